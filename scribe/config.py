@@ -37,6 +37,37 @@ class Settings(BaseSettings):
     # Clinician voice enrollments (one .npy per clinician).
     voices: Path = PROJECT_ROOT / ".scribe" / "voices"
 
+    # ---- service (scribe serve / scribe worker) -------------------------------------------------
+    # Where the embedded default keeps its SQLite database, audio objects and signing key.
+    data_dir: Path = PROJECT_ROOT / ".scribe"
+    # SQLAlchemy URL; empty: sqlite:///<data_dir>/scribe.db. Production: postgresql+psycopg://...
+    database_url: str = ""
+    # Empty: embedded mode (in-process workers and events). Set: Celery over Redis + Redis pub/sub.
+    redis_url: str = ""
+    # Object store for audio: "" (local <data_dir>/objects), file:///path, or s3://bucket/prefix.
+    objects_url: str = ""
+    s3_endpoint_url: str = ""  # S3-compatible endpoint (MinIO, Ceph...); credentials from AWS_* env
+    # HS256 secret for clinician tokens; empty: a random key kept in <data_dir>/jwt.key.
+    jwt_secret: str = ""
+    jwt_ttl_seconds: int = 900
+    host: str = "127.0.0.1"
+    port: int = 8000
+    max_frame_bytes: int = 1 << 20
+    # Live transcription: a new window once this much unprocessed audio has arrived.
+    live_step_seconds: float = 1.0
+    live_max_window_seconds: float = 24.0
+    live_trim_seconds: float = 8.0  # past this, the window restarts after the last final sentence
+    asr_batch_size: int = 8  # windows of concurrent sessions decoded in one batched call
+    asr_batch_wait_ms: int = 25
+    worker_threads: int = 3  # embedded: in-process ASR threads (they meet in one batch)
+    # Celery: seconds before an unacknowledged task is handed to another worker (late acks).
+    task_visibility_timeout: int = 60
+    # A live window task not answered after this long is submitted again (idempotent).
+    task_retry_seconds: float = 20.0
+    documents_llm: str = "none"
+    log_level: str = "INFO"
+    log_json: bool = True
+
 
 @lru_cache
 def get_settings() -> Settings:

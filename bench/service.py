@@ -1,0 +1,184 @@
+"""Service benchmark (issue 4 targets) on a real embedded `scribe serve` over loopback.
+
+    python bench/service.py                      # all rows, base model for the single stream
+    python bench/service.py --minutes 5 --model base --skip concurrent
+
+Rows: partial-transcript lag p50/p95 for one stream at real-time speed, note-ready time after stop,
+three concurrent real-time streams with tiny.en, REST read p99 at 200 req/s, server memory per open
+stream. Audio: the English test consultation (espeak-ng) repeated to the requested length. Writes
+bench/out/service.json too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.conftest import DIALOGUE_EN, SR, synth, write_wav  # noqa: E402
+from tests.test_service_support import auth, create_visit, make_service  # noqa: E402
+
+
+def consultation(folder: Path, minutes: float) -> Path:
+    base = synth(folder / "one.wav", DIALOGUE_EN, "en")
+    from scribe.pipeline.decode import decode
+
+    one = decode(base.wav).samples
+    reps = max(1, int(np.ceil(minutes * 60 / (len(one) / SR))))
+    audio = np.concatenate([one] * reps)[: int(minutes * 60 * SR)]
+    return write_wav(folder / f"consult-{minutes:g}min.wav", audio)
+
+
+def rss_kb(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def server_pid(service) -> int:
+    # `scribe serve` runs uvicorn in-process: the Popen pid is the server.
+    return service.proc.pid
+
+
+def one_stream(service, key, wav, speed=1.0):
+    from scribe.api.client import stream
+
+    visit = create_visit(service, key)
+    return stream(wav, f"{service.ws}/v1/visits/{visit['id']}/audio", key, speed=speed)
+
+
+def rest_p99(service, key, rate: int = 200, seconds: float = 10.0) -> dict:
+    visit = create_visit(service, key)
+    url = f"{service.http}/v1/visits/{visit['id']}"
+
+    async def run():
+        latencies, errors = [], 0
+        limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
+        async with httpx.AsyncClient(headers=auth(key), limits=limits, timeout=10) as client:
+            for _ in range(20):
+                await client.get(url)
+            start = time.perf_counter()
+            n = int(rate * seconds)
+
+            async def one(i):
+                nonlocal errors
+                due = start + i / rate
+                await asyncio.sleep(max(0.0, due - time.perf_counter()))
+                t0 = time.perf_counter()
+                r = await client.get(url)
+                latencies.append(time.perf_counter() - t0)
+                errors += r.status_code != 200
+
+            await asyncio.gather(*(one(i) for i in range(n)))
+            achieved = n / (time.perf_counter() - start)
+        lat = np.array(latencies) * 1000
+        return {"rate": rate, "achieved_rate": round(achieved, 1), "requests": n, "errors": errors,
+                "p50_ms": round(float(np.percentile(lat, 50)), 1), "p99_ms": round(float(np.percentile(lat, 99)), 1)}
+
+    return asyncio.run(run())
+
+
+def memory_per_stream(service, key, streams: int = 50) -> dict:
+    from websockets.asyncio.client import connect
+
+    from scribe.api.protocol import encode_frame
+
+    visits = [create_visit(service, key)["id"] for _ in range(streams)]
+    pid = server_pid(service)
+
+    async def run():
+        before = rss_kb(pid)
+        sockets = []
+        for vid in visits:
+            ws = await connect(f"{service.ws}/v1/visits/{vid}/audio", additional_headers=auth(key))
+            await ws.send(json.dumps({"type": "start", "format": "pcm_s16le", "sample_rate": 16000, "channels": 1}))
+            await ws.recv()
+            await ws.send(encode_frame(0, 0, bytes(3200)))  # 100 ms of silence
+            sockets.append(ws)
+        await asyncio.sleep(3)
+        after = rss_kb(pid)
+        for ws in sockets:
+            await ws.close()
+        return {"streams": streams, "rss_before_mb": round(before / 1024, 1), "rss_after_mb": round(after / 1024, 1),
+                "per_stream_kb": round((after - before) / streams, 1)}
+
+    return asyncio.run(run())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--minutes", type=float, default=5.0, help="length of the single live stream")
+    parser.add_argument("--model", default="base", help="ASR model for the single stream")
+    parser.add_argument("--skip", action="append", default=[], choices=["single", "concurrent", "rest", "memory"])
+    args = parser.parse_args()
+    out: dict = {"machine": f"{os.cpu_count()} cores"}
+    folder = Path(tempfile.mkdtemp(prefix="bench-service-"))
+    rows = []
+
+    def serve(model: str):
+        service = make_service(folder / f"svc-{model}-{time.time_ns()}", SCRIBE_ASR_MODEL=model,
+                               SCRIBE_LOG_LEVEL="WARNING")
+        _, key = service.tenant("Bench")
+        return service.start(), key
+
+    if "single" not in args.skip:
+        wav = consultation(folder, args.minutes)
+        service, key = serve(args.model)
+        try:
+            r = one_stream(service, key, wav).summary()
+        finally:
+            service.stop()
+        out["single"] = r
+        rows.append((f"1 stream, {args.model}, {args.minutes:g} min, real time", "partial lag p50 / p95",
+                     f"{r['partial_lag_p50']} / {r['partial_lag_p95']} s", "p95 ≤ 2 s"))
+        rows.append(("", "note ready after stop", f"{r['note_ready_seconds']} s", "≤ 15 s (5 min)"))
+    service, key = serve("tiny.en")
+    try:
+        if "concurrent" not in args.skip:
+            wav = consultation(folder, 2.0)
+            with ThreadPoolExecutor(3) as pool:
+                reports = [f.result().summary() for f in [pool.submit(one_stream, service, key, wav) for _ in range(3)]]
+            out["concurrent"] = reports
+            p95 = max(r["partial_lag_p95"] or 0 for r in reports)
+            fin = max(r["final_lag_p95"] or 0 for r in reports)
+            rows.append(("3 streams, tiny.en, 2 min, real time", "worst partial lag p95 / final lag p95",
+                         f"{p95} / {fin} s", "no falling behind"))
+            rows.append(("", "note ready after stop (worst)", f"{max(r['note_ready_seconds'] or 0 for r in reports)} s", ""))
+        if "rest" not in args.skip:
+            r = rest_p99(service, key)
+            out["rest"] = r
+            rows.append((f"REST GET /v1/visits/ID at {r['rate']} req/s ({r['achieved_rate']} achieved)",
+                         "p50 / p99", f"{r['p50_ms']} / {r['p99_ms']} ms ({r['errors']} errors)", "p99 < 50 ms"))
+        if "memory" not in args.skip:
+            r = memory_per_stream(service, key)
+            out["memory"] = r
+            rows.append((f"{r['streams']} open streams", "server RSS per stream", f"{r['per_stream_kb']} KB",
+                         "≤ 2 MB"))
+    finally:
+        service.stop()
+
+    width = [max(len(str(row[i])) for row in rows + [("scenario", "metric", "value", "target")]) for i in range(4)]
+    line = " | ".join(h.ljust(w) for h, w in zip(("scenario", "metric", "value", "target"), width))
+    print(line)
+    print("-" * len(line))
+    for row in rows:
+        print(" | ".join(str(c).ljust(w) for c, w in zip(row, width)))
+    (ROOT / "bench" / "out").mkdir(parents=True, exist_ok=True)
+    (ROOT / "bench" / "out" / "service.json").write_text(json.dumps(out, indent=2, default=str))
+
+
+if __name__ == "__main__":
+    main()

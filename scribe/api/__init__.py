@@ -1,0 +1,1 @@
+"""The service's HTTP face: FastAPI app (REST + websocket + SSE), auth, protocol, reference client."""

@@ -1,0 +1,557 @@
+"""FastAPI application: REST (OpenAPI at /docs), the audio websocket, SSE events, health and metrics.
+
+create_app() builds it; `scribe serve` runs it with uvicorn. Embedded default (no SCRIBE_REDIS_URL):
+SQLite under SCRIBE_DATA_DIR, tasks on the in-process pool, events in-process, the ASR model preloaded
+in the background (/readyz says when).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import datetime as dt
+import json
+import logging
+import threading
+import time
+import uuid
+from contextlib import asynccontextmanager
+from typing import Literal
+
+from fastapi import Depends, FastAPI, Header, Query, Request, Response, WebSocket
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import and_, or_, select
+
+from scribe.api import visits as ops
+from scribe.config import get_settings
+from scribe.core import events
+from scribe.core.db import Document, Visit, migrate, session_scope
+from scribe.core.observability import HTTP_SECONDS, request_id_var, visit_id_var
+from scribe.core.security import AuthError, Principal, authenticate, issue_token
+from scribe.errors import ScribeError
+
+log = logging.getLogger("scribe.api")
+DOC_KINDS = {"facts": "facts", "patient-summary": "patient_summary", "assistant-context": "assistant_context",
+             "faithfulness": "faithfulness"}
+_ID = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"
+
+
+# --------------------------------------------------------------------------- bodies and views
+
+
+class Consent(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    recorded_by: str = Field(min_length=1, max_length=200)
+    at: dt.datetime
+
+
+class VisitCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    clinician_id: str | None = Field(None, pattern=_ID)
+    patient_ref: str = Field(min_length=1, max_length=200)
+    language: Literal["auto", "fr", "en"] = "auto"
+    template: str = Field("soap", pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")
+    consent: Consent | None = None
+
+
+class VisitView(BaseModel):
+    id: str
+    clinician_id: str
+    patient_ref: str
+    language: str
+    template: str
+    status: str
+    consent: dict
+    created_at: dt.datetime
+    started_at: dt.datetime | None
+    stopped_at: dt.datetime | None
+    ready_at: dt.datetime | None
+    audio_bytes: int
+    audio_seconds: float
+    audio_format: dict | None
+    streaming: bool
+    error: str | None
+    links: dict[str, str]
+
+    @classmethod
+    def of(cls, v: Visit) -> "VisitView":
+        from workers.tasks import ready_links
+
+        now = dt.datetime.now(dt.timezone.utc)
+        return cls(id=v.id, clinician_id=v.clinician_id, patient_ref=v.patient_ref, language=v.language,
+                   template=v.template, status=v.status, consent=v.consent, created_at=v.created_at,
+                   started_at=v.started_at, stopped_at=v.stopped_at, ready_at=v.ready_at, audio_bytes=v.audio_bytes,
+                   audio_seconds=round(v.audio_seconds, 3), audio_format=v.audio_format,
+                   streaming=bool(v.stream_owner and v.stream_lease_until and v.stream_lease_until > now),
+                   error=v.error, links={**ready_links(v.id), "audio": f"/v1/visits/{v.id}/audio"})
+
+
+class VisitList(BaseModel):
+    items: list[VisitView]
+    next_cursor: str | None
+
+
+class TokenRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    clinician_id: str = Field(pattern=_ID)
+    ttl_seconds: int | None = Field(None, ge=1, le=3600)
+
+
+class TokenView(BaseModel):
+    token: str
+    token_type: str = "Bearer"
+    expires_at: dt.datetime
+    clinician_id: str
+    tenant_id: str
+
+
+class KeyView(BaseModel):
+    id: str
+    key: str | None = Field(None, description="shown once, at creation")
+    prefix: str
+    created_at: dt.datetime
+
+
+class NotePatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    sections: dict[str, str] = Field(min_length=1)
+
+
+class Question(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    question: str = Field(min_length=1, max_length=2000)
+
+
+# --------------------------------------------------------------------------- auth dependency
+
+
+def principal_of(request: Request, authorization: str | None = Header(None)) -> Principal:
+    try:
+        principal = authenticate(authorization)
+    except AuthError as exc:
+        raise ops.ApiError(401, "unauthorized", str(exc)) from None
+    request.state.principal = principal
+    return principal
+
+
+def key_only(principal: Principal = Depends(principal_of)) -> Principal:
+    if not principal.is_key:
+        raise ops.ApiError(403, "forbidden", "this needs an API key, not a clinician token")
+    return principal
+
+
+# --------------------------------------------------------------------------- application
+
+
+def create_app(preload_models: bool | None = None) -> FastAPI:
+    cfg = get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        await asyncio.to_thread(migrate)
+        events.get_bus()
+        app.state.models_ready = threading.Event()
+        embedded = not cfg.redis_url
+        if preload_models if preload_models is not None else embedded:
+            def preload():
+                try:
+                    from workers.asr import get_batcher
+
+                    get_batcher()
+                    app.state.models_ready.set()
+                except Exception:
+                    log.exception("model preload failed")
+
+            threading.Thread(target=preload, name="preload", daemon=True).start()
+        else:
+            app.state.models_ready.set()
+        log.info("service started", extra={"state": "embedded" if embedded else "redis"})
+        stuck_after = max(3 * cfg.task_retry_seconds, 5.0)
+
+        async def sweeper():
+            first = True
+            while True:
+                try:
+                    # At start-up (embedded: the in-process queue died with the last process) at once.
+                    await asyncio.to_thread(ops.sweep, 0.0 if first and embedded else stuck_after)
+                except Exception:
+                    log.exception("sweeper failed")
+                first = False
+                await asyncio.sleep(min(10.0, stuck_after / 2))
+
+        sweeper_task = asyncio.create_task(sweeper())
+        yield
+        sweeper_task.cancel()
+        from workers import dispatch
+
+        dispatch.reset()
+
+    app = FastAPI(title="Ambient scribe", version="1", lifespan=lifespan,
+                  description="Visits, live audio, transcripts and documents. Websocket protocol: docs/protocol.md")
+
+    @app.middleware("http")
+    async def context(request: Request, call_next):
+        rid = request.headers.get("x-request-id") or uuid.uuid4().hex[:16]
+        request_id_var.set(rid[:40])
+        visit_id_var.set(request.path_params.get("visit_id", "") if hasattr(request, "path_params") else "")
+        t0 = time.perf_counter()
+        response = await call_next(request)
+        elapsed = time.perf_counter() - t0
+        route = request.scope.get("route")
+        path = getattr(route, "path", "unmatched")
+        HTTP_SECONDS.labels(request.method, path, str(response.status_code)).observe(elapsed)
+        response.headers["x-request-id"] = rid[:40]
+        if path not in ("/metrics", "/healthz"):
+            log.info("request", extra={"method": request.method, "path": path, "status": response.status_code,
+                                       "duration_ms": round(elapsed * 1000, 2)})
+        return response
+
+    @app.exception_handler(ops.ApiError)
+    async def api_error(_request: Request, exc: ops.ApiError):
+        return JSONResponse({"error": {"code": exc.code, "message": exc.message, **exc.extra}}, status_code=exc.status)
+
+    @app.exception_handler(ScribeError)
+    async def scribe_error(_request: Request, exc: ScribeError):
+        return JSONResponse({"error": {"code": exc.code, "message": str(exc)}}, status_code=400)
+
+    from fastapi.exceptions import RequestValidationError
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, exc: RequestValidationError):
+        fields = sorted({".".join(str(p) for p in e["loc"][1:]) or str(e["loc"][0]) for e in exc.errors()})
+        return JSONResponse({"error": {"code": "invalid_request", "message": f"invalid fields: {', '.join(fields)}",
+                                       "fields": fields}}, status_code=422)
+
+    # ------------------------------------------------------------------ operations
+
+    @app.get("/healthz", tags=["ops"])
+    def healthz():
+        return {"status": "ok"}
+
+    @app.get("/readyz", tags=["ops"])
+    def readyz(request: Request):
+        from scribe.core.db import check
+        from scribe.core.objects import get_store
+
+        checks = {}
+        for name, fn in (("database", check), ("objects", lambda: get_store().check()),
+                         ("redis", (lambda: events.get_bus().check()) if cfg.redis_url else None)):
+            if fn is None:
+                continue
+            try:
+                fn()
+                checks[name] = "ok"
+            except Exception as exc:
+                checks[name] = f"error: {type(exc).__name__}"
+        checks["models"] = "ok" if request.app.state.models_ready.is_set() else "loading"
+        ok = all(v == "ok" for v in checks.values())
+        return JSONResponse({"status": "ready" if ok else "not_ready", "checks": checks,
+                             "mode": "redis" if cfg.redis_url else "embedded"}, status_code=200 if ok else 503)
+
+    @app.get("/metrics", tags=["ops"])
+    def metrics():
+        from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+        from workers.dispatch import queue_depths
+
+        try:
+            queue_depths()
+        except Exception:
+            pass
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    # ------------------------------------------------------------------ auth
+
+    @app.post("/v1/tokens", response_model=TokenView, status_code=201, tags=["auth"])
+    def create_token(body: TokenRequest, principal: Principal = Depends(key_only)):
+        """Mint a short-lived clinician token (JWT) with a tenant API key."""
+        token, expires = issue_token(principal.tenant_id, body.clinician_id, body.ttl_seconds)
+        with session_scope() as s:
+            ops.audit(s, principal, "create", "token", body.clinician_id)
+        return TokenView(token=token, expires_at=expires, clinician_id=body.clinician_id, tenant_id=principal.tenant_id)
+
+    @app.post("/v1/keys", response_model=KeyView, status_code=201, tags=["auth"])
+    def rotate_key(principal: Principal = Depends(key_only)):
+        """Create another API key for this tenant (rotation: create, switch, then DELETE the old one)."""
+        from scribe.core.security import create_key
+
+        row, clear = create_key(principal.tenant_id, "rotated")
+        with session_scope() as s:
+            ops.audit(s, principal, "create", "api_key", row.id)
+        return KeyView(id=row.id, key=clear, prefix=row.prefix, created_at=row.created_at)
+
+    @app.delete("/v1/keys/{key_id}", status_code=204, tags=["auth"])
+    def revoke(key_id: str, principal: Principal = Depends(key_only)):
+        from scribe.core.security import revoke_key
+
+        if not revoke_key(principal.tenant_id, key_id):
+            raise ops.ApiError(404, "not_found", "no such active key")
+        with session_scope() as s:
+            ops.audit(s, principal, "revoke", "api_key", key_id)
+        return Response(status_code=204)
+
+    # ------------------------------------------------------------------ visits
+
+    @app.post("/v1/visits", response_model=VisitView, status_code=201, tags=["visits"])
+    def create_visit(body: VisitCreate, principal: Principal = Depends(principal_of)):
+        """Create a visit. Consent {recorded_by, at} is required: without it recording is refused."""
+        return VisitView.of(ops.create(principal, body))
+
+    @app.get("/v1/visits", response_model=VisitList, tags=["visits"])
+    def list_visits(principal: Principal = Depends(principal_of),
+                    status: str | None = Query(None, pattern=r"^(created|streaming|paused|finalizing|ready|failed)$"),
+                    clinician_id: str | None = Query(None, max_length=128),
+                    patient_ref: str | None = Query(None, max_length=200),
+                    created_after: dt.datetime | None = None, created_before: dt.datetime | None = None,
+                    limit: int = Query(50, ge=1, le=200), cursor: str | None = Query(None, max_length=200)):
+        q = select(Visit).where(Visit.tenant_id == principal.tenant_id)
+        if principal.clinician_id is not None:
+            q = q.where(Visit.clinician_id == principal.clinician_id)
+        if status:
+            q = q.where(Visit.status == status)
+        if clinician_id:
+            q = q.where(Visit.clinician_id == clinician_id)
+        if patient_ref:
+            q = q.where(Visit.patient_ref == patient_ref)
+        if created_after:
+            q = q.where(Visit.created_at >= created_after)
+        if created_before:
+            q = q.where(Visit.created_at < created_before)
+        if cursor:
+            try:
+                at_s, vid = base64.urlsafe_b64decode(cursor.encode()).decode().split("|", 1)
+                at = dt.datetime.fromisoformat(at_s)
+            except Exception:
+                raise ops.ApiError(422, "invalid_request", "bad cursor") from None
+            q = q.where(or_(Visit.created_at < at, and_(Visit.created_at == at, Visit.id < vid)))
+        q = q.order_by(Visit.created_at.desc(), Visit.id.desc()).limit(limit + 1)
+        with session_scope() as s:
+            rows = s.execute(q).scalars().all()
+            ops.audit(s, principal, "list", "visit")
+        more = len(rows) > limit
+        rows = rows[:limit]
+        nxt = None
+        if more:
+            last = rows[-1]
+            nxt = base64.urlsafe_b64encode(f"{last.created_at.isoformat()}|{last.id}".encode()).decode()
+        return VisitList(items=[VisitView.of(v) for v in rows], next_cursor=nxt)
+
+    @app.get("/v1/visits/{visit_id}", response_model=VisitView, tags=["visits"])
+    def get_visit(visit_id: str, principal: Principal = Depends(principal_of)):
+        with session_scope() as s:
+            visit = ops.scoped(s, principal, visit_id)
+            ops.audit(s, principal, "read", "visit", visit_id)
+            return VisitView.of(visit)
+
+    @app.post("/v1/visits/{visit_id}/stop", response_model=VisitView, tags=["visits"])
+    def stop_visit(visit_id: str, principal: Principal = Depends(principal_of)):
+        """End the visit: finalization (diarization, roles, documents) runs; then visit.ready."""
+        return VisitView.of(ops.stop(principal, visit_id))
+
+    def _document(principal: Principal, visit_id: str, kind: str, resource: str, version: int | None = None):
+        with session_scope() as s:
+            visit = ops.scoped(s, principal, visit_id)
+            q = select(Document).where(Document.visit_id == visit_id, Document.kind == kind)
+            q = q.where(Document.version == version) if version else q.order_by(Document.version.desc())
+            doc = s.execute(q.limit(1)).scalar_one_or_none()
+            ops.audit(s, principal, "read", resource, visit_id)
+            if doc is None:
+                state = visit.status
+                raise ops.ApiError(404 if state in ("ready", "failed") else 409, "not_ready",
+                                   f"no {resource.replace('_', ' ')} yet (visit is {state})", state=state)
+            return doc
+
+    @app.get("/v1/visits/{visit_id}/transcript", tags=["documents"])
+    def get_transcript(visit_id: str, principal: Principal = Depends(principal_of)):
+        """The diarized, role-labelled transcript (scribe.schemas.Transcript) once finalized."""
+        return _document(principal, visit_id, "transcript", "transcript").content
+
+    @app.get("/v1/visits/{visit_id}/transcript/live", tags=["documents"])
+    def get_live_transcript(visit_id: str, principal: Principal = Depends(principal_of)):
+        """Final segments committed so far during the visit (before diarization)."""
+        from scribe.core.db import Event
+
+        with session_scope() as s:
+            ops.scoped(s, principal, visit_id)
+            rows = s.execute(select(Event.data).where(Event.visit_id == visit_id, Event.type == "transcript.final")
+                             .order_by(Event.id)).scalars().all()
+            ops.audit(s, principal, "read", "live_transcript", visit_id)
+        return {"segments": [{k: v for k, v in r.items() if k != "words"} for r in rows]}
+
+    @app.get("/v1/visits/{visit_id}/note", tags=["documents"])
+    def get_note(visit_id: str, principal: Principal = Depends(principal_of), version: int | None = Query(None, ge=1)):
+        doc = _document(principal, visit_id, "note", "note", version)
+        return JSONResponse({"version": doc.version, "status": doc.status, "author": doc.author,
+                             "created_at": doc.created_at.isoformat(), "note": doc.content},
+                            headers={"ETag": f'"{doc.version}"'})
+
+    @app.get("/v1/visits/{visit_id}/note/versions", tags=["documents"])
+    def note_versions(visit_id: str, principal: Principal = Depends(principal_of)):
+        with session_scope() as s:
+            ops.scoped(s, principal, visit_id)
+            rows = s.execute(select(Document).where(Document.visit_id == visit_id, Document.kind == "note")
+                             .order_by(Document.version)).scalars().all()
+            ops.audit(s, principal, "read", "note_versions", visit_id)
+            return {"versions": [{"version": d.version, "status": d.status, "author": d.author,
+                                  "parent_version": d.parent_version, "created_at": d.created_at} for d in rows]}
+
+    @app.patch("/v1/visits/{visit_id}/note", tags=["documents"])
+    def patch_note(visit_id: str, body: NotePatch, principal: Principal = Depends(principal_of),
+                   if_match: str | None = Header(None)):
+        """Edit sections: a new draft version. If-Match: "<version>" guards against concurrent edits (409)."""
+        from sqlalchemy.exc import IntegrityError
+
+        try:
+            with session_scope() as s:
+                ops.scoped(s, principal, visit_id)
+                doc = s.execute(select(Document).where(Document.visit_id == visit_id, Document.kind == "note")
+                                .order_by(Document.version.desc()).limit(1)).scalar_one_or_none()
+                if doc is None:
+                    raise ops.ApiError(409, "not_ready", "no note yet")
+                if if_match is not None and if_match.strip('"W/ ') != str(doc.version):
+                    raise ops.ApiError(409, "version_conflict", f"note is at version {doc.version}",
+                                       version=doc.version)
+                if doc.status == "signed":
+                    raise ops.ApiError(409, "note_signed", "a signed note is final; amendments land with sign-off")
+                content = json.loads(json.dumps(doc.content))
+                sections = content.get("sections")
+                if isinstance(sections, list):
+                    by_name = {str(x.get("name") or x.get("title") or x.get("id")): x for x in sections
+                               if isinstance(x, dict)}
+                    for name, text in body.sections.items():
+                        if name in by_name:
+                            by_name[name]["text"] = text
+                            by_name[name]["edited"] = True
+                        else:
+                            sections.append({"name": name, "text": text, "edited": True})
+                else:
+                    content["sections"] = {**(sections or {}), **body.sections}
+                new = Document(tenant_id=principal.tenant_id, visit_id=visit_id, kind="note", version=doc.version + 1,
+                               status="draft", parent_version=doc.version, author=principal.actor, content=content)
+                s.add(new)
+                ops.audit(s, principal, "update", "note", visit_id)
+                s.flush()
+                version = new.version
+        except IntegrityError:
+            raise ops.ApiError(409, "version_conflict", "the note was edited concurrently") from None
+        return JSONResponse({"version": version, "status": "draft"}, headers={"ETag": f'"{version}"'})
+
+    def document_route(path_kind: str, kind: str):
+        def get_document(visit_id: str, principal: Principal = Depends(principal_of)):
+            return _document(principal, visit_id, kind, kind).content
+
+        get_document.__name__ = f"get_{kind}"
+        app.get(f"/v1/visits/{{visit_id}}/{path_kind}", tags=["documents"],
+                summary=f"The visit's {kind.replace('_', ' ')} (documentation engine output)")(get_document)
+
+    for path_kind, kind in DOC_KINDS.items():
+        document_route(path_kind, kind)
+
+    @app.post("/v1/visits/{visit_id}/ask", tags=["documents"])
+    def ask(visit_id: str, body: Question, principal: Principal = Depends(principal_of)):
+        """Is this question already answered by the consultation? (documentation engine's answered())."""
+        from workers import documents
+
+        with session_scope() as s:
+            ops.scoped(s, principal, visit_id)
+            docs = {d.kind: d.content for d in s.execute(select(Document).where(Document.visit_id == visit_id)
+                                                         .order_by(Document.version)).scalars()}
+            ops.audit(s, principal, "ask", "visit", visit_id)
+        if "transcript" not in docs:
+            raise ops.ApiError(409, "not_ready", "the visit has no transcript yet")
+        return documents.ask(docs, body.question)
+
+    @app.put("/v1/clinicians/{clinician_id}/voice", status_code=201, tags=["clinicians"])
+    async def enroll_voice(clinician_id: str, request: Request, principal: Principal = Depends(principal_of)):
+        """Enroll a clinician's voice: the body is 10-60 s of them alone (any audio format)."""
+        from scribe import voices
+
+        if principal.clinician_id not in (None, clinician_id):
+            raise ops.ApiError(404, "not_found", "no such clinician")
+        voices.validate_id(clinician_id)
+        body = await request.body()
+        if len(body) > 20 << 20:
+            raise ops.ApiError(413, "too_large", "enrollment audio is limited to 20 MB")
+
+        def work():
+            from models.diarization import load_diarization_engine
+            from scribe.pipeline.decode import decode
+
+            audio = decode(body)
+            if audio.duration < 3.0:
+                raise ScribeError(f"enrollment needs at least 3 s of speech (got {audio.duration:.1f} s)")
+            voices.save(voice_id(principal.tenant_id, clinician_id), load_diarization_engine().embed(audio.samples))
+            with session_scope() as s:
+                ops.audit(s, principal, "enroll", "voice", clinician_id)
+            return audio.duration
+
+        duration = await asyncio.to_thread(work)
+        return {"clinician_id": clinician_id, "seconds": round(duration, 1)}
+
+    @app.delete("/v1/clinicians/{clinician_id}/voice", status_code=204, tags=["clinicians"])
+    def delete_voice(clinician_id: str, principal: Principal = Depends(principal_of)):
+        from scribe import voices
+
+        if principal.clinician_id not in (None, clinician_id):
+            raise ops.ApiError(404, "not_found", "no such clinician")
+        if not voices.delete(voice_id(principal.tenant_id, clinician_id)):
+            raise ops.ApiError(404, "not_found", "no enrolled voice")
+        with session_scope() as s:
+            ops.audit(s, principal, "delete", "voice", clinician_id)
+        return Response(status_code=204)
+
+    # ------------------------------------------------------------------ events (SSE) and audio (WS)
+
+    @app.get("/v1/visits/{visit_id}/events", tags=["visits"])
+    async def visit_events(visit_id: str, request: Request, principal: Principal = Depends(principal_of),
+                           last_event_id: int | None = Header(None), after: int | None = Query(None, ge=0)):
+        """Server-sent events: the same events as the websocket (durable ones replayable with
+        Last-Event-ID), ending after visit.ready or a fatal error."""
+        def check():
+            with session_scope() as s:
+                ops.scoped(s, principal, visit_id)
+                ops.audit(s, principal, "read", "events", visit_id)
+
+        await asyncio.to_thread(check)
+        start = last_event_id if last_event_id is not None else (after or 0)
+        return StreamingResponse(_sse(request, visit_id, principal.tenant_id, start), media_type="text/event-stream",
+                                 headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+
+    @app.websocket("/v1/visits/{visit_id}/audio")
+    async def audio(websocket: WebSocket, visit_id: str):
+        from scribe.api.ws import AudioSession
+
+        await AudioSession(websocket, visit_id).run()
+
+    return app
+
+
+def voice_id(tenant_id: str, clinician_id: str) -> str:
+    return f"{tenant_id}.{clinician_id}"[:128]
+
+
+async def _sse(request: Request, visit_id: str, tenant_id: str, after: int):
+    sub = events.get_bus().subscribe(visit_id)
+    last = after
+    last_poll = 0.0
+    try:
+        yield ": connected\n\n"
+        while True:
+            msg = await sub.get(timeout=1.0)
+            now = time.monotonic()
+            if msg is not None and not msg.get("durable") and msg.get("type") == "transcript.partial":
+                yield f"event: transcript.partial\ndata: {json.dumps({'type': 'transcript.partial', **msg['data']})}\n\n"
+            if msg is not None and msg.get("durable") or now - last_poll > 2.0:
+                last_poll = now
+                for row in await asyncio.to_thread(events.events_since, visit_id, last, tenant_id):
+                    last = row["event_id"]
+                    yield f"id: {last}\nevent: {row['type']}\ndata: {json.dumps(row)}\n\n"
+                    if row["type"] == "visit.ready" or (row["type"] == "error" and row.get("fatal")):
+                        return
+            if msg is None:
+                yield ": keep-alive\n\n"
+            if await request.is_disconnected():
+                return
+    finally:
+        sub.close()

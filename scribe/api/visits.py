@@ -1,0 +1,177 @@
+"""Visit operations shared by REST and the websocket: tenant-scoped lookups, state changes, audit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import select, update
+
+from scribe.core import events
+from scribe.core.db import AuditLog, AudioChunk, LiveState, Outbox, Visit, new_id, session_scope, utcnow
+from scribe.core.objects import chunk_key, get_store
+from scribe.core.observability import request_id_var
+from scribe.core.security import Principal
+
+LEASE_SECONDS = 30
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str, **extra):
+        super().__init__(message)
+        self.status, self.code, self.message, self.extra = status, code, message, extra
+
+
+def not_found() -> ApiError:
+    return ApiError(404, "not_found", "no such visit")
+
+
+def scoped(session, principal: Principal, visit_id: str) -> Visit:
+    """The visit if this principal may see it; 404 otherwise (another tenant's visit does not exist)."""
+    visit = session.get(Visit, visit_id) if isinstance(visit_id, str) and len(visit_id) <= 40 else None
+    if visit is None or visit.tenant_id != principal.tenant_id:
+        raise not_found()
+    if principal.clinician_id is not None and visit.clinician_id != principal.clinician_id:
+        raise not_found()
+    return visit
+
+
+def audit(session, principal: Principal, action: str, resource: str, resource_id: str = "",
+          success: bool = True) -> None:
+    session.add(AuditLog(tenant_id=principal.tenant_id, actor=principal.actor, action=action, resource=resource,
+                         resource_id=resource_id, request_id=request_id_var.get() or "", success=success))
+
+
+def create(principal: Principal, body) -> Visit:
+    clinician = body.clinician_id or principal.clinician_id
+    if clinician is None:
+        raise ApiError(422, "clinician_required", "clinician_id is required with an API key")
+    if principal.clinician_id is not None and clinician != principal.clinician_id:
+        raise ApiError(403, "forbidden", "a clinician token can only create visits for its own clinician")
+    if body.consent is None:
+        raise ApiError(422, "consent_required", "recording needs the patient's consent: {recorded_by, at}")
+    with session_scope() as s:
+        visit = Visit(id=new_id("vis"), tenant_id=principal.tenant_id, clinician_id=clinician,
+                      patient_ref=body.patient_ref, language=body.language, template=body.template,
+                      consent=body.consent.model_dump(mode="json"), status="created")
+        s.add(visit)
+        s.flush()  # the visit row first: live_state references it
+        s.add(LiveState(visit_id=visit.id, version=0, processed_bytes=0, state={}))
+        s.add(Outbox(tenant_id=principal.tenant_id, visit_id=visit.id, type="visit.created",
+                     payload={"visit_id": visit.id}))
+        audit(s, principal, "create", "visit", visit.id)
+    return visit
+
+
+def stop(principal: Principal, visit_id: str, via: str = "rest") -> Visit:
+    """Mark the visit finalizing and submit asr.finalize. Stopping twice is a 409 already_stopped."""
+    with session_scope() as s:
+        visit = scoped(s, principal, visit_id)
+        if visit.status in ("finalizing", "ready", "failed"):
+            raise ApiError(409, "already_stopped", f"visit is already {visit.status}")
+        result = s.execute(update(Visit).where(Visit.id == visit_id, Visit.status.in_(("created", "streaming", "paused")))
+                           .values(status="finalizing", stopped_at=utcnow()))
+        if result.rowcount != 1:
+            raise ApiError(409, "already_stopped", "visit is already stopped")
+        events.add_event(s, visit.tenant_id, visit_id, "status", {"state": "finalizing", "offset": visit.audio_bytes})
+        audit(s, principal, "stop", "visit", visit_id)
+        s.flush()
+        s.refresh(visit)
+    events.notify(visit_id)
+    from workers.dispatch import submit
+
+    try:
+        submit("asr.finalize", visit_id)
+    except Exception as exc:  # broker unreachable: the sweeper submits it again (tasks are idempotent)
+        import logging
+
+        logging.getLogger("scribe.api").warning("finalize not submitted: %s", type(exc).__name__)
+    return visit
+
+
+_swept: dict[str, float] = {}
+
+
+def sweep(stuck_after: float, now_mono: float | None = None) -> list[str]:
+    """Resubmit asr.finalize for visits stuck in `finalizing` (no event for stuck_after seconds): a lost
+    submission, a broker that restarted empty, an embedded server restarted mid-visit."""
+    import time
+
+    from sqlalchemy import func
+
+    from scribe.core.db import Event
+    from workers.dispatch import submit
+
+    now_mono = now_mono if now_mono is not None else time.monotonic()
+    limit = utcnow() - dt.timedelta(seconds=stuck_after)
+    with session_scope() as s:
+        last = (select(Event.visit_id, func.max(Event.created_at).label("at")).group_by(Event.visit_id).subquery())
+        rows = s.execute(select(Visit.id).outerjoin(last, last.c.visit_id == Visit.id)
+                         .where(Visit.status == "finalizing", Visit.stopped_at < limit)
+                         .where((last.c.at.is_(None)) | (last.c.at < limit))).scalars().all()
+    done = []
+    for visit_id in rows:
+        if now_mono - _swept.get(visit_id, -1e9) < stuck_after:
+            continue
+        try:
+            submit("asr.finalize", visit_id)
+            _swept[visit_id] = now_mono
+            done.append(visit_id)
+        except Exception:
+            pass
+    return done
+
+
+def set_state(visit_id: str, tenant_id: str, state: str, offset: int | None = None, **values) -> None:
+    with session_scope() as s:
+        s.execute(update(Visit).where(Visit.id == visit_id).values(status=state, **values))
+        events.add_event(s, tenant_id, visit_id, "status", {"state": state, "offset": offset})
+    events.notify(visit_id)
+
+
+def acquire_lease(visit_id: str, owner: str) -> bool:
+    now = utcnow()
+    with session_scope() as s:
+        result = s.execute(update(Visit).where(Visit.id == visit_id)
+                           .where((Visit.stream_owner.is_(None)) | (Visit.stream_lease_until < now)
+                                  | (Visit.stream_owner == owner))
+                           .values(stream_owner=owner, stream_lease_until=now + dt.timedelta(seconds=LEASE_SECONDS)))
+        return result.rowcount == 1
+
+
+def renew_lease(visit_id: str, owner: str) -> bool:
+    return acquire_lease(visit_id, owner)
+
+
+def release_lease(visit_id: str, owner: str) -> None:
+    with session_scope() as s:
+        s.execute(update(Visit).where(Visit.id == visit_id, Visit.stream_owner == owner)
+                  .values(stream_owner=None, stream_lease_until=None))
+
+
+def persist_chunk(visit_id: str, seq: int, offset: int, payload: bytes, seconds_per_byte: float | None) -> int:
+    """Store the bytes durably, then record them; returns the new end offset. Caller checked offset."""
+    key = chunk_key(visit_id, offset)
+    get_store().put(key, payload)
+    end = offset + len(payload)
+    with session_scope() as s:
+        result = s.execute(update(Visit).where(Visit.id == visit_id, Visit.audio_bytes == offset)
+                           .values(audio_bytes=end,
+                                   audio_seconds=end * seconds_per_byte if seconds_per_byte else Visit.audio_seconds))
+        if result.rowcount != 1:
+            raise ApiError(409, "offset_conflict", "the stream moved on concurrently")
+        s.add(AudioChunk(visit_id=visit_id, seq=seq, offset=offset, length=len(payload), key=key))
+    return end
+
+
+def connection_id() -> str:
+    return uuid.uuid4().hex
+
+
+def max_event_id(visit_id: str) -> int:
+    from sqlalchemy import func
+
+    from scribe.core.db import Event
+
+    with session_scope() as s:
+        return s.execute(select(func.coalesce(func.max(Event.id), 0)).where(Event.visit_id == visit_id)).scalar_one()

@@ -1,0 +1,1 @@
+"""CLI command groups wired into scribe/cli.py."""

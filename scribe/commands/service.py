@@ -1,0 +1,225 @@
+"""Service commands: serve, worker, stream, tenants create, keys create/revoke, token.
+
+Wire into the CLI with `service.register(app)` (scribe/cli.py's click group). Errors are ScribeError
+(one line, exit 2), as everywhere in the CLI.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from scribe.errors import ScribeError
+
+
+def _init(migrate: bool = True) -> None:
+    from scribe.config import get_settings
+    from scribe.core.observability import setup_logging
+
+    cfg = get_settings()
+    setup_logging(cfg.log_level, cfg.log_json)
+    if migrate:
+        from scribe.core.db import migrate as run_migrations
+
+        try:
+            run_migrations()
+        except Exception as exc:
+            raise ScribeError(f"cannot open the database ({type(exc).__name__}: {str(exc).splitlines()[0][:160]})") from None
+
+
+@click.command()
+@click.option("--host", help="Bind address (default SCRIBE_HOST, 127.0.0.1).")
+@click.option("--port", type=int, help="Port (default SCRIBE_PORT, 8000).")
+@click.option("--workers", "http_workers", type=int, default=1, show_default=True,
+              help="uvicorn processes (needs SCRIBE_REDIS_URL when > 1).")
+def serve(host, port, http_workers):
+    """Run the API (REST + websocket). No SCRIBE_REDIS_URL: the whole product on this machine."""
+    import uvicorn
+
+    from scribe.config import get_settings
+
+    cfg = get_settings()
+    if http_workers > 1 and not cfg.redis_url:
+        raise ScribeError("--workers > 1 needs SCRIBE_REDIS_URL (embedded mode keeps tasks in one process)")
+    _init()
+    uvicorn.run("scribe.api.app:create_app", factory=True, host=host or cfg.host, port=port or cfg.port,
+                workers=http_workers, log_config=None, ws_max_size=cfg.max_frame_bytes * 2 + 64,
+                ws_ping_interval=10, ws_ping_timeout=20, timeout_graceful_shutdown=5, access_log=False)
+
+
+@click.command()
+@click.option("--queues", "-Q", default="asr,documents,delivery", show_default=True,
+              help="Comma-separated queues (GPU nodes: asr; CPU nodes: documents,delivery).")
+@click.option("--concurrency", "-c", type=int, default=None,
+              help="Threads (default: SCRIBE_WORKER_THREADS; ASR windows of concurrent threads are batched).")
+@click.option("--metrics-port", type=int, default=None, help="Expose Prometheus metrics on this port.")
+def worker(queues, concurrency, metrics_port):
+    """Run a Celery worker over SCRIBE_REDIS_URL; loads each model once and keeps it."""
+    from scribe.config import get_settings
+
+    cfg = get_settings()
+    if not cfg.redis_url:
+        raise ScribeError("scribe worker needs SCRIBE_REDIS_URL (without it, `scribe serve` runs tasks itself)")
+    wanted = [q.strip() for q in queues.split(",") if q.strip()]
+    bad = [q for q in wanted if q not in ("asr", "documents", "delivery")]
+    if bad or not wanted:
+        raise ScribeError(f"unknown queue {', '.join(bad) or '(none)'}: use asr, documents, delivery")
+    _init()
+    if metrics_port:
+        from prometheus_client import start_http_server
+
+        start_http_server(metrics_port, addr="127.0.0.1")
+    if "asr" in wanted:  # load once, before taking work
+        from workers.asr import get_batcher
+
+        get_batcher()
+    from workers.celery_app import get_app
+
+    argv = ["worker", "-Q", ",".join(wanted), "-P", "threads", "-c", str(concurrency or max(2, cfg.worker_threads)),
+            "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", cfg.log_level.upper(),
+            "-n", f"scribe-{'-'.join(wanted)}@%h-{os.getpid()}"]
+    get_app().worker_main(argv)
+
+
+@click.command()
+@click.argument("audio", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--url", required=True, help="ws://HOST:PORT/v1/visits/ID/audio, or ws://HOST:PORT to create a visit.")
+@click.option("--token", envvar="SCRIBE_TOKEN", help="API key or clinician token (or SCRIBE_TOKEN).")
+@click.option("--speed", type=float, default=1.0, show_default=True, help="× real time; 0: as fast as acked.")
+@click.option("--chunk-ms", type=click.IntRange(10, 2000), default=100, show_default=True)
+@click.option("--clinician", help="Clinician id when creating a visit with an API key.")
+@click.option("--language", type=click.Choice(["auto", "en", "fr"]), default="auto", show_default=True)
+@click.option("--drop-at", multiple=True, type=float, help="Simulate a connection drop at this audio second.")
+@click.option("--quiet", is_flag=True, help="Print only the final report.")
+@click.option("--json", "as_json", is_flag=True, help="Report as JSON.")
+def stream(audio, url, token, speed, chunk_ms, clinician, language, drop_at, quiet, as_json):
+    """Play AUDIO as a live device would; print partials; report latency."""
+    from scribe.api.client import stream as run
+
+    if not token:
+        raise ScribeError("give --token (API key or clinician token) or set SCRIBE_TOKEN")
+    if speed < 0:
+        raise ScribeError("--speed must be >= 0")
+    printer = None if quiet else (lambda line: click.echo(line, err=True))
+    report = run(audio, url, token, speed=speed, chunk_ms=chunk_ms, drop_at=drop_at, printer=printer,
+                 clinician_id=clinician, language=language)
+    summary = report.summary()
+    if as_json:
+        click.echo(json.dumps(summary))
+    else:
+        for key, value in summary.items():
+            click.echo(f"{key:20} {value}")
+    if not report.ready:
+        raise ScribeError("the visit did not become ready")
+
+
+@click.group()
+def tenants():
+    """Manage tenants (clinics, EHR vendors)."""
+
+
+@tenants.command("create")
+@click.argument("name")
+@click.option("--id", "tenant_id", help="Choose the tenant id (default: generated).")
+@click.option("--with-key", is_flag=True, help="Also create a first API key and print it (shown once).")
+def tenants_create(name, tenant_id, with_key):
+    """Create a tenant; prints its id."""
+    from scribe.core import security
+
+    _init()
+    if tenant_id is not None and not tenant_id.replace("_", "").replace("-", "").isalnum():
+        raise ScribeError("tenant id: letters, digits, '-' and '_' only")
+    tenant = security.create_tenant(name, tenant_id)
+    click.echo(tenant.id)
+    if with_key:
+        row, clear = security.create_key(tenant.id, "first")
+        click.echo(clear)
+        click.echo(f"api key {row.id} created; it is shown only now", err=True)
+
+
+@click.group()
+def keys():
+    """Manage API keys (stored hashed; shown once)."""
+
+
+@keys.command("create")
+@click.argument("tenant_id")
+@click.option("--name", default="", help="A label for the key.")
+def keys_create(tenant_id, name):
+    """Create an API key for TENANT_ID; prints it once."""
+    from scribe.core import security
+
+    _init()
+    row, clear = security.create_key(tenant_id, name)
+    click.echo(clear)
+    click.echo(f"api key {row.id} created; it is shown only now: store it safely", err=True)
+
+
+@keys.command("revoke")
+@click.argument("tenant_id")
+@click.argument("key_id")
+def keys_revoke(tenant_id, key_id):
+    """Revoke KEY_ID (rotation: create a new key first)."""
+    from scribe.core import security
+
+    _init()
+    if not security.revoke_key(tenant_id, key_id):
+        raise ScribeError(f"no active key {key_id} for tenant {tenant_id}")
+    click.echo(f"revoked {key_id}", err=True)
+
+
+@click.command("token")
+@click.argument("tenant_id")
+@click.argument("clinician_id")
+@click.option("--ttl", type=click.IntRange(1, 3600), default=None, help="Seconds (default SCRIBE_JWT_TTL_SECONDS).")
+def token(tenant_id, clinician_id, ttl):
+    """Print a short-lived clinician token (JWT) for a tenant's clinician."""
+    from scribe.core import security
+    from scribe.core.db import Tenant, session_scope
+
+    _init()
+    with session_scope() as s:
+        if s.get(Tenant, tenant_id) is None:
+            raise ScribeError(f"no tenant {tenant_id}")
+    value, _ = security.issue_token(tenant_id, clinician_id, ttl)
+    click.echo(value)
+
+
+def register(group: click.Group) -> None:
+    """Add the service commands to the `scribe` group."""
+    for command in (serve, worker, stream, tenants, keys, token):
+        group.add_command(command)
+
+
+@click.group()
+def _standalone():
+    """Service commands (until wired into scribe/cli.py)."""
+
+
+register(_standalone)
+
+
+def main(argv=None):  # python -m scribe.commands.service ... (same error conventions as scribe.cli)
+    from scribe.cli import _exit
+
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        code = _standalone.main(args=argv or ["--help"], prog_name="scribe", standalone_mode=False)
+    except click.exceptions.UsageError as exc:
+        print(f"scribe: {exc.format_message()}", file=sys.stderr)
+        return _exit(2)
+    except ScribeError as exc:
+        print(f"scribe: error: {exc}", file=sys.stderr)
+        return _exit(2)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        print("scribe: interrupted", file=sys.stderr)
+        return _exit(130)
+    return _exit(code if isinstance(code, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Service core: database, security (tenants, keys, tokens), object store, events, logs, metrics."""

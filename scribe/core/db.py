@@ -1,0 +1,273 @@
+"""Relational state of the service: SQLAlchemy 2 models, one engine per process, Alembic to migrate.
+
+SQLite by default (embedded), PostgreSQL in production; the same code and migrations serve both.
+Every tenant-owned row carries tenant_id and every query that reads one filters on it.
+
+Tables and who owns them:
+  tenants, api_keys            auth (keys stored as sha256 of a 256-bit secret, shown once)
+  visits                       one consultation; status machine created → streaming ⇄ paused →
+                               finalizing → ready | failed; stream lease for "one websocket per visit"
+  audio_chunks                 one row per persisted client frame (byte range + object key)
+  live_state                   incremental transcription state (optimistic concurrency on version)
+  events                       durable visit events (finals, status changes, ready) for SSE replay
+  documents                    versioned artefacts: transcript, facts, note, patient_summary, ...
+                               (note versions carry status draft/signed/amended + parent_version)
+  outbox                       transactional outbox for webhooks (written with the state change)
+  audit_log                    who read or changed what (ids only, never content)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import (JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Index, Integer, String,
+                        Text, TypeDecorator, UniqueConstraint, create_engine, event)
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+from scribe.config import get_settings
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def new_id(prefix: str) -> str:
+    return f"{prefix}_{uuid.uuid4().hex[:20]}"
+
+
+class UTCDateTime(TypeDecorator):
+    """Timezone-aware everywhere (SQLite stores naive values; they are given back as UTC)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None and value.tzinfo is not None and dialect.name == "sqlite":
+            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=dt.timezone.utc)
+        return value
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dt.datetime: UTCDateTime(), dict: JSON, list: JSON}
+
+
+class Tenant(Base):
+    __tablename__ = "tenants"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # Retention, webhook allowances, ... (issue 5): free-form, validated by the code that reads it.
+    settings: Mapped[dict] = mapped_column(default=dict)
+
+
+class ApiKey(Base):
+    __tablename__ = "api_keys"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    prefix: Mapped[str] = mapped_column(String(20))  # shown in listings to recognise a key
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class Visit(Base):
+    __tablename__ = "visits"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"))
+    clinician_id: Mapped[str] = mapped_column(String(128))
+    patient_ref: Mapped[str] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(8), default="auto")
+    template: Mapped[str] = mapped_column(String(40), default="soap")
+    consent: Mapped[dict] = mapped_column(default=dict)
+    status: Mapped[str] = mapped_column(String(16), default="created")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    stopped_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    ready_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    audio_format: Mapped[dict | None] = mapped_column(default=None)
+    audio_bytes: Mapped[int] = mapped_column(BigInteger, default=0)  # persisted = acknowledged
+    audio_seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    error: Mapped[str | None] = mapped_column(String(400), default=None)
+    stream_owner: Mapped[str | None] = mapped_column(String(80), default=None)
+    stream_lease_until: Mapped[dt.datetime | None] = mapped_column(default=None)
+    __table_args__ = (Index("ix_visits_tenant_created", "tenant_id", "created_at"),
+                      Index("ix_visits_tenant_clinician", "tenant_id", "clinician_id"))
+
+
+class AudioChunk(Base):
+    __tablename__ = "audio_chunks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    offset: Mapped[int] = mapped_column(BigInteger)
+    length: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(300))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    __table_args__ = (UniqueConstraint("visit_id", "offset", name="uq_chunk_offset"),)
+
+
+class LiveState(Base):
+    __tablename__ = "live_state"
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    processed_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
+    requested_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
+    requested_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    state: Mapped[dict] = mapped_column(default=dict)  # scribe.pipeline.streaming.StreamState
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Event(Base):
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(String(40))
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
+    type: Mapped[str] = mapped_column(String(40))
+    data: Mapped[dict] = mapped_column(default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    __table_args__ = (Index("ix_events_visit_id", "visit_id", "id"),)
+
+
+class Document(Base):
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(String(40))
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))  # transcript|facts|note|faithfulness|patient_summary|assistant_context
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(16), default="draft")  # notes: draft|signed|amended
+    parent_version: Mapped[int | None] = mapped_column(Integer, default=None)
+    author: Mapped[str] = mapped_column(String(160), default="system")
+    content: Mapped[dict] = mapped_column(default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    __table_args__ = (UniqueConstraint("visit_id", "kind", "version", name="uq_document_version"),)
+
+
+class Outbox(Base):
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(String(40), index=True)
+    visit_id: Mapped[str | None] = mapped_column(String(40), default=None)
+    type: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict] = mapped_column(default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending|delivered|dead|skipped
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class AuditLog(Base):
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(200))  # "key:<id>" or "clinician:<id>" or "system"
+    action: Mapped[str] = mapped_column(String(40))  # read|create|update|stop|stream|...
+    resource: Mapped[str] = mapped_column(String(40))
+    resource_id: Mapped[str] = mapped_column(String(80), default="")
+    request_id: Mapped[str] = mapped_column(String(40), default="")
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    success: Mapped[bool] = mapped_column(Boolean, default=True)
+    __table_args__ = (Index("ix_audit_tenant_at", "tenant_id", "at"),)
+
+
+# --------------------------------------------------------------------------- engine and sessions
+
+_engines: dict[str, tuple] = {}
+_lock = threading.Lock()
+
+
+def database_url() -> str:
+    cfg = get_settings()
+    if cfg.database_url:
+        return cfg.database_url
+    Path(cfg.data_dir).mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{Path(cfg.data_dir).resolve() / 'scribe.db'}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record):
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable across process crashes
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def engine_and_sessions(url: str | None = None):
+    url = url or database_url()
+    with _lock:
+        if url not in _engines:
+            if url.startswith("sqlite"):
+                engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15},
+                                       pool_size=20, max_overflow=20)
+                event.listen(engine, "connect", _sqlite_pragmas)
+            else:
+                engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+            _engines[url] = (engine, sessionmaker(engine, expire_on_commit=False))
+        return _engines[url]
+
+
+def get_engine(url: str | None = None):
+    return engine_and_sessions(url)[0]
+
+
+@contextmanager
+def session_scope(url: str | None = None):
+    """A transaction: commit on success, roll back on error."""
+    session: Session = engine_and_sessions(url)[1]()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def migrate(url: str | None = None) -> None:
+    """Bring the schema to the newest Alembic revision (idempotent; safe from many processes)."""
+    from alembic import command
+    from alembic.config import Config
+
+    url = url or database_url()
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    cfg.attributes["connection_url"] = url
+    engine = get_engine(url)
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":  # two processes migrating at once wait on each other
+            from sqlalchemy import text
+
+            connection.execute(text("SELECT pg_advisory_xact_lock(727274)"))
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "head")
+
+
+def check(url: str | None = None) -> None:
+    from sqlalchemy import text
+
+    with get_engine(url).connect() as connection:
+        connection.execute(text("SELECT 1"))
+
+
+def reset_engines() -> None:
+    with _lock:
+        for engine, _ in _engines.values():
+            engine.dispose()
+        _engines.clear()
+
+
+__all__ = ["Base", "Tenant", "ApiKey", "Visit", "AudioChunk", "LiveState", "Event", "Document", "Outbox",
+           "AuditLog", "session_scope", "migrate", "get_engine", "new_id", "utcnow", "Text"]

@@ -1,0 +1,131 @@
+"""The clinical documentation engine's entry points (used by the CLI, the API and workers).
+
+    document(transcript_or_path, template="soap", language=None, llm="none") -> dict
+        {"transcript", "facts", "note", "faithfulness", "patient_summary", "assistant_context"}
+    ask(visit_dict, question) -> {"answered", "answer", "evidence", "confidence", "topic"}
+
+Rules first: the rule-based fact layer always runs and alone yields a correct, terse, grounded note.
+With an LLM (`llm` = store name, .gguf path, http(s) URL of an OpenAI-compatible endpoint, or a local
+transformers folder), the model proposes extra facts as schema-constrained JSON; each is checked
+(quote verbatim in the transcript, kind known, numbers in its quote) before it joins the rules' facts.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from scribe.pipeline import context as ctx_stage
+from scribe.pipeline import note as note_stage
+from scribe.pipeline import summary as summary_stage
+from scribe.pipeline.dialogue import detect_language, load
+from scribe.pipeline.facts import Extractor, validate_facts
+from scribe.schemas import Transcript
+from scribe.schemas_docs import AskedQuestion, Fact
+
+AUDIO_SUFFIXES = {".wav", ".mp3", ".m4a", ".flac", ".ogg", ".opus", ".webm", ".mp4", ".aac"}
+
+
+def _patient_language(tr: Transcript) -> str:
+    pat = " ".join(s.text for s in tr.segments if s.role == "patient")
+    return detect_language(pat) if pat.strip() else (tr.language or "en")
+
+
+def document(source: Any, template: str = "soap", language: str | None = None, llm: str | None = "none",
+             guard_mode: str = "remove", transcribe: Any = None) -> dict:
+    """Transcript (object, dict, JSON/text path or dialogue text; audio when `transcribe` is given a
+    callable path→Transcript) → the visit document as a JSON-ready dict."""
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    if isinstance(source, (str, Path)) and Path(str(source)).suffix.lower() in AUDIO_SUFFIXES:
+        if transcribe is None:
+            from scribe.pipeline.dialogue import InputError
+
+            raise InputError("audio input needs the speech pipeline: run `scribe transcribe` first or pass "
+                             "transcribe=")
+        tr = transcribe(source)
+    else:
+        tr = load(source, language)
+    timings["parse"] = time.perf_counter() - t0
+    lang = language or tr.language or "en"
+    lang = "fr" if lang.startswith("fr") else "en"
+
+    t = time.perf_counter()
+    ex = Extractor(tr, lang) if tr.segments else None
+    facts: list[Fact] = ex.run() if ex else []
+    timings["facts_rules"] = time.perf_counter() - t
+    rejected: list[str] = []
+    engine_name = "rules"
+    if llm and str(llm).lower() not in ("none", "rules", "off", ""):
+        from scribe.pipeline.llm_extract import llm_facts
+
+        t = time.perf_counter()
+        extra, rej, engine_name = llm_facts(tr, facts, llm, lang)
+        facts.extend(extra)
+        rejected += rej
+        timings["facts_llm"] = time.perf_counter() - t
+    facts, rej = validate_facts(facts, tr)
+    rejected += rej
+    for i, f in enumerate(facts, 1):  # stable ids after merging; plan 'problem' links use labels
+        f.id = f"f{i}"
+
+    t = time.perf_counter()
+    tpl = note_stage.load_template(template)
+    note_lang = tpl.get("language", lang)
+    note = note_stage.compose(facts, template, language=note_lang)
+    note.engine = engine_name
+    faith = note_stage.guard(note, facts, mode=guard_mode)
+    faith.issues += rejected
+    timings["note"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    plang = _patient_language(tr) if tr.segments else lang
+    summary = summary_stage.summarize(facts, plang)
+    timings["summary"] = time.perf_counter() - t
+    t = time.perf_counter()
+    context = ctx_stage.build(tr, facts, plang, ex)
+    timings["context"] = time.perf_counter() - t
+    timings["total"] = time.perf_counter() - t0
+
+    return {
+        "transcript": tr.model_dump(),
+        "facts": [f.model_dump() for f in facts],
+        "note": note.model_dump(),
+        "faithfulness": faith.model_dump(),
+        "patient_summary": summary.model_dump(),
+        "assistant_context": context.model_dump(),
+        "timings": {k: round(v, 4) for k, v in timings.items()},
+    }
+
+
+def ask(visit: dict | str | Path, question: str, use_embeddings: bool = True) -> dict:
+    """Has this visit already answered `question`? visit: a document() dict or a path to its JSON."""
+    import json
+
+    if isinstance(visit, (str, Path)):
+        visit = json.loads(Path(visit).read_text(encoding="utf-8"))
+    facts = [Fact.model_validate(f) for f in visit.get("facts", [])]
+    actx = visit.get("assistant_context") or {}
+    asked = [AskedQuestion.model_validate(a) for a in actx.get("asked", [])]
+    lang = actx.get("language") or visit.get("transcript", {}).get("language", "en")
+    return ctx_stage.answered(question, facts, asked, lang, use_embeddings=use_embeddings).model_dump()
+
+
+def cli_document(input: str, template: str = "soap", language: str | None = None, llm: str = "none",
+                 json_path: str | None = None, transcribe: Any = None) -> str:
+    """For `scribe document`: returns the Markdown note + summary; writes the full JSON to json_path.
+    `transcribe`: the speech pipeline's path → Transcript callable, for audio input."""
+    import json
+
+    doc = document(input, template=template, language=language, llm=llm, transcribe=transcribe)
+    if json_path:
+        Path(json_path).write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
+    f = doc["faithfulness"]
+    return (doc["note"]["markdown"] + "\n" + doc["patient_summary"]["markdown"] +
+            f"\n_Faithfulness: {f['kept']} kept, {f['flagged']} flagged, {f['removed']} removed._\n")
+
+
+def cli_ask(visit_json: str, question: str) -> dict:
+    """For `scribe ask VISIT.json "question"`."""
+    return ask(visit_json, question)

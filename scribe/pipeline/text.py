@@ -1,0 +1,304 @@
+"""Text helpers shared by the fact, note and summary stages: sentence splitting with offsets, spoken
+numbers, disfluency cleanup and the person shifts that turn speech into note prose."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --------------------------------------------------------------------------- numbers
+
+_EN_UNITS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+             "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+            "ninety": 90}
+_FR_UNITS = {"zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+             "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+             "seize": 16, "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19}
+_FR_TENS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "soixante-dix": 70,
+            "quatre-vingt": 80, "quatre-vingts": 80, "quatre-vingt-dix": 90}
+_UNITS = {**_EN_UNITS, **{k: v for k, v in _FR_UNITS.items() if k not in ("un", "une")}}
+_TENS = {**_EN_TENS, **_FR_TENS}
+_HUNDRED = {"hundred", "cent", "cents"}
+_TOKEN = re.compile(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*|\d+(?:[.,]\d+)?|\S")
+
+
+def _parse_number(words: list[str]) -> tuple[float | None, int]:
+    """Parse a spoken number at the start of `words` → (value, words used)."""
+    i, total, cur, used_any = 0, 0, 0, False
+    n = len(words)
+    while i < n:
+        w = words[i].lower()
+        if w in _UNITS and not (used_any and cur % 10 and cur >= 20):
+            if used_any and cur and cur < 10 and _UNITS[w] < 10 and total == 0:
+                break
+            # "one twenty two" (blood pressure style) = 122
+            if used_any and cur in range(1, 10) and _UNITS[w] >= 10:
+                cur = cur * 100 + _UNITS[w]
+            else:
+                cur += _UNITS[w]
+            used_any = True
+        elif w in _TENS:
+            if used_any and cur in range(1, 10):
+                cur = cur * 100 + _TENS[w]  # "one twenty" = 120
+            elif used_any and cur % 100:
+                break
+            else:
+                cur += _TENS[w]
+            used_any = True
+        elif w in _HUNDRED and used_any:
+            cur = max(cur, 1) * 100
+        elif w in _HUNDRED and not used_any and w in ("cent",):
+            cur, used_any = 100, True
+        elif w in ("and", "et") and used_any and i + 1 < n and (words[i + 1].lower() in _UNITS
+                                                                 or words[i + 1].lower() in _TENS):
+            pass
+        elif w in ("point", "virgule", ".", ",") and used_any and i + 1 < n and (
+                words[i + 1].lower() in _UNITS or words[i + 1].isdigit()):
+            frac = words[i + 1].lower()
+            fv = _UNITS.get(frac, int(frac) if frac.isdigit() else 0)
+            return float(f"{total + cur}.{fv}"), i + 2
+        else:
+            break
+        i += 1
+    if not used_any:
+        return None, 0
+    return float(total + cur), i
+
+
+def spoken_numbers(text: str) -> list[float]:
+    """Every number in text, written with digits or spoken (en/fr)."""
+    out: list[float] = []
+    toks = _TOKEN.findall(text)
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if re.fullmatch(r"\d+(?:[.,]\d+)?", t):
+            # "98 . 2" spoken decimal
+            if i + 2 < len(toks) and toks[i + 1] in (".", ",") and toks[i + 2].isdigit():
+                out.append(float(f"{t}.{toks[i + 2]}"))
+            out.append(float(t.replace(",", ".")))
+            i += 1
+            continue
+        val, used = _parse_number(toks[i:i + 8])
+        if used:
+            out.append(val)
+            i += used
+        else:
+            i += 1
+    return out
+
+
+def digits_in(text: str) -> list[str]:
+    return re.findall(r"\d+(?:[.,]\d+)?", text)
+
+
+def numbers_to_digits(text: str) -> str:
+    """Replace spoken numbers by digits ("twenty milligrams" → "20 milligrams"); leaves small talk
+    numbers such as "one of" alone when not followed by a unit-like word."""
+    toks = list(re.finditer(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*", text))
+    out, last, i = [], 0, 0
+    while i < len(toks):
+        words = [m.group(0) for m in toks[i:i + 8]]
+        val, used = _parse_number(words)
+        if used:
+            end_tok = toks[i + used - 1]
+            nxt = toks[i + used].group(0).lower() if i + used < len(toks) else ""
+            gap = text[toks[i].start():end_tok.end()]
+            between_ok = all(re.fullmatch(r"[\s-]*", text[toks[k].end():toks[k + 1].start()])
+                             for k in range(i, i + used - 1))
+            single_small = used == 1 and val < 10 and words[0].lower() in ("one", "oh", "a")
+            unitish = re.match(r"(mg|milligrams?|mcg|micrograms?|grams?|units?|days?|weeks?|months?|years?|"
+                               r"hours?|minutes?|times?|out|over|percent|pounds?|kilos?|degrees?|cm|mm|"
+                               r"centimeters?|milliliters?|ml|tablets?|pills?|puffs?|jours?|semaines?|mois|ans|"
+                               r"heures?|fois|sur|kg|year-old|beats?|breaths?|plus|miles?|inches?|feet|cigarettes?|"
+                               r"packs?|drinks?|glasses?|beers?)$", nxt)
+            if between_ok and not single_small and (unitish or val >= 10 or used > 1):
+                out.append(text[last:toks[i].start()])
+                v = int(val) if float(val).is_integer() else val
+                out.append(str(v))
+                last = end_tok.end()
+                i += used
+                continue
+        i += 1
+    out.append(text[last:])
+    return "".join(out)
+
+
+def numbers_supported(sentence: str, evidence_text: str) -> list[str]:
+    """Numbers of `sentence` that its evidence does not contain (digits or spoken): [] when grounded."""
+    have = set(spoken_numbers(evidence_text))
+    missing = []
+    for d in digits_in(sentence):
+        v = float(d.replace(",", "."))
+        if v not in have:
+            missing.append(d)
+    return missing
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+@dataclass
+class Sentence:
+    seg_index: int  # index in transcript.segments
+    start: int  # char offsets in the segment text
+    end: int
+    text: str
+    question: bool
+
+
+_Q_START = re.compile(
+    r"^(?:(?:and|so|okay|ok|alright|now|um|uh|well|et|alors|bon|d'accord)[ ,]+)*"
+    r"(?:do|does|did|have|has|are|is|was|were|can|could|any|how|what|when|where|which|who|why|"
+    r"est-ce|avez-vous|êtes-vous|prenez-vous|vous avez|vous prenez|ça vous|quel|quelle|quels|quelles|"
+    r"combien|depuis quand|comment|pourquoi|où)\b", re.I)
+
+
+def split_sentences(text: str, seg_index: int) -> list[Sentence]:
+    out: list[Sentence] = []
+    for m in re.finditer(r"[^.?!]+(?:[.?!]+|$)", text):
+        s, e = m.span()
+        chunk = text[s:e]
+        # unpunctuated speech (ACI "aci" subset): cut long runs at discourse markers
+        if len(chunk.split()) > 30:
+            cuts = [0] + [c.start() + 1 for c in re.finditer(
+                r"\s(?=(?:okay|ok|alright|all right|so|now|and then|um|d'accord|alors|bon)\s)", chunk)] + [len(chunk)]
+            pieces, cur = [], 0
+            for c in cuts[1:]:
+                if len(chunk[cur:c].split()) >= 6 or c == len(chunk):
+                    pieces.append((cur, c))
+                    cur = c
+            ranges = pieces or [(0, len(chunk))]
+        else:
+            ranges = [(0, len(chunk))]
+        for a, b in ranges:
+            piece = chunk[a:b]
+            lead = len(piece) - len(piece.lstrip())
+            trail = len(piece.rstrip())
+            if trail - lead <= 0 or not re.search(r"\w", piece):
+                continue
+            st, en = s + a + lead, s + a + trail
+            body = text[st:en]
+            q = body.rstrip().endswith("?") or bool(_Q_START.match(body)) and not body.rstrip().endswith(".")
+            out.append(Sentence(seg_index, st, en, body, q))
+    return out
+
+
+# --------------------------------------------------------------------------- cleanup and person shift
+
+_FILLERS = re.compile(
+    r"(?:(?<=^)|(?<=[\s,]))(?:um+|uh+|uhm|er+|ah|hmm+|mm-hmm|uh-huh|you know|i mean|like|kinda|sort of|kind of|"
+    r"okay|ok|alright|all right|well|so|yeah|euh|bah|ben|hein|bon|voilà|d'accord|quoi)(?=[\s,.?!]|$)[,]?",
+    re.I)
+
+
+def detok(text: str) -> str:
+    """ACI-style tokenised text → normal text ("do n't" → "don't", " , " → ", ")."""
+    t = re.sub(r"\s+([,.?!;:])", r"\1", text)
+    t = re.sub(r"\b(do|does|did|is|are|was|were|have|has|had|would|could|should|ca|wo|ai) n't\b", r"\1n't", t,
+               flags=re.I)
+    t = re.sub(r"\bca n't\b|\bcan't\b", "can't", t, flags=re.I)
+    t = re.sub(r"\b(gon|wan|got) na\b", lambda m: {"gon": "going to", "wan": "want to", "got": "got to"}[
+        m.group(1).lower()], t, flags=re.I)
+    t = re.sub(r"\blem me\b", "let me", t, flags=re.I)
+    t = re.sub(r"\b(\w+) (\1)\b", r"\1", t, flags=re.I)  # stutter "i i"
+    t = re.sub(r"\b(\w+), \1\b", r"\1", t, flags=re.I)
+    return re.sub(r"\s{2,}", " ", t).strip()
+
+
+def clean(text: str) -> str:
+    t = detok(text)
+    t = re.sub(r"\bhey,? dragon,?\s*", "", t, flags=re.I)
+    for _ in range(2):
+        t = _FILLERS.sub("", t)
+    t = re.sub(r"\b(\w+)(?:,? \1\b)+", r"\1", t, flags=re.I)
+    t = re.sub(r"\s+([,.?!;:])", r"\1", t)
+    t = re.sub(r"^[\s,.\-…]+", "", t)
+    t = re.sub(r"([,])(?:\s*,)+", r"\1", t)
+    t = re.sub(r"\s{2,}", " ", t).strip(" ,-…")
+    t = re.sub(r"\.{2,}|…", ".", t)
+    return t
+
+
+def sentence_case(t: str) -> str:
+    t = t.strip()
+    if not t:
+        return t
+    t = re.sub(r"\bi\b", "I", t)
+    t = t[0].upper() + t[1:]
+    if t[-1] not in ".?!":
+        t += "."
+    return t
+
+
+_ADVERBS = r"(?:just|also|really|still|usually|always|never|sometimes|often|actually|definitely|kinda|only|even|probably)"
+_NO_S = {"can", "could", "will", "would", "should", "might", "must", "may", "did", "was", "had", "am", "have", "do",
+         "'m", "'ve", "'d", "'ll", "used"}
+
+
+def _third_verb(v: str) -> str:
+    lv = v.lower()
+    if lv in _NO_S or lv.endswith("ed"):
+        return {"am": "is", "have": "has", "do": "does"}.get(lv, v)
+    if re.search(r"(s|sh|ch|x|z|o)$", lv):
+        return v + "es"
+    if re.search(r"[^aeiou]y$", lv):
+        return v[:-1] + "ies"
+    return v + "s"
+
+
+def patient_to_third(text: str, sex: str | None = None) -> str:
+    """Patient speech → note prose: "i feel tired" → "The patient feels tired" (he/she once known)."""
+    subj = {"male": "he", "female": "she"}.get(sex or "", "the patient")
+    poss = {"male": "his", "female": "her"}.get(sex or "", "their")
+    obj = {"male": "him", "female": "her"}.get(sex or "", "them")
+    refl = {"male": "himself", "female": "herself"}.get(sex or "", "themselves")
+    t = text
+    t = re.sub(r"\bi'm\b|\bi am\b", f"{subj} is", t, flags=re.I)
+    t = re.sub(r"\bi've\b", f"{subj} has", t, flags=re.I)
+    t = re.sub(r"\bi'd\b", f"{subj} would", t, flags=re.I)
+    t = re.sub(r"\bi'll\b", f"{subj} will", t, flags=re.I)
+    t = re.sub(r"\bi (have|has)n't\b|\bi have not\b", f"{subj} has not", t, flags=re.I)
+    t = re.sub(r"\bi (was)n't\b", f"{subj} was not", t, flags=re.I)
+    t = re.sub(r"\bi can't\b|\bi cannot\b", f"{subj} cannot", t, flags=re.I)
+    t = re.sub(r"\bi (do|did)n't\b", lambda m: f"{subj} {'does' if m.group(1).lower() == 'do' else 'did'} not", t,
+               flags=re.I)
+    t = re.sub(r"\bi don't\b", f"{subj} does not", t, flags=re.I)
+    t = re.sub(rf"\bi((?: (?:{_ADVERBS}|\w+ly))*) ([a-z]+)\b", lambda m: f"{subj}{m.group(1)} {_third_verb(m.group(2))}", t,
+               flags=re.I)
+    t = re.sub(r"\bi\b", subj, t, flags=re.I)
+    t = re.sub(r"\bmy\b", poss, t, flags=re.I)
+    t = re.sub(r"\bmyself\b", refl, t, flags=re.I)
+    t = re.sub(r"\bme\b", obj, t, flags=re.I)
+    t = re.sub(r"\bmine\b", f"{poss}s" if poss == "their" else ("his" if poss == "his" else "hers"), t, flags=re.I)
+    return t
+
+
+def clinician_to_note(text: str, sex: str | None = None) -> str:
+    """Clinician speech → note prose: "you" becomes the patient, plans become statements."""
+    subj = {"male": "he", "female": "she"}.get(sex or "", "the patient")
+    poss = {"male": "his", "female": "her"}.get(sex or "", "their")
+    obj = {"male": "him", "female": "her"}.get(sex or "", "the patient")
+    t = text
+    t = re.sub(r"\bi'm going to\b|\bi am going to\b|\bi'm gonna\b", "I will", t, flags=re.I)
+    t = re.sub(r"\bwe're going to\b|\bwe are going to\b|\bwe're gonna\b|\blet's\b", "we will", t, flags=re.I)
+    t = re.sub(r"\b(?:go ahead and|go ahead|just)\s+", "", t, flags=re.I)
+    t = re.sub(r"\bI want you to\b|\bI'd like you to\b|\bI would like you to\b", f"I advised {obj} to", t, flags=re.I)
+    t = re.sub(r"\bwant you to\b", f"want {obj} to", t, flags=re.I)
+    t = re.sub(r"\byou're\b|\byou are\b", f"{subj} is", t, flags=re.I)
+    t = re.sub(r"\byou've\b|\byou have\b", f"{subj} has", t, flags=re.I)
+    t = re.sub(r"\byou'll\b", f"{subj} will", t, flags=re.I)
+    t = re.sub(r"\byou (do|did)n't\b", lambda m: f"{subj} {'does' if m.group(1).lower() == 'do' else 'did'} not", t,
+               flags=re.I)
+    t = re.sub(r"\byou don't\b", f"{subj} does not", t, flags=re.I)
+    t = re.sub(rf"\byou((?: {_ADVERBS})*) (feel|need|take|seem|get|want|look|sound|go|know|see|say|said|keep|use|do|think|hear|notice|tell|eat|drink|walk|try|call|check|mention|mentioned)\b",
+               lambda m: f"{subj}{m.group(1)} {_third_verb(m.group(2)) if m.group(2) != 'said' else 'said'}", t,
+               flags=re.I)
+    t = re.sub(r"\byour\b", poss, t, flags=re.I)
+    t = re.sub(r"\byourself\b", {"his": "himself", "her": "herself"}.get(poss, "themselves"), t, flags=re.I)
+    t = re.sub(r"\b(to|for|with|on|give|tell|see|send|call|ask|let|help) you\b", lambda m: f"{m.group(1)} {obj}", t,
+               flags=re.I)
+    t = re.sub(r"\byou\b", subj, t, flags=re.I)
+    return t

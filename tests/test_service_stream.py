@@ -1,0 +1,102 @@
+"""Live visits end to end on a real embedded server: the reference client streams espeak-ng speech,
+partials and finals come back, reconnects lose nothing, stop gives visit.ready with documents."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import httpx
+
+from scribe.api.client import stream
+from tests.test_service_support import (auth, consult, create_visit, embedded, pcm_of,  # noqa: F401  (fixtures)
+                                        stored_audio)
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip(".,?!").lower() for w in text.split()}
+
+
+def test_live_visit_end_to_end(embedded, consult):
+    service, t = embedded
+    visit = create_visit(service, t["a"], patient_ref="PATIENT-SECRET-77")
+    url = f"{service.ws}/v1/visits/{visit['id']}/audio"
+    report = stream(consult.wav, url, t["a"], speed=3.0, drop_at=(4.0, 9.0))
+    assert report.ready, report.summary()
+    assert report.reconnects == 2
+    assert report.acked == report.bytes_total
+    assert report.partials >= 3 and report.finals, report.summary()
+    live_text = " ".join(f["text"] for f in report.finals)
+    # No gap, no duplicate: the stored stream is byte-identical to what the device recorded.
+    assert stored_audio(service, visit["id"]) == pcm_of(consult.wav)
+
+    v = httpx.get(f"{service.http}/v1/visits/{visit['id']}", headers=auth(t["a"])).json()
+    assert v["status"] == "ready" and v["audio_bytes"] == report.bytes_total
+    assert abs(v["audio_seconds"] - consult.duration) < 1.0
+    transcript = httpx.get(f"{service.http}/v1/visits/{visit['id']}/transcript", headers=auth(t["a"])).json()
+    text = " ".join(s["text"] for s in transcript["segments"])
+    words = _words(text)
+    assert {"penicillin", "lungs", "infection"} <= words, text
+    assert "cough" in words and "prescribe" in words  # the last sentence survived the end of the stream
+    roles = {s["role"] for s in transcript["segments"]}
+    assert "clinician" in roles and "patient" in roles, transcript["speakers"]
+    assert transcript["language"] == "en" and transcript["duration"] > 30
+    assert _words(live_text) & words  # live finals and the final transcript agree on the words
+    for kind in ("note", "facts", "patient-summary", "assistant-context"):
+        assert httpx.get(f"{service.http}/v1/visits/{visit['id']}/{kind}", headers=auth(t["a"])).status_code == 200
+
+    # SSE: the same durable events, replayable from the start, ending with visit.ready.
+    with httpx.stream("GET", f"{service.http}/v1/visits/{visit['id']}/events", params={"after": 0},
+                      headers=auth(t["a"]), timeout=30) as r:
+        kinds = [line.split(": ", 1)[1] for line in r.iter_lines() if line.startswith("event: ")]
+    assert kinds[-1] == "visit.ready" and "transcript.final" in kinds and "transcript.ready" in kinds
+    # Logs carry ids, never names, patient refs or transcript text.
+    logs = service.logs()
+    assert visit["id"] in logs
+    assert "PATIENT-SECRET-77" not in logs and "penicillin" not in logs.lower() and "Martin" not in logs
+
+
+def test_pause_resume_and_stop_over_websocket(embedded, consult):
+    service, t = embedded
+    visit = create_visit(service, t["a"])
+    pcm = pcm_of(consult.wav)[: 16000 * 2 * 6]  # 6 s
+
+    async def run():
+        from websockets.asyncio.client import connect
+
+        from scribe.api.protocol import encode_frame
+
+        async with connect(f"{service.ws}/v1/visits/{visit['id']}/audio", additional_headers=auth(t["a"])) as ws:
+            await ws.send(json.dumps({"type": "start", "format": "pcm_s16le", "sample_rate": 16000, "channels": 1}))
+            assert (await next_of(ws, "ack")) == {"type": "ack", "seq": None, "offset": 0}
+            half = len(pcm) // 2
+            await ws.send(encode_frame(0, 0, pcm[:half]))
+            assert (await next_of(ws, "ack"))["offset"] == half
+            await ws.send(json.dumps({"type": "pause"}))
+            await next_of(ws, "status", where=lambda m: m["state"] == "paused")
+            await ws.send(encode_frame(1, half, pcm[half:]))
+            assert (await next_of(ws, "error"))["code"] == "paused"  # audio while paused is refused
+            await ws.send(json.dumps({"type": "resume"}))
+            assert (await next_of(ws, "ack"))["offset"] == half
+            await ws.send(encode_frame(1, half, pcm[half:]))
+            assert (await next_of(ws, "ack"))["offset"] == len(pcm)
+            await ws.send(json.dumps({"type": "stop"}))
+            await ws.send(json.dumps({"type": "stop"}))
+            assert (await next_of(ws, "error"))["code"] == "already_stopped"
+            ready = await next_of(ws, "visit.ready", timeout=120)
+            assert ready["links"]["note"].endswith("/note")
+            await ws.wait_closed()
+            assert ws.close_code == 1000
+
+    asyncio.run(run())
+    assert stored_audio(service, visit["id"]) == pcm
+
+
+async def next_of(ws, kind: str, timeout: float = 30.0, where=lambda m: True) -> dict:
+    async def loop():
+        while True:
+            msg = json.loads(await ws.recv())
+            if msg["type"] == kind and where(msg):
+                return msg
+
+    return await asyncio.wait_for(loop(), timeout)
