@@ -156,6 +156,16 @@ def models_verify():
         raise ScribeError(f"{'; '.join(bad)}; run: scribe models install --force {bad[0].split(':')[0]}")
 
 
+def _register_commands() -> None:
+    """Command groups that live beside their subsystem."""
+    from scribe.commands import service
+
+    service.register(app)
+
+
+_register_commands()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: one-line errors with exit code 2 for bad input, usage errors included."""
     argv = sys.argv[1:] if argv is None else argv

@@ -62,7 +62,9 @@ def document(source: Any, template: str = "soap", language: str | None = None, l
 
         t = time.perf_counter()
         extra, rej, engine_name = llm_facts(tr, facts, llm, lang)
-        facts.extend(extra)
+        # the model's terse plan items stand in for the spoken plan sentences they cover
+        replaced = {i for f in extra for i in f.attributes.pop("replaces", [])}
+        facts = [f for f in facts if f.id not in replaced] + extra
         rejected += rej
         timings["facts_llm"] = time.perf_counter() - t
     facts, rej = validate_facts(facts, tr)

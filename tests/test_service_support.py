@@ -26,7 +26,7 @@ import pytest
 
 from tests.conftest import ROOT, DIALOGUE_EN, synth
 
-SERVICE = [sys.executable, "-m", "scribe.commands.service"]
+SERVICE = [sys.executable, "-m", "scribe.cli"]
 
 
 def free_port() -> int:

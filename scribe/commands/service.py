@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from pathlib import Path
 
 import click
@@ -193,33 +192,3 @@ def register(group: click.Group) -> None:
     """Add the service commands to the `scribe` group."""
     for command in (serve, worker, stream, tenants, keys, token):
         group.add_command(command)
-
-
-@click.group()
-def _standalone():
-    """Service commands (until wired into scribe/cli.py)."""
-
-
-register(_standalone)
-
-
-def main(argv=None):  # python -m scribe.commands.service ... (same error conventions as scribe.cli)
-    from scribe.cli import _exit
-
-    argv = sys.argv[1:] if argv is None else argv
-    try:
-        code = _standalone.main(args=argv or ["--help"], prog_name="scribe", standalone_mode=False)
-    except click.exceptions.UsageError as exc:
-        print(f"scribe: {exc.format_message()}", file=sys.stderr)
-        return _exit(2)
-    except ScribeError as exc:
-        print(f"scribe: error: {exc}", file=sys.stderr)
-        return _exit(2)
-    except (click.exceptions.Abort, KeyboardInterrupt):
-        print("scribe: interrupted", file=sys.stderr)
-        return _exit(130)
-    return _exit(code if isinstance(code, int) else 0)
-
-
-if __name__ == "__main__":
-    main()

@@ -99,6 +99,7 @@ class Builder:
         self.tr = tr
         self.facts: list[Fact] = []
         self._by_key: dict[tuple, Fact] = {}
+        self._n = 0
 
     def evidence(self, seg_index: int, start: int, end: int) -> Evidence:
         seg = self.tr.segments[seg_index]
@@ -134,7 +135,7 @@ class Builder:
 
     def add(self, kind: str, label: str, evidence: list[Evidence], status: str = "", value: str | None = None,
             merge: bool = True, confidence: float = 1.0, **attributes) -> Fact:
-        key = (kind, label.lower(), status) if merge else (kind, label.lower(), status, len(self.facts))
+        key = (kind, label.lower(), status) if merge else (kind, label.lower(), status, self._n)
         if key in self._by_key:
             f = self._by_key[key]
             for ev in evidence:
@@ -147,7 +148,8 @@ class Builder:
             if value and not f.value:
                 f.value = value
             return f
-        f = Fact(id=f"f{len(self.facts) + 1}", kind=kind, label=label, status=status, value=value,
+        self._n += 1
+        f = Fact(id=f"f{self._n}", kind=kind, label=label, status=status, value=value,
                  attributes={k: v for k, v in attributes.items() if v not in (None, "", [])},
                  evidence=evidence, confidence=confidence)
         self.facts.append(f)
@@ -331,7 +333,7 @@ class Extractor:
         for k, s in enumerate(self.sents[:30]):
             if self.is_clin(k) and self._OPENER.search(s.text):
                 for j in self.answer_to(k)[:3]:
-                    found = lx.find_concepts("symptom", self.sents[j].text) + lx.find_concepts("condition", self.sents[j].text)
+                    found = lx.find_concepts("symptom", self.sents[j].text) or lx.find_concepts("condition", self.sents[j].text)
                     if found:
                         st, en, c = sorted(found, key=lambda t: t[0])[0]
                         sj = self.sents[j]
@@ -859,15 +861,6 @@ class Extractor:
                                                                           s.start + m.end("dx"))],
                                status="uncertain" if not code else "present", code=code, code_description=desc,
                                statement=k, confidence=0.6)
-        if not any(f.kind == "assessment" for f in self.b.facts):
-            # the chief complaint stands as the working problem when the clinician named no diagnosis
-            cc = next((f for f in self.b.facts if f.kind == "chief_complaint"), None)
-            if cc is not None:
-                found = lx.find_concepts("condition", cc.label)
-                if found:
-                    c = found[0][2]
-                    self.b.add("assessment", c.label, list(cc.evidence), status="present", code=c.code,
-                               code_description=icd_description(c.code), fr=c.fr, confidence=0.5)
 
     # -- plan -----------------------------------------------------------------------------------------
 

@@ -123,7 +123,13 @@ def numbers_to_digits(text: str) -> str:
                 continue
         i += 1
     out.append(text[last:])
-    return "".join(out)
+    res = "".join(out)
+    # spoken decimals: "98 . two" / "98 point 2" → "98.2"
+    digit = {k: v for k, v in _UNITS.items() if v < 10}
+    res = re.sub(r"\b(\d{2,3}) ?(?:\.|point|virgule) ?(\d|" + "|".join(digit) + r")\b(?! ?(?:weeks?|days?|months?|years?))",
+                 lambda m: f"{m.group(1)}.{m.group(2) if m.group(2).isdigit() else digit[m.group(2).lower()]}", res,
+                 flags=re.I)
+    return res
 
 
 def numbers_supported(sentence: str, evidence_text: str) -> list[str]:
