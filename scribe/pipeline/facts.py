@@ -59,6 +59,8 @@ def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modif
     """ConText modifiers for each (start, end) char span of `text`."""
     if not spans:
         return []
+    # negations that belong to a symptom phrase ("can't catch my breath") are not negations of it
+    text = re.sub(r"\b(?:can'?t|ca n't|cannot|could ?n'?t)(?= catch)", lambda m: "x" * len(m.group(0)), text, flags=re.I)
     try:
         with _ctx_lock:
             nlp, ctx = _context_pipeline(lang)
@@ -159,7 +161,8 @@ class Builder:
 
 _YES = re.compile(r"^(?:(?:um+|uh+|well|oh|euh|bah|ben|alors|hmm+)[ ,.]+)*(?:yes|yeah|yep|yup|mm-hmm|uh-huh|i do|i have|"
                   r"i did|i am|i've had|sometimes|occasionally|a little|a bit|some|slight(?:ly)?|correct|right|just when|only when|"
-                  r"when i|kind of|kinda|maybe|a few|mostly|lately|every once in a while|"
+                  r"when i|kind of|kinda|maybe|a few|mostly|lately|every once in a while|that's it|that's right|exactly|"
+                  r"absolutely|definitely|uh-huh|"
                   r"oui|ouais|si|un peu|parfois|de temps en temps|exactement|tout à fait|effectivement)\b", re.I)
 _NO = re.compile(r"^(?:(?:um+|uh+|well|oh|euh|bah|ben|alors|hmm+)[ ,.]+)*(?:no|nope|nah|not really|not that i know|"
                  r"not that i can|i don't|i do n't|i haven't|i have n't|i have not|i didn't|i did n't|i'm not|i am not|"
@@ -358,7 +361,14 @@ class Extractor:
                 if not pol:
                     continue
                 if pol == "yes" and len(found) > 1:
-                    continue  # "fever or chills?" "yes": which one is unclear
+                    # "…your ankles were swelling, and did you have some shortness of breath?" "I did":
+                    # the yes answers the last one when a question cue stands right before it
+                    last = found[-1]
+                    if re.search(r"\b(?:do|did|have|has|are) you (?:have |had |feel |get |notice )?(?:any |some |a )?$|"
+                                 r"\bany (?:\w+ )?$", s.text[found[-2][1]:last[0]], re.I):
+                        found = [last]
+                    else:
+                        continue  # "fever or chills?" "yes": which one is unclear
                 for st, en, c in found:
                     if c.label == "pain":
                         continue
@@ -478,7 +488,7 @@ class Extractor:
                 name = drug.get("name", "")
                 surface = s.text[toks[i0].start():toks[i1].end()]
                 if (surface.lower() in lx.DRUG_STOP or name.lower() in lx.DRUG_STOP or len(surface) < 4
-                        or any(w in lx.DRUG_STOP for w in surface.lower().split())
+                        or any(w in ("milk", "cow's", "breast") for w in surface.lower().split())
                         or surface.lower() in ("pain", "sleep", "allergy", "allergies", "aid", "advil pm")
                         and False):
                     continue
@@ -492,6 +502,9 @@ class Extractor:
                 mods = context_of(s.text, [(toks[i0].start(), toks[i1].end())], self.lang)[0]
                 if mods.family or mods.hypothetical:
                     continue
+                if mods.negated and not re.search(r"\b(?:no|not|n't|never|without|denies|pas|plus|jamais|sans)\b[^,.;]{0,30}$",
+                                                  s.text[max(0, toks[i0].start() - 40):toks[i0].start()], re.I):
+                    mods.negated = False  # the negation belongs to another clause of a long sentence
                 window = s.text[toks[i1].end():toks[i1].end() + 90]
                 wn = numbers_to_digits(window)
                 dose = self._DOSE.search(wn)
@@ -706,6 +719,9 @@ class Extractor:
                                    status="absent" if pol == "no" else "present", value=value)
                     continue
                 if self.is_clin(k):
+                    if label == "tobacco" and re.search(r"\b(?:quit|stopp(?:ed|ing)|gave up|arrêt\w*)\b", s.text, re.I):
+                        self.b.add("social_history", label, [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
+                                   status="historical", value=clean(s.text))
                     continue
                 md = context_of(s.text, [m.span()], self.lang)[0]
                 status = "absent" if md.negated else ("historical" if re.search(r"\b(?:quit|used to|stopped|arrêté)\b",

@@ -41,7 +41,7 @@ SYMPTOMS: list[Concept] = [
     _c("chest pain", [r"chest (?:pain|pressure|tightness|discomfort|cramps?)", r"pain in (?:my|the|your) chest", r"douleurs? (?:dans la |à la )?(?:thoracique|poitrine)s?", r"mal (?:à|a) la poitrine", r"oppression thoracique"], "douleur thoracique", "Cardiovascular"),
     _c("palpitations", [r"palpitations?", r"heart (?:racing|pounding|fluttering)", r"pounding in (?:my|the) chest", r"c(?:œ|oe)ur qui bat (?:vite|fort)"], "palpitations", "Cardiovascular"),
     _c("leg swelling", [r"(?:leg|ankle|feet|foot) swelling", r"swollen (?:legs?|ankles?|feet)", r"swelling in (?:my|your|the) (?:legs?|ankles?|feet)", r"jambes? gonfl[ée]es?", r"chevilles? gonfl[ée]es?", r"(?:œ|oe)d[èe]mes? des (?:jambes|membres inf[ée]rieurs)"], "œdème des jambes", "Cardiovascular"),
-    _c("shortness of breath", [r"short(?:ness)? of breath", r"trouble breathing", r"difficulty breathing", r"problems? breathing", r"dyspn(?:ea|oea|[ée]e)", r"breathless(?:ness)?", r"winded", r"essouffl[ée]e?(?:ment)?", r"du mal à respirer", r"souffle court"], "essoufflement", "Respiratory"),
+    _c("shortness of breath", [r"short(?:ness)? of breath", r"trouble breathing", r"difficulty breathing", r"problems? breathing", r"dyspn(?:ea|oea|[ée]e)", r"breathless(?:ness)?", r"winded", r"essouffl[ée]e?(?:ment)?", r"du mal à respirer", r"souffle court", r"(?:can'?t|ca n't|cannot|could ?n'?t|hard to|trouble|difficult(?:y)? time|struggl\w+ to) catch(?:ing)? (?:my|your|his|her) breath"], "essoufflement", "Respiratory"),
     _c("cough", [r"cough(?:ing)?", r"toux", r"tousse[rz]?"], "toux", "Respiratory"),
     _c("wheezing", [r"wheez(?:e|es|ing)", r"sifflements?"], "sifflements", "Respiratory"),
     _c("sore throat", [r"sore throat", r"throat pain", r"mal (?:à|a) la gorge", r"maux de gorge"], "mal de gorge", "ENT"),
@@ -76,7 +76,9 @@ SYMPTOMS: list[Concept] = [
     _c("anxiety", [r"anxi(?:ety|ous)", r"stress(?:ed)?", r"nervous", r"anxi(?:[ée]t[ée]|eux|euse)", r"stress[ée]e?"], "anxiété", "Psychiatric"),
     _c("depressed mood", [r"depressed", r"feeling (?:down|sad|low)", r"d[ée]prim[ée]e?", r"triste"], "humeur triste", "Psychiatric"),
     _c("trouble sleeping", [r"trouble sleeping", r"can't sleep", r"ca n't sleep", r"insomnia", r"(?:not |n't )sleeping (?:well|good)", r"insomnies?", r"du mal à dormir", r"dors mal"], "troubles du sommeil", "Psychiatric"),
-    _c("vision changes", [r"blurr(?:y|ed) vision", r"vision changes?", r"vision floue", r"vue (?:floue|trouble)"], "troubles de la vue", "Eyes"),
+    _c("vision changes", [r"blurr(?:y|ed) vision", r"vision changes?", r"vision loss", r"loss of vision", r"changes? in (?:your|my|his|her) vision",
+                          r"trouble seeing", r"double vision", r"vision floue", r"vue (?:floue|trouble)", r"perte de (?:la )?vue",
+                          r"vue a(?:-t-elle)? chang[ée]e?", r"troubles? de la vue"], "troubles de la vue", "Eyes"),
     _c("pain", [r"pain", r"hurts?", r"sore(?:ness)?", r"douleurs?", r"j'ai mal", r"fait mal"], "douleur", "General"),
 ]
 
@@ -119,7 +121,9 @@ CONDITIONS: list[Concept] = [
     _c("gout", [r"gout", r"goutte"], "goutte", code="M10.9"),
     _c("osteoporosis", [r"osteoporosis", r"ost[ée]oporose"], "ostéoporose", code="M81.0"),
     _c("cancer", [r"(?:breast|lung|colon|prostate|skin|ovarian|pancreatic) cancer", r"cancer(?: du (?:sein|poumon|c[ôo]lon))?", r"lymphoma", r"leukemia"], "cancer", code="C80.1"),
-    _c("ankle sprain", [r"(?:ankle )?sprain(?:ed)?(?: ankle)?", r"entorse(?: de la cheville)?"], "entorse", code="S93.409A", plain_en="a sprain", plain_fr="une entorse"),
+    _c("ankle sprain", [r"ankle sprain", r"sprain(?:ed)? (?:of )?(?:the |my |your )?ankle", r"entorse de la cheville"], "entorse de la cheville", code="S93.409A", plain_en="a sprained ankle", plain_fr="une entorse de la cheville"),
+    _c("knee sprain", [r"knee sprain", r"sprain(?:ed)? (?:of )?(?:the |my |your )?knee", r"(?:meniscus|menisc\w+) (?:sprain|strain)", r"entorse du genou"], "entorse du genou", code="S83.90XA", plain_en="a sprained knee", plain_fr="une entorse du genou"),
+    _c("sprain", [r"sprain(?:ed)?", r"strain", r"entorse"], "entorse", code="T14.8XXA", plain_en="a sprain", plain_fr="une entorse"),
     _c("fracture", [r"fracture[ds]?", r"broken (?:bone|arm|leg|wrist|ankle)"], "fracture", code="T14.8XXA"),
     _c("meniscus tear", [r"menisc(?:us|al) tear", r"torn meniscus", r"l[ée]sion m[ée]niscale"], "lésion méniscale", code="S83.209A"),
     _c("carpal tunnel syndrome", [r"carpal tunnel(?: syndrome)?", r"canal carpien"], "syndrome du canal carpien", code="G56.00"),
@@ -218,15 +222,12 @@ def compiled(kind: str) -> list[tuple[re.Pattern, Concept]]:
 
 
 def find_concepts(kind: str, text: str) -> list[tuple[int, int, Concept]]:
-    """Non-overlapping matches (start, end, concept), longest first."""
-    taken: list[tuple[int, int]] = []
-    out = []
-    for rx, c in compiled(kind):
-        for m in rx.finditer(text):
-            s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            taken.append((s, e))
+    """Non-overlapping matches (start, end, concept): the longest match wins, then the earliest."""
+    cands = [(m.start(), m.end(), c) for rx, c in compiled(kind) for m in rx.finditer(text)]
+    cands.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
+    out: list[tuple[int, int, Concept]] = []
+    for s, e, c in cands:
+        if all(e <= os or s >= oe for os, oe, _ in out):
             out.append((s, e, c))
     out.sort(key=lambda t: t[0])
     return out

@@ -59,6 +59,27 @@ _SYM_WARN = {
 }
 
 
+def _to_you(text: str) -> str:
+    """Note prose about the patient → words to the patient ("he is gaining" → "you are gaining")."""
+    t = re.sub(r"\bthe patient portal\b", "PORTAL", text)
+    t = re.sub(r"\b(?:he|she|the patient) (?:is|was)\b", lambda m: "you are" if m.group(0).endswith("is") else "you were", t)
+    t = re.sub(r"\b(?:he|she|the patient) has\b", "you have", t)
+    t = re.sub(r"\b(?:he|she|the patient) does\b", "you do", t)
+    def base(v: str) -> str:
+        if v.endswith("ies"):
+            return v[:-3] + "y"
+        if re.search(r"(?:ss|sh|ch|x|z|o)es$", v):
+            return v[:-2]
+        return v[:-1] if v.endswith("s") and not v.endswith("ss") else v
+
+    t = re.sub(r"\b(?:he|she|the patient) (\w+s)\b", lambda m: f"you {base(m.group(1))}", t)
+    t = re.sub(r"\b(?:he|she|the patient)\b", "you", t)
+    t = re.sub(r"\b(?:his|her)\b", "your", t)
+    t = re.sub(r"\bhim\b", "you", t)
+    t = re.sub(r"\b(?:himself|herself|themselves)\b", "yourself", t)
+    return t.replace("PORTAL", "the patient portal")
+
+
 def _plain_freq(freq: str | None, lang: str) -> str | None:
     if not freq:
         return None
@@ -137,11 +158,7 @@ def summarize(facts: list[Fact], language: str = "en") -> PatientSummary:
             m = re.search(r"\b(?:advised (?:him|her|the patient|them) to|should|make sure|need to|keep|avoid|"
                           r"il faut|évitez|pensez à)\b(?P<what>[^.]{5,120})", v, re.I)
             if m and lang == "en":
-                what = m.group("what").strip()
-                what = re.sub(r"\b(?:his|her|their)\b", "your", what)
-                what = re.sub(r"\b(?:he|she|the patient)\b", "you", what)
-                what = re.sub(r"\b(?:him|them)\b", "you", what)
-                what = re.sub(r"\b(?:himself|herself|themselves)\b", "yourself", what)
+                what = _to_you(m.group("what").strip())
                 if re.match(r"(?:to )", what):
                     what = what[3:]
                 out.todo.append(SummaryItem(text=what[0].upper() + what[1:].rstrip(".") + ".", fact_ids=[f.id]))

@@ -188,6 +188,9 @@ def split_sentences(text: str, seg_index: int) -> list[Sentence]:
             st, en = s + a + lead, s + a + trail
             body = text[st:en]
             q = body.rstrip().endswith("?") or bool(_Q_START.match(body)) and not body.rstrip().endswith(".")
+            if q and len(body.split()) > 6 and re.search(r"[,.]\s*(?:okay|ok|right|alright|all right|d'accord|hein)\s*\?$",
+                                                          body, re.I) and not _Q_START.match(body):
+                q = False  # a tag question ("…, okay?") is a statement
             out.append(Sentence(seg_index, st, en, body, q))
     return out
 
@@ -225,6 +228,11 @@ def clean(text: str) -> str:
     t = re.sub(r"([,])(?:\s*,)+", r"\1", t)
     t = re.sub(r"\s{2,}", " ", t).strip(" ,-…")
     t = re.sub(r"\.{2,}|…", ".", t)
+    # a cut-off ending ("… and it was", "… distention to-") leaves a dangling word
+    for _ in range(3):
+        t = re.sub(r"[\s,]+(?:and|or|but|so|to|from|of|the|a|an|with|that|because|like|it was|and it|"
+                   r"he feels|she feels|i feel|you know|et|ou|mais|de|le|la|les)[\s,.\-]*$", "", t, flags=re.I)
+    t = t.rstrip(" ,-")
     return t
 
 
