@@ -9,8 +9,11 @@ if [ ! -x .venv/bin/python ]; then
 fi
 . .venv/bin/activate
 export PIP_DISABLE_PIP_VERSION_CHECK=1
-python -m pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
+pip() { python -m pip "$@" 2> >(grep -v "^WARNING: Location" >&2); }
+pip install -q --upgrade pip
 # torch first and pinned: an unpinned torch would pull a multi-GB CUDA build on CPU machines.
-python -m pip install -q torch==2.13.0 2>&1 | grep -v "^WARNING: Location" || true
-python -m pip install -q -e '.[dev]' 2>&1 | grep -v "^WARNING: Location" || true
+pip install -q torch==2.13.0
+pip install -q -e '.[dev]'
+# Runtime pieces whose published pins are stricter than their code needs (see pyproject.toml).
+pip install -q --no-deps medspacy==1.3.1
 scribe models install

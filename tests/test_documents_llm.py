@@ -21,7 +21,6 @@ from models.store import status
 from scribe.documents import document
 from scribe.errors import ModelStoreError
 from scribe.pipeline.dialogue import parse_text
-from scribe.pipeline.facts import extract
 from scribe.pipeline.llm_extract import check, chunk_lines, parse_response
 
 FIX = Path(__file__).parent / "fixtures"

@@ -16,7 +16,7 @@ import threading
 from functools import lru_cache
 
 from scribe.pipeline import lexicon as lx
-from scribe.pipeline.facts import Extractor, answer_polarity
+from scribe.pipeline.facts import Extractor
 from scribe.pipeline.text import clean
 from scribe.schemas import Transcript
 from scribe.schemas_docs import Answered, AskedQuestion, AssistantContext, Evidence, Fact

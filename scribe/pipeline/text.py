@@ -105,7 +105,6 @@ def numbers_to_digits(text: str) -> str:
         if used:
             end_tok = toks[i + used - 1]
             nxt = toks[i + used].group(0).lower() if i + used < len(toks) else ""
-            gap = text[toks[i].start():end_tok.end()]
             between_ok = all(re.fullmatch(r"[\s-]*", text[toks[k].end():toks[k + 1].start()])
                              for k in range(i, i + used - 1))
             single_small = used == 1 and val < 10 and words[0].lower() in ("one", "oh", "a")
