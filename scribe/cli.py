@@ -112,6 +112,34 @@ def enroll(clinician_id, audio, delete):
     click.echo(f"enrolled {clinician_id} ({samples.duration:.0f} s of audio) -> {path}", err=True)
 
 
+@app.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@click.option("--template", default="soap", help="soap, hp, progress, cr-fr, or a template file.")
+@click.option("--language", type=click.Choice(["auto", "en", "fr"]), default="auto", help="Note language.")
+@click.option("--llm", default="none", help="none (rules only), local, or an OpenAI-compatible URL.")
+@click.option("--json", "json_path", type=click.Path(path_type=Path, dir_okay=False), help="Write the full JSON here.")
+def document(input_path, template, language, llm, json_path):
+    """Facts, note, patient summary and assistant context from audio, transcript JSON or dialogue text."""
+    from scribe.documents import cli_document
+    from scribe.pipeline.run import PipelineOptions, process_file
+
+    lang = None if language == "auto" else language
+    transcribe_audio = lambda path: process_file(path, PipelineOptions(language=lang), hook=ProgressHook())  # noqa: E731
+    markdown = cli_document(str(input_path), template=template, language=lang, llm=llm,
+                            json_path=str(json_path) if json_path else None, transcribe=transcribe_audio)
+    click.echo(markdown)
+
+
+@app.command()
+@click.argument("visit_json", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("question")
+def ask(visit_json, question):
+    """Has the consultation already answered QUESTION? Prints {answered, answer, evidence, confidence}."""
+    from scribe.documents import cli_ask
+
+    _write_json(cli_ask(str(visit_json), question), None)
+
+
 @models_app.command("install")
 @click.argument("names", nargs=-1)
 @click.option("--force", is_flag=True, help="Reinstall even if verified.")

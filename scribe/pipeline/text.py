@@ -185,7 +185,9 @@ def split_sentences(text: str, seg_index: int) -> list[Sentence]:
             if trail - lead <= 0 or not re.search(r"\w", piece):
                 continue
             st, en = s + a + lead, s + a + trail
-            body = text[st:en]
+            # typographic apostrophes match the rules' "j'ai" (same length: offsets stay valid;
+            # evidence is always cut from the segment's own text)
+            body = text[st:en].replace("\u2019", "'").replace("\u02bc", "'")
             q = body.rstrip().endswith("?") or bool(_Q_START.match(body)) and not body.rstrip().endswith(".")
             if q and len(body.split()) > 6 and re.search(r"[,.]\s*(?:okay|ok|right|alright|all right|d'accord|hein)\s*\?$",
                                                           body, re.I) and not _Q_START.match(body):
