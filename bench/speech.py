@@ -190,13 +190,14 @@ def print_table(rows: list[Row], args) -> None:
         a = r.audio_s
         wer_ours = jiwer.wer(" ".join(r.ref_words), " ".join(r.hyp_ours))
         wer_plain = jiwer.wer(" ".join(r.ref_words), " ".join(r.hyp_plain))
-        der_o = abs(r.der_ours)
-        der_s = abs(r.der_stock) if r.t.get("stock_diar") else float("nan")
-        speedup = r.t.get("stock_diar", float("nan")) / r.t["diar_only"]
-        print(f"| {r.name} | {r.files} | {a / 60:.1f} | {wer_ours:.3f} | {wer_plain:.3f} | {der_o:.1%} | "
-              f"{der_s:.1%} | {r.role_ok / max(r.role_total, 1):.1%} | {r.t['total'] / a:.3f} | "
+        stock = r.t.get("stock_diar")  # absent with --skip-stock
+        der_s = f"{abs(r.der_stock):.1%}" if stock else "—"
+        rtf_s = f"{stock / a:.3f}" if stock else "—"
+        speedup = f"{stock / r.t['diar_only']:.1f}×" if stock else "—"
+        print(f"| {r.name} | {r.files} | {a / 60:.1f} | {wer_ours:.3f} | {wer_plain:.3f} | {abs(r.der_ours):.1%} | "
+              f"{der_s} | {r.role_ok / max(r.role_total, 1):.1%} | {r.t['total'] / a:.3f} | "
               f"{r.t['asr'] / a:.3f} | {r.t['plain_asr'] / a:.3f} | {r.t['diar_only'] / a:.3f} | "
-              f"{r.t.get('stock_diar', float('nan')) / a:.3f} | {speedup:.1f}× |")
+              f"{rtf_s} | {speedup} |")
     print("\nRTF = processing seconds / audio seconds (lower is faster). Targets: total ≤ 0.15, "
           "diarization ≤ 0.08, DER ≤ 3 % (≤ 8 % same gender), role accuracy ≥ 97 %, WER ≤ plain.")
 

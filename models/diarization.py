@@ -6,7 +6,7 @@ models are used under torch.inference_mode only, so concurrent calls are safe.
 `DiarizationEngine` exposes the few primitives the diarization stage needs:
   - `segment(batch)`: (B, 160000) 10 s windows -> (B, 589, 3) hard local-speaker activity
   - `embedding_frames(samples)`: 16 kHz audio -> CAM++ frame-level features (50 frames/s)
-  - `pool(frames, weights)`: masked statistics pooling + embedding layer -> 192-d embeddings
+  - `pool(mean, std)`: pooled frame statistics -> 192-d embeddings (embedding layer)
   - `embed(samples)`: one L2-normalised embedding of a recording (clinician voice enrollment)
 and, for the benchmark anchor, `stock_pipeline()`: pyannote's own SpeakerDiarization pipeline on
 the same weights (CAM++ wrapped as a pyannote embedding Model).
@@ -46,7 +46,7 @@ def _import_pyannote():
     hand pyannote a file path, only in-memory waveforms)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        import pyannote.audio  # noqa: F401
+        import pyannote.audio  # noqa: F401  (registers its lazy modules quietly)
         from pyannote.audio import Model
 
     return Model
@@ -128,12 +128,20 @@ class DiarizationEngine:
         # 'same' padding: output frame j is centred on fbank frame 2 j).
         return (2 * np.arange(num_frames) * FBANK_HOP + FBANK_WINDOW / 2) / SAMPLE_RATE
 
+    def features(self, samples: np.ndarray | torch.Tensor) -> torch.Tensor:
+        """16 kHz mono audio (>= 400 samples) -> (T, 80) fbank, mean-normalised over the input
+        (100 frames/s; frame i covers samples [160 i, 160 i + 400))."""
+        with torch.inference_mode():
+            return fbank(torch.as_tensor(samples, dtype=torch.float32)).to(self.device)
+
+    def frames_from_features(self, feats: torch.Tensor) -> torch.Tensor:
+        """(T, 80) fbank -> (C, ceil(T/2)) CAM++ frame features (50 frames/s)."""
+        with torch.inference_mode():
+            return self.campplus.forward_frames(feats.unsqueeze(0))[0]
+
     def embedding_frames(self, samples: np.ndarray | torch.Tensor) -> torch.Tensor:
         """16 kHz mono audio (>= 400 samples) -> (C, T') CAM++ frame features (50 frames/s)."""
-        wav = torch.as_tensor(samples, dtype=torch.float32)
-        with torch.inference_mode():
-            feats = fbank(wav).to(self.device)
-            return self.campplus.forward_frames(feats.unsqueeze(0))[0]
+        return self.frames_from_features(self.features(samples))
 
     def pool(self, mean: torch.Tensor, std: torch.Tensor) -> np.ndarray:
         """Pooled (N, C) mean and std -> (N, 192) embeddings (not normalised)."""

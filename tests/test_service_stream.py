@@ -42,6 +42,18 @@ def test_live_visit_end_to_end(embedded, consult):
     assert "clinician" in roles and "patient" in roles, transcript["speakers"]
     assert transcript["language"] == "en" and transcript["duration"] > 30
     assert _words(live_text) & words  # live finals and the final transcript agree on the words
+    # Live finals carry a provisional speaker and role (voice + words), mostly those of the diarized
+    # transcript (which is the authority once the visit is finalized).
+    labelled = [f for f in report.finals if f.get("speaker")]
+    assert len(labelled) >= 0.8 * len(report.finals), report.finals
+    assert {f["role"] for f in labelled} >= {"clinician", "patient"}, [f["role"] for f in labelled]
+
+    def final_role(live: dict) -> str:
+        overlap = lambda s: min(s["end"], live["end"]) - max(s["start"], live["start"])  # noqa: E731
+        return max(transcript["segments"], key=overlap)["role"]
+
+    agree = sum(final_role(f) == f["role"] for f in labelled) / len(labelled)
+    assert agree >= 0.75, [(f["role"], final_role(f)) for f in labelled]
     for kind in ("note", "facts", "patient-summary", "assistant-context"):
         assert httpx.get(f"{service.http}/v1/visits/{visit['id']}/{kind}", headers=auth(t["a"])).status_code == 200
 

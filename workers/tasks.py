@@ -59,14 +59,15 @@ def _save_state(visit: Visit, version: int, state: streaming.StreamState, proces
             return False
         for seg in finals:
             events.add_event(s, visit.tenant_id, visit.id, "transcript.final",
-                             {**seg, "speaker": None, "role": "unknown"})
+                             {"speaker": None, "role": "unknown", **seg})
     if finals:
         events.notify(visit.id)
     return True
 
 
 def _transcribe_window(visit: Visit, state: streaming.StreamState, upto: int, flush: bool):
-    """(hypothesis words in visit time, window end seconds, processed bytes)."""
+    """(hypothesis words in visit time, window end seconds, processed bytes, available seconds,
+    whether the window holds speech, the window's audio and its start time)."""
     from workers.asr import get_batcher
 
     cfg = get_settings()
@@ -94,7 +95,36 @@ def _transcribe_window(visit: Visit, state: streaming.StreamState, upto: int, fl
         w["start"] = round(w["start"] + start, 3)
         w["end"] = round(w["end"] + start, 3)
     processed = audio_io.bytes_at(fmt, end, upto, available)
-    return words, end, processed, available, speech
+    return words, end, processed, available, speech, samples, start
+
+
+def _clinician_voice(visit: Visit) -> np.ndarray | None:
+    from scribe import voices
+
+    try:
+        return voices.load(f"{visit.tenant_id}.{visit.clinician_id}"[:128])
+    except Exception:
+        return None
+
+
+def _label_finals(visit: Visit, state: streaming.StreamState, finals: list[dict], samples: np.ndarray,
+                  offset: float) -> None:
+    """Provisional speaker and role of each new final segment, from its voice and words (live only:
+    the finalized transcript is diarized again over the whole visit)."""
+    if not finals:
+        return
+    from models.diarization import load_diarization_engine
+    from scribe.pipeline.live_speakers import LiveSpeakers
+
+    engine = load_diarization_engine()
+    live = LiveSpeakers.from_dict(state.speakers)
+    voice = _clinician_voice(visit)
+    for seg in finals:
+        a, b = (max(0, int(round((t - offset) * SAMPLE_RATE))) for t in (seg["start"], seg["end"]))
+        piece = samples[a:b]
+        embedding = engine.embed(piece) if piece.size >= SAMPLE_RATE // 2 else None
+        seg["speaker"], seg["role"] = live.label(embedding, seg["end"] - seg["start"], seg["text"], voice)
+    state.speakers = live.to_dict()
 
 
 def asr_window(visit_id: str, upto: int, sent_at: float | None = None) -> str:
@@ -123,10 +153,11 @@ def _asr_window(visit_id: str, upto: int, sent_at: float | None) -> str:
         t0 = time.perf_counter()
         state = streaming.StreamState.from_dict(live.state)
         window_start = state.buffer_start
-        words, end, processed, available, speech = _transcribe_window(visit, state, upto, flush=False)
+        words, end, processed, available, speech, samples, offset = _transcribe_window(visit, state, upto, flush=False)
         t1 = time.perf_counter()
         upd = streaming.update(state, words, end, trim_after=cfg.live_trim_seconds,
                                max_window=cfg.live_max_window_seconds, speech=speech)
+        _label_finals(visit, state, upd.finals, samples, offset)
         if not _save_state(visit, live.version, state, processed, upd.finals):
             return "conflict"
         log.debug("window", extra={"seconds": round(end - window_start, 2), "duration_ms": round((t1 - t0) * 1000),
@@ -169,11 +200,12 @@ def _flush(visit_id: str) -> Visit:
         if live.processed_bytes >= upto and state.buffer_start >= available - 0.05 and not state.open_words:
             return visit
         start = state.buffer_start
-        words, end, processed, available, speech = _transcribe_window(visit, state, upto, flush=True)
+        words, end, processed, available, speech, samples, offset = _transcribe_window(visit, state, upto, flush=True)
         last = end >= available - 1e-3
         # A backlog longer than one window: commit what is safely inside this one, go on with the next.
         upd = streaming.update(state, words, end, flush=last, force_before=None if last else end - 2.0,
                                trim_after=0.0, speech=speech)
+        _label_finals(visit, state, upd.finals, samples, offset)
         if not last and state.buffer_start <= start + 1.0:
             state.buffer_start = end - 2.0
         if _save_state(visit, live.version, state, upto if last else processed, upd.finals):
@@ -219,13 +251,7 @@ def asr_finalize(visit_id: str) -> str:
         timings["diarization"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         segments = attribute(word_objs, turns)
-        from scribe import voices
-
-        try:
-            voice = voices.load(f"{visit.tenant_id}.{visit.clinician_id}"[:128])
-        except Exception:
-            voice = None
-        speakers = assign_roles(segments, embeddings, voice)
+        speakers = assign_roles(segments, embeddings, _clinician_voice(visit))
         for seg in segments:
             seg.role = speakers[seg.speaker].role if seg.speaker in speakers else "unknown"
         timings["attribution"] = time.perf_counter() - t0

@@ -59,14 +59,14 @@ def load_template(name_or_path: str) -> dict:
 
 W = {
     "en": {"endorses": "Endorses", "denies": "Denies", "pmh": "History of", "no_allergy": "No known allergies.",
-           "allergic": "Allergic to", "reaction": "reaction", "presents": "presents with", "patient": "The patient",
+           "allergic": "Allergic to", "reaction": "reaction",
            "is_a": "is a", "year_old": "year-old", "male": "male", "female": "female", "family": "Family history of",
            "family_none": "No known family history.", "no": "No", "psh": "History of", "home": "at home",
            "new": "Start", "stopped": "Stop", "changed": "Change", "current": "Continue", "problem": "Problem",
            "duration": "Duration", "severity": "Severity", "location": "Location", "trigger": "Context",
            "quality": "Quality", "code": "ICD-10-CM", "negative": "denies"},
     "fr": {"endorses": "Signale", "denies": "Pas de", "pmh": "Antécédent de", "no_allergy": "Pas d'allergie connue.",
-           "allergic": "Allergie à", "reaction": "réaction", "presents": "consulte pour", "patient": "Le patient",
+           "allergic": "Allergie à", "reaction": "réaction",
            "is_a": "est un(e) patient(e) de", "year_old": "ans", "male": "homme", "female": "femme",
            "family": "Antécédent familial de", "family_none": "Pas d'antécédent familial connu.", "no": "Pas de",
            "psh": "Antécédent chirurgical :", "home": "à domicile", "new": "Introduction de", "stopped": "Arrêt de",
@@ -145,8 +145,8 @@ def r_intro(c: Ctx, facts) -> list[SentenceSupport]:
             parts.append(f"consultant pour {cc.value or cc.label}")
         return [S(sentence_case(" ".join(parts)), used)]
     who = "The patient"
-    if not age and not sex:
-        return [S(sentence_case(f"The patient presents with {cc.value or cc.label}"), [cc])] if cc else []
+    if not age and not sex:  # nothing to add to the chief complaint block (every template has one)
+        return []
     desc = []
     if age:
         desc.append(f"{age.value}-year-old")
@@ -171,9 +171,20 @@ def r_chief_complaint(c: Ctx, facts) -> list[SentenceSupport]:
     return [S(sentence_case(cc.value or cc.label), [cc])]
 
 
+# Facts with a section of their own: an HPI statement that only repeats one of them is left out.
+_OWN_SECTION = ("medication", "allergy", "social_history", "family_history")
+
+
+def _repeats_own_section(c: Ctx, statement: Fact) -> bool:
+    quote = " ".join(e.quote for e in statement.evidence)
+    inside = lambda kinds: [f for k in kinds for f in c.of(k)  # noqa: E731
+                            if any(e.quote and e.quote in quote for e in f.evidence)]
+    return bool(inside(_OWN_SECTION)) and not inside(("symptom",))
+
+
 def r_hpi(c: Ctx, facts) -> list[SentenceSupport]:
     out = []
-    statements = [f for f in c.of("hpi") if f.label == "statement"]
+    statements = [f for f in c.of("hpi") if f.label == "statement" and not _repeats_own_section(c, f)]
     quoted = " ".join(e.quote for f in statements for e in f.evidence)
     for f in statements:
         out.append(S(sentence_case(f.value), [f]))

@@ -81,18 +81,21 @@ class SpeechProfile:
                 + 2.5 * (self.clinician_cues - self.patient_cues) / per
                 - 1.5 * self.companion_cues / per)
 
+    def add(self, text: str, words: int | None = None) -> None:
+        """Count one utterance (only counts are kept, never the text)."""
+        sentences = [s for s in re.split(r"(?<=[.?!])\s+", text) if s.strip()]
+        self.words += words or len(text.split())
+        self.sentences += len(sentences)
+        self.questions += sum(s.rstrip().endswith("?") for s in sentences)
+        self.clinician_cues += sum(len(rx.findall(text)) for rx in _CLIN)
+        self.patient_cues += sum(len(rx.findall(text)) for rx in _PAT)
+        self.companion_cues += sum(len(rx.findall(text)) for rx in _COMP)
+
 
 def profile(segments: list[Segment]) -> dict[str, SpeechProfile]:
     profiles: dict[str, SpeechProfile] = {}
     for seg in segments:
-        p = profiles.setdefault(seg.speaker or "S1", SpeechProfile())
-        sentences = [s for s in re.split(r"(?<=[.?!])\s+", seg.text) if s.strip()]
-        p.words += len(seg.words) or len(seg.text.split())
-        p.sentences += len(sentences)
-        p.questions += sum(s.rstrip().endswith("?") for s in sentences)
-        p.clinician_cues += sum(len(rx.findall(seg.text)) for rx in _CLIN)
-        p.patient_cues += sum(len(rx.findall(seg.text)) for rx in _PAT)
-        p.companion_cues += sum(len(rx.findall(seg.text)) for rx in _COMP)
+        profiles.setdefault(seg.speaker or "S1", SpeechProfile()).add(seg.text, len(seg.words))
     return profiles
 
 
@@ -106,7 +109,16 @@ def assign_roles(
     clinician_voice: np.ndarray | None = None,
 ) -> dict[str, SpeakerInfo]:
     """Label every speaker; mutates nothing. Exactly one clinician when there are two or more speakers."""
-    profiles = profile(segments)
+    return label_speakers(profile(segments), speaker_embeddings, clinician_voice)
+
+
+def label_speakers(
+    profiles: dict[str, SpeechProfile],
+    speaker_embeddings: dict[str, np.ndarray] | None = None,
+    clinician_voice: np.ndarray | None = None,
+) -> dict[str, SpeakerInfo]:
+    """Roles from per-speaker speech profiles (and voices): the part of assign_roles that live
+    transcription can run on counts accumulated as the visit goes on."""
     speakers = sorted(profiles, key=lambda s: -profiles[s].words)
     if not speakers:
         return {}

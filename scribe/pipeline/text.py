@@ -250,7 +250,10 @@ def sentence_case(t: str) -> str:
 
 _ADVERBS = r"(?:just|also|really|still|usually|always|never|sometimes|often|actually|definitely|kinda|only|even|probably)"
 _NO_S = {"can", "could", "will", "would", "should", "might", "must", "may", "did", "was", "had", "am", "have", "do",
-         "'m", "'ve", "'d", "'ll", "used"}
+         "'m", "'ve", "'d", "'ll", "used",
+         # irregular past tenses ("I quit smoking" is not "the patient quits")
+         "quit", "went", "got", "took", "felt", "saw", "came", "began", "fell", "broke", "ran", "left", "thought",
+         "told", "said", "made", "lost", "gave", "ate", "drank", "slept", "woke", "kept", "found", "knew", "threw"}
 
 
 def _third_verb(v: str) -> str:

@@ -1,0 +1,64 @@
+"""Provisional speaker and role for each live final segment, while the visit goes on.
+
+Pure (no model, no I/O): the caller gives the segment's voice embedding (CAM++, L2-normalised) and its
+text. Speakers are clustered online: a segment joins the speaker whose running centroid it matches best
+(cosine >= MATCH), otherwise it opens a new speaker (at most MAX_SPEAKERS). Roles come from the same
+evidence as the finalized transcript's (scribe.pipeline.roles: speech cues, enrolled clinician voice),
+accumulated as counts only. After `stop`, diarization over the whole visit replaces these labels; the
+live ones exist so the doctor sees who said what while talking.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from scribe.pipeline.roles import SpeechProfile, label_speakers
+
+MATCH = 0.45  # CAM++ cosine to a speaker's centroid above which a segment is theirs
+MIN_NEW_SECONDS = 1.5  # a segment shorter than this never opens a new speaker (too little voice)
+MAX_SPEAKERS = 4
+
+
+@dataclass
+class LiveSpeakers:
+    """Serialisable state: running centroid sums and speech counts per speaker ("S1", "S2", ...)."""
+
+    sums: dict[str, list[float]] = field(default_factory=dict)
+    profiles: dict[str, dict] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "LiveSpeakers":
+        return cls(**(data or {}))
+
+    def _match(self, embedding: np.ndarray) -> tuple[str | None, float]:
+        best, best_sim = None, -1.0
+        for name, total in self.sums.items():
+            centroid = np.asarray(total)
+            sim = float(centroid @ embedding / (np.linalg.norm(centroid) + 1e-9))
+            if sim > best_sim:
+                best, best_sim = name, sim
+        return best, best_sim
+
+    def label(self, embedding: np.ndarray | None, seconds: float, text: str,
+              clinician_voice: np.ndarray | None = None) -> tuple[str | None, str]:
+        """(speaker, role) of one final segment; updates the state. No embedding and no speaker yet:
+        (None, "unknown")."""
+        name, sim = self._match(embedding) if embedding is not None else (None, -1.0)
+        if embedding is not None and sim < MATCH and seconds >= MIN_NEW_SECONDS and len(self.sums) < MAX_SPEAKERS:
+            name = f"S{len(self.sums) + 1}"
+            self.sums[name] = [0.0] * embedding.size
+        if name is None:
+            return None, "unknown"
+        if embedding is not None and (sim >= MATCH or seconds >= MIN_NEW_SECONDS):
+            self.sums[name] = (np.asarray(self.sums[name]) + embedding).tolist()
+        p = SpeechProfile(**self.profiles.get(name, {}))
+        p.add(text)
+        self.profiles[name] = asdict(p)
+        centroids = {k: np.asarray(v) / (np.linalg.norm(v) + 1e-9) for k, v in self.sums.items()}
+        roles = label_speakers({k: SpeechProfile(**v) for k, v in self.profiles.items()}, centroids, clinician_voice)
+        return name, roles[name].role if name in roles else "unknown"
