@@ -98,7 +98,8 @@ class TranscriptPartial(_Msg):
 
 
 class TranscriptFinal(_Msg):
-    """A stable segment: never changes. speaker/role are filled by the final transcript after stop."""
+    """A stable segment: its text never changes. speaker/role are provisional (live voice clustering);
+    the diarized transcript after stop is authoritative."""
 
     type: Literal["transcript.final"] = "transcript.final"
     event_id: int
