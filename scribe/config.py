@@ -65,6 +65,24 @@ class Settings(BaseSettings):
     # A live window task not answered after this long is submitted again (idempotent).
     task_retry_seconds: float = 20.0
     documents_llm: str = "none"
+
+    # ---- delivery (issue 5; docs/delivery.md) ----------------------------------------------------
+    # Production mode: webhook URLs must be https and SCRIBE_ENCRYPTION_KEYS must be set explicitly.
+    production: bool = False
+    # Base of absolute patient-link URLs (https://scribe.clinic.example); empty: path URLs (/p/<token>).
+    public_url: str = ""
+    # At-rest encryption keys "kid:base64(32 bytes),kid2:...": the first encrypts, all decrypt (rotation).
+    # Empty (embedded only): one random key kept in <data_dir>/encryption.key.
+    encryption_keys: str = ""
+    webhook_timeout_seconds: float = 10.0
+    # Seconds to wait after each failed attempt (about 24 h in all), then the delivery is dead-lettered.
+    webhook_backoff: str = "5,30,120,600,1800,3600,7200,14400,28800,28800"
+    webhook_jitter: float = 0.2  # each wait is scaled by a random factor in [1 - j, 1 + j]
+    webhook_secret_grace_seconds: int = 86400  # after rotate-secret, the old secret still signs this long
+    delivery_poll_seconds: float = 1.0  # outbox / due-delivery sweep period (API process)
+    delivery_concurrency: int = 8  # embedded: delivery threads; Celery: worker --concurrency
+    patient_link_ttl_hours: int = 72
+    retention_sweep_seconds: float = 60.0
     log_level: str = "INFO"
     log_json: bool = True
 

@@ -163,15 +163,24 @@ def create_visit(service: Service, key: str, **fields) -> dict:
     return r.json()
 
 
+def service_keyring(service: Service):
+    """The at-rest key ring the service uses (its SCRIBE_ENCRYPTION_KEYS or its data dir's local key)."""
+    from scribe.core.crypto import local_spec, parse_keys
+
+    return parse_keys(service.env.get("SCRIBE_ENCRYPTION_KEYS") or local_spec(Path(service.env["SCRIBE_DATA_DIR"])))
+
+
 def stored_audio(service: Service, visit_id: str) -> bytes:
-    """The visit's audio exactly as persisted (object store files, in offset order)."""
+    """The visit's audio exactly as persisted (object store files, opened with the service's key, in
+    offset order)."""
     folder = Path(service.env["SCRIBE_DATA_DIR"]) / "objects" / "visits" / visit_id / "audio"
     parts = sorted(folder.glob("*.bin"))
+    ring = service_keyring(service)
     out, pos = bytearray(), 0
     for p in parts:
         offset = int(p.stem)
         assert offset == pos, f"gap or overlap at {pos} (next chunk at {offset})"
-        data = p.read_bytes()
+        data = ring.decrypt(p.read_bytes(), f"visits/{visit_id}/audio/{p.name}".encode())
         out += data
         pos += len(data)
     return bytes(out)

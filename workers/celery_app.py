@@ -63,7 +63,9 @@ def _register(app: Celery) -> None:
 
         return task
 
-    for name in ("asr.window", "asr.finalize", "documents.generate", "delivery.dispatch"):
+    from workers.tasks import TASKS
+
+    for name in TASKS:
         make(name)
 
 

@@ -47,7 +47,8 @@ class InProcessExecutor:
         threads = asr_threads or get_settings().worker_threads
         self.pools = {"asr": ThreadPoolExecutor(threads, thread_name_prefix="asr"),
                       "documents": ThreadPoolExecutor(1, thread_name_prefix="documents"),
-                      "delivery": ThreadPoolExecutor(1, thread_name_prefix="delivery")}
+                      "delivery": ThreadPoolExecutor(get_settings().delivery_concurrency,
+                                                     thread_name_prefix="delivery")}
         self.waiting = {q: 0 for q in self.pools}
         self._lock = threading.Lock()
 

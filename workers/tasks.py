@@ -9,7 +9,8 @@ written once per (visit, kind, version), and a visit that is already past a stag
   asr.finalize(visit_id)         after stop: last window (flush), diarization over the whole visit,
                                  attribution and roles → transcript document → documents.generate
   documents.generate(visit_id)   documentation engine → facts, note v1 (draft), summary, context → visit.ready
-  delivery.dispatch(outbox_id)   webhook delivery (issue 5; rows are written by the outbox today)
+  delivery.dispatch(outbox_id)   fan an outbox event out to the tenant's webhook endpoints (scribe.delivery.outbox)
+  delivery.send(delivery_id)     one signed attempt at one webhook delivery (backoff, dead letter)
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from sqlalchemy import func, select, update
 
 from scribe.config import get_settings
 from scribe.core import events
-from scribe.core.db import Document, Event, LiveState, Outbox, Visit, session_scope, utcnow
+from scribe.core.db import Document, Event, LiveState, Visit, session_scope, utcnow
+from scribe.delivery.outbox import emit
 from scribe.core.observability import LIVE_LAG, timed
 from scribe.pipeline import streaming
 from scribe.pipeline.types import SAMPLE_RATE, Audio
@@ -31,7 +33,7 @@ from workers import audio as audio_io
 log = logging.getLogger("scribe.tasks")
 FINAL_STATES = ("ready", "failed")
 QUEUES = {"asr.window": "asr", "asr.finalize": "asr", "documents.generate": "documents",
-          "delivery.dispatch": "delivery"}
+          "delivery.dispatch": "delivery", "delivery.send": "delivery"}
 
 
 def _visit_and_state(visit_id: str):
@@ -269,8 +271,7 @@ def asr_finalize(visit_id: str) -> str:
                                  {"segments": len(segments), "duration": transcript.duration,
                                   "speakers": {k: v.role for k, v in speakers.items()},
                                   "links": {"transcript": f"/v1/visits/{visit_id}/transcript"}})
-                s.add(Outbox(tenant_id=visit.tenant_id, visit_id=visit_id, type="transcript.ready",
-                             payload={"visit_id": visit_id}))
+                emit(s, visit.tenant_id, visit_id, "transcript.ready")
         events.notify(visit_id)
     _submit_next("documents.generate", visit_id)
     return "ok"
@@ -310,8 +311,8 @@ def documents_generate(visit_id: str) -> str:
         visit.ready_at = utcnow()
         links = ready_links(visit_id)
         events.add_event(s, visit.tenant_id, visit_id, "visit.ready", {"links": links})
-        for kind in ("note.draft_ready", "patient_summary.ready"):
-            s.add(Outbox(tenant_id=visit.tenant_id, visit_id=visit_id, type=kind, payload={"visit_id": visit_id}))
+        if result.get("note") is not None:  # patient_summary.ready waits for a patient link (sign-off)
+            emit(s, visit.tenant_id, visit_id, "note.draft_ready", version=1)
     events.notify(visit_id)
     return "ok"
 
@@ -324,14 +325,15 @@ def ready_links(visit_id: str) -> dict:
 
 
 def delivery_dispatch(outbox_id: int) -> str:
-    """Webhook delivery lands with issue 5; until endpoints exist an event has nobody to go to."""
-    with session_scope() as s:
-        row = s.get(Outbox, outbox_id)
-        if row is None or row.status != "pending":
-            return "skipped"
-        row.status = "skipped"
-        row.attempts += 1
-    return "ok"
+    from scribe.delivery.outbox import dispatch_task
+
+    return dispatch_task(outbox_id)
+
+
+def delivery_send(delivery_id: str) -> str:
+    from scribe.delivery.outbox import send_task
+
+    return send_task(delivery_id)
 
 
 def mark_failed(visit_id: str, code: str, message: str) -> None:
@@ -348,7 +350,7 @@ def mark_failed(visit_id: str, code: str, message: str) -> None:
 
 
 TASKS = {"asr.window": asr_window, "asr.finalize": asr_finalize, "documents.generate": documents_generate,
-         "delivery.dispatch": delivery_dispatch}
+         "delivery.dispatch": delivery_dispatch, "delivery.send": delivery_send}
 
 
 def _submit_next(name: str, *args) -> None:

@@ -113,11 +113,6 @@ class KeyView(BaseModel):
     created_at: dt.datetime
 
 
-class NotePatch(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    sections: dict[str, str] = Field(min_length=1)
-
-
 class Question(BaseModel):
     model_config = ConfigDict(extra="forbid")
     question: str = Field(min_length=1, max_length=2000)
@@ -181,8 +176,12 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
                 await asyncio.sleep(min(10.0, stuck_after / 2))
 
         sweeper_task = asyncio.create_task(sweeper())
+        from scribe.delivery.sweeper import run_forever as delivery_sweeps
+
+        delivery_task = asyncio.create_task(delivery_sweeps())  # webhooks outbox, retention (issue 5)
         yield
         sweeper_task.cancel()
+        delivery_task.cancel()
         from workers import dispatch
 
         dispatch.reset()
@@ -379,63 +378,9 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
             ops.audit(s, principal, "read", "live_transcript", visit_id)
         return {"segments": [{k: v for k, v in r.items() if k != "words"} for r in rows]}
 
-    @app.get("/v1/visits/{visit_id}/note", tags=["documents"])
-    def get_note(visit_id: str, principal: Principal = Depends(principal_of), version: int | None = Query(None, ge=1)):
-        doc = _document(principal, visit_id, "note", "note", version)
-        return JSONResponse({"version": doc.version, "status": doc.status, "author": doc.author,
-                             "created_at": doc.created_at.isoformat(), "note": doc.content},
-                            headers={"ETag": f'"{doc.version}"'})
+    from scribe.api.delivery import router as delivery_router
 
-    @app.get("/v1/visits/{visit_id}/note/versions", tags=["documents"])
-    def note_versions(visit_id: str, principal: Principal = Depends(principal_of)):
-        with session_scope() as s:
-            ops.scoped(s, principal, visit_id)
-            rows = s.execute(select(Document).where(Document.visit_id == visit_id, Document.kind == "note")
-                             .order_by(Document.version)).scalars().all()
-            ops.audit(s, principal, "read", "note_versions", visit_id)
-            return {"versions": [{"version": d.version, "status": d.status, "author": d.author,
-                                  "parent_version": d.parent_version, "created_at": d.created_at} for d in rows]}
-
-    @app.patch("/v1/visits/{visit_id}/note", tags=["documents"])
-    def patch_note(visit_id: str, body: NotePatch, principal: Principal = Depends(principal_of),
-                   if_match: str | None = Header(None)):
-        """Edit sections: a new draft version. If-Match: "<version>" guards against concurrent edits (409)."""
-        from sqlalchemy.exc import IntegrityError
-
-        try:
-            with session_scope() as s:
-                ops.scoped(s, principal, visit_id)
-                doc = s.execute(select(Document).where(Document.visit_id == visit_id, Document.kind == "note")
-                                .order_by(Document.version.desc()).limit(1)).scalar_one_or_none()
-                if doc is None:
-                    raise ops.ApiError(409, "not_ready", "no note yet")
-                if if_match is not None and if_match.strip('"W/ ') != str(doc.version):
-                    raise ops.ApiError(409, "version_conflict", f"note is at version {doc.version}",
-                                       version=doc.version)
-                if doc.status == "signed":
-                    raise ops.ApiError(409, "note_signed", "a signed note is final; amendments land with sign-off")
-                content = json.loads(json.dumps(doc.content))
-                sections = content.get("sections")
-                if isinstance(sections, list):
-                    by_name = {str(x.get("name") or x.get("title") or x.get("id")): x for x in sections
-                               if isinstance(x, dict)}
-                    for name, text in body.sections.items():
-                        if name in by_name:
-                            by_name[name]["text"] = text
-                            by_name[name]["edited"] = True
-                        else:
-                            sections.append({"name": name, "text": text, "edited": True})
-                else:
-                    content["sections"] = {**(sections or {}), **body.sections}
-                new = Document(tenant_id=principal.tenant_id, visit_id=visit_id, kind="note", version=doc.version + 1,
-                               status="draft", parent_version=doc.version, author=principal.actor, content=content)
-                s.add(new)
-                ops.audit(s, principal, "update", "note", visit_id)
-                s.flush()
-                version = new.version
-        except IntegrityError:
-            raise ops.ApiError(409, "version_conflict", "the note was edited concurrently") from None
-        return JSONResponse({"version": version, "status": "draft"}, headers={"ETag": f'"{version}"'})
+    app.include_router(delivery_router)  # note review and sign-off, webhooks, FHIR, patient links, erasure
 
     def document_route(path_kind: str, kind: str):
         def get_document(visit_id: str, principal: Principal = Depends(principal_of)):
@@ -524,7 +469,64 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
 
         await AudioSession(websocket, visit_id).run()
 
+    @app.get("/v1/visits/{visit_id}/audio", tags=["visits"], response_class=Response,
+             responses={200: {"content": {"audio/wav": {}}}})
+    def get_audio(visit_id: str, principal: Principal = Depends(principal_of),
+                  start: float | None = Query(None, ge=0), end: float | None = Query(None, gt=0)):
+        """The visit's audio as 16-bit WAV while it is retained; `start`/`end` (seconds) for one stretch
+        (the web app plays a note sentence's evidence this way). 404 no_audio, 410 audio_gone."""
+        with session_scope() as s:
+            visit = ops.scoped(s, principal, visit_id)
+            fmt, upto, seconds = visit.audio_format, visit.audio_bytes, visit.audio_seconds
+            purged = getattr(visit, "audio_deleted_at", None) is not None  # retention (scribe.delivery)
+            ops.audit(s, principal, "read", "audio", visit_id)
+        if start is not None and end is not None and end <= start:
+            raise ops.ApiError(422, "invalid_request", "end must be after start")
+        if not fmt or upto <= 0:
+            raise ops.ApiError(404, "no_audio", "this visit has no audio")
+        if purged:
+            raise ops.ApiError(410, "audio_gone", "the visit's audio is no longer retained")
+        if start is not None and seconds and start >= seconds:
+            raise ops.ApiError(416, "bad_range", f"the audio lasts {seconds:.1f} s")
+        raw, rate, channels = _audio_bytes(visit_id, fmt, upto, start, end)
+        return Response(_wav_header(rate, channels, len(raw)) + raw, media_type="audio/wav",
+                        headers={"Cache-Control": "private, no-store"})
+
+    from scribe.web import mount as mount_web_app
+
+    mount_web_app(app)  # the clinician web app at /app/ (scribe/web/static), / redirects there
     return app
+
+
+def _audio_bytes(visit_id: str, fmt: dict, upto: int, start: float | None, end: float | None):
+    """(pcm_s16le bytes, rate, channels) of the visit's stored audio, [start, end) seconds if given."""
+    import numpy as np
+
+    from workers import audio as audio_io
+
+    try:
+        if fmt.get("format") == "pcm_s16le":
+            rate, channels = int(fmt["sample_rate"]), int(fmt["channels"])
+            frame, bps = 2 * channels, rate * channels * 2
+            lo = int(start * bps) // frame * frame if start else 0
+            hi = upto // frame * frame if end is None else min(int(end * bps) // frame * frame, upto // frame * frame)
+            raw = audio_io.read_bytes(visit_id, lo, hi) if hi > lo else b""
+        else:
+            samples = audio_io.read_span(fmt, visit_id, upto, start or 0.0, end if end is not None else 1e9)
+            raw, rate, channels = (np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes(), 16000, 1
+    except (OSError, ScribeError) as exc:  # chunks deleted by retention, or an unreadable object
+        log.info("audio not available", extra={"code": type(exc).__name__})
+        raise ops.ApiError(410, "audio_gone", "the visit's audio is no longer retained") from None
+    if not raw:
+        raise ops.ApiError(410, "audio_gone", "the visit's audio is no longer retained")
+    return raw, rate, channels
+
+
+def _wav_header(rate: int, channels: int, size: int) -> bytes:
+    import struct
+
+    return struct.pack("<4sI4s4sIHHIIHH4sI", b"RIFF", 36 + size, b"WAVE", b"fmt ", 16, 1, channels, rate,
+                       rate * channels * 2, channels * 2, 16, b"data", size)
 
 
 def voice_id(tenant_id: str, clinician_id: str) -> str:

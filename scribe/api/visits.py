@@ -164,6 +164,12 @@ def persist_chunk(visit_id: str, seq: int, offset: int, payload: bytes, seconds_
     return end
 
 
+def stored_offset(visit_id: str) -> int:
+    """Bytes of the visit's stream persisted so far (what a client must resume from)."""
+    with session_scope() as s:
+        return s.execute(select(Visit.audio_bytes).where(Visit.id == visit_id)).scalar() or 0
+
+
 def connection_id() -> str:
     return uuid.uuid4().hex
 

@@ -311,6 +311,8 @@ class AudioSession:
                 self.offset = await asyncio.to_thread(ops.persist_chunk, self.visit_id, seq, offset, payload,
                                                       1 / self.bps if self.bps else None)
             except ops.ApiError as exc:
+                if exc.code == "offset_conflict":  # a dropped connection's last write landed first: catch up
+                    self.offset = await asyncio.to_thread(ops.stored_offset, self.visit_id)
                 return await self.error(exc.code, exc.message, expected_offset=self.offset)
             STREAM_BYTES.inc(len(payload))
             await self.send({"type": "ack", "seq": seq, "offset": self.offset})

@@ -140,6 +140,55 @@ def tenants_create(name, tenant_id, with_key):
         click.echo(f"api key {row.id} created; it is shown only now", err=True)
 
 
+@tenants.command("settings")
+@click.argument("tenant_id")
+@click.argument("assignments", nargs=-1, metavar="[KEY=VALUE]...")
+def tenants_settings(tenant_id, assignments):
+    """Show or change a tenant's delivery settings (JSON values; null resets one), e.g.
+    webhooks_allow_private=true audio_retention_days=30. Prints the settings in effect."""
+    from pydantic import ValidationError
+
+    from scribe.core.db import Tenant, session_scope
+    from scribe.delivery.settings import TenantSettings
+
+    _init()
+    with session_scope() as s:
+        tenant = s.get(Tenant, tenant_id)
+        if tenant is None:
+            raise ScribeError(f"no tenant {tenant_id}")
+        raw = dict(tenant.settings or {})
+        for item in assignments:
+            key, sep, value = item.partition("=")
+            if not sep or key not in TenantSettings.model_fields:
+                raise ScribeError(f"{item!r}: use KEY=VALUE with KEY one of {', '.join(TenantSettings.model_fields)}")
+            try:
+                raw[key] = json.loads(value)
+            except ValueError:
+                raw[key] = value
+        mine = {k: v for k, v in raw.items() if k in TenantSettings.model_fields and v is not None}
+        try:
+            current = TenantSettings.model_validate(mine)
+        except ValidationError as exc:
+            raise ScribeError(f"invalid setting: {exc.errors()[0]['loc'][0]}: {exc.errors()[0]['msg']}") from None
+        tenant.settings = {**{k: v for k, v in raw.items() if k not in TenantSettings.model_fields}, **mine}
+    click.echo(json.dumps(current.model_dump()))
+
+
+@click.group()
+def encryption():
+    """At-rest encryption keys (SCRIBE_ENCRYPTION_KEYS; docs/delivery.md)."""
+
+
+@encryption.command("rotate")
+def encryption_rotate():
+    """Re-encrypt everything under the first key of SCRIBE_ENCRYPTION_KEYS (then drop the old key)."""
+    from scribe.core.crypto import keyring, reseal_all
+
+    _init()
+    counts = reseal_all()
+    click.echo(json.dumps({"active_key": keyring().active, "resealed": counts}))
+
+
 @click.group()
 def keys():
     """Manage API keys (stored hashed; shown once)."""
@@ -190,5 +239,5 @@ def token(tenant_id, clinician_id, ttl):
 
 def register(group: click.Group) -> None:
     """Add the service commands to the `scribe` group."""
-    for command in (serve, worker, stream, tenants, keys, token):
+    for command in (serve, worker, stream, tenants, keys, token, encryption):
         group.add_command(command)

@@ -14,6 +14,12 @@ Tables and who owns them:
                                (note versions carry status draft/signed/amended + parent_version)
   outbox                       transactional outbox for webhooks (written with the state change)
   audit_log                    who read or changed what (ids only, never content)
+  webhook_endpoints            a tenant's receivers: URL, event filter, sealed whsec_ secrets (issue 5)
+  webhook_deliveries           one row per (outbox event, endpoint): attempts, backoff, dead letter
+  patient_links                expiring, revocable patient-summary links (the token itself is not stored)
+
+Columns holding patient data (documents.content, events.data, live_state.state) are sealed with
+AES-GCM (scribe.core.crypto) on the way in and opened on the way out.
 """
 
 from __future__ import annotations
@@ -54,6 +60,23 @@ class UTCDateTime(TypeDecorator):
         if value is not None and value.tzinfo is None:
             value = value.replace(tzinfo=dt.timezone.utc)
         return value
+
+
+class SealedJSON(TypeDecorator):
+    """JSON that the database only ever sees encrypted: {"sealed": base64(AES-GCM blob)}."""
+
+    impl = JSON
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        from scribe.core.crypto import seal_json
+
+        return None if value is None else seal_json(value)
+
+    def process_result_value(self, value, dialect):
+        from scribe.core.crypto import open_json
+
+        return open_json(value)
 
 
 class Base(DeclarativeBase):
@@ -100,6 +123,7 @@ class Visit(Base):
     error: Mapped[str | None] = mapped_column(String(400), default=None)
     stream_owner: Mapped[str | None] = mapped_column(String(80), default=None)
     stream_lease_until: Mapped[dt.datetime | None] = mapped_column(default=None)
+    audio_deleted_at: Mapped[dt.datetime | None] = mapped_column(default=None)  # retention purged the audio
     __table_args__ = (Index("ix_visits_tenant_created", "tenant_id", "created_at"),
                       Index("ix_visits_tenant_clinician", "tenant_id", "clinician_id"))
 
@@ -123,7 +147,7 @@ class LiveState(Base):
     processed_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
     requested_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
     requested_at: Mapped[dt.datetime | None] = mapped_column(default=None)
-    state: Mapped[dict] = mapped_column(default=dict)  # scribe.pipeline.streaming.StreamState
+    state: Mapped[dict] = mapped_column(SealedJSON, default=dict)  # scribe.pipeline.streaming.StreamState
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
@@ -133,7 +157,7 @@ class Event(Base):
     tenant_id: Mapped[str] = mapped_column(String(40))
     visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
     type: Mapped[str] = mapped_column(String(40))
-    data: Mapped[dict] = mapped_column(default=dict)
+    data: Mapped[dict] = mapped_column(SealedJSON, default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     __table_args__ = (Index("ix_events_visit_id", "visit_id", "id"),)
 
@@ -148,8 +172,11 @@ class Document(Base):
     status: Mapped[str] = mapped_column(String(16), default="draft")  # notes: draft|signed|amended
     parent_version: Mapped[int | None] = mapped_column(Integer, default=None)
     author: Mapped[str] = mapped_column(String(160), default="system")
-    content: Mapped[dict] = mapped_column(default=dict)
+    content: Mapped[dict] = mapped_column(SealedJSON, default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    signed_by: Mapped[str | None] = mapped_column(String(128), default=None)  # notes: the signing clinician
+    signed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    amends: Mapped[int | None] = mapped_column(Integer, default=None)  # notes: the signed version corrected
     __table_args__ = (UniqueConstraint("visit_id", "kind", "version", name="uq_document_version"),)
 
 
@@ -159,11 +186,13 @@ class Outbox(Base):
     tenant_id: Mapped[str] = mapped_column(String(40), index=True)
     visit_id: Mapped[str | None] = mapped_column(String(40), default=None)
     type: Mapped[str] = mapped_column(String(40))
-    payload: Mapped[dict] = mapped_column(default=dict)
+    payload: Mapped[dict] = mapped_column(SealedJSON, default=dict)  # may hold a patient link
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending|delivered|dead|skipped
+    # pending → dispatched (one webhook_deliveries row per matching endpoint) | skipped (no endpoint)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
-    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(default=None)  # resubmit fan-out after
+    __table_args__ = (Index("ix_outbox_status", "status", "id"),)
 
 
 class AuditLog(Base):
@@ -178,6 +207,53 @@ class AuditLog(Base):
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     success: Mapped[bool] = mapped_column(Boolean, default=True)
     __table_args__ = (Index("ix_audit_tenant_at", "tenant_id", "at"),)
+
+
+class WebhookEndpoint(Base):
+    __tablename__ = "webhook_endpoints"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"), index=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    events: Mapped[list] = mapped_column(default=list)
+    full_content: Mapped[bool] = mapped_column(Boolean, default=False)
+    secret: Mapped[dict] = mapped_column(SealedJSON)  # {"current": "whsec_...", "previous": ..., "previous_until": iso}
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class WebhookDelivery(Base):
+    __tablename__ = "webhook_deliveries"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String(40))
+    endpoint_id: Mapped[str] = mapped_column(ForeignKey("webhook_endpoints.id"))
+    outbox_id: Mapped[int] = mapped_column(Integer)  # order within (endpoint, visit)
+    visit_id: Mapped[str | None] = mapped_column(String(40), default=None)
+    event_type: Mapped[str] = mapped_column(String(40))
+    webhook_id: Mapped[str] = mapped_column(String(60))  # the same on every attempt and replay
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending|delivered|dead|cancelled
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    lease_until: Mapped[dt.datetime | None] = mapped_column(default=None)  # an attempt is in flight
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(default=None)  # last handed to the queue
+    last_status: Mapped[int | None] = mapped_column(Integer, default=None)
+    last_error: Mapped[str | None] = mapped_column(String(200), default=None)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    delivered_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    __table_args__ = (UniqueConstraint("outbox_id", "endpoint_id", name="uq_delivery_event_endpoint"),
+                      Index("ix_deliveries_due", "status", "next_attempt_at"),
+                      Index("ix_deliveries_chain", "endpoint_id", "visit_id", "outbox_id"),
+                      Index("ix_deliveries_tenant", "tenant_id", "created_at"))
+
+
+class PatientLink(Base):
+    __tablename__ = "patient_links"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String(40))
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column()
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(default=None)
 
 
 # --------------------------------------------------------------------------- engine and sessions
@@ -270,4 +346,4 @@ def reset_engines() -> None:
 
 
 __all__ = ["Base", "Tenant", "ApiKey", "Visit", "AudioChunk", "LiveState", "Event", "Document", "Outbox",
-           "AuditLog", "session_scope", "migrate", "get_engine", "new_id", "utcnow", "Text"]
+           "AuditLog", "WebhookEndpoint", "WebhookDelivery", "PatientLink", "SealedJSON", "session_scope", "migrate", "get_engine", "new_id", "utcnow", "Text"]

@@ -2,6 +2,7 @@
 
 put() returns only once the bytes are durable (local: written, fsynced, renamed into place; S3: the PUT
 succeeded), which is what lets the websocket acknowledge a chunk. Keys are plain relative paths.
+get_store() seals every object with AES-GCM (scribe.core.crypto), so no writer or reader can forget to.
 """
 
 from __future__ import annotations
@@ -117,6 +118,33 @@ class S3Store:
         self.client.head_bucket(Bucket=self.bucket)
 
 
+class SealedStore:
+    """Encrypts on put, decrypts on get; the object key is the associated data, so a blob moved to
+    another key (another visit) fails to open instead of being read as someone else's audio."""
+
+    def __init__(self, inner: ObjectStore):
+        self.inner = inner
+
+    def put(self, key: str, data: bytes) -> None:
+        from scribe.core.crypto import keyring
+
+        self.inner.put(key, keyring().encrypt(data, key.encode()))
+
+    def get(self, key: str) -> bytes:
+        from scribe.core.crypto import keyring
+
+        return keyring().decrypt(self.inner.get(key), key.encode())
+
+    def list(self, prefix: str) -> list[str]:
+        return self.inner.list(prefix)
+
+    def delete_prefix(self, prefix: str) -> int:
+        return self.inner.delete_prefix(prefix)
+
+    def check(self) -> None:
+        self.inner.check()
+
+
 def open_store(url: str | None = None) -> ObjectStore:
     cfg = get_settings()
     url = url if url is not None else cfg.objects_url
@@ -134,7 +162,7 @@ def open_store(url: str | None = None) -> ObjectStore:
 
 @lru_cache(maxsize=4)
 def _cached(url: str) -> ObjectStore:
-    return open_store(url)
+    return SealedStore(open_store(url))
 
 
 def get_store() -> ObjectStore:
@@ -144,3 +172,8 @@ def get_store() -> ObjectStore:
 
 def chunk_key(visit_id: str, offset: int) -> str:
     return f"visits/{visit_id}/audio/{offset:014d}.bin"
+
+
+def visit_prefix(visit_id: str, what: str = "") -> str:
+    """Every object of a visit lives under visits/<id>/ (audio/ for chunks): erasure deletes the prefix."""
+    return f"visits/{visit_id}/{what}"

@@ -1,0 +1,157 @@
+"""Encryption at rest: AES-256-GCM for audio objects and JSON columns that hold patient data.
+
+A blob is MAGIC | len(kid) | kid | 12-byte nonce | ciphertext+tag, so each one names the key that sealed
+it and keys can rotate: SCRIBE_ENCRYPTION_KEYS="new:<b64>,old:<b64>" encrypts with `new` and still reads
+`old`; `scribe encryption rotate` re-seals everything under the first key, after which `old` can go.
+Data written before encryption existed (no MAGIC) is read as is. Rotation steps: docs/delivery.md.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+import threading
+from pathlib import Path
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from scribe.config import get_settings
+from scribe.errors import ScribeError
+
+MAGIC = b"SCE1"
+LOCAL_KEY_FILE = "encryption.key"
+
+
+class KeyRing:
+    def __init__(self, keys: dict[str, bytes], active: str):
+        self.keys, self.active = keys, active
+        self._aead = {kid: AESGCM(key) for kid, key in keys.items()}
+
+    def encrypt(self, data: bytes, aad: bytes = b"") -> bytes:
+        kid = self.active.encode()
+        nonce = os.urandom(12)
+        return MAGIC + bytes([len(kid)]) + kid + nonce + self._aead[self.active].encrypt(nonce, data, aad or None)
+
+    def decrypt(self, blob: bytes, aad: bytes = b"") -> bytes:
+        if not is_sealed(blob):
+            return blob  # written before encryption at rest
+        n = blob[4]
+        kid = blob[5:5 + n].decode()
+        nonce, body = blob[5 + n:17 + n], blob[17 + n:]
+        if kid not in self._aead:
+            raise ScribeError(f"data sealed with key {kid!r}, which SCRIBE_ENCRYPTION_KEYS does not hold")
+        return self._aead[kid].decrypt(nonce, body, aad or None)
+
+    def key_id(self, blob: bytes) -> str | None:
+        return blob[5:5 + blob[4]].decode() if is_sealed(blob) else None
+
+
+def is_sealed(blob: bytes) -> bool:
+    return len(blob) > 17 and blob[:4] == MAGIC
+
+
+def parse_keys(spec: str) -> KeyRing:
+    keys: dict[str, bytes] = {}
+    for item in filter(None, (x.strip() for x in spec.split(","))):
+        kid, _, b64 = item.partition(":")
+        try:
+            key = base64.b64decode(b64, validate=True)
+        except ValueError:
+            key = b""
+        if not kid or len(kid) > 40 or len(key) != 32:
+            raise ScribeError("SCRIBE_ENCRYPTION_KEYS: each entry is kid:base64 of 32 random bytes "
+                              "(python -c 'import os,base64;print(base64.b64encode(os.urandom(32)).decode())')")
+        keys[kid] = key
+    if not keys:
+        raise ScribeError("SCRIBE_ENCRYPTION_KEYS is empty")
+    return KeyRing(keys, next(iter(keys)))
+
+
+def local_spec(data_dir: Path) -> str:
+    """The embedded default: one random key, created once (atomically) beside the database."""
+    path = Path(data_dir) / LOCAL_KEY_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        tmp = path.with_name(f".{LOCAL_KEY_FILE}.{os.getpid()}.{secrets.token_hex(4)}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(f"local:{base64.b64encode(secrets.token_bytes(32)).decode()}")
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.link(tmp, path)  # atomic and exclusive: two processes starting at once agree on one key
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink()
+    return path.read_text().strip()
+
+
+_rings: dict[tuple, KeyRing] = {}
+_lock = threading.Lock()
+
+
+def keyring() -> KeyRing:
+    cfg = get_settings()
+    ident = (cfg.encryption_keys, str(cfg.data_dir))
+    with _lock:
+        if ident not in _rings:
+            if not cfg.encryption_keys and cfg.production:
+                raise ScribeError("production mode needs SCRIBE_ENCRYPTION_KEYS (see docs/delivery.md)")
+            _rings[ident] = parse_keys(cfg.encryption_keys or local_spec(cfg.data_dir))
+        return _rings[ident]
+
+
+def seal_json(value) -> dict:
+    """A JSON value → {"sealed": "<base64 blob>"} (what the database stores)."""
+    blob = keyring().encrypt(json.dumps(value, separators=(",", ":")).encode())
+    return {"sealed": base64.b64encode(blob).decode()}
+
+
+def open_json(stored):
+    if isinstance(stored, dict) and set(stored) == {"sealed"}:
+        return json.loads(keyring().decrypt(base64.b64decode(stored["sealed"])))
+    return stored
+
+
+def sealed_key_id(stored) -> str | None:
+    if isinstance(stored, dict) and set(stored) == {"sealed"}:
+        return keyring().key_id(base64.b64decode(stored["sealed"]))
+    return None
+
+
+def reseal_all(batch: int = 200) -> dict[str, int]:
+    """Re-encrypt every sealed column and stored object not under the active key (key rotation's last
+    step: afterwards the old key can leave SCRIBE_ENCRYPTION_KEYS). Returns counts per table/store."""
+    from sqlalchemy import JSON, select, type_coerce
+    from sqlalchemy.orm.attributes import flag_modified
+
+    from scribe.core.db import Document, Event, LiveState, Outbox, WebhookEndpoint, session_scope
+    from scribe.core.objects import get_store
+
+    ring = keyring()
+    counts: dict[str, int] = {}
+    for model, name in ((Document, "content"), (Event, "data"), (LiveState, "state"), (Outbox, "payload"),
+                        (WebhookEndpoint, "secret")):
+        pk = model.__mapper__.primary_key[0]
+        with session_scope() as s:
+            raw = s.execute(select(pk, type_coerce(getattr(model, name), JSON))).all()
+        stale = [ident for ident, value in raw if sealed_key_id(value) != ring.active]
+        del raw
+        for i in range(0, len(stale), batch):
+            with session_scope() as s:
+                for row in s.execute(select(model).where(pk.in_(stale[i:i + batch]))).scalars():
+                    flag_modified(row, name)  # written back: sealed again under the active key
+        counts[model.__tablename__] = len(stale)
+    store = get_store()
+    inner = getattr(store, "inner", store)
+    moved = 0
+    for key in inner.list("visits"):
+        blob = inner.get(key)
+        if ring.key_id(blob) != ring.active:
+            inner.put(key, ring.encrypt(ring.decrypt(blob, key.encode()), key.encode()))
+            moved += 1
+    counts["objects"] = moved
+    return counts
