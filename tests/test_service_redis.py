@@ -8,6 +8,7 @@ every byte of audio stored and the whole consultation in the transcript.
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 import threading
 import time
 
@@ -96,3 +97,22 @@ def test_redis_restart_mid_visit(topology, consult):
 def _has_finals(service, key, visit_id) -> bool:
     r = httpx.get(f"{service.http}/v1/visits/{visit_id}/transcript/live", headers=auth(key), timeout=5)
     return r.status_code == 200 and len(r.json()["segments"]) >= 1
+
+
+def test_worker_process_that_dies_is_replaced(topology):
+    """`scribe worker` supervises its Celery process: if that process dies on its own (kombu can crash it
+    when Redis drops), a new one starts and serves; SIGTERM to `scribe worker` ends both."""
+    import os
+    import signal
+
+    service, key, redis, workers = topology
+    workers.append(Worker(service, queues="delivery"))
+    log = workers[0].log_path
+    children = [int(p) for p in Path(f"/proc/{workers[0].proc.pid}/task/{workers[0].proc.pid}/children")
+                .read_text().split()]
+    assert len(children) == 1
+    os.kill(children[0], signal.SIGKILL)
+    wait_until(lambda: log.read_text(errors="replace").count(" ready.") >= 2, 120, 0.2, "a replacement worker")
+    assert workers[0].proc.poll() is None
+    os.kill(workers[0].proc.pid, signal.SIGTERM)
+    assert workers[0].proc.wait(30) == 0

@@ -68,6 +68,8 @@ def worker(queues, concurrency, metrics_port):
     if bad or not wanted:
         raise ScribeError(f"unknown queue {', '.join(bad) or '(none)'}: use asr, documents, delivery")
     _init()
+    if os.environ.get(_WORKER_CHILD) != "1":
+        raise SystemExit(_supervise())
     if metrics_port:
         from prometheus_client import start_http_server
 
@@ -82,6 +84,50 @@ def worker(queues, concurrency, metrics_port):
             "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", cfg.log_level.upper(),
             "-n", f"scribe-{'-'.join(wanted)}@%h-{os.getpid()}"]
     get_app().worker_main(argv)
+
+
+_WORKER_CHILD = "SCRIBE_WORKER_CHILD"
+
+
+def _supervise() -> int:
+    """Run the Celery worker in a child process and start a new one if it dies on its own.
+
+    kombu 5.7 can crash the whole worker ("Unrecoverable error ... 'NoneType' object has no attribute
+    'hostname'") while restoring unacked messages when Redis goes away; the tasks stay in Redis and
+    come back after the visibility timeout, but only if a worker is still there to take them.
+    SIGTERM/SIGINT are passed on and end the supervisor too.
+    """
+    import logging
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    log = logging.getLogger("scribe.worker")
+    stopping: list[int] = []
+    child: subprocess.Popen | None = None
+
+    def forward(signum, _frame):
+        stopping.append(signum)
+        if child is not None and child.poll() is None:
+            child.send_signal(signum)
+
+    signal.signal(signal.SIGTERM, forward)
+    signal.signal(signal.SIGINT, forward)
+    env = {**os.environ, _WORKER_CHILD: "1"}
+    while True:
+        started = time.monotonic()
+        child = subprocess.Popen([sys.executable, "-m", "scribe.cli", *sys.argv[1:]], env=env)
+        while True:
+            try:
+                rc = child.wait()
+                break
+            except InterruptedError:
+                continue
+        if stopping or rc == 0:
+            return rc
+        log.warning("celery worker exited; starting a new one", extra={"code": rc})
+        time.sleep(1.0 if time.monotonic() - started > 30 else 5.0)  # do not spin on a worker that cannot start
 
 
 @click.command()
