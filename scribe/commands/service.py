@@ -124,9 +124,9 @@ def _supervise() -> int:
                 break
             except InterruptedError:
                 continue
-        if stopping or rc == 0:
+        if stopping or rc == 2:  # asked to stop, or a configuration error (exit 2) that a restart won't fix
             return rc
-        log.warning("celery worker exited; starting a new one", extra={"code": rc})
+        log.warning("celery worker exited on its own; starting a new one", extra={"code": rc})
         time.sleep(1.0 if time.monotonic() - started > 30 else 5.0)  # do not spin on a worker that cannot start
 
 
