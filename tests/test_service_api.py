@@ -19,11 +19,15 @@ def db(service):
 def test_operations_endpoints(embedded):
     service, _ = embedded
     assert httpx.get(f"{service.http}/healthz").json() == {"status": "ok"}
-    ready = httpx.get(f"{service.http}/readyz").json()
+    r = httpx.get(f"{service.http}/readyz", headers={"x-request-id": "req-test-42"})
+    assert r.headers["x-request-id"] == "req-test-42"  # a caller's request id comes back (and is logged)
+    assert len(httpx.get(f"{service.http}/healthz").headers["x-request-id"]) == 16  # or one is made
+    ready = r.json()
     assert ready["status"] == "ready" and ready["checks"]["database"] == "ok" and ready["mode"] == "embedded"
     metrics = httpx.get(f"{service.http}/metrics").text
     for name in ("scribe_open_streams", "scribe_queue_depth", "scribe_task_seconds", "scribe_errors_total"):
         assert name in metrics
+    assert 'scribe_http_request_seconds_count{method="GET",route="/readyz",status="200"}' in metrics
     assert httpx.get(f"{service.http}/openapi.json").json()["paths"]["/v1/visits"]
 
 

@@ -28,6 +28,7 @@ import datetime as dt
 import threading
 import uuid
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import (JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Index, Integer, String,
@@ -264,10 +265,14 @@ _lock = threading.Lock()
 
 def database_url() -> str:
     cfg = get_settings()
-    if cfg.database_url:
-        return cfg.database_url
-    Path(cfg.data_dir).mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{Path(cfg.data_dir).resolve() / 'scribe.db'}"
+    return cfg.database_url or _sqlite_url(str(cfg.data_dir))
+
+
+@lru_cache(maxsize=8)
+def _sqlite_url(data_dir: str) -> str:
+    """Once per data dir: the mkdir and path resolution cost more than the query of a REST read."""
+    Path(data_dir).mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{Path(data_dir).resolve() / 'scribe.db'}"
 
 
 def _sqlite_pragmas(dbapi_connection, _record):
