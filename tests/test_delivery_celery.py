@@ -3,24 +3,19 @@
 
 from __future__ import annotations
 
-import shutil
 import time
 
 import pytest
 from standardwebhooks.webhooks import Webhook
 
 from tests.test_delivery_support import BACKOFF, Receiver, auth, create_visit, wait_until  # noqa: F401
-from tests.test_service_support import Redis, Worker, free_port, make_service
+from tests.test_service_support import Worker, redis_topology
 
 
 @pytest.fixture
 def topology(tmp_path):
-    if shutil.which("redis-server") is None:
-        pytest.fail("these tests need a real redis-server (apt-get install redis-server)")
-    (tmp_path / "redis").mkdir()
-    redis = Redis(free_port(), tmp_path / "redis").start()
-    service = make_service(tmp_path / "svc", SCRIBE_REDIS_URL=redis.url, SCRIBE_WEBHOOK_BACKOFF=BACKOFF,
-                           SCRIBE_DELIVERY_POLL_SECONDS="0.2", SCRIBE_WEBHOOK_TIMEOUT_SECONDS="3")
+    redis, service = redis_topology(tmp_path, SCRIBE_WEBHOOK_BACKOFF=BACKOFF, SCRIBE_DELIVERY_POLL_SECONDS="0.2",
+                                    SCRIBE_WEBHOOK_TIMEOUT_SECONDS="3")
     tenant_id, key = service.tenant("Clinic R")
     assert service.cli("tenants", "settings", tenant_id, "webhooks_allow_private=true").returncode == 0
     service.start()

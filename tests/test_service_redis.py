@@ -7,7 +7,6 @@ every byte of audio stored and the whole consultation in the transcript.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 import threading
 import time
@@ -16,17 +15,12 @@ import httpx
 import pytest
 
 from scribe.api.client import stream
-from tests.test_service_support import (Redis, Worker, auth, consult, create_visit, free_port,  # noqa: F401
-                                        make_service, pcm_of, stored_audio, wait_until)
+from tests.test_service_support import (Worker, auth, consult, create_visit, pcm_of,  # noqa: F401
+                                        redis_topology, stored_audio, wait_until)
 
 @pytest.fixture
 def topology(tmp_path):
-    if shutil.which("redis-server") is None:
-        pytest.fail("these tests need a real redis-server (apt-get install redis-server)")
-    (tmp_path / "redis").mkdir()
-    redis = Redis(free_port(), tmp_path / "redis").start()
-    service = make_service(tmp_path / "svc", SCRIBE_REDIS_URL=redis.url, SCRIBE_TASK_VISIBILITY_TIMEOUT=8,
-                           SCRIBE_TASK_RETRY_SECONDS=4)
+    redis, service = redis_topology(tmp_path, SCRIBE_TASK_VISIBILITY_TIMEOUT=8, SCRIBE_TASK_RETRY_SECONDS=4)
     tenant_id, key = service.tenant("Clinic R")
     service.start()
     workers: list[Worker] = []

@@ -259,6 +259,15 @@ class Redis:
             self.proc.wait(10)
 
 
+def redis_topology(tmp_path: Path, **extra) -> tuple["Redis", Service]:
+    """A real redis-server (append-only) and a `scribe serve` configured for it, not started yet."""
+    if shutil.which("redis-server") is None:
+        pytest.fail("these tests need a real redis-server (apt-get install redis-server)")
+    (tmp_path / "redis").mkdir()
+    redis = Redis(free_port(), tmp_path / "redis").start()
+    return redis, make_service(tmp_path / "svc", SCRIBE_REDIS_URL=redis.url, **extra)
+
+
 class Worker:
     def __init__(self, service: Service, queues: str = "asr,documents,delivery"):
         self.service, self.queues = service, queues
