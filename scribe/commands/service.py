@@ -67,8 +67,9 @@ def worker(queues, concurrency, metrics_port):
     bad = [q for q in wanted if q not in ("asr", "documents", "delivery")]
     if bad or not wanted:
         raise ScribeError(f"unknown queue {', '.join(bad) or '(none)'}: use asr, documents, delivery")
-    _init()
-    if os.environ.get(_WORKER_CHILD) != "1":
+    child = os.environ.get(_WORKER_CHILD) == "1"
+    _init(migrate=not child)  # the supervisor migrated already
+    if not child:
         raise SystemExit(_supervise())
     if metrics_port:
         from prometheus_client import start_http_server
@@ -93,8 +94,9 @@ def _supervise() -> int:
     """Run the Celery worker in a child process and start a new one if it dies on its own.
 
     kombu 5.7 can crash the whole worker ("Unrecoverable error ... 'NoneType' object has no attribute
-    'hostname'") while restoring unacked messages when Redis goes away; the tasks stay in Redis and
-    come back after the visibility timeout, but only if a worker is still there to take them.
+    'hostname'") while restoring unacked messages when Redis goes away, and then exits with code 0;
+    the tasks stay in Redis and come back after the visibility timeout, but only if a worker is still
+    there to take them.
     SIGTERM/SIGINT are passed on and end the supervisor too.
     """
     import logging
@@ -118,12 +120,7 @@ def _supervise() -> int:
     while True:
         started = time.monotonic()
         child = subprocess.Popen([sys.executable, "-m", "scribe.cli", *sys.argv[1:]], env=env)
-        while True:
-            try:
-                rc = child.wait()
-                break
-            except InterruptedError:
-                continue
+        rc = child.wait()
         if stopping or rc == 2:  # asked to stop, or a configuration error (exit 2) that a restart won't fix
             return rc
         log.warning("celery worker exited on its own; starting a new one", extra={"code": rc})
