@@ -30,7 +30,8 @@ class Report:
     audio_seconds: float
     bytes_total: int
     acked: int = 0
-    reconnects: int = 0
+    reconnects: int = 0  # connections that resumed the stream (each answered by the server's ack)
+    failed_attempts: int = 0  # connections lost or refused (a drop, or visit_busy before the server freed the lease)
     partials: int = 0
     partial_lags: list[float] = field(default_factory=list)
     final_lags: list[float] = field(default_factory=list)
@@ -48,7 +49,8 @@ class Report:
     def summary(self) -> dict:
         return {"visit_id": self.visit_id, "audio_seconds": round(self.audio_seconds, 2),
                 "stream_seconds": round(self.stream_seconds, 2), "bytes": self.bytes_total, "acked": self.acked,
-                "reconnects": self.reconnects, "partials": self.partials, "finals": len(self.finals),
+                "reconnects": self.reconnects,
+                "failed_attempts": self.failed_attempts, "partials": self.partials, "finals": len(self.finals),
                 "partial_lag_p50": self.pct(self.partial_lags, 50), "partial_lag_p95": self.pct(self.partial_lags, 95),
                 "final_lag_p95": self.pct(self.final_lags, 95), "note_ready_seconds": self.note_ready_seconds,
                 "ready": self.ready, "errors": [e.get("code") for e in self.errors]}
@@ -129,7 +131,7 @@ class Streamer:
                     return self.finish()
                 if self.stopped and code == 4409:
                     return await self.wait_ready_rest()
-                self.report.reconnects += 1
+                self.report.failed_attempts += 1
                 deadline = deadline or time.monotonic() + 120
                 if time.monotonic() > deadline:
                     raise ScribeError("lost the connection and could not resume within 120 s") from None
@@ -202,6 +204,7 @@ class Streamer:
             if kind == "ack":
                 self.report.acked = max(self.report.acked, msg["offset"]) if msg.get("seq") is not None else msg["offset"]
                 if msg.get("seq") is None:  # answer to start/resume: continue exactly there
+                    self.report.reconnects += self.started
                     self.position = msg["offset"]
                     self.report.acked = msg["offset"]
                     self.started = True
