@@ -57,6 +57,9 @@ class Settings(BaseSettings):
     live_step_seconds: float = 1.0
     live_max_window_seconds: float = 24.0
     live_trim_seconds: float = 8.0  # past this, the window restarts after the last final sentence
+    # Run the diarization networks on each 20 s of audio while the visit goes on, so that after stop
+    # only the tail, clustering and attribution are left (off: the whole visit is diarized after stop).
+    diarize_ahead: bool = True
     asr_batch_size: int = 8  # windows of concurrent sessions decoded in one batched call
     asr_batch_wait_ms: int = 25
     worker_threads: int = 3  # embedded: in-process ASR threads (they meet in one batch)

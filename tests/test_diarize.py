@@ -169,6 +169,56 @@ def test_num_speakers_honoured(engine, two_voices, one_voice):
         diarize(audio, engine, DiarizeOptions(min_speakers=3, max_speakers=2))
 
 
+class _Counting:
+    """The real engine, counting the audio its two networks are given."""
+
+    def __init__(self, engine):
+        self.engine, self.windows, self.frame_seconds = engine, 0, 0.0
+
+    def __getattr__(self, name):
+        return getattr(self.engine, name)
+
+    def segment(self, windows):
+        self.windows += len(windows)
+        return self.engine.segment(windows)
+
+    def embedding_frames(self, samples):
+        self.frame_seconds += len(samples) / SAMPLE_RATE
+        return self.engine.embedding_frames(samples)
+
+
+def test_precomputed_while_live_gives_the_same_turns(engine, tmp_path):
+    """A live visit runs the networks on each whole 20 s block as it arrives; after stop diarize()
+    runs them only on the tail, and the result equals diarizing the recording from scratch."""
+    from scribe.pipeline.diarize import (EMBEDDING_BLOCK, Precomputed, diarize, precompute, precompute_horizon,
+                                         precompute_span)
+
+    audio, ref = _conversation(["en-us+m3", "en-us+f3"], tmp_path, turns=16)
+    assert audio.duration > 2.5 * EMBEDDING_BLOCK
+    scratch = diarize(audio, engine)
+    cache, done = Precomputed(), 0.0
+    for received in np.arange(0.5, audio.duration, 0.5):  # the audio as it arrives
+        horizon = precompute_horizon(received)
+        assert horizon <= received
+        if horizon > done:
+            start = precompute_span(engine, done)
+            span = audio.samples[int(start * SAMPLE_RATE):int(received * SAMPLE_RATE)]
+            cache.update(Precomputed.from_bytes(precompute(span, start, engine, done, horizon).to_bytes()))
+            done = horizon
+    assert len(cache.frames) == int(done // EMBEDDING_BLOCK) and cache.segmentation
+    counting = _Counting(engine)
+    live = diarize(audio, counting, precomputed=cache)
+    assert live.turns == scratch.turns and _der(ref, live) < 0.05
+    for name, v in scratch.embeddings.items():
+        assert float(live.embeddings[name] @ v) > 0.9999
+    tail = audio.duration - done
+    assert counting.windows <= (tail + engine.chunk_duration) / 2.5 + 2
+    assert counting.frame_seconds <= tail + 2.5  # the last block and its left context
+    scratch_count = _Counting(engine)
+    diarize(audio, scratch_count)
+    assert scratch_count.frame_seconds > audio.duration  # (the anchor: everything, blocks overlapping)
+
+
 def test_silence_and_noise_give_no_turns(engine):
     from scribe.pipeline.diarize import diarize
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
+from pathlib import Path
 
 import httpx
 
@@ -58,6 +60,13 @@ def test_live_visit_end_to_end(embedded, consult):
     assert agree >= 0.75, [(f["role"], final_role(f)) for f in labelled]
     for kind in ("note", "facts", "patient-summary", "assistant-context"):
         assert httpx.get(f"{service.http}/v1/visits/{visit['id']}/{kind}", headers=auth(t["a"])).status_code == 200
+    # The diarization networks ran on whole 20 s blocks during the visit (the live windows of 41 s
+    # of audio reach the first), and their voice features were deleted once the visit was diarized.
+    metrics = httpx.get(f"{service.http}/metrics").text
+    ahead = re.search(r'scribe_task_seconds_count\{task="asr.diarize_ahead"\} (\S+)', metrics)
+    assert ahead and float(ahead.group(1)) >= 1, metrics[-2000:]
+    objects = Path(service.env["SCRIBE_DATA_DIR"]) / "objects" / "visits" / visit["id"]
+    assert not list(objects.glob("diarization/*")) and list(objects.glob("audio/*"))
 
     # SSE: the same durable events, replayable from the start, ending with visit.ready.
     with httpx.stream("GET", f"{service.http}/v1/visits/{visit['id']}/events", params={"after": 0},

@@ -5,7 +5,8 @@ Every task is idempotent and safe to run twice or concurrently with itself (late
 whose worker died): the live state is saved with optimistic concurrency (version column), documents are
 written once per (visit, kind, version), and a visit that is already past a stage skips it.
 
-  asr.window(visit_id, upto)     live: transcribe the next window of audio received up to byte `upto`
+  asr.window(visit_id, upto)     live: transcribe the next window of audio received up to byte `upto`,
+                                 then run the diarization networks on audio that is complete (diarize ahead)
   asr.finalize(visit_id)         after stop: last window (flush), diarization over the whole visit,
                                  attribution and roles → transcript document → documents.generate
   documents.generate(visit_id)   documentation engine → facts, note v1 (draft), summary, context → visit.ready
@@ -16,6 +17,7 @@ written once per (visit, kind, version), and a visit that is already past a stag
 from __future__ import annotations
 
 import logging
+import threading
 import time
 
 import numpy as np
@@ -24,6 +26,7 @@ from sqlalchemy import func, select, update
 from scribe.config import get_settings
 from scribe.core import events
 from scribe.core.db import Document, Event, LiveState, Visit, session_scope, utcnow
+from scribe.core.objects import get_store, visit_prefix
 from scribe.delivery.outbox import emit
 from scribe.core.observability import LIVE_LAG, timed
 from scribe.pipeline import streaming
@@ -172,7 +175,58 @@ def _asr_window(visit_id: str, upto: int, sent_at: float | None) -> str:
         "text": upd.partial["text"] if upd.partial else "", "start": upd.partial["start"] if upd.partial else None,
         "end": upd.partial["end"] if upd.partial else None, "audio_end": round(end, 3),
         "processed": processed, "lag": round(lag, 3) if lag is not None else None})
+    if cfg.diarize_ahead:  # after the partial went out: this visit's next window need not wait for it
+        _diarize_ahead(visit, upto)
     return "ok"
+
+
+_ahead_busy: set[str] = set()
+_ahead_lock = threading.Lock()
+
+
+def _ahead_prefix(visit_id: str) -> str:
+    return visit_prefix(visit_id, "diarization/")
+
+
+def _diarize_ahead(visit: Visit, upto: int) -> None:
+    """Diarization network outputs for each new whole 20 s block of audio, stored sealed under the visit
+    (`diarization/<horizon ms>.npz`; deleted once the visit is diarized). Best effort: anything missing
+    is computed after stop."""
+    from models.diarization import load_diarization_engine
+    from scribe.pipeline import diarize as dz
+
+    with _ahead_lock:
+        if visit.id in _ahead_busy:
+            return
+        _ahead_busy.add(visit.id)
+    try:
+        fmt, store, prefix = visit.audio_format, get_store(), _ahead_prefix(visit.id)
+        horizon = dz.precompute_horizon(audio_io.available_seconds(fmt, visit.id, upto))
+        done = max((int(key.rsplit("/", 1)[1].split(".")[0]) / 1000 for key in store.list(prefix)), default=0.0)
+        if horizon <= done:
+            return
+        with timed("asr.diarize_ahead"):
+            engine = load_diarization_engine()
+            start = dz.precompute_span(engine, done)
+            part = dz.precompute(audio_io.read_span(fmt, visit.id, upto, start, horizon), start, engine, done, horizon)
+            store.put(f"{prefix}{int(round(horizon * 1000)):010d}.npz", part.to_bytes())
+    except Exception as exc:  # the finalize diarizes from scratch what is missing
+        log.warning("diarize ahead failed", extra={"error": type(exc).__name__})
+    finally:
+        with _ahead_lock:
+            _ahead_busy.discard(visit.id)
+
+
+def _precomputed(visit_id: str):
+    from scribe.pipeline.diarize import Precomputed
+
+    store, out = get_store(), Precomputed()
+    for key in store.list(_ahead_prefix(visit_id)):
+        try:
+            out.update(Precomputed.from_bytes(store.get(key)))
+        except Exception as exc:  # a torn or unreadable part: its outputs are computed again
+            log.warning("precomputed diarization part unreadable", extra={"error": type(exc).__name__})
+    return out
 
 
 def _committed_words(visit_id: str) -> list[dict]:
@@ -231,6 +285,7 @@ def asr_finalize(visit_id: str) -> str:
         has_transcript = s.execute(select(Document.id).where(Document.visit_id == visit_id,
                                                              Document.kind == "transcript")).first()
     if has_transcript:
+        get_store().delete_prefix(_ahead_prefix(visit_id))
         _submit_next("documents.generate", visit_id)
         return "done"
     with timed("asr.finalize"):
@@ -248,7 +303,7 @@ def asr_finalize(visit_id: str) -> str:
         turns, embeddings = [], {}
         if word_objs:
             samples = audio_io.read_span(fmt, visit_id, upto, 0.0, duration + 1.0)
-            diarization = _diarize(samples)
+            diarization = _diarize(samples, _precomputed(visit_id))
             turns, embeddings = diarization.turns, diarization.embeddings
         timings["diarization"] = time.perf_counter() - t0
         t0 = time.perf_counter()
@@ -273,15 +328,17 @@ def asr_finalize(visit_id: str) -> str:
                                   "links": {"transcript": f"/v1/visits/{visit_id}/transcript"}})
                 emit(s, visit.tenant_id, visit_id, "transcript.ready")
         events.notify(visit_id)
+    get_store().delete_prefix(_ahead_prefix(visit_id))  # voice features are not kept past their use
     _submit_next("documents.generate", visit_id)
     return "ok"
 
 
-def _diarize(samples: np.ndarray):
+def _diarize(samples: np.ndarray, precomputed=None):
     from models.diarization import load_diarization_engine
     from scribe.pipeline.diarize import DiarizeOptions, diarize
 
-    return diarize(Audio(samples), load_diarization_engine(), DiarizeOptions(min_speakers=1, max_speakers=4))
+    return diarize(Audio(samples), load_diarization_engine(), DiarizeOptions(min_speakers=1, max_speakers=4),
+                   precomputed=precomputed)
 
 
 def documents_generate(visit_id: str) -> str:

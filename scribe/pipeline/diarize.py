@@ -26,12 +26,17 @@ Design (every choice measured on a 2-core CPU, see the constants below):
    (penalty per speaker change) picks one speaker per subsegment, and frames take the speaker of
    their subsegment. Frames the segmentation counts as overlapped also get the runner-up
    speaker. Gaps under 0.3 s inside one speaker's speech are bridged.
+
+Live visits: the two network passes (steps 1 and 2, nearly all of the time) depend only on the audio
+each window or block covers, so `precompute` runs them while the visit goes on and `diarize(...,
+precomputed=...)` runs them after stop only on the tail: the result is the same as from scratch.
 """
 
 from __future__ import annotations
 
+import io
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -94,21 +99,28 @@ def _window_starts(num_samples: int, window: int, step: int) -> np.ndarray:
     return starts
 
 
-def _segment(samples: np.ndarray, engine, starts: np.ndarray, hook: Hook) -> np.ndarray:
-    """(windows, frames, local speakers) uint8 activity."""
+def _segment(samples: np.ndarray, engine, starts: np.ndarray, hook: Hook, known: dict | None = None,
+             offset: int = 0) -> np.ndarray:
+    """(windows, frames, local speakers) uint8 activity. known: window start -> activity already
+    computed; offset: the sample index (in the recording) of samples[0]."""
     window = engine.chunk_samples
     out = np.zeros((len(starts), engine.frames_per_chunk, engine.num_local_speakers), dtype=np.uint8)
-    total = len(starts)
+    known = known or {}
+    todo = [i for i, s in enumerate(starts) if int(s) not in known]
+    for i, s in enumerate(starts):
+        if int(s) in known:
+            out[i] = known[int(s)]
+    total = len(todo)
     hook("segmentation", completed=0, total=total)
     for b in range(0, total, SEGMENTATION_BATCH):
-        batch_starts = starts[b:b + SEGMENTATION_BATCH]
-        batch = np.zeros((len(batch_starts), window), dtype=np.float32)
-        for i, s in enumerate(batch_starts):
-            piece = samples[s:s + window]
+        rows = todo[b:b + SEGMENTATION_BATCH]
+        batch = np.zeros((len(rows), window), dtype=np.float32)
+        for i, row in enumerate(rows):
+            piece = samples[starts[row] - offset:starts[row] - offset + window]
             batch[i, :piece.size] = piece
         live = np.flatnonzero(np.abs(batch).max(axis=1) > 0)  # digital silence needs no pass
         if live.size:
-            out[b + live] = engine.segment(batch[live])
+            out[np.asarray(rows)[live]] = engine.segment(batch[live])
         hook("segmentation", completed=min(b + SEGMENTATION_BATCH, total), total=total)
     return out
 
@@ -184,13 +196,31 @@ def _subsegments(speech: np.ndarray, change: np.ndarray, engine):
 # --------------------------------------------------------------------------- 2. embeddings
 
 
-def _embeddings(samples, engine, sub_a, sub_b, weight, hook, crop=None):
+def _block_frames(samples, engine, b0: float, b1: float, offset: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """CAM++ frame features of the block [b0, b1) seconds (computed with EMBEDDING_MARGIN of context
+    either side) and their times. Rounded through float16, the precision they are kept at between a
+    live visit's precompute and its diarization, so both paths give the same result."""
+    from models.campplus import FBANK_WINDOW
+
+    sr = SAMPLE_RATE
+    lo = max(0, int(round((b0 - EMBEDDING_MARGIN) * sr)))
+    hi = min(offset + samples.size, int(round((b1 + EMBEDDING_MARGIN) * sr)))
+    piece = samples[lo - offset:hi - offset]
+    if piece.size < 2 * FBANK_WINDOW:
+        piece = np.pad(piece, (0, 2 * FBANK_WINDOW - piece.size))
+    frames = engine.embedding_frames(piece).cpu().numpy()  # (C, T)
+    times = lo / sr + engine.embedding_frame_times(frames.shape[1])
+    keep = (times >= b0) & (times < b1)
+    return frames[:, keep].astype(np.float16), times[keep]
+
+
+def _embeddings(samples, engine, sub_a, sub_b, weight, hook, crop=None, known: dict | None = None):
     """Pooled CAM++ embedding (L2-normalised) of every subsegment, and its clean-speech seconds.
 
     weight: per global frame, 1 for clean speech, OVERLAP_WEIGHT for overlap, 0 for silence.
     crop: subsegments embedded from their own audio alone rather than from the shared frames
     (short turns against another speaker's speech: the shared frames' context, about 2 s, would
-    carry the neighbour's voice).
+    carry the neighbour's voice). known: block index -> frames already computed (`precompute`).
     """
     import torch
     from models.campplus import FBANK_WINDOW
@@ -210,16 +240,11 @@ def _embeddings(samples, engine, sub_a, sub_b, weight, hook, crop=None):
         if hi_i > lo_i:
             blocks.append((b0, b1, lo_i, hi_i))
     hook("embeddings", completed=0, total=len(blocks))
+    known = known or {}
     for done, (b0, b1, lo_i, hi_i) in enumerate(blocks, 1):
-        lo = max(0, int(round((b0 - EMBEDDING_MARGIN) * sr)))
-        hi = min(samples.size, int(round((b1 + EMBEDDING_MARGIN) * sr)))
-        piece = samples[lo:hi]
-        if piece.size < 2 * FBANK_WINDOW:
-            piece = np.pad(piece, (0, 2 * FBANK_WINDOW - piece.size))
-        frames = engine.embedding_frames(piece).cpu().numpy()  # (C, T)
-        times = lo / sr + engine.embedding_frame_times(frames.shape[1])
-        keep = (times >= b0) & (times < b1)
-        frames, times = frames[:, keep], times[keep]
+        index = int(round(b0 / EMBEDDING_BLOCK))
+        frames, times = known[index] if index in known else _block_frames(samples, engine, b0, b1)
+        frames = frames.astype(np.float32)
         if times.size == 0:
             continue
         g = np.clip(np.rint((times - half) / step).astype(np.int64), 0, len(weight) - 1)
@@ -477,12 +502,87 @@ def _finish(engine, count, sub_a, sub_b, piece, emb, ok, seconds, bounds, durati
     return _name(_turns(active, engine, duration), centroids)
 
 
+# --------------------------------------------------------------------------- ahead of time (live visits)
+
+
+@dataclass
+class Precomputed:
+    """Network outputs that only depend on the audio they cover: segmentation of whole 10 s windows
+    (window start in samples -> (frames, local speakers) uint8) and CAM++ frames of whole 20 s blocks
+    (block index -> ((C, T) float16 features, (T,) times in seconds))."""
+
+    segmentation: dict[int, np.ndarray] = field(default_factory=dict)
+    frames: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+
+    def update(self, other: "Precomputed") -> None:
+        self.segmentation.update(other.segmentation)
+        self.frames.update(other.frames)
+
+    def to_bytes(self) -> bytes:
+        arrays = {f"s{k}": v for k, v in self.segmentation.items()}
+        for k, (frames, times) in self.frames.items():
+            arrays[f"f{k}"], arrays[f"t{k}"] = frames, times
+        buf = io.BytesIO()
+        np.savez(buf, **arrays)
+        return buf.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "Precomputed":
+        out = cls()
+        with np.load(io.BytesIO(data)) as z:
+            for name in z.files:
+                if name[0] == "s":
+                    out.segmentation[int(name[1:])] = z[name]
+                elif name[0] == "f":
+                    out.frames[int(name[1:])] = (z[name], z[f"t{name[1:]}"])
+        return out
+
+
+def precompute_horizon(available: float) -> float:
+    """How far (seconds) the audio received so far fixes network outputs: up to the end of the last
+    whole embedding block plus its right context (0 when there is none yet)."""
+    blocks = math.floor((available - EMBEDDING_MARGIN) / EMBEDDING_BLOCK)
+    return blocks * EMBEDDING_BLOCK + EMBEDDING_MARGIN if blocks > 0 else 0.0
+
+
+def precompute_span(engine, done: float) -> float:
+    """Where (seconds) the audio for `precompute(..., done, ...)` must start."""
+    step = SEGMENTATION_STEP
+    first_window = math.floor(max(0.0, done - engine.chunk_duration) / step) * step
+    first_block = math.floor(max(0.0, done - EMBEDDING_MARGIN) / EMBEDDING_BLOCK) * EMBEDDING_BLOCK
+    return max(0.0, min(first_window, first_block - EMBEDDING_MARGIN))
+
+
+def precompute(samples: np.ndarray, offset: float, engine, done: float, horizon: float) -> Precomputed:
+    """The network outputs whose audio ends in (done, horizon] seconds of the recording: whole
+    segmentation windows and whole embedding blocks (with their right context). samples: the
+    recording from `offset` seconds (at most `precompute_span(engine, done)`) to at least `horizon`."""
+    sr = SAMPLE_RATE
+    first = int(round(offset * sr))
+    samples = np.ascontiguousarray(samples[:int(round(horizon * sr)) - first], dtype=np.float32)
+    out = Precomputed()
+    window, step = engine.chunk_samples, int(round(SEGMENTATION_STEP * sr))
+    starts = np.arange(0, int(round(horizon * sr)) - window + 1, step, dtype=np.int64)
+    starts = starts[(starts + window > done * sr) & (starts >= first)]
+    if starts.size:
+        seg = _segment(samples, engine, starts, no_hook, offset=first)
+        out.segmentation = {int(s): seg[i] for i, s in enumerate(starts)}
+    for index in range(int(math.floor(horizon / EMBEDDING_BLOCK))):
+        b0 = index * EMBEDDING_BLOCK
+        end = b0 + EMBEDDING_BLOCK + EMBEDDING_MARGIN
+        if done < end <= horizon + 1e-9 and max(0.0, b0 - EMBEDDING_MARGIN) * sr >= first:
+            out.frames[index] = _block_frames(samples, engine, b0, b0 + EMBEDDING_BLOCK, offset=first)
+    return out
+
+
 # --------------------------------------------------------------------------- the stage
 
 
-def diarize(audio: Audio, engine, options: DiarizeOptions | None = None, hook: Hook = no_hook) -> Diarization:
+def diarize(audio: Audio, engine, options: DiarizeOptions | None = None, hook: Hook = no_hook,
+            precomputed: "Precomputed | None" = None) -> Diarization:
     """Speaker turns of a 16 kHz mono recording: turns sorted by start, speakers named S1, S2, ...
-    in order of first appearance, one L2-normalised CAM++ centroid per speaker."""
+    in order of first appearance, one L2-normalised CAM++ centroid per speaker. precomputed: network
+    outputs `precompute` already produced from this recording's beginning (a live visit)."""
     bounds = _bounds(options or DiarizeOptions())
     if audio.sample_rate != SAMPLE_RATE:
         raise ValueError(f"diarize expects {SAMPLE_RATE} Hz audio, got {audio.sample_rate}")
@@ -490,7 +590,8 @@ def diarize(audio: Audio, engine, options: DiarizeOptions | None = None, hook: H
     if samples.size == 0:
         return Diarization([], {})
     starts = _window_starts(samples.size, engine.chunk_samples, int(round(SEGMENTATION_STEP * SAMPLE_RATE)))
-    seg = _segment(samples, engine, starts, hook)
+    known = precomputed or Precomputed()
+    seg = _segment(samples, engine, starts, hook, known.segmentation)
     count, change = _timeline(seg, starts, engine)
     del seg
     speech = count > 0
@@ -500,7 +601,7 @@ def diarize(audio: Audio, engine, options: DiarizeOptions | None = None, hook: H
     weight = np.where(count == 1, 1.0, np.where(count > 1, OVERLAP_WEIGHT, 0.0)).astype(np.float32)
     # short pieces (one subsegment) right against another speaker are embedded from their own audio
     single = (np.bincount(piece)[piece] == 1) & touching
-    emb, ok, seconds = _embeddings(samples, engine, sub_a, sub_b, weight, hook, crop=single)
+    emb, ok, seconds = _embeddings(samples, engine, sub_a, sub_b, weight, hook, crop=single, known=known.frames)
     hook("clustering", completed=0, total=1)
     result = _finish(engine, count, sub_a, sub_b, piece, emb, ok, seconds, bounds, samples.size / SAMPLE_RATE)
     for name in result.speakers:  # too little speech for any subsegment embedding: use it all
