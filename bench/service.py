@@ -68,42 +68,6 @@ def after_stop(service, key, visit_id: str) -> dict:
     return {k: round(v, 2) for k, v in r.json().get("timings", {}).items()}
 
 
-def rss_kb(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    return 0
-
-
-def server_pid(service) -> int:
-    # `scribe serve` runs uvicorn in-process: the Popen pid is the server.
-    return service.proc.pid
-
-
-def one_stream(service, key, wav, speed=1.0):
-    from scribe.api.client import stream
-
-    visit = create_visit(service, key)
-    report = stream(wav, f"{service.ws}/v1/visits/{visit['id']}/audio", key, speed=speed)
-    return report, after_stop(service, key, visit["id"])
-
-
-def after_stop(service, key, visit_id: str) -> dict:
-    """Where the time after stop went: the transcript's own stage timings (flush of the last window,
-    diarization, attribution) and the documents stage (visit.ready minus transcript.ready)."""
-    base = f"{service.http}/v1/visits/{visit_id}"
-    timings = httpx.get(f"{base}/transcript", headers=auth(key)).json().get("timings", {})
-    with httpx.stream("GET", f"{base}/events", headers=auth(key), timeout=10) as r:
-        at = {}
-        for line in r.iter_lines():
-            if line.startswith("data:"):
-                event = json.loads(line[5:])
-                at.setdefault(event["type"], event.get("at"))
-                if event["type"] == "visit.ready":
-                    break
-    return {k: round(v, 2) for k, v in timings.items()} | {"_events": at}
-
-
 def rest_p99(service, key, rate: int = 200, seconds: float = 10.0) -> dict:
     visit = create_visit(service, key)
     url = f"{service.http}/v1/visits/{visit['id']}"
