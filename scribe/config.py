@@ -50,7 +50,10 @@ class Settings(BaseSettings):
     # HS256 secret for clinician tokens; empty: a random key kept in <data_dir>/jwt.key.
     jwt_secret: str = ""
     jwt_ttl_seconds: int = 900
+    # A valid API key is remembered this long per process (revocations elsewhere take up to this long).
+    auth_cache_seconds: float = 5.0
     host: str = "127.0.0.1"
+    http_threads: int = 8  # threads for the API's blocking work (database reads and writes) per process
     port: int = 8000
     max_frame_bytes: int = 1 << 20
     # Live transcription: a new window once this much unprocessed audio has arrived.

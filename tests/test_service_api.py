@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import httpx
@@ -103,9 +104,20 @@ def test_visits_consent_filters_tenancy_and_audit(embedded):
     r = httpx.post(f"{service.http}/v1/visits/{ids[1]}/stop", headers=auth(t["a"]))
     assert r.status_code == 409 and r.json()["error"]["code"] == "already_stopped"
 
+    # Reads are audited by a group-commit writer: 40 concurrent reads, 40 rows, each committed before
+    # its response (no wait here), each with its request id.
+    async def reads():
+        async with httpx.AsyncClient(headers=auth(t["a"])) as client:
+            return await asyncio.gather(*(client.get(f"{service.http}/v1/visits/{ids[2]}") for _ in range(40)))
+
+    request_ids = {r.headers["x-request-id"] for r in asyncio.run(reads()) if r.status_code == 200}
+    assert len(request_ids) == 40
     with db(service).connect() as c:
         rows = c.execute(text("SELECT actor, action, resource, resource_id FROM audit_log WHERE tenant_id = :t"),
                          {"t": t["a_id"]}).all()
+        audited = set(c.execute(text("SELECT request_id FROM audit_log WHERE action = 'read' AND resource_id = :v"),
+                                {"v": ids[2]}).scalars())
+    assert request_ids <= audited
     actions = {(a, r) for _actor, a, r, _id in rows}
     assert {("create", "visit"), ("read", "visit"), ("list", "visit"), ("stop", "visit"), ("create", "token")} <= actions
     assert any(actor.startswith("clinician:dr-other") for actor, *_ in rows)

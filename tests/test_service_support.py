@@ -91,11 +91,12 @@ class Service:
                                 cwd=ROOT)
         return result
 
-    def start(self) -> "Service":
+    def start(self, *args: str) -> "Service":
+        """`scribe serve` on a free port (args: more options, e.g. --workers 2), once /readyz answers."""
         self.port = self.port or free_port()
         self.log_path = self.root / f"serve-{self.port}.log"
         log = open(self.log_path, "ab")
-        self.proc = subprocess.Popen([*SERVICE, "serve", "--port", str(self.port)], env=self.env, cwd=ROOT,
+        self.proc = subprocess.Popen([*SERVICE, "serve", "--port", str(self.port), *args], env=self.env, cwd=ROOT,
                                      stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         wait_until(self._ready, 120, 0.2, "the server's /readyz")
         return self

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 
 from scribe.core import events
-from scribe.core.db import AuditLog, AudioChunk, LiveState, Outbox, Visit, new_id, session_scope, utcnow
+from scribe.core.db import (AuditLog, AudioChunk, LiveState, Outbox, Visit, new_id, session_scope, utcnow,
+                             write_audit)
 from scribe.core.objects import chunk_key, get_store
 from scribe.core.observability import request_id_var
 from scribe.core.security import Principal
@@ -36,10 +37,20 @@ def scoped(session, principal: Principal, visit_id: str) -> Visit:
     return visit
 
 
+def _audit_row(principal: Principal, action: str, resource: str, resource_id: str, success: bool) -> dict:
+    return {"tenant_id": principal.tenant_id, "actor": principal.actor, "action": action, "resource": resource,
+            "resource_id": resource_id, "request_id": request_id_var.get() or "", "success": success, "at": utcnow()}
+
+
 def audit(session, principal: Principal, action: str, resource: str, resource_id: str = "",
           success: bool = True) -> None:
-    session.add(AuditLog(tenant_id=principal.tenant_id, actor=principal.actor, action=action, resource=resource,
-                         resource_id=resource_id, request_id=request_id_var.get() or "", success=success))
+    """A change's audit row, in the transaction of the change itself."""
+    session.execute(insert(AuditLog), _audit_row(principal, action, resource, resource_id, success))
+
+
+def audit_read(principal: Principal, resource: str, resource_id: str = "", action: str = "read") -> None:
+    """A read's audit row, committed (grouped with concurrent reads' rows) before the data is returned."""
+    write_audit(_audit_row(principal, action, resource, resource_id, True))
 
 
 def create(principal: Principal, body) -> Visit:
