@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 
 import httpx
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.test_service_support import auth, consent, create_visit, embedded  # noqa: F401  (fixture)
+from tests.test_service_support import auth, consent, create_visit, embedded, wait_until  # noqa: F401  (fixture)
 
 
 def db(service):
@@ -23,6 +24,10 @@ def test_operations_endpoints(embedded):
     r = httpx.get(f"{service.http}/readyz", headers={"x-request-id": "req-test-42"})
     assert r.headers["x-request-id"] == "req-test-42"  # a caller's request id comes back (and is logged)
     assert len(httpx.get(f"{service.http}/healthz").headers["x-request-id"]) == 16  # or one is made
+    # ... and so is one for free text (a caller cannot write a name into our logs through it)
+    assert httpx.get(f"{service.http}/readyz", headers={"x-request-id": "Jane Doe"}).headers["x-request-id"] != "Jane Doe"
+    wait_until(lambda: "req-test-42" in service.logs(), 10, 0.1, "the request's log line")
+    assert "Jane Doe" not in service.logs()
     ready = r.json()
     assert ready["status"] == "ready" and ready["checks"]["database"] == "ok" and ready["mode"] == "embedded"
     metrics = httpx.get(f"{service.http}/metrics").text
@@ -118,6 +123,19 @@ def test_visits_consent_filters_tenancy_and_audit(embedded):
         audited = set(c.execute(text("SELECT request_id FROM audit_log WHERE action = 'read' AND resource_id = :v"),
                                 {"v": ids[2]}).scalars())
     assert request_ids <= audited
+    # Every log line of a visit's request carries the visit id (taken from the path).
+    def logged() -> bool:
+        for line in service.logs().splitlines():
+            try:
+                record = json.loads(line)
+            except ValueError:  # not JSON, or still being written
+                continue
+            if record.get("msg") == "request" and record.get("visit_id") == ids[2] \
+                    and record.get("request_id") in request_ids:
+                return True
+        return False
+
+    wait_until(logged, 10, 0.1, "a request log line with the visit id")
     actions = {(a, r) for _actor, a, r, _id in rows}
     assert {("create", "visit"), ("read", "visit"), ("list", "visit"), ("stop", "visit"), ("create", "token")} <= actions
     assert any(actor.startswith("clinician:dr-other") for actor, *_ in rows)

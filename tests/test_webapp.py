@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import time
+import zlib
 from pathlib import Path
 
 import httpx
@@ -119,6 +120,7 @@ def _record(page, seconds: float, during=None) -> dict:
     assert page.get_attribute("#rec-stop", "data-armed") == "true"  # a first tap only arms it
     page.click("#rec-stop")  # the microphone closes at once: the byte count is final
     seen["captured"] = int(page.get_attribute(".elapsed", "data-bytes"))
+    seen["checksum"] = int(page.get_attribute(".elapsed", "data-checksum"))
     page.wait_for_selector(".progress-card:not([hidden])", timeout=10_000)
     return seen
 
@@ -337,6 +339,7 @@ def test_network_drop_mid_recording_loses_no_audio(browser, clinician, speech):
     assert v["audio_bytes"] == seen["captured"], (v["audio_bytes"], seen["captured"])
     stored = stored_audio(service, visit["id"])
     assert len(stored) == v["audio_bytes"]
+    assert zlib.adler32(stored) == seen["checksum"]  # byte for byte what the page captured
     assert abs(v["audio_seconds"] - seen["captured"] / 32000) < 0.01
     assert v["audio_seconds"] >= speech.duration
     transcript = httpx.get(f"{service.http}/v1/visits/{visit['id']}/transcript", headers=auth(key), timeout=30).json()
@@ -346,11 +349,13 @@ def test_network_drop_mid_recording_loses_no_audio(browser, clinician, speech):
     for when, expected in (("before", {"morning", "martin"}), ("during", {"throat", "five", "medications"}),
                            ("after", {"allergic", "prescribe", "infection", "syrup"})):
         assert words & expected, f"nothing said {when} the outage was transcribed: {text}"
-    # The stored stream is the microphone signal itself: every 2 s window of the spoken file, before,
-    # during and after the outage, sits at the same offset (a lost or repeated frame would shift it).
+    # ... and that is the spoken file: every 2 s window of it, before, during and after the outage, sits
+    # at the same offset (a lost or repeated 100 ms frame would shift it by 1600 samples). Chromium's
+    # fake capture device may itself drop or repeat one of its 10 ms buffers on a loaded machine (160
+    # samples, seen once in CI), which the page faithfully records.
     alignments = [_alignment(stored, speech.wav, at) for at in (1, 4, 7, 9, 11, 14, 18, 22)]
     lags = {lag for lag, _ in alignments}
-    assert max(lags) - min(lags) <= 2 and min(c for _, c in alignments) > 0.9, alignments
+    assert max(lags) - min(lags) <= 162 and min(c for _, c in alignments) > 0.9, alignments
     shown = page.inner_text(".transcript-card")
     assert "penicillin" in shown.lower() and "prescribe" in shown.lower()
     context.close()

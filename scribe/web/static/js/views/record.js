@@ -184,10 +184,11 @@ export class RecordView {
     setText(this.chip, `status_${status}`);
   }
 
-  onState({ state, detail, pendingBytes, captured }) {
+  onState({ state, detail, pendingBytes, captured, checksum }) {
     const seconds = captured / (this.stream ? this.stream.bytesPerSecond : 32000);
     this.elapsed.textContent = fmtSeconds(seconds);
     this.elapsed.dataset.bytes = String(captured);
+    this.elapsed.dataset.checksum = String(checksum);
     this.elapsed.dataset.seconds = seconds.toFixed(2);
     this.conn.dataset.state = state;
     this.conn.dataset.pending = String(pendingBytes);

@@ -25,7 +25,7 @@ export class AudioStream {
   /**
    * visitId; token(): the current clinician token; sampleRate;
    * resumeAt: null for a new visit, or the server's audio_bytes to continue an existing stream;
-   * onEvent(message) for server events; onState({state, detail, pendingBytes, captured, acked}).
+   * onEvent(message) for server events; onState({state, detail, pendingBytes, captured, acked, checksum}).
    */
   constructor({ visitId, token, sampleRate = 16000, resumeAt = null, lastEventId = null, onEvent, onState }) {
     this.visitId = visitId;
@@ -36,6 +36,10 @@ export class AudioStream {
     this.started = resumeAt !== null; // the server has a stream: resume, never start
     this.acked = resumeAt || 0;
     this.next = resumeAt || 0; // offset of the next captured byte
+    // Adler-32 of the bytes this page captured (zlib.adler32 computes the same): lets an end-to-end
+    // test prove that the server stored exactly them, whatever the microphone delivered.
+    this.adlerA = 1;
+    this.adlerB = 0;
     this.pending = []; // [{offset, bytes: Uint8Array}] not yet acknowledged, in offset order
     this.staging = []; // captured chunks not yet cut into a frame
     this.stagingBytes = 0;
@@ -72,7 +76,8 @@ export class AudioStream {
 
   report() {
     this.onStateChange({ state: this.state, detail: this.detail, pendingBytes: this.pendingBytes,
-                         captured: this.next, acked: this.acked });
+                         captured: this.next, acked: this.acked,
+                         checksum: (this.adlerB * 65536 + this.adlerA) >>> 0 });
   }
 
   // ------------------------------------------------------------------ connection
@@ -285,6 +290,10 @@ export class AudioStream {
     this.stagingBytes = 0;
     const chunk = { offset: this.next, bytes };
     this.next += bytes.byteLength;
+    for (let i = 0; i < bytes.length; i++) {
+      this.adlerA = (this.adlerA + bytes[i]) % 65521;
+      this.adlerB = (this.adlerB + this.adlerA) % 65521;
+    }
     this.pending.push(chunk);
     if (this.ready && !this.wantPause) this.sendChunk(chunk, chunk.offset);
     this.report();
