@@ -162,9 +162,11 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
             def preload():
                 try:
                     from workers.asr import get_batcher
+                    from workers.documents import warm
 
                     get_batcher()
                     app.state.models_ready.set()
+                    warm()  # after readiness: a visit takes minutes, its note comes after it
                 except Exception:
                     log.exception("model preload failed")
 

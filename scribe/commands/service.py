@@ -79,6 +79,10 @@ def worker(queues, concurrency, metrics_port):
         from workers.asr import get_batcher
 
         get_batcher()
+    if "documents" in wanted:
+        from workers.documents import warm
+
+        warm()
     from workers.celery_app import get_app
 
     argv = ["worker", "-Q", ",".join(wanted), "-P", "threads", "-c", str(concurrency or max(2, cfg.worker_threads)),
