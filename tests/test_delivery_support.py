@@ -157,7 +157,7 @@ def start_scribe(root: Path, tenants: dict[str, dict], **env) -> Scribe:
         if settings:
             r = service.cli("tenants", "settings", ids[name], *(f"{k}={json.dumps(v)}" for k, v in settings.items()))
             assert r.returncode == 0, r.stderr
-    service.start()
+    service.start().wait_warm()
     return Scribe(service, keys, ids)
 
 

@@ -30,6 +30,7 @@ def test_operations_endpoints(embedded):
     assert "Jane Doe" not in service.logs()
     ready = r.json()
     assert ready["status"] == "ready" and ready["checks"]["database"] == "ok" and ready["mode"] == "embedded"
+    assert ready["warming"] == []  # the documentation engine warmed up after readiness (fixture waits for it)
     metrics = httpx.get(f"{service.http}/metrics").text
     for name in ("scribe_open_streams", "scribe_queue_depth", "scribe_task_seconds", "scribe_errors_total"):
         assert name in metrics

@@ -101,6 +101,12 @@ class Service:
         wait_until(self._ready, 120, 0.2, "the server's /readyz")
         return self
 
+    def wait_warm(self) -> "Service":
+        """Until the server has warmed its documentation engine (after readiness): timing-sensitive tests
+        should not share the CPU with it."""
+        wait_until(lambda: httpx.get(f"{self.http}/readyz").json()["warming"] == [], 120, 0.5, "the warm-up")
+        return self
+
     def _ready(self) -> bool:
         if self.proc.poll() is not None:
             raise AssertionError(f"server exited: {self.log_path.read_text()[-3000:]}")
@@ -219,7 +225,7 @@ def embedded(tmp_path_factory):
     service = make_service(tmp_path_factory.mktemp("embedded"), SCRIBE_JWT_SECRET="test-secret-" + uuid.uuid4().hex)
     a_id, a_key = service.tenant("Clinic A")
     b_id, b_key = service.tenant("Clinic B")
-    service.start()
+    service.start().wait_warm()
     yield service, {"a": a_key, "b": b_key, "a_id": a_id, "b_id": b_id}
     service.stop()
     for drop in service.drops:

@@ -210,11 +210,19 @@ def _diarize_ahead(visit: Visit, upto: int) -> None:
             start = dz.precompute_span(engine, done)
             part = dz.precompute(audio_io.read_span(fmt, visit.id, upto, start, horizon), start, engine, done, horizon)
             store.put(f"{prefix}{int(round(horizon * 1000)):010d}.npz", part.to_bytes())
+        if _has_transcript(visit.id):  # the visit was diarized meanwhile: nothing will read this part
+            store.delete_prefix(prefix)
     except Exception as exc:  # the finalize diarizes from scratch what is missing
         log.warning("diarize ahead failed", extra={"error": type(exc).__name__})
     finally:
         with _ahead_lock:
             _ahead_busy.discard(visit.id)
+
+
+def _has_transcript(visit_id: str) -> bool:
+    with session_scope() as s:
+        return s.execute(select(Document.id).where(Document.visit_id == visit_id,
+                                                   Document.kind == "transcript")).first() is not None
 
 
 def _precomputed(visit_id: str):
@@ -282,9 +290,7 @@ def asr_finalize(visit_id: str) -> str:
         visit = s.get(Visit, visit_id)
         if visit is None or visit.status in FINAL_STATES:
             return "skipped"
-        has_transcript = s.execute(select(Document.id).where(Document.visit_id == visit_id,
-                                                             Document.kind == "transcript")).first()
-    if has_transcript:
+    if _has_transcript(visit_id):
         get_store().delete_prefix(_ahead_prefix(visit_id))
         _submit_next("documents.generate", visit_id)
         return "done"

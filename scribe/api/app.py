@@ -157,6 +157,7 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
         await asyncio.to_thread(migrate)
         events.get_bus()
         app.state.models_ready = threading.Event()
+        app.state.warming = {"documents"}  # reported by /readyz; does not hold readiness back
         embedded = not cfg.redis_url
         if preload_models if preload_models is not None else embedded:
             def preload():
@@ -167,12 +168,14 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
                     get_batcher()
                     app.state.models_ready.set()
                     warm()  # after readiness: a visit takes minutes, its note comes after it
+                    app.state.warming.discard("documents")
                 except Exception:
                     log.exception("model preload failed")
 
             threading.Thread(target=preload, name="preload", daemon=True).start()
         else:
             app.state.models_ready.set()
+            app.state.warming.clear()
         log.info("service started", extra={"state": "embedded" if embedded else "redis"})
         stuck_after = max(3 * cfg.task_retry_seconds, 5.0)
 
@@ -243,6 +246,7 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
         checks["models"] = "ok" if request.app.state.models_ready.is_set() else "loading"
         ok = all(v == "ok" for v in checks.values())
         return JSONResponse({"status": "ready" if ok else "not_ready", "checks": checks,
+                             "warming": sorted(request.app.state.warming),
                              "mode": "redis" if cfg.redis_url else "embedded"}, status_code=200 if ok else 503)
 
     @app.get("/metrics", tags=["ops"])
