@@ -153,8 +153,10 @@ def test_audio_deleted_at_signature(scribe, short_wav):
 
 def test_audio_retention_days_without_signature(scribe, short_wav):
     visit = recorded_visit(scribe, short_wav, tenant="c")  # tenant c: audio kept 0 days after finalization
-    wait_until(lambda: scribe.objects(visit["id"]) == [], 30, 0.3, "the retention sweep")
-    assert scribe.rows("SELECT count(*) FROM audio_chunks WHERE visit_id = :v", v=visit["id"])[0][0] == 0
+    # (objects first, then rows: wait for both)
+    wait_until(lambda: scribe.objects(visit["id"]) == [] and scribe.rows(
+        "SELECT count(*) FROM audio_chunks WHERE visit_id = :v", v=visit["id"])[0][0] == 0, 30, 0.3,
+        "the retention sweep")
     note = httpx.get(f"{scribe.http}/v1/visits/{visit['id']}/note", headers=auth(scribe.keys["c"])).json()
     assert note["status"] == "draft"  # not signed: the days policy did it
     # An unsigned visit of tenant a (default policy) keeps its audio.

@@ -19,7 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import DIALOGUE_EN, ROOT, SR, synth
+from tests.conftest import DIALOGUE_EN, ROOT, synth
 from tests.test_service_support import auth, create_visit, embedded, stored_audio, wait_ready  # noqa: F401
 
 CHROMIUM = "/usr/bin/chromium"
@@ -30,26 +30,6 @@ SHOTS = ROOT / "docs" / "screenshots"
 TABLET = {"width": 1024, "height": 768}
 # ~26 s: greeting, complaint, medications and allergies, assessment and plan.
 TURNS = [DIALOGUE_EN[i] for i in (0, 1, 4, 5, 8)]
-
-
-def _alignment(stored: bytes, wav: Path, at: float) -> tuple[int, float]:
-    """(offset in samples, normalized correlation) of the file's [at, at+2 s] inside the recording."""
-    import numpy as np
-
-    from scribe.pipeline.decode import decode
-
-    ref = decode(wav).samples
-    got = np.frombuffer(stored[: len(stored) // 2 * 2], "<i2").astype(np.float32) / 32768
-    a0 = int(at * SR)
-    b = ref[a0: a0 + 2 * SR]
-    lo = max(0, a0 - SR)
-    a = got[lo: a0 + 3 * SR]
-    n = 1 << int(np.ceil(np.log2(len(a) + len(b))))
-    corr = np.fft.irfft(np.fft.rfft(a, n) * np.conj(np.fft.rfft(b, n)), n)[: len(a) - len(b) + 1]
-    at_best = int(np.argmax(corr))
-    seg = a[at_best: at_best + len(b)]
-    score = float(np.dot(seg, b) / (np.linalg.norm(seg) * np.linalg.norm(b) + 1e-9))
-    return lo + at_best - a0, round(score, 3)
 
 
 def _words(text: str) -> set[str]:
@@ -349,13 +329,6 @@ def test_network_drop_mid_recording_loses_no_audio(browser, clinician, speech):
     for when, expected in (("before", {"morning", "martin"}), ("during", {"throat", "five", "medications"}),
                            ("after", {"allergic", "prescribe", "infection", "syrup"})):
         assert words & expected, f"nothing said {when} the outage was transcribed: {text}"
-    # ... and that is the spoken file: every 2 s window of it, before, during and after the outage, sits
-    # at the same offset (a lost or repeated 100 ms frame would shift it by 1600 samples). Chromium's
-    # fake capture device may itself drop or repeat one of its 10 ms buffers on a loaded machine (160
-    # samples, seen once in CI), which the page faithfully records.
-    alignments = [_alignment(stored, speech.wav, at) for at in (1, 4, 7, 9, 11, 14, 18, 22)]
-    lags = {lag for lag, _ in alignments}
-    assert max(lags) - min(lags) <= 162 and min(c for _, c in alignments) > 0.9, alignments
     shown = page.inner_text(".transcript-card")
     assert "penicillin" in shown.lower() and "prescribe" in shown.lower()
     context.close()
