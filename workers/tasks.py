@@ -181,6 +181,7 @@ def _asr_window(visit_id: str, upto: int, sent_at: float | None) -> str:
 
 
 _ahead_busy: set[str] = set()
+_ahead_done: dict[str, float] = {}  # visit -> horizon already stored (this process): no listing per window
 _ahead_lock = threading.Lock()
 
 
@@ -202,14 +203,18 @@ def _diarize_ahead(visit: Visit, upto: int) -> None:
     try:
         fmt, store, prefix = visit.audio_format, get_store(), _ahead_prefix(visit.id)
         horizon = dz.precompute_horizon(audio_io.available_seconds(fmt, visit.id, upto))
+        if horizon <= _ahead_done.get(visit.id, 0.0):
+            return  # no new whole block since this process last stored one (most windows)
         done = max((int(key.rsplit("/", 1)[1].split(".")[0]) / 1000 for key in store.list(prefix)), default=0.0)
         if horizon <= done:
+            _ahead_done[visit.id] = done
             return
         with timed("asr.diarize_ahead"):
             engine = load_diarization_engine()
             start = dz.precompute_span(engine, done)
             part = dz.precompute(audio_io.read_span(fmt, visit.id, upto, start, horizon), start, engine, done, horizon)
             store.put(f"{prefix}{int(round(horizon * 1000)):010d}.npz", part.to_bytes())
+        _ahead_done[visit.id] = horizon
         if _has_transcript(visit.id):  # the visit was diarized meanwhile: nothing will read this part
             store.delete_prefix(prefix)
     except Exception as exc:  # the finalize diarizes from scratch what is missing
@@ -335,6 +340,7 @@ def asr_finalize(visit_id: str) -> str:
                 emit(s, visit.tenant_id, visit_id, "transcript.ready")
         events.notify(visit_id)
     get_store().delete_prefix(_ahead_prefix(visit_id))  # voice features are not kept past their use
+    _ahead_done.pop(visit_id, None)
     _submit_next("documents.generate", visit_id)
     return "ok"
 

@@ -410,4 +410,3 @@ def write_audit(row: dict) -> None:
 
 __all__ = ["Base", "Tenant", "ApiKey", "Visit", "AudioChunk", "LiveState", "Event", "Document", "Outbox",
            "AuditLog", "WebhookEndpoint", "WebhookDelivery", "PatientLink", "SealedJSON", "session_scope", "migrate", "get_engine", "new_id", "utcnow", "Text"]
-

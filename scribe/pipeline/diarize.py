@@ -106,10 +106,12 @@ def _segment(samples: np.ndarray, engine, starts: np.ndarray, hook: Hook, known:
     window = engine.chunk_samples
     out = np.zeros((len(starts), engine.frames_per_chunk, engine.num_local_speakers), dtype=np.uint8)
     known = known or {}
-    todo = [i for i, s in enumerate(starts) if int(s) not in known]
+    todo = []
     for i, s in enumerate(starts):
         if int(s) in known:
             out[i] = known[int(s)]
+        else:
+            todo.append(i)
     total = len(todo)
     hook("segmentation", completed=0, total=total)
     for b in range(0, total, SEGMENTATION_BATCH):
