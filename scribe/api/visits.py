@@ -8,8 +8,8 @@ import uuid
 from sqlalchemy import insert, select, update
 
 from scribe.core import events
-from scribe.core.db import (AuditLog, AudioChunk, LiveState, Outbox, Visit, new_id, session_scope, utcnow,
-                             write_audit)
+from scribe.core.db import (AuditLog, AudioChunk, LiveState, Outbox, Visit, get_engine, new_id, session_scope,
+                             utcnow, write_audit, write_audit_async)
 from scribe.core.objects import chunk_key, get_store
 from scribe.core.observability import request_id_var
 from scribe.core.security import Principal
@@ -30,6 +30,20 @@ def not_found() -> ApiError:
 def scoped(session, principal: Principal, visit_id: str) -> Visit:
     """The visit if this principal may see it; 404 otherwise (another tenant's visit does not exist)."""
     visit = session.get(Visit, visit_id) if isinstance(visit_id, str) and len(visit_id) <= 40 else None
+    return _visible(principal, visit)
+
+
+def scoped_row(principal: Principal, visit_id: str):
+    """scoped() for a read that changes nothing: the visit's row, without an ORM session (a third of the
+    cost of the most polled route)."""
+    row = None
+    if len(visit_id) <= 40:
+        with get_engine().connect() as conn:
+            row = conn.execute(select(Visit.__table__).where(Visit.id == visit_id)).first()
+    return _visible(principal, row)
+
+
+def _visible(principal: Principal, visit):
     if visit is None or visit.tenant_id != principal.tenant_id:
         raise not_found()
     if principal.clinician_id is not None and visit.clinician_id != principal.clinician_id:
@@ -51,6 +65,11 @@ def audit(session, principal: Principal, action: str, resource: str, resource_id
 def audit_read(principal: Principal, resource: str, resource_id: str = "", action: str = "read") -> None:
     """A read's audit row, committed (grouped with concurrent reads' rows) before the data is returned."""
     write_audit(_audit_row(principal, action, resource, resource_id, True))
+
+
+async def audit_read_async(principal: Principal, resource: str, resource_id: str = "", action: str = "read") -> None:
+    """audit_read for a route handled on the event loop (same guarantee)."""
+    await write_audit_async(_audit_row(principal, action, resource, resource_id, True))
 
 
 def create(principal: Principal, body) -> Visit:
