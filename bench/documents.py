@@ -66,6 +66,8 @@ def main() -> None:
     ap.add_argument("--data", default=str(DEFAULT))
     ap.add_argument("--template", default="hp")
     ap.add_argument("--llm", default="none")
+    ap.add_argument("--llm-focus", default="assessment", choices=["assessment", "all"],
+                    help="the part of the visit the LLM reads (all: as with prefill in the service)")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--json", default="")
     ap.add_argument("--no-embeddings", action="store_true")
@@ -80,7 +82,7 @@ def main() -> None:
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL", "rougeLsum"], use_stemmer=True)
     keys = ["rouge1", "rouge2", "rougeL", "rougeLsum"]
 
-    document(rows[0]["dialogue"], template=args.template, llm=args.llm)  # warm-up: imports, lexicons
+    document(rows[0]["dialogue"], template=args.template, llm=args.llm, llm_focus=args.llm_focus)  # warm-up: imports, lexicons
     ours, base, times, per5 = {k: [] for k in keys}, {k: [] for k in keys}, [], []
     faith = {"kept": 0, "flagged": 0, "removed": 0}
     med_hit = med_tot = all_hit = all_tot = 0
@@ -89,7 +91,7 @@ def main() -> None:
     ask_times = []
     for row in rows:
         t = time.perf_counter()
-        doc = document(row["dialogue"], template=args.template, llm=args.llm)
+        doc = document(row["dialogue"], template=args.template, llm=args.llm, llm_focus=args.llm_focus)
         dt = time.perf_counter() - t
         times.append(dt)
         per5.append(dt / max(doc["transcript"]["duration"], 1) * 300)
@@ -141,7 +143,7 @@ def main() -> None:
     prec = tp / max(tp + fp, 1)
     rec = tp / max(tp + fn, 1)
     lines = [
-        f"ACI-Bench {Path(args.data).name}: {len(rows)} consultations, template={args.template}, llm={args.llm}",
+        f"ACI-Bench {Path(args.data).name}: {len(rows)} consultations, template={args.template}, llm={args.llm}" + (f" (focus {args.llm_focus})" if args.llm != "none" else ""),
         "",
         "| metric | ours | transcript-as-note |",
         "|---|---|---|",

@@ -70,6 +70,18 @@ def after_stop(service, key, visit_id: str) -> dict:
     return {k: round(v, 2) for k, v in r.json().get("timings", {}).items()}
 
 
+def llm_tokens(service) -> dict:
+    """scribe_llm_prompt_tokens_total by stage (prefill, note) and cached (yes, no)."""
+    import re
+
+    text = httpx.get(f"{service.http}/metrics").text
+    found = {}
+    for labels, value in re.findall(r"scribe_llm_prompt_tokens_total\{([^}]*)\} (\S+)", text):
+        got = dict(re.findall(r'(\w+)="(\w+)"', labels))
+        found[f"{got['stage']}_{got['cached']}"] = int(float(value))
+    return {k: found.get(k, 0) for k in ("prefill_no", "prefill_yes", "note_no", "note_yes")}
+
+
 def rest_p99(service, key, rate: int = 200, seconds: float = 10.0, connections: int = 32, warmup: float = 2.0) -> dict:
     """Open-loop load: GET /v1/visits/ID at a fixed rate over keep-alive connections; each latency runs
     from the moment the request was due (so a late client or a queue counts, no coordinated omission).
@@ -177,6 +189,9 @@ def main() -> None:
     parser.add_argument("--anchor", action="store_true",
                         help="stream the single visit a second time with SCRIBE_DIARIZE_AHEAD=0 (whole-visit "
                              "diarization after stop) for the note-ready comparison")
+    parser.add_argument("--llm", default="",
+                        help="documents LLM for the single stream (e.g. local); with --anchor the second run "
+                             "turns the prefill off (SCRIBE_LLM_PREFILL_SECONDS=0) instead of diarize ahead")
     parser.add_argument("--rest-runs", type=int, default=3, help="REST load runs (10 s each; p99 is noisy here)")
     parser.add_argument("--rest-workers", type=int, default=0,
                         help="also measure REST on the production topology: a real redis-server and `scribe serve "
@@ -194,12 +209,16 @@ def main() -> None:
 
     if "single" not in args.skip:
         wav = consultation(folder, args.minutes)
-        runs = [("", {})] + ([(" (anchor: diarize ahead off)", {"SCRIBE_DIARIZE_AHEAD": "0"})] if args.anchor else [])
+        llm = {"SCRIBE_DOCUMENTS_LLM": args.llm} if args.llm else {}
+        anchor = ((" (anchor: LLM prefill off)", {"SCRIBE_LLM_PREFILL_SECONDS": "0"}) if args.llm else
+                  (" (anchor: diarize ahead off)", {"SCRIBE_DIARIZE_AHEAD": "0"}))
+        runs = [(f", LLM {args.llm}" if args.llm else "", {})] + ([anchor] if args.anchor else [])
         for label, env in runs:
-            service, key = serve(args.model, **env)
+            service, key = serve(args.model, **llm, **env)
             try:
                 report, stages = one_stream(service, key, wav)
                 r = report.summary()
+                tokens = llm_tokens(service) if args.llm else {}
             finally:
                 service.stop()
             out["single" + ("_anchor" if env else "")] = r | {"after_stop": stages}
@@ -208,6 +227,10 @@ def main() -> None:
             rows.append(("", "note ready after stop", f"{r['note_ready_seconds']} s", "≤ 15 s (5 min)"))
             rows.append(("", "of which flush / diarization / attribution",
                          " / ".join(f"{stages.get(k, '?')} s" for k in ("flush", "diarization", "attribution")), ""))
+            if tokens:
+                out["single" + ("_anchor" if env else "")]["llm_tokens"] = tokens
+                rows.append(("", "LLM prompt tokens after stop: evaluated / cached (during the visit: evaluated)",
+                             f"{tokens['note_no']} / {tokens['note_yes']} ({tokens['prefill_no']})", ""))
     service, key = serve("tiny.en")
     try:
         if "concurrent" not in args.skip:

@@ -61,7 +61,21 @@ class Engine(Protocol):
     context_tokens: int
 
     def chat(self, messages: list[dict], schema: dict | None = None, max_tokens: int = 512,
-             temperature: float = 0.0) -> str: ...
+             temperature: float = 0.0, usage: dict | None = None) -> str:
+        """The reply's text. `usage`, when given, receives prompt_tokens and cached_tokens (the prompt
+        tokens the engine did not have to evaluate again)."""
+
+    def prefill(self, messages: list[dict], usage: dict | None = None) -> None:
+        """Evaluate the prompt and keep it cached, answer nothing: a later chat() whose prompt starts
+        the same way only evaluates what follows. Engines without a prompt cache do nothing."""
+
+
+def _usage_into(usage: dict | None, reply: dict) -> None:
+    if usage is not None:
+        u = reply.get("usage") or {}
+        usage["prompt_tokens"] = usage.get("prompt_tokens", 0) + int(u.get("prompt_tokens") or 0)
+        usage["cached_tokens"] = usage.get("cached_tokens", 0) + int(
+            (u.get("prompt_tokens_details") or {}).get("cached_tokens") or 0)
 
 
 # --------------------------------------------------------------------------- local GGUF
@@ -113,7 +127,12 @@ class LlamaCppEngine:
                            verbose=False)
         self._backend = "llama-cpp-python"
 
-    def chat(self, messages, schema=None, max_tokens=512, temperature=0.0) -> str:
+    def prefill(self, messages, usage=None) -> None:
+        # llama.cpp keeps the slot's KV cache for the next prompt's common prefix (cache_prompt) and
+        # parks other prompts' caches in RAM (cache_ram_mib), so several visits can be prefilled at once.
+        self.chat(messages, max_tokens=0, usage=usage)
+
+    def chat(self, messages, schema=None, max_tokens=512, temperature=0.0, usage=None) -> str:
         with self._lock:
             self._load()
             if self._backend == "xllamacpp":
@@ -134,12 +153,14 @@ class LlamaCppEngine:
                     out = json.loads(out)
                 if not isinstance(out, dict) or "choices" not in out:
                     raise LLMError(f"local LLM failed: {str(out)[:200]}")
+                _usage_into(usage, out)
                 return out["choices"][0]["message"].get("content") or ""
             kwargs: dict[str, Any] = {}
             if schema is not None:
                 kwargs["response_format"] = {"type": "json_object", "schema": schema}
-            out = self._impl.create_chat_completion(messages=messages, max_tokens=max_tokens,
+            out = self._impl.create_chat_completion(messages=messages, max_tokens=max(max_tokens, 1),
                                                     temperature=temperature, **kwargs)
+            _usage_into(usage, out)
             return out["choices"][0]["message"].get("content") or ""
 
 
@@ -164,7 +185,11 @@ class OpenAIEngine:
         headers = {"Authorization": f"Bearer {key}"} if key else {}
         self._client = httpx.Client(timeout=timeout, headers=headers)
 
-    def chat(self, messages, schema=None, max_tokens=512, temperature=0.0) -> str:
+    def prefill(self, messages, usage=None) -> None:
+        # Servers with prefix caching (vLLM, SGLang, llama.cpp server) keep the evaluated prompt.
+        self.chat(messages, max_tokens=1, usage=usage)
+
+    def chat(self, messages, schema=None, max_tokens=512, temperature=0.0, usage=None) -> str:
         import httpx
 
         body: dict[str, Any] = {"model": self.model, "messages": messages, "max_tokens": max_tokens,
@@ -181,6 +206,7 @@ class OpenAIEngine:
         except httpx.HTTPError as exc:
             raise LLMError(f"LLM endpoint {self.url} failed: {type(exc).__name__}") from None
         data = resp.json()
+        _usage_into(usage, data)
         try:
             return data["choices"][0]["message"].get("content") or ""
         except (KeyError, IndexError, TypeError):
@@ -216,7 +242,10 @@ class TransformersEngine:
             torch_dtype=torch.float16 if device == "cuda" else torch.float32).to(device)
         self.device = device
 
-    def chat(self, messages, schema=None, max_tokens=512, temperature=0.0) -> str:
+    def prefill(self, messages, usage=None) -> None:
+        """No prompt cache kept between calls here."""
+
+    def chat(self, messages, schema=None, max_tokens=512, temperature=0.0, usage=None) -> str:
         import torch
 
         with self._lock:
@@ -226,6 +255,7 @@ class TransformersEngine:
                             + "\nAnswer with JSON only, matching this schema: " + json.dumps(schema)}]
             ids = self._tok.apply_chat_template(messages, add_generation_prompt=True,
                                                 return_tensors="pt").to(self.device)
+            _usage_into(usage, {"usage": {"prompt_tokens": ids.shape[1]}})
             with torch.no_grad():
                 out = self._model.generate(ids, max_new_tokens=max_tokens, do_sample=temperature > 0,
                                            temperature=temperature or None)

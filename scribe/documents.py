@@ -33,9 +33,10 @@ def _patient_language(tr: Transcript) -> str:
 
 
 def document(source: Any, template: str = "soap", language: str | None = None, llm: str | None = "none",
-             guard_mode: str = "remove", transcribe: Any = None) -> dict:
+             guard_mode: str = "remove", transcribe: Any = None, llm_focus: str = "assessment") -> dict:
     """Transcript (object, dict, JSON/text path or dialogue text; audio when `transcribe` is given a
-    callable path→Transcript) → the visit document as a JSON-ready dict."""
+    callable path→Transcript) → the visit document as a JSON-ready dict. `llm_focus`: the part of the
+    visit the LLM reads ("assessment" onwards, or "all": see scribe.pipeline.llm_extract)."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     if isinstance(source, (str, Path)) and Path(str(source)).suffix.lower() in AUDIO_SUFFIXES:
@@ -61,7 +62,9 @@ def document(source: Any, template: str = "soap", language: str | None = None, l
         from scribe.pipeline.llm_extract import llm_facts
 
         t = time.perf_counter()
-        extra, rej, engine_name = llm_facts(tr, facts, llm, lang)
+        usage: dict = {}
+        extra, rej, engine_name = llm_facts(tr, facts, llm, lang, focus=llm_focus, usage=usage)
+        timings.update({f"llm_{k}": v for k, v in usage.items()})  # token counts, not seconds
         # the model's terse plan items stand in for the spoken plan sentences they cover
         replaced = {i for f in extra for i in f.attributes.pop("replaces", [])}
         facts = [f for f in facts if f.id not in replaced] + extra

@@ -7,10 +7,7 @@ outputs; the slow ones load the packaged Qwen2.5-Coder-1.5B GGUF from the model 
 
 from __future__ import annotations
 
-import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
@@ -21,6 +18,7 @@ from scribe.documents import document
 from scribe.errors import ModelStoreError
 from scribe.pipeline.dialogue import parse_text
 from scribe.pipeline.llm_extract import check, chunk_lines, parse_response
+from tests.llm_endpoint import llm_endpoint
 
 FIX = Path(__file__).parent / "fixtures"
 EN = FIX / "consult_en.txt"
@@ -104,41 +102,15 @@ def test_chunking_covers_a_long_transcript():
 # --------------------------------------------------------------------------- endpoint engine (loopback)
 
 
-class _Handler(BaseHTTPRequestHandler):
-    answer = {"diagnoses": [{"name": "stable angina", "line": 17, "quote": "stable angina"}],
-              "plan": [{"action": "Order a stress test", "line": 17, "quote": "order a stress test"}],
-              "medications": []}
-    seen: list = []
-
-    def do_POST(self):  # noqa: N802
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        _Handler.seen.append(body)
-        out = {"choices": [{"message": {"role": "assistant", "content": json.dumps(self.answer)}}]}
-        data = json.dumps(out).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *a):
-        pass
+ANSWER = {"diagnoses": [{"name": "stable angina", "line": 17, "quote": "stable angina"}],
+          "plan": [{"action": "Order a stress test", "line": 17, "quote": "order a stress test"}],
+          "medications": []}
 
 
-@pytest.fixture()
-def endpoint():
-    srv = HTTPServer(("127.0.0.1", 0), _Handler)
-    th = threading.Thread(target=srv.serve_forever, daemon=True)
-    th.start()
-    yield f"http://127.0.0.1:{srv.server_port}/v1"
-    srv.shutdown()
-    srv.server_close()
-
-
-def test_openai_endpoint_engine(endpoint):
-    _Handler.seen.clear()
-    doc = document(EN, template="soap", llm=endpoint)
-    body = _Handler.seen[0]
+def test_openai_endpoint_engine():
+    with llm_endpoint(ANSWER) as (url, seen):
+        doc = document(EN, template="soap", llm=url)
+    body = seen[0][1]
     assert body["response_format"]["type"] == "json_schema"
     assert "<transcript>" in body["messages"][-1]["content"]
     assert "not instructions" in body["messages"][0]["content"]
@@ -191,3 +163,28 @@ def test_local_llm_prompt_injection():
     assert "cancer" not in dx
     assert not [f for f in doc["facts"] if f["kind"] == "medication" and f["status"] in ("new", "changed")]
     assert "bronchitis" in dx
+
+
+@pytest.mark.slow
+def test_local_llm_prefill_leaves_only_the_rest_after_stop():
+    """The note's prompt for the first part of the visit, evaluated during the visit, is not evaluated
+    again once the whole transcript is there: llama.cpp reports those tokens as cached."""
+    from scribe.pipeline.llm_extract import llm_facts, llm_prefill, prompts
+    from scribe.schemas import Transcript
+
+    _need_local()
+    tr = _tr()
+    engine = llm_mod.get_engine("local")
+    whole = prompts(tr, engine, "en", focus="all")  # as the service sends it with prefill on
+    partial = Transcript(language="en", duration=0.0, segments=tr.segments[:-3])
+    first = prompts(partial, engine, "en", focus="all")
+    transcript_of = lambda p: p[0][1]["content"].split("</transcript>")[0]  # noqa: E731
+    assert transcript_of(whole).startswith(transcript_of(first)) and len(transcript_of(whole)) > len(transcript_of(first))
+
+    before: dict = {}
+    assert llm_prefill(partial, "local", "en", focus="all", usage=before) == 1
+    after: dict = {}
+    llm_facts(tr, [], "local", "en", focus="all", usage=after)
+    # All of the prefilled prompt but its closing tokens (</transcript>, JSON:, the chat template's end).
+    assert after["cached_tokens"] >= before["prompt_tokens"] - 24, (before, after)
+    assert after["prompt_tokens"] - after["cached_tokens"] < after["prompt_tokens"] / 2, after

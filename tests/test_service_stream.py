@@ -11,8 +11,9 @@ from pathlib import Path
 import httpx
 
 from scribe.api.client import stream
-from tests.test_service_support import (auth, consult, create_visit, embedded, pcm_of,  # noqa: F401  (fixtures)
-                                        stored_audio)
+from tests.llm_endpoint import llm_endpoint
+from tests.test_service_support import (auth, consult, create_visit, embedded, make_service,  # noqa: F401
+                                        pcm_of, stored_audio)
 
 
 def _words(text: str) -> set[str]:
@@ -77,6 +78,44 @@ def test_live_visit_end_to_end(embedded, consult):
     logs = service.logs()
     assert visit["id"] in logs
     assert "PATIENT-SECRET-77" not in logs and "penicillin" not in logs.lower() and "Martin" not in logs
+
+
+def test_llm_prompt_prefilled_while_the_visit_goes_on(tmp_path, consult):
+    """With an LLM, the note's prompt for the transcript so far goes to it during the visit (to evaluate
+    and keep cached), growing with the transcript; the prompt after stop starts the same way."""
+    with llm_endpoint({"diagnoses": [], "plan": []}) as (url, seen):
+        service = make_service(tmp_path, SCRIBE_DOCUMENTS_LLM=url, SCRIBE_LLM_PREFILL_SECONDS="8")
+        _, key = service.tenant("Clinic")
+        try:
+            service.start().wait_warm()
+            visit = create_visit(service, key)
+            report = stream(consult.wav, f"{service.ws}/v1/visits/{visit['id']}/audio", key, speed=3.0)
+            assert report.ready, report.summary()
+            metrics = httpx.get(f"{service.http}/metrics").text
+        finally:
+            service.stop()
+            for drop in service.drops:
+                drop()
+    prefills = [body for _, body in seen if body["max_tokens"] == 1]
+    notes = [(t, body) for t, body in seen if body["max_tokens"] != 1]
+    assert len(prefills) >= 2 and len(notes) == 1, [b["max_tokens"] for _, b in seen]
+    assert all(t < notes[0][0] for t, body in seen if body["max_tokens"] == 1)
+
+    def lines(body: dict) -> list[str]:
+        return body["messages"][-1]["content"].split("</transcript>")[0].splitlines()[1:]
+
+    sizes = [len(lines(body)) for body in prefills]
+    assert sizes == sorted(sizes) and sizes[-1] > sizes[0], sizes  # it grew with the transcript
+    last, final = lines(prefills[-1]), lines(notes[0][1])
+    same = next((i for i, (a, b) in enumerate(zip(last, final)) if a != b), min(len(last), len(final)))
+    # The live segments and roles are the finalized ones where the live speakers agreed with the
+    # diarization of the whole visit: at least the opening of the prompt is not evaluated again.
+    assert same >= 1 and final[0] == last[0], (last[:3], final[:3])
+    print(f"prefill: {len(prefills)} requests; the prompt after stop repeats {same} of the last one's "
+          f"{len(last)} lines ({len(final)} lines in all)")
+    count = re.search(r'scribe_task_seconds_count\{task="documents.prefill"\} (\S+)', metrics)
+    assert count and float(count.group(1)) >= 2, metrics[-2000:]
+    assert re.search(r'scribe_llm_prompt_tokens_total\{cached="no",stage="note"\} [1-9]', metrics), metrics[-3000:]
 
 
 def test_pause_resume_and_stop_over_websocket(embedded, consult):

@@ -49,15 +49,16 @@ def make_app() -> Celery:
 
 def _register(app: Celery) -> None:
     from workers.dispatch import RETRIES, run_task
+    from workers.tasks import BEST_EFFORT
 
     def make(name: str):
         @app.task(name=name, bind=True, acks_late=True, max_retries=RETRIES)
         def task(self, *args):
-            retries = 0 if name == "asr.window" else RETRIES
+            retries = 0 if name in BEST_EFFORT else RETRIES
             try:
                 return run_task(name, tuple(args), self.request.retries, final_attempt=self.request.retries >= retries)
             except Exception as exc:
-                if name != "asr.window" and self.request.retries < retries:
+                if self.request.retries < retries:
                     raise self.retry(exc=exc, countdown=1 + self.request.retries) from None
                 return "failed"
 

@@ -65,7 +65,9 @@ class InProcessExecutor:
         with self._lock:
             self.waiting[queue] -= 1
             QUEUE_DEPTH.labels(queue).set(self.waiting[queue])
-        retries = 0 if name == "asr.window" else RETRIES
+        from workers.tasks import BEST_EFFORT
+
+        retries = 0 if name in BEST_EFFORT else RETRIES
         for attempt in range(retries + 1):
             try:
                 run_task(name, args, attempt, final_attempt=attempt == retries)

@@ -5,13 +5,36 @@ from __future__ import annotations
 KINDS = ("facts", "note", "faithfulness", "patient_summary", "assistant_context")
 
 
+def llm_focus() -> str:
+    """What the LLM reads: on its own, the visit from the assessment on (the whole prompt is evaluated
+    after stop, so it is kept short); with prefill, the whole visit. Where the assessment starts is
+    only known at the end, so a prompt that starts there cannot be evaluated while the visit goes on."""
+    from scribe.config import get_settings
+
+    return "all" if get_settings().llm_prefill_seconds > 0 else "assessment"
+
+
 def build(transcript: dict, template: str = "soap", language: str | None = None, llm: str = "none") -> dict:
-    """transcript (scribe.schemas.Transcript as a dict) → {kind: JSON content} for every KINDS entry."""
+    """transcript (scribe.schemas.Transcript as a dict) → {kind: JSON content} for every KINDS entry
+    (and the engine's "timings")."""
     from scribe.documents import document
 
     lang = language if language and language != "auto" else None
-    result = document(transcript, template=template, language=lang, llm=llm)
-    return {kind: result[kind] for kind in KINDS}
+    result = document(transcript, template=template, language=lang, llm=llm, llm_focus=llm_focus())
+    return {kind: result[kind] for kind in KINDS} | {"timings": result["timings"]}
+
+
+def prefill(finals: list[dict], speakers: dict | None, language: str, llm: str,
+            clinician_voice=None, usage: dict | None = None) -> int:
+    """During the visit: the LLM evaluates the note's prompt for the transcript so far (live final
+    segments, cut and labelled the way the finalized transcript will most likely be); returns how many
+    prompts. What the finalized prompt shares with it is not evaluated again after stop."""
+    from scribe.pipeline.live_speakers import LiveSpeakers, provisional_transcript
+    from scribe.pipeline.llm_extract import llm_prefill
+
+    lang = "fr" if language.startswith("fr") else "en"
+    tr = provisional_transcript(finals, LiveSpeakers.from_dict(speakers), lang, clinician_voice)
+    return llm_prefill(tr, llm, lang, focus=llm_focus(), usage=usage)
 
 
 # Loading the engine's language pipelines (spaCy, medspaCy ConText, drug lexicon, ICD index) takes

@@ -9,6 +9,8 @@ written once per (visit, kind, version), and a visit that is already past a stag
                                  then run the diarization networks on audio that is complete (diarize ahead)
   asr.finalize(visit_id)         after stop: last window (flush), diarization over the whole visit,
                                  attribution and roles → transcript document → documents.generate
+  documents.prefill(visit_id)    live, with an LLM: the note's prompt for the transcript so far is evaluated
+                                 and kept in the LLM's prompt cache (best effort, never retried)
   documents.generate(visit_id)   documentation engine → facts, note v1 (draft), summary, context → visit.ready
   delivery.dispatch(outbox_id)   fan an outbox event out to the tenant's webhook endpoints (scribe.delivery.outbox)
   delivery.send(delivery_id)     one signed attempt at one webhook delivery (backoff, dead letter)
@@ -28,15 +30,16 @@ from scribe.core import events
 from scribe.core.db import Document, Event, LiveState, Visit, session_scope, utcnow
 from scribe.core.objects import get_store, visit_prefix
 from scribe.delivery.outbox import emit
-from scribe.core.observability import LIVE_LAG, timed
+from scribe.core.observability import LIVE_LAG, LLM_PROMPT_TOKENS, timed
 from scribe.pipeline import streaming
 from scribe.pipeline.types import SAMPLE_RATE, Audio
 from workers import audio as audio_io
 
 log = logging.getLogger("scribe.tasks")
 FINAL_STATES = ("ready", "failed")
-QUEUES = {"asr.window": "asr", "asr.finalize": "asr", "documents.generate": "documents",
-          "delivery.dispatch": "delivery", "delivery.send": "delivery"}
+QUEUES = {"asr.window": "asr", "asr.finalize": "asr", "documents.prefill": "documents",
+          "documents.generate": "documents", "delivery.dispatch": "delivery", "delivery.send": "delivery"}
+BEST_EFFORT = ("asr.window", "documents.prefill")  # never retried: the next one (or the finalize) covers it
 
 
 def _visit_and_state(visit_id: str):
@@ -175,9 +178,23 @@ def _asr_window(visit_id: str, upto: int, sent_at: float | None) -> str:
         "text": upd.partial["text"] if upd.partial else "", "start": upd.partial["start"] if upd.partial else None,
         "end": upd.partial["end"] if upd.partial else None, "audio_end": round(end, 3),
         "processed": processed, "lag": round(lag, 3) if lag is not None else None})
+    if upd.finals:
+        _prefill_if_due(visit_id, upd.finals[-1]["end"])
     if cfg.diarize_ahead:  # after the partial went out: this visit's next window need not wait for it
         _diarize_ahead(visit, upto)
     return "ok"
+
+
+_prefilled: dict[str, float] = {}  # visit -> transcript end (s) at its last prefill request (this process)
+
+
+def _prefill_if_due(visit_id: str, transcript_end: float) -> None:
+    cfg = get_settings()
+    if cfg.llm_prefill_seconds <= 0 or cfg.documents_llm.strip().lower() in ("", "none", "rules", "off"):
+        return
+    if transcript_end - _prefilled.get(visit_id, 0.0) >= cfg.llm_prefill_seconds:
+        _prefilled[visit_id] = transcript_end
+        _submit_next("documents.prefill", visit_id)
 
 
 _ahead_busy: set[str] = set()
@@ -242,17 +259,22 @@ def _precomputed(visit_id: str):
     return out
 
 
-def _committed_words(visit_id: str) -> list[dict]:
+def _live_finals(visit_id: str) -> list[dict]:
+    """The visit's live final segments in order, each once (a window retried after a crash may have
+    stored one twice)."""
     with session_scope() as s:
         rows = s.execute(select(Event.data).where(Event.visit_id == visit_id, Event.type == "transcript.final")
                          .order_by(Event.id)).scalars().all()
-    seen, words = set(), []
+    seen, finals = set(), []
     for data in rows:
-        if data["id"] in seen:
-            continue
-        seen.add(data["id"])
-        words += data["words"]
-    return words
+        if data["id"] not in seen:
+            seen.add(data["id"])
+            finals.append(data)
+    return finals
+
+
+def _committed_words(visit_id: str) -> list[dict]:
+    return [w for seg in _live_finals(visit_id) for w in seg["words"]]
 
 
 def _flush(visit_id: str) -> Visit:
@@ -324,7 +346,7 @@ def asr_finalize(visit_id: str) -> str:
             seg.role = speakers[seg.speaker].role if seg.speaker in speakers else "unknown"
         timings["attribution"] = time.perf_counter() - t0
         state = _visit_and_state(visit_id)[1].state
-        transcript = Transcript(language=state.get("language") or (visit.language if visit.language != "auto" else "en"),
+        transcript = Transcript(language=_language(visit, state),
                                 duration=round(duration, 3), segments=segments, speakers=speakers,
                                 timings={k: round(v, 3) for k, v in timings.items()})
         with session_scope() as s:
@@ -341,6 +363,7 @@ def asr_finalize(visit_id: str) -> str:
         events.notify(visit_id)
     get_store().delete_prefix(_ahead_prefix(visit_id))  # voice features are not kept past their use
     _ahead_done.pop(visit_id, None)
+    _prefilled.pop(visit_id, None)
     _submit_next("documents.generate", visit_id)
     return "ok"
 
@@ -351,6 +374,31 @@ def _diarize(samples: np.ndarray, precomputed=None):
 
     return diarize(Audio(samples), load_diarization_engine(), DiarizeOptions(min_speakers=1, max_speakers=4),
                    precomputed=precomputed)
+
+
+def _language(visit: Visit, state: dict) -> str:
+    return state.get("language") or (visit.language if visit.language != "auto" else "en")
+
+
+def documents_prefill(visit_id: str) -> str:
+    """While the visit goes on: the LLM evaluates the note's prompt for the transcript so far."""
+    from workers import documents
+
+    visit, live = _visit_and_state(visit_id)
+    if visit is None or visit.status in ("finalizing", *FINAL_STATES):
+        return "skipped"  # the finalized transcript's prompt is on its way
+    usage: dict = {}
+    with timed("documents.prefill"):
+        documents.prefill(_live_finals(visit_id), live.state.get("speakers"), _language(visit, live.state),
+                          get_settings().documents_llm, _clinician_voice(visit), usage=usage)
+    _count_prompt_tokens("prefill", usage)
+    return "ok"
+
+
+def _count_prompt_tokens(stage: str, usage: dict) -> None:
+    cached = usage.get("cached_tokens", 0)
+    LLM_PROMPT_TOKENS.labels(stage, "yes").inc(cached)
+    LLM_PROMPT_TOKENS.labels(stage, "no").inc(max(0, usage.get("prompt_tokens", 0) - cached))
 
 
 def documents_generate(visit_id: str) -> str:
@@ -367,6 +415,8 @@ def documents_generate(visit_id: str) -> str:
     with timed("documents.generate"):
         result = documents.build(transcript, template=visit.template, language=visit.language,
                                  llm=get_settings().documents_llm)
+    timings = result["timings"]
+    _count_prompt_tokens("note", {k[4:]: v for k, v in timings.items() if k.startswith("llm_")})
     with session_scope() as s:
         visit = s.get(Visit, visit_id)
         if visit.status in FINAL_STATES:
@@ -418,8 +468,9 @@ def mark_failed(visit_id: str, code: str, message: str) -> None:
     events.notify(visit_id)
 
 
-TASKS = {"asr.window": asr_window, "asr.finalize": asr_finalize, "documents.generate": documents_generate,
-         "delivery.dispatch": delivery_dispatch, "delivery.send": delivery_send}
+TASKS = {"asr.window": asr_window, "asr.finalize": asr_finalize, "documents.prefill": documents_prefill,
+         "documents.generate": documents_generate, "delivery.dispatch": delivery_dispatch,
+         "delivery.send": delivery_send}
 
 
 def _submit_next(name: str, *args) -> None:

@@ -67,6 +67,9 @@ TASK_SECONDS = Histogram("scribe_task_seconds", "Task durations", ["task"],
 ERRORS = Counter("scribe_errors_total", "Errors by kind", ["kind"])
 HTTP_SECONDS = Histogram("scribe_http_request_seconds", "REST request durations", ["method", "route", "status"],
                          buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5))
+LLM_PROMPT_TOKENS = Counter("scribe_llm_prompt_tokens_total",
+                            "Prompt tokens sent to the documents LLM: evaluated, or found in its cache (prefill)",
+                            ["stage", "cached"])
 ASR_BATCH = Histogram("scribe_asr_batch_windows", "Windows per batched ASR call", buckets=(1, 2, 3, 4, 6, 8, 12, 16))
 
 

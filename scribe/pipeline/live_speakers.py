@@ -14,7 +14,10 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from scribe.pipeline.attribute import attribute
 from scribe.pipeline.roles import SpeechProfile, label_speakers
+from scribe.pipeline.types import SpeakerTurn
+from scribe.schemas import Transcript, Word
 
 MATCH = 0.45  # CAM++ cosine to a speaker's centroid above which a segment is theirs
 MIN_NEW_SECONDS = 1.5  # a segment shorter than this never opens a new speaker (too little voice)
@@ -59,6 +62,24 @@ class LiveSpeakers:
         p = SpeechProfile(**self.profiles.get(name, {}))
         p.add(text)
         self.profiles[name] = asdict(p)
+        return name, self.roles(clinician_voice).get(name, "unknown")
+
+    def roles(self, clinician_voice: np.ndarray | None = None) -> dict[str, str]:
+        """Each live speaker's role on the evidence so far."""
         centroids = {k: np.asarray(v) / (np.linalg.norm(v) + 1e-9) for k, v in self.sums.items()}
-        roles = label_speakers({k: SpeechProfile(**v) for k, v in self.profiles.items()}, centroids, clinician_voice)
-        return name, roles[name].role if name in roles else "unknown"
+        infos = label_speakers({k: SpeechProfile(**v) for k, v in self.profiles.items()}, centroids, clinician_voice)
+        return {k: v.role for k, v in infos.items()}
+
+
+def provisional_transcript(finals: list[dict], live: LiveSpeakers, language: str,
+                           clinician_voice: np.ndarray | None = None) -> Transcript:
+    """The transcript so far from the live final segments, cut into segments by the rule the finalized
+    one uses (scribe.pipeline.attribute) and labelled with the live speakers' current roles: the likely
+    beginning of the finalized transcript, for work that can start before `stop` (the note's prompt)."""
+    words = [Word(**w) for seg in finals for w in seg["words"]]
+    turns = [SpeakerTurn(seg["start"], seg["end"], seg["speaker"]) for seg in finals if seg.get("speaker")]
+    segments = attribute(words, turns)
+    roles = live.roles(clinician_voice)
+    for seg in segments:
+        seg.role = roles.get(seg.speaker, "unknown")
+    return Transcript(language=language, duration=segments[-1].end if segments else 0.0, segments=segments)

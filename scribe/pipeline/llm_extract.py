@@ -9,7 +9,9 @@
   kind the rules re-check (diagnoses must name a known condition or an ICD-10-CM match).
 - Long consultations are cut into chunks of whole segments that fit the context window.
 - By default only the part of the visit from the assessment on is sent (the part rules find hardest),
-  which keeps a 5-minute consultation within the time budget on 2 CPU cores.
+  which keeps a 5-minute consultation within the time budget on 2 CPU cores. With prefill (the
+  service evaluates the prompt while the visit goes on, llm_prefill), the whole visit is sent: where
+  the assessment starts is only known at the end, and a prompt must not change its beginning.
 """
 
 from __future__ import annotations
@@ -82,7 +84,7 @@ def chunk_lines(tr: Transcript, start_seg: int = 0, max_chars: int = 5000,
     return [c for c in chunks if c]
 
 
-def _prompt(lines: list[tuple[int, str]], known: list[Fact]) -> list[dict]:
+def _prompt(lines: list[tuple[int, str]]) -> list[dict]:
     body = "\n".join(line for _i, line in lines)
     user = f"<transcript>\n{body}\n</transcript>\nJSON:"
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
@@ -254,25 +256,46 @@ def check(items: list[dict], tr: Transcript, existing: list[Fact], lang: str) ->
     return out, rejected
 
 
-def llm_facts(tr: Transcript, rule_facts: list[Fact], llm: str, lang: str, focus: str = "assessment",
-              max_chars: int | None = None) -> tuple[list[Fact], list[str], str]:
-    """Ask the configured LLM for facts; returns (checked facts, rejects, engine name)."""
-    from models.llm import get_engine
-
-    engine = get_engine(llm)
-    if engine is None or not tr.segments:
-        return [], [], "rules"
+def prompts(tr: Transcript, engine, lang: str, focus: str = "assessment",
+            max_chars: int | None = None) -> list[list[dict]]:
+    """The chat prompts llm_facts sends for this transcript, one per chunk. They depend on the
+    transcript alone, so the same call on the live transcript during the visit prefills them."""
     start = 0
     if focus == "assessment":
         ex = Extractor(tr, lang)
         if ex.ap_start < len(ex.sents):
             start = max(0, ex.sents[ex.ap_start].seg_index - 1)
     budget = max_chars or max(2000, int(engine.context_tokens * 3.2) - 2500)  # ~3.5 chars a token, room for output
+    return [_prompt(lines) for lines in chunk_lines(tr, start, budget, skip_short=True)]
+
+
+def llm_facts(tr: Transcript, rule_facts: list[Fact], llm: str, lang: str, focus: str = "assessment",
+              max_chars: int | None = None, usage: dict | None = None) -> tuple[list[Fact], list[str], str]:
+    """Ask the configured LLM for facts; returns (checked facts, rejects, engine name). `usage` receives
+    the engine's prompt_tokens and cached_tokens (how much a prefill during the visit saved)."""
+    from models.llm import get_engine
+
+    engine = get_engine(llm)
+    if engine is None or not tr.segments:
+        return [], [], "rules"
     facts: list[Fact] = []
     rejected: list[str] = []
-    for lines in chunk_lines(tr, start, budget, skip_short=True):
-        raw = engine.chat(_prompt(lines, rule_facts + facts), schema=SCHEMA, max_tokens=256)
+    for messages in prompts(tr, engine, lang, focus, max_chars):
+        raw = engine.chat(messages, schema=SCHEMA, max_tokens=256, usage=usage)
         got, rej = check(parse_response(raw), tr, rule_facts + facts, lang)
         facts += got
         rejected += rej
     return facts, rejected, engine.name
+
+
+def llm_prefill(tr: Transcript, llm: str, lang: str, focus: str = "assessment", usage: dict | None = None) -> int:
+    """Have the engine evaluate the prompts of the transcript so far (see prompts); returns how many."""
+    from models.llm import get_engine
+
+    engine = get_engine(llm)
+    if engine is None or not tr.segments:
+        return 0
+    batch = prompts(tr, engine, lang, focus)
+    for messages in batch:
+        engine.prefill(messages, usage=usage)
+    return len(batch)
