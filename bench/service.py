@@ -34,10 +34,17 @@ from tests.test_service_support import auth, create_visit, make_service  # noqa:
 
 
 def consultation(folder: Path, minutes: float) -> Path:
-    base = synth(folder / "one.wav", DIALOGUE_EN, "en")
+    """A consultation of `minutes`: the ACI-Bench dialogue D2N068 (6.6 min spoken), then the two short
+    test consultations, in two espeak-ng voices; repeated only past their ~8.5 min. (Repeating one short
+    dialogue is not a consultation: bit-identical repeats give identical voice embeddings, and the
+    spectral clustering then hears one speaker.)"""
     from scribe.pipeline.decode import decode
+    from scribe.pipeline.dialogue import parse_text
 
-    one = decode(base.wav).samples
+    fixtures = ROOT / "tests" / "fixtures"
+    turns = [(seg.role, seg.text) for name in ("aci_valid_D2N068.txt", "consult_en.txt")
+             for seg in parse_text((fixtures / name).read_text(), "en").segments] + list(DIALOGUE_EN)
+    one = decode(synth(folder / "dialogues.wav", turns, "en").wav).samples
     reps = max(1, int(np.ceil(minutes * 60 / (len(one) / SR))))
     audio = np.concatenate([one] * reps)[: int(minutes * 60 * SR)]
     return write_wav(folder / f"consult-{minutes:g}min.wav", audio)
@@ -190,8 +197,8 @@ def main() -> None:
                         help="stream the single visit a second time with SCRIBE_DIARIZE_AHEAD=0 (whole-visit "
                              "diarization after stop) for the note-ready comparison")
     parser.add_argument("--llm", default="",
-                        help="documents LLM for the single stream (e.g. local); with --anchor the second run "
-                             "turns the prefill off (SCRIBE_LLM_PREFILL_SECONDS=0) instead of diarize ahead")
+                        help="documents LLM for the single stream (e.g. local), prompt prefilled every 30 s; with "
+                             "--anchor the second run turns the prefill off instead of diarize ahead")
     parser.add_argument("--rest-runs", type=int, default=3, help="REST load runs (10 s each; p99 is noisy here)")
     parser.add_argument("--rest-workers", type=int, default=0,
                         help="also measure REST on the production topology: a real redis-server and `scribe serve "
@@ -209,12 +216,12 @@ def main() -> None:
 
     if "single" not in args.skip:
         wav = consultation(folder, args.minutes)
-        llm = {"SCRIBE_DOCUMENTS_LLM": args.llm} if args.llm else {}
+        llm = {"SCRIBE_DOCUMENTS_LLM": args.llm, "SCRIBE_LLM_PREFILL_SECONDS": "30"} if args.llm else {}
         anchor = ((" (anchor: LLM prefill off)", {"SCRIBE_LLM_PREFILL_SECONDS": "0"}) if args.llm else
                   (" (anchor: diarize ahead off)", {"SCRIBE_DIARIZE_AHEAD": "0"}))
-        runs = [(f", LLM {args.llm}" if args.llm else "", {})] + ([anchor] if args.anchor else [])
+        runs = [(f", LLM {args.llm}, prefill every 30 s" if args.llm else "", {})] + ([anchor] if args.anchor else [])
         for label, env in runs:
-            service, key = serve(args.model, **llm, **env)
+            service, key = serve(args.model, **(llm | env))
             try:
                 report, stages = one_stream(service, key, wav)
                 r = report.summary()

@@ -73,9 +73,9 @@ class Settings(BaseSettings):
     documents_llm: str = "none"
     # With an LLM: each time this many more seconds of the visit are transcribed, the note's prompt for
     # the transcript so far is sent to the LLM to evaluate and keep cached, so that after stop it only
-    # evaluates the rest (0: off). Needs an engine with a prompt cache (the local one; vLLM, llama.cpp
-    # server) and, with several documents workers, the cache in the engine rather than in the worker.
-    llm_prefill_seconds: float = 30.0
+    # evaluates the rest (0: off). Unset: 30 for an LLM endpoint (own compute and prompt cache: vLLM,
+    # llama.cpp server), off for the in-process engine (workers.documents.prefill_seconds says why).
+    llm_prefill_seconds: float | None = None
 
     # ---- delivery (issue 5; docs/delivery.md) ----------------------------------------------------
     # Production mode: webhook URLs must be https and SCRIBE_ENCRYPTION_KEYS must be set explicitly.

@@ -188,3 +188,24 @@ def test_local_llm_prefill_leaves_only_the_rest_after_stop():
     # All of the prefilled prompt but its closing tokens (</transcript>, JSON:, the chat template's end).
     assert after["cached_tokens"] >= before["prompt_tokens"] - 24, (before, after)
     assert after["prompt_tokens"] - after["cached_tokens"] < after["prompt_tokens"] / 2, after
+
+
+@pytest.mark.parametrize("llm, setting, every", [("http://127.0.0.1:8000/v1", None, 30.0), ("local", None, 0.0),
+                                                 ("local", "10", 10.0), ("http://127.0.0.1:8000/v1", "0", 0.0)])
+def test_prefill_by_default_only_for_an_endpoint(monkeypatch, llm, setting, every):
+    """An endpoint has its own compute; the in-process engine would take the cores live transcription needs."""
+    from scribe.config import get_settings
+    from workers.documents import llm_focus, prefill_seconds
+
+    monkeypatch.setenv("SCRIBE_DOCUMENTS_LLM", llm)
+    if setting is None:
+        monkeypatch.delenv("SCRIBE_LLM_PREFILL_SECONDS", raising=False)
+    else:
+        monkeypatch.setenv("SCRIBE_LLM_PREFILL_SECONDS", setting)
+    get_settings.cache_clear()
+    try:
+        assert prefill_seconds() == every
+        assert llm_focus() == ("all" if every else "assessment")
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from scribe.config import get_settings
+
 KINDS = ("facts", "note", "faithfulness", "patient_summary", "assistant_context")
+
+
+def prefill_seconds() -> float:
+    """How often the note's prompt is prefilled during the visit (0: never). By default only for an LLM
+    endpoint: the in-process engine shares the CPU with live transcription, and on 2 cores prefilling
+    cost more than it saved (bench/service.py --llm local --anchor, 5 min: partial lag p95 1.1 → 2.6 s,
+    note ready 18.9 → 36.4 s, because the whole-visit prompt it needs is 4× the assessment's)."""
+    cfg = get_settings()
+    if cfg.llm_prefill_seconds is not None:
+        return cfg.llm_prefill_seconds
+    return 30.0 if cfg.documents_llm.strip().startswith(("http://", "https://")) else 0.0
 
 
 def llm_focus() -> str:
     """What the LLM reads: on its own, the visit from the assessment on (the whole prompt is evaluated
     after stop, so it is kept short); with prefill, the whole visit. Where the assessment starts is
     only known at the end, so a prompt that starts there cannot be evaluated while the visit goes on."""
-    from scribe.config import get_settings
-
-    return "all" if get_settings().llm_prefill_seconds > 0 else "assessment"
+    return "all" if prefill_seconds() > 0 else "assessment"
 
 
 def build(transcript: dict, template: str = "soap", language: str | None = None, llm: str = "none") -> dict:

@@ -189,10 +189,12 @@ _prefilled: dict[str, float] = {}  # visit -> transcript end (s) at its last pre
 
 
 def _prefill_if_due(visit_id: str, transcript_end: float) -> None:
-    cfg = get_settings()
-    if cfg.llm_prefill_seconds <= 0 or cfg.documents_llm.strip().lower() in ("", "none", "rules", "off"):
+    from workers.documents import prefill_seconds
+
+    every = prefill_seconds()
+    if every <= 0 or get_settings().documents_llm.strip().lower() in ("", "none", "rules", "off"):
         return
-    if transcript_end - _prefilled.get(visit_id, 0.0) >= cfg.llm_prefill_seconds:
+    if transcript_end - _prefilled.get(visit_id, 0.0) >= every:
         _prefilled[visit_id] = transcript_end
         _submit_next("documents.prefill", visit_id)
 

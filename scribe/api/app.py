@@ -339,13 +339,18 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
 
     @app.get("/v1/visits/{visit_id}", response_model=VisitView, tags=["visits"])
     async def get_visit(visit_id: str, principal: Principal = Depends(principal_of)):
-        # The most polled route. SQLite: all of it on the event loop, no thread switch; the JSON is written
+        # The most polled route: one read, one audit row committed before the answer, and the JSON written
         # once (returning the model would have FastAPI validate it again).
-        def read() -> VisitView:
-            return VisitView.of(ops.scoped_row(principal, visit_id))
+        if local_database():  # SQLite: all of it on the event loop, no thread switch
+            view = VisitView.of(ops.scoped_row(principal, visit_id))
+            await ops.audit_read_on_loop(principal, "visit", visit_id)
+        else:
+            def read() -> VisitView:
+                found = VisitView.of(ops.scoped_row(principal, visit_id))
+                ops.audit_read(principal, "visit", visit_id)
+                return found
 
-        view = read() if local_database() else await run_in_threadpool(read)
-        await ops.audit_read_async(principal, "visit", visit_id)
+            view = await run_in_threadpool(read)
         return Response(view.model_dump_json(), media_type="application/json")
 
     @app.post("/v1/visits/{visit_id}/stop", response_model=VisitView, tags=["visits"])

@@ -9,7 +9,7 @@ from sqlalchemy import insert, select, update
 
 from scribe.core import events
 from scribe.core.db import (AuditLog, AudioChunk, LiveState, Outbox, Visit, get_engine, new_id, session_scope,
-                             utcnow, write_audit, write_audit_async)
+                             utcnow, write_audit, write_audit_on_loop)
 from scribe.core.objects import chunk_key, get_store
 from scribe.core.observability import request_id_var
 from scribe.core.security import Principal
@@ -67,9 +67,9 @@ def audit_read(principal: Principal, resource: str, resource_id: str = "", actio
     write_audit(_audit_row(principal, action, resource, resource_id, True))
 
 
-async def audit_read_async(principal: Principal, resource: str, resource_id: str = "", action: str = "read") -> None:
-    """audit_read for a route handled on the event loop (same guarantee)."""
-    await write_audit_async(_audit_row(principal, action, resource, resource_id, True))
+async def audit_read_on_loop(principal: Principal, resource: str, resource_id: str = "", action: str = "read") -> None:
+    """audit_read for a SQLite read made on the event loop (same guarantee)."""
+    await write_audit_on_loop(_audit_row(principal, action, resource, resource_id, True))
 
 
 def create(principal: Principal, body) -> Visit:

@@ -447,13 +447,9 @@ def write_audit(row: dict) -> None:
     _audit_writer.write(row)
 
 
-async def write_audit_async(row: dict) -> None:
-    """write_audit for a request handled on the event loop (SQLite: on the loop itself; a database over
-    the network: through the writer thread)."""
-    if local_database():
-        await _loop_audit_writer.write(row)
-    else:
-        await asyncio.to_thread(write_audit, row)
+async def write_audit_on_loop(row: dict) -> None:
+    """write_audit for a request handled on the event loop, SQLite only (see local_database)."""
+    await _loop_audit_writer.write(row)
 
 
 def local_database() -> bool:
