@@ -84,12 +84,12 @@ def test_llm_prompt_prefilled_while_the_visit_goes_on(tmp_path, consult):
     """With an LLM, the note's prompt for the transcript so far goes to it during the visit (to evaluate
     and keep cached), growing with the transcript; the prompt after stop starts the same way."""
     with llm_endpoint({"diagnoses": [], "plan": []}) as (url, seen):
-        service = make_service(tmp_path, SCRIBE_DOCUMENTS_LLM=url, SCRIBE_LLM_PREFILL_SECONDS="8")
+        service = make_service(tmp_path, SCRIBE_DOCUMENTS_LLM=url, SCRIBE_LLM_PREFILL_SECONDS="4")
         _, key = service.tenant("Clinic")
         try:
             service.start().wait_warm()
             visit = create_visit(service, key)
-            report = stream(consult.wav, f"{service.ws}/v1/visits/{visit['id']}/audio", key, speed=3.0)
+            report = stream(consult.wav, f"{service.ws}/v1/visits/{visit['id']}/audio", key, speed=2.0)
             assert report.ready, report.summary()
             metrics = httpx.get(f"{service.http}/metrics").text
         finally:
