@@ -270,10 +270,15 @@ def _local(path: str) -> LlamaCppEngine:
     return LlamaCppEngine(path)
 
 
+def no_llm(spec: str | None) -> bool:
+    """Whether an LLM spec means "rules only" (none, rules, off, empty)."""
+    return spec is None or str(spec).strip().lower() in ("", "none", "rules", "off")
+
+
 def get_engine(spec: str | None) -> Engine | None:
     """`none`/empty → None; http(s) URL → OpenAIEngine; a store name or .gguf path → local engine;
     a folder with config.json → TransformersEngine."""
-    if spec is None or spec.strip().lower() in ("", "none", "rules", "off"):
+    if no_llm(spec):
         return None
     spec = spec.strip()
     if spec.startswith(("http://", "https://")):

@@ -56,9 +56,11 @@ def document(source: Any, template: str = "soap", language: str | None = None, l
     ex = Extractor(tr, lang) if tr.segments else None
     facts: list[Fact] = ex.run() if ex else []
     timings["facts_rules"] = time.perf_counter() - t
+    from models.llm import no_llm
+
     rejected: list[str] = []
     engine_name = "rules"
-    if llm and str(llm).lower() not in ("none", "rules", "off", ""):
+    if not no_llm(llm):
         from scribe.pipeline.llm_extract import llm_facts
 
         t = time.perf_counter()

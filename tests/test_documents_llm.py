@@ -191,7 +191,8 @@ def test_local_llm_prefill_leaves_only_the_rest_after_stop():
 
 
 @pytest.mark.parametrize("llm, setting, every", [("http://127.0.0.1:8000/v1", None, 30.0), ("local", None, 0.0),
-                                                 ("local", "10", 10.0), ("http://127.0.0.1:8000/v1", "0", 0.0)])
+                                                 ("local", "10", 10.0), ("http://127.0.0.1:8000/v1", "0", 0.0),
+                                                 ("none", "10", 0.0)])
 def test_prefill_by_default_only_for_an_endpoint(monkeypatch, llm, setting, every):
     """An endpoint has its own compute; the in-process engine would take the cores live transcription needs."""
     from scribe.config import get_settings

@@ -192,9 +192,7 @@ def _prefill_if_due(visit_id: str, transcript_end: float) -> None:
     from workers.documents import prefill_seconds
 
     every = prefill_seconds()
-    if every <= 0 or get_settings().documents_llm.strip().lower() in ("", "none", "rules", "off"):
-        return
-    if transcript_end - _prefilled.get(visit_id, 0.0) >= every:
+    if every > 0 and transcript_end - _prefilled.get(visit_id, 0.0) >= every:
         _prefilled[visit_id] = transcript_end
         _submit_next("documents.prefill", visit_id)
 
