@@ -271,8 +271,8 @@ def main() -> None:
             _, key = service.tenant("Bench")
             service.start("--workers", str(args.rest_workers))
             database = "PostgreSQL" if os.environ.get("SCRIBE_DATABASE_URL", "").startswith("postgres") else "SQLite"
-            out["rest_topology"] = rest_rows(rows, f"Redis, {database}, {args.rest_workers} processes", service, key,
-                                             args.rest_runs)
+            label = f"Redis, {database}, {args.rest_workers} process" + ("es" if args.rest_workers > 1 else "")
+            out["rest_topology"] = rest_rows(rows, label, service, key, args.rest_runs)
         finally:
             service.stop()
             redis.kill()

@@ -146,6 +146,27 @@ def test_visits_consent_filters_tenancy_and_audit(embedded):
                          {"t": t["a_id"]}).scalar() >= 5
 
 
+def test_reads_survive_lost_database_connections(embedded):
+    """PostgreSQL restarted or a connection cut: the next read still answers. The hot read path pings no
+    connection before using it, so it is the retry on a fresh connection that answers (here the server's
+    idle connections are terminated, as a restart would)."""
+    service, t = embedded
+    if not service.env.get("SCRIBE_DATABASE_URL"):
+        pytest.skip("PostgreSQL only (SCRIBE_TEST_DATABASE_URL): SQLite has no connection to lose")
+    visit = create_visit(service, t["a"])
+    url = f"{service.http}/v1/visits/{visit['id']}"
+    assert all(httpx.get(url, headers=auth(t["a"])).status_code == 200 for _ in range(3))
+    with db(service).connect() as c:
+        cut = c.execute(text("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
+                             "datname = current_database() AND pid <> pg_backend_pid() AND state = 'idle'")).scalar()
+    assert cut >= 1
+    r = httpx.get(url, headers=auth(t["a"]))
+    assert r.status_code == 200 and r.json()["id"] == visit["id"]
+    with db(service).connect() as c:
+        assert c.execute(text("SELECT count(*) FROM audit_log WHERE request_id = :r"),
+                         {"r": r.headers["x-request-id"]}).scalar() == 1
+
+
 def test_cli_errors_are_one_line(embedded):
     service, _ = embedded
     r = service.cli("keys", "create", "no-such-tenant")

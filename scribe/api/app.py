@@ -28,7 +28,7 @@ from sqlalchemy import and_, or_, select
 from scribe.api import visits as ops
 from scribe.config import get_settings
 from scribe.core import events
-from scribe.core.db import Document, Visit, local_database, migrate, session_scope
+from scribe.core.db import Document, Visit, migrate, session_scope
 from scribe.core.observability import HTTP_SECONDS, request_id_var, visit_id_var
 from scribe.core.security import AuthError, Principal, authenticate, authenticate_without_io, issue_token
 from scribe.errors import ScribeError
@@ -341,16 +341,7 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
     async def get_visit(visit_id: str, principal: Principal = Depends(principal_of)):
         # The most polled route: one read, one audit row committed before the answer, and the JSON written
         # once (returning the model would have FastAPI validate it again).
-        if local_database():  # SQLite: all of it on the event loop, no thread switch
-            view = VisitView.of(ops.scoped_row(principal, visit_id))
-            await ops.audit_read_on_loop(principal, "visit", visit_id)
-        else:
-            def read() -> VisitView:
-                found = VisitView.of(ops.scoped_row(principal, visit_id))
-                ops.audit_read(principal, "visit", visit_id)
-                return found
-
-            view = await run_in_threadpool(read)
+        view = VisitView.of(await ops.read_visit(principal, visit_id))
         return Response(view.model_dump_json(), media_type="application/json")
 
     @app.post("/v1/visits/{visit_id}/stop", response_model=VisitView, tags=["visits"])
