@@ -203,3 +203,27 @@ def test_concurrent_edits_one_wins(scribe):
         assert loser["error"]["code"] == "version_conflict"
         winner = next(body for code, body in results if code == 200)
         assert _note(scribe, vid, key)["version"] == version + 1 == winner["version"]
+
+
+def test_fhir_errors_are_operation_outcomes(scribe, visit):
+    """A FHIR client gets FHIR errors: an OperationOutcome (application/fhir+json) with the IssueType
+    of the status, for every way a FHIR request can fail; the REST API keeps its own error shape."""
+    from fhir.resources.R4B.operationoutcome import OperationOutcome
+
+    vid = visit["id"]
+    cases = [(f"/fhir/r4/Bundle/{vid}", {}, auth(scribe.keys["b"]), 404, "not-found"),  # another tenant's
+             (f"/fhir/r4/Bundle/{vid}", {}, {}, 401, "login"),
+             (f"/fhir/r4/Bundle/{vid}", {"version": "0"}, auth(scribe.keys["a"]), 422, "invalid"),
+             ("/fhir/r4/DocumentReference", {}, auth(scribe.keys["a"]), 422, "invalid"),
+             ("/fhir/r4/Patient/123", {}, auth(scribe.keys["a"]), 404, "not-found")]
+    for path, params, headers, status, issue in cases:
+        r = httpx.get(f"{scribe.http}{path}", params=params, headers=headers)
+        assert r.status_code == status, (path, r.text)
+        assert r.headers["content-type"].startswith("application/fhir+json"), path
+        outcome = OperationOutcome.model_validate(r.json())
+        assert outcome.issue[0].code == issue and outcome.issue[0].severity == "error", (path, r.json())
+        assert outcome.issue[0].diagnostics, path
+    r = httpx.get(f"{scribe.http}/v1/visits/{vid}", headers=auth(scribe.keys["b"]))
+    assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
+    r = httpx.get(f"{scribe.http}/v1/no-such-route", headers=auth(scribe.keys["a"]))
+    assert r.status_code == 404 and "detail" in r.json()

@@ -206,21 +206,38 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
 
     app.add_middleware(RequestContext)
 
+    def error_response(request: Request, status: int, code: str, message: str, **extra) -> JSONResponse:
+        """The one error shape of the REST API; on the FHIR endpoints a FHIR OperationOutcome instead."""
+        if request.url.path.startswith("/fhir/"):
+            from scribe.delivery.fhir import operation_outcome
+
+            return JSONResponse(operation_outcome(status, code, message), status_code=status,
+                                media_type="application/fhir+json")
+        return JSONResponse({"error": {"code": code, "message": message, **extra}}, status_code=status)
+
     @app.exception_handler(ops.ApiError)
-    async def api_error(_request: Request, exc: ops.ApiError):
-        return JSONResponse({"error": {"code": exc.code, "message": exc.message, **exc.extra}}, status_code=exc.status)
+    async def api_error(request: Request, exc: ops.ApiError):
+        return error_response(request, exc.status, exc.code, exc.message, **exc.extra)
 
     @app.exception_handler(ScribeError)
-    async def scribe_error(_request: Request, exc: ScribeError):
-        return JSONResponse({"error": {"code": exc.code, "message": str(exc)}}, status_code=400)
+    async def scribe_error(request: Request, exc: ScribeError):
+        return error_response(request, 400, exc.code, str(exc))
 
+    from fastapi.exception_handlers import http_exception_handler
     from fastapi.exceptions import RequestValidationError
+    from starlette.exceptions import HTTPException
 
     @app.exception_handler(RequestValidationError)
-    async def validation_error(_request: Request, exc: RequestValidationError):
+    async def validation_error(request: Request, exc: RequestValidationError):
         fields = sorted({".".join(str(p) for p in e["loc"][1:]) or str(e["loc"][0]) for e in exc.errors()})
-        return JSONResponse({"error": {"code": "invalid_request", "message": f"invalid fields: {', '.join(fields)}",
-                                       "fields": fields}}, status_code=422)
+        return error_response(request, 422, "invalid_request", f"invalid fields: {', '.join(fields)}", fields=fields)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException):  # an unknown path or method
+        if request.url.path.startswith("/fhir/"):
+            return error_response(request, exc.status_code, "not_found" if exc.status_code == 404 else "http_error",
+                         str(exc.detail))
+        return await http_exception_handler(request, exc)
 
     # ------------------------------------------------------------------ operations
 

@@ -266,3 +266,17 @@ def document_references(doc_bundle: dict) -> dict:
     refs = [e for e in doc_bundle["entry"] if e["resource"]["resourceType"] == "DocumentReference"]
     return {"resourceType": "Bundle", "type": "searchset", "total": len(refs),
             "entry": [{**e, "search": {"mode": "match"}} for e in refs]}
+
+
+# An HTTP status as the nearest FHIR IssueType (http://hl7.org/fhir/R4/valueset-issue-type.html).
+ISSUE_TYPES = {400: "invalid", 401: "login", 403: "forbidden", 404: "not-found", 405: "not-supported",
+               409: "conflict", 410: "deleted", 412: "conflict", 413: "too-long", 422: "invalid", 429: "throttled"}
+
+
+def operation_outcome(status: int, code: str, message: str) -> dict:
+    """An error of the FHIR endpoints as FHIR clients expect it: an OperationOutcome (our error code in
+    `details.coding`, the message in `diagnostics`), not the REST API's {"error": ...}."""
+    return {"resourceType": "OperationOutcome", "issue": [{
+        "severity": "error", "code": ISSUE_TYPES.get(status, "exception" if status >= 500 else "processing"),
+        "details": {"coding": [{"system": "urn:scribe:error", "code": code}], "text": message},
+        "diagnostics": message}]}
