@@ -13,8 +13,8 @@ import httpx
 import pytest
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
-from tests.test_delivery_support import (auth, create_visit, empty_visit, fhir_validate, scribe,  # noqa: F401
-                                         start_scribe, stop_scribe, subscribed, wait_until)
+from tests.test_delivery_support import (Receiver, auth, create_visit, empty_visit, fhir_validate,  # noqa: F401
+                                         scribe, start_scribe, stop_scribe, subscribed, wait_until)
 
 
 def _all_settled(scribe, endpoint_id, expected: int | None = None):
@@ -153,3 +153,28 @@ def test_production_mode_requires_https(tmp_path):
         assert r.status_code == 201, r.text
     finally:
         stop_scribe(prod)
+
+
+def test_sent_to_the_checked_address_with_the_urls_host():
+    """DNS rebinding: at send time the host is resolved once, every address is checked, and the request
+    goes to a checked address (no second lookup that a rebinding name server could answer with an
+    internal one); the Host header, and for https the TLS server name, stay the URL's."""
+    from scribe.delivery import webhooks
+
+    receiver = Receiver().start()
+    try:
+        url = f"http://localhost:{receiver.server.server_address[1]}/hook"
+        secret = {"current": webhooks.new_secret()}
+        refused = webhooks.post(url, False, secret, "msg_1", b'{"n": 1}')  # localhost is not for tenant b
+        assert refused.error == "refused: private_address" and not receiver.requests
+        sent = webhooks.post(url, True, secret, "msg_2", b'{"n": 2}')  # allowed: 127.0.0.1 (after ::1)
+        assert sent.ok, sent
+        got = receiver.requests[-1]
+        assert got.headers["host"] == f"localhost:{receiver.server.server_address[1]}"
+        assert Webhook(secret["current"]).verify(got.body, got.headers) == {"n": 2}
+    finally:
+        receiver.server.shutdown()
+    target, headers, extensions = webhooks.pinned("https://hooks.example.org:8443/in?x=1", "2001:db8::7")
+    assert (target, headers, extensions) == ("https://[2001:db8::7]:8443/in?x=1", {"Host": "hooks.example.org:8443"},
+                                             {"sni_hostname": "hooks.example.org"})
+    assert webhooks.pinned("http://127.0.0.1:9/h", "127.0.0.1") == ("http://127.0.0.1:9/h", {}, {})

@@ -5,7 +5,8 @@
   space-separated `v1,<base64 HMAC-SHA256>` values and a receiver with either secret verifies.
 - Outbound requests go only to the registered URL: no redirects followed, a timeout, the response
   body never read (bounded memory), and hosts that resolve to loopback/private/link-local addresses
-  refused unless the tenant allows them; https only in production mode.
+  refused unless the tenant allows them (checked again at send time, and the request sent to the
+  checked address: no DNS rebinding); https only in production mode.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import socket
 import threading
 from dataclasses import dataclass
 from typing import Literal, get_args
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 from pydantic import BaseModel, ConfigDict, Field
@@ -122,8 +123,7 @@ def _public(ip: ipaddress._BaseAddress) -> bool:
     return ip.is_global and not ip.is_multicast
 
 
-def check_url(url: str, allow_private: bool) -> str:
-    """The URL if it may receive webhooks now; UrlRefused(code, message) says why not."""
+def _parse(url: str):
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
@@ -133,22 +133,47 @@ def check_url(url: str, allow_private: bool) -> str:
     if parts.username or parts.password:
         raise UrlRefused("invalid_url", "webhook URLs may not carry credentials")
     try:
-        host, port = parts.hostname, parts.port or (443 if scheme == "https" else 80)
+        port = parts.port or (443 if scheme == "https" else 80)
     except ValueError:
         raise UrlRefused("invalid_url", "the URL's port is not valid") from None
-    if not host:
+    if not parts.hostname:
         raise UrlRefused("invalid_url", "the URL has no host")
-    if allow_private:
-        return url
+    return parts, port
+
+
+def _addresses(parts, port: int, allow_private: bool) -> list[str]:
+    """The host's addresses, each of them allowed (UrlRefused otherwise)."""
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
         raise UrlRefused("unresolvable_host", "the URL's host does not resolve") from None
-    for info in infos:
-        if not _public(ipaddress.ip_address(info[4][0].split("%")[0])):
-            raise UrlRefused("private_address", "the URL's host is a loopback, private or reserved address; "
-                                                "an operator can allow it for this tenant")
+    addresses = list(dict.fromkeys(info[4][0].split("%")[0] for info in infos))
+    if not allow_private and not all(_public(ipaddress.ip_address(a)) for a in addresses):
+        raise UrlRefused("private_address", "the URL's host is a loopback, private or reserved address; "
+                                            "an operator can allow it for this tenant")
+    return addresses
+
+
+def check_url(url: str, allow_private: bool) -> str:
+    """The URL if it may receive webhooks now; UrlRefused(code, message) says why not."""
+    parts, port = _parse(url)
+    if not allow_private:
+        _addresses(parts, port, allow_private)
     return url
+
+
+def pinned(url: str, address: str) -> tuple[str, dict, dict]:
+    """(URL, headers, httpx extensions) that connect to `address` while asking for the URL's host: the
+    Host header and, for https, the TLS server name (SNI, and the name the certificate is checked
+    against) stay the URL's. Sending to the address that was checked leaves no second DNS lookup for a
+    rebinding name server to answer with an internal address."""
+    parts = urlsplit(url)
+    if parts.hostname == address:
+        return url, {}, {}
+    netloc = f"[{address}]" if ":" in address else address
+    netloc += f":{parts.port}" if parts.port else ""
+    extensions = {"sni_hostname": parts.hostname} if parts.scheme.lower() == "https" else {}
+    return urlunsplit(parts._replace(netloc=netloc)), {"Host": parts.netloc}, extensions
 
 
 def validate_url(url: str, allow_private: bool) -> str:
@@ -184,13 +209,24 @@ def client() -> httpx.Client:
 
 
 def post(url: str, allow_private: bool, secret: dict, webhook_id: str, body: bytes) -> Attempt:
-    """POST one signed message; 2xx is success. Only the status line is read."""
+    """POST one signed message; 2xx is success. Only the status line is read. The host is resolved and
+    checked again now (DNS may have changed since registration), and the request goes to an address
+    that passed the check (next address on a refused connection)."""
     now = utcnow()
     try:
-        check_url(url, allow_private)  # again at send time: DNS may have changed since registration
+        parts, port = _parse(url)
+        addresses = _addresses(parts, port, allow_private)
         headers = signed_headers(signing_secrets(secret, now), webhook_id, body, now)
-        with client().stream("POST", url, content=body, headers=headers) as response:
-            status = response.status_code
+        for i, address in enumerate(addresses):
+            target, host, extensions = pinned(url, address)
+            try:
+                with client().stream("POST", target, content=body, headers={**headers, **host},
+                                     extensions=extensions) as response:
+                    status = response.status_code
+                break
+            except httpx.ConnectError:
+                if i == len(addresses) - 1:
+                    raise
     except UrlRefused as exc:
         return Attempt(False, None, f"refused: {exc.code}")
     except httpx.TimeoutException:
