@@ -178,3 +178,7 @@ def test_sent_to_the_checked_address_with_the_urls_host():
     assert (target, headers, extensions) == ("https://[2001:db8::7]:8443/in?x=1", {"Host": "hooks.example.org:8443"},
                                              {"sni_hostname": "hooks.example.org"})
     assert webhooks.pinned("http://127.0.0.1:9/h", "127.0.0.1") == ("http://127.0.0.1:9/h", {}, {})
+    # Connections are pooled by address: each URL host has its own pool, so a TLS connection checked for
+    # one name never carries another name's request to the same address.
+    assert webhooks.client("a.example.org") is webhooks.client("a.example.org")
+    assert webhooks.client("a.example.org") is not webhooks.client("b.example.org")

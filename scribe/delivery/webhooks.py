@@ -193,19 +193,25 @@ class Attempt:
     error: str | None = None
 
 
-_client: httpx.Client | None = None
+_clients: dict[str, httpx.Client] = {}  # URL host -> client
 _client_lock = threading.Lock()
+_MAX_CLIENTS = 256
 
 
-def client() -> httpx.Client:
-    global _client
+def client(host: str) -> httpx.Client:
+    """One pooled client per URL host. Requests go to an address (see pinned), and the pool keys its
+    connections by address: with one client for all, a TLS connection opened (and its certificate
+    checked) for one name could carry another name's request to the same address."""
     with _client_lock:
-        if _client is None:
+        found = _clients.get(host)
+        if found is None:
+            if len(_clients) >= _MAX_CLIENTS:
+                _clients.pop(next(iter(_clients))).close()
             cfg = get_settings()
-            _client = httpx.Client(timeout=httpx.Timeout(cfg.webhook_timeout_seconds), follow_redirects=False,
-                                   limits=httpx.Limits(max_connections=max(4, cfg.delivery_concurrency * 2)),
-                                   trust_env=False)
-        return _client
+            found = _clients[host] = httpx.Client(
+                timeout=httpx.Timeout(cfg.webhook_timeout_seconds), follow_redirects=False, trust_env=False,
+                limits=httpx.Limits(max_connections=max(4, cfg.delivery_concurrency * 2)))
+        return found
 
 
 def post(url: str, allow_private: bool, secret: dict, webhook_id: str, body: bytes) -> Attempt:
@@ -220,8 +226,8 @@ def post(url: str, allow_private: bool, secret: dict, webhook_id: str, body: byt
         for i, address in enumerate(addresses):
             target, host, extensions = pinned(url, address)
             try:
-                with client().stream("POST", target, content=body, headers={**headers, **host},
-                                     extensions=extensions) as response:
+                with client(parts.hostname).stream("POST", target, content=body, headers={**headers, **host},
+                                                   extensions=extensions) as response:
                     status = response.status_code
                 break
             except httpx.ConnectError:
