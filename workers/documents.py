@@ -10,8 +10,9 @@ KINDS = ("facts", "note", "faithfulness", "patient_summary", "assistant_context"
 def prefill_seconds() -> float:
     """How often the note's prompt is prefilled during the visit (0: never; always 0 without an LLM). By
     default only for an LLM endpoint: the in-process engine shares the CPU with live transcription, and
-    on 2 cores prefilling cost more than it saved (bench/service.py --llm local --anchor, 5 min: partial lag p95 1.1 → 2.6 s,
-    note ready 18.9 → 36.4 s, because the whole-visit prompt it needs is 4× the assessment's)."""
+    on 2 cores prefilling cost more than it saved (bench/service.py --llm local --anchor, 5 min: partial
+    lag p95 1.1 → 2.6 s, note ready 18.9 → 36.4 s, because the whole-visit prompt it needs is 4× the
+    assessment's)."""
     from models.llm import no_llm
 
     cfg = get_settings()

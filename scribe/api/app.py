@@ -206,9 +206,12 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
 
     app.add_middleware(RequestContext)
 
+    def fhir(request: Request) -> bool:
+        return request.url.path.startswith("/fhir/")
+
     def error_response(request: Request, status: int, code: str, message: str, **extra) -> JSONResponse:
         """The one error shape of the REST API; on the FHIR endpoints a FHIR OperationOutcome instead."""
-        if request.url.path.startswith("/fhir/"):
+        if fhir(request):
             from scribe.delivery.fhir import operation_outcome
 
             return JSONResponse(operation_outcome(status, code, message), status_code=status,
@@ -234,10 +237,10 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):  # an unknown path or method
-        if request.url.path.startswith("/fhir/"):
-            return error_response(request, exc.status_code, "not_found" if exc.status_code == 404 else "http_error",
-                         str(exc.detail))
-        return await http_exception_handler(request, exc)
+        if not fhir(request):  # FastAPI's own {"detail": ...}, as before
+            return await http_exception_handler(request, exc)
+        code = "not_found" if exc.status_code == 404 else "http_error"
+        return error_response(request, exc.status_code, code, str(exc.detail))
 
     # ------------------------------------------------------------------ operations
 
