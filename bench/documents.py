@@ -29,8 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scribe.documents import ask, document  # noqa: E402
-from scribe.pipeline import note as note_stage  # noqa: E402
+from scribe.notes.engine import ask, document  # noqa: E402
+from scribe.notes import compose as note_stage  # noqa: E402
 from scribe.schemas_docs import Note  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "data" / "aci-bench" / "valid.csv"
@@ -44,7 +44,7 @@ def note_text(doc: dict) -> str:
 
 def drugs_in(text: str) -> set[str]:
     from drug_named_entity_recognition import find_drugs
-    from scribe.pipeline.lexicon import DRUG_STOP
+    from scribe.notes.lexicon import DRUG_STOP
 
     toks = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)
     return {d["name"].lower() for d, _a, _b in find_drugs(toks, is_ignore_case=True)

@@ -39,7 +39,7 @@ def consultation(folder: Path, minutes: float) -> Path:
     dialogue is not a consultation: bit-identical repeats give identical voice embeddings, and the
     spectral clustering then hears one speaker.)"""
     from scribe.pipeline.decode import decode
-    from scribe.pipeline.dialogue import parse_text
+    from scribe.notes.dialogue import parse_text
 
     fixtures = ROOT / "tests" / "fixtures"
     turns = [(seg.role, seg.text) for name in ("aci_valid_D2N068.txt", "consult_en.txt")

@@ -8,7 +8,7 @@
 `get_engine(name)` turns the CLI's `--llm NAME|URL|PATH|none` into an engine (None for "none").
 Schema-constrained decoding: the local engine compiles the JSON schema to a grammar; the endpoint
 engine sends `response_format: json_schema`. Whatever comes back is still parsed and checked by the
-rules (scribe.pipeline.llm_extract), never trusted as is.
+rules (scribe.notes.llm), never trusted as is.
 """
 
 from __future__ import annotations

@@ -120,7 +120,7 @@ def enroll(clinician_id, audio, delete):
 @click.option("--json", "json_path", type=click.Path(path_type=Path, dir_okay=False), help="Write the full JSON here.")
 def document(input_path, template, language, llm, json_path):
     """Facts, note, patient summary and assistant context from audio, transcript JSON or dialogue text."""
-    from scribe.documents import cli_document
+    from scribe.notes.engine import cli_document
     from scribe.pipeline.run import PipelineOptions, process_file
 
     lang = None if language == "auto" else language
@@ -135,7 +135,7 @@ def document(input_path, template, language, llm, json_path):
 @click.argument("question")
 def ask(visit_json, question):
     """Has the consultation already answered QUESTION? Prints {answered, answer, evidence, confidence}."""
-    from scribe.documents import cli_ask
+    from scribe.notes.engine import cli_ask
 
     _write_json(cli_ask(str(visit_json), question), None)
 

@@ -22,7 +22,7 @@ Doctor: I think this is a viral upper respiratory infection. Come back in one we
 
 @pytest.fixture(scope="module")
 def documents():
-    from scribe.documents import document
+    from scribe.notes.engine import document
 
     return document(DIALOGUE, template="soap", language="en")
 

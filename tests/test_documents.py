@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from scribe.documents import ask, document
-from scribe.pipeline import note as note_stage
-from scribe.pipeline.dialogue import InputError, load, parse_text
-from scribe.pipeline.facts import extract, validate_facts
-from scribe.pipeline.text import numbers_supported, spoken_numbers
+from scribe.notes.engine import ask, document
+from scribe.notes import compose as note_stage
+from scribe.notes.dialogue import InputError, load, parse_text
+from scribe.notes.facts import extract, validate_facts
+from scribe.notes.text import numbers_supported, spoken_numbers
 from scribe.schemas import Segment, Transcript, Word
 from scribe.schemas_docs import Evidence, Fact, Note, NoteSection, SentenceSupport
 
@@ -193,7 +193,7 @@ def test_assessment_with_icd(en_doc, aci_doc):
 def test_lexicon_codes_are_valid_icd10cm():
     import simple_icd_10_cm as cm
 
-    from scribe.pipeline.lexicon import CONDITIONS
+    from scribe.notes.lexicon import CONDITIONS
 
     bad = [c.code for c in CONDITIONS if c.code and not cm.is_valid_item(c.code)]
     assert not bad

@@ -14,10 +14,10 @@ import pytest
 
 from models import llm as llm_mod
 from models.store import status
-from scribe.documents import document
+from scribe.notes.engine import document
 from scribe.errors import ModelStoreError
-from scribe.pipeline.dialogue import parse_text
-from scribe.pipeline.llm_extract import check, chunk_lines, parse_response
+from scribe.notes.dialogue import parse_text
+from scribe.notes.llm import check, chunk_lines, parse_response
 from tests.llm_endpoint import llm_endpoint
 
 FIX = Path(__file__).parent / "fixtures"
@@ -169,7 +169,7 @@ def test_local_llm_prompt_injection():
 def test_local_llm_prefill_leaves_only_the_rest_after_stop():
     """The note's prompt for the first part of the visit, evaluated during the visit, is not evaluated
     again once the whole transcript is there: llama.cpp reports those tokens as cached."""
-    from scribe.pipeline.llm_extract import llm_facts, llm_prefill, prompts
+    from scribe.notes.llm import llm_facts, llm_prefill, prompts
     from scribe.schemas import Transcript
 
     _need_local()

@@ -1,4 +1,4 @@
-"""The one place the service calls the documentation engine (scribe.documents, issue 3)."""
+"""The one place the service calls the documentation engine (scribe.notes.engine, issue 3)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def llm_focus() -> str:
 def build(transcript: dict, template: str = "soap", language: str | None = None, llm: str = "none") -> dict:
     """transcript (scribe.schemas.Transcript as a dict) → {kind: JSON content} for every KINDS entry
     (and the engine's "timings")."""
-    from scribe.documents import document
+    from scribe.notes.engine import document
 
     lang = language if language and language != "auto" else None
     result = document(transcript, template=template, language=lang, llm=llm, llm_focus=llm_focus())
@@ -46,7 +46,7 @@ def prefill(finals: list[dict], speakers: dict | None, language: str, llm: str,
     segments, cut and labelled the way the finalized transcript will most likely be); returns how many
     prompts. What the finalized prompt shares with it is not evaluated again after stop."""
     from scribe.pipeline.live_speakers import LiveSpeakers, provisional_transcript
-    from scribe.pipeline.llm_extract import llm_prefill
+    from scribe.notes.llm import llm_prefill
 
     lang = "fr" if language.startswith("fr") else "en"
     tr = provisional_transcript(finals, LiveSpeakers.from_dict(speakers), lang, clinician_voice)
@@ -61,7 +61,7 @@ _WARM_UP = {"en": "doctor: What brings you in today?\npatient: A cough for three
 
 def warm() -> None:
     """Load the documentation engine for both languages (one tiny dialogue each)."""
-    from scribe.documents import document
+    from scribe.notes.engine import document
 
     for language, dialogue in _WARM_UP.items():
         document(dialogue, language=language)
@@ -69,6 +69,6 @@ def warm() -> None:
 
 def ask(visit: dict, question: str) -> dict:
     """visit: {kind: content} as stored (transcript, facts, assistant_context, ...)."""
-    from scribe.documents import ask as answered
+    from scribe.notes.engine import ask as answered
 
     return answered(visit, question)

@@ -70,7 +70,7 @@ def _lines(text: str) -> list[str]:
 
 
 def _template_sections(note: dict) -> list[dict]:
-    from scribe.pipeline.note import load_template
+    from scribe.notes.compose import load_template
 
     try:
         return [{"key": s["key"], "title": s["title"]} for s in load_template(note.get("template") or "soap")["sections"]]
@@ -80,7 +80,7 @@ def _template_sections(note: dict) -> list[dict]:
 
 def apply_edits(content: dict, edits: dict[str, str], author: str, at: dt.datetime) -> dict:
     """A new note content with `edits` applied (the input is not modified)."""
-    from scribe.pipeline.note import to_markdown
+    from scribe.notes.compose import to_markdown
     from scribe.schemas_docs import Note
 
     note = copy.deepcopy(content)

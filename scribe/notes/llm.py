@@ -19,9 +19,9 @@ from __future__ import annotations
 import json
 import re
 
-from scribe.pipeline import lexicon as lx
-from scribe.pipeline.facts import Builder, Extractor, icd_description, icd_search
-from scribe.pipeline.text import clinician_to_note, digits_in, sentence_case, spoken_numbers
+from scribe.notes import lexicon as lx
+from scribe.notes.facts import Builder, Extractor, icd_description, icd_search
+from scribe.notes.text import clinician_to_note, digits_in, sentence_case, spoken_numbers
 from scribe.schemas import Transcript
 from scribe.schemas_docs import Fact
 
@@ -101,7 +101,7 @@ def _locate(tr: Transcript, line: int, quote: str, claim: str = "") -> tuple[int
     """(segment index, start, end) of the quote in the named line (or any line), case-insensitive;
     failing that, the sentence of the named line that shares most words with quote+claim (at least
     half of the claim's content words), so the evidence is always cut from the transcript itself."""
-    from scribe.pipeline.text import split_sentences
+    from scribe.notes.text import split_sentences
 
     q = re.sub(r"\s+", " ", quote.strip().strip('"“”')).strip()
     order = ([line] if 0 <= line < len(tr.segments) else []) + list(range(len(tr.segments)))
@@ -177,7 +177,7 @@ def check(items: list[dict], tr: Transcript, existing: list[Fact], lang: str) ->
             rejected.append(f"llm:{kind}:{label[:40]}: said by the patient, not a clinician's {kind}")
             continue
         if kind == "assessment":
-            from scribe.pipeline.facts import _FAMILY, context_of
+            from scribe.notes.facts import _FAMILY, context_of
 
             seg_text = tr.segments[seg_i].text
             md = context_of(seg_text, [(s, e)], lang)[0]
@@ -222,7 +222,7 @@ def check(items: list[dict], tr: Transcript, existing: list[Fact], lang: str) ->
                             attributes={k: v for k, v in attrs.items() if v}, source="llm", confidence=0.7))
             continue
         elif kind == "medication":
-            from scribe.pipeline.facts import _drug_token
+            from scribe.notes.facts import _drug_token
 
             try:
                 from drug_named_entity_recognition import find_drugs

@@ -16,11 +16,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from scribe.pipeline import context as ctx_stage
-from scribe.pipeline import note as note_stage
-from scribe.pipeline import summary as summary_stage
-from scribe.pipeline.dialogue import detect_language, load
-from scribe.pipeline.facts import Extractor, validate_facts
+from scribe.notes import context as ctx_stage
+from scribe.notes import compose as note_stage
+from scribe.notes import summary as summary_stage
+from scribe.notes.dialogue import detect_language, load
+from scribe.notes.facts import Extractor, validate_facts
 from scribe.schemas import Transcript
 from scribe.schemas_docs import AskedQuestion, Fact
 
@@ -36,12 +36,12 @@ def document(source: Any, template: str = "soap", language: str | None = None, l
              guard_mode: str = "remove", transcribe: Any = None, llm_focus: str = "assessment") -> dict:
     """Transcript (object, dict, JSON/text path or dialogue text; audio when `transcribe` is given a
     callable path→Transcript) → the visit document as a JSON-ready dict. `llm_focus`: the part of the
-    visit the LLM reads ("assessment" onwards, or "all": see scribe.pipeline.llm_extract)."""
+    visit the LLM reads ("assessment" onwards, or "all": see scribe.notes.llm)."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     if isinstance(source, (str, Path)) and Path(str(source)).suffix.lower() in AUDIO_SUFFIXES:
         if transcribe is None:
-            from scribe.pipeline.dialogue import InputError
+            from scribe.notes.dialogue import InputError
 
             raise InputError("audio input needs the speech pipeline: run `scribe transcribe` first or pass "
                              "transcribe=")
@@ -61,7 +61,7 @@ def document(source: Any, template: str = "soap", language: str | None = None, l
     rejected: list[str] = []
     engine_name = "rules"
     if not no_llm(llm):
-        from scribe.pipeline.llm_extract import llm_facts
+        from scribe.notes.llm import llm_facts
 
         t = time.perf_counter()
         usage: dict = {}

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from scribe.pipeline import lexicon as lx
-from scribe.pipeline.text import clean, numbers_to_digits
+from scribe.notes import lexicon as lx
+from scribe.notes.text import clean, numbers_to_digits
 from scribe.schemas_docs import Fact, PatientSummary, SummaryItem
 
 _FREQ_PLAIN = {

@@ -15,9 +15,9 @@ import re
 import threading
 from functools import lru_cache
 
-from scribe.pipeline import lexicon as lx
-from scribe.pipeline.facts import Extractor
-from scribe.pipeline.text import clean
+from scribe.notes import lexicon as lx
+from scribe.notes.facts import Extractor
+from scribe.notes.text import clean
 from scribe.schemas import Transcript
 from scribe.schemas_docs import Answered, AskedQuestion, AssistantContext, Evidence, Fact
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import yaml
 
 from scribe.errors import ScribeError
-from scribe.pipeline import lexicon as lx
-from scribe.pipeline.text import numbers_supported, sentence_case
+from scribe.notes import lexicon as lx
+from scribe.notes.text import numbers_supported, sentence_case
 from scribe.schemas_docs import Evidence, Fact, Faithfulness, Note, NoteSection, SentenceSupport
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"

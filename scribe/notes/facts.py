@@ -18,8 +18,8 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
-from scribe.pipeline import lexicon as lx
-from scribe.pipeline.text import Sentence, clean, clinician_to_note, numbers_to_digits, patient_to_third, \
+from scribe.notes import lexicon as lx
+from scribe.notes.text import Sentence, clean, clinician_to_note, numbers_to_digits, patient_to_third, \
     split_sentences, spoken_numbers
 from scribe.schemas import Transcript
 from scribe.schemas_docs import Evidence, Fact
