@@ -76,6 +76,9 @@ class Faithfulness(BaseModel):
     flagged: int = 0
     removed: int = 0
     issues: list[str] = Field(default_factory=list)  # one line per flagged/removed sentence, no PHI
+    # flagged or removed sentences per kind of check: support, number, drug, laterality, polarity,
+    # certainty, subject, register, contradiction
+    by_kind: dict[str, int] = Field(default_factory=dict)
 
 
 class Note(BaseModel):

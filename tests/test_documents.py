@@ -15,6 +15,7 @@ import pytest
 
 from scribe.notes.engine import ask, document
 from scribe.notes import compose as note_stage
+from scribe.notes import verify
 from scribe.notes.dialogue import InputError, load, parse_text
 from scribe.notes.facts import extract, validate_facts
 from scribe.notes.text import numbers_supported, spoken_numbers
@@ -248,7 +249,7 @@ def test_guard_removes_or_flags_unsupported():
     for mode, (kept, flagged, removed) in (("remove", (1, 0, 2)), ("flag", (1, 2, 0))):
         note = Note(template="t", language="en", title="t", sections=[NoteSection(
             key="o", title="O", sentences=[ok.model_copy(), bad_number.model_copy(), orphan.model_copy()])])
-        rep = note_stage.guard(note, [fact], mode=mode)
+        rep = verify.guard(note, [fact], mode=mode)
         assert (rep.kept, rep.flagged, rep.removed) == (kept, flagged, removed)
         assert "80" not in note.markdown or mode == "flag"
 

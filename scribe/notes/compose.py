@@ -1,9 +1,8 @@
 """Note composition from facts through a template, then the grounding guard.
 
-Every sentence is built from facts and carries their ids and evidence. `guard` then checks each
-sentence: no supporting fact → removed (or flagged); a number (dose, vital, duration) that its evidence
-does not contain, written or spoken → removed (or flagged). The faithfulness report counts both.
-Templates are YAML data (scribe/templates/*.yaml or a user path); renderers are named in RENDERERS.
+Every sentence is built from facts and carries their ids and evidence; scribe.notes.verify then checks
+each one attribute by attribute. Templates are YAML data (scribe/templates/*.yaml or a user path);
+renderers are named in RENDERERS.
 """
 
 from __future__ import annotations
@@ -17,8 +16,8 @@ import yaml
 
 from scribe.errors import ScribeError
 from scribe.notes import lexicon as lx
-from scribe.notes.text import numbers_supported, sentence_case
-from scribe.schemas_docs import Evidence, Fact, Faithfulness, Note, NoteSection, SentenceSupport
+from scribe.notes.text import sentence_case
+from scribe.schemas_docs import Evidence, Fact, Note, NoteSection, SentenceSupport
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -64,7 +63,7 @@ W = {
            "family_none": "No known family history.", "no": "No", "psh": "History of", "home": "at home",
            "new": "Start", "stopped": "Stop", "changed": "Change", "current": "Continue", "problem": "Problem",
            "duration": "Duration", "severity": "Severity", "location": "Location", "trigger": "Context",
-           "quality": "Quality", "code": "ICD-10-CM", "negative": "denies"},
+           "quality": "Quality", "code": "ICD-10-CM", "negative": "denies", "possible": "Possible"},
     "fr": {"endorses": "Signale", "denies": "Pas de", "pmh": "Antécédent de", "no_allergy": "Pas d'allergie connue.",
            "allergic": "Allergie à", "reaction": "réaction",
            "is_a": "est un(e) patient(e) de", "year_old": "ans", "male": "homme", "female": "femme",
@@ -72,7 +71,7 @@ W = {
            "psh": "Antécédent chirurgical :", "home": "à domicile", "new": "Introduction de", "stopped": "Arrêt de",
            "changed": "Modification de", "current": "Poursuite de", "problem": "Problème", "duration": "Durée",
            "severity": "Intensité", "location": "Localisation", "trigger": "Circonstances", "quality": "Type",
-           "code": "CIM-10", "negative": "nie"},
+           "code": "CIM-10", "negative": "nie", "possible": "Suspicion de"},
 }
 
 _VITAL_FR = {"blood pressure": "Tension artérielle", "heart rate": "Fréquence cardiaque", "respiratory rate":
@@ -310,46 +309,83 @@ def r_results(c: Ctx, facts) -> list[SentenceSupport]:
     return [S(sentence_case(f.value), [f]) for f in c.of("result")]
 
 
+_SIDE = {"en": {"left": "left", "right": "right", "bilateral": "bilateral"},
+         "fr": {"left": "côté gauche", "right": "côté droit", "bilateral": "bilatéral"}}
+
+
 def _dx_text(c: Ctx, f: Fact) -> str:
-    name = c.label(f)
+    """"Possible right upper lobe nodule", "History of skin cancer", "Hepatitis C (ICD-10-CM B19.20)"."""
+    name = f.attributes.get("term") or c.label(f)
+    side = _SIDE[c.lang].get(f.attributes.get("laterality") or "")
+    if side and c.lang == "en" and side not in name:
+        name = f"{side} {name}"
+    elif side and side not in name:
+        name = f"{name} ({side})"
+    if f.status == "historical":
+        name = f"{c.w('pmh')} {name}"
+    elif f.attributes.get("certainty") == "possible":
+        name = f"{c.w('possible')} {name}"
     name = name[0].upper() + name[1:]
     code = f.attributes.get("code")
-    return f"{name} ({c.w('code')} {code})" if code else name
+    return f"{name} ({c.w('code')} {code})" if code and f.attributes.get("certainty") != "possible" else name
+
+
+def _problems(c: Ctx) -> list[Fact]:
+    """The problems the assessment lists: the diagnoses, else the complaint that was worked up."""
+    dx = c.of("assessment")
+    if dx:
+        return dx
+    cc = c.of("chief_complaint")[:1] or [f for f in c.of("symptom") if f.status == "present"][:1]
+    return cc
+
+
+def _problem_text(c: Ctx, f: Fact) -> str:
+    if f.kind == "assessment":
+        return _dx_text(c, f) + "."
+    return sentence_case(f.value or c.label(f) if f.kind == "chief_complaint" else c.label(f))
 
 
 def r_assessment(c: Ctx, facts) -> list[SentenceSupport]:
-    return [S(_dx_text(c, f) + ".", [f]) for f in c.of("assessment")]
+    return [S(_problem_text(c, f), [f]) for f in _problems(c)]
 
 
-def r_plan(c: Ctx, facts) -> list[SentenceSupport]:
-    out = []
-    for f in c.of("plan"):
-        out.append(S(sentence_case(f.value), [f]))
-    covered = " ".join(e.quote for f in c.of("plan") for e in f.evidence)
-    for f in c.of("medication"):
-        if f.status in ("new", "changed", "stopped") and not any(e.quote in covered for e in f.evidence):
-            out.append(S(sentence_case(f"{c.w(f.status)} {_med_text(c, f)}"), [f]))
+def _plan_lines(c: Ctx, plans: list[Fact], done: set[str], last: bool = True) -> list[SentenceSupport]:
+    """Plan items; one that orders a drug is written from the drug's fact (name, dose, frequency).
+    `done`: drug facts already written; `last`: also write the drug changes no plan item named."""
+    out: list[SentenceSupport] = []
+    meds = [f for f in c.of("medication") if f.status in ("new", "changed", "stopped", "current")]
+    for p in plans:
+        quote = " ".join(e.quote for e in p.evidence)
+        named = [m for m in meds if any(e.quote and e.quote in quote for e in m.evidence)]
+        if named:
+            for m in named:
+                if m.id not in done:
+                    out.append(S(sentence_case(f"{c.w(m.status)} {_med_text(c, m)}"), [m]))
+                done.add(m.id)
+            continue
+        out.append(S(sentence_case(p.value), [p]))
+    for m in meds if last else []:
+        if m.status in ("new", "changed", "stopped") and m.id not in done:
+            out.append(S(sentence_case(f"{c.w(m.status)} {_med_text(c, m)}"), [m]))
     return out
 
 
+def r_plan(c: Ctx, facts) -> list[SentenceSupport]:
+    return _plan_lines(c, c.of("plan"), set())
+
+
 def r_assessment_plan(c: Ctx, facts) -> list[SentenceSupport]:
+    """Each problem followed by its own plan items, then the plan items tied to no problem."""
     out: list[SentenceSupport] = []
     plans = c.of("plan")
-    dx = c.of("assessment")
     done: set[str] = set()
-    for d in dx:
-        out.append(S(_dx_text(c, d) + ".", [d]))
-        for p in plans:
-            if p.attributes.get("problem") == d.label and p.id not in done:
-                out.append(S(sentence_case(p.value), [p]))
-                done.add(p.id)
-    rest = [p for p in plans if p.id not in done]
-    for p in rest:
-        out.append(S(sentence_case(p.value), [p]))
-    covered = " ".join(e.quote for f in plans for e in f.evidence)
-    for f in c.of("medication"):
-        if f.status in ("new", "changed", "stopped") and not any(e.quote in covered for e in f.evidence):
-            out.append(S(sentence_case(f"{c.w(f.status)} {_med_text(c, f)}"), [f]))
+    written: set[str] = set()
+    for d in _problems(c):
+        out.append(S(_problem_text(c, d), [d]))
+        mine = [p for p in plans if p.attributes.get("problem") == d.label and p.id not in done]
+        done.update(p.id for p in mine)
+        out.extend(_plan_lines(c, mine, written, last=False))
+    out.extend(_plan_lines(c, [p for p in plans if p.id not in done], written))
     return out
 
 
@@ -360,50 +396,6 @@ RENDERERS = {
     "vitals": r_vitals, "exam": r_exam, "results": r_results, "assessment": r_assessment, "plan": r_plan,
     "assessment_plan": r_assessment_plan,
 }
-
-# --------------------------------------------------------------------------- guard
-
-_CODE = re.compile(r"\((?:ICD-10-CM|CIM-10) [A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?\)")
-
-
-def check_sentence(s: SentenceSupport, facts_by_id: dict[str, Fact]) -> list[str]:
-    issues = []
-    facts = [facts_by_id[i] for i in s.fact_ids if i in facts_by_id]
-    if not facts:
-        issues.append("no supporting fact")
-        return issues
-    evidence_text = " ".join(e.quote for e in s.evidence)
-    missing = numbers_supported(_CODE.sub("", s.text), evidence_text)
-    if missing:
-        issues.append(f"number(s) not in evidence: {', '.join(missing)}")
-    return issues
-
-
-def guard(note: Note, facts: list[Fact], mode: str = "remove") -> Faithfulness:
-    """Apply the grounding guard in place; mode 'remove' drops bad sentences, 'flag' keeps them marked."""
-    by_id = {f.id: f for f in facts}
-    report = Faithfulness()
-    for sec in note.sections:
-        kept = []
-        for s in sec.sentences:
-            issues = check_sentence(s, by_id)
-            if not issues:
-                s.status = "kept"
-                report.kept += 1
-                kept.append(s)
-                continue
-            s.issues = issues
-            if mode == "flag":
-                s.status = "flagged"
-                report.flagged += 1
-                kept.append(s)
-            else:
-                report.removed += 1
-            report.issues.append(f"{sec.key}: {'; '.join(issues)}")
-        sec.sentences = kept
-    note.markdown = to_markdown(note)
-    return report
-
 
 # --------------------------------------------------------------------------- compose
 

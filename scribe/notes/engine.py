@@ -18,6 +18,7 @@ from typing import Any
 
 from scribe.notes import context as ctx_stage
 from scribe.notes import compose as note_stage
+from scribe.notes import verify
 from scribe.notes import summary as summary_stage
 from scribe.notes.dialogue import detect_language, load
 from scribe.notes.facts import Extractor, validate_facts
@@ -82,7 +83,7 @@ def document(source: Any, template: str = "soap", language: str | None = None, l
     note_lang = tpl.get("language", lang)
     note = note_stage.compose(facts, template, language=note_lang)
     note.engine = engine_name
-    faith = note_stage.guard(note, facts, mode=guard_mode)
+    faith = verify.guard(note, facts, mode=guard_mode)
     faith.issues += rejected
     timings["note"] = time.perf_counter() - t
 

@@ -20,6 +20,7 @@ import json
 import re
 
 from scribe.notes import lexicon as lx
+from scribe.notes.consultation import FAMILY, context_of
 from scribe.notes.facts import Builder, Extractor, icd_description, icd_search
 from scribe.notes.text import clinician_to_note, digits_in, sentence_case, spoken_numbers
 from scribe.schemas import Transcript
@@ -177,11 +178,9 @@ def check(items: list[dict], tr: Transcript, existing: list[Fact], lang: str) ->
             rejected.append(f"llm:{kind}:{label[:40]}: said by the patient, not a clinician's {kind}")
             continue
         if kind == "assessment":
-            from scribe.notes.facts import _FAMILY, context_of
-
             seg_text = tr.segments[seg_i].text
             md = context_of(seg_text, [(s, e)], lang)[0]
-            if md.family or md.negated or _FAMILY.search(seg_text[max(0, s - 60):e]):
+            if md.family or md.negated or FAMILY.search(seg_text[max(0, s - 60):e]):
                 rejected.append(f"llm:assessment:{label[:40]}: family history or negated, not a diagnosis")
                 continue
         have_nums = set(spoken_numbers(ev.quote))

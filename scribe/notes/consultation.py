@@ -1,0 +1,158 @@
+"""The consultation model's sentence-level readings: ConText modifiers of a mention (negated, family
+or other experiencer, historical, hypothetical, uncertain), hedges that make a diagnosis "possible",
+the polarity of a short answer, and the rule that a later statement wins over an earlier one.
+
+A note that states a possible diagnosis as certain, or lists a relative's disease as the patient's, is
+worse than a shorter note, so these readings err towards "possible" and "not the patient's".
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+from scribe.schemas_docs import Fact
+
+_ctx_lock = threading.Lock()
+
+
+@lru_cache(maxsize=4)
+def _context_pipeline(lang: str):
+    import spacy
+    from medspacy.context import ConText
+
+    nlp = spacy.blank("fr" if lang == "fr" else "en")
+    nlp.add_pipe("sentencizer")
+    ctx = ConText(nlp, rules="default", language_code="fr" if lang == "fr" else "en")
+    return nlp, ctx
+
+
+_NEG_FALLBACK = re.compile(r"\b(no|not|denies|denied|without|never|none|n't|pas|jamais|aucune?|sans|ni)\b", re.I)
+FAMILY = re.compile(r"\b(mother|mom|father|dad|brother|sister|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
+                    r"cousin|son|daughter|parents?|siblings?|family|mère|maman|père|papa|frère|sœur|soeur|"
+                    r"grand-mère|grand-père|tante|oncle|fils|fille|famille)\b", re.I)
+
+# Words before a diagnosis that make it a possibility rather than a finding ("could be a benign
+# nodule", "you may have had an asthma exacerbation", "we need to rule out a clot").
+_HEDGE_BEFORE = re.compile(
+    r"\b(?:could|might|may|possibl[ey]|probabl[ey]|likely|unlikely|suspect\w*|suspicious|concern(?:ed|ing)? "
+    r"(?:about|for|that)|worried (?:about|that)|worry (?:about|that)|rule (?:it )?out|r/o|to make sure|"
+    r"make sure (?:it'?s|it is|that)|whether|if (?:it'?s|it is|this is|you have)|wonder\w*|question of|"
+    r"differential|versus|vs\.?|or maybe|either|see if|consistent with a possible|suggestive of|"
+    r"peut-être|pourrait|possible(?:ment)?|probable(?:ment)?|suspicion|suspect\w*|évoqu\w+|éliminer|"
+    r"s'assurer|vérifier (?:que|si)|ou bien|éventuel\w*)\b[^.?!;]{0,60}$", re.I)
+_HEDGE_AFTER = re.compile(r"^[^.?!;]{0,25}\b(?:is possible|is likely|is suspected|can'?t be (?:excluded|ruled out)|"
+                          r"possibly|probably|n'est pas exclu\w*|possible|probable)\b", re.I)
+_RULED_OUT = re.compile(r"\b(?:(?:it'?s|it is|this is|that'?s) not|(?:don'?t|do not) (?:think|believe) (?:it'?s|it is|"
+                        r"you have|this is|that'?s)|ruled out|no evidence of|ce n'est pas|pas de signe d)\b"
+                        r"[^.?!;]{0,40}$", re.I)
+
+
+@dataclass
+class Modifiers:
+    negated: bool = False
+    family: bool = False
+    historical: bool = False
+    hypothetical: bool = False
+    uncertain: bool = False
+
+
+def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modifiers]:
+    """ConText modifiers for each (start, end) char span of `text`."""
+    if not spans:
+        return []
+    # negations that belong to a symptom phrase ("can't catch my breath") are not negations of it
+    text = re.sub(r"\b(?:can'?t|ca n't|cannot|could ?n'?t)(?= catch)", lambda m: "x" * len(m.group(0)), text, flags=re.I)
+    try:
+        with _ctx_lock:
+            nlp, ctx = _context_pipeline(lang)
+            doc = nlp(text)
+            ents, index = [], []
+            for i, (s, e) in enumerate(spans):
+                sp = doc.char_span(s, e, label="T", alignment_mode="expand")
+                if sp is not None and not any(sp.start < o.end and o.start < sp.end for o in ents):
+                    ents.append(sp)
+                    index.append(i)
+            doc.ents = ents
+            doc = ctx(doc)
+            out = [Modifiers() for _ in spans]
+            for ent, i in zip(doc.ents, index):
+                out[i] = Modifiers(bool(ent._.is_negated), bool(ent._.is_family), bool(ent._.is_historical),
+                                   bool(ent._.is_hypothetical), bool(ent._.is_uncertain))
+            if lang == "fr":  # "je ne fume pas": the split negation around the verb
+                for i, (s, e) in enumerate(spans):
+                    if re.search(r"\b(?:ne|n')\s*\S*\s*$", text[max(0, s - 12):s], re.I) and \
+                            re.match(r"\S*\s+(?:pas|jamais|plus|guère)\b", text[s:e + 12], re.I):
+                        out[i].negated = True
+            return out
+    except ImportError:  # medspacy missing: a crude window rule keeps the pipeline usable
+        out = []
+        for s, _e in spans:
+            before = text[max(0, s - 40):s]
+            out.append(Modifiers(negated=bool(_NEG_FALLBACK.search(before)), family=bool(FAMILY.search(before))))
+        return out
+
+
+def certainty(text: str, start: int, end: int, mods: Modifiers | None = None) -> str:
+    """How sure the speaker is of the diagnosis at text[start:end]: confirmed, possible or ruled-out."""
+    before, after = text[:start], text[end:]
+    clause = re.split(r"[.;?!]|\b(?:but|however|mais)\b", before)[-1]
+    if _RULED_OUT.search(clause) and not _HEDGE_BEFORE.search(clause):
+        return "ruled-out"
+    if mods is not None and mods.negated:
+        return "ruled-out"
+    if _HEDGE_BEFORE.search(clause) or _HEDGE_AFTER.search(after):
+        return "possible"
+    if mods is not None and (mods.hypothetical or mods.uncertain):
+        return "possible"
+    return "confirmed"
+
+
+def hedged(text: str) -> bool:
+    """Does a note sentence word its content as possible (for the certainty check)?"""
+    return bool(re.search(r"\b(?:possible|possibly|probable|probably|likely|suspected|rule out|r/o|versus|vs\.?|"
+                          r"may|might|could|cannot be excluded|suspicion|évoqu\w+|éventuel\w*|à éliminer|"
+                          r"probablement|possiblement)\b|\?", text, re.I))
+
+
+_YES = re.compile(r"^(?:(?:um+|uh+|well|oh|euh|bah|ben|alors|hmm+)[ ,.]+)*(?:yes|yeah|yep|yup|mm-hmm|uh-huh|i do|i have|"
+                  r"i did|i am|i've had|sometimes|occasionally|a little|a bit|some|slight(?:ly)?|correct|right|just when|only when|"
+                  r"when i|kind of|kinda|maybe|a few|mostly|lately|every once in a while|that's it|that's right|exactly|"
+                  r"absolutely|definitely|uh-huh|"
+                  r"oui|ouais|si|un peu|parfois|de temps en temps|exactement|tout à fait|effectivement)\b", re.I)
+_NO = re.compile(r"^(?:(?:um+|uh+|well|oh|euh|bah|ben|alors|hmm+)[ ,.]+)*(?:no|nope|nah|not really|not that i know|"
+                 r"not that i can|i don't|i do n't|i haven't|i have n't|i have not|i didn't|i did n't|i'm not|i am not|"
+                 r"not at (?:all|this point)|never|none|nothing|j'ai pas|j'en ai pas|"
+                 r"non|pas du tout|pas vraiment|jamais|aucun|aucune|rien|pas de|je n'ai pas|je ne)\b", re.I)
+
+
+def answer_polarity(text: str) -> str:
+    """'yes', 'no' or '' for the first words of a reply ("No, not really" → no; "Sometimes" → yes)."""
+    t = text.strip().lower()
+    if _NO.match(t):
+        return "no"
+    if _YES.match(t):
+        return "yes"
+    return ""
+
+
+def resolve_polarity(facts: list[Fact], kinds: tuple[str, ...] = ("symptom",)) -> list[Fact]:
+    """One fact per finding: when the visit says both "present" and "absent" ("no… actually a little"),
+    the later statement wins; the fact keeps the overruled evidence time in `attributes.resolved`."""
+    by_label: dict[tuple[str, str], list[Fact]] = {}
+    for f in facts:
+        if f.kind in kinds and f.status in ("present", "absent"):
+            by_label.setdefault((f.kind, f.label), []).append(f)
+    drop: set[int] = set()
+    for group in by_label.values():
+        if len({f.status for f in group}) < 2:
+            continue
+        group.sort(key=lambda f: max((e.start for e in f.evidence), default=0.0))
+        winner = group[-1]
+        for loser in group[:-1]:
+            drop.add(id(loser))
+            first = min((e.start for e in loser.evidence), default=0.0)
+            winner.attributes["resolved"] = f"{loser.status} at {first:.1f}s overruled by a later statement"
+    return [f for f in facts if id(f) not in drop]

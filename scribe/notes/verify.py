@@ -1,0 +1,122 @@
+"""Verification of a composed note, attribute by attribute, against the words that support it.
+
+A quote of one word used to count as support. Now each sentence must also keep, as its evidence says:
+its numbers (doses, vitals; written or spoken, English or French), its drug names, its laterality, its
+polarity (a denied finding is not endorsed), its certainty (a possible diagnosis is worded as possible)
+and its subject (a relative's disease stays in the family history). It must read as a note (no speech
+register), and the note must not both endorse and deny one finding. A sentence that fails is removed, or
+kept and flagged for the clinician's review (mode "flag"); the faithfulness report counts each kind.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from scribe.notes.compose import to_markdown
+from scribe.notes.consultation import hedged
+from scribe.notes.register import speech_markers
+from scribe.notes.text import numbers_supported
+from scribe.schemas_docs import Fact, Faithfulness, Note, SentenceSupport
+
+_CODE = re.compile(r"\((?:ICD-10-CM|CIM-10) [A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?\)")
+_SIDES = {"left": r"\b(?:left|gauche)\b", "right": r"\b(?:right|droite?)\b", "bilateral": r"\b(?:bilateral|both|bilatéral\w*)\b"}
+_DENIES = re.compile(r"\b(?:denies|no|negative for|pas de|nie)\b", re.I)
+_ENDORSES = re.compile(r"\b(?:endorses|reports|positive for|signale)\b", re.I)
+_FAMILY_SECTION = re.compile(r"\b(?:family|familial|famille)\b", re.I)
+
+
+def _plain(text: str) -> str:
+    t = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in t if not unicodedata.combining(ch))
+
+
+def _drug_kept(f: Fact, evidence: str) -> bool:
+    names = [f.label, f.attributes.get("surface"), f.attributes.get("brand"), f.attributes.get("ingredient")]
+    return any(n and _plain(n) in evidence for n in names)
+
+
+def _side_kept(sentence: str, evidence: str) -> list[str]:
+    return [side for side, rx in _SIDES.items() if re.search(rx, sentence, re.I) and not re.search(rx, evidence, re.I)]
+
+
+def check_sentence(s: SentenceSupport, facts_by_id: dict[str, Fact], section: str = "") -> list[tuple[str, str]]:
+    """(kind, message) for every attribute of `s` that its evidence does not support."""
+    facts = [facts_by_id[i] for i in s.fact_ids if i in facts_by_id]
+    if not facts:
+        return [("support", "no supporting fact")]
+    issues: list[tuple[str, str]] = []
+    evidence = " ".join(e.quote for e in s.evidence)
+    text = _CODE.sub("", s.text)
+    missing = numbers_supported(text, evidence)
+    if missing:
+        issues.append(("number", f"number(s) not in evidence: {', '.join(missing)}"))
+    plain_ev = _plain(evidence)
+    for f in facts:
+        if f.kind == "medication" and not _drug_kept(f, plain_ev):
+            issues.append(("drug", f"drug name not in evidence: {f.label}"))
+        if f.kind in ("symptom", "finding") and f.status == "present" and _DENIES.match(re.sub(r"^[^:]*:\s*", "", text)):
+            issues.append(("polarity", f"endorsed finding worded as denied: {f.label}"))
+        if f.kind in ("symptom", "finding") and f.status == "absent" and _ENDORSES.search(text) and \
+                not _DENIES.search(text):
+            issues.append(("polarity", f"denied finding worded as endorsed: {f.label}"))
+        if f.kind == "assessment" and f.attributes.get("certainty") == "possible" and not hedged(text):
+            issues.append(("certainty", f"possible diagnosis stated as certain: {f.label}"))
+        if f.kind == "family_history" and section != "family" and not _FAMILY_SECTION.search(text):
+            issues.append(("subject", f"a relative's condition outside the family history: {f.label}"))
+    sides = _side_kept(text, evidence)
+    if sides:
+        issues.append(("laterality", f"laterality not in evidence: {', '.join(sides)}"))
+    markers = speech_markers(re.sub(r"^[A-Z][\w /-]{2,40}:\s*", "", text))
+    if markers:
+        issues.append(("register", f"reads as speech ({', '.join(markers)})"))
+    return issues
+
+
+def contradictions(note: Note, facts_by_id: dict[str, Fact]) -> set[int]:
+    """ids of sentences that endorse a finding another sentence of the note denies."""
+    said: dict[str, dict[str, list[int]]] = {}
+    for sec in note.sections:
+        for s in sec.sentences:
+            for fid in s.fact_ids:
+                f = facts_by_id.get(fid)
+                if f is not None and f.kind == "symptom" and f.status in ("present", "absent"):
+                    said.setdefault(f.label, {}).setdefault(f.status, []).append(id(s))
+    clash: set[int] = set()
+    for by_status in said.values():
+        if len(by_status) > 1:
+            clash.update(i for ids in by_status.values() for i in ids)
+    return clash
+
+
+def guard(note: Note, facts: list[Fact], mode: str = "remove") -> Faithfulness:
+    """Verify the note in place: mode 'remove' drops failing sentences, 'flag' keeps them marked."""
+    by_id = {f.id: f for f in facts}
+    report = Faithfulness()
+    clash = contradictions(note, by_id)
+    for sec in note.sections:
+        kept: list[SentenceSupport] = []
+        for s in sec.sentences:
+            section = "family" if re.match(r"(?:Family history|Antécédents familiaux)", s.text) else sec.key
+            issues = check_sentence(s, by_id, section)
+            if id(s) in clash:
+                issues.append(("contradiction", "the note both endorses and denies this finding"))
+            if not issues:
+                s.status = "kept"
+                report.kept += 1
+                kept.append(s)
+                continue
+            s.issues = [msg for _kind, msg in issues]
+            for kind, _msg in issues:
+                report.by_kind[kind] = report.by_kind.get(kind, 0) + 1
+            if mode == "flag":
+                s.status = "flagged"
+                report.flagged += 1
+                kept.append(s)
+            else:
+                report.removed += 1
+            report.issues.append(f"{sec.key}: {'; '.join(s.issues)}")
+        sec.sentences = kept
+    note.sections = [sec for sec in note.sections if sec.sentences]
+    note.markdown = to_markdown(note)
+    return report
