@@ -114,7 +114,7 @@ def enroll(clinician_id, audio, delete):
 
 @app.command()
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
-@click.option("--template", default="soap", help="soap, hp, progress, cr-fr, or a template file.")
+@click.option("--template", default="auto", help="auto (cr-fr for French visits, soap otherwise), soap, hp, progress, cr-fr, or a template file.")
 @click.option("--language", type=click.Choice(["auto", "en", "fr"]), default="auto", help="Note language.")
 @click.option("--llm", default="none", help="none (rules only), local, or an OpenAI-compatible URL.")
 @click.option("--json", "json_path", type=click.Path(path_type=Path, dir_okay=False), help="Write the full JSON here.")

@@ -30,7 +30,7 @@ def llm_focus() -> str:
     return "all" if prefill_seconds() > 0 else "assessment"
 
 
-def build(transcript: dict, template: str = "soap", language: str | None = None, llm: str = "none") -> dict:
+def build(transcript: dict, template: str | None = None, language: str | None = None, llm: str = "none") -> dict:
     """transcript (scribe.schemas.Transcript as a dict) → {kind: JSON content} for every KINDS entry
     (and the engine's "timings")."""
     from scribe.notes.engine import document

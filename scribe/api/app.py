@@ -53,7 +53,8 @@ class VisitCreate(BaseModel):
     clinician_id: str | None = Field(None, pattern=_ID)
     patient_ref: str = Field(min_length=1, max_length=200)
     language: Literal["auto", "fr", "en"] = "auto"
-    template: str = Field("soap", pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")
+    # "auto": the French report (cr-fr) for a French visit, SOAP otherwise
+    template: str = Field("auto", pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")
     consent: Consent | None = None
 
 

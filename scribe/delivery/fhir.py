@@ -191,7 +191,7 @@ def bundle(visit: dict, note: dict, facts: list[dict], summary: dict | None) -> 
     c = _Ctx(visit, note)
     content = note["note"]
     version = note["version"]
-    type_ = NOTE_TYPES.get(visit.get("template") or content.get("template"), NOTE_TYPES["soap"])
+    type_ = NOTE_TYPES.get(visit.get("template")) or NOTE_TYPES.get(content.get("template"), NOTE_TYPES["soap"])
     language = content.get("language") or "en"
     title = content.get("title") or type_[1]
 

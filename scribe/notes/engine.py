@@ -20,6 +20,7 @@ from scribe.notes import context as ctx_stage
 from scribe.notes import compose as note_stage
 from scribe.notes import verify
 from scribe.notes import summary as summary_stage
+from scribe.notes.consultation import resolve_polarity
 from scribe.notes.dialogue import detect_language, load
 from scribe.notes.facts import Extractor, validate_facts
 from scribe.schemas import Transcript
@@ -33,11 +34,12 @@ def _patient_language(tr: Transcript) -> str:
     return detect_language(pat) if pat.strip() else (tr.language or "en")
 
 
-def document(source: Any, template: str = "soap", language: str | None = None, llm: str | None = "none",
+def document(source: Any, template: str | None = None, language: str | None = None, llm: str | None = "none",
              guard_mode: str = "remove", transcribe: Any = None, llm_focus: str = "assessment") -> dict:
     """Transcript (object, dict, JSON/text path or dialogue text; audio when `transcribe` is given a
     callable path→Transcript) → the visit document as a JSON-ready dict. `llm_focus`: the part of the
-    visit the LLM reads ("assessment" onwards, or "all": see scribe.notes.llm)."""
+    visit the LLM reads ("assessment" onwards, or "all": see scribe.notes.llm). `template`: None or
+    "auto" picks the French report (cr-fr) for a French visit and SOAP otherwise."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     if isinstance(source, (str, Path)) and Path(str(source)).suffix.lower() in AUDIO_SUFFIXES:
@@ -75,10 +77,13 @@ def document(source: Any, template: str = "soap", language: str | None = None, l
         timings["facts_llm"] = time.perf_counter() - t
     facts, rej = validate_facts(facts, tr)
     rejected += rej
+    facts = resolve_polarity(facts)
     for i, f in enumerate(facts, 1):  # stable ids after merging; plan 'problem' links use labels
         f.id = f"f{i}"
 
     t = time.perf_counter()
+    if template in (None, "", "auto"):
+        template = "cr-fr" if lang == "fr" else "soap"
     tpl = note_stage.load_template(template)
     note_lang = tpl.get("language", lang)
     note = note_stage.compose(facts, template, language=note_lang)
@@ -120,7 +125,7 @@ def ask(visit: dict | str | Path, question: str, use_embeddings: bool = True) ->
     return ctx_stage.answered(question, facts, asked, lang, use_embeddings=use_embeddings).model_dump()
 
 
-def cli_document(input: str, template: str = "soap", language: str | None = None, llm: str = "none",
+def cli_document(input: str, template: str | None = None, language: str | None = None, llm: str = "none",
                  json_path: str | None = None, transcribe: Any = None) -> str:
     """For `scribe document`: returns the Markdown note + summary; writes the full JSON to json_path.
     `transcribe`: the speech pipeline's path → Transcript callable, for audio input."""

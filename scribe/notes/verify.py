@@ -15,7 +15,7 @@ import unicodedata
 
 from scribe.notes.compose import to_markdown
 from scribe.notes.consultation import hedged
-from scribe.notes.register import speech_markers
+from scribe.notes.register import speech_markers  # noqa: F401  (re-exported for tests and benches)
 from scribe.notes.text import numbers_supported
 from scribe.schemas_docs import Fact, Faithfulness, Note, SentenceSupport
 
