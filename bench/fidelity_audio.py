@@ -1,0 +1,81 @@
+"""Audio input for bench/fidelity.py (`--from audio|both`): the labelled consultation spoken and transcribed.
+
+Each consultation is synthesized with ../shared/tools/synth_consultation.py (espeak-ng voices per speaker,
+no noise, no overlap) into OUT/ID.wav, then transcribed with the project's default speech pipeline as
+`scribe transcribe --language en|fr` runs it (process_file with PipelineOptions(language=...), every other
+option at its default). The transcript is cached as OUT/ID.transcript.json and reused when present;
+delete it (or the .wav) to redo a consultation. document() then reads the transcript dict.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SYNTH = ROOT.parent / "shared" / "tools" / "synth_consultation.py"
+LABFORSIMS = ROOT.parent / "shared" / "data" / "labforsims2"
+
+
+def synthesize(label: dict, dialogue: str, out: Path) -> Path:
+    """OUT/ID.wav from the dialogue: ACI-Bench as a one-row CSV (the tool's ACI format), LabForSims2 as is."""
+    wav = out / f"{label['id']}.wav"
+    if wav.exists():
+        return wav
+    out.mkdir(parents=True, exist_ok=True)
+    lang = label.get("language", "en")
+    with tempfile.TemporaryDirectory() as tmp:
+        if label.get("source", "").startswith("aci"):
+            src = Path(tmp) / f"{label['id']}.csv"
+            with src.open("w", newline="", encoding="utf-8") as f:
+                w = csv.DictWriter(f, fieldnames=["dataset", "encounter_id", "dialogue", "note"])
+                w.writeheader()
+                w.writerow({"dataset": "aci", "encounter_id": label["id"], "dialogue": dialogue, "note": ""})
+        else:
+            src = Path(tmp) / f"{label['id']}.txt"
+            src.write_text(dialogue, encoding="utf-8")
+        cmd = [sys.executable, str(SYNTH), str(src), "--out", str(out), "--language", lang, "--ids", label["id"]]
+        subprocess.run(cmd, check=True)
+    if not wav.exists():
+        raise RuntimeError(f"{SYNTH.name} wrote no {wav.name}")
+    return wav
+
+
+def transcribe(wav: Path, language: str) -> dict:
+    """The default pipeline of `scribe transcribe`, with the consultation's language given."""
+    from scribe.pipeline.run import PipelineOptions, process_file
+
+    return process_file(wav, PipelineOptions(language=language)).model_dump()
+
+
+def transcript_for(label: dict, dialogue: str, out: Path) -> dict:
+    """The cached transcript of the consultation's audio, made (synthesis, transcription) when missing."""
+    cache = out / f"{label['id']}.transcript.json"
+    if cache.exists():
+        return json.loads(cache.read_text(encoding="utf-8"))
+    t = time.perf_counter()
+    wav = synthesize(label, dialogue, out)
+    t_synth = time.perf_counter() - t
+    t = time.perf_counter()
+    transcript = transcribe(wav, label.get("language", "en"))
+    print(f"  {label['id']}: synthesized in {t_synth:.0f} s, transcribed in {time.perf_counter() - t:.0f} s "
+          f"({transcript.get('duration', 0):.0f} s of audio)", file=sys.stderr)
+    cache.write_text(json.dumps(transcript, ensure_ascii=False, indent=1), encoding="utf-8")
+    return transcript
+
+
+def ratio_cells(text_recall: dict, audio_recall: dict, keys: list[str]) -> list[str]:
+    """For `--from both`: audio recall / text recall of each kind (micro-averaged), '-' without a text hit."""
+    out = []
+    for key in keys:
+        (t_hit, t_total), (a_hit, a_total) = text_recall[key], audio_recall[key]
+        if t_hit and t_total and a_total:
+            out.append(f"{(a_hit / a_total) / (t_hit / t_total):.2f}")
+        else:
+            out.append("-")
+    return out
