@@ -40,7 +40,8 @@ _HEDGE_BEFORE = re.compile(
     r"\b(?:could|might|may|possibl[ey]|probabl[ey]|likely|unlikely|suspect\w*|suspicious|concern(?:ed|ing)? "
     r"(?:about|for|that)|worried (?:about|that)|worry (?:about|that)|rule (?:it )?out|r/o|to make sure|"
     r"make sure (?:it'?s|it is|that)|whether|if (?:it'?s|it is|this is|you have)|wonder\w*|question of|"
-    r"differential|versus|vs\.?|or maybe|either|see if|consistent with a possible|suggestive of|"
+    r"differential|versus|vs\.?|maybe|perhaps|either|see if|consistent with a possible|suggestive of|"
+    r"not missing|to be sure|"
     r"peut-être|pourrait|possible(?:ment)?|probable(?:ment)?|suspicion|suspect\w*|évoqu\w+|éliminer|"
     r"s'assurer|vérifier (?:que|si)|ou bien|éventuel\w*)\b[^.?!;]{0,60}$", re.I)
 _HEDGE_AFTER = re.compile(r"^[^.?!;]{0,25}\b(?:is possible|is likely|is suspected|can'?t be (?:excluded|ruled out)|"
@@ -138,7 +139,7 @@ def answer_polarity(text: str) -> str:
     return ""
 
 
-def resolve_polarity(facts: list[Fact], kinds: tuple[str, ...] = ("symptom",)) -> list[Fact]:
+def resolve_polarity(facts: list[Fact], kinds: tuple[str, ...] = ("symptom", "family_history")) -> list[Fact]:
     """One fact per finding: when the visit says both "present" and "absent" ("no… actually a little"),
     the later statement wins; the fact keeps the overruled evidence time in `attributes.resolved`."""
     by_label: dict[tuple[str, str], list[Fact]] = {}

@@ -14,82 +14,18 @@ who said it). Rule-based and bilingual (en/fr):
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
 from scribe.notes import lexicon as lx
+from scribe.notes import register
+from scribe.notes.consultation import FAMILY, answer_polarity, certainty, context_of
+from scribe.notes.problems import laterality, specific_code
+from scribe.notes.terms import diagnosis_phrases, exact_code
 from scribe.notes.text import Sentence, clean, clinician_to_note, numbers_to_digits, patient_to_third, \
     split_sentences, spoken_numbers
 from scribe.schemas import Transcript
 from scribe.schemas_docs import Evidence, Fact
-
-# --------------------------------------------------------------------------- context (medspacy)
-
-_ctx_lock = threading.Lock()
-
-
-@lru_cache(maxsize=4)
-def _context_pipeline(lang: str):
-    import spacy
-    from medspacy.context import ConText
-
-    nlp = spacy.blank("fr" if lang == "fr" else "en")
-    nlp.add_pipe("sentencizer")
-    ctx = ConText(nlp, rules="default", language_code="fr" if lang == "fr" else "en")
-    return nlp, ctx
-
-
-_NEG_FALLBACK = re.compile(r"\b(no|not|denies|denied|without|never|none|n't|pas|jamais|aucune?|sans|ni)\b", re.I)
-_FAMILY = re.compile(r"\b(mother|mom|father|dad|brother|sister|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
-                     r"cousin|son|daughter|parents?|siblings?|family|mère|maman|père|papa|frère|sœur|soeur|"
-                     r"grand-mère|grand-père|tante|oncle|fils|fille|famille)\b", re.I)
-
-
-@dataclass
-class Modifiers:
-    negated: bool = False
-    family: bool = False
-    historical: bool = False
-    hypothetical: bool = False
-    uncertain: bool = False
-
-
-def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modifiers]:
-    """ConText modifiers for each (start, end) char span of `text`."""
-    if not spans:
-        return []
-    # negations that belong to a symptom phrase ("can't catch my breath") are not negations of it
-    text = re.sub(r"\b(?:can'?t|ca n't|cannot|could ?n'?t)(?= catch)", lambda m: "x" * len(m.group(0)), text, flags=re.I)
-    try:
-        with _ctx_lock:
-            nlp, ctx = _context_pipeline(lang)
-            doc = nlp(text)
-            ents, index = [], []
-            for i, (s, e) in enumerate(spans):
-                sp = doc.char_span(s, e, label="T", alignment_mode="expand")
-                if sp is not None and not any(sp.start < o.end and o.start < sp.end for o in ents):
-                    ents.append(sp)
-                    index.append(i)
-            doc.ents = ents
-            doc = ctx(doc)
-            out = [Modifiers() for _ in spans]
-            for ent, i in zip(doc.ents, index):
-                out[i] = Modifiers(bool(ent._.is_negated), bool(ent._.is_family), bool(ent._.is_historical),
-                                   bool(ent._.is_hypothetical), bool(ent._.is_uncertain))
-            if lang == "fr":  # "je ne fume pas": the split negation around the verb
-                for i, (s, e) in enumerate(spans):
-                    if re.search(r"\b(?:ne|n')\s*\S*\s*$", text[max(0, s - 12):s], re.I) and \
-                            re.match(r"\S*\s+(?:pas|jamais|plus|guère)\b", text[s:e + 12], re.I):
-                        out[i].negated = True
-            return out
-    except ImportError:  # medspacy missing: a crude window rule keeps the pipeline usable
-        out = []
-        for s, _e in spans:
-            before = text[max(0, s - 40):s]
-            out.append(Modifiers(negated=bool(_NEG_FALLBACK.search(before)), family=bool(_FAMILY.search(before))))
-        return out
-
 
 # --------------------------------------------------------------------------- helpers
 
@@ -157,26 +93,6 @@ class Builder:
         self.facts.append(f)
         self._by_key[key] = f
         return f
-
-
-_YES = re.compile(r"^(?:(?:um+|uh+|well|oh|euh|bah|ben|alors|hmm+)[ ,.]+)*(?:yes|yeah|yep|yup|mm-hmm|uh-huh|i do|i have|"
-                  r"i did|i am|i've had|sometimes|occasionally|a little|a bit|some|slight(?:ly)?|correct|right|just when|only when|"
-                  r"when i|kind of|kinda|maybe|a few|mostly|lately|every once in a while|that's it|that's right|exactly|"
-                  r"absolutely|definitely|uh-huh|"
-                  r"oui|ouais|si|un peu|parfois|de temps en temps|exactement|tout à fait|effectivement)\b", re.I)
-_NO = re.compile(r"^(?:(?:um+|uh+|well|oh|euh|bah|ben|alors|hmm+)[ ,.]+)*(?:no|nope|nah|not really|not that i know|"
-                 r"not that i can|i don't|i do n't|i haven't|i have n't|i have not|i didn't|i did n't|i'm not|i am not|"
-                 r"not at (?:all|this point)|never|none|nothing|"
-                 r"non|pas du tout|pas vraiment|jamais|aucun|aucune|rien|pas de|je n'ai pas|je ne)\b", re.I)
-
-
-def answer_polarity(text: str) -> str:
-    t = text.strip().lower()
-    if _NO.match(t):
-        return "no"
-    if _YES.match(t):
-        return "yes"
-    return ""
 
 
 # --------------------------------------------------------------------------- extraction
@@ -374,10 +290,12 @@ class Extractor:
                         continue
                     q_ev = self.b.evidence(s.seg_index, s.start + st, s.start + en)
                     a_ev = self.b.ev_sentence(first)
-                    if _FAMILY.search(s.text):
+                    if FAMILY.search(s.text):
                         continue
                     self.b.add("symptom", c.label, [q_ev, a_ev], status="absent" if pol == "no" else "present",
                                system=c.system, how="question/answer")
+                continue
+            if s.question:  # a question states nothing, whoever asks it
                 continue
             dictated = re.search(r"\b(denies|endorses|reports|complains|presents with|nie|rapporte|se plaint)\b",
                                  s.text, re.I)
@@ -385,6 +303,8 @@ class Extractor:
             for (st, en, c), m in zip(found, mods):
                 if m.family or m.hypothetical:
                     continue
+                if m.negated and not _NEGATION_NEAR.search(_clause_before(s.text, st)):
+                    m.negated = False  # in a run-on sentence the negation belongs to another clause
                 if self.is_clin(k) and not dictated and not (m.negated and c.label != "pain" and k >= self.exam_start):
                     continue
                 if c.label == "pain" and not re.search(lx.BODY_PARTS, s.text, re.I):
@@ -438,106 +358,84 @@ class Extractor:
                            value=m.group(0).strip())
             words = len(t.split())
             if words >= 6 and self._CLINICAL.search(t) and not self._SMALLTALK.search(t) and n_statements < 14:
-                prose = patient_to_third(clean(t), self.sex) if self.lang == "en" else clean(t)
-                if len(prose.split()) >= 5:
+                prose = register.statement(patient_to_third(clean(t), self.sex) if self.lang == "en" else clean(t))
+                if prose and len(prose.split()) >= 5:
                     self.b.add("hpi", "statement", [self.b.ev_sentence(s)], value=prose, merge=False)
                     n_statements += 1
 
     # -- medications ---------------------------------------------------------------------------------
 
-    _DOSE = re.compile(r"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>mg|milligrams?|milligrammes?|mcg|micrograms?|g|grams?|"
-                       r"grammes?|units?|unités?|ml|milliliters?|cc|iu|puffs?|tablets?|pills?|capsules?|comprimés?|"
-                       r"gélules?|gouttes?|sprays?)\b", re.I)
-    _FREQ = re.compile(r"\b(?:once|twice|three times|four times|one time|two times|\d+ times?)(?: a| per| each)? "
-                       r"(?:day|daily|week|month|night)\b|\b(?:daily|nightly|weekly|bid|tid|qid|q\d+h|every (?:\d+|\w+) "
-                       r"(?:hours?|days?)|every (?:morning|night|evening|day)|at (?:night|bedtime)|in the (?:morning|evening)|"
-                       r"a day|per day|as needed|prn|when needed|(?:une|deux|trois|\d) fois par (?:jour|semaine)|"
-                       r"le (?:matin|soir|midi)|au coucher|par jour|tous les (?:jours|soirs|matins)|si besoin|"
-                       r"toutes les \d+ heures)\b", re.I)
-    _ROUTE = re.compile(r"\b(?:by mouth|orally|oral|po|topical(?:ly)?|inhaled|inhaler|nebulizer|injection|injected|"
-                        r"intravenous(?:ly)?|iv|im|subcutaneous(?:ly)?|sublingual|patch|cream|ointment|eye drops?|"
-                        r"nasal spray|per os|par la bouche|en comprimés?|en injection|pommade|crème|inhalateur|"
-                        r"sous-cutanée|collyre|suppositoire)\b", re.I)
-    _STOPPED = re.compile(r"\b(?:stop(?:ped|ping)?|discontinue[d]?|come off|came off|hold(?:ing)? (?:off|the)|quit|"
-                          r"no longer|not taking|arrête[rz]?|arrêté|stopper|ne (?:plus|prends plus))\b", re.I)
-    _CHANGED = re.compile(r"\b(?:increase|decrease|double|raise|lower|bump|up (?:the|your)|reduce|adjust|change|switch|"
-                          r"taper|augmente[rz]?|diminue[rz]?|baisse[rz]?|modifie[rz]?)\w*\b", re.I)
-    _NEW = re.compile(r"\b(?:start(?:ing)?|prescrib\w*|put you on|place you on|give you|begin|try (?:you on|some)|"
-                      r"send (?:in|you)|i'll call in|new prescription|recommend(?:ing)? (?:taking|some|that you take)|"
-                      r"prescri(?:s|re|ption)|je vous (?:donne|mets|propose)|on va (?:commencer|mettre|débuter)|"
-                      r"vous allez prendre)\b", re.I)
-    _CURRENT = re.compile(r"\b(?:i take|i'm taking|i am taking|i've been taking|i'm on|i am on|been on|i use|"
-                          r"you're on|you are on|have you on|you're taking|taking (?:your|the|my|his|her)|continue|"
-                          r"refill|still|je prends|je suis sous|vous prenez|sous traitement|continuer)\w*\b", re.I)
-
     def medications(self):
+        """Drugs taken, prescribed, changed or stopped, read by scribe.notes.medication: a drug named with
+        medication context (a dose, a medication verb or word, the answer to a medication question), with
+        the attributes said in its clause or in the next sentences of the turn ("I'll prescribe 14 of
+        those"). One fact per drug and status; the evidence covers the name, dose and frequency."""
         try:
             from drug_named_entity_recognition import find_drugs
         except ImportError:  # lexicon missing: no drug facts rather than a crash
             return
+        from scribe.notes import medication as med
+
+        prompted: set[int] = set()  # sentences answering the clinician's "what medications do you take?"
         for k, s in enumerate(self.sents):
-            toks = list(re.finditer(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*", s.text))
-            if not toks:
+            if self.is_clin(k) and s.question and med.is_medication_question(s.text):
+                prompted.update(self.answer_to(k)[:4])
+        last: tuple[int, Fact, str] | None = None  # the turn's last drug fact: (segment, fact, status)
+        follow = 0
+        for k, s in enumerate(self.sents):
+            mentions = med.find_mentions(s.text, find_drugs, lx.DRUG_STOP)
+            if not mentions:
+                if last and last[0] == s.seg_index and follow < 2 and not s.question:
+                    follow += 1
+                    extra = med.follow_up_attributes(s.text, self.lang, last[2])
+                    if extra:
+                        self._med_more(last[1], extra, s)
                 continue
-            try:
-                hits = find_drugs([_drug_token(t.group(0)) for t in toks], is_ignore_case=True)
-            except Exception:
-                continue
-            for drug, i0, i1 in hits:
-                i1 = max(i0, i1 - 1)  # library gives an exclusive end token
-                name = drug.get("name", "")
-                surface = s.text[toks[i0].start():toks[i1].end()]
-                if (surface.lower() in lx.DRUG_STOP or name.lower() in lx.DRUG_STOP or len(surface) < 4
-                        or any(w in ("milk", "cow's", "breast") for w in surface.lower().split())
-                        or surface.lower() in ("pain", "sleep", "allergy", "allergies", "aid", "advil pm")
-                        and False):
-                    continue
-                if re.search(r"\ballerg", s.text, re.I) and not re.search(r"\b(?:claritin|zyrtec|allegra|benadryl|"
-                                                                           r"flonase)\b", surface, re.I):
+            last, follow = None, 0
+            allergy = re.search(r"\ballerg", s.text, re.I)
+            previous = None
+            for j, m in enumerate(mentions):
+                if allergy and not re.search(r"\b(?:claritin|zyrtec|allegra|benadryl|flonase)\b", m.surface, re.I):
                     continue  # "allergic to penicillin": an allergy, not a medication
+                answer, stopped = None, False
                 if self.is_clin(k) and s.question:
                     ans = self.answer_to(k)
-                    if not ans or answer_polarity(self.sents[ans[0]].text) != "yes":
+                    if not ans:
                         continue
-                mods = context_of(s.text, [(toks[i0].start(), toks[i1].end())], self.lang)[0]
+                    answer = self.sents[ans[0]]
+                    pol = answer_polarity(answer.text)
+                    stopped = med.stopped_in_answer(answer.text)
+                    if pol == "no" and not stopped and re.search(r"\b(?:still|anymore|encore|toujours)\b", s.text, re.I):
+                        stopped = True  # "are you still taking it?" "no"
+                    if pol != "yes" and not (pol == "no" and stopped):
+                        continue
+                mods = context_of(s.text, [(m.start, m.end)], self.lang)[0]
                 if mods.family or mods.hypothetical:
                     continue
-                if mods.negated and not re.search(r"\b(?:no|not|n't|never|without|denies|pas|plus|jamais|sans)\b[^,.;]{0,30}$",
-                                                  s.text[max(0, toks[i0].start() - 40):toks[i0].start()], re.I):
-                    mods.negated = False  # the negation belongs to another clause of a long sentence
-                window = s.text[toks[i1].end():toks[i1].end() + 90]
-                wn = numbers_to_digits(window)
-                dose = self._DOSE.search(wn)
-                if dose and re.search(r"\b(?:and|et)\b.*", wn[:dose.start()]) and find_drugs(
-                        re.findall(r"[A-Za-zÀ-ÿ]+", wn[:dose.start()]), is_ignore_case=True):
-                    dose = None  # the dose belongs to the next drug named
-                freq = self._FREQ.search(numbers_to_digits(s.text[toks[i0].start():]))
-                route = self._ROUTE.search(s.text)
-                if self._STOPPED.search(s.text) and not mods.negated:
-                    status = "stopped"
-                elif mods.negated:
-                    status = "stopped" if self.is_pat(k) and re.search(r"\b(?:anymore|plus)\b", s.text, re.I) else ""
-                    if not status:
-                        continue
-                elif self._CHANGED.search(s.text) and self.is_clin(k):
-                    status = "changed"
-                elif self._NEW.search(s.text) and self.is_clin(k) and not self._CURRENT.search(s.text) and not \
-                        re.search(r"\b(?:had put|we put|put you on .{0,30}(?:last|ago)|last (?:year|month|time|visit)|ago|"
-                                  r"you've been|been on)\b", s.text, re.I):
-                    status = "new"
-                else:
-                    status = "current"
-                q_end = toks[i1].end() + (dose.end() if dose and dose.end() <= len(window) else 0)
-                ev = [self.b.evidence(s.seg_index, s.start + toks[i0].start(), s.start + max(q_end, toks[i1].end()))]
-                if dose and dose.end() > len(window):
-                    dose = None
-                unit = _unit(dose.group("unit")) if dose else None
-                self.b.add("medication", name.lower() if name else surface.lower(), ev, status=status,
-                           dose=dose.group("num") if dose else None, unit=unit,
-                           frequency=freq.group(0).lower() if freq else None,
-                           route=route.group(0).lower() if route else None,
-                           surface=surface, drugbank_id=drug.get("drugbank_id"), mesh_id=drug.get("mesh_id"),
-                           said_by=self.role[k])
+                negated = mods.negated and answer is None and bool(re.search(
+                    r"\b(?:no|not|n't|never|without|denies|pas|plus|jamais|sans)\b[^,.;]{0,30}$",
+                    s.text[max(0, m.start - 40):m.start], re.I))  # not a negation of another clause
+                parsed = med.parse_mention(s.text, mentions, j, self.lang, clinician=self.is_clin(k),
+                                           prompted=k in prompted, negated=negated, asked=answer is not None,
+                                           previous=previous)
+                if parsed is None:
+                    continue
+                previous = parsed
+                status = "stopped" if stopped else parsed.status
+                attrs = parsed.attributes()
+                ev = [self.b.evidence(s.seg_index, s.start + parsed.start, s.start + parsed.end)]
+                if answer is not None:
+                    ev.append(self.b.ev_sentence(answer))
+                    if med.other_prescriber(answer.text):
+                        attrs["prescriber"] = "other"
+                f = self.b.add("medication", parsed.label, ev, status=status, **attrs, surface=m.surface,
+                               drugbank_id=m.drug.get("drugbank_id"), mesh_id=m.drug.get("mesh_id"),
+                               said_by=self.role[k])
+                if answer is not None:
+                    more = med.answer_attributes(answer.text, self.lang)
+                    if more:
+                        self._med_more(f, more, answer, add_evidence=False)
+                last = (s.seg_index, f, status)
         # one fact per drug: fold "current" into the changed/new/stopped statement of the same drug
         meds = [f for f in self.b.facts if f.kind == "medication"]
         by: dict[str, list[Fact]] = {}
@@ -565,6 +463,24 @@ class Extractor:
                         o.attributes.pop("previous_dose", None)
                 keep = current[0]
                 keep.attributes["later"] = others[0].status
+
+    def _med_more(self, f: Fact, extra, s: Sentence, add_evidence: bool = True) -> None:
+        """Attributes of a drug said in a later sentence (or the answer to a question about it): those
+        the fact lacks, with the words that say them as evidence."""
+        taken = [k for k, v in extra.as_dict().items() if f.attributes.get(k) in (None, "")]
+        if not taken:
+            return
+        if "dose" in taken and "unit" not in taken:
+            taken.remove("dose")
+        new = {k: v for k, v in extra.as_dict().items() if k in taken or k == "unit" and "dose" in taken}
+        if not new:
+            return
+        f.attributes.update(new)
+        spans = extra.spans()
+        ev = self.b.evidence(s.seg_index, s.start + min(a for a, _ in spans), s.start + max(b for _, b in spans))
+        if (add_evidence or not any(e.segment_id == ev.segment_id for e in f.evidence)) and len(f.evidence) < 4 and \
+                all(ev.quote != e.quote or ev.segment_id != e.segment_id for e in f.evidence):
+            f.evidence.append(ev)
 
     # -- allergies -----------------------------------------------------------------------------------
 
@@ -627,6 +543,20 @@ class Extractor:
                            r"has a history|with a history|significant for|known|since|for years|chronic|"
                            r"antécédents?|j'ai (?:un|une|du|de l')|je suis|on m'a dit|connu pour|suivi pour)\b", re.I)
 
+    # "I thought I was having a heart attack" is a fear, not a history
+    _WORRY = re.compile(r"\b(?:thought|think|worried|afraid|scared|concerned|wonder\w*|maybe|might|could|"
+                        r"j'ai cru|peur|inquiète?|peut-être)\b[^.;]{0,40}$", re.I)
+
+    def _answers_family_question(self, k: int) -> bool:
+        """Is sentence k part of the reply to a question about the family (whoever the speakers are)?"""
+        seg = self.sents[k].seg_index
+        prev = [j for j in range(k - 1, -1, -1) if self.sents[j].seg_index != seg]
+        if not prev:
+            return False
+        q = self.sents[prev[0]]
+        between = [j for j in range(prev[0] + 1, k) if self.sents[j].seg_index != seg]
+        return not between and q.question and bool(re.search(r"\b(?:family|famille|run in|relatives?)\b", q.text, re.I))
+
     def histories(self):
         for k, s in enumerate(self.sents):
             found = lx.find_concepts("condition", s.text)
@@ -635,7 +565,7 @@ class Extractor:
             if self.is_clin(k) and s.question:
                 ans = self.answer_to(k)
                 pol = answer_polarity(self.sents[ans[0]].text) if ans else ""
-                if _FAMILY.search(s.text) and pol:
+                if FAMILY.search(s.text) and pol:
                     for st, en, c in found:
                         self.b.add("family_history", c.label,
                                    [self.b.evidence(s.seg_index, s.start + st, s.start + en), self.b.ev_sentence(self.sents[ans[0]])],
@@ -647,15 +577,20 @@ class Extractor:
                                    status="present", code=c.code)
                 continue
             mods = context_of(s.text, [(st, en) for st, en, _ in found], self.lang)
+            family_answer = self._answers_family_question(k)
             for (st, en, c), m in zip(found, mods):
                 ev = [self.b.evidence(s.seg_index, s.start + st, s.start + en)]
-                rel = _FAMILY.search(s.text)
+                rel = FAMILY.search(s.text)
+                if family_answer:  # "what runs in your family?" "high blood pressure and diabetes"
+                    self.b.add("family_history", c.label, ev, status="absent" if m.negated else "present",
+                               relative=rel.group(0).lower() if rel else None, code=c.code)
+                    continue
                 if m.family or (rel and rel.group(0).lower() not in ("family",) and self.is_pat(k)
                                 and abs(rel.start() - st) < 60):
                     self.b.add("family_history", c.label, ev, status="absent" if m.negated else "present",
                                relative=rel.group(0).lower() if rel else None, code=c.code)
                     continue
-                if m.negated or m.hypothetical or k >= self.ap_start:
+                if m.negated or m.hypothetical or m.uncertain or k >= self.ap_start or self._WORRY.search(s.text[:st]):
                     continue
                 if self.is_pat(k) or self._HIST_CUE.search(s.text):
                     self.b.add("past_medical", c.label, ev, status="present", code=c.code)
@@ -817,8 +752,8 @@ class Extractor:
                 continue
             prose = clinician_to_note(clean(t), self.sex) if self.lang == "en" else clean(t)
             prose = re.sub(r"^(?:(?:and|so|now|on|but)\s+)+", "", prose, flags=re.I)
-            prose = re.sub(r"^(?:physical )?exam(?:ination)?,?\s*", "", prose, flags=re.I)
-            if len(prose.split()) < 2:
+            prose = register.finding(re.sub(r"^(?:physical )?exam(?:ination)?,?\s*", "", prose, flags=re.I))
+            if not prose or len(prose.split()) < 2:
                 continue
             self.b.add("exam", system, [self.b.ev_sentence(s)], value=numbers_to_digits(prose), merge=False)
 
@@ -839,44 +774,91 @@ class Extractor:
             if re.search(r"\b(?:order|schedule|get (?:a|an|some)|i want to|we'll|we will|let's|going to|gonna|"
                           r"should|need to|prescri|je vais (?:vous )?demander|on va faire|il faudra)\b", t, re.I):
                 continue
-            prose = clinician_to_note(clean(t), self.sex) if self.lang == "en" else clean(t)
-            prose = re.sub(r"^(?:(?:and|so|now|but|also)\s+)+", "", prose, flags=re.I)
-            if len(prose.split()) < 3:
+            prose = register.finding(clinician_to_note(clean(t), self.sex) if self.lang == "en" else clean(t))
+            if not prose or len(prose.split()) < 3:
                 continue
             self.b.add("result", test, [self.b.ev_sentence(s)], value=numbers_to_digits(prose), merge=False)
 
     # -- assessment -----------------------------------------------------------------------------------
 
     def assessment(self):
-        seen = set()
+        """The clinician's diagnoses after the assessment starts, each with its certainty (confirmed,
+        possible, ruled-out), laterality, and an ICD-10-CM code only when the match is exact and specific:
+        lexicon concepts first, then condition-shaped phrases the lexicon does not list."""
+        seen: dict[str, Fact] = {}
         for k in range(self.ap_start, len(self.sents)):
             s = self.sents[k]
             if not self.is_clin(k) or s.question:
                 continue
             found = lx.find_concepts("condition", s.text)
-            mods = context_of(s.text, [(st, en) for st, en, _ in found], self.lang) if found else []
-            for (st, en, c), m in zip(found, mods):
-                if m.negated or m.family or c.label in seen:
-                    continue
-                seen.add(c.label)
-                self.b.add("assessment", c.label, [self.b.evidence(s.seg_index, s.start + st, s.start + en)],
-                           status="present", code=c.code, code_description=icd_description(c.code),
-                           fr=c.fr, statement=k)
+            phrases = diagnosis_phrases(s.text) if self.lang == "en" else []
+            mentions = []
+            for st, en, c in found:  # a longer phrase around a concept is the more specific name
+                wider = next(((a, b, p) for a, b, p in phrases if a <= st and en <= b and b - a > en - st), None)
+                mentions.append((st, en, c, wider))
+            for a, b, p in phrases:
+                if not any(a < en and st < b for st, en, _c in found):
+                    mentions.append((a, b, None, (a, b, p)))
+            mods = context_of(s.text, [(st, en) for st, en, _c, _w in mentions], self.lang) if mentions else []
+            for (st, en, c, wider), m in zip(mentions, mods):
+                self._diagnosis(k, s, st, en, c, wider, m, seen)
             m = re.search(r"\b(?:i think (?:you have|this is|it's|it is|that you have|that this is)|consistent with|"
                           r"suggestive of|looks like (?:you have )?|sounds like (?:you have )?|diagnos\w+ (?:you )?with|"
                           r"je pense (?:que c'est|qu'il s'agit d'?)|il s'agit d'?|c'est (?:une?|probablement))\s+"
                           r"(?:a |an |some |une? |probablement )?(?P<dx>[a-zà-ÿ' -]{4,40}?)(?=[,.?!]| and | that | which | so |$)",
                           s.text, re.I)
-            if m and not lx.find_concepts("condition", m.group("dx")):
+            if m and not lx.find_concepts("condition", m.group("dx")) and not any(
+                    a < m.end("dx") and m.start("dx") < b for a, b, _c, _w in mentions):
                 dx = m.group("dx").strip()
                 code, desc = icd_search(dx) if self.lang == "en" else (None, None)
                 sym = lx.find_concepts("symptom", dx)
                 if (code or sym) and dx.lower() not in seen and len(dx.split()) <= 5:
-                    seen.add(dx.lower())
-                    self.b.add("assessment", dx.lower(), [self.b.evidence(s.seg_index, s.start + m.start("dx"),
-                                                                          s.start + m.end("dx"))],
-                               status="uncertain" if not code else "present", code=code, code_description=desc,
-                               statement=k, confidence=0.6)
+                    sure = certainty(s.text, m.start("dx"), m.end("dx"))
+                    if sure == "ruled-out":
+                        continue
+                    seen[dx.lower()] = self.b.add(
+                        "assessment", dx.lower(), [self.b.evidence(s.seg_index, s.start + m.start("dx"),
+                                                                    s.start + m.end("dx"))],
+                        status="present" if sure == "confirmed" else "uncertain", certainty=sure, code=code,
+                        code_description=desc, statement=k, confidence=0.6,
+                        laterality=laterality(s.text, m.start("dx"), m.end("dx")))
+
+    _NOT_A_DIAGNOSIS = re.compile(r"\b(?:prevent\w*|avoid\w*|risk|chance|if|unless|in case|any|no|without|"
+                                  r"check(?:ing)? for|look(?:ing)? for|evaluat\w+ for|screen\w* for|test\w* for|"
+                                  r"éviter|risque|si|rechercher)\b[^.;]{0,30}$", re.I)
+
+    def _diagnosis(self, k: int, s: Sentence, st: int, en: int, concept, wider, mods, seen: dict) -> None:
+        """One diagnosis mention: skip a relative's, a ruled-out or a merely conditional one; keep the
+        more certain reading of a repeated one; name it by its widest specific phrase."""
+        if mods.family or FAMILY.search(s.text[max(0, st - 40):st]):
+            return
+        if concept is None and (mods.negated or mods.hypothetical) or self._NOT_A_DIAGNOSIS.search(s.text[:st]):
+            return
+        a, b = (wider[0], wider[1]) if wider else (st, en)
+        sure = certainty(s.text, a, b, mods)
+        if sure == "ruled-out":
+            return
+        label = concept.label if concept else wider[2]
+        if label in seen:
+            if _more_certain(sure, seen[label]):
+                seen[label].status = "present"
+                seen[label].attributes["certainty"] = "confirmed"
+            return
+        side = laterality(s.text, a, b)
+        if concept is not None and wider is None:
+            code = specific_code(concept, s.text, st, en)
+            term = s.text[st:en].lower() if not concept.code else None
+        else:
+            term = wider[2]
+            code, _desc = exact_code(term, side)
+            if code is None and concept is not None and not re.search(r"\b(?:exacerbation|flare)\b", term):
+                code = specific_code(concept, s.text, st, en) if s.text[st:en].lower() == term else None
+        past = mods.historical or bool(_PAST_PROBLEM.search(s.text[max(0, a - 40):b + 40]))
+        seen[label] = self.b.add(
+            "assessment", label, [self.b.evidence(s.seg_index, s.start + a, s.start + b)],
+            status="historical" if past else "present" if sure == "confirmed" else "uncertain",
+            certainty=sure, term=term, code=code, code_description=icd_description(code),
+            fr=concept.fr if concept else None, statement=k, laterality=side)
 
     # -- plan -----------------------------------------------------------------------------------------
 
@@ -921,23 +903,28 @@ class Extractor:
             if re.search(r"\b(?:any questions|do you have questions|questions\?|des questions|nice to see|good to see|"
                          r"the nurse will be in|finalize the note)\b", s.text, re.I) and len(s.text.split()) < 12:
                 continue
-            kind = "medication" if self._mentions_med(s) else next(
-                (name for name, rx in self._PLAN_KIND if rx.search(s.text)), "advice")
-            prose = clinician_to_note(clean(s.text), self.sex) if self.lang == "en" else clean(s.text)
-            prose = re.sub(r"^(?:(?:and|so|now|but|also|then|okay|alright)\s+)+", "", prose, flags=re.I)
-            if len(prose.split()) < 4 or re.search(r"\btalk (?:a little bit |a bit )?about (?:my|the|your) "
-                                                   r"(?:assessment|plan)|\bshow me\b", prose, re.I):
-                continue
-            self.b.add("plan", kind, [self.b.ev_sentence(s)], value=numbers_to_digits(prose), merge=False,
-                       problem=problem)
-            count += 1
+            # a spoken plan runs several orders together: each clause with a plan cue is one item
+            for c0, c1 in register.clauses(s.text):
+                clause = s.text[c0:c1]
+                if not self._PLAN.search(clause):
+                    continue
+                prose = register.plan_item(clinician_to_note(clean(clause), self.sex) if self.lang == "en" else clean(clause))
+                if not prose or len(prose.split()) < 2 or re.search(
+                        r"\btalk (?:a little bit |a bit )?about (?:my|the|your) (?:assessment|plan)|\bshow me\b", prose, re.I):
+                    continue
+                kind = "medication" if self._mentions_med(s, clause) else next(
+                    (name for name, rx in self._PLAN_KIND if rx.search(clause)), "advice")
+                self.b.add("plan", kind, [self.b.evidence(s.seg_index, s.start + c0, s.start + c1)],
+                           value=numbers_to_digits(prose), merge=False, problem=problem)
+                count += 1
 
-    def _mentions_med(self, s: Sentence) -> bool:
+    def _mentions_med(self, s: Sentence, clause: str | None = None) -> bool:
         seg_id = self.tr.segments[s.seg_index].id
+        text = s.text if clause is None else clause
         for f in self.b.facts:
             if f.kind == "medication" and f.status in ("new", "changed", "stopped", "current"):
                 for ev in f.evidence:
-                    if ev.segment_id == seg_id and ev.quote and ev.quote in s.text:
+                    if ev.segment_id == seg_id and ev.quote and (ev.quote in text or text in ev.quote):
                         return True
         return False
 
@@ -945,27 +932,8 @@ class Extractor:
 # --------------------------------------------------------------------------- module helpers
 
 
-_FR_BRANDS = {"doliprane": "paracetamol", "dafalgan": "paracetamol", "efferalgan": "paracetamol",
-              "kardegic": "aspirin", "aspirine": "aspirin", "levothyrox": "levothyroxine", "spasfon": "phloroglucinol",
-              "inexium": "esomeprazole", "mopral": "omeprazole", "ibuprofene": "ibuprofen", "augmentin": "augmentin",
-              "ventoline": "albuterol", "seretide": "seretide", "xarelto": "xarelto", "eliquis": "eliquis",
-              "lasilix": "furosemide", "tahor": "atorvastatin", "glucophage": "metformin", "previscan": "fluindione"}
-
-
-def _drug_token(tok: str) -> str:
-    """Accents off ("oméprazole" → "omeprazole") and French brand names to their generic name."""
-    import unicodedata
-
-    t = "".join(ch for ch in unicodedata.normalize("NFKD", tok) if not unicodedata.combining(ch))
-    return _FR_BRANDS.get(t.lower(), t)
-
-
-def _unit(u: str) -> str:
-    u = u.lower()
-    table = {"milligram": "mg", "milligrams": "mg", "milligramme": "mg", "milligrammes": "mg", "micrograms": "mcg",
-             "microgram": "mcg", "grams": "g", "gram": "g", "gramme": "g", "grammes": "g", "milliliters": "ml",
-             "milliliter": "ml", "unités": "units", "unité": "units", "unit": "units"}
-    return table.get(u, u)
+# drug-name helpers moved to scribe.notes.medication (llm.py imports _drug_token from here)
+from scribe.notes.medication import _FR_BRANDS, _drug_token, _unit  # noqa: E402,F401
 
 
 def _allergen_label(s: str) -> str:
@@ -1020,11 +988,35 @@ def icd_search(term: str) -> tuple[str | None, str | None]:
         rows = coder.cm_search(conn, term, 10)
     except Exception:
         return None, None
-    words = set(re.findall(r"[a-z]{3,}", term.lower())) - {"the", "and", "with", "some", "your", "little", "bit"}
-    for code, name, _billable in rows:
-        if words and words <= set(re.findall(r"[a-z]{3,}", name.lower())):
+    # exact and specific: the description says what was said (no more, no less) and the code is billable
+    generic = {"the", "and", "with", "some", "your", "little", "bit", "unspecified", "disorder", "of", "a", "an"}
+    words = set(re.findall(r"[a-z]{3,}", term.lower())) - generic
+    for code, name, billable in rows:
+        if words and words == set(re.findall(r"[a-z]{3,}", name.lower())) - generic and billable:
             return code, name
     return None, None
+
+
+_NEGATION_NEAR = re.compile(r"\b(?:no|not|n't|never|without|denies|denied|negative for|none|nor|pas|jamais|sans|"
+                            r"aucune?|ni)\b(?:\W+\w+){0,6}\W*$", re.I)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of text's clause that come before `start` (clauses as register.clauses cuts them)."""
+    for a, b in register.clauses(text):
+        if a <= start <= b:
+            return text[a:start]
+    return text[max(0, start - 60):start]
+
+
+_PAST_PROBLEM = re.compile(r"\b(?:remov(?:al|ed)|excis(?:ion|ed)|resect(?:ion|ed)|status post|s/p|history of|"
+                           r"treated for|had (?:a |an )?(?:\w+ )?(?:surgery|procedure)|ago|in the past|"
+                           r"antécédents? d[e']|opérée? d)\b", re.I)
+
+
+def _more_certain(sure: str, earlier: Fact) -> bool:
+    """A later 'confirmed' statement of a diagnosis first said as possible upgrades it."""
+    return sure == "confirmed" and earlier.attributes.get("certainty") == "possible"
 
 
 def extract(tr: Transcript, lang: str | None = None) -> list[Fact]:

@@ -41,13 +41,41 @@ _LEAD = re.compile(r"^(?:(?:and|so|now|but|also|then|okay|alright|um|uh|well|for
                    r"in terms of (?:the |his |her |their )?[\w -]{2,30}|regarding (?:the |his |her |their )?[\w -]{2,30}|"
                    r"for (?:the |his |her |their )?[\w -]{2,30}|my plan is|the plan is|plan is|"
                    r"what i(?:'d| would) like to do is|what we(?:'ll| will) do is)\s*(?:to\s+)?[,:]?\s*)+", re.I)
-_WILL = re.compile(r"^(?:i|we|the patient)\s+(?:will|would like to|'d like to|want to|need to|am going to|"
-                   r"are going to|plan to|can|should|are gonna|'ll)\s+(?:go ahead and\s+|also\s+|just\s+|"
-                   r"probably\s+|definitely\s+)*", re.I)
+_WILL = re.compile(r"^(?:(?:and|then|also|so|but|now)\s+)*(?:i|we|the patient)(?:\s+also)?\s*"
+                   r"(?:'m|am|'re|are)?\s*(?:also\s+)?(?:will|would like to|'d like to|'d|want to|wanna|need to|"
+                   r"going to|gonna|gon na|plan to|can|should|'ll|have to|got ta)\s+(?:go ahead and\s+|also\s+|"
+                   r"just\s+|probably\s+|definitely\s+|try to\s+|(?:have|get|ask)\s+(?:the patient|him|her|them)\s+(?:to\s+)?)*", re.I)
+_FOLLOW_UP = re.compile(r"^(?:see|have)\s+(?:the patient|him|her|them)\s+(?:come\s+)?(?:back|again)\s*(?:here\s+)?"
+                        r"(?P<when>in\s+.+|after\s+.+)?$", re.I)
 _ADVISE = re.compile(r"^(?:i\s+)?(?:advised|recommend(?:ed)?|encourage[d]?|would recommend|want|asked|told)\s+"
                      r"(?:him|her|the patient|them|that (?:he|she|the patient|they))\s+(?:to\s+|should\s+)?", re.I)
 _SHOULD = re.compile(r"^(?:he|she|the patient|they)\s+(?:should|needs? to|has to|must|will need to|is to|"
                      r"ought to)\s+", re.I)
+
+
+_CLAUSE_START = re.compile(
+    r"(?:[,;]\s*|\s+)(?=(?:and then|and also|and|but|so|then|also|plus|i'm|i am|i will|i'll|we'll|we will|we're|"
+    r"we are|we can|i want|i'd|i would|let's|i think|i also|first|second|third|finally|next|as far as|in terms of|"
+    r"for (?:the|your|his|her) \w+|et|puis|ensuite|je vais|on va|il faut)\b)", re.I)
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of a run-on spoken sentence ("we'll order labs and i'll see you in
+    two weeks" → two clauses); short pieces stay with the clause before them."""
+    cuts = [0] + [m.end() for m in _CLAUSE_START.finditer(text)] + [len(text)]
+    spans: list[tuple[int, int]] = []
+    for a, b in zip(cuts, cuts[1:]):
+        if spans and len(text[spans[-1][0]:a].split()) < 3:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    out = []
+    for a, b in spans:
+        piece = text[a:b]
+        lead, trail = len(piece) - len(piece.lstrip(" ,;")), len(piece.rstrip(" ,;."))
+        if trail > lead:
+            out.append((a + lead, a + trail))
+    return out
 
 
 def _finish(text: str) -> str | None:
@@ -71,6 +99,9 @@ def plan_item(text: str) -> str | None:
         return None
     t = _LEAD.sub("", text.strip())
     t = _WILL.sub("", t)
+    fu = _FOLLOW_UP.match(t.rstrip(". "))
+    if fu:
+        return _finish("Follow-up " + (fu.group("when") or "visit"))
     t = _OBJECT.sub(lambda m: m.group(1) + " ", t)
     m = _ADVISE.match(t) or _SHOULD.match(t)
     if m:
