@@ -410,14 +410,14 @@ class Extractor:
                     if pol != "yes" and not (pol == "no" and stopped):
                         continue
                 mods = context_of(s.text, [(m.start, m.end)], self.lang)[0]
-                if mods.family or mods.hypothetical:
+                if mods.family or mods.hypothetical and med.hypothetical_in_clause(s.text, mentions, j):
                     continue
                 negated = mods.negated and answer is None and bool(re.search(
                     r"\b(?:no|not|n't|never|without|denies|pas|plus|jamais|sans)\b[^,.;]{0,30}$",
                     s.text[max(0, m.start - 40):m.start], re.I))  # not a negation of another clause
                 parsed = med.parse_mention(s.text, mentions, j, self.lang, clinician=self.is_clin(k),
-                                           prompted=k in prompted, negated=negated, asked=answer is not None,
-                                           previous=previous)
+                                           prompted=k in prompted or answer is not None, negated=negated,
+                                           asked=answer is not None and med.is_inquiry(s.text), previous=previous)
                 if parsed is None:
                     continue
                 previous = parsed
@@ -467,17 +467,28 @@ class Extractor:
     def _med_more(self, f: Fact, extra, s: Sentence, add_evidence: bool = True) -> None:
         """Attributes of a drug said in a later sentence (or the answer to a question about it): those
         the fact lacks, with the words that say them as evidence."""
-        taken = [k for k, v in extra.as_dict().items() if f.attributes.get(k) in (None, "")]
+        said = extra.as_dict()
+        a = f.attributes
+        spans = extra.spans()
+        if a.get("dose") and not a.get("unit") and extra.dose is not None and extra.dose.start == 0 and \
+                float(extra.dose.value).is_integer() and extra.dose.value < 10 and float(a["dose"]).is_integer() and \
+                f.evidence and f.evidence[0].segment_id == self.tr.segments[s.seg_index].id:
+            # "aldactone twelve . five milligrams": a decimal cut by the sentence split; one quote over both
+            a["dose"] = f"{a['dose']}.{int(extra.dose.value)}"
+            a["unit"] = said.get("unit")
+            seg_text = self.tr.segments[s.seg_index].text
+            q0 = seg_text.find(f.evidence[0].quote)
+            if q0 >= 0:
+                f.evidence[0] = self.b.evidence(s.seg_index, q0, s.start + extra.dose.end)
+            said.pop("dose", None)
+            said.pop("unit", None)
+        taken = {k: v for k, v in said.items() if a.get(k) in (None, "") and k not in ("dose", "unit")}
+        if extra.dose is not None and extra.unit and not a.get("dose"):
+            taken.update(dose=said["dose"], unit=said["unit"])
         if not taken:
             return
-        if "dose" in taken and "unit" not in taken:
-            taken.remove("dose")
-        new = {k: v for k, v in extra.as_dict().items() if k in taken or k == "unit" and "dose" in taken}
-        if not new:
-            return
-        f.attributes.update(new)
-        spans = extra.spans()
-        ev = self.b.evidence(s.seg_index, s.start + min(a for a, _ in spans), s.start + max(b for _, b in spans))
+        a.update(taken)
+        ev = self.b.evidence(s.seg_index, s.start + min(x for x, _ in spans), s.start + max(y for _, y in spans))
         if (add_evidence or not any(e.segment_id == ev.segment_id for e in f.evidence)) and len(f.evidence) < 4 and \
                 all(ev.quote != e.quote or ev.segment_id != e.segment_id for e in f.evidence):
             f.evidence.append(ev)
@@ -915,7 +926,7 @@ class Extractor:
                 kind = "medication" if self._mentions_med(s, clause) else next(
                     (name for name, rx in self._PLAN_KIND if rx.search(clause)), "advice")
                 self.b.add("plan", kind, [self.b.evidence(s.seg_index, s.start + c0, s.start + c1)],
-                           value=numbers_to_digits(prose), merge=False, problem=problem)
+                           value=numbers_to_digits(prose), merge=False, problem=problem, **plan_attributes(kind, prose))
                 count += 1
 
     def _mentions_med(self, s: Sentence, clause: str | None = None) -> bool:
@@ -1007,6 +1018,30 @@ def _clause_before(text: str, start: int) -> str:
         if a <= start <= b:
             return text[a:start]
     return text[max(0, start - 60):start]
+
+
+_PLAN_TYPE = [
+    ("imaging", re.compile(r"\b(?:x-?rays?|mri|ct|cat scan|ultrasound|echo\w*|mammogram|scan|dexa|pet|radio\w*|"
+                           r"échographie|scanner|irm)\b", re.I)),
+    ("procedure", re.compile(r"\b(?:injections?|biops(?:y|ies)|surgery|procedure|removal|excision|aspiration|"
+                             r"colonoscopy|endoscopy|ekg|ecg|emg|stress test|infiltration|chirurgie)\b", re.I)),
+    ("lab", re.compile(r"\b(?:labs?|blood ?work|blood tests?|panel|a1c|lipid|cbc|culture|urinalysis|urine|levels?|"
+                       r"creatinine|tsh|prise de sang|bilan|analyse\w*)\b", re.I)),
+]
+_INTERVAL = re.compile(r"\b(?:in|dans|within)\s+(?:about\s+|a couple of\s+|environ\s+)?(?P<n>\d+|an?|one|two|three|four|"
+                       r"five|six|eight|twelve|un|une|deux|trois|quatre|six)\s+(?P<unit>days?|weeks?|months?|years?|"
+                       r"jours?|semaines?|mois|ans?)\b", re.I)
+
+
+def plan_attributes(kind: str, prose: str) -> dict:
+    """A plan item's type (lab, imaging, procedure…) and, for a follow-up, its interval ("3 months")."""
+    attrs: dict = {}
+    if kind == "test":
+        attrs["type"] = next((name for name, rx in _PLAN_TYPE if rx.search(prose)), "test")
+    m = _INTERVAL.search(prose)
+    if m and kind in ("follow-up", "test", "referral"):
+        attrs["interval"] = f"{m.group('n')} {m.group('unit')}"
+    return attrs
 
 
 _PAST_PROBLEM = re.compile(r"\b(?:remov(?:al|ed)|excis(?:ion|ed)|resect(?:ion|ed)|status post|s/p|history of|"

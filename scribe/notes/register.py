@@ -56,7 +56,8 @@ _SHOULD = re.compile(r"^(?:he|she|the patient|they)\s+(?:should|needs? to|has to
 _CLAUSE_START = re.compile(
     r"(?:[,;]\s*|\s+)(?=(?:and then|and also|and|but|so|then|also|plus|i'm|i am|i will|i'll|we'll|we will|we're|"
     r"we are|we can|i want|i'd|i would|let's|i think|i also|first|second|third|finally|next|as far as|in terms of|"
-    r"for (?:the|your|his|her) \w+|et|puis|ensuite|je vais|on va|il faut)\b)", re.I)
+    r"for (?:the|your|his|her) \w+|i do|i don't|i can|i did|i see|i hear|their|his|her|listen(?:ing)? to|"
+    r"looking at|et|puis|ensuite|je vais|on va|il faut)\b)", re.I)
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -112,15 +113,47 @@ def plan_item(text: str) -> str | None:
 _SEEN = re.compile(r"^(?:on (?:physical )?exam(?:ination)?,?\s*|upon examination,?\s*|on my exam,?\s*)?"
                    r"(?:i|we)\s+(?:do\s+|can\s+|did\s+)?(?:hear|see|feel|notice|appreciate|find|note)\s+"
                    r"(?:that\s+|that's,?\s+|there is\s+|there's\s+)?", re.I)
+_OBSERVER = re.compile(r"\b(?:i|we)\s+(?:do\s+|can\s+|did\s+|also\s+|still\s+|-\s*i\s+)*(?:hear|see|feel|notice|"
+                       r"appreciate|find|note)\s+(?:that\s+)?", re.I)
+_NOT_OBSERVED = re.compile(r"\b(?:i|we)\s+(?:do not|don't|did not|didn't|can't|cannot)\s+(?:see|feel|hear|appreciate|"
+                           r"notice|find|note)\s+(?:any\s+)?", re.I)
+_OUR_ASIDE = re.compile(r",?\s*\b(?:which|that|as|what)\s+we\b[^,.;]*", re.I)
+
+
+def _salvage(text: str, convert) -> str | None:
+    """The sentence converted whole, else its clauses that convert, joined (run-on speech)."""
+    whole = convert(text)
+    if whole:
+        return whole
+    parts = [convert(text[a:b]) for a, b in clauses(text)]
+    kept = [p.rstrip(".") for p in parts if p]
+    if not kept:
+        return None
+    return _finish(", ".join([kept[0]] + [k[0].lower() + k[1:] for k in kept[1:]]))
+
+
+_EXAMINER_ACTION = re.compile(r"^(?:listen(?:ing)?|look(?:ing)?|take a look|check(?:ing)?|examin\w+|press(?:ing)?|"
+                              r"push(?:ing)?|feel(?:ing)?|palpat\w+|let me|going to)\b", re.I)
+
+
+def _finding_words(text: str) -> str | None:
+    t = _LEAD.sub("", text.strip())
+    if _EXAMINER_ACTION.match(t):
+        return None
+    t = re.sub(r"^(?:their|his|her)\s+", "", t, flags=re.I)
+    t = _SEEN.sub("", t)
+    t = _NOT_OBSERVED.sub("no ", t)
+    t = _OBSERVER.sub("", t)
+    t = _OUR_ASIDE.sub("", t)
+    return _finish(t)
 
 
 def finding(text: str) -> str | None:
-    """A clinician's exam or result sentence → note words ("I do hear a 2/6 murmur" → "A 2/6 murmur.")."""
-    t = _LEAD.sub("", text.strip())
-    t = _SEEN.sub("", t)
-    return _finish(t)
+    """A clinician's exam or result sentence → note words ("I do hear a 2/6 murmur" → "A 2/6 murmur.",
+    "I don't see any fracture" → "No fracture.")."""
+    return _salvage(text, _finding_words)
 
 
 def statement(text: str) -> str | None:
     """A patient statement already turned to third person → note words, or None when it stays speech."""
-    return _finish(_LEAD.sub("", text.strip()))
+    return _salvage(text, lambda t: _finish(_LEAD.sub("", t.strip())))
