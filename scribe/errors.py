@@ -21,3 +21,13 @@ class ModelStoreError(ScribeError):
     """A model is missing or corrupt; the message names the command that fixes it."""
 
     code = "model_missing"
+
+
+class ApiError(Exception):
+    """A refusal the API answers with `status` and a stable `code` (REST error body, websocket error
+    message, FHIR OperationOutcome). Raised by the service and delivery layers too; the message, like
+    every error message here, never contains patient data."""
+
+    def __init__(self, status: int, code: str, message: str, **extra):
+        super().__init__(message)
+        self.status, self.code, self.message, self.extra = status, code, message, extra

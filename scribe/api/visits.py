@@ -8,29 +8,14 @@ import uuid
 from sqlalchemy import bindparam, insert, select, update
 
 from scribe.core import events
+from scribe.core.audit import audit, audit_read, audit_row  # noqa: F401  (audit_read: used through ops)
 from scribe.core.db import (AuditLog, AudioChunk, LiveState, Outbox, Visit, get_engine, local_database, new_id,
-                             on_loop, session_scope, utcnow, write_audit, write_audit_on_loop)
+                             on_loop, session_scope, utcnow, write_audit_on_loop)
 from scribe.core.objects import chunk_key, get_store
-from scribe.core.observability import request_id_var
-from scribe.core.security import Principal
+from scribe.core.security import Principal, not_found, scoped, visible  # noqa: F401  (scoped: used through ops)
+from scribe.errors import ApiError
 
 LEASE_SECONDS = 30
-
-
-class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str, **extra):
-        super().__init__(message)
-        self.status, self.code, self.message, self.extra = status, code, message, extra
-
-
-def not_found() -> ApiError:
-    return ApiError(404, "not_found", "no such visit")
-
-
-def scoped(session, principal: Principal, visit_id: str) -> Visit:
-    """The visit if this principal may see it; 404 otherwise (another tenant's visit does not exist)."""
-    visit = session.get(Visit, visit_id) if isinstance(visit_id, str) and len(visit_id) <= 40 else None
-    return _visible(principal, visit)
 
 
 async def read_visit(principal: Principal, visit_id: str):
@@ -38,16 +23,16 @@ async def read_visit(principal: Principal, visit_id: str):
     row committed before the answer; all of it on the event loop, with no thread-pool trip."""
     if len(visit_id) > 40:
         raise not_found()
-    audit_row = _audit_row(principal, "read", "visit", visit_id, True)
+    row_of_audit = audit_row(principal, "read", "visit", visit_id, True)
     if local_database():  # a local file: read synchronously, audit through the loop's group commit
         with get_engine().connect() as conn:
-            row = _visible(principal, conn.execute(_VISIT_ROW, {"visit_id": visit_id}).first())
-        await write_audit_on_loop(audit_row)
+            row = visible(principal, conn.execute(_VISIT_ROW, {"visit_id": visit_id}).first())
+        await write_audit_on_loop(row_of_audit)
         return row
 
     async def read_and_audit(conn):  # one pooled connection, autocommit: the audit row is committed
-        row = _visible(principal, (await conn.execute(_VISIT_ROW, {"visit_id": visit_id})).first())
-        await conn.execute(_AUDIT_INSERT, audit_row)
+        row = visible(principal, (await conn.execute(_VISIT_ROW, {"visit_id": visit_id})).first())
+        await conn.execute(_AUDIT_INSERT, row_of_audit)
         return row
 
     return await on_loop(read_and_audit)
@@ -55,30 +40,6 @@ async def read_visit(principal: Principal, visit_id: str):
 
 _VISIT_ROW = select(Visit.__table__).where(Visit.id == bindparam("visit_id"))  # built once, cache key too
 _AUDIT_INSERT = insert(AuditLog.__table__)
-
-
-def _visible(principal: Principal, visit):
-    if visit is None or visit.tenant_id != principal.tenant_id:
-        raise not_found()
-    if principal.clinician_id is not None and visit.clinician_id != principal.clinician_id:
-        raise not_found()
-    return visit
-
-
-def _audit_row(principal: Principal, action: str, resource: str, resource_id: str, success: bool) -> dict:
-    return {"tenant_id": principal.tenant_id, "actor": principal.actor, "action": action, "resource": resource,
-            "resource_id": resource_id, "request_id": request_id_var.get() or "", "success": success, "at": utcnow()}
-
-
-def audit(session, principal: Principal, action: str, resource: str, resource_id: str = "",
-          success: bool = True) -> None:
-    """A change's audit row, in the transaction of the change itself."""
-    session.execute(insert(AuditLog), _audit_row(principal, action, resource, resource_id, success))
-
-
-def audit_read(principal: Principal, resource: str, resource_id: str = "", action: str = "read") -> None:
-    """A read's audit row, committed (grouped with concurrent reads' rows) before the data is returned."""
-    write_audit(_audit_row(principal, action, resource, resource_id, True))
 
 
 def create(principal: Principal, body) -> Visit:

@@ -25,8 +25,8 @@ import jwt
 from sqlalchemy import select
 
 from scribe.config import get_settings
-from scribe.core.db import ApiKey, Tenant, new_id, session_scope, utcnow
-from scribe.errors import ScribeError
+from scribe.core.db import ApiKey, Tenant, Visit, new_id, session_scope, utcnow
+from scribe.errors import ApiError, ScribeError
 
 JWT_ALGORITHM = "HS256"
 JWT_ISSUER = "ambient-scribe"
@@ -201,3 +201,25 @@ def authenticate(credential: str | None) -> Principal:
             raise AuthError("unknown or revoked API key")
         return principal
     return authenticate_token(credential)
+
+
+# --------------------------------------------------------------------------- visits a principal may see
+
+
+def not_found() -> ApiError:
+    return ApiError(404, "not_found", "no such visit")
+
+
+def scoped(session, principal: Principal, visit_id: str) -> Visit:
+    """The visit if this principal may see it; 404 otherwise (another tenant's visit does not exist)."""
+    visit = session.get(Visit, visit_id) if isinstance(visit_id, str) and len(visit_id) <= 40 else None
+    return visible(principal, visit)
+
+
+def visible(principal: Principal, visit):
+    """`visit` (a Visit or a row with tenant_id and clinician_id) if this principal may see it, else 404."""
+    if visit is None or visit.tenant_id != principal.tenant_id:
+        raise not_found()
+    if principal.clinician_id is not None and visit.clinician_id != principal.clinician_id:
+        raise not_found()
+    return visit

@@ -20,10 +20,11 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select, update
 
-from scribe.api import visits as ops
+from scribe.core.audit import audit
 from scribe.core.db import Document, Visit, utcnow
-from scribe.core.security import Principal
+from scribe.core.security import Principal, scoped
 from scribe.delivery.outbox import emit
+from scribe.errors import ApiError
 
 SectionName = Annotated[str, Field(min_length=1, max_length=80)]
 SectionText = Annotated[str, Field(max_length=20000)]
@@ -102,7 +103,7 @@ def apply_edits(content: dict, edits: dict[str, str], author: str, at: dt.dateti
                 return sec
         names = [s.get("key") for s in sections] + [t["key"] for t in known if t["key"] not in
                                                     {s.get("key") for s in sections}]
-        raise ops.ApiError(422, "unknown_section", f"no section {name[:80]!r}; sections: {', '.join(names)}",
+        raise ApiError(422, "unknown_section", f"no section {name[:80]!r}; sections: {', '.join(names)}",
                            sections=names)
 
     for name, text in edits.items():
@@ -126,11 +127,11 @@ def apply_edits(content: dict, edits: dict[str, str], author: str, at: dt.dateti
 def _newest(session, principal: Principal, visit_id: str) -> tuple[Visit, Document]:
     """Lock the visit's note, then its newest version (409 not_ready when there is none yet)."""
     session.execute(update(Visit).where(Visit.id == visit_id).values(status=Visit.status))
-    visit = ops.scoped(session, principal, visit_id)
+    visit = scoped(session, principal, visit_id)
     doc = session.execute(select(Document).where(Document.visit_id == visit_id, Document.kind == "note")
                           .order_by(Document.version.desc()).limit(1)).scalar_one_or_none()
     if doc is None:
-        raise ops.ApiError(409, "not_ready", f"no note yet (visit is {visit.status})", state=visit.status)
+        raise ApiError(409, "not_ready", f"no note yet (visit is {visit.status})", state=visit.status)
     return visit, doc
 
 
@@ -139,7 +140,7 @@ def _check(doc: Document, if_match: str | None) -> None:
         return
     wanted = if_match.strip().removeprefix("W/").strip('"')
     if wanted != str(doc.version):
-        raise ops.ApiError(409, "version_conflict", f"the note is at version {doc.version}; reload and edit again",
+        raise ApiError(409, "version_conflict", f"the note is at version {doc.version}; reload and edit again",
                            version=doc.version)
 
 
@@ -159,12 +160,12 @@ def edit(principal: Principal, visit_id: str, body: NoteEdit, if_match: str | No
     with session_scope() as s:
         visit, doc = _newest(s, principal, visit_id)
         if doc.status == "signed":
-            raise ops.ApiError(409, "note_signed", f"version {doc.version} is signed and final; correct it with "
+            raise ApiError(409, "note_signed", f"version {doc.version} is signed and final; correct it with "
                                f"POST /v1/visits/{visit_id}/note/amend", version=doc.version)
         _check(doc, if_match)
         content = apply_edits(doc.content, body.sections, principal.actor, utcnow())
         new = _new_version(s, principal, visit, doc, content, doc.amends)
-        ops.audit(s, principal, "update", "note", visit_id)
+        audit(s, principal, "update", "note", visit_id)
         return note_view(new)
 
 
@@ -174,7 +175,7 @@ def amend(principal: Principal, visit_id: str, body: NoteAmend, if_match: str | 
     with session_scope() as s:
         visit, doc = _newest(s, principal, visit_id)
         if doc.status != "signed":
-            raise ops.ApiError(409, "not_signed", f"version {doc.version} is a draft: edit it with PATCH",
+            raise ApiError(409, "not_signed", f"version {doc.version} is a draft: edit it with PATCH",
                                version=doc.version)
         _check(doc, if_match)
         now = utcnow()
@@ -183,7 +184,7 @@ def amend(principal: Principal, visit_id: str, body: NoteAmend, if_match: str | 
         content["amendment"] = {"amends": doc.version, "reason": body.reason, "by": principal.actor,
                                 "at": now.isoformat()}
         new = _new_version(s, principal, visit, doc, content, doc.version)
-        ops.audit(s, principal, "amend", "note", visit_id)
+        audit(s, principal, "amend", "note", visit_id)
         return note_view(new)
 
 
@@ -195,18 +196,18 @@ def sign(principal: Principal, visit_id: str, if_match: str | None) -> dict:
     from scribe.delivery.settings import settings_of
 
     if principal.clinician_id is None:
-        raise ops.ApiError(403, "clinician_required", "only a clinician (with a clinician token) may sign a note")
+        raise ApiError(403, "clinician_required", "only a clinician (with a clinician token) may sign a note")
     with session_scope() as s:
         visit, doc = _newest(s, principal, visit_id)
         if doc.status == "signed":
-            raise ops.ApiError(409, "note_signed", f"version {doc.version} is already signed", version=doc.version)
+            raise ApiError(409, "note_signed", f"version {doc.version} is already signed", version=doc.version)
         _check(doc, if_match)
         first = s.execute(select(Document.id).where(Document.visit_id == visit_id, Document.kind == "note",
                                                     Document.status == "signed").limit(1)).first() is None
         doc.status, doc.signed_by, doc.signed_at = "signed", principal.clinician_id, utcnow()
         emit(s, visit.tenant_id, visit_id, "note.amended" if doc.amends else "note.signed", version=doc.version,
              **({"amends": doc.amends} if doc.amends else {}))
-        ops.audit(s, principal, "sign", "note", visit_id)
+        audit(s, principal, "sign", "note", visit_id)
         policy = settings_of(s, visit.tenant_id)
         if first and policy.patient_link_on_sign and not links.active(s, visit_id):
             links.create(s, principal, visit, None, policy)

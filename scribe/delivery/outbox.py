@@ -29,6 +29,7 @@ from sqlalchemy.orm import aliased
 
 from scribe.config import get_settings
 from scribe.core.db import Outbox, WebhookDelivery, WebhookEndpoint, new_id, session_scope, utcnow
+from scribe.errors import ApiError
 
 log = logging.getLogger("scribe.delivery")
 SWEEP_BATCH = 500
@@ -229,8 +230,6 @@ def sweep() -> dict:
 
 def replay(tenant_id: str, delivery_id: str) -> WebhookDelivery | None:
     """Send a delivery again now (same webhook-id, fresh backoff schedule); None if unknown."""
-    from scribe.api.visits import ApiError
-
     with session_scope() as s:
         d = s.get(WebhookDelivery, delivery_id) if len(delivery_id) <= 40 else None
         if d is None or d.tenant_id != tenant_id:

@@ -16,13 +16,14 @@ import logging
 
 from sqlalchemy import delete, exists, func, select, update
 
-from scribe.api import visits as ops
+from scribe.core.audit import audit
 from scribe.core.db import (AudioChunk, AuditLog, Document, Event, LiveState, Outbox, PatientLink, Tenant, Visit,
                             WebhookDelivery, session_scope, utcnow)
 from scribe.core.objects import get_store, visit_prefix
-from scribe.core.security import Principal
+from scribe.core.security import Principal, scoped
 from scribe.delivery.outbox import emit
 from scribe.delivery.settings import tenant_settings
+from scribe.errors import ApiError
 
 log = logging.getLogger("scribe.retention")
 BATCH = 200
@@ -59,19 +60,19 @@ def purge_audio_quietly(visit_id: str) -> None:
 
 def erase(principal: Principal, visit_id: str) -> None:
     with session_scope() as s:
-        visit = ops.scoped(s, principal, visit_id)
+        visit = scoped(s, principal, visit_id)
         if visit.stream_owner and visit.stream_lease_until and visit.stream_lease_until > utcnow():
-            raise ops.ApiError(409, "visit_streaming", "audio is streaming into this visit: stop it first")
+            raise ApiError(409, "visit_streaming", "audio is streaming into this visit: stop it first")
     store = get_store()
     store.delete_prefix(visit_prefix(visit_id))
     with session_scope() as s:
         s.execute(update(Visit).where(Visit.id == visit_id).values(status=Visit.status))  # lock (notes.py)
-        visit = ops.scoped(s, principal, visit_id)
+        visit = scoped(s, principal, visit_id)
         tenant_id = visit.tenant_id
         for model in (WebhookDelivery, Outbox, PatientLink, Document, AudioChunk, Event, LiveState):
             s.execute(delete(model).where(model.visit_id == visit_id))
         s.execute(delete(Visit).where(Visit.id == visit_id))
-        ops.audit(s, principal, "erase", "visit", visit_id)
+        audit(s, principal, "erase", "visit", visit_id)
         emit(s, tenant_id, visit_id, "visit.erased", erased_at=utcnow().isoformat())
     store.delete_prefix(visit_prefix(visit_id))  # anything a late writer added meanwhile
     _forget(visit_id)
@@ -109,6 +110,6 @@ def sweep(now: dt.datetime | None = None) -> dict:
             try:
                 erase(system, visit_id)
                 erased += 1
-            except ops.ApiError:
+            except ApiError:
                 pass
     return {"audio_purged": purged, "visits_erased": erased}

@@ -25,9 +25,9 @@ import httpx
 from pydantic import BaseModel, ConfigDict, Field
 from standardwebhooks.webhooks import Webhook
 
-from scribe.api.visits import ApiError
 from scribe.config import get_settings
 from scribe.core.db import WebhookDelivery, WebhookEndpoint, utcnow
+from scribe.errors import ApiError
 
 EventType = Literal["visit.created", "transcript.ready", "note.draft_ready", "note.signed", "note.amended",
                     "patient_summary.ready", "visit.erased"]
