@@ -482,6 +482,8 @@ def doc_kwargs(args) -> dict:
         kw["template"] = args.template
     if "llm" in inspect.signature(document).parameters:
         kw["llm"] = args.llm
+    if args.prose:
+        kw["prose"] = True
     return kw
 
 
@@ -581,6 +583,7 @@ def main() -> None:
     ap.add_argument("--ids", default="", help="comma-separated consultation ids (of any split)")
     ap.add_argument("--template", default="auto", help="auto (document()'s own default), soap, hp, ...")
     ap.add_argument("--llm", default="none")
+    ap.add_argument("--prose", action="store_true", help="the LLM rewrites the note from the verified facts")
     ap.add_argument("--from", dest="source", default="text", choices=["text", "audio", "both"])
     ap.add_argument("--show", type=int, default=0, help="print up to N offending sentences per error kind")
     ap.add_argument("--json", default="")

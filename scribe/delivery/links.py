@@ -120,7 +120,7 @@ def _page(lang: str, title: str, body: str) -> str:
 
 def summary_html(summary: dict) -> str:
     """An accessible, printable page: headings per part, plain lists, the patient's language."""
-    from scribe.notes.summary import T
+    from scribe.notes.summary import LABELS as T
 
     lang = "fr" if str(summary.get("language", "en")).startswith("fr") else "en"
     words = T[lang]

@@ -35,11 +35,13 @@ def _patient_language(tr: Transcript) -> str:
 
 
 def document(source: Any, template: str | None = None, language: str | None = None, llm: str | None = "none",
-             guard_mode: str = "remove", transcribe: Any = None, llm_focus: str = "assessment") -> dict:
+             guard_mode: str = "remove", transcribe: Any = None, llm_focus: str = "assessment",
+             prose: bool = False) -> dict:
     """Transcript (object, dict, JSON/text path or dialogue text; audio when `transcribe` is given a
     callable path→Transcript) → the visit document as a JSON-ready dict. `llm_focus`: the part of the
     visit the LLM reads ("assessment" onwards, or "all": see scribe.notes.llm). `template`: None or
-    "auto" picks the French report (cr-fr) for a French visit and SOAP otherwise."""
+    "auto" picks the French report (cr-fr) for a French visit and SOAP otherwise. `prose`: with an LLM,
+    the model rewrites the composed note from the verified facts (scribe.notes.prose)."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     if isinstance(source, (str, Path)) and Path(str(source)).suffix.lower() in AUDIO_SUFFIXES:
@@ -88,6 +90,12 @@ def document(source: Any, template: str | None = None, language: str | None = No
     note_lang = tpl.get("language", lang)
     note = note_stage.compose(facts, template, language=note_lang)
     note.engine = engine_name
+    if prose and not no_llm(llm):
+        from models.llm import get_engine
+        from scribe.notes.prose import rewrite
+
+        note, rej = rewrite(note, facts, get_engine(llm))
+        rejected += rej
     faith = verify.guard(note, facts, mode=guard_mode)
     faith.issues += rejected
     timings["note"] = time.perf_counter() - t

@@ -17,7 +17,8 @@ _LATERALITY = [
 # Words right after a match that make the condition more specific than the lexicon's code.
 _SPECIFIC_AFTER = re.compile(
     r"^\s*(?:type\b|[a-e]\b|foot\b|ulcers?\b|neuropath\w*|retinopath\w*|nephropath\w*|kidney\b|with\b|"
-    r"exacerbation|flare|crisis|ketoacidosis|induced|related|due to|secondary|of the\b|avec\b|compliqu\w*)", re.I)
+    r"exacerbation|flare|crisis|ketoacidosis|induced|related|due to|secondary|of the\b|avec\b|compliqu\w*|"
+    r"in remission|with|without)", re.I)
 _SPECIFIC_BEFORE = re.compile(
     r"(?:diabetic|acute|chronic|exacerbation of|benign|malignant|metastatic|gestational|secondary|"
     r"uncontrolled|poorly controlled|recurrent|aigu\w*|chronique)\s+$", re.I)

@@ -36,7 +36,7 @@ def speech_markers(text: str) -> list[str]:
     return out
 
 
-_LEAD = re.compile(r"^(?:(?:and|so|now|but|also|then|okay|alright|um|uh|well|for that|for this|at this point|"
+_LEAD = re.compile(r"^(?:(?:and|so|now|but|also|then|okay|alright|um|uh|well|please|for that|for this|at this point|"
                    r"at this time|in the meantime|as far as (?:the |his |her |their )?[\w -]{2,30}|"
                    r"in terms of (?:the |his |her |their )?[\w -]{2,30}|regarding (?:the |his |her |their )?[\w -]{2,30}|"
                    r"for (?:the |his |her |their )?[\w -]{2,30}|my plan is|the plan is|plan is|"
@@ -45,7 +45,7 @@ _WILL = re.compile(r"^(?:(?:and|then|also|so|but|now)\s+)*(?:i|we|the patient)(?
                    r"(?:'m|am|'re|are)?\s*(?:also\s+)?(?:will|would like to|'d like to|'d|want to|wanna|need to|"
                    r"going to|gonna|gon na|plan to|can|should|'ll|have to|got ta)\s+(?:go ahead and\s+|also\s+|"
                    r"just\s+|probably\s+|definitely\s+|try to\s+|(?:have|get|ask)\s+(?:the patient|him|her|them)\s+(?:to\s+)?)*", re.I)
-_FOLLOW_UP = re.compile(r"^(?:see|have)\s+(?:the patient|him|her|them)\s+(?:come\s+)?(?:back|again)\s*(?:here\s+)?"
+_FOLLOW_UP = re.compile(r"^(?:(?:see|have)\s+(?:the patient|him|her|them)\s+|(?=come))(?:come\s+)?(?:back|again)\s*(?:here\s+)?"
                         r"(?P<when>in\s+.+|after\s+.+)?$", re.I)
 _ADVISE = re.compile(r"^(?:i\s+)?(?:advised|recommend(?:ed)?|encourage[d]?|would recommend|want|asked|told)\s+"
                      r"(?:him|her|the patient|them|that (?:he|she|the patient|they))\s+(?:to\s+|should\s+)?", re.I)
@@ -56,7 +56,7 @@ _SHOULD = re.compile(r"^(?:he|she|the patient|they)\s+(?:should|needs? to|has to
 _CLAUSE_START = re.compile(
     r"(?:[,;]\s*|\s+)(?=(?:and then|and also|and|but|so|then|also|plus|i'm|i am|i will|i'll|we'll|we will|we're|"
     r"we are|we can|i want|i'd|i would|let's|i think|i also|first|second|third|finally|next|as far as|in terms of|"
-    r"for (?:the|your|his|her) \w+|i do|i don't|i can|i did|i see|i hear|their|his|her|listen(?:ing)? to|"
+    r"for (?:your \w+|the (?:first|second|third|next|last|other) (?:problem|issue))|i do|i don't|i can|i did|i see|i hear|their|his|her|listen(?:ing)? to|"
     r"looking at|et|puis|ensuite|je vais|on va|il faut)\b)", re.I)
 
 
@@ -104,6 +104,7 @@ def plan_item(text: str) -> str | None:
     if fu:
         return _finish("Follow-up " + (fu.group("when") or "visit"))
     t = _OBJECT.sub(lambda m: m.group(1) + " ", t)
+    t = re.sub(r"\b(call|contact|let)\s+(?:us|me)\b", r"\1 the clinic", t, flags=re.I)
     m = _ADVISE.match(t) or _SHOULD.match(t)
     if m:
         t = "Advised to " + t[m.end():]
