@@ -114,8 +114,8 @@ def role_hits(segments, ref_turns) -> tuple[int, int]:
 def run(args) -> None:
     from pyannote.metrics.diarization import DiarizationErrorRate
 
-    from models.asr import load_whisper
-    from models.diarization import load_diarization_engine
+    from scribe.engines.asr import load_whisper
+    from scribe.engines.diarization import load_diarization_engine
     from scribe.config import get_settings
     from scribe.pipeline.decode import decode
     from scribe.pipeline.diarize import DiarizeOptions, diarize, diarize_stock

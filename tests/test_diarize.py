@@ -82,7 +82,7 @@ def _der(ref, diarization, collar: float = 0.0, component: str | None = None) ->
 
 @pytest.fixture(scope="module")
 def engine():
-    from models.diarization import load_diarization_engine
+    from scribe.engines.diarization import load_diarization_engine
 
     return load_diarization_engine()
 
@@ -113,7 +113,7 @@ def _check_shape(d):
 
 
 def test_engine_is_cached(engine):
-    from models.diarization import load_diarization_engine
+    from scribe.engines.diarization import load_diarization_engine
 
     assert load_diarization_engine() is engine
 

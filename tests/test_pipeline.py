@@ -35,7 +35,7 @@ def role_accuracy(reference_turns, transcript: Transcript) -> float:
 
 def plain_faster_whisper_wer(reference_turns, wav, model_name: str, language: str) -> float:
     """The anchor: plain faster-whisper, same model and decoding settings, whole file at once."""
-    from models.asr import load_whisper
+    from scribe.engines.asr import load_whisper
     from scribe.config import get_settings
     from scribe.pipeline.decode import decode
     from scribe.pipeline.transcribe import AsrOptions, whisper_kwargs
@@ -142,7 +142,7 @@ def test_8khz_stereo_telephone(tmp_path, consult_en):
 
 def test_long_audio_is_cut_into_blocks_without_losing_words(consult_en):
     """Blocks bound memory on 2-hour visits; across a cut no word is lost or duplicated."""
-    from models.asr import load_whisper
+    from scribe.engines.asr import load_whisper
     from scribe.pipeline.decode import decode
     from scribe.pipeline.transcribe import AsrOptions, block_bounds, transcribe as run_asr
 

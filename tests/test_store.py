@@ -20,7 +20,7 @@ def temp_store(tmp_path, monkeypatch):
 
 
 def test_install_verify_and_idempotence(temp_store):
-    from models import store
+    from scribe.engines import store
 
     first = store.install(["silero-vad"])
     assert first[0].verified and (temp_store / "silero-vad" / "silero_vad_v6.onnx").is_file()
@@ -34,7 +34,7 @@ def test_install_verify_and_idempotence(temp_store):
 
 
 def test_corruption_is_detected_and_named(temp_store):
-    from models import store
+    from scribe.engines import store
 
     store.install(["silero-vad"])
     path = temp_store / "silero-vad" / "silero_vad_v6.onnx"
@@ -49,7 +49,7 @@ def test_corruption_is_detected_and_named(temp_store):
 
 
 def test_missing_model_error_names_the_fix(temp_store):
-    from models import store
+    from scribe.engines import store
 
     with pytest.raises(ModelStoreError, match="scribe models install tiny.en"):
         store.resolve("tiny.en", "asr")
@@ -60,7 +60,7 @@ def test_missing_model_error_names_the_fix(temp_store):
 
 
 def test_user_path_is_used_as_is(tmp_path):
-    from models import store
+    from scribe.engines import store
 
     folder = tmp_path / "my-whisper"
     folder.mkdir()
@@ -73,7 +73,7 @@ def test_unknown_model_install_is_a_clear_cli_error(temp_store):
 
 
 def test_list_shows_every_catalog_entry(temp_store):
-    from models import store
+    from scribe.engines import store
 
     result = run_cli("models", "list", env={"SCRIBE_MODELS": str(temp_store)})
     assert result.returncode == 0

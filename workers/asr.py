@@ -38,7 +38,7 @@ class WindowBatcher:
     def __init__(self, model_name: str | None = None, batch_size: int | None = None, wait_ms: int | None = None):
         from faster_whisper import BatchedInferencePipeline
 
-        from models.asr import load_whisper
+        from scribe.engines.asr import load_whisper
 
         cfg = get_settings()
         self.model = load_whisper(model_name)

@@ -13,7 +13,7 @@ def prefill_seconds() -> float:
     on 2 cores prefilling cost more than it saved (bench/service.py --llm local --anchor, 5 min: partial
     lag p95 1.1 → 2.6 s, note ready 18.9 → 36.4 s, because the whole-visit prompt it needs is 4× the
     assessment's)."""
-    from models.llm import no_llm
+    from scribe.engines.llm import no_llm
 
     cfg = get_settings()
     if no_llm(cfg.documents_llm):

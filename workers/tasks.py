@@ -121,7 +121,7 @@ def _label_finals(visit: Visit, state: streaming.StreamState, finals: list[dict]
     the finalized transcript is diarized again over the whole visit)."""
     if not finals:
         return
-    from models.diarization import load_diarization_engine
+    from scribe.engines.diarization import load_diarization_engine
     from scribe.pipeline.live_speakers import LiveSpeakers
 
     engine = load_diarization_engine()
@@ -210,7 +210,7 @@ def _diarize_ahead(visit: Visit, upto: int) -> None:
     """Diarization network outputs for each new whole 20 s block of audio, stored sealed under the visit
     (`diarization/<horizon ms>.npz`; deleted once the visit is diarized). Best effort: anything missing
     is computed after stop."""
-    from models.diarization import load_diarization_engine
+    from scribe.engines.diarization import load_diarization_engine
     from scribe.pipeline import diarize as dz
 
     with _ahead_lock:
@@ -369,7 +369,7 @@ def asr_finalize(visit_id: str) -> str:
 
 
 def _diarize(samples: np.ndarray, precomputed=None):
-    from models.diarization import load_diarization_engine
+    from scribe.engines.diarization import load_diarization_engine
     from scribe.pipeline.diarize import DiarizeOptions, diarize
 
     return diarize(Audio(samples), load_diarization_engine(), DiarizeOptions(min_speakers=1, max_speakers=4),

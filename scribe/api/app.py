@@ -442,7 +442,7 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
             raise ops.ApiError(413, "too_large", "enrollment audio is limited to 20 MB")
 
         def work():
-            from models.diarization import load_diarization_engine
+            from scribe.engines.diarization import load_diarization_engine
             from scribe.pipeline.decode import decode
 
             audio = decode(body)

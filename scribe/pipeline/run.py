@@ -35,8 +35,8 @@ class PipelineOptions:
 def process_audio(audio: Audio, options: PipelineOptions | None = None, hook: Hook = no_hook,
                   timings: dict[str, float] | None = None) -> Transcript:
     """Run every stage on decoded audio (loads engines from the store on first use)."""
-    from models.asr import load_whisper
-    from models.diarization import load_diarization_engine
+    from scribe.engines.asr import load_whisper
+    from scribe.engines.diarization import load_diarization_engine
     from scribe.config import get_settings
 
     options = options or PipelineOptions()

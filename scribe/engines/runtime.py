@@ -43,17 +43,3 @@ def repair_torchaudio(log=print) -> bool:
     log(f"torchaudio: disabled {moved} CUDA-only extension file(s) (CPU torch); pure-Python parts in use")
     return True
 
-
-def import_pyannote():
-    """Import pyannote.audio quietly, turning the torchaudio failure into an actionable error."""
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            import pyannote.audio  # noqa: F401
-        except OSError as exc:
-            raise ModelStoreError(
-                f"pyannote.audio cannot load ({str(exc).split(':')[-1].strip()}); run: scribe models install"
-            ) from None
-    return pyannote.audio

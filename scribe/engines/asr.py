@@ -6,7 +6,7 @@ import threading
 from functools import lru_cache
 
 from scribe.config import get_settings
-from models.store import resolve
+from scribe.engines.store import resolve
 
 _lock = threading.Lock()
 

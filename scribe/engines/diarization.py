@@ -24,8 +24,8 @@ import numpy as np
 import torch
 
 from scribe.config import get_settings  # sets HF_HUB_OFFLINE before pyannote is imported
-from models.store import resolve
-from models.campplus import (
+from scribe.engines.store import resolve
+from scribe.engines.campplus import (
     EMBEDDING_SIZE,
     FBANK_HOP,
     FBANK_WINDOW,

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from models.store import ModelSpec, Piece, StoredFile, register, resolve
+from scribe.engines.store import ModelSpec, Piece, StoredFile, register, resolve
 from scribe.errors import ModelStoreError, ScribeError
 
 LOCAL_LLM = "qwen2.5-coder-1.5b-instruct-q4"
