@@ -48,7 +48,7 @@ def synthesize(label: dict, dialogue: str, out: Path) -> Path:
 
 def transcribe(wav: Path, language: str) -> dict:
     """The default pipeline of `scribe transcribe`, with the consultation's language given."""
-    from scribe.pipeline.run import PipelineOptions, process_file
+    from scribe.speech.run import PipelineOptions, process_file
 
     return process_file(wav, PipelineOptions(language=language)).model_dump()
 

@@ -15,6 +15,20 @@ class Word(BaseModel):
     end: float
     word: str
     probability: float
+    original: str | None = None  # what the recogniser wrote, when a correction replaced it
+
+
+class Correction(BaseModel):
+    """A word span read as something the recogniser misheard ("lassox" → "lasix"): applied when the
+    match is strong, else only recorded so the note flags the sentence for review."""
+
+    start: int  # character offsets in the segment's (corrected) text
+    end: int
+    original: str
+    corrected: str
+    score: float  # 0-100, string similarity
+    applied: bool
+    source: Literal["visit", "lexicon"] = "lexicon"
 
 
 class Segment(BaseModel):
@@ -27,6 +41,7 @@ class Segment(BaseModel):
     role: Role = "unknown"
     text: str
     words: list[Word] = Field(default_factory=list)
+    corrections: list[Correction] = Field(default_factory=list)
 
 
 class SpeakerInfo(BaseModel):

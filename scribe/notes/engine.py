@@ -22,6 +22,7 @@ from scribe.notes import verify
 from scribe.notes import summary as summary_stage
 from scribe.notes.consultation import resolve_polarity
 from scribe.notes.dialogue import detect_language, load
+from scribe.notes.recovery import recover_drugs
 from scribe.notes.facts import Extractor, validate_facts
 from scribe.schemas import Transcript
 from scribe.schemas_docs import AskedQuestion, Fact
@@ -36,12 +37,13 @@ def _patient_language(tr: Transcript) -> str:
 
 def document(source: Any, template: str | None = None, language: str | None = None, llm: str | None = "none",
              guard_mode: str = "remove", transcribe: Any = None, llm_focus: str = "assessment",
-             prose: bool = False) -> dict:
+             prose: bool = False, vocabulary: list[str] | None = None) -> dict:
     """Transcript (object, dict, JSON/text path or dialogue text; audio when `transcribe` is given a
     callable path→Transcript) → the visit document as a JSON-ready dict. `llm_focus`: the part of the
     visit the LLM reads ("assessment" onwards, or "all": see scribe.notes.llm). `template`: None or
     "auto" picks the French report (cr-fr) for a French visit and SOAP otherwise. `prose`: with an LLM,
-    the model rewrites the composed note from the verified facts (scribe.notes.prose)."""
+    the model rewrites the composed note from the verified facts (scribe.notes.prose). `vocabulary`: the
+    visit's known drug names (EHR context), matched first when drug names are recovered from ASR errors."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     if isinstance(source, (str, Path)) and Path(str(source)).suffix.lower() in AUDIO_SUFFIXES:
@@ -53,6 +55,7 @@ def document(source: Any, template: str | None = None, language: str | None = No
         tr = transcribe(source)
     else:
         tr = load(source, language)
+    tr = recover_drugs(tr, vocabulary)
     timings["parse"] = time.perf_counter() - t0
     lang = language or tr.language or "en"
     lang = "fr" if lang.startswith("fr") else "en"
@@ -97,6 +100,7 @@ def document(source: Any, template: str | None = None, language: str | None = No
         note, rej = rewrite(note, facts, get_engine(llm))
         rejected += rej
     faith = verify.guard(note, facts, mode=guard_mode)
+    verify.flag_unclear_drugs(note, tr)
     faith.issues += rejected
     timings["note"] = time.perf_counter() - t
 

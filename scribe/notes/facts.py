@@ -138,11 +138,11 @@ class Extractor:
     def answer_to(self, k: int) -> list[int]:
         """Sentence indexes of the patient's reply to clinician sentence k (next patient segment)."""
         seg_k = self.sents[k].seg_index
-        # the question must be the last question of its turn
+        # the question must be the last question of its turn, tag questions aside ("Des choses comme ça ?")
         for j in range(k + 1, len(self.sents)):
             if self.sents[j].seg_index != seg_k:
                 break
-            if self.sents[j].question:
+            if self.sents[j].question and not _TAG_QUESTION.match(self.sents[j].text):
                 return []
         for j in range(k + 1, len(self.sents)):
             if self.sents[j].seg_index == seg_k:
@@ -380,6 +380,10 @@ class Extractor:
         for k, s in enumerate(self.sents):
             if self.is_clin(k) and s.question and med.is_medication_question(s.text):
                 prompted.update(self.answer_to(k)[:4])
+            if k + 1 < len(self.sents) and self.sents[k + 1].seg_index == s.seg_index:
+                seg_text = self.tr.segments[s.seg_index].text
+                if med.continues_with_cue(seg_text[s.start:self.sents[k + 1].start]):
+                    prompted.add(k + 1)  # "continue you on this ... on the synthroid"
         last: tuple[int, Fact, str] | None = None  # the turn's last drug fact: (segment, fact, status)
         follow = 0
         for k, s in enumerate(self.sents):
@@ -393,6 +397,8 @@ class Extractor:
                 continue
             last, follow = None, 0
             allergy = re.search(r"\ballerg", s.text, re.I)
+            if not self.is_clin(k) and s.question and med.patient_asks(s.text):
+                continue  # "can I take ibuprofen?": not something the patient takes
             previous = None
             for j, m in enumerate(mentions):
                 if allergy and not re.search(r"\b(?:claritin|zyrtec|allegra|benadryl|flonase)\b", m.surface, re.I):
@@ -405,7 +411,8 @@ class Extractor:
                     answer = self.sents[ans[0]]
                     pol = answer_polarity(answer.text)
                     stopped = med.stopped_in_answer(answer.text)
-                    if pol == "no" and not stopped and re.search(r"\b(?:still|anymore|encore|toujours)\b", s.text, re.I):
+                    if pol == "no" and not stopped and re.search(r"\b(?:still|anymore|encore|toujours)\b", s.text,
+                                                                 re.I):
                         stopped = True  # "are you still taking it?" "no"
                     if pol != "yes" and not (pol == "no" and stopped):
                         continue
@@ -415,23 +422,28 @@ class Extractor:
                 negated = mods.negated and answer is None and bool(re.search(
                     r"\b(?:no|not|n't|never|without|denies|pas|plus|jamais|sans)\b[^,.;]{0,30}$",
                     s.text[max(0, m.start - 40):m.start], re.I))  # not a negation of another clause
+                asked = answer is not None and med.is_inquiry(s.text)
+                same_turn = k > 0 and self.sents[k - 1].seg_index == s.seg_index
                 parsed = med.parse_mention(s.text, mentions, j, self.lang, clinician=self.is_clin(k),
                                            prompted=k in prompted or answer is not None, negated=negated,
-                                           asked=answer is not None and med.is_inquiry(s.text), previous=previous)
+                                           asked=asked, previous=previous,
+                                           before=self.sents[k - 1].text if same_turn else "")
                 if parsed is None:
                     continue
+                if answer is not None and not asked:
+                    stopped = False  # a statement with a "?" ("I'll prescribe X, okay?" "yes"): its own status
                 previous = parsed
                 status = "stopped" if stopped else parsed.status
                 attrs = parsed.attributes()
                 ev = [self.b.evidence(s.seg_index, s.start + parsed.start, s.start + parsed.end)]
-                if answer is not None:
+                if asked:
                     ev.append(self.b.ev_sentence(answer))
                     if med.other_prescriber(answer.text):
                         attrs["prescriber"] = "other"
                 f = self.b.add("medication", parsed.label, ev, status=status, **attrs, surface=m.surface,
                                drugbank_id=m.drug.get("drugbank_id"), mesh_id=m.drug.get("mesh_id"),
                                said_by=self.role[k])
-                if answer is not None:
+                if asked:
                     more = med.answer_attributes(answer.text, self.lang)
                     if more:
                         self._med_more(f, more, answer, add_evidence=False)
@@ -447,6 +459,17 @@ class Extractor:
             current = [f for f in fs if f.status == "current"]
             others = [f for f in fs if f.status != "current"]
             news = [f for f in others if f.status == "new"]
+            changed = [f for f in others if f.status == "changed"]
+            if changed and news:  # "increase the lisinopril to 20 mg" … "order lisinopril 20 mg daily"
+                for n in news:
+                    for ev in n.evidence:
+                        if len(changed[0].evidence) < 4 and ev not in changed[0].evidence:
+                            changed[0].evidence.append(ev)
+                    for k2, v in n.attributes.items():
+                        changed[0].attributes.setdefault(k2, v)
+                    self.b.facts.remove(n)
+                others = [f for f in others if f.status != "new"]
+                news = []
             if current and news:
                 for n in news:
                     for ev in n.evidence:
@@ -862,8 +885,8 @@ class Extractor:
         else:
             term = wider[2]
             code, _desc = exact_code(term, side)
-            if code is None and concept is not None and not re.search(r"\b(?:exacerbation|flare)\b", term):
-                code = specific_code(concept, s.text, st, en) if s.text[st:en].lower() == term else None
+            if code is None and concept is not None:  # "viral upper respiratory infection" is still J06.9
+                code = specific_code(concept, s.text, st, en)
         past = mods.historical or bool(_PAST_PROBLEM.search(s.text[max(0, a - 40):b + 40]))
         seen[label] = self.b.add(
             "assessment", label, [self.b.evidence(s.seg_index, s.start + a, s.start + b)],
@@ -877,7 +900,8 @@ class Extractor:
                        r"recommend|think we should|prescribe)|i'll|we'll|we will|we(?:'re| are) (?:going to|gon na|gonna)|"
                        r"let's|you should|you need to|make sure|i want you to|i'd like you to|continue|follow ?up|"
                        r"come back|see you (?:back|again|in)|refer|referral|order|schedule|prescri\w+|start (?:you|on)|"
-                       r"increase|decrease|stop|recommend\w*|keep (?:taking|an eye|track)|avoid|return|call (?:me|us|the office)|"
+                       r"increase|decrease|stop|recommend\w*|keep (?:taking|an eye|track)|avoid|return|call (?:me|us|the office|911)|"
+                       r"go to the (?:er|emergency)|appelez le 15|"
                        r"physical therapy|je vais (?:vous )?(?:prescrire|demander|faire|mettre|adresser|donner)|"
                        r"on va (?:faire|vous|demander|commencer|mettre)|il faut|il faudra|vous allez|je vous "
                        r"(?:prescris|propose|conseille|recommande|revois|adresse)|revenez|reconsulte[rz]?|rendez-vous|"
@@ -1008,7 +1032,10 @@ def icd_search(term: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-_NEGATION_NEAR = re.compile(r"\b(?:no|not|n't|never|without|denies|denied|negative for|none|nor|pas|jamais|sans|"
+_TAG_QUESTION = re.compile(r"^(?:(?:or|ou|and|et)\s+)?(?:anything (?:like that|else)|(?:des |d')?(?:choses?|trucs?) comme ça|"
+                           r"something like that|right|okay|ok|d'accord|non|hein|n'est-ce pas|or not|ou pas|"
+                           r"ou quelque chose comme ça)\W*$", re.I)
+_NEGATION_NEAR = re.compile(r"\b(?:no|not|n't|never|without|deny|denies|denied|negative for|none|nor|pas|jamais|sans|"
                             r"aucune?|ni)\b(?:\W+\w+){0,6}\W*$", re.I)
 
 

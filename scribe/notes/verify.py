@@ -17,7 +17,8 @@ from scribe.notes.compose import to_markdown
 from scribe.notes.consultation import hedged
 from scribe.notes.register import speech_markers  # noqa: F401  (re-exported for tests and benches)
 from scribe.notes.text import numbers_supported
-from scribe.schemas_docs import Fact, Faithfulness, Note, SentenceSupport
+from scribe.schemas import Transcript
+from scribe.schemas_docs import Evidence, Fact, Faithfulness, Note, NoteSection, SentenceSupport
 
 _CODE = re.compile(r"\((?:ICD-10-CM|CIM-10) [A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?\)")
 _SIDES = {"left": r"\b(?:left|gauche)\b", "right": r"\b(?:right|droite?)\b", "bilateral": r"\b(?:bilateral|both|bilatéral\w*)\b"}
@@ -120,3 +121,26 @@ def guard(note: Note, facts: list[Fact], mode: str = "remove") -> Faithfulness:
     note.sections = [sec for sec in note.sections if sec.sentences]
     note.markdown = to_markdown(note)
     return report
+
+
+def flag_unclear_drugs(note: Note, tr: Transcript) -> None:
+    """A drug name the recogniser garbled and recovery could not read with confidence becomes a flagged
+    line for the clinician ("Unclear drug name, heard 'lassox' (Lasix?): verify."), never a medication."""
+    lines = []
+    for seg in tr.segments:
+        for c in seg.corrections:
+            if c.applied:
+                continue
+            ev = Evidence(segment_id=seg.id, start=seg.start, end=seg.end, role=seg.role, speaker=seg.speaker,
+                          quote=seg.text[c.start:c.end])
+            word = "Nom de médicament incertain" if note.language == "fr" else "Unclear drug name"
+            lines.append(SentenceSupport(text=f"{word}: '{c.original}' ({c.corrected}?).", evidence=[ev],
+                                         status="flagged", issues=["verify drug name"]))
+    if not lines:
+        return
+    target = next((s for s in note.sections if s.key in ("plan", "ap", "cat")), None)
+    if target is None:
+        target = NoteSection(key="plan", title="Plan", sentences=[])
+        note.sections.append(target)
+    target.sentences.extend(lines)
+    note.markdown = to_markdown(note)

@@ -1,0 +1,149 @@
+"""Drug names recovered from speech-recognition errors, read as a clinician reads a bad transcript.
+
+Recognisers mishear drug names far more often than other words ("lassox 80 milligrams" for Lasix,
+"carvidilot 25 mg", "metform in"). A word is a candidate only where a drug is expected (before a dose,
+after "take", "on", "prescribe", "start", "refill"... and their French equivalents), and only when it is
+neither a known drug nor an ordinary English or French word (pyspellchecker's dictionaries): that is what
+keeps "vacation" from becoming "cations". Candidates are compared first with the visit's own medication
+list (its EHR context), then with the drug lexicon (drug-named-entity-recognition), by string similarity
+(rapidfuzz) and sound (jellyfish metaphone). A strong match replaces the words and keeps the original
+(`words[].original`, `segments[].corrections`); a weaker one is recorded, not applied, so the note can ask
+the clinician to verify the drug name. Where no medication context exists, nothing is ever invented.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from scribe.schemas import Correction, Segment, Transcript
+
+_DOSE_AFTER = re.compile(r"^\W{0,3}(?:\d+(?:[.,]\d+)?|[a-z]+(?:[- ][a-z]+)?)\s*(?:mg|milligrams?|milligrammes?|mcg|"
+                         r"micrograms?|units?|unités?|grams?|grammes?|ml)\b", re.I)
+_CUE_BEFORE = re.compile(r"\b(?:take|takes|taking|took|on|prescribe|prescribed|prescribing|start|started|starting|"
+                         r"refill|refilled|dose of|dose on|extra dose of|stop|stopped|continue|increase|decrease|"
+                         r"put you on|je prends|prenez|sous|prescris|prescrire|arrêter|continuer|de la|du)"
+                         r"\s+(?:your |my |the |some |a |an |his |her |le |la |les |du |de )?$", re.I)
+_WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
+APPLY, FLAG = 80.0, 65.0  # similarity (0-100) to replace the words / to ask for a check
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[list[str], dict[str, str]]:
+    import drug_named_entity_recognition.drugs_finder as finder
+
+    import unicodedata
+
+    plain = {"".join(ch for ch in unicodedata.normalize("NFKD", k) if not unicodedata.combining(ch))
+             for k in finder.drug_variant_to_canonical}
+    from scribe.notes.medication import _FR_BRANDS as FRENCH_BRANDS
+
+    plain |= set(FRENCH_BRANDS)
+    return sorted(k for k in plain if k.isalpha() and 4 <= len(k) <= 16), {}
+
+
+@lru_cache(maxsize=1)
+def _dictionaries():
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en"), SpellChecker(language="fr")
+
+
+def _ordinary_word(word: str) -> bool:
+    en, fr = _dictionaries()
+    w = word.lower()
+    return w in en or w in fr
+
+
+def _known_drug(word: str) -> bool:
+    from drug_named_entity_recognition import find_drugs
+
+    from scribe.notes.medication import _drug_token
+
+    try:
+        return bool(find_drugs([_drug_token(word)], is_ignore_case=True))
+    except Exception:
+        return False
+
+
+def _score(heard: str, name: str) -> float:
+    import jellyfish
+    from rapidfuzz import fuzz
+
+    score = fuzz.ratio(heard.lower(), name.lower())
+    if jellyfish.metaphone(heard) == jellyfish.metaphone(name):
+        score = max(score, 85.0)  # sounds the same: what a recogniser gets wrong
+    return score
+
+
+def best_match(heard: str, vocabulary: list[str]) -> tuple[str, float, str] | None:
+    """(name, score, source) of the closest drug name: the visit's own list first, then the lexicon."""
+    from rapidfuzz import fuzz, process
+
+    for source, names in (("visit", vocabulary), ("lexicon", _lexicon()[0])):
+        if not names:
+            continue
+        hits = process.extract(heard.lower(), [n.lower() for n in names], scorer=fuzz.ratio, limit=5,
+                               score_cutoff=FLAG - 15)
+        scored = sorted(((_score(heard, names[i]), names[i]) for _n, _s, i in hits), reverse=True)
+        if scored and scored[0][0] >= (FLAG - 10 if source == "visit" else FLAG):
+            return scored[0][1], scored[0][0], source
+    return None
+
+
+def _candidates(text: str) -> list[tuple[int, int]]:
+    """Word spans where a drug name is expected: before a dose, or after a medication cue."""
+    spans = []
+    words = list(_WORD.finditer(text))
+    for i, w in enumerate(words):
+        before_dose = bool(_DOSE_AFTER.match(text[w.end():w.end() + 30]))
+        after_cue = bool(_CUE_BEFORE.search(text[max(0, w.start() - 30):w.start()]))
+        if not (before_dose or after_cue):
+            continue
+        spans.append((w.start(), w.end()))
+        if i > 0 and before_dose and not _ordinary_word(words[i - 1].group(0)):
+            spans.append((words[i - 1].start(), w.end()))  # "metform in 500 mg": a name split in two
+    return spans
+
+
+def recover_segment(seg: Segment, vocabulary: list[str]) -> Segment:
+    """The segment with strong drug-name corrections applied and weak ones recorded."""
+    text, corrections, shift = seg.text, [], 0
+    taken: list[tuple[int, int]] = []
+    for start, end in sorted(_candidates(seg.text), key=lambda sp: sp[0] - sp[1]):  # longest first
+        heard = seg.text[start:end]
+        joined = heard.replace(" ", "")
+        if any(start < b and a < end for a, b in taken) or len(joined) < 4:
+            continue
+        if " " in heard and _known_drug(joined):
+            match = (joined.lower(), 100.0, "lexicon")
+        elif _known_drug(joined) or (" " not in heard and _ordinary_word(heard)):
+            continue
+        else:
+            match = best_match(joined, vocabulary)
+        if match is None:
+            continue
+        name, score, source = match
+        taken.append((start, end))
+        corrections.append((start, end, heard, name, score, score >= APPLY, source))
+    out_words = [w.model_copy() for w in seg.words]
+    for start, end, heard, name, score, applied, source in sorted(corrections):
+        a, b = start + shift, end + shift
+        if applied:
+            text = text[:a] + name + text[b:]
+            shift += len(name) - (end - start)
+            for w in out_words:
+                if w.word.strip() and w.word.strip() in heard.split():
+                    w.original, w.word = w.word, (" " if w.word.startswith(" ") else "") + name
+                    heard = heard.replace(w.original.strip(), "", 1)
+        seg_end = a + (len(name) if applied else end - start)
+        corrections_out = Correction(start=a, end=seg_end, original=seg.text[start:end], corrected=name,
+                                     score=round(score, 1), applied=applied, source=source)
+        seg = seg.model_copy(update={"corrections": [*seg.corrections, corrections_out]})
+    return seg.model_copy(update={"text": text, "words": out_words if corrections else seg.words})
+
+
+def recover_drugs(tr: Transcript, vocabulary: list[str] | None = None) -> Transcript:
+    """The transcript with drug names recovered in every segment (see the module docstring)."""
+    vocab = [v for v in (vocabulary or []) if v]
+    return tr.model_copy(update={"segments": [recover_segment(s, vocab) for s in tr.segments]})
