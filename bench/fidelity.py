@@ -498,7 +498,10 @@ def run(labels: list[dict], mode: str, args, aci: dict, scorer) -> list[dict]:
 
             source = transcript_for(label, dialogue, ROOT / "bench" / "out" / "fidelity-audio")
         t = time.perf_counter()
-        doc = document(source, language=lang, **doc_kwargs(args))
+        kw = doc_kwargs(args)
+        if args.context:  # what an EHR knows before the visit: the drugs the patient already takes
+            kw["vocabulary"] = [m["name"] for m in label.get("medications", []) if m.get("status") != "new"]
+        doc = document(source, language=lang, **kw)
         seconds = time.perf_counter() - t
         res = score(doc, label, dialogue, reference, scorer)
         results.append(res | {"id": label["id"], "split": label.get("split", "?"), "from": mode, "language": lang,
@@ -584,6 +587,8 @@ def main() -> None:
     ap.add_argument("--template", default="auto", help="auto (document()'s own default), soap, hp, ...")
     ap.add_argument("--llm", default="none")
     ap.add_argument("--prose", action="store_true", help="the LLM rewrites the note from the verified facts")
+    ap.add_argument("--context", action="store_true",
+                    help="pass the labelled drugs the patient already takes as the visit's EHR vocabulary")
     ap.add_argument("--from", dest="source", default="text", choices=["text", "audio", "both"])
     ap.add_argument("--show", type=int, default=0, help="print up to N offending sentences per error kind")
     ap.add_argument("--json", default="")

@@ -18,14 +18,16 @@ from functools import lru_cache
 
 from scribe.schemas import Correction, Segment, Transcript
 
-_DOSE_AFTER = re.compile(r"^\W{0,3}(?:\d+(?:[.,]\d+)?|[a-z]+(?:[- ][a-z]+)?)\s*(?:mg|milligrams?|milligrammes?|mcg|"
+_DOSE_AFTER = re.compile(r"^\W{0,3}(?:\d+(?:[., ]\d+)?|[a-z]+(?:[- ][a-z]+)?)\s*(?:mg|milligrams?|milligrammes?|mcg|"
                          r"micrograms?|units?|unités?|grams?|grammes?|ml)\b", re.I)
 _CUE_BEFORE = re.compile(r"\b(?:take|takes|taking|took|on|prescribe|prescribed|prescribing|start|started|starting|"
                          r"refill|refilled|dose of|dose on|extra dose of|stop|stopped|continue|increase|decrease|"
                          r"put you on|je prends|prenez|sous|prescris|prescrire|arrêter|continuer|de la|du)"
                          r"\s+(?:your |my |the |some |a |an |his |her |le |la |les |du |de )?$", re.I)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
-APPLY, FLAG = 80.0, 65.0  # similarity (0-100) to replace the words / to ask for a check
+# similarity (0-100) to replace the words / to ask for a check; lower for the visit's own short list
+APPLY, FLAG = 80.0, 65.0
+APPLY_VISIT, FLAG_VISIT = 70.0, 55.0
 
 
 @lru_cache(maxsize=1)
@@ -76,23 +78,25 @@ def _score(heard: str, name: str) -> float:
     return score
 
 
-def best_match(heard: str, vocabulary: list[str]) -> tuple[str, float, str] | None:
+def best_match(heard: str, vocabulary: list[str], lexicon: bool = True) -> tuple[str, float, str] | None:
     """(name, score, source) of the closest drug name: the visit's own list first, then the lexicon."""
     from rapidfuzz import fuzz, process
 
-    for source, names in (("visit", vocabulary), ("lexicon", _lexicon()[0])):
+    for source, names in (("visit", vocabulary), ("lexicon", _lexicon()[0] if lexicon else [])):
         if not names:
             continue
         hits = process.extract(heard.lower(), [n.lower() for n in names], scorer=fuzz.ratio, limit=5,
-                               score_cutoff=FLAG - 15)
+                               score_cutoff=FLAG_VISIT - 15)
         scored = sorted(((_score(heard, names[i]), names[i]) for _n, _s, i in hits), reverse=True)
-        if scored and scored[0][0] >= (FLAG - 10 if source == "visit" else FLAG):
+        if scored and scored[0][0] >= (FLAG_VISIT if source == "visit" else FLAG):
             return scored[0][1], scored[0][0], source
     return None
 
 
-def _candidates(text: str) -> list[tuple[int, int]]:
-    """Word spans where a drug name is expected: before a dose, or after a medication cue."""
+def _candidates(text: str, visit: bool) -> list[tuple[int, int]]:
+    """Word spans where a drug name is expected: before a dose, or after a medication cue. Before a
+    dose a name split in words is joined ("metform in 500 mg"); with a visit list, up to three words of
+    any kind ("all the toned 12.5 mg" against the visit's aldactone)."""
     spans = []
     words = list(_WORD.finditer(text))
     for i, w in enumerate(words):
@@ -102,7 +106,9 @@ def _candidates(text: str) -> list[tuple[int, int]]:
             continue
         spans.append((w.start(), w.end()))
         if i > 0 and before_dose and not _ordinary_word(words[i - 1].group(0)):
-            spans.append((words[i - 1].start(), w.end()))  # "metform in 500 mg": a name split in two
+            spans.append((words[i - 1].start(), w.end()))
+        if visit and before_dose:
+            spans += [(words[j].start(), w.end()) for j in range(max(0, i - 2), i)]
     return spans
 
 
@@ -110,22 +116,29 @@ def recover_segment(seg: Segment, vocabulary: list[str]) -> Segment:
     """The segment with strong drug-name corrections applied and weak ones recorded."""
     text, corrections, shift = seg.text, [], 0
     taken: list[tuple[int, int]] = []
-    for start, end in sorted(_candidates(seg.text), key=lambda sp: sp[0] - sp[1]):  # longest first
+    found = []
+    for start, end in _candidates(seg.text, bool(vocabulary)):
         heard = seg.text[start:end]
         joined = heard.replace(" ", "")
-        if any(start < b and a < end for a, b in taken) or len(joined) < 4:
+        if len(joined) < 4:
             continue
         if " " in heard and _known_drug(joined):
-            match = (joined.lower(), 100.0, "lexicon")
-        elif _known_drug(joined) or (" " not in heard and _ordinary_word(heard)):
+            found.append((100.0, start, end, (joined.lower(), 100.0, "lexicon")))
             continue
-        else:
-            match = best_match(joined, vocabulary)
-        if match is None:
+        if _known_drug(joined) or (" " not in heard and _ordinary_word(heard)):
+            continue
+        lexicon_ok = " " not in heard or not _ordinary_word(heard.split()[0])
+        match = best_match(joined, vocabulary, lexicon=lexicon_ok)
+        if match is not None:
+            found.append((match[1], start, end, match))
+    for _score, start, end, match in sorted(found, key=lambda c: (-c[0], c[1] - c[2])):  # best first
+        heard = seg.text[start:end]
+        if any(start < b and a < end for a, b in taken):
             continue
         name, score, source = match
         taken.append((start, end))
-        corrections.append((start, end, heard, name, score, score >= APPLY, source))
+        corrections.append((start, end, heard, name, score, score >= (APPLY_VISIT if source == "visit" else APPLY),
+                            source))
     out_words = [w.model_copy() for w in seg.words]
     for start, end, heard, name, score, applied, source in sorted(corrections):
         a, b = start + shift, end + shift

@@ -134,7 +134,8 @@ def flag_unclear_drugs(note: Note, tr: Transcript) -> None:
             ev = Evidence(segment_id=seg.id, start=seg.start, end=seg.end, role=seg.role, speaker=seg.speaker,
                           quote=seg.text[c.start:c.end])
             word = "Nom de médicament incertain" if note.language == "fr" else "Unclear drug name"
-            lines.append(SentenceSupport(text=f"{word}: '{c.original}' ({c.corrected}?).", evidence=[ev],
+            maybe = "peut-être" if note.language == "fr" else "possibly"
+            lines.append(SentenceSupport(text=f"{word}: '{c.original}', {maybe} {c.corrected}.", evidence=[ev],
                                          status="flagged", issues=["verify drug name"]))
     if not lines:
         return
