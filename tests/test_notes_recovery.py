@@ -1,0 +1,46 @@
+"""Drug names read back from recognition errors: only where a drug is expected, never from ordinary
+words, the original kept; a weak match is flagged for the clinician, never turned into a medication."""
+
+from __future__ import annotations
+
+from scribe.notes.engine import document
+from scribe.notes.recovery import recover_segment
+from scribe.schemas import Segment, Transcript, Word
+
+
+def _segment(text: str) -> Segment:
+    words = [Word(start=i * 0.3, end=i * 0.3 + 0.25, word=f" {w}", probability=0.6) for i, w in enumerate(text.split())]
+    return Segment(id=0, start=0.0, end=len(words) * 0.3, speaker="S1", role="clinician", text=text, words=words)
+
+
+def test_misheard_drug_before_a_dose_is_recovered_with_its_original():
+    seg = recover_segment(_segment("I will give you an extra dose of lassox 80 milligrams once a day"), [])
+    assert "lasix 80 milligrams" in seg.text
+    (c,) = seg.corrections
+    assert (c.original, c.corrected, c.applied) == ("lassox", "lasix", True)
+    assert seg.text[c.start:c.end] == "lasix"
+    assert [w.original for w in seg.words if w.original] == [" lassox"]
+
+
+def test_nothing_is_invented_without_medication_context():
+    for text in ("I'm on vacation next week", "we talked about lassox at the party", "take a rest for a week"):
+        seg = recover_segment(_segment(text), [])
+        assert seg.text == text and not seg.corrections
+
+
+def test_the_visits_own_list_reads_what_the_lexicon_cannot():
+    text = "and continue on at top or 50 milligrams daily"
+    assert recover_segment(_segment(text), []).text == text
+    seg = recover_segment(_segment(text), ["toprol"])
+    assert "toprol 50 milligrams" in seg.text and seg.corrections[0].source == "visit"
+
+
+def test_weak_match_is_flagged_not_a_medication():
+    tr = Transcript(language="en", duration=10.0, segments=[
+        Segment(id=0, start=0, end=3, speaker="S1", role="clinician", text="What medicines do you take?"),
+        Segment(id=1, start=3, end=6, speaker="S2", role="patient", text="I take gamedino 20 mg every morning."),
+    ])
+    doc = document(tr.model_dump(), template="soap")
+    assert not [f for f in doc["facts"] if f["kind"] == "medication"]
+    flagged = [s for sec in doc["note"]["sections"] for s in sec["sentences"] if s["status"] == "flagged"]
+    assert flagged and "gamedino" in flagged[0]["text"] and flagged[0]["issues"] == ["verify drug name"]
