@@ -46,8 +46,9 @@ _HEDGE_BEFORE = re.compile(
     r"s'assurer|vérifier (?:que|si)|ou bien|éventuel\w*)\b[^.?!;]{0,60}$", re.I)
 _HEDGE_AFTER = re.compile(r"^[^.?!;]{0,25}\b(?:is possible|is likely|is suspected|can'?t be (?:excluded|ruled out)|"
                           r"possibly|probably|n'est pas exclu\w*|possible|probable)\b", re.I)
-_RULED_OUT = re.compile(r"\b(?:(?:it'?s|it is|this is|that'?s) not|(?:don'?t|do not) (?:think|believe) (?:it'?s|it is|"
-                        r"you have|this is|that'?s)|ruled out|no evidence of|ce n'est pas|pas de signe d)\b"
+_RULED_OUT = re.compile(r"\b(?:(?:it'?s|it is|this is|that'?s|it ?'s) not|(?:do ?n'?t|do not|does ?n'?t) (?:think|believe|"
+                        r"feel)(?: that)?(?: it'?s| it is| you have| this is| that'?s| it| this)?|ruled out|"
+                        r"no (?:sign|signs|evidence) of|not a sign of|ce n'est pas|pas de signe d|je ne pense pas)\b"
                         r"[^.?!;]{0,40}$", re.I)
 
 

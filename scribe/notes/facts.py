@@ -165,10 +165,24 @@ class Extractor:
     _RESULTS = re.compile(r"\b(results?|x-?ray|labs?|blood ?work|ekg|ecg|echo(?:cardiogram)?|mri|ct scan|"
                           r"ultrasound|a1c|résultats?|radio|prise de sang|scanner|irm)\b", re.I)
 
+    # Cues that open the assessment and plan wherever they stand, even after an examination.
+    _AP_STRONG = re.compile(r"\b(?:my assessment|assessment and (?:my )?plan|my plan|the plan|first problem|"
+                            r"for your (?:first|second|third|last|next) problem|let's talk about (?:my|the|your) "
+                            r"(?:assessment|plan)|my impression|mon diagnostic|ce que je vous propose|conclusion)\b", re.I)
+
     def _find_ap_start(self) -> int:
+        """Where the assessment and plan begin: after the examination when there is one (a weak cue such
+        as "in terms of your blood pressure" in the history does not end the history)."""
         n = len(self.sents)
+        if self.exam_start < n:
+            for k in range(self.exam_start + 1, n):
+                if self.is_clin(k) and self._AP_STRONG.search(self.sents[k].text):
+                    return k
         for k in range(int(n * 0.35), n):
-            if self.is_clin(k) and self._AP.search(self.sents[k].text):
+            if self.is_clin(k) and self._AP.search(self.sents[k].text) and k > self.exam_start:
+                return k
+        for k in range(int(n * 0.35), n):
+            if self.is_clin(k) and self._AP_STRONG.search(self.sents[k].text):
                 return k
         if self.exam_start < n:  # after the examination: the first diagnosis or plan sentence
             for k in range(self.exam_start + 1, n):
@@ -866,6 +880,8 @@ class Extractor:
         more certain reading of a repeated one; name it by its widest specific phrase."""
         if mods.family or FAMILY.search(s.text[max(0, st - 40):st]):
             return
+        if mods.negated and not _NEGATION_NEAR.search(_clause_before(s.text, st)):
+            mods.negated = False  # in a run-on sentence the negation belongs to another clause
         if concept is None and (mods.negated or mods.hypothetical) or self._NOT_A_DIAGNOSIS.search(s.text[:st]):
             return
         a, b = (wider[0], wider[1]) if wider else (st, en)
@@ -896,7 +912,7 @@ class Extractor:
 
     # -- plan -----------------------------------------------------------------------------------------
 
-    _PLAN = re.compile(r"\b(?:i(?:'m| am)? (?:going to|gonna|gon na|will|'ll|want to|wan na|would like to|'d like to|"
+    _PLAN = re.compile(r"\b(?:i(?:'m| am)?(?: also| just| do| really)* (?:going to|gonna|gon na|will|'ll|want to|wan na|would like to|'d like to|"
                        r"recommend|think we should|prescribe)|i'll|we'll|we will|we(?:'re| are) (?:going to|gon na|gonna)|"
                        r"let's|you should|you need to|make sure|i want you to|i'd like you to|continue|follow ?up|"
                        r"come back|see you (?:back|again|in)|refer|referral|order|schedule|prescri\w+|start (?:you|on)|"
