@@ -38,7 +38,7 @@ def consultation(folder: Path, minutes: float) -> Path:
     test consultations, in two espeak-ng voices; repeated only past their ~8.5 min. (Repeating one short
     dialogue is not a consultation: bit-identical repeats give identical voice embeddings, and the
     spectral clustering then hears one speaker.)"""
-    from scribe.pipeline.decode import decode
+    from scribe.speech.decode import decode
     from scribe.notes.dialogue import parse_text
 
     fixtures = ROOT / "tests" / "fixtures"

@@ -117,10 +117,10 @@ def run(args) -> None:
     from scribe.engines.asr import load_whisper
     from scribe.engines.diarization import load_diarization_engine
     from scribe.config import get_settings
-    from scribe.pipeline.decode import decode
-    from scribe.pipeline.diarize import DiarizeOptions, diarize, diarize_stock
-    from scribe.pipeline.run import PipelineOptions, process_audio
-    from scribe.pipeline.transcribe import AsrOptions, whisper_kwargs
+    from scribe.speech.decode import decode
+    from scribe.speech.diarize import DiarizeOptions, diarize, diarize_stock
+    from scribe.speech.run import PipelineOptions, process_audio
+    from scribe.speech.transcribe import AsrOptions, whisper_kwargs
 
     settings = get_settings()
     model = load_whisper(args.asr_model)

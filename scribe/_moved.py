@@ -17,6 +17,7 @@ import sys
 MOVED = {
     "models.llm": "scribe.engines.llm",
     "models.store": "scribe.engines.store",
+    "scribe.pipeline.run": "scribe.speech.run",
 }
 _PARENTS = {name.rpartition(".")[0] for name in MOVED}
 

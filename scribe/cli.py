@@ -74,7 +74,7 @@ def _write_json(payload: dict, path: Path | None) -> None:
 def transcribe(audio, language, speakers, min_speakers, max_speakers, asr_model, hotwords, clinician,
                json_path, progress):
     """Transcribe, diarize and label clinician/patient; print the transcript JSON."""
-    from scribe.pipeline.run import PipelineOptions, process_file
+    from scribe.speech.run import PipelineOptions, process_file
 
     if min_speakers and max_speakers and min_speakers > max_speakers:
         raise ScribeError("--min-speakers is larger than --max-speakers")
@@ -102,7 +102,7 @@ def enroll(clinician_id, audio, delete):
     if audio is None:
         raise ScribeError("give the clinician's audio file (or --delete)")
     from scribe.engines.diarization import load_diarization_engine
-    from scribe.pipeline.decode import decode
+    from scribe.speech.decode import decode
 
     samples = decode(audio)
     if samples.duration < 3.0:
@@ -121,7 +121,7 @@ def enroll(clinician_id, audio, delete):
 def document(input_path, template, language, llm, json_path):
     """Facts, note, patient summary and assistant context from audio, transcript JSON or dialogue text."""
     from scribe.notes.engine import cli_document
-    from scribe.pipeline.run import PipelineOptions, process_file
+    from scribe.speech.run import PipelineOptions, process_file
 
     lang = None if language == "auto" else language
     transcribe_audio = lambda path: process_file(path, PipelineOptions(language=lang), hook=ProgressHook())  # noqa: E731

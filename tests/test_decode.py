@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from scribe.errors import AudioError
-from scribe.pipeline.decode import decode, iter_chunks
+from scribe.speech.decode import decode, iter_chunks
 from tests.conftest import SR, speak, write_wav
 
 

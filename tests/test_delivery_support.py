@@ -181,7 +181,7 @@ def scribe(tmp_path_factory):
 @pytest.fixture(scope="session")
 def short_wav(consult, tmp_path_factory) -> Path:
     """The first 7 s of the consultation (the clinician's greeting and question)."""
-    from scribe.pipeline.decode import decode
+    from scribe.speech.decode import decode
 
     samples = decode(consult.wav).samples[: 7 * SR]
     return write_wav(tmp_path_factory.mktemp("short") / "short.wav", samples)

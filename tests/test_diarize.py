@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from scribe.pipeline.types import SAMPLE_RATE, Audio
+from scribe.speech.types import SAMPLE_RATE, Audio
 
 pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng not installed")
 
@@ -119,7 +119,7 @@ def test_engine_is_cached(engine):
 
 
 def test_two_voices(engine, two_voices):
-    from scribe.pipeline.diarize import diarize
+    from scribe.speech.diarize import diarize
 
     audio, ref = two_voices
     steps = set()
@@ -134,7 +134,7 @@ def test_two_voices(engine, two_voices):
 
 
 def test_single_speaker(engine, one_voice):
-    from scribe.pipeline.diarize import diarize
+    from scribe.speech.diarize import diarize
 
     audio, ref = one_voice
     d = diarize(audio, engine)
@@ -146,7 +146,7 @@ def test_single_speaker(engine, one_voice):
 
 
 def test_three_speakers(engine, tmp_path):
-    from scribe.pipeline.diarize import diarize
+    from scribe.speech.diarize import diarize
 
     # (en-gb+m4 would be a poor third: to CAM++ it is nearly en-us+m3's voice, cosine 0.77)
     audio, ref = _conversation(["en-us+m3", "en-us+f3", "en-us+m7"], tmp_path, turns=9)
@@ -157,7 +157,7 @@ def test_three_speakers(engine, tmp_path):
 
 
 def test_num_speakers_honoured(engine, two_voices, one_voice):
-    from scribe.pipeline.diarize import DiarizeOptions, diarize
+    from scribe.speech.diarize import DiarizeOptions, diarize
 
     audio, _ = two_voices
     assert len(diarize(audio, engine, DiarizeOptions(num_speakers=1)).speakers) == 1
@@ -190,7 +190,7 @@ class _Counting:
 def test_precomputed_while_live_gives_the_same_turns(engine, tmp_path):
     """A live visit runs the networks on each whole 20 s block as it arrives; after stop diarize()
     runs them only on the tail, and the result equals diarizing the recording from scratch."""
-    from scribe.pipeline.diarize import (EMBEDDING_BLOCK, Precomputed, diarize, precompute, precompute_horizon,
+    from scribe.speech.diarize import (EMBEDDING_BLOCK, Precomputed, diarize, precompute, precompute_horizon,
                                          precompute_span)
 
     audio, ref = _conversation(["en-us+m3", "en-us+f3"], tmp_path, turns=16)
@@ -220,7 +220,7 @@ def test_precomputed_while_live_gives_the_same_turns(engine, tmp_path):
 
 
 def test_silence_and_noise_give_no_turns(engine):
-    from scribe.pipeline.diarize import diarize
+    from scribe.speech.diarize import diarize
 
     assert diarize(Audio(np.zeros(5 * SAMPLE_RATE, np.float32)), engine).turns == []
     hiss = (np.random.default_rng(1).standard_normal(5 * SAMPLE_RATE) * 1e-4).astype(np.float32)
@@ -230,7 +230,7 @@ def test_silence_and_noise_give_no_turns(engine):
 
 
 def test_very_short_audio(engine, tmp_path):
-    from scribe.pipeline.diarize import diarize
+    from scribe.speech.diarize import diarize
 
     x = _espeak("Yes.", "en-us+f3", tmp_path)[: int(0.8 * SAMPLE_RATE)]
     d = diarize(Audio(x), engine)
@@ -242,7 +242,7 @@ def test_very_short_audio(engine, tmp_path):
 def test_8khz_origin(engine, two_voices):
     from scipy.signal import resample_poly
 
-    from scribe.pipeline.diarize import diarize
+    from scribe.speech.diarize import diarize
 
     audio, ref = two_voices
     narrow = resample_poly(resample_poly(audio.samples, 1, 2), 2, 1).astype(np.float32)
@@ -267,7 +267,7 @@ def test_embed_for_enrollment(engine, tmp_path):
 
 
 def test_enrollment_matches_diarized_speaker(engine, two_voices, tmp_path):
-    from scribe.pipeline.diarize import diarize
+    from scribe.speech.diarize import diarize
 
     audio, ref = two_voices
     d = diarize(audio, engine)
@@ -280,8 +280,8 @@ def test_enrollment_matches_diarized_speaker(engine, two_voices, tmp_path):
 def test_pyannote_sample(engine):
     import pyannote.audio
 
-    from scribe.pipeline.decode import decode
-    from scribe.pipeline.diarize import diarize
+    from scribe.speech.decode import decode
+    from scribe.speech.diarize import diarize
 
     folder = Path(pyannote.audio.__file__).parent / "sample"
     ref = []
@@ -295,7 +295,7 @@ def test_pyannote_sample(engine):
 
 @pytest.mark.slow
 def test_stock_pipeline_anchor(engine, two_voices):
-    from scribe.pipeline.diarize import diarize_stock
+    from scribe.speech.diarize import diarize_stock
 
     audio, ref = two_voices
     clip = Audio(audio.samples[: 12 * SAMPLE_RATE])
@@ -307,7 +307,7 @@ def test_stock_pipeline_anchor(engine, two_voices):
 def test_live_speakers_follow_voices_and_roles(engine):
     """Online labels of live final segments: one speaker per voice, the questioner is the clinician,
     and an enrolled clinician voice decides even when the words do not."""
-    from scribe.pipeline.live_speakers import LiveSpeakers
+    from scribe.speech.live_speakers import LiveSpeakers
     from tests.conftest import DIALOGUE_EN, speak
 
     voices = {"clinician": "en-us+m3", "patient": "en-us+f3"}

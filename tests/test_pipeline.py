@@ -37,8 +37,8 @@ def plain_faster_whisper_wer(reference_turns, wav, model_name: str, language: st
     """The anchor: plain faster-whisper, same model and decoding settings, whole file at once."""
     from scribe.engines.asr import load_whisper
     from scribe.config import get_settings
-    from scribe.pipeline.decode import decode
-    from scribe.pipeline.transcribe import AsrOptions, whisper_kwargs
+    from scribe.speech.decode import decode
+    from scribe.speech.transcribe import AsrOptions, whisper_kwargs
 
     model = load_whisper(model_name)
     options = AsrOptions(language=language, beam_size=get_settings().asr_beam_size)
@@ -129,7 +129,7 @@ def test_three_speakers_with_companion(tmp_path):
 
 def test_8khz_stereo_telephone(tmp_path, consult_en):
     import av  # noqa: F401  (decode path under test is PyAV)
-    from scribe.pipeline.decode import decode
+    from scribe.speech.decode import decode
 
     audio = decode(consult_en.wav).samples
     narrow = np.interp(np.arange(len(audio) // 2) * 2, np.arange(len(audio)), audio).astype(np.float32)
@@ -143,8 +143,8 @@ def test_8khz_stereo_telephone(tmp_path, consult_en):
 def test_long_audio_is_cut_into_blocks_without_losing_words(consult_en):
     """Blocks bound memory on 2-hour visits; across a cut no word is lost or duplicated."""
     from scribe.engines.asr import load_whisper
-    from scribe.pipeline.decode import decode
-    from scribe.pipeline.transcribe import AsrOptions, block_bounds, transcribe as run_asr
+    from scribe.speech.decode import decode
+    from scribe.speech.transcribe import AsrOptions, block_bounds, transcribe as run_asr
 
     audio = decode(consult_en.wav)
     bounds = block_bounds(audio.samples, 20.0)

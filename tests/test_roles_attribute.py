@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from scribe.pipeline.attribute import attribute
-from scribe.pipeline.roles import assign_roles
-from scribe.pipeline.types import SpeakerTurn
+from scribe.speech.attribute import attribute
+from scribe.speech.roles import assign_roles
+from scribe.speech.types import SpeakerTurn
 from scribe.schemas import Segment, Word
 from tests.conftest import DIALOGUE_EN, DIALOGUE_FR
 

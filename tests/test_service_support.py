@@ -194,7 +194,7 @@ def stored_audio(service: Service, visit_id: str) -> bytes:
 
 
 def pcm_of(wav: Path) -> bytes:
-    from scribe.pipeline.decode import decode
+    from scribe.speech.decode import decode
 
     samples = decode(wav).samples
     return (np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes()

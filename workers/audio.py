@@ -17,7 +17,7 @@ from sqlalchemy import select
 from scribe.core.db import AudioChunk, session_scope
 from scribe.core.objects import get_store
 from scribe.errors import AudioError
-from scribe.pipeline.types import SAMPLE_RATE
+from scribe.speech.types import SAMPLE_RATE
 
 _cache: OrderedDict[str, tuple[int, np.ndarray]] = OrderedDict()
 _cache_lock = threading.Lock()
@@ -63,7 +63,7 @@ def pcm_to_float(raw: bytes, sample_rate: int, channels: int) -> np.ndarray:
 
 
 def _decode_compressed(visit_id: str, upto: int) -> np.ndarray:
-    from scribe.pipeline.decode import iter_chunks
+    from scribe.speech.decode import iter_chunks
 
     with _cache_lock:
         hit = _cache.get(visit_id)

@@ -45,7 +45,7 @@ def prefill(finals: list[dict], speakers: dict | None, language: str, llm: str,
     """During the visit: the LLM evaluates the note's prompt for the transcript so far (live final
     segments, cut and labelled the way the finalized transcript will most likely be); returns how many
     prompts. What the finalized prompt shares with it is not evaluated again after stop."""
-    from scribe.pipeline.live_speakers import LiveSpeakers, provisional_transcript
+    from scribe.speech.live_speakers import LiveSpeakers, provisional_transcript
     from scribe.notes.llm import llm_prefill
 
     lang = "fr" if language.startswith("fr") else "en"

@@ -31,8 +31,8 @@ from scribe.core.db import Document, Event, LiveState, Visit, session_scope, utc
 from scribe.core.objects import get_store, visit_prefix
 from scribe.delivery.outbox import emit
 from scribe.core.observability import LIVE_LAG, LLM_PROMPT_TOKENS, timed
-from scribe.pipeline import streaming
-from scribe.pipeline.types import SAMPLE_RATE, Audio
+from scribe.speech import streaming
+from scribe.speech.types import SAMPLE_RATE, Audio
 from workers import audio as audio_io
 
 log = logging.getLogger("scribe.tasks")
@@ -122,7 +122,7 @@ def _label_finals(visit: Visit, state: streaming.StreamState, finals: list[dict]
     if not finals:
         return
     from scribe.engines.diarization import load_diarization_engine
-    from scribe.pipeline.live_speakers import LiveSpeakers
+    from scribe.speech.live_speakers import LiveSpeakers
 
     engine = load_diarization_engine()
     live = LiveSpeakers.from_dict(state.speakers)
@@ -211,7 +211,7 @@ def _diarize_ahead(visit: Visit, upto: int) -> None:
     (`diarization/<horizon ms>.npz`; deleted once the visit is diarized). Best effort: anything missing
     is computed after stop."""
     from scribe.engines.diarization import load_diarization_engine
-    from scribe.pipeline import diarize as dz
+    from scribe.speech import diarize as dz
 
     with _ahead_lock:
         if visit.id in _ahead_busy:
@@ -248,7 +248,7 @@ def _has_transcript(visit_id: str) -> bool:
 
 
 def _precomputed(visit_id: str):
-    from scribe.pipeline.diarize import Precomputed
+    from scribe.speech.diarize import Precomputed
 
     store, out = get_store(), Precomputed()
     for key in store.list(_ahead_prefix(visit_id)):
@@ -309,8 +309,8 @@ def _flush(visit_id: str) -> Visit:
 
 def asr_finalize(visit_id: str) -> str:
     """After stop: flush, diarize the whole visit, attribute words, label roles, store the transcript."""
-    from scribe.pipeline.attribute import attribute
-    from scribe.pipeline.roles import assign_roles
+    from scribe.speech.attribute import attribute
+    from scribe.speech.roles import assign_roles
     from scribe.schemas import Transcript
 
     with session_scope() as s:
@@ -370,7 +370,7 @@ def asr_finalize(visit_id: str) -> str:
 
 def _diarize(samples: np.ndarray, precomputed=None):
     from scribe.engines.diarization import load_diarization_engine
-    from scribe.pipeline.diarize import DiarizeOptions, diarize
+    from scribe.speech.diarize import DiarizeOptions, diarize
 
     return diarize(Audio(samples), load_diarization_engine(), DiarizeOptions(min_speakers=1, max_speakers=4),
                    precomputed=precomputed)

@@ -443,7 +443,7 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
 
         def work():
             from scribe.engines.diarization import load_diarization_engine
-            from scribe.pipeline.decode import decode
+            from scribe.speech.decode import decode
 
             audio = decode(body)
             if audio.duration < 3.0:

@@ -58,7 +58,7 @@ class Report:
 
 def load_audio(path: Path) -> tuple[bytes, dict, float]:
     """(stream bytes, start message fields, duration seconds)."""
-    from scribe.pipeline.decode import decode
+    from scribe.speech.decode import decode
 
     suffix = path.suffix.lower()
     if suffix in (".ogg", ".opus", ".webm"):

@@ -151,7 +151,7 @@ class LiveState(Base):
     processed_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
     requested_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
     requested_at: Mapped[dt.datetime | None] = mapped_column(default=None)
-    state: Mapped[dict] = mapped_column(SealedJSON, default=dict)  # scribe.pipeline.streaming.StreamState
+    state: Mapped[dict] = mapped_column(SealedJSON, default=dict)  # scribe.speech.streaming.StreamState
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 

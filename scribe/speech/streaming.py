@@ -42,7 +42,7 @@ class StreamState:
     segments: int = 0  # final segments emitted so far (next segment id)
     words: int = 0  # committed words so far
     language: str | None = None
-    speakers: dict = field(default_factory=dict)  # scribe.pipeline.live_speakers.LiveSpeakers
+    speakers: dict = field(default_factory=dict)  # scribe.speech.live_speakers.LiveSpeakers
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -16,7 +16,7 @@ Design (every choice measured on a 2-core CPU, see the constants below):
    A piece too short for more than one subsegment that abuts another speaker's speech (a cut at
    a change point, not a pause) is embedded from its own audio instead: the shared frames'
    context (about 2 s) would lend it the neighbour's voice.
-3. Spectral clustering (3D-Speaker recipe: p-pruned cosine affinity, Laplacian eigengap for the
+3. Spectral clustering (clustering.py; 3D-Speaker recipe: p-pruned cosine affinity, Laplacian eigengap for the
    number of speakers unless given, k-means on the spectral embedding) of the subsegments with
    at least 1 s of clean speech, at most 1500 of them (evenly spread) so that time and memory
    stay bounded on multi-hour audio. Clusters with under 3 s of speech are folded into the
@@ -40,7 +40,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from scribe.pipeline.types import SAMPLE_RATE, Audio, Diarization, Hook, SpeakerTurn, no_hook
+from scribe.speech import clustering
+from scribe.speech.turns import named, turns_of, viterbi
+from scribe.speech.types import SAMPLE_RATE, Audio, Diarization, Hook, no_hook
 
 # --------------------------------------------------------------------------- tuning (measured)
 
@@ -53,12 +55,7 @@ SUBSEGMENT_HOP = 0.75
 OVERLAP_WEIGHT = 1e-3  # pooling weight of overlapped frames (they matter only without clean ones)
 MIN_TRAIN_SPEECH = 1.0  # seconds of clean speech for a subsegment to take part in clustering
 MAX_CLUSTERED = 1500  # embeddings clustered directly
-PRUNE_KEEP = 0.012  # spectral: fraction of each affinity row kept (3D-Speaker p-value)
-PRUNE_MIN = 6  # ... and at least this many neighbours
-MERGE_SEPARATION = 6.0  # clusters whose d' separation is below this are one speaker
-MIN_CLUSTER_SPEECH = 3.0  # seconds of speech a cluster needs to count as a speaker
 SWITCH_PENALTY = 0.2  # cost (in cosine similarity) of a speaker change inside uninterrupted speech
-MIN_DURATION_OFF = 0.3  # gaps shorter than this inside one speaker's speech are filled
 MAX_SPEAKERS = 10  # upper bound of the automatic speaker count
 EMBEDDING_DIM = 192
 
@@ -276,163 +273,7 @@ def _embeddings(samples, engine, sub_a, sub_b, weight, hook, crop=None, known: d
     return emb, ok, clean_seconds
 
 
-# --------------------------------------------------------------------------- 3. clustering
-
-
-def _spectral(emb: np.ndarray, num: int | None, lo: int, hi: int) -> np.ndarray:
-    """3D-Speaker's spectral clustering: p-pruned cosine affinity, unnormalised Laplacian,
-    eigengap for the number of clusters, k-means on the spectral embedding."""
-    from sklearn.cluster import KMeans
-
-    n = len(emb)
-    sim = emb @ emb.T
-    keep = min(n - 1, max(int(PRUNE_KEEP * n), PRUNE_MIN))
-    top = np.argpartition(-sim, keep, axis=1)[:, :keep + 1]
-    affinity = np.zeros_like(sim)
-    rows = np.arange(n)[:, None]
-    affinity[rows, top] = sim[rows, top]
-    affinity = 0.5 * (affinity + affinity.T)
-    np.fill_diagonal(affinity, 0.0)
-    affinity = np.maximum(affinity, 0.0)
-    laplacian = np.diag(affinity.sum(axis=1)) - affinity
-    eigenvalues, eigenvectors = np.linalg.eigh(laplacian)
-    if num is not None:
-        k = min(num, n)
-    else:
-        top_k = min(hi, n - 1)
-        gaps = np.diff(eigenvalues[lo - 1:top_k + 1])
-        k = int(np.argmax(gaps)) + lo if gaps.size else lo
-    if k <= 1:
-        return np.zeros(n, dtype=np.int64)
-    return KMeans(n_clusters=k, n_init=10, random_state=0).fit_predict(eigenvectors[:, :k]).astype(np.int64)
-
-
-def _centroids(emb: np.ndarray, labels: np.ndarray) -> np.ndarray:
-    k = int(labels.max()) + 1
-    c = np.stack([emb[labels == j].mean(axis=0) for j in range(k)])
-    return c / np.maximum(np.linalg.norm(c, axis=1, keepdims=True), 1e-12)
-
-
-def _renumber(labels: np.ndarray) -> np.ndarray:
-    return np.unique(labels, return_inverse=True)[1].astype(np.int64)
-
-
-def _cluster(emb: np.ndarray, seconds: np.ndarray, num: int | None, lo: int, hi: int,
-             represented: float) -> np.ndarray:
-    """Cluster labels of the (training) embeddings.
-
-    seconds: speech behind each embedding; represented: how many seconds of speech one second
-    behind a clustered embedding stands for (subsampling, subsegment overlap).
-    """
-    n = len(emb)
-    if n < 2 or hi == 1:
-        return np.zeros(n, dtype=np.int64)
-    labels = _spectral(emb, num, lo, hi)
-    if num is not None:
-        return _renumber(labels)
-    # fold clusters with too little speech into their nearest large cluster
-    mass = np.bincount(labels, weights=seconds * represented)
-    large = np.flatnonzero(mass >= MIN_CLUSTER_SPEECH)
-    if large.size < max(lo, 1):
-        large = np.argsort(-mass)[:max(lo, 1)]
-    if large.size < labels.max() + 1:
-        cents = _centroids(emb, labels)
-        target = large[np.argmax(cents @ cents[large].T, axis=1)]
-        target[large] = large
-        labels = _renumber(target[labels])
-    # merge clusters that are not clearly separate voices while above the minimum
-    while labels.max() + 1 > lo:
-        i, j, separation = _least_separated(emb, labels)
-        if separation >= MERGE_SEPARATION:
-            break
-        labels = _renumber(np.where(labels == j, i, labels))
-    return labels
-
-
-def _least_separated(emb: np.ndarray, labels: np.ndarray) -> tuple[int, int, float]:
-    """The two clusters least separated along the line joining their means, and their
-    separation d' = |mean difference| / pooled std of the members' projections on that line.
-
-    Two voices stand apart (d' >= 8 on every pair of distinct voices measured, real or
-    synthetic, even when their centroids are 0.9 cosine-similar); one voice that the clustering
-    cut in two does not (d' ~ 2.7 for a Gaussian cut at its mean, < 5 measured).
-    """
-    k = int(labels.max()) + 1
-    groups = [emb[labels == j].astype(np.float64) for j in range(k)]
-    means = [g.mean(axis=0) for g in groups]
-    best = (0, 1, math.inf)
-    for i in range(k):
-        for j in range(i + 1, k):
-            w = means[i] - means[j]
-            norm = np.linalg.norm(w)
-            if norm < 1e-9:
-                return i, j, 0.0
-            w /= norm
-            pi, pj = groups[i] @ w, groups[j] @ w
-            pooled = math.sqrt(max((pi.var() * len(pi) + pj.var() * len(pj)) / (len(pi) + len(pj)), 1e-4))
-            dprime = abs(pi.mean() - pj.mean()) / pooled
-            if dprime < best[2]:
-                best = (i, j, dprime)
-    return best
-
-
-# --------------------------------------------------------------------------- 4. speaker turns
-
-
-def _turns(active: np.ndarray, engine, duration: float) -> list[tuple[float, float, int]]:
-    """(frames, speakers) booleans -> (start, end, speaker) turns."""
-    step, half = engine.frame_step, 0.5 * engine.frame_duration
-    turns = []
-    for k in range(active.shape[1]):
-        track = active[:, k].astype(np.int8)
-        if not track.any():
-            continue
-        edges = np.diff(np.concatenate([[0], track, [0]]))
-        on, off = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-        segs: list[list[float]] = []
-        for a, b in zip(on, off):
-            start, end = min(a * step + half, duration), min(b * step + half, duration)
-            if end <= start:
-                continue
-            if segs and start - segs[-1][1] < MIN_DURATION_OFF:
-                segs[-1][1] = end
-            else:
-                segs.append([start, end])
-        turns.extend((s, e, k) for s, e in segs)
-    turns.sort(key=lambda t: (t[0], t[1], t[2]))
-    return turns
-
-
-def _name(turns: list[tuple[float, float, int]], centroids: dict[int, np.ndarray]) -> Diarization:
-    names: dict[int, str] = {}
-    out = []
-    for start, end, k in turns:
-        if k not in names:
-            names[k] = f"S{len(names) + 1}"
-        out.append(SpeakerTurn(round(float(start), 3), round(float(end), 3), names[k]))
-    embeddings = {}
-    for k, name in names.items():
-        v = centroids.get(k)
-        if v is not None and np.isfinite(v).all() and np.linalg.norm(v) > 0:
-            embeddings[name] = (v / np.linalg.norm(v)).astype(np.float32)
-    return Diarization(out, embeddings)
-
-
-def _viterbi(scores: np.ndarray, penalty: float) -> np.ndarray:
-    """Best speaker sequence: maximise the summed scores minus `penalty` per speaker change."""
-    n, k = scores.shape
-    total = scores[0].astype(np.float64)
-    back = np.zeros((n, k), dtype=np.int64)
-    for t in range(1, n):
-        stay = total
-        switch = total.max() - penalty
-        back[t] = np.where(stay >= switch, np.arange(k), int(np.argmax(total)))
-        total = np.maximum(stay, switch) + scores[t]
-    path = np.empty(n, dtype=np.int64)
-    path[-1] = int(np.argmax(total))
-    for t in range(n - 1, 0, -1):
-        path[t - 1] = back[t, path[t]]
-    return path
+# --------------------------------------------------------------------------- 4. speaker per frame
 
 
 def _finish(engine, count, sub_a, sub_b, piece, emb, ok, seconds, bounds, duration) -> Diarization:
@@ -441,7 +282,7 @@ def _finish(engine, count, sub_a, sub_b, piece, emb, ok, seconds, bounds, durati
     total = len(count)
     valid = np.flatnonzero(ok)
     if valid.size == 0:  # speech too short to embed: one anonymous speaker
-        return _name(_turns((count > 0)[:, None], engine, duration), {})
+        return named(turns_of((count > 0)[:, None], engine, duration), {})
     train = valid[seconds[valid] >= MIN_TRAIN_SPEECH]
     if train.size < 2:
         train = valid
@@ -449,8 +290,8 @@ def _finish(engine, count, sub_a, sub_b, piece, emb, ok, seconds, bounds, durati
     if train.size > MAX_CLUSTERED:
         represented *= train.size / MAX_CLUSTERED
         train = train[np.linspace(0, train.size - 1, MAX_CLUSTERED).round().astype(np.int64)]
-    labels = _cluster(emb[train], seconds[train], num, lo, hi, represented)
-    cents = _centroids(emb[train], labels)
+    labels = clustering.cluster(emb[train], seconds[train], num, lo, hi, represented)
+    cents = clustering.centroids(emb[train], labels)
     k = cents.shape[0]
 
     sims = np.zeros((len(sub_a), k), dtype=np.float32)
@@ -460,7 +301,7 @@ def _finish(engine, count, sub_a, sub_b, piece, emb, ok, seconds, bounds, durati
     best = -np.ones(len(sub_a), dtype=np.int64)
     bounds_ = np.flatnonzero(np.diff(piece[valid])) + 1
     for run in np.split(valid, bounds_):
-        best[run] = _viterbi(sims[run], SWITCH_PENALTY) if k > 1 else 0
+        best[run] = viterbi(sims[run], SWITCH_PENALTY) if k > 1 else 0
 
     # frames take their subsegment's speaker (split half-way where subsegments overlap)
     label = -np.ones(total, dtype=np.int64)
@@ -501,7 +342,7 @@ def _finish(engine, count, sub_a, sub_b, piece, emb, ok, seconds, bounds, durati
         if not len(members):
             members = emb[best == j]
         centroids[j] = members.mean(axis=0) if len(members) else cents[j]
-    return _name(_turns(active, engine, duration), centroids)
+    return named(turns_of(active, engine, duration), centroids)
 
 
 # --------------------------------------------------------------------------- ahead of time (live visits)
@@ -646,4 +487,4 @@ def diarize_stock(audio: Audio, engine, options: DiarizeOptions | None = None, h
     if out.speaker_embeddings is not None:
         for label, i in index.items():
             centroids[i] = np.asarray(out.speaker_embeddings[i], dtype=np.float64)
-    return _name(turns, centroids)
+    return named(turns, centroids)

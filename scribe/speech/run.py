@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from scribe import voices
-from scribe.pipeline.attribute import attribute
-from scribe.pipeline.decode import decode
-from scribe.pipeline.diarize import DiarizeOptions, diarize
-from scribe.pipeline.roles import assign_roles
-from scribe.pipeline.transcribe import AsrOptions, transcribe
-from scribe.pipeline.types import Audio, Diarization, Hook, no_hook
+from scribe.speech.attribute import attribute
+from scribe.speech.decode import decode
+from scribe.speech.diarize import DiarizeOptions, diarize
+from scribe.speech.roles import assign_roles
+from scribe.speech.transcribe import AsrOptions, transcribe
+from scribe.speech.types import Audio, Diarization, Hook, no_hook
 from scribe.schemas import Transcript
 
 

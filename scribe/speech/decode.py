@@ -11,7 +11,7 @@ import av
 import numpy as np
 
 from scribe.errors import AudioError
-from scribe.pipeline.types import SAMPLE_RATE, Audio
+from scribe.speech.types import SAMPLE_RATE, Audio
 
 # 2 h of 16 kHz float32 is 460 MB; anything longer must be streamed chunk by chunk.
 MAX_IN_MEMORY_SECONDS = 3 * 3600

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from scribe.errors import ScribeError
-from scribe.pipeline.types import SAMPLE_RATE, Audio, Hook, no_hook
+from scribe.speech.types import SAMPLE_RATE, Audio, Hook, no_hook
 from scribe.schemas import Word
 
 LANGUAGES = ("en", "fr")

@@ -1,8 +1,8 @@
-"""The live commit policy (scribe/pipeline/streaming.py): pure, no model."""
+"""The live commit policy (scribe/speech/streaming.py): pure, no model."""
 
 from __future__ import annotations
 
-from scribe.pipeline import streaming
+from scribe.speech import streaming
 
 
 def words(text: str, start: float = 0.0, step: float = 0.4) -> list[dict]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from scribe.pipeline.types import SpeakerTurn
+from scribe.speech.types import SpeakerTurn
 from scribe.schemas import Segment, Word
 
 MAX_GAP = 1.5  # seconds of silence that start a new segment even for the same speaker

@@ -3,7 +3,7 @@
 Pure (no model, no I/O): the caller gives the segment's voice embedding (CAM++, L2-normalised) and its
 text. Speakers are clustered online: a segment joins the speaker whose running centroid it matches best
 (cosine >= MATCH), otherwise it opens a new speaker (at most MAX_SPEAKERS). Roles come from the same
-evidence as the finalized transcript's (scribe.pipeline.roles: speech cues, enrolled clinician voice),
+evidence as the finalized transcript's (scribe.speech.roles: speech cues, enrolled clinician voice),
 accumulated as counts only. After `stop`, diarization over the whole visit replaces these labels; the
 live ones exist so the doctor sees who said what while talking.
 """
@@ -14,9 +14,9 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from scribe.pipeline.attribute import attribute
-from scribe.pipeline.roles import SpeechProfile, label_speakers
-from scribe.pipeline.types import SpeakerTurn
+from scribe.speech.attribute import attribute
+from scribe.speech.roles import SpeechProfile, label_speakers
+from scribe.speech.types import SpeakerTurn
 from scribe.schemas import Transcript, Word
 
 MATCH = 0.45  # CAM++ cosine to a speaker's centroid above which a segment is theirs
@@ -74,7 +74,7 @@ class LiveSpeakers:
 def provisional_transcript(finals: list[dict], live: LiveSpeakers, language: str,
                            clinician_voice: np.ndarray | None = None) -> Transcript:
     """The transcript so far from the live final segments, cut into segments by the rule the finalized
-    one uses (scribe.pipeline.attribute) and labelled with the live speakers' current roles: the likely
+    one uses (scribe.speech.attribute) and labelled with the live speakers' current roles: the likely
     beginning of the finalized transcript, for work that can start before `stop` (the note's prompt)."""
     words = [Word(**w) for seg in finals for w in seg["words"]]
     turns = [SpeakerTurn(seg["start"], seg["end"], seg["speaker"]) for seg in finals if seg.get("speaker")]
