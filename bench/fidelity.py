@@ -131,7 +131,31 @@ def spans(ftext: str, item: dict) -> list[tuple[int, int]]:
         parts = [r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", fold(w).strip())))
                  for w in sorted(key, key=len, reverse=True)]
         _PATTERNS[key] = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
-    return [m.span() for m in _PATTERNS[key].finditer(ftext)]
+    found = [m.span() for m in _PATTERNS[key].finditer(ftext)]
+    return found or unordered_spans(ftext, key)
+
+
+_FUNCTION_WORDS = {"the", "of", "to", "a", "an", "in", "on", "with", "and", "at", "for", "de", "du", "des", "la", "le",
+                   "les", "a", "au", "aux", "en", "et"}
+
+
+def unordered_spans(ftext: str, key: tuple) -> list[tuple[int, int]]:
+    """A name of two or more content words also matches when all its words (a plural s aside) stand
+    within ten words of each other, in any order: "tenderness to palpation of the right knee" states
+    "right knee tenderness to palpation"."""
+    tokens = [(m.group(0).rstrip("s"), m.start(), m.end()) for m in re.finditer(r"[a-z0-9/]+", ftext)]
+    out = []
+    for name in key:
+        want = {w.rstrip("s") for w in re.findall(r"[a-z0-9/]+", fold(name))} - _FUNCTION_WORDS
+        if len(want) < 2:
+            continue
+        for i in range(len(tokens)):
+            window = tokens[i:i + 10]
+            if tokens[i][0] in want and want <= {t[0] for t in window}:
+                last = max(t[2] for t in window if t[0] in want)
+                out.append((tokens[i][1], last))
+                break
+    return out
 
 
 def polarity(ftext: str, start: int, end: int) -> str | None:

@@ -132,7 +132,9 @@ class Extractor:
             return True
         if k + 1 < len(self.sents) and self.sents[k + 1].seg_index != s.seg_index and not self.is_clin(k + 1):
             nxt = self.sents[k + 1].text
-            return len(nxt.split()) <= 4 and bool(answer_polarity(nxt))
+            # "mm-hmm" after "you don't have a fever, which is good" acknowledges; it answers nothing
+            backchannel = re.match(r"^\W*(?:mm-hmm|uh-huh|mhm|okay|ok|right|d'accord)\W*$", nxt, re.I)
+            return len(nxt.split()) <= 4 and bool(answer_polarity(nxt)) and not backchannel
         return False
 
     def answer_to(self, k: int) -> list[int]:
@@ -142,8 +144,9 @@ class Extractor:
         for j in range(k + 1, len(self.sents)):
             if self.sents[j].seg_index != seg_k:
                 break
-            if self.sents[j].question and not _TAG_QUESTION.match(self.sents[j].text):
-                return []
+            later = self.sents[j]
+            if later.question and not _TAG_QUESTION.match(later.text) and len(later.text.split()) > 4:
+                return []  # a short one continues a list ("any fatigue? weight gain? anything like that?")
         for j in range(k + 1, len(self.sents)):
             if self.sents[j].seg_index == seg_k:
                 continue
@@ -317,8 +320,8 @@ class Extractor:
             for (st, en, c), m in zip(found, mods):
                 if m.family or m.hypothetical:
                     continue
-                if m.negated and not _NEGATION_NEAR.search(_clause_before(s.text, st)):
-                    m.negated = False  # in a run-on sentence the negation belongs to another clause
+                if m.negated and (not _NEGATION_NEAR.search(_clause_before(s.text, st)) or self._no_answers_question(k, st)):
+                    m.negated = False  # the negation belongs to another clause, or answers the question
                 if self.is_clin(k) and not dictated and not (m.negated and c.label != "pain" and k >= self.exam_start):
                     continue
                 if c.label == "pain" and not re.search(lx.BODY_PARTS, s.text, re.I):
@@ -594,6 +597,16 @@ class Extractor:
     # "I thought I was having a heart attack" is a fear, not a history
     _WORRY = re.compile(r"\b(?:thought|think|worried|afraid|scared|concerned|wonder\w*|maybe|might|could|"
                         r"j'ai cru|peur|inquiète?|peut-être)\b[^.;]{0,40}$", re.I)
+
+    def _no_answers_question(self, k: int, start: int) -> bool:
+        """ "Have you lost weight?" "No, I wish; I've gained some weight": a reply's leading "no" answers
+        the question, it does not deny what the reply goes on to state."""
+        s = self.sents[k]
+        lead = re.match(r"^\W*(?:no|nope|non)\s*[,.!;]\s*", s.text, re.I)
+        if not lead or len(s.text[lead.end():start].split()) < 2 or _NEGATION_NEAR.search(s.text[lead.end():start]):
+            return False
+        prev = [j for j in range(k - 1, -1, -1) if self.sents[j].seg_index != s.seg_index]
+        return bool(prev) and self.sents[prev[0]].question
 
     def _answers_family_question(self, k: int) -> bool:
         """Is sentence k part of the reply to a question about the family (whoever the speakers are)?"""
@@ -1048,7 +1061,7 @@ def icd_search(term: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-_TAG_QUESTION = re.compile(r"^(?:(?:or|ou|and|et)\s+)?(?:anything (?:like that|else)|(?:des |d')?(?:choses?|trucs?) comme ça|"
+_TAG_QUESTION = re.compile(r"^(?:(?:or|ou|and|et)\s+)?(?:anything (?:like that|else)(?: that you'?ve noticed)?|(?:des |d')?(?:choses?|trucs?) comme ça|"
                            r"something like that|right|okay|ok|d'accord|non|hein|n'est-ce pas|or not|ou pas|"
                            r"ou quelque chose comme ça)\W*$", re.I)
 _NEGATION_NEAR = re.compile(r"\b(?:no|not|n't|never|without|deny|denies|denied|negative for|none|nor|pas|jamais|sans|"

@@ -77,7 +77,7 @@ SYMPTOMS: list[Concept] = [
     _c("depressed mood", [r"depressed", r"feeling (?:down|sad|low)", r"d[ée]prim[ée]e?", r"triste"], "humeur triste", "Psychiatric"),
     _c("trouble sleeping", [r"trouble sleeping", r"can't sleep", r"ca n't sleep", r"insomnia", r"(?:not |n't )sleeping (?:well|good)", r"insomnies?", r"du mal à dormir", r"dors mal"], "troubles du sommeil", "Psychiatric"),
     _c("vision changes", [r"blurr(?:y|ed) vision", r"vision changes?", r"vision loss", r"loss of vision", r"changes? in (?:your|my|his|her) vision",
-                          r"trouble seeing", r"double vision", r"vision floue", r"vue (?:floue|trouble)", r"perte de (?:la )?vue",
+                          r"trouble seeing", r"double vision", r"visual (?:changes?|disturbances?|problems?)", r"vision floue", r"vue (?:floue|trouble)", r"perte de (?:la )?vue",
                           r"vue a(?:-t-elle)? chang[ée]e?", r"troubles? de la vue"], "troubles de la vue", "Eyes"),
     _c("pain", [r"pain", r"hurts?", r"sore(?:ness)?", r"douleurs?", r"j'ai mal", r"fait mal"], "douleur", "General"),
 ]
@@ -222,7 +222,8 @@ def compiled(kind: str) -> list[tuple[re.Pattern, Concept]]:
     concepts = {"symptom": SYMPTOMS, "condition": CONDITIONS}[kind]
     pairs = [(form, c) for c in concepts for form in c.forms]
     pairs.sort(key=lambda p: -len(p[0]))
-    return [(re.compile(rf"(?<![\w-]){f}(?![\w-])", re.I), c) for f, c in pairs]
+    # a plural is the same concept ("chest pains", "headaches")
+    return [(re.compile(rf"(?<![\w-])(?:{f})(?:e?s)?(?![\w-])", re.I), c) for f, c in pairs]
 
 
 def find_concepts(kind: str, text: str) -> list[tuple[int, int, Concept]]:

@@ -44,7 +44,8 @@ _LEAD = re.compile(r"^(?:(?:and|so|now|but|also|then|okay|alright|um|uh|well|ple
 _WILL = re.compile(r"^(?:(?:and|then|also|so|but|now)\s+)*(?:i|we|the patient)(?:\s+also)?\s*"
                    r"(?:'m|am|'re|are)?\s*(?:also\s+)?(?:will|would like to|'d like to|'d|want to|wanna|need to|"
                    r"going to|gonna|gon na|plan to|can|should|'ll|have to|got ta)\s+(?:go ahead and\s+|also\s+|"
-                   r"just\s+|probably\s+|definitely\s+|try to\s+|(?:have|get|ask)\s+(?:the patient|him|her|them)\s+(?:to\s+)?)*", re.I)
+                   r"just\s+|probably\s+|definitely\s+|try to\s+|be\s+(?=\w+ing\b)|(?:have|get|ask)\s+(?:the patient|him|her|them)\s+(?:to\s+)?)*",
+                   re.I)
 _FOLLOW_UP = re.compile(r"^(?:(?:see|have)\s+(?:the patient|him|her|them)\s+|(?=come))(?:come\s+)?(?:back|again)\s*(?:here\s+)?"
                         r"(?P<when>in\s+.+|after\s+.+)?$", re.I)
 _ADVISE = re.compile(r"^(?:i\s+)?(?:advised|recommend(?:ed)?|encourage[d]?|would recommend|want|asked|told)\s+"
