@@ -18,6 +18,7 @@ MOVED = {
     "models.llm": "scribe.engines.llm",
     "models.store": "scribe.engines.store",
     "scribe.pipeline.run": "scribe.speech.run",
+    "workers.documents": "scribe.service.documents",
 }
 _PARENTS = {name.rpartition(".")[0] for name in MOVED}
 

@@ -74,7 +74,7 @@ class Settings(BaseSettings):
     # With an LLM: each time this many more seconds of the visit are transcribed, the note's prompt for
     # the transcript so far is sent to the LLM to evaluate and keep cached, so that after stop it only
     # evaluates the rest (0: off). Unset: 30 for an LLM endpoint (own compute and prompt cache: vLLM,
-    # llama.cpp server), off for the in-process engine (workers.documents.prefill_seconds says why).
+    # llama.cpp server), off for the in-process engine (scribe.service.documents.prefill_seconds says why).
     llm_prefill_seconds: float | None = None
 
     # ---- delivery (issue 5; docs/delivery.md) ----------------------------------------------------

@@ -47,3 +47,8 @@ def delete(clinician_id: str) -> bool:
         path.unlink()
         return True
     return False
+
+
+def key(tenant_id: str, clinician_id: str) -> str:
+    """The stored voice of a tenant's clinician (the service's enrollments are per tenant)."""
+    return f"{tenant_id}.{clinician_id}"[:128]

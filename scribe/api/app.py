@@ -25,7 +25,12 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import and_, or_, select
 
-from scribe.api import visits as ops
+from scribe.core.audio import StoredAudio
+from scribe.core.audit import audit_read
+from scribe.queue import dispatch
+from scribe.service import documents as documents_service
+from scribe.service import live
+from scribe.service import visits as ops
 from scribe.config import get_settings
 from scribe.core import events
 from scribe.core.db import Document, Visit, migrate, session_scope
@@ -79,15 +84,13 @@ class VisitView(BaseModel):
 
     @classmethod
     def of(cls, v: Visit) -> "VisitView":
-        from workers.tasks import ready_links
-
         now = dt.datetime.now(dt.timezone.utc)
         return cls(id=v.id, clinician_id=v.clinician_id, patient_ref=v.patient_ref, language=v.language,
                    template=v.template, status=v.status, consent=v.consent, created_at=v.created_at,
                    started_at=v.started_at, stopped_at=v.stopped_at, ready_at=v.ready_at, audio_bytes=v.audio_bytes,
                    audio_seconds=round(v.audio_seconds, 3), audio_format=v.audio_format,
                    streaming=bool(v.stream_owner and v.stream_lease_until and v.stream_lease_until > now),
-                   error=v.error, links={**ready_links(v.id), "audio": f"/v1/visits/{v.id}/audio"})
+                   error=v.error, links={**ops.links(v.id), "audio": f"/v1/visits/{v.id}/audio"})
 
 
 class VisitList(BaseModel):
@@ -163,12 +166,9 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
         if preload_models if preload_models is not None else embedded:
             def preload():
                 try:
-                    from workers.asr import get_batcher
-                    from workers.documents import warm
-
-                    get_batcher()
+                    live.batcher()
                     app.state.models_ready.set()
-                    warm()  # after readiness: a visit takes minutes, its note comes after it
+                    documents_service.warm()  # after readiness: a visit takes minutes, its note comes after it
                     app.state.warming.discard("documents")
                 except Exception:
                     log.exception("model preload failed")
@@ -198,8 +198,6 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
         yield
         sweeper_task.cancel()
         delivery_task.cancel()
-        from workers import dispatch
-
         dispatch.reset()
 
     app = FastAPI(title="Ambient scribe", version="1", lifespan=lifespan,
@@ -274,10 +272,8 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
     def metrics():
         from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-        from workers.dispatch import queue_depths
-
         try:
-            queue_depths()
+            dispatch.queue_depths()
         except Exception:
             pass
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
@@ -349,7 +345,7 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
         q = q.order_by(Visit.created_at.desc(), Visit.id.desc()).limit(limit + 1)
         with session_scope() as s:
             rows = s.execute(q).scalars().all()
-            ops.audit_read(principal, "visit", action="list")
+            audit_read(principal, "visit", action="list")
         more = len(rows) > limit
         rows = rows[:limit]
         nxt = None
@@ -376,7 +372,7 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
             q = select(Document).where(Document.visit_id == visit_id, Document.kind == kind)
             q = q.where(Document.version == version) if version else q.order_by(Document.version.desc())
             doc = s.execute(q.limit(1)).scalar_one_or_none()
-            ops.audit_read(principal, resource, visit_id)
+            audit_read(principal, resource, visit_id)
             if doc is None:
                 state = visit.status
                 raise ops.ApiError(404 if state in ("ready", "failed") else 409, "not_ready",
@@ -397,7 +393,7 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
             ops.scoped(s, principal, visit_id)
             rows = s.execute(select(Event.data).where(Event.visit_id == visit_id, Event.type == "transcript.final")
                              .order_by(Event.id)).scalars().all()
-            ops.audit_read(principal, "live_transcript", visit_id)
+            audit_read(principal, "live_transcript", visit_id)
         return {"segments": [{k: v for k, v in r.items() if k != "words"} for r in rows]}
 
     from scribe.api.delivery import router as delivery_router
@@ -418,8 +414,6 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
     @app.post("/v1/visits/{visit_id}/ask", tags=["documents"])
     def ask(visit_id: str, body: Question, principal: Principal = Depends(principal_of)):
         """Is this question already answered by the consultation? (documentation engine's answered())."""
-        from workers import documents
-
         with session_scope() as s:
             ops.scoped(s, principal, visit_id)
             docs = {d.kind: d.content for d in s.execute(select(Document).where(Document.visit_id == visit_id)
@@ -427,7 +421,7 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
             ops.audit(s, principal, "ask", "visit", visit_id)
         if "transcript" not in docs:
             raise ops.ApiError(409, "not_ready", "the visit has no transcript yet")
-        return documents.ask(docs, body.question)
+        return documents_service.ask(docs, body.question)
 
     @app.put("/v1/clinicians/{clinician_id}/voice", status_code=201, tags=["clinicians"])
     async def enroll_voice(clinician_id: str, request: Request, principal: Principal = Depends(principal_of)):
@@ -448,7 +442,7 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
             audio = decode(body)
             if audio.duration < 3.0:
                 raise ScribeError(f"enrollment needs at least 3 s of speech (got {audio.duration:.1f} s)")
-            voices.save(voice_id(principal.tenant_id, clinician_id), load_diarization_engine().embed(audio.samples))
+            voices.save(voices.key(principal.tenant_id, clinician_id), load_diarization_engine().embed(audio.samples))
             with session_scope() as s:
                 ops.audit(s, principal, "enroll", "voice", clinician_id)
             return audio.duration
@@ -462,7 +456,7 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
 
         if principal.clinician_id not in (None, clinician_id):
             raise ops.ApiError(404, "not_found", "no such clinician")
-        if not voices.delete(voice_id(principal.tenant_id, clinician_id)):
+        if not voices.delete(voices.key(principal.tenant_id, clinician_id)):
             raise ops.ApiError(404, "not_found", "no enrolled voice")
         with session_scope() as s:
             ops.audit(s, principal, "delete", "voice", clinician_id)
@@ -478,7 +472,7 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
         def check():
             with session_scope() as s:
                 ops.scoped(s, principal, visit_id)
-                ops.audit_read(principal, "events", visit_id)
+                audit_read(principal, "events", visit_id)
 
         await asyncio.to_thread(check)
         start = last_event_id if last_event_id is not None else (after or 0)
@@ -501,7 +495,7 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
             visit = ops.scoped(s, principal, visit_id)
             fmt, upto, seconds = visit.audio_format, visit.audio_bytes, visit.audio_seconds
             purged = getattr(visit, "audio_deleted_at", None) is not None  # retention (scribe.delivery)
-            ops.audit_read(principal, "audio", visit_id)
+            audit_read(principal, "audio", visit_id)
         if start is not None and end is not None and end <= start:
             raise ops.ApiError(422, "invalid_request", "end must be after start")
         if not fmt or upto <= 0:
@@ -521,21 +515,9 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
 
 
 def _audio_bytes(visit_id: str, fmt: dict, upto: int, start: float | None, end: float | None):
-    """(pcm_s16le bytes, rate, channels) of the visit's stored audio, [start, end) seconds if given."""
-    import numpy as np
-
-    from workers import audio as audio_io
-
+    """(16-bit PCM bytes, rate, channels) of the visit's stored audio, [start, end) seconds if given."""
     try:
-        if fmt.get("format") == "pcm_s16le":
-            rate, channels = int(fmt["sample_rate"]), int(fmt["channels"])
-            frame, bps = 2 * channels, rate * channels * 2
-            lo = int(start * bps) // frame * frame if start else 0
-            hi = upto // frame * frame if end is None else min(int(end * bps) // frame * frame, upto // frame * frame)
-            raw = audio_io.read_bytes(visit_id, lo, hi) if hi > lo else b""
-        else:
-            samples = audio_io.read_span(fmt, visit_id, upto, start or 0.0, end if end is not None else 1e9)
-            raw, rate, channels = (np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes(), 16000, 1
+        raw, rate, channels = StoredAudio(visit_id, fmt, upto).pcm(start, end)
     except (OSError, ScribeError) as exc:  # chunks deleted by retention, or an unreadable object
         log.info("audio not available", extra={"code": type(exc).__name__})
         raise ops.ApiError(410, "audio_gone", "the visit's audio is no longer retained") from None
@@ -592,10 +574,6 @@ class RequestContext:
             if path not in ("/metrics", "/healthz"):
                 log.info("request", extra={"method": scope["method"], "path": path, "status": status[0],
                                            "duration_ms": round(elapsed * 1000, 2)})
-
-
-def voice_id(tenant_id: str, clinician_id: str) -> str:
-    return f"{tenant_id}.{clinician_id}"[:128]
 
 
 async def _sse(request: Request, visit_id: str, tenant_id: str, after: int):

@@ -10,7 +10,8 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
-from scribe.api import visits as ops
+from scribe.core.audit import audit_read
+from scribe.service import visits as ops
 from scribe.api.app import key_only, principal_of
 from scribe.core.db import Document, WebhookDelivery, WebhookEndpoint, new_id, session_scope, utcnow
 from scribe.core.security import Principal
@@ -34,7 +35,7 @@ def get_note(visit_id: str, principal: Principal = Depends(principal_of), versio
     with session_scope() as s:
         visit = ops.scoped(s, principal, visit_id)
         doc = _note(s, visit, version)
-        ops.audit_read(principal, "note", visit_id)
+        audit_read(principal, "note", visit_id)
         view = notes.note_view(doc)
     return JSONResponse(view, headers=_etag(view))
 
@@ -56,7 +57,7 @@ def note_versions(visit_id: str, principal: Principal = Depends(principal_of)):
         ops.scoped(s, principal, visit_id)
         rows = s.execute(select(Document).where(Document.visit_id == visit_id, Document.kind == "note")
                          .order_by(Document.version)).scalars().all()
-        ops.audit_read(principal, "note_versions", visit_id)
+        audit_read(principal, "note_versions", visit_id)
         return {"versions": [{k: v for k, v in notes.note_view(d).items() if k != "note"} for d in rows]}
 
 
@@ -232,7 +233,7 @@ def _bundle(principal: Principal, visit_id: str, version: int | None) -> dict:
     with session_scope() as s:
         visit = ops.scoped(s, principal, visit_id)
         bundle = notes.fhir_bundle(s, visit, _note(s, visit, version))
-        ops.audit_read(principal, "fhir", visit_id)
+        audit_read(principal, "fhir", visit_id)
     return bundle
 
 

@@ -18,7 +18,8 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
-from scribe.api import visits as ops
+from scribe.service import visits as ops
+from scribe.queue.dispatch import queue_depths, submit
 from scribe.api.protocol import FORMATS, Pause, Resume, Start, Stop, client_message, decode_frame
 from scribe.config import get_settings
 from scribe.core import events
@@ -269,7 +270,7 @@ class AudioSession:
         if self.stopped:
             return await self.error("already_stopped", "stop was already received")
         try:
-            visit = await asyncio.to_thread(ops.stop, self.principal, self.visit_id, "ws")
+            visit = await asyncio.to_thread(ops.stop, self.principal, self.visit_id)
         except ops.ApiError as exc:
             if exc.status == 404:
                 return await self.error("not_found", "no such visit", close=4404)
@@ -395,8 +396,6 @@ class AudioSession:
             return
         if now - self.last_submit < self.step:
             return
-        from workers.dispatch import submit
-
         try:
             await asyncio.to_thread(submit, "asr.window", self.visit_id, self.offset, time.time())
         except Exception as exc:  # broker down: audio is safe in the store; try again next step
@@ -408,8 +407,6 @@ class AudioSession:
         self.last_submit = now
 
     async def send_status(self) -> None:
-        from workers.dispatch import queue_depths
-
         try:
             depth = (await asyncio.to_thread(queue_depths)).get("asr")
         except Exception:

@@ -76,14 +76,14 @@ def worker(queues, concurrency, metrics_port):
 
         start_http_server(metrics_port, addr="127.0.0.1")
     if "asr" in wanted:  # load once, before taking work
-        from workers.asr import get_batcher
+        from scribe.service.live import batcher
 
-        get_batcher()
+        batcher()
     if "documents" in wanted:
-        from workers.documents import warm
+        from scribe.service.documents import warm
 
         warm()
-    from workers.celery_app import get_app
+    from scribe.queue.celery_app import get_app
 
     argv = ["worker", "-Q", ",".join(wanted), "-P", "threads", "-c", str(concurrency or max(2, cfg.worker_threads)),
             "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", cfg.log_level.upper(),

@@ -23,7 +23,7 @@ from collections import defaultdict
 from sqlalchemy import select
 
 from scribe.config import get_settings
-from scribe.core.db import Event, session_scope
+from scribe.core.db import Event, Outbox, session_scope
 
 log = logging.getLogger("scribe.events")
 CHANNEL_PREFIX = "scribe:visit:"
@@ -34,6 +34,13 @@ def add_event(session, tenant_id: str, visit_id: str, type_: str, data: dict) ->
     event = Event(tenant_id=tenant_id, visit_id=visit_id, type=type_, data=data)
     session.add(event)
     return event
+
+
+def emit(session, tenant_id: str, visit_id: str | None, event: str, **data) -> None:
+    """Record a webhook event in the caller's transaction (the transactional outbox: no event without
+    the change, no change without its event; scribe.delivery.outbox delivers it)."""
+    session.add(Outbox(tenant_id=tenant_id, visit_id=visit_id, type=event,
+                       payload={"visit_id": visit_id, **data} if visit_id else data))
 
 
 def record(tenant_id: str, visit_id: str, type_: str, data: dict) -> int:

@@ -15,10 +15,12 @@ import html
 import jwt
 from sqlalchemy import select, update
 
+from scribe import languages
 from scribe.config import get_settings
 from scribe.core.db import AuditLog, Document, PatientLink, Visit, new_id, utcnow
 from scribe.core.security import JWT_ALGORITHM, JWT_ISSUER, Principal, jwt_secret
-from scribe.delivery.outbox import emit
+from scribe.core.events import emit
+from scribe.notes.summary import LABELS
 
 AUDIENCE = "patient-summary"
 
@@ -120,10 +122,8 @@ def _page(lang: str, title: str, body: str) -> str:
 
 def summary_html(summary: dict) -> str:
     """An accessible, printable page: headings per part, plain lists, the patient's language."""
-    from scribe.notes.summary import LABELS as T
-
-    lang = "fr" if str(summary.get("language", "en")).startswith("fr") else "en"
-    words = T[lang]
+    lang = languages.supported(str(summary.get("language", "en")))
+    words = LABELS[lang]
     parts = [f"<h1>{html.escape(words['title'])}</h1>"]
     for field, label in _SECTIONS:
         items = [i.get("text", "") for i in summary.get(field) or [] if isinstance(i, dict) and i.get("text")]

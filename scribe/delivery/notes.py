@@ -21,10 +21,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select, update
 
 from scribe.core.audit import audit
-from scribe.core.db import Document, Visit, utcnow
+from scribe.core.db import Document, Visit, session_scope, utcnow
+from scribe.core.events import emit
 from scribe.core.security import Principal, scoped
-from scribe.delivery.outbox import emit
+from scribe.delivery import fhir, links, retention
+from scribe.delivery.settings import settings_of
 from scribe.errors import ApiError
+from scribe.notes.compose import load_template, to_markdown
+from scribe.schemas_docs import Note
 
 SectionName = Annotated[str, Field(min_length=1, max_length=80)]
 SectionText = Annotated[str, Field(max_length=20000)]
@@ -71,8 +75,6 @@ def _lines(text: str) -> list[str]:
 
 
 def _template_sections(note: dict) -> list[dict]:
-    from scribe.notes.compose import load_template
-
     try:
         return [{"key": s["key"], "title": s["title"]} for s in load_template(note.get("template") or "soap")["sections"]]
     except Exception:
@@ -81,9 +83,6 @@ def _template_sections(note: dict) -> list[dict]:
 
 def apply_edits(content: dict, edits: dict[str, str], author: str, at: dt.datetime) -> dict:
     """A new note content with `edits` applied (the input is not modified)."""
-    from scribe.notes.compose import to_markdown
-    from scribe.schemas_docs import Note
-
     note = copy.deepcopy(content)
     sections: list[dict] = note.setdefault("sections", [])
     known = _template_sections(note)
@@ -124,6 +123,19 @@ def apply_edits(content: dict, edits: dict[str, str], author: str, at: dt.dateti
 # --------------------------------------------------------------------------- versions
 
 
+def version_of(session, visit: Visit, version: int | None) -> Document:
+    """The visit's newest note version, or `version`: 404 when it does not exist, 409 not_ready while the
+    visit may still get its first one."""
+    q = select(Document).where(Document.visit_id == visit.id, Document.kind == "note")
+    q = q.where(Document.version == version) if version else q.order_by(Document.version.desc())
+    doc = session.execute(q.limit(1)).scalar_one_or_none()
+    if doc is None:
+        if version or visit.status in ("ready", "failed"):
+            raise ApiError(404, "not_found", "no such note version" if version else "this visit has no note")
+        raise ApiError(409, "not_ready", f"no note yet (visit is {visit.status})", state=visit.status)
+    return doc
+
+
 def _newest(session, principal: Principal, visit_id: str) -> tuple[Visit, Document]:
     """Lock the visit's note, then its newest version (409 not_ready when there is none yet)."""
     session.execute(update(Visit).where(Visit.id == visit_id).values(status=Visit.status))
@@ -155,8 +167,6 @@ def _new_version(session, principal: Principal, visit: Visit, parent: Document, 
 
 
 def edit(principal: Principal, visit_id: str, body: NoteEdit, if_match: str | None) -> dict:
-    from scribe.core.db import session_scope
-
     with session_scope() as s:
         visit, doc = _newest(s, principal, visit_id)
         if doc.status == "signed":
@@ -170,8 +180,6 @@ def edit(principal: Principal, visit_id: str, body: NoteEdit, if_match: str | No
 
 
 def amend(principal: Principal, visit_id: str, body: NoteAmend, if_match: str | None) -> dict:
-    from scribe.core.db import session_scope
-
     with session_scope() as s:
         visit, doc = _newest(s, principal, visit_id)
         if doc.status != "signed":
@@ -191,10 +199,6 @@ def amend(principal: Principal, visit_id: str, body: NoteAmend, if_match: str | 
 def sign(principal: Principal, visit_id: str, if_match: str | None) -> dict:
     """Sign the newest draft (clinicians only); the event, and on first signature the patient link,
     are written in the same transaction. Then the audio retention policy may apply at once."""
-    from scribe.core.db import session_scope
-    from scribe.delivery import links, retention
-    from scribe.delivery.settings import settings_of
-
     if principal.clinician_id is None:
         raise ApiError(403, "clinician_required", "only a clinician (with a clinician token) may sign a note")
     with session_scope() as s:
@@ -220,8 +224,6 @@ def sign(principal: Principal, visit_id: str, if_match: str | None) -> dict:
 
 def fhir_bundle(session, visit: Visit, note: Document) -> dict:
     """The FHIR document Bundle of one note version, from the visit's stored facts and summary."""
-    from scribe.delivery import fhir
-
     docs = {d.kind: d.content for d in session.execute(
         select(Document).where(Document.visit_id == visit.id, Document.kind.in_(("facts", "patient_summary")))
         .order_by(Document.version)).scalars()}

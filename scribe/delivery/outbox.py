@@ -1,6 +1,6 @@
 """Transactional outbox → webhook deliveries.
 
-1. A state change writes its event with emit() in the same transaction (so no event without the change,
+1. A state change writes its event with emit() (scribe.core.events) in the same transaction (so no event without the change,
    no change without its event).
 2. delivery.dispatch(outbox_id) fans an event out: one webhook_deliveries row per endpoint of the tenant
    whose filter matches, each with its own webhook-id (kept for every retry and replay). Earlier pending
@@ -28,18 +28,18 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 
 from scribe.config import get_settings
-from scribe.core.db import Outbox, WebhookDelivery, WebhookEndpoint, new_id, session_scope, utcnow
+from scribe.core.db import Document, Outbox, Visit, WebhookDelivery, WebhookEndpoint, new_id, session_scope, utcnow
+from scribe.delivery import fhir
+from scribe.delivery.notes import fhir_bundle, note_view
+from scribe.delivery.settings import settings_of
+from scribe.delivery.webhooks import post
 from scribe.errors import ApiError
+from scribe.queue.dispatch import queue_depths, submit
+from scribe.queue.registry import task
 
 log = logging.getLogger("scribe.delivery")
 SWEEP_BATCH = 500
 MAX_QUEUED = 1000  # do not feed a queue already this deep (bounded memory in a burst)
-
-
-def emit(session, tenant_id: str, visit_id: str | None, event: str, **data) -> None:
-    """Record an event in the caller's transaction (the transactional outbox)."""
-    session.add(Outbox(tenant_id=tenant_id, visit_id=visit_id, type=event,
-                       payload={"visit_id": visit_id, **data} if visit_id else data))
 
 
 def schedule() -> list[float]:
@@ -92,10 +92,9 @@ def fan_out(outbox_id: int) -> list[str]:
         return []
 
 
+@task("delivery.dispatch", queue="delivery")
 def dispatch_task(outbox_id: int) -> str:
     """delivery.dispatch: fan out, then attempt the new deliveries."""
-    from workers.dispatch import submit
-
     for delivery_id in fan_out(outbox_id):
         submit("delivery.send", delivery_id)
     return "ok"
@@ -113,8 +112,6 @@ def _earlier_pending():
 
 def _claim(delivery_id: str):
     """(delivery, endpoint, allow_private, body) when this run owns the attempt; else (reason, ...)."""
-    from scribe.delivery.settings import settings_of
-
     cfg = get_settings()
     now = utcnow()
     with session_scope() as s:
@@ -146,10 +143,9 @@ def _claim(delivery_id: str):
         return "claimed", (number, attempt)
 
 
+@task("delivery.send", queue="delivery")
 def send_task(delivery_id: str) -> str:
     """delivery.send: one attempt at one delivery, then its result (and the next in its chain)."""
-    from scribe.delivery.webhooks import post
-
     state, claimed = _claim(delivery_id)
     if state != "claimed":
         return state
@@ -178,8 +174,6 @@ def send_task(delivery_id: str) -> str:
 
 
 def _submit_next(endpoint_id: str, visit_id: str, after: int) -> None:
-    from workers.dispatch import submit
-
     now = utcnow()
     with session_scope() as s:
         nxt = s.execute(select(WebhookDelivery).where(
@@ -198,8 +192,6 @@ def _submit_next(endpoint_id: str, visit_id: str, after: int) -> None:
 
 def sweep() -> dict:
     """Submit pending events and due, unblocked, unleased deliveries (lost submissions included)."""
-    from workers.dispatch import queue_depths, submit
-
     try:
         if queue_depths().get("delivery", 0) >= MAX_QUEUED:
             return {"events": 0, "deliveries": 0, "backlog": True}
@@ -239,8 +231,6 @@ def replay(tenant_id: str, delivery_id: str) -> WebhookDelivery | None:
             raise ApiError(409, "endpoint_deleted", "the delivery's endpoint was deleted")
         d.status, d.attempts, d.next_attempt_at, d.submitted_at = "pending", 0, utcnow(), utcnow()
         d.delivered_at = None
-    from workers.dispatch import submit
-
     submit("delivery.send", delivery_id)
     return d
 
@@ -280,10 +270,6 @@ def message(session, d: WebhookDelivery, endpoint: WebhookEndpoint) -> bytes | N
 
 
 def full_content(session, row: Outbox) -> dict | None:
-    from scribe.core.db import Document, Visit
-    from scribe.delivery import fhir
-    from scribe.delivery.notes import fhir_bundle, note_view
-
     visit = session.get(Visit, row.visit_id)
     if visit is None:
         return None

@@ -19,9 +19,10 @@ from sqlalchemy import delete, exists, func, select, update
 from scribe.core.audit import audit
 from scribe.core.db import (AudioChunk, AuditLog, Document, Event, LiveState, Outbox, PatientLink, Tenant, Visit,
                             WebhookDelivery, session_scope, utcnow)
+from scribe.core import audio
+from scribe.core.events import emit
 from scribe.core.objects import get_store, visit_prefix
 from scribe.core.security import Principal, scoped
-from scribe.delivery.outbox import emit
 from scribe.delivery.settings import tenant_settings
 from scribe.errors import ApiError
 
@@ -29,16 +30,10 @@ log = logging.getLogger("scribe.retention")
 BATCH = 200
 
 
-def _forget(visit_id: str) -> None:
-    from workers import audio as audio_io
-
-    audio_io.forget(visit_id)
-
-
 def purge_audio(visit_id: str) -> bool:
     """Delete a visit's audio (objects, then rows); False if the visit is gone."""
     get_store().delete_prefix(visit_prefix(visit_id, "audio/"))
-    _forget(visit_id)
+    audio.forget(visit_id)
     with session_scope() as s:
         visit = s.get(Visit, visit_id)
         if visit is None:
@@ -75,7 +70,7 @@ def erase(principal: Principal, visit_id: str) -> None:
         audit(s, principal, "erase", "visit", visit_id)
         emit(s, tenant_id, visit_id, "visit.erased", erased_at=utcnow().isoformat())
     store.delete_prefix(visit_prefix(visit_id))  # anything a late writer added meanwhile
-    _forget(visit_id)
+    audio.forget(visit_id)
 
 
 def _due(s, tenant_id: str, now: dt.datetime, days: int | None = None, signed: bool = False,

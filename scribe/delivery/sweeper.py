@@ -9,13 +9,12 @@ import logging
 import time
 
 from scribe.config import get_settings
+from scribe.delivery import outbox, retention
 
 log = logging.getLogger("scribe.delivery")
 
 
 async def run_forever() -> None:
-    from scribe.delivery import outbox, retention
-
     cfg = get_settings()
     last_retention = -1e9
     while True:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from scribe.config import get_settings
-from scribe.speech.transcribe import LANGUAGES
+from scribe.languages import LANGUAGES
 from scribe.speech.types import SAMPLE_RATE
 
 log = logging.getLogger("scribe.asr")

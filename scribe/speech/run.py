@@ -10,14 +10,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+import numpy as np
+
 from scribe import voices
+from scribe.config import get_settings
+from scribe.engines.asr import load_whisper
 from scribe.speech.attribute import attribute
 from scribe.speech.decode import decode
 from scribe.speech.diarize import DiarizeOptions, diarize
 from scribe.speech.roles import assign_roles
 from scribe.speech.transcribe import AsrOptions, transcribe
 from scribe.speech.types import Audio, Diarization, Hook, no_hook
-from scribe.schemas import Transcript
+from scribe.schemas import Segment, SpeakerInfo, Transcript, Word
 
 
 @dataclass
@@ -35,9 +39,7 @@ class PipelineOptions:
 def process_audio(audio: Audio, options: PipelineOptions | None = None, hook: Hook = no_hook,
                   timings: dict[str, float] | None = None) -> Transcript:
     """Run every stage on decoded audio (loads engines from the store on first use)."""
-    from scribe.engines.asr import load_whisper
-    from scribe.engines.diarization import load_diarization_engine
-    from scribe.config import get_settings
+    from scribe.engines.diarization import load_diarization_engine  # torch: imported when audio is diarized
 
     options = options or PipelineOptions()
     timings = timings if timings is not None else {}
@@ -59,13 +61,21 @@ def process_audio(audio: Audio, options: PipelineOptions | None = None, hook: Ho
     timings["diarization"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    segments = attribute(asr.words, diarization.turns)
-    speakers = assign_roles(segments, diarization.embeddings, voices.load(options.clinician_id))
-    for seg in segments:
-        seg.role = speakers[seg.speaker].role if seg.speaker in speakers else "unknown"
+    segments, speakers = speaker_segments(asr.words, diarization, voices.load(options.clinician_id))
     timings["attribution"] = time.perf_counter() - t0
     return Transcript(language=asr.language, duration=round(audio.duration, 3), segments=segments,
                       speakers=speakers, timings={})
+
+
+def speaker_segments(words: list[Word], diarization: Diarization, clinician_voice: np.ndarray | None = None,
+                     ) -> tuple[list[Segment], dict[str, SpeakerInfo]]:
+    """Words → speaker segments (attribute) → each speaker's role (roles), set on every segment: the step
+    after diarization, for a file and for a finalized live visit."""
+    segments = attribute(words, diarization.turns)
+    speakers = assign_roles(segments, diarization.embeddings, clinician_voice)
+    for seg in segments:
+        seg.role = speakers[seg.speaker].role if seg.speaker in speakers else "unknown"
+    return segments, speakers
 
 
 def process_file(source: str | Path | bytes | BinaryIO, options: PipelineOptions | None = None,

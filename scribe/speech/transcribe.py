@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from scribe.errors import ScribeError
+from scribe.languages import LANGUAGES
 from scribe.speech.types import SAMPLE_RATE, Audio, Hook, no_hook
 from scribe.schemas import Word
 
-LANGUAGES = ("en", "fr")
 BLOCK_SECONDS = 600.0
 CUT_SEARCH_SECONDS = 15.0
 

@@ -1,43 +1,19 @@
 """Submit a task by name: to Celery over Redis when SCRIBE_REDIS_URL is set, otherwise to the embedded
-in-process pool, which runs the very same task functions (workers/tasks.py) on one thread pool per
-queue. Both retry a failing finalize/documents task twice, then mark the visit failed."""
+in-process pool, which runs the very same task functions on one thread pool per queue. Both retry a
+failing task (registry.RETRIES) unless it is best effort; a task that fails for good calls its
+on_failure (a visit stage fails its visit)."""
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 from scribe.config import get_settings
-from scribe.core.observability import ERRORS, QUEUE_DEPTH
-from scribe.errors import ScribeError
+from scribe.core.observability import QUEUE_DEPTH
+from scribe.queue import registry
+from scribe.queue.runner import run_task
 
-log = logging.getLogger("scribe.dispatch")
-RETRIES = 2
-
-
-def run_task(name: str, args: tuple, attempt: int = 0, final_attempt: bool = True):
-    """Run one task body with logging; on a final failure of a visit stage, fail the visit."""
-    from workers import tasks
-
-    t0 = time.perf_counter()
-    try:
-        result = tasks.TASKS[name](*args)
-        log.debug("task done", extra={"task": name, "duration_ms": round((time.perf_counter() - t0) * 1000, 1)})
-        return result
-    except ScribeError as exc:  # bad input: retrying cannot help
-        ERRORS.labels(f"task:{name}").inc()
-        if name in ("asr.finalize", "documents.generate"):
-            tasks.mark_failed(args[0], exc.code, str(exc))
-        log.warning("task failed: %s", type(exc).__name__, extra={"task": name})
-        return "failed"
-    except Exception as exc:
-        ERRORS.labels(f"task:{name}").inc()
-        log.exception("task error", extra={"task": name, "attempt": attempt})
-        if final_attempt and name in ("asr.finalize", "documents.generate"):
-            tasks.mark_failed(args[0], "internal_error", f"{name} failed ({type(exc).__name__})")
-        raise
 
 
 class InProcessExecutor:
@@ -53,9 +29,7 @@ class InProcessExecutor:
         self._lock = threading.Lock()
 
     def submit(self, name: str, args: tuple) -> None:
-        from workers.tasks import QUEUES
-
-        queue = QUEUES[name]
+        queue = registry.get(name).queue
         with self._lock:
             self.waiting[queue] += 1
             QUEUE_DEPTH.labels(queue).set(self.waiting[queue])
@@ -65,9 +39,7 @@ class InProcessExecutor:
         with self._lock:
             self.waiting[queue] -= 1
             QUEUE_DEPTH.labels(queue).set(self.waiting[queue])
-        from workers.tasks import BEST_EFFORT
-
-        retries = 0 if name in BEST_EFFORT else RETRIES
+        retries = registry.get(name).retries
         for attempt in range(retries + 1):
             try:
                 run_task(name, args, attempt, final_attempt=attempt == retries)
@@ -102,23 +74,21 @@ def embedded() -> bool:
 
 
 def submit(name: str, *args) -> None:
-    from workers.tasks import QUEUES
-
     if embedded():
         executor().submit(name, args)
         return
-    from workers.celery_app import get_app
+    from scribe.queue.celery_app import get_app  # celery: only with SCRIBE_REDIS_URL
 
-    get_app().send_task(name, args=list(args), queue=QUEUES[name])
+    get_app().send_task(name, args=list(args), queue=registry.get(name).queue)
 
 
 def queue_depths() -> dict[str, int]:
     if embedded():
         return executor().depths()
-    import redis
+    import redis  # only with SCRIBE_REDIS_URL
 
     client = redis.Redis.from_url(get_settings().redis_url, socket_timeout=2, socket_connect_timeout=2)
-    depths = {q: int(client.llen(q)) for q in ("asr", "documents", "delivery")}
+    depths = {q: int(client.llen(q)) for q in registry.QUEUES}
     for q, n in depths.items():
         QUEUE_DEPTH.labels(q).set(n)
     return depths

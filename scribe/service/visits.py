@@ -1,21 +1,35 @@
-"""Visit operations shared by REST and the websocket: tenant-scoped lookups, state changes, audit."""
+"""The visit domain: creation, the status machine, the stream lease, persisted audio chunks, stop and
+the sweep of stuck visits. REST and the websocket both act on visits through here.
+
+Status: created → streaming ⇄ paused → finalizing → ready | failed. One websocket streams a visit at a
+time, across replicas: the stream lease (stream_owner, stream_lease_until) is renewed while it lasts.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import time
 import uuid
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 
 from scribe.core import events
-from scribe.core.audit import audit, audit_read, audit_row  # noqa: F401  (audit_read: used through ops)
-from scribe.core.db import (AuditLog, AudioChunk, LiveState, Outbox, Visit, get_engine, local_database, new_id,
-                             on_loop, session_scope, utcnow, write_audit_on_loop)
+from scribe.core.audit import audit, audit_row
+from scribe.core.db import (AuditLog, AudioChunk, Event, LiveState, Outbox, Visit, get_engine, local_database, new_id,
+                            on_loop, session_scope, utcnow, write_audit_on_loop)
 from scribe.core.objects import chunk_key, get_store
-from scribe.core.security import Principal, not_found, scoped, visible  # noqa: F401  (scoped: used through ops)
+from scribe.core.security import Principal, not_found, scoped, visible
 from scribe.errors import ApiError
+from scribe.queue.dispatch import submit
 
+log = logging.getLogger("scribe.visits")
 LEASE_SECONDS = 30
+STOPPED = ("finalizing", "ready", "failed")
+FINAL_STATES = ("ready", "failed")
+
+
+# --------------------------------------------------------------------------- reads
 
 
 async def read_visit(principal: Principal, visit_id: str):
@@ -23,16 +37,16 @@ async def read_visit(principal: Principal, visit_id: str):
     row committed before the answer; all of it on the event loop, with no thread-pool trip."""
     if len(visit_id) > 40:
         raise not_found()
-    row_of_audit = audit_row(principal, "read", "visit", visit_id, True)
+    audit_entry = audit_row(principal, "read", "visit", visit_id, True)
     if local_database():  # a local file: read synchronously, audit through the loop's group commit
         with get_engine().connect() as conn:
             row = visible(principal, conn.execute(_VISIT_ROW, {"visit_id": visit_id}).first())
-        await write_audit_on_loop(row_of_audit)
+        await write_audit_on_loop(audit_entry)
         return row
 
     async def read_and_audit(conn):  # one pooled connection, autocommit: the audit row is committed
         row = visible(principal, (await conn.execute(_VISIT_ROW, {"visit_id": visit_id})).first())
-        await conn.execute(_AUDIT_INSERT, row_of_audit)
+        await conn.execute(_AUDIT_INSERT, audit_entry)
         return row
 
     return await on_loop(read_and_audit)
@@ -40,6 +54,22 @@ async def read_visit(principal: Principal, visit_id: str):
 
 _VISIT_ROW = select(Visit.__table__).where(Visit.id == bindparam("visit_id"))  # built once, cache key too
 _AUDIT_INSERT = insert(AuditLog.__table__)
+
+
+def links(visit_id: str) -> dict[str, str]:
+    """The visit's resources (visit views, visit.ready events)."""
+    base = f"/v1/visits/{visit_id}"
+    return {"visit": base, "transcript": f"{base}/transcript", "facts": f"{base}/facts", "note": f"{base}/note",
+            "patient_summary": f"{base}/patient-summary", "assistant_context": f"{base}/assistant-context",
+            "events": f"{base}/events"}
+
+
+def max_event_id(visit_id: str) -> int:
+    with session_scope() as s:
+        return s.execute(select(func.coalesce(func.max(Event.id), 0)).where(Event.visit_id == visit_id)).scalar_one()
+
+
+# --------------------------------------------------------------------------- changes
 
 
 def create(principal: Principal, body) -> Visit:
@@ -63,11 +93,11 @@ def create(principal: Principal, body) -> Visit:
     return visit
 
 
-def stop(principal: Principal, visit_id: str, via: str = "rest") -> Visit:
+def stop(principal: Principal, visit_id: str) -> Visit:
     """Mark the visit finalizing and submit asr.finalize. Stopping twice is a 409 already_stopped."""
     with session_scope() as s:
         visit = scoped(s, principal, visit_id)
-        if visit.status in ("finalizing", "ready", "failed"):
+        if visit.status in STOPPED:
             raise ApiError(409, "already_stopped", f"visit is already {visit.status}")
         result = s.execute(update(Visit).where(Visit.id == visit_id, Visit.status.in_(("created", "streaming", "paused")))
                            .values(status="finalizing", stopped_at=utcnow()))
@@ -78,15 +108,31 @@ def stop(principal: Principal, visit_id: str, via: str = "rest") -> Visit:
         s.flush()
         s.refresh(visit)
     events.notify(visit_id)
-    from workers.dispatch import submit
-
     try:
         submit("asr.finalize", visit_id)
     except Exception as exc:  # broker unreachable: the sweeper submits it again (tasks are idempotent)
-        import logging
-
-        logging.getLogger("scribe.api").warning("finalize not submitted: %s", type(exc).__name__)
+        log.warning("finalize not submitted: %s", type(exc).__name__)
     return visit
+
+
+def set_state(visit_id: str, tenant_id: str, state: str, offset: int | None = None, **values) -> None:
+    with session_scope() as s:
+        s.execute(update(Visit).where(Visit.id == visit_id).values(status=state, **values))
+        events.add_event(s, tenant_id, visit_id, "status", {"state": state, "offset": offset})
+    events.notify(visit_id)
+
+
+def fail(visit_id: str, code: str, message: str) -> None:
+    """A stage failed for good: the visit is failed and the clients get an error event."""
+    with session_scope() as s:
+        visit = s.get(Visit, visit_id)
+        if visit is None or visit.status in FINAL_STATES:
+            return
+        visit.status = "failed"
+        visit.error = message[:400]
+        events.add_event(s, visit.tenant_id, visit_id, "error", {"code": code, "message": message[:400],
+                                                                 "fatal": True})
+    events.notify(visit_id)
 
 
 _swept: dict[str, float] = {}
@@ -95,13 +141,6 @@ _swept: dict[str, float] = {}
 def sweep(stuck_after: float, now_mono: float | None = None) -> list[str]:
     """Resubmit asr.finalize for visits stuck in `finalizing` (no event for stuck_after seconds): a lost
     submission, a broker that restarted empty, an embedded server restarted mid-visit."""
-    import time
-
-    from sqlalchemy import func
-
-    from scribe.core.db import Event
-    from workers.dispatch import submit
-
     now_mono = now_mono if now_mono is not None else time.monotonic()
     limit = utcnow() - dt.timedelta(seconds=stuck_after)
     with session_scope() as s:
@@ -122,11 +161,7 @@ def sweep(stuck_after: float, now_mono: float | None = None) -> list[str]:
     return done
 
 
-def set_state(visit_id: str, tenant_id: str, state: str, offset: int | None = None, **values) -> None:
-    with session_scope() as s:
-        s.execute(update(Visit).where(Visit.id == visit_id).values(status=state, **values))
-        events.add_event(s, tenant_id, visit_id, "status", {"state": state, "offset": offset})
-    events.notify(visit_id)
+# --------------------------------------------------------------------------- the stream: lease and chunks
 
 
 def acquire_lease(visit_id: str, owner: str) -> bool:
@@ -149,6 +184,10 @@ def release_lease(visit_id: str, owner: str) -> None:
                   .values(stream_owner=None, stream_lease_until=None))
 
 
+def connection_id() -> str:
+    return uuid.uuid4().hex
+
+
 def persist_chunk(visit_id: str, seq: int, offset: int, payload: bytes, seconds_per_byte: float | None) -> int:
     """Store the bytes durably, then record them; returns the new end offset. Caller checked offset."""
     key = chunk_key(visit_id, offset)
@@ -168,16 +207,3 @@ def stored_offset(visit_id: str) -> int:
     """Bytes of the visit's stream persisted so far (what a client must resume from)."""
     with session_scope() as s:
         return s.execute(select(Visit.audio_bytes).where(Visit.id == visit_id)).scalar() or 0
-
-
-def connection_id() -> str:
-    return uuid.uuid4().hex
-
-
-def max_event_id(visit_id: str) -> int:
-    from sqlalchemy import func
-
-    from scribe.core.db import Event
-
-    with session_scope() as s:
-        return s.execute(select(func.coalesce(func.max(Event.id), 0)).where(Event.visit_id == visit_id)).scalar_one()

@@ -1,0 +1,79 @@
+"""After stop: the last window (flush), diarization over the whole visit (from the parts diarized ahead),
+words attributed to speakers, roles labelled → the transcript document → documents.generate.
+
+Idempotent: a visit that already has its transcript only submits the next stage again.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from sqlalchemy import select
+
+from scribe import languages
+from scribe.core import events
+from scribe.core.audio import StoredAudio
+from scribe.core.db import Document, Visit, session_scope
+from scribe.core.events import emit
+from scribe.core.observability import timed
+from scribe.queue.dispatch import submit
+from scribe.schemas import Transcript, Word
+from scribe.service import ahead, live
+from scribe.service.visits import FINAL_STATES
+from scribe.speech.diarize import DiarizeOptions, Precomputed, diarize
+from scribe.speech.run import speaker_segments
+from scribe.speech.types import Audio, Diarization
+
+
+def finalize(visit_id: str) -> str:
+    with session_scope() as s:
+        visit = s.get(Visit, visit_id)
+        if visit is None or visit.status in FINAL_STATES:
+            return "skipped"
+    if ahead.has_transcript(visit_id):
+        ahead.delete(visit_id)
+        submit("documents.generate", visit_id)
+        return "done"
+    with timed("asr.finalize"):
+        t0 = time.perf_counter()
+        visit = live.flush(visit_id)
+        timings = {"flush": time.perf_counter() - t0}
+        words = [Word(**w) for seg in live.live_finals(visit_id) for w in seg["words"]]
+        audio = StoredAudio.of(visit)
+        duration = audio.seconds if visit.audio_format else 0.0
+        t0 = time.perf_counter()
+        diarization = Diarization(turns=[])
+        if words:
+            diarization = _diarize(audio.samples(0.0, duration + 1.0), ahead.stored(visit_id))
+        timings["diarization"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        segments, speakers = speaker_segments(words, diarization, live.clinician_voice(visit))
+        timings["attribution"] = time.perf_counter() - t0
+        state = live.visit_and_state(visit_id)[1].state
+        transcript = Transcript(language=languages.spoken(state.get("language"), visit.language),
+                                duration=round(duration, 3), segments=segments, speakers=speakers,
+                                timings={k: round(v, 3) for k, v in timings.items()})
+        with session_scope() as s:
+            exists = s.execute(select(Document.id).where(Document.visit_id == visit_id,
+                                                         Document.kind == "transcript")).first()
+            if not exists:
+                s.add(Document(tenant_id=visit.tenant_id, visit_id=visit_id, kind="transcript", version=1,
+                               content=transcript.model_dump()))
+                events.add_event(s, visit.tenant_id, visit_id, "transcript.ready",
+                                 {"segments": len(segments), "duration": transcript.duration,
+                                  "speakers": {k: v.role for k, v in speakers.items()},
+                                  "links": {"transcript": f"/v1/visits/{visit_id}/transcript"}})
+                emit(s, visit.tenant_id, visit_id, "transcript.ready")
+        events.notify(visit_id)
+    ahead.delete(visit_id)
+    live.forget(visit_id)
+    submit("documents.generate", visit_id)
+    return "ok"
+
+
+def _diarize(samples: np.ndarray, precomputed: Precomputed | None = None) -> Diarization:
+    from scribe.engines.diarization import load_diarization_engine  # torch: only where audio is diarized
+
+    return diarize(Audio(samples), load_diarization_engine(), DiarizeOptions(min_speakers=1, max_speakers=4),
+                   precomputed=precomputed)
