@@ -44,3 +44,10 @@ def test_weak_match_is_flagged_not_a_medication():
     assert not [f for f in doc["facts"] if f["kind"] == "medication"]
     flagged = [s for sec in doc["note"]["sections"] for s in sec["sentences"] if s["status"] == "flagged"]
     assert flagged and "gamedino" in flagged[0]["text"] and flagged[0]["issues"] == ["verify drug name"]
+
+
+def test_a_known_drug_and_its_spoken_dose_are_left_alone():
+    for text in ("I take lisinopril ten milligrams every morning", "metformin one thousand milligrams",
+                 "increase your lisinopril from 10 mg", "metformin a thousand mg twice a day"):
+        seg = recover_segment(_segment(text), [])
+        assert seg.text == text and not seg.corrections, text

@@ -25,7 +25,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from scribe.notes.text import _EN_TENS, _EN_UNITS, _FR_TENS, _FR_UNITS
 
@@ -77,6 +78,8 @@ def _parse_words(words: list[str]) -> tuple[float | None, int]:
             elif last == "small" and i > 0 and words[i - 1] == "dix" and v < 10:
                 cur += v  # dix-sept, soixante-dix-sept
             elif last in ("hundred", "thousand", "and") and (cur % 100 == 0 or last == "and" and cur % 10 == 0):
+                if last == "hundred" and nxt in _HUNDREDS:
+                    break  # "five hundred five hundred milligrams": said twice, not 505
                 cur += v
             else:
                 break
@@ -112,7 +115,7 @@ def _parse_words(words: list[str]) -> tuple[float | None, int]:
         elif w == "a" and not used_any and nxt in _HALF:
             return 0.5, i + 2
         elif w in _HALF and not used_any:
-            return 0.5, i + 1  # "half a tablet", "demi-comprimé"
+            return 0.5, i + (2 if nxt in ("a", "an") else 1)  # "half a tablet", "demi-comprimé"
         elif w in _HALF and used_any and cur + total == 1 and last == "small":
             return 0.5, i + 1  # "un demi", "one half"
         elif w in ("and", "et") and used_any:
@@ -302,11 +305,14 @@ class Mention:
 
     @property
     def drug_like(self) -> bool:
-        """A medicine (DrugBank / MedlinePlus entry), not only a MeSH chemical or class."""
-        return bool(self.drug.get("drugbank_id") or self.drug.get("medline_plus_id"))
+        """A medicine (DrugBank / MedlinePlus entry, a MeSH pharmacologic class, preparation or hormone),
+        not only a MeSH chemical ("Diamond")."""
+        return bool(self.drug.get("drugbank_id") or self.drug.get("medline_plus_id") or
+                    any(t.startswith(("D27.505", "D26", "D06")) for t in self.drug.get("mesh_tree", [])))
 
 
-def find_mentions(text: str, find_drugs: Callable | None = None, stop: set[str] | frozenset = frozenset()) -> list[Mention]:
+def find_mentions(text: str, find_drugs: Callable | None = None,
+                  stop: set[str] | frozenset = frozenset()) -> list[Mention]:
     """Drug names in `text` with their spans (no overlaps, text order). `stop`: names never drugs."""
     if find_drugs is None:
         from drug_named_entity_recognition import find_drugs
@@ -340,7 +346,8 @@ def is_brand(surface: str, drug: dict) -> bool:
     s, ing = _fold(surface), _fold(drug.get("name", ""))
     if not ing or not (drug.get("drugbank_id") or drug.get("medline_plus_id")):
         return False
-    if s == ing or s in ing or ing in s or s in _INN or s in _FR_GENERIC or s.startswith("vitamin"):
+    if s == ing or s in ing or ing in s or s in _INN or s in _FR_GENERIC or s.startswith("vitamin") or \
+            re.search(r"[\d\s]", s):
         return False
     if s in _FR_BRANDS:
         return True
@@ -354,15 +361,15 @@ def is_brand(surface: str, drug: dict) -> bool:
 # --------------------------------------------------------------------------- clause patterns
 
 # where a drug's clause starts (left) or ends (right)
-_LEFT_CUT = re.compile(r"[;:]|\b(?:but|because|since|although|though|whereas|however|mais|parce que|car|puisque|sauf)\b|"
-                       r",\s*(?:(?:and|so|now|then|et|alors|donc)\s+)?(?:i|we|he|she|they|je|nous|il|elle|ils)\b|"
-                       r"\b(?:and|so|et|donc)\s+(?:i|we|he|she|they|je|nous|il|elle|ils)\b", re.I)
+_LEFT_CUT = re.compile(r"[;:]|\b(?:but|because|since|although|though|whereas|however|mais|parce que|car|puisque|"
+                       r"sauf)\b|"
+                       r",\s*(?:(?:and|so|now|then|et|alors|donc)\s+)?(?=(?:i|we|he|she|they|je|nous|il|elle|ils)\b)|"
+                       r"\b(?:and|so|et|donc)\s+(?=(?:i|we|he|she|they|je|nous|il|elle|ils)\b)", re.I)
 _PREV_CUT = re.compile(r"[,;:]|\b(?:and|or|then|also|plus|et|ou|puis|aussi)\b", re.I)
 _RIGHT_CUT = re.compile(r";|\b(?:but|because|although|though|whereas|however|mais|parce que|car|sauf)\b|"
-                        r"\b(?:and|et)\s+(?:i|we|he|she|they|my|the (?:pain|symptoms?)|it|je|nous|il|elle|ils|mon|ma|la douleur)\b",
+                        r"\b(?:and|et)\s+(?:i|we|he|she|they|my|the (?:pain|symptoms?)|it|je|nous|il|elle|ils|mon|ma|"
+                        r"la douleur)\b",
                         re.I)
-_COORD = re.compile(r"\s*(?:,|and|or|et|ou|&|/|plus)?\s*(?:(?:also|the|your|my|some|du|de la|de l'|des|le|la|les|l')\s*)?",
-                    re.I)
 
 # medication context (any one of them in the drug's clause)
 _STRONG_CUE = re.compile(
@@ -374,19 +381,28 @@ _STRONG_CUE = re.compile(
 _WEAK_CUE = re.compile(
     r"\b(?:start\w*|stop\w*|quit|discontinu\w*|continu\w*|resum\w*|increas\w*|decreas\w*|doubl\w*|switch\w*|"
     r"hold|held|use|uses|using|used|try|tried|trying|give|gave|given|giving|shots?|cream|ointment|patch|drops|"
-    r"arrêt\w*|poursui\w*|donne\w*|mets|mettre|essay\w*|augment\w*|diminu\w*|utilise\w*|renouvel\w*)\b", re.I)
+    r"add|adding|inject\w*|help|helps|helped|helping|relie\w*|work|works|worked|working|tolerat\w*|side effects?|"
+    r"discount|insurance|covered|copay|generic|priced|cost|"
+    r"arrêt\w*|poursui\w*|donne\w*|mets|mettre|essay\w*|augment\w*|diminu\w*|utilise\w*|renouvel\w*|mieux|"
+    r"soulag\w*|calm\w*|efficace|effet|aide)\b", re.I)
+# a dosage form right after the name ("clindamycin gel", "albuterol inhaler")
+_FORM_AFTER = re.compile(r"^\s*(?:gel|cream|ointment|lotion|patch(?:es)?|inhaler|drops|spray|tablets?|pills?|capsules?|"
+                         r"injections?|shots?|suppositor\w+|solution|suspension|syrup|topical|er|xr|sr|cr|dr|"
+                         r"extended[- ]release|crème|pommade|comprimés?|gélules?|sirop|collyre|inhalateur)\b", re.I)
 # "on"/"off"/"sous" count only right before the drug: "I'm on lisinopril", "je suis sous Kardégic"
 _ON_BEFORE = re.compile(
     r"\b(?:am|'m|is|'s|are|'re|was|were|been|be|being|stay\w*|keep|kept|still|put \w+|placed \w+|start\w* \w+|"
-    r"have \w+|has \w+|had \w+|get \w+|got \w+|go|went|come|came|back)\s+(?:on|off(?: of)?)\s+"
+    r"have \w+|has \w+|had \w+|get \w+|got \w+|go|went|come|came|back)\s+(?:(?:also|still|already|just|only|"
+    r"currently|now|both)\s+)?(?:on|off(?: of)?)\s+"
     r"(?:(?:the|a|some|your|my|his|her|their|low[- ]dose|daily)\s+)?$|\bsous\s+(?:\w+\s+)?$", re.I)
-_MED_QUESTION = re.compile(r"\b(?:medications?|medicines?|meds|pills|prescriptions?|taking anything|take anything|"
-                           r"on anything|supplements?|médicaments?|traitements?|prenez)\b", re.I)
+_MED_QUESTION = re.compile(r"\b(?:medications?|medicines?|meds|pills|prescriptions?|taking|take|taken|took|tried|"
+                           r"try|using|on anything|supplements?|doing for (?:the|your|that) pain|for the pain|"
+                           r"médicaments?|traitements?|prenez|pris|essayé|contre la douleur|pour la douleur)\b", re.I)
 _LAB = re.compile(
     r"\b(?:levels?|labs?|lab work|blood ?work|blood tests?|tests?|tested|testing|results?|came back|come back|counts?|"
     r"panel|check(?:ed|ing)?|measur\w*|screen\w*|values?|was (?:high|low|elevated|normal|up|down|\d)|"
     r"is (?:high|low|elevated|normal|up|down|\d)|were (?:high|low|elevated|normal)|elevated|"
-    r"taux|bilan|dosage|analyses?|résultats?|prise de sang|était|est (?:élevée?|bas|basse|normale?))\b", re.I)
+    r"taux|bilan|analyses?|résultats?|prise de sang|était|est (?:élevée?|bas|basse|normale?))\b", re.I)
 
 # status cues: in the drug's clause before it (left) or as an anaphora after it (right)
 _STOP_LEFT = re.compile(
@@ -394,22 +410,29 @@ _STOP_LEFT = re.compile(
     r"was off|get (?:you |him |her |me )?off|take (?:you |him |her |me )?off|took (?:you |him |her |me )?off|"
     r"taken (?:you |him |her |me )?off|taking (?:you |him |her |me )?off|wean\w* (?:you |him |her |me )?off|"
     r"off (?:of )?(?:the|my|your|his|her)|quit|quitting|no longer|hold(?:ing)?(?! on)|held|pause|gave up|"
-    r"arrêt\w*|stopp\w*|suspend\w*|interromp\w*|ne (?:le |la |les |l')?prends plus|plus de)\b", re.I)
+    r"arrêt\w*|stopp\w*|suspend\w*|interromp\w*|ne (?:le |la |les |l')?prends plus)\b|"
+    r"\b(?:i|he|she|you|we) (?:was|were|used to be) (?:also |previously |once )?on (?:the |an? )?$", re.I)
+# a drug named as one not to take ("we want to avoid going to insulin", "plutôt que le tramadol")
+_AVOID = re.compile(r"\b(?:avoid(?:ing)?|instead of|rather than|hold off on|not (?:want|need) to (?:start|go on|use)|"
+                    r"éviter|plutôt que|au lieu d[eu'])\b[^.,;]{0,25}$", re.I)
 _STOP_RIGHT = re.compile(
     r"\b(?:(?:stop(?:ped|ping)?|quit|discontinu\w*|held|hold|d/c)\s+(?:taking\s+|using\s+)?(?:it|them|that|those|this)|"
     r"(?:took|take|taken|taking|get|got|came|come|coming|went|gone|go|been|was) (?:me |you |him |her )?off (?:of )?"
     r"(?:it|them|that|those|this)|anymore|any more|no longer)\b|\b(?:l'|les )(?:ai |avons |a |ont )?arrêt\w*", re.I)
 _CHANGE_LEFT = re.compile(
     r"\b(?:increas\w*|decreas\w*|doubl\w*|rais\w*|lower\w*|bump\w*|up (?:the|your)|go up on|reduc\w*|adjust\w*|"
-    r"chang\w*|switch\w*|tap\w*|titrat\w*|cut (?:back|down)(?: on)?|halv\w*|augment\w*|diminu\w*|baiss\w*|"
+    r"chang\w*|switch\w*|taper\w*|titrat\w*|cut (?:back|down)(?: on)?|halv\w*|augment\w*|diminu\w*|baiss\w*|"
     r"modifi\w*)\b", re.I)
 _CHANGE_RIGHT = re.compile(r"^[^.]{0,40}?\b(?:increas\w*|decreas\w*|doubl\w*|rais\w*|lower\w*|bump\w*|reduc\w*|"
-                           r"adjust\w*|tap\w*)\s+(?:it|them|that|the dose)\b|\b(?:l'|les )(?:augment|diminu)\w*", re.I)
+                           r"adjust\w*|taper\w*)\s+(?:it|them|that|the dose)\b|\b(?:l'|les )(?:augment|diminu)\w*",
+                           re.I)
 _NEW_CUE = re.compile(
     r"\b(?:start\w*|prescrib\w*|put (?:you|him|her) on|place (?:you|him|her) on|give (?:you|him|her)|begin|"
     r"try (?:you on|some|a|an)|send (?:in|you)|call in|new prescription|prescription for|"
     r"recommend\w* (?:taking|some|that you take|you take)|add(?:ing)?|i want you (?:on|to take)|"
-    r"let's (?:get you on|try)|have you (?:take|on)|prescri\w*|je (?:vous )?(?:donne|mets|propose|rajoute|ajoute|introduis)|"
+    r"let's (?:get you on|try)|have you (?:take|on)|prescri\w*|treat (?:you |him |her |it |this )?with|order|"
+    r"(?:we'll|we will|we can|we could|let's|going to|gon na|gonna|i'd like to|i want to) try|get (?:you )?started on|"
+    r"write (?:you )?(?:for|a prescription)|je (?:vous )?(?:donne|mets|propose|rajoute|ajoute|introduis)|"
     r"on va (?:commencer|mettre|débuter|introduire|essayer)|vous allez prendre|je vais vous (?:mettre|donner))\b", re.I)
 _NEW_RIGHT = re.compile(r"^[^.]{0,30}?\b(?:i'll|i will|i'm going to|let's|we'll|je vais|on va)\s+(?:\w+\s+)?"
                         r"(?:prescribe|start|send|call)\w*\s+(?:it|that|them|you)\b", re.I)
@@ -417,19 +440,23 @@ _CURRENT_LEFT = re.compile(
     r"\b(?:i take|i'm taking|i am taking|i've been taking|i'm on|i am on|been on|i use|you're on|you are on|"
     r"have you on|you're taking|you are taking|you take|continu\w*|refill\w*|still|keep (?:taking|on|using)|"
     r"stay on|remain on|je prends|je suis sous|vous prenez|poursui\w*)\b", re.I)
-_HISTORY = re.compile(r"\b(?:had put|we put|put you on .{0,30}(?:last|ago)|last (?:year|month|time|visit|week|spring|"
+_HISTORY = re.compile(r"\b(?:had put|put you on .{0,30}(?:last|ago)|last (?:year|month|time|visit|week|spring|"
                       r"summer|fall|winter)|ago|you've been|been on|in the past|previously|used to|back in|"
                       r"l'an dernier|l'année dernière|depuis)\b", re.I)
 # a clinician's instruction to take a drug that is not one of the patient's own ("you can take Tylenol")
-_IMPERATIVE = re.compile(r"(?:^|\b(?:you can|you could|you may|you should|i want you to|i'd like you to|go ahead and|"
-                         r"please|try|then|vous pouvez|il faut|je veux que vous)\s+)(?:take|prendre|prenez)\s+"
-                         r"(?:some\s+|an?\s+|of\s+|du\s+|de la\s+|de l'|des\s+)?$|^\s*(?:take|prenez)\s+(?:some\s+|an?\s+|du\s+|de l')?$",
-                         re.I)
-_SWITCH_FROM = re.compile(r"\b(?:switch\w*|chang\w*|passer|passe)\b[^.]{0,25}\b(?:from|de)\s+(?:the\s+|your\s+|l'|la\s+|le\s+)?$",
+_IMPERATIVE = re.compile(r"(?:^\s*|[,;:]\s*|\b(?:you can|you could|you may|you should|you'll|you will|i want you to|"
+                         r"i'd like you to|go ahead and|please|try|then|vous pouvez|il faut|je veux que vous)\s+)"
+                         r"(?:take|prendre|prenez|vous prendrez)\s+"
+                         r"(?:(?:\d+(?:\.\d+)?|one|two|three|half|a half|an?|un|une|deux)\s+"
+                         r"(?:\w+\s+)?(?:of\s+|de\s+|d')?)?(?:some\s+|an?\s+|of\s+|du\s+|de la\s+|de l'|des\s+)?$|"
+                         r"\bvous (?:prendrez|allez prendre)\s+(?:du\s+|de la\s+|de l'|des\s+)?$", re.I)
+_SWITCH_FROM = re.compile(r"\b(?:switch\w*|chang\w*|passer|passe)\b[^.]{0,25}\b(?:from|de)\s+"
+                          r"(?:the\s+|your\s+|l'|la\s+|le\s+)?$",
                           re.I)
 _SWITCH_TO = re.compile(r"\b(?:switch\w*|chang\w*|passer|passe|replac\w*|remplac\w*)\b[^.]{0,60}\b(?:to|à|par|with)\s+"
                         r"(?:the\s+|some\s+|l'|la\s+|le\s+|du\s+)?$", re.I)
-_AGENT = (r"(?:doctors?|docs?|physicians?|providers?|specialists?|surgeons?|cardiologists?|cardiology|endocrinologists?|"
+_AGENT = (r"(?:doctors?|docs?|physicians?|providers?|specialists?|surgeons?|cardiologists?|cardiology|"
+          r"endocrinologists?|"
           r"endocrinology|neurologists?|oncologists?|nephrologists?|rheumatologists?|dermatologists?|psychiatrists?|"
           r"pulmonologists?|gastroenterologists?|gi doctor|urologists?|gynecologists?|ob-?gyn|orthopedists?|"
           r"orthopedics|podiatrists?|dentists?|urgent care|er|emergency room|emergency department|hospital|"
@@ -438,7 +465,8 @@ _AGENT = (r"(?:doctors?|docs?|physicians?|providers?|specialists?|surgeons?|card
           r"dermatologue|rhumatologue|gynécologue|endocrinologue|pneumologue|neurologue|psychiatre|dentiste)")
 _OTHER_PRESCRIBER = re.compile(
     r"\b(?:the|your|my|his|her|their|an?|another|other|that|le|la|l'|mon|ma|votre|son|sa|un|une|autre)\s*"
-    r"(?:[\w-]+\s+){0,2}?" + _AGENT + r"(?:'s)?\b(?:\s+(?!can\b|could\b|may\b|might\b|should\b)[\w']+){0,4}?\s+(?:prescri\w*|start\w*|put|placed|gave|give\w*|"
+    r"(?:[\w-]+\s+){0,2}?" + _AGENT + r"(?:'s)?\b(?:\s+(?!can\b|could\b|may\b|might\b|should\b)[\w']+){0,4}?\s+"
+    r"(?:prescri\w*|start\w*|put|placed|gave|give\w*|"
     r"told (?:you|me|him|her) to (?:take|start|use)|took (?:you|me|him|her) off|stopped|discontinued|"
     r"has (?:you|me|him|her) on|had (?:you|me|him|her) on|wants? (?:you|me|him|her) (?:on|to take)|switch\w*|"
     r"increas\w*|decreas\w*|chang\w*|recommend\w*|added|sent (?:you|me|him|her) home|m'a|vous a|lui a|a prescrit|"
@@ -446,35 +474,41 @@ _OTHER_PRESCRIBER = re.compile(
     r"\b(?:dr\.?|docteur|doctor)\s+[a-zà-ÿ'-]+\s+(?:[\w']+\s+){0,2}?(?:prescri\w*|start\w*|put|gave|has|had|switch\w*|"
     r"increas\w*|chang\w*|m'a|vous a|a prescrit|a mis)\b|"
     r"\bprescri(?:bed|t|te|ts)\s+(?:by|par)\s+(?:the|your|my|his|her|dr|le|la|l'|mon|ma|votre|son|un|une|docteur)\b|"
-    r"\b(?:they|on)\s+(?:gave|prescribed|put|started|sent \w+ home with|m'a (?:donné|prescrit|mis)|lui a (?:donné|prescrit))\b|"
+    r"\b(?:they|on)\s+(?:gave|prescribed|put|started|sent \w+ home with|m'a (?:donné|prescrit|mis)|"
+    r"lui a (?:donné|prescrit))\b|"
+    r"\b(?:he|she|they|il|elle|ils)\s+(?:\w+\s+)?(?:prescribed|started|put|gave|switched|took)\s+(?:me|you|him|her)\b|"
     r"\b(?:at|in|from|aux|à l'|à la)\s+(?:the\s+)?(?:urgent care|er|emergency room|hospital|urgences|hôpital|clinic)\b"
     r"[^.]{0,40}\b(?:gave|prescribed|put|started|sent|donné|prescrit)\b", re.I)
 
 # attribute patterns, on normalized text (numbers as digits)
 _NUM = r"\d+(?:\.\d+)?"
-_DOSE = re.compile(rf"(?P<num>{_NUM})(?:\s*(?:-|to|or|à|ou)\s*(?P<num2>{_NUM}))?\s*-?\s*(?P<unit>{_UNIT_RX})(?![\w])", re.I)
+_DOSE = re.compile(rf"(?P<num>{_NUM})(?:\s*(?:-|to|or|à|ou)\s*(?P<num2>{_NUM}))?\s*-?\s*(?P<unit>{_UNIT_RX})(?![\w])",
+                   re.I)
 _BARE_DOSE = re.compile(rf"^\s*,?\s*(?:at\s+|à\s+)?(?P<num>{_NUM})(?!\s*(?:\d|%|-|/|:|\.\d|years?|yrs?|days?|weeks?|"
                         rf"months?|hours?|minutes?|times?|x\b|of\b|out\b|over\b|o'clock|pm\b|am\b|ans\b|jours?|semaines?|mois|"
                         rf"heures?|fois|sur\b|percent|pounds?|lbs?|kilos?|kg|{_UNIT_RX}))", re.I)
-_LEFT_DOSE = re.compile(rf"(?P<num>{_NUM})\s*-?\s*(?P<unit>{_UNIT_RX})\s+(?:of\s+(?:the\s+|your\s+|my\s+)?|d'|de\s+(?:l')?|du\s+)?$",
+_LEFT_DOSE = re.compile(rf"(?P<num>{_NUM})\s*-?\s*(?P<unit>{_UNIT_RX})\s+"
+                        r"(?:of\s+(?:the\s+|your\s+|my\s+)?|d'|de\s+(?:l')?|du\s+)?$",
                         re.I)
 _SUPPLY_BEFORE = re.compile(r"\b(?:prescrib\w*|give (?:you|him|her)|giving (?:you|him|her)|gave (?:you|me|him|her)|"
                             r"send(?:ing)? (?:in|you)|dispens\w*|supply of|box(?:es)? of|bottles? of|packs? of|"
-                            r"write (?:you )?(?:for|a prescription for)|boîtes? de|je vous (?:donne|prescris))\s+(?:you\s+)?$",
+                            r"write (?:you )?(?:for|a prescription for)|boîtes? de|je vous (?:donne|prescris))\s+"
+                            r"(?:you\s+)?$",
                             re.I)
 _N = r"(?P<n>\d+(?:\.\d+)?)"
 _MAX = re.compile(
     rf"\b(?:no more than|not more than|not to exceed|(?:don't|do not|never) (?:take |exceed |go over )?(?:more than )?|"
     rf"never more than|up to|a maximum of|maximum(?: of)?|max(?:imum)?|at most|pas plus de|jamais plus de|"
     rf"sans dépasser|au maximum|au grand maximum|maximum de|jusqu'à)\s+{_N}\s*(?P<unit>{_UNIT_RX}|times|fois)?"
-    rf"(?:\s+(?:maximum|max))?(?:\s+[a-zà-ÿ']+){{0,2}}?\s+(?:a|per|in a|in one|in 24 hours|each|every|par|dans la|sur)\s*"
+    rf"(?:\s+(?:maximum|max))?(?:\s+[a-zà-ÿ']+){{0,2}}?\s+"
+    r"(?:a|per|in a|in one|in 24 hours|each|every|par|dans la|sur)\s*"
     rf"(?:day|days|jour|journée|24 ?h(?:ours|eures)?)\b|"
     rf"\b(?P<n2>\d+(?:\.\d+)?)\s*(?P<unit2>{_UNIT_RX})?\s+(?:maximum|max|au maximum|au plus)\s+(?:a|per|par)\s+"
     rf"(?:day|jour)\b", re.I)
 _DURATION = re.compile(
-    rf"\b(?:for|x|pendant|durant|during|over|sur)\s+(?:(?:the next|the|a total of|another|un total de|les|des)\s+)?"
-    rf"(?P<n>\d+|a|an|one|une?)\s+(?P<u>days?|weeks?|months?|jours?|semaines?|mois)\b|"
-    rf"\b(?P<n2>\d+)[- ](?P<u2>day|week|month|jours?)\s+(?:course|supply|treatment|traitement)\b", re.I)
+    r"\b(?:for|x|pendant|durant|during|over|sur)\s+(?:(?:the next|the|a total of|another|un total de|les|des)\s+)?"
+    r"(?P<n>\d+|a|an|one|une?)\s+(?P<u>days?|weeks?|months?|jours?|semaines?|mois)\b|"
+    r"\b(?P<n2>\d+)[- ](?P<u2>day|week|month|jours?)\s+(?:course|supply|treatment|traitement)\b", re.I)
 _QUANTITY = re.compile(
     rf"#\s?{_N}|\b(?:dispense|disp|quantity|qty|quantité)(?: of)?\s*:?\s*#?\s*(?P<n2>\d+)|"
     rf"\b(?:a\s+|one\s+|une\s+|1\s+)?(?:box|bottle|pack|packet|supply|boîte|boite|flacon|tube)\s+(?:of|de)\s+(?P<n3>\d+)"
@@ -482,7 +516,8 @@ _QUANTITY = re.compile(
     rf"\b(?P<n4>\d+)\s+(?:of (?:those|them|these)|(?:boxes|boîtes)\b)", re.I)
 _QTY_VERB = re.compile(r"\b(?:prescri\w*|give|giving|gave|send|sending|sent|dispens\w*|write|call(?:ing)? in|supply|"
                        r"donne\w*|ordonnance)\b", re.I)
-_REFILLS = re.compile(r"\b(?P<n>\d+|no|zero|without any|with no)\s+(?:more\s+)?refills?\b|\brefills?\s*:?\s*(?P<n2>\d+)\b|"
+_REFILLS = re.compile(r"\b(?P<n>\d+|no|zero|without any|with no)\s+(?:more\s+)?refills?\b|"
+                      r"\brefills?\s*:?\s*(?P<n2>\d+)\b|"
                       r"\brefill (?:it |that |them )?(?P<n3>\d+) times\b|\bà renouveler (?P<n4>\d+) fois\b|"
                       r"\b(?P<n5>\d+) renouvellements?\b|\b(?P<none>non renouvelable)\b", re.I)
 _AS_NEEDED = re.compile(
@@ -499,7 +534,8 @@ _ROUTES = [
     ("intravenous", r"intravenous(?:ly)?|iv|intraveineuse|en perfusion|par perfusion"),
     ("injection", r"injection|injected|inject|injectable|piqûres?|en injection"),
     ("inhaled", r"inhaled|inhaler|inhalation|nebuli[sz]er|neb|inhalateur|inhalée?|en inhalation|aérosol"),
-    ("nasal", r"nasal spray|in (?:the|your|each) nostril|in the nose|intranasal|nasal|spray nasal|pulvérisation nasale"),
+    ("nasal", r"nasal spray|in (?:the|your|each) nostril|in the nose|intranasal|nasal|spray nasal|"
+              r"pulvérisation nasale"),
     ("ophthalmic", r"eye drops?|in (?:the|your|each) eyes?|ophthalmic|collyre|gouttes dans les yeux"),
     ("topical", r"topical(?:ly)?|cream|ointment|lotion|gel|crème|pommade|application locale|application cutanée"),
     ("transdermal", r"transdermal|patch|timbre"),
@@ -520,7 +556,8 @@ _FREQS: list[tuple[re.Pattern, str, Any]] = [(re.compile(p, re.I), kind, v) for 
      "alternate", 0.5),
     (rf"\b(?:every|q)\s?(?P<a>{_NUM})\s?(?:-|to|or)\s?(?P<b>{_NUM})\s?(?:hours?|hrs?|h)\b|"
      rf"\btoutes les (?P<c>{_NUM}) (?:à|a|ou|-) (?P<d>{_NUM}) ?(?:heures?|h)\b", "interval_range", None),
-    (rf"\b(?:every|q)\s?(?P<a>{_NUM})\s?(?:hours?|hrs?|h)\b|\btoutes les (?P<b>{_NUM}) ?(?:heures?|h)\b", "interval", None),
+    (rf"\b(?:every|q)\s?(?P<a>{_NUM})\s?(?:hours?|hrs?|h)\b|\btoutes les (?P<b>{_NUM}) ?(?:heures?|h)\b",
+     "interval", None),
     (r"\b(?:every hour|hourly|toutes les heures)\b", "hourly", 24.0),
     (rf"\b(?:(?P<a>{_NUM}) (?:times|x|fois)|twice|(?P<b>{_NUM})x)\s+(?:{_W}|par) (?:week|semaine)\b|"
      rf"\b(?:(?P<c>{_NUM}) times|twice) weekly\b", "per_week", None),
@@ -536,7 +573,8 @@ _FREQS: list[tuple[re.Pattern, str, Any]] = [(re.compile(p, re.I), kind, v) for 
     (r"\bb\.?i\.?d\.?(?!\w)", "bid", 2.0), (r"\bt\.?i\.?d\.?(?!\w)", "tid", 3.0), (r"\bq\.?i\.?d\.?(?!\w)", "qid", 4.0),
     (r"\b(?:le )?matin,? (?:le )?midi et (?:le )?soir\b|\b(?:with (?:each|every) meal|at (?:each|every) meal|"
      r"à chaque repas)\b", "meals", 3.0),
-    (r"\b(?:(?:in the )?morning and (?:at |in the )?(?:night|evening|bedtime)|am and pm|(?:le )?matin et (?:le )?soir)\b",
+    (r"\b(?:(?:in the )?morning and (?:at |in the )?(?:night|evening|bedtime)|am and pm|"
+     r"(?:le )?matin et (?:le )?soir)\b",
      "am_pm", 2.0),
     (r"\b(?:at bedtime|before bed(?:time)?|at night|every night|nightly|each night|qhs|at hs|au coucher|"
      r"le soir au coucher|avant de (?:vous |me )?coucher)\b", "bedtime", 1.0),
@@ -566,11 +604,17 @@ def parse_frequency(text: str, lang: str | None = None) -> Frequency | None:
     return found[0] if found else None
 
 
-def _find_frequency(norm: str, back: list[int], orig: str) -> tuple[Frequency, int, int] | None:
+def _find_frequency(norm: str, back: list[int], orig: str,
+                    plain: str | None = None) -> tuple[Frequency, int, int] | None:
+    """The earliest frequency of `norm` (normalized `orig`); `plain`: `norm` before anything was blanked."""
     best = None
+    plain = norm if plain is None else plain
     for rx, kind, v in _FREQS:
+        if kind == "a_day" and best is not None:
+            break  # "800 mg a day, you can take that twice a day": the explicit count wins
         for m in rx.finditer(norm):
-            if kind == "a_day" and not re.search(rf"(?:{_NUM}|{_UNIT_RX}|pills?|tablets?|one)\s*$", norm[:m.start()], re.I):
+            if kind == "a_day" and plain[:m.start()].strip() and \
+                    not re.search(rf"(?:{_NUM}|{_UNIT_RX}|pills?|tablets?|one)\s*$", plain[:m.start()], re.I):
                 continue
             if best is not None and m.start() >= best[1]:
                 break
@@ -688,7 +732,7 @@ class Attributes:
             out["refills"] = self.refills.value
         return {k: v for k, v in out.items() if v not in (None, "")}
 
-    def fill(self, other: "Attributes") -> None:
+    def fill(self, other: Attributes) -> None:
         for k in ("dose", "route", "frequency", "as_needed", "max_per_day", "duration", "quantity", "refills"):
             if getattr(self, k) is None and getattr(other, k) is not None:
                 setattr(self, k, getattr(other, k))
@@ -723,7 +767,8 @@ class Medication:
         return out
 
 
-def read_attributes(text: str, lang: str | None = None, left: str = "", *, status: str = "", cap: int = 110) -> Attributes:
+def read_attributes(text: str, lang: str | None = None, left: str = "", *, status: str = "",
+                    cap: int = 110) -> Attributes:
     """Dose, unit, route, frequency, as needed, maximum per day, duration, quantity and refills of `text`
     (the words after a drug, or a follow-up sentence); `left`: the words right before the drug (a dose
     said first: "15 milligrams of Mobic"). Spans are in `text` (negative: in `left`, from its end)."""
@@ -742,6 +787,10 @@ def read_attributes(text: str, lang: str | None = None, left: str = "", *, statu
 
     # maximum per day first: "no more than 4 a day" is neither a dose nor a frequency
     m = _MAX.search(norm)
+    if m and m.group(0).lower().startswith(("up to", "jusqu'à")) and (
+            re.search(r"\b(?:increas\w*|rais\w*|bump\w*|go(?:ing)?|titrat\w*|augment\w*|passer)\b[^.]{0,40}$",
+                      (left[-60:] + " " + norm[:m.start()]), re.I)):
+        m = None
     if m:
         unit = m.group("unit") or m.group("unit2")
         unit = None if not unit else ("times" if unit.lower() in ("times", "fois") else _unit(unit))
@@ -791,22 +840,22 @@ def read_attributes(text: str, lang: str | None = None, left: str = "", *, statu
             out.unit = _unit(m.group("unit"))
     # frequency (outside the maximum and the quantity)
     blank = "".join(" " if not free(i, i + 1) else ch for i, ch in enumerate(norm))
-    f = _find_frequency(blank, back, body)
+    f = _find_frequency(blank, back, body, norm)
     if f:
         out.frequency = Found(f[0], f[1], f[2])
     elif left:
         ln, lb = normalize(left[-60:], lang)
         f = _find_frequency(ln, lb, left[-60:])
-        if f:
+        # said just before the drug ("every morning I take lisinopril"), not in an earlier clause
+        if f and len(left[-60:]) - f[2] <= 15 and not re.search(r"[,;]", left[-60:][f[2]:]):
             off = -len(left[-60:])
             out.frequency = Found(f[0], f[1] + off, f[2] + off)
-    m = _AS_NEEDED.search(body) or (_AS_NEEDED.search(left[-60:]) if left else None)
+    m = _AS_NEEDED.search(body)
     if m:
-        if m.string is body:
-            out.as_needed = Found(True, m.start(), m.end())
-        else:
-            off = len(left) - len(left[-60:]) - len(left)
-            out.as_needed = Found(True, m.start() + off, m.end() + off)
+        out.as_needed = Found(True, m.start(), m.end())
+    elif left and (m := _AS_NEEDED.search(left[-60:])):
+        off = -len(left[-60:])
+        out.as_needed = Found(True, m.start() + off, m.end() + off)
     if status in ("new", "changed", ""):
         for m in _DURATION.finditer(norm):
             if not free(m.start(), m.end()):
@@ -815,7 +864,8 @@ def read_attributes(text: str, lang: str | None = None, left: str = "", *, statu
             n = "1" if n.lower() in ("a", "an", "one", "un", "une") else n
             u = _g(m, "u", "u2").lower()
             if n == "1":
-                u = {"days": "day", "weeks": "week", "months": "month", "jours": "jour", "semaines": "semaine"}.get(u, u)
+                u = {"days": "day", "weeks": "week", "months": "month", "jours": "jour",
+                     "semaines": "semaine"}.get(u, u)
             elif not u.endswith("s") and u != "mois":
                 u += "s"
             out.duration = keep(m.start(), m.end(), f"{n} {u}")
@@ -831,6 +881,15 @@ def read_attributes(text: str, lang: str | None = None, left: str = "", *, statu
             out.route = Found(name, m.start(), m.end())
             break
     return out
+
+
+_NOUN_USE = re.compile(r"\b(?:an?|the|any|some|no)\s+(?:increase|decrease|change|switch|rise|drop|reduction|"
+                       r"start|stop)\s+(?:in|of|with|to)\b", re.I)
+
+
+def _denoun(text: str) -> str:
+    """"an increase in abnormal paps": a noun, not a verb acting on a drug (same length, blanked)."""
+    return _NOUN_USE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _scope(text: str, mentions: list[Mention], j: int) -> tuple[int, int]:
@@ -854,16 +913,28 @@ def has_medication_context(text: str, mentions: list[Mention], j: int, attrs: At
     a mention that is not a medicine (a MeSH chemical: "diamonds") needs a dose or a strong cue."""
     m = mentions[j]
     lo, hi = _scope(text, mentions, j)
+    text = _denoun(text)
     clause = text[lo:m.start] + " " + text[m.end:hi]
     dose = attrs is not None and attrs.dose is not None and attrs.unit is not None
     if dose:
         return True
-    strong = bool(_STRONG_CUE.search(clause) or _ON_BEFORE.search(text[lo:m.start]))
+    strong = bool(_STRONG_CUE.search(clause) or _ON_BEFORE.search(text[lo:m.start]) or
+                  _FORM_AFTER.match(text[m.end:hi]))
     if strong:
         return True
     if not m.drug_like:
         return False
-    return prompted or bool(_WEAK_CUE.search(clause)) or bool(attrs and (attrs.frequency or attrs.as_needed))
+    # a medicine's cue may stand past its clause ("the hydrochlorothiazide ... but those are all small pills")
+    after = text[m.end:mentions[j + 1].start if j + 1 < len(mentions) else len(text)]
+    return prompted or bool(_WEAK_CUE.search(clause) or _STRONG_CUE.search(after)) or \
+        bool(attrs and (attrs.frequency or attrs.as_needed))
+
+
+def continues_with_cue(previous_sentence: str) -> bool:
+    """A sentence cut by an ellipsis or a dash after a medication cue ("continue you on this ... on the
+    synthroid"): the next sentence inherits the cue."""
+    t = previous_sentence.rstrip()
+    return bool(re.search(r"(?:\.\.\.|…|-)$", t)) and bool(_STRONG_CUE.search(t[-80:]) or _WEAK_CUE.search(t[-80:]))
 
 
 def is_lab_mention(text: str, mentions: list[Mention], j: int, attrs: Attributes | None = None) -> bool:
@@ -872,53 +943,127 @@ def is_lab_mention(text: str, mentions: list[Mention], j: int, attrs: Attributes
         return False
     m = mentions[j]
     lo, hi = _scope(text, mentions, j)
-    return bool(_LAB.search(text[m.end:hi][:40]) or re.search(r"\b(?:check\w*|test\w*|measur\w*|order\w*|draw\w*|"
-                                                               r"doser|vérifier|contrôler)\s+(?:\w+\s+){0,2}$",
-                                                               text[lo:m.start], re.I))
+    return bool(_LAB.search(text[m.end:hi][:40]) or re.search(
+        r"\b(?:check\w*|test\w*|measur\w*|doser|vérifier|contrôler)\s+(?:\w+\s+){0,2}$|\b(?:abnormal|normal|anormale?s?)\s+$|"
+        r"\b(?:dosage|taux)\s+(?:de |du |des |d')?(?:la |le |l')?$", text[lo:m.start], re.I))
 
 
 def other_prescriber(text: str) -> bool:
     return bool(_OTHER_PRESCRIBER.search(text))
 
 
+_HEDGE = re.compile(r"\b(?:hopefully|eventually|maybe|might|may|could|possibly|someday|at some point|one day|"
+                    r"if|unless|peut-être|éventuellement|si)\b", re.I)
+_TAKE_IT = re.compile(r"\b(?:take|use|apply|taking|using|prendre|prenez|prends)\s+"
+                      r"(?:that|it|them|this|those|one|le|la|les)\b",
+                      re.I)
+_OWN_STATUS = [_STOP_LEFT, _CHANGE_LEFT, _NEW_CUE, _CURRENT_LEFT, _IMPERATIVE]
+_CONNECTOR = re.compile(r"\b(?:and|or|with|along with|together with|as well as|plus|et|ou|avec|ainsi que)\b", re.I)
+
+
+def linked(text: str, mentions: list[Mention], j: int) -> str:
+    """How mention j is listed with the previous one, without a verb of its own: "and" (joined by a
+    connector: "the aspirin and the metoprolol", "meloxicam 15 mg along with some ultram": same context
+    and status), "list" (commas only: "coq10, vitamin c": same context), or "" (not listed)."""
+    if j == 0:
+        return ""
+    between = text[mentions[j - 1].end:mentions[j].start]
+    if len(between.split()) > 12 or re.search(r"[.;:?!]", between):
+        return ""
+    cuts = list(_PREV_CUT.finditer(between)) + list(_CONNECTOR.finditer(between))
+    tail = between[max(c.end() for c in cuts):] if cuts else between
+    if any(rx.search(tail) for rx in _OWN_STATUS) or _STRONG_CUE.search(tail) or len(tail.split()) > 3:
+        return ""
+    if _CONNECTOR.search(between):
+        return "and"
+    bare = re.fullmatch(r"[\s,/&]*(?:(?:the|your|my|some|du|de la|de l'|des|le|la|les|l')\s*)?", tail, re.I)
+    return "list" if bare and \
+        len(between.split()) <= 5 else ""
+
+
+def hypothetical_in_clause(text: str, mentions: list[Mention], j: int) -> bool:
+    """Whether the mention's own clause is conditional ("if the pain persists we could try X"): a
+    ConText 'hypothetical' from an "if" of another clause of a long sentence does not count."""
+    lo, _hi = _scope(text, mentions, j)
+    return bool(re.search(r"\b(?:if|unless|in case|whether|should you|si|au cas où|à moins)\b",
+                          text[max(0, lo - 60):mentions[j].start],
+                          re.I))
+
+
+_INQUIRY = re.compile(r"^\W*(?:(?:and|so|okay|ok|um|uh|now|alright|all right|et|alors)\W+)*"
+                      r"(?:are|do|did|have|has|is|were|was|you're|you are|you've|any|what|which|how|when|"
+                      r"est-ce|prenez|avez|vous prenez|vous avez|"
+                      r"êtes)\b", re.I)
+
+
+def is_inquiry(text: str) -> bool:
+    """A question about what the patient takes ("are you taking...?"), not a statement with a "?"
+    ("so what i'm gonna do is prescribe...")."""
+    return bool(_INQUIRY.match(text)) and not re.search(
+        r"\b(?:i'm going to|i'm gon na|i'm gonna|i am going to|i'll|i will|we'll|we will|we're going to|let's|"
+        r"i want to|i'd like to|i want you to|je vais|on va)\b", text, re.I)
+
+
 def parse_mention(text: str, mentions: list[Mention], j: int, lang: str = "en", *, clinician: bool = False,
                   prompted: bool = False, negated: bool = False, asked: bool = False,
-                  previous: Medication | None = None) -> Medication | None:
+                  previous: Medication | None = None, before: str = "") -> Medication | None:
     """Mention j of `mentions` (found in `text`, one sentence) as a Medication, or None when its
-    context says it is not one (no medication context, a lab analyte, a negated mention)."""
+    context says it is not one (no medication context, a lab analyte, a negated mention).
+    `clinician`: said by the clinician; `prompted`: the answer to a medication question; `asked`: named
+    in the clinician's question about what the patient takes; `previous`: the sentence's previous drug
+    read as a medication (a drug listed with it shares its context and status); `before`: the end of the
+    previous sentence of the turn ("i saw that dr." | "brown put you on buspar")."""
     m = mentions[j]
     lo, hi = _scope(text, mentions, j)
-    left, right = text[lo:m.start], text[m.end:hi]
+    left, right = _denoun(text[lo:m.start]), _denoun(text[m.end:hi])
+    listed = linked(text, mentions, j) if previous is not None else ""
     # status first (the duration of a current drug is its history, not a prescription)
     after = text[m.end:mentions[j + 1].start if j + 1 < len(mentions) else len(text)][:100]  # past the clause
     stop = bool(_STOP_LEFT.search(left) or _STOP_RIGHT.search(after))
-    coord = j > 0 and _COORD.fullmatch(text[mentions[j - 1].end:m.start]) is not None
     if negated:
         if not re.search(r"\b(?:anymore|any more|no longer|plus)\b", text, re.I):
             return None
         status = "stopped"
-    elif stop:
+    elif stop and not _HEDGE.search(left):
         status = "stopped"
     elif asked:
         status = "current"
     elif clinician and _SWITCH_FROM.search(left):
         status = "stopped"
-    elif clinician and (_CHANGE_LEFT.search(left) or _CHANGE_RIGHT.search(right)) and not _SWITCH_TO.search(left):
+    elif clinician and (_CHANGE_LEFT.search(left) or _CHANGE_RIGHT.search(right)) and not _HEDGE.search(left) and \
+            not _SWITCH_TO.search(text[max(0, m.start - 90):m.start]):
         status = "changed"
-    elif clinician and (_NEW_CUE.search(left) or _NEW_RIGHT.search(right) or _SWITCH_TO.search(left) or
-                        _IMPERATIVE.search(left)) and not _CURRENT_LEFT.search(left) and not _HISTORY.search(text):
+    elif clinician and (_NEW_CUE.search(left) or _NEW_RIGHT.search(right) or _IMPERATIVE.search(left) or
+                        _SWITCH_TO.search(text[max(0, m.start - 90):m.start])) and \
+            not _CURRENT_LEFT.search(left) and not _HISTORY.search(left + after):
         status = "new"
     else:
         status = "current"
-    if coord and previous is not None and status == "current" and previous.status != "current":
-        status = previous.status  # "stop the ibuprofen and the naproxen"
+    if listed == "and" and status == "current" and not _CURRENT_LEFT.search(left) and previous.status != "current":
+        status = previous.status  # "stop the ibuprofen and the naproxen", "start X along with some Y"
+    if _AVOID.search(left):
+        return None
     attrs = read_attributes(right, lang, left, status=status)
-    if not has_medication_context(text, mentions, j, attrs, prompted or asked):
+    nxt = mentions[j + 1].start if j + 1 < len(mentions) else len(text)
+    more = _TAKE_IT.search(text, hi, nxt)
+    if more:  # "cardura four milligrams and i want you to take that once a day"
+        extra = read_attributes(text[more.start():nxt], lang, status=status)
+        if extra.dose is not None and extra.unit is None:
+            extra.dose = None
+        base = more.start() - m.end
+        for k in ("dose", "route", "frequency", "as_needed", "max_per_day", "duration", "quantity", "refills"):
+            if getattr(attrs, k) is None and getattr(extra, k) is not None:
+                f = getattr(extra, k)
+                setattr(attrs, k, Found(f.value, f.start + base, f.end + base))
+                if k == "dose":
+                    attrs.unit = extra.unit
+    if not (listed or has_medication_context(text, mentions, j, attrs, prompted or asked)):
         return None
     if is_lab_mention(text, mentions, j, attrs):
         return None
     prescriber = None
-    if other_prescriber(text):
+    lead = before[-30:] + " " if re.search(r"\b(?:dr|doctor|docteur|pr)\.?\s*$", before, re.I) else ""
+    if other_prescriber(lead + text) or listed and previous.prescriber == "other":
         prescriber = "other"
         if status in ("new", "changed"):
             status = "current"  # another clinician's prescription is not this visit's plan
@@ -926,15 +1071,15 @@ def parse_mention(text: str, mentions: list[Mention], j: int, lang: str = "en", 
         prescriber = "this clinician"
     # the evidence span: the mention and what was read with it
     spans = [(m.start, m.end)]
-    for s, e in attrs.spans():
-        if s < 0:
-            spans.append((m.start + s, m.start + e))
+    for s0, e0 in attrs.spans():
+        if s0 < 0:
+            spans.append((m.start + s0, m.start + e0))
         else:
-            spans.append((m.end + s, m.end + e))
-    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+            spans.append((m.end + s0, m.end + e0))
+    start, end = min(a for a, _ in spans), max(b for _, b in spans)
     drug = m.drug
     brand = m.surface if is_brand(m.surface, drug) else None
-    ingredient = drug.get("name") if m.drug_like else m.surface.lower()
+    ingredient = drug.get("name") if (drug.get("drugbank_id") or drug.get("medline_plus_id")) else m.surface.lower()
     return Medication(ingredient=ingredient or m.surface, surface=m.surface, brand=brand, status=status,
                       prescriber=prescriber, attrs=attrs, start=start, end=end, drug=drug)
 
@@ -968,6 +1113,12 @@ def stopped_in_answer(text: str) -> bool:
     return bool(_STOP_LEFT.search(text) or re.search(r"\b(?:anymore|any more|not now|no longer|plus)\b", text, re.I))
 
 
+def patient_asks(text: str) -> bool:
+    """The patient asks whether to take a drug ("can I take ibuprofen?", "est-ce que je peux prendre...")."""
+    return bool(re.search(r"\b(?:should|can|could|may|shall) i\b|\bis it (?:ok|okay|safe|fine)\b|"
+                          r"\b(?:je peux|puis-je|est-ce que je peux|je dois)\b", text, re.I))
+
+
 def is_medication_question(text: str) -> bool:
     return bool(_MED_QUESTION.search(text))
 
@@ -982,7 +1133,8 @@ _UNIT_EN = {"tablets": ("tablet", "tablets"), "capsules": ("capsule", "capsules"
             "tablespoons": ("tablespoon", "tablespoons"), "ampoules": ("vial", "vials"), "units": ("unit", "units"),
             "meq": ("mEq", "mEq")}
 _UNIT_FR = {"tablets": ("comprimé", "comprimés"), "capsules": ("gélule", "gélules"), "puffs": ("bouffée", "bouffées"),
-            "sprays": ("pulvérisation", "pulvérisations"), "drops": ("goutte", "gouttes"), "patches": ("patch", "patchs"),
+            "sprays": ("pulvérisation", "pulvérisations"), "drops": ("goutte", "gouttes"),
+            "patches": ("patch", "patchs"),
             "sachets": ("sachet", "sachets"), "teaspoons": ("cuillère à café", "cuillères à café"),
             "tablespoons": ("cuillère à soupe", "cuillères à soupe"), "ampoules": ("ampoule", "ampoules"),
             "units": ("unité", "unités"), "mcg": ("µg", "µg"), "meq": ("mEq", "mEq")}
@@ -1030,7 +1182,8 @@ def frequency_text(freq: str | None, per_day: float | None, lang: str = "en") ->
         return f"toutes les {a} heures" if fr else f"every {a} hours"
     table = {
         "alternate": ("every other day", "un jour sur deux"), "hourly": ("every hour", "toutes les heures"),
-        "monthly": ("once monthly", "une fois par mois"), "meals": ("three times daily with meals", "matin, midi et soir"),
+        "monthly": ("once monthly", "une fois par mois"),
+        "meals": ("three times daily with meals", "matin, midi et soir"),
         "am_pm": ("twice daily (morning and evening)", "matin et soir"), "bedtime": ("at bedtime", "au coucher"),
         "morning": ("every morning", "le matin"), "evening": ("every evening", "le soir"),
         "daily": ("once daily", "une fois par jour"), "a_day": ("daily", "par jour"),
@@ -1080,10 +1233,10 @@ def display_name(fact: Any, lang: str = "en") -> tuple[str, str | None]:
     surface = a.get("surface") or fact.label
     brand = a.get("brand")
     ingredient = a.get("ingredient") or fact.label
-    if brand:
+    if brand and not re.search(r"\d", ingredient):
         name = (_french_generic(ingredient) if lang == "fr" else None) or ingredient
-    else:
-        name = surface
+    else:  # as said; also a brand whose generic name carries numbers ("polyethylene glycol 3350")
+        name, brand = surface, None
     name = name[:1].upper() + name[1:]
     if brand and _fold(brand) == _fold(name):
         brand = None
@@ -1119,7 +1272,10 @@ def render_medication(fact: Any, lang: str = "en") -> str:
     if a.get("max_per_day"):
         mu = a.get("max_unit")
         mv = float(a["max_per_day"])
-        mu_w = ("fois" if lang == "fr" else ("time" if mv == 1 else "times")) if mu == "times" else _unit_word(mu, mv, lang)
+        if mu == "times":
+            mu_w = "fois" if lang == "fr" else ("time" if mv == 1 else "times")
+        else:
+            mu_w = _unit_word(mu, mv, lang)
         tail.append(f"maximum {_num(mv, lang)} {mu_w} par jour".replace("  ", " ") if lang == "fr"
                     else f"maximum {_num(mv, lang)} {mu_w} per day".replace("  ", " "))
     if a.get("quantity"):

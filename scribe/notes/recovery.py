@@ -18,8 +18,11 @@ from functools import lru_cache
 
 from scribe.schemas import Correction, Segment, Transcript
 
-_DOSE_AFTER = re.compile(r"^\W{0,3}(?:\d+(?:[., ]\d+)?|[a-z]+(?:[- ][a-z]+)?)\s*(?:mg|milligrams?|milligrammes?|mcg|"
-                         r"micrograms?|units?|unités?|grams?|grammes?|ml)\b", re.I)
+_NUMBER_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+                r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|a|un|une|deux|trois|quatre|cinq|six|sept|huit|"
+                r"neuf|dix|quinze|vingt|trente|quarante|cinquante|cent|mille)")
+_DOSE_AFTER = re.compile(rf"^\W{{0,3}}(?:\d+(?:[., ]\d+)?|{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD}){{0,3}})\s*(?:mg|milligrams?|"
+                         r"milligrammes?|mcg|micrograms?|units?|unités?|grams?|grammes?|ml)\b", re.I)
 _CUE_BEFORE = re.compile(r"\b(?:take|takes|taking|took|on|prescribe|prescribed|prescribing|start|started|starting|"
                          r"refill|refilled|dose of|dose on|extra dose of|stop|stopped|continue|increase|decrease|"
                          r"put you on|je prends|prenez|sous|prescris|prescrire|arrêter|continuer|de la|du)"
@@ -120,8 +123,11 @@ def recover_segment(seg: Segment, vocabulary: list[str]) -> Segment:
     for start, end in _candidates(seg.text, bool(vocabulary)):
         heard = seg.text[start:end]
         joined = heard.replace(" ", "")
-        if len(joined) < 4:
-            continue
+        parts = heard.split()
+        if len(joined) < 4 or any(re.fullmatch(_NUMBER_WORD, p, re.I) for p in parts):
+            continue  # a number word belongs to the dose
+        if len(parts) > 1 and any(_known_drug(p) for p in parts):
+            continue  # "lisinopril ten": the drug is already there
         if " " in heard and _known_drug(joined):
             found.append((100.0, start, end, (joined.lower(), 100.0, "lexicon")))
             continue

@@ -36,11 +36,11 @@ def speech_markers(text: str) -> list[str]:
     return out
 
 
-_LEAD = re.compile(r"^(?:(?:and|so|now|but|also|then|okay|alright|um|uh|well|please|for that|for this|at this point|"
-                   r"at this time|in the meantime|as far as (?:the |his |her |their )?[\w -]{2,30}|"
-                   r"in terms of (?:the |his |her |their )?[\w -]{2,30}|regarding (?:the |his |her |their )?[\w -]{2,30}|"
-                   r"for (?:the |his |her |their )?[\w -]{2,30}|my plan is|the plan is|plan is|"
-                   r"what i(?:'d| would) like to do is|what we(?:'ll| will) do is)\s*(?:to\s+)?[,:]?\s*)+", re.I)
+_LEAD = re.compile(r"^(?:(?:(?:and|so|now|but|also|then|okay|alright|um|uh|well|please)\b|for that\b|for this\b|"
+                   r"at this (?:point|time)\b|in the meantime\b|"
+                   r"(?:as far as|in terms of|regarding|for) (?:the |his |her |their |your )?[\w -]{2,30}?,|"
+                   r"(?:my |the )?plan is(?: to)?\b|what (?:i|we)(?:'d| would| will|'ll) (?:like to )?do is\b)"
+                   r"[\s,:]*)+", re.I)
 _WILL = re.compile(r"^(?:(?:and|then|also|so|but|now)\s+)*(?:i|we|the patient)(?:\s+also)?\s*"
                    r"(?:'m|am|'re|are)?\s*(?:also\s+)?(?:will|would like to|'d like to|'d|want to|wanna|need to|"
                    r"going to|gonna|gon na|plan to|can|should|'ll|have to|got ta)\s+(?:go ahead and\s+|also\s+|"
@@ -95,6 +95,9 @@ _OBJECT = re.compile(r"\b(start|put|place|keep|get|send|refer|give|have|see|sche
 _NOT_A_PLAN = re.compile(r"\b\d+-year-old\b|\b(?:is|was) (?:a|an) \w+ (?:male|female|man|woman)\b", re.I)
 
 
+_EMPTY_PLAN = re.compile(r"^(?:go ahead|get going|get started|get you out of here|see|do that|talk)\b", re.I)
+
+
 def plan_item(text: str) -> str | None:
     """A clinician's plan sentence (already in third person) → a terse plan line, or None."""
     if _NOT_A_PLAN.search(text):
@@ -106,6 +109,8 @@ def plan_item(text: str) -> str | None:
         return _finish("Follow-up " + (fu.group("when") or "visit"))
     t = _OBJECT.sub(lambda m: m.group(1) + " ", t)
     t = re.sub(r"\b(call|contact|let)\s+(?:us|me)\b", r"\1 the clinic", t, flags=re.I)
+    if _EMPTY_PLAN.match(t) and len(t.split()) < 4:
+        return None
     m = _ADVISE.match(t) or _SHOULD.match(t)
     if m:
         t = "Advised to " + t[m.end():]

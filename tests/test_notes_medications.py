@@ -1,0 +1,209 @@
+"""Medication facts: what a physician review found wrong on unseen consultations, each as a short
+dialogue run through the real engine (drug-named-entity-recognition, medspacy ConText; no mocks).
+
+A ski slope listed as a drug, a dose lost while a dispensed quantity passed for one, "1,000 mg" misread,
+a stopped drug listed as current, lab analytes listed as drugs, another doctor's prescription turned into
+this visit's "Start", and a correct French sentence dropped by the number guard.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scribe.notes.engine import document
+from scribe.notes.medication import number_values, parse_frequency, render_medication
+from scribe.notes.text import numbers_supported
+from scribe.schemas_docs import Fact
+
+
+def meds(doc: dict) -> list[dict]:
+    return [f for f in doc["facts"] if f["kind"] == "medication"]
+
+
+def med(doc: dict, label: str) -> dict:
+    found = [f for f in meds(doc) if f["label"] == label]
+    assert found, [(f["label"], f["status"]) for f in meds(doc)]
+    return found[0]
+
+
+def quotes(f: dict) -> str:
+    return " | ".join(e["quote"] for e in f["evidence"])
+
+
+def note_sentences(doc: dict, fact: dict) -> list[str]:
+    return [s["text"] for sec in doc["note"]["sections"] for s in sec["sentences"] if fact["id"] in s["fact_ids"]]
+
+
+def assert_verbatim(doc: dict) -> None:
+    segs = {s["id"]: s["text"] for s in doc["transcript"]["segments"]}
+    for f in meds(doc):
+        for ev in f["evidence"]:
+            assert ev["quote"] in segs[ev["segment_id"]], ev
+
+
+# --------------------------------------------------------------------------- what is a medication
+
+
+def test_ski_slope_is_not_a_medication():
+    doc = document("[doctor] how was the vacation?\n"
+                   "[patient] great, we went skiing in colorado and I did the double black diamonds all week.\n"
+                   "[doctor] any knee pain since then?\n[patient] a little, I took some Advil for it.")
+    labels = {f["label"] for f in meds(doc)}
+    assert "diamond" not in labels
+    assert "ibuprofen" in labels  # the drug said with a medication verb is kept
+    assert "Diamond" not in doc["note"]["markdown"]
+
+
+def test_lab_names_are_not_medications():
+    doc = document("[doctor] let's go over your labs. Your hemoglobin A1c was 7.2 and your uric acid was "
+                   "elevated at 9.\n[patient] is that bad?\n"
+                   "[doctor] we'll recheck them, and I want you to start allopurinol 100 mg daily.\n[patient] okay.")
+    labels = {f["label"] for f in meds(doc)}
+    assert not {"hemoglobin a", "uric acid"} & labels, labels
+    assert not any("hemoglobin" in label or "uric" in label for label in labels)
+    allo = med(doc, "allopurinol")
+    assert allo["status"] == "new" and allo["attributes"]["dose"] == "100"
+
+
+# --------------------------------------------------------------------------- dose, quantity, numbers
+
+
+def test_mobic_dose_and_quantity():
+    doc = document("[doctor] your knee looks like osteoarthritis.\n[patient] okay.\n"
+                   "[doctor] so I'm going to prescribe Mobic, you'll take 15 milligrams once a day with food. "
+                   "I'll prescribe 14 of those and we'll see how you do.\n[patient] sounds good.")
+    f = med(doc, "meloxicam")
+    a = f["attributes"]
+    assert f["status"] == "new"
+    assert a["dose"] == "15" and a["unit"] == "mg"  # the dose, not the 14 dispensed
+    assert a["quantity"] == 14
+    assert a["per_day"] == 1.0 and a["brand"] == "Mobic" and a["ingredient"] == "Meloxicam"
+    assert "15 milligrams once a day" in quotes(f)  # the evidence covers the dose and the frequency
+    assert "14 of those" in quotes(f)
+    assert_verbatim(doc)
+    line = render_medication(Fact.model_validate(f), "en")
+    assert line == "Meloxicam (Mobic) 15 mg once daily, #14."
+    assert not numbers_supported(line, quotes(f))
+
+
+@pytest.mark.parametrize("said", ["metformin 1,000 mg", "metformin 1000 mg", "one thousand milligrams of metformin"])
+def test_metformin_thousand(said):
+    doc = document(f"[doctor] what medications are you on?\n[patient] I take {said} twice a day.\n[doctor] okay.")
+    a = med(doc, "metformin")["attributes"]
+    assert float(a["dose"]) == 1000 and a["unit"] == "mg"
+    assert a["per_day"] == 2.0
+    f = med(doc, "metformin")
+    lines = note_sentences(doc, f)
+    assert lines and all("10 mg" not in t and "1 mg" not in t for t in lines)
+    assert doc["faithfulness"]["removed"] == 0
+
+
+def test_every_six_hours_as_needed():
+    doc = document("[doctor] for the pain, take ibuprofen 400 mg every 6 hours as needed, no more than "
+                   "4 a day.\n[patient] okay.")
+    f = med(doc, "ibuprofen")
+    a = f["attributes"]
+    assert a["per_day"] == 4.0 and a["as_needed"] is True and a["max_per_day"] == 4.0
+    assert "every 6 hours as needed" in quotes(f)
+    doc = document("[doctor] what do you take for the headaches?\n"
+                   "[patient] Tylenol, five hundred milligrams every six hours when I need it.")
+    a = med(doc, "acetaminophen")["attributes"]
+    assert a["dose"] == "500" and a["per_day"] == 4.0 and a["as_needed"] is True
+
+
+# --------------------------------------------------------------------------- status and prescriber
+
+
+def test_stopped_drug_is_stopped():
+    doc = document("[doctor] what medicines do you take?\n"
+                   "[patient] I was on Plavix after the stent, but the cardiologist took me off it last spring. "
+                   "Now I just take aspirin.\n[doctor] okay.")
+    plavix = med(doc, "clopidogrel")
+    assert plavix["status"] == "stopped"
+    assert not [f for f in meds(doc) if f["label"] == "clopidogrel" and f["status"] == "current"]
+    assert med(doc, "aspirin")["status"] == "current"
+    doc = document("[doctor] are you still taking the atorvastatin?\n[patient] no, I stopped it in May.")
+    assert med(doc, "atorvastatin")["status"] == "stopped"
+
+
+def test_another_doctors_prescription_is_not_new():
+    doc = document("[doctor] I see the urgent care doctor prescribed you antibiotics for the sinus infection "
+                   "last week.\n[patient] yes, I finished them.\n"
+                   "[doctor] and the cardiologist started you on metoprolol 25 mg twice a day?\n[patient] yes.")
+    for f in meds(doc):
+        assert f["status"] != "new", f
+        assert f["attributes"].get("prescriber") == "other", f
+    assert {"anti-bacterial agents", "metoprolol"} <= {f["label"] for f in meds(doc)}
+    assert "Start Antibiotics" not in doc["note"]["markdown"]
+    # this clinician's own prescription stays new
+    doc = document("[doctor] I'm going to start you on amoxicillin 875 mg twice a day for 10 days.\n[patient] okay.")
+    f = med(doc, "amoxicillin")
+    assert f["status"] == "new" and f["attributes"]["prescriber"] == "this clinician"
+    assert f["attributes"]["duration"] == "10 days"
+
+
+# --------------------------------------------------------------------------- French
+
+
+def test_french_three_times_a_day_is_kept():
+    doc = document("[médecin] Bonjour, qu'est-ce qui vous amène ?\n[patient] J'ai mal au genou depuis deux semaines.\n"
+                   "[médecin] Vous prenez des médicaments ?\n[patient] Je prends du paracétamol trois fois par jour.\n"
+                   "[médecin] D'accord. Je vais vous examiner.", template="cr-fr", language="fr")
+    f = med(doc, "acetaminophen")
+    assert f["attributes"]["per_day"] == 3.0
+    assert "trois fois par jour" in quotes(f)
+    lines = note_sentences(doc, f)
+    assert lines and any("aracétamol" in t and ("trois" in t or "3" in t) for t in lines), doc["note"]["markdown"]
+    assert doc["faithfulness"]["removed"] == 0
+    assert render_medication(Fact.model_validate(f), "fr") == "Paracétamol, 3 fois par jour."
+
+
+def test_french_prescription():
+    doc = document("[médecin] Je vous prescris du Doliprane un gramme toutes les six heures si besoin, sans dépasser "
+                   "quatre grammes par jour, pendant cinq jours.\n[patient] D'accord.", template="cr-fr", language="fr")
+    f = med(doc, "acetaminophen")
+    a = f["attributes"]
+    assert f["status"] == "new"
+    assert (a["dose"], a["unit"], a["per_day"], a["as_needed"]) == ("1", "g", 4.0, True)
+    assert (a["max_per_day"], a["max_unit"], a["duration"]) == (4.0, "g", "5 jours")
+    line = render_medication(Fact.model_validate(f), "fr")
+    assert line == "Paracétamol (Doliprane) 1 g, toutes les 6 heures si besoin pendant 5 jours, maximum 4 g par jour."
+    assert not numbers_supported(line, quotes(f))
+
+
+# --------------------------------------------------------------------------- parts
+
+
+@pytest.mark.parametrize("text,per_day", [
+    ("once a day", 1.0), ("twice daily", 2.0), ("three times a day", 3.0), ("qid", 4.0), ("every 6 hours", 4.0),
+    ("every eight hours", 3.0), ("every other day", 0.5), ("at bedtime", 1.0), ("morning and evening", 2.0),
+    ("une fois par jour", 1.0), ("trois fois par jour", 3.0), ("toutes les 8 heures", 3.0), ("matin et soir", 2.0),
+    ("le soir", 1.0)])
+def test_frequencies(text, per_day):
+    assert parse_frequency(text).per_day == per_day
+    assert parse_frequency("weekly").per_day == pytest.approx(1 / 7, abs=1e-3)
+
+
+def test_guard_reads_numbers_as_said():
+    assert not numbers_supported("Metformin 1000 mg twice daily.", "metformin 1,000 mg twice a day")
+    assert not numbers_supported("Metformine 1000 mg.", "metformine mille milligrammes")
+    assert not numbers_supported("Paracétamol 1000 mg, 3 fois par jour.", "paracétamol 1 000 mg trois fois par jour")
+    assert not numbers_supported("Oméprazole 20 mg, 1 fois par jour.", "oméprazole 20 mg une fois par jour")
+    assert not numbers_supported("Metoprolol 0.5 tablet.", "half a tablet of metoprolol")
+    assert numbers_supported("Metformin 500 mg.", "metformin 1,000 mg") == ["500"]
+    assert numbers_supported("Paracétamol 1 g.", "il y a du paracétamol") == ["1"]  # "il y a" is not a number
+    assert {1000.0, 4.0, 0.5} <= number_values("one thousand milligrams, quatre fois, a half")
+
+
+def test_render_only_what_was_said():
+    f = Fact(id="f1", kind="medication", label="meloxicam", status="new",
+             attributes={"dose": "15", "unit": "mg", "route": "by mouth", "frequency": "once a day", "per_day": 1.0,
+                         "quantity": 14, "ingredient": "Meloxicam", "brand": "Mobic", "surface": "Mobic",
+                         "drugbank_id": "DB00814"})
+    assert render_medication(f, "en") == "Meloxicam (Mobic) 15 mg by mouth once daily, #14."
+    f.attributes.pop("route")
+    f.attributes["frequency"] = "une fois par jour"
+    assert render_medication(f, "fr") == "Méloxicam (Mobic) 15 mg, 1 fois par jour, quantité : 14."
+    bare = Fact(id="f2", kind="medication", label="lisinopril", status="current",
+                attributes={"surface": "lisinopril", "ingredient": "Lisinopril"})
+    assert render_medication(bare, "en") == "Lisinopril."  # no invented dose, route or frequency
