@@ -2,9 +2,9 @@
 
 One AudioSession per connection. The receive loop validates and persists: a binary frame is stored in
 the object store and recorded in the database before its `ack` is sent. A background loop forwards
-events (durable ones read from the database, transient partials from the bus), schedules live ASR
-windows (one in flight per visit, at most one per SCRIBE_LIVE_STEP_SECONDS), renews the stream lease
-(one websocket per visit, across replicas) and sends `status` every 2 s.
+events (scribe.api.forward: durable ones read from the database, transient partials from the bus),
+schedules live ASR windows (one in flight per visit, at most one per SCRIBE_LIVE_STEP_SECONDS), renews
+the stream lease (one websocket per visit, across replicas) and sends `status` every 2 s.
 """
 
 from __future__ import annotations
@@ -18,19 +18,20 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
-from scribe.service import visits as ops
-from scribe.queue.dispatch import queue_depths, submit
+from scribe.api.forward import EventForwarder, final
 from scribe.api.protocol import FORMATS, Pause, Resume, Start, Stop, client_message, decode_frame
 from scribe.config import get_settings
-from scribe.core import events
-from scribe.core.db import LiveState, session_scope
+from scribe.core.audio import bytes_per_second
+from scribe.core.db import LiveState, session_scope, utcnow
 from scribe.core.observability import ERRORS, OPEN_STREAMS, STREAM_BYTES, visit_id_var
-from scribe.core.security import AuthError, Principal, authenticate
+from scribe.core.security import AuthError, Principal, authenticate, scoped
+from scribe.errors import ApiError
+from scribe.queue.dispatch import queue_depths, submit
+from scribe.service import visits
 
 log = logging.getLogger("scribe.ws")
 STATUS_EVERY = 2.0
 POLL_EVERY = 2.0
-TERMINAL = ("visit.ready",)
 
 
 class Closed(Exception):
@@ -41,7 +42,7 @@ class AudioSession:
     def __init__(self, ws: WebSocket, visit_id: str):
         cfg = get_settings()
         self.ws, self.visit_id = ws, visit_id
-        self.owner = ops.connection_id()
+        self.owner = visits.connection_id()
         self.principal: Principal | None = None
         self.tenant_id: str | None = None
         self.fmt: dict | None = None
@@ -53,8 +54,7 @@ class AudioSession:
         self.state = "created"
         self.attached = False  # holds the lease, streaming on this connection
         self.stopped = False
-        self.last_event_id = 0
-        self.sub = None
+        self.events: EventForwarder | None = None
         self.bg: asyncio.Task | None = None
         self.send_lock = asyncio.Lock()
         self.step = cfg.live_step_seconds
@@ -124,12 +124,12 @@ class AudioSession:
     async def cleanup(self) -> None:
         if self.bg is not None:
             self.bg.cancel()
-        if self.sub is not None:
-            self.sub.close()
+        if self.events is not None:
+            self.events.close()
         if self.counted:
             OPEN_STREAMS.dec()
         if self.attached:
-            await asyncio.to_thread(ops.release_lease, self.visit_id, self.owner)
+            await asyncio.to_thread(visits.release_lease, self.visit_id, self.owner)
 
     async def authenticate(self, credential: str) -> None:
         try:
@@ -178,13 +178,13 @@ class AudioSession:
     async def load_visit(self):
         def load():
             with session_scope() as s:
-                visit = ops.scoped(s, self.principal, self.visit_id)
+                visit = scoped(s, self.principal, self.visit_id)
                 s.expunge(visit)
                 return visit
 
         try:
             return await asyncio.to_thread(load)
-        except ops.ApiError:
+        except ApiError:
             await self.error("not_found", "no such visit", close=4404)
 
     async def attach(self, visit, last_event_id: int | None) -> None:
@@ -193,27 +193,28 @@ class AudioSession:
             await self.error("already_stopped", f"visit is already {visit.status}", close=4409)
         if not visit.consent:
             await self.error("consent_required", "visit has no recorded consent", close=4422)
-        if not await asyncio.to_thread(ops.acquire_lease, self.visit_id, self.owner):
+        if not await asyncio.to_thread(visits.acquire_lease, self.visit_id, self.owner):
             await self.error("visit_busy", "visit is already streaming on another connection", close=4409)
         self.attached = True
         self.tenant_id = visit.tenant_id
         self.offset = visit.audio_bytes
+
         def processed():
             with session_scope() as s:
                 live = s.get(LiveState, self.visit_id)
                 return live.processed_bytes if live else 0
 
         self.processed = await asyncio.to_thread(processed)
-        self.last_event_id = last_event_id if last_event_id is not None else \
-            await asyncio.to_thread(ops.max_event_id, self.visit_id)
-        self.sub = events.get_bus().subscribe(self.visit_id)
+        after = last_event_id if last_event_id is not None else \
+            await asyncio.to_thread(visits.max_event_id, self.visit_id)
+        self.events = EventForwarder(self.visit_id, self.tenant_id, after, POLL_EVERY)
         OPEN_STREAMS.inc()
         self.counted = True
         self.bg = asyncio.create_task(self.background())
 
     def set_format(self, fmt: dict) -> None:
         self.fmt = fmt
-        self.bps = fmt["sample_rate"] * fmt["channels"] * 2 if fmt["format"] == "pcm_s16le" else None
+        self.bps = bytes_per_second(fmt)
 
     async def on_start(self, msg: Start) -> None:
         if self.attached:
@@ -227,8 +228,8 @@ class AudioSession:
         await self.attach(visit, msg.last_event_id)
         fmt = {"format": msg.format, "sample_rate": msg.sample_rate or 48000, "channels": msg.channels}
         self.set_format(fmt)
-        await asyncio.to_thread(ops.set_state, self.visit_id, self.tenant_id, "streaming", self.offset,
-                                audio_format=fmt, started_at=ops.utcnow())
+        await asyncio.to_thread(visits.set_state, self.visit_id, self.tenant_id, "streaming", self.offset,
+                                audio_format=fmt, started_at=utcnow())
         self.state = "streaming"
         await self.send({"type": "ack", "seq": None, "offset": self.offset})
 
@@ -239,7 +240,7 @@ class AudioSession:
             if msg.offset is not None and msg.offset != self.offset:
                 return await self.error("unacknowledged_offset", f"stream continues at {self.offset}",
                                         expected_offset=self.offset)
-            await asyncio.to_thread(ops.set_state, self.visit_id, self.tenant_id, "streaming", self.offset)
+            await asyncio.to_thread(visits.set_state, self.visit_id, self.tenant_id, "streaming", self.offset)
             self.state = "streaming"
             return await self.send({"type": "ack", "seq": None, "offset": self.offset})
         visit = await self.load_visit()
@@ -255,7 +256,7 @@ class AudioSession:
         await self.attach(visit, msg.last_event_id)
         self.set_format(visit.audio_format)
         if visit.status != "streaming":
-            await asyncio.to_thread(ops.set_state, self.visit_id, self.tenant_id, "streaming", self.offset)
+            await asyncio.to_thread(visits.set_state, self.visit_id, self.tenant_id, "streaming", self.offset)
         self.state = "streaming"
         # An offset below ours means acks were lost in flight: the ack tells the client where to go on.
         await self.send({"type": "ack", "seq": None, "offset": self.offset})
@@ -263,15 +264,15 @@ class AudioSession:
     async def on_pause(self) -> None:
         if not self.attached or self.state != "streaming":
             return await self.error("not_streaming", "pause needs a started stream")
-        await asyncio.to_thread(ops.set_state, self.visit_id, self.tenant_id, "paused", self.offset)
+        await asyncio.to_thread(visits.set_state, self.visit_id, self.tenant_id, "paused", self.offset)
         self.state = "paused"
 
     async def on_stop(self) -> None:
         if self.stopped:
             return await self.error("already_stopped", "stop was already received")
         try:
-            visit = await asyncio.to_thread(ops.stop, self.principal, self.visit_id)
-        except ops.ApiError as exc:
+            visit = await asyncio.to_thread(visits.stop, self.principal, self.visit_id)
+        except ApiError as exc:
             if exc.status == 404:
                 return await self.error("not_found", "no such visit", close=4404)
             return await self.error(exc.code, exc.message)
@@ -283,8 +284,8 @@ class AudioSession:
     async def attach_after_stop(self, visit) -> None:
         self.tenant_id = visit.tenant_id
         self.offset = visit.audio_bytes
-        self.last_event_id = await asyncio.to_thread(ops.max_event_id, self.visit_id) - 1
-        self.sub = events.get_bus().subscribe(self.visit_id)
+        after = await asyncio.to_thread(visits.max_event_id, self.visit_id) - 1
+        self.events = EventForwarder(self.visit_id, self.tenant_id, after, POLL_EVERY)
         self.bg = asyncio.create_task(self.background())
 
     # ------------------------------------------------------------------ binary frames
@@ -309,45 +310,38 @@ class AudioSession:
         end = offset + len(payload)
         if offset == self.offset:
             try:
-                self.offset = await asyncio.to_thread(ops.persist_chunk, self.visit_id, seq, offset, payload,
+                self.offset = await asyncio.to_thread(visits.persist_chunk, self.visit_id, seq, offset, payload,
                                                       1 / self.bps if self.bps else None)
-            except ops.ApiError as exc:
+            except ApiError as exc:
                 if exc.code == "offset_conflict":  # a dropped connection's last write landed first: catch up
-                    self.offset = await asyncio.to_thread(ops.stored_offset, self.visit_id)
+                    self.offset = await asyncio.to_thread(visits.stored_offset, self.visit_id)
                 return await self.error(exc.code, exc.message, expected_offset=self.offset)
             STREAM_BYTES.inc(len(payload))
-            await self.send({"type": "ack", "seq": seq, "offset": self.offset})
-            self.schedule_soon()
+            await self.send({"type": "ack", "seq": seq, "offset": self.offset})  # the background loop submits
         elif end <= self.offset:  # a resend of bytes we already hold: acknowledge, store nothing
             await self.send({"type": "ack", "seq": seq, "offset": self.offset})
         else:
             await self.error("bad_offset", f"frame at {offset}, stream continues at {self.offset}: frame dropped",
                              expected_offset=self.offset, seq=seq)
 
-    def schedule_soon(self) -> None:
-        pass  # the background loop wakes up at least every 100 ms
-
     # ------------------------------------------------------------------ background: events, windows, lease
 
     async def background(self) -> None:
         last_status = last_poll = last_lease = time.monotonic()
         try:
-            await self.forward_durable()
-            while True:
-                msg = await self.sub.get(timeout=0.1)
+            await self.forward(await self.events.durable())
+            while True:  # wakes up at least every 100 ms: a new frame's window is submitted within that
+                msg, rows = await self.events.next(timeout=0.1)
                 now = time.monotonic()
-                if msg is not None:
-                    if msg.get("durable"):
-                        await self.forward_durable()
-                    else:
-                        await self.on_transient(msg)
+                if msg is not None and not msg.get("durable"):
+                    await self.on_transient(msg)
+                await self.forward(rows)
                 if now - last_poll >= POLL_EVERY:
                     last_poll = now
-                    await self.forward_durable()
                     await self.poll_processed()
-                if self.attached and not self.stopped and now - last_lease >= ops.LEASE_SECONDS / 3:
+                if self.attached and not self.stopped and now - last_lease >= visits.LEASE_SECONDS / 3:
                     last_lease = now
-                    await asyncio.to_thread(ops.renew_lease, self.visit_id, self.owner)
+                    await asyncio.to_thread(visits.renew_lease, self.visit_id, self.owner)
                 await self.maybe_submit()
                 if now - last_status >= STATUS_EVERY and self.attached:
                     last_status = now
@@ -361,12 +355,10 @@ class AudioSession:
             except Closed:
                 pass
 
-    async def forward_durable(self) -> None:
-        rows = await asyncio.to_thread(events.events_since, self.visit_id, self.last_event_id, self.tenant_id)
+    async def forward(self, rows: list[dict]) -> None:
         for row in rows:
-            self.last_event_id = row["event_id"]
             await self.send(row)
-            if row["type"] in TERMINAL or (row["type"] == "error" and row.get("fatal")):
+            if final(row):
                 await self.close(1000, "visit ready" if row["type"] == "visit.ready" else "visit failed")
 
     async def on_transient(self, msg: dict) -> None:

@@ -1,5 +1,5 @@
-"""Delivery routes (issue 5; docs/delivery.md): note review and sign-off, patient-summary links,
-erasure, webhook endpoints and deliveries, FHIR R4. Thin: the work is in scribe/delivery/."""
+"""Delivery (docs/delivery.md): note review and sign-off, patient-summary links and their page, webhook
+endpoints and deliveries. Thin: the work is in scribe/delivery/."""
 
 from __future__ import annotations
 
@@ -7,19 +7,18 @@ from typing import Literal
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
-from scribe.core.audit import audit_read
-from scribe.service import visits as ops
-from scribe.api.app import key_only, principal_of
+from scribe.api.deps import key_only, principal_of
+from scribe.api.views import LinkCreate
+from scribe.core.audit import audit, audit_read
 from scribe.core.db import Document, WebhookDelivery, WebhookEndpoint, new_id, session_scope, utcnow
-from scribe.core.security import Principal
-from scribe.delivery import links, notes, outbox, retention, webhooks
+from scribe.core.security import Principal, scoped
+from scribe.delivery import links, notes, outbox, webhooks
 from scribe.delivery.settings import settings_of
+from scribe.errors import ApiError
 
 router = APIRouter()
-FHIR_JSON = "application/fhir+json"
 
 
 def _etag(view: dict) -> dict:
@@ -33,28 +32,17 @@ def _etag(view: dict) -> dict:
 def get_note(visit_id: str, principal: Principal = Depends(principal_of), version: int | None = Query(None, ge=1)):
     """The newest note version (or `version`), with ETag "<version>" for If-Match."""
     with session_scope() as s:
-        visit = ops.scoped(s, principal, visit_id)
-        doc = _note(s, visit, version)
+        visit = scoped(s, principal, visit_id)
+        doc = notes.version_of(s, visit, version)
         audit_read(principal, "note", visit_id)
         view = notes.note_view(doc)
     return JSONResponse(view, headers=_etag(view))
 
 
-def _note(s, visit, version: int | None) -> Document:
-    q = select(Document).where(Document.visit_id == visit.id, Document.kind == "note")
-    q = q.where(Document.version == version) if version else q.order_by(Document.version.desc())
-    doc = s.execute(q.limit(1)).scalar_one_or_none()
-    if doc is None:
-        if version or visit.status in ("ready", "failed"):
-            raise ops.ApiError(404, "not_found", "no such note version" if version else "this visit has no note")
-        raise ops.ApiError(409, "not_ready", f"no note yet (visit is {visit.status})", state=visit.status)
-    return doc
-
-
 @router.get("/v1/visits/{visit_id}/note/versions", tags=["notes"])
 def note_versions(visit_id: str, principal: Principal = Depends(principal_of)):
     with session_scope() as s:
-        ops.scoped(s, principal, visit_id)
+        scoped(s, principal, visit_id)
         rows = s.execute(select(Document).where(Document.visit_id == visit_id, Document.kind == "note")
                          .order_by(Document.version)).scalars().all()
         audit_read(principal, "note_versions", visit_id)
@@ -86,31 +74,26 @@ def amend_note(visit_id: str, body: notes.NoteAmend, principal: Principal = Depe
     return JSONResponse(view, status_code=201, headers=_etag(view))
 
 
-# --------------------------------------------------------------------------- patient links and erasure
-
-
-class LinkCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    ttl_hours: int | None = Field(None, ge=1, le=8760)
+# --------------------------------------------------------------------------- patient links
 
 
 @router.post("/v1/visits/{visit_id}/patient-link", status_code=201, tags=["patient"])
 def create_patient_link(visit_id: str, body: LinkCreate | None = None, principal: Principal = Depends(principal_of)):
     """A link for the patient to read their summary (announced by patient_summary.ready)."""
     with session_scope() as s:
-        visit = ops.scoped(s, principal, visit_id)
+        visit = scoped(s, principal, visit_id)
         made = links.create(s, principal, visit, body.ttl_hours if body else None, settings_of(s, visit.tenant_id))
         if made is None:
-            raise ops.ApiError(409, "not_ready", f"no patient summary yet (visit is {visit.status})")
+            raise ApiError(409, "not_ready", f"no patient summary yet (visit is {visit.status})")
     return made
 
 
 @router.delete("/v1/visits/{visit_id}/patient-link", status_code=204, tags=["patient"])
 def revoke_patient_links(visit_id: str, principal: Principal = Depends(principal_of)):
     with session_scope() as s:
-        ops.scoped(s, principal, visit_id)
+        scoped(s, principal, visit_id)
         links.revoke_all(s, visit_id)
-        ops.audit(s, principal, "revoke", "patient_link", visit_id)
+        audit(s, principal, "revoke", "patient_link", visit_id)
     return Response(status_code=204)
 
 
@@ -131,14 +114,6 @@ def patient_page(token: str, request: Request):
     return HTMLResponse(links.summary_html(summary), headers=private)
 
 
-@router.delete("/v1/visits/{visit_id}", status_code=204, tags=["visits"])
-def erase_visit(visit_id: str, principal: Principal = Depends(principal_of)):
-    """Erase the visit everywhere (audio, transcript, facts, notes, summaries, links); an audit tombstone
-    stays and visit.erased is emitted."""
-    retention.erase(principal, visit_id)
-    return Response(status_code=204)
-
-
 # --------------------------------------------------------------------------- webhooks
 
 
@@ -154,7 +129,7 @@ def create_endpoint(body: webhooks.EndpointCreate, principal: Principal = Depend
                             events=list(dict.fromkeys(body.events)), full_content=body.full_content,
                             secret={"current": secret}, created_at=utcnow())
         s.add(e)
-        ops.audit(s, principal, "create", "webhook_endpoint", e.id)
+        audit(s, principal, "create", "webhook_endpoint", e.id)
     return webhooks.EndpointView.of(e, secret)
 
 
@@ -170,7 +145,7 @@ def list_endpoints(principal: Principal = Depends(key_only)):
 def _endpoint(s, principal: Principal, endpoint_id: str) -> WebhookEndpoint:
     e = s.get(WebhookEndpoint, endpoint_id) if len(endpoint_id) <= 40 else None
     if e is None or e.tenant_id != principal.tenant_id or e.deleted_at is not None:
-        raise ops.ApiError(404, "not_found", "no such webhook endpoint")
+        raise ApiError(404, "not_found", "no such webhook endpoint")
     return e
 
 
@@ -183,7 +158,7 @@ def delete_endpoint(endpoint_id: str, principal: Principal = Depends(key_only)):
         s.execute(WebhookDelivery.__table__.update().where(WebhookDelivery.endpoint_id == e.id,
                                                            WebhookDelivery.status == "pending")
                   .values(status="cancelled", last_error="endpoint deleted"))
-        ops.audit(s, principal, "delete", "webhook_endpoint", e.id)
+        audit(s, principal, "delete", "webhook_endpoint", e.id)
     return Response(status_code=204)
 
 
@@ -194,7 +169,7 @@ def rotate_secret(endpoint_id: str, principal: Principal = Depends(key_only)):
     with session_scope() as s:
         e = _endpoint(s, principal, endpoint_id)
         e.secret, fresh = webhooks.rotated(e.secret, utcnow())
-        ops.audit(s, principal, "rotate", "webhook_endpoint", e.id)
+        audit(s, principal, "rotate", "webhook_endpoint", e.id)
         return webhooks.EndpointView.of(e, fresh)
 
 
@@ -220,34 +195,7 @@ def replay_delivery(delivery_id: str, principal: Principal = Depends(key_only)):
     """Send again now (dead letters included), with the same webhook-id and a fresh retry schedule."""
     d = outbox.replay(principal.tenant_id, delivery_id)
     if d is None:
-        raise ops.ApiError(404, "not_found", "no such delivery")
+        raise ApiError(404, "not_found", "no such delivery")
     with session_scope() as s:
-        ops.audit(s, principal, "replay", "webhook_delivery", delivery_id)
+        audit(s, principal, "replay", "webhook_delivery", delivery_id)
     return webhooks.DeliveryView.of(d)
-
-
-# --------------------------------------------------------------------------- FHIR R4
-
-
-def _bundle(principal: Principal, visit_id: str, version: int | None) -> dict:
-    with session_scope() as s:
-        visit = ops.scoped(s, principal, visit_id)
-        bundle = notes.fhir_bundle(s, visit, _note(s, visit, version))
-        audit_read(principal, "fhir", visit_id)
-    return bundle
-
-
-@router.get("/fhir/r4/Bundle/{visit_id}", tags=["fhir"])
-def fhir_document(visit_id: str, principal: Principal = Depends(principal_of), version: int | None = Query(None, ge=1)):
-    """The visit as a FHIR R4 document Bundle (newest note version, or `version`)."""
-    return JSONResponse(_bundle(principal, visit_id, version), media_type=FHIR_JSON)
-
-
-@router.get("/fhir/r4/DocumentReference", tags=["fhir"])
-def fhir_document_references(encounter: str = Query(..., min_length=1, max_length=60),
-                             principal: Principal = Depends(principal_of)):
-    """DocumentReferences of one encounter (= visit id, or Encounter/<visit id>): note and patient summary."""
-    from scribe.delivery.fhir import document_references
-
-    return JSONResponse(document_references(_bundle(principal, encounter.removeprefix("Encounter/"), None)),
-                        media_type=FHIR_JSON)

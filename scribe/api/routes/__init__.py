@@ -1,0 +1,1 @@
+"""The API's routes, one APIRouter per resource; scribe.api.app includes them all."""

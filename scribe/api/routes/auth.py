@@ -1,0 +1,41 @@
+"""Clinician tokens and API key rotation (API keys only)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Response
+
+from scribe.api.deps import key_only
+from scribe.api.views import KeyView, TokenRequest, TokenView
+from scribe.core.audit import audit
+from scribe.core.db import session_scope
+from scribe.core.security import Principal, create_key, issue_token, revoke_key
+from scribe.errors import ApiError
+
+router = APIRouter(tags=["auth"])
+
+
+@router.post("/v1/tokens", response_model=TokenView, status_code=201)
+def create_token(body: TokenRequest, principal: Principal = Depends(key_only)):
+    """Mint a short-lived clinician token (JWT) with a tenant API key."""
+    token, expires = issue_token(principal.tenant_id, body.clinician_id, body.ttl_seconds)
+    with session_scope() as s:
+        audit(s, principal, "create", "token", body.clinician_id)
+    return TokenView(token=token, expires_at=expires, clinician_id=body.clinician_id, tenant_id=principal.tenant_id)
+
+
+@router.post("/v1/keys", response_model=KeyView, status_code=201)
+def rotate_key(principal: Principal = Depends(key_only)):
+    """Create another API key for this tenant (rotation: create, switch, then DELETE the old one)."""
+    row, clear = create_key(principal.tenant_id, "rotated")
+    with session_scope() as s:
+        audit(s, principal, "create", "api_key", row.id)
+    return KeyView(id=row.id, key=clear, prefix=row.prefix, created_at=row.created_at)
+
+
+@router.delete("/v1/keys/{key_id}", status_code=204)
+def revoke(key_id: str, principal: Principal = Depends(key_only)):
+    if not revoke_key(principal.tenant_id, key_id):
+        raise ApiError(404, "not_found", "no such active key")
+    with session_scope() as s:
+        audit(s, principal, "revoke", "api_key", key_id)
+    return Response(status_code=204)
