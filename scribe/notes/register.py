@@ -20,9 +20,24 @@ _DICTATION = re.compile(r"\b(?:order the (?:procedures|medications)|as discussed
                         r"hey dragon|finalize the note)\b", re.I)
 
 
+_GARBLED = re.compile(r"\b(\w{2,})\s+\1\b|\bthe patient\b(?:\s+\S+){0,3}\s+the patient\b|\bthes\b|"
+                      r"\b(?:he|she|the patient) (?:is|has|does) (?:he|she|the patient)\b", re.I)
+_FRAGMENT_END = re.compile(r"\b(?:in|as|is|are|was|the|he|she|his|her|of|to|and|a|an|with|for|that|but|or|if|so|"
+                           r"because|at|on|from|by|their|than|de|la|le|les|et|ou|à|pour|avec)\W*$", re.I)
+RUN_ON_WORDS = 40  # longer than any sentence a physician writes in a note
+
+
 def speech_markers(text: str) -> list[str]:
-    """Why `text` reads as speech ([] when it reads as a note)."""
+    """Why `text` reads as speech ([] when it reads as a note): the markers of the register review, plus
+    what a garbled person shift ("the patient thes patient"), a cut-off fragment ("Be in touch with him
+    in.") or a run-on transcript sentence leave behind."""
     out = []
+    if _GARBLED.search(text):
+        out.append("garbled")
+    if _FRAGMENT_END.search(text.rstrip(".!? ")) and len(text.split()) > 1:
+        out.append("fragment")
+    if len(text.split()) > RUN_ON_WORDS:
+        out.append("run-on")
     if _PRONOUN.search(text):
         out.append("pronoun")
     if _FILLER.search(text):
@@ -56,7 +71,8 @@ _SHOULD = re.compile(r"^(?:he|she|the patient|they)\s+(?:should|needs? to|has to
 
 _CLAUSE_START = re.compile(
     r"(?:[,;]\s*|\s+)(?=(?:and then|and also|and|but|so|then|also|plus|i'm|i am|i will|i'll|we'll|we will|we're|"
-    r"we are|we can|i want|i'd|i would|let's|i think|i also|first|second|third|finally|next|as far as|in terms of|"
+    r"we are|we can|i want|i'd|i would|let's|i think|i also|(?:first|second|third|finally|next)(?=,|\s+(?:we|i|let's))|"
+    r"as far as|in terms of|"
     r"for (?:your \w+|the (?:first|second|third|next|last|other) (?:problem|issue))|i do|i don't|i can|i did|i see|i hear|their|his|her|listen(?:ing)? to|"
     r"looking at|et|puis|ensuite|je vais|on va|il faut)\b)", re.I)
 
@@ -133,7 +149,11 @@ def _salvage(text: str, convert) -> str | None:
     if whole:
         return whole
     parts = [convert(text[a:b]) for a, b in clauses(text)]
-    kept = [p.rstrip(".") for p in parts if p]
+    kept, words = [], 0
+    for p in parts:
+        if p and words + len(p.split()) <= RUN_ON_WORDS:
+            kept.append(p.rstrip("."))
+            words += len(p.split())
     if not kept:
         return None
     return _finish(", ".join([kept[0]] + [k[0].lower() + k[1:] for k in kept[1:]]))
