@@ -29,6 +29,7 @@ FactKind = Literal[
 FactStatus = Literal[
     "present", "absent", "uncertain", "historical",        # symptoms, conditions
     "current", "new", "stopped", "changed",                # medications
+    "administered",                                        # a drug given in the room (an injection)
     "none",                                                # e.g. "no known allergies"
     "",
 ]

@@ -135,3 +135,19 @@ def test_verifier_counts_each_kind():
     report = verify.guard(note, [possible, knee, family, drug], mode="flag")
     assert report.by_kind == {"certainty": 1, "laterality": 1, "subject": 1, "drug": 1, "register": 1}
     assert report.kept == 1 and report.flagged == 5
+
+
+def test_one_status_per_drug_and_injections_are_not_home_medicines():
+    doc = document("""[doctor] what medicines do you take?
+[patient] i take advil 400 mg for the pain, and lisinopril 10 mg daily.
+[doctor] okay. let me examine your finger. it is swollen and it locks.
+[doctor] my assessment is a trigger finger. i'm going to inject 1 ml of betamethasone into the tendon sheath today.
+[doctor] and please stop the advil, it is not good for your kidneys.""", template="soap")
+    note, summary = _note(doc), doc["patient_summary"]["markdown"]
+    assert "Stop Ibuprofen (Advil) 400 mg." in note and "Continue" not in note
+    assert "Stop taking Advil." in summary and "Keep taking Advil" not in summary
+    assert "Take Advil" not in summary and "Take Ibuprofen" not in summary
+    beta = next(f for f in doc["facts"] if f["label"] == "betamethasone")
+    assert beta["status"] == "administered"
+    assert "etamethasone" not in summary  # given in the room: nothing for the patient to take
+    assert "Administered in clinic: Betamethasone 1 ml" in note

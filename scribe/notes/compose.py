@@ -16,6 +16,7 @@ import yaml
 
 from scribe.errors import ScribeError
 from scribe.notes import lexicon as lx
+from scribe.notes.medication import render_medication
 from scribe.notes.text import sentence_case
 from scribe.schemas_docs import Evidence, Fact, Note, NoteSection, SentenceSupport
 
@@ -62,6 +63,7 @@ W = {
            "is_a": "is a", "year_old": "year-old", "male": "male", "female": "female", "family": "Family history of",
            "family_none": "No known family history.", "no": "No", "psh": "History of", "home": "at home",
            "new": "Start", "stopped": "Stop", "changed": "Change", "current": "Continue", "problem": "Problem",
+           "administered": "Administered in clinic:",
            "duration": "Duration", "severity": "Severity", "location": "Location", "trigger": "Context",
            "quality": "Quality", "code": "ICD-10-CM", "negative": "denies", "possible": "Possible"},
     "fr": {"endorses": "Signale", "denies": "Pas de", "pmh": "Antécédent de", "no_allergy": "Pas d'allergie connue.",
@@ -69,7 +71,7 @@ W = {
            "is_a": "est un(e) patient(e) de", "year_old": "ans", "male": "homme", "female": "femme",
            "family": "Antécédent familial de", "family_none": "Pas d'antécédent familial connu.", "no": "Pas de",
            "psh": "Antécédent chirurgical :", "home": "à domicile", "new": "Introduction de", "stopped": "Arrêt de",
-           "changed": "Modification de", "current": "Poursuite de", "problem": "Problème", "duration": "Durée",
+           "changed": "Modification de", "current": "Poursuite de", "administered": "Administré en consultation :", "problem": "Problème", "duration": "Durée",
            "severity": "Intensité", "location": "Localisation", "trigger": "Circonstances", "quality": "Type",
            "code": "CIM-10", "negative": "nie", "possible": "Suspicion de"},
 }
@@ -254,17 +256,8 @@ def r_social_history(c: Ctx, facts) -> list[SentenceSupport]:
 
 
 def _med_text(c: Ctx, f: Fact) -> str:
-    a = f.attributes
-    name = a.get("surface", f.label)
-    name = name[0].upper() + name[1:]
-    parts = [name]
-    if a.get("dose"):
-        parts.append(f"{a['dose']} {a.get('unit', '')}".strip())
-    if a.get("frequency"):
-        parts.append(a["frequency"])
-    if a.get("route"):
-        parts.append(a["route"])
-    return " ".join(parts)
+    """"Meloxicam (Mobic) 15 mg by mouth once daily, #14" — only what was said (scribe.notes.medication)."""
+    return render_medication(f, c.lang).rstrip(".")
 
 
 def r_medications(c: Ctx, facts) -> list[SentenceSupport]:
@@ -353,7 +346,7 @@ def _plan_lines(c: Ctx, plans: list[Fact], done: set[str], last: bool = True) ->
     """Plan items; one that orders a drug is written from the drug's fact (name, dose, frequency).
     `done`: drug facts already written; `last`: also write the drug changes no plan item named."""
     out: list[SentenceSupport] = []
-    meds = [f for f in c.of("medication") if f.status in ("new", "changed", "stopped", "current")]
+    meds = [f for f in c.of("medication") if f.status in ("new", "changed", "stopped", "current", "administered")]
     for p in plans:
         quote = " ".join(e.quote for e in p.evidence)
         named = [m for m in meds if any(e.quote and e.quote in quote for e in m.evidence)]
@@ -365,7 +358,7 @@ def _plan_lines(c: Ctx, plans: list[Fact], done: set[str], last: bool = True) ->
             continue
         out.append(S(sentence_case(p.value), [p]))
     for m in meds if last else []:
-        if m.status in ("new", "changed", "stopped") and m.id not in done:
+        if m.status in ("new", "changed", "stopped", "administered") and m.id not in done:
             out.append(S(sentence_case(f"{c.w(m.status)} {_med_text(c, m)}"), [m]))
     return out
 

@@ -158,3 +158,43 @@ def resolve_polarity(facts: list[Fact], kinds: tuple[str, ...] = ("symptom", "fa
             first = min((e.start for e in loser.evidence), default=0.0)
             winner.attributes["resolved"] = f"{loser.status} at {first:.1f}s overruled by a later statement"
     return [f for f in facts if id(f) not in drop]
+
+
+_GIVEN_HERE = re.compile(r"\b(?:inject(?:ed|ion|ing)?|shot|gave (?:you|him|her)|administer(?:ed)?|infiltrat\w+|"
+                         r"injecté|injection|infiltration)\b", re.I)
+
+
+def _around(text: str, quote: str, width: int = 120) -> str:
+    at = text.find(quote)
+    return text[max(0, at - width):at + len(quote) + width] if at >= 0 else ""
+
+
+def resolve_medications(facts: list[Fact], segment_text: dict[int, str]) -> list[Fact]:
+    """One status per drug, as the visit ended: a stop said after the patient named the drug wins over
+    "current" (so the note never says both "Continue Advil" and "Stop Advil"); a drug the clinician
+    injected in the room is `administered`, not a home medication."""
+    by_label: dict[str, list[Fact]] = {}
+    for f in facts:
+        if f.kind == "medication":
+            by_label.setdefault(f.label, []).append(f)
+    drop: set[int] = set()
+    for group in by_label.values():
+        stops = [f for f in group if f.status == "stopped"]
+        last_stop = max((min(e.start for e in f.evidence) for f in stops), default=None)
+        for f in group:
+            first = min((e.start for e in f.evidence), default=0.0)
+            if f.status == "current" and (f.attributes.get("later") == "stopped" or
+                                          last_stop is not None and first <= last_stop):
+                drop.add(id(f))
+                for s in stops:  # the stop keeps what the patient said of the drug, with its evidence
+                    for k, v in f.attributes.items():
+                        s.attributes.setdefault(k, v)
+                    s.evidence += [e for e in f.evidence if e not in s.evidence]
+    for f in facts:
+        if f.kind != "medication" or f.status != "current" or id(f) in drop:
+            continue
+        said = " ".join(_around(segment_text.get(e.segment_id, ""), e.quote) for e in f.evidence
+                        if e.role == "clinician")
+        if f.attributes.get("route") in ("injection", "injected") or (said and _GIVEN_HERE.search(said)):
+            f.status = "administered"
+    return [f for f in facts if id(f) not in drop]

@@ -20,7 +20,7 @@ from scribe.notes import context as ctx_stage
 from scribe.notes import compose as note_stage
 from scribe.notes import verify
 from scribe.notes import summary as summary_stage
-from scribe.notes.consultation import resolve_polarity
+from scribe.notes.consultation import resolve_medications, resolve_polarity
 from scribe.notes.dialogue import detect_language, load
 from scribe.notes.recovery import recover_drugs
 from scribe.notes.facts import Extractor, validate_facts
@@ -82,7 +82,7 @@ def document(source: Any, template: str | None = None, language: str | None = No
         timings["facts_llm"] = time.perf_counter() - t
     facts, rej = validate_facts(facts, tr)
     rejected += rej
-    facts = resolve_polarity(facts)
+    facts = resolve_medications(resolve_polarity(facts), {seg.id: seg.text for seg in tr.segments})
     for i, f in enumerate(facts, 1):  # stable ids after merging; plan 'problem' links use labels
         f.id = f"f{i}"
 
