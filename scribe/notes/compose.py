@@ -1,4 +1,4 @@
-"""Note composition from facts through a template, then the grounding guard.
+"""Note composition from facts through a template (templates are data; verification is scribe.notes.verify).
 
 Every sentence is built from facts and carries their ids and evidence; scribe.notes.verify then checks
 each one attribute by attribute. Templates are YAML data (scribe/templates/*.yaml or a user path);
