@@ -186,10 +186,11 @@ def models_verify():
 
 
 def _register_commands() -> None:
-    """Command groups that live beside their subsystem."""
-    from scribe.commands import service
+    """Command groups that live in scribe/commands."""
+    from scribe.commands import encryption, service
 
     service.register(app)
+    app.add_command(encryption.encryption)
 
 
 _register_commands()

@@ -77,7 +77,7 @@ class Settings(BaseSettings):
     # llama.cpp server), off for the in-process engine (scribe.service.documents.prefill_seconds says why).
     llm_prefill_seconds: float | None = None
 
-    # ---- delivery (issue 5; docs/delivery.md) ----------------------------------------------------
+    # ---- delivery (docs/delivery.md) ------------------------------------------------------------
     # Production mode: webhook URLs must be https and SCRIBE_ENCRYPTION_KEYS must be set explicitly.
     production: bool = False
     # Base of absolute patient-link URLs (https://scribe.clinic.example); empty: path URLs (/p/<token>).

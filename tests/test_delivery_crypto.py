@@ -15,7 +15,8 @@ from tests.conftest import ROOT
 
 SCRIPT = """
 import json, sys
-from scribe.core.db import Document, Tenant, Visit, migrate, session_scope
+from scribe.core.db import migrate, session_scope
+from scribe.core.tables import Document, Tenant, Visit
 from scribe.core.objects import get_store
 migrate()
 if sys.argv[1] == "write":

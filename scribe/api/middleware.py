@@ -2,8 +2,8 @@
 of the request, a duration histogram and one log line per request. Either id is logged only in its own
 shape: a caller cannot put free text (a name) into the logs through them.
 
-Plain ASGI rather than @app.middleware("http"): that wrapper costs about a millisecond per request,
-which is a sixth of the REST read budget on two cores.
+Plain ASGI rather than @app.middleware("http"): that wrapper costs about a millisecond per request, a
+sizeable part of a REST read on two cores (docs/scaling.md, "The REST read path").
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from scribe.core.db import Visit
+from scribe.core.tables import Visit
 from scribe.service.visits import links
 
 CLINICIAN_ID = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"

@@ -22,7 +22,8 @@ from scribe.api.forward import EventForwarder, final
 from scribe.api.protocol import FORMATS, Pause, Resume, Start, Stop, client_message, decode_frame
 from scribe.config import get_settings
 from scribe.core.audio import bytes_per_second
-from scribe.core.db import LiveState, session_scope, utcnow
+from scribe.core.db import session_scope
+from scribe.core.tables import LiveState, utcnow
 from scribe.core.observability import ERRORS, OPEN_STREAMS, STREAM_BYTES, visit_id_var
 from scribe.core.security import AuthError, Principal, authenticate, scoped
 from scribe.errors import ApiError

@@ -1,7 +1,8 @@
-"""Service commands: serve, worker, stream, tenants create, keys create/revoke, token.
+"""Service commands: serve, worker, stream, tenants create/settings, keys create/revoke, token.
 
 Wire into the CLI with `service.register(app)` (scribe/cli.py's click group). Errors are ScribeError
-(one line, exit 2), as everywhere in the CLI.
+(one line, exit 2), as everywhere in the CLI. The subsystems are imported inside each command, so that
+`scribe --help` and the other commands do not load them.
 """
 
 from __future__ import annotations
@@ -12,22 +13,8 @@ from pathlib import Path
 
 import click
 
+from scribe.commands.common import init
 from scribe.errors import ScribeError
-
-
-def _init(migrate: bool = True) -> None:
-    from scribe.config import get_settings
-    from scribe.core.observability import setup_logging
-
-    cfg = get_settings()
-    setup_logging(cfg.log_level, cfg.log_json)
-    if migrate:
-        from scribe.core.db import migrate as run_migrations
-
-        try:
-            run_migrations()
-        except Exception as exc:
-            raise ScribeError(f"cannot open the database ({type(exc).__name__}: {str(exc).splitlines()[0][:160]})") from None
 
 
 @click.command()
@@ -44,7 +31,7 @@ def serve(host, port, http_workers):
     cfg = get_settings()
     if http_workers > 1 and not cfg.redis_url:
         raise ScribeError("--workers > 1 needs SCRIBE_REDIS_URL (embedded mode keeps tasks in one process)")
-    _init()
+    init()
     uvicorn.run("scribe.api.app:create_app", factory=True, host=host or cfg.host, port=port or cfg.port,
                 workers=http_workers, log_config=None, ws_max_size=cfg.max_frame_bytes * 2 + 64,
                 ws_ping_interval=10, ws_ping_timeout=20, timeout_graceful_shutdown=5, access_log=False)
@@ -68,7 +55,7 @@ def worker(queues, concurrency, metrics_port):
     if bad or not wanted:
         raise ScribeError(f"unknown queue {', '.join(bad) or '(none)'}: use asr, documents, delivery")
     child = os.environ.get(_WORKER_CHILD) == "1"
-    _init(migrate=not child)  # the supervisor migrated already
+    init(migrate=not child)  # the supervisor migrated already
     if not child:
         raise SystemExit(_supervise())
     if metrics_port:
@@ -176,7 +163,7 @@ def tenants_create(name, tenant_id, with_key):
     """Create a tenant; prints its id."""
     from scribe.core import security
 
-    _init()
+    init()
     if tenant_id is not None and not tenant_id.replace("_", "").replace("-", "").isalnum():
         raise ScribeError("tenant id: letters, digits, '-' and '_' only")
     tenant = security.create_tenant(name, tenant_id)
@@ -195,10 +182,11 @@ def tenants_settings(tenant_id, assignments):
     webhooks_allow_private=true audio_retention_days=30. Prints the settings in effect."""
     from pydantic import ValidationError
 
-    from scribe.core.db import Tenant, session_scope
+    from scribe.core.db import session_scope
+    from scribe.core.tables import Tenant
     from scribe.delivery.settings import TenantSettings
 
-    _init()
+    init()
     with session_scope() as s:
         tenant = s.get(Tenant, tenant_id)
         if tenant is None:
@@ -222,21 +210,6 @@ def tenants_settings(tenant_id, assignments):
 
 
 @click.group()
-def encryption():
-    """At-rest encryption keys (SCRIBE_ENCRYPTION_KEYS; docs/delivery.md)."""
-
-
-@encryption.command("rotate")
-def encryption_rotate():
-    """Re-encrypt everything under the first key of SCRIBE_ENCRYPTION_KEYS (then drop the old key)."""
-    from scribe.core.crypto import keyring, reseal_all
-
-    _init()
-    counts = reseal_all()
-    click.echo(json.dumps({"active_key": keyring().active, "resealed": counts}))
-
-
-@click.group()
 def keys():
     """Manage API keys (stored hashed; shown once)."""
 
@@ -248,7 +221,7 @@ def keys_create(tenant_id, name):
     """Create an API key for TENANT_ID; prints it once."""
     from scribe.core import security
 
-    _init()
+    init()
     row, clear = security.create_key(tenant_id, name)
     click.echo(clear)
     click.echo(f"api key {row.id} created; it is shown only now: store it safely", err=True)
@@ -261,7 +234,7 @@ def keys_revoke(tenant_id, key_id):
     """Revoke KEY_ID (rotation: create a new key first)."""
     from scribe.core import security
 
-    _init()
+    init()
     if not security.revoke_key(tenant_id, key_id):
         raise ScribeError(f"no active key {key_id} for tenant {tenant_id}")
     click.echo(f"revoked {key_id}", err=True)
@@ -274,9 +247,10 @@ def keys_revoke(tenant_id, key_id):
 def token(tenant_id, clinician_id, ttl):
     """Print a short-lived clinician token (JWT) for a tenant's clinician."""
     from scribe.core import security
-    from scribe.core.db import Tenant, session_scope
+    from scribe.core.db import session_scope
+    from scribe.core.tables import Tenant
 
-    _init()
+    init()
     with session_scope() as s:
         if s.get(Tenant, tenant_id) is None:
             raise ScribeError(f"no tenant {tenant_id}")
@@ -286,5 +260,5 @@ def token(tenant_id, clinician_id, ttl):
 
 def register(group: click.Group) -> None:
     """Add the service commands to the `scribe` group."""
-    for command in (serve, worker, stream, tenants, keys, token, encryption):
+    for command in (serve, worker, stream, tenants, keys, token):
         group.add_command(command)

@@ -16,7 +16,8 @@ from collections import OrderedDict
 import numpy as np
 from sqlalchemy import select
 
-from scribe.core.db import AudioChunk, session_scope
+from scribe.core.db import session_scope
+from scribe.core.tables import AudioChunk
 from scribe.core.objects import get_store
 from scribe.errors import AudioError
 from scribe.speech.decode import iter_chunks

@@ -2,7 +2,7 @@
 
 A blob is MAGIC | len(kid) | kid | 12-byte nonce | ciphertext+tag, so each one names the key that sealed
 it and keys can rotate: SCRIBE_ENCRYPTION_KEYS="new:<b64>,old:<b64>" encrypts with `new` and still reads
-`old`; `scribe encryption rotate` re-seals everything under the first key, after which `old` can go.
+`old`; `scribe encryption rotate` (scribe.commands.encryption) re-seals everything under the first key, after which `old` can go.
 Data written before encryption existed (no MAGIC) is read as is. Rotation steps: docs/delivery.md.
 """
 
@@ -120,38 +120,3 @@ def sealed_key_id(stored) -> str | None:
     if isinstance(stored, dict) and set(stored) == {"sealed"}:
         return keyring().key_id(base64.b64decode(stored["sealed"]))
     return None
-
-
-def reseal_all(batch: int = 200) -> dict[str, int]:
-    """Re-encrypt every sealed column and stored object not under the active key (key rotation's last
-    step: afterwards the old key can leave SCRIBE_ENCRYPTION_KEYS). Returns counts per table/store."""
-    from sqlalchemy import JSON, select, type_coerce
-    from sqlalchemy.orm.attributes import flag_modified
-
-    from scribe.core.db import Document, Event, LiveState, Outbox, WebhookEndpoint, session_scope
-    from scribe.core.objects import get_store
-
-    ring = keyring()
-    counts: dict[str, int] = {}
-    for model, name in ((Document, "content"), (Event, "data"), (LiveState, "state"), (Outbox, "payload"),
-                        (WebhookEndpoint, "secret")):
-        pk = model.__mapper__.primary_key[0]
-        with session_scope() as s:
-            raw = s.execute(select(pk, type_coerce(getattr(model, name), JSON))).all()
-        stale = [ident for ident, value in raw if sealed_key_id(value) != ring.active]
-        del raw
-        for i in range(0, len(stale), batch):
-            with session_scope() as s:
-                for row in s.execute(select(model).where(pk.in_(stale[i:i + batch]))).scalars():
-                    flag_modified(row, name)  # written back: sealed again under the active key
-        counts[model.__tablename__] = len(stale)
-    store = get_store()
-    inner = getattr(store, "inner", store)
-    moved = 0
-    for key in inner.list("visits"):
-        blob = inner.get(key)
-        if ring.key_id(blob) != ring.active:
-            inner.put(key, ring.encrypt(ring.decrypt(blob, key.encode()), key.encode()))
-            moved += 1
-    counts["objects"] = moved
-    return counts

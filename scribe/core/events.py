@@ -23,7 +23,8 @@ from collections import defaultdict
 from sqlalchemy import select
 
 from scribe.config import get_settings
-from scribe.core.db import Event, Outbox, session_scope
+from scribe.core.db import session_scope
+from scribe.core.tables import Event, Outbox
 
 log = logging.getLogger("scribe.events")
 CHANNEL_PREFIX = "scribe:visit:"

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from scribe.config import get_settings
+from scribe.core.crypto import keyring
 from scribe.errors import ScribeError
 
 
@@ -126,13 +127,9 @@ class SealedStore:
         self.inner = inner
 
     def put(self, key: str, data: bytes) -> None:
-        from scribe.core.crypto import keyring
-
         self.inner.put(key, keyring().encrypt(data, key.encode()))
 
     def get(self, key: str) -> bytes:
-        from scribe.core.crypto import keyring
-
         return keyring().decrypt(self.inner.get(key), key.encode())
 
     def list(self, prefix: str) -> list[str]:

@@ -6,8 +6,8 @@
 - Clinician token: JWT (HS256) with sub=clinician id, tid=tenant id, short expiry (default 15 min).
 A principal is (tenant_id, clinician_id or None, actor string for the audit log).
 
-A process remembers a valid key for SCRIBE_AUTH_CACHE_SECONDS (5 s): the lookup was a third of a REST
-read. Revoking through a process forgets the key there at once; other processes stop accepting it
+A process remembers a valid key for SCRIBE_AUTH_CACHE_SECONDS (5 s): the lookup would otherwise be a
+third of a REST read's cost. Revoking through a process forgets the key there at once; other processes stop accepting it
 within that time.
 """
 
@@ -25,7 +25,8 @@ import jwt
 from sqlalchemy import select
 
 from scribe.config import get_settings
-from scribe.core.db import ApiKey, Tenant, Visit, new_id, session_scope, utcnow
+from scribe.core.db import session_scope
+from scribe.core.tables import ApiKey, Tenant, Visit, new_id, utcnow
 from scribe.errors import ApiError, ScribeError
 
 JWT_ALGORITHM = "HS256"

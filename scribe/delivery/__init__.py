@@ -1,4 +1,4 @@
-"""Delivery (issue 5): what leaves the clinic and what must not stay.
+"""Delivery: what leaves the clinic and what must not stay.
 
   notes.py      clinician review: edits as versions, sign-off, amendments (optimistic concurrency)
   outbox.py     transactional outbox → webhook deliveries: fan-out, ordering per visit, backoff, dead letter

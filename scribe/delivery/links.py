@@ -17,7 +17,7 @@ from sqlalchemy import select, update
 
 from scribe import languages
 from scribe.config import get_settings
-from scribe.core.db import AuditLog, Document, PatientLink, Visit, new_id, utcnow
+from scribe.core.tables import AuditLog, Document, PatientLink, Visit, new_id, utcnow
 from scribe.core.security import JWT_ALGORITHM, JWT_ISSUER, Principal, jwt_secret
 from scribe.core.events import emit
 from scribe.notes.summary import LABELS

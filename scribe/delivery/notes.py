@@ -21,7 +21,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select, update
 
 from scribe.core.audit import audit
-from scribe.core.db import Document, Visit, session_scope, utcnow
+from scribe.core.db import session_scope
+from scribe.core.tables import Document, Visit, utcnow
 from scribe.core.events import emit
 from scribe.core.security import Principal, scoped
 from scribe.delivery import fhir, links, retention

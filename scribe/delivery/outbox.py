@@ -28,7 +28,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 
 from scribe.config import get_settings
-from scribe.core.db import Document, Outbox, Visit, WebhookDelivery, WebhookEndpoint, new_id, session_scope, utcnow
+from scribe.core.db import session_scope
+from scribe.core.tables import Document, Outbox, Visit, WebhookDelivery, WebhookEndpoint, new_id, utcnow
 from scribe.delivery import fhir
 from scribe.delivery.notes import fhir_bundle, note_view
 from scribe.delivery.settings import settings_of

@@ -17,8 +17,8 @@ import logging
 from sqlalchemy import delete, exists, func, select, update
 
 from scribe.core.audit import audit
-from scribe.core.db import (AudioChunk, AuditLog, Document, Event, LiveState, Outbox, PatientLink, Tenant, Visit,
-                            WebhookDelivery, session_scope, utcnow)
+from scribe.core.db import session_scope
+from scribe.core.tables import AudioChunk, AuditLog, Document, Event, LiveState, Outbox, PatientLink, Tenant, Visit, WebhookDelivery, utcnow
 from scribe.core import audio
 from scribe.core.events import emit
 from scribe.core.objects import get_store, visit_prefix

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from scribe.core.db import Tenant
+from scribe.core.tables import Tenant
 
 
 class TenantSettings(BaseModel):

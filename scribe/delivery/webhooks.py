@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from standardwebhooks.webhooks import Webhook
 
 from scribe.config import get_settings
-from scribe.core.db import WebhookDelivery, WebhookEndpoint, utcnow
+from scribe.core.tables import WebhookDelivery, WebhookEndpoint, utcnow
 from scribe.errors import ApiError
 
 EventType = Literal["visit.created", "transcript.ready", "note.draft_ready", "note.signed", "note.amended",

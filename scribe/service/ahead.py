@@ -12,7 +12,8 @@ import threading
 from sqlalchemy import select
 
 from scribe.core.audio import StoredAudio
-from scribe.core.db import Document, Visit, session_scope
+from scribe.core.db import session_scope
+from scribe.core.tables import Document, Visit
 from scribe.core.objects import get_store, visit_prefix
 from scribe.core.observability import timed
 from scribe.speech import diarize as dz

@@ -9,7 +9,8 @@ from sqlalchemy import select
 from scribe import languages
 from scribe.config import get_settings
 from scribe.core import events
-from scribe.core.db import Document, Visit, session_scope, utcnow
+from scribe.core.db import session_scope
+from scribe.core.tables import Document, Visit, utcnow
 from scribe.core.events import emit
 from scribe.core.observability import LLM_PROMPT_TOKENS, timed
 from scribe.engines.llm import no_llm

@@ -14,7 +14,8 @@ from sqlalchemy import select
 from scribe import languages
 from scribe.core import events
 from scribe.core.audio import StoredAudio
-from scribe.core.db import Document, Visit, session_scope
+from scribe.core.db import session_scope
+from scribe.core.tables import Document, Visit
 from scribe.core.events import emit
 from scribe.core.observability import timed
 from scribe.queue.dispatch import submit

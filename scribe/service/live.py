@@ -20,7 +20,8 @@ from scribe import languages, voices
 from scribe.config import get_settings
 from scribe.core import events
 from scribe.core.audio import StoredAudio
-from scribe.core.db import Event, LiveState, Visit, session_scope, utcnow
+from scribe.core.db import session_scope
+from scribe.core.tables import Event, LiveState, Visit, utcnow
 from scribe.core.observability import ASR_BATCH, LIVE_LAG, timed
 from scribe.engines.asr import load_whisper
 from scribe.queue.dispatch import submit

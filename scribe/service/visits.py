@@ -16,8 +16,9 @@ from sqlalchemy import bindparam, func, insert, select, update
 
 from scribe.core import events
 from scribe.core.audit import audit, audit_row
-from scribe.core.db import (AuditLog, AudioChunk, Event, LiveState, Outbox, Visit, get_engine, local_database, new_id,
-                            on_loop, session_scope, utcnow, write_audit_on_loop)
+from scribe.core.audit import write_audit_on_loop
+from scribe.core.db import get_engine, local_database, on_loop, session_scope
+from scribe.core.tables import AudioChunk, AuditLog, Event, LiveState, Outbox, Visit, new_id, utcnow
 from scribe.core.objects import chunk_key, get_store
 from scribe.core.security import Principal, not_found, scoped, visible
 from scribe.errors import ApiError

@@ -12,7 +12,8 @@ from sqlalchemy import select
 from scribe.api.deps import key_only, principal_of
 from scribe.api.views import LinkCreate
 from scribe.core.audit import audit, audit_read
-from scribe.core.db import Document, WebhookDelivery, WebhookEndpoint, new_id, session_scope, utcnow
+from scribe.core.db import session_scope
+from scribe.core.tables import Document, WebhookDelivery, WebhookEndpoint, new_id, utcnow
 from scribe.core.security import Principal, scoped
 from scribe.delivery import links, notes, outbox, webhooks
 from scribe.delivery.settings import settings_of

@@ -9,7 +9,8 @@ from sqlalchemy import select
 from scribe.api.deps import principal_of
 from scribe.api.views import Question
 from scribe.core.audit import audit, audit_read
-from scribe.core.db import Document, Event, session_scope
+from scribe.core.db import session_scope
+from scribe.core.tables import Document, Event
 from scribe.core.security import Principal, scoped
 from scribe.errors import ApiError
 from scribe.service import documents

@@ -15,7 +15,8 @@ from scribe.api.deps import principal_of
 from scribe.api.forward import EventForwarder, final
 from scribe.api.views import VisitCreate, VisitList, VisitView
 from scribe.core.audit import audit_read
-from scribe.core.db import Visit, session_scope
+from scribe.core.db import session_scope
+from scribe.core.tables import Visit
 from scribe.core.security import Principal, scoped
 from scribe.delivery import retention
 from scribe.errors import ApiError

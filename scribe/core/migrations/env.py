@@ -2,7 +2,8 @@
 
 from alembic import context
 
-from scribe.core.db import Base, database_url
+from scribe.core.db import database_url
+from scribe.core.tables import Base
 
 target_metadata = Base.metadata
 config = context.config
