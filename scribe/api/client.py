@@ -20,8 +20,8 @@ import numpy as np
 
 from scribe.api.protocol import encode_frame
 from scribe.errors import ScribeError
-
-SAMPLE_RATE = 16_000
+from scribe.speech.decode import decode
+from scribe.speech.types import SAMPLE_RATE
 
 
 @dataclass
@@ -58,8 +58,6 @@ class Report:
 
 def load_audio(path: Path) -> tuple[bytes, dict, float]:
     """(stream bytes, start message fields, duration seconds)."""
-    from scribe.speech.decode import decode
-
     suffix = path.suffix.lower()
     if suffix in (".ogg", ".opus", ".webm"):
         audio = decode(path)

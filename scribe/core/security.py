@@ -24,6 +24,7 @@ from pathlib import Path
 import jwt
 from sqlalchemy import select
 
+from scribe import voices
 from scribe.config import get_settings
 from scribe.core.db import session_scope
 from scribe.core.tables import ApiKey, Tenant, Visit, new_id, utcnow
@@ -150,8 +151,6 @@ def jwt_secret() -> str:
 
 
 def issue_token(tenant_id: str, clinician_id: str, ttl_seconds: int | None = None) -> tuple[str, dt.datetime]:
-    from scribe import voices
-
     voices.validate_id(clinician_id)
     ttl = ttl_seconds or get_settings().jwt_ttl_seconds
     if not 1 <= ttl <= MAX_TOKEN_TTL:

@@ -199,7 +199,7 @@ def _block_frames(samples, engine, b0: float, b1: float, offset: int = 0) -> tup
     """CAM++ frame features of the block [b0, b1) seconds (computed with EMBEDDING_MARGIN of context
     either side) and their times. Rounded through float16, the precision they are kept at between a
     live visit's precompute and its diarization, so both paths give the same result."""
-    from scribe.engines.campplus import FBANK_WINDOW
+    from scribe.engines.campplus import FBANK_WINDOW  # torch: imported where audio is diarized
 
     sr = SAMPLE_RATE
     lo = max(0, int(round((b0 - EMBEDDING_MARGIN) * sr)))
@@ -221,7 +221,8 @@ def _embeddings(samples, engine, sub_a, sub_b, weight, hook, crop=None, known: d
     (short turns against another speaker's speech: the shared frames' context, about 2 s, would
     carry the neighbour's voice). known: block index -> frames already computed (`precompute`).
     """
-    import torch
+    import torch  # imported where audio is diarized, not where this module is (the API process)
+
     from scribe.engines.campplus import FBANK_WINDOW
 
     sr, step, half = SAMPLE_RATE, engine.frame_step, 0.5 * engine.frame_duration
