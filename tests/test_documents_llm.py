@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from models import llm as llm_mod
-from models.store import status
+from scribe.engines import llm as llm_mod
+from scribe.engines.store import status
 from scribe.notes.engine import document
 from scribe.errors import ModelStoreError
 from scribe.notes.dialogue import parse_text
@@ -25,7 +25,7 @@ EN = FIX / "consult_en.txt"
 
 
 def test_model_registered():
-    from models.store import CATALOG
+    from scribe.engines.store import CATALOG
 
     spec = CATALOG[llm_mod.LOCAL_LLM]
     assert spec.kind == "llm" and len(spec.files[0].pieces) == 22
@@ -121,7 +121,7 @@ def test_openai_endpoint_engine():
 
 
 def test_endpoint_down_is_a_clear_error():
-    from models.llm import LLMError
+    from scribe.engines.llm import LLMError
 
     with pytest.raises(LLMError, match="failed"):
         document(EN, llm="http://127.0.0.1:9/v1")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from scribe.notes import context as ctx_stage
+from scribe.engines.llm import get_engine, no_llm
 from scribe.notes import compose as note_stage
 from scribe.notes import verify
 from scribe.notes import summary as summary_stage
@@ -64,7 +65,6 @@ def document(source: Any, template: str | None = None, language: str | None = No
     ex = Extractor(tr, lang) if tr.segments else None
     facts: list[Fact] = ex.run() if ex else []
     timings["facts_rules"] = time.perf_counter() - t
-    from models.llm import no_llm
 
     rejected: list[str] = []
     engine_name = "rules"
@@ -94,7 +94,6 @@ def document(source: Any, template: str | None = None, language: str | None = No
     note = note_stage.compose(facts, template, language=note_lang)
     note.engine = engine_name
     if prose and not no_llm(llm):
-        from models.llm import get_engine
         from scribe.notes.prose import rewrite
 
         note, rej = rewrite(note, facts, get_engine(llm))

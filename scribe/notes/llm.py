@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 
+from scribe.engines.llm import get_engine
 from scribe.notes import lexicon as lx
 from scribe.notes.consultation import FAMILY, context_of
 from scribe.notes.facts import Builder, Extractor, icd_description, icd_search
@@ -272,8 +273,6 @@ def llm_facts(tr: Transcript, rule_facts: list[Fact], llm: str, lang: str, focus
               max_chars: int | None = None, usage: dict | None = None) -> tuple[list[Fact], list[str], str]:
     """Ask the configured LLM for facts; returns (checked facts, rejects, engine name). `usage` receives
     the engine's prompt_tokens and cached_tokens (how much a prefill during the visit saved)."""
-    from models.llm import get_engine
-
     engine = get_engine(llm)
     if engine is None or not tr.segments:
         return [], [], "rules"
@@ -289,8 +288,6 @@ def llm_facts(tr: Transcript, rule_facts: list[Fact], llm: str, lang: str, focus
 
 def llm_prefill(tr: Transcript, llm: str, lang: str, focus: str = "assessment", usage: dict | None = None) -> int:
     """Have the engine evaluate the prompts of the transcript so far (see prompts); returns how many."""
-    from models.llm import get_engine
-
     engine = get_engine(llm)
     if engine is None or not tr.segments:
         return 0
