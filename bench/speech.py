@@ -53,8 +53,7 @@ def make_audio(kind: str, limit: int, noise: float) -> list[Path]:
             args.append("--same-gender")
     if noise:
         args += ["--noise", str(noise)]
-    subprocess.run([sys.executable, str(tool), *args, "--out", str(folder)], check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, str(tool), *args, "--out", str(folder)], check=True, stdout=subprocess.DEVNULL)
     return sorted(folder.glob("*.wav"))[:limit]
 
 
@@ -114,12 +113,13 @@ def role_hits(segments, ref_turns) -> tuple[int, int]:
 def run(args) -> None:
     from pyannote.metrics.diarization import DiarizationErrorRate
 
+    from scribe.config import get_settings
     from scribe.engines.asr import load_whisper
     from scribe.engines.diarization import load_diarization_engine
-    from scribe.config import get_settings
     from scribe.speech.decode import decode
-    from scribe.speech.diarize import DiarizeOptions, diarize, diarize_stock
+    from scribe.speech.diarize import DiarizeOptions, diarize
     from scribe.speech.run import PipelineOptions, process_audio
+    from scribe.speech.stock import diarize_stock
     from scribe.speech.transcribe import AsrOptions, whisper_kwargs
 
     settings = get_settings()
@@ -151,8 +151,9 @@ def run(args) -> None:
             # Ours: the whole pipeline.
             timings: dict[str, float] = {}
             t0 = time.perf_counter()
-            transcript = process_audio(audio, PipelineOptions(language=opts.language, asr_model=args.asr_model),
-                                       timings=timings)
+            transcript = process_audio(
+                audio, PipelineOptions(language=opts.language, asr_model=args.asr_model), timings=timings
+            )
             row.add_time("total", time.perf_counter() - t0)
             for key in ("asr", "diarization", "attribution"):
                 row.add_time(key, timings[key])
@@ -181,10 +182,14 @@ def print_table(rows: list[Row], args) -> None:
     import jiwer
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\nSpeech pipeline benchmark — ASR model {args.asr_model}, int8, CPU, "
-          f"noise {args.noise}, DER collar {args.collar}s, peak RSS {peak:.0f} MB\n")
-    print("| set | files | audio min | WER ours | WER plain f-w | DER ours | DER stock | role acc. "
-          "| RTF total | RTF ASR | RTF plain f-w | RTF diar. | RTF stock diar. | diar. speed-up |")
+    print(
+        f"\nSpeech pipeline benchmark — ASR model {args.asr_model}, int8, CPU, "
+        f"noise {args.noise}, DER collar {args.collar}s, peak RSS {peak:.0f} MB\n"
+    )
+    print(
+        "| set | files | audio min | WER ours | WER plain f-w | DER ours | DER stock | role acc. "
+        "| RTF total | RTF ASR | RTF plain f-w | RTF diar. | RTF stock diar. | diar. speed-up |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         a = r.audio_s
@@ -194,12 +199,16 @@ def print_table(rows: list[Row], args) -> None:
         der_s = f"{abs(r.der_stock):.1%}" if stock else "—"
         rtf_s = f"{stock / a:.3f}" if stock else "—"
         speedup = f"{stock / r.t['diar_only']:.1f}×" if stock else "—"
-        print(f"| {r.name} | {r.files} | {a / 60:.1f} | {wer_ours:.3f} | {wer_plain:.3f} | {abs(r.der_ours):.1%} | "
-              f"{der_s} | {r.role_ok / max(r.role_total, 1):.1%} | {r.t['total'] / a:.3f} | "
-              f"{r.t['asr'] / a:.3f} | {r.t['plain_asr'] / a:.3f} | {r.t['diar_only'] / a:.3f} | "
-              f"{rtf_s} | {speedup} |")
-    print("\nRTF = processing seconds / audio seconds (lower is faster). Targets: total ≤ 0.15, "
-          "diarization ≤ 0.08, DER ≤ 3 % (≤ 8 % same gender), role accuracy ≥ 97 %, WER ≤ plain.")
+        print(
+            f"| {r.name} | {r.files} | {a / 60:.1f} | {wer_ours:.3f} | {wer_plain:.3f} | {abs(r.der_ours):.1%} | "
+            f"{der_s} | {r.role_ok / max(r.role_total, 1):.1%} | {r.t['total'] / a:.3f} | "
+            f"{r.t['asr'] / a:.3f} | {r.t['plain_asr'] / a:.3f} | {r.t['diar_only'] / a:.3f} | "
+            f"{rtf_s} | {speedup} |"
+        )
+    print(
+        "\nRTF = processing seconds / audio seconds (lower is faster). Targets: total ≤ 0.15, "
+        "diarization ≤ 0.08, DER ≤ 3 % (≤ 8 % same gender), role accuracy ≥ 97 %, WER ≤ plain."
+    )
 
 
 def main() -> None:

@@ -38,8 +38,7 @@ def _espeak(text: str, voice: str, tmp: Path) -> np.ndarray:
     from scipy.signal import resample_poly
 
     out = tmp / "turn.wav"
-    subprocess.run(["espeak-ng", "-v", voice, "-s", "165", "-w", str(out), text], check=True,
-                   capture_output=True)
+    subprocess.run(["espeak-ng", "-v", voice, "-s", "165", "-w", str(out), text], check=True, capture_output=True)
     with wave.open(str(out)) as w:
         rate = w.getframerate()
         x = np.frombuffer(w.readframes(w.getnframes()), dtype=np.int16).astype(np.float32) / 32768
@@ -47,7 +46,7 @@ def _espeak(text: str, voice: str, tmp: Path) -> np.ndarray:
     x = resample_poly(x, SAMPLE_RATE // g, rate // g).astype(np.float32)
     loud = np.flatnonzero(np.abs(x) > 0.01)
     pad = int(0.05 * SAMPLE_RATE)
-    return x[max(0, loud[0] - pad): loud[-1] + pad]
+    return x[max(0, loud[0] - pad) : loud[-1] + pad]
 
 
 def _conversation(voices: list[str], tmp: Path, turns: int = 8, gap: float = 0.6):
@@ -190,8 +189,14 @@ class _Counting:
 def test_precomputed_while_live_gives_the_same_turns(engine, tmp_path):
     """A live visit runs the networks on each whole 20 s block as it arrives; after stop diarize()
     runs them only on the tail, and the result equals diarizing the recording from scratch."""
-    from scribe.speech.diarize import (EMBEDDING_BLOCK, Precomputed, diarize, precompute, precompute_horizon,
-                                         precompute_span)
+    from scribe.speech.diarize import (
+        EMBEDDING_BLOCK,
+        Precomputed,
+        diarize,
+        precompute,
+        precompute_horizon,
+        precompute_span,
+    )
 
     audio, ref = _conversation(["en-us+m3", "en-us+f3"], tmp_path, turns=16)
     assert audio.duration > 2.5 * EMBEDDING_BLOCK
@@ -202,7 +207,7 @@ def test_precomputed_while_live_gives_the_same_turns(engine, tmp_path):
         assert horizon <= received
         if horizon > done:
             start = precompute_span(engine, done)
-            span = audio.samples[int(start * SAMPLE_RATE):int(received * SAMPLE_RATE)]
+            span = audio.samples[int(start * SAMPLE_RATE) : int(received * SAMPLE_RATE)]
             cache.update(Precomputed.from_bytes(precompute(span, start, engine, done, horizon).to_bytes()))
             done = horizon
     assert len(cache.frames) == int(done // EMBEDDING_BLOCK) and cache.segmentation
@@ -295,7 +300,7 @@ def test_pyannote_sample(engine):
 
 @pytest.mark.slow
 def test_stock_pipeline_anchor(engine, two_voices):
-    from scribe.speech.diarize import diarize_stock
+    from scribe.speech.stock import diarize_stock
 
     audio, ref = two_voices
     clip = Audio(audio.samples[: 12 * SAMPLE_RATE])

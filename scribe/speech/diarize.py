@@ -96,8 +96,9 @@ def _window_starts(num_samples: int, window: int, step: int) -> np.ndarray:
     return starts
 
 
-def _segment(samples: np.ndarray, engine, starts: np.ndarray, hook: Hook, known: dict | None = None,
-             offset: int = 0) -> np.ndarray:
+def _segment(
+    samples: np.ndarray, engine, starts: np.ndarray, hook: Hook, known: dict | None = None, offset: int = 0
+) -> np.ndarray:
     """(windows, frames, local speakers) uint8 activity. known: window start -> activity already
     computed; offset: the sample index (in the recording) of samples[0]."""
     window = engine.chunk_samples
@@ -112,11 +113,11 @@ def _segment(samples: np.ndarray, engine, starts: np.ndarray, hook: Hook, known:
     total = len(todo)
     hook("segmentation", completed=0, total=total)
     for b in range(0, total, SEGMENTATION_BATCH):
-        rows = todo[b:b + SEGMENTATION_BATCH]
+        rows = todo[b : b + SEGMENTATION_BATCH]
         batch = np.zeros((len(rows), window), dtype=np.float32)
         for i, row in enumerate(rows):
-            piece = samples[starts[row] - offset:starts[row] - offset + window]
-            batch[i, :piece.size] = piece
+            piece = samples[starts[row] - offset : starts[row] - offset + window]
+            batch[i, : piece.size] = piece
         live = np.flatnonzero(np.abs(batch).max(axis=1) > 0)  # digital silence needs no pass
         if live.size:
             out[np.asarray(rows)[live]] = engine.segment(batch[live])
@@ -138,8 +139,8 @@ def _timeline(seg: np.ndarray, starts: np.ndarray, engine) -> tuple[np.ndarray, 
     covered = np.zeros(total, dtype=np.float32)
     per_chunk = seg.sum(axis=2, dtype=np.uint8)
     for c in range(num_chunks):
-        count[offsets[c]:offsets[c] + num_frames] += per_chunk[c]
-        covered[offsets[c]:offsets[c] + num_frames] += 1
+        count[offsets[c] : offsets[c] + num_frames] += per_chunk[c]
+        covered[offsets[c] : offsets[c] + num_frames] += 1
     count = np.rint(count / np.maximum(covered, 1)).astype(np.uint8)
 
     # local speaker label of each frame in the window centred on it: k, -1 silence, -2 overlap
@@ -204,7 +205,7 @@ def _block_frames(samples, engine, b0: float, b1: float, offset: int = 0) -> tup
     sr = SAMPLE_RATE
     lo = max(0, int(round((b0 - EMBEDDING_MARGIN) * sr)))
     hi = min(offset + samples.size, int(round((b1 + EMBEDDING_MARGIN) * sr)))
-    piece = samples[lo - offset:hi - offset]
+    piece = samples[lo - offset : hi - offset]
     if piece.size < 2 * FBANK_WINDOW:
         piece = np.pad(piece, (0, 2 * FBANK_WINDOW - piece.size))
     frames = engine.embedding_frames(piece).cpu().numpy()  # (C, T)
@@ -266,7 +267,7 @@ def _embeddings(samples, engine, sub_a, sub_b, weight, hook, crop=None, known: d
         emb[ok] = e / np.maximum(np.linalg.norm(e, axis=1, keepdims=True), 1e-12)
     if crop is not None:
         for i in np.flatnonzero(crop & ok):
-            piece = samples[int(round(t_a[i] * sr)):int(round(t_b[i] * sr))]
+            piece = samples[int(round(t_a[i] * sr)) : int(round(t_b[i] * sr))]
             if piece.size >= 4 * FBANK_WINDOW:
                 emb[i] = engine.embed(piece)
     # clean speech behind each embedding, in seconds (CAM++ frames are 20 ms)
@@ -312,9 +313,9 @@ def _finish(engine, count, sub_a, sub_b, piece, emb, ok, seconds, bounds, durati
         lo_f = sub_a[i]
         if n and piece[valid[n - 1]] == piece[i] and sub_b[valid[n - 1]] > lo_f:
             lo_f = (lo_f + sub_b[valid[n - 1]]) // 2
-        label[lo_f:sub_b[i]] = best[i]
-        scores[sub_a[i]:sub_b[i]] += sims[i]
-        hits[sub_a[i]:sub_b[i]] += 1
+        label[lo_f : sub_b[i]] = best[i]
+        scores[sub_a[i] : sub_b[i]] += sims[i]
+        hits[sub_a[i] : sub_b[i]] += 1
     scores /= np.maximum(hits, 1)[:, None]
     speech = count > 0
     missing = speech & (label < 0)
@@ -358,7 +359,7 @@ class Precomputed:
     segmentation: dict[int, np.ndarray] = field(default_factory=dict)
     frames: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
-    def update(self, other: "Precomputed") -> None:
+    def update(self, other: Precomputed) -> None:
         self.segmentation.update(other.segmentation)
         self.frames.update(other.frames)
 
@@ -371,7 +372,7 @@ class Precomputed:
         return buf.getvalue()
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> "Precomputed":
+    def from_bytes(cls, data: bytes) -> Precomputed:
         out = cls()
         with np.load(io.BytesIO(data)) as z:
             for name in z.files:
@@ -403,7 +404,7 @@ def precompute(samples: np.ndarray, offset: float, engine, done: float, horizon:
     recording from `offset` seconds (at most `precompute_span(engine, done)`) to at least `horizon`."""
     sr = SAMPLE_RATE
     first = int(round(offset * sr))
-    samples = np.ascontiguousarray(samples[:int(round(horizon * sr)) - first], dtype=np.float32)
+    samples = np.ascontiguousarray(samples[: int(round(horizon * sr)) - first], dtype=np.float32)
     out = Precomputed()
     window, step = engine.chunk_samples, int(round(SEGMENTATION_STEP * sr))
     starts = np.arange(0, int(round(horizon * sr)) - window + 1, step, dtype=np.int64)
@@ -422,8 +423,13 @@ def precompute(samples: np.ndarray, offset: float, engine, done: float, horizon:
 # --------------------------------------------------------------------------- the stage
 
 
-def diarize(audio: Audio, engine, options: DiarizeOptions | None = None, hook: Hook = no_hook,
-            precomputed: "Precomputed | None" = None) -> Diarization:
+def diarize(
+    audio: Audio,
+    engine,
+    options: DiarizeOptions | None = None,
+    hook: Hook = no_hook,
+    precomputed: Precomputed | None = None,
+) -> Diarization:
     """Speaker turns of a 16 kHz mono recording: turns sorted by start, speakers named S1, S2, ...
     in order of first appearance, one L2-normalised CAM++ centroid per speaker. precomputed: network
     outputs `precompute` already produced from this recording's beginning (a live visit)."""
@@ -450,42 +456,14 @@ def diarize(audio: Audio, engine, options: DiarizeOptions | None = None, hook: H
     result = _finish(engine, count, sub_a, sub_b, piece, emb, ok, seconds, bounds, samples.size / SAMPLE_RATE)
     for name in result.speakers:  # too little speech for any subsegment embedding: use it all
         if name not in result.embeddings:
-            voice = np.concatenate([samples[int(t.start * SAMPLE_RATE):int(t.end * SAMPLE_RATE)]
-                                    for t in result.turns if t.speaker == name])
+            voice = np.concatenate(
+                [
+                    samples[int(t.start * SAMPLE_RATE) : int(t.end * SAMPLE_RATE)]
+                    for t in result.turns
+                    if t.speaker == name
+                ]
+            )
             if voice.size >= 400:
                 result.embeddings[name] = engine.embed(voice)
     hook("clustering", completed=1, total=1)
     return result
-
-
-def diarize_stock(audio: Audio, engine, options: DiarizeOptions | None = None, hook: Hook = no_hook) -> Diarization:
-    """pyannote.audio's SpeakerDiarization pipeline, stock hyper-parameters, same weights."""
-    import torch
-
-    options = options or DiarizeOptions()
-    pipeline = engine.stock_pipeline()
-    samples = np.ascontiguousarray(audio.samples, dtype=np.float32).reshape(-1)
-    if samples.size == 0:
-        return Diarization([], {})
-    file = {"waveform": torch.from_numpy(samples)[None], "sample_rate": audio.sample_rate, "uri": "audio"}
-
-    def relay(step, artefact=None, file=None, completed=None, total=None, **_):
-        hook(step, completed=completed, total=total)
-
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        out = pipeline(file, num_speakers=options.num_speakers, min_speakers=options.min_speakers,
-                       max_speakers=options.max_speakers, hook=relay)
-    annotation = out.speaker_diarization
-    labels = annotation.labels()
-    index = {label: i for i, label in enumerate(labels)}
-    turns = [(seg.start, min(seg.end, audio.duration), index[label])
-             for seg, _, label in annotation.itertracks(yield_label=True)]
-    turns.sort(key=lambda t: (t[0], t[1]))
-    centroids = {}
-    if out.speaker_embeddings is not None:
-        for label, i in index.items():
-            centroids[i] = np.asarray(out.speaker_embeddings[i], dtype=np.float64)
-    return named(turns, centroids)
