@@ -31,8 +31,9 @@ def main() -> None:
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        scribe = start_scribe(Path(tmp), {"a": {"webhooks_allow_private": True}},
-                              SCRIBE_DELIVERY_CONCURRENCY=args.concurrency)
+        scribe = start_scribe(
+            Path(tmp), {"a": {"webhooks_allow_private": True}}, SCRIBE_DELIVERY_CONCURRENCY=args.concurrency
+        )
         try:
             for n in args.events:
                 rows.append(run_burst(scribe, n, args.delay))
@@ -42,8 +43,10 @@ def main() -> None:
     print("| events | delivered | seconds | events/s | RSS before (MB) | peak RSS (MB) | growth (MB) |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['events']} | {r['distinct']} | {r['seconds']:.1f} | {r['events'] / r['seconds']:.0f} | "
-              f"{r['rss_base_mb']:.0f} | {r['rss_peak_mb']:.0f} | {r['rss_growth_mb']:.0f} |")
+        print(
+            f"| {r['events']} | {r['distinct']} | {r['seconds']:.1f} | {r['events'] / r['seconds']:.0f} | "
+            f"{r['rss_base_mb']:.0f} | {r['rss_peak_mb']:.0f} | {r['rss_growth_mb']:.0f} |"
+        )
     out = ROOT / "bench" / "out"
     out.mkdir(exist_ok=True)
     (out / "delivery.json").write_text(json.dumps({"delay": args.delay, "rows": rows}, indent=1))

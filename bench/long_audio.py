@@ -64,8 +64,7 @@ def measure(path: Path) -> tuple[float, float, int]:
     )
     out = path.with_suffix(".json")
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", code, str(path), str(out)], capture_output=True, text=True,
-                          cwd=ROOT)
+    proc = subprocess.run([sys.executable, "-c", code, str(path), str(out)], capture_output=True, text=True, cwd=ROOT)
     wall = time.perf_counter() - t0
     if proc.returncode != 0 or not out.exists():
         sys.exit(f"transcribe failed on {path.name}: {proc.stderr.strip().splitlines()[-1:]}")
@@ -91,8 +90,10 @@ def main() -> None:
     print("| audio | wall s | RTF | peak RSS MB | RSS vs first row | segments |")
     print("|---|---|---|---|---|---|")
     for minutes, wall, peak, segments in rows:
-        print(f"| {minutes:g} min | {wall:.0f} | {wall / (minutes * 60):.3f} | {peak:.0f} | "
-              f"{peak / base[2]:.2f}× | {segments} |")
+        print(
+            f"| {minutes:g} min | {wall:.0f} | {wall / (minutes * 60):.3f} | {peak:.0f} | "
+            f"{peak / base[2]:.2f}× | {segments} |"
+        )
 
 
 if __name__ == "__main__":

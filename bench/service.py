@@ -38,12 +38,15 @@ def consultation(folder: Path, minutes: float) -> Path:
     test consultations, in two espeak-ng voices; repeated only past their ~8.5 min. (Repeating one short
     dialogue is not a consultation: bit-identical repeats give identical voice embeddings, and the
     spectral clustering then hears one speaker.)"""
-    from scribe.speech.decode import decode
     from scribe.notes.dialogue import parse_text
+    from scribe.speech.decode import decode
 
     fixtures = ROOT / "tests" / "fixtures"
-    turns = [(seg.role, seg.text) for name in ("aci_valid_D2N068.txt", "consult_en.txt")
-             for seg in parse_text((fixtures / name).read_text(), "en").segments] + list(DIALOGUE_EN)
+    turns = [
+        (seg.role, seg.text)
+        for name in ("aci_valid_D2N068.txt", "consult_en.txt")
+        for seg in parse_text((fixtures / name).read_text(), "en").segments
+    ] + list(DIALOGUE_EN)
     one = decode(synth(folder / "dialogues.wav", turns, "en").wav).samples
     reps = max(1, int(np.ceil(minutes * 60 / (len(one) / SR))))
     audio = np.concatenate([one] * reps)[: int(minutes * 60 * SR)]
@@ -98,15 +101,15 @@ def rest_p99(service, key, rate: int = 200, seconds: float = 10.0, connections: 
     server, and httpx would spend about 3 ms of CPU per request that the server then lacks."""
     visit = create_visit(service, key)
     host, port = service.http.split("://")[1].split(":")
-    request = (f"GET /v1/visits/{visit['id']} HTTP/1.1\r\nHost: {host}\r\n"
-               f"Authorization: Bearer {key}\r\n\r\n").encode()
+    request = (f"GET /v1/visits/{visit['id']} HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {key}\r\n\r\n").encode()
 
     async def get(conn) -> int:
         reader, writer = conn
         writer.write(request)
         head = await reader.readuntil(b"\r\n\r\n")
-        length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n")
-                      if line.lower().startswith(b"content-length:"))
+        length = next(
+            int(line.split(b":")[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")
+        )
         await reader.readexactly(length)
         return int(head.split(b" ", 2)[1])
 
@@ -136,8 +139,14 @@ def rest_p99(service, key, rate: int = 200, seconds: float = 10.0, connections: 
         while not idle.empty():
             idle.get_nowait()[1].close()
         lat = np.array(latencies) * 1000
-        return {"rate": rate, "achieved_rate": round(achieved, 1), "requests": n, "errors": errors,
-                "p50_ms": round(float(np.percentile(lat, 50)), 1), "p99_ms": round(float(np.percentile(lat, 99)), 1)}
+        return {
+            "rate": rate,
+            "achieved_rate": round(achieved, 1),
+            "requests": n,
+            "errors": errors,
+            "p50_ms": round(float(np.percentile(lat, 50)), 1),
+            "p99_ms": round(float(np.percentile(lat, 99)), 1),
+        }
 
     import gc
 
@@ -154,10 +163,15 @@ def rest_rows(rows: list, label: str, service, key, runs: int) -> list[dict]:
         time.sleep(0.5)
     results = [rest_p99(service, key) for _ in range(runs)]
     p99 = sorted(r["p99_ms"] for r in results)
-    rows.append((f"REST GET /v1/visits/ID, 200 req/s, {label}", f"achieved / p50 / p99 (median of {runs} runs; all p99)",
-                 f"{min(r['achieved_rate'] for r in results)} req/s / {results[0]['p50_ms']} ms / "
-                 f"{p99[len(p99) // 2]} ms ({', '.join(map(str, p99))}; errors {sum(r['errors'] for r in results)})",
-                 "p99 < 50 ms"))
+    rows.append(
+        (
+            f"REST GET /v1/visits/ID, 200 req/s, {label}",
+            f"achieved / p50 / p99 (median of {runs} runs; all p99)",
+            f"{min(r['achieved_rate'] for r in results)} req/s / {results[0]['p50_ms']} ms / "
+            f"{p99[len(p99) // 2]} ms ({', '.join(map(str, p99))}; errors {sum(r['errors'] for r in results)})",
+            "p99 < 50 ms",
+        )
+    )
     return results
 
 
@@ -182,8 +196,12 @@ def memory_per_stream(service, key, streams: int = 50) -> dict:
         after = rss_kb(pid)
         for ws in sockets:
             await ws.close()
-        return {"streams": streams, "rss_before_mb": round(before / 1024, 1), "rss_after_mb": round(after / 1024, 1),
-                "per_stream_kb": round((after - before) / streams, 1)}
+        return {
+            "streams": streams,
+            "rss_before_mb": round(before / 1024, 1),
+            "rss_after_mb": round(after / 1024, 1),
+            "per_stream_kb": round((after - before) / streams, 1),
+        }
 
     return asyncio.run(run())
 
@@ -193,32 +211,46 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=5.0, help="length of the single live stream")
     parser.add_argument("--model", default="base", help="ASR model for the single stream")
     parser.add_argument("--skip", action="append", default=[], choices=["single", "concurrent", "rest", "memory"])
-    parser.add_argument("--anchor", action="store_true",
-                        help="stream the single visit a second time with SCRIBE_DIARIZE_AHEAD=0 (whole-visit "
-                             "diarization after stop) for the note-ready comparison")
-    parser.add_argument("--llm", default="",
-                        help="documents LLM for the single stream (e.g. local), prompt prefilled every 30 s; with "
-                             "--anchor the second run turns the prefill off instead of diarize ahead")
+    parser.add_argument(
+        "--anchor",
+        action="store_true",
+        help="stream the single visit a second time with SCRIBE_DIARIZE_AHEAD=0 (whole-visit "
+        "diarization after stop) for the note-ready comparison",
+    )
+    parser.add_argument(
+        "--llm",
+        default="",
+        help="documents LLM for the single stream (e.g. local), prompt prefilled every 30 s; with "
+        "--anchor the second run turns the prefill off instead of diarize ahead",
+    )
     parser.add_argument("--rest-runs", type=int, default=3, help="REST load runs (10 s each; p99 is noisy here)")
-    parser.add_argument("--rest-workers", type=int, default=0,
-                        help="also measure REST on the production topology: a real redis-server and `scribe serve "
-                             "--workers N` (database: SCRIBE_DATABASE_URL if set, e.g. PostgreSQL, else SQLite)")
+    parser.add_argument(
+        "--rest-workers",
+        type=int,
+        default=0,
+        help="also measure REST on the production topology: a real redis-server and `scribe serve "
+        "--workers N` (database: SCRIBE_DATABASE_URL if set, e.g. PostgreSQL, else SQLite)",
+    )
     args = parser.parse_args()
     out: dict = {"machine": f"{os.cpu_count()} cores"}
     folder = Path(tempfile.mkdtemp(prefix="bench-service-"))
     rows = []
 
     def serve(model: str, **env):
-        service = make_service(folder / f"svc-{model}-{time.time_ns()}", SCRIBE_ASR_MODEL=model,
-                               SCRIBE_LOG_LEVEL="WARNING", **env)
+        service = make_service(
+            folder / f"svc-{model}-{time.time_ns()}", SCRIBE_ASR_MODEL=model, SCRIBE_LOG_LEVEL="WARNING", **env
+        )
         _, key = service.tenant("Bench")
         return service.start(), key
 
     if "single" not in args.skip:
         wav = consultation(folder, args.minutes)
         llm = {"SCRIBE_DOCUMENTS_LLM": args.llm, "SCRIBE_LLM_PREFILL_SECONDS": "30"} if args.llm else {}
-        anchor = ((" (anchor: LLM prefill off)", {"SCRIBE_LLM_PREFILL_SECONDS": "0"}) if args.llm else
-                  (" (anchor: diarize ahead off)", {"SCRIBE_DIARIZE_AHEAD": "0"}))
+        anchor = (
+            (" (anchor: LLM prefill off)", {"SCRIBE_LLM_PREFILL_SECONDS": "0"})
+            if args.llm
+            else (" (anchor: diarize ahead off)", {"SCRIBE_DIARIZE_AHEAD": "0"})
+        )
         runs = [(f", LLM {args.llm}, prefill every 30 s" if args.llm else "", {})] + ([anchor] if args.anchor else [])
         for label, env in runs:
             service, key = serve(args.model, **(llm | env))
@@ -229,34 +261,61 @@ def main() -> None:
             finally:
                 service.stop()
             out["single" + ("_anchor" if env else "")] = r | {"after_stop": stages}
-            rows.append((f"1 stream, {args.model}, {args.minutes:g} min, real time{label}", "partial lag p50 / p95",
-                         f"{r['partial_lag_p50']} / {r['partial_lag_p95']} s", "p95 ≤ 2 s"))
+            rows.append(
+                (
+                    f"1 stream, {args.model}, {args.minutes:g} min, real time{label}",
+                    "partial lag p50 / p95",
+                    f"{r['partial_lag_p50']} / {r['partial_lag_p95']} s",
+                    "p95 ≤ 2 s",
+                )
+            )
             rows.append(("", "note ready after stop", f"{r['note_ready_seconds']} s", "≤ 15 s (5 min)"))
-            rows.append(("", "of which flush / diarization / attribution",
-                         " / ".join(f"{stages.get(k, '?')} s" for k in ("flush", "diarization", "attribution")), ""))
+            rows.append(
+                (
+                    "",
+                    "of which flush / diarization / attribution",
+                    " / ".join(f"{stages.get(k, '?')} s" for k in ("flush", "diarization", "attribution")),
+                    "",
+                )
+            )
             if tokens:
                 out["single" + ("_anchor" if env else "")]["llm_tokens"] = tokens
-                rows.append(("", "LLM prompt tokens after stop: evaluated / cached (during the visit: evaluated)",
-                             f"{tokens['note_no']} / {tokens['note_yes']} ({tokens['prefill_no']})", ""))
+                rows.append(
+                    (
+                        "",
+                        "LLM prompt tokens after stop: evaluated / cached (during the visit: evaluated)",
+                        f"{tokens['note_no']} / {tokens['note_yes']} ({tokens['prefill_no']})",
+                        "",
+                    )
+                )
     service, key = serve("tiny.en")
     try:
         if "concurrent" not in args.skip:
             wav = consultation(folder, 2.0)
             with ThreadPoolExecutor(3) as pool:
-                reports = [f.result()[0].summary() for f in [pool.submit(one_stream, service, key, wav) for _ in range(3)]]
+                reports = [
+                    f.result()[0].summary() for f in [pool.submit(one_stream, service, key, wav) for _ in range(3)]
+                ]
             out["concurrent"] = reports
             p95 = max(r["partial_lag_p95"] or 0 for r in reports)
             fin = max(r["final_lag_p95"] or 0 for r in reports)
-            rows.append(("3 streams, tiny.en, 2 min, real time", "worst partial lag p95 / final lag p95",
-                         f"{p95} / {fin} s", "no falling behind"))
-            rows.append(("", "note ready after stop (worst)", f"{max(r['note_ready_seconds'] or 0 for r in reports)} s", ""))
+            rows.append(
+                (
+                    "3 streams, tiny.en, 2 min, real time",
+                    "worst partial lag p95 / final lag p95",
+                    f"{p95} / {fin} s",
+                    "no falling behind",
+                )
+            )
+            rows.append(
+                ("", "note ready after stop (worst)", f"{max(r['note_ready_seconds'] or 0 for r in reports)} s", "")
+            )
         if "rest" not in args.skip:
             out["rest"] = rest_rows(rows, "embedded, 1 process", service, key, args.rest_runs)
         if "memory" not in args.skip:
             r = memory_per_stream(service, key)
             out["memory"] = r
-            rows.append((f"{r['streams']} open streams", "server RSS per stream", f"{r['per_stream_kb']} KB",
-                         "≤ 2 MB"))
+            rows.append((f"{r['streams']} open streams", "server RSS per stream", f"{r['per_stream_kb']} KB", "≤ 2 MB"))
     finally:
         service.stop()
     if args.rest_workers and "rest" not in args.skip:
@@ -264,9 +323,15 @@ def main() -> None:
 
         topology = folder / f"topology-{time.time_ns()}"
         topology.mkdir()
-        redis, service = redis_topology(topology, SCRIBE_LOG_LEVEL="WARNING",
-                                        **({"SCRIBE_DATABASE_URL": os.environ["SCRIBE_DATABASE_URL"]}
-                                           if os.environ.get("SCRIBE_DATABASE_URL") else {}))
+        redis, service = redis_topology(
+            topology,
+            SCRIBE_LOG_LEVEL="WARNING",
+            **(
+                {"SCRIBE_DATABASE_URL": os.environ["SCRIBE_DATABASE_URL"]}
+                if os.environ.get("SCRIBE_DATABASE_URL")
+                else {}
+            ),
+        )
         try:
             _, key = service.tenant("Bench")
             service.start("--workers", str(args.rest_workers))

@@ -39,9 +39,15 @@ class ProgressHook:
             return
         bar = self.bars.get(step)
         if bar is None:
-            bar = self.bars[step] = tqdm(total=round(float(total), 1), desc=f"{step:>12}", unit=self.unit,
-                                         file=sys.stderr, disable=None if self.enabled is None else False,
-                                         leave=True, dynamic_ncols=True)
+            bar = self.bars[step] = tqdm(
+                total=round(float(total), 1),
+                desc=f"{step:>12}",
+                unit=self.unit,
+                file=sys.stderr,
+                disable=None if self.enabled is None else False,
+                leave=True,
+                dynamic_ncols=True,
+            )
         bar.n = round(min(float(completed), float(total)), 1)
         bar.refresh()
         if completed >= total:
@@ -69,19 +75,26 @@ def _write_json(payload: dict, path: Path | None) -> None:
 @click.option("--asr-model", help="Store name (base, tiny.en) or a CTranslate2 Whisper folder.")
 @click.option("--hotwords", help="Comma-separated vocabulary to favour (drug names, ...).")
 @click.option("--clinician", help="Clinician id with an enrolled voice.")
-@click.option("--json", "json_path", type=click.Path(path_type=Path, dir_okay=False), help="Write the JSON here, not stdout.")
+@click.option(
+    "--json", "json_path", type=click.Path(path_type=Path, dir_okay=False), help="Write the JSON here, not stdout."
+)
 @click.option("--progress/--no-progress", default=None, help="Progress bars (default: on a terminal).")
-def transcribe(audio, language, speakers, min_speakers, max_speakers, asr_model, hotwords, clinician,
-               json_path, progress):
+def transcribe(
+    audio, language, speakers, min_speakers, max_speakers, asr_model, hotwords, clinician, json_path, progress
+):
     """Transcribe, diarize and label clinician/patient; print the transcript JSON."""
     from scribe.speech.run import PipelineOptions, process_file
 
     if min_speakers and max_speakers and min_speakers > max_speakers:
         raise ScribeError("--min-speakers is larger than --max-speakers")
     options = PipelineOptions(
-        language=None if language == "auto" else language, asr_model=asr_model,
+        language=None if language == "auto" else language,
+        asr_model=asr_model,
         hotwords=[w.strip() for w in (hotwords or "").split(",") if w.strip()],
-        num_speakers=speakers, min_speakers=min_speakers, max_speakers=max_speakers, clinician_id=clinician,
+        num_speakers=speakers,
+        min_speakers=min_speakers,
+        max_speakers=max_speakers,
+        clinician_id=clinician,
     )
     result = process_file(audio, options, hook=ProgressHook(progress))
     _write_json(result.model_dump(), json_path)
@@ -114,7 +127,11 @@ def enroll(clinician_id, audio, delete):
 
 @app.command()
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
-@click.option("--template", default="auto", help="auto (cr-fr for French visits, soap otherwise), soap, hp, progress, cr-fr, or a template file.")
+@click.option(
+    "--template",
+    default="auto",
+    help="auto (cr-fr for French visits, soap otherwise), soap, hp, progress, cr-fr, or a template file.",
+)
 @click.option("--language", type=click.Choice(["auto", "en", "fr"]), default="auto", help="Note language.")
 @click.option("--llm", default="none", help="none (rules only), local, or an OpenAI-compatible URL.")
 @click.option("--json", "json_path", type=click.Path(path_type=Path, dir_okay=False), help="Write the full JSON here.")
@@ -125,8 +142,14 @@ def document(input_path, template, language, llm, json_path):
 
     lang = None if language == "auto" else language
     transcribe_audio = lambda path: process_file(path, PipelineOptions(language=lang), hook=ProgressHook())  # noqa: E731
-    markdown = cli_document(str(input_path), template=template, language=lang, llm=llm,
-                            json_path=str(json_path) if json_path else None, transcribe=transcribe_audio)
+    markdown = cli_document(
+        str(input_path),
+        template=template,
+        language=lang,
+        llm=llm,
+        json_path=str(json_path) if json_path else None,
+        transcribe=transcribe_audio,
+    )
     click.echo(markdown)
 
 
@@ -151,7 +174,9 @@ def models_install(names, force):
     runtime.repair_torchaudio(log=lambda m: echo(m))
     results = store.install(list(names) or None, progress=hook.bytes, log=lambda m: echo(m), force=force)
     for r in results:
-        click.echo(f"{r.name:28} {r.kind:13} {'ok' if r.verified else 'FAILED':7} {r.size_bytes / 1e6:8.1f} MB  {r.path}")
+        click.echo(
+            f"{r.name:28} {r.kind:13} {'ok' if r.verified else 'FAILED':7} {r.size_bytes / 1e6:8.1f} MB  {r.path}"
+        )
 
 
 @models_app.command("list")
@@ -163,8 +188,10 @@ def models_list():
     for name, spec in store.CATALOG.items():
         st = store.status(name)
         state = "installed" if st.installed else ("optional" if spec.optional else "missing")
-        click.echo(f"{name:28} {spec.kind:13} {state:13} {st.size_bytes / 1e6:8.1f} MB  "
-                   f"{st.path if st.installed else spec.description}")
+        click.echo(
+            f"{name:28} {spec.kind:13} {state:13} {st.size_bytes / 1e6:8.1f} MB  "
+            f"{st.path if st.installed else spec.description}"
+        )
 
 
 @models_app.command("verify")

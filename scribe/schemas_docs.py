@@ -9,15 +9,15 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 FactKind = Literal[
-    "demographics",      # age, sex said aloud
+    "demographics",  # age, sex said aloud
     "chief_complaint",
-    "hpi",               # history of present illness: onset, duration, location, severity, trigger, statement
-    "symptom",           # status present/absent
-    "medication",        # status current/new/stopped/changed
+    "hpi",  # history of present illness: onset, duration, location, severity, trigger, statement
+    "symptom",  # status present/absent
+    "medication",  # status current/new/stopped/changed
     "allergy",
     "past_medical",
     "past_surgical",
-    "family_history",    # a relative's condition, never the patient's
+    "family_history",  # a relative's condition, never the patient's
     "social_history",
     "vital",
     "exam",
@@ -27,10 +27,16 @@ FactKind = Literal[
 ]
 
 FactStatus = Literal[
-    "present", "absent", "uncertain", "historical",        # symptoms, conditions
-    "current", "new", "stopped", "changed",                # medications
-    "administered",                                        # a drug given in the room (an injection)
-    "none",                                                # e.g. "no known allergies"
+    "present",
+    "absent",
+    "uncertain",
+    "historical",  # symptoms, conditions
+    "current",
+    "new",
+    "stopped",
+    "changed",  # medications
+    "administered",  # a drug given in the room (an injection)
+    "none",  # e.g. "no known allergies"
     "",
 ]
 

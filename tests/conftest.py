@@ -28,7 +28,11 @@ DIALOGUE_EN = [
     ("patient", "I take lisinopril ten milligrams every morning. I am allergic to penicillin."),
     ("clinician", "Let me listen to your lungs. Take a deep breath in. Your lungs sound clear."),
     ("patient", "That is good to hear. Thank you."),
-    ("clinician", "I think this is a viral infection. I will prescribe a cough syrup, and come back in one week if it is not better."),
+    (
+        "clinician",
+        "I think this is a viral infection. I will prescribe a cough syrup, "
+        "and come back in one week if it is not better.",
+    ),
 ]
 
 DIALOGUE_FR = [
@@ -39,8 +43,10 @@ DIALOGUE_FR = [
     ("clinician", "Je vais vous prescrire du paracétamol, un gramme trois fois par jour."),
 ]
 
-VOICES = {"en": {"clinician": "en+m3", "patient": "en-us+f4", "other": "en+m1"},
-          "fr": {"clinician": "fr+m3", "patient": "fr+f4", "other": "fr+m1"}}
+VOICES = {
+    "en": {"clinician": "en+m3", "patient": "en-us+f4", "other": "en+m1"},
+    "fr": {"clinician": "fr+m3", "patient": "fr+f4", "other": "fr+m1"},
+}
 
 
 @dataclass
@@ -56,8 +62,9 @@ class Consultation:
 
 def speak(text: str, voice: str, speed: int = 165) -> np.ndarray:
     """espeak-ng → float32 16 kHz mono."""
-    raw = subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "--stdout", text],
-                         check=True, capture_output=True).stdout
+    raw = subprocess.run(
+        ["espeak-ng", "-v", voice, "-s", str(speed), "--stdout", text], check=True, capture_output=True
+    ).stdout
     import io
     import wave
 
@@ -84,15 +91,16 @@ def write_wav(path: Path, samples: np.ndarray, rate: int = SR, channels: int = 1
     return path
 
 
-def synth(path: Path, dialogue, language: str = "en", pause: float = 0.6, lead: float = 0.5,
-          voices: dict | None = None) -> Consultation:
+def synth(
+    path: Path, dialogue, language: str = "en", pause: float = 0.6, lead: float = 0.5, voices: dict | None = None
+) -> Consultation:
     voices = voices or VOICES[language]
     pieces, turns, t = [np.zeros(int(lead * SR), np.float32)], [], lead
     for role, text in dialogue:
         speech = speak(text, voices[role])
         # trim espeak's own leading/trailing silence so the reference times are exact
         voiced = np.flatnonzero(np.abs(speech) > 0.01)
-        speech = speech[voiced[0]: voiced[-1] + 1]
+        speech = speech[voiced[0] : voiced[-1] + 1]
         turns.append({"role": role, "start": round(t, 3), "end": round(t + len(speech) / SR, 3), "text": text})
         pieces += [speech, np.zeros(int(pause * SR), np.float32)]
         t += len(speech) / SR + pause
@@ -126,5 +134,6 @@ def silence_wav(audio_dir) -> Path:
 def run_cli(*args: str, env: dict | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
     """Run the real `scribe` command in a subprocess."""
     full_env = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "scribe.cli", *args], capture_output=True, text=True,
-                          env=full_env, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "scribe.cli", *args], capture_output=True, text=True, env=full_env, timeout=timeout
+    )

@@ -19,8 +19,10 @@ def llm_endpoint(answer: dict):
         def do_POST(self):  # noqa: N802
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             seen.append((time.time(), body))
-            out = {"choices": [{"message": {"role": "assistant", "content": json.dumps(answer)}}],
-                   "usage": {"prompt_tokens": len(json.dumps(body["messages"])) // 4}}
+            out = {
+                "choices": [{"message": {"role": "assistant", "content": json.dumps(answer)}}],
+                "usage": {"prompt_tokens": len(json.dumps(body["messages"])) // 4},
+            }
             data = json.dumps(out).encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/json")

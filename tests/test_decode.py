@@ -31,10 +31,16 @@ def speech():
     return speak("The patient reports a headache since Monday.", "en+m3")
 
 
-@pytest.mark.parametrize("name,codec,fmt", [
-    ("a.mp3", "libmp3lame", None), ("a.m4a", "aac", "mp4"), ("a.ogg", "libopus", "ogg"),
-    ("a.webm", "libopus", "webm"), ("a.flac", "flac", None),
-])
+@pytest.mark.parametrize(
+    "name,codec,fmt",
+    [
+        ("a.mp3", "libmp3lame", None),
+        ("a.m4a", "aac", "mp4"),
+        ("a.ogg", "libopus", "ogg"),
+        ("a.webm", "libopus", "webm"),
+        ("a.flac", "flac", None),
+    ],
+)
 def test_compressed_formats_decode_to_16k_mono(tmp_path, speech, name, codec, fmt):
     path = encode(tmp_path / name, speech, codec, fmt=fmt)
     audio = decode(path)
@@ -55,11 +61,18 @@ def test_bytes_input(tmp_path, speech):
     assert abs(decode(data).duration - len(speech) / SR) < 0.01
 
 
-@pytest.mark.parametrize("content,message", [
-    (b"", "empty"),
-    (b"RIFF$\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00\x01\x00\x80>\x00\x00\x00}\x00\x00\x02\x00\x10\x00data\x00\x00\x00\x00", "zero-length"),
-    (bytes(range(256)) * 40, "not an audio file"),
-])
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        (b"", "empty"),
+        (
+            b"RIFF$\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00\x01\x00\x80>\x00\x00\x00}\x00\x00\x02\x00"
+            b"\x10\x00data\x00\x00\x00\x00",
+            "zero-length",
+        ),
+        (bytes(range(256)) * 40, "not an audio file"),
+    ],
+)
 def test_bad_files_raise_clear_errors(tmp_path, content, message):
     path = tmp_path / "bad.wav"
     path.write_bytes(content)
@@ -74,10 +87,21 @@ def test_missing_file(tmp_path):
 
 def test_unsupported_codec(tmp_path):
     # A WAV whose format tag (0x2000 ... here 0x7777) names no codec FFmpeg knows.
-    header = (b"RIFF" + (36 + 1000).to_bytes(4, "little") + b"WAVEfmt " + (16).to_bytes(4, "little")
-              + (0x7777).to_bytes(2, "little") + (1).to_bytes(2, "little") + SR.to_bytes(4, "little")
-              + (SR * 2).to_bytes(4, "little") + (2).to_bytes(2, "little") + (16).to_bytes(2, "little")
-              + b"data" + (1000).to_bytes(4, "little") + bytes(1000))
+    header = (
+        b"RIFF"
+        + (36 + 1000).to_bytes(4, "little")
+        + b"WAVEfmt "
+        + (16).to_bytes(4, "little")
+        + (0x7777).to_bytes(2, "little")
+        + (1).to_bytes(2, "little")
+        + SR.to_bytes(4, "little")
+        + (SR * 2).to_bytes(4, "little")
+        + (2).to_bytes(2, "little")
+        + (16).to_bytes(2, "little")
+        + b"data"
+        + (1000).to_bytes(4, "little")
+        + bytes(1000)
+    )
     path = tmp_path / "odd.wav"
     path.write_bytes(header)
     with pytest.raises(AudioError):

@@ -49,8 +49,11 @@ def test_rotation(tmp_path):
     assert _run({**base, "SCRIBE_ENCRYPTION_KEYS": k1}, "-c", SCRIPT, "write").returncode == 0
     blob = (tmp_path / "objects/visits/vis_1/audio/00000000000000.bin").read_bytes()
     assert blob.startswith(b"SCE1\x02k1") and b"RIFF-audio" not in blob
-    db = (tmp_path / "scribe.db").read_bytes() + (tmp_path / "scribe.db-wal").read_bytes() \
-        if (tmp_path / "scribe.db-wal").exists() else (tmp_path / "scribe.db").read_bytes()
+    db = (
+        (tmp_path / "scribe.db").read_bytes() + (tmp_path / "scribe.db-wal").read_bytes()
+        if (tmp_path / "scribe.db-wal").exists()
+        else (tmp_path / "scribe.db").read_bytes()
+    )
     assert b"penicillin" not in db
 
     both = {**base, "SCRIBE_ENCRYPTION_KEYS": f"{k2},{k1}"}
@@ -71,6 +74,11 @@ def test_rotation(tmp_path):
 @pytest.mark.parametrize("spec", ["nokey", "k1:short", "k1:" + "!" * 44])
 def test_bad_keys_refused(tmp_path, spec):
     env = {k: v for k, v in os.environ.items() if not k.startswith("SCRIBE_")}
-    r = _run({**env, "SCRIBE_DATA_DIR": str(tmp_path), "SCRIBE_ENCRYPTION_KEYS": spec},
-             "-m", "scribe.cli", "encryption", "rotate")
+    r = _run(
+        {**env, "SCRIBE_DATA_DIR": str(tmp_path), "SCRIBE_ENCRYPTION_KEYS": spec},
+        "-m",
+        "scribe.cli",
+        "encryption",
+        "rotate",
+    )
     assert r.returncode == 2 and "SCRIBE_ENCRYPTION_KEYS" in r.stderr

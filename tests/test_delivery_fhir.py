@@ -28,16 +28,33 @@ def documents():
 
 
 def _visit(template="soap"):
-    now = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.timezone.utc).isoformat()
-    return {"id": "vis_fhirtest", "clinician_id": "dr-martin", "patient_ref": "P-77", "language": "en",
-            "template": template, "status": "ready", "created_at": now, "started_at": now, "stopped_at": now,
-            "ready_at": now}
+    now = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC).isoformat()
+    return {
+        "id": "vis_fhirtest",
+        "clinician_id": "dr-martin",
+        "patient_ref": "P-77",
+        "language": "en",
+        "template": template,
+        "status": "ready",
+        "created_at": now,
+        "started_at": now,
+        "stopped_at": now,
+        "ready_at": now,
+    }
 
 
 def _note(documents, status="draft", amends=None):
-    return {"version": 3, "status": status, "author": "system", "created_at": "2026-11-20T10:00:00+00:00",
-            "parent_version": 2, "amends": amends, "signed_by": "dr-martin" if status == "signed" else None,
-            "signed_at": "2026-11-20T10:05:00+00:00" if status == "signed" else None, "note": documents["note"]}
+    return {
+        "version": 3,
+        "status": status,
+        "author": "system",
+        "created_at": "2026-11-20T10:00:00+00:00",
+        "parent_version": 2,
+        "amends": amends,
+        "signed_by": "dr-martin" if status == "signed" else None,
+        "signed_at": "2026-11-20T10:05:00+00:00" if status == "signed" else None,
+        "note": documents["note"],
+    }
 
 
 def _of(bundle, kind):
@@ -56,19 +73,26 @@ def test_document_bundle_resources(documents):
     for section in comp["section"]:
         assert all(e["reference"] in full_urls for e in section.get("entry", []))
     note_ref, summary_ref = _of(b, "DocumentReference")
-    assert note_ref["type"]["coding"][0] == {"system": "http://loinc.org", "code": "11506-3",
-                                             "display": "Progress note"}
+    assert note_ref["type"]["coding"][0] == {
+        "system": "http://loinc.org",
+        "code": "11506-3",
+        "display": "Progress note",
+    }
     assert note_ref["docStatus"] == summary_ref["docStatus"] == "preliminary"
     encounter = _of(b, "Encounter")[0]
     assert note_ref["context"]["encounter"][0]["reference"] == f"urn:uuid:{encounter['id']}"
     assert encounter["identifier"][0]["value"] == "vis_fhirtest"
     assert base64.b64decode(note_ref["content"][0]["attachment"]["data"]).decode() == documents["note"]["markdown"]
-    assert base64.b64decode(summary_ref["content"][0]["attachment"]["data"]).decode() == \
-        documents["patient_summary"]["markdown"]
+    assert (
+        base64.b64decode(summary_ref["content"][0]["attachment"]["data"]).decode()
+        == documents["patient_summary"]["markdown"]
+    )
     conditions = _of(b, "Condition")
     codes = {cd["code"] for c in conditions for cd in c["code"].get("coding", [])}
     assert "J06.9" in codes, conditions
-    assert all(cd["system"] == "http://hl7.org/fhir/sid/icd-10-cm" for c in conditions for cd in c["code"].get("coding", []))
+    assert all(
+        cd["system"] == "http://hl7.org/fhir/sid/icd-10-cm" for c in conditions for cd in c["code"].get("coding", [])
+    )
     med = _of(b, "MedicationStatement")[0]
     assert med["medicationCodeableConcept"]["text"] == "lisinopril" and med["status"] == "active"
     assert med["dosage"][0]["text"].startswith("10 mg")
@@ -76,11 +100,17 @@ def test_document_bundle_resources(documents):
     vitals = {o["code"]["text"]: o for o in _of(b, "Observation")}
     bp = vitals["blood pressure"]
     assert bp["code"]["coding"][0]["code"] == "85354-9"
-    assert [(c["code"]["coding"][0]["code"], c["valueQuantity"]["value"], c["valueQuantity"]["code"])
-            for c in bp["component"]] == [("8480-6", 130.0, "mm[Hg]"), ("8462-4", 85.0, "mm[Hg]")]
+    assert [
+        (c["code"]["coding"][0]["code"], c["valueQuantity"]["value"], c["valueQuantity"]["code"])
+        for c in bp["component"]
+    ] == [("8480-6", 130.0, "mm[Hg]"), ("8462-4", 85.0, "mm[Hg]")]
     hr = vitals["heart rate"]
     assert hr["code"]["coding"][0]["code"] == "8867-4" and hr["valueQuantity"] == {
-        "value": 78.0, "unit": "bpm", "system": "http://unitsofmeasure.org", "code": "/min"}
+        "value": 78.0,
+        "unit": "bpm",
+        "system": "http://unitsofmeasure.org",
+        "code": "/min",
+    }
     prov = _of(b, "Provenance")[0]
     assert [a["type"]["coding"][0]["code"] for a in prov["agent"]] == ["author"]  # AI draft, not yet attested
     targets = {t["reference"] for t in prov["target"]}

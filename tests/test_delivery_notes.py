@@ -9,8 +9,13 @@ import threading
 import httpx
 import pytest
 
-from tests.test_delivery_support import (auth, consult, empty_visit, fhir_validate, recorded_visit,  # noqa: F401
-                                         scribe, subscribed)
+from tests.test_delivery_support import (
+    auth,
+    empty_visit,
+    fhir_validate,
+    recorded_visit,  # noqa: F401
+    subscribed,
+)
 
 
 @pytest.fixture(scope="module")
@@ -123,14 +128,21 @@ def test_note_life_cycle(scribe, visit):
         assert bundle["entry"][0]["resource"]["meta"]["security"][0]["code"] == "AIAST"
 
         # Amend: If-Match must name the signed version; the amendment is a draft that amends it.
-        r = httpx.post(f"{scribe.http}/v1/visits/{vid}/note/amend", headers={**auth(token), "If-Match": '"1"'},
-                       json={"sections": {section["key"]: "Corrected line."}, "reason": "dictation error"})
+        r = httpx.post(
+            f"{scribe.http}/v1/visits/{vid}/note/amend",
+            headers={**auth(token), "If-Match": '"1"'},
+            json={"sections": {section["key"]: "Corrected line."}, "reason": "dictation error"},
+        )
         assert r.status_code == 409 and r.json()["error"]["code"] == "version_conflict"
-        r = httpx.post(f"{scribe.http}/v1/visits/{vid}/note/amend", headers={**auth(token), "If-Match": '"2"'},
-                       json={"reason": ""})
+        r = httpx.post(
+            f"{scribe.http}/v1/visits/{vid}/note/amend", headers={**auth(token), "If-Match": '"2"'}, json={"reason": ""}
+        )
         assert r.status_code == 422
-        r = httpx.post(f"{scribe.http}/v1/visits/{vid}/note/amend", headers={**auth(token), "If-Match": '"2"'},
-                       json={"sections": {section["key"]: "Corrected line."}, "reason": "dictation error"})
+        r = httpx.post(
+            f"{scribe.http}/v1/visits/{vid}/note/amend",
+            headers={**auth(token), "If-Match": '"2"'},
+            json={"sections": {section["key"]: "Corrected line."}, "reason": "dictation error"},
+        )
         assert r.status_code == 201, r.text
         assert r.json()["version"] == 3 and r.json()["amends"] == 2 and r.json()["status"] == "draft"
         assert r.json()["note"]["amendment"]["reason"] == "dictation error"
@@ -151,16 +163,26 @@ def test_note_life_cycle(scribe, visit):
         note_ref = next(e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "DocumentReference")
         assert note_ref["docStatus"] == "amended" and note_ref["relatesTo"][0]["code"] == "replaces"
         versions = httpx.get(f"{scribe.http}/v1/visits/{vid}/note/versions", headers=auth(key)).json()["versions"]
-        assert [(v["version"], v["status"], v["amends"]) for v in versions] == \
-            [(1, "draft", None), (2, "signed", None), (3, "draft", 2), (4, "signed", 2)]
+        assert [(v["version"], v["status"], v["amends"]) for v in versions] == [
+            (1, "draft", None),
+            (2, "signed", None),
+            (3, "draft", 2),
+            (4, "signed", 2),
+        ]
 
 
 def test_invalid_note_requests_are_clear_4xx(scribe):
     visit = empty_visit(scribe)
     key, url = scribe.keys["a"], f"{scribe.http}/v1/visits/{visit['id']}/note"
-    cases = [({}, 422), ({"sections": {}}, 422), ({"sections": {"plan": 5}}, 422), ({"sections": ["plan"]}, 422),
-             ({"sections": {"plan": "x"}, "extra": 1}, 422), ({"sections": {"plan": "x" * 20001}}, 422),
-             ({"sections": {"no-such-section": "x"}}, 422)]
+    cases = [
+        ({}, 422),
+        ({"sections": {}}, 422),
+        ({"sections": {"plan": 5}}, 422),
+        ({"sections": ["plan"]}, 422),
+        ({"sections": {"plan": "x"}, "extra": 1}, 422),
+        ({"sections": {"plan": "x" * 20001}}, 422),
+        ({"sections": {"no-such-section": "x"}}, 422),
+    ]
     for body, status in cases:
         r = httpx.patch(url, json=body, headers=auth(key))
         assert r.status_code == status, (body, r.text)
@@ -186,10 +208,14 @@ def test_concurrent_edits_one_wins(scribe):
         version = _note(scribe, vid, key)["version"]
         barrier, results = threading.Barrier(2), []
 
-        def edit(text):
+        def edit(text, barrier=barrier, version=version, results=results):
             barrier.wait()
-            r = httpx.patch(f"{scribe.http}/v1/visits/{vid}/note", json={"sections": {"plan": text}},
-                            headers={**auth(key), "If-Match": f'"{version}"'}, timeout=30)
+            r = httpx.patch(
+                f"{scribe.http}/v1/visits/{vid}/note",
+                json={"sections": {"plan": text}},
+                headers={**auth(key), "If-Match": f'"{version}"'},
+                timeout=30,
+            )
             results.append((r.status_code, r.json()))
 
         threads = [threading.Thread(target=edit, args=(f"Plan {round_} from {who}.",)) for who in ("A", "B")]
@@ -211,11 +237,13 @@ def test_fhir_errors_are_operation_outcomes(scribe, visit):
     from fhir.resources.R4B.operationoutcome import OperationOutcome
 
     vid = visit["id"]
-    cases = [(f"/fhir/r4/Bundle/{vid}", {}, auth(scribe.keys["b"]), 404, "not-found"),  # another tenant's
-             (f"/fhir/r4/Bundle/{vid}", {}, {}, 401, "login"),
-             (f"/fhir/r4/Bundle/{vid}", {"version": "0"}, auth(scribe.keys["a"]), 422, "invalid"),
-             ("/fhir/r4/DocumentReference", {}, auth(scribe.keys["a"]), 422, "invalid"),
-             ("/fhir/r4/Patient/123", {}, auth(scribe.keys["a"]), 404, "not-found")]
+    cases = [
+        (f"/fhir/r4/Bundle/{vid}", {}, auth(scribe.keys["b"]), 404, "not-found"),  # another tenant's
+        (f"/fhir/r4/Bundle/{vid}", {}, {}, 401, "login"),
+        (f"/fhir/r4/Bundle/{vid}", {"version": "0"}, auth(scribe.keys["a"]), 422, "invalid"),
+        ("/fhir/r4/DocumentReference", {}, auth(scribe.keys["a"]), 422, "invalid"),
+        ("/fhir/r4/Patient/123", {}, auth(scribe.keys["a"]), 404, "not-found"),
+    ]
     for path, params, headers, status, issue in cases:
         r = httpx.get(f"{scribe.http}{path}", params=params, headers=headers)
         assert r.status_code == status, (path, r.text)

@@ -14,8 +14,14 @@ import httpx
 import jwt
 import pytest
 
-from tests.test_delivery_support import (auth, consult, empty_visit, recorded_visit, scribe, short_wav,  # noqa: F401
-                                         subscribed, wait_until)
+from tests.test_delivery_support import (
+    auth,
+    empty_visit,
+    recorded_visit,
+    short_wav,  # noqa: F401
+    subscribed,
+    wait_until,
+)
 from tests.test_service_support import pcm_of, service_keyring, stored_audio
 
 VISIT_TABLES = ("documents", "audio_chunks", "events", "live_state", "patient_links")
@@ -39,7 +45,7 @@ def test_patient_link(scribe, visit):
         link = r.json()
         assert link["url"] == f"/p/{link['token']}"
         expires = dt.datetime.fromisoformat(link["expires_at"])
-        assert dt.timedelta(hours=1.9) < expires - dt.datetime.now(dt.timezone.utc) < dt.timedelta(hours=2.1)
+        assert dt.timedelta(hours=1.9) < expires - dt.datetime.now(dt.UTC) < dt.timedelta(hours=2.1)
         announced = receiver.wait_for("patient_summary.ready", vid).json["data"]
         assert announced["patient_link"] == {"url": link["url"], "expires_at": link["expires_at"]}
 
@@ -58,8 +64,11 @@ def test_patient_link(scribe, visit):
 
     # Tampered: a changed signature or payload is refused, in HTML for browsers and JSON on request.
     head, payload, sig = link["token"].split(".")
-    for bad in (f"{head}.{payload}.{sig[:-2]}{'A' if sig[-2] != 'A' else 'B'}{sig[-1]}", "not-a-token",
-                f"{head}.{payload[:-1]}x.{sig}"):
+    for bad in (
+        f"{head}.{payload}.{sig[:-2]}{'A' if sig[-2] != 'A' else 'B'}{sig[-1]}",
+        "not-a-token",
+        f"{head}.{payload[:-1]}x.{sig}",
+    ):
         r = httpx.get(f"{scribe.http}/p/{bad}")
         assert r.status_code == 400 and "not valid" in r.text and "<h1>" in r.text
         r = httpx.get(f"{scribe.http}/p/{bad}", headers={"accept": "application/json"})
@@ -67,8 +76,11 @@ def test_patient_link(scribe, visit):
     # Expired: by its signed expiry, or by the link's record.
     secret = scribe.service.env["SCRIBE_JWT_SECRET"]
     claims = jwt.decode(link["token"], options={"verify_signature": False})
-    stale = jwt.encode({**claims, "exp": int(dt.datetime.now(dt.timezone.utc).timestamp()) - 60},
-                       hashlib.sha256(b"patient-link|" + secret.encode()).digest(), algorithm="HS256")
+    stale = jwt.encode(
+        {**claims, "exp": int(dt.datetime.now(dt.UTC).timestamp()) - 60},
+        hashlib.sha256(b"patient-link|" + secret.encode()).digest(),
+        algorithm="HS256",
+    )
     r = httpx.get(f"{scribe.http}/p/{stale}", headers={"accept": "application/json"})
     assert r.status_code == 410 and r.json()["error"]["code"] == "link_expired"
     second = _link(scribe, vid).json()
@@ -76,8 +88,10 @@ def test_patient_link(scribe, visit):
     with engine.begin() as c:
         from sqlalchemy import text
 
-        c.execute(text("UPDATE patient_links SET expires_at = :t WHERE id = :i"),
-                  {"t": dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=1), "i": second["id"]})
+        c.execute(
+            text("UPDATE patient_links SET expires_at = :t WHERE id = :i"),
+            {"t": dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1), "i": second["id"]},
+        )
     engine.dispose()
     r = httpx.get(f"{scribe.http}{second['url']}")
     assert r.status_code == 410 and "expired" in r.text
@@ -97,7 +111,7 @@ def test_encrypted_at_rest_then_erased(scribe, visit, short_wav):
     assert files and all(f.read_bytes().startswith(b"SCE1") for f in files)
     pcm = pcm_of(short_wav)
     assert stored_audio(scribe.service, vid) == pcm  # opens with the service's key...
-    probe = pcm[16000 * 2: 16000 * 2 + 64]  # ...but no stretch of the audio is on disk in clear
+    probe = pcm[16000 * 2 : 16000 * 2 + 64]  # ...but no stretch of the audio is on disk in clear
     assert not any(probe in f.read_bytes() for f in files)
     transcript = httpx.get(f"{scribe.http}/v1/visits/{vid}/transcript", headers=auth(key)).json()
     words = {w.lower() for s in transcript["segments"] for w in re.findall(r"[A-Za-z]{6,}", s["text"])}
@@ -127,8 +141,9 @@ def test_encrypted_at_rest_then_erased(scribe, visit, short_wav):
         assert scribe.rows(f"SELECT count(*) FROM {table} WHERE {column} = :v", v=vid)[0][0] == 0, table
     left = scribe.rows("SELECT type FROM outbox WHERE visit_id = :v", v=vid)
     assert [t for (t,) in left] == ["visit.erased"]
-    tomb = scribe.rows("SELECT actor, action FROM audit_log WHERE resource = 'visit' AND resource_id = :v "
-                       "AND action = 'erase'", v=vid)
+    tomb = scribe.rows(
+        "SELECT actor, action FROM audit_log WHERE resource = 'visit' AND resource_id = :v AND action = 'erase'", v=vid
+    )
     assert tomb == [(tomb[0][0], "erase")] and tomb[0][0].startswith("key:")
     assert httpx.get(f"{scribe.http}/v1/visits/{vid}", headers=auth(key)).status_code == 404
     assert httpx.delete(f"{scribe.http}/v1/visits/{vid}", headers=auth(key)).status_code == 404
@@ -140,8 +155,9 @@ def test_audio_deleted_at_signature(scribe, short_wav):
     vid, key = visit["id"], scribe.keys["a"]
     assert scribe.objects(vid)
     assert httpx.get(f"{scribe.http}/v1/visits/{vid}/audio", headers=auth(key)).status_code == 200
-    token = httpx.post(f"{scribe.http}/v1/tokens", json={"clinician_id": visit["clinician_id"]},
-                       headers=auth(key)).json()["token"]
+    token = httpx.post(
+        f"{scribe.http}/v1/tokens", json={"clinician_id": visit["clinician_id"]}, headers=auth(key)
+    ).json()["token"]
     r = httpx.post(f"{scribe.http}/v1/visits/{vid}/note/sign", headers=auth(token))
     assert r.status_code == 200, r.text
     assert scribe.objects(vid) == []
@@ -154,9 +170,15 @@ def test_audio_deleted_at_signature(scribe, short_wav):
 def test_audio_retention_days_without_signature(scribe, short_wav):
     visit = recorded_visit(scribe, short_wav, tenant="c")  # tenant c: audio kept 0 days after finalization
     # (objects first, then rows: wait for both)
-    wait_until(lambda: scribe.objects(visit["id"]) == [] and scribe.rows(
-        "SELECT count(*) FROM audio_chunks WHERE visit_id = :v", v=visit["id"])[0][0] == 0, 30, 0.3,
-        "the retention sweep")
+    wait_until(
+        lambda: (
+            scribe.objects(visit["id"]) == []
+            and scribe.rows("SELECT count(*) FROM audio_chunks WHERE visit_id = :v", v=visit["id"])[0][0] == 0
+        ),
+        30,
+        0.3,
+        "the retention sweep",
+    )
     note = httpx.get(f"{scribe.http}/v1/visits/{visit['id']}/note", headers=auth(scribe.keys["c"])).json()
     assert note["status"] == "draft"  # not signed: the days policy did it
     # An unsigned visit of tenant a (default policy) keeps its audio.

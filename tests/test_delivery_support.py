@@ -49,7 +49,7 @@ class Receiver:
     always: int | None = None  # answer this status to everything
     requests: list[Received] = field(default_factory=list)
 
-    def start(self) -> "Receiver":
+    def start(self) -> Receiver:
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -58,8 +58,9 @@ class Receiver:
                 if outer.delay:
                     time.sleep(outer.delay)
                 status = outer.always or (500 if time.monotonic() < outer.fail_until else 200)
-                outer.requests.append(Received({k.lower(): v for k, v in self.headers.items()}, body, status,
-                                               time.monotonic()))
+                outer.requests.append(
+                    Received({k.lower(): v for k, v in self.headers.items()}, body, status, time.monotonic())
+                )
                 self.send_response(status)
                 self.send_header("content-length", "2")
                 self.end_headers()
@@ -82,13 +83,16 @@ class Receiver:
         self.server.server_close()
 
     def accepted(self, event: str | None = None, visit_id: str | None = None) -> list[Received]:
-        return [r for r in list(self.requests) if 200 <= r.status < 300
-                and (event is None or r.json["type"] == event)
-                and (visit_id is None or r.json["data"].get("visit_id") == visit_id)]
+        return [
+            r
+            for r in list(self.requests)
+            if 200 <= r.status < 300
+            and (event is None or r.json["type"] == event)
+            and (visit_id is None or r.json["data"].get("visit_id") == visit_id)
+        ]
 
     def wait_for(self, event: str, visit_id: str | None = None, timeout: float = 60) -> Received:
-        return wait_until(lambda: (self.accepted(event, visit_id) or [None])[0], timeout, 0.05,
-                          f"webhook {event}")
+        return wait_until(lambda: (self.accepted(event, visit_id) or [None])[0], timeout, 0.05, f"webhook {event}")
 
 
 @pytest.fixture
@@ -116,21 +120,27 @@ class Scribe:
     def endpoint(self, url: str, events: list[str] | None = None, tenant: str = "a", **extra) -> dict:
         from scribe.delivery.webhooks import EVENTS
 
-        r = httpx.post(f"{self.http}/v1/webhooks/endpoints", headers=auth(self.keys[tenant]),
-                       json={"url": url, "events": events or list(EVENTS), **extra})
+        r = httpx.post(
+            f"{self.http}/v1/webhooks/endpoints",
+            headers=auth(self.keys[tenant]),
+            json={"url": url, "events": events or list(EVENTS), **extra},
+        )
         assert r.status_code == 201, r.text
         return r.json()
 
     def deliveries(self, tenant: str = "a", **params) -> list[dict]:
-        r = httpx.get(f"{self.http}/v1/webhooks/deliveries", headers=auth(self.keys[tenant]),
-                      params={"limit": 1000, **params})
+        r = httpx.get(
+            f"{self.http}/v1/webhooks/deliveries", headers=auth(self.keys[tenant]), params={"limit": 1000, **params}
+        )
         assert r.status_code == 200, r.text
         return r.json()["items"]
 
     def db(self):
         """The service's database, for checks no API exposes (rows gone, audit tombstones, raw columns)."""
-        url = self.service.env.get("SCRIBE_DATABASE_URL") or \
-            f"sqlite:///{Path(self.service.env['SCRIBE_DATA_DIR']).resolve() / 'scribe.db'}"
+        url = (
+            self.service.env.get("SCRIBE_DATABASE_URL")
+            or f"sqlite:///{Path(self.service.env['SCRIBE_DATA_DIR']).resolve() / 'scribe.db'}"
+        )
         return create_engine(url)
 
     def rows(self, sql: str, **params) -> list:
@@ -148,9 +158,16 @@ class Scribe:
 
 def start_scribe(root: Path, tenants: dict[str, dict], **env) -> Scribe:
     """A `scribe serve` with tenants {name: settings}; settings applied with `scribe tenants settings`."""
-    service = make_service(root, SCRIBE_JWT_SECRET="test-secret-" + uuid.uuid4().hex, SCRIBE_WEBHOOK_BACKOFF=BACKOFF,
-                           SCRIBE_WEBHOOK_JITTER="0.1", SCRIBE_DELIVERY_POLL_SECONDS="0.2",
-                           SCRIBE_WEBHOOK_TIMEOUT_SECONDS="3", SCRIBE_RETENTION_SWEEP_SECONDS="1", **env)
+    service = make_service(
+        root,
+        SCRIBE_JWT_SECRET="test-secret-" + uuid.uuid4().hex,
+        SCRIBE_WEBHOOK_BACKOFF=BACKOFF,
+        SCRIBE_WEBHOOK_JITTER="0.1",
+        SCRIBE_DELIVERY_POLL_SECONDS="0.2",
+        SCRIBE_WEBHOOK_TIMEOUT_SECONDS="3",
+        SCRIBE_RETENTION_SWEEP_SECONDS="1",
+        **env,
+    )
     keys, ids = {}, {}
     for name, settings in tenants.items():
         ids[name], keys[name] = service.tenant(f"Clinic {name}")
@@ -171,9 +188,14 @@ def stop_scribe(scribe: Scribe) -> None:
 def scribe(tmp_path_factory):
     """The shared delivery service: tenant a (loopback webhooks allowed), b (not allowed), c (audio kept
     0 days after finalization instead of until signature)."""
-    s = start_scribe(tmp_path_factory.mktemp("delivery"),
-                     {"a": {"webhooks_allow_private": True}, "b": {},
-                      "c": {"webhooks_allow_private": True, "audio_retention_days": 0}})
+    s = start_scribe(
+        tmp_path_factory.mktemp("delivery"),
+        {
+            "a": {"webhooks_allow_private": True},
+            "b": {},
+            "c": {"webhooks_allow_private": True, "audio_retention_days": 0},
+        },
+    )
     yield s
     stop_scribe(s)
 
@@ -232,7 +254,6 @@ def fhir_validate(bundle: dict):
     return parsed
 
 
-
 class subscribed:
     """with subscribed(scribe, events) as (receiver, endpoint): a receiver registered for `events`,
     unregistered and stopped afterwards."""
@@ -246,8 +267,10 @@ class subscribed:
         return self.receiver, self.endpoint
 
     def __exit__(self, *exc):
-        httpx.delete(f"{self.scribe.http}/v1/webhooks/endpoints/{self.endpoint['id']}",
-                     headers=auth(self.scribe.keys[self.tenant]))
+        httpx.delete(
+            f"{self.scribe.http}/v1/webhooks/endpoints/{self.endpoint['id']}",
+            headers=auth(self.scribe.keys[self.tenant]),
+        )
         self.receiver.stop()
 
 
@@ -270,14 +293,29 @@ def run_burst(scribe: Scribe, events: int, delay: float, tenant: str = "a") -> d
         threading.Thread(target=sample, daemon=True).start()
         t0 = time.monotonic()
         with ThreadPoolExecutor(8) as pool:
-            ids = set(pool.map(lambda _: create_visit(scribe.service, scribe.keys[tenant], patient_ref="BURST")["id"],
-                               range(events)))
-        wait_until(lambda: len({r.webhook_id for r in receiver.accepted()}) >= events, 60 + events * delay * 2,
-                   0.2, f"{events} deliveries")
+            ids = set(
+                pool.map(
+                    lambda _: create_visit(scribe.service, scribe.keys[tenant], patient_ref="BURST")["id"],
+                    range(events),
+                )
+            )
+        wait_until(
+            lambda: len({r.webhook_id for r in receiver.accepted()}) >= events,
+            60 + events * delay * 2,
+            0.2,
+            f"{events} deliveries",
+        )
         seconds = time.monotonic() - t0
         time.sleep(0.5)
         done.set()
         got = [r.json["data"]["visit_id"] for r in receiver.accepted()]
-        return {"events": events, "delivered": len(got), "distinct": len(set(got)), "all_ours": set(got) == ids,
-                "seconds": round(seconds, 2), "rss_base_mb": round(base / 1024, 1),
-                "rss_peak_mb": round(max(samples) / 1024, 1), "rss_growth_mb": round((max(samples) - base) / 1024, 1)}
+        return {
+            "events": events,
+            "delivered": len(got),
+            "distinct": len(set(got)),
+            "all_ours": set(got) == ids,
+            "seconds": round(seconds, 2),
+            "rss_base_mb": round(base / 1024, 1),
+            "rss_peak_mb": round(max(samples) / 1024, 1),
+            "rss_growth_mb": round((max(samples) - base) / 1024, 1),
+        }

@@ -13,8 +13,17 @@ import httpx
 import pytest
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
-from tests.test_delivery_support import (Receiver, auth, create_visit, empty_visit, fhir_validate,  # noqa: F401
-                                         scribe, start_scribe, stop_scribe, subscribed, wait_until)
+from tests.test_delivery_support import (
+    Receiver,
+    auth,
+    create_visit,
+    empty_visit,
+    fhir_validate,  # noqa: F401
+    start_scribe,
+    stop_scribe,
+    subscribed,
+    wait_until,
+)
 
 
 def _all_settled(scribe, endpoint_id, expected: int | None = None):
@@ -42,8 +51,9 @@ def test_signatures_verify_and_rotation_signs_with_both(scribe):
         with pytest.raises(WebhookVerificationError):
             Webhook(old).verify(got.body.replace(visit["id"].encode(), b"vis_forged"), got.headers)
 
-        r = httpx.post(f"{scribe.http}/v1/webhooks/endpoints/{endpoint['id']}/rotate-secret",
-                       headers=auth(scribe.keys["a"]))
+        r = httpx.post(
+            f"{scribe.http}/v1/webhooks/endpoints/{endpoint['id']}/rotate-secret", headers=auth(scribe.keys["a"])
+        )
         assert r.status_code == 200, r.text
         new = r.json()["secret"]
         assert new.startswith("whsec_") and new != old and r.json()["previous_secret_valid_until"]
@@ -57,10 +67,12 @@ def test_signatures_verify_and_rotation_signs_with_both(scribe):
 def test_receiver_down_then_up_gets_every_event_once_in_order(scribe):
     with subscribed(scribe) as (receiver, endpoint):
         receiver.fail_until = time.monotonic() + 3.0  # 500 for 3 s (the backoff schedule lasts about 5 s)
-        visits = [empty_visit(scribe)["id"] for _ in range(3)] + \
-                 [create_visit(scribe.service, scribe.keys["a"])["id"] for _ in range(3)]
-        items = wait_until(lambda: _all_settled(scribe, endpoint["id"], expected=3 * 3 + 3), 90, 0.3,
-                           "every delivery settled")
+        visits = [empty_visit(scribe)["id"] for _ in range(3)] + [
+            create_visit(scribe.service, scribe.keys["a"])["id"] for _ in range(3)
+        ]
+        items = wait_until(
+            lambda: _all_settled(scribe, endpoint["id"], expected=3 * 3 + 3), 90, 0.3, "every delivery settled"
+        )
         assert {d["status"] for d in items} == {"delivered"}, items
         ids = [r.webhook_id for r in receiver.accepted()]
         assert sorted(ids) == sorted(d["webhook_id"] for d in items)  # every event, exactly once
@@ -102,8 +114,10 @@ def test_dead_letter_then_replay(scribe):
 
 
 def test_thin_by_default_full_content_on_request(scribe):
-    with subscribed(scribe, ["note.draft_ready"]) as (thin, _), \
-            subscribed(scribe, ["note.draft_ready", "transcript.ready"], full_content=True) as (full, _):
+    with (
+        subscribed(scribe, ["note.draft_ready"]) as (thin, _),
+        subscribed(scribe, ["note.draft_ready", "transcript.ready"], full_content=True) as (full, _),
+    ):
         visit = empty_visit(scribe)
         body = thin.wait_for("note.draft_ready", visit["id"]).json
         assert set(body["data"]) == {"visit_id", "version", "links"} and body["data"]["version"] == 1
@@ -117,39 +131,51 @@ def test_thin_by_default_full_content_on_request(scribe):
 
 def test_endpoint_policy_and_bad_input(scribe):
     key, url = scribe.keys["a"], f"{scribe.http}/v1/webhooks/endpoints"
-    for body, code in [({"url": "ftp://example.org/x", "events": ["visit.created"]}, "invalid_url"),
-                       ({"url": "http://user:pw@example.org/x", "events": ["visit.created"]}, "invalid_url"),
-                       ({"url": "https://example.org/x", "events": ["visit.exploded"]}, "invalid_request"),
-                       ({"url": "https://example.org/x", "events": []}, "invalid_request"),
-                       ({"url": "https://example.org/x"}, "invalid_request")]:
+    for body, code in [
+        ({"url": "ftp://example.org/x", "events": ["visit.created"]}, "invalid_url"),
+        ({"url": "http://user:pw@example.org/x", "events": ["visit.created"]}, "invalid_url"),
+        ({"url": "https://example.org/x", "events": ["visit.exploded"]}, "invalid_request"),
+        ({"url": "https://example.org/x", "events": []}, "invalid_request"),
+        ({"url": "https://example.org/x"}, "invalid_request"),
+    ]:
         r = httpx.post(url, json=body, headers=auth(key))
         assert r.status_code == 422 and r.json()["error"]["code"] == code, (body, r.text)
     # Tenant b has no private-network allowance: loopback, private and link-local are refused.
-    for target in ("http://127.0.0.1:9/hook", "http://10.1.2.3/hook", "http://169.254.169.254/latest",
-                   "http://[::1]:8080/hook", "http://localhost:9/hook"):
+    for target in (
+        "http://127.0.0.1:9/hook",
+        "http://10.1.2.3/hook",
+        "http://169.254.169.254/latest",
+        "http://[::1]:8080/hook",
+        "http://localhost:9/hook",
+    ):
         r = httpx.post(url, json={"url": target, "events": ["visit.created"]}, headers=auth(scribe.keys["b"]))
         assert r.status_code == 422 and r.json()["error"]["code"] == "private_address", (target, r.text)
     token = httpx.post(f"{scribe.http}/v1/tokens", json={"clinician_id": "dr-x"}, headers=auth(key)).json()["token"]
     r = httpx.post(url, json={"url": "https://example.org/x", "events": ["visit.created"]}, headers=auth(token))
     assert r.status_code == 403  # endpoints are the tenant's integration, managed with API keys
-    assert httpx.get(f"{scribe.http}/v1/webhooks/deliveries", params={"status": "lost"},
-                     headers=auth(key)).status_code == 422
+    assert (
+        httpx.get(f"{scribe.http}/v1/webhooks/deliveries", params={"status": "lost"}, headers=auth(key)).status_code
+        == 422
+    )
     assert httpx.delete(f"{url}/whe_nope", headers=auth(key)).status_code == 404
     assert httpx.post(f"{url}/whe_nope/rotate-secret", headers=auth(key)).status_code == 404
 
 
 def test_production_mode_requires_https(tmp_path):
     keys = "k2:" + base64.b64encode(os.urandom(32)).decode()
-    prod = start_scribe(tmp_path, {"p": {"webhooks_allow_private": True}}, SCRIBE_PRODUCTION="1",
-                        SCRIBE_ENCRYPTION_KEYS=keys)
+    prod = start_scribe(
+        tmp_path, {"p": {"webhooks_allow_private": True}}, SCRIBE_PRODUCTION="1", SCRIBE_ENCRYPTION_KEYS=keys
+    )
     try:
         url = f"{prod.http}/v1/webhooks/endpoints"
-        r = httpx.post(url, json={"url": "http://ehr.example.org/hook", "events": ["note.signed"]},
-                       headers=auth(prod.keys["p"]))
+        r = httpx.post(
+            url, json={"url": "http://ehr.example.org/hook", "events": ["note.signed"]}, headers=auth(prod.keys["p"])
+        )
         assert r.status_code == 422 and r.json()["error"]["code"] == "insecure_url"
         assert "https" in r.json()["error"]["message"]
-        r = httpx.post(url, json={"url": "https://127.0.0.1:9/hook", "events": ["note.signed"]},
-                       headers=auth(prod.keys["p"]))
+        r = httpx.post(
+            url, json={"url": "https://127.0.0.1:9/hook", "events": ["note.signed"]}, headers=auth(prod.keys["p"])
+        )
         assert r.status_code == 201, r.text
     finally:
         stop_scribe(prod)
@@ -175,8 +201,11 @@ def test_sent_to_the_checked_address_with_the_urls_host():
     finally:
         receiver.server.shutdown()
     target, headers, extensions = webhooks.pinned("https://hooks.example.org:8443/in?x=1", "2001:db8::7")
-    assert (target, headers, extensions) == ("https://[2001:db8::7]:8443/in?x=1", {"Host": "hooks.example.org:8443"},
-                                             {"sni_hostname": "hooks.example.org"})
+    assert (target, headers, extensions) == (
+        "https://[2001:db8::7]:8443/in?x=1",
+        {"Host": "hooks.example.org:8443"},
+        {"sni_hostname": "hooks.example.org"},
+    )
     assert webhooks.pinned("http://127.0.0.1:9/h", "127.0.0.1") == ("http://127.0.0.1:9/h", {}, {})
     # Connections are pooled by address: each URL host has its own pool, so a TLS connection checked for
     # one name never carries another name's request to the same address.

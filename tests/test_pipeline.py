@@ -35,8 +35,8 @@ def role_accuracy(reference_turns, transcript: Transcript) -> float:
 
 def plain_faster_whisper_wer(reference_turns, wav, model_name: str, language: str) -> float:
     """The anchor: plain faster-whisper, same model and decoding settings, whole file at once."""
-    from scribe.engines.asr import load_whisper
     from scribe.config import get_settings
+    from scribe.engines.asr import load_whisper
     from scribe.speech.decode import decode
     from scribe.speech.transcribe import AsrOptions, whisper_kwargs
 
@@ -83,8 +83,7 @@ def test_words_speakers_and_roles_are_right(english, consult_en):
 
 
 def test_stdout_json_when_no_path(consult_en):
-    result = run_cli("transcribe", str(consult_en.wav), "--asr-model", "tiny.en", "--speakers", "2",
-                     "--no-progress")
+    result = run_cli("transcribe", str(consult_en.wav), "--asr-model", "tiny.en", "--speakers", "2", "--no-progress")
     assert result.returncode == 0, result.stderr[-2000:]
     transcript = Transcript.model_validate_json(result.stdout)
     assert len(transcript.speakers) == 2
@@ -115,11 +114,15 @@ def test_single_speaker(tmp_path):
 
 
 def test_three_speakers_with_companion(tmp_path):
-    dialogue = DIALOGUE_EN[:4] + [
-        ("other", "She has been coughing all night, and she said her chest hurts when she breathes."),
-        ("clinician", "Thank you. How long has she had the chest pain?"),
-        ("other", "My mother has had it since Sunday. She has not slept well at all."),
-    ] + DIALOGUE_EN[4:6]
+    dialogue = (
+        DIALOGUE_EN[:4]
+        + [
+            ("other", "She has been coughing all night, and she said her chest hurts when she breathes."),
+            ("clinician", "Thank you. How long has she had the chest pain?"),
+            ("other", "My mother has had it since Sunday. She has not slept well at all."),
+        ]
+        + DIALOGUE_EN[4:6]
+    )
     c = synth(tmp_path / "three.wav", dialogue, "en")
     t = transcribe(tmp_path, c.wav, "--asr-model", "tiny.en", "--speakers", "3")
     assert len(t.speakers) == 3
@@ -129,6 +132,7 @@ def test_three_speakers_with_companion(tmp_path):
 
 def test_8khz_stereo_telephone(tmp_path, consult_en):
     import av  # noqa: F401  (decode path under test is PyAV)
+
     from scribe.speech.decode import decode
 
     audio = decode(consult_en.wav).samples
@@ -144,7 +148,8 @@ def test_long_audio_is_cut_into_blocks_without_losing_words(consult_en):
     """Blocks bound memory on 2-hour visits; across a cut no word is lost or duplicated."""
     from scribe.engines.asr import load_whisper
     from scribe.speech.decode import decode
-    from scribe.speech.transcribe import AsrOptions, block_bounds, transcribe as run_asr
+    from scribe.speech.transcribe import AsrOptions, block_bounds
+    from scribe.speech.transcribe import transcribe as run_asr
 
     audio = decode(consult_en.wav)
     bounds = block_bounds(audio.samples, 20.0)
@@ -183,14 +188,17 @@ def test_enrolled_clinician_voice(tmp_path, consult_en):
     assert role_accuracy(consult_en.turns, t) >= 0.9
 
 
-@pytest.mark.parametrize("content,args,message", [
-    (b"", (), "empty"),
-    (bytes(range(256)) * 64, (), "not an audio file"),
-    (None, ("--language", "fr", "--asr-model", "tiny.en"), "English-only"),
-    (None, ("--speakers", "0"), "speakers"),
-    (None, ("--asr-model", "large-v9"), "no asr model"),
-    (None, ("--min-speakers", "4", "--max-speakers", "2"), "min-speakers"),
-])
+@pytest.mark.parametrize(
+    "content,args,message",
+    [
+        (b"", (), "empty"),
+        (bytes(range(256)) * 64, (), "not an audio file"),
+        (None, ("--language", "fr", "--asr-model", "tiny.en"), "English-only"),
+        (None, ("--speakers", "0"), "speakers"),
+        (None, ("--asr-model", "large-v9"), "no asr model"),
+        (None, ("--min-speakers", "4", "--max-speakers", "2"), "min-speakers"),
+    ],
+)
 def test_bad_input_is_one_line_exit_2(tmp_path, consult_en, content, args, message):
     path = consult_en.wav
     if content is not None:

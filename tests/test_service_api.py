@@ -25,7 +25,9 @@ def test_operations_endpoints(embedded):
     assert r.headers["x-request-id"] == "req-test-42"  # a caller's request id comes back (and is logged)
     assert len(httpx.get(f"{service.http}/healthz").headers["x-request-id"]) == 16  # or one is made
     # ... and so is one for free text (a caller cannot write a name into our logs through it)
-    assert httpx.get(f"{service.http}/readyz", headers={"x-request-id": "Jane Doe"}).headers["x-request-id"] != "Jane Doe"
+    assert (
+        httpx.get(f"{service.http}/readyz", headers={"x-request-id": "Jane Doe"}).headers["x-request-id"] != "Jane Doe"
+    )
     wait_until(lambda: "req-test-42" in service.logs(), 10, 0.1, "the request's log line")
     assert "Jane Doe" not in service.logs()
     ready = r.json()
@@ -66,28 +68,37 @@ def test_auth_keys_hashed_and_tokens(embedded):
 
 def test_visits_consent_filters_tenancy_and_audit(embedded):
     service, t = embedded
-    r = httpx.post(f"{service.http}/v1/visits", json={"clinician_id": "dr-martin", "patient_ref": "P-1"},
-                   headers=auth(t["a"]))
+    r = httpx.post(
+        f"{service.http}/v1/visits", json={"clinician_id": "dr-martin", "patient_ref": "P-1"}, headers=auth(t["a"])
+    )
     assert r.status_code == 422 and r.json()["error"]["code"] == "consent_required"
-    r = httpx.post(f"{service.http}/v1/visits", json={"clinician_id": "dr-martin", "patient_ref": "P-1",
-                                                     "language": "de", "consent": consent()}, headers=auth(t["a"]))
+    r = httpx.post(
+        f"{service.http}/v1/visits",
+        json={"clinician_id": "dr-martin", "patient_ref": "P-1", "language": "de", "consent": consent()},
+        headers=auth(t["a"]),
+    )
     assert r.status_code == 422 and "language" in r.json()["error"]["fields"]
 
     ids = [create_visit(service, t["a"], clinician_id="dr-list", patient_ref=f"LIST-{i}")["id"] for i in range(5)]
     other = create_visit(service, t["b"], clinician_id="dr-list")
-    listed = httpx.get(f"{service.http}/v1/visits", params={"clinician_id": "dr-list", "limit": 2},
-                       headers=auth(t["a"])).json()
+    listed = httpx.get(
+        f"{service.http}/v1/visits", params={"clinician_id": "dr-list", "limit": 2}, headers=auth(t["a"])
+    ).json()
     assert len(listed["items"]) == 2 and listed["next_cursor"]
     seen = [v["id"] for v in listed["items"]]
     while listed["next_cursor"]:
-        listed = httpx.get(f"{service.http}/v1/visits", params={"clinician_id": "dr-list", "limit": 2,
-                                                              "cursor": listed["next_cursor"]}, headers=auth(t["a"])).json()
+        listed = httpx.get(
+            f"{service.http}/v1/visits",
+            params={"clinician_id": "dr-list", "limit": 2, "cursor": listed["next_cursor"]},
+            headers=auth(t["a"]),
+        ).json()
         seen += [v["id"] for v in listed["items"]]
     assert sorted(seen) == sorted(ids)  # all of tenant A's, none of B's
     one = httpx.get(f"{service.http}/v1/visits", params={"patient_ref": "LIST-3"}, headers=auth(t["a"])).json()
     assert [v["id"] for v in one["items"]] == [ids[3]]
-    assert httpx.get(f"{service.http}/v1/visits", params={"status": "created", "clinician_id": "dr-list"},
-                     headers=auth(t["a"])).json()["items"]
+    assert httpx.get(
+        f"{service.http}/v1/visits", params={"status": "created", "clinician_id": "dr-list"}, headers=auth(t["a"])
+    ).json()["items"]
 
     got = httpx.get(f"{service.http}/v1/visits/{ids[0]}", headers=auth(t["a"])).json()
     assert got["status"] == "created" and got["consent"]["recorded_by"] == "front desk"
@@ -97,11 +108,17 @@ def test_visits_consent_filters_tenancy_and_audit(embedded):
         assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
     assert httpx.post(f"{service.http}/v1/visits/{other['id']}/stop", headers=auth(t["a"])).status_code == 404
     # A clinician token sees only that clinician's visits.
-    token = httpx.post(f"{service.http}/v1/tokens", json={"clinician_id": "dr-other"}, headers=auth(t["a"])).json()["token"]
+    token = httpx.post(f"{service.http}/v1/tokens", json={"clinician_id": "dr-other"}, headers=auth(t["a"])).json()[
+        "token"
+    ]
     assert httpx.get(f"{service.http}/v1/visits/{ids[0]}", headers=auth(token)).status_code == 404
-    mine = httpx.post(f"{service.http}/v1/visits", json={"patient_ref": "P-9", "consent": consent()}, headers=auth(token))
+    mine = httpx.post(
+        f"{service.http}/v1/visits", json={"patient_ref": "P-9", "consent": consent()}, headers=auth(token)
+    )
     assert mine.status_code == 201 and mine.json()["clinician_id"] == "dr-other"
-    assert [v["id"] for v in httpx.get(f"{service.http}/v1/visits", headers=auth(token)).json()["items"]] == [mine.json()["id"]]
+    assert [v["id"] for v in httpx.get(f"{service.http}/v1/visits", headers=auth(token)).json()["items"]] == [
+        mine.json()["id"]
+    ]
 
     # Documents before the visit is finalized: 409 not_ready; stop twice: 409 already_stopped.
     r = httpx.get(f"{service.http}/v1/visits/{ids[0]}/transcript", headers=auth(t["a"]))
@@ -119,11 +136,16 @@ def test_visits_consent_filters_tenancy_and_audit(embedded):
     request_ids = {r.headers["x-request-id"] for r in asyncio.run(reads()) if r.status_code == 200}
     assert len(request_ids) == 40
     with db(service).connect() as c:
-        rows = c.execute(text("SELECT actor, action, resource, resource_id FROM audit_log WHERE tenant_id = :t"),
-                         {"t": t["a_id"]}).all()
-        audited = set(c.execute(text("SELECT request_id FROM audit_log WHERE action = 'read' AND resource_id = :v"),
-                                {"v": ids[2]}).scalars())
+        rows = c.execute(
+            text("SELECT actor, action, resource, resource_id FROM audit_log WHERE tenant_id = :t"), {"t": t["a_id"]}
+        ).all()
+        audited = set(
+            c.execute(
+                text("SELECT request_id FROM audit_log WHERE action = 'read' AND resource_id = :v"), {"v": ids[2]}
+            ).scalars()
+        )
     assert request_ids <= audited
+
     # Every log line of a visit's request carries the visit id (taken from the path).
     def logged() -> bool:
         for line in service.logs().splitlines():
@@ -131,19 +153,32 @@ def test_visits_consent_filters_tenancy_and_audit(embedded):
                 record = json.loads(line)
             except ValueError:  # not JSON, or still being written
                 continue
-            if record.get("msg") == "request" and record.get("visit_id") == ids[2] \
-                    and record.get("request_id") in request_ids:
+            if (
+                record.get("msg") == "request"
+                and record.get("visit_id") == ids[2]
+                and record.get("request_id") in request_ids
+            ):
                 return True
         return False
 
     wait_until(logged, 10, 0.1, "a request log line with the visit id")
     actions = {(a, r) for _actor, a, r, _id in rows}
-    assert {("create", "visit"), ("read", "visit"), ("list", "visit"), ("stop", "visit"), ("create", "token")} <= actions
+    assert {
+        ("create", "visit"),
+        ("read", "visit"),
+        ("list", "visit"),
+        ("stop", "visit"),
+        ("create", "token"),
+    } <= actions
     assert any(actor.startswith("clinician:dr-other") for actor, *_ in rows)
     # Outbox rows are written with the state change (webhooks deliver them, issue 5).
     with db(service).connect() as c:
-        assert c.execute(text("SELECT count(*) FROM outbox WHERE type = 'visit.created' AND tenant_id = :t"),
-                         {"t": t["a_id"]}).scalar() >= 5
+        assert (
+            c.execute(
+                text("SELECT count(*) FROM outbox WHERE type = 'visit.created' AND tenant_id = :t"), {"t": t["a_id"]}
+            ).scalar()
+            >= 5
+        )
 
 
 def test_reads_survive_lost_database_connections(embedded):
@@ -157,14 +192,22 @@ def test_reads_survive_lost_database_connections(embedded):
     url = f"{service.http}/v1/visits/{visit['id']}"
     assert all(httpx.get(url, headers=auth(t["a"])).status_code == 200 for _ in range(3))
     with db(service).connect() as c:
-        cut = c.execute(text("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
-                             "datname = current_database() AND pid <> pg_backend_pid() AND state = 'idle'")).scalar()
+        cut = c.execute(
+            text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
+                "datname = current_database() AND pid <> pg_backend_pid() AND state = 'idle'"
+            )
+        ).scalar()
     assert cut >= 1
     r = httpx.get(url, headers=auth(t["a"]))
     assert r.status_code == 200 and r.json()["id"] == visit["id"]
     with db(service).connect() as c:
-        assert c.execute(text("SELECT count(*) FROM audit_log WHERE request_id = :r"),
-                         {"r": r.headers["x-request-id"]}).scalar() == 1
+        assert (
+            c.execute(
+                text("SELECT count(*) FROM audit_log WHERE request_id = :r"), {"r": r.headers["x-request-id"]}
+            ).scalar()
+            == 1
+        )
 
 
 def test_cli_errors_are_one_line(embedded):
@@ -176,9 +219,10 @@ def test_cli_errors_are_one_line(embedded):
     assert r.returncode == 2 and "SCRIBE_REDIS_URL" in r.stderr
 
 
-@pytest.mark.parametrize("body", ["{", '{"patient_ref": 5}', '[]'])
+@pytest.mark.parametrize("body", ["{", '{"patient_ref": 5}', "[]"])
 def test_bad_bodies_are_clear_4xx(embedded, body):
     service, t = embedded
-    r = httpx.post(f"{service.http}/v1/visits", content=body,
-                   headers={**auth(t["a"]), "content-type": "application/json"})
+    r = httpx.post(
+        f"{service.http}/v1/visits", content=body, headers={**auth(t["a"]), "content-type": "application/json"}
+    )
     assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_request"

@@ -155,10 +155,12 @@ def test_resume_rules_and_second_connection(embedded):
 def test_auth_failures_close_with_reason(embedded):
     service, t = embedded
     visit = create_visit(service, t["a"])
-    expired = httpx.post(f"{service.http}/v1/tokens", json={"clinician_id": "dr-martin", "ttl_seconds": 1},
-                         headers=auth(t["a"])).json()["token"]
-    other_tenant = httpx.post(f"{service.http}/v1/tokens", json={"clinician_id": "dr-martin"},
-                              headers=auth(t["b"])).json()["token"]
+    expired = httpx.post(
+        f"{service.http}/v1/tokens", json={"clinician_id": "dr-martin", "ttl_seconds": 1}, headers=auth(t["a"])
+    ).json()["token"]
+    other_tenant = httpx.post(
+        f"{service.http}/v1/tokens", json={"clinician_id": "dr-martin"}, headers=auth(t["b"])
+    ).json()["token"]
 
     async def attempt(headers=None, first=None):
         async with connect(url(service, visit["id"]), additional_headers=headers or {}) as ws:
@@ -179,7 +181,9 @@ def test_auth_failures_close_with_reason(embedded):
     assert run(attempt(None))[:2] == ("unauthorized", 4401)  # no credentials at all
     assert run(attempt(None, {**START, "token": "sk_bad_key"}))[:2] == ("unauthorized", 4401)
     # Token in the first message (browsers cannot set headers) works.
-    token = httpx.post(f"{service.http}/v1/tokens", json={"clinician_id": "dr-martin"}, headers=auth(t["a"])).json()["token"]
+    token = httpx.post(f"{service.http}/v1/tokens", json={"clinician_id": "dr-martin"}, headers=auth(t["a"])).json()[
+        "token"
+    ]
 
     async def ok():
         async with connect(url(service, visit["id"])) as ws:

@@ -7,16 +7,24 @@ every byte of audio stored and the whole consultation in the transcript.
 
 from __future__ import annotations
 
-from pathlib import Path
 import threading
 import time
+from pathlib import Path
 
 import httpx
 import pytest
 
 from scribe.api.client import stream
-from tests.test_service_support import (Worker, auth, consult, create_visit, pcm_of,  # noqa: F401
-                                        redis_topology, stored_audio, wait_until)
+from tests.test_service_support import (
+    Worker,
+    auth,
+    create_visit,
+    pcm_of,  # noqa: F401
+    redis_topology,
+    stored_audio,
+    wait_until,
+)
+
 
 @pytest.fixture
 def topology(tmp_path):
@@ -102,8 +110,9 @@ def test_worker_process_that_dies_is_replaced(topology):
     service, key, redis, workers = topology
     workers.append(Worker(service, queues="delivery"))
     log = workers[0].log_path
-    children = [int(p) for p in Path(f"/proc/{workers[0].proc.pid}/task/{workers[0].proc.pid}/children")
-                .read_text().split()]
+    children = [
+        int(p) for p in Path(f"/proc/{workers[0].proc.pid}/task/{workers[0].proc.pid}/children").read_text().split()
+    ]
     assert len(children) == 1
     os.kill(children[0], signal.SIGKILL)
     wait_until(lambda: log.read_text(errors="replace").count(" ready.") >= 2, 120, 0.2, "a replacement worker")

@@ -12,8 +12,13 @@ import httpx
 
 from scribe.api.client import stream
 from tests.llm_endpoint import llm_endpoint
-from tests.test_service_support import (auth, consult, create_visit, embedded, make_service,  # noqa: F401
-                                        pcm_of, stored_audio)
+from tests.test_service_support import (
+    auth,
+    create_visit,
+    make_service,  # noqa: F401
+    pcm_of,
+    stored_audio,
+)
 
 
 def _words(text: str) -> set[str]:
@@ -70,8 +75,9 @@ def test_live_visit_end_to_end(embedded, consult):
     assert not list(objects.glob("diarization/*")) and list(objects.glob("audio/*"))
 
     # SSE: the same durable events, replayable from the start, ending with visit.ready.
-    with httpx.stream("GET", f"{service.http}/v1/visits/{visit['id']}/events", params={"after": 0},
-                      headers=auth(t["a"]), timeout=30) as r:
+    with httpx.stream(
+        "GET", f"{service.http}/v1/visits/{visit['id']}/events", params={"after": 0}, headers=auth(t["a"]), timeout=30
+    ) as r:
         kinds = [line.split(": ", 1)[1] for line in r.iter_lines() if line.startswith("event: ")]
     assert kinds[-1] == "visit.ready" and "transcript.final" in kinds and "transcript.ready" in kinds
     # Logs carry ids, never names, patient refs or transcript text.
@@ -111,8 +117,10 @@ def test_llm_prompt_prefilled_while_the_visit_goes_on(tmp_path, consult):
     # The live segments and roles are the finalized ones where the live speakers agreed with the
     # diarization of the whole visit: at least the opening of the prompt is not evaluated again.
     assert same >= 1 and final[0] == last[0], (last[:3], final[:3])
-    print(f"prefill: {len(prefills)} requests; the prompt after stop repeats {same} of the last one's "
-          f"{len(last)} lines ({len(final)} lines in all)")
+    print(
+        f"prefill: {len(prefills)} requests; the prompt after stop repeats {same} of the last one's "
+        f"{len(last)} lines ({len(final)} lines in all)"
+    )
     count = re.search(r'scribe_task_seconds_count\{task="documents.prefill"\} (\S+)', metrics)
     assert count and float(count.group(1)) >= 2, metrics[-2000:]
     assert re.search(r'scribe_llm_prompt_tokens_total\{cached="no",stage="note"\} [1-9]', metrics), metrics[-3000:]

@@ -24,7 +24,7 @@ import httpx
 import numpy as np
 import pytest
 
-from tests.conftest import ROOT, DIALOGUE_EN, synth
+from tests.conftest import DIALOGUE_EN, ROOT, synth
 
 SERVICE = [sys.executable, "-m", "scribe.cli"]
 
@@ -87,21 +87,28 @@ class Service:
         return f"ws://127.0.0.1:{self.port}"
 
     def cli(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-        result = subprocess.run([*SERVICE, *args], capture_output=True, text=True, env=self.env, timeout=timeout,
-                                cwd=ROOT)
+        result = subprocess.run(
+            [*SERVICE, *args], capture_output=True, text=True, env=self.env, timeout=timeout, cwd=ROOT
+        )
         return result
 
-    def start(self, *args: str) -> "Service":
+    def start(self, *args: str) -> Service:
         """`scribe serve` on a free port (args: more options, e.g. --workers 2), once /readyz answers."""
         self.port = self.port or free_port()
         self.log_path = self.root / f"serve-{self.port}.log"
         log = open(self.log_path, "ab")
-        self.proc = subprocess.Popen([*SERVICE, "serve", "--port", str(self.port), *args], env=self.env, cwd=ROOT,
-                                     stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        self.proc = subprocess.Popen(
+            [*SERVICE, "serve", "--port", str(self.port), *args],
+            env=self.env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         wait_until(self._ready, 120, 0.2, "the server's /readyz")
         return self
 
-    def wait_warm(self) -> "Service":
+    def wait_warm(self) -> Service:
         """Until the server has warmed its documentation engine (after readiness): timing-sensitive tests
         should not share the CPU with it."""
         wait_until(lambda: httpx.get(f"{self.http}/readyz").json()["warming"] == [], 120, 0.5, "the warm-up")
@@ -137,9 +144,17 @@ class Service:
 
 def service_env(root: Path, **extra) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SCRIBE_")}
-    env.update({"SCRIBE_DATA_DIR": str(root / "data"), "SCRIBE_ASR_MODEL": "tiny.en", "SCRIBE_LOG_LEVEL": "INFO",
-                "SCRIBE_WORKER_THREADS": "2", "SCRIBE_MODELS": os.environ.get("SCRIBE_MODELS", str(ROOT / "models")),
-                "SCRIBE_VOICES": str(root / "voices"), "PYTHONUNBUFFERED": "1"})
+    env.update(
+        {
+            "SCRIBE_DATA_DIR": str(root / "data"),
+            "SCRIBE_ASR_MODEL": "tiny.en",
+            "SCRIBE_LOG_LEVEL": "INFO",
+            "SCRIBE_WORKER_THREADS": "2",
+            "SCRIBE_MODELS": os.environ.get("SCRIBE_MODELS", str(ROOT / "models")),
+            "SCRIBE_VOICES": str(root / "voices"),
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
     env.update({k: str(v) for k, v in extra.items()})
     return env
 
@@ -160,7 +175,7 @@ def auth(key: str) -> dict:
 
 
 def consent() -> dict:
-    return {"recorded_by": "front desk", "at": dt.datetime.now(dt.timezone.utc).isoformat()}
+    return {"recorded_by": "front desk", "at": dt.datetime.now(dt.UTC).isoformat()}
 
 
 def create_visit(service: Service, key: str, **fields) -> dict:
@@ -242,12 +257,30 @@ class Redis:
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
-    def start(self) -> "Redis":
+    def start(self) -> Redis:
         # Append-only file, fsync always: a restarted Redis keeps its queues (as production must).
-        self.proc = subprocess.Popen(["redis-server", "--port", str(self.port), "--bind", "127.0.0.1",
-                                      "--dir", str(self.folder), "--appendonly", "yes", "--appendfsync", "always",
-                                      "--save", "", "--protected-mode", "yes"],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        self.proc = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                str(self.folder),
+                "--appendonly",
+                "yes",
+                "--appendfsync",
+                "always",
+                "--save",
+                "",
+                "--protected-mode",
+                "yes",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
 
         def up():
             try:
@@ -266,7 +299,7 @@ class Redis:
             self.proc.wait(10)
 
 
-def redis_topology(tmp_path: Path, **extra) -> tuple["Redis", Service]:
+def redis_topology(tmp_path: Path, **extra) -> tuple[Redis, Service]:
     """A real redis-server (append-only) and a `scribe serve` configured for it, not started yet."""
     if shutil.which("redis-server") is None:
         pytest.fail("these tests need a real redis-server (apt-get install redis-server)")
@@ -279,11 +312,17 @@ class Worker:
     def __init__(self, service: Service, queues: str = "asr,documents,delivery"):
         self.service, self.queues = service, queues
         self.log_path = service.root / f"worker-{uuid.uuid4().hex[:6]}.log"
-        self.proc = subprocess.Popen([*SERVICE, "worker", "--queues", queues, "--concurrency", "3"],
-                                     env=service.env, cwd=ROOT, stdout=open(self.log_path, "ab"),
-                                     stderr=subprocess.STDOUT, start_new_session=True)
-        wait_until(lambda: "ready" in self.log_path.read_text(errors="replace") or self._dead(), 120, 0.2,
-                   "the celery worker")
+        self.proc = subprocess.Popen(
+            [*SERVICE, "worker", "--queues", queues, "--concurrency", "3"],
+            env=service.env,
+            cwd=ROOT,
+            stdout=open(self.log_path, "ab"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        wait_until(
+            lambda: "ready" in self.log_path.read_text(errors="replace") or self._dead(), 120, 0.2, "the celery worker"
+        )
         assert self.proc.poll() is None, self.log_path.read_text()[-3000:]
 
     def _dead(self) -> bool:

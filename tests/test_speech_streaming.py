@@ -6,8 +6,15 @@ from scribe.speech import streaming
 
 
 def words(text: str, start: float = 0.0, step: float = 0.4) -> list[dict]:
-    return [{"start": round(start + i * step, 2), "end": round(start + i * step + 0.3, 2), "word": " " + w,
-             "probability": 0.9} for i, w in enumerate(text.split())]
+    return [
+        {
+            "start": round(start + i * step, 2),
+            "end": round(start + i * step + 0.3, 2),
+            "word": " " + w,
+            "probability": 0.9,
+        }
+        for i, w in enumerate(text.split())
+    ]
 
 
 def test_local_agreement_commits_only_what_two_hypotheses_share():

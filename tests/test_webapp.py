@@ -23,9 +23,18 @@ from tests.conftest import DIALOGUE_EN, ROOT, synth
 from tests.test_service_support import auth, create_visit, embedded, stored_audio, wait_ready  # noqa: F401
 
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--use-fake-ui-for-media-stream",
+    "--use-fake-device-for-media-stream",
+]
 SHOTS = ROOT / "docs" / "screenshots"
 TABLET = {"width": 1024, "height": 768}
 # ~26 s: greeting, complaint, medications and allergies, assessment and plan.
@@ -59,8 +68,12 @@ def browser(speech):
 def clinician(embedded):
     """(service, API key, clinician token) for dr-martin of tenant A."""
     service, t = embedded
-    r = httpx.post(f"{service.http}/v1/tokens", json={"clinician_id": "dr-martin", "ttl_seconds": 3600},
-                   headers=auth(t["a"]), timeout=30)
+    r = httpx.post(
+        f"{service.http}/v1/tokens",
+        json={"clinician_id": "dr-martin", "ttl_seconds": 3600},
+        headers=auth(t["a"]),
+        timeout=30,
+    )
     assert r.status_code == 201, r.text
     return service, t["a"], r.json()["token"]
 
@@ -122,7 +135,7 @@ def test_record_review_sign_and_patient_link(browser, clinician, speech, embedde
     page.wait_for_selector("#token-error:has-text('refused')")
     page.fill("#token", token)
     page.keyboard.press("Enter")
-    page.wait_for_selector("h1:has-text(\"Today's visits\")")
+    page.wait_for_selector('h1:has-text("Today\'s visits")')
 
     # New visit: consent is required before anything is created.
     page.click("text=New visit")
@@ -170,8 +183,11 @@ def test_record_review_sign_and_patient_link(browser, clinician, speech, embedde
     marked = page.eval_on_selector_all(".transcript-card mark.evidence", "els => els.map(e => e.textContent)")
     assert "penicillin" in " ".join(marked).lower(), marked
     # (selectors, not wait_for_function: the app's Content-Security-Policy forbids string evaluation)
-    page.wait_for_selector(", ".join(f"audio.player[data-state={s}]" for s in ("loaded", "playing", "ended")),
-                           state="attached", timeout=20_000)
+    page.wait_for_selector(
+        ", ".join(f"audio.player[data-state={s}]" for s in ("loaded", "playing", "ended")),
+        state="attached",
+        timeout=20_000,
+    )
     start, end = (float(page.get_attribute("audio.player", f"data-{k}")) for k in ("start", "end"))
     assert 0 <= start < end <= start + 30
     assert page.eval_on_selector("audio.player", "a => a.src").startswith("blob:")
@@ -222,8 +238,11 @@ def test_record_review_sign_and_patient_link(browser, clinician, speech, embedde
     # Amend: needs a reason; gives a new draft version.
     section = page.locator(f".note-section[data-section={name}]")
     section.locator(".section-head button").click()
-    section.locator("textarea").fill(section.locator("textarea").input_value().replace(
-        "Patient reports feeling tired.", "Patient reports feeling very tired."))
+    section.locator("textarea").fill(
+        section.locator("textarea")
+        .input_value()
+        .replace("Patient reports feeling tired.", "Patient reports feeling very tired.")
+    )
     section.locator("button[type=submit]").click()
     section.locator(".form-error:has-text('reason')").wait_for()
     section.locator("input").fill("wording")
@@ -326,8 +345,11 @@ def test_network_drop_mid_recording_loses_no_audio(browser, clinician, speech):
     words = _words(" ".join(s["text"] for s in transcript["segments"]))
     # before the cut (0-6 s), during it (6-12 s), after it
     text = " | ".join(f"{s['start']:.1f} {s['text']}" for s in transcript["segments"])
-    for when, expected in (("before", {"morning", "martin"}), ("during", {"throat", "five", "medications"}),
-                           ("after", {"allergic", "prescribe", "infection", "syrup"})):
+    for when, expected in (
+        ("before", {"morning", "martin"}),
+        ("during", {"throat", "five", "medications"}),
+        ("after", {"allergic", "prescribe", "infection", "syrup"}),
+    ):
         assert words & expected, f"nothing said {when} the outage was transcribed: {text}"
     shown = page.inner_text(".transcript-card")
     assert "penicillin" in shown.lower() and "prescribe" in shown.lower()
@@ -342,33 +364,129 @@ def test_review_marks_flagged_sentences_codes_and_conflicts(browser, clinician):
     service, _key, token = clinician
     vid = "vis_stub0001"
     ev = {"segment_id": 1, "start": 3.0, "end": 4.2, "role": "patient", "speaker": "S2", "quote": "chest pain"}
-    note = {"version": 4, "status": "draft", "author": "system", "created_at": "2026-11-25T09:00:00+00:00",
-            "note": {"template": "soap", "language": "en", "title": "SOAP note", "markdown": "", "engine": "rules",
-                     "sections": [
-                         {"key": "subjective", "title": "Subjective", "sentences": [
-                             {"text": "The patient reports chest pain.", "fact_ids": ["f1"], "evidence": [ev],
-                              "status": "kept", "issues": []},
-                             {"text": "Pain radiates to the left arm.", "fact_ids": [], "evidence": [],
-                              "status": "flagged", "issues": ["no supporting evidence"]}]},
-                         {"key": "assessment", "title": "Assessment", "sentences": [
-                             {"text": "Stable angina.", "fact_ids": ["f3"], "evidence": [ev], "status": "kept",
-                              "issues": []}]}]}}
-    facts = [{"id": "f2", "kind": "medication", "label": "aspirin", "status": "new", "value": None,
-              "attributes": {"dose": "75", "unit": "mg", "frequency": "once daily"}, "evidence": [ev]},
-             {"id": "f3", "kind": "assessment", "label": "stable angina", "status": "present", "value": None,
-              "attributes": {"code": "I20.8", "code_description": "Other forms of angina pectoris"}, "evidence": [ev]},
-             {"id": "f4", "kind": "allergy", "label": "allergy", "status": "none", "value": None, "attributes": {},
-              "evidence": []}]
-    transcript = {"language": "en", "duration": 9.0, "speakers": {}, "timings": {}, "segments": [
-        {"id": 0, "start": 0.5, "end": 2.5, "speaker": "S1", "role": "clinician", "text": "What brings you in?", "words": []},
-        {"id": 1, "start": 2.8, "end": 5.0, "speaker": "S2", "role": "patient", "text": "I have chest pain.", "words": []}]}
-    visit = {"id": vid, "clinician_id": "dr-martin", "patient_ref": "STUB-1", "language": "en", "template": "soap",
-             "status": "ready", "consent": {}, "created_at": "2026-11-25T09:00:00+00:00", "started_at": None,
-             "stopped_at": None, "ready_at": None, "audio_bytes": 288000, "audio_seconds": 9.0,
-             "audio_format": None, "streaming": False, "error": None, "links": {}}
-    answers = {f"/v1/visits/{vid}": visit, f"/v1/visits/{vid}/note": note, f"/v1/visits/{vid}/facts": facts,
-               f"/v1/visits/{vid}/transcript": transcript,
-               f"/v1/visits/{vid}/patient-summary": {"language": "en", "found": [{"text": "Angina.", "fact_ids": []}]}}
+    note = {
+        "version": 4,
+        "status": "draft",
+        "author": "system",
+        "created_at": "2026-11-25T09:00:00+00:00",
+        "note": {
+            "template": "soap",
+            "language": "en",
+            "title": "SOAP note",
+            "markdown": "",
+            "engine": "rules",
+            "sections": [
+                {
+                    "key": "subjective",
+                    "title": "Subjective",
+                    "sentences": [
+                        {
+                            "text": "The patient reports chest pain.",
+                            "fact_ids": ["f1"],
+                            "evidence": [ev],
+                            "status": "kept",
+                            "issues": [],
+                        },
+                        {
+                            "text": "Pain radiates to the left arm.",
+                            "fact_ids": [],
+                            "evidence": [],
+                            "status": "flagged",
+                            "issues": ["no supporting evidence"],
+                        },
+                    ],
+                },
+                {
+                    "key": "assessment",
+                    "title": "Assessment",
+                    "sentences": [
+                        {"text": "Stable angina.", "fact_ids": ["f3"], "evidence": [ev], "status": "kept", "issues": []}
+                    ],
+                },
+            ],
+        },
+    }
+    facts = [
+        {
+            "id": "f2",
+            "kind": "medication",
+            "label": "aspirin",
+            "status": "new",
+            "value": None,
+            "attributes": {"dose": "75", "unit": "mg", "frequency": "once daily"},
+            "evidence": [ev],
+        },
+        {
+            "id": "f3",
+            "kind": "assessment",
+            "label": "stable angina",
+            "status": "present",
+            "value": None,
+            "attributes": {"code": "I20.8", "code_description": "Other forms of angina pectoris"},
+            "evidence": [ev],
+        },
+        {
+            "id": "f4",
+            "kind": "allergy",
+            "label": "allergy",
+            "status": "none",
+            "value": None,
+            "attributes": {},
+            "evidence": [],
+        },
+    ]
+    transcript = {
+        "language": "en",
+        "duration": 9.0,
+        "speakers": {},
+        "timings": {},
+        "segments": [
+            {
+                "id": 0,
+                "start": 0.5,
+                "end": 2.5,
+                "speaker": "S1",
+                "role": "clinician",
+                "text": "What brings you in?",
+                "words": [],
+            },
+            {
+                "id": 1,
+                "start": 2.8,
+                "end": 5.0,
+                "speaker": "S2",
+                "role": "patient",
+                "text": "I have chest pain.",
+                "words": [],
+            },
+        ],
+    }
+    visit = {
+        "id": vid,
+        "clinician_id": "dr-martin",
+        "patient_ref": "STUB-1",
+        "language": "en",
+        "template": "soap",
+        "status": "ready",
+        "consent": {},
+        "created_at": "2026-11-25T09:00:00+00:00",
+        "started_at": None,
+        "stopped_at": None,
+        "ready_at": None,
+        "audio_bytes": 288000,
+        "audio_seconds": 9.0,
+        "audio_format": None,
+        "streaming": False,
+        "error": None,
+        "links": {},
+    }
+    answers = {
+        f"/v1/visits/{vid}": visit,
+        f"/v1/visits/{vid}/note": note,
+        f"/v1/visits/{vid}/facts": facts,
+        f"/v1/visits/{vid}/transcript": transcript,
+        f"/v1/visits/{vid}/patient-summary": {"language": "en", "found": [{"text": "Angina.", "fact_ids": []}]},
+    }
     patches = []
 
     def api(route):
@@ -379,8 +497,10 @@ def test_review_marks_flagged_sentences_codes_and_conflicts(browser, clinician):
         path = urlparse(request.url).path
         if request.method == "PATCH":
             patches.append((request.headers.get("if-match"), _json.loads(request.post_data)))
-            return route.fulfill(status=409, json={"error": {"code": "version_conflict", "message": "note is at version 5",
-                                                             "version": 5}})
+            return route.fulfill(
+                status=409,
+                json={"error": {"code": "version_conflict", "message": "note is at version 5", "version": 5}},
+            )
         if path.endswith("/audio"):
             return route.fulfill(status=410, json={"error": {"code": "audio_gone", "message": "gone"}})
         if path in answers:
@@ -413,11 +533,15 @@ def test_review_marks_flagged_sentences_codes_and_conflicts(browser, clinician):
     section.locator("textarea").fill("Stable angina, low risk.")
     section.locator("button[type=submit]").click()
     section.locator(".form-error button").wait_for()
-    assert "version 5" in section.inner_text() and section.locator("textarea").input_value() == "Stable angina, low risk."
+    assert (
+        "version 5" in section.inner_text() and section.locator("textarea").input_value() == "Stable angina, low risk."
+    )
     assert patches == [('"4"', {"sections": {"assessment": "Stable angina, low risk."}})]
     # French
     page.click(".lang-btn[lang=fr]")
-    assert "Problèmes" in page.text_content(".facts-card") and "Pas d'allergie connue" in page.text_content(".facts-card")
+    assert "Problèmes" in page.text_content(".facts-card") and "Pas d'allergie connue" in page.text_content(
+        ".facts-card"
+    )
     assert page.locator(".note-section[data-section=assessment] .form-error").inner_text().startswith("Cette note")
     context.close()
     assert not [line for line in console if line.startswith("pageerror")], console

@@ -35,13 +35,25 @@ from scribe.service import live
 from scribe.service import visits as visit_service
 
 log = logging.getLogger("scribe.api")
-ROUTERS = (ops.router, auth.router, visits.router, documents.router, clinicians.router, audio.router,
-           delivery.router, fhir.router)
+ROUTERS = (
+    ops.router,
+    auth.router,
+    visits.router,
+    documents.router,
+    clinicians.router,
+    audio.router,
+    delivery.router,
+    fhir.router,
+)
 
 
 def create_app(preload_models: bool | None = None) -> FastAPI:
-    app = FastAPI(title="Ambient scribe", version="1", lifespan=_lifespan(preload_models),
-                  description="Visits, live audio, transcripts and documents. Websocket protocol: docs/protocol.md")
+    app = FastAPI(
+        title="Ambient scribe",
+        version="1",
+        lifespan=_lifespan(preload_models),
+        description="Visits, live audio, transcripts and documents. Websocket protocol: docs/protocol.md",
+    )
     app.add_middleware(RequestContext)
     _add_error_handlers(app)
     for router in ROUTERS:
@@ -69,8 +81,10 @@ def _lifespan(preload_models: bool | None):
             app.state.models_ready.set()
             app.state.warming.clear()
         log.info("service started", extra={"state": "embedded" if embedded else "redis"})
-        sweeps = [asyncio.create_task(_sweep_stuck_visits(embedded, max(3 * cfg.task_retry_seconds, 5.0))),
-                  asyncio.create_task(delivery_sweeper.run_forever())]  # webhooks outbox, retention
+        sweeps = [
+            asyncio.create_task(_sweep_stuck_visits(embedded, max(3 * cfg.task_retry_seconds, 5.0))),
+            asyncio.create_task(delivery_sweeper.run_forever()),
+        ]  # webhooks outbox, retention
         yield
         for task in sweeps:
             task.cancel()
@@ -110,8 +124,11 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     def error_response(request: Request, status: int, code: str, message: str, **extra) -> JSONResponse:
         if fhir_path(request):
-            return JSONResponse(fhir_mapping.operation_outcome(status, code, message), status_code=status,
-                                media_type="application/fhir+json")
+            return JSONResponse(
+                fhir_mapping.operation_outcome(status, code, message),
+                status_code=status,
+                media_type="application/fhir+json",
+            )
         return JSONResponse({"error": {"code": code, "message": message, **extra}}, status_code=status)
 
     @app.exception_handler(ApiError)

@@ -47,13 +47,23 @@ class Report:
         return round(float(np.percentile(values, q)), 3) if values else None
 
     def summary(self) -> dict:
-        return {"visit_id": self.visit_id, "audio_seconds": round(self.audio_seconds, 2),
-                "stream_seconds": round(self.stream_seconds, 2), "bytes": self.bytes_total, "acked": self.acked,
-                "reconnects": self.reconnects,
-                "failed_attempts": self.failed_attempts, "partials": self.partials, "finals": len(self.finals),
-                "partial_lag_p50": self.pct(self.partial_lags, 50), "partial_lag_p95": self.pct(self.partial_lags, 95),
-                "final_lag_p95": self.pct(self.final_lags, 95), "note_ready_seconds": self.note_ready_seconds,
-                "ready": self.ready, "errors": [e.get("code") for e in self.errors]}
+        return {
+            "visit_id": self.visit_id,
+            "audio_seconds": round(self.audio_seconds, 2),
+            "stream_seconds": round(self.stream_seconds, 2),
+            "bytes": self.bytes_total,
+            "acked": self.acked,
+            "reconnects": self.reconnects,
+            "failed_attempts": self.failed_attempts,
+            "partials": self.partials,
+            "finals": len(self.finals),
+            "partial_lag_p50": self.pct(self.partial_lags, 50),
+            "partial_lag_p95": self.pct(self.partial_lags, 95),
+            "final_lag_p95": self.pct(self.final_lags, 95),
+            "note_ready_seconds": self.note_ready_seconds,
+            "ready": self.ready,
+            "errors": [e.get("code") for e in self.errors],
+        }
 
 
 def load_audio(path: Path) -> tuple[bytes, dict, float]:
@@ -75,9 +85,20 @@ def visit_http_base(url: str) -> str:
 
 
 class Streamer:
-    def __init__(self, url: str, token: str, data: bytes, fmt: dict, duration: float, speed: float = 1.0,
-                 chunk_ms: int = 100, drop_at: tuple[float, ...] = (), printer=None, ready_timeout: float = 600,
-                 stop: bool = True):
+    def __init__(
+        self,
+        url: str,
+        token: str,
+        data: bytes,
+        fmt: dict,
+        duration: float,
+        speed: float = 1.0,
+        chunk_ms: int = 100,
+        drop_at: tuple[float, ...] = (),
+        printer=None,
+        ready_timeout: float = 600,
+        stop: bool = True,
+    ):
         self.url, self.token, self.data, self.fmt = url, token, data, fmt
         self.speed, self.duration, self.printer = speed, duration, printer
         self.bytes_per_second = len(data) / duration if duration else 32000
@@ -116,12 +137,17 @@ class Streamer:
         deadline = None
         while True:
             try:
-                async with connect(self.url, additional_headers={"Authorization": f"Bearer {self.token}"},
-                                   max_size=4 << 20, open_timeout=10, ping_interval=10) as ws:
+                async with connect(
+                    self.url,
+                    additional_headers={"Authorization": f"Bearer {self.token}"},
+                    max_size=4 << 20,
+                    open_timeout=10,
+                    ping_interval=10,
+                ) as ws:
                     backoff = 0.2
                     await self.session(ws)
                     return self.finish()
-            except (ConnectionClosed, OSError, InvalidStatus, asyncio.TimeoutError, _Dropped) as exc:
+            except (TimeoutError, ConnectionClosed, OSError, InvalidStatus, _Dropped) as exc:
                 code = getattr(getattr(exc, "rcvd", None), "code", None)
                 if code in (4401, 4404, 4422, 1008):
                     raise ScribeError(f"server refused the stream ({code}: {exc.rcvd.reason})") from None
@@ -176,7 +202,7 @@ class Streamer:
             if self.position - self.report.acked > 64 * self.frame:  # flow control: wait for acks
                 await asyncio.sleep(0.01)
                 continue
-            chunk = self.data[self.position:self.position + self.frame]
+            chunk = self.data[self.position : self.position + self.frame]
             end = self.position + len(chunk)
             await ws.send(encode_frame(self.seq, self.position, chunk))
             if end not in self.sent_at:
@@ -200,7 +226,9 @@ class Streamer:
             kind = msg.get("type")
             now = time.monotonic()
             if kind == "ack":
-                self.report.acked = max(self.report.acked, msg["offset"]) if msg.get("seq") is not None else msg["offset"]
+                self.report.acked = (
+                    max(self.report.acked, msg["offset"]) if msg.get("seq") is not None else msg["offset"]
+                )
                 if msg.get("seq") is None:  # answer to start/resume: continue exactly there
                     self.report.reconnects += self.started
                     self.position = msg["offset"]
@@ -226,7 +254,10 @@ class Streamer:
                 self.report.errors.append(msg)
                 if self.printer:
                     self.printer(f"error {msg.get('code')}: {msg.get('message')}")
-                if msg.get("code") in ("bad_offset", "unacknowledged_offset") and msg.get("expected_offset") is not None:
+                if (
+                    msg.get("code") in ("bad_offset", "unacknowledged_offset")
+                    and msg.get("expected_offset") is not None
+                ):
                     self.position = msg["expected_offset"]
                     self.report.acked = msg["expected_offset"]
                 if msg.get("code") == "already_started":  # an earlier connection started it: resume instead
@@ -267,14 +298,22 @@ class _Dropped(Exception):
     """A simulated connection drop (--drop-at)."""
 
 
-def create_visit(base_http: str, token: str, patient_ref: str = "stream-client", clinician_id: str | None = None,
-                 language: str = "auto") -> str:
+def create_visit(
+    base_http: str,
+    token: str,
+    patient_ref: str = "stream-client",
+    clinician_id: str | None = None,
+    language: str = "auto",
+) -> str:
     import datetime as dt
 
     import httpx
 
-    body = {"patient_ref": patient_ref, "language": language,
-            "consent": {"recorded_by": "scribe stream", "at": dt.datetime.now(dt.timezone.utc).isoformat()}}
+    body = {
+        "patient_ref": patient_ref,
+        "language": language,
+        "consent": {"recorded_by": "scribe stream", "at": dt.datetime.now(dt.UTC).isoformat()},
+    }
     if clinician_id:
         body["clinician_id"] = clinician_id
     r = httpx.post(f"{base_http}/v1/visits", json=body, headers={"Authorization": f"Bearer {token}"}, timeout=30)
@@ -283,8 +322,18 @@ def create_visit(base_http: str, token: str, patient_ref: str = "stream-client",
     return r.json()["id"]
 
 
-def stream(path: Path, url: str, token: str, speed: float = 1.0, chunk_ms: int = 100, drop_at=(), printer=None,
-           clinician_id: str | None = None, language: str = "auto", stop: bool = True) -> Report:
+def stream(
+    path: Path,
+    url: str,
+    token: str,
+    speed: float = 1.0,
+    chunk_ms: int = 100,
+    drop_at=(),
+    printer=None,
+    clinician_id: str | None = None,
+    language: str = "auto",
+    stop: bool = True,
+) -> Report:
     """Stream a file to ws://host/v1/visits/ID/audio (or to ws://host, creating a visit)."""
     data, fmt, duration = load_audio(Path(path))
     parts = urllib.parse.urlsplit(url)
@@ -293,5 +342,6 @@ def stream(path: Path, url: str, token: str, speed: float = 1.0, chunk_ms: int =
     if not parts.path.rstrip("/").endswith("/audio"):
         visit_id = create_visit(visit_http_base(url), token, clinician_id=clinician_id, language=language)
         url = f"{parts.scheme}://{parts.netloc}/v1/visits/{visit_id}/audio"
-    return asyncio.run(Streamer(url, token, data, fmt, duration, speed, chunk_ms, tuple(drop_at), printer,
-                                stop=stop).run())
+    return asyncio.run(
+        Streamer(url, token, data, fmt, duration, speed, chunk_ms, tuple(drop_at), printer, stop=stop).run()
+    )

@@ -47,5 +47,12 @@ class RequestContext:
             path = getattr(scope.get("route"), "path", "unmatched")
             HTTP_SECONDS.labels(scope["method"], path, str(status[0])).observe(elapsed)
             if path not in ("/metrics", "/healthz"):
-                log.info("request", extra={"method": scope["method"], "path": path, "status": status[0],
-                                           "duration_ms": round(elapsed * 1000, 2)})
+                log.info(
+                    "request",
+                    extra={
+                        "method": scope["method"],
+                        "path": path,
+                        "status": status[0],
+                        "duration_ms": round(elapsed * 1000, 2),
+                    },
+                )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import struct
-from typing import Annotated, Literal, Union, get_args
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
@@ -63,7 +63,7 @@ class Stop(_Msg):
     type: Literal["stop"]
 
 
-ClientMessage = Annotated[Union[Auth, Start, Resume, Pause, Stop], Field(discriminator="type")]
+ClientMessage = Annotated[Auth | Start | Resume | Pause | Stop, Field(discriminator="type")]
 client_message = TypeAdapter(ClientMessage)
 
 
@@ -148,8 +148,10 @@ class VisitReady(_Msg):
     links: dict[str, str]
 
 
-ServerMessage = Annotated[Union[Ack, TranscriptPartial, TranscriptFinal, TranscriptReady, Status, Error,
-                                VisitReady], Field(discriminator="type")]
+ServerMessage = Annotated[
+    Ack | TranscriptPartial | TranscriptFinal | TranscriptReady | Status | Error | VisitReady,
+    Field(discriminator="type"),
+]
 
 CLIENT_MODELS = [Auth, Start, Resume, Pause, Stop]
 SERVER_MODELS = [Ack, TranscriptPartial, TranscriptFinal, TranscriptReady, Status, Error, VisitReady]
@@ -172,8 +174,10 @@ def _type_of(model) -> str:
 
 
 def schemas() -> dict:
-    return {"client": {_type_of(m): m.model_json_schema() for m in CLIENT_MODELS},
-            "server": {_type_of(m): m.model_json_schema() for m in SERVER_MODELS}}
+    return {
+        "client": {_type_of(m): m.model_json_schema() for m in CLIENT_MODELS},
+        "server": {_type_of(m): m.model_json_schema() for m in SERVER_MODELS},
+    }
 
 
 BEGIN, END = "<!-- schemas:begin (generated: python -m scribe.api.protocol --markdown) -->", "<!-- schemas:end -->"
@@ -208,7 +212,7 @@ def decode_frame(data: bytes) -> tuple[int, int, bytes]:
     if len(data) < FRAME_HEADER.size:
         raise ValueError("binary frame shorter than its 12-byte header")
     seq, offset = FRAME_HEADER.unpack_from(data)
-    return seq, offset, data[FRAME_HEADER.size:]
+    return seq, offset, data[FRAME_HEADER.size :]
 
 
 if __name__ == "__main__":

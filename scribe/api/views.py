@@ -50,13 +50,26 @@ class VisitView(BaseModel):
 
     @classmethod
     def of(cls, v: Visit) -> VisitView:
-        now = dt.datetime.now(dt.timezone.utc)
-        return cls(id=v.id, clinician_id=v.clinician_id, patient_ref=v.patient_ref, language=v.language,
-                   template=v.template, status=v.status, consent=v.consent, created_at=v.created_at,
-                   started_at=v.started_at, stopped_at=v.stopped_at, ready_at=v.ready_at, audio_bytes=v.audio_bytes,
-                   audio_seconds=round(v.audio_seconds, 3), audio_format=v.audio_format,
-                   streaming=bool(v.stream_owner and v.stream_lease_until and v.stream_lease_until > now),
-                   error=v.error, links={**links(v.id), "audio": f"/v1/visits/{v.id}/audio"})
+        now = dt.datetime.now(dt.UTC)
+        return cls(
+            id=v.id,
+            clinician_id=v.clinician_id,
+            patient_ref=v.patient_ref,
+            language=v.language,
+            template=v.template,
+            status=v.status,
+            consent=v.consent,
+            created_at=v.created_at,
+            started_at=v.started_at,
+            stopped_at=v.stopped_at,
+            ready_at=v.ready_at,
+            audio_bytes=v.audio_bytes,
+            audio_seconds=round(v.audio_seconds, 3),
+            audio_format=v.audio_format,
+            streaming=bool(v.stream_owner and v.stream_lease_until and v.stream_lease_until > now),
+            error=v.error,
+            links={**links(v.id), "audio": f"/v1/visits/{v.id}/audio"},
+        )
 
 
 class VisitList(BaseModel):

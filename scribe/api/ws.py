@@ -23,9 +23,9 @@ from scribe.api.protocol import FORMATS, Pause, Resume, Start, Stop, client_mess
 from scribe.config import get_settings
 from scribe.core.audio import bytes_per_second
 from scribe.core.db import session_scope
-from scribe.core.tables import LiveState, utcnow
 from scribe.core.observability import ERRORS, OPEN_STREAMS, STREAM_BYTES, visit_id_var
 from scribe.core.security import AuthError, Principal, authenticate, scoped
+from scribe.core.tables import LiveState, utcnow
 from scribe.errors import ApiError
 from scribe.queue.dispatch import queue_depths, submit
 from scribe.service import visits
@@ -78,8 +78,9 @@ class AudioSession:
         ERRORS.labels(f"ws:{code}").inc()
         log.info("ws error", extra={"code": code})
         try:
-            await self.send({"type": "error", "code": code, "message": message, "fatal": fatal or close is not None,
-                             **extra})
+            await self.send(
+                {"type": "error", "code": code, "message": message, "fatal": fatal or close is not None, **extra}
+            )
         except Closed:
             pass
         if close is not None:
@@ -154,8 +155,11 @@ class AudioSession:
         except ValidationError as exc:
             fields = sorted({".".join(str(p) for p in e["loc"][1:]) for e in exc.errors()})
             if raw["type"] == "start" and ({"format", "sample_rate", "channels"} & set(fields)):
-                return await self.error("bad_format", f"start needs format one of {', '.join(FORMATS)}, "
-                                                      f"sample_rate 8000-48000 and channels 1-2 (bad: {', '.join(fields)})")
+                return await self.error(
+                    "bad_format",
+                    f"start needs format one of {', '.join(FORMATS)}, "
+                    f"sample_rate 8000-48000 and channels 1-2 (bad: {', '.join(fields)})",
+                )
             return await self.error("invalid_message", f"invalid {raw['type']} message (fields: {', '.join(fields)})")
         if msg.type == "auth":
             if self.principal is not None:
@@ -165,8 +169,11 @@ class AudioSession:
         if token and self.principal is None:
             await self.authenticate(token)
         if self.principal is None:
-            return await self.error("unauthorized", "authenticate first: Authorization header, an auth message, "
-                                                    "or token in start/resume", close=4401)
+            return await self.error(
+                "unauthorized",
+                "authenticate first: Authorization header, an auth message, or token in start/resume",
+                close=4401,
+            )
         if isinstance(msg, Start):
             await self.on_start(msg)
         elif isinstance(msg, Resume):
@@ -206,8 +213,9 @@ class AudioSession:
                 return live.processed_bytes if live else 0
 
         self.processed = await asyncio.to_thread(processed)
-        after = last_event_id if last_event_id is not None else \
-            await asyncio.to_thread(visits.max_event_id, self.visit_id)
+        after = (
+            last_event_id if last_event_id is not None else await asyncio.to_thread(visits.max_event_id, self.visit_id)
+        )
         self.events = EventForwarder(self.visit_id, self.tenant_id, after, POLL_EVERY)
         OPEN_STREAMS.inc()
         self.counted = True
@@ -224,13 +232,23 @@ class AudioSession:
             return await self.error("bad_format", "pcm_s16le needs sample_rate (8000-48000)")
         visit = await self.load_visit()
         if visit.audio_format is not None and visit.audio_bytes > 0:
-            return await self.error("already_started", "the visit already has audio: reconnect with resume {offset}",
-                                    expected_offset=visit.audio_bytes)
+            return await self.error(
+                "already_started",
+                "the visit already has audio: reconnect with resume {offset}",
+                expected_offset=visit.audio_bytes,
+            )
         await self.attach(visit, msg.last_event_id)
         fmt = {"format": msg.format, "sample_rate": msg.sample_rate or 48000, "channels": msg.channels}
         self.set_format(fmt)
-        await asyncio.to_thread(visits.set_state, self.visit_id, self.tenant_id, "streaming", self.offset,
-                                audio_format=fmt, started_at=utcnow())
+        await asyncio.to_thread(
+            visits.set_state,
+            self.visit_id,
+            self.tenant_id,
+            "streaming",
+            self.offset,
+            audio_format=fmt,
+            started_at=utcnow(),
+        )
         self.state = "streaming"
         await self.send({"type": "ack", "seq": None, "offset": self.offset})
 
@@ -239,8 +257,9 @@ class AudioSession:
             if self.state != "paused":
                 return await self.error("not_paused", "resume on an open stream only follows pause")
             if msg.offset is not None and msg.offset != self.offset:
-                return await self.error("unacknowledged_offset", f"stream continues at {self.offset}",
-                                        expected_offset=self.offset)
+                return await self.error(
+                    "unacknowledged_offset", f"stream continues at {self.offset}", expected_offset=self.offset
+                )
             await asyncio.to_thread(visits.set_state, self.visit_id, self.tenant_id, "streaming", self.offset)
             self.state = "streaming"
             return await self.send({"type": "ack", "seq": None, "offset": self.offset})
@@ -248,12 +267,15 @@ class AudioSession:
         if visit.audio_format is None:
             return await self.error("not_started", "nothing to resume: send start first")
         if msg.offset is None:
-            return await self.error("bad_offset", "resume needs the offset of the last ack",
-                                    expected_offset=visit.audio_bytes)
+            return await self.error(
+                "bad_offset", "resume needs the offset of the last ack", expected_offset=visit.audio_bytes
+            )
         if msg.offset > visit.audio_bytes:
-            return await self.error("unacknowledged_offset",
-                                    f"offset {msg.offset} was never acknowledged; resume at {visit.audio_bytes}",
-                                    expected_offset=visit.audio_bytes)
+            return await self.error(
+                "unacknowledged_offset",
+                f"offset {msg.offset} was never acknowledged; resume at {visit.audio_bytes}",
+                expected_offset=visit.audio_bytes,
+            )
         await self.attach(visit, msg.last_event_id)
         self.set_format(visit.audio_format)
         if visit.status != "streaming":
@@ -311,8 +333,9 @@ class AudioSession:
         end = offset + len(payload)
         if offset == self.offset:
             try:
-                self.offset = await asyncio.to_thread(visits.persist_chunk, self.visit_id, seq, offset, payload,
-                                                      1 / self.bps if self.bps else None)
+                self.offset = await asyncio.to_thread(
+                    visits.persist_chunk, self.visit_id, seq, offset, payload, 1 / self.bps if self.bps else None
+                )
             except ApiError as exc:
                 if exc.code == "offset_conflict":  # a dropped connection's last write landed first: catch up
                     self.offset = await asyncio.to_thread(visits.stored_offset, self.visit_id)
@@ -322,8 +345,12 @@ class AudioSession:
         elif end <= self.offset:  # a resend of bytes we already hold: acknowledge, store nothing
             await self.send({"type": "ack", "seq": seq, "offset": self.offset})
         else:
-            await self.error("bad_offset", f"frame at {offset}, stream continues at {self.offset}: frame dropped",
-                             expected_offset=self.offset, seq=seq)
+            await self.error(
+                "bad_offset",
+                f"frame at {offset}, stream continues at {self.offset}: frame dropped",
+                expected_offset=self.offset,
+                seq=seq,
+            )
 
     # ------------------------------------------------------------------ background: events, windows, lease
 
@@ -405,5 +432,13 @@ class AudioSession:
         except Exception:
             depth = None
         lag = round((self.offset - self.processed) / self.bps, 2) if self.bps else None
-        await self.send({"type": "status", "state": self.state, "offset": self.offset, "processed": self.processed,
-                         "lag": lag, "queue_position": depth})
+        await self.send(
+            {
+                "type": "status",
+                "state": self.state,
+                "offset": self.offset,
+                "processed": self.processed,
+                "lag": lag,
+                "queue_position": depth,
+            }
+        )

@@ -16,4 +16,6 @@ def init(migrate: bool = True) -> None:
         try:
             run_migrations()
         except Exception as exc:
-            raise ScribeError(f"cannot open the database ({type(exc).__name__}: {str(exc).splitlines()[0][:160]})") from None
+            raise ScribeError(
+                f"cannot open the database ({type(exc).__name__}: {str(exc).splitlines()[0][:160]})"
+            ) from None

@@ -39,8 +39,13 @@ def reseal_all(batch: int = 200) -> dict[str, int]:
 
     ring = keyring()
     counts: dict[str, int] = {}
-    for model, name in ((Document, "content"), (Event, "data"), (LiveState, "state"), (Outbox, "payload"),
-                        (WebhookEndpoint, "secret")):
+    for model, name in (
+        (Document, "content"),
+        (Event, "data"),
+        (LiveState, "state"),
+        (Outbox, "payload"),
+        (WebhookEndpoint, "secret"),
+    ):
         pk = model.__mapper__.primary_key[0]
         with session_scope() as s:
             raw = s.execute(select(pk, type_coerce(getattr(model, name), JSON))).all()
@@ -48,7 +53,7 @@ def reseal_all(batch: int = 200) -> dict[str, int]:
         del raw
         for i in range(0, len(stale), batch):
             with session_scope() as s:
-                for row in s.execute(select(model).where(pk.in_(stale[i:i + batch]))).scalars():
+                for row in s.execute(select(model).where(pk.in_(stale[i : i + batch]))).scalars():
                     flag_modified(row, name)  # written back: sealed again under the active key
         counts[model.__tablename__] = len(stale)
     store = get_store()

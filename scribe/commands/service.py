@@ -20,8 +20,14 @@ from scribe.errors import ScribeError
 @click.command()
 @click.option("--host", help="Bind address (default SCRIBE_HOST, 127.0.0.1).")
 @click.option("--port", type=int, help="Port (default SCRIBE_PORT, 8000).")
-@click.option("--workers", "http_workers", type=int, default=1, show_default=True,
-              help="uvicorn processes (needs SCRIBE_REDIS_URL when > 1).")
+@click.option(
+    "--workers",
+    "http_workers",
+    type=int,
+    default=1,
+    show_default=True,
+    help="uvicorn processes (needs SCRIBE_REDIS_URL when > 1).",
+)
 def serve(host, port, http_workers):
     """Run the API (REST + websocket). No SCRIBE_REDIS_URL: the whole product on this machine."""
     import uvicorn
@@ -32,16 +38,36 @@ def serve(host, port, http_workers):
     if http_workers > 1 and not cfg.redis_url:
         raise ScribeError("--workers > 1 needs SCRIBE_REDIS_URL (embedded mode keeps tasks in one process)")
     init()
-    uvicorn.run("scribe.api.app:create_app", factory=True, host=host or cfg.host, port=port or cfg.port,
-                workers=http_workers, log_config=None, ws_max_size=cfg.max_frame_bytes * 2 + 64,
-                ws_ping_interval=10, ws_ping_timeout=20, timeout_graceful_shutdown=5, access_log=False)
+    uvicorn.run(
+        "scribe.api.app:create_app",
+        factory=True,
+        host=host or cfg.host,
+        port=port or cfg.port,
+        workers=http_workers,
+        log_config=None,
+        ws_max_size=cfg.max_frame_bytes * 2 + 64,
+        ws_ping_interval=10,
+        ws_ping_timeout=20,
+        timeout_graceful_shutdown=5,
+        access_log=False,
+    )
 
 
 @click.command()
-@click.option("--queues", "-Q", default="asr,documents,delivery", show_default=True,
-              help="Comma-separated queues (GPU nodes: asr; CPU nodes: documents,delivery).")
-@click.option("--concurrency", "-c", type=int, default=None,
-              help="Threads (default: SCRIBE_WORKER_THREADS; ASR windows of concurrent threads are batched).")
+@click.option(
+    "--queues",
+    "-Q",
+    default="asr,documents,delivery",
+    show_default=True,
+    help="Comma-separated queues (GPU nodes: asr; CPU nodes: documents,delivery).",
+)
+@click.option(
+    "--concurrency",
+    "-c",
+    type=int,
+    default=None,
+    help="Threads (default: SCRIBE_WORKER_THREADS; ASR windows of concurrent threads are batched).",
+)
 @click.option("--metrics-port", type=int, default=None, help="Expose Prometheus metrics on this port.")
 def worker(queues, concurrency, metrics_port):
     """Run a Celery worker over SCRIBE_REDIS_URL; loads each model once and keeps it."""
@@ -72,9 +98,22 @@ def worker(queues, concurrency, metrics_port):
         warm()
     from scribe.queue.celery_app import get_app
 
-    argv = ["worker", "-Q", ",".join(wanted), "-P", "threads", "-c", str(concurrency or max(2, cfg.worker_threads)),
-            "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", cfg.log_level.upper(),
-            "-n", f"scribe-{'-'.join(wanted)}@%h-{os.getpid()}"]
+    argv = [
+        "worker",
+        "-Q",
+        ",".join(wanted),
+        "-P",
+        "threads",
+        "-c",
+        str(concurrency or max(2, cfg.worker_threads)),
+        "--without-gossip",
+        "--without-mingle",
+        "--without-heartbeat",
+        "-l",
+        cfg.log_level.upper(),
+        "-n",
+        f"scribe-{'-'.join(wanted)}@%h-{os.getpid()}",
+    ]
     get_app().worker_main(argv)
 
 
@@ -138,8 +177,17 @@ def stream(audio, url, token, speed, chunk_ms, clinician, language, drop_at, qui
     if speed < 0:
         raise ScribeError("--speed must be >= 0")
     printer = None if quiet else (lambda line: click.echo(line, err=True))
-    report = run(audio, url, token, speed=speed, chunk_ms=chunk_ms, drop_at=drop_at, printer=printer,
-                 clinician_id=clinician, language=language)
+    report = run(
+        audio,
+        url,
+        token,
+        speed=speed,
+        chunk_ms=chunk_ms,
+        drop_at=drop_at,
+        printer=printer,
+        clinician_id=clinician,
+        language=language,
+    )
     summary = report.summary()
     if as_json:
         click.echo(json.dumps(summary))

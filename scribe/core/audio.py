@@ -17,8 +17,8 @@ import numpy as np
 from sqlalchemy import select
 
 from scribe.core.db import session_scope
-from scribe.core.tables import AudioChunk
 from scribe.core.objects import get_store
+from scribe.core.tables import AudioChunk
 from scribe.errors import AudioError
 from scribe.speech.decode import iter_chunks
 from scribe.speech.types import SAMPLE_RATE
@@ -63,9 +63,10 @@ class StoredAudio:
         """Samples of [start, end) seconds."""
         if self.bytes_per_second:
             lo, hi = self._byte_range(start, end)
-            return pcm_to_float(read_bytes(self.visit_id, lo, hi), int(self.fmt["sample_rate"]),
-                                int(self.fmt["channels"]))
-        return self._decoded()[int(start * SAMPLE_RATE): int(end * SAMPLE_RATE)]
+            return pcm_to_float(
+                read_bytes(self.visit_id, lo, hi), int(self.fmt["sample_rate"]), int(self.fmt["channels"])
+            )
+        return self._decoded()[int(start * SAMPLE_RATE) : int(end * SAMPLE_RATE)]
 
     def byte_at(self, seconds: float) -> int:
         """The stream byte position of `seconds` of audio (approximate for compressed streams)."""
@@ -117,10 +118,13 @@ def read_bytes(visit_id: str, start: int, end: int) -> bytes:
     if end <= start:
         return b""
     with session_scope() as s:
-        chunks = s.execute(select(AudioChunk.offset, AudioChunk.length, AudioChunk.key)
-                           .where(AudioChunk.visit_id == visit_id, AudioChunk.offset < end,
-                                  AudioChunk.offset + AudioChunk.length > start)
-                           .order_by(AudioChunk.offset)).all()
+        chunks = s.execute(
+            select(AudioChunk.offset, AudioChunk.length, AudioChunk.key)
+            .where(
+                AudioChunk.visit_id == visit_id, AudioChunk.offset < end, AudioChunk.offset + AudioChunk.length > start
+            )
+            .order_by(AudioChunk.offset)
+        ).all()
     store, out, pos = get_store(), bytearray(), None
     for offset, length, key in chunks:
         if pos is not None and offset != pos:

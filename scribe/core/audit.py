@@ -20,12 +20,21 @@ from scribe.core.tables import AuditLog, utcnow
 
 
 def audit_row(principal: Principal, action: str, resource: str, resource_id: str, success: bool) -> dict:
-    return {"tenant_id": principal.tenant_id, "actor": principal.actor, "action": action, "resource": resource,
-            "resource_id": resource_id, "request_id": request_id_var.get() or "", "success": success, "at": utcnow()}
+    return {
+        "tenant_id": principal.tenant_id,
+        "actor": principal.actor,
+        "action": action,
+        "resource": resource,
+        "resource_id": resource_id,
+        "request_id": request_id_var.get() or "",
+        "success": success,
+        "at": utcnow(),
+    }
 
 
-def audit(session, principal: Principal, action: str, resource: str, resource_id: str = "",
-          success: bool = True) -> None:
+def audit(
+    session, principal: Principal, action: str, resource: str, resource_id: str = "", success: bool = True
+) -> None:
     """A change's audit row, in the transaction of the change itself."""
     session.execute(insert(AuditLog), audit_row(principal, action, resource, resource_id, success))
 

@@ -2,8 +2,9 @@
 
 A blob is MAGIC | len(kid) | kid | 12-byte nonce | ciphertext+tag, so each one names the key that sealed
 it and keys can rotate: SCRIBE_ENCRYPTION_KEYS="new:<b64>,old:<b64>" encrypts with `new` and still reads
-`old`; `scribe encryption rotate` (scribe.commands.encryption) re-seals everything under the first key, after which `old` can go.
-Data written before encryption existed (no MAGIC) is read as is. Rotation steps: docs/delivery.md.
+`old`; `scribe encryption rotate` (scribe.commands.encryption) re-seals everything under the first key,
+after which `old` can go. Data written before encryption existed (no MAGIC) is read as is. Rotation
+steps: docs/delivery.md.
 """
 
 from __future__ import annotations
@@ -38,14 +39,14 @@ class KeyRing:
         if not is_sealed(blob):
             return blob  # written before encryption at rest
         n = blob[4]
-        kid = blob[5:5 + n].decode()
-        nonce, body = blob[5 + n:17 + n], blob[17 + n:]
+        kid = blob[5 : 5 + n].decode()
+        nonce, body = blob[5 + n : 17 + n], blob[17 + n :]
         if kid not in self._aead:
             raise ScribeError(f"data sealed with key {kid!r}, which SCRIBE_ENCRYPTION_KEYS does not hold")
         return self._aead[kid].decrypt(nonce, body, aad or None)
 
     def key_id(self, blob: bytes) -> str | None:
-        return blob[5:5 + blob[4]].decode() if is_sealed(blob) else None
+        return blob[5 : 5 + blob[4]].decode() if is_sealed(blob) else None
 
 
 def is_sealed(blob: bytes) -> bool:
@@ -61,8 +62,10 @@ def parse_keys(spec: str) -> KeyRing:
         except ValueError:
             key = b""
         if not kid or len(kid) > 40 or len(key) != 32:
-            raise ScribeError("SCRIBE_ENCRYPTION_KEYS: each entry is kid:base64 of 32 random bytes "
-                              "(python -c 'import os,base64;print(base64.b64encode(os.urandom(32)).decode())')")
+            raise ScribeError(
+                "SCRIBE_ENCRYPTION_KEYS: each entry is kid:base64 of 32 random bytes "
+                "(python -c 'import os,base64;print(base64.b64encode(os.urandom(32)).decode())')"
+            )
         keys[kid] = key
     if not keys:
         raise ScribeError("SCRIBE_ENCRYPTION_KEYS is empty")

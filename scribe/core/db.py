@@ -49,8 +49,13 @@ def engine_and_sessions(url: str | None = None):
     with _lock:
         if url not in _engines:
             if url.startswith("sqlite"):
-                engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15},
-                                       pool_size=20, max_overflow=20, pool_use_lifo=True)
+                engine = create_engine(
+                    url,
+                    connect_args={"check_same_thread": False, "timeout": 15},
+                    pool_size=20,
+                    max_overflow=20,
+                    pool_use_lifo=True,
+                )
                 event.listen(engine, "connect", _sqlite_pragmas)
             else:
                 engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
@@ -122,8 +127,9 @@ def async_engine(url: str | None = None):
     url = url or database_url()
     engines = _async_engines.setdefault(asyncio.get_running_loop(), {})
     if url not in engines:
-        engines[url] = create_async_engine(url, pool_size=8, max_overflow=0, pool_recycle=1800,
-                                           isolation_level="AUTOCOMMIT")
+        engines[url] = create_async_engine(
+            url, pool_size=8, max_overflow=0, pool_recycle=1800, isolation_level="AUTOCOMMIT"
+        )
     return engines[url]
 
 

@@ -40,8 +40,14 @@ def add_event(session, tenant_id: str, visit_id: str, type_: str, data: dict) ->
 def emit(session, tenant_id: str, visit_id: str | None, event: str, **data) -> None:
     """Record a webhook event in the caller's transaction (the transactional outbox: no event without
     the change, no change without its event; scribe.delivery.outbox delivers it)."""
-    session.add(Outbox(tenant_id=tenant_id, visit_id=visit_id, type=event,
-                       payload={"visit_id": visit_id, **data} if visit_id else data))
+    session.add(
+        Outbox(
+            tenant_id=tenant_id,
+            visit_id=visit_id,
+            type=event,
+            payload={"visit_id": visit_id, **data} if visit_id else data,
+        )
+    )
 
 
 def record(tenant_id: str, visit_id: str, type_: str, data: dict) -> int:
@@ -63,14 +69,18 @@ def transient(visit_id: str, type_: str, data: dict) -> None:
 
 def events_since(visit_id: str, after_id: int, tenant_id: str, limit: int = 500) -> list[dict]:
     with session_scope() as s:
-        rows = s.execute(select(Event).where(Event.visit_id == visit_id, Event.tenant_id == tenant_id,
-                                             Event.id > after_id).order_by(Event.id).limit(limit)).scalars()
+        rows = s.execute(
+            select(Event)
+            .where(Event.visit_id == visit_id, Event.tenant_id == tenant_id, Event.id > after_id)
+            .order_by(Event.id)
+            .limit(limit)
+        ).scalars()
         # The event's own id is `event_id` (payloads such as transcript.final carry their own `id`).
         return [{**r.data, "type": r.type, "event_id": r.id} for r in rows]
 
 
 class Subscription:
-    def __init__(self, hub: "Bus", visit_id: str, loop: asyncio.AbstractEventLoop):
+    def __init__(self, hub: Bus, visit_id: str, loop: asyncio.AbstractEventLoop):
         self.hub, self.visit_id, self.loop = hub, visit_id, loop
         self.queue: asyncio.Queue = asyncio.Queue(maxsize=1000)
 
@@ -89,7 +99,7 @@ class Subscription:
     async def get(self, timeout: float) -> dict | None:
         try:
             return await asyncio.wait_for(self.queue.get(), timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return None
 
     def close(self) -> None:
@@ -139,8 +149,7 @@ class RedisBus(Bus):
         import redis
 
         self.url = url
-        self.client = redis.Redis.from_url(url, socket_timeout=5, socket_connect_timeout=3,
-                                           health_check_interval=10)
+        self.client = redis.Redis.from_url(url, socket_timeout=5, socket_connect_timeout=3, health_check_interval=10)
         self._stop = threading.Event()
         self.connected = False
         self._thread = None
@@ -172,7 +181,7 @@ class RedisBus(Bus):
                 while not self._stop.is_set():
                     msg = pubsub.get_message(timeout=1.0)
                     if msg and msg.get("type") == "pmessage":
-                        visit_id = msg["channel"].decode()[len(CHANNEL_PREFIX):]
+                        visit_id = msg["channel"].decode()[len(CHANNEL_PREFIX) :]
                         self._fan_out(visit_id, json.loads(msg["data"]))
             except Exception as exc:
                 self.connected = False

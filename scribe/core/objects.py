@@ -61,8 +61,9 @@ class LocalStore:
         base = self._path(prefix.rstrip("/"))
         if not base.exists():
             return []
-        return sorted(str(p.relative_to(self.root)) for p in base.rglob("*") if p.is_file()
-                      and not p.name.startswith("."))
+        return sorted(
+            str(p.relative_to(self.root)) for p in base.rglob("*") if p.is_file() and not p.name.startswith(".")
+        )
 
     def delete_prefix(self, prefix: str) -> int:
         keys = self.list(prefix)
@@ -111,8 +112,9 @@ class S3Store:
     def delete_prefix(self, prefix: str) -> int:
         keys = self.list(prefix)
         for i in range(0, len(keys), 1000):
-            self.client.delete_objects(Bucket=self.bucket, Delete={
-                "Objects": [{"Key": self._key(k)} for k in keys[i:i + 1000]]})
+            self.client.delete_objects(
+                Bucket=self.bucket, Delete={"Objects": [{"Key": self._key(k)} for k in keys[i : i + 1000]]}
+            )
         return len(keys)
 
     def check(self) -> None:
@@ -148,9 +150,9 @@ def open_store(url: str | None = None) -> ObjectStore:
     if not url:
         return LocalStore(Path(cfg.data_dir) / "objects")
     if url.startswith("file://"):
-        return LocalStore(Path(url[len("file://"):]))
+        return LocalStore(Path(url[len("file://") :]))
     if url.startswith("s3://"):
-        bucket, _, prefix = url[len("s3://"):].partition("/")
+        bucket, _, prefix = url[len("s3://") :].partition("/")
         return S3Store(bucket, prefix, cfg.s3_endpoint_url or None)
     if "://" not in url:
         return LocalStore(Path(url))

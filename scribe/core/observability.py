@@ -15,15 +15,39 @@ visit_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("visit_id", d
 
 # Fields a log record may carry besides the message; anything else passed via extra= is dropped, so a
 # careless extra={"text": ...} cannot leak a transcript into the logs.
-_ALLOWED_EXTRA = {"status", "method", "path", "duration_ms", "task", "queue", "offset", "seq", "bytes",
-                  "code", "close_code", "lag_s", "windows", "batch", "tenant_id", "clinician_id", "attempt",
-                  "worker", "state", "events", "seconds"}
+_ALLOWED_EXTRA = {
+    "status",
+    "method",
+    "path",
+    "duration_ms",
+    "task",
+    "queue",
+    "offset",
+    "seq",
+    "bytes",
+    "code",
+    "close_code",
+    "lag_s",
+    "windows",
+    "batch",
+    "tenant_id",
+    "clinician_id",
+    "attempt",
+    "worker",
+    "state",
+    "events",
+    "seconds",
+}
 
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        payload = {"ts": round(record.created, 3), "level": record.levelname.lower(), "logger": record.name,
-                   "msg": record.getMessage()}
+        payload = {
+            "ts": round(record.created, 3),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "msg": record.getMessage(),
+        }
         rid, vid = request_id_var.get(), visit_id_var.get()
         if rid:
             payload["request_id"] = rid
@@ -37,14 +61,17 @@ class JsonFormatter(logging.Formatter):
             import traceback
 
             payload["error"] = record.exc_info[0].__name__
-            payload["stack"] = [f"{f.filename.rsplit('/', 2)[-1]}:{f.lineno}:{f.name}"
-                                for f in traceback.extract_tb(record.exc_info[2])][-8:]
+            payload["stack"] = [
+                f"{f.filename.rsplit('/', 2)[-1]}:{f.lineno}:{f.name}" for f in traceback.extract_tb(record.exc_info[2])
+            ][-8:]
         return json.dumps(payload, default=str)
 
 
 def setup_logging(level: str = "INFO", json_logs: bool = True) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter() if json_logs else logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    handler.setFormatter(
+        JsonFormatter() if json_logs else logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s")
+    )
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
@@ -59,17 +86,27 @@ def setup_logging(level: str = "INFO", json_logs: bool = True) -> None:
 
 OPEN_STREAMS = Gauge("scribe_open_streams", "Websocket audio streams open on this process")
 STREAM_BYTES = Counter("scribe_audio_bytes_total", "Audio bytes persisted and acknowledged")
-LIVE_LAG = Histogram("scribe_live_lag_seconds", "Audio received → partial transcript published",
-                     buckets=(0.25, 0.5, 1, 1.5, 2, 3, 5, 8, 13, 30))
+LIVE_LAG = Histogram(
+    "scribe_live_lag_seconds",
+    "Audio received → partial transcript published",
+    buckets=(0.25, 0.5, 1, 1.5, 2, 3, 5, 8, 13, 30),
+)
 QUEUE_DEPTH = Gauge("scribe_queue_depth", "Tasks waiting per queue", ["queue"])
-TASK_SECONDS = Histogram("scribe_task_seconds", "Task durations", ["task"],
-                         buckets=(0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300))
+TASK_SECONDS = Histogram(
+    "scribe_task_seconds", "Task durations", ["task"], buckets=(0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300)
+)
 ERRORS = Counter("scribe_errors_total", "Errors by kind", ["kind"])
-HTTP_SECONDS = Histogram("scribe_http_request_seconds", "REST request durations", ["method", "route", "status"],
-                         buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5))
-LLM_PROMPT_TOKENS = Counter("scribe_llm_prompt_tokens_total",
-                            "Prompt tokens sent to the documents LLM: evaluated, or found in its cache (prefill)",
-                            ["stage", "cached"])
+HTTP_SECONDS = Histogram(
+    "scribe_http_request_seconds",
+    "REST request durations",
+    ["method", "route", "status"],
+    buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5),
+)
+LLM_PROMPT_TOKENS = Counter(
+    "scribe_llm_prompt_tokens_total",
+    "Prompt tokens sent to the documents LLM: evaluated, or found in its cache (prefill)",
+    ["stage", "cached"],
+)
 ASR_BATCH = Histogram("scribe_asr_batch_windows", "Windows per batched ASR call", buckets=(1, 2, 3, 4, 6, 8, 12, 16))
 
 

@@ -157,16 +157,27 @@ def issue_token(tenant_id: str, clinician_id: str, ttl_seconds: int | None = Non
         raise ScribeError(f"token lifetime must be 1-{MAX_TOKEN_TTL} s")
     now = utcnow()
     expires = now + dt.timedelta(seconds=ttl)
-    claims = {"sub": clinician_id, "tid": tenant_id, "iat": int(now.timestamp()), "exp": int(expires.timestamp()) + 1,
-              "iss": JWT_ISSUER, "jti": secrets.token_hex(8)}
+    claims = {
+        "sub": clinician_id,
+        "tid": tenant_id,
+        "iat": int(now.timestamp()),
+        "exp": int(expires.timestamp()) + 1,
+        "iss": JWT_ISSUER,
+        "jti": secrets.token_hex(8),
+    }
     return jwt.encode(claims, jwt_secret(), algorithm=JWT_ALGORITHM), expires
 
 
 def authenticate_token(token: str) -> Principal:
     """A clinician JWT → principal; AuthError says why not (expired, bad signature, ...)."""
     try:
-        claims = jwt.decode(token, jwt_secret(), algorithms=[JWT_ALGORITHM], issuer=JWT_ISSUER,
-                            options={"require": ["exp", "sub", "tid"]})
+        claims = jwt.decode(
+            token,
+            jwt_secret(),
+            algorithms=[JWT_ALGORITHM],
+            issuer=JWT_ISSUER,
+            options={"require": ["exp", "sub", "tid"]},
+        )
     except jwt.ExpiredSignatureError:
         raise AuthError("token expired") from None
     except jwt.InvalidTokenError:

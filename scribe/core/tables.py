@@ -27,15 +27,26 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, TypeDecorator, \
-    UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    TypeDecorator,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from scribe.core.crypto import open_json, seal_json
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def new_id(prefix: str) -> str:
@@ -50,12 +61,12 @@ class UTCDateTime(TypeDecorator):
 
     def process_bind_param(self, value, dialect):
         if value is not None and value.tzinfo is not None and dialect.name == "sqlite":
-            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
         return value
 
     def process_result_value(self, value, dialect):
         if value is not None and value.tzinfo is None:
-            value = value.replace(tzinfo=dt.timezone.utc)
+            value = value.replace(tzinfo=dt.UTC)
         return value
 
 
@@ -117,8 +128,10 @@ class Visit(Base):
     stream_owner: Mapped[str | None] = mapped_column(String(80), default=None)
     stream_lease_until: Mapped[dt.datetime | None] = mapped_column(default=None)
     audio_deleted_at: Mapped[dt.datetime | None] = mapped_column(default=None)  # retention purged the audio
-    __table_args__ = (Index("ix_visits_tenant_created", "tenant_id", "created_at"),
-                      Index("ix_visits_tenant_clinician", "tenant_id", "clinician_id"))
+    __table_args__ = (
+        Index("ix_visits_tenant_created", "tenant_id", "created_at"),
+        Index("ix_visits_tenant_clinician", "tenant_id", "clinician_id"),
+    )
 
 
 class AudioChunk(Base):
@@ -160,7 +173,9 @@ class Document(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     tenant_id: Mapped[str] = mapped_column(String(40))
     visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(40))  # transcript|facts|note|faithfulness|patient_summary|assistant_context
+    kind: Mapped[str] = mapped_column(
+        String(40)
+    )  # transcript|facts|note|faithfulness|patient_summary|assistant_context
     version: Mapped[int] = mapped_column(Integer, default=1)
     status: Mapped[str] = mapped_column(String(16), default="draft")  # notes: draft|signed|amended
     parent_version: Mapped[int | None] = mapped_column(Integer, default=None)
@@ -232,10 +247,12 @@ class WebhookDelivery(Base):
     last_error: Mapped[str | None] = mapped_column(String(200), default=None)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     delivered_at: Mapped[dt.datetime | None] = mapped_column(default=None)
-    __table_args__ = (UniqueConstraint("outbox_id", "endpoint_id", name="uq_delivery_event_endpoint"),
-                      Index("ix_deliveries_due", "status", "next_attempt_at"),
-                      Index("ix_deliveries_chain", "endpoint_id", "visit_id", "outbox_id"),
-                      Index("ix_deliveries_tenant", "tenant_id", "created_at"))
+    __table_args__ = (
+        UniqueConstraint("outbox_id", "endpoint_id", name="uq_delivery_event_endpoint"),
+        Index("ix_deliveries_due", "status", "next_attempt_at"),
+        Index("ix_deliveries_chain", "endpoint_id", "visit_id", "outbox_id"),
+        Index("ix_deliveries_tenant", "tenant_id", "created_at"),
+    )
 
 
 class PatientLink(Base):

@@ -18,20 +18,50 @@ import re
 import uuid
 
 LOINC = "http://loinc.org"
-NOTE_TYPES = {"soap": ("11506-3", "Progress note"), "progress": ("11506-3", "Progress note"),
-              "cr-fr": ("11488-4", "Consult note"), "hp": ("34117-2", "History and physical note")}
+NOTE_TYPES = {
+    "soap": ("11506-3", "Progress note"),
+    "progress": ("11506-3", "Progress note"),
+    "cr-fr": ("11488-4", "Consult note"),
+    "hp": ("34117-2", "History and physical note"),
+}
 SUMMARY_TYPE = ("34133-9", "Summary of episode note")
 ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm"
-AI = {"security": [{"system": "http://terminology.hl7.org/CodeSystem/v3-ObservationValue", "code": "AIAST",
-                    "display": "Artificial Intelligence asserted"}]}
-VITALS = {"blood pressure": ("85354-9", "Blood pressure panel with all children optional"),
-          "heart rate": ("8867-4", "Heart rate"), "respiratory rate": ("9279-1", "Respiratory rate"),
-          "temperature": ("8310-5", "Body temperature"), "oxygen saturation": ("2708-6", "Oxygen saturation"),
-          "weight": ("29463-7", "Body weight"), "height": ("8302-2", "Body height"),
-          "blood glucose": ("2339-0", "Glucose [Mass/volume] in Blood")}
-UCUM = {"mmhg": "mm[Hg]", "bpm": "/min", "breaths/min": "/min", "°c": "Cel", "°f": "[degF]", "%": "%",
-        "kg": "kg", "kilos": "kg", "kilo": "kg", "lb": "[lb_av]", "lbs": "[lb_av]", "pounds": "[lb_av]",
-        "cm": "cm", "mg/dl": "mg/dL", "mmol/l": "mmol/L"}
+AI = {
+    "security": [
+        {
+            "system": "http://terminology.hl7.org/CodeSystem/v3-ObservationValue",
+            "code": "AIAST",
+            "display": "Artificial Intelligence asserted",
+        }
+    ]
+}
+VITALS = {
+    "blood pressure": ("85354-9", "Blood pressure panel with all children optional"),
+    "heart rate": ("8867-4", "Heart rate"),
+    "respiratory rate": ("9279-1", "Respiratory rate"),
+    "temperature": ("8310-5", "Body temperature"),
+    "oxygen saturation": ("2708-6", "Oxygen saturation"),
+    "weight": ("29463-7", "Body weight"),
+    "height": ("8302-2", "Body height"),
+    "blood glucose": ("2339-0", "Glucose [Mass/volume] in Blood"),
+}
+UCUM = {
+    "mmhg": "mm[Hg]",
+    "bpm": "/min",
+    "breaths/min": "/min",
+    "°c": "Cel",
+    "°f": "[degF]",
+    "%": "%",
+    "kg": "kg",
+    "kilos": "kg",
+    "kilo": "kg",
+    "lb": "[lb_av]",
+    "lbs": "[lb_av]",
+    "pounds": "[lb_av]",
+    "cm": "cm",
+    "mg/dl": "mg/dL",
+    "mmol/l": "mmol/L",
+}
 MED_STATUS = {"current": "active", "new": "intended", "changed": "active", "stopped": "stopped"}
 
 
@@ -54,10 +84,18 @@ def _narrative(lines: list[str]) -> dict:
 def visit_dict(visit) -> dict:
     """The visit fields FHIR needs (from a Visit row)."""
     iso = lambda t: t.isoformat() if t else None  # noqa: E731
-    return {"id": visit.id, "clinician_id": visit.clinician_id, "patient_ref": visit.patient_ref,
-            "language": visit.language, "template": visit.template, "status": visit.status,
-            "created_at": iso(visit.created_at), "started_at": iso(visit.started_at),
-            "stopped_at": iso(visit.stopped_at), "ready_at": iso(visit.ready_at)}
+    return {
+        "id": visit.id,
+        "clinician_id": visit.clinician_id,
+        "patient_ref": visit.patient_ref,
+        "language": visit.language,
+        "template": visit.template,
+        "status": visit.status,
+        "created_at": iso(visit.created_at),
+        "started_at": iso(visit.started_at),
+        "stopped_at": iso(visit.stopped_at),
+        "ready_at": iso(visit.ready_at),
+    }
 
 
 class _Ctx:
@@ -92,15 +130,31 @@ def _condition(c: _Ctx, f: dict) -> dict | None:
         return None
     code = (f.get("attributes") or {}).get("code")
     res = c.clinical("Condition", f"fact:{f['id']}")
-    res["clinicalStatus"] = _cc("http://terminology.hl7.org/CodeSystem/condition-clinical",
-                                "resolved" if f.get("status") == "historical" else "active")
-    res["verificationStatus"] = _cc("http://terminology.hl7.org/CodeSystem/condition-ver-status",
-                                    "provisional" if f.get("status") == "uncertain" else "confirmed")
-    res["category"] = [_cc("http://terminology.hl7.org/CodeSystem/condition-category",
-                           "encounter-diagnosis" if f["kind"] == "assessment" else "problem-list-item")]
-    coding = [{"system": ICD10CM, "code": code,
-               **({"display": f["attributes"]["code_description"]} if f["attributes"].get("code_description")
-                  else {})}] if code else []
+    res["clinicalStatus"] = _cc(
+        "http://terminology.hl7.org/CodeSystem/condition-clinical",
+        "resolved" if f.get("status") == "historical" else "active",
+    )
+    res["verificationStatus"] = _cc(
+        "http://terminology.hl7.org/CodeSystem/condition-ver-status",
+        "provisional" if f.get("status") == "uncertain" else "confirmed",
+    )
+    res["category"] = [
+        _cc(
+            "http://terminology.hl7.org/CodeSystem/condition-category",
+            "encounter-diagnosis" if f["kind"] == "assessment" else "problem-list-item",
+        )
+    ]
+    coding = (
+        [
+            {
+                "system": ICD10CM,
+                "code": code,
+                **({"display": f["attributes"]["code_description"]} if f["attributes"].get("code_description") else {}),
+            }
+        ]
+        if code
+        else []
+    )
     res["code"] = {**({"coding": coding} if coding else {}), "text": f["label"]}
     res["recordedDate"] = c.when
     return res
@@ -121,10 +175,14 @@ def _medication(c: _Ctx, f: dict) -> dict:
 def _allergy(c: _Ctx, f: dict) -> dict:
     res = c.clinical("AllergyIntolerance", f"fact:{f['id']}")
     res["clinicalStatus"] = _cc("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical", "active")
-    res["verificationStatus"] = _cc("http://terminology.hl7.org/CodeSystem/allergyintolerance-verification",
-                                    "unconfirmed")
-    res["code"] = (_cc("http://snomed.info/sct", "716186003", "No known allergy", f["label"])
-                   if f.get("status") == "none" else {"text": f["label"]})
+    res["verificationStatus"] = _cc(
+        "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification", "unconfirmed"
+    )
+    res["code"] = (
+        _cc("http://snomed.info/sct", "716186003", "No known allergy", f["label"])
+        if f.get("status") == "none"
+        else {"text": f["label"]}
+    )
     res["recordedDate"] = c.when
     return res
 
@@ -135,8 +193,14 @@ def _quantity(value: str, unit: str | None) -> dict | None:
     except ValueError:
         return None
     code = UCUM.get((unit or "").lower())
-    return {"value": number, **({"unit": unit, "system": "http://unitsofmeasure.org", "code": code} if code else
-                                ({"unit": unit} if unit else {}))}
+    return {
+        "value": number,
+        **(
+            {"unit": unit, "system": "http://unitsofmeasure.org", "code": code}
+            if code
+            else ({"unit": unit} if unit else {})
+        ),
+    }
 
 
 def _vital(c: _Ctx, f: dict) -> dict | None:
@@ -147,39 +211,71 @@ def _vital(c: _Ctx, f: dict) -> dict | None:
     loinc, display = VITALS.get(label, (None, None))
     res = c.clinical("Observation", f"fact:{f['id']}")
     res["status"] = "final" if c.signed else "preliminary"
-    res["category"] = [_cc("http://terminology.hl7.org/CodeSystem/observation-category", "vital-signs",
-                           "Vital Signs")]
+    res["category"] = [_cc("http://terminology.hl7.org/CodeSystem/observation-category", "vital-signs", "Vital Signs")]
     res["code"] = _cc(LOINC, loinc, display, label) if loinc else {"text": label}
     res["effectiveDateTime"] = c.visit.get("started_at") or c.visit["created_at"]
     parts = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*/\s*(\d+(?:[.,]\d+)?)\s*", str(value))
     if label == "blood pressure" and parts:
-        res["component"] = [{"code": _cc(LOINC, code, name), "valueQuantity": _quantity(v, "mmHg")}
-                            for code, name, v in (("8480-6", "Systolic blood pressure", parts.group(1)),
-                                                  ("8462-4", "Diastolic blood pressure", parts.group(2)))]
+        res["component"] = [
+            {"code": _cc(LOINC, code, name), "valueQuantity": _quantity(v, "mmHg")}
+            for code, name, v in (
+                ("8480-6", "Systolic blood pressure", parts.group(1)),
+                ("8462-4", "Diastolic blood pressure", parts.group(2)),
+            )
+        ]
     else:
         q = _quantity(value, unit)
         res["valueQuantity" if q else "valueString"] = q or str(value)
     return res
 
 
-BUILDERS = {"assessment": _condition, "past_medical": _condition, "medication": _medication,
-            "allergy": _allergy, "vital": _vital}
+BUILDERS = {
+    "assessment": _condition,
+    "past_medical": _condition,
+    "medication": _medication,
+    "allergy": _allergy,
+    "vital": _vital,
+}
 
 
-def _document_reference(c: _Ctx, name: str, type_: tuple[str, str], text: str, language: str, title: str,
-                        ai: bool = True) -> dict:
+def _document_reference(
+    c: _Ctx, name: str, type_: tuple[str, str], text: str, language: str, title: str, ai: bool = True
+) -> dict:
     res = c.base("DocumentReference", name, ai=ai)
-    res.update({
-        "masterIdentifier": {"system": "urn:scribe:document", "value": f"{c.vid}/{name}"},
-        "status": "current", "docStatus": _doc_status(c.note), "type": _cc(LOINC, *type_),
-        "category": [_cc("http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category",
-                         "clinical-note", "Clinical Note")],
-        "subject": c.ref("patient"), "date": c.when, "author": [c.ref("device"), c.ref("practitioner")],
-        "description": title,
-        "content": [{"attachment": {"contentType": "text/markdown", "language": language, "title": title,
-                                    "data": base64.b64encode(text.encode()).decode(), "creation": c.when}}],
-        "context": {"encounter": [c.ref("encounter")],
-                    **({"period": {"start": c.visit["started_at"]}} if c.visit.get("started_at") else {})}})
+    res.update(
+        {
+            "masterIdentifier": {"system": "urn:scribe:document", "value": f"{c.vid}/{name}"},
+            "status": "current",
+            "docStatus": _doc_status(c.note),
+            "type": _cc(LOINC, *type_),
+            "category": [
+                _cc(
+                    "http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category",
+                    "clinical-note",
+                    "Clinical Note",
+                )
+            ],
+            "subject": c.ref("patient"),
+            "date": c.when,
+            "author": [c.ref("device"), c.ref("practitioner")],
+            "description": title,
+            "content": [
+                {
+                    "attachment": {
+                        "contentType": "text/markdown",
+                        "language": language,
+                        "title": title,
+                        "data": base64.b64encode(text.encode()).decode(),
+                        "creation": c.when,
+                    }
+                }
+            ],
+            "context": {
+                "encounter": [c.ref("encounter")],
+                **({"period": {"start": c.visit["started_at"]}} if c.visit.get("started_at") else {}),
+            },
+        }
+    )
     if c.signed:
         res["authenticator"] = c.ref("practitioner")
     return res
@@ -206,77 +302,157 @@ def bundle(visit: dict, note: dict, facts: list[dict], summary: dict | None) -> 
     sections = []
     for sec in content.get("sections", []):
         sentences = sec.get("sentences", [])
-        entries = list({by_fact[i]["reference"]: by_fact[i] for s in sentences for i in s.get("fact_ids", [])
-                        if i in by_fact}.values())
-        sections.append({"title": sec.get("title") or sec.get("key"), "text": _narrative([s["text"] for s in sentences]),
-                         **({"entry": entries} if entries else {})})
+        entries = list(
+            {
+                by_fact[i]["reference"]: by_fact[i] for s in sentences for i in s.get("fact_ids", []) if i in by_fact
+            }.values()
+        )
+        sections.append(
+            {
+                "title": sec.get("title") or sec.get("key"),
+                "text": _narrative([s["text"] for s in sentences]),
+                **({"entry": entries} if entries else {}),
+            }
+        )
 
     composition = c.base("Composition", f"composition:v{version}", ai=True)
-    composition.update({"identifier": {"system": "urn:scribe:document", "value": f"{c.vid}/note/v{version}"},
-                        "status": _doc_status(note), "type": _cc(LOINC, *type_), "subject": c.ref("patient"),
-                        "encounter": c.ref("encounter"), "date": c.when, "title": title,
-                        "author": [c.ref("device"), c.ref("practitioner")], "section": sections})
+    composition.update(
+        {
+            "identifier": {"system": "urn:scribe:document", "value": f"{c.vid}/note/v{version}"},
+            "status": _doc_status(note),
+            "type": _cc(LOINC, *type_),
+            "subject": c.ref("patient"),
+            "encounter": c.ref("encounter"),
+            "date": c.when,
+            "title": title,
+            "author": [c.ref("device"), c.ref("practitioner")],
+            "section": sections,
+        }
+    )
     if c.signed:
         composition["attester"] = [{"mode": "legal", "time": note["signed_at"], "party": c.ref("practitioner")}]
 
-    patient = {**c.base("Patient", "patient"), "identifier": [{"system": "urn:scribe:patient-ref",
-                                                               "value": visit["patient_ref"]}]}
-    practitioner = {**c.base("Practitioner", "practitioner"),
-                    "identifier": [{"system": "urn:scribe:clinician", "value": visit["clinician_id"]}]}
-    device = {**c.base("Device", "device"), "deviceName": [{"name": "Ambient scribe (AI documentation assistant)",
-                                                            "type": "user-friendly-name"}]}
-    period = {k: v for k, v in (("start", visit.get("started_at") or visit["created_at"]),
-                                ("end", visit.get("stopped_at"))) if v}
-    encounter = {**c.base("Encounter", "encounter"),
-                 "identifier": [{"system": "urn:scribe:visit", "value": c.vid}],
-                 "status": "finished" if visit.get("status") in ("ready", "failed") else "in-progress",
-                 "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "AMB",
-                           "display": "ambulatory"},
-                 "subject": c.ref("patient"), "participant": [{"individual": c.ref("practitioner")}],
-                 "period": period}
+    patient = {
+        **c.base("Patient", "patient"),
+        "identifier": [{"system": "urn:scribe:patient-ref", "value": visit["patient_ref"]}],
+    }
+    practitioner = {
+        **c.base("Practitioner", "practitioner"),
+        "identifier": [{"system": "urn:scribe:clinician", "value": visit["clinician_id"]}],
+    }
+    device = {
+        **c.base("Device", "device"),
+        "deviceName": [{"name": "Ambient scribe (AI documentation assistant)", "type": "user-friendly-name"}],
+    }
+    period = {
+        k: v
+        for k, v in (("start", visit.get("started_at") or visit["created_at"]), ("end", visit.get("stopped_at")))
+        if v
+    }
+    encounter = {
+        **c.base("Encounter", "encounter"),
+        "identifier": [{"system": "urn:scribe:visit", "value": c.vid}],
+        "status": "finished" if visit.get("status") in ("ready", "failed") else "in-progress",
+        "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "AMB", "display": "ambulatory"},
+        "subject": c.ref("patient"),
+        "participant": [{"individual": c.ref("practitioner")}],
+        "period": period,
+    }
     note_ref = _document_reference(c, f"note:v{version}", type_, content.get("markdown", ""), language, title)
     if note.get("amends"):
-        note_ref["relatesTo"] = [{"code": "replaces", "target": {"identifier": {
-            "system": "urn:scribe:document", "value": f"{c.vid}/note:v{note['amends']}"}}}]
+        note_ref["relatesTo"] = [
+            {
+                "code": "replaces",
+                "target": {"identifier": {"system": "urn:scribe:document", "value": f"{c.vid}/note:v{note['amends']}"}},
+            }
+        ]
     resources = [composition, patient, practitioner, device, encounter, note_ref]
     if summary:
-        resources.append(_document_reference(c, "patient-summary", SUMMARY_TYPE, summary.get("markdown", ""),
-                                             summary.get("language") or language, "Patient visit summary"))
+        resources.append(
+            _document_reference(
+                c,
+                "patient-summary",
+                SUMMARY_TYPE,
+                summary.get("markdown", ""),
+                summary.get("language") or language,
+                "Patient visit summary",
+            )
+        )
     resources += derived
 
-    agents = [{"type": _cc("http://terminology.hl7.org/CodeSystem/provenance-participant-type", "author", "Author"),
-               "who": c.ref("device")}]
+    agents = [
+        {
+            "type": _cc("http://terminology.hl7.org/CodeSystem/provenance-participant-type", "author", "Author"),
+            "who": c.ref("device"),
+        }
+    ]
     if c.signed:
-        agents.append({"type": _cc("http://terminology.hl7.org/CodeSystem/provenance-participant-type", "attester",
-                                   "Attester"), "who": c.ref("practitioner")})
-    provenance = {**c.base("Provenance", f"provenance:v{version}"),
-                  "target": [{"reference": f"urn:uuid:{r['id']}"} for r in resources if r.get("meta") == AI],
-                  "recorded": c.when, "agent": agents,
-                  "activity": _cc("http://terminology.hl7.org/CodeSystem/v3-DataOperation",
-                                  "UPDATE" if note.get("amends") else "CREATE")}
+        agents.append(
+            {
+                "type": _cc(
+                    "http://terminology.hl7.org/CodeSystem/provenance-participant-type", "attester", "Attester"
+                ),
+                "who": c.ref("practitioner"),
+            }
+        )
+    provenance = {
+        **c.base("Provenance", f"provenance:v{version}"),
+        "target": [{"reference": f"urn:uuid:{r['id']}"} for r in resources if r.get("meta") == AI],
+        "recorded": c.when,
+        "agent": agents,
+        "activity": _cc(
+            "http://terminology.hl7.org/CodeSystem/v3-DataOperation", "UPDATE" if note.get("amends") else "CREATE"
+        ),
+    }
     resources.append(provenance)
-    return {"resourceType": "Bundle", "id": _id(c.vid, f"bundle:v{version}"),
-            "identifier": {"system": "urn:ietf:rfc:3986", "value": f"urn:uuid:{_id(c.vid, f'bundle:v{version}')}"},
-            "type": "document", "timestamp": c.when,
-            "entry": [{"fullUrl": f"urn:uuid:{r['id']}", "resource": r} for r in resources]}
+    return {
+        "resourceType": "Bundle",
+        "id": _id(c.vid, f"bundle:v{version}"),
+        "identifier": {"system": "urn:ietf:rfc:3986", "value": f"urn:uuid:{_id(c.vid, f'bundle:v{version}')}"},
+        "type": "document",
+        "timestamp": c.when,
+        "entry": [{"fullUrl": f"urn:uuid:{r['id']}", "resource": r} for r in resources],
+    }
 
 
 def document_references(doc_bundle: dict) -> dict:
     """A searchset Bundle of the DocumentReferences in a document Bundle."""
     refs = [e for e in doc_bundle["entry"] if e["resource"]["resourceType"] == "DocumentReference"]
-    return {"resourceType": "Bundle", "type": "searchset", "total": len(refs),
-            "entry": [{**e, "search": {"mode": "match"}} for e in refs]}
+    return {
+        "resourceType": "Bundle",
+        "type": "searchset",
+        "total": len(refs),
+        "entry": [{**e, "search": {"mode": "match"}} for e in refs],
+    }
 
 
 # An HTTP status as the nearest FHIR IssueType (http://hl7.org/fhir/R4/valueset-issue-type.html).
-ISSUE_TYPES = {400: "invalid", 401: "login", 403: "forbidden", 404: "not-found", 405: "not-supported",
-               409: "conflict", 410: "deleted", 412: "conflict", 413: "too-long", 422: "invalid", 429: "throttled"}
+ISSUE_TYPES = {
+    400: "invalid",
+    401: "login",
+    403: "forbidden",
+    404: "not-found",
+    405: "not-supported",
+    409: "conflict",
+    410: "deleted",
+    412: "conflict",
+    413: "too-long",
+    422: "invalid",
+    429: "throttled",
+}
 
 
 def operation_outcome(status: int, code: str, message: str) -> dict:
     """An error of the FHIR endpoints as FHIR clients expect it: an OperationOutcome (our error code in
     `details.coding`, the message in `diagnostics`), not the REST API's {"error": ...}."""
-    return {"resourceType": "OperationOutcome", "issue": [{
-        "severity": "error", "code": ISSUE_TYPES.get(status, "exception" if status >= 500 else "processing"),
-        "details": {"coding": [{"system": "urn:scribe:error", "code": code}], "text": message},
-        "diagnostics": message}]}
+    return {
+        "resourceType": "OperationOutcome",
+        "issue": [
+            {
+                "severity": "error",
+                "code": ISSUE_TYPES.get(status, "exception" if status >= 500 else "processing"),
+                "details": {"coding": [{"system": "urn:scribe:error", "code": code}], "text": message},
+                "diagnostics": message,
+            }
+        ],
+    }

@@ -22,9 +22,9 @@ from sqlalchemy import select, update
 
 from scribe.core.audit import audit
 from scribe.core.db import session_scope
-from scribe.core.tables import Document, Visit, utcnow
 from scribe.core.events import emit
 from scribe.core.security import Principal, scoped
+from scribe.core.tables import Document, Visit, utcnow
 from scribe.delivery import fhir, links, retention
 from scribe.delivery.settings import settings_of
 from scribe.errors import ApiError
@@ -49,10 +49,17 @@ class NoteAmend(BaseModel):
 
 
 def note_view(doc: Document) -> dict:
-    return {"version": doc.version, "status": doc.status, "author": doc.author,
-            "created_at": doc.created_at.isoformat(), "parent_version": doc.parent_version, "amends": doc.amends,
-            "signed_by": doc.signed_by, "signed_at": doc.signed_at.isoformat() if doc.signed_at else None,
-            "note": doc.content}
+    return {
+        "version": doc.version,
+        "status": doc.status,
+        "author": doc.author,
+        "created_at": doc.created_at.isoformat(),
+        "parent_version": doc.parent_version,
+        "amends": doc.amends,
+        "signed_by": doc.signed_by,
+        "signed_at": doc.signed_at.isoformat() if doc.signed_at else None,
+        "note": doc.content,
+    }
 
 
 # --------------------------------------------------------------------------- pure edit
@@ -77,7 +84,9 @@ def _lines(text: str) -> list[str]:
 
 def _template_sections(note: dict) -> list[dict]:
     try:
-        return [{"key": s["key"], "title": s["title"]} for s in load_template(note.get("template") or "soap")["sections"]]
+        return [
+            {"key": s["key"], "title": s["title"]} for s in load_template(note.get("template") or "soap")["sections"]
+        ]
     except Exception:
         return []
 
@@ -97,14 +106,18 @@ def apply_edits(content: dict, edits: dict[str, str], author: str, at: dt.dateti
         for t in known:
             if name == t["key"] or _norm(name) == _norm(t["title"]):
                 sec = {"key": t["key"], "title": t["title"], "sentences": []}
-                at_ = next((i for i, s in enumerate(sections) if order.get(s.get("key"), 1 << 20) > order[t["key"]]),
-                           len(sections))
+                at_ = next(
+                    (i for i, s in enumerate(sections) if order.get(s.get("key"), 1 << 20) > order[t["key"]]),
+                    len(sections),
+                )
                 sections.insert(at_, sec)
                 return sec
-        names = [s.get("key") for s in sections] + [t["key"] for t in known if t["key"] not in
-                                                    {s.get("key") for s in sections}]
-        raise ApiError(422, "unknown_section", f"no section {name[:80]!r}; sections: {', '.join(names)}",
-                           sections=names)
+        names = [s.get("key") for s in sections] + [
+            t["key"] for t in known if t["key"] not in {s.get("key") for s in sections}
+        ]
+        raise ApiError(
+            422, "unknown_section", f"no section {name[:80]!r}; sections: {', '.join(names)}", sections=names
+        )
 
     for name, text in edits.items():
         sec = find(name)
@@ -112,9 +125,19 @@ def apply_edits(content: dict, edits: dict[str, str], author: str, at: dt.dateti
         sentences = []
         for line in _lines(text):
             kept = own.get(_norm(line)) or pool.get(_norm(line))
-            sentences.append(copy.deepcopy(kept) if kept else
-                             {"text": line, "fact_ids": [], "evidence": [], "status": "kept", "issues": [],
-                              "source": "clinician", "author": author})
+            sentences.append(
+                copy.deepcopy(kept)
+                if kept
+                else {
+                    "text": line,
+                    "fact_ids": [],
+                    "evidence": [],
+                    "status": "kept",
+                    "issues": [],
+                    "source": "clinician",
+                    "author": author,
+                }
+            )
         sec["sentences"] = sentences
         sec["edited_by"], sec["edited_at"] = author, at.isoformat()
     note["markdown"] = to_markdown(Note.model_validate(note))
@@ -141,8 +164,12 @@ def _newest(session, principal: Principal, visit_id: str) -> tuple[Visit, Docume
     """Lock the visit's note, then its newest version (409 not_ready when there is none yet)."""
     session.execute(update(Visit).where(Visit.id == visit_id).values(status=Visit.status))
     visit = scoped(session, principal, visit_id)
-    doc = session.execute(select(Document).where(Document.visit_id == visit_id, Document.kind == "note")
-                          .order_by(Document.version.desc()).limit(1)).scalar_one_or_none()
+    doc = session.execute(
+        select(Document)
+        .where(Document.visit_id == visit_id, Document.kind == "note")
+        .order_by(Document.version.desc())
+        .limit(1)
+    ).scalar_one_or_none()
     if doc is None:
         raise ApiError(409, "not_ready", f"no note yet (visit is {visit.status})", state=visit.status)
     return visit, doc
@@ -153,15 +180,25 @@ def _check(doc: Document, if_match: str | None) -> None:
         return
     wanted = if_match.strip().removeprefix("W/").strip('"')
     if wanted != str(doc.version):
-        raise ApiError(409, "version_conflict", f"the note is at version {doc.version}; reload and edit again",
-                           version=doc.version)
+        raise ApiError(
+            409, "version_conflict", f"the note is at version {doc.version}; reload and edit again", version=doc.version
+        )
 
 
-def _new_version(session, principal: Principal, visit: Visit, parent: Document, content: dict,
-                 amends: int | None) -> Document:
-    new = Document(tenant_id=visit.tenant_id, visit_id=visit.id, kind="note", version=parent.version + 1,
-                   status="draft", parent_version=parent.version, author=principal.actor, content=content,
-                   amends=amends)
+def _new_version(
+    session, principal: Principal, visit: Visit, parent: Document, content: dict, amends: int | None
+) -> Document:
+    new = Document(
+        tenant_id=visit.tenant_id,
+        visit_id=visit.id,
+        kind="note",
+        version=parent.version + 1,
+        status="draft",
+        parent_version=parent.version,
+        author=principal.actor,
+        content=content,
+        amends=amends,
+    )
     session.add(new)
     session.flush()
     return new
@@ -171,8 +208,12 @@ def edit(principal: Principal, visit_id: str, body: NoteEdit, if_match: str | No
     with session_scope() as s:
         visit, doc = _newest(s, principal, visit_id)
         if doc.status == "signed":
-            raise ApiError(409, "note_signed", f"version {doc.version} is signed and final; correct it with "
-                               f"POST /v1/visits/{visit_id}/note/amend", version=doc.version)
+            raise ApiError(
+                409,
+                "note_signed",
+                f"version {doc.version} is signed and final; correct it with POST /v1/visits/{visit_id}/note/amend",
+                version=doc.version,
+            )
         _check(doc, if_match)
         content = apply_edits(doc.content, body.sections, principal.actor, utcnow())
         new = _new_version(s, principal, visit, doc, content, doc.amends)
@@ -184,14 +225,22 @@ def amend(principal: Principal, visit_id: str, body: NoteAmend, if_match: str | 
     with session_scope() as s:
         visit, doc = _newest(s, principal, visit_id)
         if doc.status != "signed":
-            raise ApiError(409, "not_signed", f"version {doc.version} is a draft: edit it with PATCH",
-                               version=doc.version)
+            raise ApiError(
+                409, "not_signed", f"version {doc.version} is a draft: edit it with PATCH", version=doc.version
+            )
         _check(doc, if_match)
         now = utcnow()
-        content = apply_edits(doc.content, body.sections, principal.actor, now) if body.sections else \
-            copy.deepcopy(doc.content)
-        content["amendment"] = {"amends": doc.version, "reason": body.reason, "by": principal.actor,
-                                "at": now.isoformat()}
+        content = (
+            apply_edits(doc.content, body.sections, principal.actor, now)
+            if body.sections
+            else copy.deepcopy(doc.content)
+        )
+        content["amendment"] = {
+            "amends": doc.version,
+            "reason": body.reason,
+            "by": principal.actor,
+            "at": now.isoformat(),
+        }
         new = _new_version(s, principal, visit, doc, content, doc.version)
         audit(s, principal, "amend", "note", visit_id)
         return note_view(new)
@@ -207,11 +256,23 @@ def sign(principal: Principal, visit_id: str, if_match: str | None) -> dict:
         if doc.status == "signed":
             raise ApiError(409, "note_signed", f"version {doc.version} is already signed", version=doc.version)
         _check(doc, if_match)
-        first = s.execute(select(Document.id).where(Document.visit_id == visit_id, Document.kind == "note",
-                                                    Document.status == "signed").limit(1)).first() is None
+        first = (
+            s.execute(
+                select(Document.id)
+                .where(Document.visit_id == visit_id, Document.kind == "note", Document.status == "signed")
+                .limit(1)
+            ).first()
+            is None
+        )
         doc.status, doc.signed_by, doc.signed_at = "signed", principal.clinician_id, utcnow()
-        emit(s, visit.tenant_id, visit_id, "note.amended" if doc.amends else "note.signed", version=doc.version,
-             **({"amends": doc.amends} if doc.amends else {}))
+        emit(
+            s,
+            visit.tenant_id,
+            visit_id,
+            "note.amended" if doc.amends else "note.signed",
+            version=doc.version,
+            **({"amends": doc.amends} if doc.amends else {}),
+        )
         audit(s, principal, "sign", "note", visit_id)
         policy = settings_of(s, visit.tenant_id)
         if first and policy.patient_link_on_sign and not links.active(s, visit_id):
@@ -225,7 +286,12 @@ def sign(principal: Principal, visit_id: str, if_match: str | None) -> dict:
 
 def fhir_bundle(session, visit: Visit, note: Document) -> dict:
     """The FHIR document Bundle of one note version, from the visit's stored facts and summary."""
-    docs = {d.kind: d.content for d in session.execute(
-        select(Document).where(Document.visit_id == visit.id, Document.kind.in_(("facts", "patient_summary")))
-        .order_by(Document.version)).scalars()}
+    docs = {
+        d.kind: d.content
+        for d in session.execute(
+            select(Document)
+            .where(Document.visit_id == visit.id, Document.kind.in_(("facts", "patient_summary")))
+            .order_by(Document.version)
+        ).scalars()
+    }
     return fhir.bundle(fhir.visit_dict(visit), note_view(note), docs.get("facts") or [], docs.get("patient_summary"))

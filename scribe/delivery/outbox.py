@@ -1,7 +1,7 @@
 """Transactional outbox → webhook deliveries.
 
-1. A state change writes its event with emit() (scribe.core.events) in the same transaction (so no event without the change,
-   no change without its event).
+1. A state change writes its event with emit() (scribe.core.events) in the same transaction (so no event
+   without the change, no change without its event).
 2. delivery.dispatch(outbox_id) fans an event out: one webhook_deliveries row per endpoint of the tenant
    whose filter matches, each with its own webhook-id (kept for every retry and replay). Earlier pending
    events of the same visit are fanned out first, in the same transaction, so order survives.
@@ -72,19 +72,41 @@ def fan_out(outbox_id: int) -> list[str]:
                 return []
             rows = [row]
             if row.visit_id is not None:
-                rows = s.execute(select(Outbox).where(Outbox.visit_id == row.visit_id, Outbox.status == "pending",
-                                                      Outbox.id <= outbox_id).order_by(Outbox.id)).scalars().all()
-            endpoints = s.execute(select(WebhookEndpoint).where(WebhookEndpoint.tenant_id == row.tenant_id,
-                                                                WebhookEndpoint.deleted_at.is_(None))
-                                  .order_by(WebhookEndpoint.created_at)).scalars().all()
+                rows = (
+                    s.execute(
+                        select(Outbox)
+                        .where(Outbox.visit_id == row.visit_id, Outbox.status == "pending", Outbox.id <= outbox_id)
+                        .order_by(Outbox.id)
+                    )
+                    .scalars()
+                    .all()
+                )
+            endpoints = (
+                s.execute(
+                    select(WebhookEndpoint)
+                    .where(WebhookEndpoint.tenant_id == row.tenant_id, WebhookEndpoint.deleted_at.is_(None))
+                    .order_by(WebhookEndpoint.created_at)
+                )
+                .scalars()
+                .all()
+            )
             made = []
             for event in rows:
                 matching = [e for e in endpoints if event.type in e.events]
                 for e in matching:
-                    d = WebhookDelivery(id=new_id("dlv"), tenant_id=event.tenant_id, endpoint_id=e.id,
-                                        outbox_id=event.id, visit_id=event.visit_id, event_type=event.type,
-                                        webhook_id=f"msg_{uuid.uuid4().hex}", status="pending", attempts=0,
-                                        next_attempt_at=utcnow(), submitted_at=utcnow())
+                    d = WebhookDelivery(
+                        id=new_id("dlv"),
+                        tenant_id=event.tenant_id,
+                        endpoint_id=e.id,
+                        outbox_id=event.id,
+                        visit_id=event.visit_id,
+                        event_type=event.type,
+                        webhook_id=f"msg_{uuid.uuid4().hex}",
+                        status="pending",
+                        attempts=0,
+                        next_attempt_at=utcnow(),
+                        submitted_at=utcnow(),
+                    )
                     s.add(d)
                     made.append(d.id)
                 event.status = "dispatched" if matching else "skipped"
@@ -107,8 +129,12 @@ def dispatch_task(outbox_id: int) -> str:
 def _earlier_pending():
     """SQL condition on a delivery row: an earlier delivery of its visit to its endpoint is still pending."""
     other = aliased(WebhookDelivery)
-    return exists().where(other.endpoint_id == WebhookDelivery.endpoint_id, other.visit_id == WebhookDelivery.visit_id,
-                          other.outbox_id < WebhookDelivery.outbox_id, other.status == "pending")
+    return exists().where(
+        other.endpoint_id == WebhookDelivery.endpoint_id,
+        other.visit_id == WebhookDelivery.visit_id,
+        other.outbox_id < WebhookDelivery.outbox_id,
+        other.status == "pending",
+    )
 
 
 def _claim(delivery_id: str):
@@ -119,16 +145,27 @@ def _claim(delivery_id: str):
         d = s.get(WebhookDelivery, delivery_id)
         if d is None or d.status != "pending":
             return "skipped", None
-        if d.next_attempt_at > now or (d.visit_id is not None and s.execute(select(WebhookDelivery.id).where(
-                WebhookDelivery.id == d.id, _earlier_pending())).first()):
+        if d.next_attempt_at > now or (
+            d.visit_id is not None
+            and s.execute(select(WebhookDelivery.id).where(WebhookDelivery.id == d.id, _earlier_pending())).first()
+        ):
             d.submitted_at = None  # the sweep (or the chain) submits it again when it can run
             return "waiting", None
         lease = now + dt.timedelta(seconds=cfg.webhook_timeout_seconds + 30)
         number = d.attempts + 1
-        won = s.execute(update(WebhookDelivery).where(
-            WebhookDelivery.id == d.id, WebhookDelivery.status == "pending", WebhookDelivery.attempts == d.attempts,
-            or_(WebhookDelivery.lease_until.is_(None), WebhookDelivery.lease_until < now))
-            .values(lease_until=lease, attempts=number, submitted_at=None)).rowcount == 1
+        won = (
+            s.execute(
+                update(WebhookDelivery)
+                .where(
+                    WebhookDelivery.id == d.id,
+                    WebhookDelivery.status == "pending",
+                    WebhookDelivery.attempts == d.attempts,
+                    or_(WebhookDelivery.lease_until.is_(None), WebhookDelivery.lease_until < now),
+                )
+                .values(lease_until=lease, attempts=number, submitted_at=None)
+            ).rowcount
+            == 1
+        )
         if not won:
             return "busy", None
         endpoint = s.get(WebhookEndpoint, d.endpoint_id)
@@ -139,8 +176,13 @@ def _claim(delivery_id: str):
         if body is None:  # the event is gone (the visit was erased meanwhile)
             d.status, d.lease_until, d.last_error = "cancelled", None, "event erased"
             return "cancelled", None
-        attempt = {"url": endpoint.url, "allow_private": settings_of(s, d.tenant_id).webhooks_allow_private,
-                   "secret": dict(endpoint.secret), "webhook_id": d.webhook_id, "body": body}
+        attempt = {
+            "url": endpoint.url,
+            "allow_private": settings_of(s, d.tenant_id).webhooks_allow_private,
+            "secret": dict(endpoint.secret),
+            "webhook_id": d.webhook_id,
+            "body": body,
+        }
         return "claimed", (number, attempt)
 
 
@@ -167,8 +209,10 @@ def send_task(delivery_id: str) -> str:
             else:
                 d.next_attempt_at = now + dt.timedelta(seconds=wait)
         chain = (d.endpoint_id, d.visit_id, d.outbox_id) if d.status != "pending" and d.visit_id else None
-    log.info("webhook attempt", extra={"task": "delivery.send", "status": result.status, "code": result.error or "ok",
-                                       "attempt": attempts})
+    log.info(
+        "webhook attempt",
+        extra={"task": "delivery.send", "status": result.status, "code": result.error or "ok", "attempt": attempts},
+    )
     if chain:
         _submit_next(*chain)
     return "delivered" if result.ok else "failed"
@@ -177,10 +221,17 @@ def send_task(delivery_id: str) -> str:
 def _submit_next(endpoint_id: str, visit_id: str, after: int) -> None:
     now = utcnow()
     with session_scope() as s:
-        nxt = s.execute(select(WebhookDelivery).where(
-            WebhookDelivery.endpoint_id == endpoint_id, WebhookDelivery.visit_id == visit_id,
-            WebhookDelivery.outbox_id > after, WebhookDelivery.status == "pending")
-            .order_by(WebhookDelivery.outbox_id).limit(1)).scalar_one_or_none()
+        nxt = s.execute(
+            select(WebhookDelivery)
+            .where(
+                WebhookDelivery.endpoint_id == endpoint_id,
+                WebhookDelivery.visit_id == visit_id,
+                WebhookDelivery.outbox_id > after,
+                WebhookDelivery.status == "pending",
+            )
+            .order_by(WebhookDelivery.outbox_id)
+            .limit(1)
+        ).scalar_one_or_none()
         if nxt is None or nxt.next_attempt_at > now:
             return
         nxt.submitted_at = now
@@ -201,17 +252,34 @@ def sweep() -> dict:
     now = utcnow()
     again = now - _resubmit_after()
     with session_scope() as s:
-        events = s.execute(select(Outbox.id).where(Outbox.status == "pending", or_(
-            Outbox.next_attempt_at.is_(None), Outbox.next_attempt_at < now)).order_by(Outbox.id)
-            .limit(SWEEP_BATCH)).scalars().all()
+        events = (
+            s.execute(
+                select(Outbox.id)
+                .where(Outbox.status == "pending", or_(Outbox.next_attempt_at.is_(None), Outbox.next_attempt_at < now))
+                .order_by(Outbox.id)
+                .limit(SWEEP_BATCH)
+            )
+            .scalars()
+            .all()
+        )
         if events:
             s.execute(update(Outbox).where(Outbox.id.in_(events)).values(next_attempt_at=now + _resubmit_after()))
-        due = s.execute(select(WebhookDelivery.id).where(
-            WebhookDelivery.status == "pending", WebhookDelivery.next_attempt_at <= now,
-            or_(WebhookDelivery.lease_until.is_(None), WebhookDelivery.lease_until < now),
-            or_(WebhookDelivery.submitted_at.is_(None), WebhookDelivery.submitted_at < again),
-            or_(WebhookDelivery.visit_id.is_(None), ~_earlier_pending()))
-            .order_by(WebhookDelivery.outbox_id).limit(SWEEP_BATCH)).scalars().all()
+        due = (
+            s.execute(
+                select(WebhookDelivery.id)
+                .where(
+                    WebhookDelivery.status == "pending",
+                    WebhookDelivery.next_attempt_at <= now,
+                    or_(WebhookDelivery.lease_until.is_(None), WebhookDelivery.lease_until < now),
+                    or_(WebhookDelivery.submitted_at.is_(None), WebhookDelivery.submitted_at < again),
+                    or_(WebhookDelivery.visit_id.is_(None), ~_earlier_pending()),
+                )
+                .order_by(WebhookDelivery.outbox_id)
+                .limit(SWEEP_BATCH)
+            )
+            .scalars()
+            .all()
+        )
         if due:
             s.execute(update(WebhookDelivery).where(WebhookDelivery.id.in_(due)).values(submitted_at=now))
     for outbox_id in events:
@@ -292,4 +360,3 @@ def full_content(session, row: Outbox) -> dict | None:
     if note is None:
         return None
     return {"note": note_view(note), "fhir": fhir_bundle(session, visit, note)}
-

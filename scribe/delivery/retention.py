@@ -16,13 +16,25 @@ import logging
 
 from sqlalchemy import delete, exists, func, select, update
 
+from scribe.core import audio
 from scribe.core.audit import audit
 from scribe.core.db import session_scope
-from scribe.core.tables import AudioChunk, AuditLog, Document, Event, LiveState, Outbox, PatientLink, Tenant, Visit, WebhookDelivery, utcnow
-from scribe.core import audio
 from scribe.core.events import emit
 from scribe.core.objects import get_store, visit_prefix
 from scribe.core.security import Principal, scoped
+from scribe.core.tables import (
+    AudioChunk,
+    AuditLog,
+    Document,
+    Event,
+    LiveState,
+    Outbox,
+    PatientLink,
+    Tenant,
+    Visit,
+    WebhookDelivery,
+    utcnow,
+)
 from scribe.delivery.settings import tenant_settings
 from scribe.errors import ApiError
 
@@ -40,8 +52,15 @@ def purge_audio(visit_id: str) -> bool:
             return False
         s.execute(delete(AudioChunk).where(AudioChunk.visit_id == visit_id))
         visit.audio_deleted_at = utcnow()
-        s.add(AuditLog(tenant_id=visit.tenant_id, actor="system:retention", action="purge", resource="audio",
-                       resource_id=visit_id))
+        s.add(
+            AuditLog(
+                tenant_id=visit.tenant_id,
+                actor="system:retention",
+                action="purge",
+                resource="audio",
+                resource_id=visit_id,
+            )
+        )
     return True
 
 
@@ -73,15 +92,15 @@ def erase(principal: Principal, visit_id: str) -> None:
     audio.forget(visit_id)
 
 
-def _due(s, tenant_id: str, now: dt.datetime, days: int | None = None, signed: bool = False,
-         audio: bool = False) -> list[str]:
+def _due(
+    s, tenant_id: str, now: dt.datetime, days: int | None = None, signed: bool = False, audio: bool = False
+) -> list[str]:
     """Finalized visits of a tenant: with audio left, with a signed note, finalized over `days` ago."""
     q = select(Visit.id).where(Visit.tenant_id == tenant_id, Visit.status.in_(("ready", "failed")))
     if audio:
         q = q.where(Visit.audio_deleted_at.is_(None))
     if signed:
-        q = q.where(exists().where(Document.visit_id == Visit.id, Document.kind == "note",
-                                   Document.status == "signed"))
+        q = q.where(exists().where(Document.visit_id == Visit.id, Document.kind == "note", Document.status == "signed"))
     if days is not None:
         q = q.where(func.coalesce(Visit.ready_at, Visit.stopped_at) < now - dt.timedelta(days=days))
     return s.execute(q.limit(BATCH)).scalars().all()

@@ -29,8 +29,15 @@ from scribe.config import get_settings
 from scribe.core.tables import WebhookDelivery, WebhookEndpoint, utcnow
 from scribe.errors import ApiError
 
-EventType = Literal["visit.created", "transcript.ready", "note.draft_ready", "note.signed", "note.amended",
-                    "patient_summary.ready", "visit.erased"]
+EventType = Literal[
+    "visit.created",
+    "transcript.ready",
+    "note.draft_ready",
+    "note.signed",
+    "note.amended",
+    "patient_summary.ready",
+    "visit.erased",
+]
 EVENTS: tuple[str, ...] = get_args(EventType)
 
 
@@ -51,10 +58,17 @@ class EndpointView(BaseModel):
     previous_secret_valid_until: dt.datetime | None = None
 
     @classmethod
-    def of(cls, e: WebhookEndpoint, secret: str | None = None) -> "EndpointView":
+    def of(cls, e: WebhookEndpoint, secret: str | None = None) -> EndpointView:
         until = e.secret.get("previous_until")
-        return cls(id=e.id, url=e.url, events=e.events, full_content=e.full_content, created_at=e.created_at,
-                   secret=secret, previous_secret_valid_until=dt.datetime.fromisoformat(until) if until else None)
+        return cls(
+            id=e.id,
+            url=e.url,
+            events=e.events,
+            full_content=e.full_content,
+            created_at=e.created_at,
+            secret=secret,
+            previous_secret_valid_until=dt.datetime.fromisoformat(until) if until else None,
+        )
 
 
 class DeliveryView(BaseModel):
@@ -72,11 +86,21 @@ class DeliveryView(BaseModel):
     delivered_at: dt.datetime | None
 
     @classmethod
-    def of(cls, d: WebhookDelivery) -> "DeliveryView":
-        return cls(id=d.id, endpoint_id=d.endpoint_id, event_type=d.event_type, visit_id=d.visit_id,
-                   webhook_id=d.webhook_id, status=d.status, attempts=d.attempts,
-                   next_attempt_at=d.next_attempt_at if d.status == "pending" else None, last_status=d.last_status,
-                   last_error=d.last_error, created_at=d.created_at, delivered_at=d.delivered_at)
+    def of(cls, d: WebhookDelivery) -> DeliveryView:
+        return cls(
+            id=d.id,
+            endpoint_id=d.endpoint_id,
+            event_type=d.event_type,
+            visit_id=d.visit_id,
+            webhook_id=d.webhook_id,
+            status=d.status,
+            attempts=d.attempts,
+            next_attempt_at=d.next_attempt_at if d.status == "pending" else None,
+            last_status=d.last_status,
+            last_error=d.last_error,
+            created_at=d.created_at,
+            delivered_at=d.delivered_at,
+        )
 
 
 # --------------------------------------------------------------------------- secrets and signatures
@@ -103,9 +127,13 @@ def signing_secrets(secret: dict, now: dt.datetime) -> list[str]:
 
 def signed_headers(secret_list: list[str], webhook_id: str, body: bytes, at: dt.datetime) -> dict[str, str]:
     text = body.decode()
-    return {"webhook-id": webhook_id, "webhook-timestamp": str(int(at.timestamp())),
-            "webhook-signature": " ".join(Webhook(s).sign(webhook_id, at, text) for s in secret_list),
-            "content-type": "application/json", "user-agent": "ambient-scribe-webhooks/1"}
+    return {
+        "webhook-id": webhook_id,
+        "webhook-timestamp": str(int(at.timestamp())),
+        "webhook-signature": " ".join(Webhook(s).sign(webhook_id, at, text) for s in secret_list),
+        "content-type": "application/json",
+        "user-agent": "ambient-scribe-webhooks/1",
+    }
 
 
 # --------------------------------------------------------------------------- URL policy
@@ -149,8 +177,10 @@ def _addresses(parts, port: int, allow_private: bool) -> list[str]:
         raise UrlRefused("unresolvable_host", "the URL's host does not resolve") from None
     addresses = list(dict.fromkeys(info[4][0].split("%")[0] for info in infos))
     if not allow_private and not all(_public(ipaddress.ip_address(a)) for a in addresses):
-        raise UrlRefused("private_address", "the URL's host is a loopback, private or reserved address; "
-                                            "an operator can allow it for this tenant")
+        raise UrlRefused(
+            "private_address",
+            "the URL's host is a loopback, private or reserved address; an operator can allow it for this tenant",
+        )
     return addresses
 
 
@@ -209,8 +239,11 @@ def client(host: str) -> httpx.Client:
                 _clients.pop(next(iter(_clients))).close()
             cfg = get_settings()
             found = _clients[host] = httpx.Client(
-                timeout=httpx.Timeout(cfg.webhook_timeout_seconds), follow_redirects=False, trust_env=False,
-                limits=httpx.Limits(max_connections=max(4, cfg.delivery_concurrency * 2)))
+                timeout=httpx.Timeout(cfg.webhook_timeout_seconds),
+                follow_redirects=False,
+                trust_env=False,
+                limits=httpx.Limits(max_connections=max(4, cfg.delivery_concurrency * 2)),
+            )
         return found
 
 
@@ -226,8 +259,9 @@ def post(url: str, allow_private: bool, secret: dict, webhook_id: str, body: byt
         for i, address in enumerate(addresses):
             target, host, extensions = pinned(url, address)
             try:
-                with client(parts.hostname).stream("POST", target, content=body, headers={**headers, **host},
-                                                   extensions=extensions) as response:
+                with client(parts.hostname).stream(
+                    "POST", target, content=body, headers={**headers, **host}, extensions=extensions
+                ) as response:
                     status = response.status_code
                 break
             except httpx.ConnectError:

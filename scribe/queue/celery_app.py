@@ -34,8 +34,10 @@ def make_app() -> Celery:
         task_ignore_result=True,
         task_default_queue="asr",
         task_routes={name: {"queue": t.queue} for name, t in tasks.items()},
-        broker_transport_options={"visibility_timeout": cfg.task_visibility_timeout,
-                                  "unacked_restore_interval": max(1, min(10, cfg.task_visibility_timeout // 3))},
+        broker_transport_options={
+            "visibility_timeout": cfg.task_visibility_timeout,
+            "unacked_restore_interval": max(1, min(10, cfg.task_visibility_timeout // 3)),
+        },
         broker_connection_retry_on_startup=True,
         broker_connection_max_retries=None,
         worker_hijack_root_logger=False,

@@ -15,16 +15,16 @@ from scribe.queue import registry
 from scribe.queue.runner import run_task
 
 
-
 class InProcessExecutor:
     """The embedded default's worker pool: a thread pool per queue, in the server process."""
 
     def __init__(self, asr_threads: int | None = None):
         threads = asr_threads or get_settings().worker_threads
-        self.pools = {"asr": ThreadPoolExecutor(threads, thread_name_prefix="asr"),
-                      "documents": ThreadPoolExecutor(1, thread_name_prefix="documents"),
-                      "delivery": ThreadPoolExecutor(get_settings().delivery_concurrency,
-                                                     thread_name_prefix="delivery")}
+        self.pools = {
+            "asr": ThreadPoolExecutor(threads, thread_name_prefix="asr"),
+            "documents": ThreadPoolExecutor(1, thread_name_prefix="documents"),
+            "delivery": ThreadPoolExecutor(get_settings().delivery_concurrency, thread_name_prefix="delivery"),
+        }
         self.waiting = {q: 0 for q in self.pools}
         self._lock = threading.Lock()
 

@@ -36,8 +36,7 @@ _loaded = False
 _lock = threading.Lock()
 
 
-def task(name: str, queue: str, best_effort: bool = False,
-         on_failure: Callable[[tuple, str, str], None] | None = None):
+def task(name: str, queue: str, best_effort: bool = False, on_failure: Callable[[tuple, str, str], None] | None = None):
     """Register the decorated function as the task `name` on `queue`."""
     if queue not in QUEUES:
         raise ValueError(f"unknown queue {queue!r}")

@@ -13,9 +13,9 @@ from sqlalchemy import select
 
 from scribe.core.audio import StoredAudio
 from scribe.core.db import session_scope
-from scribe.core.tables import Document, Visit
 from scribe.core.objects import get_store, visit_prefix
 from scribe.core.observability import timed
+from scribe.core.tables import Document, Visit
 from scribe.speech import diarize as dz
 
 log = logging.getLogger("scribe.tasks")
@@ -63,8 +63,10 @@ def diarize_ahead(visit: Visit, audio: StoredAudio) -> None:
 
 def has_transcript(visit_id: str) -> bool:
     with session_scope() as s:
-        return s.execute(select(Document.id).where(Document.visit_id == visit_id,
-                                                   Document.kind == "transcript")).first() is not None
+        return (
+            s.execute(select(Document.id).where(Document.visit_id == visit_id, Document.kind == "transcript")).first()
+            is not None
+        )
 
 
 def stored(visit_id: str) -> dz.Precomputed:

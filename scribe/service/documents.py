@@ -10,9 +10,9 @@ from scribe import languages
 from scribe.config import get_settings
 from scribe.core import events
 from scribe.core.db import session_scope
-from scribe.core.tables import Document, Visit, utcnow
 from scribe.core.events import emit
 from scribe.core.observability import LLM_PROMPT_TOKENS, timed
+from scribe.core.tables import Document, Visit, utcnow
 from scribe.engines.llm import no_llm
 from scribe.notes.engine import ask as answered
 from scribe.notes.engine import document
@@ -45,13 +45,15 @@ def llm_focus() -> str:
 def build(transcript: dict, template: str | None = None, language: str | None = None, llm: str = "none") -> dict:
     """transcript (scribe.schemas.Transcript as a dict) → {kind: JSON content} for every KINDS entry
     (and the engine's "timings")."""
-    result = document(transcript, template=template, language=languages.requested(language), llm=llm,
-                      llm_focus=llm_focus())
+    result = document(
+        transcript, template=template, language=languages.requested(language), llm=llm, llm_focus=llm_focus()
+    )
     return {kind: result[kind] for kind in KINDS} | {"timings": result["timings"]}
 
 
-def prefill(finals: list[dict], speakers: dict | None, language: str, llm: str,
-            clinician_voice=None, usage: dict | None = None) -> int:
+def prefill(
+    finals: list[dict], speakers: dict | None, language: str, llm: str, clinician_voice=None, usage: dict | None = None
+) -> int:
     """During the visit: the LLM evaluates the note's prompt for the transcript so far (live final
     segments, cut and labelled the way the finalized transcript will most likely be); returns how many
     prompts. What the finalized prompt shares with it is not evaluated again after stop."""
@@ -66,13 +68,13 @@ def generate(visit_id: str) -> str:
         visit = s.get(Visit, visit_id)
         if visit is None or visit.status in FINAL_STATES:
             return "skipped"
-        transcript = s.execute(select(Document.content).where(Document.visit_id == visit_id,
-                                                              Document.kind == "transcript")).scalar_one_or_none()
+        transcript = s.execute(
+            select(Document.content).where(Document.visit_id == visit_id, Document.kind == "transcript")
+        ).scalar_one_or_none()
     if transcript is None:
         raise RuntimeError("documents.generate before the transcript exists")
     with timed("documents.generate"):
-        result = build(transcript, template=visit.template, language=visit.language,
-                       llm=get_settings().documents_llm)
+        result = build(transcript, template=visit.template, language=visit.language, llm=get_settings().documents_llm)
     timings = result["timings"]
     count_prompt_tokens("note", {k[4:]: v for k, v in timings.items() if k.startswith("llm_")})
     with session_scope() as s:
@@ -82,8 +84,16 @@ def generate(visit_id: str) -> str:
         have = set(s.execute(select(Document.kind).where(Document.visit_id == visit_id)).scalars())
         for kind in KINDS:
             if kind not in have and result.get(kind) is not None:
-                s.add(Document(tenant_id=visit.tenant_id, visit_id=visit_id, kind=kind, version=1,
-                               status="draft", content=result[kind]))
+                s.add(
+                    Document(
+                        tenant_id=visit.tenant_id,
+                        visit_id=visit_id,
+                        kind=kind,
+                        version=1,
+                        status="draft",
+                        content=result[kind],
+                    )
+                )
         visit.status = "ready"
         visit.ready_at = utcnow()
         events.add_event(s, visit.tenant_id, visit_id, "visit.ready", {"links": links(visit_id)})
@@ -101,8 +111,10 @@ def count_prompt_tokens(stage: str, usage: dict) -> None:
 
 # Loading the engine's language pipelines (spaCy, medspaCy ConText, drug lexicon, ICD index) takes
 # ~5 s per language on first use: a process does it before it takes work, not inside a visit's note.
-_WARM_UP = {"en": "doctor: What brings you in today?\npatient: A cough for three days, no fever.",
-            "fr": "médecin: Qu'est-ce qui vous amène ?\npatient: Je tousse depuis trois jours, pas de fièvre."}
+_WARM_UP = {
+    "en": "doctor: What brings you in today?\npatient: A cough for three days, no fever.",
+    "fr": "médecin: Qu'est-ce qui vous amène ?\npatient: Je tousse depuis trois jours, pas de fièvre.",
+}
 
 
 def warm() -> None:

@@ -15,9 +15,9 @@ from scribe import languages
 from scribe.core import events
 from scribe.core.audio import StoredAudio
 from scribe.core.db import session_scope
-from scribe.core.tables import Document, Visit
 from scribe.core.events import emit
 from scribe.core.observability import timed
+from scribe.core.tables import Document, Visit
 from scribe.queue.dispatch import submit
 from scribe.schemas import Transcript, Word
 from scribe.service import ahead, live
@@ -52,19 +52,39 @@ def finalize(visit_id: str) -> str:
         segments, speakers = speaker_segments(words, diarization, live.clinician_voice(visit))
         timings["attribution"] = time.perf_counter() - t0
         state = live.visit_and_state(visit_id)[1].state
-        transcript = Transcript(language=languages.spoken(state.get("language"), visit.language),
-                                duration=round(duration, 3), segments=segments, speakers=speakers,
-                                timings={k: round(v, 3) for k, v in timings.items()})
+        transcript = Transcript(
+            language=languages.spoken(state.get("language"), visit.language),
+            duration=round(duration, 3),
+            segments=segments,
+            speakers=speakers,
+            timings={k: round(v, 3) for k, v in timings.items()},
+        )
         with session_scope() as s:
-            exists = s.execute(select(Document.id).where(Document.visit_id == visit_id,
-                                                         Document.kind == "transcript")).first()
+            exists = s.execute(
+                select(Document.id).where(Document.visit_id == visit_id, Document.kind == "transcript")
+            ).first()
             if not exists:
-                s.add(Document(tenant_id=visit.tenant_id, visit_id=visit_id, kind="transcript", version=1,
-                               content=transcript.model_dump()))
-                events.add_event(s, visit.tenant_id, visit_id, "transcript.ready",
-                                 {"segments": len(segments), "duration": transcript.duration,
-                                  "speakers": {k: v.role for k, v in speakers.items()},
-                                  "links": {"transcript": f"/v1/visits/{visit_id}/transcript"}})
+                s.add(
+                    Document(
+                        tenant_id=visit.tenant_id,
+                        visit_id=visit_id,
+                        kind="transcript",
+                        version=1,
+                        content=transcript.model_dump(),
+                    )
+                )
+                events.add_event(
+                    s,
+                    visit.tenant_id,
+                    visit_id,
+                    "transcript.ready",
+                    {
+                        "segments": len(segments),
+                        "duration": transcript.duration,
+                        "speakers": {k: v.role for k, v in speakers.items()},
+                        "links": {"transcript": f"/v1/visits/{visit_id}/transcript"},
+                    },
+                )
                 emit(s, visit.tenant_id, visit_id, "transcript.ready")
         events.notify(visit_id)
     ahead.delete(visit_id)
@@ -76,5 +96,9 @@ def finalize(visit_id: str) -> str:
 def _diarize(samples: np.ndarray, precomputed: Precomputed | None = None) -> Diarization:
     from scribe.engines.diarization import load_diarization_engine  # torch: only where audio is diarized
 
-    return diarize(Audio(samples), load_diarization_engine(), DiarizeOptions(min_speakers=1, max_speakers=4),
-                   precomputed=precomputed)
+    return diarize(
+        Audio(samples),
+        load_diarization_engine(),
+        DiarizeOptions(min_speakers=1, max_speakers=4),
+        precomputed=precomputed,
+    )

@@ -21,12 +21,11 @@ from scribe.config import get_settings
 from scribe.core import events
 from scribe.core.audio import StoredAudio
 from scribe.core.db import session_scope
-from scribe.core.tables import Event, LiveState, Visit, utcnow
 from scribe.core.observability import ASR_BATCH, LIVE_LAG, timed
+from scribe.core.tables import Event, LiveState, Visit, utcnow
 from scribe.engines.asr import load_whisper
 from scribe.queue.dispatch import submit
-from scribe.service import ahead
-from scribe.service import documents
+from scribe.service import ahead, documents
 from scribe.service.visits import FINAL_STATES
 from scribe.speech import streaming
 from scribe.speech.batcher import WindowBatcher, has_speech
@@ -75,19 +74,21 @@ def visit_and_state(visit_id: str) -> tuple[Visit | None, LiveState | None]:
         return visit, live
 
 
-def _save_state(visit: Visit, version: int, state: streaming.StreamState, processed: int,
-                finals: list[dict]) -> bool:
+def _save_state(visit: Visit, version: int, state: streaming.StreamState, processed: int, finals: list[dict]) -> bool:
     """Persist the new state and its final segments atomically; False when another run won."""
     with session_scope() as s:
-        result = s.execute(update(LiveState).where(LiveState.visit_id == visit.id, LiveState.version == version)
-                           .values(version=version + 1, state=state.to_dict(), processed_bytes=processed,
-                                   updated_at=utcnow()))
+        result = s.execute(
+            update(LiveState)
+            .where(LiveState.visit_id == visit.id, LiveState.version == version)
+            .values(version=version + 1, state=state.to_dict(), processed_bytes=processed, updated_at=utcnow())
+        )
         if result.rowcount != 1:
             s.rollback()
             return False
         for seg in finals:
-            events.add_event(s, visit.tenant_id, visit.id, "transcript.final",
-                             {"speaker": None, "role": "unknown", **seg})
+            events.add_event(
+                s, visit.tenant_id, visit.id, "transcript.final", {"speaker": None, "role": "unknown", **seg}
+            )
     if finals:
         events.notify(visit.id)
     return True
@@ -97,8 +98,15 @@ def live_finals(visit_id: str) -> list[dict]:
     """The visit's live final segments in order, each once (a window retried after a crash may have
     stored one twice)."""
     with session_scope() as s:
-        rows = s.execute(select(Event.data).where(Event.visit_id == visit_id, Event.type == "transcript.final")
-                         .order_by(Event.id)).scalars().all()
+        rows = (
+            s.execute(
+                select(Event.data)
+                .where(Event.visit_id == visit_id, Event.type == "transcript.final")
+                .order_by(Event.id)
+            )
+            .scalars()
+            .all()
+        )
     seen, finals = set(), []
     for data in rows:
         if data["id"] not in seen:
@@ -185,8 +193,7 @@ def window(visit_id: str, upto: int, sent_at: float | None = None) -> str:
     finally:
         if outcome != "ok":
             with session_scope() as s:
-                processed = s.execute(select(LiveState.processed_bytes)
-                                      .where(LiveState.visit_id == visit_id)).scalar()
+                processed = s.execute(select(LiveState.processed_bytes).where(LiveState.visit_id == visit_id)).scalar()
             events.transient(visit_id, "window.done", {"processed": processed or 0, "outcome": outcome})
 
 
@@ -204,22 +211,42 @@ def _window(visit_id: str, upto: int, sent_at: float | None) -> str:
         window_start = state.buffer_start
         win = _transcribe(visit, state, audio, flush=False)
         t1 = time.perf_counter()
-        upd = streaming.update(state, win.words, win.end, trim_after=cfg.live_trim_seconds,
-                               max_window=cfg.live_max_window_seconds, speech=win.speech)
+        upd = streaming.update(
+            state,
+            win.words,
+            win.end,
+            trim_after=cfg.live_trim_seconds,
+            max_window=cfg.live_max_window_seconds,
+            speech=win.speech,
+        )
         _label_finals(visit, state, upd.finals, win)
         if not _save_state(visit, live.version, state, win.processed, upd.finals):
             return "conflict"
-        log.debug("window", extra={"seconds": round(win.end - window_start, 2),
-                                   "duration_ms": round((t1 - t0) * 1000), "windows": len(upd.finals)})
+        log.debug(
+            "window",
+            extra={
+                "seconds": round(win.end - window_start, 2),
+                "duration_ms": round((t1 - t0) * 1000),
+                "windows": len(upd.finals),
+            },
+        )
     lag = None
     if sent_at is not None:
         lag = max(0.0, time.time() - sent_at)
         LIVE_LAG.observe(lag)
     partial = upd.partial
-    events.transient(visit_id, "transcript.partial", {
-        "text": partial["text"] if partial else "", "start": partial["start"] if partial else None,
-        "end": partial["end"] if partial else None, "audio_end": round(win.end, 3),
-        "processed": win.processed, "lag": round(lag, 3) if lag is not None else None})
+    events.transient(
+        visit_id,
+        "transcript.partial",
+        {
+            "text": partial["text"] if partial else "",
+            "start": partial["start"] if partial else None,
+            "end": partial["end"] if partial else None,
+            "audio_end": round(win.end, 3),
+            "processed": win.processed,
+            "lag": round(lag, 3) if lag is not None else None,
+        },
+    )
     if upd.finals:
         _prefill_if_due(visit_id, upd.finals[-1]["end"])
     if cfg.diarize_ahead:  # after the partial went out: this visit's next window need not wait for it
@@ -252,8 +279,15 @@ def flush(visit_id: str) -> Visit:
         win = _transcribe(visit, state, audio, flush=True)
         last = win.end >= audio.seconds - 1e-3
         # A backlog longer than one window: commit what is safely inside this one, go on with the next.
-        upd = streaming.update(state, win.words, win.end, flush=last, force_before=None if last else win.end - 2.0,
-                               trim_after=0.0, speech=win.speech)
+        upd = streaming.update(
+            state,
+            win.words,
+            win.end,
+            flush=last,
+            force_before=None if last else win.end - 2.0,
+            trim_after=0.0,
+            speech=win.speech,
+        )
         _label_finals(visit, state, upd.finals, win)
         if not last and state.buffer_start <= start + 1.0:
             state.buffer_start = win.end - 2.0
@@ -273,8 +307,13 @@ def prefill(visit_id: str) -> str:
         return "skipped"  # the finalized transcript's prompt is on its way
     usage: dict = {}
     with timed("documents.prefill"):
-        documents.prefill(live_finals(visit_id), live.state.get("speakers"),
-                          languages.spoken(live.state.get("language"), visit.language),
-                          get_settings().documents_llm, clinician_voice(visit), usage=usage)
+        documents.prefill(
+            live_finals(visit_id),
+            live.state.get("speakers"),
+            languages.spoken(live.state.get("language"), visit.language),
+            get_settings().documents_llm,
+            clinician_voice(visit),
+            usage=usage,
+        )
     documents.count_prompt_tokens("prefill", usage)
     return "ok"

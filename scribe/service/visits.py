@@ -15,12 +15,11 @@ import uuid
 from sqlalchemy import bindparam, func, insert, select, update
 
 from scribe.core import events
-from scribe.core.audit import audit, audit_row
-from scribe.core.audit import write_audit_on_loop
+from scribe.core.audit import audit, audit_row, write_audit_on_loop
 from scribe.core.db import get_engine, local_database, on_loop, session_scope
-from scribe.core.tables import AudioChunk, AuditLog, Event, LiveState, Outbox, Visit, new_id, utcnow
 from scribe.core.objects import chunk_key, get_store
 from scribe.core.security import Principal, not_found, scoped, visible
+from scribe.core.tables import AudioChunk, AuditLog, Event, LiveState, Outbox, Visit, new_id, utcnow
 from scribe.errors import ApiError
 from scribe.queue.dispatch import submit
 
@@ -60,9 +59,15 @@ _AUDIT_INSERT = insert(AuditLog.__table__)
 def links(visit_id: str) -> dict[str, str]:
     """The visit's resources (visit views, visit.ready events)."""
     base = f"/v1/visits/{visit_id}"
-    return {"visit": base, "transcript": f"{base}/transcript", "facts": f"{base}/facts", "note": f"{base}/note",
-            "patient_summary": f"{base}/patient-summary", "assistant_context": f"{base}/assistant-context",
-            "events": f"{base}/events"}
+    return {
+        "visit": base,
+        "transcript": f"{base}/transcript",
+        "facts": f"{base}/facts",
+        "note": f"{base}/note",
+        "patient_summary": f"{base}/patient-summary",
+        "assistant_context": f"{base}/assistant-context",
+        "events": f"{base}/events",
+    }
 
 
 def max_event_id(visit_id: str) -> int:
@@ -82,14 +87,24 @@ def create(principal: Principal, body) -> Visit:
     if body.consent is None:
         raise ApiError(422, "consent_required", "recording needs the patient's consent: {recorded_by, at}")
     with session_scope() as s:
-        visit = Visit(id=new_id("vis"), tenant_id=principal.tenant_id, clinician_id=clinician,
-                      patient_ref=body.patient_ref, language=body.language, template=body.template,
-                      consent=body.consent.model_dump(mode="json"), status="created")
+        visit = Visit(
+            id=new_id("vis"),
+            tenant_id=principal.tenant_id,
+            clinician_id=clinician,
+            patient_ref=body.patient_ref,
+            language=body.language,
+            template=body.template,
+            consent=body.consent.model_dump(mode="json"),
+            status="created",
+        )
         s.add(visit)
         s.flush()  # the visit row first: live_state references it
         s.add(LiveState(visit_id=visit.id, version=0, processed_bytes=0, state={}))
-        s.add(Outbox(tenant_id=principal.tenant_id, visit_id=visit.id, type="visit.created",
-                     payload={"visit_id": visit.id}))
+        s.add(
+            Outbox(
+                tenant_id=principal.tenant_id, visit_id=visit.id, type="visit.created", payload={"visit_id": visit.id}
+            )
+        )
         audit(s, principal, "create", "visit", visit.id)
     return visit
 
@@ -100,8 +115,11 @@ def stop(principal: Principal, visit_id: str) -> Visit:
         visit = scoped(s, principal, visit_id)
         if visit.status in STOPPED:
             raise ApiError(409, "already_stopped", f"visit is already {visit.status}")
-        result = s.execute(update(Visit).where(Visit.id == visit_id, Visit.status.in_(("created", "streaming", "paused")))
-                           .values(status="finalizing", stopped_at=utcnow()))
+        result = s.execute(
+            update(Visit)
+            .where(Visit.id == visit_id, Visit.status.in_(("created", "streaming", "paused")))
+            .values(status="finalizing", stopped_at=utcnow())
+        )
         if result.rowcount != 1:
             raise ApiError(409, "already_stopped", "visit is already stopped")
         events.add_event(s, visit.tenant_id, visit_id, "status", {"state": "finalizing", "offset": visit.audio_bytes})
@@ -131,8 +149,7 @@ def fail(visit_id: str, code: str, message: str) -> None:
             return
         visit.status = "failed"
         visit.error = message[:400]
-        events.add_event(s, visit.tenant_id, visit_id, "error", {"code": code, "message": message[:400],
-                                                                 "fatal": True})
+        events.add_event(s, visit.tenant_id, visit_id, "error", {"code": code, "message": message[:400], "fatal": True})
     events.notify(visit_id)
 
 
@@ -145,10 +162,17 @@ def sweep(stuck_after: float, now_mono: float | None = None) -> list[str]:
     now_mono = now_mono if now_mono is not None else time.monotonic()
     limit = utcnow() - dt.timedelta(seconds=stuck_after)
     with session_scope() as s:
-        last = (select(Event.visit_id, func.max(Event.created_at).label("at")).group_by(Event.visit_id).subquery())
-        rows = s.execute(select(Visit.id).outerjoin(last, last.c.visit_id == Visit.id)
-                         .where(Visit.status == "finalizing", Visit.stopped_at < limit)
-                         .where((last.c.at.is_(None)) | (last.c.at < limit))).scalars().all()
+        last = select(Event.visit_id, func.max(Event.created_at).label("at")).group_by(Event.visit_id).subquery()
+        rows = (
+            s.execute(
+                select(Visit.id)
+                .outerjoin(last, last.c.visit_id == Visit.id)
+                .where(Visit.status == "finalizing", Visit.stopped_at < limit)
+                .where((last.c.at.is_(None)) | (last.c.at < limit))
+            )
+            .scalars()
+            .all()
+        )
     done = []
     for visit_id in rows:
         if now_mono - _swept.get(visit_id, -1e9) < stuck_after:
@@ -168,10 +192,12 @@ def sweep(stuck_after: float, now_mono: float | None = None) -> list[str]:
 def acquire_lease(visit_id: str, owner: str) -> bool:
     now = utcnow()
     with session_scope() as s:
-        result = s.execute(update(Visit).where(Visit.id == visit_id)
-                           .where((Visit.stream_owner.is_(None)) | (Visit.stream_lease_until < now)
-                                  | (Visit.stream_owner == owner))
-                           .values(stream_owner=owner, stream_lease_until=now + dt.timedelta(seconds=LEASE_SECONDS)))
+        result = s.execute(
+            update(Visit)
+            .where(Visit.id == visit_id)
+            .where((Visit.stream_owner.is_(None)) | (Visit.stream_lease_until < now) | (Visit.stream_owner == owner))
+            .values(stream_owner=owner, stream_lease_until=now + dt.timedelta(seconds=LEASE_SECONDS))
+        )
         return result.rowcount == 1
 
 
@@ -181,8 +207,11 @@ def renew_lease(visit_id: str, owner: str) -> bool:
 
 def release_lease(visit_id: str, owner: str) -> None:
     with session_scope() as s:
-        s.execute(update(Visit).where(Visit.id == visit_id, Visit.stream_owner == owner)
-                  .values(stream_owner=None, stream_lease_until=None))
+        s.execute(
+            update(Visit)
+            .where(Visit.id == visit_id, Visit.stream_owner == owner)
+            .values(stream_owner=None, stream_lease_until=None)
+        )
 
 
 def connection_id() -> str:
@@ -195,9 +224,11 @@ def persist_chunk(visit_id: str, seq: int, offset: int, payload: bytes, seconds_
     get_store().put(key, payload)
     end = offset + len(payload)
     with session_scope() as s:
-        result = s.execute(update(Visit).where(Visit.id == visit_id, Visit.audio_bytes == offset)
-                           .values(audio_bytes=end,
-                                   audio_seconds=end * seconds_per_byte if seconds_per_byte else Visit.audio_seconds))
+        result = s.execute(
+            update(Visit)
+            .where(Visit.id == visit_id, Visit.audio_bytes == offset)
+            .values(audio_bytes=end, audio_seconds=end * seconds_per_byte if seconds_per_byte else Visit.audio_seconds)
+        )
         if result.rowcount != 1:
             raise ApiError(409, "offset_conflict", "the stream moved on concurrently")
         s.add(AudioChunk(visit_id=visit_id, seq=seq, offset=offset, length=len(payload), key=key))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import bisect
 
-from scribe.speech.types import SpeakerTurn
 from scribe.schemas import Segment, Word
+from scribe.speech.types import SpeakerTurn
 
 MAX_GAP = 1.5  # seconds of silence that start a new segment even for the same speaker
 NEAREST_WITHIN = 1.0  # a word outside every turn takes the nearest turn this close
@@ -16,7 +16,7 @@ def speaker_of(word: Word, turns: list[SpeakerTurn], starts: list[float]) -> str
     overlap: dict[str, float] = {}
     i = bisect.bisect_right(starts, word.end)
     # Turns starting after the word cannot overlap it; of earlier ones only the last few can.
-    for turn in turns[max(0, i - 8): i]:
+    for turn in turns[max(0, i - 8) : i]:
         shared = min(turn.end, word.end) - max(turn.start, word.start)
         if shared > 0:
             overlap[turn.speaker] = overlap.get(turn.speaker, 0.0) + shared
@@ -24,7 +24,7 @@ def speaker_of(word: Word, turns: list[SpeakerTurn], starts: list[float]) -> str
         return max(overlap, key=overlap.get)
     mid = (word.start + word.end) / 2
     best, best_distance = None, NEAREST_WITHIN
-    for turn in turns[max(0, i - 2): i + 1]:
+    for turn in turns[max(0, i - 2) : i + 1]:
         distance = min(abs(mid - turn.start), abs(mid - turn.end))
         if distance <= best_distance:
             best, best_distance = turn.speaker, distance
@@ -57,5 +57,11 @@ def attribute(words: list[Word], turns: list[SpeakerTurn]) -> list[Segment]:
 
 
 def _segment(index: int, speaker: str | None, words: list[Word]) -> Segment:
-    return Segment(id=index, start=words[0].start, end=words[-1].end, speaker=speaker,
-                   text="".join(w.word for w in words).strip(), words=words)
+    return Segment(
+        id=index,
+        start=words[0].start,
+        end=words[-1].end,
+        speaker=speaker,
+        text="".join(w.word for w in words).strip(),
+        words=words,
+    )

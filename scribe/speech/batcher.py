@@ -42,8 +42,13 @@ class WindowBatcher:
     number of windows of each batch (a metric).
     """
 
-    def __init__(self, model, batch_size: int | None = None, wait_ms: int | None = None,
-                 on_batch: Callable[[int], None] | None = None):
+    def __init__(
+        self,
+        model,
+        batch_size: int | None = None,
+        wait_ms: int | None = None,
+        on_batch: Callable[[int], None] | None = None,
+    ):
         from faster_whisper import BatchedInferencePipeline
 
         cfg = get_settings()
@@ -128,13 +133,31 @@ class WindowBatcher:
         metadata = [{"offset": 0.0, "duration": len(r.samples) / SAMPLE_RATE, "segments": []} for r in group]
         tokenizer = Tokenizer(self.model.hf_tokenizer, self.multilingual, task="transcribe", language=language)
         options = TranscriptionOptions(
-            beam_size=self.beam_size, best_of=1, patience=1, length_penalty=1, repetition_penalty=1,
-            no_repeat_ngram_size=3, log_prob_threshold=-1.0, no_speech_threshold=0.6,
-            compression_ratio_threshold=2.4, condition_on_previous_text=False, prompt_reset_on_temperature=0.5,
-            temperatures=[0.0], initial_prompt=None, prefix=None, suppress_blank=True, suppress_tokens=[-1],
-            without_timestamps=self.without_timestamps, max_initial_timestamp=1.0, word_timestamps=True,
-            prepend_punctuations="\"'“¿([{-", append_punctuations="\"'.。,，!！?？:：”)]}、",
-            multilingual=False, max_new_tokens=None, clip_timestamps=[], hallucination_silence_threshold=None,
+            beam_size=self.beam_size,
+            best_of=1,
+            patience=1,
+            length_penalty=1,
+            repetition_penalty=1,
+            no_repeat_ngram_size=3,
+            log_prob_threshold=-1.0,
+            no_speech_threshold=0.6,
+            compression_ratio_threshold=2.4,
+            condition_on_previous_text=False,
+            prompt_reset_on_temperature=0.5,
+            temperatures=[0.0],
+            initial_prompt=None,
+            prefix=None,
+            suppress_blank=True,
+            suppress_tokens=[-1],
+            without_timestamps=self.without_timestamps,
+            max_initial_timestamp=1.0,
+            word_timestamps=True,
+            prepend_punctuations="\"'“¿([{-",
+            append_punctuations="\"'.。,，!！?？:：”)]}、",
+            multilingual=False,
+            max_new_tokens=None,
+            clip_timestamps=[],
+            hallucination_silence_threshold=None,
             hotwords=None,
         )
         from faster_whisper.transcribe import get_suppressed_tokens
@@ -159,8 +182,14 @@ class WindowBatcher:
                 for w in seg.get("words") or []:
                     if w["start"] >= duration:
                         continue
-                    words.append({"start": round(float(w["start"]), 3), "end": round(min(float(w["end"]), duration), 3),
-                                  "word": w["word"], "probability": round(float(w["probability"]), 4)})
+                    words.append(
+                        {
+                            "start": round(float(w["start"]), 3),
+                            "end": round(min(float(w["end"]), duration), 3),
+                            "word": w["word"],
+                            "probability": round(float(w["probability"]), 4),
+                        }
+                    )
             results.append(words)
         return results
 

@@ -23,7 +23,7 @@ def spectral(emb: np.ndarray, num: int | None, lo: int, hi: int) -> np.ndarray:
     n = len(emb)
     sim = emb @ emb.T
     keep = min(n - 1, max(int(PRUNE_KEEP * n), PRUNE_MIN))
-    top = np.argpartition(-sim, keep, axis=1)[:, :keep + 1]
+    top = np.argpartition(-sim, keep, axis=1)[:, : keep + 1]
     affinity = np.zeros_like(sim)
     rows = np.arange(n)[:, None]
     affinity[rows, top] = sim[rows, top]
@@ -36,7 +36,7 @@ def spectral(emb: np.ndarray, num: int | None, lo: int, hi: int) -> np.ndarray:
         k = min(num, n)
     else:
         top_k = min(hi, n - 1)
-        gaps = np.diff(eigenvalues[lo - 1:top_k + 1])
+        gaps = np.diff(eigenvalues[lo - 1 : top_k + 1])
         k = int(np.argmax(gaps)) + lo if gaps.size else lo
     if k <= 1:
         return np.zeros(n, dtype=np.int64)
@@ -53,8 +53,7 @@ def renumber(labels: np.ndarray) -> np.ndarray:
     return np.unique(labels, return_inverse=True)[1].astype(np.int64)
 
 
-def cluster(emb: np.ndarray, seconds: np.ndarray, num: int | None, lo: int, hi: int,
-             represented: float) -> np.ndarray:
+def cluster(emb: np.ndarray, seconds: np.ndarray, num: int | None, lo: int, hi: int, represented: float) -> np.ndarray:
     """Cluster labels of the (training) embeddings.
 
     seconds: speech behind each embedding; represented: how many seconds of speech one second
@@ -70,7 +69,7 @@ def cluster(emb: np.ndarray, seconds: np.ndarray, num: int | None, lo: int, hi: 
     mass = np.bincount(labels, weights=seconds * represented)
     large = np.flatnonzero(mass >= MIN_CLUSTER_SPEECH)
     if large.size < max(lo, 1):
-        large = np.argsort(-mass)[:max(lo, 1)]
+        large = np.argsort(-mass)[: max(lo, 1)]
     if large.size < labels.max() + 1:
         cents = centroids(emb, labels)
         target = large[np.argmax(cents @ cents[large].T, axis=1)]

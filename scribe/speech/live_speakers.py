@@ -14,10 +14,10 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from scribe.schemas import Transcript, Word
 from scribe.speech.attribute import attribute
 from scribe.speech.roles import SpeechProfile, label_speakers
 from scribe.speech.types import SpeakerTurn
-from scribe.schemas import Transcript, Word
 
 MATCH = 0.45  # CAM++ cosine to a speaker's centroid above which a segment is theirs
 MIN_NEW_SECONDS = 1.5  # a segment shorter than this never opens a new speaker (too little voice)
@@ -35,7 +35,7 @@ class LiveSpeakers:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "LiveSpeakers":
+    def from_dict(cls, data: dict | None) -> LiveSpeakers:
         return cls(**(data or {}))
 
     def _match(self, embedding: np.ndarray) -> tuple[str | None, float]:
@@ -47,8 +47,9 @@ class LiveSpeakers:
                 best, best_sim = name, sim
         return best, best_sim
 
-    def label(self, embedding: np.ndarray | None, seconds: float, text: str,
-              clinician_voice: np.ndarray | None = None) -> tuple[str | None, str]:
+    def label(
+        self, embedding: np.ndarray | None, seconds: float, text: str, clinician_voice: np.ndarray | None = None
+    ) -> tuple[str | None, str]:
         """(speaker, role) of one final segment; updates the state. No embedding and no speaker yet:
         (None, "unknown")."""
         name, sim = self._match(embedding) if embedding is not None else (None, -1.0)
@@ -71,8 +72,9 @@ class LiveSpeakers:
         return {k: v.role for k, v in infos.items()}
 
 
-def provisional_transcript(finals: list[dict], live: LiveSpeakers, language: str,
-                           clinician_voice: np.ndarray | None = None) -> Transcript:
+def provisional_transcript(
+    finals: list[dict], live: LiveSpeakers, language: str, clinician_voice: np.ndarray | None = None
+) -> Transcript:
     """The transcript so far from the live final segments, cut into segments by the rule the finalized
     one uses (scribe.speech.attribute) and labelled with the live speakers' current roles: the likely
     beginning of the finalized transcript, for work that can start before `stop` (the note's prompt)."""

@@ -23,7 +23,9 @@ VOICE_REJECT = 0.25  # below this, a speaker is surely not the enrolled clinicia
 
 _CLINICIAN_CUES = [
     # self-introduction
-    r"\bi'?m (?:dr|doctor)\b", r"\bi am (?:dr|doctor)\b", r"\bmy name is (?:dr|doctor)\b",
+    r"\bi'?m (?:dr|doctor)\b",
+    r"\bi am (?:dr|doctor)\b",
+    r"\bmy name is (?:dr|doctor)\b",
     r"\bje suis (?:le |la )?(?:dr|docteur|docteure|médecin|interne)\b",
     # examining
     r"\b(?:take a deep breath|breathe in|let me (?:take a look|examine|listen|check|feel|see))\b",
@@ -77,9 +79,11 @@ class SpeechProfile:
             return 0.0
         question_rate = self.questions / self.sentences
         per = max(self.sentences, 1)
-        return (3.0 * (question_rate - 0.3)
-                + 2.5 * (self.clinician_cues - self.patient_cues) / per
-                - 1.5 * self.companion_cues / per)
+        return (
+            3.0 * (question_rate - 0.3)
+            + 2.5 * (self.clinician_cues - self.patient_cues) / per
+            - 1.5 * self.companion_cues / per
+        )
 
     def add(self, text: str, words: int | None = None) -> None:
         """Count one utterance (only counts are kept, never the text)."""
@@ -141,25 +145,24 @@ def label_speakers(
     if len(speakers) == 1:
         s = speakers[0]
         role = "clinician" if score[s] > 1.0 else "patient"
-        return {s: SpeakerInfo(role=role, confidence=round(_sigmoid(abs(score[s])) * 0.8, 3),
-                               evidence=evidence[s])}
+        return {s: SpeakerInfo(role=role, confidence=round(_sigmoid(abs(score[s])) * 0.8, 3), evidence=evidence[s])}
 
     clinician = max(speakers, key=lambda s: score[s])
     others = [s for s in speakers if s != clinician]
     # The patient is the remaining speaker who speaks most in the first person; companions speak
     # about the patient. Ties go to the one who talks most.
-    patient = max(others, key=lambda s: (profiles[s].patient_cues - profiles[s].companion_cues,
-                                         profiles[s].words))
+    patient = max(others, key=lambda s: (profiles[s].patient_cues - profiles[s].companion_cues, profiles[s].words))
     result: dict[str, SpeakerInfo] = {}
     runner_up = max(score[s] for s in others)
-    result[clinician] = SpeakerInfo(role="clinician",
-                                    confidence=round(_sigmoid(score[clinician] - runner_up), 3),
-                                    evidence=evidence[clinician])
+    result[clinician] = SpeakerInfo(
+        role="clinician", confidence=round(_sigmoid(score[clinician] - runner_up), 3), evidence=evidence[clinician]
+    )
     for s in others:
         role = "patient" if s == patient else "other"
         margin = score[clinician] - score[s]
-        result[s] = SpeakerInfo(role=role, confidence=round(_sigmoid(margin) * (1.0 if role == "patient" else 0.7), 3),
-                                evidence=evidence[s])
+        result[s] = SpeakerInfo(
+            role=role, confidence=round(_sigmoid(margin) * (1.0 if role == "patient" else 0.7), 3), evidence=evidence[s]
+        )
     return {s: result[s] for s in sorted(result)}
 
 

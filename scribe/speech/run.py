@@ -15,13 +15,13 @@ import numpy as np
 from scribe import voices
 from scribe.config import get_settings
 from scribe.engines.asr import load_whisper
+from scribe.schemas import Segment, SpeakerInfo, Transcript, Word
 from scribe.speech.attribute import attribute
 from scribe.speech.decode import decode
 from scribe.speech.diarize import DiarizeOptions, diarize
 from scribe.speech.roles import assign_roles
 from scribe.speech.transcribe import AsrOptions, transcribe
 from scribe.speech.types import Audio, Diarization, Hook, no_hook
-from scribe.schemas import Segment, SpeakerInfo, Transcript, Word
 
 
 @dataclass
@@ -36,8 +36,9 @@ class PipelineOptions:
     beam_size: int | None = None
 
 
-def process_audio(audio: Audio, options: PipelineOptions | None = None, hook: Hook = no_hook,
-                  timings: dict[str, float] | None = None) -> Transcript:
+def process_audio(
+    audio: Audio, options: PipelineOptions | None = None, hook: Hook = no_hook, timings: dict[str, float] | None = None
+) -> Transcript:
     """Run every stage on decoded audio (loads engines from the store on first use)."""
     from scribe.engines.diarization import load_diarization_engine  # torch: imported when audio is diarized
 
@@ -46,16 +47,24 @@ def process_audio(audio: Audio, options: PipelineOptions | None = None, hook: Ho
 
     t0 = time.perf_counter()
     model = load_whisper(options.asr_model)
-    asr = transcribe(audio, model, AsrOptions(language=options.language, hotwords=options.hotwords,
-                                              beam_size=options.beam_size or get_settings().asr_beam_size),
-                     hook=hook)
+    asr = transcribe(
+        audio,
+        model,
+        AsrOptions(
+            language=options.language,
+            hotwords=options.hotwords,
+            beam_size=options.beam_size or get_settings().asr_beam_size,
+        ),
+        hook=hook,
+    )
     timings["asr"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     if asr.segments:
         engine = load_diarization_engine()
-        diarization = diarize(audio, engine, DiarizeOptions(options.num_speakers, options.min_speakers,
-                                                            options.max_speakers), hook=hook)
+        diarization = diarize(
+            audio, engine, DiarizeOptions(options.num_speakers, options.min_speakers, options.max_speakers), hook=hook
+        )
     else:  # nothing was said: no speakers to find
         diarization = Diarization(turns=[])
     timings["diarization"] = time.perf_counter() - t0
@@ -63,12 +72,16 @@ def process_audio(audio: Audio, options: PipelineOptions | None = None, hook: Ho
     t0 = time.perf_counter()
     segments, speakers = speaker_segments(asr.words, diarization, voices.load(options.clinician_id))
     timings["attribution"] = time.perf_counter() - t0
-    return Transcript(language=asr.language, duration=round(audio.duration, 3), segments=segments,
-                      speakers=speakers, timings={})
+    return Transcript(
+        language=asr.language, duration=round(audio.duration, 3), segments=segments, speakers=speakers, timings={}
+    )
 
 
-def speaker_segments(words: list[Word], diarization: Diarization, clinician_voice: np.ndarray | None = None,
-                     ) -> tuple[list[Segment], dict[str, SpeakerInfo]]:
+def speaker_segments(
+    words: list[Word],
+    diarization: Diarization,
+    clinician_voice: np.ndarray | None = None,
+) -> tuple[list[Segment], dict[str, SpeakerInfo]]:
     """Words → speaker segments (attribute) → each speaker's role (roles), set on every segment: the step
     after diarization, for a file and for a finalized live visit."""
     segments = attribute(words, diarization.turns)
@@ -78,8 +91,9 @@ def speaker_segments(words: list[Word], diarization: Diarization, clinician_voic
     return segments, speakers
 
 
-def process_file(source: str | Path | bytes | BinaryIO, options: PipelineOptions | None = None,
-                 hook: Hook = no_hook) -> Transcript:
+def process_file(
+    source: str | Path | bytes | BinaryIO, options: PipelineOptions | None = None, hook: Hook = no_hook
+) -> Transcript:
     """Decode a file and run the whole pipeline; timings per stage in seconds."""
     started = time.perf_counter()
     timings: dict[str, float] = {}

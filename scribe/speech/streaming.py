@@ -48,7 +48,7 @@ class StreamState:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "StreamState":
+    def from_dict(cls, data: dict | None) -> StreamState:
         return cls(**(data or {}))
 
 
@@ -107,13 +107,25 @@ def _close_segments(state: StreamState, flush: bool) -> list[dict]:
 
 
 def _segment(index: int, words: list[dict]) -> dict:
-    return {"id": index, "start": words[0]["start"], "end": words[-1]["end"],
-            "text": "".join(w["word"] for w in words).strip(), "words": words}
+    return {
+        "id": index,
+        "start": words[0]["start"],
+        "end": words[-1]["end"],
+        "text": "".join(w["word"] for w in words).strip(),
+        "words": words,
+    }
 
 
-def update(state: StreamState, hypothesis: list[dict], window_end: float, trim_after: float = 8.0,
-           flush: bool = False, force_before: float | None = None, speech: bool = True,
-           max_window: float = 24.0) -> Update:
+def update(
+    state: StreamState,
+    hypothesis: list[dict],
+    window_end: float,
+    trim_after: float = 8.0,
+    flush: bool = False,
+    force_before: float | None = None,
+    speech: bool = True,
+    max_window: float = 24.0,
+) -> Update:
     """Fold one hypothesis for [state.buffer_start, window_end] into the state (mutated in place).
 
     flush: commit everything (the audio has ended). force_before: commit every word ending before this
@@ -154,8 +166,11 @@ def update(state: StreamState, hypothesis: list[dict], window_end: float, trim_a
     pending = state.open_words + state.previous
     partial = None
     if pending:
-        partial = {"text": "".join(w["word"] for w in pending).strip(), "start": pending[0]["start"],
-                   "end": pending[-1]["end"]}
+        partial = {
+            "text": "".join(w["word"] for w in pending).strip(),
+            "start": pending[0]["start"],
+            "end": pending[-1]["end"],
+        }
     return Update(committed, finals, partial)
 
 

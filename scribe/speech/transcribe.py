@@ -12,8 +12,8 @@ import numpy as np
 
 from scribe.errors import ScribeError
 from scribe.languages import LANGUAGES
-from scribe.speech.types import SAMPLE_RATE, Audio, Hook, no_hook
 from scribe.schemas import Word
+from scribe.speech.types import SAMPLE_RATE, Audio, Hook, no_hook
 
 BLOCK_SECONDS = 600.0
 CUT_SEARCH_SECONDS = 15.0
@@ -109,14 +109,17 @@ def transcribe(audio: Audio, model, options: AsrOptions | None = None, hook: Hoo
         pieces, _info = model.transcribe(audio.samples[lo:hi], **kwargs)
         for piece in pieces:  # a generator: decoding happens here, piece by piece
             words = [
-                Word(start=round(w.start + offset, 3), end=round(w.end + offset, 3), word=w.word,
-                     probability=round(w.probability, 4))
+                Word(
+                    start=round(w.start + offset, 3),
+                    end=round(w.end + offset, 3),
+                    word=w.word,
+                    probability=round(w.probability, 4),
+                )
                 for w in (piece.words or [])
             ]
             text = piece.text.strip()
             if text and words:
-                segments.append(AsrSegment(round(piece.start + offset, 3), round(piece.end + offset, 3),
-                                           text, words))
+                segments.append(AsrSegment(round(piece.start + offset, 3), round(piece.end + offset, 3), text, words))
             hook("asr", completed=min(piece.end + offset, audio.duration), total=audio.duration)
     hook("asr", completed=audio.duration, total=audio.duration)
     return AsrResult(lang, float(prob), segments)

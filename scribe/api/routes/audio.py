@@ -25,8 +25,12 @@ async def audio(websocket: WebSocket, visit_id: str):
 
 
 @router.get("/v1/visits/{visit_id}/audio", response_class=Response, responses={200: {"content": {"audio/wav": {}}}})
-def get_audio(visit_id: str, principal: Principal = Depends(principal_of),
-              start: float | None = Query(None, ge=0), end: float | None = Query(None, gt=0)):
+def get_audio(
+    visit_id: str,
+    principal: Principal = Depends(principal_of),
+    start: float | None = Query(None, ge=0),
+    end: float | None = Query(None, gt=0),
+):
     """The visit's audio as 16-bit WAV while it is retained; `start`/`end` (seconds) for one stretch
     (the web app plays a note sentence's evidence this way). 404 no_audio, 410 audio_gone."""
     with session_scope() as s:
@@ -50,10 +54,27 @@ def get_audio(visit_id: str, principal: Principal = Depends(principal_of),
         raise ApiError(410, "audio_gone", "the visit's audio is no longer retained") from None
     if not raw:
         raise ApiError(410, "audio_gone", "the visit's audio is no longer retained")
-    return Response(_wav_header(rate, channels, len(raw)) + raw, media_type="audio/wav",
-                    headers={"Cache-Control": "private, no-store"})
+    return Response(
+        _wav_header(rate, channels, len(raw)) + raw,
+        media_type="audio/wav",
+        headers={"Cache-Control": "private, no-store"},
+    )
 
 
 def _wav_header(rate: int, channels: int, size: int) -> bytes:
-    return struct.pack("<4sI4s4sIHHIIHH4sI", b"RIFF", 36 + size, b"WAVE", b"fmt ", 16, 1, channels, rate,
-                       rate * channels * 2, channels * 2, 16, b"data", size)
+    return struct.pack(
+        "<4sI4s4sIHHIIHH4sI",
+        b"RIFF",
+        36 + size,
+        b"WAVE",
+        b"fmt ",
+        16,
+        1,
+        channels,
+        rate,
+        rate * channels * 2,
+        channels * 2,
+        16,
+        b"data",
+        size,
+    )

@@ -13,8 +13,8 @@ from scribe.api.deps import key_only, principal_of
 from scribe.api.views import LinkCreate
 from scribe.core.audit import audit, audit_read
 from scribe.core.db import session_scope
-from scribe.core.tables import Document, WebhookDelivery, WebhookEndpoint, new_id, utcnow
 from scribe.core.security import Principal, scoped
+from scribe.core.tables import Document, WebhookDelivery, WebhookEndpoint, new_id, utcnow
 from scribe.delivery import links, notes, outbox, webhooks
 from scribe.delivery.settings import settings_of
 from scribe.errors import ApiError
@@ -44,15 +44,26 @@ def get_note(visit_id: str, principal: Principal = Depends(principal_of), versio
 def note_versions(visit_id: str, principal: Principal = Depends(principal_of)):
     with session_scope() as s:
         scoped(s, principal, visit_id)
-        rows = s.execute(select(Document).where(Document.visit_id == visit_id, Document.kind == "note")
-                         .order_by(Document.version)).scalars().all()
+        rows = (
+            s.execute(
+                select(Document)
+                .where(Document.visit_id == visit_id, Document.kind == "note")
+                .order_by(Document.version)
+            )
+            .scalars()
+            .all()
+        )
         audit_read(principal, "note_versions", visit_id)
         return {"versions": [{k: v for k, v in notes.note_view(d).items() if k != "note"} for d in rows]}
 
 
 @router.patch("/v1/visits/{visit_id}/note", tags=["notes"])
-def patch_note(visit_id: str, body: notes.NoteEdit, principal: Principal = Depends(principal_of),
-               if_match: str | None = Header(None)):
+def patch_note(
+    visit_id: str,
+    body: notes.NoteEdit,
+    principal: Principal = Depends(principal_of),
+    if_match: str | None = Header(None),
+):
     """Edit sections ({key or title: text, one sentence per line}) → a new draft version. Send If-Match:
     "<version>": a stale one is 409 version_conflict. A signed note is 409 note_signed (amend it)."""
     view = notes.edit(principal, visit_id, body, if_match)
@@ -63,13 +74,18 @@ def patch_note(visit_id: str, body: notes.NoteEdit, principal: Principal = Depen
 def sign_note(visit_id: str, principal: Principal = Depends(principal_of), if_match: str | None = Header(None)):
     """Sign the newest draft (clinician tokens only). Emits note.signed, or note.amended for an amendment."""
     view = notes.sign(principal, visit_id, if_match)
-    return JSONResponse({k: view[k] for k in ("version", "status", "signed_by", "signed_at", "amends")},
-                        headers=_etag(view))
+    return JSONResponse(
+        {k: view[k] for k in ("version", "status", "signed_by", "signed_at", "amends")}, headers=_etag(view)
+    )
 
 
 @router.post("/v1/visits/{visit_id}/note/amend", status_code=201, tags=["notes"])
-def amend_note(visit_id: str, body: notes.NoteAmend, principal: Principal = Depends(principal_of),
-               if_match: str | None = Header(None)):
+def amend_note(
+    visit_id: str,
+    body: notes.NoteAmend,
+    principal: Principal = Depends(principal_of),
+    if_match: str | None = Header(None),
+):
     """Correct a signed note: a new draft with `amends` = the signed version (If-Match: that version)."""
     view = notes.amend(principal, visit_id, body, if_match)
     return JSONResponse(view, status_code=201, headers=_etag(view))
@@ -101,16 +117,21 @@ def revoke_patient_links(visit_id: str, principal: Principal = Depends(principal
 @router.get("/p/{token}", tags=["patient"], response_class=HTMLResponse)
 def patient_page(token: str, request: Request):
     """The patient's summary as an accessible, printable page (no account: the token is the key)."""
-    private = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex",
-               "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"}
+    private = {
+        "Cache-Control": "no-store",
+        "Referrer-Policy": "no-referrer",
+        "X-Robots-Tag": "noindex",
+        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+    }
     try:
         with session_scope() as s:
             summary = links.open_link(s, token[:4096])
     except links.LinkError as exc:
         accept = request.headers.get("accept", "")
         if "application/json" in accept and "text/html" not in accept:
-            return JSONResponse({"error": {"code": exc.code, "message": exc.message}}, status_code=exc.status,
-                                headers=private)
+            return JSONResponse(
+                {"error": {"code": exc.code, "message": exc.message}}, status_code=exc.status, headers=private
+            )
         return HTMLResponse(links.error_html(exc), status_code=exc.status, headers=private)
     return HTMLResponse(links.summary_html(summary), headers=private)
 
@@ -126,9 +147,15 @@ def create_endpoint(body: webhooks.EndpointCreate, principal: Principal = Depend
     webhooks.validate_url(body.url, allow)
     secret = webhooks.new_secret()
     with session_scope() as s:
-        e = WebhookEndpoint(id=new_id("whe"), tenant_id=principal.tenant_id, url=body.url,
-                            events=list(dict.fromkeys(body.events)), full_content=body.full_content,
-                            secret={"current": secret}, created_at=utcnow())
+        e = WebhookEndpoint(
+            id=new_id("whe"),
+            tenant_id=principal.tenant_id,
+            url=body.url,
+            events=list(dict.fromkeys(body.events)),
+            full_content=body.full_content,
+            secret={"current": secret},
+            created_at=utcnow(),
+        )
         s.add(e)
         audit(s, principal, "create", "webhook_endpoint", e.id)
     return webhooks.EndpointView.of(e, secret)
@@ -137,9 +164,15 @@ def create_endpoint(body: webhooks.EndpointCreate, principal: Principal = Depend
 @router.get("/v1/webhooks/endpoints", tags=["webhooks"])
 def list_endpoints(principal: Principal = Depends(key_only)):
     with session_scope() as s:
-        rows = s.execute(select(WebhookEndpoint).where(WebhookEndpoint.tenant_id == principal.tenant_id,
-                                                       WebhookEndpoint.deleted_at.is_(None))
-                         .order_by(WebhookEndpoint.created_at)).scalars().all()
+        rows = (
+            s.execute(
+                select(WebhookEndpoint)
+                .where(WebhookEndpoint.tenant_id == principal.tenant_id, WebhookEndpoint.deleted_at.is_(None))
+                .order_by(WebhookEndpoint.created_at)
+            )
+            .scalars()
+            .all()
+        )
         return {"items": [webhooks.EndpointView.of(e).model_dump(mode="json") for e in rows]}
 
 
@@ -156,15 +189,18 @@ def delete_endpoint(endpoint_id: str, principal: Principal = Depends(key_only)):
     with session_scope() as s:
         e = _endpoint(s, principal, endpoint_id)
         e.deleted_at = utcnow()
-        s.execute(WebhookDelivery.__table__.update().where(WebhookDelivery.endpoint_id == e.id,
-                                                           WebhookDelivery.status == "pending")
-                  .values(status="cancelled", last_error="endpoint deleted"))
+        s.execute(
+            WebhookDelivery.__table__.update()
+            .where(WebhookDelivery.endpoint_id == e.id, WebhookDelivery.status == "pending")
+            .values(status="cancelled", last_error="endpoint deleted")
+        )
         audit(s, principal, "delete", "webhook_endpoint", e.id)
     return Response(status_code=204)
 
 
-@router.post("/v1/webhooks/endpoints/{endpoint_id}/rotate-secret", response_model=webhooks.EndpointView,
-             tags=["webhooks"])
+@router.post(
+    "/v1/webhooks/endpoints/{endpoint_id}/rotate-secret", response_model=webhooks.EndpointView, tags=["webhooks"]
+)
 def rotate_secret(endpoint_id: str, principal: Principal = Depends(key_only)):
     """A new secret (shown once); messages are signed with both until previous_secret_valid_until."""
     with session_scope() as s:
@@ -175,14 +211,19 @@ def rotate_secret(endpoint_id: str, principal: Principal = Depends(key_only)):
 
 
 @router.get("/v1/webhooks/deliveries", tags=["webhooks"])
-def list_deliveries(principal: Principal = Depends(key_only),
-                    status: Literal["pending", "delivered", "dead", "cancelled"] | None = None,
-                    endpoint_id: str | None = Query(None, max_length=40),
-                    visit_id: str | None = Query(None, max_length=40),
-                    limit: int = Query(100, ge=1, le=1000)):
+def list_deliveries(
+    principal: Principal = Depends(key_only),
+    status: Literal["pending", "delivered", "dead", "cancelled"] | None = None,
+    endpoint_id: str | None = Query(None, max_length=40),
+    visit_id: str | None = Query(None, max_length=40),
+    limit: int = Query(100, ge=1, le=1000),
+):
     q = select(WebhookDelivery).where(WebhookDelivery.tenant_id == principal.tenant_id)
-    for column, value in ((WebhookDelivery.status, status), (WebhookDelivery.endpoint_id, endpoint_id),
-                          (WebhookDelivery.visit_id, visit_id)):
+    for column, value in (
+        (WebhookDelivery.status, status),
+        (WebhookDelivery.endpoint_id, endpoint_id),
+        (WebhookDelivery.visit_id, visit_id),
+    ):
         if value:
             q = q.where(column == value)
     with session_scope() as s:
@@ -190,8 +231,12 @@ def list_deliveries(principal: Principal = Depends(key_only),
         return {"items": [webhooks.DeliveryView.of(d).model_dump(mode="json") for d in rows]}
 
 
-@router.post("/v1/webhooks/deliveries/{delivery_id}/replay", status_code=202, response_model=webhooks.DeliveryView,
-             tags=["webhooks"])
+@router.post(
+    "/v1/webhooks/deliveries/{delivery_id}/replay",
+    status_code=202,
+    response_model=webhooks.DeliveryView,
+    tags=["webhooks"],
+)
 def replay_delivery(delivery_id: str, principal: Principal = Depends(key_only)):
     """Send again now (dead letters included), with the same webhook-id and a fresh retry schedule."""
     d = outbox.replay(principal.tenant_id, delivery_id)

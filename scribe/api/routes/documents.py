@@ -10,14 +10,18 @@ from scribe.api.deps import principal_of
 from scribe.api.views import Question
 from scribe.core.audit import audit, audit_read
 from scribe.core.db import session_scope
-from scribe.core.tables import Document, Event
 from scribe.core.security import Principal, scoped
+from scribe.core.tables import Document, Event
 from scribe.errors import ApiError
 from scribe.service import documents
 
 router = APIRouter(tags=["documents"])
-KINDS = {"facts": "facts", "patient-summary": "patient_summary", "assistant-context": "assistant_context",
-         "faithfulness": "faithfulness"}  # path → document kind
+KINDS = {
+    "facts": "facts",
+    "patient-summary": "patient_summary",
+    "assistant-context": "assistant_context",
+    "faithfulness": "faithfulness",
+}  # path → document kind
 
 
 def newest(principal: Principal, visit_id: str, kind: str, resource: str, version: int | None = None) -> Document:
@@ -30,8 +34,12 @@ def newest(principal: Principal, visit_id: str, kind: str, resource: str, versio
         audit_read(principal, resource, visit_id)
         if doc is None:
             state = visit.status
-            raise ApiError(404 if state in ("ready", "failed") else 409, "not_ready",
-                           f"no {resource.replace('_', ' ')} yet (visit is {state})", state=state)
+            raise ApiError(
+                404 if state in ("ready", "failed") else 409,
+                "not_ready",
+                f"no {resource.replace('_', ' ')} yet (visit is {state})",
+                state=state,
+            )
         return doc
 
 
@@ -46,8 +54,15 @@ def get_live_transcript(visit_id: str, principal: Principal = Depends(principal_
     """Final segments committed so far during the visit (before diarization)."""
     with session_scope() as s:
         scoped(s, principal, visit_id)
-        rows = s.execute(select(Event.data).where(Event.visit_id == visit_id, Event.type == "transcript.final")
-                         .order_by(Event.id)).scalars().all()
+        rows = (
+            s.execute(
+                select(Event.data)
+                .where(Event.visit_id == visit_id, Event.type == "transcript.final")
+                .order_by(Event.id)
+            )
+            .scalars()
+            .all()
+        )
         audit_read(principal, "live_transcript", visit_id)
     return {"segments": [{k: v for k, v in r.items() if k != "words"} for r in rows]}
 
@@ -57,8 +72,10 @@ def _document_route(path_kind: str, kind: str) -> None:
         return newest(principal, visit_id, kind, kind).content
 
     get_document.__name__ = f"get_{kind}"
-    router.get(f"/v1/visits/{{visit_id}}/{path_kind}",
-               summary=f"The visit's {kind.replace('_', ' ')} (documentation engine output)")(get_document)
+    router.get(
+        f"/v1/visits/{{visit_id}}/{path_kind}",
+        summary=f"The visit's {kind.replace('_', ' ')} (documentation engine output)",
+    )(get_document)
 
 
 for _path_kind, _kind in KINDS.items():
@@ -70,8 +87,12 @@ def ask(visit_id: str, body: Question, principal: Principal = Depends(principal_
     """Is this question already answered by the consultation? (documentation engine's answered())."""
     with session_scope() as s:
         scoped(s, principal, visit_id)
-        docs = {d.kind: d.content for d in s.execute(select(Document).where(Document.visit_id == visit_id)
-                                                     .order_by(Document.version)).scalars()}
+        docs = {
+            d.kind: d.content
+            for d in s.execute(
+                select(Document).where(Document.visit_id == visit_id).order_by(Document.version)
+            ).scalars()
+        }
         audit(s, principal, "ask", "visit", visit_id)
     if "transcript" not in docs:
         raise ApiError(409, "not_ready", "the visit has no transcript yet")

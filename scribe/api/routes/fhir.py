@@ -31,8 +31,10 @@ def fhir_document(visit_id: str, principal: Principal = Depends(principal_of), v
 
 
 @router.get("/fhir/r4/DocumentReference")
-def fhir_document_references(encounter: str = Query(..., min_length=1, max_length=60),
-                             principal: Principal = Depends(principal_of)):
+def fhir_document_references(
+    encounter: str = Query(..., min_length=1, max_length=60), principal: Principal = Depends(principal_of)
+):
     """DocumentReferences of one encounter (= visit id, or Encounter/<visit id>): note and patient summary."""
-    return JSONResponse(fhir.document_references(_bundle(principal, encounter.removeprefix("Encounter/"), None)),
-                        media_type=FHIR_JSON)
+    return JSONResponse(
+        fhir.document_references(_bundle(principal, encounter.removeprefix("Encounter/"), None)), media_type=FHIR_JSON
+    )

@@ -24,8 +24,11 @@ def healthz():
 def readyz(request: Request):
     redis = bool(get_settings().redis_url)
     checks = {}
-    for name, fn in (("database", check), ("objects", lambda: get_store().check()),
-                     ("redis", (lambda: events.get_bus().check()) if redis else None)):
+    for name, fn in (
+        ("database", check),
+        ("objects", lambda: get_store().check()),
+        ("redis", (lambda: events.get_bus().check()) if redis else None),
+    ):
         if fn is None:
             continue
         try:
@@ -35,9 +38,15 @@ def readyz(request: Request):
             checks[name] = f"error: {type(exc).__name__}"
     checks["models"] = "ok" if request.app.state.models_ready.is_set() else "loading"
     ok = all(v == "ok" for v in checks.values())
-    return JSONResponse({"status": "ready" if ok else "not_ready", "checks": checks,
-                         "warming": sorted(request.app.state.warming),
-                         "mode": "redis" if redis else "embedded"}, status_code=200 if ok else 503)
+    return JSONResponse(
+        {
+            "status": "ready" if ok else "not_ready",
+            "checks": checks,
+            "warming": sorted(request.app.state.warming),
+            "mode": "redis" if redis else "embedded",
+        },
+        status_code=200 if ok else 503,
+    )
 
 
 @router.get("/metrics")

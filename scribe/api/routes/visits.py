@@ -16,8 +16,8 @@ from scribe.api.forward import EventForwarder, final
 from scribe.api.views import VisitCreate, VisitList, VisitView
 from scribe.core.audit import audit_read
 from scribe.core.db import session_scope
-from scribe.core.tables import Visit
 from scribe.core.security import Principal, scoped
+from scribe.core.tables import Visit
 from scribe.delivery import retention
 from scribe.errors import ApiError
 from scribe.service import visits
@@ -32,12 +32,16 @@ def create_visit(body: VisitCreate, principal: Principal = Depends(principal_of)
 
 
 @router.get("/v1/visits", response_model=VisitList)
-def list_visits(principal: Principal = Depends(principal_of),
-                status: str | None = Query(None, pattern=r"^(created|streaming|paused|finalizing|ready|failed)$"),
-                clinician_id: str | None = Query(None, max_length=128),
-                patient_ref: str | None = Query(None, max_length=200),
-                created_after: dt.datetime | None = None, created_before: dt.datetime | None = None,
-                limit: int = Query(50, ge=1, le=200), cursor: str | None = Query(None, max_length=200)):
+def list_visits(
+    principal: Principal = Depends(principal_of),
+    status: str | None = Query(None, pattern=r"^(created|streaming|paused|finalizing|ready|failed)$"),
+    clinician_id: str | None = Query(None, max_length=128),
+    patient_ref: str | None = Query(None, max_length=200),
+    created_after: dt.datetime | None = None,
+    created_before: dt.datetime | None = None,
+    limit: int = Query(50, ge=1, le=200),
+    cursor: str | None = Query(None, max_length=200),
+):
     q = select(Visit).where(Visit.tenant_id == principal.tenant_id)
     if principal.clinician_id is not None:
         q = q.where(Visit.clinician_id == principal.clinician_id)
@@ -94,10 +98,16 @@ def erase_visit(visit_id: str, principal: Principal = Depends(principal_of)):
 
 
 @router.get("/v1/visits/{visit_id}/events")
-async def visit_events(visit_id: str, request: Request, principal: Principal = Depends(principal_of),
-                       last_event_id: int | None = Header(None), after: int | None = Query(None, ge=0)):
+async def visit_events(
+    visit_id: str,
+    request: Request,
+    principal: Principal = Depends(principal_of),
+    last_event_id: int | None = Header(None),
+    after: int | None = Query(None, ge=0),
+):
     """Server-sent events: the same events as the websocket (durable ones replayable with
     Last-Event-ID), ending after visit.ready or a fatal error."""
+
     def check():
         with session_scope() as s:
             scoped(s, principal, visit_id)
@@ -105,8 +115,11 @@ async def visit_events(visit_id: str, request: Request, principal: Principal = D
 
     await asyncio.to_thread(check)
     start = last_event_id if last_event_id is not None else (after or 0)
-    return StreamingResponse(_sse(request, visit_id, principal.tenant_id, start), media_type="text/event-stream",
-                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+    return StreamingResponse(
+        _sse(request, visit_id, principal.tenant_id, start),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
 
 
 async def _sse(request: Request, visit_id: str, tenant_id: str, after: int):
