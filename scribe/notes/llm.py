@@ -222,7 +222,7 @@ def check(items: list[dict], tr: Transcript, existing: list[Fact], lang: str) ->
                             attributes={k: v for k, v in attrs.items() if v}, source="llm", confidence=0.7))
             continue
         elif kind == "medication":
-            from scribe.notes.facts import _drug_token
+            from scribe.notes.medication import drug_token as _drug_token
 
             try:
                 from drug_named_entity_recognition import find_drugs

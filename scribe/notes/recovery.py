@@ -41,7 +41,7 @@ def _lexicon() -> tuple[list[str], dict[str, str]]:
 
     plain = {"".join(ch for ch in unicodedata.normalize("NFKD", k) if not unicodedata.combining(ch))
              for k in finder.drug_variant_to_canonical}
-    from scribe.notes.medication import _FR_BRANDS as FRENCH_BRANDS
+    from scribe.notes.medication import FRENCH_BRANDS
 
     plain |= set(FRENCH_BRANDS)
     return sorted(k for k in plain if k.isalpha() and 4 <= len(k) <= 16), {}
@@ -63,7 +63,7 @@ def _ordinary_word(word: str) -> bool:
 def _known_drug(word: str) -> bool:
     from drug_named_entity_recognition import find_drugs
 
-    from scribe.notes.medication import _drug_token
+    from scribe.notes.medication import drug_token as _drug_token
 
     try:
         return bool(find_drugs([_drug_token(word)], is_ignore_case=True))

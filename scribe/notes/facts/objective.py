@@ -1,0 +1,150 @@
+"""Objective facts: vital signs (spoken numbers too, home or clinic), examination findings by body system
+and test results, in note words."""
+
+from __future__ import annotations
+
+import re
+
+from scribe.notes import lexicon as lx
+from scribe.notes import register
+from scribe.notes.text import (
+    clean,
+    clinician_to_note,
+    numbers_to_digits,
+    spoken_numbers,
+)
+
+
+def _normalise_with_map(text: str):
+    """Spoken numbers → digits, with a function mapping normalized offsets back to the original."""
+    norm = numbers_to_digits(text)
+    if norm == text:
+        return text, lambda i: i
+    # align by walking both strings: equal chars advance together, replaced runs map to their span
+    import difflib
+
+    sm = difflib.SequenceMatcher(a=norm, b=text, autojunk=False)
+    blocks = sm.get_opcodes()
+
+    def back(i: int) -> int:
+        for tag, a0, a1, b0, b1 in blocks:
+            if a0 <= i < a1 or (i == a1 and tag == "equal" and a1 == len(norm)):
+                if tag == "equal":
+                    return b0 + (i - a0)
+                return b0 if i == a0 else b1
+        return len(text)
+
+    return norm, back
+
+
+
+class ObjectiveFacts:
+    _VITALS = [
+        ("blood pressure", r"(?:blood pressure|bp|tension(?: artérielle)?|pression artérielle)", r"(?P<a>\d{2,3})\s*(?:/|over|sur)\s*(?P<b>\d{1,3})", "mmHg"),
+        ("heart rate", r"(?:heart rate|pulse|hr|fréquence cardiaque|pouls|rythme cardiaque)", r"(?P<a>\d{2,3})", "bpm"),
+        ("respiratory rate", r"(?:respiratory rate|respirations?|resp rate|rr|fréquence respiratoire)", r"(?P<a>\d{1,2})", "breaths/min"),
+        ("temperature", r"(?:temperature|temp|température)", r"(?P<a>\d{2,3}(?:[.,]\d)?)", ""),
+        ("oxygen saturation", r"(?:oxygen saturation|o2 sat(?:uration)?|pulse ox(?:imetry)?|sats?|saturation|spo2|oxygen)", r"(?P<a>\d{2,3})", "%"),
+        ("weight", r"(?:weight|weigh|poids|pèse)", r"(?P<a>\d{2,3}(?:[.,]\d)?)\s*(?P<u>pounds|lbs?|kilos?|kg)", ""),
+        ("blood glucose", r"(?:blood sugars?|glucose|glycémie|sugar)", r"(?P<a>\d{2,3})", "mg/dL"),
+    ]
+
+    def vitals(self):
+        for i, seg in enumerate(self.tr.segments):
+            text = seg.text
+            norm, back = _normalise_with_map(text)
+            for label, name_rx, val_rx, unit in self._VITALS:
+                for m in re.finditer(rf"\b{name_rx}\b(?P<mid>[^.?!\d]{{0,35}}?)\b{val_rx}", norm, re.I):
+                    if re.search(r"\b(?:goal|target|under|below|less than|should be|objectif)\b", m.group("mid"), re.I):
+                        continue
+                    a = m.group("a")
+                    value = f"{a}/{m.group('b')}" if label == "blood pressure" else a
+                    if label == "blood pressure" and not (60 <= float(a) <= 250 and 30 <= float(m.group("b")) <= 150):
+                        continue
+                    if label == "heart rate" and not 30 <= float(a) <= 220:
+                        continue
+                    if label == "temperature" and not (34 <= float(a.replace(",", ".")) <= 43 or 93 <= float(a.replace(",", ".")) <= 108):
+                        continue
+                    if label == "oxygen saturation" and not 70 <= float(a) <= 100:
+                        continue
+                    u = unit
+                    if label == "temperature":
+                        u = "°F" if float(a.replace(",", ".")) > 50 else "°C"
+                    if label == "weight":
+                        u = m.group("u")
+                    s0, s1 = back(m.start()), back(m.end())
+                    where = "home" if seg.role != "clinician" or re.search(r"\bat home|à la maison|home\b", text[max(0, s0 - 60):s1], re.I) else "clinic"
+                    if label == "blood glucose" and where == "clinic" and not re.search(r"fasting|à jeun|glucose", text, re.I):
+                        where = "home"
+                    self.b.add("vital", label, [self.b.evidence(i, s0, s1)], value=value, unit=u, setting=where,
+                               merge=False)
+        # drop duplicates of the same reading
+        seen, keep = set(), []
+        for f in self.b.facts:
+            if f.kind == "vital":
+                key = (f.label, f.value, f.attributes.get("setting"))
+                if key in seen:
+                    continue
+                seen.add(key)
+            keep.append(f)
+        self.b.facts[:] = keep
+
+    _SYSTEMS = [
+        ("cardiovascular", r"heart|murmur|rhythm|rate and rhythm|gallops?|rubs?|jvd|jugular|pulses?|cœur|souffle|bruits du cœur"),
+        ("respiratory", r"lungs?|breath sounds|wheez\w*|crackles|rales|rhonchi|clear to auscultation|poumons?|murmure vésiculaire|crépitants"),
+        ("abdomen", r"abdomen|abdominal|belly|bowel sounds|ventre|abdominale?|murphy|palpation (?:of )?the (?:belly|abdomen)"),
+        ("musculoskeletal", r"knee|shoulder|hip|ankle|wrist|elbow|back|spine|range of motion|effusion|ecchymosis|strength|"
+                            r"tenderness|tender|edema|swelling|varus|valgus|drawer|mcmurray|lachman|genou|épaule|cheville|dos|œdème"),
+        ("neurological", r"reflex\w*|sensation|cranial nerves|neuro\w*|gait|strength is|réflexes|sensibilité"),
+        ("skin", r"skin|rash|lesion|wound|incision|erythema|peau|plaie|rougeur"),
+        ("HEENT", r"ears?|tympanic|throat|pharynx|tonsils?|pupils?|eyes?|sinus\w*|nose|nasal|lymph nodes?|thyroid|neck|"
+                  r"gorge|oreilles?|tympans?|ganglions?|cou"),
+    ]
+
+    _FINDING = re.compile(r"\b(?:normal|abnormal|clear|tender\w*|swell\w*|edema|murmur|regular|irregular|no |without|"
+                          r"positive|negative|decreased|increased|intact|soft|distended|appreciate|hear|see|notice|"
+                          r"palpation|range of motion|pain (?:to|with|on)|effusion|ecchymosis|erythema|"
+                          r"normale?s?|souple|douloureu\w*|pas de|sans|bien|présente?s?|rien)\b", re.I)
+
+    def exam(self):
+        for k in range(self.exam_start, self.exam_end):
+            s = self.sents[k]
+            if not self.is_clin(k) or s.question and not re.search(r"\b(?:does (?:it|this|that) hurt|ça fait mal)\b", s.text, re.I):
+                continue
+            if self._RESULTS.search(s.text) and re.search(r"\b(?:show|reveal|demonstrat|came back|results?|montre)\w*", s.text, re.I):
+                continue
+            t = s.text
+            if re.search(r"\b(?:blood pressure|temperature|pulse|heart rate|respirations|oxygen)\b", t, re.I) and \
+                    spoken_numbers(t):
+                continue  # vitals
+            if not self._FINDING.search(t):
+                continue
+            system = next((name for name, rx in self._SYSTEMS if re.search(rf"\b(?:{rx})\b", t, re.I)), None)
+            if system is None:
+                continue
+            prose = clinician_to_note(clean(t), self.sex) if self.lang == "en" else clean(t)
+            prose = re.sub(r"^(?:(?:and|so|now|on|but)\s+)+", "", prose, flags=re.I)
+            prose = register.finding(re.sub(r"^(?:physical )?exam(?:ination)?,?\s*", "", prose, flags=re.I))
+            if not prose or len(prose.split()) < 2:
+                continue
+            self.b.add("exam", system, [self.b.ev_sentence(s)], value=numbers_to_digits(prose), merge=False)
+
+    def results(self):
+        for k, s in enumerate(self.sents):
+            if not self.is_clin(k) or s.question:
+                continue
+            t = s.text
+            test = next((label for rx, label in lx.TESTS if re.search(rf"\b(?:{rx})\b", t, re.I)), None)
+            if not test or re.search(r"\bshow me\b|\bpull up\b", t, re.I):
+                continue
+            if not re.search(r"\b(?:show(?:s|ed)?|reveal\w*|demonstrat\w*|came back|come back|was|were|is|are|looks?|"
+                             r"looked|normal|abnormal|elevated|low|high|negative|positive|montre|est (?:normale?|revenue?)|"
+                             r"revenu\w*|résultats?)\b", t, re.I):
+                continue
+            if re.search(r"\b(?:order|schedule|get (?:a|an|some)|i want to|we'll|we will|let's|going to|gonna|"
+                          r"should|need to|prescri|je vais (?:vous )?demander|on va faire|il faudra)\b", t, re.I):
+                continue
+            prose = register.finding(clinician_to_note(clean(t), self.sex) if self.lang == "en" else clean(t))
+            if not prose or len(prose.split()) < 3:
+                continue
+            self.b.add("result", test, [self.b.ev_sentence(s)], value=numbers_to_digits(prose), merge=False)

@@ -1,0 +1,158 @@
+"""The consultation as the fact extractors read it: sentences with their speaker, question and answer
+links, and the visit's phases (history, examination, assessment and plan)."""
+
+from __future__ import annotations
+
+import re
+
+from scribe.notes import lexicon as lx
+from scribe.notes import register
+from scribe.notes.consultation import answer_polarity
+from scribe.notes.facts.builder import Builder
+from scribe.notes.text import (
+    Sentence,
+    split_sentences,
+)
+from scribe.schemas import Transcript
+
+_TAG_QUESTION = re.compile(r"^(?:(?:or|ou|and|et)\s+)?(?:anything (?:like that|else)(?: that you'?ve noticed)?|(?:des |d')?(?:choses?|trucs?) comme ça|"
+                           r"something like that|right|okay|ok|d'accord|non|hein|n'est-ce pas|or not|ou pas|"
+                           r"ou quelque chose comme ça)\W*$", re.I)
+
+
+_NEGATION_NEAR = re.compile(r"\b(?:no|not|n't|never|without|deny|denies|denied|negative for|none|nor|pas|jamais|sans|"
+                            r"aucune?|ni)\b(?:\W+\w+){0,6}\W*$", re.I)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of text's clause that come before `start` (clauses as register.clauses cuts them)."""
+    for a, b in register.clauses(text):
+        if a <= start <= b:
+            return text[a:start]
+    return text[max(0, start - 60):start]
+
+
+
+class ConsultationReader:
+    def __init__(self, tr: Transcript, lang: str | None = None):
+        self.tr = tr
+        self.lang = lang or tr.language or "en"
+        if self.lang not in ("en", "fr"):
+            self.lang = "en"
+        self.b = Builder(tr)
+        self.sents: list[Sentence] = []
+        for i, seg in enumerate(tr.segments):
+            self.sents.extend(split_sentences(seg.text, i))
+        self.role = [tr.segments[s.seg_index].role for s in self.sents]
+        self.sex: str | None = None
+        self.exam_start = self._find_exam_start()
+        self.ap_start = self._find_ap_start()
+        self.exam_end = self.ap_start if self.ap_start > self.exam_start else len(self.sents)
+
+    def is_clin(self, k: int) -> bool:
+        return self.role[k] == "clinician"
+
+    def is_pat(self, k: int) -> bool:
+        return self.role[k] in ("patient", "unknown", "other") and self.tr.segments[self.sents[k].seg_index].speaker != "clinician"
+
+    def asks(self, k: int) -> bool:
+        """A clinician sentence that works as a question: '?' or question words, or the last sentence of
+        the turn answered by a bare yes/no ("make sure you're not having chest pain" "no")."""
+        s = self.sents[k]
+        if not self.is_clin(k):
+            return False
+        if s.question:
+            return True
+        if k + 1 < len(self.sents) and self.sents[k + 1].seg_index != s.seg_index and not self.is_clin(k + 1):
+            nxt = self.sents[k + 1].text
+            # "mm-hmm" after "you don't have a fever, which is good" acknowledges; it answers nothing
+            backchannel = re.match(r"^\W*(?:mm-hmm|uh-huh|mhm|okay|ok|right|d'accord)\W*$", nxt, re.I)
+            return len(nxt.split()) <= 4 and bool(answer_polarity(nxt)) and not backchannel
+        return False
+
+    def answer_to(self, k: int) -> list[int]:
+        """Sentence indexes of the patient's reply to clinician sentence k (next patient segment)."""
+        seg_k = self.sents[k].seg_index
+        # the question must be the last question of its turn, tag questions aside ("Des choses comme ça ?")
+        for j in range(k + 1, len(self.sents)):
+            if self.sents[j].seg_index != seg_k:
+                break
+            later = self.sents[j]
+            if later.question and not _TAG_QUESTION.match(later.text) and len(later.text.split()) > 4:
+                return []  # a short one continues a list ("any fatigue? weight gain? anything like that?")
+        for j in range(k + 1, len(self.sents)):
+            if self.sents[j].seg_index == seg_k:
+                continue
+            if self.is_clin(j):
+                return []
+            seg_j = self.sents[j].seg_index
+            return [i for i in range(j, len(self.sents)) if self.sents[i].seg_index == seg_j]
+        return []
+
+    _AP = re.compile(r"\b(assessment|impression|my plan|the plan|plan for you|first problem|next problem|"
+                     r"for your (?:first|second|third|last|next)|let's talk about (?:my|the|your)|in terms of your|"
+                     r"regarding your|as far as your|for the (?:first|second)|diagnos[ie]s|i think (?:this|it|you|that)|"
+                     r"je pense que|mon diagnostic|on va (?:vous )?(?:faire|mettre|prescrire|demander)|"
+                     r"je vais vous prescrire|ce que je vous propose|conclusion)\b", re.I)
+
+    _EXAM = re.compile(r"\b(physical exam(?:ination)?|on exam(?:ination)?|exam(?:ine|ination)? (?:of|today|shows?|is)|"
+                       r"on your (?:\w+ )?exam|let me (?:take a )?(?:look|listen|examine)|listen to your (?:heart|lungs)|"
+                       r"vital signs|vitals|on auscultation|je vais vous examiner|à l'examen|l'examen|auscultation|"
+                       r"allongez-vous|je vais regarder|je vais écouter|tension est)\b", re.I)
+
+    _RESULTS = re.compile(r"\b(results?|x-?ray|labs?|blood ?work|ekg|ecg|echo(?:cardiogram)?|mri|ct scan|"
+                          r"ultrasound|a1c|résultats?|radio|prise de sang|scanner|irm)\b", re.I)
+
+    # Cues that open the assessment and plan wherever they stand, even after an examination.
+    _AP_STRONG = re.compile(r"\b(?:my assessment|assessment and (?:my )?plan|my plan|the plan|first problem|"
+                            r"for your (?:first|second|third|last|next) problem|let's talk about (?:my|the|your) "
+                            r"(?:assessment|plan)|my impression|mon diagnostic|ce que je vous propose|conclusion)\b", re.I)
+
+    def _find_ap_start(self) -> int:
+        """Where the assessment and plan begin: after the examination when there is one (a weak cue such
+        as "in terms of your blood pressure" in the history does not end the history)."""
+        n = len(self.sents)
+        if self.exam_start < n:
+            for k in range(self.exam_start + 1, n):
+                if self.is_clin(k) and self._AP_STRONG.search(self.sents[k].text):
+                    return k
+        for k in range(int(n * 0.35), n):
+            if self.is_clin(k) and self._AP.search(self.sents[k].text) and k > self.exam_start:
+                return k
+        for k in range(int(n * 0.35), n):
+            if self.is_clin(k) and self._AP_STRONG.search(self.sents[k].text):
+                return k
+        if self.exam_start < n:  # after the examination: the first diagnosis or plan sentence
+            for k in range(self.exam_start + 1, n):
+                if self.is_clin(k) and not self.sents[k].question and (
+                        lx.find_concepts("condition", self.sents[k].text) or self._PLAN.search(self.sents[k].text)):
+                    return k
+        clin = [k for k in range(n) if self.is_clin(k)]
+        return clin[int(len(clin) * 0.7)] if clin else n
+
+    def _find_exam_start(self) -> int:
+        n = len(self.sents)
+        for k in range(int(n * 0.2), n):
+            if self.is_clin(k) and self._EXAM.search(self.sents[k].text):
+                return k
+        return n
+
+    def _no_answers_question(self, k: int, start: int) -> bool:
+        """ "Have you lost weight?" "No, I wish; I've gained some weight": a reply's leading "no" answers
+        the question, it does not deny what the reply goes on to state."""
+        s = self.sents[k]
+        lead = re.match(r"^\W*(?:no|nope|non)\s*[,.!;]\s*", s.text, re.I)
+        if not lead or len(s.text[lead.end():start].split()) < 2 or _NEGATION_NEAR.search(s.text[lead.end():start]):
+            return False
+        prev = [j for j in range(k - 1, -1, -1) if self.sents[j].seg_index != s.seg_index]
+        return bool(prev) and self.sents[prev[0]].question
+
+    def _answers_family_question(self, k: int) -> bool:
+        """Is sentence k part of the reply to a question about the family (whoever the speakers are)?"""
+        seg = self.sents[k].seg_index
+        prev = [j for j in range(k - 1, -1, -1) if self.sents[j].seg_index != seg]
+        if not prev:
+            return False
+        q = self.sents[prev[0]]
+        between = [j for j in range(prev[0] + 1, k) if self.sents[j].seg_index != seg]
+        return not between and q.question and bool(re.search(r"\b(?:family|famille|run in|relatives?)\b", q.text, re.I))

@@ -1,0 +1,258 @@
+"""The attributes said with a drug, each with its span in the text it was read from: dose and unit,
+route, frequency, as needed, maximum per day, duration, quantity and refills.
+
+`read_attributes(text, lang, left)` reads the words after a drug (and a dose or frequency said right
+before it, in `left`), a follow-up sentence ("I'll prescribe 14 of those") or the answer to a question
+about a drug. The patterns run on normalized text (numbers as digits).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from scribe.notes.medication.frequency import find_frequency, first_group
+from scribe.notes.medication.names import COUNT_UNITS, normalise_unit
+from scribe.notes.medication.names import UNIT_PATTERN as _UNIT_RX
+from scribe.notes.medication.numbers import NUMBER_PATTERN as _NUM
+from scribe.notes.medication.numbers import format_number, normalize, original_span
+
+# attribute patterns, on normalized text (numbers as digits)
+_DOSE = re.compile(rf"(?P<num>{_NUM})(?:\s*(?:-|to|or|à|ou)\s*(?P<num2>{_NUM}))?\s*-?\s*(?P<unit>{_UNIT_RX})(?![\w])",
+                   re.I)
+_BARE_DOSE = re.compile(rf"^\s*,?\s*(?:at\s+|à\s+)?(?P<num>{_NUM})(?!\s*(?:\d|%|-|/|:|\.\d|years?|yrs?|days?|weeks?|"
+                        rf"months?|hours?|minutes?|times?|x\b|of\b|out\b|over\b|o'clock|pm\b|am\b|ans\b|jours?|semaines?|mois|"
+                        rf"heures?|fois|sur\b|percent|pounds?|lbs?|kilos?|kg|{_UNIT_RX}))", re.I)
+_LEFT_DOSE = re.compile(rf"(?P<num>{_NUM})\s*-?\s*(?P<unit>{_UNIT_RX})\s+"
+                        r"(?:of\s+(?:the\s+|your\s+|my\s+)?|d'|de\s+(?:l')?|du\s+)?$",
+                        re.I)
+_SUPPLY_BEFORE = re.compile(r"\b(?:prescrib\w*|give (?:you|him|her)|giving (?:you|him|her)|gave (?:you|me|him|her)|"
+                            r"send(?:ing)? (?:in|you)|dispens\w*|supply of|box(?:es)? of|bottles? of|packs? of|"
+                            r"write (?:you )?(?:for|a prescription for)|boîtes? de|je vous (?:donne|prescris))\s+"
+                            r"(?:you\s+)?$",
+                            re.I)
+_N = r"(?P<n>\d+(?:\.\d+)?)"
+_MAX = re.compile(
+    rf"\b(?:no more than|not more than|not to exceed|(?:don't|do not|never) (?:take |exceed |go over )?(?:more than )?|"
+    rf"never more than|up to|a maximum of|maximum(?: of)?|max(?:imum)?|at most|pas plus de|jamais plus de|"
+    rf"sans dépasser|au maximum|au grand maximum|maximum de|jusqu'à)\s+{_N}\s*(?P<unit>{_UNIT_RX}|times|fois)?"
+    rf"(?:\s+(?:maximum|max))?(?:\s+[a-zà-ÿ']+){{0,2}}?\s+"
+    r"(?:a|per|in a|in one|in 24 hours|each|every|par|dans la|sur)\s*"
+    rf"(?:day|days|jour|journée|24 ?h(?:ours|eures)?)\b|"
+    rf"\b(?P<n2>\d+(?:\.\d+)?)\s*(?P<unit2>{_UNIT_RX})?\s+(?:maximum|max|au maximum|au plus)\s+(?:a|per|par)\s+"
+    rf"(?:day|jour)\b", re.I)
+_DURATION = re.compile(
+    r"\b(?:for|x|pendant|durant|during|over|sur)\s+(?:(?:the next|the|a total of|another|un total de|les|des)\s+)?"
+    r"(?P<n>\d+|a|an|one|une?)\s+(?P<u>days?|weeks?|months?|jours?|semaines?|mois)\b|"
+    r"\b(?P<n2>\d+)[- ](?P<u2>day|week|month|jours?)\s+(?:course|supply|treatment|traitement)\b", re.I)
+_QUANTITY = re.compile(
+    rf"#\s?{_N}|\b(?:dispense|disp|quantity|qty|quantité)(?: of)?\s*:?\s*#?\s*(?P<n2>\d+)|"
+    rf"\b(?:a\s+|one\s+|une\s+|1\s+)?(?:box|bottle|pack|packet|supply|boîte|boite|flacon|tube)\s+(?:of|de)\s+(?P<n3>\d+)"
+    rf"(?!\s*(?:days?|jours?|weeks?|semaines?|mg|g\b|ml|mcg))|"
+    rf"\b(?P<n4>\d+)\s+(?:of (?:those|them|these)|(?:boxes|boîtes)\b)", re.I)
+_QTY_VERB = re.compile(r"\b(?:prescri\w*|give|giving|gave|send|sending|sent|dispens\w*|write|call(?:ing)? in|supply|"
+                       r"donne\w*|ordonnance)\b", re.I)
+_REFILLS = re.compile(r"\b(?P<n>\d+|no|zero|without any|with no)\s+(?:more\s+)?refills?\b|"
+                      r"\brefills?\s*:?\s*(?P<n2>\d+)\b|"
+                      r"\brefill (?:it |that |them )?(?P<n3>\d+) times\b|\bà renouveler (?P<n4>\d+) fois\b|"
+                      r"\b(?P<n5>\d+) renouvellements?\b|\b(?P<none>non renouvelable)\b", re.I)
+_AS_NEEDED = re.compile(
+    r"\b(?:as needed|as-needed|p\.?r\.?n\.?|if needed|when needed|as necessary|if necessary|when necessary|as required|"
+    r"if (?:you|i) need (?:it|to|them|one)|when (?:you|i) need (?:it|to|them|one)|only when (?:you|i) need|"
+    r"when (?:you|i) (?:have|get|feel) (?:pain|a headache|symptoms)|when it hurts|if (?:the )?pain|"
+    r"for breakthrough|si besoin|au besoin|en cas de (?:besoin|douleurs?|fièvre|crise|mal)|si (?:vous avez |j'ai )?mal|"
+    r"si douleurs?|quand (?:j'ai|vous avez) mal|à la demande|en cas de nécessité)\b", re.I)
+_ROUTES = [
+    ("by mouth", r"by mouth|orally|oral|p\.?o\.?|per os|par voie orale|par la bouche|voie orale"),
+    ("sublingual", r"sublingual(?:ly)?|under (?:the|your) tongue|sous la langue|sublinguale?"),
+    ("subcutaneous", r"subcutaneous(?:ly)?|sub-?q|under the skin|sous-cutanée?|en sous-cut\w*"),
+    ("intramuscular", r"intramuscular(?:ly)?|intramusculaire|in the muscle"),
+    ("intravenous", r"intravenous(?:ly)?|iv|intraveineuse|en perfusion|par perfusion"),
+    ("injection", r"injection|injected|inject|injectable|piqûres?|en injection"),
+    ("inhaled", r"inhaled|inhaler|inhalation|nebuli[sz]er|neb|inhalateur|inhalée?|en inhalation|aérosol"),
+    ("nasal", r"nasal spray|in (?:the|your|each) nostril|in the nose|intranasal|nasal|spray nasal|"
+              r"pulvérisation nasale"),
+    ("ophthalmic", r"eye drops?|in (?:the|your|each) eyes?|ophthalmic|collyre|gouttes dans les yeux"),
+    ("topical", r"topical(?:ly)?|cream|ointment|lotion|gel|crème|pommade|application locale|application cutanée"),
+    ("transdermal", r"transdermal|patch|timbre"),
+    ("rectal", r"rectal(?:ly)?|suppository|suppositoire|par voie rectale"),
+    ("vaginal", r"vaginal(?:ly)?|ovule|par voie vaginale"),
+]
+_ROUTE_RX = [(name, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.I)) for name, rx in _ROUTES]
+
+
+@dataclass
+class Found:
+    """One attribute found in a text, with its span in that text."""
+    value: Any
+    start: int
+    end: int
+
+
+@dataclass
+class Attributes:
+    dose: Found | None = None  # float
+    unit: str | None = None
+    route: Found | None = None
+    frequency: Found | None = None  # Frequency
+    as_needed: Found | None = None
+    max_per_day: Found | None = None  # (float, unit | None)
+    duration: Found | None = None  # str
+    quantity: Found | None = None  # (int, unit | None)
+    refills: Found | None = None  # int
+
+    def spans(self) -> list[tuple[int, int]]:
+        return [(f.start, f.end) for f in (self.dose, self.route, self.frequency, self.as_needed, self.max_per_day,
+                                           self.duration, self.quantity, self.refills) if f is not None]
+
+    def as_dict(self) -> dict[str, Any]:
+        """Fact attributes: dose (text: "1000", "0.5"), unit, route, frequency (as said), per_day,
+        as_needed, max_per_day (+ max_unit), duration, quantity (+ quantity_unit), refills."""
+        out: dict[str, Any] = {}
+        if self.dose is not None:
+            out["dose"] = format_number(self.dose.value)
+            out["unit"] = self.unit
+        if self.route is not None:
+            out["route"] = self.route.value
+        if self.frequency is not None:
+            out["frequency"] = self.frequency.value.text.lower()
+            out["per_day"] = self.frequency.value.per_day
+        if self.as_needed is not None:
+            out["as_needed"] = True
+        if self.max_per_day is not None:
+            out["max_per_day"] = self.max_per_day.value[0]
+            if self.max_per_day.value[1]:
+                out["max_unit"] = self.max_per_day.value[1]
+        if self.duration is not None:
+            out["duration"] = self.duration.value
+        if self.quantity is not None:
+            out["quantity"] = self.quantity.value[0]
+            if self.quantity.value[1]:
+                out["quantity_unit"] = self.quantity.value[1]
+        if self.refills is not None:
+            out["refills"] = self.refills.value
+        return {k: v for k, v in out.items() if v not in (None, "")}
+
+    def fill(self, other: Attributes) -> None:
+        for k in ("dose", "route", "frequency", "as_needed", "max_per_day", "duration", "quantity", "refills"):
+            if getattr(self, k) is None and getattr(other, k) is not None:
+                setattr(self, k, getattr(other, k))
+                if k == "dose":
+                    self.unit = other.unit
+
+
+def read_attributes(text: str, lang: str | None = None, left: str = "", *, status: str = "",
+                    cap: int = 110) -> Attributes:
+    """Dose, unit, route, frequency, as needed, maximum per day, duration, quantity and refills of `text`
+    (the words after a drug, or a follow-up sentence); `left`: the words right before the drug (a dose
+    said first: "15 milligrams of Mobic"). Spans are in `text` (negative: in `left`, from its end)."""
+    out = Attributes()
+    body = text[:cap]
+    norm, back = normalize(body, lang)
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in taken)
+
+    def keep(m_start: int, m_end: int, value: Any) -> Found:
+        s, e = original_span(back, m_start, m_end)
+        taken.append((m_start, m_end))
+        return Found(value, s, e)
+
+    # maximum per day first: "no more than 4 a day" is neither a dose nor a frequency
+    m = _MAX.search(norm)
+    if m and m.group(0).lower().startswith(("up to", "jusqu'à")) and (
+            re.search(r"\b(?:increas\w*|rais\w*|bump\w*|go(?:ing)?|titrat\w*|augment\w*|passer)\b[^.]{0,40}$",
+                      (left[-60:] + " " + norm[:m.start()]), re.I)):
+        m = None
+    if m:
+        unit = m.group("unit") or m.group("unit2")
+        unit = None if not unit else ("times" if unit.lower() in ("times", "fois") else normalise_unit(unit))
+        out.max_per_day = keep(m.start(), m.end(), (float(first_group(m, "n", "n2") or 0) or None, unit))
+        if out.max_per_day.value[0] is None:
+            out.max_per_day = None
+    # quantity: "#14", "14 of those", "a box of 30", "I'll give you 30 tablets"
+    for m in _QUANTITY.finditer(norm):
+        if not free(m.start(), m.end()):
+            continue
+        n = float(first_group(m, "n", "n2", "n3", "n4"))
+        if m.group("n4") and "of" in m.group(0) and not _QTY_VERB.search(norm[:m.start()]):
+            continue
+        unit = "boxes" if re.search(r"\b(?:boxes|boîtes)\b", m.group(0), re.I) else None
+        out.quantity = keep(m.start(), m.end(), (int(n), unit))
+        break
+    for m in _DOSE.finditer(norm):
+        if not free(m.start(), m.end()):
+            continue
+        unit = normalise_unit(m.group("unit"))
+        if unit in COUNT_UNITS and _SUPPLY_BEFORE.search(norm[:m.start()]):
+            if out.quantity is None:
+                out.quantity = keep(m.start(), m.end(), (int(float(m.group("num"))), None))
+            continue
+        value = float(m.group("num"))
+        if re.search(r"\b(?:from|de|du)\s*$", norm[:m.start()], re.I):
+            if m.group("num2"):
+                value = float(m.group("num2"))  # "from 10 to 20 mg": the new dose
+            else:
+                nxt = _DOSE.search(norm, m.end())
+                if nxt and re.fullmatch(r"\s*(?:to|à|a|up to|down to)\s*", norm[m.end():nxt.start()], re.I):
+                    m, unit, value = nxt, normalise_unit(nxt.group("unit")), float(nxt.group("num"))
+        out.dose = keep(m.start(), m.end(), value)
+        out.unit = unit
+        break
+    if out.dose is None:
+        m = _BARE_DOSE.match(norm)
+        if m and 0 < float(m.group("num")) <= 5000:
+            out.dose = keep(m.start("num"), m.end("num"), float(m.group("num")))
+    if out.dose is None and left:
+        ln, lb = normalize(left[-40:], lang)
+        m = _LEFT_DOSE.search(ln)
+        if m:
+            s, e = original_span(lb, m.start(), m.end("unit"))
+            off = len(left) - len(left[-40:])
+            out.dose = Found(float(m.group("num")), s + off - len(left), e + off - len(left))
+            out.unit = normalise_unit(m.group("unit"))
+    # frequency (outside the maximum and the quantity)
+    blank = "".join(" " if not free(i, i + 1) else ch for i, ch in enumerate(norm))
+    f = find_frequency(blank, back, body, norm)
+    if f:
+        out.frequency = Found(f[0], f[1], f[2])
+    elif left:
+        ln, lb = normalize(left[-60:], lang)
+        f = find_frequency(ln, lb, left[-60:])
+        # said just before the drug ("every morning I take lisinopril"), not in an earlier clause
+        if f and len(left[-60:]) - f[2] <= 15 and not re.search(r"[,;]", left[-60:][f[2]:]):
+            off = -len(left[-60:])
+            out.frequency = Found(f[0], f[1] + off, f[2] + off)
+    m = _AS_NEEDED.search(body)
+    if m:
+        out.as_needed = Found(True, m.start(), m.end())
+    elif left and (m := _AS_NEEDED.search(left[-60:])):
+        off = -len(left[-60:])
+        out.as_needed = Found(True, m.start() + off, m.end() + off)
+    if status in ("new", "changed", ""):
+        for m in _DURATION.finditer(norm):
+            if not free(m.start(), m.end()):
+                continue
+            n = first_group(m, "n", "n2")
+            n = "1" if n.lower() in ("a", "an", "one", "un", "une") else n
+            u = first_group(m, "u", "u2").lower()
+            if n == "1":
+                u = {"days": "day", "weeks": "week", "months": "month", "jours": "jour",
+                     "semaines": "semaine"}.get(u, u)
+            elif not u.endswith("s") and u != "mois":
+                u += "s"
+            out.duration = keep(m.start(), m.end(), f"{n} {u}")
+            break
+    m = _REFILLS.search(norm)
+    if m:
+        raw = first_group(m, "n", "n2", "n3", "n4", "n5")
+        n = 0 if m.group("none") or (raw and not raw.isdigit()) else int(raw)
+        out.refills = keep(m.start(), m.end(), n)
+    for name, rx in _ROUTE_RX:
+        m = rx.search(body)
+        if m:
+            out.route = Found(name, m.start(), m.end())
+            break
+    return out

@@ -1,0 +1,138 @@
+"""One drug mention of a sentence read as a typed Medication.
+
+`parse_mention(text, mentions, j, lang, ...)` reads the j-th mention in its clause: ingredient and
+brand, dose and unit, route, frequency (text and per day), as needed, maximum per day, duration,
+quantity, refills, status (new / current / changed / stopped) and prescriber (this clinician or another
+one), or None where the clause does not name it as a medication. `follow_up_attributes` and
+`answer_attributes` read more of its attributes in a later sentence or in the answer to a question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from scribe.notes.medication.attributes import Attributes, Found, read_attributes
+from scribe.notes.medication.clause import clause_scope, denoun, has_medication_context, is_lab_mention, linked
+from scribe.notes.medication.names import Mention, is_brand
+from scribe.notes.medication.status import clause_status, has_current_cue, is_avoided, other_prescriber
+
+_TAKE_IT = re.compile(r"\b(?:take|use|apply|taking|using|prendre|prenez|prends)\s+"
+                      r"(?:that|it|them|this|those|one|le|la|les)\b",
+                      re.I)
+
+
+@dataclass
+class Medication:
+    ingredient: str  # generic name from the drug library ("Meloxicam"), or the spoken class ("antibiotics")
+    surface: str  # as said
+    brand: str | None
+    status: str  # new | current | changed | stopped
+    prescriber: str | None  # "this clinician" | "other" | None (not said)
+    attrs: Attributes = field(default_factory=Attributes)
+    start: int = 0  # the span of the mention and the attributes read with it, in the sentence
+    end: int = 0
+    drug: dict = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return (self.drug.get("name") or self.surface).lower()
+
+    def attributes(self) -> dict[str, Any]:
+        """The Fact attributes (absent values left out)."""
+        out = self.attrs.as_dict()
+        out["ingredient"] = self.ingredient
+        if self.brand:
+            out["brand"] = self.brand
+        if self.prescriber:
+            out["prescriber"] = self.prescriber
+        return out
+
+
+def parse_mention(text: str, mentions: list[Mention], j: int, lang: str = "en", *, clinician: bool = False,
+                  prompted: bool = False, negated: bool = False, asked: bool = False,
+                  previous: Medication | None = None, before: str = "") -> Medication | None:
+    """Mention j of `mentions` (found in `text`, one sentence) as a Medication, or None when its
+    context says it is not one (no medication context, a lab analyte, a negated mention).
+    `clinician`: said by the clinician; `prompted`: the answer to a medication question; `asked`: named
+    in the clinician's question about what the patient takes; `previous`: the sentence's previous drug
+    read as a medication (a drug listed with it shares its context and status); `before`: the end of the
+    previous sentence of the turn ("i saw that dr." | "brown put you on buspar")."""
+    m = mentions[j]
+    lo, hi = clause_scope(text, mentions, j)
+    left, right = denoun(text[lo:m.start]), denoun(text[m.end:hi])
+    listed = linked(text, mentions, j) if previous is not None else ""
+    # status first (the duration of a current drug is its history, not a prescription)
+    after = text[m.end:mentions[j + 1].start if j + 1 < len(mentions) else len(text)][:100]  # past the clause
+    status = clause_status(text, m.start, left, right, after, negated=negated, asked=asked, clinician=clinician)
+    if status is None:
+        return None
+    if listed == "and" and status == "current" and not has_current_cue(left) and previous.status != "current":
+        status = previous.status  # "stop the ibuprofen and the naproxen", "start X along with some Y"
+    if is_avoided(left):
+        return None
+    attrs = read_attributes(right, lang, left, status=status)
+    nxt = mentions[j + 1].start if j + 1 < len(mentions) else len(text)
+    more = _TAKE_IT.search(text, hi, nxt)
+    if more:  # "cardura four milligrams and i want you to take that once a day"
+        extra = read_attributes(text[more.start():nxt], lang, status=status)
+        if extra.dose is not None and extra.unit is None:
+            extra.dose = None
+        base = more.start() - m.end
+        for k in ("dose", "route", "frequency", "as_needed", "max_per_day", "duration", "quantity", "refills"):
+            if getattr(attrs, k) is None and getattr(extra, k) is not None:
+                f = getattr(extra, k)
+                setattr(attrs, k, Found(f.value, f.start + base, f.end + base))
+                if k == "dose":
+                    attrs.unit = extra.unit
+    if not (listed or has_medication_context(text, mentions, j, attrs, prompted or asked)):
+        return None
+    if is_lab_mention(text, mentions, j, attrs):
+        return None
+    prescriber = None
+    lead = before[-30:] + " " if re.search(r"\b(?:dr|doctor|docteur|pr)\.?\s*$", before, re.I) else ""
+    if other_prescriber(lead + text) or listed and previous.prescriber == "other":
+        prescriber = "other"
+        if status in ("new", "changed"):
+            status = "current"  # another clinician's prescription is not this visit's plan
+    elif status in ("new", "changed") or (status == "stopped" and clinician):
+        prescriber = "this clinician"
+    # the evidence span: the mention and what was read with it
+    spans = [(m.start, m.end)]
+    for s0, e0 in attrs.spans():
+        if s0 < 0:
+            spans.append((m.start + s0, m.start + e0))
+        else:
+            spans.append((m.end + s0, m.end + e0))
+    start, end = min(a for a, _ in spans), max(b for _, b in spans)
+    drug = m.drug
+    brand = m.surface if is_brand(m.surface, drug) else None
+    ingredient = drug.get("name") if (drug.get("drugbank_id") or drug.get("medline_plus_id")) else m.surface.lower()
+    return Medication(ingredient=ingredient or m.surface, surface=m.surface, brand=brand, status=status,
+                      prescriber=prescriber, attrs=attrs, start=start, end=end, drug=drug)
+
+
+_FOLLOW_CUE = re.compile(
+    r"\b(?:take|taking|takes|use|using|prescri\w*|give|dispens\w*|refills?|supply|of (?:those|them|these)|prends|"
+    r"prenez|prendre|boîtes?|renouvel\w*|you'll|you will|vous allez)\b|#\s?\d|^\s*(?:\d|one|two|half|a half|un |une )",
+    re.I)
+
+
+def follow_up_attributes(text: str, lang: str | None = None, status: str = "") -> Attributes | None:
+    """Attributes said in a sentence after the drug's ("I'll prescribe 14 of those", "Take one twice a
+    day"), when it reads as more about it (a take/prescribe verb, an anaphora, a supply word)."""
+    if not _FOLLOW_CUE.search(text):
+        return None
+    a = read_attributes(text, lang, status=status, cap=160)
+    if a.dose is not None and a.unit is None:
+        a.dose = None  # a bare number in another sentence is not a dose
+    return a if a.spans() else None
+
+
+def answer_attributes(text: str, lang: str | None = None) -> Attributes | None:
+    """Attributes in the reply to a question about a drug ("Yes, 40 mg at night")."""
+    a = read_attributes(text, lang, status="current", cap=160)
+    if a.dose is not None and a.unit is None:
+        a.dose = None
+    return a if a.spans() else None

@@ -1,0 +1,140 @@
+"""Drug names and dose units.
+
+`find_mentions(text)` finds drug names (drug-named-entity-recognition: DrugBank/MeSH, brands, French
+spellings) with their character spans; `drug_token` maps French brands and accents first, and the
+speech-recovery and LLM checks look drugs up through it too. `is_brand` tells a brand (Mobic) from a
+spelling of the generic name (paracétamol). `normalise_unit` gives a spoken or written unit its short
+form (mg, mcg, ml, units, tablets...); `UNIT_PATTERN` matches any unit.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+FRENCH_BRANDS = {"doliprane": "paracetamol", "dafalgan": "paracetamol", "efferalgan": "paracetamol",
+                 "kardegic": "aspirin", "aspirine": "aspirin", "levothyrox": "levothyroxine",
+                 "spasfon": "phloroglucinol", "inexium": "esomeprazole", "mopral": "omeprazole",
+                 "ibuprofene": "ibuprofen", "augmentin": "augmentin", "ventoline": "albuterol", "seretide": "seretide",
+                 "xarelto": "xarelto", "eliquis": "eliquis", "lasilix": "furosemide", "tahor": "atorvastatin",
+                 "glucophage": "metformin", "previscan": "fluindione"}
+_FR_GENERIC = {"aspirine", "ibuprofene"}  # French spellings of generic names, not brands
+# international / French generic names of drugs the library files under another (US) name
+_INN = {"paracetamol": "acetaminophen", "acetaminophene": "acetaminophen", "salbutamol": "albuterol",
+        "adrenaline": "epinephrine", "noradrenaline": "norepinephrine", "frusemide": "furosemide",
+        "lignocaine": "lidocaine", "colecalciferol": "cholecalciferol", "ciclosporin": "cyclosporine",
+        "rifampicin": "rifampin", "glyceryl trinitrate": "nitroglycerin", "trinitrine": "nitroglycerin"}
+_DRUG_WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9]*(?:-[A-Za-zÀ-ÿ0-9]+)*")
+
+
+def fold(s: str) -> str:
+    """Accents off and lower case: how names are compared ("Méloxicam" → "meloxicam")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch)).lower()
+
+
+def drug_token(tok: str) -> str:
+    """Accents off ("oméprazole" → "omeprazole") and French brand names to their generic name."""
+    t = "".join(ch for ch in unicodedata.normalize("NFKD", tok) if not unicodedata.combining(ch))
+    return FRENCH_BRANDS.get(t.lower(), t)
+
+
+_UNIT_TABLE = [
+    ("mcg", r"mcg|µg|ug|micrograms?|microgrammes?"),
+    ("mg", r"mg|milligrams?|milligrammes?|milligs?|migs?"),
+    ("g", r"g|grams?|grammes?"),
+    ("meq", r"meq|milliequivalents?"),
+    ("ml", r"ml|milliliters?|millilitres?|cc"),
+    ("units", r"units?|unités?|iu|ui"),
+    ("%", r"%|percent|pour ?cent"),
+    ("puffs", r"puffs?|inhalations?|bouffées?|pulvérisations?"),
+    ("sprays", r"sprays?"),
+    ("tablets", r"tablets?|tabs?|pills?|comprimés?|cps?|caplets?|cachets?"),
+    ("capsules", r"capsules?|caps|gélules?|softgels?"),
+    ("drops", r"drops?|gouttes?"),
+    ("patches", r"patch(?:es|s)?"),
+    ("sachets", r"sachets?|packets?"),
+    ("teaspoons", r"teaspoons?|tsp|cuillères? à café"),
+    ("tablespoons", r"tablespoons?|tbsp|cuillères? à soupe"),
+    ("ampoules", r"ampoules?|vials?"),
+]
+UNIT_PATTERN = "|".join(f"(?:{rx})" for _u, rx in sorted(_UNIT_TABLE, key=lambda t: -len(t[1])))
+COUNT_UNITS = {"tablets", "capsules", "puffs", "sprays", "drops", "patches", "sachets", "ampoules", "teaspoons",
+                "tablespoons"}
+
+
+def normalise_unit(u: str) -> str:
+    """A spoken or written unit → its short form (mg, mcg, g, ml, units, puffs, tablets...)."""
+    low = u.lower().strip()
+    for name, rx in _UNIT_TABLE:
+        if re.fullmatch(rx, low, re.I):
+            return name
+    return low
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    surface: str
+    drug: dict
+
+    @property
+    def name(self) -> str:
+        return self.drug.get("name", "") or self.surface
+
+    @property
+    def drug_like(self) -> bool:
+        """A medicine (DrugBank / MedlinePlus entry, a MeSH pharmacologic class, preparation or hormone),
+        not only a MeSH chemical ("Diamond")."""
+        return bool(self.drug.get("drugbank_id") or self.drug.get("medline_plus_id") or
+                    any(t.startswith(("D27.505", "D26", "D06")) for t in self.drug.get("mesh_tree", [])))
+
+
+def find_mentions(text: str, find_drugs: Callable | None = None,
+                  stop: set[str] | frozenset = frozenset()) -> list[Mention]:
+    """Drug names in `text` with their spans (no overlaps, text order). `stop`: names never drugs."""
+    if find_drugs is None:
+        from drug_named_entity_recognition import find_drugs
+    toks = list(_DRUG_WORD.finditer(text))
+    if not toks:
+        return []
+    try:
+        hits = find_drugs([drug_token(t.group(0)) for t in toks], is_ignore_case=True)
+    except Exception:
+        return []
+    out: list[Mention] = []
+    for drug, i0, i1 in sorted(hits, key=lambda h: (h[1], -(h[2] - h[1]))):
+        i1 = max(i0, i1 - 1)  # the library gives an exclusive end token
+        s, e = toks[i0].start(), toks[i1].end()
+        surface = text[s:e]
+        name = drug.get("name", "")
+        low = surface.lower()
+        if low in stop or name.lower() in stop or len(surface) < 4 or \
+                any(w in ("milk", "cow's", "breast") for w in low.split()):
+            continue
+        if any(s < o.end and o.start < e for o in out):
+            continue
+        out.append(Mention(s, e, surface, drug))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def is_brand(surface: str, drug: dict) -> bool:
+    """Whether the spoken name is a brand of the drug (Mobic for meloxicam), not a spelling of its
+    generic name (paracétamol, atorvastatine, baby aspirin) nor a drug class."""
+    s, ing = fold(surface), fold(drug.get("name", ""))
+    if not ing or not (drug.get("drugbank_id") or drug.get("medline_plus_id")):
+        return False
+    if s == ing or s in ing or ing in s or s in _INN or s in _FR_GENERIC or s.startswith("vitamin") or \
+            re.search(r"[\d\s]", s):
+        return False
+    if s in FRENCH_BRANDS:
+        return True
+    if len(s) >= 5 and len(ing) >= 5 and s[:5] == ing[:5]:
+        return False
+    if drug.get("is_brand") is True:
+        return True
+    return difflib.SequenceMatcher(a=s, b=ing).ratio() < 0.6
