@@ -18,7 +18,8 @@ from scribe.notes import compose as note_stage
 from scribe.notes import verify
 from scribe.notes.dialogue import InputError, load, parse_text
 from scribe.notes.facts import extract, validate_facts
-from scribe.notes.text import numbers_supported, spoken_numbers
+from scribe.notes.text import spoken_numbers
+from scribe.notes.verify import numbers_supported
 from scribe.schemas import Segment, Transcript, Word
 from scribe.schemas_docs import Evidence, Fact, Note, NoteSection, SentenceSupport
 

@@ -12,7 +12,7 @@ import pytest
 
 from scribe.notes.engine import document
 from scribe.notes.medication import number_values, parse_frequency, render_medication
-from scribe.notes.text import numbers_supported
+from scribe.notes.verify import numbers_supported
 from scribe.schemas_docs import Fact
 
 

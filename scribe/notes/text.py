@@ -131,19 +131,6 @@ def numbers_to_digits(text: str) -> str:
     return res
 
 
-def numbers_supported(sentence: str, evidence_text: str) -> list[str]:
-    """Numbers of `sentence` that its evidence does not contain (digits or spoken): [] when grounded."""
-    from scribe.notes.medication import number_values  # "1,000", "1 000", "one thousand", "mille", "une fois", "half"
-
-    have = set(spoken_numbers(evidence_text)) | number_values(evidence_text)
-    missing = []
-    for d in digits_in(sentence):
-        v = float(d.replace(",", "."))
-        if v not in have and not (re.fullmatch(r"\d{1,3},\d{3}", d) and float(d.replace(",", "")) in have):
-            missing.append(d)
-    return missing
-
-
 # --------------------------------------------------------------------------- sentences
 
 

@@ -16,7 +16,8 @@ import unicodedata
 from scribe.notes.compose import to_markdown
 from scribe.notes.consultation import hedged
 from scribe.notes.register import speech_markers  # noqa: F401  (re-exported for tests and benches)
-from scribe.notes.text import numbers_supported
+from scribe.notes.medication import number_values
+from scribe.notes.text import digits_in, spoken_numbers
 from scribe.schemas import Transcript
 from scribe.schemas_docs import Evidence, Fact, Faithfulness, Note, NoteSection, SentenceSupport
 
@@ -25,6 +26,18 @@ _SIDES = {"left": r"\b(?:left|gauche)\b", "right": r"\b(?:right|droite?)\b", "bi
 _DENIES = re.compile(r"\b(?:denies|no|negative for|pas de|nie)\b", re.I)
 _ENDORSES = re.compile(r"\b(?:endorses|reports|positive for|signale)\b", re.I)
 _FAMILY_SECTION = re.compile(r"\b(?:family|familial|famille)\b", re.I)
+
+
+def numbers_supported(sentence: str, evidence_text: str) -> list[str]:
+    """Numbers of `sentence` that its evidence does not contain, written or spoken, English or French
+    ("1,000", "1 000", "one thousand", "mille", "trois"): [] when every number is grounded."""
+    have = set(spoken_numbers(evidence_text)) | number_values(evidence_text)
+    missing = []
+    for d in digits_in(sentence):
+        v = float(d.replace(",", "."))
+        if v not in have and not (re.fullmatch(r"\d{1,3},\d{3}", d) and float(d.replace(",", "")) in have):
+            missing.append(d)
+    return missing
 
 
 def _plain(text: str) -> str:
