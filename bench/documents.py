@@ -34,8 +34,10 @@ from scribe.notes import compose as note_stage  # noqa: E402
 from scribe.schemas_docs import Note  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "data" / "aci-bench" / "valid.csv"
-_ALLERGENS = r"penicillin|sulfa|codeine|morphine|aspirin|ibuprofen|latex|peanuts?|shellfish|iodine|amoxicillin|" \
-             r"erythromycin|cephalosporins?|bactrim|nsaids?"
+_ALLERGENS = (
+    r"penicillin|sulfa|codeine|morphine|aspirin|ibuprofen|latex|peanuts?|shellfish|iodine|amoxicillin|"
+    r"erythromycin|cephalosporins?|bactrim|nsaids?"
+)
 
 
 def note_text(doc: dict) -> str:
@@ -47,8 +49,11 @@ def drugs_in(text: str) -> set[str]:
     from scribe.notes.lexicon import DRUG_STOP
 
     toks = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)
-    return {d["name"].lower() for d, _a, _b in find_drugs(toks, is_ignore_case=True)
-            if d["name"].lower() not in DRUG_STOP and len(d["name"]) > 3}
+    return {
+        d["name"].lower()
+        for d, _a, _b in find_drugs(toks, is_ignore_case=True)
+        if d["name"].lower() not in DRUG_STOP and len(d["name"]) > 3
+    }
 
 
 def allergy_gold(note: str) -> set[str]:
@@ -66,8 +71,12 @@ def main() -> None:
     ap.add_argument("--data", default=str(DEFAULT))
     ap.add_argument("--template", default="hp")
     ap.add_argument("--llm", default="none")
-    ap.add_argument("--llm-focus", default="assessment", choices=["assessment", "all"],
-                    help="the part of the visit the LLM reads (all: as with prefill in the service)")
+    ap.add_argument(
+        "--llm-focus",
+        default="assessment",
+        choices=["assessment", "all"],
+        help="the part of the visit the LLM reads (all: as with prefill in the service)",
+    )
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--json", default="")
     ap.add_argument("--no-embeddings", action="store_true")
@@ -82,7 +91,9 @@ def main() -> None:
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL", "rougeLsum"], use_stemmer=True)
     keys = ["rouge1", "rouge2", "rougeL", "rougeLsum"]
 
-    document(rows[0]["dialogue"], template=args.template, llm=args.llm, llm_focus=args.llm_focus)  # warm-up: imports, lexicons
+    document(
+        rows[0]["dialogue"], template=args.template, llm=args.llm, llm_focus=args.llm_focus
+    )  # warm-up: imports, lexicons
     ours, base, times, per5 = {k: [] for k in keys}, {k: [] for k in keys}, [], []
     faith = {"kept": 0, "flagged": 0, "removed": 0}
     med_hit = med_tot = all_hit = all_tot = 0
@@ -110,8 +121,11 @@ def main() -> None:
         med_tot += len(gold_meds)
         med_hit += len(gold_meds & got_meds)
         gold_all = allergy_gold(ref)
-        got_all = {f["label"].rstrip("s") if f["status"] != "none" else "no known allergies"
-                   for f in doc["facts"] if f["kind"] == "allergy"}
+        got_all = {
+            f["label"].rstrip("s") if f["status"] != "none" else "no known allergies"
+            for f in doc["facts"]
+            if f["kind"] == "allergy"
+        }
         all_tot += len(gold_all)
         all_hit += len(gold_all & got_all)
         for item in bank:
@@ -119,7 +133,8 @@ def main() -> None:
                 label = bool(drugs_in(ref) & drugs_in(row["dialogue"]))
             else:
                 label = bool(re.search(item["note"], ref, re.I)) and bool(
-                    re.search(item.get("dialogue", item["note"]), row["dialogue"], re.I))
+                    re.search(item.get("dialogue", item["note"]), row["dialogue"], re.I)
+                )
             for lang in ("en", "fr"):
                 t = time.perf_counter()
                 res = ask(doc, item[lang], use_embeddings=not args.no_embeddings)
@@ -143,7 +158,8 @@ def main() -> None:
     prec = tp / max(tp + fp, 1)
     rec = tp / max(tp + fn, 1)
     lines = [
-        f"ACI-Bench {Path(args.data).name}: {len(rows)} consultations, template={args.template}, llm={args.llm}" + (f" (focus {args.llm_focus})" if args.llm != "none" else ""),
+        f"ACI-Bench {Path(args.data).name}: {len(rows)} consultations, template={args.template}, llm={args.llm}"
+        + (f" (focus {args.llm_focus})" if args.llm != "none" else ""),
         "",
         "| metric | ours | transcript-as-note |",
         "|---|---|---|",

@@ -53,24 +53,39 @@ sys.path.insert(0, str(ROOT))
 from scribe.notes.engine import document  # noqa: E402
 
 LABELS = ROOT / "bench" / "data" / "fidelity"
-ERRORS = ["certainty", "dose", "freq_note", "freq_summary", "status", "attribution", "contradiction",
-          "polarity", "forbidden"]
+ERRORS = [
+    "certainty",
+    "dose",
+    "freq_note",
+    "freq_summary",
+    "status",
+    "attribution",
+    "contradiction",
+    "polarity",
+    "forbidden",
+]
 RECALLS = ["diagnoses", "medications", "dose_freq", "endorsed", "denied", "plan"]
 SUMMARY_PARTS = ["found", "todo", "medications", "warning_signs", "follow_up"]
 
 # Cue words, matched on folded text (lower case, no accents).
-HEDGE = re.compile(r"\?|\b(possible|possibly|probable|probably|likely|suspected|suspect|suspicion|rule out|r/o|may|"
-                   r"might|could|versus|vs|concern\w*|suspicious|evoqu\w*|a eliminer|eventuel\w*)\b")
+HEDGE = re.compile(
+    r"\?|\b(possible|possibly|probable|probably|likely|suspected|suspect|suspicion|rule out|r/o|may|"
+    r"might|could|versus|vs|concern\w*|suspicious|evoqu\w*|a eliminer|eventuel\w*)\b"
+)
 ENDORSE = re.compile(r"\b(endorses?|endorsed|reports?|reported|positive for|complains? of|signale|rapporte)\b")
 DENY = re.compile(r"\b(denies|denied|deny|negative for|pas de|pas d'|nie)\b")  # reaches the end of its clause
 DENY_NEAR = re.compile(r"\b(no|not|never|without|sans|aucune?|jamais)\b")  # reaches the next 5 words
 DENY_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}?(ruled out|excluded|negative|ecarte|elimine)")
-CLAUSE = re.compile(r"[.;:!?]|\b(but|however|although|though|whereas|because|mais|cependant|sauf|except|car)\b|"
-                    r",\s*(?=(some|a|an|the|he|she|her|his|there|it|they|which|il|elle)\b)|"
-                    r"\band\s+(?=(he|she|her|his|the|there|it|they|i|we|il|elle)\b)")
-FAMILY = re.compile(r"\b(family|familial\w*|famille|relatives?|mother|father|mom|dad|parents?|brothers?|sisters?|"
-                    r"siblings?|sons?|daughters?|aunts?|uncles?|grand\w*|cousins?|wife|husband|mere|pere|freres?|"
-                    r"soeurs?|fils|filles?|tantes?|oncles?)\b|\bfh\b")
+CLAUSE = re.compile(
+    r"[.;:!?]|\b(but|however|although|though|whereas|because|mais|cependant|sauf|except|car)\b|"
+    r",\s*(?=(some|a|an|the|he|she|her|his|there|it|they|which|il|elle)\b)|"
+    r"\band\s+(?=(he|she|her|his|the|there|it|they|i|we|il|elle)\b)"
+)
+FAMILY = re.compile(
+    r"\b(family|familial\w*|famille|relatives?|mother|father|mom|dad|parents?|brothers?|sisters?|"
+    r"siblings?|sons?|daughters?|aunts?|uncles?|grand\w*|cousins?|wife|husband|mere|pere|freres?|"
+    r"soeurs?|fils|filles?|tantes?|oncles?)\b|\bfh\b"
+)
 MEDLIST = re.compile(r"medication|\bmeds\b|traitement|medicament")
 ASSESS_SEC = re.compile(r"assess|impression|conclusion|diagnos|\bap\b")
 PLAN_SEC = re.compile(r"plan|conduite|\bcat\b|\bap\b")
@@ -80,17 +95,33 @@ KEEP_VERB = re.compile(r"^\W*(keep taking|continue|continuez|continuer|poursui\w
 START_VERB = re.compile(r"^\W*(start|commencez|commencer|introduction)\b")
 CURRENT_VERB = re.compile(r"^\W*(continue|keep taking|continuez|continuer|poursui\w*|takes|prend)\b")
 
-UNIT_WORDS = {("mass", 1.0): "mg milligram milligrams", ("mass", 1000.0): "g gram grams gramme grammes",
-              ("mass", 0.001): "mcg ug µg microgram micrograms", ("units", 1.0): "unit units unite unites iu",
-              ("volume", 1.0): "ml milliliter milliliters millilitre millilitres"}
+UNIT_WORDS = {
+    ("mass", 1.0): "mg milligram milligrams",
+    ("mass", 1000.0): "g gram grams gramme grammes",
+    ("mass", 0.001): "mcg ug µg microgram micrograms",
+    ("units", 1.0): "unit units unite unites iu",
+    ("volume", 1.0): "ml milliliter milliliters millilitre millilitres",
+}
 UNITS = {w: cls for cls, words in UNIT_WORDS.items() for w in words.split()}  # unit -> (class, factor)
 COUNT_UNITS = r"tablets?|pills?|capsules?|puffs?|drops?|comprimes?|gelules?|sachets?|bouffees?|gouttes?|cp"
 NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d+)?"  # 1,000 is a thousand, 2,5 is 2.5
-DOSE = re.compile(r"(" + NUMBER + r")\s*(" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
-                  + "|" + COUNT_UNITS + r")\b")
-NUM_WORDS = {w: i for words in ("zero one two three four five six seven eight nine ten eleven twelve",
-                                "zero un deux trois quatre cinq six sept huit neuf dix onze douze")
-             for i, w in enumerate(words.split())} | {"une": 1, "twenty": 20, "vingt": 20, "thirty": 30, "trente": 30}
+DOSE = re.compile(
+    r"("
+    + NUMBER
+    + r")\s*("
+    + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
+    + "|"
+    + COUNT_UNITS
+    + r")\b"
+)
+NUM_WORDS = {
+    w: i
+    for words in (
+        "zero one two three four five six seven eight nine ten eleven twelve",
+        "zero un deux trois quatre cinq six sept huit neuf dix onze douze",
+    )
+    for i, w in enumerate(words.split())
+} | {"une": 1, "twenty": 20, "vingt": 20, "thirty": 30, "trente": 30}
 N = r"(" + NUMBER + "|" + "|".join(NUM_WORDS) + r")"
 FREQS = [  # (pattern, per-day value, or "hours"/"times" to read from the number), most specific first
     (r"every other day|tous les deux jours|un jour sur deux", 0.5),
@@ -102,13 +133,18 @@ FREQS = [  # (pattern, per-day value, or "hours"/"times" to read from the number
     (N + r" (times|fois) (a|per|par|each) (day|jour)|" + N + r" (times|fois) daily", "times"),
     (r"once (a|per|each) day|once daily|one time (a|per) day", 1),
     (r"twice (a|per|each) day|twice daily|bid|b\.i\.d|matin et soir", 2),
-    (r"tid|t\.i\.d", 3), (r"qid|q\.i\.d", 4),
-    (r"at bedtime|nightly|at night|every night|every morning|in the morning|qhs|qd|daily|every day|each day|"
-     r"a day|per day|le soir|au coucher|le matin|chaque soir|chaque matin|par jour", 1),
+    (r"tid|t\.i\.d", 3),
+    (r"qid|q\.i\.d", 4),
+    (
+        r"at bedtime|nightly|at night|every night|every morning|in the morning|qhs|qd|daily|every day|each day|"
+        r"a day|per day|le soir|au coucher|le matin|chaque soir|chaque matin|par jour",
+        1,
+    ),
 ]
 
 
 # --------------------------------------------------------------------------- matching
+
 
 def fold(text: str) -> str:
     """Lower case, accents and ligatures removed, typographic apostrophes made plain."""
@@ -128,15 +164,39 @@ def spans(ftext: str, item: dict) -> list[tuple[int, int]]:
     """Where a label item (its term/name/condition or an alias) occurs in folded text."""
     key = tuple(names(item))
     if key not in _PATTERNS:
-        parts = [r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", fold(w).strip())))
-                 for w in sorted(key, key=len, reverse=True)]
+        parts = [
+            r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", fold(w).strip())))
+            for w in sorted(key, key=len, reverse=True)
+        ]
         _PATTERNS[key] = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
     found = [m.span() for m in _PATTERNS[key].finditer(ftext)]
     return found or unordered_spans(ftext, key)
 
 
-_FUNCTION_WORDS = {"the", "of", "to", "a", "an", "in", "on", "with", "and", "at", "for", "de", "du", "des", "la", "le",
-                   "les", "a", "au", "aux", "en", "et"}
+_FUNCTION_WORDS = {
+    "the",
+    "of",
+    "to",
+    "a",
+    "an",
+    "in",
+    "on",
+    "with",
+    "and",
+    "at",
+    "for",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "les",
+    "a",
+    "au",
+    "aux",
+    "en",
+    "et",
+}
 
 
 def unordered_spans(ftext: str, key: tuple) -> list[tuple[int, int]]:
@@ -150,7 +210,7 @@ def unordered_spans(ftext: str, key: tuple) -> list[tuple[int, int]]:
         if len(want) < 2:
             continue
         for i in range(len(tokens)):
-            window = tokens[i:i + 10]
+            window = tokens[i : i + 10]
             if tokens[i][0] in want and want <= {t[0] for t in window}:
                 last = max(t[2] for t in window if t[0] in want)
                 out.append((tokens[i][1], last))
@@ -163,10 +223,10 @@ def polarity(ftext: str, start: int, end: int) -> str | None:
     if DENY_AFTER.search(CLAUSE.split(ftext[end:], maxsplit=1)[0]):
         return "denied"
     breaks = [m.end() for m in CLAUSE.finditer(ftext, 0, start)]
-    clause = ftext[breaks[-1] if breaks else 0:start]
+    clause = ftext[breaks[-1] if breaks else 0 : start]
     cues = [(m.start(), "endorsed") for m in ENDORSE.finditer(clause)]
     cues += [(m.start(), "denied") for m in DENY.finditer(clause)]
-    cues += [(m.start(), "denied") for m in DENY_NEAR.finditer(clause) if len(clause[m.end():].split()) <= 5]
+    cues += [(m.start(), "denied") for m in DENY_NEAR.finditer(clause) if len(clause[m.end() :].split()) <= 5]
     return max(cues)[1] if cues else None
 
 
@@ -212,7 +272,7 @@ def med_segments(ftext: str, meds: list[dict]) -> dict[int, list[str]]:
     marks = sorted((s, e, i) for i, med in enumerate(meds) for s, e in spans(ftext, med))
     out: dict[int, list[str]] = {}
     for k, (_s, e, i) in enumerate(marks):
-        nxt = next((s2 for s2, _e2, j in marks[k + 1:] if j != i), len(ftext))
+        nxt = next((s2 for s2, _e2, j in marks[k + 1 :] if j != i), len(ftext))
         out.setdefault(i, []).append(ftext[e:nxt])
     return out
 
@@ -246,14 +306,16 @@ def wrong(check, med: dict, segments: list[str]) -> bool:
 
 # --------------------------------------------------------------------------- the document, flattened
 
+
 def view(doc: dict) -> dict:
     """Note sentences with context flags, summary items, facts, sections (assessment/plan, size)."""
     facts = {f["id"]: f for f in doc["facts"]}
     sents, sections = [], []
     for sec in doc["note"]["sections"]:
         head = fold(f"{sec['key']} {sec['title']}")
-        sections.append({"assess": bool(ASSESS_SEC.search(head)), "plan": bool(PLAN_SEC.search(head)),
-                         "n": len(sec["sentences"])})
+        sections.append(
+            {"assess": bool(ASSESS_SEC.search(head)), "plan": bool(PLAN_SEC.search(head)), "n": len(sec["sentences"])}
+        )
         block = ""
         for s in sec["sentences"]:
             f = fold(s["text"])
@@ -261,18 +323,37 @@ def view(doc: dict) -> dict:
             block = m.group(1) if m else block
             cited = [facts[i] for i in s.get("fact_ids", []) if i in facts]
             family = FAMILY.search(f"{head} {block} {f}") or any(c["kind"] == "family_history" for c in cited)
-            sents.append({"text": s["text"], "f": f, "cited": cited, "family": bool(family),
-                          "medlist": bool(MEDLIST.search(f"{head} {block}")), **sections[-1]})
+            sents.append(
+                {
+                    "text": s["text"],
+                    "f": f,
+                    "cited": cited,
+                    "family": bool(family),
+                    "medlist": bool(MEDLIST.search(f"{head} {block}")),
+                    **sections[-1],
+                }
+            )
     summ = doc.get("patient_summary") or {}
-    items = [{"part": p, "text": it["text"], "f": fold(it["text"]), "family": False,
-              "cited": [facts[i] for i in it.get("fact_ids", []) if i in facts]}
-             for p in SUMMARY_PARTS for it in summ.get(p, [])]
+    items = [
+        {
+            "part": p,
+            "text": it["text"],
+            "f": fold(it["text"]),
+            "family": False,
+            "cited": [facts[i] for i in it.get("fact_ids", []) if i in facts],
+        }
+        for p in SUMMARY_PARTS
+        for it in summ.get(p, [])
+    ]
     return {"sents": sents, "items": items, "facts": list(facts.values()), "sections": sections}
 
 
 def cited_names(entry: dict, kind: str) -> str:
-    return fold(" ".join(f"{c['label']} {c.get('attributes', {}).get('surface', '')}"
-                         for c in entry["cited"] if c["kind"] == kind))
+    return fold(
+        " ".join(
+            f"{c['label']} {c.get('attributes', {}).get('surface', '')}" for c in entry["cited"] if c["kind"] == kind
+        )
+    )
 
 
 def stated_present(entry: dict, item: dict, hedge_counts: bool = True) -> bool:
@@ -283,6 +364,7 @@ def stated_present(entry: dict, item: dict, hedge_counts: bool = True) -> bool:
 
 
 # --------------------------------------------------------------------------- errors
+
 
 def err_certainty(v: dict, label: dict) -> list[str]:
     out = []
@@ -295,8 +377,12 @@ def err_certainty(v: dict, label: dict) -> list[str]:
             if not where or not (facts or spans(s["f"], dx)):
                 continue
             fact_not_present = any(c["status"] in ("uncertain", "absent") for c in facts)
-            if (facts or stated_present(s, dx, hedge_counts=False)) and not fact_not_present \
-                    and not HEDGE.search(s["f"]) and not s["family"]:
+            if (
+                (facts or stated_present(s, dx, hedge_counts=False))
+                and not fact_not_present
+                and not HEDGE.search(s["f"])
+                and not s["family"]
+            ):
                 out.append(s["text"])
     return out
 
@@ -367,15 +453,18 @@ def err_findings(v: dict, label: dict) -> dict[str, list[str]]:
 
 PHONE = re.compile(r"\b\d{3}[\s.-]?\d{3}[\s.-]?\d{4}\b|\b0\d(?:[\s.]?\d{2}){4}\b")
 TEMP = re.compile(r"\d+(?:[.,]\d+)?\s*(?:°|degrees?|degres?)")
-THRESHOLD = re.compile(r"\b(more than|over|above|greater than|at least|less than|below|under|higher than|lower than|"
-                       r"plus de|moins de|au-dessus de|superieure? a|inferieure? a)\s+\d|[<>]\s*\d")
+THRESHOLD = re.compile(
+    r"\b(more than|over|above|greater than|at least|less than|below|under|higher than|lower than|"
+    r"plus de|moins de|au-dessus de|superieure? a|inferieure? a)\s+\d|[<>]\s*\d"
+)
 EMERGENCY = re.compile(r"\b(911|emergency|le 15|samu|urgences?)\b")
 
 
 def unsaid(ftext: str, dialogue_f: str, said: set[float]) -> bool:
     """A phone/temperature/threshold number or an emergency word of a summary item is not in the dialogue."""
-    if (PHONE.search(ftext) or TEMP.search(ftext) or THRESHOLD.search(ftext)) \
-            and any(number(n) not in said for n in re.findall(NUMBER, ftext)):
+    if (PHONE.search(ftext) or TEMP.search(ftext) or THRESHOLD.search(ftext)) and any(
+        number(n) not in said for n in re.findall(NUMBER, ftext)
+    ):
         return True
     for m in EMERGENCY.finditer(ftext):
         word = re.sub(r"\D", "", m.group(1)) or m.group(1)[:7]
@@ -398,6 +487,7 @@ def err_forbidden(v: dict, label: dict, dialogue: str) -> tuple[list[str], list[
 
 # --------------------------------------------------------------------------- recall and the rest
 
+
 def found(texts: list[str], items: list[dict]) -> list[int]:
     return [sum(any(spans(t, it) for t in texts) for it in items), len(items)]
 
@@ -406,8 +496,11 @@ def recalls(v: dict, label: dict) -> dict[str, list[int]]:
     ap_text = [s["f"] for s in v["sents"] if s["assess"] or s["plan"]]
     dx_text = ap_text + [fold(f["label"]) for f in v["facts"] if f["kind"] == "assessment"]
     all_text = [s["f"] + " | " + cited_names(s, "medication") for s in v["sents"]]
-    out = {"diagnoses": found(dx_text, label.get("diagnoses", [])), "plan": found(ap_text, label.get("plan", [])),
-           "medications": found(all_text, label.get("medications", []))}
+    out = {
+        "diagnoses": found(dx_text, label.get("diagnoses", [])),
+        "plan": found(ap_text, label.get("plan", [])),
+        "medications": found(all_text, label.get("medications", [])),
+    }
     out["dose_freq"] = dose_freq_recall(v, label.get("medications", []))
     for want in ("endorsed", "denied"):
         items, hit = label.get(f"{want}_findings", []), 0
@@ -442,8 +535,13 @@ def register_reasons():
     """register.py's reasons(), without running its command line (the script parses sys.argv on import)."""
     path = SHARED / "tools" / "register.py"
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    tree.body = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom, ast.FunctionDef))
-                 or isinstance(n, ast.Assign) and "re.compile" in ast.unparse(n.value)]
+    tree.body = [
+        n
+        for n in tree.body
+        if isinstance(n, (ast.Import, ast.ImportFrom, ast.FunctionDef))
+        or isinstance(n, ast.Assign)
+        and "re.compile" in ast.unparse(n.value)
+    ]
     ns: dict = {}
     exec(compile(tree, str(path), "exec"), ns)
     return ns["reasons"]
@@ -458,17 +556,26 @@ def score(doc: dict, label: dict, dialogue: str, reference: str | None, scorer) 
 
     v = view(doc)
     absent, not_said = err_forbidden(v, label, dialogue)
-    bad = {"certainty": err_certainty(v, label), "status": err_status(v, label),
-           "attribution": err_attribution(v, label), "forbidden": absent + not_said,
-           **err_dose_freq(v, label), **err_findings(v, label)}
+    bad = {
+        "certainty": err_certainty(v, label),
+        "status": err_status(v, label),
+        "attribution": err_attribution(v, label),
+        "forbidden": absent + not_said,
+        **err_dose_freq(v, label),
+        **err_findings(v, label),
+    }
     bad = {k: list(dict.fromkeys(bad[k])) for k in ERRORS}  # a sentence counts once per kind
-    res = {"errors": {k: len(bad[k]) for k in ERRORS}, "offending": bad, "recall": recalls(v, label),
-           "med_precision": med_precision(v, label),
-           "register": [sum(bool(REASONS(s["text"])) for s in v["sents"]), len(v["sents"])],
-           "empty_assessment": int(not any(sec["n"] for sec in v["sections"] if sec["assess"])),
-           "empty_plan": int(not any(sec["n"] for sec in v["sections"] if sec["plan"])),
-           "forbidden_detail": {"absent_condition": len(set(absent)), "summary_unsaid": len(set(not_said))},
-           "rouge": None}
+    res = {
+        "errors": {k: len(bad[k]) for k in ERRORS},
+        "offending": bad,
+        "recall": recalls(v, label),
+        "med_precision": med_precision(v, label),
+        "register": [sum(bool(REASONS(s["text"])) for s in v["sents"]), len(v["sents"])],
+        "empty_assessment": int(not any(sec["n"] for sec in v["sections"] if sec["assess"])),
+        "empty_plan": int(not any(sec["n"] for sec in v["sections"] if sec["plan"])),
+        "forbidden_detail": {"absent_condition": len(set(absent)), "summary_unsaid": len(set(not_said))},
+        "rouge": None,
+    }
     if reference:
         sc = scorer.score(reference, note_stage.plain_text(Note.model_validate(doc["note"])))
         res["rouge"] = {k: round(100 * sc[k].fmeasure, 2) for k in ("rouge1", "rouge2", "rougeL")}
@@ -476,6 +583,7 @@ def score(doc: dict, label: dict, dialogue: str, reference: str | None, scorer) 
 
 
 # --------------------------------------------------------------------------- inputs, runs, tables
+
 
 def load_labels(split: str, ids: list[str]) -> list[dict]:
     """Label files of the split, or of the given ids (any split); a file still being written is skipped."""
@@ -528,16 +636,28 @@ def run(labels: list[dict], mode: str, args, aci: dict, scorer) -> list[dict]:
         doc = document(source, language=lang, **kw)
         seconds = time.perf_counter() - t
         res = score(doc, label, dialogue, reference, scorer)
-        results.append(res | {"id": label["id"], "split": label.get("split", "?"), "from": mode, "language": lang,
-                              "template": doc["note"]["template"], "seconds": round(seconds, 3)})
+        results.append(
+            res
+            | {
+                "id": label["id"],
+                "split": label.get("split", "?"),
+                "from": mode,
+                "language": lang,
+                "template": doc["note"]["template"],
+                "seconds": round(seconds, 3),
+            }
+        )
         print(f"  {label['id']} ({mode}): {seconds:.2f} s", file=sys.stderr)
     return results
 
 
 def aggregate(results: list[dict]) -> dict:
     """Sums of errors and counts (recalls are micro-averaged from them), means of ROUGE and seconds."""
-    agg = {"n": len(results), "errors": {k: sum(r["errors"][k] for r in results) for k in ERRORS},
-           "recall": {k: [sum(r["recall"][k][i] for r in results) for i in (0, 1)] for k in RECALLS}}
+    agg = {
+        "n": len(results),
+        "errors": {k: sum(r["errors"][k] for r in results) for k in ERRORS},
+        "recall": {k: [sum(r["recall"][k][i] for r in results) for i in (0, 1)] for k in RECALLS},
+    }
     for k in ("med_precision", "register"):
         agg[k] = [sum(r[k][i] for r in results) for i in (0, 1)]
     for k in ("empty_assessment", "empty_plan"):
@@ -548,9 +668,31 @@ def aggregate(results: list[dict]) -> dict:
     return agg
 
 
-HEAD = ["certainty", "dose", "freq_note", "freq_summary", "status", "attrib", "contra", "polarity", "forbid",
-        "R dx", "R med", "R dose+freq", "R endorsed", "R denied", "R plan",
-        "med prec", "register", "empty A", "empty P", "R-1", "R-2", "R-L", "s"]
+HEAD = [
+    "certainty",
+    "dose",
+    "freq_note",
+    "freq_summary",
+    "status",
+    "attrib",
+    "contra",
+    "polarity",
+    "forbid",
+    "R dx",
+    "R med",
+    "R dose+freq",
+    "R endorsed",
+    "R denied",
+    "R plan",
+    "med prec",
+    "register",
+    "empty A",
+    "empty P",
+    "R-1",
+    "R-2",
+    "R-L",
+    "s",
+]
 
 
 def frac(hit_total: list[int], pct: bool) -> str:
@@ -562,8 +704,12 @@ def frac(hit_total: list[int], pct: bool) -> str:
 
 def cells(r: dict, pct: bool) -> list[str]:
     out = [str(r["errors"][k]) for k in ERRORS] + [frac(r["recall"][k], pct) for k in RECALLS]
-    out += [frac(r["med_precision"], pct), f"{r['register'][0] / max(r['register'][1], 1):.1%}",
-            str(r["empty_assessment"]), str(r["empty_plan"])]
+    out += [
+        frac(r["med_precision"], pct),
+        f"{r['register'][0] / max(r['register'][1], 1):.1%}",
+        str(r["empty_assessment"]),
+        str(r["empty_plan"]),
+    ]
     out += [f"{x:.1f}" for x in r["rouge"].values()] if r["rouge"] else ["-"] * 3
     return out + [f"{r['seconds']:.2f}" if r["seconds"] is not None else "-"]
 
@@ -579,7 +725,7 @@ def report(by_mode: dict[str, list[dict]], split: str) -> tuple[str, dict]:
         for r in same_consultation:
             per.append([r["id"], r["split"], r["from"]] + cells(r, pct=False))
     overall, rows = {}, []
-    for group in (["tune", "heldout"] if split == "all" else [split]):
+    for group in ["tune", "heldout"] if split == "all" else [split]:
         for mode, results in by_mode.items():
             overall.setdefault(group, {})[mode] = agg = aggregate([r for r in results if r["split"] == group])
             if agg["n"]:
@@ -588,10 +734,18 @@ def report(by_mode: dict[str, list[dict]], split: str) -> tuple[str, dict]:
             from fidelity_audio import ratio_cells
 
             ratios = ratio_cells(overall[group]["text"]["recall"], overall[group]["audio"]["recall"], RECALLS)
-            rows.append([group, "audio/text", ""] + [""] * len(ERRORS) + ratios
-                        + [""] * (len(HEAD) - len(ERRORS) - len(RECALLS)))
-    return ("Per consultation (errors: counts; recall: hit/total)\n\n" + table(["id", "split", "from"] + HEAD, per)
-            + "\n\nOverall\n\n" + table(["split", "from", "n"] + HEAD, rows)), overall
+            rows.append(
+                [group, "audio/text", ""]
+                + [""] * len(ERRORS)
+                + ratios
+                + [""] * (len(HEAD) - len(ERRORS) - len(RECALLS))
+            )
+    return (
+        "Per consultation (errors: counts; recall: hit/total)\n\n"
+        + table(["id", "split", "from"] + HEAD, per)
+        + "\n\nOverall\n\n"
+        + table(["split", "from", "n"] + HEAD, rows)
+    ), overall
 
 
 def show(by_mode: dict[str, list[dict]], n: int) -> None:
@@ -611,8 +765,11 @@ def main() -> None:
     ap.add_argument("--template", default="auto", help="auto (document()'s own default), soap, hp, ...")
     ap.add_argument("--llm", default="none")
     ap.add_argument("--prose", action="store_true", help="the LLM rewrites the note from the verified facts")
-    ap.add_argument("--context", action="store_true",
-                    help="pass the labelled drugs the patient already takes as the visit's EHR vocabulary")
+    ap.add_argument(
+        "--context",
+        action="store_true",
+        help="pass the labelled drugs the patient already takes as the visit's EHR vocabulary",
+    )
     ap.add_argument("--from", dest="source", default="text", choices=["text", "audio", "both"])
     ap.add_argument("--show", type=int, default=0, help="print up to N offending sentences per error kind")
     ap.add_argument("--json", default="")

@@ -63,8 +63,11 @@ def transcript_for(label: dict, dialogue: str, out: Path) -> dict:
     t_synth = time.perf_counter() - t
     t = time.perf_counter()
     transcript = transcribe(wav, label.get("language", "en"))
-    print(f"  {label['id']}: synthesized in {t_synth:.0f} s, transcribed in {time.perf_counter() - t:.0f} s "
-          f"({transcript.get('duration', 0):.0f} s of audio)", file=sys.stderr)
+    print(
+        f"  {label['id']}: synthesized in {t_synth:.0f} s, transcribed in {time.perf_counter() - t:.0f} s "
+        f"({transcript.get('duration', 0):.0f} s of audio)",
+        file=sys.stderr,
+    )
     cache.write_text(json.dumps(transcript, ensure_ascii=False, indent=1), encoding="utf-8")
     return transcript
 

@@ -18,13 +18,16 @@ def _note(doc: dict) -> str:
 
 
 def test_possible_diagnosis_stays_possible():
-    doc = document("""[doctor] what brings you in?
+    doc = document(
+        """[doctor] what brings you in?
 [patient] i had a chest x-ray for my cough and they called me back.
 [doctor] okay. let me look. the ct shows a small nodule in the right upper lobe.
 [patient] is it bad?
 [doctor] so my assessment is that it could be a benign nodule, but we need to rule out lung cancer.
 [doctor] you may have had an asthma exacerbation last month as well.
-[doctor] my plan is to order a pet ct.""", template="soap")
+[doctor] my plan is to order a pet ct.""",
+        template="soap",
+    )
     assessment = " ".join(_section(doc, "assessment"))
     dx = {f["label"]: f for f in doc["facts"] if f["kind"] == "assessment"}
     assert "cancer" not in dx or dx["cancer"]["attributes"]["certainty"] == "possible"
@@ -35,11 +38,15 @@ def test_possible_diagnosis_stays_possible():
 
 
 def test_codes_only_when_exact_and_specific():
-    doc = document("""[doctor] how are things?
+    doc = document(
+        """[doctor] how are things?
 [patient] my foot sore is not healing.
 [doctor] let me look at it. on exam there is an ulcer on the left heel.
-[doctor] so my assessment: you have a diabetic foot ulcer, and your hepatitis c is stable. you also have a muscle strain of the back.
-[doctor] my plan is to refer you to wound care.""", template="soap")
+[doctor] so my assessment: you have a diabetic foot ulcer, and your hepatitis c is stable.
+[doctor] you also have a muscle strain of the back.
+[doctor] my plan is to refer you to wound care.""",
+        template="soap",
+    )
     assessment = " ".join(_section(doc, "assessment"))
     assert "E11.9" not in assessment  # diabetes *without* complications would be wrong
     assert "K75.9" not in assessment  # unspecified hepatitis would be wrong
@@ -48,14 +55,17 @@ def test_codes_only_when_exact_and_specific():
 
 
 def test_relative_disease_is_family_history_not_the_patients():
-    doc = document("""[doctor] any medical problems?
+    doc = document(
+        """[doctor] any medical problems?
 [patient] no, i'm healthy.
 [doctor] any family history of cancer?
 [patient] yes, my mother had breast cancer.
 [doctor] and your father?
 [patient] my father has diabetes.
 [doctor] okay. let me examine you. your lungs are clear.
-[doctor] my assessment is a viral upper respiratory infection. we'll treat it with rest and fluids.""", template="soap")
+[doctor] my assessment is a viral upper respiratory infection. we'll treat it with rest and fluids.""",
+        template="soap",
+    )
     kinds = {(f["kind"], f["label"]) for f in doc["facts"]}
     assert ("past_medical", "cancer") not in kinds and ("past_medical", "diabetes mellitus") not in kinds
     assert ("assessment", "diabetes mellitus") not in kinds
@@ -65,13 +75,16 @@ def test_relative_disease_is_family_history_not_the_patients():
 
 
 def test_later_statement_wins_and_is_recorded():
-    doc = document("""[doctor] any fever?
+    doc = document(
+        """[doctor] any fever?
 [patient] no.
 [doctor] what about headaches?
 [patient] no.
 [patient] actually, now that i think of it, i do have a fever at night.
 [doctor] okay. on exam your throat is red.
-[doctor] my assessment is pharyngitis. we'll do a strep test.""", template="soap")
+[doctor] my assessment is pharyngitis. we'll do a strep test.""",
+        template="soap",
+    )
     fever = [f for f in doc["facts"] if f["kind"] == "symptom" and f["label"] == "fever"]
     assert len(fever) == 1 and fever[0]["status"] == "present"
     assert "overruled" in fever[0]["attributes"]["resolved"]
@@ -80,12 +93,15 @@ def test_later_statement_wins_and_is_recorded():
 
 
 def test_plan_lines_in_clinical_register():
-    doc = document("""[doctor] what brings you in?
+    doc = document(
+        """[doctor] what brings you in?
 [patient] my right knee hurts after a fall.
 [doctor] let me examine it. there is swelling of the right knee.
 [doctor] so my assessment is a right knee contusion.
 [doctor] i'm going to order an x-ray of the right knee. we'll have you use ice twice a day.
-[doctor] order the procedures and the medications as discussed.""", template="soap")
+[doctor] order the procedures and the medications as discussed.""",
+        template="soap",
+    )
     plan = _section(doc, "plan") + _section(doc, "assessment")
     assert plan
     for line in plan:
@@ -95,11 +111,14 @@ def test_plan_lines_in_clinical_register():
 
 
 def test_every_note_has_an_assessment():
-    doc = document("""[doctor] what brings you in today?
+    doc = document(
+        """[doctor] what brings you in today?
 [patient] i've had a headache for three days.
 [doctor] any nausea?
 [patient] no.
-[doctor] okay, i'll see you back if it does not improve.""", template="soap")
+[doctor] okay, i'll see you back if it does not improve.""",
+        template="soap",
+    )
     assert _section(doc, "assessment")
 
 
@@ -118,10 +137,18 @@ def _ev(quote: str) -> list[Evidence]:
 
 
 def test_verifier_counts_each_kind():
-    possible = Fact(id="f1", kind="assessment", label="pneumonia", status="uncertain",
-                    attributes={"certainty": "possible"}, evidence=_ev("it could be pneumonia"))
+    possible = Fact(
+        id="f1",
+        kind="assessment",
+        label="pneumonia",
+        status="uncertain",
+        attributes={"certainty": "possible"},
+        evidence=_ev("it could be pneumonia"),
+    )
     knee = Fact(id="f2", kind="exam", label="musculoskeletal", evidence=_ev("swelling of the knee"))
-    family = Fact(id="f3", kind="family_history", label="cancer", status="present", evidence=_ev("my mother had cancer"))
+    family = Fact(
+        id="f3", kind="family_history", label="cancer", status="present", evidence=_ev("my mother had cancer")
+    )
     drug = Fact(id="f4", kind="medication", label="metformin", status="current", evidence=_ev("i take it daily"))
     sentences = [
         SentenceSupport(text="Pneumonia.", fact_ids=["f1"], evidence=possible.evidence),
@@ -138,11 +165,14 @@ def test_verifier_counts_each_kind():
 
 
 def test_one_status_per_drug_and_injections_are_not_home_medicines():
-    doc = document("""[doctor] what medicines do you take?
+    doc = document(
+        """[doctor] what medicines do you take?
 [patient] i take advil 400 mg for the pain, and lisinopril 10 mg daily.
 [doctor] okay. let me examine your finger. it is swollen and it locks.
 [doctor] my assessment is a trigger finger. i'm going to inject 1 ml of betamethasone into the tendon sheath today.
-[doctor] and please stop the advil, it is not good for your kidneys.""", template="soap")
+[doctor] and please stop the advil, it is not good for your kidneys.""",
+        template="soap",
+    )
     note, summary = _note(doc), doc["patient_summary"]["markdown"]
     assert "Stop Ibuprofen (Advil) 400 mg." in note and "Continue" not in note
     assert "Stop taking Advil." in summary and "Keep taking Advil" not in summary

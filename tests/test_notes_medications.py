@@ -45,9 +45,11 @@ def assert_verbatim(doc: dict) -> None:
 
 
 def test_ski_slope_is_not_a_medication():
-    doc = document("[doctor] how was the vacation?\n"
-                   "[patient] great, we went skiing in colorado and I did the double black diamonds all week.\n"
-                   "[doctor] any knee pain since then?\n[patient] a little, I took some Advil for it.")
+    doc = document(
+        "[doctor] how was the vacation?\n"
+        "[patient] great, we went skiing in colorado and I did the double black diamonds all week.\n"
+        "[doctor] any knee pain since then?\n[patient] a little, I took some Advil for it."
+    )
     labels = {f["label"] for f in meds(doc)}
     assert "diamond" not in labels
     assert "ibuprofen" in labels  # the drug said with a medication verb is kept
@@ -55,9 +57,11 @@ def test_ski_slope_is_not_a_medication():
 
 
 def test_lab_names_are_not_medications():
-    doc = document("[doctor] let's go over your labs. Your hemoglobin A1c was 7.2 and your uric acid was "
-                   "elevated at 9.\n[patient] is that bad?\n"
-                   "[doctor] we'll recheck them, and I want you to start allopurinol 100 mg daily.\n[patient] okay.")
+    doc = document(
+        "[doctor] let's go over your labs. Your hemoglobin A1c was 7.2 and your uric acid was "
+        "elevated at 9.\n[patient] is that bad?\n"
+        "[doctor] we'll recheck them, and I want you to start allopurinol 100 mg daily.\n[patient] okay."
+    )
     labels = {f["label"] for f in meds(doc)}
     assert not {"hemoglobin a", "uric acid"} & labels, labels
     assert not any("hemoglobin" in label or "uric" in label for label in labels)
@@ -69,9 +73,11 @@ def test_lab_names_are_not_medications():
 
 
 def test_mobic_dose_and_quantity():
-    doc = document("[doctor] your knee looks like osteoarthritis.\n[patient] okay.\n"
-                   "[doctor] so I'm going to prescribe Mobic, you'll take 15 milligrams once a day with food. "
-                   "I'll prescribe 14 of those and we'll see how you do.\n[patient] sounds good.")
+    doc = document(
+        "[doctor] your knee looks like osteoarthritis.\n[patient] okay.\n"
+        "[doctor] so I'm going to prescribe Mobic, you'll take 15 milligrams once a day with food. "
+        "I'll prescribe 14 of those and we'll see how you do.\n[patient] sounds good."
+    )
     f = med(doc, "meloxicam")
     a = f["attributes"]
     assert f["status"] == "new"
@@ -99,14 +105,17 @@ def test_metformin_thousand(said):
 
 
 def test_every_six_hours_as_needed():
-    doc = document("[doctor] for the pain, take ibuprofen 400 mg every 6 hours as needed, no more than "
-                   "4 a day.\n[patient] okay.")
+    doc = document(
+        "[doctor] for the pain, take ibuprofen 400 mg every 6 hours as needed, no more than 4 a day.\n[patient] okay."
+    )
     f = med(doc, "ibuprofen")
     a = f["attributes"]
     assert a["per_day"] == 4.0 and a["as_needed"] is True and a["max_per_day"] == 4.0
     assert "every 6 hours as needed" in quotes(f)
-    doc = document("[doctor] what do you take for the headaches?\n"
-                   "[patient] Tylenol, five hundred milligrams every six hours when I need it.")
+    doc = document(
+        "[doctor] what do you take for the headaches?\n"
+        "[patient] Tylenol, five hundred milligrams every six hours when I need it."
+    )
     a = med(doc, "acetaminophen")["attributes"]
     assert a["dose"] == "500" and a["per_day"] == 4.0 and a["as_needed"] is True
 
@@ -115,9 +124,11 @@ def test_every_six_hours_as_needed():
 
 
 def test_stopped_drug_is_stopped():
-    doc = document("[doctor] what medicines do you take?\n"
-                   "[patient] I was on Plavix after the stent, but the cardiologist took me off it last spring. "
-                   "Now I just take aspirin.\n[doctor] okay.")
+    doc = document(
+        "[doctor] what medicines do you take?\n"
+        "[patient] I was on Plavix after the stent, but the cardiologist took me off it last spring. "
+        "Now I just take aspirin.\n[doctor] okay."
+    )
     plavix = med(doc, "clopidogrel")
     assert plavix["status"] == "stopped"
     assert not [f for f in meds(doc) if f["label"] == "clopidogrel" and f["status"] == "current"]
@@ -127,9 +138,11 @@ def test_stopped_drug_is_stopped():
 
 
 def test_another_doctors_prescription_is_not_new():
-    doc = document("[doctor] I see the urgent care doctor prescribed you antibiotics for the sinus infection "
-                   "last week.\n[patient] yes, I finished them.\n"
-                   "[doctor] and the cardiologist started you on metoprolol 25 mg twice a day?\n[patient] yes.")
+    doc = document(
+        "[doctor] I see the urgent care doctor prescribed you antibiotics for the sinus infection "
+        "last week.\n[patient] yes, I finished them.\n"
+        "[doctor] and the cardiologist started you on metoprolol 25 mg twice a day?\n[patient] yes."
+    )
     for f in meds(doc):
         assert f["status"] != "new", f
         assert f["attributes"].get("prescriber") == "other", f
@@ -146,9 +159,13 @@ def test_another_doctors_prescription_is_not_new():
 
 
 def test_french_three_times_a_day_is_kept():
-    doc = document("[médecin] Bonjour, qu'est-ce qui vous amène ?\n[patient] J'ai mal au genou depuis deux semaines.\n"
-                   "[médecin] Vous prenez des médicaments ?\n[patient] Je prends du paracétamol trois fois par jour.\n"
-                   "[médecin] D'accord. Je vais vous examiner.", template="cr-fr", language="fr")
+    doc = document(
+        "[médecin] Bonjour, qu'est-ce qui vous amène ?\n[patient] J'ai mal au genou depuis deux semaines.\n"
+        "[médecin] Vous prenez des médicaments ?\n[patient] Je prends du paracétamol trois fois par jour.\n"
+        "[médecin] D'accord. Je vais vous examiner.",
+        template="cr-fr",
+        language="fr",
+    )
     f = med(doc, "acetaminophen")
     assert f["attributes"]["per_day"] == 3.0
     assert "trois fois par jour" in quotes(f)
@@ -159,8 +176,12 @@ def test_french_three_times_a_day_is_kept():
 
 
 def test_french_prescription():
-    doc = document("[médecin] Je vous prescris du Doliprane un gramme toutes les six heures si besoin, sans dépasser "
-                   "quatre grammes par jour, pendant cinq jours.\n[patient] D'accord.", template="cr-fr", language="fr")
+    doc = document(
+        "[médecin] Je vous prescris du Doliprane un gramme toutes les six heures si besoin, sans dépasser "
+        "quatre grammes par jour, pendant cinq jours.\n[patient] D'accord.",
+        template="cr-fr",
+        language="fr",
+    )
     f = med(doc, "acetaminophen")
     a = f["attributes"]
     assert f["status"] == "new"
@@ -174,11 +195,25 @@ def test_french_prescription():
 # --------------------------------------------------------------------------- parts
 
 
-@pytest.mark.parametrize("text,per_day", [
-    ("once a day", 1.0), ("twice daily", 2.0), ("three times a day", 3.0), ("qid", 4.0), ("every 6 hours", 4.0),
-    ("every eight hours", 3.0), ("every other day", 0.5), ("at bedtime", 1.0), ("morning and evening", 2.0),
-    ("une fois par jour", 1.0), ("trois fois par jour", 3.0), ("toutes les 8 heures", 3.0), ("matin et soir", 2.0),
-    ("le soir", 1.0)])
+@pytest.mark.parametrize(
+    "text,per_day",
+    [
+        ("once a day", 1.0),
+        ("twice daily", 2.0),
+        ("three times a day", 3.0),
+        ("qid", 4.0),
+        ("every 6 hours", 4.0),
+        ("every eight hours", 3.0),
+        ("every other day", 0.5),
+        ("at bedtime", 1.0),
+        ("morning and evening", 2.0),
+        ("une fois par jour", 1.0),
+        ("trois fois par jour", 3.0),
+        ("toutes les 8 heures", 3.0),
+        ("matin et soir", 2.0),
+        ("le soir", 1.0),
+    ],
+)
 def test_frequencies(text, per_day):
     assert parse_frequency(text).per_day == per_day
     assert parse_frequency("weekly").per_day == pytest.approx(1 / 7, abs=1e-3)
@@ -196,14 +231,33 @@ def test_guard_reads_numbers_as_said():
 
 
 def test_render_only_what_was_said():
-    f = Fact(id="f1", kind="medication", label="meloxicam", status="new",
-             attributes={"dose": "15", "unit": "mg", "route": "by mouth", "frequency": "once a day", "per_day": 1.0,
-                         "quantity": 14, "ingredient": "Meloxicam", "brand": "Mobic", "surface": "Mobic",
-                         "drugbank_id": "DB00814"})
+    f = Fact(
+        id="f1",
+        kind="medication",
+        label="meloxicam",
+        status="new",
+        attributes={
+            "dose": "15",
+            "unit": "mg",
+            "route": "by mouth",
+            "frequency": "once a day",
+            "per_day": 1.0,
+            "quantity": 14,
+            "ingredient": "Meloxicam",
+            "brand": "Mobic",
+            "surface": "Mobic",
+            "drugbank_id": "DB00814",
+        },
+    )
     assert render_medication(f, "en") == "Meloxicam (Mobic) 15 mg by mouth once daily, #14."
     f.attributes.pop("route")
     f.attributes["frequency"] = "une fois par jour"
     assert render_medication(f, "fr") == "Méloxicam (Mobic) 15 mg, 1 fois par jour, quantité : 14."
-    bare = Fact(id="f2", kind="medication", label="lisinopril", status="current",
-                attributes={"surface": "lisinopril", "ingredient": "Lisinopril"})
+    bare = Fact(
+        id="f2",
+        kind="medication",
+        label="lisinopril",
+        status="current",
+        attributes={"surface": "lisinopril", "ingredient": "Lisinopril"},
+    )
     assert render_medication(bare, "en") == "Lisinopril."  # no invented dose, route or frequency

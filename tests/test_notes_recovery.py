@@ -18,7 +18,7 @@ def test_misheard_drug_before_a_dose_is_recovered_with_its_original():
     assert "lasix 80 milligrams" in seg.text
     (c,) = seg.corrections
     assert (c.original, c.corrected, c.applied) == ("lassox", "lasix", True)
-    assert seg.text[c.start:c.end] == "lasix"
+    assert seg.text[c.start : c.end] == "lasix"
     assert [w.original for w in seg.words if w.original] == [" lassox"]
 
 
@@ -36,10 +36,14 @@ def test_the_visits_own_list_reads_what_the_lexicon_cannot():
 
 
 def test_weak_match_is_flagged_not_a_medication():
-    tr = Transcript(language="en", duration=10.0, segments=[
-        Segment(id=0, start=0, end=3, speaker="S1", role="clinician", text="What medicines do you take?"),
-        Segment(id=1, start=3, end=6, speaker="S2", role="patient", text="I take gamedino 20 mg every morning."),
-    ])
+    tr = Transcript(
+        language="en",
+        duration=10.0,
+        segments=[
+            Segment(id=0, start=0, end=3, speaker="S1", role="clinician", text="What medicines do you take?"),
+            Segment(id=1, start=3, end=6, speaker="S2", role="patient", text="I take gamedino 20 mg every morning."),
+        ],
+    )
     doc = document(tr.model_dump(), template="soap")
     assert not [f for f in doc["facts"] if f["kind"] == "medication"]
     flagged = [s for sec in doc["note"]["sections"] for s in sec["sentences"] if s["status"] == "flagged"]
@@ -47,7 +51,11 @@ def test_weak_match_is_flagged_not_a_medication():
 
 
 def test_a_known_drug_and_its_spoken_dose_are_left_alone():
-    for text in ("I take lisinopril ten milligrams every morning", "metformin one thousand milligrams",
-                 "increase your lisinopril from 10 mg", "metformin a thousand mg twice a day"):
+    for text in (
+        "I take lisinopril ten milligrams every morning",
+        "metformin one thousand milligrams",
+        "increase your lisinopril from 10 mg",
+        "metformin a thousand mg twice a day",
+    ):
         seg = recover_segment(_segment(text), [])
         assert seg.text == text and not seg.corrections, text

@@ -56,8 +56,14 @@ def said(quote: str, role: str = "clinician") -> list[Evidence]:
 
 
 def med(label: str, status: str = "new", role: str = "clinician", **attributes) -> Fact:
-    return Fact(id="m1", kind="medication", label=label, status=status, evidence=said(label, role),
-                attributes={"surface": label, "dose": "500", "unit": "mg", "said_by": role, **attributes})
+    return Fact(
+        id="m1",
+        kind="medication",
+        label=label,
+        status=status,
+        evidence=said(label, role),
+        attributes={"surface": label, "dose": "500", "unit": "mg", "said_by": role, **attributes},
+    )
 
 
 def plan(label: str, quote: str, value: str | None = None) -> Fact:
@@ -84,17 +90,23 @@ def test_three_times_a_day_and_twice_daily_from_the_engine(strep):
     assert not any("once a day" in m for m in meds)
 
 
-@pytest.mark.parametrize("attributes,how", [
-    ({"frequency": "three times daily"}, "3 times a day"),
-    ({"frequency": "twice daily"}, "twice a day"),
-    ({"frequency": "4 times daily"}, "4 times a day"),
-    ({"frequency": "every 6 hours as needed"}, "every 6 hours, only if you need it"),
-    ({"per_day": 4}, "4 times a day"),
-    ({"per_day": 4.0, "frequency": "q6h"}, "every 6 hours"),
-    ({"frequency": "every other day at bedtime"}, "every other day, at bedtime"),
-    ({"frequency": "if needed, up to 4 a day"}, "only if you need it, up to 4 a day"),
-    ({"as_needed": True, "max_per_day": 4.0, "max_unit": "g", "frequency": "a day"}, "only if you need it, up to 4 g a day"),
-])
+@pytest.mark.parametrize(
+    "attributes,how",
+    [
+        ({"frequency": "three times daily"}, "3 times a day"),
+        ({"frequency": "twice daily"}, "twice a day"),
+        ({"frequency": "4 times daily"}, "4 times a day"),
+        ({"frequency": "every 6 hours as needed"}, "every 6 hours, only if you need it"),
+        ({"per_day": 4}, "4 times a day"),
+        ({"per_day": 4.0, "frequency": "q6h"}, "every 6 hours"),
+        ({"frequency": "every other day at bedtime"}, "every other day, at bedtime"),
+        ({"frequency": "if needed, up to 4 a day"}, "only if you need it, up to 4 a day"),
+        (
+            {"as_needed": True, "max_per_day": 4.0, "max_unit": "g", "frequency": "a day"},
+            "only if you need it, up to 4 g a day",
+        ),
+    ],
+)
 def test_each_drug_keeps_its_own_frequency(attributes, how):
     assert med_line([med("ibuprofen", **attributes)]) == f"Start Ibuprofen 500 mg, {how}."
 
@@ -108,13 +120,19 @@ def test_french_frequencies(angine):
     meds = texts(angine, "medications")
     assert "Commencez Amoxicilline 1 g, 3 fois par jour." in meds
     assert "Commencez Paracétamol 1 g, seulement si besoin, au maximum 4 g par jour." in meds
-    assert med_line([med("amoxicilline", frequency="quatre fois par jour")], "fr") == \
-        "Commencez Amoxicilline 500 mg, 4 fois par jour."
-    assert med_line([med("paracétamol", frequency="si besoin, maximum 4 g par jour")], "fr") == \
-        "Commencez Paracétamol 500 mg, seulement si besoin, au maximum 4 g par jour."
+    assert (
+        med_line([med("amoxicilline", frequency="quatre fois par jour")], "fr")
+        == "Commencez Amoxicilline 500 mg, 4 fois par jour."
+    )
+    assert (
+        med_line([med("paracétamol", frequency="si besoin, maximum 4 g par jour")], "fr")
+        == "Commencez Paracétamol 500 mg, seulement si besoin, au maximum 4 g par jour."
+    )
     assert med_line([med("ventoline", frequency="toutes les 6 heures")], "fr").endswith(", toutes les 6 heures.")
-    assert med_line([med("metformine", status="current", role="patient", frequency="matin et soir")], "fr") == \
-        "Continuez Metformine 500 mg, matin et soir."
+    assert (
+        med_line([med("metformine", status="current", role="patient", frequency="matin et soir")], "fr")
+        == "Continuez Metformine 500 mg, matin et soir."
+    )
 
 
 def test_a_new_drug_is_started_never_kept():
@@ -149,13 +167,20 @@ def test_stopped_and_changed_drugs():
 def test_a_possible_diagnosis_is_worded_as_possible():
     engine = document(STONE_EN, template="soap")["patient_summary"]
     assert texts(engine, "found") == ["The doctor thinks this may be a kidney stone."]
-    stone = Fact(id="a1", kind="assessment", label="kidney stone", status="present", attributes={"certainty": "possible"})
+    stone = Fact(
+        id="a1", kind="assessment", label="kidney stone", status="present", attributes={"certainty": "possible"}
+    )
     uncertain = stone.model_copy(update={"status": "uncertain", "attributes": {}})
     ruled_out = stone.model_copy(update={"attributes": {"certainty": "ruled-out"}})
     sure = stone.model_copy(update={"attributes": {"certainty": "confirmed"}})
-    assert texts(summarize([stone]), "found") == texts(summarize([uncertain]), "found") == \
-        ["The doctor thinks this may be a kidney stone."]
-    assert texts(summarize([stone], "fr"), "found") == ["Le médecin pense qu'il pourrait s'agir d'un calcul dans le rein."]
+    assert (
+        texts(summarize([stone]), "found")
+        == texts(summarize([uncertain]), "found")
+        == ["The doctor thinks this may be a kidney stone."]
+    )
+    assert texts(summarize([stone], "fr"), "found") == [
+        "Le médecin pense qu'il pourrait s'agir d'un calcul dans le rein."
+    ]
     assert texts(summarize([ruled_out]), "found") == ["The doctor does not think you have a kidney stone."]
     assert texts(summarize([sure]), "found") == ["A kidney stone."]
 
@@ -168,11 +193,15 @@ def test_no_invented_warning_signs_or_numbers(strep, angine):
         assert summary["warning_signs"] == []
         assert not INVENTED.search(summary["markdown"]), summary["markdown"]
     # return precautions the clinician did say are kept, as said
-    facts = [plan("follow-up", "Please come back in two weeks, and call 911 if the pain lasts more than 15 minutes."),
-             plan("advice", "Call the office if the fever goes above 39 or you have trouble breathing.")]
+    facts = [
+        plan("follow-up", "Please come back in two weeks, and call 911 if the pain lasts more than 15 minutes."),
+        plan("advice", "Call the office if the fever goes above 39 or you have trouble breathing."),
+    ]
     s = summarize(facts)
-    assert texts(s, "warning_signs") == ["Call 911 if the pain lasts more than 15 minutes.",
-                                         "Call the office if the fever goes above 39 or you have trouble breathing."]
+    assert texts(s, "warning_signs") == [
+        "Call 911 if the pain lasts more than 15 minutes.",
+        "Call the office if the fever goes above 39 or you have trouble breathing.",
+    ]
     assert texts(s, "follow_up") == ["Come back in 2 weeks."]
     fr = summarize([plan("follow-up", "Revenez dans un mois, ou avant si vous vomissez du sang.")], "fr")
     assert texts(fr, "warning_signs") == ["Revenez avant si vous vomissez du sang."]
@@ -185,12 +214,14 @@ def test_advice_keeps_its_polarity(strep):
     todo = texts(strep, "todo")
     assert any(t.startswith("Avoid alcohol") for t in todo), todo
     assert not any(t.startswith("Alcohol") for t in todo)
-    cases = {"Please avoid alcohol for the next two weeks.": "Avoid alcohol for the next 2 weeks.",
-             "I want you to avoid caffeine.": "Avoid caffeine.",
-             "Don't lift anything heavy for two weeks.": "Do not lift anything heavy for 2 weeks.",
-             "You should not drive until the dizziness is gone.": "Do not drive until the dizziness is gone.",
-             "You should rest and not go to work this week.": None,  # a negation inside: left out
-             "Maybe try to walk a little more.": None}
+    cases = {
+        "Please avoid alcohol for the next two weeks.": "Avoid alcohol for the next 2 weeks.",
+        "I want you to avoid caffeine.": "Avoid caffeine.",
+        "Don't lift anything heavy for two weeks.": "Do not lift anything heavy for 2 weeks.",
+        "You should not drive until the dizziness is gone.": "Do not drive until the dizziness is gone.",
+        "You should rest and not go to work this week.": None,  # a negation inside: left out
+        "Maybe try to walk a little more.": None,
+    }
     for quote, expected in cases.items():
         assert texts(summarize([plan("advice", quote)]), "todo") == ([expected] if expected else []), quote
 
@@ -199,11 +230,16 @@ def test_no_medication_gives_no_start_item(strep):
     assert not any(t.startswith("Start") for t in texts(strep, "todo"))
     assert [m.split()[0] for m in texts(strep, "medications")] == ["Keep", "Start"]  # lisinopril, amoxicillin only
     for quote, value in [
-        ("You don't need to start any medication for this.",
-         "The patient does not need to start any medication for this."),
-        ("We don't need to start any antibiotics, just make sure you rest.",
-         "We don't need to start any antibiotics, make sure the patient rests."),
-        ("I'm not going to order an x-ray today.", "Not going to order an x-ray today.")]:
+        (
+            "You don't need to start any medication for this.",
+            "The patient does not need to start any medication for this.",
+        ),
+        (
+            "We don't need to start any antibiotics, just make sure you rest.",
+            "We don't need to start any antibiotics, make sure the patient rests.",
+        ),
+        ("I'm not going to order an x-ray today.", "Not going to order an x-ray today."),
+    ]:
         s = summarize([plan("advice", quote, value), plan("test", quote, value)])
         assert s.todo == [] and s.medications == [], quote
     fr = summarize([plan("advice", "Vous n'avez pas besoin de prendre de médicament.")], "fr")
@@ -211,11 +247,16 @@ def test_no_medication_gives_no_start_item(strep):
 
 
 def test_tests_referrals_and_follow_up_from_the_plan():
-    facts = [plan("test", "I'm going to order a chest x-ray and some blood work."),
-             plan("referral", "I'm going to refer you to physical therapy."),
-             plan("follow-up", "I'll see you in three months.")]
+    facts = [
+        plan("test", "I'm going to order a chest x-ray and some blood work."),
+        plan("referral", "I'm going to refer you to physical therapy."),
+        plan("follow-up", "I'll see you in three months."),
+    ]
     s = summarize(facts)
-    assert texts(s, "todo") == ["You will have these tests: an x-ray, a blood test.", "You will see: a physical therapist."]
+    assert texts(s, "todo") == [
+        "You will have these tests: an x-ray, a blood test.",
+        "You will see: a physical therapist.",
+    ]
     assert texts(s, "follow_up") == ["Come back in 3 months."]
     assert "## Next visit\n\n- Come back in 3 months." in s.markdown and s.markdown.startswith("# Your visit summary\n")
     assert summarize(facts + [plan("follow-up", "We'll get an MRI if it isn't better.")]).todo == s.todo

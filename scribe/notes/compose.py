@@ -32,8 +32,9 @@ def _load_template(path: str) -> dict:
     for sec in data["sections"]:
         for blk in sec.get("blocks", []):
             if blk.get("render") not in RENDERERS:
-                raise TemplateError(f"template {Path(path).name}: unknown renderer {blk.get('render')!r}; "
-                                    f"known: {', '.join(RENDERERS)}")
+                raise TemplateError(
+                    f"template {Path(path).name}: unknown renderer {blk.get('render')!r}; known: {', '.join(RENDERERS)}"
+                )
     return data
 
 
@@ -47,16 +48,22 @@ def load_template(name_or_path: str) -> dict:
         return _load_template(str(p.resolve()))
     cand = TEMPLATES_DIR / f"{name_or_path}.yaml"
     if not cand.is_file():
-        raise TemplateError(f"unknown template {name_or_path!r}; use one of {', '.join(list_templates())} "
-                            f"or a path to a YAML template")
+        raise TemplateError(
+            f"unknown template {name_or_path!r}; use one of {', '.join(list_templates())} or a path to a YAML template"
+        )
     return _load_template(str(cand))
 
 
 # --------------------------------------------------------------------------- compose
 
 
-def compose(facts: list[Fact], template: str = "soap", language: str | None = None, sex: str | None = None,
-            extra: dict[str, list[SentenceSupport]] | None = None) -> Note:
+def compose(
+    facts: list[Fact],
+    template: str = "soap",
+    language: str | None = None,
+    sex: str | None = None,
+    extra: dict[str, list[SentenceSupport]] | None = None,
+) -> Note:
     """Facts → Note (not yet guarded). `extra` adds sentences (e.g. LLM prose) to sections by key."""
     tpl = load_template(template)
     lang = language or tpl.get("language", "en")

@@ -30,9 +30,12 @@ def _context_pipeline(lang: str):
 
 
 _NEG_FALLBACK = re.compile(r"\b(no|not|denies|denied|without|never|none|n't|pas|jamais|aucune?|sans|ni)\b", re.I)
-FAMILY = re.compile(r"\b(mother|mom|father|dad|brother|sister|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
-                    r"cousin|son|daughter|parents?|siblings?|family|mère|maman|père|papa|frère|sœur|soeur|"
-                    r"grand-mère|grand-père|tante|oncle|fils|fille|famille)\b", re.I)
+FAMILY = re.compile(
+    r"\b(mother|mom|father|dad|brother|sister|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
+    r"cousin|son|daughter|parents?|siblings?|family|mère|maman|père|papa|frère|sœur|soeur|"
+    r"grand-mère|grand-père|tante|oncle|fils|fille|famille)\b",
+    re.I,
+)
 
 # Words before a diagnosis that make it a possibility rather than a finding ("could be a benign
 # nodule", "you may have had an asthma exacerbation", "we need to rule out a clot").
@@ -43,13 +46,21 @@ _HEDGE_BEFORE = re.compile(
     r"differential|versus|vs\.?|maybe|perhaps|either|see if|consistent with a possible|suggestive of|"
     r"not missing|to be sure|"
     r"peut-être|pourrait|possible(?:ment)?|probable(?:ment)?|suspicion|suspect\w*|évoqu\w+|éliminer|"
-    r"s'assurer|vérifier (?:que|si)|ou bien|éventuel\w*)\b[^.?!;]{0,60}$", re.I)
-_HEDGE_AFTER = re.compile(r"^[^.?!;]{0,25}\b(?:is possible|is likely|is suspected|can'?t be (?:excluded|ruled out)|"
-                          r"possibly|probably|n'est pas exclu\w*|possible|probable)\b", re.I)
-_RULED_OUT = re.compile(r"\b(?:(?:it'?s|it is|this is|that'?s|it ?'s) not|(?:do ?n'?t|do not|does ?n'?t) (?:think|believe|"
-                        r"feel)(?: that)?(?: it'?s| it is| you have| this is| that'?s| it| this)?|ruled out|"
-                        r"no (?:sign|signs|evidence) of|not a sign of|ce n'est pas|pas de signe d|je ne pense pas)\b"
-                        r"[^.?!;]{0,40}$", re.I)
+    r"s'assurer|vérifier (?:que|si)|ou bien|éventuel\w*)\b[^.?!;]{0,60}$",
+    re.I,
+)
+_HEDGE_AFTER = re.compile(
+    r"^[^.?!;]{0,25}\b(?:is possible|is likely|is suspected|can'?t be (?:excluded|ruled out)|"
+    r"possibly|probably|n'est pas exclu\w*|possible|probable)\b",
+    re.I,
+)
+_RULED_OUT = re.compile(
+    r"\b(?:(?:it'?s|it is|this is|that'?s|it ?'s) not|(?:do ?n'?t|do not|does ?n'?t) (?:think|believe|"
+    r"feel)(?: that)?(?: it'?s| it is| you have| this is| that'?s| it| this)?|ruled out|"
+    r"no (?:sign|signs|evidence) of|not a sign of|ce n'est pas|pas de signe d|je ne pense pas)\b"
+    r"[^.?!;]{0,40}$",
+    re.I,
+)
 
 
 @dataclass
@@ -66,7 +77,9 @@ def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modif
     if not spans:
         return []
     # negations that belong to a symptom phrase ("can't catch my breath") are not negations of it
-    text = re.sub(r"\b(?:can'?t|ca n't|cannot|could ?n'?t)(?= catch)", lambda m: "x" * len(m.group(0)), text, flags=re.I)
+    text = re.sub(
+        r"\b(?:can'?t|ca n't|cannot|could ?n'?t)(?= catch)", lambda m: "x" * len(m.group(0)), text, flags=re.I
+    )
     try:
         with _ctx_lock:
             nlp, ctx = _context_pipeline(lang)
@@ -81,18 +94,24 @@ def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modif
             doc = ctx(doc)
             out = [Modifiers() for _ in spans]
             for ent, i in zip(doc.ents, index):
-                out[i] = Modifiers(bool(ent._.is_negated), bool(ent._.is_family), bool(ent._.is_historical),
-                                   bool(ent._.is_hypothetical), bool(ent._.is_uncertain))
+                out[i] = Modifiers(
+                    bool(ent._.is_negated),
+                    bool(ent._.is_family),
+                    bool(ent._.is_historical),
+                    bool(ent._.is_hypothetical),
+                    bool(ent._.is_uncertain),
+                )
             if lang == "fr":  # "je ne fume pas": the split negation around the verb
                 for i, (s, e) in enumerate(spans):
-                    if re.search(r"\b(?:ne|n')\s*\S*\s*$", text[max(0, s - 12):s], re.I) and \
-                            re.match(r"\S*\s+(?:pas|jamais|plus|guère)\b", text[s:e + 12], re.I):
+                    if re.search(r"\b(?:ne|n')\s*\S*\s*$", text[max(0, s - 12) : s], re.I) and re.match(
+                        r"\S*\s+(?:pas|jamais|plus|guère)\b", text[s : e + 12], re.I
+                    ):
                         out[i].negated = True
             return out
     except ImportError:  # medspacy missing: a crude window rule keeps the pipeline usable
         out = []
         for s, _e in spans:
-            before = text[max(0, s - 40):s]
+            before = text[max(0, s - 40) : s]
             out.append(Modifiers(negated=bool(_NEG_FALLBACK.search(before)), family=bool(FAMILY.search(before))))
         return out
 
@@ -114,20 +133,32 @@ def certainty(text: str, start: int, end: int, mods: Modifiers | None = None) ->
 
 def hedged(text: str) -> bool:
     """Does a note sentence word its content as possible (for the certainty check)?"""
-    return bool(re.search(r"\b(?:possible|possibly|probable|probably|likely|suspected|rule out|r/o|versus|vs\.?|"
-                          r"may|might|could|cannot be excluded|suspicion|évoqu\w+|éventuel\w*|à éliminer|"
-                          r"probablement|possiblement)\b|\?", text, re.I))
+    return bool(
+        re.search(
+            r"\b(?:possible|possibly|probable|probably|likely|suspected|rule out|r/o|versus|vs\.?|"
+            r"may|might|could|cannot be excluded|suspicion|évoqu\w+|éventuel\w*|à éliminer|"
+            r"probablement|possiblement)\b|\?",
+            text,
+            re.I,
+        )
+    )
 
 
-_YES = re.compile(r"^(?:(?:um+|uh+|well|oh|euh|bah|ben|alors|hmm+)[ ,.]+)*(?:yes|yeah|yep|yup|mm-hmm|uh-huh|i do|i have|"
-                  r"i did|i am|i've had|sometimes|occasionally|a little|a bit|some|slight(?:ly)?|correct|right|just when|only when|"
-                  r"when i|kind of|kinda|maybe|a few|mostly|lately|every once in a while|that's it|that's right|exactly|"
-                  r"absolutely|definitely|uh-huh|"
-                  r"oui|ouais|si|un peu|parfois|de temps en temps|exactement|tout à fait|effectivement)\b", re.I)
-_NO = re.compile(r"^(?:(?:um+|uh+|well|oh|euh|bah|ben|alors|hmm+)[ ,.]+)*(?:no|nope|nah|not really|not that i know|"
-                 r"not that i can|i don't|i do n't|i haven't|i have n't|i have not|i didn't|i did n't|i'm not|i am not|"
-                 r"not at (?:all|this point)|never|none|nothing|j'ai pas|j'en ai pas|"
-                 r"non|pas du tout|pas vraiment|jamais|aucun|aucune|rien|pas de|je n'ai pas|je ne)\b", re.I)
+_YES = re.compile(
+    r"^(?:(?:um+|uh+|well|oh|euh|bah|ben|alors|hmm+)[ ,.]+)*(?:yes|yeah|yep|yup|mm-hmm|uh-huh|i do|i have|"
+    r"i did|i am|i've had|sometimes|occasionally|a little|a bit|some|slight(?:ly)?|correct|right|just when|only when|"
+    r"when i|kind of|kinda|maybe|a few|mostly|lately|every once in a while|that's it|that's right|exactly|"
+    r"absolutely|definitely|uh-huh|"
+    r"oui|ouais|si|un peu|parfois|de temps en temps|exactement|tout à fait|effectivement)\b",
+    re.I,
+)
+_NO = re.compile(
+    r"^(?:(?:um+|uh+|well|oh|euh|bah|ben|alors|hmm+)[ ,.]+)*(?:no|nope|nah|not really|not that i know|"
+    r"not that i can|i don't|i do n't|i haven't|i have n't|i have not|i didn't|i did n't|i'm not|i am not|"
+    r"not at (?:all|this point)|never|none|nothing|j'ai pas|j'en ai pas|"
+    r"non|pas du tout|pas vraiment|jamais|aucun|aucune|rien|pas de|je n'ai pas|je ne)\b",
+    re.I,
+)
 
 
 def answer_polarity(text: str) -> str:
@@ -160,13 +191,16 @@ def resolve_polarity(facts: list[Fact], kinds: tuple[str, ...] = ("symptom", "fa
     return [f for f in facts if id(f) not in drop]
 
 
-_GIVEN_HERE = re.compile(r"\b(?:inject(?:ed|ion|ing)?|shot|gave (?:you|him|her)|administer(?:ed)?|infiltrat\w+|"
-                         r"injecté|injection|infiltration)\b", re.I)
+_GIVEN_HERE = re.compile(
+    r"\b(?:inject(?:ed|ion|ing)?|shot|gave (?:you|him|her)|administer(?:ed)?|infiltrat\w+|"
+    r"injecté|injection|infiltration)\b",
+    re.I,
+)
 
 
 def _around(text: str, quote: str, width: int = 120) -> str:
     at = text.find(quote)
-    return text[max(0, at - width):at + len(quote) + width] if at >= 0 else ""
+    return text[max(0, at - width) : at + len(quote) + width] if at >= 0 else ""
 
 
 def resolve_medications(facts: list[Fact], segment_text: dict[int, str]) -> list[Fact]:
@@ -183,8 +217,9 @@ def resolve_medications(facts: list[Fact], segment_text: dict[int, str]) -> list
         last_stop = max((min(e.start for e in f.evidence) for f in stops), default=None)
         for f in group:
             first = min((e.start for e in f.evidence), default=0.0)
-            if f.status == "current" and (f.attributes.get("later") == "stopped" or
-                                          last_stop is not None and first <= last_stop):
+            if f.status == "current" and (
+                f.attributes.get("later") == "stopped" or last_stop is not None and first <= last_stop
+            ):
                 drop.add(id(f))
                 for s in stops:  # the stop keeps what the patient said of the drug, with its evidence
                     for k, v in f.attributes.items():
@@ -193,8 +228,9 @@ def resolve_medications(facts: list[Fact], segment_text: dict[int, str]) -> list
     for f in facts:
         if f.kind != "medication" or f.status != "current" or id(f) in drop:
             continue
-        said = " ".join(_around(segment_text.get(e.segment_id, ""), e.quote) for e in f.evidence
-                        if e.role == "clinician")
+        said = " ".join(
+            _around(segment_text.get(e.segment_id, ""), e.quote) for e in f.evidence if e.role == "clinician"
+        )
         if f.attributes.get("route") in ("injection", "injected") or (said and _GIVEN_HERE.search(said)):
             f.status = "administered"
     return [f for f in facts if id(f) not in drop]

@@ -24,66 +24,136 @@ from scribe.schemas_docs import Answered, AskedQuestion, AssistantContext, Evide
 # topic → (question pattern en+fr, fact selector)
 TOPICS: dict[str, tuple[str, callable]] = {
     "allergies": (r"allerg", lambda f: f.kind == "allergy"),
-    "medications": (r"\b(?:medications?|medicines?|meds|pills|prescriptions?|taking anything|take anything|"
-                    r"médicaments?|traitements?|prenez-vous|vous prenez)\b",
-                    lambda f: f.kind == "medication" and f.status in ("current", "changed", "stopped")),
-    "tobacco": (r"\b(?:smok\w*|cigarettes?|tobacco|vap\w+|fum\w*|tabac)\b",
-                lambda f: f.kind == "social_history" and f.label == "tobacco"),
-    "alcohol": (r"\b(?:alcohol|(?:do|how much do|how often do) you drink\b(?! (?:water|fluids|enough))|drinks? "
-                r"(?:a|per) (?:day|week)|beers?|wine|alcool|boi(?:re|s|vez) de l'alcool|vin)\b",
-                lambda f: f.kind == "social_history" and f.label == "alcohol"),
-    "recreational drugs": (r"\b(?:recreational|street drugs|marijuana|cannabis|drogues?)\b",
-                           lambda f: f.kind == "social_history" and f.label == "recreational drugs"),
-    "occupation": (r"\b(?:work|job|occupation|profession|travaill\w+|métier)\b",
-                   lambda f: f.kind == "social_history" and f.label == "occupation"),
-    "exercise": (r"\b(?:exercise|physical activity|sport|activité physique)\b",
-                 lambda f: f.kind == "social_history" and f.label == "exercise"),
-    "duration": (r"\b(?:how long|since when|when did (?:it|this|that|the \w+) (?:start|begin)|when did you first|"
-                 r"depuis (?:quand|combien)|quand (?:est-ce que )?(?:ça|cela|la douleur) a commencé|"
-                 r"ça a commencé quand|onset|duration)\b",
-                 lambda f: f.kind == "hpi" and f.label == "duration"),
-    "severity": (r"\b(?:scale|how (?:bad|severe|strong|intense)|rate (?:the|your) pain|intensité|sur 10|"
-                 r"sur une échelle|severity)\b", lambda f: f.kind == "hpi" and f.label == "severity"),
-    "location": (r"\b(?:where (?:is|does|do) (?:the|it|you)|where.*(?:hurt|pain)|où (?:avez-vous|ça|est-ce)|"
-                 r"localisation|location)\b", lambda f: f.kind == "hpi" and f.label == "location"),
-    "triggers": (r"\b(?:worse|better|trigger|aggravat\w+|reliev\w+|calme|aggrave|soulage|mieux|pire)\b",
-                 lambda f: f.kind == "hpi" and f.label == "trigger"),
-    "family history": (r"\b(?:family (?:history|members? (?:with|who had|has))|run(?:s)? in (?:your|the) family|"
-                       r"(?:any|some)(?:one|body) in (?:your|the)(?: in your)? family|in (?:your|the)(?: in your)? family|"
-                       r"dans (?:votre|la) famille|antécédents familiaux|familiaux)\b",
-                       lambda f: f.kind == "family_history"),
-    "surgical history": (r"\b(?:surger\w*|operations?|operated|opéré\w*|chirurgi\w+|intervention)\b",
-                         lambda f: f.kind == "past_surgical"),
-    "medical history": (r"\b(?:medical (?:history|problems?|conditions?)|health (?:problems?|conditions?)|"
-                        r"antécédents|problèmes de santé|maladies?|chronic)\b",
-                        lambda f: f.kind == "past_medical"),
+    "medications": (
+        r"\b(?:medications?|medicines?|meds|pills|prescriptions?|taking anything|take anything|"
+        r"médicaments?|traitements?|prenez-vous|vous prenez)\b",
+        lambda f: f.kind == "medication" and f.status in ("current", "changed", "stopped"),
+    ),
+    "tobacco": (
+        r"\b(?:smok\w*|cigarettes?|tobacco|vap\w+|fum\w*|tabac)\b",
+        lambda f: f.kind == "social_history" and f.label == "tobacco",
+    ),
+    "alcohol": (
+        r"\b(?:alcohol|(?:do|how much do|how often do) you drink\b(?! (?:water|fluids|enough))|drinks? "
+        r"(?:a|per) (?:day|week)|beers?|wine|alcool|boi(?:re|s|vez) de l'alcool|vin)\b",
+        lambda f: f.kind == "social_history" and f.label == "alcohol",
+    ),
+    "recreational drugs": (
+        r"\b(?:recreational|street drugs|marijuana|cannabis|drogues?)\b",
+        lambda f: f.kind == "social_history" and f.label == "recreational drugs",
+    ),
+    "occupation": (
+        r"\b(?:work|job|occupation|profession|travaill\w+|métier)\b",
+        lambda f: f.kind == "social_history" and f.label == "occupation",
+    ),
+    "exercise": (
+        r"\b(?:exercise|physical activity|sport|activité physique)\b",
+        lambda f: f.kind == "social_history" and f.label == "exercise",
+    ),
+    "duration": (
+        r"\b(?:how long|since when|when did (?:it|this|that|the \w+) (?:start|begin)|when did you first|"
+        r"depuis (?:quand|combien)|quand (?:est-ce que )?(?:ça|cela|la douleur) a commencé|"
+        r"ça a commencé quand|onset|duration)\b",
+        lambda f: f.kind == "hpi" and f.label == "duration",
+    ),
+    "severity": (
+        r"\b(?:scale|how (?:bad|severe|strong|intense)|rate (?:the|your) pain|intensité|sur 10|"
+        r"sur une échelle|severity)\b",
+        lambda f: f.kind == "hpi" and f.label == "severity",
+    ),
+    "location": (
+        r"\b(?:where (?:is|does|do) (?:the|it|you)|where.*(?:hurt|pain)|où (?:avez-vous|ça|est-ce)|"
+        r"localisation|location)\b",
+        lambda f: f.kind == "hpi" and f.label == "location",
+    ),
+    "triggers": (
+        r"\b(?:worse|better|trigger|aggravat\w+|reliev\w+|calme|aggrave|soulage|mieux|pire)\b",
+        lambda f: f.kind == "hpi" and f.label == "trigger",
+    ),
+    "family history": (
+        r"\b(?:family (?:history|members? (?:with|who had|has))|run(?:s)? in (?:your|the) family|"
+        r"(?:any|some)(?:one|body) in (?:your|the)(?: in your)? family|in (?:your|the)(?: in your)? family|"
+        r"dans (?:votre|la) famille|antécédents familiaux|familiaux)\b",
+        lambda f: f.kind == "family_history",
+    ),
+    "surgical history": (
+        r"\b(?:surger\w*|operations?|operated|opéré\w*|chirurgi\w+|intervention)\b",
+        lambda f: f.kind == "past_surgical",
+    ),
+    "medical history": (
+        r"\b(?:medical (?:history|problems?|conditions?)|health (?:problems?|conditions?)|"
+        r"antécédents|problèmes de santé|maladies?|chronic)\b",
+        lambda f: f.kind == "past_medical",
+    ),
     "age": (r"\b(?:how old|your age|quel âge|âge)\b", lambda f: f.kind == "demographics" and f.label == "age"),
     "blood pressure": (r"\b(?:blood pressure|tension)\b", lambda f: f.kind == "vital" and f.label == "blood pressure"),
     "weight": (r"\b(?:weight|weigh|poids|pèse[zs]?)\b", lambda f: f.kind == "vital" and f.label == "weight"),
-    "chief complaint": (r"\b(?:what brings you|why are you here|reason for (?:the|your) visit|qu'est-ce qui vous amène|"
-                        r"pourquoi (?:venez|consultez)|motif)\b", lambda f: f.kind == "chief_complaint"),
+    "chief complaint": (
+        r"\b(?:what brings you|why are you here|reason for (?:the|your) visit|qu'est-ce qui vous amène|"
+        r"pourquoi (?:venez|consultez)|motif)\b",
+        lambda f: f.kind == "chief_complaint",
+    ),
 }
 _TOPIC_RX = {k: re.compile(v[0], re.I) for k, v in TOPICS.items()}
 
 CHECKLISTS: dict[str, list[str]] = {
     "pain": ["duration", "location", "severity", "triggers", "quality", "medications", "allergies", "medical history"],
-    "chest pain": ["duration", "severity", "triggers", "shortness of breath", "palpitations", "tobacco",
-                   "family history", "medical history", "medications", "allergies"],
-    "shortness of breath": ["duration", "cough", "fever", "chest pain", "leg swelling", "tobacco", "medications",
-                            "allergies"],
+    "chest pain": [
+        "duration",
+        "severity",
+        "triggers",
+        "shortness of breath",
+        "palpitations",
+        "tobacco",
+        "family history",
+        "medical history",
+        "medications",
+        "allergies",
+    ],
+    "shortness of breath": [
+        "duration",
+        "cough",
+        "fever",
+        "chest pain",
+        "leg swelling",
+        "tobacco",
+        "medications",
+        "allergies",
+    ],
     "cough": ["duration", "fever", "shortness of breath", "tobacco", "medications", "allergies"],
     "fever": ["duration", "chills", "cough", "sore throat", "dysuria", "medications", "allergies"],
-    "abdominal pain": ["duration", "location", "severity", "nausea", "vomiting", "diarrhea", "fever", "blood in stool",
-                       "medications", "allergies", "surgical history"],
+    "abdominal pain": [
+        "duration",
+        "location",
+        "severity",
+        "nausea",
+        "vomiting",
+        "diarrhea",
+        "fever",
+        "blood in stool",
+        "medications",
+        "allergies",
+        "surgical history",
+    ],
     "headache": ["duration", "severity", "vision changes", "nausea", "fever", "medications", "allergies"],
     "dizziness": ["duration", "syncope", "palpitations", "chest pain", "medications", "allergies"],
     "default": ["duration", "medications", "allergies", "medical history", "family history", "tobacco", "alcohol"],
 }
 
-_FR_TOPIC = {"duration": "durée / début", "location": "localisation", "severity": "intensité", "triggers":
-             "facteurs déclenchants ou soulageants", "quality": "type de douleur", "medications": "traitements en cours",
-             "allergies": "allergies", "medical history": "antécédents médicaux", "family history": "antécédents familiaux",
-             "surgical history": "antécédents chirurgicaux", "tobacco": "tabac", "alcohol": "alcool"}
+_FR_TOPIC = {
+    "duration": "durée / début",
+    "location": "localisation",
+    "severity": "intensité",
+    "triggers": "facteurs déclenchants ou soulageants",
+    "quality": "type de douleur",
+    "medications": "traitements en cours",
+    "allergies": "allergies",
+    "medical history": "antécédents médicaux",
+    "family history": "antécédents familiaux",
+    "surgical history": "antécédents chirurgicaux",
+    "tobacco": "tabac",
+    "alcohol": "alcool",
+}
 
 
 def topics_of(question: str) -> list[str]:
@@ -98,8 +168,9 @@ def topics_of(question: str) -> list[str]:
         if rx.search(question) and k not in out:
             out.append(k)
     if "family history" in out:  # "does heart disease run in your family" → family history, not the patient's
-        out = [t for t in out if not t.startswith("condition:") and t not in lx.SYMPTOM_BY_LABEL
-               and t != "medical history"] + ["family history"]
+        out = [
+            t for t in out if not t.startswith("condition:") and t not in lx.SYMPTOM_BY_LABEL and t != "medical history"
+        ] + ["family history"]
         out = list(dict.fromkeys(out))
     if "pain" in out and len(out) > 1:
         out.remove("pain")
@@ -116,8 +187,12 @@ def _facts_for(topic: str, facts: list[Fact]) -> list[Fact]:
         return [f for f in facts if f.label == label and f.kind in ("past_medical", "assessment", "family_history")]
     found = [f for f in facts if f.kind == "symptom" and f.label == topic]
     if not found and topic in lx.SYMPTOM_BY_LABEL:  # e.g. a rash seen on examination
-        found = [f for f in facts if f.kind in ("exam", "result") and any(
-            c.label == topic for _s, _e, c in lx.find_concepts("symptom", f.value or ""))]
+        found = [
+            f
+            for f in facts
+            if f.kind in ("exam", "result")
+            and any(c.label == topic for _s, _e, c in lx.find_concepts("symptom", f.value or ""))
+        ]
     return found
 
 
@@ -130,8 +205,10 @@ def _answer_text(topic: str, fs: list[Fact], lang: str) -> str:
             parts.append(f"{neg}{name}")
         elif f.kind == "medication":
             a = f.attributes
-            parts.append(" ".join(x for x in (a.get("surface", f.label), a.get("dose"), a.get("unit"), a.get("frequency"))
-                                  if x) + ("" if f.status == "current" else f" ({f.status})"))
+            parts.append(
+                " ".join(x for x in (a.get("surface", f.label), a.get("dose"), a.get("unit"), a.get("frequency")) if x)
+                + ("" if f.status == "current" else f" ({f.status})")
+            )
         elif f.kind == "allergy":
             if f.status == "none":
                 parts.append("aucune allergie connue" if lang == "fr" else "no known allergies")
@@ -188,16 +265,26 @@ def asked_questions(tr: Transcript, ex: Extractor | None = None) -> list[AskedQu
         if not ans:
             continue
         last = ans[:3][-1]
-        reply = tr.segments[ex.sents[ans[0]].seg_index].text[ex.sents[ans[0]].start:ex.sents[last].end]
+        reply = tr.segments[ex.sents[ans[0]].seg_index].text[ex.sents[ans[0]].start : ex.sents[last].end]
         topics = topics_of(s.text)
         aseg = tr.segments[ex.sents[ans[0]].seg_index]
-        out.append(AskedQuestion(question=s.text, answer=reply, question_segment=tr.segments[s.seg_index].id,
-                                 answer_segment=aseg.id, answer_start=aseg.start, answer_end=aseg.end,
-                                 topic=topics[0] if topics else None))
+        out.append(
+            AskedQuestion(
+                question=s.text,
+                answer=reply,
+                question_segment=tr.segments[s.seg_index].id,
+                answer_segment=aseg.id,
+                answer_start=aseg.start,
+                answer_end=aseg.end,
+                topic=topics[0] if topics else None,
+            )
+        )
     return out
 
 
-def build(tr: Transcript, facts: list[Fact], language: str | None = None, ex: Extractor | None = None) -> AssistantContext:
+def build(
+    tr: Transcript, facts: list[Fact], language: str | None = None, ex: Extractor | None = None
+) -> AssistantContext:
     lang = language or tr.language or "en"
     lang = "fr" if lang == "fr" else "en"
     asked = asked_questions(tr, ex) if tr.segments else []
@@ -211,23 +298,39 @@ def build(tr: Transcript, facts: list[Fact], language: str | None = None, ex: Ex
         "hpi": {f.label: f.value for f in facts if f.kind == "hpi" and f.label != "statement"},
         "symptoms_present": labels("symptom", "present"),
         "symptoms_absent": labels("symptom", "absent"),
-        "medications": [{"name": f.label, "dose": f.attributes.get("dose"), "unit": f.attributes.get("unit"),
-                         "frequency": f.attributes.get("frequency"), "status": f.status}
-                        for f in facts if f.kind == "medication"],
+        "medications": [
+            {
+                "name": f.label,
+                "dose": f.attributes.get("dose"),
+                "unit": f.attributes.get("unit"),
+                "frequency": f.attributes.get("frequency"),
+                "status": f.status,
+            }
+            for f in facts
+            if f.kind == "medication"
+        ],
         "allergies": [("none known" if f.status == "none" else f.label) for f in facts if f.kind == "allergy"],
-        "history": {"medical": labels("past_medical"), "surgical": labels("past_surgical"),
-                    "family": [f"{f.label} ({f.attributes.get('relative', 'family')})" if f.status == "present"
-                               else f"no {f.label}" for f in facts if f.kind == "family_history"],
-                    "social": {f.label: f.status for f in facts if f.kind == "social_history"}},
+        "history": {
+            "medical": labels("past_medical"),
+            "surgical": labels("past_surgical"),
+            "family": [
+                f"{f.label} ({f.attributes.get('relative', 'family')})" if f.status == "present" else f"no {f.label}"
+                for f in facts
+                if f.kind == "family_history"
+            ],
+            "social": {f.label: f.status for f in facts if f.kind == "social_history"},
+        },
         "vitals": {f.label: f"{f.value} {f.attributes.get('unit', '')}".strip() for f in facts if f.kind == "vital"},
-        "working_diagnoses": [{"label": f.label, "icd10cm": f.attributes.get("code")} for f in facts
-                              if f.kind == "assessment"],
+        "working_diagnoses": [
+            {"label": f.label, "icd10cm": f.attributes.get("code")} for f in facts if f.kind == "assessment"
+        ],
         "plan": [f.value for f in facts if f.kind == "plan"][:12],
     }
     record = {k: v for k, v in record.items() if v not in (None, [], {}, "")}
     covered, missing = checklist(facts, asked, record.get("chief_complaint"))
-    ctx = AssistantContext(language=lang, record=record, asked=asked, checklist_missing=missing,
-                           checklist_covered=covered)
+    ctx = AssistantContext(
+        language=lang, record=record, asked=asked, checklist_missing=missing, checklist_covered=covered
+    )
     ctx.text = to_text(ctx)
     return ctx
 
@@ -254,29 +357,50 @@ def checklist(facts: list[Fact], asked: list[AskedQuestion], complaint: str | No
     return covered, missing
 
 
+def _flat(value) -> str:
+    """A record value as text: lists joined, mappings as "key value" pairs."""
+    if isinstance(value, list):
+        return ", ".join(value)
+    if isinstance(value, dict):
+        return ", ".join(f"{x} {y}" for x, y in value.items())
+    return str(value)
+
+
 def to_text(ctx: AssistantContext) -> str:
     r = ctx.record
     fr = ctx.language == "fr"
-    lines = ["Consultation en cours — faits établis (ne pas redemander) :" if fr else
-             "Consultation so far — established facts (do not ask again):"]
-    names = {"demographics": ("Patient", "Patient"), "chief_complaint": ("Motif", "Chief complaint"),
-             "hpi": ("Histoire", "History"), "symptoms_present": ("Symptômes présents", "Symptoms present"),
-             "symptoms_absent": ("Symptômes absents", "Symptoms absent"), "medications": ("Traitements", "Medications"),
-             "allergies": ("Allergies", "Allergies"), "history": ("Antécédents", "History"),
-             "vitals": ("Constantes", "Vitals"), "working_diagnoses": ("Hypothèses", "Working diagnoses"),
-             "plan": ("Conduite à tenir", "Plan")}
+    lines = [
+        "Consultation en cours — faits établis (ne pas redemander) :"
+        if fr
+        else "Consultation so far — established facts (do not ask again):"
+    ]
+    names = {
+        "demographics": ("Patient", "Patient"),
+        "chief_complaint": ("Motif", "Chief complaint"),
+        "hpi": ("Histoire", "History"),
+        "symptoms_present": ("Symptômes présents", "Symptoms present"),
+        "symptoms_absent": ("Symptômes absents", "Symptoms absent"),
+        "medications": ("Traitements", "Medications"),
+        "allergies": ("Allergies", "Allergies"),
+        "history": ("Antécédents", "History"),
+        "vitals": ("Constantes", "Vitals"),
+        "working_diagnoses": ("Hypothèses", "Working diagnoses"),
+        "plan": ("Conduite à tenir", "Plan"),
+    }
     for k, v in r.items():
         title = names.get(k, (k, k))[0 if fr else 1]
         if k == "medications":
-            v = ", ".join(" ".join(str(x) for x in (m["name"], m.get("dose"), m.get("unit"), m.get("frequency")) if x)
-                          + ("" if m["status"] == "current" else f" [{m['status']}]") for m in v)
+            v = ", ".join(
+                " ".join(str(x) for x in (m["name"], m.get("dose"), m.get("unit"), m.get("frequency")) if x)
+                + ("" if m["status"] == "current" else f" [{m['status']}]")
+                for m in v
+            )
         elif k == "working_diagnoses":
             v = ", ".join(d["label"] + (f" ({d['icd10cm']})" if d.get("icd10cm") else "") for d in v)
         elif k == "plan":
             v = " | ".join(v)
         elif isinstance(v, dict):
-            v = "; ".join(f"{a}: {b if not isinstance(b, (list, dict)) else (', '.join(b) if isinstance(b, list) else ', '.join(f'{x} {y}' for x, y in b.items()))}"
-                          for a, b in v.items() if b)
+            v = "; ".join(f"{a}: {_flat(b)}" for a, b in v.items() if b)
         elif isinstance(v, list):
             v = ", ".join(v)
         if v:
@@ -293,8 +417,9 @@ SIM_THRESHOLD = 0.935
 SIM_MARGIN = 0.01
 
 
-def answered(question: str, facts: list[Fact], asked: list[AskedQuestion], language: str = "en",
-             use_embeddings: bool = True) -> Answered:
+def answered(
+    question: str, facts: list[Fact], asked: list[AskedQuestion], language: str = "en", use_embeddings: bool = True
+) -> Answered:
     """Has the consultation already answered this question? Prefers 'no' to a wrong 'yes'."""
     q = question.strip()
     if not q:
@@ -307,14 +432,27 @@ def answered(question: str, facts: list[Fact], asked: list[AskedQuestion], langu
             for f in fs[:4]:
                 ev.extend(f.evidence[:2])
             conf = 0.95 if all(f.source == "rules" for f in fs) else 0.8
-            return Answered(answered=True, answer=_answer_text(topic, fs, language), evidence=ev, confidence=conf,
-                            topic=topic)
+            return Answered(
+                answered=True, answer=_answer_text(topic, fs, language), evidence=ev, confidence=conf, topic=topic
+            )
         same = [a for a in asked if a.topic == topic or topic in topics_of(a.question)]
         if same:
             a = same[-1]
-            return Answered(answered=True, answer=clean(a.answer), confidence=0.75, topic=topic,
-                            evidence=[Evidence(segment_id=a.answer_segment if a.answer_segment is not None else a.question_segment,
-                                               start=a.answer_start or 0.0, end=a.answer_end or 0.0, role="patient", quote=a.answer)])
+            return Answered(
+                answered=True,
+                answer=clean(a.answer),
+                confidence=0.75,
+                topic=topic,
+                evidence=[
+                    Evidence(
+                        segment_id=a.answer_segment if a.answer_segment is not None else a.question_segment,
+                        start=a.answer_start or 0.0,
+                        end=a.answer_end or 0.0,
+                        role="patient",
+                        quote=a.answer,
+                    )
+                ],
+            )
     if topics:
         return Answered(answered=False, confidence=0.85, topic=topics[0])
     if not use_embeddings or not asked:
@@ -332,7 +470,19 @@ def answered(question: str, facts: list[Fact], asked: list[AskedQuestion], langu
     second = float(sims[order[1]]) if len(order) > 1 else 0.0
     if best >= SIM_THRESHOLD and best - second >= SIM_MARGIN:
         a = asked[int(order[0])]
-        return Answered(answered=True, answer=clean(a.answer), confidence=round(best, 3), topic=a.topic,
-                        evidence=[Evidence(segment_id=a.answer_segment if a.answer_segment is not None else a.question_segment,
-                                           start=a.answer_start or 0.0, end=a.answer_end or 0.0, role="patient", quote=a.answer)])
+        return Answered(
+            answered=True,
+            answer=clean(a.answer),
+            confidence=round(best, 3),
+            topic=a.topic,
+            evidence=[
+                Evidence(
+                    segment_id=a.answer_segment if a.answer_segment is not None else a.question_segment,
+                    start=a.answer_start or 0.0,
+                    end=a.answer_end or 0.0,
+                    role="patient",
+                    quote=a.answer,
+                )
+            ],
+        )
     return Answered(answered=False, confidence=round(1 - best, 3))

@@ -21,21 +21,54 @@ WORDS_PER_SECOND = 2.5
 GAP = 0.3
 
 _ROLE_WORDS = {
-    "clinician": ("doctor", "dr", "clinician", "physician", "provider", "nurse", "np", "pa", "médecin",
-                  "medecin", "docteur", "soignant", "infirmier", "infirmière", "interne", "d"),
-    "patient": ("patient", "patiente", "pt", "patient_guest", "p", "mother", "father", "parent", "mère",
-                "père", "caregiver", "accompagnant", "guest"),
+    "clinician": (
+        "doctor",
+        "dr",
+        "clinician",
+        "physician",
+        "provider",
+        "nurse",
+        "np",
+        "pa",
+        "médecin",
+        "medecin",
+        "docteur",
+        "soignant",
+        "infirmier",
+        "infirmière",
+        "interne",
+        "d",
+    ),
+    "patient": (
+        "patient",
+        "patiente",
+        "pt",
+        "patient_guest",
+        "p",
+        "mother",
+        "father",
+        "parent",
+        "mère",
+        "père",
+        "caregiver",
+        "accompagnant",
+        "guest",
+    ),
 }
 _ROLE_OF = {w: r for r, words in _ROLE_WORDS.items() for w in words}
 _BRACKET = re.compile(r"^\s*\[(?P<tag>[\w ]+?)\]\s*(?P<text>.*)$")
 _COLON = re.compile(r"^\s*(?P<tag>[A-Za-zÀ-ÿ_ .]{1,24}?)\s*(?:\d+)?\s*[:：]\s*(?P<text>.*)$")
 _LABFORSIMS = re.compile(r"^\s*(?P<tag>[dp])\d{4,}\s+(?P<text>.*)$")
 
-_FR_WORDS = set("je j vous nous est pas de la le les des une un et ou que qui avez avoir mal depuis "
-                "oui non ça ca c bien très merci bonjour docteur madame monsieur quand combien "
-                "prenez avez-vous êtes".split())
-_EN_WORDS = set("i you the a an is are was have has do does did not no yes and or that it my your "
-                "what how when pain okay so well any".split())
+_FR_WORDS = set(
+    "je j vous nous est pas de la le les des une un et ou que qui avez avoir mal depuis "
+    "oui non ça ca c bien très merci bonjour docteur madame monsieur quand combien "
+    "prenez avez-vous êtes".split()
+)
+_EN_WORDS = set(
+    "i you the a an is are was have has do does did not no yes and or that it my your "
+    "what how when pain okay so well any".split()
+)
 
 
 class InputError(ScribeError):
@@ -89,24 +122,33 @@ def parse_text(text: str, language: str | None = None) -> Transcript:
     segments, t = [], 0.0
     for i, (tag, role, body) in enumerate(turns):
         dur = max(0.6, len(body.split()) / WORDS_PER_SECOND)
-        segments.append(Segment(id=i, start=round(t, 2), end=round(t + dur, 2), speaker=tag, role=role,
-                                text=body))
+        segments.append(Segment(id=i, start=round(t, 2), end=round(t + dur, 2), speaker=tag, role=role, text=body))
         t += dur + GAP
     lang = language or detect_language(" ".join(s.text for s in segments))
     speakers = {}
     for s in segments:
-        speakers.setdefault(s.speaker, SpeakerInfo(role=s.role, confidence=1.0 if s.role != "unknown" else 0.0,
-                                                   evidence=["tagged in the text"]))
-    return Transcript(language=lang, duration=round(t, 2), segments=segments, speakers=speakers,
-                      timings={})
+        speakers.setdefault(
+            s.speaker,
+            SpeakerInfo(role=s.role, confidence=1.0 if s.role != "unknown" else 0.0, evidence=["tagged in the text"]),
+        )
+    return Transcript(language=lang, duration=round(t, 2), segments=segments, speakers=speakers, timings={})
 
 
 def _norm_tag(tag: str) -> str:
     role = _role(tag)
     if role == "clinician":
         return "clinician"
-    if tag.lower() in ("patient_guest", "guest", "mother", "father", "parent", "mère", "père",
-                       "caregiver", "accompagnant"):
+    if tag.lower() in (
+        "patient_guest",
+        "guest",
+        "mother",
+        "father",
+        "parent",
+        "mère",
+        "père",
+        "caregiver",
+        "accompagnant",
+    ):
         return "guest"
     return role or tag
 
@@ -135,16 +177,20 @@ def parse_json(data: dict | list, language: str | None = None) -> Transcript:
     return tr
 
 
-def load(source: "Transcript | dict | str | Path", language: str | None = None) -> Transcript:
+def load(source: Transcript | dict | str | Path, language: str | None = None) -> Transcript:
     """Anything the engine accepts → Transcript. `source` may be a Transcript, a dict (transcript JSON
     or a document with a 'transcript' key), a path to .json/.txt, or the dialogue text itself."""
     if isinstance(source, Transcript):
         return source
     if isinstance(source, (dict, list)):
         return parse_json(source, language)
-    if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source and len(source) < 4096
-                                    and Path(source).suffix.lower() in (".json", ".txt", ".md", ".csv", "")
-                                    and Path(source).is_file()):
+    if isinstance(source, Path) or (
+        isinstance(source, str)
+        and "\n" not in source
+        and len(source) < 4096
+        and Path(source).suffix.lower() in (".json", ".txt", ".md", ".csv", "")
+        and Path(source).is_file()
+    ):
         path = Path(source)
         if not path.is_file():
             raise InputError(f"no such file: {path}")

@@ -16,15 +16,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from scribe.notes import context as ctx_stage
 from scribe.engines.llm import get_engine, no_llm
 from scribe.notes import compose as note_stage
-from scribe.notes import verify
+from scribe.notes import context as ctx_stage
 from scribe.notes import summary as summary_stage
+from scribe.notes import verify
 from scribe.notes.consultation import resolve_medications, resolve_polarity
 from scribe.notes.dialogue import detect_language, load
-from scribe.notes.recovery import recover_drugs
 from scribe.notes.facts import Extractor, validate_facts
+from scribe.notes.recovery import recover_drugs
 from scribe.schemas import Transcript
 from scribe.schemas_docs import AskedQuestion, Fact
 
@@ -36,9 +36,17 @@ def _patient_language(tr: Transcript) -> str:
     return detect_language(pat) if pat.strip() else (tr.language or "en")
 
 
-def document(source: Any, template: str | None = None, language: str | None = None, llm: str | None = "none",
-             guard_mode: str = "remove", transcribe: Any = None, llm_focus: str = "assessment",
-             prose: bool = False, vocabulary: list[str] | None = None) -> dict:
+def document(
+    source: Any,
+    template: str | None = None,
+    language: str | None = None,
+    llm: str | None = "none",
+    guard_mode: str = "remove",
+    transcribe: Any = None,
+    llm_focus: str = "assessment",
+    prose: bool = False,
+    vocabulary: list[str] | None = None,
+) -> dict:
     """Transcript (object, dict, JSON/text path or dialogue text; audio when `transcribe` is given a
     callable path→Transcript) → the visit document as a JSON-ready dict. `llm_focus`: the part of the
     visit the LLM reads ("assessment" onwards, or "all": see scribe.notes.llm). `template`: None or
@@ -51,8 +59,7 @@ def document(source: Any, template: str | None = None, language: str | None = No
         if transcribe is None:
             from scribe.notes.dialogue import InputError
 
-            raise InputError("audio input needs the speech pipeline: run `scribe transcribe` first or pass "
-                             "transcribe=")
+            raise InputError("audio input needs the speech pipeline: run `scribe transcribe` first or pass transcribe=")
         tr = transcribe(source)
     else:
         tr = load(source, language)
@@ -136,8 +143,14 @@ def ask(visit: dict | str | Path, question: str, use_embeddings: bool = True) ->
     return ctx_stage.answered(question, facts, asked, lang, use_embeddings=use_embeddings).model_dump()
 
 
-def cli_document(input: str, template: str | None = None, language: str | None = None, llm: str = "none",
-                 json_path: str | None = None, transcribe: Any = None) -> str:
+def cli_document(
+    input: str,
+    template: str | None = None,
+    language: str | None = None,
+    llm: str = "none",
+    json_path: str | None = None,
+    transcribe: Any = None,
+) -> str:
     """For `scribe document`: returns the Markdown note + summary; writes the full JSON to json_path.
     `transcribe`: the speech pipeline's path → Transcript callable, for audio input."""
     import json
@@ -146,8 +159,12 @@ def cli_document(input: str, template: str | None = None, language: str | None =
     if json_path:
         Path(json_path).write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
     f = doc["faithfulness"]
-    return (doc["note"]["markdown"] + "\n" + doc["patient_summary"]["markdown"] +
-            f"\n_Faithfulness: {f['kept']} kept, {f['flagged']} flagged, {f['removed']} removed._\n")
+    return (
+        doc["note"]["markdown"]
+        + "\n"
+        + doc["patient_summary"]["markdown"]
+        + f"\n_Faithfulness: {f['kept']} kept, {f['flagged']} flagged, {f['removed']} removed._\n"
+    )
 
 
 def cli_ask(visit_json: str, question: str) -> dict:

@@ -33,8 +33,11 @@ MED_STATUS = ["current", "new", "stopped", "changed"]
 
 
 def _items(props: dict, required: list[str], n: int = 6) -> dict:
-    return {"type": "array", "maxItems": n,
-            "items": {"type": "object", "properties": props, "required": required, "additionalProperties": False}}
+    return {
+        "type": "array",
+        "maxItems": n,
+        "items": {"type": "object", "properties": props, "required": required, "additionalProperties": False},
+    }
 
 
 _LINE = {"type": "integer", "minimum": 0}
@@ -42,10 +45,14 @@ _QUOTE = {"type": "string", "maxLength": 160}
 SCHEMA = {
     "type": "object",
     "properties": {
-        "diagnoses": _items({"name": {"type": "string", "maxLength": 60}, "line": _LINE, "quote": _QUOTE},
-                            ["name", "line", "quote"], 4),
-        "plan": _items({"action": {"type": "string", "maxLength": 90}, "line": _LINE, "quote": _QUOTE},
-                       ["action", "line", "quote"], 6),
+        "diagnoses": _items(
+            {"name": {"type": "string", "maxLength": 60}, "line": _LINE, "quote": _QUOTE}, ["name", "line", "quote"], 4
+        ),
+        "plan": _items(
+            {"action": {"type": "string", "maxLength": 90}, "line": _LINE, "quote": _QUOTE},
+            ["action", "line", "quote"],
+            6,
+        ),
     },
     "required": ["diagnoses", "plan"],
     "additionalProperties": False,
@@ -66,8 +73,9 @@ SYSTEM = (
 )
 
 
-def chunk_lines(tr: Transcript, start_seg: int = 0, max_chars: int = 5000,
-                skip_short: bool = False) -> list[list[tuple[int, str]]]:
+def chunk_lines(
+    tr: Transcript, start_seg: int = 0, max_chars: int = 5000, skip_short: bool = False
+) -> list[list[tuple[int, str]]]:
     """Numbered transcript lines from start_seg, cut at segment boundaries into chunks ≤ max_chars
     (skip_short drops backchannels such as "mm-hmm" to save prompt tokens)."""
     chunks: list[list[tuple[int, str]]] = [[]]
@@ -140,15 +148,25 @@ def parse_response(raw: str) -> list[dict]:
     if not isinstance(data, dict):
         return []
     out = []
-    for key, kind, name_key in (("diagnoses", "assessment", "name"), ("plan", "plan", "action"),
-                                ("medications", "medication", "name")):
+    for key, kind, name_key in (
+        ("diagnoses", "assessment", "name"),
+        ("plan", "plan", "action"),
+        ("medications", "medication", "name"),
+    ):
         for x in data.get(key) or []:
             if isinstance(x, dict):
                 label = str(x.get(name_key, "")).strip()
                 if kind == "medication" and x.get("dose"):
                     label = f"{label} {x['dose']}".strip()
-                out.append({"kind": kind, "label": label, "status": x.get("status", ""),
-                            "line": x.get("line", -1), "quote": x.get("quote", "")})
+                out.append(
+                    {
+                        "kind": kind,
+                        "label": label,
+                        "status": x.get("status", ""),
+                        "line": x.get("line", -1),
+                        "quote": x.get("quote", ""),
+                    }
+                )
     for x in data.get("facts") or []:  # the generic form is accepted too
         if isinstance(x, dict):
             out.append(x)
@@ -168,8 +186,12 @@ def check(items: list[dict], tr: Transcript, existing: list[Fact], lang: str) ->
         if kind not in KINDS or not label:
             rejected.append(f"llm:{kind}: unknown kind or empty label")
             continue
-        loc = _locate(tr, int(it.get("line", -1)) if str(it.get("line", "")).lstrip("-").isdigit() else -1,
-                      str(it.get("quote", "")), label)
+        loc = _locate(
+            tr,
+            int(it.get("line", -1)) if str(it.get("line", "")).lstrip("-").isdigit() else -1,
+            str(it.get("quote", "")),
+            label,
+        )
         if loc is None:
             rejected.append(f"llm:{kind}:{label[:40]}: quote not found in the transcript")
             continue
@@ -181,7 +203,7 @@ def check(items: list[dict], tr: Transcript, existing: list[Fact], lang: str) ->
         if kind == "assessment":
             seg_text = tr.segments[seg_i].text
             md = context_of(seg_text, [(s, e)], lang)[0]
-            if md.family or md.negated or FAMILY.search(seg_text[max(0, s - 60):e]):
+            if md.family or md.negated or FAMILY.search(seg_text[max(0, s - 60) : e]):
                 rejected.append(f"llm:assessment:{label[:40]}: family history or negated, not a diagnosis")
                 continue
         have_nums = set(spoken_numbers(ev.quote))
@@ -212,14 +234,29 @@ def check(items: list[dict], tr: Transcript, existing: list[Fact], lang: str) ->
             key = ("plan", value.lower())
             if key in have or (ev.segment_id, ev.quote.lower()) in quotes:
                 continue
-            covered = [f for f in existing if f.kind == "plan" and f.source == "rules" and any(
-                x.segment_id == ev.segment_id and ev.quote.lower() in x.quote.lower() for x in f.evidence)]
+            covered = [
+                f
+                for f in existing
+                if f.kind == "plan"
+                and f.source == "rules"
+                and any(x.segment_id == ev.segment_id and ev.quote.lower() in x.quote.lower() for x in f.evidence)
+            ]
             if covered:
                 attrs["problem"] = covered[0].attributes.get("problem")
                 attrs["replaces"] = [f.id for f in covered]
             have.add(key)
-            out.append(Fact(id=f"l{len(out) + 1}", kind="plan", label=kind_label, value=value, evidence=[ev],
-                            attributes={k: v for k, v in attrs.items() if v}, source="llm", confidence=0.7))
+            out.append(
+                Fact(
+                    id=f"l{len(out) + 1}",
+                    kind="plan",
+                    label=kind_label,
+                    value=value,
+                    evidence=[ev],
+                    attributes={k: v for k, v in attrs.items() if v},
+                    source="llm",
+                    confidence=0.7,
+                )
+            )
             continue
         elif kind == "medication":
             from scribe.notes.medication import drug_token as _drug_token
@@ -250,14 +287,24 @@ def check(items: list[dict], tr: Transcript, existing: list[Fact], lang: str) ->
         if (kind, label.lower()) in have:
             continue
         have.add((kind, label.lower()))
-        out.append(Fact(id=f"l{len(out) + 1}", kind=kind, label=label.lower() if kind != "plan" else label,
-                        status=status, evidence=[ev], attributes={k: v for k, v in attrs.items() if v},
-                        source="llm", confidence=0.7))
+        out.append(
+            Fact(
+                id=f"l{len(out) + 1}",
+                kind=kind,
+                label=label.lower() if kind != "plan" else label,
+                status=status,
+                evidence=[ev],
+                attributes={k: v for k, v in attrs.items() if v},
+                source="llm",
+                confidence=0.7,
+            )
+        )
     return out, rejected
 
 
-def prompts(tr: Transcript, engine, lang: str, focus: str = "assessment",
-            max_chars: int | None = None) -> list[list[dict]]:
+def prompts(
+    tr: Transcript, engine, lang: str, focus: str = "assessment", max_chars: int | None = None
+) -> list[list[dict]]:
     """The chat prompts llm_facts sends for this transcript, one per chunk. They depend on the
     transcript alone, so the same call on the live transcript during the visit prefills them."""
     start = 0
@@ -269,8 +316,15 @@ def prompts(tr: Transcript, engine, lang: str, focus: str = "assessment",
     return [_prompt(lines) for lines in chunk_lines(tr, start, budget, skip_short=True)]
 
 
-def llm_facts(tr: Transcript, rule_facts: list[Fact], llm: str, lang: str, focus: str = "assessment",
-              max_chars: int | None = None, usage: dict | None = None) -> tuple[list[Fact], list[str], str]:
+def llm_facts(
+    tr: Transcript,
+    rule_facts: list[Fact],
+    llm: str,
+    lang: str,
+    focus: str = "assessment",
+    max_chars: int | None = None,
+    usage: dict | None = None,
+) -> tuple[list[Fact], list[str], str]:
     """Ask the configured LLM for facts; returns (checked facts, rejects, engine name). `usage` receives
     the engine's prompt_tokens and cached_tokens (how much a prefill during the visit saved)."""
     engine = get_engine(llm)

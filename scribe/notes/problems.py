@@ -18,15 +18,19 @@ _LATERALITY = [
 _SPECIFIC_AFTER = re.compile(
     r"^\s*(?:type\b|[a-e]\b|foot\b|ulcers?\b|neuropath\w*|retinopath\w*|nephropath\w*|kidney\b|with\b|"
     r"exacerbation|flare|crisis|ketoacidosis|induced|related|due to|secondary|of the\b|avec\b|compliqu\w*|"
-    r"in remission|with|without)", re.I)
+    r"in remission|with|without)",
+    re.I,
+)
 _SPECIFIC_BEFORE = re.compile(
     r"(?:diabetic|acute|chronic|exacerbation of|benign|malignant|metastatic|gestational|secondary|"
-    r"uncontrolled|poorly controlled|recurrent|aigu\w*|chronique)\s+$", re.I)
+    r"uncontrolled|poorly controlled|recurrent|aigu\w*|chronique)\s+$",
+    re.I,
+)
 
 
 def laterality(text: str, start: int, end: int) -> str | None:
     """left / right / bilateral said within a few words of the mention (text[start:end])."""
-    window = text[max(0, start - 30):min(len(text), end + 25)]
+    window = text[max(0, start - 30) : min(len(text), end + 25)]
     for side, rx in _LATERALITY:
         if rx.search(window):
             return side
@@ -37,6 +41,6 @@ def specific_code(concept: Concept, text: str, start: int, end: int) -> str | No
     """The concept's code when what was said is no more specific than the code; None otherwise."""
     if not concept.code:
         return None
-    if _SPECIFIC_AFTER.match(text[end:end + 30]) or _SPECIFIC_BEFORE.search(text[max(0, start - 30):start]):
+    if _SPECIFIC_AFTER.match(text[end : end + 30]) or _SPECIFIC_BEFORE.search(text[max(0, start - 30) : start]):
         return None
     return concept.code

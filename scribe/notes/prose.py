@@ -24,28 +24,58 @@ SYSTEM = (
     "certainty 'possible' is written as possible. A family_history fact is about a relative. Each sentence "
     "lists the ids of the facts it states in 'facts'. Answer with JSON only."
 )
-_ALLOWED = set("""patient reports denies endorses possible probable history continue continued start started stop
+_ALLOWED = set(
+    """patient reports denies endorses possible probable history continue continued start started stop
 stopped change changed follow followup follow-up daily twice once times week weeks month months year years
 year-old male female presents presenting with without and the for of to in on at by as per after before
 assessment plan exam examination normal abnormal positive negative current new ordered order referral refer
 advised advise return visit routine needed mouth orally dose increase decreased increased decrease
 reviewed review discussed significant past medical surgical family social bilateral left right since
-also noted note findings finding shows showed results result level levels today recent recently""".split())
+also noted note findings finding shows showed results result level levels today recent recently""".split()
+)
 
 
 def _compact(f: Fact) -> dict:
-    keep = {k: v for k, v in f.attributes.items()
-            if k in ("certainty", "laterality", "dose", "unit", "frequency", "route", "as_needed", "relative",
-                     "interval", "type", "code", "setting", "duration")}
+    keep = {
+        k: v
+        for k, v in f.attributes.items()
+        if k
+        in (
+            "certainty",
+            "laterality",
+            "dose",
+            "unit",
+            "frequency",
+            "route",
+            "as_needed",
+            "relative",
+            "interval",
+            "type",
+            "code",
+            "setting",
+            "duration",
+        )
+    }
     return {"id": f.id, "kind": f.kind, "label": f.label, "status": f.status, "value": f.value, **keep}
 
 
 def _schema(sections: list[str]) -> dict:
-    item = {"type": "object", "additionalProperties": False, "required": ["section", "text", "facts"],
-            "properties": {"section": {"enum": sections}, "text": {"type": "string", "maxLength": 240},
-                           "facts": {"type": "array", "maxItems": 6, "items": {"type": "string"}}}}
-    return {"type": "object", "additionalProperties": False, "required": ["sentences"],
-            "properties": {"sentences": {"type": "array", "maxItems": 40, "items": item}}}
+    item = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["section", "text", "facts"],
+        "properties": {
+            "section": {"enum": sections},
+            "text": {"type": "string", "maxLength": 240},
+            "facts": {"type": "array", "maxItems": 6, "items": {"type": "string"}},
+        },
+    }
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["sentences"],
+        "properties": {"sentences": {"type": "array", "maxItems": 40, "items": item}},
+    }
 
 
 def messages(note: Note, facts: list[Fact]) -> list[dict]:
@@ -56,8 +86,13 @@ def messages(note: Note, facts: list[Fact]) -> list[dict]:
         ids = list(dict.fromkeys(i for s in sec.sentences for i in s.fact_ids if i in by_id))
         sections.append({"section": sec.key, "title": sec.title, "facts": [_compact(by_id[i]) for i in ids]})
     lang = "French" if note.language == "fr" else "English"
-    return [{"role": "system", "content": SYSTEM},
-            {"role": "user", "content": f"Note language: {lang}.\n<facts>\n{json.dumps(sections, ensure_ascii=False)}\n</facts>"}]
+    return [
+        {"role": "system", "content": SYSTEM},
+        {
+            "role": "user",
+            "content": f"Note language: {lang}.\n<facts>\n{json.dumps(sections, ensure_ascii=False)}\n</facts>",
+        },
+    ]
 
 
 def _words_of(f: Fact) -> str:
@@ -103,8 +138,9 @@ def parse(raw: str, note: Note, facts: list[Fact]) -> tuple[dict[str, list[Sente
 
 def rewrite(note: Note, facts: list[Fact], engine, usage: dict | None = None) -> tuple[Note, list[str]]:
     """The note with each section's sentences replaced by the model's checked prose (kept when none)."""
-    raw = engine.chat(messages(note, facts), schema=_schema([s.key for s in note.sections]), max_tokens=900,
-                      usage=usage)
+    raw = engine.chat(
+        messages(note, facts), schema=_schema([s.key for s in note.sections]), max_tokens=900, usage=usage
+    )
     prose, rejected = parse(raw, note, facts)
     sections = []
     for sec in note.sections:

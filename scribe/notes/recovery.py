@@ -18,15 +18,23 @@ from functools import lru_cache
 
 from scribe.schemas import Correction, Segment, Transcript
 
-_NUMBER_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-                r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|a|un|une|deux|trois|quatre|cinq|six|sept|huit|"
-                r"neuf|dix|quinze|vingt|trente|quarante|cinquante|cent|mille)")
-_DOSE_AFTER = re.compile(rf"^\W{{0,3}}(?:\d+(?:[., ]\d+)?|{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD}){{0,3}})\s*(?:mg|milligrams?|"
-                         r"milligrammes?|mcg|micrograms?|units?|unités?|grams?|grammes?|ml)\b", re.I)
-_CUE_BEFORE = re.compile(r"\b(?:take|takes|taking|took|on|prescribe|prescribed|prescribing|start|started|starting|"
-                         r"refill|refilled|dose of|dose on|extra dose of|stop|stopped|continue|increase|decrease|"
-                         r"put you on|je prends|prenez|sous|prescris|prescrire|arrêter|continuer|de la|du)"
-                         r"\s+(?:your |my |the |some |a |an |his |her |le |la |les |du |de )?$", re.I)
+_NUMBER_WORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|a|un|une|deux|trois|quatre|cinq|six|sept|huit|"
+    r"neuf|dix|quinze|vingt|trente|quarante|cinquante|cent|mille)"
+)
+_DOSE_AFTER = re.compile(
+    rf"^\W{{0,3}}(?:\d+(?:[., ]\d+)?|{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD}){{0,3}})\s*(?:mg|milligrams?|"
+    r"milligrammes?|mcg|micrograms?|units?|unités?|grams?|grammes?|ml)\b",
+    re.I,
+)
+_CUE_BEFORE = re.compile(
+    r"\b(?:take|takes|taking|took|on|prescribe|prescribed|prescribing|start|started|starting|"
+    r"refill|refilled|dose of|dose on|extra dose of|stop|stopped|continue|increase|decrease|"
+    r"put you on|je prends|prenez|sous|prescris|prescrire|arrêter|continuer|de la|du)"
+    r"\s+(?:your |my |the |some |a |an |his |her |le |la |les |du |de )?$",
+    re.I,
+)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
 # similarity (0-100) to replace the words / to ask for a check; lower for the visit's own short list
 APPLY, FLAG = 80.0, 65.0
@@ -35,12 +43,14 @@ APPLY_VISIT, FLAG_VISIT = 70.0, 55.0
 
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[list[str], dict[str, str]]:
-    import drug_named_entity_recognition.drugs_finder as finder
-
     import unicodedata
 
-    plain = {"".join(ch for ch in unicodedata.normalize("NFKD", k) if not unicodedata.combining(ch))
-             for k in finder.drug_variant_to_canonical}
+    import drug_named_entity_recognition.drugs_finder as finder
+
+    plain = {
+        "".join(ch for ch in unicodedata.normalize("NFKD", k) if not unicodedata.combining(ch))
+        for k in finder.drug_variant_to_canonical
+    }
     from scribe.notes.medication import FRENCH_BRANDS
 
     plain |= set(FRENCH_BRANDS)
@@ -88,8 +98,9 @@ def best_match(heard: str, vocabulary: list[str], lexicon: bool = True) -> tuple
     for source, names in (("visit", vocabulary), ("lexicon", _lexicon()[0] if lexicon else [])):
         if not names:
             continue
-        hits = process.extract(heard.lower(), [n.lower() for n in names], scorer=fuzz.ratio, limit=5,
-                               score_cutoff=FLAG_VISIT - 15)
+        hits = process.extract(
+            heard.lower(), [n.lower() for n in names], scorer=fuzz.ratio, limit=5, score_cutoff=FLAG_VISIT - 15
+        )
         scored = sorted(((_score(heard, names[i]), names[i]) for _n, _s, i in hits), reverse=True)
         if scored and scored[0][0] >= (FLAG_VISIT if source == "visit" else FLAG):
             return scored[0][1], scored[0][0], source
@@ -103,8 +114,8 @@ def _candidates(text: str, visit: bool) -> list[tuple[int, int]]:
     spans = []
     words = list(_WORD.finditer(text))
     for i, w in enumerate(words):
-        before_dose = bool(_DOSE_AFTER.match(text[w.end():w.end() + 30]))
-        after_cue = bool(_CUE_BEFORE.search(text[max(0, w.start() - 30):w.start()]))
+        before_dose = bool(_DOSE_AFTER.match(text[w.end() : w.end() + 30]))
+        after_cue = bool(_CUE_BEFORE.search(text[max(0, w.start() - 30) : w.start()]))
         if not (before_dose or after_cue):
             continue
         spans.append((w.start(), w.end()))
@@ -143,8 +154,9 @@ def recover_segment(seg: Segment, vocabulary: list[str]) -> Segment:
             continue
         name, score, source = match
         taken.append((start, end))
-        corrections.append((start, end, heard, name, score, score >= (APPLY_VISIT if source == "visit" else APPLY),
-                            source))
+        corrections.append(
+            (start, end, heard, name, score, score >= (APPLY_VISIT if source == "visit" else APPLY), source)
+        )
     out_words = [w.model_copy() for w in seg.words]
     for start, end, heard, name, score, applied, source in sorted(corrections):
         a, b = start + shift, end + shift
@@ -156,8 +168,15 @@ def recover_segment(seg: Segment, vocabulary: list[str]) -> Segment:
                     w.original, w.word = w.word, (" " if w.word.startswith(" ") else "") + name
                     heard = heard.replace(w.original.strip(), "", 1)
         seg_end = a + (len(name) if applied else end - start)
-        corrections_out = Correction(start=a, end=seg_end, original=seg.text[start:end], corrected=name,
-                                     score=round(score, 1), applied=applied, source=source)
+        corrections_out = Correction(
+            start=a,
+            end=seg_end,
+            original=seg.text[start:end],
+            corrected=name,
+            score=round(score, 1),
+            applied=applied,
+            source=source,
+        )
         seg = seg.model_copy(update={"corrections": [*seg.corrections, corrections_out]})
     return seg.model_copy(update={"text": text, "words": out_words if corrections else seg.words})
 

@@ -11,19 +11,34 @@ from __future__ import annotations
 
 import re
 
-_PRONOUN = re.compile(r"\b(?:i'm|i'll|i'd|i think|i want|i do|i don't|i guess|we|we'll|we're|we've|us|our|let's|"
-                      r"you|you're|you'll|your|yours|gonna|wanna|je|j'|on va|nous|vous|votre|vos)\b", re.I)
-_FILLER = re.compile(r"\b(?:um+|uh+|you know|okay so|alright|kind of|sort of|euh|bon ben|voilà)\b|\blike,|"
-                     r"^\s*(?:so|and|but|well|et|alors|donc)\b", re.I)
+_PRONOUN = re.compile(
+    r"\b(?:i'm|i'll|i'd|i think|i want|i do|i don't|i guess|we|we'll|we're|we've|us|our|let's|"
+    r"you|you're|you'll|your|yours|gonna|wanna|je|j'|on va|nous|vous|votre|vos)\b",
+    re.I,
+)
+_FILLER = re.compile(
+    r"\b(?:um+|uh+|you know|okay so|alright|kind of|sort of|euh|bon ben|voilà)\b|\blike,|"
+    r"^\s*(?:so|and|but|well|et|alors|donc)\b",
+    re.I,
+)
 _CUT = re.compile(r"\b[a-z]{1,8}-\s", re.I)
-_DICTATION = re.compile(r"\b(?:order the (?:procedures|medications)|as discussed|new paragraph|period|"
-                        r"hey dragon|finalize the note)\b", re.I)
+_DICTATION = re.compile(
+    r"\b(?:order the (?:procedures|medications)|as discussed|new paragraph|period|"
+    r"hey dragon|finalize the note)\b",
+    re.I,
+)
 
 
-_GARBLED = re.compile(r"\b(\w{2,})\s+\1\b|\bthe patient\b(?:\s+\S+){0,3}\s+the patient\b|\bthes\b|"
-                      r"\b(?:he|she|the patient) (?:is|has|does) (?:he|she|the patient)\b", re.I)
-_FRAGMENT_END = re.compile(r"\b(?:in|as|is|are|was|the|he|she|his|her|of|to|and|a|an|with|for|that|but|or|if|so|"
-                           r"because|at|on|from|by|their|than|de|la|le|les|et|ou|à|pour|avec)\W*$", re.I)
+_GARBLED = re.compile(
+    r"\b(\w{2,})\s+\1\b|\bthe patient\b(?:\s+\S+){0,3}\s+the patient\b|\bthes\b|"
+    r"\b(?:he|she|the patient) (?:is|has|does) (?:he|she|the patient)\b",
+    re.I,
+)
+_FRAGMENT_END = re.compile(
+    r"\b(?:in|as|is|are|was|the|he|she|his|her|of|to|and|a|an|with|for|that|but|or|if|so|"
+    r"because|at|on|from|by|their|than|de|la|le|les|et|ou|à|pour|avec)\W*$",
+    re.I,
+)
 RUN_ON_WORDS = 40  # longer than any sentence a physician writes in a note
 
 
@@ -51,30 +66,48 @@ def speech_markers(text: str) -> list[str]:
     return out
 
 
-_LEAD = re.compile(r"^(?:(?:(?:and|so|now|but|also|then|okay|alright|um|uh|well|please)\b|for that\b|for this\b|"
-                   r"at this (?:point|time)\b|in the meantime\b|"
-                   r"(?:as far as|in terms of|regarding|for) (?:the |his |her |their |your )?[\w -]{2,30}?,|"
-                   r"(?:my |the )?plan is(?: to)?\b|what (?:i|we)(?:'d| would| will|'ll) (?:like to )?do is\b)"
-                   r"[\s,:]*)+", re.I)
-_WILL = re.compile(r"^(?:(?:and|then|also|so|but|now)\s+)*(?:i|we|the patient)(?:\s+also)?\s*"
-                   r"(?:'m|am|'re|are)?\s*(?:also\s+)?(?:will|would like to|'d like to|'d|want to|wanna|need to|"
-                   r"going to|gonna|gon na|plan to|can|should|'ll|have to|got ta)\s+(?:go ahead and\s+|also\s+|"
-                   r"just\s+|probably\s+|definitely\s+|try to\s+|be\s+(?=\w+ing\b)|(?:have|get|ask)\s+(?:the patient|him|her|them)\s+(?:to\s+)?)*",
-                   re.I)
-_FOLLOW_UP = re.compile(r"^(?:(?:see|have)\s+(?:the patient|him|her|them)\s+|(?=come))(?:come\s+)?(?:back|again)\s*(?:here\s+)?"
-                        r"(?P<when>in\s+.+|after\s+.+)?$", re.I)
-_ADVISE = re.compile(r"^(?:i\s+)?(?:advised|recommend(?:ed)?|encourage[d]?|would recommend|want|asked|told)\s+"
-                     r"(?:him|her|the patient|them|that (?:he|she|the patient|they))\s+(?:to\s+|should\s+)?", re.I)
-_SHOULD = re.compile(r"^(?:he|she|the patient|they)\s+(?:should|needs? to|has to|must|will need to|is to|"
-                     r"ought to)\s+", re.I)
+_LEAD = re.compile(
+    r"^(?:(?:(?:and|so|now|but|also|then|okay|alright|um|uh|well|please)\b|for that\b|for this\b|"
+    r"at this (?:point|time)\b|in the meantime\b|"
+    r"(?:as far as|in terms of|regarding|for) (?:the |his |her |their |your )?[\w -]{2,30}?,|"
+    r"(?:my |the )?plan is(?: to)?\b|what (?:i|we)(?:'d| would| will|'ll) (?:like to )?do is\b)"
+    r"[\s,:]*)+",
+    re.I,
+)
+_WILL = re.compile(
+    r"^(?:(?:and|then|also|so|but|now)\s+)*(?:i|we|the patient)(?:\s+also)?\s*"
+    r"(?:'m|am|'re|are)?\s*(?:also\s+)?(?:will|would like to|'d like to|'d|want to|wanna|need to|"
+    r"going to|gonna|gon na|plan to|can|should|'ll|have to|got ta)\s+(?:go ahead and\s+|also\s+|"
+    r"just\s+|probably\s+|definitely\s+|try to\s+|be\s+(?=\w+ing\b)|(?:have|get|ask)\s+(?:the patient|him|her|"
+    r"them)\s+(?:to\s+)?)*",
+    re.I,
+)
+_FOLLOW_UP = re.compile(
+    r"^(?:(?:see|have)\s+(?:the patient|him|her|them)\s+|(?=come))(?:come\s+)?(?:back|again)\s*(?:here\s+)?"
+    r"(?P<when>in\s+.+|after\s+.+)?$",
+    re.I,
+)
+_ADVISE = re.compile(
+    r"^(?:i\s+)?(?:advised|recommend(?:ed)?|encourage[d]?|would recommend|want|asked|told)\s+"
+    r"(?:him|her|the patient|them|that (?:he|she|the patient|they))\s+(?:to\s+|should\s+)?",
+    re.I,
+)
+_SHOULD = re.compile(
+    r"^(?:he|she|the patient|they)\s+(?:should|needs? to|has to|must|will need to|is to|"
+    r"ought to)\s+",
+    re.I,
+)
 
 
 _CLAUSE_START = re.compile(
     r"(?:[,;]\s*|\s+)(?=(?:and then|and also|and|but|so|then|also|plus|i'm|i am|i will|i'll|we'll|we will|we're|"
     r"we are|we can|i want|i'd|i would|let's|i think|i also|(?:first|second|third|finally|next)(?=,|\s+(?:we|i|let's))|"
     r"as far as|in terms of|"
-    r"for (?:your \w+|the (?:first|second|third|next|last|other) (?:problem|issue))|i do|i don't|i can|i did|i see|i hear|their|his|her|listen(?:ing)? to|"
-    r"looking at|et|puis|ensuite|je vais|on va|il faut)\b)", re.I)
+    r"for (?:your \w+|the (?:first|second|third|next|last|other) (?:problem|issue))|i do|i don't|i can|i did|i see|"
+    r"i hear|their|his|her|listen(?:ing)? to|"
+    r"looking at|et|puis|ensuite|je vais|on va|il faut)\b)",
+    re.I,
+)
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -83,7 +116,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
     cuts = [0] + [m.end() for m in _CLAUSE_START.finditer(text)] + [len(text)]
     spans: list[tuple[int, int]] = []
     for a, b in zip(cuts, cuts[1:]):
-        if spans and len(text[spans[-1][0]:a].split()) < 3:
+        if spans and len(text[spans[-1][0] : a].split()) < 3:
             spans[-1] = (spans[-1][0], b)
         else:
             spans.append((a, b))
@@ -106,8 +139,11 @@ def _finish(text: str) -> str | None:
     return None if speech_markers(t) else t
 
 
-_OBJECT = re.compile(r"\b(start|put|place|keep|get|send|refer|give|have|see|schedule|bring)\s+(?:he|she|the patient)\s+"
-                     r"(?=on|to|in|for|back|with)\b", re.I)
+_OBJECT = re.compile(
+    r"\b(start|put|place|keep|get|send|refer|give|have|see|schedule|bring)\s+(?:he|she|the patient)\s+"
+    r"(?=on|to|in|for|back|with)\b",
+    re.I,
+)
 _NOT_A_PLAN = re.compile(r"\b\d+-year-old\b|\b(?:is|was) (?:a|an) \w+ (?:male|female|man|woman)\b", re.I)
 
 
@@ -129,17 +165,26 @@ def plan_item(text: str) -> str | None:
         return None
     m = _ADVISE.match(t) or _SHOULD.match(t)
     if m:
-        t = "Advised to " + t[m.end():]
+        t = "Advised to " + t[m.end() :]
     return _finish(t)
 
 
-_SEEN = re.compile(r"^(?:on (?:physical )?exam(?:ination)?,?\s*|upon examination,?\s*|on my exam,?\s*)?"
-                   r"(?:i|we)\s+(?:do\s+|can\s+|did\s+)?(?:hear|see|feel|notice|appreciate|find|note)\s+"
-                   r"(?:that\s+|that's,?\s+|there is\s+|there's\s+)?", re.I)
-_OBSERVER = re.compile(r"\b(?:i|we)\s+(?:do\s+|can\s+|did\s+|also\s+|still\s+|-\s*i\s+)*(?:hear|see|feel|notice|"
-                       r"appreciate|find|note)\s+(?:that\s+)?", re.I)
-_NOT_OBSERVED = re.compile(r"\b(?:i|we)\s+(?:do not|don't|did not|didn't|can't|cannot)\s+(?:see|feel|hear|appreciate|"
-                           r"notice|find|note)\s+(?:any\s+)?", re.I)
+_SEEN = re.compile(
+    r"^(?:on (?:physical )?exam(?:ination)?,?\s*|upon examination,?\s*|on my exam,?\s*)?"
+    r"(?:i|we)\s+(?:do\s+|can\s+|did\s+)?(?:hear|see|feel|notice|appreciate|find|note)\s+"
+    r"(?:that\s+|that's,?\s+|there is\s+|there's\s+)?",
+    re.I,
+)
+_OBSERVER = re.compile(
+    r"\b(?:i|we)\s+(?:do\s+|can\s+|did\s+|also\s+|still\s+|-\s*i\s+)*(?:hear|see|feel|notice|"
+    r"appreciate|find|note)\s+(?:that\s+)?",
+    re.I,
+)
+_NOT_OBSERVED = re.compile(
+    r"\b(?:i|we)\s+(?:do not|don't|did not|didn't|can't|cannot)\s+(?:see|feel|hear|appreciate|"
+    r"notice|find|note)\s+(?:any\s+)?",
+    re.I,
+)
 _OUR_ASIDE = re.compile(r",?\s*\b(?:which|that|as|what)\s+we\b[^,.;]*", re.I)
 
 
@@ -159,8 +204,11 @@ def _salvage(text: str, convert) -> str | None:
     return _finish(", ".join([kept[0]] + [k[0].lower() + k[1:] for k in kept[1:]]))
 
 
-_EXAMINER_ACTION = re.compile(r"^(?:listen(?:ing)?|look(?:ing)?|take a look|check(?:ing)?|examin\w+|press(?:ing)?|"
-                              r"push(?:ing)?|feel(?:ing)?|palpat\w+|let me|going to)\b", re.I)
+_EXAMINER_ACTION = re.compile(
+    r"^(?:listen(?:ing)?|look(?:ing)?|take a look|check(?:ing)?|examin\w+|press(?:ing)?|"
+    r"push(?:ing)?|feel(?:ing)?|palpat\w+|let me|going to)\b",
+    re.I,
+)
 
 
 def _finding_words(text: str) -> str | None:

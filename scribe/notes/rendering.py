@@ -3,40 +3,106 @@ sentence built from facts (its fact ids and their evidence travel with it)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from scribe.notes import lexicon as lx
 from scribe.schemas_docs import Evidence, Fact, SentenceSupport
 
 WORDS = {
-    "en": {"endorses": "Endorses", "denies": "Denies", "pmh": "History of", "no_allergy": "No known allergies.",
-           "allergic": "Allergic to", "reaction": "reaction",
-           "is_a": "is a", "year_old": "year-old", "male": "male", "female": "female", "family": "Family history of",
-           "family_none": "No known family history.", "no": "No", "psh": "History of", "home": "at home",
-           "new": "Start", "stopped": "Stop", "changed": "Change", "current": "Continue", "problem": "Problem",
-           "administered": "Administered in clinic:",
-           "duration": "Duration", "severity": "Severity", "location": "Location", "trigger": "Context",
-           "quality": "Quality", "code": "ICD-10-CM", "negative": "denies", "possible": "Possible"},
-    "fr": {"endorses": "Signale", "denies": "Pas de", "pmh": "Antécédent de", "no_allergy": "Pas d'allergie connue.",
-           "allergic": "Allergie à", "reaction": "réaction",
-           "is_a": "est un(e) patient(e) de", "year_old": "ans", "male": "homme", "female": "femme",
-           "family": "Antécédent familial de", "family_none": "Pas d'antécédent familial connu.", "no": "Pas de",
-           "psh": "Antécédent chirurgical :", "home": "à domicile", "new": "Introduction de", "stopped": "Arrêt de",
-           "changed": "Modification de", "current": "Poursuite de", "administered": "Administré en consultation :", "problem": "Problème", "duration": "Durée",
-           "severity": "Intensité", "location": "Localisation", "trigger": "Circonstances", "quality": "Type",
-           "code": "CIM-10", "negative": "nie", "possible": "Suspicion de"},
+    "en": {
+        "endorses": "Endorses",
+        "denies": "Denies",
+        "pmh": "History of",
+        "no_allergy": "No known allergies.",
+        "allergic": "Allergic to",
+        "reaction": "reaction",
+        "is_a": "is a",
+        "year_old": "year-old",
+        "male": "male",
+        "female": "female",
+        "family": "Family history of",
+        "family_none": "No known family history.",
+        "no": "No",
+        "psh": "History of",
+        "home": "at home",
+        "new": "Start",
+        "stopped": "Stop",
+        "changed": "Change",
+        "current": "Continue",
+        "problem": "Problem",
+        "administered": "Administered in clinic:",
+        "duration": "Duration",
+        "severity": "Severity",
+        "location": "Location",
+        "trigger": "Context",
+        "quality": "Quality",
+        "code": "ICD-10-CM",
+        "negative": "denies",
+        "possible": "Possible",
+    },
+    "fr": {
+        "endorses": "Signale",
+        "denies": "Pas de",
+        "pmh": "Antécédent de",
+        "no_allergy": "Pas d'allergie connue.",
+        "allergic": "Allergie à",
+        "reaction": "réaction",
+        "is_a": "est un(e) patient(e) de",
+        "year_old": "ans",
+        "male": "homme",
+        "female": "femme",
+        "family": "Antécédent familial de",
+        "family_none": "Pas d'antécédent familial connu.",
+        "no": "Pas de",
+        "psh": "Antécédent chirurgical :",
+        "home": "à domicile",
+        "new": "Introduction de",
+        "stopped": "Arrêt de",
+        "changed": "Modification de",
+        "current": "Poursuite de",
+        "administered": "Administré en consultation :",
+        "problem": "Problème",
+        "duration": "Durée",
+        "severity": "Intensité",
+        "location": "Localisation",
+        "trigger": "Circonstances",
+        "quality": "Type",
+        "code": "CIM-10",
+        "negative": "nie",
+        "possible": "Suspicion de",
+    },
 }
 
-VITAL_FR = {"blood pressure": "Tension artérielle", "heart rate": "Fréquence cardiaque", "respiratory rate":
-             "Fréquence respiratoire", "temperature": "Température", "oxygen saturation": "Saturation en oxygène",
-             "weight": "Poids", "blood glucose": "Glycémie"}
-SYSTEM_FR = {"cardiovascular": "Cardiovasculaire", "respiratory": "Pulmonaire", "abdomen": "Abdomen",
-              "musculoskeletal": "Ostéo-articulaire", "neurological": "Neurologique", "skin": "Peau",
-              "HEENT": "ORL", "Constitutional": "Général", "Cardiovascular": "Cardiovasculaire",
-              "Respiratory": "Respiratoire", "Gastrointestinal": "Digestif", "Genitourinary": "Urinaire",
-              "Musculoskeletal": "Ostéo-articulaire", "Neurological": "Neurologique", "Skin": "Peau",
-              "Psychiatric": "Psychique", "ENT": "ORL", "Eyes": "Yeux", "General": "Général"}
+VITAL_FR = {
+    "blood pressure": "Tension artérielle",
+    "heart rate": "Fréquence cardiaque",
+    "respiratory rate": "Fréquence respiratoire",
+    "temperature": "Température",
+    "oxygen saturation": "Saturation en oxygène",
+    "weight": "Poids",
+    "blood glucose": "Glycémie",
+}
+SYSTEM_FR = {
+    "cardiovascular": "Cardiovasculaire",
+    "respiratory": "Pulmonaire",
+    "abdomen": "Abdomen",
+    "musculoskeletal": "Ostéo-articulaire",
+    "neurological": "Neurologique",
+    "skin": "Peau",
+    "HEENT": "ORL",
+    "Constitutional": "Général",
+    "Cardiovascular": "Cardiovasculaire",
+    "Respiratory": "Respiratoire",
+    "Gastrointestinal": "Digestif",
+    "Genitourinary": "Urinaire",
+    "Musculoskeletal": "Ostéo-articulaire",
+    "Neurological": "Neurologique",
+    "Skin": "Peau",
+    "Psychiatric": "Psychique",
+    "ENT": "ORL",
+    "Eyes": "Yeux",
+    "General": "Général",
+}
 
 
 @dataclass
@@ -76,5 +142,3 @@ def join_items(items: list[str], lang: str) -> str:
         return "".join(items)
     conj = " et " if lang == "fr" else ", and " if len(items) > 2 else " and "
     return ", ".join(items[:-1]) + conj + items[-1]
-
-

@@ -39,7 +39,8 @@ def render_intro(c: RenderContext, facts) -> list[SentenceSupport]:
         text += f" with a past medical history significant for {join_items([f.label for f in pmh], 'en')}"
         used += pmh
     if cc:
-        text += f" who presents {'for' if re.match(r'(?:follow|evaluation|annual|check|routine|a |an )', cc.value or '') else 'with'} {cc.value or cc.label}"
+        visit_reason = re.match(r"(?:follow|evaluation|annual|check|routine|a |an )", cc.value or "")
+        text += f" who presents {'for' if visit_reason else 'with'} {cc.value or cc.label}"
     return [supported(sentence_case(text), used)]
 
 
@@ -60,9 +61,11 @@ _OWN_SECTION = ("medication", "allergy", "social_history", "family_history")
 
 def _repeats_own_section(c: RenderContext, statement: Fact) -> bool:
     quote = " ".join(e.quote for e in statement.evidence)
-    inside = lambda kinds: [f for k in kinds for f in c.of(k)  # noqa: E731
-                            if any(e.quote and e.quote in quote for e in f.evidence)]
-    return bool(inside(_OWN_SECTION)) and not inside(("symptom",))
+
+    def inside(kinds) -> bool:
+        return any(any(e.quote and e.quote in quote for e in f.evidence) for k in kinds for f in c.of(k))
+
+    return inside(_OWN_SECTION) and not inside(("symptom",))
 
 
 def render_hpi(c: RenderContext, facts) -> list[SentenceSupport]:
@@ -122,7 +125,9 @@ def render_family_history(c: RenderContext, facts) -> list[SentenceSupport]:
         if f.status == "none":
             out.append(supported(c.w("family_none"), [f]))
         elif f.status == "absent":
-            out.append(supported(f"{c.w('no')} {c.label(f)} {'dans la famille' if c.lang == 'fr' else 'in the family'}.", [f]))
+            out.append(
+                supported(f"{c.w('no')} {c.label(f)} {'dans la famille' if c.lang == 'fr' else 'in the family'}.", [f])
+            )
         else:
             rel = f.attributes.get("relative")
             out.append(supported(sentence_case(f"{c.w('family')} {c.label(f)}" + (f" ({rel})" if rel else "")), [f]))
@@ -138,15 +143,17 @@ def render_social_history(c: RenderContext, facts) -> list[SentenceSupport]:
 
 
 def _med_text(c: RenderContext, f: Fact) -> str:
-    """"Meloxicam (Mobic) 15 mg by mouth once daily, #14" — only what was said (scribe.notes.medication)."""
+    """ "Meloxicam (Mobic) 15 mg by mouth once daily, #14" — only what was said (scribe.notes.medication)."""
     return render_medication(f, c.lang).rstrip(".")
 
 
 def render_medications(c: RenderContext, facts) -> list[SentenceSupport]:
     meds = [f for f in c.of("medication") if f.status in ("current", "changed", "stopped")]
-    return [supported(sentence_case(_med_text(c, f)), [f]) for f in meds if f.status == "current"] + \
-        [supported(sentence_case(f"{_med_text(c, f)} ({'arrêté' if c.lang == 'fr' else 'stopped'})"), [f])
-         for f in meds if f.status == "stopped"]
+    return [supported(sentence_case(_med_text(c, f)), [f]) for f in meds if f.status == "current"] + [
+        supported(sentence_case(f"{_med_text(c, f)} ({'arrêté' if c.lang == 'fr' else 'stopped'})"), [f])
+        for f in meds
+        if f.status == "stopped"
+    ]
 
 
 def render_allergies(c: RenderContext, facts) -> list[SentenceSupport]:
@@ -175,7 +182,13 @@ def render_vitals(c: RenderContext, facts) -> list[SentenceSupport]:
 def render_exam(c: RenderContext, facts) -> list[SentenceSupport]:
     out = []
     for f in c.of("exam"):
-        name = SYSTEM_FR.get(f.label, f.label) if c.lang == "fr" else f.label.capitalize() if f.label != "HEENT" else "HEENT"
+        name = (
+            SYSTEM_FR.get(f.label, f.label)
+            if c.lang == "fr"
+            else f.label.capitalize()
+            if f.label != "HEENT"
+            else "HEENT"
+        )
         out.append(supported(f"{name}: {sentence_case(f.value)}", [f]))
     return out
 
@@ -184,12 +197,14 @@ def render_results(c: RenderContext, facts) -> list[SentenceSupport]:
     return [supported(sentence_case(f.value), [f]) for f in c.of("result")]
 
 
-_SIDE = {"en": {"left": "left", "right": "right", "bilateral": "bilateral"},
-         "fr": {"left": "côté gauche", "right": "côté droit", "bilateral": "bilatéral"}}
+_SIDE = {
+    "en": {"left": "left", "right": "right", "bilateral": "bilateral"},
+    "fr": {"left": "côté gauche", "right": "côté droit", "bilateral": "bilatéral"},
+}
 
 
 def _dx_text(c: RenderContext, f: Fact) -> str:
-    """"Possible right upper lobe nodule", "History of skin cancer", "Hepatitis C (ICD-10-CM B19.20)"."""
+    """ "Possible right upper lobe nodule", "History of skin cancer", "Hepatitis C (ICD-10-CM B19.20)"."""
     name = f.attributes.get("term") or c.label(f)
     side = _SIDE[c.lang].get(f.attributes.get("laterality") or "")
     if side and c.lang == "en" and side not in name:
@@ -265,10 +280,20 @@ def render_assessment_plan(c: RenderContext, facts) -> list[SentenceSupport]:
 
 
 RENDERERS = {
-    "intro": render_intro, "chief_complaint": render_chief_complaint, "hpi": render_hpi, "ros": render_ros,
-    "past_medical": render_past_medical, "past_surgical": render_past_surgical, "family_history": render_family_history,
-    "social_history": render_social_history, "medications": render_medications, "allergies": render_allergies,
-    "vitals": render_vitals, "exam": render_exam, "results": render_results, "assessment": render_assessment, "plan": render_plan,
+    "intro": render_intro,
+    "chief_complaint": render_chief_complaint,
+    "hpi": render_hpi,
+    "ros": render_ros,
+    "past_medical": render_past_medical,
+    "past_surgical": render_past_surgical,
+    "family_history": render_family_history,
+    "social_history": render_social_history,
+    "medications": render_medications,
+    "allergies": render_allergies,
+    "vitals": render_vitals,
+    "exam": render_exam,
+    "results": render_results,
+    "assessment": render_assessment,
+    "plan": render_plan,
     "assessment_plan": render_assessment_plan,
 }
-

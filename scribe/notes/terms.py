@@ -14,33 +14,190 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_SUFFIX = (r"[a-z]+(?:itis|osis|iasis|omas?|pathy|ism|emia|aemia|algia|plegia|paresis|trophy|megaly|rrhea|"
-           r"ectasia|penia|cytosis|mastia|ectasis|plasia|spasm|cele)")
-_HEAD = (r"fractures?|tears?|strains?|sprains?|injury|injuries|contusion|disease|syndrome|disorder|deficiency|"
-         r"infection|insufficiency|failure|herniation|dislocation|ulcers?|nodules?|cysts?|reflux|hernia|"
-         r"polyps?|effusion|exacerbation|impingement|instability|tendinopathy|hypertension|bursitis|"
-         r"neuralgia|radiculopathy|stones?|lesions?|mass|masses")
-_STOP = {"the", "a", "an", "your", "his", "her", "their", "this", "that", "some", "any", "is", "are", "was", "have",
-         "has", "had", "with", "of", "and", "or", "to", "for", "it", "its", "it's", "you", "i", "we", "my", "be", "been",
-         "a little", "little", "bit", "kind", "sort", "probably", "possibly", "likely", "maybe", "just", "also",
-         "think", "see", "not", "no", "there", "which", "what", "so", "but", "like", "in", "on", "at", "as", "from",
-         "get", "got", "having", "more", "very", "really", "pretty", "still", "call", "called", "name", "could", "might",
-         "may", "would", "should", "will", "can", "do", "does", "did", "need", "check", "rule", "out", "make", "sure",
-         "if", "whether", "looks", "sounds", "seems", "consistent", "suggestive", "diagnosed", "diagnosis", "sign",
-         "signs", "evidence", "because", "when", "where", "then", "now", "here", "all", "right", "left", "both",
-         "um", "uh", "okay", "well", "mild", "new", "old", "other", "another", "these", "those", "our", "us",
-         "ongoing", "recent", "previous", "prior", "current", "known", "suspect", "worried", "about", "concern"}
+_SUFFIX = (
+    r"[a-z]+(?:itis|osis|iasis|omas?|pathy|ism|emia|aemia|algia|plegia|paresis|trophy|megaly|rrhea|"
+    r"ectasia|penia|cytosis|mastia|ectasis|plasia|spasm|cele)"
+)
+_HEAD = (
+    r"fractures?|tears?|strains?|sprains?|injury|injuries|contusion|disease|syndrome|disorder|deficiency|"
+    r"infection|insufficiency|failure|herniation|dislocation|ulcers?|nodules?|cysts?|reflux|hernia|"
+    r"polyps?|effusion|exacerbation|impingement|instability|tendinopathy|hypertension|bursitis|"
+    r"neuralgia|radiculopathy|stones?|lesions?|mass|masses"
+)
+_STOP = {
+    "the",
+    "a",
+    "an",
+    "your",
+    "his",
+    "her",
+    "their",
+    "this",
+    "that",
+    "some",
+    "any",
+    "is",
+    "are",
+    "was",
+    "have",
+    "has",
+    "had",
+    "with",
+    "of",
+    "and",
+    "or",
+    "to",
+    "for",
+    "it",
+    "its",
+    "it's",
+    "you",
+    "i",
+    "we",
+    "my",
+    "be",
+    "been",
+    "a little",
+    "little",
+    "bit",
+    "kind",
+    "sort",
+    "probably",
+    "possibly",
+    "likely",
+    "maybe",
+    "just",
+    "also",
+    "think",
+    "see",
+    "not",
+    "no",
+    "there",
+    "which",
+    "what",
+    "so",
+    "but",
+    "like",
+    "in",
+    "on",
+    "at",
+    "as",
+    "from",
+    "get",
+    "got",
+    "having",
+    "more",
+    "very",
+    "really",
+    "pretty",
+    "still",
+    "call",
+    "called",
+    "name",
+    "could",
+    "might",
+    "may",
+    "would",
+    "should",
+    "will",
+    "can",
+    "do",
+    "does",
+    "did",
+    "need",
+    "check",
+    "rule",
+    "out",
+    "make",
+    "sure",
+    "if",
+    "whether",
+    "looks",
+    "sounds",
+    "seems",
+    "consistent",
+    "suggestive",
+    "diagnosed",
+    "diagnosis",
+    "sign",
+    "signs",
+    "evidence",
+    "because",
+    "when",
+    "where",
+    "then",
+    "now",
+    "here",
+    "all",
+    "right",
+    "left",
+    "both",
+    "um",
+    "uh",
+    "okay",
+    "well",
+    "mild",
+    "new",
+    "old",
+    "other",
+    "another",
+    "these",
+    "those",
+    "our",
+    "us",
+    "ongoing",
+    "recent",
+    "previous",
+    "prior",
+    "current",
+    "known",
+    "suspect",
+    "worried",
+    "about",
+    "concern",
+}
 _WORD = r"[a-z][a-z'/-]*"
-_PHRASE = re.compile(rf"(?:\b{_WORD}\s+){{0,3}}\b(?:{_SUFFIX}|{_HEAD})\b(?:\s+(?:{_SUFFIX}|{_HEAD})\b)?(?:\s+of\s+(?:the\s+)?(?:{_WORD}\b\s*){{1,5}})?",
-                     re.I)
-_AFTER_END = {"from", "and", "that", "which", "so", "but", "because", "with", "when", "in", "on", "is", "was", "it",
-              "you", "we", "i", "to", "for", "at", "as", "or", "if"}
+_PHRASE = re.compile(
+    rf"(?:\b{_WORD}\s+){{0,3}}\b(?:{_SUFFIX}|{_HEAD})\b(?:\s+(?:{_SUFFIX}|{_HEAD})\b)?(?:\s+of\s+(?:the\s+)?(?:{_WORD}\b\s*){{1,5}})?",
+    re.I,
+)
+_AFTER_END = {
+    "from",
+    "and",
+    "that",
+    "which",
+    "so",
+    "but",
+    "because",
+    "with",
+    "when",
+    "in",
+    "on",
+    "is",
+    "was",
+    "it",
+    "you",
+    "we",
+    "i",
+    "to",
+    "for",
+    "at",
+    "as",
+    "or",
+    "if",
+}
 # A head noun alone says too little to be a diagnosis.
-_VAGUE = re.compile(r"(?:exacerbation|mass|masses|lesions?|disease|disorder|syndrome|failure|injury|injuries|tears?|"
-                    r"stones?|effusion|instability|deficiency|ulcers?|nodules?|cysts?|polyps?)", re.I)
+_VAGUE = re.compile(
+    r"(?:exacerbation|mass|masses|lesions?|disease|disorder|syndrome|failure|injury|injuries|tears?|"
+    r"stones?|effusion|instability|deficiency|ulcers?|nodules?|cysts?|polyps?)",
+    re.I,
+)
 # Words that make a phrase a plan, a test or a symptom rather than a diagnosis.
-_NOT_DX = re.compile(r"\b(?:test|testing|panel|x-?ray|mri|ct|scan|ultrasound|referral|medication|medicine|therapy|"
-                     r"pain|history|family|risk|level|levels|results?|blood|work|exam|screening)\b", re.I)
+_NOT_DX = re.compile(
+    r"\b(?:test|testing|panel|x-?ray|mri|ct|scan|ultrasound|referral|medication|medicine|therapy|"
+    r"pain|history|family|risk|level|levels|results?|blood|work|exam|screening)\b",
+    re.I,
+)
 
 
 def _trim(words: list[str]) -> list[str]:
@@ -62,12 +219,12 @@ def diagnosis_phrases(text: str) -> list[tuple[int, int, str]]:
         # modifiers stop at the last stop word before the head ("you have a medial epicondylitis")
         for i in range(len(before) - 1, -1, -1):
             if before[i].lower() in _STOP:
-                before = before[i + 1:]
+                before = before[i + 1 :]
                 break
         head_end = head_i
         while head_end + 1 < len(words) and re.fullmatch(rf"(?:{_SUFFIX}|{_HEAD})", words[head_end + 1], re.I):
             head_end += 1
-        after = words[head_end + 1:]
+        after = words[head_end + 1 :]
         for i, w in enumerate(after[1:], 1):  # "of the flexor tendon from the fall" ends before "from"
             if w.lower() in _AFTER_END or (i > 1 and w.lower() in ("the", "a")):
                 after = after[:i]
@@ -76,7 +233,7 @@ def diagnosis_phrases(text: str) -> list[tuple[int, int, str]]:
             after = after[:-1]
         if len(after) < 2:
             after = []
-        phrase_words = before + words[head_i:head_end + 1] + after
+        phrase_words = before + words[head_i : head_end + 1] + after
         phrase = " ".join(phrase_words)
         if _NOT_DX.search(phrase) or len(phrase) < 5 or _VAGUE.fullmatch(phrase):
             continue
@@ -107,14 +264,38 @@ def exact_code(term: str, side: str | None = None) -> tuple[str | None, str | No
         if billable:
             return code, name
         if side:
-            kids = [k for k in cm.get_descendants(code) if cm.is_leaf(k)
-                    and re.search(rf"\b{side}\b", cm.get_description(k), re.I)
-                    and _words(cm.get_description(k)) - want <= {side, *_BODY}]
+            kids = [
+                k
+                for k in cm.get_descendants(code)
+                if cm.is_leaf(k)
+                and re.search(rf"\b{side}\b", cm.get_description(k), re.I)
+                and _words(cm.get_description(k)) - want <= {side, *_BODY}
+            ]
             if len(kids) == 1:
                 return kids[0], cm.get_description(kids[0])
         return None, None
     return None, None
 
 
-_BODY = {"elbow", "knee", "shoulder", "hip", "ankle", "wrist", "hand", "foot", "leg", "arm", "finger", "toe",
-         "upper", "lower", "limb", "eye", "ear", "breast", "lung", "kidney"}
+_BODY = {
+    "elbow",
+    "knee",
+    "shoulder",
+    "hip",
+    "ankle",
+    "wrist",
+    "hand",
+    "foot",
+    "leg",
+    "arm",
+    "finger",
+    "toe",
+    "upper",
+    "lower",
+    "limb",
+    "eye",
+    "ear",
+    "breast",
+    "lung",
+    "kidney",
+}

@@ -8,16 +8,64 @@ from dataclasses import dataclass
 
 # --------------------------------------------------------------------------- numbers
 
-EN_UNITS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-             "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-            "ninety": 90}
-FR_UNITS = {"zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-             "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
-             "seize": 16, "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19}
-FR_TENS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "soixante-dix": 70,
-            "quatre-vingt": 80, "quatre-vingts": 80, "quatre-vingt-dix": 90}
+EN_UNITS = {
+    "zero": 0,
+    "oh": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+FR_UNITS = {
+    "zéro": 0,
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "treize": 13,
+    "quatorze": 14,
+    "quinze": 15,
+    "seize": 16,
+    "dix-sept": 17,
+    "dix-huit": 18,
+    "dix-neuf": 19,
+}
+FR_TENS = {
+    "vingt": 20,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "soixante": 60,
+    "soixante-dix": 70,
+    "quatre-vingt": 80,
+    "quatre-vingts": 80,
+    "quatre-vingt-dix": 90,
+}
 _UNITS = {**EN_UNITS, **{k: v for k, v in FR_UNITS.items() if k not in ("un", "une")}}
 _TENS = {**EN_TENS, **FR_TENS}
 _HUNDRED = {"hundred", "cent", "cents"}
@@ -51,11 +99,19 @@ def _parse_number(words: list[str]) -> tuple[float | None, int]:
             cur = max(cur, 1) * 100
         elif w in _HUNDRED and not used_any and w in ("cent",):
             cur, used_any = 100, True
-        elif w in ("and", "et") and used_any and i + 1 < n and (words[i + 1].lower() in _UNITS
-                                                                 or words[i + 1].lower() in _TENS):
+        elif (
+            w in ("and", "et")
+            and used_any
+            and i + 1 < n
+            and (words[i + 1].lower() in _UNITS or words[i + 1].lower() in _TENS)
+        ):
             pass
-        elif w in ("point", "virgule", ".", ",") and used_any and i + 1 < n and (
-                words[i + 1].lower() in _UNITS or words[i + 1].isdigit()):
+        elif (
+            w in ("point", "virgule", ".", ",")
+            and used_any
+            and i + 1 < n
+            and (words[i + 1].lower() in _UNITS or words[i + 1].isdigit())
+        ):
             frac = words[i + 1].lower()
             fv = _UNITS.get(frac, int(frac) if frac.isdigit() else 0)
             return float(f"{total + cur}.{fv}"), i + 2
@@ -81,7 +137,7 @@ def spoken_numbers(text: str) -> list[float]:
             out.append(float(t.replace(",", ".")))
             i += 1
             continue
-        val, used = _parse_number(toks[i:i + 8])
+        val, used = _parse_number(toks[i : i + 8])
         if used:
             out.append(val)
             i += used
@@ -100,21 +156,25 @@ def numbers_to_digits(text: str) -> str:
     toks = list(re.finditer(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*", text))
     out, last, i = [], 0, 0
     while i < len(toks):
-        words = [m.group(0) for m in toks[i:i + 8]]
+        words = [m.group(0) for m in toks[i : i + 8]]
         val, used = _parse_number(words)
         if used:
             end_tok = toks[i + used - 1]
             nxt = toks[i + used].group(0).lower() if i + used < len(toks) else ""
-            between_ok = all(re.fullmatch(r"[\s-]*", text[toks[k].end():toks[k + 1].start()])
-                             for k in range(i, i + used - 1))
+            between_ok = all(
+                re.fullmatch(r"[\s-]*", text[toks[k].end() : toks[k + 1].start()]) for k in range(i, i + used - 1)
+            )
             single_small = used == 1 and val < 10 and words[0].lower() in ("one", "oh", "a")
-            unitish = re.match(r"(mg|milligrams?|mcg|micrograms?|grams?|units?|days?|weeks?|months?|years?|"
-                               r"hours?|minutes?|times?|out|over|percent|pounds?|kilos?|degrees?|cm|mm|"
-                               r"centimeters?|milliliters?|ml|tablets?|pills?|puffs?|jours?|semaines?|mois|ans|"
-                               r"heures?|fois|sur|kg|year-old|beats?|breaths?|plus|miles?|inches?|feet|cigarettes?|"
-                               r"packs?|drinks?|glasses?|beers?)$", nxt)
+            unitish = re.match(
+                r"(mg|milligrams?|mcg|micrograms?|grams?|units?|days?|weeks?|months?|years?|"
+                r"hours?|minutes?|times?|out|over|percent|pounds?|kilos?|degrees?|cm|mm|"
+                r"centimeters?|milliliters?|ml|tablets?|pills?|puffs?|jours?|semaines?|mois|ans|"
+                r"heures?|fois|sur|kg|year-old|beats?|breaths?|plus|miles?|inches?|feet|cigarettes?|"
+                r"packs?|drinks?|glasses?|beers?)$",
+                nxt,
+            )
             if between_ok and not single_small and (unitish or val >= 10 or used > 1):
-                out.append(text[last:toks[i].start()])
+                out.append(text[last : toks[i].start()])
                 v = int(val) if float(val).is_integer() else val
                 out.append(str(v))
                 last = end_tok.end()
@@ -125,9 +185,12 @@ def numbers_to_digits(text: str) -> str:
     res = "".join(out)
     # spoken decimals: "98 . two" / "98 point 2" → "98.2"
     digit = {k: v for k, v in _UNITS.items() if v < 10}
-    res = re.sub(r"\b(\d{2,3}) ?(?:\.|point|virgule) ?(\d|" + "|".join(digit) + r")\b(?! ?(?:weeks?|days?|months?|years?))",
-                 lambda m: f"{m.group(1)}.{m.group(2) if m.group(2).isdigit() else digit[m.group(2).lower()]}", res,
-                 flags=re.I)
+    res = re.sub(
+        r"\b(\d{2,3}) ?(?:\.|point|virgule) ?(\d|" + "|".join(digit) + r")\b(?! ?(?:weeks?|days?|months?|years?))",
+        lambda m: f"{m.group(1)}.{m.group(2) if m.group(2).isdigit() else digit[m.group(2).lower()]}",
+        res,
+        flags=re.I,
+    )
     return res
 
 
@@ -147,7 +210,9 @@ _Q_START = re.compile(
     r"^(?:(?:and|so|okay|ok|alright|now|um|uh|well|et|alors|bon|d'accord)[ ,]+)*"
     r"(?:do|does|did|have|has|are|is|was|were|can|could|any|how|what|when|where|which|who|why|"
     r"est-ce|avez-vous|êtes-vous|prenez-vous|vous avez|vous prenez|ça vous|quel|quelle|quels|quelles|"
-    r"combien|depuis quand|comment|pourquoi|où)\b", re.I)
+    r"combien|depuis quand|comment|pourquoi|où)\b",
+    re.I,
+)
 
 
 def split_sentences(text: str, seg_index: int) -> list[Sentence]:
@@ -157,8 +222,16 @@ def split_sentences(text: str, seg_index: int) -> list[Sentence]:
         chunk = text[s:e]
         # unpunctuated speech (ACI "aci" subset): cut long runs at discourse markers
         if len(chunk.split()) > 30:
-            cuts = [0] + [c.start() + 1 for c in re.finditer(
-                r"\s(?=(?:okay|ok|alright|all right|so|now|and then|um|d'accord|alors|bon)\s)", chunk)] + [len(chunk)]
+            cuts = (
+                [0]
+                + [
+                    c.start() + 1
+                    for c in re.finditer(
+                        r"\s(?=(?:okay|ok|alright|all right|so|now|and then|um|d'accord|alors|bon)\s)", chunk
+                    )
+                ]
+                + [len(chunk)]
+            )
             pieces, cur = [], 0
             for c in cuts[1:]:
                 if len(chunk[cur:c].split()) >= 6 or c == len(chunk):
@@ -178,8 +251,12 @@ def split_sentences(text: str, seg_index: int) -> list[Sentence]:
             # evidence is always cut from the segment's own text)
             body = text[st:en].replace("\u2019", "'").replace("\u02bc", "'")
             q = body.rstrip().endswith("?") or bool(_Q_START.match(body)) and not body.rstrip().endswith(".")
-            if q and len(body.split()) > 6 and re.search(r"[,.]\s*(?:okay|ok|right|alright|all right|d'accord|hein)\s*\?$",
-                                                          body, re.I) and not _Q_START.match(body):
+            if (
+                q
+                and len(body.split()) > 6
+                and re.search(r"[,.]\s*(?:okay|ok|right|alright|all right|d'accord|hein)\s*\?$", body, re.I)
+                and not _Q_START.match(body)
+            ):
                 q = False  # a tag question ("…, okay?") is a statement
             out.append(Sentence(seg_index, st, en, body, q))
     return out
@@ -190,17 +267,23 @@ def split_sentences(text: str, seg_index: int) -> list[Sentence]:
 _FILLERS = re.compile(
     r"(?:(?<=^)|(?<=[\s,]))(?:um+|uh+|uhm|er+|ah|hmm+|mm-hmm|uh-huh|you know|i mean|like|kinda|sort of|kind of|"
     r"okay|ok|alright|all right|well|so|yeah|euh|bah|ben|hein|bon|voilà|d'accord|quoi)(?=[\s,.?!]|$)[,]?",
-    re.I)
+    re.I,
+)
 
 
 def detok(text: str) -> str:
     """ACI-style tokenised text → normal text ("do n't" → "don't", " , " → ", ")."""
     t = re.sub(r"\s+([,.?!;:])", r"\1", text)
-    t = re.sub(r"\b(do|does|did|is|are|was|were|have|has|had|would|could|should|ca|wo|ai) n't\b", r"\1n't", t,
-               flags=re.I)
+    t = re.sub(
+        r"\b(do|does|did|is|are|was|were|have|has|had|would|could|should|ca|wo|ai) n't\b", r"\1n't", t, flags=re.I
+    )
     t = re.sub(r"\bca n't\b|\bcan't\b", "can't", t, flags=re.I)
-    t = re.sub(r"\b(gon|wan|got) na\b", lambda m: {"gon": "going to", "wan": "want to", "got": "got to"}[
-        m.group(1).lower()], t, flags=re.I)
+    t = re.sub(
+        r"\b(gon|wan|got) na\b",
+        lambda m: {"gon": "going to", "wan": "want to", "got": "got to"}[m.group(1).lower()],
+        t,
+        flags=re.I,
+    )
     t = re.sub(r"\blem me\b", "let me", t, flags=re.I)
     t = re.sub(r"\b(\w+) (\1)\b", r"\1", t, flags=re.I)  # stutter "i i"
     t = re.sub(r"\b(\w+), \1\b", r"\1", t, flags=re.I)
@@ -220,8 +303,13 @@ def clean(text: str) -> str:
     t = re.sub(r"\.{2,}|…", ".", t)
     # a cut-off ending ("… and it was", "… distention to-") leaves a dangling word
     for _ in range(3):
-        t = re.sub(r"[\s,]+(?:and|or|but|so|to|from|of|the|a|an|with|that|because|like|it was|and it|"
-                   r"he feels|she feels|i feel|you know|et|ou|mais|de|le|la|les)[\s,.\-]*$", "", t, flags=re.I)
+        t = re.sub(
+            r"[\s,]+(?:and|or|but|so|to|from|of|the|a|an|with|that|because|like|it was|and it|"
+            r"he feels|she feels|i feel|you know|et|ou|mais|de|le|la|les)[\s,.\-]*$",
+            "",
+            t,
+            flags=re.I,
+        )
     t = t.rstrip(" ,-")
     return t
 
@@ -237,12 +325,57 @@ def sentence_case(t: str) -> str:
     return t
 
 
-_ADVERBS = r"(?:just|also|really|still|usually|always|never|sometimes|often|actually|definitely|kinda|only|even|probably)"
-_NO_S = {"can", "could", "will", "would", "should", "might", "must", "may", "did", "was", "had", "am", "have", "do",
-         "'m", "'ve", "'d", "'ll", "used",
-         # irregular past tenses ("I quit smoking" is not "the patient quits")
-         "quit", "went", "got", "took", "felt", "saw", "came", "began", "fell", "broke", "ran", "left", "thought",
-         "told", "said", "made", "lost", "gave", "ate", "drank", "slept", "woke", "kept", "found", "knew", "threw"}
+_ADVERBS = (
+    r"(?:just|also|really|still|usually|always|never|sometimes|often|actually|definitely|kinda|only|even|probably)"
+)
+_NO_S = {
+    "can",
+    "could",
+    "will",
+    "would",
+    "should",
+    "might",
+    "must",
+    "may",
+    "did",
+    "was",
+    "had",
+    "am",
+    "have",
+    "do",
+    "'m",
+    "'ve",
+    "'d",
+    "'ll",
+    "used",
+    # irregular past tenses ("I quit smoking" is not "the patient quits")
+    "quit",
+    "went",
+    "got",
+    "took",
+    "felt",
+    "saw",
+    "came",
+    "began",
+    "fell",
+    "broke",
+    "ran",
+    "left",
+    "thought",
+    "told",
+    "said",
+    "made",
+    "lost",
+    "gave",
+    "ate",
+    "drank",
+    "slept",
+    "woke",
+    "kept",
+    "found",
+    "knew",
+    "threw",
+}
 
 
 def _third_verb(v: str) -> str:
@@ -270,11 +403,16 @@ def patient_to_third(text: str, sex: str | None = None) -> str:
     t = re.sub(r"\bi (have|has)n't\b|\bi have not\b", f"{subj} has not", t, flags=re.I)
     t = re.sub(r"\bi (was)n't\b", f"{subj} was not", t, flags=re.I)
     t = re.sub(r"\bi can't\b|\bi cannot\b", f"{subj} cannot", t, flags=re.I)
-    t = re.sub(r"\bi (do|did)n't\b", lambda m: f"{subj} {'does' if m.group(1).lower() == 'do' else 'did'} not", t,
-               flags=re.I)
+    t = re.sub(
+        r"\bi (do|did)n't\b", lambda m: f"{subj} {'does' if m.group(1).lower() == 'do' else 'did'} not", t, flags=re.I
+    )
     t = re.sub(r"\bi don't\b", f"{subj} does not", t, flags=re.I)
-    t = re.sub(rf"\bi((?: (?:{_ADVERBS}|\w+ly))*) ([a-z]+)\b", lambda m: f"{subj}{m.group(1)} {_third_verb(m.group(2))}", t,
-               flags=re.I)
+    t = re.sub(
+        rf"\bi((?: (?:{_ADVERBS}|\w+ly))*) ([a-z]+)\b",
+        lambda m: f"{subj}{m.group(1)} {_third_verb(m.group(2))}",
+        t,
+        flags=re.I,
+    )
     t = re.sub(r"\bi\b", subj, t, flags=re.I)
     t = re.sub(r"\bmy\b", poss, t, flags=re.I)
     t = re.sub(r"\bmyself\b", refl, t, flags=re.I)
@@ -297,15 +435,21 @@ def clinician_to_note(text: str, sex: str | None = None) -> str:
     t = re.sub(r"\byou're\b|\byou are\b", f"{subj} is", t, flags=re.I)
     t = re.sub(r"\byou've\b|\byou have\b", f"{subj} has", t, flags=re.I)
     t = re.sub(r"\byou'll\b", f"{subj} will", t, flags=re.I)
-    t = re.sub(r"\byou (do|did)n't\b", lambda m: f"{subj} {'does' if m.group(1).lower() == 'do' else 'did'} not", t,
-               flags=re.I)
+    t = re.sub(
+        r"\byou (do|did)n't\b", lambda m: f"{subj} {'does' if m.group(1).lower() == 'do' else 'did'} not", t, flags=re.I
+    )
     t = re.sub(r"\byou don't\b", f"{subj} does not", t, flags=re.I)
-    t = re.sub(rf"\byou((?: {_ADVERBS})*) (feel|need|take|seem|get|want|look|sound|go|know|see|say|said|keep|use|do|think|hear|notice|tell|eat|drink|walk|try|call|check|mention|mentioned)\b",
-               lambda m: f"{subj}{m.group(1)} {_third_verb(m.group(2)) if m.group(2) != 'said' else 'said'}", t,
-               flags=re.I)
+    t = re.sub(
+        rf"\byou((?: {_ADVERBS})*) (feel|need|take|seem|get|want|look|sound|go|know|see|say|said|keep|use|do|think|"
+        rf"hear|notice|tell|eat|drink|walk|try|call|check|mention|mentioned)\b",
+        lambda m: f"{subj}{m.group(1)} {_third_verb(m.group(2)) if m.group(2) != 'said' else 'said'}",
+        t,
+        flags=re.I,
+    )
     t = re.sub(r"\byour\b", poss, t, flags=re.I)
     t = re.sub(r"\byourself\b", {"his": "himself", "her": "herself"}.get(poss, "themselves"), t, flags=re.I)
-    t = re.sub(r"\b(to|for|with|on|give|tell|see|send|call|ask|let|help) you\b", lambda m: f"{m.group(1)} {obj}", t,
-               flags=re.I)
+    t = re.sub(
+        r"\b(to|for|with|on|give|tell|see|send|call|ask|let|help) you\b", lambda m: f"{m.group(1)} {obj}", t, flags=re.I
+    )
     t = re.sub(r"\byou\b", subj, t, flags=re.I)
     return t

@@ -15,14 +15,18 @@ import unicodedata
 
 from scribe.notes.compose import to_markdown
 from scribe.notes.consultation import hedged
-from scribe.notes.register import speech_markers  # noqa: F401  (re-exported for tests and benches)
 from scribe.notes.medication import number_values
+from scribe.notes.register import speech_markers  # noqa: F401  (re-exported for tests and benches)
 from scribe.notes.text import digits_in, spoken_numbers
 from scribe.schemas import Transcript
 from scribe.schemas_docs import Evidence, Fact, Faithfulness, Note, NoteSection, SentenceSupport
 
 _CODE = re.compile(r"\((?:ICD-10-CM|CIM-10) [A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?\)")
-_SIDES = {"left": r"\b(?:left|gauche)\b", "right": r"\b(?:right|droite?)\b", "bilateral": r"\b(?:bilateral|both|bilatéral\w*)\b"}
+_SIDES = {
+    "left": r"\b(?:left|gauche)\b",
+    "right": r"\b(?:right|droite?)\b",
+    "bilateral": r"\b(?:bilateral|both|bilatéral\w*)\b",
+}
 _DENIES = re.compile(r"\b(?:denies|no|negative for|pas de|nie)\b", re.I)
 _ENDORSES = re.compile(r"\b(?:endorses|reports|positive for|signale)\b", re.I)
 _FAMILY_SECTION = re.compile(r"\b(?:family|familial|famille)\b", re.I)
@@ -69,10 +73,18 @@ def check_sentence(s: SentenceSupport, facts_by_id: dict[str, Fact], section: st
     for f in facts:
         if f.kind == "medication" and not _drug_kept(f, plain_ev):
             issues.append(("drug", f"drug name not in evidence: {f.label}"))
-        if f.kind in ("symptom", "finding") and f.status == "present" and _DENIES.match(re.sub(r"^[^:]*:\s*", "", text)):
+        if (
+            f.kind in ("symptom", "finding")
+            and f.status == "present"
+            and _DENIES.match(re.sub(r"^[^:]*:\s*", "", text))
+        ):
             issues.append(("polarity", f"endorsed finding worded as denied: {f.label}"))
-        if f.kind in ("symptom", "finding") and f.status == "absent" and _ENDORSES.search(text) and \
-                not _DENIES.search(text):
+        if (
+            f.kind in ("symptom", "finding")
+            and f.status == "absent"
+            and _ENDORSES.search(text)
+            and not _DENIES.search(text)
+        ):
             issues.append(("polarity", f"denied finding worded as endorsed: {f.label}"))
         if f.kind == "assessment" and f.attributes.get("certainty") == "possible" and not hedged(text):
             issues.append(("certainty", f"possible diagnosis stated as certain: {f.label}"))
@@ -144,12 +156,24 @@ def flag_unclear_drugs(note: Note, tr: Transcript) -> None:
         for c in seg.corrections:
             if c.applied:
                 continue
-            ev = Evidence(segment_id=seg.id, start=seg.start, end=seg.end, role=seg.role, speaker=seg.speaker,
-                          quote=seg.text[c.start:c.end])
+            ev = Evidence(
+                segment_id=seg.id,
+                start=seg.start,
+                end=seg.end,
+                role=seg.role,
+                speaker=seg.speaker,
+                quote=seg.text[c.start : c.end],
+            )
             word = "Nom de médicament incertain" if note.language == "fr" else "Unclear drug name"
             maybe = "peut-être" if note.language == "fr" else "possibly"
-            lines.append(SentenceSupport(text=f"{word}: '{c.original}', {maybe} {c.corrected}.", evidence=[ev],
-                                         status="flagged", issues=["verify drug name"]))
+            lines.append(
+                SentenceSupport(
+                    text=f"{word}: '{c.original}', {maybe} {c.corrected}.",
+                    evidence=[ev],
+                    status="flagged",
+                    issues=["verify drug name"],
+                )
+            )
     if not lines:
         return
     target = next((s for s in note.sections if s.key in ("plan", "ap", "cat")), None)

@@ -48,15 +48,17 @@ def icd_search(term: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-_PAST_PROBLEM = re.compile(r"\b(?:remov(?:al|ed)|excis(?:ion|ed)|resect(?:ion|ed)|status post|s/p|history of|"
-                           r"treated for|had (?:a |an )?(?:\w+ )?(?:surgery|procedure)|ago|in the past|"
-                           r"antécédents? d[e']|opérée? d)\b", re.I)
+_PAST_PROBLEM = re.compile(
+    r"\b(?:remov(?:al|ed)|excis(?:ion|ed)|resect(?:ion|ed)|status post|s/p|history of|"
+    r"treated for|had (?:a |an )?(?:\w+ )?(?:surgery|procedure)|ago|in the past|"
+    r"antécédents? d[e']|opérée? d)\b",
+    re.I,
+)
 
 
 def _more_certain(sure: str, earlier: Fact) -> bool:
     """A later 'confirmed' statement of a diagnosis first said as possible upgrades it."""
     return sure == "confirmed" and earlier.attributes.get("certainty") == "possible"
-
 
 
 class AssessmentFacts:
@@ -81,13 +83,20 @@ class AssessmentFacts:
             mods = context_of(s.text, [(st, en) for st, en, _c, _w in mentions], self.lang) if mentions else []
             for (st, en, c, wider), m in zip(mentions, mods):
                 self._diagnosis(k, s, st, en, c, wider, m, seen)
-            m = re.search(r"\b(?:i think (?:you have|this is|it's|it is|that you have|that this is)|consistent with|"
-                          r"suggestive of|looks like (?:you have )?|sounds like (?:you have )?|diagnos\w+ (?:you )?with|"
-                          r"je pense (?:que c'est|qu'il s'agit d'?)|il s'agit d'?|c'est (?:une?|probablement))\s+"
-                          r"(?:a |an |some |une? |probablement )?(?P<dx>[a-zà-ÿ' -]{4,40}?)(?=[,.?!]| and | that | which | so |$)",
-                          s.text, re.I)
-            if m and not lx.find_concepts("condition", m.group("dx")) and not any(
-                    a < m.end("dx") and m.start("dx") < b for a, b, _c, _w in mentions):
+            m = re.search(
+                r"\b(?:i think (?:you have|this is|it's|it is|that you have|that this is)|consistent with|"
+                r"suggestive of|looks like (?:you have )?|sounds like (?:you have )?|diagnos\w+ (?:you )?with|"
+                r"je pense (?:que c'est|qu'il s'agit d'?)|il s'agit d'?|c'est (?:une?|probablement))\s+"
+                r"(?:a |an |some |une? |probablement )?(?P<dx>[a-zà-ÿ' -]{4,40}?)(?=[,.?!]| and | that | which | so |"
+                r"$)",
+                s.text,
+                re.I,
+            )
+            if (
+                m
+                and not lx.find_concepts("condition", m.group("dx"))
+                and not any(a < m.end("dx") and m.start("dx") < b for a, b, _c, _w in mentions)
+            ):
                 dx = m.group("dx").strip()
                 code, desc = icd_search(dx) if self.lang == "en" else (None, None)
                 sym = lx.find_concepts("symptom", dx)
@@ -96,20 +105,29 @@ class AssessmentFacts:
                     if sure == "ruled-out":
                         continue
                     seen[dx.lower()] = self.b.add(
-                        "assessment", dx.lower(), [self.b.evidence(s.seg_index, s.start + m.start("dx"),
-                                                                    s.start + m.end("dx"))],
-                        status="present" if sure == "confirmed" else "uncertain", certainty=sure, code=code,
-                        code_description=desc, statement=k, confidence=0.6,
-                        laterality=laterality(s.text, m.start("dx"), m.end("dx")))
+                        "assessment",
+                        dx.lower(),
+                        [self.b.evidence(s.seg_index, s.start + m.start("dx"), s.start + m.end("dx"))],
+                        status="present" if sure == "confirmed" else "uncertain",
+                        certainty=sure,
+                        code=code,
+                        code_description=desc,
+                        statement=k,
+                        confidence=0.6,
+                        laterality=laterality(s.text, m.start("dx"), m.end("dx")),
+                    )
 
-    _NOT_A_DIAGNOSIS = re.compile(r"\b(?:prevent\w*|avoid\w*|risk|chance|if|unless|in case|any|no|without|"
-                                  r"check(?:ing)? for|look(?:ing)? for|evaluat\w+ for|screen\w* for|test\w* for|"
-                                  r"éviter|risque|si|rechercher)\b[^.;]{0,30}$", re.I)
+    _NOT_A_DIAGNOSIS = re.compile(
+        r"\b(?:prevent\w*|avoid\w*|risk|chance|if|unless|in case|any|no|without|"
+        r"check(?:ing)? for|look(?:ing)? for|evaluat\w+ for|screen\w* for|test\w* for|"
+        r"éviter|risque|si|rechercher)\b[^.;]{0,30}$",
+        re.I,
+    )
 
     def _diagnosis(self, k: int, s: Sentence, st: int, en: int, concept, wider, mods, seen: dict) -> None:
         """One diagnosis mention: skip a relative's, a ruled-out or a merely conditional one; keep the
         more certain reading of a repeated one; name it by its widest specific phrase."""
-        if mods.family or FAMILY.search(s.text[max(0, st - 40):st]):
+        if mods.family or FAMILY.search(s.text[max(0, st - 40) : st]):
             return
         if mods.negated and not _NEGATION_NEAR.search(_clause_before(s.text, st)):
             mods.negated = False  # in a run-on sentence the negation belongs to another clause
@@ -134,9 +152,17 @@ class AssessmentFacts:
             code, _desc = exact_code(term, side)
             if code is None and concept is not None:  # "viral upper respiratory infection" is still J06.9
                 code = specific_code(concept, s.text, st, en)
-        past = mods.historical or bool(_PAST_PROBLEM.search(s.text[max(0, a - 40):b + 40]))
+        past = mods.historical or bool(_PAST_PROBLEM.search(s.text[max(0, a - 40) : b + 40]))
         seen[label] = self.b.add(
-            "assessment", label, [self.b.evidence(s.seg_index, s.start + a, s.start + b)],
+            "assessment",
+            label,
+            [self.b.evidence(s.seg_index, s.start + a, s.start + b)],
             status="historical" if past else "present" if sure == "confirmed" else "uncertain",
-            certainty=sure, term=term, code=code, code_description=icd_description(code),
-            fr=concept.fr if concept else None, statement=k, laterality=side)
+            certainty=sure,
+            term=term,
+            code=code,
+            code_description=icd_description(code),
+            fr=concept.fr if concept else None,
+            statement=k,
+            laterality=side,
+        )

@@ -15,25 +15,40 @@ from scribe.notes.text import (
 
 def _allergen_label(s: str) -> str:
     s = s.lower()
-    return {"pénicilline": "penicillin", "pénicillines": "penicillin", "penicillins": "penicillin",
-            "arachides": "peanuts", "arachide": "peanuts", "cacahuètes": "peanuts", "sulfamides": "sulfa drugs",
-            "sulfa": "sulfa drugs", "aspirine": "aspirin", "codéine": "codeine", "amoxicilline": "amoxicillin",
-            "abeilles": "bee stings", "abeille": "bee stings"}.get(s, s)
-
+    return {
+        "pénicilline": "penicillin",
+        "pénicillines": "penicillin",
+        "penicillins": "penicillin",
+        "arachides": "peanuts",
+        "arachide": "peanuts",
+        "cacahuètes": "peanuts",
+        "sulfamides": "sulfa drugs",
+        "sulfa": "sulfa drugs",
+        "aspirine": "aspirin",
+        "codéine": "codeine",
+        "amoxicilline": "amoxicillin",
+        "abeilles": "bee stings",
+        "abeille": "bee stings",
+    }.get(s, s)
 
 
 class BackgroundFacts:
-    _ALLERGENS = (r"penicillins?|pénicillines?|amoxicillin|amoxicilline|sulfa(?: drugs)?|sulfamides?|codeine|codéine|"
-                  r"morphine|aspirin|aspirine|ibuprofen|ibuprofène|nsaids?|latex|peanuts?|arachides?|cacahuètes?|"
-                  r"tree nuts|nuts|noix|shellfish|fruits de mer|crustacés|eggs?|œufs?|milk|lait|gluten|iodine|iode|"
-                  r"contrast(?: dye)?|bee stings?|bees|abeilles?|guêpes?|pollen|dust(?: mites)?|acariens|poussière|"
-                  r"cats?|chats?|dogs?|chiens?|mold|moisissures|seasonal|grass|ragweed|strawberries|fraises|"
-                  r"erythromycin|cephalosporins?|keflex|bactrim|levaquin|cipro|tetracycline|doxycycline|"
-                  r"novocaine|lidocaine|adhesive|tape|nickel")
+    _ALLERGENS = (
+        r"penicillins?|pénicillines?|amoxicillin|amoxicilline|sulfa(?: drugs)?|sulfamides?|codeine|codéine|"
+        r"morphine|aspirin|aspirine|ibuprofen|ibuprofène|nsaids?|latex|peanuts?|arachides?|cacahuètes?|"
+        r"tree nuts|nuts|noix|shellfish|fruits de mer|crustacés|eggs?|œufs?|milk|lait|gluten|iodine|iode|"
+        r"contrast(?: dye)?|bee stings?|bees|abeilles?|guêpes?|pollen|dust(?: mites)?|acariens|poussière|"
+        r"cats?|chats?|dogs?|chiens?|mold|moisissures|seasonal|grass|ragweed|strawberries|fraises|"
+        r"erythromycin|cephalosporins?|keflex|bactrim|levaquin|cipro|tetracycline|doxycycline|"
+        r"novocaine|lidocaine|adhesive|tape|nickel"
+    )
 
-    _REACTION = re.compile(r"\b(?:rash|hives|swell(?:ing|s)?|anaphyla\w+|itch\w*|throat (?:closing|swelling)|"
-                           r"trouble breathing|can't breathe|vomiting|nausea|urticaire|boutons|plaques|gonfle\w*|"
-                           r"œdème|oedème|démangeaisons?|choc|gêne respiratoire)\b", re.I)
+    _REACTION = re.compile(
+        r"\b(?:rash|hives|swell(?:ing|s)?|anaphyla\w+|itch\w*|throat (?:closing|swelling)|"
+        r"trouble breathing|can't breathe|vomiting|nausea|urticaire|boutons|plaques|gonfle\w*|"
+        r"œdème|oedème|démangeaisons?|choc|gêne respiratoire)\b",
+        re.I,
+    )
 
     def allergies(self):
         allergen = re.compile(rf"\b(?:{self._ALLERGENS})\b", re.I)
@@ -51,39 +66,71 @@ class BackgroundFacts:
                 if hits:
                     for m in hits:
                         r = self._REACTION.search(reply)
-                        self.b.add("allergy", _allergen_label(m.group(0)),
-                                   [self.b.evidence(s.seg_index, s.start, s.end),
-                                    self.b.evidence(first.seg_index, first.start + m.start(), first.start + m.end())],
-                                   status="present", reaction=r.group(0) if r else None)
+                        self.b.add(
+                            "allergy",
+                            _allergen_label(m.group(0)),
+                            [
+                                self.b.evidence(s.seg_index, s.start, s.end),
+                                self.b.evidence(first.seg_index, first.start + m.start(), first.start + m.end()),
+                            ],
+                            status="present",
+                            reaction=r.group(0) if r else None,
+                        )
                 elif pol == "no" and not re.search(r"\b(?:seasonal|food|pollen)\b", s.text, re.I):
-                    self.b.add("allergy", "no known allergies", [self.b.evidence(s.seg_index, s.start, s.end),
-                                                                  self.b.ev_sentence(first)], status="none")
+                    self.b.add(
+                        "allergy",
+                        "no known allergies",
+                        [self.b.evidence(s.seg_index, s.start, s.end), self.b.ev_sentence(first)],
+                        status="none",
+                    )
                 continue
             hits = list(allergen.finditer(s.text))
             mods = context_of(s.text, [m.span() for m in hits], self.lang) if hits else []
             for m, md in zip(hits, mods):
-                if re.fullmatch(r"pollen|dust(?: mites)?|seasonal|grass|ragweed|mold|cats?|dogs?|acariens|poussière|"
-                                r"moisissures|chats?|chiens?", m.group(0), re.I) and not re.search(
-                        r"\ballergi(?:c|que) (?:to|à|aux?) ", s.text, re.I):
+                if re.fullmatch(
+                    r"pollen|dust(?: mites)?|seasonal|grass|ragweed|mold|cats?|dogs?|acariens|poussière|"
+                    r"moisissures|chats?|chiens?",
+                    m.group(0),
+                    re.I,
+                ) and not re.search(r"\ballergi(?:c|que) (?:to|à|aux?) ", s.text, re.I):
                     continue
-                if md.family or md.hypothetical or (self.is_clin(k) and not re.search(
-                        r"\b(?:allergic to|allergy to|allergies to|allergique|allergie)\b", s.text, re.I)):
+                if (
+                    md.family
+                    or md.hypothetical
+                    or (
+                        self.is_clin(k)
+                        and not re.search(
+                            r"\b(?:allergic to|allergy to|allergies to|allergique|allergie)\b", s.text, re.I
+                        )
+                    )
+                ):
                     continue
                 r = self._REACTION.search(s.text)
-                self.b.add("allergy", _allergen_label(m.group(0)),
-                           [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
-                           status="absent" if md.negated else "present", reaction=r.group(0) if r else None)
-            if not hits and re.search(r"\b(?:no (?:known )?(?:drug )?allergies|nkda|pas d'allergies?|aucune allergie)\b",
-                                      s.text, re.I):
+                self.b.add(
+                    "allergy",
+                    _allergen_label(m.group(0)),
+                    [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
+                    status="absent" if md.negated else "present",
+                    reaction=r.group(0) if r else None,
+                )
+            if not hits and re.search(
+                r"\b(?:no (?:known )?(?:drug )?allergies|nkda|pas d'allergies?|aucune allergie)\b", s.text, re.I
+            ):
                 self.b.add("allergy", "no known allergies", [self.b.ev_sentence(s)], status="none")
 
-    _HIST_CUE = re.compile(r"\b(?:history of|past medical history|diagnosed|i have|i've had|i had|i've got|i got|"
-                           r"has a history|with a history|significant for|known|since|for years|chronic|"
-                           r"antécédents?|j'ai (?:un|une|du|de l')|je suis|on m'a dit|connu pour|suivi pour)\b", re.I)
+    _HIST_CUE = re.compile(
+        r"\b(?:history of|past medical history|diagnosed|i have|i've had|i had|i've got|i got|"
+        r"has a history|with a history|significant for|known|since|for years|chronic|"
+        r"antécédents?|j'ai (?:un|une|du|de l')|je suis|on m'a dit|connu pour|suivi pour)\b",
+        re.I,
+    )
 
     # "I thought I was having a heart attack" is a fear, not a history
-    _WORRY = re.compile(r"\b(?:thought|think|worried|afraid|scared|concerned|wonder\w*|maybe|might|could|"
-                        r"j'ai cru|peur|inquiète?|peut-être)\b[^.;]{0,40}$", re.I)
+    _WORRY = re.compile(
+        r"\b(?:thought|think|worried|afraid|scared|concerned|wonder\w*|maybe|might|could|"
+        r"j'ai cru|peur|inquiète?|peut-être)\b[^.;]{0,40}$",
+        re.I,
+    )
 
     def histories(self):
         for k, s in enumerate(self.sents):
@@ -95,14 +142,28 @@ class BackgroundFacts:
                 pol = answer_polarity(self.sents[ans[0]].text) if ans else ""
                 if FAMILY.search(s.text) and pol:
                     for st, en, c in found:
-                        self.b.add("family_history", c.label,
-                                   [self.b.evidence(s.seg_index, s.start + st, s.start + en), self.b.ev_sentence(self.sents[ans[0]])],
-                                   status="present" if pol == "yes" else "absent", code=c.code)
+                        self.b.add(
+                            "family_history",
+                            c.label,
+                            [
+                                self.b.evidence(s.seg_index, s.start + st, s.start + en),
+                                self.b.ev_sentence(self.sents[ans[0]]),
+                            ],
+                            status="present" if pol == "yes" else "absent",
+                            code=c.code,
+                        )
                 elif pol == "yes" and k < self.ap_start:
                     for st, en, c in found:
-                        self.b.add("past_medical", c.label,
-                                   [self.b.evidence(s.seg_index, s.start + st, s.start + en), self.b.ev_sentence(self.sents[ans[0]])],
-                                   status="present", code=c.code)
+                        self.b.add(
+                            "past_medical",
+                            c.label,
+                            [
+                                self.b.evidence(s.seg_index, s.start + st, s.start + en),
+                                self.b.ev_sentence(self.sents[ans[0]]),
+                            ],
+                            status="present",
+                            code=c.code,
+                        )
                 continue
             mods = context_of(s.text, [(st, en) for st, en, _ in found], self.lang)
             family_answer = self._answers_family_question(k)
@@ -110,13 +171,26 @@ class BackgroundFacts:
                 ev = [self.b.evidence(s.seg_index, s.start + st, s.start + en)]
                 rel = FAMILY.search(s.text)
                 if family_answer:  # "what runs in your family?" "high blood pressure and diabetes"
-                    self.b.add("family_history", c.label, ev, status="absent" if m.negated else "present",
-                               relative=rel.group(0).lower() if rel else None, code=c.code)
+                    self.b.add(
+                        "family_history",
+                        c.label,
+                        ev,
+                        status="absent" if m.negated else "present",
+                        relative=rel.group(0).lower() if rel else None,
+                        code=c.code,
+                    )
                     continue
-                if m.family or (rel and rel.group(0).lower() not in ("family",) and self.is_pat(k)
-                                and abs(rel.start() - st) < 60):
-                    self.b.add("family_history", c.label, ev, status="absent" if m.negated else "present",
-                               relative=rel.group(0).lower() if rel else None, code=c.code)
+                if m.family or (
+                    rel and rel.group(0).lower() not in ("family",) and self.is_pat(k) and abs(rel.start() - st) < 60
+                ):
+                    self.b.add(
+                        "family_history",
+                        c.label,
+                        ev,
+                        status="absent" if m.negated else "present",
+                        relative=rel.group(0).lower() if rel else None,
+                        code=c.code,
+                    )
                     continue
                 if m.negated or m.hypothetical or m.uncertain or k >= self.ap_start or self._WORRY.search(s.text[:st]):
                     continue
@@ -135,28 +209,68 @@ class BackgroundFacts:
                     continue
                 if k >= self.ap_start and not re.search(r"\b(?:prior|previous|history|had|ago)\b", s.text, re.I):
                     continue
-                self.b.add("past_surgical", label, [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
-                           status="historical")
+                self.b.add(
+                    "past_surgical",
+                    label,
+                    [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
+                    status="historical",
+                )
                 break
-        for k, s in enumerate(self.sents):
-            if re.search(r"\b(?:rien de particulier dans ma famille|no family history|nothing runs in (?:my|the) family)\b",
-                         s.text, re.I):
+        for s in self.sents:
+            if re.search(
+                r"\b(?:rien de particulier dans ma famille|no family history|nothing runs in (?:my|the) family)\b",
+                s.text,
+                re.I,
+            ):
                 self.b.add("family_history", "no known family history", [self.b.ev_sentence(s)], status="none")
 
     _SOCIAL = [
-        ("tobacco", re.compile(r"\b(?:smok\w*|cigarettes?|vap(?:e|ing)|tobacco|chew|packs? (?:a|per) day|fume[zs]?|fumer|"
-                               r"fumeur|fumeuse|tabac|clope)\b", re.I)),
-        ("alcohol", re.compile(r"\b(?:alcohol|beers?|wine|liquor|drinks? (?:a|per) (?:day|week|night)|social drinker|"
-                               r"alcool|vin|bières?|apéro)\b", re.I)),
-        ("recreational drugs", re.compile(r"\b(?:recreational drugs?|marijuana|cannabis|weed|cocaine|drogues?)\b", re.I)),
-        ("occupation", re.compile(r"\b(?:i work (?:as|at|in|for)|i'm a (?:teacher|nurse|driver|mechanic|lawyer|student|"
-                                  r"carpenter|farmer|accountant|retired)|i am retired|i'm retired|je travaille|"
-                                  r"je suis (?:à la )?retraitée?|mon travail|my job)\b", re.I)),
-        ("exercise", re.compile(r"\b(?:i (?:run|jog|swim|bike|hike|exercise|work out|go to the gym|go for a (?:run|walk))|"
-                                r"i walk (?:\w+ )?(?:miles?|every day|daily|for exercise)|exercis\w+|work ?out|"
-                                r"je (?:cours|nage|fais du sport)|sport)\b", re.I)),
-        ("living situation", re.compile(r"\b(?:i live (?:with|alone|by myself)|my (?:wife|husband|partner)|married|"
-                                        r"je vis (?:seule?|avec)|mon mari|ma femme|mariée?)\b", re.I)),
+        (
+            "tobacco",
+            re.compile(
+                r"\b(?:smok\w*|cigarettes?|vap(?:e|ing)|tobacco|chew|packs? (?:a|per) day|fume[zs]?|fumer|"
+                r"fumeur|fumeuse|tabac|clope)\b",
+                re.I,
+            ),
+        ),
+        (
+            "alcohol",
+            re.compile(
+                r"\b(?:alcohol|beers?|wine|liquor|drinks? (?:a|per) (?:day|week|night)|social drinker|"
+                r"alcool|vin|bières?|apéro)\b",
+                re.I,
+            ),
+        ),
+        (
+            "recreational drugs",
+            re.compile(r"\b(?:recreational drugs?|marijuana|cannabis|weed|cocaine|drogues?)\b", re.I),
+        ),
+        (
+            "occupation",
+            re.compile(
+                r"\b(?:i work (?:as|at|in|for)|i'm a (?:teacher|nurse|driver|mechanic|lawyer|student|"
+                r"carpenter|farmer|accountant|retired)|i am retired|i'm retired|je travaille|"
+                r"je suis (?:à la )?retraitée?|mon travail|my job)\b",
+                re.I,
+            ),
+        ),
+        (
+            "exercise",
+            re.compile(
+                r"\b(?:i (?:run|jog|swim|bike|hike|exercise|work out|go to the gym|go for a (?:run|walk))|"
+                r"i walk (?:\w+ )?(?:miles?|every day|daily|for exercise)|exercis\w+|work ?out|"
+                r"je (?:cours|nage|fais du sport)|sport)\b",
+                re.I,
+            ),
+        ),
+        (
+            "living situation",
+            re.compile(
+                r"\b(?:i live (?:with|alone|by myself)|my (?:wife|husband|partner)|married|"
+                r"je vis (?:seule?|avec)|mon mari|ma femme|mariée?)\b",
+                re.I,
+            ),
+        ),
     ]
 
     def social(self):
@@ -175,17 +289,34 @@ class BackgroundFacts:
                     pol = answer_polarity(first.text)
                     if label in ("tobacco", "alcohol", "recreational drugs") and pol:
                         value = clean(first.text)
-                        self.b.add("social_history", label, [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end()),
-                                                             self.b.ev_sentence(first)],
-                                   status="absent" if pol == "no" else "present", value=value)
+                        self.b.add(
+                            "social_history",
+                            label,
+                            [
+                                self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end()),
+                                self.b.ev_sentence(first),
+                            ],
+                            status="absent" if pol == "no" else "present",
+                            value=value,
+                        )
                     continue
                 if self.is_clin(k):
                     if label == "tobacco" and re.search(r"\b(?:quit|stopp(?:ed|ing)|gave up|arrêt\w*)\b", s.text, re.I):
-                        self.b.add("social_history", label, [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
-                                   status="historical", value=clean(s.text))
+                        self.b.add(
+                            "social_history",
+                            label,
+                            [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
+                            status="historical",
+                            value=clean(s.text),
+                        )
                     continue
                 md = context_of(s.text, [m.span()], self.lang)[0]
-                status = "absent" if md.negated else ("historical" if re.search(r"\b(?:quit|used to|stopped|arrêté)\b",
-                                                                                 s.text, re.I) else "present")
+                status = (
+                    "absent"
+                    if md.negated
+                    else (
+                        "historical" if re.search(r"\b(?:quit|used to|stopped|arrêté)\b", s.text, re.I) else "present"
+                    )
+                )
                 prose = patient_to_third(clean(s.text), self.sex) if self.lang == "en" else clean(s.text)
                 self.b.add("social_history", label, [self.b.ev_sentence(s)], status=status, value=prose)

@@ -45,20 +45,31 @@ class Builder:
         else:
             t0 = seg.start + dur * start / n
             t1 = seg.start + dur * end / n
-        return Evidence(segment_id=seg.id, start=round(t0, 2), end=round(t1, 2), role=seg.role,
-                        speaker=seg.speaker, quote=quote)
+        return Evidence(
+            segment_id=seg.id, start=round(t0, 2), end=round(t1, 2), role=seg.role, speaker=seg.speaker, quote=quote
+        )
 
     def ev_sentence(self, s: Sentence) -> Evidence:
         return self.evidence(s.seg_index, s.start, s.end)
 
-    def add(self, kind: str, label: str, evidence: list[Evidence], status: str = "", value: str | None = None,
-            merge: bool = True, confidence: float = 1.0, **attributes) -> Fact:
+    def add(
+        self,
+        kind: str,
+        label: str,
+        evidence: list[Evidence],
+        status: str = "",
+        value: str | None = None,
+        merge: bool = True,
+        confidence: float = 1.0,
+        **attributes,
+    ) -> Fact:
         key = (kind, label.lower(), status) if merge else (kind, label.lower(), status, self._n)
         if key in self._by_key:
             f = self._by_key[key]
             for ev in evidence:
-                if len(f.evidence) < 4 and all(ev.quote != e.quote or ev.segment_id != e.segment_id
-                                               for e in f.evidence):
+                if len(f.evidence) < 4 and all(
+                    ev.quote != e.quote or ev.segment_id != e.segment_id for e in f.evidence
+                ):
                     f.evidence.append(ev)
             for k, v in attributes.items():
                 if v not in (None, "", []) and not f.attributes.get(k):
@@ -67,13 +78,19 @@ class Builder:
                 f.value = value
             return f
         self._n += 1
-        f = Fact(id=f"f{self._n}", kind=kind, label=label, status=status, value=value,
-                 attributes={k: v for k, v in attributes.items() if v not in (None, "", [])},
-                 evidence=evidence, confidence=confidence)
+        f = Fact(
+            id=f"f{self._n}",
+            kind=kind,
+            label=label,
+            status=status,
+            value=value,
+            attributes={k: v for k, v in attributes.items() if v not in (None, "", [])},
+            evidence=evidence,
+            confidence=confidence,
+        )
         self.facts.append(f)
         self._by_key[key] = f
         return f
-
 
 
 def validate_facts(facts: list[Fact], tr: Transcript) -> tuple[list[Fact], list[str]]:

@@ -13,8 +13,9 @@ from scribe.schemas import Transcript
 from scribe.schemas_docs import Fact
 
 
-class Extractor(ConsultationReader, HistoryFacts, BackgroundFacts, MedicationFacts, ObjectiveFacts,
-                AssessmentFacts, PlanFacts):
+class Extractor(
+    ConsultationReader, HistoryFacts, BackgroundFacts, MedicationFacts, ObjectiveFacts, AssessmentFacts, PlanFacts
+):
     """Transcript → facts: the consultation reader with one extractor per kind of fact."""
 
     def run(self) -> list[Fact]:

@@ -19,18 +19,30 @@ from scribe.notes.text import (
 
 class HistoryFacts:
     def demographics(self):
-        for k, s in enumerate(self.sents):
-            m = re.search(r"\b(\d{1,3}|[a-z]+(?:[- ][a-z]+)?)[- ]year[- ]old(?: (male|female|man|woman|gentleman|lady|"
-                          r"boy|girl))?", s.text, re.I) or re.search(r"\b(?:j'ai|il a|elle a|âgée? de)\s+(\d{1,3})\s+ans\b", s.text, re.I)
+        for s in self.sents:
+            m = re.search(
+                r"\b(\d{1,3}|[a-z]+(?:[- ][a-z]+)?)[- ]year[- ]old(?: (male|female|man|woman|gentleman|lady|"
+                r"boy|girl))?",
+                s.text,
+                re.I,
+            ) or re.search(r"\b(?:j'ai|il a|elle a|âgée? de)\s+(\d{1,3})\s+ans\b", s.text, re.I)
             if m and not any(f.label == "age" for f in self.b.facts):
                 nums = spoken_numbers(m.group(1)) if not m.group(1).isdigit() else [float(m.group(1))]
                 if nums and 0 < nums[0] < 120:
-                    self.b.add("demographics", "age", [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
-                               value=str(int(nums[0])))
+                    self.b.add(
+                        "demographics",
+                        "age",
+                        [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
+                        value=str(int(nums[0])),
+                    )
                     if m.lastindex and m.lastindex >= 2 and m.group(2):
                         sex = "male" if m.group(2).lower() in ("male", "man", "gentleman", "boy") else "female"
-                        self.b.add("demographics", "sex", [self.b.evidence(s.seg_index, s.start + m.start(2), s.start + m.end(2))],
-                                   value=sex)
+                        self.b.add(
+                            "demographics",
+                            "sex",
+                            [self.b.evidence(s.seg_index, s.start + m.start(2), s.start + m.end(2))],
+                            value=sex,
+                        )
                         self.sex = sex
         if self.sex is None:
             for k, s in enumerate(self.sents[:60]):
@@ -38,18 +50,28 @@ class HistoryFacts:
                 if m and self.is_clin(k):
                     w = m.group(1).lower()
                     self.sex = "male" if w in ("male", "gentleman", "monsieur", "mr") else "female"
-                    self.b.add("demographics", "sex", [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
-                               value=self.sex)
+                    self.b.add(
+                        "demographics",
+                        "sex",
+                        [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
+                        value=self.sex,
+                    )
                     break
 
-    _CC = re.compile(r"\b(?:presents?|presenting|here|coming in|came in|come in|is in|seeing you|see you|"
-                     r"vient|venez|consulte[zr]?)(?: (?:today|in|back|aujourd'hui|ici))*"
-                     r" (?:for|with|pour|because of|due to)(?: (?:an?|his|her|some|the|your|un|une|des|de la|du))? "
-                     r"(?P<cc>(?!a little|a while|the|you\b|me\b)[^,.?!;]{3,70})", re.I)
+    _CC = re.compile(
+        r"\b(?:presents?|presenting|here|coming in|came in|come in|is in|seeing you|see you|"
+        r"vient|venez|consulte[zr]?)(?: (?:today|in|back|aujourd'hui|ici))*"
+        r" (?:for|with|pour|because of|due to)(?: (?:an?|his|her|some|the|your|un|une|des|de la|du))? "
+        r"(?P<cc>(?!a little|a while|the|you\b|me\b)[^,.?!;]{3,70})",
+        re.I,
+    )
 
-    _OPENER = re.compile(r"what brings you|what's going on|what is going on|how can i help|what can i do|"
-                         r"tell me (?:about|what)|qu'est-ce qui vous amène|pourquoi (?:vous )?(?:venez|êtes)|"
-                         r"qu'est-ce qui se passe|je vous écoute|what seems to be", re.I)
+    _OPENER = re.compile(
+        r"what brings you|what's going on|what is going on|how can i help|what can i do|"
+        r"tell me (?:about|what)|qu'est-ce qui vous amène|pourquoi (?:vous )?(?:venez|êtes)|"
+        r"qu'est-ce qui se passe|je vous écoute|what seems to be",
+        re.I,
+    )
 
     def chief_complaint(self):
         for k, s in enumerate(self.sents[:40]):
@@ -58,18 +80,28 @@ class HistoryFacts:
                 cc = m.group("cc").strip()
                 cc = re.split(r"\b(?:and (?:he|she|i|we)|who|which|today|so|that|et (?:il|elle))\b", cc)[0].strip()
                 if 2 < len(cc) < 70 and not re.match(r"(?:a |an )?(?:visit|appointment|bit|while)\b", cc):
-                    self.b.add("chief_complaint", cc, [self.b.evidence(s.seg_index, s.start + m.start("cc"),
-                                                                       s.start + m.start("cc") + len(cc))], value=cc)
+                    self.b.add(
+                        "chief_complaint",
+                        cc,
+                        [self.b.evidence(s.seg_index, s.start + m.start("cc"), s.start + m.start("cc") + len(cc))],
+                        value=cc,
+                    )
                     return
         for k, s in enumerate(self.sents[:30]):
             if self.is_clin(k) and self._OPENER.search(s.text):
                 for j in self.answer_to(k)[:3]:
-                    found = lx.find_concepts("symptom", self.sents[j].text) or lx.find_concepts("condition", self.sents[j].text)
+                    found = lx.find_concepts("symptom", self.sents[j].text) or lx.find_concepts(
+                        "condition", self.sents[j].text
+                    )
                     if found:
                         st, en, c = sorted(found, key=lambda t: t[0])[0]
                         sj = self.sents[j]
-                        self.b.add("chief_complaint", c.label, [self.b.evidence(sj.seg_index, sj.start + st, sj.start + en)],
-                                   value=sj.text[st:en])
+                        self.b.add(
+                            "chief_complaint",
+                            c.label,
+                            [self.b.evidence(sj.seg_index, sj.start + st, sj.start + en)],
+                            value=sj.text[st:en],
+                        )
                         return
         self._cc_fallback = True
 
@@ -90,8 +122,12 @@ class HistoryFacts:
                     # "…your ankles were swelling, and did you have some shortness of breath?" "I did":
                     # the yes answers the last one when a question cue stands right before it
                     last = found[-1]
-                    if re.search(r"\b(?:do|did|have|has|are) you (?:have |had |feel |get |notice )?(?:any |some |a )?$|"
-                                 r"\bany (?:\w+ )?$", s.text[found[-2][1]:last[0]], re.I):
+                    if re.search(
+                        r"\b(?:do|did|have|has|are) you (?:have |had |feel |get |notice )?(?:any |some |a )?$|"
+                        r"\bany (?:\w+ )?$",
+                        s.text[found[-2][1] : last[0]],
+                        re.I,
+                    ):
                         found = [last]
                     else:
                         continue  # "fever or chills?" "yes": which one is unclear
@@ -102,51 +138,83 @@ class HistoryFacts:
                     a_ev = self.b.ev_sentence(first)
                     if FAMILY.search(s.text):
                         continue
-                    self.b.add("symptom", c.label, [q_ev, a_ev], status="absent" if pol == "no" else "present",
-                               system=c.system, how="question/answer")
+                    self.b.add(
+                        "symptom",
+                        c.label,
+                        [q_ev, a_ev],
+                        status="absent" if pol == "no" else "present",
+                        system=c.system,
+                        how="question/answer",
+                    )
                 continue
             if s.question:  # a question states nothing, whoever asks it
                 continue
-            dictated = re.search(r"\b(denies|endorses|reports|complains|presents with|nie|rapporte|se plaint)\b",
-                                 s.text, re.I)
+            dictated = re.search(
+                r"\b(denies|endorses|reports|complains|presents with|nie|rapporte|se plaint)\b", s.text, re.I
+            )
             mods = context_of(s.text, [(st, en) for st, en, _ in found], self.lang)
             for (st, en, c), m in zip(found, mods):
                 if m.family or m.hypothetical:
                     continue
-                if m.negated and (not _NEGATION_NEAR.search(_clause_before(s.text, st)) or self._no_answers_question(k, st)):
+                if m.negated and (
+                    not _NEGATION_NEAR.search(_clause_before(s.text, st)) or self._no_answers_question(k, st)
+                ):
                     m.negated = False  # the negation belongs to another clause, or answers the question
                 if self.is_clin(k) and not dictated and not (m.negated and c.label != "pain" and k >= self.exam_start):
                     continue
                 if c.label == "pain" and not re.search(lx.BODY_PARTS, s.text, re.I):
                     continue
                 status = "absent" if m.negated else ("historical" if m.historical else "present")
-                self.b.add("symptom", c.label, [self.b.evidence(s.seg_index, s.start + st, s.start + en)],
-                           status=status, system=c.system, how="statement")
+                self.b.add(
+                    "symptom",
+                    c.label,
+                    [self.b.evidence(s.seg_index, s.start + st, s.start + en)],
+                    status=status,
+                    system=c.system,
+                    how="statement",
+                )
 
     _DURATION = re.compile(
         r"\b(?:for|since|about|over|past|last|almost|nearly|around|depuis|ça fait|cela fait|il y a)"
         r"(?: (?:the|about|almost|around|a|an|like|maybe|probably|past|last|deux|trois|quelques|plusieurs))*"
         r" (?:\w+ )?(?:days?|weeks?|months?|years?|hours?|jours?|semaines?|mois|ans|années?|heures?|hier|labor day)\b"
-        r"(?: ago)?|\b(?:started|began|commencé|a commencé)(?: \w+){0,4} (?:ago|yesterday|hier|last \w+)", re.I)
+        r"(?: ago)?|\b(?:started|began|commencé|a commencé)(?: \w+){0,4} (?:ago|yesterday|hier|last \w+)",
+        re.I,
+    )
 
-    _SEVERITY = re.compile(r"\b(?:\d+|\w+) (?:out of|on a scale of|sur) (?:10|ten|dix)\b|\b(?:mild|moderate|severe|"
-                           r"excruciating|unbearable|léger|légère|modérée?|sévère|intense|très forte?)\b", re.I)
+    _SEVERITY = re.compile(
+        r"\b(?:\d+|\w+) (?:out of|on a scale of|sur) (?:10|ten|dix)\b|\b(?:mild|moderate|severe|"
+        r"excruciating|unbearable|léger|légère|modérée?|sévère|intense|très forte?)\b",
+        re.I,
+    )
 
-    _TRIGGER = re.compile(r"\b(?:worse (?:with|when|after|if)|better (?:with|when|after|if)|(?:whenever|when|after) i "
-                          r"(?:walk|run|eat|climb|bend|lift|exert|lie|sit|stand|move|breathe)\w*|on exertion|"
-                          r"quand je (?:bouge|marche|respire|mange|mets)\w*|ça va mieux|ça aggrave|plus mal)\b[^,.?!]{0,40}", re.I)
+    _TRIGGER = re.compile(
+        r"\b(?:worse (?:with|when|after|if)|better (?:with|when|after|if)|(?:whenever|when|after) i "
+        r"(?:walk|run|eat|climb|bend|lift|exert|lie|sit|stand|move|breathe)\w*|on exertion|"
+        r"quand je (?:bouge|marche|respire|mange|mets)\w*|ça va mieux|ça aggrave|plus mal)\b[^,.?!]{0,40}",
+        re.I,
+    )
 
-    _QUALITY = re.compile(r"\b(?:sharp|dull|burning|throbbing|stabbing|aching|cramp(?:ing|s)?|pressure|tight(?:ness)?|"
-                          r"coup de poignard|brûlure|serrement|lancinante?|pulsatile)\b", re.I)
+    _QUALITY = re.compile(
+        r"\b(?:sharp|dull|burning|throbbing|stabbing|aching|cramp(?:ing|s)?|pressure|tight(?:ness)?|"
+        r"coup de poignard|brûlure|serrement|lancinante?|pulsatile)\b",
+        re.I,
+    )
 
-    _CLINICAL = re.compile(r"\b(?:pain|hurt|ache|sore|swell|symptom|medication|medicine|pill|meds|blood|pressure|sugar|"
-                           r"diet|weight|breath|cough|sleep|tired|energy|fever|bloat|dizzy|doctor|hospital|er|"
-                           r"surgery|test|weeks?|months?|days?|years?|exercise|walk|run|knee|back|chest|head|"
-                           r"mal|douleur|médicament|traitement|sang|poids|fièvre|fatigue|depuis|jours?|semaines?|"
-                           r"mois|ventre|toux|tension|dormir|respirer)\w*", re.I)
+    _CLINICAL = re.compile(
+        r"\b(?:pain|hurt|ache|sore|swell|symptom|medication|medicine|pill|meds|blood|pressure|sugar|"
+        r"diet|weight|breath|cough|sleep|tired|energy|fever|bloat|dizzy|doctor|hospital|er|"
+        r"surgery|test|weeks?|months?|days?|years?|exercise|walk|run|knee|back|chest|head|"
+        r"mal|douleur|médicament|traitement|sang|poids|fièvre|fatigue|depuis|jours?|semaines?|"
+        r"mois|ventre|toux|tension|dormir|respirer)\w*",
+        re.I,
+    )
 
-    _SMALLTALK = re.compile(r"\b(?:weather|vacation|holiday|kids|football|game|birthday|dax|dragon|nice to see|"
-                            r"good to see|how are you|thank you|thanks|merci|bonjour|au revoir)\b", re.I)
+    _SMALLTALK = re.compile(
+        r"\b(?:weather|vacation|holiday|kids|football|game|birthday|dax|dragon|nice to see|"
+        r"good to see|how are you|thank you|thanks|merci|bonjour|au revoir)\b",
+        re.I,
+    )
 
     def hpi(self):
         n_statements = 0
@@ -155,20 +223,37 @@ class HistoryFacts:
             if not self.is_pat(k) or s.question:
                 continue
             t = s.text
-            for rx, attr in ((self._DURATION, "duration"), (self._SEVERITY, "severity"), (self._TRIGGER, "trigger"),
-                             (self._QUALITY, "quality")):
+            for rx, attr in (
+                (self._DURATION, "duration"),
+                (self._SEVERITY, "severity"),
+                (self._TRIGGER, "trigger"),
+                (self._QUALITY, "quality"),
+            ):
                 m = rx.search(t)
                 if m and not re.search(r"\b(?:vacation|college|trip)\b", t, re.I):
                     value = m.group(0).strip()
                     if self.lang == "en":
                         value = patient_to_third(value, self.sex)
-                    self.b.add("hpi", attr, [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
-                               value=numbers_to_digits(value), merge=False)
-            m = re.search(rf"\b(?:my|the|mon|ma|au|à la|dans le|in my|in the)\s+(?:left |right |lower |upper |gauche |droite? )?"
-                          rf"({lx.BODY_PARTS})\b", t, re.I)
+                    self.b.add(
+                        "hpi",
+                        attr,
+                        [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
+                        value=numbers_to_digits(value),
+                        merge=False,
+                    )
+            m = re.search(
+                rf"\b(?:my|the|mon|ma|au|à la|dans le|in my|in the)\s+(?:left |right |lower |upper |gauche |droite? )?"
+                rf"({lx.BODY_PARTS})\b",
+                t,
+                re.I,
+            )
             if m and re.search(r"\b(?:pain|hurt|ache|sore|mal|douleur)", t, re.I):
-                self.b.add("hpi", "location", [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
-                           value=m.group(0).strip())
+                self.b.add(
+                    "hpi",
+                    "location",
+                    [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
+                    value=m.group(0).strip(),
+                )
             words = len(t.split())
             if words >= 6 and self._CLINICAL.search(t) and not self._SMALLTALK.search(t) and n_statements < 14:
                 prose = register.statement(patient_to_third(clean(t), self.sex) if self.lang == "en" else clean(t))

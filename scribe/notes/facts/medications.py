@@ -31,7 +31,7 @@ class MedicationFacts:
                 prompted.update(self.answer_to(k)[:4])
             if k + 1 < len(self.sents) and self.sents[k + 1].seg_index == s.seg_index:
                 seg_text = self.tr.segments[s.seg_index].text
-                if med.continues_with_cue(seg_text[s.start:self.sents[k + 1].start]):
+                if med.continues_with_cue(seg_text[s.start : self.sents[k + 1].start]):
                     prompted.add(k + 1)  # "continue you on this ... on the synthroid"
         last: tuple[int, Fact, str] | None = None  # the turn's last drug fact: (segment, fact, status)
         follow = 0
@@ -60,23 +60,42 @@ class MedicationFacts:
                     answer = self.sents[ans[0]]
                     pol = answer_polarity(answer.text)
                     stopped = med.stopped_in_answer(answer.text)
-                    if pol == "no" and not stopped and re.search(r"\b(?:still|anymore|encore|toujours)\b", s.text,
-                                                                 re.I):
+                    if (
+                        pol == "no"
+                        and not stopped
+                        and re.search(r"\b(?:still|anymore|encore|toujours)\b", s.text, re.I)
+                    ):
                         stopped = True  # "are you still taking it?" "no"
                     if pol != "yes" and not (pol == "no" and stopped):
                         continue
                 mods = context_of(s.text, [(m.start, m.end)], self.lang)[0]
                 if mods.family or mods.hypothetical and med.hypothetical_in_clause(s.text, mentions, j):
                     continue
-                negated = mods.negated and answer is None and bool(re.search(
-                    r"\b(?:no|not|n't|never|without|denies|pas|plus|jamais|sans)\b[^,.;]{0,30}$",
-                    s.text[max(0, m.start - 40):m.start], re.I))  # not a negation of another clause
+                negated = (
+                    mods.negated
+                    and answer is None
+                    and bool(
+                        re.search(
+                            r"\b(?:no|not|n't|never|without|denies|pas|plus|jamais|sans)\b[^,.;]{0,30}$",
+                            s.text[max(0, m.start - 40) : m.start],
+                            re.I,
+                        )
+                    )
+                )  # not a negation of another clause
                 asked = answer is not None and med.is_inquiry(s.text)
                 same_turn = k > 0 and self.sents[k - 1].seg_index == s.seg_index
-                parsed = med.parse_mention(s.text, mentions, j, self.lang, clinician=self.is_clin(k),
-                                           prompted=k in prompted or answer is not None, negated=negated,
-                                           asked=asked, previous=previous,
-                                           before=self.sents[k - 1].text if same_turn else "")
+                parsed = med.parse_mention(
+                    s.text,
+                    mentions,
+                    j,
+                    self.lang,
+                    clinician=self.is_clin(k),
+                    prompted=k in prompted or answer is not None,
+                    negated=negated,
+                    asked=asked,
+                    previous=previous,
+                    before=self.sents[k - 1].text if same_turn else "",
+                )
                 if parsed is None:
                     continue
                 if answer is not None and not asked:
@@ -89,9 +108,17 @@ class MedicationFacts:
                     ev.append(self.b.ev_sentence(answer))
                     if med.other_prescriber(answer.text):
                         attrs["prescriber"] = "other"
-                f = self.b.add("medication", parsed.label, ev, status=status, **attrs, surface=m.surface,
-                               drugbank_id=m.drug.get("drugbank_id"), mesh_id=m.drug.get("mesh_id"),
-                               said_by=self.role[k])
+                f = self.b.add(
+                    "medication",
+                    parsed.label,
+                    ev,
+                    status=status,
+                    **attrs,
+                    surface=m.surface,
+                    drugbank_id=m.drug.get("drugbank_id"),
+                    mesh_id=m.drug.get("mesh_id"),
+                    said_by=self.role[k],
+                )
                 if asked:
                     more = med.answer_attributes(answer.text, self.lang)
                     if more:
@@ -102,7 +129,7 @@ class MedicationFacts:
         by: dict[str, list[Fact]] = {}
         for f in meds:
             by.setdefault(f.label, []).append(f)
-        for label, fs in by.items():
+        for fs in by.values():
             if len(fs) < 2:
                 continue
             current = [f for f in fs if f.status == "current"]
@@ -142,9 +169,17 @@ class MedicationFacts:
         said = extra.as_dict()
         a = f.attributes
         spans = extra.spans()
-        if a.get("dose") and not a.get("unit") and extra.dose is not None and extra.dose.start == 0 and \
-                float(extra.dose.value).is_integer() and extra.dose.value < 10 and float(a["dose"]).is_integer() and \
-                f.evidence and f.evidence[0].segment_id == self.tr.segments[s.seg_index].id:
+        if (
+            a.get("dose")
+            and not a.get("unit")
+            and extra.dose is not None
+            and extra.dose.start == 0
+            and float(extra.dose.value).is_integer()
+            and extra.dose.value < 10
+            and float(a["dose"]).is_integer()
+            and f.evidence
+            and f.evidence[0].segment_id == self.tr.segments[s.seg_index].id
+        ):
             # "aldactone twelve . five milligrams": a decimal cut by the sentence split; one quote over both
             a["dose"] = f"{a['dose']}.{int(extra.dose.value)}"
             a["unit"] = said.get("unit")
@@ -161,6 +196,9 @@ class MedicationFacts:
             return
         a.update(taken)
         ev = self.b.evidence(s.seg_index, s.start + min(x for x, _ in spans), s.start + max(y for _, y in spans))
-        if (add_evidence or not any(e.segment_id == ev.segment_id for e in f.evidence)) and len(f.evidence) < 4 and \
-                all(ev.quote != e.quote or ev.segment_id != e.segment_id for e in f.evidence):
+        if (
+            (add_evidence or not any(e.segment_id == ev.segment_id for e in f.evidence))
+            and len(f.evidence) < 4
+            and all(ev.quote != e.quote or ev.segment_id != e.segment_id for e in f.evidence)
+        ):
             f.evidence.append(ev)

@@ -37,14 +37,28 @@ def _normalise_with_map(text: str):
     return norm, back
 
 
-
 class ObjectiveFacts:
     _VITALS = [
-        ("blood pressure", r"(?:blood pressure|bp|tension(?: artérielle)?|pression artérielle)", r"(?P<a>\d{2,3})\s*(?:/|over|sur)\s*(?P<b>\d{1,3})", "mmHg"),
+        (
+            "blood pressure",
+            r"(?:blood pressure|bp|tension(?: artérielle)?|pression artérielle)",
+            r"(?P<a>\d{2,3})\s*(?:/|over|sur)\s*(?P<b>\d{1,3})",
+            "mmHg",
+        ),
         ("heart rate", r"(?:heart rate|pulse|hr|fréquence cardiaque|pouls|rythme cardiaque)", r"(?P<a>\d{2,3})", "bpm"),
-        ("respiratory rate", r"(?:respiratory rate|respirations?|resp rate|rr|fréquence respiratoire)", r"(?P<a>\d{1,2})", "breaths/min"),
+        (
+            "respiratory rate",
+            r"(?:respiratory rate|respirations?|resp rate|rr|fréquence respiratoire)",
+            r"(?P<a>\d{1,2})",
+            "breaths/min",
+        ),
         ("temperature", r"(?:temperature|temp|température)", r"(?P<a>\d{2,3}(?:[.,]\d)?)", ""),
-        ("oxygen saturation", r"(?:oxygen saturation|o2 sat(?:uration)?|pulse ox(?:imetry)?|sats?|saturation|spo2|oxygen)", r"(?P<a>\d{2,3})", "%"),
+        (
+            "oxygen saturation",
+            r"(?:oxygen saturation|o2 sat(?:uration)?|pulse ox(?:imetry)?|sats?|saturation|spo2|oxygen)",
+            r"(?P<a>\d{2,3})",
+            "%",
+        ),
         ("weight", r"(?:weight|weigh|poids|pèse)", r"(?P<a>\d{2,3}(?:[.,]\d)?)\s*(?P<u>pounds|lbs?|kilos?|kg)", ""),
         ("blood glucose", r"(?:blood sugars?|glucose|glycémie|sugar)", r"(?P<a>\d{2,3})", "mg/dL"),
     ]
@@ -63,7 +77,9 @@ class ObjectiveFacts:
                         continue
                     if label == "heart rate" and not 30 <= float(a) <= 220:
                         continue
-                    if label == "temperature" and not (34 <= float(a.replace(",", ".")) <= 43 or 93 <= float(a.replace(",", ".")) <= 108):
+                    if label == "temperature" and not (
+                        34 <= float(a.replace(",", ".")) <= 43 or 93 <= float(a.replace(",", ".")) <= 108
+                    ):
                         continue
                     if label == "oxygen saturation" and not 70 <= float(a) <= 100:
                         continue
@@ -73,11 +89,21 @@ class ObjectiveFacts:
                     if label == "weight":
                         u = m.group("u")
                     s0, s1 = back(m.start()), back(m.end())
-                    where = "home" if seg.role != "clinician" or re.search(r"\bat home|à la maison|home\b", text[max(0, s0 - 60):s1], re.I) else "clinic"
-                    if label == "blood glucose" and where == "clinic" and not re.search(r"fasting|à jeun|glucose", text, re.I):
+                    where = (
+                        "home"
+                        if seg.role != "clinician"
+                        or re.search(r"\bat home|à la maison|home\b", text[max(0, s0 - 60) : s1], re.I)
+                        else "clinic"
+                    )
+                    if (
+                        label == "blood glucose"
+                        and where == "clinic"
+                        and not re.search(r"fasting|à jeun|glucose", text, re.I)
+                    ):
                         where = "home"
-                    self.b.add("vital", label, [self.b.evidence(i, s0, s1)], value=value, unit=u, setting=where,
-                               merge=False)
+                    self.b.add(
+                        "vital", label, [self.b.evidence(i, s0, s1)], value=value, unit=u, setting=where, merge=False
+                    )
         # drop duplicates of the same reading
         seen, keep = set(), []
         for f in self.b.facts:
@@ -90,32 +116,58 @@ class ObjectiveFacts:
         self.b.facts[:] = keep
 
     _SYSTEMS = [
-        ("cardiovascular", r"heart|murmur|rhythm|rate and rhythm|gallops?|rubs?|jvd|jugular|pulses?|cœur|souffle|bruits du cœur"),
-        ("respiratory", r"lungs?|breath sounds|wheez\w*|crackles|rales|rhonchi|clear to auscultation|poumons?|murmure vésiculaire|crépitants"),
-        ("abdomen", r"abdomen|abdominal|belly|bowel sounds|ventre|abdominale?|murphy|palpation (?:of )?the (?:belly|abdomen)"),
-        ("musculoskeletal", r"knee|shoulder|hip|ankle|wrist|elbow|back|spine|range of motion|effusion|ecchymosis|strength|"
-                            r"tenderness|tender|edema|swelling|varus|valgus|drawer|mcmurray|lachman|genou|épaule|cheville|dos|œdème"),
+        (
+            "cardiovascular",
+            r"heart|murmur|rhythm|rate and rhythm|gallops?|rubs?|jvd|jugular|pulses?|cœur|souffle|bruits du cœur",
+        ),
+        (
+            "respiratory",
+            r"lungs?|breath sounds|wheez\w*|crackles|rales|rhonchi|clear to auscultation|poumons?|"
+            r"murmure vésiculaire|crépitants",
+        ),
+        (
+            "abdomen",
+            r"abdomen|abdominal|belly|bowel sounds|ventre|abdominale?|murphy|palpation (?:of )?the (?:belly|abdomen)",
+        ),
+        (
+            "musculoskeletal",
+            r"knee|shoulder|hip|ankle|wrist|elbow|back|spine|range of motion|effusion|ecchymosis|strength|"
+            r"tenderness|tender|edema|swelling|varus|valgus|drawer|mcmurray|lachman|genou|épaule|cheville|dos|œdème",
+        ),
         ("neurological", r"reflex\w*|sensation|cranial nerves|neuro\w*|gait|strength is|réflexes|sensibilité"),
         ("skin", r"skin|rash|lesion|wound|incision|erythema|peau|plaie|rougeur"),
-        ("HEENT", r"ears?|tympanic|throat|pharynx|tonsils?|pupils?|eyes?|sinus\w*|nose|nasal|lymph nodes?|thyroid|neck|"
-                  r"gorge|oreilles?|tympans?|ganglions?|cou"),
+        (
+            "HEENT",
+            r"ears?|tympanic|throat|pharynx|tonsils?|pupils?|eyes?|sinus\w*|nose|nasal|lymph nodes?|thyroid|neck|"
+            r"gorge|oreilles?|tympans?|ganglions?|cou",
+        ),
     ]
 
-    _FINDING = re.compile(r"\b(?:normal|abnormal|clear|tender\w*|swell\w*|edema|murmur|regular|irregular|no |without|"
-                          r"positive|negative|decreased|increased|intact|soft|distended|appreciate|hear|see|notice|"
-                          r"palpation|range of motion|pain (?:to|with|on)|effusion|ecchymosis|erythema|"
-                          r"normale?s?|souple|douloureu\w*|pas de|sans|bien|présente?s?|rien)\b", re.I)
+    _FINDING = re.compile(
+        r"\b(?:normal|abnormal|clear|tender\w*|swell\w*|edema|murmur|regular|irregular|no |without|"
+        r"positive|negative|decreased|increased|intact|soft|distended|appreciate|hear|see|notice|"
+        r"palpation|range of motion|pain (?:to|with|on)|effusion|ecchymosis|erythema|"
+        r"normale?s?|souple|douloureu\w*|pas de|sans|bien|présente?s?|rien)\b",
+        re.I,
+    )
 
     def exam(self):
         for k in range(self.exam_start, self.exam_end):
             s = self.sents[k]
-            if not self.is_clin(k) or s.question and not re.search(r"\b(?:does (?:it|this|that) hurt|ça fait mal)\b", s.text, re.I):
+            if (
+                not self.is_clin(k)
+                or s.question
+                and not re.search(r"\b(?:does (?:it|this|that) hurt|ça fait mal)\b", s.text, re.I)
+            ):
                 continue
-            if self._RESULTS.search(s.text) and re.search(r"\b(?:show|reveal|demonstrat|came back|results?|montre)\w*", s.text, re.I):
+            if self._RESULTS.search(s.text) and re.search(
+                r"\b(?:show|reveal|demonstrat|came back|results?|montre)\w*", s.text, re.I
+            ):
                 continue
             t = s.text
-            if re.search(r"\b(?:blood pressure|temperature|pulse|heart rate|respirations|oxygen)\b", t, re.I) and \
-                    spoken_numbers(t):
+            if re.search(
+                r"\b(?:blood pressure|temperature|pulse|heart rate|respirations|oxygen)\b", t, re.I
+            ) and spoken_numbers(t):
                 continue  # vitals
             if not self._FINDING.search(t):
                 continue
@@ -137,12 +189,20 @@ class ObjectiveFacts:
             test = next((label for rx, label in lx.TESTS if re.search(rf"\b(?:{rx})\b", t, re.I)), None)
             if not test or re.search(r"\bshow me\b|\bpull up\b", t, re.I):
                 continue
-            if not re.search(r"\b(?:show(?:s|ed)?|reveal\w*|demonstrat\w*|came back|come back|was|were|is|are|looks?|"
-                             r"looked|normal|abnormal|elevated|low|high|negative|positive|montre|est (?:normale?|revenue?)|"
-                             r"revenu\w*|résultats?)\b", t, re.I):
+            if not re.search(
+                r"\b(?:show(?:s|ed)?|reveal\w*|demonstrat\w*|came back|come back|was|were|is|are|looks?|"
+                r"looked|normal|abnormal|elevated|low|high|negative|positive|montre|est (?:normale?|revenue?)|"
+                r"revenu\w*|résultats?)\b",
+                t,
+                re.I,
+            ):
                 continue
-            if re.search(r"\b(?:order|schedule|get (?:a|an|some)|i want to|we'll|we will|let's|going to|gonna|"
-                          r"should|need to|prescri|je vais (?:vous )?demander|on va faire|il faudra)\b", t, re.I):
+            if re.search(
+                r"\b(?:order|schedule|get (?:a|an|some)|i want to|we'll|we will|let's|going to|gonna|"
+                r"should|need to|prescri|je vais (?:vous )?demander|on va faire|il faudra)\b",
+                t,
+                re.I,
+            ):
                 continue
             prose = register.finding(clinician_to_note(clean(t), self.sex) if self.lang == "en" else clean(t))
             if not prose or len(prose.split()) < 3:

@@ -15,18 +15,39 @@ from scribe.notes.text import (
 from scribe.schemas_docs import Fact
 
 _PLAN_TYPE = [
-    ("imaging", re.compile(r"\b(?:x-?rays?|mri|ct|cat scan|ultrasound|echo\w*|mammogram|scan|dexa|pet|radio\w*|"
-                           r"échographie|scanner|irm)\b", re.I)),
-    ("procedure", re.compile(r"\b(?:injections?|biops(?:y|ies)|surgery|procedure|removal|excision|aspiration|"
-                             r"colonoscopy|endoscopy|ekg|ecg|emg|stress test|infiltration|chirurgie)\b", re.I)),
-    ("lab", re.compile(r"\b(?:labs?|blood ?work|blood tests?|panel|a1c|lipid|cbc|culture|urinalysis|urine|levels?|"
-                       r"creatinine|tsh|prise de sang|bilan|analyse\w*)\b", re.I)),
+    (
+        "imaging",
+        re.compile(
+            r"\b(?:x-?rays?|mri|ct|cat scan|ultrasound|echo\w*|mammogram|scan|dexa|pet|radio\w*|"
+            r"échographie|scanner|irm)\b",
+            re.I,
+        ),
+    ),
+    (
+        "procedure",
+        re.compile(
+            r"\b(?:injections?|biops(?:y|ies)|surgery|procedure|removal|excision|aspiration|"
+            r"colonoscopy|endoscopy|ekg|ecg|emg|stress test|infiltration|chirurgie)\b",
+            re.I,
+        ),
+    ),
+    (
+        "lab",
+        re.compile(
+            r"\b(?:labs?|blood ?work|blood tests?|panel|a1c|lipid|cbc|culture|urinalysis|urine|levels?|"
+            r"creatinine|tsh|prise de sang|bilan|analyse\w*)\b",
+            re.I,
+        ),
+    ),
 ]
 
 
-_INTERVAL = re.compile(r"\b(?:in|dans|within)\s+(?:about\s+|a couple of\s+|environ\s+)?(?P<n>\d+|an?|one|two|three|four|"
-                       r"five|six|eight|twelve|un|une|deux|trois|quatre|six)\s+(?P<unit>days?|weeks?|months?|years?|"
-                       r"jours?|semaines?|mois|ans?)\b", re.I)
+_INTERVAL = re.compile(
+    r"\b(?:in|dans|within)\s+(?:about\s+|a couple of\s+|environ\s+)?(?P<n>\d+|an?|one|two|three|four|"
+    r"five|six|eight|twelve|un|une|deux|trois|quatre|six)\s+(?P<unit>days?|weeks?|months?|years?|"
+    r"jours?|semaines?|mois|ans?)\b",
+    re.I,
+)
 
 
 def plan_attributes(kind: str, prose: str) -> dict:
@@ -40,26 +61,47 @@ def plan_attributes(kind: str, prose: str) -> dict:
     return attrs
 
 
-
 class PlanFacts:
-    _PLAN = re.compile(r"\b(?:i(?:'m| am)?(?: also| just| do| really)* (?:going to|gonna|gon na|will|'ll|want to|wan na|would like to|'d like to|"
-                       r"recommend|think we should|prescribe)|i'll|we'll|we will|we(?:'re| are) (?:going to|gon na|gonna)|"
-                       r"let's|you should|you need to|make sure|i want you to|i'd like you to|continue|follow ?up|"
-                       r"come back|see you (?:back|again|in)|refer|referral|order|schedule|prescri\w+|start (?:you|on)|"
-                       r"increase|decrease|stop|recommend\w*|keep (?:taking|an eye|track)|avoid|return|call (?:me|us|the office|911)|"
-                       r"go to the (?:er|emergency)|appelez le 15|"
-                       r"physical therapy|je vais (?:vous )?(?:prescrire|demander|faire|mettre|adresser|donner)|"
-                       r"on va (?:faire|vous|demander|commencer|mettre)|il faut|il faudra|vous allez|je vous "
-                       r"(?:prescris|propose|conseille|recommande|revois|adresse)|revenez|reconsulte[rz]?|rendez-vous|"
-                       r"contrôle|à revoir|surveill\w+)\b", re.I)
+    _PLAN = re.compile(
+        r"\b(?:i(?:'m| am)?(?: also| just| do| really)* (?:going to|gonna|gon na|will|'ll|want to|wan na|"
+        r"would like to|'d like to|"
+        r"recommend|think we should|prescribe)|i'll|we'll|we will|we(?:'re| are) (?:going to|gon na|gonna)|"
+        r"let's|you should|you need to|make sure|i want you to|i'd like you to|continue|follow ?up|"
+        r"come back|see you (?:back|again|in)|refer|referral|order|schedule|prescri\w+|start (?:you|on)|"
+        r"increase|decrease|stop|recommend\w*|keep (?:taking|an eye|track)|avoid|return|call (?:me|us|the office|911)|"
+        r"go to the (?:er|emergency)|appelez le 15|"
+        r"physical therapy|je vais (?:vous )?(?:prescrire|demander|faire|mettre|adresser|donner)|"
+        r"on va (?:faire|vous|demander|commencer|mettre)|il faut|il faudra|vous allez|je vous "
+        r"(?:prescris|propose|conseille|recommande|revois|adresse)|revenez|reconsulte[rz]?|rendez-vous|"
+        r"contrôle|à revoir|surveill\w+)\b",
+        re.I,
+    )
 
     _PLAN_KIND = [
-        ("referral", re.compile(r"\b(?:refer\w*|specialist|physical therapy|pt|surgeon|cardiology|cardiologist|"
-                                r"orthopedic|dermatolog\w+|neurolog\w+|adresse\w*|spécialiste|kiné\w*|cardiologue)\b", re.I)),
-        ("test", re.compile(r"\b(?:order\w*|x-?ray|mri|ct|labs?|blood ?work|echo\w*|ekg|ecg|ultrasound|a1c|lipid|panel|"
-                            r"test\w*|biopsy|culture|scan|prise de sang|bilan|radio\w*|échographie|scanner|irm|analyse\w*)\b", re.I)),
-        ("follow-up", re.compile(r"\b(?:follow ?up|come back|see you (?:back|again|in)|return|recheck|revenez|revoir|"
-                                 r"rendez-vous|reconsulte\w*|contrôle|in \w+ (?:weeks?|months?|days?))\b", re.I)),
+        (
+            "referral",
+            re.compile(
+                r"\b(?:refer\w*|specialist|physical therapy|pt|surgeon|cardiology|cardiologist|"
+                r"orthopedic|dermatolog\w+|neurolog\w+|adresse\w*|spécialiste|kiné\w*|cardiologue)\b",
+                re.I,
+            ),
+        ),
+        (
+            "test",
+            re.compile(
+                r"\b(?:order\w*|x-?ray|mri|ct|labs?|blood ?work|echo\w*|ekg|ecg|ultrasound|a1c|lipid|panel|"
+                r"test\w*|biopsy|culture|scan|prise de sang|bilan|radio\w*|échographie|scanner|irm|analyse\w*)\b",
+                re.I,
+            ),
+        ),
+        (
+            "follow-up",
+            re.compile(
+                r"\b(?:follow ?up|come back|see you (?:back|again|in)|return|recheck|revenez|revoir|"
+                r"rendez-vous|reconsulte\w*|contrôle|in \w+ (?:weeks?|months?|days?))\b",
+                re.I,
+            ),
+        ),
     ]
 
     def plan(self):
@@ -82,22 +124,48 @@ class PlanFacts:
                 continue
             if not self._PLAN.search(s.text):
                 continue
-            if re.search(r"\b(?:any questions|do you have questions|questions\?|des questions|nice to see|good to see|"
-                         r"the nurse will be in|finalize the note)\b", s.text, re.I) and len(s.text.split()) < 12:
+            if (
+                re.search(
+                    r"\b(?:any questions|do you have questions|questions\?|des questions|nice to see|good to see|"
+                    r"the nurse will be in|finalize the note)\b",
+                    s.text,
+                    re.I,
+                )
+                and len(s.text.split()) < 12
+            ):
                 continue
             # a spoken plan runs several orders together: each clause with a plan cue is one item
             for c0, c1 in register.clauses(s.text):
                 clause = s.text[c0:c1]
                 if not self._PLAN.search(clause):
                     continue
-                prose = register.plan_item(clinician_to_note(clean(clause), self.sex) if self.lang == "en" else clean(clause))
-                if not prose or len(prose.split()) < 2 or re.search(
-                        r"\btalk (?:a little bit |a bit )?about (?:my|the|your) (?:assessment|plan)|\bshow me\b", prose, re.I):
+                prose = register.plan_item(
+                    clinician_to_note(clean(clause), self.sex) if self.lang == "en" else clean(clause)
+                )
+                if (
+                    not prose
+                    or len(prose.split()) < 2
+                    or re.search(
+                        r"\btalk (?:a little bit |a bit )?about (?:my|the|your) (?:assessment|plan)|\bshow me\b",
+                        prose,
+                        re.I,
+                    )
+                ):
                     continue
-                kind = "medication" if self._mentions_med(s, clause) else next(
-                    (name for name, rx in self._PLAN_KIND if rx.search(clause)), "advice")
-                self.b.add("plan", kind, [self.b.evidence(s.seg_index, s.start + c0, s.start + c1)],
-                           value=numbers_to_digits(prose), merge=False, problem=problem, **plan_attributes(kind, prose))
+                kind = (
+                    "medication"
+                    if self._mentions_med(s, clause)
+                    else next((name for name, rx in self._PLAN_KIND if rx.search(clause)), "advice")
+                )
+                self.b.add(
+                    "plan",
+                    kind,
+                    [self.b.evidence(s.seg_index, s.start + c0, s.start + c1)],
+                    value=numbers_to_digits(prose),
+                    merge=False,
+                    problem=problem,
+                    **plan_attributes(kind, prose),
+                )
                 count += 1
 
     def _mentions_med(self, s: Sentence, clause: str | None = None) -> bool:

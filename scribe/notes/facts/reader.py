@@ -15,13 +15,20 @@ from scribe.notes.text import (
 )
 from scribe.schemas import Transcript
 
-_TAG_QUESTION = re.compile(r"^(?:(?:or|ou|and|et)\s+)?(?:anything (?:like that|else)(?: that you'?ve noticed)?|(?:des |d')?(?:choses?|trucs?) comme ça|"
-                           r"something like that|right|okay|ok|d'accord|non|hein|n'est-ce pas|or not|ou pas|"
-                           r"ou quelque chose comme ça)\W*$", re.I)
+_TAG_QUESTION = re.compile(
+    r"^(?:(?:or|ou|and|et)\s+)?(?:anything (?:like that|else)(?: that you'?ve noticed)?|(?:des |d')?(?:choses?|"
+    r"trucs?) comme ça|"
+    r"something like that|right|okay|ok|d'accord|non|hein|n'est-ce pas|or not|ou pas|"
+    r"ou quelque chose comme ça)\W*$",
+    re.I,
+)
 
 
-_NEGATION_NEAR = re.compile(r"\b(?:no|not|n't|never|without|deny|denies|denied|negative for|none|nor|pas|jamais|sans|"
-                            r"aucune?|ni)\b(?:\W+\w+){0,6}\W*$", re.I)
+_NEGATION_NEAR = re.compile(
+    r"\b(?:no|not|n't|never|without|deny|denies|denied|negative for|none|nor|pas|jamais|sans|"
+    r"aucune?|ni)\b(?:\W+\w+){0,6}\W*$",
+    re.I,
+)
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -29,8 +36,7 @@ def _clause_before(text: str, start: int) -> str:
     for a, b in register.clauses(text):
         if a <= start <= b:
             return text[a:start]
-    return text[max(0, start - 60):start]
-
+    return text[max(0, start - 60) : start]
 
 
 class ConsultationReader:
@@ -53,7 +59,10 @@ class ConsultationReader:
         return self.role[k] == "clinician"
 
     def is_pat(self, k: int) -> bool:
-        return self.role[k] in ("patient", "unknown", "other") and self.tr.segments[self.sents[k].seg_index].speaker != "clinician"
+        return (
+            self.role[k] in ("patient", "unknown", "other")
+            and self.tr.segments[self.sents[k].seg_index].speaker != "clinician"
+        )
 
     def asks(self, k: int) -> bool:
         """A clinician sentence that works as a question: '?' or question words, or the last sentence of
@@ -89,24 +98,36 @@ class ConsultationReader:
             return [i for i in range(j, len(self.sents)) if self.sents[i].seg_index == seg_j]
         return []
 
-    _AP = re.compile(r"\b(assessment|impression|my plan|the plan|plan for you|first problem|next problem|"
-                     r"for your (?:first|second|third|last|next)|let's talk about (?:my|the|your)|in terms of your|"
-                     r"regarding your|as far as your|for the (?:first|second)|diagnos[ie]s|i think (?:this|it|you|that)|"
-                     r"je pense que|mon diagnostic|on va (?:vous )?(?:faire|mettre|prescrire|demander)|"
-                     r"je vais vous prescrire|ce que je vous propose|conclusion)\b", re.I)
+    _AP = re.compile(
+        r"\b(assessment|impression|my plan|the plan|plan for you|first problem|next problem|"
+        r"for your (?:first|second|third|last|next)|let's talk about (?:my|the|your)|in terms of your|"
+        r"regarding your|as far as your|for the (?:first|second)|diagnos[ie]s|i think (?:this|it|you|that)|"
+        r"je pense que|mon diagnostic|on va (?:vous )?(?:faire|mettre|prescrire|demander)|"
+        r"je vais vous prescrire|ce que je vous propose|conclusion)\b",
+        re.I,
+    )
 
-    _EXAM = re.compile(r"\b(physical exam(?:ination)?|on exam(?:ination)?|exam(?:ine|ination)? (?:of|today|shows?|is)|"
-                       r"on your (?:\w+ )?exam|let me (?:take a )?(?:look|listen|examine)|listen to your (?:heart|lungs)|"
-                       r"vital signs|vitals|on auscultation|je vais vous examiner|à l'examen|l'examen|auscultation|"
-                       r"allongez-vous|je vais regarder|je vais écouter|tension est)\b", re.I)
+    _EXAM = re.compile(
+        r"\b(physical exam(?:ination)?|on exam(?:ination)?|exam(?:ine|ination)? (?:of|today|shows?|is)|"
+        r"on your (?:\w+ )?exam|let me (?:take a )?(?:look|listen|examine)|listen to your (?:heart|lungs)|"
+        r"vital signs|vitals|on auscultation|je vais vous examiner|à l'examen|l'examen|auscultation|"
+        r"allongez-vous|je vais regarder|je vais écouter|tension est)\b",
+        re.I,
+    )
 
-    _RESULTS = re.compile(r"\b(results?|x-?ray|labs?|blood ?work|ekg|ecg|echo(?:cardiogram)?|mri|ct scan|"
-                          r"ultrasound|a1c|résultats?|radio|prise de sang|scanner|irm)\b", re.I)
+    _RESULTS = re.compile(
+        r"\b(results?|x-?ray|labs?|blood ?work|ekg|ecg|echo(?:cardiogram)?|mri|ct scan|"
+        r"ultrasound|a1c|résultats?|radio|prise de sang|scanner|irm)\b",
+        re.I,
+    )
 
     # Cues that open the assessment and plan wherever they stand, even after an examination.
-    _AP_STRONG = re.compile(r"\b(?:my assessment|assessment and (?:my )?plan|my plan|the plan|first problem|"
-                            r"for your (?:first|second|third|last|next) problem|let's talk about (?:my|the|your) "
-                            r"(?:assessment|plan)|my impression|mon diagnostic|ce que je vous propose|conclusion)\b", re.I)
+    _AP_STRONG = re.compile(
+        r"\b(?:my assessment|assessment and (?:my )?plan|my plan|the plan|first problem|"
+        r"for your (?:first|second|third|last|next) problem|let's talk about (?:my|the|your) "
+        r"(?:assessment|plan)|my impression|mon diagnostic|ce que je vous propose|conclusion)\b",
+        re.I,
+    )
 
     def _find_ap_start(self) -> int:
         """Where the assessment and plan begin: after the examination when there is one (a weak cue such
@@ -124,8 +145,11 @@ class ConsultationReader:
                 return k
         if self.exam_start < n:  # after the examination: the first diagnosis or plan sentence
             for k in range(self.exam_start + 1, n):
-                if self.is_clin(k) and not self.sents[k].question and (
-                        lx.find_concepts("condition", self.sents[k].text) or self._PLAN.search(self.sents[k].text)):
+                if (
+                    self.is_clin(k)
+                    and not self.sents[k].question
+                    and (lx.find_concepts("condition", self.sents[k].text) or self._PLAN.search(self.sents[k].text))
+                ):
                     return k
         clin = [k for k in range(n) if self.is_clin(k)]
         return clin[int(len(clin) * 0.7)] if clin else n
@@ -142,7 +166,7 @@ class ConsultationReader:
         the question, it does not deny what the reply goes on to state."""
         s = self.sents[k]
         lead = re.match(r"^\W*(?:no|nope|non)\s*[,.!;]\s*", s.text, re.I)
-        if not lead or len(s.text[lead.end():start].split()) < 2 or _NEGATION_NEAR.search(s.text[lead.end():start]):
+        if not lead or len(s.text[lead.end() : start].split()) < 2 or _NEGATION_NEAR.search(s.text[lead.end() : start]):
             return False
         prev = [j for j in range(k - 1, -1, -1) if self.sents[j].seg_index != s.seg_index]
         return bool(prev) and self.sents[prev[0]].question

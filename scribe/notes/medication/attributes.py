@@ -19,19 +19,27 @@ from scribe.notes.medication.numbers import NUMBER_PATTERN as _NUM
 from scribe.notes.medication.numbers import format_number, normalize, original_span
 
 # attribute patterns, on normalized text (numbers as digits)
-_DOSE = re.compile(rf"(?P<num>{_NUM})(?:\s*(?:-|to|or|à|ou)\s*(?P<num2>{_NUM}))?\s*-?\s*(?P<unit>{_UNIT_RX})(?![\w])",
-                   re.I)
-_BARE_DOSE = re.compile(rf"^\s*,?\s*(?:at\s+|à\s+)?(?P<num>{_NUM})(?!\s*(?:\d|%|-|/|:|\.\d|years?|yrs?|days?|weeks?|"
-                        rf"months?|hours?|minutes?|times?|x\b|of\b|out\b|over\b|o'clock|pm\b|am\b|ans\b|jours?|semaines?|mois|"
-                        rf"heures?|fois|sur\b|percent|pounds?|lbs?|kilos?|kg|{_UNIT_RX}))", re.I)
-_LEFT_DOSE = re.compile(rf"(?P<num>{_NUM})\s*-?\s*(?P<unit>{_UNIT_RX})\s+"
-                        r"(?:of\s+(?:the\s+|your\s+|my\s+)?|d'|de\s+(?:l')?|du\s+)?$",
-                        re.I)
-_SUPPLY_BEFORE = re.compile(r"\b(?:prescrib\w*|give (?:you|him|her)|giving (?:you|him|her)|gave (?:you|me|him|her)|"
-                            r"send(?:ing)? (?:in|you)|dispens\w*|supply of|box(?:es)? of|bottles? of|packs? of|"
-                            r"write (?:you )?(?:for|a prescription for)|boîtes? de|je vous (?:donne|prescris))\s+"
-                            r"(?:you\s+)?$",
-                            re.I)
+_DOSE = re.compile(
+    rf"(?P<num>{_NUM})(?:\s*(?:-|to|or|à|ou)\s*(?P<num2>{_NUM}))?\s*-?\s*(?P<unit>{_UNIT_RX})(?![\w])", re.I
+)
+_BARE_DOSE = re.compile(
+    rf"^\s*,?\s*(?:at\s+|à\s+)?(?P<num>{_NUM})(?!\s*(?:\d|%|-|/|:|\.\d|years?|yrs?|days?|weeks?|"
+    rf"months?|hours?|minutes?|times?|x\b|of\b|out\b|over\b|o'clock|pm\b|am\b|ans\b|jours?|semaines?|mois|"
+    rf"heures?|fois|sur\b|percent|pounds?|lbs?|kilos?|kg|{_UNIT_RX}))",
+    re.I,
+)
+_LEFT_DOSE = re.compile(
+    rf"(?P<num>{_NUM})\s*-?\s*(?P<unit>{_UNIT_RX})\s+"
+    r"(?:of\s+(?:the\s+|your\s+|my\s+)?|d'|de\s+(?:l')?|du\s+)?$",
+    re.I,
+)
+_SUPPLY_BEFORE = re.compile(
+    r"\b(?:prescrib\w*|give (?:you|him|her)|giving (?:you|him|her)|gave (?:you|me|him|her)|"
+    r"send(?:ing)? (?:in|you)|dispens\w*|supply of|box(?:es)? of|bottles? of|packs? of|"
+    r"write (?:you )?(?:for|a prescription for)|boîtes? de|je vous (?:donne|prescris))\s+"
+    r"(?:you\s+)?$",
+    re.I,
+)
 _N = r"(?P<n>\d+(?:\.\d+)?)"
 _MAX = re.compile(
     rf"\b(?:no more than|not more than|not to exceed|(?:don't|do not|never) (?:take |exceed |go over )?(?:more than )?|"
@@ -41,28 +49,42 @@ _MAX = re.compile(
     r"(?:a|per|in a|in one|in 24 hours|each|every|par|dans la|sur)\s*"
     rf"(?:day|days|jour|journée|24 ?h(?:ours|eures)?)\b|"
     rf"\b(?P<n2>\d+(?:\.\d+)?)\s*(?P<unit2>{_UNIT_RX})?\s+(?:maximum|max|au maximum|au plus)\s+(?:a|per|par)\s+"
-    rf"(?:day|jour)\b", re.I)
+    rf"(?:day|jour)\b",
+    re.I,
+)
 _DURATION = re.compile(
     r"\b(?:for|x|pendant|durant|during|over|sur)\s+(?:(?:the next|the|a total of|another|un total de|les|des)\s+)?"
     r"(?P<n>\d+|a|an|one|une?)\s+(?P<u>days?|weeks?|months?|jours?|semaines?|mois)\b|"
-    r"\b(?P<n2>\d+)[- ](?P<u2>day|week|month|jours?)\s+(?:course|supply|treatment|traitement)\b", re.I)
+    r"\b(?P<n2>\d+)[- ](?P<u2>day|week|month|jours?)\s+(?:course|supply|treatment|traitement)\b",
+    re.I,
+)
 _QUANTITY = re.compile(
     rf"#\s?{_N}|\b(?:dispense|disp|quantity|qty|quantité)(?: of)?\s*:?\s*#?\s*(?P<n2>\d+)|"
     rf"\b(?:a\s+|one\s+|une\s+|1\s+)?(?:box|bottle|pack|packet|supply|boîte|boite|flacon|tube)\s+(?:of|de)\s+(?P<n3>\d+)"
     rf"(?!\s*(?:days?|jours?|weeks?|semaines?|mg|g\b|ml|mcg))|"
-    rf"\b(?P<n4>\d+)\s+(?:of (?:those|them|these)|(?:boxes|boîtes)\b)", re.I)
-_QTY_VERB = re.compile(r"\b(?:prescri\w*|give|giving|gave|send|sending|sent|dispens\w*|write|call(?:ing)? in|supply|"
-                       r"donne\w*|ordonnance)\b", re.I)
-_REFILLS = re.compile(r"\b(?P<n>\d+|no|zero|without any|with no)\s+(?:more\s+)?refills?\b|"
-                      r"\brefills?\s*:?\s*(?P<n2>\d+)\b|"
-                      r"\brefill (?:it |that |them )?(?P<n3>\d+) times\b|\bà renouveler (?P<n4>\d+) fois\b|"
-                      r"\b(?P<n5>\d+) renouvellements?\b|\b(?P<none>non renouvelable)\b", re.I)
+    rf"\b(?P<n4>\d+)\s+(?:of (?:those|them|these)|(?:boxes|boîtes)\b)",
+    re.I,
+)
+_QTY_VERB = re.compile(
+    r"\b(?:prescri\w*|give|giving|gave|send|sending|sent|dispens\w*|write|call(?:ing)? in|supply|"
+    r"donne\w*|ordonnance)\b",
+    re.I,
+)
+_REFILLS = re.compile(
+    r"\b(?P<n>\d+|no|zero|without any|with no)\s+(?:more\s+)?refills?\b|"
+    r"\brefills?\s*:?\s*(?P<n2>\d+)\b|"
+    r"\brefill (?:it |that |them )?(?P<n3>\d+) times\b|\bà renouveler (?P<n4>\d+) fois\b|"
+    r"\b(?P<n5>\d+) renouvellements?\b|\b(?P<none>non renouvelable)\b",
+    re.I,
+)
 _AS_NEEDED = re.compile(
     r"\b(?:as needed|as-needed|p\.?r\.?n\.?|if needed|when needed|as necessary|if necessary|when necessary|as required|"
     r"if (?:you|i) need (?:it|to|them|one)|when (?:you|i) need (?:it|to|them|one)|only when (?:you|i) need|"
     r"when (?:you|i) (?:have|get|feel) (?:pain|a headache|symptoms)|when it hurts|if (?:the )?pain|"
     r"for breakthrough|si besoin|au besoin|en cas de (?:besoin|douleurs?|fièvre|crise|mal)|si (?:vous avez |j'ai )?mal|"
-    r"si douleurs?|quand (?:j'ai|vous avez) mal|à la demande|en cas de nécessité)\b", re.I)
+    r"si douleurs?|quand (?:j'ai|vous avez) mal|à la demande|en cas de nécessité)\b",
+    re.I,
+)
 _ROUTES = [
     ("by mouth", r"by mouth|orally|oral|p\.?o\.?|per os|par voie orale|par la bouche|voie orale"),
     ("sublingual", r"sublingual(?:ly)?|under (?:the|your) tongue|sous la langue|sublinguale?"),
@@ -71,8 +93,11 @@ _ROUTES = [
     ("intravenous", r"intravenous(?:ly)?|iv|intraveineuse|en perfusion|par perfusion"),
     ("injection", r"injection|injected|inject|injectable|piqûres?|en injection"),
     ("inhaled", r"inhaled|inhaler|inhalation|nebuli[sz]er|neb|inhalateur|inhalée?|en inhalation|aérosol"),
-    ("nasal", r"nasal spray|in (?:the|your|each) nostril|in the nose|intranasal|nasal|spray nasal|"
-              r"pulvérisation nasale"),
+    (
+        "nasal",
+        r"nasal spray|in (?:the|your|each) nostril|in the nose|intranasal|nasal|spray nasal|"
+        r"pulvérisation nasale",
+    ),
     ("ophthalmic", r"eye drops?|in (?:the|your|each) eyes?|ophthalmic|collyre|gouttes dans les yeux"),
     ("topical", r"topical(?:ly)?|cream|ointment|lotion|gel|crème|pommade|application locale|application cutanée"),
     ("transdermal", r"transdermal|patch|timbre"),
@@ -85,6 +110,7 @@ _ROUTE_RX = [(name, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.I)) for name,
 @dataclass
 class Found:
     """One attribute found in a text, with its span in that text."""
+
     value: Any
     start: int
     end: int
@@ -103,8 +129,20 @@ class Attributes:
     refills: Found | None = None  # int
 
     def spans(self) -> list[tuple[int, int]]:
-        return [(f.start, f.end) for f in (self.dose, self.route, self.frequency, self.as_needed, self.max_per_day,
-                                           self.duration, self.quantity, self.refills) if f is not None]
+        return [
+            (f.start, f.end)
+            for f in (
+                self.dose,
+                self.route,
+                self.frequency,
+                self.as_needed,
+                self.max_per_day,
+                self.duration,
+                self.quantity,
+                self.refills,
+            )
+            if f is not None
+        ]
 
     def as_dict(self) -> dict[str, Any]:
         """Fact attributes: dose (text: "1000", "0.5"), unit, route, frequency (as said), per_day,
@@ -142,8 +180,9 @@ class Attributes:
                     self.unit = other.unit
 
 
-def read_attributes(text: str, lang: str | None = None, left: str = "", *, status: str = "",
-                    cap: int = 110) -> Attributes:
+def read_attributes(
+    text: str, lang: str | None = None, left: str = "", *, status: str = "", cap: int = 110
+) -> Attributes:
     """Dose, unit, route, frequency, as needed, maximum per day, duration, quantity and refills of `text`
     (the words after a drug, or a follow-up sentence); `left`: the words right before the drug (a dose
     said first: "15 milligrams of Mobic"). Spans are in `text` (negative: in `left`, from its end)."""
@@ -162,9 +201,17 @@ def read_attributes(text: str, lang: str | None = None, left: str = "", *, statu
 
     # maximum per day first: "no more than 4 a day" is neither a dose nor a frequency
     m = _MAX.search(norm)
-    if m and m.group(0).lower().startswith(("up to", "jusqu'à")) and (
-            re.search(r"\b(?:increas\w*|rais\w*|bump\w*|go(?:ing)?|titrat\w*|augment\w*|passer)\b[^.]{0,40}$",
-                      (left[-60:] + " " + norm[:m.start()]), re.I)):
+    if (
+        m
+        and m.group(0).lower().startswith(("up to", "jusqu'à"))
+        and (
+            re.search(
+                r"\b(?:increas\w*|rais\w*|bump\w*|go(?:ing)?|titrat\w*|augment\w*|passer)\b[^.]{0,40}$",
+                (left[-60:] + " " + norm[: m.start()]),
+                re.I,
+            )
+        )
+    ):
         m = None
     if m:
         unit = m.group("unit") or m.group("unit2")
@@ -177,7 +224,7 @@ def read_attributes(text: str, lang: str | None = None, left: str = "", *, statu
         if not free(m.start(), m.end()):
             continue
         n = float(first_group(m, "n", "n2", "n3", "n4"))
-        if m.group("n4") and "of" in m.group(0) and not _QTY_VERB.search(norm[:m.start()]):
+        if m.group("n4") and "of" in m.group(0) and not _QTY_VERB.search(norm[: m.start()]):
             continue
         unit = "boxes" if re.search(r"\b(?:boxes|boîtes)\b", m.group(0), re.I) else None
         out.quantity = keep(m.start(), m.end(), (int(n), unit))
@@ -186,17 +233,17 @@ def read_attributes(text: str, lang: str | None = None, left: str = "", *, statu
         if not free(m.start(), m.end()):
             continue
         unit = normalise_unit(m.group("unit"))
-        if unit in COUNT_UNITS and _SUPPLY_BEFORE.search(norm[:m.start()]):
+        if unit in COUNT_UNITS and _SUPPLY_BEFORE.search(norm[: m.start()]):
             if out.quantity is None:
                 out.quantity = keep(m.start(), m.end(), (int(float(m.group("num"))), None))
             continue
         value = float(m.group("num"))
-        if re.search(r"\b(?:from|de|du)\s*$", norm[:m.start()], re.I):
+        if re.search(r"\b(?:from|de|du)\s*$", norm[: m.start()], re.I):
             if m.group("num2"):
                 value = float(m.group("num2"))  # "from 10 to 20 mg": the new dose
             else:
                 nxt = _DOSE.search(norm, m.end())
-                if nxt and re.fullmatch(r"\s*(?:to|à|a|up to|down to)\s*", norm[m.end():nxt.start()], re.I):
+                if nxt and re.fullmatch(r"\s*(?:to|à|a|up to|down to)\s*", norm[m.end() : nxt.start()], re.I):
                     m, unit, value = nxt, normalise_unit(nxt.group("unit")), float(nxt.group("num"))
         out.dose = keep(m.start(), m.end(), value)
         out.unit = unit
@@ -222,7 +269,7 @@ def read_attributes(text: str, lang: str | None = None, left: str = "", *, statu
         ln, lb = normalize(left[-60:], lang)
         f = find_frequency(ln, lb, left[-60:])
         # said just before the drug ("every morning I take lisinopril"), not in an earlier clause
-        if f and len(left[-60:]) - f[2] <= 15 and not re.search(r"[,;]", left[-60:][f[2]:]):
+        if f and len(left[-60:]) - f[2] <= 15 and not re.search(r"[,;]", left[-60:][f[2] :]):
             off = -len(left[-60:])
             out.frequency = Found(f[0], f[1] + off, f[2] + off)
     m = _AS_NEEDED.search(body)
@@ -239,8 +286,9 @@ def read_attributes(text: str, lang: str | None = None, left: str = "", *, statu
             n = "1" if n.lower() in ("a", "an", "one", "un", "une") else n
             u = first_group(m, "u", "u2").lower()
             if n == "1":
-                u = {"days": "day", "weeks": "week", "months": "month", "jours": "jour",
-                     "semaines": "semaine"}.get(u, u)
+                u = {"days": "day", "weeks": "week", "months": "month", "jours": "jour", "semaines": "semaine"}.get(
+                    u, u
+                )
             elif not u.endswith("s") and u != "mois":
                 u += "s"
             out.duration = keep(m.start(), m.end(), f"{n} {u}")

@@ -16,15 +16,20 @@ from scribe.notes.medication.names import Mention
 from scribe.notes.medication.status import has_own_status
 
 # where a drug's clause starts (left) or ends (right)
-_LEFT_CUT = re.compile(r"[;:]|\b(?:but|because|since|although|though|whereas|however|mais|parce que|car|puisque|"
-                       r"sauf)\b|"
-                       r",\s*(?:(?:and|so|now|then|et|alors|donc)\s+)?(?=(?:i|we|he|she|they|je|nous|il|elle|ils)\b)|"
-                       r"\b(?:and|so|et|donc)\s+(?=(?:i|we|he|she|they|je|nous|il|elle|ils)\b)", re.I)
+_LEFT_CUT = re.compile(
+    r"[;:]|\b(?:but|because|since|although|though|whereas|however|mais|parce que|car|puisque|"
+    r"sauf)\b|"
+    r",\s*(?:(?:and|so|now|then|et|alors|donc)\s+)?(?=(?:i|we|he|she|they|je|nous|il|elle|ils)\b)|"
+    r"\b(?:and|so|et|donc)\s+(?=(?:i|we|he|she|they|je|nous|il|elle|ils)\b)",
+    re.I,
+)
 _PREV_CUT = re.compile(r"[,;:]|\b(?:and|or|then|also|plus|et|ou|puis|aussi)\b", re.I)
-_RIGHT_CUT = re.compile(r";|\b(?:but|because|although|though|whereas|however|mais|parce que|car|sauf)\b|"
-                        r"\b(?:and|et)\s+(?:i|we|he|she|they|my|the (?:pain|symptoms?)|it|je|nous|il|elle|ils|mon|ma|"
-                        r"la douleur)\b",
-                        re.I)
+_RIGHT_CUT = re.compile(
+    r";|\b(?:but|because|although|though|whereas|however|mais|parce que|car|sauf)\b|"
+    r"\b(?:and|et)\s+(?:i|we|he|she|they|my|the (?:pain|symptoms?)|it|je|nous|il|elle|ils|mon|ma|"
+    r"la douleur)\b",
+    re.I,
+)
 
 # medication context (any one of them in the drug's clause)
 _STRONG_CUE = re.compile(
@@ -32,40 +37,57 @@ _STRONG_CUE = re.compile(
     r"milligrams?|mcg|medications?|medicines?|meds|prescriptions?|pharmacy|inhalers?|injections?|"
     r"over the counter|otc|supplements?|course of|antibiotics?|dispense|je prends|prends|prenez|prendre|pris|"
     r"traitements?|médicaments?|comprimés?|gélules?|cachets?|sachets?|ordonnance|prescris|prescrire|posologie|"
-    r"pharmacie)\b", re.I)
+    r"pharmacie)\b",
+    re.I,
+)
 _WEAK_CUE = re.compile(
     r"\b(?:start\w*|stop\w*|quit|discontinu\w*|continu\w*|resum\w*|increas\w*|decreas\w*|doubl\w*|switch\w*|"
     r"hold|held|use|uses|using|used|try|tried|trying|give|gave|given|giving|shots?|cream|ointment|patch|drops|"
     r"add|adding|inject\w*|help|helps|helped|helping|relie\w*|work|works|worked|working|tolerat\w*|side effects?|"
     r"discount|insurance|covered|copay|generic|priced|cost|"
     r"arrêt\w*|poursui\w*|donne\w*|mets|mettre|essay\w*|augment\w*|diminu\w*|utilise\w*|renouvel\w*|mieux|"
-    r"soulag\w*|calm\w*|efficace|effet|aide)\b", re.I)
+    r"soulag\w*|calm\w*|efficace|effet|aide)\b",
+    re.I,
+)
 # a dosage form right after the name ("clindamycin gel", "albuterol inhaler")
-_FORM_AFTER = re.compile(r"^\s*(?:gel|cream|ointment|lotion|patch(?:es)?|inhaler|drops|spray|tablets?|pills?|capsules?|"
-                         r"injections?|shots?|suppositor\w+|solution|suspension|syrup|topical|er|xr|sr|cr|dr|"
-                         r"extended[- ]release|crème|pommade|comprimés?|gélules?|sirop|collyre|inhalateur)\b", re.I)
+_FORM_AFTER = re.compile(
+    r"^\s*(?:gel|cream|ointment|lotion|patch(?:es)?|inhaler|drops|spray|tablets?|pills?|capsules?|"
+    r"injections?|shots?|suppositor\w+|solution|suspension|syrup|topical|er|xr|sr|cr|dr|"
+    r"extended[- ]release|crème|pommade|comprimés?|gélules?|sirop|collyre|inhalateur)\b",
+    re.I,
+)
 # "on"/"off"/"sous" count only right before the drug: "I'm on lisinopril", "je suis sous Kardégic"
 _ON_BEFORE = re.compile(
     r"\b(?:am|'m|is|'s|are|'re|was|were|been|be|being|stay\w*|keep|kept|still|put \w+|placed \w+|start\w* \w+|"
     r"have \w+|has \w+|had \w+|get \w+|got \w+|go|went|come|came|back)\s+(?:(?:also|still|already|just|only|"
     r"currently|now|both)\s+)?(?:on|off(?: of)?)\s+"
-    r"(?:(?:the|a|some|your|my|his|her|their|low[- ]dose|daily)\s+)?$|\bsous\s+(?:\w+\s+)?$", re.I)
-_MED_QUESTION = re.compile(r"\b(?:medications?|medicines?|meds|pills|prescriptions?|taking|take|taken|took|tried|"
-                           r"try|using|on anything|supplements?|doing for (?:the|your|that) pain|for the pain|"
-                           r"médicaments?|traitements?|prenez|pris|essayé|contre la douleur|pour la douleur)\b", re.I)
+    r"(?:(?:the|a|some|your|my|his|her|their|low[- ]dose|daily)\s+)?$|\bsous\s+(?:\w+\s+)?$",
+    re.I,
+)
+_MED_QUESTION = re.compile(
+    r"\b(?:medications?|medicines?|meds|pills|prescriptions?|taking|take|taken|took|tried|"
+    r"try|using|on anything|supplements?|doing for (?:the|your|that) pain|for the pain|"
+    r"médicaments?|traitements?|prenez|pris|essayé|contre la douleur|pour la douleur)\b",
+    re.I,
+)
 _LAB = re.compile(
     r"\b(?:levels?|labs?|lab work|blood ?work|blood tests?|tests?|tested|testing|results?|came back|come back|counts?|"
     r"panel|check(?:ed|ing)?|measur\w*|screen\w*|values?|was (?:high|low|elevated|normal|up|down|\d)|"
     r"is (?:high|low|elevated|normal|up|down|\d)|were (?:high|low|elevated|normal)|elevated|"
-    r"taux|bilan|analyses?|résultats?|prise de sang|était|est (?:élevée?|bas|basse|normale?))\b", re.I)
+    r"taux|bilan|analyses?|résultats?|prise de sang|était|est (?:élevée?|bas|basse|normale?))\b",
+    re.I,
+)
 
 
-_NOUN_USE = re.compile(r"\b(?:an?|the|any|some|no)\s+(?:increase|decrease|change|switch|rise|drop|reduction|"
-                       r"start|stop)\s+(?:in|of|with|to)\b", re.I)
+_NOUN_USE = re.compile(
+    r"\b(?:an?|the|any|some|no)\s+(?:increase|decrease|change|switch|rise|drop|reduction|"
+    r"start|stop)\s+(?:in|of|with|to)\b",
+    re.I,
+)
 
 
 def denoun(text: str) -> str:
-    """"an increase in abnormal paps": a noun, not a verb acting on a drug (same length, blanked)."""
+    """ "an increase in abnormal paps": a noun, not a verb acting on a drug (same length, blanked)."""
     return _NOUN_USE.sub(lambda m: " " * len(m.group(0)), text)
 
 
@@ -73,7 +95,7 @@ def clause_scope(text: str, mentions: list[Mention], j: int) -> tuple[int, int]:
     """Where the clause of mention j starts (before it) and ends (after it)."""
     m = mentions[j]
     lo = mentions[j - 1].end if j > 0 else 0
-    left = text[lo:m.start]
+    left = text[lo : m.start]
     cut = list((_PREV_CUT if j > 0 else _LEFT_CUT).finditer(left))
     if cut:
         lo += cut[-1].end()
@@ -84,27 +106,32 @@ def clause_scope(text: str, mentions: list[Mention], j: int) -> tuple[int, int]:
     return lo, hi
 
 
-def has_medication_context(text: str, mentions: list[Mention], j: int, attrs: Attributes | None = None,
-                           prompted: bool = False) -> bool:
+def has_medication_context(
+    text: str, mentions: list[Mention], j: int, attrs: Attributes | None = None, prompted: bool = False
+) -> bool:
     """A dose, a medication word or verb in the mention's clause, or the answer to a medication question;
     a mention that is not a medicine (a MeSH chemical: "diamonds") needs a dose or a strong cue."""
     m = mentions[j]
     lo, hi = clause_scope(text, mentions, j)
     text = denoun(text)
-    clause = text[lo:m.start] + " " + text[m.end:hi]
+    clause = text[lo : m.start] + " " + text[m.end : hi]
     dose = attrs is not None and attrs.dose is not None and attrs.unit is not None
     if dose:
         return True
-    strong = bool(_STRONG_CUE.search(clause) or _ON_BEFORE.search(text[lo:m.start]) or
-                  _FORM_AFTER.match(text[m.end:hi]))
+    strong = bool(
+        _STRONG_CUE.search(clause) or _ON_BEFORE.search(text[lo : m.start]) or _FORM_AFTER.match(text[m.end : hi])
+    )
     if strong:
         return True
     if not m.drug_like:
         return False
     # a medicine's cue may stand past its clause ("the hydrochlorothiazide ... but those are all small pills")
-    after = text[m.end:mentions[j + 1].start if j + 1 < len(mentions) else len(text)]
-    return prompted or bool(_WEAK_CUE.search(clause) or _STRONG_CUE.search(after)) or \
-        bool(attrs and (attrs.frequency or attrs.as_needed))
+    after = text[m.end : mentions[j + 1].start if j + 1 < len(mentions) else len(text)]
+    return (
+        prompted
+        or bool(_WEAK_CUE.search(clause) or _STRONG_CUE.search(after))
+        or bool(attrs and (attrs.frequency or attrs.as_needed))
+    )
 
 
 def continues_with_cue(previous_sentence: str) -> bool:
@@ -120,9 +147,15 @@ def is_lab_mention(text: str, mentions: list[Mention], j: int, attrs: Attributes
         return False
     m = mentions[j]
     lo, hi = clause_scope(text, mentions, j)
-    return bool(_LAB.search(text[m.end:hi][:40]) or re.search(
-        r"\b(?:check\w*|test\w*|measur\w*|doser|vérifier|contrôler)\s+(?:\w+\s+){0,2}$|\b(?:abnormal|normal|anormale?s?)\s+$|"
-        r"\b(?:dosage|taux)\s+(?:de |du |des |d')?(?:la |le |l')?$", text[lo:m.start], re.I))
+    return bool(
+        _LAB.search(text[m.end : hi][:40])
+        or re.search(
+            r"\b(?:check\w*|test\w*|measur\w*|doser|vérifier|contrôler)\s+(?:\w+\s+){0,2}$|\b(?:abnormal|normal|anormale?s?)\s+$|"
+            r"\b(?:dosage|taux)\s+(?:de |du |des |d')?(?:la |le |l')?$",
+            text[lo : m.start],
+            re.I,
+        )
+    )
 
 
 _CONNECTOR = re.compile(r"\b(?:and|or|with|along with|together with|as well as|plus|et|ou|avec|ainsi que)\b", re.I)
@@ -134,33 +167,39 @@ def linked(text: str, mentions: list[Mention], j: int) -> str:
     and status), "list" (commas only: "coq10, vitamin c": same context), or "" (not listed)."""
     if j == 0:
         return ""
-    between = text[mentions[j - 1].end:mentions[j].start]
+    between = text[mentions[j - 1].end : mentions[j].start]
     if len(between.split()) > 12 or re.search(r"[.;:?!]", between):
         return ""
     cuts = list(_PREV_CUT.finditer(between)) + list(_CONNECTOR.finditer(between))
-    tail = between[max(c.end() for c in cuts):] if cuts else between
+    tail = between[max(c.end() for c in cuts) :] if cuts else between
     if has_own_status(tail) or _STRONG_CUE.search(tail) or len(tail.split()) > 3:
         return ""
     if _CONNECTOR.search(between):
         return "and"
     bare = re.fullmatch(r"[\s,/&]*(?:(?:the|your|my|some|du|de la|de l'|des|le|la|les|l')\s*)?", tail, re.I)
-    return "list" if bare and \
-        len(between.split()) <= 5 else ""
+    return "list" if bare and len(between.split()) <= 5 else ""
 
 
 def hypothetical_in_clause(text: str, mentions: list[Mention], j: int) -> bool:
     """Whether the mention's own clause is conditional ("if the pain persists we could try X"): a
     ConText 'hypothetical' from an "if" of another clause of a long sentence does not count."""
     lo, _hi = clause_scope(text, mentions, j)
-    return bool(re.search(r"\b(?:if|unless|in case|whether|should you|si|au cas où|à moins)\b",
-                          text[max(0, lo - 60):mentions[j].start],
-                          re.I))
+    return bool(
+        re.search(
+            r"\b(?:if|unless|in case|whether|should you|si|au cas où|à moins)\b",
+            text[max(0, lo - 60) : mentions[j].start],
+            re.I,
+        )
+    )
 
 
-_INQUIRY = re.compile(r"^\W*(?:(?:and|so|okay|ok|um|uh|now|alright|all right|et|alors)\W+)*"
-                      r"(?:are|do|did|have|has|is|were|was|you're|you are|you've|any|what|which|how|when|"
-                      r"est-ce|prenez|avez|vous prenez|vous avez|"
-                      r"êtes)\b", re.I)
+_INQUIRY = re.compile(
+    r"^\W*(?:(?:and|so|okay|ok|um|uh|now|alright|all right|et|alors)\W+)*"
+    r"(?:are|do|did|have|has|is|were|was|you're|you are|you've|any|what|which|how|when|"
+    r"est-ce|prenez|avez|vous prenez|vous avez|"
+    r"êtes)\b",
+    re.I,
+)
 
 
 def is_inquiry(text: str) -> bool:
@@ -168,13 +207,22 @@ def is_inquiry(text: str) -> bool:
     ("so what i'm gonna do is prescribe...")."""
     return bool(_INQUIRY.match(text)) and not re.search(
         r"\b(?:i'm going to|i'm gon na|i'm gonna|i am going to|i'll|i will|we'll|we will|we're going to|let's|"
-        r"i want to|i'd like to|i want you to|je vais|on va)\b", text, re.I)
+        r"i want to|i'd like to|i want you to|je vais|on va)\b",
+        text,
+        re.I,
+    )
 
 
 def patient_asks(text: str) -> bool:
     """The patient asks whether to take a drug ("can I take ibuprofen?", "est-ce que je peux prendre...")."""
-    return bool(re.search(r"\b(?:should|can|could|may|shall) i\b|\bis it (?:ok|okay|safe|fine)\b|"
-                          r"\b(?:je peux|puis-je|est-ce que je peux|je dois)\b", text, re.I))
+    return bool(
+        re.search(
+            r"\b(?:should|can|could|may|shall) i\b|\bis it (?:ok|okay|safe|fine)\b|"
+            r"\b(?:je peux|puis-je|est-ce que je peux|je dois)\b",
+            text,
+            re.I,
+        )
+    )
 
 
 def is_medication_question(text: str) -> bool:

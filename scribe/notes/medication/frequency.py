@@ -14,40 +14,90 @@ from scribe.notes.medication.numbers import normalize, original_span
 
 # frequencies: (pattern, kind, per-day value or function of the match)
 _W = r"(?:a|per|each|every|in a|in one)"
-_FREQS: list[tuple[re.Pattern, str, Any]] = [(re.compile(p, re.I), kind, v) for p, kind, v in [
-    (r"\b(?:every other day|every 2(?:nd)? days?|qod|on alternate days|un jour sur 2|1 jour sur 2|tous les 2 jours)\b",
-     "alternate", 0.5),
-    (rf"\b(?:every|q)\s?(?P<a>{_NUM})\s?(?:-|to|or)\s?(?P<b>{_NUM})\s?(?:hours?|hrs?|h)\b|"
-     rf"\btoutes les (?P<c>{_NUM}) (?:à|a|ou|-) (?P<d>{_NUM}) ?(?:heures?|h)\b", "interval_range", None),
-    (rf"\b(?:every|q)\s?(?P<a>{_NUM})\s?(?:hours?|hrs?|h)\b|\btoutes les (?P<b>{_NUM}) ?(?:heures?|h)\b",
-     "interval", None),
-    (r"\b(?:every hour|hourly|toutes les heures)\b", "hourly", 24.0),
-    (rf"\b(?:(?P<a>{_NUM}) (?:times|x|fois)|twice|(?P<b>{_NUM})x)\s+(?:{_W}|par) (?:week|semaine)\b|"
-     rf"\b(?:(?P<c>{_NUM}) times|twice) weekly\b", "per_week", None),
-    (r"\b(?:once (?:a|per|each|every) week|once weekly|weekly|every week|each week|1 (?:time|fois) par semaine|"
-     r"chaque semaine|toutes les semaines|par semaine|hebdomadaire)\b", "weekly", 1 / 7),
-    (rf"\b(?:every (?P<a>{_NUM}) weeks|toutes les (?P<b>{_NUM}) semaines|every other week)\b", "every_weeks", None),
-    (r"\b(?:once (?:a|per|each|every) month|monthly|every month|une fois par mois|1 fois par mois|par mois|"
-     r"tous les mois|mensuel(?:le)?)\b", "monthly", 1 / 30),
-    (rf"\b(?:every (?P<a>{_NUM}) days|tous les (?P<b>{_NUM}) jours)\b", "every_days", None),
-    (rf"\b(?:(?P<w>once|twice|thrice)|(?P<a>{_NUM}) ?(?:times|time|x))(?: {_W})? day\b|"
-     rf"\b(?:(?P<w2>once|twice|thrice)|(?P<b>{_NUM}) times) daily\b|"
-     rf"\b(?P<c>{_NUM}) (?:fois|prises?) (?:par jour|dans la journée|la journée|par 24 ?h)\b", "count", None),
-    (r"\bb\.?i\.?d\.?(?!\w)", "bid", 2.0), (r"\bt\.?i\.?d\.?(?!\w)", "tid", 3.0), (r"\bq\.?i\.?d\.?(?!\w)", "qid", 4.0),
-    (r"\b(?:le )?matin,? (?:le )?midi et (?:le )?soir\b|\b(?:with (?:each|every) meal|at (?:each|every) meal|"
-     r"à chaque repas)\b", "meals", 3.0),
-    (r"\b(?:(?:in the )?morning and (?:at |in the )?(?:night|evening|bedtime)|am and pm|"
-     r"(?:le )?matin et (?:le )?soir)\b",
-     "am_pm", 2.0),
-    (r"\b(?:at bedtime|before bed(?:time)?|at night|every night|nightly|each night|qhs|at hs|au coucher|"
-     r"le soir au coucher|avant de (?:vous |me )?coucher)\b", "bedtime", 1.0),
-    (r"\b(?:every morning|each morning|in the mornings?|qam|le matin|chaque matin|tous les matins|au réveil)\b",
-     "morning", 1.0),
-    (r"\b(?:every evening|each evening|in the evenings?|qpm|le soir|chaque soir|tous les soirs)\b", "evening", 1.0),
-    (r"\b(?:daily|every day|each day|qd|once a day|tous les jours|chaque jour|quotidien(?:ne)?(?:ment)?|"
-     r"par jour)\b", "daily", 1.0),
-    (r"\b(?:a|per) day\b", "a_day", 1.0),
-]]
+_FREQS: list[tuple[re.Pattern, str, Any]] = [
+    (re.compile(p, re.I), kind, v)
+    for p, kind, v in [
+        (
+            r"\b(?:every other day|every 2(?:nd)? days?|qod|on alternate days|un jour sur 2|1 jour sur 2|"
+            r"tous les 2 jours)\b",
+            "alternate",
+            0.5,
+        ),
+        (
+            rf"\b(?:every|q)\s?(?P<a>{_NUM})\s?(?:-|to|or)\s?(?P<b>{_NUM})\s?(?:hours?|hrs?|h)\b|"
+            rf"\btoutes les (?P<c>{_NUM}) (?:à|a|ou|-) (?P<d>{_NUM}) ?(?:heures?|h)\b",
+            "interval_range",
+            None,
+        ),
+        (
+            rf"\b(?:every|q)\s?(?P<a>{_NUM})\s?(?:hours?|hrs?|h)\b|\btoutes les (?P<b>{_NUM}) ?(?:heures?|h)\b",
+            "interval",
+            None,
+        ),
+        (r"\b(?:every hour|hourly|toutes les heures)\b", "hourly", 24.0),
+        (
+            rf"\b(?:(?P<a>{_NUM}) (?:times|x|fois)|twice|(?P<b>{_NUM})x)\s+(?:{_W}|par) (?:week|semaine)\b|"
+            rf"\b(?:(?P<c>{_NUM}) times|twice) weekly\b",
+            "per_week",
+            None,
+        ),
+        (
+            r"\b(?:once (?:a|per|each|every) week|once weekly|weekly|every week|each week|1 (?:time|fois) par semaine|"
+            r"chaque semaine|toutes les semaines|par semaine|hebdomadaire)\b",
+            "weekly",
+            1 / 7,
+        ),
+        (rf"\b(?:every (?P<a>{_NUM}) weeks|toutes les (?P<b>{_NUM}) semaines|every other week)\b", "every_weeks", None),
+        (
+            r"\b(?:once (?:a|per|each|every) month|monthly|every month|une fois par mois|1 fois par mois|par mois|"
+            r"tous les mois|mensuel(?:le)?)\b",
+            "monthly",
+            1 / 30,
+        ),
+        (rf"\b(?:every (?P<a>{_NUM}) days|tous les (?P<b>{_NUM}) jours)\b", "every_days", None),
+        (
+            rf"\b(?:(?P<w>once|twice|thrice)|(?P<a>{_NUM}) ?(?:times|time|x))(?: {_W})? day\b|"
+            rf"\b(?:(?P<w2>once|twice|thrice)|(?P<b>{_NUM}) times) daily\b|"
+            rf"\b(?P<c>{_NUM}) (?:fois|prises?) (?:par jour|dans la journée|la journée|par 24 ?h)\b",
+            "count",
+            None,
+        ),
+        (r"\bb\.?i\.?d\.?(?!\w)", "bid", 2.0),
+        (r"\bt\.?i\.?d\.?(?!\w)", "tid", 3.0),
+        (r"\bq\.?i\.?d\.?(?!\w)", "qid", 4.0),
+        (
+            r"\b(?:le )?matin,? (?:le )?midi et (?:le )?soir\b|\b(?:with (?:each|every) meal|at (?:each|every) meal|"
+            r"à chaque repas)\b",
+            "meals",
+            3.0,
+        ),
+        (
+            r"\b(?:(?:in the )?morning and (?:at |in the )?(?:night|evening|bedtime)|am and pm|"
+            r"(?:le )?matin et (?:le )?soir)\b",
+            "am_pm",
+            2.0,
+        ),
+        (
+            r"\b(?:at bedtime|before bed(?:time)?|at night|every night|nightly|each night|qhs|at hs|au coucher|"
+            r"le soir au coucher|avant de (?:vous |me )?coucher)\b",
+            "bedtime",
+            1.0,
+        ),
+        (
+            r"\b(?:every morning|each morning|in the mornings?|qam|le matin|chaque matin|tous les matins|au réveil)\b",
+            "morning",
+            1.0,
+        ),
+        (r"\b(?:every evening|each evening|in the evenings?|qpm|le soir|chaque soir|tous les soirs)\b", "evening", 1.0),
+        (
+            r"\b(?:daily|every day|each day|qd|once a day|tous les jours|chaque jour|quotidien(?:ne)?(?:ment)?|"
+            r"par jour)\b",
+            "daily",
+            1.0,
+        ),
+        (r"\b(?:a|per) day\b", "a_day", 1.0),
+    ]
+]
 _WORD_COUNT = {"once": 1, "twice": 2, "thrice": 3}
 
 
@@ -67,8 +117,9 @@ def parse_frequency(text: str, lang: str | None = None) -> Frequency | None:
     return found[0] if found else None
 
 
-def find_frequency(norm: str, back: list[int], orig: str,
-                    plain: str | None = None) -> tuple[Frequency, int, int] | None:
+def find_frequency(
+    norm: str, back: list[int], orig: str, plain: str | None = None
+) -> tuple[Frequency, int, int] | None:
     """The earliest frequency of `norm` (normalized `orig`); `plain`: `norm` before anything was blanked."""
     best = None
     plain = norm if plain is None else plain
@@ -76,8 +127,11 @@ def find_frequency(norm: str, back: list[int], orig: str,
         if kind == "a_day" and best is not None:
             break  # "800 mg a day, you can take that twice a day": the explicit count wins
         for m in rx.finditer(norm):
-            if kind == "a_day" and plain[:m.start()].strip() and \
-                    not re.search(rf"(?:{_NUM}|{_UNIT_RX}|pills?|tablets?|one)\s*$", plain[:m.start()], re.I):
+            if (
+                kind == "a_day"
+                and plain[: m.start()].strip()
+                and not re.search(rf"(?:{_NUM}|{_UNIT_RX}|pills?|tablets?|one)\s*$", plain[: m.start()], re.I)
+            ):
                 continue
             if best is not None and m.start() >= best[1]:
                 break

@@ -18,9 +18,11 @@ from scribe.notes.medication.clause import clause_scope, denoun, has_medication_
 from scribe.notes.medication.names import Mention, is_brand
 from scribe.notes.medication.status import clause_status, has_current_cue, is_avoided, other_prescriber
 
-_TAKE_IT = re.compile(r"\b(?:take|use|apply|taking|using|prendre|prenez|prends)\s+"
-                      r"(?:that|it|them|this|those|one|le|la|les)\b",
-                      re.I)
+_TAKE_IT = re.compile(
+    r"\b(?:take|use|apply|taking|using|prendre|prenez|prends)\s+"
+    r"(?:that|it|them|this|those|one|le|la|les)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -50,9 +52,19 @@ class Medication:
         return out
 
 
-def parse_mention(text: str, mentions: list[Mention], j: int, lang: str = "en", *, clinician: bool = False,
-                  prompted: bool = False, negated: bool = False, asked: bool = False,
-                  previous: Medication | None = None, before: str = "") -> Medication | None:
+def parse_mention(
+    text: str,
+    mentions: list[Mention],
+    j: int,
+    lang: str = "en",
+    *,
+    clinician: bool = False,
+    prompted: bool = False,
+    negated: bool = False,
+    asked: bool = False,
+    previous: Medication | None = None,
+    before: str = "",
+) -> Medication | None:
     """Mention j of `mentions` (found in `text`, one sentence) as a Medication, or None when its
     context says it is not one (no medication context, a lab analyte, a negated mention).
     `clinician`: said by the clinician; `prompted`: the answer to a medication question; `asked`: named
@@ -61,10 +73,10 @@ def parse_mention(text: str, mentions: list[Mention], j: int, lang: str = "en", 
     previous sentence of the turn ("i saw that dr." | "brown put you on buspar")."""
     m = mentions[j]
     lo, hi = clause_scope(text, mentions, j)
-    left, right = denoun(text[lo:m.start]), denoun(text[m.end:hi])
+    left, right = denoun(text[lo : m.start]), denoun(text[m.end : hi])
     listed = linked(text, mentions, j) if previous is not None else ""
     # status first (the duration of a current drug is its history, not a prescription)
-    after = text[m.end:mentions[j + 1].start if j + 1 < len(mentions) else len(text)][:100]  # past the clause
+    after = text[m.end : mentions[j + 1].start if j + 1 < len(mentions) else len(text)][:100]  # past the clause
     status = clause_status(text, m.start, left, right, after, negated=negated, asked=asked, clinician=clinician)
     if status is None:
         return None
@@ -76,7 +88,7 @@ def parse_mention(text: str, mentions: list[Mention], j: int, lang: str = "en", 
     nxt = mentions[j + 1].start if j + 1 < len(mentions) else len(text)
     more = _TAKE_IT.search(text, hi, nxt)
     if more:  # "cardura four milligrams and i want you to take that once a day"
-        extra = read_attributes(text[more.start():nxt], lang, status=status)
+        extra = read_attributes(text[more.start() : nxt], lang, status=status)
         if extra.dose is not None and extra.unit is None:
             extra.dose = None
         base = more.start() - m.end
@@ -109,14 +121,24 @@ def parse_mention(text: str, mentions: list[Mention], j: int, lang: str = "en", 
     drug = m.drug
     brand = m.surface if is_brand(m.surface, drug) else None
     ingredient = drug.get("name") if (drug.get("drugbank_id") or drug.get("medline_plus_id")) else m.surface.lower()
-    return Medication(ingredient=ingredient or m.surface, surface=m.surface, brand=brand, status=status,
-                      prescriber=prescriber, attrs=attrs, start=start, end=end, drug=drug)
+    return Medication(
+        ingredient=ingredient or m.surface,
+        surface=m.surface,
+        brand=brand,
+        status=status,
+        prescriber=prescriber,
+        attrs=attrs,
+        start=start,
+        end=end,
+        drug=drug,
+    )
 
 
 _FOLLOW_CUE = re.compile(
     r"\b(?:take|taking|takes|use|using|prescri\w*|give|dispens\w*|refills?|supply|of (?:those|them|these)|prends|"
     r"prenez|prendre|boîtes?|renouvel\w*|you'll|you will|vous allez)\b|#\s?\d|^\s*(?:\d|one|two|half|a half|un |une )",
-    re.I)
+    re.I,
+)
 
 
 def follow_up_attributes(text: str, lang: str | None = None, status: str = "") -> Attributes | None:

@@ -15,18 +15,43 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-FRENCH_BRANDS = {"doliprane": "paracetamol", "dafalgan": "paracetamol", "efferalgan": "paracetamol",
-                 "kardegic": "aspirin", "aspirine": "aspirin", "levothyrox": "levothyroxine",
-                 "spasfon": "phloroglucinol", "inexium": "esomeprazole", "mopral": "omeprazole",
-                 "ibuprofene": "ibuprofen", "augmentin": "augmentin", "ventoline": "albuterol", "seretide": "seretide",
-                 "xarelto": "xarelto", "eliquis": "eliquis", "lasilix": "furosemide", "tahor": "atorvastatin",
-                 "glucophage": "metformin", "previscan": "fluindione"}
+FRENCH_BRANDS = {
+    "doliprane": "paracetamol",
+    "dafalgan": "paracetamol",
+    "efferalgan": "paracetamol",
+    "kardegic": "aspirin",
+    "aspirine": "aspirin",
+    "levothyrox": "levothyroxine",
+    "spasfon": "phloroglucinol",
+    "inexium": "esomeprazole",
+    "mopral": "omeprazole",
+    "ibuprofene": "ibuprofen",
+    "augmentin": "augmentin",
+    "ventoline": "albuterol",
+    "seretide": "seretide",
+    "xarelto": "xarelto",
+    "eliquis": "eliquis",
+    "lasilix": "furosemide",
+    "tahor": "atorvastatin",
+    "glucophage": "metformin",
+    "previscan": "fluindione",
+}
 _FR_GENERIC = {"aspirine", "ibuprofene"}  # French spellings of generic names, not brands
 # international / French generic names of drugs the library files under another (US) name
-_INN = {"paracetamol": "acetaminophen", "acetaminophene": "acetaminophen", "salbutamol": "albuterol",
-        "adrenaline": "epinephrine", "noradrenaline": "norepinephrine", "frusemide": "furosemide",
-        "lignocaine": "lidocaine", "colecalciferol": "cholecalciferol", "ciclosporin": "cyclosporine",
-        "rifampicin": "rifampin", "glyceryl trinitrate": "nitroglycerin", "trinitrine": "nitroglycerin"}
+_INN = {
+    "paracetamol": "acetaminophen",
+    "acetaminophene": "acetaminophen",
+    "salbutamol": "albuterol",
+    "adrenaline": "epinephrine",
+    "noradrenaline": "norepinephrine",
+    "frusemide": "furosemide",
+    "lignocaine": "lidocaine",
+    "colecalciferol": "cholecalciferol",
+    "ciclosporin": "cyclosporine",
+    "rifampicin": "rifampin",
+    "glyceryl trinitrate": "nitroglycerin",
+    "trinitrine": "nitroglycerin",
+}
 _DRUG_WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9]*(?:-[A-Za-zÀ-ÿ0-9]+)*")
 
 
@@ -61,8 +86,18 @@ _UNIT_TABLE = [
     ("ampoules", r"ampoules?|vials?"),
 ]
 UNIT_PATTERN = "|".join(f"(?:{rx})" for _u, rx in sorted(_UNIT_TABLE, key=lambda t: -len(t[1])))
-COUNT_UNITS = {"tablets", "capsules", "puffs", "sprays", "drops", "patches", "sachets", "ampoules", "teaspoons",
-                "tablespoons"}
+COUNT_UNITS = {
+    "tablets",
+    "capsules",
+    "puffs",
+    "sprays",
+    "drops",
+    "patches",
+    "sachets",
+    "ampoules",
+    "teaspoons",
+    "tablespoons",
+}
 
 
 def normalise_unit(u: str) -> str:
@@ -89,12 +124,16 @@ class Mention:
     def drug_like(self) -> bool:
         """A medicine (DrugBank / MedlinePlus entry, a MeSH pharmacologic class, preparation or hormone),
         not only a MeSH chemical ("Diamond")."""
-        return bool(self.drug.get("drugbank_id") or self.drug.get("medline_plus_id") or
-                    any(t.startswith(("D27.505", "D26", "D06")) for t in self.drug.get("mesh_tree", [])))
+        return bool(
+            self.drug.get("drugbank_id")
+            or self.drug.get("medline_plus_id")
+            or any(t.startswith(("D27.505", "D26", "D06")) for t in self.drug.get("mesh_tree", []))
+        )
 
 
-def find_mentions(text: str, find_drugs: Callable | None = None,
-                  stop: set[str] | frozenset = frozenset()) -> list[Mention]:
+def find_mentions(
+    text: str, find_drugs: Callable | None = None, stop: set[str] | frozenset = frozenset()
+) -> list[Mention]:
     """Drug names in `text` with their spans (no overlaps, text order). `stop`: names never drugs."""
     if find_drugs is None:
         from drug_named_entity_recognition import find_drugs
@@ -112,8 +151,12 @@ def find_mentions(text: str, find_drugs: Callable | None = None,
         surface = text[s:e]
         name = drug.get("name", "")
         low = surface.lower()
-        if low in stop or name.lower() in stop or len(surface) < 4 or \
-                any(w in ("milk", "cow's", "breast") for w in low.split()):
+        if (
+            low in stop
+            or name.lower() in stop
+            or len(surface) < 4
+            or any(w in ("milk", "cow's", "breast") for w in low.split())
+        ):
             continue
         if any(s < o.end and o.start < e for o in out):
             continue
@@ -128,8 +171,15 @@ def is_brand(surface: str, drug: dict) -> bool:
     s, ing = fold(surface), fold(drug.get("name", ""))
     if not ing or not (drug.get("drugbank_id") or drug.get("medline_plus_id")):
         return False
-    if s == ing or s in ing or ing in s or s in _INN or s in _FR_GENERIC or s.startswith("vitamin") or \
-            re.search(r"[\d\s]", s):
+    if (
+        s == ing
+        or s in ing
+        or ing in s
+        or s in _INN
+        or s in _FR_GENERIC
+        or s.startswith("vitamin")
+        or re.search(r"[\d\s]", s)
+    ):
         return False
     if s in FRENCH_BRANDS:
         return True

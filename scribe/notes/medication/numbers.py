@@ -26,11 +26,18 @@ _ARTICLE_ONE = {"un", "une"}  # numbers only before a unit-like word ("une fois"
 _UNIT_AFTER_UN = re.compile(
     r"(?:fois|comprimés?|cp|gélules?|cachets?|sachets?|ampoules?|gouttes?|bouffées?|pulvérisations?|inhalations?|"
     r"grammes?|milligrammes?|microgrammes?|mg|g|ml|litres?|cuillères?|boîtes?|flacons?|tubes?|patchs?|"
-    r"jours?|semaines?|mois|heures?|ans|an|année|prises?|injections?|piqûres?|demie?|seule?)$", re.I)
+    r"jours?|semaines?|mois|heures?|ans|an|année|prises?|injections?|piqûres?|demie?|seule?)$",
+    re.I,
+)
 _WORD_TOKEN = re.compile(r"[A-Za-zÀ-ÿ]+")
-_DIGITS = {fr: re.compile(r"(?<![\d.,])(?:(?P<comma>\d{1,3}(?:,\d{3})+)(?![\d,])|" +
-                         (r"(?P<space>\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?!\d)|" if fr else r"(?P<space>(?!))|") +
-                         r"(?P<plain>\d+(?:[.,]\d+)?)|(?P<half>½))") for fr in (True, False)}
+_DIGITS = {
+    fr: re.compile(
+        r"(?<![\d.,])(?:(?P<comma>\d{1,3}(?:,\d{3})+)(?![\d,])|"
+        + (r"(?P<space>\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?!\d)|" if fr else r"(?P<space>(?!))|")
+        + r"(?P<plain>\d+(?:[.,]\d+)?)|(?P<half>½))"
+    )
+    for fr in (True, False)
+}
 
 
 @dataclass(frozen=True)
@@ -157,7 +164,7 @@ def number_spans(text: str, lang: str | None = None) -> list[Number]:
             continue
         # consecutive words joined by spaces or hyphens only
         k = i + 1
-        while k < len(toks) and k - i < 10 and re.fullmatch(r"[\s\-]+", text[toks[k - 1].end():toks[k].start()]):
+        while k < len(toks) and k - i < 10 and re.fullmatch(r"[\s\-]+", text[toks[k - 1].end() : toks[k].start()]):
             k += 1
         words = [t.group(0).lower() for t in toks[i:k]]
         val, used = _parse_words(words)

@@ -14,27 +14,61 @@ from scribe.notes.medication.frequency import Frequency, parse_frequency
 from scribe.notes.medication.names import fold
 from scribe.notes.medication.numbers import format_number
 
-_FR_NAME = {"acetaminophen": "paracétamol", "albuterol": "salbutamol", "epinephrine": "adrénaline",
-            "norepinephrine": "noradrénaline", "nitroglycerin": "trinitrine", "anti-bacterial agents": "antibiotiques"}
-_ROUTE_FR = {"by mouth": "par voie orale", "sublingual": "par voie sublinguale", "subcutaneous": "en sous-cutané",
-             "intramuscular": "en intramusculaire", "intravenous": "en intraveineux", "injection": "en injection",
-             "inhaled": "en inhalation", "nasal": "par voie nasale", "ophthalmic": "en collyre",
-             "topical": "en application locale", "transdermal": "en patch", "rectal": "par voie rectale",
-             "vaginal": "par voie vaginale"}
+_FR_NAME = {
+    "acetaminophen": "paracétamol",
+    "albuterol": "salbutamol",
+    "epinephrine": "adrénaline",
+    "norepinephrine": "noradrénaline",
+    "nitroglycerin": "trinitrine",
+    "anti-bacterial agents": "antibiotiques",
+}
+_ROUTE_FR = {
+    "by mouth": "par voie orale",
+    "sublingual": "par voie sublinguale",
+    "subcutaneous": "en sous-cutané",
+    "intramuscular": "en intramusculaire",
+    "intravenous": "en intraveineux",
+    "injection": "en injection",
+    "inhaled": "en inhalation",
+    "nasal": "par voie nasale",
+    "ophthalmic": "en collyre",
+    "topical": "en application locale",
+    "transdermal": "en patch",
+    "rectal": "par voie rectale",
+    "vaginal": "par voie vaginale",
+}
 
 _EN_TIMES = {1: "once", 2: "twice", 3: "three times", 4: "four times", 5: "five times", 6: "six times"}
 _FR_TIMES = {1: "une fois", 2: "deux fois", 3: "trois fois", 4: "quatre fois", 5: "cinq fois", 6: "six fois"}
-_UNIT_EN = {"tablets": ("tablet", "tablets"), "capsules": ("capsule", "capsules"), "puffs": ("puff", "puffs"),
-            "sprays": ("spray", "sprays"), "drops": ("drop", "drops"), "patches": ("patch", "patches"),
-            "sachets": ("packet", "packets"), "teaspoons": ("teaspoon", "teaspoons"),
-            "tablespoons": ("tablespoon", "tablespoons"), "ampoules": ("vial", "vials"), "units": ("unit", "units"),
-            "meq": ("mEq", "mEq")}
-_UNIT_FR = {"tablets": ("comprimé", "comprimés"), "capsules": ("gélule", "gélules"), "puffs": ("bouffée", "bouffées"),
-            "sprays": ("pulvérisation", "pulvérisations"), "drops": ("goutte", "gouttes"),
-            "patches": ("patch", "patchs"),
-            "sachets": ("sachet", "sachets"), "teaspoons": ("cuillère à café", "cuillères à café"),
-            "tablespoons": ("cuillère à soupe", "cuillères à soupe"), "ampoules": ("ampoule", "ampoules"),
-            "units": ("unité", "unités"), "mcg": ("µg", "µg"), "meq": ("mEq", "mEq")}
+_UNIT_EN = {
+    "tablets": ("tablet", "tablets"),
+    "capsules": ("capsule", "capsules"),
+    "puffs": ("puff", "puffs"),
+    "sprays": ("spray", "sprays"),
+    "drops": ("drop", "drops"),
+    "patches": ("patch", "patches"),
+    "sachets": ("packet", "packets"),
+    "teaspoons": ("teaspoon", "teaspoons"),
+    "tablespoons": ("tablespoon", "tablespoons"),
+    "ampoules": ("vial", "vials"),
+    "units": ("unit", "units"),
+    "meq": ("mEq", "mEq"),
+}
+_UNIT_FR = {
+    "tablets": ("comprimé", "comprimés"),
+    "capsules": ("gélule", "gélules"),
+    "puffs": ("bouffée", "bouffées"),
+    "sprays": ("pulvérisation", "pulvérisations"),
+    "drops": ("goutte", "gouttes"),
+    "patches": ("patch", "patchs"),
+    "sachets": ("sachet", "sachets"),
+    "teaspoons": ("cuillère à café", "cuillères à café"),
+    "tablespoons": ("cuillère à soupe", "cuillères à soupe"),
+    "ampoules": ("ampoule", "ampoules"),
+    "units": ("unité", "unités"),
+    "mcg": ("µg", "µg"),
+    "meq": ("mEq", "mEq"),
+}
 _DUR_FR = {"day": "jour", "days": "jours", "week": "semaine", "weeks": "semaines", "month": "mois", "months": "mois"}
 _DUR_EN = {"jour": "day", "jours": "days", "semaine": "week", "semaines": "weeks", "mois": "months"}
 
@@ -60,8 +94,11 @@ def frequency_text(freq: str | None, per_day: float | None, lang: str = "en") ->
     if f is None:
         if per_day is None:
             return ""
-        f = Frequency("", float(per_day), "count", float(per_day), None, False) if float(per_day) >= 1 and \
-            float(per_day).is_integer() else None
+        f = (
+            Frequency("", float(per_day), "count", float(per_day), None, False)
+            if float(per_day) >= 1 and float(per_day).is_integer()
+            else None
+        )
         if f is None:
             return ""
     fr = lang == "fr"
@@ -78,12 +115,16 @@ def frequency_text(freq: str | None, per_day: float | None, lang: str = "en") ->
             return f"toutes les {a} à {b} heures" if fr else f"every {a} to {b} hours"
         return f"toutes les {a} heures" if fr else f"every {a} hours"
     table = {
-        "alternate": ("every other day", "un jour sur deux"), "hourly": ("every hour", "toutes les heures"),
+        "alternate": ("every other day", "un jour sur deux"),
+        "hourly": ("every hour", "toutes les heures"),
         "monthly": ("once monthly", "une fois par mois"),
         "meals": ("three times daily with meals", "matin, midi et soir"),
-        "am_pm": ("twice daily (morning and evening)", "matin et soir"), "bedtime": ("at bedtime", "au coucher"),
-        "morning": ("every morning", "le matin"), "evening": ("every evening", "le soir"),
-        "daily": ("once daily", "une fois par jour"), "a_day": ("daily", "par jour"),
+        "am_pm": ("twice daily (morning and evening)", "matin et soir"),
+        "bedtime": ("at bedtime", "au coucher"),
+        "morning": ("every morning", "le matin"),
+        "evening": ("every evening", "le soir"),
+        "daily": ("once daily", "une fois par jour"),
+        "a_day": ("daily", "par jour"),
     }
     if k in table:
         return table[k][1 if fr else 0]
@@ -93,8 +134,11 @@ def frequency_text(freq: str | None, per_day: float | None, lang: str = "en") ->
             return f"{n} fois par semaine" if f.explicit else f"{_FR_TIMES.get(n, str(n) + ' fois')} par semaine"
         return {1: "once weekly", 2: "twice weekly"}.get(n, f"{_EN_TIMES.get(n, str(n) + ' times')} weekly")
     if k == "every_weeks":
-        return (f"toutes les {_num(n, lang)} semaines" if fr else f"every {_num(n, lang)} weeks") if n != 2 or \
-            re.search(r"\d|two|deux", f.text or "") else ("une semaine sur deux" if fr else "every other week")
+        return (
+            (f"toutes les {_num(n, lang)} semaines" if fr else f"every {_num(n, lang)} weeks")
+            if n != 2 or re.search(r"\d|two|deux", f.text or "")
+            else ("une semaine sur deux" if fr else "every other week")
+        )
     if k == "every_days":
         return f"tous les {_num(n, lang)} jours" if fr else f"every {_num(n, lang)} days"
     return f.text
@@ -161,7 +205,7 @@ def render_medication(fact: Any, lang: str = "en") -> str:
         sig.append("si besoin" if lang == "fr" else "as needed")
     if a.get("duration"):
         n, _, u = str(a["duration"]).partition(" ")
-        u = (_DUR_FR.get(u, u) if lang == "fr" else _DUR_EN.get(u, u))
+        u = _DUR_FR.get(u, u) if lang == "fr" else _DUR_EN.get(u, u)
         if lang == "en" and n == "1":
             u = u.rstrip("s")
         sig.append(f"pendant {n} {u}" if lang == "fr" else f"for {n} {u}")
@@ -173,8 +217,11 @@ def render_medication(fact: Any, lang: str = "en") -> str:
             mu_w = "fois" if lang == "fr" else ("time" if mv == 1 else "times")
         else:
             mu_w = _unit_word(mu, mv, lang)
-        tail.append(f"maximum {_num(mv, lang)} {mu_w} par jour".replace("  ", " ") if lang == "fr"
-                    else f"maximum {_num(mv, lang)} {mu_w} per day".replace("  ", " "))
+        tail.append(
+            f"maximum {_num(mv, lang)} {mu_w} par jour".replace("  ", " ")
+            if lang == "fr"
+            else f"maximum {_num(mv, lang)} {mu_w} per day".replace("  ", " ")
+        )
     if a.get("quantity"):
         q = int(a["quantity"])
         qu = a.get("quantity_unit")

@@ -14,21 +14,32 @@ _STOP_LEFT = re.compile(
     r"taken (?:you |him |her |me )?off|taking (?:you |him |her |me )?off|wean\w* (?:you |him |her |me )?off|"
     r"off (?:of )?(?:the|my|your|his|her)|quit|quitting|no longer|hold(?:ing)?(?! on)|held|pause|gave up|"
     r"arrêt\w*|stopp\w*|suspend\w*|interromp\w*|ne (?:le |la |les |l')?prends plus)\b|"
-    r"\b(?:i|he|she|you|we) (?:was|were|used to be) (?:also |previously |once )?on (?:the |an? )?$", re.I)
+    r"\b(?:i|he|she|you|we) (?:was|were|used to be) (?:also |previously |once )?on (?:the |an? )?$",
+    re.I,
+)
 # a drug named as one not to take ("we want to avoid going to insulin", "plutôt que le tramadol")
-_AVOID = re.compile(r"\b(?:avoid(?:ing)?|instead of|rather than|hold off on|not (?:want|need) to (?:start|go on|use)|"
-                    r"éviter|plutôt que|au lieu d[eu'])\b[^.,;]{0,25}$", re.I)
+_AVOID = re.compile(
+    r"\b(?:avoid(?:ing)?|instead of|rather than|hold off on|not (?:want|need) to (?:start|go on|use)|"
+    r"éviter|plutôt que|au lieu d[eu'])\b[^.,;]{0,25}$",
+    re.I,
+)
 _STOP_RIGHT = re.compile(
     r"\b(?:(?:stop(?:ped|ping)?|quit|discontinu\w*|held|hold|d/c)\s+(?:taking\s+|using\s+)?(?:it|them|that|those|this)|"
     r"(?:took|take|taken|taking|get|got|came|come|coming|went|gone|go|been|was) (?:me |you |him |her )?off (?:of )?"
-    r"(?:it|them|that|those|this)|anymore|any more|no longer)\b|\b(?:l'|les )(?:ai |avons |a |ont )?arrêt\w*", re.I)
+    r"(?:it|them|that|those|this)|anymore|any more|no longer)\b|\b(?:l'|les )(?:ai |avons |a |ont )?arrêt\w*",
+    re.I,
+)
 _CHANGE_LEFT = re.compile(
     r"\b(?:increas\w*|decreas\w*|doubl\w*|rais\w*|lower\w*|bump\w*|up (?:the|your)|go up on|reduc\w*|adjust\w*|"
     r"chang\w*|switch\w*|taper\w*|titrat\w*|cut (?:back|down)(?: on)?|halv\w*|augment\w*|diminu\w*|baiss\w*|"
-    r"modifi\w*)\b", re.I)
-_CHANGE_RIGHT = re.compile(r"^[^.]{0,40}?\b(?:increas\w*|decreas\w*|doubl\w*|rais\w*|lower\w*|bump\w*|reduc\w*|"
-                           r"adjust\w*|taper\w*)\s+(?:it|them|that|the dose)\b|\b(?:l'|les )(?:augment|diminu)\w*",
-                           re.I)
+    r"modifi\w*)\b",
+    re.I,
+)
+_CHANGE_RIGHT = re.compile(
+    r"^[^.]{0,40}?\b(?:increas\w*|decreas\w*|doubl\w*|rais\w*|lower\w*|bump\w*|reduc\w*|"
+    r"adjust\w*|taper\w*)\s+(?:it|them|that|the dose)\b|\b(?:l'|les )(?:augment|diminu)\w*",
+    re.I,
+)
 _NEW_CUE = re.compile(
     r"\b(?:start\w*|prescrib\w*|put (?:you|him|her) on|place (?:you|him|her) on|give (?:you|him|her)|begin|"
     r"try (?:you on|some|a|an)|send (?:in|you)|call in|new prescription|prescription for|"
@@ -36,36 +47,56 @@ _NEW_CUE = re.compile(
     r"let's (?:get you on|try)|have you (?:take|on)|prescri\w*|treat (?:you |him |her |it |this )?with|order|"
     r"(?:we'll|we will|we can|we could|let's|going to|gon na|gonna|i'd like to|i want to) try|get (?:you )?started on|"
     r"write (?:you )?(?:for|a prescription)|je (?:vous )?(?:donne|mets|propose|rajoute|ajoute|introduis)|"
-    r"on va (?:commencer|mettre|débuter|introduire|essayer)|vous allez prendre|je vais vous (?:mettre|donner))\b", re.I)
-_NEW_RIGHT = re.compile(r"^[^.]{0,30}?\b(?:i'll|i will|i'm going to|let's|we'll|je vais|on va)\s+(?:\w+\s+)?"
-                        r"(?:prescribe|start|send|call)\w*\s+(?:it|that|them|you)\b", re.I)
+    r"on va (?:commencer|mettre|débuter|introduire|essayer)|vous allez prendre|je vais vous (?:mettre|donner))\b",
+    re.I,
+)
+_NEW_RIGHT = re.compile(
+    r"^[^.]{0,30}?\b(?:i'll|i will|i'm going to|let's|we'll|je vais|on va)\s+(?:\w+\s+)?"
+    r"(?:prescribe|start|send|call)\w*\s+(?:it|that|them|you)\b",
+    re.I,
+)
 _CURRENT_LEFT = re.compile(
     r"\b(?:i take|i'm taking|i am taking|i've been taking|i'm on|i am on|been on|i use|you're on|you are on|"
     r"have you on|you're taking|you are taking|you take|continu\w*|refill\w*|still|keep (?:taking|on|using)|"
-    r"stay on|remain on|je prends|je suis sous|vous prenez|poursui\w*)\b", re.I)
-_HISTORY = re.compile(r"\b(?:had put|put you on .{0,30}(?:last|ago)|last (?:year|month|time|visit|week|spring|"
-                      r"summer|fall|winter)|ago|you've been|been on|in the past|previously|used to|back in|"
-                      r"l'an dernier|l'année dernière|depuis)\b", re.I)
+    r"stay on|remain on|je prends|je suis sous|vous prenez|poursui\w*)\b",
+    re.I,
+)
+_HISTORY = re.compile(
+    r"\b(?:had put|put you on .{0,30}(?:last|ago)|last (?:year|month|time|visit|week|spring|"
+    r"summer|fall|winter)|ago|you've been|been on|in the past|previously|used to|back in|"
+    r"l'an dernier|l'année dernière|depuis)\b",
+    re.I,
+)
 # a clinician's instruction to take a drug that is not one of the patient's own ("you can take Tylenol")
-_IMPERATIVE = re.compile(r"(?:^\s*|[,;:]\s*|\b(?:you can|you could|you may|you should|you'll|you will|i want you to|"
-                         r"i'd like you to|go ahead and|please|try|then|vous pouvez|il faut|je veux que vous)\s+)"
-                         r"(?:take|prendre|prenez|vous prendrez)\s+"
-                         r"(?:(?:\d+(?:\.\d+)?|one|two|three|half|a half|an?|un|une|deux)\s+"
-                         r"(?:\w+\s+)?(?:of\s+|de\s+|d')?)?(?:some\s+|an?\s+|of\s+|du\s+|de la\s+|de l'|des\s+)?$|"
-                         r"\bvous (?:prendrez|allez prendre)\s+(?:du\s+|de la\s+|de l'|des\s+)?$", re.I)
-_SWITCH_FROM = re.compile(r"\b(?:switch\w*|chang\w*|passer|passe)\b[^.]{0,25}\b(?:from|de)\s+"
-                          r"(?:the\s+|your\s+|l'|la\s+|le\s+)?$",
-                          re.I)
-_SWITCH_TO = re.compile(r"\b(?:switch\w*|chang\w*|passer|passe|replac\w*|remplac\w*)\b[^.]{0,60}\b(?:to|à|par|with)\s+"
-                        r"(?:the\s+|some\s+|l'|la\s+|le\s+|du\s+)?$", re.I)
-_AGENT = (r"(?:doctors?|docs?|physicians?|providers?|specialists?|surgeons?|cardiologists?|cardiology|"
-          r"endocrinologists?|"
-          r"endocrinology|neurologists?|oncologists?|nephrologists?|rheumatologists?|dermatologists?|psychiatrists?|"
-          r"pulmonologists?|gastroenterologists?|gi doctor|urologists?|gynecologists?|ob-?gyn|orthopedists?|"
-          r"orthopedics|podiatrists?|dentists?|urgent care|er|emergency room|emergency department|hospital|"
-          r"hospitalists?|clinic|walk-in|pcp|primary care(?: doctor| physician| provider)?|nurse practitioner|"
-          r"pharmacist|médecin(?: traitant)?|docteur|cardiologue|spécialiste|chirurgien|urgences|hôpital|généraliste|"
-          r"dermatologue|rhumatologue|gynécologue|endocrinologue|pneumologue|neurologue|psychiatre|dentiste)")
+_IMPERATIVE = re.compile(
+    r"(?:^\s*|[,;:]\s*|\b(?:you can|you could|you may|you should|you'll|you will|i want you to|"
+    r"i'd like you to|go ahead and|please|try|then|vous pouvez|il faut|je veux que vous)\s+)"
+    r"(?:take|prendre|prenez|vous prendrez)\s+"
+    r"(?:(?:\d+(?:\.\d+)?|one|two|three|half|a half|an?|un|une|deux)\s+"
+    r"(?:\w+\s+)?(?:of\s+|de\s+|d')?)?(?:some\s+|an?\s+|of\s+|du\s+|de la\s+|de l'|des\s+)?$|"
+    r"\bvous (?:prendrez|allez prendre)\s+(?:du\s+|de la\s+|de l'|des\s+)?$",
+    re.I,
+)
+_SWITCH_FROM = re.compile(
+    r"\b(?:switch\w*|chang\w*|passer|passe)\b[^.]{0,25}\b(?:from|de)\s+"
+    r"(?:the\s+|your\s+|l'|la\s+|le\s+)?$",
+    re.I,
+)
+_SWITCH_TO = re.compile(
+    r"\b(?:switch\w*|chang\w*|passer|passe|replac\w*|remplac\w*)\b[^.]{0,60}\b(?:to|à|par|with)\s+"
+    r"(?:the\s+|some\s+|l'|la\s+|le\s+|du\s+)?$",
+    re.I,
+)
+_AGENT = (
+    r"(?:doctors?|docs?|physicians?|providers?|specialists?|surgeons?|cardiologists?|cardiology|"
+    r"endocrinologists?|"
+    r"endocrinology|neurologists?|oncologists?|nephrologists?|rheumatologists?|dermatologists?|psychiatrists?|"
+    r"pulmonologists?|gastroenterologists?|gi doctor|urologists?|gynecologists?|ob-?gyn|orthopedists?|"
+    r"orthopedics|podiatrists?|dentists?|urgent care|er|emergency room|emergency department|hospital|"
+    r"hospitalists?|clinic|walk-in|pcp|primary care(?: doctor| physician| provider)?|nurse practitioner|"
+    r"pharmacist|médecin(?: traitant)?|docteur|cardiologue|spécialiste|chirurgien|urgences|hôpital|généraliste|"
+    r"dermatologue|rhumatologue|gynécologue|endocrinologue|pneumologue|neurologue|psychiatre|dentiste)"
+)
 _OTHER_PRESCRIBER = re.compile(
     r"\b(?:the|your|my|his|her|their|an?|another|other|that|le|la|l'|mon|ma|votre|son|sa|un|une|autre)\s*"
     r"(?:[\w-]+\s+){0,2}?" + _AGENT + r"(?:'s)?\b(?:\s+(?!can\b|could\b|may\b|might\b|should\b)[\w']+){0,4}?\s+"
@@ -81,14 +112,28 @@ _OTHER_PRESCRIBER = re.compile(
     r"lui a (?:donné|prescrit))\b|"
     r"\b(?:he|she|they|il|elle|ils)\s+(?:\w+\s+)?(?:prescribed|started|put|gave|switched|took)\s+(?:me|you|him|her)\b|"
     r"\b(?:at|in|from|aux|à l'|à la)\s+(?:the\s+)?(?:urgent care|er|emergency room|hospital|urgences|hôpital|clinic)\b"
-    r"[^.]{0,40}\b(?:gave|prescribed|put|started|sent|donné|prescrit)\b", re.I)
-_HEDGE = re.compile(r"\b(?:hopefully|eventually|maybe|might|may|could|possibly|someday|at some point|one day|"
-                    r"if|unless|peut-être|éventuellement|si)\b", re.I)
+    r"[^.]{0,40}\b(?:gave|prescribed|put|started|sent|donné|prescrit)\b",
+    re.I,
+)
+_HEDGE = re.compile(
+    r"\b(?:hopefully|eventually|maybe|might|may|could|possibly|someday|at some point|one day|"
+    r"if|unless|peut-être|éventuellement|si)\b",
+    re.I,
+)
 _OWN_STATUS = [_STOP_LEFT, _CHANGE_LEFT, _NEW_CUE, _CURRENT_LEFT, _IMPERATIVE]
 
 
-def clause_status(text: str, start: int, left: str, right: str, after: str, *, negated: bool = False,
-                  asked: bool = False, clinician: bool = False) -> str | None:
+def clause_status(
+    text: str,
+    start: int,
+    left: str,
+    right: str,
+    after: str,
+    *,
+    negated: bool = False,
+    asked: bool = False,
+    clinician: bool = False,
+) -> str | None:
     """The status of the drug named at `start` in `text` (one sentence): "stopped", "changed", "new" (only
     said by the clinician) or "current". `left` and `right`: the words of its clause before and after it;
     `after`: the words up to the next drug, past the clause. None: a negated mention that is not a stop."""
@@ -103,12 +148,24 @@ def clause_status(text: str, start: int, left: str, right: str, after: str, *, n
         status = "current"
     elif clinician and _SWITCH_FROM.search(left):
         status = "stopped"
-    elif clinician and (_CHANGE_LEFT.search(left) or _CHANGE_RIGHT.search(right)) and not _HEDGE.search(left) and \
-            not _SWITCH_TO.search(text[max(0, start - 90):start]):
+    elif (
+        clinician
+        and (_CHANGE_LEFT.search(left) or _CHANGE_RIGHT.search(right))
+        and not _HEDGE.search(left)
+        and not _SWITCH_TO.search(text[max(0, start - 90) : start])
+    ):
         status = "changed"
-    elif clinician and (_NEW_CUE.search(left) or _NEW_RIGHT.search(right) or _IMPERATIVE.search(left) or
-                        _SWITCH_TO.search(text[max(0, start - 90):start])) and \
-            not _CURRENT_LEFT.search(left) and not _HISTORY.search(left + after):
+    elif (
+        clinician
+        and (
+            _NEW_CUE.search(left)
+            or _NEW_RIGHT.search(right)
+            or _IMPERATIVE.search(left)
+            or _SWITCH_TO.search(text[max(0, start - 90) : start])
+        )
+        and not _CURRENT_LEFT.search(left)
+        and not _HISTORY.search(left + after)
+    ):
         status = "new"
     else:
         status = "current"
