@@ -6,12 +6,15 @@ Record → partial and final transcript → stop → note → a sentence's evide
 played) → ask → edit → sign → amend → patient link opened in a second browser context, then revoked.
 A second test cuts the network mid-recording and checks that nothing was lost: the server holds exactly
 the bytes the page captured, contiguous, and the transcript covers speech from before, during and after
-the outage. Screenshots of the main screens go to docs/screenshots/ (README "Web app").
+the outage. Screenshots of the main screens go to a temporary folder, or to SCRIBE_SCREENSHOTS (set it to
+docs/screenshots to refresh the README's pictures).
 """
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 import time
 import zlib
 from pathlib import Path
@@ -19,7 +22,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import DIALOGUE_EN, ROOT, synth
+from tests.conftest import DIALOGUE_EN, synth
 from tests.test_service_support import auth, create_visit, embedded, stored_audio, wait_ready  # noqa: F401
 
 CHROMIUM = "/usr/bin/chromium"
@@ -35,7 +38,7 @@ FLAGS = [
     "--use-fake-ui-for-media-stream",
     "--use-fake-device-for-media-stream",
 ]
-SHOTS = ROOT / "docs" / "screenshots"
+SHOTS = Path(os.environ.get("SCRIBE_SCREENSHOTS") or tempfile.mkdtemp(prefix="scribe-screenshots-"))
 TABLET = {"width": 1024, "height": 768}
 # ~26 s: greeting, complaint, medications and allergies, assessment and plan.
 TURNS = [DIALOGUE_EN[i] for i in (0, 1, 4, 5, 8)]
