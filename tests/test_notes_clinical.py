@@ -181,3 +181,17 @@ def test_one_status_per_drug_and_injections_are_not_home_medicines():
     assert beta["status"] == "administered"
     assert "etamethasone" not in summary  # given in the room: nothing for the patient to take
     assert "Administered in clinic: Betamethasone 1 ml" in note
+
+
+def test_an_old_injury_lends_nothing_to_the_current_complaint():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my right wrist hurts since i fell playing tennis yesterday. it is swollen.
+[doctor] have you hurt it before?
+[patient] years ago when i broke it the pain was stabbing, but now it is more of a dull ache.
+[doctor] okay. on exam there is swelling of the right wrist.
+[doctor] my assessment is a right wrist sprain. we'll get an x-ray.""",
+        template="soap",
+    )
+    qualities = [f["value"] for f in doc["facts"] if f["kind"] == "hpi" and f["label"] == "quality"]
+    assert "stabbing" not in " ".join(qualities).lower()

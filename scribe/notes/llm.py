@@ -23,6 +23,7 @@ from scribe.engines.llm import get_engine
 from scribe.notes import lexicon as lx
 from scribe.notes.consultation import FAMILY, context_of
 from scribe.notes.facts import Builder, Extractor, icd_description, icd_search
+from scribe.notes.medication import drug_token
 from scribe.notes.text import clinician_to_note, digits_in, sentence_case, spoken_numbers
 from scribe.schemas import Transcript
 from scribe.schemas_docs import Fact
@@ -259,13 +260,11 @@ def check(items: list[dict], tr: Transcript, existing: list[Fact], lang: str) ->
             )
             continue
         elif kind == "medication":
-            from scribe.notes.medication import drug_token as _drug_token
-
             try:
                 from drug_named_entity_recognition import find_drugs
 
-                hits = find_drugs([_drug_token(w) for w in re.findall(r"[A-Za-zÀ-ÿ]+", label)], is_ignore_case=True)
-                qhits = find_drugs([_drug_token(w) for w in re.findall(r"[A-Za-zÀ-ÿ]+", ev.quote)], is_ignore_case=True)
+                hits = find_drugs([drug_token(w) for w in re.findall(r"[A-Za-zÀ-ÿ]+", label)], is_ignore_case=True)
+                qhits = find_drugs([drug_token(w) for w in re.findall(r"[A-Za-zÀ-ÿ]+", ev.quote)], is_ignore_case=True)
             except ImportError:
                 hits = qhits = []
             names = {h[0]["name"].lower() for h in hits} & {h[0]["name"].lower() for h in qhits}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from scribe.notes.medication import FRENCH_BRANDS, drug_token
 from scribe.schemas import Correction, Segment, Transcript
 
 _NUMBER_WORD = (
@@ -51,8 +52,6 @@ def _lexicon() -> tuple[list[str], dict[str, str]]:
         "".join(ch for ch in unicodedata.normalize("NFKD", k) if not unicodedata.combining(ch))
         for k in finder.drug_variant_to_canonical
     }
-    from scribe.notes.medication import FRENCH_BRANDS
-
     plain |= set(FRENCH_BRANDS)
     return sorted(k for k in plain if k.isalpha() and 4 <= len(k) <= 16), {}
 
@@ -73,10 +72,8 @@ def _ordinary_word(word: str) -> bool:
 def _known_drug(word: str) -> bool:
     from drug_named_entity_recognition import find_drugs
 
-    from scribe.notes.medication import drug_token as _drug_token
-
     try:
-        return bool(find_drugs([_drug_token(word)], is_ignore_case=True))
+        return bool(find_drugs([drug_token(word)], is_ignore_case=True))
     except Exception:
         return False
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from scribe.notes import lexicon as lx
 from scribe.notes.consultation import FAMILY, certainty, context_of
-from scribe.notes.facts.reader import _NEGATION_NEAR, _clause_before
+from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
 from scribe.notes.problems import laterality, specific_code
 from scribe.notes.terms import diagnosis_phrases, exact_code
 from scribe.notes.text import (
@@ -129,7 +129,7 @@ class AssessmentFacts:
         more certain reading of a repeated one; name it by its widest specific phrase."""
         if mods.family or FAMILY.search(s.text[max(0, st - 40) : st]):
             return
-        if mods.negated and not _NEGATION_NEAR.search(_clause_before(s.text, st)):
+        if mods.negated and not NEGATION_NEAR.search(clause_before(s.text, st)):
             mods.negated = False  # in a run-on sentence the negation belongs to another clause
         if concept is None and (mods.negated or mods.hypothetical) or self._NOT_A_DIAGNOSIS.search(s.text[:st]):
             return

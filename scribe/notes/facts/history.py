@@ -8,12 +8,18 @@ import re
 from scribe.notes import lexicon as lx
 from scribe.notes import register
 from scribe.notes.consultation import FAMILY, answer_polarity, context_of
-from scribe.notes.facts.reader import _NEGATION_NEAR, _clause_before
+from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
 from scribe.notes.text import (
     clean,
     numbers_to_digits,
     patient_to_third,
     spoken_numbers,
+)
+
+_PAST_EPISODE = re.compile(
+    r"\b(?:years? ago|last year|back in|in the past|a long time ago|when i (?:was|broke|hurt|had|injured)|"
+    r"the (?:last|first|other) time|previous(?:ly)?|used to|il y a (?:des|plusieurs) ans|autrefois|la dernière fois)\b",
+    re.I,
 )
 
 
@@ -157,7 +163,7 @@ class HistoryFacts:
                 if m.family or m.hypothetical:
                     continue
                 if m.negated and (
-                    not _NEGATION_NEAR.search(_clause_before(s.text, st)) or self._no_answers_question(k, st)
+                    not NEGATION_NEAR.search(clause_before(s.text, st)) or self._no_answers_question(k, st)
                 ):
                     m.negated = False  # the negation belongs to another clause, or answers the question
                 if self.is_clin(k) and not dictated and not (m.negated and c.label != "pain" and k >= self.exam_start):
@@ -223,12 +229,16 @@ class HistoryFacts:
             if not self.is_pat(k) or s.question:
                 continue
             t = s.text
+            # an old episode's pain ("when I broke it years ago it was stabbing") is not this complaint's
+            past_episode = bool(_PAST_EPISODE.search(t))
             for rx, attr in (
                 (self._DURATION, "duration"),
                 (self._SEVERITY, "severity"),
                 (self._TRIGGER, "trigger"),
                 (self._QUALITY, "quality"),
             ):
+                if past_episode and attr != "duration":
+                    continue
                 m = rx.search(t)
                 if m and not re.search(r"\b(?:vacation|college|trip)\b", t, re.I):
                     value = m.group(0).strip()

@@ -24,14 +24,14 @@ _TAG_QUESTION = re.compile(
 )
 
 
-_NEGATION_NEAR = re.compile(
+NEGATION_NEAR = re.compile(
     r"\b(?:no|not|n't|never|without|deny|denies|denied|negative for|none|nor|pas|jamais|sans|"
     r"aucune?|ni)\b(?:\W+\w+){0,6}\W*$",
     re.I,
 )
 
 
-def _clause_before(text: str, start: int) -> str:
+def clause_before(text: str, start: int) -> str:
     """The words of text's clause that come before `start` (clauses as register.clauses cuts them)."""
     for a, b in register.clauses(text):
         if a <= start <= b:
@@ -166,7 +166,7 @@ class ConsultationReader:
         the question, it does not deny what the reply goes on to state."""
         s = self.sents[k]
         lead = re.match(r"^\W*(?:no|nope|non)\s*[,.!;]\s*", s.text, re.I)
-        if not lead or len(s.text[lead.end() : start].split()) < 2 or _NEGATION_NEAR.search(s.text[lead.end() : start]):
+        if not lead or len(s.text[lead.end() : start].split()) < 2 or NEGATION_NEAR.search(s.text[lead.end() : start]):
             return False
         prev = [j for j in range(k - 1, -1, -1) if self.sents[j].seg_index != s.seg_index]
         return bool(prev) and self.sents[prev[0]].question
