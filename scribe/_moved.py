@@ -1,10 +1,9 @@
 """Old import paths of moved modules, kept for code this layout change could not edit.
 
-The documentation engine (scribe/notes: `models.llm`), its tests (`models.llm`, `models.store`,
-`workers.documents`) and bench/fidelity_audio.py (`scribe.pipeline.run`) belong to another owner and
-still import the old names. Each old name gives the moved module itself (the same object, so patching
-one patches the other). Delete an entry once nothing imports its old name; delete this module with
-the last one.
+The documentation engine's tests belong to another owner; tests/test_documents_llm.py still imports
+`workers.documents` (now scribe.service.documents). Each old name gives the moved module itself (the
+same object, so patching one patches the other). Delete an entry once nothing imports its old name;
+delete this module (and its install() in scribe/__init__.py) with the last one.
 """
 
 from __future__ import annotations
@@ -15,9 +14,6 @@ import importlib.machinery
 import sys
 
 MOVED = {
-    "models.llm": "scribe.engines.llm",
-    "models.store": "scribe.engines.store",
-    "scribe.pipeline.run": "scribe.speech.run",
     "workers.documents": "scribe.service.documents",
 }
 _PARENTS = {name.rpartition(".")[0] for name in MOVED}

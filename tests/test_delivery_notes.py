@@ -9,11 +9,13 @@ import threading
 import httpx
 import pytest
 
-from tests.test_delivery_support import (
+from tests.test_delivery_support import (  # noqa: F401  (pytest fixtures among them)
     auth,
+    consult,
     empty_visit,
     fhir_validate,
-    recorded_visit,  # noqa: F401
+    recorded_visit,
+    scribe,
     subscribed,
 )
 

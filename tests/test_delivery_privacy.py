@@ -14,11 +14,13 @@ import httpx
 import jwt
 import pytest
 
-from tests.test_delivery_support import (
+from tests.test_delivery_support import (  # noqa: F401  (pytest fixtures among them)
     auth,
+    consult,
     empty_visit,
     recorded_visit,
-    short_wav,  # noqa: F401
+    scribe,
+    short_wav,
     subscribed,
     wait_until,
 )

@@ -13,12 +13,13 @@ import httpx
 import pytest
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
-from tests.test_delivery_support import (
+from tests.test_delivery_support import (  # noqa: F401  (pytest fixtures among them)
     Receiver,
     auth,
     create_visit,
     empty_visit,
-    fhir_validate,  # noqa: F401
+    fhir_validate,
+    scribe,
     start_scribe,
     stop_scribe,
     subscribed,

@@ -15,11 +15,12 @@ import httpx
 import pytest
 
 from scribe.api.client import stream
-from tests.test_service_support import (
+from tests.test_service_support import (  # noqa: F401  (pytest fixtures among them)
     Worker,
     auth,
+    consult,
     create_visit,
-    pcm_of,  # noqa: F401
+    pcm_of,
     redis_topology,
     stored_audio,
     wait_until,

@@ -12,10 +12,12 @@ import httpx
 
 from scribe.api.client import stream
 from tests.llm_endpoint import llm_endpoint
-from tests.test_service_support import (
+from tests.test_service_support import (  # noqa: F401  (pytest fixtures among them)
     auth,
+    consult,
     create_visit,
-    make_service,  # noqa: F401
+    embedded,
+    make_service,
     pcm_of,
     stored_audio,
 )
