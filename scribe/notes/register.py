@@ -88,7 +88,8 @@ _FOLLOW_UP = re.compile(
     re.I,
 )
 _ADVISE = re.compile(
-    r"^(?:i\s+)?(?:advised|recommend(?:ed)?|encourage[d]?|would recommend|want|asked|told)\s+"
+    r"^(?:i\s+)?(?:also\s+|really\s+|do\s+)?(?:advised|recommend(?:ed)?|encourage[d]?|would recommend|want|asked|"
+    r"told)\s+"
     r"(?:him|her|the patient|them|that (?:he|she|the patient|they))\s+(?:to\s+|should\s+)?",
     re.I,
 )
@@ -144,7 +145,11 @@ _OBJECT = re.compile(
     r"(?=on|to|in|for|back|with)\b",
     re.I,
 )
-_NOT_A_PLAN = re.compile(r"\b\d+-year-old\b|\b(?:is|was) (?:a|an) \w+ (?:male|female|man|woman)\b", re.I)
+_NOT_A_PLAN = re.compile(
+    r"\b\d+-year-old\b|\b(?:is|was) (?:a|an) \w+ (?:male|female|man|woman)\b|\bchecked out\b|"
+    r"^\W*(?:take a look|look at|talk about|review|go over|discuss)\b",
+    re.I,
+)
 
 
 _EMPTY_PLAN = re.compile(r"^(?:go ahead|get going|get started|get you out of here|see|do that|talk)\b", re.I)

@@ -24,6 +24,12 @@ _HEAD = (
     r"polyps?|effusion|exacerbation|impingement|instability|tendinopathy|hypertension|bursitis|"
     r"neuralgia|radiculopathy|stones?|lesions?|mass|masses"
 )
+# Words that open a phrase without naming the condition ("experiencing something esophagitis", "n't
+# appreciate adenopathy"): the phrase starts after them.
+_NOT_A_MODIFIER = re.compile(
+    r"^(?:\w+ing|\w*n't|\w+'\w+|something|anything|appreciate\w*|noted|see|seen|feel|felt)$", re.I
+)
+_MODIFIER_ING = {"stenosing", "ascending", "descending", "sclerosing", "ossifying", "bleeding", "ongoing"}
 _STOP = {
     "the",
     "a",
@@ -216,6 +222,10 @@ def diagnosis_phrases(text: str) -> list[tuple[int, int, str]]:
         words = raw.split()
         head_i = next(i for i, w in enumerate(words) if re.fullmatch(rf"(?:{_SUFFIX}|{_HEAD})", w, re.I))
         before = _trim(words[:head_i])
+        for i in range(len(before) - 1, -1, -1):
+            if _NOT_A_MODIFIER.match(before[i]) and before[i].lower() not in _MODIFIER_ING:
+                before = before[i + 1 :]
+                break
         # modifiers stop at the last stop word before the head ("you have a medial epicondylitis")
         for i in range(len(before) - 1, -1, -1):
             if before[i].lower() in _STOP:

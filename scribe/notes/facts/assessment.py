@@ -131,7 +131,10 @@ class AssessmentFacts:
             return
         if mods.negated and not NEGATION_NEAR.search(clause_before(s.text, st)):
             mods.negated = False  # in a run-on sentence the negation belongs to another clause
-        if concept is None and (mods.negated or mods.hypothetical) or self._NOT_A_DIAGNOSIS.search(s.text[:st]):
+        denied_here = bool(NEGATION_NEAR.search(clause_before(s.text, st)))  # "I don't appreciate adenopathy"
+        if concept is None and (mods.negated or mods.hypothetical or denied_here):
+            return
+        if self._NOT_A_DIAGNOSIS.search(s.text[:st]):
             return
         a, b = (wider[0], wider[1]) if wider else (st, en)
         sure = certainty(s.text, a, b, mods)
