@@ -18,7 +18,7 @@ from scribe.notes.compose import TemplateError
 from scribe.notes.dialogue import InputError, load, parse_text
 from scribe.notes.engine import ask, document
 from scribe.notes.facts import extract, validate_facts
-from scribe.notes.text import spoken_numbers
+from scribe.notes.number_words import spoken_numbers
 from scribe.notes.verify import numbers_supported
 from scribe.schemas import Segment, Transcript, Word
 from scribe.schemas_docs import Evidence, Fact, Note, NoteSection, SentenceSupport

@@ -12,7 +12,8 @@ import pytest
 
 from scribe.delivery.links import summary_html
 from scribe.notes.engine import document
-from scribe.notes.summary import LABELS, summarize
+from scribe.notes.summary import summarize
+from scribe.notes.summary_words import LABELS
 from scribe.schemas_docs import Evidence, Fact
 
 INVENTED = re.compile(r"\b(?:911|15|emergency|urgences|39)\b|°", re.I)

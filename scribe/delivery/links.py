@@ -20,7 +20,7 @@ from scribe.config import get_settings
 from scribe.core.events import emit
 from scribe.core.security import JWT_ALGORITHM, JWT_ISSUER, Principal, jwt_secret
 from scribe.core.tables import AuditLog, Document, PatientLink, Visit, new_id, utcnow
-from scribe.notes.summary import LABELS
+from scribe.notes.summary_words import LABELS
 
 AUDIENCE = "patient-summary"
 

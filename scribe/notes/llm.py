@@ -24,7 +24,8 @@ from scribe.notes import lexicon as lx
 from scribe.notes.consultation import FAMILY, context_of
 from scribe.notes.facts import Builder, Extractor, icd_description, icd_search
 from scribe.notes.medication import drug_token
-from scribe.notes.text import clinician_to_note, digits_in, sentence_case, spoken_numbers
+from scribe.notes.number_words import digits_in, spoken_numbers
+from scribe.notes.text import clinician_to_note, sentence_case
 from scribe.schemas import Transcript
 from scribe.schemas_docs import Fact
 

@@ -16,223 +16,13 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon as lx
-from scribe.notes.text import clean, numbers_to_digits
+from scribe.notes.number_words import numbers_to_digits
+from scribe.notes.summary_frequency import how_often
+from scribe.notes.summary_words import LABELS, PLAIN_TEST, REFERRALS, fill_label
+from scribe.notes.text import clean
 from scribe.schemas_docs import Fact, PatientSummary, SummaryItem
 
-LABELS = {
-    "en": {
-        "title": "Your visit summary",
-        "found": "What we found",
-        "todo": "What to do",
-        "meds": "Your medicines",
-        "warn": "When to call us or come back",
-        "follow": "Next visit",
-        "nothing": "Nothing to list from this visit.",
-        "start": "Start",
-        "keep": "Keep taking",
-        "take": "Take",
-        "change": "New dose:",
-        "stop": "Stop taking",
-        "dose_changes": "The dose of {name} changes.",
-        "test": "You will have this test:",
-        "tests": "You will have these tests:",
-        "ref": "You will see:",
-        "symptoms": "You told us about",
-        "allergy": "You are allergic to",
-        "possible": "The doctor thinks this may be {name}.",
-        "ruled_out": "The doctor does not think you have {name}.",
-        "history": "You have had {name} before.",
-        "come_back": "Come back {when}.",
-        "sooner": "Come back sooner {cond}.",
-    },
-    "fr": {
-        "title": "Résumé de votre consultation",
-        "found": "Ce que nous avons trouvé",
-        "todo": "Ce que vous devez faire",
-        "meds": "Vos médicaments",
-        "warn": "Quand nous appeler ou revenir",
-        "follow": "Prochain rendez-vous",
-        "nothing": "Aucun élément à afficher pour cette consultation.",
-        "start": "Commencez",
-        "keep": "Continuez",
-        "take": "Prenez",
-        "change": "Nouvelle dose :",
-        "stop": "Arrêtez",
-        "dose_changes": "La dose {de_name} change.",
-        "test": "Vous allez faire cet examen :",
-        "tests": "Vous allez faire ces examens :",
-        "ref": "Vous allez voir :",
-        "symptoms": "Vous nous avez parlé de",
-        "allergy": "Allergie :",
-        "possible": "Le médecin pense qu'il pourrait s'agir {de_name}.",
-        "ruled_out": "Le médecin ne pense pas qu'il s'agisse {de_name}.",
-        "history": "Antécédent : {name}.",
-        "come_back": "Revenez {when}.",
-        "sooner": "Revenez avant {cond}.",
-        "advise": "Le médecin vous conseille {de_rest}.",
-    },
-}
-_PLAIN_TEST = {  # lexicon test label → (en, fr)
-    "x-ray": ("an x-ray", "une radio"),
-    "echocardiogram": ("an ultrasound of the heart", "une échographie du cœur"),
-    "EKG": ("a heart tracing (EKG)", "un électrocardiogramme"),
-    "MRI": ("an MRI scan", "une IRM"),
-    "CT scan": ("a CT scan", "un scanner"),
-    "ultrasound": ("an ultrasound", "une échographie"),
-    "hemoglobin A1c": ("a blood sugar test (A1c)", "une prise de sang pour le sucre (HbA1c)"),
-    "lipid panel": ("a cholesterol blood test", "une prise de sang pour le cholestérol"),
-    "blood work": ("a blood test", "une prise de sang"),
-    "CBC": ("a blood count", "une numération sanguine"),
-    "metabolic panel": ("a blood chemistry test", "un ionogramme"),
-    "urinalysis": ("a urine test", "une analyse d'urine"),
-    "stress test": ("a stress test", "un test d'effort"),
-    "colonoscopy": ("a colonoscopy", "une coloscopie"),
-    "TSH": ("a thyroid blood test", "une prise de sang pour la thyroïde"),
-    "mammogram": ("a mammogram", "une mammographie"),
-    "pulmonary function tests": ("breathing tests", "des tests du souffle"),
-    "biopsy": ("a biopsy", "une biopsie"),
-}
-_REFERRALS = [  # (pattern, en, fr)
-    (r"physical therap\w*|physiotherap\w*|kiné\w*", "a physical therapist", "un kinésithérapeute"),
-    (r"cardiolog\w*", "a heart doctor (cardiologist)", "un cardiologue"),
-    (r"urolog\w*", "a urologist", "un urologue"),
-    (r"orthop(?:a)?ed\w*|orthopédi\w*", "a bone and joint doctor (orthopedist)", "un orthopédiste"),
-    (r"dermatolog\w*", "a skin doctor (dermatologist)", "un dermatologue"),
-    (r"neurolog\w*", "a nerve doctor (neurologist)", "un neurologue"),
-    (r"surgeon|chirurgien\w*", "a surgeon", "un chirurgien"),
-    (r"gastro-?(?:en|é)t(?:e|é)rolog\w*", "a stomach doctor (gastroenterologist)", "un gastro-entérologue"),
-    (r"endocrinolog\w*", "a hormone doctor (endocrinologist)", "un endocrinologue"),
-    (r"allergist|allergolog\w*", "an allergy doctor (allergist)", "un allergologue"),
-    (r"rheumatolog\w*|rhumatolog\w*", "a joint doctor (rheumatologist)", "un rhumatologue"),
-    (r"dietitian|nutritionist|diététicien\w*|nutritionniste", "a dietitian", "un diététicien"),
-    (r"specialist|spécialiste", "a specialist", "un spécialiste"),
-]
-
-# --------------------------------------------------------------------------- how often
-
-_WORD_NUM = {
-    "once": 1,
-    "one": 1,
-    "un": 1,
-    "une": 1,
-    "twice": 2,
-    "two": 2,
-    "deux": 2,
-    "thrice": 3,
-    "three": 3,
-    "trois": 3,
-    "four": 4,
-    "quatre": 4,
-    "five": 5,
-    "cinq": 5,
-    "six": 6,
-}
-_N = "|".join(_WORD_NUM)
-_PER = r"\s*(?:times?|x|fois)\s*(?:a|per|each|every|par|/)?\s*"
-_WHEN = [
-    ("morning and evening", r"morning and (?:evening|night)|(?:le )?matin et (?:le )?soir", "matin et soir"),
-    ("at bedtime", r"at bedtime|before bed(?:time)?|qhs|au coucher", "au coucher"),
-    ("in the morning", r"(?:in the|every|each) morning|(?:le|tous les|chaque) matins?", "le matin"),
-    ("in the evening", r"(?:in the|every|each) evening|(?:le|tous les|chaque) soirs?", "le soir"),
-    ("at night", r"at night|nightly|every night", "le soir"),
-]
-_COUNTS = [  # (pattern, doses a day from the match): the first that matches wins
-    (r"\b(once|twice|thrice)\s+(?:a |per |each |every )?(?:day|daily)\b", lambda m: _num(m[1])),
-    (rf"\b(\d+|{_N}){_PER}(?:day|daily|jour|d)\b", lambda m: _num(m[1])),
-    (r"\b(bid|tid|qid|qd|od)\b", lambda m: {"bid": 2, "tid": 3, "qid": 4}.get(m[1], 1)),
-    (r"\bevery other day|every (?:2|second) days?|un jour sur (?:2|deux)|tous les (?:2|deux) jours\b", lambda m: 0.5),
-    (r"\b(once|twice)\s+(?:a |per |each )?week\b", lambda m: _num(m[1]) / 7),
-    (rf"\b(\d+|{_N}){_PER}(?:week|semaine)\b", lambda m: _num(m[1]) / 7),
-    (r"\b(?:weekly|every week|chaque semaine|toutes les semaines)\b", lambda m: 1 / 7),
-    (r"\b(?:daily|every day|each day|tous les jours|chaque jour|quotidiennement)\b", lambda m: 1.0),
-]
-_AS_NEEDED = re.compile(
-    r"\b(?:as needed|if needed|when needed|as required|prn|if you need (?:it|them)|si besoin|"
-    r"en cas de besoin|au besoin|si nécessaire)\b"
-)
-_MAX = re.compile(
-    rf"\b(?:up to|no more than|not more than|not to exceed|at most|maximum(?: of)?|max|jusqu'à|pas plus de|"
-    rf"au maximum|au plus)\s+(?P<n>\d+(?:[.,]\d+)?|{_N})\s*(?P<unit>g|mg|grams?|grammes?|tablets?|pills?|"
-    r"capsules?|doses?|puffs?|times?|comprimés?|gélules?|fois|prises?)?\s*(?:a day|per day|daily|each day|"
-    r"in (?:a day|24 hours)|par jour|(?:sur|en|par) 24 ?h(?:eures)?)\b"
-)
-
-
-def _num(word: str) -> float:
-    return float(word.replace(",", ".")) if word[0].isdigit() else float(_WORD_NUM[word])
-
-
-def _read_frequency(text: str) -> dict:
-    """'3 times daily' → per_day 3; 'every 6 hours as needed, up to 4 a day' → hours, as_needed, max.
-    A bare "a day"/"par jour" says nothing about how often: it is not read as once a day."""
-    t, out = numbers_to_digits(text.lower()), {}
-    if m := _MAX.search(t):
-        out["max"] = f"{m['n']} {m['unit']}" if m["unit"] else m["n"]
-        t = t[: m.start()] + t[m.end() :]
-    if _AS_NEEDED.search(t):
-        out["as_needed"] = True
-    if m := re.search(
-        r"\b(?:every|q|toutes les)\s*(\d+)(?:\s*(?:to|-|or|à|ou)\s*(\d+))?\s*(?:hours?|hrs?|h|heures?)\b", t
-    ):
-        out["hours"] = m[1] + (f"-{m[2]}" if m[2] else "")
-    else:
-        out.update(next(({"per_day": n(m)} for rx, n in _COUNTS if (m := re.search(rx, t))), {}))
-    out.update(next(({"when": en} for en, rx, _ in _WHEN if re.search(rf"\b(?:{rx})\b", t)), {}))
-    return out
-
-
-def _times(n: float, lang: str) -> str | None:
-    """1 → 'once a day', 0.5 → 'every other day', 2/7 → 'twice a week'; None when it is not a clean count."""
-    day, week, fr = round(n), round(n * 7), lang == "fr"
-    if n >= 1 and abs(n - day) < 0.01:
-        return f"{day} fois par jour" if fr else {1: "once a day", 2: "twice a day"}.get(day, f"{day} times a day")
-    if abs(n - 0.5) < 0.01:
-        return "un jour sur deux" if fr else "every other day"
-    if week >= 1 and abs(n * 7 - week) < 0.05:
-        return (
-            f"{week} fois par semaine"
-            if fr
-            else {1: "once a week", 2: "twice a week"}.get(week, f"{week} times a week")
-        )
-    return None
-
-
-def how_often(attributes: dict, lang: str) -> str | None:
-    """Plain words for how often to take a drug, or None when it cannot be read (never a default).
-    Structured attributes (per_day, as_needed, max_per_day, max_unit) win over the frequency text."""
-    p, a, fr = _read_frequency(str(attributes.get("frequency") or "")), attributes, lang == "fr"
-    if isinstance(a.get("per_day"), (int, float)) and not isinstance(a["per_day"], bool) and a["per_day"] > 0:
-        if "hours" in p and (
-            "-" in p["hours"] or not 0 < float(p["hours"]) or abs(24 / float(p["hours"]) - a["per_day"]) > 0.01
-        ):
-            p.pop("hours")  # an interval that disagrees with the count is dropped
-        p["per_day"] = float(a["per_day"])
-    if isinstance(a.get("as_needed"), bool):
-        p["as_needed"] = a["as_needed"]
-    if a.get("max_per_day") not in (None, "", False):
-        p["max"] = f"{str(a['max_per_day']).removesuffix('.0')} {a.get('max_unit') or ''}".strip()
-    hours = p.get("hours", "").replace("-", " à " if fr else " to ")
-    parts = [
-        (f"toutes les {hours} heures" if fr else f"every {hours} hours")
-        if hours
-        else _times(p["per_day"], lang)
-        if p.get("per_day")
-        else None,
-        next((f if fr else en for en, _, f in _WHEN if en == p.get("when")), None),
-        ("seulement si besoin" if fr else "only if you need it") if p.get("as_needed") else None,
-        (f"au maximum {p['max']} par jour" if fr else f"up to {p['max']} a day") if p.get("max") else None,
-    ]
-    return ", ".join(x for x in parts if x) or None
-
-
 # --------------------------------------------------------------------------- found, medications
-
-
-def _fill(template: str, **words: str) -> str:
-    """LABELS template → sentence; {de_x} is x after French "de" ("d'une angine", "de diabète")."""
-    de = {f"de_{k}": ("d'" if re.match(r"[aeiouyhàâéèêîïôû]", v, re.I) else "de ") + v for k, v in words.items()}
-    text = template.format(**words, **de)
-    return text[:1].upper() + text[1:]
 
 
 def certainty(f: Fact) -> str:
@@ -253,7 +43,7 @@ def _found(facts: list[Fact], lang: str) -> list[SummaryItem]:
         key = {"ruled-out": "ruled_out", "possible": "possible"}.get(
             sure, "history" if f.status == "historical" else ""
         )
-        out.append(SummaryItem(text=_fill(words[key] if key else "{name}.", name=name), fact_ids=[f.id]))
+        out.append(SummaryItem(text=fill_label(words[key] if key else "{name}.", name=name), fact_ids=[f.id]))
     told = [
         f
         for f in facts
@@ -309,7 +99,7 @@ def _medications(facts: list[Fact], lang: str) -> list[SummaryItem]:
         if verb == "stop":
             text = f"{words['stop']} {name}."
         elif verb == "change" and not dose:
-            text = _fill(words["dose_changes"], name=name)
+            text = fill_label(words["dose_changes"], name=name)
         else:
             how = how_often(a, lang)
             text = " ".join(x for x in (words[verb], name, dose) if x) + (f", {how}" if how else "") + "."
@@ -468,7 +258,7 @@ def _follow_up(said: str, lang: str) -> str | None:
         if (
             not m
             or not _BACK.search(clause)
-            or any(re.search(rx, clause, re.I) for rx, _, _ in _REFERRALS)
+            or any(re.search(rx, clause, re.I) for rx, _, _ in REFERRALS)
             or _NEG[lang].search(clause[: m.end()])
             or _HEDGE[lang].search(clause)
         ):
@@ -490,9 +280,9 @@ def _orders(said: str, lang: str, tests: bool) -> list[str]:
         and _ORDER.search(said)
         and not re.search(r"\b(?:results?|résultats?|came back|showed|at home|à la maison|yourself)\b", said, re.I)
     ):
-        plain = [_PLAIN_TEST[t][lang == "fr"] if t in _PLAIN_TEST else t for t in found]
+        plain = [PLAIN_TEST[t][lang == "fr"] if t in PLAIN_TEST else t for t in found]
         out.append(f"{LABELS[lang]['tests' if len(plain) > 1 else 'test']} {', '.join(plain)}.")
-    who = next(((en, fr) for rx, en, fr in _REFERRALS if re.search(rf"\b(?:{rx})", said, re.I)), None)
+    who = next(((en, fr) for rx, en, fr in REFERRALS if re.search(rf"\b(?:{rx})", said, re.I)), None)
     if who and _REFER.search(said):
         out.append(f"{LABELS[lang]['ref']} {who[lang == 'fr']}.")
     return out
@@ -511,7 +301,7 @@ def _advice(said: str, lang: str) -> str | None:
     m = _FR_FRAME.match(t)
     if not m or _NEG["fr"].search(m["rest"]) or re.search(r"\b(?:me|m'|mon|ma|mes|on)\b", m["rest"], re.I):
         return None
-    return _tidy(_fill(LABELS["fr"]["advise"], rest=m["rest"]) if m["doc"] else t, lang)
+    return _tidy(fill_label(LABELS["fr"]["advise"], rest=m["rest"]) if m["doc"] else t, lang)
 
 
 # --------------------------------------------------------------------------- summary

@@ -16,8 +16,8 @@ import unicodedata
 from scribe.notes.compose import to_markdown
 from scribe.notes.consultation import hedged
 from scribe.notes.medication import number_values
+from scribe.notes.number_words import digits_in, spoken_numbers
 from scribe.notes.register import speech_markers  # noqa: F401  (re-exported for tests and benches)
-from scribe.notes.text import digits_in, spoken_numbers
 from scribe.schemas import Transcript
 from scribe.schemas_docs import Evidence, Fact, Faithfulness, Note, NoteSection, SentenceSupport
 

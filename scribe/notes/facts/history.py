@@ -9,12 +9,8 @@ from scribe.notes import lexicon as lx
 from scribe.notes import register
 from scribe.notes.consultation import FAMILY, answer_polarity, context_of
 from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
-from scribe.notes.text import (
-    clean,
-    numbers_to_digits,
-    patient_to_third,
-    spoken_numbers,
-)
+from scribe.notes.number_words import numbers_to_digits, spoken_numbers
+from scribe.notes.text import clean, patient_to_third
 
 _PAST_EPISODE = re.compile(
     r"\b(?:years? ago|last year|back in|in the past|a long time ago|when i (?:was|broke|hurt|had|injured)|"

@@ -7,12 +7,8 @@ import re
 
 from scribe.notes import lexicon as lx
 from scribe.notes import register
-from scribe.notes.text import (
-    clean,
-    clinician_to_note,
-    numbers_to_digits,
-    spoken_numbers,
-)
+from scribe.notes.number_words import numbers_to_digits, spoken_numbers
+from scribe.notes.text import clean, clinician_to_note
 
 
 def _normalise_with_map(text: str):

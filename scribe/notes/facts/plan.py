@@ -6,12 +6,8 @@ from __future__ import annotations
 import re
 
 from scribe.notes import register
-from scribe.notes.text import (
-    Sentence,
-    clean,
-    clinician_to_note,
-    numbers_to_digits,
-)
+from scribe.notes.number_words import numbers_to_digits
+from scribe.notes.text import Sentence, clean, clinician_to_note
 from scribe.schemas_docs import Fact
 
 _PLAN_TYPE = [

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scribe.notes.text import EN_TENS, EN_UNITS, FR_TENS, FR_UNITS
+from scribe.notes.number_words import EN_TENS, EN_UNITS, FR_TENS, FR_UNITS
 
 # a number in normalized text (numbers as digits)
 NUMBER_PATTERN = r"\d+(?:\.\d+)?"

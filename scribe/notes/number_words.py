@@ -1,0 +1,196 @@
+"""Numbers said as words (en/fr): reading them ("one twenty over eighty" → 120, 80) and writing them as
+digits in quoted speech ("twenty milligrams" → "20 milligrams").
+
+Apart from text.py because the medication parser and the checks on notes need the number tables and
+readers without the sentence and prose helpers.
+"""
+
+from __future__ import annotations
+
+import re
+
+EN_UNITS = {
+    "zero": 0,
+    "oh": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+FR_UNITS = {
+    "zéro": 0,
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "treize": 13,
+    "quatorze": 14,
+    "quinze": 15,
+    "seize": 16,
+    "dix-sept": 17,
+    "dix-huit": 18,
+    "dix-neuf": 19,
+}
+FR_TENS = {
+    "vingt": 20,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "soixante": 60,
+    "soixante-dix": 70,
+    "quatre-vingt": 80,
+    "quatre-vingts": 80,
+    "quatre-vingt-dix": 90,
+}
+_UNITS = {**EN_UNITS, **{k: v for k, v in FR_UNITS.items() if k not in ("un", "une")}}
+_TENS = {**EN_TENS, **FR_TENS}
+_HUNDRED = {"hundred", "cent", "cents"}
+_TOKEN = re.compile(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*|\d+(?:[.,]\d+)?|\S")
+
+
+def _parse_number(words: list[str]) -> tuple[float | None, int]:
+    """Parse a spoken number at the start of `words` → (value, words used)."""
+    i, total, cur, used_any = 0, 0, 0, False
+    n = len(words)
+    while i < n:
+        w = words[i].lower()
+        if w in _UNITS and not (used_any and cur % 10 and cur >= 20):
+            if used_any and cur and cur < 10 and _UNITS[w] < 10 and total == 0:
+                break
+            # "one twenty two" (blood pressure style) = 122
+            if used_any and cur in range(1, 10) and _UNITS[w] >= 10:
+                cur = cur * 100 + _UNITS[w]
+            else:
+                cur += _UNITS[w]
+            used_any = True
+        elif w in _TENS:
+            if used_any and cur in range(1, 10):
+                cur = cur * 100 + _TENS[w]  # "one twenty" = 120
+            elif used_any and cur % 100:
+                break
+            else:
+                cur += _TENS[w]
+            used_any = True
+        elif w in _HUNDRED and used_any:
+            cur = max(cur, 1) * 100
+        elif w in _HUNDRED and not used_any and w in ("cent",):
+            cur, used_any = 100, True
+        elif (
+            w in ("and", "et")
+            and used_any
+            and i + 1 < n
+            and (words[i + 1].lower() in _UNITS or words[i + 1].lower() in _TENS)
+        ):
+            pass
+        elif (
+            w in ("point", "virgule", ".", ",")
+            and used_any
+            and i + 1 < n
+            and (words[i + 1].lower() in _UNITS or words[i + 1].isdigit())
+        ):
+            frac = words[i + 1].lower()
+            fv = _UNITS.get(frac, int(frac) if frac.isdigit() else 0)
+            return float(f"{total + cur}.{fv}"), i + 2
+        else:
+            break
+        i += 1
+    if not used_any:
+        return None, 0
+    return float(total + cur), i
+
+
+def spoken_numbers(text: str) -> list[float]:
+    """Every number in text, written with digits or spoken (en/fr)."""
+    out: list[float] = []
+    toks = _TOKEN.findall(text)
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if re.fullmatch(r"\d+(?:[.,]\d+)?", t):
+            # "98 . 2" spoken decimal
+            if i + 2 < len(toks) and toks[i + 1] in (".", ",") and toks[i + 2].isdigit():
+                out.append(float(f"{t}.{toks[i + 2]}"))
+            out.append(float(t.replace(",", ".")))
+            i += 1
+            continue
+        val, used = _parse_number(toks[i : i + 8])
+        if used:
+            out.append(val)
+            i += used
+        else:
+            i += 1
+    return out
+
+
+def digits_in(text: str) -> list[str]:
+    """Numbers written with digits, as written: what a note may quote without inventing a value."""
+    return re.findall(r"\d+(?:[.,]\d+)?", text)
+
+
+def numbers_to_digits(text: str) -> str:
+    """Replace spoken numbers by digits ("twenty milligrams" → "20 milligrams"); leaves small talk
+    numbers such as "one of" alone when not followed by a unit-like word."""
+    toks = list(re.finditer(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*", text))
+    out, last, i = [], 0, 0
+    while i < len(toks):
+        words = [m.group(0) for m in toks[i : i + 8]]
+        val, used = _parse_number(words)
+        if used:
+            end_tok = toks[i + used - 1]
+            nxt = toks[i + used].group(0).lower() if i + used < len(toks) else ""
+            between_ok = all(
+                re.fullmatch(r"[\s-]*", text[toks[k].end() : toks[k + 1].start()]) for k in range(i, i + used - 1)
+            )
+            single_small = used == 1 and val < 10 and words[0].lower() in ("one", "oh", "a")
+            unitish = re.match(
+                r"(mg|milligrams?|mcg|micrograms?|grams?|units?|days?|weeks?|months?|years?|"
+                r"hours?|minutes?|times?|out|over|percent|pounds?|kilos?|degrees?|cm|mm|"
+                r"centimeters?|milliliters?|ml|tablets?|pills?|puffs?|jours?|semaines?|mois|ans|"
+                r"heures?|fois|sur|kg|year-old|beats?|breaths?|plus|miles?|inches?|feet|cigarettes?|"
+                r"packs?|drinks?|glasses?|beers?)$",
+                nxt,
+            )
+            if between_ok and not single_small and (unitish or val >= 10 or used > 1):
+                out.append(text[last : toks[i].start()])
+                v = int(val) if float(val).is_integer() else val
+                out.append(str(v))
+                last = end_tok.end()
+                i += used
+                continue
+        i += 1
+    out.append(text[last:])
+    res = "".join(out)
+    # spoken decimals: "98 . two" / "98 point 2" → "98.2"
+    digit = {k: v for k, v in _UNITS.items() if v < 10}
+    res = re.sub(
+        r"\b(\d{2,3}) ?(?:\.|point|virgule) ?(\d|" + "|".join(digit) + r")\b(?! ?(?:weeks?|days?|months?|years?))",
+        lambda m: f"{m.group(1)}.{m.group(2) if m.group(2).isdigit() else digit[m.group(2).lower()]}",
+        res,
+        flags=re.I,
+    )
+    return res
