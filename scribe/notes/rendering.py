@@ -137,8 +137,11 @@ def supported(text: str, facts: list[Fact]) -> SentenceSupport:
     return SentenceSupport(text=text, fact_ids=[f.id for f in facts], evidence=ev)
 
 
-def join_items(items: list[str], lang: str) -> str:
+def join_items(items: list[str], lang: str, negative: bool = False) -> str:
+    """ "a, b and c"; after a negation French joins with "ni" ("Pas de fièvre ni de toux")."""
     if len(items) <= 1:
         return "".join(items)
+    if negative and lang == "fr":
+        return ", ".join(items[:-1]) + " ni de " + items[-1]
     conj = " et " if lang == "fr" else ", and " if len(items) > 2 else " and "
     return ", ".join(items[:-1]) + conj + items[-1]

@@ -98,7 +98,7 @@ def render_ros(c: RenderContext, facts) -> list[SentenceSupport]:
         if pos:
             parts.append(f"{c.w('endorses')} {join_items([c.label(f) for f in pos], c.lang)}.")
         if neg:
-            parts.append(f"{c.w('denies')} {join_items([c.label(f) for f in neg], c.lang)}.")
+            parts.append(f"{c.w('denies')} {join_items([c.label(f) for f in neg], c.lang, negative=True)}.")
         name = SYSTEM_FR.get(system, system) if c.lang == "fr" else system
         out.append(supported(f"{name}: {' '.join(parts)}", pos + neg))
     return out
@@ -230,9 +230,11 @@ def _problems(c: RenderContext) -> list[Fact]:
 
 
 def _problem_text(c: RenderContext, f: Fact) -> str:
+    """A diagnosis as the clinician weighed it; without one, the complaint worked up, in clinical words
+    ("Abdominal pain.", where the chief complaint keeps the patient's "mal au ventre")."""
     if f.kind == "assessment":
         return _dx_text(c, f) + "."
-    return sentence_case(f.value or c.label(f) if f.kind == "chief_complaint" else c.label(f))
+    return sentence_case(c.label(f))
 
 
 def render_assessment(c: RenderContext, facts) -> list[SentenceSupport]:
