@@ -170,19 +170,11 @@ class BackgroundFacts:
             for (st, en, c), m in zip(found, mods):
                 ev = [self.b.evidence(s.seg_index, s.start + st, s.start + en)]
                 rel = FAMILY.search(s.text)
-                if family_answer:  # "what runs in your family?" "high blood pressure and diabetes"
-                    self.b.add(
-                        "family_history",
-                        c.label,
-                        ev,
-                        status="absent" if m.negated else "present",
-                        relative=rel.group(0).lower() if rel else None,
-                        code=c.code,
-                    )
-                    continue
-                if m.family or (
+                relative_named = (
                     rel and rel.group(0).lower() not in ("family",) and self.is_pat(k) and abs(rel.start() - st) < 60
-                ):
+                )
+                # a relative's condition, or the reply to "what runs in your family?" whoever gives it
+                if family_answer or m.family or relative_named:
                     self.b.add(
                         "family_history",
                         c.label,
