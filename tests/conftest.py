@@ -13,8 +13,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import scribe  # noqa: F401  (old import paths of moved modules resolve from here on: scribe/_moved.py)
-
 SR = 16_000
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -210,9 +210,8 @@ def test_local_llm_prefill_leaves_only_the_rest_after_stop():
 )
 def test_prefill_by_default_only_for_an_endpoint(monkeypatch, llm, setting, every):
     """An endpoint has its own compute; the in-process engine would take the cores live transcription needs."""
-    from workers.documents import llm_focus, prefill_seconds
-
     from scribe.config import get_settings
+    from scribe.service.documents import llm_focus, prefill_seconds
 
     monkeypatch.setenv("SCRIBE_DOCUMENTS_LLM", llm)
     if setting is None:
