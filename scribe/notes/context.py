@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
-from scribe.notes import lexicon as lx
+from scribe.notes import lexicon
 from scribe.notes.context_topics import answer_from_facts, facts_for_topic, topics_of
 from scribe.notes.facts import Extractor
 from scribe.notes.text import clean
@@ -200,7 +200,7 @@ def _covered(topic: str, facts: list[Fact], asked: list[AskedQuestion]) -> bool:
 def checklist(facts: list[Fact], asked: list[AskedQuestion], complaint: str | None) -> tuple[list[str], list[str]]:
     key = "default"
     text = complaint or ""
-    cc_concepts = [c.label for _s, _e, c in lx.find_concepts("symptom", text)]
+    cc_concepts = [c.label for _s, _e, c in lexicon.find_concepts("symptom", text)]
     if not cc_concepts:
         cc_concepts = [f.label for f in facts if f.kind == "symptom" and f.status == "present"][:1]
     for c in cc_concepts:

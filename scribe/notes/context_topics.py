@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes import lexicon as lx
+from scribe.notes import lexicon
 from scribe.schemas_docs import Fact
 
 # topic → (question pattern en+fr, fact selector)
@@ -91,17 +91,19 @@ _TOPIC_RX = {k: re.compile(v[0], re.I) for k, v in TOPICS.items()}
 def topics_of(question: str) -> list[str]:
     """Topics a question is about: symptom/condition labels first, then the topic patterns."""
     out: list[str] = []
-    for _s, _e, c in lx.find_concepts("symptom", question):
+    for _s, _e, c in lexicon.find_concepts("symptom", question):
         if c.label != "pain" or not out:
             out.append(c.label)
-    for _s, _e, c in lx.find_concepts("condition", question):
+    for _s, _e, c in lexicon.find_concepts("condition", question):
         out.append("condition:" + c.label)
     for k, rx in _TOPIC_RX.items():
         if rx.search(question) and k not in out:
             out.append(k)
     if "family history" in out:  # "does heart disease run in your family" → family history, not the patient's
         out = [
-            t for t in out if not t.startswith("condition:") and t not in lx.SYMPTOM_BY_LABEL and t != "medical history"
+            t
+            for t in out
+            if not t.startswith("condition:") and t not in lexicon.SYMPTOM_BY_LABEL and t != "medical history"
         ] + ["family history"]
         out = list(dict.fromkeys(out))
     if "pain" in out and len(out) > 1:
@@ -119,12 +121,12 @@ def facts_for_topic(topic: str, facts: list[Fact]) -> list[Fact]:
         label = topic.split(":", 1)[1]
         return [f for f in facts if f.label == label and f.kind in ("past_medical", "assessment", "family_history")]
     found = [f for f in facts if f.kind == "symptom" and f.label == topic]
-    if not found and topic in lx.SYMPTOM_BY_LABEL:  # e.g. a rash seen on examination
+    if not found and topic in lexicon.SYMPTOM_BY_LABEL:  # e.g. a rash seen on examination
         found = [
             f
             for f in facts
             if f.kind in ("exam", "result")
-            and any(c.label == topic for _s, _e, c in lx.find_concepts("symptom", f.value or ""))
+            and any(c.label == topic for _s, _e, c in lexicon.find_concepts("symptom", f.value or ""))
         ]
     return found
 
@@ -134,7 +136,11 @@ def answer_from_facts(topic: str, fs: list[Fact], lang: str) -> str:
     parts = []
     for f in fs[:4]:
         if f.kind == "symptom":
-            name = lx.SYMPTOM_BY_LABEL[f.label].fr if lang == "fr" and f.label in lx.SYMPTOM_BY_LABEL else f.label
+            name = (
+                lexicon.SYMPTOM_BY_LABEL[f.label].fr
+                if lang == "fr" and f.label in lexicon.SYMPTOM_BY_LABEL
+                else f.label
+            )
             neg = ("pas de " if lang == "fr" else "no ") if f.status == "absent" else ""
             parts.append(f"{neg}{name}")
         elif f.kind == "medication":

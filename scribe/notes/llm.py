@@ -20,7 +20,7 @@ import json
 import re
 
 from scribe.engines.llm import get_engine
-from scribe.notes import lexicon as lx
+from scribe.notes import lexicon
 from scribe.notes.consultation import FAMILY, context_of
 from scribe.notes.facts import Builder, Extractor, icd_description, icd_search
 from scribe.notes.medication import drug_token
@@ -214,7 +214,7 @@ def check(items: list[dict], tr: Transcript, existing: list[Fact], lang: str) ->
             continue
         attrs: dict = {}
         if kind == "assessment":
-            found = lx.find_concepts("condition", label) or lx.find_concepts("condition", ev.quote)
+            found = lexicon.find_concepts("condition", label) or lexicon.find_concepts("condition", ev.quote)
             if found:
                 c = found[0][2]
                 label, attrs = c.label, {"code": c.code, "code_description": icd_description(c.code), "fr": c.fr}
@@ -277,7 +277,7 @@ def check(items: list[dict], tr: Transcript, existing: list[Fact], lang: str) ->
             status = status if status in MED_STATUS else "current"
             attrs = {"dose": dose.group(1) if dose else None, "unit": dose.group(2) if dose else None}
         elif kind == "symptom":
-            found = lx.find_concepts("symptom", label)
+            found = lexicon.find_concepts("symptom", label)
             if not found:
                 rejected.append(f"llm:symptom:{label[:40]}: not a known symptom")
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scribe.notes import lexicon as lx
+from scribe.notes import lexicon
 from scribe.schemas_docs import Evidence, Fact, SentenceSupport
 
 WORDS = {
@@ -120,7 +120,7 @@ class RenderContext:
 
     def label(self, f: Fact) -> str:
         if self.lang == "fr":
-            c = lx.SYMPTOM_BY_LABEL.get(f.label) or lx.CONDITION_BY_LABEL.get(f.label)
+            c = lexicon.SYMPTOM_BY_LABEL.get(f.label) or lexicon.CONDITION_BY_LABEL.get(f.label)
             if c:
                 return c.fr
             if f.attributes.get("fr"):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes import lexicon as lx
+from scribe.notes import lexicon
 from scribe.notes.number_words import numbers_to_digits
 from scribe.notes.summary_frequency import how_often
 from scribe.notes.summary_words import LABELS, PLAIN_TEST, REFERRALS, fill_label
@@ -37,7 +37,7 @@ def _found(facts: list[Fact], lang: str) -> list[SummaryItem]:
     words, out = LABELS[lang], []
     dx = [f for f in facts if f.kind == "assessment"]
     for f in dx:
-        c = lx.CONDITION_BY_LABEL.get(f.label)
+        c = lexicon.CONDITION_BY_LABEL.get(f.label)
         name = (c.plain_fr if lang == "fr" else c.plain_en) if c else (f.attributes.get("term") or f.label)
         sure = certainty(f)
         key = {"ruled-out": "ruled_out", "possible": "possible"}.get(
@@ -47,10 +47,10 @@ def _found(facts: list[Fact], lang: str) -> list[SummaryItem]:
     told = [
         f
         for f in facts
-        if f.kind == "symptom" and f.status == "present" and f.label in lx.SYMPTOM_BY_LABEL and f.label != "pain"
+        if f.kind == "symptom" and f.status == "present" and f.label in lexicon.SYMPTOM_BY_LABEL and f.label != "pain"
     ][:4]
     if told and not dx:
-        names = [lx.SYMPTOM_BY_LABEL[f.label].fr if lang == "fr" else f.label for f in told]
+        names = [lexicon.SYMPTOM_BY_LABEL[f.label].fr if lang == "fr" else f.label for f in told]
         out.append(SummaryItem(text=f"{words['symptoms']} {', '.join(names)}.", fact_ids=[f.id for f in told]))
     for f in facts:
         if f.kind == "allergy" and f.status == "present":
@@ -273,7 +273,7 @@ def _orders(said: str, lang: str, tests: bool) -> list[str]:
     if _NEG[lang].search(said) or _IF.search(said) or _HEDGE[lang].search(said):
         return []
     out = []
-    found = list(dict.fromkeys(label for rx, label in lx.TESTS if re.search(rf"\b(?:{rx})\b", said, re.I)))
+    found = list(dict.fromkeys(label for rx, label in lexicon.TESTS if re.search(rf"\b(?:{rx})\b", said, re.I)))
     if (
         tests
         and found

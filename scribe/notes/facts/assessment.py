@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from scribe.notes import lexicon as lx
+from scribe.notes import lexicon
 from scribe.notes.consultation import FAMILY, certainty, context_of
 from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
 from scribe.notes.problems import laterality, specific_code
@@ -71,7 +71,7 @@ class AssessmentFacts:
             s = self.sents[k]
             if not self.is_clin(k) or s.question:
                 continue
-            found = lx.find_concepts("condition", s.text)
+            found = lexicon.find_concepts("condition", s.text)
             phrases = diagnosis_phrases(s.text) if self.lang == "en" else []
             mentions = []
             for st, en, c in found:  # a longer phrase around a concept is the more specific name
@@ -94,20 +94,20 @@ class AssessmentFacts:
             )
             if (
                 m
-                and not lx.find_concepts("condition", m.group("dx"))
+                and not lexicon.find_concepts("condition", m.group("dx"))
                 and not any(a < m.end("dx") and m.start("dx") < b for a, b, _c, _w in mentions)
             ):
                 dx = m.group("dx").strip()
                 code, desc = icd_search(dx) if self.lang == "en" else (None, None)
-                sym = lx.find_concepts("symptom", dx)
+                sym = lexicon.find_concepts("symptom", dx)
                 if (code or sym) and dx.lower() not in seen and len(dx.split()) <= 5:
                     sure = certainty(s.text, m.start("dx"), m.end("dx"))
                     if sure == "ruled-out":
                         continue
-                    seen[dx.lower()] = self.b.add(
+                    seen[dx.lower()] = self.builder.add(
                         "assessment",
                         dx.lower(),
-                        [self.b.evidence(s.seg_index, s.start + m.start("dx"), s.start + m.end("dx"))],
+                        [self.builder.evidence(s.seg_index, s.start + m.start("dx"), s.start + m.end("dx"))],
                         status="present" if sure == "confirmed" else "uncertain",
                         certainty=sure,
                         code=code,
@@ -156,10 +156,10 @@ class AssessmentFacts:
             if code is None and concept is not None:  # "viral upper respiratory infection" is still J06.9
                 code = specific_code(concept, s.text, st, en)
         past = mods.historical or bool(_PAST_PROBLEM.search(s.text[max(0, a - 40) : b + 40]))
-        seen[label] = self.b.add(
+        seen[label] = self.builder.add(
             "assessment",
             label,
-            [self.b.evidence(s.seg_index, s.start + a, s.start + b)],
+            [self.builder.evidence(s.seg_index, s.start + a, s.start + b)],
             status="historical" if past else "present" if sure == "confirmed" else "uncertain",
             certainty=sure,
             term=term,

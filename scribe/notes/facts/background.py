@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes import lexicon as lx
+from scribe.notes import lexicon
 from scribe.notes.consultation import FAMILY, answer_polarity, context_of
 from scribe.notes.text import (
     clean,
@@ -66,21 +66,21 @@ class BackgroundFacts:
                 if hits:
                     for m in hits:
                         r = self._REACTION.search(reply)
-                        self.b.add(
+                        self.builder.add(
                             "allergy",
                             _allergen_label(m.group(0)),
                             [
-                                self.b.evidence(s.seg_index, s.start, s.end),
-                                self.b.evidence(first.seg_index, first.start + m.start(), first.start + m.end()),
+                                self.builder.evidence(s.seg_index, s.start, s.end),
+                                self.builder.evidence(first.seg_index, first.start + m.start(), first.start + m.end()),
                             ],
                             status="present",
                             reaction=r.group(0) if r else None,
                         )
                 elif pol == "no" and not re.search(r"\b(?:seasonal|food|pollen)\b", s.text, re.I):
-                    self.b.add(
+                    self.builder.add(
                         "allergy",
                         "no known allergies",
-                        [self.b.evidence(s.seg_index, s.start, s.end), self.b.ev_sentence(first)],
+                        [self.builder.evidence(s.seg_index, s.start, s.end), self.builder.ev_sentence(first)],
                         status="none",
                     )
                 continue
@@ -106,17 +106,17 @@ class BackgroundFacts:
                 ):
                     continue
                 r = self._REACTION.search(s.text)
-                self.b.add(
+                self.builder.add(
                     "allergy",
                     _allergen_label(m.group(0)),
-                    [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
+                    [self.builder.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
                     status="absent" if md.negated else "present",
                     reaction=r.group(0) if r else None,
                 )
             if not hits and re.search(
                 r"\b(?:no (?:known )?(?:drug )?allergies|nkda|pas d'allergies?|aucune allergie)\b", s.text, re.I
             ):
-                self.b.add("allergy", "no known allergies", [self.b.ev_sentence(s)], status="none")
+                self.builder.add("allergy", "no known allergies", [self.builder.ev_sentence(s)], status="none")
 
     _HIST_CUE = re.compile(
         r"\b(?:history of|past medical history|diagnosed|i have|i've had|i had|i've got|i got|"
@@ -134,7 +134,7 @@ class BackgroundFacts:
 
     def histories(self):
         for k, s in enumerate(self.sents):
-            found = lx.find_concepts("condition", s.text)
+            found = lexicon.find_concepts("condition", s.text)
             if not found:
                 continue
             if self.is_clin(k) and s.question:
@@ -142,24 +142,24 @@ class BackgroundFacts:
                 pol = answer_polarity(self.sents[ans[0]].text) if ans else ""
                 if FAMILY.search(s.text) and pol:
                     for st, en, c in found:
-                        self.b.add(
+                        self.builder.add(
                             "family_history",
                             c.label,
                             [
-                                self.b.evidence(s.seg_index, s.start + st, s.start + en),
-                                self.b.ev_sentence(self.sents[ans[0]]),
+                                self.builder.evidence(s.seg_index, s.start + st, s.start + en),
+                                self.builder.ev_sentence(self.sents[ans[0]]),
                             ],
                             status="present" if pol == "yes" else "absent",
                             code=c.code,
                         )
                 elif pol == "yes" and k < self.ap_start:
                     for st, en, c in found:
-                        self.b.add(
+                        self.builder.add(
                             "past_medical",
                             c.label,
                             [
-                                self.b.evidence(s.seg_index, s.start + st, s.start + en),
-                                self.b.ev_sentence(self.sents[ans[0]]),
+                                self.builder.evidence(s.seg_index, s.start + st, s.start + en),
+                                self.builder.ev_sentence(self.sents[ans[0]]),
                             ],
                             status="present",
                             code=c.code,
@@ -168,14 +168,14 @@ class BackgroundFacts:
             mods = context_of(s.text, [(st, en) for st, en, _ in found], self.lang)
             family_answer = self._answers_family_question(k)
             for (st, en, c), m in zip(found, mods):
-                ev = [self.b.evidence(s.seg_index, s.start + st, s.start + en)]
+                ev = [self.builder.evidence(s.seg_index, s.start + st, s.start + en)]
                 rel = FAMILY.search(s.text)
                 relative_named = (
                     rel and rel.group(0).lower() not in ("family",) and self.is_pat(k) and abs(rel.start() - st) < 60
                 )
                 # a relative's condition, or the reply to "what runs in your family?" whoever gives it
                 if family_answer or m.family or relative_named:
-                    self.b.add(
+                    self.builder.add(
                         "family_history",
                         c.label,
                         ev,
@@ -187,12 +187,12 @@ class BackgroundFacts:
                 if m.negated or m.hypothetical or m.uncertain or k >= self.ap_start or self._WORRY.search(s.text[:st]):
                     continue
                 if self.is_pat(k) or self._HIST_CUE.search(s.text):
-                    self.b.add("past_medical", c.label, ev, status="present", code=c.code)
+                    self.builder.add("past_medical", c.label, ev, status="present", code=c.code)
             # surgeries
         for k, s in enumerate(self.sents):
             if self.is_clin(k) and s.question:
                 continue
-            for rx, label in lx.SURGERIES:
+            for rx, label in lexicon.SURGERIES:
                 m = re.search(rf"\b(?:{rx})\b", s.text, re.I)
                 if not m:
                     continue
@@ -201,10 +201,10 @@ class BackgroundFacts:
                     continue
                 if k >= self.ap_start and not re.search(r"\b(?:prior|previous|history|had|ago)\b", s.text, re.I):
                     continue
-                self.b.add(
+                self.builder.add(
                     "past_surgical",
                     label,
-                    [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
+                    [self.builder.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
                     status="historical",
                 )
                 break
@@ -214,7 +214,9 @@ class BackgroundFacts:
                 s.text,
                 re.I,
             ):
-                self.b.add("family_history", "no known family history", [self.b.ev_sentence(s)], status="none")
+                self.builder.add(
+                    "family_history", "no known family history", [self.builder.ev_sentence(s)], status="none"
+                )
 
     _SOCIAL = [
         (
@@ -281,12 +283,12 @@ class BackgroundFacts:
                     pol = answer_polarity(first.text)
                     if label in ("tobacco", "alcohol", "recreational drugs") and pol:
                         value = clean(first.text)
-                        self.b.add(
+                        self.builder.add(
                             "social_history",
                             label,
                             [
-                                self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end()),
-                                self.b.ev_sentence(first),
+                                self.builder.evidence(s.seg_index, s.start + m.start(), s.start + m.end()),
+                                self.builder.ev_sentence(first),
                             ],
                             status="absent" if pol == "no" else "present",
                             value=value,
@@ -294,10 +296,10 @@ class BackgroundFacts:
                     continue
                 if self.is_clin(k):
                     if label == "tobacco" and re.search(r"\b(?:quit|stopp(?:ed|ing)|gave up|arrêt\w*)\b", s.text, re.I):
-                        self.b.add(
+                        self.builder.add(
                             "social_history",
                             label,
-                            [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
+                            [self.builder.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
                             status="historical",
                             value=clean(s.text),
                         )
@@ -311,4 +313,4 @@ class BackgroundFacts:
                     )
                 )
                 prose = patient_to_third(clean(s.text), self.sex) if self.lang == "en" else clean(s.text)
-                self.b.add("social_history", label, [self.b.ev_sentence(s)], status=status, value=prose)
+                self.builder.add("social_history", label, [self.builder.ev_sentence(s)], status=status, value=prose)

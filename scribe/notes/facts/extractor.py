@@ -32,7 +32,7 @@ class Extractor(
         self.results()
         self.assessment()
         self.plan()
-        return self.b.facts
+        return self.builder.facts
 
 
 def extract(tr: Transcript, lang: str | None = None) -> list[Fact]:

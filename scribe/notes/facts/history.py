@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes import lexicon as lx
-from scribe.notes import register
+from scribe.notes import lexicon, register
 from scribe.notes.consultation import FAMILY, answer_polarity, context_of
 from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
 from scribe.notes.number_words import numbers_to_digits, spoken_numbers
@@ -28,21 +27,21 @@ class HistoryFacts:
                 s.text,
                 re.I,
             ) or re.search(r"\b(?:j'ai|il a|elle a|âgée? de)\s+(\d{1,3})\s+ans\b", s.text, re.I)
-            if m and not any(f.label == "age" for f in self.b.facts):
+            if m and not any(f.label == "age" for f in self.builder.facts):
                 nums = spoken_numbers(m.group(1)) if not m.group(1).isdigit() else [float(m.group(1))]
                 if nums and 0 < nums[0] < 120:
-                    self.b.add(
+                    self.builder.add(
                         "demographics",
                         "age",
-                        [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
+                        [self.builder.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
                         value=str(int(nums[0])),
                     )
                     if m.lastindex and m.lastindex >= 2 and m.group(2):
                         sex = "male" if m.group(2).lower() in ("male", "man", "gentleman", "boy") else "female"
-                        self.b.add(
+                        self.builder.add(
                             "demographics",
                             "sex",
-                            [self.b.evidence(s.seg_index, s.start + m.start(2), s.start + m.end(2))],
+                            [self.builder.evidence(s.seg_index, s.start + m.start(2), s.start + m.end(2))],
                             value=sex,
                         )
                         self.sex = sex
@@ -52,10 +51,10 @@ class HistoryFacts:
                 if m and self.is_clin(k):
                     w = m.group(1).lower()
                     self.sex = "male" if w in ("male", "gentleman", "monsieur", "mr") else "female"
-                    self.b.add(
+                    self.builder.add(
                         "demographics",
                         "sex",
-                        [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
+                        [self.builder.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
                         value=self.sex,
                     )
                     break
@@ -82,26 +81,30 @@ class HistoryFacts:
                 cc = m.group("cc").strip()
                 cc = re.split(r"\b(?:and (?:he|she|i|we)|who|which|today|so|that|et (?:il|elle))\b", cc)[0].strip()
                 if 2 < len(cc) < 70 and not re.match(r"(?:a |an )?(?:visit|appointment|bit|while)\b", cc):
-                    self.b.add(
+                    self.builder.add(
                         "chief_complaint",
                         cc,
-                        [self.b.evidence(s.seg_index, s.start + m.start("cc"), s.start + m.start("cc") + len(cc))],
+                        [
+                            self.builder.evidence(
+                                s.seg_index, s.start + m.start("cc"), s.start + m.start("cc") + len(cc)
+                            )
+                        ],
                         value=cc,
                     )
                     return
         for k, s in enumerate(self.sents[:30]):
             if self.is_clin(k) and self._OPENER.search(s.text):
                 for j in self.answer_to(k)[:3]:
-                    found = lx.find_concepts("symptom", self.sents[j].text) or lx.find_concepts(
+                    found = lexicon.find_concepts("symptom", self.sents[j].text) or lexicon.find_concepts(
                         "condition", self.sents[j].text
                     )
                     if found:
                         st, en, c = sorted(found, key=lambda t: t[0])[0]
                         sj = self.sents[j]
-                        self.b.add(
+                        self.builder.add(
                             "chief_complaint",
                             c.label,
-                            [self.b.evidence(sj.seg_index, sj.start + st, sj.start + en)],
+                            [self.builder.evidence(sj.seg_index, sj.start + st, sj.start + en)],
                             value=sj.text[st:en],
                         )
                         return
@@ -109,7 +112,7 @@ class HistoryFacts:
 
     def symptoms(self):
         for k, s in enumerate(self.sents):
-            found = lx.find_concepts("symptom", s.text)
+            found = lexicon.find_concepts("symptom", s.text)
             if not found or re.search(r"\ballerg", s.text, re.I):
                 continue
             if self.asks(k):
@@ -136,11 +139,11 @@ class HistoryFacts:
                 for st, en, c in found:
                     if c.label == "pain":
                         continue
-                    q_ev = self.b.evidence(s.seg_index, s.start + st, s.start + en)
-                    a_ev = self.b.ev_sentence(first)
+                    q_ev = self.builder.evidence(s.seg_index, s.start + st, s.start + en)
+                    a_ev = self.builder.ev_sentence(first)
                     if FAMILY.search(s.text):
                         continue
-                    self.b.add(
+                    self.builder.add(
                         "symptom",
                         c.label,
                         [q_ev, a_ev],
@@ -164,13 +167,13 @@ class HistoryFacts:
                     m.negated = False  # the negation belongs to another clause, or answers the question
                 if self.is_clin(k) and not dictated and not (m.negated and c.label != "pain" and k >= self.exam_start):
                     continue
-                if c.label == "pain" and not re.search(lx.BODY_PARTS, s.text, re.I):
+                if c.label == "pain" and not re.search(lexicon.BODY_PARTS, s.text, re.I):
                     continue
                 status = "absent" if m.negated else ("historical" if m.historical else "present")
-                self.b.add(
+                self.builder.add(
                     "symptom",
                     c.label,
-                    [self.b.evidence(s.seg_index, s.start + st, s.start + en)],
+                    [self.builder.evidence(s.seg_index, s.start + st, s.start + en)],
                     status=status,
                     system=c.system,
                     how="statement",
@@ -240,29 +243,29 @@ class HistoryFacts:
                     value = m.group(0).strip()
                     if self.lang == "en":
                         value = patient_to_third(value, self.sex)
-                    self.b.add(
+                    self.builder.add(
                         "hpi",
                         attr,
-                        [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
+                        [self.builder.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
                         value=numbers_to_digits(value),
                         merge=False,
                     )
             m = re.search(
                 rf"\b(?:my|the|mon|ma|au|à la|dans le|in my|in the)\s+(?:left |right |lower |upper |gauche |droite? )?"
-                rf"({lx.BODY_PARTS})\b",
+                rf"({lexicon.BODY_PARTS})\b",
                 t,
                 re.I,
             )
             if m and re.search(r"\b(?:pain|hurt|ache|sore|mal|douleur)", t, re.I):
-                self.b.add(
+                self.builder.add(
                     "hpi",
                     "location",
-                    [self.b.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
+                    [self.builder.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
                     value=m.group(0).strip(),
                 )
             words = len(t.split())
             if words >= 6 and self._CLINICAL.search(t) and not self._SMALLTALK.search(t) and n_statements < 14:
                 prose = register.statement(patient_to_third(clean(t), self.sex) if self.lang == "en" else clean(t))
                 if prose and len(prose.split()) >= 5:
-                    self.b.add("hpi", "statement", [self.b.ev_sentence(s)], value=prose, merge=False)
+                    self.builder.add("hpi", "statement", [self.builder.ev_sentence(s)], value=prose, merge=False)
                     n_statements += 1

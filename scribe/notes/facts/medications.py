@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes import lexicon as lx
+from scribe.notes import lexicon
 from scribe.notes.consultation import answer_polarity, context_of
 from scribe.notes.text import (
     Sentence,
@@ -36,7 +36,7 @@ class MedicationFacts:
         last: tuple[int, Fact, str] | None = None  # the turn's last drug fact: (segment, fact, status)
         follow = 0
         for k, s in enumerate(self.sents):
-            mentions = med.find_mentions(s.text, find_drugs, lx.DRUG_STOP)
+            mentions = med.find_mentions(s.text, find_drugs, lexicon.DRUG_STOP)
             if not mentions:
                 if last and last[0] == s.seg_index and follow < 2 and not s.question:
                     follow += 1
@@ -103,12 +103,12 @@ class MedicationFacts:
                 previous = parsed
                 status = "stopped" if stopped else parsed.status
                 attrs = parsed.attributes()
-                ev = [self.b.evidence(s.seg_index, s.start + parsed.start, s.start + parsed.end)]
+                ev = [self.builder.evidence(s.seg_index, s.start + parsed.start, s.start + parsed.end)]
                 if asked:
-                    ev.append(self.b.ev_sentence(answer))
+                    ev.append(self.builder.ev_sentence(answer))
                     if med.other_prescriber(answer.text):
                         attrs["prescriber"] = "other"
-                f = self.b.add(
+                f = self.builder.add(
                     "medication",
                     parsed.label,
                     ev,
@@ -125,7 +125,7 @@ class MedicationFacts:
                         self._med_more(f, more, answer, add_evidence=False)
                 last = (s.seg_index, f, status)
         # one fact per drug: fold "current" into the changed/new/stopped statement of the same drug
-        meds = [f for f in self.b.facts if f.kind == "medication"]
+        meds = [f for f in self.builder.facts if f.kind == "medication"]
         by: dict[str, list[Fact]] = {}
         for f in meds:
             by.setdefault(f.label, []).append(f)
@@ -143,7 +143,7 @@ class MedicationFacts:
                             changed[0].evidence.append(ev)
                     for k2, v in n.attributes.items():
                         changed[0].attributes.setdefault(k2, v)
-                    self.b.facts.remove(n)
+                    self.builder.facts.remove(n)
                 others = [f for f in others if f.status != "new"]
                 news = []
             if current and news:
@@ -153,7 +153,7 @@ class MedicationFacts:
                             current[0].evidence.append(ev)
                     for k2, v in n.attributes.items():
                         current[0].attributes.setdefault(k2, v)
-                    self.b.facts.remove(n)
+                    self.builder.facts.remove(n)
                 others = [f for f in others if f.status != "new"]
             if current and others:
                 for o in others:
@@ -186,7 +186,7 @@ class MedicationFacts:
             seg_text = self.tr.segments[s.seg_index].text
             q0 = seg_text.find(f.evidence[0].quote)
             if q0 >= 0:
-                f.evidence[0] = self.b.evidence(s.seg_index, q0, s.start + extra.dose.end)
+                f.evidence[0] = self.builder.evidence(s.seg_index, q0, s.start + extra.dose.end)
             said.pop("dose", None)
             said.pop("unit", None)
         taken = {k: v for k, v in said.items() if a.get(k) in (None, "") and k not in ("dose", "unit")}
@@ -195,7 +195,7 @@ class MedicationFacts:
         if not taken:
             return
         a.update(taken)
-        ev = self.b.evidence(s.seg_index, s.start + min(x for x, _ in spans), s.start + max(y for _, y in spans))
+        ev = self.builder.evidence(s.seg_index, s.start + min(x for x, _ in spans), s.start + max(y for _, y in spans))
         if (
             (add_evidence or not any(e.segment_id == ev.segment_id for e in f.evidence))
             and len(f.evidence) < 4

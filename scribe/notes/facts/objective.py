@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes import lexicon as lx
-from scribe.notes import register
+from scribe.notes import lexicon, register
 from scribe.notes.number_words import numbers_to_digits, spoken_numbers
 from scribe.notes.text import clean, clinician_to_note
 
@@ -97,19 +96,25 @@ class ObjectiveFacts:
                         and not re.search(r"fasting|à jeun|glucose", text, re.I)
                     ):
                         where = "home"
-                    self.b.add(
-                        "vital", label, [self.b.evidence(i, s0, s1)], value=value, unit=u, setting=where, merge=False
+                    self.builder.add(
+                        "vital",
+                        label,
+                        [self.builder.evidence(i, s0, s1)],
+                        value=value,
+                        unit=u,
+                        setting=where,
+                        merge=False,
                     )
         # drop duplicates of the same reading
         seen, keep = set(), []
-        for f in self.b.facts:
+        for f in self.builder.facts:
             if f.kind == "vital":
                 key = (f.label, f.value, f.attributes.get("setting"))
                 if key in seen:
                     continue
                 seen.add(key)
             keep.append(f)
-        self.b.facts[:] = keep
+        self.builder.facts[:] = keep
 
     _SYSTEMS = [
         (
@@ -175,14 +180,14 @@ class ObjectiveFacts:
             prose = register.finding(re.sub(r"^(?:physical )?exam(?:ination)?,?\s*", "", prose, flags=re.I))
             if not prose or len(prose.split()) < 2:
                 continue
-            self.b.add("exam", system, [self.b.ev_sentence(s)], value=numbers_to_digits(prose), merge=False)
+            self.builder.add("exam", system, [self.builder.ev_sentence(s)], value=numbers_to_digits(prose), merge=False)
 
     def results(self):
         for k, s in enumerate(self.sents):
             if not self.is_clin(k) or s.question:
                 continue
             t = s.text
-            test = next((label for rx, label in lx.TESTS if re.search(rf"\b(?:{rx})\b", t, re.I)), None)
+            test = next((label for rx, label in lexicon.TESTS if re.search(rf"\b(?:{rx})\b", t, re.I)), None)
             if not test or re.search(r"\bshow me\b|\bpull up\b", t, re.I):
                 continue
             if not re.search(
@@ -203,4 +208,4 @@ class ObjectiveFacts:
             prose = register.finding(clinician_to_note(clean(t), self.sex) if self.lang == "en" else clean(t))
             if not prose or len(prose.split()) < 3:
                 continue
-            self.b.add("result", test, [self.b.ev_sentence(s)], value=numbers_to_digits(prose), merge=False)
+            self.builder.add("result", test, [self.builder.ev_sentence(s)], value=numbers_to_digits(prose), merge=False)

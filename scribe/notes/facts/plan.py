@@ -102,11 +102,11 @@ class PlanFacts:
 
     def plan(self):
         meds_by_sentence: dict[int, list[Fact]] = {}
-        for f in self.b.facts:
+        for f in self.builder.facts:
             if f.kind == "medication" and f.status in ("new", "changed", "stopped"):
                 meds_by_sentence.setdefault(f.evidence[0].segment_id, []).append(f)
         problem = None
-        problems = {f.attributes.get("statement"): f.label for f in self.b.facts if f.kind == "assessment"}
+        problems = {f.attributes.get("statement"): f.label for f in self.builder.facts if f.kind == "assessment"}
         count = 0
         for k in range(len(self.sents)):
             s = self.sents[k]
@@ -153,10 +153,10 @@ class PlanFacts:
                     if self._mentions_med(s, clause)
                     else next((name for name, rx in self._PLAN_KIND if rx.search(clause)), "advice")
                 )
-                self.b.add(
+                self.builder.add(
                     "plan",
                     kind,
-                    [self.b.evidence(s.seg_index, s.start + c0, s.start + c1)],
+                    [self.builder.evidence(s.seg_index, s.start + c0, s.start + c1)],
                     value=numbers_to_digits(prose),
                     merge=False,
                     problem=problem,
@@ -167,7 +167,7 @@ class PlanFacts:
     def _mentions_med(self, s: Sentence, clause: str | None = None) -> bool:
         seg_id = self.tr.segments[s.seg_index].id
         text = s.text if clause is None else clause
-        for f in self.b.facts:
+        for f in self.builder.facts:
             if f.kind == "medication" and f.status in ("new", "changed", "stopped", "current"):
                 for ev in f.evidence:
                     if ev.segment_id == seg_id and ev.quote and (ev.quote in text or text in ev.quote):

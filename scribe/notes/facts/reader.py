@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes import lexicon as lx
-from scribe.notes import register
+from scribe.notes import lexicon, register
 from scribe.notes.consultation import answer_polarity
 from scribe.notes.facts.builder import Builder
 from scribe.notes.text import (
@@ -45,7 +44,7 @@ class ConsultationReader:
         self.lang = lang or tr.language or "en"
         if self.lang not in ("en", "fr"):
             self.lang = "en"
-        self.b = Builder(tr)
+        self.builder = Builder(tr)
         self.sents: list[Sentence] = []
         for i, seg in enumerate(tr.segments):
             self.sents.extend(split_sentences(seg.text, i))
@@ -148,7 +147,9 @@ class ConsultationReader:
                 if (
                     self.is_clin(k)
                     and not self.sents[k].question
-                    and (lx.find_concepts("condition", self.sents[k].text) or self._PLAN.search(self.sents[k].text))
+                    and (
+                        lexicon.find_concepts("condition", self.sents[k].text) or self._PLAN.search(self.sents[k].text)
+                    )
                 ):
                     return k
         clin = [k for k in range(n) if self.is_clin(k)]

@@ -5,7 +5,7 @@ boundaries), French label and plain-language names for the patient summary. Drug
 drug-named-entity-recognition, ICD-10-CM descriptions from simple-icd-10-cm; this package holds only what
 those libraries do not: symptom/condition surface forms and the plain words.
 
-Every public name is re-exported here because callers use `from scribe.notes import lexicon as lx`.
+Every public name is re-exported here because callers use `from scribe.notes import lexicon` and `lexicon.X`.
 """
 
 from __future__ import annotations
