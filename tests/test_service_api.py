@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import time
 
 import httpx
@@ -181,13 +182,16 @@ def test_visits_consent_filters_tenancy_and_audit(embedded):
         )
 
 
+@pytest.mark.skipif(
+    not os.environ.get("SCRIBE_TEST_DATABASE_URL"),
+    reason="PostgreSQL only (CI's PostgreSQL pass sets SCRIBE_TEST_DATABASE_URL): SQLite has no connection to lose",
+)
 def test_reads_survive_lost_database_connections(embedded):
     """PostgreSQL restarted or a connection cut: the next read still answers. The hot read path pings no
     connection before using it, so it is the retry on a fresh connection that answers (here the server's
     idle connections are terminated, as a restart would)."""
     service, t = embedded
-    if not service.env.get("SCRIBE_DATABASE_URL"):
-        pytest.skip("PostgreSQL only (SCRIBE_TEST_DATABASE_URL): SQLite has no connection to lose")
+    assert service.env.get("SCRIBE_DATABASE_URL", "").startswith("postgresql")
     visit = create_visit(service, t["a"])
     url = f"{service.http}/v1/visits/{visit['id']}"
     assert all(httpx.get(url, headers=auth(t["a"])).status_code == 200 for _ in range(3))
