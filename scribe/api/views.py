@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from scribe.core.tables import Visit
 from scribe.service.visits import links
+from scribe.visit_context import VisitContext
 
 CLINICIAN_ID = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"
 
@@ -27,12 +28,15 @@ class VisitCreate(BaseModel):
     # "auto": the French report (cr-fr) for a French visit, SOAP otherwise
     template: str = Field("auto", pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")
     consent: Consent | None = None
+    encounter_ref: str | None = Field(None, min_length=1, max_length=200, description="the EHR's encounter id")
+    context: VisitContext | None = Field(None, description="what the EHR knows: medications, problems, allergies")
 
 
 class VisitView(BaseModel):
     id: str
     clinician_id: str
     patient_ref: str
+    encounter_ref: str | None = None
     language: str
     template: str
     status: str
@@ -55,6 +59,7 @@ class VisitView(BaseModel):
             id=v.id,
             clinician_id=v.clinician_id,
             patient_ref=v.patient_ref,
+            encounter_ref=v.encounter_ref,
             language=v.language,
             template=v.template,
             status=v.status,

@@ -113,6 +113,9 @@ class Visit(Base):
     tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"))
     clinician_id: Mapped[str] = mapped_column(String(128))
     patient_ref: Mapped[str] = mapped_column(String(200))
+    encounter_ref: Mapped[str | None] = mapped_column(String(200), default=None)
+    # What the EHR knows (scribe.visit_context.VisitContext as JSON): patient data, so sealed at rest.
+    context: Mapped[dict | None] = mapped_column(SealedJSON, default=None)
     language: Mapped[str] = mapped_column(String(8), default="auto")
     template: Mapped[str] = mapped_column(String(40), default="soap")
     consent: Mapped[dict] = mapped_column(default=dict)

@@ -92,6 +92,8 @@ def create(principal: Principal, body) -> Visit:
             tenant_id=principal.tenant_id,
             clinician_id=clinician,
             patient_ref=body.patient_ref,
+            encounter_ref=body.encounter_ref,
+            context=body.context.model_dump(mode="json") if body.context else None,
             language=body.language,
             template=body.template,
             consent=body.consent.model_dump(mode="json"),
