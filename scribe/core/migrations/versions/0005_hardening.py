@@ -1,4 +1,4 @@
-"""hardening (placeholder: filled by the hardening work)
+"""hardening (placeholder: filled by the HTTP and credential hardening work)
 
 Revision ID: 0005
 Revises: 0004
