@@ -2,15 +2,17 @@
 .PHONY: setup run test bench
 
 setup:
-	bash scripts/setup.sh
+	@bash scripts/setup.sh
 
-# Set up, then run the main job on the embedded default: transcribe, diarize and label a real
-# two-speaker recording (pyannote.audio's own sample) with the packaged models.
+# Set up, then run the main job on the embedded default and show it: the bundled consultation
+# (scribe/demo/consultation.json, spoken by espeak-ng) streamed through the embedded service as a device
+# streams it; the live transcript, then the transcript with roles, the note, the patient summary, timings.
 run: setup
-	.venv/bin/scribe transcribe "$$(.venv/bin/python -c 'import importlib.util as u; print(u.find_spec("pyannote.audio").submodule_search_locations[0] + "/sample/sample.wav")')" --json demo-transcript.json
-	@echo "wrote demo-transcript.json"
+	@.venv/bin/scribe demo
 
+# The tests also use the fast English model and the local LLM (configured engines need neither).
 test: setup
+	@.venv/bin/scribe models install tiny.en llm
 	.venv/bin/python -m pytest -ra
 
 bench: setup

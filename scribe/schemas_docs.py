@@ -124,6 +124,29 @@ class AskedQuestion(BaseModel):
     topic: str | None = None
 
 
+class EstablishedItem(BaseModel):
+    """One thing the consultation established; its id stays the same while the fact does (live → final)."""
+
+    id: str  # "medication:lisinopril", "symptom:fever:absent"
+    kind: FactKind
+    label: str
+    status: FactStatus = ""
+    value: str | None = None
+    attributes: dict[str, Any] = Field(default_factory=dict)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class ChecklistItem(BaseModel):
+    """One checklist item of the chief complaint (scribe/notes/checklists/*.yaml), answered or still open."""
+
+    id: str  # "chest-pain.duration"
+    topic: str
+    question: str  # in the context's language
+    answered: bool = False
+    answer: str | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
 class AssistantContext(BaseModel):
     language: str
     record: dict[str, Any] = Field(default_factory=dict)
@@ -131,6 +154,15 @@ class AssistantContext(BaseModel):
     asked: list[AskedQuestion] = Field(default_factory=list)
     checklist_missing: list[str] = Field(default_factory=list)
     checklist_covered: list[str] = Field(default_factory=list)
+    # The open contract (docs/assistant.md): live while the visit streams, final after stop.
+    schema_version: str = "1.0"
+    version: int = 0  # grows with each update of the visit's context
+    final: bool = False
+    based_on: float = 0.0  # transcript time (s) the context covers
+    segments: int = 0  # final segments it was built from
+    checklist_name: str | None = None
+    checklist: list[ChecklistItem] = Field(default_factory=list)
+    established: list[EstablishedItem] = Field(default_factory=list)
 
 
 class Answered(BaseModel):
@@ -139,3 +171,5 @@ class Answered(BaseModel):
     evidence: list[Evidence] = Field(default_factory=list)
     confidence: float = 0.0
     topic: str | None = None
+    value: str | None = None  # the answer's value alone: "10", "20 mg once daily", "6 months ago"
+    based_on: float | None = None  # transcript time (s) of the context that answered

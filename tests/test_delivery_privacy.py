@@ -126,7 +126,8 @@ def test_encrypted_at_rest_then_erased(scribe, visit, short_wav):
         data = Path(scribe.service.env["SCRIBE_DATA_DIR"])
         disk = b"".join(p.read_bytes() for p in data.glob("scribe.db*")).lower()
         assert not [w for w in words if w.encode() in disk]
-        assert b"patient-privacy-9" in disk  # the check can see clear text (patient_ref is an identifier)
+        assert visit["clinician_id"].encode() in disk  # the check can see clear text (clinician ids are)
+        assert b"patient-privacy-9" not in disk  # patient_ref is sealed (its blind index is stored)
     assert service_keyring(scribe.service).active
     logs = scribe.service.logs()
     assert vid in logs and "PATIENT-PRIVACY-9" not in logs  # ids in logs, never patient data

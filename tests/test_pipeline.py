@@ -181,7 +181,7 @@ def test_enrolled_clinician_voice(tmp_path, consult_en):
     sample = np.concatenate([speak(text, "en+m3") for role, text in DIALOGUE_EN[::-1] if role == "clinician"])
     enroll = run_cli("enroll", "dr-martin", str(write_wav(tmp_path / "enroll.wav", sample)), env=env)
     assert enroll.returncode == 0, enroll.stderr
-    assert (voices / "dr-martin.npy").is_file()
+    assert (voices / "dr-martin.voice").is_file()  # sealed (scribe.voices)
     t = transcribe(tmp_path, consult_en.wav, "--asr-model", "tiny.en", "--clinician", "dr-martin", env=env)
     clinician = next(s for s, i in t.speakers.items() if i.role == "clinician")
     assert any("voice similarity" in e for e in t.speakers[clinician].evidence)

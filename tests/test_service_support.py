@@ -237,7 +237,11 @@ def consult(tmp_path_factory):
 def embedded(tmp_path_factory):
     """One embedded `scribe serve` (SQLite or SCRIBE_TEST_DATABASE_URL, in-process workers) for the session,
     with two tenants: (service, {"a": key, "b": key, "a_id": id, "b_id": id})."""
-    service = make_service(tmp_path_factory.mktemp("embedded"), SCRIBE_JWT_SECRET="test-secret-" + uuid.uuid4().hex)
+    service = make_service(
+        tmp_path_factory.mktemp("embedded"),
+        SCRIBE_JWT_SECRET="test-secret-" + uuid.uuid4().hex,
+        SCRIBE_DEV_TOKEN_SIGNIN="1",  # the web app tests paste tokens (accounts: tests/test_signin_browser.py)
+    )
     a_id, a_key = service.tenant("Clinic A")
     b_id, b_key = service.tenant("Clinic B")
     service.start().wait_warm()

@@ -21,11 +21,14 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from scribe import web
-from scribe.api.middleware import RequestContext
-from scribe.api.routes import audio, auth, clinicians, delivery, documents, fhir, ops, visits
+from scribe.api.middleware import AddressLimits, AuthenticateFirst, BodyLimit, RequestContext
+from scribe.api.routes import accounts, audio, auth, clinicians, delivery, documents, fhir, ops, sessions, visits
+from scribe.api.routes import speakers as speaker_routes
 from scribe.config import get_settings
 from scribe.core import events
+from scribe.core.audit import audit_denied
 from scribe.core.db import migrate
+from scribe.core.security import AccessDenied
 from scribe.delivery import fhir as fhir_mapping
 from scribe.delivery import sweeper as delivery_sweeper
 from scribe.errors import ApiError, ScribeError
@@ -38,12 +41,15 @@ log = logging.getLogger("scribe.api")
 ROUTERS = (
     ops.router,
     auth.router,
+    sessions.router,
+    accounts.router,
     visits.router,
     documents.router,
     clinicians.router,
     audio.router,
     delivery.router,
     fhir.router,
+    speaker_routes.router,
 )
 
 
@@ -54,6 +60,10 @@ def create_app(preload_models: bool | None = None) -> FastAPI:
         lifespan=_lifespan(preload_models),
         description="Visits, live audio, transcripts and documents. Websocket protocol: docs/protocol.md",
     )
+    # Outermost last: request id and log line, then per-address limits, body size, credentials before body.
+    app.add_middleware(AuthenticateFirst, router=app.router)
+    app.add_middleware(BodyLimit)
+    app.add_middleware(AddressLimits)
     app.add_middleware(RequestContext)
     _add_error_handlers(app)
     for router in ROUTERS:
@@ -133,7 +143,12 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError):
-        return error_response(request, exc.status, exc.code, exc.message, **exc.extra)
+        if isinstance(exc, AccessDenied):
+            await asyncio.to_thread(audit_denied, exc.principal, "visit", exc.visit_id)
+        response = error_response(request, exc.status, exc.code, exc.message, **exc.extra)
+        if "retry_after" in exc.extra:  # 429 (rate limits), 503 (capacity)
+            response.headers["Retry-After"] = str(exc.extra["retry_after"])
+        return response
 
     @app.exception_handler(ScribeError)
     async def scribe_error(request: Request, exc: ScribeError):

@@ -4,7 +4,7 @@ Sends 16 kHz mono pcm_s16le frames (or an .ogg/.webm Opus file as-is) paced at `
 (0: as fast as the server acknowledges), keeps every unacknowledged frame, reconnects with backoff on a
 drop and resumes at the server's last ack (no gap, no duplicate), prints partials, sends stop, waits
 for visit.ready and reports latency: partial lag = arrival of a partial − the moment the audio it covers
-was sent.
+was sent. `printer(kind, text)`, when given, sees each partial, final and error as it arrives.
 """
 
 from __future__ import annotations
@@ -242,18 +242,18 @@ class Streamer:
                     self.report.partial_lags.append(now - sent)
                 self.report.last_partial = msg.get("text", "")
                 if self.printer:
-                    self.printer(f"… {msg.get('text', '')}")
+                    self.printer("partial", msg.get("text", ""))
             elif kind == "transcript.final":
                 sent = self._sent_time(msg["end"])
                 if sent is not None:
                     self.report.final_lags.append(now - sent)
                 self.report.finals.append(msg)
                 if self.printer:
-                    self.printer(f"[{msg['start']:7.2f}-{msg['end']:7.2f}] {msg['text']}")
+                    self.printer("final", f"[{msg['start']:7.2f}-{msg['end']:7.2f}] {msg['text']}")
             elif kind == "error":
                 self.report.errors.append(msg)
                 if self.printer:
-                    self.printer(f"error {msg.get('code')}: {msg.get('message')}")
+                    self.printer("error", f"error {msg.get('code')}: {msg.get('message')}")
                 if (
                     msg.get("code") in ("bad_offset", "unacknowledged_offset")
                     and msg.get("expected_offset") is not None
@@ -298,25 +298,17 @@ class _Dropped(Exception):
     """A simulated connection drop (--drop-at)."""
 
 
-def create_visit(
-    base_http: str,
-    token: str,
-    patient_ref: str = "stream-client",
-    clinician_id: str | None = None,
-    language: str = "auto",
-) -> str:
-    import datetime as dt
+def creates_visit(url: str) -> bool:
+    """Whether streaming to `url` creates a visit (ws://HOST:PORT) rather than feeding one (…/audio)."""
+    return not urllib.parse.urlsplit(url).path.rstrip("/").endswith("/audio")
 
+
+def create_visit(base_http: str, token: str, fields: dict) -> str:
+    """POST /v1/visits with the caller's fields (patient_ref, consent, clinician_id, language, encounter_ref,
+    context): the client never fills in consent or a patient reference itself."""
     import httpx
 
-    body = {
-        "patient_ref": patient_ref,
-        "language": language,
-        "consent": {"recorded_by": "scribe stream", "at": dt.datetime.now(dt.UTC).isoformat()},
-    }
-    if clinician_id:
-        body["clinician_id"] = clinician_id
-    r = httpx.post(f"{base_http}/v1/visits", json=body, headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    r = httpx.post(f"{base_http}/v1/visits", json=fields, headers={"Authorization": f"Bearer {token}"}, timeout=30)
     if r.status_code != 201:
         raise ScribeError(f"cannot create a visit: {r.status_code} {r.text[:200]}")
     return r.json()["id"]
@@ -330,17 +322,19 @@ def stream(
     chunk_ms: int = 100,
     drop_at=(),
     printer=None,
-    clinician_id: str | None = None,
-    language: str = "auto",
+    visit: dict | None = None,
     stop: bool = True,
 ) -> Report:
-    """Stream a file to ws://host/v1/visits/ID/audio (or to ws://host, creating a visit)."""
+    """Stream a file to ws://host/v1/visits/ID/audio, or to ws://host creating a visit from `visit` (the
+    POST /v1/visits body: patient_ref and consent at least)."""
     data, fmt, duration = load_audio(Path(path))
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("ws", "wss"):
         raise ScribeError("--url must be ws://HOST:PORT[/v1/visits/ID/audio] or wss://...")
-    if not parts.path.rstrip("/").endswith("/audio"):
-        visit_id = create_visit(visit_http_base(url), token, clinician_id=clinician_id, language=language)
+    if creates_visit(url):
+        if visit is None:
+            raise ScribeError("creating a visit needs its fields (patient reference, consent)")
+        visit_id = create_visit(visit_http_base(url), token, visit)
         url = f"{parts.scheme}://{parts.netloc}/v1/visits/{visit_id}/audio"
     return asyncio.run(
         Streamer(url, token, data, fmt, duration, speed, chunk_ms, tuple(drop_at), printer, stop=stop).run()

@@ -40,7 +40,7 @@ class Start(_Msg):
     sample_rate: int | None = Field(None, ge=8000, le=48000, description="required for pcm_s16le")
     channels: int = Field(1, ge=1, le=2)
     token: str | None = Field(None, description="alternative to the Authorization header")
-    last_event_id: int | None = Field(None, ge=0, description="replay durable events after this id")
+    last_event_id: int | None = Field(None, ge=0, le=2**63 - 1, description="replay durable events after this id")
 
 
 class Resume(_Msg):
@@ -50,7 +50,7 @@ class Resume(_Msg):
     type: Literal["resume"]
     offset: int | None = Field(None, ge=0)
     token: str | None = None
-    last_event_id: int | None = Field(None, ge=0)
+    last_event_id: int | None = Field(None, ge=0, le=2**63 - 1)
 
 
 class Pause(_Msg):
@@ -162,10 +162,12 @@ CLOSE = {
     1008: "policy violation: authentication failed (missing, invalid, expired token)",
     1009: "frame larger than the limit (1 MiB)",
     1011: "server error",
-    4401: "authentication failed (missing, invalid or expired credentials)",
+    4401: "authentication failed, or not sent within the deadline, or the credentials expired or were revoked",
     4404: "no such visit for this tenant",
     4409: "visit already streaming on another connection, or already stopped",
     4422: "visit cannot record: no consent",
+    1007: "a text message nested too deeply to be a protocol message",
+    4429: "too many requests or open websockets from this address (docs/security-limits.md)",
 }
 
 

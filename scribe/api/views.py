@@ -55,11 +55,12 @@ class VisitView(BaseModel):
     @classmethod
     def of(cls, v: Visit) -> VisitView:
         now = dt.datetime.now(dt.UTC)
+        refs = v.refs or {}  # sealed at rest (a Visit or a row of the visits table)
         return cls(
             id=v.id,
             clinician_id=v.clinician_id,
-            patient_ref=v.patient_ref,
-            encounter_ref=v.encounter_ref,
+            patient_ref=refs.get("patient_ref") or "",
+            encounter_ref=refs.get("encounter_ref"),
             language=v.language,
             template=v.template,
             status=v.status,
@@ -88,6 +89,11 @@ class TokenRequest(BaseModel):
     ttl_seconds: int | None = Field(None, ge=1, le=3600)
 
 
+class TokenRevocation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    token: str = Field(min_length=1, max_length=4096, description="the clinician token to revoke")
+
+
 class TokenView(BaseModel):
     token: str
     token_type: str = "Bearer"
@@ -111,3 +117,24 @@ class Question(BaseModel):
 class LinkCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     ttl_hours: int | None = Field(None, ge=1, le=8760)
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorView(BaseModel):
+    """Every 4xx/5xx JSON body (scribe.errors.ApiError): {"error": {"code", "message", ...}}."""
+
+    error: ErrorDetail
+
+
+def error_responses(*statuses: int, content_type: str = "application/json") -> dict:
+    """The error answers an operation documents in the OpenAPI schema (generated clients rely on them)."""
+    return {s: {"model": ErrorView, "content": {content_type: {}}} for s in statuses}
+
+
+class VoiceEnrolled(BaseModel):
+    clinician_id: str
+    seconds: float = Field(description="seconds of audio the embedding was made from")

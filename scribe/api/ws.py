@@ -4,7 +4,9 @@ One AudioSession per connection. The receive loop validates and persists: a bina
 the object store and recorded in the database before its `ack` is sent. A background loop forwards
 events (scribe.api.forward: durable ones read from the database, transient partials from the bus),
 schedules live ASR windows (one in flight per visit, at most one per SCRIBE_LIVE_STEP_SECONDS), renews
-the stream lease (one websocket per visit, across replicas) and sends `status` every 2 s.
+the stream lease (one websocket per visit, across replicas) and sends `status` every 2 s. A guard task
+closes the socket (4401) when no credentials came within SCRIBE_WS_AUTH_SECONDS, or when they expire or
+are revoked later (scribe.api.channels); text messages are bounded in size, nesting and rate.
 """
 
 from __future__ import annotations
@@ -18,13 +20,16 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
+from scribe.api.channels import CLOSE_CODE, CredentialWatch
 from scribe.api.forward import EventForwarder, final
 from scribe.api.protocol import FORMATS, Pause, Resume, Start, Stop, client_message, decode_frame
+from scribe.api.ratelimit import connection_limiter
 from scribe.config import get_settings
 from scribe.core.audio import bytes_per_second
+from scribe.core.audit import audit_denied
 from scribe.core.db import session_scope
 from scribe.core.observability import ERRORS, OPEN_STREAMS, STREAM_BYTES, visit_id_var
-from scribe.core.security import AuthError, Principal, authenticate, scoped
+from scribe.core.security import AccessDenied, AuthError, Principal, authenticate, scoped
 from scribe.core.tables import LiveState, utcnow
 from scribe.errors import ApiError
 from scribe.queue.dispatch import queue_depths, submit
@@ -62,6 +67,10 @@ class AudioSession:
         self.retry_after = cfg.task_retry_seconds
         self.max_frame = cfg.max_frame_bytes
         self.counted = False
+        self.auth_seconds, self.max_text = cfg.ws_auth_seconds, cfg.ws_max_text_bytes
+        self.control_allowed = connection_limiter(cfg.ws_control_rate, self.owner)
+        self.authenticated = asyncio.Event()
+        self.watch, self.guard = None, None  # CredentialWatch once authenticated; the guard task
 
     # ------------------------------------------------------------------ sending
 
@@ -99,6 +108,7 @@ class AudioSession:
     async def run(self) -> None:
         visit_id_var.set(self.visit_id)
         await self.ws.accept()
+        self.guard = asyncio.create_task(self.guard_credentials())
         try:
             header = self.ws.headers.get("authorization")
             if header:
@@ -124,8 +134,9 @@ class AudioSession:
             await self.cleanup()
 
     async def cleanup(self) -> None:
-        if self.bg is not None:
-            self.bg.cancel()
+        for task in (self.bg, self.guard):
+            if task is not None:
+                task.cancel()
         if self.events is not None:
             self.events.close()
         if self.counted:
@@ -138,12 +149,39 @@ class AudioSession:
             self.principal = await asyncio.to_thread(authenticate, credential)
         except AuthError as exc:
             await self.error("unauthorized", str(exc), close=4401)
+        self.watch = CredentialWatch(self.principal)
+        self.authenticated.set()
+
+    async def guard_credentials(self) -> None:
+        """Unauthenticated sockets used to stay open for ever; revoked or expired credentials went on streaming."""
+        try:
+            try:
+                await asyncio.wait_for(self.authenticated.wait(), self.auth_seconds)
+            except TimeoutError:
+                message = f"authentication timeout: send credentials within {self.auth_seconds:g} s"
+                return await self.error("unauthorized", message, close=CLOSE_CODE)
+            while True:
+                await asyncio.sleep(self.watch.until_next())
+                await self.check_credentials()
+        except (Closed, asyncio.CancelledError):
+            pass
+
+    async def check_credentials(self, fresh: bool = False) -> None:
+        reason = await self.watch.reason(fresh)
+        if reason is not None:
+            await self.error("unauthorized", self.watch.message(reason), close=CLOSE_CODE)
 
     # ------------------------------------------------------------------ text messages
 
     async def on_text(self, text: str) -> None:
+        if len(text) > self.max_text:
+            return await self.error("too_large", f"text messages are limited to {self.max_text} bytes", close=1009)
+        if not self.control_allowed():  # a flood of pause/resume wrote one event row per message
+            return await self.error("rate_limited", "too many messages: slow down; message dropped")
         try:
             raw = json.loads(text)
+        except RecursionError:  # all messages are flat objects; the parser refuses deep nesting this way
+            return await self.error("bad_json", "message nested too deeply", close=1007)
         except ValueError:
             return await self.error("bad_json", "message is not valid JSON")
         if not isinstance(raw, dict) or not isinstance(raw.get("type"), str):
@@ -174,6 +212,7 @@ class AudioSession:
                 "authenticate first: Authorization header, an auth message, or token in start/resume",
                 close=4401,
             )
+        await self.check_credentials(fresh=isinstance(msg, Stop))  # a revoked key must not stop the visit
         if isinstance(msg, Start):
             await self.on_start(msg)
         elif isinstance(msg, Resume):
@@ -192,7 +231,9 @@ class AudioSession:
 
         try:
             return await asyncio.to_thread(load)
-        except ApiError:
+        except ApiError as exc:
+            if isinstance(exc, AccessDenied):
+                await asyncio.to_thread(audit_denied, exc.principal, "visit", exc.visit_id)
             await self.error("not_found", "no such visit", close=4404)
 
     async def attach(self, visit, last_event_id: int | None) -> None:
@@ -318,6 +359,7 @@ class AudioSession:
             await self.error("frame_too_large", f"binary frames are limited to {self.max_frame} bytes", close=1009)
         if self.principal is None:
             return await self.error("unauthorized", "authenticate first", close=4401)
+        await self.check_credentials()
         if not self.attached or self.fmt is None:
             return await self.error("not_started", "binary frame before start/resume: frame dropped")
         if self.stopped:
@@ -339,7 +381,9 @@ class AudioSession:
             except ApiError as exc:
                 if exc.code == "offset_conflict":  # a dropped connection's last write landed first: catch up
                     self.offset = await asyncio.to_thread(visits.stored_offset, self.visit_id)
-                return await self.error(exc.code, exc.message, expected_offset=self.offset)
+                if exc.code == "already_stopped":  # stopped elsewhere (REST): this frame and later ones unacked
+                    self.stopped, self.state = True, "finalizing"
+                return await self.error(exc.code, exc.message, expected_offset=self.offset, seq=seq)
             STREAM_BYTES.inc(len(payload))
             await self.send({"type": "ack", "seq": seq, "offset": self.offset})  # the background loop submits
         elif end <= self.offset:  # a resend of bytes we already hold: acknowledge, store nothing

@@ -35,7 +35,7 @@ def reseal_all(batch: int = 200) -> dict[str, int]:
     from scribe.core.crypto import keyring, sealed_key_id
     from scribe.core.db import session_scope
     from scribe.core.objects import get_store
-    from scribe.core.tables import Document, Event, LiveState, Outbox, WebhookEndpoint
+    from scribe.core.tables import Document, Event, LiveState, Outbox, Visit, WebhookEndpoint
 
     ring = keyring()
     counts: dict[str, int] = {}
@@ -45,17 +45,19 @@ def reseal_all(batch: int = 200) -> dict[str, int]:
         (LiveState, "state"),
         (Outbox, "payload"),
         (WebhookEndpoint, "secret"),
+        (Visit, "context"),
+        (Visit, "refs"),  # written back, its blind index (patient_index) is recomputed under the active key
     ):
         pk = model.__mapper__.primary_key[0]
         with session_scope() as s:
             raw = s.execute(select(pk, type_coerce(getattr(model, name), JSON))).all()
-        stale = [ident for ident, value in raw if sealed_key_id(value) != ring.active]
+        stale = [ident for ident, value in raw if value is not None and sealed_key_id(value) != ring.active]
         del raw
         for i in range(0, len(stale), batch):
             with session_scope() as s:
                 for row in s.execute(select(model).where(pk.in_(stale[i : i + batch]))).scalars():
                     flag_modified(row, name)  # written back: sealed again under the active key
-        counts[model.__tablename__] = len(stale)
+        counts[model.__tablename__] = counts.get(model.__tablename__, 0) + len(stale)
     store = get_store()
     inner = getattr(store, "inner", store)
     moved = 0

@@ -1,4 +1,4 @@
-"""Service commands: serve, worker, stream, tenants create/settings, keys create/revoke, token.
+"""Service commands: serve, worker, tenants create/settings, keys create/revoke, token (stream: stream.py).
 
 Wire into the CLI with `service.register(app)` (scribe/cli.py's click group). Errors are ScribeError
 (one line, exit 2), as everywhere in the CLI. The subsystems are imported inside each command, so that
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
 import click
 
@@ -45,6 +44,11 @@ def serve(host, port, http_workers):
         port=port or cfg.port,
         workers=http_workers,
         log_config=None,
+        # Limits before any parsing (docs/security-limits.md): the request head (scribe.api.server), open
+        # connections and requests (503 past them), websocket message size.
+        http="scribe.api.server:BoundedHttpToolsProtocol",
+        h11_max_incomplete_event_size=cfg.max_header_bytes,
+        limit_concurrency=cfg.max_connections,
         ws_max_size=cfg.max_frame_bytes * 2 + 64,
         ws_ping_interval=10,
         ws_ping_timeout=20,
@@ -157,47 +161,6 @@ def _supervise() -> int:
         time.sleep(1.0 if time.monotonic() - started > 30 else 5.0)  # do not spin on a worker that cannot start
 
 
-@click.command()
-@click.argument("audio", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--url", required=True, help="ws://HOST:PORT/v1/visits/ID/audio, or ws://HOST:PORT to create a visit.")
-@click.option("--token", envvar="SCRIBE_TOKEN", help="API key or clinician token (or SCRIBE_TOKEN).")
-@click.option("--speed", type=float, default=1.0, show_default=True, help="× real time; 0: as fast as acked.")
-@click.option("--chunk-ms", type=click.IntRange(10, 2000), default=100, show_default=True)
-@click.option("--clinician", help="Clinician id when creating a visit with an API key.")
-@click.option("--language", type=click.Choice(["auto", "en", "fr"]), default="auto", show_default=True)
-@click.option("--drop-at", multiple=True, type=float, help="Simulate a connection drop at this audio second.")
-@click.option("--quiet", is_flag=True, help="Print only the final report.")
-@click.option("--json", "as_json", is_flag=True, help="Report as JSON.")
-def stream(audio, url, token, speed, chunk_ms, clinician, language, drop_at, quiet, as_json):
-    """Play AUDIO as a live device would; print partials; report latency."""
-    from scribe.api.client import stream as run
-
-    if not token:
-        raise ScribeError("give --token (API key or clinician token) or set SCRIBE_TOKEN")
-    if speed < 0:
-        raise ScribeError("--speed must be >= 0")
-    printer = None if quiet else (lambda line: click.echo(line, err=True))
-    report = run(
-        audio,
-        url,
-        token,
-        speed=speed,
-        chunk_ms=chunk_ms,
-        drop_at=drop_at,
-        printer=printer,
-        clinician_id=clinician,
-        language=language,
-    )
-    summary = report.summary()
-    if as_json:
-        click.echo(json.dumps(summary))
-    else:
-        for key, value in summary.items():
-            click.echo(f"{key:20} {value}")
-    if not report.ready:
-        raise ScribeError("the visit did not become ready")
-
-
 @click.group()
 def tenants():
     """Manage tenants (clinics, EHR vendors)."""
@@ -308,5 +271,5 @@ def token(tenant_id, clinician_id, ttl):
 
 def register(group: click.Group) -> None:
     """Add the service commands to the `scribe` group."""
-    for command in (serve, worker, stream, tenants, keys, token):
+    for command in (serve, worker, tenants, keys, token):
         group.add_command(command)

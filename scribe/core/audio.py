@@ -4,7 +4,9 @@ The websocket persists the client's bytes as chunks (object store + audio_chunks
 reads the first `upto` bytes of that stream. pcm_s16le maps seconds to bytes directly, so a span reads
 only the chunks it overlaps. Compressed streams (webm-opus, ogg-opus) are decoded from the start of the
 visit up to `upto` (Opus decodes at hundreds of times real time; a per-process cache keeps the last
-decode of each of the most recent visits, so consecutive windows do not repeat it).
+decode of each of the most recent visits, so consecutive windows do not repeat it). The cache is bounded
+by the bytes it holds (SCRIBE_DECODE_CACHE_MB), not by a number of visits: one long visit is 230 MB of
+float32 an hour, so a count bound alone lets a few long streams take the process's memory.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections import OrderedDict
 import numpy as np
 from sqlalchemy import select
 
+from scribe.config import get_settings
 from scribe.core.db import session_scope
 from scribe.core.objects import get_store
 from scribe.core.tables import AudioChunk
@@ -25,7 +28,6 @@ from scribe.speech.types import SAMPLE_RATE
 
 _cache: OrderedDict[str, tuple[int, np.ndarray]] = OrderedDict()
 _cache_lock = threading.Lock()
-_CACHE_VISITS = 16
 
 
 def bytes_per_second(fmt: dict) -> int | None:
@@ -105,12 +107,25 @@ class StoredAudio:
         except AudioError:
             parts = []  # not enough of the container yet
         samples = np.concatenate(parts) if parts else np.zeros(0, np.float32)
-        with _cache_lock:
-            _cache[self.visit_id] = (self.upto, samples)
-            _cache.move_to_end(self.visit_id)
-            while len(_cache) > _CACHE_VISITS:
-                _cache.popitem(last=False)
+        remember(self.visit_id, self.upto, samples)
         return samples
+
+
+def remember(visit_id: str, upto: int, samples: np.ndarray) -> None:
+    """Cache a visit's decode, evicting the least recently used ones beyond the byte budget."""
+    budget = get_settings().decode_cache_mb << 20
+    with _cache_lock:
+        _cache.pop(visit_id, None)
+        if samples.nbytes > budget:
+            return
+        _cache[visit_id] = (upto, samples)
+        while sum(s.nbytes for _, s in _cache.values()) > budget:
+            _cache.popitem(last=False)
+
+
+def cached_bytes() -> int:
+    with _cache_lock:
+        return sum(s.nbytes for _, s in _cache.values())
 
 
 def read_bytes(visit_id: str, start: int, end: int) -> bytes:

@@ -44,6 +44,12 @@ def audit_read(principal: Principal, resource: str, resource_id: str = "", actio
     write_audit(audit_row(principal, action, resource, resource_id, True))
 
 
+def audit_denied(principal: Principal, resource: str, resource_id: str) -> None:
+    """A refused access to something that exists (another tenant's visit: answered 404), committed before
+    the answer like a read's row."""
+    write_audit(audit_row(principal, "denied", resource, resource_id, False))
+
+
 # --------------------------------------------------------------------------- group commit
 
 

@@ -7,6 +7,7 @@ tenant-owned row carries tenant_id and every query that reads one filters on it.
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 import weakref
 from contextlib import contextmanager
@@ -31,8 +32,20 @@ def database_url() -> str:
 @lru_cache(maxsize=8)
 def _sqlite_url(data_dir: str) -> str:
     """Once per data dir: the mkdir and path resolution cost more than the query of a REST read."""
-    Path(data_dir).mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{Path(data_dir).resolve() / 'scribe.db'}"
+    path = private_data_dir(Path(data_dir)) / "scribe.db"
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))  # SQLite gives its -wal and -shm the same mode
+    for part in (path, path.with_name("scribe.db-wal"), path.with_name("scribe.db-shm")):
+        if part.exists():
+            part.chmod(0o600)  # files made before this release were 0644
+    return f"sqlite:///{path.resolve()}"
+
+
+def private_data_dir(data_dir: Path) -> Path:
+    """The data dir (database, audio objects, keys, voices), created or narrowed to its owner (0700)."""
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if data_dir.stat().st_mode & 0o077:
+        data_dir.chmod(0o700)
+    return data_dir
 
 
 def _sqlite_pragmas(dbapi_connection, _record):

@@ -5,8 +5,11 @@ from __future__ import annotations
 import contextvars
 import json
 import logging
+import os
+import shutil
 import sys
 import time
+from pathlib import Path
 
 from prometheus_client import Counter, Gauge, Histogram
 
@@ -124,3 +127,21 @@ class timed:
         TASK_SECONDS.labels(self.task).observe(time.perf_counter() - self.t0)
         if exc_type is not None:
             ERRORS.labels(f"task:{self.task}").inc()
+
+
+def check_storage(folder: Path, min_free_bytes: int) -> None:
+    """Raise OSError unless `folder` takes a write (a small file written, fsynced and removed: read-only
+    mounts and full disks both fail it) and has `min_free_bytes` free: a server that cannot persist audio
+    must leave the load balancer's rotation before it has to refuse a websocket's frames."""
+    folder.mkdir(parents=True, exist_ok=True)
+    probe = folder / f".readyz.{os.getpid()}"
+    fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, b"x" * 4096)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+        probe.unlink(missing_ok=True)
+    free = shutil.disk_usage(folder).free
+    if free < min_free_bytes:
+        raise OSError(f"{free >> 20} MB free, below SCRIBE_MIN_FREE_MB")

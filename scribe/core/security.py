@@ -3,8 +3,14 @@
 - API key: ``sk_<key id>_<43 chars of a 256-bit secret>``, given once. Only sha256(key) is stored: the secret
   has full entropy, so a fast hash is safe and lookups are one indexed read. Keys act for the tenant (EHR
   vendor, clinic back office) and can mint clinician tokens. Rotation: create a new key, revoke the old.
-- Clinician token: JWT (HS256) with sub=clinician id, tid=tenant id, short expiry (default 15 min).
+- Clinician token: JWT (HS256) with sub=clinician id, tid=tenant id, short expiry (default 15 min), a jti,
+  and key=the id of the API key that minted it: revoking the key ends its tokens too. The lifetime cap
+  (1 h) is checked when a token is verified, not only when it is issued; a revoked jti, a revoked key or a
+  tenant that does not exist is a 401.
 A principal is (tenant_id, clinician_id or None, actor string for the audit log).
+
+Open channels (websocket, SSE) call still_valid() every SCRIBE_CREDENTIAL_RECHECK_SECONDS, against the
+database: a credential that expired or was revoked ends the channel (4401 with the reason).
 
 A process remembers a valid key for SCRIBE_AUTH_CACHE_SECONDS (5 s): the lookup would otherwise be a
 third of a REST read's cost. Revoking through a process forgets the key there at once; other processes stop accepting it
@@ -22,12 +28,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jwt
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from scribe import voices
 from scribe.config import get_settings
+from scribe.core.crypto import write_private
 from scribe.core.db import session_scope
-from scribe.core.tables import ApiKey, Tenant, Visit, new_id, utcnow
+from scribe.core.tables import ApiKey, RevokedToken, Tenant, Visit, new_id, utcnow
 from scribe.errors import ApiError, ScribeError
 
 JWT_ALGORITHM = "HS256"
@@ -43,7 +50,11 @@ class AuthError(ScribeError):
 class Principal:
     tenant_id: str
     clinician_id: str | None  # None: an API key acting for the whole tenant
-    actor: str  # for the audit log: "key:<id>" | "clinician:<id>"
+    actor: str  # for the audit log: "key:<id>" | "clinician:<id>" | "user:<id>" (a browser session)
+    role: str = ""  # a browser session's role, "clinician" | "admin" (scribe.service.accounts); "" otherwise
+    key_id: str | None = None  # the API key acting, or the one that minted this token
+    expires_at: float | None = None  # a token's exp (unix time)
+    jti: str | None = None  # a token's id (POST /v1/tokens/revoke)
 
     @property
     def is_key(self) -> bool:
@@ -85,6 +96,7 @@ def revoke_key(tenant_id: str, key_id: str) -> bool:
             return False
         row.revoked_at = utcnow()
     _forget_key(f"key:{key_id}")
+    _forget_standing(lambda p: p.key_id == key_id)
     return True
 
 
@@ -114,7 +126,7 @@ def authenticate_key(key: str) -> Principal | None:
         row = s.execute(select(ApiKey).where(ApiKey.hash == _hash(key))).scalar_one_or_none()
         if row is None or row.revoked_at is not None:
             return None
-        principal = Principal(row.tenant_id, None, f"key:{row.id}")
+        principal = Principal(row.tenant_id, None, f"key:{row.id}", key_id=row.id)
     ttl = get_settings().auth_cache_seconds
     if ttl > 0:  # only valid keys are remembered: unknown ones cost a lookup each (and no memory)
         with _known_lock:
@@ -137,20 +149,16 @@ def jwt_secret() -> str:
     cached = _secret_cache.get(str(path))
     if cached:
         return cached
-    path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(secrets.token_urlsafe(48))
-        tmp.chmod(0o600)
-        try:
-            tmp.rename(path) if not path.exists() else tmp.unlink()
-        except OSError:
-            pass
+        write_private(path, secrets.token_urlsafe(48))  # 0600 from creation on, atomically
     _secret_cache[str(path)] = path.read_text().strip()
     return _secret_cache[str(path)]
 
 
-def issue_token(tenant_id: str, clinician_id: str, ttl_seconds: int | None = None) -> tuple[str, dt.datetime]:
+def issue_token(
+    tenant_id: str, clinician_id: str, ttl_seconds: int | None = None, key_id: str | None = None
+) -> tuple[str, dt.datetime]:
+    """A clinician token; `key_id`: the API key minting it (its revocation ends the token)."""
     voices.validate_id(clinician_id)
     ttl = ttl_seconds or get_settings().jwt_ttl_seconds
     if not 1 <= ttl <= MAX_TOKEN_TTL:
@@ -164,25 +172,114 @@ def issue_token(tenant_id: str, clinician_id: str, ttl_seconds: int | None = Non
         "exp": int(expires.timestamp()) + 1,
         "iss": JWT_ISSUER,
         "jti": secrets.token_hex(8),
+        **({"key": key_id} if key_id else {}),
     }
     return jwt.encode(claims, jwt_secret(), algorithm=JWT_ALGORITHM), expires
 
 
-def authenticate_token(token: str) -> Principal:
-    """A clinician JWT → principal; AuthError says why not (expired, bad signature, ...)."""
+def authenticate_token(token: str, io: bool = True) -> Principal | None:
+    """A clinician JWT → principal; AuthError says why not (expired, bad signature, revoked...). io=False:
+    None when its standing (tenant, key, jti) is not known to this process yet (a database read)."""
     try:
         claims = jwt.decode(
             token,
             jwt_secret(),
             algorithms=[JWT_ALGORITHM],
             issuer=JWT_ISSUER,
-            options={"require": ["exp", "sub", "tid"]},
+            options={"require": ["exp", "iat", "sub", "tid", "jti"]},
         )
     except jwt.ExpiredSignatureError:
         raise AuthError("token expired") from None
     except jwt.InvalidTokenError:
         raise AuthError("invalid token") from None
-    return Principal(str(claims["tid"]), str(claims["sub"]), f"clinician:{claims['sub']}")
+    now = time.time()
+    # exp is iat + ttl + 1 (issue_token); a token signed for longer, or dated ahead, is no token of ours
+    if claims["exp"] - claims["iat"] > MAX_TOKEN_TTL + 1 or claims["iat"] > now + 60:
+        raise AuthError(f"token lifetime over the {MAX_TOKEN_TTL} s cap")
+    key = claims.get("key")
+    principal = Principal(
+        str(claims["tid"]),
+        str(claims["sub"]),
+        f"clinician:{claims['sub']}",
+        key_id=str(key) if key else None,
+        expires_at=float(claims["exp"]),
+        jti=str(claims["jti"]),
+    )
+    if _standing_known(principal):
+        return principal
+    if not io:
+        return None
+    check_standing(principal)
+    _remember_standing(principal)
+    return principal
+
+
+def check_standing(principal: Principal) -> None:
+    """AuthError unless the principal's tenant exists, its API key (its own or its token's minter) is not
+    revoked and its token id is not revoked: one read each, fresh from the database."""
+    with session_scope() as s:
+        if s.get(Tenant, principal.tenant_id) is None:
+            raise AuthError("unknown tenant")
+        if principal.key_id is not None:
+            key = s.get(ApiKey, principal.key_id)
+            if key is None or key.tenant_id != principal.tenant_id or key.revoked_at is not None:
+                raise AuthError("the API key of this credential was revoked")
+        if principal.jti is not None and s.get(RevokedToken, principal.jti) is not None:
+            raise AuthError("token revoked")
+
+
+def still_valid(principal: Principal) -> str | None:
+    """Why an open channel's credential no longer holds (expired, revoked...), or None; reads the database."""
+    if principal.expires_at is not None and principal.expires_at <= time.time():
+        return "token expired"
+    try:
+        check_standing(principal)
+    except AuthError as exc:
+        return str(exc)
+    return None
+
+
+def revoke_token(tenant_id: str, token: str) -> bool:
+    """Revoke one clinician token of this tenant by its jti (until its exp, when it would end anyway)."""
+    try:
+        claims = jwt.decode(token, jwt_secret(), algorithms=[JWT_ALGORITHM], issuer=JWT_ISSUER)
+    except jwt.InvalidTokenError:
+        return False
+    if str(claims.get("tid")) != tenant_id or not claims.get("jti"):
+        return False
+    jti = str(claims["jti"])
+    expires = dt.datetime.fromtimestamp(min(float(claims.get("exp", 0)), time.time() + MAX_TOKEN_TTL + 1), dt.UTC)
+    with session_scope() as s:
+        s.execute(delete(RevokedToken).where(RevokedToken.expires_at < utcnow()))  # those would fail on exp anyway
+        if s.get(RevokedToken, jti) is None:
+            s.add(RevokedToken(jti=jti, tenant_id=tenant_id, expires_at=expires))
+    _forget_standing(lambda p: p.jti == jti)
+    return True
+
+
+# A token's standing (tenant exists, key and jti not revoked) is remembered for SCRIBE_AUTH_CACHE_SECONDS,
+# like a valid key: a token then costs no database read, and another process's revocation takes that long.
+_standing: dict[str, tuple[Principal, float]] = {}
+
+
+def _standing_known(principal: Principal) -> bool:
+    hit = _standing.get(principal.jti or "")
+    return hit is not None and hit[0] == principal and hit[1] > time.monotonic()
+
+
+def _remember_standing(principal: Principal) -> None:
+    ttl = get_settings().auth_cache_seconds
+    if ttl > 0 and principal.jti:
+        with _known_lock:
+            if len(_standing) >= _KNOWN_MAX:
+                _standing.clear()
+            _standing[principal.jti] = (principal, time.monotonic() + ttl)
+
+
+def _forget_standing(which) -> None:
+    with _known_lock:
+        for jti in [j for j, (p, _) in _standing.items() if which(p)]:
+            del _standing[jti]
 
 
 def _bare(credential: str | None) -> str:
@@ -200,7 +297,7 @@ def authenticate_without_io(credential: str | None) -> Principal | None:
     credential = _bare(credential)
     if credential.startswith("sk_"):
         return _known_key(credential)
-    return authenticate_token(credential)
+    return authenticate_token(credential, io=False)
 
 
 def authenticate(credential: str | None) -> Principal:
@@ -221,6 +318,15 @@ def not_found() -> ApiError:
     return ApiError(404, "not_found", "no such visit")
 
 
+class AccessDenied(ApiError):
+    """Another tenant's (or clinician's) visit: answered like a visit that does not exist, and audited
+    (scribe.api.app writes the row: the request's transaction is rolled back with this error)."""
+
+    def __init__(self, principal: Principal, visit_id: str):
+        super().__init__(404, "not_found", "no such visit")
+        self.principal, self.visit_id = principal, visit_id
+
+
 def scoped(session, principal: Principal, visit_id: str) -> Visit:
     """The visit if this principal may see it; 404 otherwise (another tenant's visit does not exist)."""
     visit = session.get(Visit, visit_id) if isinstance(visit_id, str) and len(visit_id) <= 40 else None
@@ -229,8 +335,10 @@ def scoped(session, principal: Principal, visit_id: str) -> Visit:
 
 def visible(principal: Principal, visit):
     """`visit` (a Visit or a row with tenant_id and clinician_id) if this principal may see it, else 404."""
-    if visit is None or visit.tenant_id != principal.tenant_id:
+    if visit is None:
         raise not_found()
-    if principal.clinician_id is not None and visit.clinician_id != principal.clinician_id:
-        raise not_found()
+    if visit.tenant_id != principal.tenant_id or (
+        principal.clinician_id is not None and visit.clinician_id != principal.clinician_id
+    ):
+        raise AccessDenied(principal, str(getattr(visit, "id", "")))
     return visit

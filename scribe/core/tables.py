@@ -18,8 +18,10 @@ Tables and who owns them:
   webhook_deliveries           one row per (outbox event, endpoint): attempts, backoff, dead letter
   patient_links                expiring, revocable patient-summary links (the token itself is not stored)
 
-Columns holding patient data (documents.content, events.data, live_state.state) are sealed with
-AES-GCM (scribe.core.crypto) on the way in and opened on the way out.
+Columns holding patient data (documents.content, events.data, live_state.state, visits.refs, ...) are
+sealed with AES-GCM (scribe.core.crypto) on the way in and opened on the way out, bound to their row
+(SealedJSON). A visit's patient_ref is in visits.refs, sealed; visits.patient_index holds its blind index
+so that listing by patient_ref still works.
 """
 
 from __future__ import annotations
@@ -39,10 +41,13 @@ from sqlalchemy import (
     String,
     TypeDecorator,
     UniqueConstraint,
+    event,
+    inspect,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
-from scribe.core.crypto import open_json, seal_json
+from scribe.core.crypto import blind_indexes
+from scribe.core.sealed import Bound, SealedJSON, bound  # noqa: F401  (bound: for Core UPDATEs of sealed columns)
 
 
 def utcnow() -> dt.datetime:
@@ -70,19 +75,6 @@ class UTCDateTime(TypeDecorator):
         return value
 
 
-class SealedJSON(TypeDecorator):
-    """JSON that the database only ever sees encrypted: {"sealed": base64(AES-GCM blob)}."""
-
-    impl = JSON
-    cache_ok = True
-
-    def process_bind_param(self, value, dialect):
-        return None if value is None else seal_json(value)
-
-    def process_result_value(self, value, dialect):
-        return open_json(value)
-
-
 class Base(DeclarativeBase):
     type_annotation_map = {dt.datetime: UTCDateTime(), dict: JSON, list: JSON}
 
@@ -107,15 +99,27 @@ class ApiKey(Base):
     revoked_at: Mapped[dt.datetime | None] = mapped_column(default=None)
 
 
+class RevokedToken(Base):
+    """A clinician token revoked before its exp (POST /v1/tokens/revoke); kept until that exp."""
+
+    __tablename__ = "revoked_tokens"
+    jti: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String(40))
+    expires_at: Mapped[dt.datetime] = mapped_column(index=True)
+    revoked_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class Visit(Base):
     __tablename__ = "visits"
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"))
     clinician_id: Mapped[str] = mapped_column(String(128))
-    patient_ref: Mapped[str] = mapped_column(String(200))
-    encounter_ref: Mapped[str | None] = mapped_column(String(200), default=None)
+    # {"patient_ref", "encounter_ref"}: identifiers of the patient, sealed (read them as visit.patient_ref)
+    refs: Mapped[dict | None] = mapped_column(SealedJSON("visits.refs", ("id",)), default=None)
+    # Blind index of patient_ref within the tenant (crypto.blind_indexes): GET /v1/visits?patient_ref=
+    patient_index: Mapped[str] = mapped_column(String(200), default="")
     # What the EHR knows (scribe.visit_context.VisitContext as JSON): patient data, so sealed at rest.
-    context: Mapped[dict | None] = mapped_column(SealedJSON, default=None)
+    context: Mapped[dict | None] = mapped_column(SealedJSON("visits.context", ("id",)), default=None)
     language: Mapped[str] = mapped_column(String(8), default="auto")
     template: Mapped[str] = mapped_column(String(40), default="soap")
     consent: Mapped[dict] = mapped_column(default=dict)
@@ -134,7 +138,25 @@ class Visit(Base):
     __table_args__ = (
         Index("ix_visits_tenant_created", "tenant_id", "created_at"),
         Index("ix_visits_tenant_clinician", "tenant_id", "clinician_id"),
+        Index("ix_visits_tenant_patient", "tenant_id", "patient_index"),
+        Index("ix_visits_status", "status", "created_at"),  # the sweeps: stuck, abandoned; admission
     )
+
+    @property
+    def patient_ref(self) -> str | None:
+        return (self.refs or {}).get("patient_ref")
+
+    @patient_ref.setter
+    def patient_ref(self, value: str) -> None:
+        self.refs = {**(self.refs or {}), "patient_ref": value}
+
+    @property
+    def encounter_ref(self) -> str | None:
+        return (self.refs or {}).get("encounter_ref")
+
+    @encounter_ref.setter
+    def encounter_ref(self, value: str | None) -> None:
+        self.refs = {**(self.refs or {}), "encounter_ref": value}
 
 
 class AudioChunk(Base):
@@ -156,7 +178,8 @@ class LiveState(Base):
     processed_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
     requested_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
     requested_at: Mapped[dt.datetime | None] = mapped_column(default=None)
-    state: Mapped[dict] = mapped_column(SealedJSON, default=dict)  # scribe.speech.streaming.StreamState
+    # scribe.speech.streaming.StreamState
+    state: Mapped[dict] = mapped_column(SealedJSON("live_state.state", ("visit_id",)), default=dict)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
@@ -166,7 +189,7 @@ class Event(Base):
     tenant_id: Mapped[str] = mapped_column(String(40))
     visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
     type: Mapped[str] = mapped_column(String(40))
-    data: Mapped[dict] = mapped_column(SealedJSON, default=dict)
+    data: Mapped[dict] = mapped_column(SealedJSON("events.data", ("visit_id", "type")), default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     __table_args__ = (Index("ix_events_visit_id", "visit_id", "id"),)
 
@@ -183,7 +206,9 @@ class Document(Base):
     status: Mapped[str] = mapped_column(String(16), default="draft")  # notes: draft|signed|amended
     parent_version: Mapped[int | None] = mapped_column(Integer, default=None)
     author: Mapped[str] = mapped_column(String(160), default="system")
-    content: Mapped[dict] = mapped_column(SealedJSON, default=dict)
+    content: Mapped[dict] = mapped_column(
+        SealedJSON("documents.content", ("visit_id", "kind", "version")), default=dict
+    )
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     signed_by: Mapped[str | None] = mapped_column(String(128), default=None)  # notes: the signing clinician
     signed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
@@ -197,7 +222,9 @@ class Outbox(Base):
     tenant_id: Mapped[str] = mapped_column(String(40), index=True)
     visit_id: Mapped[str | None] = mapped_column(String(40), default=None)
     type: Mapped[str] = mapped_column(String(40))
-    payload: Mapped[dict] = mapped_column(SealedJSON, default=dict)  # may hold a patient link
+    payload: Mapped[dict] = mapped_column(  # may hold a patient link
+        SealedJSON("outbox.payload", ("tenant_id", "visit_id", "type")), default=dict
+    )
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     # pending → dispatched (one webhook_deliveries row per matching endpoint) | skipped (no endpoint)
     status: Mapped[str] = mapped_column(String(16), default="pending")
@@ -227,7 +254,8 @@ class WebhookEndpoint(Base):
     url: Mapped[str] = mapped_column(String(2000))
     events: Mapped[list] = mapped_column(default=list)
     full_content: Mapped[bool] = mapped_column(Boolean, default=False)
-    secret: Mapped[dict] = mapped_column(SealedJSON)  # {"current": "whsec_...", "previous": ..., "previous_until": iso}
+    # {"current": "whsec_...", "previous": ..., "previous_until": iso}
+    secret: Mapped[dict] = mapped_column(SealedJSON("webhook_endpoints.secret", ("id",)))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(default=None)
 
@@ -255,6 +283,7 @@ class WebhookDelivery(Base):
         Index("ix_deliveries_due", "status", "next_attempt_at"),
         Index("ix_deliveries_chain", "endpoint_id", "visit_id", "outbox_id"),
         Index("ix_deliveries_tenant", "tenant_id", "created_at"),
+        Index("ix_deliveries_lease", "lease_until", "tenant_id"),  # attempts in flight, per tenant (fairness)
     )
 
 
@@ -267,3 +296,86 @@ class PatientLink(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[dt.datetime] = mapped_column()
     revoked_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+class User(Base):
+    """A person who signs in to the web app (issue 14): a local account (argon2 password, optional TOTP) or
+    one made by single sign-on. Emails are unique across tenants, so the sign-in page needs no tenant."""
+
+    __tablename__ = "users"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"), index=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)  # lower-cased
+    clinician_id: Mapped[str] = mapped_column(String(128))
+    role: Mapped[str] = mapped_column(String(16), default="clinician")  # clinician|admin
+    password_hash: Mapped[str | None] = mapped_column(String(200), default=None)  # argon2id; None: invited
+    # {"secret", "confirmed", "last_step"}
+    totp: Mapped[dict | None] = mapped_column(SealedJSON("users.totp", ("id",)), default=None)
+    failed_signins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(default=None)
+    invite_hash: Mapped[str | None] = mapped_column(String(64), default=None, index=True)  # sha256 of the link
+    invite_expires_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    sso_subject: Mapped[str | None] = mapped_column(String(300), default=None)  # "<issuer> <sub>"
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    disabled_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    __table_args__ = (UniqueConstraint("tenant_id", "sso_subject", name="uq_user_sso_subject"),)
+
+
+class UserSession(Base):
+    """A browser session: the cookie holds a random value, the table only its sha256."""
+
+    __tablename__ = "user_sessions"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 of the cookie value
+    tenant_id: Mapped[str] = mapped_column(String(40))
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column()
+
+
+class SsoProvider(Base):
+    """A tenant's OpenID Connect identity provider (one per tenant); the client secret is sealed."""
+
+    __tablename__ = "sso_providers"
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))  # shown on the sign-in button
+    issuer: Mapped[str] = mapped_column(String(500))
+    client_id: Mapped[str] = mapped_column(String(300))
+    client_secret: Mapped[dict] = mapped_column(SealedJSON("sso_providers.client_secret", ("tenant_id",)))  # {"secret"}
+    clinician_claim: Mapped[str] = mapped_column(String(80), default="sub")
+    role_claim: Mapped[str] = mapped_column(String(80), default="roles")
+    admin_value: Mapped[str] = mapped_column(String(200), default="scribe-admin")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+@event.listens_for(Session, "before_flush")
+def _bind_sealed(session, _context, _instances) -> None:
+    """Give every sealed value about to be written the associated data of its row (SealedJSON), and a
+    visit's patient_ref its blind index."""
+    for obj in [*session.new, *session.dirty]:
+        state = inspect(obj)
+        mapper = state.mapper
+        new = obj in session.new
+        for prop in mapper.column_attrs:
+            column = prop.columns[0]
+            if not isinstance(column.type, SealedJSON):
+                continue
+            keys = [mapper.get_property_by_column(column.table.c[name]).key for name in column.type.row]
+            if not (new or any(state.attrs[k].history.has_changes() for k in [prop.key, *keys])):
+                continue  # neither the value nor its row changed: written as it is, or not at all
+            value = getattr(obj, prop.key)
+            if value is None and column.default is not None and new:
+                value = column.default.arg(None)
+            if value is not None:
+                row = [_value(obj, key, column.table.c[name]) for key, name in zip(keys, column.type.row)]
+                setattr(obj, prop.key, Bound(value, column.type.aad(row)))
+        if isinstance(obj, Visit) and state.attrs["refs"].history.has_changes():
+            obj.patient_index = blind_indexes(obj.tenant_id, obj.patient_ref or "")[0]
+
+
+def _value(obj, key: str, column):
+    """An attribute's value as the INSERT will write it (its scalar default when unset)."""
+    value = getattr(obj, key)
+    if value is None and column.default is not None and column.default.is_scalar:
+        value = column.default.arg
+    return value

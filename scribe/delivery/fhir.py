@@ -87,7 +87,7 @@ def visit_dict(visit) -> dict:
     return {
         "id": visit.id,
         "clinician_id": visit.clinician_id,
-        "patient_ref": visit.patient_ref,
+        "patient_ref": (visit.refs or {}).get("patient_ref"),
         "language": visit.language,
         "template": visit.template,
         "status": visit.status,

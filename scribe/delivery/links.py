@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
+import re
 
 import jwt
 from sqlalchemy import select, update
@@ -110,8 +111,17 @@ def revoke_all(session, visit_id: str) -> int:
     ).rowcount
 
 
+TOKEN_PATTERN = r"^[A-Za-z0-9_-]{2,1000}\.[A-Za-z0-9_-]{2,2000}\.[A-Za-z0-9_-]{2,1000}$"
+MAX_TOKEN = 4004  # a signed JWT: three base64url parts (the published schema of GET /p/{token} says the same)
+
+
+_INVALID = "This link is not valid. Check that it was copied whole, or ask your clinic for a new one."
+
+
 def open_link(session, token: str) -> dict:
     """The summary a token opens (and the opening audited), or LinkError with a message for the patient."""
+    if len(token) > MAX_TOKEN or not re.match(TOKEN_PATTERN, token):
+        raise LinkError(400, "invalid_link", _INVALID)
     try:
         claims = jwt.decode(
             token,
@@ -124,11 +134,7 @@ def open_link(session, token: str) -> dict:
     except jwt.ExpiredSignatureError:
         raise LinkError(410, "link_expired", "This link has expired. Ask your clinic for a new one.") from None
     except jwt.InvalidTokenError:
-        raise LinkError(
-            400,
-            "invalid_link",
-            "This link is not valid. Check that it was copied whole, or ask your clinic for a new one.",
-        ) from None
+        raise LinkError(400, "invalid_link", _INVALID) from None
     link = session.get(PatientLink, str(claims["lid"]))
     if link is None or link.visit_id != claims["vid"] or link.revoked_at is not None:
         raise LinkError(410, "link_revoked", "This link is no longer available. Ask your clinic for a new one.")

@@ -7,10 +7,13 @@
    events of the same visit are fanned out first, in the same transaction, so order survives.
 3. delivery.send(delivery_id) makes one attempt. It runs only if the delivery is due, not leased by a
    concurrent attempt, and no earlier delivery of the same visit to the same endpoint is still pending
-   (order per visit; a dead letter does not block later events). Failure: the next attempt waits
+   (order per visit; a dead letter does not block later events), and its tenant has fewer than
+   SCRIBE_DELIVERY_PER_TENANT attempts in flight (fair delivery: a tenant whose receiver hangs cannot
+   hold every delivery thread; its surplus waits for the sweep, unclaimed). Failure: the next attempt waits
    SCRIBE_WEBHOOK_BACKOFF[n] seconds ± jitter; past the schedule (about 24 h) the delivery is dead.
 4. sweep() (every SCRIBE_DELIVERY_POLL_SECONDS in the API process, both topologies) submits pending
-   events and due deliveries; a success submits the next delivery of its chain at once.
+   events and due deliveries, round-robin over tenants and no more per tenant than it may have in
+   flight; a success submits the next delivery of its chain at once.
 Both tasks are idempotent: a task run twice, or a lost one resubmitted, never sends a message twice
 after it was acknowledged.
 """
@@ -23,7 +26,7 @@ import logging
 import random
 import uuid
 
-from sqlalchemy import exists, or_, select, update
+from sqlalchemy import exists, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 
@@ -54,6 +57,17 @@ def backoff(attempts: int) -> float | None:
         return None
     jitter = get_settings().webhook_jitter
     return steps[attempts - 1] * random.uniform(1 - jitter, 1 + jitter)
+
+
+def per_tenant() -> int:
+    """Attempts one tenant may have in flight at once."""
+    cfg = get_settings()
+    return cfg.delivery_per_tenant or max(1, cfg.delivery_concurrency // 2)
+
+
+def _in_flight(now: dt.datetime):
+    """SQL condition on a delivery row: an attempt holds it now."""
+    return (WebhookDelivery.status == "pending") & (WebhookDelivery.lease_until > now)
 
 
 def _resubmit_after() -> dt.timedelta:
@@ -153,6 +167,13 @@ def _claim(delivery_id: str):
             return "waiting", None
         lease = now + dt.timedelta(seconds=cfg.webhook_timeout_seconds + 30)
         number = d.attempts + 1
+        held = aliased(WebhookDelivery)
+        tenant_busy = (
+            select(func.count())
+            .select_from(held)
+            .where(held.tenant_id == d.tenant_id, held.status == "pending", held.lease_until > now)
+            .scalar_subquery()
+        )
         won = (
             s.execute(
                 update(WebhookDelivery)
@@ -161,12 +182,17 @@ def _claim(delivery_id: str):
                     WebhookDelivery.status == "pending",
                     WebhookDelivery.attempts == d.attempts,
                     or_(WebhookDelivery.lease_until.is_(None), WebhookDelivery.lease_until < now),
+                    tenant_busy < per_tenant(),
                 )
                 .values(lease_until=lease, attempts=number, submitted_at=None)
             ).rowcount
             == 1
         )
         if not won:
+            s.refresh(d)
+            if d.status == "pending" and d.attempts + 1 == number and not (d.lease_until and d.lease_until > now):
+                d.submitted_at = None  # its tenant's share is in flight: the sweep submits it again
+                return "deferred", None
             return "busy", None
         endpoint = s.get(WebhookEndpoint, d.endpoint_id)
         if endpoint is None or endpoint.deleted_at is not None:
@@ -264,22 +290,7 @@ def sweep() -> dict:
         )
         if events:
             s.execute(update(Outbox).where(Outbox.id.in_(events)).values(next_attempt_at=now + _resubmit_after()))
-        due = (
-            s.execute(
-                select(WebhookDelivery.id)
-                .where(
-                    WebhookDelivery.status == "pending",
-                    WebhookDelivery.next_attempt_at <= now,
-                    or_(WebhookDelivery.lease_until.is_(None), WebhookDelivery.lease_until < now),
-                    or_(WebhookDelivery.submitted_at.is_(None), WebhookDelivery.submitted_at < again),
-                    or_(WebhookDelivery.visit_id.is_(None), ~_earlier_pending()),
-                )
-                .order_by(WebhookDelivery.outbox_id)
-                .limit(SWEEP_BATCH)
-            )
-            .scalars()
-            .all()
-        )
+        due = _fair_due(s, now, again)
         if due:
             s.execute(update(WebhookDelivery).where(WebhookDelivery.id.in_(due)).values(submitted_at=now))
     for outbox_id in events:
@@ -287,6 +298,41 @@ def sweep() -> dict:
     for delivery_id in due:
         submit("delivery.send", delivery_id)
     return {"events": len(events), "deliveries": len(due)}
+
+
+def _fair_due(s, now: dt.datetime, again: dt.datetime) -> list[str]:
+    """Due, unblocked, unleased deliveries: each tenant's oldest first, tenants taking turns (the first of
+    every tenant, then the second...), and no more of a tenant than its free share of attempts."""
+    share = per_tenant()
+    busy = dict(
+        s.execute(
+            select(WebhookDelivery.tenant_id, func.count()).where(_in_flight(now)).group_by(WebhookDelivery.tenant_id)
+        ).all()
+    )
+    ranked = (
+        select(
+            WebhookDelivery.id,
+            WebhookDelivery.tenant_id,
+            func.row_number()
+            .over(partition_by=WebhookDelivery.tenant_id, order_by=WebhookDelivery.outbox_id)
+            .label("turn"),
+        )
+        .where(
+            WebhookDelivery.status == "pending",
+            WebhookDelivery.next_attempt_at <= now,
+            or_(WebhookDelivery.lease_until.is_(None), WebhookDelivery.lease_until < now),
+            or_(WebhookDelivery.submitted_at.is_(None), WebhookDelivery.submitted_at < again),
+            or_(WebhookDelivery.visit_id.is_(None), ~_earlier_pending()),
+        )
+        .subquery()
+    )
+    rows = s.execute(
+        select(ranked.c.id, ranked.c.tenant_id, ranked.c.turn)
+        .where(ranked.c.turn <= share)
+        .order_by(ranked.c.turn, ranked.c.id)
+        .limit(SWEEP_BATCH)
+    ).all()
+    return [row.id for row in rows if row.turn <= share - busy.get(row.tenant_id, 0)]
 
 
 def replay(tenant_id: str, delivery_id: str) -> WebhookDelivery | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import uuid
 
 from sqlalchemy import delete, exists, func, select, update
 
@@ -72,10 +73,26 @@ def purge_audio_quietly(visit_id: str) -> None:
         log.warning("audio purge deferred to the sweep: %s", type(exc).__name__)
 
 
+ERASE_LEASE_SECONDS = 300
+
+
 def erase(principal: Principal, visit_id: str) -> None:
+    """The stream lease is taken for the erasure in the same statement that checks it is free: a websocket
+    attaching afterwards is refused the lease (it would otherwise write objects while rows are deleted);
+    if the erasure dies half way, the lease lapses and it can be retried."""
+    now = utcnow()
     with session_scope() as s:
-        visit = scoped(s, principal, visit_id)
-        if visit.stream_owner and visit.stream_lease_until and visit.stream_lease_until > utcnow():
+        scoped(s, principal, visit_id)
+        claimed = s.execute(
+            update(Visit)
+            .where(Visit.id == visit_id)
+            .where(Visit.stream_owner.is_(None) | Visit.stream_lease_until.is_(None) | (Visit.stream_lease_until < now))
+            .values(
+                stream_owner=f"erase:{uuid.uuid4().hex}",
+                stream_lease_until=now + dt.timedelta(seconds=ERASE_LEASE_SECONDS),
+            )
+        ).rowcount
+        if claimed != 1:
             raise ApiError(409, "visit_streaming", "audio is streaming into this visit: stop it first")
     store = get_store()
     store.delete_prefix(visit_prefix(visit_id))

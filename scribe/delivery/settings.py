@@ -6,6 +6,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from scribe.core.tables import Tenant
+from scribe.speech.vocabulary import Terms
 
 
 class TenantSettings(BaseModel):
@@ -19,6 +20,10 @@ class TenantSettings(BaseModel):
     # Signing a note creates a patient-summary link (and announces it) unless one is active.
     patient_link_on_sign: bool = True
     patient_link_ttl_hours: int | None = Field(None, ge=1, le=8760)  # None: SCRIBE_PATIENT_LINK_TTL_HOURS
+    # Speech vocabulary (scribe.speech.vocabulary): the clinic's formulary, and each clinician's usual
+    # drugs and terms by clinician id; set with PUT /v1/vocabulary and /v1/clinicians/{id}/vocabulary.
+    vocabulary: Terms = Field(default_factory=list)
+    clinician_vocabulary: dict[str, Terms] = Field(default_factory=dict, max_length=10_000)
 
 
 def tenant_settings(tenant: Tenant | dict | None) -> TenantSettings:

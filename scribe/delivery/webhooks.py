@@ -3,8 +3,10 @@
 - Secrets are `whsec_` + base64 of 32 random bytes, sealed at rest. After rotate-secret the previous
   secret keeps signing for SCRIBE_WEBHOOK_SECRET_GRACE_SECONDS: webhook-signature then carries two
   space-separated `v1,<base64 HMAC-SHA256>` values and a receiver with either secret verifies.
-- Outbound requests go only to the registered URL: no redirects followed, a timeout, the response
-  body never read (bounded memory), and hosts that resolve to loopback/private/link-local addresses
+- Outbound requests go only to the registered URL: no redirects followed, one total deadline per
+  attempt (SCRIBE_WEBHOOK_TIMEOUT_SECONDS for connect, send and status line together: a receiver that
+  trickles a byte every few seconds cannot hold a delivery thread past it), the response body never
+  read (bounded memory), and hosts that resolve to loopback/private/link-local addresses
   refused unless the tenant allows them (checked again at send time, and the request sent to the
   checked address: no DNS rebinding); https only in production mode.
 """
@@ -17,10 +19,12 @@ import ipaddress
 import secrets
 import socket
 import threading
+import time
 from dataclasses import dataclass
 from typing import Literal, get_args
 from urllib.parse import urlsplit, urlunsplit
 
+import httpcore
 import httpx
 from pydantic import BaseModel, ConfigDict, Field
 from standardwebhooks.webhooks import Webhook
@@ -43,7 +47,14 @@ EVENTS: tuple[str, ...] = get_args(EventType)
 
 class EndpointCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    url: str = Field(min_length=8, max_length=2000)
+    url: str = Field(
+        min_length=8,
+        max_length=2000,
+        pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#@]+([/?#]\S*)?$",
+        json_schema_extra={"format": "uri"},
+        description="http(s) URL with no credentials in it (https only in production); 422 when its host is, or "
+        "resolves to, a loopback, private or link-local address (unless the tenant allows private receivers)",
+    )
     events: list[EventType] = Field(min_length=1, max_length=len(EVENTS))
     full_content: bool = False  # opt-in: payloads carry documents (and FHIR), not only ids and links
 
@@ -145,9 +156,34 @@ class UrlRefused(Exception):
         self.code = code
 
 
+# IPv6 prefixes whose last 32 bits are an IPv4 address a packet ends up at: IPv4-compatible (::/96,
+# deprecated), SIIT IPv4-translated (::ffff:0:0:0/96), NAT64 well-known and local-use (RFC 6052, 8215).
+_IPV4_IN_LOW_BITS = tuple(
+    ipaddress.ip_network(n) for n in ("::/96", "::ffff:0:0:0/96", "64:ff9b::/96", "64:ff9b:1::/48")
+)
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 transition form carries (mapped, compatible, translated, NAT64, 6to4,
+    Teredo, ISATAP): `[64:ff9b::7f00:1]` reaches 127.0.0.1 through a NAT64 gateway, `[2002:7f00:1::1]`
+    through a 6to4 relay; each embedded address must pass the same policy as the IPv6 one."""
+    found = [a for a in (ip.ipv4_mapped, ip.sixtofour) if a is not None]
+    found += list(ip.teredo or ())
+    low = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    if any(ip in net for net in _IPV4_IN_LOW_BITS):
+        found.append(low)
+    if (int(ip) >> 32) & 0xFDFFFFFF == 0x00005EFE:  # ISATAP interface identifier: [0200:]5efe:a.b.c.d
+        found.append(low)
+    return found
+
+
 def _public(ip: ipaddress._BaseAddress) -> bool:
-    mapped = getattr(ip, "ipv4_mapped", None)
-    ip = mapped or ip
+    if ip.version == 6:
+        embedded = _embedded_ipv4(ip)
+        if ip.ipv4_mapped is not None:  # ::ffff:a.b.c.d is not global itself: judged by its IPv4 alone
+            return all(_public(a) for a in embedded)
+        if embedded and not all(_public(a) for a in embedded):
+            return False
     return ip.is_global and not ip.is_multicast
 
 
@@ -223,6 +259,66 @@ class Attempt:
     error: str | None = None
 
 
+# --------------------------------------------------------------------------- the total deadline
+
+_attempt = threading.local()  # .deadline: time.monotonic() past which this thread's attempt is over
+
+
+def _left(timeout: float | None, timeout_class: type[Exception]) -> float:
+    """The socket timeout of the next operation: the smaller of its own and what is left of the attempt."""
+    deadline = getattr(_attempt, "deadline", None)
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise timeout_class("the attempt's deadline passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write ends by the attempt's deadline (httpx's own timeouts are
+    per operation: one byte every few seconds renews them forever)."""
+
+    def __init__(self, inner: httpcore.NetworkStream):
+        self.inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self.inner.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self.inner.write(buffer, _left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self.inner.close()
+
+    def start_tls(self, ssl_context, server_hostname: str | None = None, timeout: float | None = None):
+        return _DeadlineStream(
+            self.inner.start_tls(ssl_context, server_hostname, _left(timeout, httpcore.ConnectTimeout))
+        )
+
+    def get_extra_info(self, info: str):
+        return self.inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.SyncBackend):
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        timeout = _left(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(super().connect_tcp(host, port, timeout, local_address, socket_options))
+
+
+class _DeadlineTransport(httpx.HTTPTransport):
+    """httpx's transport on a connection pool whose connections keep the attempt's deadline."""
+
+    def __init__(self, max_connections: int):
+        super().__init__(trust_env=False)
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False),
+            max_connections=max_connections,
+            max_keepalive_connections=max_connections,
+            network_backend=_DeadlineBackend(),
+        )
+
+
 _clients: dict[str, httpx.Client] = {}  # URL host -> client
 _client_lock = threading.Lock()
 _MAX_CLIENTS = 256
@@ -242,7 +338,7 @@ def client(host: str) -> httpx.Client:
                 timeout=httpx.Timeout(cfg.webhook_timeout_seconds),
                 follow_redirects=False,
                 trust_env=False,
-                limits=httpx.Limits(max_connections=max(4, cfg.delivery_concurrency * 2)),
+                transport=_DeadlineTransport(max(4, cfg.delivery_concurrency * 2)),
             )
         return found
 
@@ -252,6 +348,7 @@ def post(url: str, allow_private: bool, secret: dict, webhook_id: str, body: byt
     checked again now (DNS may have changed since registration), and the request goes to an address
     that passed the check (next address on a refused connection)."""
     now = utcnow()
+    _attempt.deadline = time.monotonic() + get_settings().webhook_timeout_seconds
     try:
         parts, port = _parse(url)
         addresses = _addresses(parts, port, allow_private)
@@ -273,4 +370,6 @@ def post(url: str, allow_private: bool, secret: dict, webhook_id: str, body: byt
         return Attempt(False, None, "timeout")
     except httpx.HTTPError as exc:
         return Attempt(False, None, f"connection: {type(exc).__name__}")
+    finally:
+        _attempt.deadline = None
     return Attempt(200 <= status < 300, status, None if 200 <= status < 300 else f"http {status}")

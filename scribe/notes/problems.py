@@ -30,10 +30,19 @@ _SPECIFIC_BEFORE = re.compile(
 
 def laterality(text: str, start: int, end: int) -> str | None:
     """left / right / bilateral said within a few words of the mention (text[start:end])."""
-    window = text[max(0, start - 30) : min(len(text), end + 25)]
+    found = laterality_span(text, start, end)
+    return found[0] if found else None
+
+
+def laterality_span(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """(side, start, end of the side's words in text) near the mention: the evidence must include them,
+    or the verifier rightly finds the side unsupported."""
+    lo = max(0, start - 30)
+    window = text[lo : min(len(text), end + 25)]
     for side, rx in _LATERALITY:
-        if rx.search(window):
-            return side
+        m = rx.search(window)
+        if m:
+            return side, lo + m.start(), lo + m.end()
     return None
 
 

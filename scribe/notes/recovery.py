@@ -2,7 +2,8 @@
 
 Recognisers mishear drug names far more often than other words ("lassox 80 milligrams" for Lasix,
 "carvidilot 25 mg", "metform in"). A word is a candidate only where a drug is expected (before a dose,
-after "take", "on", "prescribe", "start", "refill"... and their French equivalents), and only when it is
+after "take", "on", "prescribe", "start", "refill"... and their French equivalents, or anywhere in a
+sentence about medications: "your medications, your lysiopropyl and your lasex"), and only when it is
 neither a known drug nor an ordinary English or French word (pyspellchecker's dictionaries): that is what
 keeps "vacation" from becoming "cations". Candidates are compared first with the visit's own medication
 list (its EHR context), then with the drug lexicon (drug-named-entity-recognition), by string similarity
@@ -16,30 +17,42 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from scribe.notes.lexicon.drugs_fr import DOSE_CUES, DOSE_UNITS
 from scribe.notes.medication import FRENCH_BRANDS, drug_token
 from scribe.schemas import Correction, Segment, Transcript
 
-_NUMBER_WORD = (
+NUMBER_WORD = (
     r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|a|un|une|deux|trois|quatre|cinq|six|sept|huit|"
     r"neuf|dix|quinze|vingt|trente|quarante|cinquante|cent|mille)"
 )
-_DOSE_AFTER = re.compile(
-    rf"^\W{{0,3}}(?:\d+(?:[., ]\d+)?|{_NUMBER_WORD}(?:[- ]{_NUMBER_WORD}){{0,3}})\s*(?:mg|milligrams?|"
-    r"milligrammes?|mcg|micrograms?|units?|unités?|grams?|grammes?|ml)\b",
-    re.I,
+DOSE = (
+    rf"(?:\d+(?:[., ]\d+)?|{NUMBER_WORD}(?:[- ]{NUMBER_WORD}){{0,3}})\s*(?:mg|milligrams?|"
+    rf"mcg|micrograms?|units?|grams?|ml|{DOSE_UNITS})\b"
 )
+_DOSE_AFTER = re.compile(rf"^\W{{0,3}}{DOSE}", re.I)
 _CUE_BEFORE = re.compile(
     r"\b(?:take|takes|taking|took|on|prescribe|prescribed|prescribing|start|started|starting|"
     r"refill|refilled|dose of|dose on|extra dose of|stop|stopped|continue|increase|decrease|"
-    r"put you on|je prends|prenez|sous|prescris|prescrire|arrêter|continuer|de la|du)"
+    rf"put you on|{DOSE_CUES}|prescris|prescrire|arrêter|continuer|de la|du)"
     r"\s+(?:your |my |the |some |a |an |his |her |le |la |les |du |de )?$",
     re.I,
 )
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
+# A sentence about medications: an unknown word in it may be a misheard drug even without a cue next to it
+# ("your current medications, your lysiopropyl and your lasex").
+_MEDICATION_SENTENCE = re.compile(
+    r"\b(?:medications?|medicines?|meds|pills?|tablets?|prescri\w*|refills?|doses?|dosage|mg|milligrams?|"
+    r"takes?|taking|took|médicaments?|traitements?|comprimés?|ordonnance|gélules?|milligrammes?)\b|\d\s*mg\b",
+    re.I,
+)
+_SENTENCE = re.compile(r"[^.?!]+[.?!]*")
 # similarity (0-100) to replace the words / to ask for a check; lower for the visit's own short list
 APPLY, FLAG = 80.0, 65.0
 APPLY_VISIT, FLAG_VISIT = 70.0, 55.0
+# A word that is only in a sentence about medications (no dose or cue next to it) is a weaker lead: the
+# lexicon's obscure names caught garbles there ("paleo" → pazeo, "malgust" → masilukast on the bench).
+WEAK = 8.0  # added to both thresholds
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +82,7 @@ def _ordinary_word(word: str) -> bool:
     return w in en or w in fr
 
 
-def _known_drug(word: str) -> bool:
+def known_drug(word: str) -> bool:
     from drug_named_entity_recognition import find_drugs
 
     try:
@@ -83,9 +96,11 @@ def _score(heard: str, name: str) -> float:
     from rapidfuzz import fuzz
 
     score = fuzz.ratio(heard.lower(), name.lower())
-    if jellyfish.metaphone(heard) == jellyfish.metaphone(name):
-        score = max(score, 85.0)  # sounds the same: what a recogniser gets wrong
-    return score
+    sound, sound_of_name = jellyfish.metaphone(heard), jellyfish.metaphone(name)
+    if sound == sound_of_name:
+        return max(score, 85.0)  # sounds the same: what a recogniser gets wrong
+    # how it sounds counts half: "prelose" is prilosec (sound PRLS/PRLSK), not precose (PRKS)
+    return max(score, (score + fuzz.ratio(sound, sound_of_name)) / 2)
 
 
 def best_match(heard: str, vocabulary: list[str], lexicon: bool = True) -> tuple[str, float, str] | None:
@@ -104,11 +119,13 @@ def best_match(heard: str, vocabulary: list[str], lexicon: bool = True) -> tuple
     return None
 
 
-def _candidates(text: str, visit: bool) -> list[tuple[int, int]]:
-    """Word spans where a drug name is expected: before a dose, or after a medication cue. Before a
-    dose a name split in words is joined ("metform in 500 mg"); with a visit list, up to three words of
-    any kind ("all the toned 12.5 mg" against the visit's aldactone)."""
-    spans = []
+def _candidates(text: str, visit: bool) -> dict[tuple[int, int], bool]:
+    """Word spans where a drug name is expected: before a dose, after a medication cue, or any single word
+    of a sentence about medications (never elsewhere: nothing is invented without context). Before a
+    dose a name split in words is joined ("metform in 500 mg"); with a visit list, up to four words of
+    any kind, the last one or two before the dose ("all the toned 12.5 mg" against the visit's aldactone,
+    "list in up to 10 milligrams" against its lisinopril)."""
+    spans: list[tuple[int, int]] = []
     words = list(_WORD.finditer(text))
     for i, w in enumerate(words):
         before_dose = bool(_DOSE_AFTER.match(text[w.end() : w.end() + 30]))
@@ -119,41 +136,60 @@ def _candidates(text: str, visit: bool) -> list[tuple[int, int]]:
         if i > 0 and before_dose and not _ordinary_word(words[i - 1].group(0)):
             spans.append((words[i - 1].start(), w.end()))
         if visit and before_dose:
-            spans += [(words[j].start(), w.end()) for j in range(max(0, i - 2), i)]
-    return spans
+            for last in (i - 1, i):
+                spans += [(words[j].start(), words[last].end()) for j in range(max(0, last - 3), last + 1)]
+    found = dict.fromkeys(spans, False)
+    for sentence in _SENTENCE.finditer(text):
+        if _MEDICATION_SENTENCE.search(sentence.group(0)):
+            for w in words:
+                if sentence.start() <= w.start() < sentence.end():
+                    found.setdefault((w.start(), w.end()), True)
+    return found
+
+
+def _threshold(source: str, weak: bool, flag: bool = False) -> float:
+    """The score a match needs to be applied (or, flag=True, recorded for the clinician to verify)."""
+    if source == "visit":
+        base = FLAG_VISIT if flag else APPLY_VISIT
+    else:
+        base = FLAG if flag else APPLY
+    return base + (WEAK if weak else 0.0)
 
 
 def recover_segment(seg: Segment, vocabulary: list[str]) -> Segment:
     """The segment with strong drug-name corrections applied and weak ones recorded."""
     text, corrections, shift = seg.text, [], 0
-    taken: list[tuple[int, int]] = []
+    taken = [(c.start, c.end) for c in seg.corrections]  # read once (final pass), not again by the note
     found = []
-    for start, end in _candidates(seg.text, bool(vocabulary)):
+    for (start, end), weak in _candidates(seg.text, bool(vocabulary)).items():
         heard = seg.text[start:end]
         joined = heard.replace(" ", "")
         parts = heard.split()
-        if len(joined) < 4 or any(re.fullmatch(_NUMBER_WORD, p, re.I) for p in parts):
+        if len(joined) < 4 or any(re.fullmatch(NUMBER_WORD, p, re.I) for p in parts):
             continue  # a number word belongs to the dose
-        if len(parts) > 1 and any(_known_drug(p) for p in parts):
+        if len(parts) > 1 and any(known_drug(p) for p in parts):
             continue  # "lisinopril ten": the drug is already there
-        if " " in heard and _known_drug(joined):
+        if " " in heard and known_drug(joined):
             found.append((100.0, start, end, (joined.lower(), 100.0, "lexicon")))
             continue
-        if _known_drug(joined) or (" " not in heard and _ordinary_word(heard)):
+        if known_drug(joined) or (" " not in heard and _ordinary_word(heard)):
             continue
         lexicon_ok = " " not in heard or not _ordinary_word(heard.split()[0])
         match = best_match(joined, vocabulary, lexicon=lexicon_ok)
-        if match is not None:
-            found.append((match[1], start, end, match))
-    for _score, start, end, match in sorted(found, key=lambda c: (-c[0], c[1] - c[2])):  # best first
+        if match is not None and (not weak or match[1] >= _threshold(match[2], weak, flag=True)):
+            found.append((match[1], start, end, match, weak))
+
+    def rank(c):  # matches strong enough to apply first, the visit's own list (what this patient takes) first
+        strong = c[0] >= _threshold(c[3][2], c[4])
+        return (not strong, c[3][2] != "visit", -c[0], c[1] - c[2])
+
+    for _score, start, end, match, weak in sorted(found, key=rank):
         heard = seg.text[start:end]
         if any(start < b and a < end for a, b in taken):
             continue
         name, score, source = match
         taken.append((start, end))
-        corrections.append(
-            (start, end, heard, name, score, score >= (APPLY_VISIT if source == "visit" else APPLY), source)
-        )
+        corrections.append((start, end, heard, name, score, score >= _threshold(source, weak), source))
     out_words = [w.model_copy() for w in seg.words]
     for start, end, heard, name, score, applied, source in sorted(corrections):
         a, b = start + shift, end + shift
@@ -179,6 +215,7 @@ def recover_segment(seg: Segment, vocabulary: list[str]) -> Segment:
 
 
 def recover_drugs(tr: Transcript, vocabulary: list[str] | None = None) -> Transcript:
-    """The transcript with drug names recovered in every segment (see the module docstring)."""
+    """The transcript with drug names recovered in every segment (see the module docstring). Spans already
+    corrected are left alone, so a transcript recovered after ASR can go through the note engine again."""
     vocab = [v for v in (vocabulary or []) if v]
     return tr.model_copy(update={"segments": [recover_segment(s, vocab) for s in tr.segments]})

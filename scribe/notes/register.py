@@ -101,7 +101,8 @@ _SHOULD = re.compile(
 
 
 _CLAUSE_START = re.compile(
-    r"(?:[,;]\s*|\s+)(?=(?:and then|and also|and|but|so|then|also|plus|i'm|i am|i will|i'll|we'll|we will|we're|"
+    r"(?:[,;]\s*|\s+)(?=(?:and then|and also|and|but|so|then|also|plus(?!\s+(?:pitting|edema|pulses?|reflex\w*))|"
+    r"i'm|i am|i will|i'll|we'll|we will|we're|"
     r"we are|we can|i want|i'd|i would|let's|i think|i also|(?:first|second|third|finally|next)(?=,|\s+(?:we|i|let's))|"
     r"as far as|in terms of|"
     r"for (?:your \w+|the (?:first|second|third|next|last|other) (?:problem|issue))|i do|i don't|i can|i did|i see|"
@@ -190,7 +191,7 @@ _NOT_OBSERVED = re.compile(
     r"notice|find|note)\s+(?:any\s+)?",
     re.I,
 )
-_OUR_ASIDE = re.compile(r",?\s*\b(?:which|that|as|what)\s+we\b[^,.;]*", re.I)
+_OUR_ASIDE = re.compile(r",?\s*\b(?:which|that|as|what)\s+(?:we|i)(?:'ve| have)?\b[^,.;]*", re.I)
 
 
 def _salvage(text: str, convert) -> str | None:
@@ -220,6 +221,7 @@ def _finding_words(text: str) -> str | None:
     t = _LEAD.sub("", text.strip())
     if _EXAMINER_ACTION.match(t):
         return None
+    t = re.sub(r"^(?:on )?(?:(?:their|his|her|the|your) (?:\w+ )?)?exam(?:ination)?,\s*", "", t, flags=re.I)
     t = re.sub(r"^(?:their|his|her)\s+", "", t, flags=re.I)
     t = _SEEN.sub("", t)
     t = _NOT_OBSERVED.sub("no ", t)

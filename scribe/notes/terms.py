@@ -27,7 +27,8 @@ _HEAD = (
 # Words that open a phrase without naming the condition ("experiencing something esophagitis", "n't
 # appreciate adenopathy"): the phrase starts after them.
 _NOT_A_MODIFIER = re.compile(
-    r"^(?:\w+ing|\w*n't|\w+'\w+|something|anything|appreciate\w*|noted|see|seen|feel|felt)$", re.I
+    r"^(?:\w+ing|\w*n't|\w+'\w+|something|anything|assessment|impression|diagnosis|problem|appreciate\w*|noted|see|seen|feel|felt)$",
+    re.I,
 )
 _MODIFIER_ING = {"stenosing", "ascending", "descending", "sclerosing", "ossifying", "bleeding", "ongoing"}
 _STOP = {

@@ -78,7 +78,7 @@ def split_sentences(text: str, seg_index: int) -> list[Sentence]:
 
 _FILLERS = re.compile(
     r"(?:(?<=^)|(?<=[\s,]))(?:um+|uh+|uhm|er+|ah|hmm+|mm-hmm|uh-huh|you know|i mean|like|kinda|sort of|kind of|"
-    r"okay|ok|alright|all right|well|so|yeah|euh|bah|ben|hein|bon|voilà|d'accord|quoi)(?=[\s,.?!]|$)[,]?",
+    r"okay|ok|alright|all right|(?<!as )well|so|yeah|euh|bah|ben|hein|bon|voilà|d'accord|quoi)(?=[\s,.?!]|$)[,]?",
     re.I,
 )
 
@@ -109,6 +109,7 @@ def clean(text: str) -> str:
         t = _FILLERS.sub("", t)
     t = re.sub(r"\b(\w+)(?:,? \1\b)+", r"\1", t, flags=re.I)
     t = re.sub(r"\s+([,.?!;:])", r"\1", t)
+    t = re.sub(r",\s*\?$", "", t)  # what a tag question ("…, okay?") leaves is a statement
     t = re.sub(r"^[\s,.\-…]+", "", t)
     t = re.sub(r"([,])(?:\s*,)+", r"\1", t)
     t = re.sub(r"\s{2,}", " ", t).strip(" ,-…")

@@ -6,6 +6,11 @@ polarity (a denied finding is not endorsed), its certainty (a possible diagnosis
 and its subject (a relative's disease stays in the family history). It must read as a note (no speech
 register), and the note must not both endorse and deny one finding. A sentence that fails is removed, or
 kept and flagged for the clinician's review (mode "flag"); the faithfulness report counts each kind.
+
+After that, `flag_for_review` reads the sentences against the recogniser itself: a sentence whose drug,
+dose, number or laterality rests on a word the recogniser was unsure of (its `probability`), or a plan item
+that names a dose but no drug it recognised (a garbled order such as "increase my list in uproach 20
+milligrams"), is flagged with the reason, never removed: the words were said, only what they were is open.
 """
 
 from __future__ import annotations
@@ -17,8 +22,9 @@ from scribe.notes.compose import to_markdown
 from scribe.notes.consultation import hedged
 from scribe.notes.medication import number_values
 from scribe.notes.number_words import digits_in, spoken_numbers
+from scribe.notes.recovery import DOSE, NUMBER_WORD, known_drug
 from scribe.notes.register import speech_markers  # noqa: F401  (re-exported for tests and benches)
-from scribe.schemas import Transcript
+from scribe.schemas import Segment, Transcript, Word
 from scribe.schemas_docs import Evidence, Fact, Faithfulness, Note, NoteSection, SentenceSupport
 
 _CODE = re.compile(r"\((?:ICD-10-CM|CIM-10) [A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?\)")
@@ -182,3 +188,96 @@ def flag_unclear_drugs(note: Note, tr: Transcript) -> None:
         note.sections.append(target)
     target.sentences.extend(lines)
     note.markdown = to_markdown(note)
+
+
+# Whisper's word probability under which a fact-bearing word is "unsure": correct drug names and numbers in
+# the synthetic consultations sit above 0.6 for base, misheard ones mostly below (docs/benchmarks.md).
+LOW_WORD_PROBABILITY = 0.5
+_NUMBER_TOKEN = re.compile(rf"(?:\d+(?:[.,/]\d+)*|{NUMBER_WORD})", re.I)
+_SIDE_TOKEN = re.compile(r"(?:left|right|bilateral|both|gauche|droite?|bilatéra\w*)", re.I)
+_DOSE = re.compile(rf"\b{DOSE}", re.I)
+_PLAN_SECTIONS = ("plan", "ap", "cat")
+
+
+def _word_spans(seg: Segment) -> list[tuple[int, int, Word]]:
+    """(start, end) of each recognised word in the segment's text, in order."""
+    spans, cursor = [], 0
+    for w in seg.words:
+        token = w.word.strip()
+        at = seg.text.find(token, cursor) if token else -1
+        if at >= 0:
+            spans.append((at, at + len(token), w))
+            cursor = at + len(token)
+    return spans
+
+
+def _unsure_words(s: SentenceSupport, drugs: set[str], segments: dict[int, Segment]) -> list[str]:
+    """Why the sentence's facts rest on words the recogniser was unsure of, one reason per word."""
+    reasons = []
+    for ev in s.evidence:
+        seg = segments.get(ev.segment_id)
+        a = seg.text.find(ev.quote) if seg is not None and ev.quote else -1
+        if a < 0:
+            continue
+        b = a + len(ev.quote)
+        for start, end, w in _word_spans(seg):
+            if start >= b or end <= a or w.probability >= LOW_WORD_PROBABILITY:
+                continue
+            token = re.sub(r"^\W+|\W+$", "", w.word.strip())
+            if _NUMBER_TOKEN.fullmatch(token):
+                kind = "number"
+            elif _SIDE_TOKEN.fullmatch(token):
+                kind = "laterality"
+            elif w.original or _plain(token) in drugs or (len(token) > 3 and known_drug(token)):
+                kind = "drug"
+            else:
+                continue
+            heard = f", heard '{w.original.strip()}'" if w.original else ""
+            reasons.append(f"low recognition confidence on {kind} '{token}' ({w.probability:.2f}{heard})")
+    return reasons
+
+
+def _unparsed_plan(s: SentenceSupport, facts: list[Fact]) -> str | None:
+    """A plan item with a dose but no medication the note recognised does not parse as an order."""
+    if any(f.kind == "medication" or (f.kind == "plan" and f.label == "medication") for f in facts):
+        return None
+    if any(f.kind == "plan" for f in facts) and _DOSE.search(s.text):
+        return "plan item not understood: a dose without a recognised drug name"
+    return None
+
+
+def flag_for_review(note: Note, facts: list[Fact], tr: Transcript, report: Faithfulness) -> int:
+    """Flag (never remove) the note's sentences that rest on unsure words or do not parse as plan items
+    (module docstring); the reasons go to the sentence's issues and the report. Returns how many."""
+    by_id = {f.id: f for f in facts}
+    segments = {seg.id: seg for seg in tr.segments}
+    flagged = 0
+    for sec in note.sections:
+        for s in sec.sentences:
+            mine = [by_id[i] for i in s.fact_ids if i in by_id]
+            drugs = {
+                word
+                for f in mine
+                if f.kind in ("medication", "plan")
+                for name in (f.label, f.attributes.get("surface"), f.attributes.get("brand"))
+                if name
+                for word in _plain(name).split()
+            }
+            found = [("confidence", r) for r in _unsure_words(s, drugs, segments)]
+            plan = _unparsed_plan(s, mine) if sec.key in _PLAN_SECTIONS else None
+            if plan:
+                found.append(("plan", plan))
+            if not found:
+                continue
+            if s.status == "kept":
+                report.kept -= 1
+                report.flagged += 1
+                flagged += 1
+            s.status = "flagged"
+            s.issues += [reason for _kind, reason in found]
+            for kind, _reason in found:
+                report.by_kind[kind] = report.by_kind.get(kind, 0) + 1
+            report.issues.append(f"{sec.key}: {'; '.join(reason for _kind, reason in found)}")
+    if flagged:
+        note.markdown = to_markdown(note)
+    return flagged

@@ -1,13 +1,16 @@
 """Submit a task by name: to Celery over Redis when SCRIBE_REDIS_URL is set, otherwise to the embedded
 in-process pool, which runs the very same task functions on one thread pool per queue. Both retry a
 failing task (registry.RETRIES) unless it is best effort; a task that fails for good calls its
-on_failure (a visit stage fails its visit)."""
+on_failure (a visit stage fails its visit). Both run the stages a visit waits for (finalize, its note)
+before best-effort live work queued earlier (priority): under load the final pass does not wait for a
+backlog of live windows."""
 
 from __future__ import annotations
 
+import itertools
+import queue
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 from scribe.config import get_settings
 from scribe.core.observability import QUEUE_DEPTH
@@ -15,30 +18,64 @@ from scribe.queue import registry
 from scribe.queue.runner import run_task
 
 
+class _PriorityPool:
+    """Threads taking tasks by priority, then in order: a visit's finalize (or a note) never waits behind
+    best-effort live work (windows, prefills) submitted before it; those only fill idle threads."""
+
+    def __init__(self, threads: int, name: str):
+        self.tasks: queue.PriorityQueue = queue.PriorityQueue()
+        self.order = itertools.count()
+        self.threads = [threading.Thread(target=self._work, name=f"{name}-{i}", daemon=True) for i in range(threads)]
+        for t in self.threads:
+            t.start()
+
+    def submit(self, priority: int, fn, *args) -> None:
+        self.tasks.put((priority, next(self.order), fn, args))
+
+    def _work(self) -> None:
+        while True:
+            _, _, fn, args = self.tasks.get()
+            if fn is None:
+                return
+            try:
+                fn(*args)
+            except Exception:  # run_task logged it; the thread serves on
+                pass
+
+    def shutdown(self) -> None:
+        while True:  # queued tasks are dropped (as the embedded queue always was at exit)
+            try:
+                self.tasks.get_nowait()
+            except queue.Empty:
+                break
+        for _ in self.threads:
+            self.tasks.put((-1, next(self.order), None, ()))
+
+
 class InProcessExecutor:
-    """The embedded default's worker pool: a thread pool per queue, in the server process."""
+    """The embedded default's worker pool: a pool of threads per queue, in the server process."""
 
     def __init__(self, asr_threads: int | None = None):
-        threads = asr_threads or get_settings().worker_threads
+        cfg = get_settings()
         self.pools = {
-            "asr": ThreadPoolExecutor(threads, thread_name_prefix="asr"),
-            "documents": ThreadPoolExecutor(1, thread_name_prefix="documents"),
-            "delivery": ThreadPoolExecutor(get_settings().delivery_concurrency, thread_name_prefix="delivery"),
+            "asr": _PriorityPool(asr_threads or cfg.worker_threads, "asr"),
+            "documents": _PriorityPool(1, "documents"),
+            "delivery": _PriorityPool(cfg.delivery_concurrency, "delivery"),
         }
         self.waiting = {q: 0 for q in self.pools}
         self._lock = threading.Lock()
 
     def submit(self, name: str, args: tuple) -> None:
-        queue = registry.get(name).queue
+        task = registry.get(name)
         with self._lock:
-            self.waiting[queue] += 1
-            QUEUE_DEPTH.labels(queue).set(self.waiting[queue])
-        self.pools[queue].submit(self._run, queue, name, args)
+            self.waiting[task.queue] += 1
+            QUEUE_DEPTH.labels(task.queue).set(self.waiting[task.queue])
+        self.pools[task.queue].submit(priority(task), self._run, task.queue, name, args)
 
-    def _run(self, queue: str, name: str, args: tuple) -> None:
+    def _run(self, queue_name: str, name: str, args: tuple) -> None:
         with self._lock:
-            self.waiting[queue] -= 1
-            QUEUE_DEPTH.labels(queue).set(self.waiting[queue])
+            self.waiting[queue_name] -= 1
+            QUEUE_DEPTH.labels(queue_name).set(self.waiting[queue_name])
         retries = registry.get(name).retries
         for attempt in range(retries + 1):
             try:
@@ -54,7 +91,16 @@ class InProcessExecutor:
 
     def shutdown(self) -> None:
         for pool in self.pools.values():
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown()
+
+
+# Celery's Redis transport keeps one list per priority step (0 first; `queue`, then `queue<sep>9`).
+REDIS_PRIORITY = (0, 9)
+
+
+def priority(task: registry.Task) -> int:
+    """0 first: a stage a visit waits for; best-effort live work (a later run covers it) after."""
+    return 1 if task.best_effort else 0
 
 
 _executor: InProcessExecutor | None = None
@@ -79,16 +125,19 @@ def submit(name: str, *args) -> None:
         return
     from scribe.queue.celery_app import get_app  # celery: only with SCRIBE_REDIS_URL
 
-    get_app().send_task(name, args=list(args), queue=registry.get(name).queue)
+    task = registry.get(name)
+    get_app().send_task(name, args=list(args), queue=task.queue, priority=REDIS_PRIORITY[priority(task)])
 
 
 def queue_depths() -> dict[str, int]:
     if embedded():
         return executor().depths()
     import redis  # only with SCRIBE_REDIS_URL
+    from kombu.transport.redis import Channel
 
     client = redis.Redis.from_url(get_settings().redis_url, socket_timeout=2, socket_connect_timeout=2)
-    depths = {q: int(client.llen(q)) for q in registry.QUEUES}
+    lists = {q: [q] + [f"{q}{Channel.sep}{p}" for p in REDIS_PRIORITY[1:]] for q in registry.QUEUES}
+    depths = {q: sum(int(client.llen(name)) for name in names) for q, names in lists.items()}
     for q, n in depths.items():
         QUEUE_DEPTH.labels(q).set(n)
     return depths

@@ -17,6 +17,7 @@ from scribe.engines.llm import no_llm
 from scribe.notes.engine import ask as answered
 from scribe.notes.engine import document
 from scribe.notes.llm import llm_prefill
+from scribe.service import assistant
 from scribe.service.visits import FINAL_STATES, links
 from scribe.speech.live_speakers import LiveSpeakers, provisional_transcript
 
@@ -42,11 +43,19 @@ def llm_focus() -> str:
     return "all" if prefill_seconds() > 0 else "assessment"
 
 
-def build(transcript: dict, template: str | None = None, language: str | None = None, llm: str = "none") -> dict:
+def build(
+    transcript: dict, template: str | None = None, language: str | None = None, llm: str = "none", check_roles=True
+) -> dict:
     """transcript (scribe.schemas.Transcript as a dict) → {kind: JSON content} for every KINDS entry
-    (and the engine's "timings")."""
+    (and the engine's "timings"). check_roles=False: a person set the roles (scribe.service.speakers)."""
     result = document(
-        transcript, template=template, language=languages.requested(language), llm=llm, llm_focus=llm_focus()
+        transcript,
+        template=template,
+        language=languages.requested(language),
+        llm=llm,
+        llm_focus=llm_focus(),
+        check_roles=check_roles,
+        checklist_dir=get_settings().checklist_dir or None,
     )
     return {kind: result[kind] for kind in KINDS} | {"timings": result["timings"]}
 
@@ -81,6 +90,7 @@ def generate(visit_id: str) -> str:
         visit = s.get(Visit, visit_id)
         if visit.status in FINAL_STATES:
             return "done"
+        assistant.finalize(s, visit, result)  # the final context replaces the live one: next version
         have = set(s.execute(select(Document.kind).where(Document.visit_id == visit_id)).scalars())
         for kind in KINDS:
             if kind not in have and result.get(kind) is not None:

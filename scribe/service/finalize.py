@@ -18,12 +18,14 @@ from scribe.core.db import session_scope
 from scribe.core.events import emit
 from scribe.core.observability import timed
 from scribe.core.tables import Document, Visit
+from scribe.engines import asr
+from scribe.notes.recovery import recover_drugs
 from scribe.queue.dispatch import submit
 from scribe.schemas import Transcript, Word
-from scribe.service import ahead, live
+from scribe.service import ahead, live, vocabulary
 from scribe.service.visits import FINAL_STATES
 from scribe.speech.diarize import DiarizeOptions, Precomputed, diarize
-from scribe.speech.run import speaker_segments
+from scribe.speech.run import final_words, speaker_segments
 from scribe.speech.types import Audio, Diarization
 
 
@@ -41,24 +43,37 @@ def finalize(visit_id: str) -> str:
         visit = live.flush(visit_id)
         timings = {"flush": time.perf_counter() - t0}
         words = [Word(**w) for seg in live.live_finals(visit_id) for w in seg["words"]]
+        skipped = live.transcribe_skipped(visit, StoredAudio.of(visit))  # what the live path shed under load
+        if skipped:
+            words = sorted(words + [Word(**w) for w in skipped], key=lambda w: w.start)
+            timings["skipped"] = time.perf_counter() - t0 - timings["flush"]
         audio = StoredAudio.of(visit)
         duration = audio.seconds if visit.audio_format else 0.0
+        language = languages.spoken(live.visit_and_state(visit_id)[1].state.get("language"), visit.language)
+        vocab = vocabulary.of_visit(visit)
+        samples = audio.samples(0.0, duration + 1.0) if words else None
+        final_model = asr.final_model(language)
+        if final_model and words:  # the note's transcript from the final-pass model (issue 12)
+            t0 = time.perf_counter()
+            words = final_words(Audio(samples), final_model, language, vocab) or words
+            timings["final_asr"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         diarization = Diarization(turns=[])
         if words:
-            diarization = _diarize(audio.samples(0.0, duration + 1.0), ahead.stored(visit_id))
+            diarization = _diarize(samples, ahead.stored(visit_id))
         timings["diarization"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         segments, speakers = speaker_segments(words, diarization, live.clinician_voice(visit))
         timings["attribution"] = time.perf_counter() - t0
-        state = live.visit_and_state(visit_id)[1].state
         transcript = Transcript(
-            language=languages.spoken(state.get("language"), visit.language),
+            language=language,
             duration=round(duration, 3),
             segments=segments,
             speakers=speakers,
             timings={k: round(v, 3) for k, v in timings.items()},
         )
+        transcript = recover_drugs(transcript, list(vocab.drugs))  # misheard drug names, originals kept
+        segments = transcript.segments
         with session_scope() as s:
             exists = s.execute(
                 select(Document.id).where(Document.visit_id == visit_id, Document.kind == "transcript")

@@ -20,12 +20,13 @@ from scribe import languages, voices
 from scribe.config import get_settings
 from scribe.core import events
 from scribe.core.audio import StoredAudio
+from scribe.core.crypto import keyring
 from scribe.core.db import session_scope
 from scribe.core.observability import ASR_BATCH, LIVE_LAG, timed
-from scribe.core.tables import Event, LiveState, Visit, utcnow
+from scribe.core.tables import Event, LiveState, Visit, bound, utcnow
 from scribe.engines.asr import load_whisper
 from scribe.queue.dispatch import submit
-from scribe.service import ahead, documents
+from scribe.service import ahead, documents, vocabulary
 from scribe.service.visits import FINAL_STATES
 from scribe.speech import streaming
 from scribe.speech.batcher import WindowBatcher, has_speech
@@ -80,7 +81,12 @@ def _save_state(visit: Visit, version: int, state: streaming.StreamState, proces
         result = s.execute(
             update(LiveState)
             .where(LiveState.visit_id == visit.id, LiveState.version == version)
-            .values(version=version + 1, state=state.to_dict(), processed_bytes=processed, updated_at=utcnow())
+            .values(
+                version=version + 1,
+                state=bound(LiveState.state, state.to_dict(), visit_id=visit.id),
+                processed_bytes=processed,
+                updated_at=utcnow(),
+            )
         )
         if result.rowcount != 1:
             s.rollback()
@@ -117,7 +123,7 @@ def live_finals(visit_id: str) -> list[dict]:
 
 def clinician_voice(visit: Visit) -> np.ndarray | None:
     try:
-        return voices.load(voices.key(visit.tenant_id, visit.clinician_id))
+        return voices.load(voices.key(visit.tenant_id, visit.clinician_id), keyring())
     except Exception:
         return None
 
@@ -156,7 +162,10 @@ def _transcribe(visit: Visit, state: streaming.StreamState, audio: StoredAudio, 
             state.language = wanted or "en"
         elif samples.size >= 4 * SAMPLE_RATE and has_speech(samples):
             state.language = asr.detect_language(samples)
-    words = asr.transcribe(samples, state.language or "en") if samples.size >= SAMPLE_RATE // 5 else None
+    vocab = vocabulary.of_visit(visit)  # the visit's drugs and terms, read as a prompt (issue 12)
+    words = None
+    if samples.size >= SAMPLE_RATE // 5:
+        words = asr.transcribe(samples, state.language or "en", vocabulary=vocab)
     speech = words is not None
     words = words or []
     for w in words:
@@ -204,10 +213,13 @@ def _window(visit_id: str, upto: int, sent_at: float | None) -> str:
     if live.processed_bytes >= upto:
         return "done"
     cfg = get_settings()
-    audio = StoredAudio(visit.id, visit.audio_format, upto)
+    # The newest audio stored now, not only what was stored at submission: a window that waited in the
+    # queue covers everything that arrived meanwhile.
+    audio = StoredAudio(visit.id, visit.audio_format, max(upto, visit.audio_bytes))
     with timed("asr.window"):
         t0 = time.perf_counter()
         state = streaming.StreamState.from_dict(live.state)
+        shed = _shed(state, audio, live.processed_bytes, cfg.live_max_lag_seconds)
         window_start = state.buffer_start
         win = _transcribe(visit, state, audio, flush=False)
         t1 = time.perf_counter()
@@ -220,7 +232,7 @@ def _window(visit_id: str, upto: int, sent_at: float | None) -> str:
             speech=win.speech,
         )
         _label_finals(visit, state, upd.finals, win)
-        if not _save_state(visit, live.version, state, win.processed, upd.finals):
+        if not _save_state(visit, live.version, state, win.processed, shed + upd.finals):
             return "conflict"
         log.debug(
             "window",
@@ -249,9 +261,41 @@ def _window(visit_id: str, upto: int, sent_at: float | None) -> str:
     )
     if upd.finals:
         _prefill_if_due(visit_id, upd.finals[-1]["end"])
+        submit("assistant.update", visit_id)  # the live assistant context (scribe.service.assistant)
     if cfg.diarize_ahead:  # after the partial went out: this visit's next window need not wait for it
         ahead.diarize_ahead(visit, audio)
     return "ok"
+
+
+def _shed(state: streaming.StreamState, audio: StoredAudio, processed: int, max_lag: float) -> list[dict]:
+    """Load shedding: when the workers fell behind this visit (its newest audio is more than `max_lag`
+    seconds past the last window), the live path skips to the newest audio, so that partials stay
+    recent instead of working through a backlog nobody watches; the final pass transcribes what was
+    skipped (transcribe_skipped). Returns the segments the skip made final (committed words)."""
+    if max_lag <= 0 or audio.upto <= 0:
+        return []
+    behind = audio.seconds * (1 - processed / audio.upto)
+    if behind <= max_lag:
+        return []
+    log.info("live window skips ahead", extra={"seconds": round(behind, 1)})
+    return streaming.skip(state, audio.seconds - max_lag / 2)
+
+
+def transcribe_skipped(visit: Visit, audio: StoredAudio) -> list[dict]:
+    """Words of the audio the live path skipped when it fell behind (state.skipped), in visit time."""
+    _, live = visit_and_state(visit.id)
+    state = streaming.StreamState.from_dict(live.state)
+    asr, cap, words = batcher(), get_settings().live_max_window_seconds, []
+    vocab = vocabulary.of_visit(visit) if state.skipped else None
+    for start, end in state.skipped:
+        while start < end - 0.05:
+            piece_end = min(end, start + cap)
+            samples = audio.samples(start, piece_end)
+            if samples.size >= SAMPLE_RATE // 5:
+                for w in asr.transcribe(samples, state.language or "en", vocabulary=vocab) or []:
+                    words.append({**w, "start": round(w["start"] + start, 3), "end": round(w["end"] + start, 3)})
+            start = piece_end
+    return words
 
 
 def _prefill_if_due(visit_id: str, transcript_end: float) -> None:

@@ -12,6 +12,8 @@ whose worker died): the live state is saved with optimistic concurrency, documen
                                  attribution and roles → transcript document → documents.generate
   documents.prefill(visit_id)    live, with an LLM: the note's prompt for the transcript so far is evaluated
                                  and kept in the LLM's prompt cache
+  assistant.update(visit_id)     live: the question assistant's context from the final segments so far
+                                 (scribe.service.assistant), announced as context.updated
   documents.generate(visit_id)   documentation engine → facts, note v1 (draft), summary, context → visit.ready
 
 Best effort (never retried): a window (the next one, or the finalize, covers it) and a prefill. A visit
@@ -21,7 +23,7 @@ stage that fails for good fails the visit. Delivery's tasks (delivery.*) live in
 from __future__ import annotations
 
 from scribe.queue.registry import task
-from scribe.service import documents, finalize, live, visits
+from scribe.service import assistant, documents, finalize, live, visits
 
 
 def _fail_visit(args: tuple, code: str, message: str) -> None:
@@ -41,6 +43,11 @@ def asr_finalize(visit_id: str) -> str:
 @task("documents.prefill", queue="documents", best_effort=True)
 def documents_prefill(visit_id: str) -> str:
     return live.prefill(visit_id)
+
+
+@task("assistant.update", queue="documents", best_effort=True)
+def assistant_update(visit_id: str) -> str:
+    return assistant.update(visit_id, live.live_finals, live.clinician_voice)
 
 
 @task("documents.generate", queue="documents", on_failure=_fail_visit)

@@ -12,15 +12,17 @@ import logging
 import time
 import uuid
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, func, insert, or_, select, update
 
+from scribe.config import get_settings
 from scribe.core import events
 from scribe.core.audit import audit, audit_row, write_audit_on_loop
 from scribe.core.db import get_engine, local_database, on_loop, session_scope
-from scribe.core.objects import chunk_key, get_store
+from scribe.core.objects import chunk_key, get_store, visit_prefix
 from scribe.core.security import Principal, not_found, scoped, visible
 from scribe.core.tables import AudioChunk, AuditLog, Event, LiveState, Outbox, Visit, new_id, utcnow
 from scribe.errors import ApiError
+from scribe.queue import admission
 from scribe.queue.dispatch import submit
 
 log = logging.getLogger("scribe.visits")
@@ -86,6 +88,7 @@ def create(principal: Principal, body) -> Visit:
         raise ApiError(403, "forbidden", "a clinician token can only create visits for its own clinician")
     if body.consent is None:
         raise ApiError(422, "consent_required", "recording needs the patient's consent: {recorded_by, at}")
+    admission.admit()  # 503 at_capacity while the service is full
     with session_scope() as s:
         visit = Visit(
             id=new_id("vis"),
@@ -111,19 +114,20 @@ def create(principal: Principal, body) -> Visit:
     return visit
 
 
-def stop(principal: Principal, visit_id: str) -> Visit:
-    """Mark the visit finalizing and submit asr.finalize. Stopping twice is a 409 already_stopped."""
+def stop(principal: Principal, visit_id: str, unless_connected: bool = False) -> Visit:
+    """Mark the visit finalizing and submit asr.finalize. Stopping twice is a 409 already_stopped.
+    `unless_connected`: only if no connection holds the stream lease (409 otherwise)."""
+    now = utcnow()
     with session_scope() as s:
         visit = scoped(s, principal, visit_id)
         if visit.status in STOPPED:
             raise ApiError(409, "already_stopped", f"visit is already {visit.status}")
-        result = s.execute(
-            update(Visit)
-            .where(Visit.id == visit_id, Visit.status.in_(("created", "streaming", "paused")))
-            .values(status="finalizing", stopped_at=utcnow())
-        )
+        q = update(Visit).where(Visit.id == visit_id, Visit.status.in_(("created", "streaming", "paused")))
+        if unless_connected:
+            q = q.where(or_(Visit.stream_owner.is_(None), Visit.stream_lease_until < now))
+        result = s.execute(q.values(status="finalizing", stopped_at=now))
         if result.rowcount != 1:
-            raise ApiError(409, "already_stopped", "visit is already stopped")
+            raise ApiError(409, "already_stopped", "visit is already stopped or streaming again")
         events.add_event(s, visit.tenant_id, visit_id, "status", {"state": "finalizing", "offset": visit.audio_bytes})
         audit(s, principal, "stop", "visit", visit_id)
         s.flush()
@@ -158,9 +162,38 @@ def fail(visit_id: str, code: str, message: str) -> None:
 _swept: dict[str, float] = {}
 
 
+def abandon(idle_after: float) -> list[str]:
+    """Stop visits whose device vanished: streaming or paused, no connection holding the stream lease,
+    none seen for `idle_after` seconds (the lease's end, kept when a connection leaves). Left alone they
+    would stay `streaming` forever, and retention, which acts on finalized visits, would keep their
+    audio forever. They are finalized like any stopped visit (what was acknowledged is transcribed)."""
+    now = utcnow()
+    limit = now - dt.timedelta(seconds=idle_after)
+    with session_scope() as s:
+        rows = s.execute(
+            select(Visit.id, Visit.tenant_id)
+            .where(Visit.status.in_(("streaming", "paused")))
+            .where(or_(Visit.stream_owner.is_(None), Visit.stream_lease_until < now))
+            .where(func.coalesce(Visit.stream_lease_until, Visit.started_at, Visit.created_at) < limit)
+            .limit(100)
+        ).all()
+    done = []
+    for visit_id, tenant_id in rows:
+        try:
+            stop(Principal(tenant_id, None, "system:abandoned"), visit_id, unless_connected=True)
+            done.append(visit_id)
+        except ApiError:  # stopped or reconnected meanwhile
+            pass
+    if done:
+        log.info("abandoned visits stopped", extra={"count": len(done)})
+    return done
+
+
 def sweep(stuck_after: float, now_mono: float | None = None) -> list[str]:
     """Resubmit asr.finalize for visits stuck in `finalizing` (no event for stuck_after seconds): a lost
-    submission, a broker that restarted empty, an embedded server restarted mid-visit."""
+    submission, a broker that restarted empty, an embedded server restarted mid-visit. Abandoned visits
+    are stopped first (abandon)."""
+    abandon(get_settings().abandoned_after_seconds)
     now_mono = now_mono if now_mono is not None else time.monotonic()
     limit = utcnow() - dt.timedelta(seconds=stuck_after)
     with session_scope() as s:
@@ -208,11 +241,12 @@ def renew_lease(visit_id: str, owner: str) -> bool:
 
 
 def release_lease(visit_id: str, owner: str) -> None:
+    """No connection streams the visit now; stream_lease_until keeps when the last one left (abandon)."""
     with session_scope() as s:
         s.execute(
             update(Visit)
             .where(Visit.id == visit_id, Visit.stream_owner == owner)
-            .values(stream_owner=None, stream_lease_until=None)
+            .values(stream_owner=None, stream_lease_until=utcnow())
         )
 
 
@@ -221,20 +255,32 @@ def connection_id() -> str:
 
 
 def persist_chunk(visit_id: str, seq: int, offset: int, payload: bytes, seconds_per_byte: float | None) -> int:
-    """Store the bytes durably, then record them; returns the new end offset. Caller checked offset."""
+    """Store the bytes durably, then record them; returns the new end offset. Caller checked offset.
+
+    The record is conditional on the visit not being stopped, in the same statement as the offset check:
+    a stop (REST or websocket) and a frame are ordered by the database, and a frame recorded after the
+    stop would be acknowledged yet missing from the transcript (finalize reads audio_bytes once). Such a
+    frame is refused (409 already_stopped); its object, never recorded, is read by nothing (reads go by
+    the chunk rows) and goes with the visit's audio (retention, erase)."""
     key = chunk_key(visit_id, offset)
     get_store().put(key, payload)
     end = offset + len(payload)
     with session_scope() as s:
         result = s.execute(
             update(Visit)
-            .where(Visit.id == visit_id, Visit.audio_bytes == offset)
+            .where(Visit.id == visit_id, Visit.audio_bytes == offset, Visit.status.notin_(STOPPED))
             .values(audio_bytes=end, audio_seconds=end * seconds_per_byte if seconds_per_byte else Visit.audio_seconds)
         )
-        if result.rowcount != 1:
-            raise ApiError(409, "offset_conflict", "the stream moved on concurrently")
-        s.add(AudioChunk(visit_id=visit_id, seq=seq, offset=offset, length=len(payload), key=key))
-    return end
+        if result.rowcount == 1:
+            s.add(AudioChunk(visit_id=visit_id, seq=seq, offset=offset, length=len(payload), key=key))
+            return end
+        status = s.execute(select(Visit.status).where(Visit.id == visit_id)).scalar()
+    if status is None:  # erased meanwhile: the object just written must not outlive it
+        get_store().delete_prefix(visit_prefix(visit_id))
+        raise not_found()
+    if status in STOPPED:
+        raise ApiError(409, "already_stopped", f"the visit was stopped ({status}): frame not recorded")
+    raise ApiError(409, "offset_conflict", "the stream moved on concurrently")
 
 
 def stored_offset(visit_id: str) -> int:

@@ -3,9 +3,13 @@
 Window tasks of different visits run in threads of the same worker process (Celery `--pool threads`, or
 the embedded executor's threads). Each hands its window (≤ 30 s of 16 kHz samples) to the process-wide
 WindowBatcher and waits; a single batching thread collects up to SCRIBE_ASR_BATCH_SIZE windows that arrive
-within SCRIBE_ASR_BATCH_WAIT_MS, groups them by language and runs one encoder + one generate call per
-group through faster-whisper's BatchedInferencePipeline.forward (the same code path its batched
+within SCRIBE_ASR_BATCH_WAIT_MS, groups them by language and prompt and runs one encoder + one generate call
+per group through faster-whisper's BatchedInferencePipeline.forward (the same code path its batched
 transcription uses), so N live streams cost one batched model call instead of N sequential ones.
+
+A window carries its visit's vocabulary prompt (scribe.speech.vocabulary): CTranslate2 needs the start of
+transcript at one position in every item of a generate call, so windows with different prompts are decoded
+in separate calls; visits of one clinic without EHR context share the tenant's prompt and one call.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import numpy as np
 from scribe.config import get_settings
 from scribe.languages import LANGUAGES
 from scribe.speech.types import SAMPLE_RATE
+from scribe.speech.vocabulary import Vocabulary, echo_start
 
 log = logging.getLogger("scribe.asr")
 MAX_WINDOW_SAMPLES = 30 * SAMPLE_RATE
@@ -33,6 +38,7 @@ class _Request:
     samples: np.ndarray
     language: str
     future: Future
+    vocabulary: Vocabulary | None = None
 
 
 class WindowBatcher:
@@ -79,15 +85,20 @@ class WindowBatcher:
             lang = max(LANGUAGES, key=lambda code: dict(probs).get(code, 0.0))
         return lang
 
-    def transcribe(self, samples: np.ndarray, language: str, timeout: float = 120.0) -> list[dict] | None:
+    def transcribe(
+        self, samples: np.ndarray, language: str, timeout: float = 120.0, vocabulary: Vocabulary | None = None
+    ) -> list[dict] | None:
         """Words of one window, times relative to the window start; None when the window has no speech
-        at all (VAD). Blocks until its batch ran."""
+        at all (VAD). `vocabulary`: the visit's (scribe.speech.vocabulary), read as a prompt in the window's
+        language. Blocks until its batch ran."""
         if not has_speech(samples):
             return None
         if not self.multilingual:
             language = "en"
         future: Future = Future()
-        self.requests.put(_Request(samples[:MAX_WINDOW_SAMPLES].astype(np.float32), language, future))
+        self.requests.put(
+            _Request(samples[:MAX_WINDOW_SAMPLES].astype(np.float32), language, future, vocabulary or None)
+        )
         return future.result(timeout=timeout)
 
     # ------------------------------------------------------------------ batching thread
@@ -105,12 +116,13 @@ class WindowBatcher:
                     batch.append(self.requests.get(timeout=remaining))
                 except queue.Empty:
                     break
-            by_language: dict[str, list[_Request]] = {}
+            groups: dict[tuple[str, str | None], list[_Request]] = {}
             for request in batch:
-                by_language.setdefault(request.language, []).append(request)
-            for language, group in by_language.items():
+                prompt = request.vocabulary.prompt(request.language) if request.vocabulary else None
+                groups.setdefault((request.language, prompt), []).append(request)
+            for (language, _prompt), group in groups.items():
                 try:
-                    results = self._run(group, language)
+                    results = self._run(group, language, group[0].vocabulary)
                     for request, words in zip(group, results):
                         request.future.set_result(words)
                 except BaseException as exc:  # hand the failure to every waiting task
@@ -119,7 +131,7 @@ class WindowBatcher:
                         if not request.future.done():
                             request.future.set_exception(exc)
 
-    def _run(self, group: list[_Request], language: str) -> list[list[dict]]:
+    def _run(self, group: list[_Request], language: str, vocabulary: Vocabulary | None = None) -> list[list[dict]]:
         from faster_whisper.audio import pad_or_trim
         from faster_whisper.tokenizer import Tokenizer
         from faster_whisper.transcribe import TranscriptionOptions
@@ -158,7 +170,9 @@ class WindowBatcher:
             max_new_tokens=None,
             clip_timestamps=[],
             hallucination_silence_threshold=None,
-            hotwords=None,
+            hotwords=vocabulary.prompt(language)
+            if vocabulary
+            else None,  # as previous text in the prompt (faster-whisper's get_prompt)
         )
         from faster_whisper.transcribe import get_suppressed_tokens
 
@@ -179,7 +193,8 @@ class WindowBatcher:
                     continue
                 if seg["compression_ratio"] > 2.4 or seg["avg_logprob"] < -1.5:
                     continue
-                for w in seg.get("words") or []:
+                heard = seg.get("words") or []
+                for w in heard[: echo_start([w["word"] for w in heard], vocabulary)]:  # no recital of the prompt
                     if w["start"] >= duration:
                         continue
                     words.append(

@@ -21,7 +21,8 @@ Design (every choice measured on a 2-core CPU, see the constants below):
    at least 1 s of clean speech, at most 1500 of them (evenly spread) so that time and memory
    stay bounded on multi-hour audio. Clusters with under 3 s of speech are folded into the
    nearest one; clusters that are not clearly separate voices (Fisher separation d' < 6 along
-   the line joining them) are merged; num/min/max speakers are honoured.
+   the line joining them) are merged; num/min/max speakers are honoured. A conversation (the
+   default: a consultation) keeps two speakers unless the audio clearly has one voice.
 4. Every subsegment is scored against the speaker centroids; along each piece a Viterbi pass
    (penalty per speaker change) picks one speaker per subsegment, and frames take the speaker of
    their subsegment. Frames the segmentation counts as overlapped also get the runner-up
@@ -65,6 +66,8 @@ class DiarizeOptions:
     num_speakers: int | None = None
     min_speakers: int | None = None
     max_speakers: int | None = None
+    # Two speakers unless the audio clearly has one voice (clustering.py); False: no prior on the count.
+    conversation: bool = True
 
 
 def _bounds(options: DiarizeOptions) -> tuple[int | None, int, int]:
@@ -278,7 +281,7 @@ def _embeddings(samples, engine, sub_a, sub_b, weight, hook, crop=None, known: d
 # --------------------------------------------------------------------------- 4. speaker per frame
 
 
-def _finish(engine, count, sub_a, sub_b, piece, emb, ok, seconds, bounds, duration) -> Diarization:
+def _finish(engine, count, sub_a, sub_b, piece, emb, ok, seconds, bounds, duration, conversation) -> Diarization:
     """Clustering, then per-frame speaker choice."""
     num, lo, hi = bounds
     total = len(count)
@@ -292,7 +295,7 @@ def _finish(engine, count, sub_a, sub_b, piece, emb, ok, seconds, bounds, durati
     if train.size > MAX_CLUSTERED:
         represented *= train.size / MAX_CLUSTERED
         train = train[np.linspace(0, train.size - 1, MAX_CLUSTERED).round().astype(np.int64)]
-    labels = clustering.cluster(emb[train], seconds[train], num, lo, hi, represented)
+    labels = clustering.cluster(emb[train], seconds[train], num, lo, hi, represented, conversation)
     cents = clustering.centroids(emb[train], labels)
     k = cents.shape[0]
 
@@ -433,7 +436,8 @@ def diarize(
     """Speaker turns of a 16 kHz mono recording: turns sorted by start, speakers named S1, S2, ...
     in order of first appearance, one L2-normalised CAM++ centroid per speaker. precomputed: network
     outputs `precompute` already produced from this recording's beginning (a live visit)."""
-    bounds = _bounds(options or DiarizeOptions())
+    options = options or DiarizeOptions()
+    bounds = _bounds(options)
     if audio.sample_rate != SAMPLE_RATE:
         raise ValueError(f"diarize expects {SAMPLE_RATE} Hz audio, got {audio.sample_rate}")
     samples = np.ascontiguousarray(audio.samples, dtype=np.float32).reshape(-1)
@@ -453,7 +457,8 @@ def diarize(
     single = (np.bincount(piece)[piece] == 1) & touching
     emb, ok, seconds = _embeddings(samples, engine, sub_a, sub_b, weight, hook, crop=single, known=known.frames)
     hook("clustering", completed=0, total=1)
-    result = _finish(engine, count, sub_a, sub_b, piece, emb, ok, seconds, bounds, samples.size / SAMPLE_RATE)
+    duration = samples.size / SAMPLE_RATE
+    result = _finish(engine, count, sub_a, sub_b, piece, emb, ok, seconds, bounds, duration, options.conversation)
     for name in result.speakers:  # too little speech for any subsegment embedding: use it all
         if name not in result.embeddings:
             voice = np.concatenate(

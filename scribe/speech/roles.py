@@ -20,6 +20,11 @@ from scribe.schemas import Segment, SpeakerInfo
 
 VOICE_MATCH = 0.55  # CAM++ cosine above which a speaker is the enrolled clinician
 VOICE_REJECT = 0.25  # below this, a speaker is surely not the enrolled clinician
+# A role decided by a score margin (log-odds) under this is reported "unknown": with no cues either way two
+# speakers score alike (confidence ~0.5) and picking one would be a coin flip the note then builds on; the
+# clinician fixes it in the web app (PUT /v1/visits/{id}/speakers). 0.4 is a confidence of 0.6.
+MIN_MARGIN = 0.4
+SINGLE_PATIENT_SCORE = -1.5  # a lone speaker is the patient only MIN_MARGIN below this (first-person cues)
 
 _CLINICIAN_CUES = [
     # self-introduction
@@ -77,13 +82,16 @@ class SpeechProfile:
         """Log-odds that this speaker is the clinician, from speech alone."""
         if not self.sentences:
             return 0.0
-        question_rate = self.questions / self.sentences
         per = max(self.sentences, 1)
         return (
-            3.0 * (question_rate - 0.3)
+            self.question_score()
             + 2.5 * (self.clinician_cues - self.patient_cues) / per
             - 1.5 * self.companion_cues / per
         )
+
+    def question_score(self) -> float:
+        """The part of clinician_score that comes from asking questions."""
+        return 3.0 * (self.questions / self.sentences - 0.3) if self.sentences else 0.0
 
     def add(self, text: str, words: int | None = None) -> None:
         """Count one utterance (only counts are kept, never the text)."""
@@ -112,7 +120,8 @@ def assign_roles(
     speaker_embeddings: dict[str, np.ndarray] | None = None,
     clinician_voice: np.ndarray | None = None,
 ) -> dict[str, SpeakerInfo]:
-    """Label every speaker; mutates nothing. Exactly one clinician when there are two or more speakers."""
+    """Label every speaker; mutates nothing. At most one clinician; a speaker whose role rests on weak
+    evidence is "unknown" (MIN_MARGIN)."""
     return label_speakers(profile(segments), speaker_embeddings, clinician_voice)
 
 
@@ -144,8 +153,11 @@ def label_speakers(
 
     if len(speakers) == 1:
         s = speakers[0]
-        role = "clinician" if score[s] > 1.0 else "patient"
-        return {s: SpeakerInfo(role=role, confidence=round(_sigmoid(abs(score[s])) * 0.8, 3), evidence=evidence[s])}
+        # Alone, a speaker has nobody to ask: the question rate says nothing (a dictation asks none).
+        solo = score[s] - profiles[s].question_score()
+        role = "clinician" if solo > 1.0 else "patient"
+        margin = solo - 1.0 if role == "clinician" else SINGLE_PATIENT_SCORE - solo
+        return {s: _info(role, _sigmoid(abs(solo)) * 0.8, evidence[s], margin)}
 
     clinician = max(speakers, key=lambda s: score[s])
     others = [s for s in speakers if s != clinician]
@@ -154,16 +166,22 @@ def label_speakers(
     patient = max(others, key=lambda s: (profiles[s].patient_cues - profiles[s].companion_cues, profiles[s].words))
     result: dict[str, SpeakerInfo] = {}
     runner_up = max(score[s] for s in others)
-    result[clinician] = SpeakerInfo(
-        role="clinician", confidence=round(_sigmoid(score[clinician] - runner_up), 3), evidence=evidence[clinician]
-    )
+    margin = score[clinician] - runner_up
+    result[clinician] = _info("clinician", _sigmoid(margin), evidence[clinician], margin)
     for s in others:
         role = "patient" if s == patient else "other"
         margin = score[clinician] - score[s]
-        result[s] = SpeakerInfo(
-            role=role, confidence=round(_sigmoid(margin) * (1.0 if role == "patient" else 0.7), 3), evidence=evidence[s]
-        )
+        result[s] = _info(role, _sigmoid(margin) * (1.0 if role == "patient" else 0.7), evidence[s], margin)
     return {s: result[s] for s in sorted(result)}
+
+
+def _info(role: str, confidence: float, evidence: list[str], margin: float) -> SpeakerInfo:
+    """The speaker's role, or "unknown" (with the role it leaned to in the evidence) when the score margin
+    that decided it is under MIN_MARGIN."""
+    if margin < MIN_MARGIN:
+        evidence = [*evidence, f"too little evidence (leans {role})"]
+        role = "unknown"
+    return SpeakerInfo(role=role, confidence=round(confidence, 3), evidence=evidence)
 
 
 def _sigmoid(x: float) -> float:

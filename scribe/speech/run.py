@@ -12,7 +12,6 @@ from typing import BinaryIO
 
 import numpy as np
 
-from scribe import voices
 from scribe.config import get_settings
 from scribe.engines.asr import load_whisper
 from scribe.schemas import Segment, SpeakerInfo, Transcript, Word
@@ -22,6 +21,7 @@ from scribe.speech.diarize import DiarizeOptions, diarize
 from scribe.speech.roles import assign_roles
 from scribe.speech.transcribe import AsrOptions, transcribe
 from scribe.speech.types import Audio, Diarization, Hook, no_hook
+from scribe.speech.vocabulary import Vocabulary
 
 
 @dataclass
@@ -29,10 +29,11 @@ class PipelineOptions:
     language: str | None = None  # None/"auto", "en", "fr"
     asr_model: str | None = None  # store name or path; None: SCRIBE_ASR_MODEL
     hotwords: list[str] = field(default_factory=list)
+    vocabulary: Vocabulary | None = None  # the visit's merged vocabulary (wins over hotwords)
     num_speakers: int | None = None
     min_speakers: int | None = None
     max_speakers: int | None = None
-    clinician_id: str | None = None  # matches an enrolled voice when one exists
+    clinician_voice: np.ndarray | None = None  # an enrolled voice (scribe.voices.load), matched to a speaker
     beam_size: int | None = None
 
 
@@ -53,6 +54,7 @@ def process_audio(
         AsrOptions(
             language=options.language,
             hotwords=options.hotwords,
+            vocabulary=options.vocabulary,
             beam_size=options.beam_size or get_settings().asr_beam_size,
         ),
         hook=hook,
@@ -70,11 +72,24 @@ def process_audio(
     timings["diarization"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    segments, speakers = speaker_segments(asr.words, diarization, voices.load(options.clinician_id))
+    segments, speakers = speaker_segments(asr.words, diarization, options.clinician_voice)
     timings["attribution"] = time.perf_counter() - t0
     return Transcript(
         language=asr.language, duration=round(audio.duration, 3), segments=segments, speakers=speakers, timings={}
     )
+
+
+def final_words(
+    audio: Audio, model_name: str, language: str, vocabulary: Vocabulary | None = None
+) -> list[Word] | None:
+    """The visit's words decoded again by the final-pass model (SCRIBE_FINAL_ASR_MODEL /
+    SCRIBE_ASR_MODEL_FR) with its vocabulary; None when that model cannot read the language (an
+    English-only model for a French visit): the live words stay the transcript."""
+    model = load_whisper(model_name)
+    if not model.model.is_multilingual and language != "en":
+        return None
+    options = AsrOptions(language=language, vocabulary=vocabulary, beam_size=get_settings().asr_beam_size)
+    return transcribe(audio, model, options).words
 
 
 def speaker_segments(

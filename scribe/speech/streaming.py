@@ -43,6 +43,8 @@ class StreamState:
     words: int = 0  # committed words so far
     language: str | None = None
     speakers: dict = field(default_factory=dict)  # scribe.speech.live_speakers.LiveSpeakers
+    # [start, end] spans the live path skipped when it fell behind (see skip): the final pass transcribes them.
+    skipped: list = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -178,3 +180,22 @@ def _trim(state: StreamState, window_end: float) -> None:
     """Cut the window right after the committed audio so it stays short."""
     if state.committed_end > state.buffer_start:
         state.buffer_start = min(state.committed_end, window_end)
+
+
+def skip(state: StreamState, to: float) -> list[dict]:
+    """Fall behind gracefully: give up on the audio before `to` (the newest audio minus a short window),
+    so the next window is short and its partial recent. Committed words become final segments (returned);
+    the uncommitted hypothesis and the audio up to `to` are recorded in state.skipped for the final pass."""
+    start = max(state.buffer_start, state.committed_end)
+    if to <= start:
+        return []
+    finals = _close_segments(state, flush=True)
+    if finals:
+        state.final_end = finals[-1]["end"]
+    if state.skipped and abs(state.skipped[-1][1] - start) < 1e-6:
+        state.skipped[-1][1] = round(to, 3)
+    else:
+        state.skipped.append([round(start, 3), round(to, 3)])
+    state.buffer_start = state.committed_end = to
+    state.previous, state.tail = [], []
+    return finals

@@ -14,6 +14,7 @@ from scribe.errors import ScribeError
 from scribe.languages import LANGUAGES
 from scribe.schemas import Word
 from scribe.speech.types import SAMPLE_RATE, Audio, Hook, no_hook
+from scribe.speech.vocabulary import Vocabulary, echo_start, merge
 
 BLOCK_SECONDS = 600.0
 CUT_SEARCH_SECONDS = 15.0
@@ -24,6 +25,7 @@ class AsrOptions:
     language: str | None = None  # None / "auto": detect
     beam_size: int = 5
     hotwords: list[str] = field(default_factory=list)  # medical vocabulary to bias decoding
+    vocabulary: Vocabulary | None = None  # the visit's merged vocabulary; None: built from hotwords
     vad: bool = True
     block_seconds: float = BLOCK_SECONDS  # audio per model call; bounds feature memory on long visits
 
@@ -102,12 +104,17 @@ def transcribe(audio: Audio, model, options: AsrOptions | None = None, hook: Hoo
         kwargs["language"] = lang
     else:
         lang, prob = kwargs["language"], 1.0
+    # The vocabulary prompt in the visit's language, in every block and every 30 s window of it.
+    vocabulary = options.vocabulary or Vocabulary(terms=merge(options.hotwords))
+    kwargs["hotwords"] = vocabulary.prompt(lang)
     segments: list[AsrSegment] = []
     hook("asr", completed=0.0, total=audio.duration)
     for lo, hi in bounds:
         offset = lo / SAMPLE_RATE
         pieces, _info = model.transcribe(audio.samples[lo:hi], **kwargs)
         for piece in pieces:  # a generator: decoding happens here, piece by piece
+            heard = piece.words or []
+            heard = heard[: echo_start([w.word for w in heard], vocabulary)]  # no recital of the prompt
             words = [
                 Word(
                     start=round(w.start + offset, 3),
@@ -115,9 +122,9 @@ def transcribe(audio: Audio, model, options: AsrOptions | None = None, hook: Hoo
                     word=w.word,
                     probability=round(w.probability, 4),
                 )
-                for w in (piece.words or [])
+                for w in heard
             ]
-            text = piece.text.strip()
+            text = "".join(w.word for w in words).strip() if len(heard) < len(piece.words or []) else piece.text.strip()
             if text and words:
                 segments.append(AsrSegment(round(piece.start + offset, 3), round(piece.end + offset, 3), text, words))
             hook("asr", completed=min(piece.end + offset, audio.duration), total=audio.duration)

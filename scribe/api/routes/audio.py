@@ -7,7 +7,8 @@ import struct
 
 from fastapi import APIRouter, Depends, Query, Response, WebSocket
 
-from scribe.api.deps import principal_of
+from scribe.api.deps import MAX_AUDIO_SECONDS, principal_of
+from scribe.api.views import error_responses
 from scribe.api.ws import AudioSession
 from scribe.core.audio import StoredAudio
 from scribe.core.audit import audit_read
@@ -24,12 +25,16 @@ async def audio(websocket: WebSocket, visit_id: str):
     await AudioSession(websocket, visit_id).run()
 
 
-@router.get("/v1/visits/{visit_id}/audio", response_class=Response, responses={200: {"content": {"audio/wav": {}}}})
+@router.get(
+    "/v1/visits/{visit_id}/audio",
+    response_class=Response,
+    responses={200: {"content": {"audio/wav": {}}}, **error_responses(404, 410, 416, 422)},
+)
 def get_audio(
     visit_id: str,
     principal: Principal = Depends(principal_of),
-    start: float | None = Query(None, ge=0),
-    end: float | None = Query(None, gt=0),
+    start: float | None = Query(None, ge=0, le=MAX_AUDIO_SECONDS, allow_inf_nan=False),
+    end: float | None = Query(None, gt=0, le=MAX_AUDIO_SECONDS, allow_inf_nan=False),
 ):
     """The visit's audio as 16-bit WAV while it is retained; `start`/`end` (seconds) for one stretch
     (the web app plays a note sentence's evidence this way). 404 no_audio, 410 audio_gone."""

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy import select
 
-from scribe.api.deps import key_only, principal_of
-from scribe.api.views import LinkCreate
+from scribe.api.deps import key_only, principal_of, version_query
+from scribe.api.views import ErrorView, LinkCreate, error_responses
 from scribe.core.audit import audit, audit_read
 from scribe.core.db import session_scope
 from scribe.core.security import Principal, scoped
@@ -30,7 +30,7 @@ def _etag(view: dict) -> dict:
 
 
 @router.get("/v1/visits/{visit_id}/note", tags=["notes"])
-def get_note(visit_id: str, principal: Principal = Depends(principal_of), version: int | None = Query(None, ge=1)):
+def get_note(visit_id: str, principal: Principal = Depends(principal_of), version: int | None = version_query()):
     """The newest note version (or `version`), with ETag "<version>" for If-Match."""
     with session_scope() as s:
         visit = scoped(s, principal, visit_id)
@@ -57,15 +57,19 @@ def note_versions(visit_id: str, principal: Principal = Depends(principal_of)):
         return {"versions": [{k: v for k, v in notes.note_view(d).items() if k != "note"} for d in rows]}
 
 
-@router.patch("/v1/visits/{visit_id}/note", tags=["notes"])
+IF_MATCH = r'^(W/)?"?[0-9]{1,9}"?$'  # the ETag of a note version
+
+
+@router.patch("/v1/visits/{visit_id}/note", tags=["notes"], responses=error_responses(404, 409, 422))
 def patch_note(
     visit_id: str,
     body: notes.NoteEdit,
     principal: Principal = Depends(principal_of),
-    if_match: str | None = Header(None),
+    if_match: str | None = Header(None, pattern=IF_MATCH, description='the version edited: "<version>" (its ETag)'),
 ):
     """Edit sections ({key or title: text, one sentence per line}) → a new draft version. Send If-Match:
-    "<version>": a stale one is 409 version_conflict. A signed note is 409 note_signed (amend it)."""
+    "<version>": a stale one is 409 version_conflict. A signed note is 409 note_signed (amend it); a
+    section the note's template does not have is 422 unknown_section (the answer lists its sections)."""
     view = notes.edit(principal, visit_id, body, if_match)
     return JSONResponse(view, headers=_etag(view))
 
@@ -114,9 +118,29 @@ def revoke_patient_links(visit_id: str, principal: Principal = Depends(principal
     return Response(status_code=204)
 
 
-@router.get("/p/{token}", tags=["patient"], response_class=HTMLResponse)
-def patient_page(token: str, request: Request):
-    """The patient's summary as an accessible, printable page (no account: the token is the key)."""
+# Published with its pattern, checked by links.open_link rather than FastAPI: a mangled link still gets the
+# patient a page (400), not JSON.
+_TOKEN = Path(
+    description="the link's signed token (from POST /v1/visits/{visit_id}/patient-link)",
+    json_schema_extra={"pattern": links.TOKEN_PATTERN, "minLength": 8, "maxLength": links.MAX_TOKEN},
+)
+_PAGE = {"text/html": {"schema": {"type": "string"}}}
+_REFUSAL = {"model": ErrorView, "content": _PAGE}  # a page, or JSON for clients that ask for it only
+
+
+@router.get(
+    "/p/{token}",
+    tags=["patient"],
+    response_class=HTMLResponse,
+    responses={
+        200: {"content": _PAGE, "description": "the summary page"},
+        400: {**_REFUSAL, "description": "not a link this service signed (altered, truncated): invalid_link"},
+        410: {**_REFUSAL, "description": "expired, revoked, or its visit erased: link_expired, link_revoked"},
+    },
+)
+def patient_page(request: Request, token: str = _TOKEN):
+    """The patient's summary as an accessible, printable page (no account: the token is the key). Refusals
+    are a page too, or JSON when the client asks for application/json only."""
     private = {
         "Cache-Control": "no-store",
         "Referrer-Policy": "no-referrer",
@@ -125,7 +149,7 @@ def patient_page(token: str, request: Request):
     }
     try:
         with session_scope() as s:
-            summary = links.open_link(s, token[:4096])
+            summary = links.open_link(s, token)
     except links.LinkError as exc:
         accept = request.headers.get("accept", "")
         if "application/json" in accept and "text/html" not in accept:
@@ -139,7 +163,13 @@ def patient_page(token: str, request: Request):
 # --------------------------------------------------------------------------- webhooks
 
 
-@router.post("/v1/webhooks/endpoints", status_code=201, response_model=webhooks.EndpointView, tags=["webhooks"])
+@router.post(
+    "/v1/webhooks/endpoints",
+    status_code=201,
+    response_model=webhooks.EndpointView,
+    tags=["webhooks"],
+    responses=error_responses(403, 422),
+)
 def create_endpoint(body: webhooks.EndpointCreate, principal: Principal = Depends(key_only)):
     """Register a receiver. The whsec_ secret is in this response only."""
     with session_scope() as s:

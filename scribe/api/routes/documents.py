@@ -13,7 +13,7 @@ from scribe.core.db import session_scope
 from scribe.core.security import Principal, scoped
 from scribe.core.tables import Document, Event
 from scribe.errors import ApiError
-from scribe.service import documents
+from scribe.service import assistant
 
 router = APIRouter(tags=["documents"])
 KINDS = {
@@ -82,18 +82,39 @@ for _path_kind, _kind in KINDS.items():
     _document_route(_path_kind, _kind)
 
 
-@router.post("/v1/visits/{visit_id}/ask")
-def ask(visit_id: str, body: Question, principal: Principal = Depends(principal_of)):
-    """Is this question already answered by the consultation? (documentation engine's answered())."""
+def assistant_context(principal: Principal, visit_id: str, action: str) -> dict:
+    """The visit's assistant context (final once documented, live from the first final segment on) as
+    {transcript, facts, assistant_context}; 409 not_ready before anything was transcribed."""
     with session_scope() as s:
-        scoped(s, principal, visit_id)
+        visit = scoped(s, principal, visit_id)
         docs = {
             d.kind: d.content
             for d in s.execute(
                 select(Document).where(Document.visit_id == visit_id).order_by(Document.version)
             ).scalars()
         }
-        audit(s, principal, "ask", "visit", visit_id)
-    if "transcript" not in docs:
-        raise ApiError(409, "not_ready", "the visit has no transcript yet")
-    return documents.ask(docs, body.question)
+        if action == "ask":
+            audit(s, principal, "ask", "visit", visit_id)
+        else:
+            audit_read(principal, "assistant_context", visit_id)
+        state = visit.status
+    current = assistant.current(docs, docs.get(assistant.LIVE_KIND))
+    if current is None:
+        raise ApiError(
+            409, "not_ready", f"nothing transcribed yet (visit is {state}): the assistant starts at the first final"
+        )
+    return current
+
+
+@router.post("/v1/visits/{visit_id}/ask")
+def ask(visit_id: str, body: Question, principal: Principal = Depends(principal_of)):
+    """Is this question already answered by the consultation? From the first final segment on (the live
+    context), then from the final one; `based_on` is the transcript time (s) the answer covers."""
+    return assistant.ask(assistant_context(principal, visit_id, "ask"), body.question)
+
+
+@router.get("/v1/visits/{visit_id}/context")
+def get_context(visit_id: str, principal: Principal = Depends(principal_of)):
+    """The assistant context (docs/assistant.md, scribe.schemas_docs.AssistantContext): live while the
+    visit streams (`final` false, `version`, `based_on`), final after stop."""
+    return assistant_context(principal, visit_id, "read")["assistant_context"]

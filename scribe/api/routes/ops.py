@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -9,7 +11,8 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from scribe.config import get_settings
 from scribe.core import events
 from scribe.core.db import check
-from scribe.core.objects import get_store
+from scribe.core.objects import LocalStore, get_store
+from scribe.core.observability import check_storage
 from scribe.queue.dispatch import queue_depths
 
 router = APIRouter(tags=["ops"])
@@ -27,6 +30,7 @@ def readyz(request: Request):
     for name, fn in (
         ("database", check),
         ("objects", lambda: get_store().check()),
+        ("storage", _storage),
         ("redis", (lambda: events.get_bus().check()) if redis else None),
     ):
         if fn is None:
@@ -49,7 +53,16 @@ def readyz(request: Request):
     )
 
 
-@router.get("/metrics")
+def _storage() -> None:
+    """The data dir and a local object store take writes and have room (observability.check_storage)."""
+    cfg = get_settings()
+    store = getattr(get_store(), "inner", None)
+    folders = {Path(cfg.data_dir), *([store.root] if isinstance(store, LocalStore) else [])}
+    for folder in folders:
+        check_storage(folder, cfg.min_free_mb << 20)
+
+
+@router.get("/metrics", responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}})
 def metrics():
     try:
         queue_depths()

@@ -11,10 +11,12 @@ from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from sqlalchemy import and_, or_, select
 
+from scribe.api.channels import CLOSE_CODE, CredentialWatch
 from scribe.api.deps import principal_of
 from scribe.api.forward import EventForwarder, final
 from scribe.api.views import VisitCreate, VisitList, VisitView
 from scribe.core.audit import audit_read
+from scribe.core.crypto import blind_indexes
 from scribe.core.db import session_scope
 from scribe.core.security import Principal, scoped
 from scribe.core.tables import Visit
@@ -50,7 +52,7 @@ def list_visits(
     if clinician_id:
         q = q.where(Visit.clinician_id == clinician_id)
     if patient_ref:
-        q = q.where(Visit.patient_ref == patient_ref)
+        q = q.where(Visit.patient_index.in_(blind_indexes(principal.tenant_id, patient_ref)))
     if created_after:
         q = q.where(Visit.created_at >= created_after)
     if created_before:
@@ -97,13 +99,17 @@ def erase_visit(visit_id: str, principal: Principal = Depends(principal_of)):
     return Response(status_code=204)
 
 
-@router.get("/v1/visits/{visit_id}/events")
+@router.get(
+    "/v1/visits/{visit_id}/events",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/event-stream": {"schema": {"type": "object"}}}, "description": "events"}},
+)
 async def visit_events(
     visit_id: str,
     request: Request,
     principal: Principal = Depends(principal_of),
-    last_event_id: int | None = Header(None),
-    after: int | None = Query(None, ge=0),
+    last_event_id: int | None = Header(None, ge=0, le=2**63 - 1),
+    after: int | None = Query(None, ge=0, le=2**63 - 1),
 ):
     """Server-sent events: the same events as the websocket (durable ones replayable with
     Last-Event-ID), ending after visit.ready or a fatal error."""
@@ -116,17 +122,22 @@ async def visit_events(
     await asyncio.to_thread(check)
     start = last_event_id if last_event_id is not None else (after or 0)
     return StreamingResponse(
-        _sse(request, visit_id, principal.tenant_id, start),
+        _sse(request, visit_id, principal, start),
         media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
 
 
-async def _sse(request: Request, visit_id: str, tenant_id: str, after: int):
-    forwarder = EventForwarder(visit_id, tenant_id, after)
+async def _sse(request: Request, visit_id: str, principal: Principal, after: int):
+    forwarder, watch = EventForwarder(visit_id, principal.tenant_id, after), CredentialWatch(principal)
     try:
         yield ": connected\n\n"
         while True:
+            reason = await watch.reason()  # an expired or revoked credential ends the stream
+            if reason is not None:
+                data = {"type": "error", "code": "unauthorized", "status": CLOSE_CODE, "message": watch.message(reason)}
+                yield f"event: error\ndata: {json.dumps(data)}\n\n"
+                return
             msg, rows = await forwarder.next(timeout=1.0)
             if msg is not None and not msg.get("durable") and msg.get("type") == "transcript.partial":
                 data = json.dumps({"type": "transcript.partial", **msg["data"]})

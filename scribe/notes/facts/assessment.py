@@ -9,7 +9,7 @@ from functools import lru_cache
 from scribe.notes import lexicon
 from scribe.notes.consultation import FAMILY, certainty, context_of
 from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
-from scribe.notes.problems import laterality, specific_code
+from scribe.notes.problems import laterality, laterality_span, specific_code
 from scribe.notes.terms import diagnosis_phrases, exact_code
 from scribe.notes.text import (
     Sentence,
@@ -84,7 +84,7 @@ class AssessmentFacts:
             for (st, en, c, wider), m in zip(mentions, mods):
                 self._diagnosis(k, s, st, en, c, wider, m, seen)
             m = re.search(
-                r"\b(?:i think (?:you have|this is|it's|it is|that you have|that this is)|consistent with|"
+                r"\b(?:i (?:do )?think (?:that )?(?:you have|this is|it's|it is)|consistent with|"
                 r"suggestive of|looks like (?:you have )?|sounds like (?:you have )?|diagnos\w+ (?:you )?with|"
                 r"je pense (?:que c'est|qu'il s'agit d'?)|il s'agit d'?|c'est (?:une?|probablement))\s+"
                 r"(?:a |an |some |une? |probablement )?(?P<dx>[a-zà-ÿ' -]{4,40}?)(?=[,.?!]| and | that | which | so |"
@@ -124,6 +124,14 @@ class AssessmentFacts:
         re.I,
     )
 
+    # a condition said of people in general is not the patient's ("people ... would have a heart attack")
+    _GENERIC_EXPERIENCER = re.compile(
+        r"\b(?:people|those who|patients who|guys|folks|someone|somebody|anyone|men who|women who|"
+        r"correlation between|les gens|certains patients)\b[^.;]{0,60}$",
+        re.I,
+    )
+    _RULE_OUT = re.compile(r"\b(?:rule out|r/o|to exclude|éliminer)\b[^.;]{0,25}$", re.I)
+
     def _diagnosis(self, k: int, s: Sentence, st: int, en: int, concept, wider, mods, seen: dict) -> None:
         """One diagnosis mention: skip a relative's, a ruled-out or a merely conditional one; keep the
         more certain reading of a repeated one; name it by its widest specific phrase."""
@@ -134,7 +142,9 @@ class AssessmentFacts:
         denied_here = bool(NEGATION_NEAR.search(clause_before(s.text, st)))  # "I don't appreciate adenopathy"
         if concept is None and (mods.negated or mods.hypothetical or denied_here):
             return
-        if self._NOT_A_DIAGNOSIS.search(s.text[:st]):
+        if self._GENERIC_EXPERIENCER.search(s.text[max(0, st - 80) : st]):
+            return
+        if self._NOT_A_DIAGNOSIS.search(s.text[:st]) and not self._RULE_OUT.search(s.text[:st]):
             return
         a, b = (wider[0], wider[1]) if wider else (st, en)
         sure = certainty(s.text, a, b, mods)
@@ -146,7 +156,9 @@ class AssessmentFacts:
                 seen[label].status = "present"
                 seen[label].attributes["certainty"] = "confirmed"
             return
-        side = laterality(s.text, a, b)
+        found_side = laterality_span(s.text, a, b)
+        side = found_side[0] if found_side else None
+        ev_a, ev_b = (min(a, found_side[1]), max(b, found_side[2])) if found_side else (a, b)
         if concept is not None and wider is None:
             code = specific_code(concept, s.text, st, en)
             term = s.text[st:en].lower() if not concept.code else None
@@ -159,7 +171,7 @@ class AssessmentFacts:
         seen[label] = self.builder.add(
             "assessment",
             label,
-            [self.builder.evidence(s.seg_index, s.start + a, s.start + b)],
+            [self.builder.evidence(s.seg_index, s.start + ev_a, s.start + ev_b)],
             status="historical" if past else "present" if sure == "confirmed" else "uncertain",
             certainty=sure,
             term=term,

@@ -206,6 +206,24 @@ class HistoryFacts:
         re.I,
     )
 
+    _ONSET = re.compile(
+        r"\b(?:all of a sudden|suddenly|came on (?:suddenly|gradually|slowly)|gradually|"
+        r"d'un (?:seul )?coup|brutalement|brusquement|progressivement|petit à petit)\b",
+        re.I,
+    )
+    _RADIATION = re.compile(
+        r"\b(?:radiat\w+|goes|shoots|spreads|travels) (?:down|up|into|to|toward|towards|through) (?:my |the )?"
+        rf"(?:left |right )?(?:\w+ )?(?:{lexicon.BODY_PARTS})\b|"
+        r"\b(?:irradi\w+|remonte|descend|part) (?:vers|dans|jusqu'(?:à|au|aux)|à|au|aux) (?:l'|le |la |les )?"
+        rf"(?:(?:{lexicon.BODY_PARTS})|hypochondre \w+)\b",
+        re.I,
+    )
+    _TIMING = re.compile(
+        r"\b(?:after (?:i eat|eating|meals?)|worse at night|at night|wakes? me up|keeps? me (?:up|awake)|"
+        r"après (?:les |le |avoir )?(?:repas|manger|mangé)|la nuit|m'emp[êe]ch\w+ de dormir|réveill\w+ la nuit)\b",
+        re.I,
+    )
+
     _CLINICAL = re.compile(
         r"\b(?:pain|hurt|ache|sore|swell|symptom|medication|medicine|pill|meds|blood|pressure|sugar|"
         r"diet|weight|breath|cough|sleep|tired|energy|fever|bloat|dizzy|doctor|hospital|er|"
@@ -235,6 +253,9 @@ class HistoryFacts:
                 (self._SEVERITY, "severity"),
                 (self._TRIGGER, "trigger"),
                 (self._QUALITY, "quality"),
+                (self._ONSET, "onset"),
+                (self._RADIATION, "radiation"),
+                (self._TIMING, "timing"),
             ):
                 if past_episode and attr != "duration":
                     continue

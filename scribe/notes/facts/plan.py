@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes import register
+from scribe.notes.facts.orders import find_orders, order_sentence
 from scribe.notes.number_words import numbers_to_digits
 from scribe.notes.text import Sentence, clean, clinician_to_note
 from scribe.schemas_docs import Fact
@@ -62,7 +63,8 @@ class PlanFacts:
         r"\b(?:i(?:'m| am)?(?: also| just| do| really)* (?:going to|gonna|gon na|will|'ll|want to|wan na|"
         r"would like to|'d like to|"
         r"recommend|think we should|prescribe)|i'll|we'll|we will|we(?:'re| are) (?:going to|gon na|gonna)|"
-        r"let's|you should|you need to|make sure|i want you to|i'd like you to|continue|follow ?up|"
+        r"let's|you should|you need to|make sure|i (?:also |really |just )?want you to|i'd (?:also )?like you to|"
+        r"continue|follow ?up|"
         r"come back|see you (?:back|again|in)|refer|referral|order|schedule|prescri\w+|start (?:you|on)|"
         r"increase|decrease|stop|recommend\w*|keep (?:taking|an eye|track)|avoid|return|call (?:me|us|the office|911)|"
         r"go to the (?:er|emergency)|appelez le 15|"
@@ -108,6 +110,7 @@ class PlanFacts:
         problem = None
         problems = {f.attributes.get("statement"): f.label for f in self.builder.facts if f.kind == "assessment"}
         count = 0
+        ordered: set[str] = set()  # an order said twice is one plan item
         for k in range(len(self.sents)):
             s = self.sents[k]
             if k in problems:
@@ -131,9 +134,29 @@ class PlanFacts:
             ):
                 continue
             # a spoken plan runs several orders together: each clause with a plan cue is one item
+            cued = False  # "I want to go ahead | and get an ultrasound": the cue carries to the next clauses
             for c0, c1 in register.clauses(s.text):
                 clause = s.text[c0:c1]
-                if not self._PLAN.search(clause):
+                cue = bool(self._PLAN.search(clause))
+                cued = cued or cue
+                orders = find_orders(clause, self.lang) if cued and not self._mentions_med(s, clause) else []
+                for o in orders:
+                    if o.label not in ordered:
+                        ordered.add(o.label)
+                        kind = {"referral": "referral", "advice": "advice"}.get(o.type, "test")
+                        self.builder.add(
+                            "plan",
+                            kind,
+                            [self.builder.evidence(s.seg_index, s.start + c0, s.start + c1)],
+                            value=order_sentence(o, self.lang),
+                            merge=False,
+                            problem=problem,
+                            type=o.type,
+                            order=o.label,
+                            **{a: v for a, v in plan_attributes(kind, clause).items() if a != "type"},
+                        )
+                        count += 1
+                if orders or not cue:
                     continue
                 prose = register.plan_item(
                     clinician_to_note(clean(clause), self.sex) if self.lang == "en" else clean(clause)

@@ -118,11 +118,19 @@ CONDITIONS: list[Concept] = [
     ),
     condition(
         "osteoarthritis",
-        [r"osteoarthritis", r"arthritis", r"arthrose", r"degenerative joint disease"],
+        [r"osteoarthritis", r"arthrose", r"degenerative joint disease"],
         "arthrose",
         code="M19.90",
         plain_en="wear of the joint (arthritis)",
         plain_fr="usure de l'articulation (arthrose)",
+    ),
+    # "arthritis" alone is not osteoarthritis: the note keeps the doctor's word, and no code claims more
+    condition(
+        "arthritis",
+        [r"arthritis", r"arthrite"],
+        "arthrite",
+        plain_en="joint inflammation (arthritis)",
+        plain_fr="inflammation de l'articulation (arthrite)",
     ),
     condition(
         "rheumatoid arthritis",
@@ -264,6 +272,13 @@ CONDITIONS: list[Concept] = [
     ),
     condition("sprain", [r"sprain(?:ed)?", r"entorse"], "entorse", plain_en="a sprain", plain_fr="une entorse"),
     condition(
+        "lumbar strain",
+        [r"(?:acute )?lumbar (?:(?:um|uh) ,? ?)?(?:muscle )?strain", r"(?:low(?:er)? )?back strain"],
+        "élongation lombaire",
+        plain_en="a strained lower back muscle",
+        plain_fr="un muscle du bas du dos étiré",
+    ),
+    condition(
         "muscle strain",
         [r"(?:muscle |muscular )?strain(?:ed)?", r"élongation", r"claquage"],
         "élongation musculaire",
@@ -283,9 +298,7 @@ CONDITIONS: list[Concept] = [
         "syndrome du canal carpien",
         code="G56.00",
     ),
-    condition(
-        "low back pain", [r"lumbar strain", r"low back pain", r"lumbago", r"lombalgie"], "lombalgie", code="M54.50"
-    ),
+    condition("low back pain", [r"low back pain", r"lumbago", r"lombalgie"], "lombalgie", code="M54.50"),
     condition("knee pain", [r"(?:left |right )?knee pain"], "douleur du genou", code="M25.569"),
     condition(
         "allergic rhinitis",
@@ -309,6 +322,33 @@ CONDITIONS: list[Concept] = [
     ),
     condition("appendicitis", [r"appendicitis", r"appendicite"], "appendicite", code="K37"),
     condition("pancreatitis", [r"pancreatitis", r"pancr[ée]atite"], "pancréatite", code="K85.90"),
+    condition(
+        "cholelithiasis",
+        [r"gall ?stones?", r"cholelithiasis", r"calculs? biliaires?", r"lithiase biliaire"],
+        "lithiase biliaire",
+        plain_en="gallstones",
+        plain_fr="des calculs dans la vésicule",
+    ),
+    condition(
+        "tension-type headache",
+        [r"tension(?:[- ]type)? headaches?", r"c[ée]phal[ée]es? de tension"],
+        "céphalée de tension",
+        code="G44.209",
+        plain_en="a tension headache",
+        plain_fr="un mal de tête de tension",
+    ),
+    condition(
+        "medial collateral ligament injury",
+        [
+            r"(?:torn|injured|sprained) (?:or (?:torn|injured) )?mcl",
+            r"mcl (?:injury|tear|sprain)",
+            r"medial collateral ligament (?:injury|tear|sprain)",
+            r"l[ée]sion du ligament lat[ée]ral interne",
+        ],
+        "lésion du ligament latéral interne",
+        plain_en="an injured ligament on the inside of the knee",
+        plain_fr="une lésion du ligament à l'intérieur du genou",
+    ),
     condition("hepatitis C", [r"hepatitis c", r"hep c", r"h[ée]patite c"], "hépatite C", code="B19.20"),
     condition("hepatitis B", [r"hepatitis b", r"hep b", r"h[ée]patite b"], "hépatite B", code="B19.10"),
     condition("hepatitis", [r"hepatitis", r"h[ée]patite"], "hépatite", code="K75.9"),

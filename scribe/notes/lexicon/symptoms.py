@@ -164,6 +164,23 @@ SYMPTOMS: list[Concept] = [
         "vomissements",
         "Gastrointestinal",
     ),
+    symptom(
+        "suicidal ideation",
+        [
+            r"suicidal (?:thoughts|ideation|ideas)",
+            r"(?:thoughts|feelings) of (?:wanting to )?(?:harm|hurt|kill)(?:ing)? (?:yourself|herself|himself|myself)",
+            r"(?:wanting|want) to (?:harm|hurt|kill) (?:yourself|herself|himself|myself)",
+            r"id[ée]es? (?:suicidaires?|noires)",
+        ],
+        "idées suicidaires",
+        "Psychiatric",
+    ),
+    symptom(
+        "homicidal ideation",
+        [r"homicidal (?:thoughts|ideation)", r"(?:harm|hurt)(?:ing)? others", r"faire du mal aux autres"],
+        "idées hétéro-agressives",
+        "Psychiatric",
+    ),
     symptom("diarrhea", [r"diarrh(?:ea|oea|[ée]e)s?", r"loose stools?"], "diarrhée", "Gastrointestinal"),
     symptom("constipation", [r"constipat(?:ion|ed)", r"constip[ée]e?"], "constipation", "Gastrointestinal"),
     symptom(

@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from scribe.notes.lexicon import drugs_fr
+
 FRENCH_BRANDS = {
     "doliprane": "paracetamol",
     "dafalgan": "paracetamol",
@@ -36,6 +38,7 @@ FRENCH_BRANDS = {
     "glucophage": "metformin",
     "previscan": "fluindione",
 }
+FRENCH_BRANDS.update(drugs_fr.BRANDS)  # the longer list of French brands (Smecta, Forlax, Seroplex…)
 _FR_GENERIC = {"aspirine", "ibuprofene"}  # French spellings of generic names, not brands
 # international / French generic names of drugs the library files under another (US) name
 _INN = {

@@ -1,10 +1,13 @@
 // Entry point: header (who, language, sign out), hash router, session expiry.
-// Routes: #/signin, #/visits, #/new, #/visit/<id>. A view is {mount(main), unmount()}.
+// Routes: #/signin[/<error>], #/invite/<token>, #/visits, #/new, #/visit/<id>. A view is {mount(main), unmount()}.
 
-import { claims, getToken, onUnauthorized, setToken } from "./api.js";
+import {
+  getToken, loadSession, onUnauthorized, refreshWsToken, session, setToken, signIn, signOut as endSession, signedIn,
+  who as whoAmI,
+} from "./api.js";
 import { announce, clear, h, relabel } from "./dom.js";
 import { LANGS, lang, onLangChange, setLang, t } from "./i18n.js";
-import { SignInView } from "./views/signin.js";
+import { InviteView, SignInView } from "./views/signin.js";
 import { VisitsView } from "./views/visits.js";
 import { NewVisitView } from "./views/newvisit.js";
 import { VisitView } from "./views/visit.js";
@@ -14,11 +17,12 @@ const header = document.getElementById("header");
 let view = null;
 let reauthWaiters = null;
 
-// Dev and tests: /app/?token=… signs in, then the token leaves the address bar (and the history).
+// Development only (SCRIBE_DEV_TOKEN_SIGNIN): /app/?token=… signs in, then the token leaves the address bar
+// (and the history).
 function tokenFromUrl() {
   const url = new URL(location.href);
   const value = url.searchParams.get("token");
-  if (value) {
+  if (value && session().dev_token_signin) {
     setToken(value.trim());
     url.searchParams.delete("token");
     history.replaceState(null, "", url.pathname + url.search + (url.hash || "#/visits"));
@@ -27,7 +31,7 @@ function tokenFromUrl() {
 
 function renderHeader() {
   clear(header);
-  const who = getToken() ? (claims() || {}).sub : null;
+  const who = signedIn() ? whoAmI() : null;
   const langs = h("div", { class: "lang-switch", role: "group", "i18n-label": "language" },
     LANGS.map((code) => h("button", {
       type: "button", class: "lang-btn", lang: code, "aria-pressed": String(code === lang()),
@@ -42,11 +46,11 @@ function renderHeader() {
   );
 }
 
-function signOut() {
+async function signOut() {
   if (view && view.busy && view.busy() && !confirm(t("rec_stop_confirm"))) return;
   if (view) view.unmount();
   view = null;
-  setToken(null);
+  await endSession();
   location.hash = "#/signin";
 }
 
@@ -61,8 +65,7 @@ function route() {
   }
   currentHash = hash;
   const [, name = "", arg = ""] = hash.match(/^#\/([^/]*)\/?(.*)$/) || [];
-  const signedIn = Boolean(getToken());
-  if (!signedIn && name !== "signin") {
+  if (!signedIn() && name !== "signin" && name !== "invite") {
     sessionStorage.setItem("scribe.after", hash && hash !== "#/" ? hash : "#/visits");
     currentHash = null;
     location.replace("#/signin");
@@ -70,7 +73,8 @@ function route() {
   }
   if (view) view.unmount();
   clear(main);
-  if (name === "signin") view = new SignInView();
+  if (name === "signin") view = new SignInView(decodeURIComponent(arg));
+  else if (name === "invite" && arg) view = new InviteView(decodeURIComponent(arg));
   else if (name === "new") view = new NewVisitView();
   else if (name === "visit" && arg) view = new VisitView(decodeURIComponent(arg), { reauth });
   else if (name === "visits") view = new VisitsView();
@@ -81,20 +85,32 @@ function route() {
   if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus({ preventScroll: true }); }
 }
 
-// A 401: while recording, ask for a new token in a dialog (the recording goes on, audio is kept);
-// elsewhere go back to sign-in and come back here afterwards.
-function reauth() {
+// A 401 while recording: a session renews the websocket's token by itself; an ended session (or a development
+// token) asks in a dialog (the recording goes on, audio is kept). Elsewhere: back to sign-in, then here again.
+async function reauth() {
+  if (session().signed_in) {
+    try { return await refreshWsToken(); } catch { /* the session ended: ask for the password */ }
+  }
   if (reauthWaiters) return reauthWaiters.promise;
+  const user = session().user;
   let resolve;
   const promise = new Promise((r) => { resolve = r; });
   reauthWaiters = { promise };
-  const input = h("input", { id: "reauth-token", type: "password", autocomplete: "off", spellcheck: "false",
-                             class: "input", required: true });
+  const input = h("input", { id: "reauth-token", type: "password", autocomplete: user ? "current-password" : "off",
+                             spellcheck: "false", class: "input", required: true });
+  const code = h("input", { id: "reauth-code", inputmode: "numeric", autocomplete: "one-time-code", class: "input",
+                            maxlength: "10" });
+  const failed = h("p", { class: "form-error", role: "alert" });
   const dialog = h("dialog", { class: "dialog", "aria-labelledby": "reauth-title" },
-    h("form", { method: "dialog", onsubmit: (e) => {
+    h("form", { method: "dialog", onsubmit: async (e) => {
       e.preventDefault();
       if (!input.value.trim()) return;
-      setToken(input.value.trim());
+      if (user) {
+        try { await signIn(user.email, input.value, code.value.trim() || undefined); } catch (err) {
+          failed.textContent = err.message;
+          return;
+        }
+      } else setToken(input.value.trim());
       dialog.close();
       dialog.remove();
       reauthWaiters = null;
@@ -102,9 +118,12 @@ function reauth() {
       resolve(getToken());
     } },
     h("h2", { id: "reauth-title", i18n: "reauth_title" }),
-    h("p", { i18n: "reauth_help" }),
-    h("label", { for: "reauth-token", i18n: "token_label" }),
+    h("p", { i18n: user ? "reauth_help_password" : "reauth_help" }),
+    h("label", { for: "reauth-token", i18n: user ? "password_label" : "token_label" }),
     input,
+    user ? h("label", { for: "reauth-code", i18n: "totp_label" }) : null,
+    user ? code : null,
+    failed,
     h("div", { class: "actions" }, h("button", { class: "btn btn-primary", type: "submit", i18n: "reauth_button" }))));
   document.body.append(dialog);
   dialog.showModal();
@@ -114,8 +133,8 @@ function reauth() {
 
 onUnauthorized(() => {
   if (view && view.busy && view.busy()) return; // the recording view asks for a new token itself
-  if (location.hash.startsWith("#/signin")) return;
-  setToken(null);
+  if (location.hash.startsWith("#/signin") || location.hash.startsWith("#/invite")) return;
+  endSession();
   sessionStorage.setItem("scribe.after", location.hash || "#/visits");
   sessionStorage.setItem("scribe.expired", "1");
   location.hash = "#/signin";
@@ -142,6 +161,7 @@ document.querySelector(".skip-link").addEventListener("click", (e) => {
   main.focus();
 });
 
+await loadSession();
 tokenFromUrl();
 relabel(document);
 route();

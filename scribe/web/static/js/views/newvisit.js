@@ -1,6 +1,6 @@
 // Start a visit: patient reference, language, template, and the patient's consent (required).
 
-import { api, claims } from "../api.js";
+import { api, who as signedInAs } from "../api.js";
 import { h, setText } from "../dom.js";
 
 const TEMPLATES = ["soap", "hp", "progress", "cr-fr"];
@@ -34,7 +34,7 @@ export class NewVisitView {
       if (!consent.checked) { setText(error, "consent_required"); consent.focus(); return; }
       submit.disabled = true;
       try {
-        const who = (claims() || {}).sub || "clinician";
+        const who = signedInAs() || "clinician";
         const visit = await api.createVisit({
           patient_ref: ref.value.trim(), language: language.value, template: template.value,
           consent: { recorded_by: who, at: new Date().toISOString() },

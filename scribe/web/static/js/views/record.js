@@ -7,6 +7,7 @@ import { announce, h, setText } from "../dom.js";
 import { fmtSeconds, t } from "../i18n.js";
 import { Recorder } from "../ws/recorder.js";
 import { AudioStream } from "../ws/stream.js";
+import { AssistantPanel } from "./assistant.js";
 import { TranscriptPanel } from "./transcript.js";
 import { statusChip } from "./visits.js";
 
@@ -60,9 +61,10 @@ export class RecordView {
       this.progress,
       h("section", { class: "card live-card", "aria-labelledby": "live-title" },
         h("h2", { id: "live-title", i18n: "live_transcript" }), this.transcript.el),
+      (this.assistant = new AssistantPanel(v.id)).el,
       h("div", { class: "action-bar" }, this.startBtn, this.pauseBtn, this.stopBtn));
     if (v.status === "finalizing") this.follow(0);
-    else if (v.audio_bytes > 0) this.loadLive();
+    else if (v.audio_bytes > 0) { this.loadLive(); this.assistant.load(); }
   }
 
   async loadLive() {
@@ -226,6 +228,9 @@ export class RecordView {
           this.progress.hidden = false;
           this.setChip("finalizing");
         }
+        break;
+      case "context.updated":
+        this.assistant.update(msg);
         break;
       case "transcript.ready":
         this.transcriptReady();

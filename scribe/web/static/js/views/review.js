@@ -6,6 +6,7 @@
 import { api, ApiError } from "../api.js";
 import { announce, append, clear, h, newId, setText } from "../dom.js";
 import { fmtDateTime, fmtSeconds, t, tIn } from "../i18n.js";
+import { SpeakersBar } from "./speakers.js";
 import { TranscriptPanel } from "./transcript.js";
 import { statusChip } from "./visits.js";
 
@@ -109,6 +110,8 @@ export class ReviewView {
     const v = this.visit;
     this.player = new EvidencePlayer(v.id);
     this.transcript = new TranscriptPanel({ titleKey: "transcript_title", emptyKey: "transcript_empty" });
+    this.speakers = new SpeakersBar(v.id, { onChange: () => { this.editing.clear(); return this.load(); },
+                                            noteVersion: () => (this.note ? this.note.version : null) });
     this.noteBody = h("div", { class: "note-body", "aria-busy": "true" }, h("p", { class: "muted", i18n: "loading" }));
     this.noteMeta = h("p", { class: "note-meta muted" });
     this.noteActions = h("div", { class: "actions note-actions" });
@@ -137,7 +140,8 @@ export class ReviewView {
           h("section", { class: "card facts-card", "aria-labelledby": "facts-title" },
             h("h2", { id: "facts-title", i18n: "facts_title" }), this.factsBody),
           h("section", { class: "card transcript-card", "aria-labelledby": "tr-title" },
-            h("h2", { id: "tr-title", i18n: "transcript_title" }), this.player.el, this.transcript.el))),
+            h("h2", { id: "tr-title", i18n: "transcript_title" }), this.speakers.el, this.player.el,
+            this.transcript.el))),
       h("div", { class: "review-grid lower" },
         h("section", { class: "card summary-card", "aria-labelledby": "summary-title" },
           h("h2", { id: "summary-title", i18n: "summary_title" }), this.summaryBody,
@@ -153,6 +157,7 @@ export class ReviewView {
       api.note(id), api.facts(id), api.transcript(id), api.summary(id)]);
     if (this.gone) return;
     if (transcript.status === "fulfilled") this.transcript.setSegments(transcript.value.segments || []);
+    if (transcript.status === "fulfilled") this.speakers.set(transcript.value);
     if (facts.status === "fulfilled") this.facts = facts.value || [];
     this.renderFacts(facts.status === "fulfilled" ? null : facts.reason);
     if (note.status === "fulfilled") { this.note = note.value; this.renderNote(); }

@@ -37,8 +37,18 @@ export class TranscriptPanel {
     const textEl = h("span", { class: "seg-text" }, seg.text.trim());
     const li = h("li", { class: "seg final", dataset: { id: String(seg.id), role: seg.role || "unknown" } },
       h("span", { class: "seg-head" }, this.roleLabel(seg.role), h("span", { class: "seg-time" }, fmtSeconds(seg.start))),
-      textEl);
+      textEl, this.correctionsEl(seg));
     return { li, textEl };
+  }
+
+  // Drug names read back from what the recogniser wrote (applied) or left for the clinician to verify.
+  correctionsEl(seg) {
+    const corrections = seg.corrections || [];
+    if (!corrections.length) return null;
+    return h("span", { class: "seg-corrections" }, ...corrections.map((c) => h("span", {
+      class: c.applied ? "chip chip-corrected" : "chip chip-verify",
+      i18n: [c.applied ? "transcript_corrected" : "transcript_verify_drug", { original: c.original, corrected: c.corrected }],
+    })));
   }
 
   // Live: a stable segment (never changes; the same id may be replayed after a reconnect).

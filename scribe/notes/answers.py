@@ -1,0 +1,240 @@
+"""What a clinician's question asks for, in English or French: the value it wants (a dose, a frequency, a
+date or interval, a measured value, a relative, or a plain yes/no), the clinical concepts it is about and
+the qualifiers it sets ("at home" is not "in clinic").
+
+Concepts are bilingual regexes matched both on the question and on the transcript, so a French question
+finds its answer in an English visit and the reverse ("hémoglobine glyquée" and "a1c" are one concept).
+answers_find.py looks for the answer in the facts and the transcript.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# concept → regex on the question and on the transcript (both languages)
+CONCEPTS: dict[str, str] = {
+    "a1c": r"\b(?:(?:hemoglobin|haemoglobin|hémoglobine)\s+)?a\s?one\s?c\b|\ba\s?1\s?c\b|\bhba1c\b|glyqu[ée]e|glycated",
+    "blood sugar": r"\bblood (?:sugars?|glucose)|\bglucose\b|\bsugars?\b|\bglyc[ée]mies?\b",
+    "cholesterol": r"\bcholest[ée]rol\b|\bldl\b|\blipids?\b",
+    "blood pressure": r"\bblood pressures?\b|\bbp\b|\btension\b(?!\s*headaches?)|\bpression art[ée]rielle",
+    "heart rate": r"\bheart rate\b|\bpulse\b|fr[ée]quence cardiaque|\bpouls\b",
+    "weight": r"\bweigh(?:t|s|ed|ing)?\b|\bpoids\b|\bp[èe]s(?:e|ez|ent)\b|\bkilos\b",
+    "temperature": r"\btemperature\b|\btemp[ée]rature\b",
+    "oxygen": r"\boxygen\b|\bsaturation\b|\bsats?\b|\boxyg[èe]ne\b",
+    "kidney function": r"\bkidneys?\b|\brenal\b|\bcreatinine\b|\breins?\b|\bcr[ée]atinin[ée]?\w*",
+    "thyroid": r"\bthyroid\w*|\btsh\b|\bthyro[iï]d\w*",
+    "x-ray": r"\bx-?rays?\b|\bradios?\b|\bradiographies?\b",
+    "mri": r"\bmri\b|\birm\b",
+    "ct scan": r"\bct(?: scan)?\b|\bcat scan\b|\bscanner\b",
+    "ultrasound": r"\bultrasound\b|\b[ée]chographie\b",
+    "echocardiogram": r"\bechocardiogra\w*|\b[ée]chocardiograph\w*|\becho\b",
+    "ekg": r"\bekg\b|\becg\b|\b[ée]lectrocardiogra\w*",
+    "colonoscopy": r"\bcolonoscop\w*|\bcoloscopie\b",
+    "mammogram": r"\bmammogra\w*",
+    "blood test": r"\bblood (?:work|tests?)\b|\blabs\b|\bprise de sang\b|\bbilan sanguin\b|\banalyses? de sang\b",
+    "neurologist": r"\bneurolog\w*",
+    "cardiologist": r"\bcardiolog(?:ist|ue)s?\b",
+    "endocrinologist": r"\bendocrinolog\w*|\bendocrino\b",
+    "dermatologist": r"\bdermatolog\w*",
+    "rheumatologist": r"\brheumatolog\w*|\brhumatolog\w*",
+    "oncologist": r"\boncolog\w*",
+    "psychiatrist": r"\bpsychiatr\w*",
+    "surgeon": r"\bsurgeon\b|\bchirurgien\w*",
+    "physical therapy": r"\bphysical therap\w*|\bphysio\w*|\bkin[ée]\w*",
+    "therapy": r"\btherap(?:y|ist|ies)\b|\bcounsel\w*|\bth[ée]rapie\b|\bpsycholog\w*|\bpsychoth[ée]rap\w*",
+    "surgery": r"\bsurger(?:y|ies)\b|\bsurgical\b|\boperat(?:ion|ed)\b|\bchirurgi\w*|\bop[ée]r[ée]e?s?\b",
+    "fracture": r"\bfractur\w*|\bbroke\b|\bbroken\b|\bcass[ée]e?s?\b",
+    "fall": r"\bfall\b|\bfell\b|\bfallen\b|\bfalls\b|\bchute\w*|\btomb[ée]e?\b",
+    "exercise": r"\bexercis\w*|\bwork(?:ing)? out\b|\bgym\b|\bactivit[ée] physique\b|\bsport\b",
+    "diet": r"\bdiet\w*|\br[ée]gime\b|\balimentation\b",
+    "sleep": r"\bsleep\w*|\bslept\b|\binsomni\w*|\bsommeil\b|\bdorm\w*",
+    "insulin": r"\binsulin\b|\binsuline\b",
+    "vaccine": r"\bvaccin\w*|\bflu shot\b",
+    "pregnancy": r"\bpregnan\w*|\benceinte\b|\bgrossesse\b",
+    "stress": r"\bstress\w*",
+    "injection": r"\binjections?\b|\bpiq[uû]res?\b|\binfiltrations?\b",
+    "inhaler": r"\binhalers?\b|\binhalateur\b|\bventoline\b",
+    "steroid": r"\bsteroids?\b|\bst[ée]ro[iï]des?\b|\bcortico\w*|\bcortisone\b",
+    "emergency room": r"\bemergency (?:room|department)\b|\ber\b|\burgences?\b",
+    "hospital": r"\bhospital\w*|\bh[ôo]pita\w*",
+    "cancer": r"\bcancers?\b|\btumou?rs?\b|\bmalignan\w*",
+    "children": r"\bkids?\b|\bchildren\b|\benfants?\b",
+    "urine": r"\burin\w*|\bpee\b|\bpipi\b",
+    "stool": r"\bstools?\b|\bbowel movements?\b|\bselles?\b",
+    "appetite": r"\bappetite\b|\bapp[ée]tit\b",
+    "numbness": r"\bnumb\w*|\btingl\w*|\bengourdi\w*|\bfourmill\w*",
+    "cough": r"\bcough\w*|\btouss\w*|\btoux\b",  # verbs the symptom lexicon does not list ("toussez-vous ?")
+        "meal": r"\b(?:ate|eat|eating|meals?|food|manger|mangé\w*|repas|dîner|déjeuner)\b",
+}
+CONCEPT_RX = {k: re.compile(v, re.I) for k, v in CONCEPTS.items()}
+
+QUALIFIERS: dict[str, re.Pattern] = {
+    "home": re.compile(
+        r"\bat home\b|\bhome\b|\b(?:blood pressure|bp) cuffs?\b|\bà la maison\b|\bà domicile\b|\bchez (?:vous|moi|lui|elle)\b",
+        re.I,
+    ),
+    "clinic": re.compile(r"\b(?:in|at) (?:the )?(?:clinic|office)\b|\bau cabinet\b|\bà la consultation\b", re.I),
+    "left": re.compile(r"\bleft\b|\bgauche\b", re.I),
+    "right": re.compile(r"\bright (?:side|knee|arm|leg|hand|foot|shoulder|hip|eye|ear)\b|\bdroite?\b", re.I),
+    "night": re.compile(r"\bat night\b|\bnight\w*|\bla nuit\b|\bnocturne\w*", re.I),
+}
+
+RELATIVES = re.compile(
+    r"\b(?:mother|mom|mum|father|dad|brother|sister|son|daughter|grand(?:mother|father|ma|pa)|aunt|uncle|cousin|"
+    r"wife|husband|parents?|siblings?|mère|maman|père|papa|frère|sœur|soeur|fils|fille|grand-(?:mère|père)|tante|"
+    r"oncle|cousine?|mari|femme|parents)\b",
+    re.I,
+)
+FAMILY = re.compile(r"\bfamil(?:y|le|ial\w*)\b|\brun in\b|\brelatives?\b|\bhéréditaire\b", re.I)
+
+# the value a question wants; the first that matches wins
+INTENTS: list[tuple[str, re.Pattern]] = [
+    (
+        "dose",
+        re.compile(
+            r"\b(?:dose|doses|dosage|strength|posologie|dosé|how many (?:milligrams|mg|units)|"
+            r"combien de (?:mg|milligrammes|unités))\b|\bhow much\b(?=.*\b(?:take|taking|on)\b)",
+            re.I,
+        ),
+    ),
+    (
+        "frequency",
+        re.compile(
+            r"\bhow (?:often|frequently|many times)\b|\bà quelle fréquence\b|\bcombien de fois\b|"
+            r"\btous les combien\b|\bfréquence\b",
+            re.I,
+        ),
+    ),
+    (
+        "severity",
+        re.compile(
+            r"\bon a scale\b|\bout of (?:10|ten)\b|\bhow (?:bad|severe|strong|intense)\b|\brate (?:the|your|his|her) pain\b|"
+            r"\bsur (?:10|dix)\b|\bsur une échelle\b|\bquelle intensité\b|\bà combien\b",
+            re.I,
+        ),
+    ),
+    (
+        "duration",
+        re.compile(
+            r"\bhow long\b(?! ago)|\bdepuis (?:quand|combien)\b|\bcombien de temps\b|\bça fait combien\b|"
+            r"\bsince when\b",
+            re.I,
+        ),
+    ),
+    ("when", re.compile(r"\bwhen\b|\bhow long ago\b|\bquand\b|\bil y a combien de temps\b|\bdate\b", re.I)),
+    (
+        "value",
+        re.compile(
+            r"\bwhat (?:was|is|were|are|'s)\b|\bwhat\b.*\b(?:level|reading|value|number|result)s?\b|"
+            r"\bhow (?:high|low|much)\b|\bquel(?:le)?s? (?:était|est|étaient|sont|a été)\b|\bcombien\b|"
+            r"\bvaleur\b|\btaux\b|\bniveau\b|\brésultats?\b",
+            re.I,
+        ),
+    ),
+]
+
+# what each intent's value looks like in the transcript (numbers already as digits)
+_NUMBER_WORDS = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few|few|several)"
+)
+_WEEKDAYS = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+)
+VALUE_RX: dict[str, re.Pattern] = {
+    "severity": re.compile(
+        r"(?<![\w.])(?:\d+(?:[.,]\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:\s*(?:-|to|à)\s*\d+)?"
+        r"(?:\s*(?:/|out of|sur)\s*10)?(?![\w])",
+        re.I,
+    ),
+    "duration": re.compile(
+        rf"\b(?:for |about |since |depuis |il y a |ça fait )?{_NUMBER_WORDS}\s+(?:days?|weeks?|months?|years?|jours?|"
+        r"semaines?|mois|ans?|années?)\b|\bsince (?:\w+day|last \w+|yesterday|\w+)\b|\b(?:yesterday|last night|"
+        r"this morning|hier(?: soir| matin)?|cette nuit|ce matin|avant-hier)\b|\bdepuis (?:hier|ce matin|\w+)\b",
+        re.I,
+    ),
+    "dose": re.compile(
+        r"\b\d+(?:[.,]\d+)?\s*(?:mg|milligrams?|milligrammes?|mcg|micrograms?|microgrammes?|grams?|grammes?|g|"
+        r"units?|unités?|ml|millilitres?|milliliters?|cc|iu)\b",
+        re.I,
+    ),
+    "frequency": re.compile(
+        r"\b(?:once|twice|three times|four times|\d+ times?|one time|two times)\s+(?:a|per|every|each)\s+"
+        r"(?:day|week|month|year|night)\b|\bevery\s+(?:day|week|month|other \w+|\d+ \w+|morning|night|evening|"
+        r"\w+day)\b|\b(?:daily|weekly|monthly|nightly|biweekly)\b|\b(?:\d+|une|deux|trois) fois par "
+        r"(?:jour|semaine|mois|an)\b|\btous les (?:jours|soirs|matins|mois|ans|\d+ \w+)\b|"
+        r"\bchaque (?:jour|semaine|mois|soir|matin)\b|\b(?:a|per) (?:day|week)\b|\bpar (?:jour|semaine)\b",
+        re.I,
+    ),
+    "when": re.compile(
+        rf"\b{_NUMBER_WORDS}\s+(?:days?|weeks?|months?|years?)\s+ago\b|\blast\s+(?:week|month|year|spring|summer|"
+        r"fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time)\b|\byesterday\b|"
+        rf"\b(?:on |this |ce )?(?:{_WEEKDAYS})\b|\bhier(?: soir| matin)?\b|"
+        r"\bthis (?:morning|week|month|year|past \w+)\b|\bin (?:january|february|march|april|may|june|july|august|"
+        r"september|october|november|december|\d{4})\b|\bil y a (?:\d+|un|une|quelques|deux|trois|six) "
+        r"(?:jours?|semaines?|mois|ans?|années?)\b|\bl'(?:année|an) derni(?:er|ère)\b|\bla semaine dernière\b|"
+        r"\ble mois dernier\b|\bhier\b|\ben (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
+        r"octobre|novembre|décembre|\d{4})\b",
+        re.I,
+    ),
+    "value": re.compile(
+        r"(?<![\w.])\d+(?:[.,]\d+)?(?:\s*(?:/|over|sur)\s*\d+)?(?:\s*(?:%|percent|pour ?cent|mg/dl|mmol|kg|"
+        r"kilos?|pounds|lbs))?(?![\w])",
+        re.I,
+    ),
+}
+
+_FR_HINT = re.compile(
+    r"\b(?:est-ce|avez|êtes|vous|quel(?:le)?s?|combien|quand|depuis|votre|sa|son|ses|il|elle|de la|du|des|"
+    r"prend|fait|a-t-il|a-t-elle)\b|[àéèêç]",
+    re.I,
+)
+
+
+@dataclass
+class Query:
+    """A question as the answer finder reads it."""
+
+    text: str
+    language: str
+    intent: str  # dose | frequency | when | value | yesno
+    concepts: list[str] = field(default_factory=list)
+    qualifiers: list[str] = field(default_factory=list)
+    family: bool = False
+
+
+def question_language(question: str) -> str:
+    return (
+        "fr"
+        if _FR_HINT.search(question) and not re.search(r"\b(?:do|does|did|you|what|the)\b", question, re.I)
+        else "en"
+    )
+
+
+def read_question(question: str) -> Query:
+    q = question.strip()
+    intent = next((name for name, rx in INTENTS if rx.search(q)), "yesno")
+    concepts = [name for name, rx in CONCEPT_RX.items() if rx.search(q)]
+    if "physical therapy" in concepts and "therapy" in concepts:
+        concepts.remove("therapy")
+    if "echocardiogram" in concepts and "ekg" in concepts:
+        concepts.remove("ekg")
+    qualifiers = [name for name, rx in QUALIFIERS.items() if rx.search(q)]
+    return Query(q, question_language(q), intent, concepts, qualifiers, bool(FAMILY.search(q)))
+
+
+def qualifiers_hold(query: Query, text: str) -> bool:
+    """Every qualifier the question sets is in the evidence: a clinic reading does not answer 'at home'."""
+    return all(QUALIFIERS[name].search(text) for name in query.qualifiers)
+
+
+# "on a scale from zero to ten", "de 0 à 10": the scale, not the patient's number
+SCALE = re.compile(r"\b(?:from |de |between )?(?:0|1|zero|zéro|one)\s*(?:to|à|and|et|-)\s*10\b|\b(?:sur|out of)\s+10\b", re.I)
+
+
+def normalise_value(intent: str, raw: str) -> str:
+    """The value as the answer states it: "152 over 94" → "152/94", "10 percent" → "10%"."""
+    v = re.sub(r"\s*(?:over|sur)\s*", "/", raw.strip(), flags=re.I) if intent == "value" else raw.strip()
+    v = re.sub(r"\s*(?:percent|pour ?cent)\b", "%", v, flags=re.I)
+    v = re.sub(r"\bmilligrams?\b|\bmilligrammes?\b", "mg", v, flags=re.I)
+    return v

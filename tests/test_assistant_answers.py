@@ -1,0 +1,155 @@
+"""The question assistant's answers on short dialogues written for the purpose: values with their evidence
+(an A1c, a dose and frequency, intervals, family history naming the relative), qualifiers respected (home
+vs clinic readings), questions not touched left "not answered", French and English both ways, the live
+context of a transcript cut short, the checklist as YAML data (a clinic's own folder too), and the context
+as FHIR R4 validated with fhir.resources."""
+
+from __future__ import annotations
+
+import pytest
+
+from scribe.delivery import fhir_context
+from scribe.notes.checklists import ChecklistError, checklists, for_complaints
+from scribe.notes.dialogue import load
+from scribe.notes.engine import ask, document
+from tests.test_delivery_support import fhir_validate
+
+EN = """[doctor] hi mark , what brings you in today ?
+[patient] my diabetes check , and my blood pressure has been high .
+[doctor] what was your last hemoglobin a1c ?
+[patient] it was about ten , i think .
+[doctor] and are you taking your lisinopril ?
+[patient] yes , twenty milligrams once a day .
+[doctor] when did you last see the neurologist ?
+[patient] about six months ago .
+[doctor] how often do you go to therapy ?
+[patient] i go to therapy twice a week .
+[doctor] any family history of cancer ?
+[patient] my mother had breast cancer . no one else has cancer .
+[doctor] okay . your blood pressure today in the clinic is 152 over 94 .
+[patient] okay .
+"""
+
+FR = """médecin: Bonjour, qu'est-ce qui vous amène ?
+patient: Je tousse un peu depuis trois jours.
+médecin: Vous prenez des médicaments ?
+patient: Oui, du ramipril, cinq milligrammes le matin.
+médecin: Vous prenez votre tension à la maison ?
+patient: Oui, à la maison elle est autour de 13 sur 8.
+"""
+
+
+@pytest.fixture(scope="module")
+def en_doc():
+    return document(EN, language="en")
+
+
+@pytest.fixture(scope="module")
+def fr_doc():
+    return document(FR, language="fr")
+
+
+@pytest.mark.parametrize(
+    "question,value",
+    [
+        ("What was his last A1c?", "10"),
+        ("Quelle était sa dernière hémoglobine glyquée ?", "10"),
+        ("What dose of lisinopril is she taking?", "20 mg"),
+        ("Quelle dose de lisinopril prend-il ?", "20 mg"),
+        ("When did he last see the neurologist?", "6 months ago"),
+        ("Quand a-t-il vu le neurologue pour la dernière fois ?", "6 months ago"),
+        ("How often does she go to therapy?", "twice a week"),
+        ("What was his blood pressure in clinic?", "152/94"),
+    ],
+)
+def test_values_with_evidence(en_doc, question, value):
+    a = ask(en_doc, question, use_embeddings=False)
+    assert a["answered"] is True and value in (a["value"] or ""), a
+    assert a["evidence"] and all(e["quote"] and e["end"] >= e["start"] > 0 for e in a["evidence"]), a
+
+
+def test_dose_comes_with_its_frequency(en_doc):
+    a = ask(en_doc, "What dose of lisinopril is she taking?", use_embeddings=False)
+    assert a["value"] == "20 mg once a day", a
+
+
+def test_family_history_names_the_relative_and_never_contradicts_itself(en_doc):
+    a = ask(en_doc, "Is there a family history of cancer?", use_embeddings=False)
+    assert a["answered"] is True and "mother" in a["value"], a
+    assert "no cancer" not in a["answer"], a  # "no one else has cancer" must not turn into "cancer; no cancer"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Has he been checking his blood pressure at home?",  # only a clinic reading was given
+        "Any recent fractures?",
+        "What dose of methotrexate?",
+        "Does he smoke?",
+        "Avez-vous des allergies ?",
+        "Any family history of diabetes?",
+        "What was his cholesterol?",
+    ],
+)
+def test_questions_not_touched_stay_not_answered(en_doc, question):
+    assert ask(en_doc, question, use_embeddings=False)["answered"] is False
+
+
+def test_french_visit_english_questions(fr_doc):
+    home = ask(fr_doc, "Has she been checking her blood pressure at home?", use_embeddings=False)
+    assert home["answered"] is True and "maison" in home["answer"], home
+    dose = ask(fr_doc, "What dose of ramipril does she take?", use_embeddings=False)
+    assert dose["answered"] is True and dose["value"].startswith("5 mg"), dose
+    cough = ask(fr_doc, "Toussez-vous ?", use_embeddings=False)
+    assert cough["answered"] is True, cough
+    assert ask(fr_doc, "Does she smoke?", use_embeddings=False)["answered"] is False
+
+
+def test_live_context_of_a_transcript_cut_short():
+    """The live context is the same builder on the segments so far: an answer said later is not there yet."""
+    tr = load(EN, "en")
+    early = document(tr.model_copy(update={"segments": tr.segments[:6]}), language="en")
+    assert ask(early, "What dose of lisinopril is she taking?", use_embeddings=False)["answered"] is True
+    assert ask(early, "Is there a family history of cancer?", use_embeddings=False)["answered"] is False
+    ctx = early["assistant_context"]
+    assert ctx["based_on"] == tr.segments[5].end and ctx["segments"] == 6 and ctx["schema_version"] == "1.0"
+    final = document(tr, language="en")["assistant_context"]
+    early_ids = {i["id"] for i in ctx["established"] if i["kind"] in ("medication", "past_medical")}
+    assert early_ids and early_ids <= {i["id"] for i in final["established"]}  # same fact, same id
+
+
+def test_checklist_is_data_and_a_clinic_can_add_its_own(tmp_path, en_doc):
+    ctx = en_doc["assistant_context"]
+    assert ctx["checklist"] and {i["topic"] for i in ctx["checklist"]} >= {"allergies", "tobacco"}
+    assert {i["id"] for i in ctx["checklist"] if not i["answered"]} >= {"default.tobacco", "default.allergies"}
+    (tmp_path / "diabetes.yaml").write_text(
+        "name: diabetes\ncomplaints: [polyuria]\nitems:\n"
+        '  - {topic: a1c, en: "What was the last A1c?", fr: "Quelle était la dernière HbA1c ?"}\n',
+        encoding="utf-8",
+    )
+    chosen = for_complaints(["polyuria"], str(tmp_path))
+    assert chosen.name == "diabetes" and chosen.items[0].topic == "a1c" and len(chosen.items) > 1
+    (tmp_path / "broken.yaml").write_text("name: broken\nitems: [{topic: x}]\n", encoding="utf-8")
+    checklists.cache_clear()
+    with pytest.raises(ChecklistError, match="broken.yaml"):
+        checklists(str(tmp_path))
+
+
+def test_context_as_fhir_validates(en_doc):
+    visit = {"id": "vis_test", "patient_ref": "P-1", "created_at": "2026-12-02T09:00:00+00:00", "ready_at": None}
+    ctx = {**en_doc["assistant_context"], "final": True, "version": 3}
+    bundle = fhir_context.bundle(visit, ctx)
+    fhir_validate(bundle)
+    resources = [e["resource"] for e in bundle["entry"]]
+    qr = resources[0]
+    assert qr["resourceType"] == "QuestionnaireResponse" and qr["status"] == "completed"
+    answered = [i for i in qr["item"] if i.get("answer")]
+    assert answered and all(
+        ext["url"] == fhir_context.EVIDENCE_URL for i in answered for ext in i.get("extension", [])
+    ), answered
+    kinds = {r["resourceType"] for r in resources}
+    assert {"MedicationStatement", "Observation"} <= kinds, kinds
+    med = next(r for r in resources if r["resourceType"] == "MedicationStatement")
+    assert "20" in med["dosage"][0]["text"] and med["extension"][0]["extension"][0]["url"] == "quote"
+    again = fhir_context.bundle(visit, ctx)
+    assert [e["fullUrl"] for e in again["entry"]] == [e["fullUrl"] for e in bundle["entry"]]  # stable ids

@@ -1,0 +1,187 @@
+"""The question assistant during a live visit, on a real embedded server over its websocket: espeak-ng
+speech streamed in real time (×2), `context.updated` pushed as final segments arrive, `POST /ask`
+answering from the live context before stop (what was said is answered, what comes later is not), the
+final context replacing the live one after stop (same ids for the same facts), and the context as FHIR R4
+validated with fhir.resources."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+
+import httpx
+import websockets
+
+from scribe.api.protocol import encode_frame
+from tests.conftest import synth
+from tests.test_delivery_support import fhir_validate
+from tests.test_service_support import (  # noqa: F401  (pytest fixtures among them)
+    auth,
+    create_visit,
+    embedded,
+    pcm_of,
+    wait_until,
+)
+
+# The dose is said early; the family history only after the pause point.
+DIALOGUE = [
+    ("clinician", "Good morning. What brings you in today?"),
+    ("patient", "I have had a cough for five days. I take metformin five hundred milligrams twice a day."),
+    ("clinician", "Okay. Do you have any fever?"),
+    ("patient", "No, no fever at all."),
+    ("clinician", "Does anyone in your family have heart disease?"),
+    ("patient", "Yes, my father had heart disease. He had a heart attack at sixty."),
+    ("clinician", "Let me listen to your lungs. Your lungs sound clear. I think this is a viral infection."),
+]
+EARLY = "What dose of metformin does he take?"
+LATE = "Any family history of heart disease?"
+LATE_FR = "Y a-t-il des antécédents familiaux de maladie cardiaque ?"
+
+
+class LiveClient:
+    """A minimal device: streams PCM at `speed`× real time, can hold at an audio time until released,
+    and keeps every server message with its arrival time."""
+
+    def __init__(self, url: str, key: str, pcm: bytes, speed: float = 2.0, hold_at: float | None = None):
+        self.url, self.key, self.pcm, self.speed = url, key, pcm, speed
+        self.hold_at = hold_at
+        self.release = asyncio.Event()
+        self.messages: list[tuple[float, dict]] = []
+        self.acked = 0
+
+    def of_type(self, kind: str) -> list[dict]:
+        return [m for _t, m in self.messages if m.get("type") == kind]
+
+    async def receive(self, ws) -> None:
+        async for raw in ws:
+            msg = json.loads(raw)
+            self.messages.append((time.monotonic(), msg))
+            if msg.get("type") == "ack":
+                self.acked = max(self.acked, msg["offset"])
+
+    async def run(self, timeout: float = 300) -> None:
+        async with websockets.connect(self.url, additional_headers=auth(self.key), max_size=None) as ws:
+            receiver = asyncio.create_task(self.receive(ws))
+            await ws.send(json.dumps({"type": "start", "format": "pcm_s16le", "sample_rate": 16000, "channels": 1}))
+            frame, pos, seq, t0 = 3200, 0, 0, time.monotonic()
+            held = 0.0
+            while pos < len(self.pcm):
+                at = pos / 32000
+                if self.hold_at is not None and at >= self.hold_at and not self.release.is_set():
+                    h0 = time.monotonic()
+                    await asyncio.wait_for(self.release.wait(), timeout)
+                    held += time.monotonic() - h0
+                delay = t0 + held + at / self.speed - time.monotonic()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+                chunk = self.pcm[pos : pos + frame]
+                await ws.send(encode_frame(seq, pos, chunk))
+                pos, seq = pos + len(chunk), seq + 1
+            while self.acked < len(self.pcm):
+                await asyncio.sleep(0.02)
+            await ws.send(json.dumps({"type": "stop"}))
+            await asyncio.wait_for(receiver, timeout)  # the server closes after visit.ready
+
+
+def test_live_assistant_answers_before_stop(embedded, tmp_path):
+    service, t = embedded
+    consult = synth(tmp_path / "assistant.wav", DIALOGUE, "en")
+    early_end = consult.turns[1]["end"]
+    late_start = consult.turns[5]["start"]
+    visit = create_visit(service, t["a"])
+    vid, headers = visit["id"], auth(t["a"])
+    ask_url = f"{service.http}/v1/visits/{vid}/ask"
+
+    # Before anything is transcribed, the assistant says so (409 not_ready), it does not guess.
+    r = httpx.post(ask_url, json={"question": EARLY}, headers=headers, timeout=30)
+    assert r.status_code == 409 and r.json()["error"]["code"] == "not_ready", r.text
+
+    client = LiveClient(f"{service.ws}/v1/visits/{vid}/audio", t["a"], pcm_of(consult.wav), hold_at=late_start - 0.3)
+    live: dict = {}
+
+    async def scenario():
+        task, started = asyncio.create_task(client.run()), time.monotonic()
+
+        def covered_early():
+            ups = [u for u in client.of_type("context.updated") if u["based_on"] >= early_end - 0.5]
+            return ups[-1] if ups else None
+
+        while covered_early() is None:  # the pushed update that covers the early answer
+            assert not task.done(), client.messages[-5:]
+            assert time.monotonic() - started < 120, (
+                client.of_type("context.updated"),
+                [(f["text"], f["end"]) for f in client.of_type("transcript.final")],
+                client.of_type("status")[-1:],
+            )
+            await asyncio.sleep(0.2)
+        live["update"] = covered_early()
+        live["early"] = (await asyncio.to_thread(httpx.post, ask_url, json={"question": EARLY}, headers=headers)).json()
+        live["late"] = (await asyncio.to_thread(httpx.post, ask_url, json={"question": LATE}, headers=headers)).json()
+        live["context"] = (
+            await asyncio.to_thread(httpx.get, f"{service.http}/v1/visits/{vid}/context", headers=headers)
+        ).json()
+        live["fhir"] = (
+            await asyncio.to_thread(httpx.get, f"{service.http}/v1/visits/{vid}/context/fhir", headers=headers)
+        ).json()
+        client.release.set()
+        await task
+
+    asyncio.run(scenario())
+
+    # Live, before stop: the dose said early is answered with its value and evidence time; the family
+    # history, said after the point the context covers, is not.
+    update, early, late = live["update"], live["early"], live["late"]
+    assert update["final"] is False and update["version"] >= 1 and update["checklist"], update
+    assert early["answered"] is True and "500" in (early["value"] or ""), early
+    assert early["evidence"] and early["evidence"][0]["start"] <= early_end + 1.0, early
+    assert early["based_on"] is not None and early["based_on"] < late_start, early
+    assert late["answered"] is False, late
+    ctx = live["context"]
+    assert ctx["final"] is False and ctx["schema_version"] == "1.0" and ctx["based_on"] < late_start, ctx
+    fhir_validate(live["fhir"])
+    qr = live["fhir"]["entry"][0]["resource"]
+    assert qr["resourceType"] == "QuestionnaireResponse" and qr["status"] == "in-progress"
+
+    # Updates went out in order, each newer than the last.
+    versions = [u["version"] for u in client.of_type("context.updated")]
+    assert versions == sorted(versions) and len(set(versions)) == len(versions), versions
+    assert client.of_type("visit.ready"), [m.get("type") for _t, m in client.messages]
+
+    # After stop: the final context replaces the live one, a later version, same ids for the same facts.
+    final = httpx.get(f"{service.http}/v1/visits/{vid}/context", headers=headers, timeout=30).json()
+    assert final["final"] is True and final["version"] > ctx["version"], (final["version"], ctx["version"])
+    live_ids = {i["id"] for i in ctx["established"] if i["kind"] == "medication"}
+    assert live_ids and live_ids <= {i["id"] for i in final["established"]}, (live_ids, final["established"])
+    for question in (LATE, LATE_FR):
+        a = httpx.post(ask_url, json={"question": question}, headers=headers, timeout=30).json()
+        assert a["answered"] is True and "father" in (a["value"] or a["answer"] or "").lower(), a
+    bundle = httpx.get(f"{service.http}/v1/visits/{vid}/context/fhir", headers=headers, timeout=30).json()
+    fhir_validate(bundle)
+    kinds = {e["resource"]["resourceType"] for e in bundle["entry"]}
+    assert {"QuestionnaireResponse", "MedicationStatement", "Observation"} <= kinds, kinds
+
+    # SSE replays the same context.updated events, the final one last.
+    events = []
+    with httpx.stream("GET", f"{service.http}/v1/visits/{vid}/events?after=0", headers=headers, timeout=30) as s:
+        for line in s.iter_lines():
+            if line.startswith("data: "):
+                events.append(json.loads(line[6:]))
+            if events and events[-1]["type"] == "visit.ready":
+                break
+    sse = [e for e in events if e["type"] == "context.updated"]
+    assert sse and sse[-1]["final"] is True and [e["version"] for e in sse][:-1] == versions[: len(sse) - 1]
+
+
+def test_context_not_ready_and_bad_input(embedded):
+    service, t = embedded
+    visit = create_visit(service, t["a"])
+    r = httpx.get(f"{service.http}/v1/visits/{visit['id']}/context", headers=auth(t["a"]), timeout=30)
+    assert r.status_code == 409 and r.json()["error"]["code"] == "not_ready"
+    r = httpx.get(f"{service.http}/v1/visits/{visit['id']}/context/fhir", headers=auth(t["a"]), timeout=30)
+    assert r.status_code == 409
+    r = httpx.get(f"{service.http}/v1/visits/{visit['id']}/context", headers=auth(t["b"]), timeout=30)
+    assert r.status_code == 404  # another tenant's visit does not exist
+    r = httpx.post(f"{service.http}/v1/visits/{visit['id']}/ask", json={}, headers=auth(t["a"]), timeout=30)
+    assert r.status_code == 422
+    wait_until(lambda: True, 1)

@@ -1,0 +1,214 @@
+"""The visit's vocabulary reaches the recogniser (offline and live windows), misheard drug names are read
+back from it, and what the recogniser was unsure of reaches the note as a flag with its reason."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from scribe.api.client import stream
+from scribe.engines.asr import final_model, load_whisper
+from scribe.errors import ModelStoreError
+from scribe.notes.engine import document
+from scribe.notes.recovery import recover_drugs
+from scribe.schemas import Segment, Transcript, Word
+from scribe.speech.transcribe import AsrOptions, transcribe
+from scribe.speech.types import Audio
+from scribe.speech.vocabulary import Vocabulary, build, echo_start
+from tests.conftest import speak, synth
+from tests.test_service_support import (  # noqa: F401  (pytest fixture)
+    auth,
+    create_visit,
+    embedded,
+    make_service,
+    wait_until,
+)
+
+RARE = "I will start you on Aldactone ten milligrams once a day."
+
+
+def _text(audio: Audio, vocabulary: Vocabulary | None = None, language: str = "en", model: str = "tiny.en") -> str:
+    result = transcribe(audio, load_whisper(model), AsrOptions(language=language, vocabulary=vocabulary))
+    return " ".join(s.text for s in result.segments)
+
+
+def test_rare_drug_is_recognised_only_with_the_vocabulary():
+    audio = Audio(speak(RARE, "en-us"))
+    assert "aldactone" not in _text(audio).lower()
+    heard = _text(audio, build({"medications": [{"name": "Aldactone"}, {"name": "lisinopril"}]}))
+    assert "aldactone" in heard.lower() and "10 milligrams" in heard
+    assert "lisinopril" not in heard.lower()  # the list is not recited
+
+
+def test_the_visit_vocabulary_reaches_the_live_asr_call(embedded, tmp_path):  # noqa: F811
+    service, t = embedded
+    consult = synth(
+        tmp_path / "rare.wav",
+        [("clinician", "What do you take for your diabetes?"), ("patient", "Metformin. "), ("clinician", RARE)],
+    )
+    heard = {}
+    for name, context in (("without", None), ("with", {"medications": [{"name": "Aldactone", "dose": "10 mg"}]})):
+        visit = create_visit(service, t["a"], **({"context": context} if context else {}))
+        report = stream(consult.wav, f"{service.ws}/v1/visits/{visit['id']}/audio", t["a"], speed=3.0)
+        assert report.finals, report.summary()
+        live = " ".join(f["text"] for f in report.finals).lower()
+        final = _transcript(service, t["a"], visit["id"])
+        heard[name] = (live, " ".join(s["text"] for s in final["segments"]).lower())
+    assert "aldactone" not in heard["without"][0] and "aldactone" not in heard["without"][1], heard
+    assert "aldactone" in heard["with"][0], heard  # the live windows' ASR call had the visit's vocabulary
+    assert "aldactone" in heard["with"][1], heard
+
+
+def test_the_final_pass_decodes_again_with_the_final_model_and_the_vocabulary(tmp_path):
+    consult = synth(tmp_path / "rare.wav", [("clinician", "How is your blood pressure?"), ("clinician", RARE)])
+    service = make_service(tmp_path / "svc", SCRIBE_FINAL_ASR_MODEL="base")  # live windows: tiny.en
+    _, key = service.tenant("Clinic")
+    try:
+        service.start()
+        visit = create_visit(service, key, context={"medications": [{"name": "Aldactone"}]})
+        report = stream(consult.wav, f"{service.ws}/v1/visits/{visit['id']}/audio", key, speed=3.0)
+        assert report.finals, report.summary()
+        final = _transcript(service, key, visit["id"])
+    finally:
+        service.stop()
+        for drop in service.drops:
+            drop()
+    assert final["timings"]["final_asr"] > 0  # decoded again after stop, by the configured model
+    assert "aldactone" in " ".join(s["text"] for s in final["segments"]).lower(), final["segments"]
+
+
+def _transcript(service, key: str, visit_id: str) -> dict:
+    url = f"{service.http}/v1/visits/{visit_id}/transcript"
+    return wait_until(lambda: (r := httpx.get(url, headers=auth(key))).status_code == 200 and r, 120, 0.5).json()
+
+
+def test_tenant_and_clinician_vocabulary_through_the_api(embedded):  # noqa: F811
+    service, t = embedded
+    headers = auth(t["a"])
+    r = httpx.put(f"{service.http}/v1/vocabulary", json={"terms": ["Kardégic", " lisinopril "]}, headers=headers)
+    assert r.status_code == 200 and r.json() == {"terms": ["Kardégic", "lisinopril"]}, r.text
+    assert httpx.get(f"{service.http}/v1/vocabulary", headers=headers).json()["terms"] == ["Kardégic", "lisinopril"]
+    url = f"{service.http}/v1/clinicians/dr-martin/vocabulary"
+    assert httpx.put(url, json={"terms": ["Toprol"]}, headers=headers).status_code == 200
+    assert httpx.get(url, headers=headers).json() == {"terms": ["Toprol"]}
+    other = httpx.get(f"{service.http}/v1/clinicians/dr-martin/vocabulary", headers=auth(t["b"])).json()
+    assert other == {"terms": []}  # another tenant's clinician of the same id has their own list
+    too_long = httpx.put(url, json={"terms": ["x" * 61]}, headers=headers)
+    assert too_long.status_code == 422 and "terms" in too_long.text
+    bad_id = httpx.put(f"{service.http}/v1/clinicians/bad%20id/vocabulary", json={"terms": []}, headers=headers)
+    assert bad_id.status_code == 400 and "clinician id" in bad_id.text
+    assert httpx.put(url, json={"terms": []}, headers=headers).json() == {"terms": []}
+    schema = httpx.get(f"{service.http}/openapi.json").json()
+    assert "/v1/vocabulary" in schema["paths"] and "/v1/clinicians/{clinician_id}/vocabulary" in schema["paths"]
+
+
+def test_vocabulary_merges_visit_clinician_and_tenant_first_to_last():
+    vocab = build(
+        {"medications": [{"name": "Kardégic"}], "problems": [{"name": "hypertension"}], "vocabulary": ["Holter"]},
+        clinician_terms=["kardegic", "Toprol"],
+        tenant_terms=["  Doliprane ", "", "toprol", "y" * 61],
+        max_terms=4,
+    )
+    assert vocab.terms == ("Kardégic", "hypertension", "Holter", "Toprol")  # folded duplicates once, capped
+    assert vocab.drugs == ("Kardégic", "Toprol", "Doliprane")  # problems are not drugs
+    assert vocab.prompt("fr").startswith("Consultation médicale. Médicaments et termes : Kardégic, hypertension")
+    assert vocab.prompt("en").startswith("Glossary: Kardégic")
+    assert build().prompt("fr") is None
+
+
+def test_a_french_visit_is_prompted_in_french():
+    audio = Audio(speak("Prenez du Spasfon, deux comprimés trois fois par jour.", "fr+m3"))
+    vocab = build({"medications": [{"name": "Spasfon"}, {"name": "Kardégic"}]})
+    assert vocab.prompt("fr") == "Consultation médicale. Médicaments et termes : Spasfon, Kardégic."
+    assert "spasfon" not in _text(audio, language="fr", model="base").lower()
+    heard = _text(audio, vocab, language="fr", model="base")
+    assert "spasfon" in heard.lower() and "kardégic" not in heard.lower(), heard
+
+
+def test_a_recital_of_the_prompt_is_dropped_and_a_term_said_alone_is_kept():
+    vocab = Vocabulary(terms=("Brilinta", "lisinopril", "metformin"))
+    tokens = " I will start you on Brilinta 10 milligrams. Lisinopril, lisinop".split(" ")[1:]
+    assert tokens[echo_start(tokens, vocab) :] == ["Lisinopril,", "lisinop"]
+    said = "What do you take? Lisinopril.".split()
+    assert echo_start(said, vocab) == len(said)
+    assert echo_start(said, Vocabulary()) == len(said)
+
+
+def test_drug_recovery_on_generated_speech():
+    audio = Audio(speak("I will start you on Toprol ten milligrams once a day.", "en-us"))
+    tr = transcribe(audio, load_whisper("tiny.en"), AsrOptions(language="en"))
+    seg = Segment(id=0, start=0.0, end=audio.duration, text=" ".join(s.text for s in tr.segments), words=tr.words)
+    heard = Transcript(language="en", duration=audio.duration, segments=[seg])
+    assert "toprol" not in heard.text.lower()
+    assert recover_drugs(heard, []).text == heard.text  # nothing matches well enough in the whole lexicon
+    fixed = recover_drugs(heard, ["Toprol"])
+    assert "Toprol 10 milligrams" in fixed.text, fixed.text
+    (c,) = fixed.segments[0].corrections
+    assert c.applied and c.source == "visit" and fixed.text[c.start : c.end] == "Toprol"
+    assert [w.original for w in fixed.segments[0].words if w.original]  # what the recogniser wrote is kept
+    assert recover_drugs(fixed, ["Toprol"]).segments[0].corrections == [c]  # read once, not twice
+
+
+def _dialogue(turns: list[tuple[str, str]], probability: dict[str, float]) -> Transcript:
+    """A transcript of the turns, every word at probability 0.95 except those given."""
+    segments, t = [], 0.0
+    for i, (role, text) in enumerate(turns):
+        words = []
+        for token in text.split():
+            p = probability.get(token.strip(".,?").lower(), 0.95)
+            words.append(Word(start=t, end=t + 0.3, word=f" {token}", probability=p))
+            t += 0.35
+        segments.append(Segment(id=i, start=words[0].start, end=t, speaker=role, role=role, text=text, words=words))
+    return Transcript(language="en", duration=t, segments=segments)
+
+
+def _visit(line: str, probability: dict[str, float]) -> Transcript:
+    turns = [("clinician", "Are you taking any medications?"), ("patient", line)]
+    return _dialogue(turns + [("clinician", "Okay. Let me listen to your heart.")], probability)
+
+
+def _flagged(doc: dict) -> list[dict]:
+    return [s for sec in doc["note"]["sections"] for s in sec["sentences"] if s["status"] == "flagged"]
+
+
+def test_a_low_confidence_drug_name_is_flagged_in_the_note():
+    line = "I take lisinopril 10 milligrams every morning."
+    sure = document(_visit(line, {}).model_dump())
+    assert not [s for s in _flagged(sure) if "lisinopril" in s["text"].lower()]
+    unsure = document(_visit(line, {"lisinopril": 0.21}).model_dump())
+    (flag,) = [s for s in _flagged(unsure) if "lisinopril" in s["text"].lower()]
+    assert any("low recognition confidence on drug 'lisinopril' (0.21)" in i for i in flag["issues"]), flag
+    assert unsure["faithfulness"]["by_kind"].get("confidence") == 1
+    dose = document(_visit(line, {"10": 0.3}).model_dump())
+    assert any("on number '10'" in i for s in _flagged(dose) for i in s["issues"]), _flagged(dose)
+
+
+def test_a_plan_sentence_that_does_not_parse_is_flagged_not_a_normal_line():
+    turns = [
+        ("clinician", "Your blood pressure is high today, one fifty over ninety five."),
+        ("patient", "I know, I have been stressed."),
+        ("clinician", "So for your hypertension, I'm going to increase my list in uproach 20 milligrams, one stale."),
+    ]
+    doc = document(_dialogue(turns, {}).model_dump())
+    plan = [s for sec in doc["note"]["sections"] if sec["key"] in ("plan", "ap") for s in sec["sentences"]]
+    garbled = [s for s in plan if "20" in s["text"] or "uproach" in s["text"]]
+    assert garbled and all(s["status"] == "flagged" for s in garbled), plan
+    assert any("verify drug name" in i or "plan item not understood" in i for s in garbled for i in s["issues"])
+
+
+def test_the_final_pass_model_is_a_store_model_or_a_ctranslate2_folder(tmp_path, monkeypatch):
+    (tmp_path / "weights.pt").write_bytes(b"\0")
+    with pytest.raises(ModelStoreError, match="not a CTranslate2 Whisper folder"):
+        load_whisper(str(tmp_path))
+    with pytest.raises(ModelStoreError, match="no asr model 'large-v3'"):
+        load_whisper("large-v3")
+    from scribe.config import get_settings
+
+    monkeypatch.setenv("SCRIBE_FINAL_ASR_MODEL", "base")
+    monkeypatch.setenv("SCRIBE_ASR_MODEL_FR", str(tmp_path))
+    get_settings.cache_clear()
+    assert final_model("en") == "base" and final_model("fr") == str(tmp_path)
+    monkeypatch.delenv("SCRIBE_FINAL_ASR_MODEL")
+    monkeypatch.delenv("SCRIBE_ASR_MODEL_FR")
+    get_settings.cache_clear()
+    assert final_model("en") is None and final_model("fr") is None  # unset: the live transcript is final
