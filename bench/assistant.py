@@ -137,7 +137,8 @@ def table(rows: list[dict]) -> str:
             va = "–" if m["value_accuracy"] is None else f"{m['value_accuracy']:.2f} ({m['values']})"
             name = "final" if cut == 1.0 else f"live {int(cut * 100)} %"
             lines.append(
-                f"| {split} | {name} | {m['n']} | {m['precision']:.3f} | {m['recall']:.3f} | {va} | {cross['recall']:.2f} |"
+                f"| {split} | {name} | {m['n']} | {m['precision']:.3f} | {m['recall']:.3f} | {va} "
+                f"| {cross['recall']:.2f} |"
             )
     return "\n".join(lines)
 
@@ -210,7 +211,9 @@ def main() -> None:
     warm = sorted(r["ms"] for r in rows if r["cut"] == 1.0)
     longest = max(texts[label["id"]] for label in labels if label["language"] == "en")
     rebuild = rebuild_seconds(longest, "en")
-    print(f"\nask() warm: p50 {statistics.median(warm):.1f} ms, p95 {warm[int(0.95 * len(warm))]:.1f} ms (target ≤ 200)")
+    print(
+        f"\nask() warm: p50 {statistics.median(warm):.1f} ms, p95 {warm[int(0.95 * len(warm))]:.1f} ms (target ≤ 200)"
+    )
     print(f"context rebuild, longest labelled consultation ({len(longest)} chars): {rebuild:.2f} s")
     out = {"rows": rows, "ask_ms_p50": statistics.median(warm), "rebuild_s": rebuild}
     if args.server:

@@ -625,14 +625,16 @@ def run(labels: list[dict], mode: str, args, aci: dict, scorer) -> list[dict]:
         dialogue, reference = source_of(label, aci)
         lang = label.get("language", "en")
         source = dialogue
+        known = [m["name"] for m in label.get("medications", []) if m.get("status") != "new"]
         if mode == "audio":
             from fidelity_audio import transcript_for
 
-            source = transcript_for(label, dialogue, ROOT / "bench" / "out" / "fidelity-audio")
+            out = ROOT / "bench" / "out" / "fidelity-audio"
+            source = transcript_for(label, dialogue, out, known if args.context else None)
         t = time.perf_counter()
         kw = doc_kwargs(args)
         if args.context:  # what an EHR knows before the visit: the drugs the patient already takes
-            kw["vocabulary"] = [m["name"] for m in label.get("medications", []) if m.get("status") != "new"]
+            kw["vocabulary"] = known
         doc = document(source, language=lang, **kw)
         seconds = time.perf_counter() - t
         res = score(doc, label, dialogue, reference, scorer)
@@ -768,7 +770,8 @@ def main() -> None:
     ap.add_argument(
         "--context",
         action="store_true",
-        help="pass the labelled drugs the patient already takes as the visit's EHR vocabulary",
+        help="pass the labelled drugs the patient already takes as the visit's EHR vocabulary "
+        "(from audio: also to the speech recogniser)",
     )
     ap.add_argument("--from", dest="source", default="text", choices=["text", "audio", "both"])
     ap.add_argument("--show", type=int, default=0, help="print up to N offending sentences per error kind")

@@ -46,23 +46,30 @@ def synthesize(label: dict, dialogue: str, out: Path) -> Path:
     return wav
 
 
-def transcribe(wav: Path, language: str) -> dict:
-    """The default pipeline of `scribe transcribe`, with the consultation's language given."""
+def transcribe(wav: Path, language: str, vocabulary: list[str] | None = None) -> dict:
+    """The default pipeline of `scribe transcribe`, with the consultation's language given and, for
+    `--context`, the visit's drug names as its vocabulary (what the live service does with an EHR context)."""
     from scribe.speech.run import PipelineOptions, process_file
+    from scribe.speech.vocabulary import build
+    from scribe.visit_context import VisitContext
 
-    return process_file(wav, PipelineOptions(language=language)).model_dump()
+    options = PipelineOptions(language=language)
+    if vocabulary:
+        options.vocabulary = build(VisitContext(medications=[{"name": n} for n in vocabulary]))
+    return process_file(wav, options).model_dump()
 
 
-def transcript_for(label: dict, dialogue: str, out: Path) -> dict:
-    """The cached transcript of the consultation's audio, made (synthesis, transcription) when missing."""
-    cache = out / f"{label['id']}.transcript.json"
+def transcript_for(label: dict, dialogue: str, out: Path, vocabulary: list[str] | None = None) -> dict:
+    """The cached transcript of the consultation's audio, made (synthesis, transcription) when missing;
+    with a vocabulary it is cached apart (ID.context.transcript.json)."""
+    cache = out / f"{label['id']}{'.context' if vocabulary else ''}.transcript.json"
     if cache.exists():
         return json.loads(cache.read_text(encoding="utf-8"))
     t = time.perf_counter()
     wav = synthesize(label, dialogue, out)
     t_synth = time.perf_counter() - t
     t = time.perf_counter()
-    transcript = transcribe(wav, label.get("language", "en"))
+    transcript = transcribe(wav, label.get("language", "en"), vocabulary)
     print(
         f"  {label['id']}: synthesized in {t_synth:.0f} s, transcribed in {time.perf_counter() - t:.0f} s "
         f"({transcript.get('duration', 0):.0f} s of audio)",

@@ -135,3 +135,12 @@ def run_cli(*args: str, env: dict | None = None, timeout: float = 600) -> subpro
     return subprocess.run(
         [sys.executable, "-m", "scribe.cli", *args], capture_output=True, text=True, env=full_env, timeout=timeout
     )
+
+
+# The shared servers and recordings, registered once here: a session fixture imported into several test
+# modules is a new fixture in each, and each would start its own server and keep it to the end of the run.
+from tests.security.hardened import hardened  # noqa: E402
+from tests.test_delivery_support import scribe, short_wav  # noqa: E402
+from tests.test_service_support import consult, embedded  # noqa: E402
+
+__all__ = ["consult", "embedded", "hardened", "scribe", "short_wav"]

@@ -208,7 +208,7 @@ def test_roles_admin_manages_users_clinician_sees_own_visits_only(clinic):
     new_id = r.json()["id"]
     r = admin.post("/v1/users", json={"email": "dr.new@clinic.example"}, headers=csrf(admin))
     assert r.status_code == 409
-    assert admin.post("/v1/users", json={"email": "not-an-email"}, headers=csrf(admin)).status_code == 400
+    assert admin.post("/v1/users", json={"email": "not-an-email"}, headers=csrf(admin)).status_code == 422
     r = admin.patch(f"/v1/users/{new_id}", json={"role": "admin"}, headers=csrf(admin))
     assert r.status_code == 200 and r.json()["role"] == "admin"
     me = admin.get("/v1/users").json()
@@ -274,3 +274,33 @@ def test_session_cookies_are_secure_over_https():
         assert set(set_cookies) == {"scribe_session", "scribe_csrf"}
         assert all(("; secure" in c) is secure for c in set_cookies.values()), set_cookies
         assert all("samesite=strict" in c for c in set_cookies.values())
+
+
+def test_text_no_database_or_hash_can_take_is_refused_not_a_server_error(clinic):
+    """JSON allows lone surrogates; headers allow Latin-1: a 4xx with a message, never a 500."""
+    service, _, key = clinic
+    client = browser(service)
+    headers = {"Content-Type": "application/json"}
+    for body in (
+        '{"email": "dr.martin@clinic.example", "password": "\\ud800 password"}',
+        '{"email": "dr\\ud800@clinic.example", "password": "any password"}',
+        '{"email": "dr.martin@clinic.example", "password": "x", "code": "\\udfff"}',
+    ):
+        r = client.post("/v1/session", content=body, headers=headers)
+        assert r.status_code == 422 and "invalid fields" in r.json()["error"]["message"], r.text
+    r = client.post(
+        "/v1/session/invitation",
+        content='{"token": "\\ud800\\ud800\\ud800xxxxxxxxx", "password": "a long enough password"}',
+    )
+    assert r.status_code == 422
+    r = httpx.post(
+        f"{service.http}/v1/users",
+        content='{"email": "a\\ud800@clinic.example"}',
+        headers={**auth(key), **headers},
+    )
+    assert r.status_code == 422
+    r = client.post("/v1/session", content=b'{"email": "\xff\xfe"}', headers=headers)  # not UTF-8
+    assert r.status_code == 400 and r.json()["error"]["code"] == "invalid_body"
+    signed_in = sign_in(service, *CLINICIAN)
+    r = signed_in.post("/v1/visits", json={"patient_ref": "P"}, headers={"X-CSRF-Token": "caf\u00e9".encode("latin-1")})
+    assert r.status_code == 403 and r.json()["error"]["code"] == "csrf_failed"

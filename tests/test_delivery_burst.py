@@ -3,7 +3,7 @@ memory bounded (bench/delivery.py runs the same with 1,000 events and prints the
 
 from __future__ import annotations
 
-from tests.test_delivery_support import run_burst, scribe  # noqa: F401
+from tests.test_delivery_support import run_burst
 
 
 def test_burst_to_slow_receiver(scribe):

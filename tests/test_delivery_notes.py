@@ -9,15 +9,7 @@ import threading
 import httpx
 import pytest
 
-from tests.test_delivery_support import (  # noqa: F401  (pytest fixtures among them)
-    auth,
-    consult,
-    empty_visit,
-    fhir_validate,
-    recorded_visit,
-    scribe,
-    subscribed,
-)
+from tests.test_delivery_support import auth, empty_visit, fhir_validate, recorded_visit, subscribed
 
 
 @pytest.fixture(scope="module")

@@ -14,16 +14,7 @@ import httpx
 import jwt
 import pytest
 
-from tests.test_delivery_support import (  # noqa: F401  (pytest fixtures among them)
-    auth,
-    consult,
-    empty_visit,
-    recorded_visit,
-    scribe,
-    short_wav,
-    subscribed,
-    wait_until,
-)
+from tests.test_delivery_support import auth, empty_visit, recorded_visit, subscribed, wait_until
 from tests.test_service_support import pcm_of, service_keyring, stored_audio
 
 VISIT_TABLES = ("documents", "audio_chunks", "events", "live_state", "patient_links")

@@ -13,13 +13,12 @@ import httpx
 import pytest
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
-from tests.test_delivery_support import (  # noqa: F401  (pytest fixtures among them)
+from tests.test_delivery_support import (
     Receiver,
     auth,
     create_visit,
     empty_visit,
     fhir_validate,
-    scribe,
     start_scribe,
     stop_scribe,
     subscribed,

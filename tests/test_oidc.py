@@ -194,7 +194,7 @@ def test_sso_refuses_a_forged_state_and_a_wrong_client_secret(sso_clinic):
 def test_sso_configuration_is_checked_before_it_is_kept(sso_clinic):
     service, tenant_id, key, provider = sso_clinic
     r = configure(service, key, f"http://127.0.0.1:{free_port()}")
-    assert r.status_code == 502 and r.json()["error"]["code"] == "sso_unavailable"
+    assert r.status_code == 400 and r.json()["error"]["code"] == "sso_unavailable"
     r = configure(service, key, "http://login.clinic.example/realms/x")
     assert r.status_code == 400 and "https" in r.json()["error"]["message"]
     r = httpx.get(f"{service.http}/v1/sso", headers=auth(key))

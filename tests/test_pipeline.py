@@ -177,7 +177,7 @@ def test_french_with_multilingual_model(tmp_path, consult_fr):
 
 def test_enrolled_clinician_voice(tmp_path, consult_en):
     voices = tmp_path / "voices"
-    env = {"SCRIBE_VOICES": str(voices)}
+    env = {"SCRIBE_VOICES": str(voices), "SCRIBE_DATA_DIR": str(tmp_path / "data")}  # voices sealed with its key
     sample = np.concatenate([speak(text, "en+m3") for role, text in DIALOGUE_EN[::-1] if role == "clinician"])
     enroll = run_cli("enroll", "dr-martin", str(write_wav(tmp_path / "enroll.wav", sample)), env=env)
     assert enroll.returncode == 0, enroll.stderr

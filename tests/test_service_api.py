@@ -11,7 +11,7 @@ import httpx
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.test_service_support import auth, consent, create_visit, embedded, wait_until  # noqa: F401  (fixture)
+from tests.test_service_support import auth, consent, create_visit, wait_until
 
 
 def db(service):

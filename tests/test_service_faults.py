@@ -12,7 +12,7 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
 from scribe.api.protocol import encode_frame
-from tests.test_service_support import auth, create_visit, embedded  # noqa: F401  (fixture)
+from tests.test_service_support import auth, create_visit
 
 START = {"type": "start", "format": "pcm_s16le", "sample_rate": 16000, "channels": 1}
 SILENCE = bytes(3200)

@@ -15,16 +15,7 @@ import httpx
 import pytest
 
 from scribe.api.client import stream
-from tests.test_service_support import (  # noqa: F401  (pytest fixtures among them)
-    Worker,
-    auth,
-    consult,
-    create_visit,
-    pcm_of,
-    redis_topology,
-    stored_audio,
-    wait_until,
-)
+from tests.test_service_support import Worker, auth, create_visit, pcm_of, redis_topology, stored_audio, wait_until
 
 
 @pytest.fixture

@@ -12,15 +12,7 @@ import httpx
 
 from scribe.api.client import stream
 from tests.llm_endpoint import llm_endpoint
-from tests.test_service_support import (  # noqa: F401  (pytest fixtures among them)
-    auth,
-    consult,
-    create_visit,
-    embedded,
-    make_service,
-    pcm_of,
-    stored_audio,
-)
+from tests.test_service_support import auth, create_visit, make_service, pcm_of, stored_audio
 
 
 def _words(text: str) -> set[str]:

@@ -23,7 +23,7 @@ import httpx
 import pytest
 
 from tests.conftest import DIALOGUE_EN, synth
-from tests.test_service_support import auth, create_visit, embedded, stored_audio, wait_ready  # noqa: F401
+from tests.test_service_support import auth, create_visit, stored_audio, wait_ready
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [

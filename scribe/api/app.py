@@ -161,6 +161,8 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):  # an unknown path or method
+        if exc.status_code == 400 and not fhir_path(request):  # FastAPI could not parse the body (not UTF-8 JSON)
+            return error_response(request, 400, "invalid_body", str(exc.detail))
         if not fhir_path(request):
             return await http_exception_handler(request, exc)
         code = "not_found" if exc.status_code == 404 else "http_error"

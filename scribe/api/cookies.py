@@ -13,7 +13,6 @@ sent by browsers on their own, so they need neither.
 
 from __future__ import annotations
 
-import secrets
 from urllib.parse import urlsplit
 
 from fastapi import Request, Response
@@ -55,7 +54,7 @@ def session_of(request: Request) -> Principal:
     principal, csrf = found
     if request.method not in SAFE_METHODS:
         check_origin(request)
-        if not secrets.compare_digest(request.headers.get(CSRF_HEADER, ""), csrf):
+        if not accounts.same(request.headers.get(CSRF_HEADER, ""), csrf):
             raise ApiError(403, "csrf_failed", "missing or wrong X-CSRF-Token (the scribe_csrf cookie's value)")
     return principal
 

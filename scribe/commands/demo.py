@@ -168,6 +168,28 @@ class LiveView:
             sys.stdout.flush()
 
 
+def visit_body(consultation: dict) -> dict:
+    """The POST /v1/visits body, as an EHR or the web app sends it. The consent says what it is: a
+    synthetic consultation, no patient."""
+    consent = {"recorded_by": "scribe demo (synthetic voices, no patient)", "at": dt.datetime.now(dt.UTC).isoformat()}
+    fields = ("patient_ref", "encounter_ref", "language", "context")
+    return {**{name: consultation[name] for name in fields}, "consent": consent}
+
+
+def fetch_documents(base: str, token: str, visit_id: str) -> dict:
+    """The visit's transcript, note and patient summary, read back over the REST API."""
+    import httpx
+
+    documents = {}
+    with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=60) as http:
+        for path in ("transcript", "note", "patient-summary"):
+            answer = http.get(f"/v1/visits/{visit_id}/{path}")
+            if answer.status_code != 200:
+                raise ScribeError(f"GET /v1/visits/{visit_id}/{path}: {answer.status_code} {answer.text[:160]}")
+            documents[path] = answer.json()
+    return documents
+
+
 def heading(text: str) -> None:
     click.echo(f"\n== {text} " + "=" * max(0, 72 - len(text)))
 
@@ -216,13 +238,13 @@ def show_timings(audio_seconds: float, speed: float, started: tuple[float, float
 def demo(speed):
     """Stream the bundled consultation through the embedded service; print the live transcript, then the
     transcript with roles, the note, the patient summary and the timings."""
-    import httpx
-
     from scribe.api.client import stream
     from scribe.config import get_settings
 
     started = time.monotonic()
     cfg = get_settings()
+    if cfg.redis_url:
+        raise ScribeError("scribe demo runs the embedded default: unset SCRIBE_REDIS_URL")
     missing = missing_models()
     if missing:
         raise ScribeError(f"model(s) {', '.join(missing)} not installed; run: scribe models install")
@@ -238,35 +260,17 @@ def demo(speed):
     token = clinician_token()
     click.echo(f"Starting the embedded service (ASR model {cfg.asr_model}, note LLM {cfg.documents_llm}) …")
     service_at = time.monotonic()
-    with embedded_service(folder / "serve.log") as base:
+    log = folder / "serve.log"
+    with embedded_service(log) as base:
         ready_at = time.monotonic()
         click.echo(f"Ready in {ready_at - service_at:.0f} s at {base}. Streaming the consultation as a device would:")
         heading("Live transcript")
-        consent = {
-            "recorded_by": "scribe demo (synthetic voices, no patient)",
-            "at": dt.datetime.now(dt.UTC).isoformat(),
-        }
-        visit = {
-            "patient_ref": consultation["patient_ref"],
-            "encounter_ref": consultation["encounter_ref"],
-            "language": consultation["language"],
-            "consent": consent,
-            "context": consultation["context"],
-        }
         live = LiveView()
-        report = stream(audio, base.replace("http", "ws", 1), token, speed=speed, printer=live, visit=visit)
+        report = stream(audio, "ws" + base[4:], token, speed=speed, printer=live, visit=visit_body(consultation))
         live.clear()
         if not report.ready:
-            raise ScribeError(
-                f"visit {report.visit_id} did not become ready; the service's log: {folder / 'serve.log'}"
-            )
-        with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=60) as http:
-            documents = {}
-            for path in ("transcript", "note", "patient-summary"):
-                answer = http.get(f"/v1/visits/{report.visit_id}/{path}")
-                if answer.status_code != 200:
-                    raise ScribeError(f"GET {path}: {answer.status_code} {answer.text[:160]}")
-                documents[path] = answer.json()
+            raise ScribeError(f"visit {report.visit_id} did not become ready; the service's log: {log}")
+        documents = fetch_documents(base, token, report.visit_id)
     show_transcript(documents["transcript"])
     heading("Note (draft for the clinician to review and sign)")
     click.echo(documents["note"]["note"]["markdown"].strip())

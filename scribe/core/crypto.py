@@ -87,7 +87,7 @@ def write_private(path: Path, content: str) -> None:
     """Create `path` with `content`, readable by the owner only (0600 from the first byte: never a
     moment with wider permissions), atomically and exclusively: when two processes race, the first
     one's file stays and both then read it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:

@@ -38,7 +38,8 @@ class SealedJSON(TypeDecorator):
             return None
         if not isinstance(value, Bound):
             raise ScribeError(f"{self.where} written without its row (use scribe.core.tables.bound)")
-        return seal_json(dict(value), value.aad)
+        plain = dict(value) if isinstance(value, dict) else list(value)
+        return seal_json(plain, value.aad)
 
     def column_expression(self, column):
         table = getattr(column, "table", None)
@@ -54,18 +55,37 @@ class SealedJSON(TypeDecorator):
         return open_json(value[0], self.aad(value[1:]))
 
 
-class Bound(dict):
-    """A value for a SealedJSON column with the associated data of its row."""
+class BoundDict(dict):
+    """A JSON object for a SealedJSON column, with the associated data of its row (it reads as the dict)."""
 
     def __init__(self, value: dict, aad: bytes):
         super().__init__(value)
         self.aad = aad
 
 
-def bound(column, value: dict | None, **row) -> Bound | None:
+class BoundList(list):
+    """A JSON array for a SealedJSON column, with the associated data of its row (it reads as the list)."""
+
+    def __init__(self, value: list, aad: bytes):
+        super().__init__(value)
+        self.aad = aad
+
+
+Bound = (BoundDict, BoundList)
+
+
+def with_aad(value: dict | list, aad: bytes) -> BoundDict | BoundList:
+    if isinstance(value, dict):
+        return BoundDict(value, aad)
+    if isinstance(value, list):
+        return BoundList(value, aad)
+    raise ScribeError(f"sealed columns hold JSON objects or arrays, not {type(value).__name__}")
+
+
+def bound(column, value: dict | list | None, **row) -> BoundDict | BoundList | None:
     """`value` ready to be written into `column` (Model.attribute) of the row whose `row` columns are given."""
     sealed: SealedJSON = column.type
-    return None if value is None else Bound(value, sealed.aad(row[name] for name in sealed.row))
+    return None if value is None else with_aad(value, sealed.aad(row[name] for name in sealed.row))
 
 
 class _SealedWithRow(FunctionElement):

@@ -47,7 +47,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from scribe.core.crypto import blind_indexes
-from scribe.core.sealed import Bound, SealedJSON, bound  # noqa: F401  (bound: for Core UPDATEs of sealed columns)
+from scribe.core.sealed import SealedJSON, bound, with_aad  # noqa: F401  (bound: Core UPDATEs of sealed columns)
 
 
 def utcnow() -> dt.datetime:
@@ -368,7 +368,7 @@ def _bind_sealed(session, _context, _instances) -> None:
                 value = column.default.arg(None)
             if value is not None:
                 row = [_value(obj, key, column.table.c[name]) for key, name in zip(keys, column.type.row)]
-                setattr(obj, prop.key, Bound(value, column.type.aad(row)))
+                setattr(obj, prop.key, with_aad(value, column.type.aad(row)))
         if isinstance(obj, Visit) and state.attrs["refs"].history.has_changes():
             obj.patient_index = blind_indexes(obj.tenant_id, obj.patient_ref or "")[0]
 

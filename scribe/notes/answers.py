@@ -65,13 +65,14 @@ CONCEPTS: dict[str, str] = {
     "appetite": r"\bappetite\b|\bapp[ée]tit\b",
     "numbness": r"\bnumb\w*|\btingl\w*|\bengourdi\w*|\bfourmill\w*",
     "cough": r"\bcough\w*|\btouss\w*|\btoux\b",  # verbs the symptom lexicon does not list ("toussez-vous ?")
-        "meal": r"\b(?:ate|eat|eating|meals?|food|manger|mangé\w*|repas|dîner|déjeuner)\b",
+    "meal": r"\b(?:ate|eat|eating|meals?|food|manger|mangé\w*|repas|dîner|déjeuner)\b",
 }
 CONCEPT_RX = {k: re.compile(v, re.I) for k, v in CONCEPTS.items()}
 
 QUALIFIERS: dict[str, re.Pattern] = {
     "home": re.compile(
-        r"\bat home\b|\bhome\b|\b(?:blood pressure|bp) cuffs?\b|\bà la maison\b|\bà domicile\b|\bchez (?:vous|moi|lui|elle)\b",
+        r"\bat home\b|\bhome\b|\b(?:blood pressure|bp) cuffs?\b|\bà la maison\b|\bà domicile\b|"
+        r"\bchez (?:vous|moi|lui|elle)\b",
         re.I,
     ),
     "clinic": re.compile(r"\b(?:in|at) (?:the )?(?:clinic|office)\b|\bau cabinet\b|\bà la consultation\b", re.I),
@@ -86,7 +87,7 @@ RELATIVES = re.compile(
     r"oncle|cousine?|mari|femme|parents)\b",
     re.I,
 )
-FAMILY = re.compile(r"\bfamil(?:y|le|ial\w*)\b|\brun in\b|\brelatives?\b|\bhéréditaire\b", re.I)
+FAMILY = re.compile(r"\bfamil\w*|\brun in\b|\brelatives?\b|\bhéréditaire\b", re.I)
 
 # the value a question wants; the first that matches wins
 INTENTS: list[tuple[str, re.Pattern]] = [
@@ -109,7 +110,8 @@ INTENTS: list[tuple[str, re.Pattern]] = [
     (
         "severity",
         re.compile(
-            r"\bon a scale\b|\bout of (?:10|ten)\b|\bhow (?:bad|severe|strong|intense)\b|\brate (?:the|your|his|her) pain\b|"
+            r"\bon a scale\b|\bout of (?:10|ten)\b|\bhow (?:bad|severe|strong|intense)\b|"
+            r"\brate (?:the|your|his|her) pain\b|"
             r"\bsur (?:10|dix)\b|\bsur une échelle\b|\bquelle intensité\b|\bà combien\b",
             re.I,
         ),
@@ -229,7 +231,9 @@ def qualifiers_hold(query: Query, text: str) -> bool:
 
 
 # "on a scale from zero to ten", "de 0 à 10": the scale, not the patient's number
-SCALE = re.compile(r"\b(?:from |de |between )?(?:0|1|zero|zéro|one)\s*(?:to|à|and|et|-)\s*10\b|\b(?:sur|out of)\s+10\b", re.I)
+SCALE = re.compile(
+    r"\b(?:from |de |between )?(?:0|1|zero|zéro|one)\s*(?:to|à|and|et|-)\s*10\b|\b(?:sur|out of)\s+10\b", re.I
+)
 
 
 def normalise_value(intent: str, raw: str) -> str:

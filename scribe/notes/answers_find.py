@@ -12,6 +12,7 @@ import re
 from scribe.notes import lexicon
 from scribe.notes.answers import (
     CONCEPT_RX,
+    FAMILY,
     INTENTS,
     RELATIVES,
     SCALE,
@@ -21,7 +22,7 @@ from scribe.notes.answers import (
     qualifiers_hold,
 )
 from scribe.notes.consultation import answer_polarity
-from scribe.notes.context_topics import TOPIC_RX, topics_of
+from scribe.notes.context_topics import TOPIC_RX
 from scribe.notes.facts.reader import NEGATION_NEAR, ConsultationReader
 from scribe.notes.medication.names import find_mentions
 from scribe.notes.number_words import numbers_to_digits
@@ -36,7 +37,8 @@ TREATMENT = re.compile(
     re.I,
 )
 _ASKS = re.compile(
-    r"\b(?:what|how|when|where|which|who|do you|did you|are you|have you|quel(?:le)?s?|combien|comment|quand|où|"
+    r"\b(?:what|how|when|where|which|who|do you|did you|are you|have you|is there|are there|anyone|quel(?:le)?s?|"
+    r"combien|comment|quand|où|"
     r"est-ce|avez-vous|êtes-vous)\b",
     re.I,
 )
@@ -95,7 +97,8 @@ class AnswerFinder:
         """(asking sentences, answering sentences, text, text with the next sentence of the same turn), numbers
         as digits, for every question/answer pair and every other sentence, in transcript order. A clinician
         sentence with a question word that ends its turn and gets the patient's reply is a question even
-        without its "?" (transcripts often drop it)."""
+        without its "?" (transcripts often drop it); so is a "?" sentence of a speaker whose role the live
+        path does not know yet, answered by the next turn."""
         if self._units is None:
             r, out, used = self.reader, [], set()
             sents = r.sents if r else []
@@ -103,7 +106,8 @@ class AnswerFinder:
                 if k in used:
                     continue
                 ends_turn = k + 1 < len(sents) and sents[k + 1].seg_index != s.seg_index
-                if r.asks(k) or (r.is_clin(k) and ends_turn and _ASKS.search(s.text) and r.is_pat(k + 1)):
+                asked = ends_turn and r.is_clin(k) and _ASKS.search(s.text) and r.is_pat(k + 1)
+                if r.asks(k) or asked or (ends_turn and s.question and not r.is_clin(k + 1)):
                     ans = r.answer_to(k)[:3] or ([k + 1] if ends_turn else [])
                     used.update(ans)
                     text = numbers_to_digits(" ".join([s.text] + [sents[j].text for j in ans]))
@@ -189,8 +193,10 @@ class AnswerFinder:
                 if source is wider and wider != text and self._value(query.intent, text, anchors) is None:
                     answering = answering + [answering[-1] + 1]  # the value is in the next sentence
             else:
-                if not self._said_by_patient(asking, answering):
-                    continue  # "you should exercise more" asks nothing of the patient
+                if not self._said_by_patient(asking, answering) or (
+                    not asking and any(self.reader.sents[k].question for k in answering)
+                ):
+                    continue  # "you should exercise more" or an unanswered question asks nothing of the patient
                 if asking and anchors:  # the question is its last words: "…a steroid injection. any questions?"
                     asked = self.reader.sents[asking[0]].text[-100:]
                     reply = " ".join(self.reader.sents[j].text for j in answering)
@@ -270,6 +276,13 @@ class AnswerFinder:
         absent = [f for f in fh if f.status == "absent"]
         if absent:
             return self._family_answer(absent, query)
+        if not (concept_rx or conditions) and self.reader is not None:  # "any family history?" asked and answered
+            found = self._search(Query(query.text, query.language, "yesno"), [], family=True, asking_rx=FAMILY)
+            if found is not None:
+                relative = RELATIVES.search(" ".join(e.quote for e in found.evidence if e.role != "clinician"))
+                found.value = relative.group(0).lower() if relative and found.value == "yes" else found.value
+                found.topic = "family history"
+                return found
         return None if not (concept_rx or conditions) else _unanswered("family history")
 
     def _family_answer(self, chosen: list[Fact], query: Query) -> Answered:
@@ -282,7 +295,9 @@ class AnswerFinder:
                 parts.append(("pas de " if query.language == "fr" else "no ") + f.label)
         answer = "; ".join(dict.fromkeys(parts))
         evidence = [e for f in chosen[:4] for e in f.evidence[:1]]
-        return Answered(answered=True, answer=answer, value=answer, evidence=evidence, confidence=0.9, topic="family history")
+        return Answered(
+            answered=True, answer=answer, value=answer, evidence=evidence, confidence=0.9, topic="family history"
+        )
 
     def drug(self, query: Query, names: list[str], surfaces: list[str]) -> Answered:
         fs = _drug_facts(names + surfaces, self.facts)

@@ -65,7 +65,7 @@ TOPICS: dict[str, tuple[str, callable]] = {
         r"\b(?:radiat\w*|irradi\w*|spread\w*|go anywhere|move anywhere|go (?:down|up) (?:your|the))\b",
         lambda f: f.kind == "hpi" and f.label == "radiation",
     ),
-        "quality": (
+    "quality": (
         r"\b(?:what kind of (?:pain|discomfort)|what type of (?:pain|discomfort)|describe (?:the|your|his|her) pain|"
         r"quel (?:type|genre) de douleur|type de douleur|genre de douleur|décri\w+ (?:la|votre) douleur)\b",
         lambda f: f.kind == "hpi" and f.label == "quality",

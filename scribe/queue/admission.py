@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
+import time
+from contextlib import contextmanager
 
 from sqlalchemy import func, select
 
@@ -39,8 +42,36 @@ def live_visits() -> int:
         ).scalar_one()
 
 
-def admit() -> None:
-    """Return if a new visit may start now; ApiError 503 at_capacity (with retry_after) otherwise."""
+_admitting = threading.Lock()
+_measured = [0.0, 0]  # (monotonic time, asr backlog): measured at most once a second per process
+
+
+def asr_backlog() -> int:
+    now = time.monotonic()
+    if now - _measured[0] >= 1.0:
+        try:
+            _measured[:] = [now, queue_depths().get("asr", 0)]
+        except Exception:  # the broker is unreachable: the audio is stored meanwhile, admit on the count
+            _measured[:] = [now, 0]
+    return _measured[1]
+
+
+@contextmanager
+def admitted():
+    """with admitted(): create the visit. Refuses (ApiError 503 at_capacity, with retry_after) while the
+    service is full; otherwise holds the process's admission lock while the visit is created, so that a
+    burst of concurrent requests cannot all see room for one more (across API processes the count may
+    overshoot by one per process)."""
+    if get_settings().max_live_visits <= 0:
+        _check()
+        yield
+        return
+    with _admitting:
+        _check()
+        yield
+
+
+def _check() -> None:
     cfg = get_settings()
     reason = None
     if cfg.max_live_visits > 0:
@@ -48,10 +79,7 @@ def admit() -> None:
         if live >= cfg.max_live_visits:
             reason = f"{live} visits are live (capacity {cfg.max_live_visits})"
     if reason is None and cfg.max_asr_backlog > 0:
-        try:
-            backlog = queue_depths().get("asr", 0)
-        except Exception:  # the broker is unreachable: the audio is stored meanwhile, admit on the count
-            backlog = 0
+        backlog = asr_backlog()
         if backlog >= cfg.max_asr_backlog:
             reason = f"{backlog} transcription tasks are waiting (limit {cfg.max_asr_backlog})"
     if reason is not None:

@@ -94,8 +94,10 @@ class InProcessExecutor:
             pool.shutdown()
 
 
-# Celery's Redis transport keeps one list per priority step (0 first; `queue`, then `queue<sep>9`).
+# Celery's Redis transport keeps one list per priority step (0 first; `queue`, then `queue<sep>9`;
+# kombu.transport.redis.Channel.sep).
 REDIS_PRIORITY = (0, 9)
+REDIS_SEP = "\x06\x16"
 
 
 def priority(task: registry.Task) -> int:
@@ -129,15 +131,25 @@ def submit(name: str, *args) -> None:
     get_app().send_task(name, args=list(args), queue=task.queue, priority=REDIS_PRIORITY[priority(task)])
 
 
+_redis_clients: dict = {}
+
+
 def queue_depths() -> dict[str, int]:
     if embedded():
         return executor().depths()
     import redis  # only with SCRIBE_REDIS_URL
-    from kombu.transport.redis import Channel
 
-    client = redis.Redis.from_url(get_settings().redis_url, socket_timeout=2, socket_connect_timeout=2)
-    lists = {q: [q] + [f"{q}{Channel.sep}{p}" for p in REDIS_PRIORITY[1:]] for q in registry.QUEUES}
-    depths = {q: sum(int(client.llen(name)) for name in names) for q, names in lists.items()}
+    url = get_settings().redis_url
+    client = _redis_clients.get(url)
+    if client is None:  # one pooled client per process: a depth is read per status message and admission
+        client = _redis_clients[url] = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+    lists = [(q, name) for q in registry.QUEUES for name in (q, *(f"{q}{REDIS_SEP}{p}" for p in REDIS_PRIORITY[1:]))]
+    pipe = client.pipeline(transaction=False)
+    for _, name in lists:
+        pipe.llen(name)
+    depths = dict.fromkeys(registry.QUEUES, 0)
+    for (q, _), n in zip(lists, pipe.execute()):
+        depths[q] += int(n)
     for q, n in depths.items():
         QUEUE_DEPTH.labels(q).set(n)
     return depths

@@ -59,12 +59,26 @@ class BrowserSession:
 
 
 def _sha256(value: str) -> str:
-    return hashlib.sha256(value.encode()).hexdigest()
+    return hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def same(given: str, expected: str) -> bool:
+    """Constant-time equality of a caller's text with a secret (compare_digest refuses non-ASCII str)."""
+    return secrets.compare_digest(given.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass"))
+
+
+def check_text(value: str) -> str:
+    """JSON allows lone surrogates (\\ud800), which no database or hash can encode: refused as input."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("must be valid Unicode text") from None
+    return value
 
 
 def normalize_email(email: str) -> str:
     email = (email or "").strip().lower()
-    if not _EMAIL.fullmatch(email):
+    if not _EMAIL.fullmatch(email) or not email.isprintable():
         raise ScribeError("email must look like name@clinic.example")
     return email
 
@@ -78,7 +92,10 @@ def check_role(role: str) -> str:
 def check_password(password: str) -> str:
     if not isinstance(password, str) or not PASSWORD_MIN <= len(password) <= PASSWORD_MAX:
         raise ScribeError(f"password must be {PASSWORD_MIN}-{PASSWORD_MAX} characters")
-    return password
+    try:
+        return check_text(password)
+    except ValueError:
+        raise ScribeError("password must be valid Unicode text") from None
 
 
 def principal_of_user(user: User) -> Principal:
@@ -235,7 +252,7 @@ def sign_in(email: str, password: str, code: str | None = None) -> BrowserSessio
 def _verify(password_hash: str, password: str) -> bool:
     try:
         return _hasher.verify(password_hash, password)
-    except (VerificationError, InvalidHashError):
+    except (VerificationError, InvalidHashError, UnicodeEncodeError):
         return False
 
 
@@ -260,7 +277,7 @@ def _accept_totp(user: User, code: str) -> bool:
     totp, now = pyotp.TOTP(user.totp["secret"]), int(time.time())
     last = int(user.totp.get("last_step", 0))
     for step in (now // 30 - 1, now // 30, now // 30 + 1):
-        if step > last and secrets.compare_digest(totp.at(step * 30), str(code).strip()):
+        if step > last and same(str(code).strip(), totp.at(step * 30)):
             user.totp = {**user.totp, "last_step": step}
             return True
     return False

@@ -139,11 +139,12 @@ def current(docs: dict[str, dict], live: dict | None) -> dict | None:
     """The visit's context as {transcript, facts, assistant_context}: the final one once its documents
     exist, else the live one, else None."""
     if "assistant_context" in docs and "facts" in docs:
-        return {
-            "transcript": docs.get("transcript"),
-            "facts": docs["facts"],
-            "assistant_context": docs["assistant_context"],
-        }
+        ctx = dict(docs["assistant_context"])
+        if not ctx.get("final"):  # a context rebuilt after stop (speaker roles corrected) is final too
+            ctx.update(
+                final=True, version=max(ctx.get("version", 0), (live or {}).get("context", {}).get("version", 0) + 1)
+            )
+        return {"transcript": docs.get("transcript"), "facts": docs["facts"], "assistant_context": ctx}
     if live:
         return {
             "transcript": live.get("transcript"),

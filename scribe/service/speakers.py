@@ -17,9 +17,9 @@ then checks that neither the note nor the transcript changed meanwhile (409 vers
 from __future__ import annotations
 
 import copy
-from typing import Annotated
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
 from scribe.config import get_settings
@@ -40,24 +40,26 @@ SpeakerId = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]{1,40}$")]
 SWAPPED = {"clinician": "patient", "patient": "clinician"}
 
 
-class SpeakerRoles(BaseModel):
-    """PUT /v1/visits/{id}/speakers: either `roles` (speaker → role, the others keep theirs) or `swap`
-    (clinician and patient exchange roles), not both."""
+class SetRoles(BaseModel):
+    """Speaker → role; the speakers not named keep theirs."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={"examples": [{"roles": {"S1": "clinician", "S2": "patient"}}, {"swap": True}]},
-    )
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"roles": {"S1": "patient"}}]})
     roles: dict[SpeakerId, Role] = Field(
-        default_factory=dict, max_length=20, description="speaker id (as in the transcript's `speakers`) → role"
+        min_length=1, max_length=20, description="speaker id (as in the transcript's `speakers`) → role"
     )
-    swap: bool = Field(False, description="exchange the clinician's and the patient's roles")
+    swap: ClassVar[bool] = False
 
-    @model_validator(mode="after")
-    def one_change(self) -> SpeakerRoles:
-        if bool(self.roles) == self.swap:
-            raise ValueError("send either roles ({speaker: role}) or swap: true")
-        return self
+
+class SwapRoles(BaseModel):
+    """Clinician and patient exchange roles (one click)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"swap": True}]})
+    swap: Literal[True]
+    roles: ClassVar[dict[str, str]] = {}
+
+
+# PUT /v1/visits/{id}/speakers: either shape, exactly (the OpenAPI schema says so: anyOf the two).
+SpeakerRoles = SetRoles | SwapRoles
 
 
 def roles_of(transcript: Transcript) -> dict[str, str]:

@@ -96,7 +96,7 @@ def configure(
     ):
         if not isinstance(value, str) or not 1 <= len(value.strip()) <= most:
             raise ScribeError(f"{label} must be 1-{most} characters")
-    discover(issuer, fresh=True)
+    discover(issuer, fresh=True, status=400)
     with session_scope() as s:
         if s.get(Tenant, tenant_id) is None:
             raise ScribeError(f"no tenant {tenant_id}")
@@ -132,7 +132,9 @@ def _provider(tenant_id: str) -> tuple[ProviderView, str]:
         return _view(row), row.client_secret["secret"]
 
 
-def discover(issuer: str, fresh: bool = False) -> dict:
+def discover(issuer: str, fresh: bool = False, status: int = 502) -> dict:
+    """The provider's discovery document (cached DISCOVERY_TTL). `status`: 502 while signing in (the provider
+    failed); 400 when an admin sets the provider (the issuer they gave does not answer)."""
     hit = _discovery.get(issuer)
     if hit is not None and not fresh and hit[0] > time.monotonic():
         return hit[1]
@@ -141,9 +143,11 @@ def discover(issuer: str, fresh: bool = False) -> dict:
         r.raise_for_status()
         meta = r.json()
     except (httpx.HTTPError, ValueError) as exc:
-        raise ApiError(502, "sso_unavailable", f"the identity provider did not answer ({type(exc).__name__})") from None
-    if meta.get("issuer", "").rstrip("/") != issuer:
-        raise ApiError(502, "sso_misconfigured", "the provider's discovery document names another issuer")
+        raise ApiError(
+            status, "sso_unavailable", f"the identity provider did not answer ({type(exc).__name__})"
+        ) from None
+    if not isinstance(meta, dict) or str(meta.get("issuer", "")).rstrip("/") != issuer:
+        raise ApiError(status, "sso_misconfigured", "the provider's discovery document names another issuer")
     _discovery[issuer] = (time.monotonic() + DISCOVERY_TTL, meta)
     return meta
 
@@ -181,7 +185,7 @@ def finish(
         pending = jwt.decode(state_cookie or "", jwt_secret(), algorithms=[JWT_ALGORITHM])
     except jwt.InvalidTokenError:
         raise _failed(tenant_id, "the sign-in took too long or began in another browser; start again") from None
-    if pending.get("tid") != tenant_id or not secrets.compare_digest(str(params.get("state", "")), pending["state"]):
+    if pending.get("tid") != tenant_id or not accounts.same(str(params.get("state", "")), pending["state"]):
         raise _failed(tenant_id, "the provider's answer does not belong to this sign-in; start again")
     if params.get("error"):
         raise _failed(tenant_id, f"the identity provider refused: {str(params['error'])[:80]}")

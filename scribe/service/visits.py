@@ -88,8 +88,7 @@ def create(principal: Principal, body) -> Visit:
         raise ApiError(403, "forbidden", "a clinician token can only create visits for its own clinician")
     if body.consent is None:
         raise ApiError(422, "consent_required", "recording needs the patient's consent: {recorded_by, at}")
-    admission.admit()  # 503 at_capacity while the service is full
-    with session_scope() as s:
+    with admission.admitted(), session_scope() as s:  # 503 at_capacity while the service is full
         visit = Visit(
             id=new_id("vis"),
             tenant_id=principal.tenant_id,

@@ -21,9 +21,10 @@ PRUNE_KEEP = 0.012  # spectral: fraction of each affinity row kept (3D-Speaker p
 PRUNE_MIN = 6  # ... and at least this many neighbours
 MERGE_SEPARATION = 6.0  # clusters whose d' separation is below this are one speaker
 MIN_CLUSTER_SPEECH = 3.0  # seconds of speech a cluster needs to count as a speaker
-# Conversations (measured on pyannote's sample and 30 s clips of synthetic consultations): the best
-# two-way split of one voice reached d' 4.7; of two voices with >= 5 s each, d' >= 6.8 (most > 9).
-CONVERSATION_SEPARATION = 5.0
+# Conversations (measured on pyannote's sample, 30-60 s clips of synthetic consultations and dictations):
+# the best two-way split of one voice reached d' 5.3 (30 s, 27 subsegments); of two voices with >= 5 s
+# each, d' >= 7.0 (most > 9; pyannote's sample 10.9).
+CONVERSATION_SEPARATION = 6.0
 MIN_SECOND_VOICE = 2.0  # seconds of speech the second voice of a conversation needs
 THIRD_SPEAKER_SEPARATION = 10.0  # d' a third (fourth...) speaker of a conversation needs
 

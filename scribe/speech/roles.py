@@ -157,6 +157,8 @@ def label_speakers(
         solo = score[s] - profiles[s].question_score()
         role = "clinician" if solo > 1.0 else "patient"
         margin = solo - 1.0 if role == "clinician" else SINGLE_PATIENT_SCORE - solo
+        if role == "patient" and clinician_voice is not None and s in (speaker_embeddings or {}):
+            margin = max(margin, MIN_MARGIN)  # not the enrolled clinician's voice: the other person in the room
         return {s: _info(role, _sigmoid(abs(solo)) * 0.8, evidence[s], margin)}
 
     clinician = max(speakers, key=lambda s: score[s])

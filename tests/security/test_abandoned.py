@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from tests.test_delivery_support import auth, create_visit, start_scribe, stop_scribe, wait_ready
-from tests.test_service_support import consult, pcm_of  # noqa: F401  (pytest fixtures among them)
+from tests.test_service_support import pcm_of
 
 IDLE = 2.0
 BYTES_PER_SECOND = 32000

@@ -18,7 +18,7 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
 from scribe.api.protocol import encode_frame
-from tests.security.hardened import bearer, client, hardened
+from tests.security.hardened import bearer, client
 from tests.test_service_support import consent
 
 HERE = "127.0.0.3"  # this module's source address (hardened.py)

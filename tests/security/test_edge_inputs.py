@@ -12,7 +12,7 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
 from scribe.api.protocol import encode_frame
-from tests.security.hardened import LIMITS, bearer, client, hardened
+from tests.security.hardened import LIMITS, bearer, client
 from tests.security.test_credentials import closed, new_visit, streaming, until
 
 HERE = "127.0.0.4"  # this module's source address (hardened.py)

@@ -14,7 +14,7 @@ import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
-from tests.security.hardened import LIMITS, bearer, client, exchange, hardened, read_all, status_of
+from tests.security.hardened import LIMITS, bearer, client, exchange, read_all, status_of
 from tests.test_service_support import Service, consent, redis_topology
 
 HERE = "127.0.0.2"  # this module's source address (hardened.py)

@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from scribe.delivery.webhooks import check_url, post
-from tests.test_delivery_support import auth, scribe  # noqa: F401  (pytest fixtures among them)
+from tests.test_delivery_support import auth
 
 PRIVATE_FORMS = [
     "http://[64:ff9b::7f00:1]/hook",  # NAT64 well-known prefix → 127.0.0.1

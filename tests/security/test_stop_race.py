@@ -10,15 +10,7 @@ import threading
 
 import httpx
 
-from tests.test_service_support import (  # noqa: F401  (pytest fixtures among them)
-    auth,
-    consult,
-    create_visit,
-    embedded,
-    pcm_of,
-    stored_audio,
-    wait_ready,
-)
+from tests.test_service_support import auth, create_visit, pcm_of, stored_audio, wait_ready
 
 FRAME = 3200  # 100 ms of 16 kHz mono pcm_s16le
 BYTES_PER_SECOND = 32000

@@ -10,7 +10,8 @@ from fastapi import APIRouter, Depends, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from scribe.api.deps import key_only, principal_of
-from scribe.api.views import CLINICIAN_ID
+from scribe.api.routes.sessions import Text
+from scribe.api.views import CLINICIAN_ID, error_responses
 from scribe.core.security import Principal
 from scribe.core.tables import User
 from scribe.errors import ApiError
@@ -22,10 +23,10 @@ Role = Literal["clinician", "admin"]
 
 class UserCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    email: str = Field(min_length=3, max_length=320)
+    email: Text = Field(min_length=3, max_length=320, pattern=r"^[^@\s]{1,64}@[^@\s]{1,255}$")
     role: Role = "clinician"
     clinician_id: str | None = Field(None, pattern=CLINICIAN_ID, description="Default: the email's local part")
-    password: str | None = Field(
+    password: Text | None = Field(
         None,
         min_length=accounts.PASSWORD_MIN,
         max_length=accounts.PASSWORD_MAX,
@@ -40,7 +41,7 @@ class UserUpdate(BaseModel):
 
 class PasswordReset(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    password: str | None = Field(None, min_length=accounts.PASSWORD_MIN, max_length=accounts.PASSWORD_MAX)
+    password: Text | None = Field(None, min_length=accounts.PASSWORD_MIN, max_length=accounts.PASSWORD_MAX)
 
 
 class UserView(BaseModel):
@@ -58,13 +59,13 @@ class UserView(BaseModel):
 
 class SsoConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    name: str = Field(min_length=1, max_length=80, description="On the sign-in button: 'Sign in with <name>'")
-    issuer: str = Field(min_length=8, max_length=500)
-    client_id: str = Field(min_length=1, max_length=300)
-    client_secret: str = Field(min_length=1, max_length=500)
+    name: Text = Field(min_length=1, max_length=80, description="On the sign-in button: 'Sign in with <name>'")
+    issuer: Text = Field(min_length=8, max_length=500)
+    client_id: Text = Field(min_length=1, max_length=300)
+    client_secret: Text = Field(min_length=1, max_length=500)
     clinician_claim: str = Field("sub", pattern=r"^[A-Za-z0-9_.:-]{1,80}$")
     role_claim: str = Field("roles", pattern=r"^[A-Za-z0-9_.:-]{1,80}$")
-    admin_value: str = Field("scribe-admin", min_length=1, max_length=200)
+    admin_value: Text = Field("scribe-admin", min_length=1, max_length=200)
 
 
 class SsoView(BaseModel):
@@ -84,7 +85,7 @@ class TotpStart(BaseModel):
 
 class TotpCode(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    code: str = Field(min_length=6, max_length=10)
+    code: Text = Field(min_length=6, max_length=10)
 
 
 def _view(user: User, token: str | None = None) -> UserView:
@@ -102,12 +103,12 @@ def _view(user: User, token: str | None = None) -> UserView:
     )
 
 
-@router.get("/v1/users", response_model=list[UserView])
+@router.get("/v1/users", response_model=list[UserView], responses=error_responses(401, 403))
 def list_users(principal: Principal = Depends(key_only)):
     return [_view(u) for u in accounts.list_users(principal.tenant_id)]
 
 
-@router.post("/v1/users", response_model=UserView, status_code=201)
+@router.post("/v1/users", response_model=UserView, status_code=201, responses=error_responses(400, 403, 409))
 def create_user(body: UserCreate, principal: Principal = Depends(key_only)):
     """Invite a clinician or an admin (or give an initial password)."""
     user, token = accounts.create_user(
@@ -116,7 +117,7 @@ def create_user(body: UserCreate, principal: Principal = Depends(key_only)):
     return _view(user, token)
 
 
-@router.patch("/v1/users/{user_id}", response_model=UserView)
+@router.patch("/v1/users/{user_id}", response_model=UserView, responses=error_responses(403, 404, 409))
 def update_user(user_id: str, body: UserUpdate, principal: Principal = Depends(key_only)):
     """Change a role (the person's sessions end: they sign in again with the new role)."""
     if principal.actor == f"user:{user_id}" and body.role != "admin":
@@ -124,7 +125,7 @@ def update_user(user_id: str, body: UserUpdate, principal: Principal = Depends(k
     return _view(accounts.set_role(principal, principal.tenant_id, user_id, body.role))
 
 
-@router.post("/v1/users/{user_id}/reset-password", response_model=UserView)
+@router.post("/v1/users/{user_id}/reset-password", response_model=UserView, responses=error_responses(400, 403, 404))
 def reset_password(user_id: str, body: PasswordReset | None = None, principal: Principal = Depends(key_only)):
     """Unlock, end the sessions, clear the second factor; a reset link to send (or set `password`)."""
     user, token = accounts.reset_password(principal, principal.tenant_id, user_id, body.password if body else None)
@@ -143,13 +144,13 @@ def _sso_view(p: sso.ProviderView) -> SsoView:
     )
 
 
-@router.put("/v1/sso", response_model=SsoView)
+@router.put("/v1/sso", response_model=SsoView, responses=error_responses(400, 403))
 def configure_sso(body: SsoConfig, principal: Principal = Depends(key_only)):
     """Set the clinic's OpenID Connect provider (its discovery document must answer)."""
     return _sso_view(sso.configure(principal, principal.tenant_id, **body.model_dump()))
 
 
-@router.get("/v1/sso", response_model=SsoView)
+@router.get("/v1/sso", response_model=SsoView, responses=error_responses(403, 404))
 def get_sso(principal: Principal = Depends(key_only)):
     found = [p for p in sso.providers() if p.tenant_id == principal.tenant_id]
     if not found:
@@ -157,21 +158,21 @@ def get_sso(principal: Principal = Depends(key_only)):
     return _sso_view(found[0])
 
 
-@router.delete("/v1/sso", status_code=204)
+@router.delete("/v1/sso", status_code=204, responses=error_responses(403, 404))
 def delete_sso(principal: Principal = Depends(key_only)):
     if not sso.remove(principal, principal.tenant_id):
         raise ApiError(404, "not_found", "no single sign-on configured")
     return Response(status_code=204)
 
 
-@router.post("/v1/account/totp", response_model=TotpStart, status_code=201)
+@router.post("/v1/account/totp", response_model=TotpStart, status_code=201, responses=error_responses(403, 409))
 def start_totp(principal: Principal = Depends(principal_of)):
     """Begin enrolling an authenticator app: scan the URI, then confirm with a code."""
     secret, uri = accounts.begin_totp(principal)
     return TotpStart(secret=secret, otpauth_uri=uri)
 
 
-@router.post("/v1/account/totp/confirm", status_code=204)
+@router.post("/v1/account/totp/confirm", status_code=204, responses=error_responses(400, 403, 409))
 def confirm_totp(body: TotpCode, principal: Principal = Depends(principal_of)):
     accounts.confirm_totp(principal, body.code)
     return Response(status_code=204)

@@ -13,6 +13,7 @@ from scribe.core.db import session_scope
 from scribe.core.security import Principal, scoped
 from scribe.core.tables import Document, Event
 from scribe.errors import ApiError
+from scribe.schemas_docs import Answered, AssistantContext
 from scribe.service import assistant
 
 router = APIRouter(tags=["documents"])
@@ -106,14 +107,14 @@ def assistant_context(principal: Principal, visit_id: str, action: str) -> dict:
     return current
 
 
-@router.post("/v1/visits/{visit_id}/ask")
+@router.post("/v1/visits/{visit_id}/ask", response_model=Answered)
 def ask(visit_id: str, body: Question, principal: Principal = Depends(principal_of)):
     """Is this question already answered by the consultation? From the first final segment on (the live
     context), then from the final one; `based_on` is the transcript time (s) the answer covers."""
     return assistant.ask(assistant_context(principal, visit_id, "ask"), body.question)
 
 
-@router.get("/v1/visits/{visit_id}/context")
+@router.get("/v1/visits/{visit_id}/context", response_model=AssistantContext)
 def get_context(visit_id: str, principal: Principal = Depends(principal_of)):
     """The assistant context (docs/assistant.md, scribe.schemas_docs.AssistantContext): live while the
     visit streams (`final` false, `version`, `based_on`), final after stop."""

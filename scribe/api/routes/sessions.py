@@ -4,14 +4,16 @@ sign-out, and the short-lived token the app's audio websocket authenticates with
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from scribe.api import cookies
 from scribe.api.deps import principal_of
-from scribe.api.views import TokenView
+from scribe.api.views import TokenView, error_responses
 from scribe.config import get_settings
 from scribe.core.security import Principal, issue_token
 from scribe.errors import ApiError
@@ -20,19 +22,22 @@ from scribe.service import accounts, sso
 router = APIRouter(tags=["sign-in"])
 SSO_COOKIE = "scribe_sso"
 SSO_PATH = "/v1/session/sso"
+Text = Annotated[str, AfterValidator(accounts.check_text)]  # what a database and a hash can take
 
 
 class SignIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    email: str = Field(min_length=3, max_length=320)
-    password: str = Field(min_length=1, max_length=accounts.PASSWORD_MAX)
-    code: str | None = Field(None, max_length=10, description="The 6-digit TOTP code, once a second factor is enrolled")
+    email: Text = Field(min_length=3, max_length=320)
+    password: Text = Field(min_length=1, max_length=accounts.PASSWORD_MAX)
+    code: Text | None = Field(
+        None, max_length=10, description="The 6-digit TOTP code, once a second factor is enrolled"
+    )
 
 
 class Invitation(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    token: str = Field(min_length=10, max_length=100)
-    password: str = Field(min_length=accounts.PASSWORD_MIN, max_length=accounts.PASSWORD_MAX)
+    token: Text = Field(min_length=10, max_length=100)
+    password: Text = Field(min_length=accounts.PASSWORD_MIN, max_length=accounts.PASSWORD_MAX)
 
 
 class Me(BaseModel):
@@ -86,7 +91,7 @@ def session_state(request: Request):
     return _state(found[0] if found else None)
 
 
-@router.post("/v1/session", response_model=SessionState)
+@router.post("/v1/session", response_model=SessionState, responses=error_responses(401, 403))
 def sign_in(body: SignIn, request: Request):
     """Sign in with email and password (and the TOTP code once enrolled): sets the session cookies.
     401 codes: bad_credentials, totp_required, bad_totp, locked."""
@@ -94,14 +99,14 @@ def sign_in(body: SignIn, request: Request):
     return _signed_in(request, accounts.sign_in(body.email, body.password, body.code))
 
 
-@router.post("/v1/session/invitation", response_model=SessionState)
+@router.post("/v1/session/invitation", response_model=SessionState, responses=error_responses(400, 403))
 def accept_invitation(body: Invitation, request: Request):
     """Set one's password from an invitation or reset link (the token after #/invite/), then sign in."""
     cookies.check_origin(request)
     return _signed_in(request, accounts.accept_invitation(body.token, body.password))
 
 
-@router.delete("/v1/session", status_code=204)
+@router.delete("/v1/session", status_code=204, responses=error_responses(403))
 def sign_out(request: Request):
     cookies.check_origin(request)
     accounts.sign_out(request.cookies.get(cookies.SESSION_COOKIE))
@@ -110,7 +115,7 @@ def sign_out(request: Request):
     return response
 
 
-@router.post("/v1/session/token", response_model=TokenView, status_code=201)
+@router.post("/v1/session/token", response_model=TokenView, status_code=201, responses=error_responses(401, 403))
 def websocket_token(principal: Principal = Depends(principal_of)):
     """A short-lived clinician token for the audio websocket's auth message, from a browser session (CSRF
     checked). It lives in the page's memory only."""
@@ -127,7 +132,11 @@ def _callback_url(request: Request, tenant_id: str) -> str:
     return f"{base}{SSO_PATH}/{tenant_id}/callback"
 
 
-@router.get(f"{SSO_PATH}/{{tenant_id}}/login", include_in_schema=True)
+@router.get(
+    f"{SSO_PATH}/{{tenant_id}}/login",
+    status_code=302,
+    responses={302: {"description": "to the identity provider"}, **error_responses(404, 502)},
+)
 async def sso_login(tenant_id: str, request: Request, after: str = ""):
     """Start single sign-on: a redirect to the clinic's identity provider (authorization code + PKCE)."""
     after = after if after.startswith("#/") else ""
