@@ -14,7 +14,7 @@ from sqlalchemy import and_, or_, select
 from scribe.api.channels import CLOSE_CODE, CredentialWatch
 from scribe.api.deps import principal_of
 from scribe.api.forward import EventForwarder, final
-from scribe.api.views import VisitCreate, VisitList, VisitView
+from scribe.api.views import VisitCreate, VisitList, VisitView, error_responses
 from scribe.core.audit import audit_read
 from scribe.core.crypto import blind_indexes
 from scribe.core.db import session_scope
@@ -27,7 +27,13 @@ from scribe.service import visits
 router = APIRouter(tags=["visits"])
 
 
-@router.post("/v1/visits", response_model=VisitView, status_code=201)
+@router.post(
+    "/v1/visits",
+    response_model=VisitView,
+    status_code=201,
+    # 503 at_capacity (with Retry-After): admission control refuses new visits when the service is full
+    responses=error_responses(401, 403, 422, 429, 503),
+)
 def create_visit(body: VisitCreate, principal: Principal = Depends(principal_of)):
     """Create a visit. Consent {recorded_by, at} is required: without it recording is refused."""
     return VisitView.of(visits.create(principal, body))
