@@ -160,7 +160,7 @@ def version_of(session, visit: Visit, version: int | None) -> Document:
     return doc
 
 
-def _newest(session, principal: Principal, visit_id: str) -> tuple[Visit, Document]:
+def newest_note(session, principal: Principal, visit_id: str) -> tuple[Visit, Document]:
     """Lock the visit's note, then its newest version (409 not_ready when there is none yet)."""
     session.execute(update(Visit).where(Visit.id == visit_id).values(status=Visit.status))
     visit = scoped(session, principal, visit_id)
@@ -175,7 +175,7 @@ def _newest(session, principal: Principal, visit_id: str) -> tuple[Visit, Docume
     return visit, doc
 
 
-def _check(doc: Document, if_match: str | None) -> None:
+def check_version(doc: Document, if_match: str | None) -> None:
     if if_match is None:
         return
     wanted = if_match.strip().removeprefix("W/").strip('"')
@@ -185,7 +185,7 @@ def _check(doc: Document, if_match: str | None) -> None:
         )
 
 
-def _new_version(
+def new_version(
     session, principal: Principal, visit: Visit, parent: Document, content: dict, amends: int | None
 ) -> Document:
     new = Document(
@@ -206,7 +206,7 @@ def _new_version(
 
 def edit(principal: Principal, visit_id: str, body: NoteEdit, if_match: str | None) -> dict:
     with session_scope() as s:
-        visit, doc = _newest(s, principal, visit_id)
+        visit, doc = newest_note(s, principal, visit_id)
         if doc.status == "signed":
             raise ApiError(
                 409,
@@ -214,21 +214,21 @@ def edit(principal: Principal, visit_id: str, body: NoteEdit, if_match: str | No
                 f"version {doc.version} is signed and final; correct it with POST /v1/visits/{visit_id}/note/amend",
                 version=doc.version,
             )
-        _check(doc, if_match)
+        check_version(doc, if_match)
         content = apply_edits(doc.content, body.sections, principal.actor, utcnow())
-        new = _new_version(s, principal, visit, doc, content, doc.amends)
+        new = new_version(s, principal, visit, doc, content, doc.amends)
         audit(s, principal, "update", "note", visit_id)
         return note_view(new)
 
 
 def amend(principal: Principal, visit_id: str, body: NoteAmend, if_match: str | None) -> dict:
     with session_scope() as s:
-        visit, doc = _newest(s, principal, visit_id)
+        visit, doc = newest_note(s, principal, visit_id)
         if doc.status != "signed":
             raise ApiError(
                 409, "not_signed", f"version {doc.version} is a draft: edit it with PATCH", version=doc.version
             )
-        _check(doc, if_match)
+        check_version(doc, if_match)
         now = utcnow()
         content = (
             apply_edits(doc.content, body.sections, principal.actor, now)
@@ -241,7 +241,7 @@ def amend(principal: Principal, visit_id: str, body: NoteAmend, if_match: str | 
             "by": principal.actor,
             "at": now.isoformat(),
         }
-        new = _new_version(s, principal, visit, doc, content, doc.version)
+        new = new_version(s, principal, visit, doc, content, doc.version)
         audit(s, principal, "amend", "note", visit_id)
         return note_view(new)
 
@@ -252,10 +252,10 @@ def sign(principal: Principal, visit_id: str, if_match: str | None) -> dict:
     if principal.clinician_id is None:
         raise ApiError(403, "clinician_required", "only a clinician (with a clinician token) may sign a note")
     with session_scope() as s:
-        visit, doc = _newest(s, principal, visit_id)
+        visit, doc = newest_note(s, principal, visit_id)
         if doc.status == "signed":
             raise ApiError(409, "note_signed", f"version {doc.version} is already signed", version=doc.version)
-        _check(doc, if_match)
+        check_version(doc, if_match)
         first = (
             s.execute(
                 select(Document.id)

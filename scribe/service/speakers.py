@@ -138,7 +138,7 @@ def set_roles(principal: Principal, visit_id: str, body: SpeakerRoles, if_match:
         visit = scoped(s, principal, visit_id)
         if visit.status != "ready":
             raise ApiError(409, "not_ready", f"roles can be set once the visit is ready (it is {visit.status})")
-        notes._check(notes.version_of(s, visit, None), if_match)  # a stale page: before the work, not after
+        notes.check_version(notes.version_of(s, visit, None), if_match)  # a stale page: before the work, not after
         source = _newest_transcript(s, visit_id)
         transcript_version, template, language = source.version, visit.template, visit.language
         transcript = Transcript.model_validate(source.content)
@@ -147,15 +147,15 @@ def set_roles(principal: Principal, visit_id: str, body: SpeakerRoles, if_match:
     changed = {name: role for name, role in roles.items() if role != before[name] or name in body.roles}
     if all(roles[name] == before[name] for name in roles):  # PUT again: nothing to regenerate
         with session_scope() as s:
-            _, note = notes._newest(s, principal, visit_id)
+            _, note = notes.newest_note(s, principal, visit_id)
             return {"speakers": roles, "transcript_version": transcript_version, "note": notes.note_view(note)}
     fixed = relabelled(transcript, changed, principal.actor)
     result = documents.build(
         fixed.model_dump(), template=template, language=language, llm=get_settings().documents_llm, check_roles=False
     )
     with session_scope() as s:
-        visit, note = notes._newest(s, principal, visit_id)  # locks the visit's documents
-        notes._check(note, if_match)
+        visit, note = notes.newest_note(s, principal, visit_id)  # locks the visit's documents
+        notes.check_version(note, if_match)
         if _newest_transcript(s, visit_id).version != transcript_version:
             raise ApiError(409, "version_conflict", "the speakers were changed meanwhile; reload and try again")
         s.add(_version(visit, "transcript", transcript_version + 1, fixed.model_dump(), principal.actor))
@@ -172,7 +172,7 @@ def set_roles(principal: Principal, visit_id: str, body: SpeakerRoles, if_match:
                 "by": principal.actor,
                 "at": utcnow().isoformat(),
             }
-        new = notes._new_version(s, principal, visit, note, content, amends)
+        new = notes.new_version(s, principal, visit, note, content, amends)
         audit(s, principal, "update", "speakers", visit_id)
         events.add_event(
             s,
