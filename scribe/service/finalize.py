@@ -24,6 +24,7 @@ from scribe.queue.dispatch import submit
 from scribe.schemas import Transcript, Word
 from scribe.service import ahead, live, vocabulary
 from scribe.service.visits import FINAL_STATES
+from scribe.speech import streaming
 from scribe.speech.diarize import DiarizeOptions, Precomputed, diarize
 from scribe.speech.run import final_words, speaker_segments
 from scribe.speech.types import Audio, Diarization
@@ -45,7 +46,8 @@ def finalize(visit_id: str) -> str:
         words = [Word(**w) for seg in live.live_finals(visit_id) for w in seg["words"]]
         skipped = live.transcribe_skipped(visit, StoredAudio.of(visit))  # what the live path shed under load
         if skipped:
-            words = sorted(words + [Word(**w) for w in skipped], key=lambda w: w.start)
+            merged = streaming.merge_skipped([w.model_dump() for w in words], skipped)
+            words = [Word(**w) for w in merged]
             timings["skipped"] = time.perf_counter() - t0 - timings["flush"]
         audio = StoredAudio.of(visit)
         duration = audio.seconds if visit.audio_format else 0.0

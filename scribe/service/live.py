@@ -33,6 +33,8 @@ from scribe.speech.batcher import WindowBatcher, has_speech
 from scribe.speech.live_speakers import LiveSpeakers
 from scribe.speech.types import SAMPLE_RATE
 
+# Seconds of audio heard on each side of a skip boundary (transcribe_skipped, streaming.skip).
+SKIP_CONTEXT = 1.0
 log = logging.getLogger("scribe.tasks")
 
 
@@ -278,24 +280,25 @@ def _shed(state: streaming.StreamState, audio: StoredAudio, processed: int, max_
     if behind <= max_lag:
         return []
     log.info("live window skips ahead", extra={"seconds": round(behind, 1)})
-    return streaming.skip(state, audio.seconds - max_lag / 2)
+    return streaming.skip(state, audio.seconds - max_lag / 2, context=SKIP_CONTEXT)
 
 
 def transcribe_skipped(visit: Visit, audio: StoredAudio) -> list[dict]:
-    """Words of the audio the live path skipped when it fell behind (state.skipped), in visit time."""
+    """Words of the audio the live path skipped when it fell behind (state.skipped), in visit time
+    (streaming.decode_skipped: with context on both sides of each boundary)."""
     _, live = visit_and_state(visit.id)
     state = streaming.StreamState.from_dict(live.state)
-    asr, cap, words = batcher(), get_settings().live_max_window_seconds, []
-    vocab = vocabulary.of_visit(visit) if state.skipped else None
-    for start, end in state.skipped:
-        while start < end - 0.05:
-            piece_end = min(end, start + cap)
-            samples = audio.samples(start, piece_end)
-            if samples.size >= SAMPLE_RATE // 5:
-                for w in asr.transcribe(samples, state.language or "en", vocabulary=vocab) or []:
-                    words.append({**w, "start": round(w["start"] + start, 3), "end": round(w["end"] + start, 3)})
-            start = piece_end
-    return words
+    if not state.skipped:
+        return []
+    asr, vocab = batcher(), vocabulary.of_visit(visit)
+    return streaming.decode_skipped(
+        state.skipped,
+        lambda samples: asr.transcribe(samples, state.language or "en", vocabulary=vocab),
+        audio.samples,
+        audio.seconds,
+        cap=get_settings().live_max_window_seconds,
+        context=SKIP_CONTEXT,
+    )
 
 
 def _prefill_if_due(visit_id: str, transcript_end: float) -> None:

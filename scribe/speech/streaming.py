@@ -17,7 +17,9 @@ partial (`transcript.partial`), which may change.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 SEGMENT_GAP = 1.0
@@ -182,10 +184,11 @@ def _trim(state: StreamState, window_end: float) -> None:
         state.buffer_start = min(state.committed_end, window_end)
 
 
-def skip(state: StreamState, to: float) -> list[dict]:
+def skip(state: StreamState, to: float, context: float = 1.0) -> list[dict]:
     """Fall behind gracefully: give up on the audio before `to` (the newest audio minus a short window),
     so the next window is short and its partial recent. Committed words become final segments (returned);
-    the uncommitted hypothesis and the audio up to `to` are recorded in state.skipped for the final pass."""
+    the uncommitted hypothesis and the audio up to `to` are recorded in state.skipped for the final pass.
+    The next window starts `context` seconds before `to`, so a word the boundary cuts is heard whole."""
     start = max(state.buffer_start, state.committed_end)
     if to <= start:
         return []
@@ -196,6 +199,50 @@ def skip(state: StreamState, to: float) -> list[dict]:
         state.skipped[-1][1] = round(to, 3)
     else:
         state.skipped.append([round(start, 3), round(to, 3)])
-    state.buffer_start = state.committed_end = to
+    state.buffer_start, state.committed_end = max(start, to - context), to
     state.previous, state.tail = [], []
     return finals
+
+
+def decode_skipped(
+    spans: list,
+    transcribe: Callable,
+    samples: Callable,
+    duration: float,
+    cap: float,
+    context: float = 1.0,
+    rate: int = 16000,
+) -> list[dict]:
+    """Words of the skipped spans (state.skipped), in visit time, decoded `cap` seconds at a time.
+
+    transcribe(samples) gives words relative to its input (None: no speech); samples(start, end) reads
+    the visit's audio. A boundary falls anywhere, often inside a word, so each piece is heard with
+    `context` seconds on both sides and keeps the words whose middle lies inside it: a word the boundary
+    cuts is heard whole, here or by the live window on the other side (skip), and merge_skipped keeps one."""
+    words = []
+    for start, end in spans:
+        while start < end - 0.05:
+            piece_end = min(end, start + cap)
+            lo, hi = max(0.0, start - context), min(duration, piece_end + context)
+            audio = samples(lo, hi)
+            if audio.size >= rate // 5:
+                for w in transcribe(audio) or []:
+                    w = {**w, "start": round(w["start"] + lo, 3), "end": round(w["end"] + lo, 3)}
+                    if start <= (w["start"] + w["end"]) / 2 < piece_end:
+                        words.append(w)
+            start = piece_end
+    return words
+
+
+def merge_skipped(live_words: list[dict], skipped: list[dict]) -> list[dict]:
+    """The live words and those of the skipped audio, in time order. Where both heard a word (at a skip
+    boundary), the live one is kept: a skipped word whose middle falls inside a live word is dropped."""
+    spans = sorted((w["start"], w["end"]) for w in live_words)
+    starts = [a for a, _ in spans]
+    kept = []
+    for w in skipped:
+        mid = (w["start"] + w["end"]) / 2
+        i = bisect.bisect_right(starts, mid) - 1
+        if i < 0 or spans[i][1] < mid:
+            kept.append(w)
+    return sorted(live_words + kept, key=lambda w: w["start"])

@@ -1,0 +1,52 @@
+"""Load shedding's skip boundary (scribe.speech.streaming.skip, decode_skipped, merge_skipped) with the real
+tiny.en model: a boundary that cuts a word in two must not lose the words around it, nor hear them twice."""
+
+from __future__ import annotations
+
+from scribe.engines.asr import load_whisper
+from scribe.speech import streaming
+from scribe.speech.batcher import WindowBatcher
+from tests.conftest import SR, speak
+
+TEXT = (
+    "Your lungs sound clear. I think this is a viral infection. "
+    "I will prescribe a cough syrup, and come back in one week if it is not better."
+)
+
+
+def _norm(words: list[dict]) -> list[str]:
+    return [streaming.norm(w["word"]) for w in words]
+
+
+def _skip_at_the_middle_of(word: str, context: float) -> list[dict]:
+    """The words a visit keeps when the live path skips to the middle of `word` and the final pass
+    transcribes the skipped audio: live words after the boundary, decoded skipped words before it."""
+    audio = speak(TEXT, "en+m3")
+    asr = WindowBatcher(load_whisper("tiny.en"))
+    heard = lambda samples: asr.transcribe(samples, "en")  # noqa: E731
+    samples = lambda a, b: audio[int(a * SR) : int(b * SR)]  # noqa: E731
+    duration = audio.size / SR
+    target = next(w for w in heard(audio) if streaming.norm(w["word"]) == word)
+    state = streaming.StreamState(language="en")
+    streaming.skip(state, (target["start"] + target["end"]) / 2, context=context)
+    window = [
+        {**w, "start": w["start"] + state.buffer_start, "end": w["end"] + state.buffer_start}
+        for w in heard(samples(state.buffer_start, duration))
+    ]
+    live = [w for f in streaming.update(state, window, duration, flush=True).finals for w in f["words"]]
+    skipped = streaming.decode_skipped(state.skipped, heard, samples, duration, cap=24.0, context=context)
+    return streaming.merge_skipped(live, skipped)
+
+
+def test_a_word_cut_by_the_skip_boundary_is_heard_once():
+    kept = _norm(_skip_at_the_middle_of("prescribe", context=1.0))
+    assert kept[kept.index("will") :][:5] == ["will", "prescribe", "a", "cough", "syrup"], kept
+    assert kept.count("prescribe") == 1 and kept.count("will") == 1 and kept.count("infection") == 1
+    # Without the context on both sides, neither side hears the cut word (the defect this fixes).
+    assert "prescribe" not in _norm(_skip_at_the_middle_of("prescribe", context=0.0))
+
+
+def test_merge_keeps_the_live_word_where_both_heard_it():
+    live = [{"word": " prescribe", "start": 4.0, "end": 4.6}, {"word": " a", "start": 4.7, "end": 4.8}]
+    skipped = [{"word": " will", "start": 3.5, "end": 3.9}, {"word": " prescribed", "start": 4.05, "end": 4.5}]
+    assert _norm(streaming.merge_skipped(live, skipped)) == ["will", "prescribe", "a"]
