@@ -112,8 +112,8 @@ def test_schemathesis_finds_nothing(fuzzed, tmp_path):
     assert report.exists(), run.stdout[-6000:] + run.stderr[-3000:]
     result = json.loads(report.read_text())
     # Errors about the API (network errors, unresponsive operations, server unavailable, schema errors) fail
-    # the test. "Runtime Error" is an exception inside the fuzzer itself (Hypothesis's replay of a shrunk
-    # case; seen once in CI, never here): printed with the fuzzer's output, not held against the API.
+    # the test. "Runtime Error" is an exception inside the fuzzer that it could
+    # not classify (seen once in CI, never here): printed with its output, not held against the API.
     internal = [e for e in result["errors"] if e["title"] == "Runtime Error"]
     if internal:
         print("fuzzer-internal errors:", internal, run.stdout[-6000:])
