@@ -83,6 +83,9 @@ class Settings(BaseSettings):
     asr_batch_size: int = 8  # windows of concurrent sessions decoded in one batched call
     asr_batch_wait_ms: int = 25
     worker_threads: int = 3  # embedded: in-process ASR threads (they meet in one batch)
+    # embedded: threads updating the live assistant context (the rules engine holds the GIL: one is enough
+    # for a node's visits, each visit's burst of updates coalesced to its newest)
+    assistant_threads: int = 1
     # Celery: seconds before an unacknowledged task is handed to another worker (late acks).
     task_visibility_timeout: int = 60
     # A live window task not answered after this long is submitted again (idempotent).

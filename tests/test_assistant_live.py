@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 import time
 
 import httpx
+import pytest
 import websockets
 
 from scribe.api.protocol import encode_frame
@@ -200,3 +202,116 @@ def test_context_not_ready_and_bad_input(embedded):
     assert r.status_code == 404  # another tenant's visit does not exist
     r = httpx.post(f"{service.http}/v1/visits/{visit['id']}/ask", json={}, headers=auth(t["a"]), timeout=30)
     assert r.status_code == 422
+
+
+# ------------------------------------------------------------------ the live update's own lane (scribe.queue)
+
+
+@pytest.fixture
+def lane():
+    """A real in-process executor and two task names registered for the test on the queues of the real
+    tasks (a note being written, a live assistant update), removed afterwards."""
+    from scribe.queue import dispatch, registry
+
+    names = {"note": "test.lane.note", "update": "test.lane.update"}
+    runs: list[tuple] = []
+    gate, started = threading.Event(), threading.Event()
+
+    def long_note(visit_id: str) -> str:
+        started.set()
+        gate.wait(60)
+        runs.append(("note", visit_id))
+        return "ok"
+
+    def update(visit_id: str, n: int = 0) -> str:
+        runs.append(("update", visit_id, n, gate.is_set()))
+        return "ok"
+
+    real_update, real_note = registry.get("assistant.update"), registry.get("documents.generate")
+    registry.task(names["note"], queue=real_note.queue)(long_note)
+    registry.task(
+        names["update"], queue=real_update.queue, best_effort=True, latest_only=real_update.latest_only
+    )(update)
+    executor = dispatch.InProcessExecutor(asr_threads=1)
+    try:
+        yield executor, names, runs, gate, started
+    finally:
+        gate.set()
+        executor.shutdown()
+        for name in names.values():
+            registry.tasks().pop(name, None)
+
+
+def _wait(cond, seconds: float = 10.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if cond():
+            return True
+        time.sleep(0.01)
+    return cond()
+
+
+def test_live_update_does_not_wait_behind_a_note(lane):
+    executor, names, runs, gate, started = lane
+    executor.submit(names["note"], ("visit-a",))
+    assert started.wait(10)
+    executor.submit(names["update"], ("visit-b",))
+    # The note is still being written (gate closed): the update ran anyway, on its own lane.
+    assert _wait(lambda: any(r[0] == "update" for r in runs), 5), runs
+    assert runs == [("update", "visit-b", 0, False)], runs
+    gate.set()
+    assert _wait(lambda: len(runs) == 2), runs
+
+
+def test_live_updates_of_a_visit_coalesce_to_the_newest(lane):
+    from scribe.queue import registry
+
+    executor, names, runs, gate, _started = lane
+    hold, first_running = threading.Event(), threading.Event()
+
+    def slow_update(visit_id: str, n: int = 0) -> str:
+        if n == 0:
+            first_running.set()
+            hold.wait(30)
+        runs.append(("update", visit_id, n))
+        return "ok"
+
+    registry.task(names["update"], queue="assistant", best_effort=True, latest_only=True)(slow_update)
+    executor.submit(names["update"], ("visit-a", 0))
+    assert first_running.wait(10)
+    for n in range(1, 6):  # a burst of windows while the first update runs
+        executor.submit(names["update"], ("visit-a", n))
+    executor.submit(names["update"], ("visit-b", 1))
+    assert executor.depths()["assistant"] == 2, executor.depths()  # one waiting run per visit
+    hold.set()
+    assert _wait(lambda: len(runs) == 3), runs
+    time.sleep(0.3)  # nothing else runs
+    assert runs[0] == ("update", "visit-a", 0) and sorted(runs[1:]) == [("update", "visit-a", 5), ("update", "visit-b", 1)]
+    assert executor.depths()["assistant"] == 0
+
+
+def test_live_update_routed_to_its_celery_queue(tmp_path, monkeypatch):
+    """With Redis, assistant.update goes to the list of its own queue (routed there by the Celery app)."""
+    from scribe.config import get_settings
+    from scribe.queue import celery_app, dispatch
+    from tests.test_service_support import Redis, free_port
+
+    (tmp_path / "redis").mkdir()
+    redis_server = Redis(free_port(), tmp_path / "redis").start()
+    monkeypatch.setenv("SCRIBE_REDIS_URL", redis_server.url)
+    get_settings.cache_clear()
+    monkeypatch.setattr(celery_app, "_app", None)
+    try:
+        import redis
+
+        dispatch.submit("assistant.update", "visit-x")
+        client = redis.Redis.from_url(redis_server.url)
+        assert _wait(lambda: client.llen("assistant") + client.llen("assistant\x06\x169") == 1), client.keys()
+        assert client.llen("documents") == 0 and client.llen("documents\x06\x169") == 0
+        assert dispatch.queue_depths()["assistant"] == 1
+        assert celery_app._app.conf.task_routes["assistant.update"] == {"queue": "assistant"}
+    finally:
+        monkeypatch.setattr(celery_app, "_app", None)
+        monkeypatch.delenv("SCRIBE_REDIS_URL")
+        get_settings.cache_clear()
+        redis_server.kill()

@@ -313,7 +313,7 @@ def redis_topology(tmp_path: Path, **extra) -> tuple[Redis, Service]:
 
 
 class Worker:
-    def __init__(self, service: Service, queues: str = "asr,documents,delivery"):
+    def __init__(self, service: Service, queues: str = "asr,documents,assistant,delivery"):
         self.service, self.queues = service, queues
         self.log_path = service.root / f"worker-{uuid.uuid4().hex[:6]}.log"
         self.proc = subprocess.Popen(

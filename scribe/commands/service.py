@@ -61,9 +61,9 @@ def serve(host, port, http_workers):
 @click.option(
     "--queues",
     "-Q",
-    default="asr,documents,delivery",
+    default="asr,documents,assistant,delivery",
     show_default=True,
-    help="Comma-separated queues (GPU nodes: asr; CPU nodes: documents,delivery).",
+    help="Comma-separated queues (GPU nodes: asr; CPU nodes: documents,assistant,delivery).",
 )
 @click.option(
     "--concurrency",
@@ -81,9 +81,11 @@ def worker(queues, concurrency, metrics_port):
     if not cfg.redis_url:
         raise ScribeError("scribe worker needs SCRIBE_REDIS_URL (without it, `scribe serve` runs tasks itself)")
     wanted = [q.strip() for q in queues.split(",") if q.strip()]
-    bad = [q for q in wanted if q not in ("asr", "documents", "delivery")]
+    from scribe.queue.registry import QUEUES
+
+    bad = [q for q in wanted if q not in QUEUES]
     if bad or not wanted:
-        raise ScribeError(f"unknown queue {', '.join(bad) or '(none)'}: use asr, documents, delivery")
+        raise ScribeError(f"unknown queue {', '.join(bad) or '(none)'}: use {', '.join(QUEUES)}")
     child = os.environ.get(_WORKER_CHILD) == "1"
     init(migrate=not child)  # the supervisor migrated already
     if not child:
@@ -96,7 +98,7 @@ def worker(queues, concurrency, metrics_port):
         from scribe.service.live import batcher
 
         batcher()
-    if "documents" in wanted:
+    if "documents" in wanted or "assistant" in wanted:
         from scribe.service.documents import warm
 
         warm()

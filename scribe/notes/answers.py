@@ -19,7 +19,8 @@ CONCEPTS: dict[str, str] = {
     "cholesterol": r"\bcholest[ée]rol\b|\bldl\b|\blipids?\b",
     "blood pressure": r"\bblood pressures?\b|\bbp\b|\btension\b(?!\s*headaches?)|\bpression art[ée]rielle",
     "heart rate": r"\bheart rate\b|\bpulse\b|fr[ée]quence cardiaque|\bpouls\b",
-    "weight": r"\bweigh(?:t|s|ed|ing)?\b|\bpoids\b|\bp[èe]s(?:e|ez|ent)\b|\bkilos\b",
+    # not "weigh yourself daily" nor "let me weigh you": an instruction, not the patient's weight
+    "weight": r"\bweigh(?:t|s|ed|ing)?\b(?!\s+(?:yourself|you\b))|\bpoids\b|\bp[èe]s(?:e|ez|ent)\b|\bkilos\b",
     "temperature": r"\btemperature\b|\btemp[ée]rature\b",
     "oxygen": r"\boxygen\b|\bsaturation\b|\bsats?\b|\boxyg[èe]ne\b",
     "kidney function": r"\bkidneys?\b|\brenal\b|\bcreatinine\b|\breins?\b|\bcr[ée]atinin[ée]?\w*",
@@ -80,6 +81,20 @@ QUALIFIERS: dict[str, re.Pattern] = {
     "right": re.compile(r"\bright (?:side|knee|arm|leg|hand|foot|shoulder|hip|eye|ear)\b|\bdroite?\b", re.I),
     "night": re.compile(r"\bat night\b|\bnight\w*|\bla nuit\b|\bnocturne\w*", re.I),
 }
+
+# Another episode of care: "did they prescribe anything in the ER?" → "no" does not say what the patient takes.
+ELSEWHERE = re.compile(
+    r"\b(?:in|at|from) the (?:er|e\.r\.|emergency room|emergency department|hospital|urgent care)\b|"
+    r"\baux urgences\b|\bà l'hôpital\b|\bà l'hosto\b",
+    re.I,
+)
+
+
+def same_setting(query: "Query", asked: str) -> bool:
+    """An asked question set in another episode of care (the ER, the hospital) answers only a question
+    about that episode."""
+    return not ELSEWHERE.search(asked) or bool(ELSEWHERE.search(query.text))
+
 
 RELATIVES = re.compile(
     r"\b(?:mother|mom|mum|father|dad|brother|sister|son|daughter|grand(?:mother|father|ma|pa)|aunt|uncle|cousin|"

@@ -17,7 +17,7 @@ import threading
 from collections import OrderedDict
 from functools import lru_cache
 
-from scribe.notes.answers import qualifiers_hold, read_question
+from scribe.notes.answers import qualifiers_hold, read_question, same_setting
 from scribe.notes.answers_find import DETAIL, AnswerFinder
 from scribe.notes.context_topics import answer_from_facts, facts_for_topic, topics_of
 from scribe.notes.facts import Extractor
@@ -124,7 +124,11 @@ def answered(
         return typed
     topics = topics_of(q)
     for topic in topics[:1]:  # the question's main topic: "allergic to a drug?" is not about the drugs taken
-        fs = [f for f in facts_for_topic(topic, facts) if qualifiers_hold(query, " ".join(e.quote for e in f.evidence))]
+        fs = [
+            f
+            for f in facts_for_topic(topic, facts)
+            if qualifiers_hold(query, " ".join(e.quote for e in f.evidence)) and not finder.examined(f)
+        ]
         if fs:
             if query.intent in DETAIL and topic not in ("duration", "severity", "location", "age", "weight"):
                 if not any(f.value or f.attributes.get("dose") for f in fs):
@@ -138,7 +142,9 @@ def answered(
             return Answered(answered=True, answer=answer, value=value, evidence=ev, confidence=conf, topic=topic)
         if query.qualifiers or query.intent in DETAIL:
             continue  # an asked question of the topic says nothing of its qualifier or value
-        same = [a for a in asked if a.topic == topic or topic in topics_of(a.question)]
+        same = [
+            a for a in asked if (a.topic == topic or topic in topics_of(a.question)) and same_setting(query, a.question)
+        ]
         if same:
             return _from_asked(same[-1], topic, 0.75)
         found = finder.asked_about(query, topic)

@@ -20,6 +20,7 @@ from scribe.notes.answers import (
     Query,
     normalise_value,
     qualifiers_hold,
+    same_setting,
 )
 from scribe.notes.consultation import answer_polarity
 from scribe.notes.context_topics import TOPIC_RX
@@ -118,6 +119,18 @@ class AnswerFinder:
             self._units = out
         return self._units
 
+    def examined(self, f: Fact) -> bool:
+        """A finding the clinician states while examining ("you are not running a fever", read with the
+        vitals): it tells today's exam, not the history a question like "have you had any fever?" asks."""
+        r = self.reader
+        if r is None or f.kind != "symptom" or not f.evidence or f.attributes.get("how") != "statement":
+            return False
+        for e in f.evidence:
+            ks = [k for k, s in enumerate(r.sents) if s.seg_index == e.segment_id and e.quote.lower() in s.text.lower()]
+            if e.role != "clinician" or not ks or not all(r.exam_start <= k < r.exam_end for k in ks):
+                return False
+        return True
+
     def _evidence(self, ks: list[int]) -> list[Evidence]:
         return [self.reader.builder.ev_sentence(self.reader.sents[k]) for k in ks]
 
@@ -179,6 +192,8 @@ class AnswerFinder:
                 continue
             if labels and not labels & _labels_in(text) or (qa_only and not asking):
                 continue
+            if asking and not same_setting(query, self.reader.sents[asking[0]].text):
+                continue  # asked of another episode of care (the ER, the hospital)
             if not all(rx.search(text) for rx in anchors) or not qualifiers_hold(query, text):
                 continue
             if self._about_relative(asking + answering, anchors, family) != family:

@@ -125,8 +125,20 @@ def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modif
         return out
 
 
+# The clinician's own opinion, not yet a finding: "I think you have", "it sounds like", "je pense que c'est".
+# A reviewer reads these as probable, and ICD-10-CM outpatient rules do not code them (sections._dx_text).
+_OPINION_BEFORE = re.compile(
+    r"\b(?:i (?:do |still )?(?:think|believe|feel)(?: that)? (?:you(?:'re| are)? (?:have|having|dealing with|"
+    r"suffering from|got)|you've got|this is|it'?s|it is|that'?s|there'?s|we'?re dealing with)|"
+    r"(?:it |this )?(?:sounds?|looks?|seems?) (?:like|to be)|my (?:impression|suspicion|guess) is|"
+    r"je (?:pense|crois) (?:que (?:c'est|vous avez|vous faites)|qu'il s'agit)|on dirait|ça ressemble à|il semble)\b",
+    re.I,
+)
+
+
 def certainty(text: str, start: int, end: int, mods: Modifiers | None = None) -> str:
-    """How sure the speaker is of the diagnosis at text[start:end]: confirmed, possible or ruled-out."""
+    """How sure the speaker is of the diagnosis at text[start:end]: confirmed, probable (the clinician's
+    opinion: "I think you have"), possible (hedged) or ruled-out."""
     before, after = text[:start], text[end:]
     clause = re.split(r"[.;?!]|\b(?:but|however|mais)\b", before)[-1]
     if _RULED_OUT.search(clause) and not _HEDGE_BEFORE.search(clause):
@@ -137,6 +149,8 @@ def certainty(text: str, start: int, end: int, mods: Modifiers | None = None) ->
         return "possible"
     if mods is not None and (mods.hypothetical or mods.uncertain):
         return "possible"
+    if _OPINION_BEFORE.search(clause):
+        return "probable"
     return "confirmed"
 
 

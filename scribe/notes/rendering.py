@@ -42,6 +42,7 @@ WORDS = {
         "code": "ICD-10-CM",
         "negative": "denies",
         "possible": "Possible",
+        "probable": "Likely",
     },
     "fr": {
         "endorses": "Signale",
@@ -76,6 +77,7 @@ WORDS = {
         "code": "CIM-10",
         "negative": "nie",
         "possible": "Suspicion de",
+        "probable": "Diagnostic probable :",
     },
 }
 

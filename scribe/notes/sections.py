@@ -213,11 +213,13 @@ def _dx_text(c: RenderContext, f: Fact) -> str:
         name = f"{name} ({side})"
     if f.status == "historical":
         name = f"{c.w('pmh')} {name}"
-    elif f.attributes.get("certainty") == "possible":
-        name = f"{c.w('possible')} {name}"
+    elif f.attributes.get("certainty") in ("possible", "probable"):
+        name = f"{c.w(f.attributes['certainty'])} {name}"
     name = name[0].upper() + name[1:]
     code = f.attributes.get("code")
-    return f"{name} ({c.w('code')} {code})" if code and f.attributes.get("certainty") != "possible" else name
+    if f.attributes.get("certainty") in ("possible", "probable"):
+        code = None  # outpatient coding rules: a possible or probable diagnosis is not coded
+    return f"{name} ({c.w('code')} {code})" if code else name
 
 
 def _problems(c: RenderContext) -> list[Fact]:

@@ -262,7 +262,12 @@ def clinician_to_note(text: str, sex: str | None = None) -> str:
     t = re.sub(r"\byour\b", poss, t, flags=re.I)
     t = re.sub(r"\byourself\b", {"his": "himself", "her": "herself"}.get(poss, "themselves"), t, flags=re.I)
     t = re.sub(
-        r"\b(to|for|with|on|give|tell|see|send|call|ask|let|help) you\b", lambda m: f"{m.group(1)} {obj}", t, flags=re.I
+        r"\b(to|for|with|on|at|about|give|tell|see|send|call|ask|let|help|continue|keep|start|put|get|bring|refer|"
+        r"write|place|schedule|make|check|examine|treat|switch|move|show|teach|remind|"
+        r"contact|follow|watch|monitor|offer|encourage|advise|instruct|counsel|reassure) you\b",
+        lambda m: f"{m.group(1)} {obj}",
+        t,
+        flags=re.I,
     )
     t = re.sub(r"\byou\b", subj, t, flags=re.I)
     return t

@@ -92,7 +92,7 @@ def check_sentence(s: SentenceSupport, facts_by_id: dict[str, Fact], section: st
             and not _DENIES.search(text)
         ):
             issues.append(("polarity", f"denied finding worded as endorsed: {f.label}"))
-        if f.kind == "assessment" and f.attributes.get("certainty") == "possible" and not hedged(text):
+        if f.kind == "assessment" and f.attributes.get("certainty") in ("possible", "probable") and not hedged(text):
             issues.append(("certainty", f"possible diagnosis stated as certain: {f.label}"))
         if f.kind == "family_history" and section != "family" and not _FAMILY_SECTION.search(text):
             issues.append(("subject", f"a relative's condition outside the family history: {f.label}"))

@@ -3,7 +3,8 @@ in-process pool, which runs the very same task functions on one thread pool per 
 failing task (registry.RETRIES) unless it is best effort; a task that fails for good calls its
 on_failure (a visit stage fails its visit). Both run the stages a visit waits for (finalize, its note)
 before best-effort live work queued earlier (priority): under load the final pass does not wait for a
-backlog of live windows."""
+backlog of live windows. The assistant queue's pool keeps only the newest waiting run per visit
+(registry.Task.latest_only): its own threads, so a live update never waits behind a note being written."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import itertools
 import queue
 import threading
 import time
+from collections import OrderedDict
 
 from scribe.config import get_settings
 from scribe.core.observability import QUEUE_DEPTH
@@ -29,8 +31,9 @@ class _PriorityPool:
         for t in self.threads:
             t.start()
 
-    def submit(self, priority: int, fn, *args) -> None:
+    def submit(self, priority: int, key, fn, *args) -> bool:
         self.tasks.put((priority, next(self.order), fn, args))
+        return True
 
     def _work(self) -> None:
         while True:
@@ -52,6 +55,59 @@ class _PriorityPool:
             self.tasks.put((-1, next(self.order), None, ()))
 
 
+class _LatestPool:
+    """Threads running, per key (a visit), only the newest of the runs submitted while one waited: a run
+    submitted while an older one waits replaces its arguments and keeps its place; a key never runs on
+    two threads at once (its next run waits for the current one). Keys are served in the order they
+    first waited, so one busy visit does not starve the others."""
+
+    def __init__(self, threads: int, name: str):
+        self.pending: OrderedDict = OrderedDict()  # key -> (fn, args), oldest first
+        self.running: set = set()
+        self.cond = threading.Condition()
+        self.closed = False
+        self.threads = [threading.Thread(target=self._work, name=f"{name}-{i}", daemon=True) for i in range(threads)]
+        for t in self.threads:
+            t.start()
+
+    def submit(self, priority: int, key, fn, *args) -> bool:
+        """False when the run replaced one already waiting for `key` (nothing more was queued)."""
+        with self.cond:
+            replaced = key in self.pending
+            self.pending[key] = (fn, args)
+            self.cond.notify()
+            return not replaced
+
+    def _next(self):
+        with self.cond:
+            while True:
+                if self.closed:
+                    return None
+                key = next((k for k in self.pending if k not in self.running), None)
+                if key is not None:
+                    self.running.add(key)
+                    return key, self.pending.pop(key)
+                self.cond.wait()
+
+    def _work(self) -> None:
+        while (taken := self._next()) is not None:
+            key, (fn, args) = taken
+            try:
+                fn(*args)
+            except Exception:  # run_task logged it; the thread serves on
+                pass
+            finally:
+                with self.cond:
+                    self.running.discard(key)
+                    self.cond.notify_all()
+
+    def shutdown(self) -> None:
+        with self.cond:  # waiting runs are dropped, as in the other pools
+            self.closed = True
+            self.pending.clear()
+            self.cond.notify_all()
+
+
 class InProcessExecutor:
     """The embedded default's worker pool: a pool of threads per queue, in the server process."""
 
@@ -60,6 +116,7 @@ class InProcessExecutor:
         self.pools = {
             "asr": _PriorityPool(asr_threads or cfg.worker_threads, "asr"),
             "documents": _PriorityPool(1, "documents"),
+            "assistant": _LatestPool(cfg.assistant_threads, "assistant"),
             "delivery": _PriorityPool(cfg.delivery_concurrency, "delivery"),
         }
         self.waiting = {q: 0 for q in self.pools}
@@ -67,10 +124,11 @@ class InProcessExecutor:
 
     def submit(self, name: str, args: tuple) -> None:
         task = registry.get(name)
-        with self._lock:
-            self.waiting[task.queue] += 1
+        key = (name, args[0] if args else None) if task.latest_only else None
+        with self._lock:  # counted only when queued (a latest-only run may replace a waiting one)
+            if self.pools[task.queue].submit(priority(task), key, self._run, task.queue, name, args):
+                self.waiting[task.queue] += 1
             QUEUE_DEPTH.labels(task.queue).set(self.waiting[task.queue])
-        self.pools[task.queue].submit(priority(task), self._run, task.queue, name, args)
 
     def _run(self, queue_name: str, name: str, args: tuple) -> None:
         with self._lock:

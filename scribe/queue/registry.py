@@ -12,7 +12,9 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-QUEUES = ("asr", "documents", "delivery")
+# assistant: the live question assistant's context, a lane of its own so that it never waits behind a
+# note being generated on the documents queue (docs/assistant.md, "Live").
+QUEUES = ("asr", "documents", "assistant", "delivery")
 TASK_MODULES = ("scribe.service.tasks", "scribe.delivery.outbox")
 RETRIES = 2  # a failing task runs at most 1 + RETRIES times (1 s, then 2 s apart), unless best effort
 
@@ -25,6 +27,9 @@ class Task:
     best_effort: bool = False  # never retried: the next run (or a later stage) covers it
     # Called once the task failed for good (bad input, or the last attempt): (args, error code, message).
     on_failure: Callable[[tuple, str, str], None] | None = None
+    # Only the newest matters: of the runs waiting for the same first argument (a visit), one runs, with
+    # the newest arguments; a visit's burst of live updates costs one run, not a queue of stale ones.
+    latest_only: bool = False
 
     @property
     def retries(self) -> int:
@@ -36,13 +41,19 @@ _loaded = False
 _lock = threading.Lock()
 
 
-def task(name: str, queue: str, best_effort: bool = False, on_failure: Callable[[tuple, str, str], None] | None = None):
+def task(
+    name: str,
+    queue: str,
+    best_effort: bool = False,
+    on_failure: Callable[[tuple, str, str], None] | None = None,
+    latest_only: bool = False,
+):
     """Register the decorated function as the task `name` on `queue`."""
     if queue not in QUEUES:
         raise ValueError(f"unknown queue {queue!r}")
 
     def register(fn: Callable) -> Callable:
-        _tasks[name] = Task(name, queue, fn, best_effort, on_failure)
+        _tasks[name] = Task(name, queue, fn, best_effort, on_failure, latest_only)
         return fn
 
     return register

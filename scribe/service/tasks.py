@@ -12,8 +12,9 @@ whose worker died): the live state is saved with optimistic concurrency, documen
                                  attribution and roles → transcript document → documents.generate
   documents.prefill(visit_id)    live, with an LLM: the note's prompt for the transcript so far is evaluated
                                  and kept in the LLM's prompt cache
-  assistant.update(visit_id)     live: the question assistant's context from the final segments so far
-                                 (scribe.service.assistant), announced as context.updated
+  assistant.update(visit_id)     live, on its own queue (never behind a note): the question assistant's
+                                 context from the final segments so far (scribe.service.assistant),
+                                 announced as context.updated; only a visit's newest waiting update runs
   documents.generate(visit_id)   documentation engine → facts, note v1 (draft), summary, context → visit.ready
 
 Best effort (never retried): a window (the next one, or the finalize, covers it) and a prefill. A visit
@@ -45,7 +46,7 @@ def documents_prefill(visit_id: str) -> str:
     return live.prefill(visit_id)
 
 
-@task("assistant.update", queue="documents", best_effort=True)
+@task("assistant.update", queue="assistant", best_effort=True, latest_only=True)
 def assistant_update(visit_id: str) -> str:
     return assistant.update(visit_id, live.live_finals, live.clinician_voice)
 

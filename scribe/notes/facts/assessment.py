@@ -11,9 +11,7 @@ from scribe.notes.consultation import FAMILY, certainty, context_of
 from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
 from scribe.notes.problems import laterality, laterality_span, specific_code
 from scribe.notes.terms import diagnosis_phrases, exact_code
-from scribe.notes.text import (
-    Sentence,
-)
+from scribe.notes.text import Sentence, clean
 from scribe.schemas_docs import Fact
 
 
@@ -58,7 +56,8 @@ _PAST_PROBLEM = re.compile(
 
 def _more_certain(sure: str, earlier: Fact) -> bool:
     """A later 'confirmed' statement of a diagnosis first said as possible upgrades it."""
-    return sure == "confirmed" and earlier.attributes.get("certainty") == "possible"
+    rank = {"possible": 0, "probable": 1, "confirmed": 2}
+    return rank.get(sure, -1) > rank.get(earlier.attributes.get("certainty"), 2)
 
 
 class AssessmentFacts:
@@ -153,15 +152,15 @@ class AssessmentFacts:
         label = concept.label if concept else wider[2]
         if label in seen:
             if _more_certain(sure, seen[label]):
-                seen[label].status = "present"
-                seen[label].attributes["certainty"] = "confirmed"
+                seen[label].status = "present" if sure == "confirmed" else "uncertain"
+                seen[label].attributes["certainty"] = sure
             return
         found_side = laterality_span(s.text, a, b)
         side = found_side[0] if found_side else None
         ev_a, ev_b = (min(a, found_side[1]), max(b, found_side[2])) if found_side else (a, b)
         if concept is not None and wider is None:
             code = specific_code(concept, s.text, st, en)
-            term = s.text[st:en].lower() if not concept.code else None
+            term = clean(s.text[st:en]).replace(",", "").lower() if not concept.code else None  # no "um,"
         else:
             term = wider[2]
             code, _desc = exact_code(term, side)

@@ -52,6 +52,8 @@ class MedicationFacts:
             for j, m in enumerate(mentions):
                 if allergy and not re.search(r"\b(?:claritin|zyrtec|allegra|benadryl|flonase)\b", m.surface, re.I):
                     continue  # "allergic to penicillin": an allergy, not a medication
+                if med.corrected_later(s.text, mentions, j):
+                    continue  # "metformin 500 once a day, no actually … metformin 500 twice a day"
                 answer, stopped = None, False
                 if self.is_clin(k) and s.question:
                     ans = self.answer_to(k)

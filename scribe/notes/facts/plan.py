@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes import register
+from scribe.notes import lexicon, register
 from scribe.notes.facts.orders import find_orders, order_sentence
+from scribe.notes.medication import find_mentions
 from scribe.notes.number_words import numbers_to_digits
 from scribe.notes.text import Sentence, clean, clinician_to_note
 from scribe.schemas_docs import Fact
@@ -45,6 +46,45 @@ _INTERVAL = re.compile(
     r"jours?|semaines?|mois|ans?)\b",
     re.I,
 )
+
+
+# What a piece of advice is about: a spoken clause with none of these ("Spend some time together.", "Go from
+# there.", "Talk to you later.") is conversation, not a plan item (checked with the lexicon's concepts).
+_ADVICE_CONTENT = re.compile(
+    r"\b(?:diet\w*|eat\w*|food|meals?|salt|sodium|sugar|carb\w*|fruits?|vegetables?|water|fluids?|hydrat\w*|"
+    r"alcohol|drink\w*|beers?|wine|smok\w*|tobacco|cigarettes?|vap\w+|exercis\w*|walk\w*|activit\w+|pilates|yoga|"
+    r"swim\w*|weight|sleep\w*|rest|take it easy|ic(?:e|ing)|imaging|x-?rays?|mri|scans?|heat|elevat\w*|"
+    r"compress\w*|stretch\w*|brace|splint|crutch\w*|"
+    r"sling|wound|dressing|bandage|shower|bath\w*|log|diary|record\w*|monitor\w*|measur\w*|track\w*|readings?|"
+    r"blood pressure|glucose|symptoms?|pain|fever|emergency|er|911|urgent\w*|worse|persist\w*|therap\w+|"
+    r"nurse|pharmac\w+|appointments?|vaccin\w*|shots?|injections?|needle|prescriptions?|medicines?|medications?|"
+    r"pills?|dose|levels?|labs?|tests?|results?|doctor|pcp|physician|specialist|surgeon|scars?|moles?|skin|"
+    r"sunscreen|sun|mask|glasses|feet|foot|knee|back|arm|leg|finger|elbow|shoulder|hand|wrist|ankle|hip|neck|"
+    r"motions?|lifting|lift|driving|work|school|stress|relax\w*|breath\w*|mouth|teeth|tooth|eyes?|ears?|"
+    r"régime|aliment\w*|sel|sucre|eau|boire|boisson\w*|alcool|tabac|fum\w+|sport|marche\w*|activité|poids|sommeil|"
+    r"repos|glace|chaleur|surélev\w+|attelle|pansement|douleurs?|fièvre|urgences?|15|112|kiné\w*|infirmi\w+|"
+    r"pharmaci\w+|vaccin\w*|ordonnance|médicaments?|comprimés?|analyses?|médecin|traitement|surveill\w+)\b|\d",
+    re.I,
+)
+# The clinician narrating the visit, not planning: "talk a little bit about my plan", "take a look at that knee"
+_NARRATION = re.compile(
+    r"\b(?:(?:talk|go over|went over|review) (?:a (?:little )?bit )?(?:about )?(?:my|the|their|his|her) "
+    r"(?:assessment|plan|findings|results)|take a (?:quick )?look|push(?:ing)? on|maneuvers?|be blunt|"
+    r"go from there|know (?:a little bit )?more|talk to (?:the patient|him|her|them) later|print out)\b",
+    re.I,
+)
+
+
+def is_plan_advice(prose: str) -> bool:
+    """Does a free-worded plan clause say something a clinician would act on (see _ADVICE_CONTENT)?"""
+    if _NARRATION.search(prose):
+        return False
+    return bool(
+        _ADVICE_CONTENT.search(prose)
+        or lexicon.find_concepts("symptom", prose)
+        or lexicon.find_concepts("condition", prose)
+        or any(m.drug_like for m in find_mentions(prose, stop=lexicon.DRUG_STOP))
+    )
 
 
 def plan_attributes(kind: str, prose: str) -> dict:
@@ -176,6 +216,8 @@ class PlanFacts:
                     if self._mentions_med(s, clause)
                     else next((name for name, rx in self._PLAN_KIND if rx.search(clause)), "advice")
                 )
+                if kind == "advice" and not is_plan_advice(numbers_to_digits(prose)):
+                    continue
                 self.builder.add(
                     "plan",
                     kind,

@@ -273,7 +273,7 @@ CONDITIONS: list[Concept] = [
     condition("sprain", [r"sprain(?:ed)?", r"entorse"], "entorse", plain_en="a sprain", plain_fr="une entorse"),
     condition(
         "lumbar strain",
-        [r"(?:acute )?lumbar (?:(?:um|uh) ,? ?)?(?:muscle )?strain", r"(?:low(?:er)? )?back strain"],
+        [r"(?:acute )?lumbar (?:muscle )?strain", r"(?:low(?:er)? )?back strain"],
         "élongation lombaire",
         plain_en="a strained lower back muscle",
         plain_fr="un muscle du bas du dos étiré",
@@ -284,6 +284,13 @@ CONDITIONS: list[Concept] = [
         "élongation musculaire",
         plain_en="a strained muscle",
         plain_fr="un muscle étiré (élongation)",
+    ),
+    condition(
+        "herniated disc",
+        [r"(?:lumbar |cervical )?(?:disc|disk) herniation", r"herniated (?:disc|disk)", r"hernie discale"],
+        "hernie discale",
+        plain_en="a slipped (herniated) disc in the spine",
+        plain_fr="une hernie discale",
     ),
     condition("fracture", [r"fracture[ds]?", r"broken (?:bone|arm|leg|wrist|ankle)"], "fracture"),
     condition(

@@ -20,7 +20,24 @@ def compiled(kind: str) -> list[tuple[re.Pattern, Concept]]:
     pairs = [(form, c) for c in concepts for form in c.forms]
     pairs.sort(key=lambda p: -len(p[0]))
     # a plural is the same concept ("chest pains", "headaches")
-    return [(re.compile(rf"(?<![\w-])(?:{f})(?:e?s)?(?![\w-])", re.I), c) for f, c in pairs]
+    return [(re.compile(rf"(?<![\w-])(?:{_fillers_between(f)})(?:e?s)?(?![\w-])", re.I), c) for f, c in pairs]
+
+
+# Between two words of a surface form, speech puts fillers: "an acute lumbar, um, strain".
+_FILLER_GAP = r"(?:\s*,?\s*(?:um+|uh+|erm|euh)\s*,?)*\s+"
+
+
+def _fillers_between(form: str) -> str:
+    """The form with each space (outside a character class) also matching a run of fillers."""
+    out, in_class, escaped = [], False, False
+    for ch in form:
+        if ch == " " and not in_class and not escaped:
+            out.append(_FILLER_GAP)
+        else:
+            out.append(ch)
+            in_class = (in_class or ch == "[" and not escaped) and not (ch == "]" and in_class and not escaped)
+        escaped = ch == "\\" and not escaped
+    return "".join(out)
 
 
 def find_concepts(kind: str, text: str) -> list[tuple[int, int, Concept]]:

@@ -37,7 +37,13 @@ from scribe.notes.medication.clause import (
     patient_asks,
 )
 from scribe.notes.medication.frequency import Frequency, parse_frequency
-from scribe.notes.medication.mention import Medication, answer_attributes, follow_up_attributes, parse_mention
+from scribe.notes.medication.mention import (
+    Medication,
+    answer_attributes,
+    corrected_later,
+    follow_up_attributes,
+    parse_mention,
+)
 from scribe.notes.medication.names import (
     FRENCH_BRANDS,
     Mention,
@@ -60,6 +66,7 @@ __all__ = [
     "Number",
     "answer_attributes",
     "continues_with_cue",
+    "corrected_later",
     "display_name",
     "drug_token",
     "find_mentions",

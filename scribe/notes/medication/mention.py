@@ -25,6 +25,25 @@ _TAKE_IT = re.compile(
 )
 
 
+# A speaker correcting themselves: what follows replaces what came before ("once a day, no actually twice").
+_CORRECTION = re.compile(
+    r"\b(?:no,? actually|actually,? no|sorry|i mean|correction|or rather|non,? en fait|pardon|enfin non|"
+    r"je veux dire|plutôt)\b",
+    re.I,
+)
+
+
+def corrected_later(text: str, mentions: list[Mention], j: int) -> bool:
+    """Is the j-th mention restated later in the sentence after a self-correction? Then the later one
+    holds the dose and frequency the speaker meant, and this one is dropped."""
+    m = mentions[j]
+    name = (m.drug.get("name") or m.surface).lower()
+    return any(
+        (n.drug.get("name") or n.surface).lower() == name and _CORRECTION.search(text[m.end : n.start])
+        for n in mentions[j + 1 :]
+    )
+
+
 @dataclass
 class Medication:
     ingredient: str  # generic name from the drug library ("Meloxicam"), or the spoken class ("antibiotics")
@@ -141,10 +160,20 @@ _FOLLOW_CUE = re.compile(
 )
 
 
+# "take" whose object is not a medicine: "the blood pressures that you take over the next three weeks"
+_TAKE_OTHER = re.compile(
+    r"\b(?:blood pressures?|readings?|measurements?|temperatures?|sugars?|pictures?|photos?|notes?|walks?|"
+    r"breaks?|breaths?|time|care|a look)\b(?:\s+\w+){0,3}?\s+tak(?:e|es|ing)\b|"
+    r"\btak(?:e|es|ing)\s+(?:your |a |some |the |my )?(?:blood pressures?|temperatures?|sugars?|readings?|walks?|"
+    r"breaks?|(?:deep )?breaths?|time|care|a look|pictures?|notes?)\b",
+    re.I,
+)
+
+
 def follow_up_attributes(text: str, lang: str | None = None, status: str = "") -> Attributes | None:
     """Attributes said in a sentence after the drug's ("I'll prescribe 14 of those", "Take one twice a
     day"), when it reads as more about it (a take/prescribe verb, an anaphora, a supply word)."""
-    if not _FOLLOW_CUE.search(text):
+    if not _FOLLOW_CUE.search(_TAKE_OTHER.sub(" ", text)):
         return None
     a = read_attributes(text, lang, status=status, cap=160)
     if a.dose is not None and a.unit is None:
