@@ -73,7 +73,8 @@ class Modifiers:
 
 
 _DENIED_DEGREE = re.compile(
-    r"\b(?:worst|as bad|that bad|so bad|severe|sudden|the same|pire|aussi (?:fort|intense)|si fort)\b[\w' ]{0,15}$",
+    r"\b(?:worst|as bad|that bad|so bad|severe|sudden|the same|as much|that much|as many|as often|as frequent\w*|"
+    r"pire|aussi (?:fort|intense|souvent)|si fort|autant)\b[\w' ]{0,15}$",
     re.I,
 )
 
@@ -184,11 +185,19 @@ _NO = re.compile(
 )
 
 
+_LESS_OF_IT = re.compile(
+    r"\b(?:as much|as bad|that much|that bad|as often|as many|not as|quite as|"
+    r"autant|aussi (?:fort|souvent)|plus autant)\b",
+    re.I,
+)
+
+
 def answer_polarity(text: str) -> str:
     """'yes', 'no' or '' for the first words of a reply ("No, not really" → no; "Sometimes" → yes)."""
     t = text.strip().lower()
     if _NO.match(t):
-        return "no"
+        # "I don't have quite as much shortness of breath": less of it, not none
+        return "" if _LESS_OF_IT.search(t[:80]) else "no"
     if _YES.match(t):
         return "yes"
     return ""

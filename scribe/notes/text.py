@@ -107,7 +107,7 @@ def clean(text: str) -> str:
     t = re.sub(r"\bhey,? dragon,?\s*", "", t, flags=re.I)
     for _ in range(2):
         t = _FILLERS.sub("", t)
-    t = re.sub(r"\b(\w+)(?:,? \1\b)+", r"\1", t, flags=re.I)
+    t = re.sub(r"\b([\w']+(?: [\w']+)?)(?:,? \1\b)+", r"\1", t, flags=re.I)  # "i don't don't", "to the to the"
     t = re.sub(r"\s+([,.?!;:])", r"\1", t)
     t = re.sub(r",\s*\?$", "", t)  # what a tag question ("…, okay?") leaves is a statement
     t = re.sub(r"^[\s,.\-…]+", "", t)

@@ -110,6 +110,8 @@ class HistoryFacts:
                         return
         self._cc_fallback = True
 
+    _EVER = re.compile(r"\b(?:ever|before|previously|in the past|déjà|auparavant|par le passé)\b", re.I)
+
     def symptoms(self):
         for k, s in enumerate(self.sents):
             found = lexicon.find_concepts("symptom", s.text)
@@ -121,8 +123,8 @@ class HistoryFacts:
                     continue
                 first = self.sents[ans[0]]
                 pol = answer_polarity(first.text)
-                if not pol:
-                    continue
+                if not pol or pol == "no" and self._EVER.search(s.text):
+                    continue  # "have you ever had belly pain before?" "no": a first episode, not a denial
                 if pol == "yes" and len(found) > 1:
                     # "…your ankles were swelling, and did you have some shortness of breath?" "I did":
                     # the yes answers the last one when a question cue stands right before it

@@ -53,12 +53,16 @@ _INTERVAL = re.compile(
 _ADVICE_CONTENT = re.compile(
     r"\b(?:diet\w*|eat\w*|food|meals?|salt|sodium|sugar|carb\w*|fruits?|vegetables?|water|fluids?|hydrat\w*|"
     r"alcohol|drink\w*|beers?|wine|smok\w*|tobacco|cigarettes?|vap\w+|exercis\w*|walk\w*|activit\w+|pilates|yoga|"
-    r"swim\w*|weight|sleep\w*|rest|take it easy|ic(?:e|ing)|imaging|x-?rays?|mri|scans?|heat|elevat\w*|"
+    r"swim\w*|weights?|sleep\w*|rest|take it easy|ic(?:e|ing)|imaging|x-?rays?|mri|scans?|heat|elevat\w*|"
     r"compress\w*|stretch\w*|brace|splint|crutch\w*|"
     r"sling|wound|dressing|bandage|shower|bath\w*|log|diary|record\w*|monitor\w*|measur\w*|track\w*|readings?|"
     r"blood pressure|glucose|symptoms?|pain|fever|emergency|er|911|urgent\w*|worse|persist\w*|therap\w+|"
     r"nurse|pharmac\w+|appointments?|vaccin\w*|shots?|injections?|needle|prescriptions?|medicines?|medications?|"
     r"pills?|dose|levels?|labs?|tests?|results?|doctor|pcp|physician|specialist|surgeon|scars?|moles?|skin|"
+    r"steroids?|anti-?inflammator\w*|antibiotics?|antivirals?|antihistamines?|inhalers?|relaxants?|nsaids?|"
+    r"blood thinners?|diuretics?|water pills?|statins?|insulin|creams?|ointments?|drops|sprays?|patch\w*|"
+    r"call\w*|clinic|office|schedul\w*|surg\w+|operat\w*|questionnaires?|screening|protocol|rice|"
+    r"monday|tuesday|wednesday|thursday|friday|tomorrow|weeks?|months?|"
     r"sunscreen|sun|mask|glasses|feet|foot|knee|back|arm|leg|finger|elbow|shoulder|hand|wrist|ankle|hip|neck|"
     r"motions?|lifting|lift|driving|work|school|stress|relax\w*|breath\w*|mouth|teeth|tooth|eyes?|ears?|"
     r"régime|aliment\w*|sel|sucre|eau|boire|boisson\w*|alcool|tabac|fum\w+|sport|marche\w*|activité|poids|sommeil|"
@@ -71,6 +75,13 @@ _NARRATION = re.compile(
     r"\b(?:(?:talk|go over|went over|review) (?:a (?:little )?bit )?(?:about )?(?:my|the|their|his|her) "
     r"(?:assessment|plan|findings|results)|take a (?:quick )?look|push(?:ing)? on|maneuvers?|be blunt|"
     r"go from there|know (?:a little bit )?more|talk to (?:the patient|him|her|them) later|print out)\b",
+    re.I,
+)
+
+
+_GENERIC_MED = re.compile(
+    r"\b(?:medicines?|medications?|prescriptions?|pills?|médicaments?|(?:take|taking|prendre) (?:that|it|them|this|"
+    r"those|le|la|les))\b",
     re.I,
 )
 
@@ -218,6 +229,8 @@ class PlanFacts:
                 )
                 if kind == "advice" and not is_plan_advice(numbers_to_digits(prose)):
                     continue
+                if kind in ("advice", "medication") and _GENERIC_MED.search(prose) and self._mentions_med(s):
+                    continue  # "prescribe one medicine", "take that once a day": the drug's own line says it
                 self.builder.add(
                     "plan",
                     kind,

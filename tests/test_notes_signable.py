@@ -1,0 +1,78 @@
+"""What a physician strikes from a note, on short dialogues written for these tests: an opinion written as a
+certainty, a dose the speaker corrected, conversation written as a plan item, a filler inside a diagnosis,
+"less of it" read as "none", and a first episode read as a denial."""
+
+from __future__ import annotations
+
+from scribe.notes.engine import document
+
+
+def _facts(doc: dict, kind: str) -> list[dict]:
+    return [f for f in doc["facts"] if f["kind"] == kind]
+
+
+def _assessment(doc: dict) -> list[str]:
+    keys = ("assessment", "ap", "assessment_plan")
+    return [s["text"] for sec in doc["note"]["sections"] if sec["key"] in keys for s in sec["sentences"]]
+
+
+def test_an_opinion_is_written_as_likely_and_not_coded():
+    doc = document(
+        """[doctor] what brings you in today?
+[patient] my lower back hurts since i lifted boxes on saturday.
+[doctor] okay. so for your first problem, i think you have an acute lumbar , um , strain .
+[doctor] you also have type 2 diabetes, and we'll keep your metformin the same.""",
+        template="soap",
+    )
+    dx = {f["label"]: f for f in _facts(doc, "assessment")}
+    assert dx["lumbar strain"]["attributes"]["certainty"] == "probable"
+    assert dx["type 2 diabetes"]["attributes"]["certainty"] == "confirmed"
+    text = " ".join(_assessment(doc))
+    assert "Likely acute lumbar strain" in text and "um" not in text.split()
+    assert "Type 2 diabetes (ICD-10-CM E11" in text
+    assert not dx["lumbar strain"]["attributes"].get("code") or "lumbar strain (ICD" not in text
+
+
+def test_the_corrected_frequency_is_the_one_kept():
+    doc = document(
+        "[doctor] how about your metformin are you still taking the five hundred milligrams once a day no actually "
+        "it looks like we increased your metformin to five hundred milligrams twice a day last visit are you still "
+        "taking that\n[patient] yes twice a day.",
+        template="soap",
+    )
+    metformin = [f for f in _facts(doc, "medication") if f["label"] == "metformin"]
+    assert metformin and all(f["attributes"].get("per_day") == 2 for f in metformin), metformin
+
+
+def test_conversation_is_not_a_plan_item_and_a_recorded_reading_is_no_duration():
+    doc = document(
+        """[doctor] your blood pressure is high today.
+[doctor] so my assessment is uncontrolled hypertension.
+[doctor] i am gonna prescribe one medicine and that's cardura four milligrams and i want you to take that once a day.
+[doctor] i want you to record all of your blood pressures that you take over the next three weeks.
+[doctor] we're gonna spend some time together. i want you to cut down on the beers.
+[doctor] okay take care i'll talk to you later.""",
+        template="soap",
+    )
+    plan = [f["value"] for f in _facts(doc, "plan")]
+    assert not any("spend some time" in p.lower() or "talk to" in p.lower() for p in plan), plan
+    assert any("alcohol" in p.lower() for p in plan), plan
+    assert not any("medicine" in p.lower() or "take that" in p.lower() for p in plan), plan  # the drug's line says it
+    cardura = next(f for f in _facts(doc, "medication") if f["label"] == "doxazosin")
+    assert cardura["attributes"]["per_day"] == 1 and "duration" not in cardura["attributes"], cardura
+
+
+def test_less_of_a_symptom_is_not_its_absence_and_a_first_episode_is_not_a_denial():
+    doc = document(
+        """[doctor] how is your breathing?
+[patient] i do n't do n't have quite as much shortness of breath since i walk more.
+[doctor] and where does it hurt?
+[patient] j'ai mal au ventre. I mean, my belly hurts, up here.
+[doctor] have you ever had belly pain like this before?
+[patient] no, never.""",
+        template="soap",
+    )
+    absent = {f["label"] for f in _facts(doc, "symptom") if f["status"] == "absent"}
+    assert "shortness of breath" not in absent and "abdominal pain" not in absent, absent
+    present = {f["label"] for f in _facts(doc, "symptom") if f["status"] == "present"}
+    assert "shortness of breath" in present and "abdominal pain" in present, present
