@@ -90,7 +90,7 @@ ELSEWHERE = re.compile(
 )
 
 
-def same_setting(query: "Query", asked: str) -> bool:
+def same_setting(query: Query, asked: str) -> bool:
     """An asked question set in another episode of care (the ER, the hospital) answers only a question
     about that episode."""
     return not ELSEWHERE.search(asked) or bool(ELSEWHERE.search(query.text))
@@ -135,7 +135,17 @@ INTENTS: list[tuple[str, re.Pattern]] = [
         "duration",
         re.compile(
             r"\bhow long\b(?! ago)|\bdepuis (?:quand|combien)\b|\bcombien de temps\b|\bça fait combien\b|"
-            r"\bsince when\b",
+            r"\bsince when\b|\bhow many (?:days|weeks|months|years)\b(?!.*\bago\b)|\bbeen going on\b",
+            re.I,
+        ),
+    ),
+    (
+        "side",
+        re.compile(
+            r"\bwhich (?:side|knee|arm|leg|hand|foot|shoulder|hip|eye|ear|breast|kidney|ankle|wrist|elbow)\b|"
+            r"\b(?:left|right) or (?:the )?(?:left|right)\b|\bquel (?:côté|genou|bras|pied|œil|oeil|sein|rein)\b|"
+            r"\bquelle (?:jambe|main|épaule|hanche|oreille|cheville)\b|"
+            r"\b(?:droite|gauche) ou (?:à )?(?:droite|gauche)\b",
             re.I,
         ),
     ),
@@ -144,6 +154,7 @@ INTENTS: list[tuple[str, re.Pattern]] = [
         "value",
         re.compile(
             r"\bwhat (?:was|is|were|are|'s)\b|\bwhat\b.*\b(?:level|reading|value|number|result)s?\b|"
+            r"\bwhat\b.*\b(?:been running|running at|run at)\b|"
             r"\bhow (?:high|low|much)\b|\bquel(?:le)?s? (?:était|est|étaient|sont|a été)\b|\bcombien\b|"
             r"\bvaleur\b|\btaux\b|\bniveau\b|\brésultats?\b",
             re.I,
@@ -165,8 +176,10 @@ VALUE_RX: dict[str, re.Pattern] = {
         re.I,
     ),
     "duration": re.compile(
+        r"(?<!times )(?<!once )(?<!twice )(?<!fois )"  # "three times a day" is how often, not how long
         rf"\b(?:for |about |since |depuis |il y a |ça fait )?{_NUMBER_WORDS}\s+(?:days?|weeks?|months?|years?|jours?|"
-        r"semaines?|mois|ans?|années?)\b|\bsince (?:\w+day|last \w+|yesterday|\w+)\b|\b(?:yesterday|last night|"
+        r"semaines?|mois|ans?|années?)\b(?!\s+ago\b)|\bsince (?:\w+day|last \w+|yesterday|\w+)\b|"
+        r"\b(?:yesterday|last night|"
         r"this morning|hier(?: soir| matin)?|cette nuit|ce matin|avant-hier)\b|\bdepuis (?:hier|ce matin|\w+)\b",
         re.I,
     ),
@@ -192,6 +205,13 @@ VALUE_RX: dict[str, re.Pattern] = {
         r"(?:jours?|semaines?|mois|ans?|années?)\b|\bl'(?:année|an) derni(?:er|ère)\b|\bla semaine dernière\b|"
         r"\ble mois dernier\b|\bhier\b|\ben (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
         r"octobre|novembre|décembre|\d{4})\b",
+        re.I,
+    ),
+    # "right" alone is mostly "all right": only with what it qualifies
+    "side": re.compile(
+        r"\b(?:left|gauche|droite?|both sides|bilat[ée]ra\w*|des deux côtés)\b|"
+        r"\bright(?=[- ](?:side|sided|knee|arm|leg|hand|foot|shoulder|hip|eye|ear|breast|kidney|ankle|wrist|elbow|"
+        r"flank|lower|upper)\b)",
         re.I,
     ),
     "value": re.compile(
@@ -238,6 +258,39 @@ def read_question(question: str) -> Query:
         concepts.remove("ekg")
     qualifiers = [name for name, rx in QUALIFIERS.items() if rx.search(q)]
     return Query(q, question_language(q), intent, concepts, qualifiers, bool(FAMILY.search(q)))
+
+
+# Words that say nothing of what a question is about (function words, question words, the verbs of any
+# question, the words of the intents): what is left names it ("pap smear", "cream", "knee").
+_NOT_CONTENT = set(
+    """a an the is are was were be been being do does did done have has had having he she his her him they them
+    their it its you your i me my we our what when where which who whose why how often long many much any some
+    there this that these those of in on at to for from with by about as or and not no yes last first ever still
+    currently recently usually now today ago time times day days week weeks month months year years going go get
+    got take takes taking took taken use uses using used feel feels feeling felt hurt hurts hurting pain noticed
+    notice tell say said see seen run running exactly side left right kind type dose dosage frequently level value
+    result number home clinic anything something else been try tried since far patient doctor did much like lately
+    before start started starts begin began begun happen happened happens this also again
+    le la les un une des du de est sont était ont avez vous il elle ils elles son sa ses leur votre vos quel quelle
+    quels quelles quand combien comment où depuis pour par sur dans avec et ou ne pas plus est-ce que qui fait
+    prend prenez pris prendre eu avoir être été temps fois jour jours semaine mois an ans année dernier dernière
+    commencé commence début arrivé côté droite gauche douleur mal avez-vous a-t-il a-t-elle elle-même y-a-t-il
+    t-il t-elle fréquence dose""".split()
+)
+
+
+def content_words(question: str) -> list[str]:
+    """The words of a question that name what it is about (not its concepts, its drugs or its intent)."""
+    words = re.findall(r"[a-zà-ÿœ]{3,}", question.lower())
+    return [
+        w for w in dict.fromkeys(words) if w not in _NOT_CONTENT and not any(rx.search(w) for rx in CONCEPT_RX.values())
+    ]
+
+
+def word_pattern(word: str) -> re.Pattern:
+    """A word and its plural or feminine ("lump" / "lumps", "opéré" / "opérée")."""
+    stem = word[:-1] if len(word) > 4 and word.endswith(("s", "x")) else word
+    return re.compile(rf"\b{re.escape(stem)}(?:s|es|e|x)?\b", re.I)
 
 
 def qualifiers_hold(query: Query, text: str) -> bool:

@@ -131,14 +131,17 @@ def answered(
         ]
         if fs:
             if query.intent in DETAIL and topic not in ("duration", "severity", "location", "age", "weight"):
-                if not any(f.value or f.attributes.get("dose") for f in fs):
-                    return Answered(answered=False, confidence=0.8, topic=topic)  # "which dose?" is not "yes"
+                if not any(f.value or f.attributes.get("dose") for f in fs):  # "which dose?" is not "yes"
+                    return finder.by_words(query) or Answered(answered=False, confidence=0.8, topic=topic)
             ev: list[Evidence] = []
             for f in fs[:4]:
                 ev.extend(f.evidence[:2])
             conf = 0.95 if all(f.source == "rules" for f in fs) else 0.8
             answer = answer_from_facts(topic, fs, language)
             value = fs[0].value if len(fs) == 1 and fs[0].value else None
+            statuses = {f.status for f in fs}
+            if value is None and query.intent == "yesno" and statuses in ({"present"}, {"absent"}):
+                value = "yes" if statuses == {"present"} else "no"  # "has she vomited?" → no
             return Answered(answered=True, answer=answer, value=value, evidence=ev, confidence=conf, topic=topic)
         if query.qualifiers or query.intent in DETAIL:
             continue  # an asked question of the topic says nothing of its qualifier or value
@@ -148,6 +151,10 @@ def answered(
         if same:
             return _from_asked(same[-1], topic, 0.75)
         found = finder.asked_about(query, topic)
+        if found is not None:
+            return found
+    if query.intent in DETAIL or not topics:
+        found = finder.by_words(query)
         if found is not None:
             return found
     if topics:

@@ -18,9 +18,11 @@ from scribe.notes.answers import (
     SCALE,
     VALUE_RX,
     Query,
+    content_words,
     normalise_value,
     qualifiers_hold,
     same_setting,
+    word_pattern,
 )
 from scribe.notes.consultation import answer_polarity
 from scribe.notes.context_topics import TOPIC_RX
@@ -30,7 +32,7 @@ from scribe.notes.number_words import numbers_to_digits
 from scribe.notes.text import clean
 from scribe.schemas_docs import Answered, Evidence, Fact
 
-DETAIL = ("dose", "frequency", "when", "duration", "severity", "value")
+DETAIL = ("dose", "frequency", "when", "duration", "severity", "value", "side")
 # "what do you take for your eczema?", "prend-elle quelque chose pour la douleur ?"
 TREATMENT = re.compile(
     r"\b(?:take|takes|taking|taken|took|use|uses|using|used|prend\w*|pris|utilis\w*|traitement|medications?|"
@@ -43,6 +45,21 @@ _ASKS = re.compile(
     r"est-ce|avez-vous|êtes-vous)\b",
     re.I,
 )
+_WHAT = re.compile(r"\b(?:what|which|who|how|where|quel(?:le)?s?|quoi|qu'|comment|où)\b|^que\b", re.I)
+_EARLIER = re.compile(
+    r"\b(?:before|previous(?:ly)?|prior|similar|in the past|ever|déjà|auparavant|précédent\w*|similaire|avant)\b", re.I
+)
+# "si vous deviez la coter sur une échelle..." asks for a number without a question word
+_ASKS_A_VALUE = re.compile(
+    "|".join(rx.pattern for name, rx in INTENTS if name in ("severity", "duration", "frequency")), re.I
+)
+_OFFERS = re.compile(r"\d.*\b(?:or|ou)\b", re.I)  # the question offers values: the reply says which
+# a question on what was just said: "what have they been running?", "how often?", "ça fait combien ?"
+_FOLLOW_UP = re.compile(
+    r"\b(?:they|them|it|that|those|this|ils|elles|ça|cela)\b|^\W*(?:and )?(?:how|what|combien|quand)\b[^.]{0,20}\??$",
+    re.I,
+)
+_ASKS_SIDE = re.compile(rf"{dict(INTENTS)['side'].pattern}|\bwhere\b|\boù\b", re.I)
 _NOT_A_VALUE_BEFORE = re.compile(
     r"\b(?:under|below|less than|goal|target|aim|keep it|ideally|moins de|sous|objectif|inférieure? à)\W+(?:\w+\W+)?$",
     re.I,
@@ -107,7 +124,8 @@ class AnswerFinder:
                 if k in used:
                     continue
                 ends_turn = k + 1 < len(sents) and sents[k + 1].seg_index != s.seg_index
-                asked = ends_turn and r.is_clin(k) and _ASKS.search(s.text) and r.is_pat(k + 1)
+                asks = _ASKS.search(s.text) or _ASKS_A_VALUE.search(s.text)
+                asked = ends_turn and r.is_clin(k) and asks and r.is_pat(k + 1)
                 if r.asks(k) or asked or (ends_turn and s.question and not r.is_clin(k + 1)):
                     ans = r.answer_to(k)[:3] or ([k + 1] if ends_turn else [])
                     used.update(ans)
@@ -148,7 +166,7 @@ class AnswerFinder:
     def _value(self, intent: str, text: str, anchors: list[re.Pattern]) -> str | None:
         """The first value of the wanted kind in text, after the question's concept when it is there."""
         masked = SCALE.sub(lambda m: " " * len(m.group(0)), text) if intent == "severity" else text
-        for rx in anchors:
+        for rx in anchors if intent != "side" else ():  # "right knee": the side is said with what it qualifies
             masked = rx.sub(lambda m: " " * len(m.group(0)), masked)
         after = min((m.start() for rx in anchors for m in [rx.search(text)] if m), default=0)
         found = []
@@ -187,7 +205,8 @@ class AnswerFinder:
         """The first unit that mentions every anchor (and a finding of `labels`), holds the qualifiers and
         gives the wanted value. asking_rx: only question/answer pairs whose question matches it (the value
         from the reply)."""
-        for asking, answering, text, wider in self.units():
+        units = self.units()
+        for i, (asking, answering, text, wider) in enumerate(units):
             if asking_rx is not None and not (asking and asking_rx.search(self.reader.sents[asking[0]].text)):
                 continue
             if labels and not labels & _labels_in(text) or (qa_only and not asking):
@@ -202,7 +221,11 @@ class AnswerFinder:
                 source = (
                     numbers_to_digits(" ".join(self.reader.sents[j].text for j in answering)) if asking_rx else wider
                 )
+                if asking and _OFFERS.search(self.reader.sents[asking[0]].text):  # "the 200s or the 300s?"
+                    source = numbers_to_digits(" ".join(self.reader.sents[j].text for j in answering))
                 value = self._value(query.intent, source, anchors)
+                if value is None and asking_rx is None and anchors:
+                    answering, value = self._followed(units[i + 1 : i + 3], query.intent, answering)
                 if value is None:
                     continue
                 if source is wider and wider != text and self._value(query.intent, text, anchors) is None:
@@ -237,6 +260,19 @@ class AnswerFinder:
             )
         return None
 
+    def _followed(self, later: list, intent: str, answering: list[int]) -> tuple[list[int], str | None]:
+        """The value the patient gives in the next exchange, of the same thing: a follow-up question on it
+        ("what have they been running?" "300s"), or the patient going on after an "okay"."""
+        for asking, answering_next, _text, _wider in later:
+            asked = self.reader.sents[asking[0]].text if asking else ""
+            if asking and not _FOLLOW_UP.search(asked):
+                return answering, None  # a new subject
+            replies = [j for j in answering_next if self.reader.is_pat(j)]
+            value = self._value(intent, numbers_to_digits(" ".join(self.reader.sents[j].text for j in replies)), [])
+            if value is not None:
+                return answering + asking + replies, value
+        return answering, None
+
     def asked_about(self, query: Query, topic: str) -> Answered | None:
         """A question of the topic the clinician asked and the patient answered, found even where the
         transcript lost its question mark ("vous avez mal à la tête" "non docteur")."""
@@ -248,13 +284,15 @@ class AnswerFinder:
             return self._search(query, [], labels={topic}, qa_only=True)
         return None
 
-    def treatment(self, query: Query, labels: set[str]) -> Answered:
-        """What the patient takes for a condition: a drug named where the condition is, or in the next two
-        exchanges ("are you taking anything for that?" "digoxin")."""
+    def treatment(self, query: Query, labels: set[str], anchors: list[re.Pattern] = ()) -> Answered:
+        """What the patient takes for a condition: a drug named where the condition is (its lexicon label, or
+        the question's own words for one the lexicon lacks), or in the next two exchanges ("are you taking
+        anything for that?" "digoxin")."""
         units = self.units()
         for i, (_asking, _answering, text, _wider) in enumerate(units):
             found = {c.label for kind in ("condition", "symptom") for _s, _e, c in lexicon.find_concepts(kind, text)}
-            if not found & labels or RELATIVES.search(text):
+            named = bool(found & labels) or bool(anchors) and all(rx.search(text) for rx in anchors)
+            if not named or RELATIVES.search(text):
                 continue
             for asking, answering, later, _w in units[i : i + 3]:
                 drugs = [m for m in find_mentions(later) if m.surface.lower() not in lexicon.DRUG_STOP]
@@ -366,10 +404,14 @@ class AnswerFinder:
         if self.reader is None:
             return None
         labels = _labels_in(query.text)
-        if labels and TREATMENT.search(query.text):
-            return self.treatment(query, labels)
+        if TREATMENT.search(query.text) and (labels or self.word_anchors(query, every=True)):
+            return self.treatment(query, labels, [] if labels else self.word_anchors(query, every=True))
         if query.intent in ("duration", "when"):
             return self.timing(query)
+        if query.intent == "side":  # "which knee?", "à droite ou à gauche ?": the side said of it, or the reply
+            anchors = [CONCEPT_RX[c] for c in query.concepts] or self.word_anchors(query)
+            found = self._search(query, anchors) if anchors else None
+            return found or self._search(query, [], asking_rx=_ASKS_SIDE) or _unanswered("side")
         if query.intent == "severity":  # "how bad, out of 10?" → the number of the reply
             return self._search(query, [], asking_rx=dict(INTENTS)["severity"]) or _unanswered("severity")
         if not query.concepts:
@@ -381,13 +423,36 @@ class AnswerFinder:
             return None  # the facts on the question's topic ("any surgeries?") may know better than a word search
         return found or _unanswered(query.concepts[0])
 
+    def word_anchors(self, query: Query, every: bool = False) -> list[re.Pattern]:
+        """The question's own words as anchors, for what no concept names ("pap smear", "the cream"): those
+        the consultation says somewhere (every: all of them must be said, else none)."""
+        if self.reader is None:
+            return []
+        said = " ".join(s.text for s in self.reader.sents)
+        anchors = [word_pattern(w) for w in content_words(query.text)]
+        kept = [rx for rx in anchors if rx.search(said)]
+        return [] if every and len(kept) < len(anchors) else kept
+
+    def by_words(self, query: Query) -> Answered | None:
+        """Last resort for a question no concept, drug or topic knows: where its own words are said with the
+        value it wants; a yes/no only from a question/answer pair that says every one of its words."""
+        if query.intent not in DETAIL and _WHAT.search(query.text):
+            return None  # "what does she take for it?" wants a thing, not a yes
+        anchors = self.word_anchors(query, every=query.intent not in DETAIL)
+        if not anchors:
+            return None
+        return self._search(query, anchors, qa_only=query.intent not in DETAIL)
+
     def timing(self, query: Query) -> Answered | None:
         """How long / since when / when: where the question's concept is mentioned with a time, else the
         reply to a question of the same kind ("how long has that been going on?" "about five weeks"),
         else the history's duration fact."""
         anchors = [CONCEPT_RX[c] for c in query.concepts]
         found = self._search(query, anchors) if anchors else None
-        if found is None and not anchors:  # "how long has that been going on?" asked of the same complaint
+        if found is None and not anchors and self.word_anchors(query):  # "when was her last pap smear?"
+            found = self._search(query, self.word_anchors(query))
+        # "how long has that been going on?" asked of the complaint; not when the question is of an earlier episode
+        if found is None and not anchors and not _EARLIER.search(query.text):
             found = self._search(query, [], asking_rx=dict(INTENTS)[query.intent])
         if found is None and query.intent == "duration" and not anchors:
             fs = [f for f in self.facts if f.kind == "hpi" and f.label == "duration" and f.value]

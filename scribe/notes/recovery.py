@@ -35,8 +35,18 @@ _CUE_BEFORE = re.compile(
     r"\b(?:take|takes|taking|took|on|prescribe|prescribed|prescribing|start|started|starting|"
     r"refill|refilled|dose of|dose on|extra dose of|stop|stopped|continue|increase|decrease|"
     rf"put you on|{DOSE_CUES}|prescris|prescrire|arrêter|continuer|de la|du)"
-    r"\s+(?:your |my |the |some |a |an |his |her |le |la |les |du |de )?$",
+    r"\s+(?:your |my |the |some |a |an |his |her |le |la |les |du |de |des )?(?:l'|d'|l’|d’)?$",
     re.I,
+)
+# A form named after the word: "clindamycin gel", "Ventoline en spray", "Doliprane comprimé".
+_FORM_AFTER = re.compile(
+    r"^\W{0,3}(?:gel|cream|ointment|inhalers?|injections?|tablets?|capsules?|patch|patches|drops|spray|shots?|"
+    r"pills?|lotion|syrup|suppositor\w*|crème|pommade|sirop|collyre|comprimés?|gélules?|sachets?|ampoules?)\b",
+    re.I,
+)
+# Drugs named in a row: "le Kardégic et le Levothyrox", "metformin, lisinopril and Lasix".
+_AND_BEFORE = re.compile(
+    r"(?:,|\band|\bor|\bet|\bou)\s+(?:the |your |le |la |les |du |de |des )?(?:l'|d'|l’|d’)?$", re.I
 )
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
 # A sentence about medications: an unknown word in it may be a misheard drug even without a cue next to it
@@ -53,6 +63,14 @@ APPLY_VISIT, FLAG_VISIT = 70.0, 55.0
 # A word that is only in a sentence about medications (no dose or cue next to it) is a weaker lead: the
 # lexicon's obscure names caught garbles there ("paleo" → pazeo, "malgust" → masilukast on the bench).
 WEAK = 8.0  # added to both thresholds
+# Where a drug is expected: next to a dose, a form or a cue (CUE); anywhere in a sentence about medications
+# (SENTENCE); anywhere at all (VISIT), only a word that is no ordinary word and is near-spelled like a drug of
+# the visit's own list ("Revothyrox" for the patient's Levothyrox, "mexamethasone" for their dexamethasone).
+CUE, SENTENCE, VISIT = 0, 1, 2
+VISIT_ANYWHERE = 85.0
+# An ordinary word this rare (pyspellchecker's English counts) may still be a misheard name of the visit's
+# list ("aloft" 938 for zoloft, "tarot" 1,189 for Tahor; "product" 22,703, "caught" 194,083 are not).
+RARE_WORD = 2000
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +88,13 @@ def _lexicon() -> tuple[list[str], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _lexicon_sounds() -> list[str]:
+    import jellyfish
+
+    return [jellyfish.metaphone(n) for n in _lexicon()[0]]
+
+
+@lru_cache(maxsize=1)
 def _dictionaries():
     from spellchecker import SpellChecker
 
@@ -82,6 +107,13 @@ def _ordinary_word(word: str) -> bool:
     return w in en or w in fr
 
 
+def _rare_word(word: str) -> bool:
+    en, fr = _dictionaries()
+    w = word.lower()
+    return en[w] < RARE_WORD and fr[w] < RARE_WORD // 4
+
+
+@lru_cache(maxsize=4096)
 def known_drug(word: str) -> bool:
     from drug_named_entity_recognition import find_drugs
 
@@ -105,6 +137,7 @@ def _score(heard: str, name: str) -> float:
 
 def best_match(heard: str, vocabulary: list[str], lexicon: bool = True) -> tuple[str, float, str] | None:
     """(name, score, source) of the closest drug name: the visit's own list first, then the lexicon."""
+    import jellyfish
     from rapidfuzz import fuzz, process
 
     for source, names in (("visit", vocabulary), ("lexicon", _lexicon()[0] if lexicon else [])):
@@ -113,47 +146,72 @@ def best_match(heard: str, vocabulary: list[str], lexicon: bool = True) -> tuple
         hits = process.extract(
             heard.lower(), [n.lower() for n in names], scorer=fuzz.ratio, limit=5, score_cutoff=FLAG_VISIT - 15
         )
-        scored = sorted(((_score(heard, names[i]), names[i]) for _n, _s, i in hits), reverse=True)
+        # and the names that sound most alike, which spelling alone ranks too low ("sim be caught": symbicort)
+        sounds = _lexicon_sounds() if source == "lexicon" else [jellyfish.metaphone(n) for n in names]
+        hits += process.extract(jellyfish.metaphone(heard), sounds, scorer=fuzz.ratio, limit=5, score_cutoff=60)
+        scored = sorted({(_score(heard, names[i]), names[i]) for _n, _s, i in hits}, reverse=True)
         if scored and scored[0][0] >= (FLAG_VISIT if source == "visit" else FLAG):
             return scored[0][1], scored[0][0], source
     return None
 
 
-def _candidates(text: str, visit: bool) -> dict[tuple[int, int], bool]:
-    """Word spans where a drug name is expected: before a dose, after a medication cue, or any single word
-    of a sentence about medications (never elsewhere: nothing is invented without context). Before a
-    dose a name split in words is joined ("metform in 500 mg"); with a visit list, up to four words of
-    any kind, the last one or two before the dose ("all the toned 12.5 mg" against the visit's aldactone,
-    "list in up to 10 milligrams" against its lisinopril)."""
-    spans: list[tuple[int, int]] = []
+def _after_a_drug(text: str, words: list, i: int) -> bool:
+    """Whether word i follows a known drug in a row of them ("le Kardégic et le Levothyrox")."""
+    tail = _AND_BEFORE.search(text[max(0, words[i].start() - 16) : words[i].start()])
+    if not tail:
+        return False
+    before = [w for w in words[:i] if w.end() <= words[i].start() - len(tail.group(0))]
+    return bool(before) and known_drug(before[-1].group(0))
+
+
+def _candidates(text: str, visit: bool) -> dict[tuple[int, int], int]:
+    """Word spans where a drug name is expected, and how strongly (CUE, SENTENCE, VISIT): before a dose or a
+    form, after a medication cue or a drug in a row of them (CUE); any single word of a sentence about
+    medications (SENTENCE); with a visit list, any word or two (VISIT: only a near spelling of the list's
+    names, see recover_segment). Before a dose a name split in words is joined ("metform in 500 mg"); with
+    a visit list, up to four words around a dose or a cue ("all the toned 12.5 mg" against the visit's
+    aldactone, "on the list in up to" against its lisinopril)."""
+    found: dict[tuple[int, int], int] = {}
     words = list(_WORD.finditer(text))
+    n = len(words)
     for i, w in enumerate(words):
-        before_dose = bool(_DOSE_AFTER.match(text[w.end() : w.end() + 30]))
-        after_cue = bool(_CUE_BEFORE.search(text[max(0, w.start() - 30) : w.start()]))
+        after = text[w.end() : w.end() + 30]
+        before_dose = bool(_DOSE_AFTER.match(after) or _FORM_AFTER.match(after))
+        after_cue = bool(_CUE_BEFORE.search(text[max(0, w.start() - 30) : w.start()])) or _after_a_drug(text, words, i)
         if not (before_dose or after_cue):
             continue
-        spans.append((w.start(), w.end()))
+        spans = [(i, i)]
         if i > 0 and before_dose and not _ordinary_word(words[i - 1].group(0)):
-            spans.append((words[i - 1].start(), w.end()))
+            spans.append((i - 1, i))
         if visit and before_dose:
-            for last in (i - 1, i):
-                spans += [(words[j].start(), words[last].end()) for j in range(max(0, last - 3), last + 1)]
-    found = dict.fromkeys(spans, False)
+            spans += [(j, last) for last in (i - 1, i) for j in range(max(0, last - 3), last + 1)]
+        if visit and after_cue:
+            spans += [(i, last) for last in range(i + 1, min(n, i + 4))]
+        for j, last in spans:
+            if 0 <= j <= last:
+                found.setdefault((words[j].start(), words[last].end()), CUE)
     for sentence in _SENTENCE.finditer(text):
         if _MEDICATION_SENTENCE.search(sentence.group(0)):
             for w in words:
                 if sentence.start() <= w.start() < sentence.end():
-                    found.setdefault((w.start(), w.end()), True)
+                    found.setdefault((w.start(), w.end()), SENTENCE)
+    if visit:
+        for i, w in enumerate(words):
+            found.setdefault((w.start(), w.end()), VISIT)
+            if i + 1 < n and text[w.end() : words[i + 1].start()] in ("-", " "):
+                found.setdefault((w.start(), words[i + 1].end()), VISIT)
     return found
 
 
-def _threshold(source: str, weak: bool, flag: bool = False) -> float:
+def _threshold(source: str, kind: int, flag: bool = False) -> float:
     """The score a match needs to be applied (or, flag=True, recorded for the clinician to verify)."""
+    if kind == VISIT:
+        return VISIT_ANYWHERE if source == "visit" else 101.0
     if source == "visit":
         base = FLAG_VISIT if flag else APPLY_VISIT
     else:
         base = FLAG if flag else APPLY
-    return base + (WEAK if weak else 0.0)
+    return base + (WEAK if kind == SENTENCE else 0.0)
 
 
 def recover_segment(seg: Segment, vocabulary: list[str]) -> Segment:
@@ -161,45 +219,46 @@ def recover_segment(seg: Segment, vocabulary: list[str]) -> Segment:
     text, corrections, shift = seg.text, [], 0
     taken = [(c.start, c.end) for c in seg.corrections]  # read once (final pass), not again by the note
     found = []
-    for (start, end), weak in _candidates(seg.text, bool(vocabulary)).items():
+    for (start, end), kind in _candidates(seg.text, bool(vocabulary)).items():
         heard = seg.text[start:end]
-        joined = heard.replace(" ", "")
-        parts = heard.split()
+        joined = re.sub(r"[\s-]", "", heard)
+        parts = heard.replace("-", " ").split()
         if len(joined) < 4 or any(re.fullmatch(NUMBER_WORD, p, re.I) for p in parts):
             continue  # a number word belongs to the dose
+        if len(parts) > 1 and re.search(r"[^\w\s'’-]", heard):
+            continue  # a name split by the recogniser has no comma or full stop inside
         if len(parts) > 1 and any(known_drug(p) for p in parts):
             continue  # "lisinopril ten": the drug is already there
-        if " " in heard and known_drug(joined):
-            found.append((100.0, start, end, (joined.lower(), 100.0, "lexicon")))
+        if len(parts) > 1 and known_drug(joined) and kind != VISIT:
+            found.append((100.0, start, end, (joined.lower(), 100.0, "lexicon"), kind))
             continue
-        if known_drug(joined) or (" " not in heard and _ordinary_word(heard)):
+        ordinary = len(parts) == 1 and _ordinary_word(heard)
+        if known_drug(joined) or (ordinary and (kind == VISIT or not vocabulary or not _rare_word(heard))):
             continue
-        lexicon_ok = " " not in heard or not _ordinary_word(heard.split()[0])
-        match = best_match(joined, vocabulary, lexicon=lexicon_ok)
-        if match is not None and (not weak or match[1] >= _threshold(match[2], weak, flag=True)):
-            found.append((match[1], start, end, match, weak))
+        lexicon_ok = not ordinary and (len(parts) == 1 or not _ordinary_word(parts[0]))
+        match = best_match(joined, vocabulary, lexicon=lexicon_ok and kind != VISIT)
+        if match is not None and (kind == CUE or match[1] >= _threshold(match[2], kind, flag=True)):
+            found.append((match[1], start, end, match, kind))
 
     def rank(c):  # matches strong enough to apply first, the visit's own list (what this patient takes) first
         strong = c[0] >= _threshold(c[3][2], c[4])
         return (not strong, c[3][2] != "visit", -c[0], c[1] - c[2])
 
-    for _score, start, end, match, weak in sorted(found, key=rank):
+    for _score, start, end, match, kind in sorted(found, key=rank):
         heard = seg.text[start:end]
         if any(start < b and a < end for a, b in taken):
             continue
         name, score, source = match
         taken.append((start, end))
-        corrections.append((start, end, heard, name, score, score >= _threshold(source, weak), source))
+        corrections.append((start, end, heard, name, score, score >= _threshold(source, kind), source))
+    spans = _word_spans(seg)
     out_words = [w.model_copy() for w in seg.words]
-    for start, end, heard, name, score, applied, source in sorted(corrections):
+    for start, end, _heard, name, score, applied, source in sorted(corrections):
         a, b = start + shift, end + shift
         if applied:
             text = text[:a] + name + text[b:]
             shift += len(name) - (end - start)
-            for w in out_words:
-                if w.word.strip() and w.word.strip() in heard.split():
-                    w.original, w.word = w.word, (" " if w.word.startswith(" ") else "") + name
-                    heard = heard.replace(w.original.strip(), "", 1)
+            out_words = _replace_words(out_words, spans, start, end, name)
         seg_end = a + (len(name) if applied else end - start)
         corrections_out = Correction(
             start=a,
@@ -211,7 +270,32 @@ def recover_segment(seg: Segment, vocabulary: list[str]) -> Segment:
             source=source,
         )
         seg = seg.model_copy(update={"corrections": [*seg.corrections, corrections_out]})
-    return seg.model_copy(update={"text": text, "words": out_words if corrections else seg.words})
+    kept = [w for w in out_words if w is not None]
+    return seg.model_copy(update={"text": text, "words": kept if corrections else seg.words})
+
+
+def _word_spans(seg: Segment) -> list[tuple[int, int]]:
+    """Where each word of the segment is in its text (character offsets; (-1, -1) for one not found)."""
+    spans, at = [], 0
+    for w in seg.words:
+        i = seg.text.find(w.word.strip(), at) if w.word.strip() else -1
+        spans.append((i, i + len(w.word.strip())) if i >= 0 else (-1, -1))
+        at = i + len(w.word.strip()) if i >= 0 else at
+    return spans
+
+
+def _replace_words(words: list, spans: list[tuple[int, int]], start: int, end: int, name: str) -> list:
+    """The words with those in text[start:end] made one word, the name, that keeps what they were (original)."""
+    inside = [k for k, (a, b) in enumerate(spans) if a >= 0 and a < end and start < b and words[k] is not None]
+    if not inside:
+        return words
+    first, last = words[inside[0]], words[inside[-1]]
+    heard = " ".join(words[k].word.strip() for k in inside)
+    lead = " " if first.word.startswith(" ") else ""
+    words[inside[0]] = first.model_copy(update={"word": lead + name, "original": heard, "end": last.end})
+    for k in inside[1:]:
+        words[k] = None  # the name took its place
+    return words
 
 
 def recover_drugs(tr: Transcript, vocabulary: list[str] | None = None) -> Transcript:

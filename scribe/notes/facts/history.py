@@ -157,17 +157,24 @@ class HistoryFacts:
             if s.question:  # a question states nothing, whoever asks it
                 continue
             dictated = re.search(
-                r"\b(denies|endorses|reports|complains|presents with|nie|rapporte|se plaint)\b", s.text, re.I
+                r"\b(denies|denying|endors(?:es|ing)|reports|reporting|complains|complaining|presents with|nie|"
+                r"rapporte|se plaint)\b",
+                s.text,
+                re.I,
             )
             mods = context_of(s.text, [(st, en) for st, en, _ in found], self.lang)
+            # the clinician saying why the patient came ("I understand you're here for some numbness and
+            # tingling in your fingers") states the patient's complaints
+            reason = self._CC.search(s.text) if self.is_clin(k) and k < min(self.ap_start, self.exam_start) else None
             for (st, en, c), m in zip(found, mods):
                 if m.family or m.hypothetical:
                     continue
+                stated = dictated or bool(reason and reason.start("cc") <= st and en <= reason.end("cc") + 30)
                 if m.negated and (
                     not NEGATION_NEAR.search(clause_before(s.text, st)) or self._no_answers_question(k, st)
                 ):
                     m.negated = False  # the negation belongs to another clause, or answers the question
-                if self.is_clin(k) and not dictated and not (m.negated and c.label != "pain" and k >= self.exam_start):
+                if self.is_clin(k) and not stated and not (m.negated and c.label != "pain" and k >= self.exam_start):
                     continue
                 if c.label == "pain" and not re.search(lexicon.BODY_PARTS, s.text, re.I):
                     continue

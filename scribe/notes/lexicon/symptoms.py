@@ -7,6 +7,46 @@ from __future__ import annotations
 
 from scribe.notes.lexicon.concept import Concept, symptom
 
+_SIDE = r"(?:(?:left|right|both) )?"
+_WHOSE = r"(?:(?:my|the|your|his|her|their|that|this|both) )?"
+
+
+def site_pain(label: str, en: str, fr: str, fr_label: str) -> Concept:
+    """Pain at one body site, however it is said: "knee pain", "pain in my left knee", "pain of my
+    shoulder", "my wrist hurts", "the elbow is really sore", "j'ai mal au genou", "douleur du coude"."""
+    return symptom(
+        label,
+        [
+            rf"(?:{en}) (?:pain|ache|aches|soreness|discomfort)",
+            rf"(?:pain|soreness|discomfort) (?:in|of|on|at|around) {_WHOSE}{_SIDE}(?:{en})",
+            rf"(?:{en}) (?:(?:is|are|has been|have been|was|were|keeps?|still|really|started|kind of) )*"
+            rf"(?:hurt(?:s|ing)?|sore|aching|painful)",
+            rf"(?:sore|painful|aching) {_SIDE}(?:{en})",
+            rf"mal (?:au|à la|à l'|aux|a la|a l') ?(?:{fr})",
+            rf"douleurs? (?:au|du|de la|de l'|à la|à l'|aux|des|dans le|dans la) ?(?:{fr})",
+        ],
+        fr_label,
+        "Musculoskeletal",
+    )
+
+
+# (label, English site words, French site words, French label)
+_PAIN_SITES = [
+    ("knee pain", r"knees?", r"genoux|genou", "douleur au genou"),
+    ("shoulder pain", r"shoulders?", r"[ée]paules?", "douleur à l'épaule"),
+    ("elbow pain", r"elbows?", r"coudes?", "douleur au coude"),
+    ("wrist pain", r"wrists?", r"poignets?", "douleur au poignet"),
+    ("hand pain", r"hands?", r"mains?", "douleur à la main"),
+    ("finger pain", r"(?:index |middle |ring |little )?fingers?|thumbs?", r"doigts?|pouces?", "douleur au doigt"),
+    ("hip pain", r"hips?", r"hanches?", "douleur à la hanche"),
+    ("leg pain", r"legs?|thighs?|calf|calves", r"jambes?|cuisses?|mollets?", "douleur à la jambe"),
+    ("ankle pain", r"ankles?", r"chevilles?", "douleur à la cheville"),
+    ("foot pain", r"foot|feet|heels?", r"pieds?|talons?", "douleur au pied"),
+    ("toe pain", r"toes?", r"orteils?", "douleur à l'orteil"),
+    ("arm pain", r"arms?", r"bras", "douleur au bras"),
+    ("jaw pain", r"jaw", r"mâchoire", "douleur à la mâchoire"),
+]
+
 SYMPTOMS: list[Concept] = [
     symptom(
         "fever",
@@ -132,17 +172,34 @@ SYMPTOMS: list[Concept] = [
         "vertiges",
         "Neurological",
     ),
+    symptom("numbness", [r"numb(?:ness)?", r"engourdi(?:e|ssements?)?"], "engourdissement", "Neurological"),
     symptom(
-        "numbness",
+        "tingling",
+        [r"tingl(?:ing|y)", r"pins and needles", r"paresthesias?", r"fourmillements?", r"picotements?"],
+        "fourmillements",
+        "Neurological",
+    ),
+    symptom(
+        "orthopnea",
+        [r"orthopn(?:ea|oea|ée)", r"(?:trouble|problems?|difficulty) (?:breathing )?(?:lying|laying) (?:down )?flat"],
+        "orthopnée",
+        "Respiratory",
+    ),
+    symptom(
+        "jaundice",
+        [r"jaundice", r"yellow(?:ing)? (?:of )?(?:the |your |my |his |her )?(?:skin|eyes)", r"ict[èe]re", r"jaunisse"],
+        "ictère",
+        "Gastrointestinal",
+    ),
+    symptom(
+        "head injury",
         [
-            r"numb(?:ness)?",
-            r"tingling",
-            r"pins and needles",
-            r"engourdi(?:e|ssements?)?",
-            r"fourmillements?",
-            r"picotements?",
+            r"head (?:injury|trauma)",
+            r"(?:hit|bumped|banged|hurt) (?:my|your|his|her|the) head",
+            r"traumatisme cr[âa]nien",
+            r"cogn[ée]e? la t[êe]te",
         ],
-        "engourdissement",
+        "traumatisme crânien",
         "Neurological",
     ),
     symptom("weakness", [r"weakness", r"faiblesse"], "faiblesse", "Neurological"),
@@ -256,23 +313,6 @@ SYMPTOMS: list[Concept] = [
         "Musculoskeletal",
     ),
     symptom(
-        "knee pain",
-        [r"knee pain", r"pain in (?:my|the|your) (?:left |right )?knee", r"mal au genou", r"douleurs? (?:au|du) genou"],
-        "douleur au genou",
-        "Musculoskeletal",
-    ),
-    symptom(
-        "shoulder pain",
-        [
-            r"shoulder pain",
-            r"pain in (?:my|the|your) (?:left |right )?shoulder",
-            r"mal (?:à|a) l'[ée]paule",
-            r"douleurs? (?:à|a) l'[ée]paule",
-        ],
-        "douleur à l'épaule",
-        "Musculoskeletal",
-    ),
-    symptom(
         "neck pain",
         [r"neck pain", r"mal au cou", r"douleurs? (?:au|du) cou", r"cervicalgie"],
         "douleur au cou",
@@ -318,13 +358,15 @@ SYMPTOMS: list[Concept] = [
     symptom(
         "trouble sleeping",
         [
-            r"trouble sleeping",
+            r"(?:trouble|problems?|difficulty|issues?) (?:with )?(?:sleeping|falling asleep|staying asleep|"
+            r"(?:my )?sleep)",
             r"can't sleep",
             r"ca n't sleep",
             r"insomnia",
             r"(?:not |n't )sleeping (?:well|good)",
             r"insomnies?",
-            r"du mal à dormir",
+            r"du mal à (?:dormir|m'endormir)",
+            r"troubles? du sommeil",
             r"dors mal",
         ],
         "troubles du sommeil",
@@ -350,6 +392,7 @@ SYMPTOMS: list[Concept] = [
         "troubles de la vue",
         "Eyes",
     ),
+    *(site_pain(*site) for site in _PAIN_SITES),
     symptom(
         "pain", [r"pain", r"hurts?", r"sore(?:ness)?", r"douleurs?", r"j'ai mal", r"fait mal"], "douleur", "General"
     ),
