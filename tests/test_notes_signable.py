@@ -76,3 +76,22 @@ def test_less_of_a_symptom_is_not_its_absence_and_a_first_episode_is_not_a_denia
     assert "shortness of breath" not in absent and "abdominal pain" not in absent, absent
     present = {f["label"] for f in _facts(doc, "symptom") if f["status"] == "present"}
     assert "shortness of breath" in present and "abdominal pain" in present, present
+
+
+def test_pain_keeps_its_site_and_the_reason_for_the_visit_states_the_complaints():
+    doc = document(
+        """[doctor] hey george, i understand you're here for some numbness and tingling in your fingers and some pain \
+in your wrist.
+[patient] right, and my left elbow is really sore too.
+[doctor] have you ever hit your head?
+[patient] no.
+[doctor] any trouble lying flat at night?
+[patient] no, none.""",
+        template="soap",
+    )
+    present = {f["label"] for f in _facts(doc, "symptom") if f["status"] == "present"}
+    absent = {f["label"] for f in _facts(doc, "symptom") if f["status"] == "absent"}
+    assert {"numbness", "tingling", "wrist pain", "elbow pain"} <= present, present
+    assert {"orthopnea", "head injury"} <= absent and "pain" not in present, (present, absent)
+    fr = document("[médecin] Où avez-vous mal ?\n[patient] J'ai mal au coude et des fourmillements.", language="fr")
+    assert {"elbow pain", "tingling"} <= {f["label"] for f in _facts(fr, "symptom")}

@@ -15,22 +15,19 @@ from scribe.notes.answers import (
     FAMILY,
     INTENTS,
     RELATIVES,
-    SCALE,
-    VALUE_RX,
     Query,
-    content_words,
     normalise_value,
     qualifiers_hold,
     same_setting,
-    word_pattern,
 )
+from scribe.notes.answers_units import OFFERS, TranscriptUnits
 from scribe.notes.consultation import answer_polarity
 from scribe.notes.context_topics import TOPIC_RX
 from scribe.notes.facts.reader import NEGATION_NEAR, ConsultationReader
 from scribe.notes.medication.names import find_mentions
 from scribe.notes.number_words import numbers_to_digits
 from scribe.notes.text import clean
-from scribe.schemas_docs import Answered, Evidence, Fact
+from scribe.schemas_docs import Answered, Fact
 
 DETAIL = ("dose", "frequency", "when", "duration", "severity", "value", "side")
 # "what do you take for your eczema?", "prend-elle quelque chose pour la douleur ?"
@@ -39,36 +36,11 @@ TREATMENT = re.compile(
     r"médicaments?)\b.*\b(?:for|pour|contre)\b",
     re.I,
 )
-_ASKS = re.compile(
-    r"\b(?:what|how|when|where|which|who|do you|did you|are you|have you|is there|are there|anyone|quel(?:le)?s?|"
-    r"combien|comment|quand|où|"
-    r"est-ce|avez-vous|êtes-vous)\b",
-    re.I,
-)
 _WHAT = re.compile(r"\b(?:what|which|who|how|where|quel(?:le)?s?|quoi|qu'|comment|où)\b|^que\b", re.I)
 _EARLIER = re.compile(
     r"\b(?:before|previous(?:ly)?|prior|similar|in the past|ever|déjà|auparavant|précédent\w*|similaire|avant)\b", re.I
 )
-# "si vous deviez la coter sur une échelle..." asks for a number without a question word
-_ASKS_A_VALUE = re.compile(
-    "|".join(rx.pattern for name, rx in INTENTS if name in ("severity", "duration", "frequency")), re.I
-)
-_OFFERS = re.compile(r"\d.*\b(?:or|ou)\b", re.I)  # the question offers values: the reply says which
-# a question on what was just said: "what have they been running?", "how often?", "ça fait combien ?"
-_FOLLOW_UP = re.compile(
-    r"\b(?:they|them|it|that|those|this|ils|elles|ça|cela)\b|^\W*(?:and )?(?:how|what|combien|quand)\b[^.]{0,20}\??$",
-    re.I,
-)
 _ASKS_SIDE = re.compile(rf"{dict(INTENTS)['side'].pattern}|\bwhere\b|\boù\b", re.I)
-_NOT_A_VALUE_BEFORE = re.compile(
-    r"\b(?:under|below|less than|goal|target|aim|keep it|ideally|moins de|sous|objectif|inférieure? à)\W+(?:\w+\W+)?$",
-    re.I,
-)
-_NOT_A_VALUE_AFTER = re.compile(
-    r"^\s*(?:-?\s*(?:years?|year-old|days?|weeks?|months?|times?|ans?|jours?|semaines?|mois|fois|o'clock|h\b|"
-    r"minutes?|hours?|heures?|out of|sur 10|pills?|tablets?|comprimés?|mg\b|milligrams?|milligrammes?))",
-    re.I,
-)
 
 
 def _labels_in(text: str) -> set[str]:
@@ -102,96 +74,14 @@ def _dose_text(f: Fact) -> str:
     return " ".join(x for x in (dose, str(a.get("frequency") or "")) if x).strip()
 
 
-class AnswerFinder:
+class AnswerFinder(TranscriptUnits):
     """One consultation (its reader and facts), many questions."""
 
     def __init__(self, reader: ConsultationReader | None, facts: list[Fact]):
-        self.reader, self.facts = reader, facts
-        self._units: list[tuple[list[int], list[int], str]] | None = None
+        super().__init__(reader)
+        self.facts = facts
 
-    # ------------------------------------------------------------------ the transcript's units
-
-    def units(self) -> list[tuple[list[int], list[int], str, str]]:
-        """(asking sentences, answering sentences, text, text with the next sentence of the same turn), numbers
-        as digits, for every question/answer pair and every other sentence, in transcript order. A clinician
-        sentence with a question word that ends its turn and gets the patient's reply is a question even
-        without its "?" (transcripts often drop it); so is a "?" sentence of a speaker whose role the live
-        path does not know yet, answered by the next turn."""
-        if self._units is None:
-            r, out, used = self.reader, [], set()
-            sents = r.sents if r else []
-            for k, s in enumerate(sents):
-                if k in used:
-                    continue
-                ends_turn = k + 1 < len(sents) and sents[k + 1].seg_index != s.seg_index
-                asks = _ASKS.search(s.text) or _ASKS_A_VALUE.search(s.text)
-                asked = ends_turn and r.is_clin(k) and asks and r.is_pat(k + 1)
-                if r.asks(k) or asked or (ends_turn and s.question and not r.is_clin(k + 1)):
-                    ans = r.answer_to(k)[:3] or ([k + 1] if ends_turn else [])
-                    used.update(ans)
-                    text = numbers_to_digits(" ".join([s.text] + [sents[j].text for j in ans]))
-                    out.append(([k], ans, text, text))
-                else:
-                    nxt = sents[k + 1].text if k + 1 < len(sents) and not ends_turn else ""
-                    out.append(([], [k], numbers_to_digits(s.text), numbers_to_digits(f"{s.text} {nxt}")))
-            self._units = out
-        return self._units
-
-    def examined(self, f: Fact) -> bool:
-        """A finding the clinician states while examining ("you are not running a fever", read with the
-        vitals): it tells today's exam, not the history a question like "have you had any fever?" asks."""
-        r = self.reader
-        if r is None or f.kind != "symptom" or not f.evidence or f.attributes.get("how") != "statement":
-            return False
-        for e in f.evidence:
-            ks = [k for k, s in enumerate(r.sents) if s.seg_index == e.segment_id and e.quote.lower() in s.text.lower()]
-            if e.role != "clinician" or not ks or not all(r.exam_start <= k < r.exam_end for k in ks):
-                return False
-        return True
-
-    def _evidence(self, ks: list[int]) -> list[Evidence]:
-        return [self.reader.builder.ev_sentence(self.reader.sents[k]) for k in ks]
-
-    def _said_by_patient(self, asking: list[int], answering: list[int]) -> bool:
-        return bool(asking and answering) or any(self.reader.is_pat(k) for k in answering)
-
-    def _about_relative(self, ks: list[int], anchors: list[re.Pattern], family: bool) -> bool:
-        """Does the unit speak of a relative: anywhere for a family question, else in a sentence that names
-        the question's concept ("my wife makes sure I check it" does not make the patient's pressure hers)."""
-        texts = [self.reader.sents[k].text for k in ks if k < len(self.reader.sents)]
-        if family:
-            return any(RELATIVES.search(t) for t in texts)
-        return any(RELATIVES.search(t) and all(rx.search(t) for rx in anchors) for t in texts)
-
-    def _value(self, intent: str, text: str, anchors: list[re.Pattern]) -> str | None:
-        """The first value of the wanted kind in text, after the question's concept when it is there."""
-        masked = SCALE.sub(lambda m: " " * len(m.group(0)), text) if intent == "severity" else text
-        for rx in anchors if intent != "side" else ():  # "right knee": the side is said with what it qualifies
-            masked = rx.sub(lambda m: " " * len(m.group(0)), masked)
-        after = min((m.start() for rx in anchors for m in [rx.search(text)] if m), default=0)
-        found = []
-        for m in VALUE_RX[intent].finditer(masked):
-            if intent in ("value", "dose") and (
-                _NOT_A_VALUE_BEFORE.search(masked[: m.start()]) or _NOT_A_VALUE_AFTER.match(masked[m.end() :])
-            ):
-                continue
-            found.append(m)
-        if not found and intent == "dose" and anchors:  # "two extra strength tylenol": a count of the drug
-            names = "|".join(rx.pattern for rx in anchors)
-            count = re.search(rf"(?<![\w.])(\d+|two|three|one)\s+(?:[a-z-]+\s+){{0,2}}(?:{names})", text, re.I)
-            return f"{count.group(1)} {count.group(0).split()[-1]}" if count else None
-        if not found:
-            return None
-        if intent == "value" and anchors:  # a lab value is said next to its name, not a sentence later
-            found = [
-                m for m in found if any(abs(m.start() - a.end()) <= 150 for rx in anchors for a in rx.finditer(text))
-            ]
-            if not found:
-                return None
-        if intent == "duration" and any(re.search(r"\d", m.group(0)) for m in found):
-            found = [m for m in found if re.search(r"\d", m.group(0))]  # "5 weeks" says more than "since labor"
-        best = next((m for m in found if m.start() >= after), found[0])
-        return normalise_value(intent, best.group(0))
+    # ------------------------------------------------------------------ searching the units
 
     def _search(
         self,
@@ -221,7 +111,7 @@ class AnswerFinder:
                 source = (
                     numbers_to_digits(" ".join(self.reader.sents[j].text for j in answering)) if asking_rx else wider
                 )
-                if asking and _OFFERS.search(self.reader.sents[asking[0]].text):  # "the 200s or the 300s?"
+                if asking and OFFERS.search(self.reader.sents[asking[0]].text):  # "the 200s or the 300s?"
                     source = numbers_to_digits(" ".join(self.reader.sents[j].text for j in answering))
                 value = self._value(query.intent, source, anchors)
                 if value is None and asking_rx is None and anchors:
@@ -259,19 +149,6 @@ class AnswerFinder:
                 topic=query.concepts[0] if query.concepts else query.intent,
             )
         return None
-
-    def _followed(self, later: list, intent: str, answering: list[int]) -> tuple[list[int], str | None]:
-        """The value the patient gives in the next exchange, of the same thing: a follow-up question on it
-        ("what have they been running?" "300s"), or the patient going on after an "okay"."""
-        for asking, answering_next, _text, _wider in later:
-            asked = self.reader.sents[asking[0]].text if asking else ""
-            if asking and not _FOLLOW_UP.search(asked):
-                return answering, None  # a new subject
-            replies = [j for j in answering_next if self.reader.is_pat(j)]
-            value = self._value(intent, numbers_to_digits(" ".join(self.reader.sents[j].text for j in replies)), [])
-            if value is not None:
-                return answering + asking + replies, value
-        return answering, None
 
     def asked_about(self, query: Query, topic: str) -> Answered | None:
         """A question of the topic the clinician asked and the patient answered, found even where the
@@ -422,16 +299,6 @@ class AnswerFinder:
         if found is None and any(rx.search(query.text) for rx in TOPIC_RX.values()) and not query.qualifiers:
             return None  # the facts on the question's topic ("any surgeries?") may know better than a word search
         return found or _unanswered(query.concepts[0])
-
-    def word_anchors(self, query: Query, every: bool = False) -> list[re.Pattern]:
-        """The question's own words as anchors, for what no concept names ("pap smear", "the cream"): those
-        the consultation says somewhere (every: all of them must be said, else none)."""
-        if self.reader is None:
-            return []
-        said = " ".join(s.text for s in self.reader.sents)
-        anchors = [word_pattern(w) for w in content_words(query.text)]
-        kept = [rx for rx in anchors if rx.search(said)]
-        return [] if every and len(kept) < len(anchors) else kept
 
     def by_words(self, query: Query) -> Answered | None:
         """Last resort for a question no concept, drug or topic knows: where its own words are said with the

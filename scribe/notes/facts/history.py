@@ -123,8 +123,9 @@ class HistoryFacts:
                     continue
                 first = self.sents[ans[0]]
                 pol = answer_polarity(first.text)
-                if not pol or pol == "no" and self._EVER.search(s.text):
-                    continue  # "have you ever had belly pain before?" "no": a first episode, not a denial
+                if not pol:
+                    continue
+                ever = pol == "no" and bool(self._EVER.search(s.text))  # "have you ever had X before?" "no"
                 if pol == "yes" and len(found) > 1:
                     # "…your ankles were swelling, and did you have some shortness of breath?" "I did":
                     # the yes answers the last one when a question cue stands right before it
@@ -152,6 +153,7 @@ class HistoryFacts:
                         status="absent" if pol == "no" else "present",
                         system=c.system,
                         how="question/answer",
+                        **({"never_before": True} if ever else {}),
                     )
                 continue
             if s.question:  # a question states nothing, whoever asks it
@@ -187,6 +189,14 @@ class HistoryFacts:
                     system=c.system,
                     how="statement",
                 )
+        # "Have you ever had belly pain like this before?" "No": a first episode of the pain the patient came
+        # with is not a denial of it; the answer stays a denial only when nothing says the symptom is present.
+        present = {f.label for f in self.builder.facts if f.kind == "symptom" and f.status == "present"}
+        self.builder.facts[:] = [
+            f
+            for f in self.builder.facts
+            if not (f.kind == "symptom" and f.attributes.get("never_before") and f.label in present)
+        ]
 
     _DURATION = re.compile(
         r"\b(?:for|since|about|over|past|last|almost|nearly|around|depuis|ça fait|cela fait|il y a)"
