@@ -153,3 +153,78 @@ def test_context_as_fhir_validates(en_doc):
     assert "20" in med["dosage"][0]["text"] and med["extension"][0]["extension"][0]["url"] == "quote"
     again = fhir_context.bundle(visit, ctx)
     assert [e["fullUrl"] for e in again["entry"]] == [e["fullUrl"] for e in bundle["entry"]]  # stable ids
+
+
+# What the clinician says in other words than our concepts, follow-up exchanges, and what does not answer.
+DETAILS = """[doctor] so what's going on with your back ?
+[patient] it feels like the kidney stones i had about two years ago .
+[doctor] how many days has this been going on for ?
+[patient] the last four days .
+[doctor] which joint hurts , just one ?
+[patient] my knee , the right knee to be exact .
+[doctor] are you checking your blood sugars at home ?
+[patient] yes , i check them every morning .
+[doctor] what have they been running , the 200s or the 300s ?
+[patient] 300s .
+[doctor] and are you still using the cream ?
+[patient] yes , i need a refill .
+[doctor] okay .
+[patient] i use it once a week and it helps .
+[doctor] so your pap was in 2019 .
+[patient] right .
+[doctor] did they prescribe you any medications in the er ?
+[patient] no . they ran an ekg and blood tests .
+[doctor] we'll ice the knee three times a day . weigh yourself daily , do you have a scale at home ?
+[patient] no but i can get one .
+[doctor] let me examine you . your blood pressure is fine and you are not running a fever .
+[patient] okay .
+"""
+
+
+@pytest.fixture(scope="module")
+def details_doc():
+    return document(DETAILS, language="en")
+
+
+@pytest.mark.parametrize(
+    "question,value",
+    [
+        ("How long has the back pain been going on?", "4 days"),  # "how many days", not "two years ago"
+        ("Which knee hurts?", "right"),
+        ("Le genou droit ou le gauche ?", "right"),
+        ("What have his home blood sugars been running?", "300"),  # the reply's value, not the question's
+        ("How often does she use the cream?", "once a week"),  # said after an "okay"
+        ("When was her last pap smear?", "2019"),  # "pap smear": the question's own words
+    ],
+)
+def test_detail_values_in_other_words(details_doc, question, value):
+    a = ask(details_doc, question, use_embeddings=False)
+    assert a["answered"] is True and value in (a["value"] or ""), a
+    assert a["evidence"], a
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What medications is he taking?",  # "none in the ER" is not "none"
+        "Have you lost weight?",  # "weigh yourself daily" is advice
+        "Have you had any fever?",  # "not running a fever" today, on examination
+        "What does she take for the gallstones?",  # never said
+        "When did she have a similar episode before?",  # the onset of this one is not an earlier one
+        "What dose of Protonix?",
+    ],
+)
+def test_what_does_not_answer(details_doc, question):
+    a = ask(details_doc, question, use_embeddings=False)
+    assert a["answered"] is False, a
+
+
+def test_yes_no_from_the_facts_says_yes_or_no():
+    doc = document(
+        "médecin: Il y a eu d'autres signes ?\npatient: Bah, j'ai pas vomi, mais j'avais un peu la nausée.\n"
+        "médecin: D'accord.",
+        language="fr",
+    )
+    for question, value in (("Has she vomited?", "no"), ("A-t-elle des nausées ?", "yes")):
+        a = ask(doc, question, use_embeddings=False)
+        assert a["answered"] is True and a["value"] == value, (question, a)

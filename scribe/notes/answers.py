@@ -69,6 +69,26 @@ CONCEPTS: dict[str, str] = {
     "meal": r"\b(?:ate|eat|eating|meals?|food|manger|mangé\w*|repas|dîner|déjeuner)\b",
 }
 CONCEPT_RX = {k: re.compile(v, re.I) for k, v in CONCEPTS.items()}
+# what a side is said of, in either language: the anchors of "which knee?" / "quel genou ?"
+BODY_PARTS = {
+    k: re.compile(v, re.I)
+    for k, v in {
+        "knee": r"\bknees?\b|\bgenoux?\b",
+        "shoulder": r"\bshoulders?\b|\bépaules?\b",
+        "hip": r"\bhips?\b|\bhanches?\b",
+        "ankle": r"\bankles?\b|\bchevilles?\b",
+        "wrist": r"\bwrists?\b|\bpoignets?\b",
+        "elbow": r"\belbows?\b|\bcoudes?\b",
+        "arm": r"\barms?\b|\bbras\b",
+        "leg": r"\blegs?\b|\bjambes?\b",
+        "hand": r"\bhands?\b|\bmains?\b",
+        "foot": r"\bfoot\b|\bfeet\b|\bpieds?\b",
+        "eye": r"\beyes?\b|\byeux\b|\bœil\b|\boeil\b",
+        "ear": r"\bears?\b|\boreilles?\b",
+        "breast": r"\bbreasts?\b|\bseins?\b",
+        "kidney": r"\bkidneys?\b|\breins?\b",
+    }.items()
+}
 
 QUALIFIERS: dict[str, re.Pattern] = {
     "home": re.compile(
@@ -145,7 +165,7 @@ INTENTS: list[tuple[str, re.Pattern]] = [
             r"\bwhich (?:side|knee|arm|leg|hand|foot|shoulder|hip|eye|ear|breast|kidney|ankle|wrist|elbow)\b|"
             r"\b(?:left|right) or (?:the )?(?:left|right)\b|\bquel (?:côté|genou|bras|pied|œil|oeil|sein|rein)\b|"
             r"\bquelle (?:jambe|main|épaule|hanche|oreille|cheville)\b|"
-            r"\b(?:droite|gauche) ou (?:à )?(?:droite|gauche)\b",
+            r"\b(?:droite?|gauche) ou (?:à |le |la )?(?:droite?|gauche)\b",
             re.I,
         ),
     ),
@@ -155,7 +175,7 @@ INTENTS: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\bwhat (?:was|is|were|are|'s)\b|\bwhat\b.*\b(?:level|reading|value|number|result)s?\b|"
             r"\bwhat\b.*\b(?:been running|running at|run at)\b|"
-            r"\bhow (?:high|low|much)\b|\bquel(?:le)?s? (?:était|est|étaient|sont|a été)\b|\bcombien\b|"
+            r"\bhow (?:high|low|much|many)\b|\bquel(?:le)?s? (?:était|est|étaient|sont|a été)\b|\bcombien\b|"
             r"\bvaleur\b|\btaux\b|\bniveau\b|\brésultats?\b",
             re.I,
         ),
@@ -216,7 +236,7 @@ VALUE_RX: dict[str, re.Pattern] = {
     ),
     "value": re.compile(
         r"(?<![\w.])\d+(?:[.,]\d+)?(?:\s*(?:/|over|sur)\s*\d+)?(?:\s*(?:%|percent|pour ?cent|mg/dl|mmol|kg|"
-        r"kilos?|pounds|lbs))?(?![\w])",
+        r"kilos?|pounds|lbs))?(?:(?<=\d)'?s)?(?![\w])",  # "the 300s": a range said by its hundreds
         re.I,
     ),
 }
@@ -257,6 +277,8 @@ def read_question(question: str) -> Query:
     if "echocardiogram" in concepts and "ekg" in concepts:
         concepts.remove("ekg")
     qualifiers = [name for name, rx in QUALIFIERS.items() if rx.search(q)]
+    if intent == "side":  # "right or left?" offers the sides, it does not set one
+        qualifiers = [name for name in qualifiers if name not in ("left", "right")]
     return Query(q, question_language(q), intent, concepts, qualifiers, bool(FAMILY.search(q)))
 
 

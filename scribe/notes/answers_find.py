@@ -11,6 +11,7 @@ import re
 
 from scribe.notes import lexicon
 from scribe.notes.answers import (
+    BODY_PARTS,
     CONCEPT_RX,
     FAMILY,
     INTENTS,
@@ -286,7 +287,8 @@ class AnswerFinder(TranscriptUnits):
         if query.intent in ("duration", "when"):
             return self.timing(query)
         if query.intent == "side":  # "which knee?", "à droite ou à gauche ?": the side said of it, or the reply
-            anchors = [CONCEPT_RX[c] for c in query.concepts] or self.word_anchors(query)
+            parts = [rx for rx in BODY_PARTS.values() if rx.search(query.text)]
+            anchors = [CONCEPT_RX[c] for c in query.concepts] or parts or self.word_anchors(query)
             found = self._search(query, anchors) if anchors else None
             return found or self._search(query, [], asking_rx=_ASKS_SIDE) or _unanswered("side")
         if query.intent == "severity":  # "how bad, out of 10?" → the number of the reply

@@ -37,6 +37,7 @@ _FOLLOW_UP = re.compile(
     r"\b(?:they|them|it|that|those|this|ils|elles|ça|cela)\b|^\W*(?:and )?(?:how|what|combien|quand)\b[^.]{0,20}\??$",
     re.I,
 )
+_YES_NO_REPLY = re.compile(r"^\W*(?:yes|yeah|yep|no|nope|nah|oui|ouais|non)\b", re.I)
 _NOT_A_VALUE_BEFORE = re.compile(
     r"\b(?:under|below|less than|goal|target|aim|keep it|ideally|moins de|sous|objectif|inférieure? à)\W+(?:\w+\W+)?$",
     re.I,
@@ -69,6 +70,8 @@ class TranscriptUnits:
                     continue
                 ends_turn = k + 1 < len(sents) and sents[k + 1].seg_index != s.seg_index
                 asks = _ASKS.search(s.text) or _ASKS_A_VALUE.search(s.text)
+                # "vous avez mal à la tête" "non docteur": a reply of yes or no makes it a question
+                asks = asks or ends_turn and _YES_NO_REPLY.match(sents[k + 1].text)
                 asked = ends_turn and r.is_clin(k) and asks and r.is_pat(k + 1)
                 if r.asks(k) or asked or (ends_turn and s.question and not r.is_clin(k + 1)):
                     ans = r.answer_to(k)[:3] or ([k + 1] if ends_turn else [])

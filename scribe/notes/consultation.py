@@ -79,6 +79,25 @@ _DENIED_DEGREE = re.compile(
 )
 
 
+# What nobody has: a simile ("it felt like I was having a heart attack") and the risks of a treatment
+# ("the risks of surgery include infection, a spinal fluid leak, seizure and stroke"), to the end of the clause
+# or, for risks, of the sentence.
+_NOT_HAD = re.compile(
+    r"\b(?:(?:felt|feels|feeling) like (?:i was |i'm |i am |i had |i have |you're |it was )?"
+    r"(?:having|getting|going to have)?|as if|as though|thought i was having|comme si|j'ai cru (?:faire|avoir))\b"
+    r"[^.;,?!]{0,40}$|"
+    r"\b(?:risks?(?! factors?)|complications?|side[- ]effects?|adverse effects?|dangers?|risques?|"
+    r"effets (?:secondaires|indésirables))\b(?: \w+){0,4}? (?:include|includes|including|are|is|like|such as|of|"
+    r"with|from|comprennent|sont|comme)\b[^.?!]*$",
+    re.I,
+)
+
+
+def not_had(before: str) -> bool:
+    """Do the words before a condition say nobody has it (a simile, the risks of a treatment)?"""
+    return bool(_NOT_HAD.search(before))
+
+
 def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modifiers]:
     """ConText modifiers for each (start, end) char span of `text`."""
     if not spans:
@@ -111,6 +130,8 @@ def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modif
             for i, (s, _e) in enumerate(spans):  # "this isn't the worst headache": the degree is denied, not it
                 if out[i].negated and _DENIED_DEGREE.search(text[max(0, s - 30) : s]):
                     out[i].negated = False
+                if not_had(text[:s]):  # a simile, or a list of risks: nobody has it
+                    out[i].hypothetical = True
             if lang == "fr":  # "je ne fume pas": the split negation around the verb
                 for i, (s, e) in enumerate(spans):
                     if re.search(r"\b(?:ne|n')\s*\S*\s*$", text[max(0, s - 12) : s], re.I) and re.match(

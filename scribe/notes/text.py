@@ -188,6 +188,8 @@ _NO_S = {
     "found",
     "knew",
     "threw",
+    *"forgot hurt put read hit cut let set bought brought caught sat stood understood spent sent became rode drove "
+    "wrote spoke grew heard held met paid meant lay led tore wore sold shook swam stuck struck fought lit".split(),
 }
 
 
@@ -221,7 +223,9 @@ def patient_to_third(text: str, sex: str | None = None) -> str:
     )
     t = re.sub(r"\bi don't\b", f"{subj} does not", t, flags=re.I)
     t = re.sub(
-        rf"\bi((?: (?:{_ADVERBS}|\w+ly))*) ([a-z]+)\b",
+        rf"\bi((?: (?:{_ADVERBS}|\w+ly|already|also|just|still|never|always|even|only|usually|actually))*) "
+        rf"(?!(?:{_ADVERBS}|\w+ly|\w+ing|already|also|just|still|never|always|even|only|my|me|mine|the|a|an|and|or|"
+        r"but|uh|um|so|to|you|it|that|this|there|here|mean|guess|think so|too|not|no)\b)([a-z]+)\b",
         lambda m: f"{subj}{m.group(1)} {_third_verb(m.group(2))}",
         t,
         flags=re.I,

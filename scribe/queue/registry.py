@@ -28,7 +28,8 @@ class Task:
     # Called once the task failed for good (bad input, or the last attempt): (args, error code, message).
     on_failure: Callable[[tuple, str, str], None] | None = None
     # Only the newest matters: of the runs waiting for the same first argument (a visit), one runs, with
-    # the newest arguments; a visit's burst of live updates costs one run, not a queue of stale ones.
+    # the newest arguments; a visit's burst of live updates costs one run, not a queue of stale ones (the
+    # embedded pool; under Celery each run is delivered, and the body's own check makes a stale one cheap).
     latest_only: bool = False
 
     @property

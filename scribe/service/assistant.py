@@ -6,7 +6,9 @@ same schema and the same ids for the facts it shares (docs/assistant.md).
 Rebuilding from all final segments with the rules engine (~0.1-0.5 s for a consultation) is simpler than
 patching the facts and gives the same answer as the final context would on the same words. It is
 debounced by the data: an update that finds the stored context already built from every final segment
-does nothing, so a burst of windows costs one rebuild.
+does nothing, so a burst of windows costs one rebuild. It runs on the assistant queue, its own lane (a
+note being written on the documents queue held it up to seconds), where only a visit's newest waiting
+update runs (scribe.queue, latest_only).
 """
 
 from __future__ import annotations

@@ -121,9 +121,13 @@ def count_prompt_tokens(stage: str, usage: dict) -> None:
 
 # Loading the engine's language pipelines (spaCy, medspaCy ConText, drug lexicon, ICD index) takes
 # ~5 s per language on first use: a process does it before it takes work, not inside a visit's note.
+# With a drug and a diagnosis: the first ones load the drug-name dictionaries and the ICD-10 codes (~4 s),
+# which a live assistant update or the first note would otherwise pay.
 _WARM_UP = {
-    "en": "doctor: What brings you in today?\npatient: A cough for three days, no fever.",
-    "fr": "médecin: Qu'est-ce qui vous amène ?\npatient: Je tousse depuis trois jours, pas de fièvre.",
+    "en": "doctor: What brings you in today?\npatient: A cough for three days, no fever. I take lisinopril.\n"
+    "doctor: Your lungs are clear. I think this is a viral bronchitis.",
+    "fr": "médecin: Qu'est-ce qui vous amène ?\npatient: Je tousse depuis trois jours, pas de fièvre.\n"
+    "médecin: Les poumons sont clairs. Je pense que c'est une bronchite virale.",
 }
 
 

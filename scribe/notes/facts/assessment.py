@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from scribe.notes import lexicon
-from scribe.notes.consultation import FAMILY, certainty, context_of
+from scribe.notes.consultation import FAMILY, certainty, context_of, not_had
 from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
 from scribe.notes.problems import laterality, laterality_span, specific_code
 from scribe.notes.terms import diagnosis_phrases, exact_code
@@ -141,7 +141,7 @@ class AssessmentFacts:
         denied_here = bool(NEGATION_NEAR.search(clause_before(s.text, st)))  # "I don't appreciate adenopathy"
         if concept is None and (mods.negated or mods.hypothetical or denied_here):
             return
-        if self._GENERIC_EXPERIENCER.search(s.text[max(0, st - 80) : st]):
+        if self._GENERIC_EXPERIENCER.search(s.text[max(0, st - 80) : st]) or not_had(s.text[:st]):
             return
         if self._NOT_A_DIAGNOSIS.search(s.text[:st]) and not self._RULE_OUT.search(s.text[:st]):
             return

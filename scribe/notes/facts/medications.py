@@ -148,6 +148,23 @@ class MedicationFacts:
                     self.builder.facts.remove(n)
                 others = [f for f in others if f.status != "new"]
                 news = []
+            continued = [f for f in current if f.attributes.get("said_by") == "clinician"]
+            if current and news and not continued:
+                # a drug the patient takes (often on their own) that this clinician now prescribes: the
+                # prescription is what the plan says ("give you some Motrin 800 mg"), never "continue"; a drug
+                # the clinician continues and then orders ("continue the allopurinol" … "order allopurinol")
+                # stays continued (below)
+                new, was = news[0], current[0]
+                for ev in was.evidence:
+                    if len(new.evidence) < 4 and ev not in new.evidence:
+                        new.evidence.append(ev)
+                before, after = was.attributes.get("dose"), new.attributes.get("dose")
+                if before and after and str(before) != str(after):
+                    new.status = "changed"
+                    new.attributes["previous_dose"] = before
+                for c in current:
+                    self.builder.facts.remove(c)
+                continue
             if current and news:
                 for n in news:
                     for ev in n.evidence:

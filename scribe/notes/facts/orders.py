@@ -13,7 +13,17 @@ from scribe.notes.lexicon.orders import ORDERS
 
 _NOT_ORDERED = re.compile(
     r"\b(?:no need|(?:do|does|did) ?n'?t (?:need|think|want)|not (?:going to|gon na|gonna|necessary|needed)|"
-    r"won'?t|wo n't|hold off|defer|without|instead of|rather than|pas besoin|pas de|pas d'|inutile)\b[^,.;]{0,35}$",
+    r"won'?t|wo n't|hold off|defer|without|instead of|rather than|pas besoin|pas de|pas d'|inutile)\b[^,.;]{0,50}$",
+    re.I,
+)
+_NO_LONGER = re.compile(r"^[^,.;]{0,20}\b(?:anymore|any more|no longer|plus besoin)\b", re.I)
+# An order that waits on something: "if it's not better, we'll get an MRI at that time"
+_CONDITIONAL = re.compile(
+    r"\b(?:if|unless|in case|should (?:it|you|this|that|the)|si|au cas où|en cas d)\b[^.;?!]*$", re.I
+)
+_NO_IMPROVEMENT = re.compile(
+    r"\b(?:not (?:getting |any |much )?better|(?:does|do) ?n'?t (?:get better|improve|go away|resolve)|no improvement|"
+    r"persist\w*|worse\w*|still|continues?|pas mieux|pas d'amélioration|persiste\w*|s'aggrave\w*)\b",
     re.I,
 )
 _PAST = re.compile(
@@ -33,6 +43,7 @@ class Order:
     end: int
     type: str  # lab | imaging | procedure | referral | advice
     label: str  # in the note's language
+    condition: str = ""  # "" (ordered now) | "no improvement" | "needed": an order that waits on something
 
 
 @lru_cache(maxsize=1)
@@ -46,8 +57,9 @@ def _site(clause: str, start: int, end: int) -> str:
     return f"{(m.group('side') or '').lower()}{m.group('part').lower()}" if m else ""
 
 
-def find_orders(clause: str, lang: str) -> list[Order]:
-    """The orders named in one plan clause, in the order said, without negated or past ones."""
+def find_orders(clause: str, lang: str, before_clause: str = "") -> list[Order]:
+    """The orders named in one plan clause, in the order said, without negated or past ones; an order said
+    after "if …" in the same sentence (`before_clause`: the sentence up to the clause) waits on that."""
     taken: list[tuple[int, int]] = []
     found: list[Order] = []
     for kind, en, fr, rx in _compiled():
@@ -57,6 +69,8 @@ def find_orders(clause: str, lang: str) -> list[Order]:
             before = clause[max(0, m.start() - 40) : m.start()]
             if _NOT_ORDERED.search(before) or (kind != "advice" and _PAST.search(before[-20:])):
                 continue
+            if _NO_LONGER.search(clause[m.end() :]):
+                continue  # "you don't need to follow up with the surgeon anymore"
             taken.append((m.start(), m.end()))
             label = fr if lang == "fr" else en
             if kind == "imaging" and label in (
@@ -72,7 +86,9 @@ def find_orders(clause: str, lang: str) -> list[Order]:
                 site = _site(clause, m.start(), m.end())
                 if site:
                     label = f"{label} de {site}" if lang == "fr" else f"{label} of the {site}"
-            found.append(Order(m.start(), m.end(), kind, label))
+            cond = _CONDITIONAL.search(before_clause + " " + clause[: m.start()]) if kind != "advice" else None
+            condition = "" if not cond else "no improvement" if _NO_IMPROVEMENT.search(cond.group(0)) else "needed"
+            found.append(Order(m.start(), m.end(), kind, label, condition))
     if any(o.type == "lab" and o.label not in ("laboratory tests", "bilan sanguin") for o in found):
         found = [o for o in found if o.label not in ("laboratory tests", "bilan sanguin")]
     return sorted(found, key=lambda o: o.start)
@@ -83,9 +99,11 @@ def order_sentence(order: Order, lang: str) -> str:
     label = order.label[:1].upper() + order.label[1:]
     if lang == "fr":
         lead = {"referral": "Orientation", "advice": "Conseil"}.get(order.type, "Demande")
-        return f"{lead} : {order.label}."
+        when = {"no improvement": " si pas d'amélioration", "needed": " si besoin"}.get(order.condition, "")
+        return f"{lead} : {order.label}{when}."
+    when = {"no improvement": " if no improvement", "needed": " if needed"}.get(order.condition, "")
     if order.type == "referral":
-        return f"Referral to {order.label}."
+        return f"Referral to {order.label}{when}."
     if order.type == "advice":
         return f"{label} advised."
-    return f"{label} ordered."
+    return f"{label}{when}." if when else f"{label} ordered."

@@ -190,7 +190,9 @@ class PlanFacts:
                 clause = s.text[c0:c1]
                 cue = bool(self._PLAN.search(clause))
                 cued = cued or cue
-                orders = find_orders(clause, self.lang) if cued and not self._mentions_med(s, clause) else []
+                orders = (
+                    find_orders(clause, self.lang, s.text[:c0]) if cued and not self._mentions_med(s, clause) else []
+                )
                 for o in orders:
                     if o.label not in ordered:
                         ordered.add(o.label)
@@ -204,6 +206,7 @@ class PlanFacts:
                             problem=problem,
                             type=o.type,
                             order=o.label,
+                            **({"condition": o.condition} if o.condition else {}),
                             **{a: v for a, v in plan_attributes(kind, clause).items() if a != "type"},
                         )
                         count += 1

@@ -154,7 +154,7 @@ SYMPTOMS: list[Concept] = [
     symptom("ear pain", [r"ear ?ache", r"ear pain", r"mal (?:à|a) l'oreille", r"otalgie"], "douleur d'oreille", "ENT"),
     symptom(
         "headache",
-        [r"headaches?", r"migraines?", r"maux? de t[êe]te", r"c[ée]phal[ée]es?"],
+        [r"headaches?", r"migraines?", r"maux? de t[êe]te", r"mal (?:à|a) la t[êe]te", r"c[ée]phal[ée]es?"],
         "maux de tête",
         "Neurological",
     ),
