@@ -95,3 +95,35 @@ in your wrist.
     assert {"orthopnea", "head injury"} <= absent and "pain" not in present, (present, absent)
     fr = document("[médecin] Où avez-vous mal ?\n[patient] J'ai mal au coude et des fourmillements.", language="fr")
     assert {"elbow pain", "tingling"} <= {f["label"] for f in _facts(fr, "symptom")}
+
+
+def test_risks_and_similes_are_not_diagnoses_and_a_conditional_order_waits():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my knee hurts, and last week it felt like i was having a heart attack.
+[doctor] so my assessment is a medial meniscus sprain. the risks of surgery include infection, a spinal fluid \
+leak, seizure and stroke, so we will not operate.
+[doctor] i want you to use ice and rest. if it's not better in two weeks, we'll get an mri at that time.
+[doctor] and i don't think you need to follow up with the surgeon anymore.""",
+        template="soap",
+    )
+    labels = {f["label"] for f in doc["facts"] if f["kind"] in ("assessment", "past_medical")}
+    assert labels == {"knee sprain"}, labels  # not stroke, epilepsy, "surgery include infection", a heart attack
+    plan = [f["value"] for f in _facts(doc, "plan")]
+    assert "MRI if no improvement." in plan and "MRI ordered." not in plan, plan
+    assert not any("surg" in p.lower() for p in plan), plan
+
+
+def test_a_drug_the_patient_took_on_their_own_then_prescribed_is_a_prescription():
+    doc = document(
+        """[doctor] what have you taken for the pain?
+[patient] i've been taking ibuprofen, a couple of tablets when it hurts.
+[doctor] okay. so my assessment is a knee sprain. i'm going to give you some motrin, 800 milligrams every \
+six hours, a two week supply.""",
+        template="soap",
+    )
+    ibuprofen = [f for f in _facts(doc, "medication") if f["label"] == "ibuprofen"]
+    assert len(ibuprofen) == 1 and ibuprofen[0]["status"] in ("new", "changed"), ibuprofen
+    assert "Continue Ibuprofen" not in doc["note"]["markdown"], doc["note"]["markdown"]
+    summary = doc["patient_summary"]["markdown"]
+    assert "Keep taking" not in summary or "buprofen" not in summary.split("Keep taking")[1][:40], summary
