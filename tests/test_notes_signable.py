@@ -127,3 +127,21 @@ six hours, a two week supply.""",
     assert "Continue Ibuprofen" not in doc["note"]["markdown"], doc["note"]["markdown"]
     summary = doc["patient_summary"]["markdown"]
     assert "Keep taking" not in summary or "buprofen" not in summary.split("Keep taking")[1][:40], summary
+
+
+def test_never_dictation_commands_life_spans_and_lab_lists():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] i've had chest pain since monday. i have never had chest pain like this. i've never passed out in my \
+life. my wife and i have been married for 25 years.
+[doctor] so my assessment is possible angina. continue metformin 500 mg twice a day, and we'll recheck a cbc, \
+iron, ferritin, b12 and folate.
+[doctor] hey dragon, order the procedures and the medications as discussed.""",
+        template="soap",
+    )
+    status = {f["label"]: f["status"] for f in _facts(doc, "symptom")}
+    assert status.get("chest pain") == "present" and status.get("syncope") == "absent", status
+    durations = [f["value"] for f in doc["facts"] if f["kind"] == "hpi" and f["label"] == "duration"]
+    assert not any("25" in d for d in durations), durations
+    assert [f["label"] for f in _facts(doc, "medication")] == ["metformin"]
+    assert not any("discussed" in f["value"].lower() for f in _facts(doc, "plan")), _facts(doc, "plan")

@@ -93,6 +93,12 @@ _NOT_HAD = re.compile(
 )
 
 
+_FIRST_TIME = re.compile(
+    r"\s*(?:like (?:this|that|it)|before|this (?:bad|severe)|so bad|until|comme (?:ça|celle)|avant)", re.I
+)
+_NEVER_BEFORE = re.compile(r"\b(?:never|jamais)\b(?:\s+[\w']+){0,3}\s*$", re.I)
+
+
 def not_had(before: str) -> bool:
     """Do the words before a condition say nobody has it (a simile, the risks of a treatment)?"""
     return bool(_NOT_HAD.search(before))
@@ -127,11 +133,14 @@ def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modif
                     bool(ent._.is_hypothetical),
                     bool(ent._.is_uncertain),
                 )
-            for i, (s, _e) in enumerate(spans):  # "this isn't the worst headache": the degree is denied, not it
+            for i, (s, e) in enumerate(spans):  # "this isn't the worst headache": the degree is denied, not it
                 if out[i].negated and _DENIED_DEGREE.search(text[max(0, s - 30) : s]):
                     out[i].negated = False
                 if not_had(text[:s]):  # a simile, or a list of risks: nobody has it
                     out[i].hypothetical = True
+                if _NEVER_BEFORE.search(text[max(0, s - 40) : s]):
+                    # "I've never passed out in my life"; but "never had pain like this": a first episode, now
+                    out[i].negated = not _FIRST_TIME.match(text[e : e + 25])
             if lang == "fr":  # "je ne fume pas": the split negation around the verb
                 for i, (s, e) in enumerate(spans):
                     if re.search(r"\b(?:ne|n')\s*\S*\s*$", text[max(0, s - 12) : s], re.I) and re.match(

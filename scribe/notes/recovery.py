@@ -2,8 +2,10 @@
 
 Recognisers mishear drug names far more often than other words ("lassox 80 milligrams" for Lasix,
 "carvidilot 25 mg", "metform in"). A word is a candidate only where a drug is expected (before a dose,
-after "take", "on", "prescribe", "start", "refill"... and their French equivalents, or anywhere in a
-sentence about medications: "your medications, your lysiopropyl and your lasex"), and only when it is
+after "take", "on", "prescribe", "start", "refill"... and their French equivalents, before a form ("gel",
+"comprimé"), after another drug in a row ("le Kardégic et le Levothyrox"), or anywhere in a sentence about
+medications: "your medications, your lysiopropyl and your lasex"; anywhere at all only for a near spelling
+of the visit's own list, "mexamethasone" for the patient's dexamethasone), and only when it is
 neither a known drug nor an ordinary English or French word (pyspellchecker's dictionaries): that is what
 keeps "vacation" from becoming "cations". Candidates are compared first with the visit's own medication
 list (its EHR context), then with the drug lexicon (drug-named-entity-recognition), by string similarity
@@ -67,7 +69,7 @@ WEAK = 8.0  # added to both thresholds
 # (SENTENCE); anywhere at all (VISIT), only a word that is no ordinary word and is near-spelled like a drug of
 # the visit's own list ("Revothyrox" for the patient's Levothyrox, "mexamethasone" for their dexamethasone).
 CUE, SENTENCE, VISIT = 0, 1, 2
-VISIT_ANYWHERE = 85.0
+VISIT_ANYWHERE = 78.0  # "unifroied" → the visit's unithroid (78.9)
 # An ordinary word this rare (pyspellchecker's English counts) may still be a misheard name of the visit's
 # list ("aloft" 938 for zoloft, "tarot" 1,189 for Tahor; "product" 22,703, "caught" 194,083 are not).
 RARE_WORD = 2000
@@ -84,7 +86,10 @@ def _lexicon() -> tuple[list[str], dict[str, str]]:
         for k in finder.drug_variant_to_canonical
     }
     plain |= set(FRENCH_BRANDS)
-    return sorted(k for k in plain if k.isalpha() and 4 <= len(k) <= 16), {}
+    # a name a misheard word is read as has the vowels of a spoken word: not "mppp", "ppar" (acronyms the
+    # lexicon lists, which "son mépa", "du parra" matched on the French bench)
+    spoken = (k for k in plain if sum(ch in "aeiouy" for ch in k) >= 2)
+    return sorted(k for k in spoken if k.isalpha() and 4 <= len(k) <= 16), {}
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +140,11 @@ def _score(heard: str, name: str) -> float:
     return max(score, (score + fuzz.ratio(sound, sound_of_name)) / 2)
 
 
+def _letters(name: str) -> str:
+    """How a name is compared: lower case, letters and digits only ("Benzoyl's peroxide", "benzoyl peroxide")."""
+    return re.sub(r"[\W_]", "", name.lower())
+
+
 def best_match(heard: str, vocabulary: list[str], lexicon: bool = True) -> tuple[str, float, str] | None:
     """(name, score, source) of the closest drug name: the visit's own list first, then the lexicon."""
     import jellyfish
@@ -143,13 +153,14 @@ def best_match(heard: str, vocabulary: list[str], lexicon: bool = True) -> tuple
     for source, names in (("visit", vocabulary), ("lexicon", _lexicon()[0] if lexicon else [])):
         if not names:
             continue
+        heard = _letters(heard)
         hits = process.extract(
-            heard.lower(), [n.lower() for n in names], scorer=fuzz.ratio, limit=5, score_cutoff=FLAG_VISIT - 15
+            heard, [_letters(n) for n in names], scorer=fuzz.ratio, limit=5, score_cutoff=FLAG_VISIT - 15
         )
         # and the names that sound most alike, which spelling alone ranks too low ("sim be caught": symbicort)
         sounds = _lexicon_sounds() if source == "lexicon" else [jellyfish.metaphone(n) for n in names]
         hits += process.extract(jellyfish.metaphone(heard), sounds, scorer=fuzz.ratio, limit=5, score_cutoff=60)
-        scored = sorted({(_score(heard, names[i]), names[i]) for _n, _s, i in hits}, reverse=True)
+        scored = sorted({(_score(heard, _letters(names[i])), names[i]) for _n, _s, i in hits}, reverse=True)
         if scored and scored[0][0] >= (FLAG_VISIT if source == "visit" else FLAG):
             return scored[0][1], scored[0][0], source
     return None
@@ -198,8 +209,13 @@ def _candidates(text: str, visit: bool) -> dict[tuple[int, int], int]:
     if visit:
         for i, w in enumerate(words):
             found.setdefault((w.start(), w.end()), VISIT)
-            if i + 1 < n and text[w.end() : words[i + 1].start()] in ("-", " "):
-                found.setdefault((w.start(), words[i + 1].end()), VISIT)
+            for last in range(i + 1, min(n, i + 3)):  # "meyametha-sone", "Benzoyl's peroxide"
+                if any(
+                    text[words[k - 1].end() : words[k].start()] not in ("-", " ", "'", "’")
+                    for k in range(i + 1, last + 1)
+                ):
+                    break
+                found.setdefault((w.start(), words[last].end()), VISIT)
     return found
 
 

@@ -18,6 +18,14 @@ _PAST_EPISODE = re.compile(
 )
 
 
+# Time spans of a life, not of a complaint: "married for 25 years", "I've worked there for ten years"
+_LIFE_TIME = re.compile(
+    r"\b(?:married|together|worked|working|work there|lived|living|known|retired|smok\w*|drink\w*|been (?:a|an) \w+|"
+    r"job|mari[ée]e?s?|travaill\w*|habit\w*|fum\w*)\b[^,.;]{0,20}$",
+    re.I,
+)
+
+
 class HistoryFacts:
     def demographics(self):
         for s in self.sents:
@@ -279,6 +287,8 @@ class HistoryFacts:
                 if past_episode and attr != "duration":
                     continue
                 m = rx.search(t)
+                if m and attr == "duration" and _LIFE_TIME.search(t[max(0, m.start() - 30) : m.start()]):
+                    continue  # "married for 25 years" is not how long the complaint has lasted
                 if m and not re.search(r"\b(?:vacation|college|trip)\b", t, re.I):
                     value = m.group(0).strip()
                     if self.lang == "en":

@@ -79,6 +79,7 @@ _NARRATION = re.compile(
 )
 
 
+_DICTATION = re.compile(r"^\W*(?:hey,? )?dragon\b|\bas discussed\b", re.I)
 _GENERIC_MED = re.compile(
     r"\b(?:medicines?|medications?|prescriptions?|pills?|médicaments?|(?:take|taking|prendre) (?:that|it|them|this|"
     r"those|le|la|les))\b",
@@ -230,8 +231,8 @@ class PlanFacts:
                     if self._mentions_med(s, clause)
                     else next((name for name, rx in self._PLAN_KIND if rx.search(clause)), "advice")
                 )
-                if kind == "advice" and not is_plan_advice(numbers_to_digits(prose)):
-                    continue
+                if kind == "advice" and not is_plan_advice(numbers_to_digits(prose)) or _DICTATION.search(s.text):
+                    continue  # conversation, or a command to the dictation system ("hey dragon, order the labs")
                 if kind in ("advice", "medication") and _GENERIC_MED.search(prose) and self._mentions_med(s):
                     continue  # "prescribe one medicine", "take that once a day": the drug's own line says it
                 self.builder.add(

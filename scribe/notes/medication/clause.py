@@ -141,12 +141,23 @@ def continues_with_cue(previous_sentence: str) -> bool:
     return bool(re.search(r"(?:\.\.\.|…|-)$", t)) and bool(_STRONG_CUE.search(t[-80:]) or _WEAK_CUE.search(t[-80:]))
 
 
+_LAB_WORDS = re.compile(
+    r"\b(?:cbc|cmp|bmp|ferritin|iron|b12|b-12|tsh|t4|a1c|lipids?|panel|metabolic|count|levels?|electrolytes|"
+    r"creatinine|labs?|nfs|ionogramme|ferritine|bilan)\b",
+    re.I,
+)
+_LAB_VERB = re.compile(r"\b(?:check|recheck|draw|order|get|repeat|labs?|blood ?work|bilan|prise de sang|doser)\b", re.I)
+
+
 def is_lab_mention(text: str, mentions: list[Mention], j: int, attrs: Attributes | None = None) -> bool:
     """An analyte named as a test or result ("your uric acid was 9", "check your vitamin D level")."""
     if attrs is not None and attrs.dose is not None and attrs.unit is not None:
         return False
     m = mentions[j]
     lo, hi = clause_scope(text, mentions, j)
+    listed = text[max(0, m.start - 80) : m.start]  # "recheck a cbc, iron, ferritin, b12 and folate"
+    if len(_LAB_WORDS.findall(listed)) >= 2 and _LAB_VERB.search(text[: m.start]):
+        return True
     return bool(
         _LAB.search(text[m.end : hi][:40])
         or re.search(
