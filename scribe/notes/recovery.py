@@ -93,13 +93,6 @@ def _lexicon() -> tuple[list[str], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _lexicon_sounds() -> list[str]:
-    import jellyfish
-
-    return [jellyfish.metaphone(n) for n in _lexicon()[0]]
-
-
-@lru_cache(maxsize=1)
 def _dictionaries():
     from spellchecker import SpellChecker
 
@@ -157,9 +150,10 @@ def best_match(heard: str, vocabulary: list[str], lexicon: bool = True) -> tuple
         hits = process.extract(
             heard, [_letters(n) for n in names], scorer=fuzz.ratio, limit=5, score_cutoff=FLAG_VISIT - 15
         )
-        # and the names that sound most alike, which spelling alone ranks too low ("sim be caught": symbicort)
-        sounds = _lexicon_sounds() if source == "lexicon" else [jellyfish.metaphone(n) for n in names]
-        hits += process.extract(jellyfish.metaphone(heard), sounds, scorer=fuzz.ratio, limit=5, score_cutoff=60)
+        if source == "visit":  # and the names that sound most alike, which spelling alone ranks too low (not in
+            # the whole lexicon: some name there sounds like any word, "gamedino" like coumadine)
+            sounds = [jellyfish.metaphone(n) for n in names]
+            hits += process.extract(jellyfish.metaphone(heard), sounds, scorer=fuzz.ratio, limit=5, score_cutoff=60)
         scored = sorted({(_score(heard, _letters(names[i])), names[i]) for _n, _s, i in hits}, reverse=True)
         if scored and scored[0][0] >= (FLAG_VISIT if source == "visit" else FLAG):
             return scored[0][1], scored[0][0], source
@@ -308,7 +302,7 @@ def _replace_words(words: list, spans: list[tuple[int, int]], start: int, end: i
     first, last = words[inside[0]], words[inside[-1]]
     heard = " ".join(words[k].word.strip() for k in inside)
     lead = " " if first.word.startswith(" ") else ""
-    words[inside[0]] = first.model_copy(update={"word": lead + name, "original": heard, "end": last.end})
+    words[inside[0]] = first.model_copy(update={"word": lead + name, "original": lead + heard, "end": last.end})
     for k in inside[1:]:
         words[k] = None  # the name took its place
     return words

@@ -153,7 +153,15 @@ class ConsultationReader:
                 ):
                     return k
         clin = [k for k in range(n) if self.is_clin(k)]
-        return clin[int(len(clin) * 0.7)] if clin else n
+        late = clin[int(len(clin) * 0.7)] if clin else n
+        # no cue: the last part of the visit, if the clinician states a plan or a diagnosis there; an
+        # interview that stops before any (only questions) is all history
+        if any(
+            self.is_clin(k) and not self.sents[k].question and self._PLAN.search(self.sents[k].text)
+            for k in range(late, n)
+        ):
+            return late
+        return n
 
     def _find_exam_start(self) -> int:
         n = len(self.sents)

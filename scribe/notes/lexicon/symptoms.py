@@ -50,7 +50,7 @@ _PAIN_SITES = [
 SYMPTOMS: list[Concept] = [
     symptom(
         "fever",
-        [r"fevers?", r"feverish", r"febrile", r"fi[èe]vre", r"de la temp[ée]rature"],
+        [r"fevers?", r"feverish", r"febrile", r"fi[èe]vre", r"fi[èé]vreu(?:x|se)", r"de la temp[ée]rature"],
         "fièvre",
         "Constitutional",
     ),
