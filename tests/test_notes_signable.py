@@ -145,3 +145,20 @@ iron, ferritin, b12 and folate.
     assert not any("25" in d for d in durations), durations
     assert [f["label"] for f in _facts(doc, "medication")] == ["metformin"]
     assert not any("discussed" in f["value"].lower() for f in _facts(doc, "plan")), _facts(doc, "plan")
+
+
+def test_an_interview_without_a_plan_is_history_to_its_end():
+    turns = [("médecin", "où avez-vous mal ?"), ("patient", "J'ai mal au ventre.")]
+    for q, a in [
+        ("est-ce que vous avez vomi ?", "Non, j'ai pas vomi."),
+        ("est-ce que vous êtes constipée ?", "Non."),
+        ("qu'est-ce que vous faites dans la vie ?", "Je suis enseignante."),
+        ("est-ce que vous avez de la fièvre ?", "Je me suis sentie un peu fiévreuse, oui."),
+        ("est-ce que ça fait mal dans le dos ?", "Non, pas dans le dos."),
+        ("est-ce que vous toussez ?", "Oui, je tousse un peu depuis hier."),
+    ]:
+        turns += [("médecin", q), ("patient", a)]
+    doc = document("\n".join(f"[{r}] {t}" for r, t in turns), language="fr")
+    present = {f["label"] for f in _facts(doc, "symptom") if f["status"] == "present"}
+    assert {"fever", "cough"} <= present, present  # said in the last third, still history
+    assert not _facts(doc, "assessment") and not _facts(doc, "plan")
