@@ -162,3 +162,13 @@ def test_an_interview_without_a_plan_is_history_to_its_end():
     present = {f["label"] for f in _facts(doc, "symptom") if f["status"] == "present"}
     assert {"fever", "cough"} <= present, present  # said in the last third, still history
     assert not _facts(doc, "assessment") and not _facts(doc, "plan")
+
+
+def test_a_french_summary_doses_in_french():
+    doc = document(
+        "[médecin] Bonjour, qu'est-ce qui vous amène ?\n[patient] J'ai mal à la tête.\n"
+        "[médecin] Je vous prescris du paracétamol, deux comprimés trois fois par jour.\n[patient] D'accord.",
+        language="fr",
+    )
+    summary = doc["patient_summary"]["markdown"]
+    assert "2 comprimés, 3 fois par jour" in summary and "tablets" not in summary, summary

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
+from scribe.notes.medication import dose_text
 from scribe.notes.number_words import numbers_to_digits
 from scribe.notes.summary_frequency import how_often
 from scribe.notes.summary_words import LABELS, PLAIN_TEST, REFERRALS, fill_label
@@ -95,7 +96,7 @@ def _medications(facts: list[Fact], lang: str) -> list[SummaryItem]:
         ):
             continue  # a change or a stop replaces the old instruction
         name, verb = str(a.get("surface") or f.label), _verb(f, plan_quotes)
-        name, dose = name[:1].upper() + name[1:], f"{a['dose']} {a.get('unit') or ''}".strip() if a.get("dose") else ""
+        name, dose = name[:1].upper() + name[1:], dose_text(a, lang)
         if verb == "stop":
             text = f"{words['stop']} {name}."
         elif verb == "change" and not dose:

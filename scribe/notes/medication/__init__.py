@@ -53,7 +53,7 @@ from scribe.notes.medication.names import (
     normalise_unit,
 )
 from scribe.notes.medication.numbers import Number, normalize, number_spans, number_values
-from scribe.notes.medication.render import display_name, frequency_text, render_medication
+from scribe.notes.medication.render import display_name, dose_text, frequency_text, render_medication
 from scribe.notes.medication.status import other_prescriber, stopped_in_answer
 
 __all__ = [
@@ -68,6 +68,7 @@ __all__ = [
     "continues_with_cue",
     "corrected_later",
     "display_name",
+    "dose_text",
     "drug_token",
     "find_mentions",
     "follow_up_attributes",

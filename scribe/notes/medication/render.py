@@ -78,6 +78,18 @@ def _num(v: Any, lang: str) -> str:
     return s.replace(".", ",") if lang == "fr" else s
 
 
+def dose_text(attributes: dict, lang: str = "en") -> str:
+    """ "2 comprimés", "800 mg", "1,5 mg" in the reader's language ("" without a dose)."""
+    dose = attributes.get("dose")
+    if not dose:
+        return ""
+    try:
+        value = float(dose)
+    except (TypeError, ValueError):
+        return f"{dose} {attributes.get('unit') or ''}".strip()
+    return f"{_num(value, lang)} {_unit_word(attributes.get('unit'), value, lang)}".strip()
+
+
 def _unit_word(unit: str | None, value: float, lang: str) -> str:
     if not unit:
         return ""
