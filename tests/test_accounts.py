@@ -304,3 +304,56 @@ def test_text_no_database_or_hash_can_take_is_refused_not_a_server_error(clinic)
     signed_in = sign_in(service, *CLINICIAN)
     r = signed_in.post("/v1/visits", json={"patient_ref": "P"}, headers={"X-CSRF-Token": "caf\u00e9".encode("latin-1")})
     assert r.status_code == 403 and r.json()["error"]["code"] == "csrf_failed"
+
+
+def test_sign_out_ends_the_sessions_websocket_token_and_open_channels(clinic):
+    """Signing out ends what the session opened: its websocket token stops working, and the audio websocket
+    and the event stream it has open close with 4401 "signed out" (within SCRIBE_CREDENTIAL_RECHECK_SECONDS)."""
+    import asyncio
+    import json
+
+    from websockets.asyncio.client import connect
+    from websockets.exceptions import ConnectionClosed
+
+    from scribe.api.protocol import encode_frame
+
+    service, _, _ = clinic
+    client = sign_in(service, *CLINICIAN)
+    body = {"patient_ref": "P-OUT", "language": "en", "consent": consent()}
+    visit_id = client.post("/v1/visits", json=body, headers=csrf(client)).json()["id"]
+    token = client.post("/v1/session/token", headers=csrf(client)).json()["token"]
+    session_cookie = client.cookies["scribe_session"]
+
+    async def recv_until(ws, match, timeout: float = 20.0):
+        while True:
+            msg = json.loads(await asyncio.wait_for(ws.recv(), timeout))
+            if match(msg):
+                return msg
+
+    async def events() -> list[str]:
+        lines = []
+        async with httpx.AsyncClient(timeout=30, cookies={"scribe_session": session_cookie}) as http:
+            async with http.stream("GET", f"{service.http}/v1/visits/{visit_id}/events") as r:
+                assert r.status_code == 200
+                async for line in r.aiter_lines():
+                    lines.append(line)
+        return lines
+
+    async def run():
+        ws = await connect(f"{service.ws}/v1/visits/{visit_id}/audio", additional_headers=auth(token))
+        await ws.send(json.dumps({"type": "start", "format": "pcm_s16le", "sample_rate": 16000, "channels": 1}))
+        await recv_until(ws, lambda m: m["type"] == "ack")
+        await ws.send(encode_frame(0, 0, b"\0" * 16000))
+        await recv_until(ws, lambda m: m["type"] == "ack" and m["seq"] == 0)
+        stream = asyncio.create_task(asyncio.wait_for(events(), 30))
+        await asyncio.sleep(0.5)
+        assert (await asyncio.to_thread(client.delete, "/v1/session")).status_code == 204
+        with pytest.raises(ConnectionClosed):
+            await recv_until(ws, lambda m: False, timeout=20)
+        return ws.close_code, ws.close_reason, await stream
+
+    code, reason, lines = asyncio.run(run())
+    assert code == 4401 and reason.endswith("signed out"), (code, reason)
+    assert any("signed out" in line for line in lines if line.startswith("data:")), lines[-5:]
+    r = httpx.get(f"{service.http}/v1/visits", headers=auth(token))
+    assert r.status_code == 401 and "signed out" in r.json()["error"]["message"], r.text

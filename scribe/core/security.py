@@ -34,7 +34,7 @@ from scribe import voices
 from scribe.config import get_settings
 from scribe.core.crypto import write_private
 from scribe.core.db import session_scope
-from scribe.core.tables import ApiKey, RevokedToken, Tenant, Visit, new_id, utcnow
+from scribe.core.tables import ApiKey, RevokedToken, Tenant, UserSession, Visit, new_id, utcnow
 from scribe.errors import ApiError, ScribeError
 
 JWT_ALGORITHM = "HS256"
@@ -55,6 +55,7 @@ class Principal:
     key_id: str | None = None  # the API key acting, or the one that minted this token
     expires_at: float | None = None  # a token's exp (unix time)
     jti: str | None = None  # a token's id (POST /v1/tokens/revoke)
+    session: str | None = None  # the browser session it comes from (sha256 of the cookie): sign-out ends it
 
     @property
     def is_key(self) -> bool:
@@ -156,9 +157,14 @@ def jwt_secret() -> str:
 
 
 def issue_token(
-    tenant_id: str, clinician_id: str, ttl_seconds: int | None = None, key_id: str | None = None
+    tenant_id: str,
+    clinician_id: str,
+    ttl_seconds: int | None = None,
+    key_id: str | None = None,
+    session: str | None = None,
 ) -> tuple[str, dt.datetime]:
-    """A clinician token; `key_id`: the API key minting it (its revocation ends the token)."""
+    """A clinician token; `key_id`: the API key minting it, `session`: the browser session it is for (the
+    key's revocation, or the session's sign-out, ends the token)."""
     voices.validate_id(clinician_id)
     ttl = ttl_seconds or get_settings().jwt_ttl_seconds
     if not 1 <= ttl <= MAX_TOKEN_TTL:
@@ -173,6 +179,7 @@ def issue_token(
         "iss": JWT_ISSUER,
         "jti": secrets.token_hex(8),
         **({"key": key_id} if key_id else {}),
+        **({"sid": session} if session else {}),
     }
     return jwt.encode(claims, jwt_secret(), algorithm=JWT_ALGORITHM), expires
 
@@ -204,6 +211,7 @@ def authenticate_token(token: str, io: bool = True) -> Principal | None:
         key_id=str(key) if key else None,
         expires_at=float(claims["exp"]),
         jti=str(claims["jti"]),
+        session=str(claims["sid"]) if claims.get("sid") else None,
     )
     if _standing_known(principal):
         return principal
@@ -226,6 +234,10 @@ def check_standing(principal: Principal) -> None:
                 raise AuthError("the API key of this credential was revoked")
         if principal.jti is not None and s.get(RevokedToken, principal.jti) is not None:
             raise AuthError("token revoked")
+        if principal.session is not None and not s.execute(
+            select(UserSession.id).where(UserSession.id == principal.session, UserSession.expires_at > utcnow())
+        ).first():
+            raise AuthError("signed out")
 
 
 def still_valid(principal: Principal) -> str | None:
@@ -274,6 +286,11 @@ def _remember_standing(principal: Principal) -> None:
             if len(_standing) >= _KNOWN_MAX:
                 _standing.clear()
             _standing[principal.jti] = (principal, time.monotonic() + ttl)
+
+
+def forget_session(session: str) -> None:
+    """A browser session ended: its tokens' remembered standing goes (the next use reads the database)."""
+    _forget_standing(lambda p: p.session == session)
 
 
 def _forget_standing(which) -> None:

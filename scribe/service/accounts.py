@@ -20,7 +20,7 @@ import hashlib
 import re
 import secrets
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 import pyotp
@@ -32,7 +32,7 @@ from scribe import voices
 from scribe.config import get_settings
 from scribe.core.audit import audit
 from scribe.core.db import session_scope
-from scribe.core.security import Principal
+from scribe.core.security import Principal, forget_session
 from scribe.core.tables import Tenant, User, UserSession, new_id, utcnow
 from scribe.errors import ApiError, ScribeError
 
@@ -307,7 +307,9 @@ def session_principal(cookie: str | None) -> tuple[Principal, str] | None:
             .join(User, User.id == UserSession.user_id)
             .where(UserSession.id == _sha256(cookie), UserSession.expires_at > utcnow(), User.disabled_at.is_(None))
         ).first()
-        return None if row is None else (principal_of_user(row.User), row.UserSession.csrf)
+        if row is None:
+            return None
+        return replace(principal_of_user(row.User), session=row.UserSession.id), row.UserSession.csrf
 
 
 def sign_out(cookie: str | None) -> None:
@@ -316,6 +318,7 @@ def sign_out(cookie: str | None) -> None:
         s.execute(delete(UserSession).where(UserSession.id == _sha256(cookie or "")))
         if found is not None:
             audit(s, found[0], "sign_out", "session", "")
+    forget_session(_sha256(cookie or ""))  # its websocket tokens and open channels end (scribe.api.channels)
 
 
 def user_of(principal: Principal) -> User | None:

@@ -121,7 +121,7 @@ def websocket_token(principal: Principal = Depends(principal_of)):
     checked). It lives in the page's memory only."""
     if not principal.actor.startswith("user:"):
         raise ApiError(403, "forbidden", "this is for browser sessions; API keys use POST /v1/tokens")
-    token, expires = issue_token(principal.tenant_id, principal.clinician_id)
+    token, expires = issue_token(principal.tenant_id, principal.clinician_id, session=principal.session)
     return TokenView(
         token=token, expires_at=expires, clinician_id=principal.clinician_id, tenant_id=principal.tenant_id
     )
