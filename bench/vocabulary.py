@@ -3,6 +3,9 @@
     python bench/vocabulary.py                     # 8 English + 3 French drug-rich consultations, base
     python bench/vocabulary.py --model tiny.en --fr 0
     python bench/vocabulary.py --sweep 0,10,25,50,100 --en 4 --fr 0   # WER cost of long term lists
+    python bench/vocabulary.py --reuse-asr         # recognition read back from the last run: recovery only
+    python bench/vocabulary.py --long bench/out/fidelity-audio/D2N061.wav --terms metformin,ibuprofen
+                                                   # a whole visit: words and WER without and with the list
 
 Consultations: the drug-rich part of ACI-Bench train/valid dialogues (English) and LabForSims2 (French):
 every turn that names a drug, with the turn before and after, at most MAX_TURNS turns, spoken by
@@ -296,7 +299,7 @@ def run(args) -> None:
     from scribe.engines.asr import load_whisper
     from scribe.notes.recovery import recover_drugs
     from scribe.speech.decode import decode
-    from scribe.speech.transcribe import AsrOptions, transcribe
+    from scribe.speech.transcribe import AsrOptions
     from scribe.speech.vocabulary import Vocabulary, merge
 
     items = select(args.en, args.fr)
@@ -320,10 +323,9 @@ def run(args) -> None:
         lists = lists or {"without": [], "vocabulary": medication_list}
         for label, terms in lists.items():
             vocab = Vocabulary(terms=merge(terms, max_terms=10_000, max_chars=100_000)) if terms else None
-            t0 = time.perf_counter()
-            asr = transcribe(audio, model, AsrOptions(language=lang, vocabulary=vocab, beam_size=args.beam))
-            seconds = time.perf_counter() - t0
-            tr = transcript_of(asr.words, ref)
+            options = AsrOptions(language=lang, vocabulary=vocab, beam_size=args.beam)
+            words, seconds = recognised(audio, model, options, f"{item['id']}-{label}", args)
+            tr = transcript_of(words, ref)
             variants = [(label, tr, seconds)]
             if not sweep:
                 t0 = time.perf_counter()
@@ -350,6 +352,24 @@ def run(args) -> None:
                 print("| " + " | ".join(row.cells()) + " |")
 
 
+def recognised(audio, model, options, key: str, args) -> tuple[list, float]:
+    """(words, seconds) of the recognition; with --reuse-asr, read from / kept in OUT/asr-cache (to work on
+    recovery alone: the cache knows nothing of changes to scribe.speech)."""
+    from scribe.schemas import Word
+    from scribe.speech.transcribe import transcribe
+
+    cache = OUT / "asr-cache" / f"{Path(args.model).name}-b{args.beam}-n{args.noise}" / f"{key}.json"
+    if args.reuse_asr and cache.exists():
+        saved = json.loads(cache.read_text(encoding="utf-8"))
+        return [Word.model_validate(w) for w in saved["words"]], saved["seconds"]
+    t0 = time.perf_counter()
+    words = transcribe(audio, model, options).words
+    seconds = time.perf_counter() - t0
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_text(json.dumps({"seconds": seconds, "words": [w.model_dump() for w in words]}), encoding="utf-8")
+    return words, seconds
+
+
 def dialogue_transcript(ref: dict):
     """The dialogue's own text as a transcript (the reference note's input)."""
     from scribe.schemas import Segment, Transcript
@@ -368,6 +388,33 @@ def dialogue_transcript(ref: dict):
     return Transcript(language=ref["language"], duration=ref["duration"], segments=segs)
 
 
+def long_visit(args) -> None:
+    """Words and WER of one long synthesized visit (a .wav with its synthesizer's .json) without and with
+    the list: a prompt read by every 30 s window of a whole visit lost words (docs/benchmarks.md)."""
+    import jiwer
+
+    from scribe.engines.asr import load_whisper
+    from scribe.speech.decode import decode
+    from scribe.speech.transcribe import AsrOptions, transcribe
+    from scribe.speech.vocabulary import build
+
+    wav = Path(args.long)
+    ref = json.loads(wav.with_suffix(".json").read_text(encoding="utf-8"))
+    reference = normalize(" ".join(t["text"] for t in ref["turns"]))
+    audio, model = decode(wav), load_whisper(args.model)
+    vocab = build({"medications": [{"name": n} for n in args.terms.split(",") if n]})
+    print(
+        f"\n{wav.name}, {audio.duration:.0f} s, model {args.model}, beam {args.beam}, list: {', '.join(vocab.terms)}\n"
+    )
+    print("| condition | words | WER | RTF |\n|---|---|---|---|")
+    for name, v in (("without", None), ("with the list", vocab)):
+        t0 = time.perf_counter()
+        words = transcribe(audio, model, AsrOptions(language=ref["language"], vocabulary=v, beam_size=args.beam)).words
+        rtf = (time.perf_counter() - t0) / audio.duration
+        hyp = normalize("".join(w.word for w in words))
+        print(f"| {name} | {len(words)} | {jiwer.wer(reference, hyp):.3f} | {rtf:.3f} |")
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--en", type=int, default=8, help="English consultations")
@@ -376,8 +423,12 @@ def main() -> None:
     p.add_argument("--beam", type=int, default=1)
     p.add_argument("--noise", type=float, default=0.0)
     p.add_argument("--same-gender", action="store_true")
+    p.add_argument("--reuse-asr", action="store_true", help="reuse the words of an earlier run (recovery work)")
+    p.add_argument("--long", default="", help="a long visit's .wav (with its .json): words and WER only")
+    p.add_argument("--terms", default="", help="with --long: the visit's medication list, comma-separated")
     p.add_argument("--sweep", default="", help="comma-separated counts of extra terms (WER cost of long lists)")
-    run(p.parse_args())
+    args = p.parse_args()
+    long_visit(args) if args.long else run(args)
 
 
 if __name__ == "__main__":

@@ -172,3 +172,19 @@ def test_a_french_summary_doses_in_french():
     )
     summary = doc["patient_summary"]["markdown"]
     assert "2 comprimés, 3 fois par jour" in summary and "tablets" not in summary, summary
+
+
+def test_a_class_stop_stops_its_members_and_medication_words_are_no_unclear_drugs():
+    doc = document(
+        """[doctor] do you take any nonsteroidals like advil or motrin or aleve?
+[patient] yeah, aleve once in a while for my knee.
+[doctor] and you're on your meds for blood pressure?
+[patient] yes, amlodipine ten milligrams.
+[doctor] so my assessment is uncontrolled hypertension. stop taking any nonsteroidal medicines such as your \
+advil or motrin, the only thing i want you taking is tylenol for pain.""",
+        template="soap",
+    )
+    status = {f["label"]: f["status"] for f in _facts(doc, "medication")}
+    assert status.get("naproxen") == "stopped" and status.get("ibuprofen") == "stopped", status
+    assert status.get("amlodipine") == "current", status
+    assert "Unclear drug name" not in doc["note"]["markdown"], doc["note"]["markdown"]

@@ -234,9 +234,12 @@ def check_standing(principal: Principal) -> None:
                 raise AuthError("the API key of this credential was revoked")
         if principal.jti is not None and s.get(RevokedToken, principal.jti) is not None:
             raise AuthError("token revoked")
-        if principal.session is not None and not s.execute(
-            select(UserSession.id).where(UserSession.id == principal.session, UserSession.expires_at > utcnow())
-        ).first():
+        if (
+            principal.session is not None
+            and not s.execute(
+                select(UserSession.id).where(UserSession.id == principal.session, UserSession.expires_at > utcnow())
+            ).first()
+        ):
             raise AuthError("signed out")
 
 

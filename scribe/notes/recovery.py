@@ -99,10 +99,19 @@ def _dictionaries():
     return SpellChecker(language="en"), SpellChecker(language="fr")
 
 
+# Words of medication talk no spelling dictionary holds; they are never a misheard drug name.
+_MEDICATION_WORDS = frozenset(
+    "meds med nsaid nsaids nonsteroidal nonsteroidals antiinflammatories anti-inflammatories antibiotics "
+    "antihistamines steroids opioids opiates statins diuretics inhalers benzos multivitamin multivitamins "
+    "supplements probiotics otc prn bid tid qid qd hs po iv im sq subq mg mcg ml heent cbc bmp cmp "
+    "anti-inflammatoires antibiotiques corticoïdes ains".split()
+)
+
+
 def _ordinary_word(word: str) -> bool:
     en, fr = _dictionaries()
     w = word.lower()
-    return w in en or w in fr
+    return w in en or w in fr or w in _MEDICATION_WORDS
 
 
 def _rare_word(word: str) -> bool:

@@ -2,11 +2,20 @@
 
 Long audio is cut into blocks of about ten minutes at the quietest point near each boundary, so the
 mel features of a two-hour visit are never held at once; timestamps are shifted back to the visit.
+
+A visit's vocabulary (scribe.speech.vocabulary) is not given to the whole-visit decoding: as Whisper's
+"previous text" in every 30 s window it raised the no-speech probability of every window (0.4 → 0.8),
+windows then went missing whole and segments stopped being cut, so a 6-minute visit lost 16 % of its words
+(WER 0.198 → 0.293, docs/benchmarks.md, "Vocabulary"). The visit is decoded plainly; then each run of
+segments that fits one window and holds words that sound like a term is decoded again, alone, with the
+prompt, and only where that decoding wrote a vocabulary term in place of words that look like it are its
+words taken (`adopt`): a prompt can then correct a drug name and never cost a word.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 import numpy as np
 
@@ -14,10 +23,15 @@ from scribe.errors import ScribeError
 from scribe.languages import LANGUAGES
 from scribe.schemas import Word
 from scribe.speech.types import SAMPLE_RATE, Audio, Hook, no_hook
-from scribe.speech.vocabulary import Vocabulary, echo_start, merge
+from scribe.speech.vocabulary import Vocabulary, adopt, echo_start, may_hold_a_term, merge
 
 BLOCK_SECONDS = 600.0
 CUT_SEARCH_SECONDS = 15.0
+# The prompted decoding: a run of segments of at most one Whisper window, with a little audio either side.
+PROMPT_WINDOW_SECONDS = 28.0
+PROMPT_PAD_SECONDS = 0.3
+PROMPT_SURER = 0.1
+PROMPT_COVER = 1.0
 
 
 @dataclass
@@ -90,6 +104,81 @@ def block_bounds(samples: np.ndarray, block_seconds: float = BLOCK_SECONDS) -> l
     return bounds
 
 
+def _decode(model, samples: np.ndarray, kwargs: dict, offset: float, vocabulary: Vocabulary, hook: Hook = no_hook):
+    """The pieces faster-whisper decodes from `samples`, as AsrSegments at visit time (`offset` seconds in),
+    without a recital of the prompt at their end."""
+    out: list[AsrSegment] = []
+    pieces, _info = model.transcribe(samples, **kwargs)
+    for piece in pieces:  # a generator: decoding happens here, piece by piece
+        heard = piece.words or []
+        heard = heard[: echo_start([w.word for w in heard], vocabulary)]  # no recital of the prompt
+        words = [
+            Word(
+                start=round(w.start + offset, 3),
+                end=round(w.end + offset, 3),
+                word=w.word,
+                probability=round(w.probability, 4),
+            )
+            for w in heard
+        ]
+        text = "".join(w.word for w in words).strip() if len(heard) < len(piece.words or []) else piece.text.strip()
+        if text and words:
+            out.append(AsrSegment(round(piece.start + offset, 3), round(piece.end + offset, 3), text, words))
+        hook("asr", completed=piece.end + offset)
+    return out
+
+
+def _chunks(segments: list[AsrSegment], seconds: float) -> list[list[AsrSegment]]:
+    """Consecutive segments in runs of at most `seconds` (a longer segment alone): one decoding window each."""
+    runs: list[list[AsrSegment]] = []
+    for seg in segments:
+        if runs and seg.end - runs[-1][0].start <= seconds:
+            runs[-1].append(seg)
+        else:
+            runs.append([seg])
+    return runs
+
+
+def _prompted(audio: Audio, model, kwargs: dict, segments: list[AsrSegment], vocabulary: Vocabulary, prompt: str):
+    """The segments with the vocabulary's terms the prompted decoding heard in place of what the plain one
+    wrote (see the module docstring): each run of segments of one window is decoded again with the prompt,
+    alone, and only the spans where that decoding wrote a term are taken (scribe.speech.vocabulary.adopt)."""
+    out: list[AsrSegment] = []
+    for run in _chunks(segments, PROMPT_WINDOW_SECONDS):
+        if not may_hold_a_term([w for seg in run for w in seg.words], vocabulary):
+            out += run
+            continue
+        lo = max(0.0, run[0].start - PROMPT_PAD_SECONDS)
+        hi = min(audio.duration, run[-1].end + PROMPT_PAD_SECONDS)
+        clip = audio.samples[int(lo * SAMPLE_RATE) : int(hi * SAMPLE_RATE)]
+        heard = [w for seg in _decode(model, clip, kwargs | {"hotwords": prompt}, lo, vocabulary) for w in seg.words]
+        plain = [w for seg in run for w in seg.words]
+        words = heard if _surer(heard, plain) else adopt(plain, heard, vocabulary)
+        ends = [nxt.start for nxt in run[1:]] + [float("inf")]
+        for seg, end in zip(run, ends, strict=True):  # each word back to the plain segment it falls in (its middle)
+            mine = list(takewhile(lambda w, end=end: (w.start + w.end) / 2 < end, words))
+            words = words[len(mine) :]
+            if mine == seg.words:
+                out.append(seg)
+            elif mine:
+                out.append(AsrSegment(seg.start, seg.end, "".join(w.word for w in mine).strip(), mine))
+    return out
+
+
+def _surer(prompted: list[Word], plain: list[Word]) -> bool:
+    """Whether the prompted decoding of a run is the better one whole: the recogniser surer of its words (mean
+    log probability higher by PROMPT_SURER) and every word of the plain decoding said while one of its words
+    was (within PROMPT_COVER seconds; fewer words is fine, "L-buterout" is one word: albuterol). On the bench
+    the prompt's words decode a whole run better, where only its drug names would be taken otherwise."""
+    if not prompted or not plain:
+        return False
+    mids = np.array([(w.start + w.end) / 2 for w in prompted])
+    if any(np.min(np.abs(mids - (w.start + w.end) / 2)) > PROMPT_COVER for w in plain):
+        return False
+    sure = [float(np.mean([np.log(max(w.probability, 1e-4)) for w in ws])) for ws in (prompted, plain)]
+    return sure[0] > sure[1] + PROMPT_SURER
+
+
 def transcribe(audio: Audio, model, options: AsrOptions | None = None, hook: Hook = no_hook) -> AsrResult:
     """Transcribe with a loaded WhisperModel. Silence gives an empty segment list, not text."""
     options = options or AsrOptions()
@@ -104,29 +193,20 @@ def transcribe(audio: Audio, model, options: AsrOptions | None = None, hook: Hoo
         kwargs["language"] = lang
     else:
         lang, prob = kwargs["language"], 1.0
-    # The vocabulary prompt in the visit's language, in every block and every 30 s window of it.
     vocabulary = options.vocabulary or Vocabulary(terms=merge(options.hotwords))
-    kwargs["hotwords"] = vocabulary.prompt(lang)
+    kwargs["hotwords"] = None
     segments: list[AsrSegment] = []
     hook("asr", completed=0.0, total=audio.duration)
     for lo, hi in bounds:
-        offset = lo / SAMPLE_RATE
-        pieces, _info = model.transcribe(audio.samples[lo:hi], **kwargs)
-        for piece in pieces:  # a generator: decoding happens here, piece by piece
-            heard = piece.words or []
-            heard = heard[: echo_start([w.word for w in heard], vocabulary)]  # no recital of the prompt
-            words = [
-                Word(
-                    start=round(w.start + offset, 3),
-                    end=round(w.end + offset, 3),
-                    word=w.word,
-                    probability=round(w.probability, 4),
-                )
-                for w in heard
-            ]
-            text = "".join(w.word for w in words).strip() if len(heard) < len(piece.words or []) else piece.text.strip()
-            if text and words:
-                segments.append(AsrSegment(round(piece.start + offset, 3), round(piece.end + offset, 3), text, words))
-            hook("asr", completed=min(piece.end + offset, audio.duration), total=audio.duration)
+        progress = _progress(hook, audio.duration, 0.5 if vocabulary else 1.0)
+        segments += _decode(model, audio.samples[lo:hi], kwargs, lo / SAMPLE_RATE, vocabulary, progress)
+    prompt = vocabulary.prompt(lang)
+    if prompt:  # the vocabulary prompt in the visit's language, one window at a time
+        segments = _prompted(audio, model, kwargs, segments, vocabulary, prompt)
     hook("asr", completed=audio.duration, total=audio.duration)
     return AsrResult(lang, float(prob), segments)
+
+
+def _progress(hook: Hook, total: float, share: float) -> Hook:
+    """The hook of the plain pass: it is `share` of the recognition's work."""
+    return lambda stage, completed: hook(stage, completed=min(completed, total) * share, total=total)

@@ -3,10 +3,12 @@
 Three sources, the most specific first: the visit (its EHR context: medications, then problems,
 allergies and extra terms, `VisitContext.terms()`), the clinician (their usual drugs and terms) and the
 tenant (the clinic's formulary). They are merged, deduplicated with case and accents folded, and capped:
-Whisper reads them as "previous text" in every 30 s window (faster-whisper's `hotwords`, which unlike
-`initial_prompt` is not dropped after the first window), the prompt holds at most 223 tokens, and a long
-list of names the visit never mentions costs accuracy (figures: docs/benchmarks.md, "Vocabulary"), so the
-visit's own terms come first and the list stops at MAX_TERMS terms or MAX_PROMPT_CHARS characters.
+Whisper reads them as "previous text" (faster-whisper's `hotwords`, which unlike `initial_prompt` is not
+dropped after the first window) of one window at a time: a live window, or a run of segments of a visit
+that the plain decoding may have misheard a term in (`may_hold_a_term`; only the spans where the prompted
+decoding wrote a term are taken, `adopt`, see scribe.speech.transcribe). The prompt holds at most 223
+tokens, and a long list of names the visit never mentions costs accuracy (figures: docs/benchmarks.md,
+"Vocabulary"), so the visit's own terms come first and the list stops at MAX_TERMS terms or MAX_PROMPT_CHARS characters.
 
 The same merged drug names (not problems) are what drug-name recovery matches first
 (scribe.notes.recovery), so a name the recogniser still garbles is read back from the visit's own list.
@@ -154,3 +156,88 @@ def echo_start(tokens: list[str], vocabulary: Vocabulary) -> int:
     if start == 0 and run >= 3 and sum(t.strip().endswith(",") for t in tokens) >= 2:
         return 0
     return len(tokens)
+
+
+# How much a span the plain decoding wrote must look like the term the prompted one wrote there (mean of the
+# rapidfuzz ratios of letters and of metaphone sounds, 0-100): "list in up to" → lisinopril (63) and "sim be
+# caught" → symbicort (70) are taken, "at slindermice in" → atorvastatin (46: the prompt pulling another
+# name of the list where clindamycin was said) is not.
+ADOPT_SIMILARITY = 48.0
+UNSURE = 0.5  # word probability under which a recogniser's word may be a misheard term (12 % of words)
+ADOPT_EXTRA_WORDS = 3  # a name split in at most this many more words ("list in up to": 4 for 1)
+
+
+def _token(word: str) -> str:
+    return fold(word).strip(".,;:!?…\"'()").removesuffix("'s")
+
+
+def _term_words(vocabulary: Vocabulary) -> set[str]:
+    return {w for term in vocabulary.terms for w in fold(term).replace("-", " ").split() if len(w) >= 4}
+
+
+def _likeness(heard: str, written: str) -> float:
+    import jellyfish
+    from rapidfuzz import fuzz
+
+    return (fuzz.ratio(heard, written) + fuzz.ratio(jellyfish.metaphone(heard), jellyfish.metaphone(written))) / 2
+
+
+def _looks_like(heard: list[str], written: list[str]) -> bool:
+    return _likeness("".join(heard), "".join(written)) >= ADOPT_SIMILARITY
+
+
+def may_hold_a_term(words: list, vocabulary: Vocabulary) -> bool:
+    """Whether some span of up to 1 + ADOPT_EXTRA_WORDS of these words (Word-like: .word, .probability)
+    looks like a word of a vocabulary term it is not (as `adopt` would take it) and the recogniser was unsure
+    of it or of a word next to it (UNSURE): only such a run of speech is worth decoding again with the prompt
+    ("all the 2010 milligrams", 2010 at 0.21, for Aldactone 10 milligrams)."""
+    tokens = [_token(w.word) for w in words]
+    unsure = [w.probability < UNSURE for w in words]
+    wanted = _term_words(vocabulary)
+    for i in range(len(tokens)):
+        for j in range(i + 1, min(len(tokens), i + 1 + ADOPT_EXTRA_WORDS) + 1):
+            if not any(unsure[max(0, i - 1) : j + 1]):
+                continue
+            span = "".join(tokens[i:j])
+            for term in wanted:
+                near = abs(len(span) - len(term)) <= len(term) // 2 + 1 and span != term
+                if near and _likeness(span, term) >= ADOPT_SIMILARITY:
+                    return True
+    return False
+
+
+def adopt(plain: list, prompted: list, vocabulary: Vocabulary) -> list:
+    """The words of the plain decoding, where the prompted decoding of the same audio wrote a vocabulary term
+    that the plain one did not, in place of words that look like it: the prompted words for that span (the
+    rest, and anything the prompted decoding dropped or added, stays as the plain decoding heard it).
+    Spans are found by aligning the two texts; where the two differ too much around the term for that (a
+    poor decoding: French on the bench), by time: the plain words said while the term was. Words: anything
+    with .word, .start and .end (scribe.schemas.Word)."""
+    from difflib import SequenceMatcher
+
+    term_words = _term_words(vocabulary)
+    a, b = [_token(w.word) for w in plain], [_token(w.word) for w in prompted]
+    out: list = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        new_terms = {t for t in b[j1:j2] if t in term_words} - set(a[i1:i2])
+        if tag != "replace" or not new_terms:
+            out += plain[i1:i2]
+        elif i2 - i1 <= j2 - j1 + ADOPT_EXTRA_WORDS and j2 - j1 <= i2 - i1 + 1 and _looks_like(a[i1:i2], b[j1:j2]):
+            out += prompted[j1:j2]
+        else:
+            out += _by_time(plain[i1:i2], [w for w in prompted[j1:j2] if _token(w.word) in new_terms])
+    return out
+
+
+def _by_time(plain: list, terms: list) -> list:
+    """The plain words with those said while a term was (their middle inside its time) replaced by the term,
+    where they are 1 to 1 + ADOPT_EXTRA_WORDS words that look like it."""
+    out = list(plain)
+    for term in terms:
+        inside = [k for k, w in enumerate(out) if w is not None and term.start <= (w.start + w.end) / 2 <= term.end]
+        if inside and len(inside) <= 1 + ADOPT_EXTRA_WORDS:
+            if _looks_like([_token(out[k].word) for k in inside], [_token(term.word)]):
+                out[inside[0]] = term
+                for k in inside[1:]:
+                    out[k] = None
+    return [w for w in out if w is not None]

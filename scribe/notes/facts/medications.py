@@ -12,6 +12,14 @@ from scribe.notes.text import (
 )
 from scribe.schemas_docs import Fact
 
+# Drug classes a clinician stops as a whole ("stop any anti-inflammatories"): the class words, its members.
+DRUG_CLASSES = {
+    "nsaid": (
+        {"ibuprofen", "naproxen", "meloxicam", "diclofenac", "celecoxib", "ketorolac", "indomethacin", "nabumetone"},
+        re.compile(r"\b(?:nonsteroidal|non-steroidal|nsaids?|anti-?inflammator\w*|anti-inflammatoires?|ains)\b", re.I),
+    ),
+}
+
 
 class MedicationFacts:
     def medications(self):
@@ -181,6 +189,26 @@ class MedicationFacts:
                         o.attributes.pop("previous_dose", None)
                 keep = current[0]
                 keep.attributes["later"] = others[0].status
+        self._class_stops()
+
+    def _class_stops(self) -> None:
+        """ "Stop taking any nonsteroidal medicines such as your Advil": the class is stopped, so a drug of
+        that class the patient takes (the Aleve named earlier) is stopped too, with the stop as evidence."""
+        meds = [f for f in self.builder.facts if f.kind == "medication"]
+        for f in meds:
+            if f.status != "stopped" or not f.evidence:
+                continue
+            quote = f.evidence[0].quote
+            seg = next((sg for sg in self.tr.segments if sg.id == f.evidence[0].segment_id), None)
+            around = seg.text if seg is not None else quote
+            for members, cue in DRUG_CLASSES.values():
+                if f.label not in members or not cue.search(around):
+                    continue
+                for g in meds:
+                    if g is not f and g.status == "current" and g.label in members:
+                        g.status = "stopped"
+                        if len(g.evidence) < 4:
+                            g.evidence.append(f.evidence[0])
 
     def _med_more(self, f: Fact, extra, s: Sentence, add_evidence: bool = True) -> None:
         """Attributes of a drug said in a later sentence (or the answer to a question about it): those
