@@ -188,3 +188,9 @@ advil or motrin, the only thing i want you taking is tylenol for pain.""",
     assert status.get("naproxen") == "stopped" and status.get("ibuprofen") == "stopped", status
     assert status.get("amlodipine") == "current", status
     assert "Unclear drug name" not in doc["note"]["markdown"], doc["note"]["markdown"]
+
+
+def test_a_complaint_said_with_a_verb_is_named_in_the_chief_complaint():
+    doc = document("[doctor] what brings you in today?\n[patient] my elbow is hurting a lot.\n", template="soap")
+    cc = [f["value"] for f in doc["facts"] if f["kind"] == "chief_complaint"]
+    assert cc == ["elbow pain"], cc

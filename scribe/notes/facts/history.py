@@ -18,6 +18,9 @@ _PAST_EPISODE = re.compile(
 )
 
 
+# A complaint said with a verb ("my elbow is hurting"): the chief complaint names it ("elbow pain")
+_SAID_AS_VERB = re.compile(r"\b(?:hurt\w*|is|are|was|were|been|keeps?|started|really|sore|aching|painful)\b", re.I)
+
 # Time spans of a life, not of a complaint: "married for 25 years", "I've worked there for ten years"
 _LIFE_TIME = re.compile(
     r"\b(?:married|together|worked|working|work there|lived|living|known|retired|smok\w*|drink\w*|been (?:a|an) \w+|"
@@ -113,7 +116,7 @@ class HistoryFacts:
                             "chief_complaint",
                             c.label,
                             [self.builder.evidence(sj.seg_index, sj.start + st, sj.start + en)],
-                            value=sj.text[st:en],
+                            value=c.label if _SAID_AS_VERB.search(sj.text[st:en]) else sj.text[st:en],
                         )
                         return
         self._cc_fallback = True
