@@ -194,3 +194,7 @@ def test_a_complaint_said_with_a_verb_is_named_in_the_chief_complaint():
     doc = document("[doctor] what brings you in today?\n[patient] my elbow is hurting a lot.\n", template="soap")
     cc = [f["value"] for f in doc["facts"] if f["kind"] == "chief_complaint"]
     assert cc == ["elbow pain"], cc
+    doc = document("[doctor] what brings you in today?\n[patient] my left knee hurts when i walk.\n", template="soap")
+    location = [f["value"] for f in doc["facts"] if f["kind"] == "hpi" and f["label"] == "location"]
+    assert location == ["left knee"], location
+    assert "The patient's left knee hurts" in doc["note"]["markdown"], doc["note"]["markdown"]

@@ -235,6 +235,8 @@ def patient_to_third(text: str, sex: str | None = None) -> str:
     t = re.sub(r"\bmyself\b", refl, t, flags=re.I)
     t = re.sub(r"\bme\b", obj, t, flags=re.I)
     t = re.sub(r"\bmine\b", f"{poss}s" if poss == "their" else ("his" if poss == "his" else "hers"), t, flags=re.I)
+    if poss == "their":  # "Their left knee hurts": whose, when the sentence opens with it
+        t = re.sub(r"^(\W*)their\b", r"\1the patient's", t, flags=re.I)
     return t
 
 

@@ -304,8 +304,8 @@ class HistoryFacts:
                         merge=False,
                     )
             m = re.search(
-                rf"\b(?:my|the|mon|ma|au|à la|dans le|in my|in the)\s+(?:left |right |lower |upper |gauche |droite? )?"
-                rf"({lexicon.BODY_PARTS})\b",
+                rf"\b(?:my|the|mon|ma|au|à la|dans le|in my|in the)\s+"
+                rf"(?P<site>(?:(?:left|right|lower|upper|gauche|droite?) )?(?:{lexicon.BODY_PARTS}))\b",
                 t,
                 re.I,
             )
@@ -314,7 +314,8 @@ class HistoryFacts:
                     "hpi",
                     "location",
                     [self.builder.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
-                    value=m.group(0).strip(),
+                    # "left knee", not the patient's "my left knee"; French keeps "au genou" (Localisation : au …)
+                    value=m.group("site").lower() if self.lang == "en" else m.group(0).strip(),
                 )
             words = len(t.split())
             if words >= 6 and self._CLINICAL.search(t) and not self._SMALLTALK.search(t) and n_statements < 14:
