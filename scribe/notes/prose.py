@@ -21,7 +21,8 @@ SYSTEM = (
     "You write the sections of a physician's clinical note from verified facts given as JSON. Use only "
     "those facts: add no diagnosis, drug, dose, number, side, advice or detail that is not in them. Write "
     "terse clinical register in the third person (no 'I', 'we', 'you', no questions). A fact with "
-    "certainty 'possible' is written as possible. A family_history fact is about a relative. Each sentence "
+    "certainty 'possible' is written as possible, one with 'probable' as likely. A family_history fact is "
+    "about a relative. Each sentence "
     "lists the ids of the facts it states in 'facts'. Answer with JSON only."
 )
 _ALLOWED = set(
