@@ -198,3 +198,12 @@ def test_a_complaint_said_with_a_verb_is_named_in_the_chief_complaint():
     location = [f["value"] for f in doc["facts"] if f["kind"] == "hpi" and f["label"] == "location"]
     assert location == ["left knee"], location
     assert "The patient's left knee hurts" in doc["note"]["markdown"], doc["note"]["markdown"]
+
+
+def test_a_short_visit_with_a_diagnosis_and_no_plan_cue_has_its_assessment():
+    doc = document(
+        "doctor: What brings you in today?\npatient: A cough for three days, no fever.\n"
+        "doctor: Your lungs are clear. This is a viral bronchitis.",
+        language="en",
+    )
+    assert [f["label"] for f in _facts(doc, "assessment")] == ["bronchitis"]

@@ -19,10 +19,17 @@ def _words(text: str) -> set[str]:
     return {w.strip(".,?!").lower() for w in text.split()}
 
 
+def _skipped_seconds(service) -> float:
+    """Audio the server's live path has shed under load so far (scribe_live_skipped_seconds_total)."""
+    metrics = httpx.get(f"{service.http}/metrics").text
+    return float(re.search(r"^scribe_live_skipped_seconds_total (\S+)", metrics, re.M)[1])
+
+
 def test_live_visit_end_to_end(embedded, consult):
     service, t = embedded
     visit = create_visit(service, t["a"], patient_ref="PATIENT-SECRET-77")
     url = f"{service.ws}/v1/visits/{visit['id']}/audio"
+    skipped_before = _skipped_seconds(service)
     report = stream(consult.wav, url, t["a"], speed=3.0, drop_at=(4.0, 9.0))
     assert report.ready, report.summary()
     # Two drops, two resumed connections (a retry refused with visit_busy before the server noticed the
@@ -50,7 +57,11 @@ def test_live_visit_end_to_end(embedded, consult):
     # transcript (which is the authority once the visit is finalized).
     labelled = [f for f in report.finals if f.get("speaker")]
     assert len(labelled) >= 0.8 * len(report.finals), report.finals
-    assert {f["role"] for f in labelled} >= {"clinician", "patient"}, [f["role"] for f in labelled]
+    # Both roles among the live finals, unless the live path shed audio under load (the machine fell behind:
+    # the final pass transcribed what it skipped, often a whole patient turn, and the checks above hold).
+    skipped = _skipped_seconds(service) - skipped_before
+    live_roles = {f["role"] for f in labelled}
+    assert live_roles >= {"clinician", "patient"} or skipped > 0 and "clinician" in live_roles, (live_roles, skipped)
 
     def final_role(live: dict) -> str:
         overlap = lambda s: min(s["end"], live["end"]) - max(s["start"], live["start"])  # noqa: E731
@@ -84,7 +95,11 @@ def test_llm_prompt_prefilled_while_the_visit_goes_on(tmp_path, consult):
     """With an LLM, the note's prompt for the transcript so far goes to it during the visit (to evaluate
     and keep cached), growing with the transcript; the prompt after stop starts the same way."""
     with llm_endpoint({"diagnoses": [], "plan": []}) as (url, seen):
-        service = make_service(tmp_path, SCRIBE_DOCUMENTS_LLM=url, SCRIBE_LLM_PREFILL_SECONDS="4")
+        # Load shedding off: it regroups the live segments by design when the machine falls behind (covered by
+        # tests/test_speech_skip.py and bench/overload.py), and this test compares live and final prompts.
+        service = make_service(
+            tmp_path, SCRIBE_DOCUMENTS_LLM=url, SCRIBE_LLM_PREFILL_SECONDS="4", SCRIBE_LIVE_MAX_LAG_SECONDS="0"
+        )
         _, key = service.tenant("Clinic")
         try:
             service.start().wait_warm()

@@ -197,7 +197,7 @@ def test_record_review_sign_and_patient_link(browser, clinician, speech, embedde
     page.wait_for_timeout(700)  # let the transcript finish its smooth scroll
     page.screenshot(path=str(SHOTS / "note-review.png"))
     # Keyboard: every sentence is a button; Enter on another one moves the highlight.
-    other = page.locator(".sentence").nth(0)
+    other = page.locator(".sentence").filter(has_not_text=re.compile("penicillin", re.I)).first
     other.focus()
     page.keyboard.press("Enter")
     assert other.get_attribute("aria-expanded") == "true" and sentence.get_attribute("aria-expanded") == "false"

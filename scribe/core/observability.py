@@ -94,6 +94,9 @@ LIVE_LAG = Histogram(
     "Audio received → partial transcript published",
     buckets=(0.25, 0.5, 1, 1.5, 2, 3, 5, 8, 13, 30),
 )
+LIVE_SKIPPED = Counter(
+    "scribe_live_skipped_seconds_total", "Audio the live path skipped under load (the final pass transcribes it)"
+)
 QUEUE_DEPTH = Gauge("scribe_queue_depth", "Tasks waiting per queue", ["queue"])
 TASK_SECONDS = Histogram(
     "scribe_task_seconds", "Task durations", ["task"], buckets=(0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300)

@@ -125,9 +125,9 @@ def count_prompt_tokens(stage: str, usage: dict) -> None:
 # which a live assistant update or the first note would otherwise pay.
 _WARM_UP = {
     "en": "doctor: What brings you in today?\npatient: A cough for three days, no fever. I take lisinopril.\n"
-    "doctor: Your lungs are clear. I think this is a viral bronchitis.",
+    "doctor: Your lungs are clear. This is a viral bronchitis.",  # a confirmed diagnosis: it is coded (ICD-10)
     "fr": "médecin: Qu'est-ce qui vous amène ?\npatient: Je tousse depuis trois jours, pas de fièvre.\n"
-    "médecin: Les poumons sont clairs. Je pense que c'est une bronchite virale.",
+    "médecin: Les poumons sont clairs. C'est une bronchite virale.",
 }
 
 

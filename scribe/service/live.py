@@ -22,7 +22,7 @@ from scribe.core import events
 from scribe.core.audio import StoredAudio
 from scribe.core.crypto import keyring
 from scribe.core.db import session_scope
-from scribe.core.observability import ASR_BATCH, LIVE_LAG, timed
+from scribe.core.observability import ASR_BATCH, LIVE_LAG, LIVE_SKIPPED, timed
 from scribe.core.tables import Event, LiveState, Visit, bound, utcnow
 from scribe.engines.asr import load_whisper
 from scribe.queue.dispatch import submit
@@ -280,7 +280,10 @@ def _shed(state: streaming.StreamState, audio: StoredAudio, processed: int, max_
     if behind <= max_lag:
         return []
     log.info("live window skips ahead", extra={"seconds": round(behind, 1)})
-    return streaming.skip(state, audio.seconds - max_lag / 2, context=SKIP_CONTEXT)
+    before = sum(b - a for a, b in state.skipped)
+    finals = streaming.skip(state, audio.seconds - max_lag / 2, context=SKIP_CONTEXT)
+    LIVE_SKIPPED.inc(max(0.0, sum(b - a for a, b in state.skipped) - before))
+    return finals
 
 
 def transcribe_skipped(visit: Visit, audio: StoredAudio) -> list[dict]:

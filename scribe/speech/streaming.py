@@ -220,7 +220,8 @@ def decode_skipped(
     `context` seconds on both sides and keeps the words whose middle lies inside it: a word the boundary
     cuts is heard whole, here or by the live window on the other side (skip), and merge_skipped keeps one."""
     words = []
-    for start, end in spans:
+    for first, end in spans:
+        start = first
         while start < end - 0.05:
             piece_end = min(end, start + cap)
             lo, hi = max(0.0, start - context), min(duration, piece_end + context)
@@ -228,7 +229,11 @@ def decode_skipped(
             if audio.size >= rate // 5:
                 for w in transcribe(audio) or []:
                     w = {**w, "start": round(w["start"] + lo, 3), "end": round(w["end"] + lo, 3)}
-                    if start <= (w["start"] + w["end"]) / 2 < piece_end:
+                    mid = (w["start"] + w["end"]) / 2
+                    # a span opens where a committed word ended (no word is cut there): what the context
+                    # before it hears again is the live path's; inside a span, pieces meet anywhere
+                    inside = w["start"] >= start - 0.05 if start == first else mid >= start
+                    if inside and mid < piece_end:
                         words.append(w)
             start = piece_end
     return words

@@ -21,6 +21,14 @@ _PAST_EPISODE = re.compile(
 # A complaint said with a verb ("my elbow is hurting"): the chief complaint names it ("elbow pain")
 _SAID_AS_VERB = re.compile(r"\b(?:hurt\w*|is|are|was|were|been|keeps?|started|really|sore|aching|painful)\b", re.I)
 
+# What only a clinician says: in a patient's turn it is a tagging error, not the patient's history
+_CLINICIAN_VOICE = re.compile(
+    r"\b(?:i(?:'ll| will| am going to|'m going to|'m gonna| am gonna) (?:prescribe|order|refer|examine|start you|"
+    r"put you on|give you a prescription)|let me (?:examine|listen to your)|your (?:lungs|heart) sounds?|"
+    r"je vais vous (?:prescrire|examiner|adresser))\b",
+    re.I,
+)
+
 # Time spans of a life, not of a complaint: "married for 25 years", "I've worked there for ten years"
 _LIFE_TIME = re.compile(
     r"\b(?:married|together|worked|working|work there|lived|living|known|retired|smok\w*|drink\w*|been (?:a|an) \w+|"
@@ -318,7 +326,13 @@ class HistoryFacts:
                     value=m.group("site").lower() if self.lang == "en" else m.group(0).strip(),
                 )
             words = len(t.split())
-            if words >= 6 and self._CLINICAL.search(t) and not self._SMALLTALK.search(t) and n_statements < 14:
+            if (
+                words >= 6
+                and self._CLINICAL.search(t)
+                and not self._SMALLTALK.search(t)
+                and not _CLINICIAN_VOICE.search(t)
+                and n_statements < 14
+            ):
                 prose = register.statement(patient_to_third(clean(t), self.sex) if self.lang == "en" else clean(t))
                 if prose and len(prose.split()) >= 5:
                     self.builder.add("hpi", "statement", [self.builder.ev_sentence(s)], value=prose, merge=False)

@@ -157,7 +157,9 @@ class ConsultationReader:
         # no cue: the last part of the visit, if the clinician states a plan or a diagnosis there; an
         # interview that stops before any (only questions) is all history
         if any(
-            self.is_clin(k) and not self.sents[k].question and self._PLAN.search(self.sents[k].text)
+            self.is_clin(k)
+            and not self.sents[k].question
+            and (self._PLAN.search(self.sents[k].text) or lexicon.find_concepts("condition", self.sents[k].text))
             for k in range(late, n)
         ):
             return late
