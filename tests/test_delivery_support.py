@@ -157,17 +157,20 @@ class Scribe:
 
 
 def start_scribe(root: Path, tenants: dict[str, dict], **env) -> Scribe:
-    """A `scribe serve` with tenants {name: settings}; settings applied with `scribe tenants settings`."""
-    service = make_service(
-        root,
-        SCRIBE_JWT_SECRET="test-secret-" + uuid.uuid4().hex,
-        SCRIBE_WEBHOOK_BACKOFF=BACKOFF,
-        SCRIBE_WEBHOOK_JITTER="0.1",
-        SCRIBE_DELIVERY_POLL_SECONDS="0.2",
-        SCRIBE_WEBHOOK_TIMEOUT_SECONDS="3",
-        SCRIBE_RETENTION_SWEEP_SECONDS="1",
-        **env,
-    )
+    """A `scribe serve` with tenants {name: settings}; settings applied with `scribe tenants settings`.
+    Load shedding is off unless asked for: these servers receive whole recordings as fast as acknowledged, and
+    shedding would make their transcripts depend on how busy the machine is (tests/test_speech_skip.py and
+    bench/overload.py cover it)."""
+    defaults = {
+        "SCRIBE_JWT_SECRET": "test-secret-" + uuid.uuid4().hex,
+        "SCRIBE_WEBHOOK_BACKOFF": BACKOFF,
+        "SCRIBE_WEBHOOK_JITTER": "0.1",
+        "SCRIBE_DELIVERY_POLL_SECONDS": "0.2",
+        "SCRIBE_WEBHOOK_TIMEOUT_SECONDS": "3",
+        "SCRIBE_RETENTION_SWEEP_SECONDS": "1",
+        "SCRIBE_LIVE_MAX_LAG_SECONDS": "0",
+    }
+    service = make_service(root, **{**defaults, **env})
     keys, ids = {}, {}
     for name, settings in tenants.items():
         ids[name], keys[name] = service.tenant(f"Clinic {name}")

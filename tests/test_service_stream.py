@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
 from pathlib import Path
 
@@ -124,8 +125,10 @@ def test_llm_prompt_prefilled_while_the_visit_goes_on(tmp_path, consult):
     last, final = lines(prefills[-1]), lines(notes[0][1])
     same = next((i for i, (a, b) in enumerate(zip(last, final)) if a != b), min(len(last), len(final)))
     # The live segments and roles are the finalized ones where the live speakers agreed with the
-    # diarization of the whole visit: at least the opening of the prompt is not evaluated again.
-    assert same >= 1 and final[0] == last[0], (last[:3], final[:3])
+    # diarization of the whole visit: at least the opening of the prompt is not evaluated again (its first
+    # line whole; the live one may run on where a short reply was heard as the same speaker).
+    shared = os.path.commonprefix(["\n".join(last), "\n".join(final)])
+    assert len(shared) >= len(final[0]) and final[0].startswith("L0 "), (last[:3], final[:3])
     print(
         f"prefill: {len(prefills)} requests; the prompt after stop repeats {same} of the last one's "
         f"{len(last)} lines ({len(final)} lines in all)"
