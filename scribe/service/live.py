@@ -33,8 +33,6 @@ from scribe.speech.batcher import WindowBatcher, has_speech
 from scribe.speech.live_speakers import LiveSpeakers
 from scribe.speech.types import SAMPLE_RATE
 
-# Seconds of audio heard on each side of a skip boundary (transcribe_skipped, streaming.skip).
-SKIP_CONTEXT = 1.0
 log = logging.getLogger("scribe.tasks")
 
 
@@ -281,7 +279,7 @@ def _shed(state: streaming.StreamState, audio: StoredAudio, processed: int, max_
         return []
     log.info("live window skips ahead", extra={"seconds": round(behind, 1)})
     before = sum(b - a for a, b in state.skipped)
-    finals = streaming.skip(state, audio.seconds - max_lag / 2, context=SKIP_CONTEXT)
+    finals = streaming.skip(state, audio.seconds - max_lag / 2)
     LIVE_SKIPPED.inc(max(0.0, sum(b - a for a, b in state.skipped) - before))
     return finals
 
@@ -300,7 +298,6 @@ def transcribe_skipped(visit: Visit, audio: StoredAudio) -> list[dict]:
         audio.samples,
         audio.seconds,
         cap=get_settings().live_max_window_seconds,
-        context=SKIP_CONTEXT,
     )
 
 

@@ -22,7 +22,11 @@ import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
+from scribe.speech.types import SAMPLE_RATE
+
 SEGMENT_GAP = 1.0
+# Seconds of audio heard on each side of a skip boundary (skip, decode_skipped): a cut word is heard whole.
+SKIP_CONTEXT = 1.0
 FORCE_AFTER = 6.0
 MAX_SEGMENT_WORDS = 40
 _SENTENCE_END = re.compile(r"[.?!…]$")
@@ -184,7 +188,7 @@ def _trim(state: StreamState, window_end: float) -> None:
         state.buffer_start = min(state.committed_end, window_end)
 
 
-def skip(state: StreamState, to: float, context: float = 1.0) -> list[dict]:
+def skip(state: StreamState, to: float, context: float = SKIP_CONTEXT) -> list[dict]:
     """Fall behind gracefully: give up on the audio before `to` (the newest audio minus a short window),
     so the next window is short and its partial recent. Committed words become final segments (returned);
     the uncommitted hypothesis and the audio up to `to` are recorded in state.skipped for the final pass.
@@ -210,8 +214,7 @@ def decode_skipped(
     samples: Callable,
     duration: float,
     cap: float,
-    context: float = 1.0,
-    rate: int = 16000,
+    context: float = SKIP_CONTEXT,
 ) -> list[dict]:
     """Words of the skipped spans (state.skipped), in visit time, decoded `cap` seconds at a time.
 
@@ -226,7 +229,7 @@ def decode_skipped(
             piece_end = min(end, start + cap)
             lo, hi = max(0.0, start - context), min(duration, piece_end + context)
             audio = samples(lo, hi)
-            if audio.size >= rate // 5:
+            if audio.size >= SAMPLE_RATE // 5:
                 for w in transcribe(audio) or []:
                     w = {**w, "start": round(w["start"] + lo, 3), "end": round(w["end"] + lo, 3)}
                     mid = (w["start"] + w["end"]) / 2

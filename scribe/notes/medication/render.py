@@ -81,11 +81,11 @@ def _num(v: Any, lang: str) -> str:
 def dose_text(attributes: dict, lang: str = "en") -> str:
     """ "2 comprimés", "800 mg", "1,5 mg" in the reader's language ("" without a dose)."""
     dose = attributes.get("dose")
-    if not dose:
+    if dose in (None, ""):
         return ""
     try:
-        value = float(dose)
-    except (TypeError, ValueError):
+        value = float(str(dose).replace(",", ""))
+    except ValueError:
         return f"{dose} {attributes.get('unit') or ''}".strip()
     return f"{_num(value, lang)} {_unit_word(attributes.get('unit'), value, lang)}".strip()
 
@@ -203,12 +203,9 @@ def render_medication(fact: Any, lang: str = "en") -> str:
     a = fact.attributes
     name, brand = display_name(fact, lang)
     head = [name + (f" ({brand})" if brand else "")]
-    if a.get("dose") not in (None, ""):
-        try:
-            dv = float(str(a["dose"]).replace(",", ""))
-            head.append(f"{_num(dv, lang)} {_unit_word(a.get('unit'), dv, lang)}".strip())
-        except ValueError:
-            head.append(f"{a['dose']} {a.get('unit') or ''}".strip())
+    dose = dose_text(a, lang)
+    if dose:
+        head.append(dose)
     if a.get("route"):
         head.append(_ROUTE_FR.get(a["route"], a["route"]) if lang == "fr" else a["route"])
     freq = frequency_text(a.get("frequency"), a.get("per_day"), lang)
