@@ -31,6 +31,7 @@ from scribe.service.visits import FINAL_STATES
 from scribe.speech import streaming
 from scribe.speech.batcher import WindowBatcher, has_speech
 from scribe.speech.live_speakers import LiveSpeakers
+from scribe.speech.transcribe import AsrOptions, piece_words
 from scribe.speech.types import SAMPLE_RATE
 
 log = logging.getLogger("scribe.tasks")
@@ -286,18 +287,23 @@ def _shed(state: streaming.StreamState, audio: StoredAudio, processed: int, max_
 
 def transcribe_skipped(visit: Visit, audio: StoredAudio) -> list[dict]:
     """Words of the audio the live path skipped when it fell behind (state.skipped), in visit time
-    (streaming.decode_skipped: with context on both sides of each boundary)."""
+    (streaming.decode_skipped: with context on both sides of each boundary).
+    Decoded by the offline pipeline (piece_words), not the live batcher, which can lose a piece whole."""
     _, live = visit_and_state(visit.id)
     state = streaming.StreamState.from_dict(live.state)
     if not state.skipped:
         return []
-    asr, vocab = batcher(), vocabulary.of_visit(visit)
+    cfg = get_settings()
+    model = load_whisper(cfg.asr_model)
+    options = AsrOptions(
+        language=state.language or "en", vocabulary=vocabulary.of_visit(visit), beam_size=cfg.asr_beam_size
+    )
     return streaming.decode_skipped(
         state.skipped,
-        lambda samples: asr.transcribe(samples, state.language or "en", vocabulary=vocab),
+        lambda samples: piece_words(samples, model, options),
         audio.samples,
         audio.seconds,
-        cap=get_settings().live_max_window_seconds,
+        cap=cfg.live_max_window_seconds,
     )
 
 

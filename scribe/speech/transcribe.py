@@ -207,6 +207,14 @@ def transcribe(audio: Audio, model, options: AsrOptions | None = None, hook: Hoo
     return AsrResult(lang, float(prob), segments)
 
 
+def piece_words(samples: np.ndarray, model, options: AsrOptions) -> list[dict]:
+    """Words of a short piece of a visit, times relative to its start, as the dicts scribe.speech.streaming
+    works in. For audio the live path skipped (streaming.decode_skipped): unlike the live batcher, which
+    decodes once at temperature 0 and drops a segment Whisper is unsure of, this pipeline retries such a
+    segment at higher temperatures, so a piece cut mid-sentence does not come back empty."""
+    return [w.model_dump() for w in transcribe(Audio(samples), model, options).words]
+
+
 def _progress(hook: Hook, total: float, share: float) -> Hook:
     """The hook of the plain pass: it is `share` of the recognition's work."""
     return lambda stage, completed: hook(stage, completed=min(completed, total) * share, total=total)
