@@ -151,10 +151,11 @@ def test_a_new_drug_is_started_never_kept():
 
 
 def test_stopped_and_changed_drugs():
-    stopped = med("ibuprofen", status="stopped")
+    stopped = med("ibuprofen", status="stopped", prescriber="this clinician")
     changed = med("lisinopril", status="changed", dose="20", frequency="daily")
     old = med("lisinopril", status="current", role="patient", dose="10", frequency="daily")
-    lines = texts(summarize([old, changed, stopped]), "medications")
+    own_stop = med("robitussin", status="stopped", role="patient")  # the patient's doing: no instruction
+    lines = texts(summarize([old, changed, stopped, own_stop]), "medications")
     assert lines == ["New dose: Lisinopril 20 mg, once a day.", "Stop taking Ibuprofen."]
     assert texts(summarize([stopped], "fr"), "medications") == ["Arrêtez Ibuprofen."]
     unknown = med("lisinopril", status="changed", dose=None)  # "we'll adjust your lisinopril": no new dose said

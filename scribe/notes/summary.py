@@ -93,8 +93,10 @@ def _medications(facts: list[Fact], lang: str) -> list[SummaryItem]:
             or f.status not in ("current", "new", "changed", "stopped")
             or f.status == "current"
             and (f.label in replaced or a.get("later") in ("changed", "stopped"))
+            or f.status == "stopped"
+            and a.get("prescriber") != "this clinician"
         ):
-            continue  # a change or a stop replaces the old instruction
+            continue  # a change or a stop replaces the old instruction; a drug the patient stopped is no instruction
         name, verb = str(a.get("surface") or f.label), _verb(f, plan_quotes)
         name, dose = name[:1].upper() + name[1:], dose_text(a, lang)
         if verb == "stop":

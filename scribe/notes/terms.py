@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# (not the words with a condition's suffix that name no condition: "your diagnosis is...", "the prognosis")
 _SUFFIX = (
-    r"[a-z]+(?:itis|osis|iasis|omas?|pathy|ism|emia|aemia|algia|plegia|paresis|trophy|megaly|rrhea|"
+    r"(?!(?:diagnos[ie]s|prognosis|mechanism|organism|metabolism|emphasis)\b)[a-z]+(?:itis|osis|iasis|omas?|pathy|ism|emia|aemia|algia|plegia|paresis|trophy|megaly|rrhea|"
     r"ectasia|penia|cytosis|mastia|ectasis|plasia|spasm|cele)"
 )
 _HEAD = (
@@ -27,7 +28,8 @@ _HEAD = (
 # Words that open a phrase without naming the condition ("experiencing something esophagitis", "n't
 # appreciate adenopathy"): the phrase starts after them.
 _NOT_A_MODIFIER = re.compile(
-    r"^(?:\w+ing|\w*n't|\w+'\w+|something|anything|assessment|impression|diagnosis|problem|appreciate\w*|noted|see|seen|feel|felt)$",
+    r"^(?:\w+ing|\w*n't|\w+'\w+|something|anything|assessment|impression|diagnosis|problem|appreciate\w*|noted|see|seen|feel|felt|"
+    r"under|alleviate|prevent|treat|avoid|reduce|relieve|heal|help|cause|causing|confirm|determine|rule)$",
     re.I,
 )
 _MODIFIER_ING = {"stenosing", "ascending", "descending", "sclerosing", "ossifying", "bleeding", "ongoing"}
@@ -199,6 +201,9 @@ _VAGUE = re.compile(
     r"stones?|effusion|instability|deficiency|ulcers?|nodules?|cysts?|polyps?)",
     re.I,
 )
+# Head nouns that are also verbs, and the object that shows the verb: "strain your urine".
+_VERB_HEADS = {"strain", "strains", "sprain", "tear", "tears", "fracture", "injury"}
+_OBJECT = re.compile(r"\s+(?:your|the|his|her|their|it|this|that|my|out|up|off)\b", re.I)
 # Words that make a phrase a plan, a test or a symptom rather than a diagnosis.
 _NOT_DX = re.compile(
     r"\b(?:test|testing|panel|x-?ray|mri|ct|scan|ultrasound|referral|medication|medicine|therapy|"
@@ -244,6 +249,10 @@ def diagnosis_phrases(text: str) -> list[tuple[int, int, str]]:
             after = after[:-1]
         if len(after) < 2:
             after = []
+        if words[head_end].lower() in _VERB_HEADS and _OBJECT.match(
+            text, m.start() + len(" ".join(words[: head_end + 1]))
+        ):
+            continue  # "strain your urine", "tear it up": a verb, not a condition
         phrase_words = before + words[head_i : head_end + 1] + after
         phrase = " ".join(phrase_words)
         if _NOT_DX.search(phrase) or len(phrase) < 5 or _VAGUE.fullmatch(phrase):

@@ -131,6 +131,18 @@ class AssessmentFacts:
     )
     _RULE_OUT = re.compile(r"\b(?:rule out|r/o|to exclude|éliminer)\b[^.;]{0,25}$", re.I)
 
+    # "hepatitis c is a viral infection that affects the liver": what follows explains the condition before
+    # "is a"; it is not a second diagnosis ("this is a viral infection" is one)
+    _COPULA = re.compile(
+        r"(?P<subject>[a-z' -]{3,40}?)\s+(?:is|are)\s+(?:a|an|one of the|a kind of|a type of)\s+(?:\w+\s+)?$", re.I
+    )
+
+    @classmethod
+    def _defines(cls, before: str) -> bool:
+        m = cls._COPULA.search(before)
+        subject = m.group("subject").rstrip() if m else ""
+        return any(end == len(subject) for _s, end, _c in lexicon.find_concepts("condition", subject))
+
     def _diagnosis(self, k: int, s: Sentence, st: int, en: int, concept, wider, mods, seen: dict) -> None:
         """One diagnosis mention: skip a relative's, a ruled-out or a merely conditional one; keep the
         more certain reading of a repeated one; name it by its widest specific phrase."""
@@ -142,6 +154,8 @@ class AssessmentFacts:
         if concept is None and (mods.negated or mods.hypothetical or denied_here):
             return
         if self._GENERIC_EXPERIENCER.search(s.text[max(0, st - 80) : st]) or not_had(s.text[:st]):
+            return
+        if self._defines(s.text[max(0, st - 60) : st]):
             return
         if self._NOT_A_DIAGNOSIS.search(s.text[:st]) and not self._RULE_OUT.search(s.text[:st]):
             return

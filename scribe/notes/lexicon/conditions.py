@@ -280,7 +280,11 @@ CONDITIONS: list[Concept] = [
     ),
     condition(
         "muscle strain",
-        [r"(?:muscle |muscular )?strain(?:ed)?", r"élongation", r"claquage"],
+        [
+            r"(?:muscle |muscular )?(?:strain(?! (?:your|the|his|her|their|it|this|that|out)\b)|strained)",
+            r"élongation",
+            r"claquage",
+        ],
         "élongation musculaire",
         plain_en="a strained muscle",
         plain_fr="un muscle étiré (élongation)",

@@ -10,7 +10,7 @@ import re
 # status cues: in the drug's clause before it (left) or as an anaphora after it (right)
 _STOP_LEFT = re.compile(
     r"\b(?:stop(?:ped|ping|s)?|discontinu\w*|d/c|come off|came off|coming off|go off|went off|gone off|been off|"
-    r"was off|get (?:you |him |her |me )?off|take (?:you |him |her |me )?off|took (?:you |him |her |me )?off|"
+    r"was off|used to (?:take|be on|use)|get (?:you |him |her |me )?off|take (?:you |him |her |me )?off|took (?:you |him |her |me )?off|"
     r"taken (?:you |him |her |me )?off|taking (?:you |him |her |me )?off|wean\w* (?:you |him |her |me )?off|"
     r"off (?:of )?(?:the|my|your|his|her)|quit|quitting|no longer|hold(?:ing)?(?! on)|held|pause|gave up|"
     r"arrêt\w*|stopp\w*|suspend\w*|interromp\w*|ne (?:le |la |les |l')?prends plus)\b|"
@@ -115,6 +115,19 @@ _OTHER_PRESCRIBER = re.compile(
     r"[^.]{0,40}\b(?:gave|prescribed|put|started|sent|donné|prescrit)\b",
     re.I,
 )
+# a drug the patient took once or tried, not one they take ("I took some Robitussin last week", "I tried
+# Advil"): what was tried for the complaint, not a current medication
+_TRIED_LEFT = re.compile(
+    r"\b(?:i|he|she|we) (?:(?:have |had |'ve )?tried|took|had taken|was given)\s+"
+    r"(?:(?:some|one|a|an|two|a couple of|a few|a dose of|a little)\s+)?$|"
+    r"\bj'ai (?:pris|essayé)\s+(?:du |de la |de l'|des |un |une )?$",
+    re.I,
+)
+_PAST_TIME = re.compile(
+    r"\b(?:yesterday|last (?:night|week|weekend|month|year)|(?:a|one|two|three|few|couple of) (?:\w+ )?"
+    r"(?:days?|weeks?|months?|years?) ago|earlier (?:today|this week)|hier|la semaine dernière|il y a)\b",
+    re.I,
+)
 _HEDGE = re.compile(
     r"\b(?:hopefully|eventually|maybe|might|may|could|possibly|someday|at some point|one day|"
     r"if|unless|peut-être|éventuellement|si)\b",
@@ -135,7 +148,7 @@ def clause_status(
     clinician: bool = False,
 ) -> str | None:
     """The status of the drug named at `start` in `text` (one sentence): "stopped", "changed", "new" (only
-    said by the clinician) or "current". `left` and `right`: the words of its clause before and after it;
+    said by the clinician), "historical" (tried or taken once, by the patient's account) or "current". `left` and `right`: the words of its clause before and after it;
     `after`: the words up to the next drug, past the clause. None: a negated mention that is not a stop."""
     stop = bool(_STOP_LEFT.search(left) or _STOP_RIGHT.search(after))
     if negated:
@@ -144,6 +157,10 @@ def clause_status(
         status = "stopped"
     elif stop and not _HEDGE.search(left):
         status = "stopped"
+    elif (
+        not clinician and _TRIED_LEFT.search(left) and (re.search(r"tri|essay", left, re.I) or _PAST_TIME.search(after))
+    ):
+        status = "historical"
     elif asked:
         status = "current"
     elif clinician and _SWITCH_FROM.search(left):
