@@ -207,3 +207,81 @@ def test_a_short_visit_with_a_diagnosis_and_no_plan_cue_has_its_assessment():
         language="en",
     )
     assert [f["label"] for f in _facts(doc, "assessment")] == ["bronchitis"]
+
+
+def test_words_shaped_like_a_diagnosis_are_not_one():
+    """"Diagnosis" ends like a condition (-osis), "strain your urine" is an order, "alleviate your injury" a
+    purpose, and "hepatitis c is a viral infection" explains the diagnosis: none is a problem of its own."""
+    doc = document(
+        """[doctor] what brings you in today?
+[patient] it hurts on my right side when i pee.
+[doctor] how long has that been going on?
+[patient] about three days now. i also feel tired.
+[doctor] any fever?
+[patient] no fever.
+[doctor] so let's talk about my assessment. your diagnosis is hepatitis c and a kidney stone.
+[doctor] hepatitis c is a viral infection that affects your liver.
+[doctor] i want you to push fluids and strain your urine.
+[doctor] physical therapy should help alleviate your injury.""",
+        template="soap",
+    )
+    labels = {f["label"].lower() for f in _facts(doc, "assessment")}
+    assert {"hepatitis c", "kidney stone"} <= labels, labels
+    assert not labels & {"diagnosis", "viral infection", "muscle strain", "strain", "alleviate injury"}, labels
+    text = " ".join(_assessment(doc)).lower()
+    assert "diagnosis." not in text and "strain." not in text and "viral infection" not in text, text
+
+
+def test_a_drug_tried_or_stopped_by_the_patient_is_no_instruction():
+    """What the patient tried once is no current medication, and what they stopped themselves is not an
+    order to stop: neither becomes a plan line or a summary instruction ("Keep taking Advil", "Stop taking
+    Robitussin") the clinician never gave."""
+    doc = document(
+        """[doctor] hi, what brings you in today?
+[patient] i have had a cough for two weeks and a headache.
+[doctor] any fever?
+[patient] no.
+[doctor] are you taking anything for it?
+[patient] i took one advil yesterday for the headache. i was taking robitussin but it did n't help so i stopped it.
+[patient] i take lisinopril ten milligrams every morning.
+[doctor] on exam your lungs are clear.
+[doctor] my assessment is acute bronchitis. i will prescribe benzonatate 100 milligrams three times a day.""",
+        template="soap",
+    )
+    status = {f["label"]: f["status"] for f in _facts(doc, "medication")}
+    assert status == {"ibuprofen": "historical", "guaifenesin": "stopped", "lisinopril": "current",
+                      "benzonatate": "new"}, status
+    lines = [s["text"] for sec in doc["note"]["sections"] for s in sec["sentences"]]
+    assert "Medications: Ibuprofen (Advil) (tried)." in lines or "Ibuprofen (Advil) (tried)." in lines, lines
+    plan = [s["text"] for sec in doc["note"]["sections"] if sec["key"] == "plan" for s in sec["sentences"]]
+    assert not any("Guaifenesin" in p or "Ibuprofen" in p for p in plan), plan
+    summary = " ".join(i["text"] for part in doc["patient_summary"].values() if isinstance(part, list)
+                       for i in part if isinstance(i, dict))
+    assert "Robitussin" not in summary and "Advil" not in summary, summary
+    assert "Keep taking Lisinopril" in summary and "Start Benzonatate" in summary, summary
+
+
+def test_a_diagnosis_the_clinician_excludes_is_written_ruled_out():
+    """ "You don't have Cushing's" (one token, as Whisper writes it) was read as a diagnosis; an excluded
+    diagnosis is written as excluded, uncoded, and is no working diagnosis for the assistant; "rule out
+    gallstones" is a possible diagnosis; common diagnoses without a condition's word shape are known."""
+    doc = document(
+        """[doctor] what brings you in today?
+[patient] i have gained weight and my stomach hurts after fatty meals.
+[doctor] how long has that been going on?
+[patient] about three months now.
+[doctor] any fever?
+[patient] no fever.
+[doctor] so let's talk about my assessment. the dexamethasone test was normal, which means you don't have cushing's syndrome.
+[doctor] for your stomach pain, i will get an ultrasound to rule out gallstones, okay?
+[doctor] you also have a goiter, and your liver enzymes are elevated, so you have fatty liver.""",
+        template="soap",
+    )
+    text = _assessment(doc)
+    assert "Cushing's syndrome ruled out." in text, text
+    assert "Possible gallstones." in text and "Goiter (ICD-10-CM E04.9)." in text, text
+    assert any(t.startswith("Fatty liver") for t in text), text
+    found = [i["text"] for i in doc["patient_summary"]["found"]]
+    assert "The doctor does not think you have Cushing's syndrome." in found, found
+    working = {d["label"] for d in doc["assistant_context"]["record"]["working_diagnoses"]}
+    assert "Cushing's syndrome" not in working and "goiter" in working, working

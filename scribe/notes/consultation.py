@@ -42,7 +42,7 @@ FAMILY = re.compile(
 _HEDGE_BEFORE = re.compile(
     r"\b(?:could|might|may|possibl[ey]|probabl[ey]|likely|unlikely|suspect\w*|suspicious|concern(?:ed|ing)? "
     r"(?:about|for|that)|worried (?:about|that)|worry (?:about|that)|rule (?:it )?out|r/o|to make sure|"
-    r"make sure (?:it'?s|it is|that)|whether|if (?:it'?s|it is|this is|you have)|wonder\w*|question of|"
+    r"make sure (?:it'?s|it is|that)|ruling (?:it )?out|whether|if (?:it'?s|it is|this is|you have)|wonder\w*|question of|"
     r"differential|versus|vs\.?|maybe|perhaps|either|see if|consistent with a possible|suggestive of|"
     r"not missing|to be sure|"
     r"peut-être|pourrait|possible(?:ment)?|probable(?:ment)?|suspicion|suspect\w*|évoqu\w+|éliminer|"
@@ -53,6 +53,10 @@ _HEDGE_AFTER = re.compile(
     r"^[^.?!;]{0,25}\b(?:is possible|is likely|is suspected|can'?t be (?:excluded|ruled out)|"
     r"possibly|probably|n'est pas exclu\w*|possible|probable)\b",
     re.I,
+)
+# "ruling out" is a work-up ("we're ruling out a clot": possible) unless it concludes one
+_CONCLUDED = re.compile(
+    r"\b(?:therefore|so|which means) (?:we'?re|we are|i'?m|i am) ruling (?:it )?out\b[^.?!;]{0,40}$", re.I
 )
 _RULED_OUT = re.compile(
     r"\b(?:(?:it'?s|it is|this is|that'?s|it ?'s) not|(?:do ?n'?t|do not|does ?n'?t) (?:think|believe|"
@@ -172,7 +176,7 @@ def certainty(text: str, start: int, end: int, mods: Modifiers | None = None) ->
     opinion: "I think you have"), possible (hedged) or ruled-out."""
     before, after = text[:start], text[end:]
     clause = re.split(r"[.;?!]|\b(?:but|however|mais)\b", before)[-1]
-    if _RULED_OUT.search(clause) and not _HEDGE_BEFORE.search(clause):
+    if _CONCLUDED.search(clause) or _RULED_OUT.search(clause) and not _HEDGE_BEFORE.search(clause):
         return "ruled-out"
     if mods is not None and mods.negated:
         return "ruled-out"

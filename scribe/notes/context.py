@@ -111,7 +111,9 @@ def build(
         },
         "vitals": {f.label: f"{f.value} {f.attributes.get('unit', '')}".strip() for f in facts if f.kind == "vital"},
         "working_diagnoses": [
-            {"label": f.label, "icd10cm": f.attributes.get("code")} for f in facts if f.kind == "assessment"
+            {"label": f.label, "icd10cm": f.attributes.get("code")}
+            for f in facts
+            if f.kind == "assessment" and f.status != "absent"
         ],
         "plan": [f.value for f in facts if f.kind == "plan"][:12],
     }

@@ -43,6 +43,7 @@ WORDS = {
         "negative": "denies",
         "possible": "Possible",
         "probable": "Likely",
+        "ruled_out": "ruled out",
     },
     "fr": {
         "endorses": "Signale",
@@ -78,6 +79,7 @@ WORDS = {
         "negative": "nie",
         "possible": "Suspicion de",
         "probable": "Diagnostic probable :",
+        "ruled_out": ": écarté",
     },
 }
 

@@ -161,9 +161,19 @@ class AssessmentFacts:
             return
         a, b = (wider[0], wider[1]) if wider else (st, en)
         sure = certainty(s.text, a, b, mods)
-        if sure == "ruled-out":
-            return
         label = concept.label if concept else wider[2]
+        if sure == "ruled-out":
+            if concept is not None and label not in seen:  # "you don't have Cushing's": said, and excluded
+                seen[label] = self.builder.add(
+                    "assessment",
+                    label,
+                    [self.builder.evidence(s.seg_index, s.start + a, s.start + b)],
+                    status="absent",
+                    certainty="ruled-out",
+                    fr=concept.fr,
+                    statement=k,
+                )
+            return
         if label in seen:
             if _more_certain(sure, seen[label]):
                 seen[label].status = "present" if sure == "confirmed" else "uncertain"

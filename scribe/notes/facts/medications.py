@@ -86,7 +86,7 @@ class MedicationFacts:
                     and answer is None
                     and bool(
                         re.search(
-                            r"\b(?:no|not|n't|never|without|denies|pas|plus|jamais|sans)\b[^,.;]{0,30}$",
+                            r"(?:\b(?:no|not|never|without|denies|pas|plus|jamais|sans)|n't)\b[^,.;]{0,30}$",
                             s.text[max(0, m.start - 40) : m.start],
                             re.I,
                         )

@@ -7,6 +7,7 @@ how to say it to a patient.
 from __future__ import annotations
 
 from scribe.notes.lexicon.concept import Concept, condition
+from scribe.notes.lexicon.conditions_more import MORE_CONDITIONS
 
 CONDITIONS: list[Concept] = [
     condition(
@@ -432,3 +433,5 @@ CONDITIONS: list[Concept] = [
         "pyelonephritis", [r"pyelonephritis", r"kidney infection", r"pyélonéphrite"], "pyélonéphrite", code="N12"
     ),
 ]
+
+CONDITIONS += MORE_CONDITIONS

@@ -32,7 +32,7 @@ def _fillers_between(form: str) -> str:
     out, in_class, escaped = [], False, False
     for ch in form:
         if ch == " " and not in_class and not escaped:
-            out.append(_FILLER_GAP)
+            out.append(f"(?:{_FILLER_GAP})")  # grouped: a "?" after the space makes the whole gap optional
         else:
             out.append(ch)
             in_class = (in_class or ch == "[" and not escaped) and not (ch == "]" and in_class and not escaped)
