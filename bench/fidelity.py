@@ -1,6 +1,6 @@
 """Clinical fidelity of the documentation engine, scored against physician labels (bench/data/fidelity/).
 
-    python bench/fidelity.py [--split tune|heldout|all] [--ids D2N014,...] [--template auto|soap|hp]
+    python bench/fidelity.py [--split tune|heldout|fresh|all] [--ids D2N014,...] [--template auto|soap|hp]
                              [--llm none|...] [--from text|audio|both] [--show N] [--json bench/out/fidelity.json]
 
 Each labelled consultation (ACI-Bench dialogue by encounter_id, LabForSims2 ID.txt; --from audio: its
@@ -29,7 +29,9 @@ A mention's polarity is the nearest endorse/deny cue before it in its clause (a 
 but/because/mais..., ", the/some/he...", "and he/the..."; no/not/without/sans reach only 5 words) or a
 "ruled out"/"negative" right after it. A drug's dose and frequency are read between its mention and the
 next labelled drug. Overall rows: sums, recalls micro-averaged, ROUGE and seconds means; --split defaults to
-tune (--ids takes any split); seconds time document() only, never synthesis or transcription.
+tune (--ids takes any split); seconds time document() only, never synthesis or transcription. Splits: tune
+(rules may be tuned on it), heldout (set aside, but its failures have since been read), fresh (labelled after
+that, never looked at while tuning: the unseen figure); all = the three.
 """
 
 from __future__ import annotations
@@ -727,7 +729,7 @@ def report(by_mode: dict[str, list[dict]], split: str) -> tuple[str, dict]:
         for r in same_consultation:
             per.append([r["id"], r["split"], r["from"]] + cells(r, pct=False))
     overall, rows = {}, []
-    for group in ["tune", "heldout"] if split == "all" else [split]:
+    for group in ["tune", "heldout", "fresh"] if split == "all" else [split]:
         for mode, results in by_mode.items():
             overall.setdefault(group, {})[mode] = agg = aggregate([r for r in results if r["split"] == group])
             if agg["n"]:
@@ -762,7 +764,7 @@ def show(by_mode: dict[str, list[dict]], n: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", default="tune", choices=["tune", "heldout", "all"])
+    ap.add_argument("--split", default="tune", choices=["tune", "heldout", "fresh", "all"])
     ap.add_argument("--ids", default="", help="comma-separated consultation ids (of any split)")
     ap.add_argument("--template", default="auto", help="auto (document()'s own default), soap, hp, ...")
     ap.add_argument("--llm", default="none")
