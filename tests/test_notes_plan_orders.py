@@ -3,6 +3,8 @@ findings kept whole: short dialogues written for these tests."""
 
 from __future__ import annotations
 
+import re
+
 from scribe.notes.engine import document
 
 
@@ -96,3 +98,129 @@ which i've heard in the past, okay?
     exam = " ".join(_section(doc, "exam") + _section(doc, "objective"))
     assert "systolic ejection murmur" in exam
     assert "I've heard" not in exam and "?" not in exam
+
+
+def _plan_lines(doc: dict) -> list[str]:
+    keys = ("plan", "ap", "cat", "assessment_plan")
+    return [s["text"] for sec in doc["note"]["sections"] if sec["key"] in keys for s in sec["sentences"]]
+
+
+def test_advice_a_recall_a_return_precaution_and_kept_drugs_are_typed_plan_lines():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] the kidney stone pain is back, in my back. i take lisinopril and lasix every day.
+[doctor] on exam you have tenderness on the right flank.
+[doctor] so my assessment is a kidney stone. i want you to push fluids and strain your urine.
+[doctor] you're due for a colonoscopy, so we'll schedule that as well. no further imaging is needed.
+[doctor] let's continue you on your current medications, your lisinopril and your lasix.
+[doctor] i'll be in touch with you in a day or so. if your symptoms get worse, give me a call.""",
+        template="soap",
+    )
+    plan = _plan_lines(doc)
+    for line in ("Push fluids.", "Strain urine.", "Colonoscopy ordered.", "Return precautions given."):
+        assert line in plan, plan
+    assert "Clinic will be in touch in about a day." in plan, plan
+    assert not any("imaging" in p.lower() for p in plan), plan
+    assert any(p.startswith("Continue Furosemide (Lasix)") for p in plan), plan
+    assert any(p.startswith("Continue Lisinopril") for p in plan), plan
+    assert not any(re.search(r"\b(?:I|we|you|your)\b", p) for p in plan), plan  # clinical register
+    summary = doc["patient_summary"]["markdown"]
+    assert "911" not in summary and "emergency" not in summary.lower(), summary
+
+
+def test_offered_and_conditional_orders_wait_and_a_follow_up_is_written_from_its_interval():
+    doc = document(
+        """[doctor] how is the shoulder?
+[patient] it still hurts when i lift my arm. i take tylenol for it.
+[doctor] so my assessment is a rotator cuff tendinopathy of the left shoulder.
+[doctor] if the pain continues, we'll talk about it. i'm going to refer you to physical therapy.
+[doctor] if your symptoms don't improve we can consider a steroid injection of your shoulder.
+[doctor] we'll talk about further imaging at some point.
+[doctor] i want to see you back in two weeks to get a follow-up x-ray, do you have any questions?""",
+        template="soap",
+    )
+    plan = _plan_lines(doc)
+    assert "Referral to physical therapy." in plan, plan
+    assert "Steroid injection if no improvement." in plan, plan
+    assert "Further imaging to be considered." in plan, plan
+    assert not any(p in plan for p in ("Steroid injection ordered.", "Further imaging ordered.")), plan
+    assert "Repeat X-ray in 2 weeks." in plan and "Follow-up in 2 weeks." in plan, plan
+    assert not any("Acetaminophen" in p for p in plan), plan  # the pain continues; no drug was kept
+
+
+def test_devices_and_site_advice_read_as_said_and_a_relatives_test_is_theirs():
+    doc = document(
+        """[doctor] what happened?
+[patient] i jammed my finger and my knee is swollen. i have a wife and kids, should they be tested for hep c too?
+[doctor] so my assessment is a finger fracture and a knee sprain.
+[doctor] so we'll just do a hep c antibody test. i'm gonna put you in a finger splint and i want you to ice \
+your knee. just set an alarm to remember your pills.""",
+        template="soap",
+    )
+    plan = _plan_lines(doc)
+    assert "Finger splint." in plan, plan
+    assert "Apply ice to the knee." in plan, plan
+    assert "Set an alarm as a medication reminder." in plan, plan
+    assert "Hepatitis C antibody test (screening for family members) ordered." in plan, plan
+
+
+def test_refills_the_patient_asked_for_are_kept_drugs():
+    doc = document(
+        """[doctor] how are you doing on your medicines?
+[patient] good. i take cialis 5 milligrams daily and finasteride. i do need more cialis and finasteride.
+[doctor] on exam you look well.
+[doctor] so my assessment is benign prostatic hyperplasia, stable.
+[doctor] all right, will do. i'm gonna get your prescriptions.""",
+        template="soap",
+    )
+    plan = _plan_lines(doc)
+    assert any("Tadalafil (Cialis)" in p and p.startswith("Continue") for p in plan), plan
+    assert any(p.startswith("Continue Finasteride") for p in plan), plan
+
+
+def test_french_plan_is_typed_prise_de_sang_conseil_consignes_and_revoir():
+    doc = document(
+        """[médecin] bonjour, qu'est-ce qui vous amène ?
+[patient] j'ai mal à la gorge depuis trois jours et de la fièvre.
+[médecin] je vais vous examiner. la gorge est rouge.
+[médecin] je pense que c'est une angine virale. on va faire une prise de sang, pas d'irm. buvez beaucoup d'eau.
+[médecin] si ça ne va pas mieux ou si la fièvre persiste, rappelez-moi. on se revoit dans 15 jours.""",
+        language="fr",
+    )
+    plan = _plan_lines(doc)
+    assert "Demande : bilan sanguin." in plan, plan
+    assert "Conseil : hydratation abondante." in plan, plan
+    assert "Consignes de reconsultation données." in plan, plan
+    assert "À revoir dans 15 jours." in plan, plan
+    assert not any("IRM" in p for p in plan), plan
+
+
+def test_common_orders_referrals_and_care_advice_are_typed():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my back hurts and i've been so tired, and the cut on my arm is healing.
+[doctor] so my assessment is a lumbar strain and fatigue.
+[doctor] i'm gonna check a b12 level and iron studies, and i'll refer you to pulmonology for the cough.
+[doctor] i want you to use a heating pad, no heavy lifting, and keep the cut clean, dry.""",
+        template="soap",
+    )
+    plan = _plan_lines(doc)
+    for line in (
+        "Vitamin B12 level ordered.",
+        "Iron studies ordered.",
+        "Referral to pulmonology.",
+        "Apply heat.",
+        "Avoid heavy lifting.",
+        "Keep the wound clean.",
+    ):
+        assert line in plan, plan
+
+
+def test_a_french_follow_up_is_written_from_its_interval():
+    doc = document(
+        """[médecin] bonjour, qu'est-ce qui vous amène ?
+[patient] j'ai mal au dos depuis une semaine.
+[médecin] je pense que c'est une lombalgie commune. je vous revois dans un mois.""",
+        language="fr",
+    )
+    assert "À revoir dans 1 mois." in _plan_lines(doc), _plan_lines(doc)

@@ -42,7 +42,8 @@ FAMILY = re.compile(
 _HEDGE_BEFORE = re.compile(
     r"\b(?:could|might|may|possibl[ey]|probabl[ey]|likely|unlikely|suspect\w*|suspicious|concern(?:ed|ing)? "
     r"(?:about|for|that)|worried (?:about|that)|worry (?:about|that)|rule (?:it )?out|r/o|to make sure|"
-    r"make sure (?:it'?s|it is|that)|ruling (?:it )?out|whether|if (?:it'?s|it is|this is|you have)|wonder\w*|question of|"
+    r"make sure (?:it'?s|it is|that)|ruling (?:it )?out|whether|if (?:it'?s|it is|this is|you have)|wonder\w*|"
+    r"question of|"
     r"differential|versus|vs\.?|maybe|perhaps|either|see if|consistent with a possible|suggestive of|"
     r"not missing|to be sure|"
     r"peut-être|pourrait|possible(?:ment)?|probable(?:ment)?|suspicion|suspect\w*|évoqu\w+|éliminer|"
@@ -87,7 +88,9 @@ _DENIED_DEGREE = re.compile(
 # ("the risks of surgery include infection, a spinal fluid leak, seizure and stroke"), to the end of the clause
 # or, for risks, of the sentence.
 _NOT_HAD = re.compile(
-    r"\b(?:(?:felt|feels|feeling) like (?:i was |i'm |i am |i had |i have |you're |it was )?"
+    # "it's feeling like a dull pain in the back of my head" tells the pain's quality: that one is had
+    r"\b(?:(?:felt|feels|feeling) like (?!(?:a |an )?(?:dull|sharp|burning|stabbing|throbbing|aching|squeezing)\b)"
+    r"(?:i was |i'm |i am |i had |i have |you're |it was )?"
     r"(?:having|getting|going to have)?|as if|as though|thought i was having|comme si|j'ai cru (?:faire|avoir))\b"
     r"[^.;,?!]{0,40}$|"
     r"\b(?:risks?(?! factors?)|complications?|side[- ]effects?|adverse effects?|dangers?|risques?|"

@@ -85,6 +85,14 @@ def render_hpi(c: RenderContext, facts) -> list[SentenceSupport]:
     return out
 
 
+def _sided(c: RenderContext, f: Fact) -> str:
+    """ "right knee pain", "douleur au genou (côté droit)": the side the patient said, when there is one."""
+    side = _SIDE[c.lang].get(f.attributes.get("side") or "")
+    if not side:
+        return c.label(f)
+    return f"{side} {c.label(f)}" if c.lang == "en" else f"{c.label(f)} ({side})"
+
+
 def render_ros(c: RenderContext, facts) -> list[SentenceSupport]:
     syms = [f for f in c.of("symptom") if f.status in ("present", "absent") and f.label != "pain"]
     systems: dict[str, list[Fact]] = {}
@@ -96,9 +104,9 @@ def render_ros(c: RenderContext, facts) -> list[SentenceSupport]:
         neg = [f for f in fs if f.status == "absent"]
         parts = []
         if pos:
-            parts.append(f"{c.w('endorses')} {join_items([c.label(f) for f in pos], c.lang)}.")
+            parts.append(f"{c.w('endorses')} {join_items([_sided(c, f) for f in pos], c.lang)}.")
         if neg:
-            parts.append(f"{c.w('denies')} {join_items([c.label(f) for f in neg], c.lang, negative=True)}.")
+            parts.append(f"{c.w('denies')} {join_items([_sided(c, f) for f in neg], c.lang, negative=True)}.")
         name = SYSTEM_FR.get(system, system) if c.lang == "fr" else system
         out.append(supported(f"{name}: {' '.join(parts)}", pos + neg))
     return out
@@ -148,11 +156,13 @@ def _med_text(c: RenderContext, f: Fact) -> str:
 
 
 def render_medications(c: RenderContext, facts) -> list[SentenceSupport]:
-    meds = [f for f in c.of("medication") if f.status in ("current", "changed", "stopped")]
+    meds = c.of("medication")
+    marks = {
+        "stopped": "arrêté" if c.lang == "fr" else "stopped",
+        "historical": "essayé" if c.lang == "fr" else "tried",
+    }
     return [supported(sentence_case(_med_text(c, f)), [f]) for f in meds if f.status == "current"] + [
-        supported(sentence_case(f"{_med_text(c, f)} ({'arrêté' if c.lang == 'fr' else 'stopped'})"), [f])
-        for f in meds
-        if f.status == "stopped"
+        supported(sentence_case(f"{_med_text(c, f)} ({marks[f.status]})"), [f]) for f in meds if f.status in marks
     ]
 
 
@@ -215,9 +225,11 @@ def _dx_text(c: RenderContext, f: Fact) -> str:
         name = f"{c.w('pmh')} {name}"
     elif f.attributes.get("certainty") in ("possible", "probable"):
         name = f"{c.w(f.attributes['certainty'])} {name}"
+    elif f.attributes.get("certainty") == "ruled-out":
+        name = f"{name} {c.w('ruled_out')}"
     name = name[0].upper() + name[1:]
     code = f.attributes.get("code")
-    if f.attributes.get("certainty") in ("possible", "probable"):
+    if f.attributes.get("certainty") in ("possible", "probable", "ruled-out"):
         code = None  # outpatient coding rules: a possible or probable diagnosis is not coded
     return f"{name} ({c.w('code')} {code})" if code else name
 
@@ -250,15 +262,26 @@ def _plan_lines(c: RenderContext, plans: list[Fact], done: set[str], last: bool 
     meds = [f for f in c.of("medication") if f.status in ("new", "changed", "stopped", "current", "administered")]
     for p in plans:
         quote = " ".join(e.quote for e in p.evidence)
-        named = [m for m in meds if any(e.quote and e.quote in quote for e in m.evidence)]
+        # kept: "continue your lasix", a drug named earlier in the visit; a test or advice said in the same
+        # clause as a drug stays its own line (the drug's changes are written at the end)
+        kept = [m for m in meds if m.status == "current" and m.label == p.attributes.get("drug")][:1]
+        named = kept or [
+            m for m in meds if p.label == "medication" and any(e.quote and e.quote in quote for e in m.evidence)
+        ]
+        moved = {m.label for m in meds if m.status in ("new", "changed", "stopped")}
         if named:
             for m in named:
+                if m.status == "current" and m.label in moved:
+                    continue  # the drug's change is its line, not "Continue" beside "Change"
                 if m.id not in done:
-                    out.append(supported(sentence_case(f"{c.w(m.status)} {_med_text(c, m)}"), [m]))
+                    line = sentence_case(f"{c.w(m.status)} {_med_text(c, m)}")
+                    out.append(supported(line, [m, p] if kept else [m]))
                 done.add(m.id)
             continue
         out.append(supported(sentence_case(p.value), [p]))
     for m in meds if last else []:
+        if m.status == "stopped" and m.attributes.get("prescriber") != "this clinician":
+            continue  # the patient stopped it: the medication list says so; the plan holds this visit's orders
         if m.status in ("new", "changed", "stopped", "administered") and m.id not in done:
             out.append(supported(sentence_case(f"{c.w(m.status)} {_med_text(c, m)}"), [m]))
     return out

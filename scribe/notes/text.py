@@ -29,7 +29,7 @@ _Q_START = re.compile(
 
 def split_sentences(text: str, seg_index: int) -> list[Sentence]:
     out: list[Sentence] = []
-    for m in re.finditer(r"[^.?!]+(?:[.?!]+|$)", text):
+    for m in re.finditer(r"(?:[^.?!]|(?<=\d)\.(?=\d))+(?:[.?!]+|$)", text):  # "8.2" is one number
         s, e = m.span()
         chunk = text[s:e]
         # unpunctuated speech (ACI "aci" subset): cut long runs at discourse markers

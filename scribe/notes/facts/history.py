@@ -7,6 +7,8 @@ import re
 
 from scribe.notes import lexicon, register
 from scribe.notes.consultation import FAMILY, answer_polarity, context_of
+from scribe.notes.facts.mentions import CONTINUES, DICTATED, RESTATES, named_in_answer, side_of
+from scribe.notes.facts.radiation import RadiationFacts
 from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
 from scribe.notes.number_words import numbers_to_digits, spoken_numbers
 from scribe.notes.text import clean, patient_to_third
@@ -37,7 +39,10 @@ _LIFE_TIME = re.compile(
 )
 
 
-class HistoryFacts:
+_LESS = re.compile(r"\b(?:does|do) ?(?:not|n't) have (?:quite )?(?:as much|so much)\b", re.I)
+
+
+class HistoryFacts(RadiationFacts):
     def demographics(self):
         for s in self.sents:
             m = re.search(
@@ -129,12 +134,26 @@ class HistoryFacts:
                         return
         self._cc_fallback = True
 
+    def _answers_allergy(self, k: int) -> bool:
+        """ "Are you allergic to any medications?" "Penicillin, I get a rash": the rash is the allergy's reaction."""
+        prev = [j for j in range(k - 1, max(-1, k - 4), -1) if self.sents[j].seg_index != self.sents[k].seg_index]
+        return bool(prev) and self.is_clin(prev[0]) and bool(re.search(r"\ballerg", self.sents[prev[0]].text, re.I))
+
     _EVER = re.compile(r"\b(?:ever|before|previously|in the past|déjà|auparavant|par le passé)\b", re.I)
 
     def symptoms(self):
+        # "…you're endorsing some back pain and dizziness, um, and some blood in your urine"; "…endorsing the back
+        # pain-" "mm-hmm" "and maybe a little weakness in your right leg": the list goes on past a filler or a nod
+        flags: list[bool] = []
         for k, s in enumerate(self.sents):
+            j = self.before_nods(k)
+            carried = j >= 0 and flags[j] and self.role[j] == self.role[k] and bool(CONTINUES.match(s.text))
+            dictated_before = bool(DICTATED.search(s.text)) or carried
+            flags.append(dictated_before)
             found = lexicon.find_concepts("symptom", s.text)
-            if not found or re.search(r"\ballerg", s.text, re.I):
+            # "I get a rash with penicillin" is an allergy's reaction; a dictated "nasal congestion from
+            # allergies" is a symptom
+            if not found or (re.search(r"\ballerg", s.text, re.I) or self._answers_allergy(k)) and not dictated_before:
                 continue
             if self.asks(k):
                 ans = self.answer_to(k)
@@ -145,7 +164,13 @@ class HistoryFacts:
                 if not pol:
                     continue
                 ever = pol == "no" and bool(self._EVER.search(s.text))  # "have you ever had X before?" "no"
-                if pol == "yes" and len(found) > 1:
+                several = len({c.label for *_, c in found}) > 1  # "shoulder pain, left shoulder pain" is one
+                named = named_in_answer(found, s.text, first.text) if several else []
+                if pol == "no" and named:
+                    # "short of breath or any problems sleeping?" "No, I've been sleeping like a log": the no
+                    # is about the sleep the reply goes on to talk about, not the breath
+                    found = named
+                elif pol == "yes" and several:
                     # "…your ankles were swelling, and did you have some shortness of breath?" "I did":
                     # the yes answers the last one when a question cue stands right before it
                     last = found[-1]
@@ -161,6 +186,7 @@ class HistoryFacts:
                 for st, en, c in found:
                     if c.label == "pain":
                         continue
+                    side, st = side_of(c.label, s.text, st, en)
                     q_ev = self.builder.evidence(s.seg_index, s.start + st, s.start + en)
                     a_ev = self.builder.ev_sentence(first)
                     if FAMILY.search(s.text):
@@ -172,25 +198,27 @@ class HistoryFacts:
                         status="absent" if pol == "no" else "present",
                         system=c.system,
                         how="question/answer",
+                        side=side,
                         **({"never_before": True} if ever else {}),
                     )
                 continue
-            if s.question:  # a question states nothing, whoever asks it
-                continue
-            dictated = re.search(
-                r"\b(denies|denying|endors(?:es|ing)|reports|reporting|complains|complaining|presents with|nie|"
-                r"rapporte|se plaint)\b",
-                s.text,
-                re.I,
-            )
+            if s.question:  # a question states nothing, whoever asks it, but the patient's "could my weight gain
+                # be from the pill?" says the patient has it
+                found = [f for f in found if self.is_pat(k) and re.search(r"\bmy $", s.text[max(0, f[0] - 3) : f[0]])]
+                if not found:
+                    continue
+            dictated = dictated_before
             mods = context_of(s.text, [(st, en) for st, en, _ in found], self.lang)
             # the clinician saying why the patient came ("I understand you're here for some numbness and
             # tingling in your fingers") states the patient's complaints
-            reason = self._CC.search(s.text) if self.is_clin(k) and k < min(self.ap_start, self.exam_start) else None
+            history = self.is_clin(k) and k < min(self.ap_start, self.exam_start)
+            reason = self._CC.search(s.text) if history else None
             for (st, en, c), m in zip(found, mods):
                 if m.family or m.hypothetical:
                     continue
                 stated = dictated or bool(reason and reason.start("cc") <= st and en <= reason.end("cc") + 30)
+                # "…i see that you're coming in, you had some shoulder pain, left shoulder pain for three weeks"
+                stated = stated or history and bool(RESTATES.search(s.text[max(0, st - 60) : st]))
                 if m.negated and (
                     not NEGATION_NEAR.search(clause_before(s.text, st)) or self._no_answers_question(k, st)
                 ):
@@ -200,6 +228,7 @@ class HistoryFacts:
                 if c.label == "pain" and not re.search(lexicon.BODY_PARTS, s.text, re.I):
                     continue
                 status = "absent" if m.negated else ("historical" if m.historical else "present")
+                side, st = side_of(c.label, s.text, st, en)
                 self.builder.add(
                     "symptom",
                     c.label,
@@ -207,6 +236,7 @@ class HistoryFacts:
                     status=status,
                     system=c.system,
                     how="statement",
+                    side=side,
                 )
         # "Have you ever had belly pain like this before?" "No": a first episode of the pain the patient came
         # with is not a denial of it; the answer stays a denial only when nothing says the symptom is present.
@@ -257,8 +287,10 @@ class HistoryFacts:
         re.I,
     )
     _TIMING = re.compile(
-        r"\b(?:after (?:i eat|eating|meals?)|worse at night|at night|wakes? me up|keeps? me (?:up|awake)|"
-        r"après (?:les |le |avoir )?(?:repas|manger|mangé)|la nuit|m'emp[êe]ch\w+ de dormir|réveill\w+ la nuit)\b",
+        r"\b(?:after (?:i eat|eating|meals?)|(?:worse|better) (?:at night|in the (?:evening|morning|afternoon))|"
+        r"at night|wakes? me up|keeps? me (?:up|awake)|"
+        r"après (?:les |le |avoir )?(?:repas|manger|mangé)|la nuit|m'emp[êe]ch\w+ de dormir|réveill\w+ la nuit|"
+        r"(?:n')?arriv\w+ pas (?:à|a) dormir)\b",
         re.I,
     )
 
@@ -278,6 +310,7 @@ class HistoryFacts:
     )
 
     def hpi(self):
+        self.radiation()
         n_statements = 0
         hpi_end = min(self.exam_start, self.ap_start)
         for k, s in enumerate(self.sents[:hpi_end]):
@@ -302,6 +335,8 @@ class HistoryFacts:
                     continue  # "married for 25 years" is not how long the complaint has lasted
                 if m and not re.search(r"\b(?:vacation|college|trip)\b", t, re.I):
                     value = m.group(0).strip()
+                    if attr == "timing" and self.lang == "fr" and "dormir" in value:
+                        value = "douleur insomniante"  # "j'arrivais pas à dormir" in the note's words
                     if self.lang == "en":
                         value = patient_to_third(value, self.sex)
                     self.builder.add(
@@ -334,6 +369,8 @@ class HistoryFacts:
                 and n_statements < 14
             ):
                 prose = register.statement(patient_to_third(clean(t), self.sex) if self.lang == "en" else clean(t))
+                # "doesn't have quite as much shortness of breath" has it, less: no denial in the note
+                prose = prose and _LESS.sub("has less", prose)
                 if prose and len(prose.split()) >= 5:
                     self.builder.add("hpi", "statement", [self.builder.ev_sentence(s)], value=prose, merge=False)
                     n_statements += 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon, register
+from scribe.notes.facts.exam_findings import asked_tenderness, exam_sentence
 from scribe.notes.number_words import numbers_to_digits, spoken_numbers
 from scribe.notes.text import clean, clinician_to_note
 
@@ -105,6 +106,7 @@ class ObjectiveFacts:
                         setting=where,
                         merge=False,
                     )
+        self._elevated_pressure()
         # drop duplicates of the same reading
         seen, keep = set(), []
         for f in self.builder.facts:
@@ -115,6 +117,28 @@ class ObjectiveFacts:
                 seen.add(key)
             keep.append(f)
         self.builder.facts[:] = keep
+
+    _BP_HIGH = re.compile(
+        r"\bblood pressure(?:'s| is) (?:a (?:little|bit) |slightly |mildly |quite |very |a little bit )?"
+        r"(?:high|elevated)\b",
+        re.I,
+    )
+
+    def _elevated_pressure(self):
+        """ "Your blood pressure's a little high today" with no reading said: the clinic pressure is elevated."""
+        if any(
+            f.kind == "vital" and f.label == "blood pressure" and f.attributes.get("setting") == "clinic"
+            for f in self.builder.facts
+        ):
+            return
+        for k in range(min(self.ap_start, len(self.sents))):
+            s = self.sents[k]
+            m = self._BP_HIGH.search(s.text) if self.is_clin(k) and not s.question else None
+            around = s.text[max(0, m.start() - 25) : m.end() + 30] if m else ""
+            if m and not re.search(r"\b(?:if|when|goal|target|history of|at home|last (?:time|visit))\b", around, re.I):
+                ev = self.builder.evidence(s.seg_index, s.start + m.start(), s.start + m.end())
+                self.builder.add("vital", "blood pressure", [ev], value="elevated", setting="clinic")
+                return
 
     _SYSTEMS = [
         (
@@ -152,9 +176,23 @@ class ObjectiveFacts:
         re.I,
     )
 
+    def _cut_by_a_nod(self, k: int) -> int | None:
+        """The clinician sentence that finishes sentence k after the patient's nod ("…tenderness of the greater"
+        "okay" "tuberosity of the humerus…"): k ends its turn without a full stop; None otherwise."""
+        s = self.sents[k]
+        if re.search(r"[.?!]\s*$", s.text) or k + 1 < len(self.sents) and self.sents[k + 1].seg_index == s.seg_index:
+            return None
+        j = k + 1
+        while j < self.exam_end and not self.is_clin(j) and len(self.sents[j].text.split()) <= 2:
+            j += 1
+        return j if k + 1 < j < self.exam_end and self.is_clin(j) and self.before_nods(j) == k else None
+
     def exam(self):
+        joined: set[int] = set()
         for k in range(self.exam_start, self.exam_end):
             s = self.sents[k]
+            if k in joined:
+                continue
             if (
                 not self.is_clin(k)
                 or s.question
@@ -170,17 +208,32 @@ class ObjectiveFacts:
                 r"\b(?:blood pressure|temperature|pulse|heart rate|respirations|oxygen)\b", t, re.I
             ) and spoken_numbers(t):
                 continue  # vitals
-            if not self._FINDING.search(t):
+            evidence = [self.builder.ev_sentence(s)]
+            rest = self._cut_by_a_nod(k)
+            if rest is not None:
+                t = f"{t} {self.sents[rest].text}"
+                joined.add(rest)
+                evidence.append(self.builder.ev_sentence(self.sents[rest]))
+            answer = self.answer_to(k) if self.lang == "en" else []
+            asked = asked_tenderness(t, self.sents[answer[0]].text) if answer else None
+            if asked:  # "does it hurt when I push on the inside of the knee?" "yeah, that hurts"
+                evidence = [self.builder.ev_sentence(s), self.builder.ev_sentence(self.sents[answer[0]])]
+                self.builder.add("exam", "musculoskeletal", evidence, value=asked, merge=False, typed=True)
                 continue
             system = next((name for name, rx in self._SYSTEMS if re.search(rf"\b(?:{rx})\b", t, re.I)), None)
-            if system is None:
+            typed = exam_sentence(t) if self.lang == "en" and not s.question else None
+            if typed:  # typed findings in note words, not the spoken sentence ("no pain with pronation")
+                system = system or "musculoskeletal"
+                self.builder.add("exam", system, evidence, value=typed, merge=False, typed=True)
+                continue
+            if system is None or not self._FINDING.search(t):
                 continue
             prose = clinician_to_note(clean(t), self.sex) if self.lang == "en" else clean(t)
             prose = re.sub(r"^(?:(?:and|so|now|on|but)\s+)+", "", prose, flags=re.I)
             prose = register.finding(re.sub(r"^(?:physical )?exam(?:ination)?,?\s*", "", prose, flags=re.I))
             if not prose or len(prose.split()) < 2:
                 continue
-            self.builder.add("exam", system, [self.builder.ev_sentence(s)], value=numbers_to_digits(prose), merge=False)
+            self.builder.add("exam", system, evidence, value=numbers_to_digits(prose), merge=False)
 
     def results(self):
         for k, s in enumerate(self.sents):

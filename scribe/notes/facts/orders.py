@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scribe.notes.lexicon import BODY_PARTS
-from scribe.notes.lexicon.orders import ORDERS
+from scribe.notes.lexicon.orders import AS_SAID, ORDERS, RETURN_PRECAUTIONS
 
 _NOT_ORDERED = re.compile(
     r"\b(?:no need|(?:do|does|did) ?n'?t (?:need|think|want)|not (?:going to|gon na|gonna|necessary|needed)|"
     r"won'?t|wo n't|hold off|defer|without|instead of|rather than|pas besoin|pas de|pas d'|inutile)\b[^,.;]{0,50}$",
     re.I,
 )
+_NO_BEFORE = re.compile(r"\b(?:(?:no|sans|aucune?|pas de)\s+|pas d')$", re.I)
 _NO_LONGER = re.compile(r"^[^,.;]{0,20}\b(?:anymore|any more|no longer|plus besoin)\b", re.I)
 # An order that waits on something: "if it's not better, we'll get an MRI at that time"
 _CONDITIONAL = re.compile(
@@ -35,6 +36,24 @@ _SITE = re.compile(
     re.I,
 )
 _SITE_BEFORE = re.compile(rf"(?P<side>\b(?:left|right|bilateral) )?\b(?P<part>{BODY_PARTS})\s*$", re.I)
+_ICE_SITE = re.compile(
+    rf"^\s*(?:(?:to|on) )?(?:the |your |his |her |that |this )?(?P<side>(?:left|right) )?(?P<part>{BODY_PARTS})\b", re.I
+)
+# "we can consider a steroid injection", "we'll talk about further imaging": offered, not ordered
+_CONSIDERED = re.compile(
+    r"\b(?:consider\w*|talk about|discuss\w*|think about|possibly|potentially|maybe|envisager|discuter)\b"
+    r"[^,.;]{0,30}$",
+    re.I,
+)
+# "a follow-up x-ray", "repeat another echocardiogram", "a recheck on your a1c": the test done again
+_REPEAT = re.compile(
+    r"\b(?:follow[- ]?up|repeat(?: another)?|another|recheck(?: on)?|re-?check(?: on)?|redo)\s+"
+    r"(?:(?:your|the|a|an|his|her)\s+)?$",
+    re.I,
+)
+_RETURN_PRECAUTIONS = re.compile(RETURN_PRECAUTIONS, re.I)
+_GENERIC_LABS = ("labs", "bilan sanguin")
+_DEVICE = re.compile(r"\b(?:brace|splint|sling|immobilizer|boot)$")  # "Finger splint.", not "… advised."
 
 
 @dataclass
@@ -43,7 +62,7 @@ class Order:
     end: int
     type: str  # lab | imaging | procedure | referral | advice
     label: str  # in the note's language
-    condition: str = ""  # "" (ordered now) | "no improvement" | "needed": an order that waits on something
+    condition: str = ""  # "" (ordered now) | "no improvement" | "needed" | "considered": not ordered yet
 
 
 @lru_cache(maxsize=1)
@@ -69,10 +88,16 @@ def find_orders(clause: str, lang: str, before_clause: str = "") -> list[Order]:
             before = clause[max(0, m.start() - 40) : m.start()]
             if _NOT_ORDERED.search(before) or (kind != "advice" and _PAST.search(before[-20:])):
                 continue
+            if _NO_BEFORE.search(before):
+                continue  # "no further imaging is needed", "pas d'IRM"
             if _NO_LONGER.search(clause[m.end() :]):
                 continue  # "you don't need to follow up with the surgeon anymore"
             taken.append((m.start(), m.end()))
             label = fr if lang == "fr" else en
+            if label == "{said}":  # a device as named: "finger splint", "straight leg brace"
+                label = re.sub(r"\s+", " ", m.group(0).lower())
+            if en == "apply ice" and lang == "en" and (ice := _ICE_SITE.match(clause[m.end() :])):
+                label = f"apply ice to the {(ice.group('side') or '').lower()}{ice.group('part').lower()}"
             if kind == "imaging" and label in (
                 "X-ray",
                 "MRI",
@@ -86,11 +111,20 @@ def find_orders(clause: str, lang: str, before_clause: str = "") -> list[Order]:
                 site = _site(clause, m.start(), m.end())
                 if site:
                     label = f"{label} de {site}" if lang == "fr" else f"{label} of the {site}"
+            if kind in ("lab", "imaging", "procedure") and _REPEAT.search(clause[max(0, m.start() - 30) : m.start()]):
+                label = f"{label} de contrôle" if lang == "fr" else f"repeat {label}"
             cond = _CONDITIONAL.search(before_clause + " " + clause[: m.start()]) if kind != "advice" else None
             condition = "" if not cond else "no improvement" if _NO_IMPROVEMENT.search(cond.group(0)) else "needed"
+            if not condition and kind != "advice" and _CONSIDERED.search(clause[: m.start()]):
+                condition = "considered"
             found.append(Order(m.start(), m.end(), kind, label, condition))
-    if any(o.type == "lab" and o.label not in ("laboratory tests", "bilan sanguin") for o in found):
-        found = [o for o in found if o.label not in ("laboratory tests", "bilan sanguin")]
+    generic = {o.label for o in found if o.label.removeprefix("repeat ").removesuffix(" de contrôle") in _GENERIC_LABS}
+    if any(o.type == "lab" and o.label not in generic for o in found):
+        found = [o for o in found if o.label not in generic]  # "labs, a cbc and a bmp": the named ones
+    warn = _RETURN_PRECAUTIONS.search(clause)
+    if warn and not _NOT_ORDERED.search(clause[: warn.start()]):
+        label = "consignes de reconsultation" if lang == "fr" else "return precautions"
+        found.append(Order(warn.start(), warn.end(), "advice", label))
     return sorted(found, key=lambda o: o.start)
 
 
@@ -98,12 +132,19 @@ def order_sentence(order: Order, lang: str) -> str:
     """The note's sentence for one order, in clinical register."""
     label = order.label[:1].upper() + order.label[1:]
     if lang == "fr":
+        if order.label == "consignes de reconsultation":
+            return "Consignes de reconsultation données."
         lead = {"referral": "Orientation", "advice": "Conseil"}.get(order.type, "Demande")
-        when = {"no improvement": " si pas d'amélioration", "needed": " si besoin"}.get(order.condition, "")
-        return f"{lead} : {order.label}{when}."
-    when = {"no improvement": " if no improvement", "needed": " if needed"}.get(order.condition, "")
+        when = {"no improvement": " si pas d'amélioration", "needed": " si besoin", "considered": " à discuter"}
+        return f"{lead} : {order.label}{when.get(order.condition, '')}."
+    when = {"no improvement": " if no improvement", "needed": " if needed", "considered": " to be considered"}.get(
+        order.condition, ""
+    )
     if order.type == "referral":
         return f"Referral to {order.label}{when}."
     if order.type == "advice":
-        return f"{label} advised."
+        if order.label == "return precautions":
+            return "Return precautions given."
+        as_said = order.label in AS_SAID or order.label.startswith("apply ice") or _DEVICE.search(order.label)
+        return f"{label}." if as_said else f"{label} advised."
     return f"{label}{when}." if when else f"{label} ordered."

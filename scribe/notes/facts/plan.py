@@ -4,13 +4,31 @@ advice, follow-up) and tied to the problem it follows."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from scribe.notes import lexicon, register
 from scribe.notes.facts.orders import find_orders, order_sentence
+from scribe.notes.facts.plan_items import (
+    ANAPHOR,
+    ASKS_FOR_FAMILY,
+    ASKS_REFILL,
+    CORRECTED,
+    DOING,
+    HELPS,
+    MISTAGGED_ORDER,
+    QUESTION_TAIL,
+    RESULTS_PLAN,
+    SEND_REFILLS,
+    SOFT_CUE,
+    drugs_named,
+    follow_up_line,
+    interval_text,
+    kept_drugs,
+    with_next,
+)
 from scribe.notes.medication import find_mentions
 from scribe.notes.number_words import numbers_to_digits
 from scribe.notes.text import Sentence, clean, clinician_to_note
-from scribe.schemas_docs import Fact
 
 _PLAN_TYPE = [
     (
@@ -38,14 +56,6 @@ _PLAN_TYPE = [
         ),
     ),
 ]
-
-
-_INTERVAL = re.compile(
-    r"\b(?:in|dans|within)\s+(?:about\s+|a couple of\s+|environ\s+)?(?P<n>\d+|an?|one|two|three|four|"
-    r"five|six|eight|twelve|un|une|deux|trois|quatre|six)\s+(?P<unit>days?|weeks?|months?|years?|"
-    r"jours?|semaines?|mois|ans?)\b",
-    re.I,
-)
 
 
 # What a piece of advice is about: a spoken clause with none of these ("Spend some time together.", "Go from
@@ -99,15 +109,19 @@ def is_plan_advice(prose: str) -> bool:
     )
 
 
-def plan_attributes(kind: str, prose: str) -> dict:
+def plan_attributes(kind: str, prose: str, lang: str = "en") -> dict:
     """A plan item's type (lab, imaging, procedure…) and, for a follow-up, its interval ("3 months")."""
     attrs: dict = {}
     if kind == "test":
         attrs["type"] = next((name for name, rx in _PLAN_TYPE if rx.search(prose)), "test")
-    m = _INTERVAL.search(prose)
-    if m and kind in ("follow-up", "test", "referral"):
-        attrs["interval"] = f"{m.group('n')} {m.group('unit')}"
+    when = interval_text(prose, lang)
+    if when and kind in ("follow-up", "test", "referral"):
+        attrs["interval"] = when
     return attrs
+
+
+_TESTS = ("lab", "imaging", "procedure")
+_ORDER_VERB = re.compile(r"\b(?:order|refer|prescri\w+|follow ?up|schedule|repeat)\b", re.I)
 
 
 class PlanFacts:
@@ -119,7 +133,9 @@ class PlanFacts:
         r"continue|follow ?up|"
         r"come back|see you (?:back|again|in)|refer|referral|order|schedule|prescri\w+|start (?:you|on)|"
         r"increase|decrease|stop|recommend\w*|keep (?:taking|an eye|track)|avoid|return|call (?:me|us|the office|911)|"
-        r"go to the (?:er|emergency)|appelez le 15|"
+        r"go to the (?:er|emergency)|appelez le 15|give (?:me|us) a call|let (?:me|us) know if|"
+        r"(?:we|i) (?:can|could|may|might) (?:consider|talk about|discuss)|see how (?:we|you|it|things) (?:do|go)|"
+        r"revoir|se revoit|vous revois|rappelez|recontactez|"
         r"physical therapy|je vais (?:vous )?(?:prescrire|demander|faire|mettre|adresser|donner)|"
         r"on va (?:faire|vous|demander|commencer|mettre)|il faut|il faudra|vous allez|je vous "
         r"(?:prescris|propose|conseille|recommande|revois|adresse)|revenez|reconsulte[rz]?|rendez-vous|"
@@ -155,25 +171,30 @@ class PlanFacts:
     ]
 
     def plan(self):
-        meds_by_sentence: dict[int, list[Fact]] = {}
-        for f in self.builder.facts:
-            if f.kind == "medication" and f.status in ("new", "changed", "stopped"):
-                meds_by_sentence.setdefault(f.evidence[0].segment_id, []).append(f)
         problem = None
         problems = {f.attributes.get("statement"): f.label for f in self.builder.facts if f.kind == "assessment"}
-        count = 0
-        ordered: set[str] = set()  # an order said twice is one plan item
+        self._ordered: set[str] = set()  # an order said twice is one plan item
+        self._plan_count = 0
         for k in range(len(self.sents)):
             s = self.sents[k]
             if k in problems:
                 problem = problems[k]
-            if not self.is_clin(k) or s.question or count >= 25:
+            said_by_clinician = self.is_clin(k) or k >= self.ap_start and bool(MISTAGGED_ORDER.search(s.text))
+            if not said_by_clinician or self._plan_count >= 25:
                 continue
-            if k < self.ap_start and not re.search(r"\b(?:order|refer|prescri\w+|follow ?up|schedule)\b", s.text, re.I):
+            end = self._statement_end(s)
+            if not end:
                 continue
-            if k < self.exam_end and self.exam_start <= k:
+            helps = bool(HELPS.search(s.text[:end]))
+            if k < self.ap_start and not helps and not _ORDER_VERB.search(s.text):
                 continue
-            if not self._PLAN.search(s.text):
+            if k < self.exam_end and self.exam_start <= k and not RESULTS_PLAN.search(s.text):
+                continue  # examination narration; "so we'll repeat another one this year" while reading results
+            if (
+                not self._PLAN.search(s.text[:end])
+                and not (k >= self.ap_start and SOFT_CUE.search(s.text[:end]))
+                and not helps
+            ):
                 continue
             if (
                 re.search(
@@ -185,66 +206,184 @@ class PlanFacts:
                 and len(s.text.split()) < 12
             ):
                 continue
-            # a spoken plan runs several orders together: each clause with a plan cue is one item
-            cued = False  # "I want to go ahead | and get an ultrasound": the cue carries to the next clauses
-            for c0, c1 in register.clauses(s.text):
-                clause = s.text[c0:c1]
-                cue = bool(self._PLAN.search(clause))
-                cued = cued or cue
-                orders = (
-                    find_orders(clause, self.lang, s.text[:c0]) if cued and not self._mentions_med(s, clause) else []
+            typed_only = not self.is_clin(k) or k < self.ap_start and not _ORDER_VERB.search(s.text)
+            self._plan_sentence(k, s, end, problem, typed_only)
+
+    def _statement_end(self, s: Sentence) -> int:
+        """Where the sentence stops stating: its end, or where a run-on turns to a question; 0 when it asks."""
+        if not s.question:
+            return len(s.text)
+        # a statement that ends on its own question ("see you back in two weeks, do you have any questions?"),
+        # or an unpunctuated run-on read as a question by its first words ("so when you come back in a month i
+        # want you to bring those numbers"): it states until a question starts in it
+        tail = [m.start() for m in QUESTION_TAIL.finditer(s.text) if len(s.text[: m.start()].split()) >= 6]
+        if s.text.rstrip().endswith("?"):
+            return tail[0] if tail and s.text[: tail[0]].rstrip().endswith(",") else 0
+        if len(s.text.split()) < 12:
+            return 0
+        return tail[-1] if tail else len(s.text)
+
+    def _plan_sentence(self, k: int, s: Sentence, end: int, problem: str | None, typed_only: bool) -> None:
+        """`typed_only`: a mis-tagged turn, or advice said in the history ("a pill box might help"): its
+        typed orders only, no free-worded line and no drug kept."""
+        # a spoken plan runs several orders together: each clause with a plan cue is one item
+        cued = False  # "I want to go ahead | and get an ultrasound": the cue carries to the next clauses
+        spans = register.clauses(s.text[:end])
+        for i, (c0, c1) in enumerate(spans):
+            raw = s.text[c0:c1]
+            clause = self._with_continuation(k, raw, c1)  # for the typed items; the free-worded line keeps `raw`
+            cue = bool(self._PLAN.search(clause))
+            cued = cued or cue
+            evidence = [self.builder.evidence(s.seg_index, s.start + c0, s.start + c1)]
+            orders = find_orders(clause, self.lang, s.text[:c0])
+            soft = k >= self.ap_start and bool(SOFT_CUE.search(clause)) or bool(HELPS.search(clause))
+            orders = [o for o in orders if cued or soft or k >= self.ap_start and DOING.search(clause[: o.start])]
+            if cue and not orders and ANAPHOR.search(clause) and not _DICTATION.search(s.text):
+                orders = self._orders_before(k, s.text[:c0])  # "you're due for a mammogram, so we'll schedule that"
+                if re.search(r"\b(?:repeat|again|another|refaire)\b", clause, re.I):
+                    orders = [
+                        replace(o, label=f"repeat {o.label}" if self.lang == "en" else f"{o.label} de contrôle")
+                        for o in orders
+                        if not o.label.startswith("repeat ")
+                    ]
+            family = self._asked_for_family(k)
+            taken_back = CORRECTED.search(s.text[c1 : c1 + 40])  # "in a couple weeks, or, I'm sorry, months"
+            for o in orders:
+                self._add_order(o, clause, evidence, problem, family, bool(taken_back))
+            keep_text, keep_end = with_next(s.text, spans, i, clause, self._PLAN)
+            kept = kept_drugs(keep_text, self.builder.facts) if cue and not typed_only else []
+            kept += self._refills_asked(k) if cue and not typed_only and SEND_REFILLS.search(clause) else []
+            for drug in kept:  # "continue your lisinopril and your lasix": written from the drug's fact
+                if f"drug:{drug.label}" not in self._ordered:
+                    self._ordered.add(f"drug:{drug.label}")
+                    span = [self.builder.evidence(s.seg_index, s.start + c0, s.start + max(c1, keep_end))]
+                    self._add("medication", span, f"Continue {drug.label}.", problem, drug=drug.label)
+            follow = follow_up_line(clause, self.lang) if cue else None
+            if follow and (orders or kept):  # "come back in two weeks to get a follow-up x-ray"
+                self._add_follow_up(follow, clause, evidence, problem)
+            if orders or kept or not cue or typed_only:
+                continue
+            if follow and not self._mentions_med(s, clause) and not _DICTATION.search(s.text):
+                self._add_follow_up(follow, clause, evidence, problem)
+                continue
+            prose = register.plan_item(clinician_to_note(clean(raw), self.sex) if self.lang == "en" else clean(raw))
+            if (
+                not prose
+                or len(prose.split()) < 2
+                or re.match(r"^(?:if|si)\b", prose, re.I)  # a condition alone ("If his symptoms continue.")
+                or re.search(
+                    r"\btalk (?:a little bit |a bit )?about (?:my|the|your) (?:assessment|plan)|\bshow me\b",
+                    prose,
+                    re.I,
                 )
-                for o in orders:
-                    if o.label not in ordered:
-                        ordered.add(o.label)
-                        kind = {"referral": "referral", "advice": "advice"}.get(o.type, "test")
-                        self.builder.add(
-                            "plan",
-                            kind,
-                            [self.builder.evidence(s.seg_index, s.start + c0, s.start + c1)],
-                            value=order_sentence(o, self.lang),
-                            merge=False,
-                            problem=problem,
-                            type=o.type,
-                            order=o.label,
-                            **({"condition": o.condition} if o.condition else {}),
-                            **{a: v for a, v in plan_attributes(kind, clause).items() if a != "type"},
-                        )
-                        count += 1
-                if orders or not cue:
-                    continue
-                prose = register.plan_item(
-                    clinician_to_note(clean(clause), self.sex) if self.lang == "en" else clean(clause)
-                )
-                if (
-                    not prose
-                    or len(prose.split()) < 2
-                    or re.search(
-                        r"\btalk (?:a little bit |a bit )?about (?:my|the|your) (?:assessment|plan)|\bshow me\b",
-                        prose,
-                        re.I,
-                    )
-                ):
-                    continue
-                kind = (
-                    "medication"
-                    if self._mentions_med(s, clause)
-                    else next((name for name, rx in self._PLAN_KIND if rx.search(clause)), "advice")
-                )
-                if kind == "advice" and not is_plan_advice(numbers_to_digits(prose)) or _DICTATION.search(s.text):
-                    continue  # conversation, or a command to the dictation system ("hey dragon, order the labs")
-                if kind in ("advice", "medication") and _GENERIC_MED.search(prose) and self._mentions_med(s):
-                    continue  # "prescribe one medicine", "take that once a day": the drug's own line says it
-                self.builder.add(
-                    "plan",
-                    kind,
-                    [self.builder.evidence(s.seg_index, s.start + c0, s.start + c1)],
-                    value=numbers_to_digits(prose),
-                    merge=False,
-                    problem=problem,
-                    **plan_attributes(kind, prose),
-                )
-                count += 1
+            ):
+                continue
+            kind = (
+                "medication"
+                if self._mentions_med(s, raw)
+                else next((name for name, rx in self._PLAN_KIND if rx.search(raw)), "advice")
+            )
+            if kind == "advice" and not is_plan_advice(numbers_to_digits(prose)) or _DICTATION.search(s.text):
+                continue  # conversation, or a command to the dictation system ("hey dragon, order the labs")
+            if kind in ("advice", "medication") and _GENERIC_MED.search(prose) and self._mentions_med(s):
+                continue  # "prescribe one medicine", "take that once a day": the drug's own line says it
+            self._add(kind, evidence, numbers_to_digits(prose), problem, **plan_attributes(kind, prose, self.lang))
+
+    def _add(self, kind: str, evidence: list, value: str, problem: str | None, **attributes) -> None:
+        self.builder.add("plan", kind, evidence, value=value, merge=False, problem=problem, **attributes)
+        self._plan_count += 1
+
+    def _add_follow_up(self, line: str, clause: str, evidence: list, problem: str | None) -> None:
+        """One follow-up line per interval ("see you back in four weeks", said twice, is one visit)."""
+        when = interval_text(clause, self.lang)
+        if f"follow-up:{when}" in self._ordered:
+            return
+        self._ordered.add(f"follow-up:{when}")
+        self._add("follow-up", evidence, line, problem, interval=when)
+
+    def _refills_asked(self, k: int) -> list:
+        """The current drugs the patient asked refills of in the turns just before ("I need more cialis")."""
+        asked = [
+            self.sents[j].text
+            for j in range(max(0, k - 8), k)
+            if not self.is_clin(j) and ASKS_REFILL.search(self.sents[j].text)
+        ]
+        return drugs_named(" ".join(asked), self.builder.facts)
+
+    def _asked_for_family(self, k: int) -> bool:
+        """Does the patient's turn just before sentence k ask about relatives ("should I be worried about
+        them")? Then a test ordered in reply is theirs, not the patient's."""
+        for j in range(k - 1, max(-1, k - 4), -1):
+            if not self.is_clin(j):
+                return bool(ASKS_FOR_FAMILY.search(self.sents[j].text))
+        return False
+
+    def _add_order(
+        self, o, clause: str, evidence: list, problem: str | None, family: bool = False, taken_back: bool = False
+    ) -> None:
+        key = o.label.removeprefix("repeat ").removesuffix(" de contrôle")
+        if key in self._ordered:
+            return
+        self._ordered.add(key)
+        if family and o.type in _TESTS:
+            o = replace(
+                o,
+                label=f"{o.label} (dépistage de l'entourage)"
+                if self.lang == "fr"
+                else f"{o.label} (screening for family members)",
+            )
+        kind = {"referral": "referral", "advice": "advice"}.get(o.type, "test")
+        attrs = {a: v for a, v in plan_attributes(kind, clause, self.lang).items() if a != "type"}
+        if taken_back:
+            attrs.pop("interval", None)
+        value = order_sentence(o, self.lang)
+        if kind == "test" and attrs.get("interval") and not o.condition and o.label.startswith("repeat "):
+            value = f"{value.removesuffix(' ordered.')} in {attrs['interval']}."  # "Repeat X-ray in 2 weeks."
+        self._add(
+            kind,
+            evidence,
+            value,
+            problem,
+            type=o.type,
+            order=o.label,
+            **({"condition": o.condition} if o.condition else {}),
+            **attrs,
+        )
+
+    def _with_continuation(self, k: int, clause: str, c1: int) -> str:
+        """A clause cut off at the sentence's end ("I'll be in touch with you in ..." "in a day or so.")
+        read with the next sentence of the same turn."""
+        s = self.sents[k]
+        if c1 < len(s.text.rstrip(" .…-")) or k + 1 >= len(self.sents):
+            return clause
+        nxt = self.sents[k + 1]
+        if (
+            nxt.seg_index == s.seg_index
+            and len(nxt.text.split()) <= 6
+            and re.match(r"^\W*(?:in|within|dans)\b", nxt.text)
+        ):
+            return f"{clause.rstrip(' .…-')} {nxt.text}"  # "I'll be in touch with you in ..." "in a day or so."
+        nxt = self.sents[k + 1]
+        if nxt.seg_index == s.seg_index and (
+            re.match(r"^\W*(?:in|within|dans)\b", nxt.text, re.I) or re.search(r"(?:\.\.\.|…|-)\s*$", s.text)
+        ):
+            spans = register.clauses(nxt.text)
+            return f"{clause.rstrip(' .…-')} {nxt.text[: spans[0][1]] if spans else nxt.text}"
+        return clause
+
+    def _orders_before(self, k: int, before: str) -> list:
+        """Orders named earlier in the sentence, else in the two sentences before it in the same turn, for a
+        clause that refers back to them; only ones ordered outright (no condition)."""
+        texts = [before] + [
+            self.sents[j].text
+            for j in (k - 1, k - 2)
+            if j >= 0 and self.sents[j].seg_index == self.sents[k].seg_index and self.is_clin(j)
+        ]
+        for text in texts:
+            found = [o for o in find_orders(text, self.lang) if not o.condition and o.type in _TESTS]
+            if found:
+                return found
+        return []
 
     def _mentions_med(self, s: Sentence, clause: str | None = None) -> bool:
         seg_id = self.tr.segments[s.seg_index].id

@@ -24,8 +24,8 @@ _TAG_QUESTION = re.compile(
 
 
 NEGATION_NEAR = re.compile(
-    r"\b(?:no|not|n't|never|without|deny|denies|denied|negative for|none|nor|pas|jamais|sans|"
-    r"aucune?|ni)\b(?:\W+\w+){0,6}\W*$",
+    r"(?:\b(?:no|not|never|without|deny|denies|denied|negative for|none|nor|pas|jamais|sans|"
+    r"aucune?|ni)|n't)\b(?:\W+\w+){0,6}\W*$",  # n't: "don't" as well as "do n't"
     re.I,
 )
 
@@ -58,9 +58,9 @@ class ConsultationReader:
         return self.role[k] == "clinician"
 
     def is_pat(self, k: int) -> bool:
-        return (
-            self.role[k] in ("patient", "unknown", "other")
-            and self.tr.segments[self.sents[k].seg_index].speaker != "clinician"
+        # a "patient" role wins over its tag: tags stay as written when speaker_check exchanges the roles
+        return self.role[k] == "patient" or (
+            self.role[k] in ("unknown", "other") and self.tr.segments[self.sents[k].seg_index].speaker != "clinician"
         )
 
     def asks(self, k: int) -> bool:
@@ -77,6 +77,13 @@ class ConsultationReader:
             backchannel = re.match(r"^\W*(?:mm-hmm|uh-huh|mhm|okay|ok|right|d'accord)\W*$", nxt, re.I)
             return len(nxt.split()) <= 4 and bool(answer_polarity(nxt)) and not backchannel
         return False
+
+    def before_nods(self, k: int) -> int:
+        """The sentence before k, over the other speaker's nods in between ("mm-hmm", "okay"): -1 if none."""
+        j = k - 1
+        while j >= 0 and self.role[j] != self.role[k] and len(self.sents[j].text.split()) <= 2:
+            j -= 1
+        return j
 
     def answer_to(self, k: int) -> list[int]:
         """Sentence indexes of the patient's reply to clinician sentence k (next patient segment)."""
@@ -147,6 +154,7 @@ class ConsultationReader:
                 if (
                     self.is_clin(k)
                     and not self.sents[k].question
+                    and not self._EXAMINING.search(self.sents[k].text)
                     and (
                         lexicon.find_concepts("condition", self.sents[k].text) or self._PLAN.search(self.sents[k].text)
                     )
@@ -165,6 +173,15 @@ class ConsultationReader:
             return late
         return n
 
+    # Examining words: "your heart sounds normal, no murmurs", "let's take a look at that knee" is the
+    # examination going on, not the first diagnosis or plan sentence after it
+    _EXAMINING = re.compile(
+        r"\b(?:listen(?:ing)? to|take a (?:quick )?look|sounds? (?:normal|good|clear)|no murmurs?|"
+        r"(?:lungs|heart) (?:are|is|sounds?)|maneuvers?|press(?:ing)? (?:on|here)|push(?:ing)? (?:on|here)|"
+        r"j'écoute|je regarde|je palpe)\b",
+        re.I,
+    )
+
     def _find_exam_start(self) -> int:
         n = len(self.sents)
         for k in range(int(n * 0.2), n):
@@ -176,7 +193,7 @@ class ConsultationReader:
         """ "Have you lost weight?" "No, I wish; I've gained some weight": a reply's leading "no" answers
         the question, it does not deny what the reply goes on to state."""
         s = self.sents[k]
-        lead = re.match(r"^\W*(?:no|nope|non)\s*[,.!;]\s*", s.text, re.I)
+        lead = re.match(r"^\W*(?:no|nope|non)\s*[,.!;]\s*|^\W*(?:(?:no|nope|non)\W+){2,}", s.text, re.I)
         if not lead or len(s.text[lead.end() : start].split()) < 2 or NEGATION_NEAR.search(s.text[lead.end() : start]):
             return False
         prev = [j for j in range(k - 1, -1, -1) if self.sents[j].seg_index != s.seg_index]

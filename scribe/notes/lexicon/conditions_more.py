@@ -1,5 +1,6 @@
 """More condition concepts: common outpatient diagnoses whose words have no condition shape (scribe.notes.terms
-reads "-itis", "-osis", "tear", "syndrome"... without a list) and that the first table lacks: "erectile dysfunction", "frozen shoulder", "shingles", "elevated liver enzymes".
+reads "-itis", "-osis", "tear", "syndrome"... without a list) and that the first table lacks: "erectile
+dysfunction", "frozen shoulder", "shingles", "elevated liver enzymes".
 
 A code is given only where the spoken name maps to one ICD-10-CM code without a side or a detail nobody
 said (frozen shoulder and trigger finger need a side: no code here; the assessment adds none either).
@@ -90,7 +91,13 @@ MORE_CONDITIONS: list[Concept] = [
     condition("Parkinson's disease", [r"parkinson'?s?(?: disease)?", r"maladie de parkinson"], "maladie de Parkinson"),
     condition(
         "transient ischemic attack",
-        [r"transient ischa?emic attack", r"\btia\b", r"mini-?\s?stroke", r"accident ischémique transitoire", r"\bait\b"],
+        [
+            r"transient ischa?emic attack",
+            r"\btia\b",
+            r"mini-?\s?stroke",
+            r"accident ischémique transitoire",
+            r"\bait\b",
+        ],
         "accident ischémique transitoire",
         code="G45.9",
         plain_en="a mini-stroke (transient ischemic attack)",

@@ -23,7 +23,7 @@ ORDERS: list[tuple[str, str, str, str]] = [
         "lab",
         "thyroid function tests",
         "bilan thyroïdien",
-        r"tsh|thyroid (?:panel|function|levels?|tests?)|bilan thyro\w+",
+        r"tsh|thyroid (?:panel|function|levels?|tests?|labs?)|bilan thyro\w+",
     ),
     (
         "lab",
@@ -36,14 +36,38 @@ ORDERS: list[tuple[str, str, str, str]] = [
     ("lab", "urinalysis", "bandelette urinaire", r"urinalysis|urine (?:test|sample|analysis)|bandelette urinaire"),
     ("lab", "vitamin D level", "dosage de la vitamine D", r"vitamin d (?:level|test)s?|dosage de la vitamine d"),
     ("lab", "PSA", "PSA", r"psa"),
-    ("lab", "hepatitis C RNA and genotype", "ARN et génotype du VHC", r"(?:hep c|hcv) rna|hcv genotype"),
+    (
+        "lab",
+        "hepatitis C RNA and genotype",
+        "ARN et génotype du VHC",
+        r"(?:hep(?:atitis)? c|hcv) rna(?: and (?:your |the |an? )?(?:hep(?:atitis)? c |hcv )?genotype)?|hcv genotype",
+    ),
+    ("lab", "hepatitis C antibody test", "sérologie VHC", r"(?:hep(?:atitis)? c|hcv) antibod(?:y|ies)(?: test)?"),
     ("lab", "autoimmune panel", "bilan auto-immun", r"autoimmune panel|bilan auto-?immun"),
     ("lab", "uric acid level", "uricémie", r"uric acid(?: level)?|uric[ée]mie"),
     ("lab", "aldosterone and renin levels", "aldostérone et rénine", r"aldosterone(?: and renin)?(?: levels?)?"),
     ("lab", "24-hour urine collection", "recueil des urines de 24 heures", r"24[- ]hour urine|twenty four hour urine"),
     ("lab", "strep test", "test streptococcique", r"(?:rapid )?strep (?:test|swab)|trod"),
     ("lab", "blood cultures", "hémocultures", r"blood cultures|h[ée]mocultures"),
-    ("lab", "laboratory tests", "bilan sanguin", r"blood ?work|labs|lab work|blood tests?|prise de sang|bilan sanguin"),
+    (
+        "lab",
+        "iron studies",
+        "bilan martial",
+        r"iron (?:studies|panel|levels?)|ferritin(?: level)?|bilan martial|ferritine",
+    ),
+    ("lab", "vitamin B12 and folate levels", "vitamine B12 et folates", r"(?:vitamin )?b12 and folate(?: levels?)?"),
+    ("lab", "vitamin B12 level", "vitamine B12", r"(?:vitamin )?b12(?: levels?)?"),
+    ("lab", "inflammatory markers", "marqueurs inflammatoires", r"sed rate|esr|crp|c-reactive protein|vs et crp"),
+    ("lab", "BNP", "BNP", r"bnp|brain natriuretic peptide"),
+    ("lab", "INR", "INR", r"inr|pt/inr|coag(?:ulation)? (?:panel|studies)"),
+    ("lab", "pregnancy test", "test de grossesse", r"pregnancy test|hcg|test de grossesse|b[êe]ta-?hcg"),
+    ("lab", "stool studies", "coproculture", r"stool (?:sample|culture|studies|test)|coproculture"),
+    ("lab", "H. pylori test", "recherche d'H. pylori", r"h\.? pylori(?: (?:test|breath test|stool test))?"),
+    ("lab", "urine microalbumin", "microalbuminurie", r"(?:urine )?microalbumin|microalbuminurie"),
+    ("lab", "COVID test", "test COVID", r"covid (?:test|swab)|test covid"),
+    ("lab", "influenza test", "test grippe", r"(?:flu|influenza) (?:test|swab)|test (?:de la )?grippe"),
+    ("lab", "allergy testing", "tests allergologiques", r"allergy (?:testing|tests?|panel)|tests? allergo\w+"),
+    ("lab", "labs", "bilan sanguin", r"blood ?work|labs|lab work|blood tests?|prise de sang|bilan sanguin"),
     # imaging
     ("imaging", "echocardiogram", "échocardiographie", r"echocardiogram|echo|[ée]chocardiographie|[ée]cho cardiaque"),
     ("imaging", "mammogram", "mammographie", r"(?:screening )?mammogram|mammographie"),
@@ -56,6 +80,28 @@ ORDERS: list[tuple[str, str, str, str]] = [
         r"right upper quadrant ultrasound|ruq ultrasound",
     ),
     ("imaging", "renal artery ultrasound", "écho-doppler des artères rénales", r"renal artery (?:ultrasound|doppler)"),
+    (
+        "imaging",
+        "ultrasound elastography",
+        "élastographie hépatique",
+        r"(?:ultrasound )?(?:elasto )?elastography|fibroscan|[ée]lastographie",
+    ),
+    (
+        "imaging",
+        "further imaging or intervention",
+        "imagerie ou geste complémentaire",
+        r"further imaging or intervention",
+    ),
+    ("imaging", "further imaging", "imagerie complémentaire", r"further imaging|imagerie compl[ée]mentaire"),
+    ("imaging", "CT angiogram", "angioscanner", r"ct angiogra(?:m|phy)|cta|angioscanner"),
+    ("imaging", "carotid ultrasound", "écho-doppler des carotides", r"carotid (?:ultrasound|doppler|duplex)"),
+    (
+        "imaging",
+        "venous Doppler ultrasound",
+        "écho-doppler veineux",
+        r"(?:venous )?(?:doppler|duplex)(?: ultrasound)?|[ée]cho-?doppler",
+    ),
+    ("imaging", "bone scan", "scintigraphie osseuse", r"bone scan|scintigraphie"),
     ("imaging", "MRI", "IRM", r"mri|irm"),
     ("imaging", "CT scan", "scanner", r"ct(?: scan)?|cat scan|scanner"),
     ("imaging", "ultrasound", "échographie", r"ultrasound|[ée]chographie"),
@@ -69,14 +115,48 @@ ORDERS: list[tuple[str, str, str, str]] = [
     ("procedure", "nerve conduction study", "EMG", r"nerve conduction(?: study)?|emg"),
     ("procedure", "sleep study", "polysomnographie", r"sleep study|polysomnograph\w+"),
     ("procedure", "pulmonary function tests", "EFR", r"pulmonary function tests?|pfts?|spirometry|spirom[ée]trie"),
+    (
+        "procedure",
+        "cardiac catheterization",
+        "coronarographie",
+        r"(?:cardiac|heart) cath(?:eterization)?|cardiac catheterization|coronarographie",
+    ),
+    ("procedure", "event monitor", "moniteur d'événements", r"event monitor|zio patch|loop recorder"),
+    ("procedure", "cystoscopy", "cystoscopie", r"cystoscopy|cystoscopie"),
+    ("procedure", "Pap smear", "frottis", r"pap (?:smear|test)|frottis"),
     ("procedure", "biopsy", "biopsie", r"biopsy|biopsie"),
-    ("procedure", "steroid injection", "infiltration", r"(?:steroid |cortisone )?(?:shot|injection)|infiltration"),
+    (
+        "procedure",
+        "autologous whole blood injection",
+        "injection de sang autologue",
+        r"(?:autologous )?whole blood (?:injection|transfusion)|autologous blood injection",
+    ),
+    ("procedure", "platelet-rich plasma injection", "injection de PRP", r"platelet[- ]rich plasma(?: injection)?|prp"),
+    (
+        "procedure",
+        "steroid injection",
+        "infiltration",
+        r"(?:steroid|cortisone|corticosteroid) (?:shot|injection)|infiltration|(?:shot|injection) (?:of|in|into) "
+        r"(?:the |your |his |her )?(?:left |right )?(?:knee|shoulder|hip|elbow|wrist|finger|thumb|ankle|joint)",
+    ),
+    (
+        "procedure",
+        "clinical photographs",
+        "photographies",
+        r"(?:(?<=take )|(?<=get )|(?<=taking )|(?<=getting ))(?:some )?(?:pictures|photos|photographs)",
+    ),
     # referrals
     (
         "referral",
         "physical therapy",
         "kinésithérapie",
         r"physical therapy|pt|physio(?:therapy)?|kin[ée](?:sith[ée]rapie)?",
+    ),
+    (
+        "referral",
+        "outpatient therapy",
+        "rééducation en ambulatoire",
+        r"(?:outpatient|occupational|hand) therap(?:y|ist)|outpatient (?=once|twice|prescription)",
     ),
     ("referral", "a nutritionist", "une diététicienne", r"nutritionist|dietitian|di[ée]t[ée]ticien\w*"),
     ("referral", "cardiology", "cardiologie", r"cardiolog(?:y|ist)|cardiologue"),
@@ -97,23 +177,46 @@ ORDERS: list[tuple[str, str, str, str]] = [
     ("referral", "counseling", "un suivi psychologique", r"counseling|therapist|psycholog(?:ist|ue)"),
     ("referral", "podiatry", "podologie", r"podiatr(?:y|ist)|podologue"),
     ("referral", "ENT", "ORL", r"ent|ear nose and throat|orl"),
+    ("referral", "pulmonology", "pneumologie", r"pulmonolog(?:y|ist)|lung (?:doctor|specialist)|pneumologue"),
+    ("referral", "oncology", "oncologie", r"oncolog(?:y|ist)|oncologue"),
+    ("referral", "hematology", "hématologie", r"hematolog(?:y|ist)|h[ée]matologue"),
+    ("referral", "ophthalmology", "ophtalmologie", r"ophthalmolog(?:y|ist)|eye doctor|ophtalmologue|ophtalmo"),
+    ("referral", "gynecology", "gynécologie", r"gyn[ae]?colog(?:y|ist)|ob-?gyn|gyn[ée]cologue"),
+    ("referral", "allergy", "allergologie", r"allergist|allergolog\w+"),
+    (
+        "referral",
+        "pain management",
+        "consultation douleur",
+        r"pain (?:management|clinic|specialist)|centre (?:de la )?douleur",
+    ),
+    ("referral", "chiropractic", "chiropraxie", r"chiropract(?:or|ic)|chiropraxie|ost[ée]opathe?"),
+    (
+        "referral",
+        "diabetes education",
+        "éducation thérapeutique",
+        r"diabet(?:es|ic) educat(?:ion|or)|[ée]ducation th[ée]rapeutique",
+    ),
+    ("referral", "speech therapy", "orthophonie", r"speech therap(?:y|ist)|orthophon\w+"),
+    ("referral", "wound care", "soins de plaie", r"wound (?:care|clinic)"),
     ("referral", "surgery", "chirurgie", r"surgeon|chirurgien"),
     # advice
     (
         "advice",
         "low-sodium diet",
         "régime pauvre en sel",
-        r"low[- ](?:sodium|salt) diet|(?:decrease|reduce|cut down on|limit|watch) "
-        r"(?:your |her |his |the |that )?(?:salt|sodium)(?: intake)?|avoid (?:salty foods|salt)|"
+        r"low[- ](?:sodium|salt) diet|(?:decreas\w*|reduc\w*|cut\w* down on|limit\w*|watch\w*) "
+        r"(?:your |her |his |the |that |on )*(?:salt|sodium)(?: intake)?|avoid(?:ing)? (?:salty foods|salt)|"
+        r"salt restriction|"
         r"moins de sel|r[ée]gime (?:pauvre en sel|sans sel)",
     ),
     (
         "advice",
-        "home blood pressure monitoring",
+        "home blood pressure log",
         "automesure tensionnelle",
-        r"(?:check|record|monitor|take|log) (?:your |her |his )?blood pressures?(?: at home| daily| every day)?|"
+        r"(?:check|record|monitor|take|log) (?:all (?:of )?)?(?:your |her |his )?blood pressures?"
+        r"(?: at home| daily| every day)?|"
         r"blood pressure (?:log|cuff|diary)|"
-        r"keep(?:ing)? (?:a |that )?log (?:of|with) (?:your |what your )?blood pressures?|"
+        r"keep(?:ing)? (?:a |that )?log\b[^.;?]{0,40}?\bblood pressures?|"
         r"automesure",
     ),
     (
@@ -137,20 +240,124 @@ ORDERS: list[tuple[str, str, str, str]] = [
     ),
     (
         "advice",
-        "alcohol reduction",
+        "reduce alcohol intake",
         "réduction de l'alcool",
-        r"(?:cut (?:back|down) on|limit|decrease|reduce|avoid) (?:the )?(?:alcohol|drinking|beers?)|moins d'alcool",
+        r"(?:cut\w* (?:back|down) on|limit\w*|decreas\w*|reduc\w*|avoid\w*) (?:the |your |his |her )?"
+        r"(?:alcohol|drinking|beers?)|moins d'alcool",
     ),
-    ("advice", "ice", "glace", r"ice(?: it| the area)?|glace"),
+    ("advice", "apply ice", "glace", r"ic(?:e|ing)(?: it| the area)?|glace"),
     ("advice", "rest", "repos", r"rest(?! of)(?: it)?|repos"),
     ("advice", "elevation", "surélévation", r"elevat(?:e|ion)(?: it| your \w+)?|sur[ée]l[ée]v\w+"),
-    ("advice", "brace", "attelle", r"brace|splint|sling|attelle"),
+    (
+        "advice",
+        "{said}",
+        "attelle",
+        r"(?:(?:straight leg|knee|wrist|finger|thumb|ankle|back|elbow|hand|arm|shoulder) )?"
+        r"(?:brace|splint|sling|immobilizer)|walking boot|attelle",
+    ),
     ("advice", "crutches", "béquilles", r"crutches|b[ée]quilles"),
     (
         "advice",
-        "hydration",
-        "hydratation",
-        r"push fluids|drink (?:plenty of |lots of |more )?(?:fluids|water)|hydrat\w+",
+        "push fluids",
+        "hydratation abondante",
+        r"push(?:ing)? fluids|drink (?:plenty of |lots of |more )?(?:fluids|water)|(?:stay )?hydrat\w+|"
+        r"(?:bien |beaucoup )?boire (?:beaucoup|abondamment|de l'eau)|buvez (?:beaucoup|abondamment|bien|de l'eau)",
     ),
+    (
+        "advice",
+        "strain urine",
+        "filtrer les urines",
+        r"strain(?:ing)? (?:your |his |her |the )?urine|filtrer les urines",
+    ),
+    (
+        "advice",
+        "activity modification",
+        "adaptation des activités",
+        r"activity modifications?|modify (?:your |his |her )?activit\w+|lighter (?:work|duty)|"
+        r"(?:eliminate|avoid|limit|reduce|cut down on) (?:\w+ ){0,4}repetitive (?:motions?|movements?|activit\w+)",
+    ),
+    (
+        "advice",
+        "set an alarm as a medication reminder",
+        "alarme de rappel pour les médicaments",
+        r"(?:set(?:ting)?|use|using) (?:an |a )?(?:phone )?alarm(?: on (?:your|her|his|the) phone)?",
+    ),
+    ("advice", "pill box", "pilulier", r"pill ?box|pilulier"),
+    ("advice", "scar massage", "massage de la cicatrice", r"(?:scar )?massag(?:e|ing)(?: (?:the|your|those) scars?)?"),
+    ("advice", "low-carbohydrate diet", "régime pauvre en glucides", r"low[- ]carb(?:ohydrate)? diet"),
+    (
+        "advice",
+        "dietary modification",
+        "mesures diététiques",
+        r"dietary modifications?|watch(?:ing)? (?:(?:your|her|his|the|what (?:you|she|he) eats?)\W+)*diet",
+    ),
+    (
+        "advice",
+        "apply heat",
+        "chaleur",
+        r"(?:a )?heating pad|(?:apply|use|try) (?:some )?(?:moist )?heat|warm compress(?:es)?",
+    ),
+    ("advice", "stretching exercises", "étirements", r"stretch(?:es|ing)(?: exercises)?|[ée]tirements"),
+    ("advice", "home exercise program", "auto-rééducation", r"home exercise(?: program)?|exercises at home"),
+    (
+        "advice",
+        "avoid heavy lifting",
+        "éviter le port de charges lourdes",
+        r"(?:no|avoid(?:ing)?) (?:heavy )?lifting|port de charges",
+    ),
+    (
+        "advice",
+        "saline nasal irrigation",
+        "lavages de nez au sérum physiologique",
+        r"saline (?:rinses?|spray|irrigation)|neti pot|lavages? de nez",
+    ),
+    ("advice", "humidifier", "humidificateur", r"humidifier|humidificateur"),
+    ("advice", "sunscreen", "protection solaire", r"sunscreen|sun ?block|cr[èe]me solaire|protection solaire"),
+    (
+        "advice",
+        "keep the wound clean and dry",
+        "plaie propre et sèche",
+        r"keep (?:the |your |that |it )?(?:wound |incision |area |cut )?clean and dry",
+    ),
+    (
+        "advice",
+        "keep the wound clean",
+        "plaie propre",
+        r"keep (?:the |your |that )?(?:wound|incision|cut) clean",
+    ),
+    (
+        "advice",
+        "high-fiber diet",
+        "régime riche en fibres",
+        r"high[- ]fiber diet|more fiber|fiber in (?:your|the) diet|r[ée]gime riche en fibres",
+    ),
+    ("advice", "sleep hygiene", "hygiène du sommeil", r"sleep hygiene|hygi[èe]ne du sommeil"),
     ("advice", "compression stockings", "bas de contention", r"compression (?:stockings|socks)|bas de contention"),
 ]
+
+# Advice written as said, without "advised" ("Push fluids.", "Strain urine.", "Finger splint.").
+AS_SAID = {
+    "apply heat",
+    "keep the wound clean and dry",
+    "keep the wound clean",
+    "avoid heavy lifting",
+    "push fluids",
+    "strain urine",
+    "reduce alcohol intake",
+    "apply ice",
+    "set an alarm as a medication reminder",
+}
+
+# "If it gets worse, give me a call": return precautions the clinician gave (never added when not said).
+RETURN_PRECAUTIONS = (
+    r"(?:call|come back|return|come in|let (?:me|us) know|give (?:me|us) a call|go to the (?:er|emergency))"
+    r"[^.;?]{0,50}\bif\b[^.;?]{0,60}?\b(?:worse\w*|severe|not (?:getting |any )?better|fever|"
+    r"(?:do|does) ?n'?t (?:improve|get better|go away|resolve))\b|"
+    r"\bif\b[^.;?]{0,60}?\b(?:worse\w*|severe|not (?:getting |any )?better|fever|"
+    r"(?:do|does) ?n'?t (?:improve|get better|go away|resolve))\b[^.;?]{0,40}?"
+    r"(?:call|come back|return|come in|let (?:me|us) know|give (?:me|us) a call|go to the (?:er|emergency))|"
+    r"(?:rappelez|appelez|revenez|reconsultez|consultez)[^.;?]{0,40}\bsi\b[^.;?]{0,50}?"
+    r"(?:aggrav\w*|pire|fi[èe]vre|persist\w*|pas mieux)|"
+    r"\bsi\b[^.;?]{0,60}?(?:aggrav\w*|pire|fi[èe]vre|persist\w*|pas mieux)[^.;?]{0,40}?"
+    r"(?:rappelez|appelez|revenez|reconsult\w*|consultez)"
+)

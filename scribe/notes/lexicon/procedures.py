@@ -38,7 +38,7 @@ TESTS = [
     (r"colonoscopy|coloscopie", "colonoscopy"),
     (r"biopsy|biopsie", "biopsy"),
     (r"(?:covid|strep|flu) (?:test|swab)", "rapid test"),
-    (r"tsh|thyroid (?:test|panel|levels?)", "TSH"),
+    (r"tsh|thyroid (?:tests?|panel|levels?|labs?)", "TSH"),
     (r"pulmonary function tests?|pfts?|spirometry|spirom[ée]trie|efr", "pulmonary function tests"),
     (r"mammogram|mammographie", "mammogram"),
     (r"glucose|glyc[ée]mie|blood sugars?", "glucose"),

@@ -6,46 +6,7 @@ Kept as data apart from the matching code: clinicians add surface forms here wit
 from __future__ import annotations
 
 from scribe.notes.lexicon.concept import Concept, symptom
-
-_SIDE = r"(?:(?:left|right|both) )?"
-_WHOSE = r"(?:(?:my|the|your|his|her|their|that|this|both) )?"
-
-
-def site_pain(label: str, en: str, fr: str, fr_label: str) -> Concept:
-    """Pain at one body site, however it is said: "knee pain", "pain in my left knee", "pain of my
-    shoulder", "my wrist hurts", "the elbow is really sore", "j'ai mal au genou", "douleur du coude"."""
-    return symptom(
-        label,
-        [
-            rf"(?:{en}) (?:pain|ache|aches|soreness|discomfort)",
-            rf"(?:pain|soreness|discomfort) (?:in|of|on|at|around) {_WHOSE}{_SIDE}(?:{en})",
-            rf"(?:{en}) (?:(?:is|are|has been|have been|was|were|keeps?|still|really|started|kind of) )*"
-            rf"(?:hurt(?:s|ing)?|sore|aching|painful)",
-            rf"(?:sore|painful|aching) {_SIDE}(?:{en})",
-            rf"mal (?:au|à la|à l'|aux|a la|a l') ?(?:{fr})",
-            rf"douleurs? (?:au|du|de la|de l'|à la|à l'|aux|des|dans le|dans la) ?(?:{fr})",
-        ],
-        fr_label,
-        "Musculoskeletal",
-    )
-
-
-# (label, English site words, French site words, French label)
-_PAIN_SITES = [
-    ("knee pain", r"knees?", r"genoux|genou", "douleur au genou"),
-    ("shoulder pain", r"shoulders?", r"[ée]paules?", "douleur à l'épaule"),
-    ("elbow pain", r"elbows?", r"coudes?", "douleur au coude"),
-    ("wrist pain", r"wrists?", r"poignets?", "douleur au poignet"),
-    ("hand pain", r"hands?", r"mains?", "douleur à la main"),
-    ("finger pain", r"(?:index |middle |ring |little )?fingers?|thumbs?", r"doigts?|pouces?", "douleur au doigt"),
-    ("hip pain", r"hips?", r"hanches?", "douleur à la hanche"),
-    ("leg pain", r"legs?|thighs?|calf|calves", r"jambes?|cuisses?|mollets?", "douleur à la jambe"),
-    ("ankle pain", r"ankles?", r"chevilles?", "douleur à la cheville"),
-    ("foot pain", r"foot|feet|heels?", r"pieds?|talons?", "douleur au pied"),
-    ("toe pain", r"toes?", r"orteils?", "douleur à l'orteil"),
-    ("arm pain", r"arms?", r"bras", "douleur au bras"),
-    ("jaw pain", r"jaw", r"mâchoire", "douleur à la mâchoire"),
-]
+from scribe.notes.lexicon.symptoms_sites import SITE_SYMPTOMS
 
 SYMPTOMS: list[Concept] = [
     symptom(
@@ -71,7 +32,13 @@ SYMPTOMS: list[Concept] = [
     ),
     symptom(
         "weight loss",
-        [r"weight loss", r"lost (?:some |a lot of )?weight", r"perte de poids", r"perdu du poids", r"maigri"],
+        [
+            r"(?<!for\s)(?<!with\s)weight loss(?! (?:study|program|medications?|drugs?|surgery|goals?|plans?|trial))",
+            r"lost (?:some |a lot of )?weight",
+            r"perte de poids",
+            r"perdu du poids",
+            r"maigri",
+        ],
         "perte de poids",
         "Constitutional",
     ),
@@ -287,7 +254,7 @@ SYMPTOMS: list[Concept] = [
         "urinary frequency",
         [
             r"(?:urinary )?frequency",
-            r"peeing a lot",
+            r"pee(?:ing)? a lot",
             r"urinating (?:a lot|frequently|more)",
             r"envie fr[ée]quente d'uriner",
         ],
@@ -296,7 +263,7 @@ SYMPTOMS: list[Concept] = [
     ),
     symptom(
         "blood in urine",
-        [r"blood in (?:my|the|your) urine", r"hematuria", r"sang dans les urines"],
+        [r"blood in (?:my|the|your|his|her) urine", r"hematuria", r"sang dans les urines"],
         "sang dans les urines",
         "Genitourinary",
     ),
@@ -305,7 +272,7 @@ SYMPTOMS: list[Concept] = [
         [
             r"(?:lower |low |upper )?back pain",
             r"pain in (?:my|the|your) (?:lower |low )?back",
-            r"mal au dos",
+            r"mal (?:au|dans le) dos",
             r"douleurs? (?:dans le |au )?dos",
             r"lombalgie",
         ],
@@ -356,7 +323,7 @@ SYMPTOMS: list[Concept] = [
         "Psychiatric",
     ),
     symptom(
-        "trouble sleeping",
+        "difficulty sleeping",
         [
             r"(?:trouble|problems?|difficulty|issues?) (?:with )?(?:sleeping|falling asleep|staying asleep|"
             r"(?:my )?sleep)",
@@ -368,6 +335,9 @@ SYMPTOMS: list[Concept] = [
             r"du mal à (?:dormir|m'endormir)",
             r"troubles? du sommeil",
             r"dors mal",
+            r"affect(?:ing|s|ed)? (?:my|your|his|her) sleep",
+            r"(?:n')?arriv\w+ pas (?:à|a) dormir",
+            r"emp[êe]ch\w+ de dormir",
         ],
         "troubles du sommeil",
         "Psychiatric",
@@ -392,7 +362,7 @@ SYMPTOMS: list[Concept] = [
         "troubles de la vue",
         "Eyes",
     ),
-    *(site_pain(*site) for site in _PAIN_SITES),
+    *SITE_SYMPTOMS,
     symptom(
         "pain", [r"pain", r"hurts?", r"sore(?:ness)?", r"douleurs?", r"j'ai mal", r"fait mal"], "douleur", "General"
     ),

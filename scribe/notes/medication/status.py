@@ -10,7 +10,8 @@ import re
 # status cues: in the drug's clause before it (left) or as an anaphora after it (right)
 _STOP_LEFT = re.compile(
     r"\b(?:stop(?:ped|ping|s)?|discontinu\w*|d/c|come off|came off|coming off|go off|went off|gone off|been off|"
-    r"was off|used to (?:take|be on|use)|get (?:you |him |her |me )?off|take (?:you |him |her |me )?off|took (?:you |him |her |me )?off|"
+    r"was off|used to (?:take|be on|use)|get (?:you |him |her |me )?off|take (?:you |him |her |me )?off|"
+    r"took (?:you |him |her |me )?off|"
     r"taken (?:you |him |her |me )?off|taking (?:you |him |her |me )?off|wean\w* (?:you |him |her |me )?off|"
     r"off (?:of )?(?:the|my|your|his|her)|quit|quitting|no longer|hold(?:ing)?(?! on)|held|pause|gave up|"
     r"arrêt\w*|stopp\w*|suspend\w*|interromp\w*|ne (?:le |la |les |l')?prends plus)\b|"
@@ -148,7 +149,8 @@ def clause_status(
     clinician: bool = False,
 ) -> str | None:
     """The status of the drug named at `start` in `text` (one sentence): "stopped", "changed", "new" (only
-    said by the clinician), "historical" (tried or taken once, by the patient's account) or "current". `left` and `right`: the words of its clause before and after it;
+    said by the clinician), "historical" (tried or taken once, by the patient's account) or "current". `left`
+    and `right`: the words of its clause before and after it;
     `after`: the words up to the next drug, past the clause. None: a negated mention that is not a stop."""
     stop = bool(_STOP_LEFT.search(left) or _STOP_RIGHT.search(after))
     if negated:

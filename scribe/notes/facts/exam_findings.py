@@ -1,0 +1,239 @@
+"""Examination findings typed from the clinician's spoken exam: tenderness (and where), range of motion, pain
+with a movement, murmurs, swelling and effusion, strength, and the normal elements clinicians dictate, each
+worded in clinical register ("Right knee: effusion; tenderness to palpation; decreased range of motion.")
+instead of the spoken sentence ("your right knee does show a little bit of an effusion there and...").
+
+A finding is typed only from a pattern that says what it is, with its polarity inside the pattern ("no
+tenderness", "no pain with pronation"); what the patterns do not read stays the spoken sentence."""
+
+from __future__ import annotations
+
+import re
+
+from scribe.notes.consultation import answer_polarity
+
+_PART = (
+    r"knees?|shoulders?|elbows?|wrists?|hands?|fingers?|thumbs?|hips?|legs?|ankles?|feet|foot|toes?|arms?|"
+    r"neck|back|spine|abdomen|belly|chest|heel|calf|thigh|(?:lower |upper )?extremit(?:y|ies)"
+)
+# Where tenderness is: an anatomical site ("the greater tuberosity of the humerus", "the right lower quadrant")
+_SITE = (
+    r"(?:(?:left|right|medial|lateral|posterior|anterior|distal|proximal|upper|lower) ){0,3}"
+    r"(?:greater tuberosity(?: of the humerus)?|tuberosity|quadrant|(?:cervical |lumbar |thoracic )?spine|"
+    r"(?:cervical|lumbar|thoracic) [1-7](?= )|[clt][1-7]|"
+    r"(?:\w+ )?joints?|sternoclavicular|acromioclavicular|epicondyle|(?:paraspinal |trapezius )?muscles?|"
+    r"(?:distal |proximal )?phalanx|"
+    rf"inside|outside|{_PART})(?: of (?:the |her |his |your |their )?(?:(?:left|right) )?(?:{_PART}|humerus))?"
+)
+_WHOSE = r"(?:the |her |his |your |their |that )?"
+_DEGREE = r"(?:(?:some|mild|slight|significant|moderate|marked|a little|little) (?:bit )?(?:of )?)?"
+_NO = r"(?P<neg>\bno |\bwithout |\bnot )?"
+_MOVES = (
+    r"flexion|extension|supination|pronation|torsion|twisting|(?:internal |external )?rotation|abduction|"
+    r"adduction|weight ?bearing|range of motion"
+)
+_N = r"[0-6]|zero|one|two|three|four|five|six"
+_GRADE = rf"(?P<g>{_N})(?: out of| over|/) ?(?:6|six)"
+
+_TENDER = re.compile(
+    rf"{_NO}{_DEGREE}(?P<what>(?:pain|tenderness) (?:to|on|with|of) (?:the )?palpation|tenderness|"
+    r"(?:is|are|feels?) (?:a little |mildly |slightly |very )?tender(?!ness))"
+    rf"(?: (?:(?:of|over|at|on|in|to|along) )?{_WHOSE}(?P<site>{_SITE}(?: or {_WHOSE}{_SITE})?))?",
+    re.I,
+)
+_ROM = re.compile(
+    r"(?P<deg>limited|decreased|reduced|full|normal|good|painful)(?P<kind> active and passive| passive and active|"
+    r" active| passive)? range of motion"
+    r"(?: (?:on|with|in) (?P<dir>(?:flexion|extension)(?: and (?:flexion|extension))?))?",
+    re.I,
+)
+_PAIN_WITH = re.compile(
+    rf"{_NO}{_DEGREE}pain (?:on|with) (?:both )?(?P<m>{_MOVES})(?: and (?P<m2>{_MOVES}))?",
+    re.I,
+)
+_MURMUR = re.compile(rf"{_GRADE} (?P<t>(?:holo)?systolic|diastolic)?(?: ejection)? murmur", re.I)
+_NO_MURMUR = re.compile(r"\bno murmurs?(?:,? (?:or |and )?(?:rubs?|gallops?))*", re.I)
+_SWELL = re.compile(
+    rf"{_NO}(?:(?P<deg>some|mild|trace|slight|moderate|severe|a little (?:bit )?of|an?) )?"
+    r"(?P<n>(?:[1-4]|one|two|three|four) ?(?:\+|plus) )?"
+    r"(?P<w>effusion|swelling|pitting edema|edema|ecchymosis|erythema|bruising|warmth|deformity)(?P<bil> bilaterally)?",
+    re.I,
+)
+_STRENGTH = re.compile(
+    rf"(?P<a>{_N}) out of (?:5|five)(?: strength)? (?:on|in) (?:the |your |his |her )?(?P<side>left|right)", re.I
+)
+# What the clinician says is not there: "no rebound or guarding", "no gait disturbance or edema" (the "no"
+# covers the whole list)
+_ABSENT_WORDS = (
+    r"rebound|guarding|peritoneal signs|(?:hepato)?splenomegaly|organomegaly|masses|lymphadenopathy|"
+    r"gait disturbance|deformity|rash|lesions?|wheez(?:es|ing)|crackles|rales|rhonchi|papilledema|"
+    r"edema|swelling|ecchymosis|bruising|erythema|effusion|tenderness|"
+    r"jugular venous distention|jvd|murmurs?|rubs?|gallops?|clubbing|cyanosis"
+)
+_ABSENT = re.compile(
+    rf"\b(?:no|without) (?:(?:any|other|signs? of) )?(?:{_ABSENT_WORDS})"
+    rf"(?:(?:,| or| and| nor)+ (?:{_ABSENT_WORDS}))*\b(?! (?:at|of|over|on|in|along|to) )",
+    re.I,
+)
+# Clinical words left once the typed findings are taken out: the sentence says more than the patterns read
+_UNREAD = re.compile(
+    r"\b(?:hurts?|hurting|pain\w*|tender\w*|swell\w*|swollen|not|no|positive|negative|decreased|increased|"
+    r"abnormal\w*|normal|weak\w*|numb\w*|sensation|reflex\w*|murmur\w*|mass\w*|lump\w*|red\w*)\b",
+    re.I,
+)
+_NOT_JOINT = re.compile(
+    r"murmur|lungs|rhythm|rebound|guarding|peritoneal|jugular|megaly|wheez|crackles|rales|rhonchi|gallop|"
+    r"sensation|quadrant|murphy",
+    re.I,
+)
+_NEGATION = re.compile(r"(?:\b(?:no|not|without|never|negative for)|n't)\b(?:\W+\w+){0,6}\W*$", re.I)
+_NORMAL = [
+    (re.compile(r"\blungs (?:are |sound )?clear\b", re.I), "lungs clear to auscultation"),
+    (re.compile(r"\bregular rate and rhythm\b", re.I), "regular rate and rhythm"),
+    (re.compile(r"\bsensation (?:is )?(?:intact|normal)\b", re.I), "sensation intact"),
+]
+_TESTS = r"straight leg raise|mcmurray'?s?|lachman'?s?|anterior drawer|posterior drawer|murphy'?s?|phalen'?s?|tinel'?s?"
+_TEST = re.compile(
+    rf"\b(?:(?P<r1>positive|negative) (?P<t1>{_TESTS})(?: test| sign)?|(?P<t2>{_TESTS})(?: test| sign)? "
+    r"(?:is|was) (?P<r2>positive|negative))\b",
+    re.I,
+)
+_SIDED_PART = re.compile(rf"\b(?:(?P<side>left|right) )(?P<part>{_PART})\b", re.I)
+_ANY_PART = re.compile(rf"\b(?P<side>)(?P<part>{_PART})\b", re.I)
+_SITE_LEFT = re.compile(r"^\W*(?:(?:of|over|at|on|in|along) (?:the |her |his |your |their )?\w+)", re.I)
+_INSIDE = {"inside": "medial", "outside": "lateral"}
+_DIGIT = {w: str(i) for i, w in enumerate("zero one two three four five six".split())}
+
+
+def _digit(word: str) -> str:
+    return _DIGIT.get(word.lower(), word)
+
+
+def _site_words(site: str, part: str | None) -> str:
+    """ "the inside" of a knee is its medial side; a bare "inside" takes the part the sentence is about."""
+    site = re.sub(r"\s+", " ", site.strip().lower())
+    for word, term in _INSIDE.items():
+        if site.startswith(word):
+            rest = re.sub(rf"^{word}(?: of (?:the |your |her |his )?)?", "", site).strip()
+            return f"{term} {rest or part or ''}".strip()
+    return site
+
+
+def typed_findings(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, finding in note words) for each examination finding the patterns read in `text`."""
+    t = text
+    part_m = _SIDED_PART.search(t)
+    part = part_m.group("part").lower() if part_m else None
+    out: list[tuple[int, int, str]] = []
+
+    def add(m: re.Match, words: str) -> None:
+        if all(m.end() <= a or m.start() >= b for a, b, _ in out) and words not in {w for *_, w in out}:
+            out.append((m.start(), m.end(), words))
+
+    for m in _ABSENT.finditer(t):
+        add(m, re.sub(r"\s*,\s*", ", ", m.group(0).lower()).replace("jvd", "jugular venous distention"))
+    for m in _MURMUR.finditer(t):
+        kind = " ".join(w for w in ((m.group("t") or "").lower(), "ejection" * ("ejection" in m.group(0).lower())) if w)
+        add(m, f"grade {_digit(m.group('g'))}/6 {kind + ' ' if kind else ''}murmur")
+    for m in _NO_MURMUR.finditer(t):
+        add(m, m.group(0).lower())
+    for m in _STRENGTH.finditer(t):
+        add(m, f"strength {_digit(m.group('a'))}/5 on the {m.group('side').lower()}")
+    for m in _ROM.finditer(t):
+        kind = (m.group("kind") or "").strip().lower()
+        words = f"{m.group('deg').lower()} {kind + ' ' if kind else ''}range of motion"
+        add(m, words + (f" on {m.group('dir').lower()}" if m.group("dir") else ""))
+    for m in _PAIN_WITH.finditer(t):
+        moves = " and ".join(x.lower() for x in (m.group("m"), m.group("m2")) if x)
+        add(m, f"{'no ' if m.group('neg') else ''}pain with {moves}")
+    for m in _TENDER.finditer(t):
+        words = "tenderness to palpation" if "palpation" in m.group("what").lower() else "tenderness"
+        if m.group("site"):
+            words += f" {'of' if 'palpation' in words else 'over'} the {_site_words(m.group('site'), part)}"
+        add(m, f"{'no ' if m.group('neg') else ''}{words}")
+    for m in _SWELL.finditer(t):
+        n = _digit(re.sub(r"\W|plus", "", (m.group("n") or "").lower()))
+        deg = (m.group("deg") or "").lower()
+        deg = f"{deg} " if deg in ("mild", "trace", "slight", "moderate", "severe") and not m.group("neg") else ""
+        words = f"{'no ' if m.group('neg') else ''}{deg}{n + '+ ' if n else ''}{m.group('w').lower()}"
+        add(m, words + (" bilaterally" if m.group("bil") else ""))
+    for rx, words in _NORMAL:
+        for m in rx.finditer(t):
+            add(m, words)
+    for m in _TEST.finditer(t):
+        test = re.sub(r"'?s$", "", (m.group("t1") or m.group("t2")).lower())
+        add(m, f"{(m.group('r1') or m.group('r2')).lower()} {test} test")
+    return sorted(out)
+
+
+def _unread_negation(text: str, start: int) -> bool:
+    """A negation in the clause before a finding typed as present ("no gait disturbance or edema")."""
+    before = re.split(r"[.;,]| and | but ", text[:start])[-1]
+    return bool(_NEGATION.search(before)) and not re.match(r"\s*(?:no|without|not)\b", text[start:], re.I)
+
+
+def exam_sentence(text: str) -> str | None:
+    """The typed findings of an exam sentence as one note sentence, the sided body part first ("Right knee:
+    effusion; tenderness to palpation."); None when no finding is typed."""
+    found = typed_findings(text)
+    if not found:
+        return None
+    if any(_unread_negation(text, a) for a, _b, _w in found) or any(
+        w.startswith("tenderness") and " the " not in w and _SITE_LEFT.match(text[b:]) for _a, b, w in found
+    ):
+        return None  # a "no" the patterns did not take, a site they did not read: the sentence as said
+    rest = "".join(c if not _inside(i, found) else " " for i, c in enumerate(text))
+    if _UNREAD.search(rest):
+        return None  # "…not on flexion though you said it hurts right here on the inside": more than typed
+    outside = [m for rx in (_SIDED_PART, _ANY_PART) for m in rx.finditer(text) if not _inside(m.start(), found)]
+    head = outside[0] if outside else None
+    if head is None:
+        return _joined([w for *_, w in found])
+    parts = {m.group("part").lower().rstrip("s") for m in outside}
+    sides = {m.group("side").lower() for m in outside if m.group("side")}
+    closes = head.start() >= found[-1][1] and head.start() - found[-1][1] <= 20
+    of_joint = not any(_NOT_JOINT.search(w) for *_, w in found)  # all findings of a joint, the one named
+    if len(parts) == 1 and len(sides) <= 1 and (closes or of_joint):  # "…pain on flexion and extension on the knee"
+        return _joined([w for *_, w in found], " ".join(w for w in (head.group("side"), head.group("part")) if w))
+    if head.start() > found[0][0] and re.search(
+        r"\b(?:of|in|on|over) (?:the |his |her |your |their )?$", text[: head.start()]
+    ):
+        return None  # "some edema and erythema of his right knee, but his left knee looks fine": as said
+    where = " ".join(w for w in (head.group("side"), head.group("part")) if w).lower()
+    before = [w for a, _b, w in found if a < head.start()]
+    after = [w for a, _b, w in found if a >= head.start()]
+    return " ".join(x for x in (_joined(before), _joined(after, where)) if x)
+
+
+def _inside(at: int, found: list[tuple[int, int, str]]) -> bool:
+    return any(a <= at < b for a, b, _ in found)
+
+
+def _joined(words: list[str], where: str = "") -> str:
+    """ "Right knee: effusion; tenderness to palpation." ('' for no words)."""
+    if not words:
+        return ""
+    text = "; ".join(words)
+    if where:
+        return f"{where[0].upper()}{where[1:]}: {text}."
+    return text[0].upper() + text[1:] + "."
+
+
+_ASKED_TENDER = re.compile(
+    r"\bdoes (?:it|this|that) hurt when i (?:push|press)(?: (?:you|on you|here|down))*(?: on| over| at)? "
+    rf"{_WHOSE}(?P<site>{_SITE})",
+    re.I,
+)
+
+
+def asked_tenderness(question: str, answer: str) -> str | None:
+    """ "Does it hurt when I push on the inside of the knee?" "Yeah, that hurts" → "Tenderness to palpation of
+    the medial knee." ("No tenderness…" for a no); None for another question or an unclear reply."""
+    m = _ASKED_TENDER.search(question)
+    if not m:
+        return None
+    pol = answer_polarity(answer) or ("yes" if re.search(r"\b(?:hurts|it does|that does)\b", answer, re.I) else "")
+    if not pol or re.search(r"\b(?:not as much|a little|a bit|kind of|sort of)\b", answer, re.I):
+        return None
+    site = _site_words(m.group("site"), None)
+    return f"{'No tenderness' if pol == 'no' else 'Tenderness'} to palpation of the {site}."

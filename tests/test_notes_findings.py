@@ -1,0 +1,222 @@
+"""Endorsed and denied findings in the note, on short dialogues written for them: dictated review of systems,
+a "no" to two symptoms, the side of a pain, roles read reversed, examination findings typed in clinical
+register (with their negations), radiation asked or told, and the complaint the clinician says back."""
+
+from __future__ import annotations
+
+from scribe.notes.engine import document
+
+
+def _section(doc: dict, key: str) -> list[str]:
+    return [s["text"] for sec in doc["note"]["sections"] if sec["key"] == key for s in sec["sentences"]]
+
+
+def _symptoms(doc: dict) -> dict[str, str]:
+    return {f["label"]: f["status"] for f in doc["facts"] if f["kind"] == "symptom"}
+
+
+def _note(doc: dict) -> str:
+    return doc["note"]["markdown"]
+
+
+def test_dictated_review_of_systems_carries_over_a_filler():
+    doc = document(
+        """[doctor] how are you doing today?
+[patient] okay, my back still hurts.
+[doctor] okay . i know the nurse did a review of systems with you , and i know that you're endorsing some back \
+pain and a little bit of dizziness , um , and some blood in your urine . any other symptoms ?
+[patient] no, that's it.
+[doctor] okay. my plan is to order a ct scan.""",
+        template="soap",
+    )
+    assert _symptoms(doc).get("blood in urine") == "present"
+    assert "blood in urine" in _note(doc)
+
+
+def test_allergy_words_do_not_hide_a_dictated_symptom():
+    doc = document(
+        """[doctor] how have you been?
+[patient] pretty good overall.
+[doctor] i know that you were endorsing some nasal congestion from the fall pollen and allergies .
+[patient] yes, it's been bad this year.
+[doctor] are you allergic to any medications?
+[patient] penicillin, i get a rash with it.
+[doctor] okay. my plan is to start flonase.""",
+        template="soap",
+    )
+    found = _symptoms(doc)
+    assert found.get("nasal congestion") == "present"
+    assert "rash" not in found  # a reaction to a drug is not a current symptom
+    assert "fall" not in found  # "the fall pollen" is a season
+
+
+def test_no_to_two_symptoms_denies_only_what_the_reply_is_about():
+    doc = document(
+        """[doctor] how is your breathing?
+[patient] i do n't have quite as much shortness of breath , walking more is helping .
+[doctor] have you been short of breath or any problems sleeping since you've been home ?
+[patient] no i've been sleeping like a log .
+[doctor] any fever or chills ?
+[patient] no .
+[doctor] my plan is to continue the lasix.""",
+        template="soap",
+    )
+    found = _symptoms(doc)
+    assert found.get("difficulty sleeping") == "absent"
+    assert found.get("shortness of breath") == "present"  # the "no" was about the sleep
+    assert found.get("fever") == "absent" and found.get("chills") == "absent"  # a bare no covers both
+    assert "Denies shortness of breath" not in _note(doc)
+    assert "has less shortness of breath" in _note(doc)  # "doesn't have quite as much": has it, less
+
+
+def test_the_side_of_a_pain_is_in_the_note():
+    doc = document(
+        """[doctor] what brings you in today?
+[patient] i've had pain in my left knee for about two weeks .
+[doctor] and any weakness in your right leg ?
+[patient] yes , a little .
+[doctor] my plan is to get an x-ray of the left knee.""",
+        template="soap",
+    )
+    note = _note(doc)
+    assert "left knee pain" in note
+    assert "right leg weakness" in note
+    assert "right knee pain" not in note
+
+
+def test_reversed_roles_keep_the_patient_history():
+    doc = document(
+        """[patient] hi there, what brings you in today? tell me about your knee.
+[doctor] i've been having a lot of pain in my right knee for the last three weeks and it hurts when i walk .
+[patient] okay. do you have any questions? let's take a look. on exam your knee is swollen.
+[doctor] i noticed it swelled up after i ran. i started taking advil. i feel like it's getting worse.
+[patient] my assessment is a knee sprain. i'm going to order an x-ray and i want you to rest it.
+[doctor] thank you doctor.""",
+        template="soap",
+    )
+    assert doc["transcript"]["segments"][0]["role"] == "clinician"  # the roles were exchanged
+    assert _symptoms(doc).get("knee pain") == "present"
+    history = [f["value"] for f in doc["facts"] if f["kind"] == "hpi" and f["label"] == "statement"]
+    assert any("hurts when the patient walks" in v for v in history)  # the patient's own words, third person
+
+
+def test_examination_findings_are_typed_in_clinical_register():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my right knee has been hurting for a week.
+[doctor] okay , let me examine you . on physical exam , there's no rebound or guarding and your right knee does \
+show a little bit of , uh , an effusion there and there's , uh , some slight pain to palpation and some decreased \
+range of motion .
+[patient] okay.
+[doctor] you have a 2 out of six systolic ejection murmur .
+[patient] okay.
+[doctor] on your muscle exam there is no gait disturbance or edema .
+[patient] okay.
+[doctor] my assessment is right knee arthritis. my plan is to order an x-ray.""",
+        template="soap",
+    )
+    exam = " ".join(_section(doc, "objective"))
+    assert "Right knee: effusion; tenderness to palpation; decreased range of motion." in exam
+    assert "No rebound or guarding." in exam
+    assert "Grade 2/6 systolic ejection murmur." in exam
+    assert "No gait disturbance or edema." in exam
+    assert "Edema." not in exam.replace("or edema.", "")  # the "no" covers the whole list
+    assert "does show" not in exam and "there's" not in exam  # not the spoken sentence
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my knee hurts.
+[doctor] let me examine you . on exam there is some edema and some erythema of his right knee , but his left \
+knee looks fine .
+[patient] okay.
+[doctor] my plan is to order an x-ray.""",
+        template="soap",
+    )
+    exam = " ".join(_section(doc, "objective"))
+    assert "right knee" in exam  # a sentence the patterns do not fully read stays as said: not "Edema; erythema."
+
+
+def test_radiation_denied_and_told():
+    doc = document(
+        """[doctor] tell me about your shoulder pain.
+[patient] it's been hurting for three weeks.
+[doctor] does that pain radiate anywhere ?
+[patient] it actually stays pretty much just right at the shoulder , it does n't go down anywhere .
+[doctor] my plan is physical therapy.""",
+        template="soap",
+    )
+    assert _symptoms(doc).get("radiating pain") == "absent"
+    assert "Denies radiating pain" in _note(doc)
+    doc = document(
+        """[médecin] Bonjour, qu'est-ce qui vous amène ?
+[patient] J'ai mal au ventre depuis hier.
+[médecin] Elle est où cette douleur ?
+[patient] En haut du ventre. Et puis ça va un peu sur le côté, là, vers la droite. Et puis un peu dans le dos.
+[médecin] Je vais vous prescrire une échographie.""",
+        language="fr",
+    )
+    radiation = [f["value"] for f in doc["facts"] if f["kind"] == "hpi" and f["label"] == "radiation"]
+    assert radiation == ["vers la droite, dans le dos"]
+    assert "Irradiation: vers la droite, dans le dos." in _note(doc)
+
+
+def test_complaint_said_back_by_the_clinician_and_a_pain_described_by_its_quality():
+    doc = document(
+        """[doctor] hi, so i see here that you're coming in , you had some shoulder pain , left shoulder pain for \
+the last three weeks .
+[patient] yes. my headache started about a week ago , it's feeling like a dull pain in the back of my head .
+[doctor] did you fall ?
+[patient] no .
+[doctor] do you fall asleep easily?
+[patient] yes.
+[doctor] my plan is an mri.""",
+        template="soap",
+    )
+    found = _symptoms(doc)
+    assert found.get("shoulder pain") == "present"
+    assert found.get("occipital headache") == "present"  # "feeling like a dull pain" is no simile
+    assert found.get("fall") == "absent"
+    assert "left shoulder pain" in _note(doc)
+
+
+def test_an_exam_finished_after_a_nod_and_tenderness_asked_on_exam():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my left shoulder hurts.
+[doctor] okay , let me examine you . so on your left shoulder exam , pressure here so that there is \
+tenderness of the greater
+[patient] okay
+[doctor] tuberosity of the humerus .
+[patient] yeah
+[doctor] i'm gon na do some maneuvers here does it hurt when i push you on the inside of the knee
+[patient] yeah that hurts
+[doctor] my assessment is rotator cuff tendinopathy . my plan is physical therapy .""",
+        template="soap",
+    )
+    exam = " ".join(_section(doc, "objective"))
+    assert "Left shoulder: tenderness over the greater tuberosity of the humerus." in exam  # said over a nod
+    assert "Tenderness to palpation of the medial knee." in exam  # asked, answered yes
+    assert "does it hurt" not in exam.lower()  # the question is not a note sentence
+
+
+def test_dictated_list_goes_on_past_a_nod_and_the_patient_question_about_my_symptom():
+    doc = document(
+        """[doctor] how are you doing?
+[patient] not great.
+[doctor] i know that you were endorsing the back pain-
+[patient] mm-hmm .
+[doctor] . and maybe a little weakness in your right leg .
+[patient] yes.
+[patient] do you think that my weight gain could have been the birth control ?
+[doctor] maybe. you mentioned the weight loss study , and you could try chromium for weight loss .
+[doctor] okay so this is n't the worst headache you've ever had ?
+[patient] no it's not
+[doctor] well your blood pressure's a little high today . let me examine you .
+[doctor] my plan is an mri.""",
+        template="soap",
+    )
+    found = _symptoms(doc)
+    assert found.get("leg weakness") == "present"
+    assert found.get("weight gain") == "present"  # "my weight gain" in the patient's question
+    assert "weight loss" not in found  # a study, a purpose: nobody's symptom
+    assert found.get("worst headache of life") == "absent"
+    assert "Blood pressure: elevated." in _note(doc)
