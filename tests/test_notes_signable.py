@@ -296,3 +296,24 @@ def test_a_diagnosis_the_clinician_excludes_is_written_ruled_out():
     assert "The doctor does not think you have Cushing's syndrome." in found, found
     working = {d["label"] for d in doc["assistant_context"]["record"]["working_diagnoses"]}
     assert "Cushing's syndrome" not in working and "goiter" in working, working
+
+
+def test_a_drug_added_after_a_continued_one_is_new_however_often_it_is_named_again():
+    """ "Continue your lisinopril … but I want to add Aldactone 12.5 mg daily", then "you will tolerate the
+    Aldactone well": the Aldactone is started, never "keep taking"."""
+    doc = document(
+        """[doctor] hi how are you?
+[patient] tired, and my legs are swollen.
+[doctor] any fever?
+[patient] no.
+[doctor] on exam your lungs are clear.
+[doctor] so i want you to continue your lisinopril twenty milligrams a day i don't think you need a diuretic \
+at this time but i do want to add aldactone twelve . five milligrams daily and then you'll need labs next week
+[patient] okay.
+[doctor] and i think you will tolerate the aldactone well.""",
+        template="soap",
+    )
+    status = {f["label"]: f["status"] for f in _facts(doc, "medication")}
+    assert status == {"lisinopril": "current", "spironolactone": "new"}, status
+    meds = [i["text"] for i in doc["patient_summary"]["medications"]]
+    assert "Start Aldactone 12.5 mg, once a day." in meds and not any("Keep taking Aldactone" in m for m in meds), meds

@@ -156,7 +156,15 @@ class MedicationFacts:
                     self.builder.facts.remove(n)
                 others = [f for f in others if f.status != "new"]
                 news = []
-            continued = [f for f in current if f.attributes.get("said_by") == "clinician"]
+            # continued: the clinician named it as current before ordering it; a later bare mention ("you
+            # will tolerate the Aldactone well") is the new drug again
+            first_new = min(((e.segment_id, e.start) for n in news for e in n.evidence[:1]), default=None)
+            continued = [
+                f
+                for f in current
+                if f.attributes.get("said_by") == "clinician"
+                and (first_new is None or not f.evidence or (f.evidence[0].segment_id, f.evidence[0].start) < first_new)
+            ]
             if current and news and not continued:
                 # a drug the patient takes (often on their own) that this clinician now prescribes: the
                 # prescription is what the plan says ("give you some Motrin 800 mg"), never "continue"; a drug

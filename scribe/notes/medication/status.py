@@ -182,13 +182,19 @@ def clause_status(
             or _IMPERATIVE.search(left)
             or _SWITCH_TO.search(text[max(0, start - 90) : start])
         )
-        and not _CURRENT_LEFT.search(left)
+        and _last(_CURRENT_LEFT, left) <= _last(_NEW_CUE, left)  # "continue X, but add Y": Y is new
         and not _HISTORY.search(left + after)
     ):
         status = "new"
     else:
         status = "current"
     return status
+
+
+def _last(cue: re.Pattern, text: str) -> int:
+    """Where the last match of `cue` in text starts (-1: none): of two cues, the nearer to the drug decides."""
+    starts = [m.start() for m in cue.finditer(text)]
+    return starts[-1] if starts else -1
 
 
 def has_current_cue(left: str) -> bool:
