@@ -220,3 +220,19 @@ def test_dictated_list_goes_on_past_a_nod_and_the_patient_question_about_my_symp
     assert "weight loss" not in found  # a study, a purpose: nobody's symptom
     assert found.get("worst headache of life") == "absent"
     assert "Blood pressure: elevated." in _note(doc)
+
+
+def test_a_repeated_no_before_a_list_denies_the_whole_list():
+    """ "No no no fever or chills": the last "no" negates the list; only a run of no's that leads into a
+    statement ("no no, I think it's just stress") answers the question apart from what follows."""
+    doc = document(
+        """[doctor] what brings you in?
+[patient] a sore on my foot.
+[doctor] okay alright and have you had any fever or chills
+[patient] no no no fever or chills you know i kinda you know get headaches pretty often
+[doctor] on exam no swelling.
+[doctor] my assessment is a foot ulcer.""",
+        template="soap",
+    )
+    status = {f["label"]: f["status"] for f in doc["facts"] if f["kind"] == "symptom"}
+    assert status.get("fever") == "absent" and status.get("chills") == "absent", status

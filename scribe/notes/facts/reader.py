@@ -193,7 +193,13 @@ class ConsultationReader:
         """ "Have you lost weight?" "No, I wish; I've gained some weight": a reply's leading "no" answers
         the question, it does not deny what the reply goes on to state."""
         s = self.sents[k]
-        lead = re.match(r"^\W*(?:no|nope|non)\s*[,.!;]\s*|^\W*(?:(?:no|nope|non)\W+){2,}", s.text, re.I)
+        # "no no I think it's just stress" leads into a statement; "no no no fever or chills" denies a list
+        lead = re.match(
+            r"^\W*(?:no|nope|non)\s*[,.!;]\s*|^\W*(?:(?:no|nope|non)\W+){2,}"
+            r"(?=(?:i|i'm|i've|i'd|it|it's|that|that's|we|just|not|nothing|never|je|j'ai|c'est)\b)",
+            s.text,
+            re.I,
+        )
         if not lead or len(s.text[lead.end() : start].split()) < 2 or NEGATION_NEAR.search(s.text[lead.end() : start]):
             return False
         prev = [j for j in range(k - 1, -1, -1) if self.sents[j].seg_index != s.seg_index]

@@ -182,7 +182,8 @@ def clause_status(
             or _IMPERATIVE.search(left)
             or _SWITCH_TO.search(text[max(0, start - 90) : start])
         )
-        and _last(_CURRENT_LEFT, left) <= _last(_NEW_CUE, left)  # "continue X, but add Y": Y is new
+        # "continue X, but add Y": Y is new (the nearer cue decides)
+        and (not _CURRENT_LEFT.search(left) or _last(_CURRENT_LEFT, left) < _last(_NEW_CUE, left))
         and not _HISTORY.search(left + after)
     ):
         status = "new"
