@@ -4,11 +4,13 @@ speed through a real server.
     python bench/assistant.py                          # tune + held-out tables, final and live 25/50/75 %
     python bench/assistant.py --split heldout --show   # the held-out questions the engine got wrong
     python bench/assistant.py --server --minutes 3     # + final segment → context.updated on `scribe serve`
+    python bench/assistant.py --split tune --show --visits D2N007 Interne02   # only the visits just labelled
 
 Labels: bench/data/assistant/*.json, one per consultation (ACI-Bench train/valid, CC BY 4.0; LabForSims2,
-CC BY-SA 4.0), 8 questions each written and labelled by hand as a physician would: half answered by the
-consultation (most with a value: a regex the answer's value or text must match, and a quote that locates
-where it was said), half never touched; a quarter in the other language than the visit. `split` tune: the
+CC BY-SA 4.0), 8 to 12 questions each written and labelled by hand as a physician would, from the dialogue
+before the engine ran on it: about half answered by the consultation (most with a value: a regex the
+answer's value or text must match, and a quote that locates where it was said), the rest never touched; a
+quarter in the other language than the visit. `split` tune: the
 rules may be tuned on them; heldout: never looked at while tuning.
 
 Live: the transcript cut after 25/50/75 % of its segments; a question whose quote comes after the cut must
@@ -195,12 +197,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", default="all", choices=("all", "tune", "heldout"))
     ap.add_argument("--show", action="store_true", help="print the questions answered wrongly")
+    ap.add_argument("--visits", nargs="*", help="only these consultations (ids), e.g. the ones just labelled")
     ap.add_argument("--server", action="store_true", help="also measure final segment → context.updated")
     ap.add_argument("--minutes", type=float, default=3.0)
     ap.add_argument("--speed", type=float, default=1.0)
     ap.add_argument("--json", default=str(ROOT / "bench" / "out" / "assistant.json"))
     args = ap.parse_args()
-    labels = load_labels(args.split)
+    labels = [label for label in load_labels(args.split) if not args.visits or label["id"] in args.visits]
     texts = dialogues()
     for lang in sorted({label["language"] for label in labels}):  # warm-up: lexicons, spaCy
         document(texts[next(label["id"] for label in labels if label["language"] == lang)], language=lang)

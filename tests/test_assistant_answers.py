@@ -228,3 +228,138 @@ def test_yes_no_from_the_facts_says_yes_or_no():
     for question, value in (("Has she vomited?", "no"), ("A-t-elle des nausées ?", "yes")):
         a = ask(doc, question, use_embeddings=False)
         assert a["answered"] is True and a["value"] == value, (question, a)
+
+
+# Detail questions a physician assistant asks, each answered by a mechanism of its own (session 10).
+MORE = """[doctor] hi , what brings you in ?
+[patient] my stomach has been hurting . i've had the pain on and off for about two years .
+[doctor] okay .
+[patient] it really bothers me when i sit for long periods . it helps when i get up and walk .
+[doctor] do you take any medications ?
+[patient] crestor and olmesartan daily , and tylenol for occasional pain .
+[doctor] how frequently do you take the tylenol ?
+[patient] hardly ever . maybe once a month .
+[doctor] crestor , how long have you been taking that ?
+[patient] about 18 months .
+[doctor] and the prozac , are you taking that ?
+[patient] i was , but i've kind of weaned myself off of it .
+[doctor] any family history of gi issues ?
+[patient] not that i can think of . well , actually my sister has irritable bowel syndrome .
+[doctor] any family history of colon cancer ?
+[patient] nope .
+[doctor] and how's your weight ?
+[patient] stable , although i could stand to lose about 25 pounds .
+[doctor] has your wife ever mentioned if you snore ?
+[patient] i believe i snore a little bit .
+[doctor] did you have a vasectomy ?
+[patient] no .
+[doctor] what's a long bike ride for you ?
+[patient] 20 to 30 miles .
+[doctor] how many hours do you sleep a night ?
+[patient] usually six to seven hours .
+[doctor] when was your last stress test ?
+[patient] it was september 9th , 2019 .
+[doctor] and any seizures ?
+[patient] not in a while , it's been quite a few months .
+[doctor] your lipid panel showed a total cholesterol of 247 , hdl of 66 and ldl of 166 . your hemoglobin is low at 8.2 .
+[patient] okay .
+[doctor] how often do you use your inhaler ?
+[patient] only when it gets over 85 degrees out .
+"""
+
+MORE_FR = """médecin: Bonjour, qu'est-ce qui vous amène ?
+patient: J'ai mal au ventre.
+médecin: Ça a commencé quand ?
+patient: Hier soir, d'un seul coup. C'est juste sous le sternum.
+médecin: Vous avez pris des antalgiques ?
+patient: Oui, j'ai pris deux comprimés de paracétamol hier soir.
+médecin: Est-ce que vous prenez des traitements particuliers ? Pour votre allergie ou pour autre chose ?
+patient: Non. Je prends pas de médicament.
+médecin: Vous buvez de temps en temps ?
+patient: Très rarement, une fois par mois, un apéritif.
+médecin: Vous avez des enfants ?
+patient: Oui, j'habite avec mes deux enfants.
+médecin: Ça vous est déjà arrivé ?
+patient: Oui, il y a 2 à 3 mois, j'ai eu un peu la même chose. Ça a duré deux bonnes heures.
+médecin: Vous avez eu un frottis anormal ?
+patient: Oui, en 2009.
+médecin: Avec des frissons, ou… ?
+patient: Non, il y avait pas vraiment de frisson. Mais je sentais que j'étais un peu pas très bien.
+"""
+
+
+@pytest.fixture(scope="module")
+def more_docs():
+    return {"en": document(MORE, language="en"), "fr": document(MORE_FR, language="fr")}
+
+
+@pytest.mark.parametrize(
+    "lang,question,value",
+    [
+        ("en", "What was his hemoglobin?", "8.2"),  # a decimal is one number, not a sentence end
+        ("en", "What was his LDL?", "166"),  # the question's own word, not the panel's first number (247)
+        ("en", "When was his last stress test?", "2019"),  # a date; "stress test" is not "stress"
+        ("en", "When did he last have a seizure?", "few months"),  # "it's been quite a few months"
+        ("en", "How far does he ride his bike?", "20 to 30 miles"),  # a distance
+        ("en", "How many hours does he sleep a night?", "7 hours"),  # a count of the noun asked
+        ("en", "How often does he use his inhaler?", "only when"),  # how often without a number
+        ("en", "How often does he take Tylenol?", "once a month"),  # asked of the drug: not its "daily" neighbour
+        ("en", "How long has he been on Crestor?", "18 months"),  # a drug's duration, not "yes"
+        ("en", "How long has he had the abdominal pain?", "2 years"),  # not the reply about crestor
+        ("en", "Is he still taking Prozac?", "no"),  # weaned off
+        ("en", "Any family history of GI problems?", "sister"),  # the relative named after "not that I know"
+        ("en", "Does he snore?", "yes"),  # the wife reports it: she is a witness, not the subject
+        ("en", "A-t-il eu une vasectomie ?", "no"),  # a cognate across languages
+        ("en", "What makes it better?", "walk"),  # the direction asked, said unasked
+        ("fr", "Qu'a-t-elle pris pour la douleur ?", "paracétamol"),  # "des antalgiques ?" asks about the pain
+        ("fr", "Does she take any medications?", "no"),  # a dose taken once is no treatment; two questions, one turn
+        ("fr", "How many children does she have?", "deux"),
+        ("fr", "When did she have a similar episode before?", "mois"),  # "ça vous est déjà arrivé ?"
+        ("fr", "How long did the pain last?", "bonnes heures"),  # how long it lasted, not since when
+        ("fr", "When was her abnormal pap smear?", "2009"),  # frottis = pap smear; "abnormal" qualifies it
+        ("fr", "Where exactly is the pain?", "sternum"),  # more than the complaint's own "au ventre"
+        ("fr", "Has she had chills?", "no"),  # the explicit reply overrules a finding read from the question
+    ],
+)
+def test_detail_mechanisms(more_docs, lang, question, value):
+    a = ask(more_docs[lang], question, use_embeddings=False)
+    assert a["answered"] is True and value in f"{a['value']} {a['answer']}", a
+    assert a["evidence"], a
+
+
+def test_alcohol_asked_in_everyday_french(more_docs):
+    a = ask(more_docs["fr"], "Does she drink alcohol?", use_embeddings=False)
+    assert a["answered"] is True and "par mois" in a["answer"], a
+
+
+def test_a_weight_to_lose_is_not_the_weight(more_docs):
+    assert ask(more_docs["en"], "What is his weight?", use_embeddings=False)["answered"] is False
+
+
+def test_a_no_that_goes_on_to_say_yes_is_a_yes():
+    """ "No, but I did feel feverish": the reply's first word is not its answer (an early "no" later
+    contradicted in the same turn is never reported)."""
+    doc = document(
+        "[doctor] any fever ?\n[patient] no , but i did feel feverish last night .\n"
+        "[doctor] any cough ?\n[patient] no , but my wife has a cough .\n",
+        language="en",
+    )
+    from scribe.notes.answers_search import Searcher
+
+    assert Searcher(None, [])._polarity("no , but i did feel feverish", [], {"fever"}) == "yes"
+    assert Searcher(None, [])._polarity("no , but my wife has a cough", [], {"cough"}) == "no"  # hers
+    assert Searcher(None, [])._polarity("no , not really", [], {"fever"}) == "no"
+    fever = ask(doc, "Has she had a fever?", use_embeddings=False)
+    assert fever["answered"] is True and fever["value"] != "no", fever
+    assert ask(doc, "Does she have a cough?", use_embeddings=False)["value"] != "yes"
+
+
+def test_what_only_looks_like_an_answer():
+    """An allergist seen is no allergy; "family or friends to turn to" is no family history."""
+    doc = document(
+        "[doctor] how have you been ?\n[patient] okay . i saw an allergist and a neurologist last year .\n"
+        "[doctor] do you have family or friends you can turn to ?\n[patient] yes , my family is very supportive .\n",
+        language="en",
+    )
+    assert ask(doc, "Do you have any allergies?", use_embeddings=False)["answered"] is False
+    assert ask(doc, "Does anything run in your family?", use_embeddings=False)["answered"] is False

@@ -345,3 +345,28 @@ def test_warm_up_leaves_no_lazy_load_to_the_first_live_update():
     done = subprocess.run([sys.executable, "-c", script, en, fr], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout[-2000:]
+
+
+def test_live_answer_replaced_when_the_patient_says_the_contrary():
+    """The live context answers from what was said so far; when the patient later says the contrary in so
+    many words, the answer is replaced (not the first reply kept), and a "no" that goes on to say it after
+    all ("no, but I did feel feverish") is never reported as a no, even on the live context of its turn."""
+    from scribe.notes.dialogue import load
+    from scribe.notes.engine import ask, document
+
+    tr = load(
+        "[doctor] what brings you in today ?\n[patient] my hip has been hurting .\n"
+        "[doctor] any falls recently ?\n[patient] no .\n"
+        "[doctor] okay , and any fever ?\n[patient] no , but i did feel feverish last night .\n"
+        "[doctor] wait , did you have a fall last month ?\n[patient] yes , i fell in the shower , i forgot .\n",
+        "en",
+    )
+
+    def at(n, question):
+        return ask(document(tr.model_copy(update={"segments": tr.segments[:n]}), language="en"), question, False)
+
+    assert at(4, "Has she had any falls?")["value"] == "no"
+    replaced = at(8, "Has she had any falls?")
+    assert replaced["value"] == "yes" and "shower" in replaced["answer"], replaced
+    fever = at(6, "Has she had a fever?")
+    assert fever["answered"] is True and fever["value"] != "no", fever

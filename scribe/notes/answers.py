@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from scribe.notes.answers_values import COUNT_NOUN
+
 # concept → regex on the question and on the transcript (both languages)
 CONCEPTS: dict[str, str] = {
     "a1c": r"\b(?:(?:hemoglobin|haemoglobin|hémoglobine)\s+)?a\s?one\s?c\b|\ba\s?1\s?c\b|\bhba1c\b|glyqu[ée]e|glycated",
     "blood sugar": r"\bblood (?:sugars?|glucose)|\bglucose\b|\bsugars?\b|\bglyc[ée]mies?\b",
-    "cholesterol": r"\bcholest[ée]rol\b|\bldl\b|\blipids?\b",
+    "cholesterol": r"\bcholest[ée]rol\b|\bldl\b|\bhdl\b|\blipids?\b",
+    "ejection fraction": r"\bejection fraction\b|\bef\b|\bfraction d'[ée]jection\b|\bpumping function\b|\bfevg\b",
     "blood pressure": r"\bblood pressures?\b|\bbp\b|\btension\b(?!\s*headaches?)|\bpression art[ée]rielle",
     "heart rate": r"\bheart rate\b|\bpulse\b|fr[ée]quence cardiaque|\bpouls\b",
     # not "weigh yourself daily" nor "let me weigh you": an instruction, not the patient's weight
@@ -33,6 +36,7 @@ CONCEPTS: dict[str, str] = {
     "ekg": r"\bekg\b|\becg\b|\b[ée]lectrocardiogra\w*",
     "colonoscopy": r"\bcolonoscop\w*|\bcoloscopie\b",
     "mammogram": r"\bmammogra\w*",
+    "pap smear": r"\bpap(?: smears?| tests?)?\b|\bfrottis\b|\bcervical (?:smear|cytology)\b",
     "blood test": r"\bblood (?:work|tests?)\b|\blabs\b|\bprise de sang\b|\bbilan sanguin\b|\banalyses? de sang\b",
     "neurologist": r"\bneurolog\w*",
     "cardiologist": r"\bcardiolog(?:ist|ue)s?\b",
@@ -44,7 +48,7 @@ CONCEPTS: dict[str, str] = {
     "surgeon": r"\bsurgeon\b|\bchirurgien\w*",
     "physical therapy": r"\bphysical therap\w*|\bphysio\w*|\bkin[ée]\w*",
     "therapy": r"\btherap(?:y|ist|ies)\b|\bcounsel\w*|\bth[ée]rapie\b|\bpsycholog\w*|\bpsychoth[ée]rap\w*",
-    "surgery": r"\bsurger(?:y|ies)\b|\bsurgical\b|\boperat(?:ion|ed)\b|\bchirurgi\w*|\bop[ée]r[ée]e?s?\b",
+    "surgery": r"\bsurger(?:y|ies)\b|\bsurgical\b|\boperat(?:ion|ed)\b|\bchirurgi\w*|\bop[ée]r(?:ations?|[ée]e?s?)\b",
     "fracture": r"\bfractur\w*|\bbroke\b|\bbroken\b|\bcass[ée]e?s?\b",
     "fall": r"\bfall\b|\bfell\b|\bfallen\b|\bfalls\b|\bchute\w*|\btomb[ée]e?\b",
     "exercise": r"\bexercis\w*|\bwork(?:ing)? out\b|\bgym\b|\bactivit[ée] physique\b|\bsport\b",
@@ -53,7 +57,8 @@ CONCEPTS: dict[str, str] = {
     "insulin": r"\binsulin\b|\binsuline\b",
     "vaccine": r"\bvaccin\w*|\bflu shot\b",
     "pregnancy": r"\bpregnan\w*|\benceinte\b|\bgrossesse\b",
-    "stress": r"\bstress\w*",
+    "stress": r"\bstress\w*\b(?!\s+tests?)",
+    "stress test": r"\bstress tests?\b|\b(?:épreuve|test) d'effort\b",
     "injection": r"\binjections?\b|\bpiq[uû]res?\b|\binfiltrations?\b",
     "inhaler": r"\binhalers?\b|\binhalateur\b|\bventoline\b",
     "steroid": r"\bsteroids?\b|\bst[ée]ro[iï]des?\b|\bcortico\w*|\bcortisone\b",
@@ -87,6 +92,9 @@ BODY_PARTS = {
         "ear": r"\bears?\b|\boreilles?\b",
         "breast": r"\bbreasts?\b|\bseins?\b",
         "kidney": r"\bkidneys?\b|\breins?\b",
+        "neck": r"\bnecks?\b|\bcou\b|\bcervical\b",
+        "head": r"\bheads?\b|\btêtes?\b",
+        "chest": r"\bchests?\b|\bpoitrine\b|\bthorax\b",
     }.items()
 }
 
@@ -99,6 +107,7 @@ QUALIFIERS: dict[str, re.Pattern] = {
     "clinic": re.compile(r"\b(?:in|at) (?:the )?(?:clinic|office)\b|\bau cabinet\b|\bà la consultation\b", re.I),
     "left": re.compile(r"\bleft\b|\bgauche\b", re.I),
     "right": re.compile(r"\bright (?:side|knee|arm|leg|hand|foot|shoulder|hip|eye|ear)\b|\bdroite?\b", re.I),
+    "abnormal": re.compile(r"\babnormal\w*|\banormal\w*", re.I),
     "night": re.compile(r"\bat night\b|\bnight\w*|\bla nuit\b|\bnocturne\w*", re.I),
 }
 
@@ -159,6 +168,7 @@ INTENTS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
+    ("count", re.compile(r"\bhow many\b|\bcombien d(?:e |')", re.I)),  # "how many hours does he sleep?"
     (
         "side",
         re.compile(
@@ -175,71 +185,12 @@ INTENTS: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\bwhat (?:was|is|were|are|'s)\b|\bwhat\b.*\b(?:level|reading|value|number|result)s?\b|"
             r"\bwhat\b.*\b(?:been running|running at|run at)\b|"
-            r"\bhow (?:high|low|much|many)\b|\bquel(?:le)?s? (?:était|est|étaient|sont|a été)\b|\bcombien\b|"
+            r"\bhow (?:high|low|much|many|far)\b|\bquel(?:le)?s? (?:était|est|étaient|sont|a été)\b|\bcombien\b|"
             r"\bvaleur\b|\btaux\b|\bniveau\b|\brésultats?\b",
             re.I,
         ),
     ),
 ]
-
-# what each intent's value looks like in the transcript (numbers already as digits)
-_NUMBER_WORDS = (
-    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few|few|several)"
-)
-_WEEKDAYS = (
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-)
-VALUE_RX: dict[str, re.Pattern] = {
-    "severity": re.compile(
-        r"(?<![\w.])(?:\d+(?:[.,]\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:\s*(?:-|to|à)\s*\d+)?"
-        r"(?:\s*(?:/|out of|sur)\s*10)?(?![\w])",
-        re.I,
-    ),
-    "duration": re.compile(
-        r"(?<!times )(?<!once )(?<!twice )(?<!fois )"  # "three times a day" is how often, not how long
-        rf"\b(?:for |about |since |depuis |il y a |ça fait )?{_NUMBER_WORDS}\s+(?:days?|weeks?|months?|years?|jours?|"
-        r"semaines?|mois|ans?|années?)\b(?!\s+ago\b)|\bsince (?:\w+day|last \w+|yesterday|\w+)\b|"
-        r"\b(?:yesterday|last night|"
-        r"this morning|hier(?: soir| matin)?|cette nuit|ce matin|avant-hier)\b|\bdepuis (?:hier|ce matin|\w+)\b",
-        re.I,
-    ),
-    "dose": re.compile(
-        r"\b\d+(?:[.,]\d+)?\s*(?:mg|milligrams?|milligrammes?|mcg|micrograms?|microgrammes?|grams?|grammes?|g|"
-        r"units?|unités?|ml|millilitres?|milliliters?|cc|iu)\b",
-        re.I,
-    ),
-    "frequency": re.compile(
-        r"\b(?:once|twice|three times|four times|\d+ times?|one time|two times)\s+(?:a|per|every|each)\s+"
-        r"(?:day|week|month|year|night)\b|\bevery\s+(?:day|week|month|other \w+|\d+ \w+|morning|night|evening|"
-        r"\w+day)\b|\b(?:daily|weekly|monthly|nightly|biweekly)\b|\b(?:\d+|une|deux|trois) fois par "
-        r"(?:jour|semaine|mois|an)\b|\btous les (?:jours|soirs|matins|mois|ans|\d+ \w+)\b|"
-        r"\bchaque (?:jour|semaine|mois|soir|matin)\b|\b(?:a|per) (?:day|week)\b|\bpar (?:jour|semaine)\b",
-        re.I,
-    ),
-    "when": re.compile(
-        rf"\b{_NUMBER_WORDS}\s+(?:days?|weeks?|months?|years?)\s+ago\b|\blast\s+(?:week|month|year|spring|summer|"
-        r"fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time)\b|\byesterday\b|"
-        rf"\b(?:on |this |ce )?(?:{_WEEKDAYS})\b|\bhier(?: soir| matin)?\b|"
-        r"\bthis (?:morning|week|month|year|past \w+)\b|\bin (?:january|february|march|april|may|june|july|august|"
-        r"september|october|november|december|\d{4})\b|\bil y a (?:\d+|un|une|quelques|deux|trois|six) "
-        r"(?:jours?|semaines?|mois|ans?|années?)\b|\bl'(?:année|an) derni(?:er|ère)\b|\bla semaine dernière\b|"
-        r"\ble mois dernier\b|\bhier\b|\ben (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
-        r"octobre|novembre|décembre|\d{4})\b",
-        re.I,
-    ),
-    # "right" alone is mostly "all right": only with what it qualifies
-    "side": re.compile(
-        r"\b(?:left|gauche|droite?|both sides|bilat[ée]ra\w*|des deux côtés)\b|"
-        r"\bright(?=[- ](?:side|sided|knee|arm|leg|hand|foot|shoulder|hip|eye|ear|breast|kidney|ankle|wrist|elbow|"
-        r"flank|lower|upper)\b)",
-        re.I,
-    ),
-    "value": re.compile(
-        r"(?<![\w.])\d+(?:[.,]\d+)?(?:\s*(?:/|over|sur)\s*\d+)?(?:\s*(?:%|percent|pour ?cent|mg/dl|mmol|kg|"
-        r"kilos?|pounds|lbs))?(?:(?<=\d)'?s)?(?![\w])",  # "the 300s": a range said by its hundreds
-        re.I,
-    ),
-}
 
 _FR_HINT = re.compile(
     r"\b(?:est-ce|avez|êtes|vous|quel(?:le)?s?|combien|quand|depuis|votre|sa|son|ses|il|elle|de la|du|des|"
@@ -258,6 +209,7 @@ class Query:
     concepts: list[str] = field(default_factory=list)
     qualifiers: list[str] = field(default_factory=list)
     family: bool = False
+    counted: re.Pattern | None = None  # the noun a "how many" question counts
 
 
 def question_language(question: str) -> str:
@@ -279,7 +231,13 @@ def read_question(question: str) -> Query:
     qualifiers = [name for name, rx in QUALIFIERS.items() if rx.search(q)]
     if intent == "side":  # "right or left?" offers the sides, it does not set one
         qualifiers = [name for name in qualifiers if name not in ("left", "right")]
-    return Query(q, question_language(q), intent, concepts, qualifiers, bool(FAMILY.search(q)))
+    counted = None
+    if intent == "count" and (m := COUNT_NOUN.search(q)):
+        noun = (m.group(1) or m.group(2)).lower()  # a concept's noun in either language: "children" / "enfants"
+        counted = next((rx for rx in CONCEPT_RX.values() if rx.search(noun)), None) or word_pattern(noun)
+    elif intent == "count":
+        intent = "value"
+    return Query(q, question_language(q), intent, concepts, qualifiers, bool(FAMILY.search(q)), counted)
 
 
 # Words that say nothing of what a question is about (function words, question words, the verbs of any
@@ -303,32 +261,32 @@ _NOT_CONTENT = set(
 
 def content_words(question: str) -> list[str]:
     """The words of a question that name what it is about (not its concepts, its drugs or its intent)."""
-    words = re.findall(r"[a-zà-ÿœ]{3,}", question.lower())
+    words = re.findall(r"[a-zà-ÿœ]{3,}", question.lower()) + [w.lower() for w in re.findall(r"\b[A-Z]{2}\b", question)]
     return [
         w for w in dict.fromkeys(words) if w not in _NOT_CONTENT and not any(rx.search(w) for rx in CONCEPT_RX.values())
     ]
 
 
+# French and English endings of one word ("vasectomie" / "vasectomy", "similaire" / "similar")
+_COGNATE_END = re.compile(r"(?:ies|ie|y|iques?|ic|ical|ites?|itis|ismes?|isms?|oses?|osis|ations?|aires?|ary|ar|e)$")
+_ACCENTS = {c: f"[{group}]" for group in ("eéèêë", "aàâ", "iîï", "oô", "uùû", "cç") for c in group}
+
+
+def _folded(text: str) -> str:
+    """A regex of the text that ignores accents ("episode" / "épisode")."""
+    return "".join(_ACCENTS.get(c, re.escape(c)) for c in text)
+
+
 def word_pattern(word: str) -> re.Pattern:
-    """A word and its plural or feminine ("lump" / "lumps", "opéré" / "opérée")."""
+    """A word and its plural or feminine ("lump" / "lumps", "opéré" / "opérée"), accents or not, and a long
+    word's cognate in the other language, so that a French question finds its word in an English visit."""
     stem = word[:-1] if len(word) > 4 and word.endswith(("s", "x")) else word
-    return re.compile(rf"\b{re.escape(stem)}(?:s|es|e|x)?\b", re.I)
+    cognate = _COGNATE_END.sub("", stem) if len(word) >= 6 else ""
+    if len(cognate) >= 5 and cognate != stem:
+        return re.compile(rf"\b(?:{_folded(stem)}(?:s|es|e|x)?|{_folded(cognate)}\w{{0,4}})\b", re.I)
+    return re.compile(rf"\b{_folded(stem)}(?:s|es|e|x)?\b", re.I)
 
 
 def qualifiers_hold(query: Query, text: str) -> bool:
     """Every qualifier the question sets is in the evidence: a clinic reading does not answer 'at home'."""
     return all(QUALIFIERS[name].search(text) for name in query.qualifiers)
-
-
-# "on a scale from zero to ten", "de 0 à 10": the scale, not the patient's number
-SCALE = re.compile(
-    r"\b(?:from |de |between )?(?:0|1|zero|zéro|one)\s*(?:to|à|and|et|-)\s*10\b|\b(?:sur|out of)\s+10\b", re.I
-)
-
-
-def normalise_value(intent: str, raw: str) -> str:
-    """The value as the answer states it: "152 over 94" → "152/94", "10 percent" → "10%"."""
-    v = re.sub(r"\s*(?:over|sur)\s*", "/", raw.strip(), flags=re.I) if intent == "value" else raw.strip()
-    v = re.sub(r"\s*(?:percent|pour ?cent)\b", "%", v, flags=re.I)
-    v = re.sub(r"\bmilligrams?\b|\bmilligrammes?\b", "mg", v, flags=re.I)
-    return v

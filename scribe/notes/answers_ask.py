@@ -17,8 +17,8 @@ import threading
 from collections import OrderedDict
 from functools import lru_cache
 
-from scribe.notes.answers import qualifiers_hold, read_question, same_setting
-from scribe.notes.answers_find import DETAIL, AnswerFinder
+from scribe.notes.answers import read_question, same_setting
+from scribe.notes.answers_find import DETAIL, AnswerFinder, parts_of
 from scribe.notes.context_topics import answer_from_facts, facts_for_topic, topics_of
 from scribe.notes.facts import Extractor
 from scribe.notes.facts.reader import ConsultationReader
@@ -124,11 +124,7 @@ def answered(
         return typed
     topics = topics_of(q)
     for topic in topics[:1]:  # the question's main topic: "allergic to a drug?" is not about the drugs taken
-        fs = [
-            f
-            for f in facts_for_topic(topic, facts)
-            if qualifiers_hold(query, " ".join(e.quote for e in f.evidence)) and not finder.examined(f)
-        ]
+        fs = finder.topic_facts(query, topic, facts_for_topic(topic, facts))
         if fs:
             if query.intent in DETAIL and topic not in ("duration", "severity", "location", "age", "weight"):
                 if not any(f.value or f.attributes.get("dose") for f in fs):  # "which dose?" is not "yes"
@@ -142,15 +138,23 @@ def answered(
             statuses = {f.status for f in fs}
             if value is None and query.intent == "yesno" and statuses in ({"present"}, {"absent"}):
                 value = "yes" if statuses == {"present"} else "no"  # "has she vomited?" → no
+                later = finder.overruled(query, topic, fs, value)
+                if later is not None:
+                    return later
             return Answered(answered=True, answer=answer, value=value, evidence=ev, confidence=conf, topic=topic)
         if query.qualifiers or query.intent in DETAIL:
             continue  # an asked question of the topic says nothing of its qualifier or value
         same = [
-            a for a in asked if (a.topic == topic or topic in topics_of(a.question)) and same_setting(query, a.question)
+            a
+            for a in asked
+            if (a.topic == topic or topic in topics_of(a.question))
+            and same_setting(query, a.question)
+            and all(rx.search(a.question) for rx in parts_of(q))  # "moving your neck?" is of the neck
+            and (topic != "triggers" or finder.same_direction(query, a.question))
         ]
         if same:
             return _from_asked(same[-1], topic, 0.75)
-        found = finder.asked_about(query, topic)
+        found = finder.asked_about(query, topic) or finder.statement(query, topic)
         if found is not None:
             return found
     if query.intent in DETAIL or not topics:

@@ -1,8 +1,9 @@
 """The answer to a clinician's question with its value and its evidence: from the typed facts first
-(medications with dose and frequency, family history with the relative), then from the transcript's
-sentences and question/answer pairs that mention every concept the question names, respect its
-qualifiers and state the kind of value it asks for. Nothing found → "not answered": a wrong "answered"
-would make the assistant skip a question that was never asked.
+(medications with dose and frequency, family history with the relative: answers_kinds.py), then from the
+transcript's sentences and question/answer pairs that mention every concept the question names, respect
+its qualifiers and state the kind of value it asks for, then from what the patient says of their own
+accord (a score out of 10, when it started, what makes it worse). Nothing found → "not answered": a wrong
+"answered" would make the assistant skip a question that was never asked.
 """
 
 from __future__ import annotations
@@ -10,265 +11,181 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
-from scribe.notes.answers import (
-    BODY_PARTS,
-    CONCEPT_RX,
-    FAMILY,
-    INTENTS,
-    RELATIVES,
-    Query,
-    normalise_value,
-    qualifiers_hold,
-    same_setting,
-)
-from scribe.notes.answers_units import OFFERS, TranscriptUnits
-from scribe.notes.consultation import answer_polarity
+from scribe.notes.answers import BODY_PARTS, CONCEPT_RX, INTENTS, Query, qualifiers_hold
+from scribe.notes.answers_kinds import TREATMENT, KindAnswers, unanswered
+from scribe.notes.answers_search import DETAIL, labels_in
+from scribe.notes.answers_values import SCORE
 from scribe.notes.context_topics import TOPIC_RX
-from scribe.notes.facts.reader import NEGATION_NEAR, ConsultationReader
 from scribe.notes.medication.names import find_mentions
-from scribe.notes.number_words import numbers_to_digits
 from scribe.notes.text import clean
 from scribe.schemas_docs import Answered, Fact
 
-DETAIL = ("dose", "frequency", "when", "duration", "severity", "value", "side")
-# "what do you take for your eczema?", "prend-elle quelque chose pour la douleur ?"
-TREATMENT = re.compile(
-    r"\b(?:take|takes|taking|taken|took|use|uses|using|used|prend\w*|pris|utilis\w*|traitement|medications?|"
-    r"médicaments?)\b.*\b(?:for|pour|contre)\b",
-    re.I,
-)
+__all__ = ["DETAIL", "AnswerFinder"]
+
 _WHAT = re.compile(r"\b(?:what|which|who|how|where|quel(?:le)?s?|quoi|qu'|comment|où)\b|^que\b", re.I)
 _EARLIER = re.compile(
     r"\b(?:before|previous(?:ly)?|prior|similar|in the past|ever|déjà|auparavant|précédent\w*|similaire|avant)\b", re.I
 )
 _ASKS_SIDE = re.compile(rf"{dict(INTENTS)['side'].pattern}|\bwhere\b|\boù\b", re.I)
+# "how long did the pain last?" asks for an episode's length, not since when it started
+_LASTED_Q = re.compile(
+    r"\bhow long did\b.*\blast\b|\bdur(?:é|ée|ait)\b|\bhow long (?:does|do) (?:it|they) last\b", re.I
+)
+_LASTED = re.compile(r"\blast(?:ed|s)?\b|\bdur(?:é|ée|ait|e|ent)\b|\bwent away after\b|\bpass(?:é|ait)\b", re.I)
+# "when did the arm pain start?": the onset of the complaint, said by the patient with a time
+_ONSET_Q = re.compile(r"\b(?:start|begin|began|commenc\w*|débuté|début)\b", re.I)
+_ONSET = re.compile(
+    r"\b(?:start\w*|began|begun|came on|commenc\w*|débuté|arrivé|venu)\b|\bi(?:'ve| have) had (?:it|this|that|the)\b|"
+    r"\bj'ai (?:ça|mal)\b",
+    re.I,
+)
+# what makes it worse / better, said by the patient: "it really bothers me when i sit for long periods"
+_WORSE = re.compile(
+    r"\b(?:bothers?|hurts?|worse|aggravat\w*|pire|fait mal|gêne)\b[^.?!]{0,30}?\b(?:when|if|with|after|quand|lorsque|"
+    r"si|après|en)\b[^.?!]{3,60}",
+    re.I,
+)
+_BETTER = re.compile(
+    r"\b(?:helps?|better|eases?|eased|relie\w+|mieux|soulag\w+|calme)\b[^.?!]{0,30}?\b(?:when|if|with|after|quand|"
+    r"lorsque|si|après|en)\b[^.?!]{3,60}|\b(?:it|ça|that|which|cela)\b[^.?!]{0,20}\b(?:helped|eased?(?: up| off)?|"
+    r"soulagé|amélioré)\b|\b(?:moins mal|less pain|hurts? less)\b",
+    re.I,
+)
+_CUE = re.compile(
+    r"\b(?:moins mal|less pain|hurts? less|helps?|helped|better|eases?|eased|reliev\w*|mieux|soulag\w*|calme|"
+    r"hurts?|worse|bothers?|pire|mal|aggrav\w*|stiff|gêne)\b",
+    re.I,
+)
+_WHERE = re.compile(
+    r"\b(?:just |right |juste )?(?:under|below|above|beneath|sous|au-dessous|au-dessus|en haut|en bas|upper|lower|"
+    r"au milieu|in the middle)\b(?: (?:of |de |du |de la |the |my |le |la |l'|mon |ma ))*(?:\w+)",
+    re.I,
+)
+# where it hurts is said of a body site or of the pain ("lower" alone may be a blood pressure)
+_PAIN_SITE = re.compile(rf"\b(?:{lexicon.BODY_PARTS})\b|\b(?:pain|hurts?|aches?|mal|douleur)\b", re.I)
+# the patient's own allergy, not the allergist they saw
+_ALLERGIC = re.compile(r"\ballerg(?:y|ies|ic)\b|\ballergi(?:e|es|que|ques)\b", re.I)
+# one dose taken for the complaint, not a medication the patient takes
+_ONCE = re.compile(
+    r"^(?!.*\b(?:every|daily|regularly|each|tous les|chaque|régulièrement|par jour|a day)\b).*"
+    r"\b(?:i took|took (?:a|an|one|some)|j'ai pris (?:un|une|deux|2|du|de la|des)|a pris (?:un|une))\b",
+    re.I,
+)
+# a question on an earlier episode of the complaint
+_BEFORE_ASKED = re.compile(
+    r"\b(?:déjà (?:arrivé|eu (?:ça|une douleur|mal|ce))|happened before|had (?:this|that|it|something like "
+    r"(?:this|that)) before|(?:first|première) (?:time|fois)|premier épisode|similar episode|épisode \w* ?similaire)",
+    re.I,
+)
+_EXACTLY = re.compile(r"\b(?:exactly|specifically|precisely|exactement|précisément)\b", re.I)
+_ASKS_WORSE = re.compile(r"\b(?:worse|aggravat\w*|aggrav\w*|trigger\w*|pire|bring\w* (?:it|on))\b", re.I)
+_ASKS_BETTER = re.compile(
+    r"\b(?:moins mal|less pain|hurts? less|better|reliev\w*|help\w*|eases?|mieux|soulag\w*|calm\w*)\b", re.I
+)
 
 
-def _labels_in(text: str) -> set[str]:
-    """The symptom and condition labels a text names (either language)."""
-    return {c.label for kind in ("condition", "symptom") for _s, _e, c in lexicon.find_concepts(kind, text)}
+def parts_of(text: str) -> list[re.Pattern]:
+    """The body parts a text names, in either language."""
+    return [rx for rx in BODY_PARTS.values() if rx.search(text)]
 
 
-def _unanswered(topic: str | None) -> Answered:
-    return Answered(answered=False, confidence=0.85, topic=topic)
-
-
-def _drug_facts(names: list[str], facts: list[Fact]) -> list[Fact]:
-    names = [n.lower() for n in names]
-    out = []
-    for f in facts:
-        if f.kind != "medication" or f.status not in ("current", "changed", "new", "administered"):
-            continue
-        keys = {
-            f.label.lower(),
-            str(f.attributes.get("ingredient", "")).lower(),
-            str(f.attributes.get("surface", "")).lower(),
-        }
-        if keys & set(names):
-            out.append(f)
-    return out
-
-
-def _dose_text(f: Fact) -> str:
-    a = f.attributes
-    dose = " ".join(str(x) for x in (a.get("dose"), a.get("unit")) if x)
-    return " ".join(x for x in (dose, str(a.get("frequency") or "")) if x).strip()
-
-
-class AnswerFinder(TranscriptUnits):
+class AnswerFinder(KindAnswers):
     """One consultation (its reader and facts), many questions."""
-
-    def __init__(self, reader: ConsultationReader | None, facts: list[Fact]):
-        super().__init__(reader)
-        self.facts = facts
-
-    # ------------------------------------------------------------------ searching the units
-
-    def _search(
-        self,
-        query: Query,
-        anchors: list[re.Pattern],
-        family: bool = False,
-        asking_rx: re.Pattern | None = None,
-        labels: set[str] | None = None,
-        qa_only: bool = False,
-    ) -> Answered | None:
-        """The first unit that mentions every anchor (and a finding of `labels`), holds the qualifiers and
-        gives the wanted value. asking_rx: only question/answer pairs whose question matches it (the value
-        from the reply)."""
-        units = self.units()
-        for i, (asking, answering, text, wider) in enumerate(units):
-            if asking_rx is not None and not (asking and asking_rx.search(self.reader.sents[asking[0]].text)):
-                continue
-            if labels and not labels & _labels_in(text) or (qa_only and not asking):
-                continue
-            if asking and not same_setting(query, self.reader.sents[asking[0]].text):
-                continue  # asked of another episode of care (the ER, the hospital)
-            if not all(rx.search(text) for rx in anchors) or not qualifiers_hold(query, text):
-                continue
-            if self._about_relative(asking + answering, anchors, family) != family:
-                continue  # a relative's illness is not the patient's
-            if query.intent in DETAIL:
-                source = (
-                    numbers_to_digits(" ".join(self.reader.sents[j].text for j in answering)) if asking_rx else wider
-                )
-                if asking and OFFERS.search(self.reader.sents[asking[0]].text):  # "the 200s or the 300s?"
-                    source = numbers_to_digits(" ".join(self.reader.sents[j].text for j in answering))
-                value = self._value(query.intent, source, anchors)
-                if value is None and asking_rx is None and anchors:
-                    answering, value = self._followed(units[i + 1 : i + 3], query.intent, answering)
-                if value is None:
-                    continue
-                if source is wider and wider != text and self._value(query.intent, text, anchors) is None:
-                    answering = answering + [answering[-1] + 1]  # the value is in the next sentence
-            else:
-                if not self._said_by_patient(asking, answering) or (
-                    not asking and any(self.reader.sents[k].question for k in answering)
-                ):
-                    continue  # "you should exercise more" or an unanswered question asks nothing of the patient
-                if asking and anchors:  # the question is its last words: "…a steroid injection. any questions?"
-                    asked = self.reader.sents[asking[0]].text[-100:]
-                    reply = " ".join(self.reader.sents[j].text for j in answering)
-                    if not all(rx.search(asked) or rx.search(reply) for rx in anchors):
-                        continue
-                reply = " ".join(self.reader.sents[j].text for j in answering) if asking else ""
-                polarity = answer_polarity(reply) if reply else ""
-                if not polarity:
-                    negated = any(
-                        NEGATION_NEAR.search(text[: m.start()]) for rx in anchors for m in [rx.search(text)] if m
-                    )
-                    polarity = "no" if negated else "yes"
-                value = polarity
-            evidence = self._evidence(asking + answering)
-            quoted = clean(" ".join(e.quote for e in evidence))
-            return Answered(
-                answered=True,
-                answer=value if query.intent in DETAIL else quoted,
-                value=value,
-                evidence=evidence,
-                confidence=0.85,
-                topic=query.concepts[0] if query.concepts else query.intent,
-            )
-        return None
 
     def asked_about(self, query: Query, topic: str) -> Answered | None:
         """A question of the topic the clinician asked and the patient answered, found even where the
-        transcript lost its question mark ("vous avez mal à la tête" "non docteur")."""
+        transcript lost its question mark ("vous avez mal à la tête" "non docteur"); of the body part the
+        question names ("moving your neck?" is not "is it worse at night?")."""
         if self.reader is None:
             return None
+        if topic == "triggers":  # "is it worse at night?" does not say what makes it better
+            asking = _ASKS_BETTER if _ASKS_BETTER.search(query.text) else _ASKS_WORSE
+            return self._search(query, parts_of(query.text), asking_rx=asking)
         if topic in TOPIC_RX:
-            return self._search(query, [], asking_rx=TOPIC_RX[topic])
+            return self._search(query, parts_of(query.text), asking_rx=TOPIC_RX[topic])
         if topic in lexicon.SYMPTOM_BY_LABEL:
             return self._search(query, [], labels={topic}, qa_only=True)
         return None
 
-    def treatment(self, query: Query, labels: set[str], anchors: list[re.Pattern] = ()) -> Answered:
-        """What the patient takes for a condition: a drug named where the condition is (its lexicon label, or
-        the question's own words for one the lexicon lacks), or in the next two exchanges ("are you taking
-        anything for that?" "digoxin")."""
-        units = self.units()
-        for i, (_asking, _answering, text, _wider) in enumerate(units):
-            found = {c.label for kind in ("condition", "symptom") for _s, _e, c in lexicon.find_concepts(kind, text)}
-            named = bool(found & labels) or bool(anchors) and all(rx.search(text) for rx in anchors)
-            if not named or RELATIVES.search(text):
-                continue
-            for asking, answering, later, _w in units[i : i + 3]:
-                drugs = [m for m in find_mentions(later) if m.surface.lower() not in lexicon.DRUG_STOP]
-                if drugs and (asking or any(self.reader.is_pat(k) for k in answering)):
-                    evidence = self._evidence(asking + answering)
-                    names = ", ".join(dict.fromkeys(m.surface.lower() for m in drugs))
-                    return Answered(
-                        answered=True, answer=names, value=names, evidence=evidence, confidence=0.8, topic="medications"
-                    )
-        return _unanswered("medications")
+    def statement(self, query: Query, topic: str) -> Answered | None:
+        """What the patient says of a topic unasked: what makes it worse or better, their allergies."""
+        if topic == "triggers":
+            rx = _BETTER if _ASKS_BETTER.search(query.text) else _WORSE
+            detail = Query(query.text, query.language, "value", query.concepts, query.qualifiers)
+            found = self.said(detail, rx, parts_of(query.text), topic="triggers", before=True)
+            if found is not None:  # the whole sentence: "i laid some ice on it and it finally did ease up"
+                found.answer = found.value = clean(" ".join(e.quote for e in found.evidence))
+            return found
+        if topic == "allergies":
+            return self.said(query, _ALLERGIC, topic="allergies")
+        if topic == "location":  # "c'est juste sous le sternum", "right here below the belly button"
+            detail = Query(query.text, query.language, "value", query.concepts, query.qualifiers)
+            return self.said(detail, _WHERE, [_PAIN_SITE], topic="location")
+        return None
 
-    # ------------------------------------------------------------------ by kind of question
+    def topic_facts(self, query: Query, topic: str, fs: list[Fact]) -> list[Fact]:
+        """The facts of the topic that answer this question: with its qualifiers, not today's examination, a
+        trigger of the direction asked, a location that says more than the complaint ("au ventre" of a
+        "mal au ventre" does not say where)."""
+        fs = [f for f in fs if qualifiers_hold(query, " ".join(e.quote for e in f.evidence)) and not self.examined(f)]
+        if topic == "triggers":
+            fs = [f for f in fs if self.trigger_fits(query, f)]
+        if topic == "medications" and query.intent == "yesno":  # "j'ai pris un Doliprane hier soir" once
+            fs = [f for f in fs if not all(_ONCE.search(self.sentence_of(e)) for e in f.evidence)]
+        if topic == "location":  # the patient's own words say more: "c'est juste sous le sternum"
+            present = {f.label for f in self.facts if f.kind == "symptom" and f.status == "present"}
+            said = [f for f in fs if not labels_in(f"mal {f.value} douleur {f.value} pain {f.value}") & present]
+            fs = said or ([] if _EXACTLY.search(query.text) or self.statement(query, topic) else fs)
+        return fs
 
-    def family(self, query: Query) -> Answered | None:
-        """Family history names the relative; a relative who has it outweighs "no one else has it" (the
-        facts' later-statement-wins rule would otherwise answer "no cancer")."""
-        conditions = [c.label for _s, _e, c in lexicon.find_concepts("condition", query.text)]
-        concept_rx = [CONCEPT_RX[c] for c in query.concepts]
-        fh = [f for f in self.facts if f.kind == "family_history"]
-        if conditions or concept_rx:
-            fh = [f for f in fh if f.label in conditions or any(rx.search(f.label) for rx in concept_rx)]
-        present = [f for f in fh if f.status == "present"]
-        if present:
-            return self._family_answer(present, query)
-        if (concept_rx or conditions) and self.reader is not None:
-            plain = Query(query.text, query.language, "yesno", query.concepts, query.qualifiers)
-            found = self._search(plain, concept_rx, family=True, labels=set(conditions) or None)
-            if found is not None and found.value == "yes":
-                relative = RELATIVES.search(" ".join(e.quote for e in found.evidence if e.role != "clinician"))
-                relative = relative or RELATIVES.search(found.answer or "")
-                found.value = relative.group(0).lower() if relative else found.value
-                found.topic = "family history"
-                return found
-        absent = [f for f in fh if f.status == "absent"]
-        if absent:
-            return self._family_answer(absent, query)
-        if not (concept_rx or conditions) and self.reader is not None:  # "any family history?" asked and answered
-            found = self._search(Query(query.text, query.language, "yesno"), [], family=True, asking_rx=FAMILY)
-            if found is not None:
-                relative = RELATIVES.search(" ".join(e.quote for e in found.evidence if e.role != "clinician"))
-                found.value = relative.group(0).lower() if relative and found.value == "yes" else found.value
-                found.topic = "family history"
-                return found
-        return None if not (concept_rx or conditions) else _unanswered("family history")
+    def overruled(self, query: Query, topic: str, fs: list[Fact], value: str) -> Answered | None:
+        """The last explicit reply on the finding, where it says the contrary of the facts after them
+        ("avec des frissons ?" "non, il y avait pas vraiment de frisson")."""
+        if self.reader is None or topic not in lexicon.SYMPTOM_BY_LABEL:
+            return None
+        said = self._search(query, [], labels={topic}, qa_only=True)
+        last_fact = max((e.start for f in fs for e in f.evidence), default=0.0)
+        if said is None or said.value == value or said.evidence[-1].start < last_fact:
+            return None
+        return said
 
-    def _family_answer(self, chosen: list[Fact], query: Query) -> Answered:
-        parts = []
-        for f in chosen[:4]:
-            relative = f.attributes.get("relative")
-            if f.status == "present":
-                parts.append(f"{relative}: {f.label}" if relative else f.label)
-            else:
-                parts.append(("pas de " if query.language == "fr" else "no ") + f.label)
-        answer = "; ".join(dict.fromkeys(parts))
-        evidence = [e for f in chosen[:4] for e in f.evidence[:1]]
-        return Answered(
-            answered=True, answer=answer, value=answer, evidence=evidence, confidence=0.9, topic="family history"
-        )
+    def same_direction(self, query: Query, asked: str) -> bool:
+        """An asked question of what makes it worse answers the same question, not what makes it better."""
+        return bool(_ASKS_BETTER.search(query.text)) == bool(_ASKS_BETTER.search(asked)) or not _CUE.search(asked)
 
-    def drug(self, query: Query, names: list[str], surfaces: list[str]) -> Answered:
-        fs = _drug_facts(names + surfaces, self.facts)
-        anchors = [re.compile(rf"\b{re.escape(s)}\b", re.I) for s in dict.fromkeys(surfaces + names)]
-        anchor = re.compile("|".join(rx.pattern for rx in anchors), re.I)
-        if query.intent in ("dose", "frequency"):
-            key = "dose" if query.intent == "dose" else "frequency"
-            with_value = [f for f in fs if f.attributes.get(key)]
-            if with_value:
-                f = with_value[0]
-                value = _dose_text(f) if key == "dose" else str(f.attributes["frequency"])
-                return Answered(
-                    answered=True,
-                    answer=f"{f.label} {_dose_text(f)}".strip(),
-                    value=normalise_value("dose", value),
-                    evidence=f.evidence[:2],
-                    confidence=0.95,
-                    topic="medications",
-                )
-            if self.reader is not None:
-                found = self._search(query, [anchor])
-                if found is not None:
-                    found.topic = "medications"
-                    return found
-            return _unanswered("medications")
-        if query.intent in ("when", "value") and self.reader is not None:
-            found = self._search(query, [anchor])
-            if found is not None or query.intent == "when":
-                return found or _unanswered("medications")
-        if fs:
-            f = fs[0]
-            return Answered(
-                answered=True,
-                answer=f"{f.label} {_dose_text(f)}".strip() + ("" if f.status == "current" else f" ({f.status})"),
-                value=normalise_value("dose", _dose_text(f)) or "yes",
-                evidence=f.evidence[:2],
-                confidence=0.9,
-                topic="medications",
-            )
-        return _unanswered("medications")
+    def sentence_of(self, e) -> str:
+        """The sentence an evidence quote was cut from."""
+        for s in self.reader.sents if self.reader else []:
+            if s.seg_index == e.segment_id and e.quote.lower() in s.text.lower():
+                return s.text
+        return e.quote
+
+    def trigger_fits(self, query: Query, f: Fact) -> bool:
+        """A trigger fact answers "what makes it better?" only where it is said to help, and "what makes it
+        worse?" only where it is not ("it helps when I get up and move")."""
+        better = bool(_ASKS_BETTER.search(query.text))
+        for e in f.evidence:
+            for s in self.reader.sents if self.reader else []:
+                at = s.text.lower().find(e.quote.lower()) if s.seg_index == e.segment_id else -1
+                if at >= 0:  # the last cue before it says which: "it helps when…, but it hurts when…"
+                    cues = list(_CUE.finditer(s.text[:at])) + list(_CUE.finditer(e.quote))
+                    helps = bool(cues) and bool(_ASKS_BETTER.match(cues[-1].group(0)))
+                    return helps == better
+        return not better
+
+    def concept_anchors(self, query: Query) -> list[list[re.Pattern]]:
+        """The question's concepts as anchors: first its own words for them where the consultation says
+        them ("ldl", not the whole cholesterol panel), then the concepts in all their words."""
+        full = [CONCEPT_RX[c] for c in query.concepts]
+        if query.intent not in DETAIL:
+            return [full]  # a yes or no is said in any of the concept's words
+        said = " ".join(s.text for s in self.reader.sents)
+        own = []
+        for rx in full:
+            m = rx.search(query.text)
+            surface = re.compile(rf"\b{re.escape(m.group(0))}\b", re.I) if m else rx
+            own.append(surface if surface.search(said) else rx)
+        return [own, full] if [rx.pattern for rx in own] != [rx.pattern for rx in full] else [full]
 
     def find(self, query: Query) -> Answered | None:
         """The typed answer, "not answered" when the question names something the visit never gave, or None
@@ -281,26 +198,32 @@ class AnswerFinder(TranscriptUnits):
             return self.drug(query, names, [m.surface for m in mentions])
         if self.reader is None:
             return None
-        labels = _labels_in(query.text)
+        labels = labels_in(query.text)
         if TREATMENT.search(query.text) and (labels or self.word_anchors(query, every=True)):
             return self.treatment(query, labels, [] if labels else self.word_anchors(query, every=True))
         if query.intent in ("duration", "when"):
-            return self.timing(query)
+            return self.timing(query, labels)
         if query.intent == "side":  # "which knee?", "à droite ou à gauche ?": the side said of it, or the reply
-            parts = [rx for rx in BODY_PARTS.values() if rx.search(query.text)]
-            anchors = [CONCEPT_RX[c] for c in query.concepts] or parts or self.word_anchors(query)
+            anchors = [CONCEPT_RX[c] for c in query.concepts] or parts_of(query.text) or self.word_anchors(query)
             found = self._search(query, anchors) if anchors else None
-            return found or self._search(query, [], asking_rx=_ASKS_SIDE) or _unanswered("side")
-        if query.intent == "severity":  # "how bad, out of 10?" → the number of the reply
-            return self._search(query, [], asking_rx=dict(INTENTS)["severity"]) or _unanswered("severity")
+            return found or self._search(query, [], asking_rx=_ASKS_SIDE) or unanswered("side")
+        if query.intent == "severity":  # "how bad, out of 10?" → the number of the reply, or a score said
+            found = self._search(query, [], asking_rx=dict(INTENTS)["severity"])
+            return found or self.said(query, SCORE, topic="severity") or unanswered("severity")
+        if query.intent == "count":  # "how many hours does he sleep?" → the number said before "hours"
+            anchors = [CONCEPT_RX[c] for c in query.concepts if CONCEPT_RX[c] is not query.counted]
+            found = self._search(query, anchors + [query.counted])
+            return found or (unanswered(query.concepts[0]) if query.concepts else None)
         if not query.concepts:
             if labels and query.qualifiers:  # "does the pain wake you at night?"
-                return self._search(query, [], labels=labels) or _unanswered(next(iter(labels)))
+                return self._search(query, [], labels=labels) or unanswered(next(iter(labels)))
             return None
-        found = self._search(query, [CONCEPT_RX[c] for c in query.concepts])
+        found = None
+        for anchors in self.concept_anchors(query):
+            found = found or self._search(query, anchors)
         if found is None and any(rx.search(query.text) for rx in TOPIC_RX.values()) and not query.qualifiers:
             return None  # the facts on the question's topic ("any surgeries?") may know better than a word search
-        return found or _unanswered(query.concepts[0])
+        return found or unanswered(query.concepts[0])
 
     def by_words(self, query: Query) -> Answered | None:
         """Last resort for a question no concept, drug or topic knows: where its own words are said with the
@@ -312,18 +235,28 @@ class AnswerFinder(TranscriptUnits):
             return None
         return self._search(query, anchors, qa_only=query.intent not in DETAIL)
 
-    def timing(self, query: Query) -> Answered | None:
+    def timing(self, query: Query, labels: set[str]) -> Answered | None:
         """How long / since when / when: where the question's concept is mentioned with a time, else the
-        reply to a question of the same kind ("how long has that been going on?" "about five weeks"),
-        else the history's duration fact."""
-        anchors = [CONCEPT_RX[c] for c in query.concepts]
+        reply to a question of the same kind ("how long has that been going on?" "about five weeks"), else
+        the patient saying it of the complaint ("I've had the pain on and off for about two years"), else
+        the history's duration fact."""
+        lasted = bool(_LASTED_Q.search(query.text))
+        anchors = [CONCEPT_RX[c] for c in query.concepts] + ([_LASTED] if lasted else [])
         found = self._search(query, anchors) if anchors else None
-        if found is None and not anchors and self.word_anchors(query):  # "when was her last pap smear?"
-            found = self._search(query, self.word_anchors(query))
-        # "how long has that been going on?" asked of the complaint; not when the question is of an earlier episode
-        if found is None and not anchors and not _EARLIER.search(query.text):
-            found = self._search(query, [], asking_rx=dict(INTENTS)[query.intent])
-        if found is None and query.intent == "duration" and not anchors:
+        words = self.word_anchors(query)
+        if found is None and not query.concepts and words:  # "when was her last pap smear?"
+            found = self._search(query, words + ([_LASTED] if lasted else []))
+        if query.concepts:
+            return found or unanswered(query.intent)  # of a concept the visit gave no time for
+        earlier = bool(_EARLIER.search(query.text))  # an earlier episode: not the complaint's onset
+        if found is None and not earlier:  # "how long has that been going on?" asked of the complaint, not of a drug
+            ask = _LASTED if lasted else dict(INTENTS)[query.intent]
+            found = self._search(query, [], asking_rx=ask, not_of_drugs=True)
+        if found is None and earlier:  # "ça vous est déjà arrivé ?" "oui, il y a 2 à 3 mois"
+            found = self._search(query, [], asking_rx=_BEFORE_ASKED)
+        if found is None and labels and not lasted and not earlier:
+            found = self.said(query, re.compile(r".+"), value_of=query.intent, labels=labels)
+        if found is None and query.intent == "duration" and not lasted:
             fs = [f for f in self.facts if f.kind == "hpi" and f.label == "duration" and f.value]
             if fs:
                 return Answered(
@@ -334,4 +267,6 @@ class AnswerFinder(TranscriptUnits):
                     confidence=0.8,
                     topic="duration",
                 )
-        return found or (_unanswered(query.intent) if anchors else None)
+        if found is None and _ONSET_Q.search(query.text) and not lasted and not earlier:
+            found = self.said(query, _ONSET, value_of=query.intent)
+        return found or (unanswered(query.intent) if lasted else None)

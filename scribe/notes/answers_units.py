@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes.answers import (
-    INTENTS,
-    RELATIVES,
+from scribe.notes.answers import INTENTS, RELATIVES, Query, content_words, word_pattern
+from scribe.notes.answers_values import (
+    CHANGE_BEFORE,
+    NOT_A_VALUE_AFTER,
+    NOT_A_VALUE_BEFORE,
     SCALE,
     VALUE_RX,
-    Query,
-    content_words,
+    count_before,
     normalise_value,
-    word_pattern,
+    prefer,
 )
 from scribe.notes.facts.reader import ConsultationReader
 from scribe.notes.number_words import numbers_to_digits
@@ -33,20 +34,24 @@ _ASKS_A_VALUE = re.compile(
 )
 OFFERS = re.compile(r"\d.*\b(?:or|ou)\b", re.I)  # the question offers values: the reply says which
 # a question on what was just said: "what have they been running?", "how often?", "ça fait combien ?"
-_FOLLOW_UP = re.compile(
+FOLLOW_UP = re.compile(
     r"\b(?:they|them|it|that|those|this|ils|elles|ça|cela)\b|^\W*(?:and )?(?:how|what|combien|quand)\b[^.]{0,20}\??$",
     re.I,
 )
 _YES_NO_REPLY = re.compile(r"^\W*(?:yes|yeah|yep|no|nope|nah|oui|ouais|non)\b", re.I)
-_NOT_A_VALUE_BEFORE = re.compile(
-    r"\b(?:under|below|less than|goal|target|aim|keep it|ideally|moins de|sous|objectif|inférieure? à)\W+(?:\w+\W+)?$",
+
+
+# "my wife tells me I snore", "has your wife ever mentioned if you snore": the relative as a witness
+_WITNESS = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:says?|said|mentioned|tells?|told|notices?|noticed|thinks|complains?|dit|trouve|"
+    r"remarqu\w*)\b",
     re.I,
 )
-_NOT_A_VALUE_AFTER = re.compile(
-    r"^\s*(?:-?\s*(?:years?|year-old|days?|weeks?|months?|times?|ans?|jours?|semaines?|mois|fois|o'clock|h\b|"
-    r"minutes?|hours?|heures?|out of|sur 10|pills?|tablets?|comprimés?|mg\b|milligrams?|milligrammes?))",
-    re.I,
-)
+
+
+def _subject_relative(text: str) -> bool:
+    """A relative the sentence speaks of, not one who reports what the patient does."""
+    return any(not _WITNESS.match(text[m.end() :]) for m in RELATIVES.finditer(text))
 
 
 class TranscriptUnits:
@@ -108,10 +113,15 @@ class TranscriptUnits:
         texts = [self.reader.sents[k].text for k in ks if k < len(self.reader.sents)]
         if family:
             return any(RELATIVES.search(t) for t in texts)
-        return any(RELATIVES.search(t) and all(rx.search(t) for rx in anchors) for t in texts)
+        return any(_subject_relative(t) and all(rx.search(t) for rx in anchors) for t in texts)
 
-    def _value(self, intent: str, text: str, anchors: list[re.Pattern]) -> str | None:
-        """The first value of the wanted kind in text, after the question's concept when it is there."""
+    def _value(
+        self, intent: str, text: str, anchors: list[re.Pattern], counted: re.Pattern | None = None, change: bool = False
+    ) -> str | None:
+        """The first value of the wanted kind in text, after the question's concept when it is there; for a
+        count, the number said before the counted noun. change: the question asks for a gain or a loss."""
+        if intent == "count":
+            return count_before(counted, text) if counted is not None else None
         masked = SCALE.sub(lambda m: " " * len(m.group(0)), text) if intent == "severity" else text
         for rx in anchors if intent != "side" else ():  # "right knee": the side is said with what it qualifies
             masked = rx.sub(lambda m: " " * len(m.group(0)), masked)
@@ -119,7 +129,10 @@ class TranscriptUnits:
         found = []
         for m in VALUE_RX[intent].finditer(masked):
             if intent in ("value", "dose") and (
-                _NOT_A_VALUE_BEFORE.search(masked[: m.start()]) or _NOT_A_VALUE_AFTER.match(masked[m.end() :])
+                NOT_A_VALUE_BEFORE.search(masked[: m.start()])
+                or NOT_A_VALUE_AFTER.match(masked[m.end() :])
+                or not change
+                and CHANGE_BEFORE.search(masked[: m.start()])
             ):
                 continue
             found.append(m)
@@ -135,8 +148,7 @@ class TranscriptUnits:
             ]
             if not found:
                 return None
-        if intent == "duration" and any(re.search(r"\d", m.group(0)) for m in found):
-            found = [m for m in found if re.search(r"\d", m.group(0))]  # "5 weeks" says more than "since labor"
+        found = prefer(intent, found)
         best = next((m for m in found if m.start() >= after), found[0])
         return normalise_value(intent, best.group(0))
 
@@ -145,7 +157,7 @@ class TranscriptUnits:
         ("what have they been running?" "300s"), or the patient going on after an "okay"."""
         for asking, answering_next, _text, _wider in later:
             asked = self.reader.sents[asking[0]].text if asking else ""
-            if asking and not _FOLLOW_UP.search(asked):
+            if asking and not FOLLOW_UP.search(asked) and len(asked.split()) > 2:  # "or?" is no new subject
                 return answering, None  # a new subject
             replies = [j for j in answering_next if self.reader.is_pat(j)]
             value = self._value(intent, numbers_to_digits(" ".join(self.reader.sents[j].text for j in replies)), [])
@@ -153,12 +165,12 @@ class TranscriptUnits:
                 return answering + asking + replies, value
         return answering, None
 
-    def word_anchors(self, query: Query, every: bool = False) -> list[re.Pattern]:
+    def word_anchors(self, query: Query, every: bool = False, frame: re.Pattern | None = None) -> list[re.Pattern]:
         """The question's own words as anchors, for what no concept names ("pap smear", "the cream"): those
         the consultation says somewhere (every: all of them must be said, else none)."""
         if self.reader is None:
             return []
         said = " ".join(s.text for s in self.reader.sents)
-        anchors = [word_pattern(w) for w in content_words(query.text)]
+        anchors = [word_pattern(w) for w in content_words(query.text) if not (frame and frame.fullmatch(w))]
         kept = [rx for rx in anchors if rx.search(said)]
         return [] if every and len(kept) < len(anchors) else kept

@@ -26,7 +26,8 @@ TOPICS: dict[str, tuple[str, callable]] = {
     ),
     "alcohol": (
         r"\b(?:alcohol|(?:do|how much do|how often do) you drink\b(?! (?:water|fluids|enough))|drinks? "
-        r"(?:a|per) (?:day|week)|beers?|wine|alcool|boi(?:re|s|vez) de l'alcool|vin)\b",
+        r"(?:a|per) (?:day|week)|beers?|wine|alcool|boi(?:re|s|vez) de l'alcool|vin|"
+        r"buvez(?! (?:de l'eau|assez|suffisamment|beaucoup d'eau))|apéritifs?|apéros?)\b",
         lambda f: f.kind == "social_history" and f.label == "alcohol",
     ),
     "recreational drugs": (
@@ -58,7 +59,8 @@ TOPICS: dict[str, tuple[str, callable]] = {
         lambda f: f.kind == "hpi" and f.label == "location",
     ),
     "triggers": (
-        r"\b(?:worse|better|trigger|aggravat\w+|reliev\w+|calm\w*|aggrav\w*|soulag\w*|mieux|pire)\b",
+        r"\b(?:worse|better|trigger|aggravat\w+|reliev\w+|calm\w*|aggrav\w*|soulag\w*|mieux|pire|what helps|"
+        r"anything helps?|helps? (?:with )?(?:the|your|it|his|her) pain)\b",
         lambda f: f.kind == "hpi" and f.label == "trigger",
     ),
     "radiation": (
@@ -117,6 +119,8 @@ def topics_of(question: str) -> list[str]:
         out = list(dict.fromkeys(out))
     if "pain" in out and len(out) > 1:
         out.remove("pain")
+    if "triggers" in out:  # "what makes the back pain worse?" asks what makes it worse, of the back pain
+        out = ["triggers"] + [t for t in out if t != "triggers"]
     return out
 
 
@@ -129,7 +133,11 @@ def facts_for_topic(topic: str, facts: list[Fact]) -> list[Fact]:
     if topic.startswith("condition:"):
         label = topic.split(":", 1)[1]
         return [f for f in facts if f.label == label and f.kind in ("past_medical", "assessment", "family_history")]
-    found = [f for f in facts if f.kind == "symptom" and f.label == topic]
+    # a more precise finding settles the general one: "subjective fever" answers "any fever?"
+    found = [f for f in facts if f.kind == "symptom" and (f.label == topic or f.label.endswith(" " + topic))]
+    if not found and " " in topic:  # "no weakness" says there is no leg weakness (not the reverse)
+        general = [f for f in facts if f.kind == "symptom" and topic.endswith(" " + f.label)]
+        found = general if general and all(f.status == "absent" for f in general) else []
     if not found and topic in lexicon.SYMPTOM_BY_LABEL:  # e.g. a rash seen on examination
         found = [
             f

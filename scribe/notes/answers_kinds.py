@@ -1,0 +1,230 @@
+"""Answers to the questions of a kind the typed facts know: a drug's dose, frequency, start or whether it
+is still taken (an exchange on the drug outranks the fact's attribute: "how frequently do you take the
+tylenol?" "maybe once a month"; "I've weaned myself off of it" is a no), what the patient takes for a
+condition, and family history naming the relative (a relative named in the reply outweighs its "not that I
+can think of", and "no colon cancer" does not answer a question about something else).
+"""
+
+from __future__ import annotations
+
+import re
+
+from scribe.notes import lexicon
+from scribe.notes.answers import CONCEPT_RX, FAMILY, INTENTS, RELATIVES, Query
+from scribe.notes.answers_search import Searcher, same_finding
+from scribe.notes.answers_units import FOLLOW_UP
+from scribe.notes.answers_values import normalise_value
+from scribe.notes.facts.reader import NEGATION_NEAR
+from scribe.notes.medication.names import find_mentions
+from scribe.schemas_docs import Answered, Fact
+
+# "what do you take for your eczema?", "prend-elle quelque chose pour la douleur ?"
+TREATMENT = re.compile(
+    r"\b(?:take|takes|taking|taken|took|use|uses|using|used|prend\w*|pris|utilis\w*|traitement|medications?|"
+    r"médicaments?)\b.*\b(?:for|pour|contre)\b",
+    re.I,
+)
+# "vous avez pris des antalgiques ?": a question on what relieves pain names the pain without its word
+_PAIN_RELIEF = re.compile(
+    r"\b(?:antalgiques?|analg[ée]si\w+|painkillers?|pain (?:medications?|medicines?|relievers?|killers?|pills?)|"
+    r"anti-?douleurs?)\b",
+    re.I,
+)
+STOPPED = re.compile(
+    r"\b(?:stopped|quit|weaned|weened|ran out|no longer|not taking|n't been taking|n't taking|off (?:of )?(?:it|them)|"
+    r"arrêtée?|ne (?:le |la |les )?prends plus|plus pris)\b",
+    re.I,
+)
+
+
+# the words of any family-history question ("does anything run in your family?"): they name no condition
+_FAMILY_FRAME = re.compile(
+    rf"{FAMILY.pattern}|{RELATIVES.pattern}|\b(?:run|runs|history|histoire|antécédents?|familiaux|familiale?s?|"
+    r"side|côté)\b",
+    re.I,
+)
+
+
+def unanswered(topic: str | None) -> Answered:
+    return Answered(answered=False, confidence=0.85, topic=topic)
+
+
+def _same_drug(keys: set[str], names: list[str]) -> bool:
+    """One drug under its names, "vitamin d" and "vitamin d3" too (a strength or form said after it)."""
+    return any(k == n or re.fullmatch(rf"{re.escape(n)}\s?\d+", k) for k in keys for n in names if k and n)
+
+
+def _drug_facts(names: list[str], facts: list[Fact]) -> list[Fact]:
+    names = [n.lower() for n in names]
+    out = []
+    for f in facts:
+        if f.kind != "medication" or f.status not in ("current", "changed", "new", "administered"):
+            continue
+        keys = {
+            f.label.lower(),
+            str(f.attributes.get("ingredient", "")).lower(),
+            str(f.attributes.get("surface", "")).lower(),
+        }
+        if _same_drug(keys, names):
+            out.append(f)
+    return out
+
+
+def dose_text(f: Fact) -> str:
+    a = f.attributes
+    dose = " ".join(str(x) for x in (a.get("dose"), a.get("unit")) if x)
+    return " ".join(x for x in (dose, str(a.get("frequency") or "")) if x).strip()
+
+
+class KindAnswers(Searcher):
+    """Drugs, treatments and family history."""
+
+    def treatment(self, query: Query, labels: set[str], anchors: list[re.Pattern] = ()) -> Answered:
+        """What the patient takes for a condition: a drug named where the condition is (its lexicon label, or
+        the question's own words for one the lexicon lacks), or in the next two exchanges ("are you taking
+        anything for that?" "digoxin")."""
+        units = self.units()
+        for i, (_asking, _answering, text, _wider) in enumerate(units):
+            found = {c.label for kind in ("condition", "symptom") for _s, _e, c in lexicon.find_concepts(kind, text)}
+            named = same_finding(found, labels) or bool(anchors) and all(rx.search(text) for rx in anchors)
+            named = named or any(x.endswith("pain") for x in labels) and bool(_PAIN_RELIEF.search(text))
+            if not named or RELATIVES.search(text):
+                continue
+            for asking, answering, later, _w in units[i : i + 3]:
+                drugs = [m for m in find_mentions(later) if m.surface.lower() not in lexicon.DRUG_STOP]
+                if drugs and (asking or any(self.reader.is_pat(k) for k in answering)):
+                    evidence = self._evidence(asking + answering)
+                    names = ", ".join(dict.fromkeys(m.surface.lower() for m in drugs))
+                    return Answered(
+                        answered=True, answer=names, value=names, evidence=evidence, confidence=0.8, topic="medications"
+                    )
+        return unanswered("medications")
+
+    def family(self, query: Query) -> Answered | None:
+        """Family history names the relative; a relative who has it outweighs "no one else has it" (the
+        facts' later-statement-wins rule would otherwise answer "no cancer")."""
+        conditions = [c.label for _s, _e, c in lexicon.find_concepts("condition", query.text)]
+        concept_rx = [CONCEPT_RX[c] for c in query.concepts]
+        # "any family history of GI problems?": its own words name what no condition or concept knows
+        words = [] if conditions or concept_rx else self.word_anchors(query, frame=_FAMILY_FRAME)
+        fh = [f for f in self.facts if f.kind == "family_history"]
+        if conditions or concept_rx:
+            fh = [f for f in fh if f.label in conditions or any(rx.search(f.label) for rx in concept_rx)]
+        elif words:
+            fh = [f for f in fh if any(rx.search(f.label) for rx in words)]
+        present = [f for f in fh if f.status == "present"]
+        if present:
+            return self._family_answer(present, query)
+        plain = Query(query.text, query.language, "yesno", query.concepts, query.qualifiers)
+        if (concept_rx or conditions) and self.reader is not None:
+            found = self._search(plain, concept_rx, family=True, labels=set(conditions) or None)
+            if found is not None and found.value == "yes":
+                return self._with_relative(found)
+        if words and self.reader is not None:  # the exchange on it: "any family history of gi issues?"
+            either = re.compile("|".join(rx.pattern for rx in words), re.I)
+            found = self._search(plain, [either], family=True, asking_rx=FAMILY) or self._search(
+                plain, [either], asking_rx=FAMILY
+            )
+            if found is not None:
+                return self._with_relative(found)
+        absent = [f for f in fh if f.status == "absent"]
+        if absent:
+            return self._family_answer(absent, query)
+        if not (concept_rx or conditions or words) and self.reader is not None:  # "any family history?"
+            found = self._search(Query(query.text, query.language, "yesno"), [], family=True, asking_rx=FAMILY)
+            if found is not None:
+                return self._with_relative(found)
+        return None if not (concept_rx or conditions or words) else unanswered("family history")
+
+    def _with_relative(self, found: Answered) -> Answered:
+        """The relative the patient names in the reply, unless negated ("not that I can think of. well,
+        actually my sister has IBS" → sister)."""
+        for e in found.evidence:
+            m = RELATIVES.search(e.quote) if e.role != "clinician" else None
+            if m and not NEGATION_NEAR.search(e.quote[: m.start()]):
+                found.value = m.group(0).lower()
+                break
+        found.topic = "family history"
+        return found
+
+    def _family_answer(self, chosen: list[Fact], query: Query) -> Answered:
+        parts = []
+        for f in chosen[:4]:
+            relative = f.attributes.get("relative")
+            if f.status == "present":
+                parts.append(f"{relative}: {f.label}" if relative else f.label)
+            else:
+                parts.append(("pas de " if query.language == "fr" else "no ") + f.label)
+        answer = "; ".join(dict.fromkeys(parts))
+        evidence = [e for f in chosen[:4] for e in f.evidence[:1]]
+        return Answered(
+            answered=True, answer=answer, value=answer, evidence=evidence, confidence=0.9, topic="family history"
+        )
+
+    def stopped(self, anchor: re.Pattern) -> Answered | None:
+        """The patient saying they no longer take the drug, where it is named or in the next exchanges on it
+        ("are you taking that?" "I've kind of weaned myself off of it")."""
+        units = self.units()
+        for i, (_asking, _answering, text, _wider) in enumerate(units):
+            if not anchor.search(text):
+                continue
+            for j, (asking, answering, later, _w) in enumerate(units[i : i + 3]):
+                if j and asking and not (anchor.search(later) or FOLLOW_UP.search(self.reader.sents[asking[0]].text)):
+                    break  # a new subject
+                said = [k for k in answering if self.reader.is_pat(k) and STOPPED.search(self.reader.sents[k].text)]
+                if said:
+                    ev = self._evidence(asking + said)
+                    quote = " ".join(e.quote for e in ev)
+                    return Answered(
+                        answered=True, answer=quote, value="no", evidence=ev, confidence=0.8, topic="medications"
+                    )
+        return None
+
+    def drug(self, query: Query, names: list[str], surfaces: list[str]) -> Answered:
+        fs = _drug_facts(names + surfaces, self.facts)
+        anchors = [re.compile(rf"\b{re.escape(s)}\d*\b", re.I) for s in dict.fromkeys(surfaces + names)]
+        anchor = re.compile("|".join(rx.pattern for rx in anchors), re.I)
+        if query.intent in ("dose", "frequency"):
+            if self.reader is not None:  # asked of this drug and answered: "how frequently do you take the tylenol?"
+                found = self._search(query, [anchor], asking_rx=dict(INTENTS)[query.intent])
+                if found is not None:
+                    found.topic = "medications"
+                    return found
+            key = "dose" if query.intent == "dose" else "frequency"
+            with_value = [f for f in fs if f.attributes.get(key)]
+            if with_value:
+                f = with_value[0]
+                value = dose_text(f) if key == "dose" else str(f.attributes["frequency"])
+                return Answered(
+                    answered=True,
+                    answer=f"{f.label} {dose_text(f)}".strip(),
+                    value=normalise_value("dose", value),
+                    evidence=f.evidence[:2],
+                    confidence=0.95,
+                    topic="medications",
+                )
+            if self.reader is not None:
+                found = self._search(query, [anchor])
+                if found is not None:
+                    found.topic = "medications"
+                    return found
+            return unanswered("medications")
+        if query.intent in ("when", "value", "duration", "count") and self.reader is not None:
+            found = self._search(query, [anchor])
+            if found is not None or query.intent in ("when", "duration"):  # "since when": not "yes, crestor"
+                return found or unanswered("medications")
+        if self.reader is not None and query.intent == "yesno":
+            found = self.stopped(anchor)
+            if found is not None:
+                return found
+        if fs:
+            f = fs[0]
+            return Answered(
+                answered=True,
+                answer=f"{f.label} {dose_text(f)}".strip() + ("" if f.status == "current" else f" ({f.status})"),
+                value=normalise_value("dose", dose_text(f)) or "yes",
+                evidence=f.evidence[:2],
+                confidence=0.9,
+                topic="medications",
+            )
+        return unanswered("medications")

@@ -1,0 +1,209 @@
+"""The search the answer finder runs over a consultation's units: the unit that mentions what the question
+is about, holds its qualifiers and gives the value it wants, or the yes/no the patient gave, where a later
+explicit reply that says the contrary replaces an earlier one ("no fever" … "actually I felt feverish");
+and the patient's own statements of a kind ("it bothers me when I sit", "8-9 sur 10", "I get seasonal
+allergies") for questions the clinician never asked in so many words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scribe.notes import lexicon
+from scribe.notes.answers import RELATIVES, Query, qualifiers_hold, same_setting
+from scribe.notes.answers_units import OFFERS, TranscriptUnits
+from scribe.notes.answers_values import CHANGE_ASKED
+from scribe.notes.consultation import answer_polarity
+from scribe.notes.facts.reader import NEGATION_NEAR, ConsultationReader
+from scribe.notes.medication.names import find_mentions
+from scribe.notes.number_words import numbers_to_digits
+from scribe.notes.text import clean
+from scribe.schemas_docs import Answered, Fact
+
+DETAIL = ("dose", "frequency", "when", "duration", "severity", "value", "side", "count")
+
+
+def labels_in(text: str) -> set[str]:
+    """The symptom and condition labels a text names (either language)."""
+    return {c.label for kind in ("condition", "symptom") for _s, _e, c in lexicon.find_concepts(kind, text)}
+
+
+_BUT = re.compile(r"\b(?:but|mais|though|although|sauf que|except|actually|en fait|enfin)\b", re.I)
+_SHORT = re.compile(r"\b(?:minutes?|mins?|hours?|heures?)\b", re.I)
+
+
+def same_finding(said: set[str], labels: set[str]) -> bool:
+    """A text about the question's finding, said generally or more precisely: "the pain" of an abdominal
+    pain question, a "subjective fever" of a fever question, and the reverse."""
+    return any(a == b or a.endswith(" " + b) or b.endswith(" " + a) for a in said for b in labels)
+
+
+def _drugs_in(text: str) -> bool:
+    return any(m.surface.lower() not in lexicon.DRUG_STOP for m in find_mentions(text))
+
+
+class Searcher(TranscriptUnits):
+    """One consultation (its reader and facts), searched for many questions."""
+
+    def __init__(self, reader: ConsultationReader | None, facts: list[Fact]):
+        super().__init__(reader)
+        self.facts = facts
+
+    def _as_specific(self, query: Query, text: str) -> bool:
+        """A later reply replaces an earlier one only when it is of the same thing, as precisely: "does the
+        pain change with a bowel movement?" "yes" says nothing of blood in the stool."""
+        asked = labels_in(query.text)
+        if asked and not same_finding(labels_in(text), asked):
+            return False
+        return all(rx.search(text) for rx in self.word_anchors(query))
+
+    def _polarity(self, reply: str, anchors: list[re.Pattern], labels: set[str] | None) -> str:
+        """The reply's yes or no; a "no" that goes on to say it after all is a yes ("j'ai pas pris ma
+        température, mais je me sentais un peu fiévreuse"), so that no early "no" stands for a yes."""
+        polarity = answer_polarity(reply)
+        but = _BUT.search(reply) if polarity == "no" else None
+        if but is None:
+            return polarity
+        rest = reply[but.end() :]
+        if RELATIVES.search(rest):
+            return polarity  # "no, but my wife has a cough": hers, not the patient's
+        named = [m for rx in anchors for m in [rx.search(rest)] if m]
+        if anchors and len(named) == len(anchors):
+            return "no" if any(NEGATION_NEAR.search(rest[: m.start()]) for m in named) else "yes"
+        if labels:  # the finding said again after the "but": present unless negated there
+            for kind in ("symptom", "condition"):
+                for start, _e, c in lexicon.find_concepts(kind, rest):
+                    if same_finding({c.label}, labels):
+                        return "no" if NEGATION_NEAR.search(rest[:start]) else "yes"
+        return polarity
+
+    def asked_text(self, asking: list[int]) -> str:
+        """A question with the questions just before it in the same turn: "do you take any treatments? for
+        your allergy or something else?" is one question on treatments."""
+        if not asking:
+            return ""
+        k, sents = asking[0], self.reader.sents
+        first = k
+        while first > 0 and sents[first - 1].seg_index == sents[k].seg_index and sents[first - 1].question:
+            first -= 1
+        return " ".join(sents[j].text for j in range(first, k + 1))
+
+    def _reply(self, answering: list[int]) -> str:
+        return " ".join(self.reader.sents[j].text for j in answering)
+
+    def _search(
+        self,
+        query: Query,
+        anchors: list[re.Pattern],
+        family: bool = False,
+        asking_rx: re.Pattern | None = None,
+        labels: set[str] | None = None,
+        qa_only: bool = False,
+        not_of_drugs: bool = False,
+    ) -> Answered | None:
+        """The first unit that mentions every anchor (and a finding of `labels`), holds the qualifiers and
+        gives the wanted value. asking_rx: only question/answer pairs whose question matches it (the value
+        from the reply; not_of_drugs: nor a question about a drug). A yes/no is replaced by a later reply that
+        says the contrary in so many words."""
+        units, found = self.units(), None
+        for i, (asking, answering, text, wider) in enumerate(units):
+            if asking_rx is not None and not (asking and asking_rx.search(self.asked_text(asking))):
+                continue
+            if labels and not labels & labels_in(text) or (qa_only and not asking):
+                continue
+            if asking and not same_setting(query, self.reader.sents[asking[0]].text):
+                continue  # asked of another episode of care (the ER, the hospital)
+            if not_of_drugs and asking and _drugs_in(self.reader.sents[asking[0]].text):
+                continue  # "crestor, how long have you been taking that?" is not the complaint's duration
+            if not all(rx.search(text) for rx in anchors) or not qualifiers_hold(query, text):
+                continue
+            if query.intent != "count" and self._about_relative(asking + answering, anchors, family) != family:
+                continue  # a relative's illness is not the patient's
+            explicit = False
+            if query.intent in DETAIL:
+                source = numbers_to_digits(self._reply(answering)) if asking_rx else wider
+                if asking and OFFERS.search(self.reader.sents[asking[0]].text):  # "the 200s or the 300s?"
+                    source = numbers_to_digits(self._reply(answering))
+                change = bool(CHANGE_ASKED.search(query.text))
+                value = self._value(query.intent, source, anchors, query.counted, change)
+                if value is None and asking_rx is None and anchors:
+                    answering, value = self._followed(units[i + 1 : i + 4], query.intent, answering)
+                if value is None or _SHORT.search(value) and not self._said_by_patient(asking, answering):
+                    continue  # "ice the elbow for 20 minutes" is an order, not how long the pain has lasted
+                if source is wider and wider != text and self._value(query.intent, text, anchors) is None:
+                    answering = answering + [answering[-1] + 1]  # the value is in the next sentence
+            else:
+                if not self._said_by_patient(asking, answering) or (
+                    not asking and any(self.reader.sents[k].question for k in answering)
+                ):
+                    continue  # "you should exercise more" or an unanswered question asks nothing of the patient
+                if asking and anchors:  # the question is its last words: "…a steroid injection. any questions?"
+                    asked = self.reader.sents[asking[0]].text[-100:]
+                    if not all(rx.search(asked) or rx.search(self._reply(answering)) for rx in anchors):
+                        continue
+                polarity = self._polarity(self._reply(answering), anchors, labels) if asking else ""
+                explicit = bool(polarity)
+                if not polarity:
+                    negated = any(
+                        NEGATION_NEAR.search(text[: m.start()]) for rx in anchors for m in [rx.search(text)] if m
+                    )
+                    polarity = "no" if negated else "yes"
+                value = polarity
+            if found is not None:
+                if explicit and value != found.value and self._as_specific(query, text):
+                    found = self._answer(query, value, asking + answering)  # said the contrary later
+                continue
+            found = self._answer(query, value, asking + answering)
+            if query.intent in DETAIL:
+                return found
+        return found
+
+    def _answer(self, query: Query, value: str, ks: list[int], topic: str | None = None) -> Answered:
+        evidence = self._evidence(ks)
+        return Answered(
+            answered=True,
+            answer=value if query.intent in DETAIL else clean(" ".join(e.quote for e in evidence)),
+            value=value,
+            evidence=evidence,
+            confidence=0.85,
+            topic=topic or (query.concepts[0] if query.concepts else query.intent),
+        )
+
+    def said(
+        self,
+        query: Query,
+        rx: re.Pattern,
+        anchors: list[re.Pattern] = (),
+        topic: str | None = None,
+        value_of: str | None = None,
+        labels: set[str] | None = None,
+        before: bool = False,
+    ) -> Answered | None:
+        """The first thing the patient says that matches rx (with every anchor in the same sentence or the
+        question it answers, and one of the findings `labels`), not of a relative: its match is the value
+        ("8-9 sur 10", "when I sit for long periods"), or the value of kind `value_of` it states, or "no"
+        when it is negated. before: with the sentence of the same turn before it ("sur le côté. c'est comme ça
+        que j'avais le moins mal")."""
+        if self.reader is None:
+            return None
+        for asking, answering, _text, _wider in self.units():
+            asked = self.reader.sents[asking[0]].text if asking else ""
+            for k in answering:
+                s = numbers_to_digits(self.reader.sents[k].text)
+                m = rx.search(s)
+                if not m or not self.reader.is_pat(k) or self._about_relative([k], [rx], False):
+                    continue
+                if not all(a.search(s) or a.search(asked) for a in anchors) or not qualifiers_hold(query, s):
+                    continue
+                if labels and not same_finding(labels_in(s), labels) or value_of and _drugs_in(s):
+                    continue
+                value = self._value(value_of, s, []) if value_of else m.group(0).strip(" ,.")
+                if value is None:
+                    continue
+                if query.intent not in DETAIL:
+                    value = "no" if NEGATION_NEAR.search(s[: m.start()]) else "yes"
+                found = self._answer(query, value, [k - 1, k] if before and k - 1 in answering else [k], topic)
+                if query.intent not in DETAIL:
+                    found.answer = clean(s)
+                return found
+        return None

@@ -1,0 +1,160 @@
+"""What the value a question asks for looks like in the transcript (numbers already as digits): a dose, a
+frequency ("twice a week", but also "only when it's hot", "hardly ever"), a duration ("2 bonnes heures",
+"45 minutes"), a date or interval ("september 9th, 2019", "1/22/2013", "it's been a few months"), a
+measured value or a distance, a self-rated score, a count of the thing the question names ("how many
+children?" → "deux enfants"), and what is not the value although it looks like one (a goal, an age, a
+weight to lose). Apart from answers.py, which reads the question, so that each stays readable.
+"""
+
+from __future__ import annotations
+
+import re
+
+NUMBER_WORDS = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few|few|several|"
+    r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques)"
+)
+_RANGE = rf"{NUMBER_WORDS}(?:\s*(?:-|to|or|à|ou|et)\s*{NUMBER_WORDS})?"
+_WEEKDAYS = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+)
+# "may" and "march" are verbs too: a month only with a day or a year, or after "in"
+_MONTHS = (
+    r"january|february|april|june|july|august|september|october|november|december|janvier|février|avril|juin|"
+    r"juillet|août|septembre|octobre|novembre|décembre"
+)
+_DATE = (
+    rf"\b(?:{_MONTHS}|mars|march|may|mai)\s+\d{{1,2}}(?:st|nd|rd|th|er)?(?:\s*,?\s*\d{{4}})?\b|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:of\s+)?(?:{_MONTHS}|mars|march|may|mai)(?:\s*,?\s*\d{{4}})?\b|"
+    rf"\b(?:{_MONTHS})(?:\s*,?\s*\d{{4}})?\b|\b(?:in|en) (?:march|may|mars|mai)\b|"
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|(?<![\d,.$])(?:19[5-9]\d|20[0-4]\d)(?![\d,]|\s*(?:units?|mg|milligrams?|s\b))|"
+    r"\bthe \d{1,2}(?:st|nd|rd|th)\b|\ble \d{1,2}(?:er)?\b(?= (?:du mois|prochain))"
+)
+_SEASONS = r"spring|summer|fall|autumn|winter|weekend"
+_DURATION_UNITS = (
+    r"days?|weeks?|months?|years?|hours?|minutes?|mins?|jours?|semaines?|mois|ans?|années?|heures?|minutes?"
+)
+
+VALUE_RX: dict[str, re.Pattern] = {
+    "severity": re.compile(
+        r"(?<![\w.])(?:\d+(?:[.,]\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?:\s*(?:-|to|à)\s*\d+)?"
+        r"(?:\s*(?:/|out of|sur)\s*10)?(?![\w])",
+        re.I,
+    ),
+    "duration": re.compile(
+        r"(?<!times )(?<!once )(?<!twice )(?<!fois )(?<!every )(?<!tous les )"  # how often, not how long
+        rf"\b(?:for |about |since |depuis |il y a |ça fait )?{_RANGE}\s+(?:good |full |long |bonnes? |longues? |"
+        rf"petites? )?(?:{_DURATION_UNITS})\b(?!\s+ago\b)|"
+        r"\bsince (?:\w+day|last \w+|yesterday|\w+)\b|\b(?:yesterday|last night|this morning|hier(?: soir| matin)?|"
+        r"cette nuit|ce matin|avant-hier)\b|\bdepuis (?:hier|ce matin|\w+)\b",
+        re.I,
+    ),
+    "dose": re.compile(
+        r"\b\d+(?:[.,]\d+)?\s*(?:mg|milligrams?|milligrammes?|mcg|micrograms?|microgrammes?|grams?|grammes?|g|"
+        r"units?|unités?|ml|millilitres?|milliliters?|cc|iu)\b",
+        re.I,
+    ),
+    "frequency": re.compile(
+        r"\b(?:once|twice|three times|four times|\d+ times?|one time|two times)\s+(?:a|per|every|each)\s+"
+        r"(?:day|week|month|year|night)\b|\bevery\s+(?:day|week|month|other \w+|\d+ \w+|morning|night|evening|"
+        r"\w+day)\b|\b(?:daily|weekly|monthly|nightly|biweekly|everyday)\b|\b(?:\d+|une|deux|trois) fois par "
+        r"(?:jour|semaine|mois|an)\b|\btous les (?:jours|soirs|matins|mois|ans|\d+ \w+)\b|"
+        r"\bchaque (?:jour|semaine|mois|soir|matin)\b|\b(?:a|per) (?:day|week)\b|\bpar (?:jour|semaine)\b|"
+        # how often said without a number: "only when it's hot", "as needed", "hardly ever"
+        r"\b(?:only|just|seulement|uniquement) (?:when|if|quand|si|lorsqu\w*)\b[^.?!;]{3,60}|"
+        r"\b(?:as needed|when needed|au besoin|si besoin|hardly ever|rarely|seldom|occasionally|once in a while|"
+        r"rarement|de temps en temps|de temps à autre)\b",
+        re.I,
+    ),
+    "when": re.compile(
+        rf"\b{_RANGE}\s+(?:days?|weeks?|months?|years?|hours?|minutes?)\s+ago\b|\blast\s+(?:week|month|year|night|"
+        rf"{_SEASONS}|{_WEEKDAYS}|time)\b|\byesterday\b|\b(?:this|next|last) (?:morning|week|month|year|past \w+|"
+        rf"{_SEASONS})\b|\b(?:on |this |ce )?(?:{_WEEKDAYS})\b|\bhier(?: soir| matin)?\b|{_DATE}|"
+        rf"\b(?:it's been|it has been|been|ça fait|cela fait)\s+(?:\w+\s+){{0,2}}?{_RANGE}\s+(?:days?|weeks?|"
+        r"months?|years?|jours|semaines|mois|ans)\b|"
+        rf"\bil y a {_RANGE} (?:jours?|semaines?|mois|ans?|années?|heures?)\b|"
+        r"\bl'(?:année|an) derni(?:er|ère)\b|\bla semaine dernière\b|\ble mois dernier\b|"
+        r"\b(?:cet|cette|l'|en) (?:été|hiver|automne|printemps)\b|\bau printemps\b",
+        re.I,
+    ),
+    # "right" alone is mostly "all right": only with what it qualifies
+    "side": re.compile(
+        r"\b(?:left|gauche|droite?|both sides|bilat[ée]ra\w*|des deux côtés)\b|"
+        r"\bright(?=[- ](?:side|sided|knee|arm|leg|hand|foot|shoulder|hip|eye|ear|breast|kidney|ankle|wrist|elbow|"
+        r"flank|lower|upper)\b)",
+        re.I,
+    ),
+    "value": re.compile(
+        r"(?<![\w.])\d+(?:[.,]\d+)?(?:\s*(?:/|over|sur)\s*\d+)?(?:\s*(?:-|to)\s*\d+(?=\s*(?:miles|km)))?"
+        r"(?:\s*(?:%|percent|pour ?cent|mg/dl|mmol|kg|kilos?|pounds|lbs|miles?|km|kilom[eè]t\w*))?"
+        r"(?:(?<=\d)'?s)?(?![\w])",  # "the 300s": a range said by its hundreds
+        re.I,
+    ),
+}
+# a number with its scale said by the patient is a self-rated score wherever it is said ("8-9 sur 10")
+SCORE = re.compile(r"(?<![\w.])\d+(?:\s*(?:-|to|à|ou|or)\s*\d+)?\s*(?:/|sur|out of)\s*10\b", re.I)
+# how often said with a number beats "hardly ever" in "hardly ever. maybe once a month"
+_QUALITATIVE = re.compile(
+    r"^(?:only|just|seulement|uniquement|as needed|when needed|au besoin|si besoin|hardly|"
+    r"rarely|seldom|occasionally|once in a while|rarement|de temps)",
+    re.I,
+)
+
+NOT_A_VALUE_BEFORE = re.compile(
+    r"\b(?:under|below|less than|goal|target|aim|keep it|ideally|moins de|sous|objectif|inférieure? à)\W+(?:\w+\W+)?$",
+    re.I,
+)
+NOT_A_VALUE_AFTER = re.compile(
+    r"^\s*(?:-?\s*(?:years?|year-old|days?|weeks?|months?|times?|ans?|jours?|semaines?|mois|fois|o'clock|h|"
+    r"minutes?|hours?|heures?|out of|sur 10|pills?|tablets?|comprimés?|mg|milligrams?|milligrammes?))(?!\w)",
+    re.I,
+)
+# "i could stand to lose about 25 pounds": a change, not the weight (unless the question asks for the change)
+CHANGE_BEFORE = re.compile(
+    r"\b(?:lose|lost|losing|gain|gained|gaining|put on|drop|dropped|perdre|perdu|prendre|pris)\W+(?:\w+\W+){0,2}$",
+    re.I,
+)
+CHANGE_ASKED = re.compile(r"\b(?:lose|lost|gain\w*|put on|drop\w*|perd\w*|pris|prendre)\b", re.I)
+
+# "how many hours does he sleep?", "combien d'enfants ?": the count of the noun that follows
+COUNT_NOUN = re.compile(r"\bhow many\s+([a-zà-ÿ]{3,})|\bcombien\s+d(?:e\s+|')([a-zà-ÿ]{3,})", re.I)
+
+
+def count_before(noun: re.Pattern, text: str) -> str | None:
+    """The number said right before the counted noun ("six to seven hours", "mes deux enfants")."""
+    for m in noun.finditer(text):
+        before = re.search(rf"(?<![\w.])({_RANGE})\s+(?:[\w'-]+\s+)?$", text[: m.start()], re.I)
+        if before and before.group(1).lower() not in ("a", "an", "un", "une"):
+            return f"{before.group(1)} {m.group(0)}"
+    return None
+
+
+_COUNTED = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|un|une|deux|trois|quatre|cinq|sept|"
+    r"huit|neuf|dix)\b",
+    re.I,
+)
+
+
+def prefer(intent: str, found: list[re.Match]) -> list[re.Match]:
+    """Among the values found, those that say more: a duration with a number ("5 weeks" over "since
+    labor"), a frequency with a number ("once a month" over "hardly ever")."""
+    if intent == "duration" and any(_COUNTED.search(m.group(0)) for m in found):
+        return [m for m in found if _COUNTED.search(m.group(0))]
+    if intent == "frequency" and any(not _QUALITATIVE.match(m.group(0)) for m in found):
+        return [m for m in found if not _QUALITATIVE.match(m.group(0))]
+    return found
+
+
+# "on a scale from zero to ten", "de 0 à 10": the scale, not the patient's number
+SCALE = re.compile(
+    r"\b(?:from |de |between )?(?:0|1|zero|zéro|one)\s*(?:to|à|and|et|-)\s*10\b|\b(?:sur|out of)\s+10\b", re.I
+)
+
+
+def normalise_value(intent: str, raw: str) -> str:
+    """The value as the answer states it: "152 over 94" → "152/94", "10 percent" → "10%"."""
+    v = re.sub(r"\s*(?:over|sur)\s*", "/", raw.strip(), flags=re.I) if intent == "value" else raw.strip()
+    v = re.sub(r"\s*(?:percent|pour ?cent)\b", "%", v, flags=re.I)
+    v = re.sub(r"\bmilligrams?\b|\bmilligrammes?\b", "mg", v, flags=re.I)
+    return v
