@@ -317,3 +317,20 @@ at this time but i do want to add aldactone twelve . five milligrams daily and t
     assert status == {"lisinopril": "current", "spironolactone": "new"}, status
     meds = [i["text"] for i in doc["patient_summary"]["medications"]]
     assert "Start Aldactone 12.5 mg, once a day." in meds and not any("Keep taking Aldactone" in m for m in meds), meds
+
+
+def test_a_symptom_the_patient_cannot_stop_is_present():
+    """ "I just can't stop itching", "I can't get rid of this cough": the negation is of stopping."""
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my scalp. it's still quite itchy and i just can't stop itching.
+[patient] and i can't get rid of this cough either.
+[doctor] any fever?
+[patient] no.
+[doctor] on exam there are plaques on the scalp.
+[doctor] my assessment is scalp psoriasis.""",
+        template="soap",
+    )
+    status = {f["label"]: f["status"] for f in _facts(doc, "symptom")}
+    assert status.get("itching") == "present" and status.get("cough") == "present", status
+    assert status.get("fever") == "absent", status

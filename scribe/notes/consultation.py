@@ -115,9 +115,13 @@ def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modif
     """ConText modifiers for each (start, end) char span of `text`."""
     if not spans:
         return []
-    # negations that belong to a symptom phrase ("can't catch my breath") are not negations of it
+    # negations that belong to a symptom phrase ("can't catch my breath", "I can't stop itching", "can't get
+    # rid of this cough") are not negations of it
     text = re.sub(
-        r"\b(?:can'?t|ca n't|cannot|could ?n'?t)(?= catch)", lambda m: "x" * len(m.group(0)), text, flags=re.I
+        r"\b(?:can'?t|ca n't|cannot|could ?n'?t|could n't)(?= (?:catch|stop|get rid|shake|seem to (?:stop|shake)))",
+        lambda m: "x" * len(m.group(0)),
+        text,
+        flags=re.I,
     )
     try:
         with _ctx_lock:
