@@ -143,16 +143,15 @@ RESULTS_PLAN = re.compile(
 DOING = re.compile(
     r"\b(?:check(?:ing)?|draw(?:ing)?|run(?:ning)?|obtain(?:ing)?|includ(?:e|es|ing)|getting)\b[^,.;]{0,25}$", re.I
 )
+# "a pill box or maybe setting an alarm on your phone might really help", said while the history is taken
+HELPS = re.compile(r"\b(?:will|should|would|might|can) (?:really |definitely |also )?help\b", re.I)
 # Advice said without a plan cue, in the assessment and plan: "just set an alarm", "push fluids", "massage
 # and scar gel will help". It cues typed orders only, never a free-worded line.
 SOFT_CUE = re.compile(
     r"^\W*(?:(?:so|and|just|please|also|then|now|et|alors)\W+)*(?:set|push|strain|ice|elevate|avoid|drink|apply|use|"
-    r"try|buvez|évitez|appliquez|reposez)\b|"
-    r"\b(?:will|should|would|might|can) (?:really |definitely |also )?help\b",
+    r"try|buvez|évitez|appliquez|reposez)\b|" + HELPS.pattern,
     re.I,
 )
-# "a pill box or maybe setting an alarm on your phone might really help", said while the history is taken
-HELPS = re.compile(r"\b(?:will|should|would|might|can) (?:really |definitely |also )?help\b", re.I)
 # Where a run-on sentence turns to a question ("... a whole blood injection have you heard of that before")
 QUESTION_TAIL = re.compile(
     r"\b(?:have you|do you|does that|did you|are you|is that|any (?:other )?questions|how does that|"
