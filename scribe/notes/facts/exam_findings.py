@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes.consultation import answer_polarity
+from scribe.notes.facts.reader import NEGATION_NEAR
 
 _PART = (
     r"knees?|shoulders?|elbows?|wrists?|hands?|fingers?|thumbs?|hips?|legs?|ankles?|feet|foot|toes?|arms?|"
@@ -86,7 +87,6 @@ _NOT_JOINT = re.compile(
     r"sensation|quadrant|murphy",
     re.I,
 )
-_NEGATION = re.compile(r"(?:\b(?:no|not|without|never|negative for)|n't)\b(?:\W+\w+){0,6}\W*$", re.I)
 _NORMAL = [
     (re.compile(r"\blungs (?:are |sound )?clear\b", re.I), "lungs clear to auscultation"),
     (re.compile(r"\bregular rate and rhythm\b", re.I), "regular rate and rhythm"),
@@ -169,7 +169,7 @@ def typed_findings(text: str) -> list[tuple[int, int, str]]:
 def _unread_negation(text: str, start: int) -> bool:
     """A negation in the clause before a finding typed as present ("no gait disturbance or edema")."""
     before = re.split(r"[.;,]| and | but ", text[:start])[-1]
-    return bool(_NEGATION.search(before)) and not re.match(r"\s*(?:no|without|not)\b", text[start:], re.I)
+    return bool(NEGATION_NEAR.search(before)) and not re.match(r"\s*(?:no|without|not)\b", text[start:], re.I)
 
 
 def exam_sentence(text: str) -> str | None:

@@ -22,9 +22,9 @@ _NO_LONGER = re.compile(r"^[^,.;]{0,20}\b(?:anymore|any more|no longer|plus beso
 _CONDITIONAL = re.compile(
     r"\b(?:if|unless|in case|should (?:it|you|this|that|the)|si|au cas où|en cas d)\b[^.;?!]*$", re.I
 )
-_NO_IMPROVEMENT = re.compile(
+NO_IMPROVEMENT = re.compile(
     r"\b(?:not (?:getting |any |much )?better|(?:does|do) ?n'?t (?:get better|improve|go away|resolve)|no improvement|"
-    r"persist\w*|worse\w*|still|continues?|pas mieux|pas d'amélioration|persiste\w*|s'aggrave\w*)\b",
+    r"no better|persist\w*|worse\w*|still|continues?|pas mieux|pas d'amélioration|persiste\w*|s'aggrave\w*)\b",
     re.I,
 )
 _PAST = re.compile(
@@ -114,7 +114,7 @@ def find_orders(clause: str, lang: str, before_clause: str = "") -> list[Order]:
             if kind in ("lab", "imaging", "procedure") and _REPEAT.search(clause[max(0, m.start() - 30) : m.start()]):
                 label = f"{label} de contrôle" if lang == "fr" else f"repeat {label}"
             cond = _CONDITIONAL.search(before_clause + " " + clause[: m.start()]) if kind != "advice" else None
-            condition = "" if not cond else "no improvement" if _NO_IMPROVEMENT.search(cond.group(0)) else "needed"
+            condition = "" if not cond else "no improvement" if NO_IMPROVEMENT.search(cond.group(0)) else "needed"
             if not condition and kind != "advice" and _CONSIDERED.search(clause[: m.start()]):
                 condition = "considered"
             found.append(Order(m.start(), m.end(), kind, label, condition))

@@ -14,6 +14,7 @@ from scribe.notes.facts.plan_items import (
     ASKS_REFILL,
     CORRECTED,
     DOING,
+    FOLLOW_WORDS,
     HELPS,
     MISTAGGED_ORDER,
     QUESTION_TAIL,
@@ -162,11 +163,7 @@ class PlanFacts:
         ),
         (
             "follow-up",
-            re.compile(
-                r"\b(?:follow ?up|come back|see you (?:back|again|in)|return|recheck|revenez|revoir|"
-                r"rendez-vous|reconsulte\w*|contrôle|in \w+ (?:weeks?|months?|days?))\b",
-                re.I,
-            ),
+            re.compile(rf"\b(?:{FOLLOW_WORDS}|in \w+ (?:weeks?|months?|days?))\b", re.I),
         ),
     ]
 

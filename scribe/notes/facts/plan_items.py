@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from scribe.notes.facts.orders import NO_IMPROVEMENT
 from scribe.notes.number_words import numbers_to_digits
 from scribe.schemas_docs import Fact
 
@@ -20,11 +21,7 @@ INTERVAL = re.compile(
 )
 # "a couple weeks, or, I'm sorry, a couple months": the first interval was taken back
 CORRECTED = re.compile(r"\b(?:sorry|i mean|actually|rather|pardon)\b", re.I)
-_IF_NOT_BETTER = re.compile(
-    r"\b(?:if|si)\b[^.;]{0,40}\b(?:not (?:getting |any )?better|no better|(?:do|does)\s?n'?t (?:improve|get better)|"
-    r"worse\w*|persist\w*|pas mieux|s'aggrave)\b",
-    re.I,
-)
+_IF_NOT_BETTER = re.compile(r"\b(?:if|si)\b[^.;]{0,40}" + NO_IMPROVEMENT.pattern, re.I)
 _TOUCH = re.compile(
     r"\b(?:be in touch|get in touch|(?:call|ring) you (?:back|with|when|once|in)|give you a call|get back to you|"
     r"vous (?:rappeler|recontacter|rappelle|recontacte))\b",
@@ -33,11 +30,12 @@ _TOUCH = re.compile(
 _REASSESS = re.compile(
     r"\b(?:see how (?:we|you|it|things|that|this) (?:do|does|go|goes|are doing|is doing)|on verra comment)\b", re.I
 )
-_FOLLOW = re.compile(
-    r"\b(?:follow ?up|come back|see you (?:back|again|in)|return|recheck|revenez|revoir|revois|revoit|"
-    r"rendez-vous|reconsulte\w*|contrôle|appointment)\b",
-    re.I,
+# the words of a visit to come (also plan.py's follow-up kind)
+FOLLOW_WORDS = (
+    r"follow ?up|come back|see you (?:back|again|in)|return|recheck|revenez|revoir|revois|revoit|"
+    r"rendez-vous|reconsulte\w*|contrôle|appointment"
 )
+_FOLLOW = re.compile(rf"\b(?:{FOLLOW_WORDS})\b", re.I)
 # "we'll schedule for that", "let's repeat another one", "on va le refaire": the order was named before
 ANAPHOR = re.compile(
     r"\b(?:schedule|order|repeat|get|do|set up|redo|programmer|refaire|prescrire)\b[^.;?]{0,20}?"
