@@ -8,7 +8,7 @@ from faster_whisper import decode_audio
 from scribe.engines.asr import load_whisper
 from scribe.speech import streaming
 from scribe.speech.batcher import WindowBatcher
-from scribe.speech.transcribe import AsrOptions, piece_words
+from scribe.speech.transcribe import AsrOptions, piece_words, rest_words
 from tests.conftest import DIALOGUE_EN, SR, speak, synth
 
 TEXT = (
@@ -68,3 +68,19 @@ def test_a_skipped_piece_whisper_is_unsure_of_is_not_lost(tmp_path):
     words = streaming.decode_skipped([[6.0, 9.0]], final, samples, audio.size / SR, cap=24.0)
     assert {"cough", "five"} <= set(_norm(words)), words
     assert all(w["start"] >= 6.0 - 0.05 and (w["start"] + w["end"]) / 2 < 9.0 for w in words), words
+
+
+def test_speech_a_windows_decoding_stopped_short_of_is_decoded_after_stop():
+    """After stop no later window hears the audio again: where the batcher's greedy decoding stopped
+    after the first sentence (or heard nothing), rest_words decodes the speech after its last word, and
+    nothing where the hypothesis already reached the end of the speech (no hallucinated tail)."""
+    audio = speak(TEXT, "en+m3")
+    model = load_whisper("tiny.en")
+    heard = WindowBatcher(model).transcribe(audio, "en")
+    options = AsrOptions(language="en")
+    first_sentence = heard[: next(i for i, w in enumerate(heard) if w["word"].strip().endswith(".")) + 1]
+    rest = rest_words(audio, first_sentence, model, options)
+    assert {"prescribe", "cough", "week"} <= set(_norm(rest)), rest
+    assert "lungs" not in _norm(rest) and rest[0]["start"] >= first_sentence[-1]["end"] - 0.05, rest
+    assert {"lungs", "prescribe"} <= set(_norm(rest_words(audio, [], model, options)))
+    assert rest_words(audio, heard, model, options) == []

@@ -31,7 +31,7 @@ from scribe.service.visits import FINAL_STATES
 from scribe.speech import streaming
 from scribe.speech.batcher import WindowBatcher, has_speech
 from scribe.speech.live_speakers import LiveSpeakers
-from scribe.speech.transcribe import AsrOptions, piece_words
+from scribe.speech.transcribe import AsrOptions, piece_words, rest_words
 from scribe.speech.types import SAMPLE_RATE
 
 log = logging.getLogger("scribe.tasks")
@@ -167,6 +167,9 @@ def _transcribe(visit: Visit, state: streaming.StreamState, audio: StoredAudio, 
     words = None
     if samples.size >= SAMPLE_RATE // 5:
         words = asr.transcribe(samples, state.language or "en", vocabulary=vocab)
+        if flush and words is not None:  # after stop, no later window hears this audio again
+            options = AsrOptions(language=state.language or "en", vocabulary=vocab, beam_size=cfg.asr_beam_size)
+            words += rest_words(samples, words, load_whisper(cfg.asr_model), options)
     speech = words is not None
     words = words or []
     for w in words:

@@ -211,8 +211,14 @@ class WindowBatcher:
 
 def has_speech(samples: np.ndarray) -> bool:
     """Silero VAD gate: silent windows never reach Whisper (where they would hallucinate)."""
+    return speech_start(samples) is not None
+
+
+def speech_start(samples: np.ndarray) -> float | None:
+    """Seconds into `samples` where the Silero VAD first hears speech (with its 0.2 s padding); None: none."""
     if samples.size < SAMPLE_RATE // 4 or float(np.abs(samples).max(initial=0.0)) < 1e-3:
-        return False
+        return None
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
-    return bool(get_speech_timestamps(samples, VadOptions(min_silence_duration_ms=500, speech_pad_ms=200)))
+    spans = get_speech_timestamps(samples, VadOptions(min_silence_duration_ms=500, speech_pad_ms=200))
+    return spans[0]["start"] / SAMPLE_RATE if spans else None

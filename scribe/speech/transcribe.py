@@ -22,6 +22,7 @@ import numpy as np
 from scribe.errors import ScribeError
 from scribe.languages import LANGUAGES
 from scribe.schemas import Word
+from scribe.speech.batcher import speech_start
 from scribe.speech.types import SAMPLE_RATE, Audio, Hook, no_hook
 from scribe.speech.vocabulary import Vocabulary, adopt, echo_start, may_hold_a_term, merge
 
@@ -32,6 +33,7 @@ PROMPT_WINDOW_SECONDS = 28.0
 PROMPT_PAD_SECONDS = 0.3
 PROMPT_SURER = 0.1
 PROMPT_COVER = 1.0
+REST_MIN_SECONDS = 1.0  # rest_words: less speech than this after a window's last word is its own tail
 
 
 @dataclass
@@ -213,6 +215,23 @@ def piece_words(samples: np.ndarray, model, options: AsrOptions) -> list[dict]:
     decodes once at temperature 0 and drops a segment Whisper is unsure of, this pipeline retries such a
     segment at higher temperatures, so a piece cut mid-sentence does not come back empty."""
     return [w.model_dump() for w in transcribe(Audio(samples), model, options).words]
+
+
+def rest_words(samples: np.ndarray, words: list[dict], model, options: AsrOptions) -> list[dict]:
+    """Words of the speech a window's decoding stopped short of, times relative to the window.
+
+    The live batcher decodes once, greedy, and can stop after a window's first sentence or return
+    nothing; while a visit streams, the next window hears that audio again, but after stop nothing does.
+    The rest (from the first speech the VAD hears after the last word, at least REST_MIN_SECONDS of it:
+    a word's trailing sound is not speech left unheard) is decoded by the offline pipeline (piece_words)."""
+    heard_to = words[-1]["end"] if words else 0.0
+    rest = samples[int(heard_to * SAMPLE_RATE) :]
+    first = speech_start(rest)
+    if first is None or rest.size / SAMPLE_RATE - first < REST_MIN_SECONDS:
+        return []
+    offset = heard_to + first
+    more = piece_words(rest[int(first * SAMPLE_RATE) :], model, options)
+    return [{**w, "start": round(w["start"] + offset, 3), "end": round(w["end"] + offset, 3)} for w in more]
 
 
 def _progress(hook: Hook, total: float, share: float) -> Hook:
