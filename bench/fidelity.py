@@ -31,7 +31,8 @@ but/because/mais..., ", the/some/he...", "and he/the..."; no/not/without/sans re
 next labelled drug. Overall rows: sums, recalls micro-averaged, ROUGE and seconds means; --split defaults to
 tune (--ids takes any split); seconds time document() only, never synthesis or transcription. Splits: tune
 (rules may be tuned on it), heldout (set aside, but its failures have since been read), fresh (labelled after
-that, never looked at while tuning: the unseen figure); all = the three.
+that, never looked at while tuning), fresh2 (labelled in session 11 before the engine ran on it: its misses
+and errors never read; the unseen figure); all = the four.
 """
 
 from __future__ import annotations
@@ -104,6 +105,7 @@ UNIT_WORDS = {
     ("units", 1.0): "unit units unite unites iu",
     ("volume", 1.0): "ml milliliter milliliters millilitre millilitres",
 }
+SPLITS = ["tune", "heldout", "fresh", "fresh2"]
 UNITS = {w: cls for cls, words in UNIT_WORDS.items() for w in words.split()}  # unit -> (class, factor)
 COUNT_UNITS = r"tablets?|pills?|capsules?|puffs?|drops?|comprimes?|gelules?|sachets?|bouffees?|gouttes?|cp"
 NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d+)?"  # 1,000 is a thousand, 2,5 is 2.5
@@ -729,7 +731,7 @@ def report(by_mode: dict[str, list[dict]], split: str) -> tuple[str, dict]:
         for r in same_consultation:
             per.append([r["id"], r["split"], r["from"]] + cells(r, pct=False))
     overall, rows = {}, []
-    for group in ["tune", "heldout", "fresh"] if split == "all" else [split]:
+    for group in SPLITS if split == "all" else [split]:
         for mode, results in by_mode.items():
             overall.setdefault(group, {})[mode] = agg = aggregate([r for r in results if r["split"] == group])
             if agg["n"]:
@@ -764,7 +766,7 @@ def show(by_mode: dict[str, list[dict]], n: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", default="tune", choices=["tune", "heldout", "fresh", "all"])
+    ap.add_argument("--split", default="tune", choices=[*SPLITS, "all"])
     ap.add_argument("--ids", default="", help="comma-separated consultation ids (of any split)")
     ap.add_argument("--template", default="auto", help="auto (document()'s own default), soap, hp, ...")
     ap.add_argument("--llm", default="none")
