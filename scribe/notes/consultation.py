@@ -233,9 +233,24 @@ _LESS_OF_IT = re.compile(
 )
 
 
-def answer_polarity(text: str) -> str:
-    """'yes', 'no' or '' for the first words of a reply ("No, not really" → no; "Sometimes" → yes)."""
+# "You don't have high cholesterol?" "Yes.": a bare yes or no to a negative question says nothing sure
+_NEGATIVE_QUESTION = re.compile(
+    r"\b(?:you (?:don't|do n't|do not|haven't|have n't|have not)|don't you|do n't you|do you not|"
+    r"(?:vous )?(?:n')?(?:avez|êtes|prenez) pas|pas de\b[^?]*\?)",
+    re.I,
+)
+_BARE = re.compile(r"^\W*(?:yes|yeah|yep|no|nope|oui|non|ouais)\W*$", re.I)
+
+
+def answer_polarity(text: str, question: str = "") -> str:
+    """'yes', 'no' or '' for the first words of a reply ("No, not really" → no; "Sometimes" → yes); '' for a
+    bare yes or no to a negatively phrased `question` (French "si" contradicts it: yes)."""
     t = text.strip().lower()
+    if question and _NEGATIVE_QUESTION.search(question):
+        if re.match(r"^\W*si\b", t):
+            return "yes"
+        if _BARE.match(t):
+            return ""
     if _NO.match(t):
         # "I don't have quite as much shortness of breath": less of it, not none
         return "" if _LESS_OF_IT.search(t[:80]) else "no"

@@ -175,7 +175,10 @@ def numbers_to_digits(text: str) -> str:
                 r"packs?|drinks?|glasses?|beers?)$",
                 nxt,
             )
-            if between_ok and not single_small and (unitish or val >= 10 or used > 1):
+            # "four to six hours": the first number of a range counts as the second does
+            after = [m.group(0) for m in toks[i + used + 1 : i + used + 9]]
+            ranged = nxt in ("to", "or", "à", "ou") and bool(after) and _parse_number(after)[1] > 0
+            if between_ok and not single_small and (unitish or ranged or val >= 10 or used > 1):
                 out.append(text[last : toks[i].start()])
                 v = int(val) if float(val).is_integer() else val
                 out.append(str(v))

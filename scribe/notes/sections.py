@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes.medication import render_medication
+from scribe.notes.medication import dose_text, frequency_text, render_medication
 from scribe.notes.rendering import SYSTEM_FR, VITAL_FR, RenderContext, join_items, supported
 from scribe.notes.text import sentence_case
 from scribe.schemas_docs import Fact, SentenceSupport
@@ -161,9 +161,25 @@ def render_medications(c: RenderContext, facts) -> list[SentenceSupport]:
         "stopped": "arrêté" if c.lang == "fr" else "stopped",
         "historical": "essayé" if c.lang == "fr" else "tried",
     }
-    return [supported(sentence_case(_med_text(c, f)), [f]) for f in meds if f.status == "current"] + [
+    return [_current_med(c, f, meds) for f in meds if f.status == "current"] + [
         supported(sentence_case(f"{_med_text(c, f)} ({marks[f.status]})"), [f]) for f in meds if f.status in marks
     ]
+
+
+def _current_med(c: RenderContext, f: Fact, meds: list[Fact]) -> SentenceSupport:
+    """A drug the patient takes; one this visit changes says so beside the dose taken until now ("Fluoxetine
+    (Prozac) 20 mg daily; changed this visit to 40 mg once daily"), so the list is never read as the
+    regimen from today on."""
+    later = next((m for m in meds if m.label == f.label and m.status == f.attributes.get("later")), None)
+    if later is None or later.status != "changed":
+        return supported(sentence_case(_med_text(c, f)), [f])
+    a = later.attributes
+    regimen = " ".join(
+        x for x in (dose_text(a, c.lang), frequency_text(a.get("frequency"), a.get("per_day"), c.lang)) if x
+    )
+    change = "modifié ce jour" if c.lang == "fr" else "changed this visit"
+    text = f"{_med_text(c, f)}; {change}" + (f" {'à' if c.lang == 'fr' else 'to'} {regimen}" if regimen else "")
+    return supported(sentence_case(text), [f, later])
 
 
 def render_allergies(c: RenderContext, facts) -> list[SentenceSupport]:
@@ -255,6 +271,24 @@ def render_assessment(c: RenderContext, facts) -> list[SentenceSupport]:
     return [supported(_problem_text(c, f), [f]) for f in _problems(c)]
 
 
+def _order_text(c: RenderContext, m: Fact) -> str:
+    """ "Start meloxicam (Mobic) 15 mg once daily", "Change fluoxetine (Prozac) 40 mg once daily (previously 20
+    mg)": a changed dose names the one it replaces (the sentence cites where it was said: _replaced)."""
+    line = f"{c.w(m.status)} {_med_text(c, m)}"
+    if _replaced(c, m):
+        was = dose_text({**m.attributes, "dose": m.attributes["previous_dose"]}, c.lang)
+        line += f" ({'auparavant' if c.lang == 'fr' else 'previously'} {was})"
+    return sentence_case(line)
+
+
+def _replaced(c: RenderContext, m: Fact) -> list[Fact]:
+    """The facts of the dose a changed drug replaces, when that dose was said."""
+    before = m.attributes.get("previous_dose")
+    if m.status != "changed" or before in (None, "") or str(before) == str(m.attributes.get("dose")):
+        return []
+    return [f for f in c.of("medication") if f.label == m.label and str(f.attributes.get("dose")) == str(before)][:1]
+
+
 def _plan_lines(c: RenderContext, plans: list[Fact], done: set[str], last: bool = True) -> list[SentenceSupport]:
     """Plan items; one that orders a drug is written from the drug's fact (name, dose, frequency).
     `done`: drug facts already written; `last`: also write the drug changes no plan item named."""
@@ -273,9 +307,10 @@ def _plan_lines(c: RenderContext, plans: list[Fact], done: set[str], last: bool 
             for m in named:
                 if m.status == "current" and m.label in moved:
                     continue  # the drug's change is its line, not "Continue" beside "Change"
-                if m.id not in done:
-                    line = sentence_case(f"{c.w(m.status)} {_med_text(c, m)}")
-                    out.append(supported(line, [m, p] if kept else [m]))
+                if m.id not in done:  # a drug ordered now but read as current: its line, without "Continue"
+                    given = p.attributes.get("prescribed") and m.status == "current"
+                    line = sentence_case(_med_text(c, m)) if given else _order_text(c, m)
+                    out.append(supported(line, ([m, p] if kept else [m]) + _replaced(c, m)))
                 done.add(m.id)
             continue
         out.append(supported(sentence_case(p.value), [p]))
@@ -283,7 +318,7 @@ def _plan_lines(c: RenderContext, plans: list[Fact], done: set[str], last: bool 
         if m.status == "stopped" and m.attributes.get("prescriber") != "this clinician":
             continue  # the patient stopped it: the medication list says so; the plan holds this visit's orders
         if m.status in ("new", "changed", "stopped", "administered") and m.id not in done:
-            out.append(supported(sentence_case(f"{c.w(m.status)} {_med_text(c, m)}"), [m]))
+            out.append(supported(_order_text(c, m), [m, *_replaced(c, m)]))
     return out
 
 

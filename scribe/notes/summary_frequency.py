@@ -102,12 +102,12 @@ def how_often(attributes: dict, lang: str) -> str | None:
     """Plain words for how often to take a drug, or None when it cannot be read (never a default).
     Structured attributes (per_day, as_needed, max_per_day, max_unit) win over the frequency text."""
     p, a, fr = _read_frequency(str(attributes.get("frequency") or "")), attributes, lang == "fr"
-    if isinstance(a.get("per_day"), (int, float)) and not isinstance(a["per_day"], bool) and a["per_day"] > 0:
-        if "hours" in p and (
-            "-" in p["hours"] or not 0 < float(p["hours"]) or abs(24 / float(p["hours"]) - a["per_day"]) > 0.01
-        ):
+    count = a.get("per_day")
+    if isinstance(count, (int, float)) and not isinstance(count, bool) and count > 0 and "-" not in p.get("hours", ""):
+        # "every 4 to 6 hours" is said as a range: a count derived from it is not what the clinician said
+        if "hours" in p and (not 0 < float(p["hours"]) or abs(24 / float(p["hours"]) - count) > 0.01):
             p.pop("hours")  # an interval that disagrees with the count is dropped
-        p["per_day"] = float(a["per_day"])
+        p["per_day"] = float(count)
     if isinstance(a.get("as_needed"), bool):
         p["as_needed"] = a["as_needed"]
     if a.get("max_per_day") not in (None, "", False):

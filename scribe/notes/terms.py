@@ -220,6 +220,9 @@ def _trim(words: list[str]) -> list[str]:
     return words
 
 
+_POSSESSIVES = {"your", "his", "her", "my", "their", "our", "votre", "son", "sa", "mon", "ma"}
+
+
 def diagnosis_phrases(text: str) -> list[tuple[int, int, str]]:
     """(start, end, phrase) of condition-shaped phrases in text, modifiers kept, fillers trimmed."""
     out = []
@@ -258,7 +261,9 @@ def diagnosis_phrases(text: str) -> list[tuple[int, int, str]]:
         if _NOT_DX.search(phrase) or len(phrase) < 5 or _VAGUE.fullmatch(phrase):
             continue
         start = m.start() + raw.lower().find(phrase_words[0].lower())
-        out.append((start, start + len(phrase), phrase.lower()))
+        # the clinician's "exacerbation of your arthritis" is named "exacerbation of arthritis"
+        name = " ".join(w for w in phrase_words if w.lower() not in _POSSESSIVES)
+        out.append((start, start + len(phrase), name.lower()))
     return out
 
 

@@ -119,6 +119,7 @@ class AssessmentFacts:
     _NOT_A_DIAGNOSIS = re.compile(
         r"\b(?:prevent\w*|avoid\w*|risk|chance|if|unless|in case|any|no|without|"
         r"check(?:ing)? for|look(?:ing)? for|evaluat\w+ for|screen\w* for|test\w* for|"
+        r"(?:pcr|blot|titer|panel|culture|swab|antibod\w+) for|"
         r"éviter|risque|si|rechercher)\b[^.;]{0,30}$",
         re.I,
     )
@@ -129,7 +130,17 @@ class AssessmentFacts:
         r"correlation between|les gens|certains patients)\b[^.;]{0,60}$",
         re.I,
     )
-    _RULE_OUT = re.compile(r"\b(?:rule out|r/o|to exclude|éliminer)\b[^.;]{0,25}$", re.I)
+    _TEST_NAME = re.compile(
+        r"\s*(?:disease\s+)?(?:titers?|titres?|tests?|testing|panel|screen(?:ing)?|antibod\w+|serolog\w+|pcr|"
+        r"cultures?|swabs?|levels?|work-?up|sérologie|dépistage)\b",
+        re.I,
+    )
+    # worked up, so possible: "rule out X", "to see if it's actually X"
+    _RULE_OUT = re.compile(
+        r"\b(?:rule out|r/o|to exclude|éliminer|to (?:see|find out|determine) (?:if|whether) "
+        r"(?:you have|it's|it is|this is|there's|there is))\b[^.;]{0,25}$",
+        re.I,
+    )
 
     # "hepatitis c is a viral infection that affects the liver": what follows explains the condition before
     # "is a"; it is not a second diagnosis ("this is a viral infection" is one)
@@ -159,6 +170,8 @@ class AssessmentFacts:
             return
         if self._NOT_A_DIAGNOSIS.search(s.text[:st]) and not self._RULE_OUT.search(s.text[:st]):
             return
+        if self._TEST_NAME.match(s.text[en:]):
+            return  # "a positive lyme titer", "a strep test": a test's name, not a diagnosis
         a, b = (wider[0], wider[1]) if wider else (st, en)
         sure = certainty(s.text, a, b, mods)
         label = concept.label if concept else wider[2]

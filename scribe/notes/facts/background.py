@@ -61,7 +61,7 @@ class BackgroundFacts:
                     continue
                 first = self.sents[ans[0]]
                 reply = " ".join(self.sents[j].text for j in ans[:3])
-                pol = answer_polarity(first.text)
+                pol = answer_polarity(first.text, s.text)
                 hits = list(allergen.finditer(first.text))
                 if hits:
                     for m in hits:
@@ -139,7 +139,7 @@ class BackgroundFacts:
                 continue
             if self.is_clin(k) and s.question:
                 ans = self.answer_to(k)
-                pol = answer_polarity(self.sents[ans[0]].text) if ans else ""
+                pol = answer_polarity(self.sents[ans[0]].text, s.text) if ans else ""
                 if FAMILY.search(s.text) and pol:
                     for st, en, c in found:
                         self.builder.add(
@@ -280,7 +280,7 @@ class BackgroundFacts:
                     if not ans:
                         continue
                     first = self.sents[ans[0]]
-                    pol = answer_polarity(first.text)
+                    pol = answer_polarity(first.text, s.text)
                     if label in ("tobacco", "alcohol", "recreational drugs") and pol:
                         value = clean(first.text)
                         self.builder.add(

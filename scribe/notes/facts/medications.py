@@ -22,6 +22,23 @@ DRUG_CLASSES = {
 
 
 class MedicationFacts:
+    _ASKS_IF_TAKEN = re.compile(
+        r"\b(?:taking|take|using|on|still)\b[^?]{0,25}\b(?:it|that|them|this|those)\b|"
+        r"\b(?:le|la|les) prenez\b",
+        re.I,
+    )
+
+    def _stopped_when_asked(self, k: int) -> bool:
+        """ "We have you on the Prozac 20 mg a day. Are you taking that?" "I've weaned myself off of it": the
+        reply to the turn's question about taking the drug stops it."""
+        from scribe.notes import medication as med
+
+        turn = [j for j in range(k + 1, len(self.sents)) if self.sents[j].seg_index == self.sents[k].seg_index]
+        if not any(self.sents[j].question and self._ASKS_IF_TAKEN.search(self.sents[j].text) for j in turn):
+            return False
+        reply = self.answer_to(turn[-1])[:2]
+        return bool(reply) and med.stopped_in_answer(" ".join(self.sents[j].text for j in reply))
+
     def medications(self):
         """Drugs taken, prescribed, changed or stopped, read by scribe.notes.medication: a drug named with
         medication context (a dose, a medication verb or word, the answer to a medication question), with
@@ -111,6 +128,8 @@ class MedicationFacts:
                 if answer is not None and not asked:
                     stopped = False  # a statement with a "?" ("I'll prescribe X, okay?" "yes"): its own status
                 previous = parsed
+                if answer is None and parsed.status == "current" and self.is_clin(k):
+                    stopped = self._stopped_when_asked(k)
                 status = "stopped" if stopped else parsed.status
                 attrs = parsed.attributes()
                 ev = [self.builder.evidence(s.seg_index, s.start + parsed.start, s.start + parsed.end)]

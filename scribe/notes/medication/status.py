@@ -12,7 +12,8 @@ _STOP_LEFT = re.compile(
     r"\b(?:stop(?:ped|ping|s)?|discontinu\w*|d/c|come off|came off|coming off|go off|went off|gone off|been off|"
     r"was off|used to (?:take|be on|use)|get (?:you |him |her |me )?off|take (?:you |him |her |me )?off|"
     r"took (?:you |him |her |me )?off|"
-    r"taken (?:you |him |her |me )?off|taking (?:you |him |her |me )?off|wean\w* (?:you |him |her |me )?off|"
+    r"taken (?:you |him |her |me )?off|taking (?:you |him |her |me )?off|"
+    r"we[ae]n\w* (?:you |him |her |me |myself |himself |herself |yourself )?off|"
     r"off (?:of )?(?:the|my|your|his|her)|quit|quitting|no longer|hold(?:ing)?(?! on)|held|pause|gave up|"
     r"arrêt\w*|stopp\w*|suspend\w*|interromp\w*|ne (?:le |la |les |l')?prends plus)\b|"
     r"\b(?:i|he|she|you|we) (?:was|were|used to be) (?:also |previously |once )?on (?:the |an? )?$",
@@ -80,7 +81,7 @@ _IMPERATIVE = re.compile(
 )
 _SWITCH_FROM = re.compile(
     r"\b(?:switch\w*|chang\w*|passer|passe)\b[^.]{0,25}\b(?:from|de)\s+"
-    r"(?:the\s+|your\s+|l'|la\s+|le\s+)?$",
+    r"(?:the\s+|your\s+|his\s+|her\s+|my\s+|an?\s+|l'|la\s+|le\s+|du\s+)?$",
     re.I,
 )
 _SWITCH_TO = re.compile(

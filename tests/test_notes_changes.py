@@ -1,0 +1,104 @@
+"""What a visit changes and what it only works up, on short dialogues written for these tests: a drug the
+patient weaned off, a drug switched for another, a changed dose in the medication list, a test named after a
+disease, a diagnosis being worked up, an interval said as a range, and a bare yes to a negative question."""
+
+from __future__ import annotations
+
+from scribe.notes.engine import document
+
+
+def _facts(doc: dict, kind: str) -> list[dict]:
+    return [f for f in doc["facts"] if f["kind"] == kind]
+
+
+def _sentences(doc: dict) -> list[dict]:
+    return [s for sec in doc["note"]["sections"] for s in sec["sentences"]]
+
+
+def test_a_drug_the_patient_weaned_off_when_asked_is_stopped():
+    doc = document(
+        """[doctor] how is your mood?
+[patient] up and down.
+[doctor] i know we have you on the prozac 20 mg a day. are you taking that? any side effects from that?
+[patient] i was taking it regularly, but i've kind of weaned myself off of it.""",
+        template="soap",
+    )
+    prozac = [f for f in _facts(doc, "medication") if f["label"] == "fluoxetine"]
+    assert prozac and {f["status"] for f in prozac} == {"stopped"}, prozac
+
+
+def test_the_drug_switched_from_is_stopped():
+    doc = document(
+        """[doctor] how is your breathing?
+[patient] much better.
+[doctor] good. we switched her from a furosemide to torsemide 20 mg daily and she is doing a lot better.""",
+        template="soap",
+    )
+    status = {f["label"]: f["status"] for f in _facts(doc, "medication")}
+    assert status.get("furosemide") == "stopped", status
+
+
+def test_a_changed_dose_is_not_listed_as_the_regimen_from_today_on():
+    doc = document(
+        """[doctor] it looks like we've had you on prozac 20 milligrams a day.
+[patient] yes.
+[doctor] in terms of your depression, we'll increase your prozac from 20 milligrams to 40 milligrams once a day.""",
+        template="soap",
+    )
+    lines = [s for s in _sentences(doc) if "Fluoxetine" in s["text"]]
+    listed = next(s for s in lines if s["text"].startswith("Medications:"))
+    assert "20 mg" in listed["text"] and "changed this visit to 40 mg once daily" in listed["text"], lines
+    order = next(s for s in lines if s["text"].startswith("Change"))
+    assert "40 mg" in order["text"] and "(previously 20 mg)" in order["text"], lines
+    assert any("20 milligrams a day" in e["quote"] for e in order["evidence"]), order  # the 20 mg is cited
+    assert doc["faithfulness"]["removed"] == 0, doc["faithfulness"]
+
+
+def test_a_test_named_after_a_disease_is_not_the_diagnosis_and_a_work_up_is_possible():
+    doc = document(
+        """[doctor] let me see your results. your lyme titer is a little elevated.
+[patient] okay.
+[doctor] so my assessment: from a positive lyme titer aspect, we should order a western blot pcr to see if it's \
+actually acute lyme disease, okay?
+[patient] okay.
+[doctor] hey dragon, order a western blot pcr for lyme.""",
+        template="soap",
+    )
+    dx = {f["label"]: f["attributes"]["certainty"] for f in _facts(doc, "assessment")}
+    assert dx.get("lyme disease") == "possible", dx
+
+
+def test_an_interval_said_as_a_range_is_written_as_said_in_the_summary():
+    doc = document(
+        """[doctor] from an asthma standpoint, let's continue you on the albuterol, two puffs, every four to six \
+hours as needed.
+[patient] okay.""",
+        template="soap",
+    )
+    lines = [m["text"] for m in doc["patient_summary"]["medications"] if "lbuterol" in m["text"]]
+    assert lines and "every 4 to 6 hours" in lines[0] and "times a day" not in lines[0], lines
+
+
+def test_a_bare_yes_to_a_negative_question_records_nothing():
+    doc = document(
+        """[doctor] Vous avez des antécédents médicaux ?
+[patient] Non, pas de maladies particulières.
+[doctor] Et vous avez pas de cholestérol ?
+[patient] Oui
+[doctor] Et du diabète ?
+[patient] Si, j'ai du diabète.""",
+        language="fr",
+    )
+    past = {f["label"] for f in _facts(doc, "past_medical") if f["status"] == "present"}
+    assert past == {"diabetes mellitus"}, past  # "si": yes; the cholesterol "oui" says nothing sure
+
+
+def test_a_diagnosis_is_named_without_the_speakers_possessive():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my knee hurts again.
+[doctor] my assessment: for your knee pain, i think that this is an acute exacerbation of your arthritis, okay?""",
+        template="soap",
+    )
+    text = " ".join(s["text"] for s in _sentences(doc))
+    assert "exacerbation of arthritis" in text.lower() and "your arthritis" not in text.lower(), text
