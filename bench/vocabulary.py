@@ -1,6 +1,6 @@
 """Drug names through speech: the visit's vocabulary in the recogniser's prompt and drug-name recovery.
 
-    python bench/vocabulary.py                     # 8 English + 3 French drug-rich consultations, base
+    python bench/vocabulary.py                     # 8 English + 5 French drug-rich consultations, base
     python bench/vocabulary.py --model tiny.en --fr 0
     python bench/vocabulary.py --sweep 0,10,25,50,100 --en 4 --fr 0   # WER cost of long term lists
     python bench/vocabulary.py --reuse-asr         # recognition read back from the last run: recovery only
@@ -84,8 +84,10 @@ def aci_dialogues() -> list[tuple[str, str, list[tuple[str, str]]]]:
 
 
 def french_dialogues() -> list[tuple[str, str, list[tuple[str, str]]]]:
-    """LabForSims2 (few drugs: paracétamol, aspirine) and bench/data/vocabulary/ (two short consultations
-    written for this bench around French brands and dose phrases: Spasfon, Kardégic, Levothyrox…)."""
+    """LabForSims2 (few drugs: paracétamol, aspirine) and bench/data/vocabulary/ (four short consultations
+    written for this bench around French brands and dose phrases: Spasfon, Kardégic, Levothyrox…;
+    fr-brands-3 and -4 were written after the others, as a check of the French recovery on names it was
+    not developed on: Xarelto, Mopral, Imovane, Ixprim, Lovenox, Plavix, Forlax)."""
     out = []
     for path in sorted((ROOT / "bench" / "data" / "vocabulary").glob("fr-*.txt")):
         turns = [tuple(x.strip() for x in line.split(":", 1)) for line in path.read_text(encoding="utf-8").splitlines()]
@@ -418,7 +420,7 @@ def long_visit(args) -> None:
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--en", type=int, default=8, help="English consultations")
-    p.add_argument("--fr", type=int, default=3, help="French consultations")
+    p.add_argument("--fr", type=int, default=5, help="French consultations")
     p.add_argument("--model", default="base", help="ASR model (store name or CTranslate2 folder)")
     p.add_argument("--beam", type=int, default=1)
     p.add_argument("--noise", type=float, default=0.0)

@@ -59,3 +59,13 @@ def test_a_known_drug_and_its_spoken_dose_are_left_alone():
     ):
         seg = recover_segment(_segment(text), [])
         assert seg.text == text and not seg.corrections, text
+
+
+def test_without_a_list_the_most_prescribed_drugs_are_read_first_and_the_dose_stays_apart():
+    seg = recover_segment(_segment("we prescribed melexic M15 milligrams once a day"), [])
+    assert seg.text == "we prescribed meloxicam 15 milligrams once a day"  # was "miloxicam15 milligrams"
+    assert "".join(w.word for w in seg.words).strip() == seg.text
+    seg = recover_segment(_segment("increase the prelose 20 mg"), [])
+    assert "prilosec 20 mg" in seg.text  # a common drug, not the lexicon's obscure precose
+    for text in ("on a scale of 1 to 10 the pain is a 6", "I take gamedino 20 mg every morning"):
+        assert recover_segment(_segment(text), []).text == text

@@ -8,8 +8,11 @@ medications: "your medications, your lysiopropyl and your lasex"; anywhere at al
 of the visit's own list, "mexamethasone" for the patient's dexamethasone), and only when it is
 neither a known drug nor an ordinary English or French word (pyspellchecker's dictionaries): that is what
 keeps "vacation" from becoming "cations". Candidates are compared first with the visit's own medication
-list (its EHR context), then with the drug lexicon (drug-named-entity-recognition), by string similarity
-(rapidfuzz) and sound (jellyfish metaphone). A strong match replaces the words and keeps the original
+list (its EHR context), then with the drugs clinics prescribe most (scribe.notes.lexicon.drugs_common:
+with no list, a garble is most likely one of those), then with the whole drug lexicon
+(drug-named-entity-recognition), by string similarity (rapidfuzz) and sound (jellyfish metaphone; in a
+French visit also how French spelling sounds, scribe.notes.lexicon.drugs_fr.sound_fr: "taura" is said
+like Tahor, "dolly prane" like Doliprane). A strong match replaces the words and keeps the original
 (`words[].original`, `segments[].corrections`); a weaker one is recorded, not applied, so the note can ask
 the clinician to verify the drug name. Where no medication context exists, nothing is ever invented.
 """
@@ -19,7 +22,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from scribe.notes.lexicon.drugs_fr import DOSE_CUES, DOSE_UNITS
+from scribe.notes.lexicon.drugs_common import COMMON_EN, COMMON_FR
+from scribe.notes.lexicon.drugs_fr import CUES, DOSE_UNITS, sound_fr
 from scribe.notes.medication import FRENCH_BRANDS, drug_token
 from scribe.schemas import Correction, Segment, Transcript
 
@@ -33,13 +37,25 @@ DOSE = (
     rf"mcg|micrograms?|units?|grams?|ml|{DOSE_UNITS})\b"
 )
 _DOSE_AFTER = re.compile(rf"^\W{{0,3}}{DOSE}", re.I)
-_CUE_BEFORE = re.compile(
-    r"\b(?:take|takes|taking|took|on|prescribe|prescribed|prescribing|start|started|starting|"
-    r"refill|refilled|dose of|dose on|extra dose of|stop|stopped|continue|increase|decrease|"
-    rf"put you on|{DOSE_CUES}|prescris|prescrire|arrêter|continuer|de la|du)"
-    r"\s+(?:your |my |the |some |a |an |his |her |le |la |les |du |de |des )?(?:l'|d'|l’|d’)?$",
-    re.I,
+_CUES_EN = (
+    r"take|takes|taking|took|on|prescribe|prescribed|prescribing|start|started|starting|"
+    r"refill|refilled|dose of|dose on|extra dose of|stop|stopped|continue|increase|decrease|put you on"
 )
+# French (drugs_fr.CUES): no "on", a pronoun there ("on garde l'Imovane"); an adverb may stand between ("je
+# prends toujours le Xarelto", "vous prenez encore le Plavix")
+_CUE_BEFORE = {
+    french: re.compile(
+        rf"\b(?:{cues})\s+(?:(?:toujours|encore|aussi|déjà|bien) )?"
+        r"(?:your |my |the |some |a |an |his |her |le |la |les |du |de |des )?(?:l'|d'|l’|d’)?$",
+        re.I,
+    )
+    for french, cues in ((False, f"{_CUES_EN}|{CUES}"), (True, CUES))
+}
+_ELISION = re.compile(r"^(?:qu|[cdjlmnst])['’]", re.I)  # "l'exion", "qu'un": the article or pronoun is not the name
+_ELIDED_END = re.compile(r"(?:^|\W)(?:qu|[cdjlmnst])['’]$", re.I)
+# Words a name split by the recogniser does not start with: "la moccicilline" is amoxicilline, not "la…"
+_ARTICLES = frozenset("le la les l du de des d un une au aux the a an your my his her".split())
+_NOT_A_NAME_START = _ARTICLES | {"et", "ou", "and", "or", "of"}  # a garble may end in "or": "FX or" (Effexor)
 # A form named after the word: "clindamycin gel", "Ventoline en spray", "Doliprane comprimé".
 _FORM_AFTER = re.compile(
     r"^\W{0,3}(?:gel|cream|ointment|inhalers?|injections?|tablets?|capsules?|patch|patches|drops|spray|shots?|"
@@ -62,9 +78,10 @@ _SENTENCE = re.compile(r"[^.?!]+[.?!]*")
 # similarity (0-100) to replace the words / to ask for a check; lower for the visit's own short list
 APPLY, FLAG = 80.0, 65.0
 APPLY_VISIT, FLAG_VISIT = 70.0, 55.0
+APPLY_COMMON, FLAG_COMMON = 78.0, 62.0  # the most prescribed drugs: a few hundred names, not 100,000
 # A word that is only in a sentence about medications (no dose or cue next to it) is a weaker lead: the
 # lexicon's obscure names caught garbles there ("paleo" → pazeo, "malgust" → masilukast on the bench).
-WEAK = 8.0  # added to both thresholds
+WEAK = 8.0  # added to both thresholds (half for the few hundred common drugs: "lasex" is Lasix there)
 # Where a drug is expected: next to a dose, a form or a cue (CUE); anywhere in a sentence about medications
 # (SENTENCE); anywhere at all (VISIT), only a word that is no ordinary word and is near-spelled like a drug of
 # the visit's own list ("Revothyrox" for the patient's Levothyrox, "mexamethasone" for their dexamethasone).
@@ -92,6 +109,13 @@ def _lexicon() -> tuple[list[str], dict[str, str]]:
     return sorted(k for k in spoken if k.isalpha() and 4 <= len(k) <= 16), {}
 
 
+@lru_cache(maxsize=2)
+def _common(french: bool) -> tuple[str, ...]:
+    """The most prescribed drugs of the visit's language that the lexicon resolves (drugs_common)."""
+    names = [*COMMON_FR, *sorted(FRENCH_BRANDS)] if french else COMMON_EN
+    return tuple(n for n in names if known_drug(n))
+
+
 @lru_cache(maxsize=1)
 def _dictionaries():
     from spellchecker import SpellChecker
@@ -110,7 +134,7 @@ _MEDICATION_WORDS = frozenset(
 
 def _ordinary_word(word: str) -> bool:
     en, fr = _dictionaries()
-    w = word.lower()
+    w = _ELISION.sub("", word.lower())
     return w in en or w in fr or w in _MEDICATION_WORDS
 
 
@@ -130,16 +154,24 @@ def known_drug(word: str) -> bool:
         return False
 
 
-def _score(heard: str, name: str) -> float:
+def _score(heard: str, name: str, french: bool = False, strict: bool = False) -> float:
+    """Similarity 0-100 of what was heard (its words) and a drug name, by spelling and by sound. strict (a
+    list longer than the visit's): sounding alike counts in full only with the same first letter, where a
+    few hundred names hold a sound-alike of many words ("gamedino" and coumadin both sound KMTN)."""
     import jellyfish
     from rapidfuzz import fuzz
 
-    score = fuzz.ratio(heard.lower(), name.lower())
-    sound, sound_of_name = jellyfish.metaphone(heard), jellyfish.metaphone(name)
-    if sound == sound_of_name:
-        return max(score, 85.0)  # sounds the same: what a recogniser gets wrong
-    # how it sounds counts half: "prelose" is prilosec (sound PRLS/PRLSK), not precose (PRKS)
-    return max(score, (score + fuzz.ratio(sound, sound_of_name)) / 2)
+    plain, name_plain = _letters(heard), _letters(name)
+    score = fuzz.ratio(plain, name_plain)
+    sound, sound_of_name = jellyfish.metaphone(plain), jellyfish.metaphone(name_plain)
+    if sound == sound_of_name and (not strict or plain[:1] == name_plain[:1]):
+        score = max(score, 85.0)  # sounds the same: what a recogniser gets wrong
+    else:  # how it sounds counts half: "prelose" is prilosec (sound PRLS/PRLSK), not precose (PRKS)
+        score = max(score, (score + fuzz.ratio(sound, sound_of_name)) / 2)
+    key, key_of_name = (sound_fr(heard), sound_fr(name)) if french else ("", "")
+    if min(len(key), len(key_of_name)) >= 4:  # "a pas" and "apap" both sound "apa": too short to tell
+        score = max(score, fuzz.ratio(key, key_of_name))  # metaphone hears "taura" far from Tahor, French not
+    return score
 
 
 def _letters(name: str) -> str:
@@ -147,26 +179,49 @@ def _letters(name: str) -> str:
     return re.sub(r"[\W_]", "", name.lower())
 
 
-def best_match(heard: str, vocabulary: list[str], lexicon: bool = True) -> tuple[str, float, str] | None:
-    """(name, score, source) of the closest drug name: the visit's own list first, then the lexicon."""
+FLAGS = {"visit": FLAG_VISIT, "common": FLAG_COMMON, "lexicon": FLAG}
+APPLIES = {"visit": APPLY_VISIT, "common": APPLY_COMMON, "lexicon": APPLY}
+
+
+def best_match(
+    heard: str, vocabulary: list[str], lexicon: bool = True, common: bool = True, french: bool = False
+) -> tuple[str, float, str] | None:
+    """(name, score, source) of the closest drug name: the visit's own list first, then the most prescribed
+    drugs, then the lexicon. The visit's list is never passed over for a near name ("l'exion" is the
+    patient's Inexium to check, not enoxin); otherwise a later list's strong match comes before an earlier
+    one's weak match ("corbisone" is hydrocortisone at 70 among the common drugs, cortisone at 89 in the
+    lexicon)."""
     import jellyfish
     from rapidfuzz import fuzz, process
 
-    for source, names in (("visit", vocabulary), ("lexicon", _lexicon()[0] if lexicon else [])):
+    heard = _ELISION.sub("", heard.strip()) if french else heard  # "l'exion": the article off
+    plain, weak = _letters(heard), None
+    tiers = (
+        ("visit", vocabulary),
+        ("common", _common(french) if common else ()),
+        ("lexicon", _lexicon()[0] if lexicon else []),
+    )
+    for source, names in tiers:
         if not names:
             continue
-        heard = _letters(heard)
         hits = process.extract(
-            heard, [_letters(n) for n in names], scorer=fuzz.ratio, limit=5, score_cutoff=FLAG_VISIT - 15
+            plain, [_letters(n) for n in names], scorer=fuzz.ratio, limit=5, score_cutoff=FLAG_VISIT - 15
         )
-        if source == "visit":  # and the names that sound most alike, which spelling alone ranks too low (not in
-            # the whole lexicon: some name there sounds like any word, "gamedino" like coumadine)
-            sounds = [jellyfish.metaphone(n) for n in names]
-            hits += process.extract(jellyfish.metaphone(heard), sounds, scorer=fuzz.ratio, limit=5, score_cutoff=60)
-        scored = sorted({(_score(heard, _letters(names[i])), names[i]) for _n, _s, i in hits}, reverse=True)
-        if scored and scored[0][0] >= (FLAG_VISIT if source == "visit" else FLAG):
-            return scored[0][1], scored[0][0], source
-    return None
+        if source != "lexicon":  # and the names that sound most alike, which spelling alone ranks too low (not
+            # in the whole lexicon: some name there sounds like any word, "gamedino" like coumadine)
+            sounds = [jellyfish.metaphone(_letters(n)) for n in names]
+            hits += process.extract(jellyfish.metaphone(plain), sounds, scorer=fuzz.ratio, limit=5, score_cutoff=60)
+            if french:
+                keys = [sound_fr(n) for n in names]
+                hits += process.extract(sound_fr(heard), keys, scorer=fuzz.ratio, limit=5, score_cutoff=60)
+        by_ear = french and source != "lexicon"  # French sounds only against short lists: in 100,000 names
+        strict = source != "visit"
+        scored = sorted({(_score(heard, names[i], by_ear, strict), names[i]) for _n, _s, i in hits}, reverse=True)
+        if scored and scored[0][0] >= (FLAG_VISIT if source == "visit" else APPLIES[source]):
+            return scored[0][1], scored[0][0], source  # near a name on the patient's own list: that, or a check
+        if scored and scored[0][0] >= FLAGS[source] and weak is None:
+            weak = scored[0][1], scored[0][0], source
+    return weak
 
 
 def _after_a_drug(text: str, words: list, i: int) -> bool:
@@ -178,28 +233,29 @@ def _after_a_drug(text: str, words: list, i: int) -> bool:
     return bool(before) and known_drug(before[-1].group(0))
 
 
-def _candidates(text: str, visit: bool) -> dict[tuple[int, int], int]:
+def _candidates(text: str, visit: bool, french: bool = False) -> dict[tuple[int, int], int]:
     """Word spans where a drug name is expected, and how strongly (CUE, SENTENCE, VISIT): before a dose or a
     form, after a medication cue or a drug in a row of them (CUE); any single word of a sentence about
     medications (SENTENCE); with a visit list, any word or two (VISIT: only a near spelling of the list's
-    names, see recover_segment). Before a dose a name split in words is joined ("metform in 500 mg"); with
-    a visit list, up to four words around a dose or a cue ("all the toned 12.5 mg" against the visit's
-    aldactone, "on the list in up to" against its lisinopril)."""
+    names, see recover_segment). Before a dose a name split in words is joined ("metform in 500 mg"), and
+    up to four words around a dose or a cue, read against the visit's list and the most prescribed drugs
+    only ("all the toned 12.5 mg" against the visit's aldactone, "paracer ta mort" for paracétamol)."""
     found: dict[tuple[int, int], int] = {}
     words = list(_WORD.finditer(text))
     n = len(words)
     for i, w in enumerate(words):
         after = text[w.end() : w.end() + 30]
         before_dose = bool(_DOSE_AFTER.match(after) or _FORM_AFTER.match(after))
-        after_cue = bool(_CUE_BEFORE.search(text[max(0, w.start() - 30) : w.start()])) or _after_a_drug(text, words, i)
+        cue = _CUE_BEFORE[french].search(text[max(0, w.start() - 40) : w.start()])
+        after_cue = bool(cue) or _after_a_drug(text, words, i)
         if not (before_dose or after_cue):
             continue
         spans = [(i, i)]
         if i > 0 and before_dose and not _ordinary_word(words[i - 1].group(0)):
             spans.append((i - 1, i))
-        if visit and before_dose:
+        if before_dose:
             spans += [(j, last) for last in (i - 1, i) for j in range(max(0, last - 3), last + 1)]
-        if visit and after_cue:
+        if after_cue:
             spans += [(i, last) for last in range(i + 1, min(n, i + 4))]
         for j, last in spans:
             if 0 <= j <= last:
@@ -219,33 +275,49 @@ def _candidates(text: str, visit: bool) -> dict[tuple[int, int], int]:
                 ):
                     break
                 found.setdefault((w.start(), words[last].end()), VISIT)
-    return found
+    return {span: kind for span, kind in found.items() if _may_be_a_name(text, *span)}
 
 
-def _threshold(source: str, kind: int, flag: bool = False) -> float:
-    """The score a match needs to be applied (or, flag=True, recorded for the clinician to verify)."""
+def _may_be_a_name(text: str, a: int, b: int) -> bool:
+    """Not words that start or end with an article ("la moccicilline", "dolly prane le"), nor that end on the
+    next word's elided article ("paix d'effort")."""
+    words = text[a:b].lower().split()
+    if len(words) > 1 and (words[0] in _NOT_A_NAME_START or words[-1] in _ARTICLES):
+        return False
+    return not _ELIDED_END.search(text[max(0, b - 3) : b + 1])
+
+
+def _threshold(source: str, kind: int, flag: bool = False, french: bool = False) -> float:
+    """The score a match needs to be applied (or, flag=True, recorded for the clinician to verify). In a
+    French visit the whole lexicon only asks for a check: its names are matched by English sound rules
+    ("l'exion", said Inexium, sounds like enoxin to metaphone); French names are on the short lists."""
     if kind == VISIT:
         return VISIT_ANYWHERE if source == "visit" else 101.0
-    if source == "visit":
-        base = FLAG_VISIT if flag else APPLY_VISIT
-    else:
-        base = FLAG if flag else APPLY
-    return base + (WEAK if kind == SENTENCE else 0.0)
+    if french and source == "lexicon" and not flag:
+        return 101.0
+    return (FLAGS if flag else APPLIES)[source] + (WEAK / 2 if source == "common" else WEAK) * (kind == SENTENCE)
 
 
-def recover_segment(seg: Segment, vocabulary: list[str]) -> Segment:
-    """The segment with strong drug-name corrections applied and weak ones recorded."""
+def _onset(word: str) -> str:
+    """The first sound of a word, roughly: its first letter, any vowel alike."""
+    first = re.sub(r"[^a-z]", "", word.lower())[:1]
+    return "a" if first in "aeiouy" else first
+
+
+def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -> Segment:
+    """The segment with strong drug-name corrections applied and weak ones recorded (french: a French visit,
+    whose words are also compared by how French spelling sounds)."""
     text, corrections, shift = seg.text, [], 0
     taken = [(c.start, c.end) for c in seg.corrections]  # read once (final pass), not again by the note
     found = []
-    for (start, end), kind in _candidates(seg.text, bool(vocabulary)).items():
+    for (start, end), kind in _candidates(seg.text, bool(vocabulary), french).items():
         heard = seg.text[start:end]
         joined = re.sub(r"[\s-]", "", heard)
         parts = heard.replace("-", " ").split()
-        if len(joined) < 4 or any(re.fullmatch(NUMBER_WORD, p, re.I) for p in parts):
+        if len(joined) < 4 or any(re.fullmatch(NUMBER_WORD, _ELISION.sub("", p), re.I) for p in parts):
             continue  # a number word belongs to the dose
-        if len(parts) > 1 and re.search(r"[^\w\s'’-]", heard):
-            continue  # a name split by the recogniser has no comma or full stop inside
+        if len(parts) > 1 and re.search(r"[^\w\s'’-]|\d", heard):
+            continue  # a name split by the recogniser has no comma, full stop or digit inside
         if len(parts) > 1 and any(known_drug(p) for p in parts):
             continue  # "lisinopril ten": the drug is already there
         if len(parts) > 1 and known_drug(joined) and kind != VISIT:
@@ -254,13 +326,20 @@ def recover_segment(seg: Segment, vocabulary: list[str]) -> Segment:
         ordinary = len(parts) == 1 and _ordinary_word(heard)
         if known_drug(joined) or (ordinary and (kind == VISIT or not vocabulary or not _rare_word(heard))):
             continue
-        lexicon_ok = not ordinary and (len(parts) == 1 or not _ordinary_word(parts[0]))
-        match = best_match(joined, vocabulary, lexicon=lexicon_ok and kind != VISIT)
+        lexicon_ok = not ordinary and (len(parts) == 1 or (len(parts) == 2 and not _ordinary_word(parts[0])))
+        # words that are all ordinary ("contre la", "n'sais pas") are read against the visit's list only
+        common_ok = kind != VISIT and not ordinary and not all(_ordinary_word(p) for p in parts)
+        match = best_match(heard, vocabulary, lexicon_ok and kind != VISIT, common_ok, french)
         if match is not None and (kind == CUE or match[1] >= _threshold(match[2], kind, flag=True)):
             found.append((match[1], start, end, match, kind))
 
+    def applies(score: float, heard: str, name: str, source: str, kind: int) -> bool:
+        # from the 100,000-name lexicon, only a name that starts as the heard word did ("mederma" is not Almederm)
+        onset = source != "lexicon" or _onset(heard) == _onset(name)
+        return onset and score >= _threshold(source, kind, french=french)
+
     def rank(c):  # matches strong enough to apply first, the visit's own list (what this patient takes) first
-        strong = c[0] >= _threshold(c[3][2], c[4])
+        strong = applies(c[0], seg.text[c[1] : c[2]], c[3][0], c[3][2], c[4])
         return (not strong, c[3][2] != "visit", -c[0], c[1] - c[2])
 
     for _score, start, end, match, kind in sorted(found, key=rank):
@@ -269,14 +348,15 @@ def recover_segment(seg: Segment, vocabulary: list[str]) -> Segment:
             continue
         name, score, source = match
         taken.append((start, end))
-        corrections.append((start, end, heard, name, score, score >= _threshold(source, kind), source))
+        corrections.append((start, end, heard, name, score, applies(score, heard, name, source, kind), source))
     spans = _word_spans(seg)
     out_words = [w.model_copy() for w in seg.words]
     for start, end, _heard, name, score, applied, source in sorted(corrections):
         a, b = start + shift, end + shift
         if applied:
-            text = text[:a] + name + text[b:]
-            shift += len(name) - (end - start)
+            glued = " " if text[b : b + 1].isalnum() else ""  # "melexic M15 mg": the name ends inside "M15"
+            text = text[:a] + name + glued + text[b:]
+            shift += len(name) + len(glued) - (end - start)
             out_words = _replace_words(out_words, spans, start, end, name)
         seg_end = a + (len(name) if applied else end - start)
         corrections_out = Correction(
@@ -286,7 +366,7 @@ def recover_segment(seg: Segment, vocabulary: list[str]) -> Segment:
             corrected=name,
             score=round(score, 1),
             applied=applied,
-            source=source,
+            source="visit" if source == "visit" else "lexicon",  # the common drugs are of the lexicon
         )
         seg = seg.model_copy(update={"corrections": [*seg.corrections, corrections_out]})
     kept = [w for w in out_words if w is not None]
@@ -311,7 +391,9 @@ def _replace_words(words: list, spans: list[tuple[int, int]], start: int, end: i
     first, last = words[inside[0]], words[inside[-1]]
     heard = " ".join(words[k].word.strip() for k in inside)
     lead = " " if first.word.startswith(" ") else ""
-    words[inside[0]] = first.model_copy(update={"word": lead + name, "original": lead + heard, "end": last.end})
+    rest = last.word.strip()[end - spans[inside[-1]][0] :]  # what follows the name in its last word: "15" of "M15"
+    word = lead + name + (" " if rest[:1].isalnum() else "") + rest  # as the text: "meloxicam 15", "lasix."
+    words[inside[0]] = first.model_copy(update={"word": word, "original": lead + heard, "end": last.end})
     for k in inside[1:]:
         words[k] = None  # the name took its place
     return words
@@ -321,4 +403,5 @@ def recover_drugs(tr: Transcript, vocabulary: list[str] | None = None) -> Transc
     """The transcript with drug names recovered in every segment (see the module docstring). Spans already
     corrected are left alone, so a transcript recovered after ASR can go through the note engine again."""
     vocab = [v for v in (vocabulary or []) if v]
-    return tr.model_copy(update={"segments": [recover_segment(s, vocab) for s in tr.segments]})
+    french = (tr.language or "").startswith("fr")
+    return tr.model_copy(update={"segments": [recover_segment(s, vocab, french) for s in tr.segments]})

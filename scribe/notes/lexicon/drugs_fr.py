@@ -4,6 +4,8 @@ as `scribe.notes.medication.drug_token` compares them: "Kardégic" → kardegic 
 
 from __future__ import annotations
 
+import re
+
 BRANDS = {
     "smecta": "diosmectite",
     "forlax": "macrogol",
@@ -80,3 +82,56 @@ DOSE_CUES = (
     r"je prends|je prenais|prenez|vous prenez|prendre|sous|je vous prescris|je vous mets|on met|on passe à|"
     r"on augmente|on diminue|on arrête|arrêtez|continuez|on continue|on garde|on remplace|traitement par"
 )
+# Words a drug name follows (scribe.notes.recovery): the dose cues, any form of "prendre" ("je prenais",
+# "vous avez pris") and of "prescrire", also as misheard ("je vous préscri"), and a partitive ("du", "de la").
+CUES = rf"{DOSE_CUES}|pr[ée]scri\w*|arrêter|continuer|de la|du|pren\w*|pris|repris"
+
+# How French spelling sounds, for matching what the recogniser wrote with a drug name by ear: "Spasfon" and
+# "spasphon", "Tahor" and "taura", "Levothyrox" and "lévotirocs" are near once written as they are said.
+# Ordered rules (a French Soundex-like key, kept readable): letters that spell one sound, nasal vowels,
+# silent letters. Capitals stand for sounds that have no letter of their own (S: "ch", A/O/I: nasal vowels).
+_SOUND_RULES = (
+    (r"[^a-zàâäçéèêëîïôöùûüÿ]", ""),
+    (r"[éèêë]", "e"),
+    (r"[àâä]", "a"),
+    (r"[îïÿy]", "i"),
+    (r"[ôö]", "o"),
+    (r"[ùûü]", "u"),
+    (r"(?<=[aeiou])s(?=[aeiou])", "z"),  # before c → s: "paracétamol" keeps its s
+    (r"ç", "s"),
+    (r"s?ch", "S"),
+    (r"ph", "f"),
+    (r"th", "t"),
+    (r"gn", "ni"),
+    (r"qu?", "k"),
+    (r"gu(?=[ei])", "g"),
+    (r"c(?=[ei])", "s"),
+    (r"ck|cc|c", "k"),
+    (r"g(?=[ei])", "j"),
+    (r"um$", "oM"),  # Latin endings are said "om": Inexium, valium
+    (r"eau|au", "o"),
+    (r"ou", "u"),
+    (r"oi", "wa"),
+    (r"[ae]i[nm](?![aeioun])", "I"),  # "ain", "ein"
+    (r"i[nm](?![aeiounm])", "I"),  # "in", "im" before a consonant or at the end
+    (r"[aeu][nm](?![aeiounm])", "A"),  # "an", "en", "am", "un" (said alike by most speakers)
+    (r"o[nm](?![aeiounm])", "O"),
+    (r"ai|ei", "e"),
+    (r"h", ""),
+    (r"(?:es|e|s|t|d|z|p)$", ""),  # silent final letters (not r, c, x, l: Tahor, Kardégic, Levothyrox)
+    (r"e[rz]$", "e"),  # "smecter", "prenez": the sound of é
+    (r"x", "ks"),
+    (r"(.)\1+", r"\1"),
+)
+_SOUND_COMPILED = tuple((re.compile(rx), out) for rx, out in _SOUND_RULES)
+
+
+def sound_fr(text: str) -> str:
+    """French words as a key of how they sound, word by word ("Doliprane" → "dolipran", "taura" → "tora",
+    "dolly prane" → "dolipran")."""
+    keys = []
+    for word in text.lower().split():
+        for rx, out in _SOUND_COMPILED:
+            word = rx.sub(out, word)
+        keys.append(word)
+    return re.sub(r"(.)\1+", r"\1", "".join(keys))
