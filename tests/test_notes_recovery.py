@@ -69,3 +69,12 @@ def test_without_a_list_the_most_prescribed_drugs_are_read_first_and_the_dose_st
     assert "prilosec 20 mg" in seg.text  # a common drug, not the lexicon's obscure precose
     for text in ("on a scale of 1 to 10 the pain is a 6", "I take gamedino 20 mg every morning"):
         assert recover_segment(_segment(text), []).text == text
+
+
+def test_a_name_from_the_whole_lexicon_that_starts_otherwise_is_only_asked_about():
+    """ "mederma scar gel" (a scar gel the lexicon does not list) came back as the lexicon's "almederm"
+    (hexachlorophene): a drug nobody said. A whole-lexicon name must start as the heard word does."""
+    text = "you can keep using the mederma scar gel twice a day"
+    seg = recover_segment(_segment(text), [])
+    assert seg.text == text
+    assert all(not c.applied for c in seg.corrections), seg.corrections
