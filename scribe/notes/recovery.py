@@ -299,9 +299,16 @@ def _threshold(source: str, kind: int, flag: bool = False, french: bool = False)
 
 
 def _onset(word: str) -> str:
-    """The first sound of a word, roughly: its first letter, any vowel alike."""
-    first = re.sub(r"[^a-z]", "", word.lower())[:1]
-    return "a" if first in "aeiouy" else first
+    """The first consonant sound of a word (metaphone, leading vowels dropped: "FX or" starts as Effexor)."""
+    import jellyfish
+
+    return jellyfish.metaphone(_letters(word)).lstrip("AEIOU")[:1]
+
+
+def warm() -> None:
+    """Import the scorers now: a server warms up before its first visit, which then loads nothing."""
+    import jellyfish  # noqa: F401
+    from rapidfuzz import fuzz  # noqa: F401
 
 
 def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -> Segment:
@@ -334,8 +341,9 @@ def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -
             found.append((match[1], start, end, match, kind))
 
     def applies(score: float, heard: str, name: str, source: str, kind: int) -> bool:
-        # from the 100,000-name lexicon, only a name that starts as the heard word did ("mederma" is not Almederm)
-        onset = source != "lexicon" or _onset(heard) == _onset(name)
+        # beyond the visit's own list, only a name that starts as the heard word does ("mederma" is not Almederm,
+        # "antalgiques" not Topalgic)
+        onset = source == "visit" or _onset(heard) == _onset(name)
         return onset and score >= _threshold(source, kind, french=french)
 
     def rank(c):  # matches strong enough to apply first, the visit's own list (what this patient takes) first

@@ -14,6 +14,7 @@ from scribe.core.events import emit
 from scribe.core.observability import LLM_PROMPT_TOKENS, timed
 from scribe.core.tables import Document, Visit, utcnow
 from scribe.engines.llm import no_llm
+from scribe.notes import recovery
 from scribe.notes.engine import ask as answered
 from scribe.notes.engine import document
 from scribe.notes.llm import llm_prefill
@@ -133,6 +134,7 @@ _WARM_UP = {
 
 def warm() -> None:
     """Load the documentation engine for both languages (one tiny dialogue each)."""
+    recovery.warm()
     for language, dialogue in _WARM_UP.items():
         document(dialogue, language=language)
 
