@@ -101,7 +101,11 @@ BODY_PARTS = {
 QUALIFIERS: dict[str, re.Pattern] = {
     "home": re.compile(
         r"\bat home\b|\bhome\b|\b(?:blood pressure|bp) cuffs?\b|\bà la maison\b|\bà domicile\b|"
-        r"\bchez (?:vous|moi|lui|elle)\b",
+        r"\bchez (?:vous|moi|lui|elle)\b|"
+        # measured by the patient or the family: "my wife checked my temperature", "j'ai pris ma tension"
+        r"\b(?:i|we|my (?:wife|husband|partner|son|daughter|mother|father)) (?:checked|took|measured) "
+        r"(?:my|his|her|our|the) (?:temp\w*|blood pressure|pressure|sugars?|blood sugars?|weight|oxygen)\b|"
+        r"\bj'ai (?:pris|mesuré) (?:ma|mon) (?:tension|température|glycémie|poids)\b",
         re.I,
     ),
     "clinic": re.compile(r"\b(?:in|at) (?:the )?(?:clinic|office)\b|\bau cabinet\b|\bà la consultation\b", re.I),
@@ -185,6 +189,7 @@ INTENTS: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\bwhat (?:was|is|were|are|'s)\b|\bwhat\b.*\b(?:level|reading|value|number|result)s?\b|"
             r"\bwhat\b.*\b(?:been running|running at|run at)\b|"
+            r"\bwhat (?:have|has|had)\b[^?]*\bbeen\b|"  # "what have her home blood pressures been?"
             r"\bhow (?:high|low|much|many|far)\b|\bquel(?:le)?s? (?:était|est|étaient|sont|a été)\b|\bcombien\b|"
             r"\bvaleur\b|\btaux\b|\bniveau\b|\brésultats?\b",
             re.I,
@@ -282,6 +287,8 @@ def word_pattern(word: str) -> re.Pattern:
     word's cognate in the other language, so that a French question finds its word in an English visit."""
     stem = word[:-1] if len(word) > 4 and word.endswith(("s", "x")) else word
     cognate = _COGNATE_END.sub("", stem) if len(word) >= 6 else ""
+    if len(word) >= 6 and re.search(r"[a-z](?:ed|ing)$", word):  # "injured" / "injury", "traveled" / "travel"
+        cognate = re.sub(r"(?:ed|ing)$", "", stem)
     if len(cognate) >= 5 and cognate != stem:
         return re.compile(rf"\b(?:{_folded(stem)}(?:s|es|e|x)?|{_folded(cognate)}\w{{0,4}})\b", re.I)
     return re.compile(rf"\b{_folded(stem)}(?:s|es|e|x)?\b", re.I)

@@ -17,8 +17,10 @@ import threading
 from collections import OrderedDict
 from functools import lru_cache
 
-from scribe.notes.answers import read_question, same_setting
-from scribe.notes.answers_find import DETAIL, AnswerFinder, parts_of
+from scribe.notes.answers import Query, read_question, same_setting
+from scribe.notes.answers_find import DETAIL, AnswerFinder, parts_of, radiates_to
+from scribe.notes.answers_guard import ADHERENCE
+from scribe.notes.answers_search import NOT_UNDERSTOOD
 from scribe.notes.context_topics import answer_from_facts, facts_for_topic, topics_of
 from scribe.notes.facts import Extractor
 from scribe.notes.facts.reader import ConsultationReader
@@ -119,12 +121,34 @@ def answered(
         return Answered(answered=False, confidence=1.0)
     query = read_question(q)
     finder = AnswerFinder(reader, facts)
+    picked = finder.choice(query)  # "dry or productive?": the reply that says which, or not answered
+    if picked is not None:
+        return picked
+    found = _answered(q, query, finder, facts, asked, language, use_embeddings)
+    return finder.thing(query, finder.earlier(query, found))
+
+
+def _answered(
+    q: str,
+    query: Query,
+    finder: AnswerFinder,
+    facts: list[Fact],
+    asked: list[AskedQuestion],
+    language: str,
+    use_embeddings: bool,
+) -> Answered:
     typed = finder.find(query)
     if typed is not None:
         return typed
     topics = topics_of(q)
     for topic in topics[:1]:  # the question's main topic: "allergic to a drug?" is not about the drugs taken
         fs = finder.topic_facts(query, topic, facts_for_topic(topic, facts))
+        if topic == "medications" and query.intent == "yesno" and ADHERENCE.search(q):
+            return finder._search(query, [ADHERENCE], qa_only=True) or Answered(answered=False, topic=topic)
+        # the question's other words are checked in the visit's language only ("brutalement" is not in an
+        # English visit, whatever it says)
+        if fs and query.intent == "yesno" and query.language == language and not finder.words_hold(query, topic, fs):
+            return finder.by_words(query) or Answered(answered=False, confidence=0.8, topic=topic)
         if fs:
             if query.intent in DETAIL and topic not in ("duration", "severity", "location", "age", "weight"):
                 if not any(f.value or f.attributes.get("dose") for f in fs):  # "which dose?" is not "yes"
@@ -141,6 +165,10 @@ def answered(
                 later = finder.overruled(query, topic, fs, value)
                 if later is not None:
                     return later
+            elif value is None and query.intent == "yesno" and statuses == {"present", "absent"}:
+                said = finder.asked_about(query, topic)  # "sensation fébrile; pas de fièvre": the reply decides
+                if said is not None:
+                    return said
             return Answered(answered=True, answer=answer, value=value, evidence=ev, confidence=conf, topic=topic)
         if query.qualifiers or query.intent in DETAIL:
             continue  # an asked question of the topic says nothing of its qualifier or value
@@ -149,7 +177,9 @@ def answered(
             for a in asked
             if (a.topic == topic or topic in topics_of(a.question))
             and same_setting(query, a.question)
+            and not NOT_UNDERSTOOD.match(a.answer or "")  # "je n'ai pas compris" answers nothing
             and all(rx.search(a.question) for rx in parts_of(q))  # "moving your neck?" is of the neck
+            and (topic != "radiation" or all(rx.search(f"{a.question} {a.answer}") for rx in radiates_to(query)))
             and (topic != "triggers" or finder.same_direction(query, a.question))
         ]
         if same:

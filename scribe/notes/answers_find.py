@@ -11,12 +11,23 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
-from scribe.notes.answers import BODY_PARTS, CONCEPT_RX, INTENTS, Query, qualifiers_hold
+from scribe.notes.answers import (
+    BODY_PARTS,
+    CONCEPT_RX,
+    INTENTS,
+    RELATIVES,
+    Query,
+    content_words,
+    qualifiers_hold,
+    word_pattern,
+)
+from scribe.notes.answers_guard import Guards
 from scribe.notes.answers_kinds import TREATMENT, KindAnswers, unanswered
-from scribe.notes.answers_search import DETAIL, labels_in
+from scribe.notes.answers_search import DETAIL, NOT_UNDERSTOOD, labels_in
 from scribe.notes.answers_values import SCORE
 from scribe.notes.context_topics import TOPIC_RX
 from scribe.notes.medication.names import find_mentions
+from scribe.notes.number_words import numbers_to_digits
 from scribe.notes.text import clean
 from scribe.schemas_docs import Answered, Fact
 
@@ -77,6 +88,7 @@ _BEFORE_ASKED = re.compile(
     r"(?:this|that)) before|(?:first|première) (?:time|fois)|premier épisode|similar episode|épisode \w* ?similaire)",
     re.I,
 )
+_AGE = re.compile(r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?)[- ]?old\b|\b(?:j'ai|elle a|il a) (\d{1,3}) ans\b", re.I)
 _EXACTLY = re.compile(r"\b(?:exactly|specifically|precisely|exactement|précisément)\b", re.I)
 _ASKS_WORSE = re.compile(r"\b(?:worse|aggravat\w*|aggrav\w*|trigger\w*|pire|bring\w* (?:it|on))\b", re.I)
 _ASKS_BETTER = re.compile(
@@ -84,12 +96,27 @@ _ASKS_BETTER = re.compile(
 )
 
 
+def _misheard(f: Fact) -> bool:
+    """A finding read from "i didn't understand" ("fièvre ?" "je n'ai pas compris"): nothing was said of it."""
+    replies = [e.quote for e in f.evidence if e.role != "clinician"]
+    return bool(replies) and all(NOT_UNDERSTOOD.match(q) for q in replies)
+
+
+# the body part of the visit's complaint, named at the opening, goes without saying later ("was it swollen?")
+_PARTS = [re.compile(rx.pattern.replace(r"\b", ""), re.I) for rx in BODY_PARTS.values()]
+
+
+def radiates_to(query: Query) -> list[re.Pattern]:
+    """Where a question on radiation asks it goes ("into the back", "dans le dos"), as anchors."""
+    return [word_pattern(w) for w in content_words(TOPIC_RX["radiation"].sub(" ", query.text))]
+
+
 def parts_of(text: str) -> list[re.Pattern]:
     """The body parts a text names, in either language."""
     return [rx for rx in BODY_PARTS.values() if rx.search(text)]
 
 
-class AnswerFinder(KindAnswers):
+class AnswerFinder(KindAnswers, Guards):
     """One consultation (its reader and facts), many questions."""
 
     def asked_about(self, query: Query, topic: str) -> Answered | None:
@@ -101,6 +128,10 @@ class AnswerFinder(KindAnswers):
         if topic == "triggers":  # "is it worse at night?" does not say what makes it better
             asking = _ASKS_BETTER if _ASKS_BETTER.search(query.text) else _ASKS_WORSE
             return self._search(query, parts_of(query.text), asking_rx=asking)
+        if topic == "radiation":  # "does it go into the back?" wants the back: "mal dans le dos ?" "non"
+            where = radiates_to(query)
+            if where:
+                return self._search(query, where, qa_only=True)
         if topic in TOPIC_RX:
             return self._search(query, parts_of(query.text), asking_rx=TOPIC_RX[topic])
         if topic in lexicon.SYMPTOM_BY_LABEL:
@@ -118,9 +149,21 @@ class AnswerFinder(KindAnswers):
             return found
         if topic == "allergies":
             return self.said(query, _ALLERGIC, topic="allergies")
+        if topic == "age":  # "beverly is a 53 -year-old female", "j'ai 42 ans"
+            return self.age()
         if topic == "location":  # "c'est juste sous le sternum", "right here below the belly button"
             detail = Query(query.text, query.language, "value", query.concepts, query.qualifiers)
             return self.said(detail, _WHERE, [_PAIN_SITE], topic="location")
+        return None
+
+    def age(self) -> Answered | None:
+        """The patient's age as the consultation says it, not a relative's ("my mother is 80 years old")."""
+        for k, s in enumerate(self.reader.sents if self.reader else []):
+            text = numbers_to_digits(s.text)
+            m = _AGE.search(text)
+            if m and not RELATIVES.search(text[: m.start()]):
+                age = m.group(1) or m.group(2)
+                return Answered(answered=True, answer=age, value=age, evidence=self._evidence([k]), topic="age")
         return None
 
     def topic_facts(self, query: Query, topic: str, fs: list[Fact]) -> list[Fact]:
@@ -128,8 +171,11 @@ class AnswerFinder(KindAnswers):
         trigger of the direction asked, a location that says more than the complaint ("au ventre" of a
         "mal au ventre" does not say where)."""
         fs = [f for f in fs if qualifiers_hold(query, " ".join(e.quote for e in f.evidence)) and not self.examined(f)]
+        fs = [f for f in fs if not _misheard(f)]
         if topic == "triggers":
             fs = [f for f in fs if self.trigger_fits(query, f)]
+        if topic == "radiation" and (where := radiates_to(query)):  # "like a belt" does not say "the back"
+            fs = [f for f in fs if all(rx.search(" ".join(self.sentence_of(e) for e in f.evidence)) for rx in where)]
         if topic == "medications" and query.intent == "yesno":  # "j'ai pris un Doliprane hier soir" once
             fs = [f for f in fs if not all(_ONCE.search(self.sentence_of(e)) for e in f.evidence)]
         if topic == "location":  # the patient's own words say more: "c'est juste sous le sternum"
@@ -145,9 +191,15 @@ class AnswerFinder(KindAnswers):
             return None
         said = self._search(query, [], labels={topic}, qa_only=True)
         last_fact = max((e.start for f in fs for e in f.evidence), default=0.0)
-        if said is None or said.value == value or said.evidence[-1].start < last_fact:
+        if said is None or said.value == value:
             return None
-        return said
+        if said.evidence[-1].start >= last_fact:
+            return said
+        # the facts read a leading question's "effectivement"; the patient said it in so many words before
+        replies = [e for f in fs for e in f.evidence if e.role == "patient"]
+        last = max(replies, key=lambda e: e.start).quote if replies else ""
+        plain = [e.quote for e in said.evidence if e.role == "patient"]
+        return said if any(labels_in(q) for q in plain) and not labels_in(last) else None
 
     def same_direction(self, query: Query, asked: str) -> bool:
         """An asked question of what makes it worse answers the same question, not what makes it better."""
@@ -193,6 +245,8 @@ class AnswerFinder(KindAnswers):
         if query.family:
             return self.family(query)
         mentions = find_mentions(query.text)
+        if mentions and _ALLERGIC.search(query.text):  # "allergic to penicillin?": not whether she takes it
+            return self.drug_allergy([m.surface for m in mentions])
         if mentions:
             names = [str(m.drug.get("name", m.surface)) for m in mentions]
             return self.drug(query, names, [m.surface for m in mentions])
@@ -206,6 +260,9 @@ class AnswerFinder(KindAnswers):
         if query.intent == "side":  # "which knee?", "à droite ou à gauche ?": the side said of it, or the reply
             anchors = [CONCEPT_RX[c] for c in query.concepts] or parts_of(query.text) or self.word_anchors(query)
             found = self._search(query, anchors) if anchors else None
+            if found is not None and not any(e.role == "patient" for e in found.evidence):
+                either = re.compile("|".join(rx.pattern for rx in anchors), re.I)
+                found = self.said(query, either, value_of="side") or found  # "it's not the right knee, the left"
             return found or self._search(query, [], asking_rx=_ASKS_SIDE) or unanswered("side")
         if query.intent == "severity":  # "how bad, out of 10?" → the number of the reply, or a score said
             found = self._search(query, [], asking_rx=dict(INTENTS)["severity"])
@@ -225,6 +282,17 @@ class AnswerFinder(KindAnswers):
             return None  # the facts on the question's topic ("any surgeries?") may know better than a word search
         return found or unanswered(query.concepts[0])
 
+    def drug_allergy(self, surfaces: list[str]) -> Answered | None:
+        """An allergy said of the drug, else None: whether the patient has any allergy (the topic) decides."""
+        anchor = re.compile("|".join(rf"\b{re.escape(s)}" for s in surfaces), re.I)
+        fs = [f for f in self.facts if f.kind == "allergy" and f.status == "present" and anchor.search(f.label)]
+        if fs:
+            return Answered(
+                answered=True, answer=fs[0].label, value="yes", evidence=fs[0].evidence[:2], topic="allergies"
+            )
+        query = Query("allergy", "en", "yesno")
+        return self.said(query, _ALLERGIC, [anchor], topic="allergies")
+
     def by_words(self, query: Query) -> Answered | None:
         """Last resort for a question no concept, drug or topic knows: where its own words are said with the
         value it wants; a yes/no only from a question/answer pair that says every one of its words."""
@@ -233,7 +301,13 @@ class AnswerFinder(KindAnswers):
         anchors = self.word_anchors(query, every=query.intent not in DETAIL)
         if not anchors:
             return None
-        return self._search(query, anchors, qa_only=query.intent not in DETAIL)
+        found = self._search(query, anchors, qa_only=query.intent not in DETAIL)
+        opening = " ".join(s.text for s in self.reader.sents[:6])
+        parts = {word_pattern(w).pattern for w in content_words(query.text) if any(p.fullmatch(w) for p in _PARTS)}
+        rest = [rx for rx in anchors if not (rx.pattern in parts and rx.search(opening))]
+        if found is None and rest and len(rest) < len(anchors):  # "is his knee swollen?" of a knee visit
+            found = self._search(query, rest, qa_only=query.intent not in DETAIL)
+        return found
 
     def timing(self, query: Query, labels: set[str]) -> Answered | None:
         """How long / since when / when: where the question's concept is mentioned with a time, else the

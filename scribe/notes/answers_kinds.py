@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
-from scribe.notes.answers import CONCEPT_RX, FAMILY, INTENTS, RELATIVES, Query
+from scribe.notes.answers import CONCEPT_RX, FAMILY, INTENTS, RELATIVES, Query, content_words, word_pattern
 from scribe.notes.answers_search import Searcher, same_finding
 from scribe.notes.answers_units import FOLLOW_UP
 from scribe.notes.answers_values import normalise_value
+from scribe.notes.consultation import answer_polarity
 from scribe.notes.facts.reader import NEGATION_NEAR
 from scribe.notes.medication.names import find_mentions
 from scribe.schemas_docs import Answered, Fact
@@ -83,13 +84,16 @@ class KindAnswers(Searcher):
         """What the patient takes for a condition: a drug named where the condition is (its lexicon label, or
         the question's own words for one the lexicon lacks), or in the next two exchanges ("are you taking
         anything for that?" "digoxin")."""
-        units = self.units()
-        for i, (_asking, _answering, text, _wider) in enumerate(units):
+        units, nothing = self.units(), None
+        for i, (asking, answering, text, _wider) in enumerate(units):
             found = {c.label for kind in ("condition", "symptom") for _s, _e, c in lexicon.find_concepts(kind, text)}
             named = same_finding(found, labels) or bool(anchors) and all(rx.search(text) for rx in anchors)
             named = named or any(x.endswith("pain") for x in labels) and bool(_PAIN_RELIEF.search(text))
             if not named or RELATIVES.search(text):
                 continue
+            if nothing is None and asking and TREATMENT.search(self.asked_text(asking)):
+                if answer_polarity(self._reply(answering)) == "no":  # "have you taken anything for the pain?" "no"
+                    nothing = asking + answering
             for asking, answering, later, _w in units[i : i + 3]:
                 drugs = [m for m in find_mentions(later) if m.surface.lower() not in lexicon.DRUG_STOP]
                 if drugs and (asking or any(self.reader.is_pat(k) for k in answering)):
@@ -98,6 +102,10 @@ class KindAnswers(Searcher):
                     return Answered(
                         answered=True, answer=names, value=names, evidence=evidence, confidence=0.8, topic="medications"
                     )
+        if nothing is not None:
+            reply = self._reply([k for k in nothing if self.reader.is_pat(k)])
+            ev = self._evidence(nothing)
+            return Answered(answered=True, answer=reply, value="no", evidence=ev, confidence=0.8, topic="medications")
         return unanswered("medications")
 
     def family(self, query: Query) -> Answered | None:
@@ -217,6 +225,10 @@ class KindAnswers(Searcher):
             found = self.stopped(anchor)
             if found is not None:
                 return found
+            words = [word_pattern(w) for w in content_words(query.text)]
+            others = [rx for rx in words if not any(rx.search(n) for n in names + surfaces)]
+            if others:  # "any side effects from the lisinopril?" is not "is he on lisinopril?"
+                return self._search(query, [anchor, *others], qa_only=True) or unanswered("medications")
         if fs:
             f = fs[0]
             return Answered(

@@ -29,6 +29,11 @@ def labels_in(text: str) -> set[str]:
 
 
 _BUT = re.compile(r"\b(?:but|mais|though|although|sauf que|except|actually|en fait|enfin)\b", re.I)
+NOT_UNDERSTOOD = re.compile(
+    r"^\W*(?:je n'ai pas (?:compris|entendu)|j'ai pas compris|pardon|comment \?|i (?:did not|didn't|did n't) "
+    r"(?:understand|hear)|sorry\W*$|what\W*$)",
+    re.I,
+)
 _SHORT = re.compile(r"\b(?:minutes?|mins?|hours?|heures?)\b", re.I)
 
 
@@ -60,6 +65,8 @@ class Searcher(TranscriptUnits):
     def _polarity(self, reply: str, anchors: list[re.Pattern], labels: set[str] | None) -> str:
         """The reply's yes or no; a "no" that goes on to say it after all is a yes ("j'ai pas pris ma
         température, mais je me sentais un peu fiévreuse"), so that no early "no" stands for a yes."""
+        if NOT_UNDERSTOOD.match(reply):
+            return ""  # "je n'ai pas compris" is not a no
         polarity = answer_polarity(reply)
         but = _BUT.search(reply) if polarity == "no" else None
         if but is None:
@@ -76,6 +83,13 @@ class Searcher(TranscriptUnits):
                     if same_finding({c.label}, labels):
                         return "no" if NEGATION_NEAR.search(rest[:start]) else "yes"
         return polarity
+
+    @staticmethod
+    def _names(reply: str, anchors: list[re.Pattern], labels: set[str] | None) -> bool:
+        """Does the reply name what it answers ("j'ai pas vomi"), not only yes or no to it?"""
+        if labels:
+            return same_finding(labels_in(reply), labels)
+        return bool(anchors) and all(rx.search(reply) for rx in anchors)
 
     def asked_text(self, asking: list[int]) -> str:
         """A question with the questions just before it in the same turn: "do you take any treatments? for
@@ -105,7 +119,7 @@ class Searcher(TranscriptUnits):
         gives the wanted value. asking_rx: only question/answer pairs whose question matches it (the value
         from the reply; not_of_drugs: nor a question about a drug). A yes/no is replaced by a later reply that
         says the contrary in so many words."""
-        units, found = self.units(), None
+        units, found, was_named = self.units(), None, False
         for i, (asking, answering, text, wider) in enumerate(units):
             if asking_rx is not None and not (asking and asking_rx.search(self.asked_text(asking))):
                 continue
@@ -117,13 +131,18 @@ class Searcher(TranscriptUnits):
                 continue  # "crestor, how long have you been taking that?" is not the complaint's duration
             if not all(rx.search(text) for rx in anchors) or not qualifiers_hold(query, text):
                 continue
+            if asking and NOT_UNDERSTOOD.match(self._reply(answering)):
+                continue  # "fever?" "i didn't understand": nothing was answered
             if query.intent != "count" and self._about_relative(asking + answering, anchors, family) != family:
                 continue  # a relative's illness is not the patient's
             explicit = False
             if query.intent in DETAIL:
                 source = numbers_to_digits(self._reply(answering)) if asking_rx else wider
+                reply = numbers_to_digits(self._reply(answering)) if asking else ""
                 if asking and OFFERS.search(self.reader.sents[asking[0]].text):  # "the 200s or the 300s?"
-                    source = numbers_to_digits(self._reply(answering))
+                    source = reply
+                elif query.intent == "side" and self._value("side", reply, []):
+                    source = reply  # the patient's side over the clinician's ("not the right knee, the left")
                 change = bool(CHANGE_ASKED.search(query.text))
                 value = self._value(query.intent, source, anchors, query.counted, change)
                 if value is None and asking_rx is None and anchors:
@@ -149,11 +168,14 @@ class Searcher(TranscriptUnits):
                     )
                     polarity = "no" if negated else "yes"
                 value = polarity
+            named = self._names(self._reply(answering), anchors, labels)
             if found is not None:
-                if explicit and value != found.value and self._as_specific(query, text):
-                    found = self._answer(query, value, asking + answering)  # said the contrary later
+                # said the contrary later, as plainly: "effectivement" to "vomited after the meal?" does not undo
+                # an earlier "non, j'ai pas vomi"
+                if explicit and value != found.value and self._as_specific(query, text) and (named or not was_named):
+                    found, was_named = self._answer(query, value, asking + answering), named
                 continue
-            found = self._answer(query, value, asking + answering)
+            found, was_named = self._answer(query, value, asking + answering), named
             if query.intent in DETAIL:
                 return found
         return found

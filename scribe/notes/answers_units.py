@@ -32,19 +32,24 @@ _ASKS = re.compile(
 _ASKS_A_VALUE = re.compile(
     "|".join(rx.pattern for name, rx in INTENTS if name in ("severity", "duration", "frequency")), re.I
 )
-OFFERS = re.compile(r"\d.*\b(?:or|ou)\b", re.I)  # the question offers values: the reply says which
+# the question offers values ("the 200s or the 300s?", "left or right?"): the reply says which
+OFFERS = re.compile(
+    r"\d.*\b(?:or|ou)\b|\b(?:left|right|droite?|gauche) (?:or|ou) (?:the |à |le |la )?(?:left|right|droite?|gauche)\b",
+    re.I,
+)
 # a question on what was just said: "what have they been running?", "how often?", "ça fait combien ?"
 FOLLOW_UP = re.compile(
     r"\b(?:they|them|it|that|those|this|ils|elles|ça|cela)\b|^\W*(?:and )?(?:how|what|combien|quand)\b[^.]{0,20}\??$",
     re.I,
 )
+_NOT_THE = re.compile(r"\b(?:not|n't|pas|ni)\s+(?:the |my |his |her |a |le |la |du |de la |à )?$", re.I)
 _YES_NO_REPLY = re.compile(r"^\W*(?:yes|yeah|yep|no|nope|nah|oui|ouais|non)\b", re.I)
 
 
 # "my wife tells me I snore", "has your wife ever mentioned if you snore": the relative as a witness
 _WITNESS = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:says?|said|mentioned|tells?|told|notices?|noticed|thinks|complains?|dit|trouve|"
-    r"remarqu\w*)\b",
+    r"remarqu\w*|checked|took|measured|mesur\w*)\b",  # "my wife checked my temperature": his, not hers
     re.I,
 )
 
@@ -128,6 +133,8 @@ class TranscriptUnits:
         after = min((m.start() for rx in anchors for m in [rx.search(text)] if m), default=0)
         found = []
         for m in VALUE_RX[intent].finditer(masked):
+            if intent == "side" and _NOT_THE.search(masked[max(0, m.start() - 12) : m.start()]):
+                continue  # "it's not the right knee it's the left knee"
             if intent in ("value", "dose") and (
                 NOT_A_VALUE_BEFORE.search(masked[: m.start()])
                 or NOT_A_VALUE_AFTER.match(masked[m.end() :])

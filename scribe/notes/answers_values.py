@@ -55,7 +55,9 @@ VALUE_RX: dict[str, re.Pattern] = {
         re.I,
     ),
     "frequency": re.compile(
-        r"\b(?:once|twice|three times|four times|\d+ times?|one time|two times)\s+(?:a|per|every|each)\s+"
+        r"\b(?:(?:less|more) than )?(?:once|twice|three times|four times|(?:\d+ (?:or|to|-) )?\d+ times?|one time|"
+        r"two times)\s+"
+        r"(?:a|per|every|each)\s+"
         r"(?:day|week|month|year|night)\b|\bevery\s+(?:day|week|month|other \w+|\d+ \w+|morning|night|evening|"
         r"\w+day)\b|\b(?:daily|weekly|monthly|nightly|biweekly|everyday)\b|\b(?:\d+|une|deux|trois) fois par "
         r"(?:jour|semaine|mois|an)\b|\btous les (?:jours|soirs|matins|mois|ans|\d+ \w+)\b|"
@@ -77,11 +79,11 @@ VALUE_RX: dict[str, re.Pattern] = {
         r"\b(?:cet|cette|l'|en) (?:été|hiver|automne|printemps)\b|\bau printemps\b",
         re.I,
     ),
-    # "right" alone is mostly "all right": only with what it qualifies
+    # "right" alone is mostly "all right": only with what it qualifies ("my right one" in a reply)
     "side": re.compile(
         r"\b(?:left|gauche|droite?|both sides|bilat[ée]ra\w*|des deux côtés)\b|"
-        r"\bright(?=[- ](?:side|sided|knee|arm|leg|hand|foot|shoulder|hip|eye|ear|breast|kidney|ankle|wrist|elbow|"
-        r"flank|lower|upper)\b)",
+        r"\bright(?=[- ](?:one|side|sided|knee|arm|leg|hand|foot|shoulder|hip|eye|ear|breast|kidney|ankle|wrist|"
+        r"elbow|flank|lower|upper)\b)",
         re.I,
     ),
     "value": re.compile(
@@ -104,9 +106,11 @@ NOT_A_VALUE_BEFORE = re.compile(
     r"\b(?:under|below|less than|goal|target|aim|keep it|ideally|moins de|sous|objectif|inférieure? à)\W+(?:\w+\W+)?$",
     re.I,
 )
+# a number of a time or a count ("3 or 4 weeks", "2 tablets"), not a measured value
 NOT_A_VALUE_AFTER = re.compile(
-    r"^\s*(?:-?\s*(?:years?|year-old|days?|weeks?|months?|times?|ans?|jours?|semaines?|mois|fois|o'clock|h|"
-    r"minutes?|hours?|heures?|out of|sur 10|pills?|tablets?|comprimés?|mg|milligrams?|milligrammes?))(?!\w)",
+    r"^(?:\s*(?:or|to|-|ou|à)\s*\d+)?\s*(?:-?\s*(?:years?|year-old|days?|weeks?|months?|times?|ans?|jours?|"
+    r"semaines?|mois|fois|o'clock|h|minutes?|hours?|heures?|out of|sur 10|pills?|tablets?|comprimés?|mg|"
+    r"milligrams?|milligrammes?))(?!\w)",
     re.I,
 )
 # "i could stand to lose about 25 pounds": a change, not the weight (unless the question asks for the change)

@@ -49,8 +49,8 @@ TOPICS: dict[str, tuple[str, callable]] = {
         lambda f: f.kind == "hpi" and f.label == "duration",
     ),
     "severity": (
-        r"\b(?:scale|how (?:bad|severe|strong|intense)|rate (?:the|your) pain|intensité|sur 10|"
-        r"sur une échelle|severity)\b",
+        r"\b(?:(?:on|from) a scale|scale (?:of|from)|how (?:bad|severe|strong|intense)|rate (?:the|your) pain|"
+        r"intensité|sur 10|sur une échelle|severity)\b",
         lambda f: f.kind == "hpi" and f.label == "severity",
     ),
     "location": (
@@ -64,7 +64,8 @@ TOPICS: dict[str, tuple[str, callable]] = {
         lambda f: f.kind == "hpi" and f.label == "trigger",
     ),
     "radiation": (
-        r"\b(?:radiat\w*|irradi\w*|spread\w*|go anywhere|move anywhere|go (?:down|up) (?:your|the))\b",
+        r"\b(?:radiat\w*|irradi\w*|spread\w*|extend\w*|go anywhere|move anywhere|go (?:down|up) (?:your|the)|"
+        r"travel\w* (?:anywhere|down|up)|diffuse\w*)\b",
         lambda f: f.kind == "hpi" and f.label == "radiation",
     ),
     "quality": (

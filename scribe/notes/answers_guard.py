@@ -1,0 +1,157 @@
+"""What an answer must hold before the assistant says "already answered", early in a visit above all, where a
+wrong "answered" makes the clinician skip a question nobody asked yet (docs/assistant.md):
+
+- a question that offers its answers ("is the cough dry or productive?", "la toux est-elle sèche ou
+  grasse ?") is answered by the reply that says which, not by the cough being mentioned;
+- a question on an earlier episode ("has he had a tick bite before?") is not answered by today's complaint:
+  the exchange must be about the past ("ever", "before", "when I was younger");
+- a yes/no the facts give of a finding holds only where the question's other words are said with it
+  ("did the pain start suddenly?" is not answered by "I have a stomach ache").
+"""
+
+from __future__ import annotations
+
+import re
+
+from scribe.notes import lexicon
+from scribe.notes.answers import CONCEPT_RX, Query, content_words, word_pattern
+from scribe.notes.answers_kinds import unanswered
+from scribe.notes.answers_search import Searcher, labels_in, same_finding
+from scribe.notes.consultation import answer_polarity
+from scribe.notes.context_topics import TOPIC_RX
+from scribe.notes.facts.reader import NEGATION_NEAR
+from scribe.schemas_docs import Answered, Fact
+
+# "is the cough dry or productive?", "la douleur est-elle constante ou intermittente ?" (not "is there X or Y?",
+# nor "does she have nausea or vomiting?": a yes/no on either)
+_CHOICE = re.compile(
+    r"^(?:is|are|was|were)\b(?! there\b)[^?]*?\b([a-zà-ÿ-]{3,}) or ([a-zà-ÿ-]{3,})\W*$|"
+    r"\b(?:est-(?:il|elle)|c'est)\b[^?]*?\b([a-zà-ÿ-]{3,}) ou ([a-zà-ÿ-]{3,})\W*$",
+    re.I,
+)
+_SIDES = re.compile(r"^(?:left|right|droite?|gauche)$", re.I)
+# "has he been taking his medication regularly?" asks whether, not what he takes
+ADHERENCE = re.compile(
+    r"\b(?:regularly|consistently|as prescribed|every day|miss(?:ed|ing)? (?:any )?doses?|régulièrement|"
+    r"tous les jours|oubli\w*)\b",
+    re.I,
+)
+# "before" of an event ("what did she eat before the pain?") is not an earlier episode
+EARLIER_Q = re.compile(
+    r"\b(?:previous(?:ly)?|in the past|ever|déjà|auparavant)\b|"
+    r"\b(?:before|prior|avant)\b(?!\s+(?:the|a|an|this|that|it|you|he|she|his|her|your|\w+ing|la|le|les|de|d'|l'|que))",
+    re.I,
+)
+# what says the past in the exchange: "have you ever…", "when i was younger", "years ago", "il y a 2 ans"
+_EARLIER_SAID = re.compile(
+    rf"{EARLIER_Q.pattern}|\bwhen i was\b|\bused to\b|\b(?:years?|months?) ago\b|\bhistory of\b|\bil y a\b|"
+    r"\bquand j'étais\b|\bautrefois\b|\bdans le passé\b",
+    re.I,
+)
+
+
+# a question that wants a thing ("what did she eat?", "qu'a-t-elle mangé ?"): a yes or a no does not answer it
+_WANTS_A_THING = re.compile(r"^\W*(?:what|which|where|who|qu'|que\b|quoi|quel(?:le)?s?\b|où)", re.I)
+_ASKS_A_THING = re.compile(r"\b(?:what|which|where|who|qu'est-ce|quoi|quel(?:le)?s?|où)\b", re.I)
+
+
+# the offered answers clinicians use most, in the other language: "sèche ou grasse ?" of a "dry" cough
+_ALSO = {
+    "dry": "sèche|seche",
+    "sèche": "dry",
+    "seche": "dry",
+    "productive": "grasse|wet|mucus|phlegm",
+    "wet": "grasse|productive|mucus|phlegm",
+    "grasse": "productive|wet|mucus|phlegm",
+    "sharp": "aigu\\w*|pointu\\w*|stabbing",
+    "dull": "sourde|ache|aching",
+    "sourde": "dull|ache|aching",
+}
+
+
+def choices(query: Query) -> list[str]:
+    """The answers a question offers, if it offers some (sides are the side intent's)."""
+    m = _CHOICE.search(query.text)
+    alts = [w.lower() for w in (m.groups() if m else ()) if w]
+    return [] if not alts or all(_SIDES.match(w) for w in alts) else alts
+
+
+def _offered(word: str) -> re.Pattern:
+    own = word_pattern(word).pattern
+    return re.compile(rf"{own}|\b(?:{_ALSO[word]})\b" if word in _ALSO else own, re.I)
+
+
+class Guards(Searcher):
+    """The checks above, on one consultation's reader and facts."""
+
+    def choice(self, query: Query) -> Answered | None:
+        """The offered answer the patient's reply says (not negated), where the exchange is about what the
+        question asks; "not answered" when no reply says one; None when the question offers nothing."""
+        alts = choices(query)
+        if not alts or self.reader is None:
+            return None
+        rxs = [_offered(w) for w in alts]
+        labels = labels_in(query.text)
+        for asking, answering, text, _wider in self.units():
+            if not asking or not answering or not self.reader.is_pat(answering[0]):
+                continue
+            if not (any(rx.search(self.asked_text(asking)) for rx in rxs) or same_finding(labels_in(text), labels)):
+                continue
+            reply = self._reply(answering)
+            for rx in rxs:
+                m = rx.search(reply)
+                if m and not NEGATION_NEAR.search(reply[: m.start()]):
+                    found = self._answer(query, m.group(0).lower(), asking + answering)
+                    found.answer = m.group(0).lower()
+                    return found
+        return unanswered(next(iter(labels), None))
+
+    def earlier(self, query: Query, found: Answered) -> Answered:
+        """A "yes" to a question on an earlier episode stands only where the exchange speaks of the past;
+        else the reply to a question that does ("have you ever had a tick bite before?" "when i was younger")."""
+        if found.value != "yes" or not EARLIER_Q.search(query.text) or self.reader is None:
+            return found
+        if any(_EARLIER_SAID.search(self._unit_text(e.segment_id)) for e in found.evidence):
+            return found
+        anchors, labels = self.word_anchors(query), labels_in(query.text)  # labels: either language
+        again = self._search(query, anchors, asking_rx=EARLIER_Q, qa_only=True) if anchors else None
+        if again is None and labels:
+            again = self._search(query, [], asking_rx=EARLIER_Q, labels=labels, qa_only=True)
+        return again or unanswered(found.topic)
+
+    def thing(self, query: Query, found: Answered) -> Answered:
+        """A question that wants a thing, answered by a reply that only says yes ("vous avez vomi après le
+        repas ?" "effectivement, je venais de manger"): the reply to a question of the same kind on the same
+        words instead ("qu'est-ce que vous avez mangé ?" "une pizza") where there is one."""
+        if found.value != "yes" or not _WANTS_A_THING.match(query.text) or self.reader is None:
+            return found
+        replies = " ".join(e.quote for e in found.evidence if e.role == "patient")
+        anchors = [CONCEPT_RX[c] for c in query.concepts] + self.word_anchors(query)
+        if answer_polarity(replies) != "yes" or not anchors:
+            return found
+        for asking, answering, text, _wider in self.units():
+            asked = self.asked_text(asking)
+            if asking and answering and _ASKS_A_THING.search(asked) and all(rx.search(text) for rx in anchors):
+                reply = self._reply(answering)
+                if self.reader.is_pat(answering[0]) and not answer_polarity(reply):
+                    out = self._answer(query, reply, asking + answering)
+                    out.answer = out.value = reply
+                    return out
+        return found
+
+    def _unit_text(self, segment_id: int | None) -> str:
+        return " ".join(s.text for s in self.reader.sents if s.seg_index == segment_id)
+
+    def words_hold(self, query: Query, topic: str, fs: list[Fact]) -> bool:
+        """The question's words besides its finding ("suddenly", "knee") are said where the facts were."""
+        if self.reader is None or topic not in lexicon.SYMPTOM_BY_LABEL:
+            return True  # a history's or a habit's facts are said in their own words ("cabg", "je fume")
+        text = TOPIC_RX[topic].sub(" ", query.text) if topic in TOPIC_RX else query.text
+        for kind in ("symptom", "condition"):
+            for start, end, _c in lexicon.find_concepts(kind, text):
+                text = text[:start] + " " * (end - start) + text[end:]
+        extra = [word_pattern(w) for w in content_words(text)]
+        if not extra:
+            return True
+        said = " ".join(self._unit_text(e.segment_id) for f in fs for e in f.evidence)
+        return all(rx.search(said) for rx in extra)
