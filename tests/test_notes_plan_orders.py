@@ -224,3 +224,148 @@ def test_a_french_follow_up_is_written_from_its_interval():
         language="fr",
     )
     assert "À revoir dans 1 mois." in _plan_lines(doc), _plan_lines(doc)
+
+
+def test_orders_from_general_knowledge_lay_referrals_and_more_ways_of_ordering():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] i've been tired for a month and i have a lump in my neck.
+[doctor] on exam there is a small nodule on the right side of your thyroid.
+[doctor] so my assessment is anemia and a thyroid nodule.
+[doctor] we need to get an anemia panel and a thyroid ultrasound.
+[doctor] i'd like you to see a stomach doctor. you should get a flu shot today, and stay hydrated.""",
+        template="soap",
+    )
+    plan = _plan_lines(doc)
+    for line in (
+        "Anemia panel ordered.",
+        "Thyroid ultrasound ordered.",
+        "Referral to gastroenterology.",
+        "Influenza vaccine ordered.",
+        "Stay hydrated.",
+    ):
+        assert line in plan, plan
+
+
+def test_an_order_closed_by_okay_is_stated_a_result_read_is_not_ordered_and_might_waits():
+    doc = document(
+        """[doctor] how have the cramps been?
+[patient] still there at night.
+[doctor] on exam your legs look normal.
+[doctor] so my assessment is muscle cramps. your potassium level was low last time.
+[doctor] i'm going to order a magnesium level for today, okay?
+[doctor] we might need a ct of the abdomen later.""",
+        template="soap",
+    )
+    plan = _plan_lines(doc)
+    assert "Magnesium level ordered." in plan, plan
+    assert "CT scan of the abdomen to be considered." in plan, plan
+    assert not any(p.startswith("Potassium level") for p in plan), plan
+    assert not any("ordered" in p and "CT" in p for p in plan), plan
+
+
+def test_orders_said_before_a_dictated_assessment_and_drugs_added_to_a_kept_list():
+    doc = document(
+        """[doctor] how is your blood pressure?
+[patient] good. i take metoprolol 25 milligrams and lisinopril 10 milligrams a day.
+[doctor] let's do a physical exam. your lungs are clear and your heart is regular.
+[doctor] so we'll get an ekg today. i want you to continue your metoprolol. and as well your lisinopril.
+[doctor] i'll see you back in 4 to 6 weeks, all right?
+[doctor] assessment and plan. hypertension, well controlled.""",
+        template="soap",
+    )
+    plan = _plan_lines(doc)
+    assert "EKG ordered." in plan, plan
+    assert any(p.startswith("Continue Metoprolol") for p in plan), plan
+    assert any(p.startswith("Continue Lisinopril") for p in plan), plan
+    assert "Follow-up in 4 to 6 weeks." in plan, plan
+
+
+def test_french_orders_lay_referral_and_next_week():
+    doc = document(
+        """[médecin] bonjour, qu'est-ce qui vous amène ?
+[patient] j'ai des douleurs au ventre et des boutons sur les bras.
+[médecin] je vais vous examiner. le ventre est souple.
+[médecin] je pense que c'est une gastrite. on va faire une échographie abdominale.
+[médecin] pour les boutons je vous adresse au dermato. on se revoit la semaine prochaine.""",
+        language="fr",
+    )
+    plan = _plan_lines(doc)
+    assert "Demande : échographie abdominale." in plan, plan
+    assert "Orientation : dermatologie." in plan, plan
+    assert "À revoir la semaine prochaine." in plan, plan
+
+
+def test_a_drug_the_clinician_treats_with_is_a_plan_line_even_when_read_as_current():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my sinuses have been stuffed up for two weeks.
+[doctor] on exam your sinuses are tender.
+[doctor] so my assessment is a sinus infection. we're going to treat you with penicillin or, sorry, \
+doxycycline, 100 milligrams twice a day.""",
+        template="soap",
+    )
+    plan = _plan_lines(doc)
+    assert "Doxycycline 100 mg twice daily." in plan, plan
+    assert not any(p.startswith("Continue Doxycycline") for p in plan), plan
+
+
+def test_instructions_said_as_imperatives_and_a_follow_up_after_a_test():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my ankles are swollen and i get short of breath on the stairs.
+[doctor] on exam you have swelling in both ankles.
+[doctor] so my assessment is heart failure with some fluid.
+[doctor] weigh yourself every morning and keep a symptom diary.
+[doctor] we'll get an echo, and i want to see you back after the echo.""",
+        template="soap",
+    )
+    plan = _plan_lines(doc)
+    for line in (
+        "Daily weights advised.",
+        "Symptom diary advised.",
+        "Echocardiogram ordered.",
+        "Follow-up after the echocardiogram.",
+    ):
+        assert line in plan, plan
+
+
+def test_an_order_proposed_as_a_question_and_a_screening_the_patient_is_due_for():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my knee hurts when i climb stairs.
+[doctor] on exam the knee is swollen.
+[doctor] so my assessment is knee pain. why don't we get an x-ray of that knee?
+[patient] okay.
+[doctor] you're also due for a colonoscopy.""",
+        template="soap",
+    )
+    plan = _plan_lines(doc)
+    assert "X-ray of the knee ordered." in plan, plan
+    assert "Colonoscopy ordered." in plan, plan
+
+
+def test_a_drug_kept_by_reference_to_the_sentence_before():
+    doc = document(
+        """[doctor] how is the blood pressure medicine?
+[patient] good. i take amlodipine 5 milligrams every day.
+[doctor] on exam your heart is regular.
+[doctor] so my assessment is hypertension, well controlled. the amlodipine is doing its job. i would not \
+change your dose.""",
+        template="soap",
+    )
+    plan = _plan_lines(doc)
+    assert any(p.startswith("Continue Amlodipine") for p in plan), plan
+
+
+def test_a_short_list_after_an_order_is_ordered_too():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] i've been so tired.
+[doctor] on exam you look pale.
+[doctor] so my assessment is fatigue. i'm going to order some blood work for you today. a blood count and an \
+iron panel.""",
+        template="soap",
+    )
+    plan = _plan_lines(doc)
+    assert "Complete blood count ordered." in plan and "Iron studies ordered." in plan, plan

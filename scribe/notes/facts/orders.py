@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from scribe.notes.lexicon import BODY_PARTS
 from scribe.notes.lexicon.orders import AS_SAID, ORDERS, RETURN_PRECAUTIONS
+from scribe.notes.lexicon.orders_more import GENERIC, SPECIFIC
 
 _NOT_ORDERED = re.compile(
     r"\b(?:no need|(?:do|does|did) ?n'?t (?:need|think|want)|not (?:going to|gon na|gonna|necessary|needed)|"
@@ -28,20 +29,37 @@ NO_IMPROVEMENT = re.compile(
     re.I,
 )
 _PAST = re.compile(
-    r"\b(?:had|did|got|showed|came back|was normal|were normal|results?|last|previous|prior|already)\b", re.I
-)
-_SITE = re.compile(
-    rf"^\s*(?:of|on|for|de|du|des) (?:the |your |his |her |my |la |le |l')?(?P<side>(?:left|right|bilateral) )?"
-    rf"(?P<part>{BODY_PARTS})\b",
+    r"\b(?:had|did|got|showed|came back|was normal|were normal|results?|last|previous|prior|already|review\w*|"
+    r"look(?:ed|ing)? (?:at|over)|go(?:ing)? over|went over|positive|negative|elevated|abnormal|normal)\b",
     re.I,
 )
-_SITE_BEFORE = re.compile(rf"(?P<side>\b(?:left|right|bilateral) )?\b(?P<part>{BODY_PARTS})\s*$", re.I)
+# "your potassium level was high", "the x-ray showed": a result read, not an order
+_RESULT_AFTER = re.compile(
+    r"^\s*(?:that you had |you had )?(?:was|were|came back|showed|shows|looked|looks|results?|from (?:last|before))\b|"
+    r"^\s*(?:is|are) (?:\w+ ){0,2}(?:elevated|high|low|normal|positive|negative|abnormal|fine|good|okay|ok|stable|"
+    r"better|worse|up|down)\b",
+    re.I,
+)
+# where an image is taken, beyond the body parts of a complaint ("an MRI of the brain", "a CT of your sinuses")
+_IMAGED = (
+    r"abdomen and pelvis|head and neck|brain|(?:lumbar |cervical |thoracic )?spine|lungs?|kidneys?|liver|sinus(?:es)?|"
+    r"thyroid|heart|bladder|scrotum|breasts?|orbits?|face|skull|sacrum|tailbone|ribs?|thumb|calf|thigh|heel|"
+    rf"cerveau|rachis|colonne|thorax|abdomen|bassin|rein|foie|{BODY_PARTS}"
+)
+_SITE = re.compile(
+    rf"^\s*(?:of|on|for|de|du|des) (?:the |your |his |her |my |that |this |both |la |le |l')?"
+    rf"(?P<side>(?:left|right|bilateral) )?"
+    rf"(?P<part>{_IMAGED})\b",
+    re.I,
+)
+_SITE_BEFORE = re.compile(rf"(?P<side>\b(?:left|right|bilateral) )?\b(?P<part>{_IMAGED})\s*$", re.I)
 _ICE_SITE = re.compile(
     rf"^\s*(?:(?:to|on) )?(?:the |your |his |her |that |this )?(?P<side>(?:left|right) )?(?P<part>{BODY_PARTS})\b", re.I
 )
 # "we can consider a steroid injection", "we'll talk about further imaging": offered, not ordered
 _CONSIDERED = re.compile(
-    r"\b(?:consider\w*|talk about|discuss\w*|think about|possibly|potentially|maybe|envisager|discuter)\b"
+    r"\b(?:consider\w*|talk about|discuss\w*|think about|possibly|potentially|maybe|probably|likely|might|may|"
+    r"envisager|discuter|peut-être|éventuellement)\b"
     r"[^,.;]{0,30}$",
     re.I,
 )
@@ -54,6 +72,16 @@ _REPEAT = re.compile(
 _RETURN_PRECAUTIONS = re.compile(RETURN_PRECAUTIONS, re.I)
 _GENERIC_LABS = ("labs", "bilan sanguin")
 _DEVICE = re.compile(r"\b(?:brace|splint|sling|immobilizer|boot)$")  # "Finger splint.", not "… advised."
+# advice said as an instruction ("Avoid spicy foods.", "Stay hydrated."), written as said, without "advised"
+_IMPERATIVE = re.compile(
+    r"^(?:avoid|apply|keep|take|drink|use|using|wear|weigh|elevate|complete|finish|limit|push|strain|set|stay|get|"
+    r"call|continue|increase|decrease|monitor|check)\b"
+)
+
+
+def _infinitive(m: re.Match) -> str:
+    stem = m.group(1)
+    return stem + "e" if stem in ("us", "tak") else stem
 
 
 @dataclass
@@ -67,7 +95,8 @@ class Order:
 
 @lru_cache(maxsize=1)
 def _compiled() -> list[tuple[str, str, str, re.Pattern]]:
-    return [(t, en, fr, re.compile(rf"\b(?:{rx})\b", re.I)) for t, en, fr, rx in ORDERS]
+    rows = (*SPECIFIC, *ORDERS, *GENERIC)  # the narrower names first, the catch-all ones last
+    return [(t, en, fr, re.compile(rf"\b(?:{rx})\b", re.I)) for t, en, fr, rx in rows]
 
 
 def _site(clause: str, start: int, end: int) -> str:
@@ -76,9 +105,10 @@ def _site(clause: str, start: int, end: int) -> str:
     return f"{(m.group('side') or '').lower()}{m.group('part').lower()}" if m else ""
 
 
-def find_orders(clause: str, lang: str, before_clause: str = "") -> list[Order]:
+def find_orders(clause: str, lang: str, before_clause: str = "", referent: bool = False) -> list[Order]:
     """The orders named in one plan clause, in the order said, without negated or past ones; an order said
-    after "if …" in the same sentence (`before_clause`: the sentence up to the clause) waits on that."""
+    after "if …" in the same sentence (`before_clause`: the sentence up to the clause) waits on that.
+    `referent`: the test a later "let's repeat that" names, so a result read ("your a1c was 8") counts."""
     taken: list[tuple[int, int]] = []
     found: list[Order] = []
     for kind, en, fr, rx in _compiled():
@@ -86,16 +116,19 @@ def find_orders(clause: str, lang: str, before_clause: str = "") -> list[Order]:
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
             before = clause[max(0, m.start() - 40) : m.start()]
-            if _NOT_ORDERED.search(before) or (kind != "advice" and _PAST.search(before[-20:])):
+            if _NOT_ORDERED.search(before) or (kind != "advice" and not referent and _PAST.search(before[-20:])):
                 continue
             if _NO_BEFORE.search(before):
                 continue  # "no further imaging is needed", "pas d'IRM"
+            if kind != "advice" and not referent and _RESULT_AFTER.match(clause[m.end() :]):
+                continue  # "your potassium level was high"
             if _NO_LONGER.search(clause[m.end() :]):
                 continue  # "you don't need to follow up with the surgeon anymore"
             taken.append((m.start(), m.end()))
             label = fr if lang == "fr" else en
             if label == "{said}":  # a device as named: "finger splint", "straight leg brace"
                 label = re.sub(r"\s+", " ", m.group(0).lower())
+                label = re.sub(r"^(avoid|us|tak|keep|wear|weigh|get)(?:t?ing)\b", _infinitive, label)  # "use a cane"
             if en == "apply ice" and lang == "en" and (ice := _ICE_SITE.match(clause[m.end() :])):
                 label = f"apply ice to the {(ice.group('side') or '').lower()}{ice.group('part').lower()}"
             if kind == "imaging" and label in (
@@ -145,6 +178,6 @@ def order_sentence(order: Order, lang: str) -> str:
     if order.type == "advice":
         if order.label == "return precautions":
             return "Return precautions given."
-        as_said = order.label in AS_SAID or order.label.startswith("apply ice") or _DEVICE.search(order.label)
+        as_said = order.label in AS_SAID or _IMPERATIVE.match(order.label) or _DEVICE.search(order.label)
         return f"{label}." if as_said else f"{label} advised."
     return f"{label}{when}." if when else f"{label} ordered."

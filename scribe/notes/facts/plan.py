@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from scribe.notes import lexicon, register
+from scribe.notes import register
 from scribe.notes.facts.orders import find_orders, order_sentence
+from scribe.notes.facts.plan_advice import DICTATION, GENERIC_MED, is_plan_advice, plan_attributes
 from scribe.notes.facts.plan_items import (
     ANAPHOR,
     ASKS_FOR_FAMILY,
@@ -16,112 +17,31 @@ from scribe.notes.facts.plan_items import (
     DOING,
     FOLLOW_WORDS,
     HELPS,
+    KEEP_ANAPHOR,
     MISTAGGED_ORDER,
+    ORDER_CUE,
+    PROPOSAL,
     QUESTION_TAIL,
     RESULTS_PLAN,
     SEND_REFILLS,
     SOFT_CUE,
+    TAG_QUESTION,
     drugs_named,
     follow_up_line,
     interval_text,
     kept_drugs,
+    prescribed_drugs,
+    when_phrase,
     with_next,
 )
-from scribe.notes.medication import find_mentions
 from scribe.notes.number_words import numbers_to_digits
 from scribe.notes.text import Sentence, clean, clinician_to_note
 
-_PLAN_TYPE = [
-    (
-        "imaging",
-        re.compile(
-            r"\b(?:x-?rays?|mri|ct|cat scan|ultrasound|echo\w*|mammogram|scan|dexa|pet|radio\w*|"
-            r"échographie|scanner|irm)\b",
-            re.I,
-        ),
-    ),
-    (
-        "procedure",
-        re.compile(
-            r"\b(?:injections?|biops(?:y|ies)|surgery|procedure|removal|excision|aspiration|"
-            r"colonoscopy|endoscopy|ekg|ecg|emg|stress test|infiltration|chirurgie)\b",
-            re.I,
-        ),
-    ),
-    (
-        "lab",
-        re.compile(
-            r"\b(?:labs?|blood ?work|blood tests?|panel|a1c|lipid|cbc|culture|urinalysis|urine|levels?|"
-            r"creatinine|tsh|prise de sang|bilan|analyse\w*)\b",
-            re.I,
-        ),
-    ),
-]
-
-
-# What a piece of advice is about: a spoken clause with none of these ("Spend some time together.", "Go from
-# there.", "Talk to you later.") is conversation, not a plan item (checked with the lexicon's concepts).
-_ADVICE_CONTENT = re.compile(
-    r"\b(?:diet\w*|eat\w*|food|meals?|salt|sodium|sugar|carb\w*|fruits?|vegetables?|water|fluids?|hydrat\w*|"
-    r"alcohol|drink\w*|beers?|wine|smok\w*|tobacco|cigarettes?|vap\w+|exercis\w*|walk\w*|activit\w+|pilates|yoga|"
-    r"swim\w*|weights?|sleep\w*|rest|take it easy|ic(?:e|ing)|imaging|x-?rays?|mri|scans?|heat|elevat\w*|"
-    r"compress\w*|stretch\w*|brace|splint|crutch\w*|"
-    r"sling|wound|dressing|bandage|shower|bath\w*|log|diary|record\w*|monitor\w*|measur\w*|track\w*|readings?|"
-    r"blood pressure|glucose|symptoms?|pain|fever|emergency|er|911|urgent\w*|worse|persist\w*|therap\w+|"
-    r"nurse|pharmac\w+|appointments?|vaccin\w*|shots?|injections?|needle|prescriptions?|medicines?|medications?|"
-    r"pills?|dose|levels?|labs?|tests?|results?|doctor|pcp|physician|specialist|surgeon|scars?|moles?|skin|"
-    r"steroids?|anti-?inflammator\w*|antibiotics?|antivirals?|antihistamines?|inhalers?|relaxants?|nsaids?|"
-    r"blood thinners?|diuretics?|water pills?|statins?|insulin|creams?|ointments?|drops|sprays?|patch\w*|"
-    r"call\w*|clinic|office|schedul\w*|surg\w+|operat\w*|questionnaires?|screening|protocol|rice|"
-    r"monday|tuesday|wednesday|thursday|friday|tomorrow|weeks?|months?|"
-    r"sunscreen|sun|mask|glasses|feet|foot|knee|back|arm|leg|finger|elbow|shoulder|hand|wrist|ankle|hip|neck|"
-    r"motions?|lifting|lift|driving|work|school|stress|relax\w*|breath\w*|mouth|teeth|tooth|eyes?|ears?|"
-    r"régime|aliment\w*|sel|sucre|eau|boire|boisson\w*|alcool|tabac|fum\w+|sport|marche\w*|activité|poids|sommeil|"
-    r"repos|glace|chaleur|surélev\w+|attelle|pansement|douleurs?|fièvre|urgences?|15|112|kiné\w*|infirmi\w+|"
-    r"pharmaci\w+|vaccin\w*|ordonnance|médicaments?|comprimés?|analyses?|médecin|traitement|surveill\w+)\b|\d",
-    re.I,
-)
-# The clinician narrating the visit, not planning: "talk a little bit about my plan", "take a look at that knee"
-_NARRATION = re.compile(
-    r"\b(?:(?:talk|go over|went over|review) (?:a (?:little )?bit )?(?:about )?(?:my|the|their|his|her) "
-    r"(?:assessment|plan|findings|results)|take a (?:quick )?look|push(?:ing)? on|maneuvers?|be blunt|"
-    r"go from there|know (?:a little bit )?more|talk to (?:the patient|him|her|them) later|print out)\b",
-    re.I,
-)
-
-
-_DICTATION = re.compile(r"^\W*(?:hey,? )?dragon\b|\bas discussed\b", re.I)
-_GENERIC_MED = re.compile(
-    r"\b(?:medicines?|medications?|prescriptions?|pills?|médicaments?|(?:take|taking|prendre) (?:that|it|them|this|"
-    r"those|le|la|les))\b",
-    re.I,
-)
-
-
-def is_plan_advice(prose: str) -> bool:
-    """Does a free-worded plan clause say something a clinician would act on (see _ADVICE_CONTENT)?"""
-    if _NARRATION.search(prose):
-        return False
-    return bool(
-        _ADVICE_CONTENT.search(prose)
-        or lexicon.find_concepts("symptom", prose)
-        or lexicon.find_concepts("condition", prose)
-        or any(m.drug_like for m in find_mentions(prose, stop=lexicon.DRUG_STOP))
-    )
-
-
-def plan_attributes(kind: str, prose: str, lang: str = "en") -> dict:
-    """A plan item's type (lab, imaging, procedure…) and, for a follow-up, its interval ("3 months")."""
-    attrs: dict = {}
-    if kind == "test":
-        attrs["type"] = next((name for name, rx in _PLAN_TYPE if rx.search(prose)), "test")
-    when = interval_text(prose, lang)
-    if when and kind in ("follow-up", "test", "referral"):
-        attrs["interval"] = when
-    return attrs
-
-
 _TESTS = ("lab", "imaging", "procedure")
+_LIST_START = re.compile(
+    r"^\W*(?:(?:and|also|plus|then|et)\W+)?(?:an?|some|une?|des)\b(?!.*\b(?:was|were|is|are)\b)", re.I
+)
+_ADDS_TO = re.compile(r"^\W*(?:and|also|plus|as well|along with|et)\b", re.I)
 _ORDER_VERB = re.compile(r"\b(?:order|refer|prescri\w+|follow ?up|schedule|repeat)\b", re.I)
 
 
@@ -172,10 +92,14 @@ class PlanFacts:
         problems = {f.attributes.get("statement"): f.label for f in self.builder.facts if f.kind == "assessment"}
         self._ordered: set[str] = set()  # an order said twice is one plan item
         self._plan_count = 0
+        self._kept_at = -1  # the sentence that last kept drugs ("continue your toprol")
+        self._ordered_at = -1  # the sentence that last ordered ("I'm going to order some blood work.")
         for k in range(len(self.sents)):
             s = self.sents[k]
             if k in problems:
                 problem = problems[k]
+            if self._kept_at == k - 1 and self._keeps_more(k, problem):
+                continue
             said_by_clinician = self.is_clin(k) or k >= self.ap_start and bool(MISTAGGED_ORDER.search(s.text))
             if not said_by_clinician or self._plan_count >= 25:
                 continue
@@ -183,12 +107,29 @@ class PlanFacts:
             if not end:
                 continue
             helps = bool(HELPS.search(s.text[:end]))
-            if k < self.ap_start and not helps and not _ORDER_VERB.search(s.text):
+            # "I'm going to order some blood work. A blood count and an iron panel.": a short list after an order
+            self._listing = (
+                self._ordered_at == k - 1
+                and s.seg_index == self.sents[k - 1].seg_index
+                and len(s.text.split()) <= 12
+                and bool(_LIST_START.match(s.text))  # "a blood count and …", not "labs checked and …"
+            )
+            helps = helps or self._listing
+            self._in_exam = k < self.exam_end and self.exam_start <= k  # its orders: tests and referrals only
+            if (
+                k < self.ap_start
+                and not helps
+                and not _ORDER_VERB.search(s.text)
+                and not RESULTS_PLAN.search(s.text)
+                and not (self._in_exam and self._plan_talk(s.text))
+            ):
                 continue
-            if k < self.exam_end and self.exam_start <= k and not RESULTS_PLAN.search(s.text):
+            if self._in_exam and not self._plan_talk(s.text) and not self._listing:
                 continue  # examination narration; "so we'll repeat another one this year" while reading results
             if (
                 not self._PLAN.search(s.text[:end])
+                and not ORDER_CUE.search(s.text[:end])
+                and not KEEP_ANAPHOR.search(s.text[:end])
                 and not (k >= self.ap_start and SOFT_CUE.search(s.text[:end]))
                 and not helps
             ):
@@ -210,6 +151,11 @@ class PlanFacts:
         """Where the sentence stops stating: its end, or where a run-on turns to a question; 0 when it asks."""
         if not s.question:
             return len(s.text)
+        if PROPOSAL.match(s.text):
+            return len(s.text.rstrip(" ?"))  # "why don't we get an x-ray of that knee?": proposed, then done
+        tag = TAG_QUESTION.search(s.text)
+        if tag and len(s.text[: tag.start()].split()) >= 4:
+            return tag.start()  # "I'm gonna order an a1c for the future, okay?"
         # a statement that ends on its own question ("see you back in two weeks, do you have any questions?"),
         # or an unpunctuated run-on read as a question by its first words ("so when you come back in a month i
         # want you to bring those numbers"): it states until a question starts in it
@@ -224,19 +170,22 @@ class PlanFacts:
         """`typed_only`: a mis-tagged turn, or advice said in the history ("a pill box might help"): its
         typed orders only, no free-worded line and no drug kept."""
         # a spoken plan runs several orders together: each clause with a plan cue is one item
-        cued = False  # "I want to go ahead | and get an ultrasound": the cue carries to the next clauses
+        cued = self._listing  # "I want to go ahead | and get an ultrasound": the cue carries to the next clauses
         spans = register.clauses(s.text[:end])
         for i, (c0, c1) in enumerate(spans):
             raw = s.text[c0:c1]
             clause = self._with_continuation(k, raw, c1)  # for the typed items; the free-worded line keeps `raw`
             cue = bool(self._PLAN.search(clause))
-            cued = cued or cue
+            cued = cued or cue or bool(ORDER_CUE.search(clause))
             evidence = [self.builder.evidence(s.seg_index, s.start + c0, s.start + c1)]
             orders = find_orders(clause, self.lang, s.text[:c0])
             soft = k >= self.ap_start and bool(SOFT_CUE.search(clause)) or bool(HELPS.search(clause))
             orders = [o for o in orders if cued or soft or k >= self.ap_start and DOING.search(clause[: o.start])]
-            if cue and not orders and ANAPHOR.search(clause) and not _DICTATION.search(s.text):
-                orders = self._orders_before(k, s.text[:c0])  # "you're due for a mammogram, so we'll schedule that"
+            orders = [o for o in orders if not (self._in_exam and o.type == "advice")]  # "let me check your pressure"
+            if cue and not orders and ANAPHOR.search(clause) and not DICTATION.search(s.text):
+                orders = self._orders_before(
+                    k, s.text[:c0], clause
+                )  # "you're due for a mammogram, so we'll schedule that"
                 if re.search(r"\b(?:repeat|again|another|refaire)\b", clause, re.I):
                     orders = [
                         replace(o, label=f"repeat {o.label}" if self.lang == "en" else f"{o.label} de contrôle")
@@ -245,23 +194,35 @@ class PlanFacts:
                     ]
             family = self._asked_for_family(k)
             taken_back = CORRECTED.search(s.text[c1 : c1 + 40])  # "in a couple weeks, or, I'm sorry, months"
+            self._ordered_at = k if orders else self._ordered_at
             for o in orders:
                 self._add_order(o, clause, evidence, problem, family, bool(taken_back))
             keep_text, keep_end = with_next(s.text, spans, i, clause, self._PLAN)
-            kept = kept_drugs(keep_text, self.builder.facts) if cue and not typed_only else []
+            kept = kept_drugs(keep_text, self.builder.facts) if cue and (not typed_only or self._in_exam) else []
             kept += self._refills_asked(k) if cue and not typed_only and SEND_REFILLS.search(clause) else []
+            if not kept and not typed_only and KEEP_ANAPHOR.search(clause):
+                kept = self._drugs_before(k)  # "your metoprolol is working, so let's keep you on that"
             for drug in kept:  # "continue your lisinopril and your lasix": written from the drug's fact
                 if f"drug:{drug.label}" not in self._ordered:
                     self._ordered.add(f"drug:{drug.label}")
                     span = [self.builder.evidence(s.seg_index, s.start + c0, s.start + max(c1, keep_end))]
                     self._add("medication", span, f"Continue {drug.label}.", problem, drug=drug.label)
+                    self._kept_at = k
+            given = prescribed_drugs(keep_text, self.builder.facts) if k >= self.ap_start and not typed_only else []
+            for drug in given:  # "we'll treat you with amoxicillin": this visit's order, whatever its status reads
+                if f"drug:{drug.label}" not in self._ordered:
+                    self._ordered.add(f"drug:{drug.label}")
+                    self._add("medication", evidence, f"{drug.label}.", problem, drug=drug.label, prescribed=True)
+            kept += given
             follow = follow_up_line(clause, self.lang) if cue else None
             if follow and (orders or kept):  # "come back in two weeks to get a follow-up x-ray"
                 self._add_follow_up(follow, clause, evidence, problem)
-            if orders or kept or not cue or typed_only:
+            if orders or kept or not cue:
                 continue
-            if follow and not self._mentions_med(s, clause) and not _DICTATION.search(s.text):
-                self._add_follow_up(follow, clause, evidence, problem)
+            if follow and not self._mentions_med(s, clause) and not DICTATION.search(s.text):
+                self._add_follow_up(follow, clause, evidence, problem)  # written from its interval: typed too
+                continue
+            if typed_only:
                 continue
             prose = register.plan_item(clinician_to_note(clean(raw), self.sex) if self.lang == "en" else clean(raw))
             if (
@@ -280,9 +241,9 @@ class PlanFacts:
                 if self._mentions_med(s, raw)
                 else next((name for name, rx in self._PLAN_KIND if rx.search(raw)), "advice")
             )
-            if kind == "advice" and not is_plan_advice(numbers_to_digits(prose)) or _DICTATION.search(s.text):
+            if kind == "advice" and not is_plan_advice(numbers_to_digits(prose)) or DICTATION.search(s.text):
                 continue  # conversation, or a command to the dictation system ("hey dragon, order the labs")
-            if kind in ("advice", "medication") and _GENERIC_MED.search(prose) and self._mentions_med(s):
+            if kind in ("advice", "medication") and GENERIC_MED.search(prose) and self._mentions_med(s):
                 continue  # "prescribe one medicine", "take that once a day": the drug's own line says it
             self._add(kind, evidence, numbers_to_digits(prose), problem, **plan_attributes(kind, prose, self.lang))
 
@@ -297,6 +258,40 @@ class PlanFacts:
             return
         self._ordered.add(f"follow-up:{when}")
         self._add("follow-up", evidence, line, problem, interval=when)
+
+    def _plan_talk(self, text: str) -> bool:
+        """Plan said while the examination or the results are read (a plan dictated after the visit leaves the
+        conversation's plan there): an order verb, a visit interval, or a drug the clinician keeps."""
+        return bool(
+            RESULTS_PLAN.search(text)
+            or follow_up_line(text, self.lang)
+            or self._PLAN.search(text)
+            and kept_drugs(text, self.builder.facts)
+        )
+
+    def _keeps_more(self, k: int, problem: str | None) -> bool:
+        """ "I want you to continue your toprol 50 mg daily. And as well as your lisinopril 10 mg a day.": a
+        sentence of the same turn that only adds drugs to the ones just kept keeps them too."""
+        s = self.sents[k]
+        if s.seg_index != self.sents[k - 1].seg_index or not _ADDS_TO.match(s.text) or self._PLAN.search(s.text):
+            return False
+        kept = [
+            d for d in kept_drugs(f"continue {s.text}", self.builder.facts) if f"drug:{d.label}" not in self._ordered
+        ]
+        for drug in kept:
+            self._ordered.add(f"drug:{drug.label}")
+            span = [self.builder.evidence(s.seg_index, s.start, s.end)]
+            self._add("medication", span, f"Continue {drug.label}.", problem, drug=drug.label)
+        return bool(kept)
+
+    def _drugs_before(self, k: int) -> list:
+        """Current drugs named in the three sentences before k (either speaker), nearest first, without a
+        new/changed/stopped fact: what "keep you on that" keeps."""
+        for j in range(k - 1, max(-1, k - 4), -1):
+            found = kept_drugs(f"continue {self.sents[j].text}", self.builder.facts)
+            if found:
+                return found
+        return []
 
     def _refills_asked(self, k: int) -> list:
         """The current drugs the patient asked refills of in the turns just before ("I need more cialis")."""
@@ -335,7 +330,8 @@ class PlanFacts:
             attrs.pop("interval", None)
         value = order_sentence(o, self.lang)
         if kind == "test" and attrs.get("interval") and not o.condition and o.label.startswith("repeat "):
-            value = f"{value.removesuffix(' ordered.')} in {attrs['interval']}."  # "Repeat X-ray in 2 weeks."
+            # "Repeat X-ray in 2 weeks."
+            value = f"{value.removesuffix(' ordered.')}{when_phrase(attrs['interval'], 'en')}."
         self._add(
             kind,
             evidence,
@@ -368,7 +364,7 @@ class PlanFacts:
             return f"{clause.rstrip(' .…-')} {nxt.text[: spans[0][1]] if spans else nxt.text}"
         return clause
 
-    def _orders_before(self, k: int, before: str) -> list:
+    def _orders_before(self, k: int, before: str, clause: str) -> list:
         """Orders named earlier in the sentence, else in the two sentences before it in the same turn, for a
         clause that refers back to them; only ones ordered outright (no condition)."""
         texts = [before] + [
@@ -377,7 +373,8 @@ class PlanFacts:
             if j >= 0 and self.sents[j].seg_index == self.sents[k].seg_index and self.is_clin(j)
         ]
         for text in texts:
-            found = [o for o in find_orders(text, self.lang) if not o.condition and o.type in _TESTS]
+            types = (*_TESTS, "referral") if re.search(r"\brefer", before + " " + clause, re.I) else _TESTS
+            found = [o for o in find_orders(text, self.lang, referent=True) if not o.condition and o.type in types]
             if found:
                 return found
         return []

@@ -8,15 +8,22 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes.facts.orders import NO_IMPROVEMENT
+from scribe.notes.facts.orders import NO_IMPROVEMENT, find_orders
 from scribe.notes.number_words import numbers_to_digits
 from scribe.schemas_docs import Fact
 
+_N = (
+    r"\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a couple(?: of)?|couple(?: of)?|a few|"
+    r"un|une|deux|trois|quatre|cinq|six|sept|huit|dix|douze|quinze"
+)
 INTERVAL = re.compile(
-    r"\b(?:in|dans|within|over the next|d'ici)\s+(?:about\s+|approximately\s+|environ\s+)?"
-    r"(?P<n>\d+|an?|one|two|three|four|five|six|eight|ten|twelve|a couple(?: of)?|couple(?: of)?|a few|"
-    r"un|une|deux|trois|quatre|cinq|six|huit|dix|quinze)\s+"
-    r"(?P<unit>days?|weeks?|months?|years?|jours?|semaines?|mois|ans?)\b(?P<so>\s+or so\b|\s+or$)?",
+    r"\b(?:in|dans|within|over the next|in the next|d'ici|after|après)\s+(?:about\s+|approximately\s+|environ\s+|"
+    r"another\s+)?"
+    rf"(?P<n>{_N})(?P<to>\s*(?:to|-|or|à)\s*(?:{_N}))?\s+"
+    r"(?P<unit>days?|weeks?|months?|years?|jours?|semaines?|mois|ans?)\b(?P<so>\s+or so\b|\s+or$)?|"
+    rf"\b(?P<n2>{_N})(?P<to2>\s*(?:to|-|or)\s*(?:{_N}))?[ -](?P<unit2>days?|weeks?|months?|years?)"
+    r"(?: from now|[ -]follow)|"
+    r"\b(?P<next>next|la semaine|le mois) (?P<unit3>week|month|year|prochaine?)\b",
     re.I,
 )
 # "a couple weeks, or, I'm sorry, a couple months": the first interval was taken back
@@ -30,15 +37,26 @@ _TOUCH = re.compile(
 _REASSESS = re.compile(
     r"\b(?:see how (?:we|you|it|things|that|this) (?:do|does|go|goes|are doing|is doing)|on verra comment)\b", re.I
 )
+# what a visit waits for: "follow up after the MRI", "revoir après l'échographie"
+_AFTER_EVENT = re.compile(
+    r"\b(?:after|once(?: you(?:'ve| have)? (?:had|done|got|gotten|finished))?) (?:the|your|his|her|that) "
+    r"(?P<event>(?:\w+[ -])?(?:mri|ct|x-?ray|scan|ultrasound|injection|procedure|surgery|test(?:s|ing)?|results|"
+    r"labs|blood ?work|imaging|biopsy|epidural|colonoscopy|endoscopy|echo(?:cardiogram)?|therapy|physical therapy))\b|"
+    r"\bapr[èe]s (?P<fr>(?:l'|le |la |les )(?:irm|scanner|radio\w*|[ée]chographie|infiltration|intervention|"
+    r"op[ée]ration|bilan|analyses|r[ée]sultats|examens?))\b",
+    re.I,
+)
 # the words of a visit to come (also plan.py's follow-up kind)
 FOLLOW_WORDS = (
-    r"follow ?up|come back|see you (?:back|again|in)|return|recheck|revenez|revoir|revois|revoit|"
-    r"rendez-vous|reconsulte\w*|contrôle|appointment"
+    r"follow ?up|come back|see you (?:back|again|in|next)|return|recheck|revenez|revoir|revois|revoit|"
+    r"rendez-vous|reconsulte\w*|contrôle|appointment|check back|touch base|check in with|come see me|"
+    r"see (?:me|him|her|them) (?:back|again|in)|(?:have|get|bring) (?:you|him|her) back|back in|next visit|"
+    r"revisit|reassess\w*|on se revoit|revenir|nouvelle consultation"
 )
 _FOLLOW = re.compile(rf"\b(?:{FOLLOW_WORDS})\b", re.I)
 # "we'll schedule for that", "let's repeat another one", "on va le refaire": the order was named before
 ANAPHOR = re.compile(
-    r"\b(?:schedule|order|repeat|get|do|set up|redo|programmer|refaire|prescrire)\b[^.;?]{0,20}?"
+    r"\b(?:schedule|order|repeat|get|do|set up|redo|place|put in|send|make|programmer|refaire|prescrire)\b[^.;?]{0,20}?"
     r"\b(?:that|it|this|another one|one|them|those|le|la|les)\b",
     re.I,
 )
@@ -46,6 +64,13 @@ ANAPHOR = re.compile(
 _KEEP = re.compile(
     r"\b(?:continu\w*|keep (?:taking|using|on)|stay on|remain on|refill\w*|renew\w*|poursui\w*|"
     r"(?:would|will) ?n[o']t change|no change)\b",
+    re.I,
+)
+# "let's keep you on that", "I would not change your dose": the drug was named just before
+KEEP_ANAPHOR = re.compile(
+    r"\b(?:continu\w*|keep (?:you |him |her )?(?:taking|using|on)|stay on|remain on|refill)\s+(?:with\s+)?"
+    r"(?:it|that|them|those|this|these|the same(?: dose)?)\b(?!\s+(?:way|diet|exercis\w*|routine))|"
+    r"\b(?:would|will) ?n[o']t change (?:your|the|his|her) dose\b",
     re.I,
 )
 _CHANGED = ("new", "changed", "stopped")
@@ -58,23 +83,51 @@ _NOT_KEPT = re.compile(
 _GOES_ON = re.compile(r"\b(?:if|when|symptoms?|pain|it|this|that|swelling|they)\b[^,.;]{0,15}$", re.I)
 
 
+def when_phrase(when: str, lang: str) -> str:
+    """ "2 weeks" → " in 2 weeks" (" dans 2 semaines"); "next week" stays " next week"; "" → ""."""
+    if not when or when.startswith(("next ", "la ", "le ")):
+        return f" {when}" if when else ""
+    return f" dans {when}" if lang == "fr" else f" in {when}"
+
+
+def _digits(n: str) -> str:
+    """ "three" → "3" (a number word alone is read as one before a unit)."""
+    return numbers_to_digits(f"{n} weeks").rsplit(" ", 1)[0]
+
+
 def interval_text(text: str, lang: str) -> str:
     """ "two weeks", "a couple weeks", "a day or so" → "2 weeks", "a couple of weeks", "about a day"; ''."""
     m = INTERVAL.search(text)
     if not m or CORRECTED.search(text[m.end() : m.end() + 30]):
         return ""
-    n = m.group("n").lower()
+    if m.group("next"):  # "next week", "la semaine prochaine": as said (no number the guard would not find)
+        return m.group(0).lower()
+    n = (m.group("n") or m.group("n2")).lower()
     n = "a couple of" if n.startswith(("a couple", "couple")) else "a few" if n.endswith("few") else n
-    when = ("about " if m.group("so") else "") + numbers_to_digits(f"{n} {m.group('unit').lower()}")
+    to = m.group("to") or m.group("to2") or ""
+    to = re.sub(r"^\s*(?:-|to|or|à)\s*", "", to)
+    n = _digits(n) + (f" to {_digits(to)}" if to else "")
+    unit = (m.group("unit") or m.group("unit2")).lower()
+    if lang == "en" and (to or n not in ("1", "a", "an", "one")) and not unit.endswith("s"):
+        unit += "s"  # "a 2-week follow-up" → "2 weeks"
+    when = ("about " if m.group("so") else "") + f"{n} {unit}"
     return when if lang == "en" else when.replace("un ", "1 ").replace("une ", "1 ")
 
 
 def follow_up_line(clause: str, lang: str) -> str | None:
     """The note's line for a visit, a reassessment or a results call-back said in this clause, or None."""
     when = interval_text(clause, lang)
-    at = f" dans {when}" if lang == "fr" else f" in {when}" if when else ""
+    at = when_phrase(when, lang)
     if _TOUCH.search(clause):
         return f"Patient à recontacter{at}." if lang == "fr" else f"Clinic will be in touch{at}."
+    after = _AFTER_EVENT.search(clause) if not when and _FOLLOW.search(clause) else None
+    if after:  # "we'll follow up with him after the injection"
+        event = (after.group("event") or after.group("fr")).lower()
+        article = re.match(r"(?:l'|le |la |les )", event)
+        named = find_orders(event, lang)
+        if len(named) == 1 and named[0].end - named[0].start >= len(event) - 4:  # "the MRI", "l'IRM"
+            event = (article.group(0) if article else "") + named[0].label
+        return f"À revoir après {event}." if lang == "fr" else f"Follow-up after the {event}."
     if not when:
         return None
     if _REASSESS.search(clause):
@@ -96,6 +149,24 @@ def kept_drugs(clause: str, facts: list[Fact]) -> list[Fact]:
     moved = {f.label for f in facts if f.kind == "medication" and f.status in _CHANGED}
     kept = _NOT_KEPT.split(clause[keep.end() :], maxsplit=1)[0]  # "continue the lisinopril, no more advil"
     return [f for f in drugs_named(kept, facts) if f.label not in moved]
+
+
+# "I'm going to prescribe", "we'll treat you with", "let's put you on": a drug ordered in this visit
+_PRESCRIBE = re.compile(
+    r"\b(?:prescrib\w+|start(?:ing)? (?:you |him |her )?on|put(?:ting)? (?:you|him|her) on|treat(?:ing)? (?:you|him|"
+    r"her|it|this|that) with|(?:have|want|like) (?:you|him|her) (?:to )?(?:take|try|use)|recommend(?:ed)? (?:taking|"
+    r"using|that you take)|je vous prescris|on (?:va )?(?:vous )?mettre? sous)\b",
+    re.I,
+)
+
+
+def prescribed_drugs(clause: str, facts: list[Fact]) -> list[Fact]:
+    """Drugs read as current that the clinician orders in this clause ("we're gonna treat you with amoxicillin,
+    500 milligrams three times a day"): their facts, for a plan line written without "Continue"."""
+    m = _PRESCRIBE.search(clause)
+    if not m or _NOT_KEPT.search(clause[: m.start()][-25:]):
+        return []  # "I don't want to put you on a statin"
+    return drugs_named(clause[m.end() :], facts)
 
 
 # "I'm gonna get your prescriptions": the refills the patient just asked for ("I do need more cialis")
@@ -131,10 +202,31 @@ def drugs_named(text: str, facts: list[Fact]) -> list[Fact]:
 MISTAGGED_ORDER = re.compile(
     r"\bi(?:'m| am) (?:gon na|gonna|going to) (?:order|prescribe|refer)\b[^.?]*\byour?\b", re.I
 )
-# An order said while results are read in the examination ("your lipid panel ... so we'll repeat another one")
+# An order said while results are read in the examination ("your lipid panel ... so we'll repeat another one",
+# "let's get an x-ray of that knee")
 RESULTS_PLAN = re.compile(
-    r"\b(?:we'll|we will|i'll|i will|let's|(?:going to|gon na|gonna|want to|wan na) )\s*(?:\w+ ){0,2}"
-    r"(?:order|refer|prescribe|schedule|repeat)\b",
+    r"\b(?:we'll|we will|i'll|i will|let's|(?:going to|gon na|gonna|want to|wan na|like to|need to|have to|should|"
+    r"could|can) )\s*(?:\w+ ){0,2}(?:order|refer|prescribe|schedule|repeat|get|obtain|send|check|draw|complete|"
+    r"arrange|set up|put in|place)\b|\b(?:recommend|suggest)\w*\b|\bfollow ?up with\b|\brefer(?:ral|ring)?\b",
+    re.I,
+)
+# How an order is said beyond the plan cues that also start a free-worded line: "we need to get", "they're
+# going to do an endoscopy", "I'll put in a referral", "the nurse will set you up", "on peut demander". It lets a
+# named (typed) order through, never a free-worded line of its own.
+ORDER_CUE = re.compile(
+    r"\b(?:we (?:need|have|ought) to|we should|we (?:can|could) (?:go ahead|do|get|start|order|check|schedule|send|"
+    r"refer|try|set)|you(?:'re| are| will|'ll) (?:going to |gon na |gonna )?(?:need|have|get|see|go for|go to)|"
+    r"they(?:'re| are|'ll| will) (?:going to |gon na |gonna |probably |likely )*(?:do|get|see|call|schedule|set|"
+    r"want)|(?:the )?nurse (?:will|'ll|is going to)|put in (?:an order|a referral|orders?)|send (?:you|him|her|them)|"
+    r"(?:have|get) (?:you|him|her) (?:see|in|set up|scheduled)|(?:should|will|needs? to) be (?:evaluated|seen|"
+    r"checked|looked at|followed) by|(?:i|we)(?:'ve| have) (?:\w+ )?(?:ordered|placed|sent|requested|prescribed|"
+    r"referred|scheduled)|why do ?n'?t we|how about we|(?:you're|you are|he's|she's|he is|she is) (?:also )?"
+    r"(?:over)?due for|set (?:you|him|her) up|needs? (?:to (?:get|have|see|"
+    r"do)|an?)\b|plan (?:is|will be) to|i want|i(?:'d| would) (?:like|suggest)|we(?:'ll| will) (?:also )?(?:get|do|"
+    r"check|see)|check(?:ing)? (?:your|her|his|a|an|some)|"
+    r"(?:going to|gon na|gonna|will|plan(?:ning)? to|would like to) (?:\w+ )?(?:repeat|order|get|check|obtain|refer|"
+    r"start|schedule|send|do|have)|"
+    r"on (?:peut|pourrait|va) |je (?:demande|souhaite|vous donne|vous fais)|vous (?:devez|devrez|ferez)|à faire)",
     re.I,
 )
 # "so that includes checking your hep c rna": an order named after a verb of doing, in a sentence with a cue
@@ -147,10 +239,21 @@ HELPS = re.compile(r"\b(?:will|should|would|might|can) (?:really |definitely |al
 # and scar gel will help". It cues typed orders only, never a free-worded line.
 SOFT_CUE = re.compile(
     r"^\W*(?:(?:so|and|just|please|also|then|now|et|alors)\W+)*(?:set|push|strain|ice|elevate|avoid|drink|apply|use|"
-    r"try|buvez|évitez|appliquez|reposez)\b|" + HELPS.pattern,
+    r"try|get a|weigh|keep|stay|eat|limit|cut|wear|walk|rest|stretch|watch|monitor|quit|gargle|wash|moisturize|"
+    r"buvez|évitez|appliquez|reposez|pesez|mangez|limitez|gardez|portez|marchez)\b|" + HELPS.pattern,
     re.I,
 )
+# An order put as a question: "why don't we get an x-ray of that knee?", "how about we start physical therapy?"
+PROPOSAL = re.compile(
+    r"^\W*(?:(?:so|and|okay|ok|um|uh|well|now|alright|all right)\W+)*(?:why do ?n'?t we|how about we)\b", re.I
+)
 # Where a run-on sentence turns to a question ("... a whole blood injection have you heard of that before")
+# A statement closed by a tag that asks for agreement ("I'll order an a1c for the future, okay?"): it states
+TAG_QUESTION = re.compile(
+    r"[\s,.]+(?:okay|ok|all right|alright|right|sound good|sounds good|does that sound good|does that make sense|"
+    r"is that okay|is that all right|fair enough|d'accord|ça vous va|c'est bon)\s*\W*\?\s*$",
+    re.I,
+)
 QUESTION_TAIL = re.compile(
     r"\b(?:have you|do you|does that|did you|are you|is that|any (?:other )?questions|how does that|"
     r"what do you think)\b",

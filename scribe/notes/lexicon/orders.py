@@ -11,7 +11,7 @@ ORDERS: list[tuple[str, str, str, str]] = [
     # laboratory
     ("lab", "lipid panel", "bilan lipidique", r"lipid panel|lipids|cholesterol (?:panel|test|levels?)|bilan lipidique"),
     ("lab", "hemoglobin A1c", "hémoglobine glyquée", r"(?:hemoglobin |hgb )?a1c|hba1c|h[ée]moglobine glyqu[ée]e"),
-    ("lab", "complete blood count", "NFS", r"cbc|complete blood count|nfs|num[ée]ration formule sanguine"),
+    ("lab", "complete blood count", "NFS", r"cbc|(?:complete |full )?blood counts?|nfs|num[ée]ration formule sanguine"),
     (
         "lab",
         "comprehensive metabolic panel",
@@ -298,7 +298,6 @@ ORDERS: list[tuple[str, str, str, str]] = [
         r"(?:a )?heating pad|(?:apply|use|try) (?:some )?(?:moist )?heat|warm compress(?:es)?",
     ),
     ("advice", "stretching exercises", "étirements", r"stretch(?:es|ing)(?: exercises)?|[ée]tirements"),
-    ("advice", "home exercise program", "auto-rééducation", r"home exercise(?: program)?|exercises at home"),
     (
         "advice",
         "avoid heavy lifting",
