@@ -236,3 +236,149 @@ def test_a_repeated_no_before_a_list_denies_the_whole_list():
     )
     status = {f["label"]: f["status"] for f in doc["facts"] if f["kind"] == "symptom"}
     assert status.get("fever") == "absent" and status.get("chills") == "absent", status
+
+
+def test_review_of_systems_lay_words_are_read():
+    doc = document(
+        """[doctor] how have you been feeling?
+[patient] tired, mostly.
+[doctor] do your stools look dark or tarry or black or anything like that?
+[patient] no, nothing like that.
+[doctor] any problems with your bladder or your bowels?
+[patient] no, no.
+[doctor] and have you had any heavy menstrual bleeding?
+[patient] no, not that i've noticed.
+[doctor] any issues with your ankles or feet swelling?
+[patient] no.
+[doctor] any numbing or tingling in your hands?
+[patient] no.
+[doctor] okay. my plan is to check some labs.""",
+        template="soap",
+    )
+    found = _symptoms(doc)
+    for label in ("melena", "bowel or bladder dysfunction", "menorrhagia", "leg swelling", "numbness"):
+        assert found.get(label) == "absent", (label, found)
+    assert "Denies" in _note(doc) and "melena" in _note(doc)
+
+
+def test_a_reply_that_names_one_asked_symptom_and_sets_the_rest_aside():
+    doc = document(
+        """[doctor] how are you doing?
+[patient] okay, just tired.
+[doctor] anything else that i might have missed , fever chills , any nasal congestion , sore throat , cough ?
+[patient] uh , i've had a little bit of nasal congestion with the seasons changing . but everything else has been okay .
+[doctor] okay. my plan is to start flonase.""",
+        template="soap",
+    )
+    found = _symptoms(doc)
+    assert found.get("nasal congestion") == "present"
+    assert all(found.get(s) == "absent" for s in ("fever", "chills", "sore throat", "cough")), found
+    # a reply naming one of two without setting the other aside says nothing of the other
+    doc = document(
+        """[doctor] any fever or cough?
+[patient] i've had a cough.
+[doctor] okay. my plan is to order a chest x-ray.""",
+        template="soap",
+    )
+    assert "fever" not in _symptoms(doc)
+
+
+def test_the_later_statement_wins_inside_one_turn_and_the_overruled_sentence_is_not_in_the_history():
+    doc = document(
+        """[doctor] how have you been feeling?
+[patient] before this spring i have n't gotten tired . and now , i've been getting tired .
+[doctor] okay, and any weight loss?
+[patient] no.
+[doctor] okay. my plan is to check your blood count.""",
+        template="soap",
+    )
+    assert _symptoms(doc).get("fatigue") == "present"
+    assert "not gotten tired" not in _note(doc)
+    assert "Denies fatigue" not in _note(doc)
+
+
+def test_what_ends_a_negation_before_a_symptom():
+    doc = document(
+        """[doctor] any weakness in your legs?
+[patient] no , no weakness , just , just the weird numbing .
+[doctor] and how is your energy?
+[patient] fine . it's not like my tiredness is depression or anything .
+[doctor] so you endorse some numbness. my plan is physical therapy.""",
+        template="soap",
+    )
+    found = _symptoms(doc)
+    assert found.get("weakness") == "absent"
+    assert found.get("numbness") == "present"
+    assert found.get("fatigue") != "absent"
+
+
+def test_general_neck_and_lung_findings_are_typed_and_a_look_outside_the_exam_counts():
+    doc = document(
+        """[doctor] how are you?
+[patient] my asthma has been acting up.
+[doctor] let me take a look at your eyes . i do n't see any jaundice .
+[patient] okay.
+[doctor] let's do a quick physical exam . so , looking at you , you're in , in no apparent distress . i'm feeling your \
+neck . there's no cervical lymphadenopathy . your thyroid seems not enlarged . and , listening to your lungs , you do \
+have some bilateral expiratory wheezing that's very faint , and your heart is a regular rate and rhythm .
+[patient] okay.
+[doctor] my assessment is an asthma exacerbation. my plan is to start symbicort.""",
+        template="soap",
+    )
+    note = _note(doc)
+    for words in (
+        "No apparent distress",
+        "No cervical lymphadenopathy",
+        "No thyromegaly",
+        "Bilateral expiratory wheezing",
+    ):
+        assert words in note, (words, note)
+    assert _symptoms(doc).get("jaundice") == "absent"
+
+
+def test_a_question_about_going_somewhere_is_not_about_radiation():
+    doc = document(
+        """[doctor] so your knee hurts?
+[patient] yes, my right knee hurts when i walk.
+[doctor] do you still go down to the city for work?
+[patient] no, not at all.
+[doctor] my plan is to order an x-ray of the knee.""",
+        template="soap",
+    )
+    assert "radiating pain" not in _symptoms(doc)
+
+
+def test_nontender_and_each_exam_finding_with_the_part_it_was_said_of():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my right knee has been hurting.
+[doctor] let's do a physical exam . your abdomen is soft , nontender . your right knee shows some effusion and \
+your left knee has no tenderness . he is non-tender over his cervical spine . sacroiliac signs are negative .
+[patient] okay.
+[doctor] my assessment is knee pain. my plan is to order an x-ray.""",
+        template="soap",
+    )
+    note = _note(doc)
+    for words in (
+        "Abdomen: soft; no tenderness.",
+        "Right knee: effusion. Left knee: no tenderness.",
+        "No tenderness over the cervical spine.",
+        "Sacroiliac signs negative.",
+    ):
+        assert words in note, (words, note)
+
+
+def test_a_bare_no_answers_each_symptom_question_of_the_turn():
+    doc = document(
+        """[doctor] how are you?
+[patient] my knee hurts.
+[doctor] any chest pain ? any shortness of breath when you climb the stairs or walk up a hill ?
+[patient] no .
+[doctor] any fever ? and does it hurt more when you climb the stairs ?
+[patient] no .
+[doctor] okay. my plan is to order an x-ray.""",
+        template="soap",
+    )
+    found = _symptoms(doc)
+    assert found.get("chest pain") == "absent" and found.get("shortness of breath") == "absent"
+    assert "fever" not in found  # the no may answer the last question only: it is not about a symptom

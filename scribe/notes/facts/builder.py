@@ -67,10 +67,14 @@ class Builder:
         if key in self._by_key:
             f = self._by_key[key]
             for ev in evidence:
-                if len(f.evidence) < 4 and all(
-                    ev.quote != e.quote or ev.segment_id != e.segment_id for e in f.evidence
-                ):
-                    f.evidence.append(ev)
+                # a symptom said again later in the same turn keeps that later time: the later statement wins
+                # over an earlier opposite one ("I haven't gotten tired. And now I've been getting tired")
+                again = kind == "symptom" and all(e.start != ev.start for e in f.evidence)
+                if all(ev.quote != e.quote or ev.segment_id != e.segment_id or again for e in f.evidence):
+                    if len(f.evidence) < 4:
+                        f.evidence.append(ev)
+                    elif kind == "symptom":
+                        f.evidence[-1] = ev
             for k, v in attributes.items():
                 if v not in (None, "", []) and not f.attributes.get(k):
                     f.attributes[k] = v

@@ -23,6 +23,7 @@ _SITE = (
     r"(?:greater tuberosity(?: of the humerus)?|tuberosity|quadrant|(?:cervical |lumbar |thoracic )?spine|"
     r"(?:cervical|lumbar|thoracic) [1-7](?= )|[clt][1-7]|"
     r"(?:\w+ )?joints?|sternoclavicular|acromioclavicular|epicondyle|(?:paraspinal |trapezius )?muscles?|"
+    r"(?:greater )?trochanter(?:ic)?(?: bursa)?|midline|"
     r"(?:distal |proximal )?phalanx|"
     rf"inside|outside|{_PART})(?: of (?:the |her |his |your |their )?(?:(?:left|right) )?(?:{_PART}|humerus))?"
 )
@@ -40,6 +41,11 @@ _TENDER = re.compile(
     rf"{_NO}{_DEGREE}(?P<what>(?:pain|tenderness) (?:to|on|with|of) (?:the )?palpation|tenderness|"
     r"(?:is|are|feels?) (?:a little |mildly |slightly |very )?tender(?!ness))"
     rf"(?: (?:(?:of|over|at|on|in|to|along) )?{_WHOSE}(?P<site>{_SITE}(?: or {_WHOSE}{_SITE})?))?",
+    re.I,
+)
+_NONTENDER = re.compile(
+    rf"\b(?:{_WHOSE}(?P<site0>{_SITE}) (?:is|are|was|were|seems?|feels?) )?non-? ?tender(?: to palpation)?"
+    rf"(?: (?:(?:of|over|at|on|in|to|along) )?{_WHOSE}(?P<site>{_SITE}))?",
     re.I,
 )
 _ROM = re.compile(
@@ -66,20 +72,50 @@ _STRENGTH = re.compile(
 # What the clinician says is not there: "no rebound or guarding", "no gait disturbance or edema" (the "no"
 # covers the whole list)
 _ABSENT_WORDS = (
-    r"rebound|guarding|peritoneal signs|(?:hepato)?splenomegaly|organomegaly|masses|lymphadenopathy|"
+    r"rebound|guarding|peritoneal signs|(?:hepato)?splenomegaly|hepatomegaly|organomegaly|masses|"
+    r"(?:cervical |axillary |supraclavicular |inguinal |submandibular )?lymphadenopathy|thyromegaly|"
+    r"thyroid (?:enlargement|nodules?|masses)|enlarged (?:lymph nodes|thyroid)|(?:acute |apparent |respiratory )?"
+    r"distress|(?:carotid )?bruits?|focal (?:neurologic(?:al)? |neuro |motor |sensory )?deficits?|"
+    r"(?:cva|costovertebral angle) tenderness|stridor|nystagmus|exudates?|(?:scleral )?icterus|jaundice|pallor|"
     r"gait disturbance|deformity|rash|lesions?|wheez(?:es|ing)|crackles|rales|rhonchi|papilledema|"
     r"edema|swelling|ecchymosis|bruising|erythema|effusion|tenderness|"
-    r"jugular venous distention|jvd|murmurs?|rubs?|gallops?|clubbing|cyanosis"
+    r"jugular venous (?:distention|distension)|jvd|murmurs?|rubs?|gallops?|clubbing|cyanosis"
 )
 _ABSENT = re.compile(
     rf"\b(?:no|without) (?:(?:any|other|signs? of) )?(?:{_ABSENT_WORDS})"
     rf"(?:(?:,| or| and| nor)+ (?:{_ABSENT_WORDS}))*\b(?! (?:at|of|over|on|in|along|to) )",
     re.I,
 )
+# Signs said present, with the words that qualify them: "some bilateral expiratory wheezing", "a few crackles at
+# the bases", "the thyroid's a bit enlarged", and the general appearance said as "you don't appear in any distress"
+_SIGN_WORDS = (
+    r"(?:(?:some|mild|slight|faint|scattered|diffuse|bilateral|expiratory|inspiratory|end-expiratory|coarse|fine|"
+    r"basilar|bibasilar|a few|few|cervical|axillary|inguinal|submandibular) )*"
+)
+_SIGN = re.compile(
+    rf"{_NO}(?P<w>\b{_SIGN_WORDS}(?:wheez(?:es|ing)|crackles|rales|rhonchi|lymphadenopathy)"
+    r"(?: (?:at|in) (?:the |both |her |his |your )?(?:(?:left|right) )?(?:(?:lower|upper|lung) )?"
+    r"(?:bases?|lobes?|fields?|lungs))?(?:,? bilaterally)?)",
+    re.I,
+)
+_DEG = r"(?:a (?:little |tiny )?bit |slightly |mildly |somewhat |a little |a slight |slight |mild )"
+_ENLARGED = re.compile(
+    r"\b(?P<o>thyroid|liver|spleen)(?:'s| is| seems| feels| looks| gland is)? (?:to be )?(?P<neg>not |non-?)?"
+    rf"(?P<deg>{_DEG})?enlarged\b|\b(?P<deg2>{_DEG})?(?:enlarged (?P<o2>thyroid|liver|spleen)|enlargement of "
+    r"(?:your |the |his |her )?(?P<o3>thyroid|liver|spleen))\b",
+    re.I,
+)
+_MEGALY = {"thyroid": "thyromegaly", "liver": "hepatomegaly", "spleen": "splenomegaly"}
+_NO_DISTRESS = re.compile(
+    r"\b(?:(?:do|does|did) ?(?:not|n't) (?:appear|seem|look)(?: to be)?|(?:are|is|'re|'s) not|not) (?:in )?(?:any )?"
+    r"(?P<q>acute |apparent )?distress(?:ed)?\b",
+    re.I,
+)
 # Clinical words left once the typed findings are taken out: the sentence says more than the patterns read
 _UNREAD = re.compile(
     r"\b(?:hurts?|hurting|pain\w*|tender\w*|swell\w*|swollen|not|no|positive|negative|decreased|increased|"
-    r"abnormal\w*|normal|weak\w*|numb\w*|sensation|reflex\w*|murmur\w*|mass\w*|lump\w*|red\w*)\b",
+    r"abnormal\w*|normal|weak\w*|numb\w*|sensation|reflex\w*|murmur\w*|mass\w*|lump\w*|red\w*|wheez\w*|"
+    r"crackl\w*|rales|rhonchi|enlarg\w*|distress\w*|lymph\w*|bruits?|thyro\w*)\b",
     re.I,
 )
 _NOT_JOINT = re.compile(
@@ -91,11 +127,18 @@ _NORMAL = [
     (re.compile(r"\blungs (?:are |sound )?clear\b", re.I), "lungs clear to auscultation"),
     (re.compile(r"\bregular rate and rhythm\b", re.I), "regular rate and rhythm"),
     (re.compile(r"\bsensation (?:is )?(?:intact|normal)\b", re.I), "sensation intact"),
+    (re.compile(r"(?:(?<=abdomen )|(?<=belly ))(?:is |was |feels )?(?:nice and )?soft\b", re.I), "soft"),
 ]
-_TESTS = r"straight leg raise|mcmurray'?s?|lachman'?s?|anterior drawer|posterior drawer|murphy'?s?|phalen'?s?|tinel'?s?"
+_TESTS = (
+    r"straight leg raise|mcmurray'?s?|lachman'?s?|anterior drawer|posterior drawer|murphy'?s?|phalen'?s?|tinel'?s?|"
+    r"spurling'?s?|hawkins'?s?(?:-kennedy)?|neer'?s?|finkelstein'?s?|faber|patrick'?s?|empty can|drop arm|"
+    r"thompson'?s?|homans?'?s?|rovsing'?s?|mcburney'?s?|psoas|obturator|romberg'?s?|babinski'?s?|hoffmann?'?s?|"
+    r"kernig'?s?|brudzinski'?s?|slump|apprehension|valgus stress|varus stress|sacroiliac(?: joint)?|si joint|"
+    r"speed'?s?|yergason'?s?|o'brien'?s?|finklestein'?s?"
+)
 _TEST = re.compile(
-    rf"\b(?:(?P<r1>positive|negative) (?P<t1>{_TESTS})(?: test| sign)?|(?P<t2>{_TESTS})(?: test| sign)? "
-    r"(?:is|was) (?P<r2>positive|negative))\b",
+    rf"\b(?:(?P<r1>positive|negative) (?P<t1>{_TESTS})(?: (?P<n1>tests?|signs?|maneuvers?))?|(?P<t2>{_TESTS})"
+    r"(?: (?P<n2>tests?|signs?|maneuvers?))? (?:is|was|are|were)(?: also| still)? (?P<r2>positive|negative))\b",
     re.I,
 )
 _SIDED_PART = re.compile(rf"\b(?:(?P<side>left|right) )(?P<part>{_PART})\b", re.I)
@@ -132,6 +175,13 @@ def typed_findings(text: str) -> list[tuple[int, int, str]]:
 
     for m in _ABSENT.finditer(t):
         add(m, re.sub(r"\s*,\s*", ", ", m.group(0).lower()).replace("jvd", "jugular venous distention"))
+    for m in _NO_DISTRESS.finditer(t):
+        add(m, f"no {(m.group('q') or '').lower()}distress")
+    for m in _ENLARGED.finditer(t):
+        sign = _MEGALY[(m.group("o") or m.group("o2") or m.group("o3")).lower()]
+        add(m, f"no {sign}" if m.group("neg") else f"{'mild ' if m.group('deg') or m.group('deg2') else ''}{sign}")
+    for m in _SIGN.finditer(t):
+        add(m, f"{'no ' if m.group('neg') else ''}{re.sub(r'^(?:some|a few|few) ', '', m.group('w').lower())}")
     for m in _MURMUR.finditer(t):
         kind = " ".join(w for w in ((m.group("t") or "").lower(), "ejection" * ("ejection" in m.group(0).lower())) if w)
         add(m, f"grade {_digit(m.group('g'))}/6 {kind + ' ' if kind else ''}murmur")
@@ -146,6 +196,9 @@ def typed_findings(text: str) -> list[tuple[int, int, str]]:
     for m in _PAIN_WITH.finditer(t):
         moves = " and ".join(x.lower() for x in (m.group("m"), m.group("m2")) if x)
         add(m, f"{'no ' if m.group('neg') else ''}pain with {moves}")
+    for m in _NONTENDER.finditer(t):  # "he is non-tender over his cervical spine", "soft, nontender"
+        site = m.group("site") or m.group("site0")
+        add(m, "no tenderness" + (f" over the {_site_words(site, part)}" if site else ""))
     for m in _TENDER.finditer(t):
         words = "tenderness to palpation" if "palpation" in m.group("what").lower() else "tenderness"
         if m.group("site"):
@@ -162,7 +215,8 @@ def typed_findings(text: str) -> list[tuple[int, int, str]]:
             add(m, words)
     for m in _TEST.finditer(t):
         test = re.sub(r"'?s$", "", (m.group("t1") or m.group("t2")).lower())
-        add(m, f"{(m.group('r1') or m.group('r2')).lower()} {test} test")
+        noun = (m.group("n1") or m.group("n2") or "test").lower()
+        add(m, f"{test} {noun} {(m.group('r1') or m.group('r2')).lower()}")  # "McMurray test negative"
     return sorted(out)
 
 
@@ -199,6 +253,17 @@ def exam_sentence(text: str) -> str | None:
         r"\b(?:of|in|on|over) (?:the |his |her |your |their )?$", text[: head.start()]
     ):
         return None  # "some edema and erythema of his right knee, but his left knee looks fine": as said
+    if (len(parts) > 1 or len(sides) > 1) and head.start() < found[0][0]:
+        # "your abdomen is soft, and your lower extremities have no edema": each finding with the part before it
+        groups: dict[str, list[str]] = {}
+        named = sorted(
+            {m.end(): m for m in sorted(outside, key=lambda m: m.start(), reverse=True)}.values(),
+            key=lambda m: m.start(),
+        )  # one mention a place, with its side when said
+        for a, _b, w in found:
+            part = [m for m in named if m.start() < a][-1]
+            groups.setdefault(" ".join(x for x in (part.group("side"), part.group("part")) if x).lower(), []).append(w)
+        return " ".join(_joined(words, where) for where, words in groups.items())
     where = " ".join(w for w in (head.group("side"), head.group("part")) if w).lower()
     before = [w for a, _b, w in found if a < head.start()]
     after = [w for a, _b, w in found if a >= head.start()]

@@ -6,10 +6,23 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon, register
-from scribe.notes.consultation import FAMILY, answer_polarity, context_of
-from scribe.notes.facts.mentions import CONTINUES, DICTATED, RESTATES, named_in_answer, side_of
+from scribe.notes.consultation import answer_polarity, context_of
+from scribe.notes.facts.mentions import (
+    CONTINUES,
+    DICTATED,
+    NOT_SEEN,
+    REST_DENIED,
+    RESTATES,
+    AskedSymptoms,
+    last_status,
+    named_in_answer,
+    negation_spent,
+    reply_subset,
+    side_of,
+    states_otherwise,
+)
 from scribe.notes.facts.radiation import RadiationFacts
-from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
+from scribe.notes.facts.reader import clause_before
 from scribe.notes.number_words import numbers_to_digits, spoken_numbers
 from scribe.notes.text import clean, patient_to_third
 
@@ -42,7 +55,7 @@ _LIFE_TIME = re.compile(
 _LESS = re.compile(r"\b(?:does|do) ?(?:not|n't) have (?:quite )?(?:as much|so much)\b", re.I)
 
 
-class HistoryFacts(RadiationFacts):
+class HistoryFacts(AskedSymptoms, RadiationFacts):
     def demographics(self):
         for s in self.sents:
             m = re.search(
@@ -156,11 +169,17 @@ class HistoryFacts(RadiationFacts):
             if not found or (re.search(r"\ballerg", s.text, re.I) or self._answers_allergy(k)) and not dictated_before:
                 continue
             if self.asks(k):
-                ans = self.answer_to(k)
+                ans = self.answer_to(k) or self.list_reply(k)
                 if not ans:
                     continue
                 first = self.sents[ans[0]]
                 pol = answer_polarity(first.text)
+                split = reply_subset(found, s.text, " ".join(self.sents[j].text for j in ans))
+                if split:  # "…sore throat, cough?" "a little congestion, but everything else has been okay"
+                    aside = next((self.sents[j] for j in ans if REST_DENIED.search(self.sents[j].text)), first)
+                    self._asked(s, first, split[0], "present")
+                    self._asked(s, aside, split[1], "absent")
+                    continue
                 if not pol:
                     continue
                 ever = pol == "no" and bool(self._EVER.search(s.text))  # "have you ever had X before?" "no"
@@ -183,24 +202,7 @@ class HistoryFacts(RadiationFacts):
                         found = [last]
                     else:
                         continue  # "fever or chills?" "yes": which one is unclear
-                for st, en, c in found:
-                    if c.label == "pain":
-                        continue
-                    side, st = side_of(c.label, s.text, st, en)
-                    q_ev = self.builder.evidence(s.seg_index, s.start + st, s.start + en)
-                    a_ev = self.builder.ev_sentence(first)
-                    if FAMILY.search(s.text):
-                        continue
-                    self.builder.add(
-                        "symptom",
-                        c.label,
-                        [q_ev, a_ev],
-                        status="absent" if pol == "no" else "present",
-                        system=c.system,
-                        how="question/answer",
-                        side=side,
-                        **({"never_before": True} if ever else {}),
-                    )
+                self._asked(s, first, found, "absent" if pol == "no" else "present", ever)
                 continue
             if s.question:  # a question states nothing, whoever asks it, but the patient's "could my weight gain
                 # be from the pill?" says the patient has it
@@ -219,11 +221,11 @@ class HistoryFacts(RadiationFacts):
                 stated = dictated or bool(reason and reason.start("cc") <= st and en <= reason.end("cc") + 30)
                 # "…i see that you're coming in, you had some shoulder pain, left shoulder pain for three weeks"
                 stated = stated or history and bool(RESTATES.search(s.text[max(0, st - 60) : st]))
-                if m.negated and (
-                    not NEGATION_NEAR.search(clause_before(s.text, st)) or self._no_answers_question(k, st)
-                ):
-                    m.negated = False  # the negation belongs to another clause, or answers the question
-                if self.is_clin(k) and not stated and not (m.negated and c.label != "pain" and k >= self.exam_start):
+                if m.negated and (negation_spent(clause_before(s.text, st)) or self._no_answers_question(k, st)):
+                    m.negated = False  # the negation belongs to another clause or phrase, or answers the question
+                # the clinician's own look ("I don't see any jaundice") is an examination finding wherever it is said
+                seen = k >= self.exam_start or bool(NOT_SEEN.search(clause_before(s.text, st)))
+                if self.is_clin(k) and not stated and not (m.negated and c.label != "pain" and seen):
                     continue
                 if c.label == "pain" and not re.search(lexicon.BODY_PARTS, s.text, re.I):
                     continue
@@ -311,7 +313,7 @@ class HistoryFacts(RadiationFacts):
 
     def hpi(self):
         self.radiation()
-        n_statements = 0
+        n_statements, last_said = 0, last_status(self.builder.facts)
         hpi_end = min(self.exam_start, self.ap_start)
         for k, s in enumerate(self.sents[:hpi_end]):
             if not self.is_pat(k) or s.question:
@@ -371,6 +373,7 @@ class HistoryFacts(RadiationFacts):
                 prose = register.statement(patient_to_third(clean(t), self.sex) if self.lang == "en" else clean(t))
                 # "doesn't have quite as much shortness of breath" has it, less: no denial in the note
                 prose = prose and _LESS.sub("has less", prose)
-                if prose and len(prose.split()) >= 5:
+                # a statement the visit later overrules ("I haven't gotten tired. And now I've been getting tired")
+                if prose and len(prose.split()) >= 5 and not states_otherwise(prose, last_said):
                     self.builder.add("hpi", "statement", [self.builder.ev_sentence(s)], value=prose, merge=False)
                     n_statements += 1

@@ -7,11 +7,18 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
+from scribe.notes.consultation import FAMILY, answer_polarity
+from scribe.notes.facts.reader import NEGATION_NEAR
 from scribe.notes.lexicon.symptoms_sites import SIDED
 
 DICTATED = re.compile(
-    r"\b(denies|denying|endors(?:es|ing)|reports|reporting|complains|complaining|presents with|nie|"
+    r"\b(denies|denying|endors(?:e|es|ed|ing)|reports|reporting|complains|complaining|presents with|nie|"
     r"rapporte|se plaint)\b",
+    re.I,
+)
+NOT_SEEN = re.compile(
+    r"\bi (?:do ?n'?t|do not|did ?n'?t|did not|ca ?n'?t|cannot) (?:see|feel|hear|notice|appreciate|detect|find)"
+    r"(?: (?:any|anything like|signs? of|evidence of|an?))*\s*$",
     re.I,
 )
 CONTINUES = re.compile(r"^\W*(?:(?:um+|uh+)\W+)*(?:and|as well as|also|plus|et)\b", re.I)
@@ -44,12 +51,8 @@ _BARE_NO = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:none of (?:those|that|them|these)
 _TURNS = re.compile(r"\b(?:but|except|although|though|only|just|actually|mais|sauf)\b", re.I)
 
 
-def named_in_answer(found: list, question: str, answer: str) -> list:
-    """The asked symptoms that a reply longer than a bare no/yes goes on to name (its concept, or a word of
-    the question's wording of it: "sleeping"); [] when the reply names none or says "none of those"."""
-    rest = re.sub(r"^\W*(?:no|nope|yes|yeah|non|oui)\b\W*", "", answer, flags=re.I)
-    if len(rest.split()) <= 3 or _BARE_NO.match(rest) or _TURNS.search(rest):
-        return []  # "no, but I do get short of breath": the reply's own statement says what it has
+def _named(found: list, question: str, rest: str) -> list:
+    """The asked symptoms a reply names: by its concept, or by a word of the question's wording of it."""
     said = {c.label for *_, c in lexicon.find_concepts("symptom", rest)}
     words = {w[:5] for w in re.findall(r"[a-zà-ÿ]{5,}", rest.lower())}
     return [
@@ -57,3 +60,122 @@ def named_in_answer(found: list, question: str, answer: str) -> list:
         for st, en, c in found
         if c.label in said or any(w[:5] in words for w in re.findall(r"[a-zà-ÿ]{5,}", question[st:en].lower()))
     ]
+
+
+def named_in_answer(found: list, question: str, answer: str) -> list:
+    """The asked symptoms that a reply longer than a bare no/yes goes on to name (its concept, or a word of
+    the question's wording of it: "sleeping"); [] when the reply names none or says "none of those"."""
+    rest = re.sub(r"^\W*(?:no|nope|yes|yeah|non|oui)\b\W*", "", answer, flags=re.I)
+    if len(rest.split()) <= 3 or _BARE_NO.match(rest) or _TURNS.search(rest):
+        return []  # "no, but I do get short of breath": the reply's own statement says what it has
+    return _named(found, question, rest)
+
+
+# "…but everything else has been okay", "just the cough", "nothing else": the reply has what it names, not the rest
+REST_DENIED = re.compile(
+    r"\b(?:everything else|anything else|nothing else|the rest|otherwise|other than (?:that|this|those)|"
+    r"apart from (?:that|this)|besides (?:that|this)|aside from (?:that|this)|no other|none of the others?|"
+    r"not the others?|just (?:the|a|some|that)|only (?:the|a|some|that)|sauf (?:ça|ca)|rien d'autre|le reste)\b",
+    re.I,
+)
+_NEGATED_BEFORE = re.compile(
+    r"(?:\b(?:no|not|never|without|nothing|none|pas|jamais|sans)|n't)\b(?:\W+\w+){0,4}\W*$", re.I
+)
+
+
+def reply_subset(found: list, question: str, answer: str) -> tuple[list, list] | None:
+    """(had, denied) for a reply to several asked symptoms that names some as had and sets the rest aside ("fever,
+    chills, any nasal congestion, sore throat?" "a little nasal congestion… but everything else has been okay");
+    None when the reply names none, all, or does not set the others aside."""
+    if len(found) < 2 or not REST_DENIED.search(answer):
+        return None
+    concepts = lexicon.find_concepts("symptom", answer)
+    had = []
+    for st, en, c in _named(found, question, answer):
+        at = [a for a, _b, c2 in concepts if c2.label == c.label] + [
+            m.start()
+            for w in re.findall(r"[a-zà-ÿ]{5,}", question[st:en].lower())
+            for m in re.finditer(w[:5], answer, re.I)
+        ]
+        if at and not _NEGATED_BEFORE.search(answer[: min(at)]):
+            had.append((st, en, c))
+    if not had or len(had) == len(found):
+        return None
+    return had, [f for f in found if f not in had]
+
+
+# What ends a negation's reach before a symptom: "no weakness, just the weird numbing", "no fever but some chills";
+# and a negation of something else than the symptom: "it's not like my tiredness is depression"
+_NEGATION_ENDS = re.compile(r"\b(?:just|only|but|except|apart from|other than|besides|mais|sauf|juste)\b", re.I)
+_NOT_ABOUT_IT = re.compile(r"(?:\bnot|n't) (?:like|that|because)\b", re.I)
+
+
+_NEGATION_CUE = re.compile(
+    r"(?:\b(?:no|not|never|without|deny|denies|denied|negative for|none|nor|pas|jamais|sans|aucune?|ni)|n't)\b", re.I
+)
+
+
+def negation_spent(before: str) -> bool:
+    """Does no negation in the clause before a symptom (`before`) reach it? The nearest cue decides: "no, I just
+    don't have a fever" is negated, "no weakness, just the numbing" is not."""
+    if not NEGATION_NEAR.search(before):
+        return True
+    last = list(_NEGATION_CUE.finditer(before))[-1]
+    return bool(_NEGATION_ENDS.search(before, last.end()) or _NOT_ABOUT_IT.search(before, last.start()))
+
+
+def last_status(facts: list) -> dict[str, str]:
+    """Each symptom's status as the visit last said it (present or absent): the later statement wins."""
+    said = [f for f in facts if f.kind == "symptom" and f.status in ("present", "absent")]
+    said.sort(key=lambda f: max((e.start for e in f.evidence), default=0.0))
+    return {f.label: f.status for f in said}
+
+
+_PROSE_CLAUSE = re.compile(r"[.;:!?,]|\b(?:but|however|although|though|because|whereas)\b", re.I)
+
+
+def states_otherwise(prose: str, last: dict[str, str]) -> bool:
+    """Does a history sentence, as the note words it, deny a symptom the visit last said is there? The note would
+    read "She has not gotten tired." next to "Endorses fatigue."."""
+    for st, _en, c in lexicon.find_concepts("symptom", prose):
+        # only a denial is dropped: a sentence that tells of the symptom keeps the story of an earlier episode
+        if not negation_spent(_PROSE_CLAUSE.split(prose[:st])[-1]) and last.get(c.label) == "present":
+            return True
+    return False
+
+
+class AskedSymptoms:
+    """Symptoms the clinician asks about, had or not as the patient answers."""
+
+    def _asked(self, s, answer, found: list, status: str, ever: bool = False) -> None:
+        """Symptoms asked in clinician sentence s, had or not as the patient's answer says."""
+        if FAMILY.search(s.text):
+            return
+        for st, en, c in found:
+            if c.label == "pain":
+                continue
+            side, st = side_of(c.label, s.text, st, en)
+            self.builder.add(
+                "symptom",
+                c.label,
+                [self.builder.evidence(s.seg_index, s.start + st, s.start + en), self.builder.ev_sentence(answer)],
+                status=status,
+                system=c.system,
+                how="question/answer",
+                side=side,
+                **({"never_before": True} if ever else {}),
+            )
+
+    def list_reply(self, k: int) -> list[int]:
+        """The reply to a run of symptom questions in one turn when it is a bare no ("Any chest pain? Any shortness
+        of breath when you climb the stairs?" "No."): it answers each of them; [] otherwise."""
+        seg = self.sents[k].seg_index
+        later = [j for j in range(k + 1, len(self.sents)) if self.sents[j].seg_index == seg and self.sents[j].question]
+        asks_one = [
+            any(c.label != "pain" for *_, c in lexicon.find_concepts("symptom", self.sents[j].text)) for j in later
+        ]
+        if not later or not all(asks_one):
+            return []
+        ans = self.answer_to(later[-1])
+        reply = self.sents[ans[0]].text if ans else ""
+        return ans if answer_polarity(reply) == "no" and len(reply.split()) <= 6 else []

@@ -164,14 +164,16 @@ class ObjectiveFacts:
         (
             "HEENT",
             r"ears?|tympanic|throat|pharynx|tonsils?|pupils?|eyes?|sinus\w*|nose|nasal|lymph nodes?|thyroid|neck|"
-            r"gorge|oreilles?|tympans?|ganglions?|cou",
+            r"lymphadenopathy|thyromegaly|gorge|oreilles?|tympans?|ganglions?|cou",
         ),
+        ("General", r"distress|well[- ]appearing|ill[- ]appearing|alert and oriented"),
     ]
 
     _FINDING = re.compile(
         r"\b(?:normal|abnormal|clear|tender\w*|swell\w*|edema|murmur|regular|irregular|no |without|"
         r"positive|negative|decreased|increased|intact|soft|distended|appreciate|hear|see|notice|"
-        r"palpation|range of motion|pain (?:to|with|on)|effusion|ecchymosis|erythema|"
+        r"palpation|range of motion|pain (?:to|with|on)|effusion|ecchymosis|erythema|enlarged|enlargement|"
+        r"distress|lymphadenopathy|thyromegaly|wheez\w*|crackles|rales|rhonchi|"
         r"normale?s?|souple|douloureu\w*|pas de|sans|bien|présente?s?|rien)\b",
         re.I,
     )

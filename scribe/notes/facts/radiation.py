@@ -10,7 +10,11 @@ from scribe.notes.facts.mentions import CONTINUES
 
 # Radiation: asked ("does that pain radiate anywhere?", "ça irradie ?") or told ("ça va un peu vers la droite")
 RADIATION_ASKED = re.compile(
-    r"\b(?:radiat\w*|spread\w*|travel\w*|go (?:anywhere|down|up)|irradi\w*|d'autres endroits|ailleurs)\b", re.I
+    r"\b(?:radiat\w*|irradi\w*|d'autres endroits|ailleurs)\b|"
+    # the pain going somewhere, not the patient ("do you still go down to the city?", "any recent travel?")
+    r"\b(?:it|pain|that|this|ache|discomfort)\b(?: \w+){0,2} (?:(?:go|goes|going|move\w*) "
+    r"(?:anywhere|down|up|into|to (?:your|the|other))|spread\w*|travel\w*)\b",
+    re.I,
 )
 RADIATION_TOLD = re.compile(
     r"\b(?:ça|ca|elle) (?:va|allait|part|partait|descend\w*|monte|montait|remonte\w*|irradi\w*)\b", re.I

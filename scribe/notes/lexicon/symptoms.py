@@ -6,6 +6,8 @@ Kept as data apart from the matching code: clinicians add surface forms here wit
 from __future__ import annotations
 
 from scribe.notes.lexicon.concept import Concept, symptom
+from scribe.notes.lexicon.symptoms_organs import ORGAN_SYMPTOMS
+from scribe.notes.lexicon.symptoms_ros import ROS_SYMPTOMS
 from scribe.notes.lexicon.symptoms_sites import SITE_SYMPTOMS
 
 SYMPTOMS: list[Concept] = [
@@ -77,7 +79,10 @@ SYMPTOMS: list[Concept] = [
         [
             r"(?:leg|ankle|feet|foot) swelling",
             r"swollen (?:legs?|ankles?|feet)",
-            r"swelling in (?:my|your|the) (?:legs?|ankles?|feet)",
+            r"swelling (?:in|of|around) (?:(?:my|your|his|her|the|both)\W+)*"
+            r"(?:lower )?(?:legs?|ankles?|feet|extremities)",
+            r"(?:legs?|ankles?|feet)(?:,? (?:or|and) (?:legs?|ankles?|feet))* (?:(?:are|is|have been|has been|were|"
+            r"being|getting|get) )*(?:swollen|swelling|swell)",
             r"jambes? gonfl[ée]es?",
             r"chevilles? gonfl[ée]es?",
             r"(?:œ|oe)d[èe]mes? des (?:jambes|membres inf[ée]rieurs)",
@@ -139,7 +144,16 @@ SYMPTOMS: list[Concept] = [
         "vertiges",
         "Neurological",
     ),
-    symptom("numbness", [r"numb(?:ness)?", r"engourdi(?:e|ssements?)?"], "engourdissement", "Neurological"),
+    symptom(
+        "numbness",
+        [
+            r"numb(?:ness)?",
+            r"numbing(?! (?:cream|medicines?|medications?|agents?|spray|shots?|injections?|gel))",
+            r"engourdi(?:e|ssements?)?",
+        ],
+        "engourdissement",
+        "Neurological",
+    ),
     symptom(
         "tingling",
         [r"tingl(?:ing|y)", r"pins and needles", r"paresthesias?", r"fourmillements?", r"picotements?"],
@@ -172,7 +186,7 @@ SYMPTOMS: list[Concept] = [
     symptom("weakness", [r"weakness", r"faiblesse"], "faiblesse", "Neurological"),
     symptom(
         "syncope",
-        [r"passed out", r"faint(?:ed|ing)?", r"syncope", r"perte de connaissance", r"malaise"],
+        [r"passed out", r"passing out", r"faint(?:ed|ing)?", r"syncope", r"perte de connaissance", r"malaise"],
         "malaise",
         "Neurological",
     ),
@@ -187,23 +201,6 @@ SYMPTOMS: list[Concept] = [
         [r"vomit(?:ing|ed)?", r"throwing up", r"threw up", r"vomissements?", r"vomi"],
         "vomissements",
         "Gastrointestinal",
-    ),
-    symptom(
-        "suicidal ideation",
-        [
-            r"suicidal (?:thoughts|ideation|ideas)",
-            r"(?:thoughts|feelings) of (?:wanting to )?(?:harm|hurt|kill)(?:ing)? (?:yourself|herself|himself|myself)",
-            r"(?:wanting|want) to (?:harm|hurt|kill) (?:yourself|herself|himself|myself)",
-            r"id[ée]es? (?:suicidaires?|noires)",
-        ],
-        "idées suicidaires",
-        "Psychiatric",
-    ),
-    symptom(
-        "homicidal ideation",
-        [r"homicidal (?:thoughts|ideation)", r"(?:harm|hurt)(?:ing)? others", r"faire du mal aux autres"],
-        "idées hétéro-agressives",
-        "Psychiatric",
     ),
     symptom("diarrhea", [r"diarrh(?:ea|oea|[ée]e)s?", r"loose stools?"], "diarrhée", "Gastrointestinal"),
     symptom("constipation", [r"constipat(?:ion|ed)", r"constip[ée]e?"], "constipation", "Gastrointestinal"),
@@ -229,7 +226,7 @@ SYMPTOMS: list[Concept] = [
     ),
     symptom(
         "blood in stool",
-        [r"blood in (?:my|the|your) stools?", r"bloody stools?", r"black stools?", r"sang dans les selles"],
+        [r"blood in (?:my|the|your) stools?", r"bloody stools?", r"sang dans les selles"],
         "sang dans les selles",
         "Gastrointestinal",
     ),
@@ -310,59 +307,9 @@ SYMPTOMS: list[Concept] = [
         "Skin",
     ),
     symptom("itching", [r"itch(?:y|ing)", r"d[ée]mangeaisons?", r"[çc]a gratte", r"prurit"], "démangeaisons", "Skin"),
-    symptom(
-        "anxiety",
-        [r"anxi(?:ety|ous)", r"stress(?:ed)?", r"nervous", r"anxi(?:[ée]t[ée]|eux|euse)", r"stress[ée]e?"],
-        "anxiété",
-        "Psychiatric",
-    ),
-    symptom(
-        "depressed mood",
-        [r"depressed", r"feeling (?:down|sad|low)", r"d[ée]prim[ée]e?", r"triste"],
-        "humeur triste",
-        "Psychiatric",
-    ),
-    symptom(
-        "difficulty sleeping",
-        [
-            r"(?:trouble|problems?|difficulty|issues?) (?:with )?(?:sleeping|falling asleep|staying asleep|"
-            r"(?:my )?sleep)",
-            r"can't sleep",
-            r"ca n't sleep",
-            r"insomnia",
-            r"(?:not |n't )sleeping (?:well|good)",
-            r"insomnies?",
-            r"du mal à (?:dormir|m'endormir)",
-            r"troubles? du sommeil",
-            r"dors mal",
-            r"affect(?:ing|s|ed)? (?:my|your|his|her) sleep",
-            r"(?:n')?arriv\w+ pas (?:à|a) dormir",
-            r"emp[êe]ch\w+ de dormir",
-        ],
-        "troubles du sommeil",
-        "Psychiatric",
-    ),
-    symptom(
-        "vision changes",
-        [
-            r"blurr(?:y|ed) vision",
-            r"vision changes?",
-            r"vision loss",
-            r"loss of vision",
-            r"changes? in (?:your|my|his|her) vision",
-            r"trouble seeing",
-            r"double vision",
-            r"visual (?:changes?|disturbances?|problems?)",
-            r"vision floue",
-            r"vue (?:floue|trouble)",
-            r"perte de (?:la )?vue",
-            r"vue a(?:-t-elle)? chang[ée]e?",
-            r"troubles? de la vue",
-        ],
-        "troubles de la vue",
-        "Eyes",
-    ),
     *SITE_SYMPTOMS,
+    *ROS_SYMPTOMS,
+    *ORGAN_SYMPTOMS,
     symptom(
         "pain", [r"pain", r"hurts?", r"sore(?:ness)?", r"douleurs?", r"j'ai mal", r"fait mal"], "douleur", "General"
     ),

@@ -1,0 +1,205 @@
+"""Review-of-systems symptoms of the head, the chest and the whole body beyond the common ones of symptoms.py,
+with the lay words patients and clinicians use for them ("ringing in my ears", "coughing up blood"): the
+standard ROS checklist by system, so that a clinician's question about any of them is read (the abdomen,
+urinary tract, skin, nerves and mind are in symptoms_organs.py). The longest surface form wins across tables.
+"""
+
+from __future__ import annotations
+
+from scribe.notes.lexicon.concept import Concept, symptom
+
+_WHOSE = r"(?:(?:your|my|his|her|the) )?"
+
+ROS_SYMPTOMS: list[Concept] = [
+    # Constitutional
+    symptom(
+        "hot flashes",
+        [r"hot (?:flash(?:es)?|flushes)", r"bouff[ée]es de chaleur"],
+        "bouffées de chaleur",
+        "Constitutional",
+    ),
+    symptom(
+        "sweating",
+        [r"(?:excessive |cold )?sweat(?:ing|s)", r"diaphore(?:sis|tic)", r"transpir\w+ (?:beaucoup|abondamment)"],
+        "sueurs",
+        "Constitutional",
+    ),
+    symptom(
+        "heat or cold intolerance",
+        [
+            r"(?:heat|cold) intolerance",
+            r"intoleran(?:ce|t) (?:of|to) (?:heat|cold)",
+            r"intol[ée]rance (?:au|à la) "
+            r"(?:chaud|froid|chaleur)",
+        ],
+        "intolérance au chaud ou au froid",
+        "Constitutional",
+    ),
+    symptom(
+        "polydipsia",
+        [
+            r"polydipsia",
+            r"(?:excessive|increased|extreme) thirst",
+            r"(?:really|very|always|more|excessively) thirsty",
+            r"(?:soif|boire) (?:excessive|beaucoup|tout le temps)",
+            r"polydipsie",
+        ],
+        "polydipsie",
+        "Constitutional",
+    ),
+    # Eyes, ears, nose, throat
+    symptom(
+        "eye pain",
+        [r"eye pain", r"pain in " + _WHOSE + r"eyes?", r"mal aux yeux", r"douleur oculaire"],
+        "douleur oculaire",
+        "Eyes",
+    ),
+    symptom(
+        "eye redness",
+        [r"red eyes?", r"eye redness", r"redness (?:in|of) " + _WHOSE + r"eyes?", r"yeux? rouges?"],
+        "œil rouge",
+        "Eyes",
+    ),
+    symptom(
+        "photophobia",
+        [
+            r"photophobia",
+            r"(?:sensitiv(?:e|ity)) to (?:the )?light",
+            r"light sensitivity",
+            r"g[êe]n[ée]e? par la lumi[èe]re",
+        ],
+        "photophobie",
+        "Eyes",
+    ),
+    symptom(
+        "hearing loss",
+        [
+            r"hearing loss",
+            r"loss of hearing",
+            r"(?:trouble|difficulty|problems?) (?:with (?:your |my )?)?hearing",
+            r"(?:baisse|perte) (?:de l'|d')audition",
+            r"entend\w* (?:moins|mal)",
+        ],
+        "baisse de l'audition",
+        "ENT",
+    ),
+    symptom(
+        "tinnitus",
+        [
+            r"tinnitus",
+            r"ringing in " + _WHOSE + r"ears?",
+            r"acouph[èe]nes?",
+            r"bourdonnements? d'oreilles?",
+            r"sifflements? d'oreilles?",
+        ],
+        "acouphènes",
+        "ENT",
+    ),
+    symptom(
+        "epistaxis",
+        [
+            r"epistaxis",
+            r"nose ?bleeds?",
+            r"bloody nose",
+            r"bleeding from " + _WHOSE + r"nose",
+            r"saignements? (?:de|du) nez",
+            r"[ée]pistaxis",
+        ],
+        "épistaxis",
+        "ENT",
+    ),
+    symptom("rhinorrhea", [r"runny nose", r"rhinorrh(?:ea|oea|[ée]e)", r"nez qui coule"], "rhinorrhée", "ENT"),
+    symptom("sneezing", [r"sneez(?:e|es|ing)", r"[ée]ternuements?", r"[ée]ternue"], "éternuements", "ENT"),
+    symptom(
+        "postnasal drip",
+        [r"post-? ?nasal drip", r"(?:drainage|dripping) down " + _WHOSE + r"throat"],
+        "écoulement postérieur",
+        "ENT",
+    ),
+    symptom(
+        "sinus pressure",
+        [r"sinus (?:pressure|pain)", r"facial (?:pain|pressure)", r"douleurs? des sinus"],
+        "douleur sinusienne",
+        "ENT",
+    ),
+    symptom(
+        "dysphagia",
+        [
+            r"dysphagia",
+            r"(?:trouble|difficulty|problems?|hard time) swallowing",
+            r"hard to swallow",
+            r"food (?:getting |gets )?stuck",
+            r"dysphagie",
+            r"du mal (?:à|a) avaler",
+        ],
+        "dysphagie",
+        "ENT",
+    ),
+    symptom(
+        "odynophagia",
+        [
+            r"odynophagia",
+            r"pain(?:ful)? (?:with |when |on )?swallowing",
+            r"hurts to swallow",
+            r"mal (?:à|a|en) avaler",
+            r"odynophagie",
+        ],
+        "odynophagie",
+        "ENT",
+    ),
+    symptom("hoarseness", [r"hoarse(?:ness)?", r"voix (?:rauque|enrou[ée]e)", r"enrou[ée]e?"], "voix rauque", "ENT"),
+    symptom(
+        "swollen lymph nodes",
+        [
+            r"swollen (?:lymph nodes|glands)",
+            r"(?:lymph nodes|glands) (?:are |were |feel |felt )?swollen",
+            r"ganglions? (?:gonfl[ée]s|enfl[ée]s)",
+        ],
+        "ganglions",
+        "ENT",
+    ),
+    # Respiratory, cardiovascular
+    symptom(
+        "hemoptysis",
+        [
+            r"hemoptysis",
+            r"cough(?:ed|ing)? up blood",
+            r"blood in " + _WHOSE + r"(?:sputum|phlegm)",
+            r"cracher du sang",
+            r"crach\w+ (?:du sang|sanglants?)",
+            r"h[ée]moptysies?",
+        ],
+        "hémoptysie",
+        "Respiratory",
+    ),
+    symptom(
+        "sputum production",
+        [
+            r"sputum(?: production)?",
+            r"phlegm",
+            r"cough(?:ing)? up (?:phlegm|mucus|sputum)",
+            r"crachats?",
+            r"expectorations?",
+        ],
+        "expectorations",
+        "Respiratory",
+    ),
+    symptom(
+        "paroxysmal nocturnal dyspnea",
+        [r"paroxysmal nocturnal dyspn(?:ea|oea)", r"wak(?:e|es|ing) up (?:at night )?(?:short of breath|gasping)"],
+        "dyspnée paroxystique nocturne",
+        "Respiratory",
+    ),
+    symptom(
+        "claudication",
+        [r"claudication", r"(?:leg|calf|calves) (?:pain|cramp(?:s|ing)?) (?:when|with) walking"],
+        "claudication",
+        "Cardiovascular",
+    ),
+    symptom(
+        "fluid retention",
+        [r"fluid retention", r"retain(?:ing)? (?:fluid|water)", r"water retention", r"r[ée]tention d'eau"],
+        "rétention d'eau",
+        "Cardiovascular",
+    ),
+]
