@@ -325,13 +325,13 @@ def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -
             continue  # a number word belongs to the dose
         if len(parts) > 1 and re.search(r"[^\w\s'’-]|\d", heard):
             continue  # a name split by the recogniser has no comma, full stop or digit inside
-        if len(parts) > 1 and any(known_drug(p) for p in parts):
+        if len(parts) > 1 and any(known_drug(_ELISION.sub("", p)) for p in parts):
             continue  # "lisinopril ten": the drug is already there
         if len(parts) > 1 and known_drug(joined) and kind != VISIT:
             found.append((100.0, start, end, (joined.lower(), 100.0, "lexicon"), kind))
             continue
         ordinary = len(parts) == 1 and _ordinary_word(heard)
-        if known_drug(joined) or (ordinary and (kind == VISIT or not vocabulary or not _rare_word(heard))):
+        if known_drug(_ELISION.sub("", joined)) or (ordinary and (kind == VISIT or not vocabulary or not _rare_word(heard))):
             continue
         lexicon_ok = not ordinary and (len(parts) == 1 or (len(parts) == 2 and not _ordinary_word(parts[0])))
         # words that are all ordinary ("contre la", "n'sais pas") are read against the visit's list only
