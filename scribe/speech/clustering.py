@@ -5,8 +5,11 @@ merged. Pure numpy (and scikit-learn's k-means) over L2-normalised embeddings.
 A conversation (a consultation: `conversation=True`) has at least two speakers unless the audio clearly
 has one voice. The eigengap, the 3 s floor and the merge were tuned for any number of speakers and end at
 one speaker on half of 30 s two-voice clips (a short second speaker, two similar voices): so when they
-leave one cluster, the best two-way split is kept if it is two voices (d' >= CONVERSATION_SEPARATION, the
-second with MIN_SECOND_VOICE of speech). The other way round, a third speaker in a conversation must stand
+leave one cluster, the best two-way split is kept if it is two voices (d' >= conversation_separation(n): 6 on
+short clips, less on long visits where one voice's d' is not inflated by few points; the second voice with
+MIN_SECOND_VOICE of speech). Where the embeddings still hear one voice, pitch may tell two (pitch_voices:
+two pitch groups far apart that take turns; diarize.py then scores subsegments with pitch too).
+The other way round, a third speaker in a conversation must stand
 further apart (THIRD_SPEAKER_SEPARATION): on 30 s clips spectral clustering cut one voice of twenty
 subsegments in two at d' up to 9.4. Figures: docs/benchmarks.md ("Speaker count").
 """
@@ -17,6 +20,8 @@ import math
 
 import numpy as np
 
+from scribe.speech.pitch import two_groups
+
 PRUNE_KEEP = 0.012  # spectral: fraction of each affinity row kept (3D-Speaker p-value)
 PRUNE_MIN = 6  # ... and at least this many neighbours
 MERGE_SEPARATION = 6.0  # clusters whose d' separation is below this are one speaker
@@ -25,8 +30,27 @@ MIN_CLUSTER_SPEECH = 3.0  # seconds of speech a cluster needs to count as a spea
 # the best two-way split of one voice reached d' 5.3 (30 s, 27 subsegments); of two voices with >= 5 s
 # each, d' >= 7.0 (most > 9; pyannote's sample 10.9).
 CONVERSATION_SEPARATION = 6.0
+# ... but that is one voice's d' inflated by few points in many dimensions: the best split of n embeddings of
+# one voice measured d'^2 ~ ONE_VOICE^2 + OVERFIT * dim / n (single-voice espeak readings of 30 s to 6 min,
+# n 30 to 350: up to 6.8, 5.3, 3.8, 3.5, 3.3), so a visit of a hundred subsegments or more needs less than 6:
+# two similar voices of a 10 min visit (en-us+m3, en-gb) split at d' 5.4-5.6 (n 140-701) and were one speaker.
+# Some single voices are not Gaussian and split further at any length (en-us+f1: 4.8-4.9 at n 221-374):
+# LONG_SEPARATION is the floor.
+ONE_VOICE = 2.65  # d' of a Gaussian cut at its mean
+OVERFIT = 6.4
+CONVERSATION_MARGIN = 1.25  # the d' needed, as a multiple of one voice's at that n...
+LONG_SEPARATION = 5.2  # ... but never less than this
 MIN_SECOND_VOICE = 2.0  # seconds of speech the second voice of a conversation needs
 THIRD_SPEAKER_SEPARATION = 10.0  # d' a third (fourth...) speaker of a conversation needs
+# Pitch (pitch.py), where the embedding leaves one voice: one timbre at two pitches 0.5 octave apart (espeak
+# -p 30 / -p 70) has embedding d' 5.8 on a 60 s conversation (< 6: one speaker) and pitch d' > 6.
+MIN_PITCH_GAP = 0.3  # octaves between the two pitch groups' means (one voice's 2-way cut: ~1.6 x 0.06-0.15)
+PITCH_SEPARATION = 4.0  # d' of the two pitch groups (one voice cut in two: 2.65)
+# consecutive pitched subsegments change group at most this fraction as often as in a random order (a turn is
+# one voice: turns of ~5 subsegments give ~0.4; pitch errors scattered in one voice ~1)
+TURN_SWITCHES = 0.6
+MIN_PITCH_TURNS = 2  # runs (turns) each pitch group needs: the voices take turns
+PITCH_WEIGHT = 0.5  # (cosine units) most a subsegment's pitch adds to its score for a speaker found by pitch
 
 
 def spectral(emb: np.ndarray, num: int | None, lo: int, hi: int) -> np.ndarray:
@@ -123,9 +147,62 @@ def second_voice(emb: np.ndarray, mass: np.ndarray, one: np.ndarray) -> np.ndarr
         separation = least_separated(emb, labels)[2]
         if separation > best_separation:
             best, best_separation = labels.astype(np.int64), separation
-    if best_separation < CONVERSATION_SEPARATION or np.bincount(best, weights=mass).min() < MIN_SECOND_VOICE:
+    needed = conversation_separation(len(emb), emb.shape[1])
+    if best_separation < needed or np.bincount(best, weights=mass).min() < MIN_SECOND_VOICE:
         return one
     return best
+
+
+def conversation_separation(n: int, dim: int) -> float:
+    """d' the best two-way split of n embeddings (of dim dimensions) of a conversation needs to be two voices:
+    CONVERSATION_MARGIN times what one voice reaches at that n, between LONG_SEPARATION and CONVERSATION_SEPARATION."""
+    one_voice = math.sqrt(ONE_VOICE**2 + OVERFIT * dim / n)
+    return min(CONVERSATION_SEPARATION, max(LONG_SEPARATION, CONVERSATION_MARGIN * one_voice))
+
+
+def pitch_voices(emb: np.ndarray, mass: np.ndarray, pitch: np.ndarray) -> np.ndarray:
+    """Two clusters when the embeddings' one voice is two pitches that take turns; all zeros otherwise.
+
+    emb, mass, pitch: of each clustered subsegment, in time order (pitch: median log2 F0 of its speech, NaN
+    with too little voiced speech). Two voices: the pitches split in two groups MIN_PITCH_GAP apart at
+    d' >= PITCH_SEPARATION that follow the turn-taking: consecutive pitched subsegments mostly in one group
+    (TURN_SWITCHES; pitch-tracking errors scattered in one voice alternate), each group in at least
+    MIN_PITCH_TURNS runs (turns) and MIN_SECOND_VOICE seconds. The pieces of speech the segmentation cuts
+    do not tell turns apart here: it bridges the pauses between two voices of one timbre. Subsegments
+    without a pitch join the group whose embedding centroid is nearest."""
+    one = np.zeros(len(emb), dtype=np.int64)
+    pitched = np.flatnonzero(np.isfinite(pitch))
+    if pitched.size < 4:
+        return one
+    groups, gap, separation = two_groups(pitch[pitched])
+    if gap < MIN_PITCH_GAP or separation < PITCH_SEPARATION:
+        return one
+    switches = np.flatnonzero(groups[1:] != groups[:-1])
+    turns = np.bincount(groups[np.concatenate([[0], switches + 1])], minlength=2)
+    high = groups.mean()
+    chance = 2.0 * high * (1.0 - high) * (groups.size - 1)  # switches expected in a random order
+    if switches.size > TURN_SWITCHES * chance or turns.min() < MIN_PITCH_TURNS:
+        return one
+    labels = one.copy()
+    labels[pitched] = groups
+    unpitched = np.flatnonzero(~np.isfinite(pitch))
+    if unpitched.size:
+        cents = centroids(emb[pitched], groups)
+        labels[unpitched] = np.argmax(emb[unpitched] @ cents.T, axis=1)
+    if np.bincount(labels, weights=mass, minlength=2).min() < MIN_SECOND_VOICE:
+        return one
+    return labels
+
+
+def pitch_scores(clustered: np.ndarray, labels: np.ndarray, pitch: np.ndarray) -> np.ndarray:
+    """(len(pitch), speakers) additions to the cosine scores of subsegments of the given pitch, for speakers
+    pitch_voices found (clustered, labels: the pitch and label of each clustered embedding): 0 for the
+    speaker of nearest mean pitch, down to -PITCH_WEIGHT for one half their gap further away; 0 without a pitch."""
+    means = np.array([np.nanmean(clustered[labels == j]) for j in range(int(labels.max()) + 1)])
+    gap = max(float(np.ptp(means)), MIN_PITCH_GAP)
+    distance = np.abs(pitch[:, None] - means[None, :]) / (0.5 * gap)
+    out = -PITCH_WEIGHT * np.clip(distance - distance.min(axis=1, keepdims=True), 0.0, 1.0)
+    return np.where(np.isfinite(out), out, 0.0)
 
 
 def least_separated(emb: np.ndarray, labels: np.ndarray) -> tuple[int, int, float]:

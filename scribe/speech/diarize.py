@@ -22,7 +22,8 @@ Design (every choice measured on a 2-core CPU, see the constants below):
    stay bounded on multi-hour audio. Clusters with under 3 s of speech are folded into the
    nearest one; clusters that are not clearly separate voices (Fisher separation d' < 6 along
    the line joining them) are merged; num/min/max speakers are honoured. A conversation (the
-   default: a consultation) keeps two speakers unless the audio clearly has one voice.
+   default: a consultation) keeps two speakers unless the audio clearly has one voice (embedding spread, then
+   pitch that takes turns: pitch.py).
 4. Every subsegment is scored against the speaker centroids; along each piece a Viterbi pass
    (penalty per speaker change) picks one speaker per subsegment, and frames take the speaker of
    their subsegment. Frames the segmentation counts as overlapped also get the runner-up
@@ -35,6 +36,7 @@ precomputed=...)` runs them after stop only on the tail: the result is the same 
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 from dataclasses import dataclass, field
@@ -42,6 +44,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from scribe.speech import clustering
+from scribe.speech.pitch import f0_track, segment_pitch
 from scribe.speech.turns import named, turns_of, viterbi
 from scribe.speech.types import SAMPLE_RATE, Audio, Diarization, Hook, no_hook
 
@@ -281,8 +284,9 @@ def _embeddings(samples, engine, sub_a, sub_b, weight, hook, crop=None, known: d
 # --------------------------------------------------------------------------- 4. speaker per frame
 
 
-def _finish(engine, count, sub_a, sub_b, piece, emb, ok, seconds, bounds, duration, conversation) -> Diarization:
-    """Clustering, then per-frame speaker choice."""
+def _finish(engine, count, sub_a, sub_b, piece, emb, ok, seconds, bounds, duration, conversation, pitch_of):
+    """Clustering, then per-frame speaker choice. pitch_of(): median log2 F0 of every subsegment (pitch.py),
+    asked for only when the embeddings leave a conversation with one voice."""
     num, lo, hi = bounds
     total = len(count)
     valid = np.flatnonzero(ok)
@@ -296,11 +300,18 @@ def _finish(engine, count, sub_a, sub_b, piece, emb, ok, seconds, bounds, durati
         represented *= train.size / MAX_CLUSTERED
         train = train[np.linspace(0, train.size - 1, MAX_CLUSTERED).round().astype(np.int64)]
     labels = clustering.cluster(emb[train], seconds[train], num, lo, hi, represented, conversation)
+    by_pitch = conversation and num is None and hi >= 2 and labels.max() == 0 and train.size >= 4
+    if by_pitch:  # one timbre: two voices if two pitches take turns
+        pitch = pitch_of()
+        labels = clustering.pitch_voices(emb[train], seconds[train] * represented, pitch[train])
+        by_pitch = labels.max() == 1
     cents = clustering.centroids(emb[train], labels)
     k = cents.shape[0]
 
     sims = np.zeros((len(sub_a), k), dtype=np.float32)
     sims[valid] = emb[valid] @ cents.T
+    if by_pitch:
+        sims[valid] += clustering.pitch_scores(pitch[train], labels, pitch[valid])
 
     # one speaker per subsegment, smoothed along each piece of uninterrupted speech
     best = -np.ones(len(sub_a), dtype=np.int64)
@@ -458,7 +469,11 @@ def diarize(
     emb, ok, seconds = _embeddings(samples, engine, sub_a, sub_b, weight, hook, crop=single, known=known.frames)
     hook("clustering", completed=0, total=1)
     duration = samples.size / SAMPLE_RATE
-    result = _finish(engine, count, sub_a, sub_b, piece, emb, ok, seconds, bounds, duration, options.conversation)
+    step, half = engine.frame_step, 0.5 * engine.frame_duration
+    pitch_of = functools.cache(lambda: segment_pitch(f0_track(samples), sub_a * step + half, sub_b * step + half))
+    result = _finish(
+        engine, count, sub_a, sub_b, piece, emb, ok, seconds, bounds, duration, options.conversation, pitch_of
+    )
     for name in result.speakers:  # too little speech for any subsegment embedding: use it all
         if name not in result.embeddings:
             voice = np.concatenate(
