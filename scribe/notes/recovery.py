@@ -331,7 +331,9 @@ def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -
             found.append((100.0, start, end, (joined.lower(), 100.0, "lexicon"), kind))
             continue
         ordinary = len(parts) == 1 and _ordinary_word(heard)
-        if known_drug(_ELISION.sub("", joined)) or (ordinary and (kind == VISIT or not vocabulary or not _rare_word(heard))):
+        if known_drug(_ELISION.sub("", joined)) or (
+            ordinary and (kind == VISIT or not vocabulary or not _rare_word(heard))
+        ):
             continue
         lexicon_ok = not ordinary and (len(parts) == 1 or (len(parts) == 2 and not _ordinary_word(parts[0])))
         # words that are all ordinary ("contre la", "n'sais pas") are read against the visit's list only
