@@ -168,8 +168,7 @@ def _transcribe(visit: Visit, state: streaming.StreamState, audio: StoredAudio, 
     if samples.size >= SAMPLE_RATE // 5:
         words = asr.transcribe(samples, state.language or "en", vocabulary=vocab)
         if flush and words is not None:  # after stop, no later window hears this audio again
-            options = AsrOptions(language=state.language or "en", vocabulary=vocab, beam_size=cfg.asr_beam_size)
-            words += rest_words(samples, words, load_whisper(cfg.asr_model), options)
+            words += rest_words(samples, words, *_offline(state.language or "en", vocab))
     speech = words is not None
     words = words or []
     for w in words:
@@ -296,18 +295,20 @@ def transcribe_skipped(visit: Visit, audio: StoredAudio) -> list[dict]:
     state = streaming.StreamState.from_dict(live.state)
     if not state.skipped:
         return []
-    cfg = get_settings()
-    model = load_whisper(cfg.asr_model)
-    options = AsrOptions(
-        language=state.language or "en", vocabulary=vocabulary.of_visit(visit), beam_size=cfg.asr_beam_size
-    )
+    model, options = _offline(state.language or "en", vocabulary.of_visit(visit))
     return streaming.decode_skipped(
         state.skipped,
         lambda samples: piece_words(samples, model, options),
         audio.samples,
         audio.seconds,
-        cap=cfg.live_max_window_seconds,
+        cap=get_settings().live_max_window_seconds,
     )
+
+
+def _offline(language: str, vocab) -> tuple:
+    """The model and options of the offline pipeline, for audio no later live window decodes again."""
+    cfg = get_settings()
+    return load_whisper(cfg.asr_model), AsrOptions(language=language, vocabulary=vocab, beam_size=cfg.asr_beam_size)
 
 
 def _prefill_if_due(visit_id: str, transcript_end: float) -> None:
