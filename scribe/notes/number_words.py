@@ -133,7 +133,7 @@ def spoken_numbers(text: str) -> list[float]:
         t = toks[i]
         if re.fullmatch(r"\d+(?:[.,]\d+)?", t):
             # "98 . 2" spoken decimal
-            if i + 2 < len(toks) and toks[i + 1] in (".", ",") and toks[i + 2].isdigit():
+            if t.isdigit() and i + 2 < len(toks) and toks[i + 1] in (".", ",") and toks[i + 2].isdigit():
                 out.append(float(f"{t}.{toks[i + 2]}"))
             out.append(float(t.replace(",", ".")))
             i += 1
