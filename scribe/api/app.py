@@ -105,6 +105,12 @@ def _lifespan(preload_models: bool | None):
 
 def _preload(app: FastAPI) -> None:
     try:
+        # scipy loads its submodules lazily, and not safely from two threads: the documents warm-up (nltk →
+        # scipy.stats) and a first visit's finalize (diarization → scipy.signal) failed with KeyError and
+        # AttributeError when they imported them at once. Import them here, once, before either runs.
+        import scipy.signal  # noqa: F401
+        import scipy.stats  # noqa: F401
+
         live.batcher()
         app.state.models_ready.set()
         documents_service.warm()  # after readiness: a visit takes minutes, its note comes after it
