@@ -27,6 +27,14 @@ _Q_START = re.compile(
 )
 
 
+# A statement closed by a tag that asks for agreement ("I'll order an a1c for the future, okay?"): it states
+TAG_QUESTION = re.compile(
+    r"[\s,.]+(?:hein|okay|ok|all right|alright|right|sound good|sounds good|does that sound good|does that make sense|"
+    r"is that okay|is that all right|fair enough|d'accord|ça vous va|c'est bon)\s*\W*\?\s*$",
+    re.I,
+)
+
+
 def split_sentences(text: str, seg_index: int) -> list[Sentence]:
     out: list[Sentence] = []
     for m in re.finditer(r"(?:[^.?!]|(?<=\d)\.(?=\d))+(?:[.?!]+|$)", text):  # "8.2" is one number
@@ -63,12 +71,7 @@ def split_sentences(text: str, seg_index: int) -> list[Sentence]:
             # evidence is always cut from the segment's own text)
             body = text[st:en].replace("\u2019", "'").replace("\u02bc", "'")
             q = body.rstrip().endswith("?") or bool(_Q_START.match(body)) and not body.rstrip().endswith(".")
-            if (
-                q
-                and len(body.split()) > 6
-                and re.search(r"[,.]\s*(?:okay|ok|right|alright|all right|d'accord|hein)\s*\?$", body, re.I)
-                and not _Q_START.match(body)
-            ):
+            if q and len(body.split()) > 6 and TAG_QUESTION.search(body) and not _Q_START.match(body):
                 q = False  # a tag question ("…, okay?") is a statement
             out.append(Sentence(seg_index, st, en, body, q))
     return out

@@ -25,7 +25,6 @@ from scribe.notes.facts.plan_items import (
     RESULTS_PLAN,
     SEND_REFILLS,
     SOFT_CUE,
-    TAG_QUESTION,
     drugs_named,
     follow_up_line,
     interval_text,
@@ -35,7 +34,7 @@ from scribe.notes.facts.plan_items import (
     with_next,
 )
 from scribe.notes.number_words import numbers_to_digits
-from scribe.notes.text import Sentence, clean, clinician_to_note
+from scribe.notes.text import TAG_QUESTION, Sentence, clean, clinician_to_note
 
 _TESTS = ("lab", "imaging", "procedure")
 _LIST_START = re.compile(

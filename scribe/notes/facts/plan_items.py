@@ -248,12 +248,6 @@ PROPOSAL = re.compile(
     r"^\W*(?:(?:so|and|okay|ok|um|uh|well|now|alright|all right)\W+)*(?:why do ?n'?t we|how about we)\b", re.I
 )
 # Where a run-on sentence turns to a question ("... a whole blood injection have you heard of that before")
-# A statement closed by a tag that asks for agreement ("I'll order an a1c for the future, okay?"): it states
-TAG_QUESTION = re.compile(
-    r"[\s,.]+(?:okay|ok|all right|alright|right|sound good|sounds good|does that sound good|does that make sense|"
-    r"is that okay|is that all right|fair enough|d'accord|ça vous va|c'est bon)\s*\W*\?\s*$",
-    re.I,
-)
 QUESTION_TAIL = re.compile(
     r"\b(?:have you|do you|does that|did you|are you|is that|any (?:other )?questions|how does that|"
     r"what do you think)\b",
