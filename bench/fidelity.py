@@ -31,8 +31,9 @@ but/because/mais..., ", the/some/he...", "and he/the..."; no/not/without/sans re
 next labelled drug. Overall rows: sums, recalls micro-averaged, ROUGE and seconds means; --split defaults to
 tune (--ids takes any split); seconds time document() only, never synthesis or transcription. Splits: tune
 (rules may be tuned on it), heldout (set aside, but its failures have since been read), fresh (labelled after
-that, never looked at while tuning), fresh2 (labelled in session 11 before the engine ran on it: its misses
-and errors never read; the unseen figure); all = the four.
+that, never looked at while tuning), fresh2 (labelled in session 11 before the engine ran on it; its status
+errors have since been read), fresh3 (labelled in session 12 before the engine ran on it: the unseen figure);
+all = the five.
 """
 
 from __future__ import annotations
@@ -105,7 +106,7 @@ UNIT_WORDS = {
     ("units", 1.0): "unit units unite unites iu",
     ("volume", 1.0): "ml milliliter milliliters millilitre millilitres",
 }
-SPLITS = ["tune", "heldout", "fresh", "fresh2"]
+SPLITS = ["tune", "heldout", "fresh", "fresh2", "fresh3"]
 UNITS = {w: cls for cls, words in UNIT_WORDS.items() for w in words.split()}  # unit -> (class, factor)
 COUNT_UNITS = r"tablets?|pills?|capsules?|puffs?|drops?|comprimes?|gelules?|sachets?|bouffees?|gouttes?|cp"
 NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d+)?"  # 1,000 is a thousand, 2,5 is 2.5

@@ -102,3 +102,19 @@ def test_a_diagnosis_is_named_without_the_speakers_possessive():
     )
     text = " ".join(s["text"] for s in _sentences(doc))
     assert "exacerbation of arthritis" in text.lower() and "your arthritis" not in text.lower(), text
+
+
+def test_the_clinicians_plan_heard_without_its_will_is_not_the_patients_history():
+    """Roles read reversed (or a turn diarized to the patient) and the ASR dropping the "'ll" of "I'll
+    prescribe": a patient never prescribes, so the sentence is no history the patient reports."""
+    doc = document(
+        """[doctor] what brings you in today?
+[patient] i have had a bad cough and a sore throat for about five days.
+[patient] i think this is a viral infection, i prescribe a cough syrup and come back in one week if it's not better.""",
+        template="soap",
+    )
+    subjective = " ".join(
+        s["text"] for sec in doc["note"]["sections"] if sec["key"] != "plan" for s in sec["sentences"]
+    )
+    assert "sore throat" in subjective  # the patient's own history is kept
+    assert "prescribe" not in subjective.lower(), subjective

@@ -346,14 +346,20 @@ def test_network_drop_mid_recording_loses_no_audio(browser, clinician, speech):
     assert v["audio_seconds"] >= speech.duration
     transcript = httpx.get(f"{service.http}/v1/visits/{visit['id']}/transcript", headers=auth(key), timeout=30).json()
     words = _words(" ".join(s["text"] for s in transcript["segments"]))
-    # before the cut (0-6 s), during it (6-12 s), after it
     text = " | ".join(f"{s['start']:.1f} {s['text']}" for s in transcript["segments"])
     for when, expected in (
         ("before", {"morning", "martin"}),
-        ("during", {"throat", "five", "medications"}),
         ("after", {"allergic", "prescribe", "infection", "syrup"}),
     ):
         assert words & expected, f"nothing said {when} the outage was transcribed: {text}"
+    # Every turn was heard, the ones spoken during the outage (6-12 s) included: most of its words have a
+    # transcribed word at their time (tiny.en garbles espeak's words, "a sore throat" → "the fore float",
+    # but a lost stretch of audio has none at all).
+    timed = [(w["start"] + w["end"]) / 2 for s in transcript["segments"] for w in s["words"]]
+    skips = [line for line in service.log_path.read_text().splitlines() if "skips ahead" in line][-8:]
+    for turn in speech.turns:
+        heard = [m for m in timed if turn["start"] - 0.5 <= m <= turn["end"] + 0.5]
+        assert len(heard) >= 0.5 * len(turn["text"].split()), (turn, [f"{m:.1f}" for m in timed], text, skips)
     # the card follows the live stream: under load its last finals may still be arriving
     card = "(document.querySelector('.transcript-card') || {innerText: ''}).innerText.toLowerCase()"
     page.wait_for_function(f"{card}.includes('penicillin') && {card}.includes('prescribe')", timeout=60_000)

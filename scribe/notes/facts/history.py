@@ -38,8 +38,10 @@ _SAID_AS_VERB = re.compile(r"\b(?:hurt\w*|is|are|was|were|been|keeps?|started|re
 
 # What only a clinician says: in a patient's turn it is a tagging error, not the patient's history
 _CLINICIAN_VOICE = re.compile(
-    r"\b(?:i(?:'ll| will| am going to|'m going to|'m gonna| am gonna) (?:prescribe|order|refer|examine|start you|"
-    r"put you on|give you a prescription)|let me (?:examine|listen to your)|your (?:lungs|heart) sounds?|"
+    r"\b(?:(?:i|we)(?:'ll| will| am going to|'m going to|'m gonna| am gonna|'re going to| are going to) (?:prescribe|"
+    r"order|refer|examine|start you|put you on|give you a prescription)|"
+    # a patient never prescribes: "I prescribe" is the clinician's "I'll prescribe" with the "'ll" lost by the ASR
+    r"(?:i|we) (?:prescribe|refer you)|let me (?:examine|listen to your)|your (?:lungs|heart) sounds?|"
     r"je vais vous (?:prescrire|examiner|adresser))\b",
     re.I,
 )
