@@ -11,7 +11,9 @@ sentence or summary item (each at most once per kind):
   dose          a labelled drug followed by number+unit (mg, mcg, g, units, ml) none of which is its dose
   freq_note/_summary  a labelled drug followed by frequencies none of which gives its per_day (±5 %)
   status        summary verb wrong (keep/continue for a new drug, start for a continued one, a stopped drug
-                without stop wording); a stopped drug in the note's medication list or "continue"d
+                without stop wording); a stopped drug in the note's medication list or "continue"d (a drug
+                marked "tried" / "essayé", taken before the visit and not now, is written as stopped: the
+                schema's "stopped" covers both)
   attribution   a relative's condition, not a labelled diagnosis, stated outside a family-history context
   contradiction a labelled finding both endorsed and denied in the note (one per pair)
   polarity      a labelled finding stated with the opposite polarity
@@ -94,7 +96,7 @@ MEDLIST = re.compile(r"medication|\bmeds\b|traitement|medicament")
 ASSESS_SEC = re.compile(r"assess|impression|conclusion|diagnos|\bap\b")
 PLAN_SEC = re.compile(r"plan|conduite|\bcat\b|\bap\b")
 HEADING = re.compile(r"^([^\W\d][\w' -]{2,40}?)\s*:\s")  # "Medications: ..." opens a block
-STOP_WORDS = re.compile(r"\b(stop\w*|discontinu\w*|no longer|held|hold|arret\w*|ne plus|interromp\w*)\b")
+STOP_WORDS = re.compile(r"\b(stop\w*|discontinu\w*|no longer|held|hold|arret\w*|ne plus|interromp\w*|tried|essaye)\b")
 KEEP_VERB = re.compile(r"^\W*(keep taking|continue|continuez|continuer|poursui\w*)\b")
 START_VERB = re.compile(r"^\W*(start|commencez|commencer|introduction)\b")
 CURRENT_VERB = re.compile(r"^\W*(continue|keep taking|continuez|continuer|poursui\w*|takes|prend)\b")

@@ -118,3 +118,38 @@ def test_the_clinicians_plan_heard_without_its_will_is_not_the_patients_history(
     )
     assert "sore throat" in subjective  # the patient's own history is kept
     assert "prescribe" not in subjective.lower(), subjective
+
+
+def _meds(doc: dict) -> dict[str, str]:
+    return {f["label"]: f["status"] for f in _facts(doc, "medication")}
+
+
+def test_a_drug_tried_for_the_complaint_is_no_current_medication():
+    """Taken before the visit and said in the past ("took … and it didn't help", "hier soir j'ai pris un
+    Doliprane"): tried, not a drug the patient takes, so the summary never says to keep taking it."""
+    doc = document(
+        """[doctor] have you taken anything for the pain?
+[patient] i took some advil and it didn't help.
+[doctor] okay. i'll prescribe naproxen 500 mg twice a day.""",
+        template="soap",
+    )
+    assert _meds(doc) == {"ibuprofen": "historical", "naproxen": "new"}
+    assert "Ibuprofen (Advil) (tried)" in doc["note"]["markdown"]
+    assert "keep taking ibuprofen" not in doc["patient_summary"]["markdown"].lower()
+    fr = document(
+        """[doctor] Vous avez mal depuis quand ?
+[patient] Depuis hier. Et puis hier soir, comme j'arrivais pas à dormir, j'ai pris un Doliprane, et ça s'est un peu \
+amélioré.
+[doctor] Vous l'avez pris quand le Doliprane ?
+[patient] Vers 22 heures.""",
+        language="fr",
+    )
+    assert _meds(fr) == {"acetaminophen": "historical"}
+    assert "continuez" not in fr["patient_summary"]["markdown"].lower()
+    # still taken, however little it helps: current
+    taken = document(
+        """[doctor] what do you take for it?
+[patient] i've been taking ibuprofen every day and it didn't help much.""",
+        template="soap",
+    )
+    assert _meds(taken) == {"ibuprofen": "current"}

@@ -130,6 +130,20 @@ _PAST_TIME = re.compile(
     r"(?:days?|weeks?|months?|years?) ago|earlier (?:today|this week)|hier|la semaine dernière|il y a)\b",
     re.I,
 )
+# what the drug did, said in the past: a treatment tried for the complaint, not one the patient takes ("I took
+# some Advil and it didn't help", "avec le Doliprane, ça avait été un peu mieux")
+_NO_RELIEF = re.compile(
+    r"\b(?:didn't|did not|never|wasn't|was not)\s+(?:really\s+|seem\s+to\s+|do\s+)?(?:help\w*|work\w*|"
+    r"do (?:anything|much|a thing|the trick)|touch (?:it|the pain)|make (?:a|any) difference|effective)|"
+    r"\bn'a (?:pas|rien|jamais)\s+(?:vraiment\s+)?(?:marché|fait|soulagé|changé|aidé)|\bsans (?:effet|succès|résultat)|"
+    r"\b(?:ça|cela) (?:avait|m'avait) (?:été|fait|soulagé)",
+    re.I,
+)
+_PAST_RELIEF = re.compile(
+    r"\b(?:it |that |which )?(?:helped|worked|took the edge off|did help)\b|"
+    r"\b(?:ça|cela) (?:m'a|a|s'est) (?:un (?:petit )?peu |bien |beaucoup )?(?:soulagé|amélioré|calmé|passé)",
+    re.I,
+)
 _HEDGE = re.compile(
     r"\b(?:hopefully|eventually|maybe|might|may|could|possibly|someday|at some point|one day|"
     r"if|unless|peut-être|éventuellement|si)\b",
@@ -160,9 +174,7 @@ def clause_status(
         status = "stopped"
     elif stop and not _HEDGE.search(left):
         status = "stopped"
-    elif (
-        not clinician and _TRIED_LEFT.search(left) and (re.search(r"tri|essay", left, re.I) or _PAST_TIME.search(after))
-    ):
+    elif not clinician and _tried(text, start, left, after):
         status = "historical"
     elif asked:
         status = "current"
@@ -191,6 +203,24 @@ def clause_status(
     else:
         status = "current"
     return status
+
+
+def _tried(text: str, start: int, left: str, after: str) -> bool:
+    """The patient took it for the complaint, before the visit, and says so in the past: "I tried Advil",
+    "I took some Tylenol last night", "hier soir j'ai pris un Doliprane", "I took ibuprofen, it helped a bit";
+    or "the ibuprofen didn't help" with no word saying it is still taken."""
+    if _CURRENT_LEFT.search(left):
+        return False
+    if _TRIED_LEFT.search(left):
+        said_before = text[max(0, start - 80) : start]
+        return bool(
+            re.search(r"tri|essay", left, re.I)
+            or _PAST_TIME.search(after)
+            or _PAST_TIME.search(said_before)
+            or _NO_RELIEF.search(after)
+            or _PAST_RELIEF.search(after)
+        )
+    return bool(_NO_RELIEF.search(after[:60]))
 
 
 def _last(cue: re.Pattern, text: str) -> int:
