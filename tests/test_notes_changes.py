@@ -146,6 +146,13 @@ amélioré.
     )
     assert _meds(fr) == {"acetaminophen": "historical"}
     assert "continuez" not in fr["patient_summary"]["markdown"].lower()
+    # the answer to "have you tried anything?" names what was tried, unless it says the drug is taken
+    asked = document(
+        "[doctor] have you tried anything for the pain?\n[patient] yeah, some ibuprofen, a couple of times."
+    )
+    assert _meds(asked) == {"ibuprofen": "historical"}
+    daily = document("[doctor] have you tried anything for the pain?\n[patient] i take tylenol every day.")
+    assert _meds(daily) == {"acetaminophen": "current"}
     # still taken, however little it helps: current
     taken = document(
         """[doctor] what do you take for it?

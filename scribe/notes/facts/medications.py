@@ -51,9 +51,12 @@ class MedicationFacts:
         from scribe.notes import medication as med
 
         prompted: set[int] = set()  # sentences answering the clinician's "what medications do you take?"
+        tried: set[int] = set()  # … and "have you tried anything for it?"
         for k, s in enumerate(self.sents):
             if self.is_clin(k) and s.question and med.is_medication_question(s.text):
                 prompted.update(self.answer_to(k)[:4])
+                if med.asks_what_was_tried(s.text):
+                    tried.update(self.answer_to(k)[:4])
             if k + 1 < len(self.sents) and self.sents[k + 1].seg_index == s.seg_index:
                 seg_text = self.tr.segments[s.seg_index].text
                 if med.continues_with_cue(seg_text[s.start : self.sents[k + 1].start]):
@@ -131,6 +134,8 @@ class MedicationFacts:
                 if answer is None and parsed.status == "current" and self.is_clin(k):
                     stopped = self._stopped_when_asked(k)
                 status = "stopped" if stopped else parsed.status
+                if status == "current" and k in tried and not med.has_current_cue(s.text[: m.start]):
+                    status = "historical"
                 attrs = parsed.attributes()
                 ev = [self.builder.evidence(s.seg_index, s.start + parsed.start, s.start + parsed.end)]
                 if asked:

@@ -54,7 +54,7 @@ from scribe.notes.medication.names import (
 )
 from scribe.notes.medication.numbers import Number, normalize, number_spans, number_values
 from scribe.notes.medication.render import display_name, dose_text, frequency_text, render_medication
-from scribe.notes.medication.status import other_prescriber, stopped_in_answer
+from scribe.notes.medication.status import asks_what_was_tried, has_current_cue, other_prescriber, stopped_in_answer
 
 __all__ = [
     "FRENCH_BRANDS",
@@ -65,6 +65,7 @@ __all__ = [
     "Mention",
     "Number",
     "answer_attributes",
+    "asks_what_was_tried",
     "continues_with_cue",
     "corrected_later",
     "display_name",
@@ -73,6 +74,7 @@ __all__ = [
     "find_mentions",
     "follow_up_attributes",
     "frequency_text",
+    "has_current_cue",
     "has_medication_context",
     "hypothetical_in_clause",
     "is_brand",

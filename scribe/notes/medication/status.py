@@ -249,6 +249,21 @@ def other_prescriber(text: str) -> bool:
     return bool(_OTHER_PRESCRIBER.search(text))
 
 
+_TRIED_QUESTION = re.compile(
+    r"\b(?:have you|did you|has (?:he|she)|did (?:he|she))\s+(?:\w+\s+)?(?:tried|try|taken anything|take anything|"
+    r"took anything|used anything|use anything)\b|"
+    r"\b(?:avez-vous|vous avez|as-tu|t'as)\s+(?:\w+\s+)?"
+    r"(?:essayé|pris quelque chose|pris un traitement|pris des médicaments)",
+    re.I,
+)
+
+
+def asks_what_was_tried(question: str) -> bool:
+    """ "Have you tried anything for it?", "did you take anything?", "vous avez pris quelque chose ?": a drug
+    named in the answer was tried for the complaint, not one the patient takes (unless the answer says so)."""
+    return bool(_TRIED_QUESTION.search(question))
+
+
 def stopped_in_answer(text: str) -> bool:
     """An answer says the drug was stopped ("I stopped it", "not anymore", "je l'ai arrêté")."""
     return bool(_STOP_LEFT.search(text) or re.search(r"\b(?:anymore|any more|not now|no longer|plus)\b", text, re.I))
