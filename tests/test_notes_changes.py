@@ -160,3 +160,16 @@ amélioré.
         template="soap",
     )
     assert _meds(taken) == {"ibuprofen": "current"}
+
+
+def test_an_order_said_as_a_step_of_the_plan_is_in_the_plan():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my right hip hurts.
+[doctor] so for your assessment and plan, you have right hip arthritis. so first is to start some low impact \
+exercises. and the next thing is to get an mri of the hip.
+[patient] okay.""",
+        template="soap",
+    )
+    plan = " ".join(s["text"] for sec in doc["note"]["sections"] if sec["key"] == "plan" for s in sec["sentences"])
+    assert "Low impact exercises" in plan and "MRI" in plan, plan
