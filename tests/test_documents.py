@@ -299,6 +299,10 @@ def test_spoken_numbers():
     assert 3.0 in spoken_numbers("trois fois par jour")
     # a decimal written with digits, then ". 1" (ASR punctuation): two numbers, never a crash ("1.2.1")
     assert spoken_numbers("the level was 1.2 . 1 of them") == [1.2, 1.0]
+    # French numbers written with hyphens are one token: read as a whole, never as nothing
+    assert spoken_numbers("quarante-deux ans") == [42.0]
+    assert spoken_numbers("soixante-dix-sept, quatre-vingt-dix-neuf, vingt-et-un") == [77.0, 99.0, 21.0]
+    assert spoken_numbers("un rendez-vous peut-être") == []
 
 
 def test_user_template(tmp_path):

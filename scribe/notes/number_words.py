@@ -73,13 +73,42 @@ _HUNDRED = {"hundred", "cent", "cents"}
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*|\d+(?:[.,]\d+)?|\S")
 
 
+_FR_PARTS = {**FR_UNITS, **FR_TENS, **EN_UNITS, **EN_TENS}
+
+
+def _compound(word: str) -> int | None:
+    """A number written with hyphens, as one token: "quarante-deux" 42, "soixante-dix-sept" 77,
+    "quatre-vingt-dix-neuf" 99, "vingt-et-un" 21, "twenty-two" 22 (longest known part first)."""
+    parts, value, rest = word.split("-"), 0, []
+    while parts:
+        for n in range(len(parts), 0, -1):
+            head = "-".join(parts[:n])
+            if head in _FR_PARTS or head == "et" and rest:
+                value += _FR_PARTS.get(head, 0)
+                rest.append(head)
+                parts = parts[n:]
+                break
+        else:
+            return None
+    return value if len(rest) > 1 else None
+
+
 def _parse_number(words: list[str]) -> tuple[float | None, int]:
     """Parse a spoken number at the start of `words` → (value, words used)."""
     i, total, cur, used_any = 0, 0, 0, False
     n = len(words)
     while i < n:
         w = words[i].lower()
-        if w in _UNITS and not (used_any and cur % 10 and cur >= 20):
+        compound = _compound(w) if "-" in w and w not in _UNITS and w not in _TENS else None
+        if compound is not None:
+            if used_any and cur in range(1, 10):
+                cur = cur * 100 + compound  # "one twenty-two" = 122
+            elif used_any and cur % 100:
+                break
+            else:
+                cur += compound
+            used_any = True
+        elif w in _UNITS and not (used_any and cur % 10 and cur >= 20):
             if used_any and cur and cur < 10 and _UNITS[w] < 10 and total == 0:
                 break
             # "one twenty two" (blood pressure style) = 122
