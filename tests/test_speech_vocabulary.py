@@ -264,6 +264,26 @@ def test_a_low_confidence_drug_name_is_flagged_in_the_note():
     assert any("on number '10'" in i for s in _flagged(dose) for i in s["issues"]), _flagged(dose)
 
 
+def test_a_dose_heard_two_ways_is_flagged_for_the_clinician():
+    """ "Protonix forty milligrams" heard once right and once as "Protonix for 10mg", no change said: the
+    note cannot know which dose is true, so the line is kept and flagged; an article is no number."""
+    turns = [
+        ("clinician", "For your reflux, we have you on the Protonix 40mg a day."),
+        ("patient", "Yes, it works well."),
+        ("clinician", "Okay, order a refill on Protonix for 10mg daily."),
+    ]
+    doc = document(_dialogue(turns, {"a": 0.1}).model_dump())
+    flags = [i for s in _flagged(doc) if "Protonix" in s["text"] for i in s["issues"]]
+    assert "verify dose: pantoprazole is also said with 40" in flags or any("also said with 10" in i for i in flags)
+    assert not [i for s in _flagged(doc) for i in s["issues"] if "number 'a'" in i]
+    changed = [
+        ("clinician", "We have you on lisinopril 10mg a day."),
+        ("patient", "Yes."),
+        ("clinician", "Let's increase the lisinopril to 20mg a day."),
+    ]
+    assert not [s for s in _flagged(document(_dialogue(changed, {}).model_dump())) if "dose" in " ".join(s["issues"])]
+
+
 def test_a_plan_sentence_that_does_not_parse_is_flagged_not_a_normal_line():
     turns = [
         ("clinician", "Your blood pressure is high today, one fifty over ninety five."),

@@ -197,6 +197,8 @@ _NUMBER_TOKEN = re.compile(rf"(?:\d+(?:[.,/]\d+)*|{NUMBER_WORD})", re.I)
 _SIDE_TOKEN = re.compile(r"(?:left|right|bilateral|both|gauche|droite?|bilatéra\w*)", re.I)
 _DOSE = re.compile(rf"\b{DOSE}", re.I)
 _PLAN_SECTIONS = ("plan", "ap", "cat")
+# a dose said right after the drug's name ("protonix 40mg", "protonix for 10mg", "lisinopril, twenty milligrams")
+_DOSE_NEXT = re.compile(rf"[\s,]{{1,3}}(?:(?:for|of|at|à|de)\s+)?({DOSE})", re.I)
 
 
 def _word_spans(seg: Segment) -> list[tuple[int, int, Word]]:
@@ -224,7 +226,7 @@ def _unsure_words(s: SentenceSupport, drugs: set[str], segments: dict[int, Segme
             if start >= b or end <= a or w.probability >= LOW_WORD_PROBABILITY:
                 continue
             token = re.sub(r"^\W+|\W+$", "", w.word.strip())
-            if _NUMBER_TOKEN.fullmatch(token):
+            if _NUMBER_TOKEN.fullmatch(token) and token.lower() not in ("a", "un", "une"):  # an article is no number
                 kind = "number"
             elif _SIDE_TOKEN.fullmatch(token):
                 kind = "laterality"
@@ -246,6 +248,31 @@ def _unparsed_plan(s: SentenceSupport, facts: list[Fact]) -> str | None:
     return None
 
 
+def _dose_said_otherwise(s: SentenceSupport, facts: list[Fact], tr: Transcript) -> str | None:
+    """The transcript also gives the drug another dose, and nothing this visit changes it: one of the two
+    was misheard ("protonix forty milligrams" → "protonix for 10mg"; fifteen and fifty) or misspoken, and
+    only the clinician can say which."""
+    for f in facts:
+        a = f.attributes
+        if f.kind != "medication" or not a.get("dose") or f.status == "changed" or a.get("later"):
+            continue
+        if a.get("previous_dose"):
+            continue
+        names = {_plain(n) for n in (f.label, a.get("surface"), a.get("brand"), a.get("ingredient")) if n}
+        said = set()
+        for seg in tr.segments:
+            text = _plain(seg.text)
+            for name in names:
+                for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+                    dose = _DOSE_NEXT.match(text, m.end())
+                    said.update(spoken_numbers(dose.group(1)) if dose else [])
+        note_doses = set(spoken_numbers(s.text))
+        other = sorted(v for v in said if v not in note_doses)
+        if other and note_doses & said:
+            return f"verify dose: {f.label} is also said with {' and '.join(f'{v:g}' for v in other)}"
+    return None
+
+
 def flag_for_review(note: Note, facts: list[Fact], tr: Transcript, report: Faithfulness) -> int:
     """Flag (never remove) the note's sentences that rest on unsure words or do not parse as plan items
     (module docstring); the reasons go to the sentence's issues and the report. Returns how many."""
@@ -264,6 +291,9 @@ def flag_for_review(note: Note, facts: list[Fact], tr: Transcript, report: Faith
                 for word in _plain(name).split()
             }
             found = [("confidence", r) for r in _unsure_words(s, drugs, segments)]
+            dose = _dose_said_otherwise(s, mine, tr)
+            if dose:
+                found.append(("dose", dose))
             plan = _unparsed_plan(s, mine) if sec.key in _PLAN_SECTIONS else None
             if plan:
                 found.append(("plan", plan))
