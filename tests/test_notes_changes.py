@@ -173,3 +173,12 @@ exercises. and the next thing is to get an mri of the hip.
     )
     plan = " ".join(s["text"] for sec in doc["note"]["sections"] if sec["key"] == "plan" for s in sec["sentences"])
     assert "Low impact exercises" in plan and "MRI" in plan, plan
+
+
+def test_drugs_taken_for_the_pain_that_did_not_help_are_tried():
+    doc = document(
+        """[doctor] and what have you taken for the pain ?
+[patient] i took some tylenol , i took some ibuprofen , i used a little bit of heat but it really did n't seem to help .
+[doctor] okay."""
+    )
+    assert _meds(doc) == {"acetaminophen": "historical", "ibuprofen": "historical"}

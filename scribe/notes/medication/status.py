@@ -133,7 +133,7 @@ _PAST_TIME = re.compile(
 # what the drug did, said in the past: a treatment tried for the complaint, not one the patient takes ("I took
 # some Advil and it didn't help", "avec le Doliprane, ça avait été un peu mieux")
 _NO_RELIEF = re.compile(
-    r"\b(?:didn't|did not|never|wasn't|was not)\s+(?:really\s+|seem\s+to\s+|do\s+)?(?:help\w*|work\w*|"
+    r"\b(?:did ?n't|did not|never|was ?n't|was not)\s+(?:really\s+)?(?:seem\s+to\s+|do\s+)?(?:help\w*|work\w*|"
     r"do (?:anything|much|a thing|the trick)|touch (?:it|the pain)|make (?:a|any) difference|effective)|"
     r"\bn'a (?:pas|rien|jamais)\s+(?:vraiment\s+)?(?:marché|fait|soulagé|changé|aidé)|\bsans (?:effet|succès|résultat)|"
     r"\b(?:ça|cela) (?:avait|m'avait) (?:été|fait|soulagé)",
@@ -212,12 +212,12 @@ def _tried(text: str, start: int, left: str, after: str) -> bool:
     if _CURRENT_LEFT.search(left):
         return False
     if _TRIED_LEFT.search(left):
-        said_before = text[max(0, start - 80) : start]
+        said_before, said_after = text[max(0, start - 80) : start], text[start:]
         return bool(
             re.search(r"tri|essay", left, re.I)
             or _PAST_TIME.search(after)
             or _PAST_TIME.search(said_before)
-            or _NO_RELIEF.search(after)
+            or _NO_RELIEF.search(said_after)  # "I took some tylenol, I took some ibuprofen, … it didn't help"
             or _PAST_RELIEF.search(after)
         )
     return bool(_NO_RELIEF.search(after[:60]))
@@ -251,7 +251,7 @@ def other_prescriber(text: str) -> bool:
 
 _TRIED_QUESTION = re.compile(
     r"\b(?:have you|did you|has (?:he|she)|did (?:he|she))\s+(?:\w+\s+)?(?:tried|try|taken anything|take anything|"
-    r"took anything|used anything|use anything)\b|"
+    r"took anything|used anything|use anything|(?:taken|took|used) (?:for|to))\b|"
     r"\b(?:avez-vous|vous avez|as-tu|t'as)\s+(?:\w+\s+)?"
     r"(?:essayé|pris quelque chose|pris un traitement|pris des médicaments)",
     re.I,
