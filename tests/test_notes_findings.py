@@ -382,3 +382,152 @@ def test_a_bare_no_answers_each_symptom_question_of_the_turn():
     found = _symptoms(doc)
     assert found.get("chest pain") == "absent" and found.get("shortness of breath") == "absent"
     assert "fever" not in found  # the no may answer the last question only: it is not about a symptom
+
+
+def test_a_negation_right_before_a_symptom_denies_it_in_both_languages():
+    doc = document(
+        """[doctor] what brings you in today?
+[patient] my back hurts when i sit for a long time.
+[doctor] okay , and do you get any numbing or tingling down your legs ?
+[patient] a little bit of numbing , but nothing tingling or hurting down my legs .
+[doctor] okay. my plan is to order physical therapy.""",
+        template="soap",
+    )
+    found = _symptoms(doc)
+    assert found.get("numbness") == "present" and found.get("tingling") == "absent"
+    assert found.get("back pain") == "present"  # "my back hurts"
+    assert "Endorses numbness and tingling" not in _note(doc)
+    doc = document(
+        """[doctor] Bonjour, qu'est-ce qui vous amène ?
+[patient] J'ai mal au ventre depuis hier soir.
+[doctor] Avec des frissons, ou… ?
+[patient] Non, il y avait pas vraiment de frisson. Mais je sentais que j'étais pas très bien.
+[doctor] D'accord, je vais vous examiner.""",
+        language="fr",
+    )
+    assert _symptoms(doc).get("chills") == "absent"
+    assert "frissons" not in _note(doc).split("Pas de")[0]  # never "Signale … frissons"
+
+
+def test_a_leading_no_that_answers_the_question_does_not_deny_the_symptom_the_reply_names():
+    doc = document(
+        """[doctor] how are you doing?
+[patient] good. my right hip hurts when i pivot.
+[doctor] and it looks like you've had intentional weight loss ?
+[patient] yes , i've lost 110 pounds .
+[doctor] okay . but you're not hurting right now ?
+[patient] no , the weight loss has really decreased all the pain .
+[doctor] okay. my plan is a cortisone injection.""",
+        template="soap",
+    )
+    assert _symptoms(doc).get("weight loss") == "present"
+    assert "Denies weight loss" not in _note(doc) and "weight loss" in _note(doc)
+    doc = document(
+        """[doctor] Comment allez-vous ?
+[patient] Bien. J'ai perdu 5 kilos depuis le mois dernier sans faire de régime.
+[doctor] D'accord, je vais vous examiner.""",
+        language="fr",
+    )
+    assert _symptoms(doc).get("weight loss") == "present"
+
+
+def test_a_site_pain_asked_where_it_is_and_a_question_without_its_question_mark():
+    doc = document(
+        """[doctor] how are you doing today?
+[patient] okay, my knee is still sore.
+[doctor] all right . any other pain down here in your calves ?
+[patient] no .
+[doctor] Okay, and any symptoms like chest pains, shortness of breath, any swelling in your legs.
+[patient] No, not that I noticed.
+[doctor] Shortness on breath.
+[patient] No shortness on breathe.
+[doctor] okay. my plan is to get an x-ray of the knee.""",
+        template="soap",
+    )
+    found = _symptoms(doc)
+    assert found.get("calf pain") == "absent"
+    assert found.get("chest pain") == "absent" and found.get("leg swelling") == "absent"
+    assert found.get("shortness of breath") == "absent"  # speech's "shortness on breath"
+    assert "Denies calf pain" in _note(doc)
+    doc = document(
+        """[doctor] Bonjour, qu'est-ce qui vous amène ?
+[patient] J'ai mal à la gorge depuis trois jours.
+[doctor] D'accord. Est-ce que vous avez de la fièvre
+[patient] Non, pas du tout.
+[doctor] D'accord, je vais vous examiner.""",
+        language="fr",
+    )
+    assert _symptoms(doc).get("fever") == "absent"
+
+
+def test_symptoms_named_before_any_other_symptoms_are_told_not_asked():
+    doc = document(
+        """[doctor] how have you been?
+[patient] busy at work.
+[doctor] I know you were endorsing some nasal congestion from the fall pollen and any other symptoms, nausea or \
+vomiting, anything like that?
+[patient] No, nothing like that.
+[doctor] okay so, you endorse some dizziness, you endorse some fatigue, but you haven't had any weight loss, loss \
+of appetite, anything like that?
+[patient] no, nothing like that.
+[doctor] okay. and anything else that i might have missed, fever, chills, cough?
+[patient] uh, i've had a little bit of a sore throat with the seasons changing. but everything else has been okay.
+[doctor] okay. my plan is to check a cbc.""",
+        template="soap",
+    )
+    found = _symptoms(doc)
+    assert found.get("nasal congestion") == "present"  # dictated before "any other symptoms"
+    assert found.get("nausea") == "absent" and found.get("vomiting") == "absent"
+    assert found.get("fatigue") == "present" and found.get("dizziness") == "present"  # before the "but"
+    assert found.get("weight loss") == "absent" and found.get("loss of appetite") == "absent"
+    # the reply names another symptom and sets everything else aside
+    assert found.get("fever") == "absent" and found.get("chills") == "absent" and found.get("cough") == "absent"
+    assert found.get("sore throat") == "present"
+    assert "Denies nasal congestion" not in _note(doc) and "Denies fatigue" not in _note(doc)
+
+
+def test_a_run_on_spoken_exam_is_typed_clause_by_clause():
+    doc = document(
+        """[doctor] how is your breathing?
+[patient] i've been wheezing a bit when i run up the stairs.
+[doctor] okay.
+[patient] and my knees hurt a little from picking up boxes.
+[doctor] Okay, alright, well, let's go ahead and we do a quick physical exam, looking at you, you're in no \
+apparent distress I'm feeling your neck there's no cervical lymphadenopathy and listening to your lungs, you do \
+have some bilateral expiratory wheezing that's very faint and your heart is a regular rate and rhythm your abdomen \
+is soft and your lower extremities have no edema so, let's go ahead and look at some of your results, show me the \
+chest x-ray.
+[patient] okay.
+[doctor] my assessment is an asthma exacerbation. my plan is to start a steroid inhaler.""",
+        template="soap",
+    )
+    exam = " ".join(_section(doc, "objective"))
+    assert "No apparent distress." in exam
+    assert "Neck: no cervical lymphadenopathy." in exam
+    assert "Bilateral expiratory wheezing." in exam
+    assert "Lower extremities: no edema." in exam
+    assert "let's" not in exam and "results" not in exam  # findings in note words, not the spoken run-on
+
+
+def test_the_exam_goes_on_while_the_patient_moves_as_asked():
+    doc = document(
+        """[doctor] so you've been having some problems with your right hip ?
+[patient] yeah , right in the groin area .
+[doctor] okay . and are you experiencing fever or chills ?
+[patient] no .
+[doctor] okay . well let's go ahead and take a look at your hip . physical exam .
+[patient] okay .
+[doctor] exam of the low back . any pain here ?
+[patient] no .
+[doctor] okay . and go ahead and bend forward and then come back up . and that does n't bother you ?
+[patient] no .
+[doctor] okay . sacroiliac signs are negative . examination of the hips . trochanteric is non tender .
+[patient] okay .
+[doctor] so what i think we're dealing with is right hip degenerative joint disease . we'll schedule a \
+follow up appointment in three months .""",
+        template="soap",
+    )
+    exam = " ".join(_section(doc, "objective"))
+    assert "No tenderness over the trochanteric" in exam
+    plan = " ".join(_section(doc, "plan"))
+    assert "Come back up" not in plan

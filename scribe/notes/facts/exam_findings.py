@@ -270,6 +270,28 @@ def exam_sentence(text: str) -> str | None:
     return " ".join(x for x in (_joined(before), _joined(after, where)) if x)
 
 
+# Where a run-on spoken exam ("…you're in no apparent distress I'm feeling your neck there's no cervical
+# lymphadenopathy and your thyroid seems not enlarged and listening to your lungs…") turns to another finding
+_CLAUSE_TURN = re.compile(
+    r"[,;]|\bso\b|\b(?:and|but)\b(?= (?:your|there|i|on|the|his|her|listening|looking|feeling|no)\b)|"
+    r"(?=\b(?:i'm|i am|i'll|i) (?:feeling|listening|looking|feel|hear|see|notice|appreciate)\b)|"
+    r"(?=\b(?:listening to|looking at|feeling|on (?:your|his|her) (?:\w+ )?exam)\b)|"
+    r"(?=\b(?:your|his|her) (?:heart|lungs?|abdomen|belly|neck|thyroid|lower extremities|legs|skin)\b)",
+    re.I,
+)
+
+
+def clause_findings(text: str) -> str | None:
+    """The typed findings of a long spoken exam sentence read clause by clause, when the sentence as a whole
+    says more than the patterns read: each clause that types cleanly is kept; None when none does."""
+    if len(text.split()) < 20:
+        return None
+    cuts = [0] + [m.start() for m in _CLAUSE_TURN.finditer(text) if m.start() > 0] + [len(text)]
+    out = [exam_sentence(text[a:b].strip(" ,;")) for a, b in zip(cuts, cuts[1:]) if len(text[a:b].split()) >= 2]
+    typed = [t for t in out if t]
+    return " ".join(typed) if typed else None
+
+
 def _inside(at: int, found: list[tuple[int, int, str]]) -> bool:
     return any(a <= at < b for a, b, _ in found)
 

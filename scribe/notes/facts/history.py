@@ -14,12 +14,14 @@ from scribe.notes.facts.mentions import (
     REST_DENIED,
     RESTATES,
     AskedSymptoms,
+    denied_right_before,
     last_status,
     named_in_answer,
     negation_spent,
     reply_subset,
     side_of,
     states_otherwise,
+    told_then_asked,
 )
 from scribe.notes.facts.radiation import RadiationFacts
 from scribe.notes.facts.reader import clause_before
@@ -170,9 +172,11 @@ class HistoryFacts(AskedSymptoms, RadiationFacts):
             # allergies" is a symptom
             if not found or (re.search(r"\ballerg", s.text, re.I) or self._answers_allergy(k)) and not dictated_before:
                 continue
-            if self.asks(k):
+            if self.asks(k) or self.asks_spoken(k):
                 ans = self.answer_to(k) or self.list_reply(k)
-                if not ans:
+                told, found = told_then_asked(s.text, found)
+                self.told(s, told)
+                if not ans or not found:
                     continue
                 first = self.sents[ans[0]]
                 pol = answer_polarity(first.text)
@@ -225,6 +229,8 @@ class HistoryFacts(AskedSymptoms, RadiationFacts):
                 stated = stated or history and bool(RESTATES.search(s.text[max(0, st - 60) : st]))
                 if m.negated and (negation_spent(clause_before(s.text, st)) or self._no_answers_question(k, st)):
                     m.negated = False  # the negation belongs to another clause or phrase, or answers the question
+                elif not m.negated and denied_right_before(clause_before(s.text, st)):
+                    m.negated = True
                 # the clinician's own look ("I don't see any jaundice") is an examination finding wherever it is said
                 seen = k >= self.exam_start or bool(NOT_SEEN.search(clause_before(s.text, st)))
                 if self.is_clin(k) and not stated and not (m.negated and c.label != "pain" and seen):

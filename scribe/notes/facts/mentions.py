@@ -84,9 +84,9 @@ _NEGATED_BEFORE = re.compile(
 
 
 def reply_subset(found: list, question: str, answer: str) -> tuple[list, list] | None:
-    """(had, denied) for a reply to several asked symptoms that names some as had and sets the rest aside ("fever,
-    chills, any nasal congestion, sore throat?" "a little nasal congestion… but everything else has been okay");
-    None when the reply names none, all, or does not set the others aside."""
+    """(had, denied) for a reply to several asked symptoms that names some as had (or another one) and sets the
+    rest aside ("fever, chills, any nasal congestion, sore throat?" "a little nasal congestion… but everything else
+    has been okay"); None when the reply names none, all, or does not set the others aside."""
     if len(found) < 2 or not REST_DENIED.search(answer):
         return None
     concepts = lexicon.find_concepts("symptom", answer)
@@ -99,6 +99,9 @@ def reply_subset(found: list, question: str, answer: str) -> tuple[list, list] |
         ]
         if at and not _NEGATED_BEFORE.search(answer[: min(at)]):
             had.append((st, en, c))
+    asked = {c.label for *_, c in found}
+    if not had and any(c.label not in asked and c.label != "pain" for *_, c in concepts):
+        return [], found  # "…fever, chills?" "a little nasal congestion, but everything else has been okay"
     if not had or len(had) == len(found):
         return None
     return had, [f for f in found if f not in had]
@@ -124,6 +127,21 @@ def negation_spent(before: str) -> bool:
     return bool(_NEGATION_ENDS.search(before, last.end()) or _NOT_ABOUT_IT.search(before, last.start()))
 
 
+# A negation right before the symptom, with nothing but small words between: "nothing tingling", "no other
+# pain", "il y avait pas vraiment de frisson" (ConText misses "nothing" and a French "pas" without its "ne")
+_DENIED_RIGHT_BEFORE = re.compile(
+    r"(?:\b(?:no|nothing|without|never|not|nor|neither|pas|jamais|sans|aucune?|ni)|n't)"
+    r"(?:\s+(?:any|other|more|real|really|much|significant|signs? of|of|the|a|an|vraiment|trop|du tout|de|des|du|"
+    r"la|le|les|d'))*\s*(?<=[\s'])$|(?:\b(?:pas|jamais|sans|aucune?)\s+(?:vraiment\s+|trop\s+)?d')$",
+    re.I,
+)
+
+
+def denied_right_before(before: str) -> bool:
+    """Is the symptom that `before` leads to denied by a negation right before it ("nothing tingling")?"""
+    return bool(_DENIED_RIGHT_BEFORE.search(before))
+
+
 def last_status(facts: list) -> dict[str, str]:
     """Each symptom's status as the visit last said it (present or absent): the later statement wins."""
     said = [f for f in facts if f.kind == "symptom" and f.status in ("present", "absent")]
@@ -144,8 +162,58 @@ def states_otherwise(prose: str, last: dict[str, str]) -> bool:
     return False
 
 
+# A question said without its "?" (speech has no reliable punctuation): "and any chest pains, shortness of breath"
+_SPOKEN_ASK = re.compile(
+    r"^\W*(?:(?:okay|ok|and|so|alright|all right|right|um+|uh+|now|well|also|then|et|alors|d'accord)\W+)*"
+    r"(?:[\w']+\W+){0,3}?(?:any|(?:do|did) you (?:have|get|feel|notice|ever)|"
+    r"have you (?:had|been|noticed|felt|ever|got)|"
+    r"are you (?:having|experiencing|feeling|getting|still)|were you|is there|has there been|est-ce que|"
+    r"avez-vous|vous avez|vous n'avez)\b",
+    re.I,
+)
+# What a question asks after ("…any other symptoms?", "anything else I missed, fever, chills?"): the symptoms
+# named before it are what the visit already has, not asked again
+_ASKS_FOR_MORE = re.compile(
+    r"\b(?:any(?:thing)? (?:other|else)|other symptoms|autres? (?:symptômes?|choses?)|autre chose|"
+    # "you endorse some fatigue, but you haven't had any weight loss?": the question is after the "but"
+    r"but(?= (?:you|no|any|have|has|did|do|not|nothing|nobody)\b)|mais(?= (?:vous|pas|pas de|aucune?|rien)\b))",
+    re.I,
+)
+
+
+def told_then_asked(text: str, found: list) -> tuple[list, list]:
+    """(told, asked) of the symptoms of a clinician's question: those named before "any other symptoms" /
+    "anything else" (what was said or dictated: "you were endorsing some nasal congestion… any other symptoms,
+    nausea or vomiting?") and those asked."""
+    more = list(_ASKS_FOR_MORE.finditer(text))
+    if not more:
+        return [], found
+    cut = more[-1].start()
+    return [f for f in found if f[1] <= cut], [f for f in found if f[1] > cut]
+
+
 class AskedSymptoms:
     """Symptoms the clinician asks about, had or not as the patient answers."""
+
+    def asks_spoken(self, k: int) -> bool:
+        """A clinician sentence that is a question without its "?" ("and any chest pains, shortness of breath"
+        "no, not that I noticed"): question words, the end of the turn, and a yes or a no for a reply."""
+        s = self.sents[k]
+        if not self.is_clin(k) or s.question or not _SPOKEN_ASK.search(s.text) or k + 1 >= len(self.sents):
+            return False
+        nxt = self.sents[k + 1]
+        return nxt.seg_index != s.seg_index and not self.is_clin(k + 1) and bool(answer_polarity(nxt.text))
+
+    def told(self, s, found: list) -> None:
+        """Symptoms the clinician's question names as dictated before asking for more ("you're endorsing nausea,
+        vomiting… any other symptoms?"): present."""
+        if FAMILY.search(s.text):
+            return
+        for st, en, c in found:
+            if c.label != "pain" and DICTATED.search(s.text[:st]) and not NEGATION_NEAR.search(s.text[:st]):
+                side, st = side_of(c.label, s.text, st, en)
+                ev = [self.builder.evidence(s.seg_index, s.start + st, s.start + en)]
+                self.builder.add("symptom", c.label, ev, status="present", system=c.system, how="statement", side=side)
 
     def _asked(self, s, answer, found: list, status: str, ever: bool = False) -> None:
         """Symptoms asked in clinician sentence s, had or not as the patient's answer says."""

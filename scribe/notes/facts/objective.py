@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon, register
-from scribe.notes.facts.exam_findings import asked_tenderness, exam_sentence
+from scribe.notes.facts.exam_findings import asked_tenderness, clause_findings, exam_sentence
 from scribe.notes.number_words import numbers_to_digits, spoken_numbers
 from scribe.notes.text import clean, clinician_to_note
 
@@ -204,6 +204,13 @@ class ObjectiveFacts:
             if self._RESULTS.search(s.text) and re.search(
                 r"\b(?:show|reveal|demonstrat|came back|results?|montre)\w*", s.text, re.I
             ):
+                # speech runs the exam on into the results: "…your lower extremities have no edema so let's
+                # look at your results"; the exam before them is read clause by clause
+                head = s.text[: self._RESULTS.search(s.text).start()]
+                typed = clause_findings(head) if self.lang == "en" else None
+                if typed:
+                    ev = [self.builder.ev_sentence(s)]
+                    self.builder.add("exam", "General", ev, value=typed, merge=False, typed=True)
                 continue
             t = s.text
             if re.search(
@@ -234,6 +241,10 @@ class ObjectiveFacts:
             prose = re.sub(r"^(?:(?:and|so|now|on|but)\s+)+", "", prose, flags=re.I)
             prose = register.finding(re.sub(r"^(?:physical )?exam(?:ination)?,?\s*", "", prose, flags=re.I))
             if not prose or len(prose.split()) < 2:
+                # a run-on spoken exam the note cannot quote: its findings clause by clause
+                typed = clause_findings(t) if self.lang == "en" and not s.question else None
+                if typed:
+                    self.builder.add("exam", system, evidence, value=typed, merge=False, typed=True)
                 continue
             self.builder.add("exam", system, evidence, value=numbers_to_digits(prose), merge=False)
 

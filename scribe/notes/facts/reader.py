@@ -117,7 +117,9 @@ class ConsultationReader:
         r"\b(physical exam(?:ination)?|on exam(?:ination)?|exam(?:ine|ination)? (?:of|today|shows?|is)|"
         r"on your (?:\w+ )?exam|let me (?:take a )?(?:look|listen|examine)|listen to your (?:heart|lungs)|"
         r"vital signs|vitals|on auscultation|je vais vous examiner|à l'examen|l'examen|auscultation|"
-        r"allongez-vous|je vais regarder|je vais écouter|tension est)\b",
+        r"allongez-vous|je vais regarder|je vais écouter|tension est|"
+        # what speech recognition keeps of "a quick physical exam" ("a quick physical empho"), and exam words
+        r"(?:quick|brief) physical|listening to your (?:heart|lungs)|on your (?:heart|lung) exam)\b",
         re.I,
     )
 
@@ -178,7 +180,10 @@ class ConsultationReader:
     _EXAMINING = re.compile(
         r"\b(?:listen(?:ing)? to|take a (?:quick )?look|sounds? (?:normal|good|clear)|no murmurs?|"
         r"(?:lungs|heart) (?:are|is|sounds?)|maneuvers?|press(?:ing)? (?:on|here)|push(?:ing)? (?:on|here)|"
-        r"j'écoute|je regarde|je palpe)\b",
+        r"j'écoute|je regarde|je palpe|"
+        # the patient moved through the exam: "bend forward and then come back up", "lean back", "look up"
+        r"(?:bend|lean|turn|lie|lay|sit|stand|come back) (?:forward|back(?:ward)?|down|up|over|around)|"
+        r"look (?:up|down|straight|to (?:the|your))|(?:lift|raise|kick|squeeze|push|pull) (?:your|it|up|out))\b",
         re.I,
     )
 
@@ -200,7 +205,10 @@ class ConsultationReader:
             s.text,
             re.I,
         )
-        if not lead or len(s.text[lead.end() : start].split()) < 2 or NEGATION_NEAR.search(s.text[lead.end() : start]):
+        between = s.text[lead.end() : start] if lead else ""
+        # "no, the weight loss has helped": a determiner starts the reply's own statement about the symptom
+        new_phrase = re.match(r"(?:the|my|this|that|his|her|your|le|la|les|mon|ma|mes|ce|cette)\b", between, re.I)
+        if not lead or len(between.split()) < 2 and not new_phrase or NEGATION_NEAR.search(between):
             return False
         prev = [j for j in range(k - 1, -1, -1) if self.sents[j].seg_index != s.seg_index]
         return bool(prev) and self.sents[prev[0]].question

@@ -10,6 +10,13 @@ from scribe.notes.lexicon.symptoms_organs import ORGAN_SYMPTOMS
 from scribe.notes.lexicon.symptoms_ros import ROS_SYMPTOMS
 from scribe.notes.lexicon.symptoms_sites import SITE_SYMPTOMS
 
+# "my back hurts", "her stomach has been hurting", "my throat is really sore": a site said with a verb of pain
+_HURTS = (
+    r"(?:(?:is|are|has been|have been|was|were|still|really|kind of|keeps?|started|just) )*"
+    r"(?:hurts?|hurting|aching|sore)"
+)
+_AMOUNT = r"(?:\d+(?:[.,]\d+)?|[a-z]+(?:[- ][a-z]+)?)(?: and a half)?"
+
 SYMPTOMS: list[Concept] = [
     symptom(
         "fever",
@@ -37,6 +44,9 @@ SYMPTOMS: list[Concept] = [
         [
             r"(?<!for\s)(?<!with\s)weight loss(?! (?:study|program|medications?|drugs?|surgery|goals?|plans?|trial))",
             r"lost (?:some |a lot of )?weight",
+            # "I've lost 110 pounds", "j'ai perdu 5 kilos"
+            rf"lost (?:about |around |over |almost |nearly |like )?{_AMOUNT} (?:pounds|lbs|kilos|kilograms|kgs?)",
+            rf"perdu (?:environ |presque |près de )?{_AMOUNT} (?:kilos|kg)",
             r"perte de poids",
             r"perdu du poids",
             r"maigri",
@@ -55,6 +65,7 @@ SYMPTOMS: list[Concept] = [
         "chest pain",
         [
             r"chest (?:pain|pressure|tightness|discomfort|cramps?)",
+            rf"chest {_HURTS}",
             r"pain in (?:my|the|your) chest",
             r"douleurs? (?:dans la |à la )?(?:thoracique|poitrine)s?",
             r"mal (?:à|a) la poitrine",
@@ -94,6 +105,7 @@ SYMPTOMS: list[Concept] = [
         "shortness of breath",
         [
             r"short(?:ness)? of breath",
+            r"short(?:ness)? (?:on|and|in) breathe?",  # what speech recognition makes of "shortness of breath"
             r"trouble breathing",
             r"difficulty breathing",
             r"problems? breathing",
@@ -113,7 +125,7 @@ SYMPTOMS: list[Concept] = [
     symptom("wheezing", [r"wheez(?:e|es|ing)", r"sifflements?"], "sifflements", "Respiratory"),
     symptom(
         "sore throat",
-        [r"sore throat", r"throat pain", r"mal (?:à|a) la gorge", r"maux de gorge"],
+        [r"sore throat", r"throat pain", rf"throat {_HURTS}", r"mal (?:à|a) la gorge", r"maux de gorge"],
         "mal de gorge",
         "ENT",
     ),
@@ -126,7 +138,14 @@ SYMPTOMS: list[Concept] = [
     symptom("ear pain", [r"ear ?ache", r"ear pain", r"mal (?:à|a) l'oreille", r"otalgie"], "douleur d'oreille", "ENT"),
     symptom(
         "headache",
-        [r"headaches?", r"migraines?", r"maux? de t[êe]te", r"mal (?:à|a) la t[êe]te", r"c[ée]phal[ée]es?"],
+        [
+            r"headaches?",
+            r"migraines?",
+            rf"head {_HURTS}",
+            r"maux? de t[êe]te",
+            r"mal (?:à|a) la t[êe]te",
+            r"c[ée]phal[ée]es?",
+        ],
         "maux de tête",
         "Neurological",
     ),
@@ -209,6 +228,7 @@ SYMPTOMS: list[Concept] = [
         [
             r"(?:abdominal|stomach|belly|tummy) (?:pain|ache|cramps?)",
             r"stomach ?ache",
+            rf"(?:stomach|belly|tummy|abdomen) {_HURTS}",
             r"pain in (?:my|the|your) (?:stomach|belly|abdomen)",
             r"mal au ventre",
             r"douleurs? (?:abdominales?|au ventre|dans le ventre)",
@@ -269,6 +289,7 @@ SYMPTOMS: list[Concept] = [
         [
             r"(?:lower |low |upper )?back pain",
             r"pain in (?:my|the|your) (?:lower |low )?back",
+            rf"(?<!come\s)(?<!came\s)(?:lower |low |upper )?back {_HURTS}",
             r"mal (?:au|dans le) dos",
             r"douleurs? (?:dans le |au )?dos",
             r"lombalgie",
@@ -278,7 +299,7 @@ SYMPTOMS: list[Concept] = [
     ),
     symptom(
         "neck pain",
-        [r"neck pain", r"mal au cou", r"douleurs? (?:au|du) cou", r"cervicalgie"],
+        [r"neck pain", rf"neck {_HURTS}", r"mal au cou", r"douleurs? (?:au|du) cou", r"cervicalgie"],
         "douleur au cou",
         "Musculoskeletal",
     ),

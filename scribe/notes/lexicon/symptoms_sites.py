@@ -20,7 +20,9 @@ def site_pain(label: str, en: str, fr: str, fr_label: str) -> Concept:
         label,
         [
             rf"(?:{en}) (?:pain|ache|aches|soreness|discomfort)",
-            rf"(?:pain|soreness|discomfort) (?:in|of|on|at|around) {WHOSE}{SIDE}(?:{en})",
+            # "any other pain down here in your calves?"
+            rf"(?:pain|soreness|discomfort) (?:(?:down|up|over|back) )?(?:(?:here|there) )?(?:in|of|on|at|around) "
+            rf"{WHOSE}{SIDE}(?:{en})",
             rf"(?:{en}) (?:(?:is|are|has been|have been|was|were|keeps?|still|really|started|kind of) )*"
             rf"(?:hurt(?:s|ing)?|sore|aching|painful)",
             rf"(?:sore|painful|aching) {SIDE}(?:{en})",
@@ -73,7 +75,8 @@ PAIN_SITES = [
     ("hand pain", r"hands?", r"mains?", "douleur à la main"),
     ("finger pain", r"(?:index |middle |ring |little )?fingers?|thumbs?", r"doigts?|pouces?", "douleur au doigt"),
     ("hip pain", r"hips?", r"hanches?", "douleur à la hanche"),
-    ("leg pain", r"legs?|thighs?|calf|calves", r"jambes?|cuisses?|mollets?", "douleur à la jambe"),
+    ("leg pain", r"legs?|thighs?", r"jambes?|cuisses?", "douleur à la jambe"),
+    ("calf pain", r"calf|calves", r"mollets?", "douleur au mollet"),  # asked apart: a clot's sign
     ("ankle pain", r"ankles?", r"chevilles?", "douleur à la cheville"),
     ("foot pain", r"foot|feet|heels?", r"pieds?|talons?", "douleur au pied"),
     ("toe pain", r"toes?", r"orteils?", "douleur à l'orteil"),
@@ -142,6 +145,8 @@ SITE_SYMPTOMS: list[Concept] = [
             *(rf"(?<={who}\s)fell(?! asleep)" for who in ("i", "he", "she", "you")),
             r"fell (?:down|off|over|from|on (?:it|my|your|his|her))",
             r"fall(?:ing)? (?:down|on (?:it|my|your))",
+            r"(?:almost|nearly) (?:fall|fell)(?! asleep)",  # "when it catches and i almost fall"
+            r"(?<=i\s)fall(?! asleep| in| into| for| behind| under| within| short| apart| back)",
         ],
         "chute",
         "Musculoskeletal",
