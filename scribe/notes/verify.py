@@ -154,14 +154,18 @@ def guard(note: Note, facts: list[Fact], mode: str = "remove") -> Faithfulness:
     return report
 
 
+_CONTRACTION = re.compile(r"['’](?:t|s|ll|re|ve|d|m)\b", re.I)
+_CONTRACTION_BEFORE = re.compile(r"\w['’]$")
+
+
 def flag_unclear_drugs(note: Note, tr: Transcript) -> None:
     """A drug name the recogniser garbled and recovery could not read with confidence becomes a flagged
     line for the clinician ("Unclear drug name, heard 'lassox' (Lasix?): verify."), never a medication."""
     lines = []
     for seg in tr.segments:
         for c in seg.corrections:
-            if c.applied:
-                continue
+            if c.applied or _CONTRACTION.match(seg.text, c.end) or _CONTRACTION_BEFORE.search(seg.text[: c.start]):
+                continue  # "doesn't", "couldn't", "we'll give" written apart by the recogniser: no drug name
             ev = Evidence(
                 segment_id=seg.id,
                 start=seg.start,
