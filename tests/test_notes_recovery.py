@@ -4,7 +4,7 @@ words, the original kept; a weak match is flagged for the clinician, never turne
 from __future__ import annotations
 
 from scribe.notes.engine import document
-from scribe.notes.recovery import recover_segment
+from scribe.notes.recovery import recover_drugs, recover_segment
 from scribe.schemas import Segment, Transcript, Word
 
 
@@ -78,3 +78,85 @@ def test_a_name_from_the_whole_lexicon_that_starts_otherwise_is_only_asked_about
     seg = recover_segment(_segment(text), [])
     assert seg.text == text
     assert all(not c.applied for c in seg.corrections), seg.corrections
+
+
+def test_ordinary_words_that_sound_like_a_common_drug_where_one_is_prescribed_are_read_back():
+    """Whisper writes a drug it does not know as the ordinary words it sounds like (tune audio: "less six"
+    for Lasix, "metaphor into" for "metformin to", "finest right", "flexor", "lid again"): read back against
+    the most prescribed drugs, by sound, only where a drug is all but certain to be named."""
+    cases = {
+        "I also want to start you on some less six, you know.": "on some lasix, you know.",
+        "I would like to increase your metaphor into 1000 milligrams twice daily": "metformin to 1000 milligrams",
+        "he's on finest right currently": "he's on finasteride currently",
+        "I'll write you for flexor 5 milligrams three times a day": "flexeril 5 milligrams",
+        "a half a cc on lid again however": "a cc on lidocaine however",
+        "continue with the gamy pentin, are you taking 300 or 100?": "the gabapentin,",
+        "and I'd like you to take I'm you profan 600 milligrams every six hours": "take ibuprofen 600",
+    }
+    for text, want in cases.items():
+        seg = recover_segment(_segment(text), [])
+        assert want in seg.text, seg.text
+        assert [c.applied for c in seg.corrections] == [True], seg.corrections
+        assert "".join(w.word for w in seg.words).strip() == seg.text  # the words say what the text says
+    for text in (
+        "hey what's going on so I lift quite a bit of weights",  # a bare "on" is no prescribing slot
+        "we will continue to taper 10 mg every week",  # "taper" sounds TPR, too short to tell from Toprol
+        "and continue on at top or 50 milligrams daily",
+        "start you on physical therapy twice a week",
+        "I want you to take it easy for a few days",
+        "take a walk every day and continue with the diet",
+    ):
+        seg = recover_segment(_segment(text), [])
+        assert seg.text == text and not [c for c in seg.corrections if c.applied], (text, seg.corrections)
+
+
+def test_a_name_split_by_hyphens_or_in_french_spelling_is_the_english_name():
+    seg = recover_segment(_segment("How are you doing with the synth-roids? Are you doing okay?"), [])
+    assert "with the synthroid? Are" in seg.text and seg.corrections[0].original == "synth-roids"
+    seg = recover_segment(_segment("I'm sorry, amoxicilline, 500 milligrams, three times a day"), [])
+    assert "amoxicillin, 500 milligrams" in seg.text and seg.corrections[0].applied
+    seg = recover_segment(_segment("we fixed the follow-up and the x-ray and the routine"), [])
+    assert not seg.corrections  # hyphens and a final e alone make no drug
+
+
+def test_a_name_only_the_whole_lexicon_holds_is_asked_about_not_applied():
+    """Every whole-lexicon correction applied on the tune audio named a drug nobody said ("limitrix" read
+    as liotrix for the Imitrex said, "men's" as menest, "profan" as perfan for ibuprofen): such a match now
+    only asks the clinician to verify; the few hundred most prescribed drugs are still applied."""
+    for text in ("For your migraines, let's continue on the limitrix.", "I've been good about taking the men's eye."):
+        seg = recover_segment(_segment(text), [])
+        assert seg.text == text and not [c for c in seg.corrections if c.applied], seg.corrections
+    assert "meloxicam 15" in recover_segment(_segment("we prescribed melexic 15 milligrams once a day"), []).text
+
+
+def test_a_drug_heard_as_words_keeps_its_dose_and_frequency_in_the_note():
+    tr = Transcript(
+        language="en",
+        duration=10.0,
+        segments=[
+            Segment(id=0, start=0, end=3, speaker="S1", role="clinician", text="You are retaining a little fluid."),
+            Segment(
+                id=1,
+                start=3,
+                end=9,
+                speaker="S1",
+                role="clinician",
+                text="I also want to start you on some less six, you know. 20 milligrams a days and watch your diet.",
+            ),
+        ],
+    )
+    doc = document(tr.model_dump(), template="soap")
+    lines = [s["text"] for sec in doc["note"]["sections"] for s in sec["sentences"]]
+    assert any("Furosemide (Lasix) 20 mg daily" in line for line in lines), lines
+
+
+def test_a_drug_read_back_makes_the_next_one_in_the_row_a_drug_slot():
+    """ "I take Cresta and Ole Miss Arton daily": once Cresta is read as Crestor, the words after "and" stand
+    in a row of drugs and are read again (olmesartan; the tune audio lost it)."""
+    tr = Transcript(language="en", duration=5.0, segments=[_segment("I take Cresta and Ole Miss Arton, daily.")])
+    seg = recover_drugs(tr, []).segments[0]
+    assert seg.text == "I take crestor and olmesartan, daily.", seg.text
+    assert [(c.original, c.applied) for c in seg.corrections] == [("Cresta", True), ("Ole Miss Arton", True)]
+    assert "".join(w.word for w in seg.words).strip() == seg.text
+    plain = Transcript(language="en", duration=5.0, segments=[_segment("I take walks and ole miss games daily.")])
+    assert recover_drugs(plain, []).text == plain.text

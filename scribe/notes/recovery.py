@@ -7,14 +7,18 @@ after "take", "on", "prescribe", "start", "refill"... and their French equivalen
 medications: "your medications, your lysiopropyl and your lasex"; anywhere at all only for a near spelling
 of the visit's own list, "mexamethasone" for the patient's dexamethasone), and only when it is
 neither a known drug nor an ordinary English or French word (pyspellchecker's dictionaries): that is what
-keeps "vacation" from becoming "cations". Candidates are compared first with the visit's own medication
+keeps "vacation" from becoming "cations" (in English, ordinary words that sound like a common drug
+throughout, where one is all but certainly named, are the exception: scribe.notes.recovery_words, "less
+six" for Lasix before its dose). Candidates are compared first with the visit's own medication
 list (its EHR context), then with the drugs clinics prescribe most (scribe.notes.lexicon.drugs_common:
 with no list, a garble is most likely one of those), then with the whole drug lexicon
 (drug-named-entity-recognition), by string similarity (rapidfuzz) and sound (jellyfish metaphone; in a
 French visit also how French spelling sounds, scribe.notes.lexicon.drugs_fr.sound_fr: "taura" is said
 like Tahor, "dolly prane" like Doliprane). A strong match replaces the words and keeps the original
-(`words[].original`, `segments[].corrections`); a weaker one is recorded, not applied, so the note can ask
-the clinician to verify the drug name. Where no medication context exists, nothing is ever invented.
+(`words[].original`, `segments[].corrections`); a weaker one, and any match of the whole lexicon only
+(on the tune audio every one applied named a drug nobody said), is recorded, not applied, so the note can
+ask the clinician to verify the drug name. A segment where a drug was read back is read once more (the
+words after it may be the next drug of a row). Where no medication context exists, nothing is invented.
 """
 
 from __future__ import annotations
@@ -25,21 +29,31 @@ from functools import lru_cache
 from scribe.notes.lexicon.drugs_common import COMMON_EN, COMMON_FR
 from scribe.notes.lexicon.drugs_fr import CUES, DOSE_UNITS, sound_fr
 from scribe.notes.medication import FRENCH_BRANDS, drug_token
+from scribe.notes.recovery_words import (
+    ELISION,
+    NUMBER_WORD,
+    french_spelling,
+    heard_as_words,
+    hyphen_split,
+    letters,
+    may_be_a_name,
+    ordinary_word,
+    rare_word,
+    replace_words,
+    strong_slot,
+    word_spans,
+)
 from scribe.schemas import Correction, Segment, Transcript
 
-NUMBER_WORD = (
-    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|a|un|une|deux|trois|quatre|cinq|six|sept|huit|"
-    r"neuf|dix|quinze|vingt|trente|quarante|cinquante|cent|mille)"
-)
 DOSE = (
     rf"(?:\d+(?:[., ]\d+)?|{NUMBER_WORD}(?:[- ]{NUMBER_WORD}){{0,3}})\s*(?:mg|milligrams?|"
     rf"mcg|micrograms?|units?|grams?|ml|{DOSE_UNITS})\b"
 )
 _DOSE_AFTER = re.compile(rf"^\W{{0,3}}{DOSE}", re.I)
+_UNIT_AFTER = re.compile(rf"^\W{{0,3}}(?:mg|milligrams?|mcg|micrograms?|units?|grams?|ml|{DOSE_UNITS})\b", re.I)
 _CUES_EN = (
     r"take|takes|taking|took|on|prescribe|prescribed|prescribing|start|started|starting|"
-    r"refill|refilled|dose of|dose on|extra dose of|stop|stopped|continue|increase|decrease|put you on"
+    r"refill|refilled|dose of|dose on|extra dose of|stop|stopped|continue|continue with|increase|decrease|put you on"
 )
 # French (drugs_fr.CUES): no "on", a pronoun there ("on garde l'Imovane"); an adverb may stand between ("je
 # prends toujours le Xarelto", "vous prenez encore le Plavix")
@@ -51,11 +65,6 @@ _CUE_BEFORE = {
     )
     for french, cues in ((False, f"{_CUES_EN}|{CUES}"), (True, CUES))
 }
-_ELISION = re.compile(r"^(?:qu|[cdjlmnst])['’]", re.I)  # "l'exion", "qu'un": the article or pronoun is not the name
-_ELIDED_END = re.compile(r"(?:^|\W)(?:qu|[cdjlmnst])['’]$", re.I)
-# Words a name split by the recogniser does not start with: "la moccicilline" is amoxicilline, not "la…"
-_ARTICLES = frozenset("le la les l du de des d un une au aux the a an your my his her".split())
-_NOT_A_NAME_START = _ARTICLES | {"et", "ou", "and", "or", "of"}  # a garble may end in "or": "FX or" (Effexor)
 # A form named after the word: "clindamycin gel", "Ventoline en spray", "Doliprane comprimé".
 _FORM_AFTER = re.compile(
     r"^\W{0,3}(?:gel|cream|ointment|inhalers?|injections?|tablets?|capsules?|patch|patches|drops|spray|shots?|"
@@ -87,9 +96,6 @@ WEAK = 8.0  # added to both thresholds (half for the few hundred common drugs: "
 # the visit's own list ("Revothyrox" for the patient's Levothyrox, "mexamethasone" for their dexamethasone).
 CUE, SENTENCE, VISIT = 0, 1, 2
 VISIT_ANYWHERE = 78.0  # "unifroied" → the visit's unithroid (78.9)
-# An ordinary word this rare (pyspellchecker's English counts) may still be a misheard name of the visit's
-# list ("aloft" 938 for zoloft, "tarot" 1,189 for Tahor; "product" 22,703, "caught" 194,083 are not).
-RARE_WORD = 2000
 
 
 @lru_cache(maxsize=1)
@@ -117,31 +123,8 @@ def _common(french: bool) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _dictionaries():
-    from spellchecker import SpellChecker
-
-    return SpellChecker(language="en"), SpellChecker(language="fr")
-
-
-# Words of medication talk no spelling dictionary holds; they are never a misheard drug name.
-_MEDICATION_WORDS = frozenset(
-    "meds med nsaid nsaids nonsteroidal nonsteroidals antiinflammatories anti-inflammatories antibiotics "
-    "antihistamines steroids opioids opiates statins diuretics inhalers benzos multivitamin multivitamins "
-    "supplements probiotics otc prn bid tid qid qd hs po iv im sq subq mg mcg ml heent cbc bmp cmp "
-    "anti-inflammatoires antibiotiques corticoïdes ains".split()
-)
-
-
-def _ordinary_word(word: str) -> bool:
-    en, fr = _dictionaries()
-    w = _ELISION.sub("", word.lower())
-    return w in en or w in fr or w in _MEDICATION_WORDS
-
-
-def _rare_word(word: str) -> bool:
-    en, fr = _dictionaries()
-    w = word.lower()
-    return en[w] < RARE_WORD and fr[w] < RARE_WORD // 4
+def _english_names() -> frozenset[str]:
+    return frozenset(letters(n) for n in _common(False))
 
 
 @lru_cache(maxsize=4096)
@@ -161,7 +144,7 @@ def _score(heard: str, name: str, french: bool = False, strict: bool = False) ->
     import jellyfish
     from rapidfuzz import fuzz
 
-    plain, name_plain = _letters(heard), _letters(name)
+    plain, name_plain = letters(heard), letters(name)
     score = fuzz.ratio(plain, name_plain)
     sound, sound_of_name = jellyfish.metaphone(plain), jellyfish.metaphone(name_plain)
     if sound == sound_of_name and (not strict or plain[:1] == name_plain[:1]):
@@ -174,13 +157,9 @@ def _score(heard: str, name: str, french: bool = False, strict: bool = False) ->
     return score
 
 
-def _letters(name: str) -> str:
-    """How a name is compared: lower case, letters and digits only ("Benzoyl's peroxide", "benzoyl peroxide")."""
-    return re.sub(r"[\W_]", "", name.lower())
-
-
-FLAGS = {"visit": FLAG_VISIT, "common": FLAG_COMMON, "lexicon": FLAG}
-APPLIES = {"visit": APPLY_VISIT, "common": APPLY_COMMON, "lexicon": APPLY}
+# "sound": a common drug the words sound like throughout, where one is prescribed (recovery_words)
+FLAGS = {"visit": FLAG_VISIT, "common": FLAG_COMMON, "sound": FLAG_COMMON, "lexicon": FLAG}
+APPLIES = {"visit": APPLY_VISIT, "common": APPLY_COMMON, "sound": APPLY_COMMON, "lexicon": APPLY}
 
 
 def best_match(
@@ -194,8 +173,8 @@ def best_match(
     import jellyfish
     from rapidfuzz import fuzz, process
 
-    heard = _ELISION.sub("", heard.strip()) if french else heard  # "l'exion": the article off
-    plain, weak = _letters(heard), None
+    heard = ELISION.sub("", heard.strip()) if french else heard  # "l'exion": the article off
+    plain, weak = letters(heard), None
     tiers = (
         ("visit", vocabulary),
         ("common", _common(french) if common else ()),
@@ -205,11 +184,11 @@ def best_match(
         if not names:
             continue
         hits = process.extract(
-            plain, [_letters(n) for n in names], scorer=fuzz.ratio, limit=5, score_cutoff=FLAG_VISIT - 15
+            plain, [letters(n) for n in names], scorer=fuzz.ratio, limit=5, score_cutoff=FLAG_VISIT - 15
         )
         if source != "lexicon":  # and the names that sound most alike, which spelling alone ranks too low (not
             # in the whole lexicon: some name there sounds like any word, "gamedino" like coumadine)
-            sounds = [jellyfish.metaphone(_letters(n)) for n in names]
+            sounds = [jellyfish.metaphone(letters(n)) for n in names]
             hits += process.extract(jellyfish.metaphone(plain), sounds, scorer=fuzz.ratio, limit=5, score_cutoff=60)
             if french:
                 keys = [sound_fr(n) for n in names]
@@ -251,7 +230,7 @@ def _candidates(text: str, visit: bool, french: bool = False) -> dict[tuple[int,
         if not (before_dose or after_cue):
             continue
         spans = [(i, i)]
-        if i > 0 and before_dose and not _ordinary_word(words[i - 1].group(0)):
+        if i > 0 and before_dose and not ordinary_word(words[i - 1].group(0)):
             spans.append((i - 1, i))
         if before_dose:
             spans += [(j, last) for last in (i - 1, i) for j in range(max(0, last - 3), last + 1)]
@@ -260,6 +239,13 @@ def _candidates(text: str, visit: bool, french: bool = False) -> dict[tuple[int,
         for j, last in spans:
             if 0 <= j <= last:
                 found.setdefault((words[j].start(), words[last].end()), CUE)
+        if before_dose and w.group(0).lower() in ("into", "onto") and i > 0:  # "metaphor into 1000": "in to"
+            for j in range(max(0, i - 3), i):
+                found.setdefault((words[j].start(), w.start() + 2), CUE)
+    for span in hyphen_split(text, _common(french)):  # "synth-roids": the recogniser's split of a known name
+        found.setdefault(span, CUE)
+    if not french:  # an English generic in its French spelling ("amoxicilline"): the English name, anywhere
+        found.update(dict.fromkeys(french_spelling(text, _common(False)), CUE))
     for sentence in _SENTENCE.finditer(text):
         if _MEDICATION_SENTENCE.search(sentence.group(0)):
             for w in words:
@@ -275,26 +261,17 @@ def _candidates(text: str, visit: bool, french: bool = False) -> dict[tuple[int,
                 ):
                     break
                 found.setdefault((w.start(), words[last].end()), VISIT)
-    return {span: kind for span, kind in found.items() if _may_be_a_name(text, *span)}
-
-
-def _may_be_a_name(text: str, a: int, b: int) -> bool:
-    """Not words that start or end with an article ("la moccicilline", "dolly prane le"), nor that end on the
-    next word's elided article ("paix d'effort")."""
-    words = text[a:b].lower().split()
-    if len(words) > 1 and (words[0] in _NOT_A_NAME_START or words[-1] in _ARTICLES):
-        return False
-    return not _ELIDED_END.search(text[max(0, b - 3) : b + 1])
+    return {span: kind for span, kind in found.items() if may_be_a_name(text, *span)}
 
 
 def _threshold(source: str, kind: int, flag: bool = False, french: bool = False) -> float:
-    """The score a match needs to be applied (or, flag=True, recorded for the clinician to verify). In a
-    French visit the whole lexicon only asks for a check: its names are matched by English sound rules
-    ("l'exion", said Inexium, sounds like enoxin to metaphone); French names are on the short lists."""
+    """The score a match needs to be applied (or, flag=True, recorded for the clinician to verify). The whole
+    lexicon only asks for a check: in English most of its names are obscure, in French they are matched by
+    English sound rules ("l'exion", said Inexium, sounds like enoxin to metaphone)."""
     if kind == VISIT:
         return VISIT_ANYWHERE if source == "visit" else 101.0
-    if french and source == "lexicon" and not flag:
-        return 101.0
+    if source == "lexicon" and not flag:  # most of its 100,000 names are obscure: "men's" read as menest,
+        return 101.0  # "nori" as norit, "profan" as perfan (ibuprofen) on the bench; the short lists apply
     return (FLAGS if flag else APPLIES)[source] + (WEAK / 2 if source == "common" else WEAK) * (kind == SENTENCE)
 
 
@@ -302,7 +279,7 @@ def _onset(word: str) -> str:
     """The first consonant sound of a word (metaphone, leading vowels dropped: "FX or" starts as Effexor)."""
     import jellyfish
 
-    return jellyfish.metaphone(_letters(word)).lstrip("AEIOU")[:1]
+    return jellyfish.metaphone(letters(word)).lstrip("AEIOU")[:1]
 
 
 def warm() -> None:
@@ -321,23 +298,43 @@ def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -
         heard = seg.text[start:end]
         joined = re.sub(r"[\s-]", "", heard)
         parts = heard.replace("-", " ").split()
-        if len(joined) < 4 or any(re.fullmatch(NUMBER_WORD, _ELISION.sub("", p), re.I) for p in parts):
-            continue  # a number word belongs to the dose
+        numbers = [bool(re.fullmatch(NUMBER_WORD, ELISION.sub("", p), re.I)) for p in parts]
+        last_sounds_like_a_number = (
+            kind == CUE and not french and len(parts) > 1 and not _UNIT_AFTER.match(seg.text[end:])
+        )
+        if len(joined) < 4 or any(numbers[:-1]) or (numbers[-1] and not last_sounds_like_a_number):
+            continue  # a number word belongs to the dose, unless none follows: "less six, 20 milligrams" (Lasix)
         if len(parts) > 1 and re.search(r"[^\w\s'’-]|\d", heard):
             continue  # a name split by the recogniser has no comma, full stop or digit inside
-        if len(parts) > 1 and any(known_drug(_ELISION.sub("", p)) for p in parts):
+        if len(parts) > 1 and any(known_drug(ELISION.sub("", p)) for p in parts):
             continue  # "lisinopril ten": the drug is already there
         if len(parts) > 1 and known_drug(joined) and kind != VISIT:
-            found.append((100.0, start, end, (joined.lower(), 100.0, "lexicon"), kind))
+            found.append((100.0, start, end, (joined.lower(), 100.0, "common"), kind))  # spelled out exactly
             continue
-        ordinary = len(parts) == 1 and _ordinary_word(heard)
-        if known_drug(_ELISION.sub("", joined)) or (
-            ordinary and (kind == VISIT or not vocabulary or not _rare_word(heard))
+        if not french and letters(heard)[:-1] in _english_names():
+            found.append((100.0, start, end, (letters(heard)[:-1], 100.0, "common"), kind))
+            continue
+        if known_drug(ELISION.sub("", joined)):
+            continue
+        if (
+            kind == CUE
+            and not french
+            and (len(parts) > 1 or ordinary_word(heard))
+            and strong_slot(seg.text, start, end)
+        ):
+            heard_as = heard_as_words(heard, _common(False))  # "less six" (Lasix) before its dose: recovery_words
+            if heard_as is not None:
+                score = max(_score(heard, heard_as[0], strict=True), heard_as[1])
+                found.append((score, start, end, (heard_as[0], score, "sound"), kind))
+                continue
+        ordinary = len(parts) == 1 and ordinary_word(heard)
+        if known_drug(ELISION.sub("", joined)) or (
+            ordinary and (kind == VISIT or not vocabulary or not rare_word(heard))
         ):
             continue
-        lexicon_ok = not ordinary and (len(parts) == 1 or (len(parts) == 2 and not _ordinary_word(parts[0])))
+        lexicon_ok = not ordinary and (len(parts) == 1 or (len(parts) == 2 and not ordinary_word(parts[0])))
         # words that are all ordinary ("contre la", "n'sais pas") are read against the visit's list only
-        common_ok = kind != VISIT and not ordinary and not all(_ordinary_word(p) for p in parts)
+        common_ok = kind != VISIT and not ordinary and not all(ordinary_word(p) for p in parts)
         match = best_match(heard, vocabulary, lexicon_ok and kind != VISIT, common_ok, french)
         if match is not None and (kind == CUE or match[1] >= _threshold(match[2], kind, flag=True)):
             found.append((match[1], start, end, match, kind))
@@ -345,21 +342,21 @@ def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -
     def applies(score: float, heard: str, name: str, source: str, kind: int) -> bool:
         # beyond the visit's own list, only a name that starts as the heard word does ("mederma" is not Almederm,
         # "antalgiques" not Topalgic)
-        onset = source == "visit" or _onset(heard) == _onset(name)
+        onset = source in ("visit", "sound") or _onset(heard) == _onset(name)  # "sound" checked its own start
         return onset and score >= _threshold(source, kind, french=french)
 
     def rank(c):  # matches strong enough to apply first, the visit's own list (what this patient takes) first
         strong = applies(c[0], seg.text[c[1] : c[2]], c[3][0], c[3][2], c[4])
         return (not strong, c[3][2] != "visit", -c[0], c[1] - c[2])
 
-    for _score, start, end, match, kind in sorted(found, key=rank):
+    for _found_score, start, end, match, kind in sorted(found, key=rank):
         heard = seg.text[start:end]
         if any(start < b and a < end for a, b in taken):
             continue
         name, score, source = match
         taken.append((start, end))
         corrections.append((start, end, heard, name, score, applies(score, heard, name, source, kind), source))
-    spans = _word_spans(seg)
+    spans = word_spans(seg)
     out_words = [w.model_copy() for w in seg.words]
     for start, end, _heard, name, score, applied, source in sorted(corrections):
         a, b = start + shift, end + shift
@@ -367,7 +364,7 @@ def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -
             glued = " " if text[b : b + 1].isalnum() else ""  # "melexic M15 mg": the name ends inside "M15"
             text = text[:a] + name + glued + text[b:]
             shift += len(name) + len(glued) - (end - start)
-            out_words = _replace_words(out_words, spans, start, end, name)
+            out_words = replace_words(out_words, spans, start, end, name)
         seg_end = a + (len(name) if applied else end - start)
         corrections_out = Correction(
             start=a,
@@ -383,35 +380,17 @@ def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -
     return seg.model_copy(update={"text": text, "words": kept if corrections else seg.words})
 
 
-def _word_spans(seg: Segment) -> list[tuple[int, int]]:
-    """Where each word of the segment is in its text (character offsets; (-1, -1) for one not found)."""
-    spans, at = [], 0
-    for w in seg.words:
-        i = seg.text.find(w.word.strip(), at) if w.word.strip() else -1
-        spans.append((i, i + len(w.word.strip())) if i >= 0 else (-1, -1))
-        at = i + len(w.word.strip()) if i >= 0 else at
-    return spans
-
-
-def _replace_words(words: list, spans: list[tuple[int, int]], start: int, end: int, name: str) -> list:
-    """The words with those in text[start:end] made one word, the name, that keeps what they were (original)."""
-    inside = [k for k, (a, b) in enumerate(spans) if a >= 0 and a < end and start < b and words[k] is not None]
-    if not inside:
-        return words
-    first, last = words[inside[0]], words[inside[-1]]
-    heard = " ".join(words[k].word.strip() for k in inside)
-    lead = " " if first.word.startswith(" ") else ""
-    rest = last.word.strip()[end - spans[inside[-1]][0] :]  # what follows the name in its last word: "15" of "M15"
-    word = lead + name + (" " if rest[:1].isalnum() else "") + rest  # as the text: "meloxicam 15", "lasix."
-    words[inside[0]] = first.model_copy(update={"word": word, "original": lead + heard, "end": last.end})
-    for k in inside[1:]:
-        words[k] = None  # the name took its place
-    return words
-
-
 def recover_drugs(tr: Transcript, vocabulary: list[str] | None = None) -> Transcript:
     """The transcript with drug names recovered in every segment (see the module docstring). Spans already
     corrected are left alone, so a transcript recovered after ASR can go through the note engine again."""
     vocab = [v for v in (vocabulary or []) if v]
     french = (tr.language or "").startswith("fr")
-    return tr.model_copy(update={"segments": [recover_segment(s, vocab, french) for s in tr.segments]})
+    segments = []
+    for seg in tr.segments:
+        out = recover_segment(seg, vocab, french)
+        if any(c.applied for c in out.corrections[len(seg.corrections) :]):  # a drug read back makes the next
+            # a drug slot ("Cresta [Crestor] and Ole Miss Arton"): read again, the mere checks asked again
+            applied = [c for c in out.corrections if c.applied]
+            out = recover_segment(out.model_copy(update={"corrections": applied}), vocab, french)
+        segments.append(out)
+    return tr.model_copy(update={"segments": segments})

@@ -56,7 +56,7 @@ _FREQS: list[tuple[re.Pattern, str, Any]] = [
         ),
         (rf"\b(?:every (?P<a>{_NUM}) days|tous les (?P<b>{_NUM}) jours)\b", "every_days", None),
         (
-            rf"\b(?:(?P<w>once|twice|thrice)|(?P<a>{_NUM}) ?(?:times|time|x))(?: {_W})? day\b|"
+            rf"\b(?:(?P<w>once|twice|thrice)|(?P<a>{_NUM}) ?(?:times|time|x))(?: {_W})? days?\b|"
             rf"\b(?:(?P<w2>once|twice|thrice)|(?P<b>{_NUM}) times) daily\b|"
             rf"\b(?P<c>{_NUM}) (?:fois|prises?) (?:par jour|dans la journée|la journée|par 24 ?h)\b",
             "count",
@@ -95,7 +95,7 @@ _FREQS: list[tuple[re.Pattern, str, Any]] = [
             "daily",
             1.0,
         ),
-        (r"\b(?:a|per) day\b", "a_day", 1.0),
+        (r"\b(?:a|per) days?\b", "a_day", 1.0),  # "20 milligrams a days": the recogniser's plural
     ]
 ]
 _WORD_COUNT = {"once": 1, "twice": 2, "thrice": 3}
