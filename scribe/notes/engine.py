@@ -26,6 +26,7 @@ from scribe.notes.dialogue import detect_language, load
 from scribe.notes.facts import Extractor, validate_facts
 from scribe.notes.recovery import recover_drugs
 from scribe.notes.speaker_check import unswap
+from scribe.notes.unclear_drugs import flag_unclear_drugs
 from scribe.schemas import Transcript
 from scribe.schemas_docs import AskedQuestion, Fact
 
@@ -114,7 +115,7 @@ def document(
         note, rej = rewrite(note, facts, get_engine(llm))
         rejected += rej
     faith = verify.guard(note, facts, mode=guard_mode)
-    verify.flag_unclear_drugs(note, tr)
+    flag_unclear_drugs(note, tr)
     verify.flag_for_review(note, facts, tr, faith)  # unsure words, plan items that do not parse
     faith.issues += rejected
     if swapped:

@@ -25,7 +25,7 @@ from scribe.notes.number_words import digits_in, spoken_numbers
 from scribe.notes.recovery import DOSE, NUMBER_WORD, known_drug
 from scribe.notes.register import speech_markers  # noqa: F401  (re-exported for tests and benches)
 from scribe.schemas import Segment, Transcript, Word
-from scribe.schemas_docs import Evidence, Fact, Faithfulness, Note, NoteSection, SentenceSupport
+from scribe.schemas_docs import Fact, Faithfulness, Note, SentenceSupport
 
 _CODE = re.compile(r"\((?:ICD-10-CM|CIM-10) [A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?\)")
 _SIDES = {
@@ -152,46 +152,6 @@ def guard(note: Note, facts: list[Fact], mode: str = "remove") -> Faithfulness:
     note.sections = [sec for sec in note.sections if sec.sentences]
     note.markdown = to_markdown(note)
     return report
-
-
-_CONTRACTION = re.compile(r"['’](?:t|s|ll|re|ve|d|m)\b", re.I)
-_CONTRACTION_BEFORE = re.compile(r"\w['’]$")
-
-
-def flag_unclear_drugs(note: Note, tr: Transcript) -> None:
-    """A drug name the recogniser garbled and recovery could not read with confidence becomes a flagged
-    line for the clinician ("Unclear drug name, heard 'lassox' (Lasix?): verify."), never a medication."""
-    lines = []
-    for seg in tr.segments:
-        for c in seg.corrections:
-            if c.applied or _CONTRACTION.match(seg.text, c.end) or _CONTRACTION_BEFORE.search(seg.text[: c.start]):
-                continue  # "doesn't", "couldn't", "we'll give" written apart by the recogniser: no drug name
-            ev = Evidence(
-                segment_id=seg.id,
-                start=seg.start,
-                end=seg.end,
-                role=seg.role,
-                speaker=seg.speaker,
-                quote=seg.text[c.start : c.end],
-            )
-            word = "Nom de médicament incertain" if note.language == "fr" else "Unclear drug name"
-            maybe = "peut-être" if note.language == "fr" else "possibly"
-            lines.append(
-                SentenceSupport(
-                    text=f"{word}: '{c.original}', {maybe} {c.corrected}.",
-                    evidence=[ev],
-                    status="flagged",
-                    issues=["verify drug name"],
-                )
-            )
-    if not lines:
-        return
-    target = next((s for s in note.sections if s.key in ("plan", "ap", "cat")), None)
-    if target is None:
-        target = NoteSection(key="plan", title="Plan", sentences=[])
-        note.sections.append(target)
-    target.sentences.extend(lines)
-    note.markdown = to_markdown(note)
 
 
 # Whisper's word probability under which a fact-bearing word is "unsure": correct drug names and numbers in
