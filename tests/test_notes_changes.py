@@ -182,3 +182,9 @@ def test_drugs_taken_for_the_pain_that_did_not_help_are_tried():
 [doctor] okay."""
     )
     assert _meds(doc) == {"acetaminophen": "historical", "ibuprofen": "historical"}
+
+
+def test_a_garble_written_with_no_is_no_negation_of_the_drug():
+    """The recogniser's "I-1 are no-of-n and prescribe" ("I'm going to prescribe"): "no-" starts a garble."""
+    doc = document("clinician: And I-1 are no-of-n and prescribe meloxicam and 15 milligrams once a day.")
+    assert _meds(doc) == {"meloxicam": "new"}

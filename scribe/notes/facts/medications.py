@@ -105,8 +105,8 @@ class MedicationFacts:
                     mods.negated
                     and answer is None
                     and bool(
-                        re.search(
-                            r"(?:\b(?:no|not|never|without|denies|pas|plus|jamais|sans)|n't)\b[^,.;]{0,30}$",
+                        re.search(  # "no-of-n" (a garbled "I'm going to") is no negation
+                            r"(?:\b(?:no|not|never|without|denies|pas|plus|jamais|sans)|n't)\b(?!-)[^,.;]{0,30}$",
                             s.text[max(0, m.start - 40) : m.start],
                             re.I,
                         )
