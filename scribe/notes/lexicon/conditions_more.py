@@ -61,7 +61,11 @@ MORE_CONDITIONS: list[Concept] = [
     condition("varicose veins", [r"varicose veins?", r"varices"], "varices"),
     condition(
         "influenza",
-        [r"influenza(?! (?:vaccin\w*|shot))", r"the flu(?! (?:shot|vaccin\w*))"],
+        [
+            r"influenza(?! (?:vaccin\w*|shot))",
+            r"the flu(?! (?:shot|vaccin\w*))",
+            r"(?<!contre\sla\s)(?<!de\sla\s)grippe(?! saisonnière)",
+        ],
         "grippe",
         plain_en="the flu",
         plain_fr="la grippe",

@@ -1,0 +1,134 @@
+"""The problems an assessment lists beyond the diagnoses stated after its first cue: those the clinician takes up by
+a heading ("for your second problem, your anxiety"), and the chronic or current problems named as the patient's
+before the assessment begins ("how is your asthma?", "you do have a vitamin D deficiency", "here for
+hypogonadism", "your blood pressure is well controlled", "the x-ray shows disc degeneration").
+
+Before the assessment a condition is only taken when said as the patient's own: never a relative's, a past one, a
+procedure still to come, nor more certain than the assessment itself said (its reading is taken first).
+"""
+
+from __future__ import annotations
+
+import re
+
+from scribe.notes import lexicon
+from scribe.notes.consultation import certainty, context_of
+from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
+from scribe.notes.lexicon.conditions_status import STATUS_LABELS
+from scribe.notes.problems import (
+    controlled_problems,
+    heading_before,
+    icd_description,
+    laterality_span,
+    modifiers_before,
+    owned_cue,
+    procedure_done,
+    same_problem,
+    specific_code,
+    visit_reason_before,
+)
+from scribe.notes.terms import diagnosis_phrases, exact_code
+from scribe.notes.text import Sentence, clean
+
+# "a past one": said with its time ("in 2010", "years ago"), or as what was done about it
+PAST_PROBLEM = re.compile(
+    r"\b(?:remov(?:al|ed)|excis(?:ion|ed)|resect(?:ion|ed)|status post|s/p|history of|"
+    r"treated for|had (?:a |an )?(?:\w+ )?(?:surgery|procedure)|ago|in the past|"
+    r"antécédents? d[e']|opérée? d)\b",
+    re.I,
+)
+_OR_AFTER = re.compile(r"^\s*,?\s*(?:or|ou)\b", re.I)  # "it's a sprain or a fracture": one of two, so possible
+
+
+class ProblemFacts:
+    def _add_problem(self, k: int | None, s: Sentence, st: int, en: int, concept, sure: str, seen: dict, **attrs):
+        """An assessed problem from concept at s.text[st:en], the side said with it inside its evidence."""
+        found_side = laterality_span(s.text, st, en)
+        lo = attrs.pop("evidence_from", st)
+        ev_a, ev_b = (min(lo, found_side[1]), max(en, found_side[2])) if found_side else (lo, en)
+        seen[concept.label] = self.builder.add(
+            "assessment",
+            concept.label,
+            [self.builder.evidence(s.seg_index, s.start + ev_a, s.start + ev_b)],
+            status={"ruled-out": "absent", "confirmed": "present"}.get(sure, "uncertain"),
+            certainty=sure,
+            fr=concept.fr,
+            statement=k,
+            laterality=found_side[0] if found_side else None,
+            **attrs,
+        )
+
+    def _headed_problems(self, k: int, s: Sentence, seen: dict) -> None:
+        """Problems the assessment takes up by a heading ("for your second problem, your anxiety", "number two,
+        neck pain", "pour votre lombalgie"): a condition even when the sentence goes on as a question, and a
+        symptom worked up as the problem (named by its label, with the heading's "chronic" or "abnormal")."""
+        self._measured_problems(k, s, seen)
+        conditions = lexicon.find_concepts("condition", s.text)
+        if s.question:
+            for st, en, c in conditions:
+                if heading_before(s.text, st):
+                    self._diagnosis(k, s, st, en, c, None, context_of(s.text, [(st, en)], self.lang)[0], seen)
+        named = conditions + (diagnosis_phrases(s.text) if self.lang == "en" else [])
+        for st, en, c in lexicon.find_concepts("symptom", s.text):
+            if c.label == "pain" or same_problem(c.label, "", seen) or any(a < en and st < b for a, b, _c in named):
+                continue
+            if not heading_before(s.text, st) or self._not_the_patients(s, st, en):
+                continue
+            self._symptom_problem(k, s, st, en, c, seen)
+
+    def _symptom_problem(self, k: int | None, s: Sentence, st: int, en: int, c, seen: dict) -> None:
+        """A symptom worked up as the problem, unless denied, a relative's or hypothetical."""
+        mods = context_of(s.text, [(st, en)], self.lang)[0]
+        sure = certainty(s.text, st, en, mods)
+        if mods.negated or mods.family or mods.hypothetical or sure == "ruled-out":
+            return
+        if NEGATION_NEAR.search(clause_before(s.text, st)):
+            return
+        words, at = modifiers_before(s.text, st)
+        term = " ".join([*words, c.label]) if words and self.lang == "en" else None
+        self._add_problem(k, s, st, en, c, sure, seen, term=term, evidence_from=at)
+
+    def _measured_problems(self, k: int | None, s: Sentence, seen: dict) -> None:
+        """Problems read from a measure: "your blood pressure is well controlled", "your blood sugar is elevated"."""
+        for st, en, label in controlled_problems(s.text) if not s.question else []:
+            c = lexicon.CONDITION_BY_LABEL[label]
+            if not same_problem(label, c.code, seen) and not self._not_the_patients(s, st, en):
+                self._add_problem(k, s, st, en, c, "confirmed", seen, code=c.code)
+                seen[label].attributes["code_description"] = icd_description(c.code)
+
+    def _reviewed_problems(self, seen: dict) -> None:
+        """Chronic and current problems the clinician names as the patient's before the assessment: assessed
+        problems too (module docstring)."""
+        for k in range(min(self.ap_start, len(self.sents))):
+            s = self.sents[k]
+            if not self.is_clin(k):
+                continue
+            self._measured_problems(None, s, seen)
+            for st, en, c in lexicon.find_concepts("condition", s.text):
+                self._reviewed_condition(s, st, en, c, seen)
+            for st, en, c in lexicon.find_concepts("symptom", s.text):
+                if c.label != "pain" and not same_problem(c.label, "", seen) and not s.question:
+                    if visit_reason_before(s.text, st) and not self._not_the_patients(s, st, en):
+                        self._symptom_problem(None, s, st, en, c, seen)
+
+    def _reviewed_condition(self, s: Sentence, st: int, en: int, c, seen: dict) -> None:
+        status_post = c.label in STATUS_LABELS
+        if same_problem(c.label, c.code, seen) or status_post and not procedure_done(s.text, st, en):
+            return
+        cue = owned_cue(s.text, st, en) or ("said" if status_post else None)
+        if not cue or s.question and cue != "your" or self._not_the_patients(s, st, en):
+            return
+        mods = context_of(s.text, [(st, en)], self.lang)[0]
+        sure = "confirmed" if cue == "your" or status_post else certainty(s.text, st, en, mods)
+        if sure == "confirmed" and _OR_AFTER.match(s.text[en:]):
+            sure = "possible"
+        past = not status_post and (mods.historical or bool(PAST_PROBLEM.search(s.text[max(0, st - 40) : en + 40])))
+        if mods.family or mods.hypothetical or past or sure == "ruled-out":
+            return
+        if cue != "your" and (mods.negated or NEGATION_NEAR.search(clause_before(s.text, st))):
+            return
+        side = laterality_span(s.text, st, en)
+        code = specific_code(c, s.text, st, en) if c.code else exact_code(s.text[st:en].lower(), side and side[0])[0]
+        term = None if c.code or status_post else clean(s.text[st:en]).replace(",", "").lower()
+        self._add_problem(None, s, st, en, c, sure, seen, term=term, code=code)
+        seen[c.label].attributes["code_description"] = icd_description(code)
