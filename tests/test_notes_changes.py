@@ -188,3 +188,29 @@ def test_a_garble_written_with_no_is_no_negation_of_the_drug():
     """The recogniser's "I-1 are no-of-n and prescribe" ("I'm going to prescribe"): "no-" starts a garble."""
     doc = document("clinician: And I-1 are no-of-n and prescribe meloxicam and 15 milligrams once a day.")
     assert _meds(doc) == {"meloxicam": "new"}
+
+
+def test_what_a_test_looks_for_and_a_question_without_its_mark_are_no_diagnosis():
+    """ "a psa ... looks for prostate cancer issues which I don't think you have": the test's purpose; "faites-vous
+    de l'insuffisance veineuse" (the transcript wrote no "?") answered "Non": a question. A dialogue written
+    on one line longer than a file name is read as a dialogue."""
+    doc = document(
+        "[doctor] okay so for your first problem of this you know difficulty urinating i wan na go ahead and just "
+        "order some routine labs i wan na get a a psa that kind of that ultimately kinda looks for prostate cancer "
+        "issues which i do n't think you have because we did n't really appreciate that on physical exam\n"
+        "[patient] okay."
+    )
+    assert not {"cancer", "prostate cancer"} & {f["label"] for f in _facts(doc, "assessment")}
+    fr = document(
+        """[doctor] Qu'est-ce qui vous amène ?
+[patient] J'ai mal au ventre depuis hier.
+[doctor] Je vais vous examiner. Allongez-vous.
+[doctor] avez-vous des douleurs dans les jambes
+[patient] Non
+[doctor] faites-vous de l'insuffisance veineuse
+[patient] Non""",
+        language="fr",
+    )
+    assert "chronic venous insufficiency" not in {f["label"] for f in _facts(fr, "assessment")}
+    long_line = document("[doctor] " + "your knee pain is from a sprain and we will get an x-ray " * 8)
+    assert long_line["note"]["sections"]  # read as a dialogue, not opened as a file name that is too long

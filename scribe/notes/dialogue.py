@@ -177,6 +177,14 @@ def parse_json(data: dict | list, language: str | None = None) -> Transcript:
     return tr
 
 
+def _is_file(name: str) -> bool:
+    """A one-line dialogue longer than a file name can be ("[doctor] …" of 300 characters) is text, not a path."""
+    try:
+        return Path(name).is_file()
+    except OSError:
+        return False
+
+
 def load(source: Transcript | dict | str | Path, language: str | None = None) -> Transcript:
     """Anything the engine accepts → Transcript. `source` may be a Transcript, a dict (transcript JSON
     or a document with a 'transcript' key), a path to .json/.txt, or the dialogue text itself."""
@@ -189,7 +197,7 @@ def load(source: Transcript | dict | str | Path, language: str | None = None) ->
         and "\n" not in source
         and len(source) < 4096
         and Path(source).suffix.lower() in (".json", ".txt", ".md", ".csv", "")
-        and Path(source).is_file()
+        and _is_file(source)
     ):
         path = Path(source)
         if not path.is_file():

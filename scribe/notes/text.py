@@ -21,7 +21,9 @@ class Sentence:
 _Q_START = re.compile(
     r"^(?:(?:and|so|okay|ok|alright|now|um|uh|well|et|alors|bon|d'accord)[ ,]+)*"
     r"(?:do|does|did|have|has|are|is|was|were|can|could|any|how|what|when|where|which|who|why|"
-    r"est-ce|avez-vous|êtes-vous|prenez-vous|vous avez|vous prenez|ça vous|quel|quelle|quels|quelles|"
+    r"est-ce|(?:avez|êtes|prenez|faites|souffrez|fumez|buvez|toussez|dormez|mangez|pouvez|voulez|savez|sentez|"
+    r"ressentez|connaissez|travaillez|vivez|habitez|utilisez|pensez|trouvez|allez|saignez|vomissez|urinez)-vous|"
+    r"(?:a|est|va|fait)-(?:t-)?(?:il|elle|on)|vous avez|vous prenez|ça vous|quel|quelle|quels|quelles|"
     r"combien|depuis quand|comment|pourquoi|où)\b",
     re.I,
 )

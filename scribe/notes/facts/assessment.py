@@ -101,7 +101,7 @@ class AssessmentFacts(ProblemFacts):
         r"need(?:s|ed)? (?:a |an |another )?$|"
         r"vaccinated (?:against|for)|completed (?:your|the|his|her)|vaccinée? contre|"
         r"prevent\w*|avoid\w*|risk|chance|if|unless|in case|any|no|without|"
-        r"check(?:ing)? for|look(?:ing)? for|evaluat\w+ for|screen\w* for|test\w* for|"
+        r"check(?:s|ing)? for|look(?:s|ing)? for|evaluat\w+ for|screen\w* for|test\w* for|"
         r"(?:pcr|blot|titer|panel|culture|swab|antibod\w+) for|"
         r"éviter|risque|si|rechercher)\b[^.;]{0,30}$",
         re.I,
