@@ -105,6 +105,11 @@ def test_ordinary_words_that_sound_like_a_common_drug_where_one_is_prescribed_ar
         "start you on physical therapy twice a week",
         "I want you to take it easy for a few days",
         "take a walk every day and continue with the diet",
+        # a bare verb of starting is the patient's story, not a drug slot (unseen consultations, session 12)
+        "as far as support, we are just getting started so far on the journey",
+        "when I started meant in my attic it started to feel pretty good",
+        "we are continue continue with your current dose of radiation",
+        "I'm going to Prisk the medicine for the stone and some more for the pain",
     ):
         seg = recover_segment(_segment(text), [])
         assert seg.text == text and not [c for c in seg.corrections if c.applied], (text, seg.corrections)

@@ -95,6 +95,7 @@ WEAK = 8.0  # added to both thresholds (half for the few hundred common drugs: "
 # (SENTENCE); anywhere at all (VISIT), only a word that is no ordinary word and is near-spelled like a drug of
 # the visit's own list ("Revothyrox" for the patient's Levothyrox, "mexamethasone" for their dexamethasone).
 CUE, SENTENCE, VISIT = 0, 1, 2
+SENTENCE_APPLY = 90.0  # a name replaced on its sound alone, with nothing beside it saying a drug is named
 VISIT_ANYWHERE = 78.0  # "unifroied" → the visit's unithroid (78.9)
 
 
@@ -272,6 +273,8 @@ def _threshold(source: str, kind: int, flag: bool = False, french: bool = False)
         return VISIT_ANYWHERE if source == "visit" else 101.0
     if source == "lexicon" and not flag:  # most of its 100,000 names are obscure: "men's" read as menest,
         return 101.0  # "nori" as norit, "profan" as perfan (ibuprofen) on the bench; the short lists apply
+    if kind == SENTENCE and not flag:  # no dose or cue beside it: "I'm going to Prisk" is no Prozac
+        return max(SENTENCE_APPLY, APPLIES[source] + WEAK)
     return (FLAGS if flag else APPLIES)[source] + (WEAK / 2 if source == "common" else WEAK) * (kind == SENTENCE)
 
 

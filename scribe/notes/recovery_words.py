@@ -34,9 +34,13 @@ NUMBER_WORD = (
 _UNIT = r"(?:mg|milligrams?|mcg|micrograms?|units?|grams?|ml|milliliters?|cc)\b"
 _AMOUNT = rf"(?:\d+(?:[.,]\d+)?|{NUMBER_WORD}(?:[- ]{NUMBER_WORD}){{0,3}})\s*{_UNIT}"
 _DOSE_NEXT = re.compile(rf"^\W{{0,3}}(?:(?:a|of|at|to|and)\s+)?{_AMOUNT}", re.I)
+# A verb of starting or changing names a drug only with its preposition ("start you on", "continue with"): bare,
+# it is as often the patient's story ("getting started so far on the journey" is no Zofran, "when I started
+# meant in my attic" no memantine, unseen consultations)
 _TAKEN_BEFORE = re.compile(
-    r"(?:\b(?:take|takes|taking|took|prescrib\w*|start\w*|continu\w*|increas\w*|decreas\w*|refill\w*|stop\w*|"
-    r"order|put|dose)(?:\s+(?:you|him|her|them|me))?(?:\s+(?:on|of|with))?|"
+    r"(?:\b(?:take|takes|taking|took)(?:\s+(?:you|him|her|them|me))?(?:\s+(?:on|of|with))?|"
+    r"\b(?:prescrib\w*|start\w*|continu\w*|increas\w*|decreas\w*|refill\w*|stop\w*|order|put|dose)"
+    r"(?:\s+(?:you|him|her|them|me))?\s+(?:on|of|with)|"
     r"\b(?:you|i'm|i am|he's|she's|he is|she is|you're|we're|they're|was|were|been|be|are|is|still)\s+on|"
     rf"\b{_AMOUNT}\s+(?:of|on))\s+(?:(?:your|my|the|some|a|an|his|her|this|that)\s+)?$",
     re.I,
