@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from scribe.notes.answers_terms import translations
 from scribe.notes.answers_values import COUNT_NOUN
 
 # concept → regex on the question and on the transcript (both languages)
@@ -69,8 +70,17 @@ CONCEPTS: dict[str, str] = {
     "urine": r"\burin\w*|\bpee\b|\bpipi\b",
     "stool": r"\bstools?\b|\bbowel movements?\b|\bselles?\b",
     "appetite": r"\bappetite\b|\bapp[ée]tit\b",
-    "numbness": r"\bnumb\w*|\btingl\w*|\bengourdi\w*|\bfourmill\w*",
+    # not the anaesthetic: "she gave me some numbing medicine"
+    "numbness": r"\bnumb(?!\w*\s+(?:medicines?|medications?|creams?|shots?|agents?|spray|injections?|gel))\w*|"
+    r"\btingl\w*|\bengourdi\w*|\bfourmill\w*",
+    # the class, its lay name and its drugs: "prend-il des anticoagulants ?" of "i am taking eliquis"
+    "anticoagulant": r"\banti-?coagula\w*|\bblood thinners?\b|\bthinners?\b|\banti-?vitamines? k\b|\bavk\b|"
+    r"\b(?:eliquis|apixaban|xarelto|rivaroxaban|warfarin|coumadin|jantoven|pradaxa|dabigatran|savaysa|edoxaban|"
+    r"lovenox|enoxaparin\w*|heparin\w*|h[ée]parine\w*|pr[ée]viscan|fluindione|sintrom|acenocoumarol)\b",
     "cough": r"\bcough\w*|\btouss\w*|\btoux\b",  # verbs the symptom lexicon does not list ("toussez-vous ?")
+    # the next visit: "when should he come back?" of "return in four weeks"
+    "follow-up": r"\bcome back\b|\bfollow[- ]?up\b|\breturn\b|\bsee (?:you|him|her) (?:again|back)\b|\brevenir\b|"
+    r"\brevoir\b|\brendez-vous\b|\bnext (?:visit|appointment)\b|\bprochaine? (?:visite|consultation)\b",
     "meal": r"\b(?:ate|eat|eating|meals?|food|manger|mangé\w*|repas|dîner|déjeuner)\b",
 }
 CONCEPT_RX = {k: re.compile(v, re.I) for k, v in CONCEPTS.items()}
@@ -260,12 +270,18 @@ _NOT_CONTENT = set(
     quels quelles quand combien comment où depuis pour par sur dans avec et ou ne pas plus est-ce que qui fait
     prend prenez pris prendre eu avoir être été temps fois jour jours semaine mois an ans année dernier dernière
     commencé commence début arrivé côté droite gauche douleur mal avez-vous a-t-il a-t-elle elle-même y-a-t-il
-    t-il t-elle fréquence dose""".split()
+    t-il t-elle fréquence dose avait avaient aviez lors pendant après chez aussi encore toujours très bien peu
+    beaucoup cela ceci était étaient sera out anywhere quelque ailleurs symptom symptoms problem problems issue issues
+    symptôme symptômes problème problèmes would could should can will may might during while into onto upon""".split()
 )
+
+
+_GLOSSED = re.compile(r"(?:[\w'-]+\s+){1,2}\(([^)]{2,30})\)")
 
 
 def content_words(question: str) -> list[str]:
     """The words of a question that name what it is about (not its concepts, its drugs or its intent)."""
+    question = _GLOSSED.sub(r"\1", question)  # "l'assistante médicale (PA)": the gloss names it as the visit does
     words = re.findall(r"[a-zà-ÿœ]{3,}", question.lower()) + [w.lower() for w in re.findall(r"\b[A-Z]{2}\b", question)]
     return [
         w for w in dict.fromkeys(words) if w not in _NOT_CONTENT and not any(rx.search(w) for rx in CONCEPT_RX.values())
@@ -285,6 +301,12 @@ def _folded(text: str) -> str:
 def word_pattern(word: str) -> re.Pattern:
     """A word and its plural or feminine ("lump" / "lumps", "opéré" / "opérée"), accents or not, and a long
     word's cognate in the other language, so that a French question finds its word in an English visit."""
+    own = _own_pattern(word)
+    other = translations(word)  # "blessures" / "injuries": the words whose forms differ
+    return re.compile(f"{own.pattern}|{other.pattern}", re.I) if other else own
+
+
+def _own_pattern(word: str) -> re.Pattern:
     stem = word[:-1] if len(word) > 4 and word.endswith(("s", "x")) else word
     cognate = _COGNATE_END.sub("", stem) if len(word) >= 6 else ""
     if len(word) >= 6 and re.search(r"[a-z](?:ed|ing)$", word):  # "injured" / "injury", "traveled" / "travel"

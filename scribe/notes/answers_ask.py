@@ -144,10 +144,11 @@ def _answered(
     for topic in topics[:1]:  # the question's main topic: "allergic to a drug?" is not about the drugs taken
         fs = finder.topic_facts(query, topic, facts_for_topic(topic, facts))
         if topic == "medications" and query.intent == "yesno" and ADHERENCE.search(q):
-            return finder._search(query, [ADHERENCE], qa_only=True) or Answered(answered=False, topic=topic)
-        # the question's other words are checked in the visit's language only ("brutalement" is not in an
-        # English visit, whatever it says)
-        if fs and query.intent == "yesno" and query.language == language and not finder.words_hold(query, topic, fs):
+            return finder.adherence(query)
+        # the question's other words are checked where the facts were said; asked in the other language, only
+        # those whose translation is known ("brutalement" is not in an English visit, whatever it says)
+        cross = query.language != language
+        if fs and query.intent == "yesno" and not finder.words_hold(query, topic, fs, cross):
             return finder.by_words(query) or Answered(answered=False, confidence=0.8, topic=topic)
         if fs:
             if query.intent in DETAIL and topic not in ("duration", "severity", "location", "age", "weight"):

@@ -21,6 +21,7 @@ from scribe.notes.answers import (
     qualifiers_hold,
     word_pattern,
 )
+from scribe.notes.answers_events import EventAnswers
 from scribe.notes.answers_guard import Guards
 from scribe.notes.answers_kinds import TREATMENT, KindAnswers, unanswered
 from scribe.notes.answers_search import DETAIL, NOT_UNDERSTOOD, labels_in
@@ -74,6 +75,13 @@ _WHERE = re.compile(
 )
 # where it hurts is said of a body site or of the pain ("lower" alone may be a blood pressure)
 _PAIN_SITE = re.compile(rf"\b(?:{lexicon.BODY_PARTS})\b|\b(?:pain|hurts?|aches?|mal|douleur)\b", re.I)
+# the exchange says the pain spreads: "does it seem to be going down the whole arm?", "elle va un peu dans le dos"
+_SPREADS = re.compile(
+    r"\bradiat\w*|\bspread\w*|\b(?:go|goes|going|went|travel\w*|shoot\w*|mov(?:e|es|ing))\s+(?:[\w']+\s+){0,3}?"
+    r"(?:down|up|into|to|towards?|around)\b|\birradi\w*|\bva\b[^.?!]{0,20}\b(?:dans|vers|jusqu)|\bdescend\w*|"
+    r"\bremont\w*|\bdiffus\w*",
+    re.I,
+)
 # the patient's own allergy, not the allergist they saw
 _ALLERGIC = re.compile(r"\ballerg(?:y|ies|ic)\b|\ballergi(?:e|es|que|ques)\b", re.I)
 # one dose taken for the complaint, not a medication the patient takes
@@ -88,9 +96,14 @@ _BEFORE_ASKED = re.compile(
     r"(?:this|that)) before|(?:first|première) (?:time|fois)|premier épisode|similar episode|épisode \w* ?similaire)",
     re.I,
 )
+# the words that name the visit's complaint itself: "when did the injury happen?" asks when it started
+_THE_COMPLAINT = re.compile(r"injur\w*|bless\w*|accidents?|traumas?|incidents?|[ée]pisodes?|crise", re.I)
 _AGE = re.compile(r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?)[- ]?old\b|\b(?:j'ai|elle a|il a) (\d{1,3}) ans\b", re.I)
 _EXACTLY = re.compile(r"\b(?:exactly|specifically|precisely|exactement|précisément)\b", re.I)
-_ASKS_WORSE = re.compile(r"\b(?:worse|aggravat\w*|aggrav\w*|trigger\w*|pire|bring\w* (?:it|on))\b", re.I)
+# "does moving your neck seem to bother your arm?" asks what makes it worse too
+_ASKS_WORSE = re.compile(
+    r"\b(?:worse|aggravat\w*|aggrav\w*|trigger\w*|pire|bring\w* (?:it|on)|bother(?:s|ed)?|gên\w*)\b", re.I
+)
 _ASKS_BETTER = re.compile(
     r"\b(?:moins mal|less pain|hurts? less|better|reliev\w*|help\w*|eases?|mieux|soulag\w*|calm\w*)\b", re.I
 )
@@ -116,7 +129,7 @@ def parts_of(text: str) -> list[re.Pattern]:
     return [rx for rx in BODY_PARTS.values() if rx.search(text)]
 
 
-class AnswerFinder(KindAnswers, Guards):
+class AnswerFinder(KindAnswers, Guards, EventAnswers):
     """One consultation (its reader and facts), many questions."""
 
     def asked_about(self, query: Query, topic: str) -> Answered | None:
@@ -130,8 +143,8 @@ class AnswerFinder(KindAnswers, Guards):
             return self._search(query, parts_of(query.text), asking_rx=asking)
         if topic == "radiation":  # "does it go into the back?" wants the back: "mal dans le dos ?" "non"
             where = radiates_to(query)
-            if where:
-                return self._search(query, where, qa_only=True)
+            if where:  # an exchange on its spreading first: "moving your neck, does it bother your arm?" is not
+                return self._search(query, [*where, _SPREADS], qa_only=True) or self._search(query, where, qa_only=True)
         if topic in TOPIC_RX:
             return self._search(query, parts_of(query.text), asking_rx=TOPIC_RX[topic])
         if topic in lexicon.SYMPTOM_BY_LABEL:
@@ -153,8 +166,9 @@ class AnswerFinder(KindAnswers, Guards):
             return self.age()
         if topic == "location":  # "c'est juste sous le sternum", "right here below the belly button"
             detail = Query(query.text, query.language, "value", query.concepts, query.qualifiers)
-            return self.said(detail, _WHERE, [_PAIN_SITE], topic="location")
-        return None
+            found = self.said(detail, _WHERE, [_PAIN_SITE], topic="location")
+            return found or self.confirmed(detail, _WHERE, _PAIN_SITE, topic="location")  # "… just below the belly
+        return None  # button?" "correct"
 
     def age(self) -> Answered | None:
         """The patient's age as the consultation says it, not a relative's ("my mother is 80 years old")."""
@@ -247,14 +261,22 @@ class AnswerFinder(KindAnswers, Guards):
         mentions = find_mentions(query.text)
         if mentions and _ALLERGIC.search(query.text):  # "allergic to penicillin?": not whether she takes it
             return self.drug_allergy([m.surface for m in mentions])
+        found = self.drug_class(query)
+        if found is not None:
+            return found
         if mentions:
             names = [str(m.drug.get("name", m.surface)) for m in mentions]
             return self.drug(query, names, [m.surface for m in mentions])
         if self.reader is None:
             return None
+        found = self.event(query)  # how it happened, the age at an event
+        if found is not None:
+            return found
         labels = labels_in(query.text)
-        if TREATMENT.search(query.text) and (labels or self.word_anchors(query, every=True)):
-            return self.treatment(query, labels, [] if labels else self.word_anchors(query, every=True))
+        if TREATMENT.search(query.text):  # "un traitement pour la tension ?": the concept names the condition
+            anchors = [] if labels else [CONCEPT_RX[c] for c in query.concepts] or self.word_anchors(query, every=True)
+            if labels or anchors:
+                return self.treatment(query, labels, anchors)
         if query.intent in ("duration", "when"):
             return self.timing(query, labels)
         if query.intent == "side":  # "which knee?", "à droite ou à gauche ?": the side said of it, or the reply
@@ -272,8 +294,9 @@ class AnswerFinder(KindAnswers, Guards):
             found = self._search(query, anchors + [query.counted])
             return found or (unanswered(query.concepts[0]) if query.concepts else None)
         if not query.concepts:
-            if labels and query.qualifiers:  # "does the pain wake you at night?"
-                return self._search(query, [], labels=labels) or unanswered(next(iter(labels)))
+            if labels and query.qualifiers:  # "does the pain wake you at night?", or asked in its words
+                found = self._search(query, [], labels=labels) or self.by_words(query)  # "worse at night?"
+                return found or unanswered(next(iter(labels)))
             return None
         found = None
         for anchors in self.concept_anchors(query):
@@ -322,6 +345,9 @@ class AnswerFinder(KindAnswers, Guards):
             found = self._search(query, words + ([_LASTED] if lasted else []))
         if query.concepts:
             return found or unanswered(query.intent)  # of a concept the visit gave no time for
+        named = [w for w in content_words(query.text) if not (_EARLIER.fullmatch(w) or _THE_COMPLAINT.fullmatch(w))]
+        if found is None and not labels and named:
+            return unanswered(query.intent)  # "when did she see the PA?" is not when the complaint started
         earlier = bool(_EARLIER.search(query.text))  # an earlier episode: not the complaint's onset
         if found is None and not earlier:  # "how long has that been going on?" asked of the complaint, not of a drug
             ask = _LASTED if lasted else dict(INTENTS)[query.intent]

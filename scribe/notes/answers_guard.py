@@ -17,6 +17,7 @@ from scribe.notes import lexicon
 from scribe.notes.answers import CONCEPT_RX, Query, content_words, word_pattern
 from scribe.notes.answers_kinds import unanswered
 from scribe.notes.answers_search import Searcher, labels_in, same_finding
+from scribe.notes.answers_terms import translations
 from scribe.notes.consultation import answer_polarity
 from scribe.notes.context_topics import TOPIC_RX
 from scribe.notes.facts.reader import NEGATION_NEAR
@@ -142,15 +143,16 @@ class Guards(Searcher):
     def _unit_text(self, segment_id: int | None) -> str:
         return " ".join(s.text for s in self.reader.sents if s.seg_index == segment_id)
 
-    def words_hold(self, query: Query, topic: str, fs: list[Fact]) -> bool:
-        """The question's words besides its finding ("suddenly", "knee") are said where the facts were."""
+    def words_hold(self, query: Query, topic: str, fs: list[Fact], cross: bool = False) -> bool:
+        """The question's words besides its finding ("suddenly", "knee") are said where the facts were; asked
+        in the other language, those whose translation is known ("blood in her vomit?" of "j'ai pas vomi")."""
         if self.reader is None or topic not in lexicon.SYMPTOM_BY_LABEL:
             return True  # a history's or a habit's facts are said in their own words ("cabg", "je fume")
         text = TOPIC_RX[topic].sub(" ", query.text) if topic in TOPIC_RX else query.text
         for kind in ("symptom", "condition"):
             for start, end, _c in lexicon.find_concepts(kind, text):
                 text = text[:start] + " " * (end - start) + text[end:]
-        extra = [word_pattern(w) for w in content_words(text)]
+        extra = [word_pattern(w) for w in content_words(text) if not cross or translations(w)]
         if not extra:
             return True
         said = " ".join(self._unit_text(e.segment_id) for f in fs for e in f.evidence)

@@ -31,6 +31,8 @@ _PAIN_RELIEF = re.compile(
     r"anti-?douleurs?)\b",
     re.I,
 )
+# a drug said to have helped is a drug taken for the pain: "avec le Doliprane, ça avait été un petit peu mieux"
+_RELIEVED = re.compile(r"\b(?:help(?:ed|s)?|reliev\w*|relief|better|eased?|mieux|soulag\w*|calm[ée]\w*)\b", re.I)
 STOPPED = re.compile(
     r"\b(?:stopped|quit|weaned|weened|ran out|no longer|not taking|n't been taking|n't taking|off (?:of )?(?:it|them)|"
     r"arrêtée?|ne (?:le |la |les )?prends plus|plus pris)\b",
@@ -44,6 +46,10 @@ _FAMILY_FRAME = re.compile(
     r"side|côté)\b",
     re.I,
 )
+
+
+# the concepts that are classes of drugs: a drug of the class taken answers "is he on …?"
+DRUG_CLASSES = ("anticoagulant", "insulin", "steroid", "inhaler")
 
 
 def unanswered(topic: str | None) -> Answered:
@@ -88,7 +94,8 @@ class KindAnswers(Searcher):
         for i, (asking, answering, text, _wider) in enumerate(units):
             found = {c.label for kind in ("condition", "symptom") for _s, _e, c in lexicon.find_concepts(kind, text)}
             named = same_finding(found, labels) or bool(anchors) and all(rx.search(text) for rx in anchors)
-            named = named or any(x.endswith("pain") for x in labels) and bool(_PAIN_RELIEF.search(text))
+            relieved = bool(_PAIN_RELIEF.search(text) or _RELIEVED.search(text) and find_mentions(text))
+            named = named or any(x.endswith("pain") for x in labels) and relieved
             if not named or RELATIVES.search(text):
                 continue
             if nothing is None and asking and TREATMENT.search(self.asked_text(asking)):
@@ -188,6 +195,27 @@ class KindAnswers(Searcher):
                     )
         return None
 
+    def drug_class(self, query: Query) -> Answered | None:
+        """A drug of the class the question names among the drugs taken ("prend-il des anticoagulants ?" of
+        "i am taking eliquis, though" after "no" to blood thinners): the medication facts settle it."""
+        classes = [CONCEPT_RX[c] for c in query.concepts if c in DRUG_CLASSES]
+        if not classes or query.intent != "yesno":
+            return None
+        fs = [
+            f
+            for f in self.facts
+            if f.kind == "medication"
+            and f.status in ("current", "changed", "new")
+            and any(rx.search(f"{f.label} {f.attributes.get('surface', '')}") for rx in classes)
+        ]
+        if not fs:
+            return None
+        names = ", ".join(dict.fromkeys(f.label for f in fs))
+        evidence = [e for f in fs[:2] for e in f.evidence[:1]]
+        return Answered(
+            answered=True, answer=names, value="yes", evidence=evidence, confidence=0.9, topic="medications"
+        )
+
     def drug(self, query: Query, names: list[str], surfaces: list[str]) -> Answered:
         fs = _drug_facts(names + surfaces, self.facts)
         anchors = [re.compile(rf"\b{re.escape(s)}\d*\b", re.I) for s in dict.fromkeys(surfaces + names)]
@@ -219,7 +247,7 @@ class KindAnswers(Searcher):
             return unanswered("medications")
         if query.intent in ("when", "value", "duration", "count") and self.reader is not None:
             found = self._search(query, [anchor])
-            if found is not None or query.intent in ("when", "duration"):  # "since when": not "yes, crestor"
+            if found is not None or query.intent in ("when", "duration", "count"):  # "since when": not "yes, crestor"
                 return found or unanswered("medications")
         if self.reader is not None and query.intent == "yesno":
             found = self.stopped(anchor)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
-from scribe.notes.answers import RELATIVES, Query, qualifiers_hold, same_setting
+from scribe.notes.answers import INTENTS, RELATIVES, Query, qualifiers_hold, same_setting
 from scribe.notes.answers_units import OFFERS, TranscriptUnits
-from scribe.notes.answers_values import CHANGE_ASKED
+from scribe.notes.answers_values import CHANGE_ASKED, FUTURE_ASKED, NOW_ASKED, READINGS_ASKED, SAID_WITHOUT_NUMBER
 from scribe.notes.consultation import answer_polarity
 from scribe.notes.facts.reader import NEGATION_NEAR, ConsultationReader
 from scribe.notes.medication.names import find_mentions
@@ -20,6 +20,7 @@ from scribe.notes.number_words import numbers_to_digits
 from scribe.notes.text import clean
 from scribe.schemas_docs import Answered, Fact
 
+INTENT_RX = dict(INTENTS)
 DETAIL = ("dose", "frequency", "when", "duration", "severity", "value", "side", "count")
 
 
@@ -136,6 +137,10 @@ class Searcher(TranscriptUnits):
             if query.intent != "count" and self._about_relative(asking + answering, anchors, family) != family:
                 continue  # a relative's illness is not the patient's
             explicit = False
+            now = query.intent in ("severity", "value") and bool(NOW_ASKED.search(query.text))
+            if now and asking:  # the value today is said last, however long the reply
+                answering = self._whole_turn(answering)
+                wider = numbers_to_digits(f"{self.reader.sents[asking[0]].text} {self._reply(answering)}")
             if query.intent in DETAIL:
                 source = numbers_to_digits(self._reply(answering)) if asking_rx else wider
                 reply = numbers_to_digits(self._reply(answering)) if asking else ""
@@ -144,13 +149,20 @@ class Searcher(TranscriptUnits):
                 elif query.intent == "side" and self._value("side", reply, []):
                     source = reply  # the patient's side over the clinician's ("not the right knee, the left")
                 change = bool(CHANGE_ASKED.search(query.text))
-                value = self._value(query.intent, source, anchors, query.counted, change)
+                kind = "when_future" if query.intent == "when" and FUTURE_ASKED.search(query.text) else query.intent
+                value = self._value(kind, source, anchors, query.counted, change, now)
+                if value is None and query.intent == "value" and asking and anchors:
+                    value = self._without_number(query, asking, reply, anchors)
                 if value is None and asking_rx is None and anchors:
-                    answering, value = self._followed(units[i + 1 : i + 4], query.intent, answering)
-                if value is None or _SHORT.search(value) and not self._said_by_patient(asking, answering):
+                    answering, value = self._followed(units[i + 1 : i + 4], kind, answering, text)
+                ordered = query.intent in ("duration", "when") and _SHORT.search(value or "")
+                if value is None or ordered and not self._said_by_patient(asking, answering):
                     continue  # "ice the elbow for 20 minutes" is an order, not how long the pain has lasted
-                if source is wider and wider != text and self._value(query.intent, text, anchors) is None:
-                    answering = answering + [answering[-1] + 1]  # the value is in the next sentence
+                if asking and asking_rx is None and self._time_of_another(query, asking, reply, value, anchors):
+                    continue
+                nxt = answering[-1] + 1 if answering else len(self.reader.sents)
+                if source is wider and nxt < len(self.reader.sents) and self._value(kind, text, anchors) is None:
+                    answering = answering + [nxt]  # the value is in the next sentence
             else:
                 if not self._said_by_patient(asking, answering) or (
                     not asking and any(self.reader.sents[k].question for k in answering)
@@ -179,6 +191,37 @@ class Searcher(TranscriptUnits):
             if query.intent in DETAIL:
                 return found
         return found
+
+    def _without_number(self, query: Query, asking: list[int], reply: str, anchors: list[re.Pattern]) -> str | None:
+        """The reading the patient gives in words to a question that names it ("did you buy the blood
+        pressure cuff?" "… it's been pretty good"), for a question on how readings have been (not for
+        "what was his ALT value?")."""
+        if not READINGS_ASKED.search(query.text):
+            return None
+        asked = self.asked_text(asking)
+        m = SAID_WITHOUT_NUMBER.search(reply) if all(rx.search(asked) for rx in anchors) else None
+        return m.group(0) if m else None
+
+    def _whole_turn(self, answering: list[int]) -> list[int]:
+        """The reply with the rest of the patient's turn (a unit keeps its first three sentences)."""
+        sents, out = self.reader.sents, list(answering)
+        while out and out[-1] + 1 < len(sents) and sents[out[-1] + 1].seg_index == sents[out[-1]].seg_index:
+            out.append(out[-1] + 1)
+        return out
+
+    def _time_of_another(
+        self, query: Query, asking: list[int], reply: str, value: str, anchors: list[re.Pattern]
+    ) -> bool:
+        """A time the patient gives in reply to something else than when it was ("i'd like to update that mri and
+        see what's going on" "it has been for the last week"): the question did not ask when, its last words
+        (the question itself) do not name what was, nor does the reply."""
+        if query.intent not in ("when", "duration"):
+            return False
+        asked = numbers_to_digits(self.asked_text(asking))
+        if value.lower() in asked.lower() or value.lower() not in reply.lower():
+            return False
+        named = any(rx.search(reply) or rx.search(asked[-80:]) for rx in anchors)
+        return not INTENT_RX[query.intent].search(asked) and not named
 
     def _answer(self, query: Query, value: str, ks: list[int], topic: str | None = None) -> Answered:
         evidence = self._evidence(ks)

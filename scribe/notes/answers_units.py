@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from scribe.notes import lexicon
 from scribe.notes.answers import INTENTS, RELATIVES, Query, content_words, word_pattern
 from scribe.notes.answers_values import (
     CHANGE_BEFORE,
@@ -43,6 +44,7 @@ FOLLOW_UP = re.compile(
     re.I,
 )
 _NOT_THE = re.compile(r"\b(?:not|n't|pas|ni)\s+(?:the |my |his |her |a |le |la |du |de la |à )?$", re.I)
+_FOR_THE = re.compile(r"\b(?:for|over|during|pendant|depuis) (?:the |la |le )?$", re.I)
 _YES_NO_REPLY = re.compile(r"^\W*(?:yes|yeah|yep|no|nope|nah|oui|ouais|non)\b", re.I)
 
 
@@ -57,6 +59,10 @@ _WITNESS = re.compile(
 def _subject_relative(text: str) -> bool:
     """A relative the sentence speaks of, not one who reports what the patient does."""
     return any(not _WITNESS.match(text[m.end() :]) for m in RELATIVES.finditer(text))
+
+
+def _findings(text: str) -> set[str]:
+    return {c.label for kind in ("symptom", "condition") for _s, _e, c in lexicon.find_concepts(kind, text)}
 
 
 class TranscriptUnits:
@@ -118,13 +124,22 @@ class TranscriptUnits:
         texts = [self.reader.sents[k].text for k in ks if k < len(self.reader.sents)]
         if family:
             return any(RELATIVES.search(t) for t in texts)
-        return any(_subject_relative(t) and all(rx.search(t) for rx in anchors) for t in texts)
+        # a relative the question names is what it asks about: "is she married?" "oui j'ai un mari"
+        blank = [re.sub("|".join(rx.pattern for rx in anchors), " ", t, flags=re.I) if anchors else t for t in texts]
+        return any(_subject_relative(b) and all(rx.search(t) for rx in anchors) for t, b in zip(texts, blank))
 
     def _value(
-        self, intent: str, text: str, anchors: list[re.Pattern], counted: re.Pattern | None = None, change: bool = False
+        self,
+        intent: str,
+        text: str,
+        anchors: list[re.Pattern],
+        counted: re.Pattern | None = None,
+        change: bool = False,
+        now: bool = False,
     ) -> str | None:
         """The first value of the wanted kind in text, after the question's concept when it is there; for a
-        count, the number said before the counted noun. change: the question asks for a gain or a loss."""
+        count, the number said before the counted noun. change: the question asks for a gain or a loss. now:
+        it asks for the value today, said last ("8 à 9 sur 10 au début … là c'est plutôt 3 à 4 sur 10")."""
         if intent == "count":
             return count_before(counted, text) if counted is not None else None
         masked = SCALE.sub(lambda m: " " * len(m.group(0)), text) if intent == "severity" else text
@@ -135,6 +150,8 @@ class TranscriptUnits:
         for m in VALUE_RX[intent].finditer(masked):
             if intent == "side" and _NOT_THE.search(masked[max(0, m.start() - 12) : m.start()]):
                 continue  # "it's not the right knee it's the left knee"
+            if intent.startswith("when") and _FOR_THE.search(masked[: m.start()]):
+                continue  # "bothering me for the last week" is how long, not when
             if intent in ("value", "dose") and (
                 NOT_A_VALUE_BEFORE.search(masked[: m.start()])
                 or NOT_A_VALUE_AFTER.match(masked[m.end() :])
@@ -156,16 +173,22 @@ class TranscriptUnits:
             if not found:
                 return None
         found = prefer(intent, found)
-        best = next((m for m in found if m.start() >= after), found[0])
+        best = found[-1] if now else next((m for m in found if m.start() >= after), found[0])
         return normalise_value(intent, best.group(0))
 
-    def _followed(self, later: list, intent: str, answering: list[int]) -> tuple[list[int], str | None]:
+    def _followed(self, later: list, intent: str, answering: list[int], said: str = "") -> tuple[list[int], str | None]:
         """The value the patient gives in the next exchange, of the same thing: a follow-up question on it
-        ("what have they been running?" "300s"), or the patient going on after an "okay"."""
+        ("what have they been running?" "300s"), or the patient going on after an "okay"; not a question on a
+        finding the exchange did not name ("how's your back pain?" … "any lumps that you've noticed?")."""
+        before = _findings(said)
+        own = said.lower()
         for asking, answering_next, _text, _wider in later:
             asked = self.reader.sents[asking[0]].text if asking else ""
             if asking and not FOLLOW_UP.search(asked) and len(asked.split()) > 2:  # "or?" is no new subject
                 return answering, None  # a new subject
+            new_words = [w for w in content_words(asked) if w not in own]
+            if asking and (_findings(asked) - before or len(new_words) >= 2):
+                return answering, None
             replies = [j for j in answering_next if self.reader.is_pat(j)]
             value = self._value(intent, numbers_to_digits(" ".join(self.reader.sents[j].text for j in replies)), [])
             if value is not None:

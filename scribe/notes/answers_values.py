@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from scribe.notes.number_words import spoken_numbers
+
 NUMBER_WORDS = (
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few|few|several|"
     r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques)"
@@ -27,7 +29,9 @@ _DATE = (
     rf"\b(?:{_MONTHS}|mars|march|may|mai)\s+\d{{1,2}}(?:st|nd|rd|th|er)?(?:\s*,?\s*\d{{4}})?\b|"
     rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:of\s+)?(?:{_MONTHS}|mars|march|may|mai)(?:\s*,?\s*\d{{4}})?\b|"
     rf"\b(?:{_MONTHS})(?:\s*,?\s*\d{{4}})?\b|\b(?:in|en) (?:march|may|mars|mai)\b|"
-    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|(?<![\d,.$])(?:19[5-9]\d|20[0-4]\d)(?![\d,]|\s*(?:units?|mg|milligrams?|s\b))|"
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|"
+    r"\b(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])[- ](?:19|20)-?\d\d\b|"  # "10-10 20-20", a date said
+    r"(?<![\d,.$])(?:19[5-9]\d|20[0-4]\d)(?![\d,]|\s*(?:units?|mg|milligrams?|s\b))|"
     r"\bthe \d{1,2}(?:st|nd|rd|th)\b|\ble \d{1,2}(?:er)?\b(?= (?:du mois|prochain))"
 )
 _SEASONS = r"spring|summer|fall|autumn|winter|weekend"
@@ -57,9 +61,10 @@ VALUE_RX: dict[str, re.Pattern] = {
     "frequency": re.compile(
         r"\b(?:(?:less|more) than )?(?:once|twice|three times|four times|(?:\d+ (?:or|to|-) )?\d+ times?|one time|"
         r"two times)\s+"
-        r"(?:a|per|every|each)\s+"
-        r"(?:day|week|month|year|night)\b|\bevery\s+(?:day|week|month|other \w+|\d+ \w+|morning|night|evening|"
-        r"\w+day)\b|\b(?:daily|weekly|monthly|nightly|biweekly|everyday)\b|\b(?:\d+|une|deux|trois) fois par "
+        r"(?:a|an|per|every|each)\s+"
+        r"(?:hour|day|week|month|year|night)\b|\bevery\s+(?:hour|day|week|month|other \w+|\d+ \w+|morning|night|"
+        r"evening|\w+day)\b|\b(?:hourly|toutes les heures|(?:une|deux|trois|\d+) fois par heure)\b|"
+        r"\b(?:daily|weekly|monthly|nightly|biweekly|everyday)\b|\b(?:\d+|une|deux|trois) fois par "
         r"(?:jour|semaine|mois|an)\b|\btous les (?:jours|soirs|matins|mois|ans|\d+ \w+)\b|"
         r"\bchaque (?:jour|semaine|mois|soir|matin)\b|\b(?:a|per) (?:day|week)\b|\bpar (?:jour|semaine)\b|"
         # how often said without a number: "only when it's hot", "as needed", "hardly ever"
@@ -70,7 +75,7 @@ VALUE_RX: dict[str, re.Pattern] = {
     ),
     "when": re.compile(
         rf"\b{_RANGE}\s+(?:days?|weeks?|months?|years?|hours?|minutes?)\s+ago\b|\blast\s+(?:week|month|year|night|"
-        rf"{_SEASONS}|{_WEEKDAYS}|time)\b|\byesterday\b|\b(?:this|next|last) (?:morning|week|month|year|past \w+|"
+        rf"{_SEASONS}|{_WEEKDAYS})\b|\byesterday\b|\b(?:this|next|last) (?:morning|week|month|year|past \w+|"
         rf"{_SEASONS})\b|\b(?:on |this |ce )?(?:{_WEEKDAYS})\b|\bhier(?: soir| matin)?\b|{_DATE}|"
         rf"\b(?:it's been|it has been|been|ça fait|cela fait)\s+(?:\w+\s+){{0,2}}?{_RANGE}\s+(?:days?|weeks?|"
         r"months?|years?|jours|semaines|mois|ans)\b|"
@@ -93,6 +98,38 @@ VALUE_RX: dict[str, re.Pattern] = {
         re.I,
     ),
 }
+# when something is to happen, for a question on what is planned ("quand doit-elle revenir ?"): "in two weeks"
+FUTURE_ASKED = re.compile(
+    r"\b(?:come back|coming back|return|follow[- ]?up|next|should|will|supposed to|planned|scheduled|due|repeat\w*|"
+    r"recheck\w*|revenir|revient|reviendra|prochaine?|doit|devra|contrôle|prévue?s?|programmée?s?)\b",
+    re.I,
+)
+WHEN_FUTURE = re.compile(
+    rf"\b(?:in|within|dans|d'ici) {_RANGE} (?:days?|weeks?|months?|years?|jours?|semaines?|mois|ans?)\b|"
+    rf"{VALUE_RX['when'].pattern}",
+    re.I,
+)
+VALUE_RX["when_future"] = WHEN_FUTURE
+# a reading said without its number, in reply to a question on it: "it's been pretty good", "elle est normale"
+SAID_WITHOUT_NUMBER = re.compile(
+    r"\b(?:it's|it is|it has|it's been|they've been|they're|been|is|are|was|were|c'est|elle est|il est|était|"
+    r"a été|sont)\s+(?:(?:pretty|really|very|quite|fairly|always|mostly|très|assez|plutôt|toujours|bien)\s+)?"
+    r"(?:good|normal|high|low|elevated|stable|under control|well controlled|bonne|bon|normale?|élevée?|haute?|"
+    r"basse?|stable|correcte?|équilibrée?)\b",
+    re.I,
+)
+# a question that asks how readings have been, which a reading in words answers (not "what was his ALT value?")
+READINGS_ASKED = re.compile(
+    r"^(?!.*\b(?:value|level|number|result|valeur|taux|niveau|chiffre|résultat)s?\b).*"
+    r"\b(?:readings?|been|running|how (?:is|are|has|have)|comment (?:est|sont|va)|relevés?|chiffres)\b",
+    re.I,
+)
+# the value today, not at the start: "how bad is the pain now?"
+NOW_ASKED = re.compile(
+    r"\b(?:now|right now|currently|today|at the moment|these days|maintenant|actuellement|aujourd'hui|"
+    r"en ce moment)\b",
+    re.I,
+)
 # a number with its scale said by the patient is a self-rated score wherever it is said ("8-9 sur 10")
 SCORE = re.compile(r"(?<![\w.])\d+(?:\s*(?:-|to|à|ou|or)\s*\d+)?\s*(?:/|sur|out of)\s*10\b", re.I)
 # how often said with a number beats "hardly ever" in "hardly ever. maybe once a month"
@@ -109,8 +146,8 @@ NOT_A_VALUE_BEFORE = re.compile(
 # a number of a time or a count ("3 or 4 weeks", "2 tablets"), not a measured value
 NOT_A_VALUE_AFTER = re.compile(
     r"^(?:\s*(?:or|to|-|ou|à)\s*\d+)?\s*(?:-?\s*(?:years?|year-old|days?|weeks?|months?|times?|ans?|jours?|"
-    r"semaines?|mois|fois|o'clock|h|minutes?|hours?|heures?|out of|sur 10|pills?|tablets?|comprimés?|mg|"
-    r"milligrams?|milligrammes?))(?!\w)",
+    r"semaines?|mois|fois|o'clock|h|minutes?|hours?|heures?|out of|sur 10|pills?|tablets?|comprimés?|mg|puffs?|"
+    r"drops?|sprays?|bouffées?|gouttes?|milligrams?|milligrammes?))(?!\w)",
     re.I,
 )
 # "i could stand to lose about 25 pounds": a change, not the weight (unless the question asks for the change)
@@ -121,7 +158,18 @@ CHANGE_BEFORE = re.compile(
 CHANGE_ASKED = re.compile(r"\b(?:lose|lost|gain\w*|put on|drop\w*|perd\w*|pris|prendre)\b", re.I)
 
 # "how many hours does he sleep?", "combien d'enfants ?": the count of the noun that follows
-COUNT_NOUN = re.compile(r"\bhow many\s+([a-zà-ÿ]{3,})|\bcombien\s+d(?:e\s+|')([a-zà-ÿ]{3,})", re.I)
+# ("how many tramadol tablets?" counts the tablets)
+_PILLS = r"(?:tablets?|pills?|capsules?|comprimés?|gélules?)"
+COUNT_NOUN = re.compile(
+    rf"\bhow many\s+(?:[\w-]+\s+(?={_PILLS}\b))?([a-zà-ÿ]{{3,}})|\bcombien\s+d(?:e\s+|')([a-zà-ÿ]{{3,}})", re.I
+)
+# the tablets given without their noun: "i'm gonna dispense eight of those"
+_DISPENSED = re.compile(
+    r"\b(?:dispens\w*|give you|prescrib\w*|délivr\w*|prescri\w*)\s+(\d+|two|three|four|five|six|seven|eight|nine|"
+    r"ten|twelve|fifteen|twenty|thirty|sixty|ninety|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|"
+    r"vingt|trente)\b",
+    re.I,
+)
 
 
 def count_before(noun: re.Pattern, text: str) -> str | None:
@@ -130,7 +178,9 @@ def count_before(noun: re.Pattern, text: str) -> str | None:
         before = re.search(rf"(?<![\w.])({_RANGE})\s+(?:[\w'-]+\s+)?$", text[: m.start()], re.I)
         if before and before.group(1).lower() not in ("a", "an", "un", "une"):
             return f"{before.group(1)} {m.group(0)}"
-    return None
+    given = _DISPENSED.search(text) if noun.search("tablets") else None
+    count = (spoken_numbers(given.group(1)) or [given.group(1)])[0] if given else None
+    return f"{int(float(count))} tablets" if given else None
 
 
 _COUNTED = re.compile(

@@ -31,7 +31,8 @@ TOPICS: dict[str, tuple[str, callable]] = {
         lambda f: f.kind == "social_history" and f.label == "alcohol",
     ),
     "recreational drugs": (
-        r"\b(?:recreational|street drugs|marijuana|cannabis|drogues?)\b",
+        r"\b(?:recreational|street drugs|illicit|drug use|(?:use|using|do) (?:any )?drugs|marijuana|cannabis|"
+        r"drogues?|stupéfiants)\b",
         lambda f: f.kind == "social_history" and f.label == "recreational drugs",
     ),
     "occupation": (
@@ -55,7 +56,8 @@ TOPICS: dict[str, tuple[str, callable]] = {
     ),
     "location": (
         r"\b(?:where (?:is|does|do) (?:the|it|you)|where.*(?:hurt|pain)|où (?:avez-vous|ça|est-ce)|"
-        r"localisation|location)\b",
+        r"(?:what|which) part of|quelle partie|où (?:se (?:situe|trouve|localise)|précisément|exactement)|"
+        r"where exactly|localisation|location)\b",
         lambda f: f.kind == "hpi" and f.label == "location",
     ),
     "triggers": (
@@ -70,7 +72,7 @@ TOPICS: dict[str, tuple[str, callable]] = {
     ),
     "quality": (
         r"\b(?:what kind of (?:pain|discomfort)|what type of (?:pain|discomfort)|describe (?:the|your|his|her) pain|"
-        r"quel (?:type|genre) de douleur|type de douleur|genre de douleur|décri\w+ (?:la|votre) douleur)\b",
+        r"quel (?:type|genre) de douleur|type de douleur|genre de douleur|décri[\w-]+ (?:la|votre|sa) douleur)\b",
         lambda f: f.kind == "hpi" and f.label == "quality",
     ),
     "family history": (
@@ -120,8 +122,9 @@ def topics_of(question: str) -> list[str]:
         out = list(dict.fromkeys(out))
     if "pain" in out and len(out) > 1:
         out.remove("pain")
-    if "triggers" in out:  # "what makes the back pain worse?" asks what makes it worse, of the back pain
-        out = ["triggers"] + [t for t in out if t != "triggers"]
+    for aspect in ("radiation", "quality", "location", "triggers"):  # "what makes the back pain worse?" asks
+        if aspect in out:  # what makes it worse, of the back pain; "où se situe la douleur au genou ?" where
+            out = [aspect] + [t for t in out if t != aspect]
     return out
 
 
