@@ -121,3 +121,19 @@ def test_final_answers_with_their_values(final, question, value):
 def test_still_not_answered_at_the_end(final):
     for question in ("Any side effects from the lisinopril?", "Any allergies to antibiotics?", "Does he smoke?"):
         assert not ask(final, question, use_embeddings=False)["answered"], question
+
+
+def test_a_value_that_cannot_be_the_measure_asked_is_no_answer():
+    """The oxygen saturation's 98 % is no heart rate nor blood pressure; an MRI still to be done has shown
+    nothing: a wrong "answered" is worse than a miss."""
+    doc = document(
+        """[doctor] your heart rate your spo2 was ninety eight percent on room air .
+[patient] okay .
+[doctor] i'm going to order an mri of the foot .
+[patient] if the surgery is going to be tomorrow when am i going to get my mri ?
+[doctor] we'll get it today .""",
+        language="en",
+    )
+    for question in ("What was her heart rate?", "What was her blood pressure today?", "Qu'a montré l'IRM du pied ?"):
+        a = ask(doc, question, use_embeddings=False)
+        assert not a["answered"], (question, a)

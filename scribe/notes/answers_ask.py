@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
 from collections import OrderedDict
 from functools import lru_cache
@@ -20,6 +21,7 @@ from functools import lru_cache
 from scribe.notes.answers import Query, read_question, same_setting
 from scribe.notes.answers_find import DETAIL, AnswerFinder, parts_of, radiates_to
 from scribe.notes.answers_guard import ADHERENCE
+from scribe.notes.answers_kinds import unanswered
 from scribe.notes.answers_search import NOT_UNDERSTOOD
 from scribe.notes.context_topics import answer_from_facts, facts_for_topic, topics_of
 from scribe.notes.facts import Extractor
@@ -125,7 +127,29 @@ def answered(
     if picked is not None:
         return picked
     found = _answered(q, query, finder, facts, asked, language, use_embeddings)
-    return finder.thing(query, finder.earlier(query, found))
+    return _fits(query, finder.thing(query, finder.earlier(query, found)))
+
+
+# what a measure's value looks like: a pulse is no percentage, a blood pressure has two numbers
+_ASKS_PULSE = re.compile(r"\b(?:heart rate|pulse|fréquence cardiaque|pouls)\b", re.I)
+_ASKS_PRESSURE = re.compile(r"\b(?:blood pressures?|bp|tension|pression artérielle)\b", re.I)
+_ASKS_RESULT = re.compile(r"^\W*(?:what|qu')\b.*\b(?:show|showed|reveal\w*|montré|result\w*|résultats?)\b", re.I)
+_TWO_NUMBERS = re.compile(r"\d+\s*(?:/|over|sur)\s*\d+|\b\w+ (?:over|sur) \w+", re.I)
+
+
+def _fits(query: Query, found: Answered) -> Answered:
+    """An answer whose value cannot be what the question asks for is no answer: "what was her heart rate?" is
+    not answered by the oxygen saturation's 98 %, nor "what did the MRI show?" by a bare "yes" (a result is
+    wanted); a wrong "answered" is worse than a miss."""
+    value = found.value or ""
+    if not found.answered or not value:
+        return found
+    wrong = (
+        (_ASKS_PULSE.search(query.text) and "%" in value)
+        or (_ASKS_PRESSURE.search(query.text) and query.intent == "value" and not _TWO_NUMBERS.search(value))
+        or (value.lower() in ("yes", "no", "oui", "non") and _ASKS_RESULT.search(query.text))
+    )
+    return unanswered(found.topic) if wrong else found
 
 
 def _answered(
