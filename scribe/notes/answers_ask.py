@@ -130,7 +130,7 @@ def answered(
     return _fits(query, finder.thing(query, finder.earlier(query, found)))
 
 
-# what a measure's value looks like: a pulse is no percentage, a blood pressure has two numbers
+# what a measure's value looks like: a pulse is no percentage, a blood pressure in numbers has two
 _ASKS_PULSE = re.compile(r"\b(?:heart rate|pulse|fréquence cardiaque|pouls)\b", re.I)
 _ASKS_PRESSURE = re.compile(r"\b(?:blood pressures?|bp|tension|pression artérielle)\b", re.I)
 _ASKS_RESULT = re.compile(r"^\W*(?:what|qu')\b.*\b(?:show|showed|reveal\w*|montré|result\w*|résultats?)\b", re.I)
@@ -146,7 +146,7 @@ def _fits(query: Query, found: Answered) -> Answered:
         return found
     wrong = (
         (_ASKS_PULSE.search(query.text) and "%" in value)
-        or (_ASKS_PRESSURE.search(query.text) and query.intent == "value" and not _TWO_NUMBERS.search(value))
+        or (_ASKS_PRESSURE.search(query.text) and re.search(r"\d", value) and not _TWO_NUMBERS.search(value))
         or (value.lower() in ("yes", "no", "oui", "non") and _ASKS_RESULT.search(query.text))
     )
     return unanswered(found.topic) if wrong else found
