@@ -12,7 +12,6 @@ never one.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -21,6 +20,7 @@ from scribe.notes import lexicon
 from scribe.notes.compose import to_markdown
 from scribe.notes.lexicon.drugs_common import COMMON_EN, COMMON_FR
 from scribe.notes.medication import FRENCH_BRANDS
+from scribe.notes.medication.names import fold
 from scribe.notes.recovery import DOSE
 from scribe.schemas import Correction, Segment, Transcript
 from scribe.schemas_docs import Evidence, Note, NoteSection, SentenceSupport
@@ -31,14 +31,9 @@ _DOSE_AFTER = re.compile(rf"\W{{0,3}}{DOSE}", re.I)
 _REGEX_SYNTAX = re.compile(r"\\[a-z]|\(\?:|[()?|*+\[\]{}.^$\\]")
 
 
-def _plain(text: str) -> str:
-    t = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in t if not unicodedata.combining(ch))
-
-
 @lru_cache(maxsize=1)
 def _common_drugs() -> frozenset[str]:
-    return frozenset(_plain(n) for n in (*COMMON_EN, *COMMON_FR, *FRENCH_BRANDS))
+    return frozenset(fold(n) for n in (*COMMON_EN, *COMMON_FR, *FRENCH_BRANDS))
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +44,7 @@ def _clinical_words() -> tuple[str, ...]:
     for c in (*lexicon.SYMPTOMS, *lexicon.CONDITIONS):
         texts += [c.label, c.fr, c.plain_en, c.plain_fr, *c.forms]
     for text in texts:
-        words.update(_plain(w) for w in re.findall(r"[^\W\d_]{4,}", _REGEX_SYNTAX.sub(" ", text.lower())))
+        words.update(fold(w) for w in re.findall(r"[^\W\d_]{4,}", _REGEX_SYNTAX.sub(" ", text.lower())))
     return tuple(sorted(words))
 
 
@@ -58,10 +53,10 @@ def _worth_a_line(seg: Segment, c: Correction) -> bool:
         return False  # "doesn't", "couldn't", "we'll give" written apart by the recogniser: no drug name
     if _DOSE_AFTER.match(seg.text, c.end):
         return True  # "I take gamedino 20 mg": a drug, whatever its name
-    guess = _plain(c.corrected)
+    guess = fold(c.corrected)
     if c.source != "visit" and guess not in _common_drugs():
         return False
-    heard = _plain(c.original).replace(" ", "")
+    heard = fold(c.original).replace(" ", "")
     nearest = process.extractOne(heard, _clinical_words(), scorer=fuzz.ratio)
     return nearest is None or fuzz.ratio(heard, guess) > nearest[1]
 

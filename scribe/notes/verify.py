@@ -16,11 +16,11 @@ milligrams"), is flagged with the reason, never removed: the words were said, on
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from scribe.notes.compose import to_markdown
 from scribe.notes.consultation import hedged
 from scribe.notes.medication import number_values
+from scribe.notes.medication.names import fold
 from scribe.notes.number_words import digits_in, spoken_numbers
 from scribe.notes.recovery import DOSE, NUMBER_WORD, known_drug
 from scribe.notes.register import speech_markers  # noqa: F401  (re-exported for tests and benches)
@@ -50,14 +50,9 @@ def numbers_supported(sentence: str, evidence_text: str) -> list[str]:
     return missing
 
 
-def _plain(text: str) -> str:
-    t = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in t if not unicodedata.combining(ch))
-
-
 def _drug_kept(f: Fact, evidence: str) -> bool:
     names = [f.label, f.attributes.get("surface"), f.attributes.get("brand"), f.attributes.get("ingredient")]
-    return any(n and _plain(n) in evidence for n in names)
+    return any(n and fold(n) in evidence for n in names)
 
 
 def _side_kept(sentence: str, evidence: str) -> list[str]:
@@ -75,7 +70,7 @@ def check_sentence(s: SentenceSupport, facts_by_id: dict[str, Fact], section: st
     missing = numbers_supported(text, evidence)
     if missing:
         issues.append(("number", f"number(s) not in evidence: {', '.join(missing)}"))
-    plain_ev = _plain(evidence)
+    plain_ev = fold(evidence)
     for f in facts:
         if f.kind == "medication" and not _drug_kept(f, plain_ev):
             issues.append(("drug", f"drug name not in evidence: {f.label}"))
@@ -194,7 +189,7 @@ def _unsure_words(s: SentenceSupport, drugs: set[str], segments: dict[int, Segme
                 kind = "number"
             elif _SIDE_TOKEN.fullmatch(token):
                 kind = "laterality"
-            elif w.original or _plain(token) in drugs or (len(token) > 3 and known_drug(token)):
+            elif w.original or fold(token) in drugs or (len(token) > 3 and known_drug(token)):
                 kind = "drug"
             else:
                 continue
@@ -222,10 +217,10 @@ def _dose_said_otherwise(s: SentenceSupport, facts: list[Fact], tr: Transcript) 
             continue
         if a.get("previous_dose"):
             continue
-        names = {_plain(n) for n in (f.label, a.get("surface"), a.get("brand"), a.get("ingredient")) if n}
+        names = {fold(n) for n in (f.label, a.get("surface"), a.get("brand"), a.get("ingredient")) if n}
         said = set()
         for seg in tr.segments:
-            text = _plain(seg.text)
+            text = fold(seg.text)
             for name in names:
                 for m in re.finditer(rf"\b{re.escape(name)}\b", text):
                     dose = _DOSE_NEXT.match(text, m.end())
@@ -252,7 +247,7 @@ def flag_for_review(note: Note, facts: list[Fact], tr: Transcript, report: Faith
                 if f.kind in ("medication", "plan")
                 for name in (f.label, f.attributes.get("surface"), f.attributes.get("brand"))
                 if name
-                for word in _plain(name).split()
+                for word in fold(name).split()
             }
             found = [("confidence", r) for r in _unsure_words(s, drugs, segments)]
             dose = _dose_said_otherwise(s, mine, tr)
