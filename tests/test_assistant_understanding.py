@@ -156,7 +156,7 @@ def test_follow_up_visit(follow_up, question, value):
     "question", ["What was his ALT value?", "What was his last A1c value?", "When did the back pain start?"]
 )
 def test_a_value_never_said_stays_not_answered(follow_up, question):
-    """"were elevated" is no ALT value, nor is the "2" of "two puffs" said after the A1c, nor "in march" of the
+    """ "were elevated" is no ALT value, nor is the "2" of "two puffs" said after the A1c, nor "in march" of the
     lumps asked about next the back pain's onset."""
     assert _ask(follow_up, question)["answered"] is False
 
