@@ -34,8 +34,9 @@ next labelled drug. Overall rows: sums, recalls micro-averaged, ROUGE and second
 tune (--ids takes any split); seconds time document() only, never synthesis or transcription. Splits: tune
 (rules may be tuned on it), heldout (set aside, but its failures have since been read), fresh (labelled after
 that, never looked at while tuning), fresh2 (labelled in session 11 before the engine ran on it; its status
-errors have since been read), fresh3 (labelled in session 12 before the engine ran on it: the unseen figure);
-all = the five.
+errors have since been read), fresh3 (labelled in session 12 before the engine ran on it; its medication
+precision has since been read), fresh4 (French, labelled in session 13 before the engine ran on it: the unseen
+figure); all = the six.
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ UNIT_WORDS = {
     ("units", 1.0): "unit units unite unites iu",
     ("volume", 1.0): "ml milliliter milliliters millilitre millilitres",
 }
-SPLITS = ["tune", "heldout", "fresh", "fresh2", "fresh3"]
+SPLITS = ["tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4"]
 UNITS = {w: cls for cls, words in UNIT_WORDS.items() for w in words.split()}  # unit -> (class, factor)
 COUNT_UNITS = r"tablets?|pills?|capsules?|puffs?|drops?|comprimes?|gelules?|sachets?|bouffees?|gouttes?|cp"
 NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d+)?"  # 1,000 is a thousand, 2,5 is 2.5
