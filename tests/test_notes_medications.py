@@ -261,3 +261,32 @@ def test_render_only_what_was_said():
         attributes={"surface": "lisinopril", "ingredient": "Lisinopril"},
     )
     assert render_medication(bare, "en") == "Lisinopril."  # no invented dose, route or frequency
+
+
+@pytest.mark.parametrize(
+    "said, lang, label",
+    [
+        ("hier soir j'ai pris deux Efferalgan pour la douleur.", "fr", "acetaminophen"),
+        ("i took 2 aleve last night and it helped a little.", "en", "naproxen"),
+    ],
+)
+def test_a_count_before_the_brand_is_a_number_of_tablets(said, lang, label):
+    doc = document(f"[doctor] qu'avez-vous pris ?\n[patient] {said}", language=lang)
+    fact = med(doc, label)
+    assert (fact["attributes"].get("dose"), fact["attributes"].get("unit")) == ("2", "tablets")
+    assert_verbatim(doc)
+
+
+def test_taking_only_when_it_hurts_is_as_needed_and_forgetting_is_not():
+    doc = document(
+        "[doctor] vous prenez un traitement ?\n"
+        "[patient] non. parfois, quand j'ai mal au dos, je prends de l'ibuprofène.",
+        language="fr",
+    )
+    assert med(doc, "ibuprofen")["attributes"].get("as_needed") is True
+    doc = document(
+        "[doctor] any medicines?\n[patient] metformin. sometimes i forget to take my metformin though.", language="en"
+    )
+    assert not med(doc, "metformin")["attributes"].get("as_needed")
+    doc = document("[doctor] if the pain comes back, we will start naproxen.\n[patient] okay.", language="en")
+    assert all(not f["attributes"].get("as_needed") for f in meds(doc))

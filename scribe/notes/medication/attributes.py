@@ -33,6 +33,13 @@ _LEFT_DOSE = re.compile(
     r"(?:of\s+(?:the\s+|your\s+|my\s+)?|d'|de\s+(?:l')?|du\s+)?$",
     re.I,
 )
+# "I took 2 Tylenol", "j'ai pris deux Doliprane": a small count right before the name, after a verb of taking,
+# is a number of tablets (the brand stands for the tablet)
+_LEFT_COUNT = re.compile(
+    r"\b(?:took|take|takes|taking|pris|prends|prend|prenez|prendre|avalé)\s+(?:about\s+|like\s+|maybe\s+|environ\s+)?"
+    r"(?P<num>[1-4])\s+$",
+    re.I,
+)
 _SUPPLY_BEFORE = re.compile(
     r"\b(?:prescrib\w*|give (?:you|him|her)|giving (?:you|him|her)|gave (?:you|me|him|her)|"
     r"send(?:ing)? (?:in|you)|dispens\w*|supply of|box(?:es)? of|bottles? of|packs? of|"
@@ -85,6 +92,31 @@ _AS_NEEDED = re.compile(
     r"si douleurs?|quand (?:j'ai|vous avez) mal|à la demande|en cas de nécessité)\b",
     re.I,
 )
+# an earlier clause of the sentence that makes the taking occasional: "when it hurts, I take some Advil",
+# "des fois, quand j'ai mal, je prends du paracétamol"
+_OCCASIONAL = re.compile(
+    r"\b(?:sometimes|occasionally|from time to time|once in a while|parfois|des fois|de temps en temps|"
+    r"de temps à autre)\b",
+    re.I,
+)
+# right after the cue: "[, when it hurts,] I take (some) <drug>", nothing else (not "sometimes I forget to take")
+_THEN_TAKES = re.compile(
+    r"^[,\s]*(?:(?:when|if|quand|si|lorsque)\b[^,.;]{0,30},\s*)?(?:i|je|j'|he|she|il|elle)\s*"
+    r"(?:take|takes|prends|prend)\s+(?:(?:some|an?|the|my|his|her|du|de la|de l'|des|un|une|d')\s*)?$",
+    re.I,
+)
+
+
+def as_needed_before(before: str) -> Found | None:
+    """An as-needed cue in the sentence before the drug's clause, right before "I take <drug>" (not a plan:
+    "if the pain comes back we'll start X" is no as-needed drug). Span from the end of `before`."""
+    tail = before[-80:]
+    for m in [*_AS_NEEDED.finditer(tail), *_OCCASIONAL.finditer(tail)]:
+        if _THEN_TAKES.match(tail[m.end() :].replace("’", "'")):
+            return Found(True, m.start() - len(tail), m.end() - len(tail))
+    return None
+
+
 _ROUTES = [
     ("by mouth", r"by mouth|orally|oral|p\.?o\.?|per os|par voie orale|par la bouche|voie orale"),
     ("sublingual", r"sublingual(?:ly)?|under (?:the|your) tongue|sous la langue|sublinguale?"),
@@ -260,6 +292,11 @@ def read_attributes(
             off = len(left) - len(left[-40:])
             out.dose = Found(float(m.group("num")), s + off - len(left), e + off - len(left))
             out.unit = normalise_unit(m.group("unit"))
+        elif m := _LEFT_COUNT.search(ln):
+            s, e = original_span(lb, m.start("num"), m.end("num"))
+            off = len(left) - len(left[-40:])
+            out.dose = Found(float(m.group("num")), s + off - len(left), e + off - len(left))
+            out.unit = "tablets"
     # frequency (outside the maximum and the quantity)
     blank = "".join(" " if not free(i, i + 1) else ch for i, ch in enumerate(norm))
     f = find_frequency(blank, back, body, norm)

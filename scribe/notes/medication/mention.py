@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from scribe.notes.medication.attributes import Attributes, Found, read_attributes
+from scribe.notes.medication.attributes import Attributes, Found, as_needed_before, read_attributes
 from scribe.notes.medication.clause import clause_scope, denoun, has_medication_context, is_lab_mention, linked
 from scribe.notes.medication.names import Mention, is_brand
 from scribe.notes.medication.status import clause_status, has_current_cue, is_avoided, other_prescriber
@@ -104,6 +104,8 @@ def parse_mention(
     if is_avoided(left):
         return None
     attrs = read_attributes(right, lang, left, status=status)
+    if attrs.as_needed is None and status == "current":
+        attrs.as_needed = as_needed_before(text[: m.start])
     nxt = mentions[j + 1].start if j + 1 < len(mentions) else len(text)
     more = _TAKE_IT.search(text, hi, nxt)
     if more:  # "cardura four milligrams and i want you to take that once a day"
