@@ -290,3 +290,15 @@ def test_taking_only_when_it_hurts_is_as_needed_and_forgetting_is_not():
     assert not med(doc, "metformin")["attributes"].get("as_needed")
     doc = document("[doctor] if the pain comes back, we will start naproxen.\n[patient] okay.", language="en")
     assert all(not f["attributes"].get("as_needed") for f in meds(doc))
+
+
+def test_a_dose_after_a_filler_that_cut_the_sentence_is_the_drugs():
+    """A long spoken sentence is cut at its fillers; "um, 25 mg" still belongs to the drug before it."""
+    doc = document(
+        "[doctor] and then , for the anxiety , we'll go ahead and start you on a new medication that we use a lot "
+        "and that people usually tolerate well , lexapro , um , 10 mg every morning and we will see how it goes .\n"
+        "[patient] sounds good .",
+        language="en",
+    )
+    fact = med(doc, "escitalopram")
+    assert (fact["attributes"].get("dose"), fact["attributes"].get("frequency")) == ("10", "every morning")

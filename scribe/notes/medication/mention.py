@@ -157,7 +157,7 @@ def parse_mention(
 
 _FOLLOW_CUE = re.compile(
     r"\b(?:take|taking|takes|use|using|prescri\w*|give|dispens\w*|refills?|supply|of (?:those|them|these)|prends|"
-    r"prenez|prendre|boîtes?|renouvel\w*|you'll|you will|vous allez)\b|#\s?\d|^\s*(?:\d|one|two|half|a half|un |une )",
+    r"prenez|prendre|boîtes?|renouvel\w*|you'll|you will|vous allez)\b|#\s?\d|^[\s,]*(?:(?:um+|uh+|euh|er)[\s,]+)*(?:\d|one|two|half|a half|un |une )",
     re.I,
 )
 
