@@ -302,3 +302,15 @@ def test_a_dose_after_a_filler_that_cut_the_sentence_is_the_drugs():
     )
     fact = med(doc, "escitalopram")
     assert (fact["attributes"].get("dose"), fact["attributes"].get("frequency")) == ("10", "every morning")
+
+
+def test_getting_the_patient_some_drug_is_an_order_and_the_next_sentence_its_dose():
+    doc = document(
+        "[patient] i have been taking some advil but my wrist still hurts .\n"
+        "[doctor] okay . we'll get you a brace and we'll get you some naproxen . we'll give you 500 milligrams "
+        "twice a day for ten days .\n[patient] okay .",
+        language="en",
+    )
+    fact = med(doc, "naproxen")
+    assert fact["status"] == "new"
+    assert (fact["attributes"].get("dose"), fact["attributes"].get("frequency")) == ("500", "twice a day")

@@ -33,7 +33,7 @@ _RIGHT_CUT = re.compile(
 
 # medication context (any one of them in the drug's clause)
 _STRONG_CUE = re.compile(
-    r"\b(?:take|takes|taking|took|taken|prescri\w*|refill\w*|pills?|tablets?|capsules?|doses?|dosage|dosing|mg|"
+    r"\b(?:take|takes|taking|took|taken|prescri\w*|get (?:you|him|her) some|refill\w*|pills?|tablets?|capsules?|doses?|dosage|dosing|mg|"
     r"milligrams?|mcg|medications?|medicines?|meds|prescriptions?|pharmacy|inhalers?|injections?|"
     r"over the counter|otc|supplements?|course of|antibiotics?|dispense|je prends|prends|prenez|prendre|pris|"
     r"traitements?|médicaments?|comprimés?|gélules?|cachets?|sachets?|ordonnance|prescris|prescrire|posologie|"

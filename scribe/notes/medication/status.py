@@ -44,6 +44,7 @@ _CHANGE_RIGHT = re.compile(
 )
 _NEW_CUE = re.compile(
     r"\b(?:start\w*|prescrib\w*|put (?:you|him|her) on|place (?:you|him|her) on|give (?:you|him|her)|begin|"
+    r"get (?:you|him|her) (?:some|a prescription (?:for|of))|"
     r"try (?:you on|some|a|an)|send (?:in|you)|call in|new prescription|prescription for|"
     r"recommend\w* (?:taking|some|that you take|you take)|add(?:ing)?|i want you (?:on|to take)|"
     r"let's (?:get you on|try)|have you (?:take|on)|prescri\w*|treat (?:you |him |her |it |this )?with|order|"
