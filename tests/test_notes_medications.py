@@ -314,3 +314,22 @@ def test_getting_the_patient_some_drug_is_an_order_and_the_next_sentence_its_dos
     fact = med(doc, "naproxen")
     assert fact["status"] == "new"
     assert (fact["attributes"].get("dose"), fact["attributes"].get("frequency")) == ("500", "twice a day")
+
+
+def test_a_drug_taken_as_given_in_a_question_about_the_symptom_is_current():
+    doc = document(
+        "[doctor] how is the heartburn , is it any better since we started you on the omeprazole ?\n"
+        "[patient] a little better , i still get it after big meals .",
+        language="en",
+    )
+    assert med(doc, "omeprazole")["status"] == "current"
+
+
+def test_a_drug_named_in_a_self_correction_keeps_the_order_before_it():
+    doc = document(
+        "[doctor] for the sinus infection we will treat you with augmentin or , sorry , doxycycline , 100 mg "
+        "twice a day .\n[patient] okay .",
+        language="en",
+    )
+    assert med(doc, "doxycycline")["status"] == "new"
+    assert "amoxicillin" not in {f["label"] for f in meds(doc)}

@@ -22,6 +22,13 @@ DRUG_CLASSES = {
 
 
 class MedicationFacts:
+    # a question that takes the drug as given ("is it better since we put you on the protonix?"): the drug is
+    # current whatever the answer says of the symptom
+    _PRESUPPOSED = re.compile(
+        r"\b(?:since|because|now that|ever since)\s+(?:we|i|you|he|she)(?:'ve| have| had)?\s+"
+        r"(?:put (?:you|him|her) on|started (?:you |him |her )?on|been (?:on|taking))\s+(?:the\s+|your\s+)?$",
+        re.I,
+    )
     _ASKS_IF_TAKEN = re.compile(
         r"\b(?:taking|take|using|on|still)\b[^?]{0,25}\b(?:it|that|them|this|those)\b|"
         r"\b(?:le|la|les) prenez\b",
@@ -83,7 +90,8 @@ class MedicationFacts:
                 if med.corrected_later(s.text, mentions, j):
                     continue  # "metformin 500 once a day, no actually … metformin 500 twice a day"
                 answer, stopped = None, False
-                if self.is_clin(k) and s.question:
+                presupposed = bool(self._PRESUPPOSED.search(s.text[max(0, m.start - 50) : m.start]))
+                if self.is_clin(k) and s.question and not presupposed:
                     ans = self.answer_to(k)
                     if not ans:
                         continue
@@ -134,6 +142,8 @@ class MedicationFacts:
                 if answer is None and parsed.status == "current" and self.is_clin(k):
                     stopped = self._stopped_when_asked(k)
                 status = "stopped" if stopped else parsed.status
+                if presupposed and status == "new":
+                    status = "current"  # "since we put you on X": put on before this visit
                 if status == "current" and k in tried and not med.has_current_cue(s.text[: m.start]):
                     status = "historical"
                 attrs = parsed.attributes()

@@ -33,7 +33,8 @@ _RIGHT_CUT = re.compile(
 
 # medication context (any one of them in the drug's clause)
 _STRONG_CUE = re.compile(
-    r"\b(?:take|takes|taking|took|taken|prescri\w*|get (?:you|him|her) some|refill\w*|pills?|tablets?|capsules?|doses?|dosage|dosing|mg|"
+    r"\b(?:take|takes|taking|took|taken|prescri\w*|get (?:you|him|her) some|"
+    r"refill\w*|pills?|tablets?|capsules?|doses?|dosage|dosing|mg|"
     r"milligrams?|mcg|medications?|medicines?|meds|prescriptions?|pharmacy|inhalers?|injections?|"
     r"over the counter|otc|supplements?|course of|antibiotics?|dispense|je prends|prends|prenez|prendre|pris|"
     r"traitements?|médicaments?|comprimés?|gélules?|cachets?|sachets?|ordonnance|prescris|prescrire|posologie|"
@@ -91,14 +92,26 @@ def denoun(text: str) -> str:
     return _NOUN_USE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# A speaker correcting themselves: what follows replaces what came before ("once a day, no actually twice").
+CORRECTION = re.compile(
+    r"\b(?:no,? actually|actually,? no|sorry|i mean|correction|or rather|non,? en fait|pardon|enfin non|"
+    r"je veux dire|plutôt)\b",
+    re.I,
+)
+
+
 def clause_scope(text: str, mentions: list[Mention], j: int) -> tuple[int, int]:
-    """Where the clause of mention j starts (before it) and ends (after it)."""
+    """Where the clause of mention j starts (before it) and ends (after it). A drug that corrects the one
+    before it ("treat you with penicillin or, I'm sorry, amoxicillin") has that drug's clause start."""
     m = mentions[j]
-    lo = mentions[j - 1].end if j > 0 else 0
-    left = text[lo : m.start]
-    cut = list((_PREV_CUT if j > 0 else _LEFT_CUT).finditer(left))
-    if cut:
-        lo += cut[-1].end()
+    between = text[mentions[j - 1].end : m.start] if j > 0 else ""
+    if j > 0 and len(between) < 40 and CORRECTION.search(between):
+        lo = clause_scope(text, mentions, j - 1)[0]
+    else:
+        lo = mentions[j - 1].end if j > 0 else 0
+        cut = list((_PREV_CUT if j > 0 else _LEFT_CUT).finditer(text[lo : m.start]))
+        if cut:
+            lo += cut[-1].end()
     hi = mentions[j + 1].start if j + 1 < len(mentions) else len(text)
     c = _RIGHT_CUT.search(text, m.end, hi)
     if c:

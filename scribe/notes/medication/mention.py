@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scribe.notes.medication.attributes import Attributes, Found, as_needed_before, read_attributes
-from scribe.notes.medication.clause import clause_scope, denoun, has_medication_context, is_lab_mention, linked
+from scribe.notes.medication.clause import (
+    CORRECTION,
+    clause_scope,
+    denoun,
+    has_medication_context,
+    is_lab_mention,
+    linked,
+)
 from scribe.notes.medication.names import Mention, is_brand
 from scribe.notes.medication.status import clause_status, has_current_cue, is_avoided, other_prescriber
 
@@ -25,21 +32,13 @@ _TAKE_IT = re.compile(
 )
 
 
-# A speaker correcting themselves: what follows replaces what came before ("once a day, no actually twice").
-_CORRECTION = re.compile(
-    r"\b(?:no,? actually|actually,? no|sorry|i mean|correction|or rather|non,? en fait|pardon|enfin non|"
-    r"je veux dire|plutôt)\b",
-    re.I,
-)
-
-
 def corrected_later(text: str, mentions: list[Mention], j: int) -> bool:
     """Is the j-th mention restated later in the sentence after a self-correction? Then the later one
     holds the dose and frequency the speaker meant, and this one is dropped."""
     m = mentions[j]
     name = (m.drug.get("name") or m.surface).lower()
     return any(
-        (n.drug.get("name") or n.surface).lower() == name and _CORRECTION.search(text[m.end : n.start])
+        (n.drug.get("name") or n.surface).lower() == name and CORRECTION.search(text[m.end : n.start])
         for n in mentions[j + 1 :]
     )
 
@@ -157,7 +156,8 @@ def parse_mention(
 
 _FOLLOW_CUE = re.compile(
     r"\b(?:take|taking|takes|use|using|prescri\w*|give|dispens\w*|refills?|supply|of (?:those|them|these)|prends|"
-    r"prenez|prendre|boîtes?|renouvel\w*|you'll|you will|vous allez)\b|#\s?\d|^[\s,]*(?:(?:um+|uh+|euh|er)[\s,]+)*(?:\d|one|two|half|a half|un |une )",
+    r"prenez|prendre|boîtes?|renouvel\w*|you'll|you will|vous allez)\b|#\s?\d|"
+    r"^[\s,]*(?:(?:um+|uh+|euh|er)[\s,]+)*(?:\d|one|two|half|a half|un |une )",
     re.I,
 )
 

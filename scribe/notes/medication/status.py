@@ -33,7 +33,7 @@ _STOP_RIGHT = re.compile(
 )
 _CHANGE_LEFT = re.compile(
     r"\b(?:increas\w*|decreas\w*|doubl\w*|rais\w*|lower\w*|bump\w*|up (?:the|your)|go up on|reduc\w*|adjust\w*|"
-    r"chang\w*|switch\w*|taper\w*|titrat\w*|cut (?:back|down)(?: on)?|halv\w*|augment\w*|diminu\w*|baiss\w*|"
+    r"chang\w*|switch\w*|taper\w*|titrat\w*|cut (?:back|down)(?: on)?|halv\w*|augment(?!in)\w*|diminu\w*|baiss\w*|"
     r"modifi\w*)\b",
     re.I,
 )
