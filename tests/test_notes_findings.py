@@ -4,6 +4,8 @@ register (with their negations), radiation asked or told, and the complaint the 
 
 from __future__ import annotations
 
+import re
+
 from scribe.notes.engine import document
 
 
@@ -256,7 +258,7 @@ def test_review_of_systems_lay_words_are_read():
         template="soap",
     )
     found = _symptoms(doc)
-    for label in ("melena", "bowel or bladder dysfunction", "menorrhagia", "leg swelling", "numbness"):
+    for label in ("melena", "bowel or bladder dysfunction", "menorrhagia", "ankle swelling", "numbness"):
         assert found.get(label) == "absent", (label, found)
     assert "Denies" in _note(doc) and "melena" in _note(doc)
 
@@ -531,3 +533,335 @@ follow up appointment in three months .""",
     assert "No tenderness over the trochanteric" in exam
     plan = " ".join(_section(doc, "plan"))
     assert "Come back up" not in plan
+
+
+def _hpi(doc: dict, label: str) -> list[str]:
+    return [f["value"] for f in doc["facts"] if f["kind"] == "hpi" and f["label"] == label]
+
+
+def test_circumstances_told_by_the_patient_are_written_in_note_words():
+    doc = document(
+        """[médecin] Bonjour, qu'est-ce qui vous amène ?
+[patient] J'ai une douleur dans la poitrine depuis ce matin.
+[médecin] Il y a quelque chose qui la calme ou qui l'aggrave ?
+[patient] Quand je prends une grande respiration, j'ai plus mal. Allongé sur le côté gauche, ça me soulage un peu.
+[médecin] Très bien, je vais vous examiner.""",
+        language="fr",
+    )
+    assert "majorée à l'inspiration profonde" in _hpi(doc, "trigger")
+    assert "soulagée en décubitus latéral" in _hpi(doc, "trigger")
+    assert "Circonstances: majorée à l'inspiration profonde." in _note(doc)
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my lower back has been bothering me for a week.
+[doctor] what makes it worse?
+[patient] it's a lot worse whenever i cough, and it hurts when i try to pick up my grandson.
+[doctor] okay, let me examine you.""",
+        template="soap",
+    )
+    assert "worse with coughing" in _hpi(doc, "trigger")
+
+
+def test_a_circumstance_said_with_a_negation_or_an_activity_without_pain_states_nothing():
+    doc = document(
+        """[médecin] Bonjour, qu'est-ce qui vous amène ?
+[patient] J'ai mal au ventre depuis deux jours.
+[médecin] Et quand vous respirez fort ?
+[patient] Non, quand je respire ça ne fait pas plus mal.
+[médecin] D'accord, je vais vous examiner.""",
+        language="fr",
+    )
+    assert "majorée à l'inspiration profonde" not in _hpi(doc, "trigger")
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my knee has been aching since sunday.
+[doctor] do you walk for exercise?
+[patient] yes, every morning.
+[doctor] and coughing, does that bother it?
+[patient] no, coughing doesn't make it any worse.
+[doctor] okay, let me examine you.""",
+        template="soap",
+    )
+    assert _hpi(doc, "trigger") == []
+
+
+def test_qualifier_questions_answered_yes_or_by_naming_a_side():
+    doc = document(
+        """[médecin] Bonjour, qu'est-ce qui vous amène ?
+[patient] J'ai mal au ventre depuis hier soir.
+[médecin] La douleur est venue d'un coup ?
+[patient] Oui, comme ça.
+[médecin] C'est arrivé après le repas ?
+[patient] Oui, tout de suite.
+[médecin] Vous avez mal plutôt à gauche ou à droite ?
+[patient] Plutôt du côté gauche.
+[médecin] D'accord, je vais vous examiner.""",
+        language="fr",
+    )
+    assert _hpi(doc, "onset") == ["début brutal"]
+    assert _hpi(doc, "timing") == ["post-prandiale"]
+    assert _hpi(doc, "location")[0] == "latéralisée à gauche"
+    note = _note(doc)
+    assert "Horaire: post-prandiale." in note and "Localisation: latéralisée à gauche." in note
+    # a "no" to the timing question writes no timing
+    doc = document(
+        """[médecin] Bonjour, qu'est-ce qui vous amène ?
+[patient] J'ai mal au ventre depuis hier soir.
+[médecin] C'est arrivé après le repas ?
+[patient] Non, j'avais rien mangé.
+[médecin] D'accord, je vais vous examiner.""",
+        language="fr",
+    )
+    assert "post-prandiale" not in _note(doc)
+
+
+def test_a_question_followed_by_another_is_answered_in_the_replys_own_words():
+    doc = document(
+        """[médecin] Bonjour, qu'est-ce qui vous amène ?
+[patient] J'ai une douleur au ventre depuis cette nuit.
+[médecin] Après le repas ? Vers quelle heure ?
+[patient] Oui, je venais de manger, il était tard.
+[médecin] D'accord, je vais vous examiner.""",
+        language="fr",
+    )
+    assert _hpi(doc, "timing")[:1] == ["post-prandiale"]
+
+
+def test_pain_that_keeps_the_patient_awake():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my shoulder, it's been aching for about a month.
+[doctor] how is it at night?
+[patient] the last two nights it woke me up. it was so sore.
+[doctor] okay, let me examine you.""",
+        template="soap",
+    )
+    assert "pain disturbing sleep" in _hpi(doc, "timing")
+    doc = document(
+        """[doctor] what brings you in?
+[patient] i have a cough for a week.
+[doctor] how do you sleep?
+[patient] the neighbor's dog woke me up twice.
+[doctor] okay, let me examine you.""",
+        template="soap",
+    )
+    assert "pain disturbing sleep" not in _hpi(doc, "timing")
+
+
+def test_radiation_to_a_side_and_on_in_the_same_turn():
+    doc = document(
+        """[médecin] Bonjour, qu'est-ce qui vous amène ?
+[patient] J'ai mal au ventre depuis ce matin.
+[médecin] Ça va ailleurs ?
+[patient] Elle part un peu sur la gauche. Enfin surtout vers l'omoplate.
+[médecin] D'accord, je vais vous examiner.""",
+        language="fr",
+    )
+    assert _hpi(doc, "radiation") == ["vers la gauche, vers l'omoplate"]
+    assert "Irradiation: vers la gauche, vers l'omoplate." in _note(doc)
+
+
+def test_lay_words_for_urinary_burning_swollen_ankles_runny_nose_and_belly_pain():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my nose keeps running and i feel stuffy.
+[doctor] does it burn when you pee?
+[patient] no.
+[doctor] and any puffiness, are your feet swollen?
+[patient] no, not at all.
+[doctor] okay, let me examine you.""",
+        template="soap",
+    )
+    found = _symptoms(doc)
+    assert found.get("rhinorrhea") == "present"
+    assert found.get("dysuria") == "absent"
+    assert found.get("foot swelling") == "absent"
+    assert "Denies dysuria" in _note(doc) or "dysuria" in _note(doc).lower()
+    doc = document(
+        """[médecin] Bonjour, qu'est-ce qui vous amène ?
+[patient] J'ai très mal en bas du ventre depuis lundi, et ça me brûle en urinant.
+[médecin] Et vous avez mal dans le dos ?
+[patient] Non.
+[médecin] D'accord, je vais vous examiner.""",
+        language="fr",
+    )
+    found = _symptoms(doc)
+    assert found.get("abdominal pain") == "present"
+    assert found.get("dysuria") == "present"
+    assert found.get("back pain") == "absent"
+    assert "douleur dorsale" in _note(doc)
+
+
+def test_an_interview_that_ends_announcing_the_examination_keeps_its_history():
+    doc = document(
+        """[médecin] Bonjour, qu'est-ce qui vous amène ?
+[patient] J'ai mal à la poitrine depuis hier.
+[médecin] Vous avez de la fièvre ?
+[patient] Non.
+[médecin] Vous toussez ?
+[patient] Un peu, oui.
+[médecin] Il y a quelque chose qui aggrave la douleur ?
+[patient] Quand je tousse, j'ai plus mal.
+[médecin] D'accord, on va vous examiner.""",
+        language="fr",
+    )
+    assert "majorée à la toux" in _hpi(doc, "trigger")
+    assert _symptoms(doc).get("cough") == "present"
+
+
+def test_a_reply_that_turns_at_once_is_read_by_its_later_word():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] i've had a sore throat since friday.
+[doctor] any fever?
+[patient] yeah, no, not that i checked.
+[doctor] and you mentioned your ears were hurting?
+[patient] no, yeah they do, mostly the left one.
+[doctor] okay, let me examine you.""",
+        template="soap",
+    )
+    found = _symptoms(doc)
+    assert found.get("fever") == "absent"
+    assert found.get("ear pain") == "present"
+    doc = document(
+        """[doctor] what brings you in?
+[patient] a cough for a week.
+[doctor] any chills?
+[patient] no, yeah.
+[doctor] okay, let me examine you.""",
+        template="soap",
+    )
+    assert "chills" not in _symptoms(doc)  # a bare "no, yeah" says nothing sure
+
+
+def test_pain_going_down_a_limb_is_radiating_pain():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my neck has been stiff for two weeks.
+[doctor] any pain shooting down your arms?
+[patient] no.
+[doctor] okay, let me examine you.""",
+        template="soap",
+    )
+    assert _symptoms(doc).get("radiating arm pain") == "absent"
+    assert "Denies radiating arm pain" in _note(doc)
+    doc = document(
+        """[médecin] Bonjour, qu'est-ce qui vous amène ?
+[patient] J'ai mal dans le bas du dos, avec une douleur qui descend dans la jambe gauche.
+[médecin] D'accord, je vais vous examiner.""",
+        language="fr",
+    )
+    assert _symptoms(doc).get("radiating leg pain") == "present"
+
+
+def test_orthopnea_stress_and_activity_in_lay_words():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] i've been so short of breath, i sleep on three pillows now or i can't breathe.
+[doctor] does anything make the breathing worse?
+[patient] yes, the more i do around the house the more i'm winded, it's worse with any activity.
+[doctor] anything going on at home?
+[patient] work has been a lot of stress lately.
+[doctor] any fever?
+[patient] no.
+[doctor] okay, let me listen to your lungs.
+[doctor] we'll get a stress test.""",
+        template="soap",
+    )
+    found = _symptoms(doc)
+    assert found.get("orthopnea") == "present"
+    assert found.get("stress") == "present"
+    assert "anxiety" not in found  # a stress test is an order, not a feeling
+    assert "worse with activity" in _hpi(doc, "trigger")
+
+
+def test_a_yes_that_names_one_of_several_asked_symptoms_and_a_negation_carried_over_or():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my neck has been stiff since the car accident.
+[doctor] do you get any tingling or numbness in your hand, or any pain down your arm?
+[patient] a bit of tingling in my fingers, but no numbness or pain down my arm.
+[doctor] okay, let me examine you.""",
+        template="soap",
+    )
+    found = _symptoms(doc)
+    assert found.get("tingling") == "present"
+    assert found.get("numbness") == "absent"
+    assert found.get("radiating arm pain") == "absent"
+    assert "Endorses radiating arm pain" not in _note(doc)
+
+
+def test_what_eases_it_and_an_activity_that_hurts_by_itself():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my wrist, it's been sore for a month. even typing hurts.
+[doctor] have you taken anything?
+[patient] i took some advil and it helped a little. the ice did n't help at all.
+[doctor] okay, let me examine you.
+[doctor] on exam there is tenderness over the wrist.""",
+        template="soap",
+    )
+    triggers = _hpi(doc, "trigger")
+    assert "pain with typing" in triggers and "relieved by ibuprofen" in triggers
+    assert "relieved by ice" not in triggers
+    doc = document(
+        """[médecin] Bonjour, qu'est-ce qui vous amène ?
+[patient] J'ai mal au genou depuis une semaine.
+[médecin] Vous avez pris quelque chose ?
+[patient] Un Dafalgan hier soir, ça m'a bien soulagé.
+[médecin] Et votre transit, vous avez des troubles du transit ?
+[patient] Non, rien de spécial.
+[médecin] D'accord, je vais vous examiner.""",
+        language="fr",
+    )
+    assert "soulagée par le paracétamol" in _hpi(doc, "trigger")
+    assert _symptoms(doc).get("change in bowel habits") == "absent"
+
+
+def test_a_bare_no_to_a_sweep_does_not_deny_what_the_patient_told():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] i've had a cough for a week, and chills at night.
+[doctor] okay. any fever, chills, or body aches?
+[patient] no.
+[doctor] any wheezing?
+[patient] no.
+[doctor] okay, let me listen to your lungs.""",
+        template="soap",
+    )
+    found = _symptoms(doc)
+    assert found.get("chills") == "present"
+    assert found.get("fever") == "absent" and found.get("muscle aches") == "absent"
+    assert found.get("wheezing") == "absent"
+    sentences = re.split(r"(?<=\.)\s+|\n", _note(doc))
+    assert any("Endorses" in s and "chills" in s for s in sentences)
+    assert not any("Denies" in s and "chills" in s for s in sentences)
+
+
+def test_does_it_hurt_when_questions_answered_yes_no_or_by_choice():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my right shoulder has been aching for three weeks.
+[doctor] does it hurt when you lift your arm?
+[patient] yes, quite a bit.
+[doctor] does it hurt when you take a deep breath or cough?
+[patient] no.
+[doctor] okay, let me examine you.""",
+        template="soap",
+    )
+    triggers = _hpi(doc, "trigger")
+    assert "pain with lifting" in triggers
+    assert "worse with deep breathing" not in triggers and "worse with coughing" not in triggers
+
+
+def test_a_relief_only_hoped_for_or_a_seat_on_the_side_of_the_bed_is_no_relief():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my left hand goes numb at night and it aches.
+[doctor] what did you do about it?
+[patient] i sat up on the side of the couch and shook it, hoping that would help, but it did n't.
+[patient] my wife says an aspirin can help with that sort of thing.
+[doctor] okay, let me examine you.""",
+        template="soap",
+    )
+    assert _hpi(doc, "trigger") == []

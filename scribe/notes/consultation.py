@@ -47,7 +47,7 @@ _HEDGE_BEFORE = re.compile(
     r"differential|versus|vs\.?|maybe|perhaps|either|see if|consistent with a possible|suggestive of|"
     r"not missing|to be sure|"
     r"peut-être|pourrait|possible(?:ment)?|probable(?:ment)?|suspicion|suspect\w*|évoqu\w+|éliminer|"
-    r"s'assurer|vérifier (?:que|si)|ou bien|éventuel\w*)\b[^.?!;]{0,60}$",
+    r"s'assurer|vérifier (?:que|si)|ou bien|éventuel\w*|il se peut|se pourrait|sans doute)\b[^.?!;]{0,60}$",
     re.I,
 )
 _HEDGE_AFTER = re.compile(
@@ -240,12 +240,19 @@ _NEGATIVE_QUESTION = re.compile(
     re.I,
 )
 _BARE = re.compile(r"^\W*(?:yes|yeah|yep|no|nope|oui|non|ouais)\W*$", re.I)
+_TURNS_AT_ONCE = re.compile(
+    r"^\W*(?:(?:yes|yeah|yep|oui|ouais)\W+(no|nope|non)|(?:no|nope|non)\W+(?:yes|yeah|yep|oui|ouais))\b", re.I
+)
 
 
 def answer_polarity(text: str, question: str = "") -> str:
     """'yes', 'no' or '' for the first words of a reply ("No, not really" → no; "Sometimes" → yes); '' for a
     bare yes or no to a negatively phrased `question` (French "si" contradicts it: yes)."""
     t = text.strip().lower()
+    # "yeah, no, not really" / "no, yeah I do": the reply turns at once, and the later word wins
+    turn = _TURNS_AT_ONCE.match(t)
+    if turn:  # a bare "no, yeah." says nothing sure
+        return "" if not re.search(r"\w", t[turn.end() :]) else "no" if turn.group(1) else "yes"
     if question and _NEGATIVE_QUESTION.search(question):
         if re.match(r"^\W*si\b", t):
             return "yes"

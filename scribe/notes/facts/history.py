@@ -23,6 +23,7 @@ from scribe.notes.facts.mentions import (
     states_otherwise,
     told_then_asked,
 )
+from scribe.notes.facts.qualifiers import QualifierFacts, stated
 from scribe.notes.facts.radiation import RadiationFacts
 from scribe.notes.facts.reader import clause_before
 from scribe.notes.number_words import numbers_to_digits, spoken_numbers
@@ -59,7 +60,7 @@ _LIFE_TIME = re.compile(
 _LESS = re.compile(r"\b(?:does|do) ?(?:not|n't) have (?:quite )?(?:as much|so much)\b", re.I)
 
 
-class HistoryFacts(AskedSymptoms, RadiationFacts):
+class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
     def demographics(self):
         for s in self.sents:
             m = re.search(
@@ -195,6 +196,8 @@ class HistoryFacts(AskedSymptoms, RadiationFacts):
                     # "short of breath or any problems sleeping?" "No, I've been sleeping like a log": the no
                     # is about the sleep the reply goes on to talk about, not the breath
                     found = named
+                elif pol == "yes" and several and named_in_answer(found, s.text, re.sub(r"\bbut\b.*", "", first.text)):
+                    continue  # "numbness or pain down your leg?" "a little numbness, but…": the reply says which
                 elif pol == "yes" and several:
                     # "…your ankles were swelling, and did you have some shortness of breath?" "I did":
                     # the yes answers the last one when a question cue stands right before it
@@ -208,7 +211,9 @@ class HistoryFacts(AskedSymptoms, RadiationFacts):
                         found = [last]
                     else:
                         continue  # "fever or chills?" "yes": which one is unclear
-                self._asked(s, first, found, "absent" if pol == "no" else "present", ever)
+                # a bare "no" to a sweep ("fever, chills, cough?" "no") yields, like "ever", to a symptom told present
+                sweep = pol == "no" and several and len(first.text.split()) <= 3
+                self._asked(s, first, found, "absent" if pol == "no" else "present", ever or sweep)
                 continue
             if s.question:  # a question states nothing, whoever asks it, but the patient's "could my weight gain
                 # be from the pill?" says the patient has it
@@ -254,7 +259,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts):
         self.builder.facts[:] = [
             f
             for f in self.builder.facts
-            if not (f.kind == "symptom" and f.attributes.get("never_before") and f.label in present)
+            if not (f.kind == "symptom" and f.attributes.get("yields_to_present") and f.label in present)
         ]
 
     _DURATION = re.compile(
@@ -321,6 +326,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts):
 
     def hpi(self):
         self.radiation()
+        self.qualifiers(_PAST_EPISODE)
         n_statements, last_said = 0, last_status(self.builder.facts)
         hpi_end = min(self.exam_start, self.ap_start)
         for k, s in enumerate(self.sents[:hpi_end]):
@@ -329,6 +335,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts):
             t = s.text
             # an old episode's pain ("when I broke it years ago it was stabbing") is not this complaint's
             past_episode = bool(_PAST_EPISODE.search(t))
+            restated = {attr for attr, _ in stated(t, self.lang)}  # said in note words by qualifiers()
             for rx, attr in (
                 (self._DURATION, "duration"),
                 (self._SEVERITY, "severity"),
@@ -338,7 +345,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts):
                 (self._RADIATION, "radiation"),
                 (self._TIMING, "timing"),
             ):
-                if past_episode and attr != "duration":
+                if past_episode and attr != "duration" or attr in restated:
                     continue
                 m = rx.search(t)
                 if m and attr == "duration" and _LIFE_TIME.search(t[max(0, m.start() - 30) : m.start()]):

@@ -138,8 +138,20 @@ _DENIED_RIGHT_BEFORE = re.compile(
 
 
 def denied_right_before(before: str) -> bool:
-    """Is the symptom that `before` leads to denied by a negation right before it ("nothing tingling")?"""
-    return bool(_DENIED_RIGHT_BEFORE.search(before))
+    """Is the symptom that `before` leads to denied by a negation right before it ("nothing tingling"), or by
+    one that carries over an "or" ("nothing tingling or hurting down my legs", "pas de fièvre ni frissons")?"""
+    if _DENIED_RIGHT_BEFORE.search(before):
+        return True
+    m = re.search(r"\b(?:or|nor|ni|ou)\s+(?:any\s+|d'|de\s+)?$", before, re.I)
+    return bool(m) and bool(_NEGATED_OR.search(before[: m.start()]))
+
+
+# a negation with at most three words (the first symptom) before the "or": "nothing tingling or", "no fever or"
+_NEGATED_OR = re.compile(
+    r"(?:\b(?:no|not|never|nothing|none|without|pas|jamais|sans|aucune?|ni)|n't)\b(?:\W+(?!(?:just|only|but|except|"
+    r"mais|sauf|juste)\b)\w+){1,3}\W*$",
+    re.I,
+)
 
 
 def last_status(facts: list) -> dict[str, str]:
@@ -231,7 +243,7 @@ class AskedSymptoms:
                 system=c.system,
                 how="question/answer",
                 side=side,
-                **({"never_before": True} if ever else {}),
+                **({"yields_to_present": True} if ever else {}),
             )
 
     def list_reply(self, k: int) -> list[int]:

@@ -25,7 +25,8 @@ _STAYS = re.compile(
     re.I,
 )
 _TOWARDS = re.compile(
-    r"\b(?:vers|dans) (?:la |le |les |l'|l’)[\wéèêàç-]+|\bà (?:droite|gauche)\b|"
+    r"\b(?:vers|dans) (?:la |le |les |l'|l’)[\wéèêàç-]+|\b(?:à|sur la) (?:droite|gauche)\b|"
+    r"\b(?:du|sur le) côté (?:droit|gauche)\b|"
     rf"\b(?:down|into|up|towards?|to) (?:my|the|his|her|your) (?:(?:left|right) )?(?:{lexicon.BODY_PARTS})\b",
     re.I,
 )
@@ -34,7 +35,10 @@ _TOWARDS = re.compile(
 def radiation_reply(text: str) -> tuple[str, list[str]]:
     """("absent", []) for "it stays right at the shoulder", ("present", ["vers la droite", "dans le dos"])
     for where the pain goes, ("", []) when the reply says neither."""
-    places = [re.sub(r"^à ", "vers la ", m.group(0).lower()).replace("’", "'") for m in _TOWARDS.finditer(text)]
+    places = [
+        re.sub(r"^(?:à|sur la) ", "vers la ", re.sub(r"^(?:du|sur le) côté", "vers le côté", m.group(0).lower()))
+        for m in _TOWARDS.finditer(text.replace("’", "'"))
+    ]
     if _STAYS.search(text) and not places:
         return "absent", []
     return ("present", list(dict.fromkeys(places))) if places else ("", [])
@@ -49,8 +53,13 @@ class RadiationFacts:
             if self.is_clin(k) and s.question and RADIATION_ASKED.search(s.text):
                 said = self.answer_to(k)
             elif self.is_pat(k) and RADIATION_TOLD.search(s.text) and not s.question:
+                # carried on by "Et puis…", or by the turn's next sentences that name where it goes
                 said = [k] + [
-                    j for j in range(k + 1, min(k + 3, len(self.sents))) if CONTINUES.match(self.sents[j].text)
+                    j
+                    for j in range(k + 1, min(k + 3, len(self.sents)))
+                    if CONTINUES.match(self.sents[j].text)
+                    or self.sents[j].seg_index == s.seg_index
+                    and _TOWARDS.search(self.sents[j].text)
                 ]
             else:
                 continue
@@ -69,4 +78,5 @@ class RadiationFacts:
                     "symptom", "radiating pain", q + evidence, status="absent", system="Musculoskeletal", **fr
                 )
             else:
-                self.builder.add("hpi", "radiation", evidence, value=", ".join(places), merge=False)
+                # "vers la droite" for "sur la droite": note words, shown beside the patient's sentence
+                self.builder.add("hpi", "radiation", evidence, value=", ".join(places), merge=False, restated=True)

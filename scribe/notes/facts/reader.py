@@ -116,7 +116,8 @@ class ConsultationReader:
     _EXAM = re.compile(
         r"\b(physical exam(?:ination)?|on exam(?:ination)?|exam(?:ine|ination)? (?:of|today|shows?|is)|"
         r"on your (?:\w+ )?exam|let me (?:take a )?(?:look|listen|examine)|listen to your (?:heart|lungs)|"
-        r"vital signs|vitals|on auscultation|je vais vous examiner|à l'examen|l'examen|auscultation|"
+        r"vital signs|vitals|on auscultation|(?:je vais|on va|nous allons) vous examiner|à l'examen|l'examen|"
+        r"auscultation|"
         r"allongez-vous|je vais regarder|je vais écouter|tension est|"
         # what speech recognition keeps of "a quick physical exam" ("a quick physical empho"), and exam words
         r"(?:quick|brief) physical|listening to your (?:heart|lungs)|on your (?:heart|lung) exam)\b",
@@ -166,9 +167,11 @@ class ConsultationReader:
         late = clin[int(len(clin) * 0.7)] if clin else n
         # no cue: the last part of the visit, if the clinician states a plan or a diagnosis there; an
         # interview that stops before any (only questions) is all history
+        # ("on va vous examiner" announces the examination, not a plan)
         if any(
             self.is_clin(k)
             and not self.sents[k].question
+            and not self._EXAM.search(self.sents[k].text)
             and (self._PLAN.search(self.sents[k].text) or lexicon.find_concepts("condition", self.sents[k].text))
             for k in range(late, n)
         ):

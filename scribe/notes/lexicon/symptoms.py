@@ -88,14 +88,12 @@ SYMPTOMS: list[Concept] = [
     symptom(
         "leg swelling",
         [
-            r"(?:leg|ankle|feet|foot) swelling",
-            r"swollen (?:legs?|ankles?|feet)",
-            r"swelling (?:in|of|around) (?:(?:my|your|his|her|the|both)\W+)*"
-            r"(?:lower )?(?:legs?|ankles?|feet|extremities)",
-            r"(?:legs?|ankles?|feet)(?:,? (?:or|and) (?:legs?|ankles?|feet))* (?:(?:are|is|have been|has been|were|"
+            r"leg swelling",
+            r"swollen legs?",
+            r"swelling (?:in|of|around) (?:(?:my|your|his|her|the|both)\W+)*(?:lower )?(?:legs?|extremities)",
+            r"legs?(?:,? (?:or|and) (?:legs?|ankles?|feet))* (?:(?:are|is|have been|has been|were|"
             r"being|getting|get) )*(?:swollen|swelling|swell)",
             r"jambes? gonfl[ée]es?",
-            r"chevilles? gonfl[ée]es?",
             r"(?:œ|oe)d[èe]mes? des (?:jambes|membres inf[ée]rieurs)",
         ],
         "œdème des jambes",
@@ -131,11 +129,16 @@ SYMPTOMS: list[Concept] = [
     ),
     symptom(
         "nasal congestion",
-        [r"nasal congestion", r"stuffy nose", r"runny nose", r"congestion", r"nez (?:bouch[ée]|qui coule)", r"rhume"],
+        [r"nasal congestion", r"stuffy nose", r"congestion", r"nez bouch[ée]", r"rhume"],
         "congestion nasale",
         "ENT",
     ),
-    symptom("ear pain", [r"ear ?ache", r"ear pain", r"mal (?:à|a) l'oreille", r"otalgie"], "douleur d'oreille", "ENT"),
+    symptom(
+        "ear pain",
+        [r"ear ?aches?", r"ear pain", rf"ears? {_HURTS}", r"mal (?:à|a) l'oreille", r"mal aux oreilles", r"otalgies?"],
+        "douleur d'oreille",
+        "ENT",
+    ),
     symptom(
         "headache",
         [
@@ -181,7 +184,16 @@ SYMPTOMS: list[Concept] = [
     ),
     symptom(
         "orthopnea",
-        [r"orthopn(?:ea|oea|ée)", r"(?:trouble|problems?|difficulty) (?:breathing )?(?:lying|laying) (?:down )?flat"],
+        [
+            r"orthopn(?:ea|oea|ée)",
+            r"(?:trouble|problems?|difficulty) (?:breathing )?(?:lying|laying) (?:down )?flat",
+            # sleeping propped up to breathe: "had to get propped up in bed so i could breathe", "on three pillows"
+            r"propped up (?:in bed |on (?:\w+ )?pillows )?(?:so (?:i|she|he|you) could|to) breathe",
+            r"(?:sleep|sleeping|sleeps) (?:on|with) (?:two|three|four|\d|more|extra|several) pillows",
+            r"(?:can'?t|ca n't|cannot|could ?n'?t) (?:breathe|catch (?:my|her|his) breath) "
+            r"(?:when|if) (?:i|she|he) lie",
+            r"dort (?:avec|sur) (?:deux|trois|plusieurs) oreillers",
+        ],
         "orthopnée",
         "Respiratory",
     ),
@@ -230,8 +242,10 @@ SYMPTOMS: list[Concept] = [
             r"stomach ?ache",
             rf"(?:stomach|belly|tummy|abdomen) {_HURTS}",
             r"pain in (?:my|the|your) (?:stomach|belly|abdomen)",
-            r"mal au ventre",
-            r"douleurs? (?:abdominales?|au ventre|dans le ventre)",
+            r"mal (?:au|dans le|en haut du|en bas du|au niveau du|au creux du) ventre",
+            r"douleurs? (?:abdominales?|(?:au|dans le|en haut du|en bas du|au niveau du) ventre)",
+            r"[ée]pigastralgies?",
+            r"douleurs? [ée]pigastriques?",
             r"maux de ventre",
         ],
         "douleur abdominale",
@@ -259,10 +273,12 @@ SYMPTOMS: list[Concept] = [
     symptom(
         "dysuria",
         [
-            r"burning (?:when|with) (?:i |you )?(?:pee|urinat)",
-            r"pain(?:ful)? (?:with |when )?urinat(?:ion|ing)",
+            r"burning (?:when|with|on) (?:i |you |he |she )?(?:pee|urinat\w*)",
+            r"(?:it )?burns? (?:when|to) (?:i |you |he |she )?(?:pee|urinat\w*)",
+            r"pain(?:ful)? (?:with |when |on )?urinat(?:ion|ing)",
             r"dysuri[ae]",
-            r"br[ûu]lures? (?:urinaires|en urinant)",
+            r"br[ûu]lures? (?:urinaires|mictionnelles|en urinant|quand (?:je|vous) (?:fais|faites) pipi)",
+            r"(?:ça|ca) (?:me )?br[ûu]le (?:en urinant|quand (?:je|vous) (?:urine|fais|faites)\w*)",
         ],
         "brûlures urinaires",
         "Genitourinary",
@@ -293,8 +309,9 @@ SYMPTOMS: list[Concept] = [
             r"mal (?:au|dans le) dos",
             r"douleurs? (?:dans le |au )?dos",
             r"lombalgie",
+            r"dorsalgie",
         ],
-        "mal de dos",
+        "douleur dorsale",
         "Musculoskeletal",
     ),
     symptom(

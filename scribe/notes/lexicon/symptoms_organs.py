@@ -281,7 +281,7 @@ ORGAN_SYMPTOMS: list[Concept] = [
     # Mood, sleep and sight
     symptom(
         "anxiety",
-        [r"anxi(?:ety|ous)", r"stress(?:ed)?", r"nervous", r"anxi(?:[ée]t[ée]|eux|euse)", r"stress[ée]e?"],
+        [r"anxi(?:ety|ous)", r"stress(?:ed)?(?! tests?)", r"nervous", r"anxi(?:[ée]t[ée]|eux|euse)", r"stress[ée]e?"],
         "anxiété",
         "Psychiatric",
     ),

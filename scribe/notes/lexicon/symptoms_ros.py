@@ -202,4 +202,66 @@ ROS_SYMPTOMS: list[Concept] = [
         "rétention d'eau",
         "Cardiovascular",
     ),
+    # lay words for what a physician writes with its site or its own name
+    # the site the patient names is the one a physician writes: "ankle swelling", "swollen feet"
+    symptom(
+        "ankle swelling",
+        [
+            r"ankles? swelling",
+            r"swollen ankles?",
+            r"swelling (?:in|of|around) (?:(?:my|your|his|her|the|both)\W+)*ankles?",
+            r"ankles?(?:,? (?:or|and) (?:legs?|ankles?|feet))* (?:(?:are|is|have been|has been|were|"
+            r"being|getting|get) )*(?:swollen|swelling|swell)",
+            r"chevilles? gonfl[ée]es?",
+            r"(?:œ|oe)d[èe]mes? des chevilles",
+        ],
+        "œdème des chevilles",
+        "Cardiovascular",
+    ),
+    symptom(
+        "foot swelling",
+        [
+            r"(?:feet|foot) swelling",
+            r"swollen feet",
+            r"swelling (?:in|of|around) (?:(?:my|your|his|her|the|both)\W+)*(?:feet|foot)",
+            r"(?:feet|foot)(?:,? (?:or|and) (?:legs?|ankles?|feet))* (?:(?:are|is|have been|has been|were|"
+            r"being|getting|get) )*(?:swollen|swelling|swell)",
+            r"pieds? gonfl[ée]s?",
+        ],
+        "œdème des pieds",
+        "Cardiovascular",
+    ),
+    symptom(
+        "rhinorrhea",
+        [
+            r"runny nose",
+            r"nose (?:is |keeps |has been )?running",
+            r"rhinorrh(?:ea|oea|[ée]e)",
+            r"nez qui coule",
+            r"[ée]coulement nasal",
+        ],
+        "rhinorrhée",
+        "ENT",
+    ),
+    symptom(
+        "change in bowel habits",
+        [
+            r"changes? in (?:my |your |his |her )?bowel (?:habits|movements)",
+            r"bowel habits? (?:change|changes|changed)",
+            r"(?:troubles?|probl[èe]mes?|modifications?|changements?) (?:du|de) transit",
+            r"transit (?:perturb|modifi|chang)\w*",
+        ],
+        "troubles du transit",
+        "Gastrointestinal",
+    ),
+    symptom(
+        "stress",
+        [
+            r"(?:a lot of|lots of|too much|so much|under|increased|more|extra|some) stress(?! test)",
+            r"stressed out",
+            r"(?:beaucoup de|trop de) stress",
+        ],
+        "stress",
+        "Psychiatric",
+    ),
 ]

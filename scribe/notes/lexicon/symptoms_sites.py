@@ -94,7 +94,32 @@ SWELLING_SITES = [
     ("elbow swelling", r"elbows?", r"coudes?", "coude gonflé"),
 ]
 
+_DOWN = (
+    r"(?:pain|pains|hurting|aching|shooting pains?|burning)(?: that)? "
+    r"(?:(?:goes|going|radiat\w*|shoot\w*|travel\w*|runs?|running) )?"
+)
+
+
+def radiating_pain(label: str, en: str, fr: str, fr_label: str) -> Concept:
+    """Pain that goes down a limb, the radicular pain a physician asks after with a back or neck complaint: "any
+    pain down your leg?", "it shoots down my arm", "une douleur qui descend dans la jambe"."""
+    return symptom(
+        label,
+        [
+            rf"{_DOWN}down {WHOSE}{SIDE}(?:{en})",
+            rf"(?:radiat\w*|shoot\w*) (?:down|into) {WHOSE}{SIDE}(?:{en})",
+            rf"douleurs? qui (?:descend|irradie|part)\w* (?:dans|vers) (?:la|les|le) (?:{fr})",
+        ],
+        fr_label,
+        "Musculoskeletal",
+    )
+
+
 SITE_SYMPTOMS: list[Concept] = [
+    radiating_pain(
+        "radiating leg pain", r"legs?|thighs?|calf|calves", r"jambes?|cuisses?", "douleur irradiant à la jambe"
+    ),
+    radiating_pain("radiating arm pain", r"arms?|forearms?", r"bras|avant-bras", "douleur irradiant au bras"),
     *(site_pain(*site) for site in PAIN_SITES),
     *(site_weakness(*site) for site in WEAK_SITES),
     *(site_swelling(*site) for site in SWELLING_SITES),
