@@ -4,7 +4,8 @@
     python bench/vocabulary.py --model tiny.en --fr 0
     python bench/vocabulary.py --sweep 0,10,25,50,100 --en 4 --fr 0   # WER cost of long term lists
     python bench/vocabulary.py --reuse-asr         # recognition read back from the last run: recovery only
-    python bench/vocabulary.py --long bench/out/fidelity-audio/D2N061.wav --terms metformin,ibuprofen
+    python bench/vocabulary.py --fidelity D2N004,D2N009,D2N039 # whole tune visits of the note benchmark: re-decode
+    python bench/vocabulary.py --long bench/out/fidelity-audio/D2N004.wav --terms metformin,meloxicam
                                                    # a whole visit: words and WER without and with the list
 
 Consultations: the drug-rich part of ACI-Bench train/valid dialogues (English) and LabForSims2 (French):
@@ -14,7 +15,9 @@ cached under bench/out/vocabulary/. Words are given the reference speakers by ti
 the rows differ only in recognition and recovery.
 
 Rows, each on the same audio: without anything (today's pipeline), with the visit vocabulary in the
-prompt, with drug recovery after ASR (lexicon only), with both (recovery reads the visit's list first).
+prompt, with drug recovery after ASR (lexicon only), with both (recovery reads the visit's list first), and
+each of the last two after the targeted re-decode of likely drug names (scribe.speech.redecode, the final
+transcript's default: "recovery + re-decode", "list + recovery + re-decode"; --no-redecode skips them).
 The visit's medication list is every drug the dialogue names plus DISTRACTORS it does not (an EHR list
 names drugs the visit never mentions).
 
@@ -46,6 +49,12 @@ DISTRACTORS = {
     "en": ["atorvastatin", "omeprazole", "levothyroxine", "sertraline"],
     "fr": ["Inexium", "Tahor", "Levothyrox", "Seroplex"],
 }
+# The note benchmark's tune split (bench/data/fidelity, "split": "tune"): the only consultations of ACI-Bench
+# and LabForSims2 engineers may run (the rest are its held-out and fresh splits).
+TUNE = frozenset(
+    [f"D2N{n:03d}" for n in (*range(1, 11), 12, 13, *range(21, 29), *range(32, 41), 68, 69, 72)]
+    + [f"Interne{n:02d}" for n in (*range(2, 8), 11, 12, 13)]
+)
 # Names for the --sweep lists: drugs no selected dialogue names (filtered per file).
 SWEEP_POOL = (
     "warfarin apixaban rivaroxaban clopidogrel digoxin amiodarone carvedilol bisoprolol nebivolol propranolol "
@@ -70,11 +79,14 @@ SWEEP_POOL = (
 
 
 def aci_dialogues() -> list[tuple[str, str, list[tuple[str, str]]]]:
-    """(id, language, [(speaker, text)]) of every ACI-Bench train/valid dialogue."""
+    """(id, language, [(speaker, text)]) of the ACI-Bench train/valid dialogues of the note benchmark's tune
+    split (TUNE): the others measure generalisation and are never run here."""
     out = []
     for name in ("train.csv", "valid.csv"):
         with (SHARED / "data" / "aci-bench" / name).open(encoding="utf-8") as f:
             for row in csv.DictReader(f):
+                if row["encounter_id"] not in TUNE:
+                    continue
                 turns = re.findall(
                     r"^\[(doctor|patient|patient_guest|guest_family|guest_clinician)\]\s*(.+)$", row["dialogue"], re.M
                 )
@@ -93,6 +105,8 @@ def french_dialogues() -> list[tuple[str, str, list[tuple[str, str]]]]:
         turns = [tuple(x.strip() for x in line.split(":", 1)) for line in path.read_text(encoding="utf-8").splitlines()]
         out.append((path.stem, "fr", [(s, t) for s, t in turns if t]))
     for path in sorted((SHARED / "data" / "labforsims2").glob("*.txt")):
+        if path.stem not in TUNE:
+            continue
         turns = []
         for line in path.read_text(encoding="utf-8").splitlines():
             m = re.match(r"^([dp])\d+\s+(.+)$", line.strip())
@@ -299,8 +313,10 @@ HEADER = [
 
 def run(args) -> None:
     from scribe.engines.asr import load_whisper
+    from scribe.notes.drug_suspects import drug_suspects
     from scribe.notes.recovery import recover_drugs
     from scribe.speech.decode import decode
+    from scribe.speech.redecode import redecode_words
     from scribe.speech.transcribe import AsrOptions
     from scribe.speech.vocabulary import Vocabulary, merge
 
@@ -334,13 +350,20 @@ def run(args) -> None:
                 recovered = recover_drugs(tr, medication_list if terms else [])
                 name = "both" if terms else "recovery"
                 variants.append((name, recovered, seconds + time.perf_counter() - t0))
+            if not sweep and args.redecode:
+                t0 = time.perf_counter()
+                again = redecode_words(audio, model, words, lang, drug_suspects, args.beam)
+                recovered = recover_drugs(transcript_of(again, ref), medication_list if terms else [])
+                name = "list + recovery + re-decode" if terms else "recovery + re-decode"
+                variants.append((name, recovered, seconds + time.perf_counter() - t0))
             for name, transcript, secs in variants:
                 dump.setdefault(item["id"], {"reference": ref_text})[name] = transcript.text
                 row = rows.setdefault(f"{lang} / {name}", Row(f"{lang} / {name}"))
                 row.add(ref_text, set(ref_drugs), ref_meds, transcript, secs, audio.duration, not sweep)
     saved = OUT / f"transcripts-{Path(args.model).name}{'-sweep' if sweep else ''}.json"
     saved.write_text(json.dumps(dump, ensure_ascii=False, indent=1), encoding="utf-8")
-    order = ["without", "vocabulary", "recovery", "both"] if not sweep else [f"+{n} terms" for n in sweep]
+    order = ["without", "vocabulary", "recovery", "both", "recovery + re-decode", "list + recovery + re-decode"]
+    order = order if not sweep else [f"+{n} terms" for n in sweep]
     print(
         f"\nVocabulary benchmark — model {args.model}, beam {args.beam}, noise {args.noise}, "
         f"{'same-gender voices, ' if args.same_gender else ''}{len(items)} consultations\n"
@@ -417,6 +440,48 @@ def long_visit(args) -> None:
         print(f"| {name} | {len(words)} | {jiwer.wer(reference, hyp):.3f} | {rtf:.3f} |")
 
 
+def fidelity_audio(args) -> None:
+    """Drug names in whole visits of the note benchmark's tune split (bench/out/fidelity-audio, English,
+    synthetic, their cached transcripts from the default pipeline): recovery alone against recovery after
+    the targeted re-decode, without a visit list."""
+    from scribe.engines.asr import load_whisper
+    from scribe.notes.drug_suspects import drug_suspects
+    from scribe.notes.recovery import recover_drugs
+    from scribe.schemas import Transcript
+    from scribe.speech.decode import decode
+    from scribe.speech.redecode import redecode_words
+
+    folder = ROOT / "bench" / "out" / "fidelity-audio"
+    model = load_whisper(args.model)
+    rows = {name: Row(f"fidelity tune / {name}") for name in ("recovery", "recovery + re-decode")}
+    for ident in args.fidelity.split(","):
+        if ident not in TUNE:
+            raise SystemExit(f"{ident} is not in the tune split: only tune consultations are run here")
+        ref = json.loads((folder / f"{ident}.json").read_text(encoding="utf-8"))
+        if ref["language"] != "en":
+            continue
+        cached = Transcript.model_validate_json((folder / f"{ident}.transcript.json").read_text(encoding="utf-8"))
+        words = [w.model_copy(update={"original": None}) for s in cached.segments for w in s.words]
+        ref_text = " ".join(t["text"] for t in ref["turns"])
+        ref_drugs = set(drugs_in(ref_text))
+        audio = decode(folder / f"{ident}.wav")
+        asr_s = float(cached.timings.get("asr", 0.0))
+        t0 = time.perf_counter()
+        plain = recover_drugs(transcript_of(words, ref), [])
+        rows["recovery"].add(ref_text, ref_drugs, set(), plain, asr_s + time.perf_counter() - t0, audio.duration, False)
+        t0 = time.perf_counter()
+        again = recover_drugs(transcript_of(redecode_words(audio, model, words, "en", drug_suspects), ref), [])
+        rows["recovery + re-decode"].add(
+            ref_text, ref_drugs, set(), again, asr_s + time.perf_counter() - t0, audio.duration, False
+        )
+        print(f"{ident}: said {sorted(ref_drugs)}; heard {sorted(drugs_in(again.text))}", file=sys.stderr)
+    print(f"\nWhole visits of the note benchmark (tune): {args.fidelity}, model {args.model}, no visit list\n")
+    print("| " + " | ".join(HEADER) + " |")
+    print("|" + "---|" * len(HEADER))
+    for row in rows.values():
+        print("| " + " | ".join(row.cells()) + " |")
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--en", type=int, default=8, help="English consultations")
@@ -426,11 +491,16 @@ def main() -> None:
     p.add_argument("--noise", type=float, default=0.0)
     p.add_argument("--same-gender", action="store_true")
     p.add_argument("--reuse-asr", action="store_true", help="reuse the words of an earlier run (recovery work)")
+    p.add_argument("--no-redecode", dest="redecode", action="store_false", help="skip the re-decode rows")
     p.add_argument("--long", default="", help="a long visit's .wav (with its .json): words and WER only")
     p.add_argument("--terms", default="", help="with --long: the visit's medication list, comma-separated")
     p.add_argument("--sweep", default="", help="comma-separated counts of extra terms (WER cost of long lists)")
+    p.add_argument("--fidelity", default="", help="comma-separated tune IDs of bench/out/fidelity-audio (English)")
     args = p.parse_args()
-    long_visit(args) if args.long else run(args)
+    if args.fidelity:
+        fidelity_audio(args)
+    else:
+        long_visit(args) if args.long else run(args)
 
 
 if __name__ == "__main__":

@@ -82,6 +82,8 @@ def transcribe(
     audio, language, speakers, min_speakers, max_speakers, asr_model, hotwords, clinician, json_path, progress
 ):
     """Transcribe, diarize and label clinician/patient; print the transcript JSON."""
+    from scribe.config import get_settings
+    from scribe.notes.drug_suspects import drug_suspects
     from scribe.speech.run import PipelineOptions, process_file
 
     if min_speakers and max_speakers and min_speakers > max_speakers:
@@ -94,6 +96,7 @@ def transcribe(
         min_speakers=min_speakers,
         max_speakers=max_speakers,
         clinician_voice=_enrolled_voice(clinician),
+        suspects=drug_suspects if get_settings().redecode_drugs else None,
     )
     result = process_file(audio, options, hook=ProgressHook(progress))
     _write_json(result.model_dump(), json_path)
@@ -147,11 +150,16 @@ def enroll(clinician_id, audio, delete):
 @click.option("--json", "json_path", type=click.Path(path_type=Path, dir_okay=False), help="Write the full JSON here.")
 def document(input_path, template, language, llm, json_path):
     """Facts, note, patient summary and assistant context from audio, transcript JSON or dialogue text."""
+    from scribe.config import get_settings
+    from scribe.notes.drug_suspects import drug_suspects
     from scribe.notes.engine import cli_document
     from scribe.speech.run import PipelineOptions, process_file
 
     lang = None if language == "auto" else language
-    transcribe_audio = lambda path: process_file(path, PipelineOptions(language=lang), hook=ProgressHook())  # noqa: E731
+    suspects = drug_suspects if get_settings().redecode_drugs else None  # likely drugs decoded again
+    transcribe_audio = lambda path: process_file(  # noqa: E731
+        path, PipelineOptions(language=lang, suspects=suspects), hook=ProgressHook()
+    )
     markdown = cli_document(
         str(input_path),
         template=template,

@@ -32,6 +32,10 @@ class Settings(BaseSettings):
     asr_model_fr: str = ""  # French visits' final pass (empty: SCRIBE_FINAL_ASR_MODEL)
     asr_device: str = "cpu"  # "cuda" on GPU workers
     asr_compute_type: str = "int8"  # "float16" / "int8_float16" on GPU
+    # Where a drug was probably said and written as other words, decode that stretch again with the common
+    # drugs it sounds like in the prompt, keeping one only where the audio supports it (scribe.speech.redecode;
+    # docs/benchmarks.md). Applies to the final transcript (scribe transcribe, the service after stop).
+    redecode_drugs: bool = True
     # Greedy on CPU keeps the base model near 0.07x real time; GPU workers set 5.
     asr_beam_size: int = 1
     cpu_threads: int = 0  # 0: let CTranslate2/torch decide

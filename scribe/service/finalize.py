@@ -12,6 +12,7 @@ import numpy as np
 from sqlalchemy import select
 
 from scribe import languages
+from scribe.config import get_settings
 from scribe.core import events
 from scribe.core.audio import StoredAudio
 from scribe.core.db import session_scope
@@ -19,6 +20,7 @@ from scribe.core.events import emit
 from scribe.core.observability import timed
 from scribe.core.tables import Document, Visit
 from scribe.engines import asr
+from scribe.notes.drug_suspects import drug_suspects
 from scribe.notes.recovery import recover_drugs
 from scribe.queue.dispatch import submit
 from scribe.schemas import Transcript, Word
@@ -26,6 +28,7 @@ from scribe.service import ahead, live, vocabulary
 from scribe.service.visits import FINAL_STATES
 from scribe.speech import streaming
 from scribe.speech.diarize import DiarizeOptions, Precomputed, diarize
+from scribe.speech.redecode import redecode_words
 from scribe.speech.run import final_words, speaker_segments
 from scribe.speech.types import Audio, Diarization
 
@@ -55,10 +58,15 @@ def finalize(visit_id: str) -> str:
         vocab = vocabulary.of_visit(visit)
         samples = audio.samples(0.0, duration + 1.0) if words else None
         final_model = asr.final_model(language)
+        suspects = drug_suspects if get_settings().redecode_drugs else None  # likely drugs decoded again
         if final_model and words:  # the note's transcript from the final-pass model (issue 12)
             t0 = time.perf_counter()
-            words = final_words(Audio(samples), final_model, language, vocab) or words
+            words = final_words(Audio(samples), final_model, language, vocab, suspects) or words
             timings["final_asr"] = time.perf_counter() - t0
+        elif suspects is not None and words:
+            t0 = time.perf_counter()
+            words = _redecoded(Audio(samples), words, language, suspects)
+            timings["redecode"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         diarization = Diarization(turns=[])
         if words:
@@ -119,3 +127,12 @@ def _diarize(samples: np.ndarray, precomputed: Precomputed | None = None) -> Dia
         DiarizeOptions(min_speakers=1, max_speakers=4),
         precomputed=precomputed,
     )
+
+
+def _redecoded(audio: Audio, words: list[Word], language: str, suspects) -> list[Word]:
+    """The live words with likely drug names decoded again by the live model (scribe.speech.redecode); as
+    they were where that model cannot read the visit's language."""
+    model = asr.load_whisper()
+    if not model.model.is_multilingual and language != "en":
+        return words
+    return redecode_words(audio, model, words, language, suspects, get_settings().asr_beam_size)

@@ -18,6 +18,7 @@ from scribe.schemas import Segment, SpeakerInfo, Transcript, Word
 from scribe.speech.attribute import attribute
 from scribe.speech.decode import decode
 from scribe.speech.diarize import DiarizeOptions, diarize
+from scribe.speech.redecode import SuspectFinder, redecode, with_corrections
 from scribe.speech.roles import assign_roles
 from scribe.speech.transcribe import AsrOptions, transcribe
 from scribe.speech.types import Audio, Diarization, Hook, no_hook
@@ -35,6 +36,9 @@ class PipelineOptions:
     max_speakers: int | None = None
     clinician_voice: np.ndarray | None = None  # an enrolled voice (scribe.voices.load), matched to a speaker
     beam_size: int | None = None
+    # where a drug was probably misheard and what it could be (scribe.notes.drug_suspects, passed in by the
+    # caller: speech does not import notes); None: no targeted re-decode (scribe.speech.redecode)
+    suspects: SuspectFinder | None = None
 
 
 def process_audio(
@@ -48,17 +52,17 @@ def process_audio(
 
     t0 = time.perf_counter()
     model = load_whisper(options.asr_model)
+    beam_size = options.beam_size or get_settings().asr_beam_size
     asr = transcribe(
         audio,
         model,
         AsrOptions(
-            language=options.language,
-            hotwords=options.hotwords,
-            vocabulary=options.vocabulary,
-            beam_size=options.beam_size or get_settings().asr_beam_size,
+            language=options.language, hotwords=options.hotwords, vocabulary=options.vocabulary, beam_size=beam_size
         ),
         hook=hook,
     )
+    if options.suspects is not None:
+        asr.segments = redecode(audio, model, asr.segments, asr.language, options.suspects, beam_size)
     timings["asr"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -80,16 +84,25 @@ def process_audio(
 
 
 def final_words(
-    audio: Audio, model_name: str, language: str, vocabulary: Vocabulary | None = None
+    audio: Audio,
+    model_name: str,
+    language: str,
+    vocabulary: Vocabulary | None = None,
+    suspects: SuspectFinder | None = None,
 ) -> list[Word] | None:
     """The visit's words decoded again by the final-pass model (SCRIBE_FINAL_ASR_MODEL /
-    SCRIBE_ASR_MODEL_FR) with its vocabulary; None when that model cannot read the language (an
-    English-only model for a French visit): the live words stay the transcript."""
+    SCRIBE_ASR_MODEL_FR) with its vocabulary (and the targeted re-decode of likely drug names, `suspects`);
+    None when that model cannot read the language (an English-only model for a French visit): the live
+    words stay the transcript."""
     model = load_whisper(model_name)
     if not model.model.is_multilingual and language != "en":
         return None
-    options = AsrOptions(language=language, vocabulary=vocabulary, beam_size=get_settings().asr_beam_size)
-    return transcribe(audio, model, options).words
+    beam_size = get_settings().asr_beam_size
+    options = AsrOptions(language=language, vocabulary=vocabulary, beam_size=beam_size)
+    segments = transcribe(audio, model, options).segments
+    if suspects is not None:
+        segments = redecode(audio, model, segments, language, suspects, beam_size)
+    return [w for seg in segments for w in seg.words]
 
 
 def speaker_segments(
@@ -99,7 +112,7 @@ def speaker_segments(
 ) -> tuple[list[Segment], dict[str, SpeakerInfo]]:
     """Words → speaker segments (attribute) → each speaker's role (roles), set on every segment: the step
     after diarization, for a file and for a finalized live visit."""
-    segments = attribute(words, diarization.turns)
+    segments = [with_corrections(seg) for seg in attribute(words, diarization.turns)]  # names re-decoded
     speakers = assign_roles(segments, diarization.embeddings, clinician_voice)
     for seg in segments:
         seg.role = speakers[seg.speaker].role if seg.speaker in speakers else "unknown"
