@@ -641,6 +641,10 @@ def run(labels: list[dict], mode: str, args, aci: dict, scorer) -> list[dict]:
 
             out = ROOT / "bench" / "out" / "fidelity-audio"
             source = transcript_for(label, dialogue, out, known if args.context else None)
+            if args.redecode:
+                from fidelity_audio import redecoded
+
+                source = redecoded(source, out / f"{label['id']}.wav", label, out)
         t = time.perf_counter()
         kw = doc_kwargs(args)
         if args.context:  # what an EHR knows before the visit: the drugs the patient already takes
@@ -784,6 +788,11 @@ def main() -> None:
         "(from audio: also to the speech recogniser)",
     )
     ap.add_argument("--from", dest="source", default="text", choices=["text", "audio", "both"])
+    ap.add_argument(
+        "--redecode",
+        action="store_true",
+        help="audio: apply the service's targeted re-decode of likely drug names to the cached transcript",
+    )
     ap.add_argument("--show", type=int, default=0, help="print up to N offending sentences per error kind")
     ap.add_argument("--json", default="")
     args = ap.parse_args()

@@ -79,6 +79,33 @@ def transcript_for(label: dict, dialogue: str, out: Path, vocabulary: list[str] 
     return transcript
 
 
+def redecoded(transcript: dict, wav: Path, label: dict, out: Path) -> dict:
+    """The cached transcript with the service's targeted re-decode of likely drug names applied (what the
+    final pass does after a live visit: scribe.service.finalize), cached as OUT/ID.redecode.transcript.json."""
+    cache = out / f"{label['id']}.redecode.transcript.json"
+    if cache.exists():
+        return json.loads(cache.read_text(encoding="utf-8"))
+    from scribe.engines.asr import load_whisper
+    from scribe.notes.drug_suspects import drug_suspects
+    from scribe.schemas import Transcript
+    from scribe.speech.decode import decode
+    from scribe.speech.redecode import redecode, with_corrections
+    from scribe.speech.transcribe import AsrSegment
+
+    t = time.perf_counter()
+    tr = Transcript.model_validate(transcript)
+    firsts = [AsrSegment(seg.start, seg.end, seg.text, list(seg.words)) for seg in tr.segments]
+    again = redecode(decode(wav), load_whisper(None), firsts, tr.language, drug_suspects)
+    for seg, new in zip(tr.segments, again, strict=True):
+        if new.words is not seg.words and [w.word for w in new.words] != [w.word for w in seg.words]:
+            seg.words, seg.text = new.words, "".join(w.word for w in new.words).strip()
+    tr.segments = [with_corrections(seg) for seg in tr.segments]
+    print(f"  {label['id']}: re-decoded in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+    data = tr.model_dump()
+    cache.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return data
+
+
 def ratio_cells(text_recall: dict, audio_recall: dict, keys: list[str]) -> list[str]:
     """For `--from both`: audio recall / text recall of each kind (micro-averaged), '-' without a text hit."""
     out = []
