@@ -865,3 +865,19 @@ def test_a_relief_only_hoped_for_or_a_seat_on_the_side_of_the_bed_is_no_relief()
         template="soap",
     )
     assert _hpi(doc, "trigger") == []
+
+
+def test_a_reply_that_goes_back_on_its_no_endorses():
+    """The later statement wins: "not really. well, actually, a little" is a yes (English and French)."""
+    doc = document("[doctor] any dizziness?\n[patient] not really. well, actually, a little when i stand up.\n")
+    assert _symptoms(doc).get("dizziness") == "present", _symptoms(doc)
+    doc = document("[doctor] Des nausées ?\n[patient] Pas vraiment. Enfin si, un peu le soir.\n", language="fr")
+    assert _symptoms(doc).get("nausea") == "present", _symptoms(doc)
+    doc = document("[doctor] any dizziness?\n[patient] no. actually, no, never.\n")
+    assert _symptoms(doc).get("dizziness") != "present", _symptoms(doc)
+
+
+def test_a_finding_that_went_away_is_not_endorsed():
+    doc = document("[doctor] and the rash?\n[patient] the rash went away after a few days.\n")
+    assert _symptoms(doc).get("rash") != "present", _symptoms(doc)
+    assert "Endorses rash" not in _note(doc)

@@ -266,6 +266,34 @@ def answer_polarity(text: str, question: str = "") -> str:
     return ""
 
 
+# the reply goes back on its "no" in its next sentence: "Not really. Well, actually, a little in the mornings."
+_GOES_BACK = re.compile(
+    r"^\W*(?:(?:well|but|um|uh|oh|euh|bon|mais)\W+)*(?:actually|now that (?:i think|you mention)|thinking about it|"
+    r"en fait|enfin si|si\b|quoique|à la réflexion)\b",
+    re.I,
+)
+_DENIES = re.compile(r"\b(?:no|not|never|nothing|none|n't|pas|jamais|rien|aucune?)\b", re.I)
+
+
+def goes_back_on_no(later: list[str]) -> bool:
+    """A "no" the same reply takes back in a later sentence, which affirms without denying again."""
+    return any(_GOES_BACK.match(t) and not _DENIES.search(t) for t in later[:2])
+
+
+# the finding was, and is no more: "the cough went away last week", "la fièvre est tombée"
+_RESOLVED = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:went away|has gone|had gone|is gone|'s gone|are gone|cleared up|cleared|resolved|"
+    r"disappeared|has stopped|went down|is better now and gone|a disparu|ont disparu|est partie?|sont parti(?:e)?s|"
+    r"est passée?|est tombée?|s'est arrêtée?)\b",
+    re.I,
+)
+
+
+def resolved_after(text_after: str) -> bool:
+    """The words right after a finding say it has gone: not a finding of the patient now."""
+    return bool(_RESOLVED.match(text_after))
+
+
 def resolve_polarity(facts: list[Fact], kinds: tuple[str, ...] = ("symptom", "family_history")) -> list[Fact]:
     """One fact per finding: when the visit says both "present" and "absent" ("no… actually a little"),
     the later statement wins; the fact keeps the overruled evidence time in `attributes.resolved`."""

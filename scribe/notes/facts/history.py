@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon, register
-from scribe.notes.consultation import answer_polarity, context_of
+from scribe.notes.consultation import answer_polarity, context_of, goes_back_on_no, resolved_after
 from scribe.notes.facts.mentions import (
     CONTINUES,
     DICTATED,
@@ -181,6 +181,8 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                     continue
                 first = self.sents[ans[0]]
                 pol = answer_polarity(first.text)
+                if pol == "no" and goes_back_on_no([self.sents[j].text for j in ans[1:]]):
+                    pol = "yes"  # "not really. well, actually, a little"
                 split = reply_subset(found, s.text, " ".join(self.sents[j].text for j in ans))
                 if split:  # "…sore throat, cough?" "a little congestion, but everything else has been okay"
                     aside = next((self.sents[j] for j in ans if REST_DENIED.search(self.sents[j].text)), first)
@@ -240,7 +242,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 seen = k >= self.exam_start or bool(NOT_SEEN.search(clause_before(s.text, st)))
                 if self.is_clin(k) and not stated and not (m.negated and c.label != "pain" and seen):
                     continue
-                if c.label == "pain" and not re.search(lexicon.BODY_PARTS, s.text, re.I):
+                if c.label == "pain" and not re.search(lexicon.BODY_PARTS, s.text, re.I) or resolved_after(s.text[en:]):
                     continue
                 status = "absent" if m.negated else ("historical" if m.historical else "present")
                 side, st = side_of(c.label, s.text, st, en)
