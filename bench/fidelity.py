@@ -101,6 +101,8 @@ STOP_WORDS = re.compile(r"\b(stop\w*|discontinu\w*|no longer|held|hold|arret\w*|
 KEEP_VERB = re.compile(r"^\W*(keep taking|continue|continuez|continuer|poursui\w*)\b")
 START_VERB = re.compile(r"^\W*(start|commencez|commencer|introduction)\b")
 CURRENT_VERB = re.compile(r"^\W*(continue|keep taking|continuez|continuer|poursui\w*|takes|prend)\b")
+# a note line may open with its group's heading ("Medical treatment: Continue X"): the verb comes after it
+HEADING = re.compile(r"^[^:.]{1,40}:\s*")
 
 UNIT_WORDS = {
     ("mass", 1.0): "mg milligram milligrams",
@@ -417,9 +419,10 @@ def err_status(v: dict, label: dict) -> list[str]:
         for it in v["items"]:
             if not (spans(it["f"], med) or spans(cited_names(it, "medication"), med)):
                 continue
-            if status == "new" and KEEP_VERB.search(it["f"]):
+            said = HEADING.sub("", it["f"])
+            if status == "new" and KEEP_VERB.search(said):
                 out.append(it["text"])
-            elif status == "continued" and START_VERB.search(it["f"]):
+            elif status == "continued" and START_VERB.search(said):
                 out.append(it["text"])
             elif status == "stopped" and it["part"] == "medications" and not STOP_WORDS.search(it["f"]):
                 out.append(it["text"])
@@ -427,7 +430,8 @@ def err_status(v: dict, label: dict) -> list[str]:
             continue
         for s in v["sents"]:
             named = spans(s["f"], med) or spans(cited_names(s, "medication"), med)
-            if named and (s["medlist"] or CURRENT_VERB.search(s["f"])) and not STOP_WORDS.search(s["f"]):
+            current = CURRENT_VERB.search(HEADING.sub("", s["f"]))
+            if named and (s["medlist"] or current) and not STOP_WORDS.search(s["f"]):
                 out.append(s["text"])
     return out
 
