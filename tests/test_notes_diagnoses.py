@@ -265,3 +265,108 @@ def test_diet_advice_and_warnings_name_no_lab_abnormality():
     dx = _dx(doc)
     assert "congestive heart failure" in dx and "hyponatremia" in dx, sorted(dx)
     assert not {"hyperkalemia", "hypoglycemia"} & set(dx), sorted(dx)
+
+
+def test_a_plainly_stated_problem_hedged_afterwards_is_possible():
+    doc = document(
+        """[doctor] what brings you in today?
+[patient] i've been really tired and cold all the time.
+[doctor] okay. your tsh came back high.
+[doctor] so for my assessment, you have newly diagnosed hypothyroidism. it could be temporary after your viral
+illness, we'll see if it settles. i'm going to order a repeat tsh in six weeks.""",
+        template="soap",
+    )
+    dx = _dx(doc)
+    assert dx["hypothyroidism"]["attributes"]["certainty"] == "possible", dx["hypothyroidism"]
+    assessment = _assessment(doc)
+    assert "Possible hypothyroidism" in assessment and "Hypothyroidism (" not in assessment, assessment
+
+
+def test_a_hedged_cause_a_later_exclusion_and_a_french_hedge():
+    # "it could be from the steroids": the cause is the possibility, the diabetes is not
+    doc = document(
+        """[doctor] what brings you in today?
+[patient] i've been really thirsty.
+[doctor] so my assessment is newly diagnosed diabetes. it could be from the steroids you took.
+[doctor] i'll start metformin 500 mg twice a day.""",
+        template="soap",
+    )
+    assert _dx(doc)["diabetes mellitus"]["attributes"]["certainty"] == "confirmed"
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my chest hurts when i breathe in.
+[doctor] so my assessment is costochondritis. i was worried about a blood clot, but we ruled it out with the
+d-dimer.""",
+        template="soap",
+    )
+    assert _dx(doc)["costochondritis"]["attributes"]["certainty"] == "confirmed"
+    doc = document(
+        """[docteur] qu'est-ce qui vous amène ?
+[patient] j'ai mal au visage et le nez bouché depuis dix jours.
+[docteur] alors, vous avez une sinusite. je pense que c'est ça, mais on va faire un scanner des sinus pour vérifier.""",
+        language="fr",
+    )
+    assert _dx(doc)["sinusitis"]["attributes"]["certainty"] == "possible"
+    assert "Suspicion de sinusite" in _assessment(doc), _assessment(doc)
+
+
+def test_a_turn_cut_by_diarization_keeps_the_clinicians_diagnosis_and_the_stated_symptom():
+    # the clinician's sentence goes on in a turn tagged as the patient's, which also orders: still the assessment
+    doc = document(
+        """[doctor] how's the shoulder?
+[patient] it hurts when i reach up, for three weeks now.
+[doctor] your x-ray is normal. let's talk about my assessment and plan. so you do have that left shoulder pain
+so your symptoms are
+[patient] most likely due to a rotator cuff tendinopathy so i'm gonna order an mri of your left shoulder
+[doctor] and physical therapy.""",
+        template="soap",
+    )
+    dx = _dx(doc)
+    assert dx["rotator cuff tendinopathy"]["attributes"]["certainty"] == "possible", sorted(dx)
+    assert "shoulder pain" in dx and dx["shoulder pain"]["attributes"]["laterality"] == "left"
+    # a patient who says the words is not the clinician: no continued sentence, no order, no diagnosis
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my friend thinks i have a rotator cuff tendinopathy but i'm not sure""",
+        template="soap",
+    )
+    assert "rotator cuff tendinopathy" not in _dx(doc)
+
+
+def test_tendon_tears_preoperative_visits_and_widened_scars_are_named():
+    doc = document(
+        """[doctor] so the mri shows that there is a partial tear in one of the two flexor tendons.
+[doctor] my assessment: a partial tear of the flexor tendon of your right index finger.
+[doctor] number two, pre-op examination. she's having a right knee replacement at the end of june.
+[doctor] and the scar did widen a little bit, so we'll keep an eye on it.""",
+        template="soap",
+    )
+    dx = _dx(doc)
+    assert {"tendon tear", "preoperative evaluation", "widened scar"} <= set(dx), sorted(dx)
+    assert dx["preoperative evaluation"]["attributes"]["code"] == "Z01.818"
+
+
+def test_another_doctors_guess_is_no_diagnosis_and_a_worry_is_possible():
+    doc = document(
+        """[doctor] what brings you in today?
+[patient] my left calf is swollen.
+[doctor] any fever?
+[patient] no.
+[doctor] let me examine you. your left calf is tender.
+[doctor] so my assessment: the cardiologist thought you might have atrial fibrillation, but your ekg today is normal.
+[doctor] i'm concerned for a possible blood clot, so we'll get an ultrasound of your leg.
+[doctor] you also have newly diagnosed diabetes. it may be that you also have some insulin resistance.""",
+        template="soap",
+    )
+    dx = _dx(doc)
+    assert "atrial fibrillation" not in dx, sorted(dx)
+    assert dx["blood clot"]["attributes"]["certainty"] == "possible"
+    assert dx["diabetes mellitus"]["attributes"]["certainty"] == "confirmed"  # "also have": another problem
+    doc = document(
+        """[docteur] qu'est-ce qui vous amène ?
+[patient] j'ai mal au visage depuis dix jours.
+[docteur] je vais vous examiner. les sinus sont douloureux.
+[docteur] alors, il se peut que ce soit une sinusite.""",
+        language="fr",
+    )
+    assert _dx(doc)["sinusitis"]["attributes"]["certainty"] == "possible"

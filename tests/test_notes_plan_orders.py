@@ -101,8 +101,10 @@ which i've heard in the past, okay?
 
 
 def _plan_lines(doc: dict) -> list[str]:
+    """The plan's lines, without the heading a template puts before a group ("Medical treatment: …")."""
     keys = ("plan", "ap", "cat", "assessment_plan")
-    return [s["text"] for sec in doc["note"]["sections"] if sec["key"] in keys for s in sec["sentences"]]
+    lines = [s["text"] for sec in doc["note"]["sections"] if sec["key"] in keys for s in sec["sentences"]]
+    return [re.sub(r"^(?=[A-ZÀ-Ý])\w+(?: \w+){0,3}: (?=[A-ZÀ-Ý])", "", line) for line in lines]
 
 
 def test_advice_a_recall_a_return_precaution_and_kept_drugs_are_typed_plan_lines():
@@ -306,7 +308,7 @@ doxycycline, 100 milligrams twice a day.""",
         template="soap",
     )
     plan = _plan_lines(doc)
-    assert "Doxycycline 100 mg twice daily." in plan, plan
+    assert {"Doxycycline 100 mg twice daily.", "Start Doxycycline 100 mg twice daily."} & set(plan), plan
     assert not any(p.startswith("Continue Doxycycline") for p in plan), plan
 
 
@@ -369,3 +371,134 @@ iron panel.""",
     )
     plan = _plan_lines(doc)
     assert "Complete blood count ordered." in plan and "Iron studies ordered." in plan, plan
+
+
+def test_a_dose_change_to_come_names_the_drug_said_before_and_a_conditional_return():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my sugars have been high.
+[doctor] so for my assessment and plan, for your diabetes, i want to continue the metformin 500 mg twice a day.
+[doctor] we'll probably increase that over time.
+[doctor] and if it doesn't get better, why don't you call us and come back at that point?""",
+        template="soap",
+    )
+    plan = _plan(doc)
+    assert "Plan to increase Metformin over time." in plan or "Plan to increase metformin over time." in plan, plan
+    assert "Return if no improvement." in plan, plan
+    assert any("increase" in s.lower() and "metformin" in s.lower() for s in _section(doc, "plan")), doc["note"]
+    # the new dose said: the drug's own line says it, no second line
+    doc = document(
+        """[doctor] so my assessment and plan: your blood pressure is high.
+[doctor] continue the lisinopril 10 mg daily, and we'll increase it to 20 mg next month.""",
+        template="soap",
+    )
+    assert not any(p.startswith("Plan to") for p in _plan(doc)), _plan(doc)
+
+
+def test_general_orders_said_in_other_ways_and_what_is_no_order():
+    doc = document(
+        """[doctor] what brings you in today?
+[patient] i'm here before my knee surgery.
+[doctor] how is your breathing?
+[patient] it's fine, i use my inhaler before i walk.
+[doctor] any swelling in your legs?
+[patient] no, my weight is stable.
+[doctor] any chest pain?
+[patient] no.
+[doctor] so my assessment and plan. number one, your heart failure: continue with your current regimen.
+[doctor] number two, pre-op examination. she's having a right knee replacement at the end of june.
+[doctor] we will also need to complete a pre-op check within two weeks of your surgery.
+[doctor] in the meantime, a low-carb diet, and be mindful of eating foods that you are sensitive to.
+[doctor] i want you to use your inhaler before exercise, and see a physical therapist twice a week.
+[doctor] i'll have you follow up with your primary care doctor, and we will send the results through your
+patient portal.
+[doctor] we can think about a steroid injection down the road.
+[doctor] back in the day it wasn't prescribed by doctors and people would get it at gyms.""",
+        template="soap",
+    )
+    plan = _plan(doc)
+    for line in (
+        "Continue current regimen.",
+        "Preoperative evaluation ordered.",
+        "Knee replacement ordered.",
+        "Low-carbohydrate diet advised.",
+        "Avoid trigger foods.",
+        "Referral to physical therapy.",
+        "Follow-up with primary care.",
+        "Results via the patient portal.",
+        "Steroid injection to be considered.",
+    ):
+        assert line in plan, (line, plan)
+    assert not any("counseling" in p.lower() or "regular exercise" in p.lower() for p in plan), plan
+    assert not any("prescribed" in p.lower() or "gym" in p.lower() for p in plan), plan
+
+
+def test_french_future_orders_imaging_by_adjective_and_return_to_the_own_doctor():
+    doc = document(
+        """[docteur] qu'est-ce qui vous amène ?
+[patient] je tousse depuis deux semaines.
+[docteur] alors, mon diagnostic : vous avez une bronchite.
+[docteur] il faudra faire un scanner thoracique, et on refera une prise de sang dans trois mois.
+[docteur] on va surveiller la tension à la maison. buvez beaucoup d'eau et reposez-vous.
+[docteur] je vous fais une ordonnance pour de la kiné, et revoyez votre médecin traitant dans une semaine.""",
+        language="fr",
+    )
+    plan = _plan(doc)
+    for line in (
+        "Demande : scanner thoracique.",
+        "Demande : bilan sanguin.",
+        "Conseil : automesure tensionnelle.",
+        "Conseil : repos.",
+        "Orientation : kinésithérapie.",
+        "Suivi : médecin traitant.",
+        "À revoir dans 1 semaine.",
+    ):
+        assert line in plan, (line, plan)
+
+
+def test_orders_as_speech_recognition_writes_them():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] my knee hurts and i'm tired.
+[doctor] any fever?
+[patient] no.
+[doctor] let me examine you. your knee is swollen.
+[doctor] so my assessment and plan: we'll get an m r i of your knee and an x ray of your wrist.
+[doctor] we'll check your a one c, a c b c and a t s h, and i'll order an e k g and an ultra sound.""",
+        template="soap",
+    )
+    plan = _plan(doc)
+    for line in (
+        "MRI of the knee ordered.",
+        "X-ray of the wrist ordered.",
+        "Hemoglobin A1c ordered.",
+        "Complete blood count ordered.",
+        "Thyroid function tests ordered.",
+        "EKG ordered.",
+        "Ultrasound ordered.",
+    ):
+        assert line in plan, (line, plan)
+
+
+def test_a_visit_already_planned_and_a_blood_pressure_checked_at_the_visit_is_no_home_log():
+    doc = document(
+        """[doctor] what brings you in?
+[patient] just my yearly check.
+[doctor] any chest pain?
+[patient] no.
+[doctor] let me examine you. your heart sounds normal.
+[doctor] so my assessment and plan: your blood pressure is well controlled.
+[doctor] we'll check your blood pressure again at your next visit, and i'll see you at your next annual physical.""",
+        template="soap",
+    )
+    plan = _plan(doc)
+    assert "Follow-up at the next annual physical." in plan, plan
+    assert "Home blood pressure log advised." not in plan, plan
+    doc = document(
+        """[docteur] qu'est-ce qui vous amène ?
+[patient] le renouvellement de mon traitement.
+[docteur] je vais vous examiner. la tension est bonne.
+[docteur] alors, mon diagnostic : votre hypertension est bien équilibrée. on se revoit à la prochaine consultation.""",
+        language="fr",
+    )
+    assert "À revoir à la prochaine consultation." in _plan(doc), _plan(doc)

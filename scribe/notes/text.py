@@ -39,7 +39,7 @@ TAG_QUESTION = re.compile(
 
 def split_sentences(text: str, seg_index: int) -> list[Sentence]:
     out: list[Sentence] = []
-    for m in re.finditer(r"(?:[^.?!]|(?<=\d)\.(?=\d))+(?:[.?!]+|$)", text):  # "8.2" is one number
+    for m in re.finditer(r"(?:[^.?!]|(?<=\d)\.(?=\d)|(?<=\s)\.(?=\d))+(?:[.?!]+|$)", text):  # "8.2", "was .7"
         s, e = m.span()
         chunk = text[s:e]
         # unpunctuated speech (ACI "aci" subset): cut long runs at discourse markers

@@ -8,6 +8,7 @@ import re
 from scribe.notes import lexicon
 from scribe.notes.consultation import FAMILY, certainty, context_of, not_had
 from scribe.notes.facts.assessment_problems import PAST_PROBLEM, ProblemFacts
+from scribe.notes.facts.plan_items import MISTAGGED_ORDER
 from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
 from scribe.notes.lexicon.conditions_status import STATUS_LABELS
 from scribe.notes.problems import (
@@ -22,6 +23,23 @@ from scribe.notes.terms import diagnosis_phrases, exact_code
 from scribe.notes.text import Sentence, clean
 from scribe.schemas_docs import Fact
 
+# what, said after a plainly stated problem, makes it a possibility: "it could be", "we'll see if", "je pense que"
+_HEDGE_LATER = re.compile(
+    r"\b(?:(?:it|this|that|which)(?:'s| is)? (?:could|may|might|can) (?:also |just |still )?(?:be|have been|turn out)|"
+    r"(?:it|this|that)(?:'s| is) (?:probably|likely|possibly|maybe|perhaps|not (?:certain|sure|clear))|"
+    r"(?:i|we)(?:'m| am|'re| are) not (?:\w+ )?(?:sure|certain)|(?:i|we) (?:suspect|am not sure|are not sure)|"
+    r"(?:we(?:'ll| will| are going to|'re going to| gon na| gonna| need to| want to| have to)|let's|i want to) "
+    r"(?:\w+ )?(?:see|find out|check|confirm|determine|make sure) (?:if|whether|that it)|rule (?:it|that|this) out|"
+    r"il se peut|je pense que|c'est (?:probablement|peut-être|sans doute)|probablement|peut-être|"
+    r"on va (?:\w+ )?(?:éliminer|voir si|vérifier si|s'assurer)|ce n'est pas sûr|pas certain)\b",
+    re.I,
+)
+# "it could be from your medication", "it may be that you also have…": the cause or another problem is hedged
+_CAUSE_AFTER = re.compile(
+    r"^\s*(?:\w+ )?(?:from|due to|caused by|related to|because|secondary to|triggered by|li[ée]e? [àa]|d[ûu]e? [àa])\b|"
+    r"^[^.;?]{0,30}\b(?:also|too|as well|aussi|également)\b",
+    re.I,
+)
 # a result named as the problem: "elevated alkaline phosphatase level" is not the name of a test
 _LAB_FINDING = re.compile(r"(?:elevated|high|raised|abnormal|increased|low)\b", re.I)
 
@@ -40,7 +58,7 @@ class AssessmentFacts(ProblemFacts):
         seen: dict[str, Fact] = {}
         for k in range(self.ap_start, len(self.sents)):
             s = self.sents[k]
-            if not self.is_clin(k):
+            if not self.is_clin(k) and not self._continues_clinician(k):
                 continue
             self._headed_problems(k, s, seen)
             if s.question:
@@ -91,6 +109,54 @@ class AssessmentFacts(ProblemFacts):
                         laterality=laterality(s.text, m.start("dx"), m.end("dx")),
                     )
         self._reviewed_problems(seen)
+        for fact in seen.values():
+            self._hedged_after(fact)
+
+    def _continues_clinician(self, k: int) -> bool:
+        """A turn tagged as the patient's that finishes the clinician's unfinished sentence and goes on ordering
+        ("so your symptoms are" | "most likely due to a rotator cuff tendinopathy … i'm gonna order an mri of your
+        left shoulder"): diarization cut the clinician's turn at a pause."""
+        prev = self.sents[k - 1].text.rstrip() if k else ""
+        return (
+            bool(prev)
+            and self.is_clin(k - 1)
+            and not prev.endswith((".", "?", "!"))
+            and not self.sents[k].question
+            and any(
+                MISTAGGED_ORDER.search(t.text) for t in self.sents[k : k + 4] if t.seg_index == self.sents[k].seg_index
+            )
+        )
+
+    def _hedged_after(self, fact: Fact) -> None:
+        """A problem stated plainly, then hedged by what follows ("newly diagnosed hypothyroidism. it could be
+        temporary, we'll see if it settles", "une sinusite. je pense que c'est ça, mais…"): possible. Read in the rest
+        of its sentence and the clinician's next two sentences, until another problem is named. ("we ruled it out"
+        is not read here: "it" may be a worry named without a condition's name, "a blood clot".)"""
+        if fact.attributes.get("certainty") not in ("confirmed", "probable") or not fact.evidence:
+            return
+        quote, seg_id = fact.evidence[0].quote, fact.evidence[0].segment_id
+        k = fact.attributes.get("statement")
+        if k is None:  # a problem named before the assessment: the sentence its evidence quotes
+            k = next(
+                (j for j, t in enumerate(self.sents) if self.tr.segments[t.seg_index].id == seg_id and quote in t.text),
+                None,
+            )
+        if k is None:
+            return
+        s = self.sents[k]
+        at = s.text.find(quote) if quote else -1
+        texts = [s.text[at + len(quote) :] if at >= 0 else ""]
+        texts += [self.sents[j].text for j in range(k + 1, min(k + 3, len(self.sents))) if self.is_clin(j)]
+        for text in texts:
+            others = [a for a, _b, c in lexicon.find_concepts("condition", text) if c.label != fact.label]
+            for hedge in _HEDGE_LATER.finditer(text):
+                if not _CAUSE_AFTER.match(text[hedge.end() :]) and not any(
+                    hedge.start() > a or a - hedge.end() < 12 for a in others
+                ):
+                    fact.status, fact.attributes["certainty"] = "uncertain", "possible"
+                    return
+            if others:
+                return  # the talk has moved to another problem (or the hedge is that problem's)
 
     _NOT_A_DIAGNOSIS = re.compile(
         # what a drug or a disease can lead to is not what the patient has: "crestor can cause liver toxicity"
@@ -104,6 +170,13 @@ class AssessmentFacts(ProblemFacts):
         r"check(?:s|ing)? for|look(?:s|ing)? for|evaluat\w+ for|screen\w* for|test\w* for|"
         r"(?:pcr|blot|titer|panel|culture|swab|antibod\w+) for|"
         r"éviter|risque|si|rechercher)\b[^.;]{0,30}$",
+        re.I,
+    )
+
+    # another clinician's guess is not this assessment ("the cardiologist thought you might have atrial fibrillation")
+    _OTHERS_OPINION = re.compile(
+        r"\b(?:doctor|dr\.?|physician|specialist|surgeon|\w+ologist|er|urgent care|m[ée]decin)\b[^.;]{0,20}\b"
+        r"(?:thought|suspected|wondered|was (?:worried|concerned)|felt|pensait|suspectait)\b[^.;]{0,40}$",
         re.I,
     )
 
@@ -240,6 +313,7 @@ class AssessmentFacts(ProblemFacts):
         return bool(
             FAMILY.search(s.text[max(0, st - 40) : st])
             or self._GENERIC_EXPERIENCER.search(s.text[max(0, st - 80) : st])
+            or self._OTHERS_OPINION.search(s.text[max(0, st - 80) : st])
             or not_had(before)
             or self._defines(s.text[max(0, st - 60) : st])
             or self._NOT_A_DIAGNOSIS.search(before)

@@ -61,7 +61,8 @@ class ProblemFacts:
     def _headed_problems(self, k: int, s: Sentence, seen: dict) -> None:
         """Problems the assessment takes up by a heading ("for your second problem, your anxiety", "number two,
         neck pain", "pour votre lombalgie"): a condition even when the sentence goes on as a question, and a
-        symptom worked up as the problem (named by its label, with the heading's "chronic" or "abnormal")."""
+        symptom worked up as the problem (named by its label, with the heading's "chronic" or "abnormal") or
+        stated as the patient's ("you do have that left shoulder pain")."""
         self._measured_problems(k, s, seen)
         conditions = lexicon.find_concepts("condition", s.text)
         if s.question:
@@ -72,7 +73,9 @@ class ProblemFacts:
         for st, en, c in lexicon.find_concepts("symptom", s.text):
             if c.label == "pain" or same_problem(c.label, "", seen) or any(a < en and st < b for a, b, _c in named):
                 continue
-            if not heading_before(s.text, st) or self._not_the_patients(s, st, en):
+            # a heading takes it up, or the assessment says it is the patient's ("you do have that left shoulder pain")
+            stated = not s.question and owned_cue(s.text, st, en) == "said"
+            if not (heading_before(s.text, st) or stated) or self._not_the_patients(s, st, en):
                 continue
             self._symptom_problem(k, s, st, en, c, seen)
 

@@ -52,6 +52,12 @@ _SITE = re.compile(
     rf"(?P<part>{_IMAGED})\b",
     re.I,
 )
+# French names the site by an adjective: "un scanner thoracique", "une radio lombaire", "une IRM cérébrale"
+_SITE_FR = re.compile(
+    r"^\s*(?P<adj>thoracique|abdomino-?pelvien(?:ne)?|abdominale?|c[ée]r[ée]brale?|lombaire|cervicale?|dorsale?|"
+    r"pulmonaire|r[ée]nale?|h[ée]patique|pelvienne?|cardiaque|thyro[ïi]dienne|mammaire|osseuse|du bassin)\b",
+    re.I,
+)
 _SITE_BEFORE = re.compile(rf"(?P<side>\b(?:left|right|bilateral) )?\b(?P<part>{_IMAGED})\s*$", re.I)
 _ICE_SITE = re.compile(
     rf"^\s*(?:(?:to|on) )?(?:the |your |his |her |that |this )?(?P<side>(?:left|right) )?(?P<part>{BODY_PARTS})\b", re.I
@@ -142,6 +148,9 @@ def find_orders(clause: str, lang: str, before_clause: str = "", referent: bool 
                 "échographie",
             ):
                 site = _site(clause, m.start(), m.end())
+                adj = _SITE_FR.match(clause[m.end() :]) if lang == "fr" else None
+                if adj:
+                    label, site = f"{label} {adj.group('adj').lower()}", ""
                 if site:
                     label = f"{label} de {site}" if lang == "fr" else f"{label} of the {site}"
             if kind in ("lab", "imaging", "procedure") and _REPEAT.search(clause[max(0, m.start() - 30) : m.start()]):
@@ -168,13 +177,18 @@ def order_sentence(order: Order, lang: str) -> str:
         if order.label == "consignes de reconsultation":
             return "Consignes de reconsultation données."
         lead = {"referral": "Orientation", "advice": "Conseil"}.get(order.type, "Demande")
+        lead = "Suivi" if order.label == "médecin traitant" else lead
         when = {"no improvement": " si pas d'amélioration", "needed": " si besoin", "considered": " à discuter"}
         return f"{lead} : {order.label}{when.get(order.condition, '')}."
     when = {"no improvement": " if no improvement", "needed": " if needed", "considered": " to be considered"}.get(
         order.condition, ""
     )
-    if order.type == "referral":
-        return f"Referral to {order.label}{when}."
+    if order.type == "referral":  # the patient's own doctor is no referral: the care goes back to them
+        return (
+            f"Follow-up with primary care{when}."
+            if order.label == "primary care"
+            else f"Referral to {order.label}{when}."
+        )
     if order.type == "advice":
         if order.label == "return precautions":
             return "Return precautions given."

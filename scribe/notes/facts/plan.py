@@ -30,6 +30,7 @@ from scribe.notes.facts.plan_items import (
     interval_text,
     kept_drugs,
     prescribed_drugs,
+    titration_line,
     when_phrase,
     with_next,
 )
@@ -51,11 +52,12 @@ class PlanFacts:
         r"recommend|think we should|prescribe)|i'll|we'll|we will|we(?:'re| are) (?:going to|gon na|gonna)|"
         r"let's|you should|you need to|make sure|i (?:also |really |just )?want you to|i'd (?:also )?like you to|"
         r"continue|follow ?up|"
-        r"come back|see you (?:back|again|in)|refer|referral|order|schedule|prescri\w+|start (?:you|on)|"
+        r"come back|see you (?:back|again|in)|refer|referral|order|schedule|"
+        r"(?<!was )(?<!were )(?<!n't )(?<!been )prescri\w+|start (?:you|on)|"
         r"increase|decrease|stop|recommend\w*|keep (?:taking|an eye|track)|avoid|return|call (?:me|us|the office|911)|"
         r"go to the (?:er|emergency)|appelez le 15|give (?:me|us) a call|let (?:me|us) know if|"
-        r"(?:we|i) (?:can|could|may|might) (?:consider|talk about|discuss)|see how (?:we|you|it|things) (?:do|go)|"
-        r"revoir|se revoit|vous revois|rappelez|recontactez|"
+        r"(?:we|i) (?:can|could|may|might) (?:consider|talk about|discuss|think about)|"
+        r"see how (?:we|you|it|things) (?:do|go)|revoir|se revoit|vous revois|revoyez|rappelez|recontactez|"
         r"physical therapy|je vais (?:vous )?(?:prescrire|demander|faire|mettre|adresser|donner)|"
         r"on va (?:faire|vous|demander|commencer|mettre)|il faut|il faudra|vous allez|je vous "
         r"(?:prescris|propose|conseille|recommande|revois|adresse)|revenez|reconsulte[rz]?|rendez-vous|"
@@ -213,7 +215,13 @@ class PlanFacts:
                     self._ordered.add(f"drug:{drug.label}")
                     self._add("medication", evidence, f"{drug.label}.", problem, drug=drug.label, prescribed=True)
             kept += given
-            follow = follow_up_line(clause, self.lang) if cue else None
+            said = " ".join([*(t.text for t in self.sents[max(0, k - 2) : k]), s.text[:c0]])  # the drug named before
+            titrated = titration_line(clause, said, self.builder.facts, self.lang)
+            if titrated and not orders and f"titrate:{titrated[0].label}" not in self._ordered:
+                self._ordered.add(f"titrate:{titrated[0].label}")
+                self._add("medication", evidence, titrated[1], problem, titrated=titrated[0].label)
+                continue
+            follow = follow_up_line(clause, self.lang, s.text[:c0]) if cue else None
             if follow and (orders or kept):  # "come back in two weeks to get a follow-up x-ray"
                 self._add_follow_up(follow, clause, evidence, problem)
             if orders or kept or not cue:
@@ -352,12 +360,13 @@ class PlanFacts:
         if (
             nxt.seg_index == s.seg_index
             and len(nxt.text.split()) <= 6
-            and re.match(r"^\W*(?:in|within|dans)\b", nxt.text)
+            and re.match(r"^\W*(?:in|within|dans)\b(?! the meantime)", nxt.text)
         ):
             return f"{clause.rstrip(' .…-')} {nxt.text}"  # "I'll be in touch with you in ..." "in a day or so."
         nxt = self.sents[k + 1]
         if nxt.seg_index == s.seg_index and (
-            re.match(r"^\W*(?:in|within|dans)\b", nxt.text, re.I) or re.search(r"(?:\.\.\.|…|-)\s*$", s.text)
+            re.match(r"^\W*(?:in|within|dans)\b(?! the meantime)", nxt.text, re.I)
+            or re.search(r"(?:\.\.\.|…|-)\s*$", s.text)
         ):
             spans = register.clauses(nxt.text)
             return f"{clause.rstrip(' .…-')} {nxt.text[: spans[0][1]] if spans else nxt.text}"

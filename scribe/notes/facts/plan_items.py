@@ -48,7 +48,7 @@ _AFTER_EVENT = re.compile(
 )
 # the words of a visit to come (also plan.py's follow-up kind)
 FOLLOW_WORDS = (
-    r"follow ?up|come back|see you (?:back|again|in|next)|return|recheck|revenez|revoir|revois|revoit|"
+    r"follow ?up|come back|see you (?:back|again|in|next)|return|recheck|revenez|revoir|revois|revoit|revoyez|"
     r"rendez-vous|reconsulte\w*|contrôle|appointment|check back|touch base|check in with|come see me|"
     r"see (?:me|him|her|them) (?:back|again|in)|(?:have|get|bring) (?:you|him|her) back|back in|next visit|"
     r"revisit|reassess\w*|on se revoit|revenir|nouvelle consultation"
@@ -114,9 +114,28 @@ def interval_text(text: str, lang: str) -> str:
     return when if lang == "en" else when.replace("un ", "1 ").replace("une ", "1 ")
 
 
-def follow_up_line(clause: str, lang: str) -> str | None:
-    """The note's line for a visit, a reassessment or a results call-back said in this clause, or None."""
+# "I'll see you at your next annual physical", "on se revoit à la prochaine consultation": a visit already planned
+_NEXT_VISIT = re.compile(
+    r"\b(?:see (?:you|him|her)|follow ?up|come back|return|check)\b[^.;?]{0,25}\b(?:at|for|during) (?:your|the|his|"
+    r"her) next (?P<what>(?:annual |yearly |routine |regular )?(?:physical|visit|appointment|check-?up|wellness "
+    r"(?:visit|exam)))\b|"
+    r"\b(?:revoi\w+|revoyez|revenir|revenez)\b[^.;?]{0,25}\b(?:à|lors de) (?:la|votre) prochaine "
+    r"(?:consultation|visite)",
+    re.I,
+)
+
+
+def follow_up_line(clause: str, lang: str, before: str = "") -> str | None:
+    """The note's line for a visit, a reassessment or a results call-back said in this clause, or None;
+    `before`: the sentence up to the clause ("if it doesn't get better, | come back" returns if no improvement)."""
     when = interval_text(clause, lang)
+    nxt = _NEXT_VISIT.search(clause) if not when else None
+    if nxt:
+        return (
+            "À revoir à la prochaine consultation." if lang == "fr" else f"Follow-up at the next {nxt.group('what')}."
+        )
+    if not when and _FOLLOW.search(clause) and _IF_NOT_BETTER.search(before[-80:]) and not _TOUCH.search(clause):
+        return "À revoir si pas d'amélioration." if lang == "fr" else "Return if no improvement."
     at = when_phrase(when, lang)
     if _TOUCH.search(clause):
         return f"Patient à recontacter{at}." if lang == "fr" else f"Clinic will be in touch{at}."
@@ -186,14 +205,60 @@ ASKS_FOR_FAMILY = re.compile(
 )
 
 
+# "we'll probably increase that over time", "on augmentera la dose": a dose to be moved later, the drug named before
+_TITRATE = re.compile(
+    r"\b(?P<verb>increase|decrease|titrate|uptitrate|go up on|bump up|raise|lower|taper|wean)\s+(?:(?:that|it|them|"
+    r"the dose|your dose|the dosage)\b)(?P<rest>[^.;?]{0,40})|"
+    r"\b(?P<fr>augmenter\w*|diminuer\w*|baisser\w*) (?:progressivement )?(?:la dose|les doses)"
+    r"(?P<rest_fr>[^.;?]{0,40})",
+    re.I,
+)
+_VERBS = {"go up on": "increase", "bump up": "increase", "raise": "increase", "lower": "decrease", "wean": "taper"}
+
+
+def titration_line(clause: str, context: str, facts: list[Fact], lang: str) -> tuple[Fact, str] | None:
+    """A dose change to come said of the drug just named ("continue the metformin 500 mg twice a day. we'll
+    probably increase that over time" → "Plan to increase Metformin over time."): the drug named last in
+    `context`, its line; None when no drug was named or the new dose is said (the drug's own line says it)."""
+    m = _TITRATE.search(clause)
+    rest = (m.group("rest") or m.group("rest_fr") or "") if m else ""
+    if not m or re.search(r"\d|\b(?:milligrams?|mg|units?)\b", rest) or _NOT_KEPT.search(clause[: m.start()][-12:]):
+        return None
+    named = [
+        (max(mm.start() for n in _names(f) for mm in re.finditer(rf"\b{re.escape(n)}\b", context.lower())), f)
+        for f in facts
+        if f.kind == "medication"
+        and f.status in ("current", "new", "changed")
+        and any(re.search(rf"\b{re.escape(n)}\b", context.lower()) for n in _names(f))
+    ]
+    if not named:
+        return None
+    drug = max(named, key=lambda t: t[0])[1]
+    over = re.search(r"\b(?:over time|gradually|slowly|as tolerated|progressivement)\b", rest, re.I)
+    if lang == "fr" or m.group("fr"):
+        word = "Diminution" if m.group("fr") and m.group("fr").lower().startswith(("dim", "bai")) else "Augmentation"
+        return (
+            drug,
+            f"{word} progressive de la dose de {drug.label} prévue."
+            if over
+            else f"{word} de la dose de {drug.label} prévue.",
+        )
+    verb = m.group("verb").lower()
+    verb = _VERBS.get(verb, "titrate" if verb == "uptitrate" else verb)
+    return drug, f"Plan to {verb} {drug.label}{' ' + over.group(0).lower() if over else ''}."
+
+
+def _names(f: Fact) -> set[str]:
+    return {str(n).lower() for n in (f.label, f.attributes.get("surface"), f.attributes.get("brand")) if n}
+
+
 def drugs_named(text: str, facts: list[Fact]) -> list[Fact]:
     """Current drugs whose name (label, surface or brand) the text says, one fact per drug."""
     out: list[Fact] = []
     for f in facts:
         if f.kind != "medication" or f.status != "current" or any(o.label == f.label for o in out):
             continue
-        names = {str(n).lower() for n in (f.label, f.attributes.get("surface"), f.attributes.get("brand")) if n}
-        if any(re.search(rf"\b{re.escape(n)}\b", text.lower()) for n in names):
+        if any(re.search(rf"\b{re.escape(n)}\b", text.lower()) for n in _names(f)):
             out.append(f)
     return out
 
@@ -228,6 +293,10 @@ ORDER_CUE = re.compile(
     r"check|see)|check(?:ing)? (?:your|her|his|a|an|some)|"
     r"(?:going to|gon na|gonna|will|plan(?:ning)? to|would like to) (?:\w+ )?(?:repeat|order|get|check|obtain|refer|"
     r"start|schedule|send|do|have)|"
+    # "in the meantime, a low-carb diet", "she's having a right knee replacement end of june"
+    r"on (?:re)?fera|on (?:re)?demandera|on (?:re)?contr[ôo]lera|je (?:re)?ferai|nous (?:re)?ferons|on va surveiller|"
+    r"in the meantime|meanwhile|en attendant|(?:you're|you are|he's|she's|he is|she is) (?:also )?(?:having|"
+    r"scheduled for|booked for|set up for)|"
     r"on (?:peut|pourrait|va) |je (?:demande|souhaite|vous donne|vous fais)|vous (?:devez|devrez|ferez)|à faire)",
     re.I,
 )
@@ -242,12 +311,16 @@ HELPS = re.compile(r"\b(?:will|should|would|might|can) (?:really |definitely |al
 SOFT_CUE = re.compile(
     r"^\W*(?:(?:so|and|just|please|also|then|now|et|alors)\W+)*(?:set|push|strain|ice|elevate|avoid|drink|apply|use|"
     r"try|get a|weigh|keep|stay|eat|limit|cut|wear|walk|rest|stretch|watch|monitor|quit|gargle|wash|moisturize|"
+    r"be (?:mindful|careful)|refrain|reduce|"
     r"buvez|évitez|appliquez|reposez|pesez|mangez|limitez|gardez|portez|marchez)\b|" + HELPS.pattern,
     re.I,
 )
-# An order put as a question: "why don't we get an x-ray of that knee?", "how about we start physical therapy?"
+# An order put as a question: "why don't we get an x-ray of that knee?", "how about we start physical therapy?",
+# "if it doesn't get better, why don't you call us and come back?"
 PROPOSAL = re.compile(
-    r"^\W*(?:(?:so|and|okay|ok|um|uh|well|now|alright|all right)\W+)*(?:why do ?n'?t we|how about we)\b", re.I
+    r"^\W*(?:(?:so|and|okay|ok|um|uh|well|now|alright|all right)\W+)*(?:(?:if|when)\b[^,?]{3,60},\s*)?"
+    r"(?:why do ?n'?t (?:we|you)|how about we)\b",
+    re.I,
 )
 # Where a run-on sentence turns to a question ("... a whole blood injection have you heard of that before")
 QUESTION_TAIL = re.compile(

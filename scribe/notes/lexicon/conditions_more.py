@@ -195,4 +195,35 @@ MORE_CONDITIONS: list[Concept] = [
         plain_en="a blood clot in a leg vein (deep vein thrombosis)",
         plain_fr="un caillot dans une veine de la jambe (phlébite)",
     ),
+    condition(
+        "preoperative evaluation",
+        [
+            r"pre-?op(?:erative)? (?:exam(?:ination)?|evaluation|assessment|clearance|visit|check)",
+            r"(?:surgical|medical) clearance",
+            r"bilan pr[ée]-?op[ée]ratoire",
+            r"consultation pr[ée]-?anesth[ée]sique",
+        ],
+        "bilan préopératoire",
+        code="Z01.818",
+        plain_en="a check before surgery",
+        plain_fr="un bilan avant l'opération",
+    ),
+    condition(
+        "widened scar",
+        [
+            r"(?:widened|widening|stretched|wide) scars?",
+            r"scars? (?:that )?(?:did |has |have |had )?widen(?:ed|s)?",
+            r"cicatrices? élargies?",
+        ],
+        "cicatrice élargie",
+        plain_en="a scar that has widened",
+        plain_fr="une cicatrice élargie",
+    ),
+    condition(
+        "blood clot",
+        [r"blood clots?", r"(?:un |des )?caillots? (?:sanguins?|de sang)"],
+        "caillot sanguin",
+        plain_en="a blood clot",
+        plain_fr="un caillot sanguin",
+    ),
 ]

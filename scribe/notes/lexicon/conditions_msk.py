@@ -179,4 +179,17 @@ MSK_CONDITIONS: list[Concept] = [
         code="M65.4",
     ),
     condition("bursitis", [r"(?:trochanteric |olecranon |subacromial |prepatellar )?bursitis", r"bursite"], "bursite"),
+    condition(
+        "tendon tear",
+        [
+            r"(?:partial(?:[- ]thickness)? |complete |full[- ]thickness )?(?:tendon )?tear (?:of|in) (?:the |a |one of "
+            r"the (?:two )?)?(?:\w+ ){0,3}tendons?",
+            r"(?:partial(?:[- ]thickness)? |complete )?(?:\w+ )?tendon (?:tear|rupture)",
+            r"torn tendon",
+            r"(?:rupture|déchirure) (?:partielle |complète )?(?:du|d'un) tendon",
+        ],
+        "rupture tendineuse",
+        plain_en="a torn tendon",
+        plain_fr="une déchirure de tendon",
+    ),
 ]

@@ -10,20 +10,30 @@ from __future__ import annotations
 ORDERS: list[tuple[str, str, str, str]] = [
     # laboratory
     ("lab", "lipid panel", "bilan lipidique", r"lipid panel|lipids|cholesterol (?:panel|test|levels?)|bilan lipidique"),
-    ("lab", "hemoglobin A1c", "hémoglobine glyquée", r"(?:hemoglobin |hgb )?a1c|hba1c|h[ée]moglobine glyqu[ée]e"),
-    ("lab", "complete blood count", "NFS", r"cbc|(?:complete |full )?blood counts?|nfs|num[ée]ration formule sanguine"),
+    (
+        "lab",
+        "hemoglobin A1c",
+        "hémoglobine glyquée",
+        r"(?:hemoglobin |hgb )?(?:a1c|a ?1 c|a one c)|hba1c|h[ée]moglobine glyqu[ée]e",
+    ),
+    (
+        "lab",
+        "complete blood count",
+        "NFS",
+        r"cbc|c b c|(?:complete |full )?blood counts?|nfs|num[ée]ration formule sanguine",
+    ),
     (
         "lab",
         "comprehensive metabolic panel",
         "bilan métabolique complet",
-        r"cmp|comprehensive metabolic panel|chem[- ]?(?:12|14)|chemistry panel",
+        r"cmp|c m p|comprehensive metabolic panel|chem[- ]?(?:12|14)|chemistry panel",
     ),
-    ("lab", "basic metabolic panel", "ionogramme", r"bmp|basic metabolic panel|chem[- ]?7|ionogramme"),
+    ("lab", "basic metabolic panel", "ionogramme", r"bmp|b m p|basic metabolic panel|chem[- ]?7|ionogramme"),
     (
         "lab",
         "thyroid function tests",
         "bilan thyroïdien",
-        r"tsh|thyroid (?:panel|function|levels?|tests?|labs?)|bilan thyro\w+",
+        r"tsh|t s h|thyroid (?:panel|function|levels?|tests?|labs?)|bilan thyro\w+",
     ),
     (
         "lab",
@@ -35,7 +45,7 @@ ORDERS: list[tuple[str, str, str, str]] = [
     ("lab", "urine culture", "ECBU", r"urine culture|ecbu"),
     ("lab", "urinalysis", "bandelette urinaire", r"urinalysis|urine (?:test|sample|analysis)|bandelette urinaire"),
     ("lab", "vitamin D level", "dosage de la vitamine D", r"vitamin d (?:level|test)s?|dosage de la vitamine d"),
-    ("lab", "PSA", "PSA", r"psa"),
+    ("lab", "PSA", "PSA", r"psa|p s a"),
     (
         "lab",
         "hepatitis C RNA and genotype",
@@ -102,12 +112,12 @@ ORDERS: list[tuple[str, str, str, str]] = [
         r"(?:venous )?(?:doppler|duplex)(?: ultrasound)?|[ée]cho-?doppler",
     ),
     ("imaging", "bone scan", "scintigraphie osseuse", r"bone scan|scintigraphie"),
-    ("imaging", "MRI", "IRM", r"mri|irm"),
-    ("imaging", "CT scan", "scanner", r"ct(?: scan)?|cat scan|scanner"),
-    ("imaging", "ultrasound", "échographie", r"ultrasound|[ée]chographie"),
-    ("imaging", "X-ray", "radiographie", r"x-?rays?|radio(?:graphie)?s?"),
+    ("imaging", "MRI", "IRM", r"mri|m r i|irm"),
+    ("imaging", "CT scan", "scanner", r"(?:ct|c t)(?: scan)?|cat scan|scanner"),
+    ("imaging", "ultrasound", "échographie", r"ultra ?sound|[ée]chographie"),
+    ("imaging", "X-ray", "radiographie", r"x[- ]?rays?|radio(?:graphie)?s?"),
     # procedures
-    ("procedure", "EKG", "ECG", r"ekg|ecg|electrocardiogram|[ée]lectrocardiogramme"),
+    ("procedure", "EKG", "ECG", r"ekg|ecg|e [kc] g|electrocardiogram|[ée]lectrocardiogramme"),
     ("procedure", "stress test", "épreuve d'effort", r"stress test|test d'effort|[ée]preuve d'effort"),
     ("procedure", "Holter monitor", "Holter", r"holter(?: monitor)?|heart monitor"),
     ("procedure", "colonoscopy", "coloscopie", r"colonoscopy|coloscopie"),
@@ -150,7 +160,7 @@ ORDERS: list[tuple[str, str, str, str]] = [
         "referral",
         "physical therapy",
         "kinésithérapie",
-        r"physical therapy|pt|physio(?:therapy)?|kin[ée](?:sith[ée]rapie)?",
+        r"physical therap(?:y|ist)|pt|physio(?:therap(?:y|ist))?|kin[ée](?:sith[ée]rap(?:ie|eute))?",
     ),
     (
         "referral",
@@ -174,6 +184,12 @@ ORDERS: list[tuple[str, str, str, str]] = [
     ("referral", "urology", "urologie", r"urolog(?:y|ist)|urologue"),
     ("referral", "rheumatology", "rhumatologie", r"rheumatolog(?:y|ist)|rhumatologue"),
     ("referral", "psychiatry", "psychiatrie", r"psychiatr(?:y|ist)|psychiatre"),
+    (
+        "referral",
+        "primary care",
+        "médecin traitant",
+        r"primary care(?: (?:doctor|physician|provider|office))?|pcp|family doctor|m[ée]decin traitant",
+    ),
     ("referral", "counseling", "un suivi psychologique", r"counseling|therapist|psycholog(?:ist|ue)"),
     ("referral", "podiatry", "podologie", r"podiatr(?:y|ist)|podologue"),
     ("referral", "ENT", "ORL", r"ent|ear nose and throat|orl"),
@@ -213,11 +229,14 @@ ORDERS: list[tuple[str, str, str, str]] = [
         "advice",
         "home blood pressure log",
         "automesure tensionnelle",
-        r"(?:check|record|monitor|take|log) (?:all (?:of )?)?(?:your |her |his )?blood pressures?"
+        # "check your blood pressure" alone may be the next visit's: at home or daily, or kept as a record
+        r"(?:check|take) (?:all (?:of )?)?(?:your |her |his )?blood pressures? (?:at home|daily|every day|each day|"
+        r"twice a day|every morning)|(?:record|monitor|log) (?:all (?:of )?)?(?:your |her |his )?blood pressures?"
         r"(?: at home| daily| every day)?|"
         r"blood pressure (?:log|cuff|diary)|"
         r"keep(?:ing)? (?:a |that )?log\b[^.;?]{0,40}?\bblood pressures?|"
-        r"automesure",
+        r"automesure|surveill\w+ (?:la |votre )?tension|(?:prendre|mesurer) (?:la |votre )?tension (?:à la maison|chez "
+        r"vous|à domicile)",
     ),
     (
         "advice",
@@ -229,7 +248,9 @@ ORDERS: list[tuple[str, str, str, str]] = [
         "advice",
         "regular exercise",
         "activité physique régulière",
-        r"exercis(?:e|ing)(?: regularly| routine| more)?|activit[ée] physique",
+        # "use your inhaler before exercise" is no advice to exercise
+        r"(?<!before )(?<!after )(?<!during )(?<!with )exercis(?:e|ing)(?: regularly| routine| more)?|"
+        r"activit[ée] physique",
     ),
     ("advice", "weight loss", "perte de poids", r"(?:lose|losing) (?:some )?weight|weight loss|perdre du poids"),
     (
@@ -246,7 +267,7 @@ ORDERS: list[tuple[str, str, str, str]] = [
         r"(?:alcohol|drinking|beers?)|moins d'alcool",
     ),
     ("advice", "apply ice", "glace", r"ic(?:e|ing)(?: it| the area)?|glace"),
-    ("advice", "rest", "repos", r"rest(?! of)(?: it)?|repos"),
+    ("advice", "rest", "repos", r"rest(?! of)(?: it)?|repos|repose[zr](?:-vous)?|se reposer"),
     ("advice", "elevation", "surélévation", r"elevat(?:e|ion)(?: it| your \w+)?|sur[ée]l[ée]v\w+"),
     (
         "advice",
@@ -336,6 +357,7 @@ ORDERS: list[tuple[str, str, str, str]] = [
 
 # Advice written as said, without "advised" ("Push fluids.", "Strain urine.", "Finger splint.").
 AS_SAID = {
+    "results via the patient portal",
     "apply heat",
     "keep the wound clean and dry",
     "keep the wound clean",

@@ -173,4 +173,34 @@ CARE: list[tuple[str, str, str, str]] = [
     ("advice", "{said}", "journal", r"(?:food|symptom|headache|sleep|migraine|bladder|pain) (?:diary|journal|log)"),
     ("advice", "stay hydrated", "hydratation", r"(?:stay|staying|keep (?:yourself )?|be) (?:well )?hydrated"),
     ("advice", "{said}", "arrêt de travail", r"(?:work|school) (?:note|excuse)|off work|arr[êe]t de travail"),
+    (
+        "advice",
+        "continue current regimen",
+        "poursuite du traitement en cours",
+        r"continu\w* (?:with |on )?(?:(?:her|his|your|the|their|my) )?(?:current|present|same) (?:regimen|medications?|"
+        r"meds|treatment|management|therapy|plan)|(?:stay|remain) on (?:(?:her|his|your|the) )?(?:current|same) "
+        r"(?:regimen|medications?|meds|treatment)|poursui\w+ (?:le |votre |son )?traitement (?:actuel|en cours)",
+    ),
+    (
+        "procedure",
+        "preoperative evaluation",
+        "bilan préopératoire",
+        r"pre-?op(?:erative)? (?:check|visit|evaluation|exam(?:ination)?|clearance|assessment|appointment|labs)|"
+        r"(?:surgical|medical|cardiac) clearance|bilan pr[ée]-?op[ée]ratoire|consultation pr[ée]-?anesth[ée]sique",
+    ),
+    (
+        "advice",
+        "results via the patient portal",
+        "résultats sur le portail patient",
+        r"(?:through|via|on|in|to|into) (?:your |the )?(?:patient )?portal|mychart|portail patient",
+    ),
+    (
+        "advice",
+        "avoid trigger foods",
+        "éviter les aliments déclenchants",
+        r"(?:avoid\w*|be mindful of|limit\w*|stay away from|cut (?:back|down) on)(?: eating)? (?:the )?"
+        r"(?:foods?|things) (?:that )?(?:you(?:'re| are| were) sensitive to|trigger\w*|bother (?:you|him|her)|"
+        r"upset (?:your|his|her) stomach|make (?:it|this|your symptoms|things) worse)|"
+        r"trigger foods|(?:food|dietary) triggers|[ée]vite[rz]? les aliments qui (?:d[ée]clenchent|aggravent)",
+    ),
 ]
