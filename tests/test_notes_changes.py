@@ -48,7 +48,7 @@ def test_a_changed_dose_is_not_listed_as_the_regimen_from_today_on():
     lines = [s for s in _sentences(doc) if "Fluoxetine" in s["text"]]
     listed = next(s for s in lines if s["text"].startswith("Medications:"))
     assert "20 mg" in listed["text"] and "changed this visit to 40 mg once daily" in listed["text"], lines
-    order = next(s for s in lines if s["text"].startswith("Change"))
+    order = next(s for s in lines if s["text"].removeprefix("Medical treatment: ").startswith("Change"))
     assert "40 mg" in order["text"] and "(previously 20 mg)" in order["text"], lines
     assert any("20 milligrams a day" in e["quote"] for e in order["evidence"]), order  # the 20 mg is cited
     assert doc["faithfulness"]["removed"] == 0, doc["faithfulness"]

@@ -76,6 +76,7 @@ def compose(
     for sec in tpl["sections"]:
         sentences: list[SentenceSupport] = []
         for blk in sec.get("blocks", []):
+            c.block = blk
             out = RENDERERS[blk["render"]](c, blk.get("feeds", []))
             if out and blk.get("heading"):
                 out[0] = out[0].model_copy(update={"text": f"{blk['heading']}: {out[0].text}"})

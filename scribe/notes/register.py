@@ -156,9 +156,15 @@ _NOT_A_PLAN = re.compile(
 _EMPTY_PLAN = re.compile(r"^(?:go ahead|get going|get started|get you out of here|see|do that|talk)\b", re.I)
 
 
+# a description, not an order: "It's back in the day when it wasn't prescribed by doctors."
+_DESCRIPTION = re.compile(
+    r"^\W*(?:it|that|this|there)(?:'s|\s+(?:is|was|were|are))\b(?!\s+(?:important|recommended))", re.I
+)
+
+
 def plan_item(text: str) -> str | None:
     """A clinician's plan sentence (already in third person) → a terse plan line, or None."""
-    if _NOT_A_PLAN.search(text):
+    if _NOT_A_PLAN.search(text) or _DESCRIPTION.match(_LEAD.sub("", text.strip())):
         return None
     t = _LEAD.sub("", text.strip())
     t = _WILL.sub("", t)
@@ -199,7 +205,13 @@ def _salvage(text: str, convert) -> str | None:
     whole = convert(text)
     if whole:
         return whole
-    parts = [convert(text[a:b]) for a, b in clauses(text)]
+    spans: list[tuple[int, int]] = []
+    for a, b in clauses(text):  # "an x-ray of | his lumbar spine": a clause ending on "of" goes on
+        if spans and _FRAGMENT_END.search(text[spans[-1][0] : spans[-1][1]].rstrip(".!? ")):
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    parts = [convert(text[a:b]) for a, b in spans]
     kept, words = [], 0
     for p in parts:
         if p and words + len(p.split()) <= RUN_ON_WORDS:
@@ -217,9 +229,17 @@ _EXAMINER_ACTION = re.compile(
 )
 
 
+# a result announced, not read: "This is the result of the echocardiogram."
+_ANNOUNCED = re.compile(
+    r"^(?:this|that|here|these)(?:'s| is| are)\s+(?:the |an? |his |her |their |your )?(?:results?|x-?rays?|"
+    r"images?|reports?|pictures?|films?|labs?)(?:\s+(?:of|from|for)\s+[\w -]+)?\W*$",
+    re.I,
+)
+
+
 def _finding_words(text: str) -> str | None:
     t = _LEAD.sub("", text.strip())
-    if _EXAMINER_ACTION.match(t):
+    if _EXAMINER_ACTION.match(t) or _ANNOUNCED.match(t):
         return None
     t = re.sub(r"^(?:on )?(?:(?:their|his|her|the|your) (?:\w+ )?)?exam(?:ination)?,\s*", "", t, flags=re.I)
     t = re.sub(r"^(?:their|his|her)\s+", "", t, flags=re.I)
@@ -236,6 +256,27 @@ def finding(text: str) -> str | None:
     return _salvage(text, _finding_words)
 
 
+# a finite verb, roughly: what a clause needs to state something ("His whole life, his bloodwork." does not)
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|am|has|have|had|does|do|did|can|could|cannot|will|would|should|may|might|"
+    r"must|gets?|got|feels?|felt|takes?|took|hurts?|goes|went|comes?|came|seems?|says?|said|needs?|wants?|"
+    r"makes?|made|keeps?|kept|helps?|works?|uses?|notices?|tries|sees?|saw|thinks?|thought|knows?|knew|lives?|"
+    r"sleeps?|slept|eats?|ate|drinks?|drank|smokes?|walks?|runs?|ran|wakes?|woke|gives?|gave|starts?|stops?|"
+    r"lasts?|happens?|continues?|remains?|describes?|denies|reports?|experiences?|wears?|wore|plays?|falls?|"
+    r"fell|broke|occurs?)\b|\b\w{2,}(?:ed|ing)\b|n't\b|'(?:s|re|ve|ll|d|m)\b",
+    re.I,
+)
+# French telegraphic history ("Depuis trois jours, douleur abdominale.") states without a verb
+_FRENCH = re.compile(r"\b(?:le|la|les|des|du|une|est|et|pas|depuis|au|aux|avec|sans|très)\b", re.I)
+
+
+def _stated(text: str) -> str | None:
+    t = _finish(_LEAD.sub("", text.strip()))
+    return t if t and (_VERB.search(t) or _FRENCH.search(t)) else None
+
+
 def statement(text: str) -> str | None:
-    """A patient statement already turned to third person → note words, or None when it stays speech."""
-    return _salvage(text, lambda t: _finish(_LEAD.sub("", t.strip())))
+    """A patient statement already turned to third person → note words, or None when it stays speech or
+    states nothing (a fragment without a verb: "His whole life, his bloodwork.", "Probably two days ago.",
+    an answer whose question the note does not carry)."""
+    return _salvage(text, _stated)

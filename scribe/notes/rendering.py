@@ -44,6 +44,11 @@ WORDS = {
         "possible": "Possible",
         "probable": "Likely",
         "ruled_out": "ruled out",
+        "reports": "reports|states|also reports|notes",
+        "the_patient": "The patient",
+        "follow_up": "Follow-up",
+        "male_subject": "He",
+        "female_subject": "She",
     },
     "fr": {
         "endorses": "Signale",
@@ -80,9 +85,18 @@ WORDS = {
         "possible": "Suspicion de",
         "probable": "Diagnostic probable :",
         "ruled_out": ": écarté",
+        "reports": "",  # French statements keep the patient's words (no third-person rewrite to report)
+        "the_patient": "Le patient",
+        "follow_up": "À revoir",
+        "male_subject": "Il",
+        "female_subject": "Elle",
     },
 }
 
+SIDE = {
+    "en": {"left": "left", "right": "right", "bilateral": "bilateral"},
+    "fr": {"left": "côté gauche", "right": "côté droit", "bilateral": "bilatéral"},
+}
 VITAL_FR = {
     "blood pressure": "Tension artérielle",
     "heart rate": "Fréquence cardiaque",
@@ -121,6 +135,7 @@ class RenderContext:
     facts: list[Fact]
     sex: str | None = None
     used: set[str] = field(default_factory=set)
+    block: dict = field(default_factory=dict)  # the template block being rendered (its options: groups, ...)
 
     def of(self, *kinds: str) -> list[Fact]:
         return [f for f in self.facts if f.kind in kinds]

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes.medication import dose_text, frequency_text, render_medication
-from scribe.notes.rendering import SYSTEM_FR, VITAL_FR, RenderContext, join_items, supported
+from scribe.notes.medication import dose_text, frequency_text
+from scribe.notes.rendering import SIDE, SYSTEM_FR, VITAL_FR, RenderContext, join_items, supported
+from scribe.notes.sections_plan import med_text, render_assessment, render_assessment_plan, render_plan
 from scribe.notes.text import sentence_case
 from scribe.schemas_docs import Fact, SentenceSupport
 
 
 def render_intro(c: RenderContext, facts) -> list[SentenceSupport]:
+    """ "The patient is a 50-year-old female with a past medical history significant for hypertension who
+    presents for annual exam."; with the block's `one_liner` the assessment's opening line, the same without
+    its subject ("50-year-old female with … who presents for annual exam.")."""
     age = next((f for f in c.of("demographics") if f.label == "age"), None)
     sex = next((f for f in c.of("demographics") if f.label == "sex"), None)
     cc = next(iter(c.of("chief_complaint")), None)
@@ -28,20 +32,44 @@ def render_intro(c: RenderContext, facts) -> list[SentenceSupport]:
             parts.append(f"consultant pour {cc.value or cc.label}")
         return [supported(sentence_case(" ".join(parts)), used)]
     who = "The patient"
-    if not age and not sex:  # nothing to add to the chief complaint block (every template has one)
-        return []
+    if not age and not sex:
+        return [] if c.block.get("one_liner") or not cc else [_reason_for_visit(c, cc, pmh)]
+    if c.block.get("one_liner"):
+        # beside the assessment, a history the assessment weighs as possible now would read as confirmed
+        weighed = {f.label for f in c.of("assessment") if f.attributes.get("certainty") != "confirmed"}
+        pmh = [f for f in pmh if f.label not in weighed]
+        if not (cc or pmh):
+            return []  # "36-year-old female." says nothing the note's opening does not
     desc = []
     if age:
         desc.append(f"{age.value}-year-old")
     desc.append(c.w(sex.value) if sex else "patient")
-    text = f"{who} is a {' '.join(desc)}"
+    text = " ".join(desc) if c.block.get("one_liner") else f"{who} is a {' '.join(desc)}"
     if pmh:
         text += f" with a past medical history significant for {join_items([f.label for f in pmh], 'en')}"
         used += pmh
     if cc:
-        visit_reason = re.match(r"(?:follow|evaluation|annual|check|routine|a |an )", cc.value or "")
-        text += f" who presents {'for' if visit_reason else 'with'} {cc.value or cc.label}"
+        text += f" who presents today {_for_or_with(cc)} {complaint(cc)}"
     return [supported(sentence_case(text), used)]
+
+
+def _for_or_with(cc: Fact) -> str:
+    return "for" if re.match(r"(?:follow|evaluation|annual|check|routine|a |an )", cc.value or "") else "with"
+
+
+def _reason_for_visit(c: RenderContext, cc: Fact, pmh: list[Fact]) -> SentenceSupport:
+    """Neither age nor sex said: "The patient has a past medical history significant for hypertension and
+    presents today with back pain." (the history only when there is one)."""
+    if not pmh:
+        return supported(f"The patient presents today {_for_or_with(cc)} {complaint(cc)}.", [cc])
+    history = join_items([f.label for f in pmh], "en")
+    text = f"The patient has a past medical history significant for {history} and presents today"
+    return supported(f"{text} {_for_or_with(cc)} {complaint(cc)}.", [cc, *pmh])
+
+
+def complaint(cc: Fact) -> str:
+    """The complaint in the note's words: "pain in your wrist" (the clinician's question) → "pain in the wrist"."""
+    return re.sub(r"\b(?:your|my)\b", "the", cc.value or cc.label, flags=re.I)
 
 
 def render_chief_complaint(c: RenderContext, facts) -> list[SentenceSupport]:
@@ -52,7 +80,7 @@ def render_chief_complaint(c: RenderContext, facts) -> list[SentenceSupport]:
             return []
         cc = present[0]
         return [supported(sentence_case(c.label(cc)), [cc])]
-    return [supported(sentence_case(cc.value or cc.label), [cc])]
+    return [supported(sentence_case(complaint(cc)), [cc])]
 
 
 # Facts with a section of their own: an HPI statement that only repeats one of them is left out.
@@ -68,13 +96,46 @@ def _repeats_own_section(c: RenderContext, statement: Fact) -> bool:
     return inside(_OWN_SECTION) and not inside(("symptom",))
 
 
+# what opens a reply and says nothing ("Yeah, it hurts" → "it hurts")
+_OPENER = re.compile(r"^(?:(?:yes|yeah|yep|okay|ok|sure|oh|well|right)\b[,.]?\s*)+", re.I)
+# the first words of a statement that can follow "The patient reports" (written in lower case there)
+_LOWER_FIRST = re.compile(
+    r"^(?:he|she|they|it|this|that|these|those|the|his|her|their|there|a|an|just|only|also|some|sometimes|"
+    r"now|then|when|after|before|since|about|over|in|on|at|most|every|each|both|nothing|everything)\b"
+)
+# a reply that starts by saying no keeps its own words: "reports no, ..." would read as the opposite
+_NO_PREFIX = re.compile(r"^(?:no|not|nope|never|nothing|none|the patient)\b", re.I)
+
+
+def reported(c: RenderContext, value: str, k: int) -> str | None:
+    """A patient's statement as the HPI reports it ("It hurts to bend over." → "The patient reports it hurts
+    to bend over."; later ones "He states …", "He also reports …"): the patient said it, the note says so.
+    None when the statement cannot take the verb (a reply that opens with no, a subject already named)."""
+    verbs = c.w("reports")
+    if not verbs or not value:
+        return None
+    t = _OPENER.sub("", value.strip())
+    if len(t.split()) < 3 or _NO_PREFIX.match(t) or not _LOWER_FIRST.match(t.lower()):
+        return None  # "Went to Washington last weekend": a statement without its subject keeps its words
+    t = t[0].lower() + t[1:]
+    who = c.w("the_patient") if k == 0 or not c.sex else c.w(c.sex + "_subject")
+    verb = verbs.split("|")[k % len(verbs.split("|"))]
+    return f"{who} {verb} {t}"
+
+
 def render_hpi(c: RenderContext, facts) -> list[SentenceSupport]:
     out = []
     statements = [f for f in c.of("hpi") if f.label == "statement" and not _repeats_own_section(c, f)]
     quoted = " ".join(e.quote for f in statements for e in f.evidence)
     for f in statements:
-        out.append(supported(sentence_case(f.value), [f]))
-    attrs = [f for f in c.of("hpi") if f.label != "statement" and not any(e.quote in quoted for e in f.evidence)]
+        text = reported(c, f.value, len(out)) if c.block.get("reported") else None
+        out.append(supported(text or sentence_case(f.value), [f]))
+    # a circumstance in note words ("majorée à l'inspiration profonde") says what its quoted statement does not
+    attrs = [
+        f
+        for f in c.of("hpi")
+        if f.label != "statement" and (f.attributes.get("restated") or not any(e.quote in quoted for e in f.evidence))
+    ]
     seen = set()
     for f in attrs:
         key = (f.label, (f.value or "").lower())
@@ -87,7 +148,7 @@ def render_hpi(c: RenderContext, facts) -> list[SentenceSupport]:
 
 def _sided(c: RenderContext, f: Fact) -> str:
     """ "right knee pain", "douleur au genou (côté droit)": the side the patient said, when there is one."""
-    side = _SIDE[c.lang].get(f.attributes.get("side") or "")
+    side = SIDE[c.lang].get(f.attributes.get("side") or "")
     if not side:
         return c.label(f)
     return f"{side} {c.label(f)}" if c.lang == "en" else f"{c.label(f)} ({side})"
@@ -150,11 +211,6 @@ def render_social_history(c: RenderContext, facts) -> list[SentenceSupport]:
     return out
 
 
-def _med_text(c: RenderContext, f: Fact) -> str:
-    """ "Meloxicam (Mobic) 15 mg by mouth once daily, #14" — only what was said (scribe.notes.medication)."""
-    return render_medication(f, c.lang).rstrip(".")
-
-
 def render_medications(c: RenderContext, facts) -> list[SentenceSupport]:
     meds = c.of("medication")
     marks = {
@@ -162,7 +218,7 @@ def render_medications(c: RenderContext, facts) -> list[SentenceSupport]:
         "historical": "essayé" if c.lang == "fr" else "tried",
     }
     return [_current_med(c, f, meds) for f in meds if f.status == "current"] + [
-        supported(sentence_case(f"{_med_text(c, f)} ({marks[f.status]})"), [f]) for f in meds if f.status in marks
+        supported(sentence_case(f"{med_text(c, f)} ({marks[f.status]})"), [f]) for f in meds if f.status in marks
     ]
 
 
@@ -172,13 +228,13 @@ def _current_med(c: RenderContext, f: Fact, meds: list[Fact]) -> SentenceSupport
     regimen from today on."""
     later = next((m for m in meds if m.label == f.label and m.status == f.attributes.get("later")), None)
     if later is None or later.status != "changed":
-        return supported(sentence_case(_med_text(c, f)), [f])
+        return supported(sentence_case(med_text(c, f)), [f])
     a = later.attributes
     regimen = " ".join(
         x for x in (dose_text(a, c.lang), frequency_text(a.get("frequency"), a.get("per_day"), c.lang)) if x
     )
     change = "modifié ce jour" if c.lang == "fr" else "changed this visit"
-    text = f"{_med_text(c, f)}; {change}" + (f" {'à' if c.lang == 'fr' else 'to'} {regimen}" if regimen else "")
+    text = f"{med_text(c, f)}; {change}" + (f" {'à' if c.lang == 'fr' else 'to'} {regimen}" if regimen else "")
     return supported(sentence_case(text), [f, later])
 
 
@@ -221,124 +277,6 @@ def render_exam(c: RenderContext, facts) -> list[SentenceSupport]:
 
 def render_results(c: RenderContext, facts) -> list[SentenceSupport]:
     return [supported(sentence_case(f.value), [f]) for f in c.of("result")]
-
-
-_SIDE = {
-    "en": {"left": "left", "right": "right", "bilateral": "bilateral"},
-    "fr": {"left": "côté gauche", "right": "côté droit", "bilateral": "bilatéral"},
-}
-
-
-def _dx_text(c: RenderContext, f: Fact) -> str:
-    """ "Possible right upper lobe nodule", "History of skin cancer", "Hepatitis C (ICD-10-CM B19.20)"."""
-    name = f.attributes.get("term") or c.label(f)
-    side = _SIDE[c.lang].get(f.attributes.get("laterality") or "")
-    if side and c.lang == "en" and side not in name:
-        name = f"{side} {name}"
-    elif side and side not in name:
-        name = f"{name} ({side})"
-    if f.status == "historical":
-        name = f"{c.w('pmh')} {name}"
-    elif f.attributes.get("certainty") in ("possible", "probable"):
-        name = f"{c.w(f.attributes['certainty'])} {name}"
-    elif f.attributes.get("certainty") == "ruled-out":
-        name = f"{name} {c.w('ruled_out')}"
-    name = name[0].upper() + name[1:]
-    code = f.attributes.get("code")
-    if f.attributes.get("certainty") in ("possible", "probable", "ruled-out"):
-        code = None  # outpatient coding rules: a possible or probable diagnosis is not coded
-    return f"{name} ({c.w('code')} {code})" if code else name
-
-
-def _problems(c: RenderContext) -> list[Fact]:
-    """The problems the assessment lists: the diagnoses, else the complaint that was worked up."""
-    dx = c.of("assessment")
-    if dx:
-        return dx
-    cc = c.of("chief_complaint")[:1] or [f for f in c.of("symptom") if f.status == "present"][:1]
-    return cc
-
-
-def _problem_text(c: RenderContext, f: Fact) -> str:
-    """A diagnosis as the clinician weighed it; without one, the complaint worked up, in clinical words
-    ("Abdominal pain.", where the chief complaint keeps the patient's "mal au ventre")."""
-    if f.kind == "assessment":
-        return _dx_text(c, f) + "."
-    return sentence_case(c.label(f))
-
-
-def render_assessment(c: RenderContext, facts) -> list[SentenceSupport]:
-    return [supported(_problem_text(c, f), [f]) for f in _problems(c)]
-
-
-def _order_text(c: RenderContext, m: Fact) -> str:
-    """ "Start meloxicam (Mobic) 15 mg once daily", "Change fluoxetine (Prozac) 40 mg once daily (previously 20
-    mg)": a changed dose names the one it replaces (the sentence cites where it was said: _replaced)."""
-    line = f"{c.w(m.status)} {_med_text(c, m)}"
-    if _replaced(c, m):
-        was = dose_text({**m.attributes, "dose": m.attributes["previous_dose"]}, c.lang)
-        line += f" ({'auparavant' if c.lang == 'fr' else 'previously'} {was})"
-    return sentence_case(line)
-
-
-def _replaced(c: RenderContext, m: Fact) -> list[Fact]:
-    """The facts of the dose a changed drug replaces, when that dose was said."""
-    before = m.attributes.get("previous_dose")
-    if m.status != "changed" or before in (None, "") or str(before) == str(m.attributes.get("dose")):
-        return []
-    return [f for f in c.of("medication") if f.label == m.label and str(f.attributes.get("dose")) == str(before)][:1]
-
-
-def _plan_lines(c: RenderContext, plans: list[Fact], done: set[str], last: bool = True) -> list[SentenceSupport]:
-    """Plan items; one that orders a drug is written from the drug's fact (name, dose, frequency).
-    `done`: drug facts already written; `last`: also write the drug changes no plan item named."""
-    out: list[SentenceSupport] = []
-    meds = [f for f in c.of("medication") if f.status in ("new", "changed", "stopped", "current", "administered")]
-    for p in plans:
-        quote = " ".join(e.quote for e in p.evidence)
-        # kept: "continue your lasix", a drug named earlier in the visit; a test or advice said in the same
-        # clause as a drug stays its own line (the drug's changes are written at the end)
-        kept = [m for m in meds if m.status == "current" and m.label == p.attributes.get("drug")][:1]
-        named = kept or [
-            m for m in meds if p.label == "medication" and any(e.quote and e.quote in quote for e in m.evidence)
-        ]
-        moved = {m.label for m in meds if m.status in ("new", "changed", "stopped")}
-        if named:
-            for m in named:
-                if m.status == "current" and m.label in moved:
-                    continue  # the drug's change is its line, not "Continue" beside "Change"
-                if m.id not in done:  # a drug ordered now but read as current: its line, without "Continue"
-                    given = p.attributes.get("prescribed") and m.status == "current"
-                    line = sentence_case(_med_text(c, m)) if given else _order_text(c, m)
-                    out.append(supported(line, ([m, p] if kept else [m]) + _replaced(c, m)))
-                done.add(m.id)
-            continue
-        out.append(supported(sentence_case(p.value), [p]))
-    for m in meds if last else []:
-        if m.status == "stopped" and m.attributes.get("prescriber") != "this clinician":
-            continue  # the patient stopped it: the medication list says so; the plan holds this visit's orders
-        if m.status in ("new", "changed", "stopped", "administered") and m.id not in done:
-            out.append(supported(_order_text(c, m), [m, *_replaced(c, m)]))
-    return out
-
-
-def render_plan(c: RenderContext, facts) -> list[SentenceSupport]:
-    return _plan_lines(c, c.of("plan"), set())
-
-
-def render_assessment_plan(c: RenderContext, facts) -> list[SentenceSupport]:
-    """Each problem followed by its own plan items, then the plan items tied to no problem."""
-    out: list[SentenceSupport] = []
-    plans = c.of("plan")
-    done: set[str] = set()
-    written: set[str] = set()
-    for d in _problems(c):
-        out.append(supported(_problem_text(c, d), [d]))
-        mine = [p for p in plans if p.attributes.get("problem") == d.label and p.id not in done]
-        done.update(p.id for p in mine)
-        out.extend(_plan_lines(c, mine, written, last=False))
-    out.extend(_plan_lines(c, [p for p in plans if p.id not in done], written))
-    return out
 
 
 RENDERERS = {
