@@ -102,7 +102,7 @@ KEEP_VERB = re.compile(r"^\W*(keep taking|continue|continuez|continuer|poursui\w
 START_VERB = re.compile(r"^\W*(start|commencez|commencer|introduction)\b")
 CURRENT_VERB = re.compile(r"^\W*(continue|keep taking|continuez|continuer|poursui\w*|takes|prend)\b")
 # a note line may open with its group's heading ("Medical treatment: Continue X"): the verb comes after it
-HEADING = re.compile(r"^[^:.]{1,40}:\s*")
+GROUP_HEADING = re.compile(r"^[^:.]{1,40}:\s*")
 
 UNIT_WORDS = {
     ("mass", 1.0): "mg milligram milligrams",
@@ -419,7 +419,7 @@ def err_status(v: dict, label: dict) -> list[str]:
         for it in v["items"]:
             if not (spans(it["f"], med) or spans(cited_names(it, "medication"), med)):
                 continue
-            said = HEADING.sub("", it["f"])
+            said = GROUP_HEADING.sub("", it["f"])
             if status == "new" and KEEP_VERB.search(said):
                 out.append(it["text"])
             elif status == "continued" and START_VERB.search(said):
@@ -430,7 +430,7 @@ def err_status(v: dict, label: dict) -> list[str]:
             continue
         for s in v["sents"]:
             named = spans(s["f"], med) or spans(cited_names(s, "medication"), med)
-            current = CURRENT_VERB.search(HEADING.sub("", s["f"]))
+            current = CURRENT_VERB.search(GROUP_HEADING.sub("", s["f"]))
             if named and (s["medlist"] or current) and not STOP_WORDS.search(s["f"]):
                 out.append(s["text"])
     return out
