@@ -225,6 +225,7 @@ class Query:
     qualifiers: list[str] = field(default_factory=list)
     family: bool = False
     counted: re.Pattern | None = None  # the noun a "how many" question counts
+    condition: str = ""  # a yes/no's "when" clause: "when she fell" must hold where it is answered
 
 
 def question_language(question: str) -> str:
@@ -235,15 +236,43 @@ def question_language(question: str) -> str:
     )
 
 
-def read_question(question: str) -> Query:
-    q = question.strip()
+# A yes/no question ("did she hit her head when she fell?", "ça fait mal quand il se penche ?"): its "when" is a
+# condition, not a time asked for. Its other cues of a time ("how long ago", "since when") still ask for one.
+_YESNO_FORM = re.compile(
+    r"^\W*(?:(?:and|so|also|et|alors)\W+)?(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|any|"
+    r"est-ce qu|a-t-(?:il|elle)\b|(?:\w+)-(?:t-)?(?:il|elle|vous|ils|elles|on)\b)",
+    re.I,
+)
+_CONDITION_WHEN = re.compile(r"\b(?:when|whenever|quand|lorsqu\w*)\b", re.I)
+_TIME_ASKED = re.compile(
+    r"\bhow long ago\b|\bsince when\b|\bdepuis quand\b|\bil y a combien\b|\bdate\b|\b(?:when|quand)\W*$", re.I
+)
+
+
+def _intent(q: str) -> tuple[str, str, str]:
+    """The value the question wants, what it asks about (a yes/no's main clause without its condition: "did she
+    hit her head" of "… when she fell?", where the main clause names something) and its condition."""
     intent = next((name for name, rx in INTENTS if rx.search(q)), "yesno")
+    if intent == "when" and _YESNO_FORM.match(q) and not _TIME_ASKED.search(q):
+        when = _CONDITION_WHEN.search(q)
+        rest = q[: when.start()] + q[when.end() :]
+        intent = next((name for name, rx in INTENTS if name != "when" and rx.search(rest)), "yesno")
+        main = q[: when.start()].strip(" ,") + "?"
+        if content_words(main) or any(rx.search(main) for rx in CONCEPT_RX.values()):
+            return intent, main, q[when.end() :]
+        return intent, q, q[when.end() :]
+    return intent, q, ""
+
+
+def read_question(question: str) -> Query:
+    whole = question.strip()
+    intent, q, condition = _intent(whole)
     concepts = [name for name, rx in CONCEPT_RX.items() if rx.search(q)]
     if "physical therapy" in concepts and "therapy" in concepts:
         concepts.remove("therapy")
     if "echocardiogram" in concepts and "ekg" in concepts:
         concepts.remove("ekg")
-    qualifiers = [name for name, rx in QUALIFIERS.items() if rx.search(q)]
+    qualifiers = [name for name, rx in QUALIFIERS.items() if rx.search(whole)]  # "… when lying flat at night?"
     if intent == "side":  # "right or left?" offers the sides, it does not set one
         qualifiers = [name for name in qualifiers if name not in ("left", "right")]
     counted = None
@@ -252,7 +281,7 @@ def read_question(question: str) -> Query:
         counted = next((rx for rx in CONCEPT_RX.values() if rx.search(noun)), None) or word_pattern(noun)
     elif intent == "count":
         intent = "value"
-    return Query(q, question_language(q), intent, concepts, qualifiers, bool(FAMILY.search(q)), counted)
+    return Query(q, question_language(whole), intent, concepts, qualifiers, bool(FAMILY.search(q)), counted, condition)
 
 
 # Words that say nothing of what a question is about (function words, question words, the verbs of any
@@ -272,7 +301,9 @@ _NOT_CONTENT = set(
     commencé commence début arrivé côté droite gauche douleur mal avez-vous a-t-il a-t-elle elle-même y-a-t-il
     t-il t-elle fréquence dose avait avaient aviez lors pendant après chez aussi encore toujours très bien peu
     beaucoup cela ceci était étaient sera out anywhere quelque ailleurs symptom symptoms problem problems issue issues
-    symptôme symptômes problème problèmes would could should can will may might during while into onto upon""".split()
+    symptôme symptômes problème problèmes would could should can will may might during while into onto upon
+    put putting apply applied prescribed prescribe prescrit prescrite prescrits prescrites prescrire ordered come
+    came comes coming""".split()
 )
 
 
@@ -313,7 +344,7 @@ def _own_pattern(word: str) -> re.Pattern:
         cognate = re.sub(r"(?:ed|ing)$", "", stem)
     if len(cognate) >= 5 and cognate != stem:
         return re.compile(rf"\b(?:{_folded(stem)}(?:s|es|e|x)?|{_folded(cognate)}\w{{0,4}})\b", re.I)
-    return re.compile(rf"\b{_folded(stem)}(?:s|es|e|x)?\b", re.I)
+    return re.compile(rf"\b{_folded(stem)}(?:s|es|e|x|ed|ing)?\b", re.I)  # "land" / "landed"
 
 
 def qualifiers_hold(query: Query, text: str) -> bool:

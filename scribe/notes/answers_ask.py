@@ -19,10 +19,11 @@ from collections import OrderedDict
 from functools import lru_cache
 
 from scribe.notes.answers import Query, read_question, same_setting
-from scribe.notes.answers_find import DETAIL, AnswerFinder, parts_of, radiates_to
+from scribe.notes.answers_find import DETAIL, AnswerFinder, of_a_body_part, parts_of, radiates_to
 from scribe.notes.answers_guard import ADHERENCE
 from scribe.notes.answers_kinds import unanswered
 from scribe.notes.answers_search import NOT_UNDERSTOOD
+from scribe.notes.answers_values import FUTURE_ASKED
 from scribe.notes.context_topics import answer_from_facts, facts_for_topic, topics_of
 from scribe.notes.facts import Extractor
 from scribe.notes.facts.reader import ConsultationReader
@@ -126,8 +127,8 @@ def answered(
     picked = finder.choice(query)  # "dry or productive?": the reply that says which, or not answered
     if picked is not None:
         return picked
-    found = _answered(q, query, finder, facts, asked, language, use_embeddings)
-    return _fits(query, finder.thing(query, finder.earlier(query, found)))
+    found = _answered(query.text, query, finder, facts, asked, language, use_embeddings)  # its main clause
+    return _fits(query, finder.condition_holds(query, finder.thing(query, finder.earlier(query, found))))
 
 
 # what a measure's value looks like: a pulse is no percentage, a blood pressure in numbers has two
@@ -135,6 +136,15 @@ _ASKS_PULSE = re.compile(r"\b(?:heart rate|pulse|fréquence cardiaque|pouls)\b",
 _ASKS_PRESSURE = re.compile(r"\b(?:blood pressures?|bp|tension|pression artérielle)\b", re.I)
 _ASKS_RESULT = re.compile(r"^\W*(?:what|qu')\b.*\b(?:show|showed|reveal\w*|montré|result\w*|résultats?)\b", re.I)
 _TWO_NUMBERS = re.compile(r"\d+\s*(?:/|over|sur)\s*\d+|\b\w+ (?:over|sur) \w+", re.I)
+# the past and the future of a time: "when was her last colonoscopy?" is not "next month", nor "when is his next
+# echocardiogram?" the one done "4 months ago"
+_ASKS_PAST = re.compile(r"\b(?:last|previous|prior|most recent|dernier|dernière|précédent\w*)\b", re.I)
+_SAID_PAST = re.compile(r"\bago\b|\blast\b|\byesterday\b|\bil y a\b|\bhier\b|\bderni(?:er|ère)\b", re.I)
+_SAID_FUTURE = re.compile(
+    r"\bnext\b|\btomorrow\b|^(?:in|within|dans|d'ici)\b.*\b(?:days?|weeks?|months?|years?|jours?|semaines?|mois|ans?)\b|"
+    r"\bprochaine?s?\b|\bdemain\b|\bfrom now\b",
+    re.I,
+)
 
 
 def _fits(query: Query, found: Answered) -> Answered:
@@ -148,8 +158,16 @@ def _fits(query: Query, found: Answered) -> Answered:
         (_ASKS_PULSE.search(query.text) and "%" in value)
         or (_ASKS_PRESSURE.search(query.text) and re.search(r"\d", value) and not _TWO_NUMBERS.search(value))
         or (value.lower() in ("yes", "no", "oui", "non") and _ASKS_RESULT.search(query.text))
+        or (query.intent == "when" and _wrong_tense(query.text, value))
     )
     return unanswered(found.topic) if wrong else found
+
+
+def _wrong_tense(question: str, value: str) -> bool:
+    past, future = bool(_ASKS_PAST.search(question)), bool(FUTURE_ASKED.search(question))
+    if past == future:
+        return False
+    return bool(_SAID_FUTURE.search(value)) if past else bool(_SAID_PAST.search(value))
 
 
 def _answered(
@@ -183,7 +201,7 @@ def _answered(
                 ev.extend(f.evidence[:2])
             conf = 0.95 if all(f.source == "rules" for f in fs) else 0.8
             answer = answer_from_facts(topic, fs, language)
-            value = fs[0].value if len(fs) == 1 and fs[0].value else None
+            value = fs[0].value if len({f.value for f in fs}) == 1 and fs[0].value else None  # one value, said twice
             statuses = {f.status for f in fs}
             if value is None and query.intent == "yesno" and statuses in ({"present"}, {"absent"}):
                 value = "yes" if statuses == {"present"} else "no"  # "has she vomited?" → no
@@ -191,7 +209,9 @@ def _answered(
                 if later is not None:
                     return later
             elif value is None and query.intent == "yesno" and statuses == {"present", "absent"}:
-                said = finder.asked_about(query, topic)  # "sensation fébrile; pas de fièvre": the reply decides
+                # "sensation fébrile; pas de fièvre": the reply decides; "did it come on suddenly?": its words
+                words = finder.by_words(query) if finder.extra_words(query, topic, cross) else None
+                said = words or finder.asked_about(query, topic)
                 if said is not None:
                     return said
             return Answered(answered=True, answer=answer, value=value, evidence=ev, confidence=conf, topic=topic)
@@ -212,8 +232,8 @@ def _answered(
         found = finder.asked_about(query, topic) or finder.statement(query, topic)
         if found is not None:
             return found
-    if query.intent in DETAIL or not topics:
-        found = finder.by_words(query)
+    if query.intent in DETAIL or not topics or of_a_body_part(topics[0]):  # "did her leg swell up?" of a leg visit:
+        found = finder.by_words(query)  # "did it swell up on you?"
         if found is not None:
             return found
     if topics:

@@ -51,6 +51,26 @@ _TAKING_ASKED = re.compile(
 )
 
 
+# "what did the neck x-ray show?", "qu'a montré l'IRM ?": what a test found, said where the test is named
+RESULT_Q = re.compile(
+    r"^\W*(?:what|qu'|que)\b.*\b(?:show|showed|reveal\w*|find|found|montr[ée]\w*|trouv[ée]\w*)\b|"
+    r"\bresults? of\b|\brésultats? d[eu']",
+    re.I,
+)
+_TESTS = ("x-ray", "mri", "ct scan", "ultrasound", "echocardiogram", "ekg", "colonoscopy", "mammogram", "stress test")
+_PLAN = re.compile(
+    r"\b(?:order\w*|schedul\w*|will|we'll|gon na|going to|want to|wan na|need to|would like|refer\w*|set you up|"
+    r"get (?:a|an|another|you)|show me|prescri\w*|update|repeat)\b|^\W*(?:what|did|do|does|is|are|have|has|any)\b",
+    re.I,
+)
+_FOUND = re.compile(
+    r"\b(?:shows?|showed|showing|reveal\w*|looks?|looked|normal|fine|unremarkable|no (?:evidence|signs?)|"
+    r"negative|positive|fractures?|arthritis|degenerat\w*|there (?:is|was|are|were|'s)|there's|"
+    r"you (?:do )?(?:seem to )?have|montre\w*|normale?s?|pas de)\b",
+    re.I,
+)
+
+
 class EventAnswers(Searcher):
     """How it happened, the age at an event, adherence: on one consultation's reader and facts."""
 
@@ -65,7 +85,26 @@ class EventAnswers(Searcher):
             return self.relative_age(query, whose)
         if HOW_HAPPENED_Q.search(query.text):
             return self.how_happened(query)
+        tests = [CONCEPT_RX[c] for c in query.concepts if c in _TESTS]
+        if RESULT_Q.search(query.text) and tests:
+            return self.result(query, tests)
         return None
+
+    def result(self, query: Query, tests: list[re.Pattern]) -> Answered:
+        """What the test showed: the sentence that names it with a finding, or the next one of the same turn
+        ("so this is an x-ray of your lumbar spine. there's good bony alignment"); not the order of one."""
+        sents = self.reader.sents
+        for k, s in enumerate(sents):
+            if not all(rx.search(s.text) for rx in tests) or _PLAN.search(s.text):
+                continue
+            nxt = k + 1 if k + 1 < len(sents) and sents[k + 1].seg_index == s.seg_index else None
+            for j in [k] + ([nxt] if nxt is not None else []):
+                if _FOUND.search(sents[j].text) and not _PLAN.search(sents[j].text):
+                    said = clean(sents[j].text)
+                    found = self._answer(query, said, [j], topic=query.concepts[0])
+                    found.answer = found.value = said
+                    return found
+        return unanswered(query.concepts[0])
 
     def age_at(self, query: Query) -> Answered:
         event = re.split(r"\bwhen\b|\bquand\b|\bà quel âge\b|\bat what age\b", query.text, maxsplit=1, flags=re.I)[-1]

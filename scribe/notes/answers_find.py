@@ -25,7 +25,8 @@ from scribe.notes.answers_events import EventAnswers
 from scribe.notes.answers_guard import Guards
 from scribe.notes.answers_kinds import TREATMENT, KindAnswers, unanswered
 from scribe.notes.answers_search import DETAIL, NOT_UNDERSTOOD, labels_in
-from scribe.notes.answers_values import SCORE
+from scribe.notes.answers_terms import translations
+from scribe.notes.answers_values import SCORE, VALUE_RX
 from scribe.notes.context_topics import TOPIC_RX
 from scribe.notes.medication.names import find_mentions
 from scribe.notes.number_words import numbers_to_digits
@@ -41,9 +42,14 @@ _EARLIER = re.compile(
 _ASKS_SIDE = re.compile(rf"{dict(INTENTS)['side'].pattern}|\bwhere\b|\boù\b", re.I)
 # "how long did the pain last?" asks for an episode's length, not since when it started
 _LASTED_Q = re.compile(
-    r"\bhow long did\b.*\blast\b|\bdur(?:é|ée|ait)\b|\bhow long (?:does|do) (?:it|they) last\b", re.I
+    r"\bhow long (?:does|do|did|will)\b[^?]{0,40}?\blast(?:s|ed)?\b(?!\s+(?:week|month|year|night|time|visit)\b)|"
+    r"\bdur(?:é|ée|ait|e|ent)\b(?!\s+depuis)",
+    re.I,
 )
-_LASTED = re.compile(r"\blast(?:ed|s)?\b|\bdur(?:é|ée|ait|e|ent)\b|\bwent away after\b|\bpass(?:é|ait)\b", re.I)
+_LASTED = re.compile(  # not "for the last 48 hours"
+    r"(?<!the )\blast(?:ed|s)?\b|\bdur(?:é|ée|ait|e|ent)\b|\b(?:go|goes|went|going) away after\b|\bpass(?:é|ait)\b",
+    re.I,
+)
 # "when did the arm pain start?": the onset of the complaint, said by the patient with a time
 _ONSET_Q = re.compile(r"\b(?:start|begin|began|commenc\w*|débuté|début)\b", re.I)
 _ONSET = re.compile(
@@ -119,6 +125,11 @@ def _misheard(f: Fact) -> bool:
 _PARTS = [re.compile(rx.pattern.replace(r"\b", ""), re.I) for rx in BODY_PARTS.values()]
 
 
+def of_a_body_part(label: str) -> bool:
+    """A finding named with its body part ("leg swelling"), which the visit's complaint may leave unsaid."""
+    return any(p.fullmatch(label.split(" ", 1)[0]) for p in _PARTS) and " " in label
+
+
 def radiates_to(query: Query) -> list[re.Pattern]:
     """Where a question on radiation asks it goes ("into the back", "dans le dos"), as anchors."""
     return [word_pattern(w) for w in content_words(TOPIC_RX["radiation"].sub(" ", query.text))]
@@ -186,8 +197,9 @@ class AnswerFinder(KindAnswers, Guards, EventAnswers):
         "mal au ventre" does not say where)."""
         fs = [f for f in fs if qualifiers_hold(query, " ".join(e.quote for e in f.evidence)) and not self.examined(f)]
         fs = [f for f in fs if not _misheard(f)]
-        if topic == "triggers":
-            fs = [f for f in fs if self.trigger_fits(query, f)]
+        if topic == "triggers":  # "soulagée par le paracétamol" does not say what makes it worse
+            cue = _ASKS_WORSE if _ASKS_BETTER.search(query.text) else _ASKS_BETTER
+            fs = [f for f in fs if self.trigger_fits(query, f) and not cue.search(f.value or "")]
         if topic == "radiation" and (where := radiates_to(query)):  # "like a belt" does not say "the back"
             fs = [f for f in fs if all(rx.search(" ".join(self.sentence_of(e) for e in f.evidence)) for rx in where)]
         if topic == "medications" and query.intent == "yesno":  # "j'ai pris un Doliprane hier soir" once
@@ -316,13 +328,21 @@ class AnswerFinder(KindAnswers, Guards, EventAnswers):
         query = Query("allergy", "en", "yesno")
         return self.said(query, _ALLERGIC, [anchor], topic="allergies")
 
+    def _event_said(self, query: Query) -> list[re.Pattern] | None:
+        """The words of a time question besides its finding and body part ("diagnosed" of "when was his epilepsy
+        diagnosed?"), or None when one is never said: the visit gave no time for that event."""
+        said, cross = " ".join(s.text for s in self.reader.sents), query.language != self.reader.lang
+        words = [w for w in content_words(query.text) if not labels_in(w) and not parts_of(w)]
+        extra = [word_pattern(w) for w in words if not cross or translations(w)]  # "ride" is not in a French visit
+        return extra if query.intent != "when" or all(rx.search(said) for rx in extra) else None
+
     def by_words(self, query: Query) -> Answered | None:
         """Last resort for a question no concept, drug or topic knows: where its own words are said with the
         value it wants; a yes/no only from a question/answer pair that says every one of its words."""
         if query.intent not in DETAIL and _WHAT.search(query.text):
             return None  # "what does she take for it?" wants a thing, not a yes
         anchors = self.word_anchors(query, every=query.intent not in DETAIL)
-        if not anchors:
+        if not anchors or query.intent in ("when", "duration") and self._event_said(query) is None:
             return None
         found = self._search(query, anchors, qa_only=query.intent not in DETAIL)
         opening = " ".join(s.text for s in self.reader.sents[:6])
@@ -338,11 +358,13 @@ class AnswerFinder(KindAnswers, Guards, EventAnswers):
         the patient saying it of the complaint ("I've had the pain on and off for about two years"), else
         the history's duration fact."""
         lasted = bool(_LASTED_Q.search(query.text))
-        anchors = [CONCEPT_RX[c] for c in query.concepts] + ([_LASTED] if lasted else [])
+        words = self.word_anchors(query)  # an episode of what the question names: "the back pain", not the cramps
+        extra = self._event_said(query)
+        every = extra is not None
+        anchors = [CONCEPT_RX[c] for c in query.concepts] + ([*words, _LASTED] if lasted else [])
         found = self._search(query, anchors) if anchors else None
-        words = self.word_anchors(query)
-        if found is None and not query.concepts and words:  # "when was her last pap smear?"
-            found = self._search(query, words + ([_LASTED] if lasted else []))
+        if found is None and not query.concepts and words and not lasted and every:  # "when was her last pap smear?"
+            found = self._search(query, words)
         if query.concepts:
             return found or unanswered(query.intent)  # of a concept the visit gave no time for
         named = [w for w in content_words(query.text) if not (_EARLIER.fullmatch(w) or _THE_COMPLAINT.fullmatch(w))]
@@ -354,10 +376,11 @@ class AnswerFinder(KindAnswers, Guards, EventAnswers):
             found = self._search(query, [], asking_rx=ask, not_of_drugs=True)
         if found is None and earlier:  # "ça vous est déjà arrivé ?" "oui, il y a 2 à 3 mois"
             found = self._search(query, [], asking_rx=_BEFORE_ASKED)
-        if found is None and labels and not lasted and not earlier:
-            found = self.said(query, re.compile(r".+"), value_of=query.intent, labels=labels)
+        if found is None and labels and not lasted and not earlier and every:
+            found = self.said(query, re.compile(r".+"), extra, value_of=query.intent, labels=labels)
         if found is None and query.intent == "duration" and not lasted:
             fs = [f for f in self.facts if f.kind == "hpi" and f.label == "duration" and f.value]
+            fs = [f for f in fs if VALUE_RX["duration"].search(f.value)]  # not "past every day"
             if fs:
                 return Answered(
                     answered=True,

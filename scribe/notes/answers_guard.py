@@ -51,6 +51,15 @@ _EARLIER_SAID = re.compile(
 )
 
 
+# "oui une pizza": a thing named after the yes (not a sentence: "yes, i had just eaten")
+_YES_THEN = re.compile(
+    r"^\W*(?:yes|yeah|yep|oui|ouais|si)\b\W+"
+    r"(?!(?:i|i'm|i've|je|j'|j’|it|it's|he|she|we|they|il|elle|on|c'est|ça|that|this|and|et|mais|but)\b)(\w.{2,})$",
+    re.I,
+)
+_PLANNED = re.compile(r"\b(?:will|going to|gon na|scheduled|planned|prévue?|programmée?|va être)\b", re.I)
+
+
 # a question that wants a thing ("what did she eat?", "qu'a-t-elle mangé ?"): a yes or a no does not answer it
 _WANTS_A_THING = re.compile(r"^\W*(?:what|which|where|who|qu'|que\b|quoi|quel(?:le)?s?\b|où)", re.I)
 _ASKS_A_THING = re.compile(r"\b(?:what|which|where|who|qu'est-ce|quoi|quel(?:le)?s?|où)\b", re.I)
@@ -67,12 +76,23 @@ _ALSO = {
     "sharp": "aigu\\w*|pointu\\w*|stabbing",
     "dull": "sourde|ache|aching",
     "sourde": "dull|ache|aching",
+    "intermittent": "com(?:e|es|ing) and go(?:es|ing)?|on and off|off and on|va et vient|par moments|intermitt\\w*",
+    "constant": "all the time|continu\\w*|permanent\\w*|tout le temps|constamment",
 }
+
+
+# "constant or does it come and go?": the second answer offered as a phrase
+_COMES_AND_GOES = re.compile(
+    r"\b(?:does|do|is|are) (?:it|they) (?:come and go|coming and going|on and off)\b|"
+    r"\bcom(?:e|es|ing) and go(?:es|ing)?\b|"
+    r"\b(?:est-ce qu')?(?:elle|il|ça) va et vient\b|\bpar moments\b",
+    re.I,
+)
 
 
 def choices(query: Query) -> list[str]:
     """The answers a question offers, if it offers some (sides are the side intent's)."""
-    m = _CHOICE.search(query.text)
+    m = _CHOICE.search(_COMES_AND_GOES.sub("intermittent", query.text))
     alts = [w.lower() for w in (m.groups() if m else ()) if w]
     return [] if not alts or all(_SIDES.match(w) for w in alts) else alts
 
@@ -99,12 +119,12 @@ class Guards(Searcher):
             if not (any(rx.search(self.asked_text(asking)) for rx in rxs) or same_finding(labels_in(text), labels)):
                 continue
             reply = self._reply(answering)
-            for rx in rxs:
-                m = rx.search(reply)
-                if m and not NEGATION_NEAR.search(reply[: m.start()]):
-                    found = self._answer(query, m.group(0).lower(), asking + answering)
-                    found.answer = m.group(0).lower()
-                    return found
+            said = [m for rx in rxs for m in rx.finditer(reply) if not NEGATION_NEAR.search(reply[: m.start()])]
+            if said:  # the one said last: "at first it was coming and going, … now it's been a constant"
+                m = max(said, key=lambda m: m.start())
+                found = self._answer(query, m.group(0).lower(), asking + answering)
+                found.answer = m.group(0).lower()
+                return found
         return unanswered(next(iter(labels), None))
 
     def earlier(self, query: Query, found: Answered) -> Answered:
@@ -112,6 +132,8 @@ class Guards(Searcher):
         else the reply to a question that does ("have you ever had a tick bite before?" "when i was younger")."""
         if found.value != "yes" or not EARLIER_Q.search(query.text) or self.reader is None:
             return found
+        if "surgery" in query.concepts and not _PLANNED.search(" ".join(e.quote for e in found.evidence)):
+            return found  # an operation had is before today by itself ("j'ai été opérée des dents de sagesse")
         if any(_EARLIER_SAID.search(self._unit_text(e.segment_id)) for e in found.evidence):
             return found
         anchors, labels = self.word_anchors(query), labels_in(query.text)  # labels: either language
@@ -128,8 +150,11 @@ class Guards(Searcher):
             return found
         replies = " ".join(e.quote for e in found.evidence if e.role == "patient")
         anchors = [CONCEPT_RX[c] for c in query.concepts] + self.word_anchors(query)
-        if answer_polarity(replies) != "yes" or not anchors:
+        if not anchors:
             return found
+        named = self._yes_and_the_thing(query, anchors)  # "et hier vous avez mangé chez vous ?" "oui une pizza"
+        if named is not None or answer_polarity(replies) != "yes":
+            return named or found
         for asking, answering, text, _wider in self.units():
             asked = self.asked_text(asking)
             if asking and answering and _ASKS_A_THING.search(asked) and all(rx.search(text) for rx in anchors):
@@ -140,6 +165,33 @@ class Guards(Searcher):
                     return out
         return found
 
+    def _yes_and_the_thing(self, query: Query, anchors: list[re.Pattern]) -> Answered | None:
+        """The thing a reply names after its "yes" to a question on the same words."""
+        for asking, answering, _text, _wider in self.units():
+            asked = self.asked_text(asking)
+            if not asking or not answering or not all(rx.search(asked) for rx in anchors):
+                continue
+            m = _YES_THEN.match(self._reply(answering))
+            if m and self.reader.is_pat(answering[0]) and content_words(m.group(1)):
+                out = self._answer(query, m.group(1).strip(" .,"), asking + answering)
+                out.answer = out.value = m.group(1).strip(" .,")
+                return out
+        return None
+
+    def condition_holds(self, query: Query, found: Answered) -> Answered:
+        """A yes/no asked under a condition ("does it hurt when he bends over?") is answered where the condition
+        is said with it: else by the exchange or the patient's words that say the question's words and the
+        condition's ("it hurts to bend over"), or not at all ("did she hit her head when she fell?" is not
+        answered by the fall)."""
+        if not query.condition or not found.answered or self.reader is None:
+            return found
+        words = [word_pattern(w) for w in content_words(query.condition)]
+        said = " ".join(self._unit_text(e.segment_id) for e in found.evidence)
+        if all(rx.search(said) for rx in words):
+            return found
+        anchors = [CONCEPT_RX[c] for c in query.concepts] + [word_pattern(w) for w in content_words(query.text)]
+        return self._search(query, anchors + words) or unanswered(found.topic)
+
     def _unit_text(self, segment_id: int | None) -> str:
         return " ".join(s.text for s in self.reader.sents if s.seg_index == segment_id)
 
@@ -148,12 +200,18 @@ class Guards(Searcher):
         in the other language, those whose translation is known ("blood in her vomit?" of "j'ai pas vomi")."""
         if self.reader is None or topic not in lexicon.SYMPTOM_BY_LABEL:
             return True  # a history's or a habit's facts are said in their own words ("cabg", "je fume")
-        text = TOPIC_RX[topic].sub(" ", query.text) if topic in TOPIC_RX else query.text
-        for kind in ("symptom", "condition"):
-            for start, end, _c in lexicon.find_concepts(kind, text):
-                text = text[:start] + " " * (end - start) + text[end:]
-        extra = [word_pattern(w) for w in content_words(text) if not cross or translations(w)]
+        extra = self.extra_words(query, topic, cross)
         if not extra:
             return True
         said = " ".join(self._unit_text(e.segment_id) for f in fs for e in f.evidence)
         return all(rx.search(said) for rx in extra)
+
+    @staticmethod
+    def extra_words(query: Query, topic: str, cross: bool = False) -> list[re.Pattern]:
+        """The question's words besides its finding ("suddenly" of "did the pain come on suddenly?"); asked in
+        the other language, those whose translation is known."""
+        text = TOPIC_RX[topic].sub(" ", query.text) if topic in TOPIC_RX else query.text
+        for kind in ("symptom", "condition"):
+            for start, end, _c in lexicon.find_concepts(kind, text):
+                text = text[:start] + " " * (end - start) + text[end:]
+        return [word_pattern(w) for w in content_words(text) if not cross or translations(w)]

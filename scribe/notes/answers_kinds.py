@@ -162,10 +162,20 @@ class KindAnswers(Searcher):
         found.topic = "family history"
         return found
 
+    def _relative_said(self, f: Fact) -> str | None:
+        """The relative the patient's turn names with a family fact the facts left without one ("well, actually
+        my sister does have problems with her stomach too. she has irritable bowel syndrome")."""
+        for e in f.evidence if self.reader is not None else []:
+            turn = " ".join(s.text for s in self.reader.sents if s.seg_index == e.segment_id)
+            m = next((m for m in RELATIVES.finditer(turn) if not NEGATION_NEAR.search(turn[: m.start()])), None)
+            if m:
+                return m.group(0).lower()
+        return None
+
     def _family_answer(self, chosen: list[Fact], query: Query) -> Answered:
         parts = []
         for f in chosen[:4]:
-            relative = f.attributes.get("relative")
+            relative = f.attributes.get("relative") or (self._relative_said(f) if f.status == "present" else None)
             if f.status == "present":
                 parts.append(f"{relative}: {f.label}" if relative else f.label)
             else:

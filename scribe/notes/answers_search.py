@@ -35,6 +35,8 @@ NOT_UNDERSTOOD = re.compile(
     r"(?:understand|hear)|sorry\W*$|what\W*$)",
     re.I,
 )
+_STARTED = re.compile(r"\b(?:start\w*|began|begun|commenc\w*|débuté|put (?:you|him|her) on)\b", re.I)
+_AGO = re.compile(r"\bago\b|\bil y a\b", re.I)
 _SHORT = re.compile(r"\b(?:minutes?|mins?|hours?|heures?)\b", re.I)
 
 
@@ -46,6 +48,13 @@ def same_finding(said: set[str], labels: set[str]) -> bool:
 
 def _drugs_in(text: str) -> bool:
     return any(m.surface.lower() not in lexicon.DRUG_STOP for m in find_mentions(text))
+
+
+def _other_subject(query: Query, sentence: str) -> bool:
+    """A sentence on something the question does not name: another drug, another finding."""
+    drugs = {m.surface.lower() for m in find_mentions(sentence) if m.surface.lower() not in lexicon.DRUG_STOP}
+    asked = {m.surface.lower() for m in find_mentions(query.text)}
+    return bool(drugs - asked) or bool(labels_in(sentence) - labels_in(query.text))
 
 
 class Searcher(TranscriptUnits):
@@ -137,7 +146,7 @@ class Searcher(TranscriptUnits):
             if query.intent != "count" and self._about_relative(asking + answering, anchors, family) != family:
                 continue  # a relative's illness is not the patient's
             explicit = False
-            now = query.intent in ("severity", "value") and bool(NOW_ASKED.search(query.text))
+            now = query.intent in ("severity", "value", "side") and bool(NOW_ASKED.search(query.text))
             if now and asking:  # the value today is said last, however long the reply
                 answering = self._whole_turn(answering)
                 wider = numbers_to_digits(f"{self.reader.sents[asking[0]].text} {self._reply(answering)}")
@@ -151,17 +160,23 @@ class Searcher(TranscriptUnits):
                 change = bool(CHANGE_ASKED.search(query.text))
                 kind = "when_future" if query.intent == "when" and FUTURE_ASKED.search(query.text) else query.intent
                 value = self._value(kind, source, anchors, query.counted, change, now)
+                if value is None and kind == "duration" and _STARTED.search(source):  # "since when?" of "we started
+                    value = self._value("when", source, anchors)  # you on the imitrex a couple months ago"
+                    value = value if value and _AGO.search(value) else None
                 if value is None and query.intent == "value" and asking and anchors:
                     value = self._without_number(query, asking, reply, anchors)
                 if value is None and asking_rx is None and anchors:
-                    answering, value = self._followed(units[i + 1 : i + 4], kind, answering, text)
+                    answering, value = self._followed(units[i + 1 : i + 4], kind, answering, text, now)
                 ordered = query.intent in ("duration", "when") and _SHORT.search(value or "")
                 if value is None or ordered and not self._said_by_patient(asking, answering):
                     continue  # "ice the elbow for 20 minutes" is an order, not how long the pain has lasted
                 if asking and asking_rx is None and self._time_of_another(query, asking, reply, value, anchors):
                     continue
                 nxt = answering[-1] + 1 if answering else len(self.reader.sents)
-                if source is wider and nxt < len(self.reader.sents) and self._value(kind, text, anchors) is None:
+                in_text = value.lower() in text.lower() or self._value(kind, text, anchors, query.counted, change, now)
+                if source is wider and nxt < len(self.reader.sents) and not in_text:
+                    if _other_subject(query, self.reader.sents[nxt].text):
+                        continue  # "… your migraines, continue the imitrex." "… the protonix 40 mg a day": not its
                     answering = answering + [nxt]  # the value is in the next sentence
             else:
                 if not self._said_by_patient(asking, answering) or (
@@ -173,11 +188,14 @@ class Searcher(TranscriptUnits):
                     if not all(rx.search(asked) or rx.search(self._reply(answering)) for rx in anchors):
                         continue
                 polarity = self._polarity(self._reply(answering), anchors, labels) if asking else ""
+                if asking and anchors and not any(rx.search(self.asked_text(asking)) for rx in anchors):
+                    polarity = self._said_unasked(answering, anchors)  # "… lying flat?" "no, nothing like that.
                 explicit = bool(polarity)
-                if not polarity:
+                if not polarity:  # the words' own negation, in the reply where there is one
+                    said = self._reply(answering) if asking else text
                     negated = any(
-                        NEGATION_NEAR.search(text[: m.start()]) for rx in anchors for m in [rx.search(text)] if m
-                    )
+                        NEGATION_NEAR.search(said[: m.start()]) for rx in anchors for m in [rx.search(said)] if m
+                    ) or (not anchors and labels and self._finding_negated(said, labels))
                     polarity = "no" if negated else "yes"
                 value = polarity
             named = self._names(self._reply(answering), anchors, labels)
@@ -191,6 +209,25 @@ class Searcher(TranscriptUnits):
             if query.intent in DETAIL:
                 return found
         return found
+
+    @staticmethod
+    def _finding_negated(reply: str, labels: set[str]) -> bool:
+        """The finding named in the reply is negated there ("it- not- didn't seem like it swelled that much")."""
+        for kind in ("symptom", "condition"):
+            for start, _e, c in lexicon.find_concepts(kind, reply):
+                if same_finding({c.label}, labels):
+                    return bool(NEGATION_NEAR.search(reply[:start]))
+        return False
+
+    def _said_unasked(self, answering: list[int], anchors: list[re.Pattern]) -> str:
+        """The yes or no of the reply's sentence that says what the question did not ask ("no, nothing like that.
+        it hurts to bend over"): its own negation decides, not the reply's first word."""
+        for k in answering:
+            said = self.reader.sents[k].text
+            found = [m for rx in anchors for m in [rx.search(said)] if m]
+            if len(found) == len(anchors):
+                return "no" if any(NEGATION_NEAR.search(said[: m.start()]) for m in found) else "yes"
+        return ""
 
     def _without_number(self, query: Query, asking: list[int], reply: str, anchors: list[re.Pattern]) -> str | None:
         """The reading the patient gives in words to a question that names it ("did you buy the blood

@@ -59,8 +59,20 @@ _GROUPS = [
     r"neck|cou|cervica\w*",
     r"kneecaps?|rotules?|patella\w*",
     r"tablets?|pills?|comprim[ée]s?|g[ée]lules?|cachets?",
+    r"miscarriages?|miscarried|fausses?[- ]couches?",
+    r"travel\w*|trips?|voyag\w*",
+    r"help(?:s|ed|ing)?|relief|reliev\w*|soulag\w*|eased?|eases",
+    r"calf|calves|mollets?",
+    r"sudden(?:ly)?|all of a sudden|brutal\w*|d'un (?:seul )?coup|tout (?:à|d'un) coup",
+    r"bend\w*|bent|pench\w*",
+    r"breath\w*|respir\w*",
+    r"lie|lies|lying|lay|lays|laying|laid|couch\w*|allong\w*",
+    r"same|m[êe]mes?|pareil\w*|identiques?",
+    r"hands?|mains?",
+    r"both|deux",
+    r"sensation\w*|sensibilit[ée]s?|feel|feels|feeling|ressen\w*",
 ]
-_RX = [re.compile(rf"(?:{g})", re.I) for g in _GROUPS]
+_RX = [re.compile(rf"(?:{g})".replace("'", "['’]"), re.I) for g in _GROUPS]  # transcripts write both apostrophes
 
 
 def translations(word: str) -> re.Pattern | None:

@@ -176,7 +176,9 @@ class TranscriptUnits:
         best = found[-1] if now else next((m for m in found if m.start() >= after), found[0])
         return normalise_value(intent, best.group(0))
 
-    def _followed(self, later: list, intent: str, answering: list[int], said: str = "") -> tuple[list[int], str | None]:
+    def _followed(
+        self, later: list, intent: str, answering: list[int], said: str = "", now: bool = False
+    ) -> tuple[list[int], str | None]:
         """The value the patient gives in the next exchange, of the same thing: a follow-up question on it
         ("what have they been running?" "300s"), or the patient going on after an "okay"; not a question on a
         finding the exchange did not name ("how's your back pain?" … "any lumps that you've noticed?")."""
@@ -190,7 +192,8 @@ class TranscriptUnits:
             if asking and (_findings(asked) - before or len(new_words) >= 2):
                 return answering, None
             replies = [j for j in answering_next if self.reader.is_pat(j)]
-            value = self._value(intent, numbers_to_digits(" ".join(self.reader.sents[j].text for j in replies)), [])
+            reply = numbers_to_digits(" ".join(self.reader.sents[j].text for j in replies))
+            value = self._value(intent, reply, [], now=now)  # now: said last ("started right, now the left")
             if value is not None:
                 return answering + asking + replies, value
         return answering, None

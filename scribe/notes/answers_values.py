@@ -13,8 +13,8 @@ import re
 from scribe.notes.number_words import spoken_numbers
 
 NUMBER_WORDS = (
-    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few|few|several|"
-    r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques)"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:a )?couple(?: of)?|a few|few|"
+    r"several|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques)"
 )
 _RANGE = rf"{NUMBER_WORDS}(?:\s*(?:-|to|or|à|ou|et)\s*{NUMBER_WORDS})?"
 _WEEKDAYS = (
@@ -49,6 +49,7 @@ VALUE_RX: dict[str, re.Pattern] = {
         r"(?<!times )(?<!once )(?<!twice )(?<!fois )(?<!every )(?<!tous les )"  # how often, not how long
         rf"\b(?:for |about |since |depuis |il y a |ça fait )?{_RANGE}\s+(?:good |full |long |bonnes? |longues? |"
         rf"petites? )?(?:{_DURATION_UNITS})\b(?!\s+ago\b)|"
+        r"\b(?:over|for|in|during) the (?:past|last) (?:few |couple (?:of )?)?(?:days?|weeks?|months?|years?)\b|"
         r"\bsince (?:\w+day|last \w+|yesterday|\w+)\b|\b(?:yesterday|last night|this morning|hier(?: soir| matin)?|"
         r"cette nuit|ce matin|avant-hier)\b|\bdepuis (?:hier|ce matin|\w+)\b",
         re.I,
@@ -69,6 +70,8 @@ VALUE_RX: dict[str, re.Pattern] = {
         r"\bchaque (?:jour|semaine|mois|soir|matin)\b|\b(?:a|per) (?:day|week)\b|\bpar (?:jour|semaine)\b|"
         # how often said without a number: "only when it's hot", "as needed", "hardly ever"
         r"\b(?:only|just|seulement|uniquement) (?:when|if|quand|si|lorsqu\w*)\b[^.?!;]{3,60}|"
+        r"\b(?:whenever|when (?:it|they|i|she|he) (?:gets?|feels?|flares?)|quand (?:ça|il|elle|je) \w+)\b"
+        r"[^.?!;,]{3,40}|"
         r"\b(?:as needed|when needed|au besoin|si besoin|hardly ever|rarely|seldom|occasionally|once in a while|"
         r"rarement|de temps en temps|de temps à autre)\b",
         re.I,
@@ -92,7 +95,7 @@ VALUE_RX: dict[str, re.Pattern] = {
         re.I,
     ),
     "value": re.compile(
-        r"(?<![\w.])\d+(?:[.,]\d+)?(?:\s*(?:/|over|sur)\s*\d+)?(?:\s*(?:-|to)\s*\d+(?=\s*(?:miles|km)))?"
+        r"(?<![\w.])(?:\d+(?:[.,]\d+)?|(?<=\s)\.\d+)(?:\s*(?:/|over|sur)\s*\d+)?(?:\s*(?:-|to)\s*\d+(?=\s*(?:miles|km)))?"
         r"(?:\s*(?:%|percent|pour ?cent|mg/dl|mmol|kg|kilos?|pounds|lbs|miles?|km|kilom[eè]t\w*))?"
         r"(?:(?<=\d)'?s)?(?![\w])",  # "the 300s": a range said by its hundreds
         re.I,
@@ -105,7 +108,11 @@ FUTURE_ASKED = re.compile(
     re.I,
 )
 WHEN_FUTURE = re.compile(
-    rf"\b(?:in|within|dans|d'ici) {_RANGE} (?:days?|weeks?|months?|years?|jours?|semaines?|mois|ans?)\b|"
+    rf"\b(?:in|within|dans|d'ici) (?:about |around |approximately |roughly |environ |maybe )?{_RANGE} "
+    r"(?:days?|weeks?|months?|years?|jours?|semaines?|mois|ans?)\b|"
+    # "you want to come back and revisit, maybe six months?"
+    rf"\b(?:maybe|perhaps|about|around|peut-être|environ) {_RANGE} (?:days?|weeks?|months?|years?|jours?|semaines?|"
+    r"mois|ans?)\b(?! ago)|"
     rf"{VALUE_RX['when'].pattern}",
     re.I,
 )
@@ -210,5 +217,6 @@ def normalise_value(intent: str, raw: str) -> str:
     """The value as the answer states it: "152 over 94" → "152/94", "10 percent" → "10%"."""
     v = re.sub(r"\s*(?:over|sur)\s*", "/", raw.strip(), flags=re.I) if intent == "value" else raw.strip()
     v = re.sub(r"\s*(?:percent|pour ?cent)\b", "%", v, flags=re.I)
+    v = re.sub(r"^\.(?=\d)", "0.", v)  # "your creatinine was .7"
     v = re.sub(r"\bmilligrams?\b|\bmilligrammes?\b", "mg", v, flags=re.I)
     return v
