@@ -333,3 +333,26 @@ def test_a_drug_named_in_a_self_correction_keeps_the_order_before_it():
     )
     assert med(doc, "doxycycline")["status"] == "new"
     assert "amoxicillin" not in {f["label"] for f in meds(doc)}
+
+
+def test_brands_counted_in_the_plural_are_the_brand_and_taken_once_is_tried():
+    doc = document(
+        "[doctor] qu'avez-vous pris ?\n[patient] normalement je ne prends rien, mais hier j'ai pris deux "
+        "Spasfons quand la douleur est arrivée.",
+        language="fr",
+    )
+    fact = med(doc, "phloroglucinol")
+    assert fact["status"] == "historical" and fact["attributes"].get("brand") == "Spasfon", fact
+    doc = document(
+        "[doctor] le paracétamol a fait de l'effet ?\n[patient] après deux dolipranes que j'ai pris hier soir, "
+        "la douleur s'était un peu calmée.",
+        language="fr",
+    )
+    assert [f["status"] for f in meds(doc)] == ["historical"], meds(doc)
+
+
+def test_a_drug_taken_from_time_to_time_is_as_needed():
+    doc = document(
+        "[doctor] vous prenez des traitements ?\n[patient] je prends du paracétamol de temps en temps.", language="fr"
+    )
+    assert med(doc, "acetaminophen")["attributes"].get("as_needed") is True

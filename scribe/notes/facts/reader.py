@@ -138,6 +138,10 @@ class ConsultationReader:
         re.I,
     )
 
+    _DENIED_HISTORY = re.compile(
+        r"^\W*(?:(?:so|and|donc|et|alors|ok|d'accord)\W+)*(?:no\b|not\b|pas d[e'u]|aucune?\b|ni\b)", re.I
+    )
+
     def _find_ap_start(self) -> int:
         """Where the assessment and plan begin: after the examination when there is one (a weak cue such
         as "in terms of your blood pressure" in the history does not end the history)."""
@@ -172,7 +176,12 @@ class ConsultationReader:
             self.is_clin(k)
             and not self.sents[k].question
             and not self._EXAM.search(self.sents[k].text)
-            and (self._PLAN.search(self.sents[k].text) or lexicon.find_concepts("condition", self.sents[k].text))
+            and (
+                self._PLAN.search(self.sents[k].text)
+                # "donc pas de diabète, pas d'hypertension": history summed up, not a diagnosis
+                or lexicon.find_concepts("condition", self.sents[k].text)
+                and not self._DENIED_HISTORY.match(self.sents[k].text)
+            )
             for k in range(late, n)
         ):
             return late

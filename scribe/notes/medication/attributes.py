@@ -88,7 +88,8 @@ _AS_NEEDED = re.compile(
     r"\b(?:as needed|as-needed|p\.?r\.?n\.?|if needed|when needed|as necessary|if necessary|when necessary|as required|"
     r"if (?:you|i) need (?:it|to|them|one)|when (?:you|i) need (?:it|to|them|one)|only when (?:you|i) need|"
     r"when (?:you|i) (?:have|get|feel) (?:pain|a headache|symptoms)|when it hurts|if (?:the )?pain|"
-    r"for breakthrough|si besoin|au besoin|en cas de (?:besoin|douleurs?|fièvre|crise|mal)|si (?:vous avez |j'ai )?mal|"
+    r"for breakthrough|from time to time|occasionally|de temps en temps|de temps à autre|"
+    r"si besoin|au besoin|en cas de (?:besoin|douleurs?|fièvre|crise|mal)|si (?:vous avez |j'ai )?mal|"
     r"si douleurs?|quand (?:j'ai|vous avez) mal|à la demande|en cas de nécessité)\b",
     re.I,
 )

@@ -22,7 +22,7 @@ from scribe.notes.medication.clause import (
     is_lab_mention,
     linked,
 )
-from scribe.notes.medication.names import Mention, is_brand
+from scribe.notes.medication.names import Mention, is_brand, singular_brand
 from scribe.notes.medication.status import clause_status, has_current_cue, is_avoided, other_prescriber
 
 _TAKE_IT = re.compile(
@@ -139,7 +139,7 @@ def parse_mention(
             spans.append((m.end + s0, m.end + e0))
     start, end = min(a for a, _ in spans), max(b for _, b in spans)
     drug = m.drug
-    brand = m.surface if is_brand(m.surface, drug) else None
+    brand = singular_brand(m.surface) if is_brand(m.surface, drug) else None
     ingredient = drug.get("name") if (drug.get("drugbank_id") or drug.get("medline_plus_id")) else m.surface.lower()
     return Medication(
         ingredient=ingredient or m.surface,

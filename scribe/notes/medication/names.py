@@ -63,10 +63,17 @@ def fold(s: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch)).lower()
 
 
+def singular_brand(surface: str) -> str:
+    """ "Dolipranes" (two of them) names the brand Doliprane."""
+    low = fold(surface)
+    return surface[:-1] if low not in FRENCH_BRANDS and low.endswith("s") and low[:-1] in FRENCH_BRANDS else surface
+
+
 def drug_token(tok: str) -> str:
-    """Accents off ("oméprazole" → "omeprazole") and French brand names to their generic name."""
+    """Accents off ("oméprazole" → "omeprazole") and French brand names, singular or plural, to their generic
+    name."""
     t = "".join(ch for ch in unicodedata.normalize("NFKD", tok) if not unicodedata.combining(ch))
-    return FRENCH_BRANDS.get(t.lower(), t)
+    return FRENCH_BRANDS.get(singular_brand(t).lower(), t)
 
 
 _UNIT_TABLE = [

@@ -122,8 +122,8 @@ _OTHER_PRESCRIBER = re.compile(
 # Advil"): what was tried for the complaint, not a current medication
 _TRIED_LEFT = re.compile(
     r"\b(?:i|he|she|we) (?:(?:have |had |'ve )?tried|took|had taken|was given)\s+"
-    r"(?:(?:some|one|a|an|two|a couple of|a few|a dose of|a little)\s+)?$|"
-    r"\bj'ai (?:pris|essayé)\s+(?:du |de la |de l'|des |un |une )?$",
+    r"(?:(?:some|one|a|an|two|three|four|\d|a couple of|a few|a dose of|a little)\s+)?$|"
+    r"\bj'ai (?:pris|essayé)\s+(?:du |de la |de l'|des |un |une |deux |trois |quatre |\d )?$",
     re.I,
 )
 _PAST_TIME = re.compile(
@@ -221,7 +221,14 @@ def _tried(text: str, start: int, left: str, after: str) -> bool:
             or _NO_RELIEF.search(said_after)  # "I took some tylenol, I took some ibuprofen, … it didn't help"
             or _PAST_RELIEF.search(after)
         )
+    if _TAKEN_AFTER.match(after) and (_PAST_TIME.search(after[:60]) or _PAST_RELIEF.search(after)):
+        return True  # "deux Doliprane que j'ai pris hier soir", "the advil I took yesterday"
     return bool(_NO_RELIEF.search(after[:60]))
+
+
+_TAKEN_AFTER = re.compile(
+    r"^\W*(?:que |qu'|that |which )?(?:j'ai|i|i've|he|she|il|elle a)\s+(?:pris|took|had taken|have taken)\b", re.I
+)
 
 
 def _last(cue: re.Pattern, text: str) -> int:
