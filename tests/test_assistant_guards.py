@@ -137,3 +137,39 @@ def test_a_value_that_cannot_be_the_measure_asked_is_no_answer():
     for question in ("What was her heart rate?", "What was her blood pressure today?", "Qu'a montré l'IRM du pied ?"):
         a = ask(doc, question, use_embeddings=False)
         assert not a["answered"], (question, a)
+
+
+AMOUNTS = """[doctor] do you drink alcohol ?
+[patient] just some wine at night , otherwise only water .
+[doctor] and the pain , how bad is it ?
+[patient] about a 7 out of 10 , even with the ibuprofen .
+[doctor] do you smoke ?
+[patient] no , i quit years ago .
+[doctor] we checked your psa last month .
+[patient] okay ."""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much wine does he drink?",  # wine at night: no amount said
+        "What dose of ibuprofen does he take?",  # "7 … ibuprofen" is a pain score beside the drug
+        "Does his wife smoke?",  # what the patient said of himself
+        "Combien boit-il de vin par jour ?",
+    ],
+)
+def test_a_value_that_is_not_what_was_asked_is_no_answer(question):
+    assert not ask(document(AMOUNTS), question, use_embeddings=False)["answered"]
+
+
+def test_a_number_the_question_names_is_no_value():
+    doc = document("[doctor] we will check a ca-125 today .\n[patient] okay .")
+    assert not ask(doc, "What is her CA-125 level?", use_embeddings=False)["answered"]
+
+
+def test_a_relative_named_in_the_quote_answers_for_them():
+    doc = document(
+        "[doctor] vous avez des enfants ?\n[patient] oui , j'ai deux enfants : ils ont 7 et 9 ans .", language="fr"
+    )
+    found = ask(doc, "How old are her children?", use_embeddings=False)
+    assert found["answered"] and "7" in (found["value"] or found["answer"]), found

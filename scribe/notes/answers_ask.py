@@ -135,6 +135,30 @@ def answered(
 _ASKS_PULSE = re.compile(r"\b(?:heart rate|pulse|fréquence cardiaque|pouls)\b", re.I)
 _ASKS_PRESSURE = re.compile(r"\b(?:blood pressures?|bp|tension|pression artérielle)\b", re.I)
 _ASKS_RESULT = re.compile(r"^\W*(?:what|qu')\b.*\b(?:show|showed|reveal\w*|montré|result\w*|résultats?)\b", re.I)
+# an amount is asked ("how much wine?", "what dose of ibuprofen?", "combien de cigarettes ?"): the value must hold a
+# number or a quantity word, and a dose a unit ("10 ibuprofen" is a pain score beside a drug name)
+_ASKS_AMOUNT = re.compile(
+    r"\b(?:how much|how many|combien)\b(?!\s+(?:\w+\s+)?(?:times?|temps|fois|years?|ans|days?|jours|weeks?|semaines|"
+    r"months?|mois|hours?|heures))",
+    re.I,
+)
+_ASKS_DOSE = re.compile(r"\b(?:what|which|quelle?)\s+(?:dose|dosage|strength|posologie)\b", re.I)
+_AMOUNT = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|once|twice|half|a few|couple|glass(?:es)?|cups?|packs?|"
+    r"bottles?|a lot|lots|little|none|nothing|un|une|deux|trois|quatre|cinq|verres?|paquets?|beaucoup|peu|rien)\b",
+    re.I,
+)
+_DOSE_UNIT = re.compile(
+    r"\d\s*(?:mg|mcg|µg|g|ml|units?|iu|milligrams?|grams?|tablets?|pills?|capsules?|puffs?|comprimés?|gélules?)\b|"
+    r"\b(?:one|two|three|four|half|a|un|une|deux|trois)\s+(?:tablets?|pills?|capsules?|puffs?|comprimés?|gélules?)\b",
+    re.I,
+)
+# someone other than the patient is asked about ("does his wife smoke?"): the answer must name them
+_ASKS_OTHER = re.compile(
+    r"\b(?:his|her|their|sa|son|ses)\s+(?P<who>wife|husband|partner|mother|father|mom|dad|brother|sister|son|"
+    r"daughter|children|kids|parents?|femme|mari|conjointe?|mère|père|frère|sœur|soeur|fils|fille|enfants)\b",
+    re.I,
+)
 _TWO_NUMBERS = re.compile(r"\d+\s*(?:/|over|sur)\s*\d+|\b\w+ (?:over|sur) \w+", re.I)
 # the past and the future of a time: "when was her last colonoscopy?" is not "next month", nor "when is his next
 # echocardiogram?" the one done "4 months ago"
@@ -159,8 +183,41 @@ def _fits(query: Query, found: Answered) -> Answered:
         or (_ASKS_PRESSURE.search(query.text) and re.search(r"\d", value) and not _TWO_NUMBERS.search(value))
         or (value.lower() in ("yes", "no", "oui", "non") and _ASKS_RESULT.search(query.text))
         or (query.intent == "when" and _wrong_tense(query.text, value))
+        or (_ASKS_AMOUNT.search(query.text) and not _AMOUNT.search(value))
+        or (_ASKS_DOSE.search(query.text) and not _DOSE_UNIT.search(value))
+        or _named_in_question(query.text, value)
+        or _other_person_unnamed(query.text, " ".join([value, *(e.quote for e in found.evidence)]))
     )
     return unanswered(found.topic) if wrong else found
+
+
+# a relative's words in both languages (a French visit answers an English question)
+_RELATIVES = (
+    r"wife|husband|partner|femme|mari|conjointe?|épou\w*",
+    r"mother|mom|mère|maman",
+    r"father|dad|père|papa",
+    r"brothers?|frères?",
+    r"sisters?|sœurs?|soeurs?",
+    r"sons?|daughters?|children|kids|fils|filles?|enfants?",
+    r"parents?",
+)
+
+
+def _named_in_question(question: str, value: str) -> bool:
+    """A number the question itself names is no value: "what is the CA-125?" is not answered by "125"."""
+    numbers = re.findall(r"\d+(?:[.,]\d+)?", value)
+    return bool(numbers) and all(re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d.,])", question) for n in numbers)
+
+
+def _other_person_unnamed(question: str, said: str) -> bool:
+    """ "Does his wife smoke?" is not answered by what the patient said of himself (`said`: the value and its
+    quotes)."""
+    m = _ASKS_OTHER.search(question)
+    if not m:
+        return False
+    who = m.group("who").lower()
+    names = next((group for group in _RELATIVES if re.fullmatch(group, who)), re.escape(who))
+    return not re.search(rf"\b(?:{names})", said, re.I)
 
 
 def _wrong_tense(question: str, value: str) -> bool:
