@@ -542,7 +542,9 @@ def dose_freq_recall(v: dict, meds: list[dict]) -> list[int]:
 def med_precision(v: dict, label: dict) -> list[int]:
     cited = {f["id"]: f for s in v["sents"] for f in s["cited"] if f["kind"] == "medication"}
     drugs = {fold(f"{f['label']} | {f.get('attributes', {}).get('surface', '')}") for f in cited.values()}
-    return [sum(any(spans(d, m) for m in label.get("medications", [])) for d in drugs), len(drugs)]
+    # "Dolipranes" (two of them) is the labelled Doliprane
+    said = [(d, re.sub(r"(?<=\w{4})s\b", "", d)) for d in drugs]
+    return [sum(any(spans(d, m) or spans(one, m) for m in label.get("medications", [])) for d, one in said), len(drugs)]
 
 
 def register_reasons():
