@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
-from scribe.notes.recovery import CUE, SENTENCE, _candidates, _common, _score, best_match, known_drug
+from scribe.notes.recovery import CUE, SENTENCE, best_match, candidate_spans, common_drugs, known_drug, sound_score
 from scribe.notes.recovery_words import ELISION, NUMBER_WORD, letters, may_be_a_name, ordinary_word, word_spans
 
 # Where a drug is often named, beyond recovery's cues: only a lead here, the audio decides.
@@ -47,7 +47,7 @@ def drug_suspects(segments: list[list], language: str | None) -> list[tuple[floa
         spans = word_spans(SimpleNamespace(text=text, words=words))
         found = []
         leads = dict.fromkeys(((m.start(), m.end()) for m in _WORD.finditer(text)), ANYWHERE)
-        leads |= _candidates(text, False, french) | dict.fromkeys(_after_a_lead(text), CUE)
+        leads |= candidate_spans(text, False, french) | dict.fromkeys(_after_a_lead(text), CUE)
         for (a, b), kind in leads.items():
             heard = text[a:b]
             parts = heard.replace("-", " ").split()
@@ -100,10 +100,10 @@ def _names(heard: str, french: bool) -> list[tuple[float, str]]:
     import jellyfish
     from rapidfuzz import fuzz, process
 
-    names = _common(french)
+    names = common_drugs(french)
     plain = letters(ELISION.sub("", heard.strip()) if french else heard)
     hits = process.extract(plain, [letters(n) for n in names], scorer=fuzz.ratio, limit=8, score_cutoff=40)
     sounds = [jellyfish.metaphone(letters(n)) for n in names]
     hits += process.extract(jellyfish.metaphone(plain), sounds, scorer=fuzz.ratio, limit=8, score_cutoff=50)
-    scored = sorted({(_score(heard, names[i], french, strict=True), names[i]) for _n, _s, i in hits}, reverse=True)
+    scored = sorted({(sound_score(heard, names[i], french, strict=True), names[i]) for _n, _s, i in hits}, reverse=True)
     return [(s, n) for s, n in scored if s >= LEAD][:CANDIDATES_PER_SPAN]

@@ -117,7 +117,7 @@ def _lexicon() -> tuple[list[str], dict[str, str]]:
 
 
 @lru_cache(maxsize=2)
-def _common(french: bool) -> tuple[str, ...]:
+def common_drugs(french: bool) -> tuple[str, ...]:
     """The most prescribed drugs of the visit's language that the lexicon resolves (drugs_common)."""
     names = [*COMMON_FR, *sorted(FRENCH_BRANDS)] if french else COMMON_EN
     return tuple(n for n in names if known_drug(n))
@@ -125,7 +125,7 @@ def _common(french: bool) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _english_names() -> frozenset[str]:
-    return frozenset(letters(n) for n in _common(False))
+    return frozenset(letters(n) for n in common_drugs(False))
 
 
 @lru_cache(maxsize=4096)
@@ -138,7 +138,7 @@ def known_drug(word: str) -> bool:
         return False
 
 
-def _score(heard: str, name: str, french: bool = False, strict: bool = False) -> float:
+def sound_score(heard: str, name: str, french: bool = False, strict: bool = False) -> float:
     """Similarity 0-100 of what was heard (its words) and a drug name, by spelling and by sound. strict (a
     list longer than the visit's): sounding alike counts in full only with the same first letter, where a
     few hundred names hold a sound-alike of many words ("gamedino" and coumadin both sound KMTN)."""
@@ -178,7 +178,7 @@ def best_match(
     plain, weak = letters(heard), None
     tiers = (
         ("visit", vocabulary),
-        ("common", _common(french) if common else ()),
+        ("common", common_drugs(french) if common else ()),
         ("lexicon", _lexicon()[0] if lexicon else []),
     )
     for source, names in tiers:
@@ -196,7 +196,7 @@ def best_match(
                 hits += process.extract(sound_fr(heard), keys, scorer=fuzz.ratio, limit=5, score_cutoff=60)
         by_ear = french and source != "lexicon"  # French sounds only against short lists: in 100,000 names
         strict = source != "visit"
-        scored = sorted({(_score(heard, names[i], by_ear, strict), names[i]) for _n, _s, i in hits}, reverse=True)
+        scored = sorted({(sound_score(heard, names[i], by_ear, strict), names[i]) for _n, _s, i in hits}, reverse=True)
         if scored and scored[0][0] >= (FLAG_VISIT if source == "visit" else APPLIES[source]):
             return scored[0][1], scored[0][0], source  # near a name on the patient's own list: that, or a check
         if scored and scored[0][0] >= FLAGS[source] and weak is None:
@@ -213,7 +213,7 @@ def _after_a_drug(text: str, words: list, i: int) -> bool:
     return bool(before) and known_drug(before[-1].group(0))
 
 
-def _candidates(text: str, visit: bool, french: bool = False) -> dict[tuple[int, int], int]:
+def candidate_spans(text: str, visit: bool, french: bool = False) -> dict[tuple[int, int], int]:
     """Word spans where a drug name is expected, and how strongly (CUE, SENTENCE, VISIT): before a dose or a
     form, after a medication cue or a drug in a row of them (CUE); any single word of a sentence about
     medications (SENTENCE); with a visit list, any word or two (VISIT: only a near spelling of the list's
@@ -243,10 +243,10 @@ def _candidates(text: str, visit: bool, french: bool = False) -> dict[tuple[int,
         if before_dose and w.group(0).lower() in ("into", "onto") and i > 0:  # "metaphor into 1000": "in to"
             for j in range(max(0, i - 3), i):
                 found.setdefault((words[j].start(), w.start() + 2), CUE)
-    for span in hyphen_split(text, _common(french)):  # "synth-roids": the recogniser's split of a known name
+    for span in hyphen_split(text, common_drugs(french)):  # "synth-roids": the recogniser's split of a known name
         found.setdefault(span, CUE)
     if not french:  # an English generic in its French spelling ("amoxicilline"): the English name, anywhere
-        found.update(dict.fromkeys(french_spelling(text, _common(False)), CUE))
+        found.update(dict.fromkeys(french_spelling(text, common_drugs(False)), CUE))
     for sentence in _SENTENCE.finditer(text):
         if _MEDICATION_SENTENCE.search(sentence.group(0)):
             for w in words:
@@ -297,7 +297,7 @@ def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -
     text, corrections, shift = seg.text, [], 0
     taken = [(c.start, c.end) for c in seg.corrections]  # read once (final pass), not again by the note
     found = []
-    for (start, end), kind in _candidates(seg.text, bool(vocabulary), french).items():
+    for (start, end), kind in candidate_spans(seg.text, bool(vocabulary), french).items():
         heard = seg.text[start:end]
         joined = re.sub(r"[\s-]", "", heard)
         parts = heard.replace("-", " ").split()
@@ -325,9 +325,9 @@ def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -
             and (len(parts) > 1 or ordinary_word(heard))
             and strong_slot(seg.text, start, end)
         ):
-            heard_as = heard_as_words(heard, _common(False))  # "less six" (Lasix) before its dose: recovery_words
+            heard_as = heard_as_words(heard, common_drugs(False))  # "less six" (Lasix) before its dose: recovery_words
             if heard_as is not None:
-                score = max(_score(heard, heard_as[0], strict=True), heard_as[1])
+                score = max(sound_score(heard, heard_as[0], strict=True), heard_as[1])
                 found.append((score, start, end, (heard_as[0], score, "sound"), kind))
                 continue
         ordinary = len(parts) == 1 and ordinary_word(heard)

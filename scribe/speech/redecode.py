@@ -5,7 +5,7 @@ up to 10 milligrams"), and recovery from the text alone can read back only the n
 inventing drugs elsewhere. The caller's finder (scribe.notes.drug_suspects, passed in as engines are:
 speech does not import notes) says where a drug is expected and which few common drugs the words there
 look or sound like; each segment holding such a span is decoded again, alone, with those names in the
-prompt (the visit vocabulary's prompted pass, scribe.speech.transcribe._prompted). A name is taken only
+prompt (the visit vocabulary's prompted pass, scribe.speech.transcribe.prompted_pass). A name is taken only
 when that decoding writes one of the span's candidates, surer of it than ACCEPT_PROBABILITY, over the
 span's time; otherwise the segment keeps its words (and recovery, then the note's "verify drug name",
 still see them). A name taken keeps what the first pass wrote (`words[].original`), and the segment built
@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from scribe.schemas import Correction, Segment, Word
-from scribe.speech.transcribe import PROMPT_WINDOW_SECONDS, AsrOptions, AsrSegment, _prompted, whisper_kwargs
+from scribe.speech.transcribe import PROMPT_WINDOW_SECONDS, AsrOptions, AsrSegment, prompted_pass, whisper_kwargs
 from scribe.speech.types import Audio
-from scribe.speech.vocabulary import Vocabulary, _by_time, _term_words, _token
+from scribe.speech.vocabulary import Vocabulary, term_token, vocabulary_words, words_by_time
 
 # (start, end, candidate names): a span of the first pass where a drug is expected, and what it could be.
 Suspect = tuple[float, float, tuple[str, ...]]
@@ -52,7 +52,7 @@ def redecode(
             continue
         names = tuple(dict.fromkeys(name for s in mine for name in s[2]))
         vocabulary = Vocabulary(terms=names, drugs=names)
-        heard = _prompted(audio, model, kwargs, [seg], vocabulary, vocabulary.prompt(language))
+        heard = prompted_pass(audio, model, kwargs, [seg], vocabulary, vocabulary.prompt(language))
         out.append(_accepted(seg, [w for s in heard for w in s.words], mine))
     return out
 
@@ -60,15 +60,15 @@ def redecode(
 def _accepted(seg: AsrSegment, heard: list[Word], suspects: list[Suspect]) -> AsrSegment:
     """The segment with the names the re-decoding wrote that the first pass did not, where each is a
     candidate of a suspect span it was said in, heard surely: the re-decoded words whole when every new name
-    is, else the first pass's words with only those names put in by time (scribe.speech.vocabulary._by_time:
+    is, else the first pass's words with only those names put in by time (scribe.speech.vocabulary.words_by_time:
     over words that look like them); the segment as it was when none is."""
-    plain = {_token(w.word) for w in seg.words}
-    wanted = _term_words(Vocabulary(terms=tuple(n for s in suspects for n in s[2])))
-    new = [w for w in heard if _token(w.word) in wanted and _token(w.word) not in plain]
+    plain = {term_token(w.word) for w in seg.words}
+    wanted = vocabulary_words(Vocabulary(terms=tuple(n for s in suspects for n in s[2])))
+    new = [w for w in heard if term_token(w.word) in wanted and term_token(w.word) not in plain]
     good = [w for w in new if w.probability >= ACCEPT_PROBABILITY and _fits(w, suspects)]
     if not good:
         return seg
-    words = heard if len(good) == len(new) else _by_time(seg.words, good)
+    words = heard if len(good) == len(new) else words_by_time(seg.words, good)
     words = [_with_original(w, seg.words) if w in good else w for w in words]
     return AsrSegment(seg.start, seg.end, "".join(w.word for w in words).strip(), words)
 
@@ -77,7 +77,7 @@ def _fits(name: Word, suspects: list[Suspect]) -> bool:
     """Whether the name was said in a suspect span (SPAN_SLACK) that has it among its candidates."""
     mid = (name.start + name.end) / 2
     return any(
-        a - SPAN_SLACK <= mid <= b + SPAN_SLACK and _token(name.word) in _term_words(Vocabulary(terms=names))
+        a - SPAN_SLACK <= mid <= b + SPAN_SLACK and term_token(name.word) in vocabulary_words(Vocabulary(terms=names))
         for a, b, names in suspects
     )
 

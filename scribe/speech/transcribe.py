@@ -141,7 +141,7 @@ def _chunks(segments: list[AsrSegment], seconds: float) -> list[list[AsrSegment]
     return runs
 
 
-def _prompted(audio: Audio, model, kwargs: dict, segments: list[AsrSegment], vocabulary: Vocabulary, prompt: str):
+def prompted_pass(audio: Audio, model, kwargs: dict, segments: list[AsrSegment], vocabulary: Vocabulary, prompt: str):
     """The segments with the vocabulary's terms the prompted decoding heard in place of what the plain one
     wrote (see the module docstring): each run of segments of one window is decoded again with the prompt,
     alone, and only the spans where that decoding wrote a term are taken (scribe.speech.vocabulary.adopt)."""
@@ -204,7 +204,7 @@ def transcribe(audio: Audio, model, options: AsrOptions | None = None, hook: Hoo
         segments += _decode(model, audio.samples[lo:hi], kwargs, lo / SAMPLE_RATE, vocabulary, progress)
     prompt = vocabulary.prompt(lang)
     if prompt:  # the vocabulary prompt in the visit's language, one window at a time
-        segments = _prompted(audio, model, kwargs, segments, vocabulary, prompt)
+        segments = prompted_pass(audio, model, kwargs, segments, vocabulary, prompt)
     hook("asr", completed=audio.duration, total=audio.duration)
     return AsrResult(lang, float(prob), segments)
 

@@ -167,11 +167,11 @@ UNSURE = 0.5  # word probability under which a recogniser's word may be a mishea
 ADOPT_EXTRA_WORDS = 3  # a name split in at most this many more words ("list in up to": 4 for 1)
 
 
-def _token(word: str) -> str:
+def term_token(word: str) -> str:
     return fold(word).strip(".,;:!?…\"'()").removesuffix("'s")
 
 
-def _term_words(vocabulary: Vocabulary) -> set[str]:
+def vocabulary_words(vocabulary: Vocabulary) -> set[str]:
     return {w for term in vocabulary.terms for w in fold(term).replace("-", " ").split() if len(w) >= 4}
 
 
@@ -191,9 +191,9 @@ def may_hold_a_term(words: list, vocabulary: Vocabulary) -> bool:
     looks like a word of a vocabulary term it is not (as `adopt` would take it) and the recogniser was unsure
     of it or of a word next to it (UNSURE): only such a run of speech is worth decoding again with the prompt
     ("all the 2010 milligrams", 2010 at 0.21, for Aldactone 10 milligrams)."""
-    tokens = [_token(w.word) for w in words]
+    tokens = [term_token(w.word) for w in words]
     unsure = [w.probability < UNSURE for w in words]
-    wanted = _term_words(vocabulary)
+    wanted = vocabulary_words(vocabulary)
     for i in range(len(tokens)):
         for j in range(i + 1, min(len(tokens), i + 1 + ADOPT_EXTRA_WORDS) + 1):
             if not any(unsure[max(0, i - 1) : j + 1]):
@@ -215,8 +215,8 @@ def adopt(plain: list, prompted: list, vocabulary: Vocabulary) -> list:
     with .word, .start and .end (scribe.schemas.Word)."""
     from difflib import SequenceMatcher
 
-    term_words = _term_words(vocabulary)
-    a, b = [_token(w.word) for w in plain], [_token(w.word) for w in prompted]
+    term_words = vocabulary_words(vocabulary)
+    a, b = [term_token(w.word) for w in plain], [term_token(w.word) for w in prompted]
     out: list = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         new_terms = {t for t in b[j1:j2] if t in term_words} - set(a[i1:i2])
@@ -225,18 +225,18 @@ def adopt(plain: list, prompted: list, vocabulary: Vocabulary) -> list:
         elif i2 - i1 <= j2 - j1 + ADOPT_EXTRA_WORDS and j2 - j1 <= i2 - i1 + 1 and _looks_like(a[i1:i2], b[j1:j2]):
             out += prompted[j1:j2]
         else:
-            out += _by_time(plain[i1:i2], [w for w in prompted[j1:j2] if _token(w.word) in new_terms])
+            out += words_by_time(plain[i1:i2], [w for w in prompted[j1:j2] if term_token(w.word) in new_terms])
     return out
 
 
-def _by_time(plain: list, terms: list) -> list:
+def words_by_time(plain: list, terms: list) -> list:
     """The plain words with those said while a term was (their middle inside its time) replaced by the term,
     where they are 1 to 1 + ADOPT_EXTRA_WORDS words that look like it."""
     out = list(plain)
     for term in terms:
         inside = [k for k, w in enumerate(out) if w is not None and term.start <= (w.start + w.end) / 2 <= term.end]
         if inside and len(inside) <= 1 + ADOPT_EXTRA_WORDS:
-            if _looks_like([_token(out[k].word) for k in inside], [_token(term.word)]):
+            if _looks_like([term_token(out[k].word) for k in inside], [term_token(term.word)]):
                 out[inside[0]] = term
                 for k in inside[1:]:
                     out[k] = None
