@@ -143,3 +143,21 @@ def test_a_visit_without_age_or_sex_still_opens_with_its_reason():
     opening = _sentences(doc, "subjective")[0]
     expected = "The patient has a past medical history significant for hypertension and presents today with pain in the"
     assert opening == f"{expected} right wrist.", opening  # the question's "my wrist" in the note's words
+
+
+def test_a_reply_that_opens_with_no_is_not_an_hpi_statement():
+    """Out of its question, "No, just a headache, I generally don't feel well" reads as a denial of the headache."""
+    doc = document(
+        "[doctor] any fever or chills?\n[patient] no, just really just a headache and i just generally don't feel "
+        "great these last few days.\n[doctor] okay."
+    )
+    lines = [s["text"] for sec in doc["note"]["sections"] for s in sec["sentences"]]
+    assert not any("just really just a headache" in t for t in lines), lines
+    assert "Neurological: Endorses headache." in lines, lines
+
+
+def test_a_negated_verb_after_adverbs_is_put_in_the_third_person():
+    from scribe.notes.text import patient_to_third
+
+    assert patient_to_third("i just generally don't feel great", "male") == "he just generally does not feel great"
+    assert patient_to_third("i really didn't sleep", "female") == "she really did not sleep"

@@ -107,6 +107,11 @@ _LOWER_FIRST = re.compile(
 _NO_PREFIX = re.compile(r"^(?:no|not|nope|never|nothing|none|the patient)\b", re.I)
 
 
+# a reply that opens with "no" answers a question the note does not print: "No just really just a headache" reads
+# as a denial of what follows it
+_ANSWERS_NO = re.compile(r"^\W*(?:no|nope|non)\b", re.I)
+
+
 def reported(c: RenderContext, value: str, k: int) -> str | None:
     """A patient's statement as the HPI reports it ("It hurts to bend over." → "The patient reports it hurts
     to bend over."; later ones "He states …", "He also reports …"): the patient said it, the note says so.
@@ -125,7 +130,11 @@ def reported(c: RenderContext, value: str, k: int) -> str | None:
 
 def render_hpi(c: RenderContext, facts) -> list[SentenceSupport]:
     out = []
-    statements = [f for f in c.of("hpi") if f.label == "statement" and not _repeats_own_section(c, f)]
+    statements = [
+        f
+        for f in c.of("hpi")
+        if f.label == "statement" and not _repeats_own_section(c, f) and not _ANSWERS_NO.match(f.value or "")
+    ]
     quoted = " ".join(e.quote for f in statements for e in f.evidence)
     for f in statements:
         text = reported(c, f.value, len(out)) if c.block.get("reported") else None

@@ -223,14 +223,17 @@ def patient_to_third(text: str, sex: str | None = None) -> str:
     t = re.sub(r"\bi (have|has)n't\b|\bi have not\b", f"{subj} has not", t, flags=re.I)
     t = re.sub(r"\bi (was)n't\b", f"{subj} was not", t, flags=re.I)
     t = re.sub(r"\bi can't\b|\bi cannot\b", f"{subj} cannot", t, flags=re.I)
-    t = re.sub(
-        r"\bi (do|did)n't\b", lambda m: f"{subj} {'does' if m.group(1).lower() == 'do' else 'did'} not", t, flags=re.I
+    t = re.sub(  # "i (just generally) don't"
+        r"\bi((?: (?:just|really|also|still|even|actually|\w+ly))*) (do|did)n't\b",
+        lambda m: f"{subj}{m.group(1)} {'does' if m.group(2).lower() == 'do' else 'did'} not",
+        t,
+        flags=re.I,
     )
     t = re.sub(r"\bi don't\b", f"{subj} does not", t, flags=re.I)
     t = re.sub(
         rf"\bi((?: (?:{_ADVERBS}|\w+ly|already|also|just|still|never|always|even|only|usually|actually))*) "
         rf"(?!(?:{_ADVERBS}|\w+ly|\w+ing|already|also|just|still|never|always|even|only|my|me|mine|the|a|an|and|or|"
-        r"but|uh|um|so|to|you|it|that|this|there|here|mean|guess|think so|too|not|no)\b)([a-z]+)\b",
+        r"but|uh|um|so|to|you|it|that|this|there|here|mean|guess|think so|too|not|no)\b)([a-z]+)\b(?!')",
         lambda m: f"{subj}{m.group(1)} {_third_verb(m.group(2))}",
         t,
         flags=re.I,
