@@ -23,7 +23,7 @@ import httpx
 import pytest
 
 from tests.conftest import DIALOGUE_EN, synth
-from tests.test_service_support import auth, create_visit, stored_audio, wait_ready
+from tests.test_service_support import auth, create_visit, stored_audio, wait_ready, wait_until
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
@@ -361,8 +361,11 @@ def test_network_drop_mid_recording_loses_no_audio(browser, clinician, speech):
         heard = [m for m in timed if turn["start"] - 0.5 <= m <= turn["end"] + 0.5]
         assert len(heard) >= 0.5 * len(turn["text"].split()), (turn, [f"{m:.1f}" for m in timed], text, skips)
     # the card follows the live stream: under load its last finals may still be arriving
+    # (polled from here: the page's CSP forbids the eval that wait_for_function's in-page polling needs)
     card = "(document.querySelector('.transcript-card') || {innerText: ''}).innerText.toLowerCase()"
-    page.wait_for_function(f"{card}.includes('penicillin') && {card}.includes('prescribe')", timeout=60_000)
+    wait_until(
+        lambda: all(w in page.evaluate(card) for w in ("penicillin", "prescribe")), 60, 0.5, "the card's last turns"
+    )
     shown = page.inner_text(".transcript-card")
     assert "penicillin" in shown.lower() and "prescribe" in shown.lower()
     context.close()
