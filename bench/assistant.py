@@ -13,7 +13,7 @@ answer's value or text must match, and a quote that locates where it was said), 
 quarter in the other language than the visit. `split` tune: the
 rules may be tuned on them; heldout: never looked at while tuning; fresh (session 12): labelled on visits the
 notes engine was measured on but never tuned on, before the assistant ran on them; fresh2 (session 13): the
-same, on visits no assistant label had used.
+same, on visits no assistant label had used; fresh3 (session 14): the same again, before the engine ran on them.
 
 Live: the transcript cut after 25/50/75 % of its segments; a question whose quote comes after the cut must
 be "not answered" then. Scores: precision (answered ones that should be), recall, value accuracy (answered
@@ -131,7 +131,7 @@ def table(rows: list[dict]) -> str:
         "| split | context | questions | precision | recall | value accuracy (n) | cross-language recall |",
         "|---|---|---|---|---|---|---|",
     ]
-    for split in ("tune", "heldout", "fresh", "fresh2"):
+    for split in ("tune", "heldout", "fresh", "fresh2", "fresh3"):
         for cut in CUTS:
             sel = [r for r in rows if r["split"] == split and r["cut"] == cut]
             if not sel:
@@ -197,7 +197,7 @@ def server_latency(minutes: float, speed: float) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--split", default="all", choices=("all", "tune", "heldout", "fresh", "fresh2"))
+    ap.add_argument("--split", default="all", choices=("all", "tune", "heldout", "fresh", "fresh2", "fresh3"))
     ap.add_argument("--show", action="store_true", help="print the questions answered wrongly")
     ap.add_argument("--visits", nargs="*", help="only these consultations (ids), e.g. the ones just labelled")
     ap.add_argument("--server", action="store_true", help="also measure final segment → context.updated")

@@ -35,8 +35,11 @@ tune (--ids takes any split); seconds time document() only, never synthesis or t
 (rules may be tuned on it), heldout (set aside, but its failures have since been read), fresh (labelled after
 that, never looked at while tuning), fresh2 (labelled in session 11 before the engine ran on it; its status
 errors have since been read), fresh3 (labelled in session 12 before the engine ran on it; its medication
-precision has since been read), fresh4 (French, labelled in session 13 before the engine ran on it: the unseen
-figure); all = the six.
+precision has since been read), fresh4 (French, labelled in session 13 before the engine ran on it), fresh5 (the last
+unlabelled ACI-Bench and LabForSims2 consultations, labelled in session 14 before the engine ran on them; the
+French ones had been read for assistant questions, never for the notes) and written (consultations a physician
+wrote for this bench in session 14, bench/data/dialogues; written dialogue is tidier than a transcript of a
+clinic, so read it beside the others); all = every split.
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+WRITTEN = Path(__file__).resolve().parent / "data" / "dialogues"  # consultations written for the bench
 sys.path.insert(0, str(ROOT))
 
 from scribe.notes.engine import document  # noqa: E402
@@ -111,7 +115,7 @@ UNIT_WORDS = {
     ("units", 1.0): "unit units unite unites iu",
     ("volume", 1.0): "ml milliliter milliliters millilitre millilitres",
 }
-SPLITS = ["tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4"]
+SPLITS = ["tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "written"]
 UNITS = {w: cls for cls, words in UNIT_WORDS.items() for w in words.split()}  # unit -> (class, factor)
 COUNT_UNITS = r"tablets?|pills?|capsules?|puffs?|drops?|comprimes?|gelules?|sachets?|bouffees?|gouttes?|cp"
 NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d+)?"  # 1,000 is a thousand, 2,5 is 2.5
@@ -372,7 +376,9 @@ def stated_present(entry: dict, item: dict, hedge_counts: bool = True) -> bool:
     """The item is mentioned as the patient's: not denied, not about a relative (and not hedged)."""
     if entry["family"] or hedge_counts and HEDGE.search(entry["f"]):
         return False
-    return any(polarity(entry["f"], s, e) != "denied" for s, e in spans(entry["f"], item))
+    head = GROUP_HEADING.match(entry["f"])  # "Allergies: No known allergy." - a heading names, never states
+    body = head.end() if head else 0
+    return any(polarity(entry["f"], s, e) != "denied" for s, e in spans(entry["f"], item) if s >= body)
 
 
 # --------------------------------------------------------------------------- errors
@@ -620,6 +626,8 @@ def source_of(label: dict, aci: dict) -> tuple[str, str | None]:
     """(dialogue text, reference note or None) of a labelled consultation."""
     if label.get("source", "").startswith("aci"):
         return aci[label["id"]]["dialogue"], aci[label["id"]]["note"]
+    if label.get("source") == "written":
+        return (WRITTEN / f"{label['id']}.txt").read_text(encoding="utf-8"), None
     return (SHARED / "data" / "labforsims2" / f"{label['id']}.txt").read_text(encoding="utf-8"), None
 
 

@@ -30,7 +30,7 @@ def synthesize(label: dict, dialogue: str, out: Path) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     lang = label.get("language", "en")
     with tempfile.TemporaryDirectory() as tmp:
-        if label.get("source", "").startswith("aci"):
+        if label.get("source", "").startswith("aci") or label.get("source") == "written":
             src = Path(tmp) / f"{label['id']}.csv"
             with src.open("w", newline="", encoding="utf-8") as f:
                 w = csv.DictWriter(f, fieldnames=["dataset", "encounter_id", "dialogue", "note"])
