@@ -356,3 +356,69 @@ def test_a_drug_taken_from_time_to_time_is_as_needed():
         "[doctor] vous prenez des traitements ?\n[patient] je prends du paracétamol de temps en temps.", language="fr"
     )
     assert med(doc, "acetaminophen")["attributes"].get("as_needed") is True
+
+
+def test_a_change_said_of_the_drug_just_named_changes_it():
+    """ "You're on metformin 500 twice a day?" "Yes." "Let's increase that to 1000." — the note kept the old
+    dose as the current one and lost the change; the same in French, and a frequency-only change."""
+    doc = document(
+        "[doctor] you're on metformin five hundred milligrams twice a day , right ?\n[patient] yes .\n"
+        "[doctor] okay , let's increase that to one thousand milligrams twice a day ."
+    )
+    changed = [f for f in meds(doc) if f["label"] == "metformin" and f["status"] == "changed"]
+    assert changed and changed[0]["attributes"]["dose"] == "1000", [(f["status"], f["attributes"]) for f in meds(doc)]
+    assert "metformin" in quotes(changed[0]).lower() and "increase that" in quotes(changed[0])
+    assert any("previously 500 mg" in t for t in note_sentences(doc, changed[0]))
+    assert_verbatim(doc)
+
+    fr = document(
+        "[doctor] vous prenez la metformine cinq cents milligrammes matin et soir ?\n[patient] oui .\n"
+        "[doctor] on va l'augmenter à mille milligrammes matin et soir .",
+        language="fr",
+    )
+    assert any(f["status"] == "changed" and f["attributes"].get("dose") == "1000" for f in meds(fr))
+
+    lasix = document(
+        "[doctor] you're taking the furosemide forty milligrams once a day ?\n[patient] yes , in the morning .\n"
+        "[doctor] okay , with the swelling i want you to take it twice a day for now ."
+    )
+    changed = [f for f in meds(lasix) if f["status"] == "changed"]
+    assert changed and changed[0]["attributes"].get("per_day") == 2.0
+    assert any("previously once daily" in t for t in note_sentences(lasix, changed[0]))
+
+
+def test_a_change_only_considered_or_a_restated_frequency_changes_nothing():
+    doc = document(
+        "[doctor] you're on lisinopril ten milligrams .\n[patient] yes .\n"
+        "[doctor] if it's still high next time , we could increase it to twenty milligrams ."
+    )
+    assert [f["status"] for f in meds(doc)] == ["current"]
+    same = document(
+        "[doctor] you take the furosemide forty milligrams once a day ?\n[patient] yes .\n"
+        "[doctor] good , keep taking it once a day now ."
+    )
+    assert "changed" not in [f["status"] for f in meds(same)]
+
+
+def test_keep_the_drug_but_cut_it_down_is_a_change_and_added_drugs_are_new():
+    doc = document("[doctor] your pressure is a bit low , so keep the amlodipine but cut it down to five milligrams .")
+    assert any(f["status"] == "changed" and f["attributes"].get("dose") == "5" for f in meds(doc))
+    fr = document(
+        "[doctor] vous continuez le paracétamol un gramme trois fois par jour , et on ajoute l'ibuprofène "
+        "quatre cents milligrammes .",
+        language="fr",
+    )
+    assert med(fr, "ibuprofen")["status"] == "new" and med(fr, "acetaminophen")["status"] == "current"
+    tylenol = document(
+        "[doctor] with your heart failure i want you to stop the naproxen .\n[patient] okay .\n"
+        "[doctor] you can use tylenol instead , up to three times a day ."
+    )
+    assert med(tylenol, "acetaminophen")["status"] == "new" and med(tylenol, "naproxen")["status"] == "stopped"
+
+
+def test_a_combination_product_is_a_medicine_and_can_be_stopped():
+    doc = document(
+        "[doctor] and now you take excedrin ?\n[patient] yeah , almost every day .\n"
+        "[doctor] okay , i want you to stop the excedrin ."
+    )
+    assert [f["status"] for f in meds(doc)] == ["stopped"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes.facts.plan_items import when_phrase
-from scribe.notes.medication import dose_text, render_medication
+from scribe.notes.medication import dose_text, frequency_text, render_medication
 from scribe.notes.rendering import SIDE, RenderContext, supported
 from scribe.notes.text import sentence_case
 from scribe.schemas_docs import Fact, SentenceSupport
@@ -97,6 +97,9 @@ def _order_text(c: RenderContext, m: Fact) -> str:
     line = f"{c.w(m.status)} {med_text(c, m)}"
     if _replaced(c, m):
         was = dose_text({**m.attributes, "dose": m.attributes["previous_dose"]}, c.lang)
+        line += f" ({'auparavant' if c.lang == 'fr' else 'previously'} {was})"
+    elif m.status == "changed" and m.attributes.get("previous_frequency") and not m.attributes.get("dose"):
+        was = frequency_text(m.attributes["previous_frequency"], None, c.lang)
         line += f" ({'auparavant' if c.lang == 'fr' else 'previously'} {was})"
     return sentence_case(line)
 

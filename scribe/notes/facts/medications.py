@@ -69,9 +69,15 @@ class MedicationFacts:
                 if med.continues_with_cue(seg_text[s.start : self.sents[k + 1].start]):
                     prompted.add(k + 1)  # "continue you on this ... on the synthroid"
         last: tuple[int, Fact, str] | None = None  # the turn's last drug fact: (segment, fact, status)
+        recent: tuple[int, Fact] | None = None  # the last drug fact of the conversation: (sentence, fact)
         follow = 0
         for k, s in enumerate(self.sents):
             mentions = med.find_mentions(s.text, find_drugs, lexicon.DRUG_STOP)
+            if not mentions and recent and k - recent[0] <= 4 and self.is_clin(k) and not s.question:
+                changed = self._anaphoric_change(recent[1], s)
+                if changed is not None:
+                    recent, last = (k, changed), None
+                    continue
             if not mentions:
                 if last and last[0] == s.seg_index and follow < 2 and not s.question:
                     follow += 1
@@ -168,6 +174,12 @@ class MedicationFacts:
                     if more:
                         self._med_more(f, more, answer, add_evidence=False)
                 last = (s.seg_index, f, status)
+                recent = (k, f)
+                if status == "current" and len(mentions) == 1 and self.is_clin(k) and not s.question:
+                    # "keep the amlodipine but cut it down to five milligrams": changed in the same breath
+                    changed = self._anaphoric_change(f, s, after=parsed.end)
+                    if changed is not None:
+                        last, recent = (s.seg_index, changed, "changed"), (k, changed)
         # one fact per drug: fold "current" into the changed/new/stopped statement of the same drug
         meds = [f for f in self.builder.facts if f.kind == "medication"]
         by: dict[str, list[Fact]] = {}
@@ -225,13 +237,45 @@ class MedicationFacts:
                     self.builder.facts.remove(n)
                 others = [f for f in others if f.status != "new"]
             if current and others:
+                was = current[0].attributes
                 for o in others:
-                    o.attributes.setdefault("previous_dose", current[0].attributes.get("dose"))
+                    if o.status != "changed" or o.attributes.get("dose"):
+                        o.attributes.setdefault("previous_dose", was.get("dose"))
+                    elif was.get("frequency") and was.get("per_day") != o.attributes.get("per_day"):
+                        o.attributes.setdefault("previous_frequency", was["frequency"])  # "take it twice a day now"
                     if not o.attributes.get("previous_dose"):
                         o.attributes.pop("previous_dose", None)
                 keep = current[0]
                 keep.attributes["later"] = others[0].status
         self._class_stops()
+
+    def _anaphoric_change(self, drug: Fact, s: Sentence, after: int = 0) -> Fact | None:
+        """ "You're on metformin 500 twice a day?" "Yes." "Let's increase that to 1000 milligrams.": the
+        clinician changes the drug named just before without naming it again; a changed fact of that drug
+        with the new dose or frequency, cited with the words that name the drug and those that change it.
+        `after`: where the sentence's words past the drug's own mention start (a change in the same sentence)."""
+        from scribe.notes import medication as med
+
+        if drug.status not in ("current", "new", "changed"):
+            return None
+        found = med.anaphoric_change(s.text[after:], self.lang, drug.attributes)
+        if found is None:
+            return None
+        extra, verb = found
+        spans = [(a + after, b + after) for a, b in extra.spans()] + [(verb + after, verb + after)]
+        ev = self.builder.evidence(s.seg_index, s.start + min(x for x, _ in spans), s.start + max(y for _, y in spans))
+        keep = {k: v for k, v in drug.attributes.items() if k in ("ingredient", "brand", "surface", "drugbank_id")}
+        return self.builder.add(
+            "medication",
+            drug.label,
+            [drug.evidence[0], ev] if drug.evidence else [ev],
+            status="changed",
+            **keep,
+            **extra.as_dict(),
+            prescriber="this clinician",
+            mesh_id=drug.attributes.get("mesh_id"),
+            said_by="clinician",
+        )
 
     def _class_stops(self) -> None:
         """ "Stop taking any nonsteroidal medicines such as your Advil": the class is stopped, so a drug of

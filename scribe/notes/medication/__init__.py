@@ -39,6 +39,7 @@ from scribe.notes.medication.clause import (
 from scribe.notes.medication.frequency import Frequency, parse_frequency
 from scribe.notes.medication.mention import (
     Medication,
+    anaphoric_change,
     answer_attributes,
     corrected_later,
     follow_up_attributes,
@@ -57,6 +58,7 @@ from scribe.notes.medication.render import display_name, dose_text, frequency_te
 from scribe.notes.medication.status import asks_what_was_tried, has_current_cue, other_prescriber, stopped_in_answer
 
 __all__ = [
+    "anaphoric_change",
     "FRENCH_BRANDS",
     "Attributes",
     "Found",

@@ -189,3 +189,48 @@ def answer_attributes(text: str, lang: str | None = None) -> Attributes | None:
     if a.dose is not None and a.unit is None:
         a.dose = None
     return a if a.spans() else None
+
+
+# A change said of a drug named just before, without its name ("let's increase that to 1000 milligrams",
+# "take it twice a day from now on", "on va l'augmenter à 10 mg"): the verb acts on an anaphora.
+_CHANGE_ANAPHORA = re.compile(
+    r"\b(?:increas\w*|decreas\w*|rais\w*|lower\w*|doubl\w*|halv\w*|reduc\w*|cut(?:ting)?|bump\w*|titrat\w*|"
+    r"go (?:up|down) on|augment\w*|diminu\w*|baiss\w*)\s+(?:(?:back|down|up)\s+)?(?:on\s+)?"
+    r"(?:it|that|this|them|those|the dose|your dose|the dosage|(?:la|sa|votre) dose)\b|"
+    r"\b(?:l'|les )(?:augment|diminu|baiss)\w*|\b(?:augmentez|diminuez|baissez)-(?:le|la|les)\b",
+    re.I,
+)
+_TAKE_ANAPHORA = re.compile(
+    r"\b(?:take|use)\s+(?:it|that|them|those|this)\b|\bprenez-(?:le|la|les)\b|\b(?:le|la|les) prendre\b", re.I
+)
+_FROM_NOW = re.compile(
+    r"\b(?:now|for now|from now on|instead|going forward|starting (?:today|tomorrow)|désormais|maintenant|"
+    r"dorénavant|à partir de (?:maintenant|demain|aujourd'hui)|plutôt)\b",
+    re.I,
+)
+
+
+def anaphoric_change(text: str, lang: str | None, before: dict[str, Any]) -> tuple[Attributes, int] | None:
+    """The new dose or frequency of a change said without the drug's name, of the drug named just before
+    (`before`: its fact attributes): a change verb on "it / that / the dose" with a dose and unit or a
+    frequency, or "take it twice a day from now on" with a frequency other than the one it had; with where
+    the change verb starts. None when the sentence is not such a change: a bare number, the same frequency
+    again, a hedge."""
+    if re.search(r"\b(?:if|maybe|might|could|unless|si|peut-être)\b", text, re.I):
+        return None  # "if it's still high we could increase it": an option, not the change
+    verb = _CHANGE_ANAPHORA.search(text)
+    take = None if verb else _TAKE_ANAPHORA.search(text)
+    if not (verb or take and _FROM_NOW.search(text)):
+        return None
+    start = (verb or take).start()
+    a = read_attributes(text[start:], lang, status="changed", cap=120)
+    if a.dose is not None and a.unit is None:
+        a.dose = None  # "increase it to two" is a count the note cannot place
+    new_freq = a.frequency.value.per_day if a.frequency is not None else None
+    if a.dose is None and (new_freq is None or new_freq == before.get("per_day")):
+        return None
+    for found in (a.dose, a.route, a.frequency, a.as_needed, a.max_per_day, a.duration, a.quantity, a.refills):
+        if found is not None:
+            found.start += start
+            found.end += start
+    return a, start

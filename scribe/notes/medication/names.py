@@ -132,11 +132,13 @@ class Mention:
 
     @property
     def drug_like(self) -> bool:
-        """A medicine (DrugBank / MedlinePlus entry, a MeSH pharmacologic class, preparation or hormone),
-        not only a MeSH chemical ("Diamond")."""
+        """A medicine (DrugBank / MedlinePlus entry, a combination product, a MeSH pharmacologic class,
+        preparation or hormone), not only a MeSH chemical ("Diamond")."""
+        name = self.drug.get("name", "")
         return bool(
             self.drug.get("drugbank_id")
             or self.drug.get("medline_plus_id")
+            or "/" in name  # a combination product ("Aspirin/paracetamol/caffeine": Excedrin)
             or any(t.startswith(("D27.505", "D26", "D06")) for t in self.drug.get("mesh_tree", []))
         )
 

@@ -50,7 +50,8 @@ _NEW_CUE = re.compile(
     r"let's (?:get you on|try)|have you (?:take|on)|prescri\w*|treat (?:you |him |her |it |this )?with|order|"
     r"(?:we'll|we will|we can|we could|let's|going to|gon na|gonna|i'd like to|i want to) try|get (?:you )?started on|"
     r"write (?:you )?(?:for|a prescription)|je (?:vous )?(?:donne|mets|propose|rajoute|ajoute|introduis)|"
-    r"on va (?:commencer|mettre|débuter|introduire|essayer)|vous allez prendre|je vais vous (?:mettre|donner))\b",
+    r"on va (?:commencer|mettre|débuter|introduire|essayer|ajouter|rajouter)|(?:on|nous) (?:ajoute|rajoute)\w*|"
+    r"vous allez prendre|je vais vous (?:mettre|donner))\b",
     re.I,
 )
 _NEW_RIGHT = re.compile(
@@ -74,7 +75,7 @@ _HISTORY = re.compile(
 _IMPERATIVE = re.compile(
     r"(?:^\s*|[,;:]\s*|\b(?:you can|you could|you may|you should|you'll|you will|i want you to|"
     r"i'd like you to|go ahead and|please|try|then|vous pouvez|il faut|je veux que vous)\s+)"
-    r"(?:take|prendre|prenez|vous prendrez)\s+"
+    r"(?:take|use|prendre|prenez|vous prendrez|utiliser|utilisez)\s+"
     r"(?:(?:\d+(?:\.\d+)?|one|two|three|half|a half|an?|un|une|deux)\s+"
     r"(?:\w+\s+)?(?:of\s+|de\s+|d')?)?(?:some\s+|an?\s+|of\s+|du\s+|de la\s+|de l'|des\s+)?$|"
     r"\bvous (?:prendrez|allez prendre)\s+(?:du\s+|de la\s+|de l'|des\s+)?$",
