@@ -422,3 +422,26 @@ def test_a_combination_product_is_a_medicine_and_can_be_stopped():
         "[doctor] okay , i want you to stop the excedrin ."
     )
     assert [f["status"] for f in meds(doc)] == ["stopped"]
+
+
+def test_a_drug_asked_about_and_answered_with_its_dose_is_taken_with_that_dose():
+    """ "Et l'allopurinol ?" "C'est le rhumatologue qui me l'a donné, 300 mg par jour": no "oui", and yet the
+    answer says it is taken, how much and who prescribed it."""
+    doc = document(
+        "[doctor] et l'allopurinol ?\n"
+        "[patient] c'est le rhumatologue qui me l'a donné , trois cents milligrammes par jour .\n"
+        "[doctor] d'accord , vous le continuez .",
+        language="fr",
+    )
+    f = med(doc, "allopurinol")
+    assert f["status"] == "current" and f["attributes"].get("dose") == "300"
+    assert f["attributes"].get("prescriber") == "other"
+
+
+def test_what_another_doctor_gave_without_effect_was_tried_and_what_this_one_gives_is_new():
+    fr = document("[patient] SOS médecins m'a donné de la fosfomycine mais ça n'a rien fait .", language="fr")
+    assert med(fr, "fosfomycin")["status"] == "historical"
+    nitro = document(
+        "[doctor] i'm also giving you nitroglycerin , you put one under your tongue if you get chest pain ."
+    )
+    assert med(nitro, "nitroglycerin")["status"] == "new"

@@ -43,7 +43,7 @@ _CHANGE_RIGHT = re.compile(
     re.I,
 )
 _NEW_CUE = re.compile(
-    r"\b(?:start\w*|prescrib\w*|put (?:you|him|her) on|place (?:you|him|her) on|give (?:you|him|her)|begin|"
+    r"\b(?:start\w*|prescrib\w*|put (?:you|him|her) on|place (?:you|him|her) on|giv(?:e|ing) (?:you|him|her)|begin|"
     r"get (?:you|him|her) (?:some|a prescription (?:for|of))|"
     r"try (?:you on|some|a|an)|send (?:in|you)|call in|new prescription|prescription for|"
     r"recommend\w* (?:taking|some|that you take|you take)|add(?:ing)?|i want you (?:on|to take)|"
@@ -107,7 +107,7 @@ _OTHER_PRESCRIBER = re.compile(
     r"(?:prescri\w*|start\w*|put|placed|gave|give\w*|"
     r"told (?:you|me|him|her) to (?:take|start|use)|took (?:you|me|him|her) off|stopped|discontinued|"
     r"has (?:you|me|him|her) on|had (?:you|me|him|her) on|wants? (?:you|me|him|her) (?:on|to take)|switch\w*|"
-    r"increas\w*|decreas\w*|chang\w*|recommend\w*|added|sent (?:you|me|him|her) home|m'a|vous a|lui a|a prescrit|"
+    r"increas\w*|decreas\w*|chang\w*|recommend\w*|added|sent (?:you|me|him|her) home|m'a|l'a|vous a|lui a|a prescrit|"
     r"a mis|a donné|a introduit|a augmenté|a changé)\b|"
     r"\b(?:dr\.?|docteur|doctor)\s+[a-zà-ÿ'-]+\s+(?:[\w']+\s+){0,2}?(?:prescri\w*|start\w*|put|gave|has|had|switch\w*|"
     r"increas\w*|chang\w*|m'a|vous a|a prescrit|a mis)\b|"
