@@ -12,6 +12,42 @@ from scribe.notes.text import (
     patient_to_third,
 )
 
+_RUNS_IN_FAMILY = re.compile(
+    r"\bruns? in (?:my|the|our|his|her|your) family\b|\b(?:est|sont) (?:dans|de) (?:ma|la) famille\b", re.I
+)
+# what ends the relative's part of a sentence: "my brother had bypass surgery, and my mom had a stroke"
+_NEXT_PERSON = re.compile(
+    r"[.;?!]|,\s*(?:and|et|but|mais)\b|\b(?:and|et|but|mais|while|alors que)\s+(?:my|ma|mon|mes|his|her)\b", re.I
+)
+
+
+# the chart's word for a relative named familiarly
+_CHART_WORD = {
+    "mom": "mother",
+    "dad": "father",
+    "grandma": "grandmother",
+    "grandpa": "grandfather",
+    "maman": "mère",
+    "papa": "père",
+}
+
+
+def relative_of(text: str, start: int) -> re.Match | None:
+    """The relative a condition at `start` belongs to: the last one named before it in its part of the
+    sentence ("my brother had bypass surgery, and my mom had a stroke": the mother's stroke), else the first
+    named after it there ("breast cancer in my mother"), else the nearest."""
+    rels = list(FAMILY.finditer(text))
+    named = [r for r in rels if r.group(0).lower() not in ("family", "famille")]
+    if len(named) < len(rels) and len(named) == 1:
+        return named[0]  # "diabetes runs in my family, both my parents have it"
+    before = [r for r in rels if r.end() <= start and not _NEXT_PERSON.search(text, r.end(), start)]
+    if before:
+        return before[-1]
+    after = [r for r in rels if r.start() >= start and not _NEXT_PERSON.search(text, start, r.start())]
+    if after:
+        return after[0]
+    return min(rels, key=lambda r: abs(r.start() - start), default=None)
+
 
 def _allergen_label(s: str) -> str:
     s = s.lower()
@@ -169,18 +205,18 @@ class BackgroundFacts:
             family_answer = self._answers_family_question(k)
             for (st, en, c), m in zip(found, mods):
                 ev = [self.builder.evidence(s.seg_index, s.start + st, s.start + en)]
-                rel = FAMILY.search(s.text)
+                rel = relative_of(s.text, st)
                 relative_named = (
                     rel and rel.group(0).lower() not in ("family",) and self.is_pat(k) and abs(rel.start() - st) < 60
                 )
                 # a relative's condition, or the reply to "what runs in your family?" whoever gives it
-                if family_answer or m.family or relative_named:
+                if family_answer or m.family or relative_named or _RUNS_IN_FAMILY.search(s.text):
                     self.builder.add(
                         "family_history",
                         c.label,
                         ev,
                         status="absent" if m.negated else "present",
-                        relative=rel.group(0).lower() if rel else None,
+                        relative=_CHART_WORD.get(rel.group(0).lower(), rel.group(0).lower()) if rel else None,
                         code=c.code,
                     )
                     continue
