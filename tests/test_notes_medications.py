@@ -385,6 +385,7 @@ def test_a_change_said_of_the_drug_just_named_changes_it():
     changed = [f for f in meds(lasix) if f["status"] == "changed"]
     assert changed and changed[0]["attributes"].get("per_day") == 2.0
     assert any("previously once daily" in t for t in note_sentences(lasix, changed[0]))
+    assert "New schedule: Furosemide, twice a day." in lasix["patient_summary"]["markdown"]
 
 
 def test_a_change_only_considered_or_a_restated_frequency_changes_nothing():

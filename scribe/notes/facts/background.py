@@ -296,7 +296,8 @@ class BackgroundFacts:
         (
             "living situation",
             re.compile(
-                r"\b(?:i live (?:with|alone|by myself)|my (?:wife|husband|partner)|married|"
+                r"\b(?:i live (?:with|alone|by myself)|(?:live|living|stay|staying) with my (?:wife|husband|partner)|"
+                r"married|"
                 r"je vis (?:seule?|avec)|mon mari|ma femme|mariée?)\b",
                 re.I,
             ),
