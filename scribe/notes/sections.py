@@ -128,6 +128,20 @@ def reported(c: RenderContext, value: str, k: int) -> str | None:
     return f"{who} {verb} {t}"
 
 
+def _said_in_another(f: Fact, statements: list[Fact]) -> bool:
+    """The statement is a part of a longer one of the note ("Au début c'était très fort" after "Ça a commencé
+    hier soir, au début c'était très fort"): printed once."""
+    t = (f.value or "").lower().rstrip(". ")
+    return bool(t) and any(g is not f and t in (g.value or "").lower() and len(g.value) > len(t) for g in statements)
+
+
+def _quoted(c: RenderContext, value: str) -> str:
+    """A patient's statement the note keeps in their words, marked as theirs: « Patiente : ça a commencé hier
+    soir » (French has no third-person rewrite: the words are quoted rather than passed off as the note's)."""
+    who = {"male": "Patient", "female": "Patiente"}.get(c.sex or "", "Patient(e)")
+    return f"{who} : « {value.strip().rstrip('.')} »."
+
+
 def render_hpi(c: RenderContext, facts) -> list[SentenceSupport]:
     out = []
     statements = [
@@ -135,9 +149,12 @@ def render_hpi(c: RenderContext, facts) -> list[SentenceSupport]:
         for f in c.of("hpi")
         if f.label == "statement" and not _repeats_own_section(c, f) and not _ANSWERS_NO.match(f.value or "")
     ]
+    statements = [f for f in statements if not _said_in_another(f, statements)]
     quoted = " ".join(e.quote for f in statements for e in f.evidence)
     for f in statements:
         text = reported(c, f.value, len(out)) if c.block.get("reported") else None
+        if c.block.get("quoted") and not text:
+            text = _quoted(c, f.value)
         out.append(supported(text or sentence_case(f.value), [f]))
     # a circumstance in note words ("majorée à l'inspiration profonde") says what its quoted statement does not
     attrs = [
