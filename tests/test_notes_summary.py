@@ -262,3 +262,24 @@ def test_tests_referrals_and_follow_up_from_the_plan():
     assert texts(s, "follow_up") == ["Come back in 3 months."]
     assert "## Next visit\n\n- Come back in 3 months." in s.markdown and s.markdown.startswith("# Your visit summary\n")
     assert summarize(facts + [plan("follow-up", "We'll get an MRI if it isn't better.")]).todo == s.todo
+
+
+def test_a_visit_asked_for_only_if_no_better_keeps_its_condition():
+    """ "Let's see you back if it's not better in three days", "si ça ne va pas mieux dans trois jours, revenez
+    me voir": the summary had no next visit (the "not" of the condition read as "no visit")."""
+    en = document("[doctor] drink plenty of water .\n[doctor] let's see you back if it's not better in three days .")
+    assert "Come back in 3 days if it's not better." in en["patient_summary"]["markdown"]
+    fr = document(
+        "[doctor] buvez beaucoup .\n[doctor] si ça ne va pas mieux dans trois jours , revenez me voir .", language="fr"
+    )
+    assert "Revenez dans 3 jours si ça ne va pas mieux." in fr["patient_summary"]["markdown"]
+    no_visit = document("[doctor] you don't need to come back in two weeks , we'll call you with the results .")
+    assert "Come back" not in no_visit["patient_summary"]["markdown"]
+
+
+def test_a_french_maximum_is_counted_in_french():
+    fr = document(
+        "[doctor] vous pouvez prendre du paracétamol un gramme jusqu'à trois fois par jour si besoin .", language="fr"
+    )
+    text = fr["patient_summary"]["markdown"]
+    assert "au maximum 3 fois par jour" in text and "times" not in text, text

@@ -259,17 +259,29 @@ def _warnings(said: str, lang: str) -> tuple[list[str], str]:
 
 def _follow_up(said: str, lang: str) -> str | None:
     """'Please come back in two weeks' → 'Come back in 2 weeks.' (a conditional visit keeps its condition)."""
-    for clause in re.split(r"[,;]", said):
-        m = _WHEN_BACK.search(clause)
+    clauses = re.split(r"[,;]", said)
+    for i, clause in enumerate(clauses):
         if (
-            not m
-            or not _BACK.search(clause)
+            not _BACK.search(clause)
             or any(re.search(rx, clause, re.I) for rx, _, _ in REFERRALS)
-            or _NEG[lang].search(clause[: m.end()])
             or _HEDGE[lang].search(clause)
         ):
             continue
+        m, before = _WHEN_BACK.search(clause), clauses[i - 1].strip() if i else ""
+        if m is None and _IF.match(before) and not _NEG[lang].search(clause):
+            # "si ça ne va pas mieux dans trois jours, revenez me voir": the visit's time is in its condition
+            w = _WHEN_BACK.search(before)
+            if w:
+                cond = re.sub(r"\s+", " ", before[: w.start()] + before[w.end() :]).strip()
+                return _tidy(LABELS[lang]["come_back"].format(when=w[0].lower())[:-1] + " " + cond, lang)
+        if m is None:
+            continue
+        lead = _IF.search(clause, 0, m.start())  # "see you back if it's not better in three days"
+        if _NEG[lang].search(clause[: lead.start()] if lead else clause[: m.end()]):
+            continue  # "you don't need to come back in two weeks" (a negation inside the condition is the condition's)
         text, cond = LABELS[lang]["come_back"].format(when=m[0].lower()), _IF.search(clause[m.end() :])
+        if lead:
+            return _tidy(text[:-1] + " " + clause[lead.start() : m.start()], lang)
         return _tidy(text[:-1] + " " + clause[m.end() + cond.start() :], lang) if cond else text
     return None
 

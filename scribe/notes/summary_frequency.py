@@ -98,6 +98,22 @@ def _times(n: float, lang: str) -> str | None:
     return None
 
 
+_UNIT_FR = {
+    "times": "fois",
+    "time": "fois",
+    "tablets": "comprimés",
+    "tablet": "comprimé",
+    "pills": "comprimés",
+    "pill": "comprimé",
+    "capsules": "gélules",
+    "capsule": "gélule",
+    "doses": "prises",
+    "dose": "prise",
+    "puffs": "bouffées",
+    "puff": "bouffée",
+}
+
+
 def how_often(attributes: dict, lang: str) -> str | None:
     """Plain words for how often to take a drug, or None when it cannot be read (never a default).
     Structured attributes (per_day, as_needed, max_per_day, max_unit) win over the frequency text."""
@@ -111,7 +127,9 @@ def how_often(attributes: dict, lang: str) -> str | None:
     if isinstance(a.get("as_needed"), bool):
         p["as_needed"] = a["as_needed"]
     if a.get("max_per_day") not in (None, "", False):
-        p["max"] = f"{str(a['max_per_day']).removesuffix('.0')} {a.get('max_unit') or ''}".strip()
+        unit = str(a.get("max_unit") or "")
+        unit = _UNIT_FR.get(unit, unit) if fr else unit  # "3 times" read from a French visit: "3 fois"
+        p["max"] = f"{str(a['max_per_day']).removesuffix('.0')} {unit}".strip()
     hours = p.get("hours", "").replace("-", " à " if fr else " to ")
     parts = [
         (f"toutes les {hours} heures" if fr else f"every {hours} hours")
