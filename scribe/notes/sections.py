@@ -8,7 +8,7 @@ import re
 from scribe.notes.medication import dose_text, frequency_text
 from scribe.notes.rendering import SIDE, SYSTEM_FR, VITAL_FR, RenderContext, join_items, supported
 from scribe.notes.sections_plan import med_text, render_assessment, render_assessment_plan, render_plan
-from scribe.notes.text import sentence_case
+from scribe.notes.text import patient_to_third, sentence_case
 from scribe.schemas_docs import Fact, SentenceSupport
 
 
@@ -49,7 +49,7 @@ def render_intro(c: RenderContext, facts) -> list[SentenceSupport]:
         text += f" with a past medical history significant for {join_items([f.label for f in pmh], 'en')}"
         used += pmh
     if cc:
-        text += f" who presents today {_for_or_with(cc)} {complaint(cc)}"
+        text += f" who presents today {_for_or_with(cc)} {complaint(cc, c)}"
     return [supported(sentence_case(text), used)]
 
 
@@ -61,15 +61,25 @@ def _reason_for_visit(c: RenderContext, cc: Fact, pmh: list[Fact]) -> SentenceSu
     """Neither age nor sex said: "The patient has a past medical history significant for hypertension and
     presents today with back pain." (the history only when there is one)."""
     if not pmh:
-        return supported(f"The patient presents today {_for_or_with(cc)} {complaint(cc)}.", [cc])
+        return supported(f"The patient presents today {_for_or_with(cc)} {complaint(cc, c)}.", [cc])
     history = join_items([f.label for f in pmh], "en")
     text = f"The patient has a past medical history significant for {history} and presents today"
-    return supported(f"{text} {_for_or_with(cc)} {complaint(cc)}.", [cc, *pmh])
+    return supported(f"{text} {_for_or_with(cc)} {complaint(cc, c)}.", [cc, *pmh])
 
 
-def complaint(cc: Fact) -> str:
-    """The complaint in the note's words: "pain in your wrist" (the clinician's question) → "pain in the wrist"."""
-    return re.sub(r"\b(?:your|my)\b", "the", cc.value or cc.label, flags=re.I)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|me|myself)\b", re.I)
+
+
+def complaint(cc: Fact, c: RenderContext | None = None) -> str:
+    """The complaint in the note's words: "pain in your wrist" (the clinician's question) → "pain in the wrist";
+    a complaint in the patient's own words ("burning when I pee") is the symptom read from the same words
+    ("dysuria"), else said in the third person."""
+    value = cc.value or cc.label
+    if c is not None and _FIRST_PERSON.search(value):
+        where = {e.segment_id for e in cc.evidence}
+        same = [f for f in c.of("symptom") if f.status == "present" and {e.segment_id for e in f.evidence} & where]
+        value = c.label(same[0]) if same else patient_to_third(value, c.sex)
+    return re.sub(r"\b(?:your|my)\b", "the", value, flags=re.I)
 
 
 def render_chief_complaint(c: RenderContext, facts) -> list[SentenceSupport]:
@@ -80,7 +90,7 @@ def render_chief_complaint(c: RenderContext, facts) -> list[SentenceSupport]:
             return []
         cc = present[0]
         return [supported(sentence_case(c.label(cc)), [cc])]
-    return [supported(sentence_case(complaint(cc)), [cc])]
+    return [supported(sentence_case(complaint(cc, c)), [cc])]
 
 
 # Facts with a section of their own: an HPI statement that only repeats one of them is left out.

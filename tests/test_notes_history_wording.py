@@ -1,4 +1,5 @@
-"""The French history in the note: the patient's own words are marked as theirs, and said once."""
+"""The history in the note's words: a French statement marked as the patient's and said once, a complaint in the
+patient's words read as the symptom."""
 
 from __future__ import annotations
 
@@ -22,3 +23,14 @@ def test_a_french_statement_is_quoted_as_the_patients_and_printed_once():
     said = [t for t in lines if "très fort" in t]
     assert len(said) == 1, lines
     assert said[0].startswith("Patient(e) : « ") and said[0].endswith("»."), said
+
+
+def test_a_complaint_in_the_patients_words_is_the_symptom_in_the_note():
+    """ "Burning when I pee" opened the note as "presents today with burning when i pee"."""
+    doc = document(
+        "[doctor] so what brings you in today ?\n[patient] i've had burning when i pee for three days .\n"
+        "[doctor] okay , how old are you ?\n[patient] i'm thirty four ."
+    )
+    md = doc["note"]["markdown"]
+    assert "when i pee" not in md.lower().replace("history of present illness", ""), md
+    assert "dysuria" in md.lower().split("review of systems")[0], md
