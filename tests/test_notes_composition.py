@@ -61,7 +61,7 @@ def test_plan_in_groups_with_follow_up_from_its_interval_and_no_description():
     assert not any("back in the day" in s.lower() for s in _sentences(doc)), plan
     # an announced result says nothing; the result read out stays
     objective = _sentences(doc, "objective")
-    assert "Results: The x-ray shows no fracture." in objective and not any("result of" in s for s in objective)
+    assert "Results: X-ray: no fracture." in objective and not any("result of" in s for s in objective)
 
 
 def test_assessment_opens_with_a_one_liner_that_never_confirms_a_possible_diagnosis():

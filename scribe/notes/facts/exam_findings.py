@@ -22,7 +22,9 @@ _SITE = (
     r"(?:(?:left|right|medial|lateral|posterior|anterior|distal|proximal|upper|lower) ){0,3}"
     r"(?:greater tuberosity(?: of the humerus)?|tuberosity|quadrant|(?:cervical |lumbar |thoracic )?spine|"
     r"(?:cervical|lumbar|thoracic) [1-7](?= )|[clt][1-7]|"
-    r"(?:\w+ )?joints?|sternoclavicular|acromioclavicular|epicondyle|(?:paraspinal |trapezius )?muscles?|"
+    r"(?:meniscus|portion|aspect)(?: area)?|(?:\w+ )?joint lines?|(?:\w+ )?joints?|sternoclavicular|"
+    r"acromioclavicular|epicondyle|"
+    r"(?:paraspinal |trapezius )?muscles?|"
     r"(?:greater )?trochanter(?:ic)?(?: bursa)?|midline|"
     r"(?:distal |proximal )?phalanx|"
     rf"inside|outside|{_PART})(?: of (?:the |her |his |your |their )?(?:(?:left|right) )?(?:{_PART}|humerus))?"
@@ -38,7 +40,9 @@ _N = r"[0-6]|zero|one|two|three|four|five|six"
 _GRADE = rf"(?P<g>{_N})(?: out of| over|/) ?(?:6|six)"
 
 _TENDER = re.compile(
-    rf"{_NO}{_DEGREE}(?P<what>(?:pain|tenderness) (?:to|on|with|of) (?:the )?palpation|tenderness|"
+    rf"{_NO}{_DEGREE}(?P<q>(?:(?:midline|point|focal|calf|posterior|mild|paraspinal|muscular|trapezius) )+)?"
+    rf"(?P<what>(?:pain|tenderness) (?:to|on|with|of) (?:the )?"
+    r"palpation|tenderness|"
     r"(?:is|are|feels?) (?:a little |mildly |slightly |very )?tender(?!ness))"
     rf"(?: (?:(?:of|over|at|on|in|to|along) )?{_WHOSE}(?P<site>{_SITE}(?: or {_WHOSE}{_SITE})?))?",
     re.I,
@@ -78,12 +82,13 @@ _ABSENT_WORDS = (
     r"distress|(?:carotid )?bruits?|focal (?:neurologic(?:al)? |neuro |motor |sensory )?deficits?|"
     r"(?:cva|costovertebral angle) tenderness|stridor|nystagmus|exudates?|(?:scleral )?icterus|jaundice|pallor|"
     r"gait disturbance|deformity|rash|lesions?|wheez(?:es|ing)|crackles|rales|rhonchi|papilledema|"
-    r"edema|swelling|ecchymosis|bruising|erythema|effusion|tenderness|"
-    r"jugular venous (?:distention|distension)|jvd|murmurs?|rubs?|gallops?|clubbing|cyanosis"
+    r"edema|swelling|ecchymosis|bruising|erythema|effusion|(?:midline |calf |point )?tenderness|drainage|discharge|"
+    r"warmth|induration|fluctuance|"
+    r"jugular ve(?:nous|in) (?:distention|distension)|jvd|murmurs?|rubs?|gallops?|clubbing|cyanosis"
 )
 _ABSENT = re.compile(
-    rf"\b(?:no|without) (?:(?:any|other|signs? of) )?(?:{_ABSENT_WORDS})"
-    rf"(?:(?:,| or| and| nor)+ (?:{_ABSENT_WORDS}))*\b(?! (?:at|of|over|on|in|along|to) )",
+    rf"\b(?:no|without) (?:(?:any|other|signs? of) )?(?:(?:ankle|pedal|leg|lower extremity|peripheral) )?"
+    rf"(?:{_ABSENT_WORDS})(?:(?:,| or| and| nor)* (?:{_ABSENT_WORDS}))*\b(?! (?:at|of|over|on|in|along|to) )",
     re.I,
 )
 # Signs said present, with the words that qualify them: "some bilateral expiratory wheezing", "a few crackles at
@@ -201,6 +206,9 @@ def typed_findings(text: str) -> list[tuple[int, int, str]]:
         add(m, "no tenderness" + (f" over the {_site_words(site, part)}" if site else ""))
     for m in _TENDER.finditer(t):
         words = "tenderness to palpation" if "palpation" in m.group("what").lower() else "tenderness"
+        q = list(dict.fromkeys((m.group("q") or "").lower().split()))  # "posterior mild posterior" once
+        q = sorted(q, key=lambda w: w != "mild")
+        words = f"{' '.join(q) + ' ' if q else ''}{words}"
         if m.group("site"):
             words += f" {'of' if 'palpation' in words else 'over'} the {_site_words(m.group('site'), part)}"
         add(m, f"{'no ' if m.group('neg') else ''}{words}")
@@ -214,10 +222,20 @@ def typed_findings(text: str) -> list[tuple[int, int, str]]:
         for m in rx.finditer(t):
             add(m, words)
     for m in _TEST.finditer(t):
-        test = re.sub(r"'?s$", "", (m.group("t1") or m.group("t2")).lower())
+        test = re.sub(r"(?<!hawkin)(?<!homan)'?s$", "", (m.group("t1") or m.group("t2")).lower())
         noun = (m.group("n1") or m.group("n2") or "test").lower()
         add(m, f"{test} {noun} {(m.group('r1') or m.group('r2')).lower()}")  # "McMurray test negative"
     return sorted(out)
+
+
+def fully_read(text: str, found: list[tuple[int, int, str]]) -> bool:
+    """Whether the typed findings say all the clinical words of `text` (no negation or sign left unread)."""
+    if any(_unread_negation(text, a) for a, _b, _w in found):
+        return False
+    if any(w.startswith("tenderness") and " the " not in w and _SITE_LEFT.match(text[b:]) for _a, b, w in found):
+        return False  # "tenderness over the …" where the site was not read
+    rest = "".join(c if not _inside(i, found) else " " for i, c in enumerate(text))
+    return not _UNREAD.search(rest)
 
 
 def _unread_negation(text: str, start: int) -> bool:

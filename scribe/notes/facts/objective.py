@@ -6,7 +6,10 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon, register
+from scribe.notes.facts.exam_clauses import despeech, read_exam
 from scribe.notes.facts.exam_findings import asked_tenderness, clause_findings, exam_sentence
+from scribe.notes.facts.exam_fr import read_exam_fr, value_fr
+from scribe.notes.facts.results_read import read_result
 from scribe.notes.number_words import numbers_to_digits, spoken_numbers
 from scribe.notes.text import clean, clinician_to_note
 
@@ -210,7 +213,7 @@ class ObjectiveFacts:
                 typed = clause_findings(head) if self.lang == "en" else None
                 if typed:
                     ev = [self.builder.ev_sentence(s)]
-                    self.builder.add("exam", "General", ev, value=typed, merge=False, typed=True)
+                    self._add_typed("General", ev, typed)
                 continue
             t = s.text
             if re.search(
@@ -229,11 +232,16 @@ class ObjectiveFacts:
                 evidence = [self.builder.ev_sentence(s), self.builder.ev_sentence(self.sents[answer[0]])]
                 self.builder.add("exam", "musculoskeletal", evidence, value=asked, merge=False, typed=True)
                 continue
+            t, evidence = self._dangling(k, t, evidence, joined)
+            if self._RESULTS.search(t) and read_result(t, self.lang):
+                continue  # "I looked at the x-ray of the right wrist and there is no fracture": a result
+            if not s.question and self._clause_read(t, evidence):
+                continue
             system = next((name for name, rx in self._SYSTEMS if re.search(rf"\b(?:{rx})\b", t, re.I)), None)
             typed = exam_sentence(t) if self.lang == "en" and not s.question else None
             if typed:  # typed findings in note words, not the spoken sentence ("no pain with pronation")
                 system = system or "musculoskeletal"
-                self.builder.add("exam", system, evidence, value=typed, merge=False, typed=True)
+                self._add_typed(system, evidence, typed)
                 continue
             if system is None or not self._FINDING.search(t):
                 continue
@@ -244,9 +252,44 @@ class ObjectiveFacts:
                 # a run-on spoken exam the note cannot quote: its findings clause by clause
                 typed = clause_findings(t) if self.lang == "en" and not s.question else None
                 if typed:
-                    self.builder.add("exam", system, evidence, value=typed, merge=False, typed=True)
+                    self._add_typed(system, evidence, typed)
                 continue
             self.builder.add("exam", system, evidence, value=numbers_to_digits(prose), merge=False)
+
+    _DANGLING = re.compile(r"\b(?:no|not|without|there(?:'s| is| are) no|pas de)\W*$", re.I)
+
+    def _dangling(self, k: int, t: str, evidence: list, joined: set[int]):
+        """A sentence cut after its "no" ("…and there is no, uh No, no, no." "Um, fracture or no dislocation.")
+        goes on in the turn's next sentence: both read as one, so the "no" keeps what it denies."""
+        nxt = k + 1
+        if (
+            nxt < len(self.sents)
+            and self.sents[nxt].seg_index == self.sents[k].seg_index
+            and self._DANGLING.search(despeech(t))
+        ):
+            joined.add(nxt)
+            return f"{t} {self.sents[nxt].text}", evidence + [self.builder.ev_sentence(self.sents[nxt])]
+        return t, evidence
+
+    _HEADED = re.compile(r"^(?P<h>[A-Z][a-z]+(?: [a-z]+){0,2}): (?P<v>.+)$")
+
+    def _add_typed(self, system: str, evidence: list, typed: str) -> None:
+        """Typed findings that name their part ("Right knee: effusion.") go under that part, not under the
+        system as well ("Musculoskeletal: Right knee: …" reads twice headed)."""
+        for piece in re.split(r"(?<=\.) (?=[A-Z][a-z]+(?: [a-z]+){0,2}: )", typed):
+            m = self._HEADED.match(piece)
+            label, value = (m.group("h"), m.group("v")) if m else (system, piece)
+            self.builder.add("exam", label, evidence, value=value, merge=False, typed=True, system=system)
+
+    def _clause_read(self, t: str, evidence: list) -> bool:
+        """The exam sentence read clause by clause into findings under the part examined or their system
+        ("Right knee: tenderness over the medial joint line; no effusion; full range of motion."); True when
+        facts were added."""
+        groups = read_exam(t) if self.lang == "en" else read_exam_fr(t)
+        for g in groups or []:
+            value = g.value if self.lang == "en" else value_fr(g)
+            self.builder.add("exam", g.heading, evidence, value=value, merge=False, typed=True, system=g.system)
+        return bool(groups)
 
     def results(self):
         for k, s in enumerate(self.sents):
@@ -259,7 +302,7 @@ class ObjectiveFacts:
             if not re.search(
                 r"\b(?:show(?:s|ed)?|reveal\w*|demonstrat\w*|came back|come back|was|were|is|are|looks?|"
                 r"looked|normal|abnormal|elevated|low|high|negative|positive|montre|est (?:normale?|revenue?)|"
-                r"revenu\w*|résultats?)\b",
+                r"revenu\w*|résultats?|(?:est|était) à)\b",
                 t,
                 re.I,
             ):
@@ -270,6 +313,12 @@ class ObjectiveFacts:
                 t,
                 re.I,
             ):
+                continue
+            evidence, joined = [self.builder.ev_sentence(s)], set()
+            t, evidence = self._dangling(k, t, evidence, joined)
+            typed = read_result(t, self.lang)
+            if typed:  # test, value, interpretation in note words: "X-ray right wrist: no fracture."
+                self.builder.add("result", test, evidence, value=typed, merge=False, typed=True)
                 continue
             prose = register.finding(clinician_to_note(clean(t), self.sex) if self.lang == "en" else clean(t))
             if not prose or len(prose.split()) < 3:
