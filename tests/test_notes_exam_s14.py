@@ -330,3 +330,13 @@ def test_french_clause_with_an_opinion_keeps_only_the_finding():
 
     groups = read_exam_fr("euh, la gorge est rouge mais je pense que c'est viral, je n'entends pas de souffle.")
     assert [(g.heading, value_fr(g)) for g in groups] == [("Gorge", "rouge"), ("Cœur", "pas de souffle")]
+
+
+def test_a_decimal_said_without_its_zero_is_the_result_and_passes_the_guard():
+    """ "measuring point 5 centimeters": the number guard read 5 and removed the correct "0.5 cm" sentence."""
+    doc = document(
+        "[doctor] i did review the results of your ct and it does show a stone that is measuring point 5 "
+        "centimeters located in the proximal right ureter ."
+    )
+    md = doc["note"]["markdown"]
+    assert "0.5 cm stone in the proximal right ureter" in md and " 5 cm" not in md, md

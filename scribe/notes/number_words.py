@@ -167,6 +167,8 @@ def spoken_numbers(text: str) -> list[float]:
             out.append(float(t.replace(",", ".")))
             i += 1
             continue
+        if t in ("point", ".") and i + 1 < len(toks) and toks[i + 1].isdigit() and not (i and _is_digits(toks[i - 1])):
+            out.append(float(f"0.{toks[i + 1]}"))  # "point 5 centimeters": 0.5 (the 5 is read as well, below)
         val, used = _parse_number(toks[i : i + 8])
         if used:
             out.append(val)
@@ -174,6 +176,10 @@ def spoken_numbers(text: str) -> list[float]:
         else:
             i += 1
     return out
+
+
+def _is_digits(token: str) -> bool:
+    return bool(re.fullmatch(r"\d+(?:[.,]\d+)?", token))
 
 
 def digits_in(text: str) -> list[str]:
@@ -225,4 +231,9 @@ def numbers_to_digits(text: str) -> str:
         res,
         flags=re.I,
     )
-    return res
+    # a decimal said without its zero before a measure: "point 5 centimeters", ".5 cm" → "0.5"
+    return _BARE_DECIMAL.sub(lambda m: f"{m.group(1)}0.{m.group(2)}{m.group(3)}", res)
+
+
+_MEASURE = r"(?:cm|mm|centimet(?:er|re)s?|millimet(?:er|re)s?|mg|milligrams?|grams?|g|ml|milliliters?|percent|%)"
+_BARE_DECIMAL = re.compile(r"(^|[^\d\s.,]\s*|\s)(?:point |\.)(\d+)( ?)(?=" + _MEASURE + r"\b)", re.I)
