@@ -106,6 +106,26 @@ _FIRST_TIME = re.compile(
 _NEVER_BEFORE = re.compile(r"\b(?:never|jamais)\b(?:\s+[\w']+){0,3}\s*$", re.I)
 
 
+# Spoken French drops the "ne": "je tousse pas", "ça gratte jamais". A subject right before the symptom's verb
+# and "pas"/"jamais" right after it deny it, but "pas mal" / "pas beaucoup" / "pas que" tell how much ("je tousse
+# pas mal" is a lot of coughing), and "plus" alone is "more" as often as "no more".
+_COLLOQUIAL_NOT = re.compile(
+    r"\b(?:je|j'|tu|il|elle|on|vous|ça|ca|ils|elles)\s*(?:me\s+|m'|te\s+|vous\s+|en\s+)?$", re.I
+)
+_NOT_AFTER = re.compile(
+    r"\s+(?:pas|jamais)\b(?!\s+(?:mal|beaucoup|trop|que|qu'|seulement|autant|tant|souvent|tellement|assez|"
+    r"si|très|vraiment|toujours|tout le temps))",
+    re.I,
+)
+
+
+def denied_after(text: str, start: int, end: int) -> bool:
+    """Is the French symptom verb at text[start:end] denied by a "pas"/"jamais" after it, its "ne" dropped
+    ("je tousse pas")? Then no negation stands before it, and none needs to."""
+    # "j'arrive pas à dormir" is the symptom's own words: its "pas" denies nothing
+    return bool(_COLLOQUIAL_NOT.search(text[max(0, start - 14) : start]) and _NOT_AFTER.match(text[end : end + 16]))
+
+
 def not_had(before: str) -> bool:
     """Do the words before a condition say nobody has it (a simile, the risks of a treatment)?"""
     return bool(_NOT_HAD.search(before))
@@ -158,6 +178,8 @@ def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modif
                         r"\S*\s+(?:pas|jamais|plus|guère)\b", text[s : e + 12], re.I
                     ):
                         out[i].negated = True
+                    elif denied_after(text, s, e):
+                        out[i].negated = True  # "je tousse pas", "ça gratte pas": spoken French drops the "ne"
             return out
     except ImportError:  # medspacy missing: a crude window rule keeps the pipeline usable
         out = []
@@ -213,8 +235,20 @@ _YES = re.compile(
     r"^(?:(?:um+|uh+|well|oh|euh|bah|ben|alors|hmm+)[ ,.]+)*(?:yes|yeah|yep|yup|mm-hmm|uh-huh|i do|i have|"
     r"i did|i am|i've had|sometimes|occasionally|a little|a bit|some|slight(?:ly)?|correct|right|just when|only when|"
     r"when i|kind of|kinda|maybe|a few|mostly|lately|every once in a while|that's it|that's right|exactly|"
-    r"absolutely|definitely|uh-huh|"
-    r"oui|ouais|si|un peu|parfois|de temps en temps|exactement|tout à fait|effectivement)\b",
+    r"absolutely|definitely|uh-huh|a lot|quite a bit|all the time|often|constantly|every day|pretty bad|"
+    r"oui|ouais|si|un peu|un petit peu|parfois|de temps en temps|des fois|quelquefois|souvent|beaucoup|"
+    r"tout le temps|tous les jours|ça m'arrive|légèrement|peut-être (?:un (?:petit )?peu|oui)|"
+    r"exactement|tout à fait|effectivement)\b",
+    re.I,
+)
+# "I don't know, I didn't check", "je ne sais pas": no answer at all, whatever negation it is worded with
+_UNKNOWN = re.compile(
+    r"^(?:(?:um+|uh+|well|oh|euh|bah|ben|alors|hmm+|no|non)[ ,.]+)*(?:i (?:do ?n'?t|do not) (?:know|remember|recall)|"
+    r"(?:i'm |i am )?not (?:sure|certain)|i (?:have ?n'?t|have not|did ?n'?t|did not) "
+    r"(?:checked|check|measured|measure)|no idea|hard to say|(?:je (?:ne )?)?(?:sais|saurais) (?:pas|plus)|"
+    r"je (?:ne )?me (?:souviens|rappelle) (?:pas|plus)|(?:je ne suis )?pas sûre?|aucune idée|"
+    r"je (?:ne )?l'ai pas (?:mesurée?|vérifiée?)|(?:je n'ai|j'ai) pas (?:pris|mesuré|vérifié) (?:ma|la) (?:température|"
+    r"fièvre|tension)|i (?:have ?n'?t|have not|did ?n'?t|did not) (?:taken?|checked|measured) (?:my|the|a) temp\w*)\b",
     re.I,
 )
 _NO = re.compile(
@@ -249,6 +283,8 @@ def answer_polarity(text: str, question: str = "") -> str:
     """'yes', 'no' or '' for the first words of a reply ("No, not really" → no; "Sometimes" → yes); '' for a
     bare yes or no to a negatively phrased `question` (French "si" contradicts it: yes)."""
     t = text.strip().lower()
+    if _UNKNOWN.match(t):
+        return ""
     # "yeah, no, not really" / "no, yeah I do": the reply turns at once, and the later word wins
     turn = _TURNS_AT_ONCE.match(t)
     if turn:  # a bare "no, yeah." says nothing sure
@@ -263,7 +299,18 @@ def answer_polarity(text: str, question: str = "") -> str:
         return "" if _LESS_OF_IT.search(t[:80]) else "no"
     if _YES.match(t):
         return "yes"
+    # "Au début, oui.", "at night, yeah": a circumstance, then the yes
+    late = _LATE_YES.match(t)
+    if late and not _DENIES.search(late.group(1)):
+        return "yes"
     return ""
+
+
+_LATE_YES = re.compile(
+    r"^(?!\W*(?:okay|ok|alright|all right|right|sure|d'accord|bon|mm-hmm|uh-huh|ah|oh)\b)"
+    r"([^.?!;]{1,40}?),\s*(?:oui|ouais|yes|yeah|yep)\s*(?:[.!,]|$)",
+    re.I,
+)
 
 
 # the reply goes back on its "no" in its next sentence: "Not really. Well, actually, a little in the mornings."

@@ -6,22 +6,18 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon, register
-from scribe.notes.consultation import answer_polarity, context_of, goes_back_on_no, resolved_after
+from scribe.notes.consultation import context_of, denied_after, resolved_after
+from scribe.notes.facts.asked import AskedSymptoms, narrowed, reworded
 from scribe.notes.facts.mentions import (
     CONTINUES,
     DICTATED,
     NOT_SEEN,
-    REST_DENIED,
     RESTATES,
-    AskedSymptoms,
     denied_right_before,
     last_status,
-    named_in_answer,
     negation_spent,
-    reply_subset,
     side_of,
     states_otherwise,
-    told_then_asked,
 )
 from scribe.notes.facts.qualifiers import QualifierFacts, stated
 from scribe.notes.facts.radiation import RadiationFacts
@@ -157,8 +153,6 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
         prev = [j for j in range(k - 1, max(-1, k - 4), -1) if self.sents[j].seg_index != self.sents[k].seg_index]
         return bool(prev) and self.is_clin(prev[0]) and bool(re.search(r"\ballerg", self.sents[prev[0]].text, re.I))
 
-    _EVER = re.compile(r"\b(?:ever|before|previously|in the past|déjà|auparavant|par le passé)\b", re.I)
-
     def symptoms(self):
         # "…you're endorsing some back pain and dizziness, um, and some blood in your urine"; "…endorsing the back
         # pain-" "mm-hmm" "and maybe a little weakness in your right leg": the list goes on past a filler or a nod
@@ -174,48 +168,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
             if not found or (re.search(r"\ballerg", s.text, re.I) or self._answers_allergy(k)) and not dictated_before:
                 continue
             if self.asks(k) or self.asks_spoken(k):
-                ans = self.answer_to(k) or self.list_reply(k)
-                told, found = told_then_asked(s.text, found)
-                self.told(s, told)
-                if not ans or not found:
-                    continue
-                first = self.sents[ans[0]]
-                pol = answer_polarity(first.text)
-                if pol == "no" and goes_back_on_no([self.sents[j].text for j in ans[1:]]):
-                    pol = "yes"  # "not really. well, actually, a little"
-                split = reply_subset(found, s.text, " ".join(self.sents[j].text for j in ans))
-                if split:  # "…sore throat, cough?" "a little congestion, but everything else has been okay"
-                    aside = next((self.sents[j] for j in ans if REST_DENIED.search(self.sents[j].text)), first)
-                    self._asked(s, first, split[0], "present")
-                    self._asked(s, aside, split[1], "absent")
-                    continue
-                if not pol:
-                    continue
-                ever = pol == "no" and bool(self._EVER.search(s.text))  # "have you ever had X before?" "no"
-                several = len({c.label for *_, c in found}) > 1  # "shoulder pain, left shoulder pain" is one
-                named = named_in_answer(found, s.text, first.text) if several else []
-                if pol == "no" and named:
-                    # "short of breath or any problems sleeping?" "No, I've been sleeping like a log": the no
-                    # is about the sleep the reply goes on to talk about, not the breath
-                    found = named
-                elif pol == "yes" and several and named_in_answer(found, s.text, re.sub(r"\bbut\b.*", "", first.text)):
-                    continue  # "numbness or pain down your leg?" "a little numbness, but…": the reply says which
-                elif pol == "yes" and several:
-                    # "…your ankles were swelling, and did you have some shortness of breath?" "I did":
-                    # the yes answers the last one when a question cue stands right before it
-                    last = found[-1]
-                    if re.search(
-                        r"\b(?:do|did|have|has|are) you (?:have |had |feel |get |notice )?(?:any |some |a )?$|"
-                        r"\bany (?:\w+ )?$",
-                        s.text[found[-2][1] : last[0]],
-                        re.I,
-                    ):
-                        found = [last]
-                    else:
-                        continue  # "fever or chills?" "yes": which one is unclear
-                # a bare "no" to a sweep ("fever, chills, cough?" "no") yields, like "ever", to a symptom told present
-                sweep = pol == "no" and several and len(first.text.split()) <= 3
-                self._asked(s, first, found, "absent" if pol == "no" else "present", ever or sweep)
+                self.answered(k, s, found)
                 continue
             if s.question:  # a question states nothing, whoever asks it, but the patient's "could my weight gain
                 # be from the pill?" says the patient has it
@@ -234,7 +187,12 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 stated = dictated or bool(reason and reason.start("cc") <= st and en <= reason.end("cc") + 30)
                 # "…i see that you're coming in, you had some shoulder pain, left shoulder pain for three weeks"
                 stated = stated or history and bool(RESTATES.search(s.text[max(0, st - 60) : st]))
-                if m.negated and (negation_spent(clause_before(s.text, st)) or self._no_answers_question(k, st)):
+                after = self.lang == "fr" and denied_after(s.text, st, en)  # "non, je tousse pas"
+                if (
+                    m.negated
+                    and not after
+                    and (negation_spent(clause_before(s.text, st)) or self._no_answers_question(k, st))
+                ):
                     m.negated = False  # the negation belongs to another clause or phrase, or answers the question
                 elif not m.negated and denied_right_before(clause_before(s.text, st)):
                     m.negated = True
@@ -243,6 +201,10 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 if self.is_clin(k) and not stated and not (m.negated and c.label != "pain" and seen):
                     continue
                 if c.label == "pain" and not re.search(lexicon.BODY_PARTS, s.text, re.I) or resolved_after(s.text[en:]):
+                    continue
+                # "i don't get chest pain when i walk": the circumstance is denied, the pain may be there
+                scope = narrowed(s.text, st, en) if m.negated else ""
+                if scope == "property" or m.negated and reworded(s.text[en:]):
                     continue
                 status = "absent" if m.negated else ("historical" if m.historical else "present")
                 side, st = side_of(c.label, s.text, st, en)
@@ -254,6 +216,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                     system=c.system,
                     how="statement",
                     side=side,
+                    **({"yields_to_present": True} if scope else {}),
                 )
         # "Have you ever had belly pain like this before?" "No": a first episode of the pain the patient came
         # with is not a denial of it; the answer stays a denial only when nothing says the symptom is present.

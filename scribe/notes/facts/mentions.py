@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
-from scribe.notes.consultation import FAMILY, answer_polarity
 from scribe.notes.facts.reader import NEGATION_NEAR
 from scribe.notes.lexicon.symptoms_sites import SIDED
 
@@ -110,7 +109,12 @@ def reply_subset(found: list, question: str, answer: str) -> tuple[list, list] |
 # What ends a negation's reach before a symptom: "no weakness, just the weird numbing", "no fever but some chills";
 # and a negation of something else than the symptom: "it's not like my tiredness is depression"
 _NEGATION_ENDS = re.compile(r"\b(?:just|only|but|except|apart from|other than|besides|mais|sauf|juste)\b", re.I)
-_NOT_ABOUT_IT = re.compile(r"(?:\bnot|n't) (?:like|that|because)\b", re.I)
+# "pas très bien, j'arrive pas à dormir", "not so good, my back hurts": how the patient is, not a denial
+_NOT_ABOUT_IT = re.compile(
+    r"(?:\bnot|n't) (?:like|that|because)\b|(?:\bnot|n't|\bpas) (?:(?:très|trop|si|super|so|too|very|really|"
+    r"vraiment|that) )?(?:bien|good|great|well|fine|top|terrible|génial|fort|la forme)\b",
+    re.I,
+)
 
 
 _NEGATION_CUE = re.compile(
@@ -124,7 +128,20 @@ def negation_spent(before: str) -> bool:
     if not NEGATION_NEAR.search(before):
         return True
     last = list(_NEGATION_CUE.finditer(before))[-1]
-    return bool(_NEGATION_ENDS.search(before, last.end()) or _NOT_ABOUT_IT.search(before, last.start()))
+    return bool(
+        _NEGATION_ENDS.search(before, last.end())
+        or _NOT_ABOUT_IT.search(before, last.start())
+        or _HAD_AFTER_ALL.search(before, last.end())
+    )
+
+
+# a new item that says it is had: "no fever, some chills at night", "pas de fièvre, des frissons" (a French negation
+# would say "de frissons")
+_HAD_AFTER_ALL = re.compile(
+    r"(?:,|\band\b|\bet\b)\s*(?:(?:but|mais)\s+)?(?:some|a little(?: bit)?(?: of)?|a bit of|a lot of|lots of|"
+    r"plenty of|des|du|de la|un peu de|beaucoup de)\s+$",
+    re.I,
+)
 
 
 # A negation right before the symptom, with nothing but small words between: "nothing tingling", "no other
@@ -172,90 +189,3 @@ def states_otherwise(prose: str, last: dict[str, str]) -> bool:
         if not negation_spent(_PROSE_CLAUSE.split(prose[:st])[-1]) and last.get(c.label) == "present":
             return True
     return False
-
-
-# A question said without its "?" (speech has no reliable punctuation): "and any chest pains, shortness of breath"
-_SPOKEN_ASK = re.compile(
-    r"^\W*(?:(?:okay|ok|and|so|alright|all right|right|um+|uh+|now|well|also|then|et|alors|d'accord)\W+)*"
-    r"(?:[\w']+\W+){0,3}?(?:any|(?:do|did) you (?:have|get|feel|notice|ever)|"
-    r"have you (?:had|been|noticed|felt|ever|got)|"
-    r"are you (?:having|experiencing|feeling|getting|still)|were you|is there|has there been|est-ce que|"
-    r"avez-vous|vous avez|vous n'avez)\b",
-    re.I,
-)
-# What a question asks after ("…any other symptoms?", "anything else I missed, fever, chills?"): the symptoms
-# named before it are what the visit already has, not asked again
-_ASKS_FOR_MORE = re.compile(
-    r"\b(?:any(?:thing)? (?:other|else)|other symptoms|autres? (?:symptômes?|choses?)|autre chose|"
-    # "you endorse some fatigue, but you haven't had any weight loss?": the question is after the "but"
-    r"but(?= (?:you|no|any|have|has|did|do|not|nothing|nobody)\b)|mais(?= (?:vous|pas|pas de|aucune?|rien)\b))",
-    re.I,
-)
-
-
-def told_then_asked(text: str, found: list) -> tuple[list, list]:
-    """(told, asked) of the symptoms of a clinician's question: those named before "any other symptoms" /
-    "anything else" (what was said or dictated: "you were endorsing some nasal congestion… any other symptoms,
-    nausea or vomiting?") and those asked."""
-    more = list(_ASKS_FOR_MORE.finditer(text))
-    if not more:
-        return [], found
-    cut = more[-1].start()
-    return [f for f in found if f[1] <= cut], [f for f in found if f[1] > cut]
-
-
-class AskedSymptoms:
-    """Symptoms the clinician asks about, had or not as the patient answers."""
-
-    def asks_spoken(self, k: int) -> bool:
-        """A clinician sentence that is a question without its "?" ("and any chest pains, shortness of breath"
-        "no, not that I noticed"): question words, the end of the turn, and a yes or a no for a reply."""
-        s = self.sents[k]
-        if not self.is_clin(k) or s.question or not _SPOKEN_ASK.search(s.text) or k + 1 >= len(self.sents):
-            return False
-        nxt = self.sents[k + 1]
-        return nxt.seg_index != s.seg_index and not self.is_clin(k + 1) and bool(answer_polarity(nxt.text))
-
-    def told(self, s, found: list) -> None:
-        """Symptoms the clinician's question names as dictated before asking for more ("you're endorsing nausea,
-        vomiting… any other symptoms?"): present."""
-        if FAMILY.search(s.text):
-            return
-        for st, en, c in found:
-            if c.label != "pain" and DICTATED.search(s.text[:st]) and not NEGATION_NEAR.search(s.text[:st]):
-                side, st = side_of(c.label, s.text, st, en)
-                ev = [self.builder.evidence(s.seg_index, s.start + st, s.start + en)]
-                self.builder.add("symptom", c.label, ev, status="present", system=c.system, how="statement", side=side)
-
-    def _asked(self, s, answer, found: list, status: str, ever: bool = False) -> None:
-        """Symptoms asked in clinician sentence s, had or not as the patient's answer says."""
-        if FAMILY.search(s.text):
-            return
-        for st, en, c in found:
-            if c.label == "pain":
-                continue
-            side, st = side_of(c.label, s.text, st, en)
-            self.builder.add(
-                "symptom",
-                c.label,
-                [self.builder.evidence(s.seg_index, s.start + st, s.start + en), self.builder.ev_sentence(answer)],
-                status=status,
-                system=c.system,
-                how="question/answer",
-                side=side,
-                **({"yields_to_present": True} if ever else {}),
-            )
-
-    def list_reply(self, k: int) -> list[int]:
-        """The reply to a run of symptom questions in one turn when it is a bare no ("Any chest pain? Any shortness
-        of breath when you climb the stairs?" "No."): it answers each of them; [] otherwise."""
-        seg = self.sents[k].seg_index
-        later = [j for j in range(k + 1, len(self.sents)) if self.sents[j].seg_index == seg and self.sents[j].question]
-        asks_one = [
-            any(c.label != "pain" for *_, c in lexicon.find_concepts("symptom", self.sents[j].text)) for j in later
-        ]
-        if not later or not all(asks_one):
-            return []
-        ans = self.answer_to(later[-1])
-        reply = self.sents[ans[0]].text if ans else ""
-        return ans if answer_polarity(reply) == "no" and len(reply.split()) <= 6 else []

@@ -13,7 +13,7 @@ from scribe.notes.lexicon.symptoms_sites import SITE_SYMPTOMS
 # "my back hurts", "her stomach has been hurting", "my throat is really sore": a site said with a verb of pain
 _HURTS = (
     r"(?:(?:is|are|has been|have been|was|were|still|really|kind of|keeps?|started|just) )*"
-    r"(?:hurts?|hurting|aching|sore)"
+    r"(?:hurts?|hurting|aching|sore|killing (?:me|him|her))"
 )
 _AMOUNT = r"(?:\d+(?:[.,]\d+)?|[a-z]+(?:[- ][a-z]+)?)(?: and a half)?"
 
@@ -60,7 +60,12 @@ SYMPTOMS: list[Concept] = [
         "prise de poids",
         "Constitutional",
     ),
-    symptom("night sweats", [r"night sweats?", r"sueurs? nocturnes?"], "sueurs nocturnes", "Constitutional"),
+    symptom(
+        "night sweats",
+        [r"night sweats?", r"sueurs? (?:nocturnes?|la nuit)", r"transpir\w+ (?:beaucoup |abondamment )?la nuit"],
+        "sueurs nocturnes",
+        "Constitutional",
+    ),
     symptom(
         "chest pain",
         [
@@ -217,7 +222,16 @@ SYMPTOMS: list[Concept] = [
     symptom("weakness", [r"weakness", r"faiblesse"], "faiblesse", "Neurological"),
     symptom(
         "syncope",
-        [r"passed out", r"passing out", r"faint(?:ed|ing)?", r"syncope", r"perte de connaissance", r"malaise"],
+        [
+            r"passed out",
+            r"passing out",
+            r"faint(?:ed|ing)?",
+            r"syncope",
+            r"perte de connaissance",
+            r"malaise",
+            r"[ée]vanoui\w*",
+            r"perdu connaissance",
+        ],
         "malaise",
         "Neurological",
     ),
@@ -254,7 +268,7 @@ SYMPTOMS: list[Concept] = [
     symptom("bloating", [r"bloat(?:ed|ing)", r"ballonnements?", r"ballonn[ée]e?"], "ballonnements", "Gastrointestinal"),
     symptom(
         "heartburn",
-        [r"heartburn", r"acid reflux", r"reflux", r"br[ûu]lures? d'estomac"],
+        [r"heartburn", r"acid reflux", r"reflux", r"br[ûu]lures? d'estomac", r"remont[ée]es? acides?"],
         "brûlures d'estomac",
         "Gastrointestinal",
     ),
@@ -266,7 +280,17 @@ SYMPTOMS: list[Concept] = [
     ),
     symptom(
         "loss of appetite",
-        [r"loss of appetite", r"no appetite", r"(?:not|n't) hungry", r"perte d'app[ée]tit", r"pas d'app[ée]tit"],
+        [
+            r"loss of appetite",
+            r"no appetite",
+            r"(?:not|n't) hungry",
+            r"lost (?:my|your|his|her|the) appetite",
+            r"poor appetite",
+            r"perte d'app[ée]tit",
+            r"pas d'app[ée]tit",
+            r"perdu (?:l'|de l')app[ée]tit",
+            r"manque d'app[ée]tit",
+        ],
         "perte d'appétit",
         "Gastrointestinal",
     ),
@@ -278,7 +302,10 @@ SYMPTOMS: list[Concept] = [
             r"pain(?:ful)? (?:with |when |on )?urinat(?:ion|ing)",
             r"dysuri[ae]",
             r"br[ûu]lures? (?:urinaires|mictionnelles|en urinant|quand (?:je|vous) (?:fais|faites) pipi)",
-            r"(?:ça|ca) (?:me )?br[ûu]le (?:en urinant|quand (?:je|vous) (?:urine|fais|faites)\w*)",
+            r"(?:ça|ca) (?:me |vous )?br[ûu]le (?:en urinant|quand (?:je|vous) (?:urine|fais|faites)\w*|quand j'urine)",
+            # "it hurts when I pee", "j'ai mal en urinant": pain on passing urine is dysuria
+            r"hurts? (?:when|to) (?:i |you |he |she )?(?:pee|urinate)",
+            r"(?:mal|douleurs?) (?:en urinant|quand (?:j'urine|je fais pipi|vous urinez|vous faites pipi))",
         ],
         "brûlures urinaires",
         "Genitourinary",
@@ -290,6 +317,9 @@ SYMPTOMS: list[Concept] = [
             r"pee(?:ing)? a lot",
             r"urinating (?:a lot|frequently|more)",
             r"envie fr[ée]quente d'uriner",
+            r"urin\w+ (?:souvent|tout le temps|fr[ée]quemment)",
+            r"(?:souvent|tout le temps) (?:uriner|aux toilettes)",
+            r"pollakiurie",
         ],
         "envies fréquentes d'uriner",
         "Genitourinary",
@@ -322,7 +352,12 @@ SYMPTOMS: list[Concept] = [
     ),
     symptom(
         "joint pain",
-        [r"joint pain", r"arthralgias?", r"douleurs? articulaires?"],
+        [
+            r"joint pain",
+            r"arthralgias?",
+            r"douleurs? articulaires?",
+            r"(?:mal|douleurs?) (?:aux|des|dans les) articulations",
+        ],
         "douleurs articulaires",
         "Musculoskeletal",
     ),

@@ -20,7 +20,7 @@ ORGAN_SYMPTOMS: list[Concept] = [
             rf"{_DARK}(?:,? (?:or |and )?{_DARK})*,? (?:or |and )?(?:colored |looking )?{_STOOLS}",
             rf"{_STOOLS} (?:(?:look|looking|that look|are|were|have been|been|being|turn(?:ed)?|look like) )*"
             rf"{_DARK}(?:,? (?:or |and )?{_DARK})*",
-            r"selles noires",
+            r"selles (?:sont |étaient )?noires",
             r"m[ée]l[ée]na",
         ],
         "méléna",
@@ -99,6 +99,7 @@ ORGAN_SYMPTOMS: list[Concept] = [
             r"leak(?:s|ing)? (?:urine|when i (?:cough|laugh))",
             r"wet(?:ting)? (?:myself|yourself)",
             r"fuites? urinaires?",
+            r"perd\w* (?:vos|mes|ses|les|ses) urines",
             r"incontinence urinaire",
         ],
         "incontinence urinaire",
@@ -138,6 +139,7 @@ ORGAN_SYMPTOMS: list[Concept] = [
             r"weak (?:urine |urinary )?stream",
             r"(?:trouble|difficulty) (?:starting|getting) " + _WHOSE + r"(?:urine )?stream",
             r"jet (?:faible|urinaire faible)",
+            r"(?:du mal|des difficultés?) (?:à|pour) uriner",
         ],
         "dysurie (jet faible)",
         "Genitourinary",
@@ -290,6 +292,9 @@ ORGAN_SYMPTOMS: list[Concept] = [
         [
             r"depressed",
             r"(?:feeling|felt|feel) (?:down|sad|blue|hopeless)",
+            # "pretty down lately": down as a mood, not a direction ("down the stairs", "down to Florida")
+            r"(?:pretty|really|so|very|quite) down\b(?! (?:to|the|there|here|on|in|at|from|with|a|an|my|your|his|her))",
+            r"(?:le )?moral (?:est )?(?:bas|à zéro|dans les chaussettes)",
             r"low mood",
             r"(?:struggl|battl|deal|cop)\w* (?:with|through) (?:my |the |your |his |her |some )?depression",
             r"d[ée]prim[ée]e?",
@@ -330,6 +335,8 @@ ORGAN_SYMPTOMS: list[Concept] = [
             r"double vision",
             r"visual (?:changes?|disturbances?|problems?)",
             r"vision floue",
+            r"troubles? (?:de la vision|visuels?)",
+            r"(?:vois|voyez|voit) (?:flou|trouble|double)",
             r"vue (?:floue|trouble)",
             r"perte de (?:la )?vue",
             r"vue a(?:-t-elle)? chang[ée]e?",

@@ -20,7 +20,12 @@ ROS_SYMPTOMS: list[Concept] = [
     ),
     symptom(
         "sweating",
-        [r"(?:excessive |cold )?sweat(?:ing|s)", r"diaphore(?:sis|tic)", r"transpir\w+ (?:beaucoup|abondamment)"],
+        [
+            r"(?:excessive |cold )?sweat(?:ing|s)",
+            r"diaphore(?:sis|tic)",
+            r"transpir\w+ (?:beaucoup|abondamment)",
+            r"sueurs",
+        ],
         "sueurs",
         "Constitutional",
     ),
@@ -103,6 +108,7 @@ ROS_SYMPTOMS: list[Concept] = [
             r"bloody nose",
             r"bleeding from " + _WHOSE + r"nose",
             r"saignements? (?:de|du) nez",
+            r"saign\w+ du nez",
             r"[ée]pistaxis",
         ],
         "épistaxis",
@@ -180,6 +186,9 @@ ROS_SYMPTOMS: list[Concept] = [
             r"cough(?:ing)? up (?:phlegm|mucus|sputum)",
             r"crachats?",
             r"expectorations?",
+            # "Vous crachez ?" "Oui, des glaires": bringing sputum up, not blood (hemoptysis has its own words)
+            r"crach(?:e|ez|es|ent|ais|ait|é)\b(?! (?:du|de|des) sang)",
+            r"glaires",
         ],
         "expectorations",
         "Respiratory",
@@ -212,7 +221,7 @@ ROS_SYMPTOMS: list[Concept] = [
             r"swelling (?:in|of|around) (?:(?:my|your|his|her|the|both)\W+)*ankles?",
             r"ankles?(?:,? (?:or|and) (?:legs?|ankles?|feet))* (?:(?:are|is|have been|has been|were|"
             r"being|getting|get) )*(?:swollen|swelling|swell)",
-            r"chevilles? gonfl[ée]es?",
+            r"chevilles? (?:gonfl|enfl)[ée]es?",
             r"(?:œ|oe)d[èe]mes? des chevilles",
         ],
         "œdème des chevilles",

@@ -1,0 +1,291 @@
+"""Symptoms the clinician asks about, had or not as the patient answers: which question a reply answers, which
+of several asked symptoms it is about, and what a "no" denies when the question asks only about a property or a
+circumstance of the symptom ("any chest pain when you walk?")."""
+
+from __future__ import annotations
+
+import re
+
+from scribe.notes import lexicon
+from scribe.notes.consultation import FAMILY, answer_polarity, goes_back_on_no
+from scribe.notes.facts.mentions import (
+    DICTATED,
+    REST_DENIED,
+    denied_right_before,
+    named_in_answer,
+    negation_spent,
+    reply_subset,
+    side_of,
+)
+from scribe.notes.facts.reader import NEGATION_NEAR
+
+_PIECE = re.compile(r"[,.;!?]|\b(?:but|though|although|whereas|mais|par contre)\b", re.I)
+_HAS_IT = re.compile(
+    r"\b(?:some|a (?:little|bit|few|lot)|yes|yeah|yep|i (?:do|did|have|had|get|got)|i've|still|definitely|maybe|"
+    r"oui|ouais|un peu|des|du|de la|j'ai|j'avais|j'en ai|beaucoup|parfois|souvent|peut-être)\b",
+    re.I,
+)
+
+
+def each_named(found: list, question: str, reply: str) -> list[tuple[tuple, str]]:
+    """(asked symptom, "present" / "absent") for each asked symptom a reply names in a piece of its own with its own
+    polarity ("fever or chills?" "no fevers, some chills at night"; "Des nausées, des vomissements ?" "J'ai pas vomi,
+    mais des nausées oui"); a symptom the reply does not name, or names without a clear cue, is left out."""
+    cuts = [0] + [m.end() for m in _PIECE.finditer(reply)] + [len(reply)]
+    pieces = [(a, b) for a, b in zip(cuts, cuts[1:]) if reply[a:b].strip(" ,.;!?")]
+    concepts = lexicon.find_concepts("symptom", reply)
+    out = []
+    for st, en, c in found:
+        at = [a for a, _b, c2 in concepts if c2.label == c.label] or [
+            m.start()
+            for w in re.findall(r"[a-zà-ÿ]{5,}", question[st:en].lower())
+            for m in re.finditer(re.escape(w[:5]), reply, re.I)
+        ]
+        if not at:
+            continue
+        pos = min(at)
+        i = next((i for i, (a, b) in enumerate(pieces) if a <= pos < b), None)
+        if i is None:
+            continue
+        a, b = pieces[i]
+        before, after = reply[a:pos], reply[pos:b]
+        nxt = reply[pieces[i + 1][0] : pieces[i + 1][1]] if i + 1 < len(pieces) else ""
+        if re.search(r"\bpas (?:mal|trop|beaucoup)\b", after, re.I):
+            continue  # "des nausées pas mal": how much, not whether
+        if not negation_spent(before) or denied_right_before(before) or re.search(r"\b(?:pas|jamais)\b", after, re.I):
+            out.append(((st, en, c), "absent"))
+        elif _HAS_IT.search(before) or re.match(r"\W*(?:yes|yeah|oui|ouais)\W*$", nxt, re.I):
+            out.append(((st, en, c), "present"))
+    return out
+
+
+# A property of a symptom asked about, or a circumstance of it, not the symptom itself: "does the chest pain get
+# worse when you breathe in?", "have you had chest pain like this before?" (the question takes the pain as given),
+# "any chest pain when you walk?", "Quand vous marchez, vous avez mal à la poitrine ?". A "no" denies the property
+# or the circumstance; the symptom may well be there (it is often the complaint).
+_PROPERTY_AFTER = re.compile(
+    r"^(?:\W+[\w'-]+){0,7}?\W+(?:(?<!anything )(?<!something )(?<!stuff )(?<!things )like (?:this|that|it|before)|"
+    r"worse|better|(?:get|gets|getting|go|goes|going|come|comes) (?:on|back|down|up|into|away)|radiat\w*|spread\w*|"
+    r"shoot\w*|travel\w*|mov(?:e|es|ing) (?:to|into|down|up|around)|(?<!des choses )(?<!quelque chose )comme "
+    r"(?:ça|celle|celui|avant)|pire|plus fort|irradi\w*|descend\w*|remont\w*)\b",
+    re.I,
+)
+_CIRCUMSTANCE_AFTER = re.compile(
+    r"^(?:\W+[\w'-]+){0,7}?\W+(?:when|whenever|while|during|after|with (?!(?:that|it|this|those|these|them|all)\b)|"
+    r"at (?:rest|night|the moment|present|this (?:point|time))|on (?:exertion|exercise|the stairs|stairs)|"
+    r"in the (?:morning|evening|night)|right now|currently|today|anymore|any more|"
+    r"en ce moment|actuellement|maintenant|aujourd'hui|"
+    r"quand|lorsque|pendant|après|à l'effort|au repos|à la marche|à l'inspiration|la nuit|le matin|en (?:marchant|"
+    r"mangeant|respirant|toussant|montant|faisant))\b",
+    re.I,
+)
+_CIRCUMSTANCE_BEFORE = re.compile(
+    r"^\W*(?:(?:and|et|so|alors|okay|ok|now|et puis)\W+)?(?:when|whenever|while|after|during|quand|lorsque|pendant|"
+    r"après|à l'effort|au repos)\b",
+    re.I,
+)
+# "does the chest pain…", "is your cough…": the symptom as given, its properties asked
+_GIVEN = re.compile(r"\b(?:does|do|did|is|was|has|have) (?:the|your|that|this) (?:\w+ )?$", re.I)
+
+
+# "it's not really a chest pain, more like a pressure": the word is denied, not what the patient feels
+_REWORDED = re.compile(r"^\W*(?:[\w']+\W+){0,2}?(?:more|rather|plus|plutôt)\b(?: like| of| un| une| comme)?", re.I)
+
+
+def reworded(after: str) -> bool:
+    """Do the words after a denied symptom say what it is instead ("…, more like a pressure")?"""
+    return bool(_REWORDED.match(after))
+
+
+def narrowed(question: str, start: int, end: int) -> str:
+    """What the question (or statement) asks of the symptom at question[start:end] beyond having it: "property"
+    (it takes the symptom as given: a "no" says nothing of it), "circumstance" (only in some circumstance: a "no"
+    denies it there, and yields to the symptom said present elsewhere), or ""."""
+    after = re.split(r"[,.?!;]", question[end:])[0]
+    before = re.split(r"[.?!;]", question[:start])[-1]
+    # "is your cough productive?": a predicate after the given symptom; "does your chest hurt?" asks for it
+    predicate = re.match(r"\W*(?!(?:or|and|ou|et|any|anything|something)\b)\w", after, re.I)
+    if _PROPERTY_AFTER.match(after) or _GIVEN.search(before) and predicate:
+        return "property"
+    if _CIRCUMSTANCE_AFTER.match(after) or _CIRCUMSTANCE_BEFORE.match(before):
+        return "circumstance"
+    return ""
+
+
+# A question said without its "?" (speech has no reliable punctuation): "and any chest pains, shortness of breath"
+_SPOKEN_ASK = re.compile(
+    r"^\W*(?:(?:okay|ok|and|so|alright|all right|right|um+|uh+|now|well|also|then|et|alors|d'accord)\W+)*"
+    r"(?:[\w']+\W+){0,3}?(?:any|(?:do|did) you (?:have|get|feel|notice|ever)|"
+    r"have you (?:had|been|noticed|felt|ever|got)|"
+    r"are you (?:having|experiencing|feeling|getting|still)|were you|is there|has there been|est-ce que|"
+    r"avez-vous|vous avez|vous n'avez)\b",
+    re.I,
+)
+# What a question asks after ("…any other symptoms?", "anything else I missed, fever, chills?"): the symptoms
+# named before it are what the visit already has, not asked again
+_ASKS_FOR_MORE = re.compile(
+    r"\b(?:any(?:thing)? (?:other|else)|other symptoms|autres? (?:symptômes?|choses?)|autre chose|"
+    # "you endorse some fatigue, but you haven't had any weight loss?": the question is after the "but"
+    r"but(?= (?:you|no|any|have|has|did|do|not|nothing|nobody)\b)|mais(?= (?:vous|pas|pas de|aucune?|rien)\b))",
+    re.I,
+)
+
+
+def told_then_asked(text: str, found: list) -> tuple[list, list]:
+    """(told, asked) of the symptoms of a clinician's question: those named before "any other symptoms" /
+    "anything else" (what was said or dictated: "you were endorsing some nasal congestion… any other symptoms,
+    nausea or vomiting?") and those asked."""
+    more = list(_ASKS_FOR_MORE.finditer(text))
+    if not more:
+        return [], found
+    cut = more[-1].start()
+    return [f for f in found if f[1] <= cut], [f for f in found if f[1] > cut]
+
+
+class AskedSymptoms:
+    """Symptoms the clinician asks about, had or not as the patient answers."""
+
+    def asks_spoken(self, k: int) -> bool:
+        """A clinician sentence that is a question without its "?" ("and any chest pains, shortness of breath"
+        "no, not that I noticed"): question words, the end of the turn, and a yes or a no for a reply."""
+        s = self.sents[k]
+        if not self.is_clin(k) or s.question or not _SPOKEN_ASK.search(s.text) or k + 1 >= len(self.sents):
+            return False
+        nxt = self.sents[k + 1]
+        return nxt.seg_index != s.seg_index and not self.is_clin(k + 1) and bool(answer_polarity(nxt.text))
+
+    def told(self, s, found: list) -> None:
+        """Symptoms the clinician's question names as dictated before asking for more ("you're endorsing nausea,
+        vomiting… any other symptoms?"): present."""
+        if FAMILY.search(s.text):
+            return
+        for st, en, c in found:
+            if c.label != "pain" and DICTATED.search(s.text[:st]) and not NEGATION_NEAR.search(s.text[:st]):
+                side, st = side_of(c.label, s.text, st, en)
+                ev = [self.builder.evidence(s.seg_index, s.start + st, s.start + en)]
+                self.builder.add("symptom", c.label, ev, status="present", system=c.system, how="statement", side=side)
+
+    def _asked(self, s, answer, found: list, status: str, ever: bool = False) -> None:
+        """Symptoms asked in clinician sentence s, had or not as the patient's answer says."""
+        if FAMILY.search(s.text):
+            return
+        for st, en, c in found:
+            # "does the chest pain get worse…?" "no" says nothing of the pain; "any chest pain when you walk?" "no"
+            # denies it there, and yields to the pain said present elsewhere
+            scope = narrowed(s.text, st, en) if status == "absent" else ""
+            if c.label == "pain" or scope == "property":
+                continue
+            side, st = side_of(c.label, s.text, st, en)
+            self.builder.add(
+                "symptom",
+                c.label,
+                [self.builder.evidence(s.seg_index, s.start + st, s.start + en), self.builder.ev_sentence(answer)],
+                status=status,
+                system=c.system,
+                how="question/answer",
+                side=side,
+                **({"yields_to_present": True} if ever or scope else {}),
+            )
+
+    def list_reply(self, k: int) -> list[int]:
+        """The reply to a run of symptom questions in one turn when it is a bare no ("Any chest pain? Any shortness
+        of breath when you climb the stairs?" "No."): it answers each of them; [] otherwise."""
+        seg = self.sents[k].seg_index
+        later = [j for j in range(k + 1, len(self.sents)) if self.sents[j].seg_index == seg and self.sents[j].question]
+        asks_one = [
+            any(c.label != "pain" for *_, c in lexicon.find_concepts("symptom", self.sents[j].text)) for j in later
+        ]
+        if not later or not all(asks_one):
+            return []
+        ans = self.answer_to(later[-1])
+        reply = self.sents[ans[0]].text if ans else ""
+        return ans if answer_polarity(reply) == "no" and len(reply.split()) <= 6 else []
+
+    _EVER = re.compile(r"\b(?:ever|before|previously|in the past|déjà|auparavant|par le passé)\b", re.I)
+
+    def answered(self, k: int, s, found: list) -> None:
+        """The symptoms of clinician question k, had or not as the patient's reply says: item by item when the
+        reply names each with its own polarity, a take-back after "no" only for what it names, and nothing of a
+        symptom whose property or circumstance alone was asked."""
+        ans = self.answer_to(k) or self.list_reply(k)
+        told, found = told_then_asked(s.text, found)
+        self.told(s, told)
+        if not ans or not found:
+            return
+        first = self.sents[ans[0]]
+        pol = answer_polarity(first.text)
+        if pol == "no" and goes_back_on_no([self.sents[j].text for j in ans[1:]]):
+            # "not really. well, actually, a little"; "any chills? sweats?" "no. well, actually some chills":
+            # the take-back is about the chills it names, and the "no" still answers the sweats
+            back = {c.label for j in ans[1:3] for *_, c in lexicon.find_concepts("symptom", self.sents[j].text)}
+            taken = [f for f in found if f[2].label in back]
+            if taken or not back:
+                pol, found = "yes", taken or found
+        several = len({c.label for *_, c in found}) > 1  # "shoulder pain, left shoulder pain" is one
+        each = each_named(found, s.text, " ".join(self.sents[j].text for j in ans[:3])) if several else []
+        if len({status for _, status in each}) == 2:  # "fever or chills?" "no fevers, some chills at night"
+            for status in ("present", "absent"):
+                self._asked(s, first, [f for f, st_ in each if st_ == status], status)
+            return
+        split = reply_subset(found, s.text, " ".join(self.sents[j].text for j in ans))
+        if split:  # "…sore throat, cough?" "a little congestion, but everything else has been okay"
+            aside = next((self.sents[j] for j in ans if REST_DENIED.search(self.sents[j].text)), first)
+            self._asked(s, first, split[0], "present")
+            self._asked(s, aside, split[1], "absent")
+            return
+        if not pol and self.run_reply(k, s, found, ans):
+            return
+        if pol == "no":  # "does the chest pain get worse when you breathe in?" "no": the pain is given
+            found = [f for f in found if narrowed(s.text, f[0], f[1]) != "property"]
+        if not pol or not found:
+            return
+        ever = pol == "no" and bool(self._EVER.search(s.text))  # "have you ever had X before?" "no"
+        several = len({c.label for *_, c in found}) > 1
+        named = named_in_answer(found, s.text, first.text) if several else []
+        if pol == "no" and named:
+            # "short of breath or any problems sleeping?" "No, I've been sleeping like a log": the no
+            # is about the sleep the reply goes on to talk about, not the breath
+            found = named
+        elif pol == "yes" and several and named_in_answer(found, s.text, re.sub(r"\bbut\b.*", "", first.text)):
+            return  # "numbness or pain down your leg?" "a little numbness, but…": the reply says which
+        elif pol == "yes" and several:
+            # "…your ankles were swelling, and did you have some shortness of breath?" "I did":
+            # the yes answers the last one when a question cue stands right before it
+            last = found[-1]
+            if re.search(
+                r"\b(?:do|did|have|has|are) you (?:have |had |feel |get |notice )?(?:any |some |a )?$|"
+                r"\bany (?:\w+ )?$",
+                s.text[found[-2][1] : last[0]],
+                re.I,
+            ):
+                found = [last]
+            else:
+                return  # "fever or chills?" "yes": which one is unclear
+        # a bare "no" to a sweep ("fever, chills, cough?" "no") yields, like "ever", to a symptom told present
+        sweep = pol == "no" and several and len(first.text.split()) <= 3
+        self._asked(s, first, found, "absent" if pol == "no" else "present", ever or sweep)
+
+    def run_reply(self, k: int, s, found: list, ans: list[int]) -> bool:
+        """One reply to a run of short questions, item by item: "Des nausées ? Des vomissements ? De la diarrhée ?"
+        "Des nausées oui, le reste non." The symptom of question k is had when the reply names it with a yes right
+        after it, and denied when the reply names another asked one and sets "the rest" aside."""
+        reply = " ".join(self.sents[j].text for j in ans[:2])
+        mentions = lexicon.find_concepts("symptom", reply)
+        asked_here = {c.label for *_, c in found}
+        yes = [(en, c) for _st, en, c in mentions if c.label in asked_here and _NAMED_YES.match(reply[en:])]
+        if yes and not NEGATION_NEAR.search(reply[: min(en for en, _ in yes)]):
+            self._asked(s, self.sents[ans[0]], [f for f in found if f[2].label in {c.label for _, c in yes}], "present")
+            return True
+        run = [j for j in range(len(self.sents)) if self.sents[j].seg_index == s.seg_index and self.sents[j].question]
+        asked = {c.label for j in run if j != k for *_, c in lexicon.find_concepts("symptom", self.sents[j].text)}
+        named = {c.label for *_, c in mentions}
+        if _REST_NO.search(reply) and named & asked and not named & asked_here:
+            self._asked(s, self.sents[ans[0]], found, "absent")
+            return True
+        return False
+
+
+# "le reste non", "the rest, no", "nothing else": the other asked symptoms are denied
+_REST_NO = re.compile(r"\b(?:(?:tout )?le reste,? (?:non|pas)|the rest,? no|nothing else|rien d'autre)\b", re.I)
+# a yes right after the symptom named: "des nausées oui", "nausea, yes"
+_NAMED_YES = re.compile(r"^\W*(?:oui|ouais|yes|yeah)\b", re.I)
