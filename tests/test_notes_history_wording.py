@@ -34,3 +34,13 @@ def test_a_complaint_in_the_patients_words_is_the_symptom_in_the_note():
     md = doc["note"]["markdown"]
     assert "when i pee" not in md.lower().replace("history of present illness", ""), md
     assert "dysuria" in md.lower().split("review of systems")[0], md
+
+
+def test_french_denials_elide_before_a_vowel():
+    doc = document(
+        "médecin : vous êtes essoufflé ?\npatient : non .\nmédecin : des idées suicidaires ?\npatient : non .\n"
+        "médecin : de la fièvre ?\npatient : non .",
+        language="fr",
+    )
+    md = doc["note"]["markdown"]
+    assert "Pas d'essoufflement" in md and "Pas d'idées suicidaires" in md and "Pas de fièvre" in md, md

@@ -205,8 +205,15 @@ def render_ros(c: RenderContext, facts) -> list[SentenceSupport]:
         if neg:
             parts.append(f"{c.w('denies')} {join_items([_sided(c, f) for f in neg], c.lang, negative=True)}.")
         name = SYSTEM_FR.get(system, system) if c.lang == "fr" else system
-        out.append(supported(f"{name}: {' '.join(parts)}", pos + neg))
+        text = f"{name}: {' '.join(parts)}"
+        if c.lang == "fr":  # "Pas d'essoufflement ni d'oedème", not "Pas de essoufflement"
+            text = _ELIDED.sub(r"\1 d'", text)
+        out.append(supported(text, pos + neg))
     return out
+
+
+# "de" before a vowel or a mute h, in a French denial (h aspiré words keep "de": "pas de hernie")
+_ELIDED = re.compile(r"\b(pas|ni) de (?=[aeiouyàâéèêëîïôûh])(?!h(?:ernie|anche|aut|oquet|ématome))", re.I)
 
 
 def _list_sentence(c: RenderContext, fs: list[Fact], prefix: str) -> list[SentenceSupport]:
