@@ -321,3 +321,13 @@ def test_one_reply_to_a_run_of_short_questions_item_by_item():
     found = _symptoms(doc)
     assert found.get("nausea") == "present"
     assert found.get("vomiting") == "absent" and found.get("diarrhea") == "absent"
+
+
+def test_a_no_that_names_one_item_of_a_sweep_leaves_the_other_to_what_follows_it():
+    """ "any fever or back pain?" "no fever, but my lower back aches a little": "Denies back pain" was written."""
+    doc = document(
+        "[doctor] what brings you in ?\n[patient] burning when i pee for three days .\n"
+        "[doctor] any fever or back pain ?\n[patient] no fever , but my lower back aches a little on the right .\n"
+    )
+    md = doc["note"]["markdown"]
+    assert "Denies fever" in md and "back pain" not in md.split("Denies", 1)[1].split("\n")[0], md

@@ -227,6 +227,11 @@ class AskedSymptoms:
             for status in ("present", "absent"):
                 self._asked(s, first, [f for f, st_ in each if st_ == status], status)
             return
+        if each and len(each) < len(found) and re.search(r"\b(?:but|mais|though|although)\b", first.text, re.I):
+            # "any fever or back pain?" "no fever, but my lower back aches": the "no" is the fever's alone
+            status = each[0][1]
+            self._asked(s, first, [f for f, _ in each], status)
+            return
         split = reply_subset(found, s.text, " ".join(self.sents[j].text for j in ans))
         if split:  # "…sore throat, cough?" "a little congestion, but everything else has been okay"
             aside = next((self.sents[j] for j in ans if REST_DENIED.search(self.sents[j].text)), first)

@@ -13,7 +13,7 @@ from scribe.notes.lexicon.symptoms_sites import SITE_SYMPTOMS
 # "my back hurts", "her stomach has been hurting", "my throat is really sore": a site said with a verb of pain
 _HURTS = (
     r"(?:(?:is|are|has been|have been|was|were|still|really|kind of|keeps?|started|just) )*"
-    r"(?:hurts?|hurting|aching|sore|killing (?:me|him|her))"
+    r"(?:hurts?|hurting|aches|aching|sore|killing (?:me|him|her))"
 )
 _AMOUNT = r"(?:\d+(?:[.,]\d+)?|[a-z]+(?:[- ][a-z]+)?)(?: and a half)?"
 
