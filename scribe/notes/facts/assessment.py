@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
-from scribe.notes.consultation import FAMILY, certainty, context_of, not_had
-from scribe.notes.facts.assessment_problems import PAST_PROBLEM, ProblemFacts
+from scribe.notes.consultation import FAMILY, context_of, not_had
+from scribe.notes.facts.assessment_problems import PAST_PROBLEM, ProblemFacts, certainty
+from scribe.notes.facts.assessment_start import ImpressionStart, denied_in
 from scribe.notes.facts.plan_items import MISTAGGED_ORDER
 from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
 from scribe.notes.lexicon.conditions_status import STATUS_LABELS
@@ -37,11 +38,38 @@ _HEDGE_LATER = re.compile(
 # "it could be from your medication", "it may be that you also have…": the cause or another problem is hedged
 _CAUSE_AFTER = re.compile(
     r"^\s*(?:\w+ )?(?:from|due to|caused by|related to|because|secondary to|triggered by|li[ée]e? [àa]|d[ûu]e? [àa])\b|"
+    # "I'm not sure if it's type 1 or type 2", "not sure what's causing it": the type or the cause is open, not it
+    r"^\W*(?:(?:if|whether|what|which|about|yet)\s+)?(?:(?:it'?s|it is|this is|that'?s)\s+)?(?:(?:the|a)\s+)?"
+    r"(?:type|kind|sort|cause|stage|grade|what'?s causing|what (?:is )?caus\w+|why|how (?:bad|severe|long))\b|"
+    # "it could be the steroids", "ça pourrait être le stress": a cause said, not the diagnosis doubted
+    r"^\s*(?:the|your|his|her|le|la|les|vos|votre|from)\s+(?:\w+\s+)?(?:steroids?|medications?|medicines?|meds|"
+    r"drugs?|pills?|stress|weight|alcohol|drinking|diet|smoking|pregnancy|médicaments?|cortisone|alcool|poids)\b|"
     r"^[^.;?]{0,30}\b(?:also|too|as well|aussi|également)\b",
     re.I,
 )
 # a result named as the problem: "elevated alkaline phosphatase level" is not the name of a test
 _LAB_FINDING = re.compile(r"(?:elevated|high|raised|abnormal|increased|low)\b", re.I)
+
+
+# a measure named as what a test checks is no disease: "let's recheck your cholesterol", "on va contrôler votre
+# glycémie" (the cholesterol is hyperlipidemia only when said to be high, problems.owned_cue)
+_MEASURE_NAME = re.compile(
+    r"cholest[ée]rol|(?:blood )?sugars?|glucose|glyc[ée]mie|blood pressure|tension(?: artérielle)?|thyroid|thyro[ïi]de",
+    re.I,
+)
+_CHECKED = re.compile(
+    r"\b(?:check|recheck|re-check|test|measure|repeat|draw|monitor|screen|look at|get|order|keep an eye on|"
+    r"vérifi|contrôl|dos|surveill|mesur|refai)\w*\b(?:(?!\b(?:for|because|since|pour|car)\b)[^.;?!]){0,60}$",
+    re.I,
+)
+_HEDGE_WORD = re.compile(r"\b(?:most|more|likely|probably|possibly|maybe|perhaps|definitely|certainly)\b", re.I)
+# the type of a diagnosis left open ("you have diabetes, not sure if type 1 or 2"): sure of the disease, not of the
+# code, which names a type (E11.9 is type 2)
+_TYPE_OPEN = re.compile(
+    r"^[^.?!]{0,60}\b(?:type (?:1|one|i) or (?:type )?(?:2|two|ii)|(?:which|what) type|type 1 ou (?:type )?2|"
+    r"quel type)\b",
+    re.I,
+)
 
 
 def _more_certain(sure: str, earlier: Fact) -> bool:
@@ -50,12 +78,13 @@ def _more_certain(sure: str, earlier: Fact) -> bool:
     return rank.get(sure, -1) > rank.get(earlier.attributes.get("certainty"), 2)
 
 
-class AssessmentFacts(ProblemFacts):
+class AssessmentFacts(ImpressionStart, ProblemFacts):
     def assessment(self):
         """The clinician's diagnoses after the assessment starts, each with its certainty (confirmed,
         possible, ruled-out), laterality, and an ICD-10-CM code only when the match is exact and specific:
         lexicon concepts first, then condition-shaped phrases the lexicon does not list."""
         seen: dict[str, Fact] = {}
+        self.ap_start = min(self.ap_start, self._impression_start())
         for k in range(self.ap_start, len(self.sents)):
             s = self.sents[k]
             if not self.is_clin(k) and not self._continues_clinician(k):
@@ -65,6 +94,7 @@ class AssessmentFacts(ProblemFacts):
                 continue
             found = lexicon.find_concepts("condition", s.text)
             phrases = diagnosis_phrases(s.text) if self.lang == "en" else []
+            phrases = [p for p in phrases if not _HEDGE_WORD.search(p[2])]  # "most likely a sprain" names "sprain"
             mentions = []
             for st, en, c in found:  # a longer phrase around a concept is the more specific name
                 wider = next(((a, b, p) for a, b, p in phrases if a <= st and en <= b and b - a > en - st), None)
@@ -94,7 +124,7 @@ class AssessmentFacts(ProblemFacts):
                 sym = lexicon.find_concepts("symptom", dx)
                 if (code or sym) and dx.lower() not in seen and len(dx.split()) <= 5:
                     sure = certainty(s.text, m.start("dx"), m.end("dx"))
-                    if sure == "ruled-out":
+                    if sure in ("ruled-out", "doubted"):
                         continue
                     seen[dx.lower()] = self.builder.add(
                         "assessment",
@@ -111,6 +141,7 @@ class AssessmentFacts(ProblemFacts):
         self._reviewed_problems(seen)
         for fact in seen.values():
             self._hedged_after(fact)
+            self._type_left_open(fact)
 
     def _continues_clinician(self, k: int) -> bool:
         """A turn tagged as the patient's that finishes the clinician's unfinished sentence and goes on ordering
@@ -217,9 +248,9 @@ class AssessmentFacts(ProblemFacts):
         more certain reading of a repeated one; name it by its widest specific phrase."""
         if mods.family or FAMILY.search(s.text[max(0, st - 40) : st]):
             return
-        if mods.negated and not NEGATION_NEAR.search(clause_before(s.text, st)):
+        if mods.negated and not denied_in(clause_before(s.text, st)):
             mods.negated = False  # in a run-on sentence the negation belongs to another clause
-        denied_here = bool(NEGATION_NEAR.search(clause_before(s.text, st)))  # "I don't appreciate adenopathy"
+        denied_here = denied_in(clause_before(s.text, st))  # "I don't appreciate adenopathy"
         if concept is None and (mods.negated or mods.hypothetical or denied_here):
             return
         if self._not_the_patients(s, st, en):
@@ -239,6 +270,8 @@ class AssessmentFacts(ProblemFacts):
         lead = self._lead_in(k)
         sure = certainty(lead + s.text, len(lead) + a, len(lead) + b, mods)
         label = concept.label if concept else wider[2]
+        if sure == "doubted":
+            return  # "it's unlikely to be a fracture": neither the patient's nor a possibility to list
         if sure == "ruled-out":
             if concept is not None and label not in seen:  # "you don't have Cushing's": said, and excluded
                 seen[label] = self.builder.add(
@@ -284,6 +317,24 @@ class AssessmentFacts(ProblemFacts):
             laterality=side,
         )
 
+    def _type_left_open(self, fact: Fact) -> None:
+        """No code when the clinician leaves the type open ("diabetes, not sure if type 1 or 2"): the code names one."""
+        if not fact.attributes.get("code") or not fact.evidence:
+            return
+        quote, seg_id = fact.evidence[0].quote, fact.evidence[0].segment_id
+        for k, t in enumerate(self.sents):
+            at = t.text.find(quote) if quote and self.tr.segments[t.seg_index].id == seg_id else -1
+            if at >= 0 and (_TYPE_OPEN.match(t.text[at + len(quote) :]) or _TYPE_OPEN.match(self._next_text(k))):
+                fact.attributes["code"] = fact.attributes["code_description"] = None
+                return
+
+    def _next_text(self, k: int) -> str:
+        """The clinician's next sentence in the same turn ('' if none)."""
+        nxt = k + 1
+        if nxt < len(self.sents) and self.is_clin(nxt) and self.sents[nxt].seg_index == self.sents[k].seg_index:
+            return self.sents[nxt].text
+        return ""
+
     def _denied_just_before(self, k: int, label: str) -> bool:
         """Did the clinician deny the condition in the sentence or two before a short one that names it again?"""
         if len(self.sents[k].text.split()) > 6:
@@ -322,6 +373,8 @@ class AssessmentFacts(ProblemFacts):
             and not _LAB_FINDING.match(s.text[st:en])
             or self._CAUSES.search(before)
             or self._NOT_HAD_AFTER.match(s.text[en:])
+            or _MEASURE_NAME.fullmatch(s.text[st:en].strip()) is not None
+            and _CHECKED.search(clause_before(s.text, st)) is not None
         )
 
     # "your stroke risk", "heart disease prevention": what the words name is not had

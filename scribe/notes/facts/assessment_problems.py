@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
-from scribe.notes.consultation import certainty, context_of
+from scribe.notes.consultation import certainty as spoken_certainty
+from scribe.notes.consultation import context_of
 from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
 from scribe.notes.lexicon.conditions_status import STATUS_LABELS
 from scribe.notes.problems import (
@@ -38,6 +39,72 @@ PAST_PROBLEM = re.compile(
     re.I,
 )
 _OR_AFTER = re.compile(r"^\s*,?\s*(?:or|ou)\b", re.I)  # "it's a sprain or a fracture": one of two, so possible
+
+_OR_NEAR = re.compile(r"^[^.;?!]{0,15}\b(?:or|ou)\b", re.I)  # "probably a sprain right now or strain": one of two
+# The clinician thinks it is not that: "it's unlikely to be a fracture", "I doubt it's a tear", "probably not an
+# infection". Neither present nor possible: the note leaves it out (the hedge words alone would read "possible").
+_DOUBTED_BEFORE = re.compile(
+    r"\b(?:unlikely|not likely|less likely|doubt(?:ful)?|probably not|likely not|most likely not|peu probable|"
+    r"je doute|probablement pas|sans doute pas|peu de chances?)\b[^.;?!]{0,40}$",
+    re.I,
+)
+_DOUBTED_AFTER = re.compile(
+    r"^[^.;?!]{0,25}\b(?:is|seems|looks|est|semble)\s+(?:very |quite |much )?(?:unlikely|less "
+    r"likely|not likely|peu probable)\b",
+    re.I,
+)
+# The clinician's best guess, worded as probable rather than merely possible: "most likely a sprain", "probably
+# reflux", "c'est sans doute une cystite", "consistent with Lyme disease" (a reading of findings, not a proof).
+_PROBABLE_BEFORE = re.compile(
+    r"\b(?:most likely|more likely|likely|probably|probable|presumably|presumed|"
+    r"consistent with|compatible with|in keeping with|suggestive of|probablement|sans doute|vraisemblablement|"
+    r"compatible avec|évocateur d[e'])\b"
+    # "most likely due to a tendinopathy" names a cause of the symptoms, a weaker statement: left possible
+    r"(?!\s+(?:due to|from|caused by|related to|secondary to|because of|dûe? à|lié?e? à))[^.;?!]{0,30}$",
+    re.I,
+)
+# ... unless a weaker hedge is said too ("it could probably be", "most likely a sprain, or maybe a fracture")
+_WEAK_HEDGE = re.compile(
+    r"\b(?:could|might|may|possibl\w*|maybe|perhaps|rule out|whether|if|or|versus|vs|either|wonder\w*|worr\w+|"
+    r"concern\w*|peut-être|pourrait|éliminer|ou)\b",
+    re.I,
+)
+# the hedge after the name is about its cause: "you're anemic, probably from iron deficiency"
+_CAUSE_HEDGED = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:possibly|probably|likely|maybe|perhaps|probablement|peut-être|sans doute)\s+"
+    r"(?:from|due to|caused by|because of|related to|secondary to|dûe? à|lié?e? à|à cause d)\b",
+    re.I,
+)
+# said after the name: "coronary disease is what I'm worried about", "a clot is one possibility"
+_WORRY_AFTER = re.compile(
+    r"^[^.;?!]{0,25}\b(?:is (?:what|something|one thing) (?:i'?m|we'?re|i am|we are) (?:worried|concerned|thinking) "
+    r"about|worries me|concerns me|(?:is|remains) (?:a |one )?(?:possibility|concern|consideration)|"
+    r"is (?:also )?on (?:my|the) (?:list|differential)|can'?t be (?:ruled|excluded)|cannot be (?:ruled|excluded)|"
+    r"n'est pas exclue?)\b",
+    re.I,
+)
+
+
+def certainty(text: str, start: int, end: int, mods=None) -> str:
+    """How sure the clinician is of the diagnosis at text[start:end]: the consultation model's reading
+    (scribe.notes.consultation.certainty), then what it does not tell apart: "unlikely" (left out, returned as
+    "doubted"), the best guess ("most likely", "probably": probable), a worry named after the condition (possible).
+    When two readings compete the less certain wins: a possible diagnosis stated as certain is the worst error."""
+    sure = spoken_certainty(text, start, end, mods)
+    if sure == "possible" and _CAUSE_HEDGED.match(text[end:]):  # "you're anemic, probably from iron deficiency"
+        sure = spoken_certainty(text[:end], start, end, mods)
+    clause = re.split(r"[.;?!]|\b(?:but|however|mais)\b", text[:start])[-1]
+    after = text[end:]
+    if sure != "ruled-out" and (_DOUBTED_BEFORE.search(clause) or _DOUBTED_AFTER.match(after)):
+        return "doubted"
+    if _WORRY_AFTER.match(after):
+        return "possible"
+    near = clause[-60:]
+    if sure in ("possible", "confirmed") and _PROBABLE_BEFORE.search(near):
+        hedge = _PROBABLE_BEFORE.search(near)
+        if not _WEAK_HEDGE.search(near[: hedge.start()] + near[hedge.end() :]) and not _OR_NEAR.match(after):
+            return "probable"
+    return sure
 
 
 class ProblemFacts:
@@ -83,7 +150,7 @@ class ProblemFacts:
         """A symptom worked up as the problem, unless denied, a relative's or hypothetical."""
         mods = context_of(s.text, [(st, en)], self.lang)[0]
         sure = certainty(s.text, st, en, mods)
-        if mods.negated or mods.family or mods.hypothetical or sure == "ruled-out":
+        if mods.negated or mods.family or mods.hypothetical or sure in ("ruled-out", "doubted"):
             return
         if NEGATION_NEAR.search(clause_before(s.text, st)):
             return
@@ -126,7 +193,7 @@ class ProblemFacts:
         if sure == "confirmed" and _OR_AFTER.match(s.text[en:]):
             sure = "possible"
         past = not status_post and (mods.historical or bool(PAST_PROBLEM.search(s.text[max(0, st - 40) : en + 40])))
-        if mods.family or mods.hypothetical or past or sure == "ruled-out":
+        if mods.family or mods.hypothetical or past or sure in ("ruled-out", "doubted"):
             return
         if cue != "your" and (mods.negated or NEGATION_NEAR.search(clause_before(s.text, st))):
             return

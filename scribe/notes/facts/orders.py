@@ -25,7 +25,10 @@ _CONDITIONAL = re.compile(
 )
 NO_IMPROVEMENT = re.compile(
     r"\b(?:not (?:getting |any |much )?better|(?:does|do) ?n'?t (?:get better|improve|go away|resolve)|no improvement|"
-    r"no better|persist\w*|worse\w*|still|continues?|pas mieux|pas d'amélioration|persiste\w*|s'aggrave\w*)\b",
+    r"no better|persist\w*|worse\w*|still|continues?|pas mieux|pas d'amélioration|persiste\w*|s'aggrave\w*|"
+    # "if it hasn't passed in a week or two", "if it doesn't help"
+    r"(?:has|have|does|do|did) ?n'?t (?:passed|pass|helped|help|worked|work|settled?|cleared? up)|"
+    r"not (?:helping|working|passed)|(?:ne )?passe pas)\b",
     re.I,
 )
 _PAST = re.compile(
@@ -90,6 +93,25 @@ def _infinitive(m: re.Match) -> str:
     return stem + "e" if stem in ("us", "tak") else stem
 
 
+_ADDS = re.compile(r"^\W*(?:and|or|et|ou)\s+(?:(?:your|the|some|votre|vos|le|la|les|de|du|des)\s+)?\w+\W*$", re.I)
+
+
+class _Shifted:
+    """A match in a text read with a lead before the clause, in the clause's own offsets."""
+
+    def __init__(self, m: re.Match, offset: int):
+        self._m, self._off = m, offset
+
+    def start(self) -> int:
+        return self._m.start() - self._off
+
+    def end(self) -> int:
+        return self._m.end() - self._off
+
+    def group(self, *args):
+        return self._m.group(*args)
+
+
 @dataclass
 class Order:
     start: int
@@ -117,8 +139,10 @@ def find_orders(clause: str, lang: str, before_clause: str = "", referent: bool 
     `referent`: the test a later "let's repeat that" names, so a result read ("your a1c was 8") counts."""
     taken: list[tuple[int, int]] = []
     found: list[Order] = []
+    # "limit your salt | and alcohol": a clause that only adds to a list is read after the words it adds to
+    lead = before_clause[-40:] if _ADDS.match(clause) else ""
     for kind, en, fr, rx in _compiled():
-        for m in rx.finditer(clause):
+        for m in (_Shifted(hit, len(lead)) for hit in rx.finditer(lead + clause, len(lead))):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
             before = clause[max(0, m.start() - 40) : m.start()]
@@ -160,6 +184,16 @@ def find_orders(clause: str, lang: str, before_clause: str = "", referent: bool 
             if not condition and kind != "advice" and _CONSIDERED.search(clause[: m.start()]):
                 condition = "considered"
             found.append(Order(m.start(), m.end(), kind, label, condition))
+    lead = before_clause[-120:] + " " if before_clause and _TEST_VERB.search(before_clause[-120:]) else ""
+    for o in _measured(lead + clause, lang):  # "we'll check your cholesterol, | and your thyroid"
+        o.start, o.end = o.start - len(lead), o.end - len(lead)
+        if o.start < 0:
+            continue
+        if not any(o.start < b and a < o.end for a, b in taken) and o.label not in {f.label for f in found}:
+            if not _NOT_ORDERED.search(clause[max(0, o.start - 60) : o.start]) and not _PAST.search(clause[: o.start]):
+                cond = _CONDITIONAL.search(before_clause + " " + clause[: o.start])
+                o.condition = "" if not cond else "no improvement" if NO_IMPROVEMENT.search(cond.group(0)) else "needed"
+                found.append(o)
     generic = {o.label for o in found if o.label.removeprefix("repeat ").removesuffix(" de contrôle") in _GENERIC_LABS}
     if any(o.type == "lab" and o.label not in generic for o in found):
         found = [o for o in found if o.label not in generic]  # "labs, a cbc and a bmp": the named ones
@@ -168,6 +202,49 @@ def find_orders(clause: str, lang: str, before_clause: str = "", referent: bool 
         label = "consignes de reconsultation" if lang == "fr" else "return precautions"
         found.append(Order(warn.start(), warn.end(), "advice", label))
     return sorted(found, key=lambda o: o.start)
+
+
+# A measure named after a verb of testing is the test that measures it: "let's recheck your cholesterol" (a lipid
+# panel), "we'll check your cholesterol, your blood sugar and your thyroid", "on va contrôler votre glycémie".
+_MEASURES = [
+    ("lipid panel", "bilan lipidique", r"cholest[ée]rol"),
+    ("blood glucose", "glycémie", r"(?:blood )?sugars?|glucose|glyc[ée]mie"),
+    ("thyroid function tests", "bilan thyroïdien", r"thyroid|thyro[ïi]de"),
+    ("renal function tests", "bilan rénal", r"kidney function|kidneys|fonction r[ée]nale"),
+    ("liver function tests", "bilan hépatique", r"liver function|fonction h[ée]patique"),
+    ("potassium level", "kaliémie", r"potassium|kali[ée]mie"),
+    ("vitamin D level", "dosage de la vitamine D", r"vitamin d|vitamine d"),
+    ("vitamin B12 level", "dosage de la vitamine B12", r"(?:vitamin |vitamine )?b ?12"),
+]
+_MEASURE_RX = [(en, fr, re.compile(rf"\b(?:{rx})(?: levels?)?\b", re.I)) for en, fr, rx in _MEASURES]
+_TEST_VERB = re.compile(
+    r"\b(?:check|recheck|re-check|test|measure|draw|repeat|v[ée]rifi\w*|contr[ôo]l\w*|dos\w*|mesur\w*)(?:ing|ed|s)?\b",
+    re.I,
+)
+# what may stand between the verb and a measure of its list: "your", "the", commas, "and"
+_LIST_WORDS = re.compile(
+    r"^(?:\s|,|\b(?:your|the|his|her|their|a|and|also|again|et|aussi|votre|vos|le|la|les|l'|son|sa|ses|de|du|des|"
+    r"levels?|taux|avec)\b)*$",
+    re.I,
+)
+
+
+def _measured(clause: str, lang: str) -> list[Order]:
+    """Labs named by the measure a test verb checks, the measures listed after one verb."""
+    out: list[Order] = []
+    for v in _TEST_VERB.finditer(clause):
+        tail = clause[v.end() :]
+        hits = sorted(((m.start(), m.end(), en, fr) for en, fr, rx in _MEASURE_RX for m in rx.finditer(tail)))
+        at = 0
+        for a, b, en, fr in hits:
+            if a < at or not _LIST_WORDS.match(tail[at:a]):
+                break
+            label = fr if lang == "fr" else en
+            if _REPEAT.search(clause[max(0, v.start() - 30) : v.end()] + " "):
+                label = f"{label} de contrôle" if lang == "fr" else f"repeat {label}"
+            out.append(Order(v.end() + a, v.end() + b, "lab", label))
+            at = b
+    return out
 
 
 def order_sentence(order: Order, lang: str) -> str:

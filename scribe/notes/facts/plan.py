@@ -42,6 +42,9 @@ _LIST_START = re.compile(
     r"^\W*(?:(?:and|also|plus|then|et)\W+)?(?:an?|some|une?|des)\b(?!.*\b(?:was|were|is|are)\b)", re.I
 )
 _ADDS_TO = re.compile(r"^\W*(?:and|also|plus|as well|along with|et)\b", re.I)
+_KEEP_ON = re.compile(r"^Keep (?:(?:him|her|them|the patient) )?on (?:(?:their|his|her|the|your) )?", re.I)
+# a clause that only adds a word or two to the list before it ("and alcohol", "or the gym")
+_ONLY_ADDS = re.compile(r"^\W*(?:and|or|et|ou)\s+(?:[\w'-]+\s+){0,2}[\w'-]+\W*$", re.I)
 _ORDER_VERB = re.compile(r"\b(?:order|refer|prescri\w+|follow ?up|schedule|repeat)\b", re.I)
 
 
@@ -52,7 +55,8 @@ class PlanFacts:
         r"recommend|think we should|prescribe)|i'll|we'll|we will|we(?:'re| are) (?:going to|gon na|gonna)|"
         r"let's|you should|you need to|make sure|i (?:also |really |just )?want you to|i'd (?:also )?like you to|"
         r"continue|follow ?up|"
-        r"come back|see you (?:back|again|in)|refer|referral|order|schedule|"
+        r"come back|see you (?:back|again|in)|bring (?:him|her|them|the (?:baby|child)) back|refer|referral|order|"
+        r"schedule|"
         r"(?<!was )(?<!were )(?<!n't )(?<!been )prescri\w+|start (?:you|on)|"
         r"increase|decrease|stop|recommend\w*|keep (?:taking|an eye|track)|avoid|return|call (?:me|us|the office|911)|"
         r"go to the (?:er|emergency)|appelez le 15|give (?:me|us) a call|let (?:me|us) know if|"
@@ -172,6 +176,7 @@ class PlanFacts:
         typed orders only, no free-worded line and no drug kept."""
         # a spoken plan runs several orders together: each clause with a plan cue is one item
         cued = self._listing  # "I want to go ahead | and get an ultrasound": the cue carries to the next clauses
+        softened = False
         spans = register.clauses(s.text[:end])
         for i, (c0, c1) in enumerate(spans):
             raw = s.text[c0:c1]
@@ -181,6 +186,8 @@ class PlanFacts:
             evidence = [self.builder.evidence(s.seg_index, s.start + c0, s.start + c1)]
             orders = find_orders(clause, self.lang, s.text[:c0])
             soft = k >= self.ap_start and bool(SOFT_CUE.search(clause)) or bool(HELPS.search(clause))
+            soft = soft or softened and bool(_ONLY_ADDS.match(raw))  # "limit your salt | and alcohol"
+            softened = soft
             orders = [o for o in orders if cued or soft or k >= self.ap_start and DOING.search(clause[: o.start])]
             orders = [o for o in orders if not (self._in_exam and o.type == "advice")]  # "let me check your pressure"
             if cue and not orders and ANAPHOR.search(clause) and not DICTATION.search(s.text):
@@ -232,6 +239,8 @@ class PlanFacts:
             if typed_only:
                 continue
             prose = register.plan_item(clinician_to_note(clean(raw), self.sex) if self.lang == "en" else clean(raw))
+            kept_on = bool(_KEEP_ON.match(prose or ""))  # "Keep on their metoprolol for now." → "Continue …"
+            prose = _KEEP_ON.sub("Continue ", prose or "")
             if (
                 not prose
                 or len(prose.split()) < 2
@@ -245,7 +254,7 @@ class PlanFacts:
                 continue
             kind = (
                 "medication"
-                if self._mentions_med(s, raw)
+                if self._mentions_med(s, raw) or kept_on
                 else next((name for name, rx in self._PLAN_KIND if rx.search(raw)), "advice")
             )
             if kind == "advice" and not is_plan_advice(numbers_to_digits(prose)) or DICTATION.search(s.text):

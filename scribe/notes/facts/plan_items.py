@@ -20,7 +20,7 @@ INTERVAL = re.compile(
     r"\b(?:in|dans|within|over the next|in the next|d'ici|after|après)\s+(?:about\s+|approximately\s+|environ\s+|"
     r"another\s+)?"
     rf"(?P<n>{_N})(?P<to>\s*(?:to|-|or|à)\s*(?:{_N}))?\s+"
-    r"(?P<unit>days?|weeks?|months?|years?|jours?|semaines?|mois|ans?)\b(?P<so>\s+or so\b|\s+or$)?|"
+    r"(?P<unit>hours?|days?|weeks?|months?|years?|heures?|jours?|semaines?|mois|ans?)\b(?P<so>\s+or so\b|\s+or$)?|"
     rf"\b(?P<n2>{_N})(?P<to2>\s*(?:to|-|or)\s*(?:{_N}))?[ -](?P<unit2>days?|weeks?|months?|years?)"
     r"(?: from now|[ -]follow)|"
     r"\b(?P<next>next|la semaine|le mois) (?P<unit3>week|month|year|prochaine?)\b",
@@ -309,7 +309,8 @@ HELPS = re.compile(r"\b(?:will|should|would|might|can) (?:really |definitely |al
 # Advice said without a plan cue, in the assessment and plan: "just set an alarm", "push fluids", "massage
 # and scar gel will help". It cues typed orders only, never a free-worded line.
 SOFT_CUE = re.compile(
-    r"^\W*(?:(?:so|and|just|please|also|then|now|et|alors)\W+)*(?:set|push|strain|ice|elevate|avoid|drink|apply|use|"
+    r"^\W*(?:(?:so|and|just|please|also|then|now|go ahead(?: and)?|et|alors)\W+)*"
+    r"(?:set|push|strain|ice|elevate|raise|prop|avoid|drink|apply|use|"
     r"try|get a|weigh|keep|stay|eat|limit|cut|wear|walk|rest|stretch|watch|monitor|quit|gargle|wash|moisturize|"
     r"be (?:mindful|careful)|refrain|reduce|"
     r"buvez|évitez|appliquez|reposez|pesez|mangez|limitez|gardez|portez|marchez)\b|" + HELPS.pattern,

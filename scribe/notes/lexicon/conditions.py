@@ -170,7 +170,7 @@ CONDITIONS: list[Concept] = [
     ),
     condition(
         "coronary artery disease",
-        [r"coronary artery disease", r"cad", r"maladie coronarienne"],
+        [r"coronary artery disease", r"coronary (?:heart )?disease", r"cad", r"maladie coronarienne"],
         "maladie coronarienne",
         code="I25.10",
     ),
@@ -235,7 +235,7 @@ CONDITIONS: list[Concept] = [
     condition("obesity", [r"obesity", r"ob[ée]sit[ée]"], "obésité", code="E66.9"),
     condition(
         "anemia",
-        [r"an(?:a)?emia", r"an[ée]mie"],
+        [r"an(?:a)?emi(?:a|c)", r"an[ée]mi(?:e|que)"],
         "anémie",
         code="D64.9",
         plain_en="low red blood cells (anemia)",

@@ -124,7 +124,18 @@ ORDERS: list[tuple[str, str, str, str]] = [
     ("procedure", "upper endoscopy", "fibroscopie", r"(?:upper )?endoscopy|egd|fibroscopie"),
     ("procedure", "nerve conduction study", "EMG", r"nerve conduction(?: study)?|emg"),
     ("procedure", "sleep study", "polysomnographie", r"sleep study|polysomnograph\w+"),
-    ("procedure", "pulmonary function tests", "EFR", r"pulmonary function tests?|pfts?|spirometry|spirom[ée]trie"),
+    (
+        "procedure",
+        "pulmonary function tests",
+        "EFR",
+        r"pulmonary function tests?|pfts?|spirometry|spirom[ée]trie|explorations? fonctionnelles? respiratoires?|efr",
+    ),
+    (
+        "procedure",
+        "lithotripsy",
+        "lithotritie",
+        r"(?:(?:extracorporeal )?shock ?wave )?lithotripsy|eswl|lithotritie(?: extracorporelle)?",
+    ),
     (
         "procedure",
         "cardiac catheterization",
@@ -170,7 +181,7 @@ ORDERS: list[tuple[str, str, str, str]] = [
     ),
     ("referral", "a nutritionist", "une diététicienne", r"nutritionist|dietitian|di[ée]t[ée]ticien\w*"),
     ("referral", "cardiology", "cardiologie", r"cardiolog(?:y|ist)|cardiologue"),
-    ("referral", "orthopedics", "orthopédie", r"orthoped\w+|orthop[ée]diste"),
+    ("referral", "orthopedics", "orthopédie", r"orthoped\w+(?: surg(?:eon|ery)| specialist)?|orthop[ée]diste"),
     ("referral", "neurology", "neurologie", r"neurolog(?:y|ist)|neurologue"),
     ("referral", "dermatology", "dermatologie", r"dermatolog(?:y|ist)|dermatologue"),
     (
@@ -190,7 +201,12 @@ ORDERS: list[tuple[str, str, str, str]] = [
         "médecin traitant",
         r"primary care(?: (?:doctor|physician|provider|office))?|pcp|family doctor|m[ée]decin traitant",
     ),
-    ("referral", "counseling", "un suivi psychologique", r"counseling|therapist|psycholog(?:ist|ue)"),
+    (
+        "referral",
+        "counseling",
+        "un suivi psychologique",
+        r"counseling|therapist|psycholog(?:ist|ue)|psychoth[ée]rap\w+|th[ée]rapie cognitivo-?comportementale",
+    ),
     ("referral", "podiatry", "podologie", r"podiatr(?:y|ist)|podologue"),
     ("referral", "ENT", "ORL", r"ent|ear nose and throat|orl"),
     ("referral", "pulmonology", "pneumologie", r"pulmonolog(?:y|ist)|lung (?:doctor|specialist)|pneumologue"),
@@ -230,8 +246,9 @@ ORDERS: list[tuple[str, str, str, str]] = [
         "home blood pressure log",
         "automesure tensionnelle",
         # "check your blood pressure" alone may be the next visit's: at home or daily, or kept as a record
-        r"(?:check|take) (?:all (?:of )?)?(?:your |her |his )?blood pressures? (?:at home|daily|every day|each day|"
-        r"twice a day|every morning)|(?:record|monitor|log) (?:all (?:of )?)?(?:your |her |his )?blood pressures?"
+        r"(?:check|take|measure) (?:all (?:of )?)?(?:your |her |his )?(?:blood )?pressures? (?:at home|daily|"
+        r"every day|each day|twice a day|every morning)|"
+        r"(?:record|monitor|log) (?:all (?:of )?)?(?:your |her |his )?blood pressures?"
         r"(?: at home| daily| every day)?|"
         r"blood pressure (?:log|cuff|diary)|"
         r"keep(?:ing)? (?:a |that )?log\b[^.;?]{0,40}?\bblood pressures?|"
@@ -257,14 +274,17 @@ ORDERS: list[tuple[str, str, str, str]] = [
         "advice",
         "smoking cessation",
         "arrêt du tabac",
-        r"(?:stop|quit) smoking|smoking cessation|arr[êe]t(?:er)? (?:du tabac|de fumer)",
+        r"(?:stop|quit) smoking|smoking cessation|arr[êe]t(?:er)? (?:du tabac|de fumer)|"
+        r"(?:[ée]vite[rz]|arr[êe]te[rz]) (?:le tabac|de fumer|la cigarette)|sevrage tabagique",
     ),
     (
         "advice",
         "reduce alcohol intake",
         "réduction de l'alcool",
         r"(?:cut\w* (?:back|down) on|limit\w*|decreas\w*|reduc\w*|avoid\w*) (?:the |your |his |her )?"
-        r"(?:alcohol|drinking|beers?)|moins d'alcool",
+        r"(?:alcohol|drinking|beers?)|moins d'alcool|"
+        # "limit your salt and alcohol": the salt is the low-sodium row's
+        r"(?:(?<=salt and )|(?<=sodium and )|(?<=salt and your )|(?<=sel et l'))(?:alcohol|drinking|alcool)",
     ),
     ("advice", "apply ice", "glace", r"ic(?:e|ing)(?: it| the area)?|glace"),
     ("advice", "rest", "repos", r"rest(?! of)(?: it)?|repos|repose[zr](?:-vous)?|se reposer"),
@@ -282,7 +302,8 @@ ORDERS: list[tuple[str, str, str, str]] = [
         "push fluids",
         "hydratation abondante",
         r"push(?:ing)? fluids|drink (?:plenty of |lots of |more )?(?:fluids|water)|(?:stay )?hydrat\w+|"
-        r"(?:bien |beaucoup )?boire (?:beaucoup|abondamment|de l'eau)|buvez (?:beaucoup|abondamment|bien|de l'eau)",
+        r"(?:bien |beaucoup )?boire (?:beaucoup|abondamment|de l'eau)|buvez (?:beaucoup|abondamment|bien|de l'eau)|"
+        r"(?:boire|buvez) (?:au moins |environ )?(?:un|deux|trois|\d+|1,5|un litre et demi) litres?",
     ),
     (
         "advice",
@@ -380,5 +401,9 @@ RETURN_PRECAUTIONS = (
     r"(?:rappelez|appelez|revenez|reconsultez|consultez)[^.;?]{0,40}\bsi\b[^.;?]{0,50}?"
     r"(?:aggrav\w*|pire|fi[èe]vre|persist\w*|pas mieux)|"
     r"\bsi\b[^.;?]{0,60}?(?:aggrav\w*|pire|fi[èe]vre|persist\w*|pas mieux)[^.;?]{0,40}?"
-    r"(?:rappelez|appelez|revenez|reconsult\w*|consultez)"
+    r"(?:rappelez|appelez|revenez|reconsult\w*|consultez)|"
+    # the emergency department, whatever the sign said: "if you get short of breath, go to the emergency room"
+    r"(?:go to the (?:er|emergency(?: room| department)?)|call 911|allez aux urgences|appelez le 15)[^.;?]{0,60}\bif\b|"
+    r"\bif\b[^.;?]{0,80}?(?:go (?:straight )?to the (?:er|emergency)|call 911)|"
+    r"\bsi\b[^.;?]{0,80}?(?:aux urgences|appelez le 15)"
 )

@@ -149,7 +149,8 @@ CARE: list[tuple[str, str, str, str]] = [
         "advice",
         "elevate the head of the bed",
         "surélever la tête du lit",
-        r"elevat\w+ the head of (?:the|your) bed|sur[ée]lever la t[êe]te du lit",
+        r"(?:elevat\w+|rais\w+|lift\w*|prop(?:ping)? up) the head of (?:the|your|his|her) bed|"
+        r"sur[ée]lever la t[êe]te du lit",
     ),
     (
         "advice",
@@ -158,6 +159,19 @@ CARE: list[tuple[str, str, str, str]] = [
         r"(?:warm )?salt ?water gargles?|gargl(?:e|ing) with (?:warm )?salt ?water|gargarismes?",
     ),
     ("advice", "sitz baths", "bains de siège", r"sitz baths?|bains? de si[èe]ge"),
+    (
+        "advice",
+        "fluid restriction",
+        "restriction hydrique",
+        r"(?:limit|restrict|cut (?:back|down) on) (?:your |his |her |the )?(?:fluids?|fluid intake|liquids)|"
+        r"fluid restriction|restriction hydrique|limiter (?:les |vos )?boissons",
+    ),
+    (
+        "advice",
+        "stay active",
+        "maintien de l'activité",
+        r"(?:stay|keep|remain) (?:as )?active|rest(?:er|ez) acti(?:f|ve)|maintenir (?:une |votre )?activit[ée]",
+    ),
     (
         "advice",
         "{said}",

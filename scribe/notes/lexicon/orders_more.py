@@ -49,7 +49,7 @@ SPECIFIC: list[tuple[str, str, str, str]] = [
         "lab",
         "fasting glucose",
         "glycémie à jeun",
-        r"fasting (?:blood )?(?:glucose|sugar)|glyc[ée]mie (?:à jeun)?|blood sugar (?:test|check)",
+        r"fasting (?:blood )?(?:glucose|sugar)|glyc[ée]mie à jeun|blood sugar (?:test|check)",
     ),
     ("lab", "troponin", "troponine", r"troponins?"),
     ("lab", "D-dimer", "D-dimères", r"d-?dim[eè]r(?:e)?s?"),
@@ -150,7 +150,8 @@ SPECIFIC: list[tuple[str, str, str, str]] = [
         "ponction",
         r"arthrocentesis|joint aspiration|"
         r"aspirat(?:e|ion of) (?:the |your |that |this )?(?:knee|joint|fluid|cyst|bursa)|"
-        r"drain (?:the|that|this|some of the) fluid|ponction articulaire",
+        r"drain (?:the|that|this|some of the) fluid|ponction articulaire|joint tap|"
+        r"tap (?:the|your|that|this) (?:\w+ )?(?:joint|knee|ankle|toe|elbow|wrist|shoulder|effusion|fluid)",
     ),
     (
         "procedure",
