@@ -21,13 +21,18 @@ CONCEPTS: dict[str, str] = {
     "blood sugar": r"\bblood (?:sugars?|glucose)|\bglucose\b|\bsugars?\b|\bglyc[ée]mies?\b",
     "cholesterol": r"\bcholest[ée]rol\b|\bldl\b|\bhdl\b|\blipids?\b",
     "ejection fraction": r"\bejection fraction\b|\bef\b|\bfraction d'[ée]jection\b|\bpumping function\b|\bfevg\b",
-    "blood pressure": r"\bblood pressures?\b|\bbp\b|\btension\b(?!\s*headaches?)|\bpression art[ée]rielle",
-    "heart rate": r"\bheart rate\b|\bpulse\b|fr[ée]quence cardiaque|\bpouls\b",
+    # its halves too: "what have his home systolic readings been?" of "the top number has been around 150"
+    "blood pressure": r"\bblood pressures?\b|\bbp\b|\btension\b(?!\s*headaches?)|\bpression art[ée]rielle|"
+    r"\bsystoli\w*|\bdiastoli\w*|\b(?:top|bottom) numbers?\b",
+    "heart rate": r"\bheart rate\b|\bpulse\b(?!\s*ox)|fr[ée]quence cardiaque|\bpouls\b",
     # not "weigh yourself daily" nor "let me weigh you": an instruction, not the patient's weight
-    "weight": r"\bweigh(?:t|s|ed|ing)?\b(?!\s+(?:yourself|you\b))|\bpoids\b|\bp[èe]s(?:e|ez|ent)\b|\bkilos\b",
+    # a weight's unit anchors it without its word ("i've gained about fifteen pounds"): zero-width, so that the value
+    # keeps its unit where anchors are masked
+    "weight": r"\bweigh(?:t|s|ed|ing)?\b(?!\s+(?:yourself|you\b))|\bpoids\b|\bp[èe]s(?:e|ez|ent)\b|\bkilos\b|"
+    r"(?<=\d )(?=(?:pounds|lbs|kg|kilograms?)\b)",
     "temperature": r"\btemperature\b|\btemp[ée]rature\b",
-    "oxygen": r"\boxygen\b|\bsaturation\b|\bsats?\b|\boxyg[èe]ne\b",
-    "kidney function": r"\bkidneys?\b|\brenal\b|\bcreatinine\b|\breins?\b|\bcr[ée]atinin[ée]?\w*",
+    "oxygen": r"\boxygen\b|\bsaturation\b|\bsats?\b|\boxyg[èe]ne\b|\bpulse ?ox\w*|\bsp ?o2\b|\bo2\b",
+    "kidney function": r"\bkidneys?\b|\br[ée]na(?:l|le|les|ux)\b|\bcreatinine\b|\breins?\b|\bcr[ée]atinin[ée]?\w*",
     "thyroid": r"\bthyroid\w*|\btsh\b|\bthyro[iï]d\w*",
     "x-ray": r"\bx-?rays?\b|\bradios?\b|\bradiographies?\b",
     "mri": r"\bmri\b|\birm\b",
@@ -84,6 +89,20 @@ CONCEPTS: dict[str, str] = {
     "meal": r"\b(?:ate|eat|eating|meals?|food|manger|mangé\w*|repas|dîner|déjeuner)\b",
 }
 CONCEPT_RX = {k: re.compile(v, re.I) for k, v in CONCEPTS.items()}
+# the words that name a lab's value where the concept's words also name the organ: "the kidney stone is about 5
+# millimeters" gives no creatinine, "a thyroid nodule of 2 cm" no TSH (a value question is anchored on these)
+MEASURE_RX = {
+    "kidney function": re.compile(
+        r"\bcreatinine\b|\bcr[ée]atinin\w*|\be?gfr\b|\bdfg\b|\bclairance\b|"
+        r"\b(?:kidney|renal) (?:function|numbers?|tests?|labs?|values?|levels?)\b|\bfonction r[ée]nale\b",
+        re.I,
+    ),
+    "thyroid": re.compile(
+        r"\btsh\b|\bt[34]\b|\bthyroid (?:levels?|function|numbers?|tests?|labs?|hormones?)\b|\bthyroxine\b|"
+        r"\bbilan thyro\w*|\bthyr[ée]ostimuline\b",
+        re.I,
+    ),
+}
 # what a side is said of, in either language: the anchors of "which knee?" / "quel genou ?"
 BODY_PARTS = {
     k: re.compile(v, re.I)
@@ -161,7 +180,7 @@ INTENTS: list[tuple[str, re.Pattern]] = [
         "frequency",
         re.compile(
             r"\bhow (?:often|frequently|many times)\b|\bà quelle fréquence\b|\bcombien de fois\b|"
-            r"\btous les combien\b|\bfréquence\b",
+            r"\btous les combien\b|\bfréquence\b(?!\s+(?:cardiaque|respiratoire))",
             re.I,
         ),
     ),
@@ -200,12 +219,16 @@ INTENTS: list[tuple[str, re.Pattern]] = [
             r"\bwhat (?:was|is|were|are|'s)\b|\bwhat\b.*\b(?:level|reading|value|number|result)s?\b|"
             r"\bwhat\b.*\b(?:been running|running at|run at)\b|"
             r"\bwhat (?:have|has|had)\b[^?]*\bbeen\b|"  # "what have her home blood pressures been?"
-            r"\bhow (?:high|low|much|many|far)\b|\bquel(?:le)?s? (?:était|est|étaient|sont|a été)\b|\bcombien\b|"
+            r"\bhow (?:high|low|much|many|far|big|large)\b|\bquel(?:le)?s? (?:était|est|étaient|sont|a été)\b|"
+            r"\bcombien\b|"
+            r"\bwhat size\b|\bsize of\b|\bquelle (?:taille|dimension)\b|\btaille\b|"
             r"\bvaleur\b|\btaux\b|\bniveau\b|\brésultats?\b",
             re.I,
         ),
     ),
 ]
+
+_WEIGHT_UNIT = re.compile(r"kilos?|kilogram\w*|kg|pounds?|lbs?|livres?", re.I)
 
 _FR_HINT = re.compile(
     r"\b(?:est-ce|avez|êtes|vous|quel(?:le)?s?|combien|quand|depuis|votre|sa|son|ses|il|elle|de la|du|des|"
@@ -249,9 +272,15 @@ _TIME_ASKED = re.compile(
 )
 
 
+# "how many days ago was the injury?", "il y a combien de jours ?": a time, not a count of days
+_AGO_ASKED = re.compile(r"\bhow many (?:\w+ )?(?:days|weeks|months|years|hours)\b[^?]*\bago\b|\bil y a combien\b", re.I)
+
+
 def _intent(q: str) -> tuple[str, str, str]:
     """The value the question wants, what it asks about (a yes/no's main clause without its condition: "did she
     hit her head" of "… when she fell?", where the main clause names something) and its condition."""
+    if _AGO_ASKED.search(q):
+        return "when", q, ""
     intent = next((name for name, rx in INTENTS if rx.search(q)), "yesno")
     if intent == "when" and _YESNO_FORM.match(q) and not _TIME_ASKED.search(q):
         when = _CONDITION_WHEN.search(q)
@@ -279,6 +308,8 @@ def read_question(question: str) -> Query:
     if intent == "count" and (m := COUNT_NOUN.search(q)):
         noun = (m.group(1) or m.group(2)).lower()  # a concept's noun in either language: "children" / "enfants"
         counted = next((rx for rx in CONCEPT_RX.values() if rx.search(noun)), None) or word_pattern(noun)
+        if _WEIGHT_UNIT.fullmatch(noun):  # "combien de kilos a-t-il pris ?" asks a weight, in any unit
+            intent, counted, concepts = "value", None, list(dict.fromkeys([*concepts, "weight"]))
     elif intent == "count":
         intent = "value"
     return Query(q, question_language(whole), intent, concepts, qualifiers, bool(FAMILY.search(q)), counted, condition)
@@ -303,7 +334,8 @@ _NOT_CONTENT = set(
     beaucoup cela ceci était étaient sera out anywhere quelque ailleurs symptom symptoms problem problems issue issues
     symptôme symptômes problème problèmes would could should can will may might during while into onto upon
     put putting apply applied prescribed prescribe prescrit prescrite prescrits prescrites prescrire ordered come
-    came comes coming""".split()
+    came comes coming utilise utilisé utilisée utiliser utilisez essayé essayée essayer essayez
+    products product produits produit things thing stuff choses chose""".split()
 )
 
 
@@ -329,6 +361,12 @@ def _folded(text: str) -> str:
     return "".join(_ACCENTS.get(c, re.escape(c)) for c in text)
 
 
+def accent_free(text: str) -> str:
+    """A regex of the text that ignores accents: a drug named "paracetamol" in an English question is the
+    "paracétamol" of a French visit."""
+    return _folded(text)
+
+
 def word_pattern(word: str) -> re.Pattern:
     """A word and its plural or feminine ("lump" / "lumps", "opéré" / "opérée"), accents or not, and a long
     word's cognate in the other language, so that a French question finds its word in an English visit."""
@@ -344,9 +382,22 @@ def _own_pattern(word: str) -> re.Pattern:
         cognate = re.sub(r"(?:ed|ing)$", "", stem)
     if len(cognate) >= 5 and cognate != stem:
         return re.compile(rf"\b(?:{_folded(stem)}(?:s|es|e|x)?|{_folded(cognate)}\w{{0,4}})\b", re.I)
+    if len(cognate) >= 3 and cognate != stem and re.search(r"(?:ed|ing)$", word):  # "smoking" / "smoke", "hiked"
+        return re.compile(rf"\b(?:{_folded(stem)}(?:s|es)?|{_folded(cognate)}(?:e|es|ed|er|ers|ing|s)?)\b", re.I)
     return re.compile(rf"\b{_folded(stem)}(?:s|es|e|x|ed|ing)?\b", re.I)  # "land" / "landed"
+
+
+# where a qualifier holds, in more words than ask it: a reading "when you came in today" is the clinic's
+_HOLDS = {
+    "clinic": re.compile(
+        rf"{QUALIFIERS['clinic'].pattern}|\bwhen you came in\b|"
+        r"\b(?:blood pressure|pressure|bp|heart rate|pulse|tension|pouls)\b[^.?!]{0,40}\b(?:today|aujourd'hui)\b|"
+        r"\b(?:today|aujourd'hui)\b[^.?!]{0,12}\b(?:blood pressure|bp|heart rate|pulse|tension|pouls)\b",
+        re.I,
+    ),
+}
 
 
 def qualifiers_hold(query: Query, text: str) -> bool:
     """Every qualifier the question sets is in the evidence: a clinic reading does not answer 'at home'."""
-    return all(QUALIFIERS[name].search(text) for name in query.qualifiers)
+    return all(_HOLDS.get(name, QUALIFIERS[name]).search(text) for name in query.qualifiers)

@@ -19,14 +19,15 @@ from collections import OrderedDict
 from functools import lru_cache
 
 from scribe.notes.answers import Query, read_question, same_setting
-from scribe.notes.answers_find import DETAIL, AnswerFinder, of_a_body_part, parts_of, radiates_to
+from scribe.notes.answers_find import DETAIL, REGULAR_Q, AnswerFinder, of_a_body_part, parts_of, radiates_to
 from scribe.notes.answers_guard import ADHERENCE
-from scribe.notes.answers_kinds import unanswered
+from scribe.notes.answers_kinds import TREATMENT, unanswered
 from scribe.notes.answers_search import NOT_UNDERSTOOD
-from scribe.notes.answers_values import FUTURE_ASKED
+from scribe.notes.answers_values import FUTURE_ASKED, VALUE_RX
 from scribe.notes.context_topics import answer_from_facts, facts_for_topic, topics_of
 from scribe.notes.facts import Extractor
 from scribe.notes.facts.reader import ConsultationReader
+from scribe.notes.number_words import numbers_to_digits
 from scribe.notes.text import clean
 from scribe.schemas import Transcript
 from scribe.schemas_docs import Answered, AskedQuestion, Evidence, Fact
@@ -227,6 +228,14 @@ def _wrong_tense(question: str, value: str) -> bool:
     return bool(_SAID_FUTURE.search(value)) if past else bool(_SAID_PAST.search(value))
 
 
+_KIND_SAID = ("frequency", "when", "duration", "dose")
+
+
+def _of_the_kind(intent: str, f: Fact) -> bool:
+    """A fact's value states the kind of value asked (a drug's is in its attributes)."""
+    return f.kind == "medication" or bool(VALUE_RX[intent].search(numbers_to_digits(f.value or "")))
+
+
 def _answered(
     q: str,
     query: Query,
@@ -252,6 +261,9 @@ def _answered(
         if fs:
             if query.intent in DETAIL and topic not in ("duration", "severity", "location", "age", "weight"):
                 if not any(f.value or f.attributes.get("dose") for f in fs):  # "which dose?" is not "yes"
+                    return finder.by_words(query) or Answered(answered=False, confidence=0.8, topic=topic)
+                if query.intent in _KIND_SAID and not any(_of_the_kind(query.intent, f) for f in fs):
+                    # "how often does he smoke now?" is not the tobacco fact "stopped a couple of years ago"
                     return finder.by_words(query) or Answered(answered=False, confidence=0.8, topic=topic)
             ev: list[Evidence] = []
             for f in fs[:4]:
@@ -283,6 +295,8 @@ def _answered(
             and all(rx.search(a.question) for rx in parts_of(q))  # "moving your neck?" is of the neck
             and (topic != "radiation" or all(rx.search(f"{a.question} {a.answer}") for rx in radiates_to(query)))
             and (topic != "triggers" or finder.same_direction(query, a.question))
+            # "have you taken anything for it?" is not asked of the drugs taken for the long run
+            and not (topic == "medications" and REGULAR_Q.search(q) and TREATMENT.search(a.question))
         ]
         if same:
             return _from_asked(same[-1], topic, 0.75)

@@ -13,6 +13,7 @@ from scribe.notes.answers import CONCEPT_RX, RELATIVES, Query, word_pattern
 from scribe.notes.answers_guard import ADHERENCE
 from scribe.notes.answers_kinds import unanswered
 from scribe.notes.answers_search import Searcher
+from scribe.notes.answers_values import spelled_values
 from scribe.notes.consultation import answer_polarity
 from scribe.notes.context_topics import TOPIC_RX
 from scribe.notes.text import clean
@@ -71,6 +72,9 @@ _FOUND = re.compile(
 )
 
 
+_HAD_Q = re.compile(r"^\W*(?:has|have|had|did|a-t-(?:il|elle)|avez-vous|est-ce qu'(?:il|elle) a)\b", re.I)
+
+
 class EventAnswers(Searcher):
     """How it happened, the age at an event, adherence: on one consultation's reader and facts."""
 
@@ -88,6 +92,11 @@ class EventAnswers(Searcher):
         tests = [CONCEPT_RX[c] for c in query.concepts if c in _TESTS]
         if RESULT_Q.search(query.text) and tests:
             return self.result(query, tests)
+        if tests and query.intent == "yesno" and _HAD_Q.match(query.text):  # "has he had an x-ray of the knee?"
+            found = self.result(query, tests)  # the clinician reporting what it showed says it was done
+            if found.answered:
+                found.value = "yes"
+                return found
         return None
 
     def result(self, query: Query, tests: list[re.Pattern]) -> Answered:
@@ -98,8 +107,10 @@ class EventAnswers(Searcher):
             if not all(rx.search(s.text) for rx in tests) or _PLAN.search(s.text):
                 continue
             nxt = k + 1 if k + 1 < len(sents) and sents[k + 1].seg_index == s.seg_index else None
+            named = max(m.end() for rx in tests for m in rx.finditer(s.text))  # what is said after the test
             for j in [k] + ([nxt] if nxt is not None else []):
-                if _FOUND.search(sents[j].text) and not _PLAN.search(sents[j].text):
+                said = s.text[named:] if j == k else sents[j].text  # not "… looks good. i know you did a chest x-ray"
+                if _FOUND.search(said) and not _PLAN.search(sents[j].text):
                     said = clean(sents[j].text)
                     found = self._answer(query, said, [j], topic=query.concepts[0])
                     found.answer = found.value = said
@@ -110,7 +121,7 @@ class EventAnswers(Searcher):
         event = re.split(r"\bwhen\b|\bquand\b|\bà quel âge\b|\bat what age\b", query.text, maxsplit=1, flags=re.I)[-1]
         anchors = self.word_anchors(Query(event, query.language, "value"))  # the event's words: "appendix"
         for asking, answering, text, _wider in self.units() if anchors else []:
-            m = _AGE_AT.search(text)
+            m = _AGE_AT.search(spelled_values(text))  # "when i was about six"
             if m and all(rx.search(text) for rx in anchors) and self._said_by_patient(asking, answering):
                 age = next(g for g in m.groups() if g)
                 return self._answer(query, age, asking + answering, topic="age")

@@ -15,6 +15,7 @@ from scribe.notes.answers import (
     BODY_PARTS,
     CONCEPT_RX,
     INTENTS,
+    MEASURE_RX,
     RELATIVES,
     Query,
     content_words,
@@ -23,7 +24,7 @@ from scribe.notes.answers import (
 )
 from scribe.notes.answers_events import EventAnswers
 from scribe.notes.answers_guard import Guards
-from scribe.notes.answers_kinds import TREATMENT, KindAnswers, unanswered
+from scribe.notes.answers_kinds import REGULAR_Q, TREATMENT, TRIED_Q, KindAnswers, unanswered
 from scribe.notes.answers_search import DETAIL, NOT_UNDERSTOOD, labels_in
 from scribe.notes.answers_terms import translations
 from scribe.notes.answers_values import SCORE, VALUE_RX
@@ -33,7 +34,7 @@ from scribe.notes.number_words import numbers_to_digits
 from scribe.notes.text import clean
 from scribe.schemas_docs import Answered, Fact
 
-__all__ = ["DETAIL", "AnswerFinder"]
+__all__ = ["DETAIL", "REGULAR_Q", "AnswerFinder"]
 
 _WHAT = re.compile(r"\b(?:what|which|who|how|where|quel(?:le)?s?|quoi|qu'|comment|où)\b|^que\b", re.I)
 _EARLIER = re.compile(
@@ -204,6 +205,8 @@ class AnswerFinder(KindAnswers, Guards, EventAnswers):
             fs = [f for f in fs if all(rx.search(" ".join(self.sentence_of(e) for e in f.evidence)) for rx in where)]
         if topic == "medications" and query.intent == "yesno":  # "j'ai pris un Doliprane hier soir" once
             fs = [f for f in fs if not all(_ONCE.search(self.sentence_of(e)) for e in f.evidence)]
+        if topic == "medications" and REGULAR_Q.search(query.text):
+            fs = [f for f in fs if f.status in ("current", "changed") and not self.for_the_complaint(f)]
         if topic == "location":  # the patient's own words say more: "c'est juste sous le sternum"
             present = {f.label for f in self.facts if f.kind == "symptom" and f.status == "present"}
             said = [f for f in fs if not labels_in(f"mal {f.value} douleur {f.value} pain {f.value}") & present]
@@ -231,13 +234,6 @@ class AnswerFinder(KindAnswers, Guards, EventAnswers):
         """An asked question of what makes it worse answers the same question, not what makes it better."""
         return bool(_ASKS_BETTER.search(query.text)) == bool(_ASKS_BETTER.search(asked)) or not _CUE.search(asked)
 
-    def sentence_of(self, e) -> str:
-        """The sentence an evidence quote was cut from."""
-        for s in self.reader.sents if self.reader else []:
-            if s.seg_index == e.segment_id and e.quote.lower() in s.text.lower():
-                return s.text
-        return e.quote
-
     def trigger_fits(self, query: Query, f: Fact) -> bool:
         """A trigger fact answers "what makes it better?" only where it is said to help, and "what makes it
         worse?" only where it is not ("it helps when I get up and move")."""
@@ -257,6 +253,8 @@ class AnswerFinder(KindAnswers, Guards, EventAnswers):
         full = [CONCEPT_RX[c] for c in query.concepts]
         if query.intent not in DETAIL:
             return [full]  # a yes or no is said in any of the concept's words
+        if query.intent == "value":  # a lab's value is said with the lab's name, not the organ's
+            full = [MEASURE_RX.get(c, CONCEPT_RX[c]) for c in query.concepts]
         said = " ".join(s.text for s in self.reader.sents)
         own = []
         for rx in full:
@@ -285,6 +283,9 @@ class AnswerFinder(KindAnswers, Guards, EventAnswers):
         if found is not None:
             return found
         labels = labels_in(query.text)
+        found = self.tried(query) if TRIED_Q.search(query.text) else None
+        if found is not None:
+            return found
         if TREATMENT.search(query.text):  # "un traitement pour la tension ?": the concept names the condition
             anchors = [] if labels else [CONCEPT_RX[c] for c in query.concepts] or self.word_anchors(query, every=True)
             if labels or anchors:
@@ -311,8 +312,13 @@ class AnswerFinder(KindAnswers, Guards, EventAnswers):
                 return found or unanswered(next(iter(labels)))
             return None
         found = None
+        # a yes/no on a finding is answered where that finding is said: "any pain with urination?" "no" says nothing
+        # of blood in the urine
+        finding = {x for x in labels if x != "pain"} if query.intent not in DETAIL else None  # "before the pain"
         for anchors in self.concept_anchors(query):
-            found = found or self._search(query, anchors)
+            found = found or self._search(query, anchors, labels=finding)
+        if found is None and finding:
+            return None  # the finding's facts and exchanges decide
         if found is None and any(rx.search(query.text) for rx in TOPIC_RX.values()) and not query.qualifiers:
             return None  # the facts on the question's topic ("any surgeries?") may know better than a word search
         return found or unanswered(query.concepts[0])
@@ -345,12 +351,16 @@ class AnswerFinder(KindAnswers, Guards, EventAnswers):
         if not anchors or query.intent in ("when", "duration") and self._event_said(query) is None:
             return None
         found = self._search(query, anchors, qa_only=query.intent not in DETAIL)
-        opening = " ".join(s.text for s in self.reader.sents[:6])
-        parts = {word_pattern(w).pattern for w in content_words(query.text) if any(p.fullmatch(w) for p in _PARTS)}
-        rest = [rx for rx in anchors if not (rx.pattern in parts and rx.search(opening))]
+        rest = self.without_the_complaints_part(query, anchors)
         if found is None and rest and len(rest) < len(anchors):  # "is his knee swollen?" of a knee visit
             found = self._search(query, rest, qa_only=query.intent not in DETAIL)
         return found
+
+    def without_the_complaints_part(self, query: Query, anchors: list[re.Pattern]) -> list[re.Pattern]:
+        """The anchors without the body part the visit's opening names: it goes without saying later."""
+        opening = " ".join(s.text for s in self.reader.sents[:6])
+        parts = {word_pattern(w).pattern for w in content_words(query.text) if any(p.fullmatch(w) for p in _PARTS)}
+        return [rx for rx in anchors if not (rx.pattern in parts and rx.search(opening))]
 
     def timing(self, query: Query, labels: set[str]) -> Answered | None:
         """How long / since when / when: where the question's concept is mentioned with a time, else the
@@ -364,7 +374,8 @@ class AnswerFinder(KindAnswers, Guards, EventAnswers):
         anchors = [CONCEPT_RX[c] for c in query.concepts] + ([*words, _LASTED] if lasted else [])
         found = self._search(query, anchors) if anchors else None
         if found is None and not query.concepts and words and not lasted and every:  # "when was her last pap smear?"
-            found = self._search(query, words)
+            rest = self.without_the_complaints_part(query, words)  # "quand s'est-il blessé au genou ?" of a knee visit
+            found = self._search(query, words) or (self._search(query, rest) if 0 < len(rest) < len(words) else None)
         if query.concepts:
             return found or unanswered(query.intent)  # of a concept the visit gave no time for
         named = [w for w in content_words(query.text) if not (_EARLIER.fullmatch(w) or _THE_COMPLAINT.fullmatch(w))]

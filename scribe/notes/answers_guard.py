@@ -130,8 +130,9 @@ class Guards(Searcher):
     def earlier(self, query: Query, found: Answered) -> Answered:
         """A "yes" to a question on an earlier episode stands only where the exchange speaks of the past;
         else the reply to a question that does ("have you ever had a tick bite before?" "when i was younger")."""
-        if found.value != "yes" or not EARLIER_Q.search(query.text) or self.reader is None:
-            return found
+        said_yes = found.value == "yes" or found.answered and found.value is None and query.intent == "yesno"
+        if not said_yes or not EARLIER_Q.search(query.text) or self.reader is None:
+            return found  # (a yes the facts give has no value: "did she hurt her knee before?" of today's injury)
         if "surgery" in query.concepts and not _PLANNED.search(" ".join(e.quote for e in found.evidence)):
             return found  # an operation had is before today by itself ("j'ai été opérée des dents de sagesse")
         if any(_EARLIER_SAID.search(self._unit_text(e.segment_id)) for e in found.evidence):

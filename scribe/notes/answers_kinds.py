@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
-from scribe.notes.answers import CONCEPT_RX, FAMILY, INTENTS, RELATIVES, Query, content_words, word_pattern
+from scribe.notes.answers import (
+    CONCEPT_RX,
+    FAMILY,
+    INTENTS,
+    RELATIVES,
+    Query,
+    accent_free,
+    content_words,
+    word_pattern,
+)
 from scribe.notes.answers_search import Searcher, same_finding
 from scribe.notes.answers_units import FOLLOW_UP
 from scribe.notes.answers_values import normalise_value
@@ -33,6 +42,28 @@ _PAIN_RELIEF = re.compile(
 )
 # a drug said to have helped is a drug taken for the pain: "avec le Doliprane, ça avait été un petit peu mieux"
 _RELIEVED = re.compile(r"\b(?:help(?:ed|s)?|reliev\w*|relief|better|eased?|mieux|soulag\w*|calm[ée]\w*)\b", re.I)
+# "what over-the-counter medicines has he tried?", "qu'a-t-il essayé ?": the things tried, not a yes
+TRIED_Q = re.compile(
+    r"^\W*(?:what|which|qu'|que\b|quel\w*|quoi)\b.*\b(?:tried|try|essay\w*)\b|"
+    r"^\W*(?:what|which|quel\w*)\b.*\b(?:over[- ]the[- ]counter|otc|en vente libre|sans ordonnance)\b",
+    re.I,
+)
+_TRIED_ASKED = re.compile(
+    r"\b(?:tried|try|taken|take|taking|used|use|using|done|essay\w*|pris|prenez|utilis\w*)\b", re.I
+)
+_TRIED_SAID = re.compile(r"\b(?:i(?:'ve| have)? tried|i took|j'ai essayé|j'ai pris)\b", re.I)
+# a question on the drugs taken for the long run ("any regular medications?", "un traitement de fond ?"): a drug
+# taken as needed for today's complaint does not answer it
+REGULAR_Q = re.compile(
+    r"\b(?:regular|chronic|long[- ]term|usual|maintenance|daily|chroniques?|habituel\w*|quotidien\w*|au long cours|"
+    r"de fond|au quotidien)\b",
+    re.I,
+)
+_AS_NEEDED = re.compile(
+    r"\b(?:as needed|when needed|prn|as necessary|when (?:i|it|the pain)\b|for (?:the|my|this|that|it) (?:pain|injury)|"
+    r"au besoin|si besoin|quand j'ai mal|pour (?:la|cette) douleur|contre la douleur)\b",
+    re.I,
+)
 STOPPED = re.compile(
     r"\b(?:stopped|quit|weaned|weened|ran out|no longer|not taking|n't been taking|n't taking|off (?:of )?(?:it|them)|"
     r"arrêtée?|ne (?:le |la |les )?prends plus|plus pris)\b",
@@ -114,6 +145,37 @@ class KindAnswers(Searcher):
             ev = self._evidence(nothing)
             return Answered(answered=True, answer=reply, value="no", evidence=ev, confidence=0.8, topic="medications")
         return unanswered("medications")
+
+    def for_the_complaint(self, f: Fact) -> bool:
+        """A drug taken as needed, or named in reply to "have you taken anything for it?": today's complaint's."""
+        if _AS_NEEDED.search(str(f.attributes.get("frequency") or "")):
+            return True
+        for e in f.evidence:
+            if _AS_NEEDED.search(self.sentence_of(e)):
+                return True
+            for asking, answering, _text, _wider in self.units():
+                said = [self.reader.sents[j] for j in answering]
+                if asking and any(s.seg_index == e.segment_id and e.quote.lower() in s.text.lower() for s in said):
+                    if TREATMENT.search(self.asked_text(asking)):
+                        return True
+        return False
+
+    def tried(self, query: Query) -> Answered | None:
+        """The drugs the patient says they tried: in reply to a question on what was tried or taken ("what have you
+        tried for it?" "i tried some tums and pepcid"), or said so ("i tried ibuprofen")."""
+        for asking, answering, _text, _wider in self.units():
+            replies = [k for k in answering if self.reader.is_pat(k)]
+            asked = bool(asking) and bool(_TRIED_ASKED.search(self.asked_text(asking)))
+            said = [k for k in replies if asked or _TRIED_SAID.search(self.reader.sents[k].text)]
+            reply = " ".join(self.reader.sents[k].text for k in said)
+            drugs = [m for m in find_mentions(reply) if m.surface.lower() not in lexicon.DRUG_STOP]
+            if drugs and not RELATIVES.search(reply):
+                names = ", ".join(dict.fromkeys(m.surface.lower() for m in drugs))
+                ev = self._evidence((asking if asked else []) + said)
+                return Answered(
+                    answered=True, answer=names, value=names, evidence=ev, confidence=0.8, topic="medications"
+                )
+        return None
 
     def family(self, query: Query) -> Answered | None:
         """Family history names the relative; a relative who has it outweighs "no one else has it" (the
@@ -228,7 +290,7 @@ class KindAnswers(Searcher):
 
     def drug(self, query: Query, names: list[str], surfaces: list[str]) -> Answered:
         fs = _drug_facts(names + surfaces, self.facts)
-        anchors = [re.compile(rf"\b{re.escape(s)}\d*\b", re.I) for s in dict.fromkeys(surfaces + names)]
+        anchors = [re.compile(rf"\b{accent_free(s)}\d*\b", re.I) for s in dict.fromkeys(surfaces + names)]
         anchor = re.compile("|".join(rx.pattern for rx in anchors), re.I)
         if query.intent in ("dose", "frequency"):
             if self.reader is not None:  # asked of this drug and answered: "how frequently do you take the tylenol?"

@@ -8,11 +8,19 @@ allergies") for questions the clinician never asked in so many words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from scribe.notes import lexicon
 from scribe.notes.answers import INTENTS, RELATIVES, Query, qualifiers_hold, same_setting
 from scribe.notes.answers_units import OFFERS, TranscriptUnits
-from scribe.notes.answers_values import CHANGE_ASKED, FUTURE_ASKED, NOW_ASKED, READINGS_ASKED, SAID_WITHOUT_NUMBER
+from scribe.notes.answers_values import (
+    CHANGE_ASKED,
+    FUTURE_ASKED,
+    NOW_ASKED,
+    PERIOD_ASKED,
+    READINGS_ASKED,
+    SAID_WITHOUT_NUMBER,
+)
 from scribe.notes.consultation import answer_polarity
 from scribe.notes.facts.reader import NEGATION_NEAR, ConsultationReader
 from scribe.notes.medication.names import find_mentions
@@ -24,9 +32,11 @@ INTENT_RX = dict(INTENTS)
 DETAIL = ("dose", "frequency", "when", "duration", "severity", "value", "side", "count")
 
 
-def labels_in(text: str) -> set[str]:
-    """The symptom and condition labels a text names (either language)."""
-    return {c.label for kind in ("condition", "symptom") for _s, _e, c in lexicon.find_concepts(kind, text)}
+@lru_cache(maxsize=16384)
+def labels_in(text: str) -> frozenset[str]:
+    """The symptom and condition labels a text names (either language). Cached: every question of a visit reads
+    the same units, and the lexicon match was most of ask()'s time."""
+    return frozenset(c.label for kind in ("condition", "symptom") for _s, _e, c in lexicon.find_concepts(kind, text))
 
 
 _BUT = re.compile(r"\b(?:but|mais|though|although|sauf que|except|actually|en fait|enfin)\b", re.I)
@@ -38,6 +48,32 @@ NOT_UNDERSTOOD = re.compile(
 _STARTED = re.compile(r"\b(?:start\w*|began|begun|commenc\w*|débuté|put (?:you|him|her) on)\b", re.I)
 _AGO = re.compile(r"\bago\b|\bil y a\b", re.I)
 _SHORT = re.compile(r"\b(?:minutes?|mins?|hours?|heures?)\b", re.I)
+
+
+# the clinician examining ("when I push on the outside, does it hurt?"): the patient's yes is today's finding
+_EXAMINING = re.compile(
+    r"\b(?:when|if|as|while|where) i (?:push|press|touch|move|bend|lift|squeeze|straighten|tap|feel|pull|turn|rotate|"
+    r"hold|poke)\b|\b(?:does|did|is) (?:this|that|it) (?:hurt|tender|painful|sore|bother)\w* (?:here|there|when i)\b|"
+    r"\b(?:does|did|is) this (?:hurt|bother|tender|sore)|\b(?:quand|si|lorsque) j'appuie\b|"
+    r"\bsi je (?:bouge|plie|touche)\b|"
+    r"\b(?:ça|ca|cela) (?:vous )?fait mal (?:ici|là|comme ça)\b",
+    re.I,
+)
+# a question on the examination itself, which the examination answers
+_EXAM_ASKED = re.compile(
+    r"\btender\w*|\bon (?:exam|examination|palpation)\b|\bpalpat\w*|\bwhen (?:pressed|pushed|palpated|examined)\b|"
+    r"\bexam\w*|\bsensible\b|\bdouloureu\w* à la\b|\bà la palpation\b|\bà l'examen\b",
+    re.I,
+)
+# the clinician's advice put to the patient ("stop drinking soda, is that alright?" "yes"): an agreement, no history
+_ADVISING = re.compile(
+    r"\b(?:i want you to|i'd like (?:you )?to|i would like (?:you )?to|you should|you need to|you have to|you must|"
+    r"try to|make sure|let's|we'll|we will|we're going to|we are going to|i'm going to|i am going to|i'll|"
+    r"i recommend|i suggest|je (?:vous )?(?:conseille|recommande|propose)|il faut|il faudrait|vous devriez|vous devez|"
+    r"on va|je vais)\b[^?]*\b(?:okay|ok|alright|all right|right|sound good|sounds good|fair|d'accord|ça vous va|"
+    r"ça va)\s*\W*$",
+    re.I,
+)
 
 
 def same_finding(said: set[str], labels: set[str]) -> bool:
@@ -159,6 +195,8 @@ class Searcher(TranscriptUnits):
                     source = reply  # the patient's side over the clinician's ("not the right knee, the left")
                 change = bool(CHANGE_ASKED.search(query.text))
                 kind = "when_future" if query.intent == "when" and FUTURE_ASKED.search(query.text) else query.intent
+                if kind == "frequency" and PERIOD_ASKED.search(query.text):  # "how many times at night?" "three"
+                    kind = "times"
                 value = self._value(kind, source, anchors, query.counted, change, now)
                 if value is None and kind == "duration" and _STARTED.search(source):  # "since when?" of "we started
                     value = self._value("when", source, anchors)  # you on the imitrex a couple months ago"
@@ -179,6 +217,8 @@ class Searcher(TranscriptUnits):
                         continue  # "… your migraines, continue the imitrex." "… the protonix 40 mg a day": not its
                     answering = answering + [nxt]  # the value is in the next sentence
             else:
+                if asking and self.not_history(query, asking):
+                    continue  # "when I push here, does it hurt?" "yes" is today's exam; "…, okay?" "okay" agrees
                 if not self._said_by_patient(asking, answering) or (
                     not asking and any(self.reader.sents[k].question for k in answering)
                 ):
@@ -209,6 +249,15 @@ class Searcher(TranscriptUnits):
             if query.intent in DETAIL:
                 return found
         return found
+
+    def not_history(self, query: Query, asking: list[int]) -> bool:
+        """An exchange that answers no history question: the clinician examining (unless the question is on the
+        examination) or putting advice to the patient. By the words of the exchange, not by the examination's
+        place: history questions are asked during the examination too ("did they give you fluid in the ER?")."""
+        asked = self.reader.sents[asking[0]].text
+        if _ADVISING.search(asked):
+            return True
+        return bool(_EXAMINING.search(asked)) and not _EXAM_ASKED.search(query.text)
 
     @staticmethod
     def _finding_negated(reply: str, labels: set[str]) -> bool:

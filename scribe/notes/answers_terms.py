@@ -61,7 +61,7 @@ _GROUPS = [
     r"tablets?|pills?|comprim[ée]s?|g[ée]lules?|cachets?",
     r"miscarriages?|miscarried|fausses?[- ]couches?",
     r"travel\w*|trips?|voyag\w*",
-    r"help(?:s|ed|ing)?|relief|reliev\w*|soulag\w*|eased?|eases",
+    r"help(?:s|ed|ing)?|relief|reliev\w*|soulag\w*|eased?|eases|improv\w*|am[ée]lior\w*",
     r"calf|calves|mollets?",
     r"sudden(?:ly)?|all of a sudden|brutal\w*|d'un (?:seul )?coup|tout (?:à|d'un) coup",
     r"bend\w*|bent|pench\w*",
@@ -71,6 +71,14 @@ _GROUPS = [
     r"hands?|mains?",
     r"both|deux",
     r"sensation\w*|sensibilit[ée]s?|feel|feels|feeling|ressen\w*",
+    r"smok\w*|fum(?:e|es|er|ez|é|ée|ait|ais|eur|euse)s?|cigarettes?|tabac",
+    r"quit|quits|quitting|stopp\w*|stops?|arr[êe]t\w*|cess\w*",
+    r"packs?|paquets?",
+    r"soccer|football|foot",
+    r"hair|cheveux|capillaires?",
+    r"new|nouveaux?|nouvelles?|nouvel",
+    r"areas?|zones?|spots?|endroits?",
+    r"narrow\w*|r[ée]tr[ée]ci\w*|st[ée]nos\w*|blockages?|blocked|bouch[ée]e?s?",
 ]
 _RX = [re.compile(rf"(?:{g})".replace("'", "['’]"), re.I) for g in _GROUPS]  # transcripts write both apostrophes
 

@@ -6,6 +6,7 @@ words as anchors where no concept names what it asks about. answers_find.py buil
 from __future__ import annotations
 
 import re
+import weakref
 
 from scribe.notes import lexicon
 from scribe.notes.answers import INTENTS, RELATIVES, Query, content_words, word_pattern
@@ -18,14 +19,16 @@ from scribe.notes.answers_values import (
     count_before,
     normalise_value,
     prefer,
+    spelled_values,
 )
 from scribe.notes.facts.reader import ConsultationReader
+from scribe.notes.medication.names import find_mentions
 from scribe.notes.number_words import numbers_to_digits
 from scribe.schemas_docs import Evidence, Fact
 
 _ASKS = re.compile(
     r"\b(?:what|how|when|where|which|who|do you|did you|are you|have you|is there|are there|anyone|quel(?:le)?s?|"
-    r"combien|comment|quand|où|"
+    r"combien|comment|quand|où|tell me|describe|racontez|décrivez|expliquez|"
     r"est-ce|avez-vous|êtes-vous)\b",
     re.I,
 )
@@ -45,6 +48,8 @@ FOLLOW_UP = re.compile(
 )
 _NOT_THE = re.compile(r"\b(?:not|n't|pas|ni)\s+(?:the |my |his |her |a |le |la |du |de la |à )?$", re.I)
 _FOR_THE = re.compile(r"\b(?:for|over|during|pendant|depuis) (?:the |la |le )?$", re.I)
+# what may stand between a dose and its drug: "20 mg of lisinopril", "500 mg extended release metformin"
+_ADJACENT = re.compile(r"\s*(?:(?!and\b|et\b|or\b|ou\b|plus\b)[\w'-]+\s+){0,3}", re.I)
 _YES_NO_REPLY = re.compile(r"^\W*(?:yes|yeah|yep|no|nope|nah|oui|ouais|non)\b", re.I)
 
 
@@ -65,12 +70,16 @@ def _findings(text: str) -> set[str]:
     return {c.label for kind in ("symptom", "condition") for _s, _e, c in lexicon.find_concepts(kind, text)}
 
 
+_UNITS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # reader → its units
+
+
 class TranscriptUnits:
     """One consultation's reader, cut into the units questions are answered from."""
 
     def __init__(self, reader: ConsultationReader | None):
         self.reader = reader
-        self._units: list[tuple[list[int], list[int], str, str]] | None = None
+        # a finder lives for one question; the units are the reader's (kept warm by answers_ask.reader_for)
+        self._units: list[tuple[list[int], list[int], str, str]] | None = _UNITS.get(reader) if reader else None
 
     def units(self) -> list[tuple[list[int], list[int], str, str]]:
         """(asking sentences, answering sentences, text, text with the next sentence of the same turn), numbers
@@ -98,6 +107,8 @@ class TranscriptUnits:
                     nxt = sents[k + 1].text if k + 1 < len(sents) and not ends_turn else ""
                     out.append(([], [k], numbers_to_digits(s.text), numbers_to_digits(f"{s.text} {nxt}")))
             self._units = out
+            if r is not None:
+                _UNITS[r] = out
         return self._units
 
     def examined(self, f: Fact) -> bool:
@@ -111,6 +122,13 @@ class TranscriptUnits:
             if e.role != "clinician" or not ks or not all(r.exam_start <= k < r.exam_end for k in ks):
                 return False
         return True
+
+    def sentence_of(self, e) -> str:
+        """The sentence an evidence quote was cut from."""
+        for s in self.reader.sents if self.reader else []:
+            if s.seg_index == e.segment_id and e.quote.lower() in s.text.lower():
+                return s.text
+        return e.quote
 
     def _evidence(self, ks: list[int]) -> list[Evidence]:
         return [self.reader.builder.ev_sentence(self.reader.sents[k]) for k in ks]
@@ -142,6 +160,8 @@ class TranscriptUnits:
         it asks for the value today, said last ("8 à 9 sur 10 au début … là c'est plutôt 3 à 4 sur 10")."""
         if intent == "count":
             return count_before(counted, text) if counted is not None else None
+        if intent == "value":
+            text = spelled_values(text)
         masked = SCALE.sub(lambda m: " " * len(m.group(0)), text) if intent == "severity" else text
         for rx in anchors if intent != "side" else ():  # "right knee": the side is said with what it qualifies
             masked = rx.sub(lambda m: " " * len(m.group(0)), masked)
@@ -160,6 +180,8 @@ class TranscriptUnits:
             ):
                 continue
             found.append(m)
+        if intent in ("dose", "frequency", "times") and anchors:
+            found = [m for m in found if self._of_the_drug(text, m, anchors)]
         if not found and intent == "dose" and anchors:  # "two extra strength tylenol": a count of the drug
             names = "|".join(rx.pattern for rx in anchors)
             count = re.search(rf"(?<![\w.])(\d+|two|three|one)\s+(?:[a-z-]+\s+){{0,2}}(?:{names})", text, re.I)
@@ -175,6 +197,27 @@ class TranscriptUnits:
         found = prefer(intent, found)
         best = found[-1] if now else next((m for m in found if m.start() >= after), found[0])
         return normalise_value(intent, best.group(0))
+
+    @staticmethod
+    def _of_the_drug(text: str, m: re.Match, anchors: list[re.Pattern]) -> bool:
+        """A dose or a frequency belongs to the drug it is said with: the drug named before it in its sentence
+        ("lisinopril 20 mg once a day and metformin": the lisinopril's), or right after it ("20 mg of lisinopril",
+        "500 mg metformin"). Said with no drug, it is the drug the exchange asks about. Only where the anchors name
+        a drug of the text."""
+        drugs = [d for d in find_mentions(text) if d.surface.lower() not in lexicon.DRUG_STOP]
+        if not any(rx.search(d.surface) for d in drugs for rx in anchors):
+            return True
+        start = max(text.rfind(c, 0, m.start()) for c in ".?!;") + 1
+        ends = [i for i in (text.find(c, m.end()) for c in ".?!;") if i >= 0]
+        stop = min(ends) if ends else len(text)
+        before = [d for d in drugs if start <= d.start and d.end <= m.start()]
+        after = [d for d in drugs if m.end() <= d.start < stop and _ADJACENT.fullmatch(text[m.end() : d.start])]
+        gap = text[before[-1].end : m.start()] if before else ""
+        if after and (not before or re.search(r"\band\b|\bet\b|,|\bof\b|\bde\b", gap + text[m.end() : after[0].start])):
+            owner = after[0]  # "… and 500 mg of metformin"
+        else:
+            owner = before[-1] if before else None
+        return owner is None or any(rx.search(owner.surface) for rx in anchors)
 
     def _followed(
         self, later: list, intent: str, answering: list[int], said: str = "", now: bool = False

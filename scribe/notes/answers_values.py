@@ -96,7 +96,8 @@ VALUE_RX: dict[str, re.Pattern] = {
     ),
     "value": re.compile(
         r"(?<![\w.])(?:\d+(?:[.,]\d+)?|(?<=\s)\.\d+)(?:\s*(?:/|over|sur)\s*\d+)?(?:\s*(?:-|to)\s*\d+(?=\s*(?:miles|km)))?"
-        r"(?:\s*(?:%|percent|pour ?cent|mg/dl|mmol|kg|kilos?|pounds|lbs|miles?|km|kilom[eè]t\w*))?"
+        r"(?:\s*(?:%|percent|pour ?cent|mg/dl|mmol|kg|kilos?|pounds|lbs|miles?|km|kilom[eè]t\w*|mm|millim[eè]t\w*|cm|"
+        r"centim[eè]t\w*))?"
         r"(?:(?<=\d)'?s)?(?![\w])",  # "the 300s": a range said by its hundreds
         re.I,
     ),
@@ -117,6 +118,15 @@ WHEN_FUTURE = re.compile(
     re.I,
 )
 VALUE_RX["when_future"] = WHEN_FUTURE
+# how many times in a period the question names ("how many times do you get up at night?" "three or four times")
+PERIOD_ASKED = re.compile(
+    r"\b(?:at night|a night|per night|each night|every night|a day|per day|a week|per week|a month|per month|"
+    r"la nuit|par nuit|par jour|par semaine|par mois|chaque nuit)\b",
+    re.I,
+)
+VALUE_RX["times"] = re.compile(
+    rf"{VALUE_RX['frequency'].pattern}|\b\d+(?:\s*(?:or|to|-|ou|à)\s*\d+)?\s*(?:times|fois)\b", re.I
+)
 # a reading said without its number, in reply to a question on it: "it's been pretty good", "elle est normale"
 SAID_WITHOUT_NUMBER = re.compile(
     r"\b(?:it's|it is|it has|it's been|they've been|they're|been|is|are|was|were|c'est|elle est|il est|était|"
@@ -179,12 +189,52 @@ _DISPENSED = re.compile(
 )
 
 
+# an amount per day or week: "a pack a day", "un paquet par jour" (one, said with its article)
+_PER_PERIOD = re.compile(
+    r"^\s+(?:a|an|per|each|every|par|chaque)\s+(?:day|night|week|month|jour|nuit|semaine|mois)\b", re.I
+)
+# "this is my third one", "c'est la troisième fois": the count said as the rank of the present one
+_ORDINALS = {
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "deuxième": 2,
+    "seconde?": 2,
+    "troisième": 3,
+    "quatrième": 4,
+    "cinquième": 5,
+    "sixième": 6,
+}
+_RANK = re.compile(
+    r"\b(?:(?:this|it|that)(?: is|'s| was)|c'est|ce sera|it will be) (?:my|his|her|the|la|le|sa|son|ma|mon) ("
+    + "|".join(_ORDINALS)
+    + r"|\d(?:nd|rd|th|e|ème))\b(?: (?:one|time|episode|fois|épisode|\w+))?",
+    re.I,
+)
+
+
+def _rank(word: str) -> int | None:
+    digits = re.match(r"\d", word)
+    if digits:
+        return int(digits.group(0))
+    return next((n for w, n in _ORDINALS.items() if re.fullmatch(w, word, re.I)), None)
+
+
 def count_before(noun: re.Pattern, text: str) -> str | None:
-    """The number said right before the counted noun ("six to seven hours", "mes deux enfants")."""
+    """The number said right before the counted noun ("six to seven hours", "mes deux enfants"), "a pack a day"
+    (one, with its period), or the rank of the present one ("another kidney stone, this is my third one")."""
     for m in noun.finditer(text):
         before = re.search(rf"(?<![\w.])({_RANGE})\s+(?:[\w'-]+\s+)?$", text[: m.start()], re.I)
+        period = _PER_PERIOD.match(text[m.end() :])
+        if before and before.group(1).lower() in ("a", "an", "un", "une", "one") and period:
+            return f"1 {m.group(0)}{period.group(0)}"
         if before and before.group(1).lower() not in ("a", "an", "un", "une"):
             return f"{before.group(1)} {m.group(0)}"
+    rank = _RANK.search(text) if noun.search(text) else None
+    if rank and (n := _rank(rank.group(1))):
+        return f"{n} ({text[rank.start(1) : rank.end()]})"
     given = _DISPENSED.search(text) if noun.search("tablets") else None
     count = (spoken_numbers(given.group(1)) or [given.group(1)])[0] if given else None
     return f"{int(float(count))} tablets" if given else None
@@ -219,4 +269,38 @@ def normalise_value(intent: str, raw: str) -> str:
     v = re.sub(r"\s*(?:percent|pour ?cent)\b", "%", v, flags=re.I)
     v = re.sub(r"^\.(?=\d)", "0.", v)  # "your creatinine was .7"
     v = re.sub(r"\bmilligrams?\b|\bmilligrammes?\b", "mg", v, flags=re.I)
-    return v
+    v = re.sub(r"\bmillim[eè]t(?:er|re)s?\b", "mm", v, flags=re.I)
+    return re.sub(r"\bcentim[eè]t(?:er|re)s?\b", "cm", v, flags=re.I)
+
+
+# a small number said in words where a value is ("it was higher than nine i think", "when i was about six"): the
+# transcript's number reader leaves lone small numbers alone ("one of them"), a value question reads them
+_SMALL = {
+    w: str(n)
+    for n, group in enumerate(
+        [
+            "zero|zéro",
+            "one|un|une",
+            "two|deux",
+            "three|trois",
+            "four|quatre",
+            "five|cinq",
+            "six",
+            "seven|sept",
+            "eight|huit",
+            "nine|neuf",
+        ]
+    )
+    for w in group.split("|")
+}
+_SPELLED_VALUE = re.compile(
+    r"\b(than|was|is|were|about|around|at|of|à|de|était|est|i was|he was|she was)\s+("
+    + "|".join(sorted(_SMALL, key=len, reverse=True))
+    + r")\b(?=\s*(?:[.,;!?]|$|i think|or so|percent|pour ?cent|%|ans\b|years?\b))",
+    re.I,
+)
+
+
+def spelled_values(text: str) -> str:
+    """Small numbers said in words after what introduces a value, as digits."""
+    return _SPELLED_VALUE.sub(lambda m: f"{m.group(1)} {_SMALL[m.group(2).lower()]}", text)

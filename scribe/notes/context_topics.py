@@ -92,7 +92,10 @@ TOPICS: dict[str, tuple[str, callable]] = {
     ),
     "age": (r"\b(?:how old|your age|quel âge|âge)\b", lambda f: f.kind == "demographics" and f.label == "age"),
     "blood pressure": (r"\b(?:blood pressure|tension)\b", lambda f: f.kind == "vital" and f.label == "blood pressure"),
-    "weight": (r"\b(?:weight|weigh|poids|pèse[zs]?)\b", lambda f: f.kind == "vital" and f.label == "weight"),
+    "weight": (
+        r"\b(?:weight|weigh|poids|pèse[zs]?|kilos|pounds|lbs)\b",
+        lambda f: f.kind == "vital" and f.label == "weight",
+    ),
     "chief complaint": (
         r"\b(?:what brings you|why are you here|reason for (?:the|your) visit|qu'est-ce qui vous amène|"
         r"pourquoi (?:venez|consultez)|motif)\b",
@@ -122,6 +125,8 @@ def topics_of(question: str) -> list[str]:
         out = list(dict.fromkeys(out))
     if "pain" in out and len(out) > 1:
         out.remove("pain")
+    if "surgical history" in out:  # "has she had surgery for the cancer?" asks about the operation, not the cancer
+        out = ["surgical history"] + [t for t in out if t != "surgical history"]
     for aspect in ("radiation", "quality", "location", "triggers"):  # "what makes the back pain worse?" asks
         if aspect in out:  # what makes it worse, of the back pain; "où se situe la douleur au genou ?" where
             out = [aspect] + [t for t in out if t != aspect]
