@@ -7,8 +7,9 @@ allergies") for questions the clinician never asked in so many words.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import re
-from functools import lru_cache
 
 from scribe.notes import lexicon
 from scribe.notes.answers import INTENTS, RELATIVES, Query, qualifiers_hold, same_setting
@@ -32,11 +33,26 @@ INTENT_RX = dict(INTENTS)
 DETAIL = ("dose", "frequency", "when", "duration", "severity", "value", "side", "count")
 
 
-@lru_cache(maxsize=16384)
 def labels_in(text: str) -> frozenset[str]:
     """The symptom and condition labels a text names (either language). Cached: every question of a visit reads
-    the same units, and the lexicon match was most of ask()'s time."""
-    return frozenset(c.label for kind in ("condition", "symptom") for _s, _e, c in lexicon.find_concepts(kind, text))
+    the same units, and the lexicon match was most of ask()'s time. The cache keeps a digest of the text, never
+    the words a patient said, so nothing of a deleted visit stays in memory but generic labels."""
+    return _labels(hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest(), text)
+
+
+_LABELS: dict[bytes, frozenset[str]] = {}
+
+
+def _labels(key: bytes, text: str) -> frozenset[str]:
+    found = _LABELS.get(key)
+    if found is None:
+        kinds = ("condition", "symptom")
+        found = frozenset(c.label for kind in kinds for _s, _e, c in lexicon.find_concepts(kind, text))
+        if len(_LABELS) >= 16384:
+            with contextlib.suppress(KeyError, RuntimeError, StopIteration):  # another thread evicted it first
+                _LABELS.pop(next(iter(_LABELS)))  # the oldest first
+        _LABELS[key] = found
+    return found
 
 
 _BUT = re.compile(r"\b(?:but|mais|though|although|sauf que|except|actually|en fait|enfin)\b", re.I)
