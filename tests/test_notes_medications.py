@@ -446,3 +446,32 @@ def test_what_another_doctor_gave_without_effect_was_tried_and_what_this_one_giv
         "[doctor] i'm also giving you nitroglycerin , you put one under your tongue if you get chest pain ."
     )
     assert med(nitro, "nitroglycerin")["status"] == "new"
+
+
+@pytest.mark.parametrize(
+    "said, label, status",
+    [
+        ("[doctor] i'm going to have you take tamsulosin zero point four milligrams once a day .", "tamsulosin", "new"),
+        ("[doctor] in the meantime take colchicine zero point six milligrams twice a day .", "colchicine", "new"),
+        ("[doctor] the plan is ice , rest , and take naproxen 500 milligrams twice a day .", "naproxen", "new"),
+        ("[doctor] your heart rate is good , so we'll keep you on your metoprolol .", "metoprolol", "current"),
+        (
+            "[doctor] we'll give you a steroid injection today , and keep taking the meloxicam fifteen milligrams "
+            "once a day .",
+            "meloxicam",
+            "current",
+        ),
+    ],
+)
+def test_orders_said_in_passing_are_new_and_another_drugs_injection_administers_nothing(said, label, status):
+    assert med(document(said), label)["status"] == status
+
+
+def test_a_french_generic_ending_in_e_is_the_drug():
+    doc = document(
+        "[doctor] je vous prescris du kétoprofène cent milligrammes deux fois par jour pendant cinq jours .",
+        language="fr",
+    )
+    f = med(doc, "ketoprofen")
+    assert f["status"] == "new" and f["attributes"]["dose"] == "100"
+    assert "incertain" not in doc["note"]["markdown"]

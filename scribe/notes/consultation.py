@@ -369,8 +369,19 @@ _GIVEN_HERE = re.compile(
 
 
 def _around(text: str, quote: str, width: int = 120) -> str:
+    """The words of the quote's own clause, within `width` characters: "a steroid injection today, and keep taking
+    the meloxicam" gives the meloxicam "keep taking the meloxicam", not the injection."""
     at = text.find(quote)
-    return text[max(0, at - width) : at + len(quote) + width] if at >= 0 else ""
+    if at < 0:
+        return ""
+    lo, hi = max(0, at - width), at + len(quote) + width
+    cuts = list(_CLAUSE_END.finditer(text, lo, hi))
+    lo = max([m.end() for m in cuts if m.end() <= at], default=lo)
+    hi = min([m.start() for m in cuts if m.start() >= at + len(quote)], default=hi)
+    return text[lo:hi]
+
+
+_CLAUSE_END = re.compile(r"[.;!?]|,\s*(?:and|then|but|et|puis|mais)\b|\band (?:then|also)\b", re.I)
 
 
 def resolve_medications(facts: list[Fact], segment_text: dict[int, str]) -> list[Fact]:

@@ -43,7 +43,8 @@ _STRONG_CUE = re.compile(
 )
 _WEAK_CUE = re.compile(
     r"\b(?:start\w*|stop\w*|quit|discontinu\w*|continu\w*|resum\w*|increas\w*|decreas\w*|doubl\w*|switch\w*|"
-    r"hold|held|use|uses|using|used|try|tried|trying|give|gave|given|giving|shots?|cream|ointment|patch|drops|"
+    r"hold|held|keep|kept|use|uses|using|used|try|tried|trying|give|gave|given|giving|shots?|cream|ointment|patch|"
+    r"drops|"
     r"add|adding|inject\w*|help|helps|helped|helping|relie\w*|work|works|worked|working|tolerat\w*|side effects?|"
     r"discount|insurance|covered|copay|generic|priced|cost|"
     r"arrêt\w*|poursui\w*|donn\w*|mets|mettre|essay\w*|augment\w*|diminu\w*|utilise\w*|renouvel\w*|mieux|"

@@ -73,7 +73,11 @@ def drug_token(tok: str) -> str:
     """Accents off ("oméprazole" → "omeprazole") and French brand names, singular or plural, to their generic
     name."""
     t = "".join(ch for ch in unicodedata.normalize("NFKD", tok) if not unicodedata.combining(ch))
+    t = _FR_ENE.sub(r"\1", t)  # kétoprofène, naproxène: the French generic's final e
     return FRENCH_BRANDS.get(singular_brand(t).lower(), t)
+
+
+_FR_ENE = re.compile(r"^(\w+(?:profen|naproxen|fenac))e$", re.I)
 
 
 _UNIT_TABLE = [

@@ -61,7 +61,8 @@ _NEW_RIGHT = re.compile(
 )
 _CURRENT_LEFT = re.compile(
     r"\b(?:i take|i'm taking|i am taking|i've been taking|i'm on|i am on|been on|i use|you're on|you are on|"
-    r"have you on|you're taking|you are taking|you take|continu\w*|refill\w*|still|keep (?:taking|on|using)|"
+    r"have you on|you're taking|you are taking|(?<!have )(?<!want )(?<!need )you take|continu\w*|refill\w*|still|"
+    r"keep (?:taking|on|using)|keep (?:you|him|her) on|"
     r"stay on|remain on|je prends|je suis sous|vous prenez|poursui\w*)\b",
     re.I,
 )
@@ -73,7 +74,8 @@ _HISTORY = re.compile(
 )
 # a clinician's instruction to take a drug that is not one of the patient's own ("you can take Tylenol")
 _IMPERATIVE = re.compile(
-    r"(?:^\s*|[,;:]\s*|\b(?:you can|you could|you may|you should|you'll|you will|i want you to|"
+    r"(?:^\s*|[,;:]\s*(?:(?:and|then|also)\s+)?|\b(?:in the meantime|meanwhile|until then|for now)\s*,?\s*|"
+    r"\b(?:you can|you could|you may|you should|you'll|you will|i want you to|"
     r"i'd like you to|go ahead and|please|try|then|vous pouvez|il faut|je veux que vous)\s+)"
     r"(?:take|use|prendre|prenez|vous prendrez|utiliser|utilisez)\s+"
     r"(?:(?:\d+(?:\.\d+)?|one|two|three|half|a half|an?|un|une|deux)\s+"
