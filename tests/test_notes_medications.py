@@ -475,3 +475,34 @@ def test_a_french_generic_ending_in_e_is_the_drug():
     f = med(doc, "ketoprofen")
     assert f["status"] == "new" and f["attributes"]["dose"] == "100"
     assert "incertain" not in doc["note"]["markdown"]
+
+
+@pytest.mark.parametrize(
+    "said, label",
+    [
+        (
+            "[doctor] and before the metformin , dr. hughes had you on glipizide ?\n"
+            "[patient] right , i was getting low sugars . so he stopped it .",
+            "glipizide",
+        ),
+        (
+            "[doctor] anything else tried before for prevention ?\n"
+            "[patient] nadolol , last year , 40 milligrams a day . it didn't help . so i stopped it after a month .",
+            "nadolol",
+        ),
+        (
+            "[doctor] and before this , you tried citalopram , with your old doctor ?\n"
+            "[patient] yeah , 20 milligrams , for a few months . it didn't do anything .",
+            "citalopram",
+        ),
+        (
+            "[doctor] what are you taking for it ?\n"
+            "[patient] the famotidine , twice a day . before that i was taking tums and they did nothing .",
+            "calcium supplement",
+        ),
+    ],
+)
+def test_a_drug_taken_before_and_given_up_is_not_current(said, label):
+    """Written consultations listed drugs tried and stopped before the visit as current ("Keep taking
+    Propranolol"): the stop said in the reply's next sentence, a question about what was tried, "did nothing"."""
+    assert med(document(said), label)["status"] in ("stopped", "historical")

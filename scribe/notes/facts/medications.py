@@ -35,6 +35,12 @@ class MedicationFacts:
         re.I,
     )
 
+    _STOPPED_IT = re.compile(
+        r"\b(?:i|we)\s+(?:\w+\s+)?(?:stopped|quit|discontinued)\s+(?:taking\s+|using\s+)?(?:it|them|that)\b|"
+        r"\bje l'ai arrêté\w*|\bj'ai arrêté\b",
+        re.I,
+    )
+
     def _stopped_when_asked(self, k: int) -> bool:
         """ "We have you on the Prozac 20 mg a day. Are you taking that?" "I've weaned myself off of it": the
         reply to the turn's question about taking the drug stops it."""
@@ -81,6 +87,9 @@ class MedicationFacts:
             if not mentions:
                 if last and last[0] == s.seg_index and follow < 2 and not s.question:
                     follow += 1
+                    if not self.is_clin(k) and last[2] in ("current", "historical") and self._STOPPED_IT.search(s.text):
+                        last[1].status = "stopped"  # "propranolol, 40 mg twice a day. it didn't help, so I stopped it"
+                        last = (last[0], last[1], "stopped")
                     extra = med.follow_up_attributes(s.text, self.lang, last[2])
                     if extra:
                         self._med_more(last[1], extra, s)
@@ -103,7 +112,7 @@ class MedicationFacts:
                         continue
                     answer = self.sents[ans[0]]
                     pol = answer_polarity(answer.text)
-                    stopped = med.stopped_in_answer(answer.text)
+                    stopped = med.stopped_in_answer(" ".join(self.sents[j].text for j in ans[:3]))
                     if (
                         pol == "no"
                         and not stopped
@@ -144,7 +153,7 @@ class MedicationFacts:
                 )
                 if parsed is None:
                     continue
-                if answer is not None and not asked:
+                if answer is not None and not asked and parsed.status in ("new", "changed"):
                     stopped = False  # a statement with a "?" ("I'll prescribe X, okay?" "yes"): its own status
                 previous = parsed
                 if answer is None and parsed.status == "current" and self.is_clin(k):

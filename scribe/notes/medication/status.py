@@ -114,7 +114,7 @@ _OTHER_PRESCRIBER = re.compile(
     r"\b(?:dr\.?|docteur|doctor)\s+[a-zà-ÿ'-]+\s+(?:[\w']+\s+){0,2}?(?:prescri\w*|start\w*|put|gave|has|had|switch\w*|"
     r"increas\w*|chang\w*|m'a|vous a|a prescrit|a mis)\b|"
     r"\bprescri(?:bed|t|te|ts)\s+(?:by|par)\s+(?:the|your|my|his|her|dr|le|la|l'|mon|ma|votre|son|un|une|docteur)\b|"
-    r"\b(?:they|on)\s+(?:gave|prescribed|put|started|sent \w+ home with|m'a (?:donné|prescrit|mis)|"
+    r"\b(?:they|on|il|elle|ils)\s+(?:gave|prescribed|put|started|sent \w+ home with|m'a (?:donné|prescrit|mis)|"
     r"lui a (?:donné|prescrit))\b|"
     r"\b(?:he|she|they|il|elle|ils)\s+(?:\w+\s+)?(?:prescribed|started|put|gave|switched|took)\s+(?:me|you|him|her)\b|"
     r"\b(?:at|in|from|aux|à l'|à la)\s+(?:the\s+)?(?:urgent care|er|emergency room|hospital|urgences|hôpital|clinic)\b"
@@ -124,7 +124,7 @@ _OTHER_PRESCRIBER = re.compile(
 # a drug the patient took once or tried, not one they take ("I took some Robitussin last week", "I tried
 # Advil"): what was tried for the complaint, not a current medication
 _TRIED_LEFT = re.compile(
-    r"\b(?:i|he|she|we) (?:(?:have |had |'ve )?tried|took|had taken|was given)\s+"
+    r"\b(?:i|he|she|we|you) (?:(?:have |had |'ve )?tried|took|had taken|was given|was taking|used to take)\s+"
     r"(?:(?:some|one|a|an|two|three|four|\d|a couple of|a few|a dose of|a little)\s+)?$|"
     r"\bj'ai (?:pris|essayé)\s+(?:du |de la |de l'|des |un |une |deux |trois |quatre |\d )?$",
     re.I,
@@ -137,6 +137,7 @@ _PAST_TIME = re.compile(
 # what the drug did, said in the past: a treatment tried for the complaint, not one the patient takes ("I took
 # some Advil and it didn't help", "avec le Doliprane, ça avait été un peu mieux")
 _NO_RELIEF = re.compile(
+    r"\b(?:did|do|does) nothing\b|"
     r"\b(?:did ?n't|did not|never|was ?n't|was not)\s+(?:really\s+)?(?:seem\s+to\s+|do\s+)?(?:help\w*|work\w*|"
     r"do (?:anything|much|a thing|the trick)|touch (?:it|the pain)|make (?:a|any) difference|effective)|"
     r"\bn'a (?:pas|rien|jamais)\s+(?:vraiment\s+)?(?:marché|fait|soulagé|changé|aidé)|\bsans (?:effet|succès|résultat)|"
@@ -178,7 +179,7 @@ def clause_status(
         status = "stopped"
     elif stop and not _HEDGE.search(left):
         status = "stopped"
-    elif not clinician and _tried(text, start, left, after):
+    elif (not clinician or asked or "?" in text) and _tried(text, start, left, after):  # "you tried X?" "yeah"
         status = "historical"
     elif asked:
         status = "current"
@@ -261,6 +262,7 @@ def other_prescriber(text: str) -> bool:
 
 
 _TRIED_QUESTION = re.compile(
+    r"\b(?:anything|something|what)(?: else)? (?:have you |did you )?tried\b|"
     r"\b(?:have you|did you|has (?:he|she)|did (?:he|she))\s+(?:\w+\s+)?(?:tried|try|taken anything|take anything|"
     r"took anything|used anything|use anything|(?:taken|took|used) (?:for|to))\b|"
     r"\b(?:avez-vous|vous avez|as-tu|t'as)\s+(?:\w+\s+)?"
