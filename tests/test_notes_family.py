@@ -41,3 +41,15 @@ def test_what_runs_in_the_family_is_never_the_patients_own_history():
     assert family(doc).get("diabetes mellitus") == "parents"
     assert "diabetes mellitus" not in own_history(doc)
     assert "History of diabetes" not in doc["note"]["markdown"]
+
+
+def test_a_yes_to_a_list_of_conditions_is_what_the_reply_names_and_a_screening_is_no_history():
+    doc = document("[doctor] okay . and any eczema as a child , asthma , hay fever ?\n[patient] hay fever , yes .")
+    assert own_history(doc) == ["allergic rhinitis"]
+    both = document("[doctor] any diabetes or high blood pressure ?\n[patient] yes , both .")
+    assert sorted(own_history(both)) == ["diabetes mellitus", "hypertension"]
+    screened = document(
+        "[doctor] and you had the ct scan for lung cancer screening last year , that was clear ?\n"
+        "[patient] yeah , they said no cancer ."
+    )
+    assert own_history(screened) == []

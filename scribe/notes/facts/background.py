@@ -12,6 +12,8 @@ from scribe.notes.text import (
     patient_to_third,
 )
 
+# a condition named as what a test looks for ("the ct scan for lung cancer screening, that was clear?")
+_SCREENED = re.compile(r"\bscreen\w*|\b(?:scan|test\w*|look\w*|check\w*) for\b|\bdépistage\b", re.I)
 _RUNS_IN_FAMILY = re.compile(
     r"\bruns? in (?:my|the|our|his|her|your) family\b|\b(?:est|sont) (?:dans|de) (?:ma|la) famille\b", re.I
 )
@@ -176,6 +178,11 @@ class BackgroundFacts:
             if self.is_clin(k) and s.question:
                 ans = self.answer_to(k)
                 pol = answer_polarity(self.sents[ans[0]].text, s.text) if ans else ""
+                found = [f for f in found if not _SCREENED.search(s.text[max(0, f[0] - 25) : f[1] + 15])]
+                if ans and len(found) > 1:
+                    # "any eczema as a child, asthma, hay fever?" "hay fever, yes": the yes is what the reply names
+                    named = {c.label for *_, c in lexicon.find_concepts("condition", self.sents[ans[0]].text)}
+                    found = [f for f in found if f[2].label in named] or found
                 if FAMILY.search(s.text) and pol:
                     for st, en, c in found:
                         self.builder.add(
