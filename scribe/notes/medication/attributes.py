@@ -341,4 +341,10 @@ def read_attributes(
         if m:
             out.route = Found(name, m.start(), m.end())
             break
+    if out.dose is not None and out.dose.value > _MOST.get(out.unit or "", float("inf")):
+        out.dose, out.unit = None, None  # "400 000 grammes" is a misheard dose: no dose rather than that one
     return out
+
+
+# the most of one administration a note may state: above it the number was misheard (or is not a dose)
+_MOST = {"g": 20.0, "mg": 20000.0, "mcg": 20000.0}

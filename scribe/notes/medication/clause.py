@@ -27,7 +27,9 @@ _PREV_CUT = re.compile(r"[,;:]|\b(?:and|or|then|also|plus|et|ou|puis|aussi)\b", 
 _RIGHT_CUT = re.compile(
     r";|\b(?:but|because|although|though|whereas|however|mais|parce que|car|sauf)\b|"
     r"\b(?:and|et)\s+(?:i|we|he|she|they|my|the (?:pain|symptoms?)|it|je|nous|il|elle|ils|mon|ma|"
-    r"la douleur)\b",
+    r"la douleur)\b|"
+    # another order begins: "stop the famotidine and start [a drug the recogniser missed] 40 mg"
+    r"\b(?:and|then|et|puis)\s+(?:start|stop|switch|begin|commencer|arrêter|arrêtez)\b",
     re.I,
 )
 

@@ -51,7 +51,7 @@ _NEW_CUE = re.compile(
     r"(?:we'll|we will|we can|we could|let's|going to|gon na|gonna|i'd like to|i want to) try|get (?:you )?started on|"
     r"write (?:you )?(?:for|a prescription)|je (?:vous )?(?:donne|mets|propose|rajoute|ajoute|introduis)|"
     r"on va (?:commencer|mettre|débuter|introduire|essayer|ajouter|rajouter)|(?:on|nous) (?:ajoute|rajoute)\w*|"
-    r"vous allez prendre|je vais vous (?:mettre|donner))\b",
+    r"j'(?:ajoute|introduis)|vous allez prendre|je vais vous (?:mettre|donner))\b",
     re.I,
 )
 _NEW_RIGHT = re.compile(
