@@ -513,7 +513,7 @@ def test_a_misheard_dose_is_left_out_and_a_dose_after_another_order_is_not_the_f
     start [omeprazole misheard] 40 milligrams" gave the famotidine the 40 mg."""
     fr = document("[doctor] j'ajoute de l'ibuprofène 400 000 grammes une fois par jour .", language="fr")
     f = med(fr, "ibuprofen")
-    assert f["status"] == "new" and "dose" not in f["attributes"]
+    assert f["status"] == "new" and "dose" not in f["attributes"] and "per_day" not in f["attributes"]
     en = document("[doctor] i'm going to stop the famotidine and start ompra no 40 milligrams once a day .")
     assert med(en, "famotidine")["status"] == "stopped" and "dose" not in med(en, "famotidine")["attributes"]
     assert med(document("[doctor] take amoxicillin 1 gram twice a day ."), "amoxicillin")["attributes"]["dose"] == "1"

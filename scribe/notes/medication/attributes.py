@@ -342,7 +342,9 @@ def read_attributes(
             out.route = Found(name, m.start(), m.end())
             break
     if out.dose is not None and out.dose.value > _MOST.get(out.unit or "", float("inf")):
-        out.dose, out.unit = None, None  # "400 000 grammes" is a misheard dose: no dose rather than that one
+        # "400 000 gramme de la foi par jour" was misheard: no dose rather than that one, and no frequency read
+        # from the same garbled words ("de la foi par jour" was "trois fois par jour")
+        out.dose, out.unit, out.frequency = None, None, None
     return out
 
 
