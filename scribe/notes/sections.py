@@ -70,12 +70,12 @@ def _reason_for_visit(c: RenderContext, cc: Fact, pmh: list[Fact]) -> SentenceSu
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|me|myself)\b", re.I)
 
 
-def complaint(cc: Fact, c: RenderContext | None = None) -> str:
+def complaint(cc: Fact, c: RenderContext) -> str:
     """The complaint in the note's words: "pain in your wrist" (the clinician's question) → "pain in the wrist";
     a complaint in the patient's own words ("burning when I pee") is the symptom read from the same words
     ("dysuria"), else said in the third person."""
     value = cc.value or cc.label
-    if c is not None and _FIRST_PERSON.search(value):
+    if _FIRST_PERSON.search(value):
         where = {e.segment_id for e in cc.evidence}
         same = [f for f in c.of("symptom") if f.status == "present" and {e.segment_id for e in f.evidence} & where]
         value = c.label(same[0]) if same else patient_to_third(value, c.sex)

@@ -23,7 +23,13 @@ from scribe.notes.medication.clause import (
     linked,
 )
 from scribe.notes.medication.names import Mention, is_brand, singular_brand
-from scribe.notes.medication.status import clause_status, has_current_cue, is_avoided, other_prescriber
+from scribe.notes.medication.status import (
+    CHANGE_ON_ANAPHORA,
+    clause_status,
+    has_current_cue,
+    is_avoided,
+    other_prescriber,
+)
 
 _TAKE_IT = re.compile(
     r"\b(?:take|use|apply|taking|using|prendre|prenez|prends)\s+"
@@ -192,14 +198,8 @@ def answer_attributes(text: str, lang: str | None = None) -> Attributes | None:
 
 
 # A change said of a drug named just before, without its name ("let's increase that to 1000 milligrams",
-# "take it twice a day from now on", "on va l'augmenter à 10 mg"): the verb acts on an anaphora.
-_CHANGE_ANAPHORA = re.compile(
-    r"\b(?:increas\w*|decreas\w*|rais\w*|lower\w*|doubl\w*|halv\w*|reduc\w*|cut(?:ting)?|bump\w*|titrat\w*|"
-    r"go (?:up|down) on|augment\w*|diminu\w*|baiss\w*)\s+(?:(?:back|down|up)\s+)?(?:on\s+)?"
-    r"(?:it|that|this|them|those|the dose|your dose|the dosage|(?:la|sa|votre) dose)\b|"
-    r"\b(?:l'|les )(?:augment|diminu|baiss)\w*|\b(?:augmentez|diminuez|baissez)-(?:le|la|les)\b",
-    re.I,
-)
+# "take it twice a day from now on", "on va l'augmenter à 10 mg"): the verb acts on an anaphora
+# (status.CHANGE_ON_ANAPHORA, the same words that change a drug named in the clause).
 _TAKE_ANAPHORA = re.compile(
     r"\b(?:take|use)\s+(?:it|that|them|those|this)\b|\bprenez-(?:le|la|les)\b|\b(?:le|la|les) prendre\b", re.I
 )
@@ -218,7 +218,7 @@ def anaphoric_change(text: str, lang: str | None, before: dict[str, Any]) -> tup
     again, a hedge."""
     if re.search(r"\b(?:if|maybe|might|could|unless|si|peut-être)\b", text, re.I):
         return None  # "if it's still high we could increase it": an option, not the change
-    verb = _CHANGE_ANAPHORA.search(text)
+    verb = CHANGE_ON_ANAPHORA.search(text)
     take = None if verb else _TAKE_ANAPHORA.search(text)
     if not (verb or take and _FROM_NOW.search(text)):
         return None

@@ -37,11 +37,15 @@ _CHANGE_LEFT = re.compile(
     r"modifi\w*)\b",
     re.I,
 )
-_CHANGE_RIGHT = re.compile(
-    r"^[^.]{0,40}?\b(?:increas\w*|decreas\w*|doubl\w*|rais\w*|lower\w*|bump\w*|reduc\w*|"
-    r"adjust\w*|taper\w*)\s+(?:it|them|that|the dose)\b|\b(?:l'|les )(?:augment|diminu)\w*",
+# a change verb acting on an anaphora of the drug ("increase it", "cut the dose", "on va l'augmenter")
+CHANGE_ON_ANAPHORA = re.compile(
+    r"\b(?:increas\w*|decreas\w*|rais\w*|lower\w*|doubl\w*|halv\w*|reduc\w*|cut(?:ting)?|bump\w*|titrat\w*|"
+    r"adjust\w*|taper\w*|go (?:up|down) on|augment(?!in)\w*|diminu\w*|baiss\w*)\s+(?:(?:back|down|up)\s+)?(?:on\s+)?"
+    r"(?:it|that|this|them|those|the dose|your dose|the dosage|(?:la|sa|votre) dose)\b|"
+    r"\b(?:l'|les )(?:augment|diminu|baiss)\w*|\b(?:augmentez|diminuez|baissez)-(?:le|la|les)\b",
     re.I,
 )
+_CHANGE_RIGHT = re.compile(r"^[^.]{0,40}?(?:" + CHANGE_ON_ANAPHORA.pattern + ")", re.I)
 _NEW_CUE = re.compile(
     r"\b(?:start\w*|prescrib\w*|put (?:you|him|her) on|place (?:you|him|her) on|giv(?:e|ing) (?:you|him|her)|begin|"
     r"get (?:you|him|her) (?:some|a prescription (?:for|of))|"
