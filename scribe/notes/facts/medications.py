@@ -104,7 +104,7 @@ class MedicationFacts:
                     continue  # "allergic to penicillin": an allergy, not a medication
                 if med.corrected_later(s.text, mentions, j):
                     continue  # "metformin 500 once a day, no actually … metformin 500 twice a day"
-                answer, stopped, told = None, False, ""
+                answer, stopped, told = None, False, None  # told: the reply's dose/frequency, when they say it
                 presupposed = bool(self._PRESUPPOSED.search(s.text[max(0, m.start - 50) : m.start]))
                 if self.is_clin(k) and s.question and not presupposed:
                     ans = self.answer_to(k)
@@ -119,8 +119,9 @@ class MedicationFacts:
                         and re.search(r"\b(?:still|anymore|encore|toujours)\b", s.text, re.I)
                     ):
                         stopped = True  # "are you still taking it?" "no"
-                    if not pol and not stopped and med.answer_attributes(answer.text, self.lang):
-                        pol = told = "yes"  # "and the allopurinol?" "the rheumatologist gave it to me, 300 mg a day"
+                    if not pol and not stopped:
+                        told = med.answer_attributes(answer.text, self.lang)
+                        pol = "yes" if told else pol  # "and the allopurinol?" "300 mg a day"
                     if pol != "yes" and not (pol == "no" and stopped):
                         continue
                 mods = context_of(s.text, [(m.start, m.end)], self.lang)[0]
@@ -137,7 +138,7 @@ class MedicationFacts:
                         )
                     )
                 )  # not a negation of another clause
-                asked = answer is not None and (bool(told) or med.is_inquiry(s.text))
+                asked = answer is not None and (told is not None or med.is_inquiry(s.text))
                 same_turn = k > 0 and self.sents[k - 1].seg_index == s.seg_index
                 parsed = med.parse_mention(
                     s.text,
@@ -181,7 +182,7 @@ class MedicationFacts:
                     said_by=self.role[k],
                 )
                 if asked:
-                    more = med.answer_attributes(answer.text, self.lang)
+                    more = told or med.answer_attributes(answer.text, self.lang)
                     if more:
                         self._med_more(f, more, answer, add_evidence=False)
                 last = (s.seg_index, f, status)
