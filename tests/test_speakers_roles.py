@@ -127,9 +127,10 @@ def _put(service, key, vid: str, body, **headers):
     return httpx.put(f"{service.http}/v1/visits/{vid}/speakers", json=body, headers=auth(key) | headers, timeout=120)
 
 
-def _said_by(facts: list[dict], label: str, speaker: str) -> set[str]:
-    """The roles given to `speaker` in the evidence of the facts with this label."""
-    return {e["role"] for f in facts if f["label"] == label for e in f["evidence"] if e["speaker"] == speaker}
+def _said_by(facts: list[dict], speaker: str) -> set[str]:
+    """The roles given to `speaker` in the evidence of the facts (the patient's allergy, medication and
+    symptoms: which of them tiny.en hears right depends on the CPU)."""
+    return {e["role"] for f in facts for e in f["evidence"] if e["speaker"] == speaker}
 
 
 def test_role_swap_regenerates_the_note(ready_visit):
@@ -142,7 +143,7 @@ def test_role_swap_regenerates_the_note(ready_visit):
     patient = next(s for s, r in roles.items() if r == "patient")
     note_v1 = _get(service, key, f"{base}/note")
     facts_v1 = _get(service, key, f"{base}/facts")
-    assert _said_by(facts_v1, "penicillin", patient) == {"patient"}  # the allergy is the patient's word
+    assert _said_by(facts_v1, patient) == {"patient"}, facts_v1  # the facts the patient's words support
     assert "cough syrup" in note_v1["note"]["markdown"]  # the clinician's plan
 
     r = _put(service, key, vid, {"swap": True}, **{"If-Match": f'"{note_v1["version"]}"'})
@@ -154,10 +155,10 @@ def test_role_swap_regenerates_the_note(ready_visit):
     assert {s["role"] for s in transcript["segments"] if s["speaker"] == patient} == {"clinician"}
     assert transcript["speakers"][patient]["confidence"] == 1.0
     assert transcript["speakers"][patient]["evidence"][0].startswith("set by ")
-    # the note and the facts were rebuilt on the corrected roles: the allergy now comes from the clinician's
-    # side (the other speaker's words), the plan the old clinician spoke is no longer the clinician's
+    # the note and the facts were rebuilt on the corrected roles: the patient's words are now the clinician's,
+    # the plan the old clinician spoke is no longer the clinician's
     assert _get(service, key, f"{base}/note")["version"] == note_v1["version"] + 1
-    assert _said_by(_get(service, key, f"{base}/facts"), "penicillin", patient) == {"clinician"}
+    assert _said_by(_get(service, key, f"{base}/facts"), patient) == {"clinician"}
     assert view["note"]["note"]["markdown"] != note_v1["note"]["markdown"]
     assert "cough syrup" not in view["note"]["note"]["markdown"]
     versions = _get(service, key, f"{base}/note/versions")["versions"]
@@ -177,7 +178,7 @@ def test_role_swap_regenerates_the_note(ready_visit):
     # assign back by hand: the note returns to the clinician's plan
     r = _put(service, key, vid, {"roles": {clinician: "clinician", patient: "patient"}})
     assert r.status_code == 200 and "cough syrup" in r.json()["note"]["note"]["markdown"]
-    assert _said_by(_get(service, key, f"{base}/facts"), "penicillin", patient) == {"patient"}
+    assert _said_by(_get(service, key, f"{base}/facts"), patient) == {"patient"}
 
     # a signed note is not replaced: the correction is an amendment draft
     sign = httpx.post(f"{service.http}{base}/note/sign", headers=auth(_clinician_token(service, key)), timeout=30)
