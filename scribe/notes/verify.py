@@ -8,8 +8,9 @@ register), and the note must not both endorse and deny one finding. A sentence t
 kept and flagged for the clinician's review (mode "flag"); the faithfulness report counts each kind.
 
 After that, `flag_for_review` reads the sentences against the recogniser itself: a sentence whose drug,
-dose, number or laterality rests on a word the recogniser was unsure of (its `probability`), or a plan item
-that names a dose but no drug it recognised (a garbled order such as "increase my list in uproach 20
+dose, number or laterality rests on a word the recogniser was unsure of (its `probability`), that repeats
+any other word it was unsure of or that is no word at all (scribe.notes.misheard), or a plan item that names
+a dose but no drug it recognised (a garbled order such as "increase my list in uproach 20
 milligrams"), is flagged with the reason, never removed: the words were said, only what they were is open.
 """
 
@@ -21,6 +22,7 @@ from scribe.notes.compose import to_markdown
 from scribe.notes.consultation import hedged
 from scribe.notes.medication import number_values
 from scribe.notes.medication.names import fold
+from scribe.notes.misheard import misheard_words
 from scribe.notes.number_words import digits_in, spoken_numbers
 from scribe.notes.recovery import DOSE, NUMBER_WORD, known_drug
 from scribe.notes.register import speech_markers  # noqa: F401  (re-exported for tests and benches)
@@ -250,6 +252,11 @@ def flag_for_review(note: Note, facts: list[Fact], tr: Transcript, report: Faith
                 for word in fold(name).split()
             }
             found = [("confidence", r) for r in _unsure_words(s, drugs, segments)]
+            found += [
+                ("misheard", r)
+                for r in misheard_words(s, segments)
+                if not any(r.split("'")[1] in reason for _kind, reason in found)  # a drug's, already said
+            ]
             dose = _dose_said_otherwise(s, mine, tr)
             if dose:
                 found.append(("dose", dose))
