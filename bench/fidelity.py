@@ -84,7 +84,8 @@ HEDGE = re.compile(
     r"might|could|versus|vs|concern\w*|suspicious|evoqu\w*|a eliminer|eventuel\w*)\b"
 )
 ENDORSE = re.compile(r"\b(endorses?|endorsed|reports?|reported|positive for|complains? of|signale|rapporte)\b")
-DENY = re.compile(r"\b(denies|denied|deny|negative for|pas de|pas d'|nie)\b")  # reaches the end of its clause
+# reaches the end of its clause ("pas d'" ends on its apostrophe: "pas d'allergie")
+DENY = re.compile(r"\b(?:denies|denied|deny|negative for|pas de|nie)\b|\bpas d'")
 DENY_NEAR = re.compile(r"\b(no|not|never|without|sans|aucune?|jamais)\b")  # reaches the next 5 words
 DENY_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}?(ruled out|excluded|negative|ecarte|elimine)")
 CLAUSE = re.compile(

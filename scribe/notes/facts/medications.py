@@ -35,6 +35,9 @@ class MedicationFacts:
         re.I,
     )
 
+    # a product's name, not a relative ("children's Motrin", "infants' Tylenol")
+    _FOR_AGE = re.compile(r"\b(?:children'?s|infants?'?s?|kids'?)\s+$", re.I)
+
     _STOPPED_IT = re.compile(
         r"\b(?:i|we)\s+(?:\w+\s+)?(?:stopped|quit|discontinued)\s+(?:taking\s+|using\s+)?(?:it|them|that)\b|"
         r"\bje l'ai arrêté\w*|\bj'ai arrêté\b",
@@ -74,6 +77,9 @@ class MedicationFacts:
                 seg_text = self.tr.segments[s.seg_index].text
                 if med.continues_with_cue(seg_text[s.start : self.sents[k + 1].start]):
                     prompted.add(k + 1)  # "continue you on this ... on the synthroid"
+        # facts whose frequency is the patient's account of their use ("how often do you use it?" "almost every
+        # day"): a regimen the clinician states later replaces it ("two puffs every four to six hours as needed")
+        reported_use: set[str] = set()
         last: tuple[int, Fact, str] | None = None  # the turn's last drug fact: (segment, fact, status)
         recent: tuple[int, Fact] | None = None  # the last drug fact of the conversation: (sentence, fact)
         follow = 0
@@ -125,7 +131,8 @@ class MedicationFacts:
                     if pol != "yes" and not (pol == "no" and stopped):
                         continue
                 mods = context_of(s.text, [(m.start, m.end)], self.lang)[0]
-                if mods.family or mods.hypothetical and med.hypothetical_in_clause(s.text, mentions, j):
+                family = mods.family and not self._FOR_AGE.search(s.text[max(0, m.start - 12) : m.start])
+                if family or mods.hypothetical and med.hypothetical_in_clause(s.text, mentions, j):
                     continue
                 negated = (
                     mods.negated
@@ -154,6 +161,8 @@ class MedicationFacts:
                 )
                 if parsed is None:
                     continue
+                if previous is not None and parsed.label == previous.label and parsed.status == "current":
+                    parsed.status = previous.status  # "give her ibuprofen, children's motrin, 150 mg": one drug
                 if answer is not None and not asked and parsed.status in ("new", "changed"):
                     stopped = False  # a statement with a "?" ("I'll prescribe X, okay?" "yes"): its own status
                 previous = parsed
@@ -184,7 +193,13 @@ class MedicationFacts:
                 if asked:
                     more = told or med.answer_attributes(answer.text, self.lang)
                     if more:
+                        had = f.attributes.get("frequency")
                         self._med_more(f, more, answer, add_evidence=False)
+                        if not had and f.attributes.get("frequency"):
+                            reported_use.add(f.id)
+                elif f.id in reported_use and self.is_clin(k) and not s.question and attrs.get("frequency"):
+                    f.attributes.update({x: attrs[x] for x in ("frequency", "per_day", "as_needed") if x in attrs})
+                    reported_use.discard(f.id)
                 last = (s.seg_index, f, status)
                 recent = (k, f)
                 if status == "current" and len(mentions) == 1 and self.is_clin(k) and not s.question:
@@ -198,6 +213,17 @@ class MedicationFacts:
         for f in meds:
             by.setdefault(f.label, []).append(f)
         for fs in by.values():
+            historical = [f for f in fs if f.status == "historical"]
+            stops = [f for f in fs if f.status == "stopped"]
+            if historical and stops:  # "I tried X, it did nothing" … "no more X": one stopped drug, all it said
+                for h in historical:
+                    for ev in h.evidence:
+                        if len(stops[0].evidence) < 4 and ev not in stops[0].evidence:
+                            stops[0].evidence.append(ev)
+                    for k2, v in h.attributes.items():
+                        stops[0].attributes.setdefault(k2, v)
+                    self.builder.facts.remove(h)
+                fs = [f for f in fs if f not in historical]
             if len(fs) < 2:
                 continue
             current = [f for f in fs if f.status == "current"]

@@ -44,10 +44,12 @@ _STRONG_CUE = re.compile(
     re.I,
 )
 _WEAK_CUE = re.compile(
-    r"\b(?:start\w*|stop\w*|quit|discontinu\w*|continu\w*|resum\w*|increas\w*|decreas\w*|doubl\w*|switch\w*|"
+    r"\b(?:start\w*|stop\w*|quit|no more(?! than)|no longer|discontinu\w*|continu\w*|resum\w*|increas\w*|decreas\w*|"
+    r"doubl\w*|switch\w*|"
     r"hold|held|keep|kept|use|uses|using|used|try|tried|trying|give|gave|given|giving|shots?|cream|ointment|patch|"
     r"drops|"
-    r"add|adding|inject\w*|help|helps|helped|helping|relie\w*|work|works|worked|working|tolerat\w*|side effects?|"
+    r"add|adding|treat\w* (?:you |him |her |it |this |that )?with|trait\w* par|inject\w*|"
+    r"help|helps|helped|helping|relie\w*|work|works|worked|working|tolerat\w*|side effects?|"
     r"discount|insurance|covered|copay|generic|priced|cost|"
     r"arrêt\w*|poursui\w*|donn\w*|ajout\w*|mets|mettre|essay\w*|augment\w*|diminu\w*|utilise\w*|renouvel\w*|mieux|"
     r"soulag\w*|calm\w*|efficace|effet|aide)\b",

@@ -39,10 +39,15 @@ _TAKE_IT = re.compile(
 
 
 def corrected_later(text: str, mentions: list[Mention], j: int) -> bool:
-    """Is the j-th mention restated later in the sentence after a self-correction? Then the later one
-    holds the dose and frequency the speaker meant, and this one is dropped."""
+    """Is the j-th mention restated later in the sentence after a self-correction, or replaced by the very
+    next drug ("augmentin or, sorry, doxycycline")? Then the later one holds what the speaker meant (the dose
+    and frequency too), and this one is dropped."""
     m = mentions[j]
     name = (m.drug.get("name") or m.surface).lower()
+    if j + 1 < len(mentions) and re.fullmatch(
+        rf"\W*(?:or\W+|ou\W+)?(?:{CORRECTION.pattern})\W*", text[m.end : mentions[j + 1].start], re.I
+    ):
+        return True
     return any(
         (n.drug.get("name") or n.surface).lower() == name and CORRECTION.search(text[m.end : n.start])
         for n in mentions[j + 1 :]
@@ -163,6 +168,9 @@ def parse_mention(
 _FOLLOW_CUE = re.compile(
     r"\b(?:take|taking|takes|use|using|prescri\w*|give|dispens\w*|refills?|supply|of (?:those|them|these)|prends|"
     r"prenez|prendre|boîtes?|renouvel\w*|you'll|you will|vous allez)\b|#\s?\d|"
+    # a dose worked out aloud ("for her weight, 15 kilos, that's 675 milligrams twice a day")
+    r"\b(?:that's|that is|which is|ça fait|soit)\s+(?:about\s+)?\d[\d.,]*\s*(?:mg|milligram\w*|mcg|microgram\w*|ml|"
+    r"milliliters?|g|grams?|grammes?|units?|unités?)\b|"
     r"^[\s,]*(?:(?:um+|uh+|euh|er)[\s,]+)*(?:\d|one|two|half|a half|un |une )",
     re.I,
 )

@@ -14,7 +14,9 @@ _STOP_LEFT = re.compile(
     r"took (?:you |him |her |me )?off|"
     r"taken (?:you |him |her |me )?off|taking (?:you |him |her |me )?off|"
     r"we[ae]n\w* (?:you |him |her |me |myself |himself |herself |yourself )?off|"
-    r"off (?:of )?(?:the|my|your|his|her)|quit|quitting|no longer|hold(?:ing)?(?! on)|held|pause|gave up|"
+    r"off (?:of )?(?:the|my|your|his|her)|quit|quitting|no longer|no more(?! than)|hold(?:ing)?(?! on)|held|pause|"
+    r"gave up|(?:finished|completed) (?:the |her |his |my |your |all (?:of )?(?:the |her |his |my |your )?)?"
+    r"(?:course (?:of )?(?:the )?)?|"
     r"arrêt\w*|stopp\w*|suspend\w*|interromp\w*|ne (?:le |la |les |l')?prends plus)\b|"
     r"\b(?:i|he|she|you|we) (?:was|were|used to be) (?:also |previously |once )?on (?:the |an? )?$",
     re.I,
@@ -28,7 +30,11 @@ _AVOID = re.compile(
 _STOP_RIGHT = re.compile(
     r"\b(?:(?:stop(?:ped|ping)?|quit|discontinu\w*|held|hold|d/c)\s+(?:taking\s+|using\s+)?(?:it|them|that|those|this)|"
     r"(?:took|take|taken|taking|get|got|came|come|coming|went|gone|go|been|was) (?:me |you |him |her )?off (?:of )?"
-    r"(?:it|them|that|those|this)|anymore|any more|no longer)\b|\b(?:l'|les )(?:ai |avons |a |ont )?arrêt\w*",
+    r"(?:it|them|that|those|this)|anymore|any more|no longer|"
+    r"(?:was|is|were|are|has been|have been) (?:it |that |this |they |those )?(?:finished|completed|done))\b|"
+    r"\b(?:l'|les )(?:ai |avons |a |ont )?arrêt\w*|"
+    r"^\W{0,3}(?:\w+\W+){0,2}?(?:vous pouvez|on peut|tu peux|il faut|vous allez|on va) (?:l'|les )?arrêter\b|"
+    r"^\W{0,3}arrêtez\b",
     re.I,
 )
 _CHANGE_LEFT = re.compile(
@@ -42,7 +48,8 @@ CHANGE_ON_ANAPHORA = re.compile(
     r"\b(?:increas\w*|decreas\w*|rais\w*|lower\w*|doubl\w*|halv\w*|reduc\w*|cut(?:ting)?|bump\w*|titrat\w*|"
     r"adjust\w*|taper\w*|go (?:up|down) on|augment(?!in)\w*|diminu\w*|baiss\w*)\s+(?:(?:back|down|up)\s+)?(?:on\s+)?"
     r"(?:it|that|this|them|those|the dose|your dose|the dosage|(?:la|sa|votre) dose)\b|"
-    r"\b(?:l'|les )(?:augment|diminu|baiss)\w*|\b(?:augmentez|diminuez|baissez)-(?:le|la|les)\b",
+    r"\b(?:l'|les )(?:augment|diminu|baiss)\w*|\b(?:augmentez|diminuez|baissez)-(?:le|la|les)\b|"
+    r"\b(?:on|je|nous|vous) (?:va |vais |allons |allez )?(?:le|la) (?:augment|diminu|baiss|rédui|doubl)\w*",
     re.I,
 )
 _CHANGE_RIGHT = re.compile(r"^[^.]{0,40}?(?:" + CHANGE_ON_ANAPHORA.pattern + ")", re.I)
@@ -130,11 +137,14 @@ _OTHER_PRESCRIBER = re.compile(
 _TRIED_LEFT = re.compile(
     r"\b(?:i|he|she|we|you) (?:(?:have |had |'ve )?tried|took|had taken|was given|was taking|used to take)\s+"
     r"(?:(?:some|one|a|an|two|three|four|\d|a couple of|a few|a dose of|a little)\s+)?$|"
+    r"\b(?:they|he|she|the doctor|the pediatrician|someone) gave (?:her|him|me|us|you|them)\s+"
+    r"(?:some\s+|a course of\s+)?$|"
     r"\bj'ai (?:pris|essayé)\s+(?:du |de la |de l'|des |un |une |deux |trois |quatre |\d )?$",
     re.I,
 )
 _PAST_TIME = re.compile(
-    r"\b(?:yesterday|last (?:night|week|weekend|month|year)|(?:a|one|two|three|few|couple of) (?:\w+ )?"
+    r"\b(?:yesterday|last (?:night|week|weekend|month|year|winter|summer|spring|fall|autumn|time)|l'an dernier|"
+    r"l'année dernière|l'hiver dernier|l'été dernier|la dernière fois|(?:a|one|two|three|few|couple of) (?:\w+ )?"
     r"(?:days?|weeks?|months?|years?) ago|earlier (?:today|this week)|hier|la semaine dernière|il y a)\b",
     re.I,
 )
@@ -176,9 +186,9 @@ def clause_status(
     said by the clinician), "historical" (tried or taken once, by the patient's account) or "current". `left`
     and `right`: the words of its clause before and after it;
     `after`: the words up to the next drug, past the clause. None: a negated mention that is not a stop."""
-    stop = bool(_STOP_LEFT.search(left) or _STOP_RIGHT.search(after))
+    stop = bool(_STOP_LEFT.search(left) or _stop_after(after))
     if negated:
-        if not re.search(r"\b(?:anymore|any more|no longer|plus)\b", text, re.I):
+        if not re.search(r"\b(?:anymore|any more|no longer|no more(?! than)|plus)\b", text, re.I):
             return None
         status = "stopped"
     elif stop and not _HEDGE.search(left):
@@ -212,6 +222,16 @@ def clause_status(
     else:
         status = "current"
     return status
+
+
+def _stop_after(after: str) -> bool:
+    """A stop said of the drug after its name, not negated ("le kardégic, il ne faut surtout pas l'arrêter",
+    "don't stop it")."""
+    m = _STOP_RIGHT.search(after)
+    return bool(m) and not _NOT_BEFORE.search(after[: m.start()])
+
+
+_NOT_BEFORE = re.compile(r"(?:\b(?:pas|jamais|not|never)\b|n't\b)\s*(?:\w+\s+)?$", re.I)
 
 
 def _tried(text: str, start: int, left: str, after: str) -> bool:
