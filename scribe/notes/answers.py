@@ -57,9 +57,9 @@ CONCEPTS: dict[str, str] = {
     "surgery": r"\bsurger(?:y|ies)\b|\bsurgical\b|\boperat(?:ion|ed)\b|\bchirurgi\w*|\bop[ée]r(?:ations?|[ée]e?s?)\b",
     "fracture": r"\bfractur\w*|\bbroke\b|\bbroken\b|\bcass[ée]e?s?\b",
     "fall": r"\bfall\b|\bfell\b|\bfallen\b|\bfalls\b|\bchute\w*|\btomb[ée]e?\b",
-    "exercise": r"\bexercis\w*|\bwork(?:ing)? out\b|\bgym\b|\bactivit[ée] physique\b|\bsport\b",
+    "exercise": r"\bexerci[sc]\w*|\bwork(?:ing)? out\b|\bgym\b|\bactivit[ée] physique\b|\bsport\b",
     "diet": r"\bdiet\w*|\br[ée]gime\b|\balimentation\b",
-    "sleep": r"\bsleep\w*|\bslept\b|\binsomni\w*|\bsommeil\b|\bdorm\w*",
+    "sleep": r"\bsleep\w*|\bslept\b|\binsomni\w*|\bsommeil\b|\bdorm\w*|\bdor[st]\b",
     "insulin": r"\binsulin\b|\binsuline\b",
     "vaccine": r"\bvaccin\w*|\bflu shot\b",
     "pregnancy": r"\bpregnan\w*|\benceinte\b|\bgrossesse\b",
@@ -86,6 +86,11 @@ CONCEPTS: dict[str, str] = {
     # the next visit: "when should he come back?" of "return in four weeks"
     "follow-up": r"\bcome back\b|\bfollow[- ]?up\b|\breturn\b|\bsee (?:you|him|her) (?:again|back)\b|\brevenir\b|"
     r"\brevoir\b|\brendez-vous\b|\bnext (?:visit|appointment)\b|\bprochaine? (?:visite|consultation)\b",
+    # lay words the lexicons do not hold, in both languages: "a-t-il des problèmes de vessie ?" of "trouble controlling
+    # your bladder?", "does he have pets?" of "vous avez des animaux ?", "quelle contraception ?" of "the pill"
+    "bladder": r"\bbladder\b|\bvessie\b",
+    "pets": r"\bpets?\b|\banimals?\b|\banimaux\b|\banimal de compagnie\b",
+    "contraception": r"\bcontracept\w*|\bbirth control\b|\bthe pill\b|\bpilule\b|\bst[ée]rilet\b|\biud\b",
     "meal": r"\b(?:ate|eat|eating|meals?|food|manger|mangé\w*|repas|dîner|déjeuner)\b",
 }
 CONCEPT_RX = {k: re.compile(v, re.I) for k, v in CONCEPTS.items()}
@@ -212,7 +217,8 @@ INTENTS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
-    ("when", re.compile(r"\bwhen\b|\bhow long ago\b|\bquand\b|\bil y a combien de temps\b|\bdate\b", re.I)),
+    # "is he up to date on his vaccines?" asks a yes, not a date
+    ("when", re.compile(r"\bwhen\b|\bhow long ago\b|\bquand\b|\bil y a combien de temps\b|(?<!up to )\bdate\b", re.I)),
     (
         "value",
         re.compile(
@@ -268,7 +274,8 @@ _YESNO_FORM = re.compile(
 )
 _CONDITION_WHEN = re.compile(r"\b(?:when|whenever|quand|lorsqu\w*)\b", re.I)
 _TIME_ASKED = re.compile(
-    r"\bhow long ago\b|\bsince when\b|\bdepuis quand\b|\bil y a combien\b|\bdate\b|\b(?:when|quand)\W*$", re.I
+    r"\bhow long ago\b|\bsince when\b|\bdepuis quand\b|\bil y a combien\b|(?<!up to )\bdate\b|\b(?:when|quand)\W*$",
+    re.I,
 )
 
 

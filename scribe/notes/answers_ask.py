@@ -172,6 +172,35 @@ _SAID_FUTURE = re.compile(
 )
 
 
+# the allergen is asked ("what is she allergic to?", "à quoi est-elle allergique ?"): the allergy facts' labels are
+# the value, not a yes; not what the reaction was nor when it happened
+_ASKS_ALLERGEN = re.compile(
+    r"^\W*(?:what|which)\b(?:\s+[\w']+){0,3}\s+allergic\s+to\W*$|^\W*what (?:\w+ )?allergies\b|"
+    r"\ballergic to what\b|^\W*(?:à|a) quoi\b[^?]*\ballergique|\ballergique à quoi\b|"
+    r"^\W*quel(?:le)?s? (?:sont (?:ses|vos|les) )?(?:\w+ )?allergies\b",
+    re.I,
+)
+
+
+def allergens(fs: list[Fact], language: str) -> Answered | None:
+    """What the patient is allergic to, from the allergy facts: their labels, or "no known allergies"."""
+    present = [f for f in fs if f.status == "present"]
+    if not present and not all(f.status == "none" for f in fs):
+        return None
+    value = ", ".join(dict.fromkeys(f.label for f in present)) or (
+        "aucune allergie connue" if language == "fr" else "no known allergies"
+    )
+    evidence = [e for f in (present or fs)[:3] for e in f.evidence[:1]]
+    return Answered(
+        answered=True,
+        answer=answer_from_facts("allergies", present or fs, language),
+        value=value,
+        evidence=evidence,
+        confidence=0.9,
+        topic="allergies",
+    )
+
+
 def _fits(query: Query, found: Answered) -> Answered:
     """An answer whose value cannot be what the question asks for is no answer: "what was her heart rate?" is
     not answered by the oxygen saturation's 98 %, nor "what did the MRI show?" by a bare "yes" (a result is
@@ -258,6 +287,10 @@ def _answered(
         cross = query.language != language
         if fs and query.intent == "yesno" and not finder.words_hold(query, topic, fs, cross):
             return finder.by_words(query) or Answered(answered=False, confidence=0.8, topic=topic)
+        if fs and topic == "allergies" and _ASKS_ALLERGEN.search(q):
+            found = allergens(fs, language)
+            if found is not None:
+                return found
         if fs:
             if query.intent in DETAIL and topic not in ("duration", "severity", "location", "age", "weight"):
                 if not any(f.value or f.attributes.get("dose") for f in fs):  # "which dose?" is not "yes"

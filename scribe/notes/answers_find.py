@@ -24,7 +24,15 @@ from scribe.notes.answers import (
 )
 from scribe.notes.answers_events import EventAnswers
 from scribe.notes.answers_guard import Guards
-from scribe.notes.answers_kinds import REGULAR_Q, TREATMENT, TRIED_Q, KindAnswers, unanswered
+from scribe.notes.answers_kinds import (
+    REGULAR_Q,
+    TAKEN_FOR_IT_ASKED,
+    TAKEN_Q,
+    TREATMENT,
+    TRIED_Q,
+    KindAnswers,
+    unanswered,
+)
 from scribe.notes.answers_search import DETAIL, NOT_UNDERSTOOD, labels_in
 from scribe.notes.answers_terms import translations
 from scribe.notes.answers_values import SCORE, VALUE_RX
@@ -284,6 +292,8 @@ class AnswerFinder(KindAnswers, Guards, EventAnswers):
             return found
         labels = labels_in(query.text)
         found = self.tried(query) if TRIED_Q.search(query.text) else None
+        if found is None and TAKEN_Q.search(query.text):
+            found = self.tried(query, TAKEN_FOR_IT_ASKED)
         if found is not None:
             return found
         if TREATMENT.search(query.text):  # "un traitement pour la tension ?": the concept names the condition

@@ -48,6 +48,20 @@ TRIED_Q = re.compile(
     r"^\W*(?:what|which|quel\w*)\b.*\b(?:over[- ]the[- ]counter|otc|en vente libre|sans ordonnance)\b",
     re.I,
 )
+# "what has he taken?", "what did she take for it?", "qu'a-t-elle pris ?": what was taken for the complaint, from a
+# reply to a question on what was taken for it ("have you taken anything for it?", "vous avez pris quoi ?"), not to one
+# on the regular medications
+TAKEN_Q = re.compile(
+    r"^\W*(?:what|qu')\b[^?]*?\b(?:taken|took|take|used|pris)\b(?:\s+(?:for|pour)\s+(?:it|this|that|ça|cela))?\W*$|"
+    r"\b(?:il|elle|vous) a(?:vez)? pris quoi\b",
+    re.I,
+)
+TAKEN_FOR_IT_ASKED = re.compile(
+    r"\b(?:taken|take|took|used|tried|pris|prenez|essayé)\s+(?:anything|something|quelque chose|quoi)\b|"
+    r"\b(?:taken|take|took|used|tried|pris|essayé)\b[^?]{0,30}\b"
+    r"(?:for (?:it|this|that|the pain)|pour (?:ça|la douleur))\b",
+    re.I,
+)
 _TRIED_ASKED = re.compile(
     r"\b(?:tried|try|taken|take|taking|used|use|using|done|essay\w*|pris|prenez|utilis\w*)\b", re.I
 )
@@ -108,6 +122,19 @@ def _drug_facts(names: list[str], facts: list[Fact]) -> list[Fact]:
     return out
 
 
+def said_as(names: list[str], facts: list[Fact]) -> list[str]:
+    """The words the visit used for the drug, whatever its status: "ibuprofène" in a French visit is the ibuprofen of
+    an English question, where an accent alone does not tell them apart."""
+    names = [n.lower() for n in names]
+    return [
+        str(f.attributes["surface"])
+        for f in facts
+        if f.kind == "medication"
+        and f.attributes.get("surface")
+        and _same_drug({f.label.lower(), str(f.attributes.get("ingredient", "")).lower()}, names)
+    ]
+
+
 def dose_text(f: Fact) -> str:
     a = f.attributes
     dose = " ".join(str(x) for x in (a.get("dose"), a.get("unit")) if x)
@@ -160,12 +187,12 @@ class KindAnswers(Searcher):
                         return True
         return False
 
-    def tried(self, query: Query) -> Answered | None:
+    def tried(self, query: Query, asked_rx: re.Pattern = _TRIED_ASKED) -> Answered | None:
         """The drugs the patient says they tried: in reply to a question on what was tried or taken ("what have you
         tried for it?" "i tried some tums and pepcid"), or said so ("i tried ibuprofen")."""
         for asking, answering, _text, _wider in self.units():
             replies = [k for k in answering if self.reader.is_pat(k)]
-            asked = bool(asking) and bool(_TRIED_ASKED.search(self.asked_text(asking)))
+            asked = bool(asking) and bool(asked_rx.search(self.asked_text(asking)))
             said = [k for k in replies if asked or _TRIED_SAID.search(self.reader.sents[k].text)]
             reply = " ".join(self.reader.sents[k].text for k in said)
             drugs = [m for m in find_mentions(reply) if m.surface.lower() not in lexicon.DRUG_STOP]
@@ -290,7 +317,10 @@ class KindAnswers(Searcher):
 
     def drug(self, query: Query, names: list[str], surfaces: list[str]) -> Answered:
         fs = _drug_facts(names + surfaces, self.facts)
-        anchors = [re.compile(rf"\b{accent_free(s)}\d*\b", re.I) for s in dict.fromkeys(surfaces + names)]
+        anchors = [
+            re.compile(rf"\b{accent_free(s)}\d*\b", re.I)
+            for s in dict.fromkeys(surfaces + names + said_as(names, self.facts))
+        ]
         anchor = re.compile("|".join(rx.pattern for rx in anchors), re.I)
         if query.intent in ("dose", "frequency"):
             if self.reader is not None:  # asked of this drug and answered: "how frequently do you take the tylenol?"

@@ -55,6 +55,13 @@ def _labels(key: bytes, text: str) -> frozenset[str]:
     return found
 
 
+# "does he sleep well?" / "dort-il bien ?" is answered no by "je dors mal": the reply's adverb, not a yes or no word
+_WELL_ASKED = re.compile(r"\b(?:well|bien)\W*$", re.I)
+_POORLY = re.compile(
+    r"\b(?:mal|badly|poorly|not (?:very |too |so |that )?(?:well|good)|pas (?:très |trop |si |super )?bien|"
+    r"terribl[ey]|awful)\b",
+    re.I,
+)
 _BUT = re.compile(r"\b(?:but|mais|though|although|sauf que|except|actually|en fait|enfin)\b", re.I)
 NOT_UNDERSTOOD = re.compile(
     r"^\W*(?:je n'ai pas (?:compris|entendu)|j'ai pas compris|pardon|comment \?|i (?:did not|didn't|did n't) "
@@ -246,6 +253,8 @@ class Searcher(TranscriptUnits):
                 polarity = self._polarity(self._reply(answering), anchors, labels) if asking else ""
                 if asking and anchors and not any(rx.search(self.asked_text(asking)) for rx in anchors):
                     polarity = self._said_unasked(answering, anchors)  # "… lying flat?" "no, nothing like that.
+                if not polarity and asking and _WELL_ASKED.search(query.text):
+                    polarity = "no" if _POORLY.search(self._reply(answering)) else ""
                 explicit = bool(polarity)
                 if not polarity:  # the words' own negation, in the reply where there is one
                     said = self._reply(answering) if asking else text

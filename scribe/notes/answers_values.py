@@ -48,7 +48,7 @@ VALUE_RX: dict[str, re.Pattern] = {
     "duration": re.compile(
         r"(?<!times )(?<!once )(?<!twice )(?<!fois )(?<!every )(?<!tous les )"  # how often, not how long
         rf"\b(?:for |about |since |depuis |il y a |ça fait )?{_RANGE}\s+(?:good |full |long |bonnes? |longues? |"
-        rf"petites? )?(?:{_DURATION_UNITS})\b(?!\s+ago\b)|"
+        rf"petites? )?(?:{_DURATION_UNITS})\b(?!\s+ago\b)(?![- ]old\b)|"
         r"\b(?:over|for|in|during) the (?:past|last) (?:few |couple (?:of )?)?(?:days?|weeks?|months?|years?)\b|"
         r"\bsince (?:\w+day|last \w+|yesterday|\w+)\b|\b(?:yesterday|last night|this morning|hier(?: soir| matin)?|"
         r"cette nuit|ce matin|avant-hier)\b|\bdepuis (?:hier|ce matin|\w+)\b",
@@ -78,7 +78,8 @@ VALUE_RX: dict[str, re.Pattern] = {
     ),
     "when": re.compile(
         rf"\b{_RANGE}\s+(?:days?|weeks?|months?|years?|hours?|minutes?)\s+ago\b|\blast\s+(?:week|month|year|night|"
-        rf"{_SEASONS}|{_WEEKDAYS})\b|\byesterday\b|\b(?:this|next|last) (?:morning|week|month|year|past \w+|"
+        rf"{_SEASONS}|{_WEEKDAYS}|{_MONTHS}|march|may)\b|"
+        r"\byesterday\b|\b(?:this|next|last) (?:morning|week|month|year|past \w+|"
         rf"{_SEASONS})\b|\b(?:on |this |ce )?(?:{_WEEKDAYS})\b|\bhier(?: soir| matin)?\b|{_DATE}|"
         rf"\b(?:it's been|it has been|been|ça fait|cela fait)\s+(?:\w+\s+){{0,2}}?{_RANGE}\s+(?:days?|weeks?|"
         r"months?|years?|jours|semaines|mois|ans)\b|"
@@ -121,7 +122,10 @@ VALUE_RX["when_future"] = WHEN_FUTURE
 # how many times in a period the question names ("how many times do you get up at night?" "three or four times")
 PERIOD_ASKED = re.compile(
     r"\b(?:at night|a night|per night|each night|every night|a day|per day|a week|per week|a month|per month|"
-    r"la nuit|par nuit|par jour|par semaine|par mois|chaque nuit)\b",
+    r"la nuit|par nuit|par jour|par semaine|par mois|chaque nuit)\b|"
+    # a count of past episodes, not a habit: "how many times has she vomited?", "combien de fois a-t-elle vomi ?"
+    r"\bhow many times (?:has|have|had|did)\b|"
+    r"\bcombien de fois (?:a-t-(?:il|elle)|avez-vous|as-tu|est-(?:il|elle)|êtes-vous|(?:il|elle) a|vous avez)\b",
     re.I,
 )
 VALUE_RX["times"] = re.compile(

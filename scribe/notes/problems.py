@@ -51,11 +51,32 @@ def laterality_span(text: str, start: int, end: int) -> tuple[str, int, int] | N
     return None
 
 
+# A code for an unspecified side or site ("H66.90 … unspecified ear", "M19.90 … unspecified site") is not the exact code
+# of a problem said with its side or its site ("a right ear infection", "arthrose du genou droit")
+_UNSPECIFIED_SIDE = re.compile(
+    r"\bunspecified (?:ear|eye|side|(?:upper |lower )?limb|ankle|knee|hip|shoulder|wrist|hand|foot|elbow|arm|leg|"
+    r"lung|kidney|breast)s?\b",
+    re.I,
+)
+_UNSPECIFIED_SITE = re.compile(r"\bunspecified sites?\b", re.I)
+_SITE_NEAR = re.compile(
+    r"\b(?:knee|hip|shoulder|hand|wrist|ankle|foot|feet|elbow|finger|thumb|toe|neck|spine|back|genou|hanche|épaule|"
+    r"main|poignet|cheville|pied|coude|doigt|pouce|orteil|cou|dos|rachis)s?\b",
+    re.I,
+)
+
+
 def specific_code(concept: Concept, text: str, start: int, end: int) -> str | None:
     """The concept's code when what was said is no more specific than the code; None otherwise."""
     if not concept.code:
         return None
     if _SPECIFIC_AFTER.match(text[end : end + 30]) or _SPECIFIC_BEFORE.search(text[max(0, start - 30) : start]):
+        return None
+    description = icd_description(concept.code) or ""
+    if _UNSPECIFIED_SIDE.search(description) and laterality_span(text, start, end):
+        return None
+    near = text[max(0, start - 30) : end + 30]
+    if _UNSPECIFIED_SITE.search(description) and _SITE_NEAR.search(near):
         return None
     return concept.code
 

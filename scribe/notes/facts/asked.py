@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
-from scribe.notes.consultation import FAMILY, answer_polarity, goes_back_on_no
+from scribe.notes.consultation import FAMILY, goes_back_on_no
 from scribe.notes.facts.mentions import (
     DICTATED,
     REST_DENIED,
@@ -18,6 +18,7 @@ from scribe.notes.facts.mentions import (
     side_of,
 )
 from scribe.notes.facts.reader import NEGATION_NEAR
+from scribe.notes.facts.replies import REWORDS, asked_as_denied, denial_reply, reply_polarity
 
 _PIECE = re.compile(r"[,.;!?]|\b(?:but|though|although|whereas|mais|par contre)\b", re.I)
 _HAS_IT = re.compile(
@@ -25,6 +26,23 @@ _HAS_IT = re.compile(
     r"oui|ouais|un peu|des|du|de la|j'ai|j'avais|j'en ai|beaucoup|parfois|souvent|peut-être)\b",
     re.I,
 )
+
+
+# "(sore throat?) my throat is fine", "ma gorge va bien": the site of an asked symptom said to be well
+_FINE = re.compile(
+    r"^[\w'-]+\W+(?:is|are|'s|has been|have been|feels?|seems?|looks?|was|va|allait) (?:\w+ )?(?:fine|normal|okay|ok|"
+    r"good|alright|all right|bien|normale?)\b",
+    re.I,
+)
+
+
+# the answer said right after the symptom named, closing its piece: "fever no", "night sweats, no", "chills a
+# little", "la toux oui"
+SAID_AFTER = (
+    r"^[\w'-]+(?:\s+[\w'-]+){0,2}?\s*[,:]?\s*(?:(?P<no>no|nope|none|non|never|jamais|not really|pas vraiment)|"
+    r"yes|yeah|yep|oui|ouais|a little(?: bit)?|a bit|sometimes|un peu|parfois|un petit peu)\W*$"
+)
+_SAID_AFTER = re.compile(SAID_AFTER, re.I)
 
 
 def each_named(found: list, question: str, reply: str) -> list[tuple[tuple, str]]:
@@ -36,7 +54,8 @@ def each_named(found: list, question: str, reply: str) -> list[tuple[tuple, str]
     concepts = lexicon.find_concepts("symptom", reply)
     out = []
     for st, en, c in found:
-        at = [a for a, _b, c2 in concepts if c2.label == c.label] or [
+        direct = [a for a, _b, c2 in concepts if c2.label == c.label]
+        at = direct or [
             m.start()
             for w in re.findall(r"[a-zà-ÿ]{5,}", question[st:en].lower())
             for m in re.finditer(re.escape(w[:5]), reply, re.I)
@@ -52,9 +71,18 @@ def each_named(found: list, question: str, reply: str) -> list[tuple[tuple, str]
         nxt = reply[pieces[i + 1][0] : pieces[i + 1][1]] if i + 1 < len(pieces) else ""
         if re.search(r"\bpas (?:mal|trop|beaucoup)\b", after, re.I):
             continue  # "des nausées pas mal": how much, not whether
-        if not negation_spent(before) or denied_right_before(before) or re.search(r"\b(?:pas|jamais)\b", after, re.I):
+        fine = not direct and _FINE.match(after)  # "my throat is fine": the site named, well
+        said_after = _SAID_AFTER.match(after)  # "fever no. chills a little.": the answer after the name
+        if (
+            not negation_spent(before)
+            or denied_right_before(before)
+            or re.search(r"\b(?:pas|jamais)\b", after, re.I)
+            or fine
+            or said_after
+            and said_after.group("no")
+        ):
             out.append(((st, en, c), "absent"))
-        elif _HAS_IT.search(before) or re.match(r"\W*(?:yes|yeah|oui|ouais)\W*$", nxt, re.I):
+        elif _HAS_IT.search(before) or said_after or re.match(r"\W*(?:yes|yeah|oui|ouais)\W*$", nxt, re.I):
             out.append(((st, en, c), "present"))
     return out
 
@@ -86,10 +114,36 @@ _CIRCUMSTANCE_BEFORE = re.compile(
 )
 # "does the chest pain…", "is your cough…": the symptom as given, its properties asked
 _GIVEN = re.compile(r"\b(?:does|do|did|is|was|has|have) (?:the|your|that|this) (?:\w+ )?$", re.I)
+# "any blood in the vomit?", "any change in your cough?", "la couleur des crachats ?": something in or of the
+# symptom is asked, the symptom itself is given
+_PART_OF = re.compile(
+    r"\b(?:blood|mucus|pus|bile|colou?r|changes?|amount|smell|sang|glaires|couleur|changements?|odeur|aspect) "
+    r"(?:in|of|with|dans|de|du|des) (?:the|your|my|that|this|le|la|les|l'|vos|votre)?\s*$",
+    re.I,
+)
 
 
 # "it's not really a chest pain, more like a pressure": the word is denied, not what the patient feels
 _REWORDED = re.compile(r"^\W*(?:[\w']+\W+){0,2}?(?:more|rather|plus|plutôt)\b(?: like| of| un| une| comme)?", re.I)
+
+
+# "any blood when you cough?", "does it hurt when you're coughing?": the symptom is the circumstance of another
+# finding, and a "no" says nothing of it
+_WHEN_IT = re.compile(
+    r"\b(?:when|whenever|while|if|quand|lorsque)\s+(?:you|i|he|she|vous|je|j'|tu|il|elle)(?:'re| are|'m| am| is|'s)?"
+    r"\s*(?:have\s+|get\s+|avez\s+|faites\s+)?(?:an?\s+|une?\s+|des\s+|de la\s+|du\s+)?$",
+    re.I,
+)
+
+
+# "and your cough, is it getting better?", "the swelling, any better?": the symptom named as the topic, then a
+# question about it: the symptom is given
+_THEN_ASKED = re.compile(
+    r"^\s*[,:-]\s*(?:(?:so|and|well)\s+)?"
+    r"(?:(?:is|does|has|did|was|are|do|have|est-ce qu')\s*(?:it|they|that|this|elle|il)\b|"
+    r"(?:any|getting|a bit|a little|some|un peu)?\s*(?:better|worse|mieux|pire)\b|(?:elle|il|ça) (?:va|est))",
+    re.I,
+)
 
 
 def reworded(after: str) -> bool:
@@ -105,7 +159,14 @@ def narrowed(question: str, start: int, end: int) -> str:
     before = re.split(r"[.?!;]", question[:start])[-1]
     # "is your cough productive?": a predicate after the given symptom; "does your chest hurt?" asks for it
     predicate = re.match(r"\W*(?!(?:or|and|ou|et|any|anything|something)\b)\w", after, re.I)
-    if _PROPERTY_AFTER.match(after) or _GIVEN.search(before) and predicate:
+    if (
+        _PROPERTY_AFTER.match(after)
+        or _GIVEN.search(before)
+        and predicate
+        or _PART_OF.search(before)
+        or _WHEN_IT.search(before)
+        or _THEN_ASKED.match(question[end:])
+    ):
         return "property"
     if _CIRCUMSTANCE_AFTER.match(after) or _CIRCUMSTANCE_BEFORE.match(before):
         return "circumstance"
@@ -152,7 +213,8 @@ class AskedSymptoms:
         if not self.is_clin(k) or s.question or not _SPOKEN_ASK.search(s.text) or k + 1 >= len(self.sents):
             return False
         nxt = self.sents[k + 1]
-        return nxt.seg_index != s.seg_index and not self.is_clin(k + 1) and bool(answer_polarity(nxt.text))
+        asked = frozenset(c.label for *_, c in lexicon.find_concepts("symptom", s.text))
+        return nxt.seg_index != s.seg_index and not self.is_clin(k + 1) and bool(reply_polarity(nxt.text, "", asked))
 
     def told(self, s, found: list) -> None:
         """Symptoms the clinician's question names as dictated before asking for more ("you're endorsing nausea,
@@ -199,7 +261,7 @@ class AskedSymptoms:
             return []
         ans = self.answer_to(later[-1])
         reply = self.sents[ans[0]].text if ans else ""
-        return ans if answer_polarity(reply) == "no" and len(reply.split()) <= 6 else []
+        return ans if reply_polarity(reply) == "no" and len(reply.split()) <= 6 else []
 
     _EVER = re.compile(r"\b(?:ever|before|previously|in the past|déjà|auparavant|par le passé)\b", re.I)
 
@@ -213,7 +275,16 @@ class AskedSymptoms:
         if not ans or not found:
             return
         first = self.sents[ans[0]]
-        pol = answer_polarity(first.text)
+        # "no fever, right?" "right": the clinician's denial, confirmed, denies the fever
+        denied = [f for f in found if asked_as_denied(s.text, f[0])]
+        verdict = denial_reply(first.text) if denied else ""
+        if verdict:
+            if verdict == "absent":
+                self._asked(s, first, denied, "absent")
+            found = [f for f in found if f not in denied]
+            if not found:
+                return
+        pol = reply_polarity(first.text, s.text, frozenset(c.label for *_, c in found))
         if pol == "no" and goes_back_on_no([self.sents[j].text for j in ans[1:]]):
             # "not really. well, actually, a little"; "any chills? sweats?" "no. well, actually some chills":
             # the take-back is about the chills it names, and the "no" still answers the sweats
@@ -240,6 +311,8 @@ class AskedSymptoms:
             return
         if not pol and self.run_reply(k, s, found, ans):
             return
+        if pol == "no" and REWORDS.search(first.text):
+            return  # "any chest pain?" "not really, more like a pressure": what it is, said otherwise
         if pol == "no":  # "does the chest pain get worse when you breathe in?" "no": the pain is given
             found = [f for f in found if narrowed(s.text, f[0], f[1]) != "property"]
         if not pol or not found:

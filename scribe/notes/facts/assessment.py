@@ -28,7 +28,9 @@ from scribe.schemas_docs import Fact
 _HEDGE_LATER = re.compile(
     r"\b(?:(?:it|this|that|which)(?:'s| is)? (?:could|may|might|can) (?:also |just |still )?(?:be|have been|turn out)|"
     r"(?:it|this|that)(?:'s| is) (?:probably|likely|possibly|maybe|perhaps|not (?:certain|sure|clear))|"
-    r"(?:i|we)(?:'m| am|'re| are) not (?:\w+ )?(?:sure|certain)|(?:i|we) (?:suspect|am not sure|are not sure)|"
+    r"(?:i|we)(?:'m| am|'re| are) not (?:\w+ )?(?:sure|certain)|"
+    r"(?:je ne suis|on n'est) pas (?:\w+ )?(?:sûre?|certaine?)|"
+    r"(?:i|we) (?:suspect|am not sure|are not sure)|"
     r"(?:we(?:'ll| will| are going to|'re going to| gon na| gonna| need to| want to| have to)|let's|i want to) "
     r"(?:\w+ )?(?:see|find out|check|confirm|determine|make sure) (?:if|whether|that it)|rule (?:it|that|this) out|"
     r"il se peut|je pense que|c'est (?:probablement|peut-être|sans doute)|probablement|peut-être|"
@@ -62,7 +64,11 @@ _CHECKED = re.compile(
     r"vérifi|contrôl|dos|surveill|mesur|refai)\w*\b(?:(?!\b(?:for|because|since|pour|car)\b)[^.;?!]){0,60}$",
     re.I,
 )
-_HEDGE_WORD = re.compile(r"\b(?:most|more|likely|probably|possibly|maybe|perhaps|definitely|certainly)\b", re.I)
+_HEDGE_WORD = re.compile(
+    r"\b(?:most|more|likely|probably|possibly|maybe|perhaps|definitely|certainly|either|potential(?:ly)?|possible|"
+    r"probable|suspected|questionable|presumed|presumably|apparent(?:ly)?)\b",
+    re.I,
+)
 # the type of a diagnosis left open ("you have diabetes, not sure if type 1 or 2"): sure of the disease, not of the
 # code, which names a type (E11.9 is type 2)
 _TYPE_OPEN = re.compile(
@@ -109,7 +115,9 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
                 r"\b(?:i (?:do )?think (?:that )?(?:you have|this is|it's|it is)|consistent with|"
                 r"suggestive of|looks like (?:you have )?|sounds like (?:you have )?|diagnos\w+ (?:you )?with|"
                 r"je pense (?:que c'est|qu'il s'agit d'?)|il s'agit d'?|c'est (?:une?|probablement))\s+"
-                r"(?:a |an |some |une? |probablement )?(?P<dx>[a-zà-ÿ' -]{4,40}?)(?=[,.?!]| and | that | which | so |"
+                r"(?:(?:most |more )?(?:probably|possibly|likely|maybe|perhaps|potentially|just|simply|probablement|"
+                r"peut-être|sans doute) )?(?:a |an |some |une? |probablement )?"
+                r"(?P<dx>[a-zà-ÿ' -]{4,40}?)(?=[,.?!]| and | that | which | so |"
                 r"$)",
                 s.text,
                 re.I,
@@ -200,7 +208,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         r"prevent\w*|avoid\w*|risk|chance|if|unless|in case|any|no|without|"
         r"check(?:s|ing)? for|look(?:s|ing)? for|evaluat\w+ for|screen\w* for|test\w* for|"
         r"(?:pcr|blot|titer|panel|culture|swab|antibod\w+) for|"
-        r"éviter|risque|si|rechercher)\b[^.;]{0,30}$",
+        r"éviter|risque|si|rechercher|dépistages?|sérologies?|tests? (?:de|du|des|pour))\b[^.;]{0,30}$",
         re.I,
     )
 
@@ -227,7 +235,12 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
     # worked up, so possible: "rule out X", "to see if it's actually X"
     _RULE_OUT = re.compile(
         r"\b(?:rule out|r/o|to exclude|éliminer|to (?:see|find out|determine) (?:if|whether) "
-        r"(?:you have|it's|it is|this is|there's|there is))\b[^.;]{0,25}$",
+        r"(?:you have|it's|it is|this is|there's|there is)|"
+        # wondered about, so possible: "I'm wondering if this is shingles", "je me demande si ce n'est pas une X"
+        r"(?:wonder(?:ing)?|not sure|unsure) (?:if|whether) (?:this|it|that|you)|je me demande si|"
+        r"(?:there'?s|there is) (?:a |some )?(?:chance|possibility) (?:that )?(?:this|it)(?:'s| is| could| might| may)|"
+        r"(?:there'?s|there is) (?:a |some )?(?:chance|possibility) (?:that )?you (?:have|'ve got|might|may|could) "
+        r"(?:have )?)\b[^.;]{0,25}$",
         re.I,
     )
 
@@ -377,8 +390,13 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             and _CHECKED.search(clause_before(s.text, st)) is not None
         )
 
-    # "your stroke risk", "heart disease prevention": what the words name is not had
-    _NOT_HAD_AFTER = re.compile(r"\s*(?:risks?|prevention|risk factors?|scares?|awareness|guidelines?|risque)\b", re.I)
+    # "your stroke risk", "heart disease prevention": what the words name is not had; "a hernia repair", "gallbladder
+    # surgery", "une cure de hernie": the procedure that treated it, not a problem now
+    _NOT_HAD_AFTER = re.compile(
+        r"\s*(?:risks?|prevention|risk factors?|scares?|awareness|guidelines?|risque|"
+        r"repairs?|surgery|surger(?:y|ies)|operations?|removal|excision|resection|ligation)\b",
+        re.I,
+    )
 
     # a list of what can cause a finding in general is not the patient's differential: "there are many reasons
     # why people can have elevated liver enzymes; some possible causes are medications, alcohol abuse, hepatitis"

@@ -45,7 +45,8 @@ _OR_NEAR = re.compile(r"^[^.;?!]{0,15}\b(?:or|ou)\b", re.I)  # "probably a sprai
 # infection". Neither present nor possible: the note leaves it out (the hedge words alone would read "possible").
 _DOUBTED_BEFORE = re.compile(
     r"\b(?:unlikely|not likely|less likely|doubt(?:ful)?|probably not|likely not|most likely not|peu probable|"
-    r"je doute|probablement pas|sans doute pas|peu de chances?)\b[^.;?!]{0,40}$",
+    r"je doute|probablement pas|sans doute pas|peu de chances?|(?:would|'d) be surprised|m'étonnerait|"
+    r"(?:serais|serait) (?:surprise?|étonnée?))\b[^.;?!]{0,40}$",
     re.I,
 )
 _DOUBTED_AFTER = re.compile(
@@ -85,6 +86,35 @@ _WORRY_AFTER = re.compile(
 )
 
 
+# Hedges the consultation model does not read, said before the name: "we should consider lupus", "we'll test you for
+# strep throat", "there's a chance it's a fracture", "I wonder if it's shingles", "ça peut être une gastro", "il peut
+# s'agir d'une tendinite", "je soupçonne une hernie discale", "on recherche une infection urinaire", "soit une
+# bronchite soit une pneumonie": a possibility, never the diagnosis.
+POSSIBLE_BEFORE = re.compile(
+    r"\b(?:consider(?:ing|ed)?(?!\s+(?:your|his|her|their|that|the fact|how|you)\b)|"
+    r"(?:test|check|screen|swab|look|evaluat)\w* (?:you |him |her |them |it |this )?(?:up )?for|"
+    r"work(?:ed|ing)? (?:you |him |her |them |it |this )?up for|"
+    r"(?:there'?s|there is|there'?s also) (?:a |some )?(?:chance|possibility|concern)|"
+    r"wonder(?:ing)? (?:if|whether|about)|my (?:guess|concern|worry) is|(?:not sure|unsure|uncertain) (?:if|whether)|"
+    r"potentially|can (?:also |sometimes )?be|je me demande si|(?:ça|cela|il|elle|ce) (?:ne )?peut (?:aussi |"
+    r"également |très bien |tout à fait )?(?:être|s'agir)|je (?:soupçonne|crains|suspecte)|on (?:re)?cherche|"
+    r"rechercher|(?<!ce )(?<!qu'il )soit|éventuellement|hypothèse|pas impossible)\b[^.;?!]{0,40}$",
+    re.I,
+)
+# A work-up worded with a negation is no exclusion: "I can't rule out a fracture", "we need to make sure this isn't a
+# heart attack", "on ne peut pas exclure une pneumonie", "on va vérifier que ce n'est pas un diabète": possible.
+_NOT_YET_EXCLUDED = re.compile(
+    r"\b(?:(?:can ?'?t|cannot|can not|could ?n'?t|could not|unable to) (?:\w+ )?(?:rule|exclude)|"
+    r"(?:make|making) sure (?:it|this|that|you|there)|not (?:yet |been )*(?:ruled|excluded)|"
+    r"(?:vérifier|s'assurer|être sûrs?|voir) qu(?:e |')(?:ce n'est pas|ce ne soit pas|il n'y a pas|vous n'avez pas)|"
+    r"ne (?:peut|peux|pouvons) pas (?:\w+ )?(?:exclure|éliminer)|pas (?:encore )?(?:exclue?|éliminée?)|"
+    r"(?:demande|demandais|savoir) si ce n'est pas|not (?:\w+ )?(?:sure|certain) (?:if|whether|that)|"
+    r"(?:ne suis|n'est|ne sommes) pas (?:\w+ )?(?:sûre?s?|certaine?s?) (?:que|qu'|si))"
+    r"[^.;?!]{0,40}$",
+    re.I,
+)
+
+
 def certainty(text: str, start: int, end: int, mods=None) -> str:
     """How sure the clinician is of the diagnosis at text[start:end]: the consultation model's reading
     (scribe.notes.consultation.certainty), then what it does not tell apart: "unlikely" (left out, returned as
@@ -95,9 +125,11 @@ def certainty(text: str, start: int, end: int, mods=None) -> str:
         sure = spoken_certainty(text[:end], start, end, mods)
     clause = re.split(r"[.;?!]|\b(?:but|however|mais)\b", text[:start])[-1]
     after = text[end:]
+    if sure == "ruled-out" and _NOT_YET_EXCLUDED.search(clause):
+        return "possible"
     if sure != "ruled-out" and (_DOUBTED_BEFORE.search(clause) or _DOUBTED_AFTER.match(after)):
         return "doubted"
-    if _WORRY_AFTER.match(after):
+    if _WORRY_AFTER.match(after) or sure != "ruled-out" and POSSIBLE_BEFORE.search(clause):
         return "possible"
     near = clause[-60:]
     if sure in ("possible", "confirmed") and _PROBABLE_BEFORE.search(near):

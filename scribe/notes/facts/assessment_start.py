@@ -19,8 +19,10 @@ from scribe.notes.text import Sentence
 _IMPRESSION_CUE = re.compile(
     r"\b(?:(?:could|might|may|can) (?:also |just |still )?be|(?:most |more |very )?likely|probabl[ey]|possibl[ey]|"
     r"(?:looks?|sounds?|seems?) (?:like|to be)|consistent with|suggestive of|i (?:suspect|think|believe)|"
-    r"dealing with|my (?:impression|guess|suspicion)|"
-    r"c'est (?:probablement|sans doute|peut-être)|ça (?:ressemble|pourrait)|pourrait être|"
+    r"dealing with|my (?:impression|guess|suspicion|concern|worry)|wonder(?:ing)? (?:if|whether)|"
+    r"(?:not sure|unsure) (?:if|whether)|(?:there'?s|there is) (?:a |some )?(?:chance|possibility)|what you have is|"
+    r"c'est (?:probablement|sans doute|peut-être)|ça (?:ressemble|pourrait)|pourrait être|je me demande si|"
+    r"(?:ça|cela|il) peut (?:aussi |également )?(?:être|s'agir)|je (?:soupçonne|crains|suspecte)|vous faites|"
     r"sans doute|je pense|on dirait|évoque|probablement)\b[^.;?!]{0,30}$",
     re.I,
 )

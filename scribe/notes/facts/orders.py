@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scribe.notes.lexicon import BODY_PARTS
-from scribe.notes.lexicon.orders import AS_SAID, ORDERS, RETURN_PRECAUTIONS
+from scribe.notes.lexicon.orders import ORDERS
 from scribe.notes.lexicon.orders_more import GENERIC, SPECIFIC
+from scribe.notes.lexicon.orders_said import AS_SAID, RETURN_PRECAUTIONS
 
 _NOT_ORDERED = re.compile(
     r"\b(?:no need|(?:do|does|did) ?n'?t (?:need|think|want)|not (?:going to|gon na|gonna|necessary|needed)|"
@@ -79,12 +80,18 @@ _REPEAT = re.compile(
     re.I,
 )
 _RETURN_PRECAUTIONS = re.compile(RETURN_PRECAUTIONS, re.I)
+# a condition said after the order: "another injection if needed", "une radio de contrôle si besoin"
+_IF_NEEDED_AFTER = re.compile(
+    r"^[^,.;]{0,25}?\b(?:if (?:needed|necessary|required|indicated)|as needed|should (?:you|it|that) be needed|"
+    r"si (?:besoin|n[ée]cessaire)|au besoin)\b",
+    re.I,
+)
 _GENERIC_LABS = ("labs", "bilan sanguin")
 _DEVICE = re.compile(r"\b(?:brace|splint|sling|immobilizer|boot)$")  # "Finger splint.", not "… advised."
 # advice said as an instruction ("Avoid spicy foods.", "Stay hydrated."), written as said, without "advised"
 _IMPERATIVE = re.compile(
     r"^(?:avoid|apply|keep|take|drink|use|using|wear|weigh|elevate|complete|finish|limit|push|strain|set|stay|get|"
-    r"call|continue|increase|decrease|monitor|check)\b"
+    r"call|continue|increase|decrease|monitor|check|cut|reduce|stop|quit)\b"
 )
 
 
@@ -183,6 +190,8 @@ def find_orders(clause: str, lang: str, before_clause: str = "", referent: bool 
             condition = "" if not cond else "no improvement" if NO_IMPROVEMENT.search(cond.group(0)) else "needed"
             if not condition and kind != "advice" and _CONSIDERED.search(clause[: m.start()]):
                 condition = "considered"
+            if not condition and kind != "advice" and _IF_NEEDED_AFTER.match(clause[m.end() :]):
+                condition = "needed"  # "then receive another injection if needed"
             found.append(Order(m.start(), m.end(), kind, label, condition))
     lead = before_clause[-120:] + " " if before_clause and _TEST_VERB.search(before_clause[-120:]) else ""
     for o in _measured(lead + clause, lang):  # "we'll check your cholesterol, | and your thyroid"
@@ -215,6 +224,7 @@ _MEASURES = [
     ("potassium level", "kaliémie", r"potassium|kali[ée]mie"),
     ("vitamin D level", "dosage de la vitamine D", r"vitamin d|vitamine d"),
     ("vitamin B12 level", "dosage de la vitamine B12", r"(?:vitamin |vitamine )?b ?12"),
+    ("iron studies", "bilan martial", r"iron|fer|ferritin\w*"),
 ]
 _MEASURE_RX = [(en, fr, re.compile(rf"\b(?:{rx})(?: levels?)?\b", re.I)) for en, fr, rx in _MEASURES]
 _TEST_VERB = re.compile(

@@ -30,6 +30,8 @@ from scribe.notes.facts.plan_items import (
     interval_text,
     kept_drugs,
     prescribed_drugs,
+    proposed_orders,
+    soft_clause,
     titration_line,
     when_phrase,
     with_next,
@@ -63,6 +65,7 @@ class PlanFacts:
         r"(?:we|i) (?:can|could|may|might) (?:consider|talk about|discuss|think about)|"
         r"see how (?:we|you|it|things) (?:do|go)|revoir|se revoit|vous revois|revoyez|rappelez|recontactez|"
         r"physical therapy|je vais (?:vous )?(?:prescrire|demander|faire|mettre|adresser|donner)|"
+        r"see each other|meet again|talk again|on se reparle|(?:re)?fai(?:re|t) le point|il faudrait|vous devriez|"
         r"on va (?:faire|vous|demander|commencer|mettre)|il faut|il faudra|vous allez|je vous "
         r"(?:prescris|propose|conseille|recommande|revois|adresse)|revenez|reconsulte[rz]?|rendez-vous|"
         r"contrôle|à revoir|surveill\w+)\b",
@@ -121,6 +124,8 @@ class PlanFacts:
             )
             helps = helps or self._listing
             self._in_exam = k < self.exam_end and self.exam_start <= k  # its orders: tests and referrals only
+            self._lead_in = self._leads_into_plan(k)
+            helps = helps or self._lead_in
             if (
                 k < self.ap_start
                 and not helps
@@ -135,7 +140,7 @@ class PlanFacts:
                 not self._PLAN.search(s.text[:end])
                 and not ORDER_CUE.search(s.text[:end])
                 and not KEEP_ANAPHOR.search(s.text[:end])
-                and not (k >= self.ap_start and SOFT_CUE.search(s.text[:end]))
+                and not (k >= self.ap_start and soft_clause(s.text[:end]))
                 and not helps
             ):
                 continue
@@ -151,6 +156,16 @@ class PlanFacts:
                 continue
             typed_only = not self.is_clin(k) or k < self.ap_start and not _ORDER_VERB.search(s.text)
             self._plan_sentence(k, s, end, problem, typed_only)
+
+    def _leads_into_plan(self, k: int) -> bool:
+        """Advice said as an instruction ("évitez le soleil", "ice it twice a day") in the clinician's closing
+        words just before the sentence read as the plan's start: no patient sentence between them, at most two
+        sentences before it. Its typed advice only, like advice said in the plan."""
+        if k >= self.ap_start or self.ap_start - k > 2 or self.ap_start >= len(self.sents) or self._in_exam:
+            return False
+        if not all(self.is_clin(j) and not self.sents[j].question for j in range(k, self.ap_start + 1)):
+            return False
+        return soft_clause(self.sents[k].text)
 
     def _statement_end(self, s: Sentence) -> int:
         """Where the sentence stops stating: its end, or where a run-on turns to a question; 0 when it asks."""
@@ -185,7 +200,8 @@ class PlanFacts:
             cued = cued or cue or bool(ORDER_CUE.search(clause))
             evidence = [self.builder.evidence(s.seg_index, s.start + c0, s.start + c1)]
             orders = find_orders(clause, self.lang, s.text[:c0])
-            soft = k >= self.ap_start and bool(SOFT_CUE.search(clause)) or bool(HELPS.search(clause))
+            soft = (k >= self.ap_start or self._lead_in) and bool(SOFT_CUE.search(clause))
+            soft = soft or bool(HELPS.search(clause))
             soft = soft or softened and bool(_ONLY_ADDS.match(raw))  # "limit your salt | and alcohol"
             softened = soft
             orders = [o for o in orders if cued or soft or k >= self.ap_start and DOING.search(clause[: o.start])]
@@ -228,15 +244,16 @@ class PlanFacts:
                 self._ordered.add(f"titrate:{titrated[0].label}")
                 self._add("medication", evidence, titrated[1], problem, titrated=titrated[0].label)
                 continue
-            follow = follow_up_line(clause, self.lang, s.text[:c0]) if cue else None
+            # "we'll see how you do | and check in again in three months": the sentence's cue carries to the visit
+            follow = follow_up_line(clause, self.lang, s.text[:c0]) if cue or cued else None
             if follow and (orders or kept):  # "come back in two weeks to get a follow-up x-ray"
                 self._add_follow_up(follow, clause, evidence, problem)
-            if orders or kept or not cue:
+            if orders or kept or not (cue or follow):
                 continue
             if follow and not self._mentions_med(s, clause) and not DICTATION.search(s.text):
                 self._add_follow_up(follow, clause, evidence, problem)  # written from its interval: typed too
                 continue
-            if typed_only:
+            if typed_only or not cue:  # a free-worded line needs its own clause's cue
                 continue
             prose = register.plan_item(clinician_to_note(clean(raw), self.sex) if self.lang == "en" else clean(raw))
             kept_on = bool(_KEEP_ON.match(prose or ""))  # "Keep on their metoprolol for now." → "Continue …"
@@ -330,8 +347,9 @@ class PlanFacts:
         self, o, clause: str, evidence: list, problem: str | None, family: bool = False, taken_back: bool = False
     ) -> None:
         key = o.label.removeprefix("repeat ").removesuffix(" de contrôle")
-        if key in self._ordered:
-            return
+        same = [k for k in self._ordered if k.startswith(f"{key} ") or k.endswith(f" {key}")]
+        if key in self._ordered or o.type in _TESTS and same and key == o.label:
+            return  # "une IRM du genou", then "je vous revois avec l'IRM"; "a steroid injection", "the injection"
         self._ordered.add(key)
         if family and o.type in _TESTS:
             o = replace(
@@ -394,7 +412,16 @@ class PlanFacts:
             found = [o for o in find_orders(text, self.lang, referent=True) if not o.condition and o.type in types]
             if found:
                 return found
-        return []
+        return self._proposed_by_patient(k, before, clause)
+
+    def _proposed_by_patient(self, k: int, before: str, clause: str) -> list:
+        """The order the patient proposed in the turn just before, taken up by "that" (see proposed_orders)."""
+        turn = [j for j in range(k - 1, max(-1, k - 6), -1) if self.sents[j].seg_index != self.sents[k].seg_index]
+        if not turn or self.is_clin(turn[0]):
+            return []
+        seg = self.sents[turn[0]].seg_index
+        said = " ".join(self.sents[j].text for j in sorted(turn) if self.sents[j].seg_index == seg)
+        return proposed_orders(said, before, clause, self.lang)
 
     def _mentions_med(self, s: Sentence, clause: str | None = None) -> bool:
         seg_id = self.tr.segments[s.seg_index].id

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from scribe.notes import register
 from scribe.notes.facts.orders import NO_IMPROVEMENT, find_orders
 from scribe.notes.number_words import numbers_to_digits
 from scribe.schemas_docs import Fact
@@ -42,8 +43,8 @@ _AFTER_EVENT = re.compile(
     r"\b(?:after|once(?: you(?:'ve| have)? (?:had|done|got|gotten|finished))?) (?:the|your|his|her|that) "
     r"(?P<event>(?:\w+[ -])?(?:mri|ct|x-?ray|scan|ultrasound|injection|procedure|surgery|test(?:s|ing)?|results|"
     r"labs|blood ?work|imaging|biopsy|epidural|colonoscopy|endoscopy|echo(?:cardiogram)?|therapy|physical therapy))\b|"
-    r"\bapr[èe]s (?P<fr>(?:l'|le |la |les )(?:irm|scanner|radio\w*|[ée]chographie|infiltration|intervention|"
-    r"op[ée]ration|bilan|analyses|r[ée]sultats|examens?))\b",
+    r"\b(?P<fr_word>apr[èe]s|avec) (?P<fr>(?:l'|le |la |les )(?:irm|scanner|radio\w*|[ée]chographie|infiltration|"
+    r"intervention|op[ée]ration|bilan|analyses|r[ée]sultats|examens?))\b",
     re.I,
 )
 # the words of a visit to come (also plan.py's follow-up kind)
@@ -51,7 +52,9 @@ FOLLOW_WORDS = (
     r"follow ?up|come back|see you (?:back|again|in|next)|return|recheck|revenez|revoir|revois|revoit|revoyez|"
     r"rendez-vous|reconsulte\w*|contrôle|appointment|check back|touch base|check in with|come see me|"
     r"see (?:me|him|her|them) (?:back|again|in)|(?:have|get|bring) (?:you|him|her) back|back in|next visit|"
-    r"revisit|reassess\w*|on se revoit|revenir|nouvelle consultation"
+    r"revisit|reassess\w*|on se revoit|revenir|nouvelle consultation|"
+    # "let's see each other again in two months", "we'll talk again in a month", "on se reparle dans un mois"
+    r"see each other|meet again|talk again|speak again|check in|on se reparle|(?:re)?fai(?:re|t) le point"
 )
 _FOLLOW = re.compile(rf"\b(?:{FOLLOW_WORDS})\b", re.I)
 # "we'll schedule for that", "let's repeat another one", "on va le refaire": the order was named before
@@ -74,6 +77,7 @@ KEEP_ANAPHOR = re.compile(
     re.I,
 )
 _CHANGED = ("new", "changed", "stopped")
+_TYPED = ("lab", "imaging", "procedure", "referral")
 _NOT_KEPT = re.compile(
     r"\b(?:no more|stop\w*|hold\w*|discontinu\w*|off|avoid\w*|instead of|rather than|not|n't|except|but|"
     r"arr[êe]t\w*|sauf|mais)\b",
@@ -146,7 +150,9 @@ def follow_up_line(clause: str, lang: str, before: str = "") -> str | None:
         named = find_orders(event, lang)
         if len(named) == 1 and named[0].end - named[0].start >= len(event) - 4:  # "the MRI", "l'IRM"
             event = (article.group(0) if article else "") + named[0].label
-        return f"À revoir après {event}." if lang == "fr" else f"Follow-up after the {event}."
+        if lang == "fr":  # "je vous revois avec l'IRM": the visit that reads it
+            return f"À revoir {'avec' if after.group('fr_word') == 'avec' else 'après'} {event}."
+        return f"Follow-up after the {event}."
     if not when:
         return None
     if _REASSESS.search(clause):
@@ -289,7 +295,9 @@ ORDER_CUE = re.compile(
     r"(?:over)?due for|set (?:you|him|her) up|needs? (?:to (?:get|have|see|"
     r"do)|an?)\b|plan (?:is|will be) to|(?:first|second|third|next|last|the (?:first|second|next|last|other) "
     r"(?:thing|step|option)|one thing|another thing) (?:is|would be|will be|we'll do is) (?:to|that)|i want|"
-    r"i(?:'d| would) (?:like|suggest)|we(?:'ll| will) (?:also )?(?:get|do|"
+    r"(?:i'm|i am|we're|we are) (?:going to )?send(?:ing)? (?:you|him|her|them)|"
+    r"we (?:can|could) (?:repeat|give|arrange)|"
+    r"i(?:'d| would) (?:also |really |just )?(?:like|suggest)|we(?:'ll| will) (?:also )?(?:get|do|"
     r"check|see)|check(?:ing)? (?:your|her|his|a|an|some)|"
     r"(?:going to|gon na|gonna|will|plan(?:ning)? to|would like to) (?:\w+ )?(?:repeat|order|get|check|obtain|refer|"
     r"start|schedule|send|do|have)|"
@@ -312,7 +320,9 @@ SOFT_CUE = re.compile(
     r"^\W*(?:(?:so|and|just|please|also|then|now|go ahead(?: and)?|et|alors)\W+)*"
     r"(?:set|push|strain|ice|elevate|raise|prop|avoid|drink|apply|use|"
     r"try|get a|weigh|keep|stay|eat|limit|cut|wear|walk|rest|stretch|watch|monitor|quit|gargle|wash|moisturize|"
-    r"be (?:mindful|careful)|refrain|reduce|"
+    r"be (?:mindful|careful)|refrain|reduce|lay off|go easy on|stay away from|"
+    # "no overhead lifting for now", "pas de sport pendant un mois": an activity held, said without a verb
+    r"no (?:\w+ )?(?:lifting|running|jogging|sports?|driving|swimming|baths?|alcohol|drinking)|pas de sport|"
     r"buvez|évitez|appliquez|reposez|pesez|mangez|limitez|gardez|portez|marchez)\b|" + HELPS.pattern,
     re.I,
 )
@@ -340,3 +350,30 @@ def with_next(text: str, spans: list[tuple[int, int]], i: int, clause: str, cue:
             break
         clause, end = clause + " " + text[c0:c1], c1
     return clause, end
+
+
+# the patient's proposal the clinician takes up: "I was thinking of seeing a dietitian", "can I get a referral to…"
+WANTS = re.compile(
+    r"\b(?:thinking (?:of|about)|(?:would|'d) like|want(?:ed)? to|wondering (?:if|about|whether)|could i|can i|"
+    r"should i|maybe i (?:could|should)|what about|how about|j'aimerais|je voudrais|je pensais|est-ce que je peux|"
+    r"pourrais-je)\b",
+    re.I,
+)
+DECLINED = re.compile(r"\b(?:not|n't|no need|hold off|pas|plus tard)\b", re.I)
+
+
+def proposed_orders(said: str, before: str, clause: str, lang: str) -> list:
+    """ "I was thinking of seeing a dietitian." "That's a great idea, I'll put in that referral.": the test or
+    referral the patient proposed (`said`, their turn just before), when the clinician takes it up by "that" in
+    an affirmative clause. Only what the patient names as wanted: never a past one ("my cardiologist ordered an
+    echo"), a negated or a conditional one."""
+    if DECLINED.search(before + " " + clause) or not WANTS.search(said):
+        return []
+    types = ("referral",) if re.search(r"\b(?:refer|adress|orient)", clause, re.I) else _TYPED
+    return [o for o in find_orders(said, lang) if not o.condition and o.type in types]
+
+
+def soft_clause(text: str) -> bool:
+    """Does a clause of the sentence start as advice ("lay off the beer for a while, | and drink plenty of
+    water")? The sentence may then name typed advice, each clause read on its own."""
+    return any(SOFT_CUE.search(text[c0:c1]) for c0, c1 in register.clauses(text))

@@ -10,6 +10,7 @@ from scribe.notes.lexicon.concept import Concept, condition
 from scribe.notes.lexicon.conditions_common import COMMON_CONDITIONS
 from scribe.notes.lexicon.conditions_more import MORE_CONDITIONS
 from scribe.notes.lexicon.conditions_msk import MSK_CONDITIONS
+from scribe.notes.lexicon.conditions_primary import PRIMARY_CONDITIONS
 from scribe.notes.lexicon.conditions_specialties import SPECIALTY_CONDITIONS
 from scribe.notes.lexicon.conditions_status import STATUS_CONDITIONS
 
@@ -39,6 +40,7 @@ CONDITIONS: list[Concept] = [
             r"high blood pressure",
             r"(?:hypertension art[ée]rielle|HTA)",
             r"(?:trop de )?tension (?:[ée]lev[ée]e|trop haute)",
+            r"\bhtn\b",
         ],
         "hypertension artérielle",
         code="I10",
@@ -53,6 +55,10 @@ CONDITIONS: list[Concept] = [
             r"type (?:2|two) diabet(?:es|ic)(?: mellitus)?",
             r"diabet(?:es|ic)(?: mellitus)?,? type (?:2|two|ii)",
             r"diab[èe]te de type (?:2|deux)",
+            r"\bt2dm\b",
+            r"\bdm ?(?:type )?(?:2|ii)\b",
+            r"\bdt2\b",
+            r"diab[èe]te non insulino-?d[ée]pendant",
         ],
         "diabète de type 2",
         code="E11.9",
@@ -79,7 +85,14 @@ CONDITIONS: list[Concept] = [
     ),
     condition(
         "hyperlipidemia",
-        [r"hyperlipidemia", r"high cholesterol", r"dyslipidemia", r"cholest[ée]rol", r"hypercholest[ée]rol[ée]mie"],
+        [
+            r"hyperlipidemia",
+            r"high cholesterol",
+            r"dyslipidemia",
+            r"cholest[ée]rol",
+            r"hypercholest[ée]rol[ée]mie",
+            r"\bhld\b",
+        ],
         "hypercholestérolémie",
         code="E78.5",
         plain_en="high cholesterol",
@@ -123,7 +136,7 @@ CONDITIONS: list[Concept] = [
     ),
     condition(
         "osteoarthritis",
-        [r"osteoarthritis", r"arthrose", r"degenerative joint disease"],
+        [r"osteoarthritis", r"arthrose", r"degenerative joint disease", r"\bdjd\b"],
         "arthrose",
         code="M19.90",
         plain_en="wear of the joint (arthritis)",
@@ -145,7 +158,14 @@ CONDITIONS: list[Concept] = [
     ),
     condition(
         "gastroesophageal reflux disease",
-        [r"gerd", r"gastro ?esophageal reflux(?: disease)?", r"reflux gastro-?(?:œ|oe)sophagien", r"rgo"],
+        [
+            r"gerd",
+            r"gastro ?esophageal reflux(?: disease)?",
+            r"acid reflux(?: disease)?",
+            r"reflux disease",
+            r"reflux gastro-?(?:œ|oe)sophagien",
+            r"rgo",
+        ],
         "reflux gastro-œsophagien",
         code="K21.9",
         plain_en="acid reflux",
@@ -153,13 +173,23 @@ CONDITIONS: list[Concept] = [
     ),
     condition(
         "hypothyroidism",
-        [r"hypothyroid(?:ism)?", r"hypothyro[ïi]die"],
+        [
+            r"hypothyroid(?:ism)?",
+            r"underactive thyroid",
+            r"hypothyro[ïi]die",
+            r"thyro[ïi]de (?:paresseuse|qui fonctionne au ralenti)",
+        ],
         "hypothyroïdie",
         code="E03.9",
         plain_en="a slow thyroid gland",
         plain_fr="thyroïde qui fonctionne au ralenti",
     ),
-    condition("hyperthyroidism", [r"hyperthyroid(?:ism)?", r"hyperthyro[ïi]die"], "hyperthyroïdie", code="E05.90"),
+    condition(
+        "hyperthyroidism",
+        [r"hyperthyroid(?:ism)?", r"overactive thyroid", r"hyperthyro[ïi]die"],
+        "hyperthyroïdie",
+        code="E05.90",
+    ),
     condition(
         "atrial fibrillation",
         [r"atrial fibrillation", r"a-?fib", r"fibrillation auriculaire"],
@@ -176,14 +206,14 @@ CONDITIONS: list[Concept] = [
     ),
     condition(
         "myocardial infarction",
-        [r"heart attack", r"myocardial infarction", r"infarctus"],
+        [r"heart attack", r"myocardial infarction", r"infarctus", r"\bidm\b"],
         "infarctus du myocarde",
         code="I21.9",
     ),
     condition("stroke", [r"stroke", r"avc", r"accident vasculaire c[ée]r[ée]bral"], "AVC", code="I63.9"),
     condition(
         "chronic kidney disease",
-        [r"chronic kidney disease", r"ckd", r"insuffisance r[ée]nale(?: chronique)?"],
+        [r"chronic kidney disease", r"ckd", r"insuffisance r[ée]nale(?: chronique)?", r"\birc\b"],
         "insuffisance rénale chronique",
         code="N18.9",
         plain_en="kidneys that work less well",
@@ -215,7 +245,16 @@ CONDITIONS: list[Concept] = [
     ),
     condition(
         "upper respiratory infection",
-        [r"upper respiratory (?:tract )?infection", r"uri", r"common cold", r"a cold", r"rhinopharyngite", r"rhume"],
+        [
+            r"upper respiratory (?:tract )?infection",
+            r"uri",
+            r"\burti\b",
+            r"common cold",
+            r"a cold",
+            r"head cold",
+            r"rhinopharyngite",
+            r"rhume",
+        ],
         "rhinopharyngite",
         code="J06.9",
         plain_en="a cold",
@@ -241,7 +280,12 @@ CONDITIONS: list[Concept] = [
         plain_en="low red blood cells (anemia)",
         plain_fr="manque de globules rouges (anémie)",
     ),
-    condition("sleep apnea", [r"sleep apnea", r"apn[ée]e du sommeil"], "apnée du sommeil", code="G47.33"),
+    condition(
+        "sleep apnea",
+        [r"sleep apnea", r"\bosa\b", r"apn[ée]e du sommeil", r"\bsaoh?s\b", r"\bsahos\b"],
+        "apnée du sommeil",
+        code="G47.33",
+    ),
     condition("gout", [r"gout", r"goutte"], "goutte", code="M10.9"),
     condition("osteoporosis", [r"osteoporosis", r"ost[ée]oporose"], "ostéoporose", code="M81.0"),
     condition(
@@ -264,7 +308,7 @@ CONDITIONS: list[Concept] = [
     ),
     condition(
         "gastroenteritis",
-        [r"gastroenteritis", r"stomach (?:bug|flu)", r"gastro-?ent[ée]rite", r"gastro"],
+        [r"gastroenteritis", r"stomach (?:bug|flu|virus)", r"tummy bug", r"gastro-?ent[ée]rite", r"gastro"],
         "gastro-entérite",
         code="K52.9",
     ),
@@ -315,7 +359,13 @@ CONDITIONS: list[Concept] = [
     condition("tendinitis", [r"tendinitis", r"tendonitis", r"tendinite"], "tendinite", code="M77.9"),
     condition(
         "prostate enlargement",
-        [r"bph", r"enlarged prostate", r"benign prostatic hyperplasia", r"hypertrophie (?:b[ée]nigne )?de la prostate"],
+        [
+            r"bph",
+            r"enlarged prostate",
+            r"benign prostatic hyperplasia",
+            r"hypertrophie (?:b[ée]nigne )?de la prostate",
+            r"\bhbp\b",
+        ],
         "hypertrophie bénigne de la prostate",
         code="N40.0",
     ),
@@ -342,7 +392,7 @@ CONDITIONS: list[Concept] = [
     ),
     condition(
         "otitis media",
-        [r"(?:middle )?ear infection", r"otitis(?: media)?", r"otite"],
+        [r"(?:middle )?ear infection", r"otitis(?: media)?", r"\baom\b", r"otite"],
         "otite",
         code="H66.90",
         plain_en="an ear infection",
@@ -377,3 +427,4 @@ CONDITIONS: list[Concept] = [
 ]
 
 CONDITIONS += MORE_CONDITIONS + MSK_CONDITIONS + COMMON_CONDITIONS + SPECIALTY_CONDITIONS + STATUS_CONDITIONS
+CONDITIONS += PRIMARY_CONDITIONS

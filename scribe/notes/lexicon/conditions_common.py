@@ -194,6 +194,9 @@ COMMON_CONDITIONS: list[Concept] = [
         "streptococcal pharyngitis",
         [
             r"strep(?:tococcal)? (?:throat|pharyngitis|infection)",
+            # "you have strep"; not the test ("the rapid strep was negative")
+            r"(?<!rapid\s)(?<!rapid-)strep"
+            r"(?! (?:tests?|swabs?|screens?|cultures?|pcr|was|is|came|were|negative|positive))",
             r"positive (?:rapid )?(?:test )?for strep",
             r"angine (?:à streptocoques?|bactérienne)",
         ],
@@ -221,7 +224,12 @@ COMMON_CONDITIONS: list[Concept] = [
     condition("laryngitis", [r"laryngitis", r"laryngite"], "laryngite", code="J04.0"),
     condition("croup", [r"\bcroup\b", r"laryngite striduleuse"], "laryngite striduleuse", code="J05.0"),
     condition("bronchiolitis", [r"bronchiolitis", r"bronchiolite"], "bronchiolite", code="J21.9"),
-    condition("mononucleosis", [r"(?:infectious )?mononucleosis", r"mononucléose"], "mononucléose", code="B27.90"),
+    condition(
+        "mononucleosis",
+        [r"(?:infectious )?mononucleosis", r"\bmono\b(?!-)", r"mononucléose"],
+        "mononucléose",
+        code="B27.90",
+    ),
     condition("pertussis", [r"pertussis", r"whooping cough", r"coqueluche"], "coqueluche", code="A37.90"),
     condition("chickenpox", [r"chicken ?pox", r"varicella", r"varicelle"], "varicelle", code="B01.9"),
     condition(
@@ -269,6 +277,7 @@ COMMON_CONDITIONS: list[Concept] = [
         [
             r"irritable bowel(?: syndrome)?",
             r"\bibs\b",
+            r"\bsii\b",
             r"syndrome de l'intestin irritable",
             r"colopathie fonctionnelle",
         ],
@@ -282,6 +291,7 @@ COMMON_CONDITIONS: list[Concept] = [
         [
             r"peptic ulcer(?: disease)?",
             r"(?:stomach|gastric|duodenal) ulcer",
+            r"\bpud\b",
             r"ulcère (?:gastrique|duodénal|gastro-duodénal)",
         ],
         "ulcère gastro-duodénal",

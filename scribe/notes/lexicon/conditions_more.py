@@ -126,7 +126,7 @@ MORE_CONDITIONS: list[Concept] = [
     condition("hemorrhoids", [r"ha?emorrhoids?", r"hémorro[iï]des?"], "hémorroïdes", code="K64.9"),
     condition(
         "fatty liver",
-        [r"fatty liver(?: disease)?", r"hepatic steatosis", r"nafld", r"stéatose hépatique", r"foie gras"],
+        [r"fatty liver(?: disease)?", r"hepatic steatosis", r"nafld", r"masld", r"stéatose hépatique", r"foie gras"],
         "stéatose hépatique",
         code="K76.0",
     ),
@@ -190,7 +190,7 @@ MORE_CONDITIONS: list[Concept] = [
     ),
     condition(
         "deep vein thrombosis",
-        [r"deep vein thrombosis", r"\bdvt\b", r"phlébite", r"thrombose veineuse(?: profonde)?"],
+        [r"deep vein thrombosis", r"\bdvt\b", r"phlébite", r"thrombose veineuse(?: profonde)?", r"\btvp\b"],
         "thrombose veineuse profonde",
         plain_en="a blood clot in a leg vein (deep vein thrombosis)",
         plain_fr="un caillot dans une veine de la jambe (phlébite)",

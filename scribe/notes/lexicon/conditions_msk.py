@@ -44,6 +44,7 @@ MSK_CONDITIONS: list[Concept] = [
         "muscle strain",
         [
             r"(?:muscle |muscular )?(?:strain(?! (?:your|the|his|her|their|it|this|that|out)\b)|strained)",
+            r"pulled (?:a |the |your |my )?(?:muscle|hamstring|groin|calf|quad|quadricep)s?",
             r"élongation",
             r"claquage",
         ],
@@ -81,7 +82,7 @@ MSK_CONDITIONS: list[Concept] = [
     condition(
         "rotator cuff tendinopathy",
         [
-            r"rotator cuff (?:tendinopathy|tendin[io]sis|tendon?itis|strain|injury|syndrome|impingement)",
+            r"rotator cuff (?:tendinopathy|tendin[io]sis|tend[io]n?itis|strain|injury|syndrome|impingement)",
             r"tendinopathie de la coiffe(?: des rotateurs)?",
         ],
         "tendinopathie de la coiffe des rotateurs",

@@ -35,7 +35,7 @@ SPECIALTY_CONDITIONS: list[Concept] = [
     ),
     condition("impetigo", [r"impetigo", r"impétigo"], "impétigo"),
     condition("scabies", [r"scabies", r"\bgale\b"], "gale", code="B86"),
-    condition("urticaria", [r"urticaria", r"urticaire"], "urticaire", code="L50.9"),
+    condition("urticaria", [r"urticaria", r"hives", r"urticaire"], "urticaire", code="L50.9"),
     condition(
         "actinic keratosis", [r"actinic keratos[ie]s", r"kératose actinique"], "kératose actinique", code="L57.0"
     ),

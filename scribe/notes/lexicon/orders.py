@@ -41,7 +41,12 @@ ORDERS: list[tuple[str, str, str, str]] = [
         "bilan hépatique",
         r"liver (?:function|enzymes|panel|tests?)|lfts?|bilan h[ée]patique",
     ),
-    ("lab", "renal function tests", "bilan rénal", r"(?:kidney|renal) function(?: tests?)?|cr[ée]atinin[ée]mie"),
+    (
+        "lab",
+        "renal function tests",
+        "bilan rénal",
+        r"(?:kidney|renal) function(?: tests?)?|cr[ée]atinin[ée]mie|bilan r[ée]nal|fonction r[ée]nale",
+    ),
     ("lab", "urine culture", "ECBU", r"urine culture|ecbu"),
     ("lab", "urinalysis", "bandelette urinaire", r"urinalysis|urine (?:test|sample|analysis)|bandelette urinaire"),
     ("lab", "vitamin D level", "dosage de la vitamine D", r"vitamin d (?:level|test)s?|dosage de la vitamine d"),
@@ -57,7 +62,12 @@ ORDERS: list[tuple[str, str, str, str]] = [
     ("lab", "uric acid level", "uricémie", r"uric acid(?: level)?|uric[ée]mie"),
     ("lab", "aldosterone and renin levels", "aldostérone et rénine", r"aldosterone(?: and renin)?(?: levels?)?"),
     ("lab", "24-hour urine collection", "recueil des urines de 24 heures", r"24[- ]hour urine|twenty four hour urine"),
-    ("lab", "strep test", "test streptococcique", r"(?:rapid )?strep (?:test|swab)|trod"),
+    (
+        "lab",
+        "strep test",
+        "test streptococcique",
+        r"(?:rapid )?strep(?: throat)? (?:test|swab)|trod|test (?:rapide )?(?:pour le |du |de )?strepto\w*",
+    ),
     ("lab", "blood cultures", "hémocultures", r"blood cultures|h[ée]mocultures"),
     (
         "lab",
@@ -188,7 +198,8 @@ ORDERS: list[tuple[str, str, str, str]] = [
         "referral",
         "gastroenterology",
         "gastro-entérologie",
-        r"gastroenterolog(?:y|ist)|gastro-?ent[ée]rologue|gi doctor",
+        r"gastroenterolog(?:y|ist)|gastro-?ent[ée]rologue|gi (?:doctor|specialist|clinic)|"
+        r"(?:(?<=to )|(?<=see ))gi(?!\s+(?:bleed\w*|symptoms?|upset|issues?|problems?|tract|loss\w*|side effects?))",
     ),
     ("referral", "endocrinology", "endocrinologie", r"endocrinolog(?:y|ist)|endocrinologue"),
     ("referral", "nephrology", "néphrologie", r"nephrolog(?:y|ist)|n[ée]phrologue"),
@@ -205,7 +216,8 @@ ORDERS: list[tuple[str, str, str, str]] = [
         "referral",
         "counseling",
         "un suivi psychologique",
-        r"counseling|therapist|psycholog(?:ist|ue)|psychoth[ée]rap\w+|th[ée]rapie cognitivo-?comportementale",
+        r"counsel(?:l)?(?:ing|or)s?|therapist|psycholog(?:ist|ue)|psychoth[ée]rap\w+|"
+        r"th[ée]rapie cognitivo-?comportementale",
     ),
     ("referral", "podiatry", "podologie", r"podiatr(?:y|ist)|podologue"),
     ("referral", "ENT", "ORL", r"ent|ear nose and throat|orl"),
@@ -239,7 +251,9 @@ ORDERS: list[tuple[str, str, str, str]] = [
         r"low[- ](?:sodium|salt) diet|(?:decreas\w*|reduc\w*|cut\w* down on|limit\w*|watch\w*) "
         r"(?:your |her |his |the |that |on )*(?:salt|sodium)(?: intake)?|avoid(?:ing)? (?:salty foods|salt)|"
         r"salt restriction|"
-        r"moins de sel|r[ée]gime (?:pauvre en sel|sans sel)",
+        r"moins de sel|r[ée]gime (?:pauvre en sel|sans sel)|"
+        # "il faut réduire le sel", "limitez votre consommation de sel"
+        r"(?:r[ée]dui\w*|limite\w*|diminue\w*) (?:le |votre |la )?(?:consommation de |apports? en )?sel",
     ),
     (
         "advice",
@@ -267,9 +281,22 @@ ORDERS: list[tuple[str, str, str, str]] = [
         "activité physique régulière",
         # "use your inhaler before exercise" is no advice to exercise
         r"(?<!before )(?<!after )(?<!during )(?<!with )exercis(?:e|ing)(?: regularly| routine| more)?|"
-        r"activit[ée] physique",
+        r"activit[ée] physique|"
+        # "faire un peu de marche tous les jours", "walk thirty minutes a day"
+        r"faire (?:un peu |plus )?(?:de la |du |d')?(?:marche|sport|exercice)|marche\w* (?:tous les jours|par jour|"
+        r"chaque jour|r[ée]guli[èe]rement|(?:\w+ )?minutes|"
+        r"quotidienne|r[ée]guli[èe]re)|walk(?:ing)? (?:for )?(?:\d+|\w+ty|fifteen) minutes|"
+        r"(?:go for|take) (?:a )?(?:daily )?walks?|walk(?:ing)? (?:every day|daily|regularly)",
     ),
-    ("advice", "weight loss", "perte de poids", r"(?:lose|losing) (?:some )?weight|weight loss|perdre du poids"),
+    (
+        "advice",
+        "weight loss",
+        "perte de poids",
+        r"(?:lose|losing) (?:some )?weight|weight loss|perdre du poids|"
+        # "get your weight down", "lose ten pounds", "perdre quelques kilos"
+        r"(?:get|bring|getting|bringing) (?:your |his |her |the )?weight down|(?:lose|losing) (?:a few|some|\w+) "
+        r"(?:pounds|kilos|kg|lbs)|perdre (?:quelques |\w+ )?kilos",
+    ),
     (
         "advice",
         "smoking cessation",
@@ -281,14 +308,23 @@ ORDERS: list[tuple[str, str, str, str]] = [
         "advice",
         "reduce alcohol intake",
         "réduction de l'alcool",
-        r"(?:cut\w* (?:back|down) on|limit\w*|decreas\w*|reduc\w*|avoid\w*) (?:the |your |his |her )?"
-        r"(?:alcohol|drinking|beers?)|moins d'alcool|"
+        r"(?:cut\w* (?:back|down) on|limit\w*|decreas\w*|reduc\w*|avoid\w*|lay off(?: of)?|go easy on|stay away from) "
+        r"(?:the |your |his |her )?(?:alcohol|drinking|beers?|wine|liquor)|moins d'alcool|"
         # "limit your salt and alcohol": the salt is the low-sodium row's
-        r"(?:(?<=salt and )|(?<=sodium and )|(?<=salt and your )|(?<=sel et l'))(?:alcohol|drinking|alcool)",
+        r"(?:(?<=salt and )|(?<=sodium and )|(?<=salt and your )|(?<=sel et l'))(?:alcohol|drinking|alcool)|"
+        # "cut back on spicy foods and alcohol", "avoid coffee and alcohol": the list's first item has its own row
+        r"(?:(?<=foods and )|(?<=food and )|(?<=coffee and )|(?<=caffeine and )|(?<=foods or ))alcohol|"
+        r"(?:r[ée]dui\w*|limite\w*|diminue\w*|[ée]vite\w*|arr[êe]te\w*) (?:l'|votre consommation d')alcool",
     ),
     ("advice", "apply ice", "glace", r"ic(?:e|ing)(?: it| the area)?|glace"),
     ("advice", "rest", "repos", r"rest(?! of)(?: it)?|repos|repose[zr](?:-vous)?|se reposer"),
-    ("advice", "elevation", "surélévation", r"elevat(?:e|ion)(?: it| your \w+)?|sur[ée]l[ée]v\w+"),
+    (
+        "advice",
+        "elevation",
+        "surélévation",
+        r"elevat(?:e|ion)(?: it| your \w+)?|sur[ée]l[ée]v\w+|"
+        r"(?:keep|prop) (?:it|that|them|(?:the|your|his|her) (?:leg|legs|foot|feet|ankle|arm|hand)) (?:up|elevated)",
+    ),
     (
         "advice",
         "{said}",
@@ -301,7 +337,8 @@ ORDERS: list[tuple[str, str, str, str]] = [
         "advice",
         "push fluids",
         "hydratation abondante",
-        r"push(?:ing)? fluids|drink (?:plenty of |lots of |more )?(?:fluids|water)|(?:stay )?hydrat\w+|"
+        r"push(?:ing)? fluids|drink (?:plenty of |lots of |a lot of |more |extra )?(?:fluids|water)|"
+        r"(?:stay )?hydrat\w+|"
         r"(?:bien |beaucoup )?boire (?:beaucoup|abondamment|de l'eau)|buvez (?:beaucoup|abondamment|bien|de l'eau)|"
         r"(?:boire|buvez) (?:au moins |environ )?(?:un|deux|trois|\d+|1,5|un litre et demi) litres?",
     ),
@@ -316,7 +353,11 @@ ORDERS: list[tuple[str, str, str, str]] = [
         "activity modification",
         "adaptation des activités",
         r"activity modifications?|modify (?:your |his |her )?activit\w+|lighter (?:work|duty)|"
-        r"(?:eliminate|avoid|limit|reduce|cut down on) (?:\w+ ){0,4}repetitive (?:motions?|movements?|activit\w+)",
+        r"(?:eliminate|avoid|limit|reduce|cut down on) (?:\w+ ){0,4}repetitive (?:motions?|movements?|activit\w+)|"
+        # "in the meantime, no running": an activity held for now
+        r"\bno (?:running|jogging|contact sports|sports|high[- ]impact (?:activit\w+|exercise))|pas de sport|"
+        r"(?:no|avoid\w*|limit\w*) (?:\w+ )?overhead (?:lifting|activit\w+|reaching|work|motions?)|"
+        r"[ée]vite[rz] (?:le sport|les sports|la course|de courir|de forcer)",
     ),
     (
         "advice",
@@ -344,7 +385,7 @@ ORDERS: list[tuple[str, str, str, str]] = [
         "advice",
         "avoid heavy lifting",
         "éviter le port de charges lourdes",
-        r"(?:no|avoid(?:ing)?) (?:heavy )?lifting|port de charges",
+        r"(?:no|avoid(?:ing)?) (?:heavy )?lifting|port de charges|(?:no|avoid(?:ing)?) lifting anything heavy",
     ),
     (
         "advice",
@@ -366,44 +407,5 @@ ORDERS: list[tuple[str, str, str, str]] = [
         "plaie propre",
         r"keep (?:the |your |that )?(?:wound|incision|cut) clean",
     ),
-    (
-        "advice",
-        "high-fiber diet",
-        "régime riche en fibres",
-        r"high[- ]fiber diet|more fiber|fiber in (?:your|the) diet|r[ée]gime riche en fibres",
-    ),
-    ("advice", "sleep hygiene", "hygiène du sommeil", r"sleep hygiene|hygi[èe]ne du sommeil"),
     ("advice", "compression stockings", "bas de contention", r"compression (?:stockings|socks)|bas de contention"),
 ]
-
-# Advice written as said, without "advised" ("Push fluids.", "Strain urine.", "Finger splint.").
-AS_SAID = {
-    "results via the patient portal",
-    "apply heat",
-    "keep the wound clean and dry",
-    "keep the wound clean",
-    "avoid heavy lifting",
-    "push fluids",
-    "strain urine",
-    "reduce alcohol intake",
-    "apply ice",
-    "set an alarm as a medication reminder",
-}
-
-# "If it gets worse, give me a call": return precautions the clinician gave (never added when not said).
-RETURN_PRECAUTIONS = (
-    r"(?:call|come back|return|come in|let (?:me|us) know|give (?:me|us) a call|go to the (?:er|emergency))"
-    r"[^.;?]{0,50}\bif\b[^.;?]{0,60}?\b(?:worse\w*|severe|not (?:getting |any )?better|fever|"
-    r"(?:do|does) ?n'?t (?:improve|get better|go away|resolve))\b|"
-    r"\bif\b[^.;?]{0,60}?\b(?:worse\w*|severe|not (?:getting |any )?better|fever|"
-    r"(?:do|does) ?n'?t (?:improve|get better|go away|resolve))\b[^.;?]{0,40}?"
-    r"(?:call|come back|return|come in|let (?:me|us) know|give (?:me|us) a call|go to the (?:er|emergency))|"
-    r"(?:rappelez|appelez|revenez|reconsultez|consultez)[^.;?]{0,40}\bsi\b[^.;?]{0,50}?"
-    r"(?:aggrav\w*|pire|fi[èe]vre|persist\w*|pas mieux)|"
-    r"\bsi\b[^.;?]{0,60}?(?:aggrav\w*|pire|fi[èe]vre|persist\w*|pas mieux)[^.;?]{0,40}?"
-    r"(?:rappelez|appelez|revenez|reconsult\w*|consultez)|"
-    # the emergency department, whatever the sign said: "if you get short of breath, go to the emergency room"
-    r"(?:go to the (?:er|emergency(?: room| department)?)|call 911|allez aux urgences|appelez le 15)[^.;?]{0,60}\bif\b|"
-    r"\bif\b[^.;?]{0,80}?(?:go (?:straight )?to the (?:er|emergency)|call 911)|"
-    r"\bsi\b[^.;?]{0,80}?(?:aux urgences|appelez le 15)"
-)

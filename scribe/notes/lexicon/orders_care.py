@@ -140,9 +140,26 @@ CARE: list[tuple[str, str, str, str]] = [
     ),
     (
         "advice",
+        "reduce caffeine intake",
+        "réduction de la caféine",
+        r"(?:cut\w* (?:back|down) on|cut(?:ting)? out|limit\w*|reduc\w*|decreas\w*|less|stop drinking) "
+        r"(?:the |your |his |her |on |all )?(?:coffee|caffeine|caffeinated (?:drinks|beverages)|energy drinks)|"
+        r"(?:moins de|r[ée]dui\w+ (?:le |votre )?|limite\w* (?:le |votre )?)caf[ée](?:ine)?",
+    ),
+    (
+        "advice",
+        "sun protection",
+        "protection solaire",
+        r"(?:stay out of|avoid(?:ing)?|limit\w*|minimi\w+|stay away from) (?:the |direct )?sun(?: exposure)?\b|"
+        r"sun protection|[ée]vite[rz]? (?:le soleil|l'exposition (?:au soleil|solaire)|de vous exposer)|"
+        r"(?:pas d'|[ée]viter l')exposition (?:au soleil|solaire)",
+    ),
+    (
+        "advice",
         "{said}",
         "éviction",
-        r"avoid(?:ing)? (?:any |all )?(?:caffeine|spicy foods?|triggers|fatty foods?|greasy foods?|dairy|gluten|"
+        r"(?:cut(?:ting)? (?:back|down) on|stay away from) (?:spicy|fatty|greasy|fried) foods?|"
+        r"avoid(?:ing)? (?:any |all )?(?:caffeine|coffee|spicy foods?|triggers|fatty foods?|greasy foods?|dairy|gluten|"
         r"eating late|late meals|chocolate|citrus|the sun|sun exposure|contact sports|sick contacts|scratching)",
     ),
     (
@@ -216,5 +233,21 @@ CARE: list[tuple[str, str, str, str]] = [
         r"(?:foods?|things) (?:that )?(?:you(?:'re| are| were) sensitive to|trigger\w*|bother (?:you|him|her)|"
         r"upset (?:your|his|her) stomach|make (?:it|this|your symptoms|things) worse)|"
         r"trigger foods|(?:food|dietary) triggers|[ée]vite[rz]? les aliments qui (?:d[ée]clenchent|aggravent)",
+    ),
+    (
+        "advice",
+        "high-fiber diet",
+        "régime riche en fibres",
+        r"high[- ]fiber diet|more fiber|fiber in (?:your|the) diet|r[ée]gime riche en fibres",
+    ),
+    (
+        "advice",
+        "sleep hygiene",
+        "hygiène du sommeil",
+        r"sleep hygiene|hygi[èe]ne du sommeil|"
+        # "get at least seven hours of sleep", "cut down on screen time before bed"
+        r"(?:get|getting|aim for) (?:at least |about |around )?(?:\w+ |\d+ )?(?:to \w+ )?hours of sleep|"
+        r"(?:get|getting) (?:more|enough|better) sleep|regular (?:sleep|bedtime) (?:schedule|routine)|"
+        r"(?:screen time|screens|(?:your |the )?phone) (?:before|at) (?:bed|bedtime)|[ée]crans? (?:avant|le soir)",
     ),
 ]

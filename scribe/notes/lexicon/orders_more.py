@@ -257,5 +257,13 @@ GENERIC: list[tuple[str, str, str, str]] = [
     ("lab", "{said}", "dosage", r"(?:vitamin|iron|folate|thyroid|hormone|sugar|glucose) levels"),
     ("procedure", "{said}", "vaccin", r"vaccines?|vaccinations?|boosters?|vaccins?"),
     ("procedure", "cast", "plâtre", r"(?:a|the|in a) cast|pl[âa]tre"),
+    # "we can repeat the injection today": a joint or tendon injection named without its drug (a drug's own
+    # injections, "insulin injections", are the medication's line)
+    (
+        "procedure",
+        "injection",
+        "infiltration",
+        r"(?<!insulin )(?<!b12 )(?<!d'insuline )(?<!testosterone )injections?(?! site)",
+    ),
     ("referral", "a specialist", "un spécialiste", r"specialist|sp[ée]cialiste"),
 ]

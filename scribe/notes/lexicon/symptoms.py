@@ -20,7 +20,15 @@ _AMOUNT = r"(?:\d+(?:[.,]\d+)?|[a-z]+(?:[- ][a-z]+)?)(?: and a half)?"
 SYMPTOMS: list[Concept] = [
     symptom(
         "fever",
-        [r"fevers?", r"feverish", r"febrile", r"fi[èe]vre", r"fi[èé]vreu(?:x|se)", r"de la temp[ée]rature"],
+        [
+            r"(?:had|running|run) a (?:high )?temperature",
+            r"fevers?",
+            r"feverish",
+            r"febrile",
+            r"fi[èe]vre",
+            r"fi[èé]vreu(?:x|se)",
+            r"de la temp[ée]rature",
+        ],
         "fièvre",
         "Constitutional",
     ),
@@ -28,6 +36,7 @@ SYMPTOMS: list[Concept] = [
     symptom(
         "fatigue",
         [
+            r"suis (?:complètement |très |tout le temps )?crev[ée]e?",
             r"fatigue[d]?",
             r"tired(?:ness)?",
             r"exhausted",
@@ -44,6 +53,8 @@ SYMPTOMS: list[Concept] = [
         [
             r"(?<!for\s)(?<!with\s)weight loss(?! (?:study|program|medications?|drugs?|surgery|goals?|plans?|trial))",
             r"lost (?:some |a lot of )?weight",
+            # "are you losing weight?"; not "help with losing weight", a goal
+            r"(?<!on\s)(?<!with\s)(?<!of\s)(?<!about\s)(?<!at\s)losing (?:some |any |a lot of )?weight",
             # "I've lost 110 pounds", "j'ai perdu 5 kilos"
             rf"lost (?:about |around |over |almost |nearly |like )?{_AMOUNT} (?:pounds|lbs|kilos|kilograms|kgs?)",
             rf"perdu (?:environ |presque |près de )?{_AMOUNT} (?:kilos|kg)",
@@ -69,6 +80,7 @@ SYMPTOMS: list[Concept] = [
     symptom(
         "chest pain",
         [
+            r"chest (?:feels|felt|is|gets|got) (?:tight|heavy)",
             r"chest (?:pain|pressure|tightness|discomfort|cramps?)",
             rf"chest {_HURTS}",
             r"pain in (?:my|the|your) chest",
@@ -82,6 +94,8 @@ SYMPTOMS: list[Concept] = [
     symptom(
         "palpitations",
         [
+            r"heart (?:is |was |keeps |has been |kind of )?(?:pounding|fluttering|flutters|skipping|skips)",
+            r"skipped (?:heart)?beats?",
             r"palpitations?",
             r"heart (?:racing|pounding|fluttering)",
             r"pounding in (?:my|the) chest",
@@ -93,12 +107,13 @@ SYMPTOMS: list[Concept] = [
     symptom(
         "leg swelling",
         [
+            r"gonflement des jambes",
             r"leg swelling",
             r"swollen legs?",
             r"swelling (?:in|of|around) (?:(?:my|your|his|her|the|both)\W+)*(?:lower )?(?:legs?|extremities)",
             r"legs?(?:,? (?:or|and) (?:legs?|ankles?|feet))* (?:(?:are|is|have been|has been|were|"
             r"being|getting|get) )*(?:swollen|swelling|swell)",
-            r"jambes? gonfl[ée]es?",
+            r"jambes? (?:qui )?(?:gonfl|enfl)\w*",
             r"(?:œ|oe)d[èe]mes? des (?:jambes|membres inf[ée]rieurs)",
         ],
         "œdème des jambes",
@@ -107,6 +122,8 @@ SYMPTOMS: list[Concept] = [
     symptom(
         "shortness of breath",
         [
+            r"(?:hard|difficult) (?:for me )?to (?:breathe|catch (?:my|his|her) breath)",
+            r"out of breath",
             r"short(?:ness)? of breath",
             r"short(?:ness)? (?:on|and|in) breathe?",  # what speech recognition makes of "shortness of breath"
             r"trouble breathing",
@@ -125,7 +142,7 @@ SYMPTOMS: list[Concept] = [
         "Respiratory",
     ),
     symptom("cough", [r"cough(?:ing)?", r"toux", r"tousse[rz]?"], "toux", "Respiratory"),
-    symptom("wheezing", [r"wheez(?:e|es|ing)", r"sifflements?"], "sifflements", "Respiratory"),
+    symptom("wheezing", [r"wheezy", r"wheez(?:e|es|ing)", r"sifflements?"], "sifflements", "Respiratory"),
     symptom(
         "sore throat",
         [r"sore throat", r"throat pain", rf"throat {_HURTS}", r"mal (?:à|a) la gorge", r"maux de gorge"],
@@ -134,7 +151,14 @@ SYMPTOMS: list[Concept] = [
     ),
     symptom(
         "nasal congestion",
-        [r"nasal congestion", r"stuffy nose", r"congestion", r"nez bouch[ée]", r"rhume"],
+        [
+            r"(?:nose|sinuses) (?:is |are |feels? |has been |have been )?(?:stuffy|stuffed up|blocked up)",
+            r"nasal congestion",
+            r"stuffy nose",
+            r"congestion",
+            r"nez bouch[ée]",
+            r"rhume",
+        ],
         "congestion nasale",
         "ENT",
     ),
@@ -160,6 +184,8 @@ SYMPTOMS: list[Concept] = [
     symptom(
         "dizziness",
         [
+            r"(?:the )?room (?:is |was |keeps |starts |started )?spinning",
+            r"(?:the )?room spins",
             r"dizz(?:y|iness)",
             r"lightheaded(?:ness)?",
             r"light-headed(?:ness)?",
@@ -219,7 +245,17 @@ SYMPTOMS: list[Concept] = [
         "traumatisme crânien",
         "Neurological",
     ),
-    symptom("weakness", [r"weakness", r"faiblesse"], "faiblesse", "Neurological"),
+    symptom(
+        "weakness",
+        [
+            r"feel(?:s|ing)? (?:very |really |so |a bit |kind of )?weak",
+            r"(?:me )?sens (?:très |un peu )?faible",
+            r"weakness",
+            r"faiblesse",
+        ],
+        "faiblesse",
+        "Neurological",
+    ),
     symptom(
         "syncope",
         [
@@ -237,17 +273,43 @@ SYMPTOMS: list[Concept] = [
     ),
     symptom(
         "nausea",
-        [r"nause(?:a|ous|e|es)", r"naus[ée]es?", r"envie de vomir", r"mal au c(?:œ|oe)ur"],
+        [
+            r"sick to (?:my|his|her|your) stomach",
+            r"queasy",
+            r"nauseated",
+            r"nause(?:a|ous|e|es)",
+            r"naus[ée]es?",
+            r"envie de vomir",
+            r"mal au c(?:œ|oe)ur",
+        ],
         "nausées",
         "Gastrointestinal",
     ),
     symptom(
         "vomiting",
-        [r"vomit(?:ing|ed)?", r"throwing up", r"threw up", r"vomissements?", r"vomi"],
+        [
+            r"puk(?:e|es|ed|ing)",
+            r"thrown up",
+            r"vomit(?:ing|ed)?",
+            r"throwing up",
+            r"threw up",
+            r"vomissements?",
+            r"vomi",
+        ],
         "vomissements",
         "Gastrointestinal",
     ),
-    symptom("diarrhea", [r"diarrh(?:ea|oea|[ée]e)s?", r"loose stools?"], "diarrhée", "Gastrointestinal"),
+    symptom(
+        "diarrhea",
+        [
+            r"the runs",
+            r"bowels? (?:are|is|have been|has been) (?:loose|runny)",
+            r"diarrh(?:ea|oea|[ée]e)s?",
+            r"loose stools?",
+        ],
+        "diarrhée",
+        "Gastrointestinal",
+    ),
     symptom("constipation", [r"constipat(?:ion|ed)", r"constip[ée]e?"], "constipation", "Gastrointestinal"),
     symptom(
         "abdominal pain",
@@ -268,7 +330,14 @@ SYMPTOMS: list[Concept] = [
     symptom("bloating", [r"bloat(?:ed|ing)", r"ballonnements?", r"ballonn[ée]e?"], "ballonnements", "Gastrointestinal"),
     symptom(
         "heartburn",
-        [r"heartburn", r"acid reflux", r"reflux", r"br[ûu]lures? d'estomac", r"remont[ée]es? acides?"],
+        [
+            r"acid (?:coming|comes|came) up",
+            r"heartburn",
+            r"acid reflux",
+            r"reflux",
+            r"br[ûu]lures? d'estomac",
+            r"remont[ée]es? acides?",
+        ],
         "brûlures d'estomac",
         "Gastrointestinal",
     ),
@@ -290,6 +359,10 @@ SYMPTOMS: list[Concept] = [
             r"pas d'app[ée]tit",
             r"perdu (?:l'|de l')app[ée]tit",
             r"manque d'app[ée]tit",
+            # "I don't feel like eating", "my appetite has been poor", "j'ai plus faim"
+            r"(?:don't|do n't) feel like eating",
+            r"appetite (?:is|has been|'s been|was) (?:poor|down|low|bad|gone|not (?:good|great))",
+            r"(?:n'ai|ai) (?:pas|plus) (?:très |trop )?faim",
         ],
         "perte d'appétit",
         "Gastrointestinal",
@@ -313,6 +386,8 @@ SYMPTOMS: list[Concept] = [
     symptom(
         "urinary frequency",
         [
+            r"(?:fais|faire) (?:souvent |beaucoup )?pipi (?:souvent|tout le temps|beaucoup)",
+            r"(?:pee|peeing|urinat\w+) more (?:often|frequently|than usual)",
             r"(?:urinary )?frequency",
             r"pee(?:ing)? a lot",
             r"urinating (?:a lot|frequently|more)",
@@ -326,7 +401,13 @@ SYMPTOMS: list[Concept] = [
     ),
     symptom(
         "blood in urine",
-        [r"blood in (?:my|the|your|his|her) urine", r"hematuria", r"sang dans les urines"],
+        [
+            r"blood when (?:you|i|he|she) (?:pee|urinate)",
+            r"blood in (?:the|my|your|his|her) pee",
+            r"blood in (?:my|the|your|his|her) urine",
+            r"hematuria",
+            r"sang dans les urines",
+        ],
         "sang dans les urines",
         "Genitourinary",
     ),
@@ -379,7 +460,12 @@ SYMPTOMS: list[Concept] = [
         "éruption cutanée",
         "Skin",
     ),
-    symptom("itching", [r"itch(?:y|ing)", r"d[ée]mangeaisons?", r"[çc]a gratte", r"prurit"], "démangeaisons", "Skin"),
+    symptom(
+        "itching",
+        [r"[çc]a me gratte", r"itch(?:y|ing)", r"d[ée]mangeaisons?", r"[çc]a gratte", r"prurit"],
+        "démangeaisons",
+        "Skin",
+    ),
     *SITE_SYMPTOMS,
     *ROS_SYMPTOMS,
     *ORGAN_SYMPTOMS,

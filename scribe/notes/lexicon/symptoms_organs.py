@@ -95,6 +95,7 @@ ORGAN_SYMPTOMS: list[Concept] = [
     symptom(
         "urinary incontinence",
         [
+            r"leak(?:ing|s)? (?:of )?urine",
             r"urinary incontinence",
             r"leak(?:s|ing)? (?:urine|when i (?:cough|laugh))",
             r"wet(?:ting)? (?:myself|yourself)",
@@ -237,13 +238,22 @@ ORGAN_SYMPTOMS: list[Concept] = [
     ),
     symptom(
         "tremor",
-        [r"tremors?", r"shak(?:y|iness) hands?", r"hands? (?:are |have been )?shak(?:y|ing)", r"tremblements?"],
+        [
+            r"hands? (?:shake|shakes|shaking|are shaking|tremble|trembling)",
+            r"shaky hands?",
+            r"tremors?",
+            r"shak(?:y|iness) hands?",
+            r"hands? (?:are |have been )?shak(?:y|ing)",
+            r"tremblements?",
+        ],
         "tremblements",
         "Neurological",
     ),
     symptom(
         "balance problems",
         [
+            r"los(?:t|e|ing) (?:my|his|her) balance",
+            r"off balance",
             r"(?:problems?|issues?|trouble|difficulty) (?:with )?" + _WHOSE + r"balance",
             r"balance (?:problems?|issues?)",
             r"unsteady(?: on (?:my|your) feet)?",
@@ -283,7 +293,14 @@ ORGAN_SYMPTOMS: list[Concept] = [
     # Mood, sleep and sight
     symptom(
         "anxiety",
-        [r"anxi(?:ety|ous)", r"stress(?:ed)?(?! tests?)", r"nervous", r"anxi(?:[ée]t[ée]|eux|euse)", r"stress[ée]e?"],
+        [
+            r"angoiss[ée]e?s?",
+            r"anxi(?:ety|ous)",
+            r"stress(?:ed)?(?! tests?)",
+            r"nervous",
+            r"anxi(?:[ée]t[ée]|eux|euse)",
+            r"stress[ée]e?",
+        ],
         "anxiété",
         "Psychiatric",
     ),
@@ -310,6 +327,10 @@ ORGAN_SYMPTOMS: list[Concept] = [
             r"(?:my )?sleep)",
             r"can't sleep",
             r"ca n't sleep",
+            # "I can't fall asleep", "it's hard to stay asleep", "je n'arrive pas à m'endormir"
+            r"(?:can't|ca n't|cannot|can not) (?:fall|stay|get to) (?:a)?sleep",
+            r"hard (?:time )?(?:to )?(?:fall|falling|stay|staying) asleep",
+            r"n'arrive (?:pas|plus) à (?:dormir|m'endormir)",
             r"insomnia",
             r"(?:not |n't )sleeping (?:well|good)",
             r"insomnies?",
@@ -326,6 +347,9 @@ ORGAN_SYMPTOMS: list[Concept] = [
     symptom(
         "vision changes",
         [
+            r"vision (?:is|has been|gets|got|was|'s been) (?:blurry|blurred|fuzzy|cloudy)",
+            r"see(?:ing)? double",
+            r"things (?:get|look|are|go|got) (?:blurry|fuzzy)",
             r"blurr(?:y|ed) vision",
             r"vision changes?",
             r"vision loss",

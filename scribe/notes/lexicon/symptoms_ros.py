@@ -91,6 +91,7 @@ ROS_SYMPTOMS: list[Concept] = [
     symptom(
         "tinnitus",
         [
+            r"ears? (?:are |is |keeps? |have been |has been )?ringing",
             r"tinnitus",
             r"ringing in " + _WHOSE + r"ears?",
             r"acouph[èe]nes?",
@@ -153,7 +154,12 @@ ROS_SYMPTOMS: list[Concept] = [
         "odynophagie",
         "ENT",
     ),
-    symptom("hoarseness", [r"hoarse(?:ness)?", r"voix (?:rauque|enrou[ée]e)", r"enrou[ée]e?"], "voix rauque", "ENT"),
+    symptom(
+        "hoarseness",
+        [r"lost (?:my|his|her) voice", r"hoarse(?:ness)?", r"voix (?:rauque|enrou[ée]e)", r"enrou[ée]e?"],
+        "voix rauque",
+        "ENT",
+    ),
     symptom(
         "swollen lymph nodes",
         [
@@ -170,6 +176,8 @@ ROS_SYMPTOMS: list[Concept] = [
         [
             r"hemoptysis",
             r"cough(?:ed|ing)? up blood",
+            # "any blood when you cough?"
+            r"blood when (?:you|i|he|she) cough",
             r"blood in " + _WHOSE + r"(?:sputum|phlegm)",
             r"cracher du sang",
             r"crach\w+ (?:du sang|sanglants?)",
@@ -216,12 +224,16 @@ ROS_SYMPTOMS: list[Concept] = [
     symptom(
         "ankle swelling",
         [
+            r"gonflement (?:des|aux) chevilles",
             r"ankles? swelling",
             r"swollen ankles?",
             r"swelling (?:in|of|around) (?:(?:my|your|his|her|the|both)\W+)*ankles?",
             r"ankles?(?:,? (?:or|and) (?:legs?|ankles?|feet))* (?:(?:are|is|have been|has been|were|"
             r"being|getting|get) )*(?:swollen|swelling|swell)",
-            r"chevilles? (?:gonfl|enfl)[ée]es?",
+            # "my ankles puff up", "puffy ankles"
+            r"ankles? (?:(?:are|is|get|gets|have been|has been) )?puff(?:y|ing up|ed up|s? up)",
+            r"puffy ankles?",
+            r"chevilles? (?:qui )?(?:gonfl|enfl)\w*",
             r"(?:œ|oe)d[èe]mes? des chevilles",
         ],
         "œdème des chevilles",
@@ -230,6 +242,7 @@ ROS_SYMPTOMS: list[Concept] = [
     symptom(
         "foot swelling",
         [
+            r"pieds? (?:qui )?(?:gonfl|enfl)\w*",
             r"(?:feet|foot) swelling",
             r"swollen feet",
             r"swelling (?:in|of|around) (?:(?:my|your|his|her|the|both)\W+)*(?:feet|foot)",
