@@ -316,7 +316,9 @@ _LATE_YES = re.compile(
 # the reply goes back on its "no" in its next sentence: "Not really. Well, actually, a little in the mornings."
 _GOES_BACK = re.compile(
     r"^\W*(?:(?:well|but|um|uh|oh|euh|bon|mais)\W+)*(?:actually|now that (?:i think|you mention)|thinking about it|"
-    r"en fait|enfin si|si\b|quoique|à la réflexion)\b",
+    r"en fait|enfin si|si\b|quoique|à la réflexion|"
+    r"(?:maybe|perhaps|peut-être)\W+(?:once|twice|a little|a bit|sometimes|une fois|un peu|parfois)|"
+    r"(?:well|enfin)\W+(?:a little|a bit|once|sometimes|un peu|une fois|parfois))\b",
     re.I,
 )
 _DENIES = re.compile(r"\b(?:no|not|never|nothing|none|n't|pas|jamais|rien|aucune?)\b", re.I)

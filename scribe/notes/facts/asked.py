@@ -17,7 +17,7 @@ from scribe.notes.facts.mentions import (
     reply_subset,
     side_of,
 )
-from scribe.notes.facts.reader import NEGATION_NEAR
+from scribe.notes.facts.reader import NEGATION_NEAR, advice_heard
 from scribe.notes.facts.replies import REWORDS, asked_as_denied, denial_reply, reply_polarity
 
 _PIECE = re.compile(r"[,.;!?]|\b(?:but|though|although|whereas|mais|par contre)\b", re.I)
@@ -214,7 +214,9 @@ class AskedSymptoms:
             return False
         nxt = self.sents[k + 1]
         asked = frozenset(c.label for *_, c in lexicon.find_concepts("symptom", s.text))
-        return nxt.seg_index != s.seg_index and not self.is_clin(k + 1) and bool(reply_polarity(nxt.text, "", asked))
+        if nxt.seg_index == s.seg_index or self.is_clin(k + 1) or advice_heard(s.text, nxt.text):
+            return False
+        return bool(reply_polarity(nxt.text, "", asked))
 
     def told(self, s, found: list) -> None:
         """Symptoms the clinician's question names as dictated before asking for more ("you're endorsing nausea,

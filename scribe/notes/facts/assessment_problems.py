@@ -81,7 +81,10 @@ _WORRY_AFTER = re.compile(
     r"^[^.;?!]{0,25}\b(?:is (?:what|something|one thing) (?:i'?m|we'?re|i am|we are) (?:worried|concerned|thinking) "
     r"about|worries me|concerns me|(?:is|remains) (?:a |one )?(?:possibility|concern|consideration)|"
     r"is (?:also )?on (?:my|the) (?:list|differential)|can'?t be (?:ruled|excluded)|cannot be (?:ruled|excluded)|"
-    r"n'est pas exclue?)\b",
+    r"n'est pas exclue?|"
+    # a possible cause: "an overactive thyroid can cause this", "stress could explain it"
+    r"(?:can|could|may|might) (?:also |sometimes )?(?:cause|explain|be behind|be causing|trigger|give you)|"
+    r"(?:peut|pourrait) (?:aussi |également )?(?:causer|expliquer|donner|provoquer))\b",
     re.I,
 )
 
@@ -97,7 +100,7 @@ POSSIBLE_BEFORE = re.compile(
     r"(?:there'?s|there is|there'?s also) (?:a |some )?(?:chance|possibility|concern)|"
     r"wonder(?:ing)? (?:if|whether|about)|my (?:guess|concern|worry) is|(?:not sure|unsure|uncertain) (?:if|whether)|"
     r"potentially|can (?:also |sometimes )?be|je me demande si|(?:ça|cela|il|elle|ce) (?:ne )?peut (?:aussi |"
-    r"également |très bien |tout à fait )?(?:être|s'agir)|je (?:soupçonne|crains|suspecte)|on (?:re)?cherche|"
+    r"également |très bien |tout à fait )?(?:être|s'agir|venir)|je (?:soupçonne|crains|suspecte)|on (?:re)?cherche|"
     r"rechercher|(?<!ce )(?<!qu'il )soit|éventuellement|hypothèse|pas impossible)\b[^.;?!]{0,40}$",
     re.I,
 )

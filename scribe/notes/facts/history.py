@@ -54,7 +54,12 @@ _LIFE_TIME = re.compile(
 
 
 # a reply that names each asked symptom and then its answer: "fever, no", "sueurs nocturnes non"
-_NO_AFTER = re.compile(r"^\s*[,:]?\s*(?:no|nope|none|non|never|jamais|not really|pas vraiment)\s*(?:[.,;!]|$)", re.I)
+_NO_AFTER = re.compile(
+    r"^\s*[,:]?\s*(?:(?:no|nope|none|non|never|jamais|not really|pas vraiment)\s*(?:[.,;!]|$)|"
+    # French said without "ne", the symptom named first: "les bouffées de chaleur, j'en ai plus", "j'en ai jamais eu"
+    r"(?:je n'en ai|j'en ai|j'en ai eu|elle n'en a|elle en a|il n'en a|il en a) (?:plus|pas|jamais|aucune?)\b)",
+    re.I,
+)
 
 _LESS = re.compile(r"\b(?:does|do) ?(?:not|n't) have (?:quite )?(?:as much|so much)\b", re.I)
 
@@ -200,7 +205,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 elif not m.negated and denied_right_before(clause_before(s.text, st)):
                     m.negated = True
                 elif not m.negated and self.is_pat(k) and _NO_AFTER.match(s.text[en:]):
-                    m.negated = True  # "fever no. chills a little.": the no said after the symptom named
+                    m.negated = True  # "fever no. chills a little.", "les vertiges, j'en ai plus": said after it
                 # the clinician's own look ("I don't see any jaundice") is an examination finding wherever it is said
                 seen = k >= self.exam_start or bool(NOT_SEEN.search(clause_before(s.text, st)))
                 if self.is_clin(k) and not stated and not (m.negated and c.label != "pain" and seen):

@@ -38,6 +38,19 @@ def clause_before(text: str, start: int) -> str:
     return text[max(0, start - 60) : start]
 
 
+# "If you get chest pain that lasts, call 911." "Yes, I know.": advice heard, nothing asked or answered
+_IF_ADVICE = re.compile(r"\b(?:if you|if it|if there|if she|if he|si vous|s'il|si elle|si ça|en cas d)", re.I)
+_HEARD = re.compile(
+    r"^\W*(?:yes|yeah|oui|ok|okay|d'accord)\W+(?:i know|i will|will do|of course|je sais|bien sûr|entendu|promis)\b",
+    re.I,
+)
+
+
+def advice_heard(said: str, reply: str) -> bool:
+    """The clinician's sentence is conditional advice, or the reply only acknowledges it: no answer."""
+    return bool(_IF_ADVICE.search(said) or _HEARD.match(reply))
+
+
 class ConsultationReader:
     def __init__(self, tr: Transcript, lang: str | None = None):
         self.tr = tr
@@ -75,7 +88,12 @@ class ConsultationReader:
             nxt = self.sents[k + 1].text
             # "mm-hmm" after "you don't have a fever, which is good" acknowledges; it answers nothing
             backchannel = re.match(r"^\W*(?:mm-hmm|uh-huh|mhm|okay|ok|right|d'accord)\W*$", nxt, re.I)
-            return len(nxt.split()) <= 4 and bool(answer_polarity(nxt)) and not backchannel
+            return (
+                len(nxt.split()) <= 4
+                and bool(answer_polarity(nxt))
+                and not backchannel
+                and not advice_heard(s.text, nxt)
+            )
         return False
 
     def before_nods(self, k: int) -> int:
