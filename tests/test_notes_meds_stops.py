@@ -123,3 +123,14 @@ def test_a_drug_named_twice_in_one_breath_keeps_the_dose_said_after_its_brand():
     (fact,) = meds["ibuprofen"]
     assert fact["status"] == "new" and fact["attributes"].get("dose") == "150", fact
     assert "150 mg every 6 hours as needed" in md, md
+
+
+def test_a_drug_named_in_reply_to_an_allergy_question_is_an_allergy_not_a_medication():
+    doc = document(
+        "[doctor] vous êtes allergique à un médicament ?\n[patient] oui , à l'amoxicilline , j'ai eu des plaques .\n"
+        "[doctor] et vous prenez quoi tous les jours ?\n[patient] du kardégic , 75 milligrammes .",
+        language="fr",
+    )
+    kinds = {(f["kind"], f["label"]) for f in doc["facts"]}
+    assert ("allergy", "amoxicillin") in kinds and ("medication", "amoxicillin") not in kinds, kinds
+    assert ("medication", "aspirin") in kinds, kinds

@@ -101,7 +101,8 @@ class MedicationFacts:
                         self._med_more(last[1], extra, s)
                 continue
             last, follow = None, 0
-            allergy = re.search(r"\ballerg", s.text, re.I)
+            # "allergic to penicillin"; "vous êtes allergique à un médicament ?" "oui, à l'amoxicilline"
+            allergy = re.search(r"\ballerg", s.text, re.I) or self._answers_allergy(k)
             if not self.is_clin(k) and s.question and med.patient_asks(s.text):
                 continue  # "can I take ibuprofen?": not something the patient takes
             previous = None
