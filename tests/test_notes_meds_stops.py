@@ -134,3 +134,12 @@ def test_a_drug_named_in_reply_to_an_allergy_question_is_an_allergy_not_a_medica
     kinds = {(f["kind"], f["label"]) for f in doc["facts"]}
     assert ("allergy", "amoxicillin") in kinds and ("medication", "amoxicillin") not in kinds, kinds
     assert ("medication", "aspirin") in kinds, kinds
+
+
+def test_no_more_stops_only_the_drug_it_names():
+    meds, _ = _meds(
+        "[patient] i take ibuprofen for my back , two tablets a day .\n"
+        "[doctor] so first , stop the ibuprofen , no more ibuprofen , no aleve , no aspirin products ."
+    )
+    assert _statuses(meds, "ibuprofen") == {"stopped"}, meds
+    assert "aspirin" not in meds and "naproxen" not in meds, meds  # avoided, never taken

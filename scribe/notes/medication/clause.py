@@ -44,8 +44,7 @@ _STRONG_CUE = re.compile(
     re.I,
 )
 _WEAK_CUE = re.compile(
-    r"\b(?:start\w*|stop\w*|quit|no more(?! than)|no longer|discontinu\w*|continu\w*|resum\w*|increas\w*|decreas\w*|"
-    r"doubl\w*|switch\w*|"
+    r"\b(?:start\w*|stop\w*|quit|discontinu\w*|continu\w*|resum\w*|increas\w*|decreas\w*|doubl\w*|switch\w*|"
     r"hold|held|keep|kept|use|uses|using|used|try|tried|trying|give|gave|given|giving|shots?|cream|ointment|patch|"
     r"drops|"
     r"add|adding|treat\w* (?:you |him |her |it |this |that )?with|trait\w* par|inject\w*|"
@@ -55,6 +54,9 @@ _WEAK_CUE = re.compile(
     r"soulag\w*|calm\w*|efficace|effet|aide)\b",
     re.I,
 )
+# "so no more zolpidem": a stop, said right before the drug only ("no more ibuprofen, no aspirin products": the
+# aspirin is avoided, not stopped)
+_NO_MORE_BEFORE = re.compile(r"\bno (?:more|longer)\s+(?:of\s+)?(?:the |your |his |her |my )?$", re.I)
 # a dosage form right after the name ("clindamycin gel", "albuterol inhaler")
 _FORM_AFTER = re.compile(
     r"^\s*(?:gel|cream|ointment|lotion|patch(?:es)?|inhaler|drops|spray|tablets?|pills?|capsules?|"
@@ -147,7 +149,7 @@ def has_medication_context(
     after = text[m.end : mentions[j + 1].start if j + 1 < len(mentions) else len(text)]
     return (
         prompted
-        or bool(_WEAK_CUE.search(clause) or _STRONG_CUE.search(after))
+        or bool(_WEAK_CUE.search(clause) or _STRONG_CUE.search(after) or _NO_MORE_BEFORE.search(text[lo : m.start]))
         or bool(attrs and (attrs.frequency or attrs.as_needed))
     )
 

@@ -188,7 +188,8 @@ def clause_status(
     `after`: the words up to the next drug, past the clause. None: a negated mention that is not a stop."""
     stop = bool(_STOP_LEFT.search(left) or _stop_after(after))
     if negated:
-        if not re.search(r"\b(?:anymore|any more|no longer|no more(?! than)|plus)\b", text, re.I):
+        said_stop = re.search(r"\b(?:anymore|any more|no longer|plus)\b", text, re.I)
+        if not said_stop and not re.search(r"\bno more\s+(?:of\s+)?(?:the |your |his |her |my )?$", left, re.I):
             return None
         status = "stopped"
     elif stop and not _HEDGE.search(left):
