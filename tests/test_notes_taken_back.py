@@ -42,3 +42,12 @@ def test_a_possible_cause_then_ruled_out_is_not_a_diagnosis():
     )
     assert _status(said, "atrial fibrillation", kind="assessment") == {"present"}
     assert "present" not in _status(said, "hyperthyroidism", kind="assessment")
+
+
+def test_an_idiom_is_no_diagnosis():
+    said = (
+        "[doctor] your symptoms are consistent with a condition we call hypersensitivity pneumonitis .\n"
+        "[doctor] i know that was a lot of information , i think it boils down to avoiding the hay ."
+    )
+    assert not _status(said, "furuncle", kind="assessment")
+    assert _status(said, "hypersensitivity pneumonitis", kind="assessment")

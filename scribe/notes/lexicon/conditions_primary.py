@@ -131,7 +131,7 @@ PRIMARY_CONDITIONS: list[Concept] = [
     condition("head lice", [r"head lice", r"\blice\b", r"pediculosis", r"poux", r"pédiculose"], "pédiculose"),
     condition(
         "furuncle",
-        [r"(?<=a\s)boil", r"boils", r"furuncles?", r"furunculosis", r"furoncles?", r"furonculose"],
+        [r"(?<=a\s)boil(?! down)", r"boils(?! down)", r"furuncles?", r"furunculosis", r"furoncles?", r"furonculose"],
         "furoncle",
         plain_en="a boil (an infected hair follicle)",
         plain_fr="un furoncle",
