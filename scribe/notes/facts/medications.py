@@ -218,12 +218,7 @@ class MedicationFacts:
             stops = [f for f in fs if f.status == "stopped"]
             if historical and stops:  # "I tried X, it did nothing" … "no more X": one stopped drug, all it said
                 for h in historical:
-                    for ev in h.evidence:
-                        if len(stops[0].evidence) < 4 and ev not in stops[0].evidence:
-                            stops[0].evidence.append(ev)
-                    for k2, v in h.attributes.items():
-                        stops[0].attributes.setdefault(k2, v)
-                    self.builder.facts.remove(h)
+                    self._fold(h, into=stops[0])
                 fs = [f for f in fs if f not in historical]
             if len(fs) < 2:
                 continue
@@ -233,12 +228,7 @@ class MedicationFacts:
             changed = [f for f in others if f.status == "changed"]
             if changed and news:  # "increase the lisinopril to 20 mg" … "order lisinopril 20 mg daily"
                 for n in news:
-                    for ev in n.evidence:
-                        if len(changed[0].evidence) < 4 and ev not in changed[0].evidence:
-                            changed[0].evidence.append(ev)
-                    for k2, v in n.attributes.items():
-                        changed[0].attributes.setdefault(k2, v)
-                    self.builder.facts.remove(n)
+                    self._fold(n, into=changed[0])
                 others = [f for f in others if f.status != "new"]
                 news = []
             # continued: the clinician named it as current before ordering it; a later bare mention ("you
@@ -334,6 +324,16 @@ class MedicationFacts:
                         g.status = "stopped"
                         if len(g.evidence) < 4:
                             g.evidence.append(f.evidence[0])
+
+    def _fold(self, gone: Fact, into: Fact) -> None:
+        """One statement of a drug folded into another of the same drug: its evidence and the attributes the
+        other lacks; the folded fact is removed."""
+        for ev in gone.evidence:
+            if len(into.evidence) < 4 and ev not in into.evidence:
+                into.evidence.append(ev)
+        for k, v in gone.attributes.items():
+            into.attributes.setdefault(k, v)
+        self.builder.facts.remove(gone)
 
     def _med_more(self, f: Fact, extra, s: Sentence, add_evidence: bool = True) -> None:
         """Attributes of a drug said in a later sentence (or the answer to a question about it): those
