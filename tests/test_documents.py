@@ -429,11 +429,3 @@ def test_two_hour_transcript_is_fast():
     assert doc["transcript"]["duration"] > 6000
     assert dt < 60, dt
     assert doc["faithfulness"]["removed"] == 0
-
-
-def test_rules_path_speed(aci_doc):
-    t = time.perf_counter()
-    doc = document(ACI, template="hp")
-    dt = time.perf_counter() - t
-    per5 = dt / doc["transcript"]["duration"] * 300
-    assert per5 < 1.0, per5
