@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from scribe.notes.recovery import known_drug
-from scribe.notes.recovery_words import ordinary_word
+from scribe.notes.recovery_words import ordinary_word, word_spans
 from scribe.schemas import Segment
 from scribe.schemas_docs import SentenceSupport
 
@@ -52,18 +52,14 @@ def known_word(token: str) -> bool:
 def _words_in_quote(seg: Segment, quote: str) -> list[tuple[str, float]]:
     """(token, probability) of the recognised words inside the quote, in order."""
     a = seg.text.find(quote) if quote else -1
-    if a < 0 or not seg.words:
+    if a < 0:
         return []
-    b, cursor, found = a + len(quote), 0, []
-    for w in seg.words:
-        token = w.word.strip()
-        at = seg.text.find(token, cursor) if token else -1
-        if at < 0:
-            continue
-        cursor = at + len(token)
-        if at < b and cursor > a:
-            found.append((token.strip('.,;:!?…"()«»'), w.probability))
-    return found
+    b = a + len(quote)
+    return [
+        (w.word.strip().strip('.,;:!?…"()«»'), w.probability)
+        for w, (start, end) in zip(seg.words, word_spans(seg))
+        if start >= 0 and start < b and end > a
+    ]
 
 
 def misheard_words(s: SentenceSupport, segments: dict[int, Segment]) -> list[str]:

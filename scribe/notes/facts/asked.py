@@ -287,7 +287,9 @@ class AskedSymptoms:
             if not found:
                 return
         pol = reply_polarity(first.text, s.text, frozenset(c.label for *_, c in found))
-        if pol == "no" and goes_back_on_no([self.sents[j].text for j in ans[1:]]):
+        # the take-back may follow the "no" in the same sentence ("no, well, maybe once at night")
+        rest = re.sub(r"^\W*(?:no|nope|nah|non)\b\W*", "", first.text, count=1, flags=re.I)
+        if pol == "no" and goes_back_on_no([rest, *(self.sents[j].text for j in ans[1:])]):
             # "not really. well, actually, a little"; "any chills? sweats?" "no. well, actually some chills":
             # the take-back is about the chills it names, and the "no" still answers the sweats
             back = {c.label for j in ans[1:3] for *_, c in lexicon.find_concepts("symptom", self.sents[j].text)}

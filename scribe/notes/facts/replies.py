@@ -49,12 +49,6 @@ _FREQUENCY = re.compile(
     r"parfois|des fois|de temps en temps|souvent|tout le temps)\b",
     re.I,
 )
-# A no taken back in the same breath: "no ... well, maybe once, at night", "non… enfin, un peu"
-_NO_TAKEN_BACK = re.compile(
-    r"^\W*(?:no|nope|nah|non)\b[\s,.…]*(?:well|actually|wait|hmm|enfin|en fait|si|ben)\b[\s,.…]*(?:\w+\s+){0,2}?"
-    r"(?:maybe|once|a little|a bit|sometimes|yes|yeah|kind of|sort of|un peu|une fois|parfois|oui|si)\b",
-    re.I,
-)
 # A yes that closes the reply: "quand je monte les escaliers oui", "at night yes"
 _YES_AT_END = re.compile(r"\b(?:oui|yes|yeah|yep)\W*$", re.I)
 _DENIES = re.compile(r"\b(?:no|not|never|nothing|none|nope|n't|pas|jamais|rien|aucune?|non|plus)\b|n't", re.I)
@@ -65,8 +59,6 @@ def reply_polarity(reply: str, question: str = "", asked: frozenset = frozenset(
     """'yes', 'no' or '' for a patient's reply to a symptom question: the general reading first, then the hedged
     denials and the replies that say when or how often the symptom comes. A reply that names another symptom than
     the `asked` labels is about that one ("any chest pain?" "I sometimes get heartburn"): '' then."""
-    if _NO_TAKEN_BACK.match(reply):
-        return "yes"
     pol = answer_polarity(reply, question)
     if pol:
         return pol

@@ -13,7 +13,7 @@ import re
 
 from scribe.notes.medication.attributes import Attributes
 from scribe.notes.medication.names import Mention
-from scribe.notes.medication.status import has_own_status
+from scribe.notes.medication.status import NO_MORE_BEFORE, has_own_status
 
 # where a drug's clause starts (left) or ends (right)
 _LEFT_CUT = re.compile(
@@ -54,9 +54,6 @@ _WEAK_CUE = re.compile(
     r"soulag\w*|calm\w*|efficace|effet|aide)\b",
     re.I,
 )
-# "so no more zolpidem": a stop, said right before the drug only ("no more ibuprofen, no aspirin products": the
-# aspirin is avoided, not stopped)
-_NO_MORE_BEFORE = re.compile(r"\bno (?:more|longer)\s+(?:of\s+)?(?:the |your |his |her |my )?$", re.I)
 # a dosage form right after the name ("clindamycin gel", "albuterol inhaler")
 _FORM_AFTER = re.compile(
     r"^\s*(?:gel|cream|ointment|lotion|patch(?:es)?|inhaler|drops|spray|tablets?|pills?|capsules?|"
@@ -149,7 +146,7 @@ def has_medication_context(
     after = text[m.end : mentions[j + 1].start if j + 1 < len(mentions) else len(text)]
     return (
         prompted
-        or bool(_WEAK_CUE.search(clause) or _STRONG_CUE.search(after) or _NO_MORE_BEFORE.search(text[lo : m.start]))
+        or bool(_WEAK_CUE.search(clause) or _STRONG_CUE.search(after) or NO_MORE_BEFORE.search(text[lo : m.start]))
         or bool(attrs and (attrs.frequency or attrs.as_needed))
     )
 

@@ -14,13 +14,16 @@ _STOP_LEFT = re.compile(
     r"took (?:you |him |her |me )?off|"
     r"taken (?:you |him |her |me )?off|taking (?:you |him |her |me )?off|"
     r"we[ae]n\w* (?:you |him |her |me |myself |himself |herself |yourself )?off|"
-    r"off (?:of )?(?:the|my|your|his|her)|quit|quitting|no longer|no more(?! than)|hold(?:ing)?(?! on)|held|pause|"
-    r"gave up|(?:finished|completed) (?:the |her |his |my |your |all (?:of )?(?:the |her |his |my |your )?)?"
+    r"off (?:of )?(?:the|my|your|his|her)|quit|quitting|no longer|hold(?:ing)?(?! on)|held|pause|gave up|"
+    r"(?:finished|completed) (?:the |her |his |my |your |all (?:of )?(?:the |her |his |my |your )?)?"
     r"(?:course (?:of )?(?:the )?)?|"
     r"arrêt\w*|stopp\w*|suspend\w*|interromp\w*|ne (?:le |la |les |l')?prends plus)\b|"
     r"\b(?:i|he|she|you|we) (?:was|were|used to be) (?:also |previously |once )?on (?:the |an? )?$",
     re.I,
 )
+# "so no more zolpidem": a stop said right before the drug only ("no more ibuprofen, no aspirin products" stops
+# no aspirin; "no more than four a day" is a maximum)
+NO_MORE_BEFORE = re.compile(r"\bno more\s+(?:of\s+)?(?:the |your |his |her |my )?$", re.I)
 # a drug named as one not to take ("we want to avoid going to insulin", "plutôt que le tramadol")
 _AVOID = re.compile(
     r"\b(?:avoid(?:ing)?|instead of|rather than|hold off on|not (?:want|need) to (?:start|go on|use)|"
@@ -186,10 +189,10 @@ def clause_status(
     said by the clinician), "historical" (tried or taken once, by the patient's account) or "current". `left`
     and `right`: the words of its clause before and after it;
     `after`: the words up to the next drug, past the clause. None: a negated mention that is not a stop."""
-    stop = bool(_STOP_LEFT.search(left) or _stop_after(after))
+    stop = bool(_STOP_LEFT.search(left) or NO_MORE_BEFORE.search(left) or _stop_after(after))
     if negated:
         said_stop = re.search(r"\b(?:anymore|any more|no longer|plus)\b", text, re.I)
-        if not said_stop and not re.search(r"\bno more\s+(?:of\s+)?(?:the |your |his |her |my )?$", left, re.I):
+        if not said_stop and not NO_MORE_BEFORE.search(left):
             return None
         status = "stopped"
     elif stop and not _HEDGE.search(left):
