@@ -38,15 +38,17 @@ _TAKE_IT = re.compile(
 )
 
 
+# only a correction stands between two drugs: "augmentin or, sorry, doxycycline"
+_REPLACED_BY_NEXT = re.compile(rf"\W*(?:or\W+|ou\W+)?(?:{CORRECTION.pattern})\W*", re.I)
+
+
 def corrected_later(text: str, mentions: list[Mention], j: int) -> bool:
     """Is the j-th mention restated later in the sentence after a self-correction, or replaced by the very
     next drug ("augmentin or, sorry, doxycycline")? Then the later one holds what the speaker meant (the dose
     and frequency too), and this one is dropped."""
     m = mentions[j]
     name = (m.drug.get("name") or m.surface).lower()
-    if j + 1 < len(mentions) and re.fullmatch(
-        rf"\W*(?:or\W+|ou\W+)?(?:{CORRECTION.pattern})\W*", text[m.end : mentions[j + 1].start], re.I
-    ):
+    if j + 1 < len(mentions) and _REPLACED_BY_NEXT.fullmatch(text[m.end : mentions[j + 1].start]):
         return True
     return any(
         (n.drug.get("name") or n.surface).lower() == name and CORRECTION.search(text[m.end : n.start])
