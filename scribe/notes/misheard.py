@@ -42,6 +42,7 @@ def _lexicon_words() -> frozenset[str]:
     return frozenset(w.lower() for w in re.findall(r"[a-zà-ÿ]{3,}", text, re.I))
 
 
+@lru_cache(maxsize=4096)
 def known_word(token: str) -> bool:
     """An English or French dictionary word, a word of the clinical lexicons, or a drug name."""
     t = token.lower().strip("'’-")
