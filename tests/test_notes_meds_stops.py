@@ -136,6 +136,19 @@ def test_a_drug_named_in_reply_to_an_allergy_question_is_an_allergy_not_a_medica
     assert ("medication", "aspirin") in kinds, kinds
 
 
+def test_a_reply_to_a_question_about_medications_and_allergies_says_which_it_answers():
+    doc = document(
+        "[doctor] are you taking any medications , and do you have any allergies ?\n"
+        "[patient] i take lisinopril ten milligrams every morning . i am allergic to penicillin .\n"
+        "[doctor] vous prenez des médicaments , vous avez des allergies ?\n"
+        "[patient] je prends du kardégic .",
+    )
+    kinds = {(f["kind"], f["label"]) for f in doc["facts"]}
+    assert ("medication", "lisinopril") in kinds and ("allergy", "lisinopril") not in kinds, kinds
+    assert ("allergy", "penicillin") in kinds and ("medication", "penicillin") not in kinds, kinds
+    assert ("medication", "aspirin") in kinds and ("allergy", "aspirin") not in kinds, kinds
+
+
 def test_no_more_stops_only_the_drug_it_names():
     meds, _ = _meds(
         "[patient] i take ibuprofen for my back , two tablets a day .\n"

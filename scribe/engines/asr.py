@@ -40,6 +40,14 @@ def load_whisper(name: str | None = None, device: str | None = None, compute_typ
         return _load(str(path), device or cfg.asr_device, compute_type or cfg.asr_compute_type, cfg.cpu_threads)
 
 
+def fix_sampling_seed(seed: int = 0) -> None:
+    """Whisper decodes a segment it is unsure of again at higher temperatures, by sampling; with the seed
+    fixed before each recording, the same audio gives the same transcript, hence the same note, every time."""
+    import ctranslate2
+
+    ctranslate2.set_random_seed(seed)
+
+
 def final_model(language: str | None) -> str | None:
     """The model of the final pass for a visit in `language` (SCRIBE_ASR_MODEL_FR for French, else
     SCRIBE_FINAL_ASR_MODEL), None when the live transcript is final."""

@@ -19,6 +19,7 @@ from itertools import takewhile
 
 import numpy as np
 
+from scribe.engines.asr import fix_sampling_seed
 from scribe.errors import ScribeError
 from scribe.languages import LANGUAGES
 from scribe.schemas import Word
@@ -184,6 +185,7 @@ def _surer(prompted: list[Word], plain: list[Word]) -> bool:
 def transcribe(audio: Audio, model, options: AsrOptions | None = None, hook: Hook = no_hook) -> AsrResult:
     """Transcribe with a loaded WhisperModel. Silence gives an empty segment list, not text."""
     options = options or AsrOptions()
+    fix_sampling_seed()
     kwargs = whisper_kwargs(options, model.model.is_multilingual)
     bounds = block_bounds(audio.samples, options.block_seconds)
     if kwargs["language"] is None:

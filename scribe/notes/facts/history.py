@@ -61,6 +61,8 @@ _NO_AFTER = re.compile(
     re.I,
 )
 
+# "I take lisinopril", "I'm on metformin", "je prends du Kardégic": a reply about what is taken, not an allergy
+_SAYS_TAKES = re.compile(r"\b(?:I (?:take|use)|I'm (?:on|taking)|I am (?:on|taking)|je prends|j'prends)\b", re.I)
 _LESS = re.compile(r"\b(?:does|do) ?(?:not|n't) have (?:quite )?(?:as much|so much)\b", re.I)
 
 
@@ -159,7 +161,11 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
     def _answers_allergy(self, k: int) -> bool:
         """ "Are you allergic to any medications?" "Penicillin, I get a rash": the rash is the allergy's reaction."""
         prev = [j for j in range(k - 1, max(-1, k - 4), -1) if self.sents[j].seg_index != self.sents[k].seg_index]
-        return bool(prev) and self.is_clin(prev[0]) and bool(re.search(r"\ballerg", self.sents[prev[0]].text, re.I))
+        if not prev or not self.is_clin(prev[0]) or not re.search(r"\ballerg", self.sents[prev[0]].text, re.I):
+            return False
+        # "Are you taking any medications, and do you have any allergies?" "I take lisinopril…": the reply
+        # says which question it answers
+        return not _SAYS_TAKES.search(self.sents[k].text)
 
     def symptoms(self):
         # "…you're endorsing some back pain and dizziness, um, and some blood in your urine"; "…endorsing the back
