@@ -420,12 +420,11 @@ def test_prompt_injection_is_content():
     assert "sore throat" in {f["label"] for f in doc["facts"] if f["kind"] == "symptom"}
 
 
-def test_two_hour_transcript_is_fast():
+def test_a_long_transcript_is_documented_whole():
+    """Eight consultations back to back (about 40 minutes of speech) give one grounded note; its speed is
+    the benchmark's (bench/documents.py prints seconds per 5 minutes of consultation)."""
     block = ACI.read_text()
-    text = "\n".join([block] * 24)  # ~24 consultations back to back: about 2 hours of speech
-    t = time.perf_counter()
-    doc = document(text, template="soap")
-    dt = time.perf_counter() - t
-    assert doc["transcript"]["duration"] > 6000
-    assert dt < 60, dt
+    doc = document("\n".join([block] * 8), template="soap")
+    assert doc["transcript"]["duration"] > 2000
     assert doc["faithfulness"]["removed"] == 0
+    assert doc["note"]["sections"] and all(s["fact_ids"] for sec in doc["note"]["sections"] for s in sec["sentences"])

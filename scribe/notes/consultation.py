@@ -46,7 +46,8 @@ _HEDGE_BEFORE = re.compile(
     r"question of|"
     r"differential|versus|vs\.?|maybe|perhaps|either|see if|consistent with a possible|suggestive of|"
     r"not missing|to be sure|"
-    r"peut-être|pourrait|possible(?:ment)?|probable(?:ment)?|suspicion|suspect\w*|évoqu\w+|éliminer|"
+    r"peut-être|(?:ça|cela|ce|il|elle) (?:peut|pourrait) être|pourrait|possible(?:ment)?|probable(?:ment)?|"
+    r"suspicion|suspect\w*|évoqu\w+|éliminer|"
     r"s'assurer|vérifier (?:que|si)|ou bien|éventuel\w*|il se peut|se pourrait|sans doute)\b[^.?!;]{0,60}$",
     re.I,
 )
@@ -200,6 +201,16 @@ _OPINION_BEFORE = re.compile(
 )
 
 
+# a condition named as the cause of what is hedged is itself had: "from your diabetes", "liée au diabète"
+_OWN_CAUSE = re.compile(
+    r"\b(?:from|due to|because of|caused by|related to|secondary to) (?:your|his|her|their) (?:\w+ )?$|"
+    r"\b(?:lié|liée|liés|liées|dû|due|dus|dues) (?:à (?:votre |son |sa |leur |la |l')?|au |aux )$",
+    re.I,
+)
+# the same thing named again after a comma ("…the start of nerve damage, an early neuropathy")
+_APPOSITION = re.compile(r",\s*(?:une?|an?|the|la|le|l'|des|some)\s+(?:\w+\s+)?$", re.I)
+
+
 def certainty(text: str, start: int, end: int, mods: Modifiers | None = None) -> str:
     """How sure the speaker is of the diagnosis at text[start:end]: confirmed, probable (the clinician's
     opinion: "I think you have"), possible (hedged) or ruled-out."""
@@ -209,8 +220,13 @@ def certainty(text: str, start: int, end: int, mods: Modifiers | None = None) ->
         return "ruled-out"
     if mods is not None and mods.negated:
         return "ruled-out"
+    if _OWN_CAUSE.search(clause):
+        return "confirmed"  # "could be nerve damage from your diabetes": the diabetes is had, the damage hedged
+    appositive = _APPOSITION.search(clause)
     if _HEDGE_BEFORE.search(clause) or _HEDGE_AFTER.search(after):
         return "possible"
+    if appositive and _HEDGE_BEFORE.search(clause[: appositive.start()]):
+        return "possible"  # "ça peut être le début d'une atteinte des nerfs, une neuropathie débutante"
     if mods is not None and (mods.hypothetical or mods.uncertain):
         return "possible"
     if _OPINION_BEFORE.search(clause):
@@ -318,7 +334,8 @@ _GOES_BACK = re.compile(
     r"^\W*(?:(?:well|but|um|uh|oh|euh|bon|mais)\W+)*(?:actually|now that (?:i think|you mention)|thinking about it|"
     r"en fait|enfin si|si\b|quoique|à la réflexion|"
     r"(?:maybe|perhaps|peut-être)\W+(?:once|twice|a little|a bit|sometimes|une fois|un peu|parfois)|"
-    r"(?:well|enfin)\W+(?:a little|a bit|once|sometimes|un peu|une fois|parfois))\b",
+    r"(?:well|enfin|yeah|yes|oui|ouais)\W+(?:a little|a bit|a tiny bit|once|sometimes|un (?:tout )?(?:petit )?peu|"
+    r"une fois|parfois))\b",
     re.I,
 )
 _DENIES = re.compile(r"\b(?:no|not|never|nothing|none|n't|pas|jamais|rien|aucune?)\b", re.I)

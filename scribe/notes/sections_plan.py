@@ -95,8 +95,9 @@ def _order_text(c: RenderContext, m: Fact) -> str:
     """ "Start meloxicam (Mobic) 15 mg once daily", "Change fluoxetine (Prozac) 40 mg once daily (previously 20
     mg)": a changed dose names the one it replaces (the sentence cites where it was said: _replaced)."""
     line = f"{c.w(m.status)} {med_text(c, m)}"
-    if _replaced(c, m):
-        was = dose_text({**m.attributes, "dose": m.attributes["previous_dose"]}, c.lang)
+    replaced = _replaced(c, m)
+    if replaced:  # the old dose in its own unit: "0.5 tablet (previously 25 mg)"
+        was = dose_text(replaced[0].attributes, c.lang)
         line += f" ({'auparavant' if c.lang == 'fr' else 'previously'} {was})"
     elif m.status == "changed" and m.attributes.get("previous_frequency") and not m.attributes.get("dose"):
         was = frequency_text(m.attributes["previous_frequency"], None, c.lang)

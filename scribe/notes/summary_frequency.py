@@ -31,7 +31,11 @@ _WORD_NUM = {
 _N = "|".join(_WORD_NUM)
 _PER = r"\s*(?:times?|x|fois)\s*(?:a|per|each|every|par|/)?\s*"
 _WHEN = [
-    ("morning and evening", r"morning and (?:evening|night)|(?:le )?matin et (?:le )?soir", "matin et soir"),
+    (
+        "morning and evening",
+        r"morning and (?:\S+ \S+ )?(?:at |in the )?(?:evening|night)|(?:le )?matin et (?:\S+ \S+ )?(?:le )?soir",
+        "matin et soir",
+    ),
     ("at bedtime", r"at bedtime|before bed(?:time)?|qhs|au coucher", "au coucher"),
     ("in the morning", r"(?:in the|every|each) morning|(?:le|tous les|chaque) matins?", "le matin"),
     ("in the evening", r"(?:in the|every|each) evening|(?:le|tous les|chaque) soirs?", "le soir"),

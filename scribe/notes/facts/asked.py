@@ -267,6 +267,23 @@ class AskedSymptoms:
 
     _EVER = re.compile(r"\b(?:ever|before|previously|in the past|déjà|auparavant|par le passé)\b", re.I)
 
+    # the clinician doubting a "no": "not at all?", "never?", "vraiment pas ?", "are you sure?"
+    _CHALLENGE = re.compile(
+        r"^\W*(?:(?:and|so|really|vraiment|même)\W+)?(?:not (?:at all|even once|ever|once)|never|nothing at all|"
+        r"none at all|are you sure|(?:you're )?sure|pas du tout|jamais|vraiment pas|vraiment|même pas(?: une fois)?|"
+        r"rien du tout|no)\W*\?\s*$",
+        re.I,
+    )
+    _DENIES_AGAIN = re.compile(r"\b(?:no|not|never|nothing|none|nope|n't|non|pas|jamais|rien|aucune?)\b", re.I)
+
+    def _no_challenged(self, ans: list[int]) -> bool:
+        """The clinician doubts the "no" at once and the reply to that doubt affirms: the "no" is taken back."""
+        j = ans[-1] + 1
+        if j >= len(self.sents) or not self.is_clin(j) or not self._CHALLENGE.match(self.sents[j].text):
+            return False
+        again = self.answer_to(j)
+        return bool(again) and not self._DENIES_AGAIN.search(self.sents[again[0]].text)
+
     def answered(self, k: int, s, found: list) -> None:
         """The symptoms of clinician question k, had or not as the patient's reply says: item by item when the
         reply names each with its own polarity, a take-back after "no" only for what it names, and nothing of a
@@ -289,13 +306,21 @@ class AskedSymptoms:
         pol = reply_polarity(first.text, s.text, frozenset(c.label for *_, c in found))
         # the take-back may follow the "no" in the same sentence ("no, well, maybe once at night")
         rest = re.sub(r"^\W*(?:no|nope|nah|non)\b\W*", "", first.text, count=1, flags=re.I)
-        if pol == "no" and goes_back_on_no([rest, *(self.sents[j].text for j in ans[1:])]):
+        later = self.replies_after(k)
+        if pol == "no" and (
+            goes_back_on_no([rest, *(self.sents[j].text for j in ans[1:])])
+            or goes_back_on_no([self.sents[j].text for j in later])
+        ):
             # "not really. well, actually, a little"; "any chills? sweats?" "no. well, actually some chills":
             # the take-back is about the chills it names, and the "no" still answers the sweats
-            back = {c.label for j in ans[1:3] for *_, c in lexicon.find_concepts("symptom", self.sents[j].text)}
+            back = {
+                c.label for j in [*ans[1:3], *later] for *_, c in lexicon.find_concepts("symptom", self.sents[j].text)
+            }
             taken = [f for f in found if f[2].label in back]
             if taken or not back:
                 pol, found = "yes", taken or found
+        if pol == "no" and self._no_challenged(ans):
+            pol = "yes"  # "not really." "not at all?" "well… two, three times a night"
         several = len({c.label for *_, c in found}) > 1  # "shoulder pain, left shoulder pain" is one
         each = each_named(found, s.text, " ".join(self.sents[j].text for j in ans[:3])) if several else []
         if len({status for _, status in each}) == 2:  # "fever or chills?" "no fevers, some chills at night"

@@ -206,9 +206,18 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         r"need(?:s|ed)? (?:a |an |another )?$|"
         r"vaccinated (?:against|for)|completed (?:your|the|his|her)|vaccinée? contre|"
         r"prevent\w*|avoid\w*|risk|chance|if|unless|in case|any|no|without|"
+        # what a treatment protects from: "it protects you from a stroke", "il vous protège de l'avc"
+        r"protect\w* (?:\w+ )?(?:from|against)|protèg\w* (?:\w+ )?(?:de|du|des|contre)|préven\w*|prévien\w*|"
         r"check(?:s|ing)? for|look(?:s|ing)? for|evaluat\w+ for|screen\w* for|test\w* for|"
         r"(?:pcr|blot|titer|panel|culture|swab|antibod\w+) for|"
         r"éviter|risque|si|rechercher|dépistages?|sérologies?|tests? (?:de|du|des|pour))\b[^.;]{0,30}$",
+        re.I,
+    )
+
+    # a list of what a drug can cause runs longer: "ça peut donner des infections urinaires ou des mycoses"
+    _SIDE_EFFECTS = re.compile(
+        r"\b(?:(?:can|could|may|might) (?:\w+ )?(?:cause|give you|lead to)|(?:peut|peuvent|pourrait) (?:\w+ )?"
+        r"(?:provoquer|entraîner|causer|donner))\b[^.;]{0,60}\b(?:or|and|ou|et)\s+(?:des |du |de la |some |a |an )?$",
         re.I,
     )
 
@@ -382,13 +391,22 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             or self._defines(s.text[max(0, st - 60) : st])
             or self._NOT_A_DIAGNOSIS.search(before)
             and not self._RULE_OUT.search(before)
+            or self._SIDE_EFFECTS.search(before)
             or self._TEST_NAME.match(s.text[en:])
             and not _LAB_FINDING.match(s.text[st:en])
             or self._CAUSES.search(before)
             or self._NOT_HAD_AFTER.match(s.text[en:])
+            or self._RELATIVES_AFTER.match(s.text[en:])
             or _MEASURE_NAME.fullmatch(s.text[st:en].strip()) is not None
             and _CHECKED.search(clause_before(s.text, st)) is not None
         )
+
+    # "la scarlatine de ta sœur", "the flu of his brother": a relative's, named after the disease
+    _RELATIVES_AFTER = re.compile(
+        r"\s+(?:de|d'|of)\s*(?:ta|sa|votre|son|leur|tes|ses|vos|your|his|her|their)\s+(?:petite?s?\s+|grande?s?\s+|"
+        r"little\s+|older\s+|younger\s+|big\s+)?" + FAMILY.pattern,
+        re.I,
+    )
 
     # "your stroke risk", "heart disease prevention": what the words name is not had; "a hernia repair", "gallbladder
     # surgery", "une cure de hernie": the procedure that treated it, not a problem now

@@ -34,6 +34,11 @@ _CHART_WORD = {
 }
 
 
+# "my brother had a heart attack at 48. he had a stent.": the pronoun's sentence is still about the relative
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:and|so|also|et|puis)\s+)?(?:he|she|they|il|elle|ils|elles)\b", re.I)
+_RELATIVE_SUBJECT = re.compile(r"^\W*(?:(?:and|also|et|puis)\s+)?(?:my|our|ma|mon|mes|notre)\s+", re.I)
+
+
 def relative_of(text: str, start: int) -> re.Match | None:
     """The relative a condition at `start` belongs to: the last one named before it in its part of the
     sentence ("my brother had bypass surgery, and my mom had a stroke": the mother's stroke), else the first
@@ -71,6 +76,17 @@ def _allergen_label(s: str) -> str:
 
 
 class BackgroundFacts:
+    def relative_before(self, k: int) -> re.Match | None:
+        """The relative a sentence opening on "he / she / they" is about: the one the same speaker's previous
+        sentence of the turn opened on ("my brother had a heart attack. he had a stent")."""
+        if k == 0 or not _PRONOUN_SUBJECT.match(self.sents[k].text):
+            return None
+        prev = self.sents[k - 1]
+        opening = _RELATIVE_SUBJECT.match(prev.text)
+        if prev.seg_index != self.sents[k].seg_index or opening is None:
+            return None
+        return FAMILY.match(prev.text, opening.end())
+
     _ALLERGENS = (
         r"penicillins?|pénicillines?|amoxicillin|amoxicilline|sulfa(?: drugs)?|sulfamides?|codeine|codéine|"
         r"morphine|aspirin|aspirine|ibuprofen|ibuprofène|nsaids?|latex|peanuts?|arachides?|cacahuètes?|"
@@ -210,9 +226,10 @@ class BackgroundFacts:
                 continue
             mods = context_of(s.text, [(st, en) for st, en, _ in found], self.lang)
             family_answer = self._answers_family_question(k)
+            carried = self.relative_before(k)
             for (st, en, c), m in zip(found, mods):
                 ev = [self.builder.evidence(s.seg_index, s.start + st, s.start + en)]
-                rel = relative_of(s.text, st)
+                rel = relative_of(s.text, st) or carried
                 relative_named = (
                     rel and rel.group(0).lower() not in ("family",) and self.is_pat(k) and abs(rel.start() - st) < 60
                 )
@@ -233,7 +250,7 @@ class BackgroundFacts:
                     self.builder.add("past_medical", c.label, ev, status="present", code=c.code)
             # surgeries
         for k, s in enumerate(self.sents):
-            if self.is_clin(k) and s.question:
+            if self.is_clin(k) and s.question or self.relative_before(k):
                 continue
             for rx, label in lexicon.SURGERIES:
                 m = re.search(rf"\b(?:{rx})\b", s.text, re.I)

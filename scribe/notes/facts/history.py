@@ -27,10 +27,17 @@ from scribe.notes.text import clean, patient_to_third
 
 _PAST_EPISODE = re.compile(
     r"\b(?:years? ago|last year|back in|in the past|a long time ago|when i (?:was|broke|hurt|had|injured)|"
-    r"the (?:last|first|other) time|previous(?:ly)?|used to|il y a (?:des|plusieurs) ans|autrefois|la dernière fois)\b",
+    r"the (?:last|first|other) time|previous(?:ly)?|used to|il y a (?:des|plusieurs) ans|autrefois|la dernière fois|"
+    # childhood: "when he was little he had a rash", "petit, il avait eu des boutons"
+    r"when (?:he|she|i|they) (?:was|were) (?:little|young|a (?:kid|child|baby|toddler))|as a (?:kid|child|baby)|"
+    r"in (?:his|her|my) childhood|quand (?:il|elle|j') ?étai[st] (?:petite?|jeune|bébé)|"
+    r"dans (?:son|mon) enfance|(?:il|elle|j') ?(?:avait|avais) eu|had had)\b",
     re.I,
 )
 
+
+# a wish is no denial: "I don't want the leg pain back", "je ne veux pas que la douleur revienne"
+_NOT_WANTED = re.compile(r"\b(?:don't|do not|doesn't|does not|never) want\b|\b(?:veu[xt]|voudrai[st]) pas\b", re.I)
 
 # A complaint said with a verb ("my elbow is hurting"): the chief complaint names it ("elbow pain")
 _SAID_AS_VERB = re.compile(r"\b(?:hurt\w*|is|are|was|were|been|keeps?|started|really|sore|aching|painful)\b", re.I)
@@ -218,11 +225,14 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                     continue
                 if c.label == "pain" and not re.search(lexicon.BODY_PARTS, s.text, re.I) or resolved_after(s.text[en:]):
                     continue
+                if m.negated and _NOT_WANTED.search(clause_before(s.text, st)):
+                    continue  # "I don't want the leg pain back": had before, not denied
                 # "i don't get chest pain when i walk": the circumstance is denied, the pain may be there
                 scope = narrowed(s.text, st, en) if m.negated else ""
                 if scope == "property" or m.negated and reworded(s.text[en:]):
                     continue
-                status = "absent" if m.negated else ("historical" if m.historical else "present")
+                past = m.historical or bool(_PAST_EPISODE.search(s.text[max(0, st - 80) : st]))
+                status = "absent" if m.negated else ("historical" if past else "present")
                 side, st = side_of(c.label, s.text, st, en)
                 self.builder.add(
                     "symptom",

@@ -159,8 +159,16 @@ class MedicationFacts:
                     asked=asked,
                     previous=previous,
                     before=self.sents[k - 1].text if same_turn else "",
+                    known=self._known(m.drug.get("name") or m.surface) is not None,
                 )
                 if parsed is None:
+                    # "for the meclizine, it doesn't help, so let's cut it down": no cue at the name, but the
+                    # clinician changes a drug the visit already has
+                    known = self._known(m.drug.get("name") or m.surface)
+                    if known is not None and self.is_clin(k) and not s.question and len(mentions) == 1:
+                        changed = self._anaphoric_change(known, s, after=m.end)
+                        if changed is not None:
+                            last, recent = (s.seg_index, changed, "changed"), (k, changed)
                     continue
                 if previous is not None and parsed.label == previous.label and parsed.status == "current":
                     parsed.status = previous.status  # "give her ibuprofen, children's motrin, 150 mg": one drug
@@ -240,11 +248,12 @@ class MedicationFacts:
                 if f.attributes.get("said_by") == "clinician"
                 and (first_new is None or not f.evidence or (f.evidence[0].segment_id, f.evidence[0].start) < first_new)
             ]
-            if current and news and not continued:
+            doses = {str(f.attributes.get("dose")) for f in current + news if f.attributes.get("dose")}
+            if current and news and (not continued or len(doses) > 1):
                 # a drug the patient takes (often on their own) that this clinician now prescribes: the
                 # prescription is what the plan says ("give you some Motrin 800 mg"), never "continue"; a drug
                 # the clinician continues and then orders ("continue the allopurinol" … "order allopurinol")
-                # stays continued (below)
+                # stays continued (below), unless its dose is another: "you take X 20 mg?" … "X 15 mg" is a change
                 new, was = news[0], current[0]
                 for ev in was.evidence:
                     if len(new.evidence) < 4 and ev not in new.evidence:
@@ -278,6 +287,20 @@ class MedicationFacts:
                 keep.attributes["later"] = others[0].status
         self._class_stops()
 
+    def _known(self, name: str) -> Fact | None:
+        """The visit's current fact of a drug already named (by its label or the name said)."""
+        low = name.lower()
+        return next(
+            (
+                f
+                for f in self.builder.facts
+                if f.kind == "medication"
+                and f.status == "current"
+                and low in (f.label.lower(), str(f.attributes.get("surface", "")).lower())
+            ),
+            None,
+        )
+
     def _anaphoric_change(self, drug: Fact, s: Sentence, after: int = 0) -> Fact | None:
         """ "You're on metformin 500 twice a day?" "Yes." "Let's increase that to 1000 milligrams.": the
         clinician changes the drug named just before without naming it again; a changed fact of that drug
@@ -287,7 +310,10 @@ class MedicationFacts:
 
         if drug.status not in ("current", "new", "changed"):
             return None
-        found = med.anaphoric_change(s.text[after:], self.lang, drug.attributes)
+        k = self.sents.index(s)
+        nxt = self.sents[k + 1] if k + 1 < len(self.sents) else None
+        following = (nxt.text, nxt.start - s.start - after) if nxt and nxt.seg_index == s.seg_index else None
+        found = med.anaphoric_change(s.text[after:], self.lang, drug.attributes, following)
         if found is None:
             return None
         extra, verb = found

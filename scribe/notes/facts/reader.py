@@ -122,6 +122,22 @@ class ConsultationReader:
             return [i for i in range(j, len(self.sents)) if self.sents[i].seg_index == seg_j]
         return []
 
+    def replies_after(self, k: int, limit: int = 2) -> list[int]:
+        """First sentences of the non-clinician turns that follow the reply to clinician sentence k, before
+        the clinician speaks again: "tu tousses ?" "non." (guest) "enfin, un petit peu ce matin"."""
+        ans = self.answer_to(k)
+        out: list[int] = []
+        if not ans:
+            return out
+        seg = self.sents[ans[-1]].seg_index
+        for j in range(ans[-1] + 1, len(self.sents)):
+            if self.is_clin(j) or len(out) >= limit:
+                break
+            if self.sents[j].seg_index != seg:
+                seg = self.sents[j].seg_index
+                out.append(j)
+        return out
+
     _AP = re.compile(
         r"\b(assessment|impression|my plan|the plan|plan for you|first problem|next problem|"
         r"for your (?:first|second|third|last|next)|let's talk about (?:my|the|your)|in terms of your|"

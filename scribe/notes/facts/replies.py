@@ -85,6 +85,12 @@ _CONFIRMS = re.compile(
 )
 # "right… well actually I did have one": the confirmation taken back
 _TAKEN_BACK = re.compile(r"\b(?:actually|en fait|enfin si|i (?:do|did|have|had)\b(?! not| n't)|j'en ai)", re.I)
+# "pas de diarrhée ?" "oui, ça va": all is well, the denial holds
+_ALL_WELL = re.compile(
+    r"^\W*(?:(?:yes|yeah|yep|oui|ouais)[ ,.]+)?(?:ça va|ca va|(?:très |tout )?bien|fine|it's fine|all good|"
+    r"(?:no|pas de|aucun) (?:problems?|problème|souci)|nothing|rien)\b",
+    re.I,
+)
 # A bare yes to a denial put as a question says nothing sure: "no fever?" "yes"
 _BARE_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|mm-hmm|uh-huh|oui|ouais|okay|ok)\W*$", re.I)
 
@@ -104,6 +110,8 @@ def denial_reply(reply: str) -> str:
         return "unclear" if _TAKEN_BACK.search(reply) else "absent"
     if _BARE_YES.match(reply):
         return "unclear"
+    if _ALL_WELL.match(reply) and not _TAKEN_BACK.search(reply):
+        return "absent"
     if re.match(r"^\W*(?:no|nope|nah|non|none|never|jamais|aucune?|pas du tout|not at all)\b", reply, re.I):
         return "absent"
     return ""

@@ -141,7 +141,12 @@ SYMPTOMS: list[Concept] = [
         "essoufflement",
         "Respiratory",
     ),
-    symptom("cough", [r"cough(?:ing)?", r"toux", r"tousse[rz]?"], "toux", "Respiratory"),
+    symptom(
+        "cough",
+        [r"cough(?:ing)?", r"toux", r"tousse[rzs]?", r"toussé", r"toussait", r"toussote\w*"],
+        "toux",
+        "Respiratory",
+    ),
     symptom("wheezing", [r"wheezy", r"wheez(?:e|es|ing)", r"sifflements?"], "sifflements", "Respiratory"),
     symptom(
         "sore throat",

@@ -22,6 +22,15 @@ from scribe.notes.medication.numbers import format_number, normalize, original_s
 _DOSE = re.compile(
     rf"(?P<num>{_NUM})(?:\s*(?:-|to|or|à|ou)\s*(?P<num2>{_NUM}))?\s*-?\s*(?P<unit>{_UNIT_RX})(?![\w])", re.I
 )
+# the strength of the tablets just counted, said right after the count ("half a tablet, 12.5 milligrams",
+# "2 comprimés, soit 1 g"); "2 tablets of 500 mg" is two tablets of that strength (a count of them, kept)
+_STRENGTH_AFTER_COUNT = re.compile(
+    rf"\s*(?:,|;|-|that's|that is|which is|so|soit|c'est)\s*(?:that's\s+|soit\s+)?(?P<num>{_NUM})\s*-?\s*"
+    r"(?P<unit>mg|milligrams?|milligrammes?|mcg|micrograms?|microgrammes?|g|grams?|grammes?)\b",
+    re.I,
+)
+_COUNT_BEFORE = re.compile(r"(?:^[\s,:]*|\b(?:take|takes|taking|of|use)\s+)(?P<n>[1-4])\s+$", re.I)
+_TABLET_AFTER = re.compile(r"\s*(?:tablets?|capsules?|pills?|caplets?)\b", re.I)
 _BARE_DOSE = re.compile(
     rf"^\s*,?\s*(?:at\s+|à\s+)?(?P<num>{_NUM})(?!\s*(?:\d|%|-|/|:|\.\d|years?|yrs?|days?|weeks?|"
     rf"months?|hours?|minutes?|times?|x\b|of\b|out\b|over\b|o'clock|pm\b|am\b|ans\b|jours?|semaines?|mois|"
@@ -278,6 +287,13 @@ def read_attributes(
                 nxt = _DOSE.search(norm, m.end())
                 if nxt and re.fullmatch(r"\s*(?:to|à|a|up to|down to)\s*", norm[m.end() : nxt.start()], re.I):
                     m, unit, value = nxt, normalise_unit(nxt.group("unit")), float(nxt.group("num"))
+        if unit in COUNT_UNITS and (strength := _STRENGTH_AFTER_COUNT.match(norm, m.end())):
+            # "half a tablet, 12.5 milligrams": the strength said with the count is the dose
+            m, unit, value = strength, normalise_unit(strength.group("unit")), float(strength.group("num"))
+        elif unit not in COUNT_UNITS and (count := _COUNT_BEFORE.search(norm[: m.start()])):
+            # "two 500 milligram tablets": two tablets of 500 mg are a 1000 mg dose
+            if _TABLET_AFTER.match(norm, m.end()):
+                value *= float(count.group("n"))
         out.dose = keep(m.start(), m.end(), value)
         out.unit = unit
         break

@@ -72,8 +72,9 @@ _FREQS: list[tuple[re.Pattern, str, Any]] = [
             3.0,
         ),
         (
-            r"\b(?:(?:in the )?morning and (?:at |in the )?(?:night|evening|bedtime)|am and pm|"
-            r"(?:le )?matin et (?:le )?soir)\b",
+            # "one puff in the morning and one puff at night", "une bouffée le matin et une bouffée le soir"
+            r"\b(?:(?:in the )?morning and (?:(?:\d+|an?|one|two) \w+ )?(?:at |in the )?(?:night|evening|bedtime)|"
+            r"am and pm|(?:le )?matin et (?:(?:\d+|une?|deux) \w+ )?(?:le )?soir)\b",
             "am_pm",
             2.0,
         ),

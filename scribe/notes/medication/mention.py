@@ -95,13 +95,15 @@ def parse_mention(
     asked: bool = False,
     previous: Medication | None = None,
     before: str = "",
+    known: bool = False,
 ) -> Medication | None:
     """Mention j of `mentions` (found in `text`, one sentence) as a Medication, or None when its
     context says it is not one (no medication context, a lab analyte, a negated mention).
     `clinician`: said by the clinician; `prompted`: the answer to a medication question; `asked`: named
     in the clinician's question about what the patient takes; `previous`: the sentence's previous drug
     read as a medication (a drug listed with it shares its context and status); `before`: the end of the
-    previous sentence of the turn ("i saw that dr." | "brown put you on buspar")."""
+    previous sentence of the turn ("i saw that dr." | "brown put you on buspar"); `known`: a drug the visit
+    already has as taken."""
     m = mentions[j]
     lo, hi = clause_scope(text, mentions, j)
     left, right = denoun(text[lo : m.start]), denoun(text[m.end : hi])
@@ -131,7 +133,8 @@ def parse_mention(
                 setattr(attrs, k, Found(f.value, f.start + base, f.end + base))
                 if k == "dose":
                     attrs.unit = extra.unit
-    if not (listed or has_medication_context(text, mentions, j, attrs, prompted or asked)):
+    changed = status == "changed" and known  # "let's cut the meclizine down" of a drug taken: the change is context
+    if not (listed or changed or has_medication_context(text, mentions, j, attrs, prompted or asked)):
         return None
     if is_lab_mention(text, mentions, j, attrs):
         return None
@@ -220,12 +223,15 @@ _FROM_NOW = re.compile(
 )
 
 
-def anaphoric_change(text: str, lang: str | None, before: dict[str, Any]) -> tuple[Attributes, int] | None:
+def anaphoric_change(
+    text: str, lang: str | None, before: dict[str, Any], following: tuple[str, int] | None = None
+) -> tuple[Attributes, int] | None:
     """The new dose or frequency of a change said without the drug's name, of the drug named just before
     (`before`: its fact attributes): a change verb on "it / that / the dose" with a dose and unit or a
     frequency, or "take it twice a day from now on" with a frequency other than the one it had; with where
     the change verb starts. None when the sentence is not such a change: a bare number, the same frequency
-    again, a hedge."""
+    again, a hedge. `following`: the turn's next sentence and where it starts (from the start of `text`), read
+    when the change verb says no dose ("let's cut it down. Take half a tablet, 12.5 milligrams")."""
     if re.search(r"\b(?:if|maybe|might|could|unless|si|peut-être)\b", text, re.I):
         return None  # "if it's still high we could increase it": an option, not the change
     verb = CHANGE_ON_ANAPHORA.search(text)
@@ -236,6 +242,14 @@ def anaphoric_change(text: str, lang: str | None, before: dict[str, Any]) -> tup
     a = read_attributes(text[start:], lang, status="changed", cap=120)
     if a.dose is not None and a.unit is None:
         a.dose = None  # "increase it to two" is a count the note cannot place
+    if a.dose is None and a.frequency is None and verb and following and _FOLLOW_CUE.search(following[0]):
+        a = read_attributes(following[0], lang, status="changed", cap=120)
+        if a.dose is None or a.unit is None:
+            return None
+        start = following[1]
+        verb_at = verb.start()
+    else:
+        verb_at = None
     new_freq = a.frequency.value.per_day if a.frequency is not None else None
     if a.dose is None and (new_freq is None or new_freq == before.get("per_day")):
         return None
@@ -243,4 +257,4 @@ def anaphoric_change(text: str, lang: str | None, before: dict[str, Any]) -> tup
         if found is not None:
             found.start += start
             found.end += start
-    return a, start
+    return a, start if verb_at is None else verb_at

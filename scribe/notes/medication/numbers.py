@@ -185,11 +185,18 @@ def number_spans(text: str, lang: str | None = None) -> list[Number]:
 _ONCE = re.compile(r"\b(once|twice|thrice)\b", re.I)
 
 
+_TABLETS_OF = re.compile(
+    r"\b([1-4]) (\d+(?:\.\d+)?) ?-?(?:mg|milligrams?|g|grams?) (?:tablets?|capsules?|pills?|caplets?)\b", re.I
+)
+
+
 def number_values(text: str) -> set[float]:
     """The values of every number in `text`, read both ways where ambiguous, plus once/twice/thrice:
     for the grounding guard (a rendered "1000 mg" is grounded by "1,000 mg" or "mille milligrammes")."""
     vals = {n.value for n in number_spans(text, "fr")} | {n.value for n in number_spans(text, "en")}
     vals |= {{"once": 1.0, "twice": 2.0, "thrice": 3.0}[m.group(1).lower()] for m in _ONCE.finditer(text)}
+    # "two five hundred milligram tablets" grounds the 1000 mg dose the note writes for them
+    vals |= {float(m.group(1)) * float(m.group(2)) for m in _TABLETS_OF.finditer(normalize(text, "en")[0])}
     return vals
 
 

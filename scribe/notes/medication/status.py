@@ -35,6 +35,8 @@ _STOP_RIGHT = re.compile(
     r"(?:took|take|taken|taking|get|got|came|come|coming|went|gone|go|been|was) (?:me |you |him |her )?off (?:of )?"
     r"(?:it|them|that|those|this)|anymore|any more|no longer|"
     r"(?:was|is|were|are|has been|have been) (?:it |that |this |they |those )?(?:finished|completed|done))\b|"
+    # "you can leave the advil off", "it did nothing, so I stopped."
+    r"^\W{0,3}off\b(?! and on)|\b(?:i|we|she|he|they) (?:just |then )?(?:stopped|quit)(?=\s*(?:[.,;!]|$))|"
     r"\b(?:l'|les )(?:ai |avons |a |ont )?arrêt\w*|"
     r"^\W{0,3}(?:\w+\W+){0,2}?(?:vous pouvez|on peut|tu peux|il faut|vous allez|on va) (?:l'|les )?arrêter\b|"
     r"^\W{0,3}arrêtez\b",
@@ -56,6 +58,11 @@ CHANGE_ON_ANAPHORA = re.compile(
     re.I,
 )
 _CHANGE_RIGHT = re.compile(r"^[^.]{0,40}?(?:" + CHANGE_ON_ANAPHORA.pattern + ")", re.I)
+# "let's cut the meclizine down", "bring your prednisone back to ten": the verb's particle after the drug
+_CUT_DOWN = (
+    re.compile(r"\b(?:cut|bring|turn|dial)\s+(?:the|your|his|her)\s*$", re.I),
+    re.compile(r"^\W*(?:down|back)\b", re.I),
+)
 _NEW_CUE = re.compile(
     r"\b(?:start\w*|prescrib\w*|put (?:you|him|her) on|place (?:you|him|her) on|giv(?:e|ing) (?:you|him|her)|begin|"
     r"get (?:you|him|her) (?:some|a prescription (?:for|of))|"
@@ -65,6 +72,7 @@ _NEW_CUE = re.compile(
     r"(?:we'll|we will|we can|we could|let's|going to|gon na|gonna|i'd like to|i want to) try|get (?:you )?started on|"
     r"write (?:you )?(?:for|a prescription)|je (?:vous )?(?:donne|mets|propose|rajoute|ajoute|introduis)|"
     r"on va (?:commencer|mettre|débuter|introduire|essayer|ajouter|rajouter)|(?:on|nous) (?:ajoute|rajoute)\w*|"
+    r"(?:on|je) (?:commence|démarre|débute|introduit|introduis)|nous (?:commençons|introduisons)|"
     r"j'(?:ajoute|introduis)|vous allez prendre|je vais vous (?:mettre|donner))\b",
     re.I,
 )
@@ -205,7 +213,12 @@ def clause_status(
         status = "stopped"
     elif (
         clinician
-        and (_CHANGE_LEFT.search(left) or _CHANGE_RIGHT.search(right))
+        and (
+            _CHANGE_LEFT.search(left)
+            or _CHANGE_RIGHT.search(right)
+            or _CUT_DOWN[0].search(left)
+            and _CUT_DOWN[1].search(right)
+        )
         and not _HEDGE.search(left)
         and not _SWITCH_TO.search(text[max(0, start - 90) : start])
     ):
