@@ -164,3 +164,10 @@ def test_one_puff_morning_and_one_puff_evening_is_twice_a_day_and_on_commence_st
     (med,) = facts[("medication", "fluticasone")]
     assert med["status"] == "new" and med["attributes"]["per_day"] == 2.0, med
     assert "2 fois par jour, matin et soir" in doc["patient_summary"]["markdown"], doc["patient_summary"]["markdown"]
+
+
+def test_a_denial_run_into_a_present_finding_is_not_quoted_as_one_denial():
+    doc = document(
+        "[doctor] let me examine the shoulder . no muscle wasting tender over the outside of the right shoulder ."
+    )
+    assert "No muscle wasting tender" not in doc["note"]["markdown"], doc["note"]["markdown"]

@@ -39,7 +39,9 @@ _CUT = re.compile(
     r"\s+(?=(?:that's|which is|that is) (?:good|great)\b|that (?:just )?means\b)|"
     r"\s+(?=(?:and )?(?:we'll|we're|we will|i'll|i'm|let me|that's when)\b)|"
     r"\s+(?:and|but|also)\s+(?=(?:there|you|your|his|her|their|the|no|i|she|he|on|full|normal)\b)|"
-    r"\s+(?=there(?:'s| is| are| was| were)\b)|\s+(?=(?:you|he|she|they) (?:have|has|do have|does have)\b)|"
+    r"\s+(?=there(?:'s| is| are| was| were)\b)|"
+    # "no muscle wasting tender over the outside of the shoulder": a new finding, its comma lost
+    r"(?<!\bnon)(?<!\bnot)(?<!-)\s+(?=(?:tender|swollen|warm|red) (?:over|at|on|along|in|to)\b)|\s+(?=(?:you|he|she|they) (?:have|has|do have|does have)\b)|"
     r"(?<! of)(?<! on)(?<! in)(?<! to)(?<! at)(?<!over)(?<!with)(?<!from)"
     r"\s+(?=(?:and |but )?(?:your|his|her|their) (?:(?:left|right) )?(?:heart|lungs?|abdomen|belly|neck|throat|"
     r"ears?|skin|back|strength|sensation|reflexes|knees?|shoulders?|elbows?|wrists?|hips?|ankles?|legs?|feet|"

@@ -36,6 +36,12 @@ def _normalise_with_map(text: str):
     return norm, back
 
 
+# a denial followed by a finding that is present, with no punctuation between them
+_NO_THEN_FOUND = re.compile(
+    r"^\W*(?:no|without)\b[^,;.]*?\s(?:tender|swollen|warm|red|erythematous|bruised)\s+(?:over|at|on|along|in)\b",
+    re.I,
+)
+
 class ObjectiveFacts:
     _VITALS = [
         (
@@ -248,7 +254,9 @@ class ObjectiveFacts:
             prose = clinician_to_note(clean(t), self.sex) if self.lang == "en" else clean(t)
             prose = re.sub(r"^(?:(?:and|so|now|on|but)\s+)+", "", prose, flags=re.I)
             prose = register.finding(re.sub(r"^(?:physical )?exam(?:ination)?,?\s*", "", prose, flags=re.I))
-            if not prose or len(prose.split()) < 2:
+            # "no muscle wasting tender over the shoulder": quoted, the "no" would spread onto the tenderness
+            run_on = bool(prose and _NO_THEN_FOUND.search(prose))
+            if not prose or len(prose.split()) < 2 or run_on:
                 # a run-on spoken exam the note cannot quote: its findings clause by clause
                 typed = clause_findings(t) if self.lang == "en" and not s.question else None
                 if typed:
