@@ -41,7 +41,8 @@ _CUT = re.compile(
     r"\s+(?:and|but|also)\s+(?=(?:there|you|your|his|her|their|the|no|i|she|he|on|full|normal)\b)|"
     r"\s+(?=there(?:'s| is| are| was| were)\b)|"
     # "no muscle wasting tender over the outside of the shoulder": a new finding, its comma lost
-    r"(?<!\bnon)(?<!\bnot)(?<!-)\s+(?=(?:tender|swollen|warm|red) (?:over|at|on|along|in|to)\b)|\s+(?=(?:you|he|she|they) (?:have|has|do have|does have)\b)|"
+    r"(?<!\bnon)(?<!\bnot)(?<!-)\s+(?=(?:tender|swollen|warm|red) (?:over|at|on|along|in|to)\b)|"
+    r"\s+(?=(?:you|he|she|they) (?:have|has|do have|does have)\b)|"
     r"(?<! of)(?<! on)(?<! in)(?<! to)(?<! at)(?<!over)(?<!with)(?<!from)"
     r"\s+(?=(?:and |but )?(?:your|his|her|their) (?:(?:left|right) )?(?:heart|lungs?|abdomen|belly|neck|throat|"
     r"ears?|skin|back|strength|sensation|reflexes|knees?|shoulders?|elbows?|wrists?|hips?|ankles?|legs?|feet|"

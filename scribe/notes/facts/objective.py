@@ -42,6 +42,7 @@ _NO_THEN_FOUND = re.compile(
     re.I,
 )
 
+
 class ObjectiveFacts:
     _VITALS = [
         (
