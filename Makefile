@@ -10,11 +10,10 @@ setup:
 run: setup
 	@.venv/bin/scribe demo
 
-# The tests also use the fast English model and the local LLM (configured engines need neither). Two
-# processes, a test file each at a time: most tests wait on a server, a browser or a subprocess.
+# The tests also use the fast English model and the local LLM (configured engines need neither).
 test: setup
 	@.venv/bin/scribe models install tiny.en llm
-	.venv/bin/python -m pytest -ra -n 2 --dist loadfile
+	.venv/bin/python -m pytest -ra
 
 bench: setup
 	.venv/bin/python bench/speech.py
