@@ -317,7 +317,7 @@ def answer_polarity(text: str, question: str = "") -> str:
         return "yes"
     # "Au début, oui.", "at night, yeah": a circumstance, then the yes
     late = _LATE_YES.match(t)
-    if late and not _DENIES.search(late.group(1)):
+    if late and not DENIES.search(late.group(1)):
         return "yes"
     return ""
 
@@ -338,12 +338,13 @@ _GOES_BACK = re.compile(
     r"une fois|parfois))\b",
     re.I,
 )
-_DENIES = re.compile(r"\b(?:no|not|never|nothing|none|n't|pas|jamais|rien|aucune?)\b", re.I)
+# a reply that denies (again): "no", "nope", "non", "nothing", "pas", "jamais"
+DENIES = re.compile(r"\b(?:no|not|never|nothing|none|nope|n't|non|pas|jamais|rien|aucune?)\b", re.I)
 
 
 def goes_back_on_no(later: list[str]) -> bool:
     """A "no" the same reply takes back in a later sentence, which affirms without denying again."""
-    return any(_GOES_BACK.match(t) and not _DENIES.search(t) for t in later[:2])
+    return any(_GOES_BACK.match(t) and not DENIES.search(t) for t in later[:2])
 
 
 # the finding was, and is no more: "the cough went away last week", "la fièvre est tombée"

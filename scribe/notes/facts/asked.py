@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
-from scribe.notes.consultation import FAMILY, goes_back_on_no
+from scribe.notes.consultation import DENIES, FAMILY, goes_back_on_no
 from scribe.notes.facts.mentions import (
     DICTATED,
     REST_DENIED,
@@ -274,7 +274,6 @@ class AskedSymptoms:
         r"rien du tout|no)\W*\?\s*$",
         re.I,
     )
-    _DENIES_AGAIN = re.compile(r"\b(?:no|not|never|nothing|none|nope|n't|non|pas|jamais|rien|aucune?)\b", re.I)
 
     def _no_challenged(self, ans: list[int]) -> bool:
         """The clinician doubts the "no" at once and the reply to that doubt affirms: the "no" is taken back."""
@@ -282,7 +281,7 @@ class AskedSymptoms:
         if j >= len(self.sents) or not self.is_clin(j) or not self._CHALLENGE.match(self.sents[j].text):
             return False
         again = self.answer_to(j)
-        return bool(again) and not self._DENIES_AGAIN.search(self.sents[again[0]].text)
+        return bool(again) and not DENIES.search(self.sents[again[0]].text)
 
     def answered(self, k: int, s, found: list) -> None:
         """The symptoms of clinician question k, had or not as the patient's reply says: item by item when the

@@ -86,7 +86,7 @@ class MedicationFacts:
         for k, s in enumerate(self.sents):
             mentions = med.find_mentions(s.text, find_drugs, lexicon.DRUG_STOP)
             if not mentions and recent and k - recent[0] <= 4 and self.is_clin(k) and not s.question:
-                changed = self._anaphoric_change(recent[1], s)
+                changed = self._anaphoric_change(recent[1], k)
                 if changed is not None:
                     recent, last = (k, changed), None
                     continue
@@ -148,6 +148,7 @@ class MedicationFacts:
                 )  # not a negation of another clause
                 asked = answer is not None and (told is not None or med.is_inquiry(s.text))
                 same_turn = k > 0 and self.sents[k - 1].seg_index == s.seg_index
+                known = self._known(m.drug.get("name") or m.surface)
                 parsed = med.parse_mention(
                     s.text,
                     mentions,
@@ -159,14 +160,13 @@ class MedicationFacts:
                     asked=asked,
                     previous=previous,
                     before=self.sents[k - 1].text if same_turn else "",
-                    known=self._known(m.drug.get("name") or m.surface) is not None,
+                    known=known is not None,
                 )
                 if parsed is None:
                     # "for the meclizine, it doesn't help, so let's cut it down": no cue at the name, but the
                     # clinician changes a drug the visit already has
-                    known = self._known(m.drug.get("name") or m.surface)
                     if known is not None and self.is_clin(k) and not s.question and len(mentions) == 1:
-                        changed = self._anaphoric_change(known, s, after=m.end)
+                        changed = self._anaphoric_change(known, k, after=m.end)
                         if changed is not None:
                             last, recent = (s.seg_index, changed, "changed"), (k, changed)
                     continue
@@ -213,7 +213,7 @@ class MedicationFacts:
                 recent = (k, f)
                 if status == "current" and len(mentions) == 1 and self.is_clin(k) and not s.question:
                     # "keep the amlodipine but cut it down to five milligrams": changed in the same breath
-                    changed = self._anaphoric_change(f, s, after=parsed.end)
+                    changed = self._anaphoric_change(f, k, after=parsed.end)
                     if changed is not None:
                         last, recent = (s.seg_index, changed, "changed"), (k, changed)
         # one fact per drug: fold "current" into the changed/new/stopped statement of the same drug
@@ -301,7 +301,7 @@ class MedicationFacts:
             None,
         )
 
-    def _anaphoric_change(self, drug: Fact, s: Sentence, after: int = 0) -> Fact | None:
+    def _anaphoric_change(self, drug: Fact, k: int, after: int = 0) -> Fact | None:
         """ "You're on metformin 500 twice a day?" "Yes." "Let's increase that to 1000 milligrams.": the
         clinician changes the drug named just before without naming it again; a changed fact of that drug
         with the new dose or frequency, cited with the words that name the drug and those that change it.
@@ -310,7 +310,7 @@ class MedicationFacts:
 
         if drug.status not in ("current", "new", "changed"):
             return None
-        k = self.sents.index(s)
+        s = self.sents[k]
         nxt = self.sents[k + 1] if k + 1 < len(self.sents) else None
         following = (nxt.text, nxt.start - s.start - after) if nxt and nxt.seg_index == s.seg_index else None
         found = med.anaphoric_change(s.text[after:], self.lang, drug.attributes, following)
