@@ -171,3 +171,11 @@ def test_a_denial_run_into_a_present_finding_is_not_quoted_as_one_denial():
         "[doctor] let me examine the shoulder . no muscle wasting tender over the outside of the right shoulder ."
     )
     assert "No muscle wasting tender" not in doc["note"]["markdown"], doc["note"]["markdown"]
+
+
+def test_an_order_on_a_bare_pronoun_is_no_plan_line():
+    doc = document(
+        "[doctor] i'm sending you for an ultrasound of the left leg this afternoon .\n"
+        "[doctor] for now , keep taking it if the ultrasound shows a clot , we'll start a blood thinner ."
+    )
+    assert "Keep taking it" not in doc["note"]["markdown"], doc["note"]["markdown"]

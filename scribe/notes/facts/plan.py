@@ -44,6 +44,12 @@ _LIST_START = re.compile(
     r"^\W*(?:(?:and|also|plus|then|et)\W+)?(?:an?|some|une?|des)\b(?!.*\b(?:was|were|is|are)\b)", re.I
 )
 _ADDS_TO = re.compile(r"^\W*(?:and|also|plus|as well|along with|et)\b", re.I)
+# an order on a bare pronoun ("take it", "keep taking it", "stop them"): only a named drug's line can say it
+_PRONOUN_ORDER = re.compile(
+    r"^\W*(?:continue|keep (?:taking|using|on)|take|use|stop|hold|start)\s+(?:taking\s+|using\s+)?"
+    r"(?:it|them|(?:this|that|those)(?=\s*(?:[,.;]|$|(?:if|and|for|when|until|as|every|once|twice|daily|now)\b)))\b",
+    re.I,
+)
 _KEEP_ON = re.compile(r"^Keep (?:(?:him|her|them|the patient) )?on (?:(?:their|his|her|the|your) )?", re.I)
 # a clause that only adds a word or two to the list before it ("and alcohol", "or the gym")
 _ONLY_ADDS = re.compile(r"^\W*(?:and|or|et|ou)\s+(?:[\w'-]+\s+){0,2}[\w'-]+\W*$", re.I)
@@ -276,6 +282,8 @@ class PlanFacts:
             )
             if kind == "advice" and not is_plan_advice(numbers_to_digits(prose)) or DICTATION.search(s.text):
                 continue  # conversation, or a command to the dictation system ("hey dragon, order the labs")
+            if _PRONOUN_ORDER.match(prose) and not self._mentions_med(s, raw):
+                continue  # "Keep taking it if the ultrasound shows a clot": the line does not say what "it" is
             if kind in ("advice", "medication") and GENERIC_MED.search(prose) and self._mentions_med(s):
                 continue  # "prescribe one medicine", "take that once a day": the drug's own line says it
             self._add(kind, evidence, numbers_to_digits(prose), problem, **plan_attributes(kind, prose, self.lang))
