@@ -305,7 +305,7 @@ class AskedSymptoms:
         pol = reply_polarity(first.text, s.text, frozenset(c.label for *_, c in found))
         # the take-back may follow the "no" in the same sentence ("no, well, maybe once at night")
         rest = re.sub(r"^\W*(?:no|nope|nah|non)\b\W*", "", first.text, count=1, flags=re.I)
-        later = self.replies_after(k)
+        later = self.replies_after(ans) if pol == "no" else []
         if pol == "no" and (
             goes_back_on_no([rest, *(self.sents[j].text for j in ans[1:])])
             or goes_back_on_no([self.sents[j].text for j in later])

@@ -122,13 +122,10 @@ class ConsultationReader:
             return [i for i in range(j, len(self.sents)) if self.sents[i].seg_index == seg_j]
         return []
 
-    def replies_after(self, k: int, limit: int = 2) -> list[int]:
-        """First sentences of the non-clinician turns that follow the reply to clinician sentence k, before
+    def replies_after(self, ans: list[int], limit: int = 2) -> list[int]:
+        """First sentences of the non-clinician turns that follow a reply (`ans`, its sentence indexes), before
         the clinician speaks again: "tu tousses ?" "non." (guest) "enfin, un petit peu ce matin"."""
-        ans = self.answer_to(k)
         out: list[int] = []
-        if not ans:
-            return out
         seg = self.sents[ans[-1]].seg_index
         for j in range(ans[-1] + 1, len(self.sents)):
             if self.is_clin(j) or len(out) >= limit:

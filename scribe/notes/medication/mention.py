@@ -238,7 +238,7 @@ def anaphoric_change(
     take = None if verb else _TAKE_ANAPHORA.search(text)
     if not (verb or take and _FROM_NOW.search(text)):
         return None
-    start = (verb or take).start()
+    start = shift = (verb or take).start()  # shift: where the text the attributes were read from starts
     a = read_attributes(text[start:], lang, status="changed", cap=120)
     if a.dose is not None and a.unit is None:
         a.dose = None  # "increase it to two" is a count the note cannot place
@@ -246,15 +246,12 @@ def anaphoric_change(
         a = read_attributes(following[0], lang, status="changed", cap=120)
         if a.dose is None or a.unit is None:
             return None
-        start = following[1]
-        verb_at = verb.start()
-    else:
-        verb_at = None
+        shift = following[1]
     new_freq = a.frequency.value.per_day if a.frequency is not None else None
     if a.dose is None and (new_freq is None or new_freq == before.get("per_day")):
         return None
     for found in (a.dose, a.route, a.frequency, a.as_needed, a.max_per_day, a.duration, a.quantity, a.refills):
         if found is not None:
-            found.start += start
-            found.end += start
-    return a, start if verb_at is None else verb_at
+            found.start += shift
+            found.end += shift
+    return a, start
