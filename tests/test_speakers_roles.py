@@ -133,6 +133,17 @@ def _said_by(facts: list[dict], speaker: str) -> set[str]:
     return {e["role"] for f in facts for e in f["evidence"] if e["speaker"] == speaker}
 
 
+def _plan_of(note: dict, speaker: str) -> set[str]:
+    """The plan sentences of a stored note that quote `speaker` (and no one else)."""
+    plans = [sec for sec in note["note"]["sections"] if sec["key"] == "plan"]
+    return {
+        s["text"]
+        for plan in plans
+        for s in plan["sentences"]
+        if s["evidence"] and {e["speaker"] for e in s["evidence"]} == {speaker}
+    }
+
+
 def test_role_swap_regenerates_the_note(ready_visit):
     service, key, vid = ready_visit
     base = f"/v1/visits/{vid}"
@@ -144,7 +155,8 @@ def test_role_swap_regenerates_the_note(ready_visit):
     note_v1 = _get(service, key, f"{base}/note")
     facts_v1 = _get(service, key, f"{base}/facts")
     assert _said_by(facts_v1, patient) == {"patient"}, facts_v1  # the facts the patient's words support
-    assert "cough syrup" in note_v1["note"]["markdown"]  # the clinician's plan
+    plan_v1 = _plan_of(note_v1, clinician)
+    assert plan_v1, note_v1["note"]["markdown"]  # the clinician's plan (its wording depends on what tiny.en hears)
 
     r = _put(service, key, vid, {"swap": True}, **{"If-Match": f'"{note_v1["version"]}"'})
     assert r.status_code == 200, r.text
@@ -160,7 +172,7 @@ def test_role_swap_regenerates_the_note(ready_visit):
     assert _get(service, key, f"{base}/note")["version"] == note_v1["version"] + 1
     assert _said_by(_get(service, key, f"{base}/facts"), patient) == {"clinician"}
     assert view["note"]["note"]["markdown"] != note_v1["note"]["markdown"]
-    assert "cough syrup" not in view["note"]["note"]["markdown"]
+    assert not _plan_of(view["note"], clinician) and not plan_v1 & _plan_of(view["note"], patient), view["note"]
     versions = _get(service, key, f"{base}/note/versions")["versions"]
     assert [v["version"] for v in versions] == [1, 2] and versions[0]["author"] == "system"
     assert versions[1]["author"] != "system"
@@ -177,7 +189,7 @@ def test_role_swap_regenerates_the_note(ready_visit):
 
     # assign back by hand: the note returns to the clinician's plan
     r = _put(service, key, vid, {"roles": {clinician: "clinician", patient: "patient"}})
-    assert r.status_code == 200 and "cough syrup" in r.json()["note"]["note"]["markdown"]
+    assert r.status_code == 200 and _plan_of(r.json()["note"], clinician) == plan_v1
     assert _said_by(_get(service, key, f"{base}/facts"), patient) == {"patient"}
 
     # a signed note is not replaced: the correction is an amendment draft

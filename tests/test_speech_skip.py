@@ -86,3 +86,34 @@ def test_speech_a_windows_decoding_stopped_short_of_is_decoded_after_stop():
     assert "lungs" not in _norm(rest) and rest[0]["start"] >= first_sentence[-1]["end"] - 0.05, rest
     assert {"lungs", "prescribe"} <= set(_norm(rest_words(audio, [], model, options)))
     assert rest_words(audio, heard, model, options) == []
+
+
+def test_speech_no_live_window_kept_is_found_and_decoded_after_stop(tmp_path):
+    """CI lost 14-33 s of a visit whose worker was killed: the windows after the kill were never decoded
+    live, and the flush's one greedy decoding of the backlog kept only its last sentence. After stop, every
+    stretch between kept words where the VAD hears speech is decoded again; a pause between turns is not."""
+    speech = synth(tmp_path / "visit.wav", DIALOGUE_EN, "en")
+    audio = decode_audio(str(speech.wav))
+    duration = audio.size / SR
+    samples = lambda a, b: audio[int(a * SR) : int(b * SR)]  # noqa: E731
+    model = load_whisper("tiny.en")
+    heard = piece_words(audio, model, AsrOptions(language="en"))
+    lost = [w for w in heard if 8.0 <= w["start"] and w["end"] <= 20.0]
+    kept = [w for w in heard if w not in lost]
+    gaps = streaming.word_gaps(kept, duration)
+    assert any(a <= lost[0]["start"] and lost[-1]["end"] <= b for a, b in gaps), (gaps, lost)
+    final = lambda piece: piece_words(piece, model, AsrOptions(language="en"))  # noqa: E731
+    again = streaming.decode_skipped(gaps, final, samples, duration, cap=24.0)
+    merged = streaming.merge_skipped(kept, again)
+    found = [w for w in merged if 8.0 - 0.5 <= w["start"] and w["end"] <= 20.0 + 0.5]
+    assert 0.8 * len(lost) <= len(found) <= 1.2 * len(lost), (_norm(found), _norm(lost))  # heard once
+    assert len(set(_norm(lost)) & set(_norm(found))) >= 0.7 * len(set(_norm(lost))), (_norm(found), _norm(lost))
+    assert all(any(a - 0.05 <= w["start"] and w["end"] <= b + 1.0 for a, b in gaps) for w in again), again
+
+
+def test_union_of_spans():
+    assert streaming.union([[5.0, 6.0], [1.0, 2.0], [1.5, 3.0], [3.0, 4.0]]) == [[1.0, 4.0], [5.0, 6.0]]
+    assert streaming.word_gaps([{"start": 3.0, "end": 4.0}, {"start": 4.5, "end": 5.0}], 9.0) == [
+        [0.0, 3.0],
+        [5.0, 9.0],
+    ]

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 
+from scribe.notes import lexicon
 from scribe.notes.compose import to_markdown
 from scribe.notes.consultation import hedged
-from scribe.notes.medication import number_values
+from scribe.notes.medication import find_mentions, number_values
 from scribe.notes.medication.names import fold
 from scribe.notes.misheard import misheard_words
 from scribe.notes.number_words import digits_in, spoken_numbers
@@ -201,12 +202,34 @@ def _unsure_words(s: SentenceSupport, drugs: set[str], segments: dict[int, Segme
 
 
 def _unparsed_plan(s: SentenceSupport, facts: list[Fact]) -> str | None:
-    """A plan item with a dose but no medication the note recognised does not parse as an order."""
+    """A plan item with a dose but no medication the note recognised does not parse as an order; nor does
+    a prescription of a symptom ("Prescribe a cough.": "a cough syrup" the recogniser wrote "a cough, sir up")."""
     if any(f.kind == "medication" or (f.kind == "plan" and f.label == "medication") for f in facts):
         return None
-    if any(f.kind == "plan" for f in facts) and _DOSE.search(s.text):
+    if not any(f.kind == "plan" for f in facts):
+        return None
+    if _DOSE.search(s.text):
         return "plan item not understood: a dose without a recognised drug name"
+    prescribed = _PRESCRIBED.search(s.text)
+    if prescribed:
+        what = prescribed.group("what")
+        if lexicon.find_concepts("symptom", what) and not _DRUG_FORM.search(what) and not find_mentions(what):
+            return "plan item not understood: what is prescribed is not a drug"
     return None
+
+
+_PRESCRIBED = re.compile(
+    r"\b(?:prescri\w*|start\w* (?:\w+ )?on)\s+(?P<what>[^,.;:]*?)(?=\s+(?:for|to|pour|contre|if|si|and|et)\b|[,.;:]|$)",
+    re.I,
+)
+# What a prescription may name without a drug's name: a form or a class ("a cough syrup", "an inhaler")
+_DRUG_FORM = re.compile(
+    r"\b(?:syrups?|sirops?|antibiotic\w*|antiviral\w*|antihistamin\w*|inhalers?|sprays?|drops|gouttes|creams?|"
+    r"crèmes?|ointments?|pommades?|patch\w*|lozenges?|pastilles?|suppositor\w*|tablets?|comprimés?|pills?|"
+    r"capsules?|gélules?|medicines?|medications?|médicaments?|treatments?|traitements?|relaxants?|steroids?|"
+    r"nsaids?|anti-?inflammator\w*|painkillers?|antalgiques?|vaccin\w*|injections?|shots?)\b",
+    re.I,
+)
 
 
 def _dose_said_otherwise(s: SentenceSupport, facts: list[Fact], tr: Transcript) -> str | None:

@@ -47,11 +47,11 @@ def finalize(visit_id: str) -> str:
         visit = live.flush(visit_id)
         timings = {"flush": time.perf_counter() - t0}
         words = [Word(**w) for seg in live.live_finals(visit_id) for w in seg["words"]]
-        skipped = live.transcribe_skipped(visit, StoredAudio.of(visit))  # what the live path shed under load
-        if skipped:
-            merged = streaming.merge_skipped([w.model_dump() for w in words], skipped)
-            words = [Word(**w) for w in merged]
-            timings["skipped"] = time.perf_counter() - t0 - timings["flush"]
+        live_words = [w.model_dump() for w in words]
+        unheard = live.transcribe_unheard(visit, StoredAudio.of(visit), live_words)  # shed or lost live
+        if unheard:
+            words = [Word(**w) for w in streaming.merge_skipped(live_words, unheard)]
+        timings["unheard"] = time.perf_counter() - t0 - timings["flush"]
         audio = StoredAudio.of(visit)
         duration = audio.seconds if visit.audio_format else 0.0
         language = languages.spoken(live.visit_and_state(visit_id)[1].state.get("language"), visit.language)

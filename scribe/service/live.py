@@ -29,9 +29,9 @@ from scribe.queue.dispatch import submit
 from scribe.service import ahead, documents, vocabulary
 from scribe.service.visits import FINAL_STATES
 from scribe.speech import streaming
-from scribe.speech.batcher import WindowBatcher, has_speech
+from scribe.speech.batcher import WindowBatcher, has_speech, speech_spans
 from scribe.speech.live_speakers import LiveSpeakers
-from scribe.speech.transcribe import AsrOptions, piece_words, rest_words
+from scribe.speech.transcribe import REST_MIN_SECONDS, AsrOptions, piece_words, rest_words
 from scribe.speech.types import SAMPLE_RATE
 
 log = logging.getLogger("scribe.tasks")
@@ -274,7 +274,7 @@ def _shed(state: streaming.StreamState, audio: StoredAudio, processed: int, max_
     """Load shedding: when the workers fell behind this visit (its newest audio is more than `max_lag`
     seconds past the last window), the live path skips to the newest audio, so that partials stay
     recent instead of working through a backlog nobody watches; the final pass transcribes what was
-    skipped (transcribe_skipped). Returns the segments the skip made final (committed words)."""
+    skipped (transcribe_unheard). Returns the segments the skip made final (committed words)."""
     if max_lag <= 0 or audio.upto <= 0:
         return []
     behind = audio.seconds * (1 - processed / audio.upto)
@@ -287,17 +287,28 @@ def _shed(state: streaming.StreamState, audio: StoredAudio, processed: int, max_
     return finals
 
 
-def transcribe_skipped(visit: Visit, audio: StoredAudio) -> list[dict]:
-    """Words of the audio the live path skipped when it fell behind (state.skipped), in visit time
-    (streaming.decode_skipped: with context on both sides of each boundary).
-    Decoded by the offline pipeline (piece_words), not the live batcher, which can lose a piece whole."""
+def transcribe_unheard(visit: Visit, audio: StoredAudio, words: list[dict]) -> list[dict]:
+    """Words of the speech no live window kept, in visit time: the spans the live path skipped when it fell
+    behind (state.skipped), and every stretch between the committed `words` where the VAD hears at least
+    REST_MIN_SECONDS of speech (streaming.word_gaps: a window the batcher decoded short and forced, a
+    worker that died while the visit streamed on). Decoded with context on both sides of each boundary
+    (streaming.decode_skipped) by the offline pipeline (piece_words), not the live batcher, which can lose a
+    piece whole."""
     _, live = visit_and_state(visit.id)
     state = streaming.StreamState.from_dict(live.state)
-    if not state.skipped:
+    gaps = [
+        gap
+        for gap in streaming.word_gaps(words, audio.seconds)
+        if sum(b - a for a, b in speech_spans(audio.samples(*gap))) >= REST_MIN_SECONDS
+    ]
+    spans = streaming.union([*state.skipped, *gaps])
+    if not spans:
         return []
+    if gaps:
+        log.info("speech no live window kept", extra={"seconds": round(sum(b - a for a, b in gaps), 1)})
     model, options = _offline(state.language or "en", vocabulary.of_visit(visit))
     return streaming.decode_skipped(
-        state.skipped,
+        spans,
         lambda samples: piece_words(samples, model, options),
         audio.samples,
         audio.seconds,

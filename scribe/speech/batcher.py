@@ -216,9 +216,15 @@ def has_speech(samples: np.ndarray) -> bool:
 
 def speech_start(samples: np.ndarray) -> float | None:
     """Seconds into `samples` where the Silero VAD first hears speech (with its 0.2 s padding); None: none."""
+    spans = speech_spans(samples)
+    return spans[0][0] if spans else None
+
+
+def speech_spans(samples: np.ndarray) -> list[tuple[float, float]]:
+    """(start, end) seconds of what the Silero VAD hears as speech in `samples`, each padded by 0.2 s."""
     if samples.size < SAMPLE_RATE // 4 or float(np.abs(samples).max(initial=0.0)) < 1e-3:
-        return None
+        return []
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
     spans = get_speech_timestamps(samples, VadOptions(min_silence_duration_ms=500, speech_pad_ms=200))
-    return spans[0]["start"] / SAMPLE_RATE if spans else None
+    return [(s["start"] / SAMPLE_RATE, s["end"] / SAMPLE_RATE) for s in spans]

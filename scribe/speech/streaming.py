@@ -28,6 +28,8 @@ SEGMENT_GAP = 1.0
 # Seconds of audio heard on each side of a skip boundary (skip, decode_skipped): a cut word is heard whole.
 SKIP_CONTEXT = 1.0
 FORCE_AFTER = 6.0
+# Finalize listens again to every stretch at least this long between committed words (word_gaps).
+UNHEARD_MIN_GAP = 2.0
 MAX_SEGMENT_WORDS = 40
 _SENTENCE_END = re.compile(r"[.?!…]$")
 _NORM = re.compile(r"[^\w']+")
@@ -240,6 +242,31 @@ def decode_skipped(
                         words.append(w)
             start = piece_end
     return words
+
+
+def word_gaps(words: list[dict], duration: float, min_gap: float = UNHEARD_MIN_GAP) -> list[list[float]]:
+    """[start, end] stretches of at least `min_gap` seconds that no word covers: before the first word,
+    between two, after the last. After stop, the speech in them is speech no live window kept (a window
+    the batcher decoded short, a worker that died with its window): decode_skipped hears it again."""
+    spans, heard_to = [], 0.0
+    for w in sorted(words, key=lambda w: w["start"]):
+        if w["start"] - heard_to >= min_gap:
+            spans.append([round(heard_to, 3), round(w["start"], 3)])
+        heard_to = max(heard_to, w["end"])
+    if duration - heard_to >= min_gap:
+        spans.append([round(heard_to, 3), round(duration, 3)])
+    return spans
+
+
+def union(spans: list) -> list[list[float]]:
+    """Overlapping or touching [start, end] spans merged, in time order."""
+    merged: list[list[float]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1] + 1e-6:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return merged
 
 
 def merge_skipped(live_words: list[dict], skipped: list[dict]) -> list[dict]:
