@@ -10,10 +10,11 @@ setup:
 run: setup
 	@.venv/bin/scribe demo
 
-# The tests also use the fast English model and the local LLM (configured engines need neither).
+# The tests also use the fast English model and the local LLM (configured engines need neither). Two
+# processes, a test file each at a time: most tests wait on a server, a browser or a subprocess.
 test: setup
 	@.venv/bin/scribe models install tiny.en llm
-	.venv/bin/python -m pytest -ra
+	.venv/bin/python -m pytest -ra -n 2 --dist loadfile
 
 bench: setup
 	.venv/bin/python bench/speech.py
