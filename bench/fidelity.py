@@ -116,7 +116,19 @@ UNIT_WORDS = {
     ("units", 1.0): "unit units unite unites iu",
     ("volume", 1.0): "ml milliliter milliliters millilitre millilitres",
 }
-SPLITS = ["tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "written", "written2", "written3"]
+SPLITS = [
+    "tune",
+    "heldout",
+    "fresh",
+    "fresh2",
+    "fresh3",
+    "fresh4",
+    "fresh5",
+    "written",
+    "written2",
+    "written3",
+    "written4",
+]
 UNITS = {w: cls for cls, words in UNIT_WORDS.items() for w in words.split()}  # unit -> (class, factor)
 COUNT_UNITS = r"tablets?|pills?|capsules?|puffs?|drops?|comprimes?|gelules?|sachets?|bouffees?|gouttes?|cp"
 NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.,]\d+)?"  # 1,000 is a thousand, 2,5 is 2.5

@@ -13,6 +13,7 @@ from scribe.notes.text import (
 )
 
 # a condition named as what a test looks for ("the ct scan for lung cancer screening, that was clear?")
+_ALLERGY_WORD = re.compile(r"\b(?:allergic|allergy|allergies|allergique|allergie)\b", re.I)
 _SCREENED = re.compile(r"\bscreen\w*|\b(?:scan|test\w*|look\w*|check\w*) for\b|\bdépistage\b", re.I)
 _RUNS_IN_FAMILY = re.compile(
     r"\bruns? in (?:my|the|our|his|her|your) family\b|\b(?:est|sont) (?:dans|de) (?:ma|la) famille\b", re.I
@@ -182,6 +183,7 @@ class BackgroundFacts:
     # "I thought I was having a heart attack" is a fear, not a history
     _WORRY = re.compile(
         r"\b(?:thought|think|worried|afraid|scared|concerned|wonder\w*|maybe|might|could|"
+        r"(?:read|heard|saw|seen|looked up|googled) (?:about|that|online)|"  # "I read about the depression thing"
         r"j'ai cru|peur|inquiète?|peut-être)\b[^.;]{0,40}$",
         re.I,
     )
@@ -246,6 +248,8 @@ class BackgroundFacts:
                     continue
                 if m.negated or m.hypothetical or m.uncertain or k >= self.ap_start or self._WORRY.search(s.text[:st]):
                     continue
+                if _ALLERGY_WORD.search(s.text) and self._REACTION.search(s.text[st:en]):
+                    continue  # "allergic to penicillin, he got hives as a kid": the allergy's reaction, not a history
                 if self.is_pat(k) or self._HIST_CUE.search(s.text):
                     self.builder.add("past_medical", c.label, ev, status="present", code=c.code)
             # surgeries

@@ -40,6 +40,7 @@ class MedicationFacts:
 
     _STOPPED_IT = re.compile(
         r"\b(?:i|we)\s+(?:\w+\s+)?(?:stopped|quit|discontinued)\s+(?:taking\s+|using\s+)?(?:it|them|that)\b|"
+        r"\b(?:i|we)\s+(?:just\s+|then\s+|finally\s+)?(?:stopped|quit)(?=\s*(?:[.,;!]|$))|"  # "so i stopped."
         r"\bje l'ai arrêté\w*|\bj'ai arrêté\b",
         re.I,
     )
@@ -129,8 +130,8 @@ class MedicationFacts:
                     if not pol and not stopped:
                         told = med.answer_attributes(answer.text, self.lang)
                         pol = "yes" if told else pol  # "and the allopurinol?" "300 mg a day"
-                    if pol != "yes" and not (pol == "no" and stopped):
-                        continue
+                    if pol != "yes" and not (pol in ("no", "", None) and stopped):
+                        continue  # "and the folic acid?" "I took it three months, then I stopped": stopped
                 mods = context_of(s.text, [(m.start, m.end)], self.lang)[0]
                 family = mods.family and not self._FOR_AGE.search(s.text[max(0, m.start - 12) : m.start])
                 if family or mods.hypothetical and med.hypothetical_in_clause(s.text, mentions, j):
@@ -286,6 +287,41 @@ class MedicationFacts:
                 keep = current[0]
                 keep.attributes["later"] = others[0].status
         self._class_stops()
+        self._stops_by_word()
+
+    # a stop of a drug named by one word of its name and its form ("stop the potassium pill"), or the drug
+    # another replaces ("instead of the sumatriptan, try rizatriptan"; "à la place du tramadol")
+    _STOP_BY_WORD = re.compile(
+        r"\b(?:stop|discontinue|come off|no more|arrêtez|arrêter|arrête)\s+(?:taking\s+)?(?:the|your|his|her|le|la|les)\s+"
+        r"(?:separate\s+|other\s+)?(?P<word>[a-zà-ÿ0-9-]{2,})\s+(?:pills?|tablets?|supplements?|medicines?|comprimés?|cachets?)\b|"
+        r"\b(?:instead of|au lieu d[eu']|à la place d[eu'])\s*(?:the\s+|your\s+|his\s+|her\s+|la\s+|l')?"
+        r"(?P<replaced>[a-zà-ÿ0-9-]{3,})\b",
+        re.I,
+    )
+
+    def _stops_by_word(self) -> None:
+        """A drug the clinician stops without its full name: "stop the potassium pill" stops potassium
+        chloride, "instead of the sumatriptan" the sumatriptan taken before; only a drug the visit has as taken
+        (current or tried), named before the stop, with the stop as evidence."""
+        for k, s in enumerate(self.sents):
+            if not self.is_clin(k) or s.question:
+                continue
+            for m in self._STOP_BY_WORD.finditer(s.text):
+                word = (m.group("word") or m.group("replaced")).lower()
+                ev = self.builder.evidence(s.seg_index, s.start + m.start(), s.start + m.end())
+                for f in self.builder.facts:
+                    if f.kind != "medication" or f.status not in ("current", "historical") or not f.evidence:
+                        continue
+                    names = {f.label.lower(), str(f.attributes.get("surface", "")).lower()}
+                    if not any(n.split()[:1] == [word] for n in names if n):
+                        continue
+                    if (f.evidence[0].segment_id, f.evidence[0].start) >= (ev.segment_id, ev.start):
+                        continue  # named after the stop: another statement
+                    if m.group("word") or f.status == "current":
+                        f.attributes["prescriber"] = "this clinician"  # this visit's instruction: the summary says it
+                    f.status = "stopped"
+                    if len(f.evidence) < 4:
+                        f.evidence.append(ev)
 
     def _known(self, name: str) -> Fact | None:
         """The visit's current fact of a drug already named (by its label or the name said)."""

@@ -120,7 +120,8 @@ def _parse_words(words: list[str]) -> tuple[float | None, int]:
                 last = "and"
             else:
                 break
-        elif w in ("point", "virgule") and used_any and nxt in _SMALL and _SMALL[nxt] < 10:
+        elif w in ("point", "virgule") and nxt in _SMALL and _SMALL[nxt] < 10 and (used_any or w == "point"):
+            # "twelve point five"; "point five milligrams" is 0.5 (a leading zero is not said), never 5
             digits = ""
             j = i + 1
             while j < n and words[j] in _SMALL and _SMALL[words[j]] < 10:

@@ -38,6 +38,9 @@ _STOP_RIGHT = re.compile(
     # "you can leave the advil off", "it did nothing, so I stopped."
     r"^\W{0,3}off\b(?! and on)|\b(?:i|we|she|he|they) (?:just |then )?(?:stopped|quit)(?=\s*(?:[.,;!]|$))|"
     r"\b(?:l'|les )(?:ai |avons |a |ont )?arrêt\w*|"
+    # "alors j'ai arrêté", "après j'ai arrêté comme on m'a dit"; "vous ne la reprenez pas", "ne le prenez plus"
+    r"\b(?:j'ai|on a|nous avons|il a|elle a) (?:donc |tout |vite )?arrêté\b(?! de\b| d')|"
+    r"\bne (?:le |la |les |l')?(?:reprenez|reprends|reprenons) (?:pas|plus)\b|\bne (?:le |la |les |l')?prenez plus\b|"
     r"^\W{0,3}(?:\w+\W+){0,2}?(?:vous pouvez|on peut|tu peux|il faut|vous allez|on va) (?:l'|les )?arrêter\b|"
     r"^\W{0,3}arrêtez\b",
     re.I,
@@ -68,6 +71,7 @@ _NEW_CUE = re.compile(
     r"get (?:you|him|her) (?:some|a prescription (?:for|of))|"
     r"try (?:you on|some|a|an)|send (?:in|you)|call in|new prescription|prescription for|"
     r"recommend\w* (?:taking|some|that you take|you take)|add(?:ing)?|i want you (?:on|to take)|"
+    r"(?:i'd like|i would like|i want) (?:you|him|her) to try|"
     r"let's (?:get you on|try)|have you (?:take|on)|prescri\w*|treat (?:you |him |her |it |this )?with|order|"
     r"(?:we'll|we will|we can|we could|let's|going to|gon na|gonna|i'd like to|i want to) try|get (?:you )?started on|"
     r"write (?:you )?(?:for|a prescription)|je (?:vous )?(?:donne|mets|propose|rajoute|ajoute|introduis)|"
@@ -272,7 +276,9 @@ def _tried(text: str, start: int, left: str, after: str) -> bool:
 
 
 _TAKEN_AFTER = re.compile(
-    r"^\W*(?:que |qu'|that |which )?(?:j'ai|i|i've|he|she|il|elle a)\s+(?:pris|took|had taken|have taken)\b", re.I
+    r"^\W*(?:que |qu'|that |which )?(?:j'ai|i|i've|he|she|il|elle a)\s+(?:pris|took|had taken|have taken)\b|"
+    r"^[^.?!]{0,40}?\bj'en ai pris\b",  # "de l'amoxicilline de mon copain, j'en ai pris deux hier"
+    re.I,
 )
 
 
@@ -298,8 +304,12 @@ def has_own_status(text: str) -> bool:
 
 
 def other_prescriber(text: str) -> bool:
-    """Another clinician prescribed, started or changed it ("the cardiologist put me on", "dr. brown gave me")."""
-    return bool(_OTHER_PRESCRIBER.search(text))
+    """Another clinician prescribed, started or changed it ("the cardiologist put me on", "dr. brown gave me",
+    "dr. haddad, the endocrinologist, started you on": the apposition read past)."""
+    return bool(_OTHER_PRESCRIBER.search(_APPOSITION.sub(" ", text)))
+
+
+_APPOSITION = re.compile(r"\s*,\s*(?:the|your|his|her|my|le|la|l'|votre|son|sa)\s*" + _AGENT + r"\s*,", re.I)
 
 
 _TRIED_QUESTION = re.compile(
