@@ -97,3 +97,71 @@ def test_french_stops_said_after_the_drug():
     assert meds["ketoprofen"]["status"] == "stopped", meds.get("ketoprofen")
     assert meds["folic acid"]["status"] == "stopped", meds.get("folic acid")
     assert meds.get("codeine", {}).get("status") in (None, "stopped", "historical"), meds.get("codeine")
+
+
+def _symptoms(doc: dict) -> dict[str, str]:
+    return {f["label"]: f["status"] for f in doc["facts"] if f["kind"] == "symptom"}
+
+
+def test_what_does_not_help_a_symptom_does_not_deny_it():
+    doc = document(
+        "D: How are you feeling?\n"
+        "P: The breathing is better. But I'm dizzy. Every time I stand up, the room goes grey.\n"
+        "D: Let me examine you. Lying down the blood pressure is 118 over 70, standing 94 over 58.\nP: Okay.\n"
+        "D: So here's what I think. You're a bit dry now, that's why you're dizzy when you stand, that's orthostatic "
+        "hypotension. The doxazosin at night isn't helping the dizziness either.",
+        language="en",
+    )
+    assert _symptoms(doc).get("dizziness") == "present", _symptoms(doc)
+    assert "Denies dizziness" not in doc["note"]["markdown"]
+
+
+def test_blood_in_what_is_coughed_up_is_hemoptysis_not_cough():
+    doc = document(
+        "D: What's going on?\nP: I've been coughing for a week, and I'm short of breath.\n"
+        "D: Any blood in what you cough up?\nP: No, nothing like that.",
+        language="en",
+    )
+    symptoms = _symptoms(doc)
+    assert symptoms.get("hemoptysis") == "absent" and symptoms.get("cough") == "present", symptoms
+
+
+def test_a_patients_question_about_a_diagnosis_is_no_history():
+    doc = document(
+        "D: I'll get a chest x-ray.\nP: Is it pneumonia?\nD: The x-ray is clear, no pneumonia.",
+        language="en",
+    )
+    assert not [f for f in doc["facts"] if f["kind"] == "past_medical" and f["label"] == "pneumonia"], doc["facts"]
+
+
+def test_a_diagnosis_not_yet_ruled_out_is_possible():
+    doc = document(
+        "D: Le test rapide est négatif, donc c'est une angine virale.\nP: D'accord.\n"
+        "D: Avec cette fatigue et les ganglions, je fais une prise de sang.\nP: D'accord.\n"
+        "D: Pas de sport de contact tant qu'on n'a pas éliminé la mononucléose, à cause de la rate.",
+        language="fr",
+    )
+    mono = [f for f in doc["facts"] if f["kind"] == "assessment" and f["label"] == "mononucleosis"]
+    assert mono and mono[0]["attributes"].get("certainty") == "possible", mono
+
+
+def test_a_french_symptom_said_to_be_over_is_not_endorsed():
+    doc = document(
+        "D: Des nausées, des vomissements ?\nP: Non, les nausées c'est fini depuis le quatrième mois.",
+        language="fr",
+    )
+    assert _symptoms(doc).get("nausea") != "present", _symptoms(doc)
+    assert "Signale nausées" not in doc["note"]["markdown"]
+
+
+def test_the_clinicians_regimen_wins_over_the_patients_account():
+    doc = document(
+        "D: Does he take anything for the pain?\n"
+        "P: I give him ibuprofen, two hundred milligrams, two of them, when it's really sore.\n"
+        "D: Okay. You can keep the ibuprofen, four hundred milligrams, up to three times a day.",
+        language="en",
+    )
+    ibuprofen = _meds(doc)["ibuprofen"]
+    assert ibuprofen["attributes"]["dose"] == "400", ibuprofen
+    flagged = _flagged(doc)
+    assert any("400 mg" in text and any("dose" in i for i in issues) for text, issues in flagged.items()), flagged

@@ -47,7 +47,7 @@ _HEDGE_BEFORE = re.compile(
     r"differential|versus|vs\.?|maybe|perhaps|either|see if|consistent with a possible|suggestive of|"
     r"not missing|to be sure|"
     r"peut-être|(?:ça|cela|ce|il|elle) (?:peut|pourrait) être|pourrait|possible(?:ment)?|probable(?:ment)?|"
-    r"suspicion|suspect\w*|évoqu\w+|éliminer|"
+    r"suspicion|suspect\w*|évoqu\w+|éliminer|(?:pas (?:encore )?|avant d')élimin\w*|"
     r"s'assurer|vérifier (?:que|si)|ou bien|éventuel\w*|il se peut|se pourrait|sans doute)\b[^.?!;]{0,60}$",
     re.I,
 )
@@ -139,7 +139,9 @@ def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modif
     # negations that belong to a symptom phrase ("can't catch my breath", "I can't stop itching", "can't get
     # rid of this cough") are not negations of it
     text = re.sub(
-        r"\b(?:can'?t|ca n't|cannot|could ?n'?t|could n't)(?= (?:catch|stop|get rid|shake|seem to (?:stop|shake)))",
+        r"\b(?:can'?t|ca n't|cannot|could ?n'?t|could n't)(?= (?:catch|stop|get rid|shake|seem to (?:stop|shake)))|"
+        # "the tamsulosin isn't helping the dizziness": what does not help is denied, not the symptom
+        r"\b(?:is|are|was|does|did|will|wo)(?:n'?t| not)(?= (?:help\w*|do anything for)\b)|\bnot(?= helping\b)",
         lambda m: "x" * len(m.group(0)),
         text,
         flags=re.I,
@@ -351,7 +353,7 @@ def goes_back_on_no(later: list[str]) -> bool:
 _RESOLVED = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:went away|has gone|had gone|is gone|'s gone|are gone|cleared up|cleared|resolved|"
     r"disappeared|has stopped|went down|is better now and gone|a disparu|ont disparu|est partie?|sont parti(?:e)?s|"
-    r"est passée?|est tombée?|s'est arrêtée?)\b",
+    r"est passée?|est tombée?|s'est arrêtée?|c'est (?:bien )?(?:fini|terminé|passé))\b",
     re.I,
 )
 

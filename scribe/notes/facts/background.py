@@ -250,6 +250,8 @@ class BackgroundFacts:
                     continue
                 if _ALLERGY_WORD.search(s.text) and self._REACTION.search(s.text[st:en]):
                     continue  # "allergic to penicillin, he got hives as a kid": the allergy's reaction, not a history
+                if s.question and not self._HIST_CUE.search(s.text[:st]):
+                    continue  # "is it pneumonia?": the patient asks what this is, not what they had
                 if self.is_pat(k) or self._HIST_CUE.search(s.text):
                     self.builder.add("past_medical", c.label, ev, status="present", code=c.code)
             # surgeries

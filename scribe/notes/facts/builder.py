@@ -75,6 +75,12 @@ class Builder:
                         f.evidence.append(ev)
                     elif kind == "symptom":
                         f.evidence[-1] = ev
+            if _clinician_restates_dose(f, attributes):
+                # "I give him 200 mg, two of them" … the clinician: "keep the ibuprofen, 400 mg, up to three times
+                # a day": the regimen the clinician states is the note's (verify flags the other dose said)
+                for k in ("dose", "unit", "frequency", "per_day", "as_needed", "max_per_day"):
+                    if attributes.get(k) not in (None, "", []):
+                        f.attributes[k] = attributes[k]
             for k, v in attributes.items():
                 if v not in (None, "", []) and not f.attributes.get(k):
                     f.attributes[k] = v
@@ -95,6 +101,17 @@ class Builder:
         self.facts.append(f)
         self._by_key[key] = f
         return f
+
+
+def _clinician_restates_dose(fact: Fact, attributes: dict) -> bool:
+    """A drug the patient gave a dose for, stated again by the clinician with another dose and its unit."""
+    return (
+        fact.kind == "medication"
+        and fact.attributes.get("said_by") == "patient"
+        and attributes.get("said_by") == "clinician"
+        and bool(attributes.get("dose") and attributes.get("unit"))
+        and str(attributes.get("dose")) != str(fact.attributes.get("dose"))
+    )
 
 
 def validate_facts(facts: list[Fact], tr: Transcript) -> tuple[list[Fact], list[str]]:

@@ -178,6 +178,8 @@ ROS_SYMPTOMS: list[Concept] = [
             r"cough(?:ed|ing)? up blood",
             # "any blood when you cough?"
             r"blood when (?:you|i|he|she) cough",
+            # "any blood in what you cough up?": the blood, not the cough, is asked about
+            r"blood in (?:what|anything) (?:you|i|he|she) (?:cough|bring) up",
             r"blood in " + _WHOSE + r"(?:sputum|phlegm)",
             r"cracher du sang",
             r"crach\w+ (?:du sang|sanglants?)",
