@@ -12,8 +12,8 @@ from scribe.notes.text import (
     patient_to_third,
 )
 
-# a condition named as what a test looks for ("the ct scan for lung cancer screening, that was clear?")
 _ALLERGY_WORD = re.compile(r"\b(?:allergic|allergy|allergies|allergique|allergie)\b", re.I)
+# a condition named as what a test looks for ("the ct scan for lung cancer screening, that was clear?")
 _SCREENED = re.compile(r"\bscreen\w*|\b(?:scan|test\w*|look\w*|check\w*) for\b|\bdépistage\b", re.I)
 _RUNS_IN_FAMILY = re.compile(
     r"\bruns? in (?:my|the|our|his|her|your) family\b|\b(?:est|sont) (?:dans|de) (?:ma|la) famille\b", re.I
