@@ -165,3 +165,16 @@ def test_the_clinicians_regimen_wins_over_the_patients_account():
     assert ibuprofen["attributes"]["dose"] == "400", ibuprofen
     flagged = _flagged(doc)
     assert any("400 mg" in text and any("dose" in i for i in issues) for text, issues in flagged.items()), flagged
+
+
+def test_the_drug_the_clinician_names_when_asked_what_to_take_is_new():
+    doc = document(
+        "D: On a blood thinner you can't keep taking the naproxen, so stop the naproxen.\n"
+        "P: What do I take for my hip then?\n"
+        "D: Acetaminophen. You can take five hundred milligrams up to four times a day if you need it.\n"
+        "P: Okay, acetaminophen for the hip.",
+        language="en",
+    )
+    acetaminophen = _meds(doc)["acetaminophen"]
+    assert acetaminophen["status"] == "new" and acetaminophen["attributes"]["dose"] == "500", acetaminophen
+    assert "Keep taking Acetaminophen" not in doc["patient_summary"]["markdown"]

@@ -45,6 +45,24 @@ class MedicationFacts:
         re.I,
     )
 
+    _WHAT_TO_TAKE = re.compile(
+        r"\bwhat (?:do|should|can|could) (?:i|we|he|she) (?:take|use|give)\b|\bqu'est-ce que (?:je|on) "
+        r"(?:prends|prend|peux prendre|peut prendre|dois prendre|lui donne)\b|\bje prends quoi\b",
+        re.I,
+    )
+
+    def _answers_what_to_take(self, k: int) -> bool:
+        """Does sentence k open the clinician's reply (its first two sentences) to the patient's "what do I take
+        (for it) then?": the drug it names is this visit's recommendation, not one the patient takes."""
+        seg = self.sents[k].seg_index
+        prev = [j for j in range(k - 1, -1, -1) if self.sents[j].seg_index != seg]
+        return (
+            bool(prev)
+            and k - prev[0] <= 2
+            and not self.is_clin(prev[0])
+            and bool(self._WHAT_TO_TAKE.search(self.sents[prev[0]].text))
+        )
+
     def _stopped_when_asked(self, k: int) -> bool:
         """ "We have you on the Prozac 20 mg a day. Are you taking that?" "I've weaned myself off of it": the
         reply to the turn's question about taking the drug stops it."""
@@ -150,13 +168,14 @@ class MedicationFacts:
                 asked = answer is not None and (told is not None or med.is_inquiry(s.text))
                 same_turn = k > 0 and self.sents[k - 1].seg_index == s.seg_index
                 known = self._known(m.drug.get("name") or m.surface)
+                recommended = self.is_clin(k) and not s.question and self._answers_what_to_take(k)
                 parsed = med.parse_mention(
                     s.text,
                     mentions,
                     j,
                     self.lang,
                     clinician=self.is_clin(k),
-                    prompted=k in prompted or answer is not None,
+                    prompted=k in prompted or answer is not None or recommended,
                     negated=negated,
                     asked=asked,
                     previous=previous,
@@ -179,6 +198,8 @@ class MedicationFacts:
                 if answer is None and parsed.status == "current" and self.is_clin(k):
                     stopped = self._stopped_when_asked(k)
                 status = "stopped" if stopped else parsed.status
+                if status == "current" and recommended:
+                    status = "new"  # "what do I take for my knees then?" "Tylenol, 1000 mg up to three times a day"
                 if presupposed and status == "new":
                     status = "current"  # "since we put you on X": put on before this visit
                 if status == "current" and k in tried and not med.has_current_cue(s.text[: m.start]):
