@@ -11,10 +11,12 @@ run: setup
 	@.venv/bin/scribe demo
 
 # The tests also use the fast English model and the local LLM (configured engines need neither). Two
-# processes, a test file each at a time: most tests wait on a server, a browser or a subprocess.
+# processes, a test file each at a time (most tests wait on a server, a browser or a subprocess); then, alone,
+# the tests that assert on live timing (marked serial), which a second process's load would make flaky.
 test: setup
 	@.venv/bin/scribe models install tiny.en llm
-	.venv/bin/python -m pytest -ra -n 2 --dist loadfile
+	.venv/bin/python -m pytest -ra -n 2 --dist loadfile -m "not serial"
+	.venv/bin/python -m pytest -ra -m serial
 
 bench: setup
 	.venv/bin/python bench/speech.py

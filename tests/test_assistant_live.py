@@ -22,6 +22,9 @@ from tests.conftest import synth
 from tests.test_delivery_support import fhir_validate
 from tests.test_service_support import auth, create_visit, pcm_of
 
+# live timing (windows, prefills, labels as the audio streams): run alone, after the parallel part (Makefile)
+pytestmark = pytest.mark.serial
+
 # Sleep is asked and answered early; the family history only after the pause point. (Words tiny.en hears
 # right in espeak-ng's voices, live, on a loaded machine: it turns drug names and numbers into other words.)
 DIALOGUE = [

@@ -10,10 +10,14 @@ import re
 from pathlib import Path
 
 import httpx
+import pytest
 
 from scribe.api.client import stream
 from tests.llm_endpoint import llm_endpoint
 from tests.test_service_support import auth, create_visit, make_service, pcm_of, stored_audio
+
+# live timing (windows, prefills, labels as the audio streams): run alone, after the parallel part (Makefile)
+pytestmark = pytest.mark.serial
 
 
 def _words(text: str) -> set[str]:
