@@ -178,3 +178,12 @@ def test_the_drug_the_clinician_names_when_asked_what_to_take_is_new():
     acetaminophen = _meds(doc)["acetaminophen"]
     assert acetaminophen["status"] == "new" and acetaminophen["attributes"]["dose"] == "500", acetaminophen
     assert "Keep taking Acetaminophen" not in doc["patient_summary"]["markdown"]
+
+
+def test_a_feared_disease_is_no_history():
+    doc = document(
+        "D: Your watch said your heart rhythm was irregular, and a rhythm like that can cause a stroke.\n"
+        "P: The stroke part scares me.\nD: Any chest pain?\nP: No.",
+        language="en",
+    )
+    assert not [f for f in doc["facts"] if f["kind"] == "past_medical"], doc["facts"]

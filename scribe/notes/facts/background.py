@@ -188,6 +188,12 @@ class BackgroundFacts:
         re.I,
     )
 
+    _WORRY_AFTER = re.compile(
+        r"^\W*(?:\w+\W+){0,2}?(?:scares?|worr(?:y|ies)|frightens?|terrifies|concerns?) (?:me|us|him|her)\b|"
+        r"^\W*(?:\w+\W+){0,2}?(?:me fait peur|m'inquiète)",
+        re.I,
+    )
+
     def histories(self):
         for k, s in enumerate(self.sents):
             found = lexicon.find_concepts("condition", s.text)
@@ -248,6 +254,8 @@ class BackgroundFacts:
                     continue
                 if m.negated or m.hypothetical or m.uncertain or k >= self.ap_start or self._WORRY.search(s.text[:st]):
                     continue
+                if self._WORRY_AFTER.match(s.text[en:]):
+                    continue  # "the stroke part scares me": a fear of it, not a history
                 if _ALLERGY_WORD.search(s.text) and self._REACTION.search(s.text[st:en]):
                     continue  # "allergic to penicillin, he got hives as a kid": the allergy's reaction, not a history
                 if s.question and not self._HIST_CUE.search(s.text[:st]):

@@ -52,16 +52,11 @@ class MedicationFacts:
     )
 
     def _answers_what_to_take(self, k: int) -> bool:
-        """Does sentence k open the clinician's reply (its first two sentences) to the patient's "what do I take
-        (for it) then?": the drug it names is this visit's recommendation, not one the patient takes."""
+        """Is sentence k in the clinician's reply to the patient's "what do I take (for it) then?": the drug
+        it names first is this visit's recommendation, not one the patient takes."""
         seg = self.sents[k].seg_index
         prev = [j for j in range(k - 1, -1, -1) if self.sents[j].seg_index != seg]
-        return (
-            bool(prev)
-            and k - prev[0] <= 2
-            and not self.is_clin(prev[0])
-            and bool(self._WHAT_TO_TAKE.search(self.sents[prev[0]].text))
-        )
+        return bool(prev) and not self.is_clin(prev[0]) and bool(self._WHAT_TO_TAKE.search(self.sents[prev[0]].text))
 
     def _stopped_when_asked(self, k: int) -> bool:
         """ "We have you on the Prozac 20 mg a day. Are you taking that?" "I've weaned myself off of it": the
@@ -168,7 +163,9 @@ class MedicationFacts:
                 asked = answer is not None and (told is not None or med.is_inquiry(s.text))
                 same_turn = k > 0 and self.sents[k - 1].seg_index == s.seg_index
                 known = self._known(m.drug.get("name") or m.surface)
-                recommended = self.is_clin(k) and not s.question and self._answers_what_to_take(k)
+                recommended = (  # named first in the reply: "Tylenol. You can take 1000 mg …", not what follows
+                    self.is_clin(k) and not s.question and s.start + m.start < 80 and self._answers_what_to_take(k)
+                )
                 parsed = med.parse_mention(
                     s.text,
                     mentions,
