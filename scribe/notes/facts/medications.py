@@ -247,6 +247,9 @@ class MedicationFacts:
                 for h in historical:
                     self._fold(h, into=stops[0])
                 fs = [f for f in fs if f not in historical]
+            for extra in stops[1:]:  # "… so I quit." … "no more X then": one stop, told twice
+                self._fold(extra, into=stops[0])
+                fs.remove(extra)
             if len(fs) < 2:
                 continue
             current = [f for f in fs if f.status == "current"]
