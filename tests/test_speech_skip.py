@@ -90,8 +90,8 @@ def test_speech_a_windows_decoding_stopped_short_of_is_decoded_after_stop():
 
 def test_speech_no_live_window_kept_is_found_and_decoded_after_stop(tmp_path):
     """CI lost 14-33 s of a visit whose worker was killed: the windows after the kill were never decoded
-    live, and the flush's one greedy decoding of the backlog kept only its last sentence. After stop, every
-    stretch between kept words where the VAD hears speech is decoded again; a pause between turns is not."""
+    live, and the flush's one greedy decoding of the backlog kept only its last sentence. After stop, the
+    stretches between kept words are found and decoded again, and each word is heard once."""
     speech = synth(tmp_path / "visit.wav", DIALOGUE_EN, "en")
     audio = decode_audio(str(speech.wav))
     duration = audio.size / SR
