@@ -247,7 +247,9 @@ class MedicationFacts:
                 for h in historical:
                     self._fold(h, into=stops[0])
                 fs = [f for f in fs if f not in historical]
-            for extra in stops[1:]:  # "… so I quit." … "no more X then": one stop, told twice
+            # "… so I quit." … "no more X then": one stop, told twice; the clinician's, when one is (the plan says it)
+            stops.sort(key=lambda f: f.attributes.get("prescriber") != "this clinician")
+            for extra in stops[1:]:
                 self._fold(extra, into=stops[0])
                 fs.remove(extra)
             if len(fs) < 2:
