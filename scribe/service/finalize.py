@@ -47,12 +47,12 @@ def finalize(visit_id: str) -> str:
         visit = live.flush(visit_id)
         timings = {"flush": time.perf_counter() - t0}
         words = [Word(**w) for seg in live.live_finals(visit_id) for w in seg["words"]]
+        audio = StoredAudio.of(visit)
         live_words = [w.model_dump() for w in words]
-        unheard = live.transcribe_unheard(visit, StoredAudio.of(visit), live_words)  # shed or lost live
+        unheard = live.transcribe_unheard(visit, audio, live_words)  # shed or lost live
         if unheard:
             words = [Word(**w) for w in streaming.merge_skipped(live_words, unheard)]
         timings["unheard"] = time.perf_counter() - t0 - timings["flush"]
-        audio = StoredAudio.of(visit)
         duration = audio.seconds if visit.audio_format else 0.0
         language = languages.spoken(live.visit_and_state(visit_id)[1].state.get("language"), visit.language)
         vocab = vocabulary.of_visit(visit)

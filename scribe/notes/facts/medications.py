@@ -7,6 +7,7 @@ import re
 
 from scribe.notes import lexicon
 from scribe.notes.consultation import answer_polarity, context_of
+from scribe.notes.medication.status import STOPPED_BARE
 from scribe.notes.text import (
     Sentence,
 )
@@ -40,7 +41,8 @@ class MedicationFacts:
 
     _STOPPED_IT = re.compile(
         r"\b(?:i|we)\s+(?:\w+\s+)?(?:stopped|quit|discontinued)\s+(?:taking\s+|using\s+)?(?:it|them|that)\b|"
-        r"\b(?:i|we)\s+(?:just\s+|then\s+|finally\s+)?(?:stopped|quit)(?=\s*(?:[.,;!]|$))|"  # "so i stopped."
+        + STOPPED_BARE  # "so i stopped."
+        + r"|"
         r"\bje l'ai arrêté\w*|\bj'ai arrêté\b",
         re.I,
     )

@@ -30,13 +30,15 @@ _AVOID = re.compile(
     r"éviter|plutôt que|au lieu d[eu'])\b[^.,;]{0,25}$",
     re.I,
 )
+# "it did nothing, so I stopped.": a stop with no object, at the end of its clause
+STOPPED_BARE = r"\b(?:i|we|she|he|they) (?:just |then |finally )?(?:stopped|quit)(?=\s*(?:[.,;!]|$))"
 _STOP_RIGHT = re.compile(
     r"\b(?:(?:stop(?:ped|ping)?|quit|discontinu\w*|held|hold|d/c)\s+(?:taking\s+|using\s+)?(?:it|them|that|those|this)|"
     r"(?:took|take|taken|taking|get|got|came|come|coming|went|gone|go|been|was) (?:me |you |him |her )?off (?:of )?"
     r"(?:it|them|that|those|this)|anymore|any more|no longer|"
     r"(?:was|is|were|are|has been|have been) (?:it |that |this |they |those )?(?:finished|completed|done))\b|"
     # "you can leave the advil off", "it did nothing, so I stopped."
-    r"^\W{0,3}off\b(?! and on)|\b(?:i|we|she|he|they) (?:just |then )?(?:stopped|quit)(?=\s*(?:[.,;!]|$))|"
+    r"^\W{0,3}off\b(?! and on)|" + STOPPED_BARE + "|"
     r"\b(?:l'|les )(?:ai |avons |a |ont )?arrêt\w*|"
     # "alors j'ai arrêté", "après j'ai arrêté comme on m'a dit"; "vous ne la reprenez pas", "ne le prenez plus"
     r"\b(?:j'ai|on a|nous avons|il a|elle a) (?:donc |tout |vite )?arrêté\b(?! de\b| d')|"
