@@ -24,6 +24,24 @@ def _words(text: str) -> set[str]:
     return {w.strip(".,?!").lower() for w in text.split()}
 
 
+# The words of the consultation a note needs (tests/conftest.py DIALOGUE_EN).
+_CONTENT = {"cough", "throat", "fever", "breath", "medications", "allergies", "lisinopril", "penicillin", "lungs"}
+_CONTENT |= {"clear", "viral", "infection", "prescribe", "syrup", "week"}
+
+
+def _unheard_turns(turns: list[dict], segments: list[dict]) -> list[tuple[str, int]]:
+    """Reference turns of which the transcript holds fewer than half as many words (timed within the turn) as
+    were spoken: a gap. Counting words rather than matching them keeps the check on what was lost, not on how
+    tiny.en spells a drug on a given CPU ("penicillin" came back "panicking" on CI's)."""
+    words = [w for s in segments for w in s["words"]]
+    unheard = []
+    for turn in turns:
+        heard = sum(turn["start"] - 0.5 <= (w["start"] + w["end"]) / 2 <= turn["end"] + 0.5 for w in words)
+        if heard < 0.5 * len(turn["text"].split()):
+            unheard.append((turn["text"], heard))
+    return unheard
+
+
 def _skipped_seconds(service) -> float:
     """Audio the server's live path has shed under load so far (scribe_live_skipped_seconds_total)."""
     metrics = httpx.get(f"{service.http}/metrics").text
@@ -35,7 +53,9 @@ def test_live_visit_end_to_end(embedded, consult):
     visit = create_visit(service, t["a"], patient_ref="PATIENT-SECRET-77")
     url = f"{service.ws}/v1/visits/{visit['id']}/audio"
     skipped_before = _skipped_seconds(service)
-    report = stream(consult.wav, url, t["a"], speed=3.0, drop_at=(4.0, 9.0))
+    # Twice real time: at three times, a 2-core machine running this visit's live ASR, voices and diarization
+    # sheds most of the audio on some runs, and the live roles checked below are then those of one window.
+    report = stream(consult.wav, url, t["a"], speed=2.0, drop_at=(4.0, 9.0))
     assert report.ready, report.summary()
     # Two drops, two resumed connections (a retry refused with visit_busy before the server noticed the
     # drop counts as a failed attempt, not a reconnection).
@@ -52,8 +72,10 @@ def test_live_visit_end_to_end(embedded, consult):
     transcript = httpx.get(f"{service.http}/v1/visits/{visit['id']}/transcript", headers=auth(t["a"])).json()
     text = " ".join(s["text"] for s in transcript["segments"])
     words = _words(text)
-    assert {"penicillin", "lungs", "infection"} <= words, text
-    assert "cough" in words and "prescribe" in words  # the last sentence survived the end of the stream
+    # Every turn heard, the last one too (it survived the end of the stream), and what matters in them, as
+    # well as tiny.en hears espeak in live windows (11 to 14 of these 15 words over ten runs here and on CI).
+    assert not _unheard_turns(consult.turns, transcript["segments"]), text
+    assert len(_CONTENT & words) >= 0.6 * len(_CONTENT), (_CONTENT - words, text)
     roles = {s["role"] for s in transcript["segments"]}
     assert "clinician" in roles and "patient" in roles, transcript["speakers"]
     assert transcript["language"] == "en" and transcript["duration"] > 30

@@ -8,7 +8,17 @@ from faster_whisper import decode_audio
 from scribe.engines.asr import load_whisper
 from scribe.speech import streaming
 from scribe.speech.batcher import WindowBatcher
-from scribe.speech.transcribe import AsrOptions, piece_words, rest_words
+from scribe.speech.transcribe import (
+    AsrOptions,
+    AsrSegment,
+    _decode,
+    _hear_again,
+    piece_words,
+    rest_words,
+    whisper_kwargs,
+)
+from scribe.speech.types import Audio
+from scribe.speech.vocabulary import Vocabulary
 from tests.conftest import DIALOGUE_EN, SR, speak, synth
 
 TEXT = (
@@ -109,6 +119,28 @@ def test_speech_no_live_window_kept_is_found_and_decoded_after_stop(tmp_path):
     assert 0.8 * len(lost) <= len(found) <= 1.2 * len(lost), (_norm(found), _norm(lost))  # heard once
     assert len(set(_norm(lost)) & set(_norm(found))) >= 0.7 * len(set(_norm(lost))), (_norm(found), _norm(lost))
     assert all(any(a - 0.05 <= w["start"] and w["end"] <= b + 1.0 for a, b in gaps) for w in again), again
+
+
+def test_a_short_turn_whisper_dropped_but_one_word_is_heard_again(tmp_path):
+    """A live run lost "That is good to hear. Thank you." but for one word: neither stretch beside that word
+    was long enough to listen to again. Every stretch of a second or more where the VAD hears speech is
+    (transcribe._hear_again, the same rule as the live path's transcribe_unheard), and each word comes back
+    once."""
+    speech = synth(tmp_path / "visit.wav", DIALOGUE_EN, "en")
+    audio = Audio(decode_audio(str(speech.wav)))
+    turn = next(t for t in speech.turns if t["text"].startswith("That is good"))
+    model = load_whisper("tiny.en")
+    kwargs = whisper_kwargs(AsrOptions(language="en"), multilingual=False)
+    inside = lambda w: turn["start"] - 0.3 <= (w.start + w.end) / 2 <= turn["end"] + 0.3  # noqa: E731
+    plain = [w for seg in _decode(model, audio.samples, kwargs, 0.0, Vocabulary()) for w in seg.words]
+    keep = [w for w in plain if inside(w)][-1:]  # one word of the turn stays (none: the whole turn is lost)
+    lost = [AsrSegment(w.start, w.end, w.word, [w]) for w in plain if not inside(w) or w in keep]
+    again = [w for seg in _hear_again(audio, model, kwargs, lost, Vocabulary()) for w in seg.words]
+    heard = [streaming.norm(w.word) for w in again if inside(w)]
+    said = turn["text"].split()
+    assert 0.8 * len(said) <= len(heard) <= 1.2 * len(said), (heard, said)
+    assert {"that", "good", "hear", "you"} <= set(heard), heard  # tiny.en hears "thank" as "and"
+    assert len(again) - len(heard) == len(lost) - len(keep)  # nothing else heard again
 
 
 def test_union_of_spans():

@@ -29,9 +29,9 @@ from scribe.queue.dispatch import submit
 from scribe.service import ahead, documents, vocabulary
 from scribe.service.visits import FINAL_STATES
 from scribe.speech import streaming
-from scribe.speech.batcher import WindowBatcher, has_speech, speech_spans
+from scribe.speech.batcher import WindowBatcher, has_speech
 from scribe.speech.live_speakers import LiveSpeakers
-from scribe.speech.transcribe import REST_MIN_SECONDS, AsrOptions, piece_words, rest_words
+from scribe.speech.transcribe import AsrOptions, piece_words, rest_words, unheard_spans
 from scribe.speech.types import SAMPLE_RATE
 
 log = logging.getLogger("scribe.tasks")
@@ -289,18 +289,14 @@ def _shed(state: streaming.StreamState, audio: StoredAudio, processed: int, max_
 
 def transcribe_unheard(visit: Visit, audio: StoredAudio, words: list[dict]) -> list[dict]:
     """Words of the speech no live window kept, in visit time: the spans the live path skipped when it fell
-    behind (state.skipped), and every stretch between the committed `words` where the VAD hears at least
-    REST_MIN_SECONDS of speech (streaming.word_gaps: a window the batcher decoded short and forced, a
-    worker that died while the visit streamed on). Decoded with context on both sides of each boundary
+    behind (state.skipped), and every stretch between the committed `words` where the VAD hears speech
+    (unheard_spans: a window the batcher decoded short and forced, a worker that died while the visit
+    streamed on). Decoded with context on both sides of each boundary
     (streaming.decode_skipped) by the offline pipeline (piece_words), not the live batcher, which can lose a
     piece whole."""
     _, live = visit_and_state(visit.id)
     state = streaming.StreamState.from_dict(live.state)
-    gaps = [
-        gap
-        for gap in streaming.word_gaps(words, audio.seconds)
-        if sum(b - a for a, b in speech_spans(audio.samples(*gap))) >= REST_MIN_SECONDS
-    ]
+    gaps = unheard_spans(words, audio.seconds, audio.samples)
     spans = streaming.union([*state.skipped, *gaps])
     if not spans:
         return []

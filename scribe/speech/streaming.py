@@ -28,8 +28,8 @@ SEGMENT_GAP = 1.0
 # Seconds of audio heard on each side of a skip boundary (skip, decode_skipped): a cut word is heard whole.
 SKIP_CONTEXT = 1.0
 FORCE_AFTER = 6.0
-# Finalize listens again to every stretch at least this long between committed words (word_gaps).
-UNHEARD_MIN_GAP = 2.0
+# Stretches at least this long between words are listened to again (word_gaps, transcribe.unheard_spans).
+UNHEARD_MIN_GAP = 1.0
 MAX_SEGMENT_WORDS = 40
 _SENTENCE_END = re.compile(r"[.?!…]$")
 _NORM = re.compile(r"[^\w']+")
@@ -221,24 +221,25 @@ def decode_skipped(
     """Words of the skipped spans (state.skipped), in visit time, decoded `cap` seconds at a time.
 
     transcribe(samples) gives words relative to its input (None: no speech); samples(start, end) reads
-    the visit's audio. A boundary falls anywhere, often inside a word, so each piece is heard with
-    `context` seconds on both sides and keeps the words whose middle lies inside it: a word the boundary
-    cuts is heard whole, here or by the live window on the other side (skip), and merge_skipped keeps one."""
+    the visit's audio. A span's end falls anywhere, often inside a word, so each piece is heard with
+    `context` seconds after it and keeps the words whose middle lies inside it: a word the boundary cuts
+    is heard whole, here or by the live window on the other side (skip), and merge_skipped keeps one."""
     words = []
     for first, end in spans:
         start = first
         while start < end - 0.05:
             piece_end = min(end, start + cap)
-            lo, hi = max(0.0, start - context), min(duration, piece_end + context)
+            # A span opens where a kept word ended (no word is cut there): it is heard from there, as a
+            # context before it would hear that word again and Whisper times a clip's first word from the
+            # clip's start. Inside a span, pieces meet anywhere: each hears `context` before it.
+            lo = start if start == first else max(0.0, start - context)
+            hi = min(duration, piece_end + context)
             audio = samples(lo, hi)
             if audio.size >= SAMPLE_RATE // 5:
                 for w in transcribe(audio) or []:
                     w = {**w, "start": round(w["start"] + lo, 3), "end": round(w["end"] + lo, 3)}
                     mid = (w["start"] + w["end"]) / 2
-                    # a span opens where a committed word ended (no word is cut there): what the context
-                    # before it hears again is the live path's; inside a span, pieces meet anywhere
-                    inside = w["start"] >= start - 0.05 if start == first else mid >= start
-                    if inside and mid < piece_end:
+                    if (start == first or mid >= start) and mid < piece_end:
                         words.append(w)
             start = piece_end
     return words

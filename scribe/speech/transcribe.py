@@ -14,6 +14,7 @@ words taken (`adopt`): a prompt can then correct a drug name and never cost a wo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import takewhile
 
@@ -23,7 +24,8 @@ from scribe.engines.asr import fix_sampling_seed
 from scribe.errors import ScribeError
 from scribe.languages import LANGUAGES
 from scribe.schemas import Word
-from scribe.speech.batcher import speech_start
+from scribe.speech import streaming
+from scribe.speech.batcher import speech_spans, speech_start
 from scribe.speech.types import SAMPLE_RATE, Audio, Hook, no_hook
 from scribe.speech.vocabulary import Vocabulary, adopt, echo_start, may_hold_a_term, merge
 
@@ -35,6 +37,8 @@ PROMPT_PAD_SECONDS = 0.3
 PROMPT_SURER = 0.1
 PROMPT_COVER = 1.0
 REST_MIN_SECONDS = 1.0  # rest_words: less speech than this after a window's last word is its own tail
+# unheard_spans: at least this much VAD speech (padded 0.2 s each side) in a stretch no word covers
+UNHEARD_MIN_SPEECH = 0.8
 
 
 @dataclass
@@ -204,11 +208,44 @@ def transcribe(audio: Audio, model, options: AsrOptions | None = None, hook: Hoo
     for lo, hi in bounds:
         progress = _progress(hook, audio.duration, 0.5 if vocabulary else 1.0)
         segments += _decode(model, audio.samples[lo:hi], kwargs, lo / SAMPLE_RATE, vocabulary, progress)
+    segments = _hear_again(audio, model, kwargs, segments, vocabulary)
     prompt = vocabulary.prompt(lang)
     if prompt:  # the vocabulary prompt in the visit's language, one window at a time
         segments = prompted_pass(audio, model, kwargs, segments, vocabulary, prompt)
     hook("asr", completed=audio.duration, total=audio.duration)
     return AsrResult(lang, float(prob), segments)
+
+
+def unheard_spans(words: list[dict], duration: float, samples: Callable) -> list[list[float]]:
+    """[start, end] stretches between `words` (streaming.word_gaps) where the VAD hears speech no word
+    covers: `samples(start, end)` reads the audio."""
+    return [
+        gap
+        for gap in streaming.word_gaps(words, duration)
+        if sum(b - a for a, b in speech_spans(samples(*gap))) >= UNHEARD_MIN_SPEECH
+    ]
+
+
+def _hear_again(audio: Audio, model, kwargs: dict, segments: list[AsrSegment], vocabulary: Vocabulary):
+    """The segments with the speech no segment holds decoded again, each stretch on its own with context on
+    both sides (streaming.decode_skipped). Whisper drops whole sentences of a 30 s window: a segment it
+    judged silence (no_speech and log-probability thresholds), a jump over a silence it took for a
+    hallucination, an early end of text. Decoded alone, the same speech comes back."""
+    words = [w.model_dump() for seg in segments for w in seg.words]
+    spans = unheard_spans(words, audio.duration, audio.between)
+    if not spans:
+        return segments
+
+    def decode(samples: np.ndarray) -> list[dict]:
+        return [w.model_dump() for seg in _decode(model, samples, kwargs, 0.0, vocabulary) for w in seg.words]
+
+    found = streaming.decode_skipped(spans, decode, audio.between, audio.duration, cap=PROMPT_WINDOW_SECONDS)
+    again = []
+    for start, end in spans:
+        heard = [Word(**w) for w in found if start <= (w["start"] + w["end"]) / 2 < end]
+        if heard:
+            again.append(AsrSegment(heard[0].start, heard[-1].end, "".join(w.word for w in heard).strip(), heard))
+    return sorted([*segments, *again], key=lambda seg: seg.start)
 
 
 def piece_words(samples: np.ndarray, model, options: AsrOptions) -> list[dict]:

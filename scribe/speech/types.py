@@ -28,6 +28,10 @@ class Audio:
     def duration(self) -> float:
         return len(self.samples) / self.sample_rate
 
+    def between(self, start: float, end: float) -> np.ndarray:
+        """The samples from `start` to `end` seconds."""
+        return self.samples[int(start * self.sample_rate) : int(end * self.sample_rate)]
+
 
 @dataclass(frozen=True)
 class SpeakerTurn:
