@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared" / "data"
 LABELS = ROOT / "bench" / "data" / "assistant"
+WRITTEN = ROOT / "bench" / "data" / "dialogues"  # consultations physicians wrote for the bench (W01-W48)
 CUTS = (0.25, 0.5, 0.75, 1.0)
 
 from scribe.notes.dialogue import load  # noqa: E402
@@ -56,7 +57,7 @@ def dialogues() -> dict[str, str]:
     for name in ("train", "valid"):
         with open(SHARED / "aci-bench" / f"{name}.csv", encoding="utf-8") as f:
             out.update({row["encounter_id"]: row["dialogue"] for row in csv.DictReader(f)})
-    for path in (SHARED / "labforsims2").glob("*.txt"):
+    for path in [*(SHARED / "labforsims2").glob("*.txt"), *WRITTEN.glob("*.txt")]:
         out[path.stem] = path.read_text(encoding="utf-8")
     return out
 
@@ -197,7 +198,7 @@ def server_latency(minutes: float, speed: float) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--split", default="all", choices=("all", "tune", "heldout", "fresh", "fresh2", "fresh3"))
+    ap.add_argument("--split", default="all", choices=("all", "tune", "heldout", "fresh", "fresh2", "fresh3", "written"))
     ap.add_argument("--show", action="store_true", help="print the questions answered wrongly")
     ap.add_argument("--visits", nargs="*", help="only these consultations (ids), e.g. the ones just labelled")
     ap.add_argument("--server", action="store_true", help="also measure final segment → context.updated")
