@@ -42,6 +42,7 @@ SHARED = ROOT.parent / "shared" / "data"
 LABELS = ROOT / "bench" / "data" / "assistant"
 WRITTEN = ROOT / "bench" / "data" / "dialogues"  # consultations physicians wrote for the bench (W01-W48)
 CUTS = (0.25, 0.5, 0.75, 1.0)
+SPLITS = ("tune", "heldout", "fresh", "fresh2", "fresh3", "written")
 
 from scribe.notes.dialogue import load  # noqa: E402
 from scribe.notes.engine import ask, document  # noqa: E402
@@ -132,7 +133,7 @@ def table(rows: list[dict]) -> str:
         "| split | context | questions | precision | recall | value accuracy (n) | cross-language recall |",
         "|---|---|---|---|---|---|---|",
     ]
-    for split in ("tune", "heldout", "fresh", "fresh2", "fresh3"):
+    for split in SPLITS:
         for cut in CUTS:
             sel = [r for r in rows if r["split"] == split and r["cut"] == cut]
             if not sel:
@@ -198,7 +199,7 @@ def server_latency(minutes: float, speed: float) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--split", default="all", choices=("all", "tune", "heldout", "fresh", "fresh2", "fresh3", "written"))
+    ap.add_argument("--split", default="all", choices=("all", *SPLITS))
     ap.add_argument("--show", action="store_true", help="print the questions answered wrongly")
     ap.add_argument("--visits", nargs="*", help="only these consultations (ids), e.g. the ones just labelled")
     ap.add_argument("--server", action="store_true", help="also measure final segment → context.updated")
