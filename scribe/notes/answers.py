@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from scribe.notes import lexicon
 from scribe.notes.answers_terms import translations
 from scribe.notes.answers_values import COUNT_NOUN
 
@@ -147,6 +148,14 @@ QUALIFIERS: dict[str, re.Pattern] = {
     "right": re.compile(r"\bright (?:side|knee|arm|leg|hand|foot|shoulder|hip|eye|ear)\b|\bdroite?\b", re.I),
     "abnormal": re.compile(r"\babnormal\w*|\banormal\w*", re.I),
     "night": re.compile(r"\bat night\b|\bnight\w*|\bla nuit\b|\bnocturne\w*", re.I),
+    "weekend": re.compile(r"\bweek-?ends?\b|\bsaturdays?\b|\bsundays?\b|\bsamedis?\b|\bdimanches?\b", re.I),
+    "menses": re.compile(r"\bperiods?\b|\bmenstru\w*|\bmenses\b|\brègles\b|\bcycles? menstruel", re.I),
+    # another episode of care: "what was her blood pressure at urgent care?" is not today's reading
+    "elsewhere": re.compile(
+        r"\burgent care\b|\bthe er\b|\be\.r\.|\bemergency (?:room|department)\b|\bhospital\w*|\bdischarge\w*|"
+        r"\burgences\b|\bh[ôo]pital\w*|\bhospitalis\w*|\bsa sortie\b",
+        re.I,
+    ),
 }
 
 # Another episode of care: "did they prescribe anything in the ER?" → "no" does not say what the patient takes.
@@ -170,6 +179,67 @@ RELATIVES = re.compile(
     re.I,
 )
 FAMILY = re.compile(r"\bfamil\w*|\brun in\b|\brelatives?\b|\bhéréditaire\b", re.I)
+# a relative's words in both languages (a French visit answers an English question), one group per relative
+RELATIVE_WORDS = (
+    r"wife|husband|partner|femme|mari|conjointe?|épou\w*",
+    r"mother|mom|mum|mère|maman",
+    r"father|dad|père|papa",
+    r"brothers?|frères?",
+    r"sisters?|sœurs?|soeurs?",
+    r"sons?|daughters?|children|kids|fils|filles?|enfants?",
+    r"parents?",
+)
+# someone other than the patient is asked about ("does his wife smoke?", "sa mère a-t-elle eu… ?")
+ASKS_OTHER = re.compile(
+    r"\b(?:his|her|their|the|sa|son|ses|la|le)\s+(?P<who>wife|husband|partner|mother|father|mom|dad|brother|sister|"
+    r"son|daughter|children|kids|parents?|femme|mari|conjointe?|mère|père|frère|sœur|soeur|fils|fille|enfants)\b",
+    re.I,
+)
+
+
+def relative_asked(question: str) -> str | None:
+    """The words of the relative the question asks about (a RELATIVE_WORDS group), or None."""
+    m = ASKS_OTHER.search(question)
+    if not m:
+        return None
+    who = m.group("who").lower()
+    return next((group for group in RELATIVE_WORDS if re.fullmatch(group, who)), re.escape(who))
+
+
+def about_family(question: str) -> bool:
+    """The question asks about the family ("any family history of…?", "does her mother have…?"), not the patient."""
+    return bool(FAMILY.search(question) or ASKS_OTHER.search(question))
+
+
+def whose_fits(question: str, fact) -> bool:
+    """A condition fact answers a question about the same person: the patient's history a question about the
+    patient, a relative's a question about the family, about that relative when one is named (a family's "no"
+    with no relative named says no of each)."""
+    if not about_family(question):
+        return fact.kind != "family_history"
+    if fact.kind != "family_history":
+        return False
+    names = relative_asked(question)
+    relative = fact.attributes.get("relative")
+    if names is None or (relative is None and fact.status == "absent"):
+        return True
+    return relative is not None and re.fullmatch(names, relative, re.I) is not None
+
+
+# the kind of allergy asked or said: to a drug, to a food
+_ALLERGY_KINDS = (
+    re.compile(r"\b(?:drugs?|medications?|medicines?|médicament\w*|antibiot\w*|penicillin\w*|pénicilline)\b", re.I),
+    re.compile(r"\b(?:foods?|aliment\w*|eat\w*|mange\w*|peanuts?|arachides?|nuts?)\b", re.I),
+)
+
+
+def allergy_kind_fits(question: str, said: str) -> bool:
+    """An allergy said of one kind answers no question of the other: "any food allergies? no" says nothing of
+    drugs."""
+    asked = [bool(rx.search(question)) for rx in _ALLERGY_KINDS]
+    heard = [bool(rx.search(said)) for rx in _ALLERGY_KINDS]
+    return not any(heard) or not any(asked) or any(a and h for a, h in zip(asked, heard, strict=True))
+
 
 # the value a question wants; the first that matches wins
 INTENTS: list[tuple[str, re.Pattern]] = [
@@ -319,7 +389,9 @@ def read_question(question: str) -> Query:
             intent, counted, concepts = "value", None, list(dict.fromkeys([*concepts, "weight"]))
     elif intent == "count":
         intent = "value"
-    return Query(q, question_language(whole), intent, concepts, qualifiers, bool(FAMILY.search(q)), counted, condition)
+    # "did his father have a heart attack?" asks the family history, as "any family history of…?" does
+    family = bool(FAMILY.search(q) or ASKS_OTHER.search(q) and lexicon.find_concepts("condition", q))
+    return Query(q, question_language(whole), intent, concepts, qualifiers, family, counted, condition)
 
 
 # Words that say nothing of what a question is about (function words, question words, the verbs of any

@@ -18,7 +18,14 @@ import threading
 from collections import OrderedDict
 from functools import lru_cache
 
-from scribe.notes.answers import Query, read_question, same_setting
+from scribe.notes.answers import (
+    Query,
+    about_family,
+    allergy_kind_fits,
+    read_question,
+    relative_asked,
+    same_setting,
+)
 from scribe.notes.answers_find import DETAIL, REGULAR_Q, AnswerFinder, of_a_body_part, parts_of, radiates_to
 from scribe.notes.answers_guard import ADHERENCE
 from scribe.notes.answers_kinds import TREATMENT, unanswered
@@ -154,12 +161,28 @@ _DOSE_UNIT = re.compile(
     r"\b(?:one|two|three|four|half|a|un|une|deux|trois)\s+(?:tablets?|pills?|capsules?|puffs?|comprimés?|gélules?)\b",
     re.I,
 )
-# someone other than the patient is asked about ("does his wife smoke?"): the answer must name them
-_ASKS_OTHER = re.compile(
-    r"\b(?:his|her|their|sa|son|ses)\s+(?P<who>wife|husband|partner|mother|father|mom|dad|brother|sister|son|"
-    r"daughter|children|kids|parents?|femme|mari|conjointe?|mère|père|frère|sœur|soeur|fils|fille|enfants)\b",
-    re.I,
-)
+_ASKS_ALLERGY = re.compile(r"\ballerg", re.I)
+# laboratory tests a value must be said with, by name, in either language (a panel's other numbers are not it)
+_NAMED_LABS = [
+    re.compile(rx, re.I)
+    for rx in (
+        r"\bldl\b|\bbad cholesterol\b|\bmauvais cholest[ée]rol\b",
+        r"\bhdl\b|\bgood cholesterol\b|\bbon cholest[ée]rol\b",
+        r"\btriglyc[ée]rides?\b",
+        r"\b(?:nt-?pro-?)?bnp\b",
+        r"\buric acid\b|\bacide urique\b|\buric[ée]mie\b|\burates?\b",
+        r"\bferritin\w*",
+        r"\bpsa\b",
+        r"\binr\b",
+        r"\btroponin\w*",
+        r"\bcrp\b|\bc-reactive\b|\bprot[ée]ine c\b",
+        r"\bpotassium\b|\bkali[ée]mie\b",
+        r"\bsodium\b|\bnatr[ée]mie\b",
+        r"\bvitamine? d\b",
+        r"\bb12\b",
+        r"\bd-?dim[eè]r\w*",
+    )
+]
 _TWO_NUMBERS = re.compile(r"\d+\s*(?:/|over|sur)\s*\d+|\b\w+ (?:over|sur) \w+", re.I)
 # the past and the future of a time: "when was her last colonoscopy?" is not "next month", nor "when is his next
 # echocardiogram?" the one done "4 months ago"
@@ -206,31 +229,29 @@ def _fits(query: Query, found: Answered) -> Answered:
     not answered by the oxygen saturation's 98 %, nor "what did the MRI show?" by a bare "yes" (a result is
     wanted); a wrong "answered" is worse than a miss."""
     value = found.value or ""
-    if not found.answered or not value:
+    if not found.answered:
+        return found
+    said = " ".join([value, found.answer or "", *(e.quote for e in found.evidence)])
+    if _other_person_unnamed(query.text, said):
+        return unanswered(found.topic)  # "did her mother have a stroke?" — "no, never. my sister had one"
+    if _ASKS_ALLERGY.search(query.text) and not allergy_kind_fits(query.text, said):
+        return unanswered(found.topic)  # "any drug allergies?" — "any food allergies?" "no"
+    if any(rx.search(query.text) and not rx.search(said) for rx in _NAMED_LABS):
+        return unanswered(found.topic)  # "what was his last LDL?" is not the "2" of "type 2 diabetes"
+    if not value:
         return found
     wrong = (
         (_ASKS_PULSE.search(query.text) and "%" in value)
         or (_ASKS_PRESSURE.search(query.text) and re.search(r"\d", value) and not _TWO_NUMBERS.search(value))
-        or (value.lower() in ("yes", "no", "oui", "non") and _ASKS_RESULT.search(query.text))
+        or (
+            value.lower() in ("yes", "no", "oui", "non") and (_ASKS_RESULT.search(query.text) or query.intent in DETAIL)
+        )
         or (query.intent == "when" and _wrong_tense(query.text, value))
         or (_ASKS_AMOUNT.search(query.text) and not _AMOUNT.search(value))
         or (_ASKS_DOSE.search(query.text) and not _DOSE_UNIT.search(value))
         or _named_in_question(query.text, value)
-        or _other_person_unnamed(query.text, " ".join([value, *(e.quote for e in found.evidence)]))
     )
     return unanswered(found.topic) if wrong else found
-
-
-# a relative's words in both languages (a French visit answers an English question)
-_RELATIVES = (
-    r"wife|husband|partner|femme|mari|conjointe?|épou\w*",
-    r"mother|mom|mère|maman",
-    r"father|dad|père|papa",
-    r"brothers?|frères?",
-    r"sisters?|sœurs?|soeurs?",
-    r"sons?|daughters?|children|kids|fils|filles?|enfants?",
-    r"parents?",
-)
 
 
 def _named_in_question(question: str, value: str) -> bool:
@@ -242,12 +263,8 @@ def _named_in_question(question: str, value: str) -> bool:
 def _other_person_unnamed(question: str, said: str) -> bool:
     """ "Does his wife smoke?" is not answered by what the patient said of himself (`said`: the value and its
     quotes)."""
-    m = _ASKS_OTHER.search(question)
-    if not m:
-        return False
-    who = m.group("who").lower()
-    names = next((group for group in _RELATIVES if re.fullmatch(group, who)), re.escape(who))
-    return not re.search(rf"\b(?:{names})", said, re.I)
+    names = relative_asked(question)
+    return names is not None and not re.search(rf"\b(?:{names})", said, re.I)
 
 
 def _wrong_tense(question: str, value: str) -> bool:
@@ -324,6 +341,8 @@ def _answered(
             for a in asked
             if (a.topic == topic or topic in topics_of(a.question))
             and same_setting(query, a.question)
+            and about_family(a.question) == about_family(q)  # the family's allergies are not the patient's
+            and allergy_kind_fits(q, f"{a.question} {a.answer}")
             and not NOT_UNDERSTOOD.match(a.answer or "")  # "je n'ai pas compris" answers nothing
             and all(rx.search(a.question) for rx in parts_of(q))  # "moving your neck?" is of the neck
             and (topic != "radiation" or all(rx.search(f"{a.question} {a.answer}") for rx in radiates_to(query)))

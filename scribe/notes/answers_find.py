@@ -18,8 +18,10 @@ from scribe.notes.answers import (
     MEASURE_RX,
     RELATIVES,
     Query,
+    allergy_kind_fits,
     content_words,
     qualifiers_hold,
+    whose_fits,
     word_pattern,
 )
 from scribe.notes.answers_events import EventAnswers
@@ -206,6 +208,10 @@ class AnswerFinder(KindAnswers, Guards, EventAnswers):
         "mal au ventre" does not say where)."""
         fs = [f for f in fs if qualifiers_hold(query, " ".join(e.quote for e in f.evidence)) and not self.examined(f)]
         fs = [f for f in fs if not _misheard(f)]
+        if topic.startswith("condition:"):  # "does he have eczema himself?" is not "my dad has eczema"
+            fs = [f for f in fs if whose_fits(query.text, f)]
+        if topic == "allergies":  # "any drug allergies?" is not answered by "any food allergies? no"
+            fs = [f for f in fs if allergy_kind_fits(query.text, " ".join(e.quote for e in f.evidence))]
         if topic == "triggers":  # "soulagée par le paracétamol" does not say what makes it worse
             cue = _ASKS_WORSE if _ASKS_BETTER.search(query.text) else _ASKS_BETTER
             fs = [f for f in fs if self.trigger_fits(query, f) and not cue.search(f.value or "")]
@@ -276,7 +282,7 @@ class AnswerFinder(KindAnswers, Guards, EventAnswers):
         when this finder has nothing to say (the topic patterns then decide)."""
         if query.family:
             return self.family(query)
-        mentions = find_mentions(query.text)
+        mentions = find_mentions(query.text, stop=lexicon.DRUG_STOP)  # "uric acid level?" asks of a lab
         if mentions and _ALLERGIC.search(query.text):  # "allergic to penicillin?": not whether she takes it
             return self.drug_allergy([m.surface for m in mentions])
         found = self.drug_class(query)
@@ -308,7 +314,9 @@ class AnswerFinder(KindAnswers, Guards, EventAnswers):
             if found is not None and not any(e.role == "patient" for e in found.evidence):
                 either = re.compile("|".join(rx.pattern for rx in anchors), re.I)
                 found = self.said(query, either, value_of="side") or found  # "it's not the right knee, the left"
-            return found or self._search(query, [], asking_rx=_ASKS_SIDE) or unanswered("side")
+            # "which side?" "the left" answers of the part the visit is about, once that part was named
+            named = not anchors or any(rx.search(s.text) for rx in anchors for s in self.reader.sents)
+            return found or (named and self._search(query, [], asking_rx=_ASKS_SIDE)) or unanswered("side")
         if query.intent == "severity":  # "how bad, out of 10?" → the number of the reply, or a score said
             found = self._search(query, [], asking_rx=dict(INTENTS)["severity"])
             return found or self.said(query, SCORE, topic="severity") or unanswered("severity")

@@ -21,6 +21,7 @@ from scribe.notes.answers_values import (
     prefer,
     spelled_values,
 )
+from scribe.notes.facts.background import relative_of
 from scribe.notes.facts.reader import ConsultationReader
 from scribe.notes.medication.names import find_mentions
 from scribe.notes.number_words import numbers_to_digits
@@ -140,8 +141,8 @@ class TranscriptUnits:
         """Does the unit speak of a relative: anywhere for a family question, else in a sentence that names
         the question's concept ("my wife makes sure I check it" does not make the patient's pressure hers)."""
         texts = [self.reader.sents[k].text for k in ks if k < len(self.reader.sents)]
-        if family:
-            return any(RELATIVES.search(t) for t in texts)
+        if family:  # a relative named, and the concept theirs ("my daughter gave me a watch, it said I might…")
+            return any(RELATIVES.search(t) and _relatives(t, anchors) for t in texts)
         # a relative the question names is what it asks about: "is she married?" "oui j'ai un mari"
         blank = [re.sub("|".join(rx.pattern for rx in anchors), " ", t, flags=re.I) if anchors else t for t in texts]
         return any(_subject_relative(b) and all(rx.search(t) for rx in anchors) for t, b in zip(texts, blank))
@@ -250,3 +251,12 @@ class TranscriptUnits:
         anchors = [word_pattern(w) for w in content_words(query.text) if not (frame and frame.fullmatch(w))]
         kept = [rx for rx in anchors if rx.search(said)]
         return [] if every and len(kept) < len(anchors) else kept
+
+
+def _relatives(text: str, anchors: list[re.Pattern]) -> bool:
+    """Is what the anchors (else the conditions) name in `text` a relative's? When nothing is named there, the
+    relative stands."""
+    spots = [m.start() for rx in anchors for m in rx.finditer(text)] or [
+        start for start, _end, _c in lexicon.find_concepts("condition", text)
+    ]
+    return not spots or any(relative_of(text, at) is not None for at in spots)

@@ -40,6 +40,17 @@ _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:and|so|also|et|puis)\s+)?(?:he|she|the
 _RELATIVE_SUBJECT = re.compile(r"^\W*(?:(?:and|also|et|puis)\s+)?(?:my|our|ma|mon|mes|notre)\s+", re.I)
 
 
+# an allergy question that a "no" does not make "no known allergies": of foods, seasons, the family
+_NOT_OF_DRUGS = re.compile(
+    r"\b(?:seasonal|food|foods|pollens?|environmental|family|alimentaires?|saisonni\w*|famille)\b", re.I
+)
+
+
+# the patient named between a relative and a condition: "my daughter gave me a watch, and it said possible
+# atrial fibrillation" is the patient's
+_PATIENT_AGAIN = re.compile(r"\b(?:me|i|i'm|i've|myself|moi|je|j')\b|\bm'(?=\w)", re.I)
+
+
 def relative_of(text: str, start: int) -> re.Match | None:
     """The relative a condition at `start` belongs to: the last one named before it in its part of the
     sentence ("my brother had bypass surgery, and my mom had a stroke": the mother's stroke), else the first
@@ -48,13 +59,23 @@ def relative_of(text: str, start: int) -> re.Match | None:
     named = [r for r in rels if r.group(0).lower() not in ("family", "famille")]
     if len(named) < len(rels) and len(named) == 1:
         return named[0]  # "diabetes runs in my family, both my parents have it"
-    before = [r for r in rels if r.end() <= start and not _NEXT_PERSON.search(text, r.end(), start)]
+    before = [
+        r
+        for r in rels
+        if r.end() <= start
+        and not _NEXT_PERSON.search(text, r.end(), start)
+        and not _PATIENT_AGAIN.search(text, r.end(), start)
+    ]
     if before:
         return before[-1]
     after = [r for r in rels if r.start() >= start and not _NEXT_PERSON.search(text, start, r.start())]
     if after:
         return after[0]
-    return min(rels, key=lambda r: abs(r.start() - start), default=None)
+    return min(
+        (r for r in rels if not _PATIENT_AGAIN.search(text, min(r.end(), start), max(r.start(), start))),
+        key=lambda r: abs(r.start() - start),
+        default=None,
+    )
 
 
 def _allergen_label(s: str) -> str:
@@ -131,7 +152,7 @@ class BackgroundFacts:
                             status="present",
                             reaction=r.group(0) if r else None,
                         )
-                elif pol == "no" and not re.search(r"\b(?:seasonal|food|pollen)\b", s.text, re.I):
+                elif pol == "no" and not _NOT_OF_DRUGS.search(s.text):
                     self.builder.add(
                         "allergy",
                         "no known allergies",
@@ -237,12 +258,18 @@ class BackgroundFacts:
             carried = self.relative_before(k)
             for (st, en, c), m in zip(found, mods):
                 ev = [self.builder.evidence(s.seg_index, s.start + st, s.start + en)]
-                rel = relative_of(s.text, st) or carried
+                own = relative_of(s.text, st)
+                # a relative is named, but the patient comes between them and the condition: "my daughter gave
+                # me a watch, and it said I might have atrial fibrillation" is the patient's
+                patients_own = own is None and FAMILY.search(s.text) is not None
+                rel = own or carried
                 relative_named = (
                     rel and rel.group(0).lower() not in ("family",) and self.is_pat(k) and abs(rel.start() - st) < 60
                 )
                 # a relative's condition, or the reply to "what runs in your family?" whoever gives it
-                if family_answer or m.family or relative_named or _RUNS_IN_FAMILY.search(s.text):
+                if family_answer or (
+                    not patients_own and (m.family or relative_named or _RUNS_IN_FAMILY.search(s.text))
+                ):
                     self.builder.add(
                         "family_history",
                         c.label,

@@ -126,4 +126,10 @@ DRUG_STOP = {
     "plan",
     "dairy",
     "the",
+    # laboratory tests the drug lexicon also lists ("check a uric acid level")
+    "uric acid",
+    "ferritin",
+    "lactic acid",
+    "homocysteine",
+    "cortisol",
 }
