@@ -5,21 +5,26 @@ speed through a real server.
     python bench/assistant.py --split heldout --show   # the held-out questions the engine got wrong
     python bench/assistant.py --server --minutes 3     # + final segment → context.updated on `scribe serve`
     python bench/assistant.py --split tune --show --visits D2N007 Interne02   # only the visits just labelled
+    python bench/assistant.py --split written --from both   # + the final context from the visit's audio
 
 Labels: bench/data/assistant/*.json, one per consultation (ACI-Bench train/valid, CC BY 4.0; LabForSims2,
-CC BY-SA 4.0), 8 to 12 questions each written and labelled by hand as a physician would, from the dialogue
-before the engine ran on it: about half answered by the consultation (most with a value: a regex the
-answer's value or text must match, and a quote that locates where it was said), the rest never touched; a
-quarter in the other language than the visit. `split` tune: the
-rules may be tuned on them; heldout: never looked at while tuning; fresh (session 12): labelled on visits the
-notes engine was measured on but never tuned on, before the assistant ran on them; fresh2 (session 13): the
-same, on visits no assistant label had used; fresh3 (session 14): the same again, before the engine ran on them.
+CC BY-SA 4.0; written by physicians for the bench), 8 to 12 questions each written and labelled by hand as a
+physician would, from the dialogue before the engine ran on it: about half answered by the consultation (most
+with a value: a regex the answer's value or text must match, and a quote that locates where it was said), the
+rest never touched; a quarter in the other language than the visit. `split` tune: the rules may be tuned on
+them; heldout: never looked at while tuning; fresh (session 12): labelled on visits the notes engine was
+measured on but never tuned on, before the assistant ran on them; fresh2 (session 13): the same, on visits no
+assistant label had used; fresh3 (session 14): the same again; written (session 18): the consultations
+physicians wrote for the bench (bench/data/dialogues/W13-W48), labelled before the engine ran on them.
 
 Live: the transcript cut after 25/50/75 % of its segments; a question whose quote comes after the cut must
-be "not answered" then. Scores: precision (answered ones that should be), recall, value accuracy (answered
-questions with a value label whose answer matches it), ask() warm latency, the context rebuild time on the
-longest consultation (the live update's cost), and with --server the time from each final segment to the
-`context.updated` that covers it, measured on the websocket of a real embedded server (espeak-ng audio).
+be "not answered" then. Audio (`--from audio|both`): the consultation spoken by espeak-ng and transcribed by
+the default pipeline (bench/fidelity_audio.py, its cache shared with bench/fidelity.py), final context only;
+synthetic speech is easier than a clinic's. Scores: precision (answered ones that should be), recall, value
+accuracy (answered questions with a value label whose answer matches it), ask() warm latency, the context
+rebuild time on the longest consultation (the live update's cost), and with --server the time from each final
+segment to the `context.updated` that covers it, measured on the websocket of a real embedded server
+(espeak-ng audio).
 """
 
 from __future__ import annotations
@@ -38,10 +43,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 SHARED = ROOT.parent / "shared" / "data"
 LABELS = ROOT / "bench" / "data" / "assistant"
 WRITTEN = ROOT / "bench" / "data" / "dialogues"  # consultations physicians wrote for the bench (W01-W48)
 CUTS = (0.25, 0.5, 0.75, 1.0)
+AUDIO_CACHE = ROOT / "bench" / "out" / "fidelity-audio"  # bench/fidelity.py --from audio fills it too
 SPLITS = ("tune", "heldout", "fresh", "fresh2", "fresh3", "written")
 
 from scribe.notes.dialogue import load  # noqa: E402
@@ -86,32 +93,46 @@ def score_visit(label: dict, text: str) -> list[dict]:
         upto = n if cut == 1.0 else max(1, math.ceil(n * cut))
         part = tr.model_copy(update={"segments": tr.segments[:upto]})
         doc = document(part, language=label["language"])
-        for i, q in enumerate(label["questions"]):
-            expected = q["answered"] and where[i] < upto
-            t0 = time.perf_counter()
-            a = ask(doc, q["q"], use_embeddings=False)
-            ms = (time.perf_counter() - t0) * 1000
-            value_ok = None
-            if expected and a["answered"] and q.get("value"):
-                rx = re.compile(q["value"], re.I)
-                value_ok = bool(rx.search(a.get("value") or "") or rx.search(a.get("answer") or ""))
-            rows.append(
-                {
-                    "visit": label["id"],
-                    "split": label["split"],
-                    "cut": cut,
-                    "question": q["q"],
-                    "lang": q["lang"],
-                    "cross": q["lang"] != label["language"],
-                    "expected": expected,
-                    "answered": a["answered"],
-                    "value": a.get("value"),
-                    "answer": a.get("answer"),
-                    "value_ok": value_ok,
-                    "ms": ms,
-                }
-            )
+        rows += [
+            score_question(label, doc, q, q["answered"] and where[i] < upto, cut, "text")
+            for i, q in enumerate(label["questions"])
+        ]
     return rows
+
+
+def score_audio(label: dict, text: str) -> list[dict]:
+    """The final context from the consultation's speech (synthesized and transcribed once, then cached)."""
+    from fidelity_audio import transcript_for
+
+    kind = "aci" if label["id"].startswith("D2N") else "written" if label["id"].startswith("W") else "labforsims"
+    transcript = transcript_for({**label, "source": kind}, text, AUDIO_CACHE)
+    doc = document(transcript, language=label["language"])
+    return [score_question(label, doc, q, q["answered"], 1.0, "audio") for q in label["questions"]]
+
+
+def score_question(label: dict, doc: dict, q: dict, expected: bool, cut: float, source: str) -> dict:
+    t0 = time.perf_counter()
+    a = ask(doc, q["q"], use_embeddings=False)
+    ms = (time.perf_counter() - t0) * 1000
+    value_ok = None
+    if expected and a["answered"] and q.get("value"):
+        rx = re.compile(q["value"], re.I)
+        value_ok = bool(rx.search(a.get("value") or "") or rx.search(a.get("answer") or ""))
+    return {
+        "visit": label["id"],
+        "split": label["split"],
+        "source": source,
+        "cut": cut,
+        "question": q["q"],
+        "lang": q["lang"],
+        "cross": q["lang"] != label["language"],
+        "expected": expected,
+        "answered": a["answered"],
+        "value": a.get("value"),
+        "answer": a.get("answer"),
+        "value_ok": value_ok,
+        "ms": ms,
+    }
 
 
 def metrics(rows: list[dict]) -> dict:
@@ -134,14 +155,15 @@ def table(rows: list[dict]) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for split in SPLITS:
-        for cut in CUTS:
-            sel = [r for r in rows if r["split"] == split and r["cut"] == cut]
+        for source, cut in [*(("text", cut) for cut in CUTS), ("audio", 1.0)]:
+            sel = [r for r in rows if r["split"] == split and r["cut"] == cut and r["source"] == source]
             if not sel:
                 continue
             m = metrics(sel)
             cross = metrics([r for r in sel if r["cross"]])
             va = "–" if m["value_accuracy"] is None else f"{m['value_accuracy']:.2f} ({m['values']})"
             name = "final" if cut == 1.0 else f"live {int(cut * 100)} %"
+            name += " (audio)" if source == "audio" else ""
             lines.append(
                 f"| {split} | {name} | {m['n']} | {m['precision']:.3f} | {m['recall']:.3f} | {va} "
                 f"| {cross['recall']:.2f} |"
@@ -200,6 +222,7 @@ def server_latency(minutes: float, speed: float) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", default="all", choices=("all", *SPLITS))
+    ap.add_argument("--from", dest="source", default="text", choices=("text", "audio", "both"))
     ap.add_argument("--show", action="store_true", help="print the questions answered wrongly")
     ap.add_argument("--visits", nargs="*", help="only these consultations (ids), e.g. the ones just labelled")
     ap.add_argument("--server", action="store_true", help="also measure final segment → context.updated")
@@ -211,11 +234,16 @@ def main() -> None:
     texts = dialogues()
     for lang in sorted({label["language"] for label in labels}):  # warm-up: lexicons, spaCy
         document(texts[next(label["id"] for label in labels if label["language"] == lang)], language=lang)
-    rows = [r for label in labels for r in score_visit(label, texts[label["id"]])]
+    rows = []
+    for label in labels:
+        if args.source in ("text", "both"):
+            rows += score_visit(label, texts[label["id"]])
+        if args.source in ("audio", "both"):
+            rows += score_audio(label, texts[label["id"]])
     n_visits, n_questions = len(labels), sum(len(label["questions"]) for label in labels)
     print(f"{n_visits} consultations, {n_questions} labelled questions, rules engine (no LLM)\n")
     print(table(rows))
-    warm = sorted(r["ms"] for r in rows if r["cut"] == 1.0)
+    warm = sorted(r["ms"] for r in rows if r["cut"] == 1.0 and r["source"] == args.source.replace("both", "text"))
     longest = max(texts[label["id"]] for label in labels if label["language"] == "en")
     rebuild = rebuild_seconds(longest, "en")
     print(
@@ -235,7 +263,7 @@ def main() -> None:
         for r in rows:
             if r["answered"] != r["expected"] or r["value_ok"] is False:
                 print(
-                    f"- [{r['split']} {r['visit']} {int(r['cut'] * 100)}%] {r['question']!r} expected="
+                    f"- [{r['split']} {r['visit']} {r['source']} {int(r['cut'] * 100)}%] {r['question']!r} expected="
                     f"{r['expected']} got={r['answered']} value={r['value']!r} answer={(r['answer'] or '')[:90]!r}"
                 )
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)

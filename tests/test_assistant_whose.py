@@ -2,8 +2,8 @@
 purpose): a relative's condition answers no question about the patient, nor the patient's a question about the
 family, even when a relative is named in the same sentence; a relative the question names makes it a question
 on the family history; a "no" to food allergies says nothing of drugs; a lab named by the question must be
-named by the answer; a reading taken today is not the one at urgent care. Each case below was answered wrongly
-before (the blind "written" assistant split found them)."""
+named by the answer; a reading taken today is not the one at urgent care, nor today's next reading. The
+blind "written" assistant split found these; the cases that must be answered keep the fixes honest."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ READINGS = """[doctor] how is the diabetes ?
 [patient] it's okay . my last a1c was 7.2 and my total cholesterol was 210 .
 [doctor] you went to urgent care last week for the headache ?
 [patient] yes , they gave me some tylenol .
-[doctor] your blood pressure today is 150 over 90 .
+[doctor] your blood pressure today is 150 over 90 . temperature 98.4 .
 """
 
 
@@ -81,6 +81,8 @@ def test_food_allergies_are_still_answered(docs):
         ("What was his cholesterol?", "210"),
         ("What was his blood pressure at urgent care?", None),  # only today's reading was said
         ("What is his blood pressure?", "150/90"),
+        ("What's his blood pressure today?", "150/90"),  # today's value is its own sentence's last, not 98.4
+        ("What is his temperature today?", "98.4"),
     ],
 )
 def test_the_reading_asked(docs, question, value):

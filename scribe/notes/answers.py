@@ -292,7 +292,8 @@ INTENTS: list[tuple[str, re.Pattern]] = [
     (
         "value",
         re.compile(
-            r"\bwhat (?:was|is|were|are|'s)\b|\bwhat\b.*\b(?:level|reading|value|number|result)s?\b|"
+            r"\bwhat(?: (?:was|is|were|are|'s)|['’]s|['’]re)\b|"  # "what's his blood pressure?" asks a value
+            r"\bwhat\b.*\b(?:level|reading|value|number|result)s?\b|"
             r"\bwhat\b.*\b(?:been running|running at|run at)\b|"
             r"\bwhat (?:have|has|had)\b[^?]*\bbeen\b|"  # "what have her home blood pressures been?"
             r"\bhow (?:high|low|much|many|far|big|large)\b|\bquel(?:le)?s? (?:était|est|étaient|sont|a été)\b|"
@@ -370,6 +371,9 @@ def _intent(q: str) -> tuple[str, str, str]:
     return intent, q, ""
 
 
+_WH = re.compile(r"\b(?:how|when|what|which|where|who|quel\w*|quand|combien|où|qui)\b", re.I)
+
+
 def read_question(question: str) -> Query:
     whole = question.strip()
     intent, q, condition = _intent(whole)
@@ -389,8 +393,10 @@ def read_question(question: str) -> Query:
             intent, counted, concepts = "value", None, list(dict.fromkeys([*concepts, "weight"]))
     elif intent == "count":
         intent = "value"
-    # "did his father have a heart attack?" asks the family history, as "any family history of…?" does
-    family = bool(FAMILY.search(q) or ASKS_OTHER.search(q) and lexicon.find_concepts("condition", q))
+    # "did his father have a heart attack?" asks the family history, as "any family history of…?" does (not "at
+    # what age did his father have it?", whose value the family history does not hold)
+    named = not _WH.search(q) and ASKS_OTHER.search(q) and lexicon.find_concepts("condition", q)
+    family = bool(FAMILY.search(q) or named)
     return Query(q, question_language(whole), intent, concepts, qualifiers, family, counted, condition)
 
 

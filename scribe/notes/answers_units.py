@@ -195,6 +195,8 @@ class TranscriptUnits:
             ]
             if not found:
                 return None
+        if now and intent == "value" and anchors:  # "your blood pressure today is 148 over 90. temperature 98.4"
+            found = [m for m in found if any(rx.search(_sentence_at(text, m.start())) for rx in anchors)] or found
         found = prefer(intent, found)
         best = found[-1] if now else next((m for m in found if m.start() >= after), found[0])
         return normalise_value(intent, best.group(0))
@@ -260,3 +262,11 @@ def _relatives(text: str, anchors: list[re.Pattern]) -> bool:
         start for start, _end, _c in lexicon.find_concepts("condition", text)
     ]
     return not spots or any(relative_of(text, at) is not None for at in spots)
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of `text` around position `at` (a decimal point does not end one)."""
+    ends = [m.end() for m in re.finditer(r"[.?!;](?=\s|$)", text)]
+    start = max((e for e in ends if e <= at), default=0)
+    stop = min((e for e in ends if e > at), default=len(text))
+    return text[start:stop]
