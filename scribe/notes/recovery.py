@@ -324,6 +324,7 @@ def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -
             and not french
             and (len(parts) > 1 or ordinary_word(heard))
             and strong_slot(seg.text, start, end)
+            and not (vocabulary and best_match(heard, vocabulary, False, False))  # the patient's own drug first
         ):
             heard_as = heard_as_words(heard, common_drugs(False))  # "less six" (Lasix) before its dose: recovery_words
             if heard_as is not None:

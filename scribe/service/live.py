@@ -291,7 +291,7 @@ def transcribe_unheard(visit: Visit, audio: StoredAudio, words: list[dict]) -> l
     """Words of the speech no live window kept, in visit time: the spans the live path skipped when it fell
     behind (state.skipped), and every stretch between the committed `words` where the VAD hears speech
     (unheard_spans: a window the batcher decoded short and forced, a worker that died while the visit
-    streamed on). Decoded with context on both sides of each boundary
+    streamed on). Decoded from each span's opening, with context after its pieces' ends
     (streaming.decode_skipped) by the offline pipeline (piece_words), not the live batcher, which can lose a
     piece whole."""
     _, live = visit_and_state(visit.id)

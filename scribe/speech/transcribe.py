@@ -227,8 +227,8 @@ def unheard_spans(words: list[dict], duration: float, samples: Callable) -> list
 
 
 def _hear_again(audio: Audio, model, kwargs: dict, segments: list[AsrSegment], vocabulary: Vocabulary):
-    """The segments with the speech no segment holds decoded again, each stretch on its own with context on
-    both sides (streaming.decode_skipped). Whisper drops whole sentences of a 30 s window: a segment it
+    """The segments with the speech no segment holds decoded again, each stretch on its own, from its opening
+    and with context after it (streaming.decode_skipped). Whisper drops whole sentences of a 30 s window: a segment it
     judged silence (no_speech and log-probability thresholds), a jump over a silence it took for a
     hallucination, an early end of text. Decoded alone, the same speech comes back."""
     words = [w.model_dump() for seg in segments for w in seg.words]
