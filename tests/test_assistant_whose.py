@@ -103,3 +103,27 @@ def test_the_reading_asked(docs, question, value):
 def test_a_relative_named_by_the_question(docs, question, relative):
     a = ask(docs["watch"], question, use_embeddings=False)
     assert a["answered"] == (relative is not None) and (relative is None or relative in a["value"]), a
+
+
+def test_a_question_in_the_reply_answers_nothing():
+    """A live transcript gave the clinician's next question to the patient as well (serial CI run, session 19):
+    "no, no, no. I feel tired. Do you have any trouble sleeping at night?" is no "yes" to trouble sleeping."""
+    from scribe.schemas import Segment, Transcript
+
+    turns = [
+        ("clinician", "Okay, do you have any other symptoms?"),
+        ("patient", "No, no, no. I feel tired in the evening. Do you have any trouble sleeping at night?"),
+        ("clinician", "Do you have any trouble sleeping at night?"),
+        ("patient", "No, I sleep well most nights."),
+    ]
+    segments = [
+        Segment(id=i, start=2.0 * i, end=2.0 * i + 1.8, text=text, role=role, words=[])
+        for i, (role, text) in enumerate(turns)
+    ]
+    tr = Transcript(language="en", duration=8.0, segments=segments)
+    question = "Does he have any trouble sleeping?"
+    assert not ask(
+        document(tr.model_copy(update={"segments": segments[:2]}), language="en"), question, use_embeddings=False
+    )["answered"]
+    a = ask(document(tr, language="en"), question, use_embeddings=False)
+    assert a["answered"] and a["value"] == "no", a

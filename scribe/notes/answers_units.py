@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from itertools import takewhile
 
 from scribe.notes import lexicon
 from scribe.notes.answers import INTENTS, RELATIVES, Query, content_words, word_pattern
@@ -101,6 +102,9 @@ class TranscriptUnits:
                 asked = ends_turn and r.is_clin(k) and asks and r.is_pat(k + 1)
                 if r.asks(k) or asked or (ends_turn and s.question and not r.is_clin(k + 1)):
                     ans = r.answer_to(k)[:3] or ([k + 1] if ends_turn else [])
+                    # a question in the reply asks, it does not answer ("no. do you have trouble sleeping?", a
+                    # live transcript that gave the clinician's next question to the patient too)
+                    ans = ans[:1] + list(takewhile(lambda j: not sents[j].question, ans[1:]))
                     used.update(ans)
                     text = numbers_to_digits(" ".join([s.text] + [sents[j].text for j in ans]))
                     out.append(([k], ans, text, text))
