@@ -104,7 +104,7 @@ class TranscriptUnits:
                     ans = r.answer_to(k)[:3] or ([k + 1] if ends_turn else [])
                     # a question in the reply asks, it does not answer ("no. do you have trouble sleeping?", a
                     # live transcript that gave the clinician's next question to the patient too)
-                    ans = ans[:1] + list(takewhile(lambda j: not sents[j].question, ans[1:]))
+                    ans = ans[:1] + list(takewhile(lambda j: not sents[j].text.rstrip().endswith("?"), ans[1:]))
                     used.update(ans)
                     text = numbers_to_digits(" ".join([s.text] + [sents[j].text for j in ans]))
                     out.append(([k], ans, text, text))
