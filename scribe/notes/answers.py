@@ -152,7 +152,8 @@ QUALIFIERS: dict[str, re.Pattern] = {
     "menses": re.compile(r"\bperiods?\b|\bmenstru\w*|\bmenses\b|\brègles\b|\bcycles? menstruel", re.I),
     # another episode of care: "what was her blood pressure at urgent care?" is not today's reading
     "elsewhere": re.compile(
-        r"\burgent care\b|\bthe er\b|\be\.r\.|\bemergency (?:room|department)\b|\bhospital\w*|\bdischarge\w*|"
+        r"\burgent care\b|\bthe er\b|\be\.r\.|\bemergency (?:room|department)\b|\bhospital\w*|\bdischarged\b|"
+        r"\b(?:at|on|since|after|upon) (?:(?:her|his|the) )?discharge\b|"  # not an ear's or a wound's discharge
         r"\burgences\b|\bh[ôo]pital\w*|\bhospitalis\w*|\bsa sortie\b",
         re.I,
     ),
