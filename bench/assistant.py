@@ -49,7 +49,7 @@ LABELS = ROOT / "bench" / "data" / "assistant"
 WRITTEN = ROOT / "bench" / "data" / "dialogues"  # consultations physicians wrote for the bench (W01-W48)
 CUTS = (0.25, 0.5, 0.75, 1.0)
 AUDIO_CACHE = ROOT / "bench" / "out" / "fidelity-audio"  # bench/fidelity.py --from audio fills it too
-SPLITS = ("tune", "heldout", "fresh", "fresh2", "fresh3", "written")
+SPLITS = ("tune", "heldout", "fresh", "fresh2", "fresh3", "written", "fresh4")
 
 from scribe.notes.dialogue import load  # noqa: E402
 from scribe.notes.engine import ask, document  # noqa: E402
