@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from scribe.notes.engine import ask, document
+from tests.test_notes_family import FATHERS_CANCER
 
 WATCH = """[doctor] any family history of heart problems ?
 [patient] my father had a heart attack at sixty .
@@ -94,7 +95,7 @@ def test_the_reading_asked(docs, question, value):
     ("question", "relative"),
     [
         ("Did his father have a heart attack?", "father"),  # a relative named asks the family history
-        ("Did his mother have cancer?", "yes"),  # "and your mother?" "she had breast cancer"
+        ("Did his mother have cancer?", "mother"),  # "and your mother?" "she had breast cancer"
         ("Did his mother have a heart attack?", None),  # the father's
         ("Does his daughter have atrial fibrillation?", None),  # the patient's watch, the daughter's gift
         ("Has he had a heart attack?", None),  # the father's, not his
@@ -127,3 +128,36 @@ def test_a_question_in_the_reply_answers_nothing():
     )["answered"]
     a = ask(document(tr, language="en"), question, use_embeddings=False)
     assert a["answered"] and a["value"] == "no", a
+
+
+@pytest.fixture(scope="module")
+def cancers():
+    return document(FATHERS_CANCER + "[doctor] and you , any cancer ?\n[patient] no .\n")
+
+
+@pytest.mark.parametrize(
+    "question, value",
+    [
+        ("What cancer did her father have?", "father: prostate cancer"),
+        ("Quel cancer son père a-t-il eu ?", "father: prostate cancer"),
+        ("Does her father have cancer?", "father: prostate cancer"),
+        ("Any family history of breast cancer?", "no breast cancer"),
+        ("Any family history of cancer?", "mother: lymphoma; father: prostate cancer"),
+    ],
+)
+def test_the_cancer_a_relative_had(cancers, question, value):
+    """The family history names the disease as said ("prostate cancer", not the class "cancer") and the relative
+    the question names; a "no" to breast cancer is not a "no" to cancer."""
+    a = ask(cancers, question, use_embeddings=False)
+    assert a["answered"] and a["value"] == value
+
+
+def test_which_relative_had_it_is_the_one_named():
+    doc = document(
+        "[patient] skin cancer runs in my family .\n"
+        "[doctor] who in your family has had skin cancer ?\n"
+        "[patient] my mom and her sister , i think they both had melanoma .\n"
+    )
+    a = ask(doc, "Which relatives had skin cancer?", use_embeddings=False)
+    assert a["answered"] and a["value"] == "mother and her sister: melanoma"
+    assert not ask(doc, "Did her father have cancer?", use_embeddings=False)["answered"]

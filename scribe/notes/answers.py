@@ -83,6 +83,12 @@ CONCEPTS: dict[str, str] = {
     "anticoagulant": r"\banti-?coagula\w*|\bblood thinners?\b|\bthinners?\b|\banti-?vitamines? k\b|\bavk\b|"
     r"\b(?:eliquis|apixaban|xarelto|rivaroxaban|warfarin|coumadin|jantoven|pradaxa|dabigatran|savaysa|edoxaban|"
     r"lovenox|enoxaparin\w*|heparin\w*|h[ée]parine\w*|pr[ée]viscan|fluindione|sintrom|acenocoumarol)\b",
+    "antidepressant": r"\banti-?depress\w*|\bantid[ée]presseurs?\b|"
+    r"\b(?:sertraline|zoloft|fluoxetine|prozac|citalopram|celexa|escitalopram|lexapro|seroplex|venlafaxine|effexor|"
+    r"duloxetine|cymbalta|bupropion|wellbutrin|paroxetine|paxil|deroxat|mirtazapine|remeron|trazodone|amitriptyline|"
+    r"nortriptyline|desvenlafaxine|pristiq|vortioxetine|trintellix)\b",
+    "statin": r"\bstatins?\b|\bstatines?\b|\b(?:atorvastatin|lipitor|tahor|simvastatin|zocor|rosuvastatin|crestor|"
+    r"pravastatin|pravachol|lovastatin|pitavastatin)\b",
     "cough": r"\bcough\w*|\btouss\w*|\btoux\b",  # verbs the symptom lexicon does not list ("toussez-vous ?")
     # the next visit: "when should he come back?" of "return in four weeks"
     "follow-up": r"\bcome back\b|\bfollow[- ]?up\b|\breturn\b|\bsee (?:you|him|her) (?:again|back)\b|\brevenir\b|"
@@ -372,6 +378,18 @@ def _intent(q: str) -> tuple[str, str, str]:
     return intent, q, ""
 
 
+# the family history holds which disease a relative had and which relative had a disease, not when or at what age
+WHICH_DISEASE = re.compile(
+    r"^\W*(?:which|what|quel(?:le)?s?)\s+(?:kind of |type of |sorte de |type de )?(?:cancer|disease|condition|illness|"
+    r"maladie)\b(?![^?]*\b(?:age|âge|old|when|quand|year|année)\b)",
+    re.I,
+)
+WHICH_RELATIVE = re.compile(
+    r"^\W*(?:which|what)\s+(?:relatives?|family members?|siblings?|brother|sister|parent)\b|"
+    r"^\W*who\b[^?]*\b(?:family|relatives?)\b|^\W*qui\b[^?]*\bfamille\b|^\W*quel(?:le)?s?\s+(?:membres?|parents?|"
+    r"frères?|sœurs?)\b",
+    re.I,
+)
 _WH = re.compile(r"\b(?:how|when|what|which|where|who|quel\w*|quand|combien|où|qui)\b", re.I)
 
 
@@ -396,8 +414,12 @@ def read_question(question: str) -> Query:
         intent = "value"
     # "did his father have a heart attack?" asks the family history, as "any family history of…?" does (not "at
     # what age did his father have it?", whose value the family history does not hold)
-    named = not _WH.search(q) and ASKS_OTHER.search(q) and lexicon.find_concepts("condition", q)
-    family = bool(FAMILY.search(q) or named)
+    named = (
+        (not _WH.search(q) or WHICH_DISEASE.search(q))
+        and ASKS_OTHER.search(q)
+        and lexicon.find_concepts("condition", q)
+    )
+    family = bool(FAMILY.search(q) or named or WHICH_RELATIVE.search(q))
     return Query(q, question_language(whole), intent, concepts, qualifiers, family, counted, condition)
 
 

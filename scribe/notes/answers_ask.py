@@ -26,10 +26,18 @@ from scribe.notes.answers import (
     relative_asked,
     same_setting,
 )
-from scribe.notes.answers_find import DETAIL, REGULAR_Q, AnswerFinder, of_a_body_part, parts_of, radiates_to
+from scribe.notes.answers_find import (
+    DETAIL,
+    REGULAR_Q,
+    WHERE_Q,
+    AnswerFinder,
+    of_a_body_part,
+    parts_of,
+    radiates_to,
+)
 from scribe.notes.answers_guard import ADHERENCE
 from scribe.notes.answers_kinds import TREATMENT, unanswered
-from scribe.notes.answers_search import NOT_UNDERSTOOD
+from scribe.notes.answers_search import NOT_UNDERSTOOD, labels_in
 from scribe.notes.answers_values import FUTURE_ASKED, VALUE_RX
 from scribe.notes.context_topics import answer_from_facts, facts_for_topic, topics_of
 from scribe.notes.facts import Extractor
@@ -136,7 +144,11 @@ def answered(
     if picked is not None:
         return picked
     found = _answered(query.text, query, finder, facts, asked, language, use_embeddings)  # its main clause
-    return _fits(query, finder.condition_holds(query, finder.thing(query, finder.earlier(query, found))))
+    found = _fits(query, finder.condition_holds(query, finder.thing(query, finder.earlier(query, found))))
+    if not found.answered and WHERE_Q.search(q) and reader is not None:  # the site, where nothing else knew it
+        located = finder.location(query, labels_in(q))
+        return located if located.answered else found
+    return found
 
 
 # what a measure's value looks like: a pulse is no percentage, a blood pressure in numbers has two

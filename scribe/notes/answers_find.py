@@ -151,8 +151,77 @@ def parts_of(text: str) -> list[re.Pattern]:
     return [rx for rx in BODY_PARTS.values() if rx.search(text)]
 
 
+# "they last a few hours" (not "last night", "last week")
+_EPISODE_LENGTH = re.compile(
+    r"(?:last|lasts|lasted|lasting)\b(?!\s+(?:night|week|weekend|month|year|time|visit|evening|morning|\w+day)\b)|"
+    r"(?:dure|durent|durait|duraient)\b",
+    re.I,
+)
+
+
+# "where is the pain?", "où a-t-elle mal ?": a body site asked (not where she works, lives or was seen)
+WHERE_Q = re.compile(
+    r"^\W*(?:where\b(?![^?]*\b(?:work|live|born|travel|seen|go|went|going|from|buy|get|radiat|spread|move)\w*\b)|"
+    r"(?:à |a )?quel endroit\b|où\b(?![^?]*\b(?:travaille|habite|vit|né|allé|irradi|va)\w*\b))",
+    re.I,
+)
+# the clinician asks where: "can you point to where it hurts?", "ça fait mal où ?"
+_WHERE_ASKED = re.compile(r"\bwhere\b|\bpoint to\b|\bshow me\b|\blocated\b|\boù\b|\bquel endroit\b|\blocalis", re.I)
+# a site said as such: "located behind my eyes", "which was located on right inferior back", "situé au niveau…"
+_LOCATED = re.compile(r"\b(?:located|situated|situé\w*|localisé\w*|siège)\b", re.I)
+# a body site, in either language, as a patient or a clinician says it
+_SITE = re.compile(
+    r"\b(?:knees?|shoulders?|hips?|ankles?|wrists?|elbows?|arms?|legs?|hands?|feet|foot|eyes?|ears?|breasts?|neck|head|"
+    r"chest|back|belly|abdomen|stomach|tummy|flank|side|groin|forehead|temples?|jaw|throat|ribs?|sternum|breastbone|"
+    r"buttocks?|thighs?|calf|calves|toes?|fingers?|thumb|face|scalp|pelvis|navel|"
+    r"genoux?|épaules?|hanches?|chevilles?|poignets?|coudes?|bras|jambes?|mains?|pieds?|yeux|oeil|œil|oreilles?|seins?|"
+    r"cou|tête|poitrine|dos|ventre|estomac|flanc|côtés?|aine|front|tempes?|mâchoire|gorge|côtes?|fesses?|cuisses?|"
+    r"mollets?|orteils?|doigts?|pouce|visage|bassin|nombril|thorax|lombaires?)\b",
+    re.I,
+)
+_PAIN_AT = re.compile(
+    r"\b(?:(?:j'ai|i have|i've got|i've had)\s+(?:\w+\s+)?(?:mal|pain|douleurs?)|ça me fait mal|it hurts)\b[^.]{0,40}"
+    + _SITE.pattern,
+    re.I,
+)
+# the words of a "where" question that name no thing of the visit
+_SITE_WORDS = {"located", "situated", "body", "située", "situé", "localisé", "localisée", "exactement", "mal", "hurt"}
+
+
 class AnswerFinder(KindAnswers, Guards, EventAnswers):
     """One consultation (its reader and facts), many questions."""
+
+    def location(self, query: Query, labels: set[str]) -> Answered:
+        """Where it is: the patient's reply to a "where" question on it that names a body site, else a site said
+        as such ("located behind my eyes"), else, asked only where it hurts, the patient saying so ("j'ai très mal
+        en haut du ventre"). The words said are the value; none that names a site: no answer."""
+        # "où était située la douleur thoracique ?" asks of the chest in an English visit: the finding's own words
+        named = [w for label in labels for w in label.split() if w != "pain"]
+        words = named or [w for w in content_words(query.text) if w not in _SITE_WORDS]
+        anchors = [CONCEPT_RX[c] for c in query.concepts] + [word_pattern(w) for w in words]
+        pain_only = not anchors  # "où a-t-elle mal ?": the complaint's own site
+        for asking, answering, text, _wider in self.units():
+            if not asking or not _WHERE_ASKED.search(self.asked_text(asking)):
+                continue
+            if not all(rx.search(text) for rx in anchors):
+                continue
+            replies = [k for k in answering if self.reader.is_pat(k) and _SITE.search(self.reader.sents[k].text)]
+            if replies:
+                return self._site(clean(self.reader.sents[replies[0]].text), asking + replies[:1])
+        for k, sent in enumerate(self.reader.sents):
+            m = _LOCATED.search(sent.text)
+            said = sent.text[m.start() :] if m else ""
+            if m and _SITE.search(said) and (pain_only or all(rx.search(sent.text) for rx in anchors)):
+                return self._site(clean(said), [k])
+        for k, sent in enumerate(self.reader.sents if pain_only else []):
+            if self.reader.is_pat(k) and not sent.question and _PAIN_AT.search(sent.text):
+                return self._site(clean(sent.text), [k])
+        return unanswered("location")
+
+    def _site(self, value: str, ks: list[int]) -> Answered:
+        return Answered(
+            answered=True, answer=value, value=value, evidence=self._evidence(ks), confidence=0.8, topic="location"
+        )
 
     def asked_about(self, query: Query, topic: str) -> Answered | None:
         """A question of the topic the clinician asked and the patient answered, found even where the
@@ -391,6 +460,8 @@ class AnswerFinder(KindAnswers, Guards, EventAnswers):
         every = extra is not None
         anchors = [CONCEPT_RX[c] for c in query.concepts] + ([*words, _LASTED] if lasted else [])
         found = self._search(query, anchors) if anchors else None
+        if found is not None and not lasted and _EPISODE_LENGTH.match(found.value or ""):
+            found = None  # "since when has he had headaches?" is not how long each one lasts ("a few hours")
         if found is None and not query.concepts and words and not lasted and every:  # "when was her last pap smear?"
             rest = self.without_the_complaints_part(query, words)  # "quand s'est-il blessé au genou ?" of a knee visit
             found = self._search(query, words) or (self._search(query, rest) if 0 < len(rest) < len(words) else None)
@@ -409,7 +480,7 @@ class AnswerFinder(KindAnswers, Guards, EventAnswers):
             found = self.said(query, re.compile(r".+"), extra, value_of=query.intent, labels=labels)
         if found is None and query.intent == "duration" and not lasted:
             fs = [f for f in self.facts if f.kind == "hpi" and f.label == "duration" and f.value]
-            fs = [f for f in fs if VALUE_RX["duration"].search(f.value)]  # not "past every day"
+            fs = [f for f in fs if VALUE_RX["duration"].search(f.value) and not _EPISODE_LENGTH.match(f.value)]
             if fs:
                 return Answered(
                     answered=True,

@@ -15,9 +15,11 @@ from scribe.notes.answers import (
     FAMILY,
     INTENTS,
     RELATIVES,
+    WHICH_RELATIVE,
     Query,
     accent_free,
     content_words,
+    relative_asked,
     word_pattern,
 )
 from scribe.notes.answers_search import Searcher, same_finding
@@ -94,7 +96,36 @@ _FAMILY_FRAME = re.compile(
 
 
 # the concepts that are classes of drugs: a drug of the class taken answers "is he on …?"
-DRUG_CLASSES = ("anticoagulant", "insulin", "steroid", "inhaler")
+DRUG_CLASSES = ("anticoagulant", "insulin", "steroid", "inhaler", "antidepressant", "statin")
+
+
+_CLASS_WORD = re.compile(
+    r"anti-?depress\w*|antid[ée]presseurs?|statins?|statines?|anti-?coagula\w*|insulin\w*|steroids?|st[ée]ro[iï]des?|"
+    r"cortico\w*|inhalers?|inhalateurs?",
+    re.I,
+)
+_YOUR_RELATIVE = re.compile(r"\b(?:your|votre|vos|ton|ta|tes)\s+(" + RELATIVES.pattern + ")", re.I)
+_CARDIAC = re.compile(r"heart|cardi|coronary|myocardial|atrial|angina|arrhythm|valv", re.I)
+
+
+def _of_relative(f: Fact, asked: str) -> bool:
+    """A family fact about the relative asked, or the family's "no" that names none (a no of each)."""
+    relative = f.attributes.get("relative")
+    if relative is None:
+        return f.status == "absent"
+    return re.match(rf"(?:{asked})\b", relative, re.I) is not None
+
+
+_HOW_MANY = re.compile(r"^\W*(?:how (?:many|much)|combien)\b(?![^?]*\b(?:times?|fois|days?|jours?|often)\b)", re.I)
+# "… we've been giving you the gabapentin for that", "you're taking the effexor for your depression": taken now
+_TAKES_IT = re.compile(
+    r"\b(?:been (?:giving|taking|using|on)|you(?:'re| are) (?:taking|on|using)|you take|vous prenez|vous êtes sous)\b",
+    re.I,
+)
+_FOR_IT = re.compile(
+    r"\b(?:for (?:that|it|this|them|your|his|her)|pour (?:ça|cela|celle-ci|celui-ci|votre|sa|son|ses))\b", re.I
+)
+_WHICH_DRUG = re.compile(r"^\W*(?:which|what|quel(?:le)?s?)\b", re.I)
 
 
 def unanswered(topic: str | None) -> Answered:
@@ -159,9 +190,11 @@ class KindAnswers(Searcher):
             if nothing is None and asking and TREATMENT.search(self.asked_text(asking)):
                 if answer_polarity(self._reply(answering)) == "no":  # "have you taken anything for the pain?" "no"
                     nothing = asking + answering
-            for asking, answering, later, _w in units[i : i + 3]:
+            for j, (asking, answering, later, _w) in enumerate(units[i : i + 3]):
                 drugs = [m for m in find_mentions(later) if m.surface.lower() not in lexicon.DRUG_STOP]
-                if drugs and (asking or any(self.reader.is_pat(k) for k in answering)):
+                # the clinician's own "the back pain, we've been giving you the gabapentin for that" says it too
+                for_it = j == 0 and _FOR_IT.search(later) and _TAKES_IT.search(later)
+                if drugs and (asking or for_it or any(self.reader.is_pat(k) for k in answering)):
                     evidence = self._evidence(asking + answering)
                     names = ", ".join(dict.fromkeys(m.surface.lower() for m in drugs))
                     return Answered(
@@ -207,47 +240,65 @@ class KindAnswers(Searcher):
     def family(self, query: Query) -> Answered | None:
         """Family history names the relative; a relative who has it outweighs "no one else has it" (the
         facts' later-statement-wins rule would otherwise answer "no cancer")."""
-        conditions = [c.label for _s, _e, c in lexicon.find_concepts("condition", query.text)]
+        found = lexicon.find_concepts("condition", query.text)
+        conditions = [c.label for _s, _e, c in found]
+        # "any family history of breast cancer?" is not answered by the father's prostate cancer
+        terms = {" ".join(query.text[s:e].lower().split()) for s, e, c in found if c.label == "cancer"} - {"cancer"}
+        if "skin cancer" in terms:
+            conditions.append("melanoma")  # a melanoma is a skin cancer
+        if "heart disease" in conditions:  # of any kind: the heart attack, the failure, the coronary disease
+            conditions += [c.label for c in lexicon.CONDITIONS if _CARDIAC.search(c.label)]
         concept_rx = [CONCEPT_RX[c] for c in query.concepts]
         # "any family history of GI problems?": its own words name what no condition or concept knows
         words = [] if conditions or concept_rx else self.word_anchors(query, frame=_FAMILY_FRAME)
         fh = [f for f in self.facts if f.kind == "family_history"]
         if conditions or concept_rx:
             fh = [f for f in fh if f.label in conditions or any(rx.search(f.label) for rx in concept_rx)]
+            fh = [f for f in fh if not terms or f.attributes.get("term") in (None, *terms) or f.label != "cancer"]
         elif words:
             fh = [f for f in fh if any(rx.search(f.label) for rx in words)]
+        if WHICH_RELATIVE.search(query.text):  # "which relatives had skin cancer?": the ones named
+            fh = [f for f in fh if f.attributes.get("relative") not in (None, "family")] or fh
+        asked = relative_asked(query.text)
+        if asked:  # "does her father have cancer?": the father's (or the family's "no"), not the mother's lymphoma
+            fh = [f for f in fh if _of_relative(f, asked)]
         present = [f for f in fh if f.status == "present"]
         if present:
             return self._family_answer(present, query)
         plain = Query(query.text, query.language, "yesno", query.concepts, query.qualifiers)
         if (concept_rx or conditions) and self.reader is not None:
             found = self._search(plain, concept_rx, family=True, labels=set(conditions) or None)
-            if found is not None and found.value == "yes":
-                return self._with_relative(found)
+            said = " ".join(e.quote.lower() for e in found.evidence) if found is not None else ""
+            if found is not None and found.value == "yes" and (not terms or any(t in said for t in terms)):
+                return self._with_relative(found, asked)
         if words and self.reader is not None:  # the exchange on it: "any family history of gi issues?"
             either = re.compile("|".join(rx.pattern for rx in words), re.I)
             found = self._search(plain, [either], family=True, asking_rx=FAMILY) or self._search(
                 plain, [either], asking_rx=FAMILY
             )
             if found is not None:
-                return self._with_relative(found)
+                return self._with_relative(found, asked)
         absent = [f for f in fh if f.status == "absent"]
         if absent:
             return self._family_answer(absent, query)
         if not (concept_rx or conditions or words) and self.reader is not None:  # "any family history?"
             found = self._search(Query(query.text, query.language, "yesno"), [], family=True, asking_rx=FAMILY)
             if found is not None:
-                return self._with_relative(found)
+                return self._with_relative(found, asked)
         return None if not (concept_rx or conditions or words) else unanswered("family history")
 
-    def _with_relative(self, found: Answered) -> Answered:
+    def _with_relative(self, found: Answered, asked: str | None = None) -> Answered:
         """The relative the patient names in the reply, unless negated ("not that I can think of. well,
-        actually my sister has IBS" → sister)."""
+        actually my sister has IBS" → sister); another one than the question names answers nothing."""
+        # "votre père a fait un avc ?" "oui, à soixante-dix ans. et mon frère est en dialyse": the father
+        of_whom = [m for e in found.evidence if e.role == "clinician" for m in [_YOUR_RELATIVE.search(e.quote)] if m]
         for e in found.evidence:
             m = RELATIVES.search(e.quote) if e.role != "clinician" else None
-            if m and not NEGATION_NEAR.search(e.quote[: m.start()]):
-                found.value = m.group(0).lower()
+            if of_whom or m and not NEGATION_NEAR.search(e.quote[: m.start()]):
+                found.value = (of_whom[0].group(1) if of_whom else m.group(0)).lower()
                 break
+        if asked and found.value not in ("yes", "no") and not re.fullmatch(asked, found.value or "", re.I):
+            return unanswered("family history")  # "does his father have asthma?" — "my sister does"
         found.topic = "family history"
         return found
 
@@ -265,10 +316,11 @@ class KindAnswers(Searcher):
         parts = []
         for f in chosen[:4]:
             relative = f.attributes.get("relative") or (self._relative_said(f) if f.status == "present" else None)
+            said = f.attributes.get("term") or f.label
             if f.status == "present":
-                parts.append(f"{relative}: {f.label}" if relative else f.label)
+                parts.append(f"{relative}: {said}" if relative else said)
             else:
-                parts.append(("pas de " if query.language == "fr" else "no ") + f.label)
+                parts.append(("pas de " if query.language == "fr" else "no ") + said)
         answer = "; ".join(dict.fromkeys(parts))
         evidence = [e for f in chosen[:4] for e in f.evidence[:1]]
         return Answered(
@@ -298,8 +350,10 @@ class KindAnswers(Searcher):
         """A drug of the class the question names among the drugs taken ("prend-il des anticoagulants ?" of
         "i am taking eliquis, though" after "no" to blood thinners): the medication facts settle it."""
         classes = [CONCEPT_RX[c] for c in query.concepts if c in DRUG_CLASSES]
-        if not classes or query.intent != "yesno":
+        named = [m for m in find_mentions(query.text) if not _CLASS_WORD.fullmatch(m.surface)]
+        if not classes or query.intent != "yesno" or named:  # "is he still taking his prozac?" asks of that drug
             return None
+        which = _WHICH_DRUG.match(query.text)  # "which antidepressant is she on?": the drug is the value
         fs = [
             f
             for f in self.facts
@@ -312,7 +366,12 @@ class KindAnswers(Searcher):
         names = ", ".join(dict.fromkeys(f.label for f in fs))
         evidence = [e for f in fs[:2] for e in f.evidence[:1]]
         return Answered(
-            answered=True, answer=names, value="yes", evidence=evidence, confidence=0.9, topic="medications"
+            answered=True,
+            answer=names,
+            value=names if which else "yes",
+            evidence=evidence,
+            confidence=0.9,
+            topic="medications",
         )
 
     def drug(self, query: Query, names: list[str], surfaces: list[str]) -> Answered:
@@ -349,6 +408,18 @@ class KindAnswers(Searcher):
             return unanswered("medications")
         if query.intent in ("when", "value", "duration", "count") and self.reader is not None:
             found = self._search(query, [anchor])
+            counted = [f for f in fs if f.attributes.get("dose")] if _HOW_MANY.search(query.text) else []
+            if found is None and counted:  # "combien de Doliprane a-t-elle pris ?" "j'ai pris deux dolipranes"
+                f = counted[0]
+                value = normalise_value("dose", dose_text(f))
+                return Answered(
+                    answered=True,
+                    answer=f"{f.label} {value}",
+                    value=value,
+                    evidence=f.evidence[:2],
+                    confidence=0.9,
+                    topic="medications",
+                )
             if found is not None or query.intent in ("when", "duration", "count"):  # "since when": not "yes, crestor"
                 return found or unanswered("medications")
         if self.reader is not None and query.intent == "yesno":

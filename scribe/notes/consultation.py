@@ -366,16 +366,20 @@ def resolved_after(text_after: str) -> bool:
 def resolve_polarity(facts: list[Fact], kinds: tuple[str, ...] = ("symptom", "family_history")) -> list[Fact]:
     """One fact per finding: when the visit says both "present" and "absent" ("no… actually a little"),
     the later statement wins; the fact keeps the overruled evidence time in `attributes.resolved`."""
-    by_label: dict[tuple[str, str], list[Fact]] = {}
+    by_label: dict[tuple[str, str, str], list[Fact]] = {}
     for f in facts:
         if f.kind in kinds and f.status in ("present", "absent"):
-            by_label.setdefault((f.kind, f.label), []).append(f)
+            by_label.setdefault((f.kind, f.label, f.attributes.get("term", "")), []).append(f)
     drop: set[int] = set()
     for group in by_label.values():
         if len({f.status for f in group}) < 2:
             continue
         group.sort(key=lambda f: max((e.start for e in f.evidence), default=0.0))
-        winner = group[-1]
+        # a relative named with the disease outweighs "no one in the family" said before or after it
+        named = [f for f in group if f.kind == "family_history" and f.attributes.get("relative")]
+        winner = named[-1] if named and all(f.status == "present" for f in named) else group[-1]
+        group.remove(winner)
+        group.append(winner)
         for loser in group[:-1]:
             drop.add(id(loser))
             first = min((e.start for e in loser.evidence), default=0.0)

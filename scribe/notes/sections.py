@@ -234,15 +234,16 @@ def render_past_surgical(c: RenderContext, facts) -> list[SentenceSupport]:
 def render_family_history(c: RenderContext, facts) -> list[SentenceSupport]:
     out = []
     for f in c.of("family_history"):
+        said = f.attributes.get("term") or c.label(f)  # "prostate cancer", not the class "cancer"
         if f.status == "none":
             out.append(supported(c.w("family_none"), [f]))
         elif f.status == "absent":
             out.append(
-                supported(f"{c.w('no')} {c.label(f)} {'dans la famille' if c.lang == 'fr' else 'in the family'}.", [f])
+                supported(f"{c.w('no')} {said} {'dans la famille' if c.lang == 'fr' else 'in the family'}.", [f])
             )
         else:
             rel = f.attributes.get("relative")
-            out.append(supported(sentence_case(f"{c.w('family')} {c.label(f)}" + (f" ({rel})" if rel else "")), [f]))
+            out.append(supported(sentence_case(f"{c.w('family')} {said}" + (f" ({rel})" if rel else "")), [f]))
     return out
 
 

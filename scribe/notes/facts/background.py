@@ -47,8 +47,49 @@ _NOT_OF_DRUGS = re.compile(
 
 
 # the patient named between a relative and a condition: "my daughter gave me a watch, and it said possible
-# atrial fibrillation" is the patient's
-_PATIENT_AGAIN = re.compile(r"\b(?:me|i|i'm|i've|myself|moi|je|j')\b|\bm'(?=\w)", re.I)
+# atrial fibrillation" is the patient's; a hedge is not ("my mom and her sister, i think they both had melanoma")
+_PATIENT_AGAIN = re.compile(
+    r"\b(?:me|i|i'm|i've|myself|moi|je|j')\b(?!\s+(?:think|believe|guess|suppose|recall|remember|crois|pense)\b)|"
+    r"\bm'(?=\w)",
+    re.I,
+)
+# "my mom and her sister": the second relative is the first one's (an aunt, not the patient's sister)
+_RELATIVES_RELATIVE = re.compile(r"\b(?:my|mon|ma)\s+(\w+)\s+(?:and|et)\s+(?:her|his|sa|son)\s+(\w+)\b", re.I)
+
+
+# the clinician reads the allergy back for the patient to confirm: "…but that you're allergic to augmentin, is that
+# right?" (not "are you allergic to anything?", whose "yes" the reply's words name)
+_CONFIRMS_ALLERGY = re.compile(
+    r"\b(?:you're|you are|you have an?|vous êtes|vous avez une?)\s+(?:\w+\s+)?(?:allergic|allergy|allergique|allergie)"
+    r"\s+(?:to|à|aux?)\b",
+    re.I,
+)
+
+
+_TAKES_BEFORE = re.compile(r"\b(?:i take|i'm taking|i am taking|i'm on|i am on|je prends|je suis sous)\b[^.;]*$", re.I)
+_MY_RELATIVE = re.compile(r"\b(?:my|mon|ma|mes)\s+" + FAMILY.pattern, re.I)
+_YOUR_RELATIVE = re.compile(r"\b(?:your|votre|vos|ton|ta|tes)\s+" + FAMILY.pattern, re.I)
+_BUT_A_RELATIVE = re.compile(
+    r"\b(?:but|except|although|mais|sauf)\b[^.?!]*?\b(?:my|mon|ma|mes)\s+" + FAMILY.pattern, re.I
+)
+
+
+def chart_relative(text: str, rel: re.Match) -> str:
+    """The relative as the chart names it: "father" for "dad", "mother and her sister" for "my mom and her
+    sister"."""
+    said = rel.group(0).lower()
+    pair = next((m for m in _RELATIVES_RELATIVE.finditer(text) if m.start(2) == rel.start()), None)
+    if pair and FAMILY.fullmatch(pair.group(1)):
+        first = pair.group(1).lower()
+        return f"{_CHART_WORD.get(first, first)} and {pair.group(0).split()[-2].lower()} {said}"
+    return _CHART_WORD.get(said, said)
+
+
+def _specific_term(surface: str, label: str) -> str | None:
+    """The disease as said when the lexicon's label is a class: a father's "prostate cancer" is not the "no breast
+    cancer" said of the family next, and the chart names the site."""
+    said = " ".join(surface.lower().split())
+    return said if label == "cancer" and said != "cancer" else None
 
 
 def relative_of(text: str, start: int) -> re.Match | None:
@@ -116,7 +157,8 @@ class BackgroundFacts:
         r"contrast(?: dye)?|bee stings?|bees|abeilles?|guêpes?|pollen|dust(?: mites)?|acariens|poussière|"
         r"cats?|chats?|dogs?|chiens?|mold|moisissures|seasonal|grass|ragweed|strawberries|fraises|"
         r"erythromycin|cephalosporins?|keflex|bactrim|levaquin|cipro|tetracycline|doxycycline|"
-        r"novocaine|lidocaine|adhesive|tape|nickel"
+        r"novocaine|lidocaine|adhesive|tape|nickel|augmentin|azithromycin|zithromax|clindamycin|vancomycin|"
+        r"macrobid|nitrofurantoin|tramadol|hydrocodone|oxycodone"
     )
 
     _REACTION = re.compile(
@@ -138,8 +180,21 @@ class BackgroundFacts:
                 first = self.sents[ans[0]]
                 reply = " ".join(self.sents[j].text for j in ans[:3])
                 pol = answer_polarity(first.text, s.text)
-                hits = list(allergen.finditer(first.text))
-                if hits:
+                # "are you taking any medications, and any allergies?" "i take augmentin …": taken, not an allergy
+                hits = [m for m in allergen.finditer(first.text) if not _TAKES_BEFORE.search(first.text[: m.start()])]
+                confirmed = _CONFIRMS_ALLERGY.search(s.text) if pol == "yes" else None
+                if not hits and confirmed:  # "you're allergic to augmentin, is that right?" "yes, that's correct."
+                    for m in allergen.finditer(s.text, confirmed.end()):
+                        self.builder.add(
+                            "allergy",
+                            _allergen_label(m.group(0)),
+                            [
+                                self.builder.evidence(s.seg_index, s.start + m.start(), s.start + m.end()),
+                                self.builder.ev_sentence(first),
+                            ],
+                            status="present",
+                        )
+                elif hits:
                     for m in hits:
                         r = self._REACTION.search(reply)
                         self.builder.add(
@@ -229,16 +284,32 @@ class BackgroundFacts:
                     named = {c.label for *_, c in lexicon.find_concepts("condition", self.sents[ans[0]].text)}
                     found = [f for f in found if f[2].label in named] or found
                 if FAMILY.search(s.text) and pol:
+                    reply = " ".join(self.sents[j].text for j in ans[:3])
+                    # "no … but i have on my cousin's side of the family": a relative has it after all
+                    but = _BUT_A_RELATIVE.search(reply) if pol == "no" else None
+                    said = _MY_RELATIVE.search(reply)  # "yeah, my dad had kidney stones"
                     for st, en, c in found:
+                        asked = _YOUR_RELATIVE.search(s.text)  # "votre père a fait un avc ?" "oui": the father's
+                        who = but or asked or said
+                        rel = who.group(1) if who else None
                         self.builder.add(
                             "family_history",
                             c.label,
                             [
                                 self.builder.evidence(s.seg_index, s.start + st, s.start + en),
-                                self.builder.ev_sentence(self.sents[ans[0]]),
+                                self.builder.ev_sentence(
+                                    next(
+                                        (self.sents[j] for j in ans[:3] if but and but.group(1) in self.sents[j].text),
+                                        self.sents[ans[0]],
+                                    )
+                                ),
                             ],
-                            status="present" if pol == "yes" else "absent",
+                            status="present" if pol == "yes" or but else "absent",
                             code=c.code,
+                            term=_specific_term(s.text[st:en], c.label),
+                            relative=_CHART_WORD.get(rel.lower(), rel.lower())
+                            if rel and rel.lower() != "family"
+                            else None,
                         )
                 elif pol == "yes" and k < self.ap_start:
                     for st, en, c in found:
@@ -275,8 +346,9 @@ class BackgroundFacts:
                         c.label,
                         ev,
                         status="absent" if m.negated else "present",
-                        relative=_CHART_WORD.get(rel.group(0).lower(), rel.group(0).lower()) if rel else None,
+                        relative=chart_relative(s.text, rel) if rel else None,
                         code=c.code,
+                        term=_specific_term(s.text[st:en], c.label),
                     )
                     continue
                 if m.negated or m.hypothetical or m.uncertain or k >= self.ap_start or self._WORRY.search(s.text[:st]):
@@ -369,10 +441,35 @@ class BackgroundFacts:
         ),
     ]
 
+    # the clinician asks what the patient does: the reply names the work ("Dans l'éducation, assistance maternelle.")
+    _WORK_ASKED = re.compile(
+        r"\b(?:what (?:do )?you do for (?:work|a living)|what (?:kind of )?work do you|"
+        r"what(?:'s| is) your (?:job|occupation)|where do you work|what do you do\W*$|"
+        r"qu'est-ce que vous faites (?:dans la vie|comme (?:travail|métier))|"
+        r"quel (?:est votre )?(?:métier|domaine|travail)|votre (?:métier|profession)|vous faites quoi comme)\b",
+        re.I,
+    )
+
+    def occupation(self, k: int, s) -> None:
+        ans = self.answer_to(k)
+        first = self.sents[ans[0]] if ans else None
+        if first is None or answer_polarity(first.text, s.text) or len(first.text.split()) < 2:
+            return
+        # the question first: the note does not print the patient's own words as a line, the assistant reads them
+        self.builder.add(
+            "social_history",
+            "occupation",
+            [self.builder.ev_sentence(s), self.builder.ev_sentence(first)],
+            status="present",
+            value=clean(first.text),
+        )
+
     def social(self):
         for k, s in enumerate(self.sents):
             if k >= self.exam_start and k >= self.ap_start:
                 break
+            if self.is_clin(k) and self._WORK_ASKED.search(s.text.replace("’", "'")):
+                self.occupation(k, s)
             for label, rx in self._SOCIAL:
                 m = rx.search(s.text)
                 if not m:

@@ -63,7 +63,9 @@ class Builder:
         confidence: float = 1.0,
         **attributes,
     ) -> Fact:
-        key = (kind, label.lower(), status) if merge else (kind, label.lower(), status, self._n)
+        # a family history keeps each disease said apart ("prostate cancer" and "lymphoma" are both "cancer")
+        key = (kind, label.lower(), status, attributes.get("term") or "")
+        key = key if merge else (*key, self._n)
         if key in self._by_key:
             f = self._by_key[key]
             for ev in evidence:

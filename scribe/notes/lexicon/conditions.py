@@ -204,6 +204,16 @@ CONDITIONS: list[Concept] = [
         "maladie coronarienne",
         code="I25.10",
     ),
+    # unspecified: no code (the record's code must be exact); "coronary heart disease" above is longer and wins
+    condition(
+        "heart disease",
+        [
+            r"heart (?:disease|problems?|trouble)",
+            r"maladies? (?:du c(?:œ|oe)ur|cardiaques?)",
+            r"probl[èe]mes? cardiaques?",
+        ],
+        "maladie cardiaque",
+    ),
     condition(
         "myocardial infarction",
         [r"heart attack", r"myocardial infarction", r"infarctus", r"\bidm\b"],
@@ -291,7 +301,8 @@ CONDITIONS: list[Concept] = [
     condition(
         "cancer",
         [
-            r"(?:breast|lung|colon|prostate|skin|ovarian|pancreatic) cancer",
+            r"(?:breast|lung|colon|colorectal|prostate|skin|ovarian|pancreatic|thyroid|bladder|kidney|liver|stomach|cervical|"
+            r"uterine|brain|bone|esophageal|testicular) cancer",
             r"cancer(?: du (?:sein|poumon|c[ôo]lon))?",
             r"lymphoma",
             r"leukemia",

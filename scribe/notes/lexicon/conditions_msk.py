@@ -144,7 +144,11 @@ MSK_CONDITIONS: list[Concept] = [
     condition("neck strain", [r"(?:cervical|neck) (?:muscle )?strain", r"whiplash"], "entorse cervicale"),
     condition(
         "chronic back pain",
-        [r"chronic (?:lumbar |mechanical )?back pain", r"(?:lombalgie|dorsalgie)s? chroniques?"],
+        [
+            r"chronic (?:lumbar |mechanical )?back pain",
+            r"(?:lombalgie|dorsalgie)s? chroniques?",
+            r"douleurs? lombaires? chroniques?",
+        ],
         "lombalgie chronique",
         plain_en="long-lasting back pain",
         plain_fr="un mal de dos qui dure",

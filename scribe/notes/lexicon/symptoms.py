@@ -424,6 +424,7 @@ SYMPTOMS: list[Concept] = [
             rf"(?<!come\s)(?<!came\s)(?:lower |low |upper )?back {_HURTS}",
             r"mal (?:au|dans le) dos",
             r"douleurs? (?:dans le |au )?dos",
+            r"douleurs? lombaires?",
             r"lombalgie",
             r"dorsalgie",
         ],

@@ -69,7 +69,8 @@ _CUT_DOWN = (
     re.compile(r"^\W*(?:down|back)\b", re.I),
 )
 _NEW_CUE = re.compile(
-    r"\b(?:start\w*|prescrib\w*|put (?:you|him|her) on|place (?:you|him|her) on|giv(?:e|ing) (?:you|him|her)|begin|"
+    r"\b(?:start\w*|(?<!been )prescrib\w*|put (?:you|him|her) on|place (?:you|him|her) on|"
+    r"(?<!been )giv(?:e|ing) (?:you|him|her)|begin|"
     r"get (?:you|him|her) (?:some|a prescription (?:for|of))|"
     r"try (?:you on|some|a|an)|send (?:in|you)|call in|new prescription|prescription for|"
     r"recommend\w* (?:taking|some|that you take|you take)|add(?:ing)?|i want you (?:on|to take)|"
@@ -90,6 +91,7 @@ _NEW_RIGHT = re.compile(
 _CURRENT_LEFT = re.compile(
     r"\b(?:i take|i'm taking|i am taking|i've been taking|i'm on|i am on|been on|i use|you're on|you are on|"
     r"have you on|you're taking|you are taking|(?<!have )(?<!want )(?<!need )you take|continu\w*|refill\w*|still|"
+    r"been (?:giving|prescribing) (?:you|him|her)|"  # "we've been giving you the gabapentin for that"
     r"keep (?:taking|on|using)|keep (?:you|him|her) on|"
     r"stay on|remain on|je prends|je suis sous|vous prenez|poursui\w*)\b",
     re.I,
