@@ -91,3 +91,32 @@ def test_not_said_stays_unanswered(visit, question):
 def test_since_when_is_not_how_long_each_lasts(visit):
     a = ask(visit, "Depuis quand a-t-il ces maux de tête ?", use_embeddings=False)
     assert not a["answered"] or "last" not in (a["value"] or "")
+
+
+def test_the_age_a_relative_had_it_at():
+    """ "my dad had a heart attack at 62" answers "how old was his father…?" with 62, in either language; an age
+    nobody said is no answer, never a "yes"."""
+    doc = document(
+        "[doctor] any family history ?\n"
+        "[patient] my mom had sugar . and my dad had a heart attack at 62 .\n"
+        "[doctor] any colon cancer in the family ?\n"
+        "[patient] my father had colon cancer too , he was diagnosed at 58 .\n"
+    )
+    for question in (
+        "How old was his father when he had his heart attack?",
+        "À quel âge son père a-t-il fait son infarctus ?",
+    ):
+        a = ask(doc, question, use_embeddings=False)
+        assert a["answered"] and a["value"] == "62", a
+    a = ask(doc, "À quel âge son père a-t-il eu un cancer du côlon ?", use_embeddings=False)
+    assert a["answered"] and a["value"] == "58", a
+    assert not ask(doc, "At what age did his mother have a stroke?", use_embeddings=False)["answered"]
+
+
+def test_a_gallbladder_taken_out_is_a_cholecystectomy_in_the_chart():
+    doc = document(
+        "[doctor] have you had any surgeries on your abdomen ?\n"
+        "[patient] yes . they took my gall bladder out years ago .\n"
+    )
+    md = doc["note"]["markdown"]
+    assert "cholecystectomy" in md.lower() and "took my gall bladder" not in md

@@ -384,6 +384,8 @@ WHICH_DISEASE = re.compile(
     r"maladie)\b(?![^?]*\b(?:age|âge|old|when|quand|year|année)\b)",
     re.I,
 )
+# "how old was his father when he had his heart attack?": the age the family history holds
+AGE_ASKED = re.compile(r"\bhow old\b|\bat what age\b|\bwhat age\b|\bà quel âge\b|\bquel âge\b", re.I)
 WHICH_RELATIVE = re.compile(
     r"^\W*(?:which|what)\s+(?:relatives?|family members?|siblings?|brother|sister|parent)\b|"
     r"^\W*who\b[^?]*\b(?:family|relatives?)\b|^\W*qui\b[^?]*\bfamille\b|^\W*quel(?:le)?s?\s+(?:membres?|parents?|"
@@ -415,7 +417,7 @@ def read_question(question: str) -> Query:
     # "did his father have a heart attack?" asks the family history, as "any family history of…?" does (not "at
     # what age did his father have it?", whose value the family history does not hold)
     named = (
-        (not _WH.search(q) or WHICH_DISEASE.search(q))
+        (not _WH.search(q) or WHICH_DISEASE.search(q) or AGE_ASKED.search(q))
         and ASKS_OTHER.search(q)
         and lexicon.find_concepts("condition", q)
     )

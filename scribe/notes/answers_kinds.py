@@ -11,6 +11,7 @@ import re
 
 from scribe.notes import lexicon
 from scribe.notes.answers import (
+    AGE_ASKED,
     CONCEPT_RX,
     FAMILY,
     INTENTS,
@@ -106,6 +107,11 @@ _CLASS_WORD = re.compile(
 )
 _YOUR_RELATIVE = re.compile(r"\b(?:your|votre|vos|ton|ta|tes)\s+(" + RELATIVES.pattern + ")", re.I)
 _CARDIAC = re.compile(r"heart|cardi|coronary|myocardial|atrial|angina|arrhythm|valv", re.I)
+
+
+def _site(f: Fact) -> str | None:
+    term = f.attributes.get("term")
+    return lexicon.disease_site(term) if term else None
 
 
 def _of_relative(f: Fact, asked: str) -> bool:
@@ -243,8 +249,9 @@ class KindAnswers(Searcher):
         found = lexicon.find_concepts("condition", query.text)
         conditions = [c.label for _s, _e, c in found]
         # "any family history of breast cancer?" is not answered by the father's prostate cancer
-        terms = {" ".join(query.text[s:e].lower().split()) for s, e, c in found if c.label == "cancer"} - {"cancer"}
-        if "skin cancer" in terms:
+        said_as = {query.text[s:e].lower() for s, e, c in found if c.label == "cancer"} - {"cancer"}
+        terms = {lexicon.disease_site(t) for t in said_as}
+        if "skin" in terms:
             conditions.append("melanoma")  # a melanoma is a skin cancer
         if "heart disease" in conditions:  # of any kind: the heart attack, the failure, the coronary disease
             conditions += [c.label for c in lexicon.CONDITIONS if _CARDIAC.search(c.label)]
@@ -254,7 +261,7 @@ class KindAnswers(Searcher):
         fh = [f for f in self.facts if f.kind == "family_history"]
         if conditions or concept_rx:
             fh = [f for f in fh if f.label in conditions or any(rx.search(f.label) for rx in concept_rx)]
-            fh = [f for f in fh if not terms or f.attributes.get("term") in (None, *terms) or f.label != "cancer"]
+            fh = [f for f in fh if not terms or f.label != "cancer" or _site(f) in (None, *terms)]
         elif words:
             fh = [f for f in fh if any(rx.search(f.label) for rx in words)]
         if WHICH_RELATIVE.search(query.text):  # "which relatives had skin cancer?": the ones named
@@ -263,13 +270,27 @@ class KindAnswers(Searcher):
         if asked:  # "does her father have cancer?": the father's (or the family's "no"), not the mother's lymphoma
             fh = [f for f in fh if _of_relative(f, asked)]
         present = [f for f in fh if f.status == "present"]
+        if AGE_ASKED.search(query.text):  # the age said with it, or no answer (never a "yes")
+            aged = [f for f in present if f.attributes.get("age")]
+            if not aged:
+                return unanswered("family history")
+            value = aged[0].attributes["age"]
+            return Answered(
+                answered=True,
+                answer=f"{self._family_answer(aged[:1], query).answer}, at {value}",
+                value=value,
+                evidence=aged[0].evidence[:2],
+                confidence=0.85,
+                topic="family history",
+            )
         if present:
             return self._family_answer(present, query)
         plain = Query(query.text, query.language, "yesno", query.concepts, query.qualifiers)
         if (concept_rx or conditions) and self.reader is not None:
             found = self._search(plain, concept_rx, family=True, labels=set(conditions) or None)
-            said = " ".join(e.quote.lower() for e in found.evidence) if found is not None else ""
-            if found is not None and found.value == "yes" and (not terms or any(t in said for t in terms)):
+            said = " ".join(e.quote for e in found.evidence) if found is not None else ""
+            sites = {lexicon.disease_site(said[s:e]) for s, e, _c in lexicon.find_concepts("condition", said)}
+            if found is not None and found.value == "yes" and (not terms or terms & sites):
                 return self._with_relative(found, asked)
         if words and self.reader is not None:  # the exchange on it: "any family history of gi issues?"
             either = re.compile("|".join(rx.pattern for rx in words), re.I)

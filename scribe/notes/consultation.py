@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
+from scribe.notes.lexicon.matching import disease_site
 from scribe.schemas_docs import Fact
 
 _ctx_lock = threading.Lock()
@@ -369,7 +370,7 @@ def resolve_polarity(facts: list[Fact], kinds: tuple[str, ...] = ("symptom", "fa
     by_label: dict[tuple[str, str, str], list[Fact]] = {}
     for f in facts:
         if f.kind in kinds and f.status in ("present", "absent"):
-            by_label.setdefault((f.kind, f.label, f.attributes.get("term", "")), []).append(f)
+            by_label.setdefault((f.kind, f.label, disease_site(f.attributes.get("term", ""))), []).append(f)
     drop: set[int] = set()
     for group in by_label.values():
         if len({f.status for f in group}) < 2:

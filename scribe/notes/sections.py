@@ -226,9 +226,14 @@ def render_past_medical(c: RenderContext, facts) -> list[SentenceSupport]:
     return _list_sentence(c, c.of("past_medical"), c.w("pmh"))
 
 
+_SAID_AS_VERB = re.compile(r"(?:took|taken|removed?)\b", re.I)
+
+
 def render_past_surgical(c: RenderContext, facts) -> list[SentenceSupport]:
     fs = c.of("past_surgical")
-    return [supported(sentence_case(f"{c.w('psh')} {f.evidence[0].quote}"), [f]) for f in fs]
+    # the words said name it ("knee replacement"), unless they are the patient's verb ("took my gall bladder")
+    said = [f.label if _SAID_AS_VERB.match(f.evidence[0].quote) else f.evidence[0].quote for f in fs]
+    return [supported(sentence_case(f"{c.w('psh')} {text}"), [f]) for f, text in zip(fs, said)]
 
 
 def render_family_history(c: RenderContext, facts) -> list[SentenceSupport]:

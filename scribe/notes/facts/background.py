@@ -7,6 +7,7 @@ import re
 
 from scribe.notes import lexicon
 from scribe.notes.consultation import FAMILY, answer_polarity, context_of
+from scribe.notes.number_words import numbers_to_digits
 from scribe.notes.text import (
     clean,
     patient_to_third,
@@ -83,6 +84,22 @@ def chart_relative(text: str, rel: re.Match) -> str:
         first = pair.group(1).lower()
         return f"{_CHART_WORD.get(first, first)} and {pair.group(0).split()[-2].lower()} {said}"
     return _CHART_WORD.get(said, said)
+
+
+# the age the relative had it at, said right after it: "a heart attack at 62", "oui, à soixante-dix ans"
+_AGE_AT = re.compile(
+    r"^\W*(?:\w+\W+){0,4}?(?:at (?:the )?(?:age (?:of )?)?|when (?:he|she) was |à (?:l'âge de )?)"
+    r"(\d{1,3}|[a-zà-ÿ-]+)(?:\s*(?:years old|ans|\b))",
+    re.I,
+)
+
+
+def age_at(text: str) -> str | None:
+    m = _AGE_AT.search(text)
+    if not m:
+        return None
+    age = numbers_to_digits(m.group(1))
+    return age if age.isdigit() and 0 < int(age) < 120 else None
 
 
 def _specific_term(surface: str, label: str) -> str | None:
@@ -307,6 +324,7 @@ class BackgroundFacts:
                             status="present" if pol == "yes" or but else "absent",
                             code=c.code,
                             term=_specific_term(s.text[st:en], c.label),
+                            age=age_at(reply) if pol == "yes" else None,
                             relative=_CHART_WORD.get(rel.lower(), rel.lower())
                             if rel and rel.lower() != "family"
                             else None,
@@ -349,6 +367,7 @@ class BackgroundFacts:
                         relative=chart_relative(s.text, rel) if rel else None,
                         code=c.code,
                         term=_specific_term(s.text[st:en], c.label),
+                        age=None if m.negated else age_at(s.text[en:]),
                     )
                     continue
                 if m.negated or m.hypothetical or m.uncertain or k >= self.ap_start or self._WORRY.search(s.text[:st]):

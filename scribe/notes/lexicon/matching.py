@@ -54,3 +54,22 @@ def find_concepts(kind: str, text: str) -> list[tuple[int, int, Concept]]:
 
 CONDITION_BY_LABEL = {c.label: c for c in CONDITIONS}
 SYMPTOM_BY_LABEL = {c.label: c for c in SYMPTOMS}
+
+
+# the site of a cancer in either language: "cancer du côlon" and "colon cancer" are one disease, "breast cancer" another
+_CANCER_SITES = {
+    "breast": r"breast|sein",
+    "lung": r"lung|poumon",
+    "colon": r"colon|côlon|colorectal",
+    "prostate": r"prostate",
+    "skin": r"skin|peau|melanoma|mélanome",
+    "pancreas": r"pancrea\w*|pancréa\w*",
+    "ovary": r"ovar\w*|ovaire",
+    "lymphoma": r"lymphom\w*",
+    "leukemia": r"leuk\w*|leucémie",
+}
+
+
+def disease_site(term: str) -> str:
+    """The key one disease goes by whatever its words or language ("cancer du côlon" → "colon")."""
+    return next((site for site, rx in _CANCER_SITES.items() if re.search(rf"\b(?:{rx})", term, re.I)), term.lower())

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 SURGERIES = [
     (r"appendectomy|appendicectomie|(?:had|got) (?:my|her|his) appendix (?:out|removed)", "appendectomy"),
-    (r"cholecystectomy|chol[ée]cystectomie|gallbladder (?:removed|out|surgery)", "cholecystectomy"),
+    (
+        r"cholecystectomy|chol[ée]cystectomie|gall ?bladder (?:removed|out|surgery)|"
+        r"(?:took|taken|removed?)\s+(?:my|the|her|his|your)\s+gall ?bladder",
+        "cholecystectomy",
+    ),
     (r"(?:knee|hip|shoulder) replacement|proth[èe]se (?:de (?:la )?hanche|du genou)", "joint replacement"),
     (r"c-?section|cesarean|c[ée]sarienne", "cesarean section"),
     (r"hysterectomy|hyst[ée]rectomie", "hysterectomy"),
