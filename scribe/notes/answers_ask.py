@@ -260,10 +260,27 @@ def _fits(query: Query, found: Answered) -> Answered:
         )
         or (query.intent == "when" and _wrong_tense(query.text, value))
         or (_ASKS_AMOUNT.search(query.text) and not _AMOUNT.search(value))
+        or _other_unit(query.text, value)
         or (_ASKS_DOSE.search(query.text) and not _DOSE_UNIT.search(value))
         or _named_in_question(query.text, value)
     )
     return unanswered(found.topic) if wrong else found
+
+
+# "how many years has she smoked?" is not answered by "two packs a day": the unit asked must be the value's
+_UNITS_ASKED = {
+    r"years?|ans|années?": r"\b(?:years?|yrs?|ans?|années?|decades?)\b",
+    r"months?|mois": r"\b(?:months?|mois)\b",
+    r"weeks?|semaines?": r"\b(?:weeks?|semaines?)\b",
+    r"days?|jours?": r"\b(?:days?|jours?)\b",
+}
+
+
+def _other_unit(question: str, value: str) -> bool:
+    for asked, said in _UNITS_ASKED.items():
+        if re.search(rf"\b(?:how many|combien d(?:e |'))\s*(?:{asked})\b", question, re.I):
+            return not re.search(said, value, re.I)
+    return False
 
 
 def _named_in_question(question: str, value: str) -> bool:
