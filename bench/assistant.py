@@ -15,7 +15,8 @@ rest never touched; a quarter in the other language than the visit. `split` tune
 them; heldout: never looked at while tuning; fresh (session 12): labelled on visits the notes engine was
 measured on but never tuned on, before the assistant ran on them; fresh2 (session 13): the same, on visits no
 assistant label had used; fresh3 (session 14): the same again; written (session 18): the consultations
-physicians wrote for the bench (bench/data/dialogues/W13-W48), labelled before the engine ran on them.
+physicians wrote for the bench (bench/data/dialogues/W13-W48), labelled before the engine ran on them; fresh4
+(session 20): 16 visits no assistant label had used and the notes engine was never tuned on, labelled blind.
 
 Live: the transcript cut after 25/50/75 % of its segments; a question whose quote comes after the cut must
 be "not answered" then. Audio (`--from audio|both`): the consultation spoken by espeak-ng and transcribed by

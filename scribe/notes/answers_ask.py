@@ -18,14 +18,7 @@ import threading
 from collections import OrderedDict
 from functools import lru_cache
 
-from scribe.notes.answers import (
-    Query,
-    about_family,
-    allergy_kind_fits,
-    read_question,
-    relative_asked,
-    same_setting,
-)
+from scribe.notes.answers import Query, read_question, same_setting
 from scribe.notes.answers_find import (
     DETAIL,
     REGULAR_Q,
@@ -39,6 +32,7 @@ from scribe.notes.answers_guard import ADHERENCE
 from scribe.notes.answers_kinds import TREATMENT, unanswered
 from scribe.notes.answers_search import NOT_UNDERSTOOD, labels_in
 from scribe.notes.answers_values import FUTURE_ASKED, VALUE_RX
+from scribe.notes.answers_whose import about_family, allergy_kind_fits, relative_asked
 from scribe.notes.context_topics import answer_from_facts, facts_for_topic, topics_of
 from scribe.notes.facts import Extractor
 from scribe.notes.facts.reader import ConsultationReader

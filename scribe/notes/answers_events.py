@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes.answers import CONCEPT_RX, RELATIVES, Query, word_pattern
+from scribe.notes.answers import CONCEPT_RX, Query, word_pattern
 from scribe.notes.answers_guard import ADHERENCE
 from scribe.notes.answers_kinds import unanswered
 from scribe.notes.answers_search import Searcher
 from scribe.notes.answers_values import spelled_values
+from scribe.notes.answers_whose import RELATIVES
 from scribe.notes.consultation import answer_polarity
 from scribe.notes.context_topics import TOPIC_RX
 from scribe.notes.text import clean

@@ -16,12 +16,9 @@ from scribe.notes.answers import (
     CONCEPT_RX,
     INTENTS,
     MEASURE_RX,
-    RELATIVES,
     Query,
-    allergy_kind_fits,
     content_words,
     qualifiers_hold,
-    whose_fits,
     word_pattern,
 )
 from scribe.notes.answers_events import EventAnswers
@@ -38,6 +35,7 @@ from scribe.notes.answers_kinds import (
 from scribe.notes.answers_search import DETAIL, NOT_UNDERSTOOD, labels_in
 from scribe.notes.answers_terms import translations
 from scribe.notes.answers_values import SCORE, VALUE_RX
+from scribe.notes.answers_whose import RELATIVES, allergy_kind_fits, whose_fits
 from scribe.notes.context_topics import TOPIC_RX
 from scribe.notes.medication.names import find_mentions
 from scribe.notes.number_words import numbers_to_digits

@@ -10,22 +10,11 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
-from scribe.notes.answers import (
-    AGE_ASKED,
-    CONCEPT_RX,
-    FAMILY,
-    INTENTS,
-    RELATIVES,
-    WHICH_RELATIVE,
-    Query,
-    accent_free,
-    content_words,
-    relative_asked,
-    word_pattern,
-)
+from scribe.notes.answers import CONCEPT_RX, INTENTS, Query, accent_free, content_words, word_pattern
 from scribe.notes.answers_search import Searcher, same_finding
 from scribe.notes.answers_units import FOLLOW_UP
 from scribe.notes.answers_values import normalise_value
+from scribe.notes.answers_whose import AGE_ASKED, FAMILY, RELATIVES, WHICH_RELATIVE, relative_asked
 from scribe.notes.consultation import answer_polarity
 from scribe.notes.facts.reader import NEGATION_NEAR
 from scribe.notes.medication.names import find_mentions

@@ -12,7 +12,7 @@ import hashlib
 import re
 
 from scribe.notes import lexicon
-from scribe.notes.answers import INTENTS, RELATIVES, Query, qualifiers_hold, same_setting
+from scribe.notes.answers import INTENTS, Query, qualifiers_hold, same_setting
 from scribe.notes.answers_units import OFFERS, TranscriptUnits
 from scribe.notes.answers_values import (
     CHANGE_ASKED,
@@ -22,6 +22,7 @@ from scribe.notes.answers_values import (
     READINGS_ASKED,
     SAID_WITHOUT_NUMBER,
 )
+from scribe.notes.answers_whose import RELATIVES
 from scribe.notes.consultation import answer_polarity
 from scribe.notes.facts.reader import NEGATION_NEAR, ConsultationReader
 from scribe.notes.medication.names import find_mentions

@@ -10,7 +10,7 @@ import weakref
 from itertools import takewhile
 
 from scribe.notes import lexicon
-from scribe.notes.answers import INTENTS, RELATIVES, Query, content_words, word_pattern
+from scribe.notes.answers import INTENTS, Query, content_words, word_pattern
 from scribe.notes.answers_values import (
     CHANGE_BEFORE,
     NOT_A_VALUE_AFTER,
@@ -22,8 +22,9 @@ from scribe.notes.answers_values import (
     prefer,
     spelled_values,
 )
-from scribe.notes.facts.background import relative_of
+from scribe.notes.answers_whose import RELATIVES
 from scribe.notes.facts.reader import ConsultationReader
+from scribe.notes.facts.relatives import relative_of
 from scribe.notes.medication.names import find_mentions
 from scribe.notes.number_words import numbers_to_digits
 from scribe.schemas_docs import Evidence, Fact

@@ -248,6 +248,7 @@ def render_family_history(c: RenderContext, facts) -> list[SentenceSupport]:
             )
         else:
             rel = f.attributes.get("relative")
+            rel = None if rel in ("family", "famille") else rel  # "skin cancer runs in my family": no one named
             out.append(supported(sentence_case(f"{c.w('family')} {said}" + (f" ({rel})" if rel else "")), [f]))
     return out
 

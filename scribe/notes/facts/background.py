@@ -7,7 +7,19 @@ import re
 
 from scribe.notes import lexicon
 from scribe.notes.consultation import FAMILY, answer_polarity, context_of
-from scribe.notes.number_words import numbers_to_digits
+from scribe.notes.facts.relatives import (
+    BUT_A_RELATIVE,
+    CHART_WORD,
+    MY_RELATIVE,
+    PRONOUN_SUBJECT,
+    RELATIVE_SUBJECT,
+    RUNS_IN_FAMILY,
+    YOUR_RELATIVE,
+    age_at,
+    chart_relative,
+    relative_of,
+    specific_term,
+)
 from scribe.notes.text import (
     clean,
     patient_to_third,
@@ -16,46 +28,12 @@ from scribe.notes.text import (
 _ALLERGY_WORD = re.compile(r"\b(?:allergic|allergy|allergies|allergique|allergie)\b", re.I)
 # a condition named as what a test looks for ("the ct scan for lung cancer screening, that was clear?")
 _SCREENED = re.compile(r"\bscreen\w*|\b(?:scan|test\w*|look\w*|check\w*) for\b|\bdépistage\b", re.I)
-_RUNS_IN_FAMILY = re.compile(
-    r"\bruns? in (?:my|the|our|his|her|your) family\b|\b(?:est|sont) (?:dans|de) (?:ma|la) famille\b", re.I
-)
-# what ends the relative's part of a sentence: "my brother had bypass surgery, and my mom had a stroke"
-_NEXT_PERSON = re.compile(
-    r"[.;?!]|,\s*(?:and|et|but|mais)\b|\b(?:and|et|but|mais|while|alors que)\s+(?:my|ma|mon|mes|his|her)\b", re.I
-)
-
-
-# the chart's word for a relative named familiarly
-_CHART_WORD = {
-    "mom": "mother",
-    "dad": "father",
-    "grandma": "grandmother",
-    "grandpa": "grandfather",
-    "maman": "mère",
-    "papa": "père",
-}
-
-
-# "my brother had a heart attack at 48. he had a stent.": the pronoun's sentence is still about the relative
-_PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:and|so|also|et|puis)\s+)?(?:he|she|they|il|elle|ils|elles)\b", re.I)
-_RELATIVE_SUBJECT = re.compile(r"^\W*(?:(?:and|also|et|puis)\s+)?(?:my|our|ma|mon|mes|notre)\s+", re.I)
 
 
 # an allergy question that a "no" does not make "no known allergies": of foods, seasons, the family
 _NOT_OF_DRUGS = re.compile(
     r"\b(?:seasonal|food|foods|pollens?|environmental|family|alimentaires?|saisonni\w*|famille)\b", re.I
 )
-
-
-# the patient named between a relative and a condition: "my daughter gave me a watch, and it said possible
-# atrial fibrillation" is the patient's; a hedge is not ("my mom and her sister, i think they both had melanoma")
-_PATIENT_AGAIN = re.compile(
-    r"\b(?:me|i|i'm|i've|myself|moi|je|j')\b(?!\s+(?:think|believe|guess|suppose|recall|remember|crois|pense)\b)|"
-    r"\bm'(?=\w)",
-    re.I,
-)
-# "my mom and her sister": the second relative is the first one's (an aunt, not the patient's sister)
-_RELATIVES_RELATIVE = re.compile(r"\b(?:my|mon|ma)\s+(\w+)\s+(?:and|et)\s+(?:her|his|sa|son)\s+(\w+)\b", re.I)
 
 
 # the clinician reads the allergy back for the patient to confirm: "…but that you're allergic to augmentin, is that
@@ -68,72 +46,6 @@ _CONFIRMS_ALLERGY = re.compile(
 
 
 _TAKES_BEFORE = re.compile(r"\b(?:i take|i'm taking|i am taking|i'm on|i am on|je prends|je suis sous)\b[^.;]*$", re.I)
-_MY_RELATIVE = re.compile(r"\b(?:my|mon|ma|mes)\s+" + FAMILY.pattern, re.I)
-_YOUR_RELATIVE = re.compile(r"\b(?:your|votre|vos|ton|ta|tes)\s+" + FAMILY.pattern, re.I)
-_BUT_A_RELATIVE = re.compile(
-    r"\b(?:but|except|although|mais|sauf)\b[^.?!]*?\b(?:my|mon|ma|mes)\s+" + FAMILY.pattern, re.I
-)
-
-
-def chart_relative(text: str, rel: re.Match) -> str:
-    """The relative as the chart names it: "father" for "dad", "mother and her sister" for "my mom and her
-    sister"."""
-    said = rel.group(0).lower()
-    pair = next((m for m in _RELATIVES_RELATIVE.finditer(text) if m.start(2) == rel.start()), None)
-    if pair and FAMILY.fullmatch(pair.group(1)):
-        first = pair.group(1).lower()
-        return f"{_CHART_WORD.get(first, first)} and {pair.group(0).split()[-2].lower()} {said}"
-    return _CHART_WORD.get(said, said)
-
-
-# the age the relative had it at, said right after it: "a heart attack at 62", "oui, à soixante-dix ans"
-_AGE_AT = re.compile(
-    r"^\W*(?:\w+\W+){0,4}?(?:at (?:the )?(?:age (?:of )?)?|when (?:he|she) was |à (?:l'âge de )?)"
-    r"(\d{1,3}|[a-zà-ÿ-]+)(?:\s*(?:years old|ans|\b))",
-    re.I,
-)
-
-
-def age_at(text: str) -> str | None:
-    m = _AGE_AT.search(text)
-    if not m:
-        return None
-    age = numbers_to_digits(m.group(1))
-    return age if age.isdigit() and 0 < int(age) < 120 else None
-
-
-def _specific_term(surface: str, label: str) -> str | None:
-    """The disease as said when the lexicon's label is a class: a father's "prostate cancer" is not the "no breast
-    cancer" said of the family next, and the chart names the site."""
-    said = " ".join(surface.lower().split())
-    return said if label == "cancer" and said != "cancer" else None
-
-
-def relative_of(text: str, start: int) -> re.Match | None:
-    """The relative a condition at `start` belongs to: the last one named before it in its part of the
-    sentence ("my brother had bypass surgery, and my mom had a stroke": the mother's stroke), else the first
-    named after it there ("breast cancer in my mother"), else the nearest."""
-    rels = list(FAMILY.finditer(text))
-    named = [r for r in rels if r.group(0).lower() not in ("family", "famille")]
-    if len(named) < len(rels) and len(named) == 1:
-        return named[0]  # "diabetes runs in my family, both my parents have it"
-    before = [
-        r
-        for r in rels
-        if r.end() <= start
-        and not _NEXT_PERSON.search(text, r.end(), start)
-        and not _PATIENT_AGAIN.search(text, r.end(), start)
-    ]
-    if before:
-        return before[-1]
-    after = [r for r in rels if r.start() >= start and not _NEXT_PERSON.search(text, start, r.start())]
-    if after:
-        return after[0]
-    return min(
-        (r for r in rels if not _PATIENT_AGAIN.search(text, min(r.end(), start), max(r.start(), start))),
-        key=lambda r: abs(r.start() - start),
-        default=None,
-    )
 
 
 def _allergen_label(s: str) -> str:
@@ -159,10 +71,10 @@ class BackgroundFacts:
     def relative_before(self, k: int) -> re.Match | None:
         """The relative a sentence opening on "he / she / they" is about: the one the same speaker's previous
         sentence of the turn opened on ("my brother had a heart attack. he had a stent")."""
-        if k == 0 or not _PRONOUN_SUBJECT.match(self.sents[k].text):
+        if k == 0 or not PRONOUN_SUBJECT.match(self.sents[k].text):
             return None
         prev = self.sents[k - 1]
-        opening = _RELATIVE_SUBJECT.match(prev.text)
+        opening = RELATIVE_SUBJECT.match(prev.text)
         if prev.seg_index != self.sents[k].seg_index or opening is None:
             return None
         return FAMILY.match(prev.text, opening.end())
@@ -303,10 +215,10 @@ class BackgroundFacts:
                 if FAMILY.search(s.text) and pol:
                     reply = " ".join(self.sents[j].text for j in ans[:3])
                     # "no … but i have on my cousin's side of the family": a relative has it after all
-                    but = _BUT_A_RELATIVE.search(reply) if pol == "no" else None
-                    said = _MY_RELATIVE.search(reply)  # "yeah, my dad had kidney stones"
+                    but = BUT_A_RELATIVE.search(reply) if pol == "no" else None
+                    said = MY_RELATIVE.search(reply)  # "yeah, my dad had kidney stones"
                     for st, en, c in found:
-                        asked = _YOUR_RELATIVE.search(s.text)  # "votre père a fait un avc ?" "oui": the father's
+                        asked = YOUR_RELATIVE.search(s.text)  # "votre père a fait un avc ?" "oui": the father's
                         who = but or asked or said
                         rel = who.group(1) if who else None
                         self.builder.add(
@@ -323,9 +235,9 @@ class BackgroundFacts:
                             ],
                             status="present" if pol == "yes" or but else "absent",
                             code=c.code,
-                            term=_specific_term(s.text[st:en], c.label),
+                            term=specific_term(s.text[st:en], c.label),
                             age=age_at(reply) if pol == "yes" else None,
-                            relative=_CHART_WORD.get(rel.lower(), rel.lower())
+                            relative=CHART_WORD.get(rel.lower(), rel.lower())
                             if rel and rel.lower() != "family"
                             else None,
                         )
@@ -357,7 +269,7 @@ class BackgroundFacts:
                 )
                 # a relative's condition, or the reply to "what runs in your family?" whoever gives it
                 if family_answer or (
-                    not patients_own and (m.family or relative_named or _RUNS_IN_FAMILY.search(s.text))
+                    not patients_own and (m.family or relative_named or RUNS_IN_FAMILY.search(s.text))
                 ):
                     self.builder.add(
                         "family_history",
@@ -366,7 +278,7 @@ class BackgroundFacts:
                         status="absent" if m.negated else "present",
                         relative=chart_relative(s.text, rel) if rel else None,
                         code=c.code,
-                        term=_specific_term(s.text[st:en], c.label),
+                        term=specific_term(s.text[st:en], c.label),
                         age=None if m.negated else age_at(s.text[en:]),
                     )
                     continue
