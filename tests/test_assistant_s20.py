@@ -44,19 +44,24 @@ def french():
 
 
 @pytest.mark.parametrize(
-    "question, value",
+    "visit_of, question, value",
     [
-        ("Which antidepressant is she taking?", "venlafaxine"),
-        ("What does she take for her back pain?", "gabapentin"),
-        ("Que prend-elle pour ses douleurs lombaires chroniques ?", "gabapentin"),
-        ("What does she take for her depression?", "effexor"),
-        ("What is she allergic to?", "augmentin"),
-        ("Quel est son métier ?", "teach"),
-        ("Where are the headaches located?", "behind my eyes"),
+        ("visit", "Which antidepressant is she taking?", "venlafaxine"),
+        ("visit", "What does she take for her back pain?", "gabapentin"),
+        ("visit", "Que prend-elle pour ses douleurs lombaires chroniques ?", "gabapentin"),
+        ("visit", "What does she take for her depression?", "effexor"),
+        ("visit", "What is she allergic to?", "augmentin"),
+        ("visit", "Quel est son métier ?", "teach"),
+        ("visit", "Where are the headaches located?", "behind my eyes"),
+        ("french", "Combien de Doliprane a-t-elle pris ?", "deux"),
+        ("french", "Quelle est sa profession ?", "enseignante"),
+        ("french", "What does she do for work?", "enseignante"),
+        ("french", "Où a-t-elle mal exactement ?", "haut du ventre"),
+        ("french", "Where does it hurt?", "haut du ventre"),
     ],
 )
-def test_answered_with_its_value(visit, question, value):
-    a = ask(visit, question, use_embeddings=False)
+def test_answered_with_its_value(request, visit_of, question, value):
+    a = ask(request.getfixturevalue(visit_of), question, use_embeddings=False)
     assert a["answered"] and value in f"{a['value']} {a['answer']}".lower()
 
 
@@ -64,21 +69,6 @@ def test_the_drug_is_current_not_new(visit):
     """ "We've been giving you the gabapentin" is the patient's current drug, not one this clinician starts."""
     gaba = next(f for f in visit["facts"] if f["kind"] == "medication" and f["label"] == "gabapentin")
     assert gaba["status"] == "current"
-
-
-@pytest.mark.parametrize(
-    "question, value",
-    [
-        ("Combien de Doliprane a-t-elle pris ?", "deux"),
-        ("Quelle est sa profession ?", "enseignante"),
-        ("What does she do for work?", "enseignante"),
-        ("Où a-t-elle mal exactement ?", "haut du ventre"),
-        ("Where does it hurt?", "haut du ventre"),
-    ],
-)
-def test_french_visit(french, question, value):
-    a = ask(french, question, use_embeddings=False)
-    assert a["answered"] and value in f"{a['value']} {a['answer']}".lower()
 
 
 @pytest.mark.parametrize(

@@ -246,7 +246,8 @@ class KindAnswers(Searcher):
             conditions += [c.label for c in lexicon.CONDITIONS if _CARDIAC.search(c.label)]
         concept_rx = [CONCEPT_RX[c] for c in query.concepts]
         # "any family history of GI problems?": its own words name what no condition or concept knows
-        words = [] if conditions or concept_rx else self.word_anchors(query, frame=_FAMILY_FRAME)
+        # (and the words of a disease the transcript garbled: "is there any heart to leave in your family?")
+        words = [] if concept_rx or terms else self.word_anchors(query, frame=_FAMILY_FRAME)
         fh = [f for f in self.facts if f.kind == "family_history"]
         if conditions or concept_rx:
             fh = [f for f in fh if f.label in conditions or any(rx.search(f.label) for rx in concept_rx)]

@@ -22,6 +22,7 @@ _GROUPS = [
     r"throat|gorge",
     r"breastfe\w*|breast-fe\w*|nursing|allait\w*",
     r"tetanus|t[ée]tanos",
+    r"heart|cardiaques?|c(?:œ|oe)ur",
     r"salt|salty|sel|sal[ée]e?s?|sodium",
     r"scars?|cicatric\w*",
     r"lumps?|bumps?|masses?|boules?|grosseurs?|nodules?",
