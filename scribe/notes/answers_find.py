@@ -352,7 +352,7 @@ class AnswerFinder(KindAnswers, Guards, EventAnswers):
         mentions = find_mentions(query.text, stop=lexicon.DRUG_STOP)  # "uric acid level?" asks of a lab
         if mentions and _ALLERGIC.search(query.text):  # "allergic to penicillin?": not whether she takes it
             return self.drug_allergy([m.surface for m in mentions])
-        found = self.drug_class(query)
+        found = self.drug_class(query, mentions)
         if found is not None:
             return found
         if mentions:

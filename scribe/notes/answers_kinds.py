@@ -357,11 +357,11 @@ class KindAnswers(Searcher):
                     )
         return None
 
-    def drug_class(self, query: Query) -> Answered | None:
+    def drug_class(self, query: Query, mentions: list) -> Answered | None:
         """A drug of the class the question names among the drugs taken ("prend-il des anticoagulants ?" of
         "i am taking eliquis, though" after "no" to blood thinners): the medication facts settle it."""
         classes = [CONCEPT_RX[c] for c in query.concepts if c in DRUG_CLASSES]
-        named = [m for m in find_mentions(query.text) if not _CLASS_WORD.fullmatch(m.surface)]
+        named = [m for m in mentions if not _CLASS_WORD.fullmatch(m.surface)]  # the question's, read once
         if not classes or query.intent != "yesno" or named:  # "is he still taking his prozac?" asks of that drug
             return None
         which = _WHICH_DRUG.match(query.text)  # "which antidepressant is she on?": the drug is the value
