@@ -20,10 +20,14 @@ sentence or summary item (each at most once per kind):
   forbidden     an absent condition stated as the patient's (note, summary found/todo/medications); a
                 summary phone/temperature/threshold number or emergency word (911, 15, emergency, urgences)
                 not in the dialogue
+  family        a family-history sentence that denies a labelled relative's disease (by its name, or by its
+                kind: "no cancer in the family" when the mother had lymphoma), or that names it with relatives
+                none of whom the label gives for it
 Recall: diagnoses (assessment/plan sections or assessment facts), medications (anywhere in the note),
 dose+frequency right in one sentence (drugs with a labelled dose or per_day), endorsed / denied findings
 (with that polarity; an endorsed one may also be stated without a cue), plan items (assessment/plan
-sections). Also: medication-list precision (medication facts cited by note sentences that are labelled
+sections), family history (a labelled relative's disease stated, not denied, in a family-history sentence).
+Also: medication-list precision (medication facts cited by note sentences that are labelled
 drugs), speech-register share (../shared/tools/register.py), empty Assessment / Plan, ROUGE-1/2/L against
 the ACI reference (rouge-score, stemmed F1), document() seconds (warm).
 Matching: case- and accent-insensitive whole words ("-" = space); a label matches by its term or any alias.
@@ -74,8 +78,9 @@ ERRORS = [
     "contradiction",
     "polarity",
     "forbidden",
+    "family",
 ]
-RECALLS = ["diagnoses", "medications", "dose_freq", "endorsed", "denied", "plan"]
+RECALLS = ["diagnoses", "medications", "dose_freq", "endorsed", "denied", "plan", "family"]
 SUMMARY_PARTS = ["found", "todo", "medications", "warning_signs", "follow_up"]
 
 # Cue words, matched on folded text (lower case, no accents).
@@ -98,6 +103,49 @@ FAMILY = re.compile(
     r"siblings?|sons?|daughters?|aunts?|uncles?|grand\w*|cousins?|wife|husband|mere|pere|freres?|"
     r"soeurs?|fils|filles?|tantes?|oncles?)\b|\bfh\b"
 )
+FH_CONTEXT = re.compile(r"\bfamil\w*|\bfh\b|antecedents familiaux|runs in")
+# a relative's word -> who it is ("parent" and "sibling" may be either); relatives like "family" name nobody
+RELATIVE_WORDS = {
+    "mother": "mother mom mum mommy mere maman",
+    "father": "father dad daddy pere papa",
+    "brother": "brother brothers frere freres",
+    "sister": "sister sisters soeur soeurs",
+    "grandmother": "grandmother grandma grand-mere grand mere",
+    "grandfather": "grandfather grandpa grand-pere grand pere",
+    "aunt": "aunt aunts tante tantes",
+    "uncle": "uncle uncles oncle oncles",
+    "cousin": "cousin cousins cousine",
+    "son": "son sons fils",
+    "daughter": "daughter daughters fille filles",
+}
+RELATIVE_OF = {w: who for who, words in RELATIVE_WORDS.items() for w in words.split()}
+RELATIVE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, RELATIVE_OF), key=len, reverse=True)) + r")\b")
+# a relative's disease of one of these kinds is also denied by the kind's plain word
+DISEASE_KINDS = {
+    "cancer": re.compile(r"cancer|carcinom|lymphom|melanom|leuk|leucem|myelom|sarcom|tumou?r|neoplas"),
+    "heart disease": re.compile(
+        r"heart|cardi|coronar|myocard|infarct|angina|angor|bypass|stent|pacemaker|atrial fibrillation"
+    ),
+    "diabetes": re.compile(r"diabet"),
+}
+# "no cancer in the family" denies every cancer; "no breast cancer" only its own (a denial, then generic words)
+GENERIC_GAP = (
+    r"(?:(?:any|known|significant|other|family|history|of|in|the|antecedents?|familiaux|de|d'|du|connus?)\s*)*"
+)
+DENIED_KIND = {
+    kind: re.compile(
+        r"\b(?:no|not|never|without|denies|negative for|pas d'|pas de|aucun\w*|sans)\s*" + GENERIC_GAP + word
+    )
+    for kind, word in (
+        ("cancer", r"(?:cancers?|malignanc\w*)\b"),
+        (
+            "heart disease",
+            r"(?:heart (?:disease|problems?|trouble|conditions?|issues)|cardiac (?:disease|history|problems?)"
+            r"|cardiovascular disease|maladies? cardiaques?|problemes? cardiaques?)\b",
+        ),
+        ("diabetes", r"diabet\w*"),
+    )
+}
 MEDLIST = re.compile(r"medication|\bmeds\b|traitement|medicament")
 ASSESS_SEC = re.compile(r"assess|impression|conclusion|diagnos|\bap\b")
 PLAN_SEC = re.compile(r"plan|conduite|\bcat\b|\bap\b")
@@ -128,6 +176,7 @@ SPLITS = [
     "written2",
     "written3",
     "written4",
+    "written5",
 ]
 UNITS = {w: cls for cls, words in UNIT_WORDS.items() for w in words.split()}  # unit -> (class, factor)
 COUNT_UNITS = r"tablets?|pills?|capsules?|puffs?|drops?|comprimes?|gelules?|sachets?|bouffees?|gouttes?|cp"
@@ -352,12 +401,15 @@ def view(doc: dict) -> dict:
             block = m.group(1) if m else block
             cited = [facts[i] for i in s.get("fact_ids", []) if i in facts]
             family = FAMILY.search(f"{head} {block} {f}") or any(c["kind"] == "family_history" for c in cited)
+            # a family-history sentence proper (a "mom" who came along does not make one)
+            history = FH_CONTEXT.search(f"{head} {block} {f}") or any(c["kind"] == "family_history" for c in cited)
             sents.append(
                 {
                     "text": s["text"],
                     "f": f,
                     "cited": cited,
                     "family": bool(family),
+                    "family_history": bool(history),
                     "medlist": bool(MEDLIST.search(f"{head} {block}")),
                     **sections[-1],
                 }
@@ -465,6 +517,39 @@ def err_attribution(v: dict, label: dict) -> list[str]:
     return out
 
 
+def relatives(ftext: str) -> set[str]:
+    return {RELATIVE_OF[m.group(1)] for m in RELATIVE.finditer(ftext)}
+
+
+def labelled_relatives(label: dict, fh: dict) -> set[str]:
+    """Who the label gives this disease to (every row of the same condition); empty = not one named relative."""
+    who = set()
+    for other in label.get("family_history", []):
+        if {fold(n) for n in names(other)} & {fold(n) for n in names(fh)}:
+            said = relatives(fold(other.get("relative") or ""))
+            if not said:
+                return set()
+            who |= said
+    return who
+
+
+def err_family(v: dict, label: dict) -> list[str]:
+    """A relative's labelled disease denied in a family-history sentence, or given to another relative."""
+    out = []
+    for fh in label.get("family_history", []):
+        kinds = [k for k, pat in DISEASE_KINDS.items() if any(pat.search(fold(n)) for n in names(fh))]
+        who = labelled_relatives(label, fh)
+        for s in (s for s in v["sents"] if s["family_history"]):
+            found = spans(s["f"], fh)
+            if any(polarity(s["f"], a, b) == "denied" for a, b in found):
+                out.append(s["text"])
+            elif not found and any(DENIED_KIND[k].search(s["f"]) for k in kinds):
+                out.append(s["text"])
+            elif found and who and relatives(s["f"]) and not relatives(s["f"]) & who:
+                out.append(s["text"])
+    return out
+
+
 def err_findings(v: dict, label: dict) -> dict[str, list[str]]:
     """Polarity errors (against the label) and contradictions (both polarities in the note)."""
     out = {"polarity": [], "contradiction": []}
@@ -541,6 +626,12 @@ def recalls(v: dict, label: dict) -> dict[str, list[int]]:
             pols = {polarity(s["f"], a, b) for s in v["sents"] if not s["family"] for a, b in spans(s["f"], item)}
             hit += want in pols or (want == "endorsed" and None in pols)
         out[want] = [hit, len(items)]
+    family = label.get("family_history", [])
+    told = [s["f"] for s in v["sents"] if s["family_history"]]
+    out["family"] = [
+        sum(any(polarity(t, a, b) != "denied" for t in told for a, b in spans(t, fh)) for fh in family),
+        len(family),
+    ]
     return out
 
 
@@ -595,6 +686,7 @@ def score(doc: dict, label: dict, dialogue: str, reference: str | None, scorer) 
         "certainty": err_certainty(v, label),
         "status": err_status(v, label),
         "attribution": err_attribution(v, label),
+        "family": err_family(v, label),
         "forbidden": absent + not_said,
         **err_dose_freq(v, label),
         **err_findings(v, label),
@@ -721,12 +813,14 @@ HEAD = [
     "contra",
     "polarity",
     "forbid",
+    "family",
     "R dx",
     "R med",
     "R dose+freq",
     "R endorsed",
     "R denied",
     "R plan",
+    "R family",
     "med prec",
     "register",
     "empty A",

@@ -133,6 +133,16 @@ def not_had(before: str) -> bool:
     return bool(_NOT_HAD.search(before))
 
 
+# a reply corrected after a denial: "no … well, actually, yes", "non, personne … ah si"
+_CORRECTION = re.compile(r"\b(?:actually|wait|ah si|oh si|enfin si|ben si)\b", re.I)
+
+
+def _corrected_before(before: str) -> bool:
+    """A correction stands between the denial and the mention, and no new denial follows it."""
+    found = list(_CORRECTION.finditer(before))
+    return bool(found) and not _NEG_FALLBACK.search(before[found[-1].end() :])
+
+
 def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modifiers]:
     """ConText modifiers for each (start, end) char span of `text`."""
     if not spans:
@@ -168,6 +178,9 @@ def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modif
                     bool(ent._.is_hypothetical),
                     bool(ent._.is_uncertain),
                 )
+            for i, (s, _e) in enumerate(spans):
+                if out[i].negated and _corrected_before(text[max(0, s - 80) : s]):
+                    out[i].negated = False  # "no, nobody … well, actually, my aunt had a goiter"
             for i, (s, e) in enumerate(spans):  # "this isn't the worst headache": the degree is denied, not it
                 if out[i].negated and _DENIED_DEGREE.search(text[max(0, s - 30) : s]):
                     out[i].negated = False
@@ -379,6 +392,13 @@ def resolve_polarity(facts: list[Fact], kinds: tuple[str, ...] = ("symptom", "fa
         # a relative named with the disease outweighs "no one in the family" said before or after it
         named = [f for f in group if f.kind == "family_history" and f.attributes.get("relative")]
         winner = named[-1] if named and all(f.status == "present" for f in named) else group[-1]
+        # "my dad had it … my brother has kidney stones, but no gout": the brother's "no" leaves the father's gout
+        has_it = [f for f in named if f.status == "present"]
+        if has_it and not any(
+            f.status == "absent" and f.attributes.get("relative") == has_it[-1].attributes.get("relative")
+            for f in group[group.index(has_it[-1]) :]
+        ):
+            winner = has_it[-1]
         group.remove(winner)
         group.append(winner)
         for loser in group[:-1]:

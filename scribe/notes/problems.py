@@ -214,6 +214,30 @@ def owned_cue(text: str, start: int, end: int) -> str | None:
     return "your" if m and re.match(r"\s*(?:your|votre|vos)\b", m.group(0), re.I) else "said"
 
 
+# The clinician's introduction, "a 59-year-old male with high blood pressure and diabetes, here for chest pain":
+# what stands between its "with" and the visit's reason is the patient's history
+_INTRO_WITH = re.compile(
+    r"\b\d{1,3}[- ](?:years?|yrs?)[- ]old\b(?:[ ,]+\w+){0,3}?[ ,]+(?:with|who has|who's got|known for)\b|"
+    r"\b\d{1,3} ans\b(?:[ ,]+\w+){0,2}?[ ,]+(?:suivie? pour|connue? pour|avec)\b",
+    re.I,
+)
+_INTRO_END = re.compile(
+    r"\b(?:here (?:for|to|today|with|because)|(?:who|that) (?:is|presents|comes|came)|presenting|presents|"
+    r"coming in|comes in|being seen|referred|follow(?:ing)? up|(?:qui|il|elle) (?:vient|consulte)|vient pour|"
+    r"venue? pour|consulte)\b",
+    re.I,
+)
+
+
+def in_introduction(text: str, start: int) -> bool:
+    """text[start:] stands in the history list of a clinician's introduction of the patient."""
+    intro = _INTRO_WITH.search(text)
+    if not intro or start < intro.end():
+        return False
+    end = _INTRO_END.search(text, intro.end())
+    return end is None or start < end.start()
+
+
 # Why the patient came, said by the clinician: "here for chronic abdominal pain", "who presents with back pain"
 _VISIT_REASON = re.compile(
     r"\b(?:here|presents?|presenting|seen|coming in|comes in|came in|consulte|vient)\b(?:\s+(?:today|again|back|in|"

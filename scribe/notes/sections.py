@@ -206,20 +206,26 @@ def render_ros(c: RenderContext, facts) -> list[SentenceSupport]:
             parts.append(f"{c.w('denies')} {join_items([_sided(c, f) for f in neg], c.lang, negative=True)}.")
         name = SYSTEM_FR.get(system, system) if c.lang == "fr" else system
         text = f"{name}: {' '.join(parts)}"
-        if c.lang == "fr":  # "Pas d'essoufflement ni d'oedème", not "Pas de essoufflement"
-            text = _ELIDED.sub(r"\1 d'", text)
-        out.append(supported(text, pos + neg))
+        out.append(supported(_elided(text, c.lang), pos + neg))
     return out
 
 
-# "de" before a vowel or a mute h, in a French denial (h aspiré words keep "de": "pas de hernie")
-_ELIDED = re.compile(r"\b(pas|ni) de (?=[aeiouyàâéèêëîïôûh])(?!h(?:ernie|anche|aut|oquet|ématome))", re.I)
+# "de" before a vowel or a mute h, in a French denial or history (h aspiré words keep "de": "pas de hernie")
+_ELIDED = re.compile(
+    r"\b(pas|ni|antécédents?(?: familia(?:l|ux))?) de (?=[aeiouyàâéèêëîïôûh])(?!h(?:ernie|anche|aut|oquet|ématome))",
+    re.I,
+)
+
+
+def _elided(text: str, lang: str) -> str:
+    """ "Antécédent d'hypertension", "Pas d'asthme dans la famille", not "de hypertension"."""
+    return _ELIDED.sub(r"\1 d'", text) if lang == "fr" else text
 
 
 def _list_sentence(c: RenderContext, fs: list[Fact], prefix: str) -> list[SentenceSupport]:
     if not fs:
         return []
-    return [supported(f"{prefix} {join_items([c.label(f) for f in fs], c.lang)}.", fs)]
+    return [supported(_elided(f"{prefix} {join_items([c.label(f) for f in fs], c.lang)}.", c.lang), fs)]
 
 
 def render_past_medical(c: RenderContext, facts) -> list[SentenceSupport]:
@@ -243,13 +249,13 @@ def render_family_history(c: RenderContext, facts) -> list[SentenceSupport]:
         if f.status == "none":
             out.append(supported(c.w("family_none"), [f]))
         elif f.status == "absent":
-            out.append(
-                supported(f"{c.w('no')} {said} {'dans la famille' if c.lang == 'fr' else 'in the family'}.", [f])
-            )
+            in_family = "dans la famille" if c.lang == "fr" else "in the family"
+            out.append(supported(_elided(f"{c.w('no')} {said} {in_family}.", c.lang), [f]))
         else:
             rel = f.attributes.get("relative")
             rel = None if rel in ("family", "famille") else rel  # "skin cancer runs in my family": no one named
-            out.append(supported(sentence_case(f"{c.w('family')} {said}" + (f" ({rel})" if rel else "")), [f]))
+            text = sentence_case(f"{c.w('family')} {said}" + (f" ({rel})" if rel else ""))
+            out.append(supported(_elided(text, c.lang), [f]))
     return out
 
 

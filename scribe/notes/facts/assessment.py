@@ -148,7 +148,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
                     )
         self._reviewed_problems(seen)
         for fact in seen.values():
-            self._hedged_after(fact)
+            self._hedged_after(fact, [f for f in seen.values() if f is not fact])
             self._type_left_open(fact)
 
     def _continues_clinician(self, k: int) -> bool:
@@ -166,11 +166,12 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             )
         )
 
-    def _hedged_after(self, fact: Fact) -> None:
+    def _hedged_after(self, fact: Fact, other_problems: list[Fact]) -> None:
         """A problem stated plainly, then hedged by what follows ("newly diagnosed hypothyroidism. it could be
         temporary, we'll see if it settles", "une sinusite. je pense que c'est ça, mais…"): possible. Read in the rest
         of its sentence and the clinician's next two sentences, until another problem is named. ("we ruled it out"
-        is not read here: "it" may be a worry named without a condition's name, "a blood clot".)"""
+        is not read here: "it" may be a worry named without a condition's name, "a blood clot".) A hedge that names
+        another assessed problem is that problem's: "it could still be reflux" (reflux is no lexicon condition)."""
         if fact.attributes.get("certainty") not in ("confirmed", "probable") or not fact.evidence:
             return
         quote, seg_id = fact.evidence[0].quote, fact.evidence[0].segment_id
@@ -186,8 +187,10 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         at = s.text.find(quote) if quote else -1
         texts = [s.text[at + len(quote) :] if at >= 0 else ""]
         texts += [self.sents[j].text for j in range(k + 1, min(k + 3, len(self.sents))) if self.is_clin(j)]
+        named = [q.lower() for f in other_problems for q in (f.label, *(e.quote for e in f.evidence[:1])) if q]
         for text in texts:
             others = [a for a, _b, c in lexicon.find_concepts("condition", text) if c.label != fact.label]
+            others += [m.start() for q in named for m in re.finditer(rf"\b{re.escape(q)}\b", text.lower())]
             for hedge in _HEDGE_LATER.finditer(text):
                 if not _CAUSE_AFTER.match(text[hedge.end() :]) and not any(
                     hedge.start() > a or a - hedge.end() < 12 for a in others
@@ -391,6 +394,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             or self._defines(s.text[max(0, st - 60) : st])
             or self._NOT_A_DIAGNOSIS.search(before)
             and not self._RULE_OUT.search(before)
+            and not self._OWN_RISK_FACTORS.search(before)
             or self._SIDE_EFFECTS.search(before)
             or self._TEST_NAME.match(s.text[en:])
             and not _LAB_FINDING.match(s.text[st:en])
@@ -400,6 +404,13 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             or _MEASURE_NAME.fullmatch(s.text[st:en].strip()) is not None
             and _CHECKED.search(clause_before(s.text, st)) is not None
         )
+
+    # the patient's risk factors are the patient's problems: "you have a lot of risk factors: diabetes, cholesterol"
+    _OWN_RISK_FACTORS = re.compile(
+        r"\b(?:you(?:'ve| have)?(?: got)?|your|he has|she has|vous avez|vos)\b[^.;]{0,25}\b(?:risk factors?|"
+        r"facteurs? de risque)\b[^.;]{0,60}$",
+        re.I,
+    )
 
     # "la scarlatine de ta sœur", "the flu of his brother": a relative's, named after the disease
     _RELATIVES_AFTER = re.compile(

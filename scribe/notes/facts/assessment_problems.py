@@ -20,6 +20,7 @@ from scribe.notes.problems import (
     controlled_problems,
     heading_before,
     icd_description,
+    in_introduction,
     laterality_span,
     modifiers_before,
     owned_cue,
@@ -220,7 +221,7 @@ class ProblemFacts:
         status_post = c.label in STATUS_LABELS
         if same_problem(c.label, c.code, seen) or status_post and not procedure_done(s.text, st, en):
             return
-        cue = owned_cue(s.text, st, en) or ("said" if status_post else None)
+        cue = owned_cue(s.text, st, en) or ("said" if status_post or in_introduction(s.text, st) else None)
         if not cue or s.question and cue != "your" or self._not_the_patients(s, st, en):
             return
         mods = context_of(s.text, [(st, en)], self.lang)[0]

@@ -9,9 +9,9 @@ from scribe.notes import lexicon
 from scribe.notes.consultation import FAMILY, answer_polarity, context_of
 from scribe.notes.facts.relatives import (
     BUT_A_RELATIVE,
-    CHART_WORD,
     MY_RELATIVE,
     PRONOUN_SUBJECT,
+    RELATIVE_HAD,
     RELATIVE_SUBJECT,
     RUNS_IN_FAMILY,
     YOUR_RELATIVE,
@@ -20,6 +20,7 @@ from scribe.notes.facts.relatives import (
     relative_of,
     specific_term,
 )
+from scribe.notes.problems import in_introduction
 from scribe.notes.text import (
     clean,
     patient_to_third,
@@ -65,6 +66,9 @@ def _allergen_label(s: str) -> str:
         "abeilles": "bee stings",
         "abeille": "bee stings",
     }.get(s, s)
+
+
+_I_BEFORE = re.compile(r"\b(?:i|i've|i'm|je|j')\b", re.I)
 
 
 class BackgroundFacts:
@@ -212,15 +216,22 @@ class BackgroundFacts:
                     # "any eczema as a child, asthma, hay fever?" "hay fever, yes": the yes is what the reply names
                     named = {c.label for *_, c in lexicon.find_concepts("condition", self.sents[ans[0]].text)}
                     found = [f for f in found if f[2].label in named] or found
-                if FAMILY.search(s.text) and pol:
-                    reply = " ".join(self.sents[j].text for j in ans[:3])
+                reply = " ".join(self.sents[j].text for j in ans[:3]) if ans else ""
+                had = RELATIVE_HAD.search(reply) if pol != "yes" else None  # "i never had one, my dad had them"
+                if FAMILY.search(s.text) and (pol or had):
                     # "no … but i have on my cousin's side of the family": a relative has it after all
                     but = BUT_A_RELATIVE.search(reply) if pol == "no" else None
+                    but = but or had
                     said = MY_RELATIVE.search(reply)  # "yeah, my dad had kidney stones"
+                    # "any diabetes in the family?" "my mom had a stroke": the relative had another disease
+                    other = {c.label for *_, c in lexicon.find_concepts("condition", reply)}
                     for st, en, c in found:
+                        if had and other and c.label not in other:
+                            continue
                         asked = YOUR_RELATIVE.search(s.text)  # "votre père a fait un avc ?" "oui": the father's
                         who = but or asked or said
                         rel = who.group(1) if who else None
+                        where = s.text if who is asked else reply
                         self.builder.add(
                             "family_history",
                             c.label,
@@ -237,7 +248,7 @@ class BackgroundFacts:
                             code=c.code,
                             term=specific_term(s.text[st:en], c.label),
                             age=age_at(reply) if pol == "yes" else None,
-                            relative=CHART_WORD.get(rel.lower(), rel.lower())
+                            relative=chart_relative(where, FAMILY.match(where, who.start(1)))
                             if rel and rel.lower() != "family"
                             else None,
                         )
@@ -260,6 +271,8 @@ class BackgroundFacts:
             for (st, en, c), m in zip(found, mods):
                 ev = [self.builder.evidence(s.seg_index, s.start + st, s.start + en)]
                 own = relative_of(s.text, st)
+                if own and own.start() >= en and _I_BEFORE.search(s.text[max(0, st - 40) : st]):
+                    own = None  # "i've never had a kidney stone, my dad had them": the patient's own "never"
                 # a relative is named, but the patient comes between them and the condition: "my daughter gave
                 # me a watch, and it said I might have atrial fibrillation" is the patient's
                 patients_own = own is None and FAMILY.search(s.text) is not None
@@ -290,7 +303,7 @@ class BackgroundFacts:
                     continue  # "allergic to penicillin, he got hives as a kid": the allergy's reaction, not a history
                 if s.question and not self._HIST_CUE.search(s.text[:st]):
                     continue  # "is it pneumonia?": the patient asks what this is, not what they had
-                if self.is_pat(k) or self._HIST_CUE.search(s.text):
+                if self.is_pat(k) or self._HIST_CUE.search(s.text) or self.is_clin(k) and in_introduction(s.text, st):
                     self.builder.add("past_medical", c.label, ev, status="present", code=c.code)
             # surgeries
         for k, s in enumerate(self.sents):

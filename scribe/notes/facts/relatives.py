@@ -56,15 +56,83 @@ MY_RELATIVE = re.compile(r"\b(?:my|mon|ma|mes)\s+" + FAMILY.pattern, re.I)
 YOUR_RELATIVE = re.compile(r"\b(?:your|votre|vos|ton|ta|tes)\s+" + FAMILY.pattern, re.I)
 
 
-BUT_A_RELATIVE = re.compile(
-    r"\b(?:but|except|although|mais|sauf)\b[^.?!]*?\b(?:my|mon|ma|mes)\s+" + FAMILY.pattern, re.I
+# the reply says a relative has it, whatever it began with: "i've never had one, my dad had them a lot"
+RELATIVE_HAD = re.compile(
+    r"\b(?:my|mon|ma|mes)\s+" + FAMILY.pattern + r"\s+(?:\w+\s+)?(?:had|has|got|a eu|avait|a fait|en a)\b"
+    r"(?!\s+(?:no|not|never|none|nothing|pas|jamais)\b)",
+    re.I,
 )
+
+
+# "no … but my cousin", and the reply corrected: "no, nobody … well, actually, my aunt", "non … ah si, ma tante"
+BUT_A_RELATIVE = re.compile(
+    r"(?:\b(?:but|except|although|actually|wait|mais|sauf)\b|\b(?:ah|oh|enfin|euh|ben) si\b)[^.?!]*?"
+    r"\b(?:my|mon|ma|mes)\s+" + FAMILY.pattern,
+    re.I,
+)
+
+
+# a parent's relative is the patient's aunt, uncle or grandparent, on that parent's side: "my dad's mother", "my
+# aunt, my mom's sister", "my uncle on my mother's side", "la sœur de ma mère", "ma tante maternelle"
+_PARENT_BEFORE = re.compile(r"\b(mom|mum|mother|dad|father)'s\s+$", re.I)
+_RELATIVE_OF_BEFORE = re.compile(r"\b(sœur|soeur|frère|mère|père|tante|oncle)\s+(?:de|d')\s*(?:ma|mon)\s+$", re.I)
+_PARENT_AFTER = re.compile(
+    r"^\s*(?:,\s*(?:my|her|his)\s+(mom|mum|mother|dad|father)'s\s+\w+|\s+on (?:my|the|her|his) "
+    r"(mom|mum|mother|dad|father)'s side|\s+(?:,\s*(?:la|le)\s+\w+\s+)?de (?:ma|mon) (mère|maman|père|papa)|"
+    r"\s+(maternel|paternel)(?:le)?)\b",
+    re.I,
+)
+_MATERNAL = {"mom", "mum", "mother", "mère", "maman", "maternel"}
+_PARENTS_RELATIVE = {
+    "sister": "aunt",
+    "brother": "uncle",
+    "mother": "grandmother",
+    "mom": "grandmother",
+    "father": "grandfather",
+    "dad": "grandfather",
+    "aunt": "aunt",
+    "uncle": "uncle",
+    "grandmother": "grandmother",
+    "grandfather": "grandfather",
+    "sœur": "tante",
+    "soeur": "tante",
+    "frère": "oncle",
+    "mère": "grand-mère",
+    "père": "grand-père",
+    "tante": "tante",
+    "oncle": "oncle",
+    "grand-mère": "grand-mère",
+    "grand-père": "grand-père",
+}
+
+
+def _on_parents_side(text: str, rel: re.Match) -> str | None:
+    """ "maternal aunt" for "my mom's sister" (or "paternal grandmother", "tante maternelle"), else None."""
+    said = rel.group(0).lower()
+    before = _PARENT_BEFORE.search(text[: rel.start()])
+    after = _PARENT_AFTER.match(text[rel.end() :])
+    parent = before.group(1) if before else next((g for g in after.groups() if g), None) if after else None
+    of = _RELATIVE_OF_BEFORE.search(text[: rel.start()])  # "la sœur de ma mère": the sister is the relative
+    if of and said in _MATERNAL | {"père", "papa"}:
+        said, parent = of.group(1).lower(), said
+    if not parent or said not in _PARENTS_RELATIVE:
+        return None
+    maternal = parent.lower() in _MATERNAL
+    who = _PARENTS_RELATIVE[said]
+    if who in ("tante", "oncle", "grand-mère", "grand-père"):
+        feminine = who in ("tante", "grand-mère")
+        side = ("maternelle" if feminine else "maternel") if maternal else ("paternelle" if feminine else "paternel")
+        return f"{who} {side}"
+    return f"{'maternal' if maternal else 'paternal'} {who}"
 
 
 def chart_relative(text: str, rel: re.Match) -> str:
     """The relative as the chart names it: "father" for "dad", "mother and her sister" for "my mom and her
-    sister"."""
+    sister", "maternal aunt" for "my aunt, my mom's sister"."""
     said = rel.group(0).lower()
+    sided = _on_parents_side(text, rel)
+    if sided:
+        return sided
     pair = next((m for m in _RELATIVES_RELATIVE.finditer(text) if m.start(2) == rel.start()), None)
     if pair and FAMILY.fullmatch(pair.group(1)):
         first = pair.group(1).lower()
@@ -95,11 +163,19 @@ def specific_term(surface: str, label: str) -> str | None:
     return said if label == "cancer" and said != "cancer" else None
 
 
+# the relative who came along is not whose the condition is: "here with her mom for her eczema"
+_COMPANION_BEFORE = re.compile(
+    r"\b(?:here|came|come|comes|coming|brought|is|are|in)\s+(?:today\s+)?(?:in\s+)?(?:with|accompanied by)\s+"
+    r"(?:her|his|my|their)?\s*$|\b(?:venue?|vient|accompagnée?)\s+(?:avec|de|par)\s+(?:sa|son|ses)\s*$",
+    re.I,
+)
+
+
 def relative_of(text: str, start: int) -> re.Match | None:
     """The relative a condition at `start` belongs to: the last one named before it in its part of the
     sentence ("my brother had bypass surgery, and my mom had a stroke": the mother's stroke), else the first
     named after it there ("breast cancer in my mother"), else the nearest."""
-    rels = list(FAMILY.finditer(text))
+    rels = [r for r in FAMILY.finditer(text) if not _COMPANION_BEFORE.search(text, 0, r.start())]
     named = [r for r in rels if r.group(0).lower() not in ("family", "famille")]
     if len(named) < len(rels) and len(named) == 1:
         return named[0]  # "diabetes runs in my family, both my parents have it"
