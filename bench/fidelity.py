@@ -14,7 +14,7 @@ sentence or summary item (each at most once per kind):
                 without stop wording); a stopped drug in the note's medication list or "continue"d (a drug
                 marked "tried" / "essayé", taken before the visit and not now, is written as stopped: the
                 schema's "stopped" covers both)
-  attribution   a relative's condition, not a labelled diagnosis, stated outside a family-history context
+  attribution   a relative's condition, not named by a labelled diagnosis, stated outside a family-history context
   contradiction a labelled finding both endorsed and denied in the note (one per pair)
   polarity      a labelled finding stated with the opposite polarity
   forbidden     an absent condition stated as the patient's (note, summary found/todo/medications); a
@@ -32,7 +32,7 @@ drugs), speech-register share (../shared/tools/register.py), empty Assessment / 
 the ACI reference (rouge-score, stemmed F1), document() seconds (warm).
 Matching: case- and accent-insensitive whole words ("-" = space); a label matches by its term or any alias.
 A mention's polarity is the nearest endorse/deny cue before it in its clause (a clause ends at . ; : ! ?,
-but/because/mais..., ", the/some/he...", "and he/the..."; no/not/without/sans reach only 5 words) or a
+but/because/mais..., ", the/some/he...", "and he/the..."; no/not/without/sans/pas reach only 5 words) or a
 "ruled out"/"negative" right after it. A drug's dose and frequency are read between its mention and the
 next labelled drug. Overall rows: sums, recalls micro-averaged, ROUGE and seconds means; --split defaults to
 tune (--ids takes any split); seconds time document() only, never synthesis or transcription. Splits: tune
@@ -86,12 +86,12 @@ SUMMARY_PARTS = ["found", "todo", "medications", "warning_signs", "follow_up"]
 # Cue words, matched on folded text (lower case, no accents).
 HEDGE = re.compile(
     r"\?|\b(possible|possibly|probable|probably|likely|suspected|suspect|suspicion|rule out|r/o|may|"
-    r"might|could|versus|vs|concern\w*|suspicious|evoqu\w*|a eliminer|eventuel\w*)\b"
+    r"might|could|versus|vs|concern\w*|suspicious|evoqu\w*|eliminer|eventuel\w*)\b"
 )
 ENDORSE = re.compile(r"\b(endorses?|endorsed|reports?|reported|positive for|complains? of|signale|rapporte)\b")
 # reaches the end of its clause ("pas d'" ends on its apostrophe: "pas d'allergie")
 DENY = re.compile(r"\b(?:denies|denied|deny|negative for|pas de|nie)\b|\bpas d'")
-DENY_NEAR = re.compile(r"\b(no|not|never|without|sans|aucune?|jamais)\b")  # reaches the next 5 words
+DENY_NEAR = re.compile(r"\b(no|not|never|without|sans|aucune?|jamais|pas)\b")  # reaches the next 5 words
 DENY_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}?(ruled out|excluded|negative|ecarte|elimine)")
 CLAUSE = re.compile(
     r"[.;:!?]|\b(but|however|although|though|whereas|because|mais|cependant|sauf|except|car)\b|"
@@ -511,7 +511,9 @@ def err_attribution(v: dict, label: dict) -> list[str]:
     own = {fold(n) for dx in label.get("diagnoses", []) for n in names(dx)}
     out = []
     for fh in label.get("family_history", []):
-        if own & {fold(n) for n in names(fh)}:
+        # the patient has it too: a labelled diagnosis is, or names, the relative's disease ("coronary artery
+        # disease with prior myocardial infarction" and a brother's myocardial infarction)
+        if any(re.search(rf"(?<!\w){re.escape(fold(n))}(?!\w)", o) for n in names(fh) for o in own):
             continue
         out += [s["text"] for s in v["sents"] if stated_present(s, fh, hedge_counts=False)]
     return out

@@ -68,16 +68,23 @@ def _allergen_label(s: str) -> str:
     }.get(s, s)
 
 
+# what the relative had is what was asked: "my dad had it", "mon père en a eu" (not "my dad had an aneurysm")
+_HAD_IT = re.compile(r"\s+(?:it|them|that|those|one|this|too|as well|the same|ça|aussi)\b|\s*(?:[.,;!]|$)", re.I)
+_REPLY_NAMES = re.compile(r"^\W*(?:(?:yes|yeah|oui|well|um|euh)\W+)*(?:my|mon|ma|mes)\s+" + FAMILY.pattern, re.I)
 _I_BEFORE = re.compile(r"\b(?:i|i've|i'm|je|j')\b", re.I)
 
 
 class BackgroundFacts:
     def relative_before(self, k: int) -> re.Match | None:
         """The relative a sentence opening on "he / she / they" is about: the one the same speaker's previous
-        sentence of the turn opened on ("my brother had a heart attack. he had a stent")."""
+        sentence of the turn opened on ("my brother had a heart attack. he had a stent"), or the one the clinician's
+        question just before named ("et votre père ?" "oui, il a fait un avc")."""
         if k == 0 or not PRONOUN_SUBJECT.match(self.sents[k].text):
             return None
         prev = self.sents[k - 1]
+        asked = YOUR_RELATIVE.search(prev.text) if self.is_clin(k - 1) and prev.question else None
+        if asked and self.is_pat(k):
+            return FAMILY.match(prev.text, asked.start(1))  # "et votre père ?" "oui, il a fait un avc"
         opening = RELATIVE_SUBJECT.match(prev.text)
         if prev.seg_index != self.sents[k].seg_index or opening is None:
             return None
@@ -220,13 +227,18 @@ class BackgroundFacts:
                 had = RELATIVE_HAD.search(reply) if pol != "yes" else None  # "i never had one, my dad had them"
                 if FAMILY.search(s.text) and (pol or had):
                     # "no … but i have on my cousin's side of the family": a relative has it after all
-                    but = BUT_A_RELATIVE.search(reply) if pol == "no" else None
-                    but = but or had
+                    corrected = BUT_A_RELATIVE.search(reply) if pol == "no" else None
                     said = MY_RELATIVE.search(reply)  # "yeah, my dad had kidney stones"
-                    # "any diabetes in the family?" "my mom had a stroke": the relative had another disease
+                    # "any migraines in the family?" "my mom. and my dad had an aneurysm": the dad had another one
                     other = {c.label for *_, c in lexicon.find_concepts("condition", reply)}
                     for st, en, c in found:
-                        if had and other and c.label not in other:
+                        it = had and (c.label in other or _HAD_IT.match(reply, had.end()))
+                        # "any migraines in the family?" "my mom, all her life.": the relative the reply opens on
+                        first = _REPLY_NAMES.match(reply) if not pol else None
+                        if first and lexicon.find_concepts("condition", reply.split(".")[0]):
+                            first = None  # "my mom had a stroke.": her own disease, not the one asked
+                        but = corrected or (had if it else None) or first
+                        if not pol and not but:
                             continue
                         asked = YOUR_RELATIVE.search(s.text)  # "votre père a fait un avc ?" "oui": the father's
                         who = but or asked or said

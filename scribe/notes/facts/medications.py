@@ -7,11 +7,26 @@ import re
 
 from scribe.notes import lexicon
 from scribe.notes.consultation import answer_polarity, context_of
+from scribe.notes.facts.medication_taper import tapered_stops
+from scribe.notes.medication.attributes import tablets_per_dose
 from scribe.notes.medication.status import STOPPED_BARE
 from scribe.notes.text import (
     Sentence,
 )
 from scribe.schemas_docs import Fact
+
+# a question about other drugs than the one it names
+_OTHER_THAN = re.compile(
+    r"\b(?:other than|besides|apart from|except|autre chose que|à part|en dehors d[eu'])\s*"
+    r"(?:the |your |le |la |l'|les |du |de la )?$",
+    re.I,
+)
+# a strength said of tablets: "the five hundred milligram tablets", "des comprimés de 500 mg"
+_STRENGTH_TABLETS = re.compile(
+    r"\b(?:milligrams?|mg|grams?|micrograms?|mcg)\s+(?:tablets?|pills?|capsules?|caplets?)\b|"
+    r"\bcomprimés?\s+(?:de|à)\s+\w+",
+    re.I,
+)
 
 # Drug classes a clinician stops as a whole ("stop any anti-inflammatories"): the class words, its members.
 DRUG_CLASSES = {
@@ -113,6 +128,12 @@ class MedicationFacts:
                         last[1].status = "stopped"  # "propranolol, 40 mg twice a day. it didn't help, so I stopped it"
                         last = (last[0], last[1], "stopped")
                     extra = med.follow_up_attributes(s.text, self.lang, last[2])
+                    if extra and last[1].id in reported_use and self.is_clin(k) and extra.frequency is not None:
+                        # "the tylenol at 7.5 ml, that's right for her. every six hours if needed.": the regimen
+                        # the clinician states replaces the use the parent reported ("at night")
+                        for x in ("frequency", "per_day", "as_needed"):
+                            last[1].attributes.pop(x, None)
+                        reported_use.discard(last[1].id)
                     if extra:
                         self._med_more(last[1], extra, s)
                 continue
@@ -131,8 +152,8 @@ class MedicationFacts:
                 presupposed = bool(self._PRESUPPOSED.search(s.text[max(0, m.start - 50) : m.start]))
                 if self.is_clin(k) and s.question and not presupposed:
                     ans = self.answer_to(k)
-                    if not ans:
-                        continue
+                    if not ans or _OTHER_THAN.search(s.text[max(0, m.start - 40) : m.start]):
+                        continue  # "have you tried anything other than the zolpidem?": the reply is another drug
                     answer = self.sents[ans[0]]
                     pol = answer_polarity(answer.text)
                     stopped = med.stopped_in_answer(" ".join(self.sents[j].text for j in ans[:3]))
@@ -188,6 +209,8 @@ class MedicationFacts:
                         changed = self._anaphoric_change(known, k, after=m.end)
                         if changed is not None:
                             last, recent = (s.seg_index, changed, "changed"), (k, changed)
+                        else:  # "but the apixaban: …. we can use the lower dose, 2.5 mg": the next sentence's
+                            recent = (k, known)
                     continue
                 if previous is not None and parsed.label == previous.label and parsed.status == "current":
                     parsed.status = previous.status  # "give her ibuprofen, children's motrin, 150 mg": one drug
@@ -313,6 +336,7 @@ class MedicationFacts:
                 keep.attributes["later"] = others[0].status
         self._class_stops()
         self._stops_by_word()
+        tapered_stops(self)
 
     # a stop of a drug named by one word of its name and its form ("stop the potassium pill"), or the drug
     # another replaces ("instead of the sumatriptan, try rizatriptan"; "à la place du tramadol")
@@ -449,6 +473,13 @@ class MedicationFacts:
                 f.evidence[0] = self.builder.evidence(s.seg_index, q0, s.start + extra.dose.end)
             said.pop("dose", None)
             said.pop("unit", None)
+        count = tablets_per_dose(s.text, self.lang) if extra.dose is None else None
+        if count and a.get("dose") and a.get("unit") in ("mg", "g", "mcg") and f.evidence:
+            seg_text = self.tr.segments[s.seg_index].text
+            if _STRENGTH_TABLETS.search(seg_text[: seg_text.find(s.text)] if s.text in seg_text else ""):
+                # "the 500 milligram tablets. you can take two every eight hours": a dose of two tablets
+                a["dose"] = f"{float(a['dose']) * count:g}"
+                f.evidence.append(self.builder.ev_sentence(s))
         taken = {k: v for k, v in said.items() if a.get(k) in (None, "") and k not in ("dose", "unit")}
         if extra.dose is not None and extra.unit and not a.get("dose"):
             taken.update(dose=said["dose"], unit=said["unit"])

@@ -31,7 +31,9 @@ CHART_WORD = {
 
 
 # "my brother had a heart attack at 48. he had a stent.": the pronoun's sentence is still about the relative
-PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:and|so|also|et|puis)\s+)?(?:he|she|they|il|elle|ils|elles)\b", re.I)
+PRONOUN_SUBJECT = re.compile(
+    r"^\W*(?:(?:yes|yeah|oui|ouais)\W+)?(?:(?:and|so|also|et|puis)\s+)?(?:he|she|they|il|elle|ils|elles)\b", re.I
+)
 
 
 RELATIVE_SUBJECT = re.compile(r"^\W*(?:(?:and|also|et|puis)\s+)?(?:my|our|ma|mon|mes|notre)\s+", re.I)

@@ -25,7 +25,10 @@ _LEFT_CUT = re.compile(
 )
 _PREV_CUT = re.compile(r"[,;:]|\b(?:and|or|then|also|plus|et|ou|puis|aussi)\b", re.I)
 _RIGHT_CUT = re.compile(
-    r";|\b(?:but|because|although|though|whereas|however|mais|parce que|car|sauf)\b|"
+    # "restart it, but at a higher dose: 40 mg" goes on about the drug
+    r";|\b(?:but|mais)\b(?!\s+(?:at|with|à|avec) (?:a |the |une? |la )?(?:higher|lower|new|different|smaller|"
+    r"bigger|plus (?:forte|faible|petite)|nouvelle) (?:dose|dosage|strength))|"
+    r"\b(?:because|although|though|whereas|however|parce que|car|sauf)\b|"
     r"\b(?:and|et)\s+(?:i|we|he|she|they|my|the (?:pain|symptoms?)|it|je|nous|il|elle|ils|mon|ma|"
     r"la douleur)\b|"
     # another order begins: "stop the famotidine and start [a drug the recogniser missed] 40 mg"

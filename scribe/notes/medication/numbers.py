@@ -179,10 +179,13 @@ def number_spans(text: str, lang: str | None = None) -> list[Number]:
             i += used
         else:
             i += 1
+    # "sept milligrammes et demi": the half said after the unit
+    out = [Number(n.start, n.end, n.value + 0.5) if _HALF_AFTER_UNIT.match(text, n.end) else n for n in out]
     out.sort(key=lambda n: n.start)
     return out
 
 
+_HALF_AFTER_UNIT = re.compile(r"\s*(?:milligrammes?|microgrammes?|grammes?|mg|g|ml|millilitres?)\s+et\s+demie?\b", re.I)
 _ONCE = re.compile(r"\b(once|twice|thrice)\b", re.I)
 
 

@@ -14,7 +14,8 @@ _STOP_LEFT = re.compile(
     r"took (?:you |him |her |me )?off|"
     r"taken (?:you |him |her |me )?off|taking (?:you |him |her |me )?off|"
     r"we[ae]n\w* (?:you |him |her |me |myself |himself |herself |yourself )?off|"
-    r"off (?:of )?(?:the|my|your|his|her)|quit|quitting|no longer|hold(?:ing)?(?! on)|held|pause|gave up|"
+    r"off (?:of )?(?:the|my|your|his|her)(?:\s+\w+){0,2}\s*$|"
+    r"quit|quitting|no longer|hold(?:ing)?(?! on)|held|pause|gave up|"
     r"(?:finished|completed) (?:the |her |his |my |your |all (?:of )?(?:the |her |his |my |your )?)?"
     r"(?:course (?:of )?(?:the )?)?|"
     r"arrêt\w*|stopp\w*|suspend\w*|interromp\w*|ne (?:le |la |les |l')?prends plus)\b|"
@@ -48,7 +49,8 @@ _STOP_RIGHT = re.compile(
     re.I,
 )
 _CHANGE_LEFT = re.compile(
-    r"\b(?:increas\w*|decreas\w*|doubl\w*|rais\w*|lower\w*|bump\w*|up (?:the|your)|go up on|reduc\w*|adjust\w*|"
+    r"\b(?:increas\w*|decreas\w*|doubl\w*|rais\w*|lower\w*|bump\w*|up (?:the|your)|go(?:ing)? (?:up|down) on|"
+    r"reduc\w*|adjust\w*|"
     r"chang\w*|switch\w*|taper\w*|titrat\w*|cut (?:back|down)(?: on)?|halv\w*|augment(?!in)\w*|diminu\w*|baiss\w*|"
     r"modifi\w*)\b",
     re.I,
@@ -59,6 +61,9 @@ CHANGE_ON_ANAPHORA = re.compile(
     r"adjust\w*|taper\w*|go (?:up|down) on|augment(?!in)\w*|diminu\w*|baiss\w*)\s+(?:(?:back|down|up)\s+)?(?:on\s+)?"
     r"(?:it|that|this|them|those|the dose|your dose|the dosage|(?:la|sa|votre) dose)\b|"
     r"\b(?:l'|les )(?:augment|diminu|baiss)\w*|\b(?:augmentez|diminuez|baissez)-(?:le|la|les)\b|"
+    # "we can use the lower long-term dose", "on passe à la dose plus faible"
+    r"\b(?:the|a) (?:lower|higher|smaller|reduced|bigger) (?:[\w-]+ )?(?:dose|dosage)\b|"
+    r"\b(?:la|une) dose (?:plus )?(?:faible|basse|réduite|forte|élevée)\b|"
     r"\b(?:on|je|nous|vous) (?:va |vais |allons |allez )?(?:le|la) (?:augment|diminu|baiss|rédui|doubl)\w*",
     re.I,
 )
@@ -69,7 +74,7 @@ _CUT_DOWN = (
     re.compile(r"^\W*(?:down|back)\b", re.I),
 )
 _NEW_CUE = re.compile(
-    r"\b(?:start\w*|(?<!been )prescrib\w*|put (?:you|him|her) on|place (?:you|him|her) on|"
+    r"\b(?:start\w*|restart\w*|resum(?:e|ing)|(?<!been )prescrib\w*|put (?:you|him|her) on|place (?:you|him|her) on|"
     r"(?<!been )giv(?:e|ing) (?:you|him|her)|begin|"
     r"get (?:you|him|her) (?:some|a prescription (?:for|of))|"
     r"try (?:you on|some|a|an)|send (?:in|you)|call in|new prescription|prescription for|"
@@ -158,13 +163,18 @@ _TRIED_LEFT = re.compile(
     r"(?:(?:some|one|a|an|two|three|four|\d|a couple of|a few|a dose of|a little)\s+)?$|"
     r"\b(?:they|he|she|the doctor|the pediatrician|someone) gave (?:her|him|me|us|you|them)\s+"
     r"(?:some\s+|a course of\s+)?$|"
-    r"\bj'ai (?:pris|essayé)\s+(?:du |de la |de l'|des |un |une |deux |trois |quatre |\d )?$",
+    r"\bj'ai (?:pris|essayé)\s+(?:du |de la |de l'|des |un |une |deux |trois |quatre |\d )?$|"
+    # "le pharmacien m'avait donné une crème contre les champignons, du pévaryl"
+    r"\b(?:m'|lui |nous )(?:avait|a) (?:donné|prescrit)\b[^.?!]{0,50}?(?:du |de la |de l'|des |un |une )?$",
     re.I,
 )
 _PAST_TIME = re.compile(
     r"\b(?:yesterday|last (?:night|week|weekend|month|year|winter|summer|spring|fall|autumn|time)|l'an dernier|"
     r"l'année dernière|l'hiver dernier|l'été dernier|la dernière fois|(?:a|one|two|three|few|couple of) (?:\w+ )?"
-    r"(?:days?|weeks?|months?|years?) ago|earlier (?:today|this week)|hier|la semaine dernière|il y a)\b",
+    r"(?:days?|weeks?|months?|years?) ago|earlier (?:today|this week)|hier|la semaine dernière|il y a|"
+    r"(?:years|months|ages|long) ago|back then|in the past|as a (?:kid|child|teenager)|"
+    r"when (?:i|he|she|we) (?:was|were) (?:a (?:kid|child|baby|teenager)|little|young|younger|\w+ years old|\w+)|"
+    r"quand (?:j'étais|il était|elle était) (?:petite?|jeune|enfant|bébé))\b",
     re.I,
 )
 # what the drug did, said in the past: a treatment tried for the complaint, not one the patient takes ("I took
@@ -179,6 +189,7 @@ _NO_RELIEF = re.compile(
 )
 _PAST_RELIEF = re.compile(
     r"\b(?:it |that |which )?(?:helped|worked|took the edge off|did help)\b|"
+    r"\b(?:it|that|which) (?:gave|made) (?:me|her|him|them)\b|"  # what it did then: "it gave her diarrhea"
     r"\b(?:ça|cela) (?:m'a|a|s'est) (?:un (?:petit )?peu |bien |beaucoup )?(?:soulagé|amélioré|calmé|passé)",
     re.I,
 )

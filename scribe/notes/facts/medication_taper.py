@@ -1,0 +1,70 @@
+"""A stop the clinician turns into a taper: "il faut l'arrêter … mais on ne l'arrête jamais d'un coup, on diminue
+progressivement … trois quarts de comprimé, donc 7,5 mg le soir". The drug is not stopped today: its dose is lowered
+step by step, and the note and the patient's summary must not say "stop" (stopping a hypnotic, a steroid or a
+beta-blocker at once is what the clinician warned against)."""
+
+from __future__ import annotations
+
+import re
+
+from scribe.notes.medication.attributes import read_attributes
+
+_TAPER = re.compile(
+    r"\b(?:taper\w*|wean\w*|step (?:it )?down|little by little|gradually|slowly (?:come|go) (?:off|down)|"
+    r"diminu\w* (?:\w+ )?progressivement|progressivement|petit à petit|décroissance|sevrage|"
+    r"(?:pas|jamais) d'un (?:seul )?coup)\b",
+    re.I,
+)
+_MASS = ("mg", "g", "mcg")
+
+
+def tapered_stops(x) -> None:
+    """Each stopped drug of the clinician followed, within three sentences, by a taper: changed, with the first
+    lower dose said after the taper (x: the fact extractor, its sentences and builder)."""
+    for f in [f for f in x.builder.facts if f.kind == "medication" and f.status == "stopped" and f.evidence]:
+        said = [k for k in (_sentence_of(x, e) for e in f.evidence if e.role == "clinician") if k is not None]
+        if not said:
+            continue
+        k = min(said)  # the stop, said before the taper that undoes it
+        window = [j for j in range(k, min(k + 4, len(x.sents))) if x.is_clin(j)]
+        cue = next((j for j in window if _TAPER.search(x.sents[j].text)), None)
+        if cue is None or _names_another(x, cue, f):
+            continue  # "start prednisone … we'll taper it": another drug's taper
+        for j in range(cue, min(cue + 4, len(x.sents))):
+            if not x.is_clin(j) or _names_another(x, j, f):
+                continue
+            a = read_attributes(x.sents[j].text, x.lang, status="changed", cap=200)
+            if a.dose is None or a.unit not in _MASS:
+                continue
+            was = f.attributes.get("previous_dose") or f.attributes.get("dose")
+            f.status = "changed"
+            f.attributes.pop("later", None)
+            f.attributes.update({k: v for k, v in a.as_dict().items() if v not in (None, "")})
+            f.attributes["taper"] = True
+            if was and was != f.attributes.get("dose"):
+                f.attributes["previous_dose"] = was
+            f.evidence.append(x.builder.ev_sentence(x.sents[cue]))
+            f.evidence.append(x.builder.ev_sentence(x.sents[j]))
+            break
+
+
+def _names_another(x, k: int, f) -> bool:
+    from drug_named_entity_recognition import find_drugs
+
+    from scribe.notes import lexicon
+    from scribe.notes import medication as med
+
+    names = {f.label.lower(), str(f.attributes.get("brand") or "").lower(), str(f.attributes.get("surface")).lower()}
+    found = med.find_mentions(x.sents[k].text, find_drugs, lexicon.DRUG_STOP)
+    return any(m.surface.lower() not in names and m.name.lower() not in names for m in found)
+
+
+def _sentence_of(x, ev) -> int | None:
+    return next(
+        (
+            j
+            for j, s in enumerate(x.sents)
+            if x.tr.segments[s.seg_index].id == ev.segment_id and ev.quote and ev.quote in s.text
+        ),
+        None,
+    )
