@@ -535,6 +535,17 @@ def labelled_relatives(label: dict, fh: dict) -> set[str]:
     return who
 
 
+def others_relatives(label: dict, fh: dict, s: dict) -> set[str]:
+    """Relatives of the other labelled family diseases the sentence names: "rheumatoid arthritis (father)" names the
+    father's disease, not the mother's "knee osteoarthritis" (alias "arthritis")."""
+    return {
+        r
+        for other in label.get("family_history", [])
+        if other is not fh and spans(s["f"], other)
+        for r in relatives(fold(other.get("relative") or ""))
+    }
+
+
 def err_family(v: dict, label: dict) -> list[str]:
     """A relative's labelled disease denied in a family-history sentence, or given to another relative."""
     out = []
@@ -547,7 +558,7 @@ def err_family(v: dict, label: dict) -> list[str]:
                 out.append(s["text"])
             elif not found and any(DENIED_KIND[k].search(s["f"]) for k in kinds):
                 out.append(s["text"])
-            elif found and who and relatives(s["f"]) and not relatives(s["f"]) & who:
+            elif found and who and relatives(s["f"]) and not relatives(s["f"]) & (who | others_relatives(label, fh, s)):
                 out.append(s["text"])
     return out
 

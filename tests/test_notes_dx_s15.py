@@ -36,7 +36,7 @@ HEDGED = [
     ("en", "we should consider lupus.", "lupus"),
     ("en", "we'll test you for strep throat.", "streptococcal pharyngitis"),
     ("en", "i'm wondering if this is shingles.", "herpes zoster"),
-    ("en", "there's a chance this is a stress fracture.", "fracture"),
+    ("en", "there's a chance this is a stress fracture.", "stress fracture"),
     ("en", "i can't rule out a fracture.", "fracture"),
     ("en", "we need to make sure this isn't a heart attack.", "myocardial infarction"),
     ("en", "i'm not sure if this is eczema.", "eczema"),

@@ -70,6 +70,15 @@ _RULED_OUT = re.compile(
 )
 
 
+# ruled out by the words after it
+_RULED_OUT_AFTER = re.compile(
+    r"^[^.;?!]{0,40}?\b(?:(?:does|do|is|are)(?:n't| not) (?:look|seem|appear)\w* (?:to be )?involved|"
+    r"(?:is|are|'s)(?:n't| not) involved|(?:is|was|has been) (?:ruled out|excluded)|"
+    r"n'est pas (?:touchée?|atteinte?|en cause)|(?:est|a été) (?:éliminée?|écartée?))\b",
+    re.I,
+)
+
+
 @dataclass
 class Modifiers:
     negated: bool = False
@@ -234,6 +243,8 @@ def certainty(text: str, start: int, end: int, mods: Modifiers | None = None) ->
     clause = re.split(r"[.;?!]|\b(?:but|however|mais)\b", before)[-1]
     if _CONCLUDED.search(clause) or _RULED_OUT.search(clause) and not _HEDGE_BEFORE.search(clause):
         return "ruled-out"
+    if _RULED_OUT_AFTER.match(after):
+        return "ruled-out"  # "the high ankle sprain, the syndesmosis, doesn't look involved"
     if mods is not None and mods.negated:
         return "ruled-out"
     if _OWN_CAUSE.search(clause):

@@ -3,6 +3,7 @@ sentence built from facts (its fact ids and their evidence travel with it)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from scribe.notes import lexicon
@@ -44,6 +45,7 @@ WORDS = {
         "possible": "Possible",
         "probable": "Likely",
         "ruled_out": "ruled out",
+        "ruled_out_before": "",
         "reports": "reports|states|also reports|notes",
         "the_patient": "The patient",
         "follow_up": "Follow-up",
@@ -84,7 +86,8 @@ WORDS = {
         "negative": "nie",
         "possible": "Suspicion de",
         "probable": "Diagnostic probable :",
-        "ruled_out": ": écarté",
+        "ruled_out": "écarté",  # agrees with "diagnostic": "dépression écartée" would need the noun's gender
+        "ruled_out_before": "Diagnostic de",
         "reports": "",  # French statements keep the patient's words (no third-person rewrite to report)
         "the_patient": "Le patient",
         "follow_up": "À revoir",
@@ -170,3 +173,16 @@ def join_items(items: list[str], lang: str, negative: bool = False) -> str:
         return ", ".join(items[:-1]) + " ni de " + items[-1]
     conj = " et " if lang == "fr" else ", and " if len(items) > 2 else " and "
     return ", ".join(items[:-1]) + conj + items[-1]
+
+
+# "de" before a vowel or a mute h, in a French denial, history or suspicion (h aspiré words keep it: "pas de hernie")
+_ELIDED = re.compile(
+    r"\b(pas|ni|suspicion|diagnostic|antécédents?(?: familia(?:l|ux))?) de (?=[aeiouyàâéèêëîïôûh])"
+    r"(?!h(?:ernie|anche|aut|oquet|ématome))",
+    re.I,
+)
+
+
+def elide(text: str, lang: str) -> str:
+    """ "Antécédent d'hypertension", "Pas d'asthme dans la famille", not "de hypertension"."""
+    return _ELIDED.sub(r"\1 d'", text) if lang == "fr" else text

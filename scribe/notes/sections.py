@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes.medication import dose_text, frequency_text
-from scribe.notes.rendering import SIDE, SYSTEM_FR, VITAL_FR, RenderContext, join_items, supported
+from scribe.notes.rendering import SIDE, SYSTEM_FR, VITAL_FR, RenderContext, elide, join_items, supported
 from scribe.notes.sections_plan import med_text, render_assessment, render_assessment_plan, render_plan
 from scribe.notes.text import patient_to_third, sentence_case
 from scribe.schemas_docs import Fact, SentenceSupport
@@ -206,26 +206,14 @@ def render_ros(c: RenderContext, facts) -> list[SentenceSupport]:
             parts.append(f"{c.w('denies')} {join_items([_sided(c, f) for f in neg], c.lang, negative=True)}.")
         name = SYSTEM_FR.get(system, system) if c.lang == "fr" else system
         text = f"{name}: {' '.join(parts)}"
-        out.append(supported(_elided(text, c.lang), pos + neg))
+        out.append(supported(elide(text, c.lang), pos + neg))
     return out
-
-
-# "de" before a vowel or a mute h, in a French denial or history (h aspiré words keep "de": "pas de hernie")
-_ELIDED = re.compile(
-    r"\b(pas|ni|antécédents?(?: familia(?:l|ux))?) de (?=[aeiouyàâéèêëîïôûh])(?!h(?:ernie|anche|aut|oquet|ématome))",
-    re.I,
-)
-
-
-def _elided(text: str, lang: str) -> str:
-    """ "Antécédent d'hypertension", "Pas d'asthme dans la famille", not "de hypertension"."""
-    return _ELIDED.sub(r"\1 d'", text) if lang == "fr" else text
 
 
 def _list_sentence(c: RenderContext, fs: list[Fact], prefix: str) -> list[SentenceSupport]:
     if not fs:
         return []
-    return [supported(_elided(f"{prefix} {join_items([c.label(f) for f in fs], c.lang)}.", c.lang), fs)]
+    return [supported(elide(f"{prefix} {join_items([c.label(f) for f in fs], c.lang)}.", c.lang), fs)]
 
 
 def render_past_medical(c: RenderContext, facts) -> list[SentenceSupport]:
@@ -250,12 +238,12 @@ def render_family_history(c: RenderContext, facts) -> list[SentenceSupport]:
             out.append(supported(c.w("family_none"), [f]))
         elif f.status == "absent":
             in_family = "dans la famille" if c.lang == "fr" else "in the family"
-            out.append(supported(_elided(f"{c.w('no')} {said} {in_family}.", c.lang), [f]))
+            out.append(supported(elide(f"{c.w('no')} {said} {in_family}.", c.lang), [f]))
         else:
             rel = f.attributes.get("relative")
             rel = None if rel in ("family", "famille") else rel  # "skin cancer runs in my family": no one named
             text = sentence_case(f"{c.w('family')} {said}" + (f" ({rel})" if rel else ""))
-            out.append(supported(_elided(text, c.lang), [f]))
+            out.append(supported(elide(text, c.lang), [f]))
     return out
 
 

@@ -11,7 +11,7 @@ import re
 
 from scribe.notes.facts.plan_items import when_phrase
 from scribe.notes.medication import dose_text, frequency_text, render_medication
-from scribe.notes.rendering import SIDE, RenderContext, supported
+from scribe.notes.rendering import SIDE, RenderContext, elide, supported
 from scribe.notes.text import sentence_case
 from scribe.schemas_docs import Fact, SentenceSupport
 
@@ -62,8 +62,8 @@ def _dx_text(c: RenderContext, f: Fact) -> str:
     elif f.attributes.get("certainty") in ("possible", "probable"):
         name = f"{c.w(f.attributes['certainty'])} {name}"
     elif f.attributes.get("certainty") == "ruled-out":
-        name = f"{name} {c.w('ruled_out')}"
-    name = name[0].upper() + name[1:]
+        name = f"{c.w('ruled_out_before')} {name} {c.w('ruled_out')}".strip()
+    name = elide(name[0].upper() + name[1:], c.lang)
     code = f.attributes.get("code")
     if f.attributes.get("certainty") in ("possible", "probable", "ruled-out"):
         code = None  # outpatient coding rules: a possible or probable diagnosis is not coded

@@ -326,6 +326,12 @@ class AskedSymptoms:
             for status in ("present", "absent"):
                 self._asked(s, first, [f for f, st_ in each if st_ == status], status)
             return
+        if pol == "yes" and any(st_ == "absent" for _, st_ in each):
+            # "any vomiting or diarrhea?" "no … oh wait, yes, she threw up once. no diarrhea.": the yes is the rest's
+            denied = [f for f, st_ in each if st_ == "absent"]
+            self._asked(s, first, denied, "absent")
+            self._asked(s, first, [f for f in found if f not in denied], "present")
+            return
         if each and len(each) < len(found) and re.search(r"\b(?:but|mais|though|although)\b", first.text, re.I):
             # "any fever or back pain?" "no fever, but my lower back aches": the "no" is the fever's alone
             status = each[0][1]

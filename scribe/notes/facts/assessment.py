@@ -34,6 +34,7 @@ _HEDGE_LATER = re.compile(
     r"(?:we(?:'ll| will| are going to|'re going to| gon na| gonna| need to| want to| have to)|let's|i want to) "
     r"(?:\w+ )?(?:see|find out|check|confirm|determine|make sure) (?:if|whether|that it)|rule (?:it|that|this) out|"
     r"il se peut|je pense que|c'est (?:probablement|peut-être|sans doute)|probablement|peut-être|"
+    r"(?:ça|cela) (?:pourrait|peut) (?:\w+ )?être|"
     r"on va (?:\w+ )?(?:éliminer|voir si|vérifier si|s'assurer)|ce n'est pas sûr|pas certain)\b",
     re.I,
 )

@@ -11,6 +11,14 @@ from __future__ import annotations
 from scribe.notes.lexicon.concept import Concept, condition
 
 MSK_CONDITIONS: list[Concept] = [
+    condition(  # the syndesmosis, not the outer ligament: "the high ankle sprain doesn't look involved"
+        "high ankle sprain",
+        [r"high ankle sprain", r"syndesmo(?:sis|tic) (?:sprain|injury)", r"entorse (?:de la )?syndesmose"],
+        "entorse de la syndesmose",
+        code="S93.439A",
+        plain_en="a high ankle sprain (the ligament joining the two leg bones)",
+        plain_fr="une entorse de la syndesmose",
+    ),
     condition(
         "ankle sprain",
         [r"ankle sprain", r"sprain(?:ed)? (?:of )?(?:the |my |your )?ankle", r"entorse de la cheville"],
@@ -59,6 +67,7 @@ MSK_CONDITIONS: list[Concept] = [
         plain_en="a slipped (herniated) disc in the spine",
         plain_fr="une hernie discale",
     ),
+    condition("stress fracture", [r"stress fractures?", r"fractures? de (?:fatigue|stress)"], "fracture de fatigue"),
     condition("fracture", [r"fracture[ds]?", r"broken (?:bone|arm|leg|wrist|ankle)"], "fracture"),
     condition(
         "meniscus tear",

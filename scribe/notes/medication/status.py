@@ -282,6 +282,7 @@ def _tried(text: str, start: int, left: str, after: str) -> bool:
             re.search(r"tri|essay", left, re.I)
             or _PAST_TIME.search(after)
             or _PAST_TIME.search(said_before)
+            or _PAST_TIME.search(left)  # "il y a deux ans, le pharmacien m'avait donné une crème …, du pévaryl"
             or _NO_RELIEF.search(said_after)  # "I took some tylenol, I took some ibuprofen, … it didn't help"
             or _PAST_RELIEF.search(after)
         )
