@@ -70,3 +70,13 @@ def test_a_french_history_elides_de():
         language="fr",
     )
     assert "Antécédent familial d'AVC (père)" in doc["note"]["markdown"]
+
+
+def test_what_the_relative_had_done_is_not_the_patients_surgery():
+    doc = document(
+        "[doctor] anybody in your family with thyroid problems ?\n"
+        "[patient] no , nobody ... well , actually , my aunt , my mom's sister , she had a goiter . she had surgery "
+        "for it , years ago .\n"
+    )
+    assert not [f for f in doc["facts"] if f["kind"] == "past_surgical"]
+    assert "surgery" not in doc["note"]["markdown"]

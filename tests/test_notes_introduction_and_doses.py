@@ -107,3 +107,15 @@ def test_a_stop_turned_into_a_taper_is_never_stop_today():
     )
     assert meds(doc)["zolpidem"] == ("changed", "7.5")
     assert "Arrêtez" not in summary_meds(doc)
+
+
+def test_symptoms_said_in_everyday_words():
+    doc = document(
+        "[doctor] have you been feeling cold more than usual ?\n[patient] no ... actually , yes . i'm always cold .\n"
+        "[doctor] how is your concentration ?\n[patient] i have trouble concentrating at work .\n"
+        "[doctor] any heartburn ?\n[patient] yes , and a sour taste in my mouth at night .\n"
+    )
+    symptoms = {f["label"]: f["status"] for f in doc["facts"] if f["kind"] == "symptom"}
+    assert symptoms.get("cold intolerance") == "present"
+    assert symptoms.get("difficulty concentrating") == "present"
+    assert symptoms.get("acid regurgitation") == "present"

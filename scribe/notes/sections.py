@@ -220,7 +220,7 @@ def render_past_medical(c: RenderContext, facts) -> list[SentenceSupport]:
     return _list_sentence(c, c.of("past_medical"), c.w("pmh"))
 
 
-_SAID_AS_VERB = re.compile(r"(?:took|taken|removed?)\b", re.I)
+_SAID_AS_VERB = re.compile(r"(?:took|taken|removed?|had|have had|underwent|opérée?)\b", re.I)
 
 
 def render_past_surgical(c: RenderContext, facts) -> list[SentenceSupport]:

@@ -85,10 +85,14 @@ class BackgroundFacts:
         asked = YOUR_RELATIVE.search(prev.text) if self.is_clin(k - 1) and prev.question else None
         if asked and self.is_pat(k):
             return FAMILY.match(prev.text, asked.start(1))  # "et votre père ?" "oui, il a fait un avc"
-        opening = RELATIVE_SUBJECT.match(prev.text)
-        if prev.seg_index != self.sents[k].seg_index or opening is None:
+        if prev.seg_index != self.sents[k].seg_index:
             return None
-        return FAMILY.match(prev.text, opening.end())
+        opening = RELATIVE_SUBJECT.match(prev.text)
+        if opening is not None:
+            return FAMILY.match(prev.text, opening.end())
+        # "no, nobody … well, actually, my aunt, my mom's sister, she had a goiter. she had surgery for it"
+        last = relative_of(prev.text, len(prev.text))
+        return last if last is not None and MY_RELATIVE.search(prev.text) else None
 
     _ALLERGENS = (
         r"penicillins?|pénicillines?|amoxicillin|amoxicilline|sulfa(?: drugs)?|sulfamides?|codeine|codéine|"

@@ -67,7 +67,16 @@ SYMPTOMS: list[Concept] = [
     ),
     symptom(
         "weight gain",
-        [r"weight gain", r"gained (?:some |a lot of )?weight", r"prise de poids", r"pris du poids", r"grossi"],
+        [
+            r"weight gain",
+            r"gained (?:some |a lot of )?weight",
+            # "I gained eight pounds", "j'ai pris quatre kilos"
+            r"(?:gained|put on) (?:about |almost |nearly |like |around )?(?:\w+ )?(?:pounds|lbs|kilos|kilograms|kg)",
+            r"pris (?:\w+ )?kilos",
+            r"prise de poids",
+            r"pris du poids",
+            r"grossi",
+        ],
         "prise de poids",
         "Constitutional",
     ),

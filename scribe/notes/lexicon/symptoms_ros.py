@@ -288,4 +288,88 @@ ROS_SYMPTOMS: list[Concept] = [
         "stress",
         "Psychiatric",
     ),
+    symptom(
+        "cold intolerance",
+        [
+            r"cold intolerance",
+            r"intoleran\w+ (?:to|of) (?:the )?cold",
+            r"(?:always|constantly) (?:feel(?:ing)? |so |really )?cold",
+            r"feel(?:s|ing)? cold all the time",
+            r"frileu(?:x|se)",
+            r"(?:j'ai|a) toujours froid",
+        ],
+        "frilosité",
+        "Constitutional",
+    ),
+    symptom(
+        "difficulty concentrating",
+        [
+            r"(?:trouble|difficulty|hard time|problems?) (?:concentrating|focusing|with (?:concentration|focus))",
+            r"can(?:'t|not| n't) (?:concentrate|focus)",
+            r"poor concentration",
+            r"(?:troubles?|difficultés?) (?:de|à) (?:la )?concentr\w+",
+            r"(?:n'arrive|arrive) (?:pas|plus) à (?:me |se )?concentrer",
+        ],
+        "difficultés de concentration",
+        "Psychiatric",
+    ),
+    symptom(
+        "anhedonia",
+        [
+            r"anhedonia",
+            r"loss of interest",
+            r"(?:lost|lose|losing) interest",
+            r"perte d'intérêt",
+            r"(?:plus|pas) envie de rien",
+        ],
+        "anhédonie",
+        "Psychiatric",
+    ),
+    symptom(
+        "early morning awakening",
+        [
+            r"early (?:morning )?awakening",
+            r"wak(?:e|ing) up (?:way |too |really )?early",
+            r"wak(?:e|ing) up at (?:[2-5]|two|three|four|five)(?: (?:am|a\.m\.|in the morning|o'clock))?",
+            r"réveils? précoces?",
+            r"réveill?e? (?:à|vers) (?:[2-5]|deux|trois|quatre|cinq) heures",
+        ],
+        "réveils précoces",
+        "Psychiatric",
+    ),
+    symptom(
+        "joint clicking",
+        [r"clicking", r"(?:knee|joint|shoulder|jaw|hip|it) (?:clicks|catches|locks)", r"craquements?", r"ressauts?"],
+        "craquements articulaires",
+        "Musculoskeletal",
+    ),
+    symptom(
+        "crepitus", [r"crepitus", r"crepitations?", r"crépitations? articulaires?"], "crépitations", "Musculoskeletal"
+    ),
+    symptom(
+        "acid regurgitation",
+        [
+            r"(?:acid|sour|bitter) (?:taste|regurgitation|brash)",
+            r"regurgitation",
+            r"(?:food|acid) (?:comes|coming) (?:back )?up",
+            r"remontées? acides?",
+            r"régurgitations?",
+            r"goût (?:acide|amer) dans la bouche",
+        ],
+        "régurgitations acides",
+        "Gastrointestinal",
+    ),
+    symptom(
+        "dry skin",
+        [
+            r"dry skin",
+            r"skin (?:is|gets|feels) (?:very |really |so )?dry",
+            r"xerosis",
+            r"peau (?:très )?sèche",
+            r"sécheresse (?:de la peau|cutanée)",
+            r"xérose",
+        ],
+        "peau sèche",
+        "Skin",
+    ),
 ]
