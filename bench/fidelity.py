@@ -43,7 +43,8 @@ precision has since been read), fresh4 (French, labelled in session 13 before th
 unlabelled ACI-Bench and LabForSims2 consultations, labelled in session 14 before the engine ran on them; the
 French ones had been read for assistant questions, never for the notes) and written (consultations a physician
 wrote for this bench in session 14, bench/data/dialogues; written dialogue is tidier than a transcript of a
-clinic, so read it beside the others); all = every split.
+clinic, so read it beside the others; written2-5 the same, one set a session, each measured before the engine was
+changed for it); all = every split.
 """
 
 from __future__ import annotations

@@ -119,3 +119,12 @@ def test_symptoms_said_in_everyday_words():
     assert symptoms.get("cold intolerance") == "present"
     assert symptoms.get("difficulty concentrating") == "present"
     assert symptoms.get("acid regurgitation") == "present"
+
+
+def test_off_the_drug_and_a_misheard_stop_stop_it():
+    doc = document(
+        "[patient] i take ibuprofen , two of the two hundreds , and lisinopril ten milligrams .\n"
+        "[doctor] right , so i'd like you off the ibuprofen anyway .\n"
+        "[doctor] and we'll top the lisinopril and start losartan , fifty milligrams once a day .\n"
+    )
+    assert meds(doc)["ibuprofen"][0] == "stopped" and meds(doc)["lisinopril"][0] == "stopped"

@@ -49,7 +49,7 @@ _STRONG_CUE = re.compile(
 _WEAK_CUE = re.compile(
     r"\b(?:start\w*|stop\w*|quit|discontinu\w*|continu\w*|resum\w*|increas\w*|decreas\w*|doubl\w*|switch\w*|"
     r"hold|held|keep|kept|use|uses|using|used|try|tried|trying|give|gave|given|giving|shots?|cream|ointment|patch|"
-    r"drops|"
+    r"drops|off (?:of )?(?:the|your|his|her)|(?<!on )top (?:the|your|his|her)|"
     r"add|adding|treat\w* (?:you |him |her |it |this |that )?with|trait\w* par|inject\w*|"
     r"help|helps|helped|helping|relie\w*|work|works|worked|working|tolerat\w*|side effects?|"
     r"discount|insurance|covered|copay|generic|priced|cost|"
