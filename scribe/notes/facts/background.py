@@ -235,13 +235,14 @@ class BackgroundFacts:
                     said = MY_RELATIVE.search(reply)  # "yeah, my dad had kidney stones"
                     # "any migraines in the family?" "my mom. and my dad had an aneurysm": the dad had another one
                     other = {c.label for *_, c in lexicon.find_concepts("condition", reply)}
+                    # "any migraines in the family?" "my mom, all her life.": the relative the reply opens on
+                    # (not "my mom had a stroke.": her own disease, not the one asked)
+                    first = _REPLY_NAMES.match(reply) if not pol else None
+                    if first and lexicon.find_concepts("condition", reply.split(".")[0]):
+                        first = None
                     for st, en, c in found:
-                        it = had and (c.label in other or _HAD_IT.match(reply, had.end()))
-                        # "any migraines in the family?" "my mom, all her life.": the relative the reply opens on
-                        first = _REPLY_NAMES.match(reply) if not pol else None
-                        if first and lexicon.find_concepts("condition", reply.split(".")[0]):
-                            first = None  # "my mom had a stroke.": her own disease, not the one asked
-                        but = corrected or (had if it else None) or first
+                        had_it = had and (c.label in other or _HAD_IT.match(reply, had.end()))
+                        but = corrected or (had if had_it else None) or first
                         if not pol and not but:
                             continue
                         asked = YOUR_RELATIVE.search(s.text)  # "votre père a fait un avc ?" "oui": the father's

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from scribe.notes import lexicon
+from scribe.notes import medication as med
 from scribe.notes.medication.attributes import read_attributes
 
 _TAPER = re.compile(
@@ -39,7 +41,7 @@ def tapered_stops(x) -> None:
             was = f.attributes.get("previous_dose") or f.attributes.get("dose")
             f.status = "changed"
             f.attributes.pop("later", None)
-            f.attributes.update({k: v for k, v in a.as_dict().items() if v not in (None, "")})
+            f.attributes.update({key: v for key, v in a.as_dict().items() if v not in (None, "")})
             f.attributes["taper"] = True
             if was and was != f.attributes.get("dose"):
                 f.attributes["previous_dose"] = was
@@ -49,10 +51,8 @@ def tapered_stops(x) -> None:
 
 
 def _names_another(x, k: int, f) -> bool:
-    from drug_named_entity_recognition import find_drugs
-
-    from scribe.notes import lexicon
-    from scribe.notes import medication as med
+    """Sentence k names a drug other than f ("we'll taper the prednisone")."""
+    from drug_named_entity_recognition import find_drugs  # heavy: loaded on first use, as the extractor does
 
     names = {f.label.lower(), str(f.attributes.get("brand") or "").lower(), str(f.attributes.get("surface")).lower()}
     found = med.find_mentions(x.sents[k].text, find_drugs, lexicon.DRUG_STOP)
