@@ -128,3 +128,17 @@ def test_off_the_drug_and_a_misheard_stop_stop_it():
         "[doctor] and we'll top the lisinopril and start losartan , fifty milligrams once a day .\n"
     )
     assert meds(doc)["ibuprofen"][0] == "stopped" and meds(doc)["lisinopril"][0] == "stopped"
+
+
+def test_a_dose_judged_too_low_is_replaced_by_the_one_given_next():
+    doc = document(
+        "[doctor] what have you been giving her ?\n"
+        "[patient] children's motrin , five milliliters , when the fever goes up . and tylenol at night , seven and "
+        "a half milliliters .\n"
+        "[doctor] so the motrin , five milliliters is only a hundred milligrams , that's on the low side for her "
+        "weight . you can give eight milliliters , every six to eight hours as needed .\n"
+        "[doctor] the tylenol at seven and a half milliliters , that's right for her . every six hours if needed .\n"
+    )
+    summary = summary_meds(doc)
+    assert "New dose: Motrin 8 ml" in summary
+    assert "Tylenol 7.5 ml, every 6 hours" in summary and "at night" not in summary

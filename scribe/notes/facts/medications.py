@@ -128,7 +128,8 @@ class MedicationFacts:
                         last[1].status = "stopped"  # "propranolol, 40 mg twice a day. it didn't help, so I stopped it"
                         last = (last[0], last[1], "stopped")
                     extra = med.follow_up_attributes(s.text, self.lang, last[2])
-                    if extra and last[1].id in reported_use and self.is_clin(k) and extra.frequency is not None:
+                    reported = last[1].id in reported_use or last[1].attributes.get("said_by") == "patient"
+                    if extra and reported and self.is_clin(k) and extra.frequency is not None:
                         # "the tylenol at 7.5 ml, that's right for her. every six hours if needed.": the regimen
                         # the clinician states replaces the use the parent reported ("at night")
                         for x in ("frequency", "per_day", "as_needed"):
@@ -399,7 +400,8 @@ class MedicationFacts:
         s = self.sents[k]
         nxt = self.sents[k + 1] if k + 1 < len(self.sents) else None
         following = (nxt.text, nxt.start - s.start - after) if nxt and nxt.seg_index == s.seg_index else None
-        found = med.anaphoric_change(s.text[after:], self.lang, drug.attributes, following)
+        judged = k > 0 and self.is_clin(k - 1) and bool(med.DOSE_JUDGED.search(self.sents[k - 1].text))
+        found = med.anaphoric_change(s.text[after:], self.lang, drug.attributes, following, judged)
         if found is None:
             return None
         extra, verb = found

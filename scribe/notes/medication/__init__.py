@@ -38,6 +38,7 @@ from scribe.notes.medication.clause import (
 )
 from scribe.notes.medication.frequency import Frequency, parse_frequency
 from scribe.notes.medication.mention import (
+    DOSE_JUDGED,
     Medication,
     anaphoric_change,
     answer_attributes,
@@ -59,6 +60,7 @@ from scribe.notes.medication.status import asks_what_was_tried, has_current_cue,
 
 __all__ = [
     "anaphoric_change",
+    "DOSE_JUDGED",
     "FRENCH_BRANDS",
     "Attributes",
     "Found",

@@ -176,7 +176,9 @@ _FOLLOW_CUE = re.compile(
     # a dose worked out aloud ("for her weight, 15 kilos, that's 675 milligrams twice a day")
     r"\b(?:that's|that is|which is|ça fait|soit)\s+(?:about\s+)?\d[\d.,]*\s*(?:mg|milligram\w*|mcg|microgram\w*|ml|"
     r"milliliters?|g|grams?|grammes?|units?|unités?)\b|"
-    r"^[\s,]*(?:(?:um+|uh+|euh|er)[\s,]+)*(?:\d|one|two|half|a half|un |une )",
+    r"^[\s,]*(?:(?:um+|uh+|euh|er)[\s,]+)*(?:\d|one|two|half|a half|un |une )|"
+    # the regimen on its own: "every six hours if needed.", "toutes les six heures si besoin."
+    r"^[\s,]*(?:every|once|twice|three times|four times|toutes les|une fois|deux fois|trois fois)\b",
     re.I,
 )
 
@@ -223,18 +225,37 @@ _FROM_NOW = re.compile(
 )
 
 
+# the dose just named judged wrong, so the next one given replaces it: "five milliliters is only a hundred milligrams,
+# that's on the low side for her weight. you can give eight milliliters"
+DOSE_JUDGED = re.compile(
+    r"\b(?:(?:on the )?(?:low|high) side|too (?:low|high|little|much|weak|strong)|not enough|under-?dos\w*|"
+    r"pas assez|trop (?:faible|fort|bas|élevé|peu)|insuffisante?|sous-dos\w*)\b",
+    re.I,
+)
+_GIVE_INSTEAD = re.compile(
+    r"\b(?:you can give|give (?:her|him|them)|you can take|let's (?:do|give|go with|use)|on peut (?:donner|passer à)|"
+    r"donnez(?:-lui)?|vous pouvez (?:donner|prendre))\b",
+    re.I,
+)
+
+
 def anaphoric_change(
-    text: str, lang: str | None, before: dict[str, Any], following: tuple[str, int] | None = None
+    text: str,
+    lang: str | None,
+    before: dict[str, Any],
+    following: tuple[str, int] | None = None,
+    judged: bool = False,
 ) -> tuple[Attributes, int] | None:
     """The new dose or frequency of a change said without the drug's name, of the drug named just before
     (`before`: its fact attributes): a change verb on "it / that / the dose" with a dose and unit or a
     frequency, or "take it twice a day from now on" with a frequency other than the one it had; with where
     the change verb starts. None when the sentence is not such a change: a bare number, the same frequency
     again, a hedge. `following`: the turn's next sentence and where it starts (from the start of `text`), read
-    when the change verb says no dose ("let's cut it down. Take half a tablet, 12.5 milligrams")."""
+    when the change verb says no dose ("let's cut it down. Take half a tablet, 12.5 milligrams"). `judged`: the
+    sentence before called the dose wrong (DOSE_JUDGED), so "you can give eight milliliters" is the new one."""
     if re.search(r"\b(?:if|maybe|might|could|unless|si|peut-être)\b", text, re.I):
         return None  # "if it's still high we could increase it": an option, not the change
-    verb = CHANGE_ON_ANAPHORA.search(text)
+    verb = CHANGE_ON_ANAPHORA.search(text) or (_GIVE_INSTEAD.search(text) if judged else None)
     take = None if verb else _TAKE_ANAPHORA.search(text)
     if not (verb or take and _FROM_NOW.search(text)):
         return None
