@@ -105,7 +105,7 @@ FAMILY = re.compile(
     r"soeurs?|fils|filles?|tantes?|oncles?)\b|\bfh\b"
 )
 FH_CONTEXT = re.compile(r"\bfamil\w*|\bfh\b|antecedents familiaux|runs in")
-# a relative's word -> who it is ("parent" and "sibling" may be either); relatives like "family" name nobody
+# a relative's word -> who it is; "parent", "sibling" and "family" name no one relative, so they are not here
 RELATIVE_WORDS = {
     "mother": "mother mom mum mommy mere maman",
     "father": "father dad daddy pere papa",
