@@ -207,8 +207,7 @@ def numbers_to_digits(text: str) -> str:
                 r"hours?|minutes?|times?|out|over|percent|pounds?|kilos?|degrees?|cm|mm|"
                 r"centimeters?|milliliters?|ml|tablets?|pills?|puffs?|jours?|semaines?|mois|ans|"
                 r"heures?|fois|sur|kg|year-old|beats?|breaths?|plus|miles?|inches?|feet|cigarettes?|"
-                r"packs?|drinks?|glasses?|beers?|milligrammes?|microgrammes?|grammes?|comprimés?|gélules?|"
-                r"gouttes?|bouffées?|sachets?|millilitres?)$",
+                r"packs?|drinks?|glasses?|beers?)$",
                 nxt,
             )
             # "four to six hours": the first number of a range counts as the second does
@@ -232,18 +231,8 @@ def numbers_to_digits(text: str) -> str:
         res,
         flags=re.I,
     )
-    # a half: "7 and a half milligrams", "7 milligrammes et demi" → 7.5
-    res = _AND_A_HALF.sub(lambda m: f"{m.group(1)}.5 {m.group(2)}", res)
-    res = _ET_DEMI.sub(lambda m: f"{m.group(1)}.5 {m.group(2)}", res)
     # a decimal said without its zero before a measure: "point 5 centimeters", ".5 cm" → "0.5"
     return _BARE_DECIMAL.sub(lambda m: f"{m.group(1)}0.{m.group(2)}{m.group(3)}", res)
-
-
-_HALF_UNIT = (
-    r"(mg|milligrams?|milligrammes?|mcg|micrograms?|microgrammes?|g|grams?|grammes?|ml|milliliters?|millilitres?)"
-)
-_AND_A_HALF = re.compile(r"\b(\d+) and a half " + _HALF_UNIT + r"\b", re.I)
-_ET_DEMI = re.compile(r"\b(\d+) " + _HALF_UNIT + r" et demie?\b", re.I)
 
 
 _MEASURE = r"(?:cm|mm|centimet(?:er|re)s?|millimet(?:er|re)s?|mg|milligrams?|grams?|g|ml|milliliters?|percent|%)"

@@ -22,7 +22,6 @@ from scribe.notes import lexicon
 from scribe.notes.compose import to_markdown
 from scribe.notes.consultation import hedged
 from scribe.notes.medication import find_mentions, number_values
-from scribe.notes.medication.attributes import tablets_per_dose
 from scribe.notes.medication.names import fold
 from scribe.notes.misheard import misheard_words
 from scribe.notes.number_words import digits_in, spoken_numbers
@@ -46,8 +45,6 @@ def numbers_supported(sentence: str, evidence_text: str) -> list[str]:
     """Numbers of `sentence` that its evidence does not contain, written or spoken, English or French
     ("1,000", "1 000", "one thousand", "mille", "trois"): [] when every number is grounded."""
     have = set(spoken_numbers(evidence_text)) | number_values(evidence_text)
-    count = tablets_per_dose(evidence_text)  # a dose of several tablets: "500 milligram tablets … take two"
-    have |= {a * count for a in have if a >= 5} if count else set()
     missing = []
     for d in digits_in(sentence):
         v = float(d.replace(",", "."))

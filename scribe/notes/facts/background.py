@@ -10,6 +10,7 @@ from scribe.notes.consultation import FAMILY, answer_polarity, context_of
 from scribe.notes.facts.relatives import (
     BUT_A_RELATIVE,
     MY_RELATIVE,
+    PATIENT_AGAIN,
     PRONOUN_SUBJECT,
     RELATIVE_HAD,
     RELATIVE_SUBJECT,
@@ -71,7 +72,6 @@ def _allergen_label(s: str) -> str:
 # what the relative had is what was asked: "my dad had it", "mon père en a eu" (not "my dad had an aneurysm")
 _HAD_IT = re.compile(r"\s+(?:it|them|that|those|one|this|too|as well|the same|ça|aussi)\b|\s*(?:[.,;!]|$)", re.I)
 _REPLY_NAMES = re.compile(r"^\W*(?:(?:yes|yeah|oui|well|um|euh)\W+)*(?:my|mon|ma|mes)\s+" + FAMILY.pattern, re.I)
-_I_BEFORE = re.compile(r"\b(?:i|i've|i'm|je|j')\b", re.I)
 
 
 class BackgroundFacts:
@@ -288,7 +288,7 @@ class BackgroundFacts:
             for (st, en, c), m in zip(found, mods):
                 ev = [self.builder.evidence(s.seg_index, s.start + st, s.start + en)]
                 own = relative_of(s.text, st)
-                if own and own.start() >= en and _I_BEFORE.search(s.text[max(0, st - 40) : st]):
+                if own and own.start() >= en and PATIENT_AGAIN.search(s.text[max(0, st - 40) : st]):
                     own = None  # "i've never had a kidney stone, my dad had them": the patient's own "never"
                 # a relative is named, but the patient comes between them and the condition: "my daughter gave
                 # me a watch, and it said I might have atrial fibrillation" is the patient's

@@ -8,7 +8,7 @@ import re
 from scribe.notes import lexicon
 from scribe.notes.consultation import answer_polarity, context_of
 from scribe.notes.facts.medication_taper import tapered_stops
-from scribe.notes.medication.attributes import tablets_per_dose
+from scribe.notes.medication.numbers import tablets_per_dose
 from scribe.notes.medication.status import STOPPED_BARE
 from scribe.notes.text import (
     Sentence,

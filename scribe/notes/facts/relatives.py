@@ -41,7 +41,7 @@ RELATIVE_SUBJECT = re.compile(r"^\W*(?:(?:and|also|et|puis)\s+)?(?:my|our|ma|mon
 
 # the patient named between a relative and a condition: "my daughter gave me a watch, and it said possible
 # atrial fibrillation" is the patient's; a hedge is not ("my mom and her sister, i think they both had melanoma")
-_PATIENT_AGAIN = re.compile(
+PATIENT_AGAIN = re.compile(
     r"\b(?:me|i|i'm|i've|myself|moi|je|j')\b(?!\s+(?:think|believe|guess|suppose|recall|remember|crois|pense)\b)|"
     r"\bm'(?=\w)",
     re.I,
@@ -186,7 +186,7 @@ def relative_of(text: str, start: int) -> re.Match | None:
         for r in rels
         if r.end() <= start
         and not _NEXT_PERSON.search(text, r.end(), start)
-        and not _PATIENT_AGAIN.search(text, r.end(), start)
+        and not PATIENT_AGAIN.search(text, r.end(), start)
     ]
     if before:
         return before[-1]
@@ -194,7 +194,7 @@ def relative_of(text: str, start: int) -> re.Match | None:
     if after:
         return after[0]
     return min(
-        (r for r in rels if not _PATIENT_AGAIN.search(text, min(r.end(), start), max(r.start(), start))),
+        (r for r in rels if not PATIENT_AGAIN.search(text, min(r.end(), start), max(r.start(), start))),
         key=lambda r: abs(r.start() - start),
         default=None,
     )

@@ -30,12 +30,6 @@ _STRENGTH_AFTER_COUNT = re.compile(
     re.I,
 )
 _COUNT_BEFORE = re.compile(r"(?:^[\s,:]*|\b(?:take|takes|taking|of|use)\s+)(?P<n>[1-4])\s+$", re.I)
-_TAKE_COUNT = re.compile(
-    r"\b(?:take|takes|prenez|prendre)\s+(?P<n>[2-4])\s+"
-    r"(?:(?:tablets?|pills?|capsules?|of (?:them|those)|comprimés?)\s+)?"
-    r"(?:every|each|at|in the|twice|once|up to|a day|per|toutes|le|au|matin|par)\b",
-    re.I,
-)
 _TABLET_AFTER = re.compile(r"\s*(?:tablets?|capsules?|pills?|caplets?)\b", re.I)
 _BARE_DOSE = re.compile(
     rf"^\s*,?\s*(?:at\s+|à\s+)?(?P<num>{_NUM})(?!\s*(?:\d|%|-|/|:|\.\d|years?|yrs?|days?|weeks?|"
@@ -226,12 +220,6 @@ class Attributes:
                 setattr(self, k, getattr(other, k))
                 if k == "dose":
                     self.unit = other.unit
-
-
-def tablets_per_dose(text: str, lang: str | None = None) -> int | None:
-    """The count a sentence says to take at a time ("you can take two every eight hours"), 2 to 4, else None."""
-    m = _TAKE_COUNT.search(normalize(text, lang)[0])
-    return int(m.group("n")) if m else None
 
 
 def read_attributes(

@@ -199,9 +199,28 @@ def number_values(text: str) -> set[float]:
     for the grounding guard (a rendered "1000 mg" is grounded by "1,000 mg" or "mille milligrammes")."""
     vals = {n.value for n in number_spans(text, "fr")} | {n.value for n in number_spans(text, "en")}
     vals |= {{"once": 1.0, "twice": 2.0, "thrice": 3.0}[m.group(1).lower()] for m in _ONCE.finditer(text)}
-    # "two five hundred milligram tablets" grounds the 1000 mg dose the note writes for them
-    vals |= {float(m.group(1)) * float(m.group(2)) for m in _TABLETS_OF.finditer(normalize(text, "en")[0])}
+    # "two five hundred milligram tablets" grounds the 1000 mg dose the note writes for them, and so does "the 500
+    # milligram tablets … you can take two"
+    norm = normalize(text, "en")[0]
+    vals |= {float(m.group(1)) * float(m.group(2)) for m in _TABLETS_OF.finditer(norm)}
+    take = _TAKE_COUNT.search(norm)
+    vals |= {v * int(take.group("n")) for v in vals if v >= 5} if take else set()
     return vals
+
+
+# a count to take at a time: "you can take two every eight hours", "prenez 2 comprimés le matin"
+_TAKE_COUNT = re.compile(
+    r"\b(?:take|takes|prenez|prendre)\s+(?P<n>[2-4])\s+"
+    r"(?:(?:tablets?|pills?|capsules?|of (?:them|those)|comprimés?)\s+)?"
+    r"(?:every|each|at|in the|twice|once|up to|a day|per|toutes|le|au|matin|par)\b",
+    re.I,
+)
+
+
+def tablets_per_dose(text: str, lang: str | None = None) -> int | None:
+    """The count a sentence says to take at a time ("you can take two every eight hours"), 2 to 4, else None."""
+    m = _TAKE_COUNT.search(normalize(text, lang)[0])
+    return int(m.group("n")) if m else None
 
 
 def normalize(text: str, lang: str | None = None) -> tuple[str, list[int]]:
