@@ -115,6 +115,8 @@ MEASURE_RX = {
         r"\bbilan thyro\w*|\bthyr[ée]ostimuline\b",
         re.I,
     ),
+    # a fever's height is its temperature: "has she had a fever?" "yes, last night it was 102.5"
+    "temperature": re.compile(r"\btemp[ée]rature\b|\bfever\b|\bfi[èe]vre\b", re.I),
 }
 # what a side is said of, in either language: the anchors of "which knee?" / "quel genou ?"
 BODY_PARTS = {
@@ -235,7 +237,7 @@ INTENTS: list[tuple[str, re.Pattern]] = [
             r"\bwhat\b.*\b(?:been running|running at|run at)\b|"
             r"\bwhat (?:have|has|had)\b[^?]*\bbeen\b|"  # "what have her home blood pressures been?"
             r"\bhow (?:high|low|much|many|far|big|large)\b|\bquel(?:le)?s? (?:était|est|étaient|sont|a été)\b|"
-            r"\bcombien\b|"
+            r"\bcombien\b|^\W*quel(?:le)?s?\b|"  # "quelle température a été prise ?" asks a value
             r"\bwhat size\b|\bsize of\b|\bquelle (?:taille|dimension)\b|\btaille\b|"
             r"\bvaleur\b|\btaux\b|\bniveau\b|\brésultats?\b",
             re.I,
@@ -415,7 +417,17 @@ def _own_pattern(word: str) -> re.Pattern:
 
 
 # where a qualifier holds, in more words than ask it: a reading "when you came in today" is the clinic's
+# a temperature the family took before the visit was taken at home: "yes, last night it was 102.5, with the forehead
+# thermometer", "j'ai pris la température hier soir, 37,4"
+_TAKEN_AT_HOME = (
+    r"\bthermom[eè]t\w*|\b(?:took|checked|taken|pris|mesur[ée]) (?:la |sa |ma |her |his |my |the )?temp[ée]?rature\b|"
+    r"\b(?:fever|fi[èe]vre|temp\w*)\b[^.?!]{0,40}\b(?:last night|yesterday|this morning|hier(?: soir| matin)?|"
+    r"cette nuit|ce matin)\b|"
+    r"\b(?:last night|yesterday|hier(?: soir| matin)?|cette nuit)\b[^.?!]{0,30}\b(?:fever|fi[èe]vre|temp\w*)\b|"
+    r"\b(?:fever|fi[èe]vre)\b[^!]{0,40}?\b(?:last night|hier soir|cette nuit)\b"
+)
 _HOLDS = {
+    "home": re.compile(rf"{QUALIFIERS['home'].pattern}|{_TAKEN_AT_HOME}", re.I),
     "clinic": re.compile(
         rf"{QUALIFIERS['clinic'].pattern}|\bwhen you came in\b|"
         r"\b(?:blood pressure|pressure|bp|heart rate|pulse|tension|pouls)\b[^.?!]{0,40}\b(?:today|aujourd'hui)\b|"

@@ -11,6 +11,7 @@ import re
 
 from scribe.notes import lexicon
 from scribe.notes.answers import CONCEPT_RX, INTENTS, Query, accent_free, content_words, word_pattern
+from scribe.notes.answers_doses import dose_in_time, dose_taken_before, dose_text, drug_facts, same_drug
 from scribe.notes.answers_search import Searcher, same_finding
 from scribe.notes.answers_units import FOLLOW_UP
 from scribe.notes.answers_values import normalise_value
@@ -127,27 +128,6 @@ def unanswered(topic: str | None) -> Answered:
     return Answered(answered=False, confidence=0.85, topic=topic)
 
 
-def _same_drug(keys: set[str], names: list[str]) -> bool:
-    """One drug under its names, "vitamin d" and "vitamin d3" too (a strength or form said after it)."""
-    return any(k == n or re.fullmatch(rf"{re.escape(n)}\s?\d+", k) for k in keys for n in names if k and n)
-
-
-def _drug_facts(names: list[str], facts: list[Fact]) -> list[Fact]:
-    names = [n.lower() for n in names]
-    out = []
-    for f in facts:
-        if f.kind != "medication" or f.status not in ("current", "changed", "new", "administered"):
-            continue
-        keys = {
-            f.label.lower(),
-            str(f.attributes.get("ingredient", "")).lower(),
-            str(f.attributes.get("surface", "")).lower(),
-        }
-        if _same_drug(keys, names):
-            out.append(f)
-    return out
-
-
 def said_as(names: list[str], facts: list[Fact]) -> list[str]:
     """The words the visit used for the drug, whatever its status: "ibuprofène" in a French visit is the ibuprofen of
     an English question, where an accent alone does not tell them apart."""
@@ -157,14 +137,8 @@ def said_as(names: list[str], facts: list[Fact]) -> list[str]:
         for f in facts
         if f.kind == "medication"
         and f.attributes.get("surface")
-        and _same_drug({f.label.lower(), str(f.attributes.get("ingredient", "")).lower()}, names)
+        and same_drug({f.label.lower(), str(f.attributes.get("ingredient", "")).lower()}, names)
     ]
-
-
-def dose_text(f: Fact) -> str:
-    a = f.attributes
-    dose = " ".join(str(x) for x in (a.get("dose"), a.get("unit")) if x)
-    return " ".join(x for x in (dose, str(a.get("frequency") or "")) if x).strip()
 
 
 class KindAnswers(Searcher):
@@ -386,13 +360,16 @@ class KindAnswers(Searcher):
         )
 
     def drug(self, query: Query, names: list[str], surfaces: list[str]) -> Answered:
-        fs = _drug_facts(names + surfaces, self.facts)
+        fs = drug_facts(names + surfaces, self.facts)
         anchors = [
             re.compile(rf"\b{accent_free(s)}\d*\b", re.I)
             for s in dict.fromkeys(surfaces + names + said_as(names, self.facts))
         ]
         anchor = re.compile("|".join(rx.pattern for rx in anchors), re.I)
         if query.intent in ("dose", "frequency"):
+            timed = dose_in_time(query, names + surfaces, self.facts)  # "the new dose?", "the dose before?"
+            if timed is not None:
+                return timed
             if self.reader is not None:  # asked of this drug and answered: "how frequently do you take the tylenol?"
                 found = self._search(query, [anchor], asking_rx=dict(INTENTS)[query.intent])
                 if found is not None:
@@ -416,7 +393,7 @@ class KindAnswers(Searcher):
                 if found is not None:
                     found.topic = "medications"
                     return found
-            return unanswered("medications")
+            return dose_taken_before(query, names + surfaces, self.facts) or unanswered("medications")
         if query.intent in ("when", "value", "duration", "count") and self.reader is not None:
             found = self._search(query, [anchor])
             counted = [f for f in fs if f.attributes.get("dose")] if _HOW_MANY.search(query.text) else []

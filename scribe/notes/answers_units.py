@@ -50,6 +50,9 @@ FOLLOW_UP = re.compile(
     re.I,
 )
 _NOT_THE = re.compile(r"\b(?:not|n't|pas|ni)\s+(?:the |my |his |her |a |le |la |du |de la |à )?$", re.I)
+# a bare "N ans" between commas, or after "il a", is an age: "madame marchand, 34 ans, caissière"
+_AGE_BEFORE = re.compile(r"(?:,|\b(?:il a|elle a|j'ai|âgée? de|agée? de|aged?))\s*$", re.I)
+_AGE_AFTER = re.compile(r"\s*(?:,|\.|$|qui\b|et\b|old\b)", re.I)
 _FOR_THE = re.compile(r"\b(?:for|over|during|pendant|depuis) (?:the |la |le )?$", re.I)
 # what may stand between a dose and its drug: "20 mg of lisinopril", "500 mg extended release metformin"
 _ADJACENT = re.compile(r"\s*(?:(?!and\b|et\b|or\b|ou\b|plus\b)[\w'-]+\s+){0,3}", re.I)
@@ -176,13 +179,15 @@ class TranscriptUnits:
         for m in VALUE_RX[intent].finditer(masked):
             if intent == "side" and _NOT_THE.search(masked[max(0, m.start() - 12) : m.start()]):
                 continue  # "it's not the right knee it's the left knee"
+            if intent == "duration" and _AGE_BEFORE.search(masked[: m.start()]) and _AGE_AFTER.match(masked[m.end() :]):
+                continue  # "madame marchand, 34 ans, caissière": her age, not how long
             if intent.startswith("when") and _FOR_THE.search(masked[: m.start()]):
                 continue  # "bothering me for the last week" is how long, not when
             if intent in ("value", "dose") and (
                 NOT_A_VALUE_BEFORE.search(masked[: m.start()])
                 or NOT_A_VALUE_AFTER.match(masked[m.end() :])
                 or not change
-                and CHANGE_BEFORE.search(masked[: m.start()])
+                and CHANGE_BEFORE.search(text[: m.start()])  # unmasked: "pris la température"
             ):
                 continue
             found.append(m)

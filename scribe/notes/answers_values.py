@@ -50,8 +50,11 @@ VALUE_RX: dict[str, re.Pattern] = {
         rf"\b(?:for |about |since |depuis |il y a |ça fait )?{_RANGE}\s+(?:good |full |long |bonnes? |longues? |"
         rf"petites? )?(?:{_DURATION_UNITS})\b(?!\s+ago\b)(?![- ]old\b)|"
         r"\b(?:over|for|in|during) the (?:past|last) (?:few |couple (?:of )?)?(?:days?|weeks?|months?|years?)\b|"
+        rf"\b(?:since |depuis )?(?:{_WEEKDAYS})(?: (?:soir|matin|dernier|night|morning|evening))?\b|"
         r"\bsince (?:\w+day|last \w+|yesterday|\w+)\b|\b(?:yesterday|last night|this morning|hier(?: soir| matin)?|"
-        r"cette nuit|ce matin|avant-hier)\b|\bdepuis (?:hier|ce matin|\w+)\b",
+        r"cette nuit|ce matin|avant-hier)\b|\b(?:depuis|pendant|for) (?:des|plusieurs|quelques|years|months|weeks)"
+        r"(?: (?:ann[ée]es|ans|mois|semaines|jours))?\b|\bdepuis (?:hier|ce matin|"
+        r"(?!(?:quand|combien|que|qu|j|je|il|elle|le|la|les|un|une|ce|ça|mon|ma|son|sa)\b)\w+)\b",
         re.I,
     ),
     "dose": re.compile(
@@ -171,9 +174,11 @@ NOT_A_VALUE_AFTER = re.compile(
     r"drops?|sprays?|bouffées?|gouttes?|milligrams?|milligrammes?))(?!\w)",
     re.I,
 )
-# "i could stand to lose about 25 pounds": a change, not the weight (unless the question asks for the change)
+# "i could stand to lose about 25 pounds": a change, not the weight (unless the question asks for the change); "j'ai
+# pris la température, 37,6" takes no weight
 CHANGE_BEFORE = re.compile(
-    r"\b(?:lose|lost|losing|gain|gained|gaining|put on|drop|dropped|perdre|perdu|prendre|pris)\W+(?:\w+\W+){0,2}$",
+    r"\b(?:lose|lost|losing|gain|gained|gaining|put on|drop|dropped|perdre|perdu|prendre|pris)\W+"
+    r"(?!(?:la|sa|ma|votre) (?:temp[ée]rature|tension|glyc[ée]mie)\b)(?:\w+\W+){0,2}$",
     re.I,
 )
 CHANGE_ASKED = re.compile(r"\b(?:lose|lost|gain\w*|put on|drop\w*|perd\w*|pris|prendre)\b", re.I)

@@ -425,6 +425,10 @@ _GIVEN_HERE = re.compile(
     re.I,
 )
 
+_ANOTHER_BEFORE = re.compile(
+    r"\b(?:add(?:ing)?|another|talk about|consider\w*|switch\w* to|ajouter|envisag\w*|un autre)\b[^.;]*$", re.I
+)
+
 
 def _around(text: str, quote: str, width: int = 120) -> str:
     """The words of the quote's own clause, within `width` characters: "a steroid injection today, and keep taking
@@ -470,6 +474,9 @@ def resolve_medications(facts: list[Fact], segment_text: dict[int, str]) -> list
         said = " ".join(
             _around(segment_text.get(e.segment_id, ""), e.quote) for e in f.evidence if e.role == "clinician"
         )
-        if f.attributes.get("route") in ("injection", "injected") or (said and _GIVEN_HERE.search(said)):
+        given = _GIVEN_HERE.search(said) if said else None
+        if given and _ANOTHER_BEFORE.search(said[: given.start()]):
+            given = None  # "on the higher methotrexate, we'll talk about adding a biologic injection"
+        if f.attributes.get("route") in ("injection", "injected") or given:
             f.status = "administered"
     return [f for f in facts if id(f) not in drop]

@@ -70,6 +70,7 @@ FR_TENS = {
 _UNITS = {**EN_UNITS, **{k: v for k, v in FR_UNITS.items() if k not in ("un", "une")}}
 _TENS = {**EN_TENS, **FR_TENS}
 _HUNDRED = {"hundred", "cent", "cents"}
+_THOUSAND = {"thousand", "mille"}
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*|\d+(?:[.,]\d+)?|\S")
 
 
@@ -125,6 +126,10 @@ def _parse_number(words: list[str]) -> tuple[float | None, int]:
             else:
                 cur += _TENS[w]
             used_any = True
+        elif w in ("a", "an") and not used_any and i + 1 < n and words[i + 1].lower() in ("hundred", "thousand"):
+            cur, used_any = 1, True  # "a hundred and two point five"
+        elif w in _THOUSAND and (used_any or w == "mille"):
+            total, cur, used_any = total + max(cur, 1) * 1000, 0, True  # "five thousand", "deux mille"
         elif w in _HUNDRED and used_any:
             cur = max(cur, 1) * 100
         elif w in _HUNDRED and not used_any and w in ("cent",):

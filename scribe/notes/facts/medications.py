@@ -55,7 +55,8 @@ class MedicationFacts:
     _FOR_AGE = re.compile(r"\b(?:children'?s|infants?'?s?|kids'?)\s+$", re.I)
 
     _STOPPED_IT = re.compile(
-        r"\b(?:i|we)\s+(?:\w+\s+)?(?:stopped|quit|discontinued)\s+(?:taking\s+|using\s+)?(?:it|them|that)\b|"
+        r"\b(?:i|we|she|he|they)\s+(?:\w+\s+)?(?:stopped|quit|discontinued)\s+(?:taking\s+|using\s+)?(?:it|them|that)\b|"
+        r"\b(?:i|we|she|he)\s+(?:finished|completed)\s+(?:it|them|that|the course)\b|"  # "i finished it on sunday"
         + STOPPED_BARE  # "so i stopped."
         + r"|"
         r"\bje l'ai arrêté\w*|\bj'ai arrêté\b",

@@ -117,7 +117,6 @@ DRUG_STOP = {
     "latex",
     "peanuts",
     "eggs",
-    "melatonin",
     "probiotics",
     "fiber",
     "collagen",

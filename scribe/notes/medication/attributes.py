@@ -146,6 +146,9 @@ _ROUTES = [
     ("rectal", r"rectal(?:ly)?|suppository|suppositoire|par voie rectale"),
     ("vaginal", r"vaginal(?:ly)?|ovule|par voie vaginale"),
 ]
+# a route said of another treatment the sentence brings in: "on the higher methotrexate, we'll talk about adding a
+# biologic injection"
+_ANOTHER_TREATMENT = re.compile(r"\b(?:add(?:ing)?|another|switch(?:ing)? to|ajouter|un autre|une autre)\b", re.I)
 _ROUTE_RX = [(name, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.I)) for name, rx in _ROUTES]
 
 
@@ -354,7 +357,7 @@ def read_attributes(
         out.refills = keep(m.start(), m.end(), n)
     for name, rx in _ROUTE_RX:
         m = rx.search(body)
-        if m:
+        if m and not _ANOTHER_TREATMENT.search(body[: m.start()]):
             out.route = Found(name, m.start(), m.end())
             break
     if out.dose is not None and out.dose.value > _MOST.get(out.unit or "", float("inf")):

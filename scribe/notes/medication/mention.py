@@ -82,6 +82,9 @@ class Medication:
             out["prescriber"] = self.prescriber
         return out
 
+# a recap's change of a drug already taken ("lisinopril up to twenty"), not a maximum ("up to three times a day")
+_UP_TO_DOSE = re.compile(r"^\W*(?:up|down) to\b(?!\s+\S+\s+(?:times|fois|tablets?|pills?|doses?|a day|per day))", re.I)
+
 
 def parse_mention(
     text: str,
@@ -113,6 +116,8 @@ def parse_mention(
     status = clause_status(text, m.start, left, right, after, negated=negated, asked=asked, clinician=clinician)
     if status is None:
         return None
+    if status == "current" and known and clinician and _UP_TO_DOSE.match(right):
+        status = "changed"  # "sertraline up to fifty milligrams every morning" of a drug taken: its new dose
     if listed == "and" and status == "current" and not has_current_cue(left) and previous.status != "current":
         status = previous.status  # "stop the ibuprofen and the naproxen", "start X along with some Y"
     if is_avoided(left):

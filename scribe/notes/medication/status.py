@@ -34,12 +34,16 @@ _AVOID = re.compile(
     re.I,
 )
 # "it did nothing, so I stopped.": a stop with no object, at the end of its clause
-STOPPED_BARE = r"\b(?:i|we|she|he|they) (?:just |then |finally )?(?:stopped|quit)(?=\s*(?:[.,;!]|$))"
+STOPPED_BARE = (
+    r"\b(?:i|we|she|he|they) (?:just |then |finally )?(?:stopped|quit)"
+    r"(?=\s*(?:[.,;!]|$|because\b|(?:last|this) (?:week|month|year|spring|summer|fall|winter)\b))"
+)
 _STOP_RIGHT = re.compile(
     r"\b(?:(?:stop(?:ped|ping)?|quit|discontinu\w*|held|hold|d/c)\s+(?:taking\s+|using\s+)?(?:it|them|that|those|this)|"
     r"(?:took|take|taken|taking|get|got|came|come|coming|went|gone|go|been|was) (?:me |you |him |her )?off (?:of )?"
     r"(?:it|them|that|those|this)|anymore|any more|no longer|"
-    r"(?:was|is|were|are|has been|have been) (?:it |that |this |they |those )?(?:finished|completed|done))\b|"
+    r"(?:was|is|were|are|has been|have been) (?:it |that |this |they |those )?(?:finished|completed|done)|"
+    r"(?:i|he|she|we|you) (?:finished|completed) (?:it|them|that|the course))\b|"
     # "you can leave the advil off", "it did nothing, so I stopped."
     r"^\W{0,3}off\b(?! and on)|" + STOPPED_BARE + "|"
     r"\b(?:l'|les )(?:ai |avons |a |ont )?arrêt\w*|"
@@ -47,7 +51,8 @@ _STOP_RIGHT = re.compile(
     r"\b(?:j'ai|on a|nous avons|il a|elle a) (?:donc |tout |vite )?arrêté\b(?! de\b| d')|"
     r"\bne (?:le |la |les |l')?(?:reprenez|reprends|reprenons) (?:pas|plus)\b|\bne (?:le |la |les |l')?prenez plus\b|"
     r"^\W{0,3}(?:\w+\W+){0,2}?(?:vous pouvez|on peut|tu peux|il faut|vous allez|on va) (?:l'|les )?arrêter\b|"
-    r"^\W{0,3}arrêtez\b",
+    r"^\W{0,3}arrêtez\b|^\W{0,3}(?:vous|on|tu|nous) (?:l'|les )?arrêt(?:ez|e|ons)\b|"  # "l'advil, vous arrêtez"
+    r"^\W{0,3}(?:stops|is stopped|is discontinued|gets stopped|is done|has to stop|needs to stop|must stop)\b",
     re.I,
 )
 _CHANGE_LEFT = re.compile(
@@ -63,6 +68,9 @@ CHANGE_ON_ANAPHORA = re.compile(
     r"adjust\w*|taper\w*|go (?:up|down) on|augment(?!in)\w*|diminu\w*|baiss\w*)\s+(?:(?:back|down|up)\s+)?(?:on\s+)?"
     r"(?:it|that|this|them|those|the dose|your dose|the dosage|(?:la|sa|votre) dose)\b|"
     r"\b(?:l'|les )(?:augment|diminu|baiss)\w*|\b(?:augmentez|diminuez|baissez)-(?:le|la|les)\b|"
+    # "the prednisone, we'll bring it down, from five to two and a half", "the amlodipine, we go down from ten to five"
+    r"\b(?:bring|take|turn|dial) (?:it|that|this|them) (?:down|up|back)\b|"
+    r"\b(?:go|goes|going|come|coming) (?:down|up) (?:from|to)\b|"
     # "we can use the lower long-term dose", "on passe à la dose plus faible"
     r"\b(?:the|a) (?:lower|higher|smaller|reduced|bigger) (?:[\w-]+ )?(?:dose|dosage)\b|"
     r"\b(?:la|une) dose (?:plus )?(?:faible|basse|réduite|forte|élevée)\b|"
@@ -76,6 +84,7 @@ _CUT_DOWN = (
     re.compile(r"^\W*(?:down|back)\b", re.I),
 )
 _NEW_CUE = re.compile(
+    r"\binstead\s*,?\s*$|"  # "stop the benadryl. instead, melatonin, three milligrams"
     r"\b(?:start\w*|restart\w*|resum(?:e|ing)|(?<!been )prescrib\w*|put (?:you|him|her) on|place (?:you|him|her) on|"
     r"(?<!been )giv(?:e|ing) (?:you|him|her)|begin|"
     r"get (?:you|him|her) (?:some|a prescription (?:for|of))|"
@@ -95,6 +104,13 @@ _NEW_RIGHT = re.compile(
     r"(?:prescribe|start|send|call)\w*\s+(?:it|that|them|you)\b",
     re.I,
 )
+# a course the clinician gives, said with its length: "an antibiotic, doxycycline, 100 mg twice a day for five days"
+_COURSE_RIGHT = re.compile(
+    r"^[^.;]{0,70}?\b(?:for|pendant)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|"
+    r"un|une|deux|trois|quatre|cinq|six|sept|huit|dix|quinze)\s+(?:days?|weeks?|jours|semaines?)\b",
+    re.I,
+)
+_ASKS_HISTORY = re.compile(r"\b(?:who|when|why|how long|qui|quand|pourquoi|depuis quand)\b", re.I)
 _CURRENT_LEFT = re.compile(
     r"\b(?:i take|i'm taking|i am taking|i've been taking|i'm on|i am on|been on|i use|you're on|you are on|"
     r"have you on|you're taking|you are taking|(?<!have )(?<!want )(?<!need )you take|continu\w*|refill\w*|still|"
@@ -162,8 +178,9 @@ _OTHER_PRESCRIBER = re.compile(
 # Advil"): what was tried for the complaint, not a current medication
 _TRIED_LEFT = re.compile(
     r"\b(?:i|he|she|we|you) (?:(?:have |had |'ve )?tried|took|had taken|was given|was taking|used to take)\s+"
-    r"(?:(?:some|one|a|an|two|three|four|\d|a couple of|a few|a dose of|a little)\s+)?$|"
-    r"\b(?:they|he|she|the doctor|the pediatrician|someone) gave (?:her|him|me|us|you|them)\s+"
+    r"(?:(?:some|one|a|an|two|three|four|\d|a couple of|a few|a dose of|a little|a lot of|lots of)\s+)?$|"
+    r"\b(?:they|he|she|doctor|pediatrician|someone|clinic|walk-in|urgent care|er|hospital|dentist) "
+    r"gave (?:her|him|me|us|you|them)\s+"
     r"(?:some\s+|a course of\s+)?$|"
     r"\bj'ai (?:pris|essayé)\s+(?:du |de la |de l'|des |un |une |deux |trois |quatre |\d )?$|"
     # "le pharmacien m'avait donné une crème contre les champignons, du pévaryl"
@@ -195,6 +212,7 @@ _PAST_RELIEF = re.compile(
     r"\b(?:ça|cela) (?:m'a|a|s'est) (?:un (?:petit )?peu |bien |beaucoup )?(?:soulagé|amélioré|calmé|passé)",
     re.I,
 )
+_NOW = re.compile(r"\b(?:still|now|currently|today|every day|daily|encore|toujours|maintenant)\b", re.I)
 _HEDGE = re.compile(
     r"\b(?:hopefully|eventually|maybe|might|may|could|possibly|someday|at some point|one day|"
     r"if|unless|peut-être|éventuellement|si)\b",
@@ -251,10 +269,12 @@ def clause_status(
             or _NEW_RIGHT.search(right)
             or _IMPERATIVE.search(left)
             or _SWITCH_TO.search(text[max(0, start - 90) : start])
+            or _COURSE_RIGHT.search(right)
         )
         # "continue X, but add Y": Y is new (the nearer cue decides)
         and (not _CURRENT_LEFT.search(left) or _last(_CURRENT_LEFT, left) < _last(_NEW_CUE, left))
         and not _HISTORY.search(left + after)
+        and not ("?" in text and _ASKS_HISTORY.search(text))  # "who started the aspirin?"
     ):
         status = "new"
     else:
@@ -278,6 +298,8 @@ def _tried(text: str, start: int, left: str, after: str) -> bool:
     or "the ibuprofen didn't help" with no word saying it is still taken."""
     if _CURRENT_LEFT.search(left):
         return False
+    if re.search(r"\b(?:i|he|she|we) (?:was|were) taking\b", left, re.I) and not _NOW.search(after):
+        return True  # "i was taking a lot of ibuprofen for my back, and one night i vomited blood"
     if _TRIED_LEFT.search(left):
         said_before, said_after = text[max(0, start - 80) : start], text[start:]
         return bool(
@@ -286,7 +308,7 @@ def _tried(text: str, start: int, left: str, after: str) -> bool:
             or _PAST_TIME.search(said_before)
             or _PAST_TIME.search(left)  # "il y a deux ans, le pharmacien m'avait donné une crème …, du pévaryl"
             or _NO_RELIEF.search(said_after)  # "I took some tylenol, I took some ibuprofen, … it didn't help"
-            or _PAST_RELIEF.search(after)
+            or _PAST_RELIEF.search(said_after)  # "gave me macrobid, nitrofurantoin, …, and it worked fine"
         )
     if _TAKEN_AFTER.match(after) and (_PAST_TIME.search(after[:60]) or _PAST_RELIEF.search(after)):
         return True  # "deux Doliprane que j'ai pris hier soir", "the advil I took yesterday"

@@ -1,0 +1,80 @@
+"""Questions the blind splits of session 22 (written5's assistant labels, written6) found answered with the wrong
+dose or value, or not answered, each on a short dialogue written for the purpose, through the real engine: the new
+dose of a drug changed today (never the old one, and "not answered" while the change is not said), the dose before
+the change, the dose of a drug stopped or tried, an age that is not how long, and a temperature the family took at
+home."""
+
+from __future__ import annotations
+
+import pytest
+
+from scribe.notes.dialogue import load
+from scribe.notes.engine import ask, document
+
+CHANGE = (
+    "[doctor] you're on seventy-five micrograms of levothyroxine , right ?\n"
+    "[patient] yes , seventy-five , every morning .\n"
+    "[patient] the walk-in clinic gave me montelukast , singulair , ten milligrams . it did nothing , so i stopped .\n"
+    "[doctor] your tsh is high , so we're going up on the levothyroxine , from seventy-five to eighty-eight "
+    "micrograms every morning .\n"
+)
+
+
+@pytest.fixture(scope="module")
+def change():
+    return document(CHANGE)
+
+
+def test_the_new_dose_is_the_one_given_today(change):
+    a = ask(change, "What is the new levothyroxine dose?", use_embeddings=False)
+    assert a["answered"] and a["value"].startswith("88 mcg")
+    fr = ask(change, "Quelle est la nouvelle dose de lévothyroxine ?", use_embeddings=False)
+    assert fr["answered"] and fr["value"].startswith("88")
+
+
+def test_the_dose_before_the_change_is_the_old_one(change):
+    a = ask(change, "What dose of levothyroxine was she on before?", use_embeddings=False)
+    assert a["answered"] and a["value"] == "75 mcg"
+
+
+def test_a_new_dose_not_yet_said_is_not_answered():
+    before = document("\n".join(CHANGE.splitlines()[:2]))
+    a = ask(before, "What is the new levothyroxine dose?", use_embeddings=False)
+    assert not a["answered"]  # the 75 she takes is not the new dose
+
+
+def test_a_stopped_drug_keeps_the_dose_it_was_taken_at(change):
+    a = ask(change, "What dose of montelukast was he on?", use_embeddings=False)
+    assert a["answered"] and a["value"] == "10 mg" and "stopped" in a["answer"]
+
+
+def test_an_age_between_commas_is_not_how_long():
+    doc = document(
+        "[doctor] alors , madame marchand , 34 ans , caissière , qui vient pour une éruption qui gratte . "
+        "ça dure depuis quand ?\n[patient] ça fait ... six semaines , à peu près .\n",
+        language="fr",
+    )
+    a = ask(doc, "Depuis combien de temps a-t-elle l'éruption ?", use_embeddings=False)
+    assert a["answered"] and a["value"] == "6 semaines"
+
+
+def test_a_temperature_taken_by_the_family_is_a_home_reading():
+    doc = document(
+        "[doctor] has she had a fever ?\n"
+        "[patient] yes , last night it was a hundred and two point five , with the forehead thermometer .\n"
+        "[doctor] here today her temperature is thirty-eight point nine .\n"
+    )
+    a = ask(doc, "What was her highest temperature at home?", use_embeddings=False)
+    assert a["answered"] and a["value"] == "102.5"
+    fr = document(
+        "[doctor] de la fièvre ?\n[patient] non ... enfin , j'ai eu des frissons hier soir , mais j'ai pris la "
+        "température , 37,6 .\n",
+        language="fr",
+    )
+    b = ask(fr, "Quelle température a-t-elle prise à la maison ?", use_embeddings=False)
+    assert b["answered"] and b["value"] == "37,6"
+
+
+def test_a_clinic_reading_does_not_answer_for_home():
+    doc = document(load("[doctor] on exam , temperature 101.5 , heart rate 102 .\n[patient] okay .\n", "en"))
+    assert not ask(doc, "What was his highest temperature at home?", use_embeddings=False)["answered"]
