@@ -82,6 +82,7 @@ class Medication:
             out["prescriber"] = self.prescriber
         return out
 
+
 # a recap's change of a drug already taken ("lisinopril up to twenty"), not a maximum ("up to three times a day")
 _UP_TO_DOSE = re.compile(r"^\W*(?:up|down) to\b(?!\s+\S+\s+(?:times|fois|tablets?|pills?|doses?|a day|per day))", re.I)
 
