@@ -21,7 +21,8 @@ sentence or summary item (each at most once per kind):
                 summary phone/temperature/threshold number or emergency word (911, 15, emergency, urgences)
                 not in the dialogue
   family        a family-history sentence that denies a labelled relative's disease (by its name, or by its
-                kind: "no cancer in the family" when the mother had lymphoma), or that names it with relatives
+                kind: "no cancer in the family" when the mother had lymphoma; a denial that names only other
+                relatives, "no diabetes (father)" when the uncle has it, is not one), or that names it with relatives
                 none of whom the label gives for it
 Recall: diagnoses (assessment/plan sections or assessment facts), medications (anywhere in the note),
 dose+frequency right in one sentence (drugs with a labelled dose or per_day), endorsed / denied findings
@@ -556,7 +557,8 @@ def err_family(v: dict, label: dict) -> list[str]:
         who = labelled_relatives(label, fh)
         for s in (s for s in v["sents"] if s["family_history"]):
             found = spans(s["f"], fh)
-            if any(polarity(s["f"], a, b) == "denied" for a, b in found):
+            named = relatives(s["f"])  # "no diabetes (father)" denies it of the father only, not of the uncle
+            if any(polarity(s["f"], a, b) == "denied" for a, b in found) and (not named or not who or named & who):
                 out.append(s["text"])
             elif not found and any(DENIED_KIND[k].search(s["f"]) for k in kinds):
                 out.append(s["text"])

@@ -78,3 +78,16 @@ def test_a_temperature_taken_by_the_family_is_a_home_reading():
 def test_a_clinic_reading_does_not_answer_for_home():
     doc = document(load("[doctor] on exam , temperature 101.5 , heart rate 102 .\n[patient] okay .\n", "en"))
     assert not ask(doc, "What was his highest temperature at home?", use_embeddings=False)["answered"]
+
+
+def test_the_most_per_day_and_the_dose_until_todays_change():
+    doc = document(
+        "[patient] furosemide , forty milligrams , once a day in the morning .\n"
+        "[doctor] the furosemide , we go from forty milligrams to eighty milligrams , once a day in the morning .\n"
+        "[doctor] le doliprane , un gramme toutes les six heures si besoin , jamais plus de quatre grammes par jour .\n"
+    )
+    before = ask(doc, "What furosemide dose was he taking before today?", use_embeddings=False)
+    assert before["answered"] and before["value"] == "40 mg"
+    most = ask(doc, "Quelle est la dose maximale de paracétamol par jour ?", use_embeddings=False)
+    assert most["answered"] and most["value"] == "4 g par jour"
+    assert not ask(doc, "What is the maximum dose of furosemide per day?", use_embeddings=False)["answered"]

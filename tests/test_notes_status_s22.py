@@ -85,3 +85,15 @@ def test_an_injection_of_another_treatment_is_not_the_drugs_route():
     status, attrs = meds(doc)["methotrexate"]
     assert status == "current" and attrs.get("route") != "injection"
     assert "Administered in clinic" not in doc["note"]["markdown"]
+
+
+def test_going_from_one_dose_to_another_and_a_shortened_name():
+    doc = document(
+        "[patient] furosemide , forty milligrams , once a day in the morning .\n"
+        "[doctor] the furosemide , we go from forty milligrams to eighty milligrams , once a day in the morning .\n"
+        "[doctor] and an antibiotic , doxy , one hundred milligrams twice a day for five days .\n"
+    )
+    m = meds(doc)
+    assert m["furosemide"][0] == "changed" and m["furosemide"][1]["dose"] == "80"
+    assert m["furosemide"][1]["previous_dose"] == "40"
+    assert "Doxycycline 100 mg" in doc["note"]["markdown"]  # the generic name, not the shortened one said

@@ -73,6 +73,30 @@ def _answer(f: Fact, key: str, dose: str | None = None, note: str = "") -> Answe
     )
 
 
+# "what is the maximum dose of paracetamol per day?", "how many tramadol can he take per day at most?"
+MAX_Q = re.compile(r"\b(?:max\w*|at most|no more than|au plus|pas plus de|plafond)\b", re.I)
+
+
+def most_per_day(query: Query, names: list[str], facts: list[Fact]) -> Answered | None:
+    """The most the clinician allows in a day, where the question asks for it (None: the dose decides)."""
+    if not MAX_Q.search(query.text):
+        return None
+    capped = [f for f in drug_facts(names, facts) if f.attributes.get("max_per_day")]
+    if not capped:
+        return Answered(answered=False, confidence=0.85, topic="medications")
+    a = capped[-1].attributes
+    most = f"{a['max_per_day']:g} {a.get('max_unit') or ''}".strip()
+    per_day = "par jour" if query.language == "fr" else "per day"
+    return Answered(
+        answered=True,
+        answer=f"{capped[-1].label} {most} {per_day}",
+        value=f"{most} {per_day}",
+        evidence=capped[-1].evidence[:2],
+        confidence=0.9,
+        topic="medications",
+    )
+
+
 def dose_in_time(query: Query, names: list[str], facts: list[Fact]) -> Answered | None:
     """The new or the former dose where the question asks for one (None: the dose taken now decides). A new
     dose comes only from a drug changed or started today; a former one from the dose before the change, or
@@ -89,6 +113,10 @@ def dose_in_time(query: Query, names: list[str], facts: list[Fact]) -> Answered 
         changed = [f for f in drug_facts(names, facts, ("changed",)) if f.attributes.get("previous_dose")]
         if changed:
             return _answer(changed[-1], key, dose=str(changed[-1].attributes["previous_dose"]))
+    # the dose taken until today's change: "furosemide, forty milligrams, once a day" before "we go to eighty"
+    was = [f for f in drug_facts(names, facts, ("current",)) if f.attributes.get("later") == "changed"]
+    if was and was[0].attributes.get(key):
+        return _answer(was[0], key)
     before = [f for f in drug_facts(names, facts, TAKEN_BEFORE) if f.attributes.get(key)]
     return _answer(before[0], key, note=f" ({before[0].status})") if before else None
 

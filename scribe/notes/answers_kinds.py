@@ -11,7 +11,14 @@ import re
 
 from scribe.notes import lexicon
 from scribe.notes.answers import CONCEPT_RX, INTENTS, Query, accent_free, content_words, word_pattern
-from scribe.notes.answers_doses import dose_in_time, dose_taken_before, dose_text, drug_facts, same_drug
+from scribe.notes.answers_doses import (
+    dose_in_time,
+    dose_taken_before,
+    dose_text,
+    drug_facts,
+    most_per_day,
+    same_drug,
+)
 from scribe.notes.answers_search import Searcher, same_finding
 from scribe.notes.answers_units import FOLLOW_UP
 from scribe.notes.answers_values import normalise_value
@@ -367,7 +374,8 @@ class KindAnswers(Searcher):
         ]
         anchor = re.compile("|".join(rx.pattern for rx in anchors), re.I)
         if query.intent in ("dose", "frequency"):
-            timed = dose_in_time(query, names + surfaces, self.facts)  # "the new dose?", "the dose before?"
+            timed = most_per_day(query, names + surfaces, self.facts)  # "the maximum per day?"
+            timed = timed or dose_in_time(query, names + surfaces, self.facts)  # "the new dose?", "the dose before?"
             if timed is not None:
                 return timed
             if self.reader is not None:  # asked of this drug and answered: "how frequently do you take the tylenol?"

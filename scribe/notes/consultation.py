@@ -88,6 +88,12 @@ class Modifiers:
     uncertain: bool = False
 
 
+# a clause of its own that says what the person does have, after a denial: ", he just has high blood pressure"
+_AFFIRMED_AFTER = re.compile(
+    r"[,;]\s*(?:but\s+|mais\s+)?(?:he|she|they|il|elle|ils)\s+(?:just\s+|only\s+|juste\s+|seulement\s+)?"
+    r"(?:has|had|have|a|avait)\s+(?!no\b|not\b|never\b|pas\b|jamais\b)[^,.;]*$",
+    re.I,
+)
 _DENIED_DEGREE = re.compile(
     r"\b(?:worst|as bad|that bad|so bad|severe|sudden|the same|as much|that much|as many|as often|as frequent\w*|"
     r"pire|aussi (?:fort|intense|souvent)|si fort|autant)\b[\w' ]{0,15}$",
@@ -190,6 +196,9 @@ def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modif
             for i, (s, _e) in enumerate(spans):
                 if out[i].negated and _corrected_before(text[max(0, s - 80) : s]):
                     out[i].negated = False  # "no, nobody … well, actually, my aunt had a goiter"
+            for i, (s, _e) in enumerate(spans):
+                if out[i].negated and _AFFIRMED_AFTER.search(text[max(0, s - 60) : s]):
+                    out[i].negated = False  # "my dad doesn't have diabetes, he just has high blood pressure"
             for i, (s, e) in enumerate(spans):  # "this isn't the worst headache": the degree is denied, not it
                 if out[i].negated and _DENIED_DEGREE.search(text[max(0, s - 30) : s]):
                     out[i].negated = False

@@ -216,9 +216,16 @@ def owned_cue(text: str, start: int, end: int) -> str | None:
 
 # The clinician's introduction, "a 59-year-old male with high blood pressure and diabetes, here for chest pain":
 # what stands between its "with" and the visit's reason is the patient's history
+_SPELLED_AGE = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|"
+    r"nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen)"
+)
 _INTRO_WITH = re.compile(
-    r"\b\d{1,3}[- ](?:years?|yrs?)[- ]old\b(?:[ ,]+\w+){0,3}?[ ,]+(?:with|who has|who's got|known for)\b|"
-    r"\b\d{1,3} ans\b(?:[ ,]+\w+){0,2}?[ ,]+(?:suivie? pour|connue? pour|avec)\b",
+    rf"\b(?:\d{{1,3}}|{_SPELLED_AGE})[- ](?:years?|yrs?)[- ]old\b"
+    r"(?:[ ,]+\w+){0,3}?[ ,]+(?:with|who has|who's got|known for)\b|"
+    r"\b(?:\d{1,3}|(?:vingt|trente|quarante|cinquante|soixante|quatre-vingts?)(?:-(?:et-)?[a-z]+)?) ans\b"
+    r"(?:[ ,]+\w+){0,2}?[ ,]+(?:suivie? pour|connue? pour|avec)\b",
     re.I,
 )
 _INTRO_END = re.compile(

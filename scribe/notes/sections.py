@@ -44,7 +44,8 @@ def render_intro(c: RenderContext, facts) -> list[SentenceSupport]:
     if age:
         desc.append(f"{age.value}-year-old")
     desc.append(c.w(sex.value) if sex else "patient")
-    text = " ".join(desc) if c.block.get("one_liner") else f"{who} is a {' '.join(desc)}"
+    article = "an" if re.match(r"(?:8|11|18)(?!\d)|8\d(?!\d)", desc[0]) else "a"  # "an 84-year-old"
+    text = " ".join(desc) if c.block.get("one_liner") else f"{who} is {article} {' '.join(desc)}"
     if pmh:
         text += f" with a past medical history significant for {join_items([f.label for f in pmh], 'en')}"
         used += pmh
@@ -237,7 +238,10 @@ def render_family_history(c: RenderContext, facts) -> list[SentenceSupport]:
         if f.status == "none":
             out.append(supported(c.w("family_none"), [f]))
         elif f.status == "absent":
-            in_family = "dans la famille" if c.lang == "fr" else "in the family"
+            rel = f.attributes.get("relative")
+            # one relative's "no" is not the family's: "my dad doesn't have diabetes" (my uncle does)
+            where = f"({rel})" if rel and rel not in ("family", "famille") else None
+            in_family = where or ("dans la famille" if c.lang == "fr" else "in the family")
             out.append(supported(elide(f"{c.w('no')} {said} {in_family}.", c.lang), [f]))
         else:
             rel = f.attributes.get("relative")

@@ -71,6 +71,23 @@ def _allergen_label(s: str) -> str:
 
 # what the relative had is what was asked: "my dad had it", "mon père en a eu" (not "my dad had an aneurysm")
 _HAD_IT = re.compile(r"\s+(?:it|them|that|those|one|this|too|as well|the same|ça|aussi)\b|\s*(?:[.,;!]|$)", re.I)
+_DENIED_BEFORE = re.compile(r"\b(?:no|not|never|pas|sans|jamais)\s+(?:\w+\s+)?$", re.I)
+
+
+def _said_with(reply: str, label: str) -> re.Match | None:
+    """The relative the reply names with this disease ("my aunt ruth, she has terrible migraines"), if one."""
+    at = next(
+        (
+            st
+            for st, _en, c in lexicon.find_concepts("condition", reply)
+            if c.label == label and not _DENIED_BEFORE.search(reply[:st])  # not the brother's "but no gout"
+        ),
+        None,
+    )
+    own = relative_of(reply, at) if at is not None else None
+    return own if own is not None and own.group(0).lower() not in ("family", "famille") else None
+
+
 _REPLY_NAMES = re.compile(r"^\W*(?:(?:yes|yeah|oui|well|um|euh)\W+)*(?:my|mon|ma|mes)\s+" + FAMILY.pattern, re.I)
 
 
@@ -249,6 +266,11 @@ class BackgroundFacts:
                         who = but or asked or said
                         rel = who.group(1) if who else None
                         where = s.text if who is asked else reply
+                        charted = chart_relative(where, FAMILY.match(where, who.start(1))) if who else None
+                        # "my mom's sister, she has terrible migraines … and my dad has high blood pressure": the
+                        # relative said with the disease asked, not the reply's last one
+                        own = _said_with(reply, c.label) if who is not asked and c.label in other else None
+                        charted = chart_relative(reply, own) if own is not None else charted
                         self.builder.add(
                             "family_history",
                             c.label,
@@ -265,9 +287,7 @@ class BackgroundFacts:
                             code=c.code,
                             term=specific_term(s.text[st:en], c.label),
                             age=age_at(reply) if pol == "yes" else None,
-                            relative=chart_relative(where, FAMILY.match(where, who.start(1)))
-                            if rel and rel.lower() != "family"
-                            else None,
+                            relative=charted if rel and rel.lower() != "family" else None,
                         )
                 elif pol == "yes" and k < self.ap_start:
                     for st, en, c in found:

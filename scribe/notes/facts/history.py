@@ -132,9 +132,25 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
         re.I,
     )
 
+    # who came along is not why: "here with her daughter susan, after a fall last week"
+    _COMPANION = re.compile(
+        r"^(?:(?:his|her|my|their|your|son|sa)\s+)?(?:daughter|son|wife|husband|mother|mom|father|dad|parents?|"
+        r"partner|sister|brother|caregiver|family|fille|fils|femme|mari|mère|maman|père|papa|parents)\b",
+        re.I,
+    )
+    _REASON_AFTER = re.compile(r"\b(?:for|after|because of|pour|après)\s+(?P<cc>.{3,70})", re.I)
+    _AFTER_COMPANION = re.compile(
+        r"^\s*,\s*(?:after|for|because of|pour|après)\s+(?P<cc>[^,.?!;]{3,70})",
+        re.I,
+    )
+
     def chief_complaint(self):
         for k, s in enumerate(self.sents[:40]):
-            m = self._CC.search(s.text)
+            m, base = self._CC.search(s.text), 0
+            if m and self._COMPANION.match(m.group("cc")):  # the reason said after the companion, if any
+                inside = self._REASON_AFTER.search(m.group("cc"))  # "with her son for a high inr"
+                base = m.start("cc") if inside else m.end("cc")
+                m = inside or self._AFTER_COMPANION.match(s.text[base:])
             if m and self.is_clin(k):
                 cc = m.group("cc").strip()
                 cc = re.split(r"\b(?:and (?:he|she|i|we)|who|which|today|so|that|et (?:il|elle))\b", cc)[0].strip()
@@ -144,7 +160,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                         cc,
                         [
                             self.builder.evidence(
-                                s.seg_index, s.start + m.start("cc"), s.start + m.start("cc") + len(cc)
+                                s.seg_index, s.start + base + m.start("cc"), s.start + base + m.start("cc") + len(cc)
                             )
                         ],
                         value=cc,

@@ -76,7 +76,9 @@ BUT_A_RELATIVE = re.compile(
 
 # a parent's relative is the patient's aunt, uncle or grandparent, on that parent's side: "my dad's mother", "my
 # aunt, my mom's sister", "my uncle on my mother's side", "la sœur de ma mère", "ma tante maternelle"
-_PARENT_BEFORE = re.compile(r"\b(mom|mum|mother|dad|father)'s\s+$", re.I)
+_PARENT_BEFORE = re.compile(  # also "my mom's sister, my aunt ruth"
+    r"\b(mom|mum|mother|dad|father)'s\s+(?:(?:sister|brother)\s*,\s*(?:my|her|his)\s+)?$", re.I
+)
 _RELATIVE_OF_BEFORE = re.compile(r"\b(sœur|soeur|frère|mère|père|tante|oncle)\s+(?:de|d')\s*(?:ma|mon)\s+$", re.I)
 _PARENT_AFTER = re.compile(
     r"^\s*(?:,\s*(?:my|her|his)\s+(mom|mum|mother|dad|father)'s\s+\w+|\s+on (?:my|the|her|his) "

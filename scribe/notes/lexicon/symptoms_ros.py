@@ -372,4 +372,33 @@ ROS_SYMPTOMS: list[Concept] = [
         "peau sèche",
         "Skin",
     ),
+    symptom(
+        "snoring",
+        [r"snor(?:ing|es|e|ed)", r"ronfl\w+"],
+        "ronflement",
+        "Respiratory",
+    ),
+    symptom(
+        "daytime sleepiness",
+        [
+            r"daytime (?:sleepiness|somnolence|drowsiness)",
+            r"(?:nodding|dozing|drifting) off (?:during the day|in (?:the|his|her|my) chair|in front of the tv)",
+            r"somnolence (?:diurne|dans la journée)",
+            r"(?:s'endort|endormie?) dans la journée",
+        ],
+        "somnolence diurne",
+        "Neurological",
+    ),
+    symptom(
+        "gum bleeding",
+        [
+            r"(?:bleeding|bleed) (?:from )?(?:the |my |his |her )?gums",
+            r"gums? (?:bleed|bleeds|bleeding|bled)",
+            r"saignements? (?:des|de la) gencives?",
+            r"gencives? qui saignent",
+            r"gencives saignent",
+        ],
+        "saignement des gencives",
+        "ENT",
+    ),
 ]

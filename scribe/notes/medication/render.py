@@ -190,6 +190,9 @@ def display_name(fact: Any, lang: str = "en") -> tuple[str, str | None]:
         name = (_french_generic(ingredient) if lang == "fr" else None) or ingredient
     else:  # as said; also a brand whose generic name carries numbers ("polyethylene glycol 3350")
         name, brand = surface, None
+        shortened = fold(ingredient).startswith(fold(surface)) and fold(surface) != fold(ingredient)
+        if shortened or surface.isupper() and len(surface) > 3:  # "doxy", "DOXY" (the recogniser's): the generic
+            name = ingredient
     name = name[:1].upper() + name[1:]
     if brand and fold(brand) == fold(name):
         brand = None

@@ -71,6 +71,7 @@ CHANGE_ON_ANAPHORA = re.compile(
     # "the prednisone, we'll bring it down, from five to two and a half", "the amlodipine, we go down from ten to five"
     r"\b(?:bring|take|turn|dial) (?:it|that|this|them) (?:down|up|back)\b|"
     r"\b(?:go|goes|going|come|coming) (?:down|up) (?:from|to)\b|"
+    r"\b(?:go|goes|going|move|moving) from \S+ (?:\S+ )?to\b|"  # "we go from forty milligrams to eighty"
     # "we can use the lower long-term dose", "on passe à la dose plus faible"
     r"\b(?:the|a) (?:lower|higher|smaller|reduced|bigger) (?:[\w-]+ )?(?:dose|dosage)\b|"
     r"\b(?:la|une) dose (?:plus )?(?:faible|basse|réduite|forte|élevée)\b|"
@@ -212,6 +213,13 @@ _PAST_RELIEF = re.compile(
     r"\b(?:ça|cela) (?:m'a|a|s'est) (?:un (?:petit )?peu |bien |beaucoup )?(?:soulagé|amélioré|calmé|passé)",
     re.I,
 )
+# a drug the clinician would consider on a condition, not one given today
+_PROPOSED_IF = re.compile(
+    r"\b(?:if|unless|si)\b[^.;?]{3,80}?,\s*(?:then\s+)?(?:we|i|on)\s+(?:could|might|may|would|can|will|'ll|pourr\w+|"
+    r"envisager\w*)\s+(?:\w+\s+){0,3}?(?:try|consider|add|start|talk about|essayer|ajouter|envisager)\w*\s+"
+    r"(?:\w+\s+){0,2}?$",
+    re.I,
+)
 _NOW = re.compile(r"\b(?:still|now|currently|today|every day|daily|encore|toujours|maintenant)\b", re.I)
 _HEDGE = re.compile(
     r"\b(?:hopefully|eventually|maybe|might|may|could|possibly|someday|at some point|one day|"
@@ -236,6 +244,8 @@ def clause_status(
     said by the clinician), "historical" (tried or taken once, by the patient's account) or "current". `left`
     and `right`: the words of its clause before and after it;
     `after`: the words up to the next drug, past the clause. None: a negated mention that is not a stop."""
+    if clinician and _PROPOSED_IF.search(text[:start]):
+        return None  # "if the sleep is still bad after a few weeks, we could try melatonin": not prescribed
     stop = bool(_STOP_LEFT.search(left) or NO_MORE_BEFORE.search(left) or _stop_after(after))
     if negated:
         said_stop = re.search(r"\b(?:anymore|any more|no longer|plus)\b", text, re.I)
