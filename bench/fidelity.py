@@ -347,12 +347,13 @@ def same(a: float, b: float) -> bool:
 
 
 def med_segments(ftext: str, meds: list[dict]) -> dict[int, list[str]]:
-    """Labelled drug index -> the text after each of its mentions, up to the next other labelled drug."""
+    """Labelled drug index -> each of its mentions and the text after it, up to the next other labelled drug (the
+    mention too: an alias such as "furosemide 80" holds the number of "furosemide 80 mg")."""
     marks = sorted((s, e, i) for i, med in enumerate(meds) for s, e in spans(ftext, med))
     out: dict[int, list[str]] = {}
-    for k, (_s, e, i) in enumerate(marks):
+    for k, (s, _e, i) in enumerate(marks):
         nxt = next((s2 for s2, _e2, j in marks[k + 1 :] if j != i), len(ftext))
-        out.setdefault(i, []).append(ftext[e:nxt])
+        out.setdefault(i, []).append(ftext[s:nxt])
     return out
 
 

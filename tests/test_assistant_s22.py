@@ -91,3 +91,46 @@ def test_the_most_per_day_and_the_dose_until_todays_change():
     most = ask(doc, "Quelle est la dose maximale de paracétamol par jour ?", use_embeddings=False)
     assert most["answered"] and most["value"] == "4 g par jour"
     assert not ask(doc, "What is the maximum dose of furosemide per day?", use_embeddings=False)["answered"]
+
+
+LABS = (
+    "[doctor] your inr this morning in the clinic was three point nine .\n"
+    "[doctor] and three weeks ago your inr was one point six , too low .\n"
+    "[doctor] your kidney function , the egfr , is thirty-nine , it was forty-eight in march .\n"
+    "[patient] this morning , on my scale at home , i was one ninety-four .\n"
+    "[doctor] if your heart rate at home runs above one hundred , call me .\n"
+    "[doctor] any weight loss ?\n[patient] about four pounds , without trying .\n"
+)
+
+
+@pytest.fixture(scope="module")
+def labs():
+    return document(LABS)
+
+
+def test_a_value_of_before_and_a_value_of_now(labs):
+    assert ask(labs, "What was her INR three weeks ago?", use_embeddings=False)["value"] == "1.6"
+    assert ask(labs, "What is her INR today?", use_embeddings=False)["value"] == "3.9"
+    assert ask(labs, "Quel est son DFG actuel ?", use_embeddings=False)["value"] == "39"
+
+
+def test_a_home_scale_reading_is_a_weight_a_loss_and_a_threshold_are_not(labs):
+    assert ask(labs, "What did he weigh on his home scale this morning?", use_embeddings=False)["value"] == "194"
+    assert not ask(labs, "Quelle est sa fréquence cardiaque mesurée à domicile ?", use_embeddings=False)["answered"]
+    loss = document("[doctor] any weight loss ?\n[patient] about four pounds , without trying .\n")
+    assert not ask(loss, "Quel est son poids actuel ?", use_embeddings=False)["answered"]
+    lifted = document(
+        "[patient] au boulot , j'ai voulu soulever un carton de carrelage , trente kilos à peu près .\n",
+        language="fr",
+    )
+    assert not ask(lifted, "Quel est son poids ?", use_embeddings=False)["answered"]
+
+
+def test_a_french_percentage_is_read_as_said():
+    doc = document(
+        "[doctor] l'hémoglobine glyquée est à sept virgule un pour cent . il y a six mois , avant l'ozempic , "
+        "vous étiez à huit virgule quatre .\n[patient] ah , c'est mieux .\n",
+        language="fr",
+    )
+    assert ask(doc, "Quelle est son HbA1c actuelle ?", use_embeddings=False)["value"] == "7.1%"
+    assert ask(doc, "What was her HbA1c six months ago?", use_embeddings=False)["value"] == "8.4"

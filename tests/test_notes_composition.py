@@ -114,7 +114,7 @@ def test_french_plan_is_grouped_without_repeating_what_its_lines_say():
         language="fr",
     )
     plan = _sentences(doc, "cat")
-    assert plan[0].startswith("Prescriptions: Introduction de Amoxicilline 1 g"), plan
+    assert plan[0].startswith("Prescriptions: Introduction d'Amoxicilline 1 g"), plan  # elided
     # the prescription first (the template's order), the referral with its own kind and no second heading
     assert plan[1] == "Orientation : cardiologie.", plan
     assert plan[-1] == "À revoir dans 1 semaine.", plan

@@ -31,10 +31,13 @@ CONCEPTS: dict[str, str] = {
     # a weight's unit anchors it without its word ("i've gained about fifteen pounds"): zero-width, so that the value
     # keeps its unit where anchors are masked
     "weight": r"\bweigh(?:t|s|ed|ing)?\b(?!\s+(?:yourself|you\b))|\bpoids\b|\bp[èe]s(?:e|ez|ent)\b|\bkilos\b|"
+    r"\b(?:my|the|his|her|home|bathroom) scales?\b(?!\s+(?:of|from|de)\b)|\bbalance\b|"  # "on my scale at home, 194"
     r"(?<=\d )(?=(?:pounds|lbs|kg|kilograms?)\b)",
     "temperature": r"\btemperature\b|\btemp[ée]rature\b",
     "oxygen": r"\boxygen\b|\bsaturation\b|\bsats?\b|\boxyg[èe]ne\b|\bpulse ?ox\w*|\bsp ?o2\b|\bo2\b",
     "kidney function": r"\bkidneys?\b|\br[ée]na(?:l|le|les|ux)\b|\bcreatinine\b|\breins?\b|\bcr[ée]atinin[ée]?\w*",
+    "gfr": r"\be?gfr\b|\bdfg\b|\bd[ée]bit de filtration\w*|\bfiltration rate\b|\bclairance\b",
+    "inr": r"\binr\b|\binternational normali[sz]ed ratio\b",
     "thyroid": r"\bthyroid\w*|\btsh\b|\bthyro[iï]d\w*",
     "x-ray": r"\bx-?rays?\b|\bradios?\b|\bradiographies?\b",
     "mri": r"\bmri\b|\birm\b",
@@ -236,8 +239,11 @@ INTENTS: list[tuple[str, re.Pattern]] = [
             r"\bwhat\b.*\b(?:level|reading|value|number|result)s?\b|"
             r"\bwhat\b.*\b(?:been running|running at|run at)\b|"
             r"\bwhat (?:have|has|had)\b[^?]*\bbeen\b|"  # "what have her home blood pressures been?"
+            r"\bwhat did (?:he|she|you|they|it) weigh\b|"
             r"\bhow (?:high|low|much|many|far|big|large)\b|\bquel(?:le)?s? (?:était|est|étaient|sont|a été)\b|"
-            r"\bcombien\b|^\W*quel(?:le)?s?\b|"  # "quelle température a été prise ?" asks a value
+            r"\bcombien\b|"  # "quelle température a été prise ?" asks a value, "quelle contraception ?" a thing
+            r"^\W*quel(?:le)?s?\s+(?:est\s+(?:sa|son|la|le)\s+)?(?:température|tension|pression|glycémie|poids|"
+            r"saturation|valeur|taux|niveau|score|hba1c|hémoglobine|créatinine|dfg|inr|tsh|ldl)\b|"
             r"\bwhat size\b|\bsize of\b|\bquelle (?:taille|dimension)\b|\btaille\b|"
             r"\bvaleur\b|\btaux\b|\bniveau\b|\brésultats?\b",
             re.I,

@@ -18,6 +18,7 @@ from scribe.notes.answers_values import (
     CHANGE_ASKED,
     FUTURE_ASKED,
     NOW_ASKED,
+    PAST_ASKED,
     PERIOD_ASKED,
     READINGS_ASKED,
     SAID_WITHOUT_NUMBER,
@@ -221,7 +222,8 @@ class Searcher(TranscriptUnits):
                 kind = "when_future" if query.intent == "when" and FUTURE_ASKED.search(query.text) else query.intent
                 if kind == "frequency" and PERIOD_ASKED.search(query.text):  # "how many times at night?" "three"
                     kind = "times"
-                value = self._value(kind, source, anchors, query.counted, change, now)
+                past = not now and bool(PAST_ASKED.search(query.text))
+                value = self._value(kind, source, anchors, query.counted, change, now, past)
                 if value is None and kind == "duration" and _STARTED.search(source):  # "since when?" of "we started
                     value = self._value("when", source, anchors)  # you on the imitrex a couple months ago"
                     value = value if value and _AGO.search(value) else None

@@ -15,8 +15,10 @@ from scribe.notes.answers_values import (
     CHANGE_BEFORE,
     NOT_A_VALUE_AFTER,
     NOT_A_VALUE_BEFORE,
+    PAST_SAID,
     SCALE,
     VALUE_RX,
+    WAS_SAID,
     count_before,
     normalise_value,
     prefer,
@@ -163,6 +165,7 @@ class TranscriptUnits:
         counted: re.Pattern | None = None,
         change: bool = False,
         now: bool = False,
+        past: bool = False,
     ) -> str | None:
         """The first value of the wanted kind in text, after the question's concept when it is there; for a
         count, the number said before the counted noun. change: the question asks for a gain or a loss. now:
@@ -208,6 +211,13 @@ class TranscriptUnits:
         if now and intent == "value" and anchors:  # "your blood pressure today is 148 over 90. temperature 98.4"
             found = [m for m in found if any(rx.search(_sentence_at(text, m.start())) for rx in anchors)] or found
         found = prefer(intent, found)
+        if now and intent == "value":  # today's, not the one it was: "the egfr is 39, it was 48 in march"
+            found = [m for m in found if not PAST_SAID.search(text[max(0, m.start() - 60) : m.start()])] or found
+            found = [m for m in found if not WAS_SAID.search(text[max(0, m.start() - 25) : m.start()])] or found
+        if past and intent == "value":  # the value said of before, not today's: "il y a six mois, … huit virgule 4"
+            found = [m for m in found if PAST_SAID.search(text[max(0, m.start() - 60) : m.start()])][-1:]
+            if not found:
+                return None  # this exchange says today's value only: a later one may say the earlier
         best = found[-1] if now else next((m for m in found if m.start() >= after), found[0])
         return normalise_value(intent, best.group(0))
 

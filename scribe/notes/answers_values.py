@@ -149,6 +149,20 @@ READINGS_ASKED = re.compile(
     re.I,
 )
 # the value today, not at the start: "how bad is the pain now?"
+# a value of before ("what was her hba1c six months ago?", "son hba1c précédente ?"): said after a past marker
+PAST_ASKED = re.compile(
+    r"\b(?:\w+ (?:months?|weeks?|years?|days?) ago|il y a \w+ (?:mois|semaines?|ans?|jours?)|previous|prior|"
+    r"last time|before|précédente?|avant|la dernière fois|in (?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december))\b",
+    re.I,
+)
+PAST_SAID = re.compile(
+    r"\b(?:ago|il y a|previous(?:ly)?|prior|last time|before|précédente?|avant|la dernière fois|in (?:january|"
+    r"february|march|april|may|june|july|august|september|october|november|december))\b[^.]{0,50}$",
+    re.I,
+)
+# a value said as it was, not as it is: "your egfr is 39, it was 48 in march"
+WAS_SAID = re.compile(r"\b(?:was|were|used to be|était|étiez|avait|aviez)\b[^.]{0,20}$", re.I)
 NOW_ASKED = re.compile(
     r"\b(?:now|right now|currently|today|at the moment|these days|maintenant|actuellement|aujourd'hui|"
     r"en ce moment)\b",
@@ -164,7 +178,12 @@ _QUALITATIVE = re.compile(
 )
 
 NOT_A_VALUE_BEFORE = re.compile(
-    r"\b(?:under|below|less than|goal|target|aim|keep it|ideally|moins de|sous|objectif|inférieure? à)\W+(?:\w+\W+)?$",
+    r"\b(?:under|below|less than|goal|target|aim|keep it|ideally|moins de|sous|objectif|inférieure? à)\W+(?:\w+\W+)?$|"
+    # a threshold to act on: "if your heart rate at home runs above one hundred, call"
+    r"\b(?:if|si)\b[^.]{0,40}\b(?:above|over|more than|greater than|higher than|au-dessus de|plus de|supérieure? à)"
+    r"\W+(?:\w+\W+)?$|"
+    # what was lifted or carried is no measure of the patient: "soulever un carton de carrelage, trente kilos"
+    r"\b(?:lift\w*|carr(?:y|ied|ying)|soulev\w*|box(?:es)?|cartons?|sacs?|bags?)\b(?:\W+\w+){0,4}\W+$",
     re.I,
 )
 # a number of a time or a count ("3 or 4 weeks", "2 tablets"), not a measured value
@@ -177,7 +196,7 @@ NOT_A_VALUE_AFTER = re.compile(
 # "i could stand to lose about 25 pounds": a change, not the weight (unless the question asks for the change); "j'ai
 # pris la température, 37,6" takes no weight
 CHANGE_BEFORE = re.compile(
-    r"\b(?:lose|lost|losing|gain|gained|gaining|put on|drop|dropped|perdre|perdu|prendre|pris)\W+"
+    r"\b(?:lose|lost|losing|loss|gain|gained|gaining|put on|drop|dropped|perdre|perdu|perte|prendre|pris)\W+"
     r"(?!(?:la|sa|ma|votre) (?:temp[ée]rature|tension|glyc[ée]mie)\b)(?:\w+\W+){0,2}$",
     re.I,
 )

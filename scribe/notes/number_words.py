@@ -145,10 +145,10 @@ def _parse_number(words: list[str]) -> tuple[float | None, int]:
             w in ("point", "virgule", ".", ",")
             and used_any
             and i + 1 < n
-            and (words[i + 1].lower() in _UNITS or words[i + 1].isdigit())
+            and (words[i + 1].lower() in _UNITS or words[i + 1].lower() in ("un", "une") or words[i + 1].isdigit())
         ):
             frac = words[i + 1].lower()
-            fv = _UNITS.get(frac, int(frac) if frac.isdigit() else 0)
+            fv = {"un": 1, "une": 1}.get(frac) or _UNITS.get(frac, int(frac) if frac.isdigit() else 0)
             return float(f"{total + cur}.{fv}"), i + 2
         else:
             break
@@ -199,7 +199,8 @@ def numbers_to_digits(text: str) -> str:
     out, last, i = [], 0, 0
     while i < len(toks):
         words = [m.group(0) for m in toks[i : i + 8]]
-        val, used = _parse_number(words)
+        per_cent = i > 0 and words[0].lower() == "cent" and toks[i - 1].group(0).lower() == "pour"
+        val, used = _parse_number(words) if not per_cent else (None, 0)  # "sept virgule un pour cent"
         if used:
             end_tok = toks[i + used - 1]
             nxt = toks[i + used].group(0).lower() if i + used < len(toks) else ""

@@ -177,7 +177,8 @@ def join_items(items: list[str], lang: str, negative: bool = False) -> str:
 
 # "de" before a vowel or a mute h, in a French denial, history or suspicion (h aspiré words keep it: "pas de hernie")
 _ELIDED = re.compile(
-    r"\b(pas|ni|suspicion|diagnostic|antécédents?(?: familia(?:l|ux))?) de (?=[aeiouyàâéèêëîïôûh])"
+    r"\b(pas|ni|suspicion|diagnostic|antécédents?(?: familia(?:l|ux))?|arrêt|reprise|poursuite|début|introduction|"
+    r"augmentation|diminution) de (?=[aeiouyàâéèêëîïôûh])"
     r"(?!h(?:ernie|anche|aut|oquet|ématome))",
     re.I,
 )
