@@ -278,9 +278,12 @@ _FUNCTION_WORDS = {
 }
 
 
+_PRESENTS = re.compile(r"\b(?:and|who) presents?\b")
+
+
 def unordered_spans(ftext: str, key: tuple) -> list[tuple[int, int]]:
     """A name of two or more content words also matches when all its words (a plural s aside) stand
-    within ten words of each other, in any order: "tenderness to palpation of the right knee" states
+    within ten words of each other in one clause, in any order: "tenderness to palpation of the right knee" states
     "right knee tenderness to palpation"."""
     tokens = [(m.group(0).rstrip("s"), m.start(), m.end()) for m in re.finditer(r"[a-z0-9/]+", ftext)]
     out = []
@@ -292,6 +295,8 @@ def unordered_spans(ftext: str, key: tuple) -> list[tuple[int, int]]:
             window = tokens[i : i + 10]
             if tokens[i][0] in want and want <= {t[0] for t in window}:
                 last = max(t[2] for t in window if t[0] in want)
+                if CLAUSE.search(ftext, tokens[i][1], last) or _PRESENTS.search(ftext, tokens[i][1], last):
+                    continue  # "… upper respiratory infection and presents today with ear pain" names no ear infection
                 out.append((tokens[i][1], last))
                 break
     return out

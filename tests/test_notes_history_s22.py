@@ -76,3 +76,14 @@ def test_a_drug_tried_only_on_a_condition_is_not_prescribed():
     )
     assert not [f for f in doc["facts"] if f["kind"] == "medication"]
     assert "Start Melatonin" not in doc["note"]["markdown"]
+
+
+def test_a_no_taken_back_denies_nothing():
+    doc = document(
+        "[doctor] any fever ?\n"
+        "[patient] no ... well , actually , two nights ago i had the chills and i felt hot .\n"
+        "[doctor] any cough ?\n[patient] no , actually never .\n"
+    )
+    ros = doc["note"]["markdown"]
+    assert "Denies fever" not in ros and "chills" in ros.lower()
+    assert "Denies cough" in ros or "denies cough" in ros.lower()

@@ -152,7 +152,7 @@ READINGS_ASKED = re.compile(
 # a value of before ("what was her hba1c six months ago?", "son hba1c précédente ?"): said after a past marker
 PAST_ASKED = re.compile(
     r"\b(?:\w+ (?:months?|weeks?|years?|days?) ago|il y a \w+ (?:mois|semaines?|ans?|jours?)|previous|prior|"
-    r"last time|before|précédente?|avant|la dernière fois|in (?:january|february|march|april|may|june|july|august|"
+    r"last time|précédente?|la dernière fois|in (?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december))\b",
     re.I,
 )

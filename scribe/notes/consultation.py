@@ -347,8 +347,9 @@ def answer_polarity(text: str, question: str = "") -> str:
         if _BARE.match(t):
             return ""
     if _NO.match(t):
-        # "I don't have quite as much shortness of breath": less of it, not none
-        return "" if _LESS_OF_IT.search(t[:80]) else "no"
+        # "I don't have quite as much shortness of breath": less of it, not none; "no ... well, actually, two
+        # nights ago i had the chills": the no is taken back, and what follows says no more than it says
+        return "" if _LESS_OF_IT.search(t[:80]) or _TAKEN_BACK.match(t) else "no"
     if _YES.match(t):
         return "yes"
     # "Au début, oui.", "at night, yeah": a circumstance, then the yes
@@ -358,6 +359,11 @@ def answer_polarity(text: str, question: str = "") -> str:
     return ""
 
 
+_TAKEN_BACK = re.compile(
+    r"^\W*(?:no|non|nope|nah)\b[\s.,…]*(?:(?:well\s*,?\s*)?actually\b(?!\s*,?\s*(?:no|never|not|none|nothing)\b)|"
+    r"oh wait|wait|enfin si|ah si|enfin|en fait|attendez)\b",
+    re.I,
+)
 _LATE_YES = re.compile(
     r"^(?!\W*(?:okay|ok|alright|all right|right|sure|d'accord|bon|mm-hmm|uh-huh|ah|oh)\b)"
     r"([^.?!;]{1,40}?),\s*(?:oui|ouais|yes|yeah|yep)\s*(?:[.!,]|$)",

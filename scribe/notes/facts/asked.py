@@ -318,6 +318,8 @@ class AskedSymptoms:
             taken = [f for f in found if f[2].label in back]
             if taken or not back:
                 pol, found = "yes", taken or found
+            elif len({f[2].label for f in found}) == 1:
+                pol = ""  # "any fever?" "no … well, actually, i had the chills and i felt hot": no longer a no
         if pol == "no" and self._no_challenged(ans):
             pol = "yes"  # "not really." "not at all?" "well… two, three times a night"
         several = len({c.label for *_, c in found}) > 1  # "shoulder pain, left shoulder pain" is one
