@@ -61,20 +61,21 @@ def dose_text(f: Fact, dose: str | None = None) -> str:
     return " ".join(x for x in (amount, "" if dose else str(a.get("frequency") or "")) if x).strip()
 
 
-def _answer(f: Fact, key: str, dose: str | None = None, note: str = "") -> Answered:
+def dose_answer(f: Fact, key: str, dose: str | None = None, note: str = "", confidence: float = 0.9) -> Answered:
+    """The fact's dose (or frequency, `key`) as the answer; `dose`: another of its doses (the one before)."""
     value = dose_text(f, dose) if key == "dose" else str(f.attributes["frequency"])
     return Answered(
         answered=True,
         answer=f"{f.label} {dose_text(f, dose)}".strip() + note,
         value=normalise_value("dose", value),
         evidence=f.evidence[:2],
-        confidence=0.9,
+        confidence=confidence,
         topic="medications",
     )
 
 
-# "what is the maximum dose of paracetamol per day?", "how many tramadol can he take per day at most?"
-MAX_Q = re.compile(r"\b(?:max\w*|at most|no more than|au plus|pas plus de|plafond)\b", re.I)
+# "what is the maximum dose of paracetamol per day?", "how many tramadol can he take per day at most?" (not Maxalt)
+MAX_Q = re.compile(r"\b(?:max|maximum|maximale?|at most|no more than|au plus|pas plus de|plafond)\b", re.I)
 
 
 def most_per_day(query: Query, names: list[str], facts: list[Fact]) -> Answered | None:
@@ -105,24 +106,23 @@ def dose_in_time(query: Query, names: list[str], facts: list[Fact]) -> Answered 
     if NEW_DOSE_Q.search(query.text):
         started = [f for f in drug_facts(names, facts, ("changed", "new")) if f.attributes.get(key)]
         if started:
-            return _answer(started[-1], key)
+            return dose_answer(started[-1], key)
         return Answered(answered=False, confidence=0.85, topic="medications")
     if not OLD_DOSE_Q.search(query.text):
         return None
     if key == "dose":
         changed = [f for f in drug_facts(names, facts, ("changed",)) if f.attributes.get("previous_dose")]
         if changed:
-            return _answer(changed[-1], key, dose=str(changed[-1].attributes["previous_dose"]))
+            return dose_answer(changed[-1], key, dose=str(changed[-1].attributes["previous_dose"]))
     # the dose taken until today's change: "furosemide, forty milligrams, once a day" before "we go to eighty"
     was = [f for f in drug_facts(names, facts, ("current",)) if f.attributes.get("later") == "changed"]
     if was and was[0].attributes.get(key):
-        return _answer(was[0], key)
-    before = [f for f in drug_facts(names, facts, TAKEN_BEFORE) if f.attributes.get(key)]
-    return _answer(before[0], key, note=f" ({before[0].status})") if before else None
+        return dose_answer(was[0], key)
+    return dose_taken_before(query, names, facts)
 
 
 def dose_taken_before(query: Query, names: list[str], facts: list[Fact]) -> Answered | None:
     """The dose of a drug the patient no longer takes, said as such, where no dose taken now is known."""
     key = "dose" if query.intent == "dose" else "frequency"
     before = [f for f in drug_facts(names, facts, TAKEN_BEFORE) if f.attributes.get(key)]
-    return _answer(before[0], key, note=f" ({before[0].status})") if before else None
+    return dose_answer(before[0], key, note=f" ({before[0].status})") if before else None

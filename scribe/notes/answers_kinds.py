@@ -12,6 +12,7 @@ import re
 from scribe.notes import lexicon
 from scribe.notes.answers import CONCEPT_RX, INTENTS, Query, accent_free, content_words, word_pattern
 from scribe.notes.answers_doses import (
+    dose_answer,
     dose_in_time,
     dose_taken_before,
     dose_text,
@@ -386,16 +387,7 @@ class KindAnswers(Searcher):
             key = "dose" if query.intent == "dose" else "frequency"
             with_value = [f for f in fs if f.attributes.get(key)]
             if with_value:
-                f = with_value[0]
-                value = dose_text(f) if key == "dose" else str(f.attributes["frequency"])
-                return Answered(
-                    answered=True,
-                    answer=f"{f.label} {dose_text(f)}".strip(),
-                    value=normalise_value("dose", value),
-                    evidence=f.evidence[:2],
-                    confidence=0.95,
-                    topic="medications",
-                )
+                return dose_answer(with_value[0], key, confidence=0.95)
             if self.reader is not None:
                 found = self._search(query, [anchor])
                 if found is not None:
