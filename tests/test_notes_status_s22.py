@@ -27,6 +27,8 @@ def test_a_stop_said_after_the_drug_stops_it():
     )
     assert meds(fr)["ibuprofen"][0] == "stopped"
     assert "Continuez" not in fr["note"]["markdown"]
+    heard = document("[doctor] and the melatonin , you can lean that off , since it didn't help .\n[patient] yeah .\n")
+    assert meds(heard)["melatonin"][0] == "stopped"  # the recogniser's "leave that off"
 
 
 def test_a_course_finished_and_a_drug_taken_years_ago_are_not_current():

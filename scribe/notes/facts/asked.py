@@ -275,6 +275,11 @@ class AskedSymptoms:
         re.I,
     )
 
+    def _asked_in_turn(self, s) -> set[str]:
+        """The symptoms the clinician's turn asks about ("tu tousses ? le nez qui coule ?")."""
+        turn = [t.text for t in self.sents if t.seg_index == s.seg_index]
+        return {c.label for text in turn for *_, c in lexicon.find_concepts("symptom", text)}
+
     def _no_challenged(self, ans: list[int]) -> bool:
         """The clinician doubts the "no" at once and the reply to that doubt affirms: the "no" is taken back."""
         j = ans[-1] + 1
@@ -318,7 +323,7 @@ class AskedSymptoms:
             taken = [f for f in found if f[2].label in back]
             if taken or not back:
                 pol, found = "yes", taken or found
-            elif len({f[2].label for f in found}) == 1:
+            elif len({f[2].label for f in found}) == 1 and not back & self._asked_in_turn(s):
                 pol = ""  # "any fever?" "no … well, actually, i had the chills and i felt hot": no longer a no
         if pol == "no" and self._no_challenged(ans):
             pol = "yes"  # "not really." "not at all?" "well… two, three times a night"

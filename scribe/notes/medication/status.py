@@ -44,8 +44,9 @@ _STOP_RIGHT = re.compile(
     r"(?:it|them|that|those|this)|anymore|any more|no longer|"
     r"(?:was|is|were|are|has been|have been) (?:it |that |this |they |those )?(?:finished|completed|done)|"
     r"(?:i|he|she|we|you) (?:finished|completed) (?:it|them|that|the course))\b|"
-    # "you can leave the advil off", "it did nothing, so I stopped."
-    r"^\W{0,3}off\b(?! and on)|" + STOPPED_BARE + "|"
+    # "you can leave the advil off", "it did nothing, so I stopped."; "the melatonin, you can leave that off" (the
+    # recogniser's "lean that off")
+    r"^\W{0,3}off\b(?! and on)|\b(?:leave|lean) (?:that|it|them|those) off\b|" + STOPPED_BARE + "|"
     r"\b(?:l'|les )(?:ai |avons |a |ont )?arrêt\w*|"
     # "alors j'ai arrêté", "après j'ai arrêté comme on m'a dit"; "vous ne la reprenez pas", "ne le prenez plus"
     r"\b(?:j'ai|on a|nous avons|il a|elle a) (?:donc |tout |vite )?arrêté\b(?! de\b| d')|"
