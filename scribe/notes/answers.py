@@ -427,10 +427,9 @@ def _own_pattern(word: str) -> re.Pattern:
 # thermometer", "j'ai pris la température hier soir, 37,4"
 _TAKEN_AT_HOME = (
     r"\bthermom[eè]t\w*|\b(?:took|checked|taken|pris|mesur[ée]) (?:la |sa |ma |her |his |my |the )?temp[ée]?rature\b|"
-    r"\b(?:fever|fi[èe]vre|temp\w*)\b[^.?!]{0,40}\b(?:last night|yesterday|this morning|hier(?: soir| matin)?|"
-    r"cette nuit|ce matin)\b|"
-    r"\b(?:last night|yesterday|hier(?: soir| matin)?|cette nuit)\b[^.?!]{0,30}\b(?:fever|fi[èe]vre|temp\w*)\b|"
-    r"\b(?:fever|fi[èe]vre)\b[^!]{0,40}?\b(?:last night|hier soir|cette nuit)\b"
+    r"\b(?:fever|fi[èe]vre|temp\w*)\b[^!]{0,40}?\b(?:last night|yesterday|this morning|hier(?: soir| matin)?|"
+    r"cette nuit|ce matin)\b|"  # "fever?" "yeah, last night it was 102.1"
+    r"\b(?:last night|yesterday|hier(?: soir| matin)?|cette nuit)\b[^.?!]{0,30}\b(?:fever|fi[èe]vre|temp\w*)\b"
 )
 _HOLDS = {
     "home": re.compile(rf"{QUALIFIERS['home'].pattern}|{_TAKEN_AT_HOME}", re.I),

@@ -33,6 +33,10 @@ OLD_DOSE_Q = re.compile(
 )
 
 
+def _not_said() -> Answered:
+    return Answered(answered=False, confidence=0.85, topic="medications")
+
+
 def same_drug(keys: set[str], names: list[str]) -> bool:
     """One drug under its names, "vitamin d" and "vitamin d3" too (a strength or form said after it)."""
     return any(k == n or re.fullmatch(rf"{re.escape(n)}\s?\d+", k) for k in keys for n in names if k and n)
@@ -84,7 +88,7 @@ def most_per_day(query: Query, names: list[str], facts: list[Fact]) -> Answered 
         return None
     capped = [f for f in drug_facts(names, facts) if f.attributes.get("max_per_day")]
     if not capped:
-        return Answered(answered=False, confidence=0.85, topic="medications")
+        return _not_said()
     a = capped[-1].attributes
     most = f"{a['max_per_day']:g} {a.get('max_unit') or ''}".strip()
     per_day = "par jour" if query.language == "fr" else "per day"
@@ -107,7 +111,7 @@ def dose_in_time(query: Query, names: list[str], facts: list[Fact]) -> Answered 
         started = [f for f in drug_facts(names, facts, ("changed", "new")) if f.attributes.get(key)]
         if started:
             return dose_answer(started[-1], key)
-        return Answered(answered=False, confidence=0.85, topic="medications")
+        return _not_said()
     if not OLD_DOSE_Q.search(query.text):
         return None
     if key == "dose":

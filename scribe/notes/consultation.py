@@ -440,8 +440,10 @@ _GIVEN_HERE = re.compile(
     re.I,
 )
 
-_ANOTHER_BEFORE = re.compile(
-    r"\b(?:add(?:ing)?|another|talk about|consider\w*|switch\w* to|ajouter|envisag\w*|un autre)\b[^.;]*$", re.I
+# another treatment the sentence brings in: "on the higher methotrexate, we'll talk about adding a biologic injection"
+# is no injection of the methotrexate (its route, and whether it was given here)
+ANOTHER_TREATMENT = re.compile(
+    r"\b(?:add(?:ing)?|another|talk about|consider\w*|switch\w* to|ajouter|envisag\w*|un autre|une autre)\b", re.I
 )
 
 
@@ -490,8 +492,8 @@ def resolve_medications(facts: list[Fact], segment_text: dict[int, str]) -> list
             _around(segment_text.get(e.segment_id, ""), e.quote) for e in f.evidence if e.role == "clinician"
         )
         given = _GIVEN_HERE.search(said) if said else None
-        if given and _ANOTHER_BEFORE.search(said[: given.start()]):
-            given = None  # "on the higher methotrexate, we'll talk about adding a biologic injection"
+        if given and ANOTHER_TREATMENT.search(said[: given.start()]):
+            given = None
         if f.attributes.get("route") in ("injection", "injected") or given:
             f.status = "administered"
     return [f for f in facts if id(f) not in drop]

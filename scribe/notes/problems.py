@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from scribe.notes.lexicon import CONDITION_BY_LABEL, Concept
+from scribe.notes.number_words import EN_TENS, EN_UNITS, FR_TENS
 
 _LATERALITY = [
     ("bilateral", re.compile(r"\b(?:bilateral(?:ly)?|both|bilatéral\w*|des deux côtés|les deux)\b", re.I)),
@@ -216,15 +217,13 @@ def owned_cue(text: str, start: int, end: int) -> str | None:
 
 # The clinician's introduction, "a 59-year-old male with high blood pressure and diabetes, here for chest pain":
 # what stands between its "with" and the visit's reason is the patient's history
-_SPELLED_AGE = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|"
-    r"nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    r"seventeen|eighteen|nineteen)"
-)
+_DIGITS = "|".join(w for w, n in EN_UNITS.items() if 0 < n < 10)
+_SPELLED_AGE = rf"(?:(?:{'|'.join(EN_TENS)})(?:-(?:{_DIGITS}))?|{'|'.join(w for w, n in EN_UNITS.items() if n > 0)})"
+_SPELLED_AGE_FR = rf"(?:{'|'.join(FR_TENS)})(?:-(?:et-)?[a-z]+)?"  # "cinquante-huit ans"
 _INTRO_WITH = re.compile(
     rf"\b(?:\d{{1,3}}|{_SPELLED_AGE})[- ](?:years?|yrs?)[- ]old\b"
     r"(?:[ ,]+\w+){0,3}?[ ,]+(?:with|who has|who's got|known for)\b|"
-    r"\b(?:\d{1,3}|(?:vingt|trente|quarante|cinquante|soixante|quatre-vingts?)(?:-(?:et-)?[a-z]+)?) ans\b"
+    rf"\b(?:\d{{1,3}}|{_SPELLED_AGE_FR}) ans\b"
     r"(?:[ ,]+\w+){0,2}?[ ,]+(?:suivie? pour|connue? pour|avec)\b",
     re.I,
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon, register
-from scribe.notes.consultation import context_of, denied_after, resolved_after
+from scribe.notes.consultation import FAMILY, context_of, denied_after, resolved_after
 from scribe.notes.facts.asked import AskedSymptoms, narrowed, reworded
 from scribe.notes.facts.mentions import (
     CONTINUES,
@@ -134,8 +134,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
 
     # who came along is not why: "here with her daughter susan, after a fall last week"
     _COMPANION = re.compile(
-        r"^(?:(?:his|her|my|their|your|son|sa)\s+)?(?:daughter|son|wife|husband|mother|mom|father|dad|parents?|"
-        r"partner|sister|brother|caregiver|family|fille|fils|femme|mari|mère|maman|père|papa|parents)\b",
+        rf"^(?:(?:his|her|my|their|your|son|sa)\s+)?(?:{FAMILY.pattern}|\b(?:wife|husband|partner|caregiver|femme|mari)\b)",
         re.I,
     )
     _REASON_AFTER = re.compile(r"\b(?:for|after|because of|pour|après)\s+(?P<cc>.{3,70})", re.I)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from scribe.notes.consultation import ANOTHER_TREATMENT
 from scribe.notes.medication.frequency import find_frequency, first_group
 from scribe.notes.medication.names import COUNT_UNITS, normalise_unit
 from scribe.notes.medication.names import UNIT_PATTERN as _UNIT_RX
@@ -146,9 +147,6 @@ _ROUTES = [
     ("rectal", r"rectal(?:ly)?|suppository|suppositoire|par voie rectale"),
     ("vaginal", r"vaginal(?:ly)?|ovule|par voie vaginale"),
 ]
-# a route said of another treatment the sentence brings in: "on the higher methotrexate, we'll talk about adding a
-# biologic injection"
-_ANOTHER_TREATMENT = re.compile(r"\b(?:add(?:ing)?|another|switch(?:ing)? to|ajouter|un autre|une autre)\b", re.I)
 _ROUTE_RX = [(name, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.I)) for name, rx in _ROUTES]
 
 
@@ -357,7 +355,7 @@ def read_attributes(
         out.refills = keep(m.start(), m.end(), n)
     for name, rx in _ROUTE_RX:
         m = rx.search(body)
-        if m and not _ANOTHER_TREATMENT.search(body[: m.start()]):
+        if m and not ANOTHER_TREATMENT.search(body[: m.start()]):  # a route said of another treatment
             out.route = Found(name, m.start(), m.end())
             break
     if out.dose is not None and out.dose.value > _MOST.get(out.unit or "", float("inf")):
