@@ -96,6 +96,12 @@ WEAK = 8.0  # added to both thresholds (half for the few hundred common drugs: "
 # the visit's own list ("Revothyrox" for the patient's Levothyrox, "mexamethasone" for their dexamethasone).
 CUE, SENTENCE, VISIT = 0, 1, 2
 SENTENCE_APPLY = 90.0  # a name replaced on its sound alone, with nothing beside it saying a drug is named
+# ... unless the heard word is long and near one of the few hundred common drugs: a non-word of eight letters
+# or more that close to one is rarely chance ("lysinoprol", "simbicore", "metatreksate" in a medication talk)
+SENTENCE_APPLY_LONG, LONG_WORD = 80.0, 8
+# First sounds a recogniser confuses on a drug name (metaphone onsets): the lips close on m, b and p alike,
+# m and n are both nasal, r and l both liquid ("menadryl" Benadryl, "mactrim" Bactrim, "rantus" Lantus)
+CONFUSED_ONSETS = frozenset({frozenset("MB"), frozenset("BP"), frozenset("MN"), frozenset("RL")})
 VISIT_ANYWHERE = 78.0  # "unifroied" → the visit's unithroid (78.9)
 
 
@@ -285,6 +291,12 @@ def _onset(word: str) -> str:
     return jellyfish.metaphone(letters(word)).lstrip("AEIOU")[:1]
 
 
+def _onsets_alike(heard: str, name: str) -> bool:
+    """Whether the heard word starts with the name's first consonant sound or one a recogniser confuses it with."""
+    a, b = _onset(heard), _onset(name)
+    return a == b or frozenset((a, b)) in CONFUSED_ONSETS
+
+
 def warm() -> None:
     """Import the scorers now: a server warms up before its first visit, which then loads nothing."""
     import jellyfish  # noqa: F401
@@ -346,8 +358,9 @@ def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -
     def applies(score: float, heard: str, name: str, source: str, kind: int) -> bool:
         # beyond the visit's own list, only a name that starts as the heard word does ("mederma" is not Almederm,
         # "antalgiques" not Topalgic)
-        onset = source in ("visit", "sound") or _onset(heard) == _onset(name)  # "sound" checked its own start
-        return onset and score >= _threshold(source, kind, french=french)
+        onset = source in ("visit", "sound") or _onsets_alike(heard, name)  # "sound" checked its own start
+        long_word = source == "common" and kind == SENTENCE and len(letters(heard)) >= LONG_WORD and " " not in heard
+        return onset and score >= (SENTENCE_APPLY_LONG if long_word else _threshold(source, kind, french=french))
 
     def rank(c):  # matches strong enough to apply first, the visit's own list (what this patient takes) first
         strong = applies(c[0], seg.text[c[1] : c[2]], c[3][0], c[3][2], c[4])

@@ -89,6 +89,8 @@ def rare_word(word: str) -> bool:
 
 
 _ELIDED_END = re.compile(r"(?:^|\W)(?:qu|[cdjlmnst])['’]$", re.I)
+_CONTRACTION_AFTER = re.compile(r"['’]t\b", re.I)  # "didn't", "couldn't"
+_CONTRACTION_TAIL = re.compile(r"(?:ll|ve|re|d|s|m|t)\b", re.I)  # "I'll put on"; French "l'Inexium" is no tail
 # Words a name split by the recogniser does not start with: "la moccicilline" is amoxicilline, not "la…"
 _ARTICLES = frozenset("le la les l du de des d un une au aux the a an your my his her".split())
 _NOT_A_NAME_START = _ARTICLES | {"et", "ou", "and", "or", "of"}  # a garble may end in "or": "FX or" (Effexor)
@@ -96,9 +98,13 @@ _NOT_A_NAME_START = _ARTICLES | {"et", "ou", "and", "or", "of"}  # a garble may 
 
 def may_be_a_name(text: str, a: int, b: int) -> bool:
     """Not words that start or end with an article ("la moccicilline", "dolly prane le"), nor that end on the
-    next word's elided article ("paix d'effort")."""
+    next word's elided article ("paix d'effort"), nor the halves of an English contraction ("didn't" read as
+    "didn", "I'll put on" as "ll put on": diodone and Lipitor to verify in every note)."""
     words = text[a:b].lower().split()
     if len(words) > 1 and (words[0] in _NOT_A_NAME_START or words[-1] in _ARTICLES):
+        return False
+    after_apostrophe = text[a - 1 : a] in ("'", "’")
+    if _CONTRACTION_AFTER.match(text[b : b + 3]) or (after_apostrophe and _CONTRACTION_TAIL.match(text, a)):
         return False
     return not _ELIDED_END.search(text[max(0, b - 3) : b + 1])
 

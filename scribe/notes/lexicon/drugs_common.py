@@ -9,40 +9,55 @@ the rest. Names the lexicon does not resolve are dropped where the list is read.
 from __future__ import annotations
 
 COMMON_EN = """
-acetaminophen acyclovir adalimumab albuterol alendronate allopurinol alprazolam amiodarone amitriptyline
-amlodipine amoxicillin amphetamine anastrozole apixaban aripiprazole aspirin atenolol atomoxetine
-atorvastatin azelastine azithromycin baclofen beclomethasone benazepril benzonatate bisoprolol brimonidine
-budesonide bumetanide buprenorphine bupropion buspirone canagliflozin carbamazepine carbidopa carvedilol
-cefdinir cefuroxime celecoxib cephalexin cetirizine chlorthalidone cholecalciferol ciprofloxacin citalopram
-clindamycin clobetasol clonazepam clonidine clopidogrel clotrimazole colchicine cyanocobalamin
-cyclobenzaprine dabigatran dapagliflozin desvenlafaxine dexamethasone dexmethylphenidate diazepam
-diclofenac dicyclomine digoxin diltiazem diphenhydramine divalproex docusate donepezil doxazosin
-doxycycline dulaglutide duloxetine empagliflozin enalapril enoxaparin ergocalciferol escitalopram
-esomeprazole estradiol eszopiclone ezetimibe famotidine febuxostat fenofibrate fentanyl fexofenadine
-finasteride fluconazole fluoxetine fluticasone furosemide gabapentin gemfibrozil glimepiride glipizide
-glyburide guaifenesin haloperidol heparin hydralazine hydrochlorothiazide hydrocodone hydrocortisone
-hydromorphone hydroxychloroquine hydroxyzine ibuprofen insulin ipratropium irbesartan isosorbide
-ketoconazole ketorolac labetalol lacosamide lamotrigine latanoprost levetiracetam levocetirizine
-levofloxacin levothyroxine lidocaine linagliptin liraglutide lisinopril lithium loperamide loratadine
-lorazepam losartan lovastatin meclizine medroxyprogesterone meloxicam memantine metformin methadone
-methocarbamol methotrexate methylphenidate methylprednisolone metoclopramide metolazone metoprolol
-metronidazole minocycline mirabegron mirtazapine mometasone montelukast morphine mupirocin naloxone
-naltrexone naproxen nebivolol nifedipine nitrofurantoin nitroglycerin norethindrone nortriptyline nystatin
-olanzapine olmesartan omeprazole ondansetron oseltamivir oxcarbazepine oxybutynin oxycodone pantoprazole
-paroxetine penicillin phentermine phenytoin pioglitazone pramipexole pravastatin prazosin
-prednisolone prednisone pregabalin progesterone promethazine propranolol quetiapine ramipril ranolazine
-risperidone rivaroxaban rizatriptan ropinirole rosuvastatin sacubitril salmeterol semaglutide sertraline
-sildenafil simvastatin sitagliptin solifenacin spironolactone sucralfate sulfamethoxazole sumatriptan
-tadalafil tamoxifen tamsulosin temazepam terazosin terbinafine testosterone ticagrelor timolol tiotropium
-tizanidine topiramate torsemide tramadol trazodone triamcinolone triamterene trimethoprim valacyclovir
-valsartan venlafaxine verapamil warfarin zolpidem
-adderall advair advil aldactone aleve ambien ativan augmentin bactrim benadryl brilinta celebrex cialis
-cipro claritin coreg coumadin cozaar crestor cymbalta diovan effexor eliquis entresto farxiga flexeril
-flomax flonase humalog januvia jardiance keflex keppra klonopin lamictal lantus lasix levaquin lexapro
-lipitor lopressor lyrica medrol mobic motrin neurontin nexium norco norvasc novolog ozempic pepcid
-percocet plavix prilosec prinivil proair protonix prozac seroquel singulair spiriva symbicort synthroid
-tamiflu tenormin toprol trulicity tylenol ultram valium valtrex ventolin viagra wellbutrin xanax xarelto
-zestril zithromax zocor zofran zoloft zyrtec
+acetaminophen acyclovir adalimumab albuterol alendronate alfuzosin allopurinol alprazolam amantadine
+amiodarone amitriptyline amlodipine amoxicillin amphetamine anastrozole apixaban aripiprazole aspart aspirin
+atenolol atomoxetine atorvastatin azelastine azithromycin baclofen beclomethasone benazepril benzonatate
+benztropine bisoprolol brimonidine budesonide bumetanide buprenorphine bupropion buspirone butalbital
+canagliflozin candesartan captopril carbamazepine carbidopa carisoprodol carvedilol cefdinir ceftriaxone
+cefuroxime celecoxib cephalexin cetirizine chlorthalidone cholecalciferol ciprofloxacin citalopram
+clarithromycin clindamycin clobetasol clonazepam clonidine clopidogrel clotrimazole colchicine cyanocobalamin
+cyclobenzaprine dabigatran dapagliflozin denosumab desvenlafaxine detemir dexamethasone dexmethylphenidate
+dextromethorphan diazepam diclofenac dicyclomine digoxin diltiazem diphenhydramine divalproex docusate
+donepezil doxazosin doxycycline dulaglutide duloxetine dutasteride empagliflozin enalapril enoxaparin
+entacapone eplerenone ergocalciferol escitalopram esomeprazole estradiol eszopiclone etanercept ezetimibe
+famciclovir famotidine febuxostat fenofibrate fentanyl fexofenadine finasteride flecainide fluconazole
+fluoxetine fluticasone formoterol furosemide gabapentin galantamine gemfibrozil glargine glimepiride glipizide
+glucagon glyburide guaifenesin guanfacine haloperidol heparin hydralazine hydrochlorothiazide hydrocodone
+hydrocortisone hydromorphone hydroxychloroquine hydroxyzine ibandronate ibuprofen indapamide insulin
+ipratropium irbesartan isosorbide ivermectin ketoconazole ketorolac labetalol lacosamide lamotrigine
+latanoprost leflunomide levetiracetam levocetirizine levodopa levofloxacin levonorgestrel levothyroxine
+lidocaine linagliptin liothyronine liraglutide lisdexamfetamine lisinopril lispro lithium loperamide
+loratadine lorazepam losartan lovastatin lurasidone meclizine medroxyprogesterone melatonin meloxicam
+memantine mesalamine metformin methadone methimazole methocarbamol methotrexate methylphenidate
+methylprednisolone metoclopramide metolazone metoprolol metronidazole minocycline mirabegron mirtazapine
+mometasone montelukast morphine mupirocin naloxone naltrexone naproxen nebivolol nifedipine nitrofurantoin
+nitroglycerin norethindrone nortriptyline nystatin olanzapine olmesartan omeprazole ondansetron oseltamivir
+oxcarbazepine oxybutynin oxycodone pantoprazole paroxetine penicillin permethrin phenazopyridine phentermine
+phenytoin pioglitazone pramipexole pravastatin prazosin prednisolone prednisone pregabalin prochlorperazine
+progesterone promethazine propranolol propylthiouracil pseudoephedrine quetiapine quinapril raloxifene
+ramipril ranolazine rasagiline risedronate risperidone rivaroxaban rivastigmine rizatriptan ropinirole
+rosuvastatin sacubitril salmeterol selegiline semaglutide sertraline sildenafil simvastatin sitagliptin
+solifenacin sotalol spironolactone sucralfate sulfamethoxazole sulfasalazine sumatriptan tadalafil tamoxifen
+tamsulosin telmisartan temazepam terazosin terbinafine testosterone ticagrelor timolol tiotropium tizanidine
+tofacitinib tolterodine topiramate torsemide tramadol trazodone triamcinolone triamterene trimethoprim
+umeclidinium valacyclovir valproate valsartan venlafaxine verapamil vilanterol warfarin ziprasidone zolpidem
+zonisamide
+abilify accupril actonel actos adderall advair advil aldactone aleve altace amaryl ambien amoxil antivert
+arava aricept atacand ativan atrovent augmentin avapro avodart azulfidine bactrim basaglar benadryl benicar
+bentyl biaxin boniva brilinta bumex buspar bystolic carafate cardizem cardura catapres ceftin celebrex celexa
+chantix cialis cipro claritin cleocin colace colcrys combivent compazine concerta coreg coumadin cozaar
+crestor cymbalta cytomel demadex depakote desyrel detrol diflucan diovan ditropan dulcolax effexor elavil
+eliquis enbrel entresto epipen estrace evista farxiga flagyl flexeril flomax flonase fosamax glucophage
+glucotrol humalog humira imitrex imodium inderal indocin invokana januvia jardiance keflex keppra klonopin
+lamictal lamisil lanoxin lantus lasix levaquin levemir levoxyl lexapro lialda lipitor lopressor lotensin
+lunesta lyrica macrobid medrol micardis miralax mirapex mobic motrin mucinex myrbetriq namenda naprosyn narcan
+neurontin nexium nitrostat norco norvasc novolog omnicef ozempic paxil pepcid percocet phenergan plaquenil
+plavix pradaxa premarin prilosec prinivil pristiq proair procardia prolia prometrium proscar protonix provera
+prozac pulmicort pyridium qvar ranexa reglan remeron requip restoril risperdal ritalin seroquel singulair
+spiriva strattera sudafed symbicort synthroid tamiflu tapazole tegretol tenormin tessalon topamax toprol
+toradol toujeo tradjenta tresiba tricor trileptal trulicity tylenol uloric ultram unithroid valium valtrex
+vasotec ventolin vesicare viagra victoza voltaren vyvanse wellbutrin xanax xarelto xopenex zantac zestril
+zetia zithromax zocor zofran zoloft zovirax zyloprim zyprexa zyrtec
 """.split()
 
 COMMON_FR = """
