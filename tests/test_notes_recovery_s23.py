@@ -44,3 +44,10 @@ def test_common_drugs_outside_the_top_prescriptions_are_read_back():
 def test_contractions_are_never_drug_names():
     for text in ("i didn't take my pills, i couldn't sleep", "okay, i'll put on the list your medications"):
         assert _read(text) == (text, {})
+
+
+def test_a_long_near_name_anywhere_in_an_english_visit_is_read_back_nothing_else_is():
+    text, corrections = _read("if it grows something else, we'll switch to cypherfloxacin")
+    assert text.endswith("switch to ciprofloxacin") and corrections == {("cypherfloxacin", "ciprofloxacin"): True}
+    for plain in ("i'll talk with doctor rockaffer about it", "she takes care of it at home", "it was the last one"):
+        assert _read(plain) == (plain, {})

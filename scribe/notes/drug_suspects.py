@@ -17,7 +17,16 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
-from scribe.notes.recovery import CUE, SENTENCE, best_match, candidate_spans, common_drugs, known_drug, sound_score
+from scribe.notes.recovery import (
+    CUE,
+    LONG,
+    SENTENCE,
+    best_match,
+    candidate_spans,
+    common_drugs,
+    known_drug,
+    sound_score,
+)
 from scribe.notes.recovery_words import ELISION, NUMBER_WORD, letters, may_be_a_name, ordinary_word, word_spans
 
 # Where a drug is often named, beyond recovery's cues: only a lead here, the audio decides.
@@ -51,7 +60,7 @@ def drug_suspects(segments: list[list], language: str | None) -> list[tuple[floa
         for (a, b), kind in leads.items():
             heard = text[a:b]
             parts = heard.replace("-", " ").split()
-            lone_word = kind in (SENTENCE, ANYWHERE) and len(parts) == 1 and not ordinary_word(heard)
+            lone_word = kind in (SENTENCE, ANYWHERE, LONG) and len(parts) == 1 and not ordinary_word(heard)
             if not (kind == CUE or lone_word) or len(letters(heard)) < 4 or re.search(r"[^\w\s'’-]|\d", heard):
                 continue  # a name split by the recogniser has no comma, full stop or digit inside
             if any(re.fullmatch(NUMBER_WORD, ELISION.sub("", p), re.I) for p in parts):
@@ -64,7 +73,7 @@ def drug_suspects(segments: list[list], language: str | None) -> list[tuple[floa
                 if rare and rare[0] not in {n for _s, n in names}:
                     names = sorted([*names, (rare[1], rare[0])], reverse=True)[:CANDIDATES_PER_SPAN]
             inside = [w for w, (x, y) in zip(words, spans, strict=True) if x >= 0 and x < b and a < y]
-            if kind == ANYWHERE:  # a word no dictionary holds, no context: only a near spelling ("Simbicord")
+            if kind in (ANYWHERE, LONG):  # a word no dictionary holds, no context: only a near spelling ("Simbicord")
                 names = [(score, n) for score, n in names if score >= ANYWHERE_LEAD]
             if names and inside:
                 found.append((names[0][0], inside[0].start, inside[-1].end, tuple(n for _s, n in names)))

@@ -93,12 +93,14 @@ APPLY_COMMON, FLAG_COMMON = 78.0, 62.0  # the most prescribed drugs: a few hundr
 WEAK = 8.0  # added to both thresholds (half for the few hundred common drugs: "lasex" is Lasix there)
 # Where a drug is expected: next to a dose, a form or a cue (CUE); anywhere in a sentence about medications
 # (SENTENCE); anywhere at all (VISIT), only a word that is no ordinary word and is near-spelled like a drug of
-# the visit's own list ("Revothyrox" for the patient's Levothyrox, "mexamethasone" for their dexamethasone).
-CUE, SENTENCE, VISIT = 0, 1, 2
+# the visit's own list ("Revothyrox" for the patient's Levothyrox, "mexamethasone" for their dexamethasone);
+# anywhere in an English visit, a long word no dictionary holds (LONG), read against the common drugs only.
+CUE, SENTENCE, VISIT, LONG = 0, 1, 2, 3
 SENTENCE_APPLY = 90.0  # a name replaced on its sound alone, with nothing beside it saying a drug is named
 # ... unless the heard word is long and near one of the few hundred common drugs: a non-word of eight letters
-# or more that close to one is rarely chance ("lysinoprol", "simbicore", "metatreksate" in a medication talk)
-SENTENCE_APPLY_LONG, LONG_WORD = 80.0, 8
+# or more that close to one is rarely chance, cue or none ("lysinoprol", "simbicore", "Cypherfloxacin",
+# "phenolopyridine"; on 40 synthetic visits every such word at 80 or more, starting alike, was the drug said)
+LONG_APPLY, LONG_WORD = 80.0, 8
 # First sounds a recogniser confuses on a drug name (metaphone onsets): the lips close on m, b and p alike,
 # m and n are both nasal, r and l both liquid ("menadryl" Benadryl, "mactrim" Bactrim, "rantus" Lantus)
 CONFUSED_ONSETS = frozenset({frozenset("MB"), frozenset("BP"), frozenset("MN"), frozenset("RL")})
@@ -258,6 +260,10 @@ def candidate_spans(text: str, visit: bool, french: bool = False) -> dict[tuple[
             for w in words:
                 if sentence.start() <= w.start() < sentence.end():
                     found.setdefault((w.start(), w.end()), SENTENCE)
+    if not french:
+        for w in words:
+            if len(w.group(0)) >= LONG_WORD:
+                found.setdefault((w.start(), w.end()), LONG)
     if visit:
         for i, w in enumerate(words):
             found.setdefault((w.start(), w.end()), VISIT)
@@ -277,6 +283,8 @@ def _threshold(source: str, kind: int, flag: bool = False, french: bool = False)
     English sound rules ("l'exion", said Inexium, sounds like enoxin to metaphone)."""
     if kind == VISIT:
         return VISIT_ANYWHERE if source == "visit" else 101.0
+    if kind == LONG:  # nothing says a drug is named: a near common drug replaced, nothing else even flagged
+        return LONG_APPLY if source == "common" else 101.0
     if source == "lexicon" and not flag:  # most of its 100,000 names are obscure: "men's" read as menest,
         return 101.0  # "nori" as norit, "profan" as perfan (ibuprofen) on the bench; the short lists apply
     if kind == SENTENCE and not flag:  # no dose or cue beside it: "I'm going to Prisk" is no Prozac
@@ -351,7 +359,7 @@ def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -
         lexicon_ok = not ordinary and (len(parts) == 1 or (len(parts) == 2 and not ordinary_word(parts[0])))
         # words that are all ordinary ("contre la", "n'sais pas") are read against the visit's list only
         common_ok = kind != VISIT and not ordinary and not all(ordinary_word(p) for p in parts)
-        match = best_match(heard, vocabulary, lexicon_ok and kind != VISIT, common_ok, french)
+        match = best_match(heard, vocabulary, lexicon_ok and kind not in (VISIT, LONG), common_ok, french)
         if match is not None and (kind == CUE or match[1] >= _threshold(match[2], kind, flag=True)):
             found.append((match[1], start, end, match, kind))
 
@@ -360,7 +368,7 @@ def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -
         # "antalgiques" not Topalgic)
         onset = source in ("visit", "sound") or _onsets_alike(heard, name)  # "sound" checked its own start
         long_word = source == "common" and kind == SENTENCE and len(letters(heard)) >= LONG_WORD and " " not in heard
-        return onset and score >= (SENTENCE_APPLY_LONG if long_word else _threshold(source, kind, french=french))
+        return onset and score >= (LONG_APPLY if long_word else _threshold(source, kind, french=french))
 
     def rank(c):  # matches strong enough to apply first, the visit's own list (what this patient takes) first
         strong = applies(c[0], seg.text[c[1] : c[2]], c[3][0], c[3][2], c[4])

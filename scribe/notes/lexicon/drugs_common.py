@@ -4,7 +4,9 @@ the brands patients say, and the French ones (generic names as French speakers s
 scribe.notes.medication.FRENCH_BRANDS). Drug-name recovery (scribe.notes.recovery) reads this short list
 before the whole drug lexicon (100,000 names, most of them obscure: "prelose" there is Precose, here
 Prilosec), so a garble can be read back from what clinics actually prescribe without lowering the bar for
-the rest. Names the lexicon does not resolve are dropped where the list is read."""
+the rest. Names the lexicon does not resolve are dropped where the list is read. Left out: names that
+sound like everyday phrases after a cue ("take care of it" is Carafate to the ear, "the last one" Latuda's
+lurasidone), which read-back by sound alone would turn into a prescription."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ hydrocortisone hydromorphone hydroxychloroquine hydroxyzine ibandronate ibuprofe
 ipratropium irbesartan isosorbide ivermectin ketoconazole ketorolac labetalol lacosamide lamotrigine
 latanoprost leflunomide levetiracetam levocetirizine levodopa levofloxacin levonorgestrel levothyroxine
 lidocaine linagliptin liothyronine liraglutide lisdexamfetamine lisinopril lispro lithium loperamide
-loratadine lorazepam losartan lovastatin lurasidone meclizine medroxyprogesterone melatonin meloxicam
+loratadine lorazepam losartan lovastatin meclizine medroxyprogesterone melatonin meloxicam
 memantine mesalamine metformin methadone methimazole methocarbamol methotrexate methylphenidate
 methylprednisolone metoclopramide metolazone metoprolol metronidazole minocycline mirabegron mirtazapine
 mometasone montelukast morphine mupirocin naloxone naltrexone naproxen nebivolol nifedipine nitrofurantoin
@@ -44,7 +46,7 @@ umeclidinium valacyclovir valproate valsartan venlafaxine verapamil vilanterol w
 zonisamide
 abilify accupril actonel actos adderall advair advil aldactone aleve altace amaryl ambien amoxil antivert
 arava aricept atacand ativan atrovent augmentin avapro avodart azulfidine bactrim basaglar benadryl benicar
-bentyl biaxin boniva brilinta bumex buspar bystolic carafate cardizem cardura catapres ceftin celebrex celexa
+bentyl biaxin boniva brilinta bumex buspar bystolic cardizem cardura catapres ceftin celebrex celexa
 chantix cialis cipro claritin cleocin colace colcrys combivent compazine concerta coreg coumadin cozaar
 crestor cymbalta cytomel demadex depakote desyrel detrol diflucan diovan ditropan dulcolax effexor elavil
 eliquis enbrel entresto epipen estrace evista farxiga flagyl flexeril flomax flonase fosamax glucophage
