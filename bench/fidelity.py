@@ -44,7 +44,7 @@ precision has since been read), fresh4 (French, labelled in session 13 before th
 unlabelled ACI-Bench and LabForSims2 consultations, labelled in session 14 before the engine ran on them; the
 French ones had been read for assistant questions, never for the notes) and written (consultations a physician
 wrote for this bench in session 14, bench/data/dialogues; written dialogue is tidier than a transcript of a
-clinic, so read it beside the others; written2-6 the same, one set a session, each measured before the engine was
+clinic, so read it beside the others; written2-7 the same, one set a session, each measured before the engine was
 changed for it); all = every split.
 """
 
@@ -112,15 +112,15 @@ RELATIVE_WORDS = {
     "father": "father dad daddy pere papa",
     "brother": "brother brothers frere freres",
     "sister": "sister sisters soeur soeurs",
-    "grandmother": "grandmother grandma grand-mere grand mere",
-    "grandfather": "grandfather grandpa grand-pere grand pere",
+    "grandmother": "grandmother grandma grand_mere",  # "_": one phrase, "grand mere" once folded
+    "grandfather": "grandfather grandpa grand_pere",
     "aunt": "aunt aunts tante tantes",
     "uncle": "uncle uncles oncle oncles",
     "cousin": "cousin cousins cousine",
     "son": "son sons fils",
     "daughter": "daughter daughters fille filles",
 }
-RELATIVE_OF = {w: who for who, words in RELATIVE_WORDS.items() for w in words.split()}
+RELATIVE_OF = {w.replace("_", " "): who for who, words in RELATIVE_WORDS.items() for w in words.split()}
 RELATIVE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, RELATIVE_OF), key=len, reverse=True)) + r")\b")
 # a relative's disease of one of these kinds is also denied by the kind's plain word
 DISEASE_KINDS = {
@@ -180,6 +180,7 @@ SPLITS = [
     "written4",
     "written5",
     "written6",
+    "written7",
 ]
 UNITS = {w: cls for cls, words in UNIT_WORDS.items() for w in words.split()}  # unit -> (class, factor)
 COUNT_UNITS = r"tablets?|pills?|capsules?|puffs?|drops?|comprimes?|gelules?|sachets?|bouffees?|gouttes?|cp"
