@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scribe.notes.lexicon.matching import disease_site
+from scribe.notes.not_had import in_general, not_had
 from scribe.schemas_docs import Fact
 
 _ctx_lock = threading.Lock()
@@ -74,6 +75,8 @@ _RULED_OUT = re.compile(
 _RULED_OUT_AFTER = re.compile(
     r"^[^.;?!]{0,40}?\b(?:(?:does|do|is|are)(?:n't| not) (?:look|seem|appear)\w* (?:to be )?involved|"
     r"(?:is|are|'s)(?:n't| not) involved|(?:is|was|has been) (?:ruled out|excluded)|"
+    # "an overactive thyroid is not what's pushing the heart rate up"
+    r"(?:is|are|was|'s)(?:n't| not) (?:what's|what is|what was|the cause|the reason|causing|behind)|"
     r"n'est pas (?:touchée?|atteinte?|en cause)|(?:est|a été) (?:éliminée?|écartée?))\b",
     re.I,
 )
@@ -97,22 +100,6 @@ _AFFIRMED_AFTER = re.compile(
 _DENIED_DEGREE = re.compile(
     r"\b(?:worst|as bad|that bad|so bad|severe|sudden|the same|as much|that much|as many|as often|as frequent\w*|"
     r"pire|aussi (?:fort|intense|souvent)|si fort|autant)\b[\w' ]{0,15}$",
-    re.I,
-)
-
-
-# What nobody has: a simile ("it felt like I was having a heart attack") and the risks of a treatment
-# ("the risks of surgery include infection, a spinal fluid leak, seizure and stroke"), to the end of the clause
-# or, for risks, of the sentence.
-_NOT_HAD = re.compile(
-    # "it's feeling like a dull pain in the back of my head" tells the pain's quality: that one is had
-    r"\b(?:(?:felt|feels|feeling) like (?!(?:a |an )?(?:dull|sharp|burning|stabbing|throbbing|aching|squeezing)\b)"
-    r"(?:i was |i'm |i am |i had |i have |you're |it was )?"
-    r"(?:having|getting|going to have)?|as if|as though|thought i was having|comme si|j'ai cru (?:faire|avoir))\b"
-    r"[^.;,?!]{0,40}$|"
-    r"\b(?:risks?(?! factors?)|complications?|side[- ]effects?|adverse effects?|dangers?|risques?|"
-    r"effets (?:secondaires|indésirables))\b(?: \w+){0,4}? (?:include|includes|including|are|is|like|such as|of|"
-    r"with|from|comprennent|sont|comme)\b[^.?!]*$",
     re.I,
 )
 
@@ -141,11 +128,6 @@ def denied_after(text: str, start: int, end: int) -> bool:
     ("je tousse pas")? Then no negation stands before it, and none needs to."""
     # "j'arrive pas à dormir" is the symptom's own words: its "pas" denies nothing
     return bool(_COLLOQUIAL_NOT.search(text[max(0, start - 14) : start]) and _NOT_AFTER.match(text[end : end + 16]))
-
-
-def not_had(before: str) -> bool:
-    """Do the words before a condition say nobody has it (a simile, the risks of a treatment)?"""
-    return bool(_NOT_HAD.search(before))
 
 
 # a reply corrected after a denial: "no … well, actually, yes", "non, personne … ah si"
@@ -202,8 +184,8 @@ def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modif
             for i, (s, e) in enumerate(spans):  # "this isn't the worst headache": the degree is denied, not it
                 if out[i].negated and _DENIED_DEGREE.search(text[max(0, s - 30) : s]):
                     out[i].negated = False
-                if not_had(text[:s]):  # a simile, or a list of risks: nobody has it
-                    out[i].hypothetical = True
+                if not_had(text[:s]) or in_general(text, s, e):  # a simile, a list of risks, "stroke risk"
+                    out[i].hypothetical = True  # nobody has it
                 if _NEVER_BEFORE.search(text[max(0, s - 40) : s]):
                     # "I've never passed out in my life"; but "never had pain like this": a first episode, now
                     out[i].negated = not _FIRST_TIME.match(text[e : e + 25])
@@ -377,7 +359,9 @@ _GOES_BACK = re.compile(
     r"en fait|enfin si|si\b|quoique|à la réflexion|"
     r"(?:maybe|perhaps|peut-être)\W+(?:once|twice|a little|a bit|sometimes|une fois|un peu|parfois)|"
     r"(?:well|enfin|yeah|yes|oui|ouais)\W+(?:a little|a bit|a tiny bit|once|sometimes|un (?:tout )?(?:petit )?peu|"
-    r"une fois|parfois))\b",
+    r"une fois|parfois)|"
+    # the companion contradicts the patient's "no": "well ... there was the cat", "well, he did fall in march"
+    r"well\W+(?:there (?:was|were|has been|have been)|(?:he|she) (?:did|does|has|had|was)))\b",
     re.I,
 )
 # a reply that denies (again): "no", "nope", "non", "nothing", "pas", "jamais"

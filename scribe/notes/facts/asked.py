@@ -313,7 +313,7 @@ class AskedSymptoms:
         later = self.replies_after(ans) if pol == "no" else []
         if pol == "no" and (
             goes_back_on_no([rest, *(self.sents[j].text for j in ans[1:])])
-            or goes_back_on_no([self.sents[j].text for j in later])
+            or goes_back_on_no([_opening(self.sents, j) for j in later])
         ):
             # "not really. well, actually, a little"; "any chills? sweats?" "no. well, actually some chills":
             # the take-back is about the chills it names, and the "no" still answers the sweats
@@ -408,3 +408,13 @@ class AskedSymptoms:
 _REST_NO = re.compile(r"\b(?:(?:tout )?le reste,? (?:non|pas)|the rest,? no|nothing else|rien d'autre)\b", re.I)
 # a yes right after the symptom named: "des nausées oui", "nausea, yes"
 _NAMED_YES = re.compile(r"^\W*(?:oui|ouais|yes|yeah)\b", re.I)
+
+
+_BARE_FILLER = re.compile(r"^\W*(?:well|um+|uh+|hmm+|euh|ben|bah|enfin)\W*$", re.I)
+
+
+def _opening(sents: list, j: int) -> str:
+    """A turn's first sentence, with the next when it is only a filler the splitter cut at an ellipsis
+    ("well ..." / "there was the cat .")."""
+    bare = _BARE_FILLER.match(sents[j].text) and j + 1 < len(sents) and sents[j + 1].seg_index == sents[j].seg_index
+    return sents[j].text + " " + sents[j + 1].text if bare else sents[j].text

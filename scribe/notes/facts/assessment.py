@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
-from scribe.notes.consultation import FAMILY, context_of, not_had
+from scribe.notes.consultation import FAMILY, context_of
 from scribe.notes.facts.assessment_problems import PAST_PROBLEM, ProblemFacts, certainty
 from scribe.notes.facts.assessment_start import ImpressionStart, denied_in
 from scribe.notes.facts.plan_items import MISTAGGED_ORDER
 from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
 from scribe.notes.lexicon.conditions_status import STATUS_LABELS
+from scribe.notes.not_had import in_general, not_had
 from scribe.notes.problems import (
     icd_description,
     icd_search,
@@ -272,8 +273,8 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
     def _diagnosis(self, k: int, s: Sentence, st: int, en: int, concept, wider, mods, seen: dict) -> None:
         """One diagnosis mention: skip a relative's, a ruled-out or a merely conditional one; keep the
         more certain reading of a repeated one; name it by its widest specific phrase."""
-        if mods.family or FAMILY.search(s.text[max(0, st - 40) : st]):
-            return
+        if mods.family or FAMILY.search(s.text[max(0, st - 40) : st]) or in_general(s.text, st, en):
+            return  # a relative's, or nobody's: "a stroke from atrial fibrillation is usually a big one"
         if mods.negated and not denied_in(clause_before(s.text, st)):
             mods.negated = False  # in a run-on sentence the negation belongs to another clause
         denied_here = denied_in(clause_before(s.text, st))  # "I don't appreciate adenopathy"

@@ -98,8 +98,10 @@ class BackgroundFacts:
         question just before named ("et votre père ?" "oui, il a fait un avc")."""
         if k == 0 or not PRONOUN_SUBJECT.match(self.sents[k].text):
             return None
-        prev = self.sents[k - 1]
-        asked = YOUR_RELATIVE.search(prev.text) if self.is_clin(k - 1) and prev.question else None
+        prev = self.sents[k - 1]  # a question, or the clinician's last words before the reply ("you said on the
+        # phone your brother checked it." "yes, he's diabetic")
+        last_words = prev.seg_index != self.sents[k].seg_index
+        asked = YOUR_RELATIVE.search(prev.text) if self.is_clin(k - 1) and (prev.question or last_words) else None
         if asked and self.is_pat(k):
             return FAMILY.match(prev.text, asked.start(1))  # "et votre père ?" "oui, il a fait un avc"
         if prev.seg_index != self.sents[k].seg_index:

@@ -9,32 +9,16 @@ from scribe.notes import lexicon
 from scribe.notes.consultation import answer_polarity, context_of
 from scribe.notes.facts.medication_taper import tapered_stops
 from scribe.notes.medication.numbers import tablets_per_dose
-from scribe.notes.medication.status import STOPPED_BARE
-from scribe.notes.text import (
-    Sentence,
-)
+from scribe.notes.medication.status import DRUG_CLASSES, OTHER_THAN, STOPPED_BARE, WHAT_TO_TAKE
+from scribe.notes.text import Sentence
 from scribe.schemas_docs import Fact
 
-# a question about other drugs than the one it names
-_OTHER_THAN = re.compile(
-    r"\b(?:other than|besides|apart from|except|autre chose que|à part|en dehors d[eu'])\s*"
-    r"(?:the |your |le |la |l'|les |du |de la )?$",
-    re.I,
-)
 # a strength said of tablets: "the five hundred milligram tablets", "des comprimés de 500 mg"
 _STRENGTH_TABLETS = re.compile(
     r"\b(?:milligrams?|mg|grams?|micrograms?|mcg)\s+(?:tablets?|pills?|capsules?|caplets?)\b|"
     r"\bcomprimés?\s+(?:de|à)\s+\w+",
     re.I,
 )
-
-# Drug classes a clinician stops as a whole ("stop any anti-inflammatories"): the class words, its members.
-DRUG_CLASSES = {
-    "nsaid": (
-        {"ibuprofen", "naproxen", "meloxicam", "diclofenac", "celecoxib", "ketorolac", "indomethacin", "nabumetone"},
-        re.compile(r"\b(?:nonsteroidal|non-steroidal|nsaids?|anti-?inflammator\w*|anti-inflammatoires?|ains)\b", re.I),
-    ),
-}
 
 
 class MedicationFacts:
@@ -63,18 +47,13 @@ class MedicationFacts:
         re.I,
     )
 
-    _WHAT_TO_TAKE = re.compile(
-        r"\bwhat (?:do|should|can|could) (?:i|we|he|she) (?:take|use|give)\b|\bqu'est-ce que (?:je|on) "
-        r"(?:prends|prend|peux prendre|peut prendre|dois prendre|lui donne)\b|\bje prends quoi\b",
-        re.I,
-    )
-
     def _answers_what_to_take(self, k: int) -> bool:
         """Is sentence k in the clinician's reply to the patient's "what do I take (for it) then?": the drug
         it names first is this visit's recommendation, not one the patient takes."""
         seg = self.sents[k].seg_index
         prev = [j for j in range(k - 1, -1, -1) if self.sents[j].seg_index != seg]
-        return bool(prev) and not self.is_clin(prev[0]) and bool(self._WHAT_TO_TAKE.search(self.sents[prev[0]].text))
+        turn = [j for j in prev if self.sents[j].seg_index == self.sents[prev[0]].seg_index] if prev else []
+        return bool(turn) and not self.is_clin(turn[0]) and any(WHAT_TO_TAKE.search(self.sents[j].text) for j in turn)
 
     def _stopped_when_asked(self, k: int) -> bool:
         """ "We have you on the Prozac 20 mg a day. Are you taking that?" "I've weaned myself off of it": the
@@ -114,9 +93,11 @@ class MedicationFacts:
         reported_use: set[str] = set()
         last: tuple[int, Fact, str] | None = None  # the turn's last drug fact: (segment, fact, status)
         recent: tuple[int, Fact] | None = None  # the last drug fact of the conversation: (sentence, fact)
-        follow = 0
+        follow, announced = 0, -9  # announced: the clinician's last "i'm starting a few things" (sentence)
         for k, s in enumerate(self.sents):
             mentions = med.find_mentions(s.text, find_drugs, lexicon.DRUG_STOP)
+            if self.is_clin(k) and not s.question and med.announces_starts(s.text):
+                announced = k
             if not mentions and recent and k - recent[0] <= 4 and self.is_clin(k) and not s.question:
                 changed = self._anaphoric_change(recent[1], k)
                 if changed is not None:
@@ -154,7 +135,7 @@ class MedicationFacts:
                 presupposed = bool(self._PRESUPPOSED.search(s.text[max(0, m.start - 50) : m.start]))
                 if self.is_clin(k) and s.question and not presupposed:
                     ans = self.answer_to(k)
-                    if not ans or _OTHER_THAN.search(s.text[max(0, m.start - 40) : m.start]):
+                    if not ans or OTHER_THAN.search(s.text[max(0, m.start - 40) : m.start]):
                         continue  # "have you tried anything other than the zolpidem?": the reply is another drug
                     answer = self.sents[ans[0]]
                     pol = answer_polarity(answer.text)
@@ -179,7 +160,8 @@ class MedicationFacts:
                     and answer is None
                     and bool(
                         re.search(  # "no-of-n" (a garbled "I'm going to") is no negation
-                            r"(?:\b(?:no|not|never|without|denies|pas|plus|jamais|sans)|n't)\b(?!-)[^,.;]{0,30}$",
+                            rf"(?:\b(?:no|not|never|without|denies|pas|jamais|sans{'|plus' * (self.lang == 'fr')})|n't)"
+                            r"\b(?!-)[^,.;]{0,30}$",
                             s.text[max(0, m.start - 40) : m.start],
                             re.I,
                         )
@@ -224,9 +206,15 @@ class MedicationFacts:
                 status = "stopped" if stopped else parsed.status
                 if status == "current" and recommended:
                     status = "new"  # "what do I take for my knees then?" "Tylenol, 1000 mg up to three times a day"
+                # "i'm starting a few things." "aspirin, 81 milligrams, once a day."; in the plan, a drug not taken
+                first = not any(m.surface.lower() in self.sents[i].text.lower() for i in range(k))  # never named before
+                listed = k - announced <= 6 or k >= self.ap_start and first and "dose" in parsed.attributes()
+                if status == "current" and self.is_clin(k) and listed and med.announced_item(s.text, mentions, j):
+                    status = "new"
                 if presupposed and status == "new":
                     status = "current"  # "since we put you on X": put on before this visit
-                if status == "current" and k in tried and not med.has_current_cue(s.text[: m.start]):
+                echo = self.is_clin(k) and med.ECHO.match(s.text) and self._had(parsed.label, k)
+                if status == "current" and (k in tried or echo) and not med.has_current_cue(s.text[: m.start]):
                     status = "historical"
                 attrs = parsed.attributes()
                 ev = [self.builder.evidence(s.seg_index, s.start + parsed.start, s.start + parsed.end)]
@@ -374,6 +362,11 @@ class MedicationFacts:
                     f.status = "stopped"
                     if len(f.evidence) < 4:
                         f.evidence.append(ev)
+
+    def _had(self, label: str, k: int) -> bool:
+        """The patient's turn just before told of the drug as taken before: "oui, le pivmécillinam, …" echoes it."""
+        past = any(f.kind == "medication" and f.label == label and f.status == "historical" for f in self.builder.facts)
+        return past and k > 0 and not self.is_clin(k - 1)
 
     def _known(self, name: str) -> Fact | None:
         """The visit's current fact of a drug already named (by its label or the name said)."""

@@ -56,11 +56,22 @@ from scribe.notes.medication.names import (
 )
 from scribe.notes.medication.numbers import Number, normalize, number_spans, number_values
 from scribe.notes.medication.render import display_name, dose_text, frequency_text, render_medication
-from scribe.notes.medication.status import asks_what_was_tried, has_current_cue, other_prescriber, stopped_in_answer
+from scribe.notes.medication.status import (
+    ECHO,
+    announced_item,
+    announces_starts,
+    asks_what_was_tried,
+    has_current_cue,
+    other_prescriber,
+    stopped_in_answer,
+)
 
 __all__ = [
     "anaphoric_change",
+    "announced_item",
+    "announces_starts",
     "DOSE_JUDGED",
+    "ECHO",
     "FRENCH_BRANDS",
     "Attributes",
     "Found",

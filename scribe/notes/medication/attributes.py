@@ -32,6 +32,11 @@ _STRENGTH_AFTER_COUNT = re.compile(
 )
 _COUNT_BEFORE = re.compile(r"(?:^[\s,:]*|\b(?:take|takes|taking|of|use)\s+)(?P<n>[1-4])\s+$", re.I)
 _TABLET_AFTER = re.compile(r"\s*(?:tablets?|capsules?|pills?|caplets?)\b", re.I)
+# "500 milligrams, two tablets, up to three times a day": the count said after the strength multiplies it
+_COUNT_AFTER = re.compile(
+    r"\s*(?:tablets?\s*)?,?\s*(?:take\s+)?(?P<n>[2-4])\s+(?:tablets?|capsules?|pills?|caplets?|comprimés?|gélules?)\b",
+    re.I,
+)
 _BARE_DOSE = re.compile(
     rf"^\s*,?\s*(?:at\s+|à\s+)?(?P<num>{_NUM})(?!\s*(?:\d|%|-|/|:|\.\d|years?|yrs?|days?|weeks?|"
     rf"months?|hours?|minutes?|times?|x\b|of\b|out\b|over\b|o'clock|pm\b|am\b|ans\b|jours?|semaines?|mois|"
@@ -280,7 +285,7 @@ def read_attributes(
             if out.quantity is None:
                 out.quantity = keep(m.start(), m.end(), (int(float(m.group("num"))), None))
             continue
-        value = float(m.group("num"))
+        value, counted_end = float(m.group("num")), 0
         if re.search(r"\b(?:from|de|du)\s*$", norm[: m.start()], re.I):
             if m.group("num2"):
                 value = float(m.group("num2"))  # "from 10 to 20 mg": the new dose
@@ -295,7 +300,10 @@ def read_attributes(
             # "two 500 milligram tablets": two tablets of 500 mg are a 1000 mg dose
             if _TABLET_AFTER.match(norm, m.end()):
                 value *= float(count.group("n"))
-        out.dose = keep(m.start(), m.end(), value)
+        elif unit not in COUNT_UNITS and (count := _COUNT_AFTER.match(norm, m.end())):
+            value *= float(count.group("n"))
+            counted_end = count.end()
+        out.dose = keep(m.start(), max(m.end(), counted_end), value)
         out.unit = unit
         break
     if out.dose is None:

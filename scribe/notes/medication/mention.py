@@ -87,6 +87,10 @@ class Medication:
 _UP_TO_DOSE = re.compile(r"^\W*(?:up|down) to\b(?!\s+\S+\s+(?:times|fois|tablets?|pills?|doses?|a day|per day))", re.I)
 
 
+# the clinician names what to take for a complaint, the drug first: "for the knee, tylenol, 500 milligrams"
+_FOR_A_COMPLAINT = re.compile(r"(?:^|[.;:]\s*|,\s*)for (?:the|your|his|her|that|this) \w+(?: \w+)?\s*,\s*$", re.I)
+
+
 def parse_mention(
     text: str,
     mentions: list[Mention],
@@ -119,9 +123,11 @@ def parse_mention(
         return None
     if status == "current" and known and clinician and _UP_TO_DOSE.match(right):
         status = "changed"  # "sertraline up to fifty milligrams every morning" of a drug taken: its new dose
+    elif status == "current" and not known and clinician and _FOR_A_COMPLAINT.search(text[: m.start]):
+        status = "new"  # "for the knee, tylenol, five hundred milligrams …": what to take for it, from now
     if listed == "and" and status == "current" and not has_current_cue(left) and previous.status != "current":
         status = previous.status  # "stop the ibuprofen and the naproxen", "start X along with some Y"
-    if is_avoided(left):
+    if is_avoided(left, right):
         return None
     attrs = read_attributes(right, lang, left, status=status)
     if attrs.as_needed is None and status == "current":
@@ -139,7 +145,8 @@ def parse_mention(
                 setattr(attrs, k, Found(f.value, f.start + base, f.end + base))
                 if k == "dose":
                     attrs.unit = extra.unit
-    changed = status == "changed" and known  # "let's cut the meclizine down" of a drug taken: the change is context
+    # "let's cut the meclizine down", "stop the ferrous sulfate" of a drug taken: the change is context
+    changed = status in ("changed", "stopped") and known
     if not (listed or changed or has_medication_context(text, mentions, j, attrs, prompted or asked)):
         return None
     if is_lab_mention(text, mentions, j, attrs):
@@ -183,6 +190,8 @@ _FOLLOW_CUE = re.compile(
     r"\b(?:that's|that is|which is|ça fait|soit)\s+(?:about\s+)?\d[\d.,]*\s*(?:mg|milligram\w*|mcg|microgram\w*|ml|"
     r"milliliters?|g|grams?|grammes?|units?|unités?)\b|"
     r"^[\s,]*(?:(?:um+|uh+|euh|er)[\s,]+)*(?:\d|one|two|half|a half|un |une )|"
+    r"^[\s,]*(?:three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|deux|trois|quatre|cinq|cent)"
+    r"[\w\s-]{0,30}(?:milligrams?|micrograms?|grams?|units?|milligrammes?|microgrammes?|grammes?)\b|"
     # the regimen on its own: "every six hours if needed.", "toutes les six heures si besoin."
     r"^[\s,]*(?:every|once|twice|three times|four times|toutes les|une fois|deux fois|trois fois)\b",
     re.I,

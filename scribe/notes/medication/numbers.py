@@ -193,6 +193,13 @@ _TABLETS_OF = re.compile(
     r"\b([1-4]) (\d+(?:\.\d+)?) ?-?(?:mg|milligrams?|g|grams?) (?:tablets?|capsules?|pills?|caplets?)\b", re.I
 )
 
+# "500 milligrams, two tablets" (attributes._COUNT_AFTER): the strength, then how many make a dose
+_STRENGTH_THEN_COUNT = re.compile(
+    r"\b(\d+(?:\.\d+)?) ?(?:mg|milligrams?|g|grams?)\s*(?:tablets?\s*)?,?\s*(?:take\s+)?([2-4]) "
+    r"(?:tablets?|capsules?|pills?|caplets?)\b",
+    re.I,
+)
+
 
 def number_values(text: str) -> set[float]:
     """The values of every number in `text`, read both ways where ambiguous, plus once/twice/thrice:
@@ -203,6 +210,7 @@ def number_values(text: str) -> set[float]:
     # milligram tablets … you can take two"
     norm = normalize(text, "en")[0]
     vals |= {float(m.group(1)) * float(m.group(2)) for m in _TABLETS_OF.finditer(norm)}
+    vals |= {float(m.group(1)) * float(m.group(2)) for m in _STRENGTH_THEN_COUNT.finditer(norm)}
     take = _TAKE_COUNT.search(norm)
     vals |= {v * int(take.group("n")) for v in vals if v >= 5} if take else set()
     return vals

@@ -186,7 +186,10 @@ _TRIED_LEFT = re.compile(
     r"(?:some\s+|a course of\s+)?$|"
     r"\bj'ai (?:pris|essayé)\s+(?:du |de la |de l'|des |un |une |deux |trois |quatre |\d )?$|"
     # "le pharmacien m'avait donné une crème contre les champignons, du pévaryl"
-    r"\b(?:m'|lui |nous )(?:avait|a) (?:donné|prescrit)\b[^.?!]{0,50}?(?:du |de la |de l'|des |un |une )?$",
+    r"\b(?:m'|lui |nous )(?:avait|aviez|a) (?:donné|prescrit)\b[^.?!]{0,50}?"
+    r"(?:du |de la |de l'|des |un |une |le |la |l')?$|"
+    # "et en août, c'était votre remplaçante, le sélexid": who gave it, in the past
+    r"\bc'était (?:votre|mon|ma|le|la|un|une) \w+\s*,\s*(?:le |la |l')?$",
     re.I,
 )
 _PAST_TIME = re.compile(
@@ -195,13 +198,14 @@ _PAST_TIME = re.compile(
     r"(?:days?|weeks?|months?|years?) ago|earlier (?:today|this week)|hier|la semaine dernière|il y a|"
     r"(?:years|months|ages|long) ago|back then|in the past|as a (?:kid|child|teenager)|"
     r"when (?:i|he|she|we) (?:was|were) (?:a (?:kid|child|baby|teenager)|little|young|younger|\w+ years old|\w+)|"
-    r"quand (?:j'étais|il était|elle était) (?:petite?|jeune|enfant|bébé))\b",
+    r"quand (?:j'étais|il était|elle était) (?:petite?|jeune|enfant|bébé)|c'était|"
+    r"en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre))\b",
     re.I,
 )
 # what the drug did, said in the past: a treatment tried for the complaint, not one the patient takes ("I took
 # some Advil and it didn't help", "avec le Doliprane, ça avait été un peu mieux")
 _NO_RELIEF = re.compile(
-    r"\b(?:did|do|does) nothing\b|"
+    r"\b(?:did|do|does) nothing\b|\b(?:did ?n't|did not) agree with\b|"  # "since the chantix didn't agree with you"
     r"\b(?:did ?n't|did not|never|was ?n't|was not)\s+(?:really\s+)?(?:seem\s+to\s+|do\s+)?(?:help\w*|work\w*|"
     r"do (?:anything|much|a thing|the trick)|touch (?:it|the pain)|make (?:a|any) difference|effective)|"
     r"\bn'a (?:pas|rien|jamais)\s+(?:vraiment\s+)?(?:marché|fait|soulagé|changé|aidé)|\bsans (?:effet|succès|résultat)|"
@@ -249,7 +253,7 @@ def clause_status(
         return None  # "if the sleep is still bad after a few weeks, we could try melatonin": not prescribed
     stop = bool(_STOP_LEFT.search(left) or NO_MORE_BEFORE.search(left) or _stop_after(after))
     if negated:
-        said_stop = re.search(r"\b(?:anymore|any more|no longer|plus)\b", text, re.I)
+        said_stop = re.search(r"\b(?:anymore|any more|no longer)\b|\b(?:ne|n')\s*(?:\w+\s+){0,2}plus\b", text, re.I)
         if not said_stop and not NO_MORE_BEFORE.search(left):
             return None
         status = "stopped"
@@ -288,6 +292,8 @@ def clause_status(
         and not ("?" in text and _ASKS_HISTORY.search(text))  # "who started the aspirin?"
     ):
         status = "new"
+    elif clinician and not _CURRENT_LEFT.search(left) and _NO_RELIEF.search(after[:60]):
+        status = "historical"  # "since the chantix didn't agree with you" (no change or start said of it)
     else:
         status = "current"
     return status
@@ -344,9 +350,17 @@ def has_current_cue(left: str) -> bool:
     return bool(_CURRENT_LEFT.search(left))
 
 
-def is_avoided(left: str) -> bool:
-    """The words before a drug name it as one not to take ("we want to avoid going to insulin")."""
-    return bool(_AVOID.search(left))
+def is_avoided(left: str, right: str = "") -> bool:
+    """The words around a drug name it as one not to take ("we want to avoid going to insulin", "colchicine,
+    we can't use it right now")."""
+    return bool(_AVOID.search(left) or _AVOID_AFTER.match(right))
+
+
+_AVOID_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\W+){0,2}?(?:we|you|i|he|she) (?:can't|cannot|can not|shouldn't|should not|won't|will not) "
+    r"(?:use|take|give|prescribe|have) (?:it|that|them|this)\b",
+    re.I,
+)
 
 
 def has_own_status(text: str) -> bool:
@@ -368,7 +382,10 @@ _TRIED_QUESTION = re.compile(
     r"\b(?:have you|did you|has (?:he|she)|did (?:he|she))\s+(?:\w+\s+)?(?:tried|try|taken anything|take anything|"
     r"took anything|used anything|use anything|(?:taken|took|used) (?:for|to))\b|"
     r"\b(?:avez-vous|vous avez|as-tu|t'as)\s+(?:\w+\s+)?"
-    r"(?:essayé|pris quelque chose|pris un traitement|pris des médicaments)",
+    r"(?:essayé|pris quelque chose|pris un traitement|pris des médicaments)|"
+    # "and for the one two years ago, what did you take?": what was taken for a past episode
+    r"\b(?:ago|last time|back then|that time|il y a \w+ (?:ans?|mois))\b.{0,30}\bwhat did you (?:take|use|get)\b|"
+    r"\bwhat did you (?:take|use|get)\b.{0,30}\b(?:ago|last time|back then|that time)\b",
     re.I,
 )
 
@@ -382,3 +399,62 @@ def asks_what_was_tried(question: str) -> bool:
 def stopped_in_answer(text: str) -> bool:
     """An answer says the drug was stopped ("I stopped it", "not anymore", "je l'ai arrêté")."""
     return bool(_STOP_LEFT.search(text) or re.search(r"\b(?:anymore|any more|not now|no longer|plus)\b", text, re.I))
+
+
+# "until we know, i'm starting a few things." then "aspirin, 81 milligrams, once a day." "metoprolol, …": the
+# clinician announces new drugs and names them one sentence each
+_ANNOUNCES_STARTS = re.compile(
+    r"\b(?:i'm|i am|we're|we are|i'll|we'll|i will|we will|going to|let's|i want to|i'd like to)\s+"
+    r"(?:start|add|begin|prescrib)\w*\s+(?:you\s+on\s+|with\s+)?(?:a few|a couple of|some|two|three|several|"
+    r"a number of)\s+(?:new\s+)?(?:things|medications|medicines|meds|drugs|prescriptions)\b",
+    re.I,
+)
+_LIST_ITEM_LEFT = re.compile(
+    r"^\W*(?:(?:and|also|then|next|first|second|third|fourth|lastly|finally|one|two|three|number \w+|et|puis|"
+    r"ensuite|d'abord|après|enfin|premièrement|deuxièmement|troisièmement)\W+)*"
+    r"(?:the\s+|some\s+|a\s+|an\s+|le\s+|la\s+|les\s+|du\s+|l')?$",
+    re.I,
+)
+_KEPT_RIGHT = re.compile(
+    r"\b(?:keep|continue|same|stays?|remains?|as before|as it is|gardez|continuez|on garde|pareil|inchangé)\b", re.I
+)
+
+
+def announces_starts(sentence: str) -> bool:
+    """The clinician announces new drugs to come ("i'm starting a few things")."""
+    return bool(_ANNOUNCES_STARTS.search(sentence))
+
+
+def announced_item(sentence: str, mentions: list, j: int) -> bool:
+    """Drug mention j leads its sentence as an item of an announced list ("aspirin, 81 milligrams, once a
+    day"; "second, metoprolol …"; "ensuite, monuril, la fosfomycine, trois grammes": the name said again), not
+    one the clinician keeps ("the amlodipine, keep the five")."""
+    start = mentions[j].start
+    if j and re.fullmatch(r"\W*(?:the|le|la|les|l'|du)?\s*", sentence[mentions[j - 1].end : start], re.I):
+        start = mentions[j - 1].start
+    return bool(_LIST_ITEM_LEFT.match(sentence[:start])) and not _KEPT_RIGHT.search(sentence[mentions[j].end :])
+
+
+# Drug classes a clinician stops as a whole ("stop any anti-inflammatories"): the class words, its members.
+DRUG_CLASSES = {
+    "nsaid": (
+        {"ibuprofen", "naproxen", "meloxicam", "diclofenac", "celecoxib", "ketorolac", "indomethacin", "nabumetone"},
+        re.compile(r"\b(?:nonsteroidal|non-steroidal|nsaids?|anti-?inflammator\w*|anti-inflammatoires?|ains)\b", re.I),
+    ),
+}
+
+# a question about other drugs than the one it names
+OTHER_THAN = re.compile(
+    r"\b(?:other than|besides|apart from|except|autre chose que|à part|en dehors d[eu'])\s*"
+    r"(?:the |your |le |la |l'|les |du |de la )?$",
+    re.I,
+)
+# the clinician's reply opening on a yes: what follows repeats the patient's account ("oui, le pivmécillinam, …")
+ECHO = re.compile(r"^\W*(?:yes|yeah|right|okay|ok|oui|d'accord|exactement|exactly)\b\W+(?:the |le |la |l')?", re.I)
+# the patient asks what to take, or whether a drug may be taken: the clinician's reply recommends it
+WHAT_TO_TAKE = re.compile(
+    r"\b(?:what (?:do|should|can|could)|can|could|may) (?:i|we|he|she) (?:take|use|give)\b|"
+    r"\bqu'est-ce que (?:je|on) (?:prends|prend|peux prendre|peut prendre|dois prendre|lui donne)\b|"
+    r"\bje prends quoi\b|\b(?:je peux|est-ce que je peux|puis-je) (?:prendre|lui donner)\b",
+    re.I,
+)

@@ -1,0 +1,39 @@
+"""What nobody in the room has: a condition named in a simile ("it felt like I was having a heart attack"),
+among the risks of a treatment, or as a risk or in general ("your dad's stroke risk score", "a stroke from
+atrial fibrillation is usually a big one"). The consultation model (scribe.notes.consultation) reads these as
+hypothetical; the assessment does not chart them."""
+
+from __future__ import annotations
+
+import re
+
+# What nobody has: a simile ("it felt like I was having a heart attack") and the risks of a treatment
+# ("the risks of surgery include infection, a spinal fluid leak, seizure and stroke"), to the end of the clause
+# or, for risks, of the sentence.
+_NOT_HAD = re.compile(
+    # "it's feeling like a dull pain in the back of my head" tells the pain's quality: that one is had
+    r"\b(?:(?:felt|feels|feeling) like (?!(?:a |an )?(?:dull|sharp|burning|stabbing|throbbing|aching|squeezing)\b)"
+    r"(?:i was |i'm |i am |i had |i have |you're |it was )?"
+    r"(?:having|getting|going to have)?|as if|as though|thought i was having|comme si|j'ai cru (?:faire|avoir))\b"
+    r"[^.;,?!]{0,40}$|"
+    r"\b(?:risks?(?! factors?)|complications?|side[- ]effects?|adverse effects?|dangers?|risques?|"
+    r"effets (?:secondaires|indésirables))\b(?: \w+){0,4}? (?:include|includes|including|are|is|like|such as|of|"
+    r"with|from|comprennent|sont|comme)\b[^.?!]*$",
+    re.I,
+)
+
+
+# nobody's condition: "your dad's stroke risk score", "a stroke from atrial fibrillation is usually a big one"
+_RISK_AFTER = re.compile(r"\s+(?:risk|risks|prevention|prophylaxis)\b", re.I)
+_GENERIC_AFTER = re.compile(r"[^.;?!]{0,40}?\b(?:is|are|can be) (?:usually|often|typically|generally)\b", re.I)
+
+
+def in_general(text: str, start: int, end: int) -> bool:
+    """The condition is a risk or spoken of in general, not anyone's (see _RISK_AFTER)."""
+    generic = re.search(r"\b(?:a|an)\s+$", text[max(0, start - 4) : start], re.I) and _GENERIC_AFTER.match(text, end)
+    return bool(_RISK_AFTER.match(text, end) or generic)
+
+
+def not_had(before: str) -> bool:
+    """Do the words before a condition say nobody has it (a simile, the risks of a treatment)?"""
+    return bool(_NOT_HAD.search(before))
