@@ -153,7 +153,8 @@ def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modif
         lambda m: "x" * len(m.group(0)),
         text,
         flags=re.I,
-    )
+    )  # … and "it helped the burning a little but not the chest pressure": the help is denied
+    text = re.sub(r"(\bhelp\w*\b[^.;?!]{0,40}?\bbut )(not)\b", lambda m: m.group(1) + "xxx", text, flags=re.I)
     try:
         with _ctx_lock:
             nlp, ctx = _context_pipeline(lang)

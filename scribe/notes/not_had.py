@@ -1,7 +1,7 @@
 """What nobody in the room has: a condition named in a simile ("it felt like I was having a heart attack"),
 among the risks of a treatment, or as a risk or in general ("your dad's stroke risk score", "a stroke from
-atrial fibrillation is usually a big one"). The consultation model (scribe.notes.consultation) reads these as
-hypothetical; the assessment does not chart them."""
+atrial fibrillation is usually a big one"), or as what a treatment does to it ("makes reflux worse"). The
+consultation model (scribe.notes.consultation) reads these as hypothetical; the assessment does not chart them."""
 
 from __future__ import annotations
 
@@ -28,10 +28,19 @@ _RISK_AFTER = re.compile(r"\s+(?:risk|risks|prevention|prophylaxis)\b", re.I)
 _GENERIC_AFTER = re.compile(r"[^.;?!]{0,40}?\b(?:is|are|can be) (?:usually|often|typically|generally)\b", re.I)
 
 
+# what a drug does to a condition, not a diagnosis: "the advil … makes reflux worse"
+_EFFECT_BEFORE = re.compile(
+    r"\b(?:makes?|making|made|can make|will make|would make)\s+(?:your\s+|the\s+|it\s+)?$", re.I
+)
+_EFFECT_AFTER = re.compile(r"\s+(?:worse|better|flare)\b", re.I)
+
+
 def in_general(text: str, start: int, end: int) -> bool:
-    """The condition is a risk or spoken of in general, not anyone's (see _RISK_AFTER)."""
+    """The condition is a risk, spoken of in general or as what a treatment does to it, not a diagnosis said."""
     generic = re.search(r"\b(?:a|an)\s+$", text[max(0, start - 4) : start], re.I) and _GENERIC_AFTER.match(text, end)
-    return bool(_RISK_AFTER.match(text, end) or generic)
+    verb = text[max(0, start - 25) : start], text[max(0, start - 25) : start] + text[start:end].split(" ")[0] + " "
+    effect = any(_EFFECT_BEFORE.search(v) for v in verb) and _EFFECT_AFTER.match(text, end)  # "[makes] reflux worse"
+    return bool(_RISK_AFTER.match(text, end) or generic or effect)
 
 
 def not_had(before: str) -> bool:

@@ -14,6 +14,7 @@ from scribe.notes.facts.mentions import (
     NOT_SEEN,
     RESTATES,
     denied_right_before,
+    helped_but_not,
     last_status,
     negation_spent,
     side_of,
@@ -233,12 +234,15 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                     and (negation_spent(clause_before(s.text, st)) or self._no_answers_question(k, st))
                 ):
                     m.negated = False  # the negation belongs to another clause or phrase, or answers the question
-                elif not m.negated and denied_right_before(clause_before(s.text, st)):
+                elif (
+                    not m.negated and denied_right_before(clause_before(s.text, st)) and not helped_but_not(s.text[:st])
+                ):
                     m.negated = True
                 elif not m.negated and self.is_pat(k) and _NO_AFTER.match(s.text[en:]):
                     m.negated = True  # "fever no. chills a little.", "les vertiges, j'en ai plus": said after it
                 # the clinician's own look ("I don't see any jaundice") is an examination finding wherever it is said
-                seen = k >= self.exam_start or bool(NOT_SEEN.search(clause_before(s.text, st)))
+                # (not the plan's explanations: "it goes straight into the vein, so no constipation")
+                seen = self.exam_start <= k < self.exam_end or bool(NOT_SEEN.search(clause_before(s.text, st)))
                 if self.is_clin(k) and not stated and not (m.negated and c.label != "pain" and seen):
                     continue
                 if c.label == "pain" and not re.search(lexicon.BODY_PARTS, s.text, re.I) or resolved_after(s.text[en:]):

@@ -211,6 +211,8 @@ class MedicationFacts:
                 listed = k - announced <= 6 or k >= self.ap_start and first and "dose" in parsed.attributes()
                 if status == "current" and self.is_clin(k) and listed and med.announced_item(s.text, mentions, j):
                     status = "new"
+                if status == "current" and self.is_clin(k) and self._restates_change(parsed):
+                    status = "changed"  # the recap names the new dose: "on récapitule : furosémide quatre-vingts"
                 if presupposed and status == "new":
                     status = "current"  # "since we put you on X": put on before this visit
                 echo = self.is_clin(k) and med.ECHO.match(s.text) and self._had(parsed.label, k)
@@ -362,6 +364,12 @@ class MedicationFacts:
                     f.status = "stopped"
                     if len(f.evidence) < 4:
                         f.evidence.append(ev)
+
+    def _restates_change(self, parsed) -> bool:
+        """The drug's dose, said again, is the one this visit changed it to."""
+        dose = parsed.attributes().get("dose")
+        changed = (f for f in self.builder.facts if f.kind == "medication" and f.status == "changed")
+        return dose is not None and any(f.label == parsed.label and f.attributes.get("dose") == dose for f in changed)
 
     def _had(self, label: str, k: int) -> bool:
         """The patient's turn just before told of the drug as taken before: "oui, le pivmécillinam, …" echoes it."""

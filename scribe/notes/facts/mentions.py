@@ -163,6 +163,14 @@ def denied_right_before(before: str) -> bool:
     return bool(m) and bool(_NEGATED_OR.search(before[: m.start()]))
 
 
+_HELPED_BUT_NOT = re.compile(r"\bhelp\w*\b[^.;?!]{0,40}?\bbut not (?:the |my |your |his |her )?$", re.I)
+
+
+def helped_but_not(before: str) -> bool:
+    """ "it helped the burning a little but not the chest pressure": the help is denied, not the symptom."""
+    return bool(_HELPED_BUT_NOT.search(before))
+
+
 # a negation with at most three words (the first symptom) before the "or": "nothing tingling or", "no fever or"
 _NEGATED_OR = re.compile(
     r"(?:\b(?:no|not|never|nothing|none|without|pas|jamais|sans|aucune?|ni)|n't)\b(?:\W+(?!(?:just|only|but|except|"

@@ -145,6 +145,12 @@ def parse_mention(
                 setattr(attrs, k, Found(f.value, f.start + base, f.end + base))
                 if k == "dose":
                     attrs.unit = extra.unit
+    if status == "changed" and attrs.dose is None and hi < nxt:  # the new dose in the next clause: "le
+        # furosémide, on augmente : on passe de quarante à quatre-vingts milligrammes"
+        extra = read_attributes(text[hi:nxt], lang, status=status)
+        if extra.dose is not None and extra.unit is not None:
+            attrs.dose = Found(extra.dose.value, extra.dose.start + hi - m.end, extra.dose.end + hi - m.end)
+            attrs.unit = extra.unit
     # "let's cut the meclizine down", "stop the ferrous sulfate" of a drug taken: the change is context
     changed = status in ("changed", "stopped") and known
     if not (listed or changed or has_medication_context(text, mentions, j, attrs, prompted or asked)):

@@ -58,7 +58,7 @@ def _parse_words(words: list[str]) -> tuple[float | None, int]:
     last = ""  # kind of the previous word: small, tens, hundred, thousand, and
     used_any = False
     while i < n:
-        w = words[i]
+        w = "vingt" if words[i] == "vingts" else words[i]  # "quatre-vingts"
         nxt = words[i + 1] if i + 1 < n else ""
         if w in _SMALL:
             v = _SMALL[w]

@@ -76,7 +76,10 @@ CHANGE_ON_ANAPHORA = re.compile(
     # "we can use the lower long-term dose", "on passe à la dose plus faible"
     r"\b(?:the|a) (?:lower|higher|smaller|reduced|bigger) (?:[\w-]+ )?(?:dose|dosage)\b|"
     r"\b(?:la|une) dose (?:plus )?(?:faible|basse|réduite|forte|élevée)\b|"
-    r"\b(?:on|je|nous|vous) (?:va |vais |allons |allez )?(?:le|la) (?:augment|diminu|baiss|rédui|doubl)\w*",
+    r"\b(?:on|je|nous|vous) (?:va |vais |allons |allez )?(?:le|la) (?:augment|diminu|baiss|rédui|doubl)\w*|"
+    # "le furosémide, on augmente : on passe de quarante à quatre-vingts"
+    r"\b(?:on|je|nous) (?:augmente|augmentons|diminue|diminuons|baisse|baissons|réduit|réduis|double)\b|"
+    r"\bpass\w* de \S+ (?:\S+ )?à\b",
     re.I,
 )
 _CHANGE_RIGHT = re.compile(r"^[^.]{0,40}?(?:" + CHANGE_ON_ANAPHORA.pattern + ")", re.I)
@@ -122,9 +125,9 @@ _CURRENT_LEFT = re.compile(
     re.I,
 )
 _HISTORY = re.compile(
-    r"\b(?:had put|put you on .{0,30}(?:last|ago)|last (?:year|month|time|visit|week|spring|"
-    r"summer|fall|winter)|ago|you've been|been on|in the past|previously|used to|back in|"
-    r"l'an dernier|l'année dernière|depuis)\b",
+    r"\b(?:had put|put you on .{0,30}(?:last|ago)|(?:i|we) started (?:you|him|her) on|"
+    r"last (?:year|month|time|visit|week|spring|summer|fall|winter)|ago|you've been|been on|in the past|"
+    r"previously|used to|back in|l'an dernier|l'année dernière|depuis)\b",
     re.I,
 )
 # a clinician's instruction to take a drug that is not one of the patient's own ("you can take Tylenol")
