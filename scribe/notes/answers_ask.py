@@ -168,6 +168,9 @@ _DOSE_UNIT = re.compile(
     re.I,
 )
 _ASKS_ALLERGY = re.compile(r"\ballerg", re.I)
+# "what is her blood type?" is not the hemoglobin's 8.1
+_ASKS_BLOOD_TYPE = re.compile(r"\bblood (?:type|group)\b|\bgroupe sanguin\b|\brh[ée]sus\b", re.I)
+_BLOOD_TYPE = re.compile(r"(?:^|\s)(?:a|b|ab|o)\s*(?:[+-]|pos\w*|neg\w*|nég\w*)|\brh|\bpositi|\bn[ée]gati", re.I)
 # laboratory tests a value must be said with, by name, in either language (a panel's other numbers are not it)
 _NAMED_LABS = [
     re.compile(rx, re.I)
@@ -257,6 +260,7 @@ def _fits(query: Query, found: Answered) -> Answered:
         or _other_unit(query.text, value)
         or (_ASKS_DOSE.search(query.text) and not _DOSE_UNIT.search(value))
         or _named_in_question(query.text, value)
+        or (_ASKS_BLOOD_TYPE.search(query.text) and not _BLOOD_TYPE.search(value))
     )
     return unanswered(found.topic) if wrong else found
 

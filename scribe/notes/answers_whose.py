@@ -21,11 +21,13 @@ RELATIVE_WORDS = (
     r"sisters?|sœurs?|soeurs?",
     r"sons?|daughters?|children|kids|fils|filles?|enfants?",
     r"parents?",
+    r"bab(?:y|ies)|infants?|newborns?|bébés?|nourrissons?|nouveau-nés?",
 )
 # someone other than the patient is asked about ("does his wife smoke?", "sa mère a-t-elle eu… ?")
 ASKS_OTHER = re.compile(
-    r"\b(?:his|her|their|the|sa|son|ses|la|le)\s+(?P<who>wife|husband|partner|mother|father|mom|dad|brother|sister|"
-    r"son|daughter|children|kids|parents?|femme|mari|conjointe?|mère|père|frère|sœur|soeur|fils|fille|enfants)\b",
+    r"\b(?:his|her|their|the|sa|son|ses|la|le|du|des)\s+(?P<who>wife|husband|partner|mother|father|mom|dad|brother|"
+    r"sister|son|daughter|children|kids|parents?|femme|mari|conjointe?|mère|père|frère|sœur|soeur|fils|fille|enfants|"
+    r"baby|infant|newborn|bébé|nourrisson|nouveau-né)\b",
     re.I,
 )
 

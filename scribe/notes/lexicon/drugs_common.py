@@ -6,13 +6,13 @@ before the whole drug lexicon (100,000 names, most of them obscure: "prelose" th
 Prilosec), so a garble can be read back from what clinics actually prescribe without lowering the bar for
 the rest. Names the lexicon does not resolve are dropped where the list is read. Left out: names that
 sound like everyday phrases after a cue ("take care of it" is Carafate to the ear, "the last one" Latuda's
-lurasidone), which read-back by sound alone would turn into a prescription."""
+lurasidone, "as per" insulin aspart), which read-back by sound alone would turn into a prescription."""
 
 from __future__ import annotations
 
 COMMON_EN = """
 acetaminophen acyclovir adalimumab albuterol alendronate alfuzosin allopurinol alprazolam amantadine
-amiodarone amitriptyline amlodipine amoxicillin amphetamine anastrozole apixaban aripiprazole aspart aspirin
+amiodarone amitriptyline amlodipine amoxicillin amphetamine anastrozole apixaban aripiprazole aspirin
 atenolol atomoxetine atorvastatin azelastine azithromycin baclofen beclomethasone benazepril benzonatate
 benztropine bisoprolol brimonidine budesonide bumetanide buprenorphine bupropion buspirone butalbital
 canagliflozin candesartan captopril carbamazepine carbidopa carisoprodol carvedilol cefdinir ceftriaxone
