@@ -34,3 +34,20 @@ def test_a_worried_question_does_not_deny_the_relatives_disease():
     assert family == {("cancer", "present")}
     a = ask(doc, "Which family member had bladder cancer?", use_embeddings=False)
     assert a["answered"] and "père" in a["value"] and "no" not in a["value"].split()
+
+
+def test_who_prescribed_a_drug_and_on_which_day_it_is_taken_never_its_dose_instead():
+    doc = document(
+        "[patient_guest] the flomax from his urologist , dr. ngata , at bedtime . and the eliquis , five "
+        "milligrams , twice a day .\n"
+        "[patient] methotrexate , fifteen milligrams , six of the little pills , once a week on fridays .\n"
+        "[doctor] keep the flomax at bedtime , no change . any strokes in the family ?\n"
+        "[patient] my brother had a stroke , he was seventy-five , it killed him .\n"
+    )
+    who = ask(doc, "Who prescribed the tamsulosin?", use_embeddings=False)
+    assert who["answered"] and who["value"] == "urologist"
+    assert not ask(doc, "Who prescribed the eliquis?", use_embeddings=False)["answered"]
+    day = ask(doc, "Quel jour prend-elle le méthotrexate ?", use_embeddings=False)
+    assert day["answered"] and day["value"] == "fridays"
+    age = ask(doc, "How old was his brother when he had his stroke?", use_embeddings=False)
+    assert age["answered"] and "75" in age["value"]

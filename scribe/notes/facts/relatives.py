@@ -146,7 +146,9 @@ def chart_relative(text: str, rel: re.Match) -> str:
 
 # the age the relative had it at, said right after it: "a heart attack at 62", "oui, à soixante-dix ans"
 _AGE_AT = re.compile(
-    r"^\W*(?:\w+\W+){0,4}?(?:at (?:the )?(?:age (?:of )?)?|when (?:he|she) was |à (?:l'âge de )?)"
+    # "my brother had a stroke, he was seventy-five"; "ma mère est morte d'un avc, elle avait quatre-vingts ans"
+    r"^\W*(?:\w+\W+){0,4}?(?:at (?:the )?(?:age (?:of )?)?|when (?:he|she) was |à (?:l'âge de )?|"
+    r", (?:he|she) was (?=\S+(?:\s+years old)?\s*[,.;])|, (?:il|elle) avait (?=\S+ ans))"
     r"(\d{1,3}|[a-zà-ÿ-]+)(?:\s*(?:years old|ans|\b))",
     re.I,
 )

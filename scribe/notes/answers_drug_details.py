@@ -1,0 +1,50 @@
+"""Details of a drug the visit tells beside its dose: who prescribed it ("the flomax from his urologist", "keep
+the flomax from dr. ngata") and on which day a weekly drug is taken ("once a week on fridays"). Read from the
+sentences that name the drug, the last one first (the plan may move the day); a question whose detail no
+such sentence says is not answered, never answered with the drug's dose instead."""
+
+from __future__ import annotations
+
+import re
+
+WHO_PRESCRIBED_Q = re.compile(
+    r"\bwho\b[^?]*\b(?:prescrib\w*|start\w*|gave|give[sn]?|put|order\w*)\b|"
+    r"\bqui\b[^?]*\b(?:prescrit|donné|mis|commencé|introduit)\b",
+    re.I,
+)
+WHICH_DAY_Q = re.compile(r"\b(?:which|what) days?\b|\bon what day\b|\bquels? jours?\b", re.I)
+
+_PRESCRIBER = re.compile(
+    r"\b(?:from|by|prescribed by|started by|par|de|du)\s+(?:his|her|my|your|their|the|son|sa|mon|ma|votre|le|la)?\s*"
+    r"(?P<who>(?:dr|doctor|docteur)\.?\s+[a-zà-ÿ'-]+|[a-zà-ÿ]+(?:ologist|iatrist|ician|surgeon|logue|iatre)|"
+    r"pcp|gp|primary care (?:doctor|physician)|family doctor|walk-in(?: clinic)?|urgent care|emergency room|er|"
+    r"hospital|dentist|pharmacist|médecin traitant|urgences|remplaçante?|sos médecins)\b",
+    re.I,
+)
+_WEEKDAY = re.compile(
+    r"\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|"
+    r"lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?)\b",
+    re.I,
+)
+
+
+def detail_asked(question: str) -> re.Pattern | None:
+    """The pattern of the detail a drug question asks for (a prescriber, a weekday), or None."""
+    if WHO_PRESCRIBED_Q.search(question):
+        return _PRESCRIBER
+    if WHICH_DAY_Q.search(question):
+        return _WEEKDAY
+    return None
+
+
+def detail_said(sentences: list[str], anchor: re.Pattern, detail: re.Pattern) -> tuple[int, str] | None:
+    """(index, value) of the last sentence naming the drug (`anchor`) that says the detail, or None."""
+    for k in range(len(sentences) - 1, -1, -1):
+        drug = anchor.search(sentences[k])
+        if not drug:
+            continue
+        said = [m for m in detail.finditer(sentences[k]) if abs(m.start() - drug.start()) < 80]
+        if said:
+            m = min(said, key=lambda m: abs(m.start() - drug.start()))
+            return k, (m.group("who") if "who" in m.groupdict() else m.group(0)).lower()
+    return None
