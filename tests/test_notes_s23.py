@@ -102,3 +102,15 @@ def test_replies_about_someone_else_and_a_companion_taking_back_a_no():
     assert ("symptom", "hallucinations", "present") in kinds and ("symptom", "hallucinations", "absent") not in kinds
     status, attrs = meds(doc)["ibuprofen"]
     assert status == "new" and attrs.get("per_day") == 3.0 and attrs.get("as_needed") is True
+
+
+def test_an_insulin_ratio_is_no_dose():
+    doc = document(
+        "[doctor] how are you taking your insulin ?\n"
+        "[patient] lantus , twenty-four units at night . and humalog with meals , one unit for every twelve grams "
+        "of carbs .\n"
+    )
+    m = meds(doc)
+    assert m["insulin glargine"][1]["dose"] == "24"
+    status, attrs = m["insulin lispro"]
+    assert "dose" not in attrs and attrs.get("per_day") == 3.0

@@ -32,6 +32,11 @@ _STRENGTH_AFTER_COUNT = re.compile(
 )
 _COUNT_BEFORE = re.compile(r"(?:^[\s,:]*|\b(?:take|takes|taking|of|use)\s+)(?P<n>[1-4])\s+$", re.I)
 _TABLET_AFTER = re.compile(r"\s*(?:tablets?|capsules?|pills?|caplets?)\b", re.I)
+_RATIO_AFTER = re.compile(
+    r"\s*(?:for every|for each|per|pour|par)\s+\d+\s*(?:grams?|g|grammes?|carbs?|points?|mg/dl)\b|\s*(?:for every|per) "
+    r"\d+\s+over\b",
+    re.I,
+)
 # "500 milligrams, two tablets, up to three times a day": the count said after the strength multiplies it
 _COUNT_AFTER = re.compile(
     r"\s*(?:tablets?\s*)?,?\s*(?:take\s+)?(?P<n>[2-4])\s+(?:tablets?|capsules?|pills?|caplets?|comprimés?|gélules?)\b",
@@ -285,6 +290,9 @@ def read_attributes(
             if out.quantity is None:
                 out.quantity = keep(m.start(), m.end(), (int(float(m.group("num"))), None))
             continue
+        if ratio := _RATIO_AFTER.match(norm, m.end()):
+            taken.append((m.start(), ratio.end()))
+            continue  # "one unit for every twelve grams of carbs": an insulin ratio, not a dose
         value, counted_end = float(m.group("num")), 0
         if re.search(r"\b(?:from|de|du)\s*$", norm[: m.start()], re.I):
             if m.group("num2"):

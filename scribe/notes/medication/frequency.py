@@ -67,7 +67,7 @@ _FREQS: list[tuple[re.Pattern, str, Any]] = [
         (r"\bq\.?i\.?d\.?(?!\w)", "qid", 4.0),
         (
             r"\b(?:le )?matin,? (?:le )?midi et (?:le )?soir\b|\b(?:with (?:each|every) meal|at (?:each|every) meal|"
-            r"à chaque repas)\b",
+            r"with meals|for every meal|à chaque repas|aux repas)\b",
             "meals",
             3.0,
         ),
