@@ -130,6 +130,10 @@ def denied_after(text: str, start: int, end: int) -> bool:
     return bool(_COLLOQUIAL_NOT.search(text[max(0, start - 14) : start]) and _NOT_AFTER.match(text[end : end + 16]))
 
 
+# "it helped the burning a little but not the chest pressure": what the "not" denies is the help
+HELPED_BUT_NOT = re.compile(r"\bhelp\w*\b[^.;?!]{0,40}?\bbut not\b", re.I)
+
+
 # a reply corrected after a denial: "no … well, actually, yes", "non, personne … ah si"
 _CORRECTION = re.compile(r"\b(?:actually|wait|ah si|oh si|enfin si|ben si)\b", re.I)
 
@@ -154,7 +158,7 @@ def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modif
         text,
         flags=re.I,
     )  # … and "it helped the burning a little but not the chest pressure": the help is denied
-    text = re.sub(r"(\bhelp\w*\b[^.;?!]{0,40}?\bbut )(not)\b", lambda m: m.group(1) + "xxx", text, flags=re.I)
+    text = HELPED_BUT_NOT.sub(lambda m: m.group(0)[:-3] + "xxx", text)
     try:
         with _ctx_lock:
             nlp, ctx = _context_pipeline(lang)

@@ -38,8 +38,9 @@ _EFFECT_AFTER = re.compile(r"\s+(?:worse|better|flare)\b", re.I)
 def in_general(text: str, start: int, end: int) -> bool:
     """The condition is a risk, spoken of in general or as what a treatment does to it, not a diagnosis said."""
     generic = re.search(r"\b(?:a|an)\s+$", text[max(0, start - 4) : start], re.I) and _GENERIC_AFTER.match(text, end)
-    verb = text[max(0, start - 25) : start], text[max(0, start - 25) : start] + text[start:end].split(" ")[0] + " "
-    effect = any(_EFFECT_BEFORE.search(v) for v in verb) and _EFFECT_AFTER.match(text, end)  # "[makes] reflux worse"
+    before, first_word = text[max(0, start - 25) : start], text[start:end].split(" ")[0]
+    verb = _EFFECT_BEFORE.search(before) or _EFFECT_BEFORE.search(f"{before}{first_word} ")  # "[makes] reflux"
+    effect = verb and _EFFECT_AFTER.match(text, end)
     return bool(_RISK_AFTER.match(text, end) or generic or effect)
 
 

@@ -319,9 +319,9 @@ class BackgroundFacts:
                 relative_named = (
                     rel and rel.group(0).lower() not in ("family",) and self.is_pat(k) and abs(rel.start() - st) < 60
                 )
-                # a relative's condition, or the reply to "what runs in your family?" whoever gives it
                 if m.negated and s.question:
                     continue  # "ce n'est pas dangereux, avec mon père, le cancer ?" denies nothing of the father
+                # a relative's condition, or the reply to "what runs in your family?" whoever gives it
                 if family_answer or (
                     not patients_own and (m.family or relative_named or RUNS_IN_FAMILY.search(s.text))
                 ):

@@ -206,9 +206,10 @@ class MedicationFacts:
                 status = "stopped" if stopped else parsed.status
                 if status == "current" and recommended:
                     status = "new"  # "what do I take for my knees then?" "Tylenol, 1000 mg up to three times a day"
-                # "i'm starting a few things." "aspirin, 81 milligrams, once a day."; in the plan, a drug not taken
-                first = not any(m.surface.lower() in self.sents[i].text.lower() for i in range(k))  # never named before
-                listed = k - announced <= 6 or k >= self.ap_start and first and "dose" in parsed.attributes()
+                # "i'm starting a few things." "aspirin, 81 milligrams, once a day."; in the plan, a drug never named
+                fresh = k >= self.ap_start and "dose" in parsed.attributes()
+                fresh = fresh and not any(m.surface.lower() in x.text.lower() for x in self.sents[:k])
+                listed = k - announced <= 6 or fresh
                 if status == "current" and self.is_clin(k) and listed and med.announced_item(s.text, mentions, j):
                     status = "new"
                 if status == "current" and self.is_clin(k) and self._restates_change(parsed):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
+from scribe.notes.consultation import HELPED_BUT_NOT
 from scribe.notes.facts.reader import NEGATION_NEAR
 from scribe.notes.lexicon.symptoms_sites import SIDED
 
@@ -163,12 +164,10 @@ def denied_right_before(before: str) -> bool:
     return bool(m) and bool(_NEGATED_OR.search(before[: m.start()]))
 
 
-_HELPED_BUT_NOT = re.compile(r"\bhelp\w*\b[^.;?!]{0,40}?\bbut not (?:the |my |your |his |her )?$", re.I)
-
-
 def helped_but_not(before: str) -> bool:
     """ "it helped the burning a little but not the chest pressure": the help is denied, not the symptom."""
-    return bool(_HELPED_BUT_NOT.search(before))
+    said = list(HELPED_BUT_NOT.finditer(before))
+    return bool(said) and re.fullmatch(r"\s*(?:the |my |your |his |her )?", before[said[-1].end() :]) is not None
 
 
 # a negation with at most three words (the first symptom) before the "or": "nothing tingling or", "no fever or"

@@ -16,8 +16,8 @@ from scribe.notes.consultation import ANOTHER_TREATMENT
 from scribe.notes.medication.frequency import find_frequency, first_group
 from scribe.notes.medication.names import COUNT_UNITS, normalise_unit
 from scribe.notes.medication.names import UNIT_PATTERN as _UNIT_RX
+from scribe.notes.medication.numbers import COUNT_AFTER_STRENGTH, format_number, normalize, original_span
 from scribe.notes.medication.numbers import NUMBER_PATTERN as _NUM
-from scribe.notes.medication.numbers import format_number, normalize, original_span
 
 # attribute patterns, on normalized text (numbers as digits)
 _DOSE = re.compile(
@@ -35,11 +35,6 @@ _TABLET_AFTER = re.compile(r"\s*(?:tablets?|capsules?|pills?|caplets?)\b", re.I)
 _RATIO_AFTER = re.compile(
     r"\s*(?:for every|for each|per|pour|par)\s+\d+\s*(?:grams?|g|grammes?|carbs?|points?|mg/dl)\b|\s*(?:for every|per) "
     r"\d+\s+over\b",
-    re.I,
-)
-# "500 milligrams, two tablets, up to three times a day": the count said after the strength multiplies it
-_COUNT_AFTER = re.compile(
-    r"\s*(?:tablets?\s*)?,?\s*(?:take\s+)?(?P<n>[2-4])\s+(?:tablets?|capsules?|pills?|caplets?|comprimés?|gélules?)\b",
     re.I,
 )
 _BARE_DOSE = re.compile(
@@ -308,7 +303,7 @@ def read_attributes(
             # "two 500 milligram tablets": two tablets of 500 mg are a 1000 mg dose
             if _TABLET_AFTER.match(norm, m.end()):
                 value *= float(count.group("n"))
-        elif unit not in COUNT_UNITS and (count := _COUNT_AFTER.match(norm, m.end())):
+        elif unit not in COUNT_UNITS and (count := COUNT_AFTER_STRENGTH.match(norm, m.end())):
             value *= float(count.group("n"))
             counted_end = count.end()
         out.dose = keep(m.start(), max(m.end(), counted_end), value)

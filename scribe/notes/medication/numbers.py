@@ -193,11 +193,13 @@ _TABLETS_OF = re.compile(
     r"\b([1-4]) (\d+(?:\.\d+)?) ?-?(?:mg|milligrams?|g|grams?) (?:tablets?|capsules?|pills?|caplets?)\b", re.I
 )
 
-# "500 milligrams, two tablets" (attributes._COUNT_AFTER): the strength, then how many make a dose
-_STRENGTH_THEN_COUNT = re.compile(
-    r"\b(\d+(?:\.\d+)?) ?(?:mg|milligrams?|g|grams?)\s*(?:tablets?\s*)?,?\s*(?:take\s+)?([2-4]) "
-    r"(?:tablets?|capsules?|pills?|caplets?)\b",
+# "500 milligrams, two tablets, up to three times a day": the count said after the strength multiplies it
+COUNT_AFTER_STRENGTH = re.compile(
+    r"\s*(?:tablets?\s*)?,?\s*(?:take\s+)?(?P<n>[2-4])\s+(?:tablets?|capsules?|pills?|caplets?|comprimés?|gélules?)\b",
     re.I,
+)
+_STRENGTH_THEN_COUNT = re.compile(
+    r"\b(\d+(?:\.\d+)?) ?(?:mg|milligrams?|g|grams?)" + COUNT_AFTER_STRENGTH.pattern, re.I
 )
 
 
