@@ -5,6 +5,7 @@
     python bench/vocabulary.py --sweep 0,10,25,50,100 --en 4 --fr 0   # WER cost of long term lists
     python bench/vocabulary.py --reuse-asr         # recognition read back from the last run: recovery only
     python bench/vocabulary.py --fidelity D2N004,D2N009,D2N039 # whole tune visits of the note benchmark: re-decode
+    python bench/vocabulary.py --cached W73,W74,W75   # cached transcripts of the note benchmark: recovery only
     python bench/vocabulary.py --long bench/out/fidelity-audio/D2N004.wav --terms metformin,meloxicam
                                                    # a whole visit: words and WER without and with the list
 
@@ -482,6 +483,33 @@ def fidelity_audio(args) -> None:
         print("| " + " | ".join(row.cells()) + " |")
 
 
+def cached_visits(args) -> None:
+    """Drug names read back by recovery alone (no recognition run, no visit list) from the cached transcripts of
+    the note benchmark's English visits (bench/out/fidelity-audio, filled by `bench/fidelity.py --from audio`),
+    against the drugs the dialogue names: the recogniser's words as they are, and after recover_drugs."""
+    from scribe.notes.recovery import recover_drugs
+    from scribe.schemas import Transcript
+
+    folder = ROOT / "bench" / "out" / "fidelity-audio"
+    rows = {name: Row(f"cached / {name}") for name in ("recognised", "recovery")}
+    visits = 0
+    for ident in args.cached.split(","):
+        ref = json.loads((folder / f"{ident}.json").read_text(encoding="utf-8"))
+        if ref.get("language", "en") != "en":
+            continue
+        heard = Transcript.model_validate_json((folder / f"{ident}.transcript.json").read_text(encoding="utf-8"))
+        ref_text = " ".join(t["text"] for t in ref["turns"])
+        said = set(drugs_in(ref_text))
+        rows["recognised"].add(ref_text, said, set(), heard, 0.0, 0.0, False)
+        rows["recovery"].add(ref_text, said, set(), recover_drugs(heard, []), 0.0, 0.0, False)
+        visits += 1
+    print(f"\nCached transcripts of {visits} English visits ({args.cached}), base, no visit list\n")
+    print("| " + " | ".join(HEADER) + " |")
+    print("|" + "---|" * len(HEADER))
+    for row in rows.values():
+        print("| " + " | ".join(row.cells()) + " |")
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--en", type=int, default=8, help="English consultations")
@@ -496,8 +524,11 @@ def main() -> None:
     p.add_argument("--terms", default="", help="with --long: the visit's medication list, comma-separated")
     p.add_argument("--sweep", default="", help="comma-separated counts of extra terms (WER cost of long lists)")
     p.add_argument("--fidelity", default="", help="comma-separated tune IDs of bench/out/fidelity-audio (English)")
+    p.add_argument("--cached", default="", help="comma-separated IDs of bench/out/fidelity-audio: recovery only")
     args = p.parse_args()
-    if args.fidelity:
+    if args.cached:
+        cached_visits(args)
+    elif args.fidelity:
         fidelity_audio(args)
     else:
         long_visit(args) if args.long else run(args)
