@@ -51,12 +51,3 @@ def test_who_prescribed_a_drug_and_on_which_day_it_is_taken_never_its_dose_inste
     assert day["answered"] and day["value"] == "fridays"
     age = ask(doc, "How old was his brother when he had his stroke?", use_embeddings=False)
     assert age["answered"] and "75" in age["value"]
-
-
-def test_a_why_question_is_not_answered_by_a_yes_or_a_no():
-    doc = document(
-        "[doctor] and the montelukast , you tried it before ?\n"
-        "[patient_guest] yes , the singulair , but we stopped it after three weeks .\n"
-    )
-    assert not ask(doc, "Why was montelukast stopped?", use_embeddings=False)["answered"]
-    assert ask(doc, "Did she take montelukast before?", use_embeddings=False)["answered"]

@@ -168,8 +168,6 @@ _DOSE_UNIT = re.compile(
     re.I,
 )
 _ASKS_ALLERGY = re.compile(r"\ballerg", re.I)
-# "why was montelukast stopped?" wants a reason: a yes or a no is none ("we stopped it after three weeks" was "no")
-_ASKS_WHY = re.compile(r"^\W*(?:why|pourquoi)\b|\b(?:for what reason|pour quelle raison)\b", re.I)
 # "what is her blood type?" is not the hemoglobin's 8.1
 _ASKS_BLOOD_TYPE = re.compile(r"\bblood (?:type|group)\b|\bgroupe sanguin\b|\brh[ée]sus\b", re.I)
 _BLOOD_TYPE = re.compile(r"(?:^|\s)(?:a|b|ab|o)\s*(?:[+-]|pos\w*|neg\w*|nég\w*)|\brh|\bpositi|\bn[ée]gati", re.I)
@@ -263,7 +261,6 @@ def _fits(query: Query, found: Answered) -> Answered:
         or (_ASKS_DOSE.search(query.text) and not _DOSE_UNIT.search(value))
         or _named_in_question(query.text, value)
         or (_ASKS_BLOOD_TYPE.search(query.text) and not _BLOOD_TYPE.search(value))
-        or (_ASKS_WHY.search(query.text) and value.lower() in ("yes", "no", "oui", "non"))
     )
     return unanswered(found.topic) if wrong else found
 
