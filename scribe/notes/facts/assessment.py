@@ -273,8 +273,8 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
     def _diagnosis(self, k: int, s: Sentence, st: int, en: int, concept, wider, mods, seen: dict) -> None:
         """One diagnosis mention: skip a relative's, a ruled-out or a merely conditional one; keep the
         more certain reading of a repeated one; name it by its widest specific phrase."""
-        if mods.family or FAMILY.search(s.text[max(0, st - 40) : st]) or in_general(s.text, st, en):
-            return  # a relative's, or nobody's: "a stroke from atrial fibrillation is usually a big one"
+        if mods.family or FAMILY.search(s.text[max(0, st - 40) : st]):
+            return
         if mods.negated and not denied_in(clause_before(s.text, st)):
             mods.negated = False  # in a run-on sentence the negation belongs to another clause
         denied_here = denied_in(clause_before(s.text, st))  # "I don't appreciate adenopathy"
@@ -393,6 +393,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             or self._GENERIC_EXPERIENCER.search(s.text[max(0, st - 80) : st])
             or self._OTHERS_OPINION.search(s.text[max(0, st - 80) : st])
             or not_had(before)
+            or in_general(s.text, st, en)  # "a stroke from atrial fibrillation is usually a big one"
             or self._defines(s.text[max(0, st - 60) : st])
             or self._NOT_A_DIAGNOSIS.search(before)
             and not self._RULE_OUT.search(before)

@@ -206,20 +206,18 @@ class MedicationFacts:
                 status = "stopped" if stopped else parsed.status
                 if status == "current" and recommended:
                     status = "new"  # "what do I take for my knees then?" "Tylenol, 1000 mg up to three times a day"
+                attrs = parsed.attributes()
                 # "i'm starting a few things." "aspirin, 81 milligrams, once a day."; in the plan, a drug never named
-                fresh = k >= self.ap_start and "dose" in parsed.attributes()
-                fresh = fresh and not any(m.surface.lower() in x.text.lower() for x in self.sents[:k])
-                listed = k - announced <= 6 or fresh
-                if status == "current" and self.is_clin(k) and listed and med.announced_item(s.text, mentions, j):
-                    status = "new"
-                if status == "current" and self.is_clin(k) and self._restates_change(parsed):
+                if status == "current" and self.is_clin(k) and med.announced_item(s.text, mentions, j):
+                    fresh = k >= self.ap_start and "dose" in attrs and not self._named_before(m.surface, k)
+                    status = "new" if k - announced <= 6 or fresh else status
+                if status == "current" and self.is_clin(k) and self._restates_change(parsed.label, attrs.get("dose")):
                     status = "changed"  # the recap names the new dose: "on récapitule : furosémide quatre-vingts"
                 if presupposed and status == "new":
                     status = "current"  # "since we put you on X": put on before this visit
                 echo = self.is_clin(k) and med.ECHO.match(s.text) and self._had(parsed.label, k)
                 if status == "current" and (k in tried or echo) and not med.has_current_cue(s.text[: m.start]):
                     status = "historical"
-                attrs = parsed.attributes()
                 ev = [self.builder.evidence(s.seg_index, s.start + parsed.start, s.start + parsed.end)]
                 if asked:
                     ev.append(self.builder.ev_sentence(answer))
@@ -366,11 +364,13 @@ class MedicationFacts:
                     if len(f.evidence) < 4:
                         f.evidence.append(ev)
 
-    def _restates_change(self, parsed) -> bool:
+    def _named_before(self, surface: str, k: int) -> bool:
+        return any(surface.lower() in x.text.lower() for x in self.sents[:k])
+
+    def _restates_change(self, label: str, dose) -> bool:
         """The drug's dose, said again, is the one this visit changed it to."""
-        dose = parsed.attributes().get("dose")
         changed = (f for f in self.builder.facts if f.kind == "medication" and f.status == "changed")
-        return dose is not None and any(f.label == parsed.label and f.attributes.get("dose") == dose for f in changed)
+        return dose is not None and any(f.label == label and f.attributes.get("dose") == dose for f in changed)
 
     def _had(self, label: str, k: int) -> bool:
         """The patient's turn just before told of the drug as taken before: "oui, le pivmécillinam, …" echoes it."""
