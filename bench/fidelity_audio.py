@@ -64,7 +64,7 @@ def transcript_for(label: dict, dialogue: str, out: Path, vocabulary: list[str] 
     with a vocabulary it is cached apart (ID.context.transcript.json)."""
     cache = out / f"{label['id']}{'.context' if vocabulary else ''}.transcript.json"
     if cache.exists():
-        return json.loads(cache.read_text(encoding="utf-8"))
+        return with_current_roles(json.loads(cache.read_text(encoding="utf-8")))
     t = time.perf_counter()
     wav = synthesize(label, dialogue, out)
     t_synth = time.perf_counter() - t
@@ -79,12 +79,25 @@ def transcript_for(label: dict, dialogue: str, out: Path, vocabulary: list[str] 
     return transcript
 
 
+def with_current_roles(transcript: dict) -> dict:
+    """The cached transcript's speakers labelled again by today's roles.py: roles are a function of the
+    segments alone when no clinician voice is enrolled (as here), so a change to them is measured without
+    transcribing the audio again."""
+    from scribe.schemas import Segment
+    from scribe.speech.roles import assign_roles
+
+    speakers = assign_roles([Segment.model_validate(seg) for seg in transcript["segments"]])
+    for seg in transcript["segments"]:
+        seg["role"] = speakers[seg["speaker"]].role if seg["speaker"] in speakers else "unknown"
+    return {**transcript, "speakers": {k: v.model_dump() for k, v in speakers.items()}}
+
+
 def redecoded(transcript: dict, wav: Path, label: dict, out: Path) -> dict:
     """The cached transcript with the service's targeted re-decode of likely drug names applied (what the
     final pass does after a live visit: scribe.service.finalize), cached as OUT/ID.redecode.transcript.json."""
     cache = out / f"{label['id']}.redecode.transcript.json"
     if cache.exists():
-        return json.loads(cache.read_text(encoding="utf-8"))
+        return with_current_roles(json.loads(cache.read_text(encoding="utf-8")))
     from scribe.engines.asr import load_whisper
     from scribe.notes.drug_suspects import drug_suspects
     from scribe.schemas import Transcript

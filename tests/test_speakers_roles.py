@@ -75,6 +75,24 @@ def _segments(lines: list[tuple[str, str]]) -> list[Segment]:
     return [Segment(id=i, start=2.0 * i, end=2.0 * i + 1.5, speaker=s, text=t) for i, (s, t) in enumerate(lines)]
 
 
+@pytest.mark.parametrize("doctor", ["S1", "S2"])
+def test_who_says_vous_and_who_says_je(doctor):
+    """French speech through the recogniser often loses its question marks and says few of the cue phrases; the
+    clinician still speaks to the patient ("vous", "votre") and the patient of themselves ("je", "mon")."""
+    patient = "S2" if doctor == "S1" else "S1"
+    lines = [
+        (doctor, "Bonjour madame, alors vous venez pour votre tension."),
+        (patient, "Oui, je suis un peu inquiète, mon médecin m'a dit qu'elle était haute."),
+        (doctor, "Vous dormez bien en ce moment."),
+        (patient, "Pas trop, je me réveille la nuit et j'ai la tête qui tourne le matin."),
+        (doctor, "D'accord, et votre mari vous accompagne aujourd'hui."),
+        (patient, "Non, je suis venue seule, ma sœur travaille, moi je viens en bus."),
+    ]
+    speakers = assign_roles(_segments(lines))
+    assert speakers[doctor].role == "clinician" and speakers[patient].role == "patient"
+    assert "1 clinician cues" not in speakers[doctor].evidence[1]  # decided by whom they address, not a cue
+
+
 def test_speaker_without_cues_is_unknown():
     neutral = _segments(
         [

@@ -64,6 +64,11 @@ _COMPANION_CUES = [
     r"\b(?:il a|elle a|il dit|elle dit|mon (?:fils|père|mari) (?:a|est)|ma (?:fille|mère|femme) "
     r"(?:a|est)|je traduis|traduire|interprète)\b",
 ]
+# Whom a speaker talks to and about: the clinician addresses the patient ("you", "vous"), the patient speaks of
+# themselves ("I", "je"). The rates per word differ by about 0.1 between them in English and French alike.
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|vous|votre|vos)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:(?:i|i'm|i've|i'd|i'll|my|me|mine|myself|je|moi|mon|ma|mes)\b|[jm]')", re.I)
+ADDRESS_WEIGHT = 15.0  # log-odds per unit of (second- minus first-person words) per word
 _CLIN = [re.compile(p, re.I) for p in _CLINICIAN_CUES]
 _PAT = [re.compile(p, re.I) for p in _PATIENT_CUES]
 _COMP = [re.compile(p, re.I) for p in _COMPANION_CUES]
@@ -77,6 +82,8 @@ class SpeechProfile:
     clinician_cues: int = 0
     patient_cues: int = 0
     companion_cues: int = 0
+    second_person: int = 0
+    first_person: int = 0
 
     def clinician_score(self) -> float:
         """Log-odds that this speaker is the clinician, from speech alone."""
@@ -85,6 +92,7 @@ class SpeechProfile:
         per = max(self.sentences, 1)
         return (
             self.question_score()
+            + self.address_score()
             + 2.5 * (self.clinician_cues - self.patient_cues) / per
             - 1.5 * self.companion_cues / per
         )
@@ -92,6 +100,10 @@ class SpeechProfile:
     def question_score(self) -> float:
         """The part of clinician_score that comes from asking questions."""
         return 3.0 * (self.questions / self.sentences - 0.3) if self.sentences else 0.0
+
+    def address_score(self) -> float:
+        """The part of clinician_score that comes from speaking to someone rather than of oneself."""
+        return ADDRESS_WEIGHT * (self.second_person - self.first_person) / self.words if self.words else 0.0
 
     def add(self, text: str, words: int | None = None) -> None:
         """Count one utterance (only counts are kept, never the text)."""
@@ -102,6 +114,9 @@ class SpeechProfile:
         self.clinician_cues += sum(len(rx.findall(text)) for rx in _CLIN)
         self.patient_cues += sum(len(rx.findall(text)) for rx in _PAT)
         self.companion_cues += sum(len(rx.findall(text)) for rx in _COMP)
+        text = text.replace("’", "'")
+        self.second_person += len(_SECOND_PERSON.findall(text))
+        self.first_person += len(_FIRST_PERSON.findall(text))
 
 
 def profile(segments: list[Segment]) -> dict[str, SpeechProfile]:
@@ -153,8 +168,9 @@ def label_speakers(
 
     if len(speakers) == 1:
         s = speakers[0]
-        # Alone, a speaker has nobody to ask: the question rate says nothing (a dictation asks none).
-        solo = score[s] - profiles[s].question_score()
+        # Alone, a speaker has nobody to ask or address: the question and pronoun rates say nothing (a dictation
+        # asks none).
+        solo = score[s] - profiles[s].question_score() - profiles[s].address_score()
         role = "clinician" if solo > 1.0 else "patient"
         margin = solo - 1.0 if role == "clinician" else SINGLE_PATIENT_SCORE - solo
         if role == "patient" and clinician_voice is not None and s in (speaker_embeddings or {}):
