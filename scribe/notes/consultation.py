@@ -77,7 +77,12 @@ _RULED_OUT_AFTER = re.compile(
     r"(?:is|are|'s)(?:n't| not) involved|(?:is|was|has been) (?:ruled out|excluded)|"
     # "an overactive thyroid is not what's pushing the heart rate up"
     r"(?:is|are|was|'s)(?:n't| not) (?:what's|what is|what was|the cause|the reason|causing|behind)|"
-    r"n'est pas (?:touchée?|atteinte?|en cause)|(?:est|a été) (?:éliminée?|écartée?))\b",
+    r"n'est pas (?:touchée?|atteinte?|en cause)|(?:est|a été) (?:éliminée?|écartée?)|"
+    # "your hepatitis b and c tests were negative"
+    r"(?:tests?|screen\w*|serolog\w+|swabs?|antibod\w+) (?:was|were|came back|is|are)(?: all| both)? "
+    r"(?:negative|normal)|"
+    r"(?:tests?|sérologies?|dépistages?) (?:est|était|sont|étaient|est revenue?|sont revenues?) "
+    r"(?:négati\w+|normal\w*))\b",
     re.I,
 )
 

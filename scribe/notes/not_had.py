@@ -23,9 +23,15 @@ _NOT_HAD = re.compile(
 )
 
 
-# nobody's condition: "your dad's stroke risk score", "a stroke from atrial fibrillation is usually a big one"
+# nobody's condition: "your dad's stroke risk score", "a stroke from atrial fibrillation is usually a big one", "an
+# overactive thyroid can drive the afib"
 _RISK_AFTER = re.compile(r"\s+(?:risk|risks|prevention|prophylaxis)\b", re.I)
-_GENERIC_AFTER = re.compile(r"[^.;?!]{0,40}?\b(?:is|are|can be) (?:usually|often|typically|generally)\b", re.I)
+_GENERIC_AFTER = re.compile(
+    r"[^.;?!]{0,40}?\b(?:(?:is|are|can be) (?:usually|often|typically|generally)|"
+    # "because an overactive thyroid can drive the afib": what such a condition does, in general
+    r"can (?:drive|cause|trigger|raise|push|lead to|worsen|mimic|make|give))\b",
+    re.I,
+)
 
 
 # what a drug does to a condition, not a diagnosis: "the advil … makes reflux worse"

@@ -225,7 +225,9 @@ class ProblemFacts:
         if not cue or s.question and cue != "your" or self._not_the_patients(s, st, en):
             return
         mods = context_of(s.text, [(st, en)], self.lang)[0]
-        sure = "confirmed" if cue == "your" or status_post else certainty(s.text, st, en, mods)
+        sure = certainty(s.text, st, en, mods)
+        if sure != "ruled-out" and (cue == "your" or status_post):  # "your hepatitis b test was negative": not had
+            sure = "confirmed"
         if sure == "confirmed" and _OR_AFTER.match(s.text[en:]):
             sure = "possible"
         past = not status_post and (mods.historical or bool(PAST_PROBLEM.search(s.text[max(0, st - 40) : en + 40])))

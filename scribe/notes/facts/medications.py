@@ -41,6 +41,7 @@ class MedicationFacts:
     _STOPPED_IT = re.compile(
         r"\b(?:i|we|she|he|they)\s+(?:\w+\s+)?(?:stopped|quit|discontinued)\s+(?:taking\s+|using\s+)?(?:it|them|that)\b|"
         r"\b(?:i|we|she|he)\s+(?:finished|completed)\s+(?:it|them|that|the course)\b|"  # "i finished it on sunday"
+        r"\b(?:i|we|she|he)\s+(?:didn't|did not|never)\s+finish(?:ed)?\s+(?:it|them|the course)\b|"
         + STOPPED_BARE  # "so i stopped."
         + r"|"
         r"\bje l'ai arrêté\w*|\bj'ai arrêté\b",
@@ -99,7 +100,7 @@ class MedicationFacts:
             if self.is_clin(k) and not s.question and med.announces_starts(s.text):
                 announced = k
             if not mentions and recent and k - recent[0] <= 4 and self.is_clin(k) and not s.question:
-                changed = self._anaphoric_change(recent[1], k)
+                changed = self._anaphoric_change(med.owner_of_from_dose(s.text, recent[1], self.builder.facts), k)
                 if changed is not None:
                     recent, last = (k, changed), None
                     continue
@@ -244,8 +245,7 @@ class MedicationFacts:
                 elif f.id in reported_use and self.is_clin(k) and not s.question and attrs.get("frequency"):
                     f.attributes.update({x: attrs[x] for x in ("frequency", "per_day", "as_needed") if x in attrs})
                     reported_use.discard(f.id)
-                last = (s.seg_index, f, status)
-                recent = (k, f)
+                last, recent = (s.seg_index, f, status), (k, f)
                 if status == "current" and len(mentions) == 1 and self.is_clin(k) and not s.question:
                     # "keep the amlodipine but cut it down to five milligrams": changed in the same breath
                     changed = self._anaphoric_change(f, k, after=parsed.end)
@@ -253,9 +253,9 @@ class MedicationFacts:
                         last, recent = (s.seg_index, changed, "changed"), (k, changed)
         # one fact per drug: fold "current" into the changed/new/stopped statement of the same drug
         meds = [f for f in self.builder.facts if f.kind == "medication"]
-        by: dict[str, list[Fact]] = {}
-        for f in meds:
-            by.setdefault(f.label, []).append(f)
+        by: dict[tuple[str, bool], list[Fact]] = {}
+        for f in meds:  # a nasal spray and an inhaler of one ingredient (Flonase, Flovent) are two products
+            by.setdefault((f.label, f.attributes.get("route") in ("nasal", "topical", "ophthalmic")), []).append(f)
         for fs in by.values():
             historical = [f for f in fs if f.status == "historical"]
             stops = [f for f in fs if f.status == "stopped"]

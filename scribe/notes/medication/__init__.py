@@ -44,6 +44,7 @@ from scribe.notes.medication.mention import (
     answer_attributes,
     corrected_later,
     follow_up_attributes,
+    owner_of_from_dose,
     parse_mention,
 )
 from scribe.notes.medication.names import (
@@ -68,6 +69,7 @@ from scribe.notes.medication.status import (
 
 __all__ = [
     "anaphoric_change",
+    "owner_of_from_dose",
     "announced_item",
     "announces_starts",
     "DOSE_JUDGED",

@@ -48,7 +48,7 @@ _STRONG_CUE = re.compile(
 )
 _WEAK_CUE = re.compile(
     r"\b(?:start\w*|stop\w*|quit|discontinu\w*|continu\w*|resum\w*|increas\w*|decreas\w*|doubl\w*|switch\w*|"
-    r"hold|held|keep|kept|use|uses|using|used|try|tried|trying|give|gave|given|giving|shots?|cream|ointment|patch|"
+    r"hold|held|keep|kept|use|uses|using|used|try|tried|trying|give|gave|given|giving|shots?|cream|ointment|patch|taper|"
     r"drops|off (?:of )?(?:the|your|his|her)|(?<!on )top (?:the|your|his|her)|"
     r"add|adding|treat\w* (?:you |him |her |it |this |that )?with|trait\w* par|inject\w*|"
     r"help|helps|helped|helping|relie\w*|work|works|worked|working|tolerat\w*|side effects?|"
@@ -74,7 +74,7 @@ _ON_BEFORE = re.compile(
 )
 _MED_QUESTION = re.compile(
     r"\b(?:medications?|medicines?|meds|pills|prescriptions?|taking|take|taken|took|tried|"
-    r"try|using|on anything|supplements?|doing for (?:the|your|that) pain|for the pain|"
+    r"try|using|on anything|supplements?|doing for (?:the|your|that) pain|for the pain|inhalers?|puffers?|"
     r"médicaments?|traitements?|prenez|pris|essayé|contre la douleur|pour la douleur)\b",
     re.I,
 )

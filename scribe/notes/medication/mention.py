@@ -23,6 +23,7 @@ from scribe.notes.medication.clause import (
     linked,
 )
 from scribe.notes.medication.names import Mention, is_brand, singular_brand
+from scribe.notes.medication.numbers import normalize
 from scribe.notes.medication.status import (
     CHANGE_ON_ANAPHORA,
     clause_status,
@@ -118,7 +119,9 @@ def parse_mention(
     listed = linked(text, mentions, j) if previous is not None else ""
     # status first (the duration of a current drug is its history, not a prescription)
     after = text[m.end : mentions[j + 1].start if j + 1 < len(mentions) else len(text)][:100]  # past the clause
-    status = clause_status(text, m.start, left, right, after, negated=negated, asked=asked, clinician=clinician)
+    status = clause_status(
+        text, m.start, left, right, after, negated=negated, asked=asked, clinician=clinician, before=before
+    )
     if status is None:
         return None
     if status == "current" and known and clinician and _UP_TO_DOSE.match(right):
@@ -222,7 +225,15 @@ def follow_up_attributes(text: str, lang: str | None = None, status: str = "") -
     a = read_attributes(text, lang, status=status, cap=160)
     if a.dose is not None and a.unit is None:
         a.dose = None  # a bare number in another sentence is not a dose
+    if _SCHEDULE.search(text):
+        a.duration = None  # "forty milligrams a day for three days, then thirty …": the first step's, not the course's
     return a if a.spans() else None
+
+
+# a taper said as steps: the first dose and its days, then the next ("…, then thirty milligrams a day", "puis vingt")
+_SCHEDULE = re.compile(
+    r"\b(?:then|puis|ensuite)\s+(?:\w+[\s-]){0,2}?(?:\d+|\w+)\s+(?:milligrams?|mg|milligrammes?|a day|par jour)\b", re.I
+)
 
 
 def answer_attributes(text: str, lang: str | None = None) -> Attributes | None:
@@ -274,8 +285,15 @@ def anaphoric_change(
     again, a hedge. `following`: the turn's next sentence and where it starts (from the start of `text`), read
     when the change verb says no dose ("let's cut it down. Take half a tablet, 12.5 milligrams"). `judged`: the
     sentence before called the dose wrong (DOSE_JUDGED), so "you can give eight milliliters" is the new one."""
-    if re.search(r"\b(?:if|maybe|might|could|unless|si|peut-être)\b", text, re.I):
-        return None  # "if it's still high we could increase it": an option, not the change
+    if re.search(
+        r"\b(?:if|maybe|might|could|unless|si|peut-être|wanted to|was going to|were going to|had planned|"
+        r"thought about|voulais|pensais)\b",
+        text,
+        re.I,
+    ):
+        return (
+            None  # "if it's still high we could increase it", "i wanted to go from fifteen to twenty": not the change
+        )
     verb = CHANGE_ON_ANAPHORA.search(text) or (_GIVE_INSTEAD.search(text) if judged else None)
     take = None if verb else _TAKE_ANAPHORA.search(text)
     if not (verb or take and _FROM_NOW.search(text)):
@@ -297,3 +315,30 @@ def anaphoric_change(
             found.start += shift
             found.end += shift
     return a, start
+
+
+_FROM_DOSE = re.compile(r"\bfrom (\d+(?:\.\d+)?)\s*(?:mg|milligrams?)?\s+to\b", re.I)
+
+
+def owner_of_from_dose(text: str, recent, facts: list) -> Any:
+    """The drug a change "from X to Y" said without a name is about: the last one named (`recent`), unless
+    its dose is not X and another taken drug's is ("the prednisone, now that we're adding the plaquenil, we'll
+    bring it down. Go from seven and a half to five milligrams": the prednisone at 7.5 mg, not the plaquenil)."""
+    m = _FROM_DOSE.search(normalize(text)[0])
+    if m is None or _same_dose(recent.attributes.get("dose"), m.group(1)):
+        return recent
+    owners = [
+        f
+        for f in facts
+        if f.kind == "medication"
+        and f.status in ("current", "changed")
+        and _same_dose(f.attributes.get("dose"), m.group(1))
+    ]
+    return owners[-1] if owners else recent
+
+
+def _same_dose(dose: Any, said: str) -> bool:
+    try:
+        return dose is not None and abs(float(dose) - float(said)) < 1e-6
+    except ValueError:
+        return False

@@ -73,11 +73,15 @@ def drug_token(tok: str) -> str:
     """Accents off ("oméprazole" → "omeprazole") and French brand names, singular or plural, to their generic
     name."""
     t = "".join(ch for ch in unicodedata.normalize("NFKD", tok) if not unicodedata.combining(ch))
-    t = _FR_ENE.sub(r"\1", t)  # kétoprofène, naproxène: the French generic's final e
+    t = _FR_ENE.sub(r"\1", t)
     return FRENCH_BRANDS.get(singular_brand(t).lower(), t)
 
 
-_FR_ENE = re.compile(r"^(\w+(?:profen|naproxen|fenac))e$", re.I)
+# the French generic's final e on the international stems whose English name ends without it: kétoprofène,
+# naproxène, rosuvastatine, dapagliflozine, prégabaline, érythromycine (amlodipine keeps its e in both)
+_FR_ENE = re.compile(
+    r"^(\w+(?:profen|naproxen|fenac|statin|gliflozin|gliptin|gabalin|floxacin|mycin|cillin|parin))e$", re.I
+)
 
 
 _UNIT_TABLE = [

@@ -21,36 +21,46 @@ _STOP_LEFT = re.compile(
     r"(?:finished|completed) (?:the |her |his |my |your |all (?:of )?(?:the |her |his |my |your )?)?"
     r"(?:course (?:of )?(?:the )?)?|"
     r"arrêt\w*|stopp\w*|suspend\w*|interromp\w*|ne (?:le |la |les |l')?prends plus)\b|"
-    r"\b(?:i|he|she|you|we) (?:was|were|used to be) (?:also |previously |once )?on (?:the |an? )?$",
+    r"\b(?:i|he|she|you|we) (?:was|were|used to be) (?:also |previously |once )?on (?:the |an? )?$|"
+    r"\b(?:i|he|she|you|we) (?:was|were) on\b[^.;]{0,40}?\bbefore\s*,\s*(?:the |an? )?$|"
+    r"\bne (?:le |la |les |l')?(?:reprend\w*|prend\w*) (?:ni|pas|plus)\b(?:[^.;]{0,40}?\bni)?\s*"
+    r"(?:de |du |d'|le |la |les |l')?$",
     re.I,
 )
 # "so no more zolpidem": a stop said right before the drug only ("no more ibuprofen, no aspirin products" stops
 # no aspirin; "no more than four a day" is a maximum)
 NO_MORE_BEFORE = re.compile(r"\bno more\s+(?:of\s+)?(?:the |your |his |her |my )?$", re.I)
-# a drug named as one not to take ("we want to avoid going to insulin", "plutôt que le tramadol")
+# a drug named as one not to take ("we want to avoid going to insulin", "plutôt que le tramadol") or to compare
+# with ("most people tolerate it much better on the stomach than pradaxa", "elle fait moins prendre de poids que le
+# deroxat")
 _AVOID = re.compile(
-    r"\b(?:avoid(?:ing)?|instead of|rather than|hold off on|not (?:want|need) to (?:start|go on|use)|"
-    r"éviter|plutôt que|au lieu d[eu'])\b[^.,;]{0,25}$",
+    r"\b(?:avoid(?:ing)?|instead of|rather than|than|hold off on|"
+    r"not (?:want|need) to (?:start|go on|use)|"
+    r"éviter|plutôt que|au lieu d[eu']|(?:moins|mieux|pire)\b[^.,;]{0,30}\bque)\b[^.,;]{0,25}$",
     re.I,
 )
 # "it did nothing, so I stopped.": a stop with no object, at the end of its clause
 STOPPED_BARE = (
     r"\b(?:i|we|she|he|they) (?:just |then |finally )?(?:stopped|quit)"
-    r"(?=\s*(?:[.,;!]|$|because\b|(?:last|this) (?:week|month|year|spring|summer|fall|winter)\b))"
+    r"(?=\s*(?:[.,;!]|$|because\b|(?:last|this) (?:week|month|year|spring|summer|fall|winter)\b|"
+    r"after (?:\w+ ){1,2}(?:days?|weeks?|months?|years?)\b|on my own\b))"
 )
 _STOP_RIGHT = re.compile(
     r"\b(?:(?:stop(?:ped|ping)?|quit|discontinu\w*|held|hold|d/c)\s+(?:taking\s+|using\s+)?(?:it|them|that|those|this)|"
     r"(?:took|take|taken|taking|get|got|came|come|coming|went|gone|go|been|was) (?:me |you |him |her )?off (?:of )?"
     r"(?:it|them|that|those|this)|anymore|any more|no longer|"
     r"(?:was|is|were|are|has been|have been) (?:it |that |this |they |those )?(?:finished|completed|done)|"
-    r"(?:i|he|she|we|you) (?:finished|completed) (?:it|them|that|the course))\b|"
+    r"(?:i|he|she|we|you) (?:finished|completed) (?:it|them|that|the course)|"
+    r"(?:that|it|this|which|they)(?:'s|'re| is| are| was| were| has| have)(?: already)?(?: been)? "
+    r"(?:stopped|discontinued))\b|"
     # "you can leave the advil off", "it did nothing, so I stopped."; "the melatonin, you can leave that off" (the
     # recogniser's "lean that off")
     r"^\W{0,3}off\b(?! and on)|\b(?:leave|lean) (?:that|it|them|those) off\b|" + STOPPED_BARE + "|"
     r"\b(?:l'|les )(?:ai |avons |a |ont )?arrêt\w*|"
     # "alors j'ai arrêté", "après j'ai arrêté comme on m'a dit"; "vous ne la reprenez pas", "ne le prenez plus"
     r"\b(?:j'ai|on a|nous avons|il a|elle a) (?:donc |tout |vite )?arrêté\b(?! de\b| d')|"
-    r"\bne (?:le |la |les |l')?(?:reprenez|reprends|reprenons) (?:pas|plus)\b|\bne (?:le |la |les |l')?prenez plus\b|"
+    r"\bne (?:le |la |les |l')?(?:reprenez|reprends|reprend|reprenons) (?:pas|plus)\b|"
+    r"\bne (?:le |la |les |l')?prenez plus\b|"
     r"^\W{0,3}(?:\w+\W+){0,2}?(?:vous pouvez|on peut|tu peux|il faut|vous allez|on va) (?:l'|les )?arrêter\b|"
     r"^\W{0,3}arrêtez\b|^\W{0,3}(?:vous|on|tu|nous) (?:l'|les )?arrêt(?:ez|e|ons)\b|"  # "l'advil, vous arrêtez"
     r"^\W{0,3}(?:stops|is stopped|is discontinued|gets stopped|is done|has to stop|needs to stop|must stop)\b",
@@ -70,9 +80,9 @@ CHANGE_ON_ANAPHORA = re.compile(
     r"(?:it|that|this|them|those|the dose|your dose|the dosage|(?:la|sa|votre) dose)\b|"
     r"\b(?:l'|les )(?:augment|diminu|baiss)\w*|\b(?:augmentez|diminuez|baissez)-(?:le|la|les)\b|"
     # "the prednisone, we'll bring it down, from five to two and a half", "the amlodipine, we go down from ten to five"
-    r"\b(?:bring|take|turn|dial) (?:it|that|this|them) (?:down|up|back)\b|"
-    r"\b(?:go|goes|going|come|coming) (?:down|up) (?:from|to)\b|"
-    r"\b(?:go|goes|going|move|moving) from \S+ (?:\S+ )?to\b|"  # "we go from forty milligrams to eighty"
+    r"\b(?:bring|take|turn|dial)(?:ing)? (?:it|that|this|them) (?:down|up|back)\b|"
+    r"\b(?:go|goes|going|come|coming) (?:down|up)\s*,?\s+(?:from|to)\b|"  # "the furosemide goes up, from forty …"
+    r"\b(?:go|goes|going|move|moving) from \S+(?: \S+){0,3}? to\b|"  # "we go from forty milligrams to eighty"
     # "we can use the lower long-term dose", "on passe à la dose plus faible"
     r"\b(?:the|a) (?:lower|higher|smaller|reduced|bigger) (?:[\w-]+ )?(?:dose|dosage)\b|"
     r"\b(?:la|une) dose (?:plus )?(?:faible|basse|réduite|forte|élevée)\b|"
@@ -106,13 +116,16 @@ _NEW_CUE = re.compile(
 )
 _NEW_RIGHT = re.compile(
     r"^[^.]{0,30}?\b(?:i'll|i will|i'm going to|let's|we'll|je vais|on va)\s+(?:\w+\s+)?"
-    r"(?:prescribe|start|send|call)\w*\s+(?:it|that|them|you)\b",
+    r"(?:prescribe|start|send|call|use|give|go with)\w*\s+(?:it|that|them|you)\b",  # "…, we'll use that again"
     re.I,
 )
-# a course the clinician gives, said with its length: "an antibiotic, doxycycline, 100 mg twice a day for five days"
+# a course the clinician gives, said with its length ("an antibiotic, doxycycline, 100 mg twice a day for five days")
+# or as a taper
 _COURSE_RIGHT = re.compile(
     r"^[^.;]{0,70}?\b(?:for|pendant)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|"
-    r"un|une|deux|trois|quatre|cinq|six|sept|huit|dix|quinze)\s+(?:days?|weeks?|jours|semaines?)\b",
+    r"un|une|deux|trois|quatre|cinq|six|sept|huit|dix|quinze)\s+(?:days?|weeks?|jours|semaines?)\b|"
+    # "first, prednisone, as a taper", "a prednisone taper"
+    r"^\W*(?:(?:as|in|with) (?:an?|the) )?(?:taper|burst|dose ?pack)\b",
     re.I,
 )
 _ASKS_HISTORY = re.compile(r"\b(?:who|when|why|how long|qui|quand|pourquoi|depuis quand)\b", re.I)
@@ -182,12 +195,17 @@ _OTHER_PRESCRIBER = re.compile(
 # a drug the patient took once or tried, not one they take ("I took some Robitussin last week", "I tried
 # Advil"): what was tried for the complaint, not a current medication
 _TRIED_LEFT = re.compile(
-    r"\b(?:i|he|she|we|you) (?:(?:have |had |'ve )?tried|took|had taken|was given|was taking|used to take)\s+"
+    r"\b(?:i|he|she|we|you) (?:(?:have |had |'ve )?tried|took|had|had taken|was given|was taking|used to take)\s+"
     r"(?:(?:some|one|a|an|two|three|four|\d|a couple of|a few|a dose of|a little|a lot of|lots of)\s+)?$|"
+    r"\b(?:i|he|she|we|you) had the\s+$|"  # "i had the advair for a while, years ago"
     r"\b(?:they|he|she|doctor|pediatrician|someone|clinic|walk-in|urgent care|er|hospital|dentist) "
     r"gave (?:her|him|me|us|you|them)\s+"
-    r"(?:some\s+|a course of\s+)?$|"
+    r"(?:some\s+|a course of\s+|an?\s+)?$|"
     r"\bj'ai (?:pris|essayé)\s+(?:du |de la |de l'|des |un |une |deux |trois |quatre |\d )?$|"
+    r"\b(?:vous|il|elle|on) (?:avez|aviez|a|avait) (?:déjà )?(?:pris|essayé)\s+"
+    r"(?:du |de la |de l'|des |un |une |le |la |l')?$|"
+    r"\b(?:doctor|he|she|they|someone|cardiologist|neurologist|specialist) (?:put|started) (?:me|him|her|us|you) on\s+"
+    r"(?:the |some )?$|"
     # "le pharmacien m'avait donné une crème contre les champignons, du pévaryl"
     r"\b(?:m'|lui |nous )(?:avait|aviez|a) (?:donné|prescrit)\b[^.?!]{0,50}?"
     r"(?:du |de la |de l'|des |un |une |le |la |l')?$|"
@@ -202,6 +220,7 @@ _PAST_TIME = re.compile(
     r"(?:years|months|ages|long) ago|back then|in the past|as a (?:kid|child|teenager)|"
     r"when (?:i|he|she|we) (?:was|were) (?:a (?:kid|child|baby|teenager)|little|young|younger|\w+ years old|\w+)|"
     r"quand (?:j'étais|il était|elle était) (?:petite?|jeune|enfant|bébé)|c'était|"
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mois|printemps|automne) dernier|"
     r"en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre))\b",
     re.I,
 )
@@ -209,6 +228,8 @@ _PAST_TIME = re.compile(
 # some Advil and it didn't help", "avec le Doliprane, ça avait été un peu mieux")
 _NO_RELIEF = re.compile(
     r"\b(?:did|do|does) nothing\b|\b(?:did ?n't|did not) agree with\b|"  # "since the chantix didn't agree with you"
+    # "because the augmentin upset your stomach"
+    r"\b(?:upset|tore up|tore|wrecked) (?:your|his|her|my) (?:stomach|gut)\b|"
     r"\b(?:did ?n't|did not|never|was ?n't|was not)\s+(?:really\s+)?(?:seem\s+to\s+|do\s+)?(?:help\w*|work\w*|"
     r"do (?:anything|much|a thing|the trick)|touch (?:it|the pain)|make (?:a|any) difference|effective)|"
     r"\bn'a (?:pas|rien|jamais)\s+(?:vraiment\s+)?(?:marché|fait|soulagé|changé|aidé)|\bsans (?:effet|succès|résultat)|"
@@ -228,6 +249,9 @@ _PROPOSED_IF = re.compile(
     r"(?:\w+\s+){0,2}?$",
     re.I,
 )
+# a drug named in a subordinate clause: the main clause's "bring it down" is about its topic ("the prednisone, now
+# that we're adding the plaquenil, we'll start bringing it down")
+_SUBORDINATE = re.compile(r"\b(?:now that|since|because|as long as|while|once|puisque|maintenant que)\b[^,;.]*$", re.I)
 _NOW = re.compile(r"\b(?:still|now|currently|today|every day|daily|encore|toujours|maintenant)\b", re.I)
 _HEDGE = re.compile(
     r"\b(?:hopefully|eventually|maybe|might|may|could|possibly|someday|at some point|one day|"
@@ -247,11 +271,13 @@ def clause_status(
     negated: bool = False,
     asked: bool = False,
     clinician: bool = False,
+    before: str = "",
 ) -> str | None:
     """The status of the drug named at `start` in `text` (one sentence): "stopped", "changed", "new" (only
     said by the clinician), "historical" (tried or taken once, by the patient's account) or "current". `left`
     and `right`: the words of its clause before and after it;
-    `after`: the words up to the next drug, past the clause. None: a negated mention that is not a stop."""
+    `after`: the words up to the next drug, past the clause; `before`: the previous sentence of the turn ("that was
+    in february of last year." "urgent care gave me prednisone"). None: a negated mention that is not a stop."""
     if clinician and _PROPOSED_IF.search(text[:start]):
         return None  # "if the sleep is still bad after a few weeks, we could try melatonin": not prescribed
     stop = bool(_STOP_LEFT.search(left) or NO_MORE_BEFORE.search(left) or _stop_after(after))
@@ -262,7 +288,7 @@ def clause_status(
         status = "stopped"
     elif stop and not _HEDGE.search(left):
         status = "stopped"
-    elif (not clinician or asked or "?" in text) and _tried(text, start, left, after):  # "you tried X?" "yeah"
+    elif (not clinician or asked or "?" in text) and _tried(text, start, left, after, before):  # "you tried X?" "yeah"
         status = "historical"
     elif asked:
         status = "current"
@@ -273,6 +299,7 @@ def clause_status(
         and (
             _CHANGE_LEFT.search(left)
             or _CHANGE_RIGHT.search(right)
+            and not _SUBORDINATE.search(left)
             or _CUT_DOWN[0].search(left)
             and _CUT_DOWN[1].search(right)
         )
@@ -306,13 +333,15 @@ def _stop_after(after: str) -> bool:
     """A stop said of the drug after its name, not negated ("le kardégic, il ne faut surtout pas l'arrêter",
     "don't stop it")."""
     m = _STOP_RIGHT.search(after)
-    return bool(m) and not _NOT_BEFORE.search(after[: m.start()])
+    return bool(m) and not _NOT_BEFORE.search(after[: m.start()]) and not _DRUG_STOPS.search(after[: m.start()])
 
 
 _NOT_BEFORE = re.compile(r"(?:\b(?:pas|jamais|not|never)\b|n't\b)\s*(?:\w+\s+)?$", re.I)
+# the drug is what stops something: "i thought the allopurinol was supposed to stop them" (the attacks)
+_DRUG_STOPS = re.compile(r"\b(?:supposed|meant|designed|help(?:s|ed)?)(?: to)?\s*$", re.I)
 
 
-def _tried(text: str, start: int, left: str, after: str) -> bool:
+def _tried(text: str, start: int, left: str, after: str, before: str = "") -> bool:
     """The patient took it for the complaint, before the visit, and says so in the past: "I tried Advil",
     "I took some Tylenol last night", "hier soir j'ai pris un Doliprane", "I took ibuprofen, it helped a bit";
     or "the ibuprofen didn't help" with no word saying it is still taken."""
@@ -327,6 +356,7 @@ def _tried(text: str, start: int, left: str, after: str) -> bool:
             or _PAST_TIME.search(after)
             or _PAST_TIME.search(said_before)
             or _PAST_TIME.search(left)  # "il y a deux ans, le pharmacien m'avait donné une crème …, du pévaryl"
+            or _PAST_TIME.search(before)
             or _NO_RELIEF.search(said_after)  # "I took some tylenol, I took some ibuprofen, … it didn't help"
             or _PAST_RELIEF.search(said_after)  # "gave me macrobid, nitrofurantoin, …, and it worked fine"
         )
@@ -401,7 +431,10 @@ def asks_what_was_tried(question: str) -> bool:
 
 def stopped_in_answer(text: str) -> bool:
     """An answer says the drug was stopped ("I stopped it", "not anymore", "je l'ai arrêté")."""
-    return bool(_STOP_LEFT.search(text) or re.search(r"\b(?:anymore|any more|not now|no longer|plus)\b", text, re.I))
+    stop = _STOP_LEFT.search(text)
+    if stop and _DRUG_STOPS.search(text[: stop.start()]):
+        stop = None  # "i thought the allopurinol was supposed to stop them" (the attacks)
+    return bool(stop or re.search(r"\b(?:anymore|any more|not now|no longer|plus)\b", text, re.I))
 
 
 # "until we know, i'm starting a few things." then "aspirin, 81 milligrams, once a day." "metoprolol, …": the
