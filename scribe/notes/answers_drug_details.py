@@ -14,13 +14,21 @@ WHO_PRESCRIBED_Q = re.compile(
 )
 WHICH_DAY_Q = re.compile(r"\b(?:which|what) days?\b|\bon what day\b|\bquels? jours?\b", re.I)
 
-_PRESCRIBER = re.compile(
-    r"\b(?:from|by|prescribed by|started by|par|de|du)\s+(?:his|her|my|your|their|the|son|sa|mon|ma|votre|le|la)?\s*"
-    r"(?P<who>(?:dr|doctor|docteur)\.?\s+[a-zà-ÿ'-]+|[a-zà-ÿ]+(?:ologist|iatrist|ician|surgeon|logue|iatre)|"
+_AGENT = (
+    r"(?:dr|doctor|docteur)\.?\s+[a-zà-ÿ'-]+|[a-zà-ÿ]+(?:ologist|iatrist|ician|surgeon|logue|iatre)|"
     r"pcp|gp|primary care (?:doctor|physician)|family doctor|walk-in(?: clinic)?|urgent care|emergency room|er|"
-    r"hospital|dentist|pharmacist|médecin traitant|urgences|remplaçante?|sos médecins)\b",
+    r"hospital|dentist|pharmacist|médecin traitant|urgences|remplaçante?|sos médecins"
+)
+_GAVE = r"(?:gave|prescribed|started|put|m'a (?:donné|prescrit)|lui a (?:donné|prescrit)|nous a (?:donné|prescrit))"
+# "keep the flomax from dr. ngata", "the urgent care gave me an antibiotic"
+_PRESCRIBER = re.compile(
+    r"(?:\b(?:from|by|prescribed by|started by|par|de|du)\s+(?:his|her|my|your|their|the|son|sa|mon|ma|votre|le|la)?"
+    rf"\s*|\b(?=(?:{_AGENT})\s*,?\s+{_GAVE}\b))(?P<who>{_AGENT})\b",
     re.I,
 )
+# "i took him to the urgent care on thursday. they gave him oxybutynin": the giver named the sentence before
+_PRONOUN_GAVE = re.compile(rf"\b(?:they|he|she|the doctor|il|elle|le médecin|la médecin|on)\s+{_GAVE}\b", re.I)
+_AGENT_NAMED = re.compile(rf"\b(?P<who>{_AGENT})\b", re.I)
 _WEEKDAY = re.compile(
     r"\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|"
     r"lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?)\b",
@@ -47,4 +55,15 @@ def detail_said(sentences: list[str], anchor: re.Pattern, detail: re.Pattern) ->
         if said:
             m = min(said, key=lambda m: abs(m.start() - drug.start()))
             return k, (m.group("who") if "who" in m.groupdict() else m.group(0)).lower()
+        if detail is _PRESCRIBER:
+            # "who started the iron?" "dr. osei, my gynecologist, in april." / "they gave him oxybutynin"
+            around = range(k + 1, min(k + 3, len(sentences))) if WHO_PRESCRIBED_Q.search(sentences[k]) else []
+            named_first = (
+                drug.start() < 3 and k and _PRESCRIBER.search(sentences[k - 1])
+            )  # "… gave me an antibiotic. bactrim"
+            around = around or ([k - 1] if k and (_PRONOUN_GAVE.search(sentences[k]) or named_first) else [])
+            for j in around:
+                named = _AGENT_NAMED.search(sentences[j])
+                if named:
+                    return j, named.group("who").lower()
     return None

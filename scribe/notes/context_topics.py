@@ -25,7 +25,9 @@ TOPICS: dict[str, tuple[str, callable]] = {
         lambda f: f.kind == "social_history" and f.label == "tobacco",
     ),
     "alcohol": (
-        r"\b(?:alcohol|(?:do|how much do|how often do) you drink\b(?! (?:water|fluids|enough))|drinks? "
+        # "how many cups of coffee does she drink a day?" is no question about alcohol
+        r"\b(?:alcohol|(?:do (?:you|he|she|they)|how (?:much|often) (?:do|does) (?:you|he|she|they)) drink\b"
+        r"(?! (?:water|fluids|enough|coffee|tea|sodas?|colas?))|(?:drinks|a drink) "
         r"(?:a|per) (?:day|week)|beers?|wine|alcool|boi(?:re|s|vez) de l'alcool|vin|"
         r"buvez(?! (?:de l'eau|assez|suffisamment|beaucoup d'eau))|apéritifs?|apéros?)\b",
         lambda f: f.kind == "social_history" and f.label == "alcohol",
