@@ -127,3 +127,50 @@ def test_a_dose_made_of_two_tablets_a_spray_and_an_inhaler_and_use_that_again():
     fluticasone = [f for f in doc["facts"] if f["label"] == "fluticasone"]
     assert {f["status"] for f in fluticasone} >= {"stopped"} and len(fluticasone) == 2
     assert statuses(doc)["cefdinir"] == {"new"}
+
+
+def test_a_course_given_before_and_named_next_is_history():
+    doc = document(
+        "[doctor] any new medicines in the last few weeks ? any antibiotics ?\n"
+        "[patient] yes . i went to the urgent care , about ten days ago , and they gave me an antibiotic . bactrim , "
+        "twice a day for five days .\n"
+    )
+    assert statuses(doc)["sulfamethoxazole"] == {"historical"}
+    still = document(
+        "[patient] ten days ago the urgent care gave me an antibiotic . amoxicillin , three times a day , i'm still "
+        "taking it .\n"
+    )
+    assert "historical" not in statuses(still)["amoxicillin"]
+
+
+def test_the_relative_is_the_one_named_not_the_side_or_the_companions_word():
+    doc = document(
+        "[doctor] and in the family ? headaches , strokes ?\n"
+        "[patient] my grandmother on my mom's side had a stroke , she was sixty-two .\n"
+        "[doctor] any family history of prostate problems ?\n"
+        "[patient_guest] his brother , uncle walt , had prostate cancer .\n"
+    )
+    family = {f["label"]: f["attributes"].get("relative") for f in doc["facts"] if f["kind"] == "family_history"}
+    assert family["stroke"] == "maternal grandmother" and family["cancer"] == "brother"
+
+
+def test_conditions_a_test_ruled_out_or_named_in_general_are_not_diagnoses():
+    doc = document(
+        "[doctor] your liver enzymes are up . your hepatitis b and c tests were negative when we started the "
+        "methotrexate .\n"
+        "[doctor] i also checked your thyroid , because an overactive thyroid can drive the afib . the tsh is "
+        "normal .\n"
+    )
+    charted = {f["label"] for f in doc["facts"] if f["kind"] == "assessment" and f["status"] != "absent"}
+    assert not {"hepatitis B", "hyperthyroidism"} & charted
+
+
+def test_a_lack_said_as_no_is_the_symptom_and_a_past_reaction_is_history():
+    doc = document(
+        "[doctor] is it sleepiness , or more that you have no energy ?\n"
+        "[patient] no energy . like i'm walking through mud .\n"
+        "[doctor] did you take sulfasalazine before ?\n"
+        "[patient] yes , it made me so nauseous , and i got an itchy rash on my arms , so we stopped it .\n"
+    )
+    symptoms = {f["label"]: f["status"] for f in doc["facts"] if f["kind"] == "symptom"}
+    assert symptoms["fatigue"] == "present" and symptoms["rash"] == "historical"

@@ -158,7 +158,10 @@ def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modif
     text = re.sub(
         r"\b(?:can'?t|ca n't|cannot|could ?n'?t|could n't)(?= (?:catch|stop|get rid|shake|seem to (?:stop|shake)))|"
         # "the tamsulosin isn't helping the dizziness": what does not help is denied, not the symptom
-        r"\b(?:is|are|was|does|did|will|wo)(?:n'?t| not)(?= (?:help\w*|do anything for)\b)|\bnot(?= helping\b)",
+        r"\b(?:is|are|was|does|did|will|wo)(?:n'?t| not)(?= (?:help\w*|do anything for)\b)|\bnot(?= helping\b)|"
+        # "no energy, like i'm walking through mud", "pas d'appétit": the lack is the symptom, not its denial
+        r"\b(?:no|zero)(?= (?:energy|appetite|strength|motivation|interest|drive|libido)\b)|"
+        r"\b(?:pas|plus|aucune?)(?= d'(?:énergie|appétit|entrain|envie)\b)",
         lambda m: "x" * len(m.group(0)),
         text,
         flags=re.I,
@@ -304,6 +307,9 @@ _NO = re.compile(
 )
 
 
+_LACK_OF = re.compile(
+    r"^\W*(?:no|zero|pas d'|plus d')\s*(?:energy|appetite|strength|motivation|énergie|appétit)\b", re.I
+)
 _LESS_OF_IT = re.compile(
     r"\b(?:as much|as bad|that much|that bad|as often|as many|not as|quite as|"
     r"autant|aussi (?:fort|souvent)|plus autant)\b",
@@ -338,7 +344,7 @@ def answer_polarity(text: str, question: str = "") -> str:
             return "yes"
         if _BARE.match(t):
             return ""
-    if _NO.match(t):
+    if _NO.match(t) and not _LACK_OF.match(t):  # "no energy.": the lack is the answer, not a no
         # "I don't have quite as much shortness of breath": less of it, not none; "no ... well, actually, two
         # nights ago i had the chills": the no is taken back, and what follows says no more than it says
         return "" if _LESS_OF_IT.search(t[:80]) or _TAKEN_BACK.match(t) else "no"

@@ -34,10 +34,14 @@ _PAST_EPISODE = re.compile(
     r"in (?:his|her|my) childhood|quand (?:il|elle|j') ?étai[st] (?:petite?|jeune|bébé)|"
     r"dans (?:son|mon) enfance|(?:il|elle|j') ?(?:avait|avais) eu|had had|"
     # a drug's reaction told in the past: "they gave her augmentin and it gave her terrible diarrhea"
-    r"(?:it|that|which) (?:gave|caused) (?:me|her|him|them)|"
+    r"(?:it|that|which) (?:gave|caused|made) (?:me|her|him|them)|"
     r"when (?:he|she|i|they) (?:was|were) (?:\w+ )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)\b",
     re.I,
 )
+
+
+# the drug stopped for the symptom: a reaction of the past ("i got an itchy rash on my arms, so we stopped it")
+_STOPPED_FOR_IT = re.compile(r"[^.;?!]{0,40}?\bso (?:we|i|they|she|he) (?:stopped|quit) (?:it|them|that)\b", re.I)
 
 
 # a wish is no denial: "I don't want the leg pain back", "je ne veux pas que la douleur revienne"
@@ -254,6 +258,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 if scope == "property" or m.negated and reworded(s.text[en:]):
                     continue
                 past = m.historical or bool(_PAST_EPISODE.search(s.text[max(0, st - 80) : st]))
+                past = past or bool(_STOPPED_FOR_IT.match(s.text, en))  # "… an itchy rash, so we stopped it"
                 status = "absent" if m.negated else ("historical" if past else "present")
                 side, st = side_of(c.label, s.text, st, en)
                 self.builder.add(

@@ -177,11 +177,29 @@ _COMPANION_BEFORE = re.compile(
 )
 
 
+_SIDE = re.compile(r"'s side\b", re.I)
+_SIDE_FR = re.compile(r"\bdu côté de (?:ma|mon)\s+$", re.I)
+_APPOSED = re.compile(r"\s*,\s*")
+
+
+def _apposed(text: str, first: re.Match, second: re.Match) -> bool:
+    """`second` names `first` again, bare, after "his"/"her" named it: "his brother, uncle walt"."""
+    return (
+        first.end() <= second.start()
+        and bool(_APPOSED.fullmatch(text, first.end(), second.start()))
+        and bool(re.search(r"\b(?:his|her|son|sa)\s+$", text[: first.start()], re.I))
+    )
+
+
 def relative_of(text: str, start: int) -> re.Match | None:
     """The relative a condition at `start` belongs to: the last one named before it in its part of the
     sentence ("my brother had bypass surgery, and my mom had a stroke": the mother's stroke), else the first
     named after it there ("breast cancer in my mother"), else the nearest."""
     rels = [r for r in FAMILY.finditer(text) if not _COMPANION_BEFORE.search(text, 0, r.start())]
+    # "my grandmother on my mom's side had a stroke": the mother only says which grandmother
+    rels = [r for r in rels if not _SIDE.match(text, r.end()) and not _SIDE_FR.search(text, 0, r.start())] or rels
+    # "his brother, uncle walt, had prostate cancer": the companion's own name for the patient's brother
+    rels = [r for r in rels if not any(_apposed(text, o, r) for o in rels)]
     named = [r for r in rels if r.group(0).lower() not in ("family", "famille")]
     if len(named) < len(rels) and len(named) == 1:
         return named[0]  # "diabetes runs in my family, both my parents have it"

@@ -25,6 +25,7 @@ and medication context), mention (parse_mention), render (the note line).
 
 from __future__ import annotations
 
+from scribe.notes.medication.announced import announced_item, announces_starts
 from scribe.notes.medication.attributes import Attributes, Found, read_attributes
 from scribe.notes.medication.clause import (
     continues_with_cue,
@@ -59,8 +60,6 @@ from scribe.notes.medication.numbers import Number, normalize, number_spans, num
 from scribe.notes.medication.render import display_name, dose_text, frequency_text, render_medication
 from scribe.notes.medication.status import (
     ECHO,
-    announced_item,
-    announces_starts,
     asks_what_was_tried,
     has_current_cue,
     other_prescriber,

@@ -215,7 +215,8 @@ _TRIED_LEFT = re.compile(
 )
 _PAST_TIME = re.compile(
     r"\b(?:yesterday|last (?:night|week|weekend|month|year|winter|summer|spring|fall|autumn|time)|l'an dernier|"
-    r"l'année dernière|l'hiver dernier|l'été dernier|la dernière fois|(?:a|one|two|three|few|couple of) (?:\w+ )?"
+    r"l'année dernière|l'hiver dernier|l'été dernier|la dernière fois|"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|few|couple of|several) (?:\w+ )?"
     r"(?:days?|weeks?|months?|years?) ago|earlier (?:today|this week)|hier|la semaine dernière|il y a|"
     r"(?:years|months|ages|long) ago|back then|in the past|as a (?:kid|child|teenager)|"
     r"when (?:i|he|she|we) (?:was|were) (?:a (?:kid|child|baby|teenager)|little|young|younger|\w+ years old|\w+)|"
@@ -347,6 +348,13 @@ def _tried(text: str, start: int, left: str, after: str, before: str = "") -> bo
     or "the ibuprofen didn't help" with no word saying it is still taken."""
     if _CURRENT_LEFT.search(left):
         return False
+    if (
+        not left.strip()
+        and _TRIED_LEFT.search(_GIVEN_A_KIND.sub("", before))
+        and _PAST_TIME.search(before)
+        and not _NOW.search(after)
+    ):
+        return True  # "ten days ago they gave me an antibiotic." "bactrim, twice a day …": its name
     if re.search(r"\b(?:i|he|she|we) (?:was|were) taking\b", left, re.I) and not _NOW.search(after):
         return True  # "i was taking a lot of ibuprofen for my back, and one night i vomited blood"
     if _TRIED_LEFT.search(left):
@@ -365,6 +373,12 @@ def _tried(text: str, start: int, left: str, after: str, before: str = "") -> bo
     return bool(_NO_RELIEF.search(after[:60]))
 
 
+# the kind of drug given, ending the sentence before the drug's name
+_GIVEN_A_KIND = re.compile(
+    r"\b(?:antibiotics?|medicines?|medications?|pills?|something|a cream|an ointment|antibiotique|médicament)"
+    r"(?:\s+(?:on|last|for|about|pour)\b[^.]*)?\W*$",
+    re.I,
+)
 _TAKEN_AFTER = re.compile(
     r"^\W*(?:que |qu'|that |which )?(?:j'ai|i|i've|he|she|il|elle a)\s+(?:pris|took|had taken|have taken)\b|"
     r"^[^.?!]{0,40}?\bj'en ai pris\b",  # "de l'amoxicilline de mon copain, j'en ai pris deux hier"
@@ -435,40 +449,6 @@ def stopped_in_answer(text: str) -> bool:
     if stop and _DRUG_STOPS.search(text[: stop.start()]):
         stop = None  # "i thought the allopurinol was supposed to stop them" (the attacks)
     return bool(stop or re.search(r"\b(?:anymore|any more|not now|no longer|plus)\b", text, re.I))
-
-
-# "until we know, i'm starting a few things." then "aspirin, 81 milligrams, once a day." "metoprolol, …": the
-# clinician announces new drugs and names them one sentence each
-_ANNOUNCES_STARTS = re.compile(
-    r"\b(?:i'm|i am|we're|we are|i'll|we'll|i will|we will|going to|let's|i want to|i'd like to)\s+"
-    r"(?:start|add|begin|prescrib)\w*\s+(?:you\s+on\s+|with\s+)?(?:a few|a couple of|some|two|three|several|"
-    r"a number of)\s+(?:new\s+)?(?:things|medications|medicines|meds|drugs|prescriptions)\b",
-    re.I,
-)
-_LIST_ITEM_LEFT = re.compile(
-    r"^\W*(?:(?:and|also|then|next|first|second|third|fourth|lastly|finally|one|two|three|number \w+|et|puis|"
-    r"ensuite|d'abord|après|enfin|premièrement|deuxièmement|troisièmement)\W+)*"
-    r"(?:the\s+|some\s+|a\s+|an\s+|le\s+|la\s+|les\s+|du\s+|l')?$",
-    re.I,
-)
-_KEPT_RIGHT = re.compile(
-    r"\b(?:keep|continue|same|stays?|remains?|as before|as it is|gardez|continuez|on garde|pareil|inchangé)\b", re.I
-)
-
-
-def announces_starts(sentence: str) -> bool:
-    """The clinician announces new drugs to come ("i'm starting a few things")."""
-    return bool(_ANNOUNCES_STARTS.search(sentence))
-
-
-def announced_item(sentence: str, mentions: list, j: int) -> bool:
-    """Drug mention j leads its sentence as an item of an announced list ("aspirin, 81 milligrams, once a
-    day"; "second, metoprolol …"; "ensuite, monuril, la fosfomycine, trois grammes": the name said again), not
-    one the clinician keeps ("the amlodipine, keep the five")."""
-    start = mentions[j].start
-    if j and re.fullmatch(r"\W*(?:the|le|la|les|l'|du)?\s*", sentence[mentions[j - 1].end : start], re.I):
-        start = mentions[j - 1].start
-    return bool(_LIST_ITEM_LEFT.match(sentence[:start])) and not _KEPT_RIGHT.search(sentence[mentions[j].end :])
 
 
 # Drug classes a clinician stops as a whole ("stop any anti-inflammatories"): the class words, its members.

@@ -1,0 +1,38 @@
+"""Drugs announced as a list: "until we know, i'm starting a few things." then "aspirin, 81 milligrams, once a
+day." "metoprolol, …": each item the clinician names one sentence each after the announcement is a start, unless
+the clinician keeps it ("the amlodipine, keep the five")."""
+
+from __future__ import annotations
+
+import re
+
+_ANNOUNCES_STARTS = re.compile(
+    r"\b(?:i'm|i am|we're|we are|i'll|we'll|i will|we will|going to|let's|i want to|i'd like to)\s+"
+    r"(?:start|add|begin|prescrib)\w*\s+(?:you\s+on\s+|with\s+)?(?:a few|a couple of|some|two|three|several|"
+    r"a number of)\s+(?:new\s+)?(?:things|medications|medicines|meds|drugs|prescriptions)\b",
+    re.I,
+)
+_LIST_ITEM_LEFT = re.compile(
+    r"^\W*(?:(?:and|also|then|next|first|second|third|fourth|lastly|finally|one|two|three|number \w+|et|puis|"
+    r"ensuite|d'abord|après|enfin|premièrement|deuxièmement|troisièmement)\W+)*"
+    r"(?:the\s+|some\s+|a\s+|an\s+|le\s+|la\s+|les\s+|du\s+|l')?$",
+    re.I,
+)
+_KEPT_RIGHT = re.compile(
+    r"\b(?:keep|continue|same|stays?|remains?|as before|as it is|gardez|continuez|on garde|pareil|inchangé)\b", re.I
+)
+
+
+def announces_starts(sentence: str) -> bool:
+    """The clinician announces new drugs to come ("i'm starting a few things")."""
+    return bool(_ANNOUNCES_STARTS.search(sentence))
+
+
+def announced_item(sentence: str, mentions: list, j: int) -> bool:
+    """Drug mention j leads its sentence as an item of an announced list ("aspirin, 81 milligrams, once a
+    day"; "second, metoprolol …"; "ensuite, monuril, la fosfomycine, trois grammes": the name said again), not
+    one the clinician keeps ("the amlodipine, keep the five")."""
+    start = mentions[j].start
+    if j and re.fullmatch(r"\W*(?:the|le|la|les|l'|du)?\s*", sentence[mentions[j - 1].end : start], re.I):
+        start = mentions[j - 1].start
+    return bool(_LIST_ITEM_LEFT.match(sentence[:start])) and not _KEPT_RIGHT.search(sentence[mentions[j].end :])
