@@ -77,12 +77,14 @@ _RULED_OUT_AFTER = re.compile(
     r"(?:is|are|'s)(?:n't| not) involved|(?:is|was|has been) (?:ruled out|excluded)|"
     # "an overactive thyroid is not what's pushing the heart rate up"
     r"(?:is|are|was|'s)(?:n't| not) (?:what's|what is|what was|the cause|the reason|causing|behind)|"
-    r"n'est pas (?:touchée?|atteinte?|en cause)|(?:est|a été) (?:éliminée?|écartée?)|"
-    # "your hepatitis b and c tests were negative"
-    r"(?:tests?|screen\w*|serolog\w+|swabs?|antibod\w+) (?:was|were|came back|is|are)(?: all| both)? "
-    r"(?:negative|normal)|"
-    r"(?:tests?|sérologies?|dépistages?) (?:est|était|sont|étaient|est revenue?|sont revenues?) "
-    r"(?:négati\w+|normal\w*))\b",
+    r"n'est pas (?:touchée?|atteinte?|en cause)|(?:est|a été) (?:éliminée?|écartée?))\b",
+    re.I,
+)
+# its own test negative ("your hepatitis b and c tests were negative"), not another ("…, her dexamethasone test")
+_TESTED_NEGATIVE_AFTER = re.compile(
+    r"^\s*(?:(?:and|or|et|ou) \w+\s+)?(?:(?:tests?|screen\w*|serolog\w+|swabs?|antibod\w+) (?:was|were|came back|"
+    r"is|are)(?: all| both)? (?:negative|normal)|(?:tests?|sérologies?|dépistages?) (?:est|était|sont|étaient|"
+    r"est revenue?|sont revenues?) (?:négati\w+|normal\w*))\b",
     re.I,
 )
 
@@ -247,7 +249,7 @@ def certainty(text: str, start: int, end: int, mods: Modifiers | None = None) ->
     clause = re.split(r"[.;?!]|\b(?:but|however|mais)\b", before)[-1]
     if _CONCLUDED.search(clause) or _RULED_OUT.search(clause) and not _HEDGE_BEFORE.search(clause):
         return "ruled-out"
-    if _RULED_OUT_AFTER.match(after):
+    if _RULED_OUT_AFTER.match(after) or _TESTED_NEGATIVE_AFTER.match(after):
         return "ruled-out"  # "the high ankle sprain, the syndesmosis, doesn't look involved"
     if mods is not None and mods.negated:
         return "ruled-out"
@@ -305,8 +307,6 @@ _NO = re.compile(
     r"non|pas du tout|pas vraiment|jamais|aucun|aucune|rien|pas de|je n'ai pas|je ne)\b",
     re.I,
 )
-
-
 _LACK_OF = re.compile(
     r"^\W*(?:no|zero|pas d'|plus d')\s*(?:energy|appetite|strength|motivation|énergie|appétit)\b", re.I
 )
