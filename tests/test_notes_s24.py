@@ -174,3 +174,16 @@ def test_a_lack_said_as_no_is_the_symptom_and_a_past_reaction_is_history():
     )
     symptoms = {f["label"]: f["status"] for f in doc["facts"] if f["kind"] == "symptom"}
     assert symptoms["fatigue"] == "present" and symptoms["rash"] == "historical"
+
+
+def test_a_dose_above_the_usual_largest_is_flagged_never_changed():
+    doc = document(
+        "[doctor] we'll add hydroxychloroquine , plaquenil , twelve hundred milligrams , twice a day .\n"
+        "[doctor] and the lisinopril , ten milligrams once a day , stays the same .\n"
+    )
+    said = {s["text"]: s for sec in doc["note"]["sections"] for s in sec["sentences"]}
+    plaquenil = next(s for text, s in said.items() if "Hydroxychloroquine" in text)
+    assert "1200 mg" in plaquenil["text"] and plaquenil["status"] == "flagged"
+    assert any("usual largest dose (400 mg)" in i for i in plaquenil["issues"])
+    lisinopril = next(s for text, s in said.items() if "Lisinopril" in text)
+    assert not any("usual largest" in i for i in lisinopril.get("issues", []))

@@ -11,7 +11,9 @@ After that, `flag_for_review` reads the sentences against the recogniser itself:
 dose, number or laterality rests on a word the recogniser was unsure of (its `probability`), that repeats
 any other word it was unsure of or that is no word at all (scribe.notes.misheard), or a plan item that names
 a dose but no drug it recognised (a garbled order such as "increase my list in uproach 20
-milligrams"), is flagged with the reason, never removed: the words were said, only what they were is open.
+milligrams"), or a dose above the drug's usual largest (scribe.notes.medication.dose_range: "plaquenil two
+hundred" heard as "plaque 1,200") is flagged with the reason, never removed: the words were said, only what they
+were is open.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from scribe.notes import lexicon
 from scribe.notes.compose import to_markdown
 from scribe.notes.consultation import hedged
 from scribe.notes.medication import find_mentions, number_values
+from scribe.notes.medication.dose_range import above_usual
 from scribe.notes.medication.names import fold
 from scribe.notes.misheard import misheard_words
 from scribe.notes.number_words import digits_in, spoken_numbers
@@ -232,6 +235,16 @@ _DRUG_FORM = re.compile(
 )
 
 
+def _dose_above_usual(facts: list[Fact]) -> str | None:
+    """A dose above the drug's usual largest single dose (medication.dose_range): most often a misheard number."""
+    for f in facts:
+        a = f.attributes
+        top = above_usual(f.label, a.get("dose"), a.get("unit")) if f.kind == "medication" else None
+        if top is not None:
+            return f"verify dose: {a['dose']} {a['unit']} of {f.label} is above the usual largest dose ({top:g} mg)"
+    return None
+
+
 def _dose_said_otherwise(s: SentenceSupport, facts: list[Fact], tr: Transcript) -> str | None:
     """The transcript also gives the drug another dose, and nothing this visit changes it: one of the two
     was misheard ("protonix forty milligrams" → "protonix for 10mg"; fifteen and fifty) or misspoken, and
@@ -280,7 +293,7 @@ def flag_for_review(note: Note, facts: list[Fact], tr: Transcript, report: Faith
                 for r in misheard_words(s, segments)
                 if not any(r.split("'")[1] in reason for _kind, reason in found)  # a drug's, already said
             ]
-            dose = _dose_said_otherwise(s, mine, tr)
+            dose = _dose_said_otherwise(s, mine, tr) or _dose_above_usual(mine)
             if dose:
                 found.append(("dose", dose))
             plan = _unparsed_plan(s, mine) if sec.key in _PLAN_SECTIONS else None
