@@ -187,3 +187,13 @@ def test_a_dose_above_the_usual_largest_is_flagged_never_changed():
     assert any("usual largest dose (400 mg)" in i for i in plaquenil["issues"])
     lisinopril = next(s for text, s in said.items() if "Lisinopril" in text)
     assert not any("usual largest" in i for i in lisinopril.get("issues", []))
+
+
+def test_a_panic_attack_is_no_panic_disorder():
+    doc = document(
+        "[doctor] la crise de février , c'était une attaque de panique . il est possible qu'il y ait aussi un trouble "
+        "panique , mais avec deux crises en un an , je ne suis pas sûr .\n",
+        language="fr",
+    )
+    panic = [f for f in doc["facts"] if f["kind"] == "assessment" and f["label"] == "panic disorder"]
+    assert panic and all(f["attributes"]["certainty"] == "possible" for f in panic)

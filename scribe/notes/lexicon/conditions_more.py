@@ -71,7 +71,11 @@ MORE_CONDITIONS: list[Concept] = [
         plain_fr="la grippe",
     ),
     condition(
-        "panic disorder", [r"panic (?:attacks?|disorder)", r"attaques? de panique"], "trouble panique", code="F41.0"
+        # a panic attack is an event (symptoms_organs), not the disorder of recurrent ones
+        "panic disorder",
+        [r"panic disorder", r"trouble panique"],
+        "trouble panique",
+        code="F41.0",
     ),
     condition(
         "attention deficit hyperactivity disorder",

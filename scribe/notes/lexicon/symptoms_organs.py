@@ -276,7 +276,10 @@ ORGAN_SYMPTOMS: list[Concept] = [
         "Neurological",
     ),
     symptom(
-        "panic attacks", [r"panic attacks?", r"crises? (?:d'angoisse|de panique)"], "crises d'angoisse", "Psychiatric"
+        "panic attacks",
+        [r"panic attacks?", r"crises? (?:d'angoisse|de panique)", r"attaques? de panique"],
+        "crises d'angoisse",
+        "Psychiatric",
     ),
     symptom(
         "mood changes",
