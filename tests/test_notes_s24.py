@@ -197,3 +197,15 @@ def test_a_panic_attack_is_no_panic_disorder():
     )
     panic = [f for f in doc["facts"] if f["kind"] == "assessment" and f["label"] == "panic disorder"]
     assert panic and all(f["attributes"]["certainty"] == "possible" for f in panic)
+
+
+def test_a_no_taken_back_and_a_denied_degree():
+    doc = document(
+        "[doctor] do you feel sleepy during the day ? dozing off in front of the tv ?\n"
+        "[patient] no ... well , i do nod off in the afternoon . every day , honestly .\n"
+        "[doctor] any fever at home ?\n"
+        "[patient_guest] last night it was one hundred point four .\n"
+        "[doctor] it's not tender and he doesn't have a high fever .\n"
+    )
+    symptoms = {f["label"]: f["status"] for f in doc["facts"] if f["kind"] == "symptom"}
+    assert symptoms["daytime sleepiness"] == "present" and symptoms.get("fever") != "absent"

@@ -105,7 +105,7 @@ _AFFIRMED_AFTER = re.compile(
     re.I,
 )
 _DENIED_DEGREE = re.compile(
-    r"\b(?:worst|as bad|that bad|so bad|severe|sudden|the same|as much|that much|as many|as often|as frequent\w*|"
+    r"\b(?:worst|as bad|that bad|so bad|severe|sudden|the same|as much|that much|as many|as often|as frequent\w*|high|"
     r"pire|aussi (?:fort|intense|souvent)|si fort|autant)\b[\w' ]{0,15}$",
     re.I,
 )
@@ -377,7 +377,7 @@ _GOES_BACK = re.compile(
     r"(?:well|enfin|yeah|yes|oui|ouais)\W+(?:a little|a bit|a tiny bit|once|sometimes|un (?:tout )?(?:petit )?peu|"
     r"une fois|parfois)|"
     # the companion contradicts the patient's "no": "well ... there was the cat", "well, he did fall in march"
-    r"well\W+(?:there (?:was|were|has been|have been)|(?:he|she) (?:did|does|has|had|was)))\b",
+    r"well\W+(?:there (?:was|were|has been|have been)|(?:he|she|i) (?:did|does|do|has|have|had|was)))\b",
     re.I,
 )
 # a reply that denies (again): "no", "nope", "non", "nothing", "pas", "jamais"
