@@ -41,3 +41,13 @@ def test_coffee_is_not_alcohol():
     assert not ask(doc, "How many cups of coffee does she drink a day?", use_embeddings=False)["answered"]
     drinks = ask(doc, "How much does she drink?", use_embeddings=False)
     assert drinks["answered"] and "wine" in drinks["value"]
+
+
+def test_who_started_it_answered_by_the_reply():
+    doc = document(
+        "[doctor] who started the ferrous sulfate ?\n"
+        "[patient] dr. osei , my gynecologist , in april . ferrous sulfate , three hundred twenty-five milligrams , "
+        "once a day . because of my periods .\n"
+    )
+    a = ask(doc, "Who prescribed the ferrous sulfate?", use_embeddings=False)
+    assert a["answered"] and a["value"] == "gynecologist"

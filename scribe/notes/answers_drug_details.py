@@ -57,7 +57,8 @@ def detail_said(sentences: list[str], anchor: re.Pattern, detail: re.Pattern) ->
             return k, (m.group("who") if "who" in m.groupdict() else m.group(0)).lower()
         if detail is _PRESCRIBER:
             # "who started the iron?" "dr. osei, my gynecologist, in april." / "they gave him oxybutynin"
-            around = range(k + 1, min(k + 3, len(sentences))) if WHO_PRESCRIBED_Q.search(sentences[k]) else []
+            asked = next((j for j in range(k, k - 4, -1) if j >= 0 and WHO_PRESCRIBED_Q.search(sentences[j])), None)
+            around = range(asked + 1, min(asked + 3, len(sentences))) if asked is not None else []
             named_first = (
                 drug.start() < 3 and k and _PRESCRIBER.search(sentences[k - 1])
             )  # "… gave me an antibiotic. bactrim"
