@@ -212,6 +212,8 @@ FREQS = [  # (pattern, per-day value, or "hours"/"times" to read from the number
     (r"every " + N + r"(?: (?:to|or|-) " + N + r")? hours?|q" + N + r"h", "hours"),
     (r"toutes les " + N + r"(?: (?:a|ou|-) " + N + r")? heures?", "hours"),
     (N + r" (times|fois) (a|per|par|each) (day|jour)|" + N + r" (times|fois) daily", "times"),
+    # the most a day of an as-needed drug: "up to 2 a day", "maximum 10 per day", "jusqu'a 3 par jour"
+    (r"(?:up to|maximum(?: of)?|max|at most|jusqu'a) " + N + r"(?: \w+)? (?:a|per|par) (?:day|jour)", "times"),
     (r"once (a|per|each) day|once daily|one time (a|per) day", 1),
     (r"twice (a|per|each) day|twice daily|bid|b\.i\.d|matin et soir", 2),
     (r"tid|t\.i\.d", 3),

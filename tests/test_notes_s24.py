@@ -209,3 +209,12 @@ def test_a_no_taken_back_and_a_denied_degree():
     )
     symptoms = {f["label"]: f["status"] for f in doc["facts"] if f["kind"] == "symptom"}
     assert symptoms["daytime sleepiness"] == "present" and symptoms.get("fever") != "absent"
+
+
+def test_a_stop_reaches_only_its_own_object():
+    doc = document(
+        "[doctor] so , to summarize : stop the sprintec , start the norethindrone , stop the cigarettes , maxalt for "
+        "attacks , up to two a day .\n"
+    )
+    s = statuses(doc)
+    assert s["norethindrone"] == {"new"} and "stopped" not in s["rizatriptan"]

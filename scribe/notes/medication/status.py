@@ -281,7 +281,7 @@ def clause_status(
     in february of last year." "urgent care gave me prednisone"). None: a negated mention that is not a stop."""
     if clinician and _PROPOSED_IF.search(text[:start]):
         return None  # "if the sleep is still bad after a few weeks, we could try melatonin": not prescribed
-    stop = bool(_STOP_LEFT.search(left) or NO_MORE_BEFORE.search(left) or _stop_after(after))
+    stop = bool(_stop_before(left) or NO_MORE_BEFORE.search(left) or _stop_after(after))
     if negated:
         said_stop = re.search(r"\b(?:anymore|any more|no longer)\b|\b(?:ne|n')\s*(?:\w+\s+){0,2}plus\b", text, re.I)
         if not said_stop and not NO_MORE_BEFORE.search(left):
@@ -328,6 +328,18 @@ def clause_status(
     else:
         status = "current"
     return status
+
+
+def _stop_before(left: str) -> bool:
+    """A stop said before the drug that is its own: not one whose object came first ("stop the cigarettes, maxalt
+    for attacks"), nor one a nearer cue overrides ("stop the sprintec, start the norethindrone")."""
+    stops = list(_STOP_LEFT.finditer(left))
+    if not stops:
+        return False
+    rest = left[stops[-1].end() :]
+    if re.search(r"\b(?:the|your|his|her|my|le|la|les|votre|vos)\s+[\w-]+\s*,", rest, re.I):
+        return False
+    return not any(cue.search(rest) for cue in (_NEW_CUE, _CHANGE_LEFT, _CURRENT_LEFT))
 
 
 def _stop_after(after: str) -> bool:
