@@ -51,3 +51,14 @@ def test_who_started_it_answered_by_the_reply():
     )
     a = ask(doc, "Who prescribed the ferrous sulfate?", use_embeddings=False)
     assert a["answered"] and a["value"] == "gynecologist"
+
+
+def test_a_grandparents_disease_and_its_age_answer_of_the_grandparent_not_the_parent():
+    doc = document(
+        "[doctor] and in the family ? headaches , strokes ?\n"
+        "[patient] my mom has migraines , bad ones , like me . my grandmother on my mom's side had a stroke , she "
+        "was sixty-two .\n"
+    )
+    age = ask(doc, "At what age did her grandmother have a stroke?", use_embeddings=False)
+    assert age["answered"] and age["value"] == "62"
+    assert not ask(doc, "Did her mother have a stroke?", use_embeddings=False)["answered"]

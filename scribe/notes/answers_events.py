@@ -16,7 +16,7 @@ from scribe.notes.answers_search import Searcher
 from scribe.notes.answers_values import spelled_values
 from scribe.notes.answers_whose import RELATIVES
 from scribe.notes.consultation import answer_polarity
-from scribe.notes.context_topics import TOPIC_RX
+from scribe.notes.context_topics import TOPIC_RX, topics_of
 from scribe.notes.text import clean
 from scribe.schemas_docs import Answered
 
@@ -82,10 +82,12 @@ class EventAnswers(Searcher):
     def event(self, query: Query) -> Answered | None:
         """The answer to a question of these kinds, "not answered" when the visit did not give it, or None
         when the question is of none of them."""
-        if AGE_AT_Q.search(query.text):
-            return self.age_at(query)
         whose = [CONCEPT_RX["children"]] if "children" in query.concepts else []
         whose += [word_pattern(m.group(0)) for m in RELATIVES.finditer(query.text)]
+        if AGE_AT_Q.search(query.text):  # a relative's disease and its age: the family history's (answers_kinds)
+            return (
+                None if whose and any(c.startswith("condition:") for c in topics_of(query.text)) else self.age_at(query)
+            )
         if _AGE_Q.search(query.text) and whose:
             return self.relative_age(query, whose)
         if HOW_HAPPENED_Q.search(query.text):

@@ -118,7 +118,8 @@ def _of_relative(f: Fact, asked: str) -> bool:
     relative = f.attributes.get("relative")
     if relative is None:
         return f.status == "absent"
-    return re.match(rf"(?:{asked})\b", relative, re.I) is not None
+    # "maternal grandmother", "tante paternelle" are the grandmother, the aunt asked
+    return re.match(rf"(?:(?:maternal|paternal) )?(?:{asked})\b", relative, re.I) is not None
 
 
 _HOW_MANY = re.compile(r"^\W*(?:how (?:many|much)|combien)\b(?![^?]*\b(?:times?|fois|days?|jours?|often)\b)", re.I)
@@ -240,8 +241,11 @@ class KindAnswers(Searcher):
         if WHICH_RELATIVE.search(query.text):  # "which relatives had skin cancer?": the ones named
             fh = [f for f in fh if f.attributes.get("relative") not in (None, "family")] or fh
         asked = relative_asked(query.text)
+        whose = {f.attributes.get("relative") for f in fh if f.status == "present"} - {None, "family"}
         if asked:  # "does her father have cancer?": the father's (or the family's "no"), not the mother's lymphoma
             fh = [f for f in fh if _of_relative(f, asked)]
+            if whose and not fh:  # the visit says whose it is, and not this relative's: "my grandmother on my
+                return unanswered("family history")  # mom's side had a stroke" answers no "did her mother?"
         present = [f for f in fh if f.status == "present"]
         if AGE_ASKED.search(query.text):  # the age said with it, or no answer (never a "yes")
             aged = [f for f in present if f.attributes.get("age")]

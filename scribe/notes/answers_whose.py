@@ -22,12 +22,17 @@ RELATIVE_WORDS = (
     r"sons?|daughters?|children|kids|fils|filles?|enfants?",
     r"parents?",
     r"bab(?:y|ies)|infants?|newborns?|bébés?|nourrissons?|nouveau-nés?",
+    r"grandmothers?|grandma|grand-mères?",
+    r"grandfathers?|grandpa|grand-pères?",
+    r"aunts?|tantes?",
+    r"uncles?|oncles?",
 )
 # someone other than the patient is asked about ("does his wife smoke?", "sa mère a-t-elle eu… ?")
 ASKS_OTHER = re.compile(
     r"\b(?:his|her|their|the|sa|son|ses|la|le|du|des)\s+(?P<who>wife|husband|partner|mother|father|mom|dad|brother|"
     r"sister|son|daughter|children|kids|parents?|femme|mari|conjointe?|mère|père|frère|sœur|soeur|fils|fille|enfants|"
-    r"baby|infant|newborn|bébé|nourrisson|nouveau-né)\b",
+    r"baby|infant|newborn|bébé|nourrisson|nouveau-né|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
+    r"grand-mère|grand-père|tante|oncle)\b",
     re.I,
 )
 
