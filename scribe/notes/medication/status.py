@@ -34,7 +34,7 @@ NO_MORE_BEFORE = re.compile(r"\bno more\s+(?:of\s+)?(?:the |your |his |her |my )
 # with ("most people tolerate it much better on the stomach than pradaxa", "elle fait moins prendre de poids que le
 # deroxat")
 _AVOID = re.compile(
-    r"\b(?:avoid(?:ing)?|instead of|rather than|than|hold off on|"
+    r"\b(?:avoid(?:ing)?|instead of|rather than|than(?=\s+(?:(?:the|your|with)\s+)?$)|hold off on|"
     r"not (?:want|need) to (?:start|go on|use)|"
     r"éviter|plutôt que|au lieu d[eu']|(?:moins|mieux|pire)\b[^.,;]{0,30}\bque)\b[^.,;]{0,25}$",
     re.I,
@@ -357,7 +357,8 @@ _DRUG_STOPS = re.compile(r"\b(?:supposed|meant|designed|help(?:s|ed)?)(?: to)?\s
 def _tried(text: str, start: int, left: str, after: str, before: str = "") -> bool:
     """The patient took it for the complaint, before the visit, and says so in the past: "I tried Advil",
     "I took some Tylenol last night", "hier soir j'ai pris un Doliprane", "I took ibuprofen, it helped a bit";
-    or "the ibuprofen didn't help" with no word saying it is still taken."""
+    or "the ibuprofen didn't help" with no word saying it is still taken; or it names what the sentence `before`
+    says was given in the past ("ten days ago they gave me an antibiotic." "bactrim, …")."""
     if _CURRENT_LEFT.search(left):
         return False
     if (
@@ -366,7 +367,7 @@ def _tried(text: str, start: int, left: str, after: str, before: str = "") -> bo
         and _PAST_TIME.search(before)
         and not _NOW.search(after)
     ):
-        return True  # "ten days ago they gave me an antibiotic." "bactrim, twice a day …": its name
+        return True
     if re.search(r"\b(?:i|he|she|we) (?:was|were) taking\b", left, re.I) and not _NOW.search(after):
         return True  # "i was taking a lot of ibuprofen for my back, and one night i vomited blood"
     if _TRIED_LEFT.search(left):
