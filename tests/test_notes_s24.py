@@ -10,15 +10,7 @@ spray and an inhaler of one ingredient, and "we'll use that again"."""
 from __future__ import annotations
 
 from scribe.notes.engine import document
-from tests.test_notes_status_s22 import meds
-
-
-def statuses(doc: dict) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for f in doc["facts"]:
-        if f["kind"] == "medication":
-            out.setdefault(f["label"], set()).add(f["status"])
-    return out
+from tests.test_notes_status_s22 import meds, statuses
 
 
 def test_drugs_taken_before_are_history_not_current():

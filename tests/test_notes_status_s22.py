@@ -13,6 +13,15 @@ def meds(doc: dict) -> dict[str, tuple[str, dict]]:
     return {f["label"]: (f["status"], f["attributes"]) for f in doc["facts"] if f["kind"] == "medication"}
 
 
+def statuses(doc: dict) -> dict[str, set[str]]:
+    """Every status each drug has (a drug can have two facts: taken, then changed or stopped)."""
+    out: dict[str, set[str]] = {}
+    for f in doc["facts"]:
+        if f["kind"] == "medication":
+            out.setdefault(f["label"], set()).add(f["status"])
+    return out
+
+
 def test_a_stop_said_after_the_drug_stops_it():
     doc = document(
         "[patient] my knee's been killing me , so i've been taking advil . two in the morning , two at night .\n"

@@ -59,9 +59,8 @@ def detail_said(sentences: list[str], anchor: re.Pattern, detail: re.Pattern) ->
             # "who started the iron?" "dr. osei, my gynecologist, in april." / "they gave him oxybutynin"
             asked = next((j for j in range(k, k - 4, -1) if j >= 0 and WHO_PRESCRIBED_Q.search(sentences[j])), None)
             around = range(asked + 1, min(asked + 3, len(sentences))) if asked is not None else []
-            named_first = (
-                drug.start() < 3 and k and _PRESCRIBER.search(sentences[k - 1])
-            )  # "… gave me an antibiotic. bactrim"
+            # "the urgent care gave me an antibiotic." "bactrim, i think": the drug names what was given
+            named_first = drug.start() < 3 and k and _PRESCRIBER.search(sentences[k - 1])
             around = around or ([k - 1] if k and (_PRONOUN_GAVE.search(sentences[k]) or named_first) else [])
             for j in around:
                 named = _AGENT_NAMED.search(sentences[j])

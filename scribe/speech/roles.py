@@ -67,7 +67,7 @@ _COMPANION_CUES = [
 # Whom a speaker talks to and about: the clinician addresses the patient ("you", "vous"), the patient speaks of
 # themselves ("I", "je"). The rates per word differ by about 0.1 between them in English and French alike.
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|vous|votre|vos)\b", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:(?:i|i'm|i've|i'd|i'll|my|me|mine|myself|je|moi|mon|ma|mes)\b|[jm]')", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:(?:i|my|me|mine|myself|je|moi|mon|ma|mes)\b|[jm]')", re.I)  # "i'm" counts its i
 ADDRESS_WEIGHT = 15.0  # log-odds per unit of (second- minus first-person words) per word
 _CLIN = [re.compile(p, re.I) for p in _CLINICIAN_CUES]
 _PAT = [re.compile(p, re.I) for p in _PATIENT_CUES]

@@ -290,10 +290,8 @@ def anaphoric_change(
         r"thought about|voulais|pensais)\b",
         text,
         re.I,
-    ):
-        return (
-            None  # "if it's still high we could increase it", "i wanted to go from fifteen to twenty": not the change
-        )
+    ):  # "if it's still high we could increase it", "i wanted to go from fifteen to twenty": not the change
+        return None
     verb = CHANGE_ON_ANAPHORA.search(text) or (_GIVE_INSTEAD.search(text) if judged else None)
     take = None if verb else _TAKE_ANAPHORA.search(text)
     if not (verb or take and _FROM_NOW.search(text)):
