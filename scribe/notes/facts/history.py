@@ -34,7 +34,7 @@ _PAST_EPISODE = re.compile(
     r"in (?:his|her|my) childhood|quand (?:il|elle|j') ?étai[st] (?:petite?|jeune|bébé)|"
     r"dans (?:son|mon) enfance|(?:il|elle|j') ?(?:avait|avais) eu|had had|"
     # a drug's reaction told in the past: "they gave her augmentin and it gave her terrible diarrhea"
-    r"(?:it|that|which) (?:gave|caused|made) (?:me|her|him|them)|"
+    r"(?:it|that|which) (?:gave|caused) (?:me|her|him|them)|"
     r"when (?:he|she|i|they) (?:was|were) (?:\w+ )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)\b",
     re.I,
 )

@@ -339,7 +339,11 @@ def _stop_before(left: str) -> bool:
     rest = left[stops[-1].end() :]
     if re.search(r"\b(?:the|your|his|her|my|le|la|les|votre|vos)\s+[\w-]+\s*,", rest, re.I):
         return False
-    return not any(cue.search(rest) for cue in (_NEW_CUE, _CHANGE_LEFT, _CURRENT_LEFT))
+    return not any(cue.search(rest) for cue in (_NEW_CUE, _CHANGE_LEFT, _KEEP))
+
+
+# a drug kept, said as an instruction ("stop the advil, continue the tylenol"; not "the ones you're taking")
+_KEEP = re.compile(r"\b(?:continu\w*|keep (?:taking|on|using)|stay on|poursui\w*|gardez|on garde)\b", re.I)
 
 
 def _stop_after(after: str) -> bool:
