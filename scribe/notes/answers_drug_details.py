@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from scribe.notes.medication import other_prescriber
+
 WHO_PRESCRIBED_Q = re.compile(
     r"\bwho\b[^?]*\b(?:prescrib\w*|start\w*|gave|give[sn]?|put|order\w*)\b|"
     r"\bqui\b[^?]*\b(?:prescrit|donné|mis|commencé|introduit)\b",
@@ -26,8 +28,6 @@ _PRESCRIBER = re.compile(
     rf"\s*|\b(?=(?:{_AGENT})\s*,?\s+{_GAVE}\b))(?P<who>{_AGENT})\b",
     re.I,
 )
-# "i took him to the urgent care on thursday. they gave him oxybutynin": the giver named the sentence before
-_PRONOUN_GAVE = re.compile(rf"\b(?:they|he|she|the doctor|il|elle|le médecin|la médecin|on)\s+{_GAVE}\b", re.I)
 _AGENT_NAMED = re.compile(rf"\b(?P<who>{_AGENT})\b", re.I)
 _WEEKDAY = re.compile(
     r"\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|"
@@ -61,7 +61,8 @@ def detail_said(sentences: list[str], anchor: re.Pattern, detail: re.Pattern) ->
             around = range(asked + 1, min(asked + 3, len(sentences))) if asked is not None else []
             # "the urgent care gave me an antibiotic." "bactrim, i think": the drug names what was given
             named_first = drug.start() < 3 and k and _PRESCRIBER.search(sentences[k - 1])
-            around = around or ([k - 1] if k and (_PRONOUN_GAVE.search(sentences[k]) or named_first) else [])
+            # "i took him to the urgent care on thursday. they gave him oxybutynin": the giver named just before
+            around = around or ([k - 1] if k and (other_prescriber(sentences[k]) or named_first) else [])
             for j in around:
                 named = _AGENT_NAMED.search(sentences[j])
                 if named:

@@ -109,8 +109,6 @@ _DENIED_DEGREE = re.compile(
     r"pire|aussi (?:fort|intense|souvent)|si fort|autant)\b[\w' ]{0,15}$",
     re.I,
 )
-
-
 _FIRST_TIME = re.compile(
     r"\s*(?:like (?:this|that|it)|before|this (?:bad|severe)|so bad|until|comme (?:ça|celle)|avant)", re.I
 )
@@ -151,6 +149,13 @@ def _corrected_before(before: str) -> bool:
     return bool(found) and not _NEG_FALLBACK.search(before[found[-1].end() :])
 
 
+# "no energy", "pas d'appétit": a lack that is the symptom itself, neither its denial nor a "no" answer
+_LACK_SAID = re.compile(
+    r"\b(?:no|zero)(?= (?:energy|appetite|strength|motivation|interest|drive|libido)\b)|"
+    r"\b(?:pas|plus|aucune?)(?= d'(?:énergie|appétit|entrain|envie)\b)"
+)
+
+
 def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modifiers]:
     """ConText modifiers for each (start, end) char span of `text`."""
     if not spans:
@@ -161,9 +166,7 @@ def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modif
         r"\b(?:can'?t|ca n't|cannot|could ?n'?t|could n't)(?= (?:catch|stop|get rid|shake|seem to (?:stop|shake)))|"
         # "the tamsulosin isn't helping the dizziness": what does not help is denied, not the symptom
         r"\b(?:is|are|was|does|did|will|wo)(?:n'?t| not)(?= (?:help\w*|do anything for)\b)|\bnot(?= helping\b)|"
-        # "no energy, like i'm walking through mud", "pas d'appétit": the lack is the symptom, not its denial
-        r"\b(?:no|zero)(?= (?:energy|appetite|strength|motivation|interest|drive|libido)\b)|"
-        r"\b(?:pas|plus|aucune?)(?= d'(?:énergie|appétit|entrain|envie)\b)",
+        + _LACK_SAID.pattern,  # "no energy, like i'm walking through mud"
         lambda m: "x" * len(m.group(0)),
         text,
         flags=re.I,
@@ -307,9 +310,6 @@ _NO = re.compile(
     r"non|pas du tout|pas vraiment|jamais|aucun|aucune|rien|pas de|je n'ai pas|je ne)\b",
     re.I,
 )
-_LACK_OF = re.compile(
-    r"^\W*(?:no|zero|pas d'|plus d')\s*(?:energy|appetite|strength|motivation|énergie|appétit)\b", re.I
-)
 _LESS_OF_IT = re.compile(
     r"\b(?:as much|as bad|that much|that bad|as often|as many|not as|quite as|"
     r"autant|aussi (?:fort|souvent)|plus autant)\b",
@@ -344,7 +344,7 @@ def answer_polarity(text: str, question: str = "") -> str:
             return "yes"
         if _BARE.match(t):
             return ""
-    if _NO.match(t) and not _LACK_OF.match(t):  # "no energy.": the lack is the answer, not a no
+    if _NO.match(t) and not _LACK_SAID.match(t.lstrip(" .,…")):  # "no energy.": the lack is the answer, not a no
         # "I don't have quite as much shortness of breath": less of it, not none; "no ... well, actually, two
         # nights ago i had the chills": the no is taken back, and what follows says no more than it says
         return "" if _LESS_OF_IT.search(t[:80]) or _TAKEN_BACK.match(t) else "no"
