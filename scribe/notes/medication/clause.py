@@ -150,7 +150,7 @@ def has_medication_context(
     return (
         prompted
         or bool(_WEAK_CUE.search(clause) or _STRONG_CUE.search(after) or NO_MORE_BEFORE.search(text[lo : m.start]))
-        or bool(attrs and (attrs.frequency or attrs.as_needed))
+        or bool(attrs and (attrs.frequency or attrs.as_needed or attrs.max_per_day))
     )
 
 

@@ -28,8 +28,14 @@ from scribe.notes.medication.status import (
     CHANGE_ON_ANAPHORA,
     clause_status,
     has_current_cue,
+    has_own_status,
     is_avoided,
     other_prescriber,
+)
+
+# "stop the lipitor, the metformin you keep": the next item of a stop's list is kept, not stopped
+_KEPT_AFTER = re.compile(
+    r"\b(?:keep\w*|continu\w*|stays?|still|(?:is|are|'s) (?:fine|ok|okay)|poursui\w*|gard\w*|toujours)\b", re.I
 )
 
 _TAKE_IT = re.compile(
@@ -130,6 +136,9 @@ def parse_mention(
         status = "new"  # "for the knee, tylenol, five hundred milligrams …": what to take for it, from now
     if listed == "and" and status == "current" and not has_current_cue(left) and previous.status != "current":
         status = previous.status  # "stop the ibuprofen and the naproxen", "start X along with some Y"
+    elif listed == "list" and status == "current" and previous.status == "stopped" and clinician:
+        if not (has_current_cue(left) or has_own_status(right) or _KEPT_AFTER.search(right)):
+            status = "stopped"  # "stop the advil, the aleve and the motrin"
     if is_avoided(left, right):
         return None
     attrs = read_attributes(right, lang, left, status=status)

@@ -182,7 +182,16 @@ def find_mentions(
             continue
         out.append(Mention(s, e, surface, drug))
     out.sort(key=lambda m: m.start)
-    return out
+    return [m for k, m in enumerate(out) if not _component_of_previous(text, out, k)]
+
+
+def _component_of_previous(text: str, mentions: list[Mention], k: int) -> bool:
+    """An ingredient said right after its combination, as its gloss: "a duoneb, albuterol and ipratropium"."""
+    for prev in mentions[max(0, k - 2) : k]:
+        parts = {fold(p).strip() for p in re.split(r"\s+and\s+|/|\s+et\s+", prev.drug.get("name", ""))}
+        if len(parts) > 1 and fold(mentions[k].drug.get("name", "")) in parts:
+            return len(text[prev.end : mentions[k].start]) < 40
+    return False
 
 
 def is_brand(surface: str, drug: dict) -> bool:
