@@ -93,7 +93,7 @@ HEDGE = re.compile(
 ENDORSE = re.compile(r"\b(endorses?|endorsed|reports?|reported|positive for|complains? of|signale|rapporte)\b")
 # reaches the end of its clause ("pas d'" ends on its apostrophe: "pas d'allergie")
 DENY = re.compile(r"\b(?:denies|denied|deny|negative for|pas de|nie)\b|\bpas d'")
-DENY_NEAR = re.compile(r"\b(no|not|never|without|sans|aucune?|jamais|pas)\b")  # reaches the next 5 words
+DENY_NEAR = re.compile(r"\b(no|not|never|without|sans|aucune?|jamais|pas|(?:is|are|was|were)n't)\b")  # the next 5 words
 DENY_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}?(ruled out|excluded|negative|ecarte|elimine)")
 CLAUSE = re.compile(
     r"[.;:!?]|\b(but|however|although|though|whereas|because|mais|cependant|sauf|except|car)\b|"
@@ -457,7 +457,18 @@ def stated_present(entry: dict, item: dict, hedge_counts: bool = True) -> bool:
         return False
     head = GROUP_HEADING.match(entry["f"])  # "Allergies: No known allergy." - a heading names, never states
     body = head.end() if head else 0
-    return any(polarity(entry["f"], s, e) != "denied" for s, e in spans(entry["f"], item) if s >= body)
+    return any(
+        polarity(entry["f"], s, e) != "denied" and not NAMES_A_TEST.match(entry["f"], e)
+        for s, e in spans(entry["f"], item)
+        if s >= body
+    )
+
+
+# "Hepatitis b vaccine ordered", "TB test": the name of a test or a vaccine, no disease stated
+NAMES_A_TEST = re.compile(
+    r"\s*(?:surface\s+)?(?:tests?|testing|vaccines?|vaccinations?|shots?|screening|antibod\w*|antigens?|titers?|"
+    r"serolog\w*|pcr|vaccins?|depistage)\b"
+)
 
 
 # --------------------------------------------------------------------------- errors

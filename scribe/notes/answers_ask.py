@@ -36,6 +36,7 @@ from scribe.notes.answers_whose import about_family, allergy_kind_fits, relative
 from scribe.notes.context_topics import answer_from_facts, facts_for_topic, topics_of
 from scribe.notes.facts import Extractor
 from scribe.notes.facts.reader import ConsultationReader
+from scribe.notes.medication.names import fold
 from scribe.notes.number_words import numbers_to_digits
 from scribe.notes.text import clean
 from scribe.schemas import Transcript
@@ -245,6 +246,18 @@ def _fits(query: Query, found: Answered) -> Answered:
         return unanswered(found.topic)  # "did her mother have a stroke?" — "no, never. my sister had one"
     if _ASKS_ALLERGY.search(query.text) and not allergy_kind_fits(query.text, said):
         return unanswered(found.topic)  # "any drug allergies?" — "any food allergies?" "no"
+    if _ASKS_IMMUNITY.search(query.text) and not _IMMUNITY_SAID.search(said):
+        return unanswered(found.topic)  # "is he immune to hepatitis A?" is not "alcoholic hepatitis"
+    if (sub := _SUBTYPE.search(query.text)) and not re.search(rf"\b{sub.group(1)}\s+{sub.group(2)}\b", said, re.I):
+        return unanswered(found.topic)  # "hepatitis A" is not hepatitis B
+    if query.intent in DETAIL and not FUTURE_ASKED.search(query.text) and _planned_value(found):
+        return unanswered(found.topic)  # "a lamotrigine level once you've been on two hundred": not done yet
+    if _ASKS_LEVEL.search(query.text) and not _ASKS_LEVEL.search(said):
+        return unanswered(found.topic)  # "her lamotrigine level?" is not the dose she takes
+    if _ASKS_LAST_VISIT.search(query.text) and not _SAID_EARLIER.search(said):
+        return unanswered(found.topic)  # "his blood pressure at the last visit?" is not today's reading
+    if _other_allergen(query.text, said):
+        return unanswered(found.topic)  # "is he allergic to penicillin?" — "bactrim, a rash"
     if any(rx.search(query.text) and not rx.search(said) for rx in _NAMED_LABS):
         return unanswered(found.topic)  # "what was his last LDL?" is not the "2" of "type 2 diabetes"
     if not value:
@@ -272,6 +285,64 @@ _UNITS_ASKED = {
     r"weeks?|semaines?": r"\b(?:weeks?|semaines?)\b",
     r"days?|jours?": r"\b(?:days?|jours?)\b",
 }
+
+
+# the allergen a question names ("allergic to penicillin?", "allergique à la pénicilline ?"), not "to anything"
+_ALLERGEN_ASKED = re.compile(
+    r"\ballergi(?:c|que)s?\s+(?:to|à|au|aux|a)\s+(?:the\s+|la\s+|le\s+|l'|les\s+|des\s+)?"
+    r"(?!(?:any|anything|something|what|quoi|quelque|medications?|medicines?|drugs?|médicaments?|foods?)\b)([\w-]{4,})",
+    re.I,
+)
+_NONE_KNOWN = re.compile(
+    r"\bno (?:other |known |drug )*allerg|\bnkda?\b|\baucune allergie|\bpas d'allergie|\bnot allergic|no allergies",
+    re.I,
+)
+
+
+# a test still to be done holds no result: "we'll check a level once you've been on two hundred for two weeks"
+_TEST_PLANNED = re.compile(
+    r"\b(?:we'll|we will|i'll|i will|let's|going to|want to|on va|je vais)\s+(?:\w+\s+)?(?:check|order|get|draw|"
+    r"repeat|recheck|doser|contrôler|refaire|vérifier)\b",
+    re.I,
+)
+# a drug's blood level is a measure, not the dose
+_ASKS_LEVEL = re.compile(r"\blevels?\b|\btaux\b|\bconcentrations?\b|\bdosage sanguin\b", re.I)
+# a reading of an earlier visit ("at the last visit", "la dernière fois") is not today's
+_ASKS_LAST_VISIT = re.compile(
+    r"\b(?:at|from|during|on) (?:the|his|her|your) (?:last|previous|prior) (?:visit|appointment|check-?up)|"
+    r"\blast time\b|\b(?:à|lors de) la (?:dernière|précédente) (?:consultation|visite)|\bla dernière fois\b",
+    re.I,
+)
+_SAID_EARLIER = re.compile(
+    r"\b(?:last|previous|prior|ago|before|dernière|précédente|il y a|avant)\b|"
+    r"\bin (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|"
+    r"\ben (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b",
+    re.I,
+)
+# immunity and vaccines are asked of a disease the patient need not have had
+_ASKS_IMMUNITY = re.compile(r"\bimmun\w*|\bvaccin\w*|\b(?:shots?|booster)\b", re.I)
+_IMMUNITY_SAID = re.compile(r"immun|vaccin|antibod|anticorps|\bshots?\b|booster|\bdoses?\b", re.I)
+# the form of a disease named by a letter or a number: "hepatitis A", "type 1"
+_SUBTYPE = re.compile(r"\b(hepatitis|hépatite|type)\s+([a-e]|1|2|one|two)\b", re.I)
+
+
+def _planned_value(found: Answered) -> bool:
+    """The value is said after a test is planned, in the same sentence ("we'll check a level once you've been on
+    two hundred"), not as its result ("your a1c is 8.2, we'll recheck it in june" keeps 8.2)."""
+    value = re.escape(found.value or "")
+    return bool(value) and any(
+        re.search(_TEST_PLANNED.pattern + rf"[^.]*?(?<![\d.]){value}(?![\d.])", numbers_to_digits(e.quote), re.I)
+        for e in found.evidence
+    )
+
+
+def _other_allergen(question: str, said: str) -> bool:
+    """An allergy to one thing answers no question on another: "is he allergic to penicillin?" is not answered by
+    "bactrim (rash)" (a "no known allergies" answers it)."""
+    m = _ALLERGEN_ASKED.search(question)
+    if m is None or _NONE_KNOWN.search(said):
+        return False
+    return fold(m.group(1))[:6] not in fold(said)
 
 
 def _other_unit(question: str, value: str) -> bool:

@@ -192,9 +192,15 @@ def digits_in(text: str) -> list[str]:
     return re.findall(r"\d+(?:[.,]\d+)?", text)
 
 
+# "one oh four over sixty-six", "a one-oh-one fever": a hundred and the digit said after "oh"
+_OH = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())}
+_HUNDRED_OH = re.compile(r"\b(one|two)[\s-]+oh[\s-]+(one|two|three|four|five|six|seven|eight|nine)\b", re.I)
+
+
 def numbers_to_digits(text: str) -> str:
     """Replace spoken numbers by digits ("twenty milligrams" → "20 milligrams"); leaves small talk
     numbers such as "one of" alone when not followed by a unit-like word."""
+    text = _HUNDRED_OH.sub(lambda m: f"{_OH[m.group(1).lower()]}0{_OH[m.group(2).lower()]}", text)
     toks = list(re.finditer(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*", text))
     out, last, i = [], 0, 0
     while i < len(toks):

@@ -77,7 +77,8 @@ def _verb(f: Fact, plan_quotes: list[str]) -> str:
     if f.status != "current":
         return {"new": "start", "changed": "change", "stopped": "stop"}[f.status]
     name = str(f.attributes.get("surface") or f.label).lower()
-    said = [q for q in plan_quotes if name in q.lower()]
+    # the words around the name: "si l'ibuprofène n'a rien fait, je vous prescris un triptan" starts the triptan
+    said = [q[max(0, i - 40) : i + len(name) + 25] for q in map(str.lower, plan_quotes) if (i := q.find(name)) >= 0]
     started, kept = any(_STARTS.search(q) for q in said), any(_GOES_ON.search(q) for q in said)
     takes = f.attributes.get("said_by") == "patient" or any(e.role == "patient" for e in f.evidence)
     return "start" if started and not kept else "keep" if kept or (takes and not started) else "take"

@@ -321,6 +321,8 @@ class AskedSymptoms:
                 c.label for j in [*ans[1:3], *later] for *_, c in lexicon.find_concepts("symptom", self.sents[j].text)
             }
             taken = [f for f in found if f[2].label in back]
+            if taken and len(taken) < len(found):
+                self._asked(s, first, [f for f in found if f not in taken], "absent")  # the sweats stay denied
             if taken or not back:
                 pol, found = "yes", taken or found
             elif len({f[2].label for f in found}) == 1 and not back & self._asked_in_turn(s):
@@ -381,7 +383,8 @@ class AskedSymptoms:
             else:
                 return  # "fever or chills?" "yes": which one is unclear
         # a bare "no" to a sweep ("fever, chills, cough?" "no") yields, like "ever", to a symptom told present
-        sweep = pol == "no" and several and len(first.text.split()) <= 3
+        sweep = pol == "no" and several and len(first.text.split()) <= 3  # not "no cough.": it names what it denies
+        sweep = sweep and not lexicon.find_concepts("symptom", first.text)
         self._asked(s, first, found, "absent" if pol == "no" else "present", ever or sweep)
 
     def run_reply(self, k: int, s, found: list, ans: list[int]) -> bool:

@@ -7,7 +7,7 @@ import re
 
 from scribe.notes import lexicon
 from scribe.notes.consultation import FAMILY, context_of
-from scribe.notes.facts.assessment_problems import PAST_PROBLEM, ProblemFacts, certainty
+from scribe.notes.facts.assessment_problems import PAST_PROBLEM, ProblemFacts, certainty, set_aside
 from scribe.notes.facts.assessment_start import ImpressionStart, denied_in
 from scribe.notes.facts.plan_items import MISTAGGED_ORDER
 from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
@@ -34,6 +34,7 @@ _HEDGE_LATER = re.compile(
     r"(?:i|we) (?:suspect|am not sure|are not sure)|"
     r"(?:we(?:'ll| will| are going to|'re going to| gon na| gonna| need to| want to| have to)|let's|i want to) "
     r"(?:\w+ )?(?:see|find out|check|confirm|determine|make sure) (?:if|whether|that it)|rule (?:it|that|this) out|"
+    r"to confirm (?:it|this|that|the diagnosis)|pour (?:le |la |l')?confirmer|"
     r"il se peut|je pense que|c'est (?:probablement|peut-être|sans doute)|probablement|peut-être|"
     r"(?:ça|cela) (?:pourrait|peut) (?:\w+ )?être|"
     r"on va (?:\w+ )?(?:éliminer|voir si|vérifier si|s'assurer)|ce n'est pas sûr|pas certain)\b",
@@ -48,7 +49,9 @@ _CAUSE_AFTER = re.compile(
     # "it could be the steroids", "ça pourrait être le stress": a cause said, not the diagnosis doubted
     r"^\s*(?:the|your|his|her|le|la|les|vos|votre|from)\s+(?:\w+\s+)?(?:steroids?|medications?|medicines?|meds|"
     r"drugs?|pills?|stress|weight|alcohol|drinking|diet|smoking|pregnancy|médicaments?|cortisone|alcool|poids)\b|"
-    r"^[^.;?]{0,30}\b(?:also|too|as well|aussi|également)\b",
+    r"^[^.;?]{0,30}\b(?:also|too|as well|aussi|également)\b|"
+    # "l'ibuprofène a très probablement aggravé les choses": what a cause did, not the diagnosis doubted
+    r"^\s*(?:\w+ )?(?:aggrav\w*|worsened|made (?:it|this|things) worse|caused|triggered|déclench\w*|provoqué)\b",
     re.I,
 )
 # a result named as the problem: "elevated alkaline phosphatase level" is not the name of a test
@@ -76,6 +79,25 @@ _HEDGE_WORD = re.compile(
 _TYPE_OPEN = re.compile(
     r"^[^.?!]{0,60}\b(?:type (?:1|one|i) or (?:type )?(?:2|two|ii)|(?:which|what) type|type 1 ou (?:type )?2|"
     r"quel type)\b",
+    re.I,
+)
+
+
+# the clinician states the diagnosis as the patient's: only such a statement makes sure of one weighed before
+# ("it could be a small kidney stone" … "water helps the kidney stones too" stays possible)
+_STATES_IT = re.compile(
+    r"\b(?:you(?:'ve| have| do have)(?: got)?|(?:he|she) (?:has|does have)|this is|it'?s|it is|that'?s|there'?s|"
+    r"shows?|showed|confirm\w*|diagnos\w*|consistent with|so (?:you|it)|vous avez|(?:il|elle) a|c'est|il s'agit|"
+    r"montre|confirm\w*|diagnostic)\b[^.;?!]{0,40}$",
+    re.I,
+)
+
+
+# the clinician excludes the patient's having it ("so no, you don't have lupus"): a ruled-out diagnosis, whatever
+# "no" came before
+_DENIED_OWN = re.compile(
+    r"\b(?:you|he|she) (?:don'?t|do not|doesn'?t|does not) have (?:any |a |an )?$|"
+    r"\b(?:vous n'avez|il n'a|elle n'a) pas (?:de |d'|une? )?$",
     re.I,
 )
 
@@ -150,6 +172,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
                     )
         self._reviewed_problems(seen)
         for fact in seen.values():
+            self._weighed_elsewhere(fact)
             self._hedged_after(fact, [f for f in seen.values() if f is not fact])
             self._type_left_open(fact)
 
@@ -201,6 +224,28 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
                     return
             if others:
                 return  # the talk has moved to another problem (or the hedge is that problem's)
+
+    def _weighed_elsewhere(self, fact: Fact) -> None:
+        """A problem only named where it was taken from ("drink water, that helps the kidney stones too",
+        "l'helicobacter, oui.") that the clinician weighs elsewhere in the visit ("it could be a small kidney stone",
+        "des biopsies pour chercher l'helicobacter"), never stating it as the patient's: possible."""
+        k = fact.attributes.get("statement")
+        if fact.status != "present" or k is None or self._stated(fact):
+            return
+        for j in range(len(self.sents)):
+            t = self.sents[j].text
+            if self.is_clin(j) and not self.sents[j].question:
+                for a, b, c in lexicon.find_concepts("condition", t):
+                    if c.label == fact.label and certainty(t, a, b) == "possible":
+                        fact.status, fact.attributes["certainty"] = "uncertain", "possible"
+                        return
+
+    def _stated(self, fact: Fact) -> bool:
+        """Whether the sentence a problem was taken from states it as the patient's ("so you have …", "c'est …"),
+        rather than only naming it ("and the lupus question.", "that helps the kidney stones too")."""
+        k, quote = fact.attributes.get("statement"), fact.evidence[0].quote if fact.evidence else ""
+        at = self.sents[k].text.find(quote) if k is not None and quote else -1
+        return at < 0 or bool(_STATES_IT.search(clause_before(self.sents[k].text, at)))
 
     _NOT_A_DIAGNOSIS = re.compile(
         # what a drug or a disease can lead to is not what the patient has: "crestor can cause liver toxicity"
@@ -296,10 +341,15 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         a, b = (wider[0], wider[1]) if wider else (st, en)
         lead = self._lead_in(k)
         sure = certainty(lead + s.text, len(lead) + a, len(lead) + b, mods)
+        if sure == "possible" and set_aside(s.text[:a], s.text[b:] + " " + self._next_text(k)):
+            sure = "ruled-out"
         label = concept.label if concept else wider[2]
         if sure == "doubted":
             return  # "it's unlikely to be a fracture": neither the patient's nor a possibility to list
         if sure == "ruled-out":
+            if label in seen and seen[label].status == "present" and not self._stated(seen[label]):
+                seen[label].status, seen[label].attributes["certainty"] = "absent", "ruled-out"  # "and the lupus
+                # question. … so no, you don't have lupus"
             if concept is not None and label not in seen:  # "you don't have Cushing's": said, and excluded
                 seen[label] = self.builder.add(
                     "assessment",
@@ -312,7 +362,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
                 )
             return
         if label in seen:
-            if _more_certain(sure, seen[label]):
+            if _more_certain(sure, seen[label]) and _STATES_IT.search(clause_before(s.text, a)):
                 seen[label].status = "present" if sure == "confirmed" else "uncertain"
                 seen[label].attributes["certainty"] = sure
             return
@@ -398,6 +448,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             or self._NOT_A_DIAGNOSIS.search(before)
             and not self._RULE_OUT.search(before)
             and not self._OWN_RISK_FACTORS.search(before)
+            and not _DENIED_OWN.search(before)
             or self._SIDE_EFFECTS.search(before)
             or self._TEST_NAME.match(s.text[en:])
             and not _LAB_FINDING.match(s.text[st:en])

@@ -59,7 +59,8 @@ _DOUBTED_AFTER = re.compile(
 # reflux", "c'est sans doute une cystite", "consistent with Lyme disease" (a reading of findings, not a proof).
 _PROBABLE_BEFORE = re.compile(
     r"\b(?:most likely|more likely|likely|probably|probable|presumably|presumed|"
-    r"consistent with|compatible with|in keeping with|suggestive of|probablement|sans doute|vraisemblablement|"
+    r"consistent with|compatible with|in keeping with|suggestive of|sounds (?:\w+ ){0,2}like|probablement|sans doute|"
+    r"vraisemblablement|"
     r"compatible avec|évocateur d[e'])\b"
     # "most likely due to a tendinopathy" names a cause of the symptoms, a weaker statement: left possible
     r"(?!\s+(?:due to|from|caused by|related to|secondary to|because of|dûe? à|lié?e? à))[^.;?!]{0,30}$",
@@ -90,6 +91,11 @@ _WORRY_AFTER = re.compile(
 )
 
 
+# what a clinician says of a diagnosis they weigh: "i did think about", "makes me think of", "ça fait penser à"
+_CONSIDERED = (
+    r"(?:i|we) (?:\w+ )?(?:think|thought) (?:about|of)|makes? (?:me )?think (?:about|of)|"
+    r"(?:ça|cela) (?:me )?fait penser|fait penser|(?:j'ai|on a) (?:\w+ )?pensé|j'évoque|on évoque"
+)
 # Hedges the consultation model does not read, said before the name: "we should consider lupus", "we'll test you for
 # strep throat", "there's a chance it's a fracture", "I wonder if it's shingles", "ça peut être une gastro", "il peut
 # s'agir d'une tendinite", "je soupçonne une hernie discale", "on recherche une infection urinaire", "soit une
@@ -101,8 +107,21 @@ POSSIBLE_BEFORE = re.compile(
     r"(?:there'?s|there is|there'?s also) (?:a |some )?(?:chance|possibility|concern)|"
     r"wonder(?:ing)? (?:if|whether|about)|my (?:guess|concern|worry) is|(?:not sure|unsure|uncertain) (?:if|whether)|"
     r"potentially|can (?:also |sometimes )?be|je me demande si|(?:ça|cela|il|elle|ce) (?:ne )?peut (?:aussi |"
-    r"également |très bien |tout à fait )?(?:être|s'agir|venir)|je (?:soupçonne|crains|suspecte)|on (?:re)?cherche|"
-    r"rechercher|(?<!ce )(?<!qu'il )soit|éventuellement|hypothèse|pas impossible)\b[^.;?!]{0,40}$",
+    r"également |très bien |tout à fait )?(?:être|s'agir|venir)|je (?:soupçonne|crains|suspecte)|"
+    r"(?:re)?cherch(?:er|e|ons)|"
+    r"(?<!ce )(?<!qu'il )soit|éventuellement|hypothèse|pas impossible|il (?:peut|pourrait) y avoir|"
+    r"there (?:may|might|could) (?:also )?be|" + _CONSIDERED + r")\b[^.;?!]{0,40}$",
+    re.I,
+)
+# a diagnosis considered, then set aside in the same sentence: "i did think about septic arthritis, but you have no
+# fever …, so i'm not worried about that", "j'ai pensé aussi à une goutte, mais … ça ne ressemble pas à une goutte"
+_CONSIDERED_BEFORE = re.compile(r"\b(?:" + _CONSIDERED + r")\b[^.;?!]{0,40}$", re.I)
+_SET_ASIDE_LATER = re.compile(
+    r"^[^.?!]*\b(?:but|mais)\b[^.?!]*\b(?:not (?:\w+ )?(?:worried|concerned)|"
+    r"don'?t think (?:so|it'?s|that'?s|you have)|"
+    r"doesn'?t (?:fit|look like|sound like)|so no\b|unlikely|ruled (?:it |that |this )?out|"
+    r"ne (?:ressemble|correspond) pas|donc non|je ne pense pas|(?:on )?(?:l'|peut l')?(?:écart|élimin|exclu)\w*|"
+    r"pas (?:d'inquiétude|inquiet))",
     re.I,
 )
 # A work-up worded with a negation is no exclusion: "I can't rule out a fracture", "we need to make sure this isn't a
@@ -119,6 +138,12 @@ _NOT_YET_EXCLUDED = re.compile(
 )
 
 
+def set_aside(before: str, after: str) -> bool:
+    """A diagnosis the clinician weighed, then set aside: "i did think about septic arthritis, but … so i'm not
+    worried about that" (`after` may run into the next sentence of the turn)."""
+    return bool(_CONSIDERED_BEFORE.search(before) and _SET_ASIDE_LATER.match(after))
+
+
 def certainty(text: str, start: int, end: int, mods=None) -> str:
     """How sure the clinician is of the diagnosis at text[start:end]: the consultation model's reading
     (scribe.notes.consultation.certainty), then what it does not tell apart: "unlikely" (left out, returned as
@@ -131,6 +156,8 @@ def certainty(text: str, start: int, end: int, mods=None) -> str:
     after = text[end:]
     if sure == "ruled-out" and _NOT_YET_EXCLUDED.search(clause):
         return "possible"
+    if set_aside(text[:start], after):
+        return "ruled-out"
     if sure != "ruled-out" and (_DOUBTED_BEFORE.search(clause) or _DOUBTED_AFTER.match(after)):
         return "doubted"
     if _WORRY_AFTER.match(after) or sure != "ruled-out" and POSSIBLE_BEFORE.search(clause):

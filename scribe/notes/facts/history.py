@@ -22,7 +22,7 @@ from scribe.notes.facts.mentions import (
 )
 from scribe.notes.facts.qualifiers import QualifierFacts, stated
 from scribe.notes.facts.radiation import RadiationFacts
-from scribe.notes.facts.reader import clause_before
+from scribe.notes.facts.reader import clause_before, echoes_advice
 from scribe.notes.number_words import numbers_to_digits, spoken_numbers
 from scribe.notes.text import clean, patient_to_third
 
@@ -197,6 +197,14 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
         # says which question it answers
         return not _SAYS_TAKES.search(self.sents[k].text)
 
+    def _turn_before(self, k: int) -> str:
+        """The words of the other speaker's turn just before sentence k's turn."""
+        j = k
+        while j > 0 and self.sents[j - 1].seg_index == self.sents[k].seg_index:
+            j -= 1
+        seg = self.sents[j - 1].seg_index if j > 0 else -1
+        return " ".join(t.text for t in self.sents[:j] if t.seg_index == seg)
+
     def symptoms(self):
         # "…you're endorsing some back pain and dizziness, um, and some blood in your urine"; "…endorsing the back
         # pain-" "mm-hmm" "and maybe a little weakness in your right leg": the list goes on past a filler or a nod
@@ -225,8 +233,9 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
             # tingling in your fingers") states the patient's complaints
             history = self.is_clin(k) and k < min(self.ap_start, self.exam_start)
             reason = self._CC.search(s.text) if history else None
+            advice = self._turn_before(k) if self.is_pat(k) else ""
             for (st, en, c), m in zip(found, mods):
-                if m.family or m.hypothetical:
+                if m.family or m.hypothetical or advice and echoes_advice(advice, s.text, c.label):
                     continue
                 stated = dictated or bool(reason and reason.start("cc") <= st and en <= reason.end("cc") + 30)
                 # "…i see that you're coming in, you had some shoulder pain, left shoulder pain for three weeks"

@@ -7,9 +7,10 @@ import re
 
 from scribe.notes import lexicon
 from scribe.notes.consultation import answer_polarity, context_of
+from scribe.notes.facts.medication_stops import class_stops, stops_by_word
 from scribe.notes.facts.medication_taper import tapered_stops
 from scribe.notes.medication.numbers import tablets_per_dose
-from scribe.notes.medication.status import DRUG_CLASSES, OTHER_THAN, STOPPED_BARE, WHAT_TO_TAKE
+from scribe.notes.medication.status import OTHER_THAN, STOPPED_BARE, WHAT_TO_TAKE
 from scribe.notes.text import Sentence
 from scribe.schemas_docs import Fact
 
@@ -34,6 +35,8 @@ class MedicationFacts:
         r"\b(?:le|la|les) prenez\b",
         re.I,
     )
+
+    _CORRECTS = re.compile(r"^\W*(?:non|no|sorry|pardon)\s*,", re.I)
 
     # a product's name, not a relative ("children's Motrin", "infants' Tylenol")
     _FOR_AGE = re.compile(r"\b(?:children'?s|infants?'?s?|kids'?)\s+$", re.I)
@@ -105,14 +108,21 @@ class MedicationFacts:
                     recent, last = (k, changed), None
                     continue
             if not mentions:
-                if last and last[0] == s.seg_index and follow < 2 and not s.question:
+                # the turn goes on about the drug, or the patient's reply to the clinician naming it does ("dr. reyes
+                # put you on labetalol." "yes, two hundred milligrams twice a day. she stopped it at two weeks")
+                reply = last and s.seg_index == last[0] + 1 and not self.is_clin(k) and self.is_clin(k - 1 - follow)
+                if last and (last[0] == s.seg_index or reply) and follow < 2 and not s.question:
                     follow += 1
                     if not self.is_clin(k) and last[2] in ("current", "historical") and self._STOPPED_IT.search(s.text):
                         last[1].status = "stopped"  # "propranolol, 40 mg twice a day. it didn't help, so I stopped it"
                         last = (last[0], last[1], "stopped")
-                    extra = med.follow_up_attributes(s.text, self.lang, last[2])
+                    # the reply only stops it: its numbers may be another drug's ("two now, then twice a day")
+                    extra = None if reply else med.follow_up_attributes(s.text, self.lang, last[2])
                     reported = last[1].id in reported_use or last[1].attributes.get("said_by") == "patient"
-                    if extra and reported and self.is_clin(k) and extra.frequency is not None:
+                    if extra and self.is_clin(k) and self._CORRECTS.match(s.text):  # "… une fois par jour ... non,
+                        for x in ("dose", "unit", "frequency", "per_day"):  # au début, deux fois par jour": replaced
+                            last[1].attributes.pop(x, None)
+                    elif extra and reported and self.is_clin(k) and extra.frequency is not None:
                         # "the tylenol at 7.5 ml, that's right for her. every six hours if needed.": the regimen
                         # the clinician states replaces the use the parent reported ("at night")
                         for x in ("frequency", "per_day", "as_needed"):
@@ -325,44 +335,9 @@ class MedicationFacts:
                         o.attributes.pop("previous_dose", None)
                 keep = current[0]
                 keep.attributes["later"] = others[0].status
-        self._class_stops()
-        self._stops_by_word()
+        class_stops(self)
+        stops_by_word(self)
         tapered_stops(self)
-
-    # a stop of a drug named by one word of its name and its form ("stop the potassium pill"), or the drug
-    # another replaces ("instead of the sumatriptan, try rizatriptan"; "à la place du tramadol")
-    _STOP_BY_WORD = re.compile(
-        r"\b(?:stop|discontinue|come off|no more|arrêtez|arrêter|arrête)\s+(?:taking\s+)?"
-        r"(?:the|your|his|her|le|la|les)\s+(?:separate\s+|other\s+)?(?P<word>[a-zà-ÿ0-9-]{2,})\s+"
-        r"(?:pills?|tablets?|supplements?|medicines?|comprimés?|cachets?)\b|"
-        r"\b(?:instead of|au lieu d[eu']|à la place d[eu'])\s*(?:the\s+|your\s+|his\s+|her\s+|la\s+|l')?"
-        r"(?P<replaced>[a-zà-ÿ0-9-]{3,})\b",
-        re.I,
-    )
-
-    def _stops_by_word(self) -> None:
-        """A drug the clinician stops without its full name: "stop the potassium pill" stops potassium
-        chloride, "instead of the sumatriptan" the sumatriptan taken before; only a drug the visit has as taken
-        (current or tried), named before the stop, with the stop as evidence."""
-        for k, s in enumerate(self.sents):
-            if not self.is_clin(k) or s.question:
-                continue
-            for m in self._STOP_BY_WORD.finditer(s.text):
-                word = (m.group("word") or m.group("replaced")).lower()
-                ev = self.builder.evidence(s.seg_index, s.start + m.start(), s.start + m.end())
-                for f in self.builder.facts:
-                    if f.kind != "medication" or f.status not in ("current", "historical") or not f.evidence:
-                        continue
-                    names = {f.label.lower(), str(f.attributes.get("surface", "")).lower()}
-                    if not any(n.split()[:1] == [word] for n in names if n):
-                        continue
-                    if (f.evidence[0].segment_id, f.evidence[0].start) >= (ev.segment_id, ev.start):
-                        continue  # named after the stop: another statement
-                    if m.group("word") or f.status == "current":
-                        f.attributes["prescriber"] = "this clinician"  # this visit's instruction: the summary says it
-                    f.status = "stopped"
-                    if len(f.evidence) < 4:
-                        f.evidence.append(ev)
 
     def _named_before(self, surface: str, k: int) -> bool:
         return any(surface.lower() in x.text.lower() for x in self.sents[:k])
@@ -422,25 +397,6 @@ class MedicationFacts:
             mesh_id=drug.attributes.get("mesh_id"),
             said_by="clinician",
         )
-
-    def _class_stops(self) -> None:
-        """ "Stop taking any nonsteroidal medicines such as your Advil": the class is stopped, so a drug of
-        that class the patient takes (the Aleve named earlier) is stopped too, with the stop as evidence."""
-        meds = [f for f in self.builder.facts if f.kind == "medication"]
-        for f in meds:
-            if f.status != "stopped" or not f.evidence:
-                continue
-            quote = f.evidence[0].quote
-            seg = next((sg for sg in self.tr.segments if sg.id == f.evidence[0].segment_id), None)
-            around = seg.text if seg is not None else quote
-            for members, cue in DRUG_CLASSES.values():
-                if f.label not in members or not cue.search(around):
-                    continue
-                for g in meds:
-                    if g is not f and g.status == "current" and g.label in members:
-                        g.status = "stopped"
-                        if len(g.evidence) < 4:
-                            g.evidence.append(f.evidence[0])
 
     def _fold(self, gone: Fact, into: Fact) -> None:
         """One statement of a drug folded into another of the same drug: its evidence and the attributes the

@@ -46,6 +46,18 @@ _HEARD = re.compile(
 )
 
 
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|my|me|j'ai|je|j'|mon|ma|mes|moi)\b", re.I)
+
+
+def echoes_advice(advice: str, reply: str, label: str) -> bool:
+    """The patient repeating the clinician's conditional advice about a symptom, without saying they have it ("if
+    you get any rash … call us" "okay. rash means call."): nothing told of the symptom."""
+    if _FIRST_PERSON.search(reply):
+        return False
+    after_if = [advice[m.start() :] for m in _IF_ADVICE.finditer(advice)]
+    return any(c.label == label for text in after_if for *_, c in lexicon.find_concepts("symptom", text))
+
+
 def advice_heard(said: str, reply: str) -> bool:
     """The clinician's sentence is conditional advice, or the reply only acknowledges it: no answer."""
     return bool(_IF_ADVICE.search(said) or _HEARD.match(reply))

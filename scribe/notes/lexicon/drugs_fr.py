@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 BRANDS = {
+    "sinemet": "levodopa and carbidopa",
     "smecta": "diosmectite",
     "forlax": "macrogol",
     "movicol": "macrogol",

@@ -285,6 +285,8 @@ def read_attributes(
             if out.quantity is None:
                 out.quantity = keep(m.start(), m.end(), (int(float(m.group("num"))), None))
             continue
+        if unit in ("tablets", "capsules") and float(m.group("num")) > 12:
+            continue  # "the twenty-five one hundred tablets": the tablet's strength, no count taken at once
         if ratio := _RATIO_AFTER.match(norm, m.end()):
             taken.append((m.start(), ratio.end()))
             continue  # "one unit for every twelve grams of carbs": an insulin ratio, not a dose

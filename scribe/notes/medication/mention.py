@@ -31,6 +31,7 @@ from scribe.notes.medication.status import (
     has_own_status,
     is_avoided,
     other_prescriber,
+    says_start,
 )
 
 # "stop the lipitor, the metformin you keep": the next item of a stop's list is kept, not stopped
@@ -134,6 +135,8 @@ def parse_mention(
         status = "changed"  # "sertraline up to fifty milligrams every morning" of a drug taken: its new dose
     elif status == "current" and not known and clinician and _FOR_A_COMPLAINT.search(text[: m.start]):
         status = "new"  # "for the knee, tylenol, five hundred milligrams …": what to take for it, from now
+    if status == "new" and known and clinician and not says_start(left, right):
+        status = "current"  # "take the biktarvy two hours before them" of a drug the patient is on: no start
     if listed == "and" and status == "current" and not has_current_cue(left) and previous.status != "current":
         status = previous.status  # "stop the ibuprofen and the naproxen", "start X along with some Y"
     elif listed == "list" and status == "current" and previous.status == "stopped" and clinician:
@@ -211,7 +214,12 @@ _FOLLOW_CUE = re.compile(
     r"^[\s,]*(?:three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|deux|trois|quatre|cinq|cent)"
     r"[\w\s-]{0,30}(?:milligrams?|micrograms?|grams?|units?|milligrammes?|microgrammes?|grammes?)\b|"
     # the regimen on its own: "every six hours if needed.", "toutes les six heures si besoin."
-    r"^[\s,]*(?:every|once|twice|three times|four times|toutes les|une fois|deux fois|trois fois)\b",
+    r"^[\s,]*(?:every|once|twice|three times|four times|toutes les|une fois|deux fois|trois fois)\b|"
+    # the speaker correcting the regimen just said: "vingt milligrammes, une fois par jour ... non, … deux fois"
+    r"^\W*(?:non|no|sorry|pardon)\s*,|"
+    # a change of the same product: "same tablet, …, but four times a day instead of three"
+    r"\b(?:same (?:tablet|pill|dose|strength)|même (?:comprimé|dose)|(?:instead of|au lieu de) (?:one|two|three|"
+    r"four|once|twice|un|une|deux|trois|\d))\b",
     re.I,
 )
 

@@ -164,6 +164,7 @@ def find_mentions(
         hits = find_drugs([drug_token(t.group(0)) for t in toks], is_ignore_case=True)
     except Exception:
         return []
+    hits = list(hits) + _combinations(toks, find_drugs)
     out: list[Mention] = []
     for drug, i0, i1 in sorted(hits, key=lambda h: (h[1], -(h[2] - h[1]))):
         i1 = max(i0, i1 - 1)  # the library gives an exclusive end token
@@ -183,6 +184,22 @@ def find_mentions(
         out.append(Mention(s, e, surface, drug))
     out.sort(key=lambda m: m.start)
     return [m for k, m in enumerate(out) if not _component_of_previous(text, out, k)]
+
+
+def _combinations(toks: list, find_drugs: Callable) -> list:
+    """A combination said with a hyphen ("atovaquone-proguanil", "carbidopa-levodopa"): the lexicon names it
+    "X and Y", in one order or the other."""
+    out = []
+    for i, t in enumerate(toks):
+        parts = t.group(0).split("-")
+        if len(parts) != 2 or min(map(len, parts)) < 4:
+            continue
+        for a, b in (parts, parts[::-1]):
+            combo = find_drugs([f"{drug_token(a)} and {drug_token(b)}"], is_ignore_case=True)
+            if combo:
+                out.append((combo[0][0], i, i + 1))
+                break
+    return out
 
 
 def _component_of_previous(text: str, mentions: list[Mention], k: int) -> bool:
@@ -208,6 +225,7 @@ def is_brand(surface: str, drug: dict) -> bool:
         or s in _FR_GENERIC
         or s.startswith("vitamin")
         or re.search(r"[\d\s]", s)
+        or all(p in ing for p in s.split("-"))  # "carbidopa-levodopa": the combination's generic name
     ):
         return False
     if s in FRENCH_BRANDS:

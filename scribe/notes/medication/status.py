@@ -36,7 +36,7 @@ NO_MORE_BEFORE = re.compile(r"\bno more\s+(?:of\s+)?(?:the |your |his |her |my )
 _AVOID = re.compile(
     r"\b(?:avoid(?:ing)?|instead of|rather than|than(?=\s+(?:(?:the|your|with)\s+)?$)|hold off on|"
     r"not (?:want|need) to (?:start|go on|use)|"
-    r"éviter|plutôt que|au lieu d[eu']|(?:moins|mieux|pire)\b[^.,;]{0,30}\bque)\b[^.,;]{0,25}$",
+    r"éviter|plutôt que|au lieu d[eu']|autres? que|(?:moins|mieux|pire)\b[^.,;]{0,30}\bque)\b[^.,;]{0,25}$",
     re.I,
 )
 # "it did nothing, so I stopped.": a stop with no object, at the end of its clause
@@ -63,7 +63,10 @@ _STOP_RIGHT = re.compile(
     r"\bne (?:le |la |les |l')?prenez plus\b|"
     r"^\W{0,3}(?:\w+\W+){0,2}?(?:vous pouvez|on peut|tu peux|il faut|vous allez|on va) (?:l'|les )?arrêter\b|"
     r"^\W{0,3}arrêtez\b|^\W{0,3}(?:vous|on|tu|nous) (?:l'|les )?arrêt(?:ez|e|ons)\b|"  # "l'advil, vous arrêtez"
-    r"^\W{0,3}(?:stops|is stopped|is discontinued|gets stopped|is done|has to stop|needs to stop|must stop)\b",
+    r"^\W{0,3}(?:stops|is stopped|is discontinued|gets stopped|is done|has to stop|needs to stop|must stop)\b|"
+    # "le natispray, vous pouvez le ramener à la pharmacie, vous n'en avez pas besoin"
+    r"\b(?:ramener|rapporter|rendre) (?:\w+ )?(?:à|a) la pharmacie|vous n'en avez (?:plus |pas )+besoin|"
+    r"\b(?:return|bring) (?:it|them) (?:back )?to the pharmacy|you (?:don't|do not) need (?:it|them) (?:anymore|now)\b",
     re.I,
 )
 _CHANGE_LEFT = re.compile(
@@ -82,6 +85,7 @@ CHANGE_ON_ANAPHORA = re.compile(
     # "the prednisone, we'll bring it down, from five to two and a half", "the amlodipine, we go down from ten to five"
     r"\b(?:bring|take|turn|dial)(?:ing)? (?:it|that|this|them) (?:down|up|back)\b|"
     r"\b(?:go|goes|going|come|coming) (?:down|up)\s*,?\s+(?:from|to)\b|"  # "the furosemide goes up, from forty …"
+    r"\b(?:chang|switch)\w* (?:it|that|this|them) (?:over )?to\b|"  # "so let's change it to one tablet, …"
     r"\b(?:go|goes|going|move|moving) from \S+(?: \S+){0,3}? to\b|"  # "we go from forty milligrams to eighty"
     # "we can use the lower long-term dose", "on passe à la dose plus faible"
     r"\b(?:the|a) (?:lower|higher|smaller|reduced|bigger) (?:[\w-]+ )?(?:dose|dosage)\b|"
@@ -110,7 +114,7 @@ _NEW_CUE = re.compile(
     r"(?:we'll|we will|we can|we could|let's|going to|gon na|gonna|i'd like to|i want to) try|get (?:you )?started on|"
     r"write (?:you )?(?:for|a prescription)|je (?:vous )?(?:donne|mets|propose|rajoute|ajoute|introduis)|"
     r"on va (?:commencer|mettre|débuter|introduire|essayer|ajouter|rajouter)|(?:on|nous) (?:ajoute|rajoute)\w*|"
-    r"(?:on|je) (?:commence|démarre|débute|introduit|introduis)|nous (?:commençons|introduisons)|"
+    r"(?:on|je) (?:commence|démarre|débute|introduit|introduis|prend)|nous (?:commençons|introduisons)|"
     r"j'(?:ajoute|introduis)|vous allez prendre|je vais vous (?:mettre|donner))\b",
     re.I,
 )
@@ -323,7 +327,7 @@ def clause_status(
         and not ("?" in text and _ASKS_HISTORY.search(text))  # "who started the aspirin?"
     ):
         status = "new"
-    elif clinician and not _CURRENT_LEFT.search(left) and _NO_RELIEF.search(after[:60]):
+    elif clinician and not (_CURRENT_LEFT.search(left) or _WHETHER.search(left)) and _NO_RELIEF.search(after[:60]):
         status = "historical"  # "since the chantix didn't agree with you" (no change or start said of it)
     else:
         status = "current"
@@ -350,9 +354,11 @@ def _stop_after(after: str) -> bool:
     """A stop said of the drug after its name, not negated ("le kardégic, il ne faut surtout pas l'arrêter",
     "don't stop it")."""
     m = _STOP_RIGHT.search(after)
-    return bool(m) and not _NOT_BEFORE.search(after[: m.start()]) and not _DRUG_STOPS.search(after[: m.start()])
+    lead = after[: m.start()] if m else ""
+    return bool(m) and not (_NOT_BEFORE.search(lead) or _DRUG_STOPS.search(lead) or _WHETHER.search(lead))
 
 
+_WHETHER = re.compile(r"\b(?:s'il|si|whether|if)\b[^.;]{0,20}$", re.I)  # "elle vous dira s'il faut l'arrêter"
 _NOT_BEFORE = re.compile(r"(?:\b(?:pas|jamais|not|never)\b|n't\b)\s*(?:\w+\s+)?$", re.I)
 # the drug is what stops something: "i thought the allopurinol was supposed to stop them" (the attacks)
 _DRUG_STOPS = re.compile(r"\b(?:supposed|meant|designed|help(?:s|ed)?)(?: to)?\s*$", re.I)
@@ -422,9 +428,16 @@ def is_avoided(left: str, right: str = "") -> bool:
 
 _AVOID_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\W+){0,2}?(?:we|you|i|he|she) (?:can't|cannot|can not|shouldn't|should not|won't|will not) "
-    r"(?:use|take|give|prescribe|have) (?:it|that|them|this)\b",
+    r"(?:use|take|give|prescribe|have) (?:it|that|them|this)\b|"
+    # an option named and not chosen: "doxycycline is an option, you've tolerated it, but … so i'd go with malarone"
+    r"^\W{0,3}(?:is|would be|could be|remains) (?:also |still )?(?:an|another|one) (?:option|alternative)\b",
     re.I,
 )
+
+
+def says_start(left: str, right: str) -> bool:
+    """A start said in words ("start", "prescribe", "restart", "je vous mets"), not only an imperative or a course."""
+    return bool(_NEW_CUE.search(left) or _NEW_RIGHT.search(right))
 
 
 def has_own_status(text: str) -> bool:
@@ -467,14 +480,6 @@ def stopped_in_answer(text: str) -> bool:
         stop = None  # "i thought the allopurinol was supposed to stop them" (the attacks)
     return bool(stop or re.search(r"\b(?:anymore|any more|not now|no longer|plus)\b", text, re.I))
 
-
-# Drug classes a clinician stops as a whole ("stop any anti-inflammatories"): the class words, its members.
-DRUG_CLASSES = {
-    "nsaid": (
-        {"ibuprofen", "naproxen", "meloxicam", "diclofenac", "celecoxib", "ketorolac", "indomethacin", "nabumetone"},
-        re.compile(r"\b(?:nonsteroidal|non-steroidal|nsaids?|anti-?inflammator\w*|anti-inflammatoires?|ains)\b", re.I),
-    ),
-}
 
 # a question about other drugs than the one it names
 OTHER_THAN = re.compile(

@@ -1,0 +1,71 @@
+"""Stops said of a drug without its own name: by its class ("stop taking any nonsteroidal medicines such as your
+Advil" stops the Aleve named earlier) or by one word of its name ("stop the potassium pill", "instead of the
+sumatriptan"). x: the fact extractor, its sentences and builder."""
+
+from __future__ import annotations
+
+import re
+
+# Drug classes a clinician stops as a whole ("stop any anti-inflammatories"): the class words, its members.
+DRUG_CLASSES = {
+    "nsaid": (
+        {"ibuprofen", "naproxen", "meloxicam", "diclofenac", "celecoxib", "ketorolac", "indomethacin", "nabumetone"},
+        re.compile(r"\b(?:nonsteroidal|non-steroidal|nsaids?|anti-?inflammator\w*|anti-inflammatoires?|ains)\b", re.I),
+    ),
+}
+
+# a stop of a drug named by one word of its name and its form ("stop the potassium pill"), or the drug
+# another replaces ("instead of the sumatriptan, try rizatriptan"; "à la place du tramadol")
+_STOP_BY_WORD = re.compile(
+    r"\b(?:stop|discontinue|come off|no more|arrêtez|arrêter|arrête)\s+(?:taking\s+)?"
+    r"(?:the|your|his|her|le|la|les)\s+(?:separate\s+|other\s+)?(?P<word>[a-zà-ÿ0-9-]{2,})\s+"
+    r"(?:pills?|tablets?|supplements?|medicines?|comprimés?|cachets?)\b|"
+    r"\b(?:instead of|au lieu d[eu']|à la place d[eu'])\s*(?:the\s+|your\s+|his\s+|her\s+|la\s+|l')?"
+    r"(?P<replaced>[a-zà-ÿ0-9-]{3,})\b",
+    re.I,
+)
+
+
+def stops_by_word(x) -> None:
+    """A drug the clinician stops without its full name: "stop the potassium pill" stops potassium
+    chloride, "instead of the sumatriptan" the sumatriptan taken before; only a drug the visit has as taken
+    (current or tried), named before the stop, with the stop as evidence."""
+    for k, s in enumerate(x.sents):
+        if not x.is_clin(k) or s.question:
+            continue
+        for m in _STOP_BY_WORD.finditer(s.text):
+            word = (m.group("word") or m.group("replaced")).lower()
+            ev = x.builder.evidence(s.seg_index, s.start + m.start(), s.start + m.end())
+            for f in x.builder.facts:
+                if f.kind != "medication" or f.status not in ("current", "historical") or not f.evidence:
+                    continue
+                names = {f.label.lower(), str(f.attributes.get("surface", "")).lower()}
+                if not any(n.split()[:1] == [word] for n in names if n):
+                    continue
+                if (f.evidence[0].segment_id, f.evidence[0].start) >= (ev.segment_id, ev.start):
+                    continue  # named after the stop: another statement
+                if m.group("word") or f.status == "current":
+                    f.attributes["prescriber"] = "this clinician"  # this visit's instruction: the summary says it
+                f.status = "stopped"
+                if len(f.evidence) < 4:
+                    f.evidence.append(ev)
+
+
+def class_stops(x) -> None:
+    """ "Stop taking any nonsteroidal medicines such as your Advil": the class is stopped, so a drug of
+    that class the patient takes (the Aleve named earlier) is stopped too, with the stop as evidence."""
+    meds = [f for f in x.builder.facts if f.kind == "medication"]
+    for f in meds:
+        if f.status != "stopped" or not f.evidence:
+            continue
+        quote = f.evidence[0].quote
+        seg = next((sg for sg in x.tr.segments if sg.id == f.evidence[0].segment_id), None)
+        around = seg.text if seg is not None else quote
+        for members, cue in DRUG_CLASSES.values():
+            if f.label not in members or not cue.search(around):
+                continue
+            for g in meds:
+                if g is not f and g.status == "current" and g.label in members:
+                    g.status = "stopped"
+                    if len(g.evidence) < 4:
+                        g.evidence.append(f.evidence[0])
