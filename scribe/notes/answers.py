@@ -381,6 +381,7 @@ def content_words(question: str) -> list[str]:
     """The words of a question that name what it is about (not its concepts, its drugs or its intent)."""
     question = _GLOSSED.sub(r"\1", question)  # "l'assistante médicale (PA)": the gloss names it as the visit does
     words = re.findall(r"[a-zà-ÿœ]{3,}", question.lower()) + [w.lower() for w in re.findall(r"\b[A-Z]{2}\b", question)]
+    words += [w.lower() for w in re.findall(r"\b[a-z]{1,4}\d{1,2}[a-z]?\b", question, re.I)]  # "CD4", "B12"
     return [
         w for w in dict.fromkeys(words) if w not in _NOT_CONTENT and not any(rx.search(w) for rx in CONCEPT_RX.values())
     ]
@@ -410,7 +411,24 @@ def word_pattern(word: str) -> re.Pattern:
     return re.compile(f"{own.pattern}|{other.pattern}", re.I) if other else own
 
 
+# a test named by letters and a number ("cd4", "b12", "t4"), said in words: "the cd four was six hundred"
+_SPOKEN_DIGITS = {
+    "1": "one|un",
+    "2": "two|deux",
+    "3": "three|trois",
+    "4": "four|quatre",
+    "5": "five|cinq",
+    "6": "six",
+    "8": "eight|huit",
+    "9": "nine|neuf",
+    "12": "twelve|douze",
+}
+
+
 def _own_pattern(word: str) -> re.Pattern:
+    if (m := re.fullmatch(r"([a-z]+)(\d+)([a-z]*)", word, re.I)) and m.group(2) in _SPOKEN_DIGITS:
+        said = f"{m.group(2)}|{_SPOKEN_DIGITS[m.group(2)]}"
+        return re.compile(rf"\b{m.group(1)}[\s-]?(?:{said})(?:[\s-]?{m.group(3)})\b", re.I)
     stem = word[:-1] if len(word) > 4 and word.endswith(("s", "x")) else word
     cognate = _COGNATE_END.sub("", stem) if len(word) >= 6 else ""
     if len(word) >= 6 and re.search(r"[a-z](?:ed|ing)$", word):  # "injured" / "injury", "traveled" / "travel"

@@ -206,6 +206,16 @@ class TranscriptUnits:
             found = [
                 m for m in found if any(abs(m.start() - a.end()) <= 150 for rx in anchors for a in rx.finditer(text))
             ]
+            # a name said in a statement holds its value in that sentence ("viral load undetectable, less than
+            # twenty. and the cd four was six hundred and forty": 640 is not the viral load); asked, in the reply
+            stated = [
+                _sentence_at(text, a.start())
+                for rx in anchors
+                for a in rx.finditer(text)
+                if "?" not in _sentence_at(text, a.start())
+            ]
+            if stated and len(stated) == sum(1 for rx in anchors for _ in rx.finditer(text)):
+                found = [m for m in found if _sentence_at(text, m.start()) in stated]
             if not found:
                 return None
         if now and intent == "value" and anchors:  # "your blood pressure today is 148 over 90. temperature 98.4"

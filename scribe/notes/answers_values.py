@@ -179,6 +179,8 @@ _QUALITATIVE = re.compile(
 
 NOT_A_VALUE_BEFORE = re.compile(
     r"\b(?:under|below|less than|goal|target|aim|keep it|ideally|moins de|sous|objectif|inférieure? à)\W+(?:\w+\W+)?$|"
+    # the number of a test's name: "a cd four over two hundred", "the b twelve"
+    r"\b(?:cd|b|t|hba)\s?$|"
     # "your level was low, eight, when we like it above twelve": the range wanted
     r"\b(?:like|want|keep|prefer|need)\s+(?:it|them|that)\s+(?:above|over|au-dessus d[eu'])\W+(?:\w+\W+)?$|"
     # a threshold to act on: "if your heart rate at home runs above one hundred, call"

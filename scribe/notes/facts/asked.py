@@ -321,8 +321,9 @@ class AskedSymptoms:
                 c.label for j in [*ans[1:3], *later] for *_, c in lexicon.find_concepts("symptom", self.sents[j].text)
             }
             taken = [f for f in found if f[2].label in back]
-            if taken and len(taken) < len(found):
-                self._asked(s, first, [f for f in found if f not in taken], "absent")  # the sweats stay denied
+            if taken and len(taken) < len(found):  # "no cough. short of breath, no… well, i get winded": the
+                named = {c.label for *_, c in lexicon.find_concepts("symptom", first.text)}  # cough stays denied
+                self._asked(s, first, [f for f in found if f not in taken and f[2].label in named], "absent")
             if taken or not back:
                 pol, found = "yes", taken or found
             elif len({f[2].label for f in found}) == 1 and not back & self._asked_in_turn(s):

@@ -23,6 +23,13 @@ from scribe.notes.medication.numbers import NUMBER_PATTERN as _NUM
 _DOSE = re.compile(
     rf"(?P<num>{_NUM})(?:\s*(?:-|to|or|à|ou)\s*(?P<num2>{_NUM}))?\s*-?\s*(?P<unit>{_UNIT_RX})(?![\w])", re.I
 )
+# the regimen replaced: "instead of three times a day we're going to four", "au lieu de deux fois par jour"
+INSTEAD_OF_FREQUENCY = re.compile(
+    r"\b(?:instead of|au lieu de|rather than|plutôt que)\s+(?:\S+\s+){0,3}?(?:a|per|par)\s+(?:day|jour)\b|"
+    r"\b(?:instead of|au lieu de)\s+(?:once|twice|one|two|three|four|\d+|une|deux|trois|quatre)\b"
+    r"(?:\s+(?:times?|fois))?",
+    re.I,
+)
 # the strength of the tablets just counted, said right after the count ("half a tablet, 12.5 milligrams",
 # "2 comprimés, soit 1 g"); "2 tablets of 500 mg" is two tablets of that strength (a count of them, kept)
 _STRENGTH_AFTER_COUNT = re.compile(
@@ -330,6 +337,7 @@ def read_attributes(
             out.unit = "tablets"
     # frequency (outside the maximum and the quantity)
     blank = "".join(" " if not free(i, i + 1) else ch for i, ch in enumerate(norm))
+    blank = INSTEAD_OF_FREQUENCY.sub(lambda m: " " * len(m.group(0)), blank)  # the old one, not the regimen
     f = find_frequency(blank, back, body, norm)
     if f:
         out.frequency = Found(f[0], f[1], f[2])

@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from scribe.notes.medication.attributes import Attributes, Found, as_needed_before, read_attributes
+from scribe.notes.medication.attributes import (
+    INSTEAD_OF_FREQUENCY,
+    Attributes,
+    Found,
+    as_needed_before,
+    read_attributes,
+)
 from scribe.notes.medication.clause import (
     CORRECTION,
     clause_scope,
@@ -131,7 +137,11 @@ def parse_mention(
     )
     if status is None:
         return None
-    if status == "current" and known and clinician and _UP_TO_DOSE.match(right):
+    if status == "current" and known and clinician and INSTEAD_OF_FREQUENCY.search(text[m.end : m.end + 120]):
+        status = (
+            "changed"  # "the carbidopa-levodopa, same tablet, but instead of three times a day we're going to four"
+        )
+    elif status == "current" and known and clinician and _UP_TO_DOSE.match(right):
         status = "changed"  # "sertraline up to fifty milligrams every morning" of a drug taken: its new dose
     elif status == "current" and not known and clinician and _FOR_A_COMPLAINT.search(text[: m.start]):
         status = "new"  # "for the knee, tylenol, five hundred milligrams …": what to take for it, from now
@@ -166,6 +176,10 @@ def parse_mention(
         if extra.dose is not None and extra.unit is not None:
             attrs.dose = Found(extra.dose.value, extra.dose.start + hi - m.end, extra.dose.end + hi - m.end)
             attrs.unit = extra.unit
+    if status == "changed" and attrs.frequency is None and hi < nxt:  # "…, but instead of three times a day we're
+        extra = read_attributes(text[hi:nxt], lang, status=status)  # going to four times a day"
+        if (f := extra.frequency) is not None:
+            attrs.frequency = Found(f.value, f.start + hi - m.end, f.end + hi - m.end)
     # "let's cut the meclizine down", "stop the ferrous sulfate" of a drug taken: the change is context
     changed = status in ("changed", "stopped") and known
     if not (listed or changed or has_medication_context(text, mentions, j, attrs, prompted or asked)):

@@ -340,8 +340,8 @@ def _stop_before(left: str) -> bool:
     stops = list(_STOP_LEFT.finditer(left))
     if not stops:
         return False
-    rest = left[stops[-1].end() :]
-    if re.search(r"\b(?:the|your|his|her|my|le|la|les|votre|vos)\s+[\w-]+\s*,", rest, re.I):
+    rest, lead = left[stops[-1].end() :], left[: stops[-1].start()]  # "le cardiologue l'avait arrêté": its own object
+    if re.search(r"\b(?:the|your|his|her|my|le|la|les|votre|vos)\s+[\w-]+\s*,", rest, re.I) or _OWN_OBJECT.search(lead):
         return False
     return not any(cue.search(rest) for cue in (_NEW_CUE, _CHANGE_LEFT, _KEEP))
 
@@ -358,6 +358,7 @@ def _stop_after(after: str) -> bool:
     return bool(m) and not (_NOT_BEFORE.search(lead) or _DRUG_STOPS.search(lead) or _WHETHER.search(lead))
 
 
+_OWN_OBJECT = re.compile(r"\b(?:l'|les )(?:avait |a |ai |avons |ont )?$", re.I)
 _WHETHER = re.compile(r"\b(?:s'il|si|whether|if)\b[^.;]{0,20}$", re.I)  # "elle vous dira s'il faut l'arrêter"
 _NOT_BEFORE = re.compile(r"(?:\b(?:pas|jamais|not|never)\b|n't\b)\s*(?:\w+\s+)?$", re.I)
 # the drug is what stops something: "i thought the allopurinol was supposed to stop them" (the attacks)
@@ -436,8 +437,8 @@ _AVOID_AFTER = re.compile(
 
 
 def says_start(left: str, right: str) -> bool:
-    """A start said in words ("start", "prescribe", "restart", "je vous mets"), not only an imperative or a course."""
-    return bool(_NEW_CUE.search(left) or _NEW_RIGHT.search(right))
+    """A start said in words ("start", "prescribe", "on passe à"), not only an imperative or a course."""
+    return bool(_NEW_CUE.search(left) or _NEW_RIGHT.search(right) or _SWITCH_TO.search(left))
 
 
 def has_own_status(text: str) -> bool:
