@@ -88,7 +88,7 @@ SUMMARY_PARTS = ["found", "todo", "medications", "warning_signs", "follow_up"]
 # Cue words, matched on folded text (lower case, no accents).
 HEDGE = re.compile(
     r"\?|\b(possible|possibly|probable|probably|likely|suspected|suspect|suspicion|rule out|r/o|may|"
-    r"might|could|versus|vs|concern\w*|suspicious|evoqu\w*|eliminer|eventuel\w*)\b"
+    r"might|could|versus|vs|concern\w*|suspicious|evoqu\w*|eliminer|eventuel\w*|if|unless)\b"
 )
 ENDORSE = re.compile(r"\b(endorses?|endorsed|reports?|reported|positive for|complains? of|signale|rapporte)\b")
 # reaches the end of its clause ("pas d'" ends on its apostrophe: "pas d'allergie")

@@ -341,7 +341,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         a, b = (wider[0], wider[1]) if wider else (st, en)
         lead = self._lead_in(k)
         sure = certainty(lead + s.text, len(lead) + a, len(lead) + b, mods)
-        if sure == "possible" and set_aside(s.text[:a], s.text[b:] + " " + self._next_text(k)):
+        if sure == "possible" and set_aside(s.text[:a], s.text[b:] + " " + self.next_in_turn(k)):
             sure = "ruled-out"
         label = concept.label if concept else wider[2]
         if sure == "doubted":
@@ -401,16 +401,9 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         quote, seg_id = fact.evidence[0].quote, fact.evidence[0].segment_id
         for k, t in enumerate(self.sents):
             at = t.text.find(quote) if quote and self.tr.segments[t.seg_index].id == seg_id else -1
-            if at >= 0 and (_TYPE_OPEN.match(t.text[at + len(quote) :]) or _TYPE_OPEN.match(self._next_text(k))):
+            if at >= 0 and (_TYPE_OPEN.match(t.text[at + len(quote) :]) or _TYPE_OPEN.match(self.next_in_turn(k))):
                 fact.attributes["code"] = fact.attributes["code_description"] = None
                 return
-
-    def _next_text(self, k: int) -> str:
-        """The clinician's next sentence in the same turn ('' if none)."""
-        nxt = k + 1
-        if nxt < len(self.sents) and self.is_clin(nxt) and self.sents[nxt].seg_index == self.sents[k].seg_index:
-            return self.sents[nxt].text
-        return ""
 
     def _denied_just_before(self, k: int, label: str) -> bool:
         """Did the clinician deny the condition in the sentence or two before a short one that names it again?"""

@@ -333,7 +333,7 @@ class BackgroundFacts:
                         relative=chart_relative(s.text, rel) if rel else None,
                         code=c.code,
                         term=specific_term(s.text[st:en], c.label),
-                        age=None if m.negated else age_at(s.text[en:]),
+                        age=None if m.negated else age_at(s.text[en:], self.next_in_turn(k)),
                     )
                     continue
                 if m.negated or m.hypothetical or m.uncertain or k >= self.ap_start or self._WORRY.search(s.text[:st]):

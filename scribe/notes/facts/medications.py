@@ -103,7 +103,11 @@ class MedicationFacts:
             if self.is_clin(k) and not s.question and med.announces_starts(s.text):
                 announced = k
             if not mentions and recent and k - recent[0] <= 4 and self.is_clin(k) and not s.question:
-                changed = self._anaphoric_change(med.owner_of_from_dose(s.text, recent[1], self.builder.facts), k)
+                said = (self.sents[k - 1].text if self.sents[k - 1].seg_index == s.seg_index else "") + " " + s.text
+                owner = med.named_by_class(said, self.builder.facts)  # "iron every other day is … so let's change it"
+                changed = self._anaphoric_change(
+                    owner or med.owner_of_from_dose(s.text, recent[1], self.builder.facts), k
+                )
                 if changed is not None:
                     recent, last = (k, changed), None
                     continue

@@ -79,6 +79,13 @@ class ConsultationReader:
         self.ap_start = self._find_ap_start()
         self.exam_end = self.ap_start if self.ap_start > self.exam_start else len(self.sents)
 
+    def next_in_turn(self, k: int) -> str:
+        """The next sentence of sentence k's turn ('' if none)."""
+        nxt = k + 1
+        if nxt < len(self.sents) and self.sents[nxt].seg_index == self.sents[k].seg_index:
+            return self.sents[nxt].text
+        return ""
+
     def is_clin(self, k: int) -> bool:
         return self.role[k] == "clinician"
 

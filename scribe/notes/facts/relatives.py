@@ -154,8 +154,13 @@ _AGE_AT = re.compile(
 )
 
 
-def age_at(text: str) -> str | None:
-    m = _AGE_AT.search(text)
+_CAME_AT = re.compile(r"\b(?:diagnos\w*|découvert|found|died|passed away|décédée?|morte?)\b", re.I)
+
+
+def age_at(text: str, then: str = "") -> str | None:
+    """The age said right after the disease, or in the next sentence when it tells when it came ("ma mère est
+    décédée d'un cancer de l'estomac." "on l'a découvert à soixante-six ans")."""
+    m = _AGE_AT.search(text) or (_CAME_AT.search(then) and _AGE_AT.search(then))
     if not m:
         return None
     age = numbers_to_digits(m.group(1))

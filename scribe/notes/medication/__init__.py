@@ -45,6 +45,7 @@ from scribe.notes.medication.mention import (
     answer_attributes,
     corrected_later,
     follow_up_attributes,
+    named_by_class,
     owner_of_from_dose,
     parse_mention,
 )
@@ -57,17 +58,13 @@ from scribe.notes.medication.names import (
     normalise_unit,
 )
 from scribe.notes.medication.numbers import Number, normalize, number_spans, number_values
+from scribe.notes.medication.questions import asks_what_was_tried, stopped_in_answer
 from scribe.notes.medication.render import display_name, dose_text, frequency_text, render_medication
-from scribe.notes.medication.status import (
-    ECHO,
-    asks_what_was_tried,
-    has_current_cue,
-    other_prescriber,
-    stopped_in_answer,
-)
+from scribe.notes.medication.status import ECHO, has_current_cue, other_prescriber
 
 __all__ = [
     "anaphoric_change",
+    "named_by_class",
     "owner_of_from_dose",
     "announced_item",
     "announces_starts",

@@ -349,6 +349,25 @@ def anaphoric_change(
 _FROM_DOSE = re.compile(r"\bfrom (\d+(?:\.\d+)?)\s*(?:mg|milligrams?)?\s+to\b", re.I)
 
 
+# the words a clinician names a drug by, its class or its substance: "iron every other day is absorbed just as well"
+_CLASS_WORDS = {
+    r"\b(?:iron|fer)\b": r"^ferr|iron",
+    r"\b(?:statins?|statines?)\b": r"statin$",
+    r"\b(?:blood thinners?|anticoagula\w*)\b": r"^(?:apixaban|rivaroxaban|edoxaban|dabigatran|warfarin)$",
+    r"\b(?:water pills?|diuretics?|diurétiques?)\b": r"^(?:furosemide|torsemide|bumetanide|hydrochlorothiazide)$",
+}
+
+
+def named_by_class(text: str, facts: list) -> Any:
+    """The drug taken that the words name by its class or substance, when exactly one does; else None."""
+    for said, label in _CLASS_WORDS.items():
+        if re.search(said, text, re.I):
+            taken = {f.label: f for f in facts if f.kind == "medication" and f.status in ("current", "changed")}
+            owners = [f for name, f in taken.items() if re.search(label, name, re.I)]
+            return owners[0] if len(owners) == 1 else None
+    return None
+
+
 def owner_of_from_dose(text: str, recent, facts: list) -> Any:
     """The drug a change "from X to Y" said without a name is about: the last one named (`recent`), unless
     its dose is not X and another taken drug's is ("the prednisone, now that we're adding the plaquenil, we'll

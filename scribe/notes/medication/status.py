@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 # status cues: in the drug's clause before it (left) or as an anaphora after it (right)
-_STOP_LEFT = re.compile(
+STOP_LEFT = re.compile(
     r"\b(?:stop(?:ped|ping|s)?|discontinu\w*|d/c|come off|came off|coming off|go off|went off|gone off|been off|"
     r"was off|used to (?:take|be on|use)|get (?:you |him |her |me )?off|take (?:you |him |her |me )?off|"
     r"took (?:you |him |her |me )?off|"
@@ -263,7 +263,7 @@ _HEDGE = re.compile(
     r"if|unless|peut-être|éventuellement|si)\b",
     re.I,
 )
-_OWN_STATUS = [_STOP_LEFT, _CHANGE_LEFT, _NEW_CUE, _CURRENT_LEFT, _IMPERATIVE]
+_OWN_STATUS = [STOP_LEFT, _CHANGE_LEFT, _NEW_CUE, _CURRENT_LEFT, _IMPERATIVE]
 
 
 def clause_status(
@@ -303,8 +303,7 @@ def clause_status(
         clinician
         and (
             _CHANGE_LEFT.search(left)
-            or _CHANGE_RIGHT.search(right)
-            and not _SUBORDINATE.search(left)
+            or _changed_after(left, right)
             or _CUT_DOWN[0].search(left)
             and _CUT_DOWN[1].search(right)
         )
@@ -334,10 +333,17 @@ def clause_status(
     return status
 
 
+def _changed_after(left: str, right: str) -> bool:
+    """A change said after the drug, not in a subordinate clause ("since we cut it down") nor on a condition ("keep
+    the colace for now, and you can cut it back if things get easier")."""
+    m = _CHANGE_RIGHT.search(right)
+    return bool(m) and not _SUBORDINATE.search(left) and not _HEDGE.search(right[m.end() :][:40])
+
+
 def _stop_before(left: str) -> bool:
     """A stop said before the drug that is its own: not one whose object came first ("stop the cigarettes, maxalt
     for attacks"), nor one a nearer cue overrides ("stop the sprintec, start the norethindrone")."""
-    stops = list(_STOP_LEFT.finditer(left))
+    stops = list(STOP_LEFT.finditer(left))
     if not stops:
         return False
     rest, lead = left[stops[-1].end() :], left[: stops[-1].start()]  # "le cardiologue l'avait arrêté": its own object
@@ -355,14 +361,14 @@ def _stop_after(after: str) -> bool:
     "don't stop it")."""
     m = _STOP_RIGHT.search(after)
     lead = after[: m.start()] if m else ""
-    return bool(m) and not (_NOT_BEFORE.search(lead) or _DRUG_STOPS.search(lead) or _WHETHER.search(lead))
+    return bool(m) and not (_NOT_BEFORE.search(lead) or DRUG_STOPS.search(lead) or _WHETHER.search(lead))
 
 
 _OWN_OBJECT = re.compile(r"\b(?:l'|les )(?:avait |a |ai |avons |ont )?$", re.I)
 _WHETHER = re.compile(r"\b(?:s'il|si|whether|if)\b[^.;]{0,20}$", re.I)  # "elle vous dira s'il faut l'arrêter"
 _NOT_BEFORE = re.compile(r"(?:\b(?:pas|jamais|not|never)\b|n't\b)\s*(?:\w+\s+)?$", re.I)
 # the drug is what stops something: "i thought the allopurinol was supposed to stop them" (the attacks)
-_DRUG_STOPS = re.compile(r"\b(?:supposed|meant|designed|help(?:s|ed)?)(?: to)?\s*$", re.I)
+DRUG_STOPS = re.compile(r"\b(?:supposed|meant|designed|help(?:s|ed)?)(?: to)?\s*$", re.I)
 
 
 def _tried(text: str, start: int, left: str, after: str, before: str = "") -> bool:
@@ -453,33 +459,6 @@ def other_prescriber(text: str) -> bool:
 
 
 _APPOSITION = re.compile(r"\s*,\s*(?:the|your|his|her|my|le|la|l'|votre|son|sa)\s*" + _AGENT + r"\s*,", re.I)
-
-
-_TRIED_QUESTION = re.compile(
-    r"\b(?:anything|something|what)(?: else)? (?:have you |did you )?tried\b|"
-    r"\b(?:have you|did you|has (?:he|she)|did (?:he|she))\s+(?:\w+\s+)?(?:tried|try|taken anything|take anything|"
-    r"took anything|used anything|use anything|(?:taken|took|used) (?:for|to))\b|"
-    r"\b(?:avez-vous|vous avez|as-tu|t'as)\s+(?:\w+\s+)?"
-    r"(?:essayé|pris quelque chose|pris un traitement|pris des médicaments)|"
-    # "and for the one two years ago, what did you take?": what was taken for a past episode
-    r"\b(?:ago|last time|back then|that time|il y a \w+ (?:ans?|mois))\b.{0,30}\bwhat did you (?:take|use|get)\b|"
-    r"\bwhat did you (?:take|use|get)\b.{0,30}\b(?:ago|last time|back then|that time)\b",
-    re.I,
-)
-
-
-def asks_what_was_tried(question: str) -> bool:
-    """ "Have you tried anything for it?", "did you take anything?", "vous avez pris quelque chose ?": a drug
-    named in the answer was tried for the complaint, not one the patient takes (unless the answer says so)."""
-    return bool(_TRIED_QUESTION.search(question))
-
-
-def stopped_in_answer(text: str) -> bool:
-    """An answer says the drug was stopped ("I stopped it", "not anymore", "je l'ai arrêté")."""
-    stop = _STOP_LEFT.search(text)
-    if stop and _DRUG_STOPS.search(text[: stop.start()]):
-        stop = None  # "i thought the allopurinol was supposed to stop them" (the attacks)
-    return bool(stop or re.search(r"\b(?:anymore|any more|not now|no longer|plus)\b", text, re.I))
 
 
 # a question about other drugs than the one it names

@@ -1,0 +1,34 @@
+"""What a question about a drug asks, and what its answer says: "have you tried anything for it?" (a drug named in
+the reply was tried, not taken now), "I stopped it" (the reply stops the drug asked about)."""
+
+from __future__ import annotations
+
+import re
+
+from scribe.notes.medication.status import DRUG_STOPS, STOP_LEFT
+
+_TRIED_QUESTION = re.compile(
+    r"\b(?:anything|something|what)(?: else)? (?:have you |did you )?tried\b|"
+    r"\b(?:have you|did you|has (?:he|she)|did (?:he|she))\s+(?:\w+\s+)?(?:tried|try|taken anything|take anything|"
+    r"took anything|used anything|use anything|(?:taken|took|used) (?:for|to))\b|"
+    r"\b(?:avez-vous|vous avez|as-tu|t'as)\s+(?:\w+\s+)?"
+    r"(?:essayé|pris quelque chose|pris un traitement|pris des médicaments)|"
+    # "and for the one two years ago, what did you take?": what was taken for a past episode
+    r"\b(?:ago|last time|back then|that time|il y a \w+ (?:ans?|mois))\b.{0,30}\bwhat did you (?:take|use|get)\b|"
+    r"\bwhat did you (?:take|use|get)\b.{0,30}\b(?:ago|last time|back then|that time)\b",
+    re.I,
+)
+
+
+def asks_what_was_tried(question: str) -> bool:
+    """ "Have you tried anything for it?", "did you take anything?", "vous avez pris quelque chose ?": a drug
+    named in the answer was tried for the complaint, not one the patient takes (unless the answer says so)."""
+    return bool(_TRIED_QUESTION.search(question))
+
+
+def stopped_in_answer(text: str) -> bool:
+    """An answer says the drug was stopped ("I stopped it", "not anymore", "je l'ai arrêté")."""
+    stop = STOP_LEFT.search(text)
+    if stop and DRUG_STOPS.search(text[: stop.start()]):
+        stop = None  # "i thought the allopurinol was supposed to stop them" (the attacks)
+    return bool(stop or re.search(r"\b(?:anymore|any more|not now|no longer|plus)\b", text, re.I))
