@@ -224,7 +224,7 @@ _FOLLOW_CUE = re.compile(
     # a dose worked out aloud ("for her weight, 15 kilos, that's 675 milligrams twice a day")
     r"\b(?:that's|that is|which is|ça fait|soit)\s+(?:about\s+)?\d[\d.,]*\s*(?:mg|milligram\w*|mcg|microgram\w*|ml|"
     r"milliliters?|g|grams?|grammes?|units?|unités?)\b|"
-    r"^[\s,]*(?:(?:um+|uh+|euh|er)[\s,]+)*(?:\d|one|two|half|a half|un |une )|"
+    r"^[\s,]*(?:(?:um+|uh+|euh|er|so|and|then|alors|donc|et)[\s,]+)*(?:\d|one|two|half|a half|un |une )|"
     r"^[\s,]*(?:three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|deux|trois|quatre|cinq|cent)"
     r"[\w\s-]{0,30}(?:milligrams?|micrograms?|grams?|units?|milligrammes?|microgrammes?|grammes?)\b|"
     # the regimen on its own: "every six hours if needed.", "toutes les six heures si besoin."
