@@ -248,11 +248,13 @@ def _fits(query: Query, found: Answered) -> Answered:
         return unanswered(found.topic)  # "any drug allergies?" — "any food allergies?" "no"
     if _ASKS_IMMUNITY.search(query.text) and not _IMMUNITY_SAID.search(said):
         return unanswered(found.topic)  # "is he immune to hepatitis A?" is not "alcoholic hepatitis"
-    if (sub := _SUBTYPE.search(query.text)) and not re.search(rf"\b{sub.group(1)}\s+{sub.group(2)}\b", said, re.I):
+    if (sub := _SUBTYPE.search(query.text)) and not re.search(
+        rf"\b{sub.group(1)}\s+{_FORM.get(sub.group(2).lower(), sub.group(2))}\b", said, re.I
+    ):
         return unanswered(found.topic)  # "hepatitis A" is not hepatitis B
     if query.intent in DETAIL and not FUTURE_ASKED.search(query.text) and _planned_value(found):
         return unanswered(found.topic)  # "a lamotrigine level once you've been on two hundred": not done yet
-    if _ASKS_LEVEL.search(query.text) and not _ASKS_LEVEL.search(said):
+    if _ASKS_LEVEL.search(query.text) and _DOSE_SAID.search(numbers_to_digits(said)) and not _ASKS_LEVEL.search(said):
         return unanswered(found.topic)  # "her lamotrigine level?" is not the dose she takes
     if _ASKS_LAST_VISIT.search(query.text) and not _SAID_EARLIER.search(said):
         return unanswered(found.topic)  # "his blood pressure at the last visit?" is not today's reading
@@ -322,6 +324,8 @@ _SAID_EARLIER = re.compile(
 # immunity and vaccines are asked of a disease the patient need not have had
 _ASKS_IMMUNITY = re.compile(r"\bimmun\w*|\bvaccin\w*|\b(?:shots?|booster)\b", re.I)
 _IMMUNITY_SAID = re.compile(r"immun|vaccin|antibod|anticorps|\bshots?\b|booster|\bdoses?\b", re.I)
+_FORM = {"1": "(?:1|one|un)", "one": "(?:1|one|un)", "2": "(?:2|two|deux)", "two": "(?:2|two|deux)"}
+_DOSE_SAID = re.compile(r"\d\s*(?:mg|milligrams?|milligrammes?)\b", re.I)  # the dose taken, not a level measured
 # the form of a disease named by a letter or a number: "hepatitis A", "type 1"
 _SUBTYPE = re.compile(r"\b(hepatitis|hépatite|type)\s+([a-e]|1|2|one|two)\b", re.I)
 

@@ -206,16 +206,16 @@ class TranscriptUnits:
             found = [
                 m for m in found if any(abs(m.start() - a.end()) <= 150 for rx in anchors for a in rx.finditer(text))
             ]
-            # a name said in a statement holds its value in that sentence ("viral load undetectable, less than
-            # twenty. and the cd four was six hundred and forty": 640 is not the viral load); asked, in the reply
-            stated = [
-                _sentence_at(text, a.start())
-                for rx in anchors
-                for a in rx.finditer(text)
-                if "?" not in _sentence_at(text, a.start())
+            # a value said in another sentence than the name, with another subject, is that one's ("viral load
+            # undetectable, less than twenty. and the cd four was six hundred and forty"); "in october it was 7.8"
+            # is still the a1c's
+            anchored = {_sentence_at(text, a.start()) for rx in anchors for a in rx.finditer(text)}
+            found = [
+                m
+                for m in found
+                if _sentence_at(text, m.start()) in anchored
+                or not _OTHER_SUBJECT.search(_before_in_sentence(text, m.start()))
             ]
-            if stated and len(stated) == sum(1 for rx in anchors for _ in rx.finditer(text)):
-                found = [m for m in found if _sentence_at(text, m.start()) in stated]
             if not found:
                 return None
         if now and intent == "value" and anchors:  # "your blood pressure today is 148 over 90. temperature 98.4"
@@ -292,6 +292,16 @@ def _relatives(text: str, anchors: list[re.Pattern]) -> bool:
         start for start, _end, _c in lexicon.find_concepts("condition", text)
     ]
     return not spots or any(relative_of(text, at) is not None for at in spots)
+
+
+_OTHER_SUBJECT = re.compile(
+    r"\b(?:the|your|his|her|le|la|les|l'|son|sa|votre)\s*[\w-]+(?:\s+[\w-]+)?\s+(?:is|was|were|are|est|était|à)\b", re.I
+)
+
+
+def _before_in_sentence(text: str, at: int) -> str:
+    """The words of the sentence around `at` that come before it."""
+    return text[max((m.end() for m in re.finditer(r"[.?!;](?=\s|$)", text[:at])), default=0) : at]
 
 
 def _sentence_at(text: str, at: int) -> str:
