@@ -88,7 +88,7 @@ _TYPE_OPEN = re.compile(
 _STATES_IT = re.compile(
     r"\b(?:you(?:'ve| have| do have)(?: got)?|(?:he|she) (?:has|does have)|this is|it'?s|it is|that'?s|there'?s|"
     r"shows?|showed|confirm\w*|diagnos\w*|consistent with|so (?:you|it)|vous avez|(?:il|elle) a|c'est|il s'agit|"
-    r"montre|confirm\w*|diagnostic)\b[^.;?!]{0,40}$",
+    r"montre)\b[^.;?!]{0,40}$",
     re.I,
 )
 

@@ -137,10 +137,9 @@ def parse_mention(
     )
     if status is None:
         return None
+    # "the carbidopa-levodopa, same tablet, but instead of three times a day we're going to four"
     if status == "current" and known and clinician and INSTEAD_OF_FREQUENCY.search(text[m.end : m.end + 120]):
-        status = (
-            "changed"  # "the carbidopa-levodopa, same tablet, but instead of three times a day we're going to four"
-        )
+        status = "changed"
     elif status == "current" and known and clinician and _UP_TO_DOSE.match(right):
         status = "changed"  # "sertraline up to fifty milligrams every morning" of a drug taken: its new dose
     elif status == "current" and not known and clinician and _FOR_A_COMPLAINT.search(text[: m.start]):
