@@ -325,7 +325,8 @@ _SAID_EARLIER = re.compile(
 _ASKS_IMMUNITY = re.compile(r"\bimmun\w*|\bvaccin\w*|\b(?:shots?|booster)\b", re.I)
 _IMMUNITY_SAID = re.compile(r"immun|vaccin|antibod|anticorps|\bshots?\b|booster|\bdoses?\b", re.I)
 _FORM = {"1": "(?:1|one|un)", "one": "(?:1|one|un)", "2": "(?:2|two|deux)", "two": "(?:2|two|deux)"}
-_DOSE_SAID = re.compile(r"\d\s*(?:mg|milligrams?|milligrammes?)\b", re.I)  # the dose taken, not a level measured
+# the dose taken, not a level measured: "one thousand milligrams", "the same dose, one thousand twice a day"
+_DOSE_SAID = re.compile(r"\d\s*(?:mg|milligrams?|milligrammes?)\b|\bdoses?\b|\b(?:a|per|par) (?:day|jour)\b", re.I)
 # the form of a disease named by a letter or a number: "hepatitis A", "type 1"
 _SUBTYPE = re.compile(r"\b(hepatitis|hépatite|type)\s+([a-e]|1|2|one|two)\b", re.I)
 
