@@ -31,7 +31,7 @@ from scribe.notes.answers_find import (
 from scribe.notes.answers_guard import ADHERENCE
 from scribe.notes.answers_kinds import TREATMENT, unanswered
 from scribe.notes.answers_search import NOT_UNDERSTOOD, labels_in
-from scribe.notes.answers_values import FUTURE_ASKED, VALUE_RX
+from scribe.notes.answers_values import EARLIER_SAID, FUTURE_ASKED, VALUE_RX
 from scribe.notes.answers_whose import about_family, allergy_kind_fits, relative_asked
 from scribe.notes.context_topics import answer_from_facts, facts_for_topic, topics_of
 from scribe.notes.facts import Extractor
@@ -316,9 +316,8 @@ _ASKS_LAST_VISIT = re.compile(
     re.I,
 )
 _SAID_EARLIER = re.compile(
-    r"\b(?:last|previous|prior|ago|before|dernière|précédente|il y a|avant)\b|"
-    r"\bin (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|"
-    r"\ben (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b",
+    EARLIER_SAID + r"|\b(?:last|dernière)\b|\ben (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
+    r"octobre|novembre|décembre)\b",
     re.I,
 )
 # immunity and vaccines are asked of a disease the patient need not have had

@@ -156,11 +156,11 @@ PAST_ASKED = re.compile(
     r"september|october|november|december))\b",
     re.I,
 )
-PAST_SAID = re.compile(
+EARLIER_SAID = (
     r"\b(?:ago|il y a|previous(?:ly)?|prior|last time|before|précédente?|avant|la dernière fois|in (?:january|"
-    r"february|march|april|may|june|july|august|september|october|november|december))\b[^.]{0,50}$",
-    re.I,
+    r"february|march|april|may|june|july|august|september|october|november|december))\b"
 )
+PAST_SAID = re.compile(EARLIER_SAID + r"[^.]{0,50}$", re.I)
 # a value said as it was, not as it is: "your egfr is 39, it was 48 in march"
 WAS_SAID = re.compile(r"\b(?:was|were|used to be|était|étiez|avait|aviez)\b[^.]{0,20}$", re.I)
 NOW_ASKED = re.compile(

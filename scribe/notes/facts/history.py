@@ -202,8 +202,10 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
         j = k
         while j > 0 and self.sents[j - 1].seg_index == self.sents[k].seg_index:
             j -= 1
-        seg = self.sents[j - 1].seg_index if j > 0 else -1
-        return " ".join(t.text for t in self.sents[:j] if t.seg_index == seg)
+        i = j
+        while i > 0 and self.sents[i - 1].seg_index == self.sents[j - 1].seg_index:
+            i -= 1
+        return " ".join(t.text for t in self.sents[i:j])
 
     def symptoms(self):
         # "…you're endorsing some back pain and dizziness, um, and some blood in your urine"; "…endorsing the back

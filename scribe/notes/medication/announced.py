@@ -18,8 +18,11 @@ _LIST_ITEM_LEFT = re.compile(
     r"(?:the\s+|some\s+|a\s+|an\s+|le\s+|la\s+|les\s+|du\s+|l')?$",
     re.I,
 )
-_KEPT_RIGHT = re.compile(
-    r"\b(?:keep|continue|same|stays?|remains?|as before|as it is|gardez|continuez|on garde|pareil|inchangé)\b", re.I
+# a drug kept, said after it ("the amlodipine, keep the five", "the metformin you keep", "tylenol is fine")
+KEPT_RIGHT = re.compile(
+    r"\b(?:keep\w*|continu\w*|same|stays?|remains?|still|as before|as it is|(?:is|are|'s) (?:fine|ok|okay)|gard\w*|"
+    r"poursui\w*|on garde|pareil|inchangé|toujours)\b",
+    re.I,
 )
 
 
@@ -35,4 +38,4 @@ def announced_item(sentence: str, mentions: list, j: int) -> bool:
     start = mentions[j].start
     if j and re.fullmatch(r"\W*(?:the|le|la|les|l'|du)?\s*", sentence[mentions[j - 1].end : start], re.I):
         start = mentions[j - 1].start
-    return bool(_LIST_ITEM_LEFT.match(sentence[:start])) and not _KEPT_RIGHT.search(sentence[mentions[j].end :])
+    return bool(_LIST_ITEM_LEFT.match(sentence[:start])) and not KEPT_RIGHT.search(sentence[mentions[j].end :])

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from scribe.notes.medication.announced import KEPT_RIGHT
 from scribe.notes.medication.attributes import (
     INSTEAD_OF_FREQUENCY,
     Attributes,
@@ -38,11 +39,6 @@ from scribe.notes.medication.status import (
     is_avoided,
     other_prescriber,
     says_start,
-)
-
-# "stop the lipitor, the metformin you keep": the next item of a stop's list is kept, not stopped
-_KEPT_AFTER = re.compile(
-    r"\b(?:keep\w*|continu\w*|stays?|still|(?:is|are|'s) (?:fine|ok|okay)|poursui\w*|gard\w*|toujours)\b", re.I
 )
 
 _TAKE_IT = re.compile(
@@ -149,7 +145,7 @@ def parse_mention(
     if listed == "and" and status == "current" and not has_current_cue(left) and previous.status != "current":
         status = previous.status  # "stop the ibuprofen and the naproxen", "start X along with some Y"
     elif listed == "list" and status == "current" and previous.status == "stopped" and clinician:
-        if not (has_current_cue(left) or has_own_status(right) or _KEPT_AFTER.search(right)):
+        if not (has_current_cue(left) or has_own_status(right) or KEPT_RIGHT.search(right)):
             status = "stopped"  # "stop the advil, the aleve and the motrin"
     if is_avoided(left, right):
         return None
