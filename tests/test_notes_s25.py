@@ -32,7 +32,8 @@ def test_diagnoses_weighed_and_set_aside_are_not_stated():
     assert dx["kidney stone"] == "possible"
     doc = document(
         "[patient] j'ai mal aux doigts et au talon .\n"
-        "[doctor] alors , ce que je pense . pour les doigts , j'ai pensé aussi à une goutte , mais votre acide urique était normal , "
+        "[doctor] alors , ce que je pense . pour les doigts , j'ai pensé aussi à une goutte , "
+        "mais votre acide urique était normal , "
         "et ça ne ressemble pas à une goutte , donc non .\n",
         language="fr",
     )
