@@ -376,14 +376,25 @@ def label_dose(med: dict) -> tuple[str, float] | None:
     return (cls, float(med["dose"]) * factor) if cls else None
 
 
+# the most a day of a drug by weight ("maximum 2 g per day", "no more than two grams a day") is neither a dose nor
+# a frequency: the label has no field for it, and a note that repeats it says what the clinician said
+MAX_DAILY_AMOUNT = re.compile(
+    r"(?:up to|maximum(?: of)?|max|at most|no more than|not more than|jusqu'a|pas plus de) "
+    + N
+    + r" (?:g|mg|grams?|grammes?|milligrams?|milligrammes?) (?:a|per|par|each) (?:day|jour)"
+)
+
+
 def dose_ok(med: dict, segment: str, classes=("mass", "units", "volume")) -> bool | None:
     """Whether the segment states the labelled dose; None when it states no comparable dose."""
     want = label_dose(med)
+    segment = MAX_DAILY_AMOUNT.sub(" ", segment)
     got = [v for c, v in doses(segment) if c == want[0]] if want and want[0] in classes else []
     return any(same(v, want[1]) for v in got) if got else None
 
 
 def freq_ok(med: dict, segment: str) -> bool | None:
+    segment = MAX_DAILY_AMOUNT.sub(" ", segment)
     got = freqs(segment) if med.get("per_day") is not None else []
     return any(same(v, float(med["per_day"])) for v in got) if got else None
 

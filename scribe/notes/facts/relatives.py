@@ -31,8 +31,11 @@ CHART_WORD = {
 
 
 # "my brother had a heart attack at 48. he had a stent.": the pronoun's sentence is still about the relative
+# ("ma mère. on lui a diagnostiqué un alzheimer": "lui" is the mother)
 PRONOUN_SUBJECT = re.compile(
-    r"^\W*(?:(?:yes|yeah|oui|ouais)\W+)?(?:(?:and|so|also|et|puis)\s+)?(?:he|she|they|il|elle|ils|elles)\b", re.I
+    r"^\W*(?:(?:yes|yeah|oui|ouais)\W+)?(?:(?:and|so|also|et|puis)\s+)?"
+    r"(?:he|she|they|il|elle|ils|elles|on lui|on leur)\b",
+    re.I,
 )
 
 

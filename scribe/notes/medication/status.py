@@ -400,6 +400,8 @@ def _tried(text: str, start: int, left: str, after: str, before: str = "") -> bo
         )
     if _TAKEN_AFTER.match(after) and (_PAST_TIME.search(after[:60]) or _PAST_RELIEF.search(after)):
         return True  # "deux Doliprane que j'ai pris hier soir", "the advil I took yesterday"
+    if _FOR_THAT_TIME.match(after) and _PAST_GIVER.search(left):
+        return True  # "they switched me to doxycycline for the rest of the trip"
     return bool(_NO_RELIEF.search(after[:60]))
 
 
@@ -409,6 +411,13 @@ _GIVEN_A_KIND = re.compile(
     r"(?:\s+(?:on|last|for|about|pour)\b[^.]*)?\W*$",
     re.I,
 )
+# a course bounded by a past stay: "… for the rest of the trip", "pour le reste du séjour"
+_FOR_THAT_TIME = re.compile(
+    r"^\W*(?:for|during|pour|pendant) (?:the rest of |le reste (?:du|de) )?(?:the|that|my|his|her|le|ce|mon|son) "
+    r"(?:trip|stay|holiday|vacation|journey|voyage|séjour|vacances)\b",
+    re.I,
+)
+_PAST_GIVER = re.compile(r"\b(?:switched|put|gave|started|changed|m'a|m'ont|lui a|ont)\b", re.I)
 _TAKEN_AFTER = re.compile(
     r"^\W*(?:que |qu'|that |which )?(?:j'ai|i|i've|he|she|il|elle a)\s+(?:pris|took|had taken|have taken)\b|"
     r"^[^.?!]{0,40}?\bj'en ai pris\b",  # "de l'amoxicilline de mon copain, j'en ai pris deux hier"
