@@ -92,7 +92,10 @@ HEDGE = re.compile(
 )
 ENDORSE = re.compile(r"\b(endorses?|endorsed|reports?|reported|positive for|complains? of|signale|rapporte)\b")
 # reaches the end of its clause ("pas d'" ends on its apostrophe: "pas d'allergie")
-DENY = re.compile(r"\b(?:denies|denied|deny|negative for|pas de|nie)\b|\bpas d'")
+DENY = re.compile(
+    r"\b(?:denies|denied|deny|negative for|pas de|nie)\b|\bpas d'|"
+    r"\b(?:does not|doesn't|do not|don't) think (?:you|he|she|they) (?:have|has)\b|\bne pense pas qu"
+)
 DENY_NEAR = re.compile(r"\b(no|not|never|without|sans|aucune?|jamais|pas|(?:is|are|was|were)n't)\b")  # the next 5 words
 DENY_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}?(ruled out|excluded|negative|ecarte|elimine)")
 CLAUSE = re.compile(
@@ -208,7 +211,7 @@ NUM_WORDS = {
 N = r"(" + NUMBER + "|" + "|".join(NUM_WORDS) + r")"
 FREQS = [  # (pattern, per-day value, or "hours"/"times" to read from the number), most specific first
     (r"every other day|tous les deux jours|un jour sur deux", 0.5),
-    (r"twice (a|per) week|deux fois par semaine", 2 / 7),
+    (r"twice (a|per) week|twice weekly|(?:two|2) times (?:a|per) week|deux fois par semaine", 2 / 7),
     (r"(once )?(a|per|each) week|weekly|every week|une fois par semaine|par semaine|hebdomadaire", 1 / 7),
     (r"(once )?(a|per) month|monthly|par mois", 1 / 30),
     (r"every " + N + r"(?: (?:to|or|-) " + N + r")? hours?|q" + N + r"h", "hours"),
@@ -520,12 +523,20 @@ def err_dose_freq(v: dict, label: dict) -> dict[str, list[str]]:
     return out
 
 
+def own_spans(ftext: str, med: dict, meds: list[dict]) -> list[tuple[int, int]]:
+    """The drug's spans that are not part of another labelled drug's longer name: "nicotine" (an alias of the
+    patch and of the gum) in "nicotine gum" is the gum."""
+    others = [o for other in meds if other is not med for o in spans(ftext, other)]
+    return [(a, b) for a, b in spans(ftext, med) if not any(c <= a and b <= d and d - c > b - a for c, d in others)]
+
+
 def err_status(v: dict, label: dict) -> list[str]:
     out = []
-    for med in label.get("medications", []):
+    meds = label.get("medications", [])
+    for med in meds:
         status = med.get("status")
         for it in v["items"]:
-            if not (spans(it["f"], med) or spans(cited_names(it, "medication"), med)):
+            if not (own_spans(it["f"], med, meds) or own_spans(cited_names(it, "medication"), med, meds)):
                 continue
             said = GROUP_HEADING.sub("", it["f"])
             if status == "new" and KEEP_VERB.search(said):
@@ -537,7 +548,7 @@ def err_status(v: dict, label: dict) -> list[str]:
         if status != "stopped":
             continue
         for s in v["sents"]:
-            named = spans(s["f"], med) or spans(cited_names(s, "medication"), med)
+            named = own_spans(s["f"], med, meds) or own_spans(cited_names(s, "medication"), med, meds)
             current = CURRENT_VERB.search(GROUP_HEADING.sub("", s["f"]))
             if named and (s["medlist"] or current) and not STOP_WORDS.search(s["f"]):
                 out.append(s["text"])

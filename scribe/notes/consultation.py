@@ -345,8 +345,7 @@ def answer_polarity(text: str, question: str = "") -> str:
         if _BARE.match(t):
             return ""
     if _NO.match(t) and not _LACK_SAID.match(t.lstrip(" .,…")):  # "no energy.": the lack is the answer, not a no
-        # "I don't have quite as much shortness of breath": less of it, not none; "no ... well, actually, two
-        # nights ago i had the chills": the no is taken back, and what follows says no more than it says
+        # less of it, not none ("not quite as much shortness of breath"); a no taken back ("no ... well, actually")
         return "" if _LESS_OF_IT.search(t[:80]) or _TAKEN_BACK.match(t) else "no"
     if _YES.match(t):
         return "yes"
@@ -357,9 +356,11 @@ def answer_polarity(text: str, question: str = "") -> str:
     return ""
 
 
+_IT_HAPPENED = r"(?:i|he|she) (?:\w+ed|hit|fell|got|had|took|felt|bit|cut|did|does|do|has|have|was)"
 _TAKEN_BACK = re.compile(
     r"^\W*(?:no|non|nope|nah)\b[\s.,…]*(?:(?:well\s*,?\s*)?actually\b(?!\s*,?\s*(?:no|never|not|none|nothing)\b)|"
-    r"oh wait|wait|enfin si|ah si|enfin|en fait|attendez)\b",
+    r"oh wait|wait|enfin si|ah si|enfin|en fait|attendez|well\s*,?\s*(?:" + _IT_HAPPENED + r"|maybe|sometimes|"
+    r"a little|a bit|kind of|sort of|once|occasionally)\b)",  # "no ... well, i bumped it on the nightstand"
     re.I,
 )
 _LATE_YES = re.compile(
@@ -377,7 +378,7 @@ _GOES_BACK = re.compile(
     r"(?:well|enfin|yeah|yes|oui|ouais)\W+(?:a little|a bit|a tiny bit|once|sometimes|un (?:tout )?(?:petit )?peu|"
     r"une fois|parfois)|"
     # the companion contradicts the patient's "no": "well ... there was the cat", "well, he did fall in march"
-    r"well\W+(?:there (?:was|were|has been|have been)|(?:he|she|i) (?:did|does|do|has|have|had|was)))\b",
+    r"well\W+(?:there (?:was|were|has been|have been)|" + _IT_HAPPENED + r"))\b",
     re.I,
 )
 # a reply that denies (again): "no", "nope", "non", "nothing", "pas", "jamais"

@@ -18,7 +18,15 @@ _NOT_HAD = re.compile(
     r"[^.;,?!]{0,40}$|"
     r"\b(?:risks?(?! factors?)|complications?|side[- ]effects?|adverse effects?|dangers?|risques?|"
     r"effets (?:secondaires|indésirables))\b(?: \w+){0,4}? (?:include|includes|including|are|is|like|such as|of|"
-    r"with|from|comprennent|sont|comme)\b[^.?!]*$",
+    r"with|from|comprennent|sont|comme)\b[^.?!]*$|"
+    # what the patient is exposed to: "ce qui vous expose aux deux risques, … faire un caillot, un avc", "puts you at
+    # risk of a stroke"
+    r"\b(?:vous |l')?exposer?a? (?:à|aux)\b[^.?!]*$|\b(?:puts?|putting) (?:you|him|her) at (?:\w+ )?risk\b[^.?!]*$|"
+    # what would follow on a condition: "if we keep you on twenty, you'll overshoot and become hypothyroid"
+    r"\b(?:if|unless) [^.;?!]{0,60}?,\s*(?:you|he|she|it|that)(?:'ll| will| would|'d| could| might| may)\s+"
+    r"(?:\w+\s+){0,4}?(?:become|get|develop|end up with|end up|turn|go)\s+(?:\w+\s+)?$|"
+    r"\bsi [^.;?!]{0,60}?,\s*(?:vous|il|elle|on) (?:allez|va|risquez?|pourr\w+)\s+(?:de\s+)?(?:\w+\s+){0,3}?"
+    r"(?:devenir|faire|avoir|développer)\s+(?:une?\s+)?$",
     re.I,
 )
 

@@ -223,6 +223,9 @@ def _trim(words: list[str]) -> list[str]:
 _POSSESSIVES = {"your", "his", "her", "my", "their", "our", "votre", "son", "sa", "mon", "ma"}
 
 
+_RELATIVE_BEFORE = re.compile(r"(?:^|\s)(?:who|which|that)\s+$", re.I)
+
+
 def diagnosis_phrases(text: str) -> list[tuple[int, int, str]]:
     """(start, end, phrase) of condition-shaped phrases in text, modifiers kept, fillers trimmed."""
     out = []
@@ -240,6 +243,10 @@ def diagnosis_phrases(text: str) -> list[tuple[int, int, str]]:
             if before[i].lower() in _STOP:
                 before = before[i + 1 :]
                 break
+        if before:  # "an eye doctor who knows thyroid eye disease": the relative clause's verb is no modifier
+            i = words.index(before[0])
+            if _RELATIVE_BEFORE.search(" ".join(words[:i]) + " " if i else text[: m.start()]):
+                before = before[1:]
         head_end = head_i
         while head_end + 1 < len(words) and re.fullmatch(rf"(?:{_SUFFIX}|{_HEAD})", words[head_end + 1], re.I):
             head_end += 1

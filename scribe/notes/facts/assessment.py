@@ -281,7 +281,9 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
     # a condition said of people in general is not the patient's ("people ... would have a heart attack")
     _GENERIC_EXPERIENCER = re.compile(
         r"\b(?:people|those who|patients who|guys|folks|someone|somebody|anyone|men who|women who|they would|"
-        r"correlation between|les gens|certains patients)\b[^.;]{0,60}$",
+        r"correlation between|les gens|certains patients|"
+        # a specialist's field: "an eye doctor who knows thyroid eye disease"
+        r"who (?:knows|treats|specializ\w+ in|deals? with|looks? after)|qui (?:connaît|traite|s'occupe))\b[^.;]{0,60}$",
         re.I,
     )
     _TEST_NAME = re.compile(

@@ -344,7 +344,11 @@ class MedicationFacts:
         tapered_stops(self)
 
     def _named_before(self, surface: str, k: int) -> bool:
-        return any(surface.lower() in x.text.lower() for x in self.sents[:k])
+        """Said before sentence k, in full or by its last word ("the patch" before "nicotine patch")."""
+        words = surface.lower().split()
+        said = [words[-1]] if len(words) > 1 and len(words[-1]) > 3 else []
+        names = [surface.lower(), *said]
+        return any(re.search(rf"\b{re.escape(w)}", x.text.lower()) for w in names for x in self.sents[:k])
 
     def _restates_change(self, label: str, dose) -> bool:
         """The drug's dose, said again, is the one this visit changed it to."""

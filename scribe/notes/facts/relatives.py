@@ -187,7 +187,7 @@ _COMPANION_BEFORE = re.compile(
 
 _SIDE = re.compile(r"'s side\b", re.I)
 _SIDE_FR = re.compile(r"\bdu côté de (?:ma|mon)\s+$", re.I)
-_APPOSED = re.compile(r"\s*,\s*")
+_APPOSED = re.compile(r"\s*,\s*(?:(?:my|mon|ma)\s+)?", re.I)  # "her mother, my grandmother": the companion's word
 
 
 def _apposed(text: str, first: re.Match, second: re.Match) -> bool:

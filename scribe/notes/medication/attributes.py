@@ -37,7 +37,10 @@ _STRENGTH_AFTER_COUNT = re.compile(
     r"(?P<unit>mg|milligrams?|milligrammes?|mcg|micrograms?|microgrammes?|g|grams?|grammes?)\b",
     re.I,
 )
-_COUNT_BEFORE = re.compile(r"(?:^[\s,:]*|\b(?:take|takes|taking|of|use)\s+)(?P<n>[1-4])\s+$", re.I)
+_COUNT_BEFORE = re.compile(  # "two 500 milligram tablets", "three of the fifty milligram tablets"
+    r"(?:^[\s,:]*|[,:]\s*|\b(?:take|takes|taking|of|use)\s+)(?P<n>[1-4])\s+(?:of (?:the|those|these|my|his|her)\s+)?$",
+    re.I,
+)
 _TABLET_AFTER = re.compile(r"\s*(?:tablets?|capsules?|pills?|caplets?)\b", re.I)
 _RATIO_AFTER = re.compile(
     r"\s*(?:for every|for each|per|pour|par)\s+\d+\s*(?:grams?|g|grammes?|carbs?|points?|mg/dl)\b|\s*(?:for every|per) "

@@ -32,7 +32,9 @@ _RIGHT_CUT = re.compile(
     r"\b(?:and|et)\s+(?:i|we|he|she|they|my|the (?:pain|symptoms?)|it|je|nous|il|elle|ils|mon|ma|"
     r"la douleur)\b|"
     # another order begins: "stop the famotidine and start [a drug the recogniser missed] 40 mg"
-    r"\b(?:and|then|et|puis)\s+(?:start|stop|switch|begin|commencer|arrêter|arrêtez)\b",
+    r"\b(?:and|then|et|puis)\s+(?:start|stop|switch|begin|commencer|arrêter|arrêtez)\b|"
+    # the next item of a recap: "nicotine patch fourteen a day, plus the gum as needed"
+    r",\s*(?:plus|as well as|along with|avec|ainsi que)\s+(?:the|your|some|le|la|les|l'|du|des)\b",
     re.I,
 )
 
@@ -75,7 +77,7 @@ _ON_BEFORE = re.compile(
 _MED_QUESTION = re.compile(
     r"\b(?:medications?|medicines?|meds|pills|prescriptions?|taking|take|taken|took|tried|"
     r"try|using|on anything|supplements?|doing for (?:the|your|that) pain|for the pain|inhalers?|puffers?|"
-    r"médicaments?|traitements?|prenez|pris|essayé|contre la douleur|pour la douleur)\b",
+    r"médicaments?|traitements?|prenez|pris|essayé|contre la douleur|pour la douleur|doses?|dosage|posologie)\b",
     re.I,
 )
 _LAB = re.compile(

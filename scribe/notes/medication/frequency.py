@@ -67,7 +67,11 @@ _FREQS: list[tuple[re.Pattern, str, Any]] = [
         (r"\bq\.?i\.?d\.?(?!\w)", "qid", 4.0),
         (
             r"\b(?:le )?matin,? (?:le )?midi et (?:le )?soir\b|\b(?:with (?:each|every) meal|at (?:each|every) meal|"
-            r"with meals|for every meal|à chaque repas|aux repas)\b",
+            r"with meals|for every meal|à chaque repas|aux repas|morning,? noon,? and night)\b|"
+            # "one in the morning, one at lunch, and one at night"
+            r"\b(?:in the )?morning\s*,\s*(?:and\s+)?(?:(?:\d+|an?|one|two)\s+(?:\w+\s+)?)?(?:at |with )?"
+            r"(?:lunch|noon|midday)\w*\s*,?\s*(?:and\s+)?(?:(?:\d+|an?|one|two)\s+(?:\w+\s+)?)?(?:at |in the |with )?"
+            r"(?:night|evening|bedtime|dinner|supper)\b",
             "meals",
             3.0,
         ),
@@ -148,6 +152,12 @@ def find_frequency(
     if best is None:
         return None
     f, a, b = best
+    if re.search(r"\b(?:from|de)\s*$", plain[:a]) and re.match(r"\s*(?:to|à)\s", plain[b:]):
+        # "we go from three times a day to twice a day": the frequency it goes to
+        blank = " " * (b - a)
+        later = find_frequency(norm[:a] + blank + norm[b:], back, orig, plain[:a] + blank + plain[b:])
+        if later is not None:
+            return later
     s, e = original_span(back, a, b)
     f.text = orig[s:e]
     return f, s, e

@@ -101,6 +101,21 @@ _UP_TO_DOSE = re.compile(r"^\W*(?:up|down) to\b(?!\s+\S+\s+(?:times|fois|tablets
 _FOR_A_COMPLAINT = re.compile(r"(?:^|[.;:]\s*|,\s*)for (?:the|your|his|her|that|this) \w+(?: \w+)?\s*,\s*$", re.I)
 
 
+# what a class of drugs does, said of the class: "anti-inflammatories with a blood thinner increase the bleeding
+# risk", "les antibiotiques peuvent donner des diarrhées": a fact about the class, no drug the patient takes
+_GENERAL_CLAIM = re.compile(
+    r"^\W*(?:(?:with|and|plus|or|avec|et|ou)\b[^,.;]{0,40}?)?\b(?:increase|raise|cause|can|could|may|might|are|"
+    r"interact|thin|make|irritate|augmentent|peuvent|sont|font|donnent)\b",
+    re.I,
+)
+
+
+def _class_in_general(m: Mention, left: str, right: str) -> bool:
+    """A drug class in the plural, opening its clause, and what it does in general after it."""
+    is_class = not (m.drug.get("drugbank_id") or m.drug.get("medline_plus_id"))
+    return is_class and m.surface.lower().endswith("s") and not left.strip() and bool(_GENERAL_CLAIM.match(right))
+
+
 def parse_mention(
     text: str,
     mentions: list[Mention],
@@ -147,7 +162,7 @@ def parse_mention(
     elif listed == "list" and status == "current" and previous.status == "stopped" and clinician:
         if not (has_current_cue(left) or has_own_status(right) or KEPT_RIGHT.search(right)):
             status = "stopped"  # "stop the advil, the aleve and the motrin"
-    if is_avoided(left, right):
+    if is_avoided(left, right) or _class_in_general(m, left, right):
         return None
     attrs = read_attributes(right, lang, left, status=status)
     if attrs.as_needed is None and status == "current":

@@ -57,6 +57,9 @@ _STOP_RIGHT = re.compile(
     # recogniser's "lean that off")
     r"^\W{0,3}off\b(?! and on)|\b(?:leave|lean) (?:that|it|them|those) off\b|" + STOPPED_BARE + "|"
     r"\b(?:l'|les )(?:ai |avons |a |ont )?arrêt\w*|"
+    # a relative clause on the drug: "l'amiodarone, …, qu'on a arrêtée", "the amiodarone, which we stopped"
+    r"\bqu(?:'on|e j'ai|e vous avez|e nous avons|'il a|'elle a|'ils ont) (?:\w+ )?arrêt\w*|"
+    r"\b(?:which|that) (?:we|i|they|you|he|she) (?:\w+ )?(?:stopped|discontinued)\b|"
     # "alors j'ai arrêté", "après j'ai arrêté comme on m'a dit"; "vous ne la reprenez pas", "ne le prenez plus"
     r"\b(?:j'ai|on a|nous avons|il a|elle a) (?:donc |tout |vite )?arrêté\b(?! de\b| d')|"
     r"\bne (?:le |la |les |l')?(?:reprenez|reprends|reprend|reprenons) (?:pas|plus)\b|"
@@ -70,8 +73,8 @@ _STOP_RIGHT = re.compile(
     re.I,
 )
 _CHANGE_LEFT = re.compile(
-    r"\b(?:increas\w*|decreas\w*|doubl\w*|rais\w*|lower\w*|bump\w*|up (?:the|your)|go(?:ing)? (?:up|down) on|"
-    r"reduc\w*|adjust\w*|"
+    r"\b(?:increas\w*|decreas\w*|doubl\w*|rais\w*|lower\w*|(?<!\ba )(?<!small )(?<!little )bump\w*|up (?:the|your)|"
+    r"go(?:ing)? (?:up|down) on|reduc\w*|adjust\w*|"  # "a small bump" in the creatinine is no change
     r"chang\w*|switch\w*|taper\w*|titrat\w*|cut (?:back|down)(?: on)?|halv\w*|augment(?!in)\w*|diminu\w*|baiss\w*|"
     r"modifi\w*)\b",
     re.I,
@@ -104,6 +107,10 @@ _CUT_DOWN = (
 )
 _NEW_CUE = re.compile(
     r"\binstead\s*,?\s*$|"  # "stop the benadryl. instead, melatonin, three milligrams"
+    r"(?:^|[.:;]\s*)(?:new|nouveau|nouvelle)\s*[,:]\s*$|"  # a recap's label: "new, cilostazol one hundred twice a day"
+    # a drug introduced by name: "for the walking distance, a medication called cilostazol"
+    r"\b(?:a|an|one) (?:medication|medicine|drug|pill|tablet) called\s*$|"
+    r"\bun (?:médicament|traitement|comprimé) (?:qui s'appelle|appelé)\s*(?:le |la |l')?$|"
     r"\b(?:start\w*|restart\w*|resum(?:e|ing)|(?<!been )prescrib\w*|put (?:you|him|her) on|place (?:you|him|her) on|"
     r"(?<!been )giv(?:e|ing) (?:you|him|her)|begin|"
     r"get (?:you|him|her) (?:some|a prescription (?:for|of))|"
