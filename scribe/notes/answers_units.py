@@ -81,6 +81,12 @@ def _findings(text: str) -> set[str]:
 _UNITS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # reader → its units
 
 
+def _dose_of_a_drug(text: str, m: re.Match) -> bool:
+    """The number is said right after a drug's name: its dose ("on the atorvastatin twenty"), no measure."""
+    lead = text[max(0, m.start() - 40) : m.start()]
+    return bool(lead.strip()) and any(re.fullmatch(r"[\s,]*", lead[d.end :]) for d in find_mentions(lead))
+
+
 class TranscriptUnits:
     """One consultation's reader, cut into the units questions are answered from."""
 
@@ -186,6 +192,8 @@ class TranscriptUnits:
                 continue  # "madame marchand, 34 ans, caissière": her age, not how long
             if intent.startswith("when") and _FOR_THE.search(masked[: m.start()]):
                 continue  # "bothering me for the last week" is how long, not when
+            if intent == "value" and _dose_of_a_drug(text, m):
+                continue  # "your ldl was 118, on the atorvastatin twenty": the twenty is the drug's
             if intent in ("value", "dose") and (
                 NOT_A_VALUE_BEFORE.search(masked[: m.start()])
                 or NOT_A_VALUE_AFTER.match(masked[m.end() :])

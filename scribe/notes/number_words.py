@@ -197,10 +197,21 @@ _OH = {w: str(i) for i, w in enumerate("zero one two three four five six seven e
 _HUNDRED_OH = re.compile(r"\b(one|two)[\s-]+oh[\s-]+(one|two|three|four|five|six|seven|eight|nine)\b", re.I)
 
 
+# a decimal said digit by digit: "point zero two", "zero point zero two", "one point two five" → 0.02, 0.02, 1.25
+_DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_DIGIT_DECIMAL = re.compile(rf"\b(?:({_DIGIT})\s+)?point((?:\s+{_DIGIT}){{2,4}})\b", re.I)
+
+
+def _digit_decimal(m: re.Match) -> str:
+    whole = _OH.get(m.group(1).lower(), "0") if m.group(1) else "0"
+    return whole + "." + "".join(_OH.get(w.lower(), "0") for w in m.group(2).split())
+
+
 def numbers_to_digits(text: str) -> str:
     """Replace spoken numbers by digits ("twenty milligrams" → "20 milligrams"); leaves small talk
     numbers such as "one of" alone when not followed by a unit-like word."""
     text = _HUNDRED_OH.sub(lambda m: f"{_OH[m.group(1).lower()]}0{_OH[m.group(2).lower()]}", text)
+    text = _DIGIT_DECIMAL.sub(_digit_decimal, text)
     toks = list(re.finditer(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*", text))
     out, last, i = [], 0, 0
     while i < len(toks):

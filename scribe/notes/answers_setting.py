@@ -1,0 +1,65 @@
+"""The setting a question puts its value in, which the answer must share: a value "before he started
+atorvastatin" is not one said "on the atorvastatin"; a "carotid ultrasound" is not the heart's; a saturation
+"overnight" is not the clinic's; the age the mother died at is not the father's, said in the same breath. A wrong
+"answered" is worse than a miss (docs/assistant.md)."""
+
+from __future__ import annotations
+
+import re
+
+from scribe.notes.answers_whose import RELATIVES, relative_asked
+from scribe.notes.number_words import numbers_to_digits
+
+_BEFORE_DRUG = re.compile(
+    r"\bbefore (?:he|she|you|they) (?:started|began|went on)\s+(?:the |his |her |your )?([a-zà-ÿ-]{4,})|"
+    r"\bavant (?:de commencer|d'être sous|le|la|l')\s*(?:le |la |l')?([a-zà-ÿ-]{4,})",
+    re.I,
+)
+_SITES = (
+    r"carotid\w*|heart|cardiac|kidneys?|renal|abdominal|pelvic|thyroid|breasts?|legs?|venous|chest|head|brain|knees?|"
+    r"hips?|shoulders?|spine|lumbar|neck|liver|bladder|prostate|transvaginal"
+)
+_IMAGING = r"ultrasound|x-?ray|ct|cat scan|mri|scan|doppler|echo\w*|échographie|écho|radio\w*|scanner|irm"
+_ANY_IMAGING = re.compile(rf"\b(?:{_IMAGING}|imag\w+|tomodensitom\w+)\b", re.I)
+_SITE_IMAGING = re.compile(rf"\b({_SITES})\s+(?:{_IMAGING})\b", re.I)
+_POSTURES = (r"standing|stood|debout", r"lying|supine|laying|couchée?|allongée?", r"sitting|seated|assise?")
+_POSTURE = re.compile(r"\b(?:" + "|".join(_POSTURES) + r")\b", re.I)
+_AT_NIGHT = re.compile(
+    r"\b(?:overnight|at night|during (?:the night|sleep)|asleep|la nuit|nocturne|pendant le sommeil)\b", re.I
+)
+_NIGHT_SAID = re.compile(r"\b(?:overnight|night|nights|sleep\w*|asleep|nuit|nocturne|sommeil|oxim\w+|oxym\w+)\b", re.I)
+
+
+def setting_differs(question: str, said: str, value: str) -> bool:
+    """The answer is said in another setting than the one the question asks about."""
+    drug = _BEFORE_DRUG.search(question)
+    if drug:
+        name = (drug.group(1) or drug.group(2)).lower()
+        if re.search(rf"\b(?:on|sous)\s+(?:the |his |her |your |le |la |l')?{re.escape(name)}", said, re.I):
+            return True  # "your ldl was 118, on the atorvastatin twenty" is not before it
+    if _ANY_IMAGING.search(question) and not _ANY_IMAGING.search(said):
+        return True  # "has she had a thyroid uptake scan?" is not answered by her thyroid's story
+    site = _SITE_IMAGING.search(question)
+    if site and not re.search(rf"\b{re.escape(site.group(1).lower()[:5])}", said, re.I):
+        return bool(_SITE_IMAGING.search(said))  # "a carotid ultrasound?" — "that heart ultrasound last year"
+    posture = _POSTURE.search(question)
+    if posture and not any(re.search(p, said, re.I) for p in _POSTURES if re.fullmatch(p, posture.group(0), re.I)):
+        return bool(_POSTURE.search(said))  # "her standing pressure?" — "blood pressure lying is 152/80"
+    if _AT_NIGHT.search(question) and not _NIGHT_SAID.search(said):
+        return True  # "her saturation overnight?" is not the 95 % measured in the clinic
+    return _value_of_another_relative(question, said, value)
+
+
+def _value_of_another_relative(question: str, said: str, value: str) -> bool:
+    """The sentence that says the value names a relative, and not the one asked about: "mon père est mort d'un
+    infarctus à soixante-cinq ans. ma mère était diabétique" does not say at what age the mother died."""
+    asked = relative_asked(question)
+    number = re.search(r"\d+(?:[.,]\d+)?", value or "")
+    if not asked or not number:
+        return False
+    told = said[len(value) :] if said.startswith(value) else said  # the words, not the value put before them
+    for sentence in re.split(r"(?<=[.?!;])\s+", numbers_to_digits(told)):
+        if re.search(rf"(?<![\d.]){re.escape(number.group(0))}(?![\d])", sentence):
+            named = RELATIVES.findall(sentence)
+            return bool(named) and not any(re.fullmatch(asked, n, re.I) for n in named)
+    return False
