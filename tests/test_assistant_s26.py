@@ -1,9 +1,9 @@
-"""Questions the blind split written10 (session 26) found answered wrongly, each on a short dialogue written for the
-purpose, through the real engine: a value said "on the atorvastatin twenty" answers neither "before he started
-atorvastatin" nor with the drug's twenty; a heart ultrasound is not a carotid one, and the thyroid's story is no
-scan; the clinic's saturation is not the overnight one, the lying pressure not the standing one; the father's age at
-death is not the mother's; an antibody is not the TSH, and "point zero two" is 0.02; "twenty out of thirty" is the
-score."""
+"""Questions the blind split written10 (session 26) found answered wrongly or missed, each on a short dialogue written
+for the purpose, through the real engine: a value said "on the atorvastatin twenty" answers neither "before he
+started atorvastatin" nor with the drug's twenty; a heart ultrasound is not a carotid one, and the thyroid's story
+is no scan; the clinic's saturation is not the overnight one, the lying pressure not the standing one; the father's
+age at death is not the mother's; an antibody is not the TSH, and "point zero two" is 0.02; "twenty out of thirty"
+is the score; "quelle maladie a son frère ?" is any of his, and BMI, ALT are IMC, ALAT."""
 
 from __future__ import annotations
 
@@ -58,3 +58,20 @@ def test_the_lab_named_and_values_said_digit_by_digit_or_out_of():
     assert not _ask(doc, "Quel est son taux d'anticorps anti-récepteur de la TSH ?")["answered"]
     assert _ask(doc, "What is her TSH?")["value"] == "0.02"
     assert _ask(doc, "What was her MoCA score?")["value"] == "20 out of 30"
+
+
+def test_a_relatives_disease_asked_by_which_and_lab_names_across_languages():
+    doc = document(
+        "[doctor] any bowel disease in the family ?\n[patient] my brother has ulcerative colitis .\n"
+        "[doctor] weight ninety-two kilos , that puts your bmi at thirty-four .\n"
+    )
+    assert _ask(doc, "Quelle maladie a son frère ?")["value"] == "brother: ulcerative colitis"
+    assert _ask(doc, "What disease does his brother have?")["answered"]
+    assert not _ask(doc, "What disease does his father have?")["answered"]
+    assert _ask(doc, "Quel est son IMC ?")["value"] == "34"
+    fr = document(
+        "[doctor] par contre , les transaminases , les alat sont à quatre-vingt-cinq , pour une normale à moins de "
+        "trente-cinq .\n",
+        language="fr",
+    )
+    assert _ask(fr, "What was her ALT?")["value"] == "85"

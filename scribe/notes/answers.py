@@ -346,6 +346,8 @@ def read_question(question: str) -> Query:
         and ASKS_OTHER.search(q)
         and lexicon.find_concepts("condition", q)
     )
+    # "what disease does his brother have?": any of the relative's
+    named = named or WHICH_DISEASE.search(q) and ASKS_OTHER.search(q)
     family = bool(FAMILY.search(q) or named or WHICH_RELATIVE.search(q))
     return Query(q, question_language(whole), intent, concepts, qualifiers, family, counted, condition)
 

@@ -90,7 +90,9 @@ STOPPED = re.compile(
 # the words of any family-history question ("does anything run in your family?"): they name no condition
 _FAMILY_FRAME = re.compile(
     rf"{FAMILY.pattern}|{RELATIVES.pattern}|\b(?:run|runs|history|histoire|antécédents?|familiaux|familiale?s?|"
-    r"side|côté)\b",
+    r"side|côté|"
+    # "what disease does his brother have?", "quelle maladie a son frère ?": any of the relative's
+    r"diseases?|illness\w*|conditions?|problems?|maladies?|problèmes?|pathologies?|what|which|quelle?s?)\b",
     re.I,
 )
 

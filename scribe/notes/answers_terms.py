@@ -80,6 +80,9 @@ _GROUPS = [
     r"new|nouveaux?|nouvelles?|nouvel",
     r"areas?|zones?|spots?|endroits?",
     r"narrow\w*|r[ée]tr[ée]ci\w*|st[ée]nos\w*|blockages?|blocked|bouch[ée]e?s?",
+    r"bmi|imc",
+    r"alt|alat|sgpt",
+    r"ast|asat|sgot",
 ]
 _RX = [re.compile(rf"(?:{g})".replace("'", "['’]"), re.I) for g in _GROUPS]  # transcripts write both apostrophes
 

@@ -99,7 +99,8 @@ VALUE_RX: dict[str, re.Pattern] = {
         re.I,
     ),
     "value": re.compile(
-        r"(?<![\w.])(?:\d+(?:[.,]\d+)?|(?<=\s)\.\d+)(?:\s*(?:/|over|sur|out of)\s*\d+)?(?:\s*(?:-|to)\s*\d+(?=\s*(?:miles|km)))?"
+        r"(?<![\w.])(?:\d+(?:[.,]\d+)?|(?<=\s)\.\d+)(?:\s*(?:/|over|sur|out of)\s*\d+)?"
+        r"(?:\s*(?:-|to)\s*\d+(?=\s*(?:miles|km)))?"
         r"(?:\s*(?:%|percent|pour ?cent|mg/dl|mmol|kg|kilos?|pounds|lbs|miles?|km|kilom[eè]t\w*|mm|millim[eè]t\w*|cm|"
         r"centim[eè]t\w*))?"
         r"(?:(?<=\d)'?s)?(?![\w])",  # "the 300s": a range said by its hundreds
