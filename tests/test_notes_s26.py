@@ -11,6 +11,7 @@ arrêtée"; "an eye doctor who knows thyroid eye disease", "if we keep you on tw
 from __future__ import annotations
 
 from scribe.notes.engine import document
+from scribe.notes.summary_frequency import how_often
 from tests.test_notes_status_s22 import meds, statuses
 
 
@@ -105,6 +106,10 @@ def test_frequencies_and_doses_said_in_parts():
     )
     per_day = {f["status"]: f["attributes"].get("per_day") for f in doc["facts"] if f["label"] == "lithium"}
     assert per_day == {"current": 3.0, "changed": 2.0}
+    # the summary says the count, not the first of the times of day it was said with
+    assert how_often({"frequency": "in the morning , one at lunch , and one at night", "per_day": 3.0}, "en") == (
+        "3 times a day"
+    )
     assert "changed" not in statuses(doc).get("ibuprofen", set())
     doc = document(
         "[doctor] the azathioprine , how are you taking it ?\n"

@@ -128,6 +128,8 @@ def how_often(attributes: dict, lang: str) -> str | None:
         if "hours" in p and (not 0 < float(p["hours"]) or abs(24 / float(p["hours"]) - count) > 0.01):
             p.pop("hours")  # an interval that disagrees with the count is dropped
         p["per_day"] = float(count)
+    if p.get("when") and p.get("per_day", 1) > (2 if p["when"] == "morning and evening" else 1):
+        p.pop("when")  # "3 times a day" is not "in the morning", the first of the times said
     if isinstance(a.get("as_needed"), bool):
         p["as_needed"] = a["as_needed"]
     if a.get("max_per_day") not in (None, "", False):
