@@ -7,11 +7,8 @@ is the score; "quelle maladie a son frère ?" is any of his, and BMI, ALT are IM
 
 from __future__ import annotations
 
-from scribe.notes.engine import ask, document
-
-
-def _ask(doc: dict, q: str) -> dict:
-    return ask(doc, q, use_embeddings=False)
+from scribe.notes.engine import document
+from tests.test_assistant_s25 import _ask
 
 
 def test_a_value_on_a_drug_is_not_before_it_nor_the_drugs_dose():
