@@ -21,6 +21,12 @@ _SITES = (
 )
 _IMAGING = r"ultrasound|x-?ray|ct|cat scan|mri|scan|doppler|echo\w*|échographie|écho|radio\w*|scanner|irm"
 _ANY_IMAGING = re.compile(rf"\b(?:{_IMAGING}|imag\w+|tomodensitom\w+)\b", re.I)
+# an imaging test said, or its result ("so there is no fractures no bony abnormalities")
+_IMAGED = re.compile(
+    rf"{_ANY_IMAGING.pattern}|\b(?:fractur\w*|bon(?:e|y)|abnormal\w*|normal|showed|shows|revealed|found|nodules?|"
+    r"mass(?:es)?|clear|negative|positive|anormale?s?|montr\w*)\b",
+    re.I,
+)
 _SITE_IMAGING = re.compile(rf"\b({_SITES})\s+(?:{_IMAGING})\b", re.I)
 _POSTURES = (r"standing|stood|debout", r"lying|supine|laying|couchée?|allongée?", r"sitting|seated|assise?")
 _POSTURE = re.compile(r"\b(?:" + "|".join(_POSTURES) + r")\b", re.I)
@@ -37,8 +43,8 @@ def setting_differs(question: str, said: str, value: str) -> bool:
         name = (drug.group(1) or drug.group(2)).lower()
         if re.search(rf"\b(?:on|sous)\s+(?:the |his |her |your |le |la |l')?{re.escape(name)}", said, re.I):
             return True  # "your ldl was 118, on the atorvastatin twenty" is not before it
-    if _ANY_IMAGING.search(question) and not _ANY_IMAGING.search(said):
-        return True  # "has she had a thyroid uptake scan?" is not answered by her thyroid's story
+    if _ANY_IMAGING.search(question) and value.lower() in ("yes", "no", "oui", "non") and not _IMAGED.search(said):
+        return True  # "has she had a thyroid uptake scan?" is not answered "yes" by her thyroid's story
     site = _SITE_IMAGING.search(question)
     if site and not re.search(rf"\b{re.escape(site.group(1).lower()[:5])}", said, re.I):
         return bool(_SITE_IMAGING.search(said))  # "a carotid ultrasound?" — "that heart ultrasound last year"
