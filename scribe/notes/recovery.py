@@ -40,20 +40,25 @@ from scribe.notes.recovery_words import (
     ordinary_word,
     rare_word,
     replace_words,
+    sound_key,
     strong_slot,
     word_spans,
 )
 from scribe.schemas import Correction, Segment, Transcript
 
+# the units as a recogniser spells them, too ("5 miligrams")
+_UNITS = r"mg|mill?igrams?|mcg|micrograms?|units?|grams?|ml"
 DOSE = (
-    rf"(?:\d+(?:[., ]\d+)?|{NUMBER_WORD}(?:[- ]{NUMBER_WORD}){{0,3}})\s*(?:mg|milligrams?|"
-    rf"mcg|micrograms?|units?|grams?|ml|{DOSE_UNITS})\b"
+    rf"(?:\d+(?:[., ]\d+)?|{NUMBER_WORD}(?:[- ]{NUMBER_WORD}){{0,3}})\s*(?:{_UNITS}|{DOSE_UNITS})\b"
 )
 _DOSE_AFTER = re.compile(rf"^\W{{0,3}}{DOSE}", re.I)
-_UNIT_AFTER = re.compile(rf"^\W{{0,3}}(?:mg|milligrams?|mcg|micrograms?|units?|grams?|ml|{DOSE_UNITS})\b", re.I)
+_UNIT = re.compile(rf"(?:{_UNITS}|{DOSE_UNITS})$", re.I)  # "miligrams" is a dose's unit, not a drug misheard
+_UNIT_AFTER = re.compile(rf"^\W{{0,3}}(?:{_UNITS}|{DOSE_UNITS})\b", re.I)
 _CUES_EN = (
     r"take|takes|taking|took|on|prescribe|prescribed|prescribing|start|started|starting|"
-    r"refill|refilled|dose of|dose on|extra dose of|stop|stopped|continue|continue with|increase|decrease|put you on"
+    r"refill|refilled|dose of|dose on|extra dose of|stop|stopped|continue|continue with|increase|decrease|put you on|"
+    r"keep|keep taking|stay on|switch(?:ed|ing)? (?:you |me |him |her )?to|put (?:me|him|her) on|add|added|adding|"
+    r"restart|resume"
 )
 # French (drugs_fr.CUES): no "on", a pronoun there ("on garde l'Imovane"); an adverb may stand between ("je
 # prends toujours le Xarelto", "vous prenez encore le Plavix")
@@ -74,6 +79,15 @@ _FORM_AFTER = re.compile(
 # Drugs named in a row: "le Kardégic et le Levothyrox", "metformin, lisinopril and Lasix".
 _AND_BEFORE = re.compile(
     r"(?:,|\band|\bor|\bet|\bou)\s+(?:the |your |le |la |les |du |de |des )?(?:l'|d'|l’|d’)?$", re.I
+)
+# An article or a word ending in n, whose n may be the next word's first sound ("an approxon": a naproxen;
+# "and alexone": a naloxone): a word starting with a vowel after one is also heard with that n.
+_N_BEFORE = re.compile(r"\b(?:an|and|in|on)\s$", re.I)
+# A frequency named after the word is a dose's place too: "flonace once a day", "the Keppro twice daily".
+_FREQUENCY_AFTER = re.compile(
+    r"^\W{0,3}(?:(?:once|twice|three times|four times) (?:a|per) (?:day|week)|(?:once|twice) (?:daily|weekly)|"
+    r"every (?:morning|evening|night|other day|\w+ hours))\b",
+    re.I,
 )
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
 # A sentence about medications: an unknown word in it may be a misheard drug even without a cue next to it
@@ -104,6 +118,10 @@ LONG_APPLY, LONG_WORD = 80.0, 8
 # First sounds a recogniser confuses on a drug name (metaphone onsets): the lips close on m, b and p alike,
 # m and n are both nasal, r and l both liquid ("menadryl" Benadryl, "mactrim" Bactrim, "rantus" Lantus)
 CONFUSED_ONSETS = frozenset({frozenset("MB"), frozenset("BP"), frozenset("MN"), frozenset("RL")})
+# Of near names, one that sounds exactly as heard comes first: "nalexone" is naloxone (87.5, both NLKSN),
+# not naltrexone (88.9 by spelling)
+SAME_SOUND = 3.0
+SAID_ALIKE = 80.0  # spelling similarity of a word that sounds exactly like a common drug, to read it back
 VISIT_ANYWHERE = 78.0  # "unifroied" → the visit's unithroid (78.9)
 
 
@@ -204,7 +222,11 @@ def best_match(
                 hits += process.extract(sound_fr(heard), keys, scorer=fuzz.ratio, limit=5, score_cutoff=60)
         by_ear = french and source != "lexicon"  # French sounds only against short lists: in 100,000 names
         strict = source != "visit"
-        scored = sorted({(sound_score(heard, names[i], by_ear, strict), names[i]) for _n, _s, i in hits}, reverse=True)
+        scored = sorted(
+            {(sound_score(heard, names[i], by_ear, strict), names[i]) for _n, _s, i in hits},
+            key=lambda hit: hit[0] + SAME_SOUND * (sound_key(heard) == sound_key(hit[1])),
+            reverse=True,
+        )
         if scored and scored[0][0] >= (FLAG_VISIT if source == "visit" else APPLIES[source]):
             return scored[0][1], scored[0][0], source  # near a name on the patient's own list: that, or a check
         if scored and scored[0][0] >= FLAGS[source] and weak is None:
@@ -233,7 +255,7 @@ def candidate_spans(text: str, visit: bool, french: bool = False) -> dict[tuple[
     n = len(words)
     for i, w in enumerate(words):
         after = text[w.end() : w.end() + 30]
-        before_dose = bool(_DOSE_AFTER.match(after) or _FORM_AFTER.match(after))
+        before_dose = bool(_DOSE_AFTER.match(after) or _FORM_AFTER.match(after) or _FREQUENCY_AFTER.match(after))
         cue = _CUE_BEFORE[french].search(text[max(0, w.start() - 40) : w.start()])
         after_cue = bool(cue) or _after_a_drug(text, words, i)
         if not (before_dose or after_cue):
@@ -274,7 +296,7 @@ def candidate_spans(text: str, visit: bool, french: bool = False) -> dict[tuple[
                 ):
                     break
                 found.setdefault((w.start(), words[last].end()), VISIT)
-    return {span: kind for span, kind in found.items() if may_be_a_name(text, *span)}
+    return {span: kind for span, kind in found.items() if may_be_a_name(text, *span) and not _UNIT.match(text, *span)}
 
 
 def _threshold(source: str, kind: int, flag: bool = False, french: bool = False) -> float:
@@ -305,6 +327,21 @@ def _onsets_alike(heard: str, name: str) -> bool:
     return a == b or frozenset((a, b)) in CONFUSED_ONSETS
 
 
+def _said_alike(heard: str, name: str) -> bool:
+    """Whether a word sounds exactly like a common drug and is spelled nearly like it ("matrin" Motrin, "flonace"
+    Flonase, "Adville" Advil): read back in a sentence about medications with no dose or cue beside it. Sound
+    alone is not enough there ("prisk-ribed" sounds like Prozac, "post-partum" like Pyridium)."""
+    from rapidfuzz import fuzz
+
+    return sound_key(heard) == sound_key(name) and fuzz.ratio(letters(heard), letters(name)) >= SAID_ALIKE
+
+
+def _split_by_pause(text: str, end: int) -> bool:
+    """Whether words joined across a comma may be one name the speaker paused in: only right before its dose
+    ("Listen, Opril, 20 milligrams" is lisinopril; a recogniser writes a pause inside a long name as a comma)."""
+    return bool(_DOSE_AFTER.match(text[end:]))
+
+
 def warm() -> None:
     """Import the scorers now: a server warms up before its first visit, which then loads nothing."""
     import jellyfish  # noqa: F401
@@ -316,7 +353,7 @@ def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -
     whose words are also compared by how French spelling sounds)."""
     text, corrections, shift = seg.text, [], 0
     taken = [(c.start, c.end) for c in seg.corrections]  # read once (final pass), not again by the note
-    found = []
+    found, sounded = [], {}  # sounded: a word heard with the n of the article before it
     for (start, end), kind in candidate_spans(seg.text, bool(vocabulary), french).items():
         heard = seg.text[start:end]
         joined = re.sub(r"[\s-]", "", heard)
@@ -327,8 +364,8 @@ def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -
         )
         if len(joined) < 4 or any(numbers[:-1]) or (numbers[-1] and not last_sounds_like_a_number):
             continue  # a number word belongs to the dose, unless none follows: "less six, 20 milligrams" (Lasix)
-        if len(parts) > 1 and re.search(r"[^\w\s'’-]|\d", heard):
-            continue  # a name split by the recogniser has no comma, full stop or digit inside
+        if len(parts) > 1 and re.search(r"[^\w\s'’,-]|\d", heard) or (", " in heard and not _split_by_pause(seg.text, end)):
+            continue  # a name split by the recogniser has no full stop or digit inside; a comma only at a pause
         if len(parts) > 1 and any(known_drug(ELISION.sub("", p)) for p in parts):
             continue  # "lisinopril ten": the drug is already there
         if len(parts) > 1 and known_drug(joined) and kind != VISIT:
@@ -360,6 +397,10 @@ def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -
         # words that are all ordinary ("contre la", "n'sais pas") are read against the visit's list only
         common_ok = kind != VISIT and not ordinary and not all(ordinary_word(p) for p in parts)
         match = best_match(heard, vocabulary, lexicon_ok and kind not in (VISIT, LONG), common_ok, french)
+        if common_ok and not french and len(parts) == 1 and _N_BEFORE.search(seg.text[max(0, start - 5) : start]):
+            with_n = best_match("n" + heard, vocabulary, False, True)  # "an approxon": a naproxen
+            if with_n is not None and with_n[1] > (match[1] if match else 0) and _onsets_alike("n" + heard, with_n[0]):
+                match, sounded[(start, end)] = with_n, "n" + heard
         if match is not None and (kind == CUE or match[1] >= _threshold(match[2], kind, flag=True)):
             found.append((match[1], start, end, match, kind))
 
@@ -368,10 +409,12 @@ def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -
         # "antalgiques" not Topalgic)
         onset = source in ("visit", "sound") or _onsets_alike(heard, name)  # "sound" checked its own start
         long_word = source == "common" and kind == SENTENCE and len(letters(heard)) >= LONG_WORD and " " not in heard
+        if onset and source == "common" and kind == SENTENCE and _said_alike(heard, name):
+            return True  # "no M, no matrin for the knee": Motrin
         return onset and score >= (LONG_APPLY if long_word else _threshold(source, kind, french=french))
 
     def rank(c):  # matches strong enough to apply first, the visit's own list (what this patient takes) first
-        strong = applies(c[0], seg.text[c[1] : c[2]], c[3][0], c[3][2], c[4])
+        strong = applies(c[0], sounded.get(c[1:3], seg.text[c[1] : c[2]]), c[3][0], c[3][2], c[4])
         return (not strong, c[3][2] != "visit", -c[0], c[1] - c[2])
 
     for _found_score, start, end, match, kind in sorted(found, key=rank):
@@ -380,7 +423,8 @@ def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -
             continue
         name, score, source = match
         taken.append((start, end))
-        corrections.append((start, end, heard, name, score, applies(score, heard, name, source, kind), source))
+        applied = applies(score, sounded.get((start, end), heard), name, source, kind)
+        corrections.append((start, end, heard, name, score, applied, source))
     spans = word_spans(seg)
     out_words = [w.model_copy() for w in seg.words]
     for start, end, _heard, name, score, applied, source in sorted(corrections):

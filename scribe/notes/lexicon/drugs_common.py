@@ -10,7 +10,9 @@ lurasidone, "as per" insulin aspart), which read-back by sound alone would turn 
 
 from __future__ import annotations
 
-COMMON_EN = """
+COMMON_EN = [  # a name of two words is written with "_"
+    name.replace("_", " ")
+    for name in """
 acetaminophen acyclovir adalimumab albuterol alendronate alfuzosin allopurinol alprazolam amantadine
 amiodarone amitriptyline amlodipine amoxicillin amphetamine anastrozole apixaban aripiprazole aspirin
 atenolol atomoxetine atorvastatin azelastine azithromycin baclofen beclomethasone benazepril benzonatate
@@ -60,7 +62,9 @@ spiriva strattera sudafed symbicort synthroid tamiflu tapazole tegretol tenormin
 toradol toujeo tradjenta tresiba tricor trileptal trulicity tylenol uloric ultram unithroid valium valtrex
 vasotec ventolin vesicare viagra victoza voltaren vyvanse wellbutrin xanax xarelto xopenex zantac zestril
 zetia zithromax zocor zofran zoloft zovirax zyloprim zyprexa zyrtec
+biotin folic_acid ferrous_sulfate vitamin_d shingrix
 """.split()
+]
 
 COMMON_FR = """
 paracétamol ibuprofène aspirine amoxicilline codéine tramadol morphine oméprazole ésoméprazole pantoprazole
