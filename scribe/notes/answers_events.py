@@ -15,8 +15,8 @@ from scribe.notes.answers_kinds import unanswered
 from scribe.notes.answers_search import Searcher
 from scribe.notes.answers_values import spelled_values
 from scribe.notes.answers_whose import RELATIVES
-from scribe.notes.consultation import answer_polarity
 from scribe.notes.context_topics import TOPIC_RX, topics_of
+from scribe.notes.reply_polarity import answer_polarity
 from scribe.notes.text import clean
 from scribe.schemas_docs import Answered
 

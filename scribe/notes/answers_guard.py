@@ -18,9 +18,9 @@ from scribe.notes.answers import CONCEPT_RX, Query, content_words, word_pattern
 from scribe.notes.answers_kinds import unanswered
 from scribe.notes.answers_search import Searcher, labels_in, same_finding
 from scribe.notes.answers_terms import translations
-from scribe.notes.consultation import answer_polarity
 from scribe.notes.context_topics import TOPIC_RX
 from scribe.notes.facts.reader import NEGATION_NEAR
+from scribe.notes.reply_polarity import answer_polarity
 from scribe.schemas_docs import Answered, Fact
 
 # "is the cough dry or productive?", "la douleur est-elle constante ou intermittente ?" (not "is there X or Y?",

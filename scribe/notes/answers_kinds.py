@@ -25,9 +25,9 @@ from scribe.notes.answers_search import Searcher, same_finding
 from scribe.notes.answers_units import FOLLOW_UP
 from scribe.notes.answers_values import normalise_value
 from scribe.notes.answers_whose import AGE_ASKED, FAMILY, RELATIVES, WHICH_RELATIVE, relative_asked
-from scribe.notes.consultation import answer_polarity
 from scribe.notes.facts.reader import NEGATION_NEAR
 from scribe.notes.medication.names import find_mentions
+from scribe.notes.reply_polarity import answer_polarity
 from scribe.schemas_docs import Answered, Fact
 
 # "what do you take for your eczema?", "prend-elle quelque chose pour la douleur ?"

@@ -24,10 +24,10 @@ from scribe.notes.answers_values import (
     SAID_WITHOUT_NUMBER,
 )
 from scribe.notes.answers_whose import RELATIVES
-from scribe.notes.consultation import answer_polarity
 from scribe.notes.facts.reader import NEGATION_NEAR, ConsultationReader
 from scribe.notes.medication.names import find_mentions
 from scribe.notes.number_words import numbers_to_digits
+from scribe.notes.reply_polarity import answer_polarity
 from scribe.notes.text import clean
 from scribe.schemas_docs import Answered, Fact
 

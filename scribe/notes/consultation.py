@@ -1,6 +1,6 @@
 """The consultation model's sentence-level readings: ConText modifiers of a mention (negated, family
 or other experiencer, historical, hypothetical, uncertain), hedges that make a diagnosis "possible",
-the polarity of a short answer, and the rule that a later statement wins over an earlier one.
+and the rule that a later statement wins over an earlier one (a short answer's polarity: reply_polarity).
 
 A note that states a possible diagnosis as certain, or lists a relative's disease as the patient's, is
 worse than a shorter note, so these readings err towards "possible" and "not the patient's".
@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from scribe.notes.lexicon.matching import disease_site
 from scribe.notes.not_had import in_general, not_had
+from scribe.notes.reply_polarity import LACK_SAID
 from scribe.schemas_docs import Fact
 
 _ctx_lock = threading.Lock()
@@ -149,13 +150,6 @@ def _corrected_before(before: str) -> bool:
     return bool(found) and not _NEG_FALLBACK.search(before[found[-1].end() :])
 
 
-# "no energy", "pas d'appétit": a lack that is the symptom itself, neither its denial nor a "no" answer
-_LACK_SAID = re.compile(
-    r"\b(?:no|zero)(?= (?:energy|appetite|strength|motivation|interest|drive|libido)\b)|"
-    r"\b(?:pas|plus|aucune?)(?= d'(?:énergie|appétit|entrain|envie)\b)"
-)
-
-
 def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modifiers]:
     """ConText modifiers for each (start, end) char span of `text`."""
     if not spans:
@@ -166,7 +160,7 @@ def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modif
         r"\b(?:can'?t|ca n't|cannot|could ?n'?t|could n't)(?= (?:catch|stop|get rid|shake|seem to (?:stop|shake)))|"
         # "the tamsulosin isn't helping the dizziness": what does not help is denied, not the symptom
         r"\b(?:is|are|was|does|did|will|wo)(?:n'?t| not)(?= (?:help\w*|do anything for)\b)|\bnot(?= helping\b)|"
-        + _LACK_SAID.pattern,  # "no energy, like i'm walking through mud"
+        + LACK_SAID.pattern,  # "no energy, like i'm walking through mud"
         lambda m: "x" * len(m.group(0)),
         text,
         flags=re.I,
@@ -281,113 +275,6 @@ def hedged(text: str) -> bool:
             re.I,
         )
     )
-
-
-_YES = re.compile(
-    r"^(?:(?:um+|uh+|well|oh|euh|bah|ben|alors|hmm+)[ ,.]+)*(?:yes|yeah|yep|yup|mm-hmm|uh-huh|i do|i have|"
-    r"i did|i am|i've had|sometimes|occasionally|a little|a bit|some|slight(?:ly)?|correct|right|just when|only when|"
-    r"when i|kind of|kinda|maybe|a few|mostly|lately|every once in a while|that's it|that's right|exactly|"
-    r"absolutely|definitely|uh-huh|a lot|quite a bit|all the time|often|constantly|every day|pretty bad|"
-    r"oui|ouais|si|un peu|un petit peu|parfois|de temps en temps|des fois|quelquefois|souvent|beaucoup|"
-    r"tout le temps|tous les jours|ça m'arrive|légèrement|peut-être (?:un (?:petit )?peu|oui)|"
-    r"exactement|tout à fait|effectivement)\b",
-    re.I,
-)
-# "I don't know, I didn't check", "je ne sais pas": no answer at all, whatever negation it is worded with
-_UNKNOWN = re.compile(
-    r"^(?:(?:um+|uh+|well|oh|euh|bah|ben|alors|hmm+|no|non)[ ,.]+)*(?:i (?:do ?n'?t|do not) (?:know|remember|recall)|"
-    r"(?:i'm |i am )?not (?:sure|certain)|i (?:have ?n'?t|have not|did ?n'?t|did not) "
-    r"(?:checked|check|measured|measure)|no idea|hard to say|(?:je (?:ne )?)?(?:sais|saurais) (?:pas|plus)|"
-    r"je (?:ne )?me (?:souviens|rappelle) (?:pas|plus)|(?:je ne suis )?pas sûre?|aucune idée|"
-    r"je (?:ne )?l'ai pas (?:mesurée?|vérifiée?)|(?:je n'ai|j'ai) pas (?:pris|mesuré|vérifié) (?:ma|la) (?:température|"
-    r"fièvre|tension)|i (?:have ?n'?t|have not|did ?n'?t|did not) (?:taken?|checked|measured) (?:my|the|a) temp\w*)\b",
-    re.I,
-)
-_NO = re.compile(
-    r"^(?:(?:um+|uh+|well|oh|euh|bah|ben|alors|hmm+)[ ,.]+)*(?:no|nope|nah|not really|not that i know|"
-    r"not that i can|i don't|i do n't|i haven't|i have n't|i have not|i didn't|i did n't|i'm not|i am not|"
-    r"not at (?:all|this point)|never|none|nothing|j'ai pas|j'en ai pas|"
-    r"non|pas du tout|pas vraiment|jamais|aucun|aucune|rien|pas de|je n'ai pas|je ne)\b",
-    re.I,
-)
-_LESS_OF_IT = re.compile(
-    r"\b(?:as much|as bad|that much|that bad|as often|as many|not as|quite as|"
-    r"autant|aussi (?:fort|souvent)|plus autant)\b",
-    re.I,
-)
-
-
-# "You don't have high cholesterol?" "Yes.": a bare yes or no to a negative question says nothing sure
-_NEGATIVE_QUESTION = re.compile(
-    r"\b(?:you (?:don't|do n't|do not|haven't|have n't|have not)|don't you|do n't you|do you not|"
-    r"(?:vous )?(?:n')?(?:avez|êtes|prenez) pas|pas de\b[^?]*\?)",
-    re.I,
-)
-_BARE = re.compile(r"^\W*(?:yes|yeah|yep|no|nope|oui|non|ouais)\W*$", re.I)
-_TURNS_AT_ONCE = re.compile(
-    r"^\W*(?:(?:yes|yeah|yep|oui|ouais)\W+(no|nope|non)|(?:no|nope|non)\W+(?:yes|yeah|yep|oui|ouais))\b", re.I
-)
-
-
-def answer_polarity(text: str, question: str = "") -> str:
-    """'yes', 'no' or '' for the first words of a reply ("No, not really" → no; "Sometimes" → yes); '' for a
-    bare yes or no to a negatively phrased `question` (French "si" contradicts it: yes)."""
-    t = text.strip().lower()
-    if _UNKNOWN.match(t):
-        return ""
-    # "yeah, no, not really" / "no, yeah I do": the reply turns at once, and the later word wins
-    turn = _TURNS_AT_ONCE.match(t)
-    if turn:  # a bare "no, yeah." says nothing sure
-        return "" if not re.search(r"\w", t[turn.end() :]) else "no" if turn.group(1) else "yes"
-    if question and _NEGATIVE_QUESTION.search(question):
-        if re.match(r"^\W*si\b", t):
-            return "yes"
-        if _BARE.match(t):
-            return ""
-    if _NO.match(t) and not _LACK_SAID.match(t.lstrip(" .,…")):  # "no energy.": the lack is the answer, not a no
-        # less of it, not none ("not quite as much shortness of breath"); a no taken back ("no ... well, actually")
-        return "" if _LESS_OF_IT.search(t[:80]) or _TAKEN_BACK.match(t) else "no"
-    if _YES.match(t):
-        return "yes"
-    # "Au début, oui.", "at night, yeah": a circumstance, then the yes
-    late = _LATE_YES.match(t)
-    if late and not DENIES.search(late.group(1)):
-        return "yes"
-    return ""
-
-
-_IT_HAPPENED = r"(?:i|he|she) (?:\w+ed|hit|fell|got|had|took|felt|bit|cut|did|does|do|has|have|was)"
-_TAKEN_BACK = re.compile(
-    r"^\W*(?:no|non|nope|nah)\b[\s.,…]*(?:(?:well\s*,?\s*)?actually\b(?!\s*,?\s*(?:no|never|not|none|nothing)\b)|"
-    r"oh wait|wait|enfin si|ah si|enfin|en fait|attendez|well\s*,?\s*(?:" + _IT_HAPPENED + r"|maybe|sometimes|"
-    r"a little|a bit|kind of|sort of|once|occasionally)\b)",  # "no ... well, i bumped it on the nightstand"
-    re.I,
-)
-_LATE_YES = re.compile(
-    r"^(?!\W*(?:okay|ok|alright|all right|right|sure|d'accord|bon|mm-hmm|uh-huh|ah|oh)\b)"
-    r"([^.?!;]{1,40}?),\s*(?:oui|ouais|yes|yeah|yep)\s*(?:[.!,]|$)",
-    re.I,
-)
-
-
-# the reply goes back on its "no" in its next sentence: "Not really. Well, actually, a little in the mornings."
-_GOES_BACK = re.compile(
-    r"^\W*(?:(?:well|but|um|uh|oh|euh|bon|mais)\W+)*(?:actually|now that (?:i think|you mention)|thinking about it|"
-    r"en fait|enfin si|si\b|quoique|à la réflexion|"
-    r"(?:maybe|perhaps|peut-être)\W+(?:once|twice|a little|a bit|sometimes|une fois|un peu|parfois)|"
-    r"(?:well|enfin|yeah|yes|oui|ouais)\W+(?:a little|a bit|a tiny bit|once|sometimes|un (?:tout )?(?:petit )?peu|"
-    r"une fois|parfois)|"
-    # the companion contradicts the patient's "no": "well ... there was the cat", "well, he did fall in march"
-    r"well\W+(?:there (?:was|were|has been|have been)|" + _IT_HAPPENED + r"))\b",
-    re.I,
-)
-# a reply that denies (again): "no", "nope", "non", "nothing", "pas", "jamais"
-DENIES = re.compile(r"\b(?:no|not|never|nothing|none|nope|n't|non|pas|jamais|rien|aucune?)\b", re.I)
-
-
-def goes_back_on_no(later: list[str]) -> bool:
-    """A "no" the same reply takes back in a later sentence, which affirms without denying again."""
-    return any(_GOES_BACK.match(t) and not DENIES.search(t) for t in later[:2])
 
 
 # the finding was, and is no more: "the cough went away last week", "la fièvre est tombée"

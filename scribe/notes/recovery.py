@@ -48,9 +48,7 @@ from scribe.schemas import Correction, Segment, Transcript
 
 # the units as a recogniser spells them, too ("5 miligrams")
 _UNITS = r"mg|mill?igrams?|mcg|micrograms?|units?|grams?|ml"
-DOSE = (
-    rf"(?:\d+(?:[., ]\d+)?|{NUMBER_WORD}(?:[- ]{NUMBER_WORD}){{0,3}})\s*(?:{_UNITS}|{DOSE_UNITS})\b"
-)
+DOSE = rf"(?:\d+(?:[., ]\d+)?|{NUMBER_WORD}(?:[- ]{NUMBER_WORD}){{0,3}})\s*(?:{_UNITS}|{DOSE_UNITS})\b"
 _DOSE_AFTER = re.compile(rf"^\W{{0,3}}{DOSE}", re.I)
 _UNIT = re.compile(rf"(?:{_UNITS}|{DOSE_UNITS})$", re.I)  # "miligrams" is a dose's unit, not a drug misheard
 _UNIT_AFTER = re.compile(rf"^\W{{0,3}}(?:{_UNITS}|{DOSE_UNITS})\b", re.I)
@@ -364,8 +362,10 @@ def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -
         )
         if len(joined) < 4 or any(numbers[:-1]) or (numbers[-1] and not last_sounds_like_a_number):
             continue  # a number word belongs to the dose, unless none follows: "less six, 20 milligrams" (Lasix)
-        if len(parts) > 1 and re.search(r"[^\w\s'’,-]|\d", heard) or (", " in heard and not _split_by_pause(seg.text, end)):
-            continue  # a name split by the recogniser has no full stop or digit inside; a comma only at a pause
+        if len(parts) > 1 and re.search(r"[^\w\s'’,-]|\d", heard):
+            continue  # a name split by the recogniser has no full stop or digit inside, and a comma only at a pause
+        if ", " in heard and not _split_by_pause(seg.text, end):
+            continue
         if len(parts) > 1 and any(known_drug(ELISION.sub("", p)) for p in parts):
             continue  # "lisinopril ten": the drug is already there
         if len(parts) > 1 and known_drug(joined) and kind != VISIT:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
-from scribe.notes.medication import dose_text
+from scribe.notes.medication import dose_text, duration_words
 from scribe.notes.number_words import numbers_to_digits
 from scribe.notes.summary_frequency import how_often
 from scribe.notes.summary_words import LABELS, PLAIN_TEST, REFERRALS, fill_label
@@ -109,7 +109,8 @@ def _medications(facts: list[Fact], lang: str) -> list[SummaryItem]:
             text = fill_label(words["dose_changes"], name=name)
         else:
             how = how_often(a, lang)
-            text = " ".join(x for x in (words[verb], name, dose) if x) + (f", {how}" if how else "") + "."
+            text = " ".join(x for x in (words[verb], name, dose) if x) + (f", {how}" if how else "")
+            text += "".join(f", {w}" for w in duration_words(a, lang)) * bool(a.get("taper")) + "."  # its end
         out.append(SummaryItem(text=text, fact_ids=[f.id]))
     return out
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
-from scribe.notes.consultation import DENIES, FAMILY, goes_back_on_no
+from scribe.notes.consultation import FAMILY
 from scribe.notes.facts.mentions import (
     DICTATED,
     REST_DENIED,
@@ -19,6 +19,7 @@ from scribe.notes.facts.mentions import (
 )
 from scribe.notes.facts.reader import NEGATION_NEAR, advice_heard
 from scribe.notes.facts.replies import REWORDS, asked_as_denied, denial_reply, reply_polarity
+from scribe.notes.reply_polarity import DENIES, goes_back_on_no
 
 _PIECE = re.compile(r"[,.;!?]|\b(?:but|though|although|whereas|mais|par contre)\b", re.I)
 _HAS_IT = re.compile(

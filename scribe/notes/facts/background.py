@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
-from scribe.notes.consultation import FAMILY, answer_polarity, context_of
+from scribe.notes.consultation import FAMILY, context_of
 from scribe.notes.facts.relatives import (
     BUT_A_RELATIVE,
     MY_RELATIVE,
@@ -22,6 +22,7 @@ from scribe.notes.facts.relatives import (
     specific_term,
 )
 from scribe.notes.problems import in_introduction
+from scribe.notes.reply_polarity import answer_polarity
 from scribe.notes.text import (
     clean,
     patient_to_third,

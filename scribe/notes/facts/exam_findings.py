@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes.consultation import answer_polarity
 from scribe.notes.facts.reader import NEGATION_NEAR
+from scribe.notes.reply_polarity import answer_polarity
 
 _PART = (
     r"knees?|shoulders?|elbows?|wrists?|hands?|fingers?|thumbs?|hips?|legs?|ankles?|feet|foot|toes?|arms?|"

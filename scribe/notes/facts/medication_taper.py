@@ -18,6 +18,11 @@ _TAPER = re.compile(
     re.I,
 )
 _MASS = ("mg", "g", "mcg")
+# the taper's end: "and then we stop", "then off", "et ensuite, on arrête complètement", "puis arrêt"
+_THEN_STOP = re.compile(
+    r"\b(?:then|after that|and after)\b[^.;]{0,25}\b(?:stop\w*|off)\b|\b(?:ensuite|puis|après)\b[^.;]{0,30}\barrêt\w*",
+    re.I,
+)
 
 
 def tapered_stops(x) -> None:
@@ -27,9 +32,12 @@ def tapered_stops(x) -> None:
         said = [k for k in (_sentence_of(x, e) for e in f.evidence if e.role == "clinician") if k is not None]
         if not said:
             continue
-        k = min(said)  # the stop, said before the taper that undoes it
-        window = [j for j in range(k, min(k + 4, len(x.sents))) if x.is_clin(j)]
-        cue = next((j for j in window if _TAPER.search(x.sents[j].text)), None)
+        cue = None  # the stop, said before the taper that undoes it (the first of its sentences followed by one)
+        for k in sorted(said):
+            window = [j for j in range(k, min(k + 4, len(x.sents))) if x.is_clin(j)]
+            cue = next((j for j in window if _TAPER.search(x.sents[j].text)), None)
+            if cue is not None:
+                break
         if cue is None or _names_another(x, cue, f):
             continue  # "start prednisone … we'll taper it": another drug's taper
         for j in range(cue, min(cue + 4, len(x.sents))):
@@ -47,6 +55,11 @@ def tapered_stops(x) -> None:
                 f.attributes["previous_dose"] = was
             f.evidence.append(x.builder.ev_sentence(x.sents[cue]))
             f.evidence.append(x.builder.ev_sentence(x.sents[j]))
+            end = next((i for i in range(j, min(j + 3, len(x.sents))) if _THEN_STOP.search(x.sents[i].text)), None)
+            if end is not None and x.is_clin(end):  # "… pendant deux semaines … et ensuite, on arrête complètement"
+                f.attributes["then_stop"] = True
+                if end != j:
+                    f.evidence.append(x.builder.ev_sentence(x.sents[end]))
             break
 
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
-from scribe.notes.consultation import answer_polarity, context_of
+from scribe.notes.consultation import context_of
 from scribe.notes.facts.medication_stops import class_stops, stops_by_word
 from scribe.notes.facts.medication_taper import tapered_stops
 from scribe.notes.medication.numbers import tablets_per_dose
 from scribe.notes.medication.status import OTHER_THAN, STOPPED_BARE, WHAT_TO_TAKE
+from scribe.notes.reply_polarity import answer_polarity
 from scribe.notes.text import Sentence
 from scribe.schemas_docs import Fact
 
@@ -37,6 +38,10 @@ class MedicationFacts:
     )
 
     _CORRECTS = re.compile(r"^\W*(?:non|no|sorry|pardon)\s*,", re.I)
+    _TAKE_BACK = re.compile(
+        r"^\W*(?:no,? wait|wait,? no|actually,? no|scratch that|let me correct|non,? (?:attendez|pardon|en fait))\b",
+        re.I,
+    )
 
     # a product's name, not a relative ("children's Motrin", "infants' Tylenol")
     _FOR_AGE = re.compile(r"\b(?:children'?s|infants?'?s?|kids'?)\s+$", re.I)
@@ -50,6 +55,14 @@ class MedicationFacts:
         r"\bje l'ai arrêté\w*|\bj'ai arrêté\b",
         re.I,
     )
+
+    def _taken_back(self, k: int) -> bool:
+        """Whether the clinician withdrew what they had just said, in this sentence or the one before of the turn."""
+        return self.is_clin(k) and any(
+            self._TAKE_BACK.match(self.sents[i].text)
+            for i in (k - 1, k)
+            if i >= 0 and self.sents[i].seg_index == self.sents[k].seg_index
+        )
 
     def _answers_what_to_take(self, k: int) -> bool:
         """Is sentence k in the clinician's reply to the patient's "what do I take (for it) then?": the drug
@@ -115,17 +128,25 @@ class MedicationFacts:
                 # the turn goes on about the drug, or the patient's reply to the clinician naming it does ("dr. reyes
                 # put you on labetalol." "yes, two hundred milligrams twice a day. she stopped it at two weeks")
                 reply = last and s.seg_index == last[0] + 1 and not self.is_clin(k) and self.is_clin(k - 1 - follow)
-                if last and (last[0] == s.seg_index or reply) and follow < 2 and not s.question:
+                if last and (last[0] == s.seg_index or reply) and not s.question:
                     follow += 1
                     if not self.is_clin(k) and last[2] in ("current", "historical") and self._STOPPED_IT.search(s.text):
-                        last[1].status = "stopped"  # "propranolol, 40 mg twice a day. it didn't help, so I stopped it"
+                        # "propranolol, 40 mg twice a day. it didn't help, so I stopped it"; the patient's story of
+                        # the drug may run on before the stop ("… it was awful. i stopped it after two months")
+                        last[1].status = "stopped"
                         last = (last[0], last[1], "stopped")
+                    if follow > 2:
+                        continue
                     # the reply only stops it: its numbers may be another drug's ("two now, then twice a day")
                     extra = None if reply else med.follow_up_attributes(s.text, self.lang, last[2])
                     reported = last[1].id in reported_use or last[1].attributes.get("said_by") == "patient"
-                    if extra and self.is_clin(k) and self._CORRECTS.match(s.text):  # "… une fois par jour ... non,
-                        for x in ("dose", "unit", "frequency", "per_day"):  # au début, deux fois par jour": replaced
-                            last[1].attributes.pop(x, None)
+                    taken_back = self.is_clin(k) and (self._CORRECTS.match(s.text) or self._TAKE_BACK.match(s.text))
+                    if taken_back and extra is None and not reply:  # "one tablet every day ... no wait, let's do
+                        extra = med.read_attributes(s.text, self.lang, status=last[2])  # every other day"
+                        extra = extra if extra.dose or extra.frequency else None
+                    if extra and taken_back:  # "… une fois par jour ... non, au début, deux fois par jour": what is
+                        for x in ("dose", "unit") * bool(extra.dose) + ("frequency", "per_day") * bool(extra.frequency):
+                            last[1].attributes.pop(x, None)  # said again replaces what was said first
                     elif extra and reported and self.is_clin(k) and extra.frequency is not None:
                         # "the tylenol at 7.5 ml, that's right for her. every six hours if needed.": the regimen
                         # the clinician states replaces the use the parent reported ("at night")
@@ -170,6 +191,8 @@ class MedicationFacts:
                 family = mods.family and not self._FOR_AGE.search(s.text[max(0, m.start - 12) : m.start])
                 if family or mods.hypothetical and med.hypothetical_in_clause(s.text, mentions, j):
                     continue
+                if self.is_clin(k) and med.considered_only(s.text, m.start, m.end):
+                    continue  # "a medication i considered, azithromycin"; "no azithromycin for now"
                 negated = (
                     mods.negated
                     and answer is None
@@ -200,6 +223,7 @@ class MedicationFacts:
                     previous=previous,
                     before=self.sents[k - 1].text if same_turn else "",
                     known=known is not None,
+                    seen=self._seen(m.drug.get("name") or m.surface),
                 )
                 if parsed is None:
                     # "for the meclizine, it doesn't help, so let's cut it down": no cue at the name, but the
@@ -238,6 +262,11 @@ class MedicationFacts:
                     ev.append(self.builder.ev_sentence(answer))
                     if med.other_prescriber(answer.text):
                         attrs["prescriber"] = "other"
+                if attrs.get("dose") and self._taken_back(k):  # "X 80 mg once a day. no wait, let's start lower.
+                    for said in self.builder.facts:  # X 20 mg twice a day": the dose said first is withdrawn
+                        if said.kind == "medication" and said.label == parsed.label and said.status == status:
+                            for x in ("dose", "unit", "frequency", "per_day"):
+                                said.attributes.pop(x, None)
                 f = self.builder.add(
                     "medication",
                     parsed.label,
@@ -282,6 +311,13 @@ class MedicationFacts:
             for extra in stops[1:]:
                 self._fold(extra, into=stops[0])
                 fs.remove(extra)
+            first_new = min((n.evidence[0].segment_id for n in fs if n.status == "new" and n.evidence), default=None)
+            if stops and first_new is not None and all(e.segment_id > first_new for e in stops[0].evidence):
+                # a course given, then said finished: "doxycycline, 100 mg twice a day for seven days" … "the
+                # doxycycline is finished" (a stop said after the start, never before it)
+                for n in [f for f in fs if f.status == "new"]:
+                    self._fold(n, into=stops[0])
+                    fs.remove(n)
             if len(fs) < 2:
                 continue
             current = [f for f in fs if f.status == "current"]
@@ -359,6 +395,14 @@ class MedicationFacts:
         """The patient's turn just before told of the drug as taken before: "oui, le pivmécillinam, …" echoes it."""
         past = any(f.kind == "medication" and f.label == label and f.status == "historical" for f in self.builder.facts)
         return past and k > 0 and not self.is_clin(k - 1)
+
+    def _seen(self, name: str) -> bool:
+        """Whether the visit has a fact of the drug already, whatever its status ("the doxycycline is finished")."""
+        low = name.lower()
+        return any(
+            f.kind == "medication" and low in (f.label.lower(), str(f.attributes.get("surface", "")).lower())
+            for f in self.builder.facts
+        )
 
     def _known(self, name: str) -> Fact | None:
         """The visit's current fact of a drug already named (by its label or the name said)."""

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from scribe.notes.consultation import answer_polarity
 from scribe.notes.facts.reader import NEGATION_NEAR
+from scribe.notes.reply_polarity import answer_polarity
 
 # (attribute, what the patient's words or the clinician's question name, English note words, French note words)
 CIRCUMSTANCES: tuple[tuple[str, str, str, str], ...] = (

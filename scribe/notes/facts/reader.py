@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon, register
-from scribe.notes.consultation import answer_polarity
 from scribe.notes.facts.builder import Builder
+from scribe.notes.reply_polarity import answer_polarity
 from scribe.notes.text import (
     Sentence,
     split_sentences,

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
-from scribe.notes.consultation import answer_polarity
 from scribe.notes.facts.mentions import denied_right_before, negation_spent
 from scribe.notes.facts.reader import clause_before
+from scribe.notes.reply_polarity import answer_polarity
 
 # Hedged denials a physician documents as "denies": the patient has not noticed the symptom
 _NOT_NOTICED = re.compile(

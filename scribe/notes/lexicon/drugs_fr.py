@@ -8,6 +8,8 @@ import re
 
 BRANDS = {
     "sinemet": "levodopa and carbidopa",
+    "miorel": "thiocolchicoside",
+    "coltramyl": "thiocolchicoside",
     "smecta": "diosmectite",
     "forlax": "macrogol",
     "movicol": "macrogol",

@@ -28,6 +28,7 @@ from __future__ import annotations
 from scribe.notes.medication.announced import announced_item, announces_starts
 from scribe.notes.medication.attributes import Attributes, Found, read_attributes
 from scribe.notes.medication.clause import (
+    considered_only,
     continues_with_cue,
     has_medication_context,
     hypothetical_in_clause,
@@ -59,7 +60,7 @@ from scribe.notes.medication.names import (
 )
 from scribe.notes.medication.numbers import Number, normalize, number_spans, number_values
 from scribe.notes.medication.questions import asks_what_was_tried, stopped_in_answer
-from scribe.notes.medication.render import display_name, dose_text, frequency_text, render_medication
+from scribe.notes.medication.render import display_name, dose_text, duration_words, frequency_text, render_medication
 from scribe.notes.medication.status import ECHO, has_current_cue, other_prescriber
 
 __all__ = [
@@ -83,12 +84,14 @@ __all__ = [
     "corrected_later",
     "display_name",
     "dose_text",
+    "duration_words",
     "drug_token",
     "find_mentions",
     "follow_up_attributes",
     "frequency_text",
     "has_current_cue",
     "has_medication_context",
+    "considered_only",
     "hypothetical_in_clause",
     "is_brand",
     "is_inquiry",

@@ -33,7 +33,7 @@ INSTEAD_OF_FREQUENCY = re.compile(
 # the strength of the tablets just counted, said right after the count ("half a tablet, 12.5 milligrams",
 # "2 comprimés, soit 1 g"); "2 tablets of 500 mg" is two tablets of that strength (a count of them, kept)
 _STRENGTH_AFTER_COUNT = re.compile(
-    rf"\s*(?:,|;|-|that's|that is|which is|so|soit|c'est)\s*(?:that's\s+|soit\s+)?(?P<num>{_NUM})\s*-?\s*"
+    rf"\s*(?:,|;|-|that's|that is|which is|so|soit|c'est|donc)\s*(?:that's\s+|soit\s+|donc\s+)?(?P<num>{_NUM})\s*-?\s*"
     r"(?P<unit>mg|milligrams?|milligrammes?|mcg|micrograms?|microgrammes?|g|grams?|grammes?)\b",
     re.I,
 )
@@ -41,6 +41,8 @@ _COUNT_BEFORE = re.compile(  # "two 500 milligram tablets", "three of the fifty 
     r"(?:^[\s,:]*|[,:]\s*|\b(?:take|takes|taking|of|use)\s+)(?P<n>[1-4])\s+(?:of (?:the|those|these|my|his|her)\s+)?$",
     re.I,
 )
+# a strength said as pharmacists say it, the hundreds apart: "three twenty-five milligrams" (325), "one fifty mg"
+_HUNDREDS_BEFORE = re.compile(r"(?:^[\s,:]*|[,:]\s*|\b(?:is|at|was)\s+)(?P<h>[1-9])\s+$", re.I)
 _TABLET_AFTER = re.compile(r"\s*(?:tablets?|capsules?|pills?|caplets?)\b", re.I)
 _RATIO_AFTER = re.compile(
     r"\s*(?:for every|for each|per|pour|par)\s+\d+\s*(?:grams?|g|grammes?|carbs?|points?|mg/dl)\b|\s*(?:for every|per) "
@@ -300,7 +302,7 @@ def read_attributes(
         if ratio := _RATIO_AFTER.match(norm, m.end()):
             taken.append((m.start(), ratio.end()))
             continue  # "one unit for every twelve grams of carbs": an insulin ratio, not a dose
-        value, counted_end = float(m.group("num")), 0
+        value, counted_end, dose_start = float(m.group("num")), 0, None
         if re.search(r"\b(?:from|de|du)\s*$", norm[: m.start()], re.I):
             if m.group("num2"):
                 value = float(m.group("num2"))  # "from 10 to 20 mg": the new dose
@@ -311,6 +313,10 @@ def read_attributes(
         if unit in COUNT_UNITS and (strength := _STRENGTH_AFTER_COUNT.match(norm, m.end())):
             # "half a tablet, 12.5 milligrams": the strength said with the count is the dose
             m, unit, value = strength, normalise_unit(strength.group("unit")), float(strength.group("num"))
+        elif unit not in COUNT_UNITS and 10 <= value < 100 and (hundreds := _HUNDREDS_BEFORE.search(norm[: m.start()])):
+            if not _TABLET_AFTER.match(norm, m.end()):  # "ferrous sulfate, three twenty-five milligrams": 325 mg
+                value += 100 * float(hundreds.group("h"))
+                dose_start = hundreds.start("h")
         elif unit not in COUNT_UNITS and (count := _COUNT_BEFORE.search(norm[: m.start()])):
             # "two 500 milligram tablets": two tablets of 500 mg are a 1000 mg dose
             if _TABLET_AFTER.match(norm, m.end()):
@@ -318,7 +324,7 @@ def read_attributes(
         elif unit not in COUNT_UNITS and (count := COUNT_AFTER_STRENGTH.match(norm, m.end())):
             value *= float(count.group("n"))
             counted_end = count.end()
-        out.dose = keep(m.start(), max(m.end(), counted_end), value)
+        out.dose = keep(m.start() if dose_start is None else dose_start, max(m.end(), counted_end), value)
         out.unit = unit
         break
     if out.dose is None:

@@ -116,6 +116,14 @@ def _class_in_general(m: Mention, left: str, right: str) -> bool:
     return is_class and m.surface.lower().endswith("s") and not left.strip() and bool(_GENERAL_CLAIM.match(right))
 
 
+def _apposed_class(text: str, mentions: list[Mention], j: int) -> bool:
+    """A class that describes the drug just named: "azithromycin, an antibiotic taken three times a week"."""
+    m = mentions[j]
+    is_class = not (m.drug.get("drugbank_id") or m.drug.get("medline_plus_id"))
+    between = text[mentions[j - 1].end : m.start] if j > 0 else ""
+    return is_class and bool(re.fullmatch(r"\s*,\s*(?:an?|un|une)\s+", between, re.I))
+
+
 def parse_mention(
     text: str,
     mentions: list[Mention],
@@ -129,6 +137,7 @@ def parse_mention(
     previous: Medication | None = None,
     before: str = "",
     known: bool = False,
+    seen: bool = False,
 ) -> Medication | None:
     """Mention j of `mentions` (found in `text`, one sentence) as a Medication, or None when its
     context says it is not one (no medication context, a lab analyte, a negated mention).
@@ -136,7 +145,7 @@ def parse_mention(
     in the clinician's question about what the patient takes; `previous`: the sentence's previous drug
     read as a medication (a drug listed with it shares its context and status); `before`: the end of the
     previous sentence of the turn ("i saw that dr." | "brown put you on buspar"); `known`: a drug the visit
-    already has as taken."""
+    already has as taken; `seen`: a drug the visit named before, whatever its status (a stop of it is context)."""
     m = mentions[j]
     lo, hi = clause_scope(text, mentions, j)
     left, right = denoun(text[lo : m.start]), denoun(text[m.end : hi])
@@ -162,7 +171,7 @@ def parse_mention(
     elif listed == "list" and status == "current" and previous.status == "stopped" and clinician:
         if not (has_current_cue(left) or has_own_status(right) or KEPT_RIGHT.search(right)):
             status = "stopped"  # "stop the advil, the aleve and the motrin"
-    if is_avoided(left, right) or _class_in_general(m, left, right):
+    if is_avoided(left, right) or _class_in_general(m, left, right) or _apposed_class(text, mentions, j):
         return None
     attrs = read_attributes(right, lang, left, status=status)
     if attrs.as_needed is None and status == "current":
@@ -191,7 +200,7 @@ def parse_mention(
         if (f := extra.frequency) is not None:
             attrs.frequency = Found(f.value, f.start + hi - m.end, f.end + hi - m.end)
     # "let's cut the meclizine down", "stop the ferrous sulfate" of a drug taken: the change is context
-    changed = status in ("changed", "stopped") and known
+    changed = status in ("changed", "stopped") and known or status == "stopped" and seen
     if not (listed or changed or has_medication_context(text, mentions, j, attrs, prompted or asked)):
         return None
     if is_lab_mention(text, mentions, j, attrs):

@@ -199,6 +199,20 @@ def display_name(fact: Any, lang: str = "en") -> tuple[str, str | None]:
     return name, (brand[:1].upper() + brand[1:] if brand else None)
 
 
+def duration_words(a: dict, lang: str) -> list[str]:
+    """How long to take it, and a taper's end: ["pendant 2 semaines", "puis arrêt"], ["for 1 week"]."""
+    out = []
+    if a.get("duration"):
+        n, _, u = str(a["duration"]).partition(" ")
+        u = _DUR_FR.get(u, u) if lang == "fr" else _DUR_EN.get(u, u)
+        if lang == "en" and n == "1":
+            u = u.rstrip("s")
+        out.append(f"pendant {n} {u}" if lang == "fr" else f"for {n} {u}")
+    if a.get("then_stop"):  # the end of a taper
+        out.append("puis arrêt" if lang == "fr" else "then stop")
+    return out
+
+
 def render_medication(fact: Any, lang: str = "en") -> str:
     """One medication in clinical register, only with what was said:
     en "Meloxicam (Mobic) 15 mg by mouth once daily, #14." / fr "Méloxicam (Mobic) 15 mg, 1 fois par jour."."""
@@ -215,12 +229,7 @@ def render_medication(fact: Any, lang: str = "en") -> str:
     sig = [freq] if freq else []
     if a.get("as_needed"):
         sig.append("si besoin" if lang == "fr" else "as needed")
-    if a.get("duration"):
-        n, _, u = str(a["duration"]).partition(" ")
-        u = _DUR_FR.get(u, u) if lang == "fr" else _DUR_EN.get(u, u)
-        if lang == "en" and n == "1":
-            u = u.rstrip("s")
-        sig.append(f"pendant {n} {u}" if lang == "fr" else f"for {n} {u}")
+    sig += duration_words(a, lang)
     tail = []
     if a.get("max_per_day"):
         mu = a.get("max_unit")

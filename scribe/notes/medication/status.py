@@ -17,7 +17,7 @@ STOP_LEFT = re.compile(
     r"off (?:of )?(?:the|my|your|his|her)(?=(?:\s+\w+){0,2}\s*$)|"  # not "dropped off the sample, restart the"
     # "stop" as speech recognition often writes it: "we'll top the hydrochlorothiazide"
     r"(?<!on )(?<!the )top (?:the|your|his|her|taking)(?=\s*$)|"
-    r"quit|quitting|no longer|hold(?:ing)?(?! on)|held|pause|gave up|"
+    r"quit|quitting|no longer|hold(?:ing)?(?! on)|held|pause|gave up|leave out|leaving out|cut out|"
     r"(?:finished|completed) (?:the |her |his |my |your |all (?:of )?(?:the |her |his |my |your )?)?"
     r"(?:course (?:of )?(?:the )?)?|"
     r"arrêt\w*|stopp\w*|suspend\w*|interromp\w*|ne (?:le |la |les |l')?prends plus)\b|"
@@ -170,6 +170,11 @@ _SWITCH_FROM = re.compile(
     r"(?:the\s+|your\s+|his\s+|her\s+|my\s+|an?\s+|l'|la\s+|le\s+|du\s+)?$",
     re.I,
 )
+# "switch the hydrochlorothiazide to losartan", "replace the X with Y": X is the drug given up
+_SWITCH_OBJECT = (
+    re.compile(r"\b(?:switch\w*|chang\w*|replac\w*|swap\w*)\s+(?:the\s+|your\s+|his\s+|her\s+|my\s+)?$", re.I),
+    re.compile(r"^\s*(?:over\s+)?(?:to|for|with)(?:\s+(?:the\s+|some\s+|an?\s+)?[a-z]|\s*$)", re.I),
+)
 _SWITCH_TO = re.compile(
     r"\b(?:switch\w*|chang\w*|passer|passe|replac\w*|remplac\w*)\b[^.]{0,60}\b(?:to|à|par|with)\s+"
     r"(?:the\s+|some\s+|l'|la\s+|le\s+|du\s+)?$",
@@ -210,8 +215,7 @@ _TRIED_LEFT = re.compile(
     r"(?:(?:some|one|a|an|two|three|four|\d|a couple of|a few|a dose of|a little|a lot of|lots of)\s+)?$|"
     r"\b(?:i|he|she|we|you) had the\s+$|"  # "i had the advair for a while, years ago"
     r"\b(?:they|he|she|doctor|pediatrician|someone|clinic|walk-in|urgent care|er|hospital|dentist) "
-    r"gave (?:her|him|me|us|you|them)\s+"
-    r"(?:some\s+|a course of\s+|an?\s+)?$|"
+    r"(?:at the time |back then |then )?gave (?:her|him|me|us|you|them)\s+(?:some\s+|a course of\s+|an?\s+)?$|"
     r"\bj'ai (?:pris|essayé)\s+(?:du |de la |de l'|des |un |une |deux |trois |quatre |\d )?$|"
     r"\b(?:vous|il|elle|on) (?:avez|aviez|a|avait) (?:déjà )?(?:pris|essayé)\s+"
     r"(?:du |de la |de l'|des |un |une |le |la |l')?$|"
@@ -229,7 +233,7 @@ _PAST_TIME = re.compile(
     r"l'année dernière|l'hiver dernier|l'été dernier|la dernière fois|"
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|few|couple of|several) (?:\w+ )?"
     r"(?:days?|weeks?|months?|years?) ago|earlier (?:today|this week)|hier|la semaine dernière|il y a|"
-    r"(?:years|months|ages|long) ago|back then|in the past|as a (?:kid|child|teenager)|"
+    r"(?:years|months|ages|long) ago|back then|at the time\b(?! of)|in the past|as a (?:kid|child|teenager)|"
     r"when (?:i|he|she|we) (?:was|were) (?:a (?:kid|child|baby|teenager)|little|young|younger|\w+ years old|\w+)|"
     r"quand (?:j'étais|il était|elle était) (?:petite?|jeune|enfant|bébé)|c'était|"
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mois|printemps|automne) dernier|"
@@ -304,7 +308,7 @@ def clause_status(
         status = "historical"
     elif asked:
         status = "current"
-    elif clinician and _SWITCH_FROM.search(left):
+    elif clinician and (_SWITCH_FROM.search(left) or _SWITCH_OBJECT[0].search(left) and _SWITCH_OBJECT[1].match(after)):
         status = "stopped"
     elif (
         clinician
