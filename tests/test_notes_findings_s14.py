@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from scribe.notes.consultation import answer_polarity
 from scribe.notes.engine import document
 from scribe.notes.facts.asked import narrowed
 from scribe.notes.lexicon import find_concepts
+from scribe.notes.reply_polarity import answer_polarity
 
 
 def _symptoms(doc: dict) -> dict[str, str]:
