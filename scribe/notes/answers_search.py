@@ -17,6 +17,7 @@ from scribe.notes.answers_units import OFFERS, TranscriptUnits
 from scribe.notes.answers_values import (
     CHANGE_ASKED,
     FUTURE_ASKED,
+    MONTH_ASKED,
     NOW_ASKED,
     PAST_ASKED,
     PERIOD_ASKED,
@@ -223,7 +224,10 @@ class Searcher(TranscriptUnits):
                 if kind == "frequency" and PERIOD_ASKED.search(query.text):  # "how many times at night?" "three"
                     kind = "times"
                 past = not now and bool(PAST_ASKED.search(query.text))
-                value = self._value(kind, source, anchors, query.counted, change, now, past)
+                month = MONTH_ASKED.search(query.text)
+                value = self._value(
+                    kind, source, anchors, query.counted, change, now, past, month.group(1) if month else ""
+                )
                 if value is None and kind == "duration" and _STARTED.search(source):  # "since when?" of "we started
                     value = self._value("when", source, anchors)  # you on the imitrex a couple months ago"
                     value = value if value and _AGO.search(value) else None

@@ -36,6 +36,14 @@ _AT_NIGHT = re.compile(
 _NIGHT_SAID = re.compile(r"\b(?:overnight|night|nights|sleep\w*|asleep|nuit|nocturne|sommeil|oxim\w+|oxym\w+)\b", re.I)
 
 
+# a value asked a year back must be said with its year: "her A1c a year ago?" is not January's nor today's
+_YEAR_AGO = re.compile(r"\b(?:a year ago|last year|the year before|l'an dernier|l'année dernière|il y a un an)\b", re.I)
+_YEAR_SAID = re.compile(r"\b(?:years?|an|ans|année|20\d\d)\b", re.I)
+# a questionnaire's score is of what it screens for: a worry score does not answer "the depression questionnaire?"
+_SCREENS = (r"depress\w*|dépress\w*|phq", r"anxi\w*|worr\w*|gad|inquiét\w*")
+_SCORE = re.compile(r"\b(?:questionnaires?|scores?|scales?|échelles?|tests?)\b", re.I)
+
+
 def setting_differs(question: str, said: str, value: str) -> bool:
     """The answer is said in another setting than the one the question asks about."""
     drug = _BEFORE_DRUG.search(question)
@@ -53,6 +61,12 @@ def setting_differs(question: str, said: str, value: str) -> bool:
         return bool(_POSTURE.search(said))  # "her standing pressure?" — "blood pressure lying is 152/80"
     if _AT_NIGHT.search(question) and not _NIGHT_SAID.search(said):
         return True  # "her saturation overnight?" is not the 95 % measured in the clinic
+    if _YEAR_AGO.search(question) and not _YEAR_SAID.search(said):
+        return True
+    if _SCORE.search(question) and any(
+        re.search(rf"\b(?:{kind})", question, re.I) and not re.search(rf"\b(?:{kind})", said, re.I) for kind in _SCREENS
+    ):
+        return True
     return _value_of_another_relative(question, said, value)
 
 

@@ -16,6 +16,7 @@ from scribe.notes.answers_values import (
     NOT_A_VALUE_AFTER,
     NOT_A_VALUE_BEFORE,
     PAST_SAID,
+    PAST_SAID_AFTER,
     SCALE,
     VALUE_RX,
     WAS_SAID,
@@ -172,6 +173,7 @@ class TranscriptUnits:
         change: bool = False,
         now: bool = False,
         past: bool = False,
+        month: str = "",
     ) -> str | None:
         """The first value of the wanted kind in text, after the question's concept when it is there; for a
         count, the number said before the counted noun. change: the question asks for a gain or a loss. now:
@@ -233,7 +235,18 @@ class TranscriptUnits:
             found = [m for m in found if not PAST_SAID.search(text[max(0, m.start() - 60) : m.start()])] or found
             found = [m for m in found if not WAS_SAID.search(text[max(0, m.start() - 25) : m.start()])] or found
         if past and intent == "value":  # the value said of before, not today's: "il y a six mois, … huit virgule 4"
-            found = [m for m in found if PAST_SAID.search(text[max(0, m.start() - 60) : m.start()])][-1:]
+            found = [
+                m
+                for m in found
+                if PAST_SAID.search(text[max(0, m.start() - 60) : m.start()])
+                or PAST_SAID_AFTER.match(text[m.end() : m.end() + 45])  # "elle était à douze en janvier"
+            ]
+            if month:  # the month asked, said with the value: not another month's
+                near = [
+                    m for m in found if re.search(rf"\b{month}\b", text[max(0, m.start() - 60) : m.end() + 45], re.I)
+                ]
+                found = [m for m in near if not re.search(r"[.;]", _between_month(text, m, month))]
+            found = found[-1:]
             if not found:
                 return None  # this exchange says today's value only: a later one may say the earlier
         best = found[-1] if now else next((m for m in found if m.start() >= after), found[0])
@@ -291,6 +304,13 @@ class TranscriptUnits:
         anchors = [word_pattern(w) for w in content_words(query.text) if not (frame and frame.fullmatch(w))]
         kept = [rx for rx in anchors if rx.search(said)]
         return [] if every and len(kept) < len(anchors) else kept
+
+
+def _between_month(text: str, m: re.Match, month: str) -> str:
+    """The words between a value and the nearest mention of the month asked (a sentence's end there: another's)."""
+    spans = [(abs(x.start() - m.start()), x) for x in re.finditer(rf"\b{month}\b", text, re.I)]
+    x = min(spans, key=lambda t: t[0])[1]
+    return text[x.end() : m.start()] if x.start() < m.start() else text[m.end() : x.start()]
 
 
 def _relatives(text: str, anchors: list[re.Pattern]) -> bool:

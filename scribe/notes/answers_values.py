@@ -151,17 +151,24 @@ READINGS_ASKED = re.compile(
 )
 # the value today, not at the start: "how bad is the pain now?"
 # a value of before ("what was her hba1c six months ago?", "son hba1c précédente ?"): said after a past marker
+MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+)
 PAST_ASKED = re.compile(
     r"\b(?:\w+ (?:months?|weeks?|years?|days?) ago|il y a \w+ (?:mois|semaines?|ans?|jours?)|previous|prior|"
-    r"last time|précédente?|la dernière fois|in (?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december))\b",
+    rf"last time|précédente?|la dernière fois|(?:in|en) (?:{MONTHS}))\b",
     re.I,
 )
+# the month a question asks the value of: "her ferritin in january?", "son poids en octobre ?"
+MONTH_ASKED = re.compile(rf"\b(?:in|en) ({MONTHS})\b", re.I)
 EARLIER_SAID = (
-    r"\b(?:ago|il y a|previous(?:ly)?|prior|last time|before|précédente?|avant|la dernière fois|in (?:january|"
-    r"february|march|april|may|june|july|august|september|october|november|december))\b"
+    r"\b(?:ago|il y a|previous(?:ly)?|prior|last time|before|précédente?|avant|la dernière fois|"
+    rf"(?:in|en) (?:{MONTHS}))\b"
 )
 PAST_SAID = re.compile(EARLIER_SAID + r"[^.]{0,50}$", re.I)
+# … or right after the value, in its clause: "elle était à douze en janvier", "58 kilos en octobre"
+PAST_SAID_AFTER = re.compile(r"^[^.;,]{0,30}?" + EARLIER_SAID, re.I)
 # a value said as it was, not as it is: "your egfr is 39, it was 48 in march"
 WAS_SAID = re.compile(r"\b(?:was|were|used to be|était|étiez|avait|aviez)\b[^.]{0,20}$", re.I)
 NOW_ASKED = re.compile(

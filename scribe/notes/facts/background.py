@@ -23,10 +23,7 @@ from scribe.notes.facts.relatives import (
 )
 from scribe.notes.problems import in_introduction
 from scribe.notes.reply_polarity import answer_polarity
-from scribe.notes.text import (
-    clean,
-    patient_to_third,
-)
+from scribe.notes.text import clean, patient_to_third
 
 _ALLERGY_WORD = re.compile(r"\b(?:allergic|allergy|allergies|allergique|allergie)\b", re.I)
 # a condition named as what a test looks for ("the ct scan for lung cancer screening, that was clear?")
@@ -381,8 +378,8 @@ class BackgroundFacts:
         (
             "tobacco",
             re.compile(
-                r"\b(?:smok\w*|cigarettes?|vap(?:e|ing)|tobacco|chew|packs? (?:a|per) day|fume[zs]?|fumer|"
-                r"fumeur|fumeuse|tabac|clope)\b",
+                r"\b(?:smok\w*|cigarettes?|vap(?:e|ing)|tobacco|chew(?! (?:ice|gum|food|on)\b)|packs? (?:a|per) day|"
+                r"fume[zs]?|fumer|fumeur|fumeuse|tabac|clope)\b",  # not "i chew ice all day"
                 re.I,
             ),
         ),

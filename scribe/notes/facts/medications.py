@@ -7,6 +7,7 @@ import re
 
 from scribe.notes import lexicon
 from scribe.notes.consultation import context_of
+from scribe.notes.facts.medication_fold import one_fact_per_drug
 from scribe.notes.facts.medication_stops import class_stops, stops_by_word
 from scribe.notes.facts.medication_taper import tapered_stops
 from scribe.notes.medication.numbers import tablets_per_dose
@@ -294,87 +295,7 @@ class MedicationFacts:
                     changed = self._anaphoric_change(f, k, after=parsed.end)
                     if changed is not None:
                         last, recent = (s.seg_index, changed, "changed"), (k, changed)
-        # one fact per drug: fold "current" into the changed/new/stopped statement of the same drug
-        meds = [f for f in self.builder.facts if f.kind == "medication"]
-        by: dict[tuple[str, bool], list[Fact]] = {}
-        for f in meds:  # a nasal spray and an inhaler of one ingredient (Flonase, Flovent) are two products
-            by.setdefault((f.label, f.attributes.get("route") in ("nasal", "topical", "ophthalmic")), []).append(f)
-        for fs in by.values():
-            historical = [f for f in fs if f.status == "historical"]
-            stops = [f for f in fs if f.status == "stopped"]
-            if historical and stops:  # "I tried X, it did nothing" … "no more X": one stopped drug, all it said
-                for h in historical:
-                    self._fold(h, into=stops[0])
-                fs = [f for f in fs if f not in historical]
-            # "… so I quit." … "no more X then": one stop, told twice; the clinician's, when one is (the plan says it)
-            stops.sort(key=lambda f: f.attributes.get("prescriber") != "this clinician")
-            for extra in stops[1:]:
-                self._fold(extra, into=stops[0])
-                fs.remove(extra)
-            first_new = min((n.evidence[0].segment_id for n in fs if n.status == "new" and n.evidence), default=None)
-            if stops and first_new is not None and all(e.segment_id > first_new for e in stops[0].evidence):
-                # a course given, then said finished: "doxycycline, 100 mg twice a day for seven days" … "the
-                # doxycycline is finished" (a stop said after the start, never before it)
-                for n in [f for f in fs if f.status == "new"]:
-                    self._fold(n, into=stops[0])
-                    fs.remove(n)
-            if len(fs) < 2:
-                continue
-            current = [f for f in fs if f.status == "current"]
-            others = [f for f in fs if f.status != "current"]
-            news = [f for f in others if f.status == "new"]
-            changed = [f for f in others if f.status == "changed"]
-            if changed and news:  # "increase the lisinopril to 20 mg" … "order lisinopril 20 mg daily"
-                for n in news:
-                    self._fold(n, into=changed[0])
-                others = [f for f in others if f.status != "new"]
-                news = []
-            # continued: the clinician named it as current before ordering it; a later bare mention ("you
-            # will tolerate the Aldactone well") is the new drug again
-            first_new = min(((e.segment_id, e.start) for n in news for e in n.evidence[:1]), default=None)
-            continued = [
-                f
-                for f in current
-                if f.attributes.get("said_by") == "clinician"
-                and (first_new is None or not f.evidence or (f.evidence[0].segment_id, f.evidence[0].start) < first_new)
-            ]
-            doses = {str(f.attributes.get("dose")) for f in current + news if f.attributes.get("dose")}
-            if current and news and (not continued or len(doses) > 1):
-                # a drug the patient takes (often on their own) that this clinician now prescribes: the
-                # prescription is what the plan says ("give you some Motrin 800 mg"), never "continue"; a drug
-                # the clinician continues and then orders ("continue the allopurinol" … "order allopurinol")
-                # stays continued (below), unless its dose is another: "you take X 20 mg?" … "X 15 mg" is a change
-                new, was = news[0], current[0]
-                for ev in was.evidence:
-                    if len(new.evidence) < 4 and ev not in new.evidence:
-                        new.evidence.append(ev)
-                before, after = was.attributes.get("dose"), new.attributes.get("dose")
-                if before and after and str(before) != str(after):
-                    new.status = "changed"
-                    new.attributes["previous_dose"] = before
-                for c in current:
-                    self.builder.facts.remove(c)
-                continue
-            if current and news:
-                for n in news:
-                    for ev in n.evidence:
-                        if len(current[0].evidence) < 4:
-                            current[0].evidence.append(ev)
-                    for k2, v in n.attributes.items():
-                        current[0].attributes.setdefault(k2, v)
-                    self.builder.facts.remove(n)
-                others = [f for f in others if f.status != "new"]
-            if current and others:
-                was = current[0].attributes
-                for o in others:
-                    if o.status != "changed" or o.attributes.get("dose"):
-                        o.attributes.setdefault("previous_dose", was.get("dose"))
-                    elif was.get("frequency") and was.get("per_day") != o.attributes.get("per_day"):
-                        o.attributes.setdefault("previous_frequency", was["frequency"])  # "take it twice a day now"
-                    if not o.attributes.get("previous_dose"):
-                        o.attributes.pop("previous_dose", None)
-                keep = current[0]
-                keep.attributes["later"] = others[0].status
+        one_fact_per_drug(self)  # "I take X" … "stop X": one stopped drug (medication_fold)
         class_stops(self)
         stops_by_word(self)
         tapered_stops(self)
@@ -449,16 +370,6 @@ class MedicationFacts:
             mesh_id=drug.attributes.get("mesh_id"),
             said_by="clinician",
         )
-
-    def _fold(self, gone: Fact, into: Fact) -> None:
-        """One statement of a drug folded into another of the same drug: its evidence and the attributes the
-        other lacks; the folded fact is removed."""
-        for ev in gone.evidence:
-            if len(into.evidence) < 4 and ev not in into.evidence:
-                into.evidence.append(ev)
-        for k, v in gone.attributes.items():
-            into.attributes.setdefault(k, v)
-        self.builder.facts.remove(gone)
 
     def _med_more(self, f: Fact, extra, s: Sentence, add_evidence: bool = True) -> None:
         """Attributes of a drug said in a later sentence (or the answer to a question about it): those
