@@ -46,6 +46,7 @@ def test_the_value_said_with_the_month_asked():
     assert _ask(doc, "Quelle était sa ferritine en janvier ?")["value"] == "12"
     assert _ask(doc, "Quel était son poids en octobre ?")["value"] == "58"
     assert not _ask(doc, "What was her ferritin in March?")["answered"]
+    assert _ask(doc, "What was her ferritin in January?")["value"] == "12"  # a French visit, asked in English
 
 
 def test_chewing_ice_is_not_tobacco():

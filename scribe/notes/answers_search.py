@@ -23,6 +23,7 @@ from scribe.notes.answers_values import (
     PERIOD_ASKED,
     READINGS_ASKED,
     SAID_WITHOUT_NUMBER,
+    month_said,
 )
 from scribe.notes.answers_whose import RELATIVES
 from scribe.notes.facts.reader import NEGATION_NEAR, ConsultationReader
@@ -226,7 +227,7 @@ class Searcher(TranscriptUnits):
                 past = not now and bool(PAST_ASKED.search(query.text))
                 month = MONTH_ASKED.search(query.text)
                 value = self._value(
-                    kind, source, anchors, query.counted, change, now, past, month.group(1) if month else ""
+                    kind, source, anchors, query.counted, change, now, past, month_said(month.group(1)) if month else ""
                 )
                 if value is None and kind == "duration" and _STARTED.search(source):  # "since when?" of "we started
                     value = self._value("when", source, anchors)  # you on the imitrex a couple months ago"

@@ -243,7 +243,9 @@ class TranscriptUnits:
             ]
             if month:  # the month asked, said with the value: not another month's
                 near = [
-                    m for m in found if re.search(rf"\b{month}\b", text[max(0, m.start() - 60) : m.end() + 45], re.I)
+                    m
+                    for m in found
+                    if re.search(rf"\b(?:{month})\b", text[max(0, m.start() - 60) : m.end() + 45], re.I)
                 ]
                 found = [m for m in near if not re.search(r"[.;]", _between_month(text, m, month))]
             found = found[-1:]
@@ -308,7 +310,7 @@ class TranscriptUnits:
 
 def _between_month(text: str, m: re.Match, month: str) -> str:
     """The words between a value and the nearest mention of the month asked (a sentence's end there: another's)."""
-    spans = [(abs(x.start() - m.start()), x) for x in re.finditer(rf"\b{month}\b", text, re.I)]
+    spans = [(abs(x.start() - m.start()), x) for x in re.finditer(rf"\b(?:{month})\b", text, re.I)]
     x = min(spans, key=lambda t: t[0])[1]
     return text[x.end() : m.start()] if x.start() < m.start() else text[m.end() : x.start()]
 

@@ -162,6 +162,14 @@ PAST_ASKED = re.compile(
 )
 # the month a question asks the value of: "her ferritin in january?", "son poids en octobre ?"
 MONTH_ASKED = re.compile(rf"\b(?:in|en) ({MONTHS})\b", re.I)
+_MONTH_PAIRS = list(zip(MONTHS.split("|")[:12], MONTHS.split("|")[12:], strict=True))
+
+
+def month_said(name: str) -> str:
+    """The month in both languages, as a pattern: "mars" → "march|mars" (a French question on an English visit)."""
+    return next(("|".join(pair) for pair in _MONTH_PAIRS if name.lower() in pair), re.escape(name))
+
+
 EARLIER_SAID = (
     r"\b(?:ago|il y a|previous(?:ly)?|prior|last time|before|précédente?|avant|la dernière fois|"
     rf"(?:in|en) (?:{MONTHS}))\b"
