@@ -47,6 +47,7 @@ VALUE_RX: dict[str, re.Pattern] = {
     ),
     "duration": re.compile(
         r"(?<!times )(?<!once )(?<!twice )(?<!fois )(?<!every )(?<!tous les )"  # how often, not how long
+        r"(?<!à )(?<!vers )(?<!at )(?<!around )"  # a time of day: "je me réveille à quatre heures"
         rf"\b(?:for |about |since |depuis |il y a |ça fait )?{_RANGE}\s+(?:good |full |long |bonnes? |longues? |"
         rf"petites? )?(?:{_DURATION_UNITS})\b(?!\s+ago\b)(?![- ]old\b)|"
         r"\b(?:over|for|in|during) the (?:past|last) (?:few |couple (?:of )?)?(?:days?|weeks?|months?|years?)\b|"
@@ -270,11 +271,15 @@ def _rank(word: str) -> int | None:
     return next((n for w, n in _ORDINALS.items() if re.fullmatch(w, word, re.I)), None)
 
 
+# a number a preposition parts from the noun counts something else: "one fifty at night" is a dose
+_NOT_COUNTED = r"(?:at|in|on|by|per|every|the|à|au|aux|par|la|le|les|chaque)\b"
+
+
 def count_before(noun: re.Pattern, text: str) -> str | None:
     """The number said right before the counted noun ("six to seven hours", "mes deux enfants"), "a pack a day"
     (one, with its period), or the rank of the present one ("another kidney stone, this is my third one")."""
     for m in noun.finditer(text):
-        before = re.search(rf"(?<![\w.])({_RANGE})\s+(?:[\w'-]+\s+)?$", text[: m.start()], re.I)
+        before = re.search(rf"(?<![\w.])({_RANGE})\s+(?:(?!{_NOT_COUNTED})[\w'-]+\s+)?$", text[: m.start()], re.I)
         period = _PER_PERIOD.match(text[m.end() :])
         if before and before.group(1).lower() in ("a", "an", "un", "une", "one") and period:
             return f"1 {m.group(0)}{period.group(0)}"
