@@ -3,7 +3,8 @@ through the real engine: a dose the clinician withdraws ("no wait, let's start l
 after "..."; a patient's stop told at the end of their story of the drug; "leave out the X", "switch the X to Y",
 "X and Y are finished"; a drug only considered or put off; a class apposed to the drug it describes; "three
 twenty-five milligrams"; a taper said as "un demi-comprimé, donc cinq milligrammes … et ensuite, on arrête"; "the
-doctor at the time gave me X"; "not really ... well, at the end of the day, the socks leave a mark"."""
+doctor at the time gave me X"; "not really ... well, at the end of the day, the socks leave a mark"; the French
+possessive "son"."""
 
 from __future__ import annotations
 
@@ -98,3 +99,15 @@ def test_not_really_then_a_yes_with_when():
     )
     assert _symptom(doc, "ankle swelling") == {"present"}
     assert _symptom(doc, "chest pain") == {"absent"}
+
+
+def test_the_french_possessive_son_is_no_son():
+    doc = document(
+        "[doctor] votre père était dialysé ?\n"
+        "[patient] oui , pendant quatre ans , jusqu'à sa mort . c'était son diabète aussi , qui lui avait abîmé les "
+        "reins .\n",
+        language="fr",
+    )
+    assert not any(f["attributes"].get("relative") == "son" for f in doc["facts"])
+    doc = document("[doctor] any family history ?\n[patient] my son has type one diabetes .\n")
+    assert any(f["kind"] == "family_history" and f["attributes"].get("relative") == "son" for f in doc["facts"])

@@ -35,7 +35,9 @@ def _context_pipeline(lang: str):
 _NEG_FALLBACK = re.compile(r"\b(no|not|denies|denied|without|never|none|n't|pas|jamais|aucune?|sans|ni)\b", re.I)
 FAMILY = re.compile(
     r"\b(mother|mom|father|dad|brother|sister|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
-    r"cousin|son|daughter|parents?|siblings?|family|mère|maman|père|papa|frère|sœur|soeur|"
+    # "son" as English says it ("my son has", "my son, he"), not the French "son diabète" (his)
+    r"cousin|son(?=\s*(?:[,.;:!?]|'s\b|$|\s(?:has|had|is|was|who|and|got|died|also|too|passed|just)\b))|daughter|"
+    r"parents?|siblings?|family|mère|maman|père|papa|frère|sœur|soeur|"
     r"grand-mère|grand-père|tante|oncle|fils|fille|famille)\b",
     re.I,
 )
