@@ -3,8 +3,8 @@ through the real engine: a dose the clinician withdraws ("no wait, let's start l
 after "..."; a patient's stop told at the end of their story of the drug; "leave out the X", "switch the X to Y",
 "X and Y are finished"; a drug only considered or put off; a class apposed to the drug it describes; "three
 twenty-five milligrams"; a taper said as "un demi-comprimé, donc cinq milligrammes … et ensuite, on arrête"; "the
-doctor at the time gave me X"; "not really ... well, at the end of the day, the socks leave a mark"; the French
-possessive "son"."""
+doctor at the time gave me X"; "not really ... well, at the end of the day, the socks leave a mark", "non ... enfin,
+quelques-unes"; the French possessive "son"."""
 
 from __future__ import annotations
 
@@ -99,6 +99,15 @@ def test_not_really_then_a_yes_with_when():
     )
     assert _symptom(doc, "ankle swelling") == {"present"}
     assert _symptom(doc, "chest pain") == {"absent"}
+    doc = document(
+        "[doctor] des bouffées de chaleur ?\n"
+        "[patient] non ... enfin , quelques-unes la nuit , mais c'est rare .\n"
+        "[doctor] est-ce que vous avez des difficultés pour uriner ?\n"
+        "[patient] non ... enfin , si , une fois , au début , il fallait pousser .\n",
+        language="fr",
+    )
+    assert _symptom(doc, "hot flashes") == {"present"}
+    assert _symptom(doc, "urinary hesitancy") == {"present"}
 
 
 def test_the_french_possessive_son_is_no_son():

@@ -100,11 +100,12 @@ _LATE_YES = re.compile(
 
 # the reply goes back on its "no" in its next sentence: "Not really. Well, actually, a little in the mornings."
 _GOES_BACK = re.compile(
-    r"^\W*(?:(?:well|but|um|uh|oh|euh|bon|mais)\W+)*(?:actually|now that (?:i think|you mention)|thinking about it|"
+    r"^\W*(?:(?:well|but|um|uh|oh|euh|bon|mais|enfin)\W+)*"
+    r"(?:actually|now that (?:i think|you mention)|thinking about it|"
     r"en fait|enfin si|si\b|quoique|à la réflexion|"
     r"(?:maybe|perhaps|peut-être)\W+(?:once|twice|a little|a bit|sometimes|une fois|un peu|parfois)|"
     r"(?:well|enfin|yeah|yes|oui|ouais)\W+(?:a little|a bit|a tiny bit|once|sometimes|un (?:tout )?(?:petit )?peu|"
-    r"une fois|parfois)|"
+    r"une fois|parfois|a few|a couple|some|quelques-un(?:e)?s|quelques fois|de temps en temps)|"
     # the companion contradicts the patient's "no": "well ... there was the cat", "well, he did fall in march"
     r"well\W+(?:there (?:was|were|has been|have been)|" + _IT_HAPPENED + r")|"  # and a yes with when: "well, at
     r"(?:well|enfin)\W+(?:at the end of the day|in the evenings?|at night|only (?:when|if|after)|en fin de journée|"
