@@ -31,3 +31,12 @@ def test_a_common_drug_said_alike_in_a_talk_about_medications():
     for heard in kept:
         text, corrections = _read(heard)
         assert text == heard and not any(corrections.values())
+
+
+def test_a_name_of_two_words_is_never_cut_short():
+    for heard in (
+        "calcium carbonate with vitamin d , six hundred milligrams , twice a day .",
+        "okay . so , you're currently taking vitamin d3 , around 5000 units on sundays .",
+    ):
+        text, corrections = _read(heard)
+        assert text == heard and not any(corrections.values())

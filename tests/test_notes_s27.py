@@ -120,3 +120,11 @@ def test_the_french_possessive_son_is_no_son():
     assert not any(f["attributes"].get("relative") == "son" for f in doc["facts"])
     doc = document("[doctor] any family history ?\n[patient] my son has type one diabetes .\n")
     assert any(f["kind"] == "family_history" and f["attributes"].get("relative") == "son" for f in doc["facts"])
+
+
+def test_a_bare_not_really_denies_what_the_take_back_does_not_name():
+    doc = document(
+        "[doctor] any nausea or vomiting ?\n[patient] not really . yeah . maybe a bit of nausea .\n[doctor] okay .\n"
+    )
+    assert _symptom(doc, "nausea") == {"present"}
+    assert _symptom(doc, "vomiting") == {"absent"}

@@ -36,7 +36,8 @@ _NEG_FALLBACK = re.compile(r"\b(no|not|denies|denied|without|never|none|n't|pas|
 FAMILY = re.compile(
     r"\b(mother|mom|father|dad|brother|sister|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
     # "son" as English says it ("my son has", "my son, he"), not the French "son diabète" (his)
-    r"cousin|son(?=\s*(?:[,.;:!?]|'s\b|$|\s(?:has|had|is|was|who|and|got|died|also|too|passed|just)\b))|daughter|"
+    r"cousin|son(?=\s*(?:[,.;:!?]|'s\b|$|\s(?:has|had|is|was|who|and|got|died|also|too|passed|just|for|with|to|in|"
+    r"at|on|from|but|or|says|said|does|did|will|lives|came|brought|drove)\b))|daughter|"
     r"parents?|siblings?|family|mère|maman|père|papa|frère|sœur|soeur|"
     r"grand-mère|grand-père|tante|oncle|fils|fille|famille)\b",
     re.I,

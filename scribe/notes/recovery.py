@@ -87,6 +87,7 @@ _FREQUENCY_AFTER = re.compile(
     r"every (?:morning|evening|night|other day|\w+ hours))\b",
     re.I,
 )
+_NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
 # A sentence about medications: an unknown word in it may be a misheard drug even without a cue next to it
 # ("your current medications, your lysiopropyl and your lasex").
@@ -355,7 +356,7 @@ def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -
     for (start, end), kind in candidate_spans(seg.text, bool(vocabulary), french).items():
         heard = seg.text[start:end]
         joined = re.sub(r"[\s-]", "", heard)
-        parts = heard.replace("-", " ").split()
+        parts = re.sub(r"[-,]", " ", heard).split()
         numbers = [bool(re.fullmatch(NUMBER_WORD, ELISION.sub("", p), re.I)) for p in parts]
         last_sounds_like_a_number = (
             kind == CUE and not french and len(parts) > 1 and not _UNIT_AFTER.match(seg.text[end:])
@@ -368,6 +369,10 @@ def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -
             continue
         if len(parts) > 1 and any(known_drug(ELISION.sub("", p)) for p in parts):
             continue  # "lisinopril ten": the drug is already there
+        if any(known_drug(" ".join(parts[:i])) for i in range(2, len(parts))):
+            continue  # "vitamin d, six hundred milligrams": so is a name of two words
+        if (nxt := _NEXT_WORD.match(seg.text, end)) and known_drug(f"{joined} {nxt.group(1)}"):
+            continue  # "taking vitamin d3": the name goes on in the next word
         if len(parts) > 1 and known_drug(joined) and kind != VISIT:
             found.append((100.0, start, end, (joined.lower(), 100.0, "common"), kind))  # spelled out exactly
             continue

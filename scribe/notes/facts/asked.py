@@ -324,7 +324,10 @@ class AskedSymptoms:
             taken = [f for f in found if f[2].label in back]
             if taken and len(taken) < len(found):  # "no cough. short of breath, no… well, i get winded": the
                 named = {c.label for *_, c in lexicon.find_concepts("symptom", first.text)}  # cough stays denied
-                self._asked(s, first, [f for f in found if f not in taken and f[2].label in named], "absent")
+                # … and a bare "not really" denies all the rest ("nausea or vomiting?" "not really. maybe a bit of
+                # nausea": no vomiting)
+                untaken = [f for f in found if f not in taken and (not named or f[2].label in named)]
+                self._asked(s, first, untaken, "absent")
             if taken or not back:
                 pol, found = "yes", taken or found
             elif len({f[2].label for f in found}) == 1 and not back & self._asked_in_turn(s):

@@ -55,8 +55,10 @@ def tapered_stops(x) -> None:
                 f.attributes["previous_dose"] = was
             f.evidence.append(x.builder.ev_sentence(x.sents[cue]))
             f.evidence.append(x.builder.ev_sentence(x.sents[j]))
-            end = next((i for i in range(j, min(j + 3, len(x.sents))) if _THEN_STOP.search(x.sents[i].text)), None)
-            if end is not None and x.is_clin(end):  # "… pendant deux semaines … et ensuite, on arrête complètement"
+            # "… pendant deux semaines … et ensuite, on arrête complètement": the stop right after the step (not after
+            # a second step, "la deuxième semaine, un soir sur deux", which "then stop" would skip)
+            end = next((i for i in range(j, min(j + 2, len(x.sents))) if _THEN_STOP.search(x.sents[i].text)), None)
+            if end is not None and x.is_clin(end):
                 f.attributes["then_stop"] = True
                 if end != j:
                     f.evidence.append(x.builder.ev_sentence(x.sents[end]))
