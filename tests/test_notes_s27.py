@@ -88,6 +88,15 @@ def test_a_taper_to_half_a_tablet_then_stop():
     assert (status, a["dose"], a.get("then_stop")) == ("changed", "5", True)
     summary = doc["patient_summary"]["markdown"]
     assert "5 mg" in summary and "pendant 2 semaines, puis arrêt" in summary
+    doc = document(  # a second step before the stop: "then stop" would skip it
+        "[patient] je prends un stilnox tous les soirs .\n"
+        "[doctor] le stilnox , on l'arrête , mais progressivement , pas d'un coup . à partir de ce soir , un "
+        "demi-comprimé , cinq milligrammes , chaque soir pendant une semaine . la deuxième semaine , cinq "
+        "milligrammes un soir sur deux . et après , on arrête complètement .\n",
+        language="fr",
+    )
+    assert meds(doc)["zolpidem"][1].get("then_stop") == "tapered"
+    assert "puis diminution progressive jusqu'à l'arrêt" in doc["patient_summary"]["markdown"]
 
 
 def test_not_really_then_a_yes_with_when():

@@ -46,6 +46,12 @@ SAID_AFTER = (
 _SAID_AFTER = re.compile(SAID_AFTER, re.I)
 
 
+def _spoken_of(asked: str, told: str) -> bool:
+    """Whether a reply speaks of what the question named, by a word's stem ("pertes vaginales" … "des pertes
+    blanches", "sore throats" … "a scratchy throat"), in words the lexicon may not hold."""
+    return any(w[:5] in told for w in re.findall(r"[a-zà-ÿ]{4,}", asked.lower()))
+
+
 def each_named(found: list, question: str, reply: str) -> list[tuple[tuple, str]]:
     """(asked symptom, "present" / "absent") for each asked symptom a reply names in a piece of its own with its own
     polarity ("fever or chills?" "no fevers, some chills at night"; "Des nausées, des vomissements ?" "J'ai pas vomi,
@@ -324,9 +330,15 @@ class AskedSymptoms:
             taken = [f for f in found if f[2].label in back]
             if taken and len(taken) < len(found):  # "no cough. short of breath, no… well, i get winded": the
                 named = {c.label for *_, c in lexicon.find_concepts("symptom", first.text)}  # cough stays denied
-                # … and a bare "not really" denies all the rest ("nausea or vomiting?" "not really. maybe a bit of
-                # nausea": no vomiting)
-                untaken = [f for f in found if f not in taken and (not named or f[2].label in named)]
+                # … and a bare "not really" denies the rest the take-back does not speak of ("nausea or vomiting?"
+                # "not really. maybe a bit of nausea": no vomiting; "… i had a scratchy throat": the sore throat)
+                told = " ".join(self.sents[j].text for j in [*ans[1:3], *later]).lower()
+                untaken = [
+                    f
+                    for f in found
+                    if f not in taken
+                    and (f[2].label in named or not named and not _spoken_of(s.text[f[0] : f[1]], told))
+                ]
                 self._asked(s, first, untaken, "absent")
             if taken or not back:
                 pol, found = "yes", taken or found

@@ -57,9 +57,9 @@ def tapered_stops(x) -> None:
             f.evidence.append(x.builder.ev_sentence(x.sents[j]))
             # "… pendant deux semaines … et ensuite, on arrête complètement": the stop right after the step (not after
             # a second step, "la deuxième semaine, un soir sur deux", which "then stop" would skip)
-            end = next((i for i in range(j, min(j + 2, len(x.sents))) if _THEN_STOP.search(x.sents[i].text)), None)
-            if end is not None and x.is_clin(end):
-                f.attributes["then_stop"] = True
+            end = next((i for i in range(j, min(j + 4, len(x.sents))) if _THEN_STOP.search(x.sents[i].text)), None)
+            if end is not None and x.is_clin(end):  # after further steps: "then tapered off" (their detail is the
+                f.attributes["then_stop"] = True if end <= j + 1 else "tapered"  # note's evidence, not its line)
                 if end != j:
                     f.evidence.append(x.builder.ev_sentence(x.sents[end]))
             break

@@ -208,7 +208,9 @@ def duration_words(a: dict, lang: str) -> list[str]:
         if lang == "en" and n == "1":
             u = u.rstrip("s")
         out.append(f"pendant {n} {u}" if lang == "fr" else f"for {n} {u}")
-    if a.get("then_stop"):  # the end of a taper
+    if a.get("then_stop") == "tapered":  # the end of a taper, after further steps
+        out.append("puis diminution progressive jusqu'à l'arrêt" if lang == "fr" else "then tapered off")
+    elif a.get("then_stop"):
         out.append("puis arrêt" if lang == "fr" else "then stop")
     return out
 
