@@ -229,17 +229,16 @@ def hypothetical_in_clause(text: str, mentions: list[Mention], j: int) -> bool:
 # A drug the clinician only weighed, or set aside for now: "a medication i considered, azithromycin, …",
 # "no azithromycin for now", "pas de X pour l'instant"
 _CONSIDERED_BEFORE = re.compile(
-    r"\b(?:i|we) (?:also )?(?:considered|thought about|was thinking about|weighed)\b[^.;]{0,20}$|"
-    r"\b(?:no|pas d[e'])\s*$",
-    re.I,
+    r"\b(?:i|we) (?:also )?(?:considered|thought about|was thinking about|weighed)\b[^.;]{0,20}$", re.I
 )
+_NO_BEFORE = re.compile(r"\b(?:no|pas d[e'])\s*$", re.I)
 _FOR_NOW_AFTER = re.compile(r"^\s*(?:for now|yet|for the moment|pour l'instant|pour le moment)\b", re.I)
 
 
 def considered_only(text: str, start: int, end: int) -> bool:
     """Whether the drug at text[start:end] is one the clinician weighed or put off, not one taken or started."""
     before, after = text[max(0, start - 60) : start], text[end : end + 25]
-    if re.search(r"\b(?:no|pas d[e'])\s*$", before, re.I):
+    if _NO_BEFORE.search(before):
         return bool(_FOR_NOW_AFTER.match(after))
     return bool(_CONSIDERED_BEFORE.search(before))
 

@@ -112,16 +112,18 @@ _GENERAL_CLAIM = re.compile(
 
 def _class_in_general(m: Mention, left: str, right: str) -> bool:
     """A drug class in the plural, opening its clause, and what it does in general after it."""
-    is_class = not (m.drug.get("drugbank_id") or m.drug.get("medline_plus_id"))
-    return is_class and m.surface.lower().endswith("s") and not left.strip() and bool(_GENERAL_CLAIM.match(right))
+    return _is_class(m) and m.surface.lower().endswith("s") and not left.strip() and bool(_GENERAL_CLAIM.match(right))
+
+
+def _is_class(m: Mention) -> bool:
+    """A drug class ("antibiotic", "anti-inflammatories"), not one drug of the lexicon."""
+    return not (m.drug.get("drugbank_id") or m.drug.get("medline_plus_id"))
 
 
 def _apposed_class(text: str, mentions: list[Mention], j: int) -> bool:
     """A class that describes the drug just named: "azithromycin, an antibiotic taken three times a week"."""
-    m = mentions[j]
-    is_class = not (m.drug.get("drugbank_id") or m.drug.get("medline_plus_id"))
-    between = text[mentions[j - 1].end : m.start] if j > 0 else ""
-    return is_class and bool(re.fullmatch(r"\s*,\s*(?:an?|un|une)\s+", between, re.I))
+    between = text[mentions[j - 1].end : mentions[j].start] if j > 0 else ""
+    return _is_class(mentions[j]) and bool(re.fullmatch(r"\s*,\s*(?:an?|un|une)\s+", between, re.I))
 
 
 def parse_mention(
