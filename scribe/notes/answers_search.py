@@ -234,8 +234,8 @@ class Searcher(TranscriptUnits):
                     value = value if value and _AGO.search(value) else None
                 if value is None and query.intent == "value" and asking and anchors:
                     value = self._without_number(query, asking, reply, anchors)
-                if value is None and asking_rx is None and anchors:
-                    answering, value = self._followed(units[i + 1 : i + 4], kind, answering, text, now)
+                if value is None and asking_rx is None and anchors and not past:  # (a value of before: said with
+                    answering, value = self._followed(units[i + 1 : i + 4], kind, answering, text, now)  # its time)
                 ordered = query.intent in ("duration", "when") and _SHORT.search(value or "")
                 if value is None or ordered and not self._said_by_patient(asking, answering):
                     continue  # "ice the elbow for 20 minutes" is an order, not how long the pain has lasted

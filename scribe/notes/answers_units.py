@@ -13,6 +13,7 @@ from scribe.notes import lexicon
 from scribe.notes.answers import INTENTS, Query, content_words, word_pattern
 from scribe.notes.answers_values import (
     CHANGE_BEFORE,
+    MONTHS,
     NOT_A_VALUE_AFTER,
     NOT_A_VALUE_BEFORE,
     PAST_SAID,
@@ -235,19 +236,16 @@ class TranscriptUnits:
             found = [m for m in found if not PAST_SAID.search(text[max(0, m.start() - 60) : m.start()])] or found
             found = [m for m in found if not WAS_SAID.search(text[max(0, m.start() - 25) : m.start()])] or found
         if past and intent == "value":  # the value said of before, not today's: "il y a six mois, … huit virgule 4"
-            found = [
-                m
-                for m in found
-                if PAST_SAID.search(text[max(0, m.start() - 60) : m.start()])
-                or PAST_SAID_AFTER.match(text[m.end() : m.end() + 45])  # "elle était à douze en janvier"
-            ]
-            if month:  # the month asked, said with the value: not another month's
-                near = [
+            found = (
+                _of_the_month(text, found, month)
+                if month
+                else [
                     m
                     for m in found
-                    if re.search(rf"\b(?:{month})\b", text[max(0, m.start() - 60) : m.end() + 45], re.I)
+                    if PAST_SAID.search(text[max(0, m.start() - 60) : m.start()])
+                    or PAST_SAID_AFTER.match(text[m.end() : m.end() + 45])  # "elle était à douze en janvier"
                 ]
-                found = [m for m in near if not re.search(r"[.;]", _between_month(text, m, month))]
+            )
             found = found[-1:]
             if not found:
                 return None  # this exchange says today's value only: a later one may say the earlier
@@ -308,11 +306,26 @@ class TranscriptUnits:
         return [] if every and len(kept) < len(anchors) else kept
 
 
-def _between_month(text: str, m: re.Match, month: str) -> str:
-    """The words between a value and the nearest mention of the month asked (a sentence's end there: another's)."""
-    spans = [(abs(x.start() - m.start()), x) for x in re.finditer(rf"\b(?:{month})\b", text, re.I)]
-    x = min(spans, key=lambda t: t[0])[1]
-    return text[x.end() : m.start()] if x.start() < m.start() else text[m.end() : x.start()]
+def _of_the_month(text: str, found: list[re.Match], month: str) -> list[re.Match]:
+    """The values said of the month asked: in its sentence ("elle était à douze en janvier", "58 kilos en
+    octobre. aujourd'hui, 54": the 58); else after it in the exchange, no other month between ("your labs from
+    your physical in january. your ldl was 158")."""
+    named = list(re.finditer(rf"\b(?:{month})\b", text, re.I))
+    same = []
+    for m in found:
+        near = min(named, key=lambda x: abs(x.start() - m.start()), default=None)
+        if near is not None and abs(near.start() - m.start()) <= 80:
+            between = text[near.end() : m.start()] if near.start() < m.start() else text[m.end() : near.start()]
+            if not re.search(r"[.;]", between):
+                same.append(m)
+    if same or not named:
+        return same
+    after = []
+    for m in found:
+        before = [x for x in named if x.end() <= m.start() and m.start() - x.end() <= 300]
+        if before and not re.search(rf"\b(?:{MONTHS})\b", text[before[-1].end() : m.start()], re.I):
+            after.append(m)
+    return after
 
 
 def _relatives(text: str, anchors: list[re.Pattern]) -> bool:
