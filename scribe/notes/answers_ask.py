@@ -195,7 +195,7 @@ _NAMED_LABS = [
         r"\bantibod\w*|\banticorps\b|\btrab\b",
         r"\bt ?(?:4|four|quatre)\b|\bthyroxine\b",
         r"\bt ?(?:3|three|trois)\b",
-        r"\bh[ée]moglobin\w*(?!\s*(?:a1c|a 1 c|glyqu|glyc))|\bhgb\b|\bhb\b(?!\s*a1c)",  # not the A1c
+        r"\bh[ée]moglobin\w*\b(?!\s*(?:a1c|a 1 c|glyqu|glyc))|\bhgb\b|\bhb\b(?!\s*a1c)",  # not the A1c
         r"\bcreatinine\b|\bcr[ée]atinin\w*",  # not a dose said "one fifty"
     )
 ]
