@@ -109,8 +109,10 @@ def _medications(facts: list[Fact], lang: str) -> list[SummaryItem]:
             text = fill_label(words["dose_changes"], name=name)
         else:
             how = how_often(a, lang)
-            text = " ".join(x for x in (words[verb], name, dose) if x) + (f", {how}" if how else "")
-            text += "".join(f", {w}" for w in duration_words(a, lang)) * bool(a.get("taper")) + "."  # its end
+            said = [" ".join(x for x in (words[verb], name, dose) if x), how]
+            if a.get("taper"):  # how long the lower dose lasts, and the taper's end
+                said += duration_words(a, lang)
+            text = ", ".join(x for x in said if x) + "."
         out.append(SummaryItem(text=text, fact_ids=[f.id]))
     return out
 

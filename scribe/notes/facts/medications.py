@@ -146,8 +146,11 @@ class MedicationFacts:
                         extra = med.read_attributes(s.text, self.lang, status=last[2])  # every other day"
                         extra = extra if extra.dose or extra.frequency else None
                     if extra and taken_back:  # "… une fois par jour ... non, au début, deux fois par jour": what is
-                        for x in ("dose", "unit") * bool(extra.dose) + ("frequency", "per_day") * bool(extra.frequency):
-                            last[1].attributes.pop(x, None)  # said again replaces what was said first
+                        restated = (["dose", "unit"] if extra.dose else []) + (
+                            ["frequency", "per_day"] if extra.frequency else []
+                        )
+                        for x in restated:  # said again replaces what was said first
+                            last[1].attributes.pop(x, None)
                     elif extra and reported and self.is_clin(k) and extra.frequency is not None:
                         # "the tylenol at 7.5 ml, that's right for her. every six hours if needed.": the regimen
                         # the clinician states replaces the use the parent reported ("at night")
@@ -319,21 +322,20 @@ class MedicationFacts:
 
     def _seen(self, name: str) -> bool:
         """Whether the visit has a fact of the drug already, whatever its status ("the doxycycline is finished")."""
-        low = name.lower()
-        return any(
-            f.kind == "medication" and low in (f.label.lower(), str(f.attributes.get("surface", "")).lower())
-            for f in self.builder.facts
-        )
+        return self._fact_of(name) is not None
 
     def _known(self, name: str) -> Fact | None:
         """The visit's current fact of a drug already named (by its label or the name said)."""
+        return self._fact_of(name, "current")
+
+    def _fact_of(self, name: str, status: str | None = None) -> Fact | None:
         low = name.lower()
         return next(
             (
                 f
                 for f in self.builder.facts
                 if f.kind == "medication"
-                and f.status == "current"
+                and (status is None or f.status == status)
                 and low in (f.label.lower(), str(f.attributes.get("surface", "")).lower())
             ),
             None,
