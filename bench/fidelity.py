@@ -4,7 +4,8 @@
                              [--llm none|...] [--from text|audio|both] [--show N] [--json bench/out/fidelity.json]
 
 Each labelled consultation (ACI-Bench dialogue by encounter_id, LabForSims2 ID.txt; --from audio: its
-synthesized speech transcribed, see bench/fidelity_audio.py) goes through document(); then, counted per note
+synthesized speech transcribed, then its likely drug names decoded again as the service's final pass does
+unless --no-redecode, see bench/fidelity_audio.py) goes through document(); then, counted per note
 sentence or summary item (each at most once per kind):
   certainty     a "possible" diagnosis stated without a hedge, or a "ruled-out" one stated as present, in the
                 assessment/plan sections or a sentence citing an assessment fact
@@ -44,7 +45,7 @@ precision has since been read), fresh4 (French, labelled in session 13 before th
 unlabelled ACI-Bench and LabForSims2 consultations, labelled in session 14 before the engine ran on them; the
 French ones had been read for assistant questions, never for the notes) and written (consultations a physician
 wrote for this bench in session 14, bench/data/dialogues; written dialogue is tidier than a transcript of a
-clinic, so read it beside the others; written2-10 the same, one set a session, each measured before the engine was
+clinic, so read it beside the others; written2-12 the same, one set a session, each measured before the engine was
 changed for it); all = every split.
 """
 
@@ -188,6 +189,7 @@ SPLITS = [
     "written9",
     "written10",
     "written11",
+    "written12",
 ]
 UNITS = {w: cls for cls, words in UNIT_WORDS.items() for w in words.split()}  # unit -> (class, factor)
 COUNT_UNITS = r"tablets?|pills?|capsules?|puffs?|drops?|comprimes?|gelules?|sachets?|bouffees?|gouttes?|cp"
@@ -212,6 +214,12 @@ NUM_WORDS = {
 N = r"(" + NUMBER + "|" + "|".join(NUM_WORDS) + r")"
 FREQS = [  # (pattern, per-day value, or "hours"/"times" to read from the number), most specific first
     (r"every other day|tous les deux jours|un jour sur deux", 0.5),
+    # one day a week skipped: "daily except sunday", "tous les jours sauf le dimanche", "six days a week"
+    (
+        r"(?:daily|every day|each day|tous les jours) (?:except|but not|sauf) \w+(?: \w+)?|"
+        r"(?:six|6) (?:days|jours) (?:a|per|par) (?:week|semaine)",
+        6 / 7,
+    ),
     (r"twice (a|per) week|twice weekly|(?:two|2) times (?:a|per) week|deux fois par semaine", 2 / 7),
     (r"(once )?(a|per|each) week|weekly|every week|une fois par semaine|par semaine|hebdomadaire", 1 / 7),
     (r"(once )?(a|per) month|monthly|par mois", 1 / 30),
@@ -974,12 +982,18 @@ def main() -> None:
     ap.add_argument("--from", dest="source", default="text", choices=["text", "audio", "both"])
     ap.add_argument(
         "--redecode",
-        action="store_true",
-        help="audio: apply the service's targeted re-decode of likely drug names to the cached transcript",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="audio: apply the service's targeted re-decode of likely drug names to the cached transcript "
+        "(default: as the service does, SCRIBE_REDECODE_DRUGS)",
     )
     ap.add_argument("--show", type=int, default=0, help="print up to N offending sentences per error kind")
     ap.add_argument("--json", default="")
     args = ap.parse_args()
+    if args.redecode is None:
+        from scribe.config import get_settings
+
+        args.redecode = get_settings().redecode_drugs
     from rouge_score import rouge_scorer
 
     ids = [i.strip() for i in args.ids.split(",") if i.strip()]

@@ -69,8 +69,9 @@ _CONCLUDED = re.compile(
 _RULED_OUT = re.compile(
     r"\b(?:(?:it'?s|it is|this is|that'?s|it ?'s) not|(?:do ?n'?t|do not|does ?n'?t) (?:think|believe|"
     r"feel)(?: that)?(?: it'?s| it is| you have| this is| that'?s| it| this)?|ruled out|"
-    r"no (?:sign|signs|evidence) of|not a sign of|ce n'est pas|pas de signe d|je ne pense pas)\b"
-    r"[^.?!;]{0,40}$",
+    r"no (?:sign|signs|evidence) of|not a sign of|ce n'est (?:donc |plus |vraiment )?pas|pas de signe d|"
+    r"je ne pense pas)\b"
+    r"(?:(?!,\s*it\b)[^.?!;]){0,40}$",  # "it's not a hormone, it helps the blood clot": a new clause, not denied
     re.I,
 )
 
@@ -81,7 +82,8 @@ _RULED_OUT_AFTER = re.compile(
     r"(?:is|are|'s)(?:n't| not) involved|(?:is|was|has been) (?:ruled out|excluded)|"
     # "an overactive thyroid is not what's pushing the heart rate up"
     r"(?:is|are|was|'s)(?:n't| not) (?:what's|what is|what was|the cause|the reason|causing|behind)|"
-    r"n'est pas (?:touchée?|atteinte?|en cause)|(?:est|a été) (?:éliminée?|écartée?))\b",
+    r"n'est pas (?:touchée?|atteinte?|en cause)|(?:est|a été) (?:éliminée?|écartée?)|"
+    r"(?:je|on|nous) l'(?:écarte|élimine|exclus|exclut|écartons|éliminons))\b",  # "une rupture, je l'écarte"
     re.I,
 )
 # its own test negative ("your hepatitis b and c tests were negative"), not another ("…, her dexamethasone test")

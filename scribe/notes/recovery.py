@@ -357,7 +357,10 @@ def recover_segment(seg: Segment, vocabulary: list[str], french: bool = False) -
         heard = seg.text[start:end]
         joined = re.sub(r"[\s-]", "", heard)
         parts = re.sub(r"[-,]", " ", heard).split()
-        numbers = [bool(re.fullmatch(NUMBER_WORD, ELISION.sub("", p), re.I)) for p in parts]
+        numbers = [  # a lone "a" inside a name is a syllable of it ("sum a tripton"), not "a" tablet
+            bool(re.fullmatch(NUMBER_WORD, ELISION.sub("", p), re.I)) and not (0 < i < len(parts) - 1 and p == "a")
+            for i, p in enumerate(parts)
+        ]
         last_sounds_like_a_number = (
             kind == CUE and not french and len(parts) > 1 and not _UNIT_AFTER.match(seg.text[end:])
         )

@@ -107,7 +107,8 @@ _CLAUSE_START = re.compile(
     r"as far as|in terms of|"
     r"for (?:your \w+|the (?:first|second|third|next|last|other) (?:problem|issue))|i do|i don't|i can|i did|i see|"
     r"i hear|their|his|her|listen(?:ing)? to|"
-    r"looking at|et|puis|ensuite|je vais|on va|il faut)\b)",
+    r"looking at|et|puis|ensuite|je vais|on va|il faut)\b)"
+    r"|,\s*(?=it (?:helps|works|does|makes)\b)",  # "it's not a hormone, it helps the blood clot"
     re.I,
 )
 

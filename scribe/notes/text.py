@@ -37,9 +37,16 @@ TAG_QUESTION = re.compile(
 )
 
 
+# a sentence runs to its end mark, past a decimal point ("8.2", "was .7") and a title's ("dr. reyes, put me on it")
+_SENTENCE = re.compile(
+    r"(?:[^.?!]|(?<=\d)\.(?=\d)|(?<=\s)\.(?=\d)|(?<=\b[dD][rR])\.(?=\s+\w)|(?<=\b[mM][rR])\.(?=\s+\w)|(?<=\b[mM][rR][sS])\.(?=\s+\w))+"
+    r"(?:[.?!]+|$)"
+)
+
+
 def split_sentences(text: str, seg_index: int) -> list[Sentence]:
     out: list[Sentence] = []
-    for m in re.finditer(r"(?:[^.?!]|(?<=\d)\.(?=\d)|(?<=\s)\.(?=\d))+(?:[.?!]+|$)", text):  # "8.2", "was .7"
+    for m in re.finditer(_SENTENCE, text):
         s, e = m.span()
         chunk = text[s:e]
         # unpunctuated speech (ACI "aci" subset): cut long runs at discourse markers

@@ -278,7 +278,8 @@ class AskedSymptoms:
     _CHALLENGE = re.compile(
         r"^\W*(?:(?:and|so|really|vraiment|même)\W+)?(?:not (?:at all|even once|ever|once)|never|nothing at all|"
         r"none at all|are you sure|(?:you're )?sure|pas du tout|jamais|vraiment pas|vraiment|même pas(?: une fois)?|"
-        r"rien du tout|no)\W*\?\s*$",
+        r"rien du tout|no)\W*\?\s*$|"
+        r"^\W*(?:and\W+)?(?:not even|même pas)\b[^?]{0,40}\?\s*$",  # "not even with meat, or bread?"
         re.I,
     )
 
@@ -328,6 +329,13 @@ class AskedSymptoms:
                 c.label for j in [*ans[1:3], *later] for *_, c in lexicon.find_concepts("symptom", self.sents[j].text)
             }
             taken = [f for f in found if f[2].label in back]
+            said = [rest, *(self.sents[j].text for j in ans[1:]), *(_opening(self.sents, j) for j in later)]
+            going_back = next((t for t in said if goes_back_on_no([t])), "")
+            if not taken and not lexicon.find_concepts("symptom", going_back):
+                # "heartburn, acid coming up?" "not really ... well, sometimes, after a late dinner": what the question
+                # names first is had; of the rest nothing is said either way
+                self._asked(s, first, found[:1], "present")
+                return
             if taken and len(taken) < len(found):  # "no cough. short of breath, no… well, i get winded": the
                 named = {c.label for *_, c in lexicon.find_concepts("symptom", first.text)}  # cough stays denied
                 # … and a bare "not really" denies the rest the take-back does not speak of ("nausea or vomiting?"

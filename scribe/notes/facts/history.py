@@ -280,7 +280,8 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                     system=c.system,
                     how="statement",
                     side=side,
-                    **({"yields_to_present": True} if scope else {}),
+                    # the examination's "no wheeze today" does not deny the wheezing the patient tells of at night
+                    **({"yields_to_present": True} if scope or seen and m.negated and self.is_clin(k) else {}),
                 )
         # "Have you ever had belly pain like this before?" "No": a first episode of the pain the patient came
         # with is not a denial of it; the answer stays a denial only when nothing says the symptom is present.

@@ -31,6 +31,12 @@ def one_fact_per_drug(x) -> None:
             for n in [f for f in fs if f.status == "new"]:
                 fold(x, n, into=stops[0])
                 fs.remove(n)
+        restarts = [f for f in fs if f.status in ("new", "changed") and f.evidence]
+        if stops and restarts and max(_times(stops[0])) < min(_times(restarts[0])):
+            # held, then restarted: "be off the omeprazole for two weeks" … "then you restart the omeprazole, at a
+            # higher dose": the later statement is the drug's status
+            fold(x, stops[0], into=restarts[0])
+            fs.remove(stops[0])
         if len(fs) < 2:
             continue
         current = [f for f in fs if f.status == "current"]
@@ -88,6 +94,10 @@ def one_fact_per_drug(x) -> None:
                     o.attributes.pop("previous_dose", None)
             keep = current[0]
             keep.attributes["later"] = others[0].status
+
+
+def _times(f: Fact) -> list[tuple[int, int]]:
+    return [(e.segment_id, e.start) for e in f.evidence] or [(-1, -1)]
 
 
 def fold(x, gone: Fact, into: Fact) -> None:

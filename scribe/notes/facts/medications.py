@@ -11,6 +11,7 @@ from scribe.notes.facts.medication_fold import one_fact_per_drug
 from scribe.notes.facts.medication_stops import class_stops, stops_by_word
 from scribe.notes.facts.medication_taper import tapered_stops
 from scribe.notes.medication.numbers import tablets_per_dose
+from scribe.notes.medication.questions import FINISHED_FR
 from scribe.notes.medication.status import OTHER_THAN, STOPPED_BARE, WHAT_TO_TAKE
 from scribe.notes.reply_polarity import answer_polarity
 from scribe.notes.text import Sentence
@@ -53,7 +54,7 @@ class MedicationFacts:
         r"\b(?:i|we|she|he)\s+(?:didn't|did not|never)\s+finish(?:ed)?\s+(?:it|them|the course)\b|"
         + STOPPED_BARE  # "so i stopped."
         + r"|"
-        r"\bje l'ai arrêté\w*|\bj'ai arrêté\b",
+        r"\bje l'ai arrêté\w*|\bj'ai arrêté\b|" + FINISHED_FR.pattern,
         re.I,
     )
 
@@ -100,6 +101,8 @@ class MedicationFacts:
         for k, s in enumerate(self.sents):
             if self.is_clin(k) and s.question and med.is_medication_question(s.text):
                 prompted.update(self.answer_to(k)[:4])
+            elif self.is_clin(k) and s.question and med.find_mentions(s.text, find_drugs, lexicon.DRUG_STOP):
+                prompted.update(self.answer_to(k)[:1])  # "anything? advil, aleve, aspirin?" "the naproxen."
                 if med.asks_what_was_tried(s.text):
                     tried.update(self.answer_to(k)[:4])
             if k + 1 < len(self.sents) and self.sents[k + 1].seg_index == s.seg_index:
@@ -136,8 +139,8 @@ class MedicationFacts:
                         # the drug may run on before the stop ("… it was awful. i stopped it after two months")
                         last[1].status = "stopped"
                         last = (last[0], last[1], "stopped")
-                    if follow > 2:
-                        continue
+                    if follow > (3 if self._DOSE_FIRST.match(s.text) else 2):
+                        continue  # a sentence that is a dose goes on about the drug a little further
                     # the reply only stops it: its numbers may be another drug's ("two now, then twice a day")
                     extra = None if reply else med.follow_up_attributes(s.text, self.lang, last[2])
                     reported = last[1].id in reported_use or last[1].attributes.get("said_by") == "patient"
@@ -230,6 +233,9 @@ class MedicationFacts:
                     seen=self._seen(m.drug.get("name") or m.surface),
                 )
                 if parsed is None:
+                    if known is not None and not self.is_clin(k) and len(mentions) == 1 and len(s.text.split()) <= 4:
+                        last = (s.seg_index, known, known.status)  # "the bactrim." "… so i stopped it": the turn
+                        continue  # goes on about the drug the clinician named
                     # "for the meclizine, it doesn't help, so let's cut it down": no cue at the name, but the
                     # clinician changes a drug the visit already has
                     if known is not None and self.is_clin(k) and not s.question and len(mentions) == 1:
@@ -323,6 +329,12 @@ class MedicationFacts:
     def _seen(self, name: str) -> bool:
         """Whether the visit has a fact of the drug already, whatever its status ("the doxycycline is finished")."""
         return self._fact_of(name) is not None
+
+    _DOSE_FIRST = re.compile(
+        r"^\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|un|une|deux|trois|"
+        r"quatre|cinq)\b[\w\s-]{0,30}?\b(?:milligram|microgram|gram|unit|mg|mcg)",
+        re.I,
+    )
 
     def _known(self, name: str) -> Fact | None:
         """The visit's current fact of a drug already named (by its label or the name said)."""

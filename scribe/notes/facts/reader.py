@@ -281,6 +281,9 @@ class ConsultationReader:
         prev = [j for j in range(k - 1, -1, -1) if self.sents[j].seg_index != seg]
         if not prev:
             return False
-        q = self.sents[prev[0]]
         between = [j for j in range(prev[0] + 1, k) if self.sents[j].seg_index != seg]
-        return not between and q.question and bool(re.search(r"\b(?:family|famille|run in|relatives?)\b", q.text, re.I))
+        # the question may not end the turn: "any tremor or parkinson's in the family? i don't think we went over that."
+        asking = [self.sents[j] for j in prev if self.sents[j].seg_index == self.sents[prev[0]].seg_index]
+        return not between and any(
+            q.question and re.search(r"\b(?:family|famille|run in|relatives?)\b", q.text, re.I) for q in asking
+        )

@@ -156,7 +156,12 @@ SYMPTOMS: list[Concept] = [
         "toux",
         "Respiratory",
     ),
-    symptom("wheezing", [r"wheezy", r"wheez(?:e|es|ing)", r"sifflements?"], "sifflements", "Respiratory"),
+    symptom(
+        "wheezing",
+        [r"wheezy", r"wheez(?:e|es|ing)", r"sifflements?", r"(?:il |elle |je |ça |tu )siffl(?:e|ait|ent|ais)\b"],
+        "sifflements",
+        "Respiratory",
+    ),
     symptom(
         "sore throat",
         [r"sore throat", r"throat pain", rf"throat {_HURTS}", r"mal (?:à|a) la gorge", r"maux de gorge"],

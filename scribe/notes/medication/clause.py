@@ -26,7 +26,7 @@ _LEFT_CUT = re.compile(
 _PREV_CUT = re.compile(r"[,;:]|\b(?:and|or|then|also|plus|et|ou|puis|aussi)\b", re.I)
 _RIGHT_CUT = re.compile(
     # "restart it, but at a higher dose: 40 mg" goes on about the drug
-    r";|\b(?:but|mais)\b(?!\s+(?:at|with|à|avec) (?:a |the |une? |la )?(?:higher|lower|new|different|smaller|"
+    r";|\b(?:but|mais)\b(?!\s+(?:(?:at|with|à|avec) )?(?:a |the |une? |la )?(?:higher|lower|new|different|smaller|"
     r"bigger|plus (?:forte|faible|petite)|nouvelle) (?:dose|dosage|strength))|"
     r"\b(?:because|although|though|whereas|however|parce que|car|sauf)\b|"
     r"\b(?:and|et)\s+(?:i|we|he|she|they|my|the (?:pain|symptoms?)|it|je|nous|il|elle|ils|mon|ma|"
@@ -229,7 +229,11 @@ def hypothetical_in_clause(text: str, mentions: list[Mention], j: int) -> bool:
 # A drug the clinician only weighed, or set aside for now: "a medication i considered, azithromycin, …",
 # "no azithromycin for now", "pas de X pour l'instant"
 _CONSIDERED_BEFORE = re.compile(
-    r"\b(?:i|we) (?:also )?(?:considered|thought about|was thinking about|weighed)\b[^.;]{0,20}$", re.I
+    r"\b(?:i|we) (?:also )?(?:considered|thought about|was thinking about|weighed)\b[^.;]{0,20}$|"
+    # "il y a un autre médicament dont on aurait pu parler, le montélukast"; "we could have talked about"
+    r"\b(?:on|nous|je|j') ?(?:aurait|aurions|aurais) pu (?:parler|envisager|essayer|proposer)\b[^.;]{0,45}$|"
+    r"\b(?:we|i) could have (?:talked about|tried|used|considered)\b[^.;]{0,45}$",
+    re.I,
 )
 _NO_BEFORE = re.compile(r"\b(?:no|pas d[e'])\s*$", re.I)
 _FOR_NOW_AFTER = re.compile(r"^\s*(?:for now|yet|for the moment|pour l'instant|pour le moment)\b", re.I)

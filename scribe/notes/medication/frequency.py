@@ -14,6 +14,7 @@ from scribe.notes.medication.numbers import normalize, original_span
 
 # frequencies: (pattern, kind, per-day value or function of the match)
 _W = r"(?:a|per|each|every|in a|in one)"
+_WEEKDAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?"
 _FREQS: list[tuple[re.Pattern, str, Any]] = [
     (re.compile(p, re.I), kind, v)
     for p, kind, v in [
@@ -98,6 +99,13 @@ _FREQS: list[tuple[re.Pattern, str, Any]] = [
             1.0,
         ),
         (r"\b(?:every evening|each evening|in the evenings?|qpm|le soir|chaque soir|tous les soirs)\b", "evening", 1.0),
+        (  # "every day except sunday", "six days a week", "tous les jours sauf le dimanche"
+            rf"\b(?:daily|every day|each day|once a day|tous les jours|chaque jour) (?:except|but not|sauf) (?:on )?"
+            rf"(?:the |le )?(?:{_WEEKDAYS}|(?:methotrexate|méthotrexate) day|jour du méthotrexate)\b|"
+            rf"\b(?P<a>{_NUM}) (?:days|jours) (?:a|per|par) (?:week|semaine)\b",
+            "days_a_week",
+            None,
+        ),
         (
             r"\b(?:daily|every day|each day|qd|once a day|tous les jours|chaque jour|quotidien(?:ne)?(?:ment)?|"
             r"par jour)\b",
@@ -144,6 +152,8 @@ def find_frequency(
                 continue
             if best is not None and m.start() >= best[1]:
                 break
+            if re.search(r"\b(?:not|pas)\s*$", plain[: m.start()], re.I):
+                continue  # "as needed, not every day": no frequency of the drug
             f = _freq_of(kind, v, m)
             if f is None:
                 continue
@@ -152,6 +162,13 @@ def find_frequency(
     if best is None:
         return None
     f, a, b = best
+    if f.kind == "daily":  # "every day, morning and night": the times said next tell how often in the day
+        rest = norm[:a] + " " * (b - a) + norm[b:]
+        nxt = find_frequency(rest, back, orig, plain[:a] + " " * (b - a) + plain[b:])
+        if nxt is not None and nxt[0].kind in ("am_pm", "meals", "count"):
+            between = orig[original_span(back, a, b)[1] : nxt[1]]
+            if re.fullmatch(r"\s*,?\s*", between):
+                return nxt
     if re.search(r"\b(?:from|de)\s*$", plain[:a]) and re.match(r"\s*(?:to|à)\s", plain[b:]):
         # "we go from three times a day to twice a day": the frequency it goes to
         blank = " " * (b - a)
@@ -192,6 +209,11 @@ def _freq_of(kind: str, v: Any, m: re.Match) -> Frequency | None:
     if kind == "every_weeks":
         n = float(first_group(m, "a", "b") or 2)
         return Frequency("", round(1 / (7 * n), 4), "every_weeks", n, None, True)
+    if kind == "days_a_week":
+        n = float(first_group(m, "a") or 6)  # "every day except sunday": six
+        if not 0 < n < 7:
+            return None
+        return Frequency("", round(n / 7, 4), "days_a_week", n, None, True)
     if kind == "every_days":
         n = float(first_group(m, "a", "b"))
         if n <= 0:
@@ -208,3 +230,8 @@ def _freq_of(kind: str, v: Any, m: re.Match) -> Frequency | None:
     if kind == "weekly":
         return Frequency("", round(v, 4), "per_week", 1.0, None, False)
     return Frequency("", round(v, 4), kind, None, None, False)
+
+
+def weekday_case(text: str) -> str:
+    """English weekdays capitalised ("except sunday" → "except Sunday")."""
+    return re.sub(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", lambda m: m[0].capitalize(), text)

@@ -98,6 +98,7 @@ _UP_TO_DOSE = re.compile(r"^\W*(?:up|down) to\b(?!\s+\S+\s+(?:times|fois|tablets
 
 
 # the clinician names what to take for a complaint, the drug first: "for the knee, tylenol, 500 milligrams"
+_FOR_USE = re.compile(r"\s*for (?:the|your|his|her) \w+\s*(?:[,;.]|$)", re.I)  # "tylenol for the knee"
 _FOR_A_COMPLAINT = re.compile(r"(?:^|[.;:]\s*|,\s*)for (?:the|your|his|her|that|this) \w+(?: \w+)?\s*,\s*$", re.I)
 
 
@@ -111,8 +112,28 @@ _GENERAL_CLAIM = re.compile(
 
 
 def _class_in_general(m: Mention, left: str, right: str) -> bool:
-    """A drug class in the plural, opening its clause, and what it does in general after it."""
-    return _is_class(m) and m.surface.lower().endswith("s") and not left.strip() and bool(_GENERAL_CLAIM.match(right))
+    """A drug class in the plural, opening its clause, and what it does in general after it; or whose effects are
+    told in general ("a known side effect of the dopamine agonists")."""
+    if (_is_class(m) or m.surface.lower() == "cortisone") and (
+        _DESCRIBED_CLASS.search(left) or _CLASS_AS_ADJECTIVE.match(right)
+    ):
+        return True  # "red yeast rice contains a natural statin", "statin muscle aches are real": a kind, no drug
+    if not (_is_class(m) and m.surface.lower().endswith("s")):
+        return False
+    return not left.strip() and bool(_GENERAL_CLAIM.match(right)) or bool(_EFFECT_OF.search(left))
+
+
+_DESCRIBED_CLASS = re.compile(
+    r"\b(?:an?|another) (?:natural|old|older|real|different|similar|other)\s+$|"
+    r"\b(?:it's|it is|that's|this is|c'est|ce sont) (?:an?|une?|des) (?:\w+ )?$",  # "c'est une cortisone inhalée"
+    re.I,
+)
+_CLASS_AS_ADJECTIVE = re.compile(
+    r"\s*(?:muscle|side|aches?|pains?|myopathy|intolerance|allerg\w+|reactions?|effects?|users?)\b", re.I
+)
+_EFFECT_OF = re.compile(
+    r"\b(?:side[- ]effects?|effets? (?:secondaires?|indésirables?)) (?:of|with|des|de) (?:the )?$", re.I
+)
 
 
 def _is_class(m: Mention) -> bool:
@@ -171,8 +192,8 @@ def parse_mention(
     if listed == "and" and status == "current" and not has_current_cue(left) and previous.status != "current":
         status = previous.status  # "stop the ibuprofen and the naproxen", "start X along with some Y"
     elif listed == "list" and status == "current" and previous.status == "stopped" and clinician:
-        if not (has_current_cue(left) or has_own_status(right) or KEPT_RIGHT.search(right)):
-            status = "stopped"  # "stop the advil, the aleve and the motrin"
+        if not (has_current_cue(left) or has_own_status(right) or KEPT_RIGHT.search(right) or _FOR_USE.match(right)):
+            status = "stopped"  # "stop the advil, the aleve and the motrin"; not "…, tylenol for the knee"
     if is_avoided(left, right) or _class_in_general(m, left, right) or _apposed_class(text, mentions, j):
         return None
     attrs = read_attributes(right, lang, left, status=status)

@@ -37,4 +37,10 @@ def stopped_in_answer(text: str) -> bool:
     stop = STOP_LEFT.search(text)
     if stop and DRUG_STOPS.search(text[: stop.start()]):
         stop = None  # "i thought the allopurinol was supposed to stop them" (the attacks)
-    return bool(stop or re.search(r"\b(?:anymore|any more|not now|no longer|plus)\b", text, re.I))
+    return bool(
+        stop or re.search(r"\b(?:anymore|any more|not now|no longer|plus)\b", text, re.I) or FINISHED_FR.search(text)
+    )
+
+
+# "il a tout pris, il a fini le mercredi": a course the patient finished
+FINISHED_FR = re.compile(r"\b(?:il|elle|on|j')\s*(?:l')?(?:a|ai) (?:tout |bien )?(?:fini|terminé)\b(?! de\b| d')", re.I)

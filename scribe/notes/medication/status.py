@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from scribe.notes.medication.tried import NO_RELIEF, tried, tried_by_us
+
 # status cues: in the drug's clause before it (left) or as an anaphora after it (right)
 STOP_LEFT = re.compile(
     r"\b(?:stop(?:ped|ping|s)?|discontinu\w*|d/c|come off|came off|coming off|go off|went off|gone off|been off|"
@@ -67,6 +69,9 @@ _STOP_RIGHT = re.compile(
     r"^\W{0,3}(?:\w+\W+){0,2}?(?:vous pouvez|on peut|tu peux|il faut|vous allez|on va) (?:l'|les )?arrêter\b|"
     r"^\W{0,3}arrêtez\b|^\W{0,3}(?:vous|on|tu|nous) (?:l'|les )?arrêt(?:ez|e|ons)\b|"  # "l'advil, vous arrêtez"
     r"^\W{0,3}(?:stops|is stopped|is discontinued|gets stopped|is done|has to stop|needs to stop|must stop)\b|"
+    # "the ropinirole stays stopped", "ropinirole stays off"; "bupropion, stopped for anxiety"
+    r"^\W{0,3}(?:stays?|remains?|is staying|reste) (?:stopped|off|discontinued|arrêtée?s?)\b|"
+    r"^\W{0,3}(?:stopped|discontinued|arrêtée?s?) (?:for|because|due to|after|pour|à cause|après)\b|"
     # "le natispray, vous pouvez le ramener à la pharmacie, vous n'en avez pas besoin"
     r"\b(?:ramener|rapporter|rendre) (?:\w+ )?(?:à|a) la pharmacie|vous n'en avez (?:plus |pas )+besoin|"
     r"\b(?:return|bring) (?:it|them) (?:back )?to the pharmacy|you (?:don't|do not) need (?:it|them) (?:anymore|now)\b",
@@ -111,7 +116,9 @@ _NEW_CUE = re.compile(
     # a drug introduced by name: "for the walking distance, a medication called cilostazol"
     r"\b(?:a|an|one) (?:medication|medicine|drug|pill|tablet) called\s*$|"
     r"\bun (?:médicament|traitement|comprimé) (?:qui s'appelle|appelé)\s*(?:le |la |l')?$|"
-    r"\b(?:start\w*|restart\w*|resum(?:e|ing)|(?<!been )prescrib\w*|put (?:you|him|her) on|place (?:you|him|her) on|"
+    # not "you were started on bactrim": started before this visit
+    r"\b(?:(?<!were )(?<!was )(?<!been )start\w*|restart\w*|resum(?:e|ing)|(?<!been )prescrib\w*|"
+    r"put (?:you|him|her) on|place (?:you|him|her) on|"
     r"(?<!been )giv(?:e|ing) (?:you|him|her)|begin|"
     r"get (?:you|him|her) (?:some|a prescription (?:for|of))|"
     r"try (?:you on|some|a|an)|send (?:in|you)|call in|new prescription|prescription for|"
@@ -208,56 +215,6 @@ _OTHER_PRESCRIBER = re.compile(
     r"[^.]{0,40}\b(?:gave|prescribed|put|started|sent|donné|prescrit)\b",
     re.I,
 )
-# a drug the patient took once or tried, not one they take ("I took some Robitussin last week", "I tried
-# Advil"): what was tried for the complaint, not a current medication
-_TRIED_LEFT = re.compile(
-    r"\b(?:i|he|she|we|you) (?:(?:have |had |'ve )?tried|took|had|had taken|was given|was taking|used to take)\s+"
-    r"(?:(?:some|one|a|an|two|three|four|\d|a couple of|a few|a dose of|a little|a lot of|lots of)\s+)?$|"
-    r"\b(?:i|he|she|we|you) had the\s+$|"  # "i had the advair for a while, years ago"
-    r"\b(?:they|he|she|doctor|pediatrician|someone|clinic|walk-in|urgent care|er|hospital|dentist) "
-    r"(?:at the time |back then |then )?gave (?:her|him|me|us|you|them)\s+(?:some\s+|a course of\s+|an?\s+)?$|"
-    r"\bj'ai (?:pris|essayé)\s+(?:du |de la |de l'|des |un |une |deux |trois |quatre |\d )?$|"
-    r"\b(?:vous|il|elle|on) (?:avez|aviez|a|avait) (?:déjà )?(?:pris|essayé)\s+"
-    r"(?:du |de la |de l'|des |un |une |le |la |l')?$|"
-    r"\b(?:doctor|he|she|they|someone|cardiologist|neurologist|specialist) (?:put|started) (?:me|him|her|us|you) on\s+"
-    r"(?:the |some )?$|"
-    # "le pharmacien m'avait donné une crème contre les champignons, du pévaryl"
-    r"\b(?:m'|lui |nous )(?:avait|aviez|a) (?:donné|prescrit)\b[^.?!]{0,50}?"
-    r"(?:du |de la |de l'|des |un |une |le |la |l')?$|"
-    # "et en août, c'était votre remplaçante, le sélexid": who gave it, in the past
-    r"\bc'était (?:votre|mon|ma|le|la|un|une) \w+\s*,\s*(?:le |la |l')?$",
-    re.I,
-)
-_PAST_TIME = re.compile(
-    r"\b(?:yesterday|last (?:night|week|weekend|month|year|winter|summer|spring|fall|autumn|time)|l'an dernier|"
-    r"l'année dernière|l'hiver dernier|l'été dernier|la dernière fois|"
-    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|few|couple of|several) (?:\w+ )?"
-    r"(?:days?|weeks?|months?|years?) ago|earlier (?:today|this week)|hier|la semaine dernière|il y a|"
-    r"(?:years|months|ages|long) ago|back then|at the time\b(?! of)|in the past|as a (?:kid|child|teenager)|"
-    r"when (?:i|he|she|we) (?:was|were) (?:a (?:kid|child|baby|teenager)|little|young|younger|\w+ years old|\w+)|"
-    r"quand (?:j'étais|il était|elle était) (?:petite?|jeune|enfant|bébé)|c'était|"
-    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mois|printemps|automne) dernier|"
-    r"en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre))\b",
-    re.I,
-)
-# what the drug did, said in the past: a treatment tried for the complaint, not one the patient takes ("I took
-# some Advil and it didn't help", "avec le Doliprane, ça avait été un peu mieux")
-_NO_RELIEF = re.compile(
-    r"\b(?:did|do|does) nothing\b|\b(?:did ?n't|did not) agree with\b|"  # "since the chantix didn't agree with you"
-    # "because the augmentin upset your stomach"
-    r"\b(?:upset|tore up|tore|wrecked) (?:your|his|her|my) (?:stomach|gut)\b|"
-    r"\b(?:did ?n't|did not|never|was ?n't|was not)\s+(?:really\s+)?(?:seem\s+to\s+|do\s+)?(?:help\w*|work\w*|"
-    r"do (?:anything|much|a thing|the trick)|touch (?:it|the pain)|make (?:a|any) difference|effective)|"
-    r"\bn'a (?:pas|rien|jamais)\s+(?:vraiment\s+)?(?:marché|fait|soulagé|changé|aidé)|\bsans (?:effet|succès|résultat)|"
-    r"\b(?:ça|cela) (?:avait|m'avait) (?:été|fait|soulagé)",
-    re.I,
-)
-_PAST_RELIEF = re.compile(
-    r"\b(?:it |that |which )?(?:helped|worked|took the edge off|did help)\b|"
-    r"\b(?:it|that|which) (?:gave|made) (?:me|her|him|them)\b|"  # what it did then: "it gave her diarrhea"
-    r"\b(?:ça|cela) (?:m'a|a|s'est) (?:un (?:petit )?peu |bien |beaucoup )?(?:soulagé|amélioré|calmé|passé)",
-    re.I,
-)
 # a drug the clinician would consider on a condition, not one given today
 _PROPOSED_IF = re.compile(
     r"\b(?:if|unless|si)\b[^.;?]{3,80}?,\s*(?:then\s+)?(?:we|i|on)\s+(?:could|might|may|would|can|will|'ll|pourr\w+|"
@@ -268,7 +225,6 @@ _PROPOSED_IF = re.compile(
 # a drug named in a subordinate clause: the main clause's "bring it down" is about its topic ("the prednisone, now
 # that we're adding the plaquenil, we'll start bringing it down")
 _SUBORDINATE = re.compile(r"\b(?:now that|since|because|as long as|while|once|puisque|maintenant que)\b[^,;.]*$", re.I)
-_NOW = re.compile(r"\b(?:still|now|currently|today|every day|daily|encore|toujours|maintenant)\b", re.I)
 _HEDGE = re.compile(
     r"\b(?:hopefully|eventually|maybe|might|may|could|possibly|someday|at some point|one day|"
     r"if|unless|peut-être|éventuellement|si)\b",
@@ -304,7 +260,11 @@ def clause_status(
         status = "stopped"
     elif stop and not _HEDGE.search(left):
         status = "stopped"
-    elif (not clinician or asked or "?" in text) and _tried(text, start, left, after, before):  # "you tried X?" "yeah"
+    elif (
+        (not clinician or asked or "?" in text)
+        and not _CURRENT_LEFT.search(left)
+        and tried(text, start, left, after, before)  # "you tried X?" "yeah"
+    ) or (clinician and tried_by_us(left, text)):
         status = "historical"
     elif asked:
         status = "current"
@@ -337,7 +297,7 @@ def clause_status(
         and not ("?" in text and _ASKS_HISTORY.search(text))  # "who started the aspirin?"
     ):
         status = "new"
-    elif clinician and not (_CURRENT_LEFT.search(left) or _WHETHER.search(left)) and _NO_RELIEF.search(after[:60]):
+    elif clinician and not (_CURRENT_LEFT.search(left) or _WHETHER.search(left)) and NO_RELIEF.search(after[:60]):
         status = "historical"  # "since the chantix didn't agree with you" (no change or start said of it)
     else:
         status = "current"
@@ -360,6 +320,8 @@ def _stop_before(left: str) -> bool:
     rest, lead = left[stops[-1].end() :], left[: stops[-1].start()]  # "le cardiologue l'avait arrêté": its own object
     if re.search(r"\b(?:the|your|his|her|my|le|la|les|votre|vos)\s+[\w-]+\s*,", rest, re.I) or _OWN_OBJECT.search(lead):
         return False
+    if re.match(r"\s*(?:it|them|that|those)\s+(?:and|then)\b", rest, re.I):
+        return False  # "dr. abara stopped it and put me on the metoprolol": the stop had its object
     return not any(cue.search(rest) for cue in (_NEW_CUE, _CHANGE_LEFT, _KEEP))
 
 
@@ -380,60 +342,6 @@ _WHETHER = re.compile(r"\b(?:s'il|si|whether|if)\b[^.;]{0,20}$", re.I)  # "elle 
 _NOT_BEFORE = re.compile(r"(?:\b(?:pas|jamais|not|never)\b|n't\b)\s*(?:\w+\s+)?$", re.I)
 # the drug is what stops something: "i thought the allopurinol was supposed to stop them" (the attacks)
 DRUG_STOPS = re.compile(r"\b(?:supposed|meant|designed|help(?:s|ed)?)(?: to)?\s*$", re.I)
-
-
-def _tried(text: str, start: int, left: str, after: str, before: str = "") -> bool:
-    """The patient took it for the complaint, before the visit, and says so in the past: "I tried Advil",
-    "I took some Tylenol last night", "hier soir j'ai pris un Doliprane", "I took ibuprofen, it helped a bit";
-    or "the ibuprofen didn't help" with no word saying it is still taken; or it names what the sentence `before`
-    says was given in the past ("ten days ago they gave me an antibiotic." "bactrim, …")."""
-    if _CURRENT_LEFT.search(left):
-        return False
-    if (
-        not left.strip()
-        and _TRIED_LEFT.search(_GIVEN_A_KIND.sub("", before))
-        and _PAST_TIME.search(before)
-        and not _NOW.search(after)
-    ):
-        return True
-    if re.search(r"\b(?:i|he|she|we) (?:was|were) taking\b", left, re.I) and not _NOW.search(after):
-        return True  # "i was taking a lot of ibuprofen for my back, and one night i vomited blood"
-    if _TRIED_LEFT.search(left):
-        said_before, said_after = text[max(0, start - 80) : start], text[start:]
-        return bool(
-            re.search(r"tri|essay", left, re.I)
-            or _PAST_TIME.search(after)
-            or _PAST_TIME.search(said_before)
-            or _PAST_TIME.search(left)  # "il y a deux ans, le pharmacien m'avait donné une crème …, du pévaryl"
-            or _PAST_TIME.search(before)
-            or _NO_RELIEF.search(said_after)  # "I took some tylenol, I took some ibuprofen, … it didn't help"
-            or _PAST_RELIEF.search(said_after)  # "gave me macrobid, nitrofurantoin, …, and it worked fine"
-        )
-    if _TAKEN_AFTER.match(after) and (_PAST_TIME.search(after[:60]) or _PAST_RELIEF.search(after)):
-        return True  # "deux Doliprane que j'ai pris hier soir", "the advil I took yesterday"
-    if _FOR_THAT_TIME.match(after) and _PAST_GIVER.search(left):
-        return True  # "they switched me to doxycycline for the rest of the trip"
-    return bool(_NO_RELIEF.search(after[:60]))
-
-
-# the kind of drug given, ending the sentence before the drug's name
-_GIVEN_A_KIND = re.compile(
-    r"\b(?:antibiotics?|medicines?|medications?|pills?|something|a cream|an ointment|antibiotique|médicament)"
-    r"(?:\s+(?:on|last|for|about|pour)\b[^.]*)?\W*$",
-    re.I,
-)
-# a course bounded by a past stay: "… for the rest of the trip", "pour le reste du séjour"
-_FOR_THAT_TIME = re.compile(
-    r"^\W*(?:for|during|pour|pendant) (?:the rest of |le reste (?:du|de) )?(?:the|that|my|his|her|le|ce|mon|son) "
-    r"(?:trip|stay|holiday|vacation|journey|voyage|séjour|vacances)\b",
-    re.I,
-)
-_PAST_GIVER = re.compile(r"\b(?:switched|put|gave|started|changed|m'a|m'ont|lui a|ont)\b", re.I)
-_TAKEN_AFTER = re.compile(
-    r"^\W*(?:que |qu'|that |which )?(?:j'ai|i|i've|he|she|il|elle a)\s+(?:pris|took|had taken|have taken)\b|"
-    r"^[^.?!]{0,40}?\bj'en ai pris\b",  # "de l'amoxicilline de mon copain, j'en ai pris deux hier"
-    re.I,
-)
 
 
 def _last(cue: re.Pattern, text: str) -> int:

@@ -1,0 +1,125 @@
+"""A drug taken before the visit and not now, by the words around it: tried for the complaint ("I took some Tylenol
+last night", "hier soir j'ai pris un Doliprane"), given in the past ("ten days ago they gave me an antibiotic"), or
+tried by this practice before ("we tried diltiazem for you last year").
+"""
+
+from __future__ import annotations
+
+import re
+
+_NOW = re.compile(r"\b(?:still|now|currently|today|every day|daily|encore|toujours|maintenant)\b", re.I)
+
+# a drug the patient took once or tried, not one they take ("I took some Robitussin last week", "I tried
+# Advil"): what was tried for the complaint, not a current medication
+_TRIED_LEFT = re.compile(
+    r"\b(?:i|he|she|we|you) (?:(?:have |had |'ve )?tried|took|had|had taken|was given|was taking|used to take)\s+"
+    r"(?:(?:some|one|a|an|two|three|four|\d|a couple of|a few|a dose of|a little|a lot of|lots of)\s+)?$|"
+    r"\b(?:i|he|she|we|you) had the\s+$|"  # "i had the advair for a while, years ago"
+    r"\b(?:they|he|she|doctor|pediatrician|someone|clinic|walk-in|urgent care|er|hospital|dentist) "
+    r"(?:at the time |back then |then )?gave (?:her|him|me|us|you|them)\s+(?:some\s+|a course of\s+|an?\s+|the\s+)?$|"
+    r"\bj'ai (?:pris|essayé)\s+(?:du |de la |de l'|des |un |une |deux |trois |quatre |\d )?$|"
+    r"\b(?:vous|il|elle|on) (?:avez|aviez|a|avait) (?:déjà )?(?:pris|essayé)\s+"
+    r"(?:du |de la |de l'|des |un |une |le |la |l')?$|"
+    r"\b(?:doctor|he|she|they|someone|cardiologist|neurologist|specialist) (?:put|started) (?:me|him|her|us|you) on\s+"
+    r"(?:the |some )?$|"
+    # "le pharmacien m'avait donné une crème contre les champignons, du pévaryl"
+    r"\b(?:m'|lui |nous )(?:avait|aviez|a|ont|avaient) (?:donné|prescrit)\b[^.?!]{0,50}?"
+    r"(?:du |de la |de l'|des |un |une |le |la |l')?$|"
+    # "et en août, c'était votre remplaçante, le sélexid": who gave it, in the past
+    r"\bc'était (?:votre|mon|ma|le|la|un|une) \w+\s*,\s*(?:le |la |l')?$",
+    re.I,
+)
+_PAST_TIME = re.compile(
+    r"\b(?:yesterday|last (?:night|week|weekend|month|year|winter|summer|spring|fall|autumn|time)|l'an dernier|"
+    r"l'année dernière|l'hiver dernier|l'été dernier|la dernière fois|"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|few|couple of|several) (?:\w+ )?"
+    r"(?:days?|weeks?|months?|years?) ago|earlier (?:today|this week)|hier|la semaine dernière|il y a|"
+    r"(?:years|months|ages|long) ago|back then|at the time\b(?! of)|in the past|as a (?:kid|child|teenager)|"
+    r"when (?:i|he|she|we) (?:was|were) (?:a (?:kid|child|baby|teenager)|little|young|younger|\w+ years old|\w+)|"
+    r"when (?:i|he|she|we) had (?:that|the|my|his|her|a|an)\b|"  # "when i had that bad attack"
+    r"quand (?:j'étais|il était|elle était) (?:petite?|jeune|enfant|bébé)|c'était|"
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mois|printemps|automne) dernier|"
+    r"en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre))\b",
+    re.I,
+)
+# what the drug did, said in the past: a treatment tried for the complaint, not one the patient takes ("I took
+# some Advil and it didn't help", "avec le Doliprane, ça avait été un peu mieux")
+NO_RELIEF = re.compile(
+    r"\b(?:did|do|does) nothing\b|\b(?:did ?n't|did not) agree with\b|"  # "since the chantix didn't agree with you"
+    # "because the augmentin upset your stomach"
+    r"\b(?:upset|tore up|tore|wrecked) (?:your|his|her|my) (?:stomach|gut)\b|"
+    r"\b(?:did ?n't|did not|never|was ?n't|was not)\s+(?:really\s+)?(?:seem\s+to\s+|do\s+)?(?:help\w*|work\w*|"
+    r"do (?:anything|much|a thing|the trick)|touch (?:it|the pain)|make (?:a|any) difference|effective)|"
+    r"\bn'a (?:pas|rien|jamais)\s+(?:vraiment\s+)?(?:marché|fait|soulagé|changé|aidé)|\bsans (?:effet|succès|résultat)|"
+    r"\b(?:ça|cela) (?:avait|m'avait) (?:été|fait|soulagé)",
+    re.I,
+)
+_PAST_RELIEF = re.compile(
+    r"\b(?:it |that |which )?(?:helped|worked|took the edge off|did help)\b|"
+    r"\b(?:it|that|which) (?:gave|made) (?:me|her|him|them)\b|"  # what it did then: "it gave her diarrhea"
+    r"\b(?:ça|cela) (?:m'a|a|s'est) (?:un (?:petit )?peu |bien |beaucoup )?(?:soulagé|amélioré|calmé|passé)",
+    re.I,
+)
+
+
+def tried(text: str, start: int, left: str, after: str, before: str = "") -> bool:
+    """The patient took it for the complaint, before the visit, and says so in the past: "I tried Advil", "I took
+    some Tylenol last night", "hier soir j'ai pris un Doliprane", "I took ibuprofen, it helped a bit"; or "the
+    ibuprofen didn't help" with no word saying it is still taken; or it names what the sentence `before` says was
+    given in the past ("ten days ago they gave me an antibiotic." "bactrim, …"). The caller has checked that no word
+    before it says it is still taken ("I'm on")."""
+    if (
+        not left.strip()
+        and _TRIED_LEFT.search(_GIVEN_A_KIND.sub("", before))
+        and _PAST_TIME.search(before)
+        and not _NOW.search(after)
+    ):
+        return True
+    if re.search(r"\b(?:i|he|she|we) (?:was|were) taking\b", left, re.I) and not _NOW.search(after):
+        return True  # "i was taking a lot of ibuprofen for my back, and one night i vomited blood"
+    if _TRIED_LEFT.search(left):
+        said_before, said_after = text[max(0, start - 80) : start], text[start:]
+        return bool(
+            re.search(r"tri|essay", left, re.I)
+            or _PAST_TIME.search(after)
+            or _PAST_TIME.search(said_before)
+            or _PAST_TIME.search(left)  # "il y a deux ans, le pharmacien m'avait donné une crème …, du pévaryl"
+            or _PAST_TIME.search(before)
+            or NO_RELIEF.search(said_after)  # "I took some tylenol, I took some ibuprofen, … it didn't help"
+            or _PAST_RELIEF.search(said_after)  # "gave me macrobid, nitrofurantoin, …, and it worked fine"
+        )
+    if _TAKEN_AFTER.match(after) and (_PAST_TIME.search(after[:60]) or _PAST_RELIEF.search(after)):
+        return True  # "deux Doliprane que j'ai pris hier soir", "the advil I took yesterday"
+    if _FOR_THAT_TIME.match(after) and _PAST_GIVER.search(left):
+        return True  # "they switched me to doxycycline for the rest of the trip"
+    return bool(NO_RELIEF.search(after[:60]))
+
+
+# the kind of drug given, ending the sentence before the drug's name
+_GIVEN_A_KIND = re.compile(
+    r"\b(?:antibiotics?|medicines?|medications?|pills?|something|a cream|an ointment|antibiotique|médicament)"
+    r"(?:\s+(?:on|last|for|about|pour)\b[^.]*)?\W*$",
+    re.I,
+)
+# a course bounded by a past stay: "… for the rest of the trip", "pour le reste du séjour"
+_FOR_THAT_TIME = re.compile(
+    r"^\W*(?:for|during|pour|pendant) (?:the rest of |le reste (?:du|de) )?(?:the|that|my|his|her|le|ce|mon|son) "
+    r"(?:trip|stay|holiday|vacation|journey|voyage|séjour|vacances)\b",
+    re.I,
+)
+_PAST_GIVER = re.compile(r"\b(?:switched|put|gave|started|changed|m'a|m'ont|lui a|ont)\b", re.I)
+_TAKEN_AFTER = re.compile(
+    r"^\W*(?:que |qu'|that |which )?(?:j'ai|i|i've|he|she|il|elle a)\s+(?:pris|took|had taken|have taken)\b|"
+    r"^[^.?!]{0,40}?\bj'en ai pris\b",  # "de l'amoxicilline de mon copain, j'en ai pris deux hier"
+    re.I,
+)
+
+
+# the clinician's account of a drug this practice tried before: "we tried diltiazem for you last year"
+_WE_TRIED = re.compile(r"\b(?:we|i) (?:(?:have |had |'ve )?tried|(?:had )?put you on)\s+(?:the |some )?$", re.I)
+
+
+def tried_by_us(left: str, text: str) -> bool:
+    """The clinician says the practice tried the drug, at a time in the past ("we tried diltiazem for you last
+    year, before the metoprolol"): taken then, not now."""
+    return bool(_WE_TRIED.search(left) and _PAST_TIME.search(text))
