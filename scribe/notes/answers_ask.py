@@ -31,7 +31,7 @@ from scribe.notes.answers_find import (
 from scribe.notes.answers_guard import ADHERENCE
 from scribe.notes.answers_kinds import TREATMENT, unanswered
 from scribe.notes.answers_search import NOT_UNDERSTOOD, labels_in
-from scribe.notes.answers_setting import setting_differs
+from scribe.notes.answers_setting import kind_differs, setting_differs
 from scribe.notes.answers_values import EARLIER_SAID, FUTURE_ASKED, VALUE_RX
 from scribe.notes.answers_whose import about_family, allergy_kind_fits, relative_asked
 from scribe.notes.context_topics import answer_from_facts, facts_for_topic, topics_of
@@ -264,7 +264,7 @@ def _fits(query: Query, found: Answered) -> Answered:
         return unanswered(found.topic)  # "her lamotrigine level?" is not the dose she takes
     if _ASKS_LAST_VISIT.search(query.text) and not _SAID_EARLIER.search(said):
         return unanswered(found.topic)  # "his blood pressure at the last visit?" is not today's reading
-    if setting_differs(query.text, said, value):
+    if setting_differs(query.text, said, value) or kind_differs(query.text, said, value):
         return unanswered(found.topic)  # "his LDL before he started atorvastatin?" — "on the atorvastatin twenty"
     if _other_allergen(query.text, said):
         return unanswered(found.topic)  # "is he allergic to penicillin?" — "bactrim, a rash"

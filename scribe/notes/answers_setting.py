@@ -1,4 +1,4 @@
-"""The setting a question puts its value in, which the answer must share: a value "before he started
+"""The setting and the kind a question puts its value in, which the answer must share: a value "before he started
 atorvastatin" is not one said "on the atorvastatin"; a "carotid ultrasound" is not the heart's; a saturation
 "overnight" is not the clinic's; the age the mother died at is not the father's, said in the same breath. A wrong
 "answered" is worse than a miss (docs/assistant.md)."""
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes.answers_whose import RELATIVES, relative_asked
+from scribe.notes.answers_whose import RELATIVES, about_family, relative_asked
 from scribe.notes.number_words import numbers_to_digits
 
 _BEFORE_DRUG = re.compile(
@@ -67,7 +67,24 @@ def setting_differs(question: str, said: str, value: str) -> bool:
         re.search(rf"\b(?:{kind})", question, re.I) and not re.search(rf"\b(?:{kind})", said, re.I) for kind in _SCREENS
     ):
         return True
+    if _ASKS_NEW_REGIMEN.search(question) and not _CHANGE_SAID.search(said):
+        return True  # "how many times a day will he take sinemet now?" is not the "three times a day" he takes
     return _value_of_another_relative(question, said, value)
+
+
+# the regimen from now on, and the words that say one is given or changed
+_ASKS_NEW_REGIMEN = re.compile(
+    r"\bwill (?:he|she|they|you|i) (?:be )?(?:tak\w+|us\w+)|\b(?:va-t-(?:il|elle)|allez-vous) prendre|\bprendra\b|"
+    r"\b(?:new|nouvelle?) (?:dose|dosage|schedule|regimen|posologie)",
+    re.I,
+)
+_CHANGE_SAID = re.compile(
+    r"\b(?:will|'ll|going to|gonna|go(?:es|ing)? (?:up|down|from|to)|(?:up|down) (?:from|to)|increas\w*|rais\w*|"
+    r"decreas\w*|lower\w*|"
+    r"switch\w*|chang\w*|start\w*|new|now|from now on|désormais|dorénavant|passe\w*|augment\w*|diminu\w*|va|allez|"
+    r"prescri\w*|take|prenez|prendre)\b",
+    re.I,
+)
 
 
 def _value_of_another_relative(question: str, said: str, value: str) -> bool:
@@ -83,3 +100,50 @@ def _value_of_another_relative(question: str, said: str, value: str) -> bool:
             named = RELATIVES.findall(sentence)
             return bool(named) and not any(re.fullmatch(asked, n, re.I) for n in named)
     return False
+
+
+# the kinds a question names, one of which the answer must name as well
+_VACCINES = (
+    r"pneumo\w*|prevnar|pneumovax",
+    r"flu|influenza|grippe",
+    r"shingl\w*|zona|zoster|shingrix",
+    r"covid\w*|coronavirus",
+    r"t[ée]tanos|tetanus|tdap|dtp",
+    r"h[ée]patite?s? b|hepatitis b",
+    r"hpv|papillomavirus|gardasil",
+)
+_ASKS_VACCINE = re.compile(r"\b(?:vaccin\w*|shots?|immuni[sz]\w*|jabs?)\b", re.I)
+_ASKS_ORGANISM = re.compile(r"\b(?:organisms?|bacteri\w*|bug|germes?|grew|a poussé|pouss\w*)\b", re.I)
+_ORGANISM_SAID = re.compile(
+    r"\b(?:e\.? ?coli|klebsiella|staph\w*|strep\w*|proteus|enterococc\w*|entérocoque\w*|pseudomonas|bacteri\w*|"
+    r"bactérie\w*|germes?|grew|a poussé|organisms?)\b",
+    re.I,
+)
+_ASKS_WEIGHT = re.compile(r"\b(?:weigh\w*|poids|pès\w*|pes(?:ait|ez|aient|é|ée))\b", re.I)
+_WEIGHT_SAID = re.compile(r"\b(?:kg|kilos?|kilogram\w*|lbs?|pounds?|livres?|weigh\w*|poids|pes\w+)\b", re.I)
+_ASKS_CONTRACEPTION = re.compile(r"\b(?:birth control|contracept\w*)\b", re.I)
+_CONTRACEPTION_SAID = re.compile(
+    r"\b(?:birth control|contracept\w*|iud|stérilet|pilule|implant|nexplanon|mirena|depo\w*|nuvaring|"
+    r"the pill\b(?!\s+(?:at|in|for)\b))",
+    re.I,
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|je|j'|moi)\b", re.I)
+
+
+def kind_differs(question: str, said: str, value: str) -> bool:
+    """The answer is of another kind than the one asked: the flu shot for a pneumococcal vaccine, the symptoms for the
+    organism a culture grew, a lab target for a weight, another drug's "pill" for birth control, a relative's
+    smoking for the patient's."""
+    for kind in _VACCINES if _ASKS_VACCINE.search(question) else ():
+        if re.search(rf"\b(?:{kind})", question, re.I) and not re.search(rf"\b(?:{kind})", said, re.I):
+            return True
+    if _ASKS_ORGANISM.search(question) and not _ORGANISM_SAID.search(said):
+        return True
+    if _ASKS_WEIGHT.search(question) and re.search(r"\d", value) and not _WEIGHT_SAID.search(said):
+        return True
+    if _ASKS_CONTRACEPTION.search(question) and not _CONTRACEPTION_SAID.search(said):
+        return True
+    # "and his father had a heart attack at sixty-eight, he smoked two packs a day" answers nothing of the patient
+    if about_family(question) or re.search(r"\b(?:who|whom|qui|with whom|avec qui)\b", question, re.I):
+        return False
+    return bool(RELATIVES.search(value)) and not _FIRST_PERSON.search(value)

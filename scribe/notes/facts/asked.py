@@ -46,6 +46,12 @@ SAID_AFTER = (
 _SAID_AFTER = re.compile(SAID_AFTER, re.I)
 
 
+# the take-back says something else is felt: "not really ... well, sometimes a kind of fullness up here"
+_OTHER_FEELING = re.compile(
+    r"\b(?:a kind of|kind of an?|a sort of|sort of an?|more like|more of an?|une sorte de|plutôt)\b", re.I
+)
+
+
 def _spoken_of(asked: str, told: str) -> bool:
     """Whether a reply speaks of what the question named, by a word's stem ("pertes vaginales" … "des pertes
     blanches", "sore throats" … "a scratchy throat"), in words the lexicon may not hold."""
@@ -331,7 +337,7 @@ class AskedSymptoms:
             taken = [f for f in found if f[2].label in back]
             said = [rest, *(self.sents[j].text for j in ans[1:]), *(_opening(self.sents, j) for j in later)]
             going_back = next((t for t in said if goes_back_on_no([t])), "")
-            if not taken and not lexicon.find_concepts("symptom", going_back):
+            if not taken and not lexicon.find_concepts("symptom", going_back) and not _OTHER_FEELING.search(going_back):
                 # "heartburn, acid coming up?" "not really ... well, sometimes, after a late dinner": what the question
                 # names first is had; of the rest nothing is said either way
                 self._asked(s, first, found[:1], "present")

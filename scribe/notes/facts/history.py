@@ -39,6 +39,8 @@ _PAST_EPISODE = re.compile(
     re.I,
 )
 
+_TODAY = re.compile(r"\b(?:today|right now|at the moment|this morning|aujourd'hui|en ce moment|ce jour)\b", re.I)
+
 
 # the drug stopped for the symptom: a reaction of the past ("i got an itchy rash on my arms, so we stopped it")
 _STOPPED_FOR_IT = re.compile(r"[^.;?!]{0,40}?\bso (?:we|i|they|she|he) (?:stopped|quit) (?:it|them|that)\b", re.I)
@@ -281,7 +283,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                     how="statement",
                     side=side,
                     # the examination's "no wheeze today" does not deny the wheezing the patient tells of at night
-                    **({"yields_to_present": True} if scope or seen and m.negated and self.is_clin(k) else {}),
+                    **({"yields_to_present": True} if scope or seen and m.negated and _TODAY.search(s.text) else {}),
                 )
         # "Have you ever had belly pain like this before?" "No": a first episode of the pain the patient came
         # with is not a denial of it; the answer stays a denial only when nothing says the symptom is present.

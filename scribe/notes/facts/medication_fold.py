@@ -5,10 +5,17 @@ from __future__ import annotations
 
 from scribe.schemas_docs import Fact
 
+# the inhaled corticosteroids a French visit calls "la cortisone inhalée"
+_INHALED_STEROIDS = ("fluticasone", "budesonide", "beclomethasone", "beclometasone", "mometasone", "ciclesonide")
+
 
 def one_fact_per_drug(x) -> None:
     """Fold "current" into the changed/new/stopped statement of the same drug (x: the fact extractor)."""
     meds = [f for f in x.builder.facts if f.kind == "medication"]
+    inhaled = [f for f in meds if any(name in f.label.lower() for name in _INHALED_STEROIDS)]
+    for f in [f for f in meds if f.label == "cortisone" and f.attributes.get("route") == "inhaled"] if inhaled else []:
+        fold(x, f, into=inhaled[0])  # "le flixotide … je préfère commencer par la cortisone inhalée": the same drug
+        meds.remove(f)
     by: dict[tuple[str, bool], list[Fact]] = {}
     for f in meds:  # a nasal spray and an inhaler of one ingredient (Flonase, Flovent) are two products
         by.setdefault((f.label, f.attributes.get("route") in ("nasal", "topical", "ophthalmic")), []).append(f)

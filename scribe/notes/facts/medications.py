@@ -98,13 +98,15 @@ class MedicationFacts:
 
         prompted: set[int] = set()  # sentences answering the clinician's "what medications do you take?"
         tried: set[int] = set()  # … and "have you tried anything for it?"
+        offered: dict[int, set[str]] = {}  # replies to a question naming drugs: the drugs it names
         for k, s in enumerate(self.sents):
             if self.is_clin(k) and s.question and med.is_medication_question(s.text):
                 prompted.update(self.answer_to(k)[:4])
-            elif self.is_clin(k) and s.question and med.find_mentions(s.text, find_drugs, lexicon.DRUG_STOP):
-                prompted.update(self.answer_to(k)[:1])  # "anything? advil, aleve, aspirin?" "the naproxen."
                 if med.asks_what_was_tried(s.text):
                     tried.update(self.answer_to(k)[:4])
+            elif self.is_clin(k) and s.question and (named := med.find_mentions(s.text, find_drugs, lexicon.DRUG_STOP)):
+                for j in self.answer_to(k)[:1]:  # "anything? advil, aleve, aspirin?" "the naproxen.": another drug
+                    offered[j] = {m.surface.lower() for m in named}
             if k + 1 < len(self.sents) and self.sents[k + 1].seg_index == s.seg_index:
                 seg_text = self.tr.segments[s.seg_index].text
                 if med.continues_with_cue(seg_text[s.start : self.sents[k + 1].start]):
@@ -182,7 +184,15 @@ class MedicationFacts:
                         continue  # "have you tried anything other than the zolpidem?": the reply is another drug
                     answer = self.sents[ans[0]]
                     pol = answer_polarity(answer.text)
-                    stopped = med.stopped_in_answer(" ".join(self.sents[j].text for j in ans[:3]))
+                    reply = " ".join(self.sents[j].text for j in ans[:3])
+                    name = m.drug.get("name") or m.surface
+                    others = [
+                        x.start
+                        for x in med.find_mentions(reply, find_drugs, lexicon.DRUG_STOP)
+                        if (x.drug.get("name") or x.surface) != name
+                    ]
+                    # "… switched me to that, from the lisinopril. … i stopped it": the stop of the drug named since
+                    stopped = med.stopped_in_answer(reply[: min(others, default=len(reply))])
                     if (
                         pol == "no"
                         and not stopped
@@ -224,7 +234,10 @@ class MedicationFacts:
                     j,
                     self.lang,
                     clinician=self.is_clin(k),
-                    prompted=k in prompted or answer is not None or recommended,
+                    prompted=k in prompted
+                    or answer is not None
+                    or recommended
+                    or m.surface.lower() not in offered.get(k, {m.surface.lower()}),
                     negated=negated,
                     asked=asked,
                     previous=previous,

@@ -44,6 +44,13 @@ _COUNT_BEFORE = re.compile(  # "two 500 milligram tablets", "three of the fifty 
 # a strength said as pharmacists say it, the hundreds apart: "three twenty-five milligrams" (325), "one fifty mg"
 _HUNDREDS_BEFORE = re.compile(r"(?:^[\s,:]*|[,:]\s*|\b(?:is|at|was)\s+)(?P<h>[1-9])\s+$", re.I)
 _TABLET_AFTER = re.compile(r"\s*(?:tablets?|capsules?|pills?|caplets?)\b", re.I)
+# part of the tablet taken, and its strength said: "…, but you take half a tablet, so fifty milligrams"
+_PART_TAKEN = re.compile(
+    r"[^.;]{0,40}?\b(?:take|takes|prenez|prendre)\s+(?:half|a half|0\.5|un demi|une demie?)\s+(?:a\s+)?"
+    r"(?:tablets?|pills?|comprimés?)\s*,?\s*(?:so|that's|that is|soit|donc)\s+"
+    r"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>mg|milligrams?|milligrammes?|mcg|micrograms?|microgrammes?)\b",
+    re.I,
+)
 _RATIO_AFTER = re.compile(
     r"\s*(?:for every|for each|per|pour|par)\s+\d+\s*(?:grams?|g|grammes?|carbs?|points?|mg/dl)\b|\s*(?:for every|per) "
     r"\d+\s+over\b",
@@ -313,6 +320,13 @@ def read_attributes(
         if unit in COUNT_UNITS and (strength := _STRENGTH_AFTER_COUNT.match(norm, m.end())):
             # "half a tablet, 12.5 milligrams": the strength said with the count is the dose
             m, unit, value = strength, normalise_unit(strength.group("unit")), float(strength.group("num"))
+        elif (
+            unit not in COUNT_UNITS
+            and _TABLET_AFTER.match(norm, m.end())
+            and (part := _PART_TAKEN.match(norm, m.end()))
+        ):
+            # "one hundred milligram tablets, but you take half a tablet, so fifty milligrams": what is taken
+            m, unit, value = part, normalise_unit(part.group("unit")), float(part.group("num"))
         elif unit not in COUNT_UNITS and 10 <= value < 100 and (hundreds := _HUNDREDS_BEFORE.search(norm[: m.start()])):
             if not _TABLET_AFTER.match(norm, m.end()):  # "ferrous sulfate, three twenty-five milligrams": 325 mg
                 value += 100 * float(hundreds.group("h"))

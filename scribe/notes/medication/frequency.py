@@ -102,7 +102,7 @@ _FREQS: list[tuple[re.Pattern, str, Any]] = [
         (  # "every day except sunday", "six days a week", "tous les jours sauf le dimanche"
             rf"\b(?:daily|every day|each day|once a day|tous les jours|chaque jour) (?:except|but not|sauf) (?:on )?"
             rf"(?:the |le )?(?:{_WEEKDAYS}|(?:methotrexate|méthotrexate) day|jour du méthotrexate)\b|"
-            rf"\b(?P<a>{_NUM}) (?:days|jours) (?:a|per|par) (?:week|semaine)\b",
+            rf"\b(?:six|6) (?:days|jours) (?:a|per|par) (?:week|semaine)\b",  # not "no more than two days a week"
             "days_a_week",
             None,
         ),
@@ -210,10 +210,7 @@ def _freq_of(kind: str, v: Any, m: re.Match) -> Frequency | None:
         n = float(first_group(m, "a", "b") or 2)
         return Frequency("", round(1 / (7 * n), 4), "every_weeks", n, None, True)
     if kind == "days_a_week":
-        n = float(first_group(m, "a") or 6)  # "every day except sunday": six
-        if not 0 < n < 7:
-            return None
-        return Frequency("", round(n / 7, 4), "days_a_week", n, None, True)
+        return Frequency("", round(6 / 7, 4), "days_a_week", 6.0, None, True)
     if kind == "every_days":
         n = float(first_group(m, "a", "b"))
         if n <= 0:

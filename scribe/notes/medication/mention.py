@@ -131,6 +131,10 @@ _DESCRIBED_CLASS = re.compile(
 _CLASS_AS_ADJECTIVE = re.compile(
     r"\s*(?:muscle|side|aches?|pains?|myopathy|intolerance|allerg\w+|reactions?|effects?|users?)\b", re.I
 )
+_DOSE_OF = re.compile(
+    r"\b(?:the )?(?:dose|dosage|dosing|posologie|dose) (?:of|for|de|du|d') ?(?:the |la |le |l')?$", re.I
+)
+_DEPENDS = re.compile(r"\s*(?:depends|is based|varies|is adjusted|dépend|varie|s'adapte)\b", re.I)
 _EFFECT_OF = re.compile(
     r"\b(?:side[- ]effects?|effets? (?:secondaires?|indésirables?)) (?:of|with|des|de) (?:the )?$", re.I
 )
@@ -196,6 +200,8 @@ def parse_mention(
             status = "stopped"  # "stop the advil, the aleve and the motrin"; not "…, tylenol for the knee"
     if is_avoided(left, right) or _class_in_general(m, left, right) or _apposed_class(text, mentions, j):
         return None
+    if _DOSE_OF.search(left) and _DEPENDS.match(right):
+        return None  # "the dose of apixaban depends on age, weight and kidney function": said of the drug in general
     attrs = read_attributes(right, lang, left, status=status)
     if attrs.as_needed is None and status == "current":
         attrs.as_needed = as_needed_before(text[: m.start])

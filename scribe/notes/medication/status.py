@@ -123,6 +123,7 @@ _NEW_CUE = re.compile(
     r"get (?:you|him|her) (?:some|a prescription (?:for|of))|"
     r"try (?:you on|some|a|an)|send (?:in|you)|call in|new prescription|prescription for|"
     r"recommend\w* (?:taking|some|that you take|you take)|add(?:ing)?|i want you (?:on|to take)|"
+    r"(?:the one|what) (?:i'd|i would|i) (?:suggest|recommend) is|"  # "the one i'd suggest is apixaban"
     r"(?:i'd like|i would like|i want) (?:you|him|her) to try|"
     r"let's (?:get you on|try)|have you (?:take|on)|prescri\w*|treat (?:you |him |her |it |this )?with|order|"
     r"(?:we'll|we will|we can|we could|let's|going to|gon na|gonna|i'd like to|i want to) try|get (?:you )?started on|"
