@@ -96,6 +96,15 @@ def test_french_a_course_finished_a_drug_considered_and_an_exclusion_after_it():
     assert _facts(doc, "assessment")["rotator cuff tear"] == "absent"
 
 
+def test_a_recap_that_says_a_change_as_up_from_to():
+    doc = document(
+        "[doctor] how are you taking the sinemet ?\n[patient] one tablet three times a day .\n"
+        "[doctor] so to sum up : sinemet up from three to four times a day ; rasagiline the same .\n"
+    )
+    changed = [f for f in doc["facts"] if f["kind"] == "medication" and f["status"] == "changed"]
+    assert [(f["label"], f["attributes"]["per_day"]) for f in changed] == [("levodopa and carbidopa", 4.0)]
+
+
 def test_a_no_taken_back_and_the_examinations_no_against_what_was_told():
     doc = document(
         "[doctor] do you get heartburn , acid coming up , a sour taste in your mouth ?\n"

@@ -22,6 +22,7 @@ TAKEN_BEFORE = ("stopped", "historical")
 # the dose after today's change, or the one the visit starts
 NEW_DOSE_Q = re.compile(
     r"\b(?:new|next|starting|start(?:ed)? (?:on|at)|going forward|from now on|increased|raised|reduced|lowered|"
+    r"will (?:he|she|they|you|i) (?:be )?tak\w+|va-t-(?:il|elle) prendre|prendra|"
     r"nouvelle?s?|prochaine?s?|d[ée]sormais|dor[ée]navant|augment[ée]e?|diminu[ée]e?|r[ée]duite?|de d[ée]part)\b",
     re.I,
 )

@@ -93,6 +93,7 @@ CHANGE_ON_ANAPHORA = re.compile(
     # "the prednisone, we'll bring it down, from five to two and a half", "the amlodipine, we go down from ten to five"
     r"\b(?:bring|take|turn|dial)(?:ing)? (?:it|that|this|them) (?:down|up|back)\b|"
     r"\b(?:go|goes|going|come|coming) (?:down|up)\s*,?\s+(?:from|to)\b|"  # "the furosemide goes up, from forty …"
+    r"^\s*(?:up|down) from \S+(?: \S+){0,3}? to\b|"  # the recap's "sinemet up from three to four times a day"
     r"\b(?:chang|switch)\w* (?:it|that|this|them) (?:over )?to\b|"  # "so let's change it to one tablet, …"
     r"\b(?:go|goes|going|move|moving) from \S+(?: \S+){0,3}? to\b|"  # "we go from forty milligrams to eighty"
     # "we can use the lower long-term dose", "on passe à la dose plus faible"
