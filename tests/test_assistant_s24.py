@@ -50,7 +50,7 @@ def test_who_started_it_answered_by_the_reply():
         "once a day . because of my periods .\n"
     )
     a = ask(doc, "Who prescribed the ferrous sulfate?", use_embeddings=False)
-    assert a["answered"] and a["value"] == "gynecologist"
+    assert a["answered"] and a["value"] == "dr. osei (gynecologist)"
 
 
 def test_a_grandparents_disease_and_its_age_answer_of_the_grandparent_not_the_parent():

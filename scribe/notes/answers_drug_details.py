@@ -54,7 +54,7 @@ def detail_said(sentences: list[str], anchor: re.Pattern, detail: re.Pattern) ->
         said = [m for m in detail.finditer(sentences[k]) if abs(m.start() - drug.start()) < 80]
         if said:
             m = min(said, key=lambda m: abs(m.start() - drug.start()))
-            return k, (m.group("who") if "who" in m.groupdict() else m.group(0)).lower()
+            return k, _with_role(sentences[k], m) if "who" in m.groupdict() else m.group(0).lower()
         if detail is _PRESCRIBER:
             # "who started the iron?" "dr. osei, my gynecologist, in april." / "they gave him oxybutynin"
             asked = next((j for j in range(k, k - 4, -1) if j >= 0 and WHO_PRESCRIBED_Q.search(sentences[j])), None)
@@ -66,5 +66,20 @@ def detail_said(sentences: list[str], anchor: re.Pattern, detail: re.Pattern) ->
             for j in around:
                 named = _AGENT_NAMED.search(sentences[j])
                 if named:
-                    return j, named.group("who").lower()
+                    return j, _with_role(sentences[j], named)
     return None
+
+
+# the specialty said beside a name: "dr. osei, my gynecologist"
+_APPOSED_ROLE = re.compile(
+    r"\s*,\s*(?:my|his|her|their|the|your|son|sa|mon|ma|votre)\s+(?P<role>[a-zà-ÿ]+(?:ologist|iatrist|ician|surgeon|"
+    r"logue|iatre))\b",
+    re.I,
+)
+
+
+def _with_role(sentence: str, m: re.Match) -> str:
+    """The prescriber as said, with the specialty apposed to a name: "dr. osei (gynecologist)"."""
+    who = m.group("who").lower()
+    role = _APPOSED_ROLE.match(sentence, m.end("who"))
+    return f"{who} ({role.group('role').lower()})" if role and who.startswith(("dr", "doc")) else who

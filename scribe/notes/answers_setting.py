@@ -74,8 +74,7 @@ def setting_differs(question: str, said: str, value: str) -> bool:
 
 # the regimen from now on, and the words that say one is given or changed
 _ASKS_NEW_REGIMEN = re.compile(
-    r"\bwill (?:he|she|they|you|i) (?:be )?(?:tak\w+|us\w+)|\b(?:va-t-(?:il|elle)|allez-vous) prendre|\bprendra\b|"
-    r"\b(?:new|nouvelle?) (?:dose|dosage|schedule|regimen|posologie)",
+    r"\bwill (?:he|she|they|you|i) (?:be )?(?:tak\w+|us\w+)|\b(?:va-t-(?:il|elle)|allez-vous) prendre|\bprendra\b",
     re.I,
 )
 _CHANGE_SAID = re.compile(
@@ -120,7 +119,7 @@ _ORGANISM_SAID = re.compile(
     re.I,
 )
 _ASKS_WEIGHT = re.compile(r"\b(?:weigh\w*|poids|pès\w*|pes(?:ait|ez|aient|é|ée))\b", re.I)
-_WEIGHT_SAID = re.compile(r"\b(?:kg|kilos?|kilogram\w*|lbs?|pounds?|livres?|weigh\w*|poids|pes\w+)\b", re.I)
+_WEIGHT_SAID = re.compile(r"\b(?:kg|kilos?|kilogram\w*|lbs?|pounds?|livres?|weigh\w*|poids|pes\w+|scales?|balance)\b", re.I)
 _ASKS_CONTRACEPTION = re.compile(r"\b(?:birth control|contracept\w*)\b", re.I)
 _CONTRACEPTION_SAID = re.compile(
     r"\b(?:birth control|contracept\w*|iud|stérilet|pilule|implant|nexplanon|mirena|depo\w*|nuvaring|"

@@ -131,9 +131,7 @@ _DESCRIBED_CLASS = re.compile(
 _CLASS_AS_ADJECTIVE = re.compile(
     r"\s*(?:muscle|side|aches?|pains?|myopathy|intolerance|allerg\w+|reactions?|effects?|users?)\b", re.I
 )
-_DOSE_OF = re.compile(
-    r"\b(?:the )?(?:dose|dosage|dosing|posologie|dose) (?:of|for|de|du|d') ?(?:the |la |le |l')?$", re.I
-)
+_DOSE_OF = re.compile(r"\b(?:the )?(?:dose|dosage|dosing|posologie) (?:of|for|de|du|d') ?(?:the |la |le |l')?$", re.I)
 _DEPENDS = re.compile(r"\s*(?:depends|is based|varies|is adjusted|dépend|varie|s'adapte)\b", re.I)
 _EFFECT_OF = re.compile(
     r"\b(?:side[- ]effects?|effets? (?:secondaires?|indésirables?)) (?:of|with|des|de) (?:the )?$", re.I
