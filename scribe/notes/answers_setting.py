@@ -119,7 +119,9 @@ _ORGANISM_SAID = re.compile(
     re.I,
 )
 _ASKS_WEIGHT = re.compile(r"\b(?:weigh\w*|poids|pès\w*|pes(?:ait|ez|aient|é|ée))\b", re.I)
-_WEIGHT_SAID = re.compile(r"\b(?:kg|kilos?|kilogram\w*|lbs?|pounds?|livres?|weigh\w*|poids|pes\w+|scales?|balance)\b", re.I)
+_WEIGHT_SAID = re.compile(
+    r"\b(?:kg|kilos?|kilogram\w*|lbs?|pounds?|livres?|weigh\w*|poids|pes\w+|scales?|balance)\b", re.I
+)
 _ASKS_CONTRACEPTION = re.compile(r"\b(?:birth control|contracept\w*)\b", re.I)
 _CONTRACEPTION_SAID = re.compile(
     r"\b(?:birth control|contracept\w*|iud|stérilet|pilule|implant|nexplanon|mirena|depo\w*|nuvaring|"
