@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes.medication.frequency import weekday_case
+from scribe.notes.medication.frequency import SKIPPED_DAY, weekday_case
 from scribe.notes.number_words import numbers_to_digits
 
 _WORD_NUM = {
@@ -138,7 +138,7 @@ def how_often(attributes: dict, lang: str) -> str | None:
         unit = _UNIT_FR.get(unit, unit) if fr else unit  # "3 times" read from a French visit: "3 fois"
         p["max"] = f"{str(a['max_per_day']).removesuffix('.0')} {unit}".strip()
     hours = p.get("hours", "").replace("-", " à " if fr else " to ")
-    skipped = _SKIPPED_DAY.search(str(a.get("frequency") or ""))
+    skipped = SKIPPED_DAY.search(str(a.get("frequency") or ""))
     parts = [
         (f"toutes les {hours} heures" if fr else f"every {hours} hours")
         if hours
@@ -152,6 +152,3 @@ def how_often(attributes: dict, lang: str) -> str | None:
         (f"au maximum {p['max']} par jour" if fr else f"up to {p['max']} a day") if p.get("max") else None,
     ]
     return ", ".join(x for x in parts if x) or None
-
-
-_SKIPPED_DAY = re.compile(r"\b(?:except|but not|sauf)\s+(.+)$", re.I)  # "every day except sunday"

@@ -229,6 +229,9 @@ def _freq_of(kind: str, v: Any, m: re.Match) -> Frequency | None:
     return Frequency("", round(v, 4), kind, None, None, False)
 
 
+SKIPPED_DAY = re.compile(r"\b(?:except|but not|sauf)\s+(.+)$", re.I)  # the day "every day except sunday" skips
+
+
 def weekday_case(text: str) -> str:
     """English weekdays capitalised ("except sunday" → "except Sunday")."""
     return re.sub(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", lambda m: m[0].capitalize(), text)

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from scribe.notes.medication.frequency import Frequency, parse_frequency, weekday_case
+from scribe.notes.medication.frequency import SKIPPED_DAY, Frequency, parse_frequency, weekday_case
 from scribe.notes.medication.names import fold
 from scribe.notes.medication.numbers import format_number
 
@@ -154,7 +154,7 @@ def frequency_text(freq: str | None, per_day: float | None, lang: str = "en") ->
     if k == "every_days":
         return f"tous les {_num(n, lang)} jours" if fr else f"every {_num(n, lang)} days"
     if k == "days_a_week":  # "every day except sunday" says which day, "six days a week" does not
-        skipped = re.search(r"\b(?:except|but not|sauf)\s+(.+)$", f.text or "", re.I)
+        skipped = SKIPPED_DAY.search(f.text or "")
         if skipped:
             return f"tous les jours sauf {skipped.group(1)}" if fr else f"daily except {weekday_case(skipped.group(1))}"
         return f"{_num(n, lang)} jours par semaine" if fr else f"{_num(n, lang)} days a week"
