@@ -99,14 +99,15 @@ class MedicationFacts:
         prompted: set[int] = set()  # sentences answering the clinician's "what medications do you take?"
         tried: set[int] = set()  # … and "have you tried anything for it?"
         offered: dict[int, set[str]] = {}  # replies to a question naming drugs: the drugs it names
+        found = [med.find_mentions(s.text, find_drugs, lexicon.DRUG_STOP) for s in self.sents]  # once a sentence
         for k, s in enumerate(self.sents):
             if self.is_clin(k) and s.question and med.is_medication_question(s.text):
                 prompted.update(self.answer_to(k)[:4])
                 if med.asks_what_was_tried(s.text):
                     tried.update(self.answer_to(k)[:4])
-            elif self.is_clin(k) and s.question and (named := med.find_mentions(s.text, find_drugs, lexicon.DRUG_STOP)):
+            elif self.is_clin(k) and s.question and found[k]:
                 for j in self.answer_to(k)[:1]:  # "anything? advil, aleve, aspirin?" "the naproxen.": another drug
-                    offered[j] = {m.surface.lower() for m in named}
+                    offered[j] = {m.surface.lower() for m in found[k]}
             if k + 1 < len(self.sents) and self.sents[k + 1].seg_index == s.seg_index:
                 seg_text = self.tr.segments[s.seg_index].text
                 if med.continues_with_cue(seg_text[s.start : self.sents[k + 1].start]):
@@ -118,7 +119,7 @@ class MedicationFacts:
         recent: tuple[int, Fact] | None = None  # the last drug fact of the conversation: (sentence, fact)
         follow, announced = 0, -9  # announced: the clinician's last "i'm starting a few things" (sentence)
         for k, s in enumerate(self.sents):
-            mentions = med.find_mentions(s.text, find_drugs, lexicon.DRUG_STOP)
+            mentions = found[k]
             if self.is_clin(k) and not s.question and med.announces_starts(s.text):
                 announced = k
             if not mentions and recent and k - recent[0] <= 4 and self.is_clin(k) and not s.question:
@@ -185,14 +186,15 @@ class MedicationFacts:
                     answer = self.sents[ans[0]]
                     pol = answer_polarity(answer.text)
                     reply = " ".join(self.sents[j].text for j in ans[:3])
-                    name = m.drug.get("name") or m.surface
-                    others = [
-                        x.start
-                        for x in med.find_mentions(reply, find_drugs, lexicon.DRUG_STOP)
-                        if (x.drug.get("name") or x.surface) != name
-                    ]
-                    # "… switched me to that, from the lisinopril. … i stopped it": the stop of the drug named since
-                    stopped = med.stopped_in_answer(reply[: min(others, default=len(reply))])
+                    stopped = med.stopped_in_answer(reply)
+                    if stopped:  # "… switched me to that, from the lisinopril. … i stopped it": the stop of the drug
+                        name = m.drug.get("name") or m.surface  # named since, not this one
+                        others = [
+                            x.start
+                            for x in med.find_mentions(reply, find_drugs, lexicon.DRUG_STOP)
+                            if (x.drug.get("name") or x.surface) != name
+                        ]
+                        stopped = med.stopped_in_answer(reply[: min(others, default=len(reply))])
                     if (
                         pol == "no"
                         and not stopped

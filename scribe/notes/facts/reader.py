@@ -4,6 +4,7 @@ links, and the visit's phases (history, examination, assessment and plan)."""
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from scribe.notes import lexicon, register
 from scribe.notes.facts.builder import Builder
@@ -283,7 +284,8 @@ class ConsultationReader:
             return False
         between = [j for j in range(prev[0] + 1, k) if self.sents[j].seg_index != seg]
         # the question may not end the turn: "any tremor or parkinson's in the family? i don't think we went over that."
-        asking = [self.sents[j] for j in prev if self.sents[j].seg_index == self.sents[prev[0]].seg_index]
+        turn = self.sents[prev[0]].seg_index
+        asking = [self.sents[j] for j in takewhile(lambda j: self.sents[j].seg_index == turn, prev)]
         return not between and any(
             q.question and re.search(r"\b(?:family|famille|run in|relatives?)\b", q.text, re.I) for q in asking
         )
