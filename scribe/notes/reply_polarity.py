@@ -107,9 +107,13 @@ _GOES_BACK = re.compile(
     r"(?:well|enfin|yeah|yes|oui|ouais)\W+(?:a little|a bit|a tiny bit|once|sometimes|un (?:tout )?(?:petit )?peu|"
     r"une fois|parfois|a few|a couple|some|quelques-un(?:e)?s|quelques fois|de temps en temps)|"
     # the companion contradicts the patient's "no": "well ... there was the cat", "well, he did fall in march"
-    r"well\W+(?:there (?:was|were|has been|have been)|" + _IT_HAPPENED + r")|"  # and a yes with when: "well, at
+    r"well\W+(?:there (?:was|were|has been|have been)|" + _IT_HAPPENED + r")|"
+    # and a yes with when: "well, at the end of the day, the socks leave a mark", "not really ... well, sunday
+    # morning it looked a little pink"
     r"(?:well|enfin)\W+(?:at the end of the day|in the evenings?|at night|only (?:when|if|after)|en fin de journée|"
-    r"le soir|la nuit|seulement quand))\b",  # the end of the day, the socks leave a mark"
+    r"le soir|la nuit|seulement quand|"
+    r"(?:last |on |this |one )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|the other day|"
+    r"(?:last|one) (?:night|week|time)|this morning|hier|l'autre jour|une fois)))\b",
     re.I,
 )
 _NOT_REALLY = re.compile(r"^\W*(?:not really|pas vraiment)\W+(?=well|enfin)", re.I)

@@ -52,6 +52,14 @@ _OTHER_FEELING = re.compile(
 )
 
 
+# the question asks whether what it names has gone: "and the rash went away?", "la toux a disparu ?"
+_GONE_ASKED = re.compile(
+    r"^[^.;?!]{0,20}?\b(?:went away|go away|gone away|(?:has|is|'s) gone|clear(?:ed)? up|resolved?|"
+    r"disparu|partie?|passée?)\W*\?",
+    re.I,
+)
+
+
 def _spoken_of(asked: str, told: str) -> bool:
     """Whether a reply speaks of what the question named, by a word's stem ("pertes vaginales" … "des pertes
     blanches", "sore throats" … "a scratchy throat"), in words the lexicon may not hold."""
@@ -322,6 +330,11 @@ class AskedSymptoms:
             if not found:
                 return
         pol = reply_polarity(first.text, s.text, frozenset(c.label for *_, c in found))
+        if _GONE_ASKED.search(s.text[found[0][1] :]):
+            # "and the rash went away?" "in a few days, yes": had, and no more; a "no" says it is still there
+            if pol == "no":
+                self._asked(s, first, found, "present")
+            return
         # the take-back may follow the "no" in the same sentence ("no, well, maybe once at night")
         rest = re.sub(r"^\W*(?:no|nope|nah|non)\b\W*", "", first.text, count=1, flags=re.I)
         later = self.replies_after(ans) if pol == "no" else []

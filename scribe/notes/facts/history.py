@@ -42,7 +42,8 @@ _PAST_EPISODE = re.compile(
 _TODAY = re.compile(r"\b(?:today|right now|at the moment|this morning|aujourd'hui|en ce moment|ce jour)\b", re.I)
 
 
-# the drug stopped for the symptom: a reaction of the past ("i got an itchy rash on my arms, so we stopped it")
+# the drug stopped for the symptom: a reaction of the past ("i got an itchy rash on my arms, so we stopped it"), in
+# the same sentence or the next
 _STOPPED_FOR_IT = re.compile(r"[^.;?!]{0,40}?\bso (?:we|i|they|she|he) (?:stopped|quit) (?:it|them|that)\b", re.I)
 
 
@@ -209,6 +210,16 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
             i -= 1
         return " ".join(t.text for t in self.sents[i:j])
 
+    def _stopped_next(self, k: int) -> bool:
+        """The same turn's next sentence stops the drug for what sentence k told: "i broke out in a rash after two
+        days, itchy red bumps. so i stopped it" is a reaction of the past, not a symptom now."""
+        j = k + 1
+        return (
+            j < len(self.sents)
+            and self.sents[j].seg_index == self.sents[k].seg_index
+            and bool(_STOPPED_FOR_IT.match(self.sents[j].text))
+        )
+
     def symptoms(self):
         # "…you're endorsing some back pain and dizziness, um, and some blood in your urine"; "…endorsing the back
         # pain-" "mm-hmm" "and maybe a little weakness in your right leg": the list goes on past a filler or a nod
@@ -271,7 +282,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 if scope == "property" or m.negated and reworded(s.text[en:]):
                     continue
                 past = m.historical or bool(_PAST_EPISODE.search(s.text[max(0, st - 80) : st]))
-                past = past or bool(_STOPPED_FOR_IT.match(s.text, en))  # "… an itchy rash, so we stopped it"
+                past = past or bool(_STOPPED_FOR_IT.match(s.text, en)) or self._stopped_next(k)
                 status = "absent" if m.negated else ("historical" if past else "present")
                 side, st = side_of(c.label, s.text, st, en)
                 self.builder.add(
