@@ -38,7 +38,5 @@ def test_a_past_drug_reaction_is_no_symptom_now():
     assert _symptoms(doc)["rash"] == {"historical"}
     assert "present" not in _symptoms(doc).get("itching", set())
     assert "Endorses rash" not in doc["note"]["markdown"]
-    doc = document(
-        "[doctor] and the rash went away ?\n[patient] no , it's still there on my arms .\n[doctor] okay .\n"
-    )
+    doc = document("[doctor] and the rash went away ?\n[patient] no , it's still there on my arms .\n[doctor] okay .\n")
     assert _symptoms(doc)["rash"] == {"present"}
