@@ -134,6 +134,8 @@ def clauses(text: str) -> list[tuple[int, int]]:
 
 def _finish(text: str) -> str | None:
     t = re.sub(r"\s{2,}", " ", text).strip(" ,;:-")
+    # a judgement its filler took away: "the egfr is 72, that's okay." → "the egfr is 72"
+    t = re.sub(r"(?:,\s*|\s+)(?:that's|that is|which is|it's|c'est)\W*$", "", t, flags=re.I).strip(" ,;:-")
     if len(t.split()) < 2:
         return None
     t = t[0].upper() + t[1:]

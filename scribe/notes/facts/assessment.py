@@ -175,6 +175,10 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             self._weighed_elsewhere(fact)
             self._hedged_after(fact, [f for f in seen.values() if f is not fact])
             self._type_left_open(fact)
+        # "it could be the start of the diabetes affecting the kidneys" hedges what the diabetes does, not the diabetes
+        sure = {f.attributes.get("code") for f in seen.values() if f.attributes.get("certainty") == "confirmed"}
+        for f in [f for f in seen.values() if f.status == "uncertain" and f.attributes.get("code") in sure - {None}]:
+            self.builder.facts.remove(f)
 
     def _continues_clinician(self, k: int) -> bool:
         """A turn tagged as the patient's that finishes the clinician's unfinished sentence and goes on ordering

@@ -342,6 +342,8 @@ class BackgroundFacts:
                     continue  # "allergic to penicillin, he got hives as a kid": the allergy's reaction, not a history
                 if s.question and not self._HIST_CUE.search(s.text[:st]):
                     continue  # "is it pneumonia?": the patient asks what this is, not what they had
+                if self.guest_of_self(k, st):
+                    continue
                 if self.is_pat(k) or self._HIST_CUE.search(s.text) or self.is_clin(k) and in_introduction(s.text, st):
                     self.builder.add("past_medical", c.label, ev, status="present", code=c.code)
             # surgeries

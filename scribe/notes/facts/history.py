@@ -373,7 +373,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
         n_statements, last_said = 0, last_status(self.builder.facts)
         hpi_end = min(self.exam_start, self.ap_start)
         for k, s in enumerate(self.sents[:hpi_end]):
-            if not self.is_pat(k) or s.question or self.relative_before(k):
+            if not self.is_pat(k) or s.question or self.relative_before(k) or self.guest_of_self(k):
                 continue  # "my aunt had a goiter. she had surgery for it": the aunt's, not this complaint's
             t = s.text
             # an old episode's pain ("when I broke it years ago it was stabbing") is not this complaint's

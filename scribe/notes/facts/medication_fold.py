@@ -5,17 +5,35 @@ from __future__ import annotations
 
 from scribe.schemas_docs import Fact
 
-# the inhaled corticosteroids a French visit calls "la cortisone inhalée"
+# a class named for a drug of the visit that belongs to it, folded into the one named nearest: the inhaled
+# corticosteroids a French visit calls "la cortisone inhalée" ("le flixotide … je préfère commencer par la cortisone
+# inhalée"); the estrogen of a combined pill ("the loestrin … the combined pill, the estrogen, raises the risk of
+# stroke"); "the antibiotic from last month?" "… gave me nitrofurantoin"; "your long-acting insulin, the lantus"
 _INHALED_STEROIDS = ("fluticasone", "budesonide", "beclomethasone", "beclometasone", "mometasone", "ciclesonide")
+_CLASS_OF = (
+    (
+        lambda f: f.label == "cortisone" and f.attributes.get("route") == "inhaled",
+        lambda f: any(name in f.label.lower() for name in _INHALED_STEROIDS),
+    ),
+    (lambda f: f.label in ("estrogen", "estrogens"), lambda f: "ethinylestradiol" in f.label.lower()),
+    (
+        lambda f: f.label == "anti-bacterial agents",
+        lambda f: f.attributes.get("mesh_id") == "D000900" and f.label != "anti-bacterial agents",
+    ),
+    (lambda f: f.label.startswith("insulin,") or f.label == "insulin", lambda f: f.label.startswith("insulin ")),
+)
 
 
 def one_fact_per_drug(x) -> None:
     """Fold "current" into the changed/new/stopped statement of the same drug (x: the fact extractor)."""
     meds = [f for f in x.builder.facts if f.kind == "medication"]
-    inhaled = [f for f in meds if any(name in f.label.lower() for name in _INHALED_STEROIDS)]
-    for f in [f for f in meds if f.label == "cortisone" and f.attributes.get("route") == "inhaled"] if inhaled else []:
-        fold(x, f, into=inhaled[0])  # "le flixotide … je préfère commencer par la cortisone inhalée": the same drug
-        meds.remove(f)
+    for is_class, is_member in _CLASS_OF:
+        members = [f for f in meds if is_member(f)]
+        for f in [f for f in meds if is_class(f)] if members else []:
+            at = _times(f)[0]
+            nearest = min(members, key=lambda o: abs(_times(o)[0][0] - at[0]))
+            fold(x, f, into=nearest)  # the same drug
+            meds.remove(f)
     by: dict[tuple[str, bool], list[Fact]] = {}
     for f in meds:  # a nasal spray and an inhaler of one ingredient (Flonase, Flovent) are two products
         by.setdefault((f.label, f.attributes.get("route") in ("nasal", "topical", "ophthalmic")), []).append(f)

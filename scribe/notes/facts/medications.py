@@ -49,7 +49,7 @@ class MedicationFacts:
     _FOR_AGE = re.compile(r"\b(?:children'?s|infants?'?s?|kids'?)\s+$", re.I)
 
     _STOPPED_IT = re.compile(
-        r"\b(?:i|we|she|he|they)\s+(?:\w+\s+)?(?:stopped|quit|discontinued)\s+(?:taking\s+|using\s+)?(?:it|them|that)\b|"
+        r"\b(?:i|we|she|he|they|you)\s+(?:\w+\s+)?(?:stopped|quit|discontinued)\s+(?:taking\s+|using\s+)?(?:it|them|that)\b|"
         r"\b(?:i|we|she|he)\s+(?:finished|completed)\s+(?:it|them|that|the course)\b|"  # "i finished it on sunday"
         r"\b(?:i|we|she|he)\s+(?:didn't|did not|never)\s+finish(?:ed)?\s+(?:it|them|the course)\b|"
         + STOPPED_BARE  # "so i stopped."
@@ -57,6 +57,29 @@ class MedicationFacts:
         r"\bje l'ai arrêté\w*|\bj'ai arrêté\b|" + FINISHED_FR.pattern,
         re.I,
     )
+
+    # the clinician's decision, opening its sentence (not "if it bothers you, we'll stop it")
+    _WE_STOP_IT = re.compile(
+        r"^\W*(?:(?:so|and|then|alors|donc)\W+)?(?:(?:we're|we are|i'm|i am|we'll|we will|i'll|i will|let's)\s+"
+        r"(?:going to\s+)?(?:stop|stopping|discontinu\w*)\s+(?:it|that|them)\b|(?:on|je) (?:va |vais )?l'arrêt\w*)",
+        re.I,
+    )
+
+    # the clinician lays out choices: "there are good options without estrogen. a progestin-only pill, like
+    # norethindrone or drospirenone, or a hormonal iud, the mirena"
+    _OPTIONS = re.compile(
+        r"\b(?:there are|there're|we have|you have|other|good|some|a few|two|three|several)\s+(?:\w+\s+)?"
+        r"(?:options|alternatives|choices)\b|\b(?:d'autres|plusieurs|deux|trois) (?:options|possibilités|alternatives)\b",
+        re.I,
+    )
+    _DOSE_AFTER = re.compile(r"^[^.;]{0,40}?(?:\d|\bmilligram|\bmg\b|\bmilligramme)", re.I)
+
+    def _among_options(self, k: int, end: int) -> bool:
+        """A drug named among the options the clinician lays out (in sentence k or the one before it in the turn),
+        with no dose: weighed, not prescribed."""
+        s = self.sents[k]
+        said = [s.text] + ([self.sents[k - 1].text] if k and self.sents[k - 1].seg_index == s.seg_index else [])
+        return any(self._OPTIONS.search(t) for t in said) and not self._DOSE_AFTER.match(s.text[end:])
 
     def _taken_back(self, k: int) -> bool:
         """Whether the clinician withdrew what they had just said, in this sentence or the one before of the turn."""
@@ -101,7 +124,9 @@ class MedicationFacts:
         offered: dict[int, set[str]] = {}  # replies to a question naming drugs: the drugs it names
         found = [med.find_mentions(s.text, find_drugs, lexicon.DRUG_STOP) for s in self.sents]  # once a sentence
         for k, s in enumerate(self.sents):
-            if self.is_clin(k) and s.question and med.is_medication_question(s.text):
+            # a tag question asks too: "we tried something for that before, right?" "the lyrica."
+            asking = s.question or s.text.rstrip().endswith("?")
+            if self.is_clin(k) and asking and med.is_medication_question(s.text):
                 prompted.update(self.answer_to(k)[:4])
                 if med.asks_what_was_tried(s.text):
                     tried.update(self.answer_to(k)[:4])
@@ -140,6 +165,10 @@ class MedicationFacts:
                     if not self.is_clin(k) and last[2] in ("current", "historical") and self._STOPPED_IT.search(s.text):
                         # "propranolol, 40 mg twice a day. it didn't help, so I stopped it"; the patient's story of
                         # the drug may run on before the stop ("… it was awful. i stopped it after two months")
+                        last[1].status = "stopped"
+                        last = (last[0], last[1], "stopped")
+                    elif self.is_clin(k) and last[2] == "current" and self._WE_STOP_IT.match(s.text):
+                        # "the hydrochlorothiazide. it raises uric acid, it makes gout worse. so we're stopping it."
                         last[1].status = "stopped"
                         last = (last[0], last[1], "stopped")
                     if follow > (3 if self._DOSE_FIRST.match(s.text) else 2):
@@ -212,6 +241,8 @@ class MedicationFacts:
                     continue
                 if self.is_clin(k) and med.considered_only(s.text, m.start, m.end):
                     continue  # "a medication i considered, azithromycin"; "no azithromycin for now"
+                if self.is_clin(k) and self._among_options(k, m.end):
+                    continue
                 negated = (
                     mods.negated
                     and answer is None

@@ -43,6 +43,13 @@ _NO_THEN_FOUND = re.compile(
 )
 
 
+# what follows a vital's name or number when the number is no reading of it
+_NOT_A_READING = re.compile(r"^\s*(?:tablets?|gel|comprimés?|resucrage)\b", re.I)
+_A_DURATION = re.compile(
+    r"\s*(?:minutes?|mins?|hours?|heures?|seconds?|days?|jours?|weeks?|semaines?|months?|mois|tablets?|comprimés?)\b", re.I
+)
+
+
 class ObjectiveFacts:
     _VITALS = [
         (
@@ -77,6 +84,8 @@ class ObjectiveFacts:
                 for m in re.finditer(rf"\b{name_rx}\b(?P<mid>[^.?!\d]{{0,35}}?)\b{val_rx}", norm, re.I):
                     if re.search(r"\b(?:goal|target|under|below|less than|should be|objectif)\b", m.group("mid"), re.I):
                         continue
+                    if _NOT_A_READING.match(m.group("mid")) or _A_DURATION.match(norm, m.end()):
+                        continue  # "four glucose tablets, recheck in fifteen minutes"
                     a = m.group("a")
                     value = f"{a}/{m.group('b')}" if label == "blood pressure" else a
                     if label == "blood pressure" and not (60 <= float(a) <= 250 and 30 <= float(m.group("b")) <= 150):
@@ -318,7 +327,8 @@ class ObjectiveFacts:
                 continue
             if re.search(
                 r"\b(?:order|schedule|get (?:a|an|some)|i want to|we'll|we will|let's|going to|gonna|"
-                r"should|need to|prescri|je vais (?:vous )?demander|on va faire|il faudra)\b",
+                r"should|need to|prescri|je vais (?:vous )?demander|on va faire|il faudra|"
+                r"if (?:you're|you are|it's|it is|she's|he's|your|her|his|it goes|si vous êtes))\b",  # an instruction
                 t,
                 re.I,
             ):

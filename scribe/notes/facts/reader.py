@@ -80,6 +80,16 @@ class ConsultationReader:
         self.ap_start = self._find_ap_start()
         self.exam_end = self.ap_start if self.ap_start > self.exam_start else len(self.sents)
 
+    def guest_of_self(self, k: int, upto: int | None = None) -> bool:
+        """A companion (a dialogue's guest, a recording's "other" voice) speaking of themself in sentence k, before
+        offset `upto`: "and i have prediabetes, they told me last year" is the daughter's, not the patient's."""
+        said = self.sents[k].text[:upto]
+        return (
+            (self.role[k] == "other" or self.tr.segments[self.sents[k].seg_index].speaker == "guest")
+            and bool(re.search(r"\b(?:i|i'm|i've|me|my|je|j'ai|moi)\b", said, re.I))
+            and not re.search(r"\b(?:he|she|his|her|him|il|elle|son|sa|lui)\b", said, re.I)
+        )
+
     def next_in_turn(self, k: int) -> str:
         """The next sentence of sentence k's turn ('' if none)."""
         nxt = k + 1

@@ -180,6 +180,8 @@ def is_lab_mention(text: str, mentions: list[Mention], j: int, attrs: Attributes
     listed = text[max(0, m.start - 80) : m.start]  # "recheck a cbc, iron, ferritin, b12 and folate"
     if len(_LAB_WORDS.findall(listed)) >= 2 and _LAB_VERB.search(text[: m.start]):
         return True
+    if re.match(r"\W*(?:labs?|lab work|blood ?work|bilan|analyses)\s*:", text, re.I):
+        return True  # a list of tests: "labs: vitamin b twelve today, repeat the urine albumin in three months"
     return bool(
         _LAB.search(text[m.end : hi][:40])
         or re.search(

@@ -9,6 +9,7 @@ from scribe.notes.medication.status import DRUG_STOPS, STOP_LEFT
 
 _TRIED_QUESTION = re.compile(
     r"\b(?:anything|something|what)(?: else)? (?:have you |did you |you've |you have |you )?tried\b|"
+    r"\b(?:we|you) (?:have |had |'ve )?tried (?:something|anything)\b|\bdid we try\b|"  # "we tried something before"
     r"\b(?:have you|did you|has (?:he|she)|did (?:he|she))\s+(?:\w+\s+)?(?:tried|try|taken anything|take anything|"
     r"took anything|used anything|use anything|(?:taken|took|used) (?:for|to))\b|"
     r"\b(?:avez-vous|vous avez|as-tu|t'as)\s+(?:\w+\s+)?"

@@ -20,6 +20,7 @@ STOP_LEFT = re.compile(
     # "stop" as speech recognition often writes it: "we'll top the hydrochlorothiazide"
     r"(?<!on )(?<!the )top (?:the|your|his|her|taking)(?=\s*$)|"
     r"quit|quitting|no longer|hold(?:ing)?(?! on)|held|pause|gave up|leave out|leaving out|cut out|"
+    r"(?:rather|better if) (?:you )?skip(?= (?:the|your) (?:\w+ )?$)|"  # "i'd rather you skip the advil too"
     r"(?:finished|completed) (?:the |her |his |my |your |all (?:of )?(?:the |her |his |my |your )?)?"
     r"(?:course (?:of )?(?:the )?)?|"
     r"arrêt\w*|stopp\w*|suspend\w*|interromp\w*|ne (?:le |la |les |l')?prends plus)\b|"
@@ -71,7 +72,7 @@ _STOP_RIGHT = re.compile(
     r"^\W{0,3}(?:stops|is stopped|is discontinued|gets stopped|is done|has to stop|needs to stop|must stop)\b|"
     # "the ropinirole stays stopped", "ropinirole stays off"; "bupropion, stopped for anxiety"
     r"^\W{0,3}(?:stays?|remains?|is staying|reste) (?:stopped|off|discontinued|arrêtée?s?)\b|"
-    r"^\W{0,3}(?:stopped|discontinued|arrêtée?s?) (?:for|because|due to|after|pour|à cause|après)\b|"
+    r"^\W{0,3}(?:stopped|discontinued|arrêtée?s?)(?: (?:for|because|due to|after|pour|à cause|après)\b|\s*(?:[,;.]|$))|"
     # "le natispray, vous pouvez le ramener à la pharmacie, vous n'en avez pas besoin"
     r"\b(?:ramener|rapporter|rendre) (?:\w+ )?(?:à|a) la pharmacie|vous n'en avez (?:plus |pas )+besoin|"
     r"\b(?:return|bring) (?:it|them) (?:back )?to the pharmacy|you (?:don't|do not) need (?:it|them) (?:anymore|now)\b",
@@ -116,6 +117,7 @@ _NEW_CUE = re.compile(
     r"(?:^|[.:;]\s*)(?:new|nouveau|nouvelle)\s*[,:]\s*$|"  # a recap's label: "new, cilostazol one hundred twice a day"
     # a drug introduced by name: "for the walking distance, a medication called cilostazol"
     r"\b(?:a|an|one) (?:medication|medicine|drug|pill|tablet) called\s*$|"
+
     r"\bun (?:médicament|traitement|comprimé) (?:qui s'appelle|appelé)\s*(?:le |la |l')?$|"
     # not "you were started on bactrim": started before this visit
     r"\b(?:(?<!were )(?<!was )(?<!been )start\w*|restart\w*|resum(?:e|ing)|(?<!been )prescrib\w*|"
@@ -134,9 +136,15 @@ _NEW_CUE = re.compile(
     r"j'(?:ajoute|introduis)|vous allez prendre|je vais vous (?:mettre|donner))\b",
     re.I,
 )
+# a change the clinician announces, past the clause's colon: "the second change: a preventive medicine, topiramate"
+_ANNOUNCED = re.compile(
+    r"\bchange\s*:\s*(?:a|an) (?:new |preventive |daily |different )?(?:medication|medicine|drug|pill)\s*,?\s*$", re.I
+)
 _NEW_RIGHT = re.compile(
     r"^[^.]{0,30}?\b(?:i'll|i will|i'm going to|let's|we'll|je vais|on va)\s+(?:\w+\s+)?"
-    r"(?:prescribe|start|send|call|use|give|go with)\w*\s+(?:it|that|them|you)\b",  # "…, we'll use that again"
+    r"(?:prescribe|start|send|call|use|give|go with)\w*\s+(?:it|that|them|you)\b|"  # "…, we'll use that again"
+    # a recap: "losartan fifty once a day instead", "allopurinol one hundred milligrams once a day, new"
+    r"^[^.;]{0,50}?(?:\binstead|,\s*(?:new|nouveau|nouvelle))\s*(?:[.;,]|$)",
     re.I,
 )
 # a course the clinician gives, said with its length ("an antibiotic, doxycycline, 100 mg twice a day for five days")
@@ -292,6 +300,7 @@ def clause_status(
             or _IMPERATIVE.search(left)
             or _SWITCH_TO.search(text[max(0, start - 90) : start])
             or _COURSE_RIGHT.search(right)
+            or _ANNOUNCED.search(text[max(0, start - 80) : start])
         )
         # "continue X, but add Y": Y is new (the nearer cue decides)
         and (not _CURRENT_LEFT.search(left) or _last(_CURRENT_LEFT, left) < _last(_NEW_CUE, left))

@@ -92,7 +92,21 @@ def tried(text: str, start: int, left: str, after: str, before: str = "") -> boo
         return True  # "deux Doliprane que j'ai pris hier soir", "the advil I took yesterday"
     if _FOR_THAT_TIME.match(after) and _PAST_GIVER.search(left):
         return True  # "they switched me to doxycycline for the rest of the trip"
+    if _TRIED_AFTER.match(after) or _SWITCHED_FOR_IT.match(after):
+        return True
     return bool(NO_RELIEF.search(after[:60]))
+
+
+# said after the drug: "the armour thyroid, the one dr. fisher tried years ago"; what it did, then the switch: "the
+# simvastatin, gave me muscle aches in the thighs, so you switched me"
+_TRIED_AFTER = re.compile(
+    r"^\W*(?:the one|which|that)\s+(?:(?:dr\.?|doctor)\s+\w+|he|she|they|you|we|i)\s+(?:had\s+)?tried\b", re.I
+)
+_SWITCHED_FOR_IT = re.compile(
+    r"^[^.?!]{0,25}?\b(?:gave|caused|made) (?:me|him|her|them)\b[^.?!]{0,80}?\bso (?:you|we|they|he|she|(?:dr\.?|"
+    r"doctor) \w+) (?:switched|stopped|changed|took)\b",
+    re.I,
+)
 
 
 # the kind of drug given, ending the sentence before the drug's name
