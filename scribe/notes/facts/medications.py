@@ -69,7 +69,8 @@ class MedicationFacts:
     # norethindrone or drospirenone, or a hormonal iud, the mirena"
     _OPTIONS = re.compile(
         r"\b(?:there are|there're|we have|you have|other|good|some|a few|two|three|several)\s+(?:\w+\s+)?"
-        r"(?:options|alternatives|choices)\b|\b(?:d'autres|plusieurs|deux|trois) (?:options|possibilités|alternatives)\b",
+        r"(?:options|alternatives|choices)\b|"
+        r"\b(?:d'autres|plusieurs|deux|trois) (?:options|possibilités|alternatives)\b",
         re.I,
     )
     _DOSE_AFTER = re.compile(r"^[^.;]{0,40}?(?:\d|\bmilligram|\bmg\b|\bmilligramme)", re.I)

@@ -117,7 +117,6 @@ _NEW_CUE = re.compile(
     r"(?:^|[.:;]\s*)(?:new|nouveau|nouvelle)\s*[,:]\s*$|"  # a recap's label: "new, cilostazol one hundred twice a day"
     # a drug introduced by name: "for the walking distance, a medication called cilostazol"
     r"\b(?:a|an|one) (?:medication|medicine|drug|pill|tablet) called\s*$|"
-
     r"\bun (?:médicament|traitement|comprimé) (?:qui s'appelle|appelé)\s*(?:le |la |l')?$|"
     # not "you were started on bactrim": started before this visit
     r"\b(?:(?<!were )(?<!was )(?<!been )start\w*|restart\w*|resum(?:e|ing)|(?<!been )prescrib\w*|"
