@@ -49,7 +49,7 @@ _HEDGE_BEFORE = re.compile(
     r"\b(?:could|might|may|possibl[ey]|probabl[ey]|likely|unlikely|suspect\w*|suspicious|concern(?:ed|ing)? "
     r"(?:about|for|that)|worried (?:about|that)|worry (?:about|that)|rule (?:it )?out|r/o|to make sure|"
     r"make sure (?:it'?s|it is|that)|ruling (?:it )?out|whether|if (?:it'?s|it is|this is|you have)|wonder\w*|"
-    r"question of|"
+    r"question of|(?:there's|there is|it's|is) (?:a|an) (?:\w+ )?(?:condition|disease|illness) called|"  # explained
     r"differential|versus|vs\.?|maybe|perhaps|either|see if|consistent with a possible|suggestive of|"
     r"not missing|to be sure|"
     r"peut-être|(?:ça|cela|ce|il|elle) (?:peut|pourrait) être|pourrait|possible(?:ment)?|probable(?:ment)?|"
@@ -198,6 +198,10 @@ def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modif
             for i, (s, _e) in enumerate(spans):
                 if out[i].negated and _AFFIRMED_AFTER.search(text[max(0, s - 60) : s]):
                     out[i].negated = False  # "my dad doesn't have diabetes, he just has high blood pressure"
+            for i, (s, e) in enumerate(spans):  # "j'avais de l'eczéma quand j'étais petit, ça a disparu": had it
+                had = _HAD_BEFORE.search(text[max(0, s - 30) : s])
+                if out[i].negated and had and resolved_after(text[e:], later=True):
+                    out[i].negated, out[i].historical = False, True
             for i, (s, e) in enumerate(spans):  # "this isn't the worst headache": the degree is denied, not it
                 if out[i].negated and _DENIED_DEGREE.search(text[max(0, s - 30) : s]):
                     out[i].negated = False
@@ -283,17 +287,19 @@ def hedged(text: str) -> bool:
 
 
 # the finding was, and is no more: "the cough went away last week", "la fièvre est tombée"
-_RESOLVED = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?(?:went away|has gone|had gone|is gone|'s gone|are gone|cleared up|cleared|resolved|"
+_GONE = (
+    r"(?:went away|has gone|had gone|is gone|'s gone|are gone|cleared up|cleared|resolved|"
     r"disappeared|has stopped|went down|is better now and gone|a disparu|ont disparu|est partie?|sont parti(?:e)?s|"
-    r"est passée?|est tombée?|s'est arrêtée?|c'est (?:bien )?(?:fini|terminé|passé))\b",
-    re.I,
+    r"est passée?|est tombée?|s'est arrêtée?|c'est (?:bien )?(?:fini|terminé|passé))\b"
 )
+_RESOLVED = re.compile(r"^\W*(?:\w+\W+){0,3}?" + _GONE, re.I)
+_RESOLVED_LATER = re.compile(r"^[^.;?!]*?" + _GONE, re.I)  # … in the rest of the sentence
+_HAD_BEFORE = re.compile(r"\b(?:had|used to have|j'avais|j'ai eu|avait|a eu|avais)\s+(?:[\w']+\s*){0,2}$", re.I)
 
 
-def resolved_after(text_after: str) -> bool:
+def resolved_after(text_after: str, later: bool = False) -> bool:
     """The words right after a finding say it has gone: not a finding of the patient now."""
-    return bool(_RESOLVED.match(text_after))
+    return bool((_RESOLVED_LATER if later else _RESOLVED).match(text_after))
 
 
 def resolve_polarity(facts: list[Fact], kinds: tuple[str, ...] = ("symptom", "family_history")) -> list[Fact]:

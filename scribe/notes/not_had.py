@@ -26,7 +26,10 @@ _NOT_HAD = re.compile(
     r"\b(?:if|unless) [^.;?!]{0,60}?,\s*(?:you|he|she|it|that)(?:'ll| will| would|'d| could| might| may)\s+"
     r"(?:\w+\s+){0,4}?(?:become|get|develop|end up with|end up|turn|go)\s+(?:\w+\s+)?$|"
     r"\bsi [^.;?!]{0,60}?,\s*(?:vous|il|elle|on) (?:allez|va|risquez?|pourr\w+)\s+(?:de\s+)?(?:\w+\s+){0,3}?"
-    r"(?:devenir|faire|avoir|développer)\s+(?:une?\s+)?$",
+    r"(?:devenir|faire|avoir|développer)\s+(?:une?\s+)?$|"
+    # what a drug does not cause: "il ne donne pas d'hypoglycémie tout seul", "it doesn't cause low sugars"
+    r"\b(?:ne (?:donne|provoque|cause|fait)|n'entraîne) (?:pas|jamais) (?:de |d'|d’)?$|"
+    r"\b(?:does ?n't|does not|won't|will not|shouldn't|should not) (?:cause|give (?:you|him|her))\s+(?:any\s+)?$",
     re.I,
 )
 

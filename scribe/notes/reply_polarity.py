@@ -107,7 +107,8 @@ _GOES_BACK = re.compile(
     r"(?:well|enfin|yeah|yes|oui|ouais)\W+(?:a little|a bit|a tiny bit|once|sometimes|un (?:tout )?(?:petit )?peu|"
     r"une fois|parfois|a few|a couple|some|quelques-un(?:e)?s|quelques fois|de temps en temps)|"
     # the companion contradicts the patient's "no": "well ... there was the cat", "well, he did fall in march"
-    r"well\W+(?:there (?:was|were|has been|have been)|" + _IT_HAPPENED + r")|"
+    r"well\W+(?:there (?:was|were|has been|have been)|" + _IT_HAPPENED + r"|"
+    r"(?:\w+\W+){0,2}?(?:took|checked|measured) (?:my|his|her|the) (?:temperature|temp|fever))|"  # and its value
     # and a yes with when: "well, at the end of the day, the socks leave a mark", "not really ... well, sunday
     # morning it looked a little pink"
     r"(?:well|enfin)\W+(?:at the end of the day|in the evenings?|at night|only (?:when|if|after)|en fin de journée|"

@@ -123,6 +123,7 @@ _CIRCUMSTANCE_AFTER = re.compile(
     r"^(?:\W+[\w'-]+){0,7}?\W+(?:when|whenever|while|during|after|with (?!(?:that|it|this|those|these|them|all)\b)|"
     r"at (?:rest|night|the moment|present|this (?:point|time))|on (?:exertion|exercise|the stairs|stairs)|"
     r"in the (?:morning|evening|night)|right now|currently|today|anymore|any more|"
+    r"in (?:the|your|his|her) (?:groin|saddle|buttocks?|genitals?)|between (?:the|your|his|her) legs|"  # a site
     r"en ce moment|actuellement|maintenant|aujourd'hui|"
     r"quand|lorsque|pendant|après|à l'effort|au repos|à la marche|à l'inspiration|la nuit|le matin|en (?:marchant|"
     r"mangeant|respirant|toussant|montant|faisant))\b",

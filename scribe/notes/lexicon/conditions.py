@@ -100,7 +100,7 @@ CONDITIONS: list[Concept] = [
     ),
     condition(
         "asthma",
-        [r"asthma", r"reactive airways? disease", r"asthme"],
+        [r"asthma", r"reactive airways? disease", r"asthme", r"asthmatique"],
         "asthme",
         code="J45.909",
         plain_en="asthma",
@@ -263,7 +263,7 @@ CONDITIONS: list[Concept] = [
             r"a cold",
             r"head cold",
             r"rhinopharyngite",
-            r"rhume",
+            r"rhume(?! des foins)",
         ],
         "rhinopharyngite",
         code="J06.9",
@@ -311,7 +311,7 @@ CONDITIONS: list[Concept] = [
     ),  # no code: the site and behaviour decide it
     condition(
         "allergic rhinitis",
-        [r"allergic rhinitis", r"seasonal allergies", r"hay fever", r"rhinite allergique"],
+        [r"allergic rhinitis", r"seasonal allergies", r"hay fever", r"rhinite allergique", r"rhume des foins"],
         "rhinite allergique",
         code="J30.9",
         plain_en="seasonal allergies",

@@ -176,7 +176,7 @@ SYMPTOMS: list[Concept] = [
             r"stuffy nose",
             r"congestion",
             r"nez bouch[ée]",
-            r"rhume",
+            r"rhume(?! des foins)",
         ],
         "congestion nasale",
         "ENT",

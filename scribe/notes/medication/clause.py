@@ -209,6 +209,8 @@ def linked(text: str, mentions: list[Mention], j: int) -> str:
     tail = between[max(c.end() for c in cuts) :] if cuts else between
     if has_own_status(tail) or _STRONG_CUE.search(tail) or len(tail.split()) > 3:
         return ""
+    if cuts and has_own_status(between[: min(c.start() for c in cuts)]):
+        return ""  # the first drug had its own status: "lisinopril stopped, last dose this morning, and entresto …"
     if _CONNECTOR.search(between):
         return "and"
     bare = re.fullmatch(r"[\s,/&]*(?:(?:the|your|my|some|du|de la|de l'|des|le|la|les|l')\s*)?", tail, re.I)

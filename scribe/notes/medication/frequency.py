@@ -79,7 +79,7 @@ _FREQS: list[tuple[re.Pattern, str, Any]] = [
         (
             # "one puff in the morning and one puff at night", "une bouffée le matin et une bouffée le soir"
             r"\b(?:(?:in the )?morning and (?:(?:\d+|an?|one|two) \w+ )?(?:at |in the )?(?:night|evening|bedtime)|"
-            r"am and pm|(?:le )?matin et (?:(?:\d+|une?|deux) \w+ )?(?:le )?soir|"
+            r"am and pm|(?:le )?(?:matin|midi) et (?:(?:\d+|une?|deux) \w+ )?(?:le )?soir|"
             # "two in the morning, two at night", "deux le matin, deux le soir"
             r"(?:in the )?morning\s*,\s*(?:and\s+)?(?:\d+|an?|one|two)\s+(?:\w+\s+)?(?:at|in the)\s+"
             r"(?:night|evening|bedtime)|"

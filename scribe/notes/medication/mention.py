@@ -369,12 +369,16 @@ def anaphoric_change(
         re.I,
     ):  # "if it's still high we could increase it", "i wanted to go from fifteen to twenty": not the change
         return None
-    verb = CHANGE_ON_ANAPHORA.search(text) or (_GIVE_INSTEAD.search(text) if judged else None)
+    verb = (
+        CHANGE_ON_ANAPHORA.search(text) or _GOING_FROM.search(text) or (_GIVE_INSTEAD.search(text) if judged else None)
+    )
     take = None if verb else _TAKE_ANAPHORA.search(text)
     if not (verb or take and _FROM_NOW.search(text)):
         return None
     start = shift = (verb or take).start()  # shift: where the text the attributes were read from starts
-    a = read_attributes(text[start:], lang, status="changed", cap=120)
+    if verb and verb.re is _GOING_FROM:  # "we're going from forty milligrams once a day to forty twice a day"
+        shift = verb.end()
+    a = read_attributes(text[shift:], lang, status="changed", cap=120)
     if a.dose is not None and a.unit is None:
         a.dose = None  # "increase it to two" is a count the note cannot place
     if a.dose is None and a.frequency is None and verb and following and _FOLLOW_CUE.search(following[0]):
@@ -392,6 +396,12 @@ def anaphoric_change(
     return a, start
 
 
+# a change said as a move between two regimens, read from what it goes to
+_GOING_FROM = re.compile(
+    r"\b(?:we're|we are|i'm|i am|you're|you are|we'll|it's|it is|on)\s+(?:going|go|passe|passer)\s+"
+    r"(?:from|de)\b[^.;]{3,60}?\b(?:to|à)\b",
+    re.I,
+)
 _FROM_DOSE = re.compile(r"\bfrom (\d+(?:\.\d+)?)\s*(?:mg|milligrams?)?\s+to\b", re.I)
 
 

@@ -164,7 +164,7 @@ def find_mentions(
         hits = find_drugs([drug_token(t.group(0)) for t in toks], is_ignore_case=True)
     except Exception:
         return []
-    hits = list(hits) + _combinations(toks, find_drugs)
+    hits = list(hits) + _combinations(toks, find_drugs) + _nicotine_forms(toks, find_drugs)
     out: list[Mention] = []
     for drug, i0, i1 in sorted(hits, key=lambda h: (h[1], -(h[2] - h[1]))):
         i1 = max(i0, i1 - 1)  # the library gives an exclusive end token
@@ -187,18 +187,37 @@ def find_mentions(
 
 
 def _combinations(toks: list, find_drugs: Callable) -> list:
-    """A combination said with a hyphen ("atovaquone-proguanil", "carbidopa-levodopa"): the lexicon names it
-    "X and Y", in one order or the other."""
+    """A combination said with a hyphen ("atovaquone-proguanil", "carbidopa-levodopa") or as two names in a row
+    ("sacubitril valsartan"): the lexicon names it "X and Y", in one order or the other."""
     out = []
     for i, t in enumerate(toks):
-        parts = t.group(0).split("-")
-        if len(parts) != 2 or min(map(len, parts)) < 4:
-            continue
-        for a, b in (parts, parts[::-1]):
-            combo = find_drugs([f"{drug_token(a)} and {drug_token(b)}"], is_ignore_case=True)
+        pairs = [(t.group(0).split("-"), i + 1)]
+        if i + 1 < len(toks) and t.string[t.end() : toks[i + 1].start()] in (" ", "/", " / "):
+            pairs.append(([t.group(0), toks[i + 1].group(0)], i + 2))
+        for parts, end in pairs:
+            if len(parts) != 2 or min(map(len, parts)) < 4:
+                continue
+            combo = next(
+                (
+                    c
+                    for a, b in (parts, parts[::-1])
+                    if (c := find_drugs([f"{drug_token(a)} and {drug_token(b)}"], is_ignore_case=True))
+                ),
+                None,
+            )
             if combo:
-                out.append((combo[0][0], i, i + 1))
-                break
+                out.append((combo[0][0], i, end))
+    return out
+
+
+def _nicotine_forms(toks: list, find_drugs: Callable) -> list:
+    """Nicotine as a product, said in French word order ("des patchs de nicotine"): the lexicon's "nicotine
+    patch"; nicotine alone is what the patient smokes."""
+    words = [t.group(0).lower() for t in toks]
+    out = []
+    for i in range(2, len(words)):
+        if words[i] == "nicotine" and re.fullmatch(r"patchs?|timbres?", words[i - 2]) and words[i - 1] in ("de", "à"):
+            out += [(d, i - 2, i + 1) for d, *_ in find_drugs(["nicotine", "patch"], is_ignore_case=True)[:1]]
     return out
 
 

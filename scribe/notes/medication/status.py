@@ -32,7 +32,7 @@ STOP_LEFT = re.compile(
 )
 # "so no more zolpidem": a stop said right before the drug only ("no more ibuprofen, no aspirin products" stops
 # no aspirin; "no more than four a day" is a maximum)
-NO_MORE_BEFORE = re.compile(r"\bno more\s+(?:of\s+)?(?:the |your |his |her |my )?$", re.I)
+NO_MORE_BEFORE = re.compile(r"\bno more\s+(?:of\s+)?(?:the |your |his |her |my )?$|^\W*plus d(?:e |')(?:l')?$", re.I)
 # a drug named as one not to take ("we want to avoid going to insulin", "plutôt que le tramadol") or to compare
 # with ("most people tolerate it much better on the stomach than pradaxa", "elle fait moins prendre de poids que le
 # deroxat")
@@ -68,7 +68,8 @@ _STOP_RIGHT = re.compile(
     r"\bne (?:le |la |les |l')?(?:reprenez|reprends|reprend|reprenons) (?:pas|plus)\b|"
     r"\bne (?:le |la |les |l')?prenez plus\b|"
     r"^\W{0,3}(?:\w+\W+){0,2}?(?:vous pouvez|on peut|tu peux|il faut|vous allez|on va) (?:l'|les )?arrêter\b|"
-    r"^\W{0,3}arrêtez\b|^\W{0,3}(?:vous|on|tu|nous) (?:l'|les )?arrêt(?:ez|e|ons)\b|"  # "l'advil, vous arrêtez"
+    r"^\W{0,3}(?:(?:par contre|en revanche|donc|alors)\W+)?"
+    r"(?:arrêtez\b|(?:vous|on|tu|nous) (?:l'|les )?arrêt(?:ez|e|ons)\b)|"
     r"^\W{0,3}(?:stops|is stopped|is discontinued|gets stopped|is done|has to stop|needs to stop|must stop)\b|"
     # "the ropinirole stays stopped", "ropinirole stays off"; "bupropion, stopped for anxiety"
     r"^\W{0,3}(?:stays?|remains?|is staying|reste) (?:stopped|off|discontinued|arrêtée?s?)\b|"
@@ -149,7 +150,7 @@ _NEW_RIGHT = re.compile(
 # a course the clinician gives, said with its length ("an antibiotic, doxycycline, 100 mg twice a day for five days")
 # or as a taper
 _COURSE_RIGHT = re.compile(
-    r"^[^.;]{0,70}?\b(?:for|pendant)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|"
+    r"^[^.;]{0,110}?\b(?:for|pendant)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|"
     r"un|une|deux|trois|quatre|cinq|six|sept|huit|dix|quinze)\s+(?:days?|weeks?|jours|semaines?)\b|"
     # "first, prednisone, as a taper", "a prednisone taper"
     r"^\W*(?:(?:as|in|with) (?:an?|the) )?(?:taper|burst|dose ?pack)\b",
