@@ -19,6 +19,7 @@ from collections import OrderedDict
 from functools import lru_cache
 
 from scribe.notes.answers import Query, read_question, same_setting
+from scribe.notes.answers_dated import value_question, with_its_date
 from scribe.notes.answers_find import (
     DETAIL,
     REGULAR_Q,
@@ -28,12 +29,13 @@ from scribe.notes.answers_find import (
     parts_of,
     radiates_to,
 )
-from scribe.notes.answers_guard import ADHERENCE
+from scribe.notes.answers_guard import ADHERENCE, RESULT_LATER
 from scribe.notes.answers_kinds import TREATMENT, unanswered
 from scribe.notes.answers_search import NOT_UNDERSTOOD, labels_in
 from scribe.notes.answers_setting import kind_differs, setting_differs
 from scribe.notes.answers_values import EARLIER_SAID, FUTURE_ASKED, VALUE_RX
 from scribe.notes.answers_whose import about_family, allergy_kind_fits, relative_asked
+from scribe.notes.answers_why import why_stopped
 from scribe.notes.context_topics import answer_from_facts, facts_for_topic, topics_of
 from scribe.notes.facts import Extractor
 from scribe.notes.facts.reader import ConsultationReader
@@ -134,6 +136,10 @@ def answered(
     q = question.strip()
     if not q:
         return Answered(answered=False, confidence=1.0)
+    if asks_value := value_question(q):  # "what was his last A1c, and when?": the value, with its date
+        return with_its_date(answered(asks_value, facts, asked, language, use_embeddings, reader))
+    if (why := why_stopped(q, reader, facts)) is not None:  # "why did he stop the indomethacin?": the reason
+        return why
     query = read_question(q)
     finder = AnswerFinder(reader, facts)
     picked = finder.choice(query)  # "dry or productive?": the reply that says which, or not answered
@@ -278,6 +284,7 @@ def _fits(query: Query, found: Answered) -> Answered:
         or (
             value.lower() in ("yes", "no", "oui", "non") and (_ASKS_RESULT.search(query.text) or query.intent in DETAIL)
         )
+        or (_ASKS_RESULT.search(query.text) and RESULT_LATER.search(value))  # the test is to come
         or (query.intent == "when" and _wrong_tense(query.text, value))
         or (_ASKS_AMOUNT.search(query.text) and not _AMOUNT.search(value))
         or _other_unit(query.text, value)

@@ -57,6 +57,12 @@ _YES_THEN = re.compile(
     r"(?!(?:i|i'm|i've|je|j'|j’|it|it's|he|she|we|they|il|elle|on|c'est|ça|that|this|and|et|mais|but)\b)(\w.{2,})$",
     re.I,
 )
+# a test to come, said where a result is asked: "dans six à huit semaines, une radiographie de contrôle"
+RESULT_LATER = re.compile(
+    r"\b(?:dans|in) \w+(?: (?:à|to) \w+)? (?:jours|semaines|mois|days|weeks|months)\b|\bde contrôle\b|"
+    r"\b(?:on va|je vais|we'll|we will|i'll) (?:faire|refaire|demander|do|get|repeat|order)\b",
+    re.I,
+)
 _PLANNED = re.compile(r"\b(?:will|going to|gon na|scheduled|planned|prévue?|programmée?|va être)\b", re.I)
 
 

@@ -12,6 +12,7 @@ import re
 from scribe.notes import lexicon
 from scribe.notes.answers import CONCEPT_RX, INTENTS, Query, accent_free, content_words, word_pattern
 from scribe.notes.answers_doses import (
+    MAX_Q,
     dose_answer,
     dose_in_time,
     dose_taken_before,
@@ -384,7 +385,7 @@ class KindAnswers(Searcher):
         if (detail := detail_asked(query.text)) is not None:  # "who prescribed the flomax?", "quel jour ?"
             said = detail_said([s.text for s in self.reader.sents], anchor, detail) if self.reader else None
             return self._answer(query, said[1], [said[0]], "medications") if said else unanswered("medications")
-        if query.intent in ("dose", "frequency"):
+        if query.intent in ("dose", "frequency") or query.intent in ("value", "count") and MAX_Q.search(query.text):
             timed = most_per_day(query, names + surfaces, self.facts)  # "the maximum per day?"
             timed = timed or dose_in_time(query, names + surfaces, self.facts)  # "the new dose?", "the dose before?"
             if timed is not None:

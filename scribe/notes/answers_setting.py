@@ -131,6 +131,16 @@ _CONTRACEPTION_SAID = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|je|j'|moi)\b", re.I)
 
 
+_ASKS_PAST_PREGNANCY = re.compile(
+    r"\b(?:ever been pregnant|been pregnant before|previous pregnanc\w*|how many pregnanc\w*|déjà été enceinte|"
+    r"grossesses? (?:antérieures?|précédentes?)|combien de grossesses)\b",
+    re.I,
+)
+_PREGNANCY_WISHED = re.compile(
+    r"\b(?:get|getting|become|want to be|trying to get) pregnant\b|\btomber enceinte\b|\bdésir de grossesse\b", re.I
+)
+
+
 def kind_differs(question: str, said: str, value: str) -> bool:
     """The answer is of another kind than the one asked: the flu shot for a pneumococcal vaccine, the symptoms for the
     organism a culture grew, a lab target for a weight, another drug's "pill" for birth control, a relative's
@@ -144,6 +154,8 @@ def kind_differs(question: str, said: str, value: str) -> bool:
         return True
     if _ASKS_CONTRACEPTION.search(question) and not _CONTRACEPTION_SAID.search(said):
         return True
+    if _ASKS_PAST_PREGNANCY.search(question) and _PREGNANCY_WISHED.search(said):
+        return True  # "has she ever been pregnant?" is not "i really can't get pregnant right now"
     # "and his father had a heart attack at sixty-eight, he smoked two packs a day" answers nothing of the patient
     if about_family(question) or re.search(r"\b(?:who|whom|qui|with whom|avec qui)\b", question, re.I):
         return False

@@ -179,7 +179,11 @@ class TranscriptUnits:
         """The first value of the wanted kind in text, after the question's concept when it is there; for a
         count, the number said before the counted noun. change: the question asks for a gain or a loss. now:
         it asks for the value today, said last ("8 à 9 sur 10 au début … là c'est plutôt 3 à 4 sur 10")."""
-        if intent == "count":
+        if intent == "count":  # "… in september?": from where that month is said, if it is
+            said = re.search(rf"\b(?:{month})\b", text, re.I) if month else None
+            if month and said is None:
+                return None
+            text = text[said.start() :] if said else text
             return count_before(counted, text) if counted is not None else None
         if intent == "value":
             text = spelled_values(text)

@@ -25,8 +25,15 @@ _MONTHS = (
     r"january|february|april|june|july|august|september|october|november|december|janvier|février|avril|juin|"
     r"juillet|août|septembre|octobre|novembre|décembre"
 )
+# a day as a recogniser writes it: "twelfth", "twenty-third"
+_ORDINAL = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
+    r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-\w+|thirtieth|thirty-first"
+)
 _DATE = (
-    rf"\b(?:{_MONTHS}|mars|march|may|mai)\s+\d{{1,2}}(?:st|nd|rd|th|er)?(?:\s*,?\s*\d{{4}})?\b|"
+    rf"\b(?:{_MONTHS}|mars|march|may|mai)\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th|er)?|{_ORDINAL})(?:\s*,?\s*\d{{4}})?\b|"
+    rf"\b(?:le\s+)?(?:premier|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt(?:-\w+)?|"
+    rf"trente(?:-\w+)?)\s+(?:{_MONTHS}|mars|mai)\b|"
     rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:of\s+)?(?:{_MONTHS}|mars|march|may|mai)(?:\s*,?\s*\d{{4}})?\b|"
     rf"\b(?:{_MONTHS})(?:\s*,?\s*\d{{4}})?\b|\b(?:in|en) (?:march|may|mars|mai)\b|"
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|"

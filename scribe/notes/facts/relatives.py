@@ -157,13 +157,15 @@ _AGE_AT = re.compile(
 )
 
 
+# the next sentence is only the age: "my dad died of a heart attack." "he was fifty-five."
+_AGE_ALONE = re.compile(r"^\W*(?:he|she|il|elle) (?:was|avait) (\d{1,3}|[a-zà-ÿ-]+)(?:\s*(?:years old|ans))?\W*$", re.I)
 _CAME_AT = re.compile(r"\b(?:diagnos\w*|découvert|found|died|passed away|décédée?|morte?)\b", re.I)
 
 
 def age_at(text: str, then: str = "") -> str | None:
     """The age said right after the disease, or in the next sentence when it tells when it came ("ma mère est
     décédée d'un cancer de l'estomac." "on l'a découvert à soixante-six ans")."""
-    m = _AGE_AT.search(text) or (_CAME_AT.search(then) and _AGE_AT.search(then))
+    m = _AGE_AT.search(text) or (_CAME_AT.search(then) and _AGE_AT.search(then)) or _AGE_ALONE.match(then)
     if not m:
         return None
     age = numbers_to_digits(m.group(1))

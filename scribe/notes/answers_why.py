@@ -1,0 +1,58 @@
+"""Why a drug was stopped ("why did he stop the indomethacin?", "pourquoi a-t-elle arrêté le propranolol ?"): the
+reason the turn that stops or tries the drug gives ("after three days my stomach was on fire … i stopped it"), not a
+yes or a no. Only a drug the visit has as stopped or tried; nothing when no sentence of that turn gives a reason."""
+
+from __future__ import annotations
+
+import re
+
+from scribe.notes import lexicon
+from scribe.notes.facts.reader import ConsultationReader
+from scribe.notes.medication.names import find_mentions, fold
+from scribe.schemas_docs import Answered, Fact
+
+_WHY_STOPPED = re.compile(
+    r"^\W*(?:why|pourquoi)\b[^?]*\b(?:stop\w*|quit|come off|came off|arrêt\w*)\b|"
+    r"^\W*(?:what|quel(?:le)?)\b[^?]*\b(?:side effects?|reason|raison|effets? (?:secondaires?|indésirables?))\b"
+    r"[^?]*\b(?:stop\w*|arrêt\w*)\b",
+    re.I,
+)
+# a reason, said by what the drug did: "it gave me nightmares", "my stomach was on fire", "i was so tired"
+_REASON = re.compile(
+    r"\b(?:(?:it|that|which|ça|cela) (?:gave|made|caused|donnait|faisait)|because|side effects?|stopped for|"
+    r"arrêtée? pour|à cause|parce que|"
+    r"i was so|i couldn't|was on fire|swell\w*|rash|dizzy|tired|nause\w*|cauchemars?|nightmares?)\b",
+    re.I,
+)
+
+
+def why_stopped(question: str, reader: ConsultationReader | None, facts: list[Fact]) -> Answered | None:
+    """The reason a stopped or tried drug was stopped, where the question asks it; None when it does not."""
+    if reader is None or not _WHY_STOPPED.search(question):
+        return None
+    asked = {fold(m.name) for m in find_mentions(question)} | {fold(m.surface) for m in find_mentions(question)}
+    turns = [
+        e.segment_id
+        for f in facts
+        if f.kind == "medication"
+        and f.status in ("stopped", "historical")
+        and asked & {fold(f.label), fold(str(f.attributes.get("surface", "")))}
+        for e in f.evidence
+    ]
+    for seg in turns:
+        said = [s for s in reader.sents if s.seg_index in (seg, seg + 1) and not s.question]
+        reason = next(
+            (s for s in said if _REASON.search(s.text) or lexicon.find_concepts("symptom", s.text)),
+            None,
+        )
+        if reason is not None:
+            words = reason.text.strip()
+            return Answered(
+                answered=True,
+                answer=words,
+                value=words,
+                evidence=[reader.builder.ev_sentence(reason)],
+                confidence=0.8,
+                topic="medications",
+            )
+    return Answered(answered=False, confidence=0.85, topic="medications") if turns else None
