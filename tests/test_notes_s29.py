@@ -164,12 +164,19 @@ def test_french_stops_starts_and_products():
 
 def test_take_backs_sites_and_relatives():
     doc = document(
-        "[doctor] fever ?\n[patient] not really ... well , tom took my temperature on sunday , it was thirty-seven "
+        "[doctor] fever ?\n[patient] not really ... well , tom took my temperature on sunday , it was thirty-eight "
         "point nine .\n[patient] the foot is kind of numb , pins and needles .\n[doctor] any numbness in the groin , "
         "between the legs ?\n[patient] no .\n[doctor] okay .\n"
     )
     assert _symptoms(doc)["fever"] == {"present"}
     assert _symptoms(doc)["numbness"] == {"present"}
+    # … but a temperature under 38 °C is no fever, and no denial of one either: the note says nothing
+    doc = document(
+        "[doctor] de la fièvre ?\n[patient] non ... enfin , hier soir j'ai pris ma température , j'avais trente-sept "
+        "huit .\n[doctor] d'accord .\n",
+        language="fr",
+    )
+    assert "fever" not in _symptoms(doc)
     doc = document(
         "[doctor] et dans la famille ? l'asthme , l'eczéma , les allergies ?\n[patient_guest] ma femme est "
         "asthmatique , et elle est allergique aux pollens , au rhume des foins . moi , j'avais de l'eczéma quand "

@@ -306,7 +306,7 @@ class MedicationFacts:
                 # "i'm starting a few things." "aspirin, 81 milligrams, once a day."; in the plan, a drug never named
                 if status == "current" and self.is_clin(k) and med.announced_item(s.text, mentions, j):
                     fresh = k >= self.ap_start and "dose" in attrs and not self._named_before(m.surface, k)
-                    status = "new" if k - announced <= 6 or fresh else status
+                    status = parsed.status = "new" if k - announced <= 6 or fresh else status  # "…, and doxycycline"
                 if status == "current" and self.is_clin(k) and self._restates_change(parsed.label, attrs.get("dose")):
                     status = "changed"  # the recap names the new dose: "on récapitule : furosémide quatre-vingts"
                 if presupposed and status == "new":

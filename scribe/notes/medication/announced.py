@@ -8,8 +8,9 @@ import re
 
 _ANNOUNCES_STARTS = re.compile(
     r"\b(?:i'm|i am|we're|we are|i'll|we'll|i will|we will|going to|let's|i want to|i'd like to)\s+"
-    r"(?:start|add|begin|prescrib)\w*\s+(?:you\s+on\s+|with\s+)?(?:a few|a couple of|some|two|three|several|"
-    r"a number of)\s+(?:new\s+)?(?:things|medications|medicines|meds|drugs|prescriptions)\b",
+    r"(?:(?:start|add|begin|prescrib)\w*|giv(?:e|ing) you)\s+(?:you\s+on\s+|with\s+)?(?:a few|a couple of|some|two|"
+    r"three|several|a number of)\s*(?:(?:new\s+)?(?:things|medications|medicines|meds|drugs|prescriptions|"
+    r"antibiotics)\b|[.;:]|$)",  # "i'm giving you two."
     re.I,
 )
 _LIST_ITEM_LEFT = re.compile(
@@ -38,4 +39,8 @@ def announced_item(sentence: str, mentions: list, j: int) -> bool:
     start = mentions[j].start
     if j and re.fullmatch(r"\W*(?:the|le|la|les|l'|du)?\s*", sentence[mentions[j - 1].end : start], re.I):
         start = mentions[j - 1].start
-    return bool(_LIST_ITEM_LEFT.match(sentence[:start])) and not KEPT_RIGHT.search(sentence[mentions[j].end :])
+    lead = _GLOSSED.sub("", sentence[:start])  # "amoxicillin-clavulanate, that's augmentin, 875 milligrams"
+    return bool(_LIST_ITEM_LEFT.match(lead)) and not KEPT_RIGHT.search(sentence[mentions[j].end :])
+
+
+_GLOSSED = re.compile(r"^\W*[\w-]+\s*,\s*(?:that's|that is|c'est|i\.e\.)\s+$", re.I)

@@ -67,7 +67,8 @@ _FREQS: list[tuple[re.Pattern, str, Any]] = [
         (r"\bt\.?i\.?d\.?(?!\w)", "tid", 3.0),
         (r"\bq\.?i\.?d\.?(?!\w)", "qid", 4.0),
         (
-            r"\b(?:le )?matin,? (?:le )?midi et (?:le )?soir\b|\b(?:with (?:each|every) meal|at (?:each|every) meal|"
+            r"\b(?:le )?matin\s*,?\s*(?:le )?midi et (?:le )?soir\b|"
+            r"\b(?:with (?:each|every) meal|at (?:each|every) meal|"
             r"with meals|for every meal|à chaque repas|aux repas|morning,? noon,? and night)\b|"
             # "one in the morning, one at lunch, and one at night"
             r"\b(?:in the )?morning\s*,\s*(?:and\s+)?(?:(?:\d+|an?|one|two)\s+(?:\w+\s+)?)?(?:at |with )?"
@@ -79,7 +80,7 @@ _FREQS: list[tuple[re.Pattern, str, Any]] = [
         (
             # "one puff in the morning and one puff at night", "une bouffée le matin et une bouffée le soir"
             r"\b(?:(?:in the )?morning and (?:(?:\d+|an?|one|two) \w+ )?(?:at |in the )?(?:night|evening|bedtime)|"
-            r"am and pm|(?:le )?(?:matin|midi) et (?:(?:\d+|une?|deux) \w+ )?(?:le )?soir|"
+            r"am and pm|(?:le )?(?:matin|(?<!matin , )(?<!matin, )midi) et (?:(?:\d+|une?|deux) \w+ )?(?:le )?soir|"
             # "two in the morning, two at night", "deux le matin, deux le soir"
             r"(?:in the )?morning\s*,\s*(?:and\s+)?(?:\d+|an?|one|two)\s+(?:\w+\s+)?(?:at|in the)\s+"
             r"(?:night|evening|bedtime)|"
