@@ -30,7 +30,7 @@ def why_stopped(question: str, reader: ConsultationReader | None, facts: list[Fa
     """The reason a stopped or tried drug was stopped, where the question asks it; None when it does not."""
     if reader is None or not _WHY_STOPPED.search(question):
         return None
-    asked = {fold(m.name) for m in find_mentions(question)} | {fold(m.surface) for m in find_mentions(question)}
+    asked = {fold(name) for m in find_mentions(question) for name in (m.name, m.surface)}
     turns = [
         e.segment_id
         for f in facts

@@ -54,7 +54,7 @@ _OTHER_FEELING = re.compile(
 
 # a temperature told that is no fever (under 38 °C, 100.4 °F): "j'avais trente-sept huit", "it was 99.5"
 _BELOW_FEVER = re.compile(
-    r"\b(?:trente-sept|thirty-seven|37)(?:\s*(?:point|virgule|[.,])?\s*\w+)?\b(?!\s*(?:ans|years))|"
+    r"\b(?:trente-sept|thirty-seven|37)\b(?!\s*(?:ans|years))(?:\s*(?:point|virgule|[.,])?\s*\w+)?\b|"
     r"\b(?:ninety-nine|ninety-eight|99|98)(?:\s*(?:point|[.,])\s*\w+)?\s*(?:degrees|°)",
     re.I,
 )
@@ -357,7 +357,7 @@ class AskedSymptoms:
             taken = [f for f in found if f[2].label in back]
             said = [rest, *(self.sents[j].text for j in ans[1:]), *(_opening(self.sents, j) for j in later)]
             going_back = next((t for t in said if goes_back_on_no([t])), "")
-            if _BELOW_FEVER.search(" ".join(said)):
+            if any(f[2].label == "fever" for f in found) and _BELOW_FEVER.search(" ".join(said)):
                 return  # "no ... well, last night i had 37.8": no fever by its definition, nor its denial
             if not taken and not lexicon.find_concepts("symptom", going_back) and not _OTHER_FEELING.search(going_back):
                 # "heartburn, acid coming up?" "not really ... well, sometimes, after a late dinner": what the question

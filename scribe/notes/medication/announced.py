@@ -32,6 +32,10 @@ def announces_starts(sentence: str) -> bool:
     return bool(_ANNOUNCES_STARTS.search(sentence))
 
 
+# a generic name glossed by the brand that follows: "amoxicillin-clavulanate, that's augmentin"
+_GLOSSED = re.compile(r"^\W*[\w-]+\s*,\s*(?:that's|that is|c'est|i\.e\.)\s+$", re.I)
+
+
 def announced_item(sentence: str, mentions: list, j: int) -> bool:
     """Drug mention j leads its sentence as an item of an announced list ("aspirin, 81 milligrams, once a
     day"; "second, metoprolol …"; "ensuite, monuril, la fosfomycine, trois grammes": the name said again), not
@@ -41,6 +45,3 @@ def announced_item(sentence: str, mentions: list, j: int) -> bool:
         start = mentions[j - 1].start
     lead = _GLOSSED.sub("", sentence[:start])  # "amoxicillin-clavulanate, that's augmentin, 875 milligrams"
     return bool(_LIST_ITEM_LEFT.match(lead)) and not KEPT_RIGHT.search(sentence[mentions[j].end :])
-
-
-_GLOSSED = re.compile(r"^\W*[\w-]+\s*,\s*(?:that's|that is|c'est|i\.e\.)\s+$", re.I)
