@@ -44,3 +44,11 @@ def test_why_a_drug_was_stopped():
     a = _ask(doc, "Why did he stop the indomethacin?")
     assert a["answered"] and "stomach" in a["value"]
     assert not _ask(doc, "Why did he stop the metformin?")["answered"]
+
+
+def test_a_relative_on_dialysis():
+    doc = document(
+        "[doctor] family history , remind me . your brother ?\n[patient] my brother roberto , he's on dialysis , "
+        "three times a week . my mother had diabetes too .\n[doctor] okay .\n"
+    )
+    assert _ask(doc, "Quel membre de sa famille est dialysé ?")["value"] == "brother: end-stage renal disease"

@@ -230,6 +230,14 @@ CONDITIONS: list[Concept] = [
         plain_fr="reins qui fonctionnent moins bien",
     ),
     condition(
+        "end-stage renal disease",
+        [r"end[- ]stage (?:renal|kidney) disease", r"esrd", r"on dialysis", r"(?:en )?dialyse", r"dialysée?"],
+        "insuffisance rénale terminale",
+        code="N18.6",
+        plain_en="kidneys that no longer work (dialysis)",
+        plain_fr="reins qui ne fonctionnent plus (dialyse)",
+    ),
+    condition(
         "kidney stone",
         [r"kidney stones?", r"nephrolithiasis", r"calculs? r[ée]naux", r"coliques? n[ée]phr[ée]tiques?"],
         "calcul rénal",
