@@ -1,6 +1,7 @@
 """Why a drug was stopped ("why did he stop the indomethacin?", "pourquoi a-t-elle arrêté le propranolol ?"): the
 reason the turn that stops or tries the drug gives ("after three days my stomach was on fire … i stopped it"), not a
-yes or a no. Only a drug the visit has as stopped or tried; nothing when no sentence of that turn gives a reason."""
+yes or a no. Only a drug the visit has as stopped or tried; when no sentence beside it gives a reason, the other
+readings of the question decide."""
 
 from __future__ import annotations
 
@@ -21,9 +22,13 @@ _WHY_STOPPED = re.compile(
 _REASON = re.compile(
     r"\b(?:(?:it|that|which|ça|cela) (?:gave|made|caused|donnait|faisait)|because|side effects?|stopped for|"
     r"arrêtée? pour|à cause|parce que|"
-    r"i was so|i couldn't|was on fire|swell\w*|rash|dizzy|tired|nause\w*|cauchemars?|nightmares?)\b",
+    r"i was so|i couldn't|was on fire|swell\w*|rash|dizzy|tired|nause\w*|cauchemars?|nightmares?|from (?:it|that)|"
+    r"after (?:he|she|i|you) (?:fell|had|got))\b",
     re.I,
 )
+
+_STOP = re.compile(r"\b(?:stop\w*|quit|arrêt\w*|switched|came off|took (?:me|him|her) off)\b", re.I)
+_DENIED = re.compile(r"\b(?:no|not|never|non|pas|jamais)\b|n't\b", re.I)  # "no headache.": no reason
 
 
 def why_stopped(question: str, reader: ConsultationReader | None, facts: list[Fact]) -> Answered | None:
@@ -39,11 +44,25 @@ def why_stopped(question: str, reader: ConsultationReader | None, facts: list[Fa
         and asked & {fold(f.label), fold(str(f.attributes.get("surface", "")))}
         for e in f.evidence
     ]
+    # the reply to "the doxazosin, remind me" may come two turns on; the patient's own account first
+    near = [s for seg in turns for s in reader.sents if seg <= s.seg_index <= seg + 2 and not s.question]
+    told = [s for s in near if _STOP.search(s.text) and _REASON.search(s.text)]
+    stop_and_why = next((s for s in told if reader.role[reader.sents.index(s)] != "clinician"), None) or next(
+        iter(told), None
+    )
     for seg in turns:
         said = [s for s in reader.sents if s.seg_index in (seg, seg + 1) and not s.question]
-        reason = next(
-            (s for s in said if _REASON.search(s.text) or lexicon.find_concepts("symptom", s.text)),
-            None,
+        reason = (
+            stop_and_why
+            or next((s for s in said if _REASON.search(s.text)), None)
+            or next(
+                (
+                    s
+                    for s in said
+                    if s.seg_index == seg and lexicon.find_concepts("symptom", s.text) and not _DENIED.search(s.text)
+                ),
+                None,
+            )
         )
         if reason is not None:
             words = reason.text.strip()
@@ -55,4 +74,4 @@ def why_stopped(question: str, reader: ConsultationReader | None, facts: list[Fa
                 confidence=0.8,
                 topic="medications",
             )
-    return Answered(answered=False, confidence=0.85, topic="medications") if turns else None
+    return None  # no reason said beside the drug: the other readings decide
