@@ -7,12 +7,17 @@ from __future__ import annotations
 from scribe.notes.engine import document
 
 
-def _symptoms(doc: dict) -> dict[str, set[str]]:
+def _labels(doc: dict, kind: str) -> dict[str, set[str]]:
+    """Every status each label of the kind has."""
     out: dict[str, set[str]] = {}
     for f in doc["facts"]:
-        if f["kind"] == "symptom":
+        if f["kind"] == kind:
             out.setdefault(f["label"], set()).add(f["status"])
     return out
+
+
+def _symptoms(doc: dict) -> dict[str, set[str]]:
+    return _labels(doc, "symptom")
 
 
 def test_a_no_taken_back_with_the_day_it_happened():
@@ -40,14 +45,6 @@ def test_a_past_drug_reaction_is_no_symptom_now():
     assert "Endorses rash" not in doc["note"]["markdown"]
     doc = document("[doctor] and the rash went away ?\n[patient] no , it's still there on my arms .\n[doctor] okay .\n")
     assert _symptoms(doc)["rash"] == {"present"}
-
-
-def _labels(doc: dict, kind: str) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for f in doc["facts"]:
-        if f["kind"] == kind:
-            out.setdefault(f["label"], set()).add(f["status"])
-    return out
 
 
 def test_drugs_of_the_past_told_by_what_they_did():
