@@ -45,11 +45,10 @@ def why_stopped(question: str, reader: ConsultationReader | None, facts: list[Fa
         for e in f.evidence
     ]
     # the reply to "the doxazosin, remind me" may come two turns on; the patient's own account first
-    near = [s for seg in turns for s in reader.sents if seg <= s.seg_index <= seg + 2 and not s.question]
-    told = [s for s in near if _STOP.search(s.text) and _REASON.search(s.text)]
-    stop_and_why = next((s for s in told if reader.role[reader.sents.index(s)] != "clinician"), None) or next(
-        iter(told), None
-    )
+    near = [k for seg in turns for k, s in enumerate(reader.sents) if seg <= s.seg_index <= seg + 2 and not s.question]
+    told = [k for k in near if _STOP.search(reader.sents[k].text) and _REASON.search(reader.sents[k].text)]
+    first = next((k for k in told if not reader.is_clin(k)), told[0] if told else None)
+    stop_and_why = reader.sents[first] if first is not None else None
     for seg in turns:
         said = [s for s in reader.sents if s.seg_index in (seg, seg + 1) and not s.question]
         reason = (
