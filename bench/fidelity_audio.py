@@ -5,6 +5,13 @@ no noise, no overlap) into OUT/ID.wav, then transcribed with the project's defau
 `scribe transcribe --language en|fr` runs it (process_file with PipelineOptions(language=...), every other
 option at its default). The transcript is cached as OUT/ID.transcript.json and reused when present;
 delete it (or the .wav) to redo a consultation. document() then reads the transcript dict.
+
+A change to the diarization is measured without transcribing again:
+
+    python bench/fidelity_audio.py --rediarize W138 W141   # the cached words given today's speakers
+
+rewrites each cached transcript whose speakers today's diarization changes (and drops its re-decode cache,
+which is rebuilt from it), printing the seconds per speaker before and after.
 """
 
 from __future__ import annotations
@@ -129,3 +136,43 @@ def ratio_cells(text_recall: dict, audio_recall: dict, keys: list[str]) -> list[
         else:
             out.append("-")
     return out
+
+
+def rediarize(vid: str, out: Path) -> None:
+    """The cached transcript's words attributed again to today's diarization of its audio (module docstring)."""
+    from collections import Counter
+
+    from scribe.engines.diarization import load_diarization_engine
+    from scribe.schemas import Word
+    from scribe.speech.decode import decode
+    from scribe.speech.diarize import diarize
+    from scribe.speech.run import speaker_segments
+
+    cache = out / f"{vid}.transcript.json"
+    transcript = json.loads(cache.read_text(encoding="utf-8"))
+    words = [Word.model_validate(w) for seg in transcript["segments"] for w in seg["words"]]
+    segments, speakers = speaker_segments(words, diarize(decode(out / f"{vid}.wav"), load_diarization_engine()))
+
+    def seconds(segs: list[dict]) -> dict[str, int]:
+        total = Counter()
+        for seg in segs:
+            total[seg["speaker"]] += seg["end"] - seg["start"]
+        return {k: round(v) for k, v in sorted(total.items())}
+
+    after = [seg.model_dump() for seg in segments]
+    before = seconds(transcript["segments"])
+    print(f"{vid}: {before} -> {seconds(after)}", flush=True)
+    if seconds(after) != before:
+        transcript.update(segments=after, speakers={k: v.model_dump() for k, v in speakers.items()})
+        cache.write_text(json.dumps(transcript, ensure_ascii=False, indent=1), encoding="utf-8")
+        (out / f"{vid}.redecode.transcript.json").unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    import argparse
+
+    sys.path.insert(0, str(ROOT))
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rediarize", nargs="+", required=True, metavar="ID")
+    for vid in parser.parse_args().rediarize:
+        rediarize(vid, ROOT / "bench" / "out" / "fidelity-audio")

@@ -299,7 +299,7 @@ def _finish(engine, count, sub_a, sub_b, piece, emb, ok, seconds, bounds, durati
     if train.size > MAX_CLUSTERED:
         represented *= train.size / MAX_CLUSTERED
         train = train[np.linspace(0, train.size - 1, MAX_CLUSTERED).round().astype(np.int64)]
-    labels = clustering.cluster(emb[train], seconds[train], num, lo, hi, represented, conversation)
+    labels = clustering.cluster(emb[train], seconds[train], num, lo, hi, represented, conversation, piece[train])
     by_pitch = conversation and num is None and hi >= 2 and labels.max() == 0 and train.size >= 4
     if by_pitch:  # one timbre: two voices if two pitches take turns
         pitch = pitch_of()
