@@ -11,13 +11,12 @@ from scribe.notes.facts.relatives import (
     BUT_A_RELATIVE,
     MY_RELATIVE,
     PATIENT_AGAIN,
-    PRONOUN_SUBJECT,
     RELATIVE_HAD,
-    RELATIVE_SUBJECT,
     RUNS_IN_FAMILY,
     YOUR_RELATIVE,
     age_at,
     chart_relative,
+    relative_before,
     relative_of,
     specific_term,
 )
@@ -91,25 +90,8 @@ _REPLY_NAMES = re.compile(r"^\W*(?:(?:yes|yeah|oui|well|um|euh)\W+)*(?:my|mon|ma
 
 class BackgroundFacts:
     def relative_before(self, k: int) -> re.Match | None:
-        """The relative a sentence opening on "he / she / they" is about: the one the same speaker's previous
-        sentence of the turn opened on ("my brother had a heart attack. he had a stent"), or the one the clinician's
-        question just before named ("et votre père ?" "oui, il a fait un avc")."""
-        if k == 0 or not PRONOUN_SUBJECT.match(self.sents[k].text):
-            return None
-        prev = self.sents[k - 1]  # a question, or the clinician's last words before the reply ("you said on the
-        # phone your brother checked it." "yes, he's diabetic")
-        last_words = prev.seg_index != self.sents[k].seg_index
-        asked = YOUR_RELATIVE.search(prev.text) if self.is_clin(k - 1) and (prev.question or last_words) else None
-        if asked and self.is_pat(k):
-            return FAMILY.match(prev.text, asked.start(1))  # "et votre père ?" "oui, il a fait un avc"
-        if prev.seg_index != self.sents[k].seg_index:
-            return None
-        opening = RELATIVE_SUBJECT.match(prev.text)
-        if opening is not None:
-            return FAMILY.match(prev.text, opening.end())
-        # "no, nobody … well, actually, my aunt, my mom's sister, she had a goiter. she had surgery for it"
-        last = relative_of(prev.text, len(prev.text))
-        return last if last is not None and MY_RELATIVE.search(prev.text) else None
+        """The relative sentence k is about without naming it (relatives.relative_before)."""
+        return relative_before(self.sents, k, self.is_clin, self.is_pat)
 
     _ALLERGENS = (
         r"penicillins?|pénicillines?|amoxicillin|amoxicilline|sulfa(?: drugs)?|sulfamides?|codeine|codéine|"
@@ -420,7 +402,8 @@ class BackgroundFacts:
             re.compile(
                 r"\b(?:i live (?:with|alone|by myself)|(?:live|living|stay|staying) with my (?:wife|husband|partner)|"
                 r"married|"
-                r"je vis (?:seule?|avec)|mon mari|ma femme|mariée?)\b",
+                r"je vis (?:seule?|avec)|j'habite (?:seule?|avec)|(?:on|nous) (?:vit|vivons) (?:à deux|ensemble)|"
+                r"mariée?)\b",
                 re.I,
             ),
         ),

@@ -9,7 +9,17 @@ import re
 # Drug classes a clinician stops as a whole ("stop any anti-inflammatories"): the class words, its members.
 DRUG_CLASSES = {
     "nsaid": (
-        {"ibuprofen", "naproxen", "meloxicam", "diclofenac", "celecoxib", "ketorolac", "indomethacin", "nabumetone"},
+        {
+            "ibuprofen",
+            "naproxen",
+            "meloxicam",
+            "diclofenac",
+            "celecoxib",
+            "ketorolac",
+            "indomethacin",
+            "nabumetone",
+            "ketoprofen",
+        },
         re.compile(r"\b(?:nonsteroidal|non-steroidal|nsaids?|anti-?inflammator\w*|anti-inflammatoires?|ains)\b", re.I),
     ),
 }
@@ -69,3 +79,38 @@ def class_stops(x) -> None:
                     g.status = "stopped"
                     if len(g.evidence) < 4:
                         g.evidence.append(f.evidence[0])
+
+
+def drop_put_off(x, put_off: list) -> None:
+    """A drug the clinician puts off ("montelukast, not for now") after describing it ("montelukast, ten milligrams
+    at night. i thought about it"): what the clinician alone said of it before is an option, not a drug taken or
+    started. put_off: (evidence of the put-off mention, drug name) pairs."""
+    for ev, name in put_off:
+        x.builder.facts = [
+            f
+            for f in x.builder.facts
+            if not (
+                f.kind == "medication"
+                and f.label.lower() == name
+                and f.status in ("current", "new")
+                and f.attributes.get("said_by") == "clinician"
+                and all((e.segment_id, e.start) < (ev.segment_id, ev.start) for e in f.evidence)
+            )
+        ]
+
+
+_STOPPED_FOR = re.compile(
+    r"^\W{0,3}(?:stopped|discontinued|arrêtée?s?) (?:for|because|due to|after|pour|à cause|après)\b", re.I
+)
+
+
+def told_stopped(x, label: str, after: str) -> bool:
+    """ "Propranolol, stopped for fatigue" (`after`: the clinician's words after the drug) once the patient told of
+    taking it before: a stop of the past, echoed, not this visit's instruction."""
+    return bool(_STOPPED_FOR.match(after)) and any(
+        f.kind == "medication"
+        and f.label == label
+        and f.status in ("historical", "stopped")
+        and f.attributes.get("said_by") != "clinician"
+        for f in x.builder.facts
+    )

@@ -8,7 +8,7 @@ import re
 from scribe.notes import lexicon
 from scribe.notes.consultation import context_of
 from scribe.notes.facts.medication_fold import one_fact_per_drug
-from scribe.notes.facts.medication_stops import class_stops, stops_by_word
+from scribe.notes.facts.medication_stops import class_stops, drop_put_off, stops_by_word, told_stopped
 from scribe.notes.facts.medication_taper import tapered_stops
 from scribe.notes.medication.numbers import tablets_per_dose
 from scribe.notes.medication.questions import FINISHED_FR
@@ -121,9 +121,14 @@ class MedicationFacts:
         from scribe.notes import medication as med
 
         prompted: set[int] = set()  # sentences answering the clinician's "what medications do you take?"
+        put_off: list = []  # (evidence, drug) the clinician puts off: "montelukast, not for now"
         tried: set[int] = set()  # … and "have you tried anything for it?"
         offered: dict[int, set[str]] = {}  # replies to a question naming drugs: the drugs it names
         found = [med.find_mentions(s.text, find_drugs, lexicon.DRUG_STOP) for s in self.sents]  # once a sentence
+        for k in range(1, len(found)):  # "… to symbicort. that's budesonide and formoterol": the gloss, not two drugs
+            last = found[k - 1][-1:]
+            if last and self.sents[k - 1].seg_index == self.sents[k].seg_index:
+                found[k] = [m for m in found[k] if not (m.start < 40 and med.component_of(m, last[0]))]
         for k, s in enumerate(self.sents):
             # a tag question asks too: "we tried something for that before, right?" "the lyrica."
             asking = s.question or s.text.rstrip().endswith("?")
@@ -136,8 +141,8 @@ class MedicationFacts:
                     offered[j] = {m.surface.lower() for m in found[k]}
             if k + 1 < len(self.sents) and self.sents[k + 1].seg_index == s.seg_index:
                 seg_text = self.tr.segments[s.seg_index].text
-                if med.continues_with_cue(seg_text[s.start : self.sents[k + 1].start]):
-                    prompted.add(k + 1)  # "continue you on this ... on the synthroid"
+                if med.continues_with_cue(seg_text[s.start : self.sents[k + 1].start]) or med.were_on_another(s.text):
+                    prompted.add(k + 1)  # "continue you on this ... on the synthroid"; "you were on something else."
         # facts whose frequency is the patient's account of their use ("how often do you use it?" "almost every
         # day"): a regimen the clinician states later replaces it ("two puffs every four to six hours as needed")
         reported_use: set[str] = set()
@@ -240,7 +245,12 @@ class MedicationFacts:
                 family = mods.family and not self._FOR_AGE.search(s.text[max(0, m.start - 12) : m.start])
                 if family or mods.hypothetical and med.hypothetical_in_clause(s.text, mentions, j):
                     continue
+                if med.someone_elses(s.text, m.start):
+                    continue
                 if self.is_clin(k) and med.considered_only(s.text, m.start, m.end):
+                    if med.put_off(s.text, m.end):
+                        ev = self.builder.evidence(s.seg_index, s.start + m.start, s.start + m.end)
+                        put_off.append((ev, (m.drug.get("name") or m.surface).lower()))
                     continue  # "a medication i considered, azithromycin"; "no azithromycin for now"
                 if self.is_clin(k) and self._among_options(k, m.end):
                     continue
@@ -311,6 +321,9 @@ class MedicationFacts:
                     status = "changed"  # the recap names the new dose: "on récapitule : furosémide quatre-vingts"
                 if presupposed and status == "new":
                     status = "current"  # "since we put you on X": put on before this visit
+                if status == "stopped" and self.is_clin(k) and told_stopped(self, parsed.label, s.text[m.end :]):
+                    status = "historical"  # "okay, propranolol, stopped for fatigue": the patient's account, echoed
+                    attrs.pop("prescriber", None)
                 echo = self.is_clin(k) and med.ECHO.match(s.text) and self._had(parsed.label, k)
                 if status == "current" and (k in tried or echo) and not med.has_current_cue(s.text[: m.start]):
                     status = "historical"
@@ -352,6 +365,7 @@ class MedicationFacts:
                     if changed is not None:
                         last, recent = (s.seg_index, changed, "changed"), (k, changed)
         one_fact_per_drug(self)  # "I take X" … "stop X": one stopped drug (medication_fold)
+        drop_put_off(self, put_off)
         class_stops(self)
         stops_by_word(self)
         tapered_stops(self)

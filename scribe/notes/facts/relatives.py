@@ -206,6 +206,8 @@ def relative_of(text: str, start: int) -> re.Match | None:
     sentence ("my brother had bypass surgery, and my mom had a stroke": the mother's stroke), else the first
     named after it there ("breast cancer in my mother"), else the nearest."""
     rels = [r for r in FAMILY.finditer(text) if not _COMPANION_BEFORE.search(text, 0, r.start())]
+    if not rels and (cleft := _SPOUSE_WHO.search(text, 0, start)):
+        return _SPOUSE.match(text, cleft.start(1))  # "c'est mon mari qui est diabétique", "it's my wife who has it"
     # "my grandmother on my mom's side had a stroke": the mother only says which grandmother
     rels = [r for r in rels if not _SIDE.match(text, r.end()) and not _SIDE_FR.search(text, 0, r.start())] or rels
     # "his brother, uncle walt, had prostate cancer": the companion's own name for the patient's brother
@@ -230,3 +232,64 @@ def relative_of(text: str, start: int) -> re.Match | None:
         key=lambda r: abs(r.start() - start),
         default=None,
     )
+
+
+def relative_before(sents: list, k: int, is_clin, is_pat) -> re.Match | None:
+    """The relative sentence k is about without naming it: the one the same speaker's previous sentence of the
+    turn opened on, when it opens on "he / she / they" ("my brother had a heart attack. he had a stent"; "my husband,
+    samuel. he has diabetes"), or the one the clinician's question just before named ("et votre père ?" "oui, il a
+    fait un avc"; "and your father?" "heart attack at sixty-five"); or a relative the visit named by first name
+    ("my sister, ruth, is the one who had the stroke." … "ruth had a stroke at seventy-six")."""
+    if k == 0:
+        return None
+    text, prev = sents[k].text, sents[k - 1]  # a question, or the clinician's last words before the reply ("you
+    # said on the phone your brother checked it." "yes, he's diabetic")
+    last_words = prev.seg_index != sents[k].seg_index
+    if is_pat(k) and is_clin(k - 1) and last_words and (only := _ONLY_A_RELATIVE.match(prev.text)):
+        return FAMILY.match(prev.text, only.start(1))
+    if (name := _NAME_OPENING.match(text)) and (word := _relative_names(sents).get(name.group(1).lower())):
+        return FAMILY.match(word)
+    if not PRONOUN_SUBJECT.match(text):
+        return None
+    asked = YOUR_RELATIVE.search(prev.text) if is_clin(k - 1) and (prev.question or last_words) else None
+    if asked and is_pat(k):
+        return FAMILY.match(prev.text, asked.start(1))  # "et votre père ?" "oui, il a fait un avc"
+    if last_words:
+        return None
+    opening = RELATIVE_SUBJECT.match(prev.text)
+    if opening is not None:
+        if not _FIRST_PERSON.search(text) and (spouse := _SPOUSE.match(prev.text, opening.end())):
+            return spouse  # "my husband, samuel. he has diabetes": not the patient's (and no "i" to say it is)
+        return FAMILY.match(prev.text, opening.end())
+    # "no, nobody … well, actually, my aunt, my mom's sister, she had a goiter. she had surgery for it"
+    last = relative_of(prev.text, len(prev.text))
+    return last if last is not None and MY_RELATIVE.search(prev.text) else None
+
+
+# a question that is only a relative: "and your father?", "et votre mère ?"
+_ONLY_A_RELATIVE = re.compile(
+    r"^\W*(?:(?:and|so|what about|how about|et|et pour|and for)\s+)*(?:your|votre|ton|ta)\s+"
+    + FAMILY.pattern
+    + r"(?:'s side)?\W*$",
+    re.I,
+)
+_SPOUSE = re.compile(r"(?:husband|wife|spouse|mari|femme|épouse|époux|conjointe?)\b", re.I)
+_SPOUSE_WHO = re.compile(
+    r"\b(?:c'est|it's|it is) (?:my|mon|ma) ((?:husband|wife|mari|femme|épouse|époux|conjointe?)) (?:qui|who|that)\b",
+    re.I,
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|me|my|je|j'|moi|mon|ma|mes)\b", re.I)
+_NAME_OPENING = re.compile(r"^\W*([a-zà-ÿ]{3,})\s+(?:had|has|was|is|got|a eu|a fait|avait|est)\b", re.I)
+# a relative named with a first name: "my sister, ruth, …"
+_NAMED_RELATIVE = re.compile(r"\b(?:my|mon|ma)\s+" + FAMILY.pattern + r"\s*,\s*([a-zà-ÿ]{3,})\s*,", re.I)
+_NOT_A_NAME = {"she", "who", "too", "also", "yes", "the", "and", "but", "elle", "qui", "aussi", "oui", "mais", "they"}
+
+
+def _relative_names(sents: list) -> dict[str, str]:
+    """First names of relatives as the visit introduced them ("my sister, ruth, …"): name -> the relative's word."""
+    out = {}
+    for s in sents:
+        for m in _NAMED_RELATIVE.finditer(s.text):
+            if m.group(2).lower() not in _NOT_A_NAME:
+                out[m.group(2).lower()] = m.group(1)
+    return out

@@ -66,8 +66,8 @@ BRANDS = {
     "levemir": "insulin detemir",
     "euthyral": "levothyroxine",
     "l-thyroxine": "levothyroxine",
-    "seretide": "fluticasone",
-    "symbicort": "budesonide",
+    "seretide": "advair",  # fluticasone and salmeterol, as the library names the US brand
+    "symbicort": "symbicort",  # the library's budesonide/formoterol
     "bricanyl": "terbutaline",
     "atarax": "hydroxyzine",
     "imovane": "zopiclone",

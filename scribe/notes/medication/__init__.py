@@ -37,6 +37,8 @@ from scribe.notes.medication.clause import (
     is_medication_question,
     linked,
     patient_asks,
+    put_off,
+    someone_elses,
 )
 from scribe.notes.medication.frequency import Frequency, parse_frequency
 from scribe.notes.medication.mention import (
@@ -53,6 +55,7 @@ from scribe.notes.medication.mention import (
 from scribe.notes.medication.names import (
     FRENCH_BRANDS,
     Mention,
+    component_of,
     drug_token,
     find_mentions,
     is_brand,
@@ -62,6 +65,7 @@ from scribe.notes.medication.numbers import Number, normalize, number_spans, num
 from scribe.notes.medication.questions import asks_what_was_tried, stopped_in_answer
 from scribe.notes.medication.render import display_name, dose_text, duration_words, frequency_text, render_medication
 from scribe.notes.medication.status import ECHO, has_current_cue, other_prescriber
+from scribe.notes.medication.tried import were_on_another
 
 __all__ = [
     "anaphoric_change",
@@ -91,7 +95,11 @@ __all__ = [
     "frequency_text",
     "has_current_cue",
     "has_medication_context",
+    "component_of",
     "considered_only",
+    "were_on_another",
+    "put_off",
+    "someone_elses",
     "hypothetical_in_clause",
     "is_brand",
     "is_inquiry",

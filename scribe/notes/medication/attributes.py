@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from scribe.notes.consultation import ANOTHER_TREATMENT
-from scribe.notes.medication.frequency import find_frequency, first_group
+from scribe.notes.medication.frequency import Frequency, find_frequency, first_group
 from scribe.notes.medication.names import COUNT_UNITS, normalise_unit
 from scribe.notes.medication.names import UNIT_PATTERN as _UNIT_RX
 from scribe.notes.medication.numbers import COUNT_AFTER_STRENGTH, format_number, normalize, original_span
@@ -172,6 +172,14 @@ _ROUTES = [
     ("vaginal", r"vaginal(?:ly)?|ovule|par voie vaginale"),
 ]
 _ROUTE_RX = [(name, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.I)) for name, rx in _ROUTES]
+
+
+# a daily total taken in two: "par jour, en deux prises", "a day, divided into two doses"
+_SPLIT_IN_TWO = re.compile(
+    r"\s*,?\s*(?:en|in|divided (?:in(?:to)?|between)|split (?:in(?:to)?|between)|réparti\w* en) (?:deux|two|2) "
+    r"(?:prises|doses|intakes)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -364,6 +372,12 @@ def read_attributes(
     f = find_frequency(blank, back, body, norm)
     if f:
         out.frequency = Found(f[0], f[1], f[2])
+        if f[0].kind == "daily" and out.dose is not None and (split := _SPLIT_IN_TWO.match(body, f[2])):
+            # "cent cinquante milligrammes par jour, en deux prises": 75 mg twice a day
+            out.dose.value /= 2
+            out.frequency = Found(
+                Frequency(split.group(0).strip(" ,"), 2.0, "count", 2, explicit=True), f[1], split.end()
+            )
     elif left:
         ln, lb = normalize(left[-60:], lang)
         f = find_frequency(ln, lb, left[-60:])

@@ -74,10 +74,17 @@ _ON_BEFORE = re.compile(
     r"(?:(?:the|a|some|your|my|his|her|their|low[- ]dose|daily)\s+)?$|\bsous\s+(?:\w+\s+)?$",
     re.I,
 )
+# the drug switched to, past the one switched from: "switch you from the flovent to symbicort", "passer du X au Y"
+_SWITCHED_TO = re.compile(
+    r"\b(?:switch\w*|chang\w*|mov\w*|go\w*|pass\w*)\b[^.;]{0,40}?\b(?:from|du|de la|de l')\b[^.;]{0,50}?"
+    r"\s(?:to|au|à la|à l')\s*(?:the\s+)?$",
+    re.I,
+)
 _MED_QUESTION = re.compile(
     r"\b(?:medications?|medicines?|meds|pills|prescriptions?|taking|take|taken|took|tried|"
     r"try|using|on anything|supplements?|doing for (?:the|your|that) pain|for the pain|inhalers?|puffers?|"
-    r"médicaments?|traitements?|prenez|pris|essayé|contre la douleur|pour la douleur|doses?|dosage|posologie)\b",
+    r"médicaments?|traitements?|prenez|pris|essayé|essais?|contre la douleur|pour la douleur|doses?|dosage|"
+    r"posologie)\b",
     re.I,
 )
 _LAB = re.compile(
@@ -141,7 +148,12 @@ def has_medication_context(
     if dose:
         return True
     strong = bool(
-        _STRONG_CUE.search(clause) or _ON_BEFORE.search(text[lo : m.start]) or _FORM_AFTER.match(text[m.end : hi])
+        _STRONG_CUE.search(clause)
+        or _ON_BEFORE.search(text[lo : m.start])
+        or _FORM_AFTER.match(text[m.end : hi])
+        or j > 0
+        and m.start - mentions[j - 1].end < 20
+        and _SWITCHED_TO.search(text[max(0, m.start - 120) : m.start])
     )
     if strong:
         return True
@@ -214,7 +226,12 @@ def linked(text: str, mentions: list[Mention], j: int) -> str:
     if _CONNECTOR.search(between):
         return "and"
     bare = re.fullmatch(r"[\s,/&]*(?:(?:the|your|my|some|du|de la|de l'|des|le|la|les|l')\s*)?", tail, re.I)
+    if _OWN_PURPOSE.match(text[mentions[j].end :]):
+        return ""  # "plus jamais de kétoprofène ni d'anti-inflammatoires, paracétamol pour le dos": an item of its own
     return "list" if bare and len(between.split()) <= 5 else ""
+
+
+_OWN_PURPOSE = re.compile(r"\s*(?:for|pour) (?:the|your|his|her|le|la|les|l'|vos|votre|son|sa)\s*\w+", re.I)
 
 
 def hypothetical_in_clause(text: str, mentions: list[Mention], j: int) -> bool:
@@ -241,6 +258,11 @@ _CONSIDERED_BEFORE = re.compile(
 )
 _NO_BEFORE = re.compile(r"\b(?:no|pas d[e'])\s*$", re.I)
 _FOR_NOW_AFTER = re.compile(r"^\s*(?:for now|yet|for the moment|pour l'instant|pour le moment)\b", re.I)
+# "montelukast, not for now": put off in the recap
+_NOT_NOW_AFTER = re.compile(
+    r"^\W*(?:is |c'est )?(?:not|pas) (?:for now|now|yet|right now|today|pour l'instant|pour le moment|maintenant)\b",
+    re.I,
+)
 
 
 def considered_only(text: str, start: int, end: int) -> bool:
@@ -248,7 +270,27 @@ def considered_only(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 60) : start], text[end : end + 25]
     if _NO_BEFORE.search(before):
         return bool(_FOR_NOW_AFTER.match(after))
-    return bool(_CONSIDERED_BEFORE.search(before))
+    return put_off(text, end) or bool(_CONSIDERED_BEFORE.search(before))
+
+
+def put_off(text: str, end: int) -> bool:
+    """The drug ending at text[end] is put off ("montelukast, not for now"): what the clinician said of it before
+    (its dose, how it is taken) described an option, not a prescription."""
+    return bool(_NOT_NOW_AFTER.match(text[end : end + 25]))
+
+
+# a drug someone else takes: "my buddy takes singulair, is that something for me?"
+_SOMEONE_ELSES = re.compile(
+    r"\b(?:my|his|her|a) (?:buddy|friend|coworker|co-worker|colleague|neighbou?r|roommate|pote|copain|copine|"
+    r"amie?|collègue|voisine?)\s+(?:\w+\s+)?(?:takes|is on|uses|was on|took|used|swears by|prend|prenait|a pris)\s+"
+    r"(?:the |some |le |la |du |des )?$",
+    re.I,
+)
+
+
+def someone_elses(text: str, start: int) -> bool:
+    """The drug at text[start] is what a friend or a colleague takes, not the patient."""
+    return bool(_SOMEONE_ELSES.search(text[max(0, start - 60) : start]))
 
 
 _INQUIRY = re.compile(

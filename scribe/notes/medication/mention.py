@@ -29,7 +29,7 @@ from scribe.notes.medication.clause import (
     is_lab_mention,
     linked,
 )
-from scribe.notes.medication.names import Mention, is_brand, singular_brand
+from scribe.notes.medication.names import Mention, is_brand, one_drug, singular_brand
 from scribe.notes.medication.numbers import normalize
 from scribe.notes.medication.status import (
     CHANGE_ON_ANAPHORA,
@@ -140,7 +140,7 @@ _EFFECT_OF = re.compile(
 
 def _is_class(m: Mention) -> bool:
     """A drug class ("antibiotic", "anti-inflammatories"), not one drug of the lexicon."""
-    return not (m.drug.get("drugbank_id") or m.drug.get("medline_plus_id"))
+    return not one_drug(m.drug)
 
 
 def _apposed_class(text: str, mentions: list[Mention], j: int) -> bool:
@@ -250,7 +250,7 @@ def parse_mention(
     start, end = min(a for a, _ in spans), max(b for _, b in spans)
     drug = m.drug
     brand = singular_brand(m.surface) if is_brand(m.surface, drug) else None
-    ingredient = drug.get("name") if (drug.get("drugbank_id") or drug.get("medline_plus_id")) else m.surface.lower()
+    ingredient = drug.get("name") if one_drug(drug) else m.surface.lower()
     return Medication(
         ingredient=ingredient or m.surface,
         surface=m.surface,

@@ -30,7 +30,6 @@ FRENCH_BRANDS = {
     "ibuprofene": "ibuprofen",
     "augmentin": "augmentin",
     "ventoline": "albuterol",
-    "seretide": "seretide",
     "xarelto": "xarelto",
     "eliquis": "eliquis",
     "lasilix": "furosemide",
@@ -142,12 +141,8 @@ class Mention:
     def drug_like(self) -> bool:
         """A medicine (DrugBank / MedlinePlus entry, a combination product, a MeSH pharmacologic class,
         preparation or hormone), not only a MeSH chemical ("Diamond")."""
-        name = self.drug.get("name", "")
-        return bool(
-            self.drug.get("drugbank_id")
-            or self.drug.get("medline_plus_id")
-            or "/" in name  # a combination product ("Aspirin/paracetamol/caffeine": Excedrin)
-            or any(t.startswith(("D27.505", "D26", "D06")) for t in self.drug.get("mesh_tree", []))
+        return one_drug(self.drug) or any(
+            t.startswith(("D27.505", "D26", "D06")) for t in self.drug.get("mesh_tree", [])
         )
 
 
@@ -224,17 +219,28 @@ def _nicotine_forms(toks: list, find_drugs: Callable) -> list:
 def _component_of_previous(text: str, mentions: list[Mention], k: int) -> bool:
     """An ingredient said right after its combination, as its gloss: "a duoneb, albuterol and ipratropium"."""
     for prev in mentions[max(0, k - 2) : k]:
-        parts = {fold(p).strip() for p in re.split(r"\s+and\s+|/|\s+et\s+", prev.drug.get("name", ""))}
-        if len(parts) > 1 and fold(mentions[k].drug.get("name", "")) in parts:
+        if component_of(mentions[k], prev):
             return len(text[prev.end : mentions[k].start]) < 40
     return False
+
+
+def component_of(m: Mention, combination: Mention) -> bool:
+    """m names one ingredient of the combination product ("formoterol" of Symbicort's budesonide/formoterol)."""
+    parts = {fold(p).strip() for p in re.split(r"\s+and\s+|/|\s+et\s+", combination.drug.get("name", ""))}
+    return len(parts) > 1 and fold(m.drug.get("name", "")) in parts
+
+
+def one_drug(drug: dict) -> bool:
+    """A drug of the lexicon (a DrugBank or MedlinePlus entry, or a combination product the library names "A/B":
+    Symbicort's budesonide/formoterol), not a class or a chemical."""
+    return bool(drug.get("drugbank_id") or drug.get("medline_plus_id") or "/" in drug.get("name", ""))
 
 
 def is_brand(surface: str, drug: dict) -> bool:
     """Whether the spoken name is a brand of the drug (Mobic for meloxicam), not a spelling of its
     generic name (paracétamol, atorvastatine, baby aspirin) nor a drug class."""
     s, ing = fold(surface), fold(drug.get("name", ""))
-    if not ing or not (drug.get("drugbank_id") or drug.get("medline_plus_id")):
+    if not ing or not one_drug(drug):
         return False
     if (
         s == ing

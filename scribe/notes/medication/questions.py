@@ -9,15 +9,19 @@ from scribe.notes.medication.status import DRUG_STOPS, STOP_LEFT
 
 _TRIED_QUESTION = re.compile(
     r"\b(?:anything|something|what)(?: else)? (?:have you |did you |you've |you have |you )?tried\b|"
-    r"\b(?:we|you) (?:have |had |'ve )?tried (?:something|anything)\b|\bdid we try\b|"  # "we tried something before"
+    # "we tried something before", "you tried a preventive last year, right?"
+    r"\b(?:we|you) (?:have |had |'ve )?tried (?:something|anything|an? \w+|some \w+)\b|\bdid we try\b|"
     r"\b(?:have you|did you|has (?:he|she)|did (?:he|she))\s+(?:\w+\s+)?(?:tried|try|taken anything|take anything|"
     r"took anything|used anything|use anything|(?:taken|took|used) (?:for|to))\b|"
     r"\b(?:avez-vous|vous avez|as-tu|t'as)\s+(?:\w+\s+)?"
     r"(?:essayé|pris quelque chose|pris un traitement|pris des médicaments)|"
     # "on avait essayé autre chose avant le méthotrexate ?", "were you on anything before the lithium?"
-    r"\b(?:on|vous|il|elle) (?:avait|aviez|a) (?:déjà )?essayé\b|"
+    r"\b(?:on|vous|il|elle) (?:avait|aviez|a) (?:déjà )?essayé\b|\bun autre (?:essai|traitement)\b|"
     # the dose of a past course: "il avait eu quelle dose ?", "what dose was he given?"
     r"\b(?:il|elle|vous|tu) (?:avait|aviez|avais) (?:eu|pris)\b|\bwhat dose (?:was (?:he|she|it)|were you)\b|"
+    # "have you ever been on a combination inhaler?": what the answer names was taken in the past
+    r"\b(?:have|has) (?:you|he|she) ever (?:been on|taken|used|tried)\b|\b(?:were|was) (?:you|he|she) ever on\b|"
+    r"\b(?:avez-vous|vous avez|a-t-il|a-t-elle) (?:déjà|jamais) (?:pris|eu|essayé)\b|"
     r"\b(?:were you on|was (?:he|she) on|did you (?:take|try)|have you (?:been on|taken))\s+(?:anything|something)"
     r"(?: else)? before\b|"
     # "and for the one two years ago, what did you take?": what was taken for a past episode

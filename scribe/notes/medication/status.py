@@ -32,7 +32,9 @@ STOP_LEFT = re.compile(
 )
 # "so no more zolpidem": a stop said right before the drug only ("no more ibuprofen, no aspirin products" stops
 # no aspirin; "no more than four a day" is a maximum)
-NO_MORE_BEFORE = re.compile(r"\bno more\s+(?:of\s+)?(?:the |your |his |her |my )?$|^\W*plus d(?:e |')(?:l')?$", re.I)
+NO_MORE_BEFORE = re.compile(
+    r"\bno more\s+(?:of\s+)?(?:the |your |his |her |my )?$|^\W*plus (?:jamais |aucune? )?d(?:e |')(?:l')?$", re.I
+)
 # a drug named as one not to take ("we want to avoid going to insulin", "plutôt que le tramadol") or to compare
 # with ("most people tolerate it much better on the stomach than pradaxa", "elle fait moins prendre de poids que le
 # deroxat")
@@ -59,7 +61,7 @@ _STOP_RIGHT = re.compile(
     # "you can leave the advil off", "it did nothing, so I stopped."; "the melatonin, you can leave that off" (the
     # recogniser's "lean that off")
     r"^\W{0,3}off\b(?! and on)|\b(?:leave|lean) (?:that|it|them|those) off\b|" + STOPPED_BARE + "|"
-    r"\b(?:l'|les )(?:ai |avons |a |ont )?arrêt\w*|"
+    r"\b(?:l'|les )(?:ai |avons |avez |aviez |avait |a |ont )?arrêt\w*|"
     # a relative clause on the drug: "l'amiodarone, …, qu'on a arrêtée", "the amiodarone, which we stopped"
     r"\bqu(?:'on|e j'ai|e vous avez|e nous avons|'il a|'elle a|'ils ont) (?:\w+ )?arrêt\w*|"
     r"\b(?:which|that) (?:we|i|they|you|he|she) (?:\w+ )?(?:stopped|discontinued)\b|"
@@ -75,7 +77,7 @@ _STOP_RIGHT = re.compile(
     r"^\W{0,3}(?:stays?|remains?|is staying|reste) (?:stopped|off|discontinued|arrêtée?s?)\b|"
     r"^\W{0,3}(?:stopped|discontinued|arrêtée?s?)(?: (?:for|because|due to|after|pour|à cause|après)\b|\s*(?:[,;.]|$))|"
     # "le natispray, vous pouvez le ramener à la pharmacie, vous n'en avez pas besoin"
-    r"\b(?:ramener|rapporter|rendre) (?:\w+ )?(?:à|a) la pharmacie|vous n'en avez (?:plus |pas )+besoin|"
+    r"\b(?:ramen|rapport|rend)(?:er|ez) (?:\w+ )?(?:\w+ )?(?:à|a) la pharmacie|vous n'en avez (?:plus |pas )+besoin|"
     r"\b(?:return|bring) (?:it|them) (?:back )?to the pharmacy|you (?:don't|do not) need (?:it|them) (?:anymore|now)\b",
     re.I,
 )
@@ -274,7 +276,7 @@ def clause_status(
         (not clinician or asked or "?" in text)
         and not _CURRENT_LEFT.search(left)
         and tried(text, start, left, after, before)  # "you tried X?" "yeah"
-    ) or (clinician and tried_by_us(left, text)):
+    ) or (clinician and tried_by_us(left, text, before)):
         status = "historical"
     elif asked:
         status = "current"

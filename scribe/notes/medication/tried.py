@@ -17,7 +17,7 @@ _TRIED_LEFT = re.compile(
     r"\b(?:i|he|she|we|you) had the\s+$|"  # "i had the advair for a while, years ago"
     r"\b(?:they|he|she|doctor|pediatrician|someone|clinic|walk-in|urgent care|er|hospital|dentist) "
     r"(?:at the time |back then |then )?gave (?:her|him|me|us|you|them)\s+(?:some\s+|a course of\s+|an?\s+|the\s+)?$|"
-    r"\bj'ai (?:pris|essayé)\s+(?:du |de la |de l'|des |un |une |deux |trois |quatre |\d )?$|"
+    r"\bj'ai (?:pris|essayé)\s+(?:du |de la |de l'|des |un |une |deux |trois |quatre |\d |le |la |l')?$|"
     r"\b(?:vous|il|elle|on) (?:avez|aviez|a|avait) (?:déjà )?(?:pris|essayé)\s+"
     r"(?:du |de la |de l'|des |un |une |le |la |l')?$|"
     r"\b(?:doctor|he|she|they|someone|cardiologist|neurologist|specialist) (?:put|started) (?:me|him|her|us|you) on\s+"
@@ -39,7 +39,9 @@ _PAST_TIME = re.compile(
     r"when (?:i|he|she|we) had (?:that|the|my|his|her|a|an)\b|"  # "when i had that bad attack"
     r"quand (?:j'étais|il était|elle était) (?:petite?|jeune|enfant|bébé)|c'était|"
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mois|printemps|automne) dernier|"
-    r"en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre))\b",
+    r"en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|"
+    r"(?:back )?in (?:january|february|march|april|may|june|july|august|september|october|november|december)|"
+    r"in (?:college|high school|school|my twenties|my thirties))\b",
     re.I,
 )
 # what the drug did, said in the past: a treatment tried for the complaint, not one the patient takes ("I took
@@ -94,6 +96,8 @@ def tried(text: str, start: int, left: str, after: str, before: str = "") -> boo
         return True  # "they switched me to doxycycline for the rest of the trip"
     if _TRIED_AFTER.match(after) or _SWITCHED_FOR_IT.match(after):
         return True
+    if _PAST_TIME.search(left) and _A_COURSE.search(after[:60]):
+        return True  # "in january, at urgent care, prednisone, forty milligrams for five days"
     return bool(NO_RELIEF.search(after[:60]))
 
 
@@ -109,6 +113,12 @@ _SWITCHED_FOR_IT = re.compile(
 )
 
 
+# a course of days or weeks: "for five days", "pendant une semaine"
+_A_COURSE = re.compile(
+    r"\b(?:for|pendant|durant) (?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|\d+|un|une|deux|trois|"
+    r"quatre|cinq|six|sept|huit|dix|quinze) (?:days?|weeks?|jours?|semaines?)\b",
+    re.I,
+)
 # the kind of drug given, ending the sentence before the drug's name
 _GIVEN_A_KIND = re.compile(
     r"\b(?:antibiotics?|medicines?|medications?|pills?|something|a cream|an ointment|antibiotique|médicament)"
@@ -133,7 +143,16 @@ _TAKEN_AFTER = re.compile(
 _WE_TRIED = re.compile(r"\b(?:we|i) (?:(?:have |had |'ve )?tried|(?:had )?put you on)\s+(?:the |some )?$", re.I)
 
 
-def tried_by_us(left: str, text: str) -> bool:
+def tried_by_us(left: str, text: str, before: str = "") -> bool:
     """The clinician says the practice tried the drug, at a time in the past ("we tried diltiazem for you last
-    year, before the metoprolol"): taken then, not now."""
-    return bool(_WE_TRIED.search(left) and _PAST_TIME.search(text))
+    year, before the metoprolol"), or names what the chart says was taken before ("before the tamsulosin, you were
+    on something else. doxazosin."): taken then, not now."""
+    return bool(_WE_TRIED.search(left) and _PAST_TIME.search(text)) or (not left.strip() and were_on_another(before))
+
+
+def were_on_another(sentence: str) -> bool:
+    """ "Before the tamsulosin, you were on something else": the drug named next was taken before."""
+    return bool(_WERE_ON_ANOTHER.search(sentence))
+
+
+_WERE_ON_ANOTHER = re.compile(r"\b(?:you|he|she) (?:were|was) (?:on|taking) (?:something|another|a different)\b", re.I)
