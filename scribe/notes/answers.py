@@ -162,6 +162,8 @@ QUALIFIERS: dict[str, re.Pattern] = {
     "night": re.compile(r"\bat night\b|\bnight\w*|\bla nuit\b|\bnocturne\w*", re.I),
     "weekend": re.compile(r"\bweek-?ends?\b|\bsaturdays?\b|\bsundays?\b|\bsamedis?\b|\bdimanches?\b", re.I),
     "menses": re.compile(r"\bperiods?\b|\bmenstru\w*|\bmenses\b|\brègles\b|\bcycles? menstruel", re.I),
+    # a derived measure: "what was his psa free-to-total ratio?" is not the psa
+    "ratio": re.compile(r"\bratio\b|\brapport\b|\bfree(?:-to-total| (?:psa|t4|t3))\b|\b(?:psa|t4|t3) libre\b", re.I),
     # another episode of care: "what was her blood pressure at urgent care?" is not today's reading
     "elsewhere": re.compile(
         r"\burgent care\b|\bthe er\b|\be\.r\.|\bemergency (?:room|department)\b|\bhospital\w*|\bdischarged\b|"

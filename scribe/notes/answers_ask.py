@@ -176,6 +176,9 @@ _DOSE_UNIT = re.compile(
     re.I,
 )
 _ASKS_ALLERGY = re.compile(r"\ballerg", re.I)
+_ALLERGY_SAID = re.compile(
+    r"\ballerg\w*\s+(?:to|à|aux?)\b|\ballerg(?:y|ies|ie)\b|\bno known\b|\bnkda\b|\breactions?\b", re.I
+)
 # "what is her blood type?" is not the hemoglobin's 8.1
 _ASKS_BLOOD_TYPE = re.compile(r"\bblood (?:type|group)\b|\bgroupe sanguin\b|\brh[ée]sus\b", re.I)
 _BLOOD_TYPE = re.compile(r"(?:^|\s)(?:a|b|ab|o)\s*(?:[+-]|pos\w*|neg\w*|nég\w*)|\brh|\bpositi|\bn[ée]gati", re.I)
@@ -256,8 +259,8 @@ def _fits(query: Query, found: Answered) -> Answered:
     said = " ".join([value, found.answer or "", *(e.quote for e in found.evidence)])
     if _other_person_unnamed(query.text, said):
         return unanswered(found.topic)  # "did her mother have a stroke?" — "no, never. my sister had one"
-    if _ASKS_ALLERGY.search(query.text) and not allergy_kind_fits(query.text, said):
-        return unanswered(found.topic)  # "any drug allergies?" — "any food allergies?" "no"
+    if _ASKS_ALLERGY.search(query.text) and not (allergy_kind_fits(query.text, said) and _ALLERGY_SAID.search(said)):
+        return unanswered(found.topic)  # "any drug allergies?" — "any food allergies?" "no"; "allergic asthma"
     if _ASKS_IMMUNITY.search(query.text) and not _IMMUNITY_SAID.search(said):
         return unanswered(found.topic)  # "is he immune to hepatitis A?" is not "alcoholic hepatitis"
     if (sub := _SUBTYPE.search(query.text)) and not re.search(

@@ -63,6 +63,13 @@ RESULT_LATER = re.compile(
     r"\b(?:on va|je vais|we'll|we will|i'll) (?:faire|refaire|demander|do|get|repeat|order)\b",
     re.I,
 )
+# a question on a treatment had before: what answers it says the treatment
+_TREATED_Q = re.compile(r"\b(?:treated|treatment|traitée?s?|traitement)\b", re.I)
+_TREATMENT = re.compile(
+    r"\b(?:was|were|been|got|had it) treated\b|\b(?:took|had|given|got) (?:a course|antibiotics|treatment|the)\b|"
+    r"\bété traitée?s?\b|\b(?:déjà eu|avait eu|aviez eu|j'ai eu) (?:un )?(?:traitement|antibiotiques?)\b",
+    re.I,
+)
 _PLANNED = re.compile(r"\b(?:will|going to|gon na|scheduled|planned|prévue?|programmée?|va être)\b", re.I)
 
 
@@ -141,7 +148,10 @@ class Guards(Searcher):
             return found  # (a yes the facts give has no value: "did she hurt her knee before?" of today's injury)
         if "surgery" in query.concepts and not _PLANNED.search(" ".join(e.quote for e in found.evidence)):
             return found  # an operation had is before today by itself ("j'ai été opérée des dents de sagesse")
-        if any(_EARLIER_SAID.search(self._unit_text(e.segment_id)) for e in found.evidence):
+        said = [self._unit_text(e.segment_id) for e in found.evidence]
+        if _TREATED_Q.search(query.text) and not any(_TREATMENT.search(t) for t in said):
+            return unanswered(found.topic)  # "has she been treated for h. pylori before?" of today's diagnosis
+        if any(_EARLIER_SAID.search(t) for t in said):
             return found
         anchors, labels = self.word_anchors(query), labels_in(query.text)  # labels: either language
         again = self._search(query, anchors, asking_rx=EARLIER_Q, qa_only=True) if anchors else None

@@ -136,6 +136,12 @@ _ASKS_PAST_PREGNANCY = re.compile(
     r"grossesses? (?:antérieures?|précédentes?)|combien de grossesses)\b",
     re.I,
 )
+_PREGNANCY_HAD = re.compile(
+    r"\b(?:was|were|been|got) pregnant\b|\bgave birth\b|\bdelivered\b|\bmiscarri\w*|\bc-section\b|\bcesarean\b|"
+    r"\b(?:ai|a|avez|avait) été enceinte\b|\baccouch\w*|\bfausses? couches?\b|\bcésarienne\b|"
+    r"\b(?:eu|had) (?:\w+ )?(?:grossesses?|pregnanc\w*)\b|\bgravida\b|\bG\d",
+    re.I,
+)
 _PREGNANCY_WISHED = re.compile(
     r"\b(?:get|getting|become|want to be|trying to get) pregnant\b|\btomber enceinte\b|\bdésir de grossesse\b", re.I
 )
@@ -154,8 +160,10 @@ def kind_differs(question: str, said: str, value: str) -> bool:
         return True
     if _ASKS_CONTRACEPTION.search(question) and not _CONTRACEPTION_SAID.search(said):
         return True
-    if _ASKS_PAST_PREGNANCY.search(question) and _PREGNANCY_WISHED.search(said):
-        return True  # "has she ever been pregnant?" is not "i really can't get pregnant right now"
+    if _ASKS_PAST_PREGNANCY.search(question) and (
+        _PREGNANCY_WISHED.search(said) or value.lower() != "no" and not _PREGNANCY_HAD.search(said)
+    ):
+        return True  # "has she ever been pregnant?" is not "i really can't get pregnant right now", nor "avoir un bébé"
     # "and his father had a heart attack at sixty-eight, he smoked two packs a day" answers nothing of the patient
     if about_family(question) or re.search(r"\b(?:who|whom|qui|with whom|avec qui)\b", question, re.I):
         return False

@@ -8,13 +8,13 @@ import re
 RELATIVES = re.compile(
     r"\b(?:mother|mom|mum|father|dad|brother|sister|son|daughter|grand(?:mother|father|ma|pa)|aunt|uncle|cousin|"
     r"wife|husband|parents?|siblings?|mère|maman|père|papa|frère|sœur|soeur|fils|fille|grand-(?:mère|père)|tante|"
-    r"oncle|cousine?|mari|femme|parents)\b",
+    r"oncle|cousine?|mari|femme|parents|partner|boyfriend|girlfriend|fianc[ée]e?|compagnon|compagne|conjointe?|époux|épouse)\b",
     re.I,
 )
 FAMILY = re.compile(r"\bfamil\w*|\brun in\b|\brelatives?\b|\bhéréditaire\b", re.I)
 # a relative's words in both languages (a French visit answers an English question), one group per relative
 RELATIVE_WORDS = (
-    r"wife|husband|partner|femme|mari|conjointe?|épou\w*",
+    r"wife|husband|partner|boyfriend|girlfriend|femme|mari|conjointe?|épou\w*|compagnon|compagne",
     r"mother|mom|mum|mère|maman",
     r"father|dad|père|papa",
     r"brothers?|frères?",
@@ -29,7 +29,8 @@ RELATIVE_WORDS = (
 )
 # someone other than the patient is asked about ("does his wife smoke?", "sa mère a-t-elle eu… ?")
 ASKS_OTHER = re.compile(
-    r"\b(?:his|her|their|the|sa|son|ses|la|le|du|des)\s+(?P<who>wife|husband|partner|mother|father|mom|dad|brother|"
+    r"\b(?:his|her|their|the|sa|son|ses|la|le|du|des)\s+(?P<who>wife|husband|partner|boyfriend|girlfriend|compagnon|compagne|"
+    r"mother|father|mom|dad|brother|"
     r"sister|son|daughter|children|kids|parents?|femme|mari|conjointe?|mère|père|frère|sœur|soeur|fils|fille|enfants|"
     r"baby|infant|newborn|bébé|nourrisson|nouveau-né|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
     r"grand-mère|grand-père|tante|oncle)\b",

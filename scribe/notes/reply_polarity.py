@@ -127,4 +127,25 @@ def goes_back_on_no(later: list[str]) -> bool:
     """A "no" the same reply takes back in a later sentence, which affirms without denying again."""
     # "no." "not really ..." "well, at the end of the day, …": the "no" said again is not yet the reply's turn
     later = [t for t in (_NOT_REALLY.sub("", t, count=1) for t in later) if not _BARE_NO.match(t)]
-    return any(_GOES_BACK.match(t) and not DENIES.search(t) for t in later[:2])
+    joined = []  # "well ..." "once.": a hesitation the sentence splitter cut off opens the next sentence
+    for t in later:
+        if joined and _ONLY_HESITATION.match(joined[-1]):
+            joined[-1] += " " + t
+        else:
+            joined.append(t)
+    return any(_GOES_BACK.match(t) and not DENIES.search(t) for t in joined[:2])
+
+
+_ONLY_HESITATION = re.compile(r"^\W*(?:well|enfin|um+|uh+|euh|bon|hmm+)\W*$", re.I)
+
+
+def denied_again(later: list[str], asked: list[str]) -> bool:
+    """After taking its "no" back, the reply denies what was asked in its own words: "un peu foncées. mais pas
+    noires comme du goudron" (asked: "des selles noires"): the thing asked stays denied."""
+    words = {w for said in asked for w in re.findall(r"[a-zà-ÿ]{4,}", said.lower())}
+    return any(
+        (m := _BUT_NOT.match(t)) and words & set(re.findall(r"[a-zà-ÿ]{4,}", t[m.end() :].lower())) for t in later
+    )
+
+
+_BUT_NOT = re.compile(r"^\W*(?:mais|but)\W+(?:pas|not|never|jamais)\b", re.I)

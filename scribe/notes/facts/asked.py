@@ -19,7 +19,7 @@ from scribe.notes.facts.mentions import (
 )
 from scribe.notes.facts.reader import NEGATION_NEAR, advice_heard
 from scribe.notes.facts.replies import REWORDS, asked_as_denied, denial_reply, reply_polarity
-from scribe.notes.reply_polarity import DENIES, goes_back_on_no
+from scribe.notes.reply_polarity import DENIES, denied_again, goes_back_on_no
 
 _PIECE = re.compile(r"[,.;!?]|\b(?:but|though|although|whereas|mais|par contre)\b", re.I)
 _HAS_IT = re.compile(
@@ -130,6 +130,9 @@ _CIRCUMSTANCE_AFTER = re.compile(
     r"at (?:rest|night|the moment|present|this (?:point|time))|on (?:exertion|exercise|the stairs|stairs)|"
     r"in the (?:morning|evening|night)|right now|currently|today|anymore|any more|"
     r"in (?:the|your|his|her) (?:groin|saddle|buttocks?|genitals?)|between (?:the|your|his|her) legs|"  # a site
+    r"(?:on|around) (?:the|your|his|her) (?:face|forehead|nose|eyes?|scalp|neck|back|arms?|legs?|hands?|feet|belly|"
+    r"tummy|stomach|chest)|sur (?:le|la|les|l'|votre|vos|son|sa|ses) ?(?:visage|front|nez|yeux|œil|cuir chevelu|cou|"
+    r"dos|bras|jambes?|mains?|pieds|ventre|poitrine)|autour des yeux|"
     r"en ce moment|actuellement|maintenant|aujourd'hui|"
     r"quand|lorsque|pendant|après|à l'effort|au repos|à la marche|à l'inspiration|la nuit|le matin|en (?:marchant|"
     r"mangeant|respirant|toussant|montant|faisant))\b",
@@ -345,15 +348,23 @@ class AskedSymptoms:
         # the take-back may follow the "no" in the same sentence ("no, well, maybe once at night")
         rest = re.sub(r"^\W*(?:no|nope|nah|non)\b\W*", "", first.text, count=1, flags=re.I)
         later = self.replies_after(ans) if pol == "no" else []
-        if pol == "no" and (
-            goes_back_on_no([rest, *(self.sents[j].text for j in ans[1:])])
-            or goes_back_on_no([_opening(self.sents, j) for j in later])
+        if (
+            pol == "no"
+            and (
+                goes_back_on_no([rest, *(self.sents[j].text for j in ans[1:])])
+                or goes_back_on_no([_opening(self.sents, j) for j in later])
+            )
+            and not denied_again([self.sents[j].text for j in ans[1:4]], [s.text[f[0] : f[1]] for f in found])
         ):
             # "not really. well, actually, a little"; "any chills? sweats?" "no. well, actually some chills":
             # the take-back is about the chills it names, and the "no" still answers the sweats
             back = {
                 c.label for j in [*ans[1:3], *later] for *_, c in lexicon.find_concepts("symptom", self.sents[j].text)
             }
+            if "subjective fever" in back:  # "well, sunday i felt a bit feverish": no fever measured, none denied
+                found = [f for f in found if f[2].label != "fever"]
+                if not found:
+                    return
             taken = [f for f in found if f[2].label in back]
             said = [rest, *(self.sents[j].text for j in ans[1:]), *(_opening(self.sents, j) for j in later)]
             going_back = next((t for t in said if goes_back_on_no([t])), "")

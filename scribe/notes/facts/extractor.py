@@ -32,7 +32,14 @@ class Extractor(
         self.results()
         self.assessment()
         self.plan()
-        return self.builder.facts
+        return _without_denied_family(self.builder.facts)
+
+
+def _without_denied_family(facts: list[Fact]) -> list[Fact]:
+    """A disease the family is said not to have is dropped where a relative has it: "my father had his prostate
+    done … but that wasn't cancer … my mother had breast cancer" is no "no cancer in the family"."""
+    had = {f.label for f in facts if f.kind == "family_history" and f.status == "present"}
+    return [f for f in facts if not (f.kind == "family_history" and f.status == "absent" and f.label in had)]
 
 
 def extract(tr: Transcript, lang: str | None = None) -> list[Fact]:

@@ -26,6 +26,12 @@ from scribe.notes.facts.reader import clause_before, echoes_advice
 from scribe.notes.number_words import numbers_to_digits, spoken_numbers
 from scribe.notes.text import clean, patient_to_third
 
+_LONG_AGO = re.compile(
+    r"\b(?:years? ago|a long time ago|back then|il y a (?:des|plusieurs|\w+) ans|autrefois|as a (?:kid|child))\b", re.I
+)
+_PAST_TENSE = re.compile(
+    r"\b(?:i|he|she|we) (?:had|got|was)\b|\bj'(?:ai eu|avais)\b|\b(?:il|elle) (?:a eu|avait)\b", re.I
+)
 _PAST_EPISODE = re.compile(
     r"\b(?:years? ago|last year|back in|in the past|a long time ago|when i (?:was|broke|hurt|had|injured)|"
     r"the (?:last|first|other) time|previous(?:ly)?|used to|il y a (?:des|plusieurs) ans|autrefois|la dernière fois|"
@@ -210,6 +216,14 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
             i -= 1
         return " ".join(t.text for t in self.sents[i:j])
 
+    def _told_of_long_ago(self, k: int, before: str) -> bool:
+        """A symptom told in the past tense in a turn that began years ago ("the coumadin, yes, years ago, when i had
+        the clot … and i had a nosebleed that wouldn't stop"): of that time, not of today."""
+        if not _PAST_TENSE.search(before):
+            return False
+        turn = [j for j in range(max(0, k - 4), k) if self.sents[j].seg_index == self.sents[k].seg_index]
+        return any(_LONG_AGO.search(self.sents[j].text) for j in turn)
+
     def _stopped_next(self, k: int) -> bool:
         """The same turn's next sentence stops the drug for what sentence k told: "i broke out in a rash after two
         days, itchy red bumps. so i stopped it" is a reaction of the past, not a symptom now."""
@@ -283,6 +297,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                     continue
                 past = m.historical or bool(_PAST_EPISODE.search(s.text[max(0, st - 80) : st]))
                 past = past or bool(_STOPPED_FOR_IT.match(s.text, en)) or self._stopped_next(k)
+                past = past or self._told_of_long_ago(k, s.text[:st])
                 status = "absent" if m.negated else ("historical" if past else "present")
                 side, st = side_of(c.label, s.text, st, en)
                 self.builder.add(

@@ -329,7 +329,10 @@ class ObjectiveFacts:
             if re.search(
                 r"\b(?:order|schedule|get (?:a|an|some)|i want to|we'll|we will|let's|going to|gonna|"
                 r"should|need to|prescri|je vais (?:vous )?demander|on va faire|il faudra|"
-                r"if (?:you're|you are|it's|it is|she's|he's|your|her|his|it goes|si vous êtes))\b",  # an instruction
+                r"if (?:you're|you are|it's|it is|she's|he's|your|her|his|it goes|si vous êtes))\b|"  # an instruction
+                # what is true in general: "many people with focal epilepsy have a normal mri"
+                r"\b(?:many|most|some|a lot of) (?:people|patients)\b|"
+                r"\b(?:beaucoup|la plupart) de(?:s)? (?:gens|patients)\b",
                 t,
                 re.I,
             ):

@@ -257,6 +257,17 @@ def relative_before(sents: list, k: int, is_clin, is_pat) -> re.Match | None:
     if last_words:
         return None
     opening = RELATIVE_SUBJECT.match(prev.text)
+    if (
+        opening is not None
+        and _WHOSE.match(prev.text, opening.end())
+        and k > 1
+        and sents[k - 2].seg_index == prev.seg_index
+    ):
+        # "my cousin, on my mom's side. my mom's sister's son. he has epilepsy": the second sentence says who the
+        # first one's relative is
+        first = RELATIVE_SUBJECT.match(sents[k - 2].text)
+        if first is not None and (rel := FAMILY.match(sents[k - 2].text, first.end())):
+            return rel
     if opening is not None:
         if not _FIRST_PERSON.search(text) and (spouse := _SPOUSE.match(prev.text, opening.end())):
             return spouse  # "my husband, samuel. he has diabetes": not the patient's (and no "i" to say it is)
@@ -273,6 +284,7 @@ _ONLY_A_RELATIVE = re.compile(
     + r"(?:'s side)?\W*$",
     re.I,
 )
+_WHOSE = re.compile(r"(?:mom|mother|dad|father|mère|père)'s\s", re.I)  # "my mom's sister's son"
 _SPOUSE = re.compile(r"(?:husband|wife|spouse|mari|femme|épouse|époux|conjointe?)\b", re.I)
 _SPOUSE_WHO = re.compile(
     r"\b(?:c'est|it's|it is) (?:my|mon|ma) ((?:husband|wife|mari|femme|épouse|époux|conjointe?)) (?:qui|who|that)\b",

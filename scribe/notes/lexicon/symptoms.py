@@ -32,7 +32,7 @@ SYMPTOMS: list[Concept] = [
         "fièvre",
         "Constitutional",
     ),
-    symptom("chills", [r"chills", r"frissons?"], "frissons", "Constitutional"),
+    symptom("chills", [r"chills", r"shivery", r"shivering", r"frissons?"], "frissons", "Constitutional"),
     symptom(
         "fatigue",
         [

@@ -59,7 +59,7 @@ _RATIO_AFTER = re.compile(
 _BARE_DOSE = re.compile(
     rf"^\s*,?\s*(?:at\s+|à\s+)?(?P<num>{_NUM})(?!\s*(?:\d|%|-|/|:|\.\d|years?|yrs?|days?|weeks?|"
     rf"months?|hours?|minutes?|times?|x\b|of\b|out\b|over\b|o'clock|pm\b|am\b|ans\b|jours?|semaines?|mois|"
-    rf"heures?|fois|sur\b|percent|pounds?|lbs?|kilos?|kg|{_UNIT_RX}))",
+    rf"heures?|fois|sur\b|percent|pounds?|lbs?|kilos?|kg|shots?\b|doses\b|injections\b|piqûres\b|{_UNIT_RX}))",
     re.I,
 )
 _LEFT_DOSE = re.compile(
