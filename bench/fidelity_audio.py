@@ -11,7 +11,8 @@ A change to the diarization is measured without transcribing again:
     python bench/fidelity_audio.py --rediarize W138 W141   # the cached words given today's speakers
 
 rewrites each cached transcript whose speakers today's diarization changes (and drops its re-decode cache,
-which is rebuilt from it), printing the seconds per speaker before and after.
+which is rebuilt from it), printing the seconds per speaker before and after and the share of words given their
+true speaker (against the synthesis's ID.rttm, speakers matched one to one).
 """
 
 from __future__ import annotations
@@ -161,11 +162,32 @@ def rediarize(vid: str, out: Path) -> None:
 
     after = [seg.model_dump() for seg in segments]
     before = seconds(transcript["segments"])
-    print(f"{vid}: {before} -> {seconds(after)}", flush=True)
+    truth = out / f"{vid}.rttm"
+    was, now = (f"{word_accuracy(s, truth):.3f}" for s in (transcript["segments"], after))
+    print(f"{vid}: {before} -> {seconds(after)}; words with their true speaker {was} -> {now}", flush=True)
     if seconds(after) != before:
         transcript.update(segments=after, speakers={k: v.model_dump() for k, v in speakers.items()})
         cache.write_text(json.dumps(transcript, ensure_ascii=False, indent=1), encoding="utf-8")
         (out / f"{vid}.redecode.transcript.json").unlink(missing_ok=True)
+
+
+def word_accuracy(segments: list[dict], rttm: Path) -> float:
+    """Share of words (by their middle) whose speaker is the true one, speakers matched one to one."""
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    turns = [(float(f[3]), float(f[3]) + float(f[4]), f[7]) for f in (line.split() for line in rttm.open())]
+    pairs = []
+    for seg in segments:
+        for w in seg["words"]:
+            t = 0.5 * (w["start"] + w["end"])
+            pairs += [(seg["speaker"], who) for a, b, who in turns if a <= t <= b][:1]
+    said, true = sorted({h for h, _ in pairs}), sorted({r for _, r in pairs})
+    counts = np.zeros((len(said), len(true)))
+    for h, r in pairs:
+        counts[said.index(h), true.index(r)] += 1
+    rows, cols = linear_sum_assignment(-counts)
+    return float(counts[rows, cols].sum()) / max(len(pairs), 1)
 
 
 if __name__ == "__main__":

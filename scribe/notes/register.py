@@ -200,7 +200,12 @@ _NOT_OBSERVED = re.compile(
     r"notice|find|note)\s+(?:any\s+)?",
     re.I,
 )
-_OUR_ASIDE = re.compile(r",?\s*\b(?:which|that|as|what)\s+(?:we|i)(?:'ve| have)?\b[^,.;]*", re.I)
+_OUR_ASIDE = re.compile(
+    r",?\s*\b(?:which|that|as|what)\s+(?:we|i)(?:'ve| have)?\b[^,.;]*|"
+    # the examiner's aside after the finding: "no blisters anywhere else, i checked the back and the scalp"
+    r"\s*,\s*(?:i|we)\s+(?:checked|looked(?: at)?|examined|felt|listened to)\b[^.;]*",
+    re.I,
+)
 
 
 def _salvage(text: str, convert) -> str | None:

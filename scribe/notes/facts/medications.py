@@ -438,7 +438,7 @@ class MedicationFacts:
             "medication",
             drug.label,
             [drug.evidence[0], ev] if drug.evidence else [ev],
-            status="changed",
+            status="new" if drug.status == "new" else "changed",  # "start with five …, then go up to ten": new
             **keep,
             **extra.as_dict(),
             prescriber="this clinician",

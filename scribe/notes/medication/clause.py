@@ -289,8 +289,18 @@ _SOMEONE_ELSES = re.compile(
 
 
 def someone_elses(text: str, start: int) -> bool:
-    """The drug at text[start] is what a friend or a colleague takes, not the patient."""
-    return bool(_SOMEONE_ELSES.search(text[max(0, start - 60) : start]))
+    """The drug at text[start] is what a friend or a colleague takes, not the patient, or only what another drug is
+    compared with ("it's a different medicine from the prozac")."""
+    return bool(
+        _SOMEONE_ELSES.search(text[max(0, start - 60) : start]) or _COMPARED.search(text[max(0, start - 50) : start])
+    )
+
+
+_COMPARED = re.compile(
+    r"\b(?:different|other)\s+(?:\w+\s+)?from\s+(?:the\s+|your\s+)?$|"
+    r"\b(?:unlike|similar to|same (?:class|family) as)\s+(?:the\s+|your\s+)?$|\bdifférente? d(?:u|e la|e l'|es)\s*$",
+    re.I,
+)
 
 
 _INQUIRY = re.compile(

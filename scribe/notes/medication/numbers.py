@@ -195,7 +195,8 @@ _TABLETS_OF = re.compile(
 
 # "500 milligrams, two tablets, up to three times a day": the count said after the strength multiplies it
 COUNT_AFTER_STRENGTH = re.compile(
-    r"\s*(?:tablets?\s*)?,?\s*(?:take\s+)?(?P<n>[2-4])\s+(?:tablets?|capsules?|pills?|caplets?|comprimés?|gélules?)\b"
+    r"\s*(?:tablets?\s*)?,?\s*(?:take\s+)?(?P<n>[2-4])\s+(?:tablets?|capsules?|pills?|caplets?|comprimés?|gélules?|"
+    r"at a time|at once|à la fois|d'un coup)\b"
     r"(?!\s+(?:of|de|d')\s+\d)",  # "un gramme, deux comprimés de 500": the dose made of two, not twice it
     re.I,
 )
