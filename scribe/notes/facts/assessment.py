@@ -261,7 +261,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         r"vaccinated (?:against|for)|completed (?:your|the|his|her)|vaccinée? contre|"
         r"prevent\w*|avoid\w*|risk|chance|if|unless|in case|any|no|without|"
         # what a treatment protects from: "it protects you from a stroke", "il vous protège de l'avc"
-        r"protect\w* (?:\w+ )?(?:from|against)|protèg\w* (?:\w+ )?(?:de|du|des|contre)|préven\w*|prévien\w*|"
+        r"protect\w* (?:\w+ ){0,2}(?:from|against)|protèg\w* (?:\w+ )?(?:de|du|des|contre)|préven\w*|prévien\w*|"
         r"help(?:s|ing)?(?= (?:the |your )?$)|"  # "it helps the blood clot": what a drug does, a verb
         r"check(?:s|ing)? for|look(?:s|ing)? for|evaluat\w+ for|screen\w* for|test\w* for|"
         r"(?:pcr|blot|titer|panel|culture|swab|antibod\w+) for|"

@@ -27,10 +27,14 @@ from scribe.notes.number_words import numbers_to_digits, spoken_numbers
 from scribe.notes.text import clean, patient_to_third
 
 _LONG_AGO = re.compile(
-    r"\b(?:years? ago|a long time ago|back then|il y a (?:des|plusieurs|\w+) ans|autrefois|as a (?:kid|child))\b", re.I
+    r"\b(?:years? ago|a long time ago|back then|il y a (?:des|plusieurs|\w+) ans|autrefois|as a (?:kid|child)|"
+    r"in (?:college|high school))\b",
+    re.I,
 )
 _PAST_TENSE = re.compile(
-    r"\b(?:i|he|she|we) (?:had|got|was)\b|\bj'(?:ai eu|avais)\b|\b(?:il|elle) (?:a eu|avait)\b", re.I
+    r"\b(?:i|he|she|we) (?:had|got|was)\b|\b(?:it|that) (?:made|gave)\b|\bj'(?:ai eu|avais)\b|"
+    r"\b(?:il|elle) (?:a eu|avait)\b",
+    re.I,
 )
 _PAST_EPISODE = re.compile(
     r"\b(?:years? ago|last year|back in|in the past|a long time ago|when i (?:was|broke|hurt|had|injured)|"
