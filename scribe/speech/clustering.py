@@ -51,17 +51,20 @@ PITCH_SEPARATION = 4.0  # d' of the two pitch groups (one voice cut in two: 2.65
 TURN_SWITCHES = 0.6
 MIN_PITCH_TURNS = 2  # runs (turns) each pitch group needs: the voices take turns
 PITCH_WEIGHT = 0.5  # (cosine units) most a subsegment's pitch adds to its score for a speaker found by pitch
-# Turn-taking (turn_taking): pieces are speech between pauses or speaker-change points, one voice each. A split
+# Turn-taking (takes_turns): pieces are speech between pauses or speaker-change points, one voice each. A split
 # of a conversation's voices keeps every piece whole and changes side between consecutive pieces at least as often
 # as chance (turns alternate); a split of one voice cuts pieces (measured within-piece switches 0.07-0.38 on
 # 2.5-4 min espeak readings) or keeps whole blocks of them apart (one run: 0.4 x chance). Two voices of whole
-# visits: within 0.000-0.005, alternation 1.1-1.7 x chance, at d' down to 4.8 (similar voices, which the d'
-# floor leaves as one) and 6.5 (a companion's voice inside the clinician's cluster).
+# visits: within 0.000-0.015, alternation 0.9-2.1 x chance, at d' down to 4.8 (similar voices, which the d'
+# floor leaves as one) and 4.3-9.7 (a companion's voice inside the clinician's or the patient's cluster).
 TURN_SEPARATION = 4.0  # d' a split that follows the turn-taking still needs
 TURN_MAX_WITHIN = 0.02  # fraction of consecutive subsegments of one piece on different sides, at most
 TURN_ALTERNATION = 0.8  # consecutive pieces on different sides, at least this multiple of chance (2p(1-p))
 ONE_RUN_ALTERNATION = 0.5  # ... below this multiple, two clusters of a conversation are one voice
 MIN_TURN_PAIRS = 20  # consecutive pieces the test needs (30 s clips have fewer: the d' rules decide there)
+# ... and under LONG_SEPARATION this many: a patient's 30 pieces split at d' 4.5 looked like turns (0.93 x chance);
+# the true splits under 5.2 had 85-104 (a companion at d' 4.3, similar voices at 4.8)
+TURN_PAIRS_BELOW_FLOOR = 40
 
 
 def spectral(emb: np.ndarray, num: int | None, lo: int, hi: int) -> np.ndarray:
@@ -164,7 +167,7 @@ def second_voice(emb: np.ndarray, mass: np.ndarray, one: np.ndarray, pieces: np.
             continue
         if pieces is not None and _one_run(labels, pieces):
             continue
-        if separation >= needed or separation >= TURN_SEPARATION and pieces is not None and takes_turns(labels, pieces):
+        if separation >= needed or pieces is not None and takes_turns(labels, pieces, separation):
             return labels
     return one
 
@@ -190,10 +193,8 @@ def _voices_by_turns(emb: np.ndarray, mass: np.ndarray, labels: np.ndarray, piec
         if labels.max() + 1 >= hi or members.size < 4:
             break
         for sides, separation in _two_way_splits(emb[members]):
-            if (
-                separation >= TURN_SEPARATION
-                and np.bincount(sides, weights=mass[members]).min() >= MIN_CLUSTER_SPEECH
-                and takes_turns(sides, pieces[members])
+            if np.bincount(sides, weights=mass[members]).min() >= MIN_CLUSTER_SPEECH and takes_turns(
+                sides, pieces[members], separation
             ):
                 labels = labels.copy()
                 labels[members[sides == 1]] = labels.max() + 1
@@ -201,23 +202,30 @@ def _voices_by_turns(emb: np.ndarray, mass: np.ndarray, labels: np.ndarray, piec
     return labels
 
 
-def _switches(labels: np.ndarray, pieces: np.ndarray) -> tuple[float, float] | None:
+def _switches(labels: np.ndarray, pieces: np.ndarray) -> tuple[float, float, int] | None:
     """(switches between consecutive embeddings of one piece, as a fraction; switches between consecutive
-    pieces, as a multiple of chance 2p(1-p)) of a two-way split; None with under MIN_TURN_PAIRS consecutive
-    pieces. labels, pieces: of the embeddings in time order."""
+    pieces, as a multiple of chance 2p(1-p); consecutive pieces) of a two-way split; None with under
+    MIN_TURN_PAIRS consecutive pieces. labels, pieces: of the embeddings in time order."""
     same = pieces[1:] == pieces[:-1]
     switch = labels[1:] != labels[:-1]
-    if np.count_nonzero(~same) < MIN_TURN_PAIRS:
+    pairs = int(np.count_nonzero(~same))
+    if pairs < MIN_TURN_PAIRS:
         return None
     share = float(labels.mean())
     within = float(switch[same].mean()) if same.any() else 0.0
-    return within, float(switch[~same].mean()) / max(2.0 * share * (1.0 - share), 1e-9)
+    return within, float(switch[~same].mean()) / max(2.0 * share * (1.0 - share), 1e-9), pairs
 
 
-def takes_turns(labels: np.ndarray, pieces: np.ndarray) -> bool:
-    """A two-way split that keeps every piece whole and alternates between pieces as turns do."""
+def takes_turns(labels: np.ndarray, pieces: np.ndarray, separation: float) -> bool:
+    """A two-way split (at that d') that keeps every piece whole and alternates between pieces as turns do; under
+    LONG_SEPARATION only with TURN_PAIRS_BELOW_FLOOR consecutive pieces."""
     found = _switches(labels, pieces)
-    return found is not None and found[0] <= TURN_MAX_WITHIN and found[1] >= TURN_ALTERNATION
+    if found is None or separation < TURN_SEPARATION:
+        return False
+    within, alternation, pairs = found
+    if separation < LONG_SEPARATION and pairs < TURN_PAIRS_BELOW_FLOOR:
+        return False
+    return within <= TURN_MAX_WITHIN and alternation >= TURN_ALTERNATION
 
 
 def _one_run(labels: np.ndarray, pieces: np.ndarray) -> bool:
