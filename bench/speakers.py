@@ -255,15 +255,18 @@ def annotation(turns):
 @contextmanager
 def previous_rule():
     """The conversation rule of the commit before issue 12's pitch cue: the second voice needs d' 6 at any
-    length and pitch is never asked (clustering.py's constants set back for the duration)."""
+    length, pitch is never asked and turns are not read (clustering.py's constants set back for the duration)."""
     from scribe.speech import clustering
 
-    saved = clustering.LONG_SEPARATION, clustering.MIN_PITCH_GAP
-    clustering.LONG_SEPARATION, clustering.MIN_PITCH_GAP = clustering.CONVERSATION_SEPARATION, float("inf")
+    names = ("LONG_SEPARATION", "MIN_PITCH_GAP", "TURN_SEPARATION", "ONE_RUN_ALTERNATION")
+    saved = [getattr(clustering, name) for name in names]
+    for name, value in zip(names, (clustering.CONVERSATION_SEPARATION, float("inf"), float("inf"), 0.0), strict=True):
+        setattr(clustering, name, value)
     try:
         yield
     finally:
-        clustering.LONG_SEPARATION, clustering.MIN_PITCH_GAP = saved
+        for name, value in zip(names, saved, strict=True):
+            setattr(clustering, name, value)
 
 
 def networks(case: Case, engine):
