@@ -62,9 +62,9 @@ TURN_MAX_WITHIN = 0.02  # fraction of consecutive subsegments of one piece on di
 TURN_ALTERNATION = 0.8  # consecutive pieces on different sides, at least this multiple of chance (2p(1-p))
 ONE_RUN_ALTERNATION = 0.5  # ... below this multiple, two clusters of a conversation are one voice
 MIN_TURN_PAIRS = 20  # consecutive pieces the test needs (30 s clips have fewer: the d' rules decide there)
-# ... and under LONG_SEPARATION this many: a patient's 30 pieces split at d' 4.5 looked like turns (0.93 x chance);
-# the true splits under 5.2 had 85-104 (a companion at d' 4.3, similar voices at 4.8)
-TURN_PAIRS_BELOW_FLOOR = 40
+# ... and under LONG_SEPARATION this many: one voice's 30 and 46 pieces split at d' 4.5 and 4.4 looked like turns
+# (0.93 and 1.07 x chance); the true splits under 5.2 had 72-104 (companions at d' 4.3 and 5.2, similar voices 4.8)
+TURN_PAIRS_BELOW_FLOOR = 60
 
 
 def spectral(emb: np.ndarray, num: int | None, lo: int, hi: int) -> np.ndarray:
