@@ -34,7 +34,7 @@ from scribe.notes.answers_kinds import TREATMENT, unanswered
 from scribe.notes.answers_search import NOT_UNDERSTOOD, labels_in
 from scribe.notes.answers_setting import kind_differs, setting_differs
 from scribe.notes.answers_values import EARLIER_SAID, FUTURE_ASKED, VALUE_RX
-from scribe.notes.answers_whose import about_family, allergy_kind_fits, relative_asked
+from scribe.notes.answers_whose import ALLERGY_SAID, about_family, allergy_kind_fits, relative_asked
 from scribe.notes.answers_why import why_stopped
 from scribe.notes.context_topics import answer_from_facts, facts_for_topic, topics_of
 from scribe.notes.facts import Extractor
@@ -176,9 +176,6 @@ _DOSE_UNIT = re.compile(
     re.I,
 )
 _ASKS_ALLERGY = re.compile(r"\ballerg", re.I)
-_ALLERGY_SAID = re.compile(
-    r"\ballerg\w*\s+(?:to|à|aux?)\b|\ballerg(?:y|ies|ie)\b|\bno known\b|\bnkda\b|\breactions?\b", re.I
-)
 # "what is her blood type?" is not the hemoglobin's 8.1
 _ASKS_BLOOD_TYPE = re.compile(r"\bblood (?:type|group)\b|\bgroupe sanguin\b|\brh[ée]sus\b", re.I)
 _BLOOD_TYPE = re.compile(r"(?:^|\s)(?:a|b|ab|o)\s*(?:[+-]|pos\w*|neg\w*|nég\w*)|\brh|\bpositi|\bn[ée]gati", re.I)
@@ -259,7 +256,9 @@ def _fits(query: Query, found: Answered) -> Answered:
     said = " ".join([value, found.answer or "", *(e.quote for e in found.evidence)])
     if _other_person_unnamed(query.text, said):
         return unanswered(found.topic)  # "did her mother have a stroke?" — "no, never. my sister had one"
-    if _ASKS_ALLERGY.search(query.text) and not (allergy_kind_fits(query.text, said) and _ALLERGY_SAID.search(said)):
+    if _ASKS_ALLERGY.search(query.text) and not (
+        allergy_kind_fits(query.text, said) and (found.topic == "allergies" or ALLERGY_SAID.search(said))
+    ):
         return unanswered(found.topic)  # "any drug allergies?" — "any food allergies?" "no"; "allergic asthma"
     if _ASKS_IMMUNITY.search(query.text) and not _IMMUNITY_SAID.search(said):
         return unanswered(found.topic)  # "is he immune to hepatitis A?" is not "alcoholic hepatitis"

@@ -78,6 +78,12 @@ _ALLERGY_KINDS = (
 )
 
 
+# what says an allergy (not "allergic asthma"): "allergic to penicillin", "no known allergies", "a reaction"
+ALLERGY_SAID = re.compile(
+    r"\ballerg\w*\s+(?:to|à|aux?)\b|\ballerg(?:y|ies|ie)\b|\bno known\b|\bnkda\b|\breactions?\b", re.I
+)
+
+
 def allergy_kind_fits(question: str, said: str) -> bool:
     """An allergy said of one kind answers no question of the other: "any food allergies? no" says nothing of
     drugs."""

@@ -38,8 +38,16 @@ class Extractor(
 def _without_denied_family(facts: list[Fact]) -> list[Fact]:
     """A disease the family is said not to have is dropped where a relative has it: "my father had his prostate
     done … but that wasn't cancer … my mother had breast cancer" is no "no cancer in the family"."""
-    had = {f.label for f in facts if f.kind == "family_history" and f.status == "present"}
-    return [f for f in facts if not (f.kind == "family_history" and f.status == "absent" and f.label in had)]
+    had: dict[str, set] = {}
+    for f in facts:
+        if f.kind == "family_history" and f.status == "present":
+            had.setdefault(f.label, set()).add(f.attributes.get("term"))
+
+    def contradicted(f: Fact) -> bool:  # "no breast cancer in the family" stands beside the father's prostate cancer
+        term = f.attributes.get("term")
+        return f.label in had and (term is None or term == f.label or term in had[f.label])
+
+    return [f for f in facts if not (f.kind == "family_history" and f.status == "absent" and contradicted(f))]
 
 
 def extract(tr: Transcript, lang: str | None = None) -> list[Fact]:
