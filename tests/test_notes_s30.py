@@ -6,15 +6,7 @@ first name or a spouse says it; a "no" taken back after a cut "well ..."."""
 from __future__ import annotations
 
 from scribe.notes.engine import document
-
-
-def _labels(doc: dict, kind: str) -> dict[str, set[str]]:
-    """Every status each label of the kind has."""
-    out: dict[str, set[str]] = {}
-    for f in doc["facts"]:
-        if f["kind"] == kind:
-            out.setdefault(f["label"], set()).add(f["status"])
-    return out
+from tests.test_notes_s29 import _labels
 
 
 def _family(doc: dict) -> dict[str, set[str]]:

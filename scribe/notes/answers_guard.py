@@ -66,7 +66,7 @@ RESULT_LATER = re.compile(
 # a question on a treatment had before: what answers it says the treatment
 _TREATED_Q = re.compile(r"\b(?:treated|treatment|traitée?s?|traitement)\b", re.I)
 _TREATMENT = re.compile(
-    r"\b(?:was|were|been|got|had it) treated\b|\b(?:took|had|given|got) (?:a course|antibiotics|treatment|the)\b|"
+    r"\b(?:was|were|been|got|had it) treated\b|\b(?:took|had|given|got) (?:a course|antibiotics|treatment)\b|"
     r"\bété traitée?s?\b|\b(?:déjà eu|avait eu|aviez eu|j'ai eu) (?:un )?(?:traitement|antibiotiques?)\b",
     re.I,
 )

@@ -245,7 +245,7 @@ class MedicationFacts:
                 family = mods.family and not self._FOR_AGE.search(s.text[max(0, m.start - 12) : m.start])
                 if family or mods.hypothetical and med.hypothetical_in_clause(s.text, mentions, j):
                     continue
-                if med.someone_elses(s.text, m.start) or "vaccine" in m.drug.get("name", "").lower():
+                if med.not_the_patients_drug(s.text, m.start) or "vaccine" in m.drug.get("name", "").lower():
                     continue  # a vaccine is an order of the plan (lexicon.orders), not a drug taken
                 if self.is_clin(k) and med.considered_only(s.text, m.start, m.end):
                     if med.put_off(s.text, m.end):

@@ -36,9 +36,9 @@ from scribe.notes.medication.clause import (
     is_lab_mention,
     is_medication_question,
     linked,
+    not_the_patients_drug,
     patient_asks,
     put_off,
-    someone_elses,
 )
 from scribe.notes.medication.frequency import Frequency, parse_frequency
 from scribe.notes.medication.mention import (
@@ -99,7 +99,7 @@ __all__ = [
     "considered_only",
     "were_on_another",
     "put_off",
-    "someone_elses",
+    "not_the_patients_drug",
     "hypothetical_in_clause",
     "is_brand",
     "is_inquiry",

@@ -288,7 +288,7 @@ _SOMEONE_ELSES = re.compile(
 )
 
 
-def someone_elses(text: str, start: int) -> bool:
+def not_the_patients_drug(text: str, start: int) -> bool:
     """The drug at text[start] is what a friend or a colleague takes, not the patient, or only what another drug is
     compared with ("it's a different medicine from the prozac")."""
     return bool(
