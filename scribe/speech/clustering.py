@@ -190,8 +190,10 @@ def _voices_by_turns(emb: np.ndarray, mass: np.ndarray, labels: np.ndarray, piec
     whom THIRD_SPEAKER_SEPARATION kept out)."""
     for c in range(int(labels.max()) + 1):
         members = np.flatnonzero(labels == c)
-        if labels.max() + 1 >= hi or members.size < 4:
+        if labels.max() + 1 >= hi:
             break
+        if np.count_nonzero(np.diff(pieces[members])) < MIN_TURN_PAIRS:
+            continue  # too few pieces to tell turns (a short recording): no clustering spent on it
         for sides, separation in _two_way_splits(emb[members]):
             if np.bincount(sides, weights=mass[members]).min() >= MIN_CLUSTER_SPEECH and takes_turns(
                 sides, pieces[members], separation

@@ -17,6 +17,7 @@ from scribe.notes.facts.relatives import (
     age_at,
     chart_relative,
     relative_before,
+    relative_names,
     relative_of,
     specific_term,
 )
@@ -89,9 +90,13 @@ _REPLY_NAMES = re.compile(r"^\W*(?:(?:yes|yeah|oui|well|um|euh)\W+)*(?:my|mon|ma
 
 
 class BackgroundFacts:
+    _relative_names: dict[str, str] | None = None  # first names of relatives (relatives.relative_names)
+
     def relative_before(self, k: int) -> re.Match | None:
         """The relative sentence k is about without naming it (relatives.relative_before)."""
-        return relative_before(self.sents, k, self.is_clin, self.is_pat)
+        if self._relative_names is None:  # read once a visit, not once a sentence
+            self._relative_names = relative_names(self.sents)
+        return relative_before(self.sents, k, self.is_clin, self.is_pat, self._relative_names)
 
     _ALLERGENS = (
         r"penicillins?|pénicillines?|amoxicillin|amoxicilline|sulfa(?: drugs)?|sulfamides?|codeine|codéine|"

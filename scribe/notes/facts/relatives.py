@@ -234,12 +234,12 @@ def relative_of(text: str, start: int) -> re.Match | None:
     )
 
 
-def relative_before(sents: list, k: int, is_clin, is_pat) -> re.Match | None:
+def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str]) -> re.Match | None:
     """The relative sentence k is about without naming it: the one the same speaker's previous sentence of the
     turn opened on, when it opens on "he / she / they" ("my brother had a heart attack. he had a stent"; "my husband,
     samuel. he has diabetes"), or the one the clinician's question just before named ("et votre père ?" "oui, il a
     fait un avc"; "and your father?" "heart attack at sixty-five"); or a relative the visit named by first name
-    ("my sister, ruth, is the one who had the stroke." … "ruth had a stroke at seventy-six")."""
+    ("my sister, ruth, is the one who had the stroke." … "ruth had a stroke at seventy-six"; names: relative_names)."""
     if k == 0:
         return None
     text, prev = sents[k].text, sents[k - 1]  # a question, or the clinician's last words before the reply ("you
@@ -247,7 +247,7 @@ def relative_before(sents: list, k: int, is_clin, is_pat) -> re.Match | None:
     last_words = prev.seg_index != sents[k].seg_index
     if is_pat(k) and is_clin(k - 1) and last_words and (only := _ONLY_A_RELATIVE.match(prev.text)):
         return FAMILY.match(prev.text, only.start(1))
-    if (name := _NAME_OPENING.match(text)) and (word := _relative_names(sents).get(name.group(1).lower())):
+    if (name := _NAME_OPENING.match(text)) and (word := names.get(name.group(1).lower())):
         return FAMILY.match(word)
     if not PRONOUN_SUBJECT.match(text):
         return None
@@ -297,7 +297,7 @@ _NAMED_RELATIVE = re.compile(r"\b(?:my|mon|ma)\s+" + FAMILY.pattern + r"\s*,\s*(
 _NOT_A_NAME = {"she", "who", "too", "also", "yes", "the", "and", "but", "elle", "qui", "aussi", "oui", "mais", "they"}
 
 
-def _relative_names(sents: list) -> dict[str, str]:
+def relative_names(sents: list) -> dict[str, str]:
     """First names of relatives as the visit introduced them ("my sister, ruth, …"): name -> the relative's word."""
     out = {}
     for s in sents:
