@@ -45,7 +45,7 @@ precision has since been read), fresh4 (French, labelled in session 13 before th
 unlabelled ACI-Bench and LabForSims2 consultations, labelled in session 14 before the engine ran on them; the
 French ones had been read for assistant questions, never for the notes) and written (consultations a physician
 wrote for this bench in session 14, bench/data/dialogues; written dialogue is tidier than a transcript of a
-clinic, so read it beside the others; written2-14 the same, one set a session, each measured before the engine was
+clinic, so read it beside the others; written2-15 the same, one set a session, each measured before the engine was
 changed for it); all = every split.
 """
 
@@ -192,6 +192,7 @@ SPLITS = [
     "written12",
     "written13",
     "written14",
+    "written15",
 ]
 UNITS = {w: cls for cls, words in UNIT_WORDS.items() for w in words.split()}  # unit -> (class, factor)
 COUNT_UNITS = r"tablets?|pills?|capsules?|puffs?|drops?|comprimes?|gelules?|sachets?|bouffees?|gouttes?|cp"
