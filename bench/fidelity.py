@@ -215,7 +215,7 @@ NUM_WORDS = {
     for i, w in enumerate(words.split())
 } | {"une": 1, "twenty": 20, "vingt": 20, "thirty": 30, "trente": 30}
 N = r"(" + NUMBER + "|" + "|".join(NUM_WORDS) + r")"
-FREQS = [  # (pattern, per-day value, or "hours"/"times" to read from the number), most specific first
+FREQS = [  # (pattern, per-day value, or "hours"/"times"/"per_week" to read from the number), most specific first
     (r"every other day|tous les deux jours|un jour sur deux", 0.5),
     # one day a week skipped: "daily except sunday", "tous les jours sauf le dimanche", "six days a week"
     (
@@ -223,6 +223,7 @@ FREQS = [  # (pattern, per-day value, or "hours"/"times" to read from the number
         r"(?:six|6) (?:days|jours) (?:a|per|par) (?:week|semaine)",
         6 / 7,
     ),
+    (N + r" (?:times|fois) (?:a|per|par) (?:week|semaine)|" + N + r" times weekly", "per_week"),
     (r"twice (a|per) week|twice weekly|(?:two|2) times (?:a|per) week|deux fois par semaine", 2 / 7),
     (r"(once )?(a|per|each) week|weekly|every week|une fois par semaine|par semaine|hebdomadaire", 1 / 7),
     (r"(once )?(a|per) month|monthly|par mois", 1 / 30),
@@ -363,6 +364,8 @@ def freqs(segment: str) -> list[float]:
                 found += [24 / n for n in nums if n]
             elif value == "times":
                 found += nums[:1]
+            elif value == "per_week":
+                found += [n / 7 for n in nums[:1]]
             else:
                 found.append(value)
     return found

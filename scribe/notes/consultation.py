@@ -34,12 +34,12 @@ def _context_pipeline(lang: str):
 
 _NEG_FALLBACK = re.compile(r"\b(no|not|denies|denied|without|never|none|n't|pas|jamais|aucune?|sans|ni)\b", re.I)
 FAMILY = re.compile(
-    r"\b(mother|mom|father|dad|brother|sister|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
+    r"\b(mother|mom|mum|father|dad|brother|sister|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
     # "son" as English says it ("my son has", "my son, he"), not the French "son diabète" (his)
     r"cousin|son(?=\s*(?:[,.;:!?]|'s\b|$|\s(?:has|had|is|was|who|and|got|died|also|too|passed|just|for|with|to|in|"
     r"at|on|from|but|or|says|said|does|did|will|lives|came|brought|drove)\b))|daughter|"
-    r"parents?|siblings?|family|mère|maman|père|papa|frère|sœur|soeur|"
-    r"grand-mère|grand-père|tante|oncle|fils|fille|famille)\b",
+    r"parents?|siblings?|family(?!\s+(?:doctor|physician|practitioner|practice|medicine|dr)\b)|mère|maman|père|papa|"
+    r"frère|sœur|soeur|grand-mère|grand-père|tante|oncle|fils|fille|(?<!médecin de )famille)\b",
     re.I,
 )
 
@@ -155,6 +155,11 @@ def _corrected_before(before: str) -> bool:
     return bool(found) and not _NEG_FALLBACK.search(before[found[-1].end() :])
 
 
+_NOT_A_RELATIVE = re.compile(
+    r"\bfamily (?:doctor|physician|practitioner|practice|medicine)\b|\bmédecin de famille\b", re.I
+)
+
+
 def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modifiers]:
     """ConText modifiers for each (start, end) char span of `text`."""
     if not spans:
@@ -171,6 +176,7 @@ def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modif
         flags=re.I,
     )  # … and "it helped the burning a little but not the chest pressure": the help is denied
     text = HELPED_BUT_NOT.sub(lambda m: m.group(0)[:-3] + "xxx", text)
+    text = _NOT_A_RELATIVE.sub(lambda m: "x" * len(m.group(0)), text)  # "my family doctor put me on …"
     try:
         with _ctx_lock:
             nlp, ctx = _context_pipeline(lang)

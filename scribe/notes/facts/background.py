@@ -25,6 +25,7 @@ from scribe.notes.problems import in_introduction
 from scribe.notes.reply_polarity import answer_polarity
 from scribe.notes.text import clean, patient_to_third
 
+_PASSING_INFECTIONS = {"upper respiratory infection", "influenza", "covid-19", "gastroenteritis"}
 _ALLERGY_WORD = re.compile(r"\b(?:allergic|allergy|allergies|allergique|allergie)\b", re.I)
 # a condition named as what a test looks for ("the ct scan for lung cancer screening, that was clear?")
 _SCREENED = re.compile(r"\bscreen\w*|\b(?:scan|test\w*|look\w*|check\w*) for\b|\bdépistage\b", re.I)
@@ -301,15 +302,18 @@ class BackgroundFacts:
                 # me a watch, and it said I might have atrial fibrillation" is the patient's
                 patients_own = own is None and FAMILY.search(s.text) is not None
                 rel = own or carried
-                relative_named = (
-                    rel and rel.group(0).lower() not in ("family",) and self.is_pat(k) and abs(rel.start() - st) < 60
-                )
+                # a relative the sentence goes on about ("he survived … and then he died of a stroke") reaches the
+                # whole sentence until the patient comes in; one named in it, only what is near it
+                near = abs(rel.start() - st) < 60 if own else not PATIENT_AGAIN.search(s.text[:st])
+                relative_named = rel and rel.group(0).lower() not in ("family",) and self.is_pat(k) and near
                 if m.negated and s.question:
                     continue  # "ce n'est pas dangereux, avec mon père, le cancer ?" denies nothing of the father
                 # a relative's condition, or the reply to "what runs in your family?" whoever gives it
                 if family_answer or (
                     not patients_own and (m.family or relative_named or RUNS_IN_FAMILY.search(s.text))
                 ):
+                    if c.label in _PASSING_INFECTIONS:
+                        continue  # "my daughter had a cold two weeks ago": an exposure, not a family history
                     self.builder.add(
                         "family_history",
                         c.label,

@@ -36,6 +36,8 @@ _PAST_TENSE = re.compile(
     r"\b(?:il|elle) (?:a eu|avait)\b",
     re.I,
 )
+# a past drug's reaction, told as a habit: "after every shot i'd get flu symptoms, fever, aches"
+_DRUG_REACTION = r"after (?:every|each) (?:shot|dose|injection|pill|infusion)|après chaque (?:piqûre|injection|prise)"
 _PAST_EPISODE = re.compile(
     r"\b(?:years? ago|last year|back in|in the past|a long time ago|when i (?:was|broke|hurt|had|injured)|"
     r"the (?:last|first|other) time|previous(?:ly)?|used to|il y a (?:des|plusieurs) ans|autrefois|la dernière fois|"
@@ -44,7 +46,7 @@ _PAST_EPISODE = re.compile(
     r"in (?:his|her|my) childhood|quand (?:il|elle|j') ?étai[st] (?:petite?|jeune|bébé)|"
     r"dans (?:son|mon) enfance|(?:il|elle|j') ?(?:avait|avais) eu|had had|"
     # a drug's reaction told in the past: "they gave her augmentin and it gave her terrible diarrhea"
-    r"(?:it|that|which) (?:gave|caused) (?:me|her|him|them)|"
+    r"(?:it|that|which) (?:gave|caused) (?:me|her|him|them)|" + _DRUG_REACTION + "|"
     r"when (?:he|she|i|they) (?:was|were) (?:\w+ )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)\b",
     re.I,
 )
@@ -247,6 +249,8 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
             carried = j >= 0 and flags[j] and self.role[j] == self.role[k] and bool(CONTINUES.match(s.text))
             dictated_before = bool(DICTATED.search(s.text)) or carried
             flags.append(dictated_before)
+            if self.is_pat(k) and self.relative_before(k):
+                continue  # "my mother has parkinson's. she has the tremor in her right hand": the mother's
             found = lexicon.find_concepts("symptom", s.text)
             # "I get a rash with penicillin" is an allergy's reaction; a dictated "nasal congestion from
             # allergies" is a symptom
@@ -445,6 +449,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 and self._CLINICAL.search(t)
                 and not self._SMALLTALK.search(t)
                 and not _CLINICIAN_VOICE.search(t)
+                and not re.search(_DRUG_REACTION, t, re.I)
                 and n_statements < 14
             ):
                 prose = register.statement(patient_to_third(clean(t), self.sex) if self.lang == "en" else clean(t))

@@ -7,8 +7,9 @@ from scribe.schemas_docs import Fact
 
 # a class named for a drug of the visit that belongs to it, folded into the one named nearest: the inhaled
 # corticosteroids a French visit calls "la cortisone inhalée" ("le flixotide … je préfère commencer par la cortisone
-# inhalée"); the estrogen of a combined pill ("the loestrin … the combined pill, the estrogen, raises the risk of
-# stroke"); "the antibiotic from last month?" "… gave me nitrofurantoin"; "your long-acting insulin, the lantus"
+# inhalée"); interferon for the brand named in the reply; the estrogen of a combined pill ("the loestrin … the
+# combined pill, the estrogen, raises the risk of stroke"); "the antibiotic from last month?" "… gave me
+# nitrofurantoin"; "your long-acting insulin, the lantus"
 _INHALED_STEROIDS = ("fluticasone", "budesonide", "beclomethasone", "beclometasone", "mometasone", "ciclesonide")
 _CLASS_OF = (
     (
@@ -21,6 +22,8 @@ _CLASS_OF = (
         lambda f: f.attributes.get("mesh_id") == "D000900" and f.label != "anti-bacterial agents",
     ),
     (lambda f: f.label.startswith("insulin,") or f.label == "insulin", lambda f: f.label.startswith("insulin ")),
+    # "and before that you were on interferon." "rebif, the injections"
+    (lambda f: f.label in ("interferon", "interferons"), lambda f: f.label.lower().startswith("interferon ")),
 )
 
 

@@ -201,6 +201,9 @@ class MedicationFacts:
                     if extra:
                         self._med_more(last[1], extra, s)
                 continue
+            if last and last[0] == s.seg_index and not self.is_clin(k) and last[2] in ("current", "historical"):
+                if self._STOPPED_IT.search(s.text[: mentions[0].start]):  # "… so we stopped it and switched to the
+                    last[1].status = "stopped"  # tecfidera": the turn's drug is stopped, the one named next is not
             last, follow = None, 0
             # "allergic to penicillin"; "vous êtes allergique à un médicament ?" "oui, à l'amoxicilline"
             allergy = re.search(r"\ballerg", s.text, re.I) or self._answers_allergy(k)
@@ -247,6 +250,8 @@ class MedicationFacts:
                     continue
                 if med.not_the_patients_drug(s.text, m.start) or "vaccine" in m.drug.get("name", "").lower():
                     continue  # a vaccine is an order of the plan (lexicon.orders), not a drug taken
+                if self.is_pat(k) and not s.question and self.relative_before(k):
+                    continue  # "my mum has parkinson's. she's on sinemet": the mother's drug
                 if self.is_clin(k) and med.considered_only(s.text, m.start, m.end):
                     if med.put_off(s.text, m.end):
                         ev = self.builder.evidence(s.seg_index, s.start + m.start, s.start + m.end)

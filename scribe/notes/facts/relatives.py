@@ -22,6 +22,7 @@ _NEXT_PERSON = re.compile(
 # the chart's word for a relative named familiarly
 CHART_WORD = {
     "mom": "mother",
+    "mum": "mother",
     "dad": "father",
     "grandma": "grandmother",
     "grandpa": "grandfather",
@@ -35,6 +36,13 @@ CHART_WORD = {
 PRONOUN_SUBJECT = re.compile(
     r"^\W*(?:(?:yes|yeah|oui|ouais)\W+)?(?:(?:and|so|also|et|puis)\s+)?"
     r"(?:he|she|they|il|elle|ils|elles|on lui|on leur)\b",
+    re.I,
+)
+
+
+# a sentence without its subject that goes on about the relative: "my mum has parkinson's. diagnosed five years ago"
+_ELLIPTIC = re.compile(
+    r"^\W*(?:(?:and|was|et)\s+)?(?:diagnosed|died|passed away|treated|operated|diagnostiquée?|décédée?|opérée?)\b",
     re.I,
 )
 
@@ -249,7 +257,7 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
         return FAMILY.match(prev.text, only.start(1))
     if (name := _NAME_OPENING.match(text)) and (word := names.get(name.group(1).lower())):
         return FAMILY.match(word)
-    if not PRONOUN_SUBJECT.match(text):
+    if not PRONOUN_SUBJECT.match(text) and not _ELLIPTIC.match(text):
         return None
     asked = YOUR_RELATIVE.search(prev.text) if is_clin(k - 1) and (prev.question or last_words) else None
     if asked and is_pat(k):
@@ -272,6 +280,13 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
         if not _FIRST_PERSON.search(text) and (spouse := _SPOUSE.match(prev.text, opening.end())):
             return spouse  # "my husband, samuel. he has diabetes": not the patient's (and no "i" to say it is)
         return FAMILY.match(prev.text, opening.end())
+    # "my mum has parkinson's. diagnosed five years ago. she's on sinemet": the chain stays the mother's while no
+    # sentence of the turn speaks of the patient
+    j = k - 1
+    while j > 0 and k - j < 4 and sents[j - 1].seg_index == sents[k].seg_index and not _of_patient(sents[j].text):
+        j -= 1
+        if (opening := RELATIVE_SUBJECT.match(sents[j].text)) and (rel := FAMILY.match(sents[j].text, opening.end())):
+            return rel
     # "no, nobody … well, actually, my aunt, my mom's sister, she had a goiter. she had surgery for it"
     last = relative_of(prev.text, len(prev.text))
     return last if last is not None and MY_RELATIVE.search(prev.text) else None
@@ -295,6 +310,11 @@ _NAME_OPENING = re.compile(r"^\W*([a-zà-ÿ]{3,})\s+(?:had|has|was|is|got|a eu|a
 # a relative named with a first name: "my sister, ruth, …"
 _NAMED_RELATIVE = re.compile(r"\b(?:my|mon|ma)\s+" + FAMILY.pattern + r"\s*,\s*([a-zà-ÿ]{3,})\s*,", re.I)
 _NOT_A_NAME = {"she", "who", "too", "also", "yes", "the", "and", "but", "elle", "qui", "aussi", "oui", "mais", "they"}
+
+
+def _of_patient(text: str) -> bool:
+    """A sentence about the patient, not the relative the turn spoke of: a first person outside "my <relative>"."""
+    return bool(_FIRST_PERSON.search(MY_RELATIVE.sub("", text))) or bool(RELATIVE_SUBJECT.match(text))
 
 
 def relative_names(sents: list) -> dict[str, str]:

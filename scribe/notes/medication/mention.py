@@ -149,6 +149,10 @@ def _apposed_class(text: str, mentions: list[Mention], j: int) -> bool:
     return _is_class(mentions[j]) and bool(re.fullmatch(r"\s*,\s*(?:an?|un|une)\s+", between, re.I))
 
 
+# the clinician telling the drug's history ("and before that you were on interferon"), not stopping it today
+_WAS_ON = re.compile(r"\b(?:you|he|she) (?:were|was|used to be) (?:also |previously |once )?on (?:the |an? )?$", re.I)
+
+
 def parse_mention(
     text: str,
     mentions: list[Mention],
@@ -238,7 +242,7 @@ def parse_mention(
         prescriber = "other"
         if status in ("new", "changed"):
             status = "current"  # another clinician's prescription is not this visit's plan
-    elif status in ("new", "changed") or (status == "stopped" and clinician):
+    elif status in ("new", "changed") or (status == "stopped" and clinician and not _WAS_ON.search(left)):
         prescriber = "this clinician"
     # the evidence span: the mention and what was read with it
     spans = [(m.start, m.end)]
