@@ -70,7 +70,8 @@ _RULED_OUT = re.compile(
     r"\b(?:(?:it'?s|it is|this is|that'?s|it ?'s) not|(?:do ?n'?t|do not|does ?n'?t) (?:think|believe|"
     r"feel)(?: that)?(?: it'?s| it is| you have| this is| that'?s| it| this)?|ruled out|"
     r"no (?:sign|signs|evidence) of|not a sign of|ce n'est (?:donc |plus |vraiment )?pas|pas de signe d|"
-    r"je ne pense pas)\b"
+    r"je ne pense pas|nothing (?:that )?(?:suggests?|points? to|looks like)|(?:n'a|n'avez|n'y a) rien qui "
+    r"(?:fasse|fait|évoque|ressemble)|aucun signe d)\b"
     r"(?:(?!,\s*it\b)[^.?!;]){0,40}$",  # "it's not a hormone, it helps the blood clot": a new clause, not denied
     re.I,
 )

@@ -40,9 +40,18 @@ _RISK_AFTER = re.compile(r"\s+(?:risk|risks|prevention|prophylaxis)\b", re.I)
 _GENERIC_AFTER = re.compile(
     r"[^.;?!]{0,40}?\b(?:(?:is|are|can be) (?:usually|often|typically|generally)|"
     # "because an overactive thyroid can drive the afib": what such a condition does, in general
-    r"can (?:drive|cause|trigger|raise|push|lead to|worsen|mimic|make|give))\b",
+    r"can (?:drive|cause|trigger|raise|push|lead to|worsen|mimic|make|give)|"
+    r"peu(?:t|vent) (?:donner|causer|entraîner|favoriser|provoquer|aggraver|rétrécir|comprimer|imiter))\b",
     re.I,
 )
+
+
+_CAUSES_AFTER = re.compile(
+    r"\s*,?\s*(?:favorise\w*|augmente\w* le risque|prédispose\w*|peut (?:favoriser|donner|causer|entraîner)|"
+    r"increases? the risk|predisposes?|is a risk factor|can cause|causes)\b",
+    re.I,
+)
+_OWNED_BEFORE = re.compile(r"\b(?:your|my|his|her|votre|mon|ma|son|sa|ton|ta)\s+$", re.I)
 
 
 # what a drug does to a condition, not a diagnosis: "the advil … makes reflux worse"
@@ -54,11 +63,14 @@ _EFFECT_AFTER = re.compile(r"\s+(?:worse|better|flare)\b", re.I)
 
 def in_general(text: str, start: int, end: int) -> bool:
     """The condition is a risk, spoken of in general or as what a treatment does to it, not a diagnosis said."""
-    generic = re.search(r"\b(?:a|an)\s+$", text[max(0, start - 4) : start], re.I) and _GENERIC_AFTER.match(text, end)
+    article = re.search(r"\b(?:a|an|une?)\s+(?:(?:old|ancienne?)\s+)?$", text[max(0, start - 14) : start], re.I)
+    generic = article and _GENERIC_AFTER.match(text, end)
     before, first_word = text[max(0, start - 25) : start], text[start:end].split(" ")[0]
     verb = _EFFECT_BEFORE.search(before) or _EFFECT_BEFORE.search(f"{before}{first_word} ")  # "[makes] reflux"
     effect = verb and _EFFECT_AFTER.match(text, end)
-    return bool(_RISK_AFTER.match(text, end) or generic or effect)
+    # "parce que le diabète favorise le canal carpien": what the disease does, said of no one ("votre diabète …" is had)
+    causes = _CAUSES_AFTER.match(text, end) and not _OWNED_BEFORE.search(text[max(0, start - 12) : start])
+    return bool(_RISK_AFTER.match(text, end) or generic or effect or causes)
 
 
 def not_had(before: str) -> bool:

@@ -453,6 +453,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             or self._TEST_NAME.match(s.text[en:])
             and not _LAB_FINDING.match(s.text[st:en])
             or self._CAUSES.search(before)
+            or self._OLD.search(before[-16:])  # "et l'ancienne fracture, ça favorise": history, told as a cause
             or self._NOT_HAD_AFTER.match(s.text[en:])
             or self._RELATIVES_AFTER.match(s.text[en:])
             or _MEASURE_NAME.fullmatch(s.text[st:en].strip()) is not None
@@ -472,6 +473,8 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         r"little\s+|older\s+|younger\s+|big\s+)?" + FAMILY.pattern,
         re.I,
     )
+
+    _OLD = re.compile(r"\b(?:ancienne?|old|previous|prior)\s+$", re.I)
 
     # "your stroke risk", "heart disease prevention": what the words name is not had; "a hernia repair", "gallbladder
     # surgery", "une cure de hernie": the procedure that treated it, not a problem now

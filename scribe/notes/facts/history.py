@@ -38,6 +38,13 @@ _PAST_TENSE = re.compile(
 )
 # a past drug's reaction, told as a habit: "after every shot i'd get flu symptoms, fever, aches"
 _DRUG_REACTION = r"after (?:every|each) (?:shot|dose|injection|pill|infusion)|après chaque (?:piqûre|injection|prise)"
+# a sentence about someone else: "my buddy did the interferon years ago"
+_SOMEONE_ELSE = re.compile(
+    r"^\W*(?:(?:and|so|well|also|but|et|mais)\W+)*(?:my|his|her|our|mon|ma|mes|son|sa|ses) (?:buddy|friend|pal|"
+    r"coworker|co-worker|colleague|neighbou?r|roommate|boss|brother-in-law|sister-in-law|pote|copain|copine|amie?|"
+    r"collègue|voisine?|beau-frère|belle-sœur)\b",
+    re.I,
+)
 _PAST_EPISODE = re.compile(
     r"\b(?:years? ago|last year|back in|in the past|a long time ago|when i (?:was|broke|hurt|had|injured)|"
     r"the (?:last|first|other) time|previous(?:ly)?|used to|il y a (?:des|plusieurs) ans|autrefois|la dernière fois|"
@@ -450,6 +457,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 and not self._SMALLTALK.search(t)
                 and not _CLINICIAN_VOICE.search(t)
                 and not re.search(_DRUG_REACTION, t, re.I)
+                and not _SOMEONE_ELSE.match(t)
                 and n_statements < 14
             ):
                 prose = register.statement(patient_to_third(clean(t), self.sex) if self.lang == "en" else clean(t))

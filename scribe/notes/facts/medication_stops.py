@@ -25,12 +25,14 @@ DRUG_CLASSES = {
 }
 
 # a stop of a drug named by one word of its name and its form ("stop the potassium pill"), or the drug
-# another replaces ("instead of the sumatriptan, try rizatriptan"; "à la place du tramadol")
+# another replaces ("instead of the sumatriptan, try rizatriptan"; "tylenol rather than ibuprofen"; "à la place du
+# tramadol")
 _STOP_BY_WORD = re.compile(
     r"\b(?:stop|discontinue|come off|no more|arrêtez|arrêter|arrête)\s+(?:taking\s+)?"
     r"(?:the|your|his|her|le|la|les)\s+(?:separate\s+|other\s+)?(?P<word>[a-zà-ÿ0-9-]{2,})\s+"
     r"(?:pills?|tablets?|supplements?|medicines?|comprimés?|cachets?)\b|"
-    r"\b(?:instead of|au lieu d[eu']|à la place d[eu'])\s*(?:the\s+|your\s+|his\s+|her\s+|la\s+|l')?"
+    r"\b(?:instead of|rather than|au lieu d[eu']|à la place d[eu']|plutôt que (?:d[eu']|l[ea] |l'))\s*"
+    r"(?:the\s+|your\s+|his\s+|her\s+|la\s+|l')?"
     r"(?P<replaced>[a-zà-ÿ0-9-]{3,})\b",
     re.I,
 )

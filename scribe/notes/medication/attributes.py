@@ -93,6 +93,8 @@ _MAX = re.compile(
     rf"(?:day|jour)\b",
     re.I,
 )
+_UP_TO_ALONE = re.compile(r"\b(?:up to|jusqu'à)\s*$", re.I)
+_TAKEN_WHEN = re.compile(r"\s*(?:[a-zà-ÿ]+\s+){0,3}?(?:every|each|a|per|par|toutes|times|fois|twice|once|at)\b", re.I)
 _DURATION = re.compile(
     r"\b(?:for|x|pendant|durant|during|over|sur)\s+(?:(?:the next|the|a total of|another|un total de|les|des)\s+)?"
     r"(?P<n>\d+|a|an|one|une?)\s+(?P<u>days?|weeks?|months?|jours?|semaines?|mois)\b|"
@@ -307,6 +309,8 @@ def read_attributes(
     for m in _DOSE.finditer(norm):
         if not free(m.start(), m.end()):
             continue
+        if _UP_TO_ALONE.search(norm[: m.start()]) and not _TAKEN_WHEN.match(norm, m.end()):
+            continue  # "tylenol up to two grams is the safer choice": a ceiling with no time said, not a dose
         unit = normalise_unit(m.group("unit"))
         if unit in COUNT_UNITS and _SUPPLY_BEFORE.search(norm[: m.start()]):
             if out.quantity is None:

@@ -253,7 +253,10 @@ _CONSIDERED_BEFORE = re.compile(
     r"\b(?:i|we) (?:also )?(?:considered|thought about|was thinking about|weighed)\b[^.;]{0,20}$|"
     # "il y a un autre médicament dont on aurait pu parler, le montélukast"; "we could have talked about"
     r"\b(?:on|nous|je|j') ?(?:aurait|aurions|aurais) pu (?:parler|envisager|essayer|proposer)\b[^.;]{0,45}$|"
-    r"\b(?:we|i) could have (?:talked about|tried|used|considered)\b[^.;]{0,45}$",
+    r"\b(?:we|i) could have (?:talked about|tried|used|considered)\b[^.;]{0,45}$|"
+    # what is usually given, said before why not this time: "normalement, on donne de l'amoxicilline. mais …"
+    r"\b(?:normally|usually|normalement|d'habitude|habituellement|en général)\s*,?\s*(?:we|on) "
+    r"(?:give|use|donne|utilise|prescri\w*)\b[^.;]{0,20}$",
     re.I,
 )
 _NO_BEFORE = re.compile(r"\b(?:no|pas d[e'])\s*$", re.I)
@@ -282,7 +285,8 @@ def put_off(text: str, end: int) -> bool:
 # a drug someone else takes: "my buddy takes singulair, is that something for me?"
 _SOMEONE_ELSES = re.compile(
     r"\b(?:my|his|her|a) (?:buddy|friend|coworker|co-worker|colleague|neighbou?r|roommate|pote|copain|copine|"
-    r"amie?|collègue|voisine?)\s+(?:\w+\s+)?(?:takes|is on|uses|was on|took|used|swears by|prend|prenait|a pris)\s+"
+    r"amie?|collègue|voisine?)\s+(?:\w+\s+)?(?:takes|is on|uses|was on|took|used|did|had|tried|swears by|prend|"
+    r"prenait|a pris)\s+"
     r"(?:the |some |le |la |du |des )?$",
     re.I,
 )

@@ -33,6 +33,7 @@ from scribe.notes.medication.names import Mention, is_brand, one_drug, singular_
 from scribe.notes.medication.numbers import normalize
 from scribe.notes.medication.status import (
     CHANGE_ON_ANAPHORA,
+    NO_MORE_BEFORE,
     clause_status,
     has_current_cue,
     has_own_status,
@@ -184,8 +185,8 @@ def parse_mention(
     status = clause_status(
         text, m.start, left, right, after, negated=negated, asked=asked, clinician=clinician, before=before
     )
-    if status is None:
-        return None
+    if status is None or status == "stopped" and clinician and not seen and NO_MORE_BEFORE.search(left):
+        return None  # "no more interferon shots, the new pills are well tolerated": no drug of the patient's
     # "the carbidopa-levodopa, same tablet, but instead of three times a day we're going to four"
     if status == "current" and known and clinician and INSTEAD_OF_FREQUENCY.search(text[m.end : m.end + 120]):
         status = "changed"

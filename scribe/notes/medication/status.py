@@ -48,7 +48,8 @@ _AVOID = re.compile(
 STOPPED_BARE = (
     r"\b(?:i|we|she|he|they) (?:just |then |finally )?(?:stopped|quit)"
     r"(?=\s*(?:[.,;!]|$|because\b|(?:last|this) (?:week|month|year|spring|summer|fall|winter)\b|"
-    r"after (?:\w+ ){1,2}(?:days?|weeks?|months?|years?)\b|on my own\b))"
+    r"after (?:\w+ ){1,2}(?:days?|weeks?|months?|years?)\b|on my own\b|"
+    r"(?:about |around |like )?(?:a |an |\w+ )(?:days?|weeks?|months?|years?) ago\b|when (?:it|the)\b))"
 )
 _STOP_RIGHT = re.compile(
     r"\b(?:(?:stop(?:ped|ping)?|quit|discontinu\w*|held|hold|d/c)\s+(?:taking\s+|using\s+)?(?:it|them|that|those|this)|"
