@@ -101,7 +101,9 @@ _SHOULD = re.compile(
 
 
 _CLAUSE_START = re.compile(
-    r"(?:[,;]\s*|\s+)(?=(?:and then|and also|and|but|so|then|also|plus(?!\s+(?:pitting|edema|pulses?|reflex\w*))|"
+    # not inside a number: "a hundred and one"
+    r"(?:[,;]\s*|(?<!hundred)(?<!thousand)(?<!cent)\s+)"
+    r"(?=(?:and then|and also|and|but|so|then|also|plus(?!\s+(?:pitting|edema|pulses?|reflex\w*))|"
     r"i'm|i am|i will|i'll|we'll|we will|we're|"
     r"we are|we can|i want|i'd|i would|let's|i think|i also|(?:first|second|third|finally|next)(?=,|\s+(?:we|i|let's))|"
     r"as far as|in terms of|"
@@ -119,7 +121,8 @@ def clauses(text: str) -> list[tuple[int, int]]:
     cuts = [0] + [m.end() for m in _CLAUSE_START.finditer(text)] + [len(text)]
     spans: list[tuple[int, int]] = []
     for a, b in zip(cuts, cuts[1:]):
-        if spans and len(text[spans[-1][0] : a].split()) < 3:
+        # a piece too short to stand alone stays with the clause before it ("…, morning and evening")
+        if spans and (len(text[spans[-1][0] : a].split()) < 3 or len(re.findall(r"\w+", text[a:b])) < 3):
             spans[-1] = (spans[-1][0], b)
         else:
             spans.append((a, b))

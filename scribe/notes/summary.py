@@ -217,7 +217,7 @@ def _said(f: Fact) -> str | None:
     return numbers_to_digits(clean(quotes[0].replace("’", "'"))).strip() if quotes and quotes[0] else None
 
 
-def _tidy(text: str, lang: str) -> str | None:
+def _tidy(text: str, lang: str, most: int = 30) -> str | None:
     """Words to the patient: 'call me' → 'call us'; None when the doctor's 'I' would stay in it."""
     t = re.sub(r"[\s,]+(?:okay|ok|alright|all right|right|please|d'accord)$", "", text.strip(" ,;.!")).strip(" ,;.!")
     if lang == "en":
@@ -230,7 +230,7 @@ def _tidy(text: str, lang: str) -> str | None:
         t = re.sub(
             r"\bn'hésitez pas à (?:nous |me |m')?(\w+)", lambda m: _FR_CALL.get(m[1].lower(), m[0]), t, flags=re.I
         )
-    if re.search(r"\b(?:i|i'm|i'll|i've|me|my|je|j'|moi)\b", t, re.I) or "?" in t or not 2 <= len(t.split()) <= 30:
+    if re.search(r"\b(?:i|i'm|i'll|i've|me|my|je|j'|moi)\b", t, re.I) or "?" in t or not 2 <= len(t.split()) <= most:
         return None
     return t[:1].upper() + t[1:] + "."
 
@@ -246,7 +246,7 @@ def _warnings(said: str, lang: str) -> tuple[list[str], str]:
                 _CLAUSE_START.match(before)
                 and not _NEG[lang].search(act)
                 and not re.search(r"\b(?:sooner|avant)\b", act)
-                and (text := _tidy(m[0], lang))
+                and (text := _tidy(m[0], lang, most=45))  # every sign the clinician listed, or none
             ):
                 out.append(text)
                 rest = rest.replace(m[0], "")

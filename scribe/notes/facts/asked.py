@@ -21,6 +21,7 @@ from scribe.notes.facts.reader import NEGATION_NEAR, advice_heard
 from scribe.notes.facts.replies import REWORDS, asked_as_denied, denial_reply, reply_polarity
 from scribe.notes.reply_polarity import DENIES, denied_again, goes_back_on_no
 
+_OPPOSITES = {"weight loss": "weight gain", "weight gain": "weight loss"}
 _PIECE = re.compile(r"[,.;!?]|\b(?:but|though|although|whereas|mais|par contre)\b", re.I)
 _HAS_IT = re.compile(
     r"\b(?:some|a (?:little|bit|few|lot)|yes|yeah|yep|i (?:do|did|have|had|get|got)|i've|still|definitely|maybe|"
@@ -330,6 +331,12 @@ class AskedSymptoms:
         if not ans or not found:
             return
         first = self.sents[ans[0]]
+        # "… weight loss?" "no fever. i've actually gained weight": the opposite told denies what was asked
+        told_now = {c.label for j in ans[:2] for *_, c in lexicon.find_concepts("symptom", self.sents[j].text)}
+        flipped = [f for f in found if _OPPOSITES.get(f[2].label) in told_now and f[2].label not in told_now]
+        if flipped:
+            self._asked(s, first, flipped, "absent")
+            found = [f for f in found if f not in flipped]
         # "no fever, right?" "right": the clinician's denial, confirmed, denies the fever
         denied = [f for f in found if asked_as_denied(s.text, f[0])]
         verdict = denial_reply(first.text) if denied else ""

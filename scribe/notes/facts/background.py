@@ -251,7 +251,8 @@ class BackgroundFacts:
                         if not pol and not but:
                             continue
                         asked = YOUR_RELATIVE.search(s.text)  # "votre père a fait un avc ?" "oui": the father's
-                        who = but or asked or said
+                        who = but or asked or (said if pol == "yes" else None)  # "no. my mum has a thyroid
+                        # problem": the denial is no relative's, the mother has another disease
                         rel = who.group(1) if who else None
                         where = s.text if who is asked else reply
                         charted = chart_relative(where, FAMILY.match(where, who.start(1))) if who else None

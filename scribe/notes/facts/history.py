@@ -178,7 +178,11 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 base = m.start("cc") if inside else m.end("cc")
                 m = inside or self._AFTER_COMPANION.match(s.text[base:])
             if m and self.is_clin(k):
-                cc = m.group("cc").strip()
+                cc, extra = m.group("cc").strip(), 0
+                if len(cc.split()) == 1 and (
+                    more := re.match(r"\s*,\s*([^,.?!;]{3,60})", s.text[base + m.end("cc") :])
+                ):
+                    cc, extra = f"{cc}, {more.group(1).strip()}", 1  # "here for a red , painful right lower leg"
                 cc = re.split(r"\b(?:and (?:he|she|i|we)|who|which|today|so|that|et (?:il|elle))\b", cc)[0].strip()
                 if 2 < len(cc) < 70 and not re.match(r"(?:a |an )?(?:visit|appointment|bit|while)\b", cc):
                     self.builder.add(
@@ -186,7 +190,9 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                         cc,
                         [
                             self.builder.evidence(
-                                s.seg_index, s.start + base + m.start("cc"), s.start + base + m.start("cc") + len(cc)
+                                s.seg_index,
+                                s.start + base + m.start("cc"),
+                                s.start + base + m.start("cc") + len(cc) + extra,
                             )
                         ],
                         value=cc,

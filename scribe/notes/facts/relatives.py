@@ -40,6 +40,15 @@ PRONOUN_SUBJECT = re.compile(
 )
 
 
+# French sets another person apart: "lui, il a eu …", "elle, elle avait …"
+_EMPHATIC_OTHER = re.compile(r"^\W*(?:(?:parce que|car|mais|et|oui|non)\W+)*(?:lui\s*,?\s*il|elle\s*,\s*elle)\b", re.I)
+
+
+_THIRD_PERSON_EARLY = re.compile(
+    r"^\W*(?:[\w'-]+\W+){1,6}?(?:she|he|il|elle)\s+(?:has|had|was|is|got|'s|a|avait|est)\b", re.I
+)
+
+
 # a sentence without its subject that goes on about the relative: "my mum has parkinson's. diagnosed five years ago"
 _ELLIPTIC = re.compile(
     r"^\W*(?:(?:and|was|et)\s+)?(?:diagnosed|died|passed away|treated|operated|diagnostiquée?|décédée?|opérée?)\b",
@@ -47,7 +56,11 @@ _ELLIPTIC = re.compile(
 )
 
 
-RELATIVE_SUBJECT = re.compile(r"^\W*(?:(?:and|also|et|puis)\s+)?(?:my|our|ma|mon|mes|notre)\s+", re.I)
+# "my older sister", "ma grande sœur"
+_AGE_WORD = r"(?:(?:older|younger|big|little|oldest|youngest|eldest|late|twin|grande?|petite?|aînée?)\s+)?"
+RELATIVE_SUBJECT = re.compile(
+    r"^\W*(?:(?:yes|yeah|oui|well|and|also|et|puis)\W+)?(?:my|our|ma|mon|mes|notre)\s+" + _AGE_WORD, re.I
+)
 
 
 # the patient named between a relative and a condition: "my daughter gave me a watch, and it said possible
@@ -63,7 +76,7 @@ PATIENT_AGAIN = re.compile(
 _RELATIVES_RELATIVE = re.compile(r"\b(?:my|mon|ma)\s+(\w+)\s+(?:and|et)\s+(?:her|his|sa|son)\s+(\w+)\b", re.I)
 
 
-MY_RELATIVE = re.compile(r"\b(?:my|mon|ma|mes)\s+" + FAMILY.pattern, re.I)
+MY_RELATIVE = re.compile(r"\b(?:my|mon|ma|mes)\s+" + _AGE_WORD + FAMILY.pattern, re.I)
 
 
 YOUR_RELATIVE = re.compile(r"\b(?:your|votre|vos|ton|ta|tes)\s+" + FAMILY.pattern, re.I)
@@ -257,7 +270,14 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
         return FAMILY.match(prev.text, only.start(1))
     if (name := _NAME_OPENING.match(text)) and (word := names.get(name.group(1).lower())):
         return FAMILY.match(word)
-    if not PRONOUN_SUBJECT.match(text) and not _ELLIPTIC.match(text):
+    if _EMPHATIC_OTHER.match(text):  # "parce que lui, il a eu la maladie de lyme": the one the visit last named
+        for j in range(k - 1, max(-1, k - 12), -1):
+            if spouse := _MY_SPOUSE.search(sents[j].text):
+                return _SPOUSE.match(sents[j].text, spouse.start(1))
+            if rel := MY_RELATIVE.search(sents[j].text) or YOUR_RELATIVE.search(sents[j].text):
+                return FAMILY.match(sents[j].text, rel.start(1))
+    third = _THIRD_PERSON_EARLY.match(text) and not _FIRST_PERSON.search(text)  # "two years ago … she has celiac"
+    if not PRONOUN_SUBJECT.match(text) and not _ELLIPTIC.match(text) and not third:
         return None
     asked = YOUR_RELATIVE.search(prev.text) if is_clin(k - 1) and (prev.question or last_words) else None
     if asked and is_pat(k):
@@ -305,6 +325,7 @@ _SPOUSE_WHO = re.compile(
     r"\b(?:c'est|it's|it is) (?:my|mon|ma) ((?:husband|wife|mari|femme|épouse|époux|conjointe?)) (?:qui|who|that)\b",
     re.I,
 )
+_MY_SPOUSE = re.compile(r"\b(?:my|mon|ma|your|votre)\s+(" + _SPOUSE.pattern + ")", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|me|my|je|j'|moi|mon|ma|mes)\b", re.I)
 _NAME_OPENING = re.compile(r"^\W*([a-zà-ÿ]{3,})\s+(?:had|has|was|is|got|a eu|a fait|avait|est)\b", re.I)
 # a relative named with a first name: "my sister, ruth, …"

@@ -195,8 +195,9 @@ COMMON_CONDITIONS: list[Concept] = [
         [
             r"strep(?:tococcal)? (?:throat|pharyngitis|infection)",
             # "you have strep"; not the test ("the rapid strep was negative")
+            # nor the germ of another infection ("a cellulitis … most likely strep or staph")
             r"(?<!rapid\s)(?<!rapid-)strep"
-            r"(?! (?:tests?|swabs?|screens?|cultures?|pcr|was|is|came|were|negative|positive))",
+            r"(?! (?:tests?|swabs?|screens?|cultures?|pcr|was|is|came|were|negative|positive|or staph|and staph))",
             r"positive (?:rapid )?(?:test )?for strep",
             r"angine (?:à streptocoques?|bactérienne)",
         ],

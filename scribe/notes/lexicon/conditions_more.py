@@ -225,7 +225,12 @@ MORE_CONDITIONS: list[Concept] = [
     ),
     condition(
         "blood clot",
-        [r"blood clots?", r"(?:un |des )?caillots? (?:sanguins?|de sang)"],
+        # "his cousin had a clot that went to the lung": told of a relative, a clot all the same
+        [
+            r"blood clots?",
+            r"(?:un |des )?caillots? (?:sanguins?|de sang)",
+            r"a clot that went to (?:the|his|her) lungs?",
+        ],
         "caillot sanguin",
         plain_en="a blood clot",
         plain_fr="un caillot sanguin",

@@ -277,25 +277,31 @@ def read_attributes(
         return Found(value, s, e)
 
     # maximum per day first: "no more than 4 a day" is neither a dose nor a frequency
-    m = _MAX.search(norm)
-    if (
-        m
-        and m.group(0).lower().startswith(("up to", "jusqu'à"))
-        and (
-            re.search(
-                r"\b(?:increas\w*|rais\w*|bump\w*|go(?:ing)?|titrat\w*|augment\w*|passer)\b[^.]{0,40}$",
-                (left[-60:] + " " + norm[: m.start()]),
-                re.I,
-            )
-        )
-    ):
-        m = None
-    if m:
+    maxima = []
+    for m in _MAX.finditer(norm):
+        if m.group(0).lower().startswith(("up to", "jusqu'à")) and re.search(
+            r"\b(?:increas\w*|rais\w*|bump\w*|go(?:ing)?|titrat\w*|augment\w*|passer)\b[^.]{0,40}$",
+            (left[-60:] + " " + norm[: m.start()]),
+            re.I,
+        ):
+            continue
         unit = m.group("unit") or m.group("unit2")
         unit = None if not unit else ("times" if unit.lower() in ("times", "fois") else normalise_unit(unit))
-        out.max_per_day = keep(m.start(), m.end(), (float(first_group(m, "n", "n2") or 0) or None, unit))
-        if out.max_per_day.value[0] is None:
-            out.max_per_day = None
+        n = float(first_group(m, "n", "n2") or 0) or None
+        if n is not None:
+            maxima.append((m, n, unit))
+    # "two tablets up to three times a day, never more than three grams a day": the amount is the maximum, the
+    # times how often it may be taken
+    amount = next((x for x in maxima if x[2] not in (None, "times")), None)
+    for m, n, unit in maxima[:2]:
+        if amount is None or (m, n, unit) == amount:
+            out.max_per_day = keep(m.start(), m.end(), (n, unit))
+            amount = amount or (m, n, unit)
+        elif unit == "times":
+            a, b = original_span(back, m.start(), m.end())
+            said = body[a:b]
+            out.frequency = keep(m.start(), m.end(), Frequency(said.strip(), n, "count", n, explicit=True))
+            out.as_needed = Found(True, out.frequency.start, out.frequency.end)  # "up to": as much as needed
     # quantity: "#14", "14 of those", "a box of 30", "I'll give you 30 tablets"
     for m in _QUANTITY.finditer(norm):
         if not free(m.start(), m.end()):
@@ -373,7 +379,7 @@ def read_attributes(
     # frequency (outside the maximum and the quantity)
     blank = "".join(" " if not free(i, i + 1) else ch for i, ch in enumerate(norm))
     blank = INSTEAD_OF_FREQUENCY.sub(lambda m: " " * len(m.group(0)), blank)  # the old one, not the regimen
-    f = find_frequency(blank, back, body, norm)
+    f = None if out.frequency else find_frequency(blank, back, body, norm)
     if f:
         out.frequency = Found(f[0], f[1], f[2])
         if f[0].kind == "daily" and out.dose is not None and (split := _SPLIT_IN_TWO.match(body, f[2])):
@@ -382,7 +388,7 @@ def read_attributes(
             out.frequency = Found(
                 Frequency(split.group(0).strip(" ,"), 2.0, "count", 2, explicit=True), f[1], split.end()
             )
-    elif left:
+    elif left and not out.frequency:
         ln, lb = normalize(left[-60:], lang)
         f = find_frequency(ln, lb, left[-60:])
         # said just before the drug ("every morning I take lisinopril"), not in an earlier clause

@@ -296,8 +296,19 @@ def not_the_patients_drug(text: str, start: int) -> bool:
     """The drug at text[start] is what a friend or a colleague takes, not the patient, or only what another drug is
     compared with ("it's a different medicine from the prozac")."""
     return bool(
-        _SOMEONE_ELSES.search(text[max(0, start - 60) : start]) or _COMPARED.search(text[max(0, start - 50) : start])
+        _SOMEONE_ELSES.search(text[max(0, start - 60) : start])
+        or _COMPARED.search(text[max(0, start - 50) : start])
+        or _FRIENDS_LEFTOVERS.search(text[max(0, start - 120) : start])
     )
+
+
+# "my buddy jerry had some antibiotics left over from his tooth, ciprofloxacin, i think": the friend's, unless the
+# patient then says they take it
+_FRIENDS_LEFTOVERS = re.compile(
+    r"\b(?:my|a) (?:buddy|friend|coworker|co-worker|colleague|neighbou?r|roommate|pote|copain|copine|amie?|collègue|"
+    r"voisine?)\b(?:(?!\b(?:i|je|j') ?(?:take|took|am taking|was taking|started|prends|prenais|ai pris)\b)[^.;?!])*$",
+    re.I,
+)
 
 
 _COMPARED = re.compile(
