@@ -121,8 +121,10 @@ def clauses(text: str) -> list[tuple[int, int]]:
     cuts = [0] + [m.end() for m in _CLAUSE_START.finditer(text)] + [len(text)]
     spans: list[tuple[int, int]] = []
     for a, b in zip(cuts, cuts[1:]):
-        # a piece too short to stand alone stays with the clause before it ("…, morning and evening")
-        if spans and (len(text[spans[-1][0] : a].split()) < 3 or len(re.findall(r"\w+", text[a:b])) < 3):
+        # a piece too short to stand alone, with no comma before it, stays with the clause before it ("…, morning
+        # and evening"; not "…, and dizzy")
+        short = len(re.findall(r"\w+", text[a:b])) < 3 and "," not in text[max(0, a - 3) : a]
+        if spans and (len(text[spans[-1][0] : a].split()) < 3 or short):
             spans[-1] = (spans[-1][0], b)
         else:
             spans.append((a, b))

@@ -309,7 +309,8 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
             return rel
     # "no, nobody … well, actually, my aunt, my mom's sister, she had a goiter. she had surgery for it"
     last = relative_of(prev.text, len(prev.text))
-    return last if last is not None and MY_RELATIVE.search(prev.text) else None
+    named = MY_RELATIVE.search(prev.text)  # not one only named as company ("yes, with my little brother")
+    return last if named and not re.search(r"\b(?:with|avec)\s+$", prev.text[: named.start()]) else None
 
 
 # a question that is only a relative: "and your father?", "et votre mère ?"

@@ -94,7 +94,7 @@ _MAX = re.compile(
     re.I,
 )
 _UP_TO_ALONE = re.compile(r"\b(?:up to|jusqu'à)\s*$", re.I)
-_TAKEN_WHEN = re.compile(r"\s*(?:[a-zà-ÿ]+\s+){0,3}?(?:every|each|a|per|par|toutes|times|fois|twice|once|at)\b", re.I)
+_TAKEN_WHEN = re.compile(r"\s*(?:[\w.]+\s+){0,3}?(?:every|each|a|per|par|toutes|times|fois|twice|once|at)\b", re.I)
 _DURATION = re.compile(
     r"\b(?:for|x|pendant|durant|during|over|sur)\s+(?:(?:the next|the|a total of|another|un total de|les|des)\s+)?"
     r"(?P<n>\d+|a|an|one|une?)\s+(?P<u>days?|weeks?|months?|jours?|semaines?|mois)\b|"

@@ -68,8 +68,8 @@ def _parse_words(words: list[str]) -> tuple[float | None, int]:
                 cur += v  # twenty five, vingt-cinq
             elif last == "tens" and cur % 100 in (60, 80) and 10 <= v <= 19:
                 cur += v  # soixante-dix, quatre-vingt-dix-neuf
-            elif last == "small" and i > 0 and words[i - 1] == "dix" and v < 10:
-                cur += v  # dix-sept, soixante-dix-sept
+            elif last == "small" and i > 0 and words[i - 1] == "dix" and v in (7, 8, 9):
+                cur += v  # dix-sept, soixante-dix-sept (not "soixante-dix une fois": 70, once)
             elif last in ("hundred", "thousand", "and") and (cur % 100 == 0 or last == "and" and cur % 10 == 0):
                 if last == "hundred" and nxt in _HUNDREDS:
                     break  # "five hundred five hundred milligrams": said twice, not 505

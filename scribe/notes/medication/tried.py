@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+_PUT_ON = re.compile(r"\b(?:put|started) (?:me|him|her|us|you) on\s+(?:the |some )?$", re.I)
 _NOW = re.compile(r"\b(?:still|now|currently|today|every day|daily|encore|toujours|maintenant)\b", re.I)
 
 # a drug the patient took once or tried, not one they take ("I took some Robitussin last week", "I tried
@@ -81,6 +82,8 @@ def tried(text: str, start: int, left: str, after: str, before: str = "") -> boo
         return True  # "i was taking a lot of ibuprofen for my back, and one night i vomited blood"
     if _TRIED_LEFT.search(left):
         said_before, said_after = text[max(0, start - 80) : start], text[start:]
+        if _PUT_ON.search(left):  # "my family doctor put me on prednisone in january … five milligrams every
+            return bool(NO_RELIEF.search(said_after) or _PAST_RELIEF.search(said_after))  # morning": since then
         return bool(
             re.search(r"tri|essay", left, re.I)
             or _PAST_TIME.search(after)
