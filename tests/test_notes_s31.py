@@ -141,3 +141,6 @@ def test_the_opposite_told_denies_what_was_asked_and_warnings_stay_whole():
     summary = doc["patient_summary"]["markdown"]
     assert "a fever over 101, blisters or black skin" in summary and "over 100." not in summary
     assert "morning and evening" in summary
+    doc = document("[doctor] any weight loss ?\n[patient] no , i've gained weight .\n")
+    symptoms = {f["label"]: f["status"] for f in doc["facts"] if f["kind"] == "symptom"}
+    assert symptoms == {"weight loss": "absent", "weight gain": "present"}  # the "no" answers the question

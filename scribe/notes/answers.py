@@ -233,7 +233,14 @@ INTENTS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     # "is he up to date on his vaccines?" asks a yes, not a date
-    ("when", re.compile(r"\bwhen\b|\bhow long ago\b|\bquand\b|\bil y a combien de temps\b|(?<!up to )\bdate\b", re.I)),
+    (
+        "when",
+        re.compile(
+            r"\bwhen\b|\bhow long ago\b|\bquand\b|\bà quelle heure\b|\bwhat time\b|\bil y a combien de temps\b|"
+            r"(?<!up to )\bdate\b",
+            re.I,
+        ),
+    ),
     (
         "value",
         re.compile(

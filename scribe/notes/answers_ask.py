@@ -164,6 +164,7 @@ _ASKS_AMOUNT = re.compile(
     r"months?|mois|hours?|heures))",
     re.I,
 )
+_ASKS_TIMES = re.compile(r"\b(?:how many times|combien de fois)\b", re.I)  # not "quand je me mouche"
 _ASKS_DOSE = re.compile(r"\b(?:what|which|quelle?)\s+(?:dose|dosage|strength|posologie)\b", re.I)
 _AMOUNT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|once|twice|half|a few|couple|glass(?:es)?|cups?|packs?|"
@@ -209,7 +210,7 @@ _TWO_NUMBERS = re.compile(r"\d+\s*(?:/|over|sur)\s*\d+|\b\w+ (?:over|sur) \w+", 
 # the past and the future of a time: "when was her last colonoscopy?" is not "next month", nor "when is his next
 # echocardiogram?" the one done "4 months ago"
 _ASKS_PAST = re.compile(r"\b(?:last|previous|prior|most recent|dernier|dernière|précédent\w*)\b", re.I)
-_SAID_PAST = re.compile(r"\bago\b|\blast\b|\byesterday\b|\bil y a\b|\bhier\b|\bderni(?:er|ère)\b", re.I)
+_SAID_PAST = re.compile(r"\b(?:ago|last|yesterday|il y a|hier|derni(?:er|ère)|this morning|ce matin)\b", re.I)
 _SAID_FUTURE = re.compile(
     r"\bnext\b|\btomorrow\b|^(?:in|within|dans|d'ici)\b.*\b(?:days?|weeks?|months?|years?|jours?|semaines?|mois|ans?)\b|"
     r"\bprochaine?s?\b|\bdemain\b|\bfrom now\b",
@@ -288,7 +289,7 @@ def _fits(query: Query, found: Answered) -> Answered:
         )
         or (_ASKS_RESULT.search(query.text) and RESULT_LATER.search(value))  # the test is to come
         or (query.intent == "when" and _wrong_tense(query.text, value))
-        or (_ASKS_AMOUNT.search(query.text) and not _AMOUNT.search(value))
+        or ((_ASKS_AMOUNT.search(query.text) or _ASKS_TIMES.search(query.text)) and not _AMOUNT.search(value))
         or _other_unit(query.text, value)
         or (_ASKS_DOSE.search(query.text) and not _DOSE_UNIT.search(value))
         or _named_in_question(query.text, value)

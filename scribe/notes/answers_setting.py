@@ -147,6 +147,36 @@ _PREGNANCY_WISHED = re.compile(
 )
 
 
+# the organ a measure is of: "liver enzymes", "kidney function", "the muscle enzyme", "bilan hépatique"
+_ORGAN_OF = re.compile(
+    r"\b(liver|hepatic|kidney|renal|muscle|thyroid|heart|cardiac|hépatique|rénale?|musculaire|thyroïdienne?|"
+    r"cardiaque)\s+(?:enzymes?|function|tests?|panel|markers?)\b|\b(?:enzymes?|bilan|fonction)\s+(hépatique|rénale?|"
+    r"musculaires?|thyroïdien(?:ne)?|cardiaques?|du foie|des reins)\b",
+    re.I,
+)
+_ORGANS = {
+    "hepatic": "liver",
+    "hépatique": "liver",
+    "du foie": "liver",
+    "renal": "kidney",
+    "rénal": "kidney",
+    "rénale": "kidney",
+    "des reins": "kidney",
+    "musculaire": "muscle",
+    "musculaires": "muscle",
+    "cardiac": "heart",
+    "cardiaque": "heart",
+    "cardiaques": "heart",
+    "thyroïdien": "thyroid",
+    "thyroïdienne": "thyroid",
+}
+
+
+def _organ(m: re.Match) -> str:
+    word = (m.group(1) or m.group(2)).lower()
+    return _ORGANS.get(word, word)
+
+
 def kind_differs(question: str, said: str, value: str) -> bool:
     """The answer is of another kind than the one asked: the flu shot for a pneumococcal vaccine, the symptoms for the
     organism a culture grew, a lab target for a weight, another drug's "pill" for birth control, a relative's
@@ -160,6 +190,9 @@ def kind_differs(question: str, said: str, value: str) -> bool:
         return True
     if _ASKS_CONTRACEPTION.search(question) and not _CONTRACEPTION_SAID.search(said):
         return True
+    asked, told = _ORGAN_OF.search(question), _ORGAN_OF.search(said)
+    if asked and told and _organ(asked) != _organ(told):
+        return True  # "what were her liver enzymes?" is not "your c k, the muscle enzyme, … one hundred twenty"
     if _ASKS_PAST_PREGNANCY.search(question) and (
         _PREGNANCY_WISHED.search(said) or value.lower() != "no" and not _PREGNANCY_HAD.search(said)
     ):

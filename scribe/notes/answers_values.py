@@ -42,6 +42,9 @@ _DATE = (
     r"\bthe \d{1,2}(?:st|nd|rd|th)\b|\ble \d{1,2}(?:er)?\b(?= (?:du mois|prochain))"
 )
 _SEASONS = r"spring|summer|fall|autumn|winter|weekend"
+_HOUR_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|une|deux|trois|quatre|cinq|sept|huit|neuf|onze"
+)
 _DURATION_UNITS = (
     r"days?|weeks?|months?|years?|hours?|minutes?|mins?|jours?|semaines?|mois|ans?|années?|heures?|minutes?"
 )
@@ -96,7 +99,11 @@ VALUE_RX: dict[str, re.Pattern] = {
         r"months?|years?|jours|semaines|mois|ans)\b|"
         rf"\bil y a {_RANGE} (?:jours?|semaines?|mois|ans?|années?|heures?)\b|"
         r"\bl'(?:année|an) derni(?:er|ère)\b|\bla semaine dernière\b|\ble mois dernier\b|"
-        r"\b(?:cet|cette|l'|en) (?:été|hiver|automne|printemps)\b|\bau printemps\b",
+        r"\b(?:cet|cette|l'|en) (?:été|hiver|automne|printemps)\b|\bau printemps\b|"
+        # a time of day: "vers quatre heures du matin", "at four in the morning", "5 pm"
+        rf"\b(?:vers |à |around |at |about )?(?:\d{{1,2}}|{_HOUR_WORDS}) ?(?:heures?|h)(?: et demie| \d{{2}})?"
+        r"(?: du matin| du soir| de l'après-midi)?\b|"
+        rf"\b(?:around |at |about )(?:\d{{1,2}}|{_HOUR_WORDS})(?::\d{{2}})? ?(?:am|pm|in the (?:morning|evening))\b",
         re.I,
     ),
     # "right" alone is mostly "all right": only with what it qualifies ("my right one" in a reply)
@@ -314,6 +321,9 @@ def prefer(intent: str, found: list[re.Match]) -> list[re.Match]:
         return [m for m in found if _COUNTED.search(m.group(0))]
     if intent == "frequency" and any(not _QUALITATIVE.match(m.group(0)) for m in found):
         return [m for m in found if not _QUALITATIVE.match(m.group(0))]
+    dated = [m for m in found if re.match(rf"\s*(?:{MONTHS})\b", m.string[m.end() :], re.I)]
+    if intent == "value" and dated and len(dated) < len(found):  # "le 15 janvier, était à 92": the 92
+        return [m for m in found if m not in dated]
     return found
 
 

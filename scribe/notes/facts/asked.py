@@ -337,6 +337,8 @@ class AskedSymptoms:
         if flipped:
             self._asked(s, first, flipped, "absent")
             found = [f for f in found if f not in flipped]
+            if not found:
+                return
         # "no fever, right?" "right": the clinician's denial, confirmed, denies the fever
         denied = [f for f in found if asked_as_denied(s.text, f[0])]
         verdict = denial_reply(first.text) if denied else ""

@@ -372,8 +372,9 @@ class BackgroundFacts:
         (
             "tobacco",
             re.compile(
-                r"\b(?:smok\w*|cigarettes?|vap(?:e|ing)|tobacco|chew(?! (?:ice|gum|food|on)\b)|packs? (?:a|per) day|"
-                r"fume[zs]?|fumer|fumeur|fumeuse|tabac|clope)\b",  # not "i chew ice all day"
+                # not "i chew ice all day", nor "any pain in the jaw when you chew?"
+                r"\b(?:smok\w*|cigarettes?|vap(?:e|ing)|tobacco|packs? (?:a|per) day|fume[zs]?|fumer|fumeur|fumeuse|"
+                r"tabac|clope|chew(?! (?:ice|gum|food|on)\b)(?<!when you chew)(?<!while you chew))\b",
                 re.I,
             ),
         ),

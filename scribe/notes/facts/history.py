@@ -298,7 +298,10 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 ):
                     m.negated = False  # the negation belongs to another clause or phrase, or answers the question
                 elif (
-                    not m.negated and denied_right_before(clause_before(s.text, st)) and not helped_but_not(s.text[:st])
+                    not m.negated
+                    and denied_right_before(clause_before(s.text, st))
+                    and not helped_but_not(s.text[:st])
+                    and not self._no_answers_question(k, st)  # "no, i've gained weight"
                 ):
                     m.negated = True
                 elif not m.negated and self.is_pat(k) and _NO_AFTER.match(s.text[en:]):

@@ -281,7 +281,8 @@ class ConsultationReader:
         between = s.text[lead.end() : start] if lead else ""
         # "no, the weight loss has helped": a determiner starts the reply's own statement about the symptom
         new_phrase = re.match(r"(?:the|my|this|that|his|her|your|le|la|les|mon|ma|mes|ce|cette)\b", between, re.I)
-        if not lead or len(between.split()) < 2 and not new_phrase or NEGATION_NEAR.search(between):
+        own = re.match(r"(?:i|i've|i'm|i have|j'ai|je)\b", between, re.I)  # "no, i've gained weight"
+        if not lead or len(between.split()) < 2 and not (new_phrase or own) or NEGATION_NEAR.search(between):
             return False
         prev = [j for j in range(k - 1, -1, -1) if self.sents[j].seg_index != s.seg_index]
         return bool(prev) and self.sents[prev[0]].question
