@@ -39,6 +39,13 @@ from scribe.notes.facts.plan_items import (
 from scribe.notes.number_words import numbers_to_digits
 from scribe.notes.text import TAG_QUESTION, Sentence, clean, clinician_to_note
 
+# what the clinician does in other cases, said not to be this one ("… we send you to the eye doctor. you have none
+# of that")
+_NOT_YOUR_CASE = re.compile(
+    r"^\W*(?:but\s+|mais\s+)?(?:you|he|she|vous|il|elle) (?:have|has|n'avez|n'a) (?:none|rien) "
+    r"(?:of that|de (?:ça|cela|tout ça))|^\W*(?:ce n'est pas votre cas|that's not you|that is not your case)",
+    re.I,
+)
 _TESTS = ("lab", "imaging", "procedure")
 _LIST_START = re.compile(
     r"^\W*(?:(?:and|also|plus|then|et)\W+)?(?:an?|some|une?|des)\b(?!.*\b(?:was|were|is|are)\b)", re.I
@@ -212,6 +219,8 @@ class PlanFacts:
             softened = soft
             orders = [o for o in orders if cued or soft or k >= self.ap_start and DOING.search(clause[: o.start])]
             orders = [o for o in orders if not (self._in_exam and o.type == "advice")]  # "let me check your pressure"
+            if _NOT_YOUR_CASE.match(self.next_in_turn(k)):
+                orders = []  # "when it's near the eye, we send you to the eye doctor. you have none of that."
             if cue and not orders and ANAPHOR.search(clause) and not DICTATION.search(s.text):
                 orders = self._orders_before(
                     k, s.text[:c0], clause

@@ -16,6 +16,7 @@ _ANNOUNCES_STARTS = re.compile(
 _LIST_ITEM_LEFT = re.compile(
     r"^\W*(?:(?:and|also|then|next|first|second|third|fourth|lastly|finally|one|two|three|number \w+|et|puis|"
     r"ensuite|d'abord|après|enfin|premièrement|deuxièmement|troisièmement)\W+)*"
+    r"(?:(?:for|pour) (?:the |your |le |la |les |votre |vos )?[\w' -]{3,30}?\s*,\s*)?"  # "second, for the nerve pain,"
     r"(?:the\s+|some\s+|a\s+|an\s+|le\s+|la\s+|les\s+|du\s+|l')?$",
     re.I,
 )
@@ -28,8 +29,15 @@ KEPT_RIGHT = re.compile(
 
 
 def announces_starts(sentence: str) -> bool:
-    """The clinician announces new drugs to come ("i'm starting a few things")."""
-    return bool(_ANNOUNCES_STARTS.search(sentence))
+    """The clinician announces new drugs to come ("i'm starting a few things"; "three things." before the list)."""
+    return bool(_ANNOUNCES_STARTS.search(sentence) or _THINGS.match(sentence))
+
+
+_THINGS = re.compile(
+    r"^\W*(?:(?:so|okay|alright|alors|bon)\W+)?(?:two|three|four|a few|several|deux|trois|quatre|plusieurs) "
+    r"(?:things|choses)\W*$",
+    re.I,
+)
 
 
 # a generic name glossed by the brand that follows: "amoxicillin-clavulanate, that's augmentin"

@@ -93,6 +93,7 @@ _MAX = re.compile(
     rf"(?:day|jour)\b",
     re.I,
 )
+_USE_TOLD = re.compile(r"\b(?:you've|you have|i've|i have|he's|she's|has|have) been taking\s+$", re.I)
 _UP_TO_ALONE = re.compile(r"\b(?:up to|jusqu'à)\s*$", re.I)
 _TAKEN_WHEN = re.compile(r"\s*(?:[\w.]+\s+){0,3}?(?:every|each|a|per|par|toutes|times|fois|twice|once|at)\b", re.I)
 _DURATION = re.compile(
@@ -279,6 +280,9 @@ def read_attributes(
     # maximum per day first: "no more than 4 a day" is neither a dose nor a frequency
     maxima = []
     for m in _MAX.finditer(norm):
+        if _USE_TOLD.search(norm[max(0, m.start() - 30) : m.start()]):
+            taken.append(m.span())  # "and you've been taking up to eight tablets a day": how much was taken
+            continue
         if m.group(0).lower().startswith(("up to", "jusqu'à")) and re.search(
             r"\b(?:increas\w*|rais\w*|bump\w*|go(?:ing)?|titrat\w*|augment\w*|passer)\b[^.]{0,40}$",
             (left[-60:] + " " + norm[: m.start()]),
