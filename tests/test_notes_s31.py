@@ -144,3 +144,19 @@ def test_the_opposite_told_denies_what_was_asked_and_warnings_stay_whole():
     doc = document("[doctor] any weight loss ?\n[patient] no , i've gained weight .\n")
     symptoms = {f["label"]: f["status"] for f in doc["facts"] if f["kind"] == "symptom"}
     assert symptoms == {"weight loss": "absent", "weight gain": "present"}  # the "no" answers the question
+
+
+def test_a_start_in_a_numbered_list_and_what_is_not_this_patients_plan():
+    doc = document(
+        "[patient] lisinopril , twenty milligrams , in the morning .\n"
+        "[doctor] anti-inflammatories like ibuprofen can hurt the kidneys , with the lisinopril , and you've been "
+        "taking up to eight tablets a day .\n"
+        "[doctor] it's not near the eye . when it's on the forehead or the nose , the eye can be involved and we send "
+        "you to the eye doctor the same day . you have none of that .\n"
+        "[doctor] three things . first , the antiviral , valacyclovir , one gram three times a day for seven days .\n"
+        "[doctor] second , for the burning nerve pain , gabapentin , one hundred milligrams , one at night .\n"
+    )
+    lisinopril = next(f for f in doc["facts"] if f["label"] == "lisinopril")
+    assert "max_per_day" not in lisinopril["attributes"]
+    assert _labels(doc, "medication")["gabapentin"] == {"new"}
+    assert "ophthalmology" not in doc["note"]["markdown"].lower()
