@@ -160,3 +160,26 @@ def test_a_start_in_a_numbered_list_and_what_is_not_this_patients_plan():
     assert "max_per_day" not in lisinopril["attributes"]
     assert _labels(doc, "medication")["gabapentin"] == {"new"}
     assert "ophthalmology" not in doc["note"]["markdown"].lower()
+
+
+def test_what_a_physician_audit_of_written15_found():
+    doc = document(
+        "[doctor] you told me your sister joan has rheumatoid arthritis . she's on methotrexate , right ?\n"
+        "[patient] methotrexate and some injection now , i can't remember the name .\n"
+        "[doctor] never stop the prednisone suddenly . your body has stopped making its own cortisone .\n"
+        "[doctor] the nurse is going to give you a shot of ketorolac , thirty milligrams in the muscle .\n"
+        "[doctor] anti-inflammatories actually work better than opioids for stone pain . tamsulosin helps the stone "
+        "come down , and we use it in women with stones too . strain every time you pee .\n"
+        "[doctor] the next option would be ezetimibe , ten milligrams a day .\n"
+        "[doctor] more blood work today : hepatitis b , to see if you've had it . we'll vaccinate you against "
+        "hepatitis a and b .\n"
+        "[doctor] if you get a new headache or any change in your vision , you call us the same day .\n"
+        "[doctor] that could be giant cell arteritis .\n"
+    )
+    meds = _labels(doc, "medication")
+    assert "methotrexate" not in meds and "cortisone" not in meds and "ezetimibe" not in meds
+    assert meds["ketorolac"] == {"administered"}
+    assert "anti-inflammatory agents" not in meds
+    assessed = set(_labels(doc, "assessment"))
+    assert not assessed & {"hepatitis B", "hepatitis", "giant cell arteritis", "muscle strain"}
+    assert not [a for a in assessed if "stone" in a and a != "kidney stone"]

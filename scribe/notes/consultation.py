@@ -346,6 +346,10 @@ _GIVEN_HERE = re.compile(
     re.I,
 )
 
+_GIVEN_NOW = re.compile(
+    r"\b(?:the nurse (?:is going to|will) give you|(?:give|giving) you a shot of|you got [\w ]{3,40}? here)\b", re.I
+)
+
 # another treatment the sentence brings in: "on the higher methotrexate, we'll talk about adding a biologic injection"
 # is no injection of the methotrexate (its route, and whether it was given here)
 ANOTHER_TREATMENT = re.compile(
@@ -392,7 +396,7 @@ def resolve_medications(facts: list[Fact], segment_text: dict[int, str]) -> list
                         s.attributes.setdefault(k, v)
                     s.evidence += [e for e in f.evidence if e not in s.evidence]
     for f in facts:
-        if f.kind != "medication" or f.status != "current" or id(f) in drop:
+        if f.kind != "medication" or f.status not in ("current", "new") or id(f) in drop:
             continue
         said = " ".join(
             _around(segment_text.get(e.segment_id, ""), e.quote) for e in f.evidence if e.role == "clinician"
@@ -400,6 +404,10 @@ def resolve_medications(facts: list[Fact], segment_text: dict[int, str]) -> list
         given = _GIVEN_HERE.search(said) if said else None
         if given and ANOTHER_TREATMENT.search(said[: given.start()]):
             given = None
-        if f.attributes.get("route") in ("injection", "injected") or given:
+        if f.status == "new":  # a start is given here only when the room is said: "the nurse is going to give you a
+            given = _GIVEN_NOW.search(said) if said else None  # shot of ketorolac, … in the muscle"
+        elif f.attributes.get("route") in ("injection", "injected"):
+            given = given or True
+        if given:
             f.status = "administered"
     return [f for f in facts if id(f) not in drop]

@@ -29,7 +29,9 @@ _HEAD = (
 # appreciate adenopathy"): the phrase starts after them.
 _NOT_A_MODIFIER = re.compile(
     r"^(?:\w+ing|\w*n't|\w+'\w+|something|anything|assessment|impression|diagnosis|problem|appreciate\w*|noted|see|seen|feel|felt|"
-    r"under|alleviate|prevent|treat|avoid|reduce|relieve|heal|help|cause|causing|confirm|determine|rule)$",
+    r"under|alleviate|prevent|treat|avoid|reduce|relieve|heal|help|cause|causing|confirm|determine|rule|"
+    # "it helps the stone come down", "we use it in women with stones", "better than opioids for stone pain"
+    r"helps|works|passes|expected|women|men|people|patients|with|than|until|opioids|against)$",
     re.I,
 )
 _MODIFIER_ING = {"stenosing", "ascending", "descending", "sclerosing", "ossifying", "bleeding", "ongoing"}
@@ -195,6 +197,26 @@ _AFTER_END = {
     "or",
     "if",
 }
+_STONE_SITES = {
+    "kidney",
+    "renal",
+    "bladder",
+    "ureteral",
+    "ureteric",
+    "urinary",
+    "gall",
+    "gallbladder",
+    "biliary",
+    "salivary",
+    "obstructing",
+    "distal",
+    "proximal",
+    "left",
+    "right",
+    "millimeter",
+    "millimeters",
+    "mm",
+}
 # A head noun alone says too little to be a diagnosis.
 _VAGUE = re.compile(
     r"(?:exacerbation|mass|masses|lesions?|disease|disorder|syndrome|failure|injury|injuries|tears?|"
@@ -203,7 +225,7 @@ _VAGUE = re.compile(
 )
 # Head nouns that are also verbs, and the object that shows the verb: "strain your urine".
 _VERB_HEADS = {"strain", "strains", "sprain", "tear", "tears", "fracture", "injury"}
-_OBJECT = re.compile(r"\s+(?:your|the|his|her|their|it|this|that|my|out|up|off)\b", re.I)
+_OBJECT = re.compile(r"\s+(?:your|the|his|her|their|it|this|that|my|out|up|off|every|each|all)\b", re.I)
 # Words that make a phrase a plan, a test or a symptom rather than a diagnosis.
 _NOT_DX = re.compile(
     r"\b(?:test|testing|panel|x-?ray|mri|ct|scan|ultrasound|referral|medication|medicine|therapy|"
@@ -263,6 +285,8 @@ def diagnosis_phrases(text: str) -> list[tuple[int, int, str]]:
             text, m.start() + len(" ".join(words[: head_end + 1]))
         ):
             continue  # "strain your urine", "tear it up": a verb, not a condition
+        if words[head_i].lower() in ("stone", "stones") and not any(w.lower() in _STONE_SITES for w in before):
+            continue  # "second stone", "women with stones": a stone is named by where it is or its size
         phrase_words = before + words[head_i : head_end + 1] + after
         phrase = " ".join(phrase_words)
         if _NOT_DX.search(phrase) or len(phrase) < 5 or _VAGUE.fullmatch(phrase):

@@ -332,7 +332,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         denied_here = denied_in(clause_before(s.text, st))  # "I don't appreciate adenopathy"
         if concept is None and (mods.negated or mods.hypothetical or denied_here):
             return
-        if self._not_the_patients(s, st, en):
+        if self._not_the_patients(s, st, en) or self._warned_of(k):
             return
         said = clean(s.text[st:en]).replace(",", "").lower()
         if (
@@ -354,7 +354,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         if sure == "doubted":
             return  # "it's unlikely to be a fracture": neither the patient's nor a possibility to list
         if sure == "ruled-out":
-            if label in seen and seen[label].status == "present" and not self._stated(seen[label]):
+            if label in seen and seen[label].status in ("present", "uncertain") and not self._stated(seen[label]):
                 seen[label].status, seen[label].attributes["certainty"] = "absent", "ruled-out"  # "and the lupus
                 # question. … so no, you don't have lupus"
             if concept is not None and label not in seen:  # "you don't have Cushing's": said, and excluded
@@ -454,6 +454,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             and not _LAB_FINDING.match(s.text[st:en])
             or self._CAUSES.search(before)
             or self._OLD.search(before[-16:])  # "et l'ancienne fracture, ça favorise": history, told as a cause
+            or self._TESTED_OR_PREVENTED.search(before)  # "blood work today: hepatitis b, …"; "vaccinate you against"
             or self._NOT_HAD_AFTER.match(s.text[en:])
             or self._RELATIVES_AFTER.match(s.text[en:])
             or _MEASURE_NAME.fullmatch(s.text[st:en].strip()) is not None
@@ -474,6 +475,11 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         re.I,
     )
 
+    _TESTED_OR_PREVENTED = re.compile(
+        r"\b(?:blood work|labs?|tests?|bloods|bilan|prise de sang|sérologies?)\b[^.;:]{0,20}:\s*(?:[^.;:]*,\s*)?$|"
+        r"\b(?:vaccinat\w*|protect\w*|immuni[sz]\w*) (?:you |him |her )?against\s+$|\bvacciner contre\s+$",
+        re.I,
+    )
     _OLD = re.compile(r"\b(?:ancienne?|old|previous|prior)\s+$", re.I)
 
     # "your stroke risk", "heart disease prevention": what the words name is not had; "a hernia repair", "gallbladder

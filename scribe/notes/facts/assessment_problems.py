@@ -170,7 +170,17 @@ def certainty(text: str, start: int, end: int, mods=None) -> str:
     return sure
 
 
+_IF_YOU_GET = re.compile(r"\b(?:if|si) (?:you|vous) (?:get|have|notice|develop|see|avez|remarquez)\b", re.I)
+_COULD_BE = re.compile(r"^\W*(?:that|this|it|ça|cela) (?:could|might|may|can|pourrait|peut) be\b", re.I)
+
+
 class ProblemFacts:
+    def _warned_of(self, k: int) -> bool:
+        """ "If you get a new headache … you call us the same day. that could be giant cell arteritis": what the
+        warning signs would mean, not a diagnosis of today."""
+        turn = [p for p in self.sents[max(0, k - 2) : k] if p.seg_index == self.sents[k].seg_index]
+        return bool(_COULD_BE.match(self.sents[k].text)) and any(_IF_YOU_GET.search(p.text) for p in turn)
+
     def _add_problem(self, k: int | None, s: Sentence, st: int, en: int, concept, sure: str, seen: dict, **attrs):
         """An assessed problem from concept at s.text[st:en], the side said with it inside its evidence."""
         found_side = laterality_span(s.text, st, en)

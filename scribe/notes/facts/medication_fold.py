@@ -11,6 +11,7 @@ from scribe.schemas_docs import Fact
 # combined pill, the estrogen, raises the risk of stroke"); "the antibiotic from last month?" "… gave me
 # nitrofurantoin"; "your long-acting insulin, the lantus"
 _INHALED_STEROIDS = ("fluticasone", "budesonide", "beclomethasone", "beclometasone", "mometasone", "ciclesonide")
+_NSAIDS = ("ibuprofen", "naproxen", "ketoprofen", "ketorolac", "diclofenac", "meloxicam", "celecoxib", "aspirin")
 _CLASS_OF = (
     (
         lambda f: f.label == "cortisone" and f.attributes.get("route") == "inhaled",
@@ -22,6 +23,13 @@ _CLASS_OF = (
         lambda f: f.attributes.get("mesh_id") == "D000900" and f.label != "anti-bacterial agents",
     ),
     (lambda f: f.label.startswith("insulin,") or f.label == "insulin", lambda f: f.label.startswith("insulin ")),
+    # "anti-inflammatories actually work better than opioids": the visit's own anti-inflammatory
+    (lambda f: f.label == "anti-inflammatory agents", lambda f: f.label.lower() in _NSAIDS),
+    # "your cholesterol panel, off the statin": the statin the visit names
+    (
+        lambda f: f.label == "hydroxymethylglutaryl-coa reductase inhibitors",
+        lambda f: f.label.lower().endswith("statin") and f.status == "stopped",
+    ),
     # "and before that you were on interferon." "rebif, the injections"
     (lambda f: f.label in ("interferon", "interferons"), lambda f: f.label.lower().startswith("interferon ")),
 )

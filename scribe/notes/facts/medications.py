@@ -250,7 +250,7 @@ class MedicationFacts:
                     continue
                 if med.not_the_patients_drug(s.text, m.start) or "vaccine" in m.drug.get("name", "").lower():
                     continue  # a vaccine is an order of the plan (lexicon.orders), not a drug taken
-                if self.is_pat(k) and not s.question and self.relative_before(k):
+                if (self.is_pat(k) and not s.question or self.is_clin(k)) and self.relative_before(k):
                     continue  # "my mum has parkinson's. she's on sinemet": the mother's drug
                 if self.is_clin(k) and med.considered_only(s.text, m.start, m.end):
                     if med.put_off(s.text, m.end):

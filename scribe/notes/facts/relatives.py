@@ -268,6 +268,9 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
     last_words = prev.seg_index != sents[k].seg_index
     if is_pat(k) and is_clin(k - 1) and last_words and (only := _ONLY_A_RELATIVE.match(prev.text)):
         return FAMILY.match(prev.text, only.start(1))
+    if is_pat(k) and is_clin(k - 1) and last_words and prev.question and PRONOUN_SUBJECT.match(prev.text):
+        if asked := relative_before(sents, k - 1, is_clin, is_pat, names):  # "your sister has ra. she's on
+            return asked  # methotrexate, right?" "methotrexate and some injection now": the sister's
     if (name := _NAME_OPENING.match(text)) and (word := names.get(name.group(1).lower())):
         return FAMILY.match(word)
     if _EMPHATIC_OTHER.match(text):  # "parce que lui, il a eu la maladie de lyme": the one the visit last named
@@ -309,7 +312,8 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
             return rel
     # "no, nobody … well, actually, my aunt, my mom's sister, she had a goiter. she had surgery for it"
     last = relative_of(prev.text, len(prev.text))
-    named = MY_RELATIVE.search(prev.text)  # not one only named as company ("yes, with my little brother")
+    # not one only named as company ("yes, with my little brother"); the clinician names the patient's as "your"
+    named = MY_RELATIVE.search(prev.text) or (YOUR_RELATIVE.search(prev.text) if is_clin(k - 1) else None)
     return last if named and not re.search(r"\b(?:with|avec)\s+$", prev.text[: named.start()]) else None
 
 

@@ -254,6 +254,8 @@ _CONSIDERED_BEFORE = re.compile(
     # "il y a un autre médicament dont on aurait pu parler, le montélukast"; "we could have talked about"
     r"\b(?:on|nous|je|j') ?(?:aurait|aurions|aurais) pu (?:parler|envisager|essayer|proposer)\b[^.;]{0,45}$|"
     r"\b(?:we|i) could have (?:talked about|tried|used|considered)\b[^.;]{0,45}$|"
+    r"\b(?:the )?(?:next|other|another) option (?:would be|is|will be)\b[^.;]{0,20}$|"
+    r"\bl'autre option serait\b[^.;]{0,20}$|"
     # what is usually given, said before why not this time: "normalement, on donne de l'amoxicilline. mais …"
     r"\b(?:normally|usually|normalement|d'habitude|habituellement|en général)\s*,?\s*(?:we|on) "
     r"(?:give|use|donne|utilise|prescri\w*)\b[^.;]{0,20}$",
@@ -299,7 +301,8 @@ def not_the_patients_drug(text: str, start: int) -> bool:
         _SOMEONE_ELSES.search(text[max(0, start - 60) : start])
         or _COMPARED.search(text[max(0, start - 50) : start])
         or _FRIENDS_LEFTOVERS.search(text[max(0, start - 120) : start])
-    )
+        or re.search(r"\b(?:its|your|her|his|their|my) own\s+$", text[max(0, start - 12) : start], re.I) is not None
+    )  # "your body has stopped making its own cortisone": no drug
 
 
 # "my buddy jerry had some antibiotics left over from his tooth, ciprofloxacin, i think": the friend's, unless the
