@@ -407,7 +407,7 @@ def resolve_medications(facts: list[Fact], segment_text: dict[int, str]) -> list
         if f.status == "new":  # a start is given here only when the room is said: "the nurse is going to give you a
             given = _GIVEN_NOW.search(said) if said else None  # shot of ketorolac, … in the muscle"
         elif f.attributes.get("route") in ("injection", "injected"):
-            given = given or True
+            given = True
         if given:
             f.status = "administered"
     return [f for f in facts if id(f) not in drop]

@@ -23,6 +23,7 @@ from scribe.notes.facts.mentions import (
 from scribe.notes.facts.qualifiers import QualifierFacts, stated
 from scribe.notes.facts.radiation import RadiationFacts
 from scribe.notes.facts.reader import clause_before, echoes_advice
+from scribe.notes.medication.clause import FRIENDS
 from scribe.notes.number_words import numbers_to_digits, spoken_numbers
 from scribe.notes.text import clean, patient_to_third
 
@@ -40,10 +41,7 @@ _PAST_TENSE = re.compile(
 _DRUG_REACTION = r"after (?:every|each) (?:shot|dose|injection|pill|infusion)|après chaque (?:piqûre|injection|prise)"
 # a sentence about someone else: "my buddy did the interferon years ago"
 _SOMEONE_ELSE = re.compile(
-    r"^\W*(?:(?:and|so|well|also|but|et|mais)\W+)*(?:my|his|her|our|mon|ma|mes|son|sa|ses) (?:buddy|friend|pal|"
-    r"coworker|co-worker|colleague|neighbou?r|roommate|boss|brother-in-law|sister-in-law|pote|copain|copine|amie?|"
-    r"collègue|voisine?|beau-frère|belle-sœur)\b",
-    re.I,
+    rf"^\W*(?:(?:and|so|well|also|but|et|mais)\W+)*(?:my|his|her|our|mon|ma|mes|son|sa|ses) {FRIENDS}\b", re.I
 )
 _PAST_EPISODE = re.compile(
     r"\b(?:years? ago|last year|back in|in the past|a long time ago|when i (?:was|broke|hurt|had|injured)|"

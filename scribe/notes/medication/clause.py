@@ -285,11 +285,14 @@ def put_off(text: str, end: int) -> bool:
 
 
 # a drug someone else takes: "my buddy takes singulair, is that something for me?"
+# people around the patient who are not family: "my buddy", "ma collègue"
+FRIENDS = (
+    r"(?:buddy|friend|pal|coworker|co-worker|colleague|neighbou?r|roommate|boss|brother-in-law|sister-in-law|pote|"
+    r"copain|copine|amie?|collègue|voisine?|beau-frère|belle-sœur)"
+)
 _SOMEONE_ELSES = re.compile(
-    r"\b(?:my|his|her|a) (?:buddy|friend|coworker|co-worker|colleague|neighbou?r|roommate|pote|copain|copine|"
-    r"amie?|collègue|voisine?)\s+(?:\w+\s+)?(?:takes|is on|uses|was on|took|used|did|had|tried|swears by|prend|"
-    r"prenait|a pris)\s+"
-    r"(?:the |some |le |la |du |des )?$",
+    rf"\b(?:my|his|her|a) {FRIENDS}\s+(?:\w+\s+)?(?:takes|is on|uses|was on|took|used|did|had|tried|swears by|"
+    r"prend|prenait|a pris)\s+(?:the |some |le |la |du |des )?$",
     re.I,
 )
 
@@ -308,8 +311,8 @@ def not_the_patients_drug(text: str, start: int) -> bool:
 # "my buddy jerry had some antibiotics left over from his tooth, ciprofloxacin, i think": the friend's, unless the
 # patient then says they take it
 _FRIENDS_LEFTOVERS = re.compile(
-    r"\b(?:my|a) (?:buddy|friend|coworker|co-worker|colleague|neighbou?r|roommate|pote|copain|copine|amie?|collègue|"
-    r"voisine?)\b(?:(?!\b(?:i|je|j') ?(?:take|took|am taking|was taking|started|prends|prenais|ai pris)\b)[^.;?!])*$",
+    rf"\b(?:my|a) {FRIENDS}\b"
+    r"(?:(?!\b(?:i|je|j') ?(?:take|took|am taking|was taking|started|prends|prenais|ai pris)\b)[^.;?!])*$",
     re.I,
 )
 
