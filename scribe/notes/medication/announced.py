@@ -13,10 +13,14 @@ _ANNOUNCES_STARTS = re.compile(
     r"antibiotics)\b|[.;:]|$)",  # "i'm giving you two."
     re.I,
 )
+_ORDINAL = (
+    r"(?:and|also|then|next|first|second|third|fourth|lastly|finally|one|two|three|number \w+|et|puis|ensuite|"
+    r"d'abord|après|enfin|premièrement|deuxièmement|troisièmement)"
+)
 _LIST_ITEM_LEFT = re.compile(
-    r"^\W*(?:(?:and|also|then|next|first|second|third|fourth|lastly|finally|one|two|three|number \w+|et|puis|"
-    r"ensuite|d'abord|après|enfin|premièrement|deuxièmement|troisièmement)\W+)*"
-    r"(?:(?:for|pour) (?:the |your |le |la |les |votre |vos )?[\w' -]{3,30}?\s*,\s*)?"  # "second, for the nerve pain,"
+    rf"^\W*(?:{_ORDINAL}\W+)*(?:the\s+|some\s+|a\s+|an\s+|le\s+|la\s+|les\s+|du\s+|l')?$|"
+    # "second, for the burning nerve pain, gabapentin": the purpose said between the rank and the drug
+    rf"^\W*(?:{_ORDINAL}\W+)+(?:for|pour) (?:the |your |le |la |les |votre |vos )?[\w' -]{{3,30}}?\s*,\s*"
     r"(?:the\s+|some\s+|a\s+|an\s+|le\s+|la\s+|les\s+|du\s+|l')?$",
     re.I,
 )
