@@ -260,7 +260,9 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
     turn opened on, when it opens on "he / she / they" ("my brother had a heart attack. he had a stent"; "my husband,
     samuel. he has diabetes"), or the one the clinician's question just before named ("et votre père ?" "oui, il a
     fait un avc"; "and your father?" "heart attack at sixty-five"); or a relative the visit named by first name
-    ("my sister, ruth, is the one who had the stroke." … "ruth had a stroke at seventy-six"; names: relative_names)."""
+    ("my sister, ruth, is the one who had the stroke." … "ruth had a stroke at seventy-six"; names: relative_names);
+    down a chain of the turn's sentences that never speak of the patient, or to the relative French sets apart ("lui,
+    il a eu …"), or the relative the clinician's question about a drug was about."""
     if k == 0:
         return None
     text, prev = sents[k].text, sents[k - 1]  # a question, or the clinician's last words before the reply ("you
