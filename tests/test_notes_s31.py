@@ -183,3 +183,17 @@ def test_what_a_physician_audit_of_written15_found():
     assessed = set(_labels(doc, "assessment"))
     assert not assessed & {"hepatitis B", "hepatitis", "giant cell arteritis", "muscle strain"}
     assert not [a for a in assessed if "stone" in a and a != "kidney stone"]
+
+
+def test_an_order_on_a_condition_is_no_to_do():
+    doc = document(
+        "[doctor] if the antibody is positive , it's likely celiac .\n"
+        "[doctor] then i'd send you to a gastroenterologist for an endoscopy .\n"
+        "[doctor] if it hasn't passed in four weeks , or sooner if the pain keeps coming back , i'll send you to "
+        "urology .\n"
+    )
+    summary = doc["patient_summary"]["markdown"]
+    assert "You will see" not in summary
+    orders = ("referral", "procedure")
+    plans = [f for f in doc["facts"] if f["kind"] == "plan" and f["attributes"].get("type") in orders]
+    assert plans and all(f["attributes"].get("condition") for f in plans)

@@ -340,7 +340,8 @@ def summarize(facts: list[Fact], language: str = "en") -> PatientSummary:
         out.warning_signs += [SummaryItem(text=w, fact_ids=[f.id]) for w in warnings]
         if come_back := _follow_up(rest, lang):
             out.follow_up.append(SummaryItem(text=come_back, fact_ids=[f.id]))
-        todo = _orders(rest, lang, tests=f.label != "advice")
+        # an order on a condition ("if it hasn't passed in four weeks, i'll send you to urology") is no to-do
+        todo = [] if f.attributes.get("condition") else _orders(rest, lang, tests=f.label != "advice")
         todo += [_advice(rest, lang)] if f.label == "advice" and not come_back else []
         out.todo += [SummaryItem(text=t, fact_ids=[f.id]) for t in todo if t]
     for part in ("todo", "warning_signs", "follow_up"):

@@ -22,7 +22,11 @@ _NO_BEFORE = re.compile(r"\b(?:(?:no|sans|aucune?|pas de)\s+|pas d')$", re.I)
 _NO_LONGER = re.compile(r"^[^,.;]{0,20}\b(?:anymore|any more|no longer|plus besoin)\b", re.I)
 # An order that waits on something: "if it's not better, we'll get an MRI at that time"
 _CONDITIONAL = re.compile(
-    r"\b(?:if|unless|in case|should (?:it|you|this|that|the)|si|au cas où|en cas d)\b[^.;?!]*$", re.I
+    r"\b(?:if|unless|in case|should (?:it|you|this|that|the)|si|au cas où|en cas d)\b[^.;?!]*$|"
+    # what would follow ("then i'd send you to a gastroenterologist"), not a wish ("i'd like to order")
+    r"\b(?:i|we)(?:'d| would) (?!like|love|want|prefer|rather|also like)(?:\w+ )?(?:send|refer|order|get|book|schedule)"
+    r"\b[^.;?!]*$|\b(?:on ferait|on demanderait|je vous enverrais)\b[^.;?!]*$",
+    re.I,
 )
 NO_IMPROVEMENT = re.compile(
     r"\b(?:not (?:getting |any |much )?better|(?:does|do) ?n'?t (?:get better|improve|go away|resolve)|no improvement|"
