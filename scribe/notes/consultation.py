@@ -33,12 +33,14 @@ def _context_pipeline(lang: str):
 
 
 _NEG_FALLBACK = re.compile(r"\b(no|not|denies|denied|without|never|none|n't|pas|jamais|aucune?|sans|ni)\b", re.I)
+# "my family doctor" is no relative
+_CARE = r"doctor|physician|practitioner|practice|medicine|dr"
 FAMILY = re.compile(
     r"\b(mother|mom|mum|father|dad|brother|sister|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
     # "son" as English says it ("my son has", "my son, he"), not the French "son diabète" (his)
     r"cousin|son(?=\s*(?:[,.;:!?]|'s\b|$|\s(?:has|had|is|was|who|and|got|died|also|too|passed|just|for|with|to|in|"
     r"at|on|from|but|or|says|said|does|did|will|lives|came|brought|drove)\b))|daughter|"
-    r"parents?|siblings?|family(?!\s+(?:doctor|physician|practitioner|practice|medicine|dr)\b)|mère|maman|père|papa|"
+    rf"parents?|siblings?|family(?!\s+(?:{_CARE})\b)|mère|maman|père|papa|"
     r"frère|sœur|soeur|grand-mère|grand-père|tante|oncle|fils|fille|(?<!médecin de )famille)\b",
     re.I,
 )
@@ -156,9 +158,7 @@ def _corrected_before(before: str) -> bool:
     return bool(found) and not _NEG_FALLBACK.search(before[found[-1].end() :])
 
 
-_NOT_A_RELATIVE = re.compile(
-    r"\bfamily (?:doctor|physician|practitioner|practice|medicine)\b|\bmédecin de famille\b", re.I
-)
+_NOT_A_RELATIVE = re.compile(rf"\bfamily (?:{_CARE})\b|\bmédecin de famille\b", re.I)
 
 
 def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modifiers]:

@@ -92,12 +92,16 @@ _REPLY_NAMES = re.compile(r"^\W*(?:(?:yes|yeah|oui|well|um|euh)\W+)*(?:my|mon|ma
 
 class BackgroundFacts:
     _relative_names: dict[str, str] | None = None  # first names of relatives (relatives.relative_names)
+    _relative_at: dict[int, re.Match | None] | None = None  # relative_before's answer per sentence
 
     def relative_before(self, k: int) -> re.Match | None:
-        """The relative sentence k is about without naming it (relatives.relative_before)."""
-        if self._relative_names is None:  # read once a visit, not once a sentence
-            self._relative_names = relative_names(self.sents)
-        return relative_before(self.sents, k, self.is_clin, self.is_pat, self._relative_names)
+        """The relative sentence k is about without naming it (relatives.relative_before), read once a sentence:
+        the history, the background and every drug mention ask it."""
+        if self._relative_at is None:
+            self._relative_names, self._relative_at = relative_names(self.sents), {}
+        if k not in self._relative_at:
+            self._relative_at[k] = relative_before(self.sents, k, self.is_clin, self.is_pat, self._relative_names)
+        return self._relative_at[k]
 
     _ALLERGENS = (
         r"penicillins?|pénicillines?|amoxicillin|amoxicilline|sulfa(?: drugs)?|sulfamides?|codeine|codéine|"

@@ -296,16 +296,15 @@ def read_attributes(
             maxima.append((m, n, unit))
     # "two tablets up to three times a day, never more than three grams a day": the amount is the maximum, the
     # times how often it may be taken
-    amount = next((x for x in maxima if x[2] not in (None, "times")), None)
-    for m, n, unit in maxima[:2]:
-        if amount is None or (m, n, unit) == amount:
-            out.max_per_day = keep(m.start(), m.end(), (n, unit))
-            amount = amount or (m, n, unit)
-        elif unit == "times":
-            a, b = original_span(back, m.start(), m.end())
-            said = body[a:b]
-            out.frequency = keep(m.start(), m.end(), Frequency(said.strip(), n, "count", n, explicit=True))
-            out.as_needed = Found(True, out.frequency.start, out.frequency.end)  # "up to": as much as needed
+    amount = next((x for x in maxima if x[2] not in (None, "times")), maxima[0] if maxima else None)
+    if amount:
+        out.max_per_day = keep(amount[0].start(), amount[0].end(), amount[1:])
+    times = next((x for x in maxima if x[2] == "times"), None) if amount and amount[2] != "times" else None
+    if times:
+        m, n, _ = times
+        a, b = original_span(back, m.start(), m.end())
+        out.frequency = keep(m.start(), m.end(), Frequency(body[a:b].strip(), n, "count", n, explicit=True))
+        out.as_needed = Found(True, out.frequency.start, out.frequency.end)  # "up to": as much as needed
     # quantity: "#14", "14 of those", "a box of 30", "I'll give you 30 tablets"
     for m in _QUANTITY.finditer(norm):
         if not free(m.start(), m.end()):

@@ -290,28 +290,25 @@ FRIENDS = (
     r"(?:buddy|friend|pal|coworker|co-worker|colleague|neighbou?r|roommate|boss|brother-in-law|sister-in-law|pote|"
     r"copain|copine|amie?|collègue|voisine?|beau-frère|belle-sœur)"
 )
-_SOMEONE_ELSES = re.compile(
-    rf"\b(?:my|his|her|a) {FRIENDS}\s+(?:\w+\s+)?(?:takes|is on|uses|was on|took|used|did|had|tried|swears by|"
-    r"prend|prenait|a pris)\s+(?:the |some |le |la |du |des )?$",
-    re.I,
-)
 
 
 def not_the_patients_drug(text: str, start: int) -> bool:
-    """The drug at text[start] is what a friend or a colleague takes, not the patient, or only what another drug is
-    compared with ("it's a different medicine from the prozac")."""
+    """The drug at text[start] is what a friend or a colleague takes, not the patient, only what another drug is
+    compared with ("it's a different medicine from the prozac"), or what the body makes ("its own cortisone")."""
     return bool(
-        _SOMEONE_ELSES.search(text[max(0, start - 60) : start])
-        or _COMPARED.search(text[max(0, start - 50) : start])
-        or _FRIENDS_LEFTOVERS.search(text[max(0, start - 120) : start])
-        or re.search(r"\b(?:its|your|her|his|their|my) own\s+$", text[max(0, start - 12) : start], re.I) is not None
-    )  # "your body has stopped making its own cortisone": no drug
+        _COMPARED.search(text[max(0, start - 50) : start])
+        or _FRIENDS_DRUG.search(text[max(0, start - 120) : start])
+        or _ITS_OWN.search(text[max(0, start - 12) : start])
+    )
 
 
-# "my buddy jerry had some antibiotics left over from his tooth, ciprofloxacin, i think": the friend's, unless the
-# patient then says they take it
-_FRIENDS_LEFTOVERS = re.compile(
-    rf"\b(?:my|a) {FRIENDS}\b"
+_ITS_OWN = re.compile(r"\b(?:its|your|her|his|their|my) own\s+$", re.I)
+
+
+# "my buddy takes singulair", "my buddy jerry had some antibiotics left over from his tooth, ciprofloxacin, i
+# think": the friend's, unless the patient then says they take it
+_FRIENDS_DRUG = re.compile(
+    rf"\b(?:my|his|her|a) {FRIENDS}\b"
     r"(?:(?!\b(?:i|je|j') ?(?:take|took|am taking|was taking|started|prends|prenais|ai pris)\b)[^.;?!])*$",
     re.I,
 )
