@@ -193,6 +193,7 @@ SPLITS = [
     "written13",
     "written14",
     "written15",
+    "written16",
 ]
 UNITS = {w: cls for cls, words in UNIT_WORDS.items() for w in words.split()}  # unit -> (class, factor)
 COUNT_UNITS = r"tablets?|pills?|capsules?|puffs?|drops?|comprimes?|gelules?|sachets?|bouffees?|gouttes?|cp"

@@ -43,7 +43,8 @@ def render_intro(c: RenderContext, facts) -> list[SentenceSupport]:
     desc = []
     if age:
         desc.append(f"{age.value}-year-old")
-    desc.append(c.w(sex.value) if sex else "patient")
+    if sex or c.block.get("one_liner") or not age:
+        desc.append(c.w(sex.value) if sex else "patient")  # "The patient is a 29-year-old who …", not "… patient"
     article = "an" if re.match(r"(?:8|11|18)(?!\d)|8\d(?!\d)", desc[0]) else "a"  # "an 84-year-old"
     text = " ".join(desc) if c.block.get("one_liner") else f"{who} is {article} {' '.join(desc)}"
     if pmh:

@@ -89,7 +89,9 @@ def split_sentences(text: str, seg_index: int) -> list[Sentence]:
 # --------------------------------------------------------------------------- cleanup and person shift
 
 _FILLERS = re.compile(
-    r"(?:(?<=^)|(?<=[\s,]))(?:um+|uh+|uhm|er+|ah|hmm+|mm-hmm|uh-huh|you know|i mean|like|kinda|sort of|kind of|"
+    r"(?:(?<=^)|(?<=[\s,]))(?:um+|uh+|uhm|er+|ah|hmm+|mm-hmm|uh-huh|you know|i mean|kinda|sort of|kind of|"
+    # "like" compares after these words ("nothing like before", "feels like a band"): a filler elsewhere
+    r"(?<!nothing )(?<!something )(?<!anything )(?<!feel )(?<!feels )(?<!felt )(?<!look )(?<!looks )(?<!sounds )like|"
     r"okay|ok|alright|all right|(?<!as )well|so|yeah|euh|bah|ben|hein|bon|voilà|d'accord|quoi)(?=[\s,.?!]|$)[,]?",
     re.I,
 )
@@ -116,7 +118,9 @@ def detok(text: str) -> str:
 
 def clean(text: str) -> str:
     t = detok(text)
-    t = re.sub(r"\bhey,? dragon,?\s*", "", t, flags=re.I)
+    t = re.sub(
+        r"\bhey,? dragon,?\s*|\bfor the recording\s*[:,]?\s*|\bpour l'enregistrement\s*[:,]?\s*", "", t, flags=re.I
+    )
     for _ in range(2):
         t = _FILLERS.sub("", t)
     t = re.sub(r"\b([\w']+(?: [\w']+)?)(?:,? \1\b)+", r"\1", t, flags=re.I)  # "i don't don't", "to the to the"

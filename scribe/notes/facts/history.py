@@ -8,6 +8,7 @@ import re
 from scribe.notes import lexicon, register
 from scribe.notes.consultation import FAMILY, context_of, denied_after, resolved_after
 from scribe.notes.facts.asked import AskedSymptoms, narrowed, reworded
+from scribe.notes.facts.complaint_time import complaint_time
 from scribe.notes.facts.mentions import (
     CONTINUES,
     DICTATED,
@@ -81,12 +82,6 @@ _CLINICIAN_VOICE = re.compile(
 )
 
 # Time spans of a life, not of a complaint: "married for 25 years", "I've worked there for ten years"
-_LIFE_TIME = re.compile(
-    r"\b(?:married|together|worked|working|work there|lived|living|known|retired|smok\w*|drink\w*|been (?:a|an) \w+|"
-    r"job|mari[ée]e?s?|travaill\w*|habit\w*|fum\w*)\b[^,.;]{0,20}$",
-    re.I,
-)
-
 
 # a reply that names each asked symptom and then its answer: "fever, no", "sueurs nocturnes non"
 _NO_AFTER = re.compile(
@@ -105,8 +100,9 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
     def demographics(self):
         for s in self.sents:
             m = re.search(
-                r"\b(\d{1,3}|[a-z]+(?:[- ][a-z]+)?)[- ]year[- ]old(?: (male|female|man|woman|gentleman|lady|"
-                r"boy|girl))?",
+                # "thirty-six years old"; not "twenty-four eight-year-olds" (a class of children, not an age)
+                r"\b(\d{1,3}|[a-z]+(?:[- ][a-z]+)?)[- ]years?[- ]old(?!s)(?: (male|female|man|woman|gentleman|"
+                r"lady|boy|girl))?",
                 s.text,
                 re.I,
             ) or re.search(r"\b(?:j'ai|il a|elle a|âgée? de)\s+(\d{1,3})\s+ans\b", s.text, re.I)
@@ -364,6 +360,8 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
     )
 
     _QUALITY = re.compile(
+        # "no burning" denies a quality; "blood pressure" is none
+        r"(?<!\bno )(?<!\bnot )(?<!without )(?<!pas de )(?<!\bsans )(?<!blood )"
         r"\b(?:sharp|dull|burning|throbbing|stabbing|aching|cramp(?:ing|s)?|pressure|tight(?:ness)?|"
         r"coup de poignard|brûlure|serrement|lancinante?|pulsatile)\b",
         re.I,
@@ -404,6 +402,11 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
         re.I,
     )
 
+    def _time_asked(self, k: int) -> str:
+        """The clinician's last sentence before sentence k (over a short reply): "when did it start?" """
+        j = next((j for j in range(k - 1, max(-1, k - 4), -1) if self.is_clin(j)), None)
+        return self.sents[j].text if j is not None else ""
+
     def hpi(self):
         self.radiation()
         self.qualifiers(_PAST_EPISODE)
@@ -428,8 +431,8 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 if past_episode and attr != "duration" or attr in restated:
                     continue
                 m = rx.search(t)
-                if m and attr == "duration" and _LIFE_TIME.search(t[max(0, m.start() - 30) : m.start()]):
-                    continue  # "married for 25 years" is not how long the complaint has lasted
+                if m and attr == "duration" and not complaint_time(t, m.start(), self._time_asked(k)):
+                    continue  # "married for 25 years", "i stopped it three weeks ago": not the complaint's time
                 if m and not re.search(r"\b(?:vacation|college|trip)\b", t, re.I):
                     value = m.group(0).strip()
                     if attr == "timing" and self.lang == "fr" and "dormir" in value:

@@ -329,7 +329,13 @@ class ObjectiveFacts:
             if re.search(
                 r"\b(?:order|schedule|get (?:a|an|some)|i want to|we'll|we will|let's|going to|gonna|"
                 r"should|need to|prescri|je vais (?:vous )?demander|on va faire|il faudra|"
-                r"if (?:you're|you are|it's|it is|she's|he's|your|her|his|it goes|si vous êtes))\b|"  # an instruction
+                r"if|unless|si|will|'ll)\b|"  # an instruction, a condition, what is to come
+                # the introduction ("this is derek, 54 years old, here to go over the blood work")
+                r"\b(?:years? old|ans)\W+(?:here|who|vient|venu)\b|"
+                # an old value, told as the visit's ("in january, when we made the diagnosis, your sed rate was 52")
+                r"^\W*(?:(?:and|so|now|then)\W+)?(?:in (?:january|february|march|april|may|june|july|august|"
+                r"september|october|november|december)|back in|last year|at (?:the )?diagnosis|"
+                r"en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre))\b|"
                 # what is true in general: "many people with focal epilepsy have a normal mri"
                 r"\b(?:many|most|some|a lot of) (?:people|patients)\b|"
                 r"\b(?:beaucoup|la plupart) de(?:s)? (?:gens|patients)\b",

@@ -222,10 +222,15 @@ def _apposed(text: str, first: re.Match, second: re.Match) -> bool:
     )
 
 
+_YOUR_OWN = re.compile(r"\b(?:your|my|votre|mon|ma)\s+$", re.I)
+
+
 def relative_of(text: str, start: int) -> re.Match | None:
     """The relative a condition at `start` belongs to: the last one named before it in its part of the
     sentence ("my brother had bypass surgery, and my mom had a stroke": the mother's stroke), else the first
     named after it there ("breast cancer in my mother"), else the nearest."""
+    if _YOUR_OWN.search(text, 0, start):
+        return None  # "with your father's diabetes, your prediabetes": "your" makes it the patient's own
     rels = [r for r in FAMILY.finditer(text) if not _COMPANION_BEFORE.search(text, 0, r.start())]
     if not rels and (cleft := _SPOUSE_WHO.search(text, 0, start)):
         return _SPOUSE.match(text, cleft.start(1))  # "c'est mon mari qui est diabétique", "it's my wife who has it"

@@ -1,0 +1,40 @@
+"""Whose time is a duration: the complaint's, or a drug's, a life event's, a period's. "Ibuprofen gave me
+heartburn, so I stopped it three weeks ago", "methadone, about six years", "my last period was ten days ago" are
+no "Duration:" of the complaint; "about four months", answering "how long has this been going on?", is."""
+
+from __future__ import annotations
+
+import re
+
+# "married for 25 years", "I've smoked for 30 years": said just before the time
+_LIFE_TIME = re.compile(
+    r"\b(?:married|together|worked|working|work there|lived|living|known|retired|smok\w*|drink\w*|been (?:a|an) \w+|"
+    r"job|mari[ée]e?s?|travaill\w*|habit\w*|fum\w*)\b[^,.;]{0,20}$",
+    re.I,
+)
+# a time said of something other than the complaint: a drug taken or stopped, what went away, a period
+_OTHER_TIME = re.compile(
+    r"\b(?:stop|stopped|quit|ran out|put me on|started (?:taking|on|the)|been on|on (?:it|them|that)|took|pills?|"
+    r"tablets?|medications?|meds|gone|went away|resolved|menopaus\w*|periods?|arrêt\w*|pris|traitement|"
+    r"ménopaus\w*|règles|disparu|passé|partis?|méthadone|methadone)\b",
+    re.I,
+)
+_SYMPTOM = re.compile(
+    r"\b(?:pain|hurt\w*|ache|aching|sore|swell\w*|swollen|cough\w*|fever|itch\w*|rash|numb\w*|tingl\w*|dizz\w*|"
+    r"nause\w*|vomit\w*|diarrh\w*|bloat\w*|tired|fatigue|breath\w*|wheez\w*|bleed\w*|burn\w*|cramp\w*|stiff\w*|"
+    r"headaches?|symptoms?|started|began|going on|had (?:it|this|that)|it's been|sick|unwell|not (?:feeling )?well|"
+    r"pas bien|malade|mal|douleurs?|tou(?:x|sse)|fièvre|fourmill\w*|gonfl\w*|démang\w*|vertiges?|nausées?|vomi\w*|"
+    r"diarrhée|fatigu\w*|essouffl\w*|saign\w*|brûl\w*|raide\w*|symptômes?|commencé|ça dure|ça fait)\b",
+    re.I,
+)
+_TIME_ASKED = re.compile(r"\bhow long\b|\bwhen did\b|\bsince when\b|\bdepuis (?:quand|combien)\b|\bquand\b", re.I)
+
+
+def complaint_time(text: str, start: int, asked: str) -> bool:
+    """Is the time at `start` of the patient's sentence `text` the complaint's? Yes when the sentence speaks of a
+    symptom, or answers a "how long / when" question (`asked`, the clinician's sentence before) about no drug."""
+    if _LIFE_TIME.search(text[max(0, start - 30) : start]) or _OTHER_TIME.search(text):
+        return False
+    if _SYMPTOM.search(text):
+        return True
+    return bool(_TIME_ASKED.search(asked)) and not _OTHER_TIME.search(asked)
