@@ -100,3 +100,99 @@ def test_a_return_visit_that_is_a_conditions_time_books_nothing():
     assert "À revoir" not in document(warned, language="fr")["note"]["markdown"]
     booked = warned + "[doctor] on se revoit dans trois semaines , après la fin du traitement .\n"
     assert "À revoir dans 3 semaines" in document(booked, language="fr")["note"]["markdown"]
+
+
+def _meds(doc: dict) -> dict[str, str]:
+    return {f["label"]: f["status"] for f in doc["facts"] if f["kind"] == "medication"}
+
+
+def test_drugs_given_in_the_past_and_a_new_course_of_the_same():
+    doc = document(
+        "[patient] in february she had a cold that went to her chest . we went to the emergency room . they gave her "
+        "three breathing treatments and a steroid liquid , prednisolone , for five days .\n"
+    )
+    assert _meds(doc).get("prednisolone") == "historical"
+    doc = document(
+        "[doctor] when was your last flare ?\n"
+        "[patient] the last one was in january , last year . you gave me prednisone and an antibiotic .\n"
+        "[doctor] the treatment . first , prednisone , forty milligrams once a day , in the morning , for five days .\n"
+    )
+    new = [f for f in doc["facts"] if f["kind"] == "medication" and f["status"] == "new"]
+    assert [f["label"] for f in new] == ["prednisone"] and new[0]["attributes"]["dose"] == "40"
+    assert "Keep taking Prednisone" not in doc["patient_summary"]["markdown"]
+
+
+def test_a_stop_by_brand_then_drug_and_drugs_named_only_in_general():
+    doc = document(
+        "[patient] my buddy gary takes cialis every day .\n"
+        "[doctor] cialis , tadalafil , is sometimes used for this , but it's not where i'd start for you .\n"
+        "[doctor] same for cold medicines with a decongestant , like sudafed , pseudoephedrine .\n"
+        "[doctor] so , to sum up . stop the zzzquil , the diphenhydramine , and no decongestants like sudafed .\n"
+    )
+    meds = _meds(doc)
+    assert meds.get("diphenhydramine") == "stopped"
+    assert not {"tadalafil", "pseudoephedrine", "nasal decongestants"} & set(meds), meds
+    summary = doc["patient_summary"]["markdown"]
+    assert "Take Pseudoephedrine" not in summary and "Take Tadalafil" not in summary
+
+
+def test_french_stops_a_purpose_after_a_stop_and_a_syrups_strength():
+    doc = document(
+        "[doctor] et l'hydrochlorothiazide , vous n'en prenez plus depuis la crise de goutte .\n"
+        "[doctor] on arrête l'ibuprofène , l'advil , complètement , et pour le genou gauche , paracétamol un gramme "
+        "si besoin , jusqu'à trois fois par jour .\n",
+        language="fr",
+    )
+    meds = _meds(doc)
+    assert meds.get("hydrochlorothiazide") == "stopped" and meds.get("ibuprofen") == "stopped"
+    assert meds.get("acetaminophen") == "new", meds
+    doc = document(
+        "[patient] hier soir je lui ai donné de l'advil , une seule fois .\n"
+        "[doctor] je lui donne un antibiotique . de l'amoxicilline , en sirop , le flacon à cinq cents milligrammes "
+        "pour cinq millilitres .\n"
+        "[doctor] je récapitule : amoxicilline sirop , six cents milligrammes , soit six millilitres , matin et soir , "
+        "pendant cinq jours .\n",
+        language="fr",
+    )
+    meds = {f["label"]: f for f in doc["facts"] if f["kind"] == "medication"}
+    assert meds["ibuprofen"]["status"] == "historical"
+    assert meds["amoxicillin"]["attributes"]["dose"] == "600"
+
+
+def test_risks_warning_signs_and_general_statements_are_no_diagnosis():
+    doc = document(
+        "[doctor] snoring can go with sleep apnea , and sleep apnea is a known trigger for atrial fibrillation .\n"
+        "[doctor] blood can pool in the upper chamber and form a clot , and that clot can travel to the brain and "
+        "cause a stroke .\n"
+        "[doctor] so we calculate a stroke risk score . now the warning signs . stroke signs : face drooping .\n"
+        "[doctor] so , to recap . new atrial fibrillation . start apixaban five milligrams twice a day .\n"
+    )
+    labels = {f["label"] for f in doc["facts"] if f["kind"] in ("assessment", "past_medical")}
+    assert "atrial fibrillation" in labels
+    assert not {"stroke", "sleep apnea"} & labels, labels
+
+
+def test_the_relative_the_clinician_asked_about_keeps_the_reply():
+    doc = document(
+        "[doctor] how's your wife doing ?\n"
+        "[patient] margaret , she's ... it's hard . she has lung cancer , they found it in the spring . she's on the "
+        "immunotherapy , keytruda , every three weeks at the cancer center .\n"
+    )
+    assert "pembrolizumab" not in _meds(doc)
+
+
+def test_a_prevented_symptom_and_no_problem_are_no_denials():
+    doc = document(
+        "[doctor] de la diarrhée ?\n"
+        "[patient] non , rien de ce côté-là .\n"
+        "[patient] la pharmacienne m'avait conseillé des yaourts pendant l'antibiotique , pour éviter la diarrhée .\n",
+        language="fr",
+    )
+    assert {f["label"]: f["status"] for f in doc["facts"] if f["kind"] == "symptom"}.get("diarrhea") == "absent"
+    doc = document(
+        "[doctor] and the breathing , compared to your usual ?\n"
+        "[patient] much worse . normally i can walk to the mailbox and back , no problem , maybe a little winded on "
+        "the hill . now i get to the end of the driveway and i have to stop .\n"
+    )
+    symptoms = {f["label"]: f["status"] for f in doc["facts"] if f["kind"] == "symptom"}
+    assert symptoms.get("shortness of breath") == "present", symptoms

@@ -48,9 +48,11 @@ _GENERIC_AFTER = re.compile(
 
 _CAUSES_AFTER = re.compile(
     r"\s*,?\s*(?:favorise\w*|augmente\w* le risque|prédispose\w*|peut (?:favoriser|donner|causer|entraîner)|"
-    r"increases? the risk|predisposes?|is a risk factor|can cause|causes)\b",
+    r"increases? the risk|predisposes?|is a risk factor|can cause|causes|is a (?:known |common )?(?:trigger|cause))\b",
     re.I,
 )
+# "snoring can go with sleep apnea": what a finding goes with, in general
+_GOES_WITH = re.compile(r"\b(?:goes|go|comes|come) with\s+$|\b(?:associated|linked) (?:with|to)\s+$", re.I)
 _OWNED_BEFORE = re.compile(r"\b(?:your|my|his|her|votre|mon|ma|son|sa|ton|ta)\s+$", re.I)
 
 
@@ -70,7 +72,7 @@ def in_general(text: str, start: int, end: int) -> bool:
     effect = verb and _EFFECT_AFTER.match(text, end)
     # "parce que le diabète favorise le canal carpien": what the disease does, said of no one ("votre diabète …" is had)
     causes = _CAUSES_AFTER.match(text, end) and not _OWNED_BEFORE.search(text[max(0, start - 12) : start])
-    return bool(_RISK_AFTER.match(text, end) or generic or effect or causes)
+    return bool(_RISK_AFTER.match(text, end) or generic or effect or causes or _GOES_WITH.search(before))
 
 
 def not_had(before: str) -> bool:

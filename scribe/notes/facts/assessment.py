@@ -1,5 +1,4 @@
-"""Assessment facts: the clinician's diagnoses with certainty, laterality and a code only when exact and
-specific."""
+"""Assessment facts: the clinician's diagnoses with certainty, laterality and a code only when exact, specific."""
 
 from __future__ import annotations
 
@@ -477,16 +476,18 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
 
     _TESTED_OR_PREVENTED = re.compile(
         r"\b(?:blood work|labs?|tests?|bloods|bilan|prise de sang|sérologies?)\b[^.;:]{0,20}:\s*(?:[^.;:]*,\s*)?$|"
-        r"\b(?:vaccinat\w*|protect\w*|immuni[sz]\w*) (?:you |him |her )?against\s+$|\bvacciner contre\s+$",
+        r"\b(?:vaccinat\w*|protect\w*|immuni[sz]\w*) (?:you |him |her )?against\s+$|\bvacciner contre\s+$|"
+        r"(?<!\bno )(?<!any )(?<!see )(?<!pas de )(?<!aucun )\b(?:signs?|symptoms?|risks?|signes?|symptômes?|risques?) "
+        r"(?:of|for|d'|de|du)\s*(?:an? |the |une? )?$|"
+        r"\b(?:can|could|may|might)\b[^.;]{0,60}\b(?:cause|lead to|provoquer)\s+(?:an? |the |une? )?$",  # a risk
         re.I,
     )
     _OLD = re.compile(r"\b(?:ancienne?|old|previous|prior)\s+$", re.I)
 
-    # "your stroke risk", "heart disease prevention": what the words name is not had; "a hernia repair", "gallbladder
-    # surgery", "une cure de hernie": the procedure that treated it, not a problem now
+    # "your stroke risk", "heart disease prevention": not had; "a hernia repair", "une cure de hernie": what treated it
     _NOT_HAD_AFTER = re.compile(
-        r"\s*(?:risks?|prevention|risk factors?|scares?|awareness|guidelines?|risque|"
-        r"repairs?|surgery|surger(?:y|ies)|operations?|removal|excision|resection|ligation)\b",
+        r"\s*(?:risks?|prevention|risk factors?|scares?|awareness|guidelines?|risque|signs?|warning|repairs?|surger\w+|"
+        r"operations?|removal|excision|resection|ligation)\b",
         re.I,
     )
 

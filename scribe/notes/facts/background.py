@@ -21,6 +21,7 @@ from scribe.notes.facts.relatives import (
     relative_of,
     specific_term,
 )
+from scribe.notes.not_had import in_general
 from scribe.notes.problems import in_introduction
 from scribe.notes.reply_polarity import answer_polarity
 from scribe.notes.text import clean, patient_to_third
@@ -338,8 +339,8 @@ class BackgroundFacts:
                     continue  # "allergic to penicillin, he got hives as a kid": the allergy's reaction, not a history
                 if s.question and not self._HIST_CUE.search(s.text[:st]):
                     continue  # "is it pneumonia?": the patient asks what this is, not what they had
-                if self.guest_of_self(k, st):
-                    continue
+                if self.guest_of_self(k, st) or in_general(s.text, st, en):
+                    continue  # a guest's own; said in general ("sleep apnea is a known trigger for afib")
                 if self.is_pat(k) or self._HIST_CUE.search(s.text) or self.is_clin(k) and in_introduction(s.text, st):
                     self.builder.add("past_medical", c.label, ev, status="present", code=c.code)
             # surgeries

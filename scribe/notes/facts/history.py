@@ -66,6 +66,9 @@ _STOPPED_FOR_IT = re.compile(r"[^.;?!]{0,40}?\bso (?:we|i|they|she|he) (?:stoppe
 
 
 # a wish is no denial: "I don't want the leg pain back", "je ne veux pas que la douleur revienne"
+_PREVENTED = re.compile(
+    r"\b(?:to (?:avoid|prevent)|(?:pour )?éviter|prévenir)\s+(?:the |an? |la |le |les |l'|une? |des )?$", re.I
+)
 _NOT_WANTED = re.compile(r"\b(?:don't|do not|doesn't|does not|never) want\b|\b(?:veu[xt]|voudrai[st]) pas\b", re.I)
 
 # A complaint said with a verb ("my elbow is hurting"): the chief complaint names it ("elbow pain")
@@ -281,6 +284,8 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
             for (st, en, c), m in zip(found, mods):
                 if m.family or m.hypothetical or advice and echoes_advice(advice, s.text, c.label):
                     continue
+                if _PREVENTED.search(s.text[max(0, st - 30) : st]):
+                    continue  # "des yaourts pendant l'antibiotique, pour éviter la diarrhée": what is prevented
                 stated = dictated or bool(reason and reason.start("cc") <= st and en <= reason.end("cc") + 30)
                 # "…i see that you're coming in, you had some shoulder pain, left shoulder pain for three weeks"
                 stated = stated or history and bool(RESTATES.search(s.text[max(0, st - 60) : st]))

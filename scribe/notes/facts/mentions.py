@@ -112,6 +112,7 @@ def reply_subset(found: list, question: str, answer: str) -> tuple[list, list] |
 _NEGATION_ENDS = re.compile(r"\b(?:just|only|but|except|apart from|other than|besides|mais|sauf|juste)\b", re.I)
 # "pas très bien, j'arrive pas à dormir", "not so good, my back hurts": how the patient is, not a denial
 _NOT_ABOUT_IT = re.compile(
+    r"\bno (?:problem|issue|trouble)s?\b|\bpas de (?:problème|souci)\b|"  # "to the mailbox and back, no problem, …"
     r"(?:\bnot|n't) (?:like|that|because)\b|(?:\bnot|n't|\bpas) (?:(?:très|trop|si|super|so|too|very|really|"
     r"vraiment|that) )?(?:bien|good|great|well|fine|top|terrible|génial|fort|la forme)\b",
     re.I,

@@ -317,6 +317,13 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
         j -= 1
         if (opening := RELATIVE_SUBJECT.match(sents[j].text)) and (rel := FAMILY.match(sents[j].text, opening.end())):
             return rel
+    # "how's your wife doing?" "margaret, she's … it's hard. she has lung cancer. she's on keytruda": the turn
+    # answers of the relative asked, while none of its sentences speaks of the patient
+    if k - j < 4 and j >= 1 and sents[j - 1].seg_index != sents[k].seg_index and is_clin(j - 1):
+        chained = all(not _of_patient(sents[i].text) for i in range(j, k + 1))
+        asked = YOUR_RELATIVE.search(sents[j - 1].text) or _MY_SPOUSE.search(sents[j - 1].text)
+        if chained and sents[j - 1].question and asked:
+            return FAMILY.match(sents[j - 1].text, asked.start(1)) or _SPOUSE.match(sents[j - 1].text, asked.start(1))
     # "no, nobody … well, actually, my aunt, my mom's sister, she had a goiter. she had surgery for it"
     last = relative_of(prev.text, len(prev.text))
     # not one only named as company ("yes, with my little brother"); the clinician names the patient's as "your"

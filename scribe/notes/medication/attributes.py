@@ -23,6 +23,10 @@ from scribe.notes.medication.numbers import NUMBER_PATTERN as _NUM
 _DOSE = re.compile(
     rf"(?P<num>{_NUM})(?:\s*(?:-|to|or|à|ou)\s*(?P<num2>{_NUM}))?\s*-?\s*(?P<unit>{_UNIT_RX})(?![\w])", re.I
 )
+_CONCENTRATION = re.compile(
+    r"\s*(?:pour|per|par|in|dans|/)\s*(?:\d+(?:[.,]\d+)?|one|five|un|cinq)?\s*(?:ml|millilit\w+|cc)\b", re.I
+)
+_PER_VOLUME = re.compile(r"(?:mg|milligram\w*|grams?|grammes?)\s*(?:pour|per|par|in|dans|/)\s*$", re.I)
 # the regimen replaced: "instead of three times a day we're going to four", "au lieu de deux fois par jour"
 INSTEAD_OF_FREQUENCY = re.compile(
     r"\b(?:instead of|au lieu de|rather than|plutôt que)\s+(?:\S+\s+){0,3}?(?:a|per|par)\s+(?:day|jour)\b|"
@@ -318,6 +322,8 @@ def read_attributes(
     for m in _DOSE.finditer(norm):
         if not free(m.start(), m.end()):
             continue
+        if _CONCENTRATION.match(norm, m.end()) or _PER_VOLUME.search(norm[: m.start()]):
+            continue  # "le flacon à 500 milligrammes pour 5 millilitres": the syrup's strength, not a dose
         if _UP_TO_ALONE.search(norm[: m.start()]) and not _TAKEN_WHEN.match(norm, m.end()):
             continue  # "tylenol up to two grams is the safer choice": a ceiling with no time said, not a dose
         unit = normalise_unit(m.group("unit"))

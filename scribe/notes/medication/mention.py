@@ -100,7 +100,12 @@ _UP_TO_DOSE = re.compile(r"^\W*(?:up|down) to\b(?!\s+\S+\s+(?:times|fois|tablets
 
 # the clinician names what to take for a complaint, the drug first: "for the knee, tylenol, 500 milligrams"
 _FOR_USE = re.compile(r"\s*for (?:the|your|his|her) \w+\s*(?:[,;.]|$)", re.I)  # "tylenol for the knee"
-_FOR_A_COMPLAINT = re.compile(r"(?:^|[.;:]\s*|,\s*)for (?:the|your|his|her|that|this) \w+(?: \w+)?\s*,\s*$", re.I)
+_FOR_A_COMPLAINT = re.compile(
+    r"(?:^|[.;:]\s*|,\s*)(?:(?:and|et)\s+)?"
+    r"(?:for (?:the|your|his|her|that|this)\s+|pour (?:le|la|les|l'|votre|son|sa)\s*)"
+    r"\w+(?: \w+)?\s*,\s*$",
+    re.I,
+)
 
 
 # what a class of drugs does, said of the class: "anti-inflammatories with a blood thinner increase the bleeding
@@ -199,7 +204,13 @@ def parse_mention(
     if listed == "and" and status == "current" and not has_current_cue(left) and previous.status != "current":
         status = previous.status  # "stop the ibuprofen and the naproxen", "start X along with some Y"
     elif listed == "list" and status == "current" and previous.status == "stopped" and clinician:
-        if not (has_current_cue(left) or has_own_status(right) or KEPT_RIGHT.search(right) or _FOR_USE.match(right)):
+        if not (
+            has_current_cue(left)
+            or has_own_status(right)
+            or KEPT_RIGHT.search(right)
+            or _FOR_USE.match(right)
+            or _FOR_A_COMPLAINT.search(text[: m.start])  # "on arrête l'advil, et pour le genou, paracétamol"
+        ):
             status = "stopped"  # "stop the advil, the aleve and the motrin"; not "…, tylenol for the knee"
     if is_avoided(left, right) or _class_in_general(m, left, right) or _apposed_class(text, mentions, j):
         return None

@@ -11,6 +11,7 @@ from scribe.notes.medication.tried import NO_RELIEF, tried, tried_by_us
 
 # status cues: in the drug's clause before it (left) or as an anaphora after it (right)
 STOP_LEFT = re.compile(
+    r"\bstop (?:the |your )?[\w-]+\s*,\s*(?:the|your)\s*$|"  # a brand, then its drug: "stop the zzzquil, the"
     r"\b(?:stop(?:ped|ping|s)?|discontinu\w*|d/c|come off|came off|coming off|go off|went off|gone off|been off|"
     r"was off|used to (?:take|be on|use)|get (?:you |him |her |me )?off|take (?:you |him |her |me )?off|"
     r"took (?:you |him |her |me )?off|"
@@ -41,7 +42,12 @@ NO_MORE_BEFORE = re.compile(
 _AVOID = re.compile(
     r"\b(?:avoid(?:ing)?|instead of|rather than|than(?=\s+(?:(?:the|your|with)\s+)?$)|hold off on|"
     r"not (?:want|need) to (?:start|go on|use)|"
-    r"éviter|plutôt que|au lieu d[eu']|autres? que|(?:moins|mieux|pire)\b[^.,;]{0,30}\bque)\b[^.,;]{0,25}$",
+    r"éviter|plutôt que|au lieu d[eu']|autres? que|(?:moins|mieux|pire)\b[^.,;]{0,30}\bque)\b[^.,;]{0,25}$|"
+    # "no decongestants like sudafed", "something without a decongestant"
+    r"\bno (?:[\w-]+ ){1,2}(?:like|such as)\s*$|\bwithout (?:an? |the |any )?$|"
+    # a kind of medicine told in general: "cold medicines with a decongestant, like sudafed, pseudoephedrine"
+    r"\b(?:medicines?|medications?|drugs?|products?) (?:with|containing) (?:an? |the )?$|"
+    r"\b(?:medicines?|medications?|drugs?|products?) (?:with|containing) (?:an? |the )?[\w-]+\s*,\s*like\s*$",
     re.I,
 )
 # "it did nothing, so I stopped.": a stop with no object, at the end of its clause
@@ -69,7 +75,7 @@ _STOP_RIGHT = re.compile(
     # "alors j'ai arrêté", "après j'ai arrêté comme on m'a dit"; "vous ne la reprenez pas", "ne le prenez plus"
     r"\b(?:j'ai|on a|nous avons|il a|elle a) (?:donc |tout |vite )?arrêté\b(?! de\b| d')|"
     r"\bne (?:le |la |les |l')?(?:reprenez|reprends|reprend|reprenons) (?:pas|plus)\b|"
-    r"\bne (?:le |la |les |l')?prenez plus\b|"
+    r"\b(?:ne (?:le |la |les |l')?|n'en )pren(?:ez|ds|d) plus\b|"
     r"^\W{0,3}(?:\w+\W+){0,2}?(?:vous pouvez|on peut|tu peux|il faut|vous allez|on va) (?:l'|les )?arrêter\b|"
     r"^\W{0,3}(?:(?:par contre|en revanche|donc|alors)\W+)?"
     r"(?:arrêtez\b|(?:vous|on|tu|nous) (?:l'|les )?arrêt(?:ez|e|ons)\b)|"
@@ -379,7 +385,9 @@ _AVOID_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\W+){0,2}?(?:we|you|i|he|she) (?:can't|cannot|can not|shouldn't|should not|won't|will not) "
     r"(?:use|take|give|prescribe|have) (?:it|that|them|this)\b|"
     # an option named and not chosen: "doxycycline is an option, you've tolerated it, but … so i'd go with malarone"
-    r"^\W{0,3}(?:is|would be|could be|remains) (?:also |still )?(?:an|another|one) (?:option|alternative)\b",
+    r"^\W{0,3}(?:is|would be|could be|remains) (?:also |still )?(?:an|another|one) (?:option|alternative)\b|"
+    # what a drug is used for, in general: "cialis, tadalafil, is sometimes used for this, but it's not where i'd start"
+    r"^\W{0,3}(?:is|are) (?:sometimes|often|usually|commonly|also) used\b",
     re.I,
 )
 

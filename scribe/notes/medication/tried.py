@@ -16,9 +16,10 @@ _TRIED_LEFT = re.compile(
     r"\b(?:i|he|she|we|you) (?:(?:have |had |'ve )?tried|took|had|had taken|was given|was taking|used to take)\s+"
     r"(?:(?:some|one|a|an|two|three|four|\d|a couple of|a few|a dose of|a little|a lot of|lots of)\s+)?$|"
     r"\b(?:i|he|she|we|you) had the\s+$|"  # "i had the advair for a while, years ago"
-    r"\b(?:they|he|she|doctor|pediatrician|someone|clinic|walk-in|urgent care|er|hospital|dentist) "
+    r"\b(?:they|he|she|you|doctor|pediatrician|someone|clinic|walk-in|urgent care|er|hospital|dentist|and) "
     r"(?:at the time |back then |then )?gave (?:her|him|me|us|you|them)\s+(?:some\s+|a course of\s+|an?\s+|the\s+)?$|"
-    r"\bj'ai (?:pris|essayé)\s+(?:du |de la |de l'|des |un |une |deux |trois |quatre |\d |le |la |l')?$|"
+    r"\b(?:j'ai (?:pris|essayé)|je (?:lui|leur) ai donné)\s+"
+    r"(?:du |de la |de l'|des |un |une |deux |trois |quatre |\d |le |la |l')?$|"
     r"\b(?:vous|il|elle|on) (?:avez|aviez|a|avait) (?:déjà )?(?:pris|essayé)\s+"
     r"(?:du |de la |de l'|des |un |une |le |la |l')?$|"
     r"\b(?:doctor|he|she|they|someone|cardiologist|neurologist|specialist) (?:put|started) (?:me|him|her|us|you) on\s+"
@@ -78,6 +79,10 @@ def tried(text: str, start: int, left: str, after: str, before: str = "") -> boo
         and not _NOW.search(after)
     ):
         return True
+    if _GAVE_A_KIND.search(text[max(0, start - 100) : start]) and (
+        _A_COURSE.search(after[:60]) or _PAST_TIME.search(before)
+    ):
+        return True  # "they gave her three breathing treatments and a steroid liquid, prednisolone, for five days"
     if re.search(r"\b(?:i|he|she|we) (?:was|were) taking\b", left, re.I) and not _NOW.search(after):
         return True  # "i was taking a lot of ibuprofen for my back, and one night i vomited blood"
     if _TRIED_LEFT.search(left):
@@ -116,6 +121,11 @@ _SWITCHED_FOR_IT = re.compile(
 )
 
 
+_GAVE_A_KIND = re.compile(
+    r"\b(?:they|he|she|and) gave (?:her|him|me|us|them) [^.?!]{0,60}\b(?:steroids?|antibiotics?|medicines?|liquid|"
+    r"syrup|pills?|shots?|creams?)\s*,\s*$",
+    re.I,
+)
 # a course of days or weeks: "for five days", "pendant une semaine"
 _A_COURSE = re.compile(
     r"\b(?:for|pendant|durant) (?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|\d+|un|une|deux|trois|"
