@@ -196,3 +196,12 @@ def test_a_prevented_symptom_and_no_problem_are_no_denials():
     )
     symptoms = {f["label"]: f["status"] for f in doc["facts"] if f["kind"] == "symptom"}
     assert symptoms.get("shortness of breath") == "present", symptoms
+
+
+def test_a_schedule_of_steps_keeps_every_step():
+    doc = document(
+        "[doctor] start varenicline : zero point five milligrams once a day for three days , then twice a day until "
+        "day seven , then one milligram twice a day for twelve weeks , with a quit date on the twentieth .\n"
+    )
+    said = doc["note"]["markdown"] + doc["patient_summary"]["markdown"]
+    assert "then twice a day until day 7, then 1 mg twice a day for 12 weeks" in said, said

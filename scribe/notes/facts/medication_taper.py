@@ -10,6 +10,7 @@ import re
 from scribe.notes import lexicon
 from scribe.notes import medication as med
 from scribe.notes.medication.attributes import read_attributes
+from scribe.notes.number_words import numbers_to_digits, spoken_numbers
 
 _TAPER = re.compile(
     r"\b(?:taper\w*|wean\w*|step (?:it )?down|little by little|gradually|slowly (?:come|go) (?:off|down)|"
@@ -63,6 +64,48 @@ def tapered_stops(x) -> None:
                 if end != j:
                     f.evidence.append(x.builder.ev_sentence(x.sents[end]))
             break
+
+
+# the steps after a course's first one: "0.5 mg once a day for three days, then twice a day until day seven, then one
+# milligram twice a day for twelve weeks"
+_STEP_WORDS = re.compile(
+    r"\b(?:\d+(?:\.\d+)? ?(?:mg|mcg|g|ml)|once|twice|times|a day|daily|fois|par jour|matin|soir|until|jusqu)\b", re.I
+)
+_STEP_UNITS = (("milligrams", "mg"), ("milligram", "mg"), ("milligrammes", "mg"), ("milligramme", "mg"))
+
+
+def stepped_courses(x) -> None:
+    """A drug started or changed on a schedule of steps keeps every step: the note says "0.5 mg once daily for 3
+    days, then twice a day until day 7, then 1 mg twice a day for 12 weeks", not its first step as the regimen."""
+    for f in x.builder.facts:
+        if f.kind != "medication" or f.status not in ("new", "changed") or not f.attributes.get("duration"):
+            continue
+        for e in f.evidence:
+            k = _sentence_of(x, e) if e.role == "clinician" and len(e.quote.split()) > 2 else None
+            if k is None:
+                continue
+            text = x.sents[k].text
+            rest = numbers_to_digits(text[text.index(e.quote) + len(e.quote) :])
+            pieces = re.split(r",?\s*\b(?:then|puis|ensuite)\b\s*,?\s*", re.split(r"[.;:]", rest)[0], flags=re.I)
+            steps = []
+            for piece in pieces[1:5]:
+                step = piece.split(",")[0].strip()  # "… for 12 weeks, with a quit date on the 20th": the step ends
+                for word, unit in _STEP_UNITS:
+                    step = re.sub(rf"\b{word}\b", unit, step, flags=re.I)
+                step = re.sub(r"\b(?:one|un) (?=mg\b)", "1 ", step, flags=re.I)  # "one milligram": 1 mg
+                step = re.sub(r"\b(day|jour) ([a-zé-]+)\b", _day_number, step, flags=re.I)  # "until day seven"
+                if not _STEP_WORDS.search(step) or len(step.split()) > 12:
+                    break
+                steps.append(step)
+            if steps:
+                f.attributes["then_steps"] = steps
+                f.evidence.append(x.builder.ev_sentence(x.sents[k]))  # the steps' words, for the number guard
+                break
+
+
+def _day_number(m: re.Match) -> str:
+    n = spoken_numbers(m.group(2))
+    return f"{m.group(1)} {int(n[0])}" if n else m.group(0)
 
 
 def _names_another(x, k: int, f) -> bool:

@@ -9,7 +9,7 @@ from scribe.notes import lexicon
 from scribe.notes.consultation import context_of
 from scribe.notes.facts.medication_fold import one_fact_per_drug
 from scribe.notes.facts.medication_stops import class_stops, drop_put_off, stops_by_word, told_stopped
-from scribe.notes.facts.medication_taper import tapered_stops
+from scribe.notes.facts.medication_taper import stepped_courses, tapered_stops
 from scribe.notes.medication.numbers import tablets_per_dose
 from scribe.notes.medication.questions import FINISHED_FR
 from scribe.notes.medication.status import OTHER_THAN, STOPPED_BARE, WHAT_TO_TAKE
@@ -374,6 +374,7 @@ class MedicationFacts:
         class_stops(self)
         stops_by_word(self)
         tapered_stops(self)
+        stepped_courses(self)
 
     def _named_before(self, surface: str, k: int) -> bool:
         """Said before sentence k, in full or by its last word ("the patch" before "nicotine patch")."""

@@ -213,6 +213,7 @@ def duration_words(a: dict, lang: str) -> list[str]:
         if lang == "en" and n == "1":
             u = u.rstrip("s")
         out.append(f"pendant {n} {u}" if lang == "fr" else f"for {n} {u}")
+    out += [f"{'puis' if lang == 'fr' else 'then'} {step}" for step in a.get("then_steps") or []]
     if a.get("then_stop") == "tapered":  # the end of a taper, after further steps
         out.append("puis diminution progressive jusqu'à l'arrêt" if lang == "fr" else "then tapered off")
     elif a.get("then_stop"):
@@ -267,6 +268,7 @@ def render_medication(fact: Any, lang: str = "en") -> str:
         text = " ".join(head) + (", " + " ".join(sig) if sig else "")
     else:
         text = " ".join(head + sig)
+    text = re.sub(r" (then|puis) ", r", \1 ", text)  # "for 3 days, then twice a day until day 7, then …"
     if tail:
         text += ", " + ", ".join(tail)
     return text + "."
