@@ -205,3 +205,15 @@ def test_a_schedule_of_steps_keeps_every_step():
     )
     said = doc["note"]["markdown"] + doc["patient_summary"]["markdown"]
     assert "then twice a day until day 7, then 1 mg twice a day for 12 weeks" in said, said
+
+
+def test_a_friends_story_and_a_same_day_visits_reason():
+    doc = document(
+        "[doctor] for the recording , this is hannah kowalski , thirty-six years old , same-day visit for severe "
+        "left-sided pain .\n"
+        "[patient] my friend dorothy took something like that , fosamax , and she had a problem with her jaw bone . "
+        "her dentist said it was from the pills .\n"
+    )
+    note = doc["note"]["markdown"]
+    assert "Chief complaint: Severe left-sided pain" in note
+    assert "dentist" not in note

@@ -44,6 +44,7 @@ _DRUG_REACTION = r"after (?:every|each) (?:shot|dose|injection|pill|infusion)|ap
 _SOMEONE_ELSE = re.compile(
     rf"^\W*(?:(?:and|so|well|also|but|et|mais)\W+)*(?:my|his|her|our|mon|ma|mes|son|sa|ses) {FRIENDS}\b", re.I
 )
+_THIRD_OPENS = re.compile(r"^\W*(?:(?:and|so|but|et|mais)\W+)?(?:she|he|her|his|they|their|elle|il|son|sa|ses)\b", re.I)
 _PAST_EPISODE = re.compile(
     r"\b(?:years? ago|last year|back in|in the past|a long time ago|when i (?:was|broke|hurt|had|injured)|"
     r"the (?:last|first|other) time|previous(?:ly)?|used to|il y a (?:des|plusieurs) ans|autrefois|la dernière fois|"
@@ -142,7 +143,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                     break
 
     _CC = re.compile(
-        r"\b(?:presents?|presenting|here|coming in|came in|come in|is in|seeing you|see you|"
+        r"\b(?:presents?|presenting|here|visit|coming in|came in|come in|is in|seeing you|see you|"
         r"vient|venez|consulte[zr]?)(?: (?:today|in|back|aujourd'hui|ici))*"
         r" (?:for|with|pour|because of|due to)(?: (?:an?|his|her|some|the|your|un|une|des|de la|du))? "
         r"(?P<cc>(?!a little|a while|the|you\b|me\b)[^,.?!;]{3,70})",
@@ -473,6 +474,12 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 and not _CLINICIAN_VOICE.search(t)
                 and not re.search(_DRUG_REACTION, t, re.I)
                 and not _SOMEONE_ELSE.match(t)
+                and not (
+                    _THIRD_OPENS.match(t)
+                    and k
+                    and self.sents[k - 1].seg_index == s.seg_index
+                    and _SOMEONE_ELSE.match(self.sents[k - 1].text)
+                )  # "my friend took fosamax. her dentist said"
                 and n_statements < 14
             ):
                 prose = register.statement(patient_to_third(clean(t), self.sex) if self.lang == "en" else clean(t))
