@@ -257,9 +257,7 @@ def _fits(query: Query, found: Answered) -> Answered:
     said = " ".join([value, found.answer or "", *(e.quote for e in found.evidence)])
     if _other_person_unnamed(query.text, said):
         return unanswered(found.topic)  # "did her mother have a stroke?" — "no, never. my sister had one"
-    if _ASKS_ALLERGY.search(query.text) and not (
-        allergy_kind_fits(query.text, said) and (found.topic == "allergies" or ALLERGY_SAID.search(said))
-    ):
+    if _ASKS_ALLERGY.search(query.text) and not (allergy_kind_fits(query.text, said) and ALLERGY_SAID.search(said)):
         return unanswered(found.topic)  # "any drug allergies?" — "any food allergies?" "no"; "allergic asthma"
     if _ASKS_IMMUNITY.search(query.text) and not _IMMUNITY_SAID.search(said):
         return unanswered(found.topic)  # "is he immune to hepatitis A?" is not "alcoholic hepatitis"
@@ -304,6 +302,7 @@ _UNITS_ASKED = {
     r"months?|mois": r"\b(?:months?|mois)\b",
     r"weeks?|semaines?": r"\b(?:weeks?|semaines?)\b",
     r"days?|jours?": r"\b(?:days?|jours?)\b",
+    r"tall|height|taille": r"\b(?:cm|centim\w+|m|mètres?|meters?|feet|foot|ft|inch\w*|pieds?|pouces?)\b|\d'",
 }
 
 
@@ -369,7 +368,7 @@ def _other_allergen(question: str, said: str) -> bool:
 
 def _other_unit(question: str, value: str) -> bool:
     for asked, said in _UNITS_ASKED.items():
-        if re.search(rf"\b(?:how many|combien d(?:e |'))\s*(?:{asked})\b", question, re.I):
+        if re.search(rf"\b(?:how(?: many)?|combien d(?:e |')|(?:his|her|your|sa) )\s*(?:{asked})\b", question, re.I):
             return not re.search(said, value, re.I)
     return False
 

@@ -57,10 +57,12 @@ _YES_THEN = re.compile(
     r"(?!(?:i|i'm|i've|je|j'|j’|it|it's|he|she|we|they|il|elle|on|c'est|ça|that|this|and|et|mais|but)\b)(\w.{2,})$",
     re.I,
 )
-# a test to come, said where a result is asked: "dans six à huit semaines, une radiographie de contrôle"
+# a test to come, said where a result is asked: "dans six à huit semaines, une radiographie de contrôle", "we'll
+# repeat it", "if the x-ray shows pneumonia, i'll add …"
 RESULT_LATER = re.compile(
     r"\b(?:dans|in) \w+(?: (?:à|to) \w+)? (?:jours|semaines|mois|days|weeks|months)\b|\bde contrôle\b|"
-    r"\b(?:on va|je vais|we'll|we will|i'll) (?:faire|refaire|demander|do|get|repeat|order)\b",
+    r"\b(?:on va|je vais|we'll|we will|i'll) (?:faire|refaire|demander|do|get|repeat|order)\b|"
+    r"\b(?:if|si) (?:the |your |le |la |l')?[\w-]+(?: [\w-]+)? (?:shows?|montre|comes back|revient)\b",
     re.I,
 )
 # a question on a treatment had before: what answers it says the treatment

@@ -133,7 +133,7 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|je|j'|moi)\b", re.I)
 
 _ASKS_PAST_PREGNANCY = re.compile(
     r"\b(?:ever been pregnant|been pregnant before|previous pregnanc\w*|how many pregnanc\w*|déjà été enceinte|"
-    r"grossesses? (?:antérieures?|précédentes?)|combien de grossesses)\b",
+    r"grossesses? (?:antérieures?|précédentes?)|combien de grossesses|déjà eu une grossesse)\b",
     re.I,
 )
 _PREGNANCY_HAD = re.compile(
@@ -142,6 +142,10 @@ _PREGNANCY_HAD = re.compile(
     r"\b(?:eu|had) (?:\w+ )?(?:grossesses?|pregnanc\w*)\b|\bgravida\b|\bG\d",
     re.I,
 )
+_ASKS_A_TEST = re.compile(
+    r"\b(?:pregnancy|urine|blood|strep|covid|flu) tests?\b|\btests? de (?:grossesse|dépistage)\b", re.I
+)
+_TEST_SAID = re.compile(r"\btest\w*|\bhcg\b|\bbeta\b|\bdipstick\b|\bbandelette\b|\bprise de sang\b|\bswab\w*", re.I)
 _PREGNANCY_WISHED = re.compile(
     r"\b(?:get|getting|become|want to be|trying to get) pregnant\b|\btomber enceinte\b|\bdésir de grossesse\b", re.I
 )
@@ -197,6 +201,8 @@ def kind_differs(question: str, said: str, value: str) -> bool:
         _PREGNANCY_WISHED.search(said) or value.lower() != "no" and not _PREGNANCY_HAD.search(said)
     ):
         return True  # "has she ever been pregnant?" is not "i really can't get pregnant right now", nor "avoir un bébé"
+    if _ASKS_A_TEST.search(question) and not _TEST_SAID.search(said):
+        return True  # "has she had a pregnancy test?" is not "je ne veux pas tomber enceinte"
     # "and his father had a heart attack at sixty-eight, he smoked two packs a day" answers nothing of the patient
     if about_family(question) or re.search(r"\b(?:who|whom|qui|with whom|avec qui)\b", question, re.I):
         return False
