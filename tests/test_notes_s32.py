@@ -217,3 +217,12 @@ def test_a_friends_story_and_a_same_day_visits_reason():
     note = doc["note"]["markdown"]
     assert "Chief complaint: Severe left-sided pain" in note
     assert "dentist" not in note
+
+
+def test_a_reply_about_the_relative_asked_stays_the_relatives():
+    doc = document(
+        "[doctor] et votre mère ?\n"
+        "[patient] elle a quatre-vingt-huit ans , en maison de retraite . un peu de cholestérol , c'est tout .\n",
+        language="fr",
+    )
+    assert not [f for f in doc["facts"] if f["kind"] == "past_medical"]

@@ -273,8 +273,10 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
     text, prev = sents[k].text, sents[k - 1]  # a question, or the clinician's last words before the reply ("you
     # said on the phone your brother checked it." "yes, he's diabetic")
     last_words = prev.seg_index != sents[k].seg_index
-    if is_pat(k) and is_clin(k - 1) and last_words and (only := _ONLY_A_RELATIVE.match(prev.text)):
-        return FAMILY.match(prev.text, only.start(1))
+    j0 = next((j for j in range(k, -1, -1) if j == 0 or sents[j - 1].seg_index != sents[k].seg_index), 0)
+    asked_turn = sents[j0 - 1].text if j0 and is_clin(j0 - 1) and is_pat(k) else ""
+    if (only := _ONLY_A_RELATIVE.match(asked_turn)) and not any(_of_patient(sents[i].text) for i in range(j0, k + 1)):
+        return FAMILY.match(asked_turn, only.start(1))  # "et votre mère ?" "elle a 88 ans. un peu de cholestérol"
     if is_pat(k) and is_clin(k - 1) and last_words and prev.question and PRONOUN_SUBJECT.match(prev.text):
         if asked := relative_before(sents, k - 1, is_clin, is_pat, names):  # "your sister has ra. she's on
             return asked  # methotrexate, right?" "methotrexate and some injection now": the sister's
