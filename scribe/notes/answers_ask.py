@@ -248,16 +248,16 @@ def allergens(fs: list[Fact], language: str) -> Answered | None:
 
 
 def _fits(query: Query, found: Answered) -> Answered:
-    """An answer whose value cannot be what the question asks for is no answer: "what was her heart rate?" is
-    not answered by the oxygen saturation's 98 %, nor "what did the MRI show?" by a bare "yes" (a result is
-    wanted); a wrong "answered" is worse than a miss."""
+    """An answer whose value cannot be what the question asks for is no answer: "what was her heart rate?" is not
+    the saturation's 98 %, nor "what did the MRI show?" a bare "yes"; a wrong "answered" is worse than a miss."""
     value = found.value or ""
     if not found.answered:
         return found
     said = " ".join([value, found.answer or "", *(e.quote for e in found.evidence)])
     if _other_person_unnamed(query.text, said):
         return unanswered(found.topic)  # "did her mother have a stroke?" — "no, never. my sister had one"
-    if _ASKS_ALLERGY.search(query.text) and not (allergy_kind_fits(query.text, said) and ALLERGY_SAID.search(said)):
+    allergy = ALLERGY_SAID.search(said) or found.topic == "allergies" and found.value  # not a drug taken, said
+    if _ASKS_ALLERGY.search(query.text) and not (allergy_kind_fits(query.text, said) and allergy):
         return unanswered(found.topic)  # "any drug allergies?" — "any food allergies?" "no"; "allergic asthma"
     if _ASKS_IMMUNITY.search(query.text) and not _IMMUNITY_SAID.search(said):
         return unanswered(found.topic)  # "is he immune to hepatitis A?" is not "alcoholic hepatitis"
