@@ -66,10 +66,11 @@ _TODAY = re.compile(r"\b(?:today|right now|at the moment|this morning|aujourd'hu
 _STOPPED_FOR_IT = re.compile(r"[^.;?!]{0,40}?\bso (?:we|i|they|she|he) (?:stopped|quit) (?:it|them|that)\b", re.I)
 
 
-# a wish is no denial: "I don't want the leg pain back", "je ne veux pas que la douleur revienne"
+# what is prevented is not had: "des yaourts pendant l'antibiotique, pour éviter la diarrhée"
 _PREVENTED = re.compile(
     r"\b(?:to (?:avoid|prevent)|(?:pour )?éviter|prévenir)\s+(?:the |an? |la |le |les |l'|une? |des )?$", re.I
 )
+# a wish is no denial: "I don't want the leg pain back", "je ne veux pas que la douleur revienne"
 _NOT_WANTED = re.compile(r"\b(?:don't|do not|doesn't|does not|never) want\b|\b(?:veu[xt]|voudrai[st]) pas\b", re.I)
 
 # A complaint said with a verb ("my elbow is hurting"): the chief complaint names it ("elbow pain")
@@ -84,8 +85,6 @@ _CLINICIAN_VOICE = re.compile(
     r"je vais vous (?:prescrire|examiner|adresser))\b",
     re.I,
 )
-
-# Time spans of a life, not of a complaint: "married for 25 years", "I've worked there for ten years"
 
 # a reply that names each asked symptom and then its answer: "fever, no", "sueurs nocturnes non"
 _NO_AFTER = re.compile(
@@ -286,7 +285,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 if m.family or m.hypothetical or advice and echoes_advice(advice, s.text, c.label):
                     continue
                 if _PREVENTED.search(s.text[max(0, st - 30) : st]):
-                    continue  # "des yaourts pendant l'antibiotique, pour éviter la diarrhée": what is prevented
+                    continue  # what is prevented, not had
                 stated = dictated or bool(reason and reason.start("cc") <= st and en <= reason.end("cc") + 30)
                 # "…i see that you're coming in, you had some shoulder pain, left shoulder pain for three weeks"
                 stated = stated or history and bool(RESTATES.search(s.text[max(0, st - 60) : st]))

@@ -1,7 +1,7 @@
 """A stop the clinician turns into a taper: "il faut l'arrêter … mais on ne l'arrête jamais d'un coup, on diminue
 progressivement … trois quarts de comprimé, donc 7,5 mg le soir". The drug is not stopped today: its dose is lowered
 step by step, and the note and the patient's summary must not say "stop" (stopping a hypnotic, a steroid or a
-beta-blocker at once is what the clinician warned against)."""
+beta-blocker at once is what the clinician warned against). And a course on a schedule of steps keeps its steps."""
 
 from __future__ import annotations
 

@@ -46,8 +46,7 @@ _AVOID = re.compile(
     # "no decongestants like sudafed", "something without a decongestant"
     r"\bno (?:[\w-]+ ){1,2}(?:like|such as)\s*$|\bwithout (?:an? |the |any )?$|"
     # a kind of medicine told in general: "cold medicines with a decongestant, like sudafed, pseudoephedrine"
-    r"\b(?:medicines?|medications?|drugs?|products?) (?:with|containing) (?:an? |the )?$|"
-    r"\b(?:medicines?|medications?|drugs?|products?) (?:with|containing) (?:an? |the )?[\w-]+\s*,\s*like\s*$",
+    r"\b(?:medicines?|medications?|drugs?|products?) (?:with|containing) (?:an? |the )?(?:[\w-]+\s*,\s*like\s*)?$",
     re.I,
 )
 # "it did nothing, so I stopped.": a stop with no object, at the end of its clause

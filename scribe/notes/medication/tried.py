@@ -121,6 +121,7 @@ _SWITCHED_FOR_IT = re.compile(
 )
 
 
+# a past episode's treatment named after its kind: "they gave her three breathing treatments and a steroid liquid, "
 _GAVE_A_KIND = re.compile(
     r"\b(?:they|he|she|and) gave (?:her|him|me|us|them) [^.?!]{0,60}\b(?:steroids?|antibiotics?|medicines?|liquid|"
     r"syrup|pills?|shots?|creams?)\s*,\s*$",
