@@ -146,12 +146,6 @@ _ASKS_A_TEST = re.compile(
     r"\b(?:pregnancy|urine|blood|strep|covid|flu) tests?\b|\btests? de (?:grossesse|dépistage)\b", re.I
 )
 _TEST_SAID = re.compile(r"\btest\w*|\bhcg\b|\bbeta\b|\bdipstick\b|\bbandelette\b|\bprise de sang\b|\bswab\w*", re.I)
-_ASKS_NEW_DOSE = re.compile(r"\b(?:new dose|nouvelle dose)\b", re.I)
-_CHANGE_SAID = re.compile(
-    r"\b(?:increas\w*|rais\w*|go(?:ing)? (?:up|down|from)|bump\w*|doubl\w*|chang\w*|switch\w*|new|now|from \S+ to|"
-    r"augment\w*|pass\w* (?:de|à)|nouvelle?|désormais|de \S+ à)\b",
-    re.I,
-)
 _PREGNANCY_WISHED = re.compile(
     r"\b(?:get|getting|become|want to be|trying to get) pregnant\b|\btomber enceinte\b|\bdésir de grossesse\b", re.I
 )
@@ -207,8 +201,6 @@ def kind_differs(question: str, said: str, value: str) -> bool:
         _PREGNANCY_WISHED.search(said) or value.lower() != "no" and not _PREGNANCY_HAD.search(said)
     ):
         return True  # "has she ever been pregnant?" is not "i really can't get pregnant right now", nor "avoir un bébé"
-    if _ASKS_NEW_DOSE.search(question) and not _CHANGE_SAID.search(said):
-        return True  # "what is the new dose of sertraline?" is not the 50 mg she takes, before the change is said
     if _ASKS_A_TEST.search(question) and not _TEST_SAID.search(said):
         return True  # "has she had a pregnancy test?" is not "je ne veux pas tomber enceinte"
     # "and his father had a heart attack at sixty-eight, he smoked two packs a day" answers nothing of the patient
