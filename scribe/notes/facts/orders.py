@@ -20,9 +20,10 @@ _NOT_ORDERED = re.compile(
 )
 _NO_BEFORE = re.compile(r"\b(?:(?:no|sans|aucune?|pas de)\s+|pas d')$", re.I)
 _NO_LONGER = re.compile(r"^[^,.;]{0,20}\b(?:anymore|any more|no longer|plus besoin)\b", re.I)
-# An order that waits on something: "if it's not better, we'll get an MRI at that time"
-_CONDITIONAL = re.compile(
-    r"\b(?:if|unless|in case|should (?:it|you|this|that|the)|si|au cas où|en cas d)\b[^.;?!]*$|"
+# An order that waits on something: "if it's not better, we'll get an MRI at that time", "depending on the results"
+CONDITIONAL = re.compile(
+    r"\b(?:if|unless|in case|depending on|should (?:it|you|this|that|the)|si|au cas où|en cas d|selon|"
+    r"en fonction d\w*)\b[^.;?!]*$|"
     # what would follow ("then i'd send you to a gastroenterologist"), not a wish ("i'd like to order")
     r"\b(?:i|we)(?:'d| would) (?!like|love|want|prefer|rather|also like)(?:\w+ )?(?:send|refer|order|get|book|schedule)"
     r"\b[^.;?!]*$|\b(?:on ferait|on demanderait|je vous enverrais)\b[^.;?!]*$",
@@ -190,7 +191,7 @@ def find_orders(clause: str, lang: str, before_clause: str = "", referent: bool 
                     label = f"{label} de {site}" if lang == "fr" else f"{label} of the {site}"
             if kind in ("lab", "imaging", "procedure") and _REPEAT.search(clause[max(0, m.start() - 30) : m.start()]):
                 label = f"{label} de contrôle" if lang == "fr" else f"repeat {label}"
-            cond = _CONDITIONAL.search(before_clause + " " + clause[: m.start()]) if kind != "advice" else None
+            cond = CONDITIONAL.search(before_clause + " " + clause[: m.start()]) if kind != "advice" else None
             condition = "" if not cond else "no improvement" if NO_IMPROVEMENT.search(cond.group(0)) else "needed"
             if not condition and kind != "advice" and _CONSIDERED.search(clause[: m.start()]):
                 condition = "considered"
@@ -204,7 +205,7 @@ def find_orders(clause: str, lang: str, before_clause: str = "", referent: bool 
             continue
         if not any(o.start < b and a < o.end for a, b in taken) and o.label not in {f.label for f in found}:
             if not _NOT_ORDERED.search(clause[max(0, o.start - 60) : o.start]) and not _PAST.search(clause[: o.start]):
-                cond = _CONDITIONAL.search(before_clause + " " + clause[: o.start])
+                cond = CONDITIONAL.search(before_clause + " " + clause[: o.start])
                 o.condition = "" if not cond else "no improvement" if NO_IMPROVEMENT.search(cond.group(0)) else "needed"
                 found.append(o)
     generic = {o.label for o in found if o.label.removeprefix("repeat ").removesuffix(" de contrôle") in _GENERIC_LABS}

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from scribe.notes import register
-from scribe.notes.facts.orders import find_orders, order_sentence
+from scribe.notes.facts.orders import CONDITIONAL, find_orders, order_sentence
 from scribe.notes.facts.plan_advice import DICTATION, GENERIC_MED, is_plan_advice, plan_attributes
 from scribe.notes.facts.plan_items import (
     ANAPHOR,
@@ -60,8 +60,6 @@ _PRONOUN_ORDER = re.compile(
 _KEEP_ON = re.compile(r"^Keep (?:(?:him|her|them|the patient) )?on (?:(?:their|his|her|the|your) )?", re.I)
 # a clause that only adds a word or two to the list before it ("and alcohol", "or the gym")
 _ONLY_ADDS = re.compile(r"^\W*(?:and|or|et|ou)\s+(?:[\w'-]+\s+){0,2}[\w'-]+\W*$", re.I)
-# "then, if you're still well, we'll go down by one milligram every four weeks": the step is not ordered yet
-_UNDER_CONDITION = re.compile(r"\b(?:if|unless|depending on|in case|si|sauf si|selon|en fonction d\w*)\b", re.I)
 # "revenez me voir si la plaque ne pâlit pas après une semaine": the week is the condition's, no visit booked
 _INTERVAL_IN_CONDITION = re.compile(
     r"\b(?:if|unless|si)\b[^,;]*\b(?:in|after|within|dans|après|sous) (?:\w+ )?(?:days?|weeks?|months?|jours?|"
@@ -278,8 +276,8 @@ class PlanFacts:
             if follow and not self._mentions_med(s, clause) and not DICTATION.search(s.text):
                 self._add_follow_up(follow, clause, evidence, problem)  # written from its interval: typed too
                 continue
-            if typed_only or not cue or _UNDER_CONDITION.search(s.text[max(0, c0 - 80) : c0]):
-                continue  # a free-worded line needs its own clause's cue, and no condition just before it
+            if typed_only or not cue or CONDITIONAL.search(s.text[max(0, c0 - 80) : c0]):
+                continue  # its own clause's cue, and no condition just before it ("then, if you're still well, …")
             prose = register.plan_item(clinician_to_note(clean(raw), self.sex) if self.lang == "en" else clean(raw))
             kept_on = bool(_KEEP_ON.match(prose or ""))  # "Keep on their metoprolol for now." → "Continue …"
             prose = _KEEP_ON.sub("Continue ", prose or "")
