@@ -176,7 +176,10 @@ def test_record_review_sign_and_patient_link(browser, clinician, speech, embedde
     page.wait_for_selector(".transcript-card .seg[data-role=patient]")
     roles = set(page.eval_on_selector_all(".transcript-card .seg", "els => els.map(e => e.dataset.role)"))
     assert {"clinician", "patient"} <= roles, roles
-    assert "penicillin" in page.inner_text(".fact-list[data-group=facts_allergies]").lower()
+    allergies = page.inner_text(".fact-list[data-group=facts_allergies]").lower()
+    assert "penicillin" in allergies, page.eval_on_selector_all(
+        ".transcript-card .seg", "els => els.map(e => e.dataset.role + ': ' + e.textContent)"
+    )
 
     # Click a sentence: its evidence is highlighted in the transcript and that stretch of audio plays.
     sentence = page.locator(".sentence", has_text=re.compile("penicillin", re.I)).first

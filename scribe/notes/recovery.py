@@ -58,6 +58,8 @@ _CUES_EN = (
     r"keep|keep taking|stay on|switch(?:ed|ing)? (?:you |me |him |her )?to|put (?:me|him|her) on|add|added|adding|"
     r"restart|resume"
 )
+# An allergy names its drug as surely as a dose does: "I am allergic to pencil in" is penicillin.
+_ALLERGY_CUES = r"allergic to|allergy to|allergies to|reaction to|allergique (?:à|au|aux)|allergie (?:à|au|aux)"
 # French (drugs_fr.CUES): no "on", a pronoun there ("on garde l'Imovane"); an adverb may stand between ("je
 # prends toujours le Xarelto", "vous prenez encore le Plavix")
 _CUE_BEFORE = {
@@ -66,7 +68,7 @@ _CUE_BEFORE = {
         r"(?:your |my |the |some |a |an |his |her |le |la |les |du |de |des )?(?:l'|d'|l’|d’)?$",
         re.I,
     )
-    for french, cues in ((False, f"{_CUES_EN}|{CUES}"), (True, CUES))
+    for french, cues in ((False, f"{_CUES_EN}|{CUES}|{_ALLERGY_CUES}"), (True, f"{CUES}|{_ALLERGY_CUES}"))
 }
 # A form named after the word: "clindamycin gel", "Ventoline en spray", "Doliprane comprimé".
 _FORM_AFTER = re.compile(

@@ -42,6 +42,7 @@ _TAKEN_BEFORE = re.compile(
     r"\b(?:prescrib\w*|start\w*|continu\w*|increas\w*|decreas\w*|refill\w*|stop\w*|order|put|dose)"
     r"(?:\s+(?:you|him|her|them|me))?\s+(?:on|of|with)|"
     r"\b(?:you|i'm|i am|he's|she's|he is|she is|you're|we're|they're|was|were|been|be|are|is|still)\s+on|"
+    r"\ballerg(?:ic|y|ies)\s+to|\breaction\s+to|"
     rf"\b{_AMOUNT}\s+(?:of|on))\s+(?:(?:your|my|the|some|a|an|his|her|this|that)\s+)?$",
     re.I,
 )
