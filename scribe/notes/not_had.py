@@ -36,7 +36,13 @@ _NOT_HAD = re.compile(
 
 # nobody's condition: "your dad's stroke risk score", "a stroke from atrial fibrillation is usually a big one", "an
 # overactive thyroid can drive the afib"
-_RISK_AFTER = re.compile(r"\s+(?:risk|risks|prevention|prophylaxis)\b", re.I)
+_RISK_AFTER = re.compile(
+    r"\s+(?:risk|risks|prevention|prophylaxis)\b|"
+    r"\s+(?:is|are|'s) (?:very |quite |pretty )?(?:common|frequent) (?:in|with|after|among)\b",  # "afib is common in"
+    re.I,
+)
+# a kind of drug named by what it treats: "it's a diabetes pill" (dapagliflozin, given for the heart)
+_A_KIND_OF_DRUG = re.compile(r"\s+(?:pill|medication|medicine|drug|tablet)s?\b", re.I)
 _GENERIC_AFTER = re.compile(
     r"[^.;?!]{0,40}?\b(?:(?:is|are|can be) (?:usually|often|typically|generally)|"
     # "because an overactive thyroid can drive the afib": what such a condition does, in general
@@ -66,7 +72,7 @@ _EFFECT_AFTER = re.compile(r"\s+(?:worse|better|flare)\b", re.I)
 def in_general(text: str, start: int, end: int) -> bool:
     """The condition is a risk, spoken of in general or as what a treatment does to it, not a diagnosis said."""
     article = re.search(r"\b(?:a|an|une?)\s+(?:(?:old|ancienne?)\s+)?$", text[max(0, start - 14) : start], re.I)
-    generic = article and _GENERIC_AFTER.match(text, end)
+    generic = article and (_GENERIC_AFTER.match(text, end) or _A_KIND_OF_DRUG.match(text, end))
     before, first_word = text[max(0, start - 25) : start], text[start:end].split(" ")[0]
     verb = _EFFECT_BEFORE.search(before) or _EFFECT_BEFORE.search(f"{before}{first_word} ")  # "[makes] reflux"
     effect = verb and _EFFECT_AFTER.match(text, end)

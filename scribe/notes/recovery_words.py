@@ -97,11 +97,23 @@ _ARTICLES = frozenset("le la les l du de des d un une au aux the a an your my hi
 _NOT_A_NAME_START = _ARTICLES | {"et", "ou", "and", "or", "of"}  # a garble may end in "or": "FX or" (Effexor)
 
 
+# The verbs of medication talk, heard right: "I'm going to prescribe 500 milligrams" was read as Proscar.
+_MEDICATION_VERBS = re.compile(
+    r"(?:prescri(?:be|bed|bes|bing|ption|ptions)|refill(?:ed|s)?|increas(?:e|ed|ing)|decreas(?:e|ed|ing)|"
+    r"continu(?:e|ed|ing)|start(?:ed|ing|s)?|tak(?:e|es|ing)|took|switch(?:ed|ing)?|prescri(?:s|t|re|vons)|"
+    r"prend(?:s|re)?|prenez|augment(?:e|er|ons|ez)|diminu(?:e|er|ons|ez)|renouvel\w*)",
+    re.I,
+)
+
+
 def may_be_a_name(text: str, a: int, b: int) -> bool:
     """Not words that start or end with an article ("la moccicilline", "dolly prane le"), nor that end on the
     next word's elided article ("paix d'effort"), nor the halves of an English contraction ("didn't" read as
-    "didn", "I'll put on" as "ll put on": diodone and Lipitor to verify in every note)."""
+    "didn", "I'll put on" as "ll put on": diodone and Lipitor to verify in every note), nor a verb of
+    medication talk said alone."""
     words = text[a:b].lower().split()
+    if len(words) == 1 and _MEDICATION_VERBS.fullmatch(words[0].strip(",.?!")):
+        return False
     if len(words) > 1 and (words[0] in _NOT_A_NAME_START or words[-1] in _ARTICLES):
         return False
     after_apostrophe = text[a - 1 : a] in ("'", "’")

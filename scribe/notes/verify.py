@@ -47,7 +47,10 @@ _FAMILY_SECTION = re.compile(r"\b(?:family|familial|famille)\b", re.I)
 def numbers_supported(sentence: str, evidence_text: str) -> list[str]:
     """Numbers of `sentence` that its evidence does not contain, written or spoken, English or French
     ("1,000", "1 000", "one thousand", "mille", "trois"): [] when every number is grounded."""
-    have = set(spoken_numbers(evidence_text)) | number_values(evidence_text)
+    said = spoken_numbers(evidence_text)
+    have = set(said) | number_values(evidence_text)
+    # a tenth said after its number, French style: "température trente-six huit" is 36.8
+    have |= {a + b / 10 for a, b in zip(said, said[1:]) if float(a).is_integer() and b in range(10)}
     missing = []
     for d in digits_in(sentence):
         v = float(d.replace(",", "."))

@@ -6,7 +6,7 @@ import re
 
 from scribe.notes import lexicon
 from scribe.notes.consultation import FAMILY, context_of
-from scribe.notes.facts.assessment_problems import PAST_PROBLEM, ProblemFacts, certainty, set_aside
+from scribe.notes.facts.assessment_problems import PAST_PROBLEM, ProblemFacts, certainty, hedged_of, set_aside
 from scribe.notes.facts.assessment_start import ImpressionStart, denied_in
 from scribe.notes.facts.plan_items import MISTAGGED_ORDER
 from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
@@ -175,8 +175,8 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             self._hedged_after(fact, [f for f in seen.values() if f is not fact])
             self._type_left_open(fact)
         # "it could be the start of the diabetes affecting the kidneys" hedges what the diabetes does, not the diabetes
-        sure = {f.attributes.get("code") for f in seen.values() if f.attributes.get("certainty") == "confirmed"}
-        for f in [f for f in seen.values() if f.status == "uncertain" and f.attributes.get("code") in sure - {None}]:
+        sure = [f for f in seen.values() if f.attributes.get("certainty") == "confirmed"]
+        for f in [f for f in seen.values() if f.status == "uncertain" and hedged_of(f, sure)]:
             self.builder.facts.remove(f)
 
     def _continues_clinician(self, k: int) -> bool:
@@ -331,7 +331,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         denied_here = denied_in(clause_before(s.text, st))  # "I don't appreciate adenopathy"
         if concept is None and (mods.negated or mods.hypothetical or denied_here):
             return
-        if self._not_the_patients(s, st, en) or self._warned_of(k):
+        if self._not_the_patients(s, st, en) or self._warned_of(k, st):
             return
         said = clean(s.text[st:en]).replace(",", "").lower()
         if (

@@ -31,6 +31,7 @@ from scribe.notes.problems import (
 )
 from scribe.notes.terms import diagnosis_phrases, exact_code
 from scribe.notes.text import Sentence, clean
+from scribe.schemas_docs import Fact
 
 # "a past one": said with its time ("in 2010", "years ago"), or as what was done about it
 PAST_PROBLEM = re.compile(
@@ -171,15 +172,43 @@ def certainty(text: str, start: int, end: int, mods=None) -> str:
 
 
 _IF_YOU_GET = re.compile(r"\b(?:if|si) (?:you|vous) (?:get|have|notice|develop|see|avez|remarquez)\b", re.I)
-_COULD_BE = re.compile(r"^\W*(?:that|this|it|ça|cela) (?:could|might|may|can|pourrait|peut) be\b", re.I)
+_COULD_BE = re.compile(
+    r"^\W*(?:that|this|it|ça|cela|c') ?(?:(?:could|might|may|can) be|(?:pourrait|peut|peuvent) (?:être|etre))\b", re.I
+)
+# the warning sign named in the list itself: "if you get severe shaking, confusion, or a seizure, that's an emergency"
+_EMERGENCY = re.compile(r"\b(?:emergency|er|911|urgences?|call (?:me|us|911)|appelez|le 15|samu)\b", re.I)
+_WHEN_YOU_HAVE = re.compile(
+    r"\b(?:when|whenever|quand|lorsque) (?:you|vous|tu) (?:have|get|avez|as)\s+(?:[\w']+\s+){0,2}$", re.I
+)
+# what a test may show or miss: "we'll do a ct scan, because an x-ray can miss a small fracture"
+_A_TEST_MAY = re.compile(
+    r"\b(?:can|could|may|might|would|peut|pourrait) (?:miss|show|detect|find|pick up|catch|rater|montrer|voir)\s+"
+    r"(?:a |an |the |any |une? |la |le )?(?:\w+ )?$",
+    re.I,
+)
+
+
+def hedged_of(fact: Fact, sure: list[Fact]) -> bool:
+    """A possible problem that is a confirmed one, by its code or its name, or its unspecified kind: "it's common in
+    heart failure, and if it's there …" hedges what the confirmed heart failure with reduced ejection fraction does."""
+    code, head = fact.attributes.get("code"), " ".join(fact.label.split()[-2:])
+    codes = {f.attributes.get("code") for f in sure} - {None}
+    if code and (code in codes or code.endswith(".9") and any(c[:3] == code[:3] for c in codes)):
+        return True
+    return len(head.split()) == 2 and any(f.label.endswith(head) for f in sure)
 
 
 class ProblemFacts:
-    def _warned_of(self, k: int) -> bool:
+    def _warned_of(self, k: int, st: int) -> bool:
         """ "If you get a new headache … you call us the same day. that could be giant cell arteritis": what the
-        warning signs would mean, not a diagnosis of today."""
+        warning signs would mean, or one of them (the mention at st), or what a test may find, not a diagnosis."""
+        text = self.sents[k].text
+        if _IF_YOU_GET.search(text[:st]) and _EMERGENCY.search(text) or _A_TEST_MAY.search(text[max(0, st - 40) : st]):
+            return True
+        if _WHEN_YOU_HAVE.search(text[max(0, st - 40) : st]):
+            return True  # "pas de bisous quand vous avez un bouton de fièvre": the mother's, and a when
         turn = [p for p in self.sents[max(0, k - 2) : k] if p.seg_index == self.sents[k].seg_index]
-        return bool(_COULD_BE.match(self.sents[k].text)) and any(_IF_YOU_GET.search(p.text) for p in turn)
+        return bool(_COULD_BE.match(text)) and any(_IF_YOU_GET.search(p.text) for p in turn)
 
     def _add_problem(self, k: int | None, s: Sentence, st: int, en: int, concept, sure: str, seen: dict, **attrs):
         """An assessed problem from concept at s.text[st:en], the side said with it inside its evidence."""

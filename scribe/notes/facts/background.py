@@ -9,6 +9,7 @@ from scribe.notes import lexicon
 from scribe.notes.consultation import FAMILY, context_of
 from scribe.notes.facts.relatives import (
     BUT_A_RELATIVE,
+    DIED_OF,
     MY_RELATIVE,
     PATIENT_AGAIN,
     RELATIVE_HAD,
@@ -28,6 +29,9 @@ from scribe.notes.text import clean, patient_to_third
 
 _PASSING_INFECTIONS = {"upper respiratory infection", "influenza", "covid-19", "gastroenteritis"}
 _ALLERGY_WORD = re.compile(r"\b(?:allergic|allergy|allergies|allergique|allergie)\b", re.I)
+_HEARSAY = re.compile(
+    r"\b(?:told me|m'a dit|m'ont dit|thinks|pense|pensait)\b[^.;]{0,30}\b(?:probably|sûrement)\b", re.I
+)
 # a condition named as what a test looks for ("the ct scan for lung cancer screening, that was clear?")
 _SCREENED = re.compile(r"\bscreen\w*|\b(?:scan|test\w*|look\w*|check\w*) for\b|\bdépistage\b", re.I)
 
@@ -179,16 +183,10 @@ class BackgroundFacts:
                     re.I,
                 ) and not re.search(r"\ballergi(?:c|que) (?:to|à|aux?) ", s.text, re.I):
                     continue
-                if (
-                    md.family
-                    or md.hypothetical
-                    or (
-                        self.is_clin(k)
-                        and not re.search(
-                            r"\b(?:allergic to|allergy to|allergies to|allergique|allergie)\b", s.text, re.I
-                        )
-                    )
-                ):
+                hearsay = _HEARSAY.search(s.text[: m.start()])  # "ma belle-mère m'a dit que c'était sûrement …"
+                # the clinician names it as the allergy's object, not "pas d'allergie alimentaire, on redonne le lait"
+                of_it = re.search(r"\ballerg\w*\s+(?:to|à|au|aux)\s+(?:[\w']+\s+){0,2}$", s.text[: m.start()], re.I)
+                if md.family or md.hypothetical or hearsay or self.is_clin(k) and not of_it:
                     continue
                 r = self._REACTION.search(s.text)
                 self.builder.add(
@@ -245,8 +243,7 @@ class BackgroundFacts:
                     said = MY_RELATIVE.search(reply)  # "yeah, my dad had kidney stones"
                     # "any migraines in the family?" "my mom. and my dad had an aneurysm": the dad had another one
                     other = {c.label for *_, c in lexicon.find_concepts("condition", reply)}
-                    # "any migraines in the family?" "my mom, all her life.": the relative the reply opens on
-                    # (not "my mom had a stroke.": her own disease, not the one asked)
+                    # "my mom, all her life.": the relative the reply opens on (not "my mom had a stroke.")
                     first = _REPLY_NAMES.match(reply) if not pol else None
                     if first and lexicon.find_concepts("condition", reply.split(".")[0]):
                         first = None
@@ -306,8 +303,9 @@ class BackgroundFacts:
                     own = None  # "i've never had a kidney stone, my dad had them": the patient's own "never"
                 # a relative is named, but the patient comes between them and the condition: "my daughter gave
                 # me a watch, and it said I might have atrial fibrillation" is the patient's
-                patients_own = own is None and FAMILY.search(s.text) is not None
-                rel = own or carried
+                patients_own = own is None and carried is None and FAMILY.search(s.text) is not None
+                died = DIED_OF.search(s.text[max(0, st - 40) : st])  # "he died of a heart attack": not the patient
+                rel = own or carried or (FAMILY.search(s.text) if died else None)
                 # a relative the sentence goes on about ("he survived … and then he died of a stroke") reaches the
                 # whole sentence until the patient comes in; one named in it, only what is near it
                 near = abs(rel.start() - st) < 60 if own else not PATIENT_AGAIN.search(s.text[:st])
@@ -315,8 +313,10 @@ class BackgroundFacts:
                 if m.negated and s.question:
                     continue  # "ce n'est pas dangereux, avec mon père, le cancer ?" denies nothing of the father
                 # a relative's condition, or the reply to "what runs in your family?" whoever gives it
-                if family_answer or (
-                    not patients_own and (m.family or relative_named or RUNS_IN_FAMILY.search(s.text))
+                if (
+                    family_answer
+                    or died
+                    or (not patients_own and (m.family or relative_named or RUNS_IN_FAMILY.search(s.text)))
                 ):
                     if c.label in _PASSING_INFECTIONS:
                         continue  # "my daughter had a cold two weeks ago": an exposure, not a family history

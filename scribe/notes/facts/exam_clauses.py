@@ -143,6 +143,11 @@ _REFLEXES = re.compile(
 )
 # A clause that names only a site ("there is cva") and the next that says what is there ("there is tenderness
 # on the right side"): one finding, said in two goes
+_SIDED_SITE = re.compile(
+    r"^(?:(?:at|in|on|over) )?(?:the |your |his |her )?(?:left|right) (?:lung )?(?:base|apex|lower lobe|upper lobe|"
+    r"middle lobe|lung|side|chest)s?$",
+    re.I,
+)
 _BARE_SITE = re.compile(r"^(?:cva|costovertebral angle|midline|paraspinal|calf|flank)$", re.I)
 
 # The heading each finding goes under: the part said, else the system its words belong to
@@ -320,6 +325,8 @@ def read_exam(text: str) -> list[ExamGroup] | None:
         if _BARE_SITE.match(c):
             continue
         got = read_clause(c)
+        if got is None and _SIDED_SITE.match(c):
+            return None  # "left base, wheezes but no crackles": findings of a side no heading would say
         if got is None:
             # "on your left shoulder exam": a clause naming only the part examined frames what follows
             framing = _FRAME_PART.match(c.strip(" ,;.").lower())

@@ -259,6 +259,8 @@ def exam_sentence(text: str) -> str | None:
         return None  # "…not on flexion though you said it hurts right here on the inside": more than typed
     outside = [m for rx in (_SIDED_PART, _ANY_PART) for m in rx.finditer(text) if not _inside(m.start(), found)]
     head = outside[0] if outside else None
+    if head is None and re.search(r"\b(?:left|right|gauche|droite)\b", rest, re.I):
+        return None  # "left base, wheezes but no crackles": a side no part pattern reads is not dropped
     if head is None:
         return _joined([w for *_, w in found])
     parts = {m.group("part").lower().rstrip("s") for m in outside}

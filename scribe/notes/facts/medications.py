@@ -8,6 +8,7 @@ import re
 from scribe.notes import lexicon
 from scribe.notes.consultation import context_of
 from scribe.notes.facts.medication_fold import one_fact_per_drug
+from scribe.notes.facts.medication_not_taken import drop_not_taken
 from scribe.notes.facts.medication_stops import class_stops, drop_put_off, stops_by_word, told_stopped
 from scribe.notes.facts.medication_taper import stepped_courses, tapered_stops
 from scribe.notes.medication.numbers import tablets_per_dose
@@ -26,8 +27,7 @@ _STRENGTH_TABLETS = re.compile(
 
 
 class MedicationFacts:
-    # a question that takes the drug as given ("is it better since we put you on the protonix?"): the drug is
-    # current whatever the answer says of the symptom
+    # a question that takes the drug as given ("is it better since we put you on the protonix?"): current
     _PRESUPPOSED = re.compile(
         r"\b(?:since|because|now that|ever since)\s+(?:we|i|you|he|she)(?:'ve| have| had)?\s+"
         r"(?:put (?:you|him|her) on|started (?:you |him |her )?on|been (?:on|taking))\s+(?:the\s+|your\s+)?$",
@@ -51,6 +51,7 @@ class MedicationFacts:
     _STOPPED_IT = re.compile(
         r"\b(?:i|we|she|he|they|you)\s+(?:\w+\s+)?(?:stopped|quit|discontinued)\s+(?:taking\s+|using\s+)?(?:it|them|that)\b|"
         r"\b(?:i|we|she|he)\s+(?:finished|completed)\s+(?:it|them|that|the course)\b|"  # "i finished it on sunday"
+        r"\b(?:that|it|they) (?:was|were|got|has been|have been) (?:stopped|discontinued)\b|"  # "oh, that was stopped"
         r"\b(?:i|we|she|he)\s+(?:didn't|did not|never)\s+finish(?:ed)?\s+(?:it|them|the course)\b|"
         + STOPPED_BARE  # "so i stopped."
         + r"|"
@@ -65,8 +66,7 @@ class MedicationFacts:
         re.I,
     )
 
-    # the clinician lays out choices: "there are good options without estrogen. a progestin-only pill, like
-    # norethindrone or drospirenone, or a hormonal iud, the mirena"
+    # the clinician lays out choices: "there are good options without estrogen. a progestin-only pill, like …"
     _OPTIONS = re.compile(
         r"\b(?:there are|there're|we have|you have|other|good|some|a few|two|three|several)\s+(?:\w+\s+)?"
         r"(?:options|alternatives|choices)\b|"
@@ -125,6 +125,7 @@ class MedicationFacts:
         tried: set[int] = set()  # … and "have you tried anything for it?"
         offered: dict[int, set[str]] = {}  # replies to a question naming drugs: the drugs it names
         found = [med.find_mentions(s.text, find_drugs, lexicon.DRUG_STOP) for s in self.sents]  # once a sentence
+        friends = med.friend_names([s.text for s in self.sents])  # "my buddy frank": "frank takes metoprolol"
         for k in range(1, len(found)):  # "… to symbicort. that's budesonide and formoterol": the gloss, not two drugs
             last = found[k - 1][-1:]
             if last and self.sents[k - 1].seg_index == self.sents[k].seg_index:
@@ -143,8 +144,7 @@ class MedicationFacts:
                 seg_text = self.tr.segments[s.seg_index].text
                 if med.continues_with_cue(seg_text[s.start : self.sents[k + 1].start]) or med.were_on_another(s.text):
                     prompted.add(k + 1)  # "continue you on this ... on the synthroid"; "you were on something else."
-        # facts whose frequency is the patient's account of their use ("how often do you use it?" "almost every
-        # day"): a regimen the clinician states later replaces it ("two puffs every four to six hours as needed")
+        # frequencies the patient reported ("how often?" "almost every day"): a regimen the clinician says replaces them
         reported_use: set[str] = set()
         last: tuple[int, Fact, str] | None = None  # the turn's last drug fact: (segment, fact, status)
         recent: tuple[int, Fact] | None = None  # the last drug fact of the conversation: (sentence, fact)
@@ -163,8 +163,7 @@ class MedicationFacts:
                     recent, last = (k, changed), None
                     continue
             if not mentions:
-                # the turn goes on about the drug, or the patient's reply to the clinician naming it does ("dr. reyes
-                # put you on labetalol." "yes, two hundred milligrams twice a day. she stopped it at two weeks")
+                # the turn, or the reply to the clinician naming the drug, goes on about it ("dr. reyes put you on …")
                 reply = last and s.seg_index == last[0] + 1 and not self.is_clin(k) and self.is_clin(k - 1 - follow)
                 if last and (last[0] == s.seg_index or reply) and not s.question:
                     follow += 1
@@ -248,7 +247,7 @@ class MedicationFacts:
                 family = mods.family and not self._FOR_AGE.search(s.text[max(0, m.start - 12) : m.start])
                 if family or mods.hypothetical and med.hypothetical_in_clause(s.text, mentions, j):
                     continue
-                if med.not_the_patients_drug(s.text, m.start) or "vaccine" in m.drug.get("name", "").lower():
+                if med.not_the_patients_drug(s.text, m.start, friends) or "vaccine" in m.drug.get("name", "").lower():
                     continue  # a vaccine is an order of the plan (lexicon.orders), not a drug taken
                 if (self.is_pat(k) and not s.question or self.is_clin(k)) and self.relative_before(k):
                     continue  # "my mum has parkinson's. she's on sinemet": the mother's drug
@@ -375,6 +374,7 @@ class MedicationFacts:
         stops_by_word(self)
         tapered_stops(self)
         stepped_courses(self)
+        drop_not_taken(self, friends)  # "my wife takes spironolactone" … "spironolactone is one of the …"
 
     def _named_before(self, surface: str, k: int) -> bool:
         """Said before sentence k, in full or by its last word ("the patch" before "nicotine patch")."""

@@ -51,6 +51,20 @@ _A_DURATION = re.compile(
 )
 
 
+# the tenth of a temperature said after it, French style: "trente-six huit" (36.8), "thirty-seven two"
+_DIGIT_WORDS = dict(
+    zip(
+        "un deux trois quatre cinq six sept huit neuf one two three four five six seven eight nine".split(),
+        "123456789123456789",
+    )
+)
+_TENTH = re.compile(
+    r"\s+(\d|un|deux|trois|quatre|cinq|six|sept|huit|neuf|one|two|three|four|five|six|seven|eight|nine)\b"
+    r"(?!\s*(?:%|h\b|heures?|jours?|days?|hours?|minutes?))",
+    re.I,
+)
+
+
 class ObjectiveFacts:
     _VITALS = [
         (
@@ -87,7 +101,11 @@ class ObjectiveFacts:
                         continue
                     if _NOT_A_READING.match(m.group("mid")) or _A_DURATION.match(norm, m.end()):
                         continue  # "four glucose tablets, recheck in fifteen minutes"
-                    a = m.group("a")
+                    a, end = m.group("a"), m.end()
+                    tenth = _TENTH.match(norm, end)
+                    if label == "temperature" and tenth and a.isdigit() and 34 <= int(a) <= 42:
+                        digit = _DIGIT_WORDS.get(tenth.group(1).lower(), tenth.group(1))
+                        a, end = f"{a}.{digit}", tenth.end()  # "température trente-six huit": 36.8
                     value = f"{a}/{m.group('b')}" if label == "blood pressure" else a
                     if label == "blood pressure" and not (60 <= float(a) <= 250 and 30 <= float(m.group("b")) <= 150):
                         continue
@@ -104,7 +122,7 @@ class ObjectiveFacts:
                         u = "°F" if float(a.replace(",", ".")) > 50 else "°C"
                     if label == "weight":
                         u = m.group("u")
-                    s0, s1 = back(m.start()), back(m.end())
+                    s0, s1 = back(m.start()), back(end)
                     where = (
                         "home"
                         if seg.role != "clinician"

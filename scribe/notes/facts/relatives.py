@@ -35,7 +35,7 @@ CHART_WORD = {
 # ("ma mère. on lui a diagnostiqué un alzheimer": "lui" is the mother)
 PRONOUN_SUBJECT = re.compile(
     r"^\W*(?:(?:yes|yeah|oui|ouais)\W+)?(?:(?:and|so|also|et|puis)\s+)?"
-    r"(?:he|she|they|il|elle|ils|elles|on lui|on leur)\b",
+    r"(?:he|she|they|il|elle|ils|elles|on lui|on leur|(?:his|her|their|son|sa) (?:doctor|doc|gp|médecin|docteur))\b",
     re.I,
 )
 
@@ -180,6 +180,10 @@ _AGE_AT = re.compile(
 
 # the next sentence is only the age: "my dad died of a heart attack." "he was fifty-five."
 _AGE_ALONE = re.compile(r"^\W*(?:he|she|il|elle) (?:was|avait) (\d{1,3}|[a-zà-ÿ-]+)(?:\s*(?:years old|ans))?\W*$", re.I)
+# "he died of a heart attack", "elle est morte d'un cancer": never the patient's own history
+DIED_OF = re.compile(
+    r"\b(?:died|passed away|décédée?|morte?)\s+(?:of|from|with|de|d'|d’)\s*(?:a |an |the |un |une |la |le |l')?$", re.I
+)
 _CAME_AT = re.compile(r"\b(?:diagnos\w*|découvert|found|died|passed away|décédée?|morte?)\b", re.I)
 
 
@@ -225,6 +229,9 @@ def _apposed(text: str, first: re.Match, second: re.Match) -> bool:
 _YOUR_OWN = re.compile(r"\b(?:your|my|votre|mon|ma)\s+$", re.I)
 
 
+_SOURCE = re.compile(r"\b(?:d'après|selon|according to)\s+(?:sa|son|ses|his|her|their|ma|mon|my)?\s*$", re.I)
+
+
 def relative_of(text: str, start: int) -> re.Match | None:
     """The relative a condition at `start` belongs to: the last one named before it in its part of the
     sentence ("my brother had bypass surgery, and my mom had a stroke": the mother's stroke), else the first
@@ -238,6 +245,8 @@ def relative_of(text: str, start: int) -> re.Match | None:
     rels = [r for r in rels if not _SIDE.match(text, r.end()) and not _SIDE_FR.search(text, 0, r.start())] or rels
     # "his brother, uncle walt, had prostate cancer": the companion's own name for the patient's brother
     rels = [r for r in rels if not any(_apposed(text, o, r) for o in rels)]
+    # "il avait de l'eczéma quand il était petit, d'après sa mère": who told it, not who had it
+    rels = [r for r in rels if not _SOURCE.search(text, max(0, r.start() - 20), r.start())]
     named = [r for r in rels if r.group(0).lower() not in ("family", "famille")]
     if len(named) < len(rels) and len(named) == 1:
         return named[0]  # "diabetes runs in my family, both my parents have it"
@@ -317,7 +326,9 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
     j = k - 1
     while j > 0 and k - j < 4 and sents[j - 1].seg_index == sents[k].seg_index and not _of_patient(sents[j].text):
         j -= 1
-        if (opening := RELATIVE_SUBJECT.match(sents[j].text)) and (rel := FAMILY.match(sents[j].text, opening.end())):
+        opening = RELATIVE_SUBJECT.match(sents[j].text)  # "my husband. about a pack a day. his doctor gave him …"
+        at = opening.end() if opening else 0
+        if opening and (rel := FAMILY.match(sents[j].text, at) or _SPOUSE.match(sents[j].text, at)):
             return rel
     # "how's your wife doing?" "margaret, she's … it's hard. she has lung cancer. she's on keytruda": the turn
     # answers of the relative asked, while none of its sentences speaks of the patient
@@ -335,7 +346,7 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
 
 # a question that is only a relative: "and your father?", "et votre mère ?"
 _ONLY_A_RELATIVE = re.compile(
-    r"^\W*(?:(?:and|so|what about|how about|et|et pour|and for)\s+)*(?:your|votre|ton|ta)\s+"
+    r"^\W*(?:(?:and|so|what about|how about|et|et pour|and for)\s+)*(?:your|votre|ton|ta|his|her|son|sa)\s+"
     + FAMILY.pattern
     + r"(?:'s side)?\W*$",
     re.I,

@@ -30,6 +30,7 @@ from scribe.notes.medication.attributes import Attributes, Found, read_attribute
 from scribe.notes.medication.clause import (
     considered_only,
     continues_with_cue,
+    friend_names,
     has_medication_context,
     hypothetical_in_clause,
     is_inquiry,
@@ -99,6 +100,7 @@ __all__ = [
     "considered_only",
     "were_on_another",
     "put_off",
+    "friend_names",
     "not_the_patients_drug",
     "hypothetical_in_clause",
     "is_brand",

@@ -333,6 +333,10 @@ def read_attributes(
             continue
         if unit in ("tablets", "capsules") and float(m.group("num")) > 12:
             continue  # "the twenty-five one hundred tablets": the tablet's strength, no count taken at once
+        if unit == "%" and not re.fullmatch(
+            r"[\s,]*(?:(?:cream|ointment|gel|lotion|crème|pommade)[\s,]*)?", norm[: m.start()]
+        ):
+            continue  # a cream's strength stands by its name ("hydrocortisone 1%"), not "the fev went up by 18%"
         if ratio := _RATIO_AFTER.match(norm, m.end()):
             taken.append((m.start(), ratio.end()))
             continue  # "one unit for every twelve grams of carbs": an insulin ratio, not a dose
@@ -370,7 +374,9 @@ def read_attributes(
         break
     if out.dose is None:
         m = _BARE_DOSE.match(norm)
-        if m and 0 < float(m.group("num")) <= 5000:
+        at_time = re.match(r"\s*,?\s*at\b", norm)
+        taken_at = m and at_time and re.search(r"\b(?:take|takes|took|taking)\b", left or "", re.I)
+        if m and 0 < float(m.group("num")) <= 5000 and not taken_at:  # "i take the lorazepam at ten": a time
             out.dose = keep(m.start("num"), m.end("num"), float(m.group("num")))
     if out.dose is None and left:
         ln, lb = normalize(left[-40:], lang)

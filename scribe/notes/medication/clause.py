@@ -256,6 +256,10 @@ _CONSIDERED_BEFORE = re.compile(
     r"\b(?:we|i) could have (?:talked about|tried|used|considered)\b[^.;]{0,45}$|"
     r"\b(?:the )?(?:next|other|another) option (?:would be|is|will be)\b[^.;]{0,20}$|"
     r"\bl'autre option serait\b[^.;]{0,20}$|"
+    # "je pourrai vous prescrire autre chose pour quelques jours, éventuellement du tramadol"
+    r"\b(?:je|on|nous) (?:pourrai|pourrais|pourra|pourrait|pourrons|pourrions) (?:vous |lui )?"
+    r"(?:prescrire|donner|essayer|proposer|ajouter|passer)\b[^.;]{0,60}$|"
+    r"\béventuellement\s+(?:du |de la |de l'|des )?$|"
     # what is usually given, said before why not this time: "normalement, on donne de l'amoxicilline. mais …"
     r"\b(?:normally|usually|normalement|d'habitude|habituellement|en général)\s*,?\s*(?:we|on) "
     r"(?:give|use|donne|utilise|prescri\w*)\b[^.;]{0,20}$",
@@ -270,12 +274,37 @@ _NOT_NOW_AFTER = re.compile(
 )
 
 
+# Started later, not today: at the next visit, or on a result to come ("if your potassium is under five and the
+# creatinine is stable, then i'll start spironolactone …", "si l'écho est positive, vous prendrez l'apixaban")
+_NEXT_VISIT_AFTER = re.compile(
+    r"^[^.;?!]{0,80}\b(?:at (?:your|the|our) next (?:visit|appointment)|next time|"
+    r"à la prochaine (?:consultation|visite|fois))\b",
+    re.I,
+)
+_ON_A_RESULT_BEFORE = re.compile(
+    r"\b(?:if|once|si|quand|dès que)\b[^.;?!]{0,120}?\b(?:potassium|creatinine|kidneys?|results?|x-rays?|ultrasound|"
+    r"scan|doppler|écho\w*|radio\w*|résultats?|bilan|prise de sang|créatinine|reins?)\b[^.;?!]*$",
+    re.I,
+)
+
+# a drug described, not given: "spironolactone is actually one of the medications that helps in heart failure, and
+# i've been thinking about it for you"
+_DESCRIBED_AFTER = re.compile(
+    r"\W*(?:is|are|c'est|est) (?:actually |also |really )?(?:one of the|un des|une des) "
+    r"(?:medications?|medicines?|drugs?|treatments?|médicaments?|traitements?)\b",
+    re.I,
+)
+
+
 def considered_only(text: str, start: int, end: int) -> bool:
-    """Whether the drug at text[start:end] is one the clinician weighed or put off, not one taken or started."""
+    """Whether the drug at text[start:end] is one the clinician weighed or put off, or starts later (at the next
+    visit, on a result to come), not one taken or started."""
     before, after = text[max(0, start - 60) : start], text[end : end + 25]
     if _NO_BEFORE.search(before):
         return bool(_FOR_NOW_AFTER.match(after))
-    return put_off(text, end) or bool(_CONSIDERED_BEFORE.search(before))
+    later = _NEXT_VISIT_AFTER.match(text, end) or _ON_A_RESULT_BEFORE.search(text[max(0, start - 200) : start])
+    later = later or _DESCRIBED_AFTER.match(text, end)
+    return put_off(text, end) or bool(_CONSIDERED_BEFORE.search(before)) or bool(later)
 
 
 def put_off(text: str, end: int) -> bool:
@@ -292,14 +321,33 @@ FRIENDS = (
 )
 
 
-def not_the_patients_drug(text: str, start: int) -> bool:
-    """The drug at text[start] is what a friend or a colleague takes, not the patient, only what another drug is
-    compared with ("it's a different medicine from the prozac"), or what the body makes ("its own cortisone")."""
+def not_the_patients_drug(text: str, start: int, friends: frozenset[str] = frozenset()) -> bool:
+    """The drug at text[start] is what a friend or a colleague takes, not the patient (`friends`: their first
+    names as the visit introduced them, see friend_names), only what another drug is compared with ("it's a
+    different medicine from the prozac"), or what the body makes ("its own cortisone")."""
+    taker = _NAME_TAKES.search(text[max(0, start - 40) : start])
     return bool(
         _COMPARED.search(text[max(0, start - 50) : start])
         or _FRIENDS_DRUG.search(text[max(0, start - 120) : start])
         or _ITS_OWN.search(text[max(0, start - 12) : start])
+        or taker
+        and taker.group(1).lower() in friends
     )
+
+
+def friend_names(texts: list[str]) -> frozenset[str]:
+    """First names of friends and colleagues as the visit introduced them: "my buddy frank at work" → {"frank"}."""
+    return frozenset(m.group(1).lower() for t in texts for m in _FRIEND_NAMED.finditer(t)) - _NOT_NAMES
+
+
+_FRIEND_NAMED = re.compile(rf"\b(?:my|mon|ma) {FRIENDS},? ([a-zà-ÿ]+)\b", re.I)
+_NOT_NAMES = frozenset("at from who and is was has had takes said told with in on the a an".split())
+# "frank takes metoprolol", "frank est sous metoprolol"
+_NAME_TAKES = re.compile(
+    r"\b([a-zà-ÿ]+) (?:takes|took|is on|was on|uses|prend|prenait|est sous)\s+"
+    r"(?:the |some |a |his |her |le |la |les |du |de la |de l'|l')?$",
+    re.I,
+)
 
 
 _ITS_OWN = re.compile(r"\b(?:its|your|her|his|their|my) own\s+$", re.I)
@@ -308,7 +356,7 @@ _ITS_OWN = re.compile(r"\b(?:its|your|her|his|their|my) own\s+$", re.I)
 # "my buddy takes singulair", "my buddy jerry had some antibiotics left over from his tooth, ciprofloxacin, i
 # think": the friend's, unless the patient then says they take it
 _FRIENDS_DRUG = re.compile(
-    rf"\b(?:my|his|her|a) {FRIENDS}\b"
+    rf"\b(?:my|his|her|a|mon|ma|son|sa|un|une) {FRIENDS}\b"
     r"(?:(?!\b(?:i|je|j') ?(?:take|took|am taking|was taking|started|prends|prenais|ai pris)\b)[^.;?!])*$",
     re.I,
 )

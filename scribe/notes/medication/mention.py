@@ -155,6 +155,29 @@ def _apposed_class(text: str, mentions: list[Mention], j: int) -> bool:
     return _is_class(mentions[j]) and bool(re.fullmatch(r"\s*,\s*(?:an?|un|une)\s+", between, re.I))
 
 
+# Past a stopped drug, the next order, whose drug the recogniser may have lost: "stop the ibuprofen I'm
+# prescribing an applause [naproxen] 500 milligrams", "stop the ibuprofen, for good, it am enough [tylenol] 1 g".
+_NEXT_ORDER = re.compile(
+    r",\s*(?:for|and|then|so|et|puis|pour)\b|\b(?:i'm|i am|i'll|i will|we're|we'll|we will|let's|je vous)\s+"
+    r"(?:going to\s+)?(?:prescri|start|giv|switch|add|put|donne|mets)\w*",
+    re.I,
+)
+_INSTEAD_OR_AS_NEEDED = re.compile(
+    r"\W*(?:instead|à la place|plutôt|si besoin|au besoin|en cas de besoin|as needed|if needed|when needed)\b", re.I
+)
+# another clinician's past course: "they sent you home with", "the er gave you", "ils vous ont donné"
+_SENT_HOME_WITH = re.compile(
+    r"\b(?:sent (?:you|him|her|me) home with|(?:gave|prescribed) (?:you|him|her|me)|vous ont (?:donné|prescrit)|"
+    r"m'ont (?:donné|prescrit))\b[^.;]{0,40}$",
+    re.I,
+)
+# a prescription of someone else's, the husband's or a friend's (not "the doctor's prescription")
+_SOMEONE_ELSES = re.compile(r"\b(?:his|their|(?!doctor|dr|pharmacist)[a-z]+'s)\s+(?:prescriptions?|pills?)\b", re.I)
+# a stop told as past: "on l'a arrêté à cause de ça", "we stopped it after the hospital"
+_STOPPED_BEFORE = re.compile(
+    r"\b(?:on l'a|qu'on a|on a|je l'ai|nous l'avons|avait été|a été|we|they|i) (?:arrêtée?s?|stopped|had stopped)\b",
+    re.I,
+)
 # the clinician telling the drug's history ("and before that you were on interferon"), not stopping it today
 _WAS_ON = re.compile(r"\b(?:you|he|she) (?:were|was|used to be) (?:also |previously |once )?on (?:the |an? )?$", re.I)
 
@@ -200,7 +223,9 @@ def parse_mention(
     elif status == "current" and not known and clinician and _FOR_A_COMPLAINT.search(text[: m.start]):
         status = "new"  # "for the knee, tylenol, five hundred milligrams …": what to take for it, from now
     if status == "new" and known and clinician and not says_start(left, right):
-        status = "current"  # "take the biktarvy two hours before them" of a drug the patient is on: no start
+        # "take the biktarvy two hours before them" of a drug the patient is on: no start; "lorazepam taper over
+        # six weeks: three quarters of a milligram …" of one: a change
+        status = "changed" if re.match(r"\W*(?:taper|wean)", right, re.I) else "current"
     if listed == "and" and status == "current" and not has_current_cue(left) and previous.status != "current":
         status = previous.status  # "stop the ibuprofen and the naproxen", "start X along with some Y"
     elif listed == "list" and status == "current" and previous.status == "stopped" and clinician:
@@ -210,12 +235,17 @@ def parse_mention(
             or KEPT_RIGHT.search(right)
             or _FOR_USE.match(right)
             or _FOR_A_COMPLAINT.search(text[: m.start])  # "on arrête l'advil, et pour le genou, paracétamol"
+            or _INSTEAD_OR_AS_NEEDED.match(right)  # "stop the ibuprofen, tylenol instead", "…, paracétamol si besoin"
         ):
             status = "stopped"  # "stop the advil, the aleve and the motrin"; not "…, tylenol for the knee"
     if is_avoided(left, right) or _class_in_general(m, left, right) or _apposed_class(text, mentions, j):
         return None
+    if status in ("current", "new") and _SOMEONE_ELSES.search(text[lo:hi]):
+        return None  # "his prescription is for him, and ambien with lorazepam is a dangerous combination"
     if _DOSE_OF.search(left) and _DEPENDS.match(right):
         return None  # "the dose of apixaban depends on age, weight and kidney function": said of the drug in general
+    if status == "stopped" and (cut := _NEXT_ORDER.search(right)):
+        right, hi = right[: cut.start()], m.end + cut.start()  # the dose after it is the next order's
     attrs = read_attributes(right, lang, left, status=status)
     if attrs.as_needed is None and status == "current":
         attrs.as_needed = as_needed_before(text[: m.start])
@@ -254,7 +284,13 @@ def parse_mention(
         prescriber = "other"
         if status in ("new", "changed"):
             status = "current"  # another clinician's prescription is not this visit's plan
-    elif status in ("new", "changed") or (status == "stopped" and clinician and not _WAS_ON.search(left)):
+        if status == "current" and attrs.duration is not None and _SENT_HOME_WITH.search(left):
+            status = "historical"  # "they sent you home with prednisone forty milligrams … for five days" (in march)
+    elif status in ("new", "changed") or (
+        status == "stopped"
+        and clinician
+        and not (_WAS_ON.search(left) or _STOPPED_BEFORE.search(text) or text.rstrip().endswith("?"))
+    ):  # not "you're not on the diltiazem anymore?", "le gliclazide, on l'a arrêté à cause de ça" (two years ago)
         prescriber = "this clinician"
     # the evidence span: the mention and what was read with it
     spans = [(m.start, m.end)]

@@ -52,6 +52,16 @@ def format_number(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:.4f}".rstrip("0").rstrip(".")
 
 
+_QUARTERS = ("quarter", "quarters", "quart", "quarts")
+
+
+def _of_a(words: list[str], j: int) -> int:
+    """The index past "of a" / "of an" / "de" / "d'un" at words[j] (a fraction of a unit), else 0."""
+    if words[j : j + 2] in (["of", "a"], ["of", "an"], ["d", "un"]):
+        return j + 2
+    return j + 1 if words[j : j + 1] == ["de"] else 0
+
+
 def _parse_words(words: list[str]) -> tuple[float | None, int]:
     """A spoken number at the start of `words` (lower case) → (value, words used)."""
     total, cur, i, n = 0.0, 0.0, 0, len(words)
@@ -107,6 +117,10 @@ def _parse_words(words: list[str]) -> tuple[float | None, int]:
             cur, last, used_any = 1, "small", True
         elif w == "a" and not used_any and nxt in _HALF:
             return 0.5, i + 2
+        elif w in ("a", "un") and not used_any and nxt in _QUARTERS and _of_a(words, i + 2):
+            return 0.25, _of_a(words, i + 2)  # "a quarter of a milligram", "un quart de milligramme"
+        elif w in _QUARTERS and used_any and last == "small" and cur <= 3 and _of_a(words, i + 1):
+            return cur * 0.25, _of_a(words, i + 1)  # "three quarters of a milligram"
         elif w in _HALF and not used_any:
             return 0.5, i + (2 if nxt in ("a", "an") else 1)  # "half a tablet", "demi-comprimé"
         elif w in _HALF and used_any and cur + total == 1 and last == "small":

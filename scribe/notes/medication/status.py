@@ -106,6 +106,9 @@ CHANGE_ON_ANAPHORA = re.compile(
     r"^\s*(?:up|down) from \S+(?: \S+){0,3}? to\b|"  # the recap's "sinemet up from three to four times a day"
     r"\b(?:chang|switch)\w* (?:it|that|this|them) (?:over )?to\b|"  # "so let's change it to one tablet, …"
     r"\b(?:go|goes|going|move|moving) from \S+(?: \S+){0,3}? to\b|"  # "we go from forty milligrams to eighty"
+    # "so we taper. from tonight, five milligrams instead of ten, half a tablet"
+    r"(?:\b[\w.,-]+ )?\b(?:milligrams?|mg|units?|puffs?|tablets?|milligrammes?|unités|bouffées|comprimés?) "
+    r"(?:instead of|au lieu de)\b|"
     # "we can use the lower long-term dose", "on passe à la dose plus faible"
     r"\b(?:the|a) (?:lower|higher|smaller|reduced|bigger) (?:[\w-]+ )?(?:dose|dosage)\b|"
     r"\b(?:la|une) dose (?:plus )?(?:faible|basse|réduite|forte|élevée)\b|"
@@ -136,7 +139,8 @@ _NEW_CUE = re.compile(
     r"recommend\w* (?:taking|some|that you take|you take)|add(?:ing)?|i want you (?:on|to take)|"
     r"(?:the one|what) (?:i'd|i would|i) (?:suggest|recommend) is|"  # "the one i'd suggest is apixaban"
     r"(?:i'd like|i would like|i want) (?:you|him|her) to try|"
-    r"let's (?:get you on|try)|have you (?:take|on)|prescri\w*|treat (?:you |him |her |it |this )?with|order|"
+    r"let's (?:get you on|try)|have you (?:take|on)|(?<!his )(?<!her )(?<!their )(?<!'s )prescri\w*|"
+    r"treat (?:you |him |her |it |this )?with|order|"
     r"(?:we'll|we will|we can|we could|let's|going to|gon na|gonna|i'd like to|i want to) try|get (?:you )?started on|"
     r"write (?:you )?(?:for|a prescription)|je (?:vous )?(?:donne|mets|propose|rajoute|ajoute|introduis)|"
     r"on va (?:commencer|mettre|débuter|introduire|essayer|ajouter|rajouter)|(?:on|nous) (?:ajoute|rajoute)\w*|"
@@ -177,6 +181,18 @@ _HISTORY = re.compile(
     r"\b(?:had put|put you on .{0,30}(?:last|ago)|(?:i|we) started (?:you|him|her) on|"
     r"last (?:year|month|time|visit|week|spring|summer|fall|winter)|ago|you've been|been on|in the past|"
     r"previously|used to|back in|l'an dernier|l'année dernière|depuis)\b",
+    re.I,
+)
+_PAST_VERB = re.compile(
+    r"\b(?:needed|took|had|got|received|was on|were on|j'ai eu|j'ai pris|vous avez eu|vous avez pris)\s+"
+    r"(?:(?:the|some|a|an|a course of|du|de la|de l'|des)\s+)?$",
+    re.I,
+)
+_PAST_TIME = re.compile(
+    r"\W*(?:\w+\s+){0,3}?(?:in (?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)|last (?:year|month|week|winter|spring|summer|fall)|(?:\w+ )?(?:years?|months?|weeks?) ago|back in|"
+    r"en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|l'an dernier|"
+    r"l'année dernière|il y a (?:\w+ )?(?:ans?|mois|semaines?))\b",
     re.I,
 )
 # a clinician's instruction to take a drug that is not one of the patient's own ("you can take Tylenol")
@@ -318,6 +334,8 @@ def clause_status(
         status = "new"
     elif clinician and not (_CURRENT_LEFT.search(left) or _WHETHER.search(left)) and NO_RELIEF.search(after[:60]):
         status = "historical"  # "since the chantix didn't agree with you" (no change or start said of it)
+    elif _PAST_VERB.search(left) and _PAST_TIME.match(after):
+        status = "historical"  # "you needed prednisone in march", "i took a course of it last year"
     else:
         status = "current"
     return status

@@ -1,0 +1,90 @@
+"""Drugs the patient does not take, however often the visit names them.
+
+Someone else's: a drug the visit names as a relative's or a friend's ("my wife takes spironolactone", "un collègue,
+au dépôt, il est sous ozempic") stays theirs where it comes back, unless someone says the patient takes it or the
+clinician starts, changes or stops it: the clinician describing it next ("spironolactone is one of the medications
+that helps in heart failure", "l'ozempic, c'est une piqûre par semaine") gives the note no "Keep taking" of it.
+
+Prescribed to start only on a result to come: "je vous fais une ordonnance d'apixaban. mais vous ne le commencez que
+si l'écho montre un caillot" is no drug taken or started today (the summary must not say "Prenez Apixaban")."""
+
+from __future__ import annotations
+
+import re
+
+from scribe.notes import lexicon
+from scribe.notes import medication as med
+
+# the patient said to take it: "i take", "you're on", "je prends", "vous êtes sous"
+_TAKES = re.compile(
+    r"\b(?:i|you|we|je|j'|vous|tu)\s*(?:'m|'re|am|are)?\s*(?:still |also |already )?"
+    r"(?:take|takes|took|taking|on|using|use|prends|prenez|prenais|preniez|êtes sous|suis sous|ai pris|avez pris)\b",
+    re.I,
+)
+
+
+# the relative who takes it, named just before: "my wife takes spironolactone", "sa mère est sous xarelto" (not
+# "here with his wife carol for his follow-up, mainly for wearing off between his carbidopa-levodopa doses")
+_A_RELATIVES = re.compile(
+    r"\b(?:my|his|her|your|mon|ma|son|sa|votre)\s+(?:wife|husband|partner|mother|mom|mum|father|dad|brother|sister|"
+    r"son|daughter|mari|femme|épouse|mère|maman|père|papa|frère|sœur|fils|fille|aunt|uncle|tante|oncle|grand\w*)\b"
+    r"[^.;,]{0,25}$",
+    re.I,
+)
+
+
+def others_drugs(x, friends: frozenset[str]) -> set[str]:
+    """Names (lower case) of the drugs the visit names as someone else's (x: the fact extractor)."""
+    from drug_named_entity_recognition import find_drugs
+
+    out: set[str] = set()
+    for k, s in enumerate(x.sents):
+        mentions = med.find_mentions(s.text, find_drugs, lexicon.DRUG_STOP)
+        if not mentions:
+            continue
+        relative = x.relative_before(k) if not s.question else None
+        for m in mentions:
+            named_with = _A_RELATIVES.search(s.text[max(0, m.start - 60) : m.start])
+            if relative or named_with or med.not_the_patients_drug(s.text, m.start, friends):
+                out.add((m.drug.get("name") or m.surface).lower())
+    return out
+
+
+def drop_not_taken(x, friends: frozenset[str]) -> None:
+    """Current drugs that are someone else's, never said to be taken by the patient, and drugs to start only on a
+    result to come, are no medication facts."""
+    others = others_drugs(x, friends)
+    keep = []
+    for f in x.builder.facts:
+        if f.kind == "medication" and f.status in ("current", "historical", "administered", "new"):
+            sentences = [_sentence_at(x, e) for e in f.evidence]
+            quotes = [x.sents[k].text for k in sentences if k is not None]
+            theirs = f.label in others and f.status != "new" and not any(_TAKES.search(q) for q in quotes)
+            if theirs or any(_only_if_after(x, k) for k in sentences if k is not None and x.is_clin(k)):
+                continue
+        keep.append(f)
+    x.builder.facts[:] = keep
+
+
+# "mais vous ne le commencez que si l'écho montre un caillot", "apixaban only if the scan is positive" (not "only if
+# the pain is bad": an as-needed drug)
+_ONLY_IF = re.compile(
+    r"\b(?:ne (?:le|la|les) (?:commencez|prenez|démarrez|commencerez|prendrez) que si|seulement si|uniquement si|"
+    r"only (?:start (?:it|them) )?if|(?:don't|do not) start (?:it|them) (?:unless|until))\b"
+    r"[^.;?!]{0,40}\b(?:écho\w*|doppler|scanner|scan|radio\w*|x-rays?|ultrasound|tests?|results?|résultats?|"
+    r"positi\w*|shows?|montre|culture|bilan|prise de sang|blood work|labs?)\b",
+    re.I,
+)
+
+
+def _only_if_after(x, k: int) -> bool:
+    """The clinician's sentence k, or the next one of the turn, starts the drug only on a condition."""
+    turn = [j for j in (k, k + 1) if j < len(x.sents) and x.sents[j].seg_index == x.sents[k].seg_index]
+    return any(_ONLY_IF.search(x.sents[j].text) for j in turn)
+
+
+def _sentence_at(x, ev) -> int | None:
+    return next(
+        (k for k, s in enumerate(x.sents) if x.tr.segments[s.seg_index].id == ev.segment_id and ev.quote in s.text),
+        None,
+    )
