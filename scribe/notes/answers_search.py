@@ -227,7 +227,14 @@ class Searcher(TranscriptUnits):
                 past = not now and bool(PAST_ASKED.search(query.text))
                 month = MONTH_ASKED.search(query.text)
                 value = self._value(
-                    kind, source, anchors, query.counted, change, now, past, month_said(month.group(1)) if month else ""
+                    kind,
+                    source,
+                    anchors,
+                    query.counted,
+                    change,
+                    now,
+                    past,
+                    month_said(month.group(1) or month.group(2)) if month else "",
                 )
                 if value is None and kind == "duration" and _STARTED.search(source):  # "since when?" of "we started
                     value = self._value("when", source, anchors)  # you on the imitrex a couple months ago"

@@ -250,9 +250,13 @@ class TranscriptUnits:
                     or PAST_SAID_AFTER.match(text[m.end() : m.end() + 45])  # "elle était à douze en janvier"
                 ]
             )
-            found = found[-1:]
             if not found:
                 return None  # this exchange says today's value only: a later one may say the earlier
+            # the first said after both the name and the month ("in march, the sodium was 134, …, creatinine 1.1";
+            # "your crp is eighteen, in january it was four"), else the last
+            said = re.search(rf"\b(?:{month})\b", text, re.I) if month else None
+            start = max(after, said.start() if said else 0)
+            found = [next((m for m in found if start and m.start() >= start), found[-1])]
         best = found[-1] if now else next((m for m in found if m.start() >= after), found[0])
         return normalise_value(intent, best.group(0))
 

@@ -172,11 +172,14 @@ MONTHS = (
 )
 PAST_ASKED = re.compile(
     r"\b(?:\w+ (?:months?|weeks?|years?|days?) ago|il y a \w+ (?:mois|semaines?|ans?|jours?)|previous|prior|"
-    rf"last time|précédente?|la dernière fois|(?:in|en) (?:{MONTHS}))\b",
+    rf"last time|précédente?|la dernière fois|(?:in|en) (?:{MONTHS})|(?:at|from) (?:the|her|his|your) (?:{MONTHS}) "
+    r"(?:visit|appointment))\b",
     re.I,
 )
-# the month a question asks the value of: "her ferritin in january?", "son poids en octobre ?"
-MONTH_ASKED = re.compile(rf"\b(?:in|en) ({MONTHS})\b", re.I)
+# the month a question asks the value of: "her ferritin in january?", "son poids en octobre ?", "at the march visit"
+MONTH_ASKED = re.compile(
+    rf"\b(?:in|en) ({MONTHS})\b|\b(?:at|from) (?:the|her|his|your) ({MONTHS}) (?:visit|appointment)\b", re.I
+)
 _MONTH_PAIRS = list(zip(MONTHS.split("|")[:12], MONTHS.split("|")[12:], strict=True))
 
 
@@ -195,8 +198,8 @@ PAST_SAID_AFTER = re.compile(r"^[^.;,]{0,30}?" + EARLIER_SAID, re.I)
 # a value said as it was, not as it is: "your egfr is 39, it was 48 in march"
 WAS_SAID = re.compile(r"\b(?:was|were|used to be|était|étiez|avait|aviez)\b[^.]{0,20}$", re.I)
 NOW_ASKED = re.compile(
-    r"\b(?:now|right now|currently|today|at the moment|these days|maintenant|actuellement|aujourd'hui|"
-    r"en ce moment)\b",
+    r"\b(?:now|right now|currently|today|this morning|at the moment|these days|maintenant|actuellement|aujourd'hui|"
+    r"ce matin|en ce moment)\b",
     re.I,
 )
 # a number with its scale said by the patient is a self-rated score wherever it is said ("8-9 sur 10")

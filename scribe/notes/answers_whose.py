@@ -70,7 +70,11 @@ def whose_fits(question: str, fact) -> bool:
 # the kind of allergy asked or said: to a drug, to a food
 _ALLERGY_KINDS = (
     re.compile(r"\b(?:drugs?|medications?|medicines?|médicament\w*|antibiot\w*|penicillin\w*|pénicilline)\b", re.I),
-    re.compile(r"\b(?:foods?|aliment\w*|eat\w*|mange\w*|peanuts?|arachides?|nuts?)\b", re.I),
+    re.compile(
+        r"\b(?:foods?|aliment\w*|eat\w*|mange\w*|peanuts?|arachides?|cacahuètes?|nuts?|milk|lait|eggs?|œufs?|"
+        r"shellfish|fruits de mer|fish|poissons?|gluten|yaourts?|yogurt)\b",
+        re.I,
+    ),
     # seasonal allergies ("is that with the allergies? are his eyes itchy?") answer no question on drugs
     re.compile(
         r"\b(?:seasonal|hay fever|pollens?|dust|saisonni\w*|rhume des foins|acariens?|eyes?|yeux|nose|itch\w*)\b", re.I
