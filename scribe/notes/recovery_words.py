@@ -99,8 +99,8 @@ _NOT_A_NAME_START = _ARTICLES | {"et", "ou", "and", "or", "of"}  # a garble may 
 
 # The verbs of medication talk, heard right: "I'm going to prescribe 500 milligrams" was read as Proscar.
 _MEDICATION_VERBS = re.compile(
-    r"(?:prescri(?:be|bed|bes|bing|ption|ptions)|refill(?:ed|s)?|increas(?:e|ed|ing)|decreas(?:e|ed|ing)|"
-    r"continu(?:e|ed|ing)|start(?:ed|ing|s)?|tak(?:e|es|ing)|took|switch(?:ed|ing)?|prescri(?:s|t|re|vons)|"
+    r"(?:prescri(?:be|bed|bes|bing|ption|ptions|s|t|re|vons)|refill(?:ed|s)?|increas(?:e|ed|ing)|decreas(?:e|ed|ing)|"
+    r"continu(?:e|ed|ing)|start(?:ed|ing|s)?|tak(?:e|es|ing)|took|switch(?:ed|ing)?|"
     r"prend(?:s|re)?|prenez|augment(?:e|er|ons|ez)|diminu(?:e|er|ons|ez)|renouvel\w*)",
     re.I,
 )

@@ -52,15 +52,13 @@ _A_DURATION = re.compile(
 
 
 # the tenth of a temperature said after it, French style: "trente-six huit" (36.8), "thirty-seven two"
-_DIGIT_WORDS = dict(
-    zip(
-        "un deux trois quatre cinq six sept huit neuf one two three four five six seven eight nine".split(),
-        "123456789123456789",
-    )
-)
+_DIGIT_WORDS = {
+    **{w: str(i) for i, w in enumerate("un deux trois quatre cinq six sept huit neuf".split(), 1)},
+    **{w: str(i) for i, w in enumerate("one two three four five six seven eight nine".split(), 1)},
+}
 _TENTH = re.compile(
-    r"\s+(\d|un|deux|trois|quatre|cinq|six|sept|huit|neuf|one|two|three|four|five|six|seven|eight|nine)\b"
-    r"(?!\s*(?:%|h\b|heures?|jours?|days?|hours?|minutes?))",
+    r"\s+(\d|un|deux|trois|quatre|cinq|six|sept|huit|neuf|one|two|three|four|five|seven|eight|nine)\b"
+    r"(?!\s*(?:%|h\b|heures?|jours?|days?|hours?|minutes?|peu\b))",  # not "trente-sept un peu plus tard"
     re.I,
 )
 

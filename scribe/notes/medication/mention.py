@@ -171,9 +171,10 @@ _SENT_HOME_WITH = re.compile(
     r"m'ont (?:donné|prescrit))\b[^.;]{0,40}$",
     re.I,
 )
-# a prescription of someone else's, the husband's or a friend's (not "the doctor's prescription")
-_SOMEONE_ELSES = re.compile(r"\b(?:his|their|(?!doctor|dr|pharmacist)[a-z]+'s)\s+(?:prescriptions?|pills?)\b", re.I)
-# a stop told as past: "on l'a arrêté à cause de ça", "we stopped it after the hospital"
+_SOMEONE_ELSES = re.compile(
+    r"\b(?:his|their|(?!doctor|dr|pharmacist|today|tonight|week|month|year)[a-z]+'s)\s+(?:prescriptions?|pills?)\b",
+    re.I,
+)
 _STOPPED_BEFORE = re.compile(
     r"\b(?:on l'a|qu'on a|on a|je l'ai|nous l'avons|avait été|a été|we|they|i) (?:arrêtée?s?|stopped|had stopped)\b",
     re.I,
@@ -197,13 +198,12 @@ def parse_mention(
     known: bool = False,
     seen: bool = False,
 ) -> Medication | None:
-    """Mention j of `mentions` (found in `text`, one sentence) as a Medication, or None when its
-    context says it is not one (no medication context, a lab analyte, a negated mention).
-    `clinician`: said by the clinician; `prompted`: the answer to a medication question; `asked`: named
-    in the clinician's question about what the patient takes; `previous`: the sentence's previous drug
-    read as a medication (a drug listed with it shares its context and status); `before`: the end of the
-    previous sentence of the turn ("i saw that dr." | "brown put you on buspar"); `known`: a drug the visit
-    already has as taken; `seen`: a drug the visit named before, whatever its status (a stop of it is context)."""
+    """Mention j of `mentions` (found in `text`, one sentence) as a Medication, or None when its context says it
+    is not one (no medication context, a lab analyte, a negated mention). `clinician`: said by the clinician;
+    `prompted`: the answer to a medication question; `asked`: named in the clinician's question about what the
+    patient takes; `previous`: the sentence's previous drug read as a medication (a drug listed with it shares its
+    context and status); `before`: the end of the turn's previous sentence ("i saw that dr." | "brown put you on
+    buspar"); `known`: a drug taken; `seen`: a drug named before, whatever its status (a stop of it is context)."""
     m = mentions[j]
     lo, hi = clause_scope(text, mentions, j)
     left, right = denoun(text[lo : m.start]), denoun(text[m.end : hi])
