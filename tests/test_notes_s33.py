@@ -112,8 +112,12 @@ def test_drugs_of_the_people_around_the_patient_are_not_theirs():
     ]
     for dialogue in french:
         assert not set(_meds(dialogue, "fr")) & {"albuterol", "budesonide/formoterol", "tramadol"}, dialogue
-    # the patient's own drug, named beside a friend's, stays
+    # the patient's own drug, named beside a friend's or a wife's opinion, stays; so does one a wife gave
     assert "lisinopril" in _meds("[patient] my friend takes lisinopril too. i take lisinopril ten milligrams.")
+    own = "[patient] my wife says it's the lisinopril. the lisinopril, ten milligrams, once a day in the evening."
+    assert _meds(own)["lisinopril"][1] == "10", _meds(own)
+    given = "[patient] et hier soir, ma femme m'a donné de son nurofen, deux comprimés de deux cents milligrammes."
+    assert "ibuprofen" in _meds(given, "fr")
 
 
 def test_a_drug_to_start_on_a_result_to_come_is_not_taken():
@@ -237,3 +241,39 @@ def test_who_told_a_relatives_disease_is_not_who_had_it():
     )
     family = {(label, rel) for kind, label, rel in _facts(dialogue, ("family_history",), "fr")}
     assert ("eczema", "père") in family and ("eczema", "mère") not in family, family
+
+
+def test_a_class_named_before_its_drug_and_a_start_seen_before():
+    meds = _meds("[doctor] third, i'm starting an antibiotic pill, doxycycline, one hundred milligrams once a day.")
+    assert meds == {"doxycycline": ("new", "100", "mg", "this clinician")}, meds
+    said = "[doctor] it stops the bacteria becoming resistant to the antibiotic i might give you today."
+    assert _meds(said) == {}, _meds(said)
+    assert _meds("[doctor] let's stop all the anti-inflammatories.")["anti-inflammatory agents"][0] == "stopped"
+    march = (
+        "[doctor] sophie, i saw you in march, we started the adapalene gel.\n"
+        "[doctor] first, the adapalene goes from every other night to every night."
+    )
+    assert {f["status"] for f in document(march)["facts"] if f["label"] == "adapalene"} == {"current", "changed"}
+
+
+def test_a_no_taken_back_with_a_circumstance_and_a_regimen_with_a_rescue_dose():
+    dialogue = (
+        "[doctor] any leaking of urine, when you cough or sneeze or laugh?\n"
+        "[patient] no ... well, actually, yes, a little, when i sneeze. i was too embarrassed to say it.\n"
+        "[doctor] it's very common after a delivery."
+    )
+    symptoms = {(f["label"], f["status"]) for f in document(dialogue)["facts"] if f["kind"] == "symptom"}
+    assert symptoms == {("urinary incontinence", "present")}, symptoms
+    symbicort = "[doctor] we start symbicort, two puffs twice a day, plus one puff as needed for symptoms."
+    status, dose, unit, _ = _meds(symbicort)["budesonide/formoterol"]
+    facts = [f for f in document(symbicort)["facts"] if f["kind"] == "medication"]
+    assert (status, dose, unit) == ("new", "2", "puffs") and not facts[0]["attributes"].get("as_needed"), facts
+
+
+def test_a_history_denied_in_a_list_of_red_flags():
+    dialogue = (
+        "[doctor] vous urinez normalement, pas de fuites, pas de fièvre, pas de perte de poids, pas d'antécédent de "
+        "cancer, pas de chute.\n[doctor] ce que vous avez, c'est une lombalgie aiguë commune."
+    )
+    problems = {(f["label"], f["status"]) for f in document(dialogue, language="fr")["facts"] if "cancer" in f["label"]}
+    assert problems <= {("cancer", "absent")}, problems

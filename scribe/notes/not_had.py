@@ -11,6 +11,8 @@ import re
 # ("the risks of surgery include infection, a spinal fluid leak, seizure and stroke"), to the end of the clause
 # or, for risks, of the sentence.
 _NOT_HAD = re.compile(
+    # a history denied: "pas d'antécédent de cancer", "no history of blood clots"
+    r"\b(?:pas d'antécédents?|aucun antécédent|sans antécédents?|no (?:prior |past )?history) (?:d[e']|of)\s*$|"
     # "it's feeling like a dull pain in the back of my head" tells the pain's quality: that one is had
     r"\b(?:(?:felt|feels|feeling) like (?!(?:a |an )?(?:dull|sharp|burning|stabbing|throbbing|aching|squeezing)\b)"
     r"(?:i was |i'm |i am |i had |i have |you're |it was )?"

@@ -74,7 +74,10 @@ def answer_polarity(text: str, question: str = "") -> str:
             return ""
     if _NO.match(t) and not LACK_SAID.match(t.lstrip(" .,…")):  # "no energy.": the lack is the answer, not a no
         # less of it, not none ("not quite as much shortness of breath"); a no taken back ("no ... well, actually")
-        return "" if _LESS_OF_IT.search(t[:80]) or _TAKEN_BACK.match(t) else "no"
+        back = _TAKEN_BACK.match(t)
+        if back and _AFFIRMS.match(t[back.end() :]):
+            return "yes"  # "no ... well, actually, yes, a little, when i sneeze", "non ... enfin si, un peu"
+        return "" if _LESS_OF_IT.search(t[:80]) or back else "no"
     if _YES.match(t):
         return "yes"
     # "Au début, oui.", "at night, yeah": a circumstance, then the yes
@@ -91,6 +94,7 @@ _TAKEN_BACK = re.compile(
     r"a little|a bit|kind of|sort of|once|occasionally)\b)",  # "no ... well, i bumped it on the nightstand"
     re.I,
 )
+_AFFIRMS = re.compile(r"^\W*(?:yes|yeah|yep|oui|si|a little|a bit|sometimes|parfois|un peu)\b", re.I)
 _LATE_YES = re.compile(
     r"^(?!\W*(?:okay|ok|alright|all right|right|sure|d'accord|bon|mm-hmm|uh-huh|ah|oh)\b)"
     r"([^.?!;]{1,40}?),\s*(?:oui|ouais|yes|yeah|yep)\s*(?:[.!,]|$)",

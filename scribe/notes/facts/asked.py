@@ -166,6 +166,10 @@ _WHEN_IT = re.compile(
     r"\s*(?:have\s+|get\s+|avez\s+|faites\s+)?(?:an?\s+|une?\s+|des\s+|de la\s+|du\s+)?$",
     re.I,
 )
+# … and all the symptoms of that circumstance ("any leaking of urine, when you cough or sneeze or laugh?"), and the
+# reply's own ("yes, a little, when i sneeze")
+_WHEN_YOU = re.compile(r"\b(?:when|whenever|while|quand|lorsque)\s+(?:you|vous|tu)\b[^?.]*$", re.I)
+_WHEN_I = re.compile(r"\b(?:when|whenever|while|quand|lorsque)\s+(?:i|je|j')\b[^.]*", re.I)
 
 
 # "and your cough, is it getting better?", "the swelling, any better?": the symptom named as the topic, then a
@@ -327,6 +331,7 @@ class AskedSymptoms:
         symptom whose property or circumstance alone was asked."""
         ans = self.answer_to(k) or self.list_reply(k)
         told, found = told_then_asked(s.text, found)
+        found = [f for f in found if not _WHEN_YOU.search(s.text[: f[0]])] or found  # (see _WHEN_YOU)
         self.told(s, told)
         if not ans or not found:
             return
@@ -365,11 +370,9 @@ class AskedSymptoms:
             )
             and not denied_again([self.sents[j].text for j in ans[1:4]], [s.text[f[0] : f[1]] for f in found])
         ):
-            # "not really. well, actually, a little"; "any chills? sweats?" "no. well, actually some chills":
-            # the take-back is about the chills it names, and the "no" still answers the sweats
-            back = {
-                c.label for j in [*ans[1:3], *later] for *_, c in lexicon.find_concepts("symptom", self.sents[j].text)
-            }
+            # "any chills? sweats?" "no. well, actually some chills": the take-back is about the chills it names
+            said_back = [_WHEN_I.sub("", self.sents[j].text) for j in [*ans[1:3], *later]]
+            back = {c.label for t in said_back for *_, c in lexicon.find_concepts("symptom", t)}
             if "subjective fever" in back:  # "well, sunday i felt a bit feverish": no fever measured, none denied
                 found = [f for f in found if f[2].label != "fever"]
                 if not found:
@@ -379,7 +382,8 @@ class AskedSymptoms:
             going_back = next((t for t in said if goes_back_on_no([t])), "")
             if any(f[2].label == "fever" for f in found) and _BELOW_FEVER.search(" ".join(said)):
                 return  # "no ... well, last night i had 37.8": no fever by its definition, nor its denial
-            if not taken and not lexicon.find_concepts("symptom", going_back) and not _OTHER_FEELING.search(going_back):
+            claimed = _WHEN_I.sub("", going_back)  # "yes, a little, when i sneeze": the leaking, not a sneeze
+            if not taken and not lexicon.find_concepts("symptom", claimed) and not _OTHER_FEELING.search(going_back):
                 # "heartburn, acid coming up?" "not really ... well, sometimes, after a late dinner": what the question
                 # names first is had; of the rest nothing is said either way
                 self._asked(s, first, found[:1], "present")

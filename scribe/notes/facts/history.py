@@ -68,7 +68,9 @@ _STOPPED_FOR_IT = re.compile(r"[^.;?!]{0,40}?\bso (?:we|i|they|she|he) (?:stoppe
 
 # what is prevented is not had: "des yaourts pendant l'antibiotique, pour éviter la diarrhée"
 _PREVENTED = re.compile(
-    r"\b(?:to (?:avoid|prevent)|(?:pour )?éviter|prévenir)\s+(?:the |an? |la |le |les |l'|une? |des )?$", re.I
+    r"\b(?:to (?:avoid|prevent)|(?:pour )?éviter|prévenir)\s+(?:the |an? |la |le |les |l'|une? |des )?$|"
+    r"\b(?:when|whenever|while|quand|lorsque) (?:i|je|j')\s*$",  # "a little, when i sneeze": when, not a symptom
+    re.I,
 )
 # a wish is no denial: "I don't want the leg pain back", "je ne veux pas que la douleur revienne"
 _NOT_WANTED = re.compile(r"\b(?:don't|do not|doesn't|does not|never) want\b|\b(?:veu[xt]|voudrai[st]) pas\b", re.I)

@@ -28,7 +28,8 @@ _TAKES = re.compile(
 _A_RELATIVES = re.compile(
     r"\b(?:my|his|her|your|mon|ma|son|sa|votre)\s+(?:wife|husband|partner|mother|mom|mum|father|dad|brother|sister|"
     r"son|daughter|mari|femme|épouse|mère|maman|père|papa|frère|sœur|fils|fille|aunt|uncle|tante|oncle|grand\w*)\b"
-    r"[^.;,]{0,25}$",
+    r"(?:,? \w+,?)? (?:also |still |now )?(?:takes|took|is on|was on|uses|used|has been on|prend|prenait|est sous|"
+    r"était sous)\s+(?:the |some |his |her |le |la |du |de la |de l'|l')?$",
     re.I,
 )
 
@@ -38,14 +39,13 @@ def others_drugs(x, friends: frozenset[str]) -> set[str]:
     from drug_named_entity_recognition import find_drugs
 
     out: set[str] = set()
-    for k, s in enumerate(x.sents):
+    for s in x.sents:
         mentions = med.find_mentions(s.text, find_drugs, lexicon.DRUG_STOP)
         if not mentions:
             continue
-        relative = x.relative_before(k) if not s.question else None
         for m in mentions:
             named_with = _A_RELATIVES.search(s.text[max(0, m.start - 60) : m.start])
-            if relative or named_with or med.not_the_patients_drug(s.text, m.start, friends):
+            if named_with or med.not_the_patients_drug(s.text, m.start, friends):
                 out.add((m.drug.get("name") or m.surface).lower())
     return out
 
@@ -59,7 +59,8 @@ def drop_not_taken(x, friends: frozenset[str]) -> None:
         if f.kind == "medication" and f.status in ("current", "historical", "administered", "new"):
             sentences = [_sentence_at(x, e) for e in f.evidence]
             quotes = [x.sents[k].text for k in sentences if k is not None]
-            theirs = f.label in others and f.status != "new" and not any(_TAKES.search(q) for q in quotes)
+            ours = f.status == "new" or f.attributes.get("prescriber") == "this clinician"  # "start alendronate …"
+            theirs = f.label in others and not ours and not any(_TAKES.search(q) for q in quotes)
             if theirs or any(_only_if_after(x, k) for k in sentences if k is not None and x.is_clin(k)):
                 continue
         keep.append(f)

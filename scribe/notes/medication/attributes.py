@@ -149,6 +149,9 @@ _THEN_TAKES = re.compile(
 )
 
 
+_PLUS_BEFORE = re.compile(r"^[^.;]{0,6}\b(?:plus|and an? extra|with an? extra|et en plus|plus une?)\b", re.I)
+
+
 def as_needed_before(before: str) -> Found | None:
     """An as-needed cue in the sentence before the drug's clause, right before "I take <drug>" (not a plan:
     "if the pain comes back we'll start X" is no as-needed drug). Span from the end of `before`."""
@@ -411,7 +414,8 @@ def read_attributes(
             off = -len(left[-60:])
             out.frequency = Found(f[0], f[1] + off, f[2] + off)
     m = _AS_NEEDED.search(body)
-    if m:
+    extra = m and out.frequency and _PLUS_BEFORE.search(body[out.frequency.end : m.start()])
+    if m and not extra:  # not "two puffs twice a day, plus one puff as needed": a regimen with a rescue dose
         out.as_needed = Found(True, m.start(), m.end())
     elif left and (m := _AS_NEEDED.search(left[-60:])):
         off = -len(left[-60:])

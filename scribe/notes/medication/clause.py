@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes.medication.attributes import Attributes
-from scribe.notes.medication.names import Mention
+from scribe.notes.medication.names import Mention, one_drug
 from scribe.notes.medication.status import NO_MORE_BEFORE, has_own_status
 
 # where a drug's clause starts (left) or ends (right)
@@ -404,3 +404,16 @@ def patient_asks(text: str) -> bool:
 def is_medication_question(text: str) -> bool:
     """A question about medications ("what are you taking for the pain?", "vous prenez des médicaments ?")."""
     return bool(_MED_QUESTION.search(text))
+
+
+_CLASS_THEN_DRUG = re.compile(r"\s*(?:pills?|tablets?|medications?|medicines?|cream|comprimés?)?\s*,\s*", re.I)
+
+
+def class_then_drug(text: str, mentions: list[Mention], j: int) -> bool:
+    """Mention j is a class whose drug is named right after it: "an antibiotic pill, doxycycline"."""
+    nxt = mentions[j + 1] if j + 1 < len(mentions) else mentions[j]
+    return (
+        not one_drug(mentions[j].drug)
+        and one_drug(nxt.drug)
+        and bool(_CLASS_THEN_DRUG.fullmatch(text, mentions[j].end, nxt.start))
+    )

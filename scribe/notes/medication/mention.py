@@ -23,6 +23,7 @@ from scribe.notes.medication.attributes import (
 )
 from scribe.notes.medication.clause import (
     CORRECTION,
+    class_then_drug,
     clause_scope,
     denoun,
     has_medication_context,
@@ -40,6 +41,13 @@ from scribe.notes.medication.status import (
     is_avoided,
     other_prescriber,
     says_start,
+)
+from scribe.notes.medication.status_cues import (
+    INSTEAD_OR_AS_NEEDED,
+    NEXT_ORDER,
+    SENT_HOME_WITH,
+    SOMEONE_ELSES,
+    STOPPED_BEFORE,
 )
 
 _TAKE_IT = re.compile(
@@ -155,30 +163,6 @@ def _apposed_class(text: str, mentions: list[Mention], j: int) -> bool:
     return _is_class(mentions[j]) and bool(re.fullmatch(r"\s*,\s*(?:an?|un|une)\s+", between, re.I))
 
 
-# Past a stopped drug, the next order, whose drug the recogniser may have lost: "stop the ibuprofen I'm
-# prescribing an applause [naproxen] 500 milligrams", "stop the ibuprofen, for good, it am enough [tylenol] 1 g".
-_NEXT_ORDER = re.compile(
-    r",\s*(?:for|and|then|so|et|puis|pour)\b|\b(?:i'm|i am|i'll|i will|we're|we'll|we will|let's|je vous)\s+"
-    r"(?:going to\s+)?(?:prescri|start|giv|switch|add|put|donne|mets)\w*",
-    re.I,
-)
-_INSTEAD_OR_AS_NEEDED = re.compile(
-    r"\W*(?:instead|à la place|plutôt|si besoin|au besoin|en cas de besoin|as needed|if needed|when needed)\b", re.I
-)
-# another clinician's past course: "they sent you home with", "the er gave you", "ils vous ont donné"
-_SENT_HOME_WITH = re.compile(
-    r"\b(?:sent (?:you|him|her|me) home with|(?:gave|prescribed) (?:you|him|her|me)|vous ont (?:donné|prescrit)|"
-    r"m'ont (?:donné|prescrit))\b[^.;]{0,40}$",
-    re.I,
-)
-_SOMEONE_ELSES = re.compile(
-    r"\b(?:his|their|(?!doctor|dr|pharmacist|today|tonight|week|month|year)[a-z]+'s)\s+(?:prescriptions?|pills?)\b",
-    re.I,
-)
-_STOPPED_BEFORE = re.compile(
-    r"\b(?:on l'a|qu'on a|on a|je l'ai|nous l'avons|avait été|a été|we|they|i) (?:arrêtée?s?|stopped|had stopped)\b",
-    re.I,
-)
 # the clinician telling the drug's history ("and before that you were on interferon"), not stopping it today
 _WAS_ON = re.compile(r"\b(?:you|he|she) (?:were|was|used to be) (?:also |previously |once )?on (?:the |an? )?$", re.I)
 
@@ -206,6 +190,10 @@ def parse_mention(
     buspar"); `known`: a drug taken; `seen`: a drug named before, whatever its status (a stop of it is context)."""
     m = mentions[j]
     lo, hi = clause_scope(text, mentions, j)
+    if class_then_drug(text, mentions, j):
+        return None  # "i'm starting an antibiotic pill, doxycycline, …": the drug named next is the one
+    if j and class_then_drug(text, mentions, j - 1):  # … and what its class's words say is done with it
+        lo = clause_scope(text, mentions, j - 1)[0]
     left, right = denoun(text[lo : m.start]), denoun(text[m.end : hi])
     listed = linked(text, mentions, j) if previous is not None else ""
     # status first (the duration of a current drug is its history, not a prescription)
@@ -215,6 +203,8 @@ def parse_mention(
     )
     if status is None or status == "stopped" and clinician and not seen and NO_MORE_BEFORE.search(left):
         return None  # "no more interferon shots, the new pills are well tolerated": no drug of the patient's
+    if status == "stopped" and _is_class(m) and not re.search(r"\b(?:stop|quit|arrêt)\w*\s+(?:\w+\s+){0,2}$", left):
+        return None  # "it stops the bacteria becoming resistant to the antibiotic i might give you": no stop of it
     # "the carbidopa-levodopa, same tablet, but instead of three times a day we're going to four"
     if status == "current" and known and clinician and INSTEAD_OF_FREQUENCY.search(text[m.end : m.end + 120]):
         status = "changed"
@@ -235,16 +225,16 @@ def parse_mention(
             or KEPT_RIGHT.search(right)
             or _FOR_USE.match(right)
             or _FOR_A_COMPLAINT.search(text[: m.start])  # "on arrête l'advil, et pour le genou, paracétamol"
-            or _INSTEAD_OR_AS_NEEDED.match(right)  # "stop the ibuprofen, tylenol instead", "…, paracétamol si besoin"
+            or INSTEAD_OR_AS_NEEDED.match(right)  # "stop the ibuprofen, tylenol instead", "…, paracétamol si besoin"
         ):
             status = "stopped"  # "stop the advil, the aleve and the motrin"; not "…, tylenol for the knee"
     if is_avoided(left, right) or _class_in_general(m, left, right) or _apposed_class(text, mentions, j):
         return None
-    if status in ("current", "new") and _SOMEONE_ELSES.search(text[lo:hi]):
+    if status in ("current", "new") and SOMEONE_ELSES.search(text[lo:hi]):
         return None  # "his prescription is for him, and ambien with lorazepam is a dangerous combination"
     if _DOSE_OF.search(left) and _DEPENDS.match(right):
         return None  # "the dose of apixaban depends on age, weight and kidney function": said of the drug in general
-    if status == "stopped" and (cut := _NEXT_ORDER.search(right)):
+    if status == "stopped" and (cut := NEXT_ORDER.search(right)):
         right, hi = right[: cut.start()], m.end + cut.start()  # the dose after it is the next order's
     attrs = read_attributes(right, lang, left, status=status)
     if attrs.as_needed is None and status == "current":
@@ -284,12 +274,12 @@ def parse_mention(
         prescriber = "other"
         if status in ("new", "changed"):
             status = "current"  # another clinician's prescription is not this visit's plan
-        if status == "current" and attrs.duration is not None and _SENT_HOME_WITH.search(left):
+        if status == "current" and attrs.duration is not None and SENT_HOME_WITH.search(left):
             status = "historical"  # "they sent you home with prednisone forty milligrams … for five days" (in march)
     elif status in ("new", "changed") or (
         status == "stopped"
         and clinician
-        and not (_WAS_ON.search(left) or _STOPPED_BEFORE.search(text) or text.rstrip().endswith("?"))
+        and not (_WAS_ON.search(left) or STOPPED_BEFORE.search(text) or text.rstrip().endswith("?"))
     ):  # not "you're not on the diltiazem anymore?", "le gliclazide, on l'a arrêté à cause de ça" (two years ago)
         prescriber = "this clinician"
     # the evidence span: the mention and what was read with it

@@ -177,6 +177,11 @@ _CURRENT_LEFT = re.compile(
     r"stay on|remain on|je prends|je suis sous|vous prenez|poursui\w*)\b",
     re.I,
 )
+_MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+)
+_SEEN_IN = re.compile(rf"\b(?:i|we) saw (?:you|him|her) (?:in|back in|last) (?:{_MONTHS}|year|month)\b", re.I)
 _HISTORY = re.compile(
     r"\b(?:had put|put you on .{0,30}(?:last|ago)|(?:i|we) started (?:you|him|her) on|"
     r"last (?:year|month|time|visit|week|spring|summer|fall|winter)|ago|you've been|been on|in the past|"
@@ -189,10 +194,9 @@ _PAST_VERB = re.compile(
     re.I,
 )
 _PAST_TIME = re.compile(
-    r"\W*(?:\w+\s+){0,3}?(?:in (?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)|last (?:year|month|week|winter|spring|summer|fall)|(?:\w+ )?(?:years?|months?|weeks?) ago|back in|"
-    r"en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|l'an dernier|"
-    r"l'année dernière|il y a (?:\w+ )?(?:ans?|mois|semaines?))\b",
+    rf"\W*(?:\w+\s+){{0,3}}?(?:(?:in|en) (?:{_MONTHS})|last (?:year|month|week|winter|spring|summer|fall)|"
+    r"(?:\w+ )?(?:years?|months?|weeks?) ago|back in|l'an dernier|l'année dernière|il y a (?:\w+ )?(?:ans?|mois|"
+    r"semaines?))\b",
     re.I,
 )
 # a clinician's instruction to take a drug that is not one of the patient's own ("you can take Tylenol")
@@ -329,6 +333,7 @@ def clause_status(
         # "continue X, but add Y": Y is new (the nearer cue decides)
         and (not _CURRENT_LEFT.search(left) or _last(_CURRENT_LEFT, left) < _last(_NEW_CUE, left))
         and not _HISTORY.search(left + after)
+        and not _SEEN_IN.search(text[max(0, start - 60) : start])  # "i saw you in march, we started the adapalene"
         and not ("?" in text and _ASKS_HISTORY.search(text))  # "who started the aspirin?"
     ):
         status = "new"
