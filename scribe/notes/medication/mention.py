@@ -203,7 +203,8 @@ def parse_mention(
     )
     if status is None or status == "stopped" and clinician and not seen and NO_MORE_BEFORE.search(left):
         return None  # "no more interferon shots, the new pills are well tolerated": no drug of the patient's
-    if status == "stopped" and _is_class(m) and not re.search(r"\b(?:stop|quit|arrêt)\w*\s+(?:\w+\s+){0,2}$", left):
+    stop_near = re.search(r"\b(?:stop|quit|arrêt)\w*\s+(?:\w+\s+){0,2}$", left) or re.search(r"\b(?:stop|arrêt)", right)
+    if status == "stopped" and _is_class(m) and not stop_near:
         return None  # "it stops the bacteria becoming resistant to the antibiotic i might give you": no stop of it
     # "the carbidopa-levodopa, same tablet, but instead of three times a day we're going to four"
     if status == "current" and known and clinician and INSTEAD_OF_FREQUENCY.search(text[m.end : m.end + 120]):
