@@ -198,8 +198,8 @@ PAST_SAID_AFTER = re.compile(r"^[^.;,]{0,30}?" + EARLIER_SAID, re.I)
 # a value said as it was, not as it is: "your egfr is 39, it was 48 in march"
 WAS_SAID = re.compile(r"\b(?:was|were|used to be|était|étiez|avait|aviez)\b[^.]{0,20}$", re.I)
 NOW_ASKED = re.compile(
-    r"\b(?:now|right now|currently|today|this morning|at the moment|these days|maintenant|actuellement|aujourd'hui|"
-    r"ce matin|en ce moment)\b",
+    r"\b(?:now|right now|currently|today|at the moment|these days|maintenant|actuellement|aujourd'hui|"
+    r"en ce moment)\b",
     re.I,
 )
 # a number with its scale said by the patient is a self-rated score wherever it is said ("8-9 sur 10")
