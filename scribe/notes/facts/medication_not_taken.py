@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes import lexicon
 from scribe.notes import medication as med
+from scribe.notes.facts.medication_taper import sentence_of
 
 # the patient said to take it: "i take", "you're on", "je prends", "vous êtes sous"
 _TAKES = re.compile(
@@ -34,15 +34,11 @@ _A_RELATIVES = re.compile(
 )
 
 
-def others_drugs(x, friends: frozenset[str]) -> set[str]:
-    """Names (lower case) of the drugs the visit names as someone else's (x: the fact extractor)."""
-    from drug_named_entity_recognition import find_drugs
-
+def others_drugs(x, friends: frozenset[str], found: list) -> set[str]:
+    """Names (lower case) of the drugs the visit names as someone else's (x: the fact extractor; found: each
+    sentence's drug mentions, as the medication reader found them)."""
     out: set[str] = set()
-    for s in x.sents:
-        mentions = med.find_mentions(s.text, find_drugs, lexicon.DRUG_STOP)
-        if not mentions:
-            continue
+    for s, mentions in zip(x.sents, found, strict=True):
         for m in mentions:
             named_with = _A_RELATIVES.search(s.text[max(0, m.start - 60) : m.start])
             if named_with or med.not_the_patients_drug(s.text, m.start, friends):
@@ -50,14 +46,14 @@ def others_drugs(x, friends: frozenset[str]) -> set[str]:
     return out
 
 
-def drop_not_taken(x, friends: frozenset[str]) -> None:
+def drop_not_taken(x, friends: frozenset[str], found: list) -> None:
     """Current drugs that are someone else's, never said to be taken by the patient, and drugs to start only on a
     result to come, are no medication facts."""
-    others = others_drugs(x, friends)
+    others = others_drugs(x, friends, found)
     keep = []
     for f in x.builder.facts:
         if f.kind == "medication" and f.status in ("current", "historical", "administered", "new"):
-            sentences = [_sentence_at(x, e) for e in f.evidence]
+            sentences = [sentence_of(x, e) for e in f.evidence]
             quotes = [x.sents[k].text for k in sentences if k is not None]
             ours = f.status == "new" or f.attributes.get("prescriber") == "this clinician"  # "start alendronate …"
             theirs = f.label in others and not ours and not any(_TAKES.search(q) for q in quotes)
@@ -82,10 +78,3 @@ def _only_if_after(x, k: int) -> bool:
     """The clinician's sentence k, or the next one of the turn, starts the drug only on a condition."""
     turn = [j for j in (k, k + 1) if j < len(x.sents) and x.sents[j].seg_index == x.sents[k].seg_index]
     return any(_ONLY_IF.search(x.sents[j].text) for j in turn)
-
-
-def _sentence_at(x, ev) -> int | None:
-    return next(
-        (k for k, s in enumerate(x.sents) if x.tr.segments[s.seg_index].id == ev.segment_id and ev.quote in s.text),
-        None,
-    )

@@ -30,7 +30,7 @@ def tapered_stops(x) -> None:
     """Each stopped drug of the clinician followed, within three sentences, by a taper: changed, with the first
     lower dose said after the taper (x: the fact extractor, its sentences and builder)."""
     for f in [f for f in x.builder.facts if f.kind == "medication" and f.status == "stopped" and f.evidence]:
-        said = [k for k in (_sentence_of(x, e) for e in f.evidence if e.role == "clinician") if k is not None]
+        said = [k for k in (sentence_of(x, e) for e in f.evidence if e.role == "clinician") if k is not None]
         if not said:
             continue
         cue = None  # the stop, said before the taper that undoes it (the first of its sentences followed by one)
@@ -81,7 +81,7 @@ def stepped_courses(x) -> None:
         if f.kind != "medication" or f.status not in ("new", "changed") or not f.attributes.get("duration"):
             continue
         for e in f.evidence:
-            k = _sentence_of(x, e) if e.role == "clinician" and len(e.quote.split()) > 2 else None
+            k = sentence_of(x, e) if e.role == "clinician" and len(e.quote.split()) > 2 else None
             if k is None:
                 continue
             text = x.sents[k].text
@@ -117,7 +117,8 @@ def _names_another(x, k: int, f) -> bool:
     return any(m.surface.lower() not in names and m.name.lower() not in names for m in found)
 
 
-def _sentence_of(x, ev) -> int | None:
+def sentence_of(x, ev) -> int | None:
+    """The index of the sentence of x (the fact extractor) whose words the evidence quotes."""
     return next(
         (
             j

@@ -374,7 +374,7 @@ class MedicationFacts:
         stops_by_word(self)
         tapered_stops(self)
         stepped_courses(self)
-        drop_not_taken(self, friends)  # "my wife takes spironolactone" … "spironolactone is one of the …"
+        drop_not_taken(self, friends, found)  # "my wife takes spironolactone" … "spironolactone is one of the …"
 
     def _named_before(self, surface: str, k: int) -> bool:
         """Said before sentence k, in full or by its last word ("the patch" before "nicotine patch")."""
