@@ -267,6 +267,9 @@ class Searcher(TranscriptUnits):
                         continue
                 polarity = self._polarity(self._reply(answering), anchors, labels) if asking else ""
                 if asking and anchors and not any(rx.search(self.asked_text(asking)) for rx in anchors):
+                    if self._asked_in_reply(answering, anchors):
+                        continue  # "fever?" "no, … do you have any trouble sleeping?": the live path gave the
+                        # patient the clinician's next question, unpunctuated; it asks about sleep, answers nothing
                     polarity = self._said_unasked(answering, anchors)  # "… lying flat?" "no, nothing like that.
                 if not polarity and asking and _WELL_ASKED.search(query.text):
                     polarity = "no" if _POORLY.search(self._reply(answering)) else ""
@@ -307,6 +310,12 @@ class Searcher(TranscriptUnits):
                 if same_finding({c.label}, labels):
                     return bool(NEGATION_NEAR.search(reply[:start]))
         return False
+
+    def _asked_in_reply(self, answering: list[int], anchors: list[re.Pattern]) -> bool:
+        """The reply names what the question is about only in a sentence that asks."""
+        said = [self.reader.sents[k].text for k in answering]
+        naming = [t for t in said if all(rx.search(t) for rx in anchors)]
+        return bool(naming) and all(t.rstrip().endswith("?") for t in naming)
 
     def _said_unasked(self, answering: list[int], anchors: list[re.Pattern]) -> str:
         """The yes or no of the reply's sentence that says what the question did not ask ("no, nothing like that.

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import weakref
-from itertools import takewhile
 
 from scribe.notes import lexicon
 from scribe.notes.answers import INTENTS, Query, content_words, word_pattern
@@ -114,12 +113,18 @@ class TranscriptUnits:
                 # "vous avez mal à la tête" "non docteur": a reply of yes or no makes it a question
                 asks = asks or ends_turn and _YES_NO_REPLY.match(sents[k + 1].text)
                 asked = ends_turn and r.is_clin(k) and asks and r.is_pat(k + 1)
-                if r.asks(k) or asked or (ends_turn and s.question and not r.is_clin(k + 1)):
-                    ans = r.answer_to(k)[:3] or ([k + 1] if ends_turn else [])
+                # the live path gave the patient the clinician's question and the reply to it, one turn: "no, i
+                # feel tired in the evening do you have any trouble sleeping at night? no, i sleep well"
+                merged = not ends_turn and s.question and not r.is_clin(k) and k + 1 < len(sents)
+                merged = merged and not r.is_clin(k + 1) and bool(_YES_NO_REPLY.match(sents[k + 1].text))
+                if r.asks(k) or asked or merged or (ends_turn and s.question and not r.is_clin(k + 1)):
+                    ans = r.answer_to(k)[:3] or ([k + 1] if ends_turn or merged else [])
                     # a question in the reply asks, it does not answer ("no. do you have trouble sleeping?", a
-                    # live transcript that gave the clinician's next question to the patient too)
-                    ans = ans[:1] + list(takewhile(lambda j: not sents[j].text.rstrip().endswith("?"), ans[1:]))
-                    used.update(ans)
+                    # live transcript that gave the clinician's next question to the patient too): the reply
+                    # ends there, and that question may start its own pair
+                    asks_back = [j for j in ans if sents[j].text.rstrip().endswith("?")]
+                    ans = ans[: ans.index(asks_back[0]) + 1] if asks_back else ans
+                    used.update(ans[:-1] if asks_back else ans)
                     text = numbers_to_digits(" ".join([s.text] + [sents[j].text for j in ans]))
                     out.append(([k], ans, text, text))
                 else:
