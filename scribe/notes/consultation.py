@@ -35,13 +35,19 @@ def _context_pipeline(lang: str):
 _NEG_FALLBACK = re.compile(r"\b(no|not|denies|denied|without|never|none|n't|pas|jamais|aucune?|sans|ni)\b", re.I)
 # "my family doctor" is no relative
 _CARE = r"doctor|physician|practitioner|practice|medicine|dr"
+# people around the patient who are not family: "my buddy", "ma collègue", "mon beau-frère"
+FRIENDS = (
+    r"(?:buddy|friend|pal|coworker|co-worker|colleague|neighbou?r|roommate|boss|brother-in-law|sister-in-law|pote|"
+    r"copain|copine|amie?|collègue|voisine?|beau-frère|belle-sœur|(?:guy|man|woman|lady|girl) at work)"
+)
 FAMILY = re.compile(
-    r"\b(mother|mom|mum|father|dad|brother|sister|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
+    # in-laws and step-relatives share no blood: "mon beau-frère a une sciatique" is no family history
+    r"\b(?<!beau-)(?<!belle-)(?<!step-)(mother|mom|mum|father|dad|brother|sister|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
     # "son" as English says it ("my son has", "my son, he"), not the French "son diabète" (his)
     r"cousin|son(?=\s*(?:[,.;:!?]|'s\b|$|\s(?:has|had|is|was|who|and|got|died|also|too|passed|just|for|with|to|in|"
     r"at|on|from|but|or|says|said|does|did|will|lives|came|brought|drove)\b))|daughter|"
     rf"parents?|siblings?|family(?!\s+(?:{_CARE})\b)|mère|maman|père|papa|"
-    r"frère|sœur|soeur|grand-mère|grand-père|tante|oncle|fils|fille|(?<!médecin de )famille)\b",
+    r"frère|sœur|soeur|grand-mère|grand-père|tante|oncle|fils|fille|(?<!médecin de )famille)\b(?!-in-law)",
     re.I,
 )
 

@@ -7,6 +7,7 @@ import re
 
 from scribe.notes import lexicon
 from scribe.notes.consultation import FAMILY, context_of
+from scribe.notes.facts.proxy import parents_own, proxy_parent
 from scribe.notes.facts.relatives import (
     BUT_A_RELATIVE,
     DIED_OF,
@@ -17,16 +18,23 @@ from scribe.notes.facts.relatives import (
     YOUR_RELATIVE,
     age_at,
     chart_relative,
+    friend_before,
+    friends_own,
     relative_before,
     relative_names,
     relative_of,
+    someone_elses,
     specific_term,
 )
+from scribe.notes.facts.social_cues import SOCIAL
 from scribe.notes.not_had import in_general
 from scribe.notes.problems import in_introduction
 from scribe.notes.reply_polarity import answer_polarity
 from scribe.notes.text import clean, patient_to_third
 
+_NO_FAMILY_HISTORY = re.compile(
+    r"\b(?:rien de particulier dans ma famille|no family history|nothing runs in (?:my|the) family)\b", re.I
+)
 _PASSING_INFECTIONS = {"upper respiratory infection", "influenza", "covid-19", "gastroenteritis"}
 _ALLERGY_WORD = re.compile(r"\b(?:allergic|allergy|allergies|allergique|allergie)\b", re.I)
 _HEARSAY = re.compile(
@@ -98,6 +106,17 @@ _REPLY_NAMES = re.compile(r"^\W*(?:(?:yes|yeah|oui|well|um|euh)\W+)*(?:my|mon|ma
 class BackgroundFacts:
     _relative_names: dict[str, str] | None = None  # first names of relatives (relatives.relative_names)
     _relative_at: dict[int, re.Match | None] | None = None  # relative_before's answer per sentence
+
+    @property
+    def proxy(self) -> str | None:
+        """The parent who speaks for a child in this visit (facts.proxy), if one."""
+        if not hasattr(self, "_proxy"):
+            self._proxy = proxy_parent(self.sents, self.is_clin)
+        return self._proxy
+
+    def friends(self, k: int, at: int) -> bool:
+        """What sentence k says at `at` is a friend's (relatives.friends_own, relatives.friend_before)."""
+        return friends_own(self.sents[k].text, at) or friend_before(self.sents, k)
 
     def relative_before(self, k: int) -> re.Match | None:
         """The relative sentence k is about without naming it (relatives.relative_before), read once a sentence:
@@ -298,6 +317,7 @@ class BackgroundFacts:
             carried = self.relative_before(k)
             for (st, en, c), m in zip(found, mods):
                 ev = [self.builder.evidence(s.seg_index, s.start + st, s.start + en)]
+                parent = self.proxy if self.is_pat(k) and not s.question and parents_own(s.text, st) else None
                 own = relative_of(s.text, st)
                 if own and own.start() >= en and PATIENT_AGAIN.search(s.text[max(0, st - 40) : st]):
                     own = None  # "i've never had a kidney stone, my dad had them": the patient's own "never"
@@ -316,6 +336,7 @@ class BackgroundFacts:
                 if (
                     family_answer
                     or died
+                    or parent
                     or (not patients_own and (m.family or relative_named or RUNS_IN_FAMILY.search(s.text)))
                 ):
                     if c.label in _PASSING_INFECTIONS:
@@ -325,7 +346,7 @@ class BackgroundFacts:
                         c.label,
                         ev,
                         status="absent" if m.negated else "present",
-                        relative=chart_relative(s.text, rel) if rel else None,
+                        relative=parent or (chart_relative(s.text, rel) if rel else None),
                         code=c.code,
                         term=specific_term(s.text[st:en], c.label),
                         age=None if m.negated else age_at(s.text[en:], self.next_in_turn(k)),
@@ -339,21 +360,24 @@ class BackgroundFacts:
                     continue  # "allergic to penicillin, he got hives as a kid": the allergy's reaction, not a history
                 if s.question and not self._HIST_CUE.search(s.text[:st]):
                     continue  # "is it pneumonia?": the patient asks what this is, not what they had
-                if self.guest_of_self(k, st) or in_general(s.text, st, en):
-                    continue  # a guest's own; said in general ("sleep apnea is a known trigger for afib")
+                if self.guest_of_self(k, st) or in_general(s.text, st, en) or self.friends(k, st):
+                    continue  # a guest's own; said in general ("sleep apnea is a known trigger for afib"); a friend's
                 if self.is_pat(k) or self._HIST_CUE.search(s.text) or self.is_clin(k) and in_introduction(s.text, st):
                     self.builder.add("past_medical", c.label, ev, status="present", code=c.code)
             # surgeries
+        denied: set[str] = set()
         for k, s in enumerate(self.sents):
-            if self.is_clin(k) and s.question or self.relative_before(k):
-                continue
+            if s.question or self.relative_before(k):
+                continue  # "c'est une hernie, comme mon père ?" asks, it tells no surgery
             for rx, label in lexicon.SURGERIES:
                 m = re.search(rf"\b(?:{rx})\b", s.text, re.I)
                 if not m:
                     continue
                 md = context_of(s.text, [m.span()], self.lang)[0]
-                if md.negated or md.hypothetical or md.family:
-                    continue
+                if md.negated and any(f.kind == "past_surgical" and f.label == label for f in self.builder.facts):
+                    denied.add(label)  # "… for my bypass … no wait, that was my brother-in-law. i never had a bypass"
+                if md.negated or md.hypothetical or md.family or someone_elses(s.text, m.start()):
+                    continue  # "mon père, il a été opéré d'une hernie discale"
                 if k >= self.ap_start and not re.search(r"\b(?:prior|previous|history|had|ago)\b", s.text, re.I):
                     continue
                 self.builder.add(
@@ -363,67 +387,12 @@ class BackgroundFacts:
                     status="historical",
                 )
                 break
+        self.builder.facts[:] = [f for f in self.builder.facts if f.kind != "past_surgical" or f.label not in denied]
         for s in self.sents:
-            if re.search(
-                r"\b(?:rien de particulier dans ma famille|no family history|nothing runs in (?:my|the) family)\b",
-                s.text,
-                re.I,
-            ):
+            if _NO_FAMILY_HISTORY.search(s.text):
                 self.builder.add(
                     "family_history", "no known family history", [self.builder.ev_sentence(s)], status="none"
                 )
-
-    _SOCIAL = [
-        (
-            "tobacco",
-            re.compile(
-                # not "i chew ice all day", nor "any pain in the jaw when you chew?"
-                r"\b(?:smok\w*|cigarettes?|vap(?:e|ing)|tobacco|packs? (?:a|per) day|fume[zs]?|fumer|fumeur|fumeuse|"
-                r"tabac|clope|chew(?! (?:ice|gum|food|on)\b)(?<!when you chew)(?<!while you chew))\b",
-                re.I,
-            ),
-        ),
-        (
-            "alcohol",
-            re.compile(
-                r"\b(?:alcohol|beers?|wine|liquor|drinks? (?:a|per) (?:day|week|night)|social drinker|"
-                r"alcool|vin|bières?|apéro)\b",
-                re.I,
-            ),
-        ),
-        (
-            "recreational drugs",
-            re.compile(r"\b(?:recreational drugs?|marijuana|cannabis|weed|cocaine|drogues?)\b", re.I),
-        ),
-        (
-            "occupation",
-            re.compile(
-                r"\b(?:i work (?:as|at|in|for)|i'm a (?:teacher|nurse|driver|mechanic|lawyer|student|"
-                r"carpenter|farmer|accountant|retired)|i am retired|i'm retired|je travaille|"
-                r"je suis (?:à la )?retraitée?|mon travail|my job)\b",
-                re.I,
-            ),
-        ),
-        (
-            "exercise",
-            re.compile(
-                r"\b(?:i (?:run|jog|swim|bike|hike|exercise|work out|go to the gym|go for a (?:run|walk))|"
-                r"i walk (?:\w+ )?(?:miles?|every day|daily|for exercise)|exercis\w+|work ?out|"
-                r"je (?:cours|nage|fais du sport)|sport)\b",
-                re.I,
-            ),
-        ),
-        (
-            "living situation",
-            re.compile(
-                r"\b(?:i live (?:with|alone|by myself)|(?:live|living|stay|staying) with my (?:wife|husband|partner)|"
-                r"married|"
-                r"je vis (?:seule?|avec)|j'habite (?:seule?|avec)|(?:on|nous) (?:vit|vivons) (?:à deux|ensemble)|"
-                r"mariée?)\b",
-                re.I,
-            ),
-        ),
-    ]
 
     # the clinician asks what the patient does: the reply names the work ("Dans l'éducation, assistance maternelle.")
     _WORK_ASKED = re.compile(
@@ -454,7 +423,7 @@ class BackgroundFacts:
                 break
             if self.is_clin(k) and self._WORK_ASKED.search(s.text.replace("’", "'")):
                 self.occupation(k, s)
-            for label, rx in self._SOCIAL:
+            for label, rx in SOCIAL:
                 m = rx.search(s.text)
                 if not m:
                     continue
@@ -487,6 +456,8 @@ class BackgroundFacts:
                             value=clean(s.text),
                         )
                     continue
+                if self.relative_before(k) or someone_elses(s.text, m.start()) or self.friends(k, m.start()):
+                    continue  # "my husband. about a pack a day": his
                 md = context_of(s.text, [m.span()], self.lang)[0]
                 status = (
                     "absent"

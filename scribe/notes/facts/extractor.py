@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from scribe.notes import lexicon
 from scribe.notes.facts.assessment import AssessmentFacts
 from scribe.notes.facts.background import BackgroundFacts
 from scribe.notes.facts.history import HistoryFacts
@@ -32,7 +35,41 @@ class Extractor(
         self.results()
         self.assessment()
         self.plan()
+        self._without_excluded_history()
         return _without_denied_family(self.builder.facts)
+
+    def _without_excluded_history(self) -> None:
+        """A condition the clinician excludes for good ("so you do not have atrial fibrillation", said to a patient
+        whose wife has it and said so in the patient's voice) is no past history and no diagnosis: the exclusion, not
+        the claim, goes to the note."""
+        excluded = set()
+        for k, s in enumerate(self.sents):
+            if not self.is_clin(k) or s.question:
+                continue
+            for st, en, c in lexicon.find_concepts("condition", s.text):
+                if _EXCLUDED_FOR_GOOD.search(s.text[:st]) and not _NOT_NOW.search(s.text[en:]):
+                    excluded.add(c.label)
+        kept = []
+        for f in self.builder.facts:
+            if f.label in excluded and f.kind == "past_medical":
+                continue
+            if f.label in excluded and f.kind == "assessment" and f.status in ("present", "uncertain"):
+                f.status, f.attributes["certainty"] = "absent", "ruled-out"
+            kept.append(f)
+        self.builder.facts[:] = kept
+
+
+_EXCLUDED_FOR_GOOD = re.compile(
+    r"\b(?:you|he|she) (?:do not|don'?t|does not|doesn'?t|never) (?:ha(?:ve|d)|ha(?:ve|d) had) (?:an? )?$|"
+    r"\b(?:vous n'avez|il n'a|elle n'a) (?:pas|jamais) (?:eu )?(?:de |d'|une? )?$",
+    re.I,
+)
+# today's only: "you don't have a pneumonia today", "pas d'infection pour l'instant"
+_NOT_NOW = re.compile(
+    r"^[^.;?!]{0,40}\b(?:today|now|right now|at the moment|currently|this time|anymore|aujourd'hui|actuellement|"
+    r"pour l'instant|en ce moment|plus)\b",
+    re.I,
+)
 
 
 def _without_denied_family(facts: list[Fact]) -> list[Fact]:

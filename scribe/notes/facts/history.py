@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon, register
-from scribe.notes.consultation import FAMILY, context_of, denied_after, resolved_after
+from scribe.notes.consultation import FAMILY, FRIENDS, context_of, denied_after, resolved_after
 from scribe.notes.facts.asked import AskedSymptoms, narrowed, reworded
 from scribe.notes.facts.complaint_time import complaint_time
 from scribe.notes.facts.mentions import (
@@ -24,7 +24,7 @@ from scribe.notes.facts.mentions import (
 from scribe.notes.facts.qualifiers import QualifierFacts, stated
 from scribe.notes.facts.radiation import RadiationFacts
 from scribe.notes.facts.reader import clause_before, echoes_advice
-from scribe.notes.medication.clause import FRIENDS
+from scribe.notes.facts.relatives import someone_elses
 from scribe.notes.number_words import numbers_to_digits, spoken_numbers
 from scribe.notes.text import clean, patient_to_third
 
@@ -64,6 +64,10 @@ _TODAY = re.compile(r"\b(?:today|right now|at the moment|this morning|aujourd'hu
 # the drug stopped for the symptom: a reaction of the past ("i got an itchy rash on my arms, so we stopped it"), in
 # the same sentence or the next
 _STOPPED_FOR_IT = re.compile(r"[^.;?!]{0,40}?\bso (?:we|i|they|she|he) (?:stopped|quit) (?:it|them|that)\b", re.I)
+
+
+# the patient disputes what someone else reported: "dave said i was snoring, which i don't believe"
+_DISPUTED = re.compile(r"\W*(?:which|but|and|mais|ce que) (?:i|je) (?:don't|do not|n'y|ne) (?:believe|crois)\b", re.I)
 
 
 # what is prevented is not had: "des yaourts pendant l'antibiotique, pour éviter la diarrhée"
@@ -146,7 +150,8 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
     _CC = re.compile(
         r"\b(?:presents?|presenting|here|visit|coming in|came in|come in|is in|seeing you|see you|"
         r"vient|venez|consulte[zr]?)(?: (?:today|in|back|aujourd'hui|ici))*"
-        r" (?:for|with|pour|because of|due to)(?: (?:an?|his|her|some|the|your|un|une|des|de la|du))? "
+        r" (?:for|with|pour|because of|due to|after|following|après|suite à)"
+        r"(?: (?:an?|his|her|some|the|your|un|une|des|de la|du))? "
         r"(?P<cc>(?!a little|a while|the|you\b|me\b)[^,.?!;]{3,70})",
         re.I,
     )
@@ -286,6 +291,8 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
             for (st, en, c), m in zip(found, mods):
                 if m.family or m.hypothetical or advice and echoes_advice(advice, s.text, c.label):
                     continue
+                if self.is_pat(k) and someone_elses(s.text, st) or _DISPUTED.match(s.text, en):
+                    continue  # "he's the one who snores"; "dave said i was snoring, which i don't believe"
                 if _PREVENTED.search(s.text[max(0, st - 30) : st]):
                     continue  # what is prevented, not had
                 stated = dictated or bool(reason and reason.start("cc") <= st and en <= reason.end("cc") + 30)
@@ -370,7 +377,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
         # "no burning" denies a quality; "blood pressure" is none
         r"(?<!\bno )(?<!\bnot )(?<!without )(?<!pas de )(?<!\bsans )(?<!blood )"
         r"\b(?:sharp|dull|burning|throbbing|stabbing|aching|cramp(?:ing|s)?|pressure|tight(?:ness)?|"
-        r"coup de poignard|brûlure|serrement|lancinante?|pulsatile)\b",
+        r"coup de poignard|brûlure|serrement|lancinante?|pulsatile)\b(?! as (?:ever|a tack|always)\b)",  # her mind
         re.I,
     )
 

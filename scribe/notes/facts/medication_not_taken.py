@@ -34,29 +34,45 @@ _A_RELATIVES = re.compile(
 )
 
 
-def others_drugs(x, friends: frozenset[str], found: list) -> set[str]:
-    """Names (lower case) of the drugs the visit names as someone else's (x: the fact extractor; found: each
-    sentence's drug mentions, as the medication reader found them)."""
+# a companion offers the patient their own: "i take melatonin myself, three milligrams. can she take mine?"
+_CAN_TAKE_MINE = re.compile(
+    r"\b(?:can|could|may|should|est-ce qu'(?:il|elle) peut) (?:(?:she|he|mom|dad) )?(?:take|have|use|try|borrow|"
+    r"prendre)\s+(?:some of )?(?:mine|les miens|le mien|la mienne)\b",
+    re.I,
+)
+
+
+def others_drugs(x, friends: frozenset[str], found: list) -> tuple[set[str], set[str]]:
+    """Names (lower case) of the drugs the visit names as someone else's, and of those a companion says are their
+    own (x: the fact extractor; found: each sentence's drug mentions, as the medication reader found them)."""
     out: set[str] = set()
-    for s, mentions in zip(x.sents, found, strict=True):
+    lent: set[str] = set()
+    for k, (s, mentions) in enumerate(zip(x.sents, found, strict=True)):
+        turn = " ".join(x.sents[j].text for j in (k, k + 1) if j < len(x.sents) and x.sents[j].seg_index == s.seg_index)
         for m in mentions:
             named_with = _A_RELATIVES.search(s.text[max(0, m.start - 60) : m.start])
             if named_with or med.not_the_patients_drug(s.text, m.start, friends):
                 out.add((m.drug.get("name") or m.surface).lower())
-    return out
+            if _CAN_TAKE_MINE.search(turn):
+                lent.add((m.drug.get("name") or m.surface).lower())
+    return out, lent
 
 
 def drop_not_taken(x, friends: frozenset[str], found: list) -> None:
     """Current drugs that are someone else's, never said to be taken by the patient, and drugs to start only on a
     result to come, are no medication facts."""
-    others = others_drugs(x, friends, found)
+    others, lent = others_drugs(x, friends, found)
     keep = []
+    meds = [f for f in x.builder.facts if f.kind == "medication"]
     for f in x.builder.facts:
+        if f.kind == "medication" and _said_for(f, meds):
+            continue
         if f.kind == "medication" and f.status in ("current", "historical", "administered", "new"):
             sentences = [sentence_of(x, e) for e in f.evidence]
             quotes = [x.sents[k].text for k in sentences if k is not None]
             ours = f.status == "new" or f.attributes.get("prescriber") == "this clinician"  # "start alendronate …"
             theirs = f.label in others and not ours and not any(_TAKES.search(q) for q in quotes)
+            theirs = theirs or f.label in lent and not ours
             if theirs or any(_only_if_after(x, k) for k in sentences if k is not None and x.is_clin(k)):
                 continue
         keep.append(f)
@@ -78,3 +94,12 @@ def _only_if_after(x, k: int) -> bool:
     """The clinician's sentence k, or the next one of the turn, starts the drug only on a condition."""
     turn = [j for j in (k, k + 1) if j < len(x.sents) and x.sents[j].seg_index == x.sents[k].seg_index]
     return any(_ONLY_IF.search(x.sents[j].text) for j in turn)
+
+
+def _said_for(f, meds: list) -> bool:
+    """ "Cortisone" without a dose, where the visit names the corticosteroid it is ("la cortisone en crème" … "je vous
+    prescris le désonide"): the everyday word for that drug, no second one (the summary had said "Prenez Cortisone")."""
+    a = f.attributes
+    if f.label.lower() != "cortisone" or a.get("dose") or not a.get("mesh_id"):
+        return False
+    return any(g is not f and g.attributes.get("mesh_id") == a["mesh_id"] and g.label != f.label for g in meds)

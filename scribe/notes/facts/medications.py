@@ -249,8 +249,9 @@ class MedicationFacts:
                     continue
                 if med.not_the_patients_drug(s.text, m.start, friends) or "vaccine" in m.drug.get("name", "").lower():
                     continue  # a vaccine is an order of the plan (lexicon.orders), not a drug taken
-                if (self.is_pat(k) and not s.question or self.is_clin(k)) and self.relative_before(k):
-                    continue  # "my mum has parkinson's. she's on sinemet": the mother's drug
+                theirs = (self.is_pat(k) and not s.question or self.is_clin(k)) and self.relative_before(k)
+                if theirs or self.is_pat(k) and self.friends(k, m.start):  # "my mum has parkinson's. she's on
+                    continue  # sinemet"; "a guy at work … he gave me two of his pills. allo … allopurinol"
                 if self.is_clin(k) and med.considered_only(s.text, m.start, m.end):
                     if med.put_off(s.text, m.end):
                         ev = self.builder.evidence(s.seg_index, s.start + m.start, s.start + m.end)
@@ -476,8 +477,7 @@ class MedicationFacts:
             q0 = seg_text.find(f.evidence[0].quote)
             if q0 >= 0:
                 f.evidence[0] = self.builder.evidence(s.seg_index, q0, s.start + extra.dose.end)
-            said.pop("dose", None)
-            said.pop("unit", None)
+            said.pop("dose", None), said.pop("unit", None)
         count = tablets_per_dose(s.text, self.lang) if extra.dose is None else None
         if count and a.get("dose") and a.get("unit") in ("mg", "g", "mcg") and f.evidence:
             seg_text = self.tr.segments[s.seg_index].text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes.consultation import FAMILY
+from scribe.notes.consultation import FAMILY, FRIENDS
 from scribe.notes.number_words import numbers_to_digits
 
 RUNS_IN_FAMILY = re.compile(
@@ -52,6 +52,20 @@ _THIRD_PERSON_EARLY = re.compile(
 # a sentence without its subject that goes on about the relative: "my mum has parkinson's. diagnosed five years ago"
 _ELLIPTIC = re.compile(
     r"^\W*(?:(?:and|was|et)\s+)?(?:diagnosed|died|passed away|treated|operated|diagnostiquée?|décédée?|opérée?)\b",
+    re.I,
+)
+
+
+# a disease said alone after the relative's sentence: "my sister broke her hip at seventy-nine. osteoporosis."
+_BARE_TERM = re.compile(r"^\W*(?:[\w'-]+\W*){1,3}$")
+_HEALTH_TOLD = re.compile(
+    r"\b(?:has|had|got|takes|took|is on|was on|died|diagnosed|broke|suffers?|a eu|avait|prend|prenait|est sous|"
+    r"est mort\w*|souffre)\b",
+    re.I,
+)
+_ANY_SUBJECT = re.compile(
+    r"\b(?:i|i'm|i've|i'd|my|me|you|your|we|he|she|they|it|it's|this|that|there|je|j'|tu|vous|nous|il|elle|ils|"
+    r"elles|on|c'est|ça|mon|ma|mes)\b",
     re.I,
 )
 
@@ -232,6 +246,54 @@ _YOUR_OWN = re.compile(r"\b(?:your|my|votre|mon|ma)\s+$", re.I)
 _SOURCE = re.compile(r"\b(?:d'après|selon|according to)\s+(?:sa|son|ses|his|her|their|ma|mon|my)?\s*$", re.I)
 
 
+_FRIEND = re.compile(rf"\b(?:my|his|her|a|mon|ma|son|sa|un|une) {FRIENDS}\b", re.I)
+
+
+def friends_own(text: str, start: int) -> bool:
+    """The condition at `start` is a friend's, a colleague's or an in-law's, named before it in its part of the
+    sentence ("mon beau-frère, il a une sciatique", "my buddy has psoriasis"): nobody's history in the chart."""
+    friends = list(_FRIEND.finditer(text, 0, start))
+    between = text[friends[-1].end() : start] if friends else ""
+    if not friends:
+        return False
+    return not (_NEXT_PERSON.search(between) or PATIENT_AGAIN.search(between) or FAMILY.search(between))
+
+
+def friend_before(sents: list, k: int) -> bool:
+    """Sentence k goes on about the friend the turn's previous sentence named: "mon amie m'a donné sa crème, du
+    dermoval. elle l'utilise pour son psoriasis"."""
+    prev = sents[k - 1] if k else None
+    if prev is None or prev.seg_index != sents[k].seg_index:
+        return False
+    if not PRONOUN_SUBJECT.match(sents[k].text) and _ANY_SUBJECT.search(sents[k].text):
+        return False  # "… he gave me two of his pills. allo … allopurinol.": no subject, still the friend's
+    return bool(_FRIEND_OPENING.match(prev.text))
+
+
+_FRIEND_OPENING = re.compile(
+    rf"^\W*(?:(?:alors|so|well|and|et|mais|but|oh)\W+)*(?:my|mon|ma|a|un|une) {FRIENDS}\b", re.I
+)
+
+
+def someone_elses(text: str, start: int) -> bool:
+    """What is said at `start` is a relative's named before it, with the patient not named between, or a
+    friend's: "mon père, il a été opéré d'une hernie discale"."""
+    rel = relative_of(text, start)
+    between = text[rel.end() : start] if rel is not None and rel.end() <= start else None
+    if between is not None and not PATIENT_AGAIN.search(between) and not _MY.search(between):
+        return True
+    return friends_own(text, start) or bool(_THE_ONE_WHO.search(text[max(0, start - 30) : start]))
+
+
+_MY = re.compile(r"\b(?:my|mon|ma|mes)\b", re.I)
+# "dave says i don't snore anymore. he's the one who snores", "c'est lui qui ronfle"
+_THE_ONE_WHO = re.compile(
+    r"\b(?:he's|she's|he is|she is|they're|they are) the one(?:s)? who\s+(?:\w+\s+)?$|"
+    r"\bc'est (?:lui|elle|eux) qui\s+(?:\w+\s+)?$",
+    re.I,
+)
+
+
 def relative_of(text: str, start: int) -> re.Match | None:
     """The relative a condition at `start` belongs to: the last one named before it in its part of the
     sentence ("my brother had bypass surgery, and my mom had a stroke": the mother's stroke), else the first
@@ -298,7 +360,14 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
             if rel := MY_RELATIVE.search(sents[j].text) or YOUR_RELATIVE.search(sents[j].text):
                 return FAMILY.match(sents[j].text, rel.start(1))
     third = _THIRD_PERSON_EARLY.match(text) and not _FIRST_PERSON.search(text)  # "two years ago … she has celiac"
-    if not PRONOUN_SUBJECT.match(text) and not _ELLIPTIC.match(text) and not third:
+    # "my sister broke her hip at seventy-nine. osteoporosis."; "my husband. about a pack a day." (not "my wife wrote
+    # it down. furosemide, forty milligrams …": the patient's list, in his wife's hand)
+    bare = (
+        _BARE_TERM.match(text)
+        and _HEALTH_TOLD.search(prev.text)
+        or (not _ANY_SUBJECT.search(text) and _BARE_TERM.match(prev.text))
+    )
+    if not PRONOUN_SUBJECT.match(text) and not _ELLIPTIC.match(text) and not third and not bare:
         return None
     asked = YOUR_RELATIVE.search(prev.text) if is_clin(k - 1) and (prev.question or last_words) else None
     if asked and is_pat(k):
@@ -367,7 +436,16 @@ _NOT_A_NAME = {"she", "who", "too", "also", "yes", "the", "and", "but", "elle", 
 
 def _of_patient(text: str) -> bool:
     """A sentence about the patient, not the relative the turn spoke of: a first person outside "my <relative>"."""
-    return bool(_FIRST_PERSON.search(MY_RELATIVE.sub("", text))) or bool(RELATIVE_SUBJECT.match(text))
+    said = _KNOWING.sub("", MY_RELATIVE.sub("", text))  # "not that i know of. he's got the sugar": his
+    return bool(_FIRST_PERSON.search(said)) or bool(RELATIVE_SUBJECT.match(text))
+
+
+# what the speaker knows or thinks of the relative, no word of their own health
+_KNOWING = re.compile(
+    r"\b(?:not that i know of|(?:i|je) (?:don't |do not |ne )?(?:think|know|guess|believe|remember|recall|crois|pense|"
+    r"sais|suppose)(?: pas)?(?: so)?)\b",
+    re.I,
+)
 
 
 def relative_names(sents: list) -> dict[str, str]:

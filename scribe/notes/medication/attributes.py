@@ -61,7 +61,7 @@ _RATIO_AFTER = re.compile(
     re.I,
 )
 _BARE_DOSE = re.compile(
-    rf"^\s*,?\s*(?:at\s+|à\s+)?(?P<num>{_NUM})(?!\s*(?:\d|%|-|/|:|\.\d|years?|yrs?|days?|weeks?|"
+    rf"^\s*,?\s*(?:at\s+|à\s+)?(?P<num>{_NUM})(?!\s*(?:\d|%|-|/|:\d|\.\d|years?|yrs?|days?|weeks?|"
     rf"months?|hours?|minutes?|times?|x\b|of\b|out\b|over\b|o'clock|pm\b|am\b|ans\b|jours?|semaines?|mois|"
     rf"heures?|fois|sur\b|percent|pounds?|lbs?|kilos?|kg|shots?\b|doses\b|injections\b|piqûres\b|{_UNIT_RX}))",
     re.I,
@@ -131,7 +131,11 @@ _AS_NEEDED = re.compile(
     r"when (?:you|i) (?:have|get|feel) (?:pain|a headache|symptoms)|when it hurts|if (?:the )?pain|"
     r"for breakthrough|from time to time|occasionally|de temps en temps|de temps à autre|"
     r"si besoin|au besoin|en cas de (?:besoin|douleurs?|fièvre|crise|mal)|si (?:vous avez |j'ai )?mal|"
-    r"si douleurs?|quand (?:j'ai|vous avez) mal|à la demande|en cas de nécessité)\b",
+    r"si douleurs?|quand (?:j'ai|vous avez) mal|à la demande|en cas de nécessité|"
+    # "le soir, seulement les soirs où elle se gratte beaucoup", "only on the nights when she can't sleep"
+    r"seulement (?:les (?:soirs|jours|nuits|matins) où|quand|si) (?:elle|il|vous|tu|je|j'|ça)|"
+    r"only (?:on )?(?:the )?(?:days|nights|evenings|mornings) (?:when|that)|si (?:elle|il|tu) se gratte|"
+    r"(?:si|quand) (?:vous vous grattez|ça gratte|ça démange))\b",
     re.I,
 )
 # an earlier clause of the sentence that makes the taking occasional: "when it hurts, I take some Advil",
@@ -265,6 +269,15 @@ class Attributes:
                     self.unit = other.unit
 
 
+# a first (loading) dose said before the regimen: "two tablets now, one an hour later, then one twice a day"
+_LOADING = re.compile(
+    r"[^;]{0,12}?(?P<load>\b(?:\d+(?:\.\d+)?|one|two|three|a|an) (?:tablets?|pills?|capsules?|comprimés?|gélules?)"
+    r"[^.;]{0,20}?\b(?:now|right away|today|at once|immediately|tout de suite|maintenant|aujourd'hui)\b"
+    r"[^.;]{0,50}?)\b(?:then|puis|ensuite)\b",
+    re.I,
+)
+
+
 def read_attributes(
     text: str, lang: str | None = None, left: str = "", *, status: str = "", cap: int = 110
 ) -> Attributes:
@@ -322,6 +335,8 @@ def read_attributes(
         unit = "boxes" if re.search(r"\b(?:boxes|boîtes)\b", m.group(0), re.I) else None
         out.quantity = keep(m.start(), m.end(), (int(n), unit))
         break
+    if loading := _LOADING.match(norm):
+        taken.append(loading.span("load"))  # "two tablets now, one an hour later, then one twice a day": the last
     for m in _DOSE.finditer(norm):
         if not free(m.start(), m.end()):
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from scribe.notes.consultation import FRIENDS
 from scribe.notes.medication.attributes import Attributes
 from scribe.notes.medication.names import Mention, one_drug
 from scribe.notes.medication.status import NO_MORE_BEFORE, has_own_status
@@ -255,6 +256,13 @@ _CONSIDERED_BEFORE = re.compile(
     r"\b(?:on|nous|je|j') ?(?:aurait|aurions|aurais) pu (?:parler|envisager|essayer|proposer)\b[^.;]{0,45}$|"
     r"\b(?:we|i) could have (?:talked about|tried|used|considered)\b[^.;]{0,45}$|"
     r"\b(?:the )?(?:next|other|another) option (?:would be|is|will be)\b[^.;]{0,20}$|"
+    # "you'll end up needing a medicine like allopurinol", "we'll talk about starting allopurinol then"
+    r"\b(?:a|an|some) (?:medicine|medication|drug|pill|treatment) (?:like|such as)\s*$|"
+    r"\b(?:talk|think|discuss)(?:ing)? about (?:starting|adding|trying|putting you on)\s*$|"
+    r"\bun (?:médicament|traitement) (?:comme|du type)\s*(?:le |la |l')?$|"
+    # "down the road the cardiologist may switch the lisinopril to sacubitril valsartan"
+    r"\b(?:may|might|could|would) (?:\w+ )?(?:switch|change|move|go)\b[^.;]{0,40}\b(?:to|for)\s+(?:the |some )?"
+    r"(?:[\w-]+\s+){0,2}(?:,\s*)?$|"  # (and the brand said after it: "…to sacubitril valsartan, entresto")
     r"\bl'autre option serait\b[^.;]{0,20}$|"
     # "je pourrai vous prescrire autre chose pour quelques jours, éventuellement du tramadol"
     r"\b(?:je|on|nous) (?:pourrai|pourrais|pourra|pourrait|pourrons|pourrions) (?:vous |lui )?"
@@ -266,6 +274,9 @@ _CONSIDERED_BEFORE = re.compile(
     re.I,
 )
 _NO_BEFORE = re.compile(r"\b(?:no|pas d[e'])\s*$", re.I)
+_FOR_NOW_BEFORE = re.compile(
+    r"\b(?:for (?:now|today|the moment)|pour (?:l'instant|le moment|aujourd'hui))\s*,?\s*(?:no|pas d[e'])\s*$", re.I
+)
 _FOR_NOW_AFTER = re.compile(r"^\s*(?:for now|yet|for the moment|pour l'instant|pour le moment)\b", re.I)
 # "montelukast, not for now": put off in the recap
 _NOT_NOW_AFTER = re.compile(
@@ -296,14 +307,24 @@ _DESCRIBED_AFTER = re.compile(
 )
 
 
+_DEFINED_AFTER = re.compile(
+    r"\W*(?:is|are|c'est|est) (?:an?|une?) (?:\w+ )?(?:medications?|medicines?|drugs?|treatments?|médicaments?|"
+    r"traitements?) (?:to|that|which|for the long|qui|pour)\b",
+    re.I,
+)
+_TAKEN_IN = re.compile(r"\d|\b(?:start\w*|prescri\w*|take|taking|prenez|prendre|commenc\w*|one|two|un|deux)\b", re.I)
+
+
 def considered_only(text: str, start: int, end: int) -> bool:
     """Whether the drug at text[start:end] is one the clinician weighed or put off, or starts later (at the next
     visit, on a result to come), not one taken or started."""
     before, after = text[max(0, start - 60) : start], text[end : end + 25]
-    if _NO_BEFORE.search(before):
-        return bool(_FOR_NOW_AFTER.match(after))
+    if _NO_BEFORE.search(before):  # "no allopurinol for now", "for today, no allopurinol"
+        return bool(_FOR_NOW_AFTER.match(after) or _FOR_NOW_BEFORE.search(before))
     later = _NEXT_VISIT_AFTER.match(text, end) or _ON_A_RESULT_BEFORE.search(text[max(0, start - 200) : start])
     later = later or _DESCRIBED_AFTER.match(text, end)
+    # "allopurinol is a medicine to lower uric acid over the long term": what it is, with nothing taken or started
+    later = later or _DEFINED_AFTER.match(text, end) and not _TAKEN_IN.search(text, end)
     return put_off(text, end) or bool(_CONSIDERED_BEFORE.search(before)) or bool(later)
 
 
@@ -314,11 +335,6 @@ def put_off(text: str, end: int) -> bool:
 
 
 # a drug someone else takes: "my buddy takes singulair, is that something for me?"
-# people around the patient who are not family: "my buddy", "ma collègue"
-FRIENDS = (
-    r"(?:buddy|friend|pal|coworker|co-worker|colleague|neighbou?r|roommate|boss|brother-in-law|sister-in-law|pote|"
-    r"copain|copine|amie?|collègue|voisine?|beau-frère|belle-sœur)"
-)
 
 
 def not_the_patients_drug(text: str, start: int, friends: frozenset[str] = frozenset()) -> bool:
@@ -356,7 +372,7 @@ _ITS_OWN = re.compile(r"\b(?:its|your|her|his|their|my) own\s+$", re.I)
 # "my buddy takes singulair", "my buddy jerry had some antibiotics left over from his tooth, ciprofloxacin, i
 # think": the friend's, unless the patient then says they take it
 _FRIENDS_DRUG = re.compile(
-    rf"\b(?:my|his|her|a|mon|ma|son|sa|un|une) {FRIENDS}\b"
+    rf"\b(?:my|his|her|your|a|mon|ma|son|sa|votre|ton|ta|un|une) {FRIENDS}\b"
     r"(?:(?!\b(?:i|je|j') ?(?:take|took|am taking|was taking|started|prends|prenais|ai pris)\b)[^.;?!])*$",
     re.I,
 )

@@ -307,7 +307,8 @@ def clause_status(
     elif asked:
         status = "current"
     elif clinician and (_SWITCH_FROM.search(left) or _SWITCH_OBJECT[0].search(left) and _SWITCH_OBJECT[1].match(after)):
-        status = "stopped"
+        # "down the road the cardiologist may switch the lisinopril to entresto": considered, nothing stops today
+        status = "current" if _HEDGE.search(left) else "stopped"
     elif (
         clinician
         and (
@@ -350,7 +351,12 @@ def _changed_after(left: str, right: str) -> bool:
     """A change said after the drug, not in a subordinate clause ("since we cut it down") nor on a condition ("keep
     the colace for now, and you can cut it back if things get easier")."""
     m = _CHANGE_RIGHT.search(right)
+    if _DRUG_ACTS.match(right):
+        return False  # "the spironolactone should bring it back up": what the drug does to the potassium
     return bool(m) and not _SUBORDINATE.search(left) and not _HEDGE.search(right[m.end() :][:40])
+
+
+_DRUG_ACTS = re.compile(r"\s*(?:should|will|would|can|could|may|might|helps?|keeps?|is going to|va|devrait)\s", re.I)
 
 
 def _stop_before(left: str) -> bool:

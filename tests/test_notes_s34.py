@@ -1,0 +1,148 @@
+"""Session 34: what the physician's audits of written17 and written18 found, each on a short dialogue through the real
+engine: whose a condition or a drug is (in-laws, friends, a parent speaking for a child, a wife speaking in the
+patient's voice), what the clinician only considers, a loading dose, and what the clinician excludes for good."""
+
+from __future__ import annotations
+
+from scribe.notes.engine import document
+from tests.test_notes_s33 import _facts, _meds
+
+
+def _note(dialogue: str, language: str = "en") -> list[str]:
+    doc = document(dialogue, language=language)
+    return [s["text"] for sec in doc["note"]["sections"] for s in sec["sentences"]]
+
+
+def test_an_in_law_or_a_friend_is_no_family_and_not_the_patient():
+    dialogue = (
+        "[doctor] vous prenez quelque chose pour la douleur ?\n"
+        "[patient] rien du tout . mon beau-frère , il a une sciatique , il prend du tramadol , il m'en a proposé , "
+        "mais j'ai dit non .\n"
+        "[patient] alors ... mon amie m'a donné sa crème , du dermoval . elle l'utilise pour son psoriasis .\n"
+    )
+    facts = _facts(dialogue, ("past_medical", "family_history"), "fr")
+    assert facts == [], facts
+    assert "tramadol" not in _meds(dialogue, "fr"), _meds(dialogue, "fr")
+
+
+def test_a_relatives_surgery_and_a_patients_question_are_no_surgical_history():
+    dialogue = (
+        "[patient] mon père , il a été opéré d'une hernie discale à cinquante ans .\n"
+        "[patient] alors , docteur ? c'est une hernie , comme mon père ?\n"
+    )
+    assert not _facts(dialogue, ("past_surgical",), "fr")
+    said = "[patient] the left has been bigger since they took the vein out for my bypass ... no wait , that was my "
+    said += "brother-in-law . i never had a bypass .\n"
+    assert not _facts(said, ("past_surgical",))
+
+
+def test_a_disease_said_alone_after_the_relative_is_the_relatives():
+    dialogue = (
+        "[patient] that's a relief . and my sister broke her hip at seventy-nine . osteoporosis . she's in a home.\n"
+    )
+    facts = _facts(dialogue, ("past_medical", "family_history"))
+    assert facts == [("family_history", "osteoporosis", "sister")], facts
+
+
+def test_a_parent_speaking_for_a_child_tells_the_parents_own_history():
+    dialogue = (
+        "[doctor] pour l'enregistrement , chloé bernard , quatre ans , vue avec sa maman pour une poussée d'eczéma .\n"
+        "[doctor] le nez qui coule , les yeux qui grattent au printemps ?\n"
+        "[patient] non , ça c'est moi . moi , j'ai le rhume des foins .\n"
+    )
+    facts = _facts(dialogue, ("past_medical", "family_history"), "fr")
+    assert [f for f in facts if f[0] == "family_history" and f[2] == "mère"], facts
+    assert not [f for f in facts if f[0] == "past_medical"], facts
+
+
+def test_a_companions_own_drug_and_habit_are_not_the_patients():
+    melatonin = (
+        "[doctor] for the recording , this is dorothy miller , eighty-one years old , here after a fall at home .\n"
+        "[patient] i take melatonin myself , three milligrams . can she take mine ?\n"
+        "[doctor] not for now , please .\n"
+    )
+    assert "melatonin" not in _meds(melatonin), _meds(melatonin)
+    assert any("fall at home" in line.lower() for line in _note(melatonin)), _note(melatonin)
+    smoke = "[doctor] and does anyone smoke at home ?\n[patient] my husband . about a pack a day . he goes out .\n"
+    assert not any("pack a day" in line.lower() for line in _note(smoke)), _note(smoke)
+
+
+def test_someone_elses_or_a_disputed_symptom_is_not_endorsed():
+    dialogue = (
+        "[patient] yes , in april . because dave said i was snoring , which i don't believe .\n"
+        "[doctor] do you snore ?\n[patient] dave says i don't snore anymore . he's the one who snores .\n"
+    )
+    snoring = [f for f in document(dialogue)["facts"] if f["label"] == "snoring"]
+    assert snoring and all(f["status"] == "absent" for f in snoring), snoring
+    assert not any("sharp" in line.lower() for line in _note("[patient] she's been herself . sharp as ever .\n"))
+
+
+def test_only_on_the_evenings_she_scratches_is_as_needed_and_cortisone_is_the_drug_named():
+    dialogue = (
+        "[doctor] le traitement de la poussée , c'est la cortisone en crème . je vous prescris le désonide , "
+        "tridésonit , en crème .\n"
+        "[doctor] je récapitule . aerius deux millilitres et demi le soir , seulement les soirs où elle se gratte "
+        "beaucoup .\n"
+    )
+    facts = [f for f in document(dialogue, language="fr")["facts"] if f["kind"] == "medication"]
+    labels = {f["label"] for f in facts}
+    assert "cortisone" not in labels and "desonide" in labels, labels
+    aerius = next(f for f in facts if f["label"] == "desloratadine")
+    assert aerius["attributes"].get("as_needed") is True, aerius
+
+
+def test_a_switch_the_specialist_may_make_later_changes_nothing_today():
+    dialogue = (
+        "[patient] i take lisinopril ten milligrams once a day and spironolactone twenty-five .\n"
+        "[doctor] with less furosemide , you'll lose less potassium , and the spironolactone should bring it back "
+        "up .\n"
+        "[doctor] and down the road the cardiologist may switch the lisinopril to sacubitril valsartan , entresto . "
+        "that's her decision , we're not changing it today .\n"
+    )
+    meds = _meds(dialogue)
+    assert meds["lisinopril"][0] == "current" and meds["spironolactone"][0] == "current", meds
+    assert "valsartan and sacubitril" not in meds, meds
+
+
+def test_a_relatives_drug_after_a_hedge_stays_the_relatives():
+    dialogue = (
+        "[doctor] your brother , any heart problems ?\n"
+        "[patient] not that i know of . he's got the sugar , the diabetes , takes metformin . but his heart's fine .\n"
+    )
+    assert "metformin" not in _meds(dialogue)
+    # a list the patient's wife wrote down is still the patient's
+    listed = "[patient] my wife wrote it down . furosemide , forty milligrams , once a day in the morning .\n"
+    assert _meds(listed).get("furosemide", ())[:3] == ("current", "40", "mg"), _meds(listed)
+
+
+def test_what_the_clinician_excludes_for_good_is_no_history():
+    dialogue = (
+        "[patient] doctor , i'm on heart pills too . metoprolol and the warfarin , for my atrial fibrillation . "
+        "harold keeps saying that he has what i have .\n"
+        "[doctor] harold , your heart tracing shows a normal , regular rhythm . so you do not have atrial "
+        "fibrillation . what you have is a weak pump , the heart failure .\n"
+    )
+    facts = {(f["kind"], f["label"]): f for f in document(dialogue)["facts"]}
+    assert ("past_medical", "atrial fibrillation") not in facts, list(facts)
+    af = facts.get(("assessment", "atrial fibrillation"))
+    assert af is None or af["status"] == "absent", af
+
+
+def test_a_loading_dose_is_not_the_regimen():
+    dialogue = (
+        "[doctor] colchicine zero point six : two tablets now , one an hour later , then one twice a day for about a "
+        "week .\n"
+    )
+    status, dose, unit, _ = _meds(dialogue)["colchicine"]
+    assert dose == "0.6" and unit != "tablets", (status, dose, unit)
+
+
+def test_a_drug_only_talked_about_is_not_started():
+    dialogue = (
+        "[patient] funny you ask . a guy at work , he has gout too , he gave me two of his pills . allo ... "
+        "allopurinol .\n"
+        "[doctor] good , don't take them . allopurinol is a medicine to lower uric acid over the long term .\n"
+        "[doctor] i think you'll end up needing a medicine like allopurinol long term . but not today . for today , "
+        "no allopurinol . don't take your friend's allopurinol . we'll talk about starting allopurinol then .\n"
+    )
+    assert "allopurinol" not in _meds(dialogue), _meds(dialogue)
