@@ -146,3 +146,88 @@ def test_a_drug_only_talked_about_is_not_started():
         "no allopurinol . don't take your friend's allopurinol . we'll talk about starting allopurinol then .\n"
     )
     assert "allopurinol" not in _meds(dialogue), _meds(dialogue)
+
+
+def test_a_wifes_drug_she_wanted_to_give_is_hers_and_what_he_was_given_is_his():
+    dialogue = (
+        "[patient] du doliprane , un gramme , deux fois hier . ma femme voulait me donner son tramadol , elle en a "
+        "pour sa migraine , mais je n'ai pas voulu prendre un médicament qui n'est pas à moi .\n"
+        "[doctor] pas le tramadol de votre femme .\n"
+    )
+    assert "tramadol" not in _meds(dialogue, "fr"), _meds(dialogue, "fr")
+    assert not _facts(dialogue, ("past_medical",), "fr")
+
+
+def test_a_drug_to_stop_a_drug_considered_and_a_drug_to_be_discussed():
+    dialogue = (
+        "[patient] melatonin , three milligrams , some nights . and once or twice my ex-roommate's zzzquil .\n"
+        "[doctor] the zzzquil , that's diphenhydramine , i'd stop . it makes the mornings groggy .\n"
+        "[doctor] if sleep is still bad in a month , we could consider a low dose of trazodone at night . but not "
+        "today .\n"
+    )
+    meds = _meds(dialogue)
+    assert meds["diphenhydramine"][0] == "stopped" and "trazodone" not in meds, meds
+    french = (
+        "[doctor] il pourra discuter d'un traitement qui protège encore mieux les reins , la dapagliflozine , "
+        "mais ça , c'est lui qui décidera .\n"
+    )
+    assert "dapagliflozin" not in _meds(french, "fr"), _meds(french, "fr")
+
+
+def test_a_drug_held_once_or_named_as_a_reference_is_unchanged():
+    dialogue = (
+        "[patient] her inr went up to five point eight . the coumadin clinic called us , they stopped her warfarin "
+        "for two days .\n"
+        "[doctor] your warfarin , how much are you taking ?\n[patient] four milligrams , every evening .\n"
+        "[doctor] if it shows the bacteria is resistant to nitrofurantoin , i'll call you and we'll change the "
+        "antibiotic , choosing one that's safe with the warfarin .\n"
+    )
+    meds = [f for f in document(dialogue)["facts"] if f["kind"] == "medication" and f["label"] == "warfarin"]
+    assert [(f["status"], f["attributes"].get("dose")) for f in meds] == [("current", "4")], meds
+
+
+def test_a_companions_own_drug_offered_for_the_patient():
+    dialogue = (
+        "[patient] and if she still has to go all the time after that ? i take mirabegron for my bladder , it's "
+        "been great for me .\n"
+        "[doctor] if the urgency is still there once the infection has cleared , mirabegron could be an option for "
+        "your mom too , yes .\n"
+    )
+    assert "mirabegron" not in _meds(dialogue), _meds(dialogue)
+
+
+def test_tablets_of_a_strength_and_a_course_told_finished():
+    tylenol = (
+        "[doctor] tylenol is fine : two tablets of five hundred milligrams , up to twice a day , for a few days .\n"
+    )
+    assert _meds(tylenol)["acetaminophen"][1:3] == ("1000", "mg"), _meds(tylenol)
+    course = (
+        "[doctor] and they sent you home with prednisone and an antibiotic . what were the doses ?\n"
+        "[patient] the prednisone was forty milligrams , once a day , for five days .\n"
+        "[doctor] copd , with a flare-up two and a half weeks ago treated with prednisone forty milligrams for five "
+        "days .\n"
+    )
+    assert _meds(course)["prednisone"][0] == "historical", _meds(course)
+    trelegy = (
+        "[doctor] one inhaler called trelegy , fluticasone , umeclidinium and vilanterol , three medicines in one . "
+        "one inhalation , once a day .\n"
+    )
+    assert all(m[1] in (None, "1") for m in _meds(trelegy).values()), _meds(trelegy)
+
+
+def test_a_drug_replaced_or_described_while_another_value_rose():
+    dialogue = (
+        "[doctor] le ramipril , vous êtes toujours à dix milligrammes le matin ?\n[patient] oui .\n"
+        "[doctor] je remplace le ramipril par un cousin , l'irbésartan . par contre , l'irbésartan fait aussi un peu "
+        "monter le potassium .\n"
+        "[doctor] la créatinine a augmenté alors que vous étiez sous ramipril .\n"
+        "[doctor] le ramipril , vous l'arrêtez , et à la place , demain matin , vous commencez l'irbésartan , cent "
+        "cinquante milligrammes , un comprimé le matin .\n"
+        "[doctor] alors , chez vous , les anticorps étaient négatifs , donc vous n'avez pas une maladie de hashimoto "
+        "comme votre sœur .\n"
+    )
+    meds = _meds(dialogue, "fr")
+    assert meds["ramipril"][0] == "stopped" and meds["irbesartan"][:3] == ("new", "150", "mg"), meds
+    statuses = {f["status"] for f in document(dialogue, language="fr")["facts"] if f["label"] == "ramipril"}
+    assert statuses == {"stopped"}, statuses
+    assert not _facts(dialogue, ("past_medical",), "fr")

@@ -20,6 +20,7 @@ from scribe.notes.facts.relatives import (
     chart_relative,
     friend_before,
     friends_own,
+    owned_by_another,
     relative_before,
     relative_names,
     relative_of,
@@ -114,9 +115,12 @@ class BackgroundFacts:
             self._proxy = proxy_parent(self.sents, self.is_clin)
         return self._proxy
 
-    def friends(self, k: int, at: int) -> bool:
-        """What sentence k says at `at` is a friend's (relatives.friends_own, relatives.friend_before)."""
-        return friends_own(self.sents[k].text, at) or friend_before(self.sents, k)
+    def friends(self, k: int, at: int, end: int | None = None) -> bool:
+        """What sentence k says at `at` is a friend's (relatives.friends_own, relatives.friend_before), or someone's
+        by its possessive ("elle en a pour sa migraine": relatives.owned_by_another)."""
+        text = self.sents[k].text
+        owned = end is not None and owned_by_another(text, at, end)
+        return friends_own(text, at) or friend_before(self.sents, k) or owned
 
     def relative_before(self, k: int) -> re.Match | None:
         """The relative sentence k is about without naming it (relatives.relative_before), read once a sentence:
@@ -360,7 +364,7 @@ class BackgroundFacts:
                     continue  # "allergic to penicillin, he got hives as a kid": the allergy's reaction, not a history
                 if s.question and not self._HIST_CUE.search(s.text[:st]):
                     continue  # "is it pneumonia?": the patient asks what this is, not what they had
-                if self.guest_of_self(k, st) or in_general(s.text, st, en) or self.friends(k, st):
+                if self.guest_of_self(k, st) or in_general(s.text, st, en) or self.friends(k, st, en):
                     continue  # a guest's own; said in general ("sleep apnea is a known trigger for afib"); a friend's
                 if self.is_pat(k) or self._HIST_CUE.search(s.text) or self.is_clin(k) and in_introduction(s.text, st):
                     self.builder.add("past_medical", c.label, ev, status="present", code=c.code)

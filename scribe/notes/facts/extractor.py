@@ -61,7 +61,7 @@ class Extractor(
 
 _EXCLUDED_FOR_GOOD = re.compile(
     r"\b(?:you|he|she) (?:do not|don'?t|does not|doesn'?t|never) (?:ha(?:ve|d)|ha(?:ve|d) had) (?:an? )?$|"
-    r"\b(?:vous n'avez|il n'a|elle n'a) (?:pas|jamais) (?:eu )?(?:de |d'|une? )?$",
+    r"\b(?:vous n'avez|il n'a|elle n'a) (?:pas|jamais) (?:eu )?(?:de |d'|une? )?(?:(?:maladie|syndrome) d[e'] ?)?$",
     re.I,
 )
 # today's only: "you don't have a pneumonia today", "pas d'infection pour l'instant"

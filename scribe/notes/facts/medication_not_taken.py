@@ -11,9 +11,11 @@ si l'écho montre un caillot" is no drug taken or started today (the summary mus
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from scribe.notes import medication as med
 from scribe.notes.facts.medication_taper import sentence_of
+from scribe.notes.facts.relatives import owned_by_another
 
 # the patient said to take it: "i take", "you're on", "je prends", "vous êtes sous"
 _TAKES = re.compile(
@@ -51,11 +53,34 @@ def others_drugs(x, friends: frozenset[str], found: list) -> tuple[set[str], set
         turn = " ".join(x.sents[j].text for j in (k, k + 1) if j < len(x.sents) and x.sents[j].seg_index == s.seg_index)
         for m in mentions:
             named_with = _A_RELATIVES.search(s.text[max(0, m.start - 60) : m.start])
-            if named_with or med.not_the_patients_drug(s.text, m.start, friends):
+            if (
+                named_with
+                or med.not_the_patients_drug(s.text, m.start, friends)
+                or owned_by_another(s.text, m.start, m.end)
+            ):
                 out.add((m.drug.get("name") or m.surface).lower())
-            if _CAN_TAKE_MINE.search(turn):
+            if _CAN_TAKE_MINE.search(turn) or x.is_pat(k) and _companions(x, k, m.surface):
                 lent.add((m.drug.get("name") or m.surface).lower())
     return out, lent
+
+
+# the clinician answers the one who spoke as the patient's relative: "i take mirabegron for my bladder" "mirabegron
+# could be an option for your mom too"
+_FOR_YOUR_RELATIVE = re.compile(
+    r"\b(?:for|to|with) your (?:mom|mother|mum|dad|father|husband|wife|son|daughter)\b|"
+    r"\b(?:pour|à|avec) (?:votre|ta|ton) (?:mère|maman|père|papa|mari|femme|fils|fille)\b",
+    re.I,
+)
+
+
+def _companions(x, k: int, surface: str) -> bool:
+    """Sentence k's drug is the companion's own: the clinician's next turn names it again "for your mom"."""
+    seg = x.sents[k].seg_index
+    nxt = next((j for j in range(k + 1, len(x.sents)) if x.sents[j].seg_index != seg), None)
+    if nxt is None or not x.is_clin(nxt):
+        return False
+    turn = " ".join(t.text for t in takewhile(lambda t: t.seg_index == x.sents[nxt].seg_index, x.sents[nxt:]))
+    return surface.lower() in turn.lower() and bool(_FOR_YOUR_RELATIVE.search(turn))
 
 
 def drop_not_taken(x, friends: frozenset[str], found: list) -> None:

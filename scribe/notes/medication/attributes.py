@@ -41,6 +41,11 @@ _STRENGTH_AFTER_COUNT = re.compile(
     r"(?P<unit>mg|milligrams?|milligrammes?|mcg|micrograms?|microgrammes?|g|grams?|grammes?)\b",
     re.I,
 )
+_OF_STRENGTH = re.compile(
+    rf"\s*(?:of|de|à)\s+(?P<num>{_NUM})\s*(?P<unit>mg|milligrams?|milligrammes?|mcg|micrograms?|microgrammes?|g|grams?|"
+    r"grammes?)\b",
+    re.I,
+)
 _COUNT_BEFORE = re.compile(  # "two 500 milligram tablets", "three of the fifty milligram tablets"
     r"(?:^[\s,:]*|[,:]\s*|\b(?:take|takes|taking|of|use)\s+)(?P<n>[1-4])\s+(?:of (?:the|those|these|my|his|her)\s+)?$",
     re.I,
@@ -62,6 +67,7 @@ _RATIO_AFTER = re.compile(
 )
 _BARE_DOSE = re.compile(
     rf"^\s*,?\s*(?:at\s+|à\s+)?(?P<num>{_NUM})(?!\s*(?:\d|%|-|/|:\d|\.\d|years?|yrs?|days?|weeks?|"
+    r"(?:medicines?|medications?|drugs?|things|kinds|ingredients|médicaments?)\b|"  # "three medicines in one"
     rf"months?|hours?|minutes?|times?|x\b|of\b|out\b|over\b|o'clock|pm\b|am\b|ans\b|jours?|semaines?|mois|"
     rf"heures?|fois|sur\b|percent|pounds?|lbs?|kilos?|kg|shots?\b|doses\b|injections\b|piqûres\b|{_UNIT_RX}))",
     re.I,
@@ -369,6 +375,9 @@ def read_attributes(
         if unit in COUNT_UNITS and (strength := _STRENGTH_AFTER_COUNT.match(norm, m.end())):
             # "half a tablet, 12.5 milligrams": the strength said with the count is the dose
             m, unit, value = strength, normalise_unit(strength.group("unit")), float(strength.group("num"))
+        elif unit in ("tablets", "capsules") and (strength := _OF_STRENGTH.match(norm, m.end())):
+            # "two tablets of five hundred milligrams": a dose of a thousand
+            m, unit, value = strength, normalise_unit(strength.group("unit")), value * float(strength.group("num"))
         elif (
             unit not in COUNT_UNITS
             and _TABLET_AFTER.match(norm, m.end())

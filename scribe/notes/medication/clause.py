@@ -312,6 +312,18 @@ _DEFINED_AFTER = re.compile(
     r"traitements?) (?:to|that|which|for the long|qui|pour)\b",
     re.I,
 )
+# another to decide: "il pourra discuter d'un traitement qui protège encore mieux les reins, la dapagliflozine"
+_TO_DISCUSS = re.compile(
+    r"\b(?:pourra|pourrait|could|may|might|will) (?:discuter|discuss|parler|talk about|envisager|consider)\b"
+    r"[^.;]{0,90}$",
+    re.I,
+)
+_DOES_AFTER = re.compile(
+    r"\s*(?:fait (?:aussi )?(?:un peu )?(?:monter|baisser|tousser|grossir)|peut (?:aussi )?(?:faire|donner|provoquer)|"
+    r"can (?:also )?(?:cause|raise|lower|make)|(?:also )?(?:raises|lowers|causes) (?:the |your )?)\b",
+    re.I,
+)
+_YOURS_BEFORE = re.compile(r"\b(?:your|votre|ton|ta|his|her|son|sa)\s+$", re.I)
 _TAKEN_IN = re.compile(r"\d|\b(?:start\w*|prescri\w*|take|taking|prenez|prendre|commenc\w*|one|two|un|deux)\b", re.I)
 
 
@@ -325,6 +337,9 @@ def considered_only(text: str, start: int, end: int) -> bool:
     later = later or _DESCRIBED_AFTER.match(text, end)
     # "allopurinol is a medicine to lower uric acid over the long term": what it is, with nothing taken or started
     later = later or _DEFINED_AFTER.match(text, end) and not _TAKEN_IN.search(text, end)
+    later = later or _TO_DISCUSS.search(text[max(0, start - 120) : start])
+    # "par contre, l'irbésartan fait aussi un peu monter le potassium": what it does, of a drug not yet the patient's
+    later = later or _DOES_AFTER.match(text, end) and not _YOURS_BEFORE.search(before)
     return put_off(text, end) or bool(_CONSIDERED_BEFORE.search(before)) or bool(later)
 
 

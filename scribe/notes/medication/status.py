@@ -58,6 +58,8 @@ STOPPED_BARE = (
 )
 _STOP_RIGHT = re.compile(
     r"\b(?:(?:stop(?:ped|ping)?|quit|discontinu\w*|held|hold|d/c)\s+(?:taking\s+|using\s+)?(?:it|them|that|those|this)|"
+    r"(?:i'd|i would|i'll|i will|we'll|we will|we'd) (?:just )?stop(?=\s*(?:[.;,]|$))|"  # "the zzzquil, … i'd stop."
+    r"both (?:finished|completed|done)|(?:tous|toutes) (?:les )?deux (?:finis|finies|terminés|terminées)|"
     r"(?:took|take|taken|taking|get|got|came|come|coming|went|gone|go|been|was) (?:me |you |him |her )?off (?:of )?"
     r"(?:it|them|that|those|this)|anymore|any more|no longer|"
     r"(?:was|is|were|are|has been|have been) (?:it |that |this |they |those )?(?:finished|completed|done)|"
@@ -145,6 +147,7 @@ _NEW_CUE = re.compile(
     r"write (?:you )?(?:for|a prescription)|je (?:vous )?(?:donne|mets|propose|rajoute|ajoute|introduis)|"
     r"on va (?:commencer|mettre|débuter|introduire|essayer|ajouter|rajouter)|(?:on|nous) (?:ajoute|rajoute)\w*|"
     r"(?:on|je) (?:commence|démarre|débute|introduit|introduis|prend)|nous (?:commençons|introduisons)|"
+    r"vous (?:commencez|commencerez|allez commencer|démarrez)|"
     r"j'(?:ajoute|introduis)|vous allez prendre|je vais vous (?:mettre|donner))\b",
     re.I,
 )
@@ -257,16 +260,38 @@ _OTHER_PRESCRIBER = re.compile(
 _PROPOSED_IF = re.compile(
     r"\b(?:if|unless|si)\b[^.;?]{3,80}?,\s*(?:then\s+)?(?:we|i|on)\s+(?:could|might|may|would|can|will|'ll|pourr\w+|"
     r"envisager\w*)\s+(?:\w+\s+){0,3}?(?:try|consider|add|start|talk about|essayer|ajouter|envisager)\w*\s+"
-    r"(?:\w+\s+){0,2}?$",
+    r"(?:\w+\s+){0,4}?$",  # "if sleep is still bad in a month, we could consider a low dose of trazodone"
     re.I,
 )
 # a drug named in a subordinate clause: the main clause's "bring it down" is about its topic ("the prednisone, now
 # that we're adding the plaquenil, we'll start bringing it down")
-_SUBORDINATE = re.compile(r"\b(?:now that|since|because|as long as|while|once|puisque|maintenant que)\b[^,;.]*$", re.I)
+_SUBORDINATE = re.compile(
+    r"\b(?:now that|since|because|as long as|while|once|puisque|maintenant que|alors que|pendant que)\b[^,;.]*$", re.I
+)
 _HEDGE = re.compile(
     r"\b(?:hopefully|eventually|maybe|might|may|could|possibly|someday|at some point|one day|"
     r"if|unless|peut-être|éventuellement|si)\b",
     re.I,
+)
+# the drug as what another is chosen against: "we'll change the antibiotic, choosing one that's safe with the warfarin"
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:safe|okay|ok|fine|compatible|interacts?|interfere|interferes) (?:to take )?(?:with|avec)\s+"
+    r"(?:the\s+|your\s+|his\s+|her\s+|le\s+|la\s+|l'|votre\s+)?$",
+    re.I,
+)
+_HELD_FOR = re.compile(
+    r"\s*(?:for|pendant|durant) (?:a (?:few|couple of) |(?:one|two|three|four|five|a|\d+|un|une|deux|trois|quelques) )"
+    r"(?:days?|weeks?|jours?|semaines?)\b",
+    re.I,
+)
+_TREATED_THEN = re.compile(
+    r"\b(?:ago|last (?:week|month|year)|yesterday|hier|il y a\b[^,.;]{1,30})[^.;]{0,30}\b(?:treated|traitée?s?) "
+    r"(?:with|par|avec)\s+(?:the\s+|du\s+|de la\s+|de l')?$",
+    re.I,
+)
+_WAS_A_COURSE = (
+    re.compile(r"\s*(?:was|were|c'était|était)\b", re.I),
+    re.compile(r"\b(?:for|pendant) (?:\w+ ){1,2}(?:days?|weeks?|jours|semaines)\b", re.I),
 )
 _OWN_STATUS = [STOP_LEFT, _CHANGE_LEFT, _NEW_CUE, _CURRENT_LEFT, _IMPERATIVE]
 
@@ -297,7 +322,8 @@ def clause_status(
             return None
         status = "stopped"
     elif stop and not _HEDGE.search(left):
-        status = "stopped"
+        # "they stopped her warfarin for two days": held for a while, then taken again, by the patient's account
+        status = "historical" if not clinician and _HELD_FOR.match(right) else "stopped"
     elif (
         (not clinician or asked or "?" in text)
         and not _CURRENT_LEFT.search(left)
@@ -306,14 +332,21 @@ def clause_status(
         status = "historical"
     elif asked:
         status = "current"
+    elif clinician and _TREATED_THEN.search(left):
+        status = "historical"  # "a flare-up two and a half weeks ago treated with prednisone"
+    elif not clinician and _WAS_A_COURSE[0].match(right) and _WAS_A_COURSE[1].search(text, start):
+        status = "historical"  # "the prednisone was forty milligrams, once a day, for five days": a course told
     elif clinician and (_SWITCH_FROM.search(left) or _SWITCH_OBJECT[0].search(left) and _SWITCH_OBJECT[1].match(after)):
         # "down the road the cardiologist may switch the lisinopril to entresto": considered, nothing stops today
         status = "current" if _HEDGE.search(left) else "stopped"
+    elif clinician and _REFERENCE_BEFORE.search(left):
+        status = "current"  # what the new drug must be safe with: no change, no start of it
     elif (
         clinician
         and (
             _CHANGE_LEFT.search(left)
-            or _changed_after(left, right)
+            and not _SUBORDINATE.search(left)  # "la créatinine a augmenté alors que vous
+            or _changed_after(left, right)  # étiez sous ramipril": what rose, while the drug was taken
             or _CUT_DOWN[0].search(left)
             and _CUT_DOWN[1].search(right)
         )
@@ -399,8 +432,8 @@ def _last(cue: re.Pattern, text: str) -> int:
 
 
 def has_current_cue(left: str) -> bool:
-    """The words before a drug say it is already taken ("I'm on", "continue", "je prends")."""
-    return bool(_CURRENT_LEFT.search(left))
+    """The words before a drug say it is already taken ("I'm on", "continue", "je prends", "safe with the")."""
+    return bool(_CURRENT_LEFT.search(left) or _REFERENCE_BEFORE.search(left))
 
 
 def is_avoided(left: str, right: str = "") -> bool:
