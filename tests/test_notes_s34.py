@@ -4,7 +4,7 @@ patient's voice), what the clinician only considers, a loading dose, and what th
 
 from __future__ import annotations
 
-from scribe.notes.engine import document
+from scribe.notes.engine import ask, document
 from tests.test_notes_s33 import _facts, _meds
 
 
@@ -231,3 +231,14 @@ def test_a_drug_replaced_or_described_while_another_value_rose():
     statuses = {f["status"] for f in document(dialogue, language="fr")["facts"] if f["label"] == "ramipril"}
     assert statuses == {"stopped"}, statuses
     assert not _facts(dialogue, ("past_medical",), "fr")
+
+
+def test_a_threshold_is_no_reading_and_home_oxygen_is_no_home_reading():
+    dialogue = (
+        "[patient] do i need oxygen at home ?\n"
+        "[doctor] not now . we'd talk about home oxygen if your oxygen at rest is eighty-eight percent or lower . at "
+        "ninety-three , you don't need it .\n"
+    )
+    doc = document(dialogue)
+    assert not [f for f in doc["facts"] if f["kind"] == "vital" and f.get("value") == "88"], doc["facts"]
+    assert ask(doc, "What are her oxygen saturation readings at home?")["answered"] is False

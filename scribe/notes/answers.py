@@ -147,7 +147,9 @@ BODY_PARTS = {
 
 QUALIFIERS: dict[str, re.Pattern] = {
     "home": re.compile(
-        r"\bat home\b|\bhome\b|\b(?:blood pressure|bp) cuffs?\b|\bà la maison\b|\bà domicile\b|"
+        # (not a therapy or a service: "we'd talk about home oxygen if …", "home health")
+        r"\bat home\b|\bhome\b(?!\s+(?:oxygen|health|care|nurs\w*|visits?|remed\w*))|\b(?:blood pressure|bp) cuffs?\b|"
+        r"\bà la maison\b|\bà domicile\b|"
         r"\bchez (?:vous|moi|lui|elle)\b|"
         # measured by the patient or the family: "my wife checked my temperature", "j'ai pris ma tension"
         r"\b(?:i|we|my (?:wife|husband|partner|son|daughter|mother|father)) (?:checked|took|measured) "

@@ -226,6 +226,8 @@ NOT_A_VALUE_BEFORE = re.compile(
 )
 # a number of a time or a count ("3 or 4 weeks", "2 tablets"), not a measured value
 NOT_A_VALUE_AFTER = re.compile(
+    # a threshold: "if your oxygen at rest is eighty-eight percent or lower"
+    r"^\s*(?:%|percent|pour ?cent)?\s*(?:or (?:lower|higher|less|more|above|below|under|over)|ou (?:moins|plus))\b|"
     r"^(?:\s*(?:or|to|-|ou|à)\s*\d+)?\s*(?:-?\s*(?:years?|year-old|days?|weeks?|months?|times?|ans?|jours?|"
     r"semaines?|mois|fois|o'clock|h|minutes?|hours?|heures?|out of|sur 10|pills?|tablets?|comprimés?|mg|puffs?|"
     r"drops?|sprays?|bouffées?|gouttes?|milligrams?|milligrammes?))(?!\w)",

@@ -55,9 +55,9 @@ def one_fact_per_drug(x) -> None:
             for h in historical:
                 fold(x, h, into=stops[0])
             fs = [f for f in fs if f not in historical]
-        taken = [f for f in fs if f.status in ("current", "new", "changed")]
+        taken = [f for f in fs if f.status == "current" and not f.attributes.get("prescriber")]
         if historical and not stops and taken:  # "they stopped her warfarin for two days" … "four milligrams every
-            for h in [h for h in historical if not h.attributes.get("dose")]:  # evening": held once, taken now
+            for h in [h for h in historical if not {"dose", "prescriber"} & set(h.attributes)]:  # evening": taken now
                 fold(x, h, into=taken[0])
                 fs.remove(h)
         # "… so I quit." … "no more X then": one stop, told twice; the clinician's, when one is (the plan says it)

@@ -63,6 +63,15 @@ _TENTH = re.compile(
 )
 
 
+# a threshold, not a reading: "if your oxygen at rest is 88 percent or lower", "si la tension dépasse 180"
+_IF_BEFORE = re.compile(r"\b(?:if|unless|once|si|dès que)\s+(?:your|his|her|the|votre|sa|son|la|le)?\s*$", re.I)
+_OR_LOWER = re.compile(
+    r"\s*(?:%|percent|pour ?cent)?\s*(?:or (?:lower|higher|less|more|above|below|under|over)|ou (?:moins|plus)|"
+    r"et (?:moins|plus))\b",
+    re.I,
+)
+
+
 class ObjectiveFacts:
     _VITALS = [
         (
@@ -99,6 +108,8 @@ class ObjectiveFacts:
                         continue
                     if _NOT_A_READING.match(m.group("mid")) or _A_DURATION.match(norm, m.end()):
                         continue  # "four glucose tablets, recheck in fifteen minutes"
+                    if _IF_BEFORE.search(norm, max(0, m.start() - 25), m.start()) or _OR_LOWER.match(norm, m.end()):
+                        continue  # "home oxygen if your oxygen at rest is eighty-eight percent or lower": a threshold
                     a, end = m.group("a"), m.end()
                     tenth = _TENTH.match(norm, end)
                     if label == "temperature" and tenth and a.isdigit() and 34 <= int(a) <= 42:

@@ -377,6 +377,7 @@ def read_attributes(
             m, unit, value = strength, normalise_unit(strength.group("unit")), float(strength.group("num"))
         elif unit in ("tablets", "capsules") and (strength := _OF_STRENGTH.match(norm, m.end())):
             # "two tablets of five hundred milligrams": a dose of a thousand
+            dose_start = m.start()
             m, unit, value = strength, normalise_unit(strength.group("unit")), value * float(strength.group("num"))
         elif (
             unit not in COUNT_UNITS

@@ -203,6 +203,12 @@ _HALF_AFTER_UNIT = re.compile(r"\s*(?:milligrammes?|microgrammes?|grammes?|mg|g|
 _ONCE = re.compile(r"\b(once|twice|thrice)\b", re.I)
 
 
+# "two tablets of five hundred milligrams"
+_COUNT_OF_STRENGTH = re.compile(
+    r"\b([1-4]) (?:tablets?|pills?|capsules?|comprimés?|gélules?) (?:of|de|à) (\d+(?:\.\d+)?) ?"
+    r"(?:mg|milligrams?|milligrammes?|g|grams?|grammes?)\b",
+    re.I,
+)
 _TABLETS_OF = re.compile(
     r"\b([1-4]) (\d+(?:\.\d+)?) ?-?(?:mg|milligrams?|g|grams?) (?:tablets?|capsules?|pills?|caplets?)\b", re.I
 )
@@ -229,6 +235,7 @@ def number_values(text: str) -> set[float]:
     norm = normalize(text, "en")[0]
     vals |= {float(m.group(1)) * float(m.group(2)) for m in _TABLETS_OF.finditer(norm)}
     vals |= {float(m.group(1)) * float(m.group(2)) for m in _STRENGTH_THEN_COUNT.finditer(norm)}
+    vals |= {float(m.group(1)) * float(m.group(2)) for m in _COUNT_OF_STRENGTH.finditer(norm)}
     take = _TAKE_COUNT.search(norm)
     vals |= {v * int(take.group("n")) for v in vals if v >= 5} if take else set()
     return vals
