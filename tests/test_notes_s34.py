@@ -242,3 +242,18 @@ def test_a_threshold_is_no_reading_and_home_oxygen_is_no_home_reading():
     doc = document(dialogue)
     assert not [f for f in doc["facts"] if f["kind"] == "vital" and f.get("value") == "88"], doc["facts"]
     assert ask(doc, "What are her oxygen saturation readings at home?")["answered"] is False
+
+
+def test_a_days_ceiling_is_no_dose_and_a_spouses_mother_no_relative():
+    dialogue = (
+        "[patient] du doliprane pour les genoux , un gramme , quand j'ai mal .\n"
+        "[doctor] je récapitule . doliprane si besoin , maximum trois grammes .\n"
+    )
+    assert _meds(dialogue, "fr")["acetaminophen"][1:3] == ("1", "g"), _meds(dialogue, "fr")
+    family = (
+        "[patient] my husband's mother had alzheimer's , and it started like that .\n"
+        "[patient] she takes a hundred and twenty-five micrograms . and her sister , my aunt carol , has type one "
+        "diabetes .\n"
+    )
+    facts = _facts(family, ("past_medical", "family_history"))
+    assert facts == [("family_history", "type 1 diabetes", "aunt")], facts

@@ -41,8 +41,9 @@ FRIENDS = (
     r"copain|copine|amie?|collègue|voisine?|beau-frère|belle-sœur|(?:guy|man|woman|lady|girl) at work)"
 )
 FAMILY = re.compile(
-    # in-laws and step-relatives share no blood: "mon beau-frère a une sciatique" is no family history
-    r"\b(?<!beau-)(?<!belle-)(?<!step-)(mother|mom|mum|father|dad|brother|sister|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
+    # in-laws and step-relatives share no blood: "mon beau-frère a une sciatique", "my husband's mother had alzheimer's"
+    r"\b(?<!beau-)(?<!belle-)(?<!step-)(?<!husband's )(?<!wife's )(?<!partner's )"
+    r"(mother|mom|mum|father|dad|brother|sister|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
     # "son" as English says it ("my son has", "my son, he"), not the French "son diabète" (his)
     r"cousin|son(?=\s*(?:[,.;:!?]|'s\b|$|\s(?:has|had|is|was|who|and|got|died|also|too|passed|just|for|with|to|in|"
     r"at|on|from|but|or|says|said|does|did|will|lives|came|brought|drove)\b))|daughter|"

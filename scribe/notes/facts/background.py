@@ -33,6 +33,11 @@ from scribe.notes.problems import in_introduction
 from scribe.notes.reply_polarity import answer_polarity
 from scribe.notes.text import clean, patient_to_third
 
+_IN_LAW = re.compile(
+    r"\b(?:husband|wife|partner|spouse)'s (?:mother|mom|father|dad|sister|brother|family)\b|"
+    r"\b(?:mother|father|sister|brother)-in-law\b|\bbeau-(?:père|frère)\b|\bbelle-(?:mère|sœur|soeur)\b",
+    re.I,
+)
 _NO_FAMILY_HISTORY = re.compile(
     r"\b(?:rien de particulier dans ma famille|no family history|nothing runs in (?:my|the) family)\b", re.I
 )
@@ -336,6 +341,8 @@ class BackgroundFacts:
                 relative_named = rel and rel.group(0).lower() not in ("family",) and self.is_pat(k) and near
                 if m.negated and s.question:
                     continue  # "ce n'est pas dangereux, avec mon père, le cancer ?" denies nothing of the father
+                if _IN_LAW.search(s.text, max(0, st - 60), st):
+                    continue  # "my husband's mother had alzheimer's": no blood relative, and not the patient
                 # a relative's condition, or the reply to "what runs in your family?" whoever gives it
                 if (
                     family_answer

@@ -65,6 +65,11 @@ _RATIO_AFTER = re.compile(
     r"\d+\s+over\b",
     re.I,
 )
+_MAX_BARE = re.compile(
+    r"\b(?:maximum|max|au maximum|pas plus de|no more than|not more than|never more than)\s+"
+    r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>g|grams?|grammes?)\b",
+    re.I,
+)
 _BARE_DOSE = re.compile(
     rf"^\s*,?\s*(?:at\s+|à\s+)?(?P<num>{_NUM})(?!\s*(?:\d|%|-|/|:\d|\.\d|years?|yrs?|days?|weeks?|"
     r"(?:medicines?|medications?|drugs?|things|kinds|ingredients|médicaments?)\b|"  # "three medicines in one"
@@ -322,6 +327,9 @@ def read_attributes(
             maxima.append((m, n, unit))
     # "two tablets up to three times a day, never more than three grams a day": the amount is the maximum, the
     # times how often it may be taken
+    bare = _MAX_BARE.search(norm) if not maxima else None
+    if bare:  # a recap's "doliprane si besoin, maximum trois grammes": the day's ceiling, never the dose
+        maxima.append((bare, float(bare.group("n")), normalise_unit(bare.group("unit"))))
     amount = next((x for x in maxima if x[2] not in (None, "times")), maxima[0] if maxima else None)
     if amount:
         out.max_per_day = keep(amount[0].start(), amount[0].end(), amount[1:])
