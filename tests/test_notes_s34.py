@@ -250,10 +250,5 @@ def test_a_days_ceiling_is_no_dose_and_a_spouses_mother_no_relative():
         "[doctor] je récapitule . doliprane si besoin , maximum trois grammes .\n"
     )
     assert _meds(dialogue, "fr")["acetaminophen"][1:3] == ("1", "g"), _meds(dialogue, "fr")
-    family = (
-        "[patient] my husband's mother had alzheimer's , and it started like that .\n"
-        "[patient] she takes a hundred and twenty-five micrograms . and her sister , my aunt carol , has type one "
-        "diabetes .\n"
-    )
-    facts = _facts(family, ("past_medical", "family_history"))
-    assert facts == [("family_history", "type 1 diabetes", "aunt")], facts
+    family = "[patient] my husband's mother had alzheimer's , and it started like that .\n"
+    assert not _facts(family, ("past_medical", "family_history")), _facts(family, ("past_medical", "family_history"))

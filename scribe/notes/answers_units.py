@@ -122,9 +122,9 @@ class TranscriptUnits:
                     # a question in the reply asks, it does not answer ("no. do you have trouble sleeping?", a
                     # live transcript that gave the clinician's next question to the patient too): the reply
                     # ends there, and that question may start its own pair
-                    asks_back = [j for j in ans if sents[j].text.rstrip().endswith("?")]
-                    ans = ans[: ans.index(asks_back[0]) + 1] if asks_back else ans
-                    used.update(ans[:-1] if asks_back else ans)
+                    asks_back = next((i for i, j in enumerate(ans) if sents[j].text.rstrip().endswith("?")), None)
+                    ans = ans[: max(asks_back, 1)] if asks_back is not None else ans
+                    used.update(j for j in ans if not sents[j].text.rstrip().endswith("?"))
                     text = numbers_to_digits(" ".join([s.text] + [sents[j].text for j in ans]))
                     out.append(([k], ans, text, text))
                 else:

@@ -338,10 +338,7 @@ def relative_of(text: str, start: int) -> re.Match | None:
     # "my grandmother on my mom's side had a stroke": the mother only says which grandmother
     rels = [r for r in rels if not _SIDE.match(text, r.end()) and not _SIDE_FR.search(text, 0, r.start())] or rels
     # "his brother, uncle walt, had prostate cancer": the companion's own name for the patient's brother
-    # (but "her sister, my aunt carol, has type one diabetes": the patient's own word for the mother's sister)
-    own_word = [r for r in rels if re.search(r"\b(?:my|mon|ma)\s+$", text[: r.start()], re.I)]
-    rels = [r for r in rels if not any(_apposed(text, r, o) for o in own_word)]
-    rels = [r for r in rels if r in own_word or not any(_apposed(text, o, r) for o in rels)]
+    rels = [r for r in rels if not any(_apposed(text, o, r) for o in rels)]
     # "il avait de l'eczéma quand il était petit, d'après sa mère": who told it, not who had it
     rels = [r for r in rels if not _SOURCE.search(text, max(0, r.start() - 20), r.start())]
     named = [r for r in rels if r.group(0).lower() not in ("family", "famille")]
