@@ -283,8 +283,8 @@ class Attributes:
 # a first (loading) dose said before the regimen: "two tablets now, one an hour later, then one twice a day"
 _LOADING = re.compile(
     r"[^;]{0,12}?(?P<load>\b(?:\d+(?:\.\d+)?|one|two|three|a|an) (?:tablets?|pills?|capsules?|comprimés?|gélules?)"
-    r"[^.;]{0,20}?\b(?:now|right away|today|at once|immediately|tout de suite|maintenant|aujourd'hui)\b"
-    r"[^.;]{0,50}?)\b(?:then|puis|ensuite)\b",
+    r"(?:[^.;]|(?<=\d)\.(?=\d)){0,28}?\b(?:now|right away|today|at once|immediately|tout de suite|maintenant|"
+    r"aujourd'hui)\b[^.;]{0,50}?)\b(?:then|puis|ensuite)\b",
     re.I,
 )
 
