@@ -253,9 +253,9 @@ def friends_own(text: str, start: int) -> bool:
     """The condition at `start` is a friend's, a colleague's or an in-law's, named before it in its part of the
     sentence ("mon beau-frère, il a une sciatique", "my buddy has psoriasis"): nobody's history in the chart."""
     friends = list(_FRIEND.finditer(text, 0, start))
-    between = text[friends[-1].end() : start] if friends else ""
     if not friends:
         return False
+    between = text[friends[-1].end() : start]
     return not (_NEXT_PERSON.search(between) or PATIENT_AGAIN.search(between) or FAMILY.search(between))
 
 
