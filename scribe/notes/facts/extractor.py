@@ -44,8 +44,8 @@ class Extractor(
         the claim, goes to the note."""
         excluded = set()
         for k, s in enumerate(self.sents):
-            if not self.is_clin(k) or s.question:
-                continue
+            if not self.is_clin(k) or s.question or not _EXCLUDES.search(s.text):
+                continue  # (the lexicon is read only where something is excluded: document() runs on every update)
             for st, en, c in lexicon.find_concepts("condition", s.text):
                 if _EXCLUDED_FOR_GOOD.search(s.text[:st]) and not _NOT_NOW.search(s.text[en:]):
                     excluded.add(c.label)
@@ -59,6 +59,7 @@ class Extractor(
         self.builder.facts[:] = kept
 
 
+_EXCLUDES = re.compile(r"\b(?:do not|don'?t|does not|doesn'?t|never) ha(?:ve|d)\b|\bn'a(?:vez)? (?:pas|jamais)\b", re.I)
 _EXCLUDED_FOR_GOOD = re.compile(
     r"\b(?:you|he|she) (?:do not|don'?t|does not|doesn'?t|never) (?:ha(?:ve|d)|ha(?:ve|d) had) (?:an? )?$|"
     r"\b(?:vous n'avez|il n'a|elle n'a) (?:pas|jamais) (?:eu )?(?:de |d'|une? )?(?:(?:maladie|syndrome) d[e'] ?)?$",

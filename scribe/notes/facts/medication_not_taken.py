@@ -50,6 +50,8 @@ def others_drugs(x, friends: frozenset[str], found: list) -> tuple[set[str], set
     out: set[str] = set()
     lent: set[str] = set()
     for k, (s, mentions) in enumerate(zip(x.sents, found, strict=True)):
+        if not mentions:
+            continue
         turn = " ".join(x.sents[j].text for j in (k, k + 1) if j < len(x.sents) and x.sents[j].seg_index == s.seg_index)
         for m in mentions:
             named_with = _A_RELATIVES.search(s.text[max(0, m.start - 60) : m.start])

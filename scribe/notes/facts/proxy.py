@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes.facts.relatives import CHART_WORD
+from scribe.notes.facts.relatives import CHART_WORD, PATIENT_AGAIN
 from scribe.notes.number_words import numbers_to_digits
 
 # the clinician's introduction: "chloé bernard, quatre ans, vue avec sa maman", "jack, seven, here with his dad"
@@ -16,8 +16,7 @@ _WITH_PARENT = re.compile(
     re.I,
 )
 _AGE = re.compile(r"\b(\d{1,2})(?:[- ]years?[- ]old|[- ]year-old| ans\b)|\b\d{1,2} (?:months?|mois)\b", re.I)
-# the speaker's own, said just before the condition, with nobody else in between
-_SELF = re.compile(r"\b(?:moi|je|j'|i|i've|i'm|myself|me)\b|\bm'(?=\w)", re.I)
+# nobody else between the speaker's own word and the condition
 _SOMEONE = re.compile(r"\b(?:elle|il|she|he|her|his|sa|son|ses|lui)\b", re.I)
 
 
@@ -35,5 +34,5 @@ def proxy_parent(sents: list, is_clin) -> str | None:
 def parents_own(text: str, start: int) -> bool:
     """The condition at `start` is the speaker's own ("moi, j'ai le rhume des foins", "i have hay fever myself")."""
     before = text[max(0, start - 40) : start]
-    mine = list(_SELF.finditer(before))
+    mine = list(PATIENT_AGAIN.finditer(before))
     return bool(mine) and not _SOMEONE.search(before, mine[-1].end())

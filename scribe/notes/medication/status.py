@@ -279,20 +279,14 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:the\s+|your\s+|his\s+|her\s+|le\s+|la\s+|l'|votre\s+)?$",
     re.I,
 )
-_HELD_FOR = re.compile(
-    r"\s*(?:for|pendant|durant) (?:a (?:few|couple of) |(?:one|two|three|four|five|a|\d+|un|une|deux|trois|quelques) )"
-    r"(?:days?|weeks?|jours?|semaines?)\b",
-    re.I,
-)
 _TREATED_THEN = re.compile(
     r"\b(?:ago|last (?:week|month|year)|yesterday|hier|il y a\b[^,.;]{1,30})[^.;]{0,30}\b(?:treated|traitée?s?) "
     r"(?:with|par|avec)\s+(?:the\s+|du\s+|de la\s+|de l')?$",
     re.I,
 )
-_WAS_A_COURSE = (
-    re.compile(r"\s*(?:was|were|c'était|était)\b", re.I),
-    re.compile(r"\b(?:for|pendant) (?:\w+ ){1,2}(?:days?|weeks?|jours|semaines)\b", re.I),
-)
+# a course or a hold told with its length: "they stopped her warfarin for two days", "… for five days"
+_FOR_DAYS = re.compile(r"\b(?:for|pendant|durant) (?:\w+ ){1,2}(?:days?|weeks?|jours?|semaines?)\b", re.I)
+_WAS = re.compile(r"\s*(?:was|were|c'était|était)\b", re.I)
 _OWN_STATUS = [STOP_LEFT, _CHANGE_LEFT, _NEW_CUE, _CURRENT_LEFT, _IMPERATIVE]
 
 
@@ -323,7 +317,7 @@ def clause_status(
         status = "stopped"
     elif stop and not _HEDGE.search(left):
         # "they stopped her warfarin for two days": held for a while, then taken again, by the patient's account
-        status = "historical" if not clinician and _HELD_FOR.match(right) else "stopped"
+        status = "historical" if not clinician and _FOR_DAYS.match(right.lstrip()) else "stopped"
     elif (
         (not clinician or asked or "?" in text)
         and not _CURRENT_LEFT.search(left)
@@ -334,7 +328,7 @@ def clause_status(
         status = "current"
     elif clinician and _TREATED_THEN.search(left):
         status = "historical"  # "a flare-up two and a half weeks ago treated with prednisone"
-    elif not clinician and _WAS_A_COURSE[0].match(right) and _WAS_A_COURSE[1].search(text, start):
+    elif not clinician and _WAS.match(right) and _FOR_DAYS.search(text, start):
         status = "historical"  # "the prednisone was forty milligrams, once a day, for five days": a course told
     elif clinician and (_SWITCH_FROM.search(left) or _SWITCH_OBJECT[0].search(left) and _SWITCH_OBJECT[1].match(after)):
         # "down the road the cardiologist may switch the lisinopril to entresto": considered, nothing stops today
