@@ -24,7 +24,8 @@ written9 (session 25): W97-W108, the same; written10 (session 26): W109-W120, th
 written11 (session 27): W121-W132, the same; written12 (session 28): W133-W144, the same;
 written13 (session 29): W145-W156, the same; written14 (session 30): W157-W168, the same;
 written15 (session 31): W169-W180, the same; written16 (session 32): W181-W192, the same;
-written17 (session 33): W193-W204, the same; written18 (session 34): W205-W216, the same.
+written17 (session 33): W193-W204, the same; written18 (session 34): W205-W216, the same;
+written19 (session 35): W217-W228, the same.
 
 Live: the transcript cut after 25/50/75 % of its segments; a question whose quote comes after the cut must
 be "not answered" then. Audio (`--from audio|both`): the consultation spoken by espeak-ng and transcribed by
@@ -80,6 +81,7 @@ SPLITS = (
     "written16",
     "written17",
     "written18",
+    "written19",
 )
 
 from scribe.notes.dialogue import load  # noqa: E402
