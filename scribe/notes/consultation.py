@@ -306,7 +306,13 @@ _GONE = (
     r"disappeared|has stopped|went down|is better now and gone|a disparu|ont disparu|est partie?|sont parti(?:e)?s|"
     r"est passée?|est tombée?|s'est arrêtée?|c'est (?:bien )?(?:fini|terminé|passé))\b"
 )
-_RESOLVED = re.compile(r"^\W*(?:\w+\W+){0,3}?" + _GONE, re.I)
+# "… the first two weeks, that's gone": gone, said of it after a comma
+_RESOLVED = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?" + _GONE + r"|^[^.;?!]*?,\s*(?:it|that|ça)(?:\s+\w+){0,2}?\s*" + _GONE, re.I
+)
+# the next sentence of the turn says it went: "that cough drove my wife crazy. it went away after i stopped."
+_GONE_NEXT = re.compile(r"^\W*(?:(?:and|but|et|mais)\s+)?(?:it|that|this|ça|elle|il)(?:\s+\w+){0,2}?\s*" + _GONE, re.I)
+_BACK = re.compile(r"\b(?:came back|comes back|come back|again|revenue?s?|revient|reviennent)\b", re.I)
 _RESOLVED_LATER = re.compile(r"^[^.;?!]*?" + _GONE, re.I)  # … in the rest of the sentence
 _HAD_BEFORE = re.compile(r"\b(?:had|used to have|j'avais|j'ai eu|avait|a eu|avais)\s+(?:[\w']+\s*){0,2}$", re.I)
 
@@ -314,6 +320,11 @@ _HAD_BEFORE = re.compile(r"\b(?:had|used to have|j'avais|j'ai eu|avait|a eu|avai
 def resolved_after(text_after: str, later: bool = False) -> bool:
     """The words right after a finding say it has gone: not a finding of the patient now."""
     return bool((_RESOLVED_LATER if later else _RESOLVED).match(text_after))
+
+
+def gone_next(next_sentence: str) -> bool:
+    """The turn's next sentence says the finding went away (and did not come back)."""
+    return bool(_GONE_NEXT.match(next_sentence)) and not _BACK.search(next_sentence)
 
 
 def resolve_polarity(facts: list[Fact], kinds: tuple[str, ...] = ("symptom", "family_history")) -> list[Fact]:

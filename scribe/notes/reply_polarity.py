@@ -90,11 +90,15 @@ def answer_polarity(text: str, question: str = "") -> str:
 _IT_HAPPENED = r"(?:i|he|she) (?:\w+ed|hit|fell|got|had|took|felt|bit|cut|did|does|do|has|have|was)"
 _TAKEN_BACK = re.compile(
     r"^\W*(?:no|non|nope|nah)\b[\s.,…]*(?:(?:well\s*,?\s*)?actually\b(?!\s*,?\s*(?:no|never|not|none|nothing)\b)|"
-    r"oh wait|wait|enfin si|ah si|enfin|en fait|attendez|well\s*,?\s*(?:" + _IT_HAPPENED + r"|maybe|sometimes|"
+    r"(?:well\s*,?\s*)?(?:oh )?wait|enfin si|ah si|enfin|en fait|attendez|well\s*,?\s*(?:" + _IT_HAPPENED + r"|maybe|"
+    r"sometimes|"
     r"a little|a bit|kind of|sort of|once|occasionally)\b)",  # "no ... well, i bumped it on the nightstand"
     re.I,
 )
-_AFFIRMS = re.compile(r"^\W*(?:yes|yeah|yep|oui|si|a little|a bit|sometimes|parfois|un peu)\b", re.I)
+_AFFIRMS = re.compile(
+    r"^\W*(?:(?:wait|attendez)\W+)?(?:yes|yeah|yep|oui|si|a little|a bit|sometimes|parfois|un peu|once|une fois)\b",
+    re.I,
+)
 _LATE_YES = re.compile(
     r"^(?!\W*(?:okay|ok|alright|all right|right|sure|d'accord|bon|mm-hmm|uh-huh|ah|oh)\b)"
     r"([^.?!;]{1,40}?),\s*(?:oui|ouais|yes|yeah|yep)\s*(?:[.!,]|$)",
@@ -104,8 +108,9 @@ _LATE_YES = re.compile(
 
 # the reply goes back on its "no" in its next sentence: "Not really. Well, actually, a little in the mornings."
 _GOES_BACK = re.compile(
-    r"^\W*(?:(?:well|but|um|uh|oh|euh|bon|mais|enfin)\W+)*"
+    r"^\W*(?:(?:well|but|um|uh|oh|ah|euh|bon|mais|enfin)\W+)*"
     r"(?:actually|now that (?:i think|you mention)|thinking about it|"
+    r"(?:wait|attendez)\W+(?:(?:ah|oh)\W+)?(?:yes|yeah|oui|si|once|une fois|a little|un peu)|"  # "well, wait. once."
     r"en fait|enfin si|si\b|quoique|à la réflexion|"
     r"(?:maybe|perhaps|peut-être)\W+(?:once|twice|a little|a bit|sometimes|une fois|un peu|parfois)|"
     r"(?:well|enfin|yeah|yes|oui|ouais)\W+(?:a little|a bit|a tiny bit|once|sometimes|un (?:tout )?(?:petit )?peu|"
@@ -140,7 +145,7 @@ def goes_back_on_no(later: list[str]) -> bool:
     return any(_GOES_BACK.match(t) and not DENIES.search(t) for t in joined[:2])
 
 
-_ONLY_HESITATION = re.compile(r"^\W*(?:well|enfin|um+|uh+|euh|bon|hmm+)\W*$", re.I)
+_ONLY_HESITATION = re.compile(r"^\W*(?:(?:well|enfin|um+|uh+|euh|bon|hmm+|oh|wait|attendez)\W*)+$", re.I)
 
 
 def denied_again(later: list[str], asked: list[str]) -> bool:

@@ -17,7 +17,7 @@ from scribe.notes.facts.mentions import (
     reply_subset,
     side_of,
 )
-from scribe.notes.facts.reader import NEGATION_NEAR, advice_heard
+from scribe.notes.facts.reader import NEGATION_NEAR, advice_heard, turn_start
 from scribe.notes.facts.replies import REWORDS, asked_as_denied, denial_reply, reply_polarity
 from scribe.notes.reply_polarity import DENIES, denied_again, goes_back_on_no
 
@@ -147,10 +147,10 @@ _CIRCUMSTANCE_BEFORE = re.compile(
 # "does the chest pain…", "is your cough…": the symptom as given, its properties asked
 _GIVEN = re.compile(r"\b(?:does|do|did|is|was|has|have) (?:the|your|that|this) (?:\w+ )?$", re.I)
 # "any blood in the vomit?", "any change in your cough?", "la couleur des crachats ?": something in or of the
-# symptom is asked, the symptom itself is given
+# symptom is asked, the symptom itself is given ("fever with the rash?")
 _PART_OF = re.compile(
     r"\b(?:blood|mucus|pus|bile|colou?r|changes?|amount|smell|sang|glaires|couleur|changements?|odeur|aspect) "
-    r"(?:in|of|with|dans|de|du|des) (?:the|your|my|that|this|le|la|les|l'|vos|votre)?\s*$",
+    r"(?:in|of|with|dans|de|du|des) (?:the|your|my|that|this|le|la|les|l'|vos|votre)?\s*$|\b(?:with|avec) (?:the|la) $",
     re.I,
 )
 
@@ -366,7 +366,7 @@ class AskedSymptoms:
             pol == "no"
             and (
                 goes_back_on_no([rest, *(self.sents[j].text for j in ans[1:])])
-                or goes_back_on_no([_opening(self.sents, j) for j in later])
+                or goes_back_on_no([t for j in later for t in turn_start(self.sents, j)])
             )
             and not denied_again([self.sents[j].text for j in ans[1:4]], [s.text[f[0] : f[1]] for f in found])
         ):

@@ -6,7 +6,16 @@ import re
 
 from scribe.notes import lexicon
 from scribe.notes.consultation import FAMILY, context_of
-from scribe.notes.facts.assessment_problems import PAST_PROBLEM, ProblemFacts, certainty, hedged_of, set_aside
+from scribe.notes.facts.assessment_problems import (
+    HEDGE_LATER,
+    PAST_PROBLEM,
+    STATES_IT,
+    ProblemFacts,
+    certainty,
+    hedged_of,
+    set_aside,
+    shown_by_value,
+)
 from scribe.notes.facts.assessment_start import ImpressionStart, denied_in
 from scribe.notes.facts.plan_items import MISTAGGED_ORDER
 from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
@@ -24,21 +33,6 @@ from scribe.notes.terms import diagnosis_phrases, exact_code
 from scribe.notes.text import Sentence, clean
 from scribe.schemas_docs import Fact
 
-# what, said after a plainly stated problem, makes it a possibility: "it could be", "we'll see if", "je pense que"
-_HEDGE_LATER = re.compile(
-    r"\b(?:(?:it|this|that|which)(?:'s| is)? (?:could|may|might|can) (?:also |just |still )?(?:be|have been|turn out)|"
-    r"(?:it|this|that)(?:'s| is) (?:probably|likely|possibly|maybe|perhaps|not (?:certain|sure|clear))|"
-    r"(?:i|we)(?:'m| am|'re| are) not (?:\w+ )?(?:sure|certain)|"
-    r"(?:je ne suis|on n'est) pas (?:\w+ )?(?:sûre?|certaine?)|"
-    r"(?:i|we) (?:suspect|am not sure|are not sure)|"
-    r"(?:we(?:'ll| will| are going to|'re going to| gon na| gonna| need to| want to| have to)|let's|i want to) "
-    r"(?:\w+ )?(?:see|find out|check|confirm|determine|make sure) (?:if|whether|that it)|rule (?:it|that|this) out|"
-    r"to confirm (?:it|this|that|the diagnosis)|pour (?:le |la |l')?confirmer|"
-    r"il se peut|je pense que|c'est (?:probablement|peut-être|sans doute)|probablement|peut-être|"
-    r"(?:ça|cela) (?:pourrait|peut) (?:\w+ )?être|"
-    r"on va (?:\w+ )?(?:éliminer|voir si|vérifier si|s'assurer)|ce n'est pas sûr|pas certain)\b",
-    re.I,
-)
 # "it could be from your medication", "it may be that you also have…": the cause or another problem is hedged
 _CAUSE_AFTER = re.compile(
     r"^\s*(?:\w+ )?(?:from|due to|caused by|related to|because|secondary to|triggered by|li[ée]e? [àa]|d[ûu]e? [àa])\b|"
@@ -84,13 +78,6 @@ _TYPE_OPEN = re.compile(
 
 # the clinician states the diagnosis as the patient's: only such a statement makes sure of one weighed before
 # ("it could be a small kidney stone" … "water helps the kidney stones too" stays possible)
-_STATES_IT = re.compile(
-    r"\b(?:you(?:'ve| have| do have)(?: got)?|(?:he|she) (?:has|does have)|this is|it'?s|it is|that'?s|there'?s|"
-    r"shows?|showed|confirm\w*|diagnos\w*|consistent with|so (?:you|it)|vous avez|(?:il|elle) a|c'est|il s'agit|"
-    r"montre)\b[^.;?!]{0,40}$",
-    re.I,
-)
-
 
 # the clinician excludes the patient's having it ("so no, you don't have lupus"): a ruled-out diagnosis, whatever
 # "no" came before
@@ -219,7 +206,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         for text in texts:
             others = [a for a, _b, c in lexicon.find_concepts("condition", text) if c.label != fact.label]
             others += [m.start() for q in named for m in re.finditer(rf"\b{re.escape(q)}\b", text.lower())]
-            for hedge in _HEDGE_LATER.finditer(text):
+            for hedge in HEDGE_LATER.finditer(text):
                 if not _CAUSE_AFTER.match(text[hedge.end() :]) and not any(
                     hedge.start() > a or a - hedge.end() < 12 for a in others
                 ):
@@ -231,15 +218,23 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
     def _weighed_elsewhere(self, fact: Fact) -> None:
         """A problem only named where it was taken from ("drink water, that helps the kidney stones too",
         "l'helicobacter, oui.") that the clinician weighs elsewhere in the visit ("it could be a small kidney stone",
-        "des biopsies pour chercher l'helicobacter"), never stating it as the patient's: possible."""
+        "des biopsies pour chercher l'helicobacter"), never stating it as the patient's: possible. Not a problem the
+        patient's history holds ("with hashimoto's thyroiditis on levothyroxine") or one a recap lists with the value
+        that shows it ("iron deficiency, ferritin eight"); nor weighed by what is said of people in general."""
         k = fact.attributes.get("statement")
-        if fact.status != "present" or k is None or self._stated(fact):
+        if fact.status != "present" or k is None or self._stated(fact) or shown_by_value(self.sents[k].text, fact):
+            return
+        if any(
+            f.kind == "past_medical" and f.label == fact.label and f.status == "present" for f in self.builder.facts
+        ):
             return
         for j in range(len(self.sents)):
             t = self.sents[j].text
             if self.is_clin(j) and not self.sents[j].question:
                 for a, b, c in lexicon.find_concepts("condition", t):
-                    if c.label == fact.label and certainty(t, a, b) == "possible":
+                    if c.label != fact.label or self._GENERIC_EXPERIENCER.search(t[max(0, a - 80) : a]):
+                        continue
+                    if certainty(t, a, b) == "possible":
                         fact.status, fact.attributes["certainty"] = "uncertain", "possible"
                         return
 
@@ -248,7 +243,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         rather than only naming it ("and the lupus question.", "that helps the kidney stones too")."""
         k, quote = fact.attributes.get("statement"), fact.evidence[0].quote if fact.evidence else ""
         at = self.sents[k].text.find(quote) if k is not None and quote else -1
-        return at < 0 or bool(_STATES_IT.search(clause_before(self.sents[k].text, at)))
+        return at < 0 or bool(STATES_IT.search(clause_before(self.sents[k].text, at)))
 
     _NOT_A_DIAGNOSIS = re.compile(
         # what a drug or a disease can lead to is not what the patient has: "crestor can cause liver toxicity"
@@ -368,7 +363,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
                 )
             return
         if label in seen:
-            if _more_certain(sure, seen[label]) and _STATES_IT.search(clause_before(s.text, a)):
+            if _more_certain(sure, seen[label]) and STATES_IT.search(clause_before(s.text, a)):
                 seen[label].status = "present" if sure == "confirmed" else "uncertain"
                 seen[label].attributes["certainty"] = sure
             return

@@ -16,6 +16,7 @@ from scribe.notes.consultation import certainty as spoken_certainty
 from scribe.notes.consultation import context_of
 from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
 from scribe.notes.lexicon.conditions_status import STATUS_LABELS
+from scribe.notes.number_words import EN_TENS, EN_UNITS, FR_TENS, FR_UNITS
 from scribe.notes.problems import (
     controlled_problems,
     heading_before,
@@ -186,6 +187,45 @@ _A_TEST_MAY = re.compile(
     r"(?:a |an |the |any |une? |la |le )?(?:\w+ )?$",
     re.I,
 )
+
+
+# what, said after a plainly stated problem, makes it a possibility: "it could be", "we'll see if", "je pense que"
+HEDGE_LATER = re.compile(
+    r"\b(?:(?:it|this|that|which)(?:'s| is)? (?:could|may|might|can) (?:also |just |still )?(?:be|have been|turn out)|"
+    r"(?:it|this|that)(?:'s| is) (?:probably|likely|possibly|maybe|perhaps|not (?:certain|sure|clear))|"
+    r"(?:i|we)(?:'m| am|'re| are) not (?:\w+ )?(?:sure|certain)|"
+    r"(?:je ne suis|on n'est) pas (?:\w+ )?(?:sûre?|certaine?)|"
+    r"(?:i|we) (?:suspect|am not sure|are not sure)|"
+    r"(?:we(?:'ll| will| are going to|'re going to| gon na| gonna| need to| want to| have to)|let's|i want to) "
+    r"(?:\w+ )?(?:see|find out|check|confirm|determine|make sure) (?:if|whether|that it)|rule (?:it|that|this) out|"
+    r"to confirm (?:it|this|that|the diagnosis)|pour (?:le |la |l')?confirmer|"
+    r"il se peut|je pense que|c'est (?:probablement|peut-être|sans doute)|probablement|peut-être|"
+    r"(?:ça|cela) (?:pourrait|peut) (?:\w+ )?être|"
+    r"on va (?:\w+ )?(?:éliminer|voir si|vérifier si|s'assurer)|ce n'est pas sûr|pas certain)\b",
+    re.I,
+)
+# the sentence says the problem is the patient's: "so you have …", "it's …", "c'est …"
+STATES_IT = re.compile(
+    r"\b(?:you(?:'ve| have| do have)(?: got)?|(?:he|she) (?:has|does have)|this is|it'?s|it is|that'?s|there'?s|"
+    r"shows?|showed|confirm\w*|diagnos\w*|consistent with|so (?:you|it)|vous avez|(?:il|elle) a|c'est|il s'agit|"
+    r"montre)\b[^.;?!]{0,40}$",
+    re.I,
+)
+_NUMBER = r"(?:\d+|" + "|".join(sorted({*EN_UNITS, *EN_TENS, *FR_UNITS, *FR_TENS} - {"un", "une"}, key=len)[::-1]) + ")"
+# a recap lists the problem with the value that shows it: "iron deficiency, ferritin eight", "anémie, hémoglobine à dix"
+_VALUE_AFTER = re.compile(
+    r"^\s*,\s*(?:(?:your|the|her|his|votre|la|le|l')\s*)?[\w-]+(?: [\w-]+)?(?: (?:is|was|at|of|à|de))? "
+    + _NUMBER
+    + r"\b",
+    re.I,
+)
+
+
+def shown_by_value(text: str, fact: Fact) -> bool:
+    """The sentence a problem was taken from gives, right after its name, the value that shows it."""
+    quote = fact.evidence[0].quote if fact.evidence else ""
+    at = text.find(quote) if quote else -1
+    return at >= 0 and bool(_VALUE_AFTER.match(text[at + len(quote) :]))
 
 
 def hedged_of(fact: Fact, sure: list[Fact]) -> bool:

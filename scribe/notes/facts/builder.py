@@ -83,6 +83,8 @@ class Builder:
                 for k in ("dose", "unit", "frequency", "per_day", "as_needed", "max_per_day"):
                     if attributes.get(k) not in (None, "", []):
                         f.attributes[k] = attributes[k]
+                    else:  # the patient's "four times a day" is not the clinician's "up to three times a day"
+                        f.attributes.pop(k, None)
             for k, v in attributes.items():
                 if v not in (None, "", []) and not f.attributes.get(k):
                     f.attributes[k] = v

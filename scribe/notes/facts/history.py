@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon, register
-from scribe.notes.consultation import FAMILY, FRIENDS, context_of, denied_after, resolved_after
+from scribe.notes.consultation import FAMILY, FRIENDS, context_of, denied_after, gone_next, resolved_after
 from scribe.notes.facts.asked import AskedSymptoms, narrowed, reworded
 from scribe.notes.facts.complaint_time import complaint_time
 from scribe.notes.facts.mentions import (
@@ -30,6 +30,7 @@ from scribe.notes.text import clean, patient_to_third
 
 _LONG_AGO = re.compile(
     r"\b(?:years? ago|a long time ago|back then|il y a (?:des|plusieurs|\w+) ans|autrefois|as a (?:kid|child)|"
+    r"(?<!since )(?<!depuis )(?:last year|l'année dernière|l'an dernier)|"
     r"in (?:college|high school))\b",
     re.I,
 )
@@ -47,7 +48,7 @@ _SOMEONE_ELSE = re.compile(
 _THIRD_OPENS = re.compile(r"^\W*(?:(?:and|so|but|et|mais)\W+)?(?:she|he|her|his|they|their|elle|il|son|sa|ses)\b", re.I)
 _PAST_EPISODE = re.compile(
     r"\b(?:years? ago|last year|back in|in the past|a long time ago|when i (?:was|broke|hurt|had|injured)|"
-    r"the (?:last|first|other) time|previous(?:ly)?|used to|il y a (?:des|plusieurs) ans|autrefois|la dernière fois|"
+    r"the (?:last|first|other) time|previous(?:ly)?|used to|il y a [\w-]+ ans|autrefois|la dernière fois|"
     # childhood: "when he was little he had a rash", "petit, il avait eu des boutons"
     r"when (?:he|she|i|they) (?:was|were) (?:little|young|a (?:kid|child|baby|toddler))|as a (?:kid|child|baby)|"
     r"in (?:his|her|my) childhood|quand (?:il|elle|j') ?étai[st] (?:petite?|jeune|bébé)|"
@@ -254,7 +255,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
         return (
             j < len(self.sents)
             and self.sents[j].seg_index == self.sents[k].seg_index
-            and bool(_STOPPED_FOR_IT.match(self.sents[j].text))
+            and bool(_STOPPED_FOR_IT.match(self.sents[j].text) or gone_next(self.sents[j].text))
         )
 
     def symptoms(self):

@@ -109,9 +109,12 @@ def one_fact_per_drug(x) -> None:
                 if len(new.evidence) < 4 and ev not in new.evidence:
                     new.evidence.append(ev)
             before, after = was.attributes.get("dose"), new.attributes.get("dose")
-            if before and after and str(before) != str(after):
+            # "one gram" in the recap is the 1000 mg just prescribed, not a dose it changes from
+            if before and after and _amount(was) != _amount(new) and _times(was) < _times(new):
                 new.status = "changed"
                 new.attributes["previous_dose"] = before
+            elif was.attributes.get("said_by") == "patient" and 0 < _times(was)[0][0] - _times(new)[0][0] <= 2:
+                new.status = "current"  # "ibuprofen, 400 mg up to three times a day" "i already take two advil"
             for c in current:
                 x.builder.facts.remove(c)
             continue
@@ -135,6 +138,15 @@ def one_fact_per_drug(x) -> None:
                     o.attributes.pop("previous_dose", None)
             keep = current[0]
             keep.attributes["later"] = others[0].status
+
+
+def _amount(f: Fact) -> float | str:
+    """The dose in the unit's base (1 g = 1000 mg), or as said when it is no number."""
+    dose, unit = str(f.attributes.get("dose")), str(f.attributes.get("unit") or "").lower()
+    try:
+        return float(dose) * {"g": 1000.0, "mcg": 0.001, "µg": 0.001}.get(unit, 1.0)
+    except ValueError:
+        return dose
 
 
 def _times(f: Fact) -> list[tuple[int, int]]:

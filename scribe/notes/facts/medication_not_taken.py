@@ -27,19 +27,27 @@ _TAKES = re.compile(
 
 # the relative who takes it, named just before: "my wife takes spironolactone", "sa mère est sous xarelto" (not
 # "here with his wife carol for his follow-up, mainly for wearing off between his carbidopa-levodopa doses")
-_A_RELATIVES = re.compile(
+_RELATIVE = (
     r"\b(?:my|his|her|your|mon|ma|son|sa|votre)\s+(?:wife|husband|partner|mother|mom|mum|father|dad|brother|sister|"
     r"son|daughter|mari|femme|épouse|mère|maman|père|papa|frère|sœur|fils|fille|aunt|uncle|tante|oncle|grand\w*)\b"
-    r"(?:,? \w+,?)? (?:also |still |now )?(?:takes|took|is on|was on|uses|used|has been on|prend|prenait|est sous|"
-    r"était sous)\s+(?:the |some |his |her |le |la |du |de la |de l'|l')?$",
+)
+_TAKES_A = r"(?:takes|took|is on|was on|uses|used|has been on|prend|prenait|est sous|était sous)"
+_A_RELATIVES = re.compile(
+    _RELATIVE + r"(?:,? \w+,?)? (?:also |still |now )?" + _TAKES_A + r"\s+(?:the |some |his |her |le |la |du |de la |"
+    r"de l'|l')?$",
     re.I,
 )
+# the drug said next, on its own: "mon frère aîné, bernard, lui il est sous insuline maintenant. la lantus, vingt
+# unités le soir."
+_RELATIVE_ON = re.compile(_RELATIVE + r"[^.?!]{0,50}\b" + _TAKES_A + r"\b", re.I)
 
 
 # a companion offers the patient their own: "i take melatonin myself, three milligrams. can she take mine?"
 _CAN_TAKE_MINE = re.compile(
     r"\b(?:can|could|may|should|est-ce qu'(?:il|elle) peut) (?:(?:she|he|mom|dad) )?(?:take|have|use|try|borrow|"
-    r"prendre)\s+(?:some of )?(?:mine|les miens|le mien|la mienne)\b",
+    r"prendre)\s+(?:some of )?(?:mine|les miens|le mien|la mienne)\b|"
+    r"\b(?:could|can) i (?:just )?take (?:one|some) of (?:his|hers)\b|"  # a spouse's: "could i take one of his?"
+    r"\b(?:can|could) (?:mom|dad|she|he) (?:take|have|use|try) (?:that|it|this) instead\b",  # "could mom take that"
     re.I,
 )
 
@@ -52,9 +60,16 @@ def others_drugs(x, friends: frozenset[str], found: list) -> tuple[set[str], set
     for k, (s, mentions) in enumerate(zip(x.sents, found, strict=True)):
         if not mentions:
             continue
-        turn = " ".join(x.sents[j].text for j in (k, k + 1) if j < len(x.sents) and x.sents[j].seg_index == s.seg_index)
+        turn = " ".join(
+            x.sents[j].text for j in range(k, k + 4) if j < len(x.sents) and x.sents[j].seg_index == s.seg_index
+        )
         for m in mentions:
-            named_with = _A_RELATIVES.search(s.text[max(0, m.start - 60) : m.start])
+            named_with = _A_RELATIVES.search(s.text[max(0, m.start - 60) : m.start]) or (
+                m.start < 6
+                and k
+                and x.sents[k - 1].seg_index == s.seg_index
+                and _RELATIVE_ON.search(x.sents[k - 1].text)
+            )
             if (
                 named_with
                 or med.not_the_patients_drug(s.text, m.start, friends)

@@ -12,8 +12,8 @@ from scribe.notes.facts.medication_not_taken import drop_not_taken
 from scribe.notes.facts.medication_stops import class_stops, drop_put_off, stops_by_word, told_stopped
 from scribe.notes.facts.medication_taper import stepped_courses, tapered_stops
 from scribe.notes.medication.numbers import tablets_per_dose
-from scribe.notes.medication.questions import FINISHED_FR
-from scribe.notes.medication.status import OTHER_THAN, STOPPED_BARE, WHAT_TO_TAKE
+from scribe.notes.medication.status import OTHER_THAN, WHAT_TO_TAKE
+from scribe.notes.medication.status_cues import HAD_TO_STOP, STOPPED_IT, WE_STOP_IT
 from scribe.notes.reply_polarity import answer_polarity
 from scribe.notes.text import Sentence
 from scribe.schemas_docs import Fact
@@ -47,24 +47,6 @@ class MedicationFacts:
 
     # a product's name, not a relative ("children's Motrin", "infants' Tylenol")
     _FOR_AGE = re.compile(r"\b(?:children'?s|infants?'?s?|kids'?)\s+$", re.I)
-
-    _STOPPED_IT = re.compile(
-        r"\b(?:i|we|she|he|they|you)\s+(?:\w+\s+)?(?:stopped|quit|discontinued)\s+(?:taking\s+|using\s+)?(?:it|them|that)\b|"
-        r"\b(?:i|we|she|he)\s+(?:finished|completed)\s+(?:it|them|that|the course)\b|"  # "i finished it on sunday"
-        r"\b(?:that|it|they) (?:was|were|got|has been|have been) (?:stopped|discontinued)\b|"  # "oh, that was stopped"
-        r"\b(?:i|we|she|he)\s+(?:didn't|did not|never)\s+finish(?:ed)?\s+(?:it|them|the course)\b|"
-        + STOPPED_BARE  # "so i stopped."
-        + r"|"
-        r"\bje l'ai arrêté\w*|\bj'ai arrêté\b|" + FINISHED_FR.pattern,
-        re.I,
-    )
-
-    # the clinician's decision, opening its sentence (not "if it bothers you, we'll stop it")
-    _WE_STOP_IT = re.compile(
-        r"^\W*(?:(?:so|and|then|alors|donc)\W+)?(?:(?:we're|we are|i'm|i am|we'll|we will|i'll|i will|let's)\s+"
-        r"(?:going to\s+)?(?:stop|stopping|discontinu\w*)\s+(?:it|that|them)\b|(?:on|je) (?:va |vais )?l'arrêt\w*)",
-        re.I,
-    )
 
     # the clinician lays out choices: "there are good options without estrogen. a progestin-only pill, like …"
     _OPTIONS = re.compile(
@@ -164,15 +146,16 @@ class MedicationFacts:
                     continue
             if not mentions:
                 # the turn, or the reply to the clinician naming the drug, goes on about it ("dr. reyes put you on …")
-                reply = last and s.seg_index == last[0] + 1 and not self.is_clin(k) and self.is_clin(k - 1 - follow)
+                reply = last and s.seg_index == last[0] + 1 and self.is_clin(k - 1 - follow) != self.is_clin(k)
+                reply = reply and (not self.is_clin(k) or HAD_TO_STOP.match(s.text))  # "et il a fallu l'arrêter"
                 if last and (last[0] == s.seg_index or reply) and not s.question:
                     follow += 1
-                    if not self.is_clin(k) and last[2] in ("current", "historical") and self._STOPPED_IT.search(s.text):
+                    if not self.is_clin(k) and last[2] in ("current", "historical") and STOPPED_IT.search(s.text):
                         # "propranolol, 40 mg twice a day. it didn't help, so I stopped it"; the patient's story of
                         # the drug may run on before the stop ("… it was awful. i stopped it after two months")
                         last[1].status = "stopped"
                         last = (last[0], last[1], "stopped")
-                    elif self.is_clin(k) and last[2] == "current" and self._WE_STOP_IT.match(s.text):
+                    elif self.is_clin(k) and last[2] == "current" and (WE_STOP_IT.match(s.text) or reply):
                         # "the hydrochlorothiazide. it raises uric acid, it makes gout worse. so we're stopping it."
                         last[1].status = "stopped"
                         last = (last[0], last[1], "stopped")
@@ -201,7 +184,7 @@ class MedicationFacts:
                         self._med_more(last[1], extra, s)
                 continue
             if last and last[0] == s.seg_index and not self.is_clin(k) and last[2] in ("current", "historical"):
-                if self._STOPPED_IT.search(s.text[: mentions[0].start]):  # "… so we stopped it and switched to the
+                if STOPPED_IT.search(s.text[: mentions[0].start]):  # "… so we stopped it and switched to the
                     last[1].status = "stopped"  # tecfidera": the turn's drug is stopped, the one named next is not
             last, follow = None, 0
             # "allergic to penicillin"; "vous êtes allergique à un médicament ?" "oui, à l'amoxicilline"

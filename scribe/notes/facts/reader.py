@@ -47,13 +47,24 @@ _HEARD = re.compile(
 )
 
 
+# the clinician checks a "no" before going on: "never?", "jamais depuis octobre ?", "not even once?"
+_CHECKS_NO = re.compile(
+    r"^\W*(?:(?:so|and|et|donc)\W+)?(?:never|jamais|nothing|rien|none|not (?:even )?once|pas une (?:seule )?fois|"
+    r"really|"
+    r"vraiment|are you sure|vous êtes sûre?)\b[^.!?]{0,30}\?\s*$",
+    re.I,
+)
+# what the patient will do is no symptom told: "fièvre ou douleur sous le genou, je vous appelle"
+_PROMISE = re.compile(
+    r"\b(?:i'll|i will|i|je vous|je|j')\s*(?:call|phone|come back|go|appelle|rappelle|reviens|vais|y vais)\b", re.I
+)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|my|me|j'ai|je|j'|mon|ma|mes|moi)\b", re.I)
 
 
 def echoes_advice(advice: str, reply: str, label: str) -> bool:
     """The patient repeating the clinician's conditional advice about a symptom, without saying they have it ("if
     you get any rash … call us" "okay. rash means call."): nothing told of the symptom."""
-    if _FIRST_PERSON.search(reply):
+    if _FIRST_PERSON.search(_PROMISE.sub(" ", reply)):
         return False
     after_if = [advice[m.start() :] for m in _IF_ADVICE.finditer(advice)]
     return any(c.label == label for text in after_if for *_, c in lexicon.find_concepts("symptom", text))
@@ -62,6 +73,11 @@ def echoes_advice(advice: str, reply: str, label: str) -> bool:
 def advice_heard(said: str, reply: str) -> bool:
     """The clinician's sentence is conditional advice, or the reply only acknowledges it: no answer."""
     return bool(_IF_ADVICE.search(said) or _HEARD.match(reply))
+
+
+def turn_start(sents: list[Sentence], j: int, n: int = 3) -> list[str]:
+    """The first n sentences of the turn that sentence j opens."""
+    return [t.text for t in sents[j : j + n] if t.seg_index == sents[j].seg_index]
 
 
 class ConsultationReader:
@@ -154,10 +170,14 @@ class ConsultationReader:
 
     def replies_after(self, ans: list[int], limit: int = 2) -> list[int]:
         """First sentences of the non-clinician turns that follow a reply (`ans`, its sentence indexes), before
-        the clinician speaks again: "tu tousses ?" "non." (guest) "enfin, un petit peu ce matin"."""
+        the clinician speaks again: "tu tousses ?" "non." (guest) "enfin, un petit peu ce matin". A clinician's
+        check of the "no" ("jamais depuis octobre ?", "never?") lets the next reply through."""
         out: list[int] = []
         seg = self.sents[ans[-1]].seg_index
         for j in range(ans[-1] + 1, len(self.sents)):
+            if self.is_clin(j) and _CHECKS_NO.match(self.sents[j].text) and self.sents[j].seg_index != seg:
+                seg = self.sents[j].seg_index
+                continue
             if self.is_clin(j) or len(out) >= limit:
                 break
             if self.sents[j].seg_index != seg:

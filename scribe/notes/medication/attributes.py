@@ -31,7 +31,10 @@ _PER_VOLUME = re.compile(r"(?:mg|milligram\w*|grams?|grammes?)\s*(?:pour|per|par
 INSTEAD_OF_FREQUENCY = re.compile(
     r"\b(?:instead of|au lieu de|rather than|plutôt que)\s+(?:\S+\s+){0,3}?(?:a|per|par)\s+(?:day|jour)\b|"
     r"\b(?:instead of|au lieu de)\s+(?:once|twice|one|two|three|four|\d+|une|deux|trois|quatre)\b"
-    r"(?:\s+(?:times?|fois))?",
+    r"(?:\s+(?:times?|fois))?|"
+    # "from forty once a day to forty twice a day": the frequency changed from
+    r"\b(?:from|de)\s+(?:[\w.]+\s+){0,2}?(?:once|twice|\w+ times?|\w+ fois)\s+(?:a|per|par)\s+(?:day|jour)"
+    r"(?=\s+(?:to|à)\b)",
     re.I,
 )
 # the strength of the tablets just counted, said right after the count ("half a tablet, 12.5 milligrams",

@@ -186,6 +186,8 @@ _LAB_VERB = re.compile(r"\b(?:check|recheck|draw|order|get|repeat|labs?|blood ?w
 
 def is_lab_mention(text: str, mentions: list[Mention], j: int, attrs: Attributes | None = None) -> bool:
     """An analyte named as a test or result ("your uric acid was 9", "check your vitamin D level")."""
+    if re.match(r"\s*,?\s*(?:est|était|is|was|came back) (?:à|at)\b", text[mentions[j].end :], re.I):
+        return True  # "le ldl cholestérol est à zéro virgule quatre-vingt-douze gramme": a value, whatever its unit
     if attrs is not None and attrs.dose is not None and attrs.unit is not None:
         return False
     m = mentions[j]
@@ -255,6 +257,8 @@ _CONSIDERED_BEFORE = re.compile(
     # "il y a un autre médicament dont on aurait pu parler, le montélukast"; "we could have talked about"
     r"\b(?:on|nous|je|j') ?(?:aurait|aurions|aurais) pu (?:parler|envisager|essayer|proposer)\b[^.;]{0,45}$|"
     r"\b(?:we|i) could have (?:talked about|tried|used|considered)\b[^.;]{0,45}$|"
+    # "then we could add a second drug, diltiazem", "we might try melatonin"
+    r"\b(?:we|i) (?:could|might) (?:also )?(?:try|add|consider|use|start|give|put (?:you|him|her) on)\b[^.;]{0,40}$|"
     r"\b(?:the )?(?:next|other|another) option (?:would be|is|will be)\b[^.;]{0,20}$|"
     # "you'll end up needing a medicine like allopurinol", "we'll talk about starting allopurinol then"
     r"\b(?:a|an|some) (?:medicine|medication|drug|pill|treatment) (?:like|such as)\s*$|"
@@ -266,8 +270,11 @@ _CONSIDERED_BEFORE = re.compile(
     r"\bl'autre option serait\b[^.;]{0,20}$|"
     # "je pourrai vous prescrire autre chose pour quelques jours, éventuellement du tramadol"
     r"\b(?:je|on|nous) (?:pourrai|pourrais|pourra|pourrait|pourrons|pourrions) (?:vous |lui )?"
-    r"(?:prescrire|donner|essayer|proposer|ajouter|passer)\b[^.;]{0,60}$|"
+    r"(?:prescrire|donner|essayer|proposer|ajouter|passer|augmenter)\b[^.;]{0,90}$|"
     r"\béventuellement\s+(?:du |de la |de l'|des )?$|"
+    # what a product is made of: "ces comprimés contiennent un vasoconstricteur, de la pseudoéphédrine", "the
+    # combined pill, the one with estrogen"
+    r"\b(?:contains?|containing|contiennent|contient|contenant|the ones? with)\b[^.;]{0,40}$|"
     # what is usually given, said before why not this time: "normalement, on donne de l'amoxicilline. mais …"
     r"\b(?:normally|usually|normalement|d'habitude|habituellement|en général)\s*,?\s*(?:we|on) "
     r"(?:give|use|donne|utilise|prescri\w*)\b[^.;]{0,20}$",
@@ -314,8 +321,8 @@ _DEFINED_AFTER = re.compile(
 )
 # another to decide: "il pourra discuter d'un traitement qui protège encore mieux les reins, la dapagliflozine"
 _TO_DISCUSS = re.compile(
-    r"\b(?:pourra|pourrait|could|may|might|will) (?:discuter|discuss|parler|talk about|envisager|consider)\b"
-    r"[^.;]{0,90}$",
+    r"\b(?:pourra|pourrait|could|may|might|will) (?:en |y )?(?:discuter|discuss|parler|talk about|envisager|consider)\b"
+    r"[^.;]{0,90}$|\b(?:suggest|recommend)\w*\b[^.;]{0,90}\b(?:like|such as)\s*$",  # "to suggest …, like mirabegron"
     re.I,
 )
 _DOES_AFTER = re.compile(
@@ -437,7 +444,11 @@ def is_medication_question(text: str) -> bool:
     return bool(_MED_QUESTION.search(text))
 
 
-_CLASS_THEN_DRUG = re.compile(r"\s*(?:pills?|tablets?|medications?|medicines?|cream|comprimés?)?\s*,\s*", re.I)
+_CLASS_THEN_DRUG = re.compile(  # "… antibiotics last week, nitrofurantoin"
+    r"\s*(?:pills?|tablets?|medications?|medicines?|cream|comprimés?)?\s*(?:(?:last|this) (?:week|month)|"
+    r"yesterday|la semaine dernière|le mois dernier|hier)?\s*,\s*",
+    re.I,
+)
 
 
 def class_then_drug(text: str, mentions: list[Mention], j: int) -> bool:

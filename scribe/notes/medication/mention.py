@@ -167,6 +167,11 @@ def _apposed_class(text: str, mentions: list[Mention], j: int) -> bool:
 _WAS_ON = re.compile(r"\b(?:you|he|she) (?:were|was|used to be) (?:also |previously |once )?on (?:the |an? )?$", re.I)
 
 
+_DOSED_RIGHT = re.compile(
+    r"^\W*(?:[\w-]+\s+){1,3}?(?:milligrams?|grams?|mg|micrograms?|mcg|units?|grammes?|milligrammes?|unités?)\b", re.I
+)
+
+
 def parse_mention(
     text: str,
     mentions: list[Mention],
@@ -227,6 +232,7 @@ def parse_mention(
             or _FOR_USE.match(right)
             or _FOR_A_COMPLAINT.search(text[: m.start])  # "on arrête l'advil, et pour le genou, paracétamol"
             or INSTEAD_OR_AS_NEEDED.match(right)  # "stop the ibuprofen, tylenol instead", "…, paracétamol si besoin"
+            or _DOSED_RIGHT.match(right)  # "stop the advil, tylenol one gram up to three times a day": its own order
         ):
             status = "stopped"  # "stop the advil, the aleve and the motrin"; not "…, tylenol for the knee"
     if is_avoided(left, right) or _class_in_general(m, left, right) or _apposed_class(text, mentions, j):

@@ -159,7 +159,12 @@ def find_mentions(
         hits = find_drugs([drug_token(t.group(0)) for t in toks], is_ignore_case=True)
     except Exception:
         return []
-    hits = list(hits) + _combinations(toks, find_drugs) + _nicotine_forms(toks, find_drugs)
+    hits = (
+        list(hits)
+        + _combinations(toks, find_drugs)
+        + _nicotine_forms(toks, find_drugs)
+        + _night_forms(toks, find_drugs)
+    )
     out: list[Mention] = []
     for drug, i0, i1 in sorted(hits, key=lambda h: (h[1], -(h[2] - h[1]))):
         i1 = max(i0, i1 - 1)  # the library gives an exclusive end token
@@ -213,6 +218,21 @@ def _nicotine_forms(toks: list, find_drugs: Callable) -> list:
     for i in range(2, len(words)):
         if words[i] == "nicotine" and re.fullmatch(r"patchs?|timbres?", words[i - 2]) and words[i - 1] in ("de", "à"):
             out += [(d, i - 2, i + 1) for d, *_ in find_drugs(["nicotine", "patch"], is_ignore_case=True)[:1]]
+    return out
+
+
+def _night_forms(toks: list, find_drugs: Callable) -> list:
+    """A painkiller's "PM" form ("tylenol pm", "advil pm"): with diphenhydramine, a sedating antihistamine, a product
+    of its own (stopping it for falls does not stop the plain acetaminophen)."""
+    words = [t.group(0).lower() for t in toks]
+    out = []
+    for i in range(1, len(words)):
+        if words[i] == "pm" and words[i - 1] in ("tylenol", "advil", "motrin", "aleve", "excedrin"):
+            base = find_drugs([words[i - 1]], is_ignore_case=True)[:1]
+            sedative = find_drugs(["diphenhydramine"], is_ignore_case=True)[:1]
+            if base and sedative:
+                name = f"{base[0][0]['name']} and Diphenhydramine"
+                out.append(({**sedative[0][0], "name": name, "synonyms": [f"{words[i - 1]} pm"]}, i - 1, i + 1))
     return out
 
 

@@ -21,9 +21,10 @@ STOP_LEFT = re.compile(
     # "stop" as speech recognition often writes it: "we'll top the hydrochlorothiazide"
     r"(?<!on )(?<!the )top (?:the|your|his|her|taking)(?=\s*$)|"
     r"quit|quitting|no longer|hold(?:ing)?(?! on)|held|pause|gave up|leave out|leaving out|cut out|"
+    r"(?:instead of|in place of|au lieu d[eu]|à la place d[eu])(?= (?:the |your |his |her |le |la |l'|du )?$)|"
     r"(?:rather|better if) (?:you )?skip(?= (?:the|your) (?:\w+ )?$)|"  # "i'd rather you skip the advil too"
-    r"(?:finished|completed) (?:the |her |his |my |your |all (?:of )?(?:the |her |his |my |your )?)?"
-    r"(?:course (?:of )?(?:the )?)?|"
+    r"(?:finished|completed)(?: (?:the|her|his|my|your|all(?: of)?(?: the| her| his| my| your)?))?"
+    r"(?: course(?: of)?(?: the)?)?|"
     r"arrêt\w*|stopp\w*|suspend\w*|interromp\w*|ne (?:le |la |les |l')?prends plus)\b|"
     r"\b(?:i|he|she|you|we) (?:was|were|used to be) (?:also |previously |once )?on (?:the |an? )?$|"
     r"\b(?:i|he|she|you|we) (?:was|were) on\b[^.;]{0,40}?\bbefore\s*,\s*(?:the |an? )?$|"
@@ -81,6 +82,7 @@ _STOP_RIGHT = re.compile(
     r"^\W{0,3}(?:(?:par contre|en revanche|donc|alors)\W+)?"
     r"(?:arrêtez\b|(?:vous|on|tu|nous) (?:l'|les )?arrêt(?:ez|e|ons)\b)|"
     r"^\W{0,3}(?:stops|is stopped|is discontinued|gets stopped|is done|has to stop|needs to stop|must stop)\b|"
+    r"^\W{0,3}(?:[\w-]+\s+){0,3}?(?:was|were|had been|got) (?:stopped|discontinued)\b|"  # "… 10 mg was stopped"
     # "the ropinirole stays stopped", "ropinirole stays off"; "bupropion, stopped for anxiety"
     r"^\W{0,3}(?:stays?|remains?|is staying|reste) (?:stopped|off|discontinued|arrêtée?s?)\b|"
     r"^\W{0,3}(?:stopped|discontinued|arrêtée?s?)(?: (?:for|because|due to|after|pour|à cause|après)\b|\s*(?:[,;.]|$))|"
@@ -106,6 +108,7 @@ CHANGE_ON_ANAPHORA = re.compile(
     r"\b(?:bring|take|turn|dial)(?:ing)? (?:it|that|this|them) (?:down|up|back)\b|"
     r"\b(?:go|goes|going|come|coming) (?:down|up)\s*,?\s+(?:from|to)\b|"  # "the furosemide goes up, from forty …"
     r"^\s*(?:up|down) from \S+(?: \S+){0,3}? to\b|"  # the recap's "sinemet up from three to four times a day"
+    r"^\s*,?\s*(?:increased|decreased|reduced|augmentée?s?|diminuée?s?|baissée?s?|réduite?s?) (?:to|à)\b|"  # recap
     r"\b(?:chang|switch)\w* (?:it|that|this|them) (?:over )?to\b|"  # "so let's change it to one tablet, …"
     r"\b(?:go|goes|going|move|moving) from \S+(?: \S+){0,3}? to\b|"  # "we go from forty milligrams to eighty"
     # "so we taper. from tonight, five milligrams instead of ten, half a tablet"
@@ -201,6 +204,15 @@ _PAST_TIME = re.compile(
     r"(?:\w+ )?(?:years?|months?|weeks?) ago|back in|l'an dernier|l'année dernière|il y a (?:\w+ )?(?:ans?|mois|"
     r"semaines?))\b",
     re.I,
+)
+_ON_CONDITION = re.compile(
+    r"\b(?:if|si|in case|en cas d)\b(?!\s+(?:you|i|vous|je)\s+(?:\w+\s+)?(?:remember|recall|souvenez|rappelez))", re.I
+)
+_GAVE_ME = re.compile(
+    r"\b(?:they|he|she|the doctor|the hospital|ils|on) (?:gave|m'ont donné|m'a donné)\s+(?:me )?$", re.I
+)
+_FINE_SINCE = re.compile(
+    r"\b(?:(?:been )?fine (?:ever )?since|since then|depuis,? (?:ça va|plus rien|plus de problème))\b", re.I
 )
 # a clinician's instruction to take a drug that is not one of the patient's own ("you can take Tylenol")
 _IMPERATIVE = re.compile(
@@ -310,6 +322,8 @@ def clause_status(
     if clinician and _PROPOSED_IF.search(text[:start]):
         return None  # "if the sleep is still bad after a few weeks, we could try melatonin": not prescribed
     stop = bool(_stop_before(left) or NO_MORE_BEFORE.search(left) or _stop_after(after))
+    if stop and clinician and not negated and _ON_CONDITION.search(text[:start]):
+        return "current"  # "si vous avez une gastro …, vous arrêtez la metformine le temps que ça passe": taken now
     if negated:
         said_stop = re.search(r"\b(?:anymore|any more|no longer)\b|\b(?:ne|n')\s*(?:\w+\s+){0,2}plus\b", text, re.I)
         if not said_stop and not NO_MORE_BEFORE.search(left):
@@ -369,6 +383,10 @@ def clause_status(
         status = "historical"  # "since the chantix didn't agree with you" (no change or start said of it)
     elif _PAST_VERB.search(left) and _PAST_TIME.match(after):
         status = "historical"  # "you needed prednisone in march", "i took a course of it last year"
+    elif not clinician and _GAVE_ME.search(left) and (_FINE_SINCE.search(after) or _PAST_TIME.search(before)):
+        status = "historical"  # "they found that bacteria, they gave me antibiotics, and it's been fine since"
+    elif re.search(r"\b(?:en une (?:seule )?prise|single dose|one-time dose)\b", after, re.I):
+        status = "historical"  # "la fosfomycine, un sachet de trois grammes, en une seule prise": a course, taken
     else:
         status = "current"
     return status

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from scribe.notes.medication.questions import FINISHED_FR
+from scribe.notes.medication.status import STOPPED_BARE
+
 # Past a stopped drug, the next order, whose drug the recogniser may have lost: "stop the ibuprofen I'm
 # prescribing an applause [naproxen] 500 milligrams", "stop the ibuprofen, for good, it am enough [tylenol] 1 g".
 NEXT_ORDER = re.compile(
@@ -30,5 +33,30 @@ SOMEONE_ELSES = re.compile(
 # a stop told as past: "on l'a arrêté à cause de ça" (two years ago), "we stopped it after the hospital"
 STOPPED_BEFORE = re.compile(
     r"\b(?:on l'a|qu'on a|on a|je l'ai|nous l'avons|avait été|a été|we|they|i) (?:arrêtée?s?|stopped|had stopped)\b",
+    re.I,
+)
+STOPPED_IT = re.compile(
+    r"\b(?:i|we|she|he|they|you)\s+(?:\w+\s+)?(?:stopped|quit|discontinued)\s+(?:taking\s+|using\s+)?(?:it|them|that)\b|"
+    r"\b(?:i|we|she|he)\s+(?:finished|completed)\s+(?:it|them|that|the course)\b|"  # "i finished it on sunday"
+    r"\b(?:that|it|they) (?:was|were|got|has been|have been) (?:stopped|discontinued)\b|"  # "oh, that was stopped"
+    r"\b(?:i|we|she|he)\s+(?:didn't|did not|never)\s+finish(?:ed)?\s+(?:it|them|the course)\b|"
+    + STOPPED_BARE  # "so i stopped."
+    + r"|"
+    r"\bje l'ai arrêté\w*|\bj'ai arrêté\b|" + FINISHED_FR.pattern,
+    re.I,
+)
+
+# the clinician's decision, opening its sentence (not "if it bothers you, we'll stop it")
+WE_STOP_IT = re.compile(
+    r"^\W*(?:(?:so|and|then|alors|donc)\W+)?(?:(?:we're|we are|i'm|i am|we'll|we will|i'll|i will|let's)\s+"
+    r"(?:going to\s+)?(?:stop|stopping|discontinu\w*)\s+(?:it|that|them)\b|(?:on|je) (?:va |vais )?l'arrêt\w*)",
+    re.I,
+)
+
+# the clinician confirms a stop the patient just told of: "au début vous m'aviez mis le coversyl" "et il a fallu
+# l'arrêter"
+HAD_TO_STOP = re.compile(
+    r"^\W*(?:(?:and|so|et|donc)\W+)?(?:il a fallu l'arrêter|on a dû l'arrêter|(?:we|you|they) had to stop it|"
+    r"(?:that|it) was stopped|(?:vous|on) l'a(?:vez)? arrêtée?)\b",
     re.I,
 )
