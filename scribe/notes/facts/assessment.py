@@ -76,9 +76,6 @@ _TYPE_OPEN = re.compile(
 )
 
 
-# the clinician states the diagnosis as the patient's: only such a statement makes sure of one weighed before
-# ("it could be a small kidney stone" … "water helps the kidney stones too" stays possible)
-
 # the clinician excludes the patient's having it ("so no, you don't have lupus"): a ruled-out diagnosis, whatever
 # "no" came before
 _DENIED_OWN = re.compile(
@@ -86,6 +83,13 @@ _DENIED_OWN = re.compile(
     r"\b(?:vous n'avez|il n'a|elle n'a) pas (?:de |d'|une? )?$",
     re.I,
 )
+
+
+def _says_its(text: str, at: int) -> bool:
+    """The sentence states the problem at `at` as the patient's ("so you have …", "your heart failure has …"): only
+    such a statement makes sure of one weighed before ("it could be a small kidney stone" … "water helps the kidney
+    stones too" stays possible)."""
+    return bool(STATES_IT.search(clause_before(text, at)) or re.search(r"\b(?:your|votre)\s+$", text[:at], re.I))
 
 
 def _more_certain(sure: str, earlier: Fact) -> bool:
@@ -239,11 +243,11 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
                         return
 
     def _stated(self, fact: Fact) -> bool:
-        """Whether the sentence a problem was taken from states it as the patient's ("so you have …", "c'est …"),
-        rather than only naming it ("and the lupus question.", "that helps the kidney stones too")."""
+        """Whether the sentence a problem was taken from states it (_says_its), rather than only naming it ("and the
+        lupus question.", "that helps the kidney stones too")."""
         k, quote = fact.attributes.get("statement"), fact.evidence[0].quote if fact.evidence else ""
         at = self.sents[k].text.find(quote) if k is not None and quote else -1
-        return at < 0 or bool(STATES_IT.search(clause_before(self.sents[k].text, at)))
+        return at < 0 or _says_its(self.sents[k].text, at)
 
     _NOT_A_DIAGNOSIS = re.compile(
         # what a drug or a disease can lead to is not what the patient has: "crestor can cause liver toxicity"
@@ -363,9 +367,10 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
                 )
             return
         if label in seen:
-            if _more_certain(sure, seen[label]) and STATES_IT.search(clause_before(s.text, a)):
+            # "so you have …", or "your heart failure has gotten worse": stated as the patient's
+            if _more_certain(sure, seen[label]) and _says_its(s.text, a):
                 seen[label].status = "present" if sure == "confirmed" else "uncertain"
-                seen[label].attributes["certainty"] = sure
+                seen[label].attributes.update(certainty=sure, statement=k)
             return
         found_side = laterality_span(s.text, a, b)
         side = found_side[0] if found_side else None

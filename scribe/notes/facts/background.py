@@ -216,6 +216,8 @@ class BackgroundFacts:
                 of_it = re.search(r"\ballerg\w*\s+(?:to|à|au|aux)\s+(?:[\w']+\s+){0,2}$", s.text[: m.start()], re.I)
                 if md.family or md.hypothetical or hearsay or self.is_clin(k) and not of_it:
                     continue
+                if self.is_pat(k) and self.proxy and parents_own(s.text, m.start()):
+                    continue  # "that's my allergy, not his. i'm allergic to penicillin": the parent's own
                 r = self._REACTION.search(s.text)
                 self.builder.add(
                     "allergy",
@@ -389,6 +391,8 @@ class BackgroundFacts:
                     denied.add(label)  # "… for my bypass … no wait, that was my brother-in-law. i never had a bypass"
                 if md.negated or md.hypothetical or md.family or someone_elses(s.text, m.start()):
                     continue  # "mon père, il a été opéré d'une hernie discale"
+                if self.guest_of_self(k, m.start()):
+                    continue  # the daughter asked of her own blood thinner: "… after my knee surgery"
                 if k >= self.ap_start and not re.search(r"\b(?:prior|previous|history|had|ago)\b", s.text, re.I):
                     continue
                 self.builder.add(

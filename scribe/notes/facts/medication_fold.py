@@ -3,6 +3,9 @@ stopped drug; "X 20 mg" … "increase X to 40": changed from 20; a course given,
 
 from __future__ import annotations
 
+import re
+
+from scribe.notes.facts.medication_taper import sentence_of
 from scribe.schemas_docs import Fact
 
 # a class named for a drug of the visit that belongs to it, folded into the one named nearest: the inhaled
@@ -113,7 +116,7 @@ def one_fact_per_drug(x) -> None:
             if before and after and _amount(was) != _amount(new) and _times(was) < _times(new):
                 new.status = "changed"
                 new.attributes["previous_dose"] = before
-            elif was.attributes.get("said_by") == "patient" and 0 < _times(was)[0][0] - _times(new)[0][0] <= 2:
+            elif was.attributes.get("said_by") == "patient" and _already(x, was, new):
                 new.status = "current"  # "ibuprofen, 400 mg up to three times a day" "i already take two advil"
             for c in current:
                 x.builder.facts.remove(c)
@@ -138,6 +141,13 @@ def one_fact_per_drug(x) -> None:
                     o.attributes.pop("previous_dose", None)
             keep = current[0]
             keep.attributes["later"] = others[0].status
+
+
+def _already(x, was: Fact, new: Fact) -> bool:
+    """The patient's reply to the clinician's new drug says they take it already."""
+    k = sentence_of(x, was.evidence[0]) if was.evidence else None
+    near = 0 < _times(was)[0][0] - _times(new)[0][0] <= 2
+    return near and k is not None and bool(re.search(r"\b(?:already|déjà)\b", x.sents[k].text, re.I))
 
 
 def _amount(f: Fact) -> float | str:

@@ -15,6 +15,7 @@ from itertools import takewhile
 
 from scribe.notes import medication as med
 from scribe.notes.facts.medication_taper import sentence_of
+from scribe.notes.facts.proxy import parents_own
 from scribe.notes.facts.relatives import owned_by_another
 
 # the patient said to take it: "i take", "you're on", "je prends", "vous êtes sous"
@@ -76,7 +77,9 @@ def others_drugs(x, friends: frozenset[str], found: list) -> tuple[set[str], set
                 or owned_by_another(s.text, m.start, m.end)
             ):
                 out.add((m.drug.get("name") or m.surface).lower())
-            if _CAN_TAKE_MINE.search(turn) or x.is_pat(k) and _companions(x, k, m.surface):
+            # … or the parent's own, in a child's visit: "i take cetirizine every day from april to september"
+            own = x.is_pat(k) and (_companions(x, k, m.surface) or x.proxy and parents_own(s.text, m.start))
+            if _CAN_TAKE_MINE.search(turn) or own:
                 lent.add((m.drug.get("name") or m.surface).lower())
     return out, lent
 

@@ -8,6 +8,7 @@ from itertools import takewhile
 
 from scribe.notes import lexicon, register
 from scribe.notes.facts.builder import Builder
+from scribe.notes.facts.relatives import relative_names
 from scribe.notes.reply_polarity import answer_polarity
 from scribe.notes.text import (
     Sentence,
@@ -54,6 +55,7 @@ _CHECKS_NO = re.compile(
     r"vraiment|are you sure|vous êtes sûre?)\b[^.!?]{0,30}\?\s*$",
     re.I,
 )
+_ADDRESSED = re.compile(r"^\W*(?:(?:and|so|now|et|alors)\W+)?([a-zà-ÿ]{3,})\s*,", re.I)
 # what the patient will do is no symptom told: "fièvre ou douleur sous le genou, je vous appelle"
 _PROMISE = re.compile(
     r"\b(?:i'll|i will|i|je vous|je|j')\s*(?:call|phone|come back|go|appelle|rappelle|reviens|vais|y vais)\b", re.I
@@ -91,6 +93,7 @@ class ConsultationReader:
         for i, seg in enumerate(tr.segments):
             self.sents.extend(split_sentences(seg.text, i))
         self.role = [tr.segments[s.seg_index].role for s in self.sents]
+        self._names: dict[str, str] | None = None  # relatives' first names (relatives.relative_names), read once
         self.sex: str | None = None
         self.exam_start = self._find_exam_start()
         self.ap_start = self._find_ap_start()
@@ -100,11 +103,23 @@ class ConsultationReader:
         """A companion (a dialogue's guest, a recording's "other" voice) speaking of themself in sentence k, before
         offset `upto`: "and i have prediabetes, they told me last year" is the daughter's, not the patient's."""
         said = self.sents[k].text[:upto]
+        guest = self.role[k] == "other" or self.tr.segments[self.sents[k].seg_index].speaker == "guest"
         return (
-            (self.role[k] == "other" or self.tr.segments[self.sents[k].seg_index].speaker == "guest")
+            (guest or self._addressed_companion(k))
             and bool(re.search(r"\b(?:i|i'm|i've|me|my|je|j'ai|moi)\b", said, re.I))
             and not re.search(r"\b(?:he|she|his|her|him|il|elle|son|sa|lui)\b", said, re.I)
         )
+
+    def _addressed_companion(self, k: int) -> bool:
+        """Sentence k answers the clinician's question put to a companion by the name the visit gave them ("this is
+        my daughter, grace." … "and grace, i see you're on a blood thinner yourself?")."""
+        if self._names is None:
+            self._names = relative_names(self.sents)
+        j = k
+        while j > 0 and self.sents[j - 1].seg_index == self.sents[k].seg_index:
+            j -= 1
+        m = _ADDRESSED.match(self.sents[j - 1].text) if j > 0 and self.is_clin(j - 1) and self._names else None
+        return bool(m) and m.group(1).lower() in self._names
 
     def next_in_turn(self, k: int) -> str:
         """The next sentence of sentence k's turn ('' if none)."""

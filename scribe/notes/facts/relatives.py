@@ -462,7 +462,7 @@ _MY_SPOUSE = re.compile(r"\b(?:my|mon|ma|your|votre)\s+(" + _SPOUSE.pattern + ")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|me|my|je|j'|moi|mon|ma|mes)\b", re.I)
 _NAME_OPENING = re.compile(r"^\W*([a-zà-ÿ]{3,})\s+(?:had|has|was|is|got|a eu|a fait|avait|est)\b", re.I)
 # a relative named with a first name: "my sister, ruth, …"
-_NAMED_RELATIVE = re.compile(r"\b(?:my|mon|ma)\s+" + FAMILY.pattern + r"\s*,\s*([a-zà-ÿ]{3,})\s*,", re.I)
+_NAMED_RELATIVE = re.compile(r"\b(?:my|mon|ma)\s+" + FAMILY.pattern + r"\s*,\s*([a-zà-ÿ]{3,})\s*[,.]", re.I)
 _NOT_A_NAME = {"she", "who", "too", "also", "yes", "the", "and", "but", "elle", "qui", "aussi", "oui", "mais", "they"}
 
 

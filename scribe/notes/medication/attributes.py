@@ -415,7 +415,9 @@ def read_attributes(
         m = _BARE_DOSE.match(norm)
         at_time = re.match(r"\s*,?\s*at\b", norm)
         taken_at = m and at_time and re.search(r"\b(?:take|takes|took|taking)\b", left or "", re.I)
-        if m and 0 < float(m.group("num")) <= 5000 and not taken_at:  # "i take the lorazepam at ten": a time
+        # "i take the lorazepam at ten" is a time, "four, five times a week" how often: no dose
+        times = m and re.match(r"\s*(?:,|or|ou|to|à|-)\s*\d+\s*(?:times|fois)\b", norm[m.end("num") :], re.I)
+        if m and 0 < float(m.group("num")) <= 5000 and not taken_at and not times:
             out.dose = keep(m.start("num"), m.end("num"), float(m.group("num")))
     if out.dose is None and left:
         ln, lb = normalize(left[-40:], lang)

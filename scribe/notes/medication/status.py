@@ -385,7 +385,9 @@ def clause_status(
         status = "historical"  # "you needed prednisone in march", "i took a course of it last year"
     elif not clinician and _GAVE_ME.search(left) and (_FINE_SINCE.search(after) or _PAST_TIME.search(before)):
         status = "historical"  # "they found that bacteria, they gave me antibiotics, and it's been fine since"
-    elif re.search(r"\b(?:en une (?:seule )?prise|single dose|one-time dose)\b", after, re.I):
+    elif re.search(
+        r"\b(?:en une (?:seule )?prise|single dose|one-time dose)\b(?! (?:ce soir|today|tonight))", after, re.I
+    ):
         status = "historical"  # "la fosfomycine, un sachet de trois grammes, en une seule prise": a course, taken
     else:
         status = "current"
