@@ -181,3 +181,52 @@ def test_a_denial_taken_back_after_the_clinician_checks_it_and_a_repeated_warnin
     assert _symptoms(echoed, "fr").get("fever") != "present", _symptoms(echoed, "fr")
     with_the = "[doctor] any blisters , mouth sores , fever with the rash ?\n[patient] no , just the rash .\n"
     assert _symptoms(with_the).get("rash") != "absent", _symptoms(with_the)
+
+
+def test_a_parents_own_allergy_and_drug_in_a_childs_visit_are_not_the_childs():
+    dialogue = (
+        "[doctor] for the recording , this is ethan walsh , six years old , here with his mother for follow-up of "
+        "asthma .\n"
+        "[doctor] any allergies ?\n"
+        "[patient] that's my allergy , not his . i'm allergic to penicillin , i broke out in hives as a teenager .\n"
+        "[doctor] and the hay fever ?\n"
+        "[patient] terrible . i take cetirizine every day from april to september , ten milligrams .\n"
+    )
+    doc = document(dialogue)
+    allergies = [f["label"] for f in doc["facts"] if f["kind"] == "allergy" and f["status"] == "present"]
+    assert not allergies, allergies
+    assert "cetirizine" not in _meds(dialogue), _meds(dialogue)
+
+
+def test_a_companion_the_clinician_addresses_by_name_speaks_of_herself():
+    dialogue = (
+        "[patient] this is my daughter , grace . she made me come .\n"
+        "[doctor] and grace , i see you're on a blood thinner yourself ?\n"
+        "[patient] warfarin . i had a clot in the lung after my knee surgery , five years ago .\n"
+    )
+    kinds = [f["kind"] for f in document(dialogue)["facts"] if f["kind"] in ("past_surgical", "past_medical")]
+    assert not kinds, kinds
+
+
+def test_a_warning_signs_heading_an_unneeded_rest_and_a_hypothetical_test_are_not_ordered_or_had():
+    dialogue = (
+        "[doctor] so here's what i think . this is sciatica on the right side .\n"
+        "[doctor] those are the things that would need an urgent mri . no bed rest , staying active is better .\n"
+        "[doctor] now , the warning signs . for stroke : a face drooping , an arm that's weak . call nine one one .\n"
+    )
+    doc = document(dialogue)
+    labels = {f["label"].lower() for f in doc["facts"] if f["kind"] == "assessment"}
+    assert "stroke" not in labels, labels
+    plan = [(f["value"], f["attributes"].get("condition")) for f in doc["facts"] if f["kind"] == "plan"]
+    assert not [p for p in plan if "rest" in p[0].lower()], plan
+    assert [p for p in plan if "MRI" in p[0]] == [("MRI to be considered.", "considered")], plan
+
+
+def test_your_heart_failure_states_it_after_a_hedged_first_mention():
+    dialogue = (
+        "[doctor] so here's what i think .\n"
+        "[doctor] most likely it's fluid in the lower part of the lungs , from the heart failure .\n"
+        "[doctor] your heart failure has gotten worse over the last two weeks , you're carrying extra fluid .\n"
+    )
+    sure = {f["label"]: f["status"] for f in document(dialogue)["facts"] if f["kind"] == "assessment"}
+    assert sure.get("congestive heart failure") == "present", sure

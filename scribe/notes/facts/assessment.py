@@ -13,6 +13,8 @@ from scribe.notes.facts.assessment_problems import (
     ProblemFacts,
     certainty,
     hedged_of,
+    more_certain,
+    ruled_out_next,
     set_aside,
     shown_by_value,
 )
@@ -90,12 +92,6 @@ def _says_its(text: str, at: int) -> bool:
     such a statement makes sure of one weighed before ("it could be a small kidney stone" … "water helps the kidney
     stones too" stays possible)."""
     return bool(STATES_IT.search(clause_before(text, at)) or re.search(r"\b(?:your|votre)\s+$", text[:at], re.I))
-
-
-def _more_certain(sure: str, earlier: Fact) -> bool:
-    """A later 'confirmed' statement of a diagnosis first said as possible upgrades it."""
-    rank = {"possible": 0, "probable": 1, "confirmed": 2}
-    return rank.get(sure, -1) > rank.get(earlier.attributes.get("certainty"), 2)
 
 
 class AssessmentFacts(ImpressionStart, ProblemFacts):
@@ -348,6 +344,9 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         sure = certainty(lead + s.text, len(lead) + a, len(lead) + b, mods)
         if sure == "possible" and set_aside(s.text[:a], s.text[b:] + " " + self.next_in_turn(k)):
             sure = "ruled-out"
+        elif sure != "doubted" and ruled_out_next(self.next_in_turn(k)):
+            sure = "ruled-out"  # "… what we call cauda equina syndrome, which would be an emergency. so i'm ruling
+            # that out today."
         label = concept.label if concept else wider[2]
         if sure == "doubted":
             return  # "it's unlikely to be a fracture": neither the patient's nor a possibility to list
@@ -368,7 +367,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             return
         if label in seen:
             # "so you have …", or "your heart failure has gotten worse": stated as the patient's
-            if _more_certain(sure, seen[label]) and _says_its(s.text, a):
+            if more_certain(sure, seen[label]) and _says_its(s.text, a):
                 seen[label].status = "present" if sure == "confirmed" else "uncertain"
                 seen[label].attributes.update(certainty=sure, statement=k)
             return

@@ -230,6 +230,24 @@ def shown_by_value(text: str, fact: Fact) -> bool:
     return at >= 0 and bool(_VALUE_AFTER.match(text[at + len(quote) :]))
 
 
+def more_certain(sure: str, earlier: Fact) -> bool:
+    """A later 'confirmed' statement of a diagnosis first said as possible upgrades it."""
+    rank = {"possible": 0, "probable": 1, "confirmed": 2}
+    return rank.get(sure, -1) > rank.get(earlier.attributes.get("certainty"), 2)
+
+
+_RULING_IT_OUT = re.compile(
+    r"^\W*(?:(?:so|and|then|donc|alors)\W+)?(?:i'm|i am|we're|we are|we can|i can|on peut|j')\s*(?:\w+\s+)?"
+    r"(?:rul(?:e|ing) (?:that|it|this) out|l'(?:écarte|élimine|exclus))\b",
+    re.I,
+)
+
+
+def ruled_out_next(next_sentence: str) -> bool:
+    """The turn's next sentence rules out what the sentence named: "so i'm ruling that out today"."""
+    return bool(_RULING_IT_OUT.match(next_sentence))
+
+
 def hedged_of(fact: Fact, sure: list[Fact]) -> bool:
     """A possible problem that is a confirmed one, by its code or its name, or its unspecified kind: "it's common in
     heart failure, and if it's there …" hedges what the confirmed heart failure with reduced ejection fraction does."""

@@ -18,7 +18,7 @@ _NOT_ORDERED = re.compile(
     r"won'?t|wo n't|hold off|defer|without|instead of|rather than|pas besoin|pas de|pas d'|inutile)\b[^,.;]{0,50}$",
     re.I,
 )
-_NO_BEFORE = re.compile(r"\b(?:(?:no|sans|aucune?|pas de)\s+|pas d')$", re.I)
+_NO_BEFORE = re.compile(r"\b(?:(?:no|sans|aucune?|pas de)\s+(?:bed\s+)?|pas d')$", re.I)  # "no bed rest"
 _NO_LONGER = re.compile(r"^[^,.;]{0,20}\b(?:anymore|any more|no longer|plus besoin)\b", re.I)
 # An order that waits on something: "if it's not better, we'll get an MRI at that time", "depending on the results"
 CONDITIONAL = re.compile(
@@ -74,6 +74,7 @@ _ICE_SITE = re.compile(
 # "we can consider a steroid injection", "we'll talk about further imaging": offered, not ordered
 _CONSIDERED = re.compile(
     r"\b(?:consider\w*|talk about|discuss\w*|think about|possibly|potentially|maybe|probably|likely|might|may|"
+    r"would (?:need|get|do|have)|we'd (?:need|get|do)|"  # "the things that would need an urgent mri"
     r"envisager|discuter|peut-être|éventuellement)\b"
     r"[^,.;]{0,30}$",
     re.I,
