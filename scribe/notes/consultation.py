@@ -304,14 +304,17 @@ def hedged(text: str) -> bool:
 _GONE = (
     r"(?:went away|has gone|had gone|is gone|'s gone|are gone|cleared up|cleared|resolved|"
     r"disappeared|has stopped|went down|is better now and gone|a disparu|ont disparu|est partie?|sont parti(?:e)?s|"
-    r"est passée?|est tombée?|s'est arrêtée?|c'est (?:bien )?(?:fini|terminé|passé))\b"
+    r"est passée?|est tombée?|s'est arrêtée?|c'est (?:bien )?(?:fini|terminé|passé)|'s over|is over)\b"
 )
 # "… the first two weeks, that's gone": gone, said of it after a comma
 _RESOLVED = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?" + _GONE + r"|^[^.;?!]*?,\s*(?:it|that|ça)(?:\s+\w+){0,2}?\s*" + _GONE, re.I
+    r"^\W*(?:\w+\W+){0,3}?" + _GONE + r"|^[^.;?!]*?,\s*(?:(?:but|mais)\s+)?(?:it|that|ça)(?:\s+\w+){0,2}?\s*" + _GONE,
+    re.I,
 )
 # the next sentence of the turn says it went: "that cough drove my wife crazy. it went away after i stopped."
-_GONE_NEXT = re.compile(r"^\W*(?:(?:and|but|et|mais)\s+)?(?:it|that|this|ça|elle|il)(?:\s+\w+){0,2}?\s*" + _GONE, re.I)
+_GONE_NEXT = re.compile(
+    r"^\W*(?:(?:and|but|et|mais)\s+)?(?:(?:it|that|this|ça|elle|il)(?:\s+\w+){0,2}?\s*)?" + _GONE, re.I
+)
 _BACK = re.compile(r"\b(?:came back|comes back|come back|again|revenue?s?|revient|reviennent)\b", re.I)
 _RESOLVED_LATER = re.compile(r"^[^.;?!]*?" + _GONE, re.I)  # … in the rest of the sentence
 _HAD_BEFORE = re.compile(r"\b(?:had|used to have|j'avais|j'ai eu|avait|a eu|avais)\s+(?:[\w']+\s*){0,2}$", re.I)
