@@ -30,7 +30,7 @@ from scribe.notes.text import clean, patient_to_third
 
 _LONG_AGO = re.compile(
     r"\b(?:years? ago|a long time ago|back then|il y a (?:des|plusieurs|\w+) ans|autrefois|as a (?:kid|child)|"
-    r"(?<!since )(?<!depuis )(?:last year|l'année dernière|l'an dernier)|"
+    r"(?<!since )(?<!depuis )(?:last year|l'année dernière|l'an dernier)|(?<!depuis )à [\w-]+ ans|"
     r"in (?:college|high school))\b",
     re.I,
 )

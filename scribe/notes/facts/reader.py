@@ -42,7 +42,9 @@ def clause_before(text: str, start: int) -> str:
 
 # "If you get chest pain that lasts, call 911." "Yes, I know.": advice heard, nothing asked or answered
 _IF_ADVICE = re.compile(r"\b(?:if you|if it|if there|if she|if he|si vous|s'il|si elle|si ça|en cas d)", re.I)
-_WARNS = re.compile(r"\b(?:warning signs?|red flags?|signes? d'alerte|watch (?:out )?for)\b", re.I)
+_WARNS = re.compile(
+    r"\b(?:warning signs?|red flags?|signes? d'alerte|watch (?:out )?for|signes? qui (?:doivent|devraient))\b", re.I
+)
 _HEARD = re.compile(
     r"^\W*(?:yes|yeah|oui|ok|okay|d'accord)\W+(?:i know|i will|will do|of course|je sais|bien sûr|entendu|promis)\b",
     re.I,
