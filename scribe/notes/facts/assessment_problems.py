@@ -209,8 +209,8 @@ HEDGE_LATER = re.compile(
 # the sentence says the problem is the patient's: "so you have …", "it's …", "c'est …"
 STATES_IT = re.compile(
     r"\b(?:you(?:'ve| have| do have)(?: got)?|(?:he|she) (?:has|does have)|this is|it'?s|it is|that'?s|there'?s|"
-    r"shows?|showed|confirm\w*|diagnos\w*|consistent with|so (?:you|it)|vous avez|(?:il|elle) a|c'est|il s'agit|"
-    r"montre)\b[^.;?!]{0,40}$",
+    r"shows?|showed|(?<!to )(?<!pour )confirm\w*|diagnos\w*|consistent with|so (?:you|it)|vous avez|(?:il|elle) a|"
+    r"c'est|il s'agit|montre)\b[^.;?!]{0,40}$",
     re.I,
 )
 _NUMBER = r"(?:\d+|" + "|".join(sorted({*EN_UNITS, *EN_TENS, *FR_UNITS, *FR_TENS} - {"un", "une"}, key=len)[::-1]) + ")"
