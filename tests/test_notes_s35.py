@@ -151,6 +151,17 @@ def test_symptoms_of_the_past_are_not_current():
         ),
         ("en", "[doctor] any side effects ?\n[patient] nausea the first two weeks , that's gone .\n", "nausea"),
         (
+            "en",
+            "[doctor] you tried a preventive once , didn't you ?\n[patient] propranolol , two years ago . forty "
+            "milligrams twice a day . i felt like a zombie , so tired . i stopped after two months .\n",
+            "fatigue",
+        ),
+        (
+            "en",
+            "[doctor] any fever ?\n[patient] not now . i had a little fever with the cold , but that's over .\n",
+            "fever",
+        ),
+        (
             "fr",
             "[doctor] des problèmes d'estomac ?\n[patient] il y a deux ans , j'avais des brûlures d'estomac , vous "
             "m'aviez donné de l'oméprazole . plus de brûlures depuis .\n",

@@ -35,7 +35,7 @@ _LONG_AGO = re.compile(
     re.I,
 )
 _PAST_TENSE = re.compile(
-    r"\b(?:i|he|she|we) (?:had|got|was)\b|\b(?:it|that) (?:made|gave)\b|\bj'(?:ai eu|avais)\b|"
+    r"\b(?:i|he|she|we) (?:had|got|was|felt|gained|lost)\b|\b(?:it|that) (?:made|gave)\b|\bj'(?:ai eu|avais)\b|"
     r"\b(?:il|elle) (?:a eu|avait)\b",
     re.I,
 )
@@ -330,7 +330,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                     continue
                 past = m.historical or bool(_PAST_EPISODE.search(s.text[max(0, st - 80) : st]))
                 past = past or bool(_STOPPED_FOR_IT.match(s.text, en)) or self._stopped_next(k)
-                past = past or self._told_of_long_ago(k, s.text[:st])
+                past = past or self._told_of_long_ago(k, s.text[:en])
                 status = "absent" if m.negated else ("historical" if past else "present")
                 side, st = side_of(c.label, s.text, st, en)
                 self.builder.add(
