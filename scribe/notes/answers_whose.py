@@ -19,6 +19,7 @@ RELATIVE_WORDS = (
     r"father|dad|père|papa",
     r"brothers?|frères?",
     r"sisters?|sœurs?|soeurs?",
+    r"siblings?|frères et sœurs|brothers?|sisters?|frères?|sœurs?",
     r"sons?|daughters?|children|kids|fils|filles?|enfants?",
     r"parents?",
     r"bab(?:y|ies)|infants?|newborns?|bébés?|nourrissons?|nouveau-nés?",
@@ -31,7 +32,8 @@ RELATIVE_WORDS = (
 ASKS_OTHER = re.compile(
     r"\b(?:his|her|their|the|sa|son|ses|la|le|du|des)\s+(?P<who>wife|husband|partner|boyfriend|girlfriend|compagnon|compagne|"
     r"mother|father|mom|dad|brother|"
-    r"sister|son|daughter|children|kids|parents?|femme|mari|conjointe?|mère|père|frère|sœur|soeur|fils|fille|enfants|"
+    r"sister|son|daughter|children|kids|parents?|siblings?|femme|mari|conjointe?|mère|père|frère|sœur|soeur|fils|fille|"
+    r"enfants|frères et sœurs|"
     r"baby|infant|newborn|bébé|nourrisson|nouveau-né|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
     r"grand-mère|grand-père|tante|oncle)\b",
     re.I,
