@@ -14,7 +14,7 @@ import re
 from scribe.notes import lexicon
 from scribe.notes.consultation import certainty as spoken_certainty
 from scribe.notes.consultation import context_of
-from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
+from scribe.notes.facts.reader import NEGATION_NEAR, WARNING_SIGNS, clause_before
 from scribe.notes.lexicon.conditions_status import STATUS_LABELS
 from scribe.notes.number_words import EN_TENS, EN_UNITS, FR_TENS, FR_UNITS
 from scribe.notes.problems import (
@@ -172,7 +172,6 @@ def certainty(text: str, start: int, end: int, mods=None) -> str:
     return sure
 
 
-_WARNING_SIGNS = re.compile(r"\b(?:warning signs?|red flags?|signes? d'alerte|signes? de gravité)\b", re.I)
 _SIGNS_OF = re.compile(r"\w+(?:[ '-]\w+){0,3}\s*:", re.I)  # "stroke: a face drooping", "for bleeding: …"
 _IF_YOU_GET = re.compile(r"\b(?:if|si) (?:you|vous) (?:get|have|notice|develop|see|avez|remarquez)\b", re.I)
 _COULD_BE = re.compile(
@@ -268,7 +267,7 @@ class ProblemFacts:
         if _WHEN_YOU_HAVE.search(text[max(0, st - 40) : st]):
             return True  # "pas de bisous quand vous avez un bouton de fièvre": the mother's, and a when
         turn = [p for p in self.sents[max(0, k - 2) : k] if p.seg_index == self.sents[k].seg_index]
-        if _SIGNS_OF.match(text[st:]) and any(_WARNING_SIGNS.search(p.text) for p in turn):
+        if _SIGNS_OF.match(text[st:]) and any(WARNING_SIGNS.search(p.text) for p in turn):
             return True  # "now, the warning signs. … for stroke: a face drooping, …": what to watch for
         return bool(_COULD_BE.match(text)) and any(_IF_YOU_GET.search(p.text) for p in turn)
 

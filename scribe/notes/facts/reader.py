@@ -42,8 +42,11 @@ def clause_before(text: str, start: int) -> str:
 
 # "If you get chest pain that lasts, call 911." "Yes, I know.": advice heard, nothing asked or answered
 _IF_ADVICE = re.compile(r"\b(?:if you|if it|if there|if she|if he|si vous|s'il|si elle|si ça|en cas d)", re.I)
-_WARNS = re.compile(
-    r"\b(?:warning signs?|red flags?|signes? d'alerte|watch (?:out )?for|signes? qui (?:doivent|devraient))\b", re.I
+# the clinician's warning signs begin: "now, the warning signs.", "les signes qui doivent vous faire consulter"
+WARNING_SIGNS = re.compile(
+    r"\b(?:warning signs?|red flags?|signes? d'alerte|signes? de gravité|watch (?:out )?for|"
+    r"signes? qui (?:doivent|devraient))\b",
+    re.I,
 )
 _HEARD = re.compile(
     r"^\W*(?:yes|yeah|oui|ok|okay|d'accord)\W+(?:i know|i will|will do|of course|je sais|bien sûr|entendu|promis)\b",
@@ -72,7 +75,9 @@ def echoes_advice(advice: str, reply: str, label: str) -> bool:
     if _FIRST_PERSON.search(_PROMISE.sub(" ", reply)):
         return False
     after_if = [advice[m.start() :] for m in _IF_ADVICE.finditer(advice)]
-    after_if += [advice[m.start() :] for m in _WARNS.finditer(advice)]  # "now, the warning signs. … black stools"
+    after_if += [
+        advice[m.start() :] for m in WARNING_SIGNS.finditer(advice)
+    ]  # "now, the warning signs. … black stools"
     return any(c.label == label for text in after_if for *_, c in lexicon.find_concepts("symptom", text))
 
 
