@@ -57,8 +57,7 @@ _HEARD = re.compile(
 # the clinician checks a "no" before going on: "never?", "jamais depuis octobre ?", "not even once?"
 _CHECKS_NO = re.compile(
     r"^\W*(?:(?:so|and|et|donc)\W+)?(?:never|jamais|nothing|rien|none|not (?:even )?once|pas une (?:seule )?fois|"
-    r"really|"
-    r"vraiment|are you sure|vous êtes sûre?)\b[^.!?]{0,30}\?\s*$",
+    r"really|vraiment|are you sure|vous êtes sûre?)\b[^.!?]{0,30}\?\s*$",
     re.I,
 )
 _ADDRESSED = re.compile(r"^\W*(?:(?:and|so|now|et|alors)\W+)?([a-zà-ÿ]{3,})\s*,", re.I)
@@ -74,10 +73,9 @@ def echoes_advice(advice: str, reply: str, label: str) -> bool:
     you get any rash … call us" "okay. rash means call."): nothing told of the symptom."""
     if _FIRST_PERSON.search(_PROMISE.sub(" ", reply)):
         return False
-    after_if = [advice[m.start() :] for m in _IF_ADVICE.finditer(advice)]
-    after_if += [
-        advice[m.start() :] for m in WARNING_SIGNS.finditer(advice)
-    ]  # "now, the warning signs. … black stools"
+    # after an "if you …", or after "now, the warning signs." ("… black stools")
+    starts = [*_IF_ADVICE.finditer(advice), *WARNING_SIGNS.finditer(advice)]
+    after_if = [advice[m.start() :] for m in starts]
     return any(c.label == label for text in after_if for *_, c in lexicon.find_concepts("symptom", text))
 
 

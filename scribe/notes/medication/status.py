@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes.medication.tried import NO_RELIEF, tried, tried_by_us
+from scribe.notes.medication.tried import (
+    FINE_SINCE,
+    GAVE_ME,
+    NO_RELIEF,
+    ON_CONDITION,
+    SINGLE_DOSE,
+    tried,
+    tried_by_us,
+)
 
 # status cues: in the drug's clause before it (left) or as an anaphora after it (right)
 STOP_LEFT = re.compile(
@@ -205,15 +213,6 @@ _PAST_TIME = re.compile(
     r"semaines?))\b",
     re.I,
 )
-_ON_CONDITION = re.compile(
-    r"\b(?:if|si|in case|en cas d)\b(?!\s+(?:you|i|vous|je)\s+(?:\w+\s+)?(?:remember|recall|souvenez|rappelez))", re.I
-)
-_GAVE_ME = re.compile(
-    r"\b(?:they|he|she|the doctor|the hospital|ils|on) (?:gave|m'ont donné|m'a donné)\s+(?:me )?$", re.I
-)
-_FINE_SINCE = re.compile(
-    r"\b(?:(?:been )?fine (?:ever )?since|since then|depuis,? (?:ça va|plus rien|plus de problème))\b", re.I
-)
 # a clinician's instruction to take a drug that is not one of the patient's own ("you can take Tylenol")
 _IMPERATIVE = re.compile(
     r"(?:^\s*|[,;:]\s*(?:(?:and|then|also)\s+)?|\b(?:in the meantime|meanwhile|until then|for now)\s*,?\s*|"
@@ -322,7 +321,7 @@ def clause_status(
     if clinician and _PROPOSED_IF.search(text[:start]):
         return None  # "if the sleep is still bad after a few weeks, we could try melatonin": not prescribed
     stop = bool(_stop_before(left) or NO_MORE_BEFORE.search(left) or _stop_after(after))
-    if stop and clinician and not negated and _ON_CONDITION.search(text[:start]):
+    if stop and clinician and not negated and ON_CONDITION.search(text[:start]):
         return "current"  # "si vous avez une gastro …, vous arrêtez la metformine le temps que ça passe": taken now
     if negated:
         said_stop = re.search(r"\b(?:anymore|any more|no longer)\b|\b(?:ne|n')\s*(?:\w+\s+){0,2}plus\b", text, re.I)
@@ -383,11 +382,9 @@ def clause_status(
         status = "historical"  # "since the chantix didn't agree with you" (no change or start said of it)
     elif _PAST_VERB.search(left) and _PAST_TIME.match(after):
         status = "historical"  # "you needed prednisone in march", "i took a course of it last year"
-    elif not clinician and _GAVE_ME.search(left) and (_FINE_SINCE.search(after) or _PAST_TIME.search(before)):
+    elif not clinician and GAVE_ME.search(left) and (FINE_SINCE.search(after) or _PAST_TIME.search(before)):
         status = "historical"  # "they found that bacteria, they gave me antibiotics, and it's been fine since"
-    elif re.search(
-        r"\b(?:en une (?:seule )?prise|single dose|one-time dose)\b(?! (?:ce soir|today|tonight))", after, re.I
-    ):
+    elif SINGLE_DOSE.search(after):
         status = "historical"  # "la fosfomycine, un sachet de trois grammes, en une seule prise": a course, taken
     else:
         status = "current"

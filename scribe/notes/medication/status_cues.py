@@ -35,6 +35,7 @@ STOPPED_BEFORE = re.compile(
     r"\b(?:on l'a|qu'on a|on a|je l'ai|nous l'avons|avait été|a été|we|they|i) (?:arrêtée?s?|stopped|had stopped)\b",
     re.I,
 )
+# the turn that named the drug goes on to stop it: "it didn't help, so i stopped it", "oh, that was stopped"
 STOPPED_IT = re.compile(
     r"\b(?:i|we|she|he|they|you)\s+(?:\w+\s+)?(?:stopped|quit|discontinued)\s+(?:taking\s+|using\s+)?(?:it|them|that)\b|"
     r"\b(?:i|we|she|he)\s+(?:finished|completed)\s+(?:it|them|that|the course)\b|"  # "i finished it on sunday"

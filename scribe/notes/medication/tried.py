@@ -170,3 +170,19 @@ def were_on_another(sentence: str) -> bool:
 
 
 _WERE_ON_ANOTHER = re.compile(r"\b(?:you|he|she) (?:were|was) (?:on|taking) (?:something|another|a different)\b", re.I)
+
+
+# what clause_status reads around a drug: a stop on a condition ("si vous avez une gastro, vous arrêtez la metformine"),
+# a past course told ("they gave me antibiotics, and it's been fine since"), a dose taken once ("en une seule prise")
+ON_CONDITION = re.compile(
+    r"\b(?:if|si|in case|en cas d)\b(?!\s+(?:you|i|vous|je)\s+(?:\w+\s+)?(?:remember|recall|souvenez|rappelez))", re.I
+)
+GAVE_ME = re.compile(
+    r"\b(?:they|he|she|the doctor|the hospital|ils|on) (?:gave|m'ont donné|m'a donné)\s+(?:me )?$", re.I
+)
+FINE_SINCE = re.compile(
+    r"\b(?:(?:been )?fine (?:ever )?since|since then|depuis,? (?:ça va|plus rien|plus de problème))\b", re.I
+)
+SINGLE_DOSE = re.compile(
+    r"\b(?:en une (?:seule )?prise|single dose|one-time dose)\b(?! (?:ce soir|today|tonight))", re.I
+)
