@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes.facts.medication_taper import sentence_of
+from scribe.notes.medication.dose_range import in_mg
 from scribe.schemas_docs import Fact
 
 # a class named for a drug of the visit that belongs to it, folded into the one named nearest: the inhaled
@@ -150,13 +151,11 @@ def _already(x, was: Fact, new: Fact) -> bool:
     return near and k is not None and bool(re.search(r"\b(?:already|déjà)\b", x.sents[k].text, re.I))
 
 
-def _amount(f: Fact) -> float | str:
-    """The dose in the unit's base (1 g = 1000 mg), or as said when it is no number."""
-    dose, unit = str(f.attributes.get("dose")), str(f.attributes.get("unit") or "").lower()
-    try:
-        return float(dose) * {"g": 1000.0, "mcg": 0.001, "µg": 0.001}.get(unit, 1.0)
-    except ValueError:
-        return dose
+def _amount(f: Fact) -> float | tuple[str, str]:
+    """The dose in mg (1 g = 1000 mg), or as said with its unit when it is no mass ("2 tablets")."""
+    dose, unit = f.attributes.get("dose"), str(f.attributes.get("unit") or "").lower()
+    mg = in_mg(dose, unit)
+    return mg if mg is not None else (str(dose), unit)
 
 
 def _times(f: Fact) -> list[tuple[int, int]]:

@@ -112,9 +112,9 @@ class ConsultationReader:
         said = self.sents[k].text[:upto]
         guest = self.role[k] == "other" or self.tr.segments[self.sents[k].seg_index].speaker == "guest"
         return (
-            (guest or self._addressed_companion(k))
-            and bool(re.search(r"\b(?:i|i'm|i've|me|my|je|j'ai|moi)\b", said, re.I))
+            bool(re.search(r"\b(?:i|i'm|i've|me|my|je|j'ai|moi)\b", said, re.I))
             and not re.search(r"\b(?:he|she|his|her|him|il|elle|son|sa|lui)\b", said, re.I)
+            and (guest or self._addressed_companion(k))  # the turn walk last: guest_of_self runs on every sentence
         )
 
     def _addressed_companion(self, k: int) -> bool:

@@ -75,13 +75,20 @@ MAX_SINGLE_DOSE_MG = {
 _TO_MG = {"mg": 1.0, "g": 1000.0, "mcg": 0.001}
 
 
+def in_mg(dose: str | float | None, unit: str | None) -> float | None:
+    """The dose in milligrams when its unit is a mass ("1 g" is 1000 mg), else None."""
+    if dose is None or unit not in _TO_MG:
+        return None
+    try:
+        return float(dose) * _TO_MG[unit]
+    except ValueError:
+        return None
+
+
 def above_usual(label: str, dose: str | float | None, unit: str | None) -> float | None:
     """The usual largest single dose (mg) when `dose` `unit` of the drug is above it, else None."""
     top = MAX_SINGLE_DOSE_MG.get((label or "").lower())
-    if top is None or dose is None or unit not in _TO_MG:
-        return None
-    try:
-        mg = float(dose) * _TO_MG[unit]
-    except ValueError:
+    mg = in_mg(dose, unit)
+    if top is None or mg is None:
         return None
     return top if mg > top * 1.001 else None
