@@ -81,7 +81,8 @@ _RULED_OUT = re.compile(
     r"no (?:sign|signs|evidence) of|not a sign of|ce n'est (?:donc |plus |vraiment )?pas|pas de signe d|"
     r"je ne pense pas|nothing (?:that )?(?:suggests?|points? to|looks like)|(?:n'a|n'avez|n'y a) rien qui "
     r"(?:fasse|fait|évoque|ressemble)|aucun signe d)\b"
-    r"(?:(?!,\s*it\b)[^.?!;]){0,40}$",  # "it's not a hormone, it helps the blood clot": a new clause, not denied
+    # "it's not a hormone, it helps the blood clot", "ce n'est pas le cœur, c'est le zona": a new clause, not denied
+    r"(?:(?!,\s*(?:it\b|c'est\b))[^.?!;]){0,40}$",
     re.I,
 )
 
@@ -93,7 +94,9 @@ _RULED_OUT_AFTER = re.compile(
     # "an overactive thyroid is not what's pushing the heart rate up"
     r"(?:is|are|was|'s)(?:n't| not) (?:what's|what is|what was|the cause|the reason|causing|behind)|"
     r"n'est pas (?:touchée?|atteinte?|en cause)|(?:est|a été) (?:éliminée?|écartée?)|"
-    r"(?:je|on|nous) l'(?:écarte|élimine|exclus|exclut|écartons|éliminons))\b",  # "une rupture, je l'écarte"
+    r"(?:je|on|nous) l'(?:écarte|élimine|exclus|exclut|écartons|éliminons))\b|"  # "une rupture, je l'écarte"
+    # a recap's verdict right after the name: "pulmonary embolism, ruled out", "… ruled out by the ct", "exclue"
+    r"^\s*,?\s*(?:ruled out|excluded|exclue?s?|écartée?s?|éliminée?s?)\b",
     re.I,
 )
 # its own test negative ("your hepatitis b and c tests were negative"), not another ("…, her dexamethasone test")
@@ -117,7 +120,9 @@ class Modifiers:
 # a clause of its own that says what the person does have, after a denial: ", he just has high blood pressure"
 _AFFIRMED_AFTER = re.compile(
     r"[,;]\s*(?:but\s+|mais\s+)?(?:he|she|they|il|elle|ils)\s+(?:just\s+|only\s+|juste\s+|seulement\s+)?"
-    r"(?:has|had|have|a|avait)\s+(?!no\b|not\b|never\b|pas\b|jamais\b)[^,.;]*$",
+    r"(?:has|had|have|a|avait)\s+(?!no\b|not\b|never\b|pas\b|jamais\b)[^,.;]*$|"
+    # … or what it is: "ce n'est pas le cœur, c'est le zona", "it's not your heart, it's the shingles"
+    r"[,;]\s*(?:but\s+|mais\s+)?(?:c'est|it's|it is|that's|this is)\s+(?!not\b|pas\b)[^,.;]*$",
     re.I,
 )
 _DENIED_DEGREE = re.compile(

@@ -12,12 +12,27 @@ from scribe.notes.lexicon import CONDITION_BY_LABEL, Concept
 from scribe.notes.number_words import EN_TENS, EN_UNITS, FR_TENS
 
 _LATERALITY = [
-    ("bilateral", re.compile(r"\b(?:bilateral(?:ly)?|both|bilatéral\w*|des deux côtés|les deux)\b", re.I)),
+    # "both" of body parts only: "depression and generalized anxiety, both better" has no side
+    (
+        "bilateral",
+        re.compile(
+            r"\b(?:bilateral(?:ly)?|bilatéral\w*|des deux côtés|(?:both|les deux)(?=\s*[.,;?!]|\s*$)|"
+            r"both(?: (?:of )?(?:the |your |his |her |my )?(?:sides?|knees?|ears?|eyes?|legs?|arms?|feet|hands?|lungs?|"
+            r"hips?|shoulders?|ankles?|wrists?|elbows?|breasts?|kidneys?|lower|upper)\b)|"
+            r"les deux (?:côtés|genoux|oreilles|yeux|jambes|bras|pieds|mains|poumons|hanches|épaules|chevilles|"
+            r"poignets|coudes|seins|reins)\b)\b",
+            re.I,
+        ),
+    ),
     ("left", re.compile(r"\b(?:left|gauche)\b", re.I)),
     # "all right, so, your cholesterol": a discourse marker, not a side
     (
         "right",
-        re.compile(r"\b(?:(?<!all )(?<!that's )right(?! now| away| there| here|,? okay|\s*,\s*so\b)|droite?)\b", re.I),
+        re.compile(
+            r"\b(?:(?<!all )(?<!that's )(?<!she's )(?<!he's )(?<!you're )"  # "she's right, that's mastoiditis"
+            r"right(?! now| away| there| here|,? okay|\s*,\s*so\b)|droite?)\b",
+            re.I,
+        ),
     ),
 ]
 # Words right after a match that make the condition more specific than the lexicon's code.

@@ -71,7 +71,9 @@ _MEDICATION_WORDS = frozenset(
     "meds med nsaid nsaids nonsteroidal nonsteroidals antiinflammatories anti-inflammatories antibiotics "
     "antihistamines steroids opioids opiates statins diuretics inhalers benzos multivitamin multivitamins "
     "supplements probiotics otc prn bid tid qid qd hs po iv im sq subq mg mcg ml heent cbc bmp cmp "
-    "anti-inflammatoires antibiotiques corticoïdes ains".split()
+    "anti-inflammatoires antibiotiques corticoïdes ains "
+    # inhaler devices and supplements: "the trelegy, the ellipta", "la canneberge" (cranberry)
+    "ellipta respimat diskus turbuhaler handihaler canneberge cranberry proanthocyanidines".split()
 )
 
 

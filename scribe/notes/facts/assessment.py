@@ -7,14 +7,19 @@ import re
 from scribe.notes import lexicon
 from scribe.notes.consultation import FAMILY, context_of
 from scribe.notes.facts.assessment_problems import (
+    GENERIC_EXPERIENCER,
     HEDGE_LATER,
+    NOT_A_DIAGNOSIS,
     PAST_PROBLEM,
+    SIDE_EFFECTS,
     STATES_IT,
     ProblemFacts,
+    a_relatives,
+    answers_of_relative,
     certainty,
     hedged_of,
     more_certain,
-    ruled_out_next,
+    said_next,
     set_aside,
     shown_by_value,
 )
@@ -232,57 +237,26 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             t = self.sents[j].text
             if self.is_clin(j) and not self.sents[j].question:
                 for a, b, c in lexicon.find_concepts("condition", t):
-                    if c.label != fact.label or self._GENERIC_EXPERIENCER.search(t[max(0, a - 80) : a]):
+                    if c.label != fact.label or GENERIC_EXPERIENCER.search(t[max(0, a - 80) : a]):
                         continue
                     if certainty(t, a, b) == "possible":
                         fact.status, fact.attributes["certainty"] = "uncertain", "possible"
                         return
 
-    def _stated(self, fact: Fact) -> bool:
+    def _stated(self, fact: Fact, now: int = -1) -> bool:
         """Whether the sentence a problem was taken from states it (_says_its), rather than only naming it ("and the
         lupus question.", "that helps the kidney stones too")."""
         k, quote = fact.attributes.get("statement"), fact.evidence[0].quote if fact.evidence else ""
         at = self.sents[k].text.find(quote) if k is not None and quote else -1
-        return at < 0 or _says_its(self.sents[k].text, at)
-
-    _NOT_A_DIAGNOSIS = re.compile(
-        # what a drug or a disease can lead to is not what the patient has: "crestor can cause liver toxicity"
-        r"\b(?:(?:can|could|may|might|will|would)\s+(?:\w+\s+)?(?:cause|lead to|result in|give you|trigger)|"
-        r"(?:peut|peuvent|pourrait|risque de) (?:\w+ )?(?:provoquer|entraîner|causer|donner)|"
-        r"(?:does ?n'?t|do ?n'?t|wo ?n'?t|will not|should ?n'?t) (?:\w+ )?(?:cause|give you|lead to)|"
-        r"watch(?:ing)? (?:out )?for|look(?:ing)? out for|careful (?:of|about|with)|"
-        r"need(?:s|ed)? (?:a |an |another )?$|"
-        r"vaccinated (?:against|for)|completed (?:your|the|his|her)|vaccinée? contre|"
-        r"prevent\w*|avoid\w*|risk|chance|if|unless|in case|any|no|without|"
-        # what a treatment protects from: "it protects you from a stroke", "il vous protège de l'avc"
-        r"protect\w* (?:\w+ ){0,2}(?:from|against)|protèg\w* (?:\w+ )?(?:de|du|des|contre)|préven\w*|prévien\w*|"
-        r"help(?:s|ing)?(?= (?:the |your )?$)|"  # "it helps the blood clot": what a drug does, a verb
-        r"check(?:s|ing)? for|look(?:s|ing)? for|evaluat\w+ for|screen\w* for|test\w* for|"
-        r"(?:pcr|blot|titer|panel|culture|swab|antibod\w+) for|"
-        r"éviter|risque|si|rechercher|dépistages?|sérologies?|tests? (?:de|du|des|pour))\b[^.;]{0,30}$",
-        re.I,
-    )
-
-    # a list of what a drug can cause runs longer: "ça peut donner des infections urinaires ou des mycoses"
-    _SIDE_EFFECTS = re.compile(
-        r"\b(?:(?:can|could|may|might) (?:\w+ )?(?:cause|give you|lead to)|(?:peut|peuvent|pourrait) (?:\w+ )?"
-        r"(?:provoquer|entraîner|causer|donner))\b[^.;]{0,60}\b(?:or|and|ou|et)\s+(?:des |du |de la |some |a |an )?$",
-        re.I,
-    )
+        # and not only named, then ruled out in the same turn: "that's mastoiditis, an infection of the bone … so, no
+        # mastoiditis"
+        same_turn = now >= 0 and self.sents[k].seg_index == self.sents[now].seg_index
+        return at < 0 or _says_its(self.sents[k].text, at) and not same_turn
 
     # another clinician's guess is not this assessment ("the cardiologist thought you might have atrial fibrillation")
     _OTHERS_OPINION = re.compile(
         r"\b(?:doctor|dr\.?|physician|specialist|surgeon|\w+ologist|er|urgent care|m[ée]decin)\b[^.;]{0,20}\b"
         r"(?:thought|suspected|wondered|was (?:worried|concerned)|felt|pensait|suspectait)\b[^.;]{0,40}$",
-        re.I,
-    )
-
-    # a condition said of people in general is not the patient's ("people ... would have a heart attack")
-    _GENERIC_EXPERIENCER = re.compile(
-        r"\b(?:people|those who|patients who|guys|folks|someone|somebody|anyone|men who|women who|they would|"
-        r"correlation between|les gens|certains patients|"
-        # a specialist's field: "an eye doctor who knows thyroid eye disease"
-        r"who (?:knows|treats|specializ\w+ in|deals? with|looks? after)|qui (?:connaît|traite|s'occupe))\b[^.;]{0,60}$",
         re.I,
     )
     _TEST_NAME = re.compile(
@@ -306,25 +280,34 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
 
     # "hepatitis c is a viral infection that affects the liver": what follows explains the condition before
     # "is a"; it is not a second diagnosis ("this is a viral infection" is one)
+    # ("that's mastoiditis, an infection of the bone behind the ear": the same, in apposition)
     _COPULA = re.compile(
-        r"(?P<subject>[a-z' -]{3,40}?)\s+(?:is|are)\s+(?:a|an|one of the|a kind of|a type of)\s+(?:\w+\s+)?$", re.I
+        r"(?P<subject>[a-z' -]{3,40}?)(?:\s+(?:is|are)\s+(?:a|an|one of the|a kind of|a type of)|\s*,\s*(?:an?|une?))"
+        r"\s+(?:\w+\s+)?$",
+        re.I,
     )
 
     @classmethod
     def _defines(cls, before: str) -> bool:
         m = cls._COPULA.search(before)
         subject = m.group("subject").rstrip() if m else ""
-        return any(end == len(subject) for _s, end, _c in lexicon.find_concepts("condition", subject))
+        disease = re.search(r"(?:itis|osis|ite|ose|emia|émie|pathy|pathie)$", subject)
+        return bool(disease) or any(end == len(subject) for _s, end, _c in lexicon.find_concepts("condition", subject))
 
     def _diagnosis(self, k: int, s: Sentence, st: int, en: int, concept, wider, mods, seen: dict) -> None:
         """One diagnosis mention: skip a relative's, a ruled-out or a merely conditional one; keep the
         more certain reading of a repeated one; name it by its widest specific phrase."""
-        if mods.family or FAMILY.search(s.text[max(0, st - 40) : st]):
+        if mods.family or FAMILY.search(s.text[max(0, st - 40) : st]) or a_relatives(s.text[en:]):
+            return
+        if answers_of_relative(self.sents, k, self.role):
             return
         if mods.negated and not denied_in(clause_before(s.text, st)):
             mods.negated = False  # in a run-on sentence the negation belongs to another clause
         denied_here = denied_in(clause_before(s.text, st))  # "I don't appreciate adenopathy"
         if concept is None and (mods.negated or mods.hypothetical or denied_here):
+            named = seen.get(wider[2]) if wider and mods.negated else None
+            if named is not None and named.status == "present" and not self._stated(named, k):
+                named.status, named.attributes["certainty"] = "absent", "ruled-out"  # "… so, no mastoiditis"
             return
         if self._not_the_patients(s, st, en) or self._warned_of(k, st):
             return
@@ -344,14 +327,13 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         sure = certainty(lead + s.text, len(lead) + a, len(lead) + b, mods)
         if sure == "possible" and set_aside(s.text[:a], s.text[b:] + " " + self.next_in_turn(k)):
             sure = "ruled-out"
-        elif sure != "doubted" and ruled_out_next(self.next_in_turn(k)):
-            sure = "ruled-out"  # "… what we call cauda equina syndrome, which would be an emergency. so i'm ruling
-            # that out today."
+        else:
+            sure = said_next(self.next_in_turn(k), sure)
         label = concept.label if concept else wider[2]
         if sure == "doubted":
             return  # "it's unlikely to be a fracture": neither the patient's nor a possibility to list
         if sure == "ruled-out":
-            if label in seen and seen[label].status in ("present", "uncertain") and not self._stated(seen[label]):
+            if label in seen and seen[label].status in ("present", "uncertain") and not self._stated(seen[label], k):
                 seen[label].status, seen[label].attributes["certainty"] = "absent", "ruled-out"  # "and the lupus
                 # question. … so no, you don't have lupus"
             if concept is not None and label not in seen:  # "you don't have Cushing's": said, and excluded
@@ -438,16 +420,16 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         before = s.text[:st]
         return bool(
             FAMILY.search(s.text[max(0, st - 40) : st])
-            or self._GENERIC_EXPERIENCER.search(s.text[max(0, st - 80) : st])
+            or GENERIC_EXPERIENCER.search(s.text[max(0, st - 80) : st])
             or self._OTHERS_OPINION.search(s.text[max(0, st - 80) : st])
             or not_had(before)
             or in_general(s.text, st, en)  # "a stroke from atrial fibrillation is usually a big one"
             or self._defines(s.text[max(0, st - 60) : st])
-            or self._NOT_A_DIAGNOSIS.search(before)
+            or NOT_A_DIAGNOSIS.search(before)
             and not self._RULE_OUT.search(before)
             and not self._OWN_RISK_FACTORS.search(before)
             and not _DENIED_OWN.search(before)
-            or self._SIDE_EFFECTS.search(before)
+            or SIDE_EFFECTS.search(before)
             or self._TEST_NAME.match(s.text[en:])
             and not _LAB_FINDING.match(s.text[st:en])
             or self._CAUSES.search(before)

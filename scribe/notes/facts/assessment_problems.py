@@ -242,9 +242,39 @@ _RULING_IT_OUT = re.compile(
 )
 
 
-def ruled_out_next(next_sentence: str) -> bool:
-    """The turn's next sentence rules out what the sentence named: "so i'm ruling that out today"."""
-    return bool(_RULING_IT_OUT.match(next_sentence))
+# the next sentence keeps open what the sentence denied: "pas de signe net de neuropathie. ça peut être un tout début"
+_KEPT_OPEN = re.compile(
+    r"^\W*(?:but |mais )?(?:ça|cela|it|that|this) (?:peut|pourrait|could|might|may) (?:still |quand même )?"
+    r"(?:être|be)\b(?! (?:autre chose|something else|anything|nothing|rien))",
+    re.I,
+)
+
+
+# a relative's, named right after it: "à cause du cancer de l'estomac de votre mère", "the cancer in your mom"
+_OF_A_RELATIVE = re.compile(
+    r"^[^.,;]{0,25}?\b(?:de|d'|of|chez|in) (?:votre|ta|sa|son|your|his|her|my|ma|mon|le|la|the) "
+    r"(?:mother|mom|mum|father|dad|brother|sister|mère|maman|père|papa|frère|sœur|soeur|grand-mère|grand-père|"
+    r"grandmother|grandfather)\b",
+    re.I,
+)
+
+
+def a_relatives(after: str) -> bool:
+    """The condition just named belongs to the relative named right after it (_OF_A_RELATIVE)."""
+    return bool(_OF_A_RELATIVE.match(after))
+
+
+# inside the list a clinician gives of the signs to watch for, after its colon
+_SIGNS_LIST = re.compile(r"\b(?:the|les|alarm|warning) (?:signs?|signes?)\b[^.:]{0,25}:[^.]*$", re.I)
+
+
+def said_next(next_sentence: str, sure: str) -> str:
+    """What the turn's next sentence does to the certainty of what the sentence named: rules it out ("… cauda equina
+    syndrome, which would be an emergency. so i'm ruling that out today") or keeps a denial open ("ça peut être un
+    tout début")."""
+    if sure != "doubted" and _RULING_IT_OUT.match(next_sentence):
+        return "ruled-out"
+    return "possible" if sure == "ruled-out" and _KEPT_OPEN.match(next_sentence) else sure
 
 
 def hedged_of(fact: Fact, sure: list[Fact]) -> bool:
@@ -264,6 +294,8 @@ class ProblemFacts:
         text = self.sents[k].text
         if _IF_YOU_GET.search(text[:st]) and _EMERGENCY.search(text) or _A_TEST_MAY.search(text[max(0, st - 40) : st]):
             return True
+        if _SIGNS_LIST.search(text[:st]):
+            return True  # "les signes, c'est : du mal à avaler, …, une fatigue avec de l'anémie, …"
         if _WHEN_YOU_HAVE.search(text[max(0, st - 40) : st]):
             return True  # "pas de bisous quand vous avez un bouton de fièvre": the mother's, and a when
         turn = [p for p in self.sents[max(0, k - 2) : k] if p.seg_index == self.sents[k].seg_index]
@@ -367,3 +399,55 @@ class ProblemFacts:
         term = None if c.code or status_post else clean(s.text[st:en]).replace(",", "").lower()
         self._add_problem(None, s, st, en, c, sure, seen, term=term, code=code)
         seen[c.label].attributes["code_description"] = icd_description(code)
+
+
+def answers_of_relative(sents: list[Sentence], k: int, roles: list[str]) -> bool:
+    """The clinician's sentence k speaks of the relative the patient just asked about ("mon mari, il peut
+    l'attraper ?" "il a déjà eu la varicelle et un zona"): its he/she is theirs, not the patient's."""
+    from scribe.notes.facts.relatives import MY_RELATIVE, PRONOUN_SUBJECT, my_spouse
+
+    j = k
+    while j > 0 and sents[j - 1].seg_index == sents[k].seg_index:
+        j -= 1
+    if j == 0 or roles[k] != "clinician" or roles[j - 1] == "clinician" or not PRONOUN_SUBJECT.match(sents[k].text):
+        return False
+    asked = sents[j - 1].text
+    return bool(MY_RELATIVE.search(asked) or my_spouse(asked))
+
+
+NOT_A_DIAGNOSIS = re.compile(
+    # what a drug or a disease can lead to is not what the patient has: "crestor can cause liver toxicity"
+    r"\b(?:(?:can|could|may|might|will|would)\s+(?:\w+\s+)?(?:cause|lead to|result in|give you|trigger)|"
+    r"(?:peut|peuvent|pourrait|risque de) (?:\w+ )?(?:provoquer|entraîner|causer|donner|faire)|"
+    r"(?:does ?n'?t|do ?n'?t|wo ?n'?t|will not|should ?n'?t) (?:\w+ )?(?:cause|give you|lead to)|"
+    r"watch(?:ing)? (?:out )?for|look(?:ing)? out for|careful (?:of|about|with)|"
+    r"need(?:s|ed)? (?:a |an |another )?$|"
+    r"vaccinated (?:against|for)|completed (?:your|the|his|her)|vaccinée? contre|"
+    r"prevent\w*|avoid\w*|risk|chance|if|unless|in case|any|no|without|"
+    # what a treatment protects from: "it protects you from a stroke", "il vous protège de l'avc"
+    r"protect\w* (?:\w+ ){0,2}(?:from|against)|protèg\w* (?:\w+ )?(?:de|du|des|contre)|préven\w*|prévien\w*|"
+    r"help(?:s|ing)?(?= (?:the |your )?$)|"  # "it helps the blood clot": what a drug does, a verb
+    r"check(?:s|ing)? for|look(?:s|ing)? for|evaluat\w+ for|screen\w* for|test\w* for|"
+    r"(?:pcr|blot|titer|panel|culture|swab|antibod\w+) for|"
+    r"éviter|risque|si|rechercher|dépistages?|sérologies?|tests? (?:de|du|des|pour))\b[^.;]{0,30}$",
+    re.I,
+)
+
+
+# a list of what a drug can cause runs longer: "ça peut donner des infections urinaires ou des mycoses"
+SIDE_EFFECTS = re.compile(
+    r"\b(?:(?:can|could|may|might) (?:\w+ )?(?:cause|give you|lead to)|(?:peut|peuvent|pourrait) (?:\w+ )?"
+    r"(?:provoquer|entraîner|causer|donner|faire))\b[^.;]{0,60}\b(?:or|and|ou|et)\s+"
+    r"(?:des |du |de la |some |a |an )?$",
+    re.I,
+)
+
+
+# a condition said of people in general is not the patient's ("people ... would have a heart attack")
+GENERIC_EXPERIENCER = re.compile(
+    r"\b(?:people|those who|patients who|guys|folks|someone|somebody|anyone|men who|women who|they would|"
+    r"correlation between|les gens|certains patients|quelqu'un|une (?:femme|personne) (?:\w+ )?qui|"
+    # a specialist's field: "an eye doctor who knows thyroid eye disease"
+    r"who (?:knows|treats|specializ\w+ in|deals? with|looks? after)|qui (?:connaît|traite|s'occupe))\b[^.;]{0,60}$",
+    re.I,
+)

@@ -7,6 +7,7 @@ import re
 
 from scribe.notes import lexicon
 from scribe.notes.consultation import FAMILY, context_of
+from scribe.notes.facts.assessment_problems import a_relatives
 from scribe.notes.facts.proxy import parents_own, proxy_parent
 from scribe.notes.facts.relatives import (
     BUT_A_RELATIVE,
@@ -240,7 +241,7 @@ class BackgroundFacts:
 
     # "I thought I was having a heart attack" is a fear, not a history
     _WORRY = re.compile(
-        r"\b(?:thought|think|worried|afraid|scared|concerned|wonder\w*|maybe|might|could|"
+        r"\b(?:thought|think|worried|afraid|scared|concerned|wonder\w*|maybe|might|could|(?:was|were) sure|sûre?|"
         r"(?:read|heard|saw|seen|looked up|googled) (?:about|that|online)|"  # "I read about the depression thing"
         r"j'ai cru|peur|inquiète?|peut-être)\b[^.;]{0,40}$",
         re.I,
@@ -341,6 +342,7 @@ class BackgroundFacts:
                 # whole sentence until the patient comes in; one named in it, only what is near it
                 near = abs(rel.start() - st) < 60 if own else not PATIENT_AGAIN.search(s.text[:st])
                 relative_named = rel and rel.group(0).lower() not in ("family",) and self.is_pat(k) and near
+                relative_named = relative_named or a_relatives(s.text[en:])  # "un infarctus à 52 ans chez le père"
                 if m.negated and s.question:
                     continue  # "ce n'est pas dangereux, avec mon père, le cancer ?" denies nothing of the father
                 if _IN_LAW.search(s.text, max(0, st - 60), st):

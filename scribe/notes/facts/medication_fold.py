@@ -88,7 +88,19 @@ def one_fact_per_drug(x) -> None:
         others = [f for f in fs if f.status != "current"]
         news = [f for f in others if f.status == "new"]
         changed = [f for f in others if f.status == "changed"]
-        if changed and news:  # "increase the lisinopril to 20 mg" … "order lisinopril 20 mg daily"
+        # started, then a step to come with no dose: "start allopurinol 100 mg once a day" … "then we'll go up on the
+        # allopurinol": the drug is new
+        later_step = (
+            changed
+            and news
+            and not any(c.attributes.get("dose") for c in changed)
+            and min(_times(news[0])) < min(t for c in changed for t in _times(c))
+        )
+        if later_step:
+            for c in changed:
+                fold(x, c, into=news[0])
+            others, changed = [f for f in others if f.status != "changed"], []
+        elif changed and news:  # "increase the lisinopril to 20 mg" … "order lisinopril 20 mg daily"
             for n in news:
                 fold(x, n, into=changed[0])
             others = [f for f in others if f.status != "new"]

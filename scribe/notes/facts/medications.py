@@ -108,6 +108,7 @@ class MedicationFacts:
         offered: dict[int, set[str]] = {}  # replies to a question naming drugs: the drugs it names
         found = [med.find_mentions(s.text, find_drugs, lexicon.DRUG_STOP) for s in self.sents]  # once a sentence
         friends = med.friend_names([s.text for s in self.sents])  # "my buddy frank": "frank takes metoprolol"
+        guests: set[str] = set()  # a companion's drugs: their "i'll keep my glipizide to myself" later is theirs too
         for k in range(1, len(found)):  # "… to symbicort. that's budesonide and formoterol": the gloss, not two drugs
             last = found[k - 1][-1:]
             if last and self.sents[k - 1].seg_index == self.sents[k].seg_index:
@@ -233,8 +234,15 @@ class MedicationFacts:
                 if med.not_the_patients_drug(s.text, m.start, friends) or "vaccine" in m.drug.get("name", "").lower():
                     continue  # a vaccine is an order of the plan (lexicon.orders), not a drug taken
                 theirs = (self.is_pat(k) and not s.question or self.is_clin(k)) and self.relative_before(k)
-                if theirs or self.is_pat(k) and self.friends(k, m.start):  # "my mum has parkinson's. she's on
-                    continue  # sinemet"; "a guy at work … he gave me two of his pills. allo … allopurinol"
+                # "my mum has parkinson's. she's on sinemet"; "a guy at work … he gave me two of his pills. allo …
+                # allopurinol"; the wife's own "i'm on valsartan for mine"
+                name = (m.drug.get("name") or m.surface).lower()
+                guest = self.is_pat(k) and self.guest_of_self(k, m.start)
+                if guest:
+                    guests.add(name)
+                mine = self.is_pat(k) and name in guests and re.search(r"\b(?:my|mon|ma)\s*$", s.text[: m.start])
+                if theirs or guest or mine or self.is_pat(k) and self.friends(k, m.start):
+                    continue
                 if self.is_clin(k) and med.considered_only(s.text, m.start, m.end):
                     if med.put_off(s.text, m.end):
                         ev = self.builder.evidence(s.seg_index, s.start + m.start, s.start + m.end)
@@ -248,7 +256,7 @@ class MedicationFacts:
                     and bool(
                         re.search(  # "no-of-n" (a garbled "I'm going to") is no negation
                             rf"(?:\b(?:no|not|never|without|denies|pas|jamais|sans{'|plus' * (self.lang == 'fr')})|n't)"
-                            r"\b(?!-)[^,.;]{0,30}$",
+                            r"\b(?!-)(?:(?!\bwith\b|\bavec\b)[^,.;]){0,30}$",  # not "don't use them with the X"
                             s.text[max(0, m.start - 40) : m.start],
                             re.I,
                         )

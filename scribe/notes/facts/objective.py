@@ -96,7 +96,11 @@ class ObjectiveFacts:
         ),
         ("weight", r"(?:weight|weigh|poids|pèse)", r"(?P<a>\d{2,3}(?:[.,]\d)?)\s*(?P<u>pounds|lbs?|kilos?|kg)", ""),
         ("blood glucose", r"(?:blood sugars?|glucose|glycémie|sugar)", r"(?P<a>\d{2,3})", "mg/dL"),
+        # French glucose in grams per litre: "un gramme cinquante-deux" (1.52), "un virgule trente gramme"
+        ("blood glucose", r"glycémie", r"(?P<a>\d|un|deux|trois)\s*(?:(?:virgule|,)\s*(?P<c>\d{1,2})\s*)?", "g/L"),
     ]
+    # after the value, a reading in grams: its unit, then its hundredths ("un gramme cinquante-deux")
+    _GRAMS = re.compile(r"\s*(?:grammes?|g)\b(?:\s*(?:par litre|/l)\b)?(?:\s*(?P<c>\d{1,2})\b)?", re.I)
 
     def vitals(self):
         for i, seg in enumerate(self.tr.segments):
@@ -110,7 +114,15 @@ class ObjectiveFacts:
                         continue  # "four glucose tablets, recheck in fifteen minutes"
                     if _IF_BEFORE.search(norm, max(0, m.start() - 25), m.start()) or _OR_LOWER.match(norm, m.end()):
                         continue  # "home oxygen if your oxygen at rest is eighty-eight percent or lower": a threshold
+                    if re.search(r"\bgrammes?\b|\bvirgule\s*$|,\s*(?:et|and)\b", m.group("mid"), re.I) or (
+                        unit == "mg/dL" and self._GRAMS.match(norm, m.end())
+                    ):
+                        continue  # "à un gramme 52" is no 52 mg/dL; "glycémie à jeun, et la vitamine b12": a list
                     a, end = m.group("a"), m.end()
+                    if unit == "g/L":
+                        a, end = self._grams_per_litre(m, norm, text, back)
+                        if a is None:
+                            continue
                     tenth = _TENTH.match(norm, end)
                     if label == "temperature" and tenth and a.isdigit() and 34 <= int(a) <= 42:
                         digit = _DIGIT_WORDS.get(tenth.group(1).lower(), tenth.group(1))
@@ -164,6 +176,20 @@ class ObjectiveFacts:
                 seen.add(key)
             keep.append(f)
         self.builder.facts[:] = keep
+
+    def _grams_per_litre(self, m: re.Match, norm: str, text: str, back) -> tuple[str | None, int]:
+        """ "un gramme cinquante-deux" → 1.52; "un gramme zéro deux" → 1.02. A single digit with no "zéro"
+        ("un gramme cinq": 1.5 or 1.05?) is no value: abstain."""
+        grams = self._GRAMS.match(norm, m.end())
+        frac = m.group("c") or (grams.group("c") if grams else None)
+        if not grams or not frac:
+            return None, m.end()
+        units = _DIGIT_WORDS.get(m.group("a").lower(), m.group("a"))
+        if len(frac) == 1:
+            if m.group("c") is None and "zéro" not in text[back(m.end()) : back(grams.end())].lower():
+                return None, m.end()
+            frac = frac if m.group("c") else f"0{frac}"
+        return f"{units}.{frac}", grams.end()
 
     _BP_HIGH = re.compile(
         r"\bblood pressure(?:'s| is) (?:a (?:little|bit) |slightly |mildly |quite |very |a little bit )?"

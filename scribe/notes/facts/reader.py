@@ -44,7 +44,7 @@ def clause_before(text: str, start: int) -> str:
 _IF_ADVICE = re.compile(r"\b(?:if you|if it|if there|if she|if he|si vous|s'il|si elle|si ça|en cas d)", re.I)
 # the clinician's warning signs begin: "now, the warning signs.", "les signes qui doivent vous faire consulter"
 WARNING_SIGNS = re.compile(
-    r"\b(?:warning signs?|red flags?|signes? d'alerte|signes? de gravité|watch (?:out )?for|"
+    r"\b(?:warning signs?|red flags?|signes? d'alerte|signes? d'alarme|signes? de gravité|watch (?:out )?for|"
     r"signes? qui (?:doivent|devraient))\b",
     re.I,
 )
@@ -61,6 +61,19 @@ _CHECKS_NO = re.compile(
     re.I,
 )
 _ADDRESSED = re.compile(r"^\W*(?:(?:and|so|now|et|alors)\W+)?([a-zà-ÿ]{3,})\s*,", re.I)
+# a companion sets themself beside the patient: "like me", "for mine", "et moi, je …", "moi, j'ai eu …"
+_BESIDE_THE_PATIENT = re.compile(
+    r"\b(?:like me|same as me|for mine|and me|me too|myself too|comme moi|pour moi aussi|et moi|moi aussi|"
+    r"moi\s*,\s*(?:je|j'))\b|\bmoi\s*\.",
+    re.I,
+)
+# the clinician's reply to a companion: "your husband", "don't share pills", "pour votre femme", "vous à vous"
+_TO_THE_COMPANION = re.compile(
+    r"\b(?:(?:your|votre) (?:husband|wife|partner|son|daughter|mari|femme|épouse|conjoint|fils|fille)|"
+    r"(?:don't|do not|never) (?:\w+ )?share|ne (?:partagez|prêtez|donnez) (?:jamais )?(?:pas )?vos|"
+    r"votre situation à vous|for you yourself)\b",
+    re.I,
+)
 # what the patient will do is no symptom told: "fièvre ou douleur sous le genou, je vous appelle"
 _PROMISE = re.compile(
     r"\b(?:i'll|i will|i|je vous|je|j')\s*(?:call|phone|come back|go|appelle|rappelle|reviens|vais|y vais)\b", re.I
@@ -113,9 +126,28 @@ class ConsultationReader:
         guest = self.role[k] == "other" or self.tr.segments[self.sents[k].seg_index].speaker == "guest"
         return (
             bool(re.search(r"\b(?:i|i'm|i've|me|my|je|j'ai|moi)\b", said, re.I))
-            and not re.search(r"\b(?:he|she|his|her|him|il|elle|son|sa|lui)\b", said, re.I)
-            and (guest or self._addressed_companion(k))  # the turn walk last: guest_of_self runs on every sentence
+            and not re.search(r"\b(?:he|she|his|her|him|il(?! y a)|elle|son|sa|lui)\b", said, re.I)
+            and (guest or self._addressed_companion(k) or self.companion_turn(k))  # the turn walks last: it runs on
+            # every sentence
         )
+
+    def companion_turn(self, k: int) -> bool:
+        """Sentence k's turn, tagged as the patient's, is a companion's about themself: it sets the speaker beside
+        the patient ("why can't sam just take the glipizide, like me?", "et moi, je prends de la pravastatine …
+        pourquoi lui") and the clinician's reply speaks to that companion ("same family of medication, linda, yes.
+        but don't share pills", "pour votre femme, ce n'est pas la même chose")."""
+        seg = self.sents[k].seg_index
+        turn = " ".join(s.text for s in self.sents if s.seg_index == seg)
+        if self.is_clin(k) or not _BESIDE_THE_PATIENT.search(turn):
+            return False
+        reply = next((j for j in range(k + 1, len(self.sents)) if self.sents[j].seg_index != seg), None)
+        if reply is None or not self.is_clin(reply):
+            return False
+        said = " ".join(s.text for s in self.sents[reply:] if s.seg_index == self.sents[reply].seg_index)
+        if self._names is None:
+            self._names = relative_names(self.sents)
+        named = any(re.search(rf"(?:^|,)\s*{re.escape(n)}\s*[,.?!]", said, re.I) for n in self._names)
+        return named or bool(_TO_THE_COMPANION.search(said))
 
     def _addressed_companion(self, k: int) -> bool:
         """Sentence k answers the clinician's question put to a companion by the name the visit gave them ("this is

@@ -398,6 +398,8 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
         _BARE_TERM.match(text)
         and _HEALTH_TOLD.search(prev.text)
         or (not _ANY_SUBJECT.search(text) and _BARE_TERM.match(prev.text))
+        # "my brother joseph, yes. heart attack at fifty-two."
+        or (not _ANY_SUBJECT.search(text) and RELATIVE_SUBJECT.match(prev.text) and len(prev.text.split()) <= 6)
     )
     if not PRONOUN_SUBJECT.match(text) and not _ELLIPTIC.match(text) and not third and not bare:
         return None
@@ -436,7 +438,9 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
     if k - j < 4 and j >= 1 and sents[j - 1].seg_index != sents[k].seg_index and is_clin(j - 1):
         chained = all(not _of_patient(sents[i].text) for i in range(j, k + 1))
         asked = YOUR_RELATIVE.search(sents[j - 1].text) or _MY_SPOUSE.search(sents[j - 1].text)
-        if chained and sents[j - 1].question and asked:
+        # … or names them last ("et là, il y a votre père." "oui. il a fait un infarctus")
+        last = asked and asked.end() >= len(sents[j - 1].text.rstrip(" .?!")) - 4
+        if chained and (sents[j - 1].question or last) and asked:
             return FAMILY.match(sents[j - 1].text, asked.start(1)) or _SPOUSE.match(sents[j - 1].text, asked.start(1))
     # "no, nobody … well, actually, my aunt, my mom's sister, she had a goiter. she had surgery for it"
     last = relative_of(prev.text, len(prev.text))
@@ -459,6 +463,12 @@ _SPOUSE_WHO = re.compile(
     re.I,
 )
 _MY_SPOUSE = re.compile(r"\b(?:my|mon|ma|your|votre)\s+(" + _SPOUSE.pattern + ")", re.I)
+
+
+def my_spouse(text: str) -> re.Match | None:
+    return _MY_SPOUSE.search(text)
+
+
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|me|my|je|j'|moi|mon|ma|mes)\b", re.I)
 _NAME_OPENING = re.compile(r"^\W*([a-zà-ÿ]{3,})\s+(?:had|has|was|is|got|a eu|a fait|avait|est)\b", re.I)
 # a relative named with a first name: "my sister, ruth, …"

@@ -304,7 +304,17 @@ CONDITIONS: list[Concept] = [
         "apnée du sommeil",
         code="G47.33",
     ),
-    condition("gout", [r"gout", r"goutte"], "goutte", code="M10.9"),
+    # "une goutte dans chaque œil le soir", "pour trois gouttes" are drops, not gout
+    condition(
+        "gout",
+        [
+            r"gout",
+            r"(?<!deux\s)(?<!trois\s)(?<!quatre\s)(?<!quelques\s)goutte(?!s)"
+            r"(?!,? (?:dans|de collyre|d'|le soir|le matin|chaque|par (?:jour|œil|oeil)))",
+        ],
+        "goutte",
+        code="M10.9",
+    ),
     condition("osteoporosis", [r"osteoporosis", r"ost[ée]oporose"], "ostéoporose", code="M81.0"),
     condition(
         "cancer",

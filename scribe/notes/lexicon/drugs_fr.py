@@ -68,6 +68,8 @@ BRANDS = {
     "l-thyroxine": "levothyroxine",
     "seretide": "advair",  # fluticasone and salmeterol, as the library names the US brand
     "symbicort": "symbicort",  # the library's budesonide/formoterol
+    "trelegy": "fluticasone, umeclidinium, and vilanterol",
+    "leeloo": "ethinylestradiol/levonorgestrel",
     "bricanyl": "terbutaline",
     "atarax": "hydroxyzine",
     "imovane": "zopiclone",

@@ -63,6 +63,7 @@ BODY_PARTS = (
 
 # Drug-lexicon hits that are ordinary words in a consultation.
 DRUG_STOP = {
+    "transaminases",  # a liver test ("un bilan … avec les transaminases"), not a drug
     "water",
     "oxygen",
     "sugar",

@@ -259,7 +259,8 @@ _CONSIDERED_BEFORE = re.compile(
     r"\b(?:we|i) could have (?:talked about|tried|used|considered)\b[^.;]{0,45}$|"
     # "then we could add a second drug, diltiazem", "we might try melatonin"
     r"\b(?:we|i) (?:could|might) (?:also )?(?:try|add|consider|use|start|give|put (?:you|him|her) on)\b[^.;]{0,40}$|"
-    r"\b(?:the )?(?:next|other|another) option (?:would be|is|will be)\b[^.;]{0,20}$|"
+    r"\b(?:the )?(?:next|other|another) (?:option|step) (?:would be|is|will be|could be|might be)\b[^.;]{0,20}$|"
+    r"\b(?:la )?prochaine étape (?:serait|pourrait être|sera)\b[^.;]{0,20}$|"
     # "you'll end up needing a medicine like allopurinol", "we'll talk about starting allopurinol then"
     r"\b(?:a|an|some) (?:medicine|medication|drug|pill|treatment) (?:like|such as)\s*$|"
     r"\b(?:talk|think|discuss)(?:ing)? about (?:starting|adding|trying|putting you on)\s*$|"
@@ -275,6 +276,9 @@ _CONSIDERED_BEFORE = re.compile(
     # what a product is made of: "ces comprimés contiennent un vasoconstricteur, de la pseudoéphédrine", "the
     # combined pill, the one with estrogen"
     r"\b(?:contains?|containing|contiennent|contient|contenant|the ones? with)\b[^.;]{0,40}$|"
+    r"\b(?:la même molécule|the same (?:molecule|drug|medicine))\b[^.;]{0,30}$|"  # "… qu'une statine, la lovastatine"
+    # "plus tard, j'envisage de réessayer une statine, mais autrement : la rosuvastatine"
+    r"\b(?:j'envisage|on envisage|nous envisageons|i'm considering|i am considering|we're considering)\b[^.;]{0,60}$|"
     # what is usually given, said before why not this time: "normalement, on donne de l'amoxicilline. mais …"
     r"\b(?:normally|usually|normalement|d'habitude|habituellement|en général)\s*,?\s*(?:we|on) "
     r"(?:give|use|donne|utilise|prescri\w*)\b[^.;]{0,20}$",
@@ -296,7 +300,8 @@ _NOT_NOW_AFTER = re.compile(
 # creatinine is stable, then i'll start spironolactone …", "si l'écho est positive, vous prendrez l'apixaban")
 _NEXT_VISIT_AFTER = re.compile(
     r"^[^.;?!]{0,80}\b(?:at (?:your|the|our) next (?:visit|appointment)|next time|"
-    r"à la prochaine (?:consultation|visite|fois))\b",
+    r"à la prochaine (?:consultation|visite|fois)|on en (?:re)?(?:parlera|discutera)|"
+    r"we'll (?:talk about|discuss) it)\b",
     re.I,
 )
 _ON_A_RESULT_BEFORE = re.compile(
@@ -309,7 +314,9 @@ _ON_A_RESULT_BEFORE = re.compile(
 # i've been thinking about it for you"
 _DESCRIBED_AFTER = re.compile(
     r"\W*(?:is|are|c'est|est) (?:actually |also |really )?(?:one of the|un des|une des) "
-    r"(?:medications?|medicines?|drugs?|treatments?|médicaments?|traitements?)\b",
+    r"(?:medications?|medicines?|drugs?|treatments?|médicaments?|traitements?)\b|"
+    # "glipizide is an option, but …"
+    r"\W*(?:is|are|c'est|est|serait) (?:also )?(?:an? |une )?(?:option|possibilit\w+|choice)\b",
     re.I,
 )
 
@@ -322,7 +329,9 @@ _DEFINED_AFTER = re.compile(
 # another to decide: "il pourra discuter d'un traitement qui protège encore mieux les reins, la dapagliflozine"
 _TO_DISCUSS = re.compile(
     r"\b(?:pourra|pourrait|could|may|might|will) (?:en |y )?(?:discuter|discuss|parler|talk about|envisager|consider)\b"
-    r"[^.;]{0,90}$|\b(?:suggest|recommend)\w*\b[^.;]{0,90}\b(?:like|such as)\s*$",  # "to suggest …, like mirabegron"
+    r"[^.;]{0,90}$|\b(?:suggest|recommend)\w*\b[^.;]{0,90}\b(?:like|such as)\s*$|"  # "to suggest …, like mirabegron"
+    r"\b(?:on|nous) (?:en )?(?:discutera|reparlera|parlera|discuterons)\b[^.;]{0,40}$|"  # "on discutera de la rosuva…"
+    r"\bwe(?:'ll| will) (?:discuss|talk about)\b[^.;]{0,40}$",
     re.I,
 )
 _DOES_AFTER = re.compile(
@@ -340,14 +349,23 @@ def considered_only(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 60) : start], text[end : end + 25]
     if _NO_BEFORE.search(before):  # "no allopurinol for now", "for today, no allopurinol"
         return bool(_FOR_NOW_AFTER.match(after) or _FOR_NOW_BEFORE.search(before))
-    later = _NEXT_VISIT_AFTER.match(text, end) or _ON_A_RESULT_BEFORE.search(text[max(0, start - 200) : start])
+    later = _NEXT_VISIT_AFTER.match(text[end:]) or _ON_A_RESULT_BEFORE.search(text[max(0, start - 200) : start])
     later = later or _DESCRIBED_AFTER.match(text, end)
     # "allopurinol is a medicine to lower uric acid over the long term": what it is, with nothing taken or started
     later = later or _DEFINED_AFTER.match(text, end) and not _TAKEN_IN.search(text, end)
     later = later or _TO_DISCUSS.search(text[max(0, start - 120) : start])
     # "par contre, l'irbésartan fait aussi un peu monter le potassium": what it does, of a drug not yet the patient's
     later = later or _DOES_AFTER.match(text, end) and not _YOURS_BEFORE.search(before)
+    later = later or _FOR_A_TEST.search(text[end : end + 120])
     return put_off(text, end) or bool(_CONSIDERED_BEFORE.search(before)) or bool(later)
+
+
+# a dose given in the room for a test: "je vous donne quatre bouffées de ventoline …, et on refait le test"
+_FOR_A_TEST = re.compile(
+    r"\b(?:on refait|on répète|we(?:'ll| will)? repeat|and repeat) (?:le test|la spirométrie|the test|the spirometry)"
+    r"\b",
+    re.I,
+)
 
 
 def put_off(text: str, end: int) -> bool:
@@ -432,7 +450,8 @@ def patient_asks(text: str) -> bool:
     return bool(
         re.search(
             r"\b(?:should|can|could|may|shall) i\b|\bis it (?:ok|okay|safe|fine)\b|"
-            r"\b(?:je peux|puis-je|est-ce que je peux|je dois)\b",
+            r"\bdo i (?:stop|keep|take|continue|need)\b|"  # "and the metformin, do i stop it?"
+            r"\b(?:je peux|puis-je|est-ce que je peux|je dois|est-ce que j'arrête|je (?:l'|les )?arrête)\b",
             text,
             re.I,
         )
@@ -459,3 +478,15 @@ def class_then_drug(text: str, mentions: list[Mention], j: int) -> bool:
         and one_drug(nxt.drug)
         and bool(_CLASS_THEN_DRUG.fullmatch(text, mentions[j].end, nxt.start))
     )
+
+
+# a drug taken alongside the one dosed before it: "take two, four hundred milligrams, with the sumatriptan if you need
+# it, up to three times a day" (the regimen that follows is the advil's)
+_ALONGSIDE = re.compile(
+    r"(?:\d|\bmill?igram|\bmilligramme)[^.;?!]*\b(?:with|avec)\s+(?:the |your |le |la |l'|les )?$", re.I
+)
+
+
+def taken_alongside(left: str) -> bool:
+    """The drug is named as what another, already dosed, is taken with (_ALONGSIDE): no regimen of its own."""
+    return bool(_ALONGSIDE.search(left))

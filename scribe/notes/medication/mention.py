@@ -29,6 +29,7 @@ from scribe.notes.medication.clause import (
     has_medication_context,
     is_lab_mention,
     linked,
+    taken_alongside,
 )
 from scribe.notes.medication.names import Mention, is_brand, one_drug, singular_brand
 from scribe.notes.medication.numbers import normalize
@@ -243,7 +244,7 @@ def parse_mention(
         return None  # "the dose of apixaban depends on age, weight and kidney function": said of the drug in general
     if status == "stopped" and (cut := NEXT_ORDER.search(right)):
         right, hi = right[: cut.start()], m.end + cut.start()  # the dose after it is the next order's
-    attrs = read_attributes(right, lang, left, status=status)
+    attrs = read_attributes("" if taken_alongside(left) else right, lang, left, status=status)
     if attrs.as_needed is None and status == "current":
         attrs.as_needed = as_needed_before(text[: m.start])
     nxt = mentions[j + 1].start if j + 1 < len(mentions) else len(text)

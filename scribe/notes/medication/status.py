@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes.medication.tried import (
+    ANNOUNCED,
     FINE_SINCE,
     GAVE_ME,
     NO_RELIEF,
@@ -22,17 +23,16 @@ STOP_LEFT = re.compile(
     r"\bstop (?:the |your )?[\w-]+\s*,\s*(?:the|your)\s*$|"  # a brand, then its drug: "stop the zzzquil, the"
     r"\b(?:stop(?:ped|ping|s)?|discontinu\w*|d/c|come off|came off|coming off|go off|went off|gone off|been off|"
     r"was off|used to (?:take|be on|use)|get (?:you |him |her |me )?off|take (?:you |him |her |me )?off|"
-    r"took (?:you |him |her |me )?off|"
-    r"taken (?:you |him |her |me )?off|taking (?:you |him |her |me )?off|"
+    r"(?:took|taken|taking) (?:you |him |her |me )?off|"
     r"we[ae]n\w* (?:you |him |her |me |myself |himself |herself |yourself )?off|"
     r"off (?:of )?(?:the|my|your|his|her)(?=(?:\s+\w+){0,2}\s*$)|"  # not "dropped off the sample, restart the"
     # "stop" as speech recognition often writes it: "we'll top the hydrochlorothiazide"
     r"(?<!on )(?<!the )top (?:the|your|his|her|taking)(?=\s*$)|"
-    r"quit|quitting|no longer|hold(?:ing)?(?! on)|held|pause|gave up|leave out|leaving out|cut out|"
+    r"quit|quitting|no longer|held|pause|gave up|leave out|leaving out|cut out|"
+    r"hold(?:ing)?(?! on)(?! it\s*(?:\.\.\.|in|like|for (?:\w+ )?seconds))(?! (?:your|my|the) breath)|"
     r"(?:instead of|in place of|au lieu d[eu]|à la place d[eu])(?= (?:the |your |his |her |le |la |l'|du )?$)|"
     r"(?:rather|better if) (?:you )?skip(?= (?:the|your) (?:\w+ )?$)|"  # "i'd rather you skip the advil too"
-    r"(?:finished|completed)(?: (?:the|her|his|my|your|all(?: of)?(?: the| her| his| my| your)?))?"
-    r"(?: course(?: of)?(?: the)?)?|"
+    r"(?:finished|completed)(?: (?:all(?: of)? ?)?(?:the|her|his|my|your)?)?(?: course(?: of)?(?: the)?)?|"
     r"arrêt\w*|stopp\w*|suspend\w*|interromp\w*|ne (?:le |la |les |l')?prends plus)\b|"
     r"\b(?:i|he|she|you|we) (?:was|were|used to be) (?:also |previously |once )?on (?:the |an? )?$|"
     r"\b(?:i|he|she|you|we) (?:was|were) on\b[^.;]{0,40}?\bbefore\s*,\s*(?:the |an? )?$|"
@@ -43,7 +43,9 @@ STOP_LEFT = re.compile(
 # "so no more zolpidem": a stop said right before the drug only ("no more ibuprofen, no aspirin products" stops
 # no aspirin; "no more than four a day" is a maximum)
 NO_MORE_BEFORE = re.compile(
-    r"\bno more\s+(?:of\s+)?(?:the |your |his |her |my )?$|^\W*plus (?:jamais |aucune? )?d(?:e |')(?:l')?$", re.I
+    r"\bno more\s+(?:of\s+)?(?:the |your |his |her |my )?$|"
+    r"^\W*(?:et |donc )?(?:plus|pas) (?:jamais |aucune? )?d(?:e |')(?:l')?$",  # "et pas d'advil"
+    re.I,
 )
 # a drug named as one not to take ("we want to avoid going to insulin", "plutôt que le tramadol") or to compare
 # with ("most people tolerate it much better on the stomach than pradaxa", "elle fait moins prendre de poids que le
@@ -75,8 +77,7 @@ _STOP_RIGHT = re.compile(
     r"(?:i|he|she|we|you) (?:finished|completed) (?:it|them|that|the course)|"
     r"(?:that|it|this|which|they)(?:'s|'re| is| are| was| were| has| have)(?: already)?(?: been)? "
     r"(?:stopped|discontinued))\b|"
-    # "you can leave the advil off", "it did nothing, so I stopped."; "the melatonin, you can leave that off" (the
-    # recogniser's "lean that off")
+    # "you can leave the advil off", "it did nothing, so I stopped."; "the melatonin, you can leave that off" ("lean")
     r"^\W{0,3}off\b(?! and on)|\b(?:leave|lean) (?:that|it|them|those) off\b|" + STOPPED_BARE + "|"
     r"\b(?:l'|les )(?:ai |avons |avez |aviez |avait |a |ont )?arrêt\w*|"
     # a relative clause on the drug: "l'amiodarone, …, qu'on a arrêtée", "the amiodarone, which we stopped"
@@ -89,7 +90,8 @@ _STOP_RIGHT = re.compile(
     r"^\W{0,3}(?:\w+\W+){0,2}?(?:vous pouvez|on peut|tu peux|il faut|vous allez|on va) (?:l'|les )?arrêter\b|"
     r"^\W{0,3}(?:(?:par contre|en revanche|donc|alors)\W+)?"
     r"(?:arrêtez\b|(?:vous|on|tu|nous) (?:l'|les )?arrêt(?:ez|e|ons)\b)|"
-    r"^\W{0,3}(?:stops|is stopped|is discontinued|gets stopped|is done|has to stop|needs to stop|must stop)\b|"
+    r"^\W{0,3}(?:stops|is stopped|is discontinued|gets stopped|is done|has to stop|needs to stop|must stop|"
+    r"arrêtée? (?:en|il y a|depuis|le mois|l'an))\b|"  # a recap's "intolérance à l'atorvastatine, arrêtée en janvier"
     r"^\W{0,3}(?:[\w-]+\s+){0,3}?(?:was|were|had been|got) (?:stopped|discontinued)\b|"  # "… 10 mg was stopped"
     # "the ropinirole stays stopped", "ropinirole stays off"; "bupropion, stopped for anxiety"
     r"^\W{0,3}(?:stays?|remains?|is staying|reste) (?:stopped|off|discontinued|arrêtée?s?)\b|"
@@ -101,9 +103,9 @@ _STOP_RIGHT = re.compile(
 )
 _CHANGE_LEFT = re.compile(
     r"\b(?:increas\w*|decreas\w*|doubl\w*|rais\w*|lower\w*|(?<!\ba )(?<!small )(?<!little )bump\w*|up (?:the|your)|"
-    r"go(?:ing)? (?:up|down) on|reduc\w*|adjust\w*|"  # "a small bump" in the creatinine is no change
-    r"chang\w*|switch\w*|taper\w*|titrat\w*|cut (?:back|down)(?: on)?|halv\w*|augment(?!in)\w*|diminu\w*|baiss\w*|"
-    r"modifi\w*)\b",
+    r"go(?:ing)? (?:up|down) on|reduc\w*|adjust\w*|switch\w*|taper\w*|"  # "a small bump" in the creatinine: no change
+    r"(?<!ne )(?<!no )(?<!not )(?<!n't )chang\w*(?! rien| nothing)|titrat\w*|cut (?:back|down)(?: on)?|"
+    r"halv\w*|augment(?!in)\w*|diminu\w*|baiss\w*|modifi\w*)\b",  # not "on ne change rien, l'amlodipine …"
     re.I,
 )
 # a change verb acting on an anaphora of the drug ("increase it", "cut the dose", "on va l'augmenter")
@@ -143,8 +145,9 @@ _NEW_CUE = re.compile(
     # a drug introduced by name: "for the walking distance, a medication called cilostazol"
     r"\b(?:a|an|one) (?:medication|medicine|drug|pill|tablet) called\s*$|"
     r"\bun (?:médicament|traitement|comprimé) (?:qui s'appelle|appelé)\s*(?:le |la |l')?$|"
-    # not "you were started on bactrim": started before this visit
-    r"\b(?:(?<!were )(?<!was )(?<!been )start\w*|restart\w*|resum(?:e|ing)|(?<!been )prescrib\w*|"
+    # not "you were started on bactrim", "you just started the x": started before this visit
+    r"\b(?:(?<!were )(?<!was )(?<!been )(?<!just )start(?!ed)\w*|restart\w*|resum(?:e|ing)|(?<!been )prescrib\w*|"
+    r"(?<!were )(?<!was )(?<!been )(?<!just )(?<!you )(?<!\bi )(?<!he )(?<!she )(?<!they )started|"
     r"put (?:you|him|her) on|place (?:you|him|her) on|"
     r"(?<!been )giv(?:e|ing) (?:you|him|her)|begin|"
     r"get (?:you|him|her) (?:some|a prescription (?:for|of))|"
@@ -161,10 +164,6 @@ _NEW_CUE = re.compile(
     r"vous (?:commencez|commencerez|allez commencer|démarrez)|"
     r"j'(?:ajoute|introduis)|vous allez prendre|je vais vous (?:mettre|donner))\b",
     re.I,
-)
-# a change the clinician announces, past the clause's colon: "the second change: a preventive medicine, topiramate"
-_ANNOUNCED = re.compile(
-    r"\bchange\s*:\s*(?:a|an) (?:new |preventive |daily |different )?(?:medication|medicine|drug|pill)\s*,?\s*$", re.I
 )
 _NEW_RIGHT = re.compile(
     r"^[^.]{0,30}?\b(?:i'll|i will|i'm going to|let's|we'll|je vais|on va)\s+(?:\w+\s+)?"
@@ -369,7 +368,7 @@ def clause_status(
             or _IMPERATIVE.search(left)
             or _SWITCH_TO.search(text[max(0, start - 90) : start])
             or _COURSE_RIGHT.search(right)
-            or _ANNOUNCED.search(text[max(0, start - 80) : start])
+            or ANNOUNCED.search(text[max(0, start - 80) : start])
         )
         # "continue X, but add Y": Y is new (the nearer cue decides)
         and (not _CURRENT_LEFT.search(left) or _last(_CURRENT_LEFT, left) < _last(_NEW_CUE, left))
@@ -410,7 +409,8 @@ def _stop_before(left: str) -> bool:
     if not stops:
         return False
     rest, lead = left[stops[-1].end() :], left[: stops[-1].start()]  # "le cardiologue l'avait arrêté": its own object
-    if re.search(r"\b(?:the|your|his|her|my|le|la|les|votre|vos)\s+[\w-]+\s*,", rest, re.I) or _OWN_OBJECT.search(lead):
+    own = _OWN_OBJECT.search(lead) and stops[-1].group(0).lower() != "arrêt"  # not the noun: "après l'arrêt de l'"
+    if re.search(r"\b(?:the|your|his|her|my|le|la|les|votre|vos)\s+[\w-]+\s*,", rest, re.I) or own:
         return False
     if re.match(r"\s*(?:it|them|that|those)\s+(?:and|then)\b", rest, re.I):
         return False  # "dr. abara stopped it and put me on the metoprolol": the stop had its object

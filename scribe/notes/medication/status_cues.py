@@ -17,7 +17,9 @@ NEXT_ORDER = re.compile(
 # a drug named after a stopped one, taken in its place: "stop the ibuprofen, tylenol instead", "…, paracétamol si
 # besoin"
 INSTEAD_OR_AS_NEEDED = re.compile(
-    r"\W*(?:instead|à la place|plutôt|si besoin|au besoin|en cas de besoin|as needed|if needed|when needed)\b", re.I
+    r"\W*(?:instead|à la place|plutôt|si besoin|au besoin|en cas de besoin|as needed|if needed|when needed|"
+    r"replaces (?:it|that|them)|will replace|remplace)\b",  # "no more spiriva, the trelegy replaces it"
+    re.I,
 )
 # another clinician's past course: "they sent you home with", "the er gave you", "ils vous ont donné"
 SENT_HOME_WITH = re.compile(

@@ -178,11 +178,28 @@ ON_CONDITION = re.compile(
     r"\b(?:if|si|in case|en cas d)\b(?!\s+(?:you|i|vous|je)\s+(?:\w+\s+)?(?:remember|recall|souvenez|rappelez))", re.I
 )
 GAVE_ME = re.compile(
-    r"\b(?:they|he|she|the doctor|the hospital|ils|on) (?:gave|m'ont donné|m'a donné)\s+(?:me )?$", re.I
+    r"\b(?:they|he|she|the doctor|the hospital|ils|il|elle|on) (?:gave|m'ont donné|m'a donné|m'avait donné|"
+    r"m'a prescrit|m'avait prescrit)\s+(?:me )?(?:(?:un traitement|a course of|an antibiotic|un antibiotique)\s*,?\s*)?"
+    r"(?:de l'|de la |du |des |le |la |l')?$",
+    re.I,
 )
+# … and what the patient says of the course: over ("and it was gone in a week", "je l'ai finie"), or its length
+# ("five hundred twice a day, for seven days", "pendant dix jours")
 FINE_SINCE = re.compile(
-    r"\b(?:(?:been )?fine (?:ever )?since|since then|depuis,? (?:ça va|plus rien|plus de problème))\b", re.I
+    r"\b(?:(?:been )?fine (?:ever )?since|since then|depuis,? (?:ça va|plus rien|plus de problème)|"
+    r"it was gone|it cleared up|it went away|i took all of it|i finished it|c'est passé|je l'ai finie?|"
+    r"(?:for|pendant) (?:\w+ ){1,2}(?:days|weeks|jours|semaines)\b(?![^.]*\b(?:still|encore|toujours)\b))",
+    re.I,
 )
 SINGLE_DOSE = re.compile(
     r"\b(?:en une (?:seule )?prise|single dose|one-time dose)\b(?! (?:ce soir|today|tonight))", re.I
+)
+
+
+# a drug the clinician announces, past the clause's colon or its description: "the second change: a preventive
+# medicine, topiramate", "and the last medication, the one for the long term, is allopurinol"
+ANNOUNCED = re.compile(
+    r"\bchange\s*:\s*(?:a|an) (?:new |preventive |daily |different )?(?:medication|medicine|drug|pill)\s*,?\s*$|"
+    r"\b(?:the|and the) (?:last|next|second|third|other|new) (?:medication|medicine|drug|pill)\b[^.;]{0,40}\bis\s*$",
+    re.I,
 )
