@@ -154,7 +154,7 @@ def answered(
 
 
 # what a measure's value looks like: a pulse is no percentage, a blood pressure in numbers has two
-_ASKS_PULSE = re.compile(r"\b(?:heart rate|pulse|fréquence cardiaque|pouls)\b", re.I)
+_ASKS_PULSE = re.compile(r"\b(?:heart rate|pulse|fréquence cardiaque|rythme cardiaque|pouls)\b", re.I)
 _ASKS_PRESSURE = re.compile(r"\b(?:blood pressures?|bp|tension|pression artérielle)\b", re.I)
 _ASKS_RESULT = re.compile(r"^\W*(?:what|qu')\b.*\b(?:show|showed|reveal\w*|montré|result\w*|résultats?)\b", re.I)
 # an amount is asked ("how much wine?", "what dose of ibuprofen?", "combien de cigarettes ?"): the value must hold a
@@ -280,7 +280,7 @@ def _fits(query: Query, found: Answered) -> Answered:
     if not value:
         return found
     wrong = (
-        (_ASKS_PULSE.search(query.text) and "%" in value)
+        (_ASKS_PULSE.search(query.text) and ("%" in value or re.fullmatch(r"\D*[0-2]?\d\D*", value)))  # no pulse < 30
         or (_ASKS_PRESSURE.search(query.text) and re.search(r"\d", value) and not _TWO_NUMBERS.search(value))
         or (
             value.lower() in ("yes", "no", "oui", "non") and (_ASKS_RESULT.search(query.text) or query.intent in DETAIL)

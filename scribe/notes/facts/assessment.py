@@ -280,19 +280,19 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
 
     # "hepatitis c is a viral infection that affects the liver": what follows explains the condition before
     # "is a"; it is not a second diagnosis ("this is a viral infection" is one)
-    # ("that's mastoiditis, an infection of the bone behind the ear": the same, in apposition)
     _COPULA = re.compile(
-        r"(?P<subject>[a-z' -]{3,40}?)(?:\s+(?:is|are)\s+(?:a|an|one of the|a kind of|a type of)|\s*,\s*(?:an?|une?))"
-        r"\s+(?:\w+\s+)?$",
-        re.I,
+        r"(?P<subject>[a-z' -]{3,40}?)\s+(?:is|are)\s+(?:a|an|one of the|a kind of|a type of)\s+(?:\w+\s+)?$", re.I
     )
+    # … or in apposition to a disease's name: "that's mastoiditis, an infection of the bone behind the ear"
+    _APPOSED_TO_DISEASE = re.compile(r"(?:itis|osis|ite|ose|emia|émie|pathy|pathie)\s*,\s*(?:an?|une?)\s+$", re.I)
 
     @classmethod
-    def _defines(cls, before: str) -> bool:
+    def _defines(cls, before: str, mention: str = "") -> bool:
+        if cls._APPOSED_TO_DISEASE.search(before) and not lexicon.find_concepts("condition", mention):
+            return True
         m = cls._COPULA.search(before)
         subject = m.group("subject").rstrip() if m else ""
-        disease = re.search(r"(?:itis|osis|ite|ose|emia|émie|pathy|pathie)$", subject)
-        return bool(disease) or any(end == len(subject) for _s, end, _c in lexicon.find_concepts("condition", subject))
+        return any(end == len(subject) for _s, end, _c in lexicon.find_concepts("condition", subject))
 
     def _diagnosis(self, k: int, s: Sentence, st: int, en: int, concept, wider, mods, seen: dict) -> None:
         """One diagnosis mention: skip a relative's, a ruled-out or a merely conditional one; keep the
@@ -424,7 +424,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             or self._OTHERS_OPINION.search(s.text[max(0, st - 80) : st])
             or not_had(before)
             or in_general(s.text, st, en)  # "a stroke from atrial fibrillation is usually a big one"
-            or self._defines(s.text[max(0, st - 60) : st])
+            or self._defines(s.text[max(0, st - 60) : st], s.text[st:en])
             or NOT_A_DIAGNOSIS.search(before)
             and not self._RULE_OUT.search(before)
             and not self._OWN_RISK_FACTORS.search(before)

@@ -404,7 +404,7 @@ class ProblemFacts:
 def answers_of_relative(sents: list[Sentence], k: int, roles: list[str]) -> bool:
     """The clinician's sentence k speaks of the relative the patient just asked about ("mon mari, il peut
     l'attraper ?" "il a déjà eu la varicelle et un zona"): its he/she is theirs, not the patient's."""
-    from scribe.notes.facts.relatives import MY_RELATIVE, PRONOUN_SUBJECT, my_spouse
+    from scribe.notes.facts.relatives import MY_RELATIVE, MY_SPOUSE, PRONOUN_SUBJECT
 
     j = k
     while j > 0 and sents[j - 1].seg_index == sents[k].seg_index:
@@ -412,7 +412,7 @@ def answers_of_relative(sents: list[Sentence], k: int, roles: list[str]) -> bool
     if j == 0 or roles[k] != "clinician" or roles[j - 1] == "clinician" or not PRONOUN_SUBJECT.match(sents[k].text):
         return False
     asked = sents[j - 1].text
-    return bool(MY_RELATIVE.search(asked) or my_spouse(asked))
+    return bool(MY_RELATIVE.search(asked) or MY_SPOUSE.search(asked))
 
 
 NOT_A_DIAGNOSIS = re.compile(

@@ -154,6 +154,11 @@ def one_fact_per_drug(x) -> None:
                     o.attributes.pop("previous_dose", None)
             keep = current[0]
             keep.attributes["later"] = others[0].status
+    for f in x.builder.facts:
+        a = f.attributes
+        if f.kind == "medication" and a.get("max_unit") == "times" and (a.get("per_day") or 0) > a["max_per_day"]:
+            # the patient's own "four times a day" beside the clinician's "up to three times a day": the limit holds
+            a.pop("frequency", None), a.pop("per_day", None)
 
 
 def _already(x, was: Fact, new: Fact) -> bool:

@@ -58,6 +58,10 @@ _ELLIPTIC = re.compile(
 
 # a disease said alone after the relative's sentence: "my sister broke her hip at seventy-nine. osteoporosis."
 _BARE_TERM = re.compile(r"^\W*(?:[\w'-]+\W*){1,3}$")
+_RELATIVE_ALONE = re.compile(
+    r"^\W*(?:(?:yes|yeah|oui)\W+)?(?:my|mon|ma) " + FAMILY.pattern + r"(?:\s+[a-zà-ÿ]+)?\s*(?:,\s*(?:yes|oui))?\W*$",
+    re.I,
+)
 _HEALTH_TOLD = re.compile(
     r"\b(?:has|had|got|takes|took|is on|was on|died|diagnosed|broke|suffers?|a eu|avait|prend|prenait|est sous|"
     r"est mort\w*|souffre)\b",
@@ -387,7 +391,7 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
         return FAMILY.match(word)
     if _EMPHATIC_OTHER.match(text):  # "parce que lui, il a eu la maladie de lyme": the one the visit last named
         for j in range(k - 1, max(-1, k - 12), -1):
-            if spouse := _MY_SPOUSE.search(sents[j].text):
+            if spouse := MY_SPOUSE.search(sents[j].text):
                 return _SPOUSE.match(sents[j].text, spouse.start(1))
             if rel := MY_RELATIVE.search(sents[j].text) or YOUR_RELATIVE.search(sents[j].text):
                 return FAMILY.match(sents[j].text, rel.start(1))
@@ -398,8 +402,7 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
         _BARE_TERM.match(text)
         and _HEALTH_TOLD.search(prev.text)
         or (not _ANY_SUBJECT.search(text) and _BARE_TERM.match(prev.text))
-        # "my brother joseph, yes. heart attack at fifty-two."
-        or (not _ANY_SUBJECT.search(text) and RELATIVE_SUBJECT.match(prev.text) and len(prev.text.split()) <= 6)
+        or (not _ANY_SUBJECT.search(text) and _RELATIVE_ALONE.match(prev.text))  # "my brother joseph, yes. heart …"
     )
     if not PRONOUN_SUBJECT.match(text) and not _ELLIPTIC.match(text) and not third and not bare:
         return None
@@ -437,7 +440,7 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
     # answers of the relative asked, while none of its sentences speaks of the patient
     if k - j < 4 and j >= 1 and sents[j - 1].seg_index != sents[k].seg_index and is_clin(j - 1):
         chained = all(not _of_patient(sents[i].text) for i in range(j, k + 1))
-        asked = YOUR_RELATIVE.search(sents[j - 1].text) or _MY_SPOUSE.search(sents[j - 1].text)
+        asked = YOUR_RELATIVE.search(sents[j - 1].text) or MY_SPOUSE.search(sents[j - 1].text)
         # … or names them last ("et là, il y a votre père." "oui. il a fait un infarctus")
         last = asked and asked.end() >= len(sents[j - 1].text.rstrip(" .?!")) - 4
         if chained and (sents[j - 1].question or last) and asked:
@@ -462,11 +465,7 @@ _SPOUSE_WHO = re.compile(
     r"\b(?:c'est|it's|it is) (?:my|mon|ma) ((?:husband|wife|mari|femme|épouse|époux|conjointe?)) (?:qui|who|that)\b",
     re.I,
 )
-_MY_SPOUSE = re.compile(r"\b(?:my|mon|ma|your|votre)\s+(" + _SPOUSE.pattern + ")", re.I)
-
-
-def my_spouse(text: str) -> re.Match | None:
-    return _MY_SPOUSE.search(text)
+MY_SPOUSE = re.compile(r"\b(?:my|mon|ma|your|votre)\s+(" + _SPOUSE.pattern + ")", re.I)
 
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|me|my|je|j'|moi|mon|ma|mes)\b", re.I)

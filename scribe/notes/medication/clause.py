@@ -273,6 +273,9 @@ _CONSIDERED_BEFORE = re.compile(
     r"\b(?:je|on|nous) (?:pourrai|pourrais|pourra|pourrait|pourrons|pourrions) (?:vous |lui )?"
     r"(?:prescrire|donner|essayer|proposer|ajouter|passer|augmenter)\b[^.;]{0,90}$|"
     r"\béventuellement\s+(?:du |de la |de l'|des )?$|"
+    # said of people in general: "rarely, in young adults starting an antidepressant, dark thoughts can appear"
+    r"\b(?:in|for|chez (?:les )?) ?(?:young |older |jeunes )?(?:adults|people|patients|children|kids|teens|"
+    r"teenagers|adultes|gens|enfants)\b[^.;]{0,30}$|"
     # what a product is made of: "ces comprimés contiennent un vasoconstricteur, de la pseudoéphédrine", "the
     # combined pill, the one with estrogen"
     r"\b(?:contains?|containing|contiennent|contient|contenant|the ones? with)\b[^.;]{0,40}$|"

@@ -153,7 +153,7 @@ _NEW_CUE = re.compile(
     r"get (?:you|him|her) (?:some|a prescription (?:for|of))|"
     r"try (?:you on|some|a|an)|send (?:in|you)|call in|new prescription|prescription for|"
     r"recommend\w* (?:taking|some|that you take|you take)|add(?:ing)?|i want you (?:on|to take)|"
-    r"(?:the one|what) (?:i'd|i would|i) (?:suggest|recommend) is|"  # "the one i'd suggest is apixaban"
+    r"(?:(?:the one|what) (?:i'd|i would|i) |(?:i'm|i am) going to )(?:suggest|recommend)(?: is)?|"  # "… is apixaban"
     r"(?:i'd like|i would like|i want) (?:you|him|her) to try|"
     r"let's (?:get you on|try)|have you (?:take|on)|(?<!his )(?<!her )(?<!their )(?<!'s )prescri\w*|"
     r"treat (?:you |him |her |it |this )?with|order|"
