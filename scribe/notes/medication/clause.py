@@ -267,7 +267,7 @@ _CONSIDERED_BEFORE = re.compile(
     r"\bun (?:médicament|traitement) (?:comme|du type)\s*(?:le |la |l')?$|"
     # "down the road the cardiologist may switch the lisinopril to sacubitril valsartan"
     r"\b(?:may|might|could|would) (?:\w+ )?(?:switch|change|move|go)\b[^.;]{0,40}\b(?:to|for)\s+(?:the |some )?"
-    r"(?:[\w-]+\s+){0,2}(?:,\s*)?$|"  # (and the brand said after it: "…to sacubitril valsartan, entresto")
+    r"(?:[\w-]+\s*,?\s+){0,5}$|"  # (and the brand after it: "…to sacubitril valsartan, entresto"; "… with clavulanate")
     r"\bl'autre option serait\b[^.;]{0,20}$|"
     # "je pourrai vous prescrire autre chose pour quelques jours, éventuellement du tramadol"
     r"\b(?:je|on|nous) (?:pourrai|pourrais|pourra|pourrait|pourrons|pourrions) (?:vous |lui )?"
@@ -339,7 +339,9 @@ _TO_DISCUSS = re.compile(
 )
 _DOES_AFTER = re.compile(
     r"\s*(?:fait (?:aussi )?(?:un peu )?(?:monter|baisser|tousser|grossir)|peut (?:aussi )?(?:faire|donner|provoquer)|"
-    r"can (?:also )?(?:cause|raise|lower|make)|(?:also )?(?:raises|lowers|causes) (?:the |your )?)\b",
+    r"can (?:also )?(?:cause|raise|lower|make)|(?:also )?(?:raises|lowers|causes) (?:the |your )?|"
+    r"(?:do|does)(?:n't| not) (?:help|work)|n'aident pas|ne servent à rien|"  # "antihistamines don't help a cold"
+    r"(?:augmente|diminue|increases|decreases|reduces|raises|lowers) (?:le |la |the |your )?(?:risque|risk))\b",
     re.I,
 )
 _YOURS_BEFORE = re.compile(r"\b(?:your|votre|ton|ta|his|her|son|sa)\s+$", re.I)

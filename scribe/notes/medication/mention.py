@@ -209,6 +209,8 @@ def parse_mention(
     )
     if status is None or status == "stopped" and clinician and not seen and NO_MORE_BEFORE.search(left):
         return None  # "no more interferon shots, the new pills are well tolerated": no drug of the patient's
+    if status == "stopped" and clinician and not known and re.match(r"\W*(?:et |donc )?pas d", left, re.I):
+        return None  # "donc pas de kardégic pour vous" of the brother's: nothing the patient takes is stopped
     stop_near = re.search(r"\b(?:stop|quit|arrêt)\w*\s+(?:\w+\s+){0,2}$", left) or re.search(r"\b(?:stop|arrêt)", right)
     if status == "stopped" and _is_class(m) and not stop_near:
         return None  # "it stops the bacteria becoming resistant to the antibiotic i might give you": no stop of it
