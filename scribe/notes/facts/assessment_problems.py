@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
+from scribe.notes.consultation import FAMILY, context_of
 from scribe.notes.consultation import certainty as spoken_certainty
-from scribe.notes.consultation import context_of
 from scribe.notes.facts.reader import NEGATION_NEAR, WARNING_SIGNS, clause_before
 from scribe.notes.lexicon.conditions_status import STATUS_LABELS
 from scribe.notes.number_words import EN_TENS, EN_UNITS, FR_TENS, FR_UNITS
@@ -252,10 +252,7 @@ _KEPT_OPEN = re.compile(
 
 # a relative's, named right after it: "à cause du cancer de l'estomac de votre mère", "the cancer in your mom"
 _OF_A_RELATIVE = re.compile(
-    r"^[^.,;]{0,25}?\b(?:de|d'|of|chez|in) (?:votre|ta|sa|son|your|his|her|my|ma|mon|le|la|the) "
-    r"(?:mother|mom|mum|father|dad|brother|sister|mère|maman|père|papa|frère|sœur|soeur|grand-mère|grand-père|"
-    r"grandmother|grandfather)\b",
-    re.I,
+    r"^[^.,;]{0,25}?\b(?:de|d'|of|chez|in) (?:votre|ta|sa|son|your|his|her|my|ma|mon|le|la|the) " + FAMILY.pattern, re.I
 )
 
 
