@@ -173,3 +173,52 @@ def test_french_glucose_in_grams_per_litre_and_eye_drops_that_are_no_gout():
         "[doctor] très bien .\n"
     )
     assert "gout" not in _problems(drops, "fr"), _problems(drops, "fr")
+
+
+def test_a_class_said_not_to_help_a_switch_weighed_and_a_drug_to_avoid_are_not_prescribed():
+    dialogue = (
+        "[patient] can i give him my zyrtec ?\n"
+        "[doctor] no , please don't give him your tablets . they're an adult dose , and antihistamines don't help a "
+        "cold or an ear infection in little kids .\n"
+        "[doctor] if he's still in a lot of pain after forty-eight hours on the antibiotic , call us . then we would "
+        "probably switch to a stronger antibiotic , amoxicillin with clavulanate , augmentin .\n"
+        "[doctor] ibuprofen , i'd rather you avoid it while you're trying .\n"
+    )
+    meds = _meds(dialogue)
+    assert not {"antihistamines", "clavulanate", "ibuprofen"} & set(meds) and "Histamine Antagonists" not in meds, meds
+    brothers = (
+        "[patient] mon frère prend du kardégic depuis son infarctus . il m'a dit que je devrais en prendre aussi .\n"
+        "[doctor] non . chez vous , l'aspirine augmente le risque de saignement plus qu'elle ne protège . donc pas de "
+        "kardégic pour vous .\n"
+    )
+    assert "aspirin" not in _meds(brothers, "fr"), _meds(brothers, "fr")
+
+
+def test_a_problem_said_over_a_cane_brought_a_spouses_operation_a_promise_and_a_breath_held():
+    over = (
+        "[patient] il y a un mois , j'ai fait une bronchite , avec de la fièvre .\n"
+        "[doctor] je récapitule . asthme mal contrôlé . la bronchite est guérie , l'amoxicilline est terminée .\n"
+    )
+    assert _problems(over, "fr").get("bronchitis", ("", "historical"))[1] != "present", _problems(over, "fr")
+    cane = (
+        "[doctor] good morning . i see you came in with a cane .\n"
+        "[patient] it's my wife's cane , from her knee replacement . i can't even put a shoe on .\n"
+        "[doctor] for the recording , this is gary , fifty-six years old , here for a painful , swollen right big "
+        "toe .\n"
+    )
+    doc = document(cane)
+    assert [f["label"] for f in doc["facts"] if f["kind"] == "chief_complaint"] == ["painful, swollen right big toe"]
+    assert not any("knee" in f["label"] for f in doc["facts"]), [f["label"] for f in doc["facts"]]
+    promise = (
+        "[doctor] si vous avez des douleurs , surtout avec des urines foncées , vous arrêtez le comprimé et vous "
+        "m'appelez .\n"
+        "[patient] d'accord . urines foncées , je m'arrête et j'appelle .\n"
+    )
+    symptoms = [f["label"] for f in document(promise, language="fr")["facts"] if f["kind"] == "symptom"]
+    assert "dark urine" not in symptoms, symptoms
+    breath = (
+        "[doctor] fréquence respiratoire seize .\n"
+        "[doctor] ensuite vous retenez votre respiration dix secondes , et vous recommencez .\n"
+    )
+    rates = [f["value"] for f in document(breath, language="fr")["facts"] if f["label"] == "respiratory rate"]
+    assert rates == ["16"], rates

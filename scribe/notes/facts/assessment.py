@@ -99,6 +99,9 @@ def _says_its(text: str, at: int) -> bool:
     return bool(STATES_IT.search(clause_before(text, at)) or re.search(r"\b(?:your|votre)\s+$", text[:at], re.I))
 
 
+_OVER = re.compile(r"\s*(?:est|is|has) (?:guérie?|résolue?|resolved|cured|gone|cleared)\b", re.I)
+
+
 class AssessmentFacts(ImpressionStart, ProblemFacts):
     def assessment(self):
         """The clinician's diagnoses after the assessment starts, each with its certainty (confirmed,
@@ -352,6 +355,8 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             if more_certain(sure, seen[label]) and _says_its(s.text, a):
                 seen[label].status = "present" if sure == "confirmed" else "uncertain"
                 seen[label].attributes.update(certainty=sure, statement=k)
+            elif _OVER.match(s.text[b:]):
+                seen[label].status = "historical"  # the recap's "la bronchite est guérie"
             return
         found_side = laterality_span(s.text, a, b)
         side = found_side[0] if found_side else None
@@ -365,7 +370,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             code, _desc = exact_code(term, side)
             if code is None and concept is not None:  # "viral upper respiratory infection" is still J06.9
                 code = specific_code(concept, s.text, st, en)
-        past = mods.historical or bool(PAST_PROBLEM.search(s.text[max(0, a - 40) : b + 40]))
+        past = mods.historical or bool(PAST_PROBLEM.search(s.text[max(0, a - 40) : b + 40]) or _OVER.match(s.text[b:]))
         past = past and not (concept is not None and concept.label in STATUS_LABELS)  # "status post", not "history of"
         seen[label] = self.builder.add(
             "assessment",

@@ -36,8 +36,9 @@ from scribe.notes.text import clean, patient_to_third
 
 _IN_LAW = re.compile(
     r"\b(?:husband|wife|partner|spouse)'s (?:mother|mom|father|dad|sister|brother|family)\b|"
-    r"\b(?:mother|father|sister|brother)-in-law\b|\bbeau-(?:père|frère)\b|\bbelle-(?:mère|sœur|soeur)\b",
-    re.I,
+    r"\b(?:mother|father|sister|brother)-in-law\b|\bbeau-(?:père|frère)\b|\bbelle-(?:mère|sœur|soeur)\b|"
+    r"\b(?:my|mon|ma) (?:wife|husband|partner|femme|mari)'s\b[^.;]{0,30}\b(?:her|his|sa|son)\s*$",  # "my wife's cane,
+    re.I,  # from her knee replacement": the spouse's own
 )
 _NO_FAMILY_HISTORY = re.compile(
     r"\b(?:rien de particulier dans ma famille|no family history|nothing runs in (?:my|the) family)\b", re.I

@@ -164,16 +164,14 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
         re.I,
     )
 
-    # who came along is not why: "here with her daughter susan, after a fall last week"
+    # who or what came along is not why: "here with her daughter susan, after a fall last week", "came in with a cane"
     _COMPANION = re.compile(
-        rf"^(?:(?:his|her|my|their|your|son|sa)\s+)?(?:{FAMILY.pattern}|\b(?:wife|husband|partner|caregiver|femme|mari)\b)",
+        rf"^(?:(?:his|her|my|their|your|son|sa)\s+)?(?:{FAMILY.pattern}|\b(?:wife|husband|partner|caregiver|femme|mari|"
+        r"cane|walker|wheelchair|crutch(?:es)?|canne|béquilles?|déambulateur)\b)",
         re.I,
     )
     _REASON_AFTER = re.compile(r"\b(?:for|after|because of|pour|après)\s+(?P<cc>.{3,70})", re.I)
-    _AFTER_COMPANION = re.compile(
-        r"^\s*,\s*(?:after|for|because of|pour|après)\s+(?P<cc>[^,.?!;]{3,70})",
-        re.I,
-    )
+    _AFTER_COMPANION = re.compile(r"^\s*,\s*(?:after|for|because of|pour|après)\s+(?P<cc>[^,.?!;]{3,70})", re.I)
 
     def chief_complaint(self):
         for k, s in enumerate(self.sents[:40]):

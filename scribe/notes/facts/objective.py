@@ -46,7 +46,8 @@ _NO_THEN_FOUND = re.compile(
 # what follows a vital's name or number when the number is no reading of it
 _NOT_A_READING = re.compile(r"^\s*(?:tablets?|gel|comprimés?|resucrage)\b", re.I)
 _A_DURATION = re.compile(
-    r"\s*(?:minutes?|mins?|hours?|heures?|seconds?|days?|jours?|weeks?|semaines?|months?|mois|tablets?|comprimés?)\b",
+    r"\s*(?:minutes?|mins?|hours?|heures?|seconds?|secondes?|days?|jours?|weeks?|semaines?|months?|mois|tablets?|"
+    r"comprimés?)\b",
     re.I,
 )
 

@@ -76,7 +76,9 @@ _TO_THE_COMPANION = re.compile(
 )
 # what the patient will do is no symptom told: "fièvre ou douleur sous le genou, je vous appelle"
 _PROMISE = re.compile(
-    r"\b(?:i'll|i will|i|je vous|je|j')\s*(?:call|phone|come back|go|appelle|rappelle|reviens|vais|y vais)\b", re.I
+    r"\b(?:i'll|i will|i|je vous|je|j')\s*(?:call|phone|come back|go|stop|appelle|rappelle|reviens|vais|y vais|"
+    r"m'arrête|arrête)\b",
+    re.I,
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|my|me|j'ai|je|j'|mon|ma|mes|moi)\b", re.I)
 

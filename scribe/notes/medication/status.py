@@ -455,7 +455,7 @@ def is_avoided(left: str, right: str = "") -> bool:
 
 _AVOID_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\W+){0,2}?(?:we|you|i|he|she) (?:can't|cannot|can not|shouldn't|should not|won't|will not) "
-    r"(?:use|take|give|prescribe|have) (?:it|that|them|this)\b|"
+    r"(?:use|take|give|prescribe|have) (?:it|that|them|this)\b|^\W{0,3}(?:i'd|i would) rather you avoid\b|"
     # an option named and not chosen: "doxycycline is an option, you've tolerated it, but … so i'd go with malarone"
     r"^\W{0,3}(?:is|would be|could be|remains) (?:also |still )?(?:an|another|one) (?:option|alternative)\b|"
     # what a drug is used for, in general: "cialis, tadalafil, is sometimes used for this, but it's not where i'd start"
