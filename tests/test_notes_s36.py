@@ -222,3 +222,20 @@ def test_a_problem_said_over_a_cane_brought_a_spouses_operation_a_promise_and_a_
     )
     rates = [f["value"] for f in document(breath, language="fr")["facts"] if f["label"] == "respiratory rate"]
     assert rates == ["16"], rates
+
+
+def test_what_warning_signs_and_side_effects_would_mean_is_no_diagnosis_and_no_order():
+    dialogue = (
+        "[doctor] we start semaglutide today . side effects : nausea is common at the start , sometimes diarrhea or "
+        "constipation .\n[patient] okay .\n"
+        "[doctor] now , some warning signs . if you get severe pain in the belly , with vomiting , that could be "
+        "pancreatitis . it's rare , but if it happens you stop the injection and go to the emergency room .\n"
+        "[patient] got it .\n"
+        "[doctor] so , to recap . warning signs : severe belly pain going to the back , or vomiting that won't stop , "
+        "you stop the injection and go to the emergency room .\n"
+    )
+    doc = document(dialogue)
+    problems = [f["label"] for f in doc["facts"] if f["kind"] == "assessment"]
+    assert "pancreatitis" not in problems and not any("diarrhea" in p for p in problems), problems
+    plan = [f["value"] for f in doc["facts"] if f["kind"] == "plan"]
+    assert "Go to the emergency room." not in plan, plan

@@ -263,7 +263,12 @@ def a_relatives(after: str) -> bool:
 
 
 # inside the list a clinician gives of the signs to watch for, after its colon
-_SIGNS_LIST = re.compile(r"\b(?:the|les|alarm|warning) (?:signs?|signes?)\b[^.:]{0,25}:[^.]*$", re.I)
+# (or of a drug's side effects: "side effects: nausea is common at the start, sometimes diarrhea")
+_SIGNS_LIST = re.compile(
+    r"\b(?:(?:the|les|alarm|warning) (?:signs?|signes?)|side effects?|effets? (?:secondaires|indésirables))\b"
+    r"[^.:]{0,25}:[^.]*$",
+    re.I,
+)
 
 
 def said_next(next_sentence: str, sure: str) -> str:
@@ -297,8 +302,10 @@ class ProblemFacts:
         if _WHEN_YOU_HAVE.search(text[max(0, st - 40) : st]):
             return True  # "pas de bisous quand vous avez un bouton de fièvre": the mother's, and a when
         turn = [p for p in self.sents[max(0, k - 2) : k] if p.seg_index == self.sents[k].seg_index]
-        if _SIGNS_OF.match(text[st:]) and any(WARNING_SIGNS.search(p.text) for p in turn):
-            return True  # "now, the warning signs. … for stroke: a face drooping, …": what to watch for
+        if (_SIGNS_OF.match(text[st:]) or _IF_YOU_GET.search(text[:st])) and any(
+            WARNING_SIGNS.search(p.text) for p in turn
+        ):
+            return True  # "now, the warning signs. … for stroke: a face drooping, …"; "… if you get …, that could be X"
         return bool(_COULD_BE.match(text)) and any(_IF_YOU_GET.search(p.text) for p in turn)
 
     def _add_problem(self, k: int | None, s: Sentence, st: int, en: int, concept, sure: str, seen: dict, **attrs):

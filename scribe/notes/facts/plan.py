@@ -36,6 +36,7 @@ from scribe.notes.facts.plan_items import (
     when_phrase,
     with_next,
 )
+from scribe.notes.facts.reader import WARNING_SIGNS
 from scribe.notes.number_words import numbers_to_digits
 from scribe.notes.text import TAG_QUESTION, Sentence, clean, clinician_to_note
 
@@ -276,8 +277,14 @@ class PlanFacts:
             if follow and not self._mentions_med(s, clause) and not DICTATION.search(s.text):
                 self._add_follow_up(follow, clause, evidence, problem)  # written from its interval: typed too
                 continue
-            if typed_only or not cue or CONDITIONAL.search(s.text[max(0, c0 - 80) : c0]):
-                continue  # its own clause's cue, and no condition just before it ("then, if you're still well, …")
+            if (
+                typed_only
+                or not cue
+                or CONDITIONAL.search(s.text[max(0, c0 - 80) : c0])
+                or WARNING_SIGNS.search(s.text[:c0])
+            ):
+                continue  # its own clause's cue, and no condition just before it ("then, if you're still well, …";
+                # "warning signs: severe belly pain …, you stop the injection and go to the emergency room")
             prose = register.plan_item(clinician_to_note(clean(raw), self.sex) if self.lang == "en" else clean(raw))
             kept_on = bool(_KEEP_ON.match(prose or ""))  # "Keep on their metoprolol for now." → "Continue …"
             prose = _KEEP_ON.sub("Continue ", prose or "")
