@@ -9,6 +9,7 @@ import re
 
 from scribe.notes.answers_whose import RELATIVES, about_family, relative_asked
 from scribe.notes.number_words import numbers_to_digits
+from scribe.notes.problems import sides
 
 _BEFORE_DRUG = re.compile(
     r"\bbefore (?:he|she|you|they) (?:started|began|went on)\s+(?:the |his |her |your )?([a-zà-ÿ-]{4,})|"
@@ -40,11 +41,6 @@ _NIGHT_SAID = re.compile(r"\b(?:overnight|night|nights|sleep\w*|asleep|nuit|noct
 _YEAR_AGO = re.compile(r"\b(?:a year ago|last year|the year before|l'an dernier|l'année dernière|il y a un an)\b", re.I)
 _YEAR_SAID = re.compile(r"\b(?:years?|an|ans|année|20\d\d)\b", re.I)
 _YEARS_AGO = re.compile(r"\b(\d+)\s*(?:years? ago|ans? (?:plus tôt|auparavant))|\bil y a\s*(\d+)\s*ans\b", re.I)
-_SIDE = re.compile(
-    r"\b(?:left|gauche|droite?|(?<!all )(?<!that's )right(?! now| away| before| after| there| here))\b", re.I
-)
-_SIDE_WORDS = {"left": r"\b(?:left|gauche)\b", "gauche": r"\b(?:left|gauche)\b"}
-_SIDE_WORDS |= dict.fromkeys(("right", "droit", "droite"), r"\b(?:right|droite?)\b")
 # a questionnaire's score is of what it screens for: a worry score does not answer "the depression questionnaire?"
 _SCREENS = (r"depress\w*|dépress\w*|phq", r"anxi\w*|worr\w*|gad|inquiét\w*")
 _SCORE = re.compile(r"\b(?:questionnaires?|scores?|scales?|échelles?|tests?)\b", re.I)
@@ -72,8 +68,8 @@ def setting_differs(question: str, said: str, value: str) -> bool:
     ago = _YEARS_AGO.search(numbers_to_digits(question))  # "his weight three years ago?" is not today's 68 kilos
     if ago and not re.search(rf"\b{ago.group(1) or ago.group(2)}\s*(?:years?|ans)\b", numbers_to_digits(said), re.I):
         return True
-    side = _SIDE.search(question)  # "the right leg's ultrasound?" is not the left one's
-    if side and not re.search(_SIDE_WORDS[side.group(0).lower()], said, re.I) and _SIDE.search(said):
+    asked, told = sides(question) - {"bilateral"}, sides(said)  # "the right leg's ultrasound?" is not the left one's
+    if asked and told and not asked & told:
         return True
     if _SCORE.search(question) and any(
         re.search(rf"\b(?:{kind})", question, re.I) and not re.search(rf"\b(?:{kind})", said, re.I) for kind in _SCREENS

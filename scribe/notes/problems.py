@@ -35,6 +35,13 @@ _LATERALITY = [
         ),
     ),
 ]
+
+
+def sides(text: str) -> set[str]:
+    """Every side the text names (left, right, bilateral), by the note's own laterality words."""
+    return {side for side, rx in _LATERALITY if rx.search(text)}
+
+
 # Words right after a match that make the condition more specific than the lexicon's code.
 _SPECIFIC_AFTER = re.compile(
     r"^\s*(?:type\b|[a-e]\b|foot\b|ulcers?\b|neuropath\w*|retinopath\w*|nephropath\w*|kidney\b|with\b|"

@@ -116,6 +116,7 @@ class ConsultationReader:
             self.sents.extend(split_sentences(seg.text, i))
         self.role = [tr.segments[s.seg_index].role for s in self.sents]
         self._names: dict[str, str] | None = None  # relatives' first names (relatives.relative_names), read once
+        self._companion_turns: dict[int, bool] = {}  # companion_turn, by segment
         self.sex: str | None = None
         self.exam_start = self._find_exam_start()
         self.ap_start = self._find_ap_start()
@@ -139,8 +140,14 @@ class ConsultationReader:
         pourquoi lui") and the clinician's reply speaks to that companion ("same family of medication, linda, yes.
         but don't share pills", "pour votre femme, ce n'est pas la même chose")."""
         seg = self.sents[k].seg_index
+        if seg not in self._companion_turns:  # asked of every sentence of the history: once a turn
+            self._companion_turns[seg] = not self.is_clin(k) and self._spoken_to_as_companion(k)
+        return self._companion_turns[seg]
+
+    def _spoken_to_as_companion(self, k: int) -> bool:
+        seg = self.sents[k].seg_index
         turn = " ".join(s.text for s in self.sents if s.seg_index == seg)
-        if self.is_clin(k) or not _BESIDE_THE_PATIENT.search(turn):
+        if not _BESIDE_THE_PATIENT.search(turn):
             return False
         reply = next((j for j in range(k + 1, len(self.sents)) if self.sents[j].seg_index != seg), None)
         if reply is None or not self.is_clin(reply):
