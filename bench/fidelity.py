@@ -109,6 +109,7 @@ FAMILY = re.compile(
     r"siblings?|sons?|daughters?|aunts?|uncles?|grand\w*|cousins?|wife|husband|mere|pere|freres?|"
     r"soeurs?|fils|filles?|tantes?|oncles?)\b|\bfh\b"
 )
+REPORTER = re.compile(r"^the patient\W{0,2}s (?:mother|father|parents?) (?:also )?(?:reports|states|notes) ")
 FH_CONTEXT = re.compile(r"\bfamil\w*|\bfh\b|antecedents familiaux|runs in")
 # a relative's word -> who it is; "parent", "sibling" and "family" name no one relative, so they are not here
 RELATIVE_WORDS = {
@@ -450,7 +451,8 @@ def view(doc: dict) -> dict:
             m = HEADING.match(f)
             block = m.group(1) if m else block
             cited = [facts[i] for i in s.get("fact_ids", []) if i in facts]
-            family = FAMILY.search(f"{head} {block} {f}") or any(c["kind"] == "family_history" for c in cited)
+            said = REPORTER.sub("", f)  # "the patient's mother reports he's coughing": the child's, told by her
+            family = FAMILY.search(f"{head} {block} {said}") or any(c["kind"] == "family_history" for c in cited)
             # a family-history sentence proper (a "mom" who came along does not make one)
             history = FH_CONTEXT.search(f"{head} {block} {f}") or any(c["kind"] == "family_history" for c in cited)
             sents.append(

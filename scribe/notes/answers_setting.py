@@ -30,6 +30,7 @@ _IMAGED = re.compile(
 )
 _SITE_IMAGING = re.compile(rf"\b({_SITES})\s+(?:{_IMAGING})\b", re.I)
 _POSTURES = (r"standing|stood|debout", r"lying|supine|laying|couchée?|allongée?", r"sitting|seated|assise?")
+_NUMBER_WORD = r"one|two|three|four|cent|un|deux|trois"
 _POSTURE = re.compile(r"\b(?:" + "|".join(_POSTURES) + r")\b", re.I)
 _AT_NIGHT = re.compile(
     r"\b(?:overnight|at night|during (?:the night|sleep)|asleep|la nuit|nocturne|pendant le sommeil)\b", re.I
@@ -59,8 +60,16 @@ def setting_differs(question: str, said: str, value: str) -> bool:
     if site and not re.search(rf"\b{re.escape(site.group(1).lower()[:5])}", said, re.I):
         return bool(_SITE_IMAGING.search(said))  # "a carotid ultrasound?" — "that heart ultrasound last year"
     posture = _POSTURE.search(question)
-    if posture and not any(re.search(p, said, re.I) for p in _POSTURES if re.fullmatch(p, posture.group(0), re.I)):
-        return bool(_POSTURE.search(said))  # "her standing pressure?" — "blood pressure lying is 152/80"
+    # the asked posture with a number after it: "the blood pressure lying and standing, … sitting, 132/76" has none
+    valued = [rf"\b(?:{p})\b[^.;]{{0,12}}?\b(?:\d|{_NUMBER_WORD})" for p in _POSTURES]
+    if posture and not any(
+        re.search(v, numbers_to_digits(said), re.I)
+        for p, v in zip(_POSTURES, valued)
+        if re.fullmatch(p, posture.group(0), re.I)
+    ):
+        # "her standing pressure?" — "blood pressure lying is 152/80"; a pressure told with no posture is the usual
+        # sitting one, no answer to a standing or lying one
+        return bool(_POSTURE.search(said)) or not re.fullmatch(_POSTURES[2], posture.group(0), re.I)
     if _AT_NIGHT.search(question) and not _NIGHT_SAID.search(said):
         return True  # "her saturation overnight?" is not the 95 % measured in the clinic
     if _YEAR_AGO.search(question) and not _YEAR_SAID.search(said):

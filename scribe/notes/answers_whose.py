@@ -30,7 +30,7 @@ RELATIVE_WORDS = (
 )
 # someone other than the patient is asked about ("does his wife smoke?", "sa mère a-t-elle eu… ?")
 ASKS_OTHER = re.compile(
-    r"\b(?:his|her|their|the|sa|son|ses|la|le|du|des)\s+(?P<who>wife|husband|partner|boyfriend|girlfriend|compagnon|compagne|"
+    r"\b(?:his|her|their|the|any|sa|son|ses|la|le|du|des)\s+(?P<who>wife|husband|partner|boyfriend|girlfriend|compagnon|compagne|"
     r"mother|father|mom|dad|brother|"
     r"sister|son|daughter|children|kids|parents?|siblings?|femme|mari|conjointe?|mère|père|frère|sœur|soeur|fils|fille|"
     r"enfants|frères et sœurs|"

@@ -43,7 +43,7 @@ FRIENDS = (
 FAMILY = re.compile(
     # in-laws and step-relatives share no blood: "mon beau-frère a une sciatique", "my husband's mother had alzheimer's"
     r"\b(?<!beau-)(?<!belle-)(?<!step-)(?<!husband's )(?<!wife's )(?<!partner's )"
-    r"(mother|mom|mum|father|dad|brother|sister|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
+    r"(mother|mom|mum|father|dad|brothers?|sisters?|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
     # "son" as English says it ("my son has", "my son, he"), not the French "son diabète" (his)
     r"cousin|son(?=\s*(?:[,.;:!?]|'s\b|$|\s(?:has|had|is|was|who|and|got|died|also|too|passed|just|for|with|to|in|"
     r"at|on|from|but|or|says|said|does|did|will|lives|came|brought|drove)\b))|daughter|"
@@ -96,7 +96,7 @@ _RULED_OUT_AFTER = re.compile(
     r"n'est pas (?:touchée?|atteinte?|en cause)|(?:est|a été) (?:éliminée?|écartée?)|"
     r"(?:je|on|nous) l'(?:écarte|élimine|exclus|exclut|écartons|éliminons))\b|"  # "une rupture, je l'écarte"
     # a recap's verdict right after the name: "pulmonary embolism, ruled out", "… ruled out by the ct", "exclue"
-    r"^\s*,?\s*(?:ruled out|excluded|exclue?s?|écartée?s?|éliminée?s?)\b",
+    r"^\s*,?\s*(?:(?:and|et|,) [\w-]+(?: [\w-]+)?\s+)?(?:ruled out|excluded|exclue?s?|écartée?s?|éliminée?s?)\b",
     re.I,
 )
 # its own test negative ("your hepatitis b and c tests were negative"), not another ("…, her dexamethasone test")

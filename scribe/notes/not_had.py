@@ -17,7 +17,7 @@ _NOT_HAD = re.compile(
     r"\b(?:(?:felt|feels|feeling) like (?!(?:a |an )?(?:dull|sharp|burning|stabbing|throbbing|aching|squeezing)\b)"
     r"(?:i was |i'm |i am |i had |i have |you're |it was )?"
     r"(?:having|getting|going to have)?|as if|as though|thought i was having|comme si|j'ai cru (?:faire|avoir))\b"
-    r"[^.;,?!]{0,40}$|"
+    r"[^.;,?!]{0,40}$|(?:,\s*|\bc'est )comme (?:une |un )$|"
     r"\b(?:risks?(?! factors?)|complications?|side[- ]effects?|adverse effects?|dangers?|risques?|"
     r"effets (?:secondaires|indésirables))\b(?: \w+){0,4}? (?:include|includes|including|are|is|like|such as|of|"
     r"with|from|comprennent|sont|comme)\b[^.?!]*$|"
@@ -60,7 +60,12 @@ _CAUSES_AFTER = re.compile(
     re.I,
 )
 # "snoring can go with sleep apnea": what a finding goes with, in general
-_GOES_WITH = re.compile(r"\b(?:goes|go|comes|come) with\s+$|\b(?:associated|linked) (?:with|to)\s+$", re.I)
+# … or what a drug is for: "it says methotrexate is also used for lupus"
+_GOES_WITH = re.compile(
+    r"\b(?:goes|go|comes|come) with\s+$|\b(?:associated|linked) (?:with|to)\s+$|"
+    r"\b(?:used|approved|indicated|utilisée?s?|indiquée?s?) (?:\w+ )?(?:for|in|pour|dans) (?:the |le |la |l')?$",
+    re.I,
+)
 _OWNED_BEFORE = re.compile(r"\b(?:your|my|his|her|votre|mon|ma|son|sa|ton|ta)\s+$", re.I)
 
 
@@ -86,3 +91,13 @@ def in_general(text: str, start: int, end: int) -> bool:
 def not_had(before: str) -> bool:
     """Do the words before a condition say nobody has it (a simile, the risks of a treatment)?"""
     return bool(_NOT_HAD.search(before))
+
+
+# what is prevented is not had: "des yaourts pendant l'antibiotique, pour éviter la diarrhée"
+PREVENTED = re.compile(
+    r"\b(?:to (?:avoid|prevent)|(?:pour )?éviter|prévenir)\s+(?:the |an? |la |le |les |l'|une? |des )?$|"
+    r"\b(?:when|whenever|while|quand|lorsque) (?:i|je|j')\s*$",  # "a little, when i sneeze": when, not a symptom
+    re.I,
+)
+# a wish is no denial: "I don't want the leg pain back", "je ne veux pas que la douleur revienne"
+NOT_WANTED = re.compile(r"\b(?:don't|do not|doesn't|does not|never) want\b|\b(?:veu[xt]|voudrai[st]) pas\b", re.I)

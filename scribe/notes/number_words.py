@@ -207,10 +207,28 @@ def _digit_decimal(m: re.Match) -> str:
     return whole + "." + "".join(_OH.get(w.lower(), "0") for w in m.group(2).split())
 
 
+# a year said in two halves after a word of time: "in twenty sixteen" is 2016, not 36; "back in nineteen ninety-eight"
+_SPOKEN_YEAR = re.compile(
+    r"\b(in|since|from|until|by|of|around|early|late|mid) (nineteen|twenty) "
+    r"(oh [a-z]+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|"
+    r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b",
+    re.I,
+)
+
+
+def _year(m: re.Match) -> str:
+    century = 19 if m.group(2).lower() == "nineteen" else 20
+    rest = m.group(3).lower()
+    tens, _, unit = rest.replace("oh ", "oh-").partition("-")
+    value = (0 if tens == "oh" else EN_TENS.get(tens, EN_UNITS.get(tens, 0))) + EN_UNITS.get(unit, 0)
+    return f"{m.group(1)} {century}{value:02d}"
+
+
 def numbers_to_digits(text: str) -> str:
     """Replace spoken numbers by digits ("twenty milligrams" → "20 milligrams"); leaves small talk
     numbers such as "one of" alone when not followed by a unit-like word."""
     text = _HUNDRED_OH.sub(lambda m: f"{_OH[m.group(1).lower()]}0{_OH[m.group(2).lower()]}", text)
+    text = _SPOKEN_YEAR.sub(_year, text)
     text = _DIGIT_DECIMAL.sub(_digit_decimal, text)
     toks = list(re.finditer(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*", text))
     out, last, i = [], 0, 0

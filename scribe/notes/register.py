@@ -108,7 +108,7 @@ _CLAUSE_START = re.compile(
     r"we are|we can|i want|i'd|i would|let's|i think|i also|(?:first|second|third|finally|next)(?=,|\s+(?:we|i|let's))|"
     r"as far as|in terms of|"
     r"for (?:your \w+|the (?:first|second|third|next|last|other) (?:problem|issue))|i do|i don't|i can|i did|i see|"
-    r"i hear|their|his|her|listen(?:ing)? to|"
+    r"i hear|(?:their|his|her)(?!\s+(?:an?|the|some|a few)\b)|listen(?:ing)? to|"  # not "they gave her an …"
     r"looking at|et|puis|ensuite|je vais|on va|il faut)\b)"
     r"|,\s*(?=it (?:helps|works|does|makes)\b)",  # "it's not a hormone, it helps the blood clot"
     re.I,

@@ -124,7 +124,7 @@ _NO_PREFIX = re.compile(r"^(?:no|not|nope|never|nothing|none|the patient)\b", re
 _ANSWERS_NO = re.compile(r"^\W*(?:no|nope|non)\b", re.I)
 
 
-def reported(c: RenderContext, value: str, k: int) -> str | None:
+def reported(c: RenderContext, value: str, k: int, told_by: str | None = None) -> str | None:
     """A patient's statement as the HPI reports it ("It hurts to bend over." → "The patient reports it hurts
     to bend over."; later ones "He states …", "He also reports …"): the patient said it, the note says so.
     None when the statement cannot take the verb (a reply that opens with no, a subject already named)."""
@@ -136,6 +136,7 @@ def reported(c: RenderContext, value: str, k: int) -> str | None:
         return None  # "Went to Washington last weekend": a statement without its subject keeps its words
     t = t[0].lower() + t[1:]
     who = c.w("the_patient") if k == 0 or not c.sex else c.w(c.sex + "_subject")
+    who = f"The patient's {told_by}" if told_by and c.lang == "en" else who  # a parent's account of a child
     verb = verbs.split("|")[k % len(verbs.split("|"))]
     return f"{who} {verb} {t}"
 
@@ -164,7 +165,8 @@ def render_hpi(c: RenderContext, facts) -> list[SentenceSupport]:
     statements = [f for f in statements if not _said_in_another(f, statements)]
     quoted = " ".join(e.quote for f in statements for e in f.evidence)
     for f in statements:
-        text = reported(c, f.value, len(out)) if c.block.get("reported") else None
+        told_by = f.attributes.get("told_by")
+        text = reported(c, f.value, len(out), told_by) if c.block.get("reported") else None
         if c.block.get("quoted") and not text:
             text = _quoted(c, f.value)
         out.append(supported(text or sentence_case(f.value), [f]))

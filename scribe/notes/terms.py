@@ -30,8 +30,9 @@ _HEAD = (
 _NOT_A_MODIFIER = re.compile(
     r"^(?:\w+ing|\w*n't|\w+'\w+|something|anything|assessment|impression|diagnosis|problem|appreciate\w*|noted|see|seen|feel|felt|"
     r"under|alleviate|prevent|treat|avoid|reduce|relieve|heal|help|cause|causing|confirm|determine|rule|"
-    # "it helps the stone come down", "we use it in women with stones", "better than opioids for stone pain"
-    r"helps|works|passes|expected|women|men|people|patients|with|than|until|opioids|against)$",
+    # "it helps the stone come down", "we use it in women with stones", "better than opioids for stone pain";
+    # "the symptoms fit benign prostatic hyperplasia"
+    r"helps|works|passes|expected|women|men|people|patients|with|than|until|opioids|against|fits?|suggests?|mimics?)$",
     re.I,
 )
 _MODIFIER_ING = {"stenosing", "ascending", "descending", "sclerosing", "ossifying", "bleeding", "ongoing"}

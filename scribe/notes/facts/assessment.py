@@ -99,6 +99,7 @@ def _says_its(text: str, at: int) -> bool:
     return bool(STATES_IT.search(clause_before(text, at)) or re.search(r"\b(?:your|votre)\s+$", text[:at], re.I))
 
 
+_PRODUCT = re.compile(r"\b(?:tylenol|advil|aleve|motrin|excedrin|bengay)\s+$", re.I)
 _OVER = re.compile(r"\s*(?:est|is|has) (?:guérie?|résolue?|resolved|cured|gone|cleared)\b", re.I)
 
 
@@ -302,6 +303,8 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         more certain reading of a repeated one; name it by its widest specific phrase."""
         if mods.family or FAMILY.search(s.text[max(0, st - 40) : st]) or a_relatives(s.text[en:]):
             return
+        if _PRODUCT.search(s.text[max(0, st - 12) : st]):
+            return  # "the tylenol arthritis, 650 mg": a product's name
         if answers_of_relative(self.sents, k, self.role):
             return
         if mods.negated and not denied_in(clause_before(s.text, st)):

@@ -39,7 +39,7 @@ from scribe.schemas_docs import Fact
 PAST_PROBLEM = re.compile(
     r"\b(?:remov(?:al|ed)|excis(?:ion|ed)|resect(?:ion|ed)|status post|s/p|history of|"
     r"treated for|had (?:a |an )?(?:\w+ )?(?:surgery|procedure)|ago|in the past|"
-    r"antécédents? d[e']|opérée? d)\b",
+    r"antécédents? d[e']|opérée? d|il y a (?:\w+ )?(?:ans?|mois)|éradiqu\w+|eradicated)\b",
     re.I,
 )
 _OR_AFTER = re.compile(r"^\s*,?\s*(?:or|ou)\b", re.I)  # "it's a sprain or a fracture": one of two, so possible
@@ -111,7 +111,7 @@ POSSIBLE_BEFORE = re.compile(
     r"wonder(?:ing)? (?:if|whether|about)|my (?:guess|concern|worry) is|(?:not sure|unsure|uncertain) (?:if|whether)|"
     r"potentially|can (?:also |sometimes )?be|je me demande si|(?:ça|cela|il|elle|ce) (?:ne )?peut (?:aussi |"
     r"également |très bien |tout à fait )?(?:être|s'agir|venir)|je (?:soupçonne|crains|suspecte)|"
-    r"(?:re)?cherch(?:er|e|ons)|"
+    r"(?:re)?cherch(?:er|e|ons|era|erons|erai)|"
     r"(?<!ce )(?<!qu'il )soit|éventuellement|hypothèse|pas impossible|il (?:peut|pourrait) y avoir|"
     r"there (?:may|might|could) (?:also )?be|" + _CONSIDERED + r")\b[^.;?!]{0,40}$",
     re.I,
@@ -174,12 +174,23 @@ def certainty(text: str, start: int, end: int, mods=None) -> str:
 
 
 _SIGNS_OF = re.compile(r"\w+(?:[ '-]\w+){0,3}\s*:", re.I)  # "stroke: a face drooping", "for bleeding: …"
+_EVENTS = {"myocardial infarction", "stroke", "transient ischemic attack", "pulmonary embolism"}
+_MAY_CAUSE = re.compile(
+    r"\b(?:(?:can|could|may|might|will|would)\b[^.;,]{0,40}?|before (?:it|that|this) )"
+    r"(?:cause[sd]?|lead to|led to|give you|result in|provoquer|entraîner|donner)\s+(?:a |an |un |une |des )?$|"
+    r"\b(?:it|this|that) (?:also )?makes? (?:you|him|her|them) (?:\w+ )?$|"  # "it also makes you sunburn easily"
+    # what a drug is for: "it's used for diabetes too, but it works in heart failure even without diabetes"
+    r"\b(?:used|approved|indicated|utilisée?s?|indiquée?s?) (?:\w+ )?(?:for|in|pour|dans) (?:the |le |la |l')?$",
+    re.I,
+)
 _IF_YOU_GET = re.compile(r"\b(?:if|si) (?:you|vous) (?:get|have|notice|develop|see|avez|remarquez)\b", re.I)
 _COULD_BE = re.compile(
     r"^\W*(?:that|this|it|ça|cela|c') ?(?:(?:could|might|may|can) be|(?:pourrait|peut|peuvent) (?:être|etre))\b", re.I
 )
 # the warning sign named in the list itself: "if you get severe shaking, confusion, or a seizure, that's an emergency"
-_EMERGENCY = re.compile(r"\b(?:emergency|er|911|urgences?|call (?:me|us|911)|appelez|le 15|samu)\b", re.I)
+_EMERGENCY = re.compile(
+    r"\b(?:emergency|er|911|urgences?|call (?:me|us|911)|appelez|le 15|samu|stop (?:it|them) and call)\b", re.I
+)
 _WHEN_YOU_HAVE = re.compile(
     r"\b(?:when|whenever|quand|lorsque) (?:you|vous|tu) (?:have|get|avez|as)\s+(?:[\w']+\s+){0,2}$", re.I
 )
@@ -297,11 +308,13 @@ class ProblemFacts:
         text = self.sents[k].text
         if _IF_YOU_GET.search(text[:st]) and _EMERGENCY.search(text) or _A_TEST_MAY.search(text[max(0, st - 40) : st]):
             return True
+        if _MAY_CAUSE.search(text[max(0, st - 60) : st]):
+            return True  # "a clot that can … cause a stroke"; "before it caused a stroke"; "it's used for diabetes too"
         if _SIGNS_LIST.search(text[:st]):
             return True  # "les signes, c'est : du mal à avaler, …, une fatigue avec de l'anémie, …"
         if _WHEN_YOU_HAVE.search(text[max(0, st - 40) : st]):
             return True  # "pas de bisous quand vous avez un bouton de fièvre": the mother's, and a when
-        turn = [p for p in self.sents[max(0, k - 2) : k] if p.seg_index == self.sents[k].seg_index]
+        turn = [p for p in self.sents[max(0, k - 4) : k] if p.seg_index == self.sents[k].seg_index]
         if (_SIGNS_OF.match(text[st:]) or _IF_YOU_GET.search(text[:st])) and any(
             WARNING_SIGNS.search(p.text) for p in turn
         ):
@@ -395,6 +408,7 @@ class ProblemFacts:
         if sure == "confirmed" and _OR_AFTER.match(s.text[en:]):
             sure = "possible"
         past = not status_post and (mods.historical or bool(PAST_PROBLEM.search(s.text[max(0, st - 40) : en + 40])))
+        past = past or c.label in _EVENTS  # "like with your heart attack?": an event of the past, history's
         if mods.family or mods.hypothetical or past or sure in ("ruled-out", "doubted"):
             return
         if cue != "your" and (mods.negated or NEGATION_NEAR.search(clause_before(s.text, st))):

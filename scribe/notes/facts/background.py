@@ -8,7 +8,9 @@ import re
 from scribe.notes import lexicon
 from scribe.notes.consultation import FAMILY, context_of
 from scribe.notes.facts.assessment_problems import a_relatives
+from scribe.notes.facts.owners import friend_before, owned_by_another
 from scribe.notes.facts.proxy import parents_own, proxy_parent
+from scribe.notes.facts.relative_names import relative_names
 from scribe.notes.facts.relatives import (
     BUT_A_RELATIVE,
     DIED_OF,
@@ -19,11 +21,8 @@ from scribe.notes.facts.relatives import (
     YOUR_RELATIVE,
     age_at,
     chart_relative,
-    friend_before,
     friends_own,
-    owned_by_another,
     relative_before,
-    relative_names,
     relative_of,
     someone_elses,
     specific_term,
@@ -331,6 +330,7 @@ class BackgroundFacts:
             for (st, en, c), m in zip(found, mods):
                 ev = [self.builder.evidence(s.seg_index, s.start + st, s.start + en)]
                 parent = self.proxy if self.is_pat(k) and not s.question and parents_own(s.text, st) else None
+                parent = parent if not self.asks_the_child(k) else None  # "any other health problems, tyler?"
                 own = relative_of(s.text, st)
                 if own and own.start() >= en and PATIENT_AGAIN.search(s.text[max(0, st - 40) : st]):
                     own = None  # "i've never had a kidney stone, my dad had them": the patient's own "never"

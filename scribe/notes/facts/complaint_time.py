@@ -1,6 +1,7 @@
 """Whose time is a duration: the complaint's, or a drug's, a life event's, a period's. "Ibuprofen gave me
 heartburn, so I stopped it three weeks ago", "methadone, about six years", "my last period was ten days ago" are
-no "Duration:" of the complaint; "about four months", answering "how long has this been going on?", is."""
+no "Duration:" of the complaint; "about four months", answering "how long has this been going on?", is. Also the
+words of the complaint's onset and of its timing."""
 
 from __future__ import annotations
 
@@ -38,3 +39,26 @@ def complaint_time(text: str, start: int, asked: str) -> bool:
     if _SYMPTOM.search(text):
         return True
     return bool(_TIME_ASKED.search(asked)) and not _OTHER_TIME.search(asked)
+
+
+# how a complaint began: "suddenly" is its onset only in a sentence (or after a question) about its start
+BEGAN = re.compile(
+    r"\b(?:start\w*|began|begin\w*|came on|come on|hit|got|woke|happened|appeared|onset|"
+    r"commenc\w*|début\w*|arriv[ée]\w*|apparu\w*|venu\w*|survenu\w*|install[ée]\w*)\b",
+    re.I,
+)
+
+
+# how the complaint came on, and when in the day it is worse
+ONSET = re.compile(
+    r"\b(?:all of a sudden|suddenly|came on (?:suddenly|gradually|slowly)|gradually|"
+    r"d'un (?:seul )?coup|brutalement|brusquement|progressivement|petit à petit)\b",
+    re.I,
+)
+TIMING = re.compile(
+    r"\b(?:after (?:i eat|eating|meals?)|(?:worse|better) (?:at night|in the (?:evening|morning|afternoon))|"
+    r"at night|wakes? me up|keeps? me (?:up|awake)|"
+    r"après (?:les |le |avoir )?(?:repas|manger|mangé)|la nuit|m'emp[êe]ch\w+ de dormir|réveill\w+ la nuit|"
+    r"(?:n')?arriv\w+ pas (?:à|a) dormir)\b",
+    re.I,
+)

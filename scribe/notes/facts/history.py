@@ -8,7 +8,7 @@ import re
 from scribe.notes import lexicon, register
 from scribe.notes.consultation import FAMILY, FRIENDS, context_of, denied_after, gone_next, resolved_after
 from scribe.notes.facts.asked import AskedSymptoms, narrowed, reworded
-from scribe.notes.facts.complaint_time import complaint_time
+from scribe.notes.facts.complaint_time import BEGAN, ONSET, TIMING, complaint_time
 from scribe.notes.facts.mentions import (
     CONTINUES,
     DICTATED,
@@ -25,6 +25,7 @@ from scribe.notes.facts.qualifiers import QualifierFacts, stated
 from scribe.notes.facts.radiation import RadiationFacts
 from scribe.notes.facts.reader import clause_before, echoes_advice
 from scribe.notes.facts.relatives import someone_elses
+from scribe.notes.not_had import NOT_WANTED, PREVENTED
 from scribe.notes.number_words import numbers_to_digits, spoken_numbers
 from scribe.notes.text import clean, patient_to_third
 
@@ -71,15 +72,6 @@ _STOPPED_FOR_IT = re.compile(r"[^.;?!]{0,40}?\bso (?:we|i|they|she|he) (?:stoppe
 _DISPUTED = re.compile(r"\W*(?:which|but|and|mais|ce que) (?:i|je) (?:don't|do not|n'y|ne) (?:believe|crois)\b", re.I)
 
 
-# what is prevented is not had: "des yaourts pendant l'antibiotique, pour éviter la diarrhée"
-_PREVENTED = re.compile(
-    r"\b(?:to (?:avoid|prevent)|(?:pour )?éviter|prévenir)\s+(?:the |an? |la |le |les |l'|une? |des )?$|"
-    r"\b(?:when|whenever|while|quand|lorsque) (?:i|je|j')\s*$",  # "a little, when i sneeze": when, not a symptom
-    re.I,
-)
-# a wish is no denial: "I don't want the leg pain back", "je ne veux pas que la douleur revienne"
-_NOT_WANTED = re.compile(r"\b(?:don't|do not|doesn't|does not|never) want\b|\b(?:veu[xt]|voudrai[st]) pas\b", re.I)
-
 # A complaint said with a verb ("my elbow is hurting"): the chief complaint names it ("elbow pain")
 _SAID_AS_VERB = re.compile(r"\b(?:hurt\w*|is|are|was|were|been|keeps?|started|really|sore|aching|painful)\b", re.I)
 
@@ -103,6 +95,7 @@ _NO_AFTER = re.compile(
 
 # "I take lisinopril", "I'm on metformin", "je prends du Kardégic": a reply about what is taken, not an allergy
 _SAYS_TAKES = re.compile(r"\b(?:I (?:take|use)|I'm (?:on|taking)|I am (?:on|taking)|je prends|j'prends)\b", re.I)
+_HIS_HER = re.compile(r"[^.?!]{0,60}?\b(his|her)\b", re.I)
 _LESS = re.compile(r"\b(?:does|do) ?(?:not|n't) have (?:quite )?(?:as much|so much)\b", re.I)
 
 
@@ -134,6 +127,10 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                             value=sex,
                         )
                         self.sex = sex
+                    elif (own := _HIS_HER.match(s.text, m.end())) and self.is_clin(self.sents.index(s)):
+                        self.sex = "male" if own.group(1).lower() == "his" else "female"  # "…, here with his mother"
+                        ev = self.builder.evidence(s.seg_index, s.start + own.start(1), s.start + own.end(1))
+                        self.builder.add("demographics", "sex", [ev], value=self.sex)
         if self.sex is None:
             for k, s in enumerate(self.sents[:60]):
                 m = re.search(r"\b(male|female|gentleman|woman|madame|monsieur|mrs|mr|ms)\b", s.text, re.I)
@@ -290,9 +287,13 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
             for (st, en, c), m in zip(found, mods):
                 if m.family or m.hypothetical or advice and echoes_advice(advice, s.text, c.label):
                     continue
-                if self.is_pat(k) and someone_elses(s.text, st) or _DISPUTED.match(s.text, en):
+                if (
+                    self.is_pat(k)
+                    and (someone_elses(s.text, st) or self.guest_of_self(k, st))
+                    or _DISPUTED.match(s.text, en)
+                ):
                     continue  # "he's the one who snores"; "dave said i was snoring, which i don't believe"
-                if _PREVENTED.search(s.text[max(0, st - 30) : st]):
+                if PREVENTED.search(s.text[max(0, st - 30) : st]):
                     continue  # what is prevented, not had
                 stated = dictated or bool(reason and reason.start("cc") <= st and en <= reason.end("cc") + 30)
                 # "…i see that you're coming in, you had some shoulder pain, left shoulder pain for three weeks"
@@ -320,7 +321,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                     continue
                 if c.label == "pain" and not re.search(lexicon.BODY_PARTS, s.text, re.I) or resolved_after(s.text[en:]):
                     continue
-                if m.negated and _NOT_WANTED.search(clause_before(s.text, st)):
+                if m.negated and NOT_WANTED.search(clause_before(s.text, st)):
                     continue  # "I don't want the leg pain back": had before, not denied
                 # "i don't get chest pain when i walk": the circumstance is denied, the pain may be there
                 scope = narrowed(s.text, st, en) if m.negated else ""
@@ -380,23 +381,11 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
         re.I,
     )
 
-    _ONSET = re.compile(
-        r"\b(?:all of a sudden|suddenly|came on (?:suddenly|gradually|slowly)|gradually|"
-        r"d'un (?:seul )?coup|brutalement|brusquement|progressivement|petit à petit)\b",
-        re.I,
-    )
     _RADIATION = re.compile(
         r"\b(?:radiat\w+|goes|shoots|spreads|travels) (?:down|up|into|to|toward|towards|through) (?:my |the )?"
         rf"(?:left |right )?(?:\w+ )?(?:{lexicon.BODY_PARTS})\b|"
         r"\b(?:irradi\w+|remonte|descend|part) (?:vers|dans|jusqu'(?:à|au|aux)|à|au|aux) (?:l'|le |la |les )?"
         rf"(?:(?:{lexicon.BODY_PARTS})|hypochondre \w+)\b",
-        re.I,
-    )
-    _TIMING = re.compile(
-        r"\b(?:after (?:i eat|eating|meals?)|(?:worse|better) (?:at night|in the (?:evening|morning|afternoon))|"
-        r"at night|wakes? me up|keeps? me (?:up|awake)|"
-        r"après (?:les |le |avoir )?(?:repas|manger|mangé)|la nuit|m'emp[êe]ch\w+ de dormir|réveill\w+ la nuit|"
-        r"(?:n')?arriv\w+ pas (?:à|a) dormir)\b",
         re.I,
     )
 
@@ -427,6 +416,8 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
         hpi_end = min(self.exam_start, self.ap_start)
         for k, s in enumerate(self.sents[:hpi_end]):
             if not self.is_pat(k) or s.question or self.relative_before(k) or self.guest_of_self(k):
+                continue
+            if self.parents_own_words(k):
                 continue  # "my aunt had a goiter. she had surgery for it": the aunt's, not this complaint's
             t = s.text
             # an old episode's pain ("when I broke it years ago it was stabbing") is not this complaint's
@@ -437,15 +428,17 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 (self._SEVERITY, "severity"),
                 (self._TRIGGER, "trigger"),
                 (self._QUALITY, "quality"),
-                (self._ONSET, "onset"),
+                (ONSET, "onset"),
                 (self._RADIATION, "radiation"),
-                (self._TIMING, "timing"),
+                (TIMING, "timing"),
             ):
                 if past_episode and attr != "duration" or attr in restated:
                     continue
                 m = rx.search(t)
                 if m and attr == "duration" and not complaint_time(t, m.start(), self._time_asked(k)):
                     continue  # "married for 25 years", "i stopped it three weeks ago": not the complaint's time
+                if m and attr == "onset" and not BEGAN.search(t + " " + self._time_asked(k)):
+                    continue  # "sometimes, suddenly i have to find a bathroom": how it happens, not how it began
                 if m and not re.search(r"\b(?:vacation|college|trip)\b", t, re.I):
                     value = m.group(0).strip()
                     if attr == "timing" and self.lang == "fr" and "dormir" in value:
@@ -489,10 +482,14 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 )  # "my friend took fosamax. her dentist said"
                 and n_statements < 14
             ):
-                prose = register.statement(patient_to_third(clean(t), self.sex) if self.lang == "en" else clean(t))
+                told = {"told_by": self.proxy} if self.proxy and self.parent_tells(k) else {}  # "the mother": her "i"
+                sex = ("female" if told["told_by"] in ("mother", "mère") else "male") if told else self.sex
+                prose = register.statement(patient_to_third(clean(t), sex) if self.lang == "en" else clean(t))
                 # "doesn't have quite as much shortness of breath" has it, less: no denial in the note
                 prose = prose and _LESS.sub("has less", prose)
                 # a statement the visit later overrules ("I haven't gotten tired. And now I've been getting tired")
                 if prose and len(prose.split()) >= 5 and not states_otherwise(prose, last_said):
-                    self.builder.add("hpi", "statement", [self.builder.ev_sentence(s)], value=prose, merge=False)
+                    self.builder.add(
+                        "hpi", "statement", [self.builder.ev_sentence(s)], value=prose, merge=False, **told
+                    )
                     n_statements += 1

@@ -15,8 +15,8 @@ from itertools import takewhile
 
 from scribe.notes import medication as med
 from scribe.notes.facts.medication_taper import sentence_of
+from scribe.notes.facts.owners import owned_by_another
 from scribe.notes.facts.proxy import parents_own
-from scribe.notes.facts.relatives import owned_by_another
 
 # the patient said to take it: "i take", "you're on", "je prends", "vous êtes sous"
 _TAKES = re.compile(

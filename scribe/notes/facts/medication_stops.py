@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from scribe.notes.facts.medication_fold import fold
+
 # Drug classes a clinician stops as a whole ("stop any anti-inflammatories"): the class words, its members.
 DRUG_CLASSES = {
     "nsaid": (
@@ -77,7 +79,11 @@ def class_stops(x) -> None:
             if f.label not in members or not cue.search(around):
                 continue
             for g in meds:
-                if g is not f and g.status == "current" and g.label in members:
+                topical = g.attributes.get("route") == "topical"  # "no anti-inflammatory pills": the gel may stay
+                if g is not f and g.status == "current" and g.label == f.label and f in x.builder.facts:
+                    fold(x, f, into=g)  # "for the knee, aleve" … "naproxen, and all the anti-inflammatories": one
+                    g.status = "stopped"  # drug, its dose as the patient told it kept (fold keeps 4 quotes)
+                elif g is not f and g.status == "current" and g.label in members and not topical:
                     g.status = "stopped"
                     if len(g.evidence) < 4:
                         g.evidence.append(f.evidence[0])

@@ -41,29 +41,59 @@ def tapered_stops(x) -> None:
                 break
         if cue is None or _names_another(x, cue, f):
             continue  # "start prednisone … we'll taper it": another drug's taper
-        for j in range(cue, min(cue + 4, len(x.sents))):
-            if not x.is_clin(j) or _names_another(x, j, f):
+        _taper(x, f, cue)
+
+
+def tapered_current(x) -> None:
+    """A drug the patient takes that the clinician tapers ("and the prednisone?" "we're going to taper it. from ten
+    milligrams down to seven and a half … then stop"): changed, with its first lower dose, never "keep taking"."""
+    meds = [f for f in x.builder.facts if f.kind == "medication"]
+    for f in [f for f in meds if f.status == "current" and f.evidence]:
+        if any(g.label == f.label and g.status in ("new", "changed", "stopped") for g in meds):
+            continue  # the drug's change has its own fact
+        names = {
+            f.label.lower(),
+            str(f.attributes.get("brand") or "").lower(),
+            str(f.attributes.get("surface")).lower(),
+        }
+        for k, s in enumerate(x.sents):
+            if not x.is_clin(k) or s.question or not _TAPER.search(s.text) or _names_another(x, k, f):
                 continue
-            a = read_attributes(x.sents[j].text, x.lang, status="changed", cap=200)
-            if a.dose is None or a.unit not in _MASS:
-                continue
-            was = f.attributes.get("previous_dose") or f.attributes.get("dose")
-            f.status = "changed"
-            f.attributes.pop("later", None)
-            f.attributes.update({key: v for key, v in a.as_dict().items() if v not in (None, "")})
-            f.attributes["taper"] = True
-            if was and was != f.attributes.get("dose"):
-                f.attributes["previous_dose"] = was
-            f.evidence.append(x.builder.ev_sentence(x.sents[cue]))
-            f.evidence.append(x.builder.ev_sentence(x.sents[j]))
-            # "… pendant deux semaines … et ensuite, on arrête complètement": the stop right after the step (not after
-            # a second step, "la deuxième semaine, un soir sur deux", which "then stop" would skip)
-            end = next((i for i in range(j, min(j + 4, len(x.sents))) if _THEN_STOP.search(x.sents[i].text)), None)
-            if end is not None and x.is_clin(end):  # after further steps: "then tapered off" (their detail is the
-                f.attributes["then_stop"] = True if end <= j + 1 else "tapered"  # note's evidence, not its line)
-                if end != j:
-                    f.evidence.append(x.builder.ev_sentence(x.sents[end]))
-            break
+            asked = k > 0 and not x.is_clin(k - 1) and x.sents[k - 1].seg_index != s.seg_index  # "and the
+            asked = asked and x.sents[k - 1].text.rstrip().endswith("?")  # prednisone?" "we're going to taper it"
+            said = s.text.lower() + (" " + x.sents[k - 1].text.lower() if asked else "")
+            if any(n and n != "none" and re.search(rf"\b{re.escape(n)}\b", said) for n in names):
+                _taper(x, f, k)
+                break
+
+
+def _taper(x, f, cue: int) -> None:
+    """f tapered from sentence cue on: changed, with the first lower dose of mass said after the taper."""
+    for j in range(cue, min(cue + 4, len(x.sents))):
+        if not x.is_clin(j) or _names_another(x, j, f):
+            continue
+        a = read_attributes(x.sents[j].text, x.lang, status="changed", cap=200)
+        if a.dose is None or a.unit not in _MASS:
+            continue
+        was = f.attributes.get("previous_dose") or f.attributes.get("dose")
+        f.status = "changed"
+        f.attributes.pop("later", None)
+        f.attributes.update({key: v for key, v in a.as_dict().items() if v not in (None, "")})
+        f.attributes["taper"] = True
+        if was and was != f.attributes.get("dose"):
+            f.attributes["previous_dose"] = was
+        f.evidence.append(x.builder.ev_sentence(x.sents[cue]))
+        f.evidence.append(x.builder.ev_sentence(x.sents[j]))
+        if steps := _steps(x.sents[j].text[a.dose.end :], str(f.attributes.get("unit") or "")):
+            f.attributes["then_steps"] = steps  # "… for two weeks, then five milligrams for two weeks, then …"
+        # "… pendant deux semaines … et ensuite, on arrête complètement": the stop right after the step (not after
+        # a second step, "la deuxième semaine, un soir sur deux", which "then stop" would skip)
+        end = next((i for i in range(j, min(j + 4, len(x.sents))) if _THEN_STOP.search(x.sents[i].text)), None)
+        if end is not None and x.is_clin(end):  # after further steps: "then tapered off" (their detail is the
+            f.attributes["then_stop"] = True if end <= j + 1 and not steps else "tapered"  # evidence, not its line)
+            if end != j:
+                f.evidence.append(x.builder.ev_sentence(x.sents[end]))
+        break
 
 
 # the steps after a course's first one: "0.5 mg once a day for three days, then twice a day until day seven, then one
@@ -85,22 +115,31 @@ def stepped_courses(x) -> None:
             if k is None:
                 continue
             text = x.sents[k].text
-            rest = numbers_to_digits(text[text.index(e.quote) + len(e.quote) :])
-            pieces = re.split(r",?\s*\b(?:then|puis|ensuite)\b\s*,?\s*", re.split(r"[.;:]", rest)[0], flags=re.I)
-            steps = []
-            for piece in pieces[1:5]:
-                step = piece.split(",")[0].strip()  # "… for 12 weeks, with a quit date on the 20th": the step ends
-                for word, unit in _STEP_UNITS:
-                    step = re.sub(rf"\b{word}\b", unit, step, flags=re.I)
-                step = re.sub(r"\b(?:one|un) (?=mg\b)", "1 ", step, flags=re.I)  # "one milligram": 1 mg
-                step = re.sub(r"\b(day|jour) ([a-zé-]+)\b", _day_number, step, flags=re.I)  # "until day seven"
-                if not _STEP_WORDS.search(step) or len(step.split()) > 12:
-                    break
-                steps.append(step)
+            steps = _steps(text[text.index(e.quote) + len(e.quote) :])
             if steps:
                 f.attributes["then_steps"] = steps
                 f.evidence.append(x.builder.ev_sentence(x.sents[k]))  # the steps' words, for the number guard
                 break
+
+
+def _steps(said: str, unit: str = "") -> list[str]:
+    """The steps said after a course's first one ("…, then twice a day until day seven, then one milligram …"); a
+    bare number is a dose in the first step's unit ("then two and a half for two weeks")."""
+    rest = numbers_to_digits(said)
+    pieces = re.split(r",?\s*\b(?:then|puis|ensuite)\b\s*,?\s*", re.split(r"[.;:]", rest)[0], flags=re.I)
+    steps = []
+    for piece in pieces[1:5]:
+        step = piece.split(",")[0].strip()  # "… for 12 weeks, with a quit date on the 20th": the step ends
+        for word, short in _STEP_UNITS:
+            step = re.sub(rf"\b{word}\b", short, step, flags=re.I)
+        step = re.sub(r"\b(?:one|un) (?=mg\b)", "1 ", step, flags=re.I)  # "one milligram": 1 mg
+        step = re.sub(r"\b(day|jour) ([a-zé-]+)\b", _day_number, step, flags=re.I)  # "until day seven"
+        if unit:
+            step = re.sub(r"^(\d+(?:\.\d+)?)(?= (?:for|pendant)\b)", rf"\1 {unit}", step)
+        if not _STEP_WORDS.search(step) or len(step.split()) > 12:
+            break
+        steps.append(step)
+    return steps
 
 
 def _day_number(m: re.Match) -> str:

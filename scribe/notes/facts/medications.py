@@ -10,10 +10,9 @@ from scribe.notes.consultation import context_of
 from scribe.notes.facts.medication_fold import one_fact_per_drug
 from scribe.notes.facts.medication_not_taken import drop_not_taken
 from scribe.notes.facts.medication_stops import class_stops, drop_put_off, stops_by_word, told_stopped
-from scribe.notes.facts.medication_taper import stepped_courses, tapered_stops
+from scribe.notes.facts.medication_taper import stepped_courses, tapered_current, tapered_stops
 from scribe.notes.medication.numbers import tablets_per_dose
-from scribe.notes.medication.status import OTHER_THAN, WHAT_TO_TAKE
-from scribe.notes.medication.status_cues import HAD_TO_STOP, STOPPED_IT, WE_STOP_IT
+from scribe.notes.medication.status_cues import HAD_TO_STOP, OTHER_THAN, STOPPED_IT, WE_STOP_IT, WHAT_TO_TAKE
 from scribe.notes.reply_polarity import answer_polarity
 from scribe.notes.text import Sentence
 from scribe.schemas_docs import Fact
@@ -108,6 +107,7 @@ class MedicationFacts:
         offered: dict[int, set[str]] = {}  # replies to a question naming drugs: the drugs it names
         found = [med.find_mentions(s.text, find_drugs, lexicon.DRUG_STOP) for s in self.sents]  # once a sentence
         friends = med.friend_names([s.text for s in self.sents])  # "my buddy frank": "frank takes metoprolol"
+        weighed: set[str] = set()  # drugs the clinician only considered, by name
         guests: set[str] = set()  # a companion's drugs: their "i'll keep my glipizide to myself" later is theirs too
         for k in range(1, len(found)):  # "… to symbicort. that's budesonide and formoterol": the gloss, not two drugs
             last = found[k - 1][-1:]
@@ -241,9 +241,13 @@ class MedicationFacts:
                 if guest:
                     guests.add(name)
                 mine = self.is_pat(k) and name in guests and re.search(r"\b(?:my|mon|ma)\s*$", s.text[: m.start])
-                if theirs or guest or mine or self.is_pat(k) and self.friends(k, m.start):
+                kin = self.relative_takes(k, m.start)  # "one brother, george. … and he takes finasteride"
+                if theirs or guest or mine or kin or self.is_pat(k) and self.friends(k, m.start):
                     continue
-                if self.is_clin(k) and med.considered_only(s.text, m.start, m.end):
+                weighs = med.considered_only(s.text, m.start, m.end) or med.NOT_STARTING.match(self.next_in_turn(k))
+                if self.is_clin(k) and weighs:  # "… or a hormonal iud like the mirena. we're not starting anything"
+                    if med.weighed(s.text, m.start) or not med.considered_only(s.text, m.start, m.end):
+                        weighed.add(name)  # an option named (not what a drug does: "le forxiga fait baisser le dfg")
                     if med.put_off(s.text, m.end):
                         ev = self.builder.evidence(s.seg_index, s.start + m.start, s.start + m.end)
                         put_off.append((ev, (m.drug.get("name") or m.surface).lower()))
@@ -306,6 +310,9 @@ class MedicationFacts:
                 if answer is None and parsed.status == "current" and self.is_clin(k):
                     stopped = self._stopped_when_asked(k)
                 status = "stopped" if stopped else parsed.status
+                bare = not parsed.attributes().get("dose")  # (a dose said is a drug given: "one cc of celestone")
+                if status == "current" and self.is_clin(k) and name in weighed and known is None and bare:
+                    continue  # weighed before ("the one i'd think of is topiramate"): "topiramate has side effects"
                 if status == "current" and recommended:
                     status = "new"  # "what do I take for my knees then?" "Tylenol, 1000 mg up to three times a day"
                 attrs = parsed.attributes()
@@ -365,6 +372,7 @@ class MedicationFacts:
         class_stops(self)
         stops_by_word(self)
         tapered_stops(self)
+        tapered_current(self)
         stepped_courses(self)
         drop_not_taken(self, friends, found)  # "my wife takes spironolactone" … "spironolactone is one of the …"
 

@@ -385,7 +385,7 @@ class ObjectiveFacts:
                 r"should|need to|prescri|je vais (?:vous )?demander|on va faire|il faudra|"
                 r"if|unless|si|will|'ll)\b|"  # an instruction, a condition, what is to come
                 # the introduction ("this is derek, 54 years old, here to go over the blood work")
-                r"\b(?:years? old|ans)\W+(?:here|who|vient|venu)\b|"
+                r"\b(?:years? old|ans)\W+(?:[\w' -]{0,30},\s*)?(?:here|who|vient|venu)\b|\bfor the recording\b|"
                 # an old value, told as the visit's ("in january, when we made the diagnosis, your sed rate was 52")
                 r"^\W*(?:(?:and|so|now|then)\W+)?(?:in (?:january|february|march|april|may|june|july|august|"
                 r"september|october|november|december)|back in|last year|at (?:the )?diagnosis|"

@@ -70,6 +70,13 @@ _INTERVAL_IN_CONDITION = re.compile(
 _ORDER_VERB = re.compile(r"\b(?:order|refer|prescri\w+|follow ?up|schedule|repeat)\b", re.I)
 
 
+_A_VISIT = re.compile(
+    r"\b(?:come back|see (?:you|him|her)|follow[ -]?up|appointment|back in|revoi\w+|revoyez|revenez|rendez-vous)\b",
+    re.I,
+)
+_OPENS_ON_IF = re.compile(r"^\W*(?:(?:so|and|but|then|now|et|mais|donc|alors)\W+)?(?:if|unless|si)\b", re.I)
+
+
 class PlanFacts:
     _PLAN = re.compile(
         r"\b(?:i(?:'m| am)?(?: also| just| do| really)* (?:going to|gonna|gon na|will|'ll|want to|wan na|"
@@ -270,7 +277,8 @@ class PlanFacts:
             follow = follow_up_line(clause, self.lang, s.text[:c0]) if cue or cued else None
             if follow and _INTERVAL_IN_CONDITION.search(clause) and not re.search(r"\b(?:if|si)\b", follow):
                 follow = None  # the condition's time, and the line would not say the condition
-            if follow and (orders or kept):  # "come back in two weeks to get a follow-up x-ray"
+            if follow and (orders or kept) and _A_VISIT.search(clause):  # "come back in two weeks to get a follow-up
+                # x-ray", not the order's own time ("dans six à huit semaines, on refera une radio de contrôle")
                 self._add_follow_up(follow, clause, evidence, problem)
             if orders or kept or not (cue or follow):
                 continue
@@ -281,6 +289,7 @@ class PlanFacts:
                 typed_only
                 or not cue
                 or CONDITIONAL.search(s.text[max(0, c0 - 80) : c0])
+                or _OPENS_ON_IF.match(s.text[:c0])  # "if the potassium is above 5.5, or …, we'll go back to fifty"
                 or WARNING_SIGNS.search(s.text[:c0])
             ):
                 continue  # its own clause's cue, and no condition just before it ("then, if you're still well, …";

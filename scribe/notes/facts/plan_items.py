@@ -15,7 +15,8 @@ from scribe.schemas_docs import Fact
 
 _N = (
     r"\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a couple(?: of)?|couple(?: of)?|a few|"
-    r"un|une|deux|trois|quatre|cinq|six|sept|huit|dix|douze|quinze"
+    r"un|une|deux|trois|quatre|cinq|six|sept|huit|dix|douze|quinze|eleven|fourteen|eighteen|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|vingt|trente|quarante|cinquante|soixante)(?:-[a-z]+)*"
 )
 INTERVAL = re.compile(
     r"\b(?:in|dans|within|over the next|in the next|d'ici|after|après)\s+(?:about\s+|approximately\s+|environ\s+|"
@@ -110,7 +111,7 @@ def interval_text(text: str, lang: str) -> str:
     n = "a couple of" if n.startswith(("a couple", "couple")) else "a few" if n.endswith("few") else n
     to = m.group("to") or m.group("to2") or ""
     to = re.sub(r"^\s*(?:-|to|or|à)\s*", "", to)
-    n = _digits(n) + (f" to {_digits(to)}" if to else "")
+    n = _digits(n) + (f" {'à' if lang == 'fr' else 'to'} {_digits(to)}" if to else "")
     unit = (m.group("unit") or m.group("unit2")).lower()
     if lang == "en" and (to or n not in ("1", "a", "an", "one")) and not unit.endswith("s"):
         unit += "s"  # "a 2-week follow-up" → "2 weeks"

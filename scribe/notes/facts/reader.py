@@ -8,7 +8,7 @@ from itertools import takewhile
 
 from scribe.notes import lexicon, register
 from scribe.notes.facts.builder import Builder
-from scribe.notes.facts.relatives import relative_names
+from scribe.notes.facts.relative_names import relative_names
 from scribe.notes.reply_polarity import answer_polarity
 from scribe.notes.text import (
     Sentence,
@@ -67,6 +67,13 @@ _BESIDE_THE_PATIENT = re.compile(
     r"moi\s*,\s*(?:je|j'))\b|\bmoi\s*\.",
     re.I,
 )
+_MYSELF = re.compile(r"\b(?:i|je) (?:take|use|am on|prends|suis sous) [^.?!]{0,40}\b(?:myself|moi-même)\b", re.I)
+_THE_PATIENTS = re.compile(r"\b(?:his|her|son|sa) (?!own\b)\w+", re.I)
+_THIS_IS = re.compile(r"\b(?:this is|c'est|voici)\s+([a-zà-ÿ]{3,})\s+[a-zà-ÿ'-]+\s*,", re.I)
+_I = re.compile(  # the speaker's own health, not what they give the child ("i use the hydrocortisone cream")
+    r"\b(?:i (?:take|have|had|was|get|got|carry)|i'm|i've|my|me|je prends|je suis|j'ai)\b", re.I
+)
+_OF_THE_CHILD = re.compile(r"\b(?:he|his|him|she|her|il|elle|lui)\b", re.I)
 # the clinician's reply to a companion: "your husband", "don't share pills", "pour votre femme", "vous à vous"
 _TO_THE_COMPANION = re.compile(
     r"\b(?:(?:your|votre) (?:husband|wife|partner|son|daughter|mari|femme|épouse|conjoint|fils|fille)|"
@@ -102,6 +109,20 @@ def advice_heard(said: str, reply: str) -> bool:
 def turn_start(sents: list[Sentence], j: int, n: int = 3) -> list[str]:
     """The first n sentences of the turn that sentence j opens."""
     return [t.text for t in sents[j : j + n] if t.seg_index == sents[j].seg_index]
+
+
+_PRONOUN_TAKES = re.compile(
+    r"\b(he|she|il|elle)(?:\s+(?:takes|took|is on|was on|uses|prend|prenait|est sous|était sous)|'s on)\s+"
+    r"(?:[^.;?!]{0,80}?(?:,|\band|\bet)\s+)?(?:the |some |a |le |la |les |du |de la |de l'|l'|des )?$",  # a list
+    re.I,
+)
+_HIS_KIN = re.compile(
+    r"\b(?:brothers?|father|dad|husband|uncle|grand(?:father|pa)|frères?|père|mari|oncle|grand-père)\b", re.I
+)
+_HER_KIN = re.compile(
+    r"\b(?:sisters?|mother|mom|mum|wife|aunt|grand(?:mother|ma)|sœurs?|soeurs?|mère|maman|femme|tante|grand-mère)\b",
+    re.I,
+)
 
 
 class ConsultationReader:
@@ -147,8 +168,12 @@ class ConsultationReader:
     def _spoken_to_as_companion(self, k: int) -> bool:
         seg = self.sents[k].seg_index
         turn = " ".join(s.text for s in self.sents if s.seg_index == seg)
+        if _MYSELF.search(turn) and _THE_PATIENTS.search(turn):
+            return True  # "i take metoprolol myself, for my palpitations. is that the same thing as his carvedilol?"
         if not _BESIDE_THE_PATIENT.search(turn):
             return False
+        if getattr(self, "proxy", None) and _OF_THE_CHILD.search(turn):
+            return True  # the parent of a child's visit, of the child and beside them: "… and me, i have pcos"
         reply = next((j for j in range(k + 1, len(self.sents)) if self.sents[j].seg_index != seg), None)
         if reply is None or not self.is_clin(reply):
             return False
@@ -168,6 +193,52 @@ class ConsultationReader:
             j -= 1
         m = _ADDRESSED.match(self.sents[j - 1].text) if j > 0 and self.is_clin(j - 1) and self._names else None
         return bool(m) and m.group(1).lower() in self._names
+
+    def relative_takes(self, k: int, start: int) -> bool:
+        """The patient's "he takes X" / "elle prend X" at sentence k, offset `start`, of a relative of that gender the
+        turn (or the clinician's question before it) named: "one brother, george. … he has the same problem as me,
+        … and he takes finasteride" is George's drug, though the turn speaks of the patient too."""
+        s = self.sents[k]
+        took = _PRONOUN_TAKES.search(s.text[max(0, start - 120) : start])
+        if self.is_clin(k) or not took:
+            return False
+        j = k
+        while j > 0 and self.sents[j - 1].seg_index == s.seg_index:
+            j -= 1
+        said = " ".join(x.text for x in self.sents[j:k]) + " " + s.text[:start]
+        if j > 0 and self.is_clin(j - 1):
+            said = self.sents[j - 1].text + " " + said
+        kin = _HIS_KIN if took.group(1).lower() in ("he", "il") else _HER_KIN
+        return bool(kin.search(said))
+
+    def asks_the_child(self, k: int) -> bool:
+        """Sentence k answers the clinician's question put to the child by the name the introduction gave ("for the
+        recording, this is tyler brennan, sixteen …" … "any other health problems, tyler?"): the child's own words."""
+        intro = next((t.text for t in self.sents[:12] if _THIS_IS.search(t.text)), "")
+        name = _THIS_IS.search(intro)
+        j = k
+        while j > 0 and not self.is_clin(j - 1):  # the clinician's turn the reply answers, its last sentences
+            j -= 1
+        asked = " ".join(t.text for t in self.sents[max(0, j - 2) : j] if not _THIS_IS.search(t.text))
+        n = name and re.escape(name.group(1))  # the child addressed ("…, tyler?", "ethan, do you…"), not named
+        return bool(name and re.search(rf",\s*{n}\s*[?.!]|\b{n}\s*,", asked, re.I))
+
+    def parent_tells(self, k: int) -> bool:
+        """Sentence k's turn speaks of the child in the third person ("at recess, when they run, he comes in wheezy"):
+        the parent's account, which the note says is theirs."""
+        seg = self.sents[k].seg_index
+        return any(_OF_THE_CHILD.search(s.text) for s in self.sents if s.seg_index == seg) and not self.asks_the_child(
+            k
+        )
+
+    def parents_own_words(self, k: int) -> bool:
+        """A young child's visit: the parent's words of themself ("i take cetirizine every day"), not the child's
+        history (their "he"/"she" is the child; the child's own replies answer a question put to them)."""
+        t = self.sents[k].text
+        age = next((f.value for f in self.builder.facts if f.kind == "demographics" and f.label == "age"), None)
+        young = age is not None and str(age).isdigit() and int(age) < 12  # a teenager speaks for themself
+        proxy = bool(getattr(self, "proxy", None))
+        return young and proxy and bool(_I.search(t)) and not _OF_THE_CHILD.search(t) and not self.asks_the_child(k)
 
     def next_in_turn(self, k: int) -> str:
         """The next sentence of sentence k's turn ('' if none)."""

@@ -34,7 +34,7 @@ CHART_WORD = {
 # "my brother had a heart attack at 48. he had a stent.": the pronoun's sentence is still about the relative
 # ("ma mère. on lui a diagnostiqué un alzheimer": "lui" is the mother)
 PRONOUN_SUBJECT = re.compile(
-    r"^\W*(?:(?:yes|yeah|oui|ouais)\W+)?(?:(?:and|so|also|et|puis)\s+)?"
+    r"^\W*(?:(?:yes|yeah|oui|ouais)\W+)?(?:(?:and|so|also|but|et|puis|mais)\s+)?"
     r"(?:he|she|they|il|elle|ils|elles|on lui|on leur|(?:his|her|their|son|sa) (?:doctor|doc|gp|médecin|docteur))\b",
     re.I,
 )
@@ -67,7 +67,7 @@ _HEALTH_TOLD = re.compile(
     r"est mort\w*|souffre)\b",
     re.I,
 )
-_ANY_SUBJECT = re.compile(
+ANY_SUBJECT = re.compile(
     r"\b(?:i|i'm|i've|i'd|my|me|you|your|we|he|she|they|it|it's|this|that|there|je|j'|tu|vous|nous|il|elle|ils|"
     r"elles|on|c'est|ça|mon|ma|mes)\b",
     re.I,
@@ -263,54 +263,6 @@ def friends_own(text: str, start: int) -> bool:
     return not (_NEXT_PERSON.search(between) or PATIENT_AGAIN.search(between) or FAMILY.search(between))
 
 
-# someone else's by its possessive, the owner named before it: "ma femme voulait me donner son tramadol, elle en a pour
-# sa migraine" (not a child's, who may be the patient a parent speaks for)
-_POSSESSIVE_BEFORE = re.compile(r"\b(?:son|sa|ses|his|her|their|leur|leurs)\s+$", re.I)
-_OWNER = re.compile(
-    r"\b(?:my|mon|ma|mes)\s+(?:wife|husband|partner|spouse|femme|mari|épouse|époux|conjointe?|mother|mom|mum|father|"
-    r"dad|brother|sister|mère|maman|père|papa|frère|sœur|soeur|aunt|uncle|tante|oncle|grand[\w-]*|" + FRIENDS + r")\b",
-    re.I,
-)
-# "pas le tramadol de votre femme", "your wife's tramadol" said after: "the tramadol of your wife"
-_OWNER_AFTER = re.compile(
-    r"\s*(?:de|d'|of)\s*(?:votre|ta|ton|sa|son|your|his|her|my|ma|mon)\s+(?:wife|husband|partner|femme|mari|épouse|"
-    r"époux|mother|father|brother|sister|mère|père|frère|sœur|" + FRIENDS + r")\b",
-    re.I,
-)
-
-
-def owned_by_another(text: str, start: int, end: int) -> bool:
-    """What is named at text[start:end] is a relative's or a friend's by its possessive or its "of": "ma femme
-    voulait me donner son tramadol", "pas le tramadol de votre femme"."""
-    if _OWNER_AFTER.match(text, end):
-        return True
-    owner = list(_OWNER.finditer(text, max(0, start - 100), start))
-    if not owner or not _POSSESSIVE_BEFORE.search(text, max(0, start - 12), start):
-        return False
-    return not _GIVEN_TO_ME.search(text, owner[-1].end(), start)  # "ma femme m'a donné de son nurofen": taken
-
-
-_GIVEN_TO_ME = re.compile(
-    r"\b(?:m'a|m'ont) (?:donné|passé|prêté)|\b(?:gave|lent|handed) me\b|\b(?:i took|j'ai pris)\b", re.I
-)
-
-
-def friend_before(sents: list, k: int) -> bool:
-    """Sentence k goes on about the friend the turn's previous sentence named: "mon amie m'a donné sa crème, du
-    dermoval. elle l'utilise pour son psoriasis"."""
-    prev = sents[k - 1] if k else None
-    if prev is None or prev.seg_index != sents[k].seg_index:
-        return False
-    if not PRONOUN_SUBJECT.match(sents[k].text) and _ANY_SUBJECT.search(sents[k].text):
-        return False  # "… he gave me two of his pills. allo … allopurinol.": no subject, still the friend's
-    return bool(_FRIEND_OPENING.match(prev.text))
-
-
-_FRIEND_OPENING = re.compile(
-    rf"^\W*(?:(?:alors|so|well|and|et|mais|but|oh)\W+)*(?:my|mon|ma|a|un|une) {FRIENDS}\b", re.I
-)
-
-
 def someone_elses(text: str, start: int) -> bool:
     """What is said at `start` is a relative's named before it, with the patient not named between, or a
     friend's: "mon père, il a été opéré d'une hernie discale"."""
@@ -395,14 +347,16 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
                 return _SPOUSE.match(sents[j].text, spouse.start(1))
             if rel := MY_RELATIVE.search(sents[j].text) or YOUR_RELATIVE.search(sents[j].text):
                 return FAMILY.match(sents[j].text, rel.start(1))
+    if told := _told_when_asked(sents, k, is_pat):
+        return told
     third = _THIRD_PERSON_EARLY.match(text) and not _FIRST_PERSON.search(text)  # "two years ago … she has celiac"
     # "my sister broke her hip at seventy-nine. osteoporosis."; "my husband. about a pack a day." (not "my wife wrote
     # it down. furosemide, forty milligrams …": the patient's list, in his wife's hand)
     bare = (
         _BARE_TERM.match(text)
         and _HEALTH_TOLD.search(prev.text)
-        or (not _ANY_SUBJECT.search(text) and _BARE_TERM.match(prev.text))
-        or (not _ANY_SUBJECT.search(text) and _RELATIVE_ALONE.match(prev.text))  # "my brother joseph, yes. heart …"
+        or (not ANY_SUBJECT.search(text) and _BARE_TERM.match(prev.text))
+        or (not ANY_SUBJECT.search(text) and _RELATIVE_ALONE.match(prev.text))  # "my brother joseph, yes. heart …"
     )
     if not PRONOUN_SUBJECT.match(text) and not _ELLIPTIC.match(text) and not third and not bare:
         return None
@@ -430,15 +384,16 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
     # "my mum has parkinson's. diagnosed five years ago. she's on sinemet": the chain stays the mother's while no
     # sentence of the turn speaks of the patient
     j = k - 1
-    while j > 0 and k - j < 4 and sents[j - 1].seg_index == sents[k].seg_index and not _of_patient(sents[j].text):
+    while j > 0 and k - j < 6 and sents[j - 1].seg_index == sents[k].seg_index and not _of_patient(sents[j].text):
         j -= 1
-        opening = RELATIVE_SUBJECT.match(sents[j].text)  # "my husband. about a pack a day. his doctor gave him …"
+        # "my husband. about a pack a day. his doctor gave him …"; "tommy, my younger brother. … he's on warfarin"
+        opening = RELATIVE_SUBJECT.match(sents[j].text) or _NAME_THEN_RELATIVE.match(sents[j].text)
         at = opening.end() if opening else 0
         if opening and (rel := FAMILY.match(sents[j].text, at) or _SPOUSE.match(sents[j].text, at)):
             return rel
     # "how's your wife doing?" "margaret, she's … it's hard. she has lung cancer. she's on keytruda": the turn
     # answers of the relative asked, while none of its sentences speaks of the patient
-    if k - j < 4 and j >= 1 and sents[j - 1].seg_index != sents[k].seg_index and is_clin(j - 1):
+    if k - j < 6 and j >= 1 and sents[j - 1].seg_index != sents[k].seg_index and is_clin(j - 1):
         chained = all(not _of_patient(sents[i].text) for i in range(j, k + 1))
         asked = YOUR_RELATIVE.search(sents[j - 1].text) or MY_SPOUSE.search(sents[j - 1].text)
         # … or names them last ("et là, il y a votre père." "oui. il a fait un infarctus")
@@ -452,12 +407,34 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
     return last if named and not re.search(r"\b(?:with|avec)\s+$", prev.text[: named.start()]) else None
 
 
+def _told_when_asked(sents: list, k: int, is_pat) -> re.Match | None:
+    """The relative the patient named just before the clinician's "tell me about that", in the reply's sentences
+    about a he or she that never speak of the patient: "my mom had a clot on the pill." "tell me about that." "she was
+    twenty-eight … a clot in her leg, in the thigh i think … she never took the pill again"."""
+    j = k
+    while j > 0 and sents[j - 1].seg_index == sents[k].seg_index:
+        j -= 1
+    if j < 2 or not is_pat(k) or not _TELL_ME.match(sents[j - 1].text) or not is_pat(j - 2):
+        return None
+    if not _THIRD_PERSON.search(sents[k].text) or any(_of_patient(sents[i].text) for i in range(j, k + 1)):
+        return None
+    named = list(MY_RELATIVE.finditer(sents[j - 2].text))
+    return FAMILY.match(sents[j - 2].text, named[-1].start(1)) if named else None
+
+
+_THIRD_PERSON = re.compile(r"\b(?:she|he|her|his|him|elle|il|lui)\b", re.I)
+
+
 # a question that is only a relative: "and your father?", "et votre mère ?"
 _ONLY_A_RELATIVE = re.compile(
     r"^\W*(?:(?:and|so|what about|how about|et|et pour|and for)\s+)*(?:your|votre|ton|ta|his|her|son|sa)\s+"
     + FAMILY.pattern
     + r"(?:'s side)?\W*$",
     re.I,
+)
+_NAME_THEN_RELATIVE = re.compile(r"^\W*[a-zà-ÿ]{3,}\s*,\s*(?:my|mon|ma)\s+" + _AGE_WORD, re.I)
+_TELL_ME = re.compile(
+    r"^\W*(?:tell me (?:more )?about (?:that|it)|what happened|racontez(?:-moi)?|c'est-à-dire)\W*$", re.I
 )
 _WHOSE = re.compile(r"(?:mom|mother|dad|father|mère|père)'s\s", re.I)  # "my mom's sister's son"
 _SPOUSE = re.compile(r"(?:husband|wife|spouse|mari|femme|épouse|époux|conjointe?)\b", re.I)
@@ -470,9 +447,6 @@ MY_SPOUSE = re.compile(r"\b(?:my|mon|ma|your|votre)\s+(" + _SPOUSE.pattern + ")"
 
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|me|my|je|j'|moi|mon|ma|mes)\b", re.I)
 _NAME_OPENING = re.compile(r"^\W*([a-zà-ÿ]{3,})\s+(?:had|has|was|is|got|a eu|a fait|avait|est)\b", re.I)
-# a relative named with a first name: "my sister, ruth, …"
-_NAMED_RELATIVE = re.compile(r"\b(?:my|mon|ma)\s+" + FAMILY.pattern + r"\s*,\s*([a-zà-ÿ]{3,})\s*[,.]", re.I)
-_NOT_A_NAME = {"she", "who", "too", "also", "yes", "the", "and", "but", "elle", "qui", "aussi", "oui", "mais", "they"}
 
 
 def _of_patient(text: str) -> bool:
@@ -484,16 +458,7 @@ def _of_patient(text: str) -> bool:
 # what the speaker knows or thinks of the relative, no word of their own health
 _KNOWING = re.compile(
     r"\b(?:not that i know of|(?:i|je) (?:don't |do not |ne )?(?:think|know|guess|believe|remember|recall|crois|pense|"
-    r"sais|suppose)(?: pas)?(?: so)?)\b",
+    r"sais|suppose)(?: pas)?(?: so)?|(?:as|like) me|comme moi|(?:she|he) had me|before i was born|"
+    r"avant (?:ma naissance|de m'avoir)|je le sais|c'est moi qui (?:vais|va|lui|les) \w+)\b",
     re.I,
 )
-
-
-def relative_names(sents: list) -> dict[str, str]:
-    """First names of relatives as the visit introduced them ("my sister, ruth, …"): name -> the relative's word."""
-    out = {}
-    for s in sents:
-        for m in _NAMED_RELATIVE.finditer(s.text):
-            if m.group(2).lower() not in _NOT_A_NAME:
-                out[m.group(2).lower()] = m.group(1)
-    return out

@@ -28,18 +28,18 @@ from __future__ import annotations
 from scribe.notes.medication.announced import announced_item, announces_starts
 from scribe.notes.medication.attributes import Attributes, Found, read_attributes
 from scribe.notes.medication.clause import (
+    NOT_STARTING,
     considered_only,
     continues_with_cue,
-    friend_names,
     has_medication_context,
     hypothetical_in_clause,
     is_inquiry,
     is_lab_mention,
     is_medication_question,
     linked,
-    not_the_patients_drug,
     patient_asks,
     put_off,
+    weighed,
 )
 from scribe.notes.medication.frequency import Frequency, parse_frequency
 from scribe.notes.medication.mention import (
@@ -65,8 +65,10 @@ from scribe.notes.medication.names import (
 from scribe.notes.medication.numbers import Number, normalize, number_spans, number_values
 from scribe.notes.medication.questions import asks_what_was_tried, stopped_in_answer
 from scribe.notes.medication.render import display_name, dose_text, duration_words, frequency_text, render_medication
-from scribe.notes.medication.status import ECHO, has_current_cue, other_prescriber
+from scribe.notes.medication.status import has_current_cue, other_prescriber
+from scribe.notes.medication.status_cues import ECHO
 from scribe.notes.medication.tried import were_on_another
+from scribe.notes.medication.whose import friend_names, not_the_patients_drug
 
 __all__ = [
     "anaphoric_change",
@@ -97,7 +99,9 @@ __all__ = [
     "has_current_cue",
     "has_medication_context",
     "component_of",
+    "NOT_STARTING",
     "considered_only",
+    "weighed",
     "were_on_another",
     "put_off",
     "friend_names",

@@ -55,6 +55,8 @@ _COUNT_BEFORE = re.compile(  # "two 500 milligram tablets", "three of the fifty 
 )
 # a strength said as pharmacists say it, the hundreds apart: "three twenty-five milligrams" (325), "one fifty mg"
 _HUNDREDS_BEFORE = re.compile(r"(?:^[\s,:]*|[,:]\s*|\b(?:is|at|was)\s+)(?P<h>[1-9])\s+$", re.I)
+_PILLS_OF = re.compile(r"\b(?P<n>\d{1,2}) of (?:the|those|my) (?:[a-z]+ ){0,3}(?:pills|tablets)\b[^.;]{0,12}$", re.I)
+_ONES = re.compile(r"\s*(?:ones|tablets|pills)\b", re.I)
 _TABLET_AFTER = re.compile(r"\s*(?:tablets?|capsules?|pills?|caplets?)\b", re.I)
 # part of the tablet taken, and its strength said: "…, but you take half a tablet, so fifty milligrams"
 _PART_TAKEN = re.compile(
@@ -401,6 +403,8 @@ def read_attributes(
             if not _TABLET_AFTER.match(norm, m.end()):  # "ferrous sulfate, three twenty-five milligrams": 325 mg
                 value += 100 * float(hundreds.group("h"))
                 dose_start = hundreds.start("h")
+        elif unit not in COUNT_UNITS and (count := _PILLS_OF.search(norm[: m.start()])) and _ONES.match(norm, m.end()):
+            value *= float(count.group("n"))  # "six of the little yellow pills, the 2.5 milligram ones": 15 mg
         elif unit not in COUNT_UNITS and (count := _COUNT_BEFORE.search(norm[: m.start()])):
             # "two 500 milligram tablets": two tablets of 500 mg are a 1000 mg dose
             if _TABLET_AFTER.match(norm, m.end()):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes.consultation import FRIENDS
 from scribe.notes.medication.attributes import Attributes
 from scribe.notes.medication.names import Mention, one_drug
 from scribe.notes.medication.status import NO_MORE_BEFORE, has_own_status
@@ -226,7 +225,8 @@ def linked(text: str, mentions: list[Mention], j: int) -> str:
         return ""
     if cuts and has_own_status(between[: min(c.start() for c in cuts)]):
         return ""  # the first drug had its own status: "lisinopril stopped, last dose this morning, and entresto …"
-    if _CONNECTOR.search(between):
+    conn = list(_CONNECTOR.finditer(between))  # "l'advil et tous les anti-inflammatoires, paracétamol …": the "and"
+    if conn and not re.search(r"\w[^,]*,\s*$", between[conn[-1].end() :]):  # joins another item, then a list
         return "and"
     bare = re.fullmatch(r"[\s,/&]*(?:(?:the|your|my|some|du|de la|de l'|des|le|la|les|l')\s*)?", tail, re.I)
     if _OWN_PURPOSE.match(text[mentions[j].end :]):
@@ -262,7 +262,7 @@ _CONSIDERED_BEFORE = re.compile(
     r"\b(?:the )?(?:next|other|another) (?:option|step) (?:would be|is|will be|could be|might be)\b[^.;]{0,20}$|"
     r"\b(?:la )?prochaine étape (?:serait|pourrait être|sera)\b[^.;]{0,20}$|"
     # "you'll end up needing a medicine like allopurinol", "we'll talk about starting allopurinol then"
-    r"\b(?:a|an|some) (?:medicine|medication|drug|pill|treatment) (?:like|such as)\s*$|"
+    r"\b(?:a|an|some|are|other) (?:medicines?|medications?|drugs?|pills?|treatments?) (?:like|such as)\s*$|"
     r"\b(?:talk|think|discuss)(?:ing)? about (?:starting|adding|trying|putting you on)\s*$|"
     r"\bun (?:médicament|traitement) (?:comme|du type)\s*(?:le |la |l')?$|"
     # "down the road the cardiologist may switch the lisinopril to sacubitril valsartan"
@@ -271,9 +271,13 @@ _CONSIDERED_BEFORE = re.compile(
     r"\bl'autre option serait\b[^.;]{0,20}$|"
     # "je pourrai vous prescrire autre chose pour quelques jours, éventuellement du tramadol"
     r"\b(?:je|on|nous) (?:pourrai|pourrais|pourra|pourrait|pourrons|pourrions) (?:vous |lui )?"
-    r"(?:prescrire|donner|essayer|proposer|ajouter|passer|augmenter)\b[^.;]{0,90}$|"
-    r"\béventuellement\s+(?:du |de la |de l'|des )?$|"
+    r"(?:prescrire|donner|essayer|proposer|ajouter|passer|augmenter|discuter)\b[^.;]{0,90}$|"
+    r"\béventuellement\s+(?:du |de la |de l'|des )?$|\b(?:ça|cela) pourrait être\s+(?:le |la |l')?$|"
+    # "si ce n'est pas le cas, … on ajouterait un autre antibiotique, de la clarithromycine par exemple"
+    r"\b(?:on|je|j'|nous) ?(?:ajouterai[st]?|donnerai[st]|prescrirai[st]|passerai[st]|essaierai[st]|ajouterions)\b"
+    r"[^.;]{0,60}$|"
     # said of people in general: "rarely, in young adults starting an antidepressant, dark thoughts can appear"
+    r"\b(?:i|we)(?:'d| would) (?:think of|consider)\b[^.;]{0,20}$|"
     r"\b(?:in|for|chez (?:les )?) ?(?:young |older |jeunes )?(?:adults|people|patients|children|kids|teens|"
     r"teenagers|adultes|gens|enfants)\b[^.;]{0,30}$|"
     # what a product is made of: "ces comprimés contiennent un vasoconstricteur, de la pseudoéphédrine", "the
@@ -285,6 +289,18 @@ _CONSIDERED_BEFORE = re.compile(
     # what is usually given, said before why not this time: "normalement, on donne de l'amoxicilline. mais …"
     r"\b(?:normally|usually|normalement|d'habitude|habituellement|en général)\s*,?\s*(?:we|on) "
     r"(?:give|use|donne|utilise|prescri\w*)\b[^.;]{0,20}$",
+    re.I,
+)
+_PEOPLE_TAKE = re.compile(  # … and what not to take it with: "don't take it at the same time as milk, … or antacids"
+    r"\bwhen (?:people|patients|someone) take\b[^.;]{0,100}$|"
+    r"\b(?:don't|do not|never) take (?:it|them|this|that) (?:at the same time as|together with|with)\b[^.;]{0,80}$",
+    re.I,
+)
+# the next sentence says nothing named before starts: "… or a hormonal iud like the mirena. those are her call, we're
+# not starting anything today"
+NOT_STARTING = re.compile(
+    r"^[^.]{0,40}\b(?:we're|we are|i'm|i am) not (?:starting|prescribing) (?:anything|any of (?:them|those))\b|"
+    r"^[^.]{0,40}\bon ne (?:commence|démarre|prescrit) rien\b",
     re.I,
 )
 _NO_BEFORE = re.compile(r"\b(?:no|pas d[e'])\s*$", re.I)
@@ -358,7 +374,8 @@ def considered_only(text: str, start: int, end: int) -> bool:
     later = later or _DESCRIBED_AFTER.match(text, end)
     # "allopurinol is a medicine to lower uric acid over the long term": what it is, with nothing taken or started
     later = later or _DEFINED_AFTER.match(text, end) and not _TAKEN_IN.search(text, end)
-    later = later or _TO_DISCUSS.search(text[max(0, start - 120) : start])
+    wide = text[max(0, start - 120) : start]  # "when people take pain medicine on more than …, or triptans on …"
+    later = later or _TO_DISCUSS.search(wide) or _PEOPLE_TAKE.search(wide)
     # "par contre, l'irbésartan fait aussi un peu monter le potassium": what it does, of a drug not yet the patient's
     later = later or _DOES_AFTER.match(text, end) and not _YOURS_BEFORE.search(before)
     later = later or _FOR_A_TEST.search(text[end : end + 120])
@@ -373,61 +390,15 @@ _FOR_A_TEST = re.compile(
 )
 
 
+def weighed(text: str, start: int) -> bool:
+    """The words before the drug at text[start] weigh it as an option ("the one i'd think of is", "we could try")."""
+    return bool(_CONSIDERED_BEFORE.search(text[max(0, start - 60) : start]))
+
+
 def put_off(text: str, end: int) -> bool:
     """The drug ending at text[end] is put off ("montelukast, not for now"): what the clinician said of it before
     (its dose, how it is taken) described an option, not a prescription."""
     return bool(_NOT_NOW_AFTER.match(text[end : end + 25]))
-
-
-# a drug someone else takes: "my buddy takes singulair, is that something for me?"
-
-
-def not_the_patients_drug(text: str, start: int, friends: frozenset[str] = frozenset()) -> bool:
-    """The drug at text[start] is what a friend or a colleague takes, not the patient (`friends`: their first
-    names as the visit introduced them, see friend_names), only what another drug is compared with ("it's a
-    different medicine from the prozac"), or what the body makes ("its own cortisone")."""
-    taker = _NAME_TAKES.search(text[max(0, start - 40) : start])
-    return bool(
-        _COMPARED.search(text[max(0, start - 50) : start])
-        or _FRIENDS_DRUG.search(text[max(0, start - 120) : start])
-        or _ITS_OWN.search(text[max(0, start - 12) : start])
-        or taker
-        and taker.group(1).lower() in friends
-    )
-
-
-def friend_names(texts: list[str]) -> frozenset[str]:
-    """First names of friends and colleagues as the visit introduced them: "my buddy frank at work" → {"frank"}."""
-    return frozenset(m.group(1).lower() for t in texts for m in _FRIEND_NAMED.finditer(t)) - _NOT_NAMES
-
-
-_FRIEND_NAMED = re.compile(rf"\b(?:my|mon|ma) {FRIENDS},? ([a-zà-ÿ]+)\b", re.I)
-_NOT_NAMES = frozenset("at from who and is was has had takes said told with in on the a an".split())
-# "frank takes metoprolol", "frank est sous metoprolol"
-_NAME_TAKES = re.compile(
-    r"\b([a-zà-ÿ]+) (?:takes|took|is on|was on|uses|prend|prenait|est sous)\s+"
-    r"(?:the |some |a |his |her |le |la |les |du |de la |de l'|l')?$",
-    re.I,
-)
-
-
-_ITS_OWN = re.compile(r"\b(?:its|your|her|his|their|my) own\s+$", re.I)
-
-
-# "my buddy takes singulair", "my buddy jerry had some antibiotics left over from his tooth, ciprofloxacin, i
-# think": the friend's, unless the patient then says they take it
-_FRIENDS_DRUG = re.compile(
-    rf"\b(?:my|his|her|your|a|mon|ma|son|sa|votre|ton|ta|un|une) {FRIENDS}\b"
-    r"(?:(?!\b(?:i|je|j') ?(?:take|took|am taking|was taking|started|prends|prenais|ai pris)\b)[^.;?!])*$",
-    re.I,
-)
-
-
-_COMPARED = re.compile(
-    r"\b(?:different|other)\s+(?:\w+\s+)?from\s+(?:the\s+|your\s+)?$|"
-    r"\b(?:unlike|similar to|same (?:class|family) as)\s+(?:the\s+|your\s+)?$|\bdifférente? d(?:u|e la|e l'|es)\s*$",
-    re.I,
-)
 
 
 _INQUIRY = re.compile(
@@ -470,7 +441,7 @@ def is_medication_question(text: str) -> bool:
 
 _CLASS_THEN_DRUG = re.compile(  # "… antibiotics last week, nitrofurantoin"
     r"\s*(?:pills?|tablets?|medications?|medicines?|cream|comprimés?)?\s*(?:(?:last|this) (?:week|month)|"
-    r"yesterday|la semaine dernière|le mois dernier|hier)?\s*,\s*",
+    r"yesterday|la semaine dernière|le mois dernier|hier)?\s*(?:,|called|named|appelée?)\s*",  # "… called mirtazapine"
     re.I,
 )
 

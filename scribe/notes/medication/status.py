@@ -9,11 +9,13 @@ import re
 
 from scribe.notes.medication.tried import (
     ANNOUNCED,
+    COURSE_ENDS,
     FINE_SINCE,
     GAVE_ME,
     NO_RELIEF,
     ON_CONDITION,
     SINGLE_DOSE,
+    WHEN_IT_ENDS,
     tried,
     tried_by_us,
 )
@@ -206,6 +208,11 @@ _PAST_VERB = re.compile(
     r"(?:(?:the|some|a|an|a course of|du|de la|de l'|des)\s+)?$",
     re.I,
 )
+_WAS_ON = re.compile(
+    r"\b(?:i was on|i used to (?:take|be on)|j'étais sous|je prenais)\s+(?:the |a |la |le |l')?"
+    r"(?:(?:pill|pilule|patch|inhaler)\s*,\s*)?$",
+    re.I,
+)
 _PAST_TIME = re.compile(
     rf"\W*(?:\w+\s+){{0,3}}?(?:(?:in|en) (?:{_MONTHS})|last (?:year|month|week|winter|spring|summer|fall)|"
     r"(?:\w+ )?(?:years?|months?|weeks?) ago|back in|l'an dernier|l'année dernière|il y a (?:\w+ )?(?:ans?|mois|"
@@ -317,6 +324,8 @@ def clause_status(
     and `right`: the words of its clause before and after it;
     `after`: the words up to the next drug, past the clause; `before`: the previous sentence of the turn ("that was
     in february of last year." "urgent care gave me prednisone"). None: a negated mention that is not a stop."""
+    if WHEN_IT_ENDS.search(left) and COURSE_ENDS.match(right):
+        return None  # "it comes back down when the prednisone stops": the course's end, no stop
     if clinician and _PROPOSED_IF.search(text[:start]):
         return None  # "if the sleep is still bad after a few weeks, we could try melatonin": not prescribed
     stop = bool(_stop_before(left) or NO_MORE_BEFORE.search(left) or _stop_after(after))
@@ -379,6 +388,8 @@ def clause_status(
         status = "new"
     elif clinician and not (_CURRENT_LEFT.search(left) or _WHETHER.search(left)) and NO_RELIEF.search(after[:60]):
         status = "historical"  # "since the chantix didn't agree with you" (no change or start said of it)
+    elif not clinician and _WAS_ON.search(left):
+        status = "historical"  # "i was on the pill, loestrin, for years, and then … my old doctor stopped it"
     elif _PAST_VERB.search(left) and _PAST_TIME.match(after):
         status = "historical"  # "you needed prednisone in march", "i took a course of it last year"
     elif not clinician and GAVE_ME.search(left) and (FINE_SINCE.search(after) or _PAST_TIME.search(before)):
@@ -459,7 +470,9 @@ _AVOID_AFTER = re.compile(
     # an option named and not chosen: "doxycycline is an option, you've tolerated it, but … so i'd go with malarone"
     r"^\W{0,3}(?:is|would be|could be|remains) (?:also |still )?(?:an|another|one) (?:option|alternative)\b|"
     # what a drug is used for, in general: "cialis, tadalafil, is sometimes used for this, but it's not where i'd start"
-    r"^\W{0,3}(?:is|are) (?:sometimes|often|usually|commonly|also) used\b",
+    r"^\W{0,3}(?:is|are) (?:sometimes|often|usually|commonly|also) used\b|"
+    # a good drug, not the one chosen: "le ramipril est aussi un bon médicament, mais je préfère commencer par …"
+    r"^[^.]{0,50}\b(?:mais|but) (?:je préfère|i'd rather|i prefer|i would rather)\b",
     re.I,
 )
 
@@ -481,20 +494,3 @@ def other_prescriber(text: str) -> bool:
 
 
 _APPOSITION = re.compile(r"\s*,\s*(?:the|your|his|her|my|le|la|l'|votre|son|sa)\s*" + _AGENT + r"\s*,", re.I)
-
-
-# a question about other drugs than the one it names
-OTHER_THAN = re.compile(
-    r"\b(?:other than|besides|apart from|except|autre chose que|à part|en dehors d[eu'])\s*"
-    r"(?:the |your |le |la |l'|les |du |de la )?$",
-    re.I,
-)
-# the clinician's reply opening on a yes: what follows repeats the patient's account ("oui, le pivmécillinam, …")
-ECHO = re.compile(r"^\W*(?:yes|yeah|right|okay|ok|oui|d'accord|exactement|exactly)\b\W+(?:the |le |la |l')?", re.I)
-# the patient asks what to take, or whether a drug may be taken: the clinician's reply recommends it
-WHAT_TO_TAKE = re.compile(
-    r"\b(?:what (?:do|should|can|could)|can|could|may) (?:i|we|he|she) (?:take|use|give)\b|"
-    r"\bqu'est-ce que (?:je|on) (?:prends|prend|peux prendre|peut prendre|dois prendre|lui donne)\b|"
-    r"\bje prends quoi\b|\b(?:je peux|est-ce que je peux|puis-je) (?:prendre|lui donner)\b",
-    re.I,
-)

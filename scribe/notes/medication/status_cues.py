@@ -45,7 +45,10 @@ STOPPED_IT = re.compile(
     r"\b(?:i|we|she|he)\s+(?:didn't|did not|never)\s+finish(?:ed)?\s+(?:it|them|the course)\b|"
     + STOPPED_BARE  # "so i stopped."
     + r"|"
-    r"\bje l'ai arrêté\w*|\bj'ai arrêté\b|" + FINISHED_FR.pattern,
+    r"\bje l'ai arrêté\w*|\bj'ai arrêté\b|"
+    r"\b(?:i|she|he) (?:took|was on|used) (?:it|them) (?:for )?(?:about |around )?(?:a|an|\w+) "
+    r"(?:years?|months?|weeks?) and (?:then )?(?:stopped|quit)\b|"  # "i took it about a year and then stopped"
+     + FINISHED_FR.pattern,
     re.I,
 )
 
@@ -61,5 +64,22 @@ WE_STOP_IT = re.compile(
 HAD_TO_STOP = re.compile(
     r"^\W*(?:(?:and|so|et|donc)\W+)?(?:il a fallu l'arrêter|on a dû l'arrêter|(?:we|you|they) had to stop it|"
     r"(?:that|it) was stopped|(?:vous|on) l'a(?:vez)? arrêtée?)\b",
+    re.I,
+)
+
+
+# a question about other drugs than the one it names
+OTHER_THAN = re.compile(
+    r"\b(?:other than|besides|apart from|except|autre chose que|à part|en dehors d[eu'])\s*"
+    r"(?:the |your |le |la |l'|les |du |de la )?$",
+    re.I,
+)
+# the clinician's reply opening on a yes: what follows repeats the patient's account ("oui, le pivmécillinam, …")
+ECHO = re.compile(r"^\W*(?:yes|yeah|right|okay|ok|oui|d'accord|exactement|exactly)\b\W+(?:the |le |la |l')?", re.I)
+# the patient asks what to take, or whether a drug may be taken: the clinician's reply recommends it
+WHAT_TO_TAKE = re.compile(
+    r"\b(?:what (?:do|should|can|could)|can|could|may) (?:i|we|he|she) (?:take|use|give)\b|"
+    r"\bqu'est-ce que (?:je|on) (?:prends|prend|peux prendre|peut prendre|dois prendre|lui donne)\b|"
+    r"\bje prends quoi\b|\b(?:je peux|est-ce que je peux|puis-je) (?:prendre|lui donner)\b",
     re.I,
 )

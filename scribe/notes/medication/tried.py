@@ -186,7 +186,8 @@ GAVE_ME = re.compile(
 # … and what the patient says of the course: over ("and it was gone in a week", "je l'ai finie"), or its length
 # ("five hundred twice a day, for seven days", "pendant dix jours")
 FINE_SINCE = re.compile(
-    r"\b(?:(?:been )?fine (?:ever )?since|since then|depuis,? (?:ça va|plus rien|plus de problème)|"
+    r"\b(?:(?:been )?fine (?:ever )?since|since then|depuis,? (?:ça va|plus rien|plus de problème|plus jamais)|"
+    r"quelques jours|a few days|"
     r"it was gone|it cleared up|it went away|i took all of it|i finished it|c'est passé|je l'ai finie?|"
     r"(?:for|pendant) (?:\w+ ){1,2}(?:days|weeks|jours|semaines)\b(?![^.]*\b(?:still|encore|toujours)\b))",
     re.I,
@@ -202,4 +203,15 @@ ANNOUNCED = re.compile(
     r"\bchange\s*:\s*(?:a|an) (?:new |preventive |daily |different )?(?:medication|medicine|drug|pill)\s*,?\s*$|"
     r"\b(?:the|and the) (?:last|next|second|third|other|new) (?:medication|medicine|drug|pill)\b[^.;]{0,40}\bis\s*$",
     re.I,
+)
+
+
+# the course's end as a time: "when the prednisone stops", "une fois la cortisone finie"
+WHEN_IT_ENDS = re.compile(
+    r"\b(?:when|once|until|after|quand|lorsque|dès que|jusqu'à ce que|une fois)\s+"
+    r"(?:the|your|his|her|le|la|l'|votre)?\s*$",
+    re.I,
+)
+COURSE_ENDS = re.compile(
+    r"^\s*(?:stops|is (?:stopped|done|finished|over)|ends|s'arrête|est (?:arrêtée?|finie?|terminée?)|finie?)\b", re.I
 )

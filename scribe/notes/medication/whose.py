@@ -1,0 +1,64 @@
+"""Whose a drug is when the patient names one: a friend's or a colleague's ("my buddy frank takes metoprolol"),
+another drug it is compared with, or what the body makes ("its own cortisone")."""
+
+from __future__ import annotations
+
+import re
+
+from scribe.notes.consultation import FRIENDS
+
+# a drug someone else takes: "my buddy takes singulair, is that something for me?"
+
+
+def not_the_patients_drug(text: str, start: int, friends: frozenset[str] = frozenset()) -> bool:
+    """The drug at text[start] is what a friend or a colleague takes, not the patient (`friends`: their first
+    names as the visit introduced them, see friend_names), only what another drug is compared with ("it's a
+    different medicine from the prozac"), or what the body makes ("its own cortisone")."""
+    taker = _NAME_TAKES.search(text[max(0, start - 40) : start])
+    return bool(
+        _HE_TOLERATES.match(text, start)  # "pas le même que mon père ? le ramipril, il le supporte bien"
+        or _COMPARED.search(text[max(0, start - 50) : start])
+        or _FRIENDS_DRUG.search(text[max(0, start - 120) : start])
+        or _ITS_OWN.search(text[max(0, start - 12) : start])
+        or taker
+        and taker.group(1).lower() in friends
+    )
+
+
+def friend_names(texts: list[str]) -> frozenset[str]:
+    """First names of friends and colleagues as the visit introduced them: "my buddy frank at work" → {"frank"}."""
+    return frozenset(m.group(1).lower() for t in texts for m in _FRIEND_NAMED.finditer(t)) - _NOT_NAMES
+
+
+_FRIEND_NAMED = re.compile(rf"\b(?:my|mon|ma) {FRIENDS},? ([a-zà-ÿ]+)\b", re.I)
+_NOT_NAMES = frozenset("at from who and is was has had takes said told with in on the a an".split())
+# "frank takes metoprolol", "frank est sous metoprolol"
+_NAME_TAKES = re.compile(
+    r"\b([a-zà-ÿ]+) (?:takes|took|is on|was on|uses|prend|prenait|est sous)\s+"
+    r"(?:the |some |a |his |her |le |la |les |du |de la |de l'|l')?$",
+    re.I,
+)
+
+
+_ITS_OWN = re.compile(r"\b(?:its|your|her|his|their|my) own\s+$", re.I)
+
+
+# "my buddy takes singulair", "my buddy jerry had some antibiotics left over from his tooth, ciprofloxacin, i
+# think": the friend's, unless the patient then says they take it
+_FRIENDS_DRUG = re.compile(
+    rf"\b(?:my|his|her|your|a|mon|ma|son|sa|votre|ton|ta|un|une) {FRIENDS}\b"
+    r"(?:(?!\b(?:i|je|j') ?(?:take|took|am taking|was taking|started|prends|prenais|ai pris)\b)[^.;?!])*$",
+    re.I,
+)
+
+
+_COMPARED = re.compile(
+    r"\b(?:different|other)\s+(?:\w+\s+)?from\s+(?:the\s+|your\s+)?$|"
+    r"\b(?:unlike|similar to|same (?:class|family) as)\s+(?:the\s+|your\s+)?$|\bdifférente? d(?:u|e la|e l'|es)\s*$",
+    re.I,
+)
+_HE_TOLERATES = re.compile(
+    r"[\w-]+(?: [\w-]+)?\s*,\s*(?:il|elle|he|she) (?:le |la |l')?"
+    r"(?:supporte|tolère|prend|takes|tolerates|does fine on)\b",
+    re.I,
+)
