@@ -9,6 +9,7 @@ from itertools import takewhile
 from scribe.notes import lexicon, register
 from scribe.notes.facts.builder import Builder
 from scribe.notes.facts.relative_names import relative_names
+from scribe.notes.facts.relatives import THIRD_PERSON
 from scribe.notes.reply_polarity import answer_polarity
 from scribe.notes.text import (
     Sentence,
@@ -73,7 +74,6 @@ _THIS_IS = re.compile(r"\b(?:this is|c'est|voici)\s+([a-zà-ÿ]{3,})\s+[a-zà-ÿ
 _I = re.compile(  # the speaker's own health, not what they give the child ("i use the hydrocortisone cream")
     r"\b(?:i (?:take|have|had|was|get|got|carry)|i'm|i've|my|me|je prends|je suis|j'ai)\b", re.I
 )
-_OF_THE_CHILD = re.compile(r"\b(?:he|his|him|she|her|il|elle|lui)\b", re.I)
 # the clinician's reply to a companion: "your husband", "don't share pills", "pour votre femme", "vous à vous"
 _TO_THE_COMPANION = re.compile(
     r"\b(?:(?:your|votre) (?:husband|wife|partner|son|daughter|mari|femme|épouse|conjoint|fils|fille)|"
@@ -172,7 +172,7 @@ class ConsultationReader:
             return True  # "i take metoprolol myself, for my palpitations. is that the same thing as his carvedilol?"
         if not _BESIDE_THE_PATIENT.search(turn):
             return False
-        if getattr(self, "proxy", None) and _OF_THE_CHILD.search(turn):
+        if getattr(self, "proxy", None) and THIRD_PERSON.search(turn):
             return True  # the parent of a child's visit, of the child and beside them: "… and me, i have pcos"
         reply = next((j for j in range(k + 1, len(self.sents)) if self.sents[j].seg_index != seg), None)
         if reply is None or not self.is_clin(reply):
@@ -227,9 +227,7 @@ class ConsultationReader:
         """Sentence k's turn speaks of the child in the third person ("at recess, when they run, he comes in wheezy"):
         the parent's account, which the note says is theirs."""
         seg = self.sents[k].seg_index
-        return any(_OF_THE_CHILD.search(s.text) for s in self.sents if s.seg_index == seg) and not self.asks_the_child(
-            k
-        )
+        return any(THIRD_PERSON.search(s.text) for s in self.sents if s.seg_index == seg) and not self.asks_the_child(k)
 
     def parents_own_words(self, k: int) -> bool:
         """A young child's visit: the parent's words of themself ("i take cetirizine every day"), not the child's
@@ -238,7 +236,7 @@ class ConsultationReader:
         age = next((f.value for f in self.builder.facts if f.kind == "demographics" and f.label == "age"), None)
         young = age is not None and str(age).isdigit() and int(age) < 12  # a teenager speaks for themself
         proxy = bool(getattr(self, "proxy", None))
-        return young and proxy and bool(_I.search(t)) and not _OF_THE_CHILD.search(t) and not self.asks_the_child(k)
+        return young and proxy and bool(_I.search(t)) and not THIRD_PERSON.search(t) and not self.asks_the_child(k)
 
     def next_in_turn(self, k: int) -> str:
         """The next sentence of sentence k's turn ('' if none)."""

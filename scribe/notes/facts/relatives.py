@@ -416,13 +416,13 @@ def _told_when_asked(sents: list, k: int, is_pat) -> re.Match | None:
         j -= 1
     if j < 2 or not is_pat(k) or not _TELL_ME.match(sents[j - 1].text) or not is_pat(j - 2):
         return None
-    if not _THIRD_PERSON.search(sents[k].text) or any(_of_patient(sents[i].text) for i in range(j, k + 1)):
+    if not THIRD_PERSON.search(sents[k].text) or any(_of_patient(sents[i].text) for i in range(j, k + 1)):
         return None
     named = list(MY_RELATIVE.finditer(sents[j - 2].text))
     return FAMILY.match(sents[j - 2].text, named[-1].start(1)) if named else None
 
 
-_THIRD_PERSON = re.compile(r"\b(?:she|he|her|his|him|elle|il|lui)\b", re.I)
+THIRD_PERSON = re.compile(r"\b(?:she|he|her|his|him|elle|il|lui)\b", re.I)  # of a relative, of a child
 
 
 # a question that is only a relative: "and your father?", "et votre mère ?"
