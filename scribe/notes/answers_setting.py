@@ -61,15 +61,16 @@ def setting_differs(question: str, said: str, value: str) -> bool:
         return bool(_SITE_IMAGING.search(said))  # "a carotid ultrasound?" — "that heart ultrasound last year"
     posture = _POSTURE.search(question)
     # the asked posture with a number after it: "the blood pressure lying and standing, … sitting, 132/76" has none
-    valued = [rf"\b(?:{p})\b[^.;]{{0,12}}?\b(?:\d|{_NUMBER_WORD})" for p in _POSTURES]
+    valued = [rf"\b(?:{p})\b(?:[^.;]|\.\.\.){{0,40}}?\b(?:\d|{_NUMBER_WORD})" for p in _POSTURES]
     if posture and not any(
         re.search(v, numbers_to_digits(said), re.I)
         for p, v in zip(_POSTURES, valued)
         if re.fullmatch(p, posture.group(0), re.I)
     ):
-        # "her standing pressure?" — "blood pressure lying is 152/80"; a pressure told with no posture is the usual
+        # "her standing pressure?" — "blood pressure lying is 152/80"; a pressure named with no posture is the usual
         # sitting one, no answer to a standing or lying one
-        return bool(_POSTURE.search(said)) or not re.fullmatch(_POSTURES[2], posture.group(0), re.I)
+        named = re.search(r"\b(?:blood pressure|pressure|tension|bp)\b", said, re.I)  # not "… at three minutes, 118/72"
+        return bool(_POSTURE.search(said)) or bool(named) and not re.fullmatch(_POSTURES[2], posture.group(0), re.I)
     if _AT_NIGHT.search(question) and not _NIGHT_SAID.search(said):
         return True  # "her saturation overnight?" is not the 95 % measured in the clinic
     if _YEAR_AGO.search(question) and not _YEAR_SAID.search(said):
