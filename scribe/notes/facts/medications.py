@@ -244,9 +244,9 @@ class MedicationFacts:
                 kin = self.relative_takes(k, m.start)  # "one brother, george. … and he takes finasteride"
                 if theirs or guest or mine or kin or self.is_pat(k) and self.friends(k, m.start):
                     continue
-                weighs = med.considered_only(s.text, m.start, m.end) or med.NOT_STARTING.match(self.next_in_turn(k))
-                if self.is_clin(k) and weighs:  # "… or a hormonal iud like the mirena. we're not starting anything"
-                    if med.weighed(s.text, m.start) or not med.considered_only(s.text, m.start, m.end):
+                considered = self.is_clin(k) and med.considered_only(s.text, m.start, m.end)  # once, the clinician's
+                if considered or self.is_clin(k) and med.NOT_STARTING.match(self.next_in_turn(k)):  # "… the mirena. …"
+                    if med.weighed(s.text, m.start) or not considered:
                         weighed.add(name)  # an option named (not what a drug does: "le forxiga fait baisser le dfg")
                     if med.put_off(s.text, m.end):
                         ev = self.builder.evidence(s.seg_index, s.start + m.start, s.start + m.end)
