@@ -73,7 +73,9 @@ _HEDGE_AFTER = re.compile(
 )
 # "ruling out" is a work-up ("we're ruling out a clot": possible) unless it concludes one
 _CONCLUDED = re.compile(
-    r"\b(?:therefore|so|which means) (?:we'?re|we are|i'?m|i am) ruling (?:it )?out\b[^.?!;]{0,40}$", re.I
+    r"\b(?:(?:therefore|so|which means) (?:we'?re|we are|i'?m|i am) ruling (?:it )?out|(?:on|je|nous) (?:peut|peux|"
+    r"pouvons) (?:donc )?(?:éliminer|écarter|exclure)|(?:we|i) can (?:now )?(?:rule out|exclude))\b[^.?!;]{0,40}$",
+    re.I,
 )
 _RULED_OUT = re.compile(
     r"\b(?:(?:it'?s|it is|this is|that'?s|it ?'s) not|(?:do ?n'?t|do not|does ?n'?t) (?:think|believe|"
@@ -318,7 +320,7 @@ _RESOLVED = re.compile(
 )
 # the next sentence of the turn says it went: "that cough drove my wife crazy. it went away after i stopped."
 _GONE_NEXT = re.compile(
-    r"^\W*(?:(?:and|but|et|mais)\s+)?(?:(?:it|that|this|ça|elle|il)(?:\s+\w+){0,2}?\s*)?" + _GONE, re.I
+    r"^\W*(?:(?:and|but|et|mais)\s+)?(?:(?:it|that|this|ça|elle|il)\s*,?(?:\s+\w+){0,2}?\s*)?" + _GONE, re.I
 )
 _BACK = re.compile(r"\b(?:came back|comes back|come back|again|revenue?s?|revient|reviennent)\b", re.I)
 _RESOLVED_LATER = re.compile(r"^[^.;?!]*?" + _GONE, re.I)  # … in the rest of the sentence
@@ -427,7 +429,8 @@ def resolve_medications(facts: list[Fact], segment_text: dict[int, str]) -> list
         said = " ".join(
             _around(segment_text.get(e.segment_id, ""), e.quote) for e in f.evidence if e.role == "clinician"
         )
-        given = _GIVEN_HERE.search(said) if said else None
+        given = _GIVEN_HERE.search(said) if said and not f.attributes.get("frequency") else None  # "one shot a day,
+        # at bedtime": a regimen taken at home
         if given and ANOTHER_TREATMENT.search(said[: given.start()]):
             given = None
         if f.status == "new":  # a start is given here only when the room is said: "the nurse is going to give you a

@@ -76,6 +76,14 @@ _EFFECT_BEFORE = re.compile(
 _EFFECT_AFTER = re.compile(r"\s+(?:worse|better|flare)\b", re.I)
 
 
+# "… can trigger a manic episode in someone who has bipolar disorder that hasn't been diagnosed"
+_SOMEONE_WHO = re.compile(
+    r"\b(?:someone|somebody|anyone|people|patients|a person|quelqu'un|les (?:personnes|gens|patients))\s+"
+    r"(?:who|that|with|qui)\b[^.;]{0,20}$",
+    re.I,
+)
+
+
 def in_general(text: str, start: int, end: int) -> bool:
     """The condition is a risk, spoken of in general or as what a treatment does to it, not a diagnosis said."""
     article = re.search(r"\b(?:a|an|une?)\s+(?:(?:old|ancienne?)\s+)?$", text[max(0, start - 14) : start], re.I)
@@ -85,7 +93,8 @@ def in_general(text: str, start: int, end: int) -> bool:
     effect = verb and _EFFECT_AFTER.match(text, end)
     # "parce que le diabète favorise le canal carpien": what the disease does, said of no one ("votre diabète …" is had)
     causes = _CAUSES_AFTER.match(text, end) and not _OWNED_BEFORE.search(text[max(0, start - 12) : start])
-    return bool(_RISK_AFTER.match(text, end) or generic or effect or causes or _GOES_WITH.search(before))
+    someone = _SOMEONE_WHO.search(text[max(0, start - 50) : start])
+    return bool(_RISK_AFTER.match(text, end) or generic or effect or causes or _GOES_WITH.search(before) or someone)
 
 
 def not_had(before: str) -> bool:

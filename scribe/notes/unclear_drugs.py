@@ -48,9 +48,17 @@ def _clinical_words() -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
+@lru_cache(maxsize=1)
+def _clinical_set() -> frozenset[str]:
+    return frozenset(_clinical_words())
+
+
 def _worth_a_line(seg: Segment, c: Correction) -> bool:
     if c.applied or _CONTRACTION.match(seg.text, c.end) or _CONTRACTION_BEFORE.search(seg.text[: c.start]):
         return False  # "doesn't", "couldn't", "we'll give" written apart by the recogniser: no drug name
+    words = {fold(w) for w in re.findall(r"[^\W\d_]{6,}", c.original.lower())}
+    if words & _clinical_set():
+        return False  # "le mauvais cholestérol, le ldl, un gramme cinquante-huit": a test said aright, and its value
     if _DOSE_AFTER.match(seg.text, c.end):
         return True  # "I take gamedino 20 mg": a drug, whatever its name
     guess = fold(c.corrected)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
-from scribe.notes.consultation import FAMILY
+from scribe.notes.consultation import FAMILY, gone_next
 from scribe.notes.facts.mentions import (
     DICTATED,
     REST_DENIED,
@@ -18,7 +18,7 @@ from scribe.notes.facts.mentions import (
     side_of,
 )
 from scribe.notes.facts.reader import NEGATION_NEAR, advice_heard, turn_start
-from scribe.notes.facts.replies import REWORDS, asked_as_denied, denial_reply, reply_polarity
+from scribe.notes.facts.replies import BELOW_FEVER, REWORDS, asked_as_denied, denial_reply, reply_polarity
 from scribe.notes.reply_polarity import DENIES, denied_again, goes_back_on_no
 
 _OPPOSITES = {"weight loss": "weight gain", "weight gain": "weight loss"}
@@ -53,12 +53,6 @@ _OTHER_FEELING = re.compile(
 )
 
 
-# a temperature told that is no fever (under 38 °C, 100.4 °F): "j'avais trente-sept huit", "it was 99.5"
-_BELOW_FEVER = re.compile(
-    r"\b(?:trente-sept|thirty-seven|37)\b(?!\s*(?:ans|years))(?:\s*(?:point|virgule|[.,])?\s*\w+)?\b|"
-    r"\b(?:ninety-nine|ninety-eight|99|98)(?:\s*(?:point|[.,])\s*\w+)?\s*(?:degrees|°)",
-    re.I,
-)
 # the question asks whether what it names has gone: "and the rash went away?", "la toux a disparu ?"
 _GONE_ASKED = re.compile(
     r"^[^.;?!]{0,20}?\b(?:went away|go away|gone away|(?:has|is|'s) gone|clear(?:ed)? up|resolved?|"
@@ -354,13 +348,16 @@ class AskedSymptoms:
             if not found:
                 return
         pol = reply_polarity(first.text, s.text, frozenset(c.label for *_, c in found))
+        rest = re.sub(r"^\W*(?:no|nope|nah|non)\b\W*", "", first.text, count=1, flags=re.I)
+        said = [rest, *(self.sents[j].text for j in ans[1:3])]
+        if any(gone_next(t) for t in said[1:]) and (pol != "no" or goes_back_on_no(said)):
+            return  # "non ... enfin si, le premier jour, j'avais mal partout. mais ça, c'est passé": had, and gone
         if _GONE_ASKED.search(s.text[found[0][1] :]):
             # "and the rash went away?" "in a few days, yes": had, and no more; a "no" says it is still there
             if pol == "no":
                 self._asked(s, first, found, "present")
             return
-        # the take-back may follow the "no" in the same sentence ("no, well, maybe once at night")
-        rest = re.sub(r"^\W*(?:no|nope|nah|non)\b\W*", "", first.text, count=1, flags=re.I)
+        # (the take-back may follow the "no" in the same sentence: "no, well, maybe once at night")
         later = self.replies_after(ans) if pol == "no" else []
         if (
             pol == "no"
@@ -380,7 +377,7 @@ class AskedSymptoms:
             taken = [f for f in found if f[2].label in back]
             said = [rest, *(self.sents[j].text for j in ans[1:]), *(_opening(self.sents, j) for j in later)]
             going_back = next((t for t in said if goes_back_on_no([t])), "")
-            if any(f[2].label == "fever" for f in found) and _BELOW_FEVER.search(" ".join(said)):
+            if any(f[2].label == "fever" for f in found) and BELOW_FEVER.search(" ".join(said)):
                 return  # "no ... well, last night i had 37.8": no fever by its definition, nor its denial
             claimed = _WHEN_I.sub("", going_back)  # "yes, a little, when i sneeze": the leaking, not a sneeze
             if not taken and not lexicon.find_concepts("symptom", claimed) and not _OTHER_FEELING.search(going_back):

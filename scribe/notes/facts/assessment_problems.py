@@ -176,8 +176,9 @@ def certainty(text: str, start: int, end: int, mods=None) -> str:
 _SIGNS_OF = re.compile(r"\w+(?:[ '-]\w+){0,3}\s*:", re.I)  # "stroke: a face drooping", "for bleeding: …"
 _EVENTS = {"myocardial infarction", "stroke", "transient ischemic attack", "pulmonary embolism"}
 _MAY_CAUSE = re.compile(
-    r"\b(?:(?:can|could|may|might|will|would)\b[^.;,]{0,40}?|before (?:it|that|this) )"
-    r"(?:cause[sd]?|lead to|led to|give you|result in|provoquer|entraîner|donner)\s+(?:a |an |un |une |des )?$|"
+    r"\b(?:(?:can|could|may|might|will|would|peut|peuvent|pourrait)\b[^.;,]{0,40}?|before (?:it|that|this) )"
+    r"(?:cause[sd]?|lead to|led to|give you|result in|spread|transmit|provoquer|entraîner|donner|causer|"
+    r"transmettre)\s+(?:a |an |un |une |des |la |le |l')?$|"
     r"\b(?:it|this|that) (?:also )?makes? (?:you|him|her|them) (?:\w+ )?$|"  # "it also makes you sunburn easily"
     # what a drug is for: "it's used for diabetes too, but it works in heart failure even without diabetes"
     r"\b(?:used|approved|indicated|utilisée?s?|indiquée?s?) (?:\w+ )?(?:for|in|pour|dans) (?:the |le |la |l')?$",
@@ -301,6 +302,12 @@ def hedged_of(fact: Fact, sure: list[Fact]) -> bool:
     return len(head.split()) == 2 and any(f.label.endswith(head) for f in sure)
 
 
+# what a drug or an instruction guards against: "parce qu'en cas de déshydratation elle peut être dangereuse"
+_IN_CASE_OF = re.compile(
+    r"\b(?:en cas d[e']|in case of|au cas où|in the event of)\s*(?:(?:une?|an?|la|le|l')\s*)?$", re.I
+)
+
+
 class ProblemFacts:
     def _warned_of(self, k: int, st: int) -> bool:
         """ "If you get a new headache … you call us the same day. that could be giant cell arteritis": what the
@@ -308,7 +315,7 @@ class ProblemFacts:
         text = self.sents[k].text
         if _IF_YOU_GET.search(text[:st]) and _EMERGENCY.search(text) or _A_TEST_MAY.search(text[max(0, st - 40) : st]):
             return True
-        if _MAY_CAUSE.search(text[max(0, st - 60) : st]):
+        if _MAY_CAUSE.search(text[max(0, st - 60) : st]) or _IN_CASE_OF.search(text[max(0, st - 30) : st]):
             return True  # "a clot that can … cause a stroke"; "before it caused a stroke"; "it's used for diabetes too"
         if _SIGNS_LIST.search(text[:st]):
             return True  # "les signes, c'est : du mal à avaler, …, une fatigue avec de l'anémie, …"

@@ -22,6 +22,7 @@ from scribe.notes.facts.relatives import (
     age_at,
     chart_relative,
     friends_own,
+    patient_again_said,
     relative_before,
     relative_of,
     someone_elses,
@@ -349,6 +350,11 @@ class BackgroundFacts:
                 if _IN_LAW.search(s.text, max(0, st - 60), st):
                     continue  # "my husband's mother had alzheimer's": no blood relative, and not the patient
                 # a relative's condition, or the reply to "what runs in your family?" whoever gives it
+                if self.is_clin(k) and patient_again_said(s.text, st):
+                    m.family, own = (
+                        False,
+                        None,
+                    )  # "with your father's colon cancer, and at forty-seven with iron deficiency"
                 if (
                     family_answer
                     or died

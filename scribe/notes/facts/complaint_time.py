@@ -31,10 +31,17 @@ _SYMPTOM = re.compile(
 _TIME_ASKED = re.compile(r"\bhow long\b|\bwhen did\b|\bsince when\b|\bdepuis (?:quand|combien)\b|\bquand\b", re.I)
 
 
-def complaint_time(text: str, start: int, asked: str) -> bool:
+# a dose said just before: "mon amlodipine, cinq milligrammes le matin. ça fait cinq ans." is the drug's time
+_DOSE = re.compile(r"\b(?:milligram\w*|mg|micrograms?|microgrammes?|units?|unités?)\b", re.I)
+
+
+def complaint_time(text: str, start: int, asked: str, before: str = "") -> bool:
     """Is the time at `start` of the patient's sentence `text` the complaint's? Yes when the sentence speaks of a
-    symptom, or answers a "how long / when" question (`asked`, the clinician's sentence before) about no drug."""
+    symptom, or answers a "how long / when" question (`asked`, the clinician's sentence before) about no drug.
+    `before` is the same turn's previous sentence: a short "ça fait cinq ans" after a drug's dose is the drug's."""
     if _LIFE_TIME.search(text[max(0, start - 30) : start]) or _OTHER_TIME.search(text):
+        return False
+    if len(text.split()) <= 6 and (_DOSE.search(before) or _OTHER_TIME.search(before)):
         return False
     if _SYMPTOM.search(text):
         return True

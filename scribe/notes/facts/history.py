@@ -435,7 +435,8 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 if past_episode and attr != "duration" or attr in restated:
                     continue
                 m = rx.search(t)
-                if m and attr == "duration" and not complaint_time(t, m.start(), self._time_asked(k)):
+                before = self.sents[k - 1].text if k and self.sents[k - 1].seg_index == s.seg_index else ""
+                if m and attr == "duration" and not complaint_time(t, m.start(), self._time_asked(k), before):
                     continue  # "married for 25 years", "i stopped it three weeks ago": not the complaint's time
                 if m and attr == "onset" and not BEGAN.search(t + " " + self._time_asked(k)):
                     continue  # "sometimes, suddenly i have to find a bathroom": how it happens, not how it began

@@ -34,8 +34,10 @@ _RELATIVE = (
 )
 _TAKES_A = r"(?:takes|took|is on|was on|uses|used|has been on|prend|prenait|est sous|était sous)"
 _A_RELATIVES = re.compile(
-    _RELATIVE + r"(?:,? \w+,?)? (?:also |still |now )?" + _TAKES_A + r"\s+(?:the |some |his |her |le |la |du |de la |"
-    r"de l'|l')?$",
+    _RELATIVE + r"(?:,? \w+,?)? (?:also |still |now |toujours |aussi )?" + _TAKES_A + r"\s+(?:the |some |his |her |le |"
+    r"la |du |de la |de l'|l')?$|"
+    + _RELATIVE  # "votre femme, sous méthotrexate, a moins de défenses"
+    + r"\s*,\s*(?:qui est |who's |who is )?(?:sous|on)\s+(?:le |la |l'|du |de la )?$",
     re.I,
 )
 # the drug said next, on its own: "mon frère aîné, bernard, lui il est sous insuline maintenant. la lantus, vingt

@@ -44,9 +44,7 @@ class MedicationFacts:
         re.I,
     )
 
-    # a product's name, not a relative ("children's Motrin", "infants' Tylenol")
-    _FOR_AGE = re.compile(r"\b(?:children'?s|infants?'?s?|kids'?)\s+$", re.I)
-
+    _FOR_AGE = re.compile(r"\b(?:children'?s|infants?'?s?|kids'?)\s+$", re.I)  # "children's Motrin": no relative
     # the clinician lays out choices: "there are good options without estrogen. a progestin-only pill, like …"
     _OPTIONS = re.compile(
         r"\b(?:there are|there're|we have|you have|other|good|some|a few|two|three|several)\s+(?:\w+\s+)?"
@@ -267,7 +265,7 @@ class MedicationFacts:
                     )
                 )  # not a negation of another clause
                 asked = answer is not None and (told is not None or med.is_inquiry(s.text))
-                same_turn = k > 0 and self.sents[k - 1].seg_index == s.seg_index
+                said_before = self.sents[k - 1].text if k > 0 and self.sents[k - 1].seg_index == s.seg_index else ""
                 known = self._known(m.drug.get("name") or m.surface)
                 recommended = (  # named first in the reply: "Tylenol. You can take 1000 mg …", not what follows
                     self.is_clin(k) and not s.question and s.start + m.start < 80 and self._answers_what_to_take(k)
@@ -285,7 +283,7 @@ class MedicationFacts:
                     negated=negated,
                     asked=asked,
                     previous=previous,
-                    before=self.sents[k - 1].text if same_turn else "",
+                    before=said_before,
                     known=known is not None,
                     seen=self._seen(m.drug.get("name") or m.surface),
                 )
@@ -304,6 +302,8 @@ class MedicationFacts:
                     continue
                 if previous is not None and parsed.label == previous.label and parsed.status == "current":
                     parsed.status = previous.status  # "give her ibuprofen, children's motrin, 150 mg": one drug
+                elif parsed.status == "current" and med.named_as_started(s.text[: m.start], said_before):
+                    parsed.status = "new"  # "you're going to start with a long-acting insulin. it's called …"
                 if answer is not None and not asked and parsed.status in ("new", "changed"):
                     stopped = False  # a statement with a "?" ("I'll prescribe X, okay?" "yes"): its own status
                 previous = parsed

@@ -92,6 +92,8 @@ _IF_NEEDED_AFTER = re.compile(
     r"si (?:besoin|n[ée]cessaire)|au besoin)\b",
     re.I,
 )
+# a condition said after the order: "on fera une irm seulement si la douleur descend dans la jambe"
+_ONLY_IF_AFTER = re.compile(r"^[^,.;]{0,25}?\b(?:seulement si|uniquement si|que si|only if|just if)\b[^.;?!]*", re.I)
 _GENERIC_LABS = ("labs", "bilan sanguin")
 _DEVICE = re.compile(r"\b(?:brace|splint|sling|immobilizer|boot)$")  # "Finger splint.", not "… advised."
 # advice said as an instruction ("Avoid spicy foods.", "Stay hydrated."), written as said, without "advised"
@@ -198,6 +200,9 @@ def find_orders(clause: str, lang: str, before_clause: str = "", referent: bool 
                 condition = "considered"
             if not condition and kind != "advice" and _IF_NEEDED_AFTER.match(clause[m.end() :]):
                 condition = "needed"  # "then receive another injection if needed"
+            only_if = _ONLY_IF_AFTER.match(clause[m.end() :]) if not condition and kind != "advice" else None
+            if only_if:
+                condition = "no improvement" if NO_IMPROVEMENT.search(only_if.group(0)) else "needed"
             found.append(Order(m.start(), m.end(), kind, label, condition))
     lead = before_clause[-120:] + " " if before_clause and _TEST_VERB.search(before_clause[-120:]) else ""
     for o in _measured(lead + clause, lang):  # "we'll check your cholesterol, | and your thyroid"

@@ -18,7 +18,9 @@ _OWNER = re.compile(
 )
 # "pas le tramadol de votre femme", "your wife's tramadol" said after: "the tramadol of your wife"
 _OWNER_AFTER = re.compile(
-    r"\s*(?:de|d'|of)\s*(?:votre|ta|ton|sa|son|your|his|her|my|ma|mon)\s+(?:wife|husband|partner|femme|mari|épouse|"
+    # (or "comme la prégabaline, ce que prend votre frère", "like the lyrica your brother takes")
+    r"\s*(?:(?:de|d'|of)|,?\s*(?:ce que|ce qu'|what|that|which|the one)\s*(?:prend|prenait|takes|took|is on)?)\s*"
+    r"(?:votre|ta|ton|sa|son|your|his|her|my|ma|mon)\s+(?:wife|husband|partner|femme|mari|épouse|"
     r"époux|mother|father|brother|sister|mère|père|frère|sœur|" + FRIENDS + r")\b",
     re.I,
 )

@@ -62,10 +62,15 @@ _CHECKS_NO = re.compile(
     re.I,
 )
 _ADDRESSED = re.compile(r"^\W*(?:(?:and|so|now|et|alors)\W+)?([a-zà-ÿ]{3,})\s*,", re.I)
+_ASKED_OF_THE_OTHER = re.compile(
+    r"^\W*(?:(?:and|so|et|alors)\W+)?(?:madame|monsieur|ma'am|sir)\s*,[^?]*\b(?:vous aussi|you too|as well)\b", re.I
+)
 # a companion sets themself beside the patient: "like me", "for mine", "et moi, je …", "moi, j'ai eu …"
 _BESIDE_THE_PATIENT = re.compile(
     r"\b(?:like me|same as me|for mine|and me|me too|myself too|comme moi|pour moi aussi|et moi|moi aussi|"
-    r"moi\s*,\s*(?:je|j'))\b|\bmoi\s*\.",
+    r"moi\s*,\s*(?:je|j'))\b|\bmoi\s*\.|"
+    # "because i'm on metoprolol too"
+    r"\b(?:i'm|i am|je suis) (?:on|sous) (?:the |le |la |l')?[\w-]+ (?:too|as well|aussi)\b",
     re.I,
 )
 _MYSELF = re.compile(r"\b(?:i|je) (?:take|use|am on|prends|suis sous) [^.?!]{0,40}\b(?:myself|moi-même)\b", re.I)
@@ -74,6 +79,11 @@ _THIS_IS = re.compile(r"\b(?:this is|c'est|voici)\s+([a-zà-ÿ]{3,})\s+[a-zà-ÿ
 _I = re.compile(  # the speaker's own health, not what they give the child ("i use the hydrocortisone cream")
     r"\b(?:i (?:take|have|had|was|get|got|carry)|i'm|i've|my|me|je prends|je suis|j'ai)\b", re.I
 )
+_FIRST = re.compile(r"\b(?:i|i'll|i'm|i've|i'd|me|my|mine|je|j'|moi)\b", re.I)
+_WITH_CHILD = re.compile(
+    r"\b(?:with|avec|accompagnée? (?:de|par)) (?:his|her|son|sa) (?:daughter|son|fille|fils)\b", re.I
+)
+_YOUR_PARENT = re.compile(r"\b(?:your (?:mom|mother|mum|dad|father)|votre (?:mère|père)|ta (?:mère|maman))\b", re.I)
 # the clinician's reply to a companion: "your husband", "don't share pills", "pour votre femme", "vous à vous"
 _TO_THE_COMPANION = re.compile(
     r"\b(?:(?:your|votre) (?:husband|wife|partner|son|daughter|mari|femme|épouse|conjoint|fils|fille)|"
@@ -138,6 +148,7 @@ class ConsultationReader:
         self.role = [tr.segments[s.seg_index].role for s in self.sents]
         self._names: dict[str, str] | None = None  # relatives' first names (relatives.relative_names), read once
         self._companion_turns: dict[int, bool] = {}  # companion_turn, by segment
+        self._child_turns: set[int] = set()  # … of those, the patient's daughter's or son's (_child_beside)
         self.sex: str | None = None
         self.exam_start = self._find_exam_start()
         self.ap_start = self._find_ap_start()
@@ -148,8 +159,16 @@ class ConsultationReader:
         offset `upto`: "and i have prediabetes, they told me last year" is the daughter's, not the patient's."""
         said = self.sents[k].text[:upto]
         guest = self.role[k] == "other" or self.tr.segments[self.sents[k].seg_index].speaker == "guest"
+        if self._addressed_companion(k):
+            return True  # the reply to a question put to the companion, all theirs: "oui, depuis toute petite"
+        if (
+            self.companion_turn(k)
+            and self.sents[k].seg_index in self._child_turns
+            and _FIRST.search(self.sents[k].text)
+        ):
+            return True  # the patient's daughter: "i'm on that, fosamax. they found osteoporosis in me at fifty-five"
         return (
-            bool(re.search(r"\b(?:i|i'm|i've|me|my|je|j'ai|moi)\b", said, re.I))
+            bool(re.search(r"\b(?:i|i'm|i've|me|my|mine|je|j'ai|moi|le mien|la mienne)\b|\bm'(?=\w)", said, re.I))
             and not re.search(r"\b(?:he|she|his|her|him|il(?! y a)|elle|son|sa|lui)\b", said, re.I)
             and (guest or self._addressed_companion(k) or self.companion_turn(k))  # the turn walks last: it runs on
             # every sentence
@@ -170,6 +189,9 @@ class ConsultationReader:
         turn = " ".join(s.text for s in self.sents if s.seg_index == seg)
         if _MYSELF.search(turn) and _THE_PATIENTS.search(turn):
             return True  # "i take metoprolol myself, for my palpitations. is that the same thing as his carvedilol?"
+        if self._child_beside(k, turn):
+            self._child_turns.add(seg)
+            return True
         if not _BESIDE_THE_PATIENT.search(turn):
             return False
         if getattr(self, "proxy", None) and THIRD_PERSON.search(turn):
@@ -183,6 +205,20 @@ class ConsultationReader:
         named = any(re.search(rf"(?:^|,)\s*{re.escape(n)}\s*[,.?!]", said, re.I) for n in self._names)
         return named or bool(_TO_THE_COMPANION.search(said))
 
+    def _child_beside(self, k: int, turn: str) -> bool:
+        """A visit with the patient's daughter or son ("here with her daughter karen"), in a patient-tagged turn the
+        child speaks: a second turn in a row that speaks of the patient ("okay. i'll try." "i'll call her every
+        night"), or one the clinician answers of "your mom" ("i'm on that, fosamax." "then … check your mom")."""
+        if getattr(self, "proxy", None) or not _WITH_CHILD.search(" ".join(x.text for x in self.tr.segments[:6])):
+            return False
+        j = next((j for j in range(k - 1, -1, -1) if self.sents[j].seg_index != self.sents[k].seg_index), None)
+        if j is not None and not self.is_clin(j) and THIRD_PERSON.search(turn):
+            return True
+        reply = next(
+            (j for j in range(k + 1, len(self.sents)) if self.sents[j].seg_index != self.sents[k].seg_index), None
+        )
+        return reply is not None and self.is_clin(reply) and bool(_YOUR_PARENT.search(self.sents[reply].text))
+
     def _addressed_companion(self, k: int) -> bool:
         """Sentence k answers the clinician's question put to a companion by the name the visit gave them ("this is
         my daughter, grace." … "and grace, i see you're on a blood thinner yourself?")."""
@@ -191,7 +227,10 @@ class ConsultationReader:
         j = k
         while j > 0 and self.sents[j - 1].seg_index == self.sents[k].seg_index:
             j -= 1
-        m = _ADDRESSED.match(self.sents[j - 1].text) if j > 0 and self.is_clin(j - 1) and self._names else None
+        asked = self.sents[j - 1].text if j > 0 and self.is_clin(j - 1) else ""
+        if _ASKED_OF_THE_OTHER.match(asked):
+            return True  # "madame, vous avez de l'asthme vous aussi, je crois ?" (the patient is "mademoiselle")
+        m = _ADDRESSED.match(asked) if self._names else None
         return bool(m) and m.group(1).lower() in self._names
 
     def relative_takes(self, k: int, start: int) -> bool:

@@ -90,6 +90,18 @@ PATIENT_AGAIN = re.compile(
 )
 
 
+# the clinician turns back to the patient after a relative: ", and at forty-seven with iron deficiency", ", and you"
+_YOU_AGAIN = re.compile(
+    r",\s*(?:and|et)\s+(?:(?:at|à)\s+[\w-]+(?:\s+(?:years? old|ans))?|you|your|vous|votre)\b[^,.;]*$", re.I
+)
+
+
+def patient_again_said(text: str, at: int) -> bool:
+    """After the relative the clinician named, the words before `at` are of the patient again."""
+    named = list(FAMILY.finditer(text[:at]))
+    return bool(named) and bool(_YOU_AGAIN.search(text[named[-1].end() : at]))
+
+
 # "my mom and her sister": the second relative is the first one's (an aunt, not the patient's sister)
 _RELATIVES_RELATIVE = re.compile(r"\b(?:my|mon|ma)\s+(\w+)\s+(?:and|et)\s+(?:her|his|sa|son)\s+(\w+)\b", re.I)
 
@@ -359,10 +371,13 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
         or (not ANY_SUBJECT.search(text) and _RELATIVE_ALONE.match(prev.text))  # "my brother joseph, yes. heart …"
     )
     if not PRONOUN_SUBJECT.match(text) and not _ELLIPTIC.match(text) and not third and not bare:
-        return None
+        return _asked_chain(sents, k, is_clin)
     asked = YOUR_RELATIVE.search(prev.text) if is_clin(k - 1) and (prev.question or last_words) else None
     if asked and is_pat(k):
         return FAMILY.match(prev.text, asked.start(1))  # "et votre père ?" "oui, il a fait un avc"
+    wife = MY_SPOUSE.search(prev.text) if is_clin(k - 1) and prev.question and last_words else None
+    if wife and is_pat(k) and PRONOUN_SUBJECT.match(text) and not _FIRST_PERSON.search(text):
+        return _SPOUSE.match(prev.text, wife.start(1))  # "et votre femme, elle va bien ?" "elle a une polyarthrite"
     if last_words:
         return None
     opening = RELATIVE_SUBJECT.match(prev.text)
@@ -405,6 +420,22 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
     # not one only named as company ("yes, with my little brother"); the clinician names the patient's as "your"
     named = MY_RELATIVE.search(prev.text) or (YOUR_RELATIVE.search(prev.text) if is_clin(k - 1) else None)
     return last if named and not re.search(r"\b(?:with|avec)\s+$", prev.text[: named.start()]) else None
+
+
+def _asked_chain(sents: list, k: int, is_clin) -> re.Match | None:
+    """ "tell me about your mother." "she was diagnosed in her thirties. rashes on the face, joint pains": a sentence
+    with no subject of its own, in a reply that opened on the relative asked and never spoke of the patient."""
+    j = k
+    while j > 0 and sents[j - 1].seg_index == sents[k].seg_index:
+        j -= 1
+    if j == k or j < 1 or not is_clin(j - 1) or not PRONOUN_SUBJECT.match(sents[j].text):
+        return None
+    asked = YOUR_RELATIVE.search(sents[j - 1].text)
+    if not asked or asked.end() < len(sents[j - 1].text.rstrip(" .?!")) - 4:
+        return None
+    if any(_of_patient(sents[i].text) for i in range(j, k + 1)):
+        return None
+    return FAMILY.match(sents[j - 1].text, asked.start(1))
 
 
 def _told_when_asked(sents: list, k: int, is_pat) -> re.Match | None:

@@ -115,3 +115,11 @@ def denial_reply(reply: str) -> str:
     if re.match(r"^\W*(?:no|nope|nah|non|none|never|jamais|aucune?|pas du tout|not at all)\b", reply, re.I):
         return "absent"
     return ""
+
+
+# a temperature told that is no fever (under 38 °C, 100.4 °F): "j'avais trente-sept huit", "it was 99.5"
+BELOW_FEVER = re.compile(
+    r"\b(?:trente-sept|thirty-seven|37)\b(?!\s*(?:ans|years))(?:\s*(?:point|virgule|[.,])?\s*\w+)?\b|"
+    r"\b(?:ninety-nine|ninety-eight|99|98)(?:\s*(?:point|[.,])\s*\w+)?\s*(?:degrees|°)",
+    re.I,
+)

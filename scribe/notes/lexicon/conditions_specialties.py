@@ -109,7 +109,7 @@ SPECIALTY_CONDITIONS: list[Concept] = [
     condition(
         "vaginal yeast infection",
         [
-            r"(?:vaginal )?yeast infection",
+            r"(?:vaginal )?yeast infection(?! of (?:the |his |her )?(?:hair|skin|mouth|nails?|follicles?|chest|groin))",
             r"(?:vaginal |vulvovaginal )?candidiasis",
             r"mycose vaginale",
             r"candidose vaginale",

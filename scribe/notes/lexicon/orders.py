@@ -317,7 +317,12 @@ ORDERS: list[tuple[str, str, str, str]] = [
         r"(?:r[ée]dui\w*|limite\w*|diminue\w*|[ée]vite\w*|arr[êe]te\w*) (?:l'|votre consommation d')alcool",
     ),
     ("advice", "apply ice", "glace", r"ic(?:e|ing)(?: it| the area)?|glace"),
-    ("advice", "rest", "repos", r"rest(?! of)(?: it)?|repos|repose[zr](?:-vous)?|se reposer"),
+    (
+        "advice",
+        "rest",
+        "repos",
+        r"(?<!\bat )(?<!\bwhile at )rest(?! of)(?: it)?|(?<!\bau )repos|repose[zr](?:-vous)?|se reposer",
+    ),
     (
         "advice",
         "elevation",

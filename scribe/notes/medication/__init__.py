@@ -66,13 +66,14 @@ from scribe.notes.medication.numbers import Number, normalize, number_spans, num
 from scribe.notes.medication.questions import asks_what_was_tried, stopped_in_answer
 from scribe.notes.medication.render import display_name, dose_text, duration_words, frequency_text, render_medication
 from scribe.notes.medication.status import has_current_cue, other_prescriber
-from scribe.notes.medication.status_cues import ECHO
+from scribe.notes.medication.status_cues import ECHO, named_as_started
 from scribe.notes.medication.tried import were_on_another
 from scribe.notes.medication.whose import friend_names, not_the_patients_drug
 
 __all__ = [
     "anaphoric_change",
     "named_by_class",
+    "named_as_started",
     "owner_of_from_dose",
     "announced_item",
     "announces_starts",

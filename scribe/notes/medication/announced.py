@@ -27,7 +27,7 @@ _LIST_ITEM_LEFT = re.compile(
 # a drug kept, said after it ("the amlodipine, keep the five", "the metformin you keep", "tylenol is fine")
 KEPT_RIGHT = re.compile(
     r"\b(?:keep\w*|continu\w*|same|stays?|remains?|still|as before|as it is|(?:is|are|'s) (?:fine|ok|okay)|gard\w*|"
-    r"poursui\w*|on garde|pareil|inchangé|toujours)\b",
+    r"poursui\w*|on garde|pareil|inchangé|toujours|c'est trop|(?:that's|that is|is|it's) too (?:much|many|often))\b",
     re.I,
 )
 

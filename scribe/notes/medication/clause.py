@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes.medication.attributes import Attributes
+from scribe.notes.medication.later import on_a_condition
 from scribe.notes.medication.names import Mention, one_drug
 from scribe.notes.medication.status import NO_MORE_BEFORE, has_own_status
 
@@ -263,6 +264,7 @@ _CONSIDERED_BEFORE = re.compile(
     r"\b(?:la )?prochaine étape (?:serait|pourrait être|sera)\b[^.;]{0,20}$|"
     # "you'll end up needing a medicine like allopurinol", "we'll talk about starting allopurinol then"
     r"\b(?:a|an|some|are|other) (?:medicines?|medications?|drugs?|pills?|treatments?) (?:like|such as)\s*$|"
+    r"\b(?:talk|think|discuss)(?:ing)? about (?:starting|adding|trying) something (?:else )?like\s*$|"
     r"\b(?:talk|think|discuss)(?:ing)? about (?:starting|adding|trying|putting you on)\s*$|"
     r"\bun (?:médicament|traitement) (?:comme|du type)\s*(?:le |la |l')?$|"
     # "down the road the cardiologist may switch the lisinopril to sacubitril valsartan"
@@ -286,6 +288,10 @@ _CONSIDERED_BEFORE = re.compile(
     r"\b(?:la même molécule|the same (?:molecule|drug|medicine))\b[^.;]{0,30}$|"  # "… qu'une statine, la lovastatine"
     # "plus tard, j'envisage de réessayer une statine, mais autrement : la rosuvastatine"
     r"\b(?:j'envisage|on envisage|nous envisageons|i'm considering|i am considering|we're considering)\b[^.;]{0,60}$|"
+    # refused: "i'm not going to prescribe anything like xanax or lorazepam", "je ne vais pas vous prescrire de …"
+    r"\b(?:i'm|i am|we're|we are) not (?:going to|gonna) (?:prescribe|give|start|put you on)\b[^.;]{0,40}$|"
+    r"\b(?:i|we) (?:won't|will not|wo n't) (?:prescribe|give you|start)\b[^.;]{0,40}$|"
+    r"\bje ne vais pas (?:vous |lui )?(?:prescrire|donner|mettre sous)\b[^.;]{0,40}$|"
     # what is usually given, said before why not this time: "normalement, on donne de l'amoxicilline. mais …"
     r"\b(?:normally|usually|normalement|d'habitude|habituellement|en général)\s*,?\s*(?:we|on) "
     r"(?:give|use|donne|utilise|prescri\w*)\b[^.;]{0,20}$",
@@ -320,7 +326,7 @@ _NOT_NOW_AFTER = re.compile(
 _NEXT_VISIT_AFTER = re.compile(
     r"^[^.;?!]{0,80}\b(?:at (?:your|the|our) next (?:visit|appointment)|next time|"
     r"à la prochaine (?:consultation|visite|fois)|on en (?:re)?(?:parlera|discutera)|"
-    r"we'll (?:talk about|discuss) it)\b",
+    r"we'll (?:talk about|discuss) it|(?:we'll|we will|we can|let's) revisit)\b",
     re.I,
 )
 _ON_A_RESULT_BEFORE = re.compile(
@@ -378,7 +384,7 @@ def considered_only(text: str, start: int, end: int) -> bool:
     later = later or _TO_DISCUSS.search(wide) or _PEOPLE_TAKE.search(wide)
     # "par contre, l'irbésartan fait aussi un peu monter le potassium": what it does, of a drug not yet the patient's
     later = later or _DOES_AFTER.match(text, end) and not _YOURS_BEFORE.search(before)
-    later = later or _FOR_A_TEST.search(text[end : end + 120])
+    later = later or _FOR_A_TEST.search(text[end : end + 120]) or on_a_condition(text, start, end)
     return put_off(text, end) or bool(_CONSIDERED_BEFORE.search(before)) or bool(later)
 
 

@@ -90,7 +90,7 @@ class Medication:
 
     @property
     def label(self) -> str:
-        return (self.drug.get("name") or self.surface).lower()
+        return (self.drug.get("name") or self.surface).lower().removesuffix(" (rdna origin)")  # basaglar: glargine
 
     def attributes(self) -> dict[str, Any]:
         """The Fact attributes (absent values left out)."""

@@ -190,7 +190,7 @@ def display_name(fact: Any, lang: str = "en") -> tuple[str, str | None]:
     a = fact.attributes
     surface = a.get("surface") or fact.label
     brand = a.get("brand")
-    ingredient = a.get("ingredient") or fact.label
+    ingredient = (a.get("ingredient") or fact.label).replace(" (rDNA origin)", "")
     if brand and not re.search(r"\d", ingredient):
         name = (_french_generic(ingredient) if lang == "fr" else None) or ingredient
     else:  # as said; also a brand whose generic name carries numbers ("polyethylene glycol 3350")

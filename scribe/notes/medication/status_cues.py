@@ -78,8 +78,24 @@ OTHER_THAN = re.compile(
 ECHO = re.compile(r"^\W*(?:yes|yeah|right|okay|ok|oui|d'accord|exactement|exactly)\b\W+(?:the |le |la |l')?", re.I)
 # the patient asks what to take, or whether a drug may be taken: the clinician's reply recommends it
 WHAT_TO_TAKE = re.compile(
-    r"\b(?:what (?:do|should|can|could)|can|could|may) (?:i|we|he|she) (?:take|use|give)\b|"
+    # (not "could i take that instead?": the drug the patient just named, a friend's, asked about)
+    r"\b(?:what (?:do|should|can|could)|can|could|may) (?:i|we|he|she) (?:take|use|give)\b"
+    r"(?!\s+(?:that|it|this|those|these|them|hers|his|the same|(?:one|some) of (?:hers|his|them))\b)|"
     r"\bqu'est-ce que (?:je|on) (?:prends|prend|peux prendre|peut prendre|dois prendre|lui donne)\b|"
-    r"\bje prends quoi\b|\b(?:je peux|est-ce que je peux|puis-je) (?:prendre|lui donner)\b",
+    r"\bje prends quoi\b|\b(?:je peux|est-ce que je peux|puis-je) (?:prendre|lui donner)\b"
+    r"(?!\s+(?:ça|cela|le même|la même|les mêmes|le sien|la sienne)\b)",
     re.I,
 )
+
+
+# the clinician names the drug just started: "you're going to start with a long-acting insulin, one shot a day. it's
+# called insulin glargine, the brand is lantus or basaglar"
+_NAMED_AS = re.compile(
+    r"\b(?:it's called|it is called|the brand is|ça s'appelle|c'est du|c'est de la)\s+[^.;]{0,30}$", re.I
+)
+_STARTED = re.compile(r"\b(?:start\w*|commenc\w*|démarr\w*|on (?:va )?(?:vous )?mettre)\b", re.I)
+
+
+def named_as_started(before: str, turn_before: str) -> bool:
+    """The drug after `before` names what the turn's previous sentence (`turn_before`) starts."""
+    return bool(_NAMED_AS.search(before[-60:]) and _STARTED.search(turn_before))
