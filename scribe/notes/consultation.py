@@ -82,7 +82,7 @@ _RULED_OUT = re.compile(
     r"feel)(?: that)?(?: it'?s| it is| you have| this is| that'?s| it| this)?|ruled out|"
     r"no (?:sign|signs|evidence) of|not a sign of|ce n'est (?:donc |plus |vraiment )?pas|pas de signe d|"
     r"je ne pense pas|nothing (?:that )?(?:suggests?|points? to|looks like)|(?:n'a|n'avez|n'y a) rien qui "
-    r"(?:fasse|fait|évoque|ressemble)|aucun signe d)\b"
+    r"(?:fasse|fait|évoque|ressemble)|aucun signe d|rien\b[^.;?!]{0,40}\bne (?:fait|me fait) penser)\b"
     # "it's not a hormone, it helps the blood clot", "ce n'est pas le cœur, c'est le zona": a new clause, not denied
     r"(?:(?!,\s*(?:it\b|c'est\b))[^.?!;]){0,40}$",
     re.I,

@@ -84,6 +84,14 @@ _SOMEONE_WHO = re.compile(
 )
 
 
+# "le risque de cancer"; what a drug prevents: "les statines … évitent les infarctus"
+_RISK_OF = re.compile(
+    r"\b(?:(?:risk|risque|chances?) (?:of|for|de|d')|prevents?|protects? against|évitent|évite|protègent (?:contre|de)|"
+    r"préviennent)\s*(?:an? |une? |l'|les |des |la |le )?$",
+    re.I,
+)
+
+
 def in_general(text: str, start: int, end: int) -> bool:
     """The condition is a risk, spoken of in general or as what a treatment does to it, not a diagnosis said."""
     article = re.search(r"\b(?:a|an|une?)\s+(?:(?:old|ancienne?)\s+)?$", text[max(0, start - 14) : start], re.I)
@@ -93,7 +101,7 @@ def in_general(text: str, start: int, end: int) -> bool:
     effect = verb and _EFFECT_AFTER.match(text, end)
     # "parce que le diabète favorise le canal carpien": what the disease does, said of no one ("votre diabète …" is had)
     causes = _CAUSES_AFTER.match(text, end) and not _OWNED_BEFORE.search(text[max(0, start - 12) : start])
-    someone = _SOMEONE_WHO.search(text[max(0, start - 50) : start])
+    someone = _SOMEONE_WHO.search(text[max(0, start - 50) : start]) or _RISK_OF.search(text[max(0, start - 30) : start])
     return bool(_RISK_AFTER.match(text, end) or generic or effect or causes or _GOES_WITH.search(before) or someone)
 
 

@@ -7,6 +7,7 @@ import re
 from scribe.notes import lexicon
 from scribe.notes.consultation import FAMILY, context_of
 from scribe.notes.facts.assessment_problems import (
+    A_PROBLEM_AFTER,
     GENERIC_EXPERIENCER,
     HEDGE_LATER,
     NOT_A_DIAGNOSIS,
@@ -100,6 +101,7 @@ def _says_its(text: str, at: int) -> bool:
 
 
 _PRODUCT = re.compile(r"\b(?:tylenol|advil|aleve|motrin|excedrin|bengay)\s+$", re.I)
+_SUBTYPE_AFTER = re.compile(r"\s+(?:familiale?|héréditaire|hereditary|secondaire|secondary|primaire|primary)\b", re.I)
 _OVER = re.compile(r"\s*(?:est|is|has) (?:guérie?|résolue?|resolved|cured|gone|cleared)\b", re.I)
 
 
@@ -215,9 +217,15 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         for text in texts:
             others = [a for a, _b, c in lexicon.find_concepts("condition", text) if c.label != fact.label]
             others += [m.start() for q in named for m in re.finditer(rf"\b{re.escape(q)}\b", text.lower())]
+            # … nor one of a symptom or another problem named right after it ("et probablement la toux …", "il y a
+            # peut-être une petite inflammation de l'œsophage")
+            told = [a for a, _b, _c in lexicon.find_concepts("symptom", text)]
             for hedge in HEDGE_LATER.finditer(text):
-                if not _CAUSE_AFTER.match(text[hedge.end() :]) and not any(
-                    hedge.start() > a or a - hedge.end() < 12 for a in others
+                if (
+                    not _CAUSE_AFTER.match(text[hedge.end() :])
+                    and not any(hedge.start() > a or a - hedge.end() < 12 for a in others)
+                    and not any(0 <= a - hedge.end() < 12 for a in told)
+                    and not A_PROBLEM_AFTER.match(text[hedge.end() :])
                 ):
                     fact.status, fact.attributes["certainty"] = "uncertain", "possible"
                     return
@@ -243,6 +251,8 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
                 for a, b, c in lexicon.find_concepts("condition", t):
                     if c.label != fact.label or GENERIC_EXPERIENCER.search(t[max(0, a - 80) : a]):
                         continue
+                    if _SUBTYPE_AFTER.match(t, b):
+                        continue  # "une hypercholestérolémie familiale" possible: the kind is hedged, not the disease
                     if certainty(t, a, b) == "possible":
                         fact.status, fact.attributes["certainty"] = "uncertain", "possible"
                         return

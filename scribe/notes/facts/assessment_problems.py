@@ -308,6 +308,14 @@ _IN_CASE_OF = re.compile(
 )
 
 
+# another problem named right after a hedge: "il y a peut-être une petite inflammation de l'œsophage"
+A_PROBLEM_AFTER = re.compile(
+    r"\W*(?:(?:a|an|une?|some|a bit of|a little|un peu d[e'])\s*)?(?:small |little |mild |petite? |légère? )?"
+    r"(?:inflammation|infection|irritation|ulcer|ulcère|lesion|lésion)\b",
+    re.I,
+)
+
+
 class ProblemFacts:
     def _warned_of(self, k: int, st: int) -> bool:
         """ "If you get a new headache … you call us the same day. that could be giant cell arteritis": what the

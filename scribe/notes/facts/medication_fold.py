@@ -154,8 +154,14 @@ def one_fact_per_drug(x) -> None:
                     o.attributes.pop("previous_dose", None)
             keep = current[0]
             keep.attributes["later"] = others[0].status
+    statuses: dict[str, set[str]] = {}
+    for f in x.builder.facts:
+        if f.kind == "medication":
+            statuses.setdefault(f.label, set()).add(f.status)
     for f in x.builder.facts:
         a = f.attributes
+        if f.kind == "medication" and f.status == "changed" and statuses[f.label] == {"historical", "changed"}:
+            f.status = "new"  # "he had amoxicillin at six" … "amoxicillin, but at a higher dose": a new course
         if f.kind == "medication" and a.get("max_unit") == "times" and (a.get("per_day") or 0) > a["max_per_day"]:
             # the patient's own "four times a day" beside the clinician's "up to three times a day": the limit holds
             a.pop("frequency", None), a.pop("per_day", None)

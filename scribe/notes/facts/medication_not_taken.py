@@ -105,6 +105,11 @@ def _companions(x, k: int, surface: str) -> bool:
     return surface.lower() in turn.lower() and bool(_FOR_YOUR_RELATIVE.search(turn))
 
 
+_GAVE_THE_PATIENT = re.compile(
+    r"\b(?:i|we) (?:gave|give|have given|'ve given) (?:him|her)\b|\b(?:je|on) lui (?:ai |a )?(?:donné|donne)\b", re.I
+)
+
+
 def drop_not_taken(x, friends: frozenset[str], found: list) -> None:
     """Current drugs that are someone else's, never said to be taken by the patient, and drugs to start only on a
     result to come, are no medication facts."""
@@ -119,7 +124,11 @@ def drop_not_taken(x, friends: frozenset[str], found: list) -> None:
             quotes = [x.sents[k].text for k in sentences if k is not None]
             ours = f.status == "new" or f.attributes.get("prescriber") == "this clinician"  # "start alendronate …"
             theirs = f.label in others and not ours and not any(_TAKES.search(q) for q in quotes)
-            theirs = theirs or f.label in lent and not ours
+            # … unless given to the patient: "i gave him the ibuprofen at eight", the clinician's dose for the child
+            given = any(_GAVE_THE_PATIENT.search(q) for q in quotes) or (
+                f.attributes.get("said_by") == "clinician" and f.attributes.get("dose")
+            )
+            theirs = theirs or f.label in lent and not ours and not given
             if theirs or any(_only_if_after(x, k) for k in sentences if k is not None and x.is_clin(k)):
                 continue
         keep.append(f)

@@ -104,7 +104,7 @@ MORE_CONDITIONS: list[Concept] = [
             r"\btia\b",
             r"mini-?\s?stroke",
             r"accident ischémique transitoire",
-            r"\bait\b",
+            r"\bait\b(?!\s+(?:été|eu|pu|fait|une?|des?|les?|la|du|pas|plus|bien|besoin|lieu|toujours|encore)\b)",
         ],
         "accident ischémique transitoire",
         code="G45.9",

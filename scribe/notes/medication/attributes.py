@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from scribe.notes.consultation import ANOTHER_TREATMENT
+from scribe.notes.medication import strength as st
 from scribe.notes.medication.frequency import Frequency, find_frequency, first_group
 from scribe.notes.medication.names import COUNT_UNITS, normalise_unit
 from scribe.notes.medication.names import UNIT_PATTERN as _UNIT_RX
@@ -23,10 +24,6 @@ from scribe.notes.medication.numbers import NUMBER_PATTERN as _NUM
 _DOSE = re.compile(
     rf"(?P<num>{_NUM})(?:\s*(?:-|to|or|à|ou)\s*(?P<num2>{_NUM}))?\s*-?\s*(?P<unit>{_UNIT_RX})(?![\w])", re.I
 )
-_CONCENTRATION = re.compile(
-    r"\s*(?:pour|per|par|in|dans|/)\s*(?:\d+(?:[.,]\d+)?|one|five|un|cinq)?\s*(?:ml|millilit\w+|cc)\b", re.I
-)
-_PER_VOLUME = re.compile(r"(?:mg|milligram\w*|grams?|grammes?)\s*(?:pour|per|par|in|dans|/)\s*$", re.I)
 # the regimen replaced: "instead of three times a day we're going to four", "au lieu de deux fois par jour"
 INSTEAD_OF_FREQUENCY = re.compile(
     r"\b(?:instead of|au lieu de|rather than|plutôt que)\s+(?:\S+\s+){0,3}?(?:a|per|par)\s+(?:day|jour)\b|"
@@ -35,39 +32,6 @@ INSTEAD_OF_FREQUENCY = re.compile(
     # "from forty once a day to forty twice a day": the frequency changed from
     r"\b(?:from|de)\s+(?:[\w.]+\s+){0,2}?(?:once|twice|\w+ times?|\w+ fois)\s+(?:a|per|par)\s+(?:day|jour)"
     r"(?=\s+(?:to|à)\b)",
-    re.I,
-)
-# the strength of the tablets just counted, said right after the count ("half a tablet, 12.5 milligrams",
-# "2 comprimés, soit 1 g"); "2 tablets of 500 mg" is two tablets of that strength (a count of them, kept)
-_STRENGTH_AFTER_COUNT = re.compile(
-    rf"\s*(?:,|;|-|that's|that is|which is|so|soit|c'est|donc)\s*(?:that's\s+|soit\s+|donc\s+)?(?P<num>{_NUM})\s*-?\s*"
-    r"(?P<unit>mg|milligrams?|milligrammes?|mcg|micrograms?|microgrammes?|g|grams?|grammes?)\b",
-    re.I,
-)
-_OF_STRENGTH = re.compile(
-    rf"\s*(?:of|de|à)\s+(?P<num>{_NUM})\s*(?P<unit>mg|milligrams?|milligrammes?|mcg|micrograms?|microgrammes?|g|grams?|"
-    r"grammes?)\b",
-    re.I,
-)
-_COUNT_BEFORE = re.compile(  # "two 500 milligram tablets", "three of the fifty milligram tablets"
-    r"(?:^[\s,:]*|[,:]\s*|\b(?:take|takes|taking|of|use)\s+)(?P<n>[1-4])\s+(?:of (?:the|those|these|my|his|her)\s+)?$",
-    re.I,
-)
-# a strength said as pharmacists say it, the hundreds apart: "three twenty-five milligrams" (325), "one fifty mg"
-_HUNDREDS_BEFORE = re.compile(r"(?:^[\s,:]*|[,:]\s*|\b(?:is|at|was)\s+)(?P<h>[1-9])\s+$", re.I)
-_PILLS_OF = re.compile(r"\b(?P<n>\d{1,2}) of (?:the|those|my) (?:[a-z]+ ){0,3}(?:pills|tablets)\b[^.;]{0,12}$", re.I)
-_ONES = re.compile(r"\s*(?:ones|tablets|pills)\b", re.I)
-_TABLET_AFTER = re.compile(r"\s*(?:tablets?|capsules?|pills?|caplets?)\b", re.I)
-# part of the tablet taken, and its strength said: "…, but you take half a tablet, so fifty milligrams"
-_PART_TAKEN = re.compile(
-    r"[^.;]{0,40}?\b(?:take|takes|prenez|prendre)\s+(?:half|a half|0\.5|un demi|une demie?)\s+(?:a\s+)?"
-    r"(?:tablets?|pills?|comprimés?)\s*,?\s*(?:so|that's|that is|soit|donc)\s+"
-    r"(?P<num>\d+(?:[.,]\d+)?)\s*(?P<unit>mg|milligrams?|milligrammes?|mcg|micrograms?|microgrammes?)\b",
-    re.I,
-)
-_RATIO_AFTER = re.compile(
-    r"\s*(?:for every|for each|per|pour|par)\s+\d+\s*(?:grams?|g|grammes?|carbs?|points?|mg/dl)\b|\s*(?:for every|per) "
-    r"\d+\s+over\b",
     re.I,
 )
 _MAX_BARE = re.compile(
@@ -359,7 +323,11 @@ def read_attributes(
     for m in _DOSE.finditer(norm):
         if not free(m.start(), m.end()):
             continue
-        if _CONCENTRATION.match(norm, m.end()) or _PER_VOLUME.search(norm[: m.start()]):
+        if (
+            st.CONCENTRATION.match(norm, m.end())
+            or st.PER_VOLUME.search(norm[: m.start()])
+            or st.PER_KILO.match(norm, m.end())
+        ):
             continue  # "le flacon à 500 milligrammes pour 5 millilitres": the syrup's strength, not a dose
         if _UP_TO_ALONE.search(norm[: m.start()]) and not _TAKEN_WHEN.match(norm, m.end()):
             continue  # "tylenol up to two grams is the safer choice": a ceiling with no time said, not a dose
@@ -374,7 +342,7 @@ def read_attributes(
             r"[\s,]*(?:(?:cream|ointment|gel|lotion|crème|pommade)[\s,]*)?", norm[: m.start()]
         ):
             continue  # a cream's strength stands by its name ("hydrocortisone 1%"), not "the fev went up by 18%"
-        if ratio := _RATIO_AFTER.match(norm, m.end()):
+        if ratio := st.RATIO_AFTER.match(norm, m.end()):
             taken.append((m.start(), ratio.end()))
             continue  # "one unit for every twelve grams of carbs": an insulin ratio, not a dose
         value, counted_end, dose_start = float(m.group("num")), 0, None
@@ -385,29 +353,36 @@ def read_attributes(
                 nxt = _DOSE.search(norm, m.end())
                 if nxt and re.fullmatch(r"\s*(?:to|à|a|up to|down to)\s*", norm[m.end() : nxt.start()], re.I):
                     m, unit, value = nxt, normalise_unit(nxt.group("unit")), float(nxt.group("num"))
-        if unit in COUNT_UNITS and (strength := _STRENGTH_AFTER_COUNT.match(norm, m.end())):
-            # "half a tablet, 12.5 milligrams": the strength said with the count is the dose
+        strength = st.STRENGTH_AFTER_COUNT.match(norm, m.end()) or unit == "ml" and st.OF_VOLUME.match(norm, m.end())
+        if (unit in COUNT_UNITS or unit == "ml") and strength:  # "half a tablet, 12.5 milligrams", "12.5 ml, that's
+            # 250 mg", "fifteen milliliters of the four hundred strength, twelve hundred milligrams": the dose
             m, unit, value = strength, normalise_unit(strength.group("unit")), float(strength.group("num"))
-        elif unit in ("tablets", "capsules") and (strength := _OF_STRENGTH.match(norm, m.end())):
+        elif unit in ("tablets", "capsules") and (strength := st.OF_STRENGTH.match(norm, m.end())):
             # "two tablets of five hundred milligrams": a dose of a thousand
             dose_start = m.start()
             m, unit, value = strength, normalise_unit(strength.group("unit")), value * float(strength.group("num"))
         elif (
             unit not in COUNT_UNITS
-            and _TABLET_AFTER.match(norm, m.end())
-            and (part := _PART_TAKEN.match(norm, m.end()))
+            and st.TABLET_AFTER.match(norm, m.end())
+            and (part := st.PART_TAKEN.match(norm, m.end()))
         ):
             # "one hundred milligram tablets, but you take half a tablet, so fifty milligrams": what is taken
             m, unit, value = part, normalise_unit(part.group("unit")), float(part.group("num"))
-        elif unit not in COUNT_UNITS and 10 <= value < 100 and (hundreds := _HUNDREDS_BEFORE.search(norm[: m.start()])):
-            if not _TABLET_AFTER.match(norm, m.end()):  # "ferrous sulfate, three twenty-five milligrams": 325 mg
+        elif (
+            unit not in COUNT_UNITS and 10 <= value < 100 and (hundreds := st.HUNDREDS_BEFORE.search(norm[: m.start()]))
+        ):
+            if not st.TABLET_AFTER.match(norm, m.end()):  # "ferrous sulfate, three twenty-five milligrams": 325 mg
                 value += 100 * float(hundreds.group("h"))
                 dose_start = hundreds.start("h")
-        elif unit not in COUNT_UNITS and (count := _PILLS_OF.search(norm[: m.start()])) and _ONES.match(norm, m.end()):
+        elif (
+            unit not in COUNT_UNITS
+            and (count := st.PILLS_OF.search(norm[: m.start()]))
+            and st.ONES.match(norm, m.end())
+        ):
             value *= float(count.group("n"))  # "six of the little yellow pills, the 2.5 milligram ones": 15 mg
-        elif unit not in COUNT_UNITS and (count := _COUNT_BEFORE.search(norm[: m.start()])):
+        elif unit not in COUNT_UNITS and (count := st.COUNT_BEFORE.search(norm[: m.start()])):
             # "two 500 milligram tablets": two tablets of 500 mg are a 1000 mg dose
-            if _TABLET_AFTER.match(norm, m.end()):
+            if st.TABLET_AFTER.match(norm, m.end()):
                 value *= float(count.group("n"))
         elif unit not in COUNT_UNITS and (count := COUNT_AFTER_STRENGTH.match(norm, m.end())):
             value *= float(count.group("n"))

@@ -11,7 +11,9 @@ from scribe.notes.medication.tried import (
     ANNOUNCED,
     COURSE_ENDS,
     FINE_SINCE,
+    FOR_DAYS,
     GAVE_ME,
+    HELD,
     NO_RELIEF,
     ON_CONDITION,
     SINGLE_DOSE,
@@ -42,16 +44,14 @@ STOP_LEFT = re.compile(
     r"(?:de |du |d'|le |la |les |l')?$",
     re.I,
 )
-# "so no more zolpidem": a stop said right before the drug only ("no more ibuprofen, no aspirin products" stops
-# no aspirin; "no more than four a day" is a maximum)
+# "so no more zolpidem": a stop right before the drug only (not "no more than four a day")
 NO_MORE_BEFORE = re.compile(
     r"\bno more\s+(?:of\s+)?(?:the |your |his |her |my )?$|"
     r"^\W*(?:et |donc )?(?:plus|pas) (?:jamais |aucune? )?d(?:e |')(?:l')?$",  # "et pas d'advil"
     re.I,
 )
-# a drug named as one not to take ("we want to avoid going to insulin", "plutôt que le tramadol") or to compare
-# with ("most people tolerate it much better on the stomach than pradaxa", "elle fait moins prendre de poids que le
-# deroxat")
+# a drug named as one not to take ("we want to avoid going to insulin", "plutôt que le tramadol") or to compare with
+# ("most people tolerate it much better on the stomach than pradaxa", "elle fait moins prendre de poids que le deroxat")
 _AVOID = re.compile(
     r"\b(?:avoid(?:ing)?|instead of|rather than|than(?=\s+(?:(?:the|your|with)\s+)?$)|hold off on|"
     r"not (?:want|need) to (?:start|go on|use)|"
@@ -79,9 +79,11 @@ _STOP_RIGHT = re.compile(
     r"(?:i|he|she|we|you) (?:finished|completed) (?:it|them|that|the course)|"
     r"(?:that|it|this|which|they)(?:'s|'re| is| are| was| were| has| have)(?: already)?(?: been)? "
     r"(?:stopped|discontinued))\b|"
-    # "you can leave the advil off", "it did nothing, so I stopped."; "the melatonin, you can leave that off" ("lean")
-    r"^\W{0,3}off\b(?! and on)|\b(?:leave|lean) (?:that|it|them|those) off\b|" + STOPPED_BARE + "|"
-    r"\b(?:l'|les )(?:ai |avons |avez |aviez |avait |a |ont )?arrêt\w*|"
+    # "you can leave the advil off", "it did nothing, so I stopped."; "the melatonin, you can leave that off" ("lean");
+    # "the prednisone i finished two and a half weeks ago"
+    r"^\W{0,3}off\b(?! and on)|\b(?:leave|lean) (?:that|it|them|those) off\b|^\W{0,3}(?:i|he|she|we) finished\b|"
+    + STOPPED_BARE
+    + r"|\b(?:l'|les )(?:ai |avons |avez |aviez |avait |a |ont )?arrêt\w*|"
     # a relative clause on the drug: "l'amiodarone, …, qu'on a arrêtée", "the amiodarone, which we stopped"
     r"\bqu(?:'on|e j'ai|e vous avez|e nous avons|'il a|'elle a|'ils ont) (?:\w+ )?arrêt\w*|"
     r"\b(?:which|that) (?:we|i|they|you|he|she) (?:\w+ )?(?:stopped|discontinued)\b|"
@@ -106,8 +108,10 @@ _STOP_RIGHT = re.compile(
 _CHANGE_LEFT = re.compile(
     r"\b(?:increas\w*|decreas\w*|doubl\w*|rais\w*|lower\w*|(?<!\ba )(?<!small )(?<!little )bump\w*|up (?:the|your)|"
     r"go(?:ing)? (?:up|down) on|reduc\w*|adjust\w*|switch\w*|taper\w*|"  # "a small bump" in the creatinine: no change
-    r"(?<!ne )(?<!no )(?<!not )(?<!n't )chang\w*(?! rien| nothing)|titrat\w*|cut (?:back|down)(?: on)?|"
-    r"halv\w*|augment(?!in)\w*|diminu\w*|baiss\w*|modifi\w*)\b",  # not "on ne change rien, l'amlodipine …"
+    r"(?<!ne )(?<!no )(?<!not )(?<!n't )chang\w*(?! rien| nothing)|titrat\w*|cut (?:back|down)(?: on)?|"  # (not
+    # "on ne change rien, l'amlodipine …"; not "a medicine to lower the uric acid, allopurinol")
+    r"halv\w*|augment(?!in)\w*|diminu\w*|baiss\w*|modifi\w*)\b(?!\s+(?:the |your |votre |le |la |l'|les )?"
+    r"(?:uric|cholest|sugars?|blood|pressure|ldl|a1c|risk|acid|sucre|tension|glyc|risque|acide))",  # what it is for
     re.I,
 )
 # a change verb acting on an anaphora of the drug ("increase it", "cut the dose", "on va l'augmenter")
@@ -171,11 +175,11 @@ _NEW_RIGHT = re.compile(
     r"^[^.]{0,30}?\b(?:i'll|i will|i'm going to|let's|we'll|je vais|on va)\s+(?:\w+\s+)?"
     r"(?:prescribe|start|send|call|use|give|go with)\w*\s+(?:it|that|them|you)\b|"  # "…, we'll use that again"
     # a recap: "losartan fifty once a day instead", "allopurinol one hundred milligrams once a day, new"
-    r"^[^.;]{0,50}?(?:\binstead|,\s*(?:new|nouveau|nouvelle))\s*(?:[.;,]|$)",
+    r"^[^.;]{0,50}?(?:\binstead|,\s*(?:new|nouveau|nouvelle))\s*(?:[.;,]|$)|"
+    r"^[^.;]{0,50}?\b(?:starting (?:today|tonight|now)|(?:à partir|dès) (?:d'aujourd'hui|ce soir|maintenant))\b",
     re.I,
 )
-# a course the clinician gives, said with its length ("an antibiotic, doxycycline, 100 mg twice a day for five days")
-# or as a taper
+# a course the clinician gives, with its length ("doxycycline, 100 mg twice a day for five days") or as a taper
 _COURSE_RIGHT = re.compile(
     r"^[^.;]{0,110}?\b(?:for|pendant)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|"
     r"un|une|deux|trois|quatre|cinq|six|sept|huit|dix|quinze)\s+(?:days?|weeks?|jours|semaines?)\b|"
@@ -301,8 +305,6 @@ _TREATED_THEN = re.compile(
     r"(?:with|par|avec)\s+(?:the\s+|du\s+|de la\s+|de l')?$",
     re.I,
 )
-# a course or a hold told with its length: "they stopped her warfarin for two days", "… for five days"
-_FOR_DAYS = re.compile(r"\b(?:for|pendant|durant) (?:\w+ ){1,2}(?:days?|weeks?|jours?|semaines?)\b", re.I)
 _WAS = re.compile(r"\s*(?:was|were|c'était|était)\b", re.I)
 _OWN_STATUS = [STOP_LEFT, _CHANGE_LEFT, _NEW_CUE, _CURRENT_LEFT, _IMPERATIVE]
 
@@ -337,8 +339,10 @@ def clause_status(
             return None
         status = "stopped"
     elif stop and not _HEDGE.search(left):
+        if clinician and HELD.match(right):
+            return None  # "vous arrêtez complètement l'oméprazole pendant deux semaines … avant le test": a hold
         # "they stopped her warfarin for two days": held for a while, then taken again, by the patient's account
-        status = "historical" if not clinician and _FOR_DAYS.match(right.lstrip()) else "stopped"
+        status = "historical" if not clinician and FOR_DAYS.match(right.lstrip()) else "stopped"
     elif (
         (not clinician or asked or "?" in text)
         and not _CURRENT_LEFT.search(left)
@@ -349,7 +353,7 @@ def clause_status(
         status = "current"
     elif clinician and _TREATED_THEN.search(left):
         status = "historical"  # "a flare-up two and a half weeks ago treated with prednisone"
-    elif not clinician and _WAS.match(right) and _FOR_DAYS.search(text, start):
+    elif not clinician and _WAS.match(right) and FOR_DAYS.search(text, start):
         status = "historical"  # "the prednisone was forty milligrams, once a day, for five days": a course told
     elif clinician and (_SWITCH_FROM.search(left) or _SWITCH_OBJECT[0].search(left) and _SWITCH_OBJECT[1].match(after)):
         # "down the road the cardiologist may switch the lisinopril to entresto": considered, nothing stops today

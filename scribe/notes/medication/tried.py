@@ -215,3 +215,12 @@ WHEN_IT_ENDS = re.compile(
 COURSE_ENDS = re.compile(
     r"^\s*(?:stops|is (?:stopped|done|finished|over)|ends|s'arrête|est (?:arrêtée?|finie?|terminée?)|finie?)\b", re.I
 )
+
+
+# held for a while: "for two days", "pendant deux semaines", "deux semaines avant le test"
+FOR_DAYS = re.compile(r"\b(?:for|pendant|durant) (?:\w+ ){1,2}(?:days?|weeks?|jours?|semaines?)\b", re.I)
+HELD = re.compile(
+    r"\W*(?:(?:for|pendant|durant|depuis au moins|at least) (?:\w+ ){1,2}(?:days?|weeks?|jours?|semaines?)|"
+    r"(?:\w+ ){1,2}(?:days?|weeks?|jours?|semaines?) (?:before|avant))\b",
+    re.I,
+)
