@@ -29,7 +29,7 @@ from scribe.notes.answers_find import (
     parts_of,
     radiates_to,
 )
-from scribe.notes.answers_guard import ADHERENCE, RESULT_LATER
+from scribe.notes.answers_guard import ADHERENCE, NAMED_LABS, RESULT_LATER, wrong_for_question
 from scribe.notes.answers_kinds import TREATMENT, unanswered
 from scribe.notes.answers_search import NOT_UNDERSTOOD, labels_in
 from scribe.notes.answers_setting import kind_differs, setting_differs
@@ -180,32 +180,6 @@ _ASKS_ALLERGY = re.compile(r"\ballerg", re.I)
 # "what is her blood type?" is not the hemoglobin's 8.1
 _ASKS_BLOOD_TYPE = re.compile(r"\bblood (?:type|group)\b|\bgroupe sanguin\b|\brh[ée]sus\b", re.I)
 _BLOOD_TYPE = re.compile(r"(?:^|\s)(?:a|b|ab|o)\s*(?:[+-]|pos\w*|neg\w*|nég\w*)|\brh|\bpositi|\bn[ée]gati", re.I)
-# laboratory tests a value must be said with, by name, in either language (a panel's other numbers are not it)
-_NAMED_LABS = [
-    re.compile(rx, re.I)
-    for rx in (
-        r"\bldl\b|\bbad cholesterol\b|\bmauvais cholest[ée]rol\b",
-        r"\bhdl\b|\bgood cholesterol\b|\bbon cholest[ée]rol\b",
-        r"\btriglyc[ée]rides?\b",
-        r"\b(?:nt-?pro-?)?bnp\b",
-        r"\buric acid\b|\bacide urique\b|\buric[ée]mie\b|\burates?\b",
-        r"\bferritin\w*",
-        r"\bpsa\b",
-        r"\binr\b",
-        r"\btroponin\w*",
-        r"\bcrp\b|\bc-reactive\b|\bprot[ée]ine c\b",
-        r"\bpotassium\b|\bkali[ée]mie\b",
-        r"\bsodium\b|\bnatr[ée]mie\b",
-        r"\bvitamine? d\b",
-        r"\bb12\b",
-        r"\bd-?dim[eè]r\w*",
-        r"\bantibod\w*|\banticorps\b|\btrab\b",
-        r"\bt ?(?:4|four|quatre)\b|\bthyroxine\b",
-        r"\bt ?(?:3|three|trois)\b",
-        r"\bh[ée]moglobin\w*\b(?!\s*(?:a1c|a 1 c|glyqu|glyc))|\bhgb\b|\bhb\b(?!\s*a1c)",  # not the A1c
-        r"\bcreatinine\b|\bcr[ée]atinin\w*",  # not a dose said "one fifty"
-    )
-]
 _TWO_NUMBERS = re.compile(r"\d+\s*(?:/|over|sur)\s*\d+|\b\w+ (?:over|sur) \w+", re.I)
 # the past and the future of a time: "when was her last colonoscopy?" is not "next month", nor "when is his next
 # echocardiogram?" the one done "4 months ago"
@@ -275,7 +249,7 @@ def _fits(query: Query, found: Answered) -> Answered:
         return unanswered(found.topic)  # "his LDL before he started atorvastatin?" — "on the atorvastatin twenty"
     if _other_allergen(query.text, said):
         return unanswered(found.topic)  # "is he allergic to penicillin?" — "bactrim, a rash"
-    if any(rx.search(query.text) and not rx.search(said) for rx in _NAMED_LABS):
+    if any(rx.search(query.text) and not rx.search(said) for rx in NAMED_LABS):
         return unanswered(found.topic)  # "what was his last LDL?" is not the "2" of "type 2 diabetes"
     if not value:
         return found
@@ -292,6 +266,7 @@ def _fits(query: Query, found: Answered) -> Answered:
         or (_ASKS_DOSE.search(query.text) and not _DOSE_UNIT.search(value))
         or _named_in_question(query.text, value)
         or (_ASKS_BLOOD_TYPE.search(query.text) and not _BLOOD_TYPE.search(value))
+        or wrong_for_question(query.text, value)
     )
     return unanswered(found.topic) if wrong else found
 

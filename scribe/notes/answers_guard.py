@@ -234,3 +234,52 @@ class Guards(Searcher):
             for start, end, _c in lexicon.find_concepts(kind, text):
                 text = text[:start] + " " * (end - start) + text[end:]
         return [word_pattern(w) for w in content_words(text) if not cross or translations(w)]
+
+
+# a lab or a measure the question names must be said with the answer: "what was his last LDL?" is not the "2" of
+# "type 2 diabetes", "son débit de pointe avant la ventoline ?" is not how often she takes the ventoline
+NAMED_LABS = [
+    re.compile(rx, re.I)
+    for rx in (
+        r"\bldl\b|\bbad cholesterol\b|\bmauvais cholest[ée]rol\b",
+        r"\bhdl\b|\bgood cholesterol\b|\bbon cholest[ée]rol\b",
+        r"\btriglyc[ée]rides?\b",
+        r"\b(?:nt-?pro-?)?bnp\b",
+        r"\buric acid\b|\bacide urique\b|\buric[ée]mie\b|\burates?\b",
+        r"\bferritin\w*",
+        r"\bpsa\b",
+        r"\binr\b",
+        r"\btroponin\w*",
+        r"\bcrp\b|\bc-reactive\b|\bprot[ée]ine c\b",
+        r"\bpotassium\b|\bkali[ée]mie\b",
+        r"\bsodium\b|\bnatr[ée]mie\b",
+        r"\bvitamine? d\b",
+        r"\bb12\b",
+        r"\bd-?dim[eè]r\w*",
+        r"\bantibod\w*|\banticorps\b|\btrab\b",
+        r"\bt ?(?:4|four|quatre)\b|\bthyroxine\b",
+        r"\bt ?(?:3|three|trois)\b",
+        r"\bh[ée]moglobin\w*\b(?!\s*(?:a1c|a 1 c|glyqu|glyc))|\bhgb\b|\bhb\b(?!\s*a1c)",  # not the A1c
+        r"\bcreatinine\b|\bcr[ée]atinin\w*",  # not a dose said "one fifty"
+        r"\bpeak flow\b|\bd[ée]bit (?:expiratoire )?de pointe\b",
+        r"\bplatelets?\b|\bplaquettes?\b",
+        r"\bejection fraction\b|\bfraction d'[ée]jection\b|\bfevg\b|\blvef\b",
+        r"\bgad-?\s?7\b|\bphq-?\s?9\b",
+        r"\btsh\b",
+    )
+]
+
+# a question of what or how much is no yes/no: "what fasting glucose target should she titrate to?"
+_WH = re.compile(r"^\W*(?:what|which|how (?:much|many|often|long)|quel\w*|combien)\b", re.I)
+# "how long before the breath test should she stop the omeprazole?" is not how long she has taken it
+_BEFORE_ASKED = re.compile(
+    r"\b(?:how long|combien de temps|how many (?:days|weeks))\b[^?]{0,20}\b(?:before|avant)\b", re.I
+)
+_BEFORE_SAID = re.compile(r"\b(?:before|avant|prior)\b", re.I)
+
+
+def wrong_for_question(question: str, value: str) -> bool:
+    """The value cannot be what the question asks: a yes or no to a what, a time since for a time before."""
+    if value.lower() in ("yes", "no", "oui", "non") and _WH.match(question):
+        return True
+    return bool(_BEFORE_ASKED.search(question)) and not _BEFORE_SAID.search(value)

@@ -224,12 +224,33 @@ def _year(m: re.Match) -> str:
     return f"{m.group(1)} {century}{value:02d}"
 
 
+# a value under ten with its decimals said as a number: "un virgule huit" (1.8), "un virgule dix-huit" (1.18),
+# "one point two" (1.2); a French "un" is otherwise no number (an article)
+_SMALL_DECIMAL = re.compile(
+    r"\b(zero|zéro|one|un|une|two|deux|three|trois|four|quatre|five|cinq|six|seven|sept|eight|huit|nine|neuf)\s+"
+    r"(?:virgule|point)\s+([a-zà-ÿ]+(?:-[a-zà-ÿ]+)*)\b",
+    re.I,
+)
+
+
+def _small_decimal(m: re.Match) -> str:
+    whole, _ = _parse_number([m.group(1)]) if m.group(1).lower() not in ("un", "une") else (1.0, 1)
+    whole = 0.0 if m.group(1).lower() in ("zero", "zéro") else whole
+    frac, used = _parse_number([m.group(2)])
+    if not used and "-" in m.group(2):
+        frac, used = _parse_number(m.group(2).split("-"))
+    if whole is None or frac is None or not used or not float(frac).is_integer() or frac >= 100:
+        return m.group(0)
+    return f"{int(whole)}.{int(frac)}"
+
+
 def numbers_to_digits(text: str) -> str:
     """Replace spoken numbers by digits ("twenty milligrams" → "20 milligrams"); leaves small talk
     numbers such as "one of" alone when not followed by a unit-like word."""
     text = _HUNDRED_OH.sub(lambda m: f"{_OH[m.group(1).lower()]}0{_OH[m.group(2).lower()]}", text)
     text = _SPOKEN_YEAR.sub(_year, text)
     text = _DIGIT_DECIMAL.sub(_digit_decimal, text)
+    text = _SMALL_DECIMAL.sub(_small_decimal, text)
     toks = list(re.finditer(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*", text))
     out, last, i = [], 0, 0
     while i < len(toks):
