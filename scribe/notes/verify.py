@@ -51,6 +51,8 @@ def numbers_supported(sentence: str, evidence_text: str) -> list[str]:
     have = set(said) | number_values(evidence_text)
     # a tenth said after its number, French style: "température trente-six huit" is 36.8
     have |= {a + b / 10 for a, b in zip(said, said[1:]) if float(a).is_integer() and b in range(10)}
+    # a count of tablets times their strength: "four of the two hundred milligram ones" is 800 mg
+    have |= {a * b for a, b in zip(said, said[1:]) if float(a).is_integer() and 1 < a <= 12}
     missing = []
     for d in digits_in(sentence):
         v = float(d.replace(",", "."))

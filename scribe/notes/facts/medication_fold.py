@@ -7,6 +7,7 @@ import re
 
 from scribe.notes.facts.medication_taper import sentence_of
 from scribe.notes.medication.dose_range import in_mg
+from scribe.notes.medication.tried import HELD
 from scribe.schemas_docs import Fact
 
 # a class named for a drug of the visit that belongs to it, folded into the one named nearest: the inhaled
@@ -77,7 +78,12 @@ def one_fact_per_drug(x) -> None:
                 fold(x, n, into=stops[0])
                 fs.remove(n)
         restarts = [f for f in fs if f.status in ("new", "changed") and f.evidence]
-        if stops and restarts and max(_times(stops[0])) < min(_times(restarts[0])):
+        if stops and restarts and _a_hold(x, stops[0]):
+            # "on passe de vingt à quarante" … "ensuite, vous arrêtez l'oméprazole pendant deux semaines": the dose
+            # changed is the drug's status, the hold before the test a step of it
+            fold(x, stops[0], into=restarts[0])
+            fs.remove(stops[0])
+        elif stops and restarts and max(_times(stops[0])) < min(_times(restarts[0])):
             # held, then restarted: "be off the omeprazole for two weeks" … "then you restart the omeprazole, at a
             # higher dose": the later statement is the drug's status
             fold(x, stops[0], into=restarts[0])
@@ -165,6 +171,16 @@ def one_fact_per_drug(x) -> None:
         if f.kind == "medication" and a.get("max_unit") == "times" and (a.get("per_day") or 0) > a["max_per_day"]:
             # the patient's own "four times a day" beside the clinician's "up to three times a day": the limit holds
             a.pop("frequency", None), a.pop("per_day", None)
+
+
+def _a_hold(x, f: Fact) -> bool:
+    """The stop is said with its length, a hold: "vous arrêtez l'oméprazole pendant deux semaines"."""
+    for e in f.evidence:
+        k = sentence_of(x, e)
+        at = x.sents[k].text.find(e.quote) if k is not None and e.quote else -1
+        if at >= 0 and HELD.match(x.sents[k].text[at + len(e.quote) :]):
+            return True
+    return False
 
 
 def _already(x, was: Fact, new: Fact) -> bool:

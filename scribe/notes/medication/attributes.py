@@ -383,7 +383,7 @@ def read_attributes(
         elif unit not in COUNT_UNITS and (count := st.COUNT_BEFORE.search(norm[: m.start()])):
             # "two 500 milligram tablets": two tablets of 500 mg are a 1000 mg dose
             if st.TABLET_AFTER.match(norm, m.end()):
-                value *= float(count.group("n"))
+                value, dose_start = value * float(count.group("n")), count.start("n")
         elif unit not in COUNT_UNITS and (count := COUNT_AFTER_STRENGTH.match(norm, m.end())):
             value *= float(count.group("n"))
             counted_end = count.end()

@@ -13,7 +13,6 @@ from scribe.notes.medication.tried import (
     FINE_SINCE,
     FOR_DAYS,
     GAVE_ME,
-    HELD,
     NO_RELIEF,
     ON_CONDITION,
     SINGLE_DOSE,
@@ -339,8 +338,6 @@ def clause_status(
             return None
         status = "stopped"
     elif stop and not _HEDGE.search(left):
-        if clinician and HELD.match(right):
-            return None  # "vous arrêtez complètement l'oméprazole pendant deux semaines … avant le test": a hold
         # "they stopped her warfarin for two days": held for a while, then taken again, by the patient's account
         status = "historical" if not clinician and FOR_DAYS.match(right.lstrip()) else "stopped"
     elif (
