@@ -39,8 +39,8 @@ def tapered_stops(x) -> None:
             cue = next((j for j in window if _TAPER.search(x.sents[j].text)), None)
             if cue is not None:
                 break
-        if cue is None or _names_another(x, cue, f):
-            continue  # "start prednisone … we'll taper it": another drug's taper
+        if cue is None or any(_names_another(x, j, f) for j in range(k + 1, cue + 1)):
+            continue  # "start prednisone … we'll taper it", "the diazepam, … so we'll taper it": another's taper
         _taper(x, f, cue)
 
 

@@ -285,6 +285,7 @@ _CONSIDERED_BEFORE = re.compile(
     # what a product is made of: "ces comprimés contiennent un vasoconstricteur, de la pseudoéphédrine", "the
     # combined pill, the one with estrogen"
     r"\b(?:contains?|containing|contiennent|contient|contenant|the ones? with)\b[^.;]{0,40}$|"
+    r"\b(?:has|have) (?:some )?[\w-]+ in (?:it|them)\b[^.;]{0,30}$|"  # "the tylenol pm has diphenhydramine in it, an"
     r"\b(?:la même molécule|the same (?:molecule|drug|medicine))\b[^.;]{0,30}$|"  # "… qu'une statine, la lovastatine"
     # "plus tard, j'envisage de réessayer une statine, mais autrement : la rosuvastatine"
     r"\b(?:j'envisage|on envisage|nous envisageons|i'm considering|i am considering|we're considering)\b[^.;]{0,60}$|"
