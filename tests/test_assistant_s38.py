@@ -8,8 +8,7 @@ from scribe.notes.engine import ask, document
 
 def test_a_measure_asked_before_a_drug_is_not_the_drugs_frequency():
     visit = document(
-        "[doctor] et la ventoline , vous la prenez combien de fois ?\n"
-        "[patient] cinq fois par semaine , à peu près .\n",
+        "[doctor] et la ventoline , vous la prenez combien de fois ?\n[patient] cinq fois par semaine , à peu près .\n",
         language="fr",
     )
     assert ask(visit, "Quel était son débit de pointe au cabinet avant la ventoline ?")["answered"] is False

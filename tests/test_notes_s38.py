@@ -132,7 +132,8 @@ def test_a_taper_is_the_drug_its_turn_names_not_the_one_stopped_before():
         "[doctor] the tylenol pm has diphenhydramine in it , an antihistamine , which makes you drowsy at night .\n"
         "[doctor] so the tylenol pm , i'd like you to stop it completely , starting tonight .\n"
         "[doctor] the diazepam , we can't stop it suddenly after twenty years , that can cause withdrawal . so we'll "
-        "taper it . from tonight , half a tablet , two and a half milligrams at bedtime , for four weeks . then stop .\n"
+        "taper it . from tonight , half a tablet , two and a half milligrams at bedtime , for four weeks . then "
+        "stop .\n"
     )
     meds = _meds(dialogue)
     assert meds["acetaminophen and diphenhydramine"][0] == "stopped", meds
