@@ -138,3 +138,19 @@ def test_a_taper_is_the_drug_its_turn_names_not_the_one_stopped_before():
     meds = _meds(dialogue)
     assert meds["acetaminophen and diphenhydramine"][0] == "stopped", meds
     assert "histamine antagonists" not in meds, meds
+
+
+def test_a_count_of_the_tablets_and_a_usual_adjustment_of_no_drug():
+    dialogue = (
+        "[patient] before the er , i was taking advil . two of the two hundred milligram , three or four times a "
+        "day .\n"
+        "[doctor] i'm going to ask you to stop the advil completely .\n"
+    )
+    assert _meds(dialogue)["ibuprofen"][:3] == ("stopped", "400", "mg"), _meds(dialogue)
+    usual = (
+        "[doctor] you told me on the phone you're taking biotin . i'd like you to stop the biotin now .\n"
+        "[doctor] we recheck the tsh in six weeks , with no biotin . and based on that , we usually adjust the dose by "
+        "twelve and a half or twenty-five micrograms .\n"
+    )
+    facts = document(usual)["facts"]
+    assert not [f for f in facts if f["label"] == "biotin" and f["status"] == "changed"], facts

@@ -293,3 +293,25 @@ def statement(text: str) -> str | None:
     states nothing (a fragment without a verb: "His whole life, his bloodwork.", "Probably two days ago.",
     an answer whose question the note does not carry)."""
     return _salvage(text, _stated)
+
+
+# a statement that leans on what was said before it: "that's newer, maybe two months", "it's not painful, it just
+# buzzes", "mais depuis deux mois, ça ne suffit plus", "i started it about three months ago"
+_ANAPHOR = re.compile(
+    r"^\W*(?:(?:and|but|so|well|oh|yeah|yes|no|um|uh|actually|et|mais|alors|oui|non|enfin|euh|bon)\W+)*"
+    r"(?:it|it's|that|that's|those|these|this|they|they're|ça|cela|c'est|c'était|ce)\b|"
+    r"\b(?:started|took|take|taking|stopped|keep|kept|put|gave|give|use|used)\s+(?:it|them|that)\b|"
+    r"\b(?:je l'ai|je les ai|je le|je la|je les)\b|\b(?:it|that) (?:was|is|'s)\b|\bit's\b|\bthe \w+ one\b",
+    re.I,
+)
+
+
+def anchorless(text: str, lang: str = "en") -> bool:
+    """The patient's sentence leans on something said before (module note above) and names no finding, condition,
+    body part or test of its own: copied into the note, nobody could tell what it is about."""
+    if not _ANAPHOR.search(text):
+        return False
+    from scribe.notes import lexicon
+
+    named = any(lexicon.find_concepts(kind, text) for kind in ("symptom", "condition"))
+    return not named and not re.search(rf"\b(?:{lexicon.BODY_PARTS})\b", text, re.I)

@@ -382,7 +382,7 @@ def read_attributes(
             value *= float(count.group("n"))  # "six of the little yellow pills, the 2.5 milligram ones": 15 mg
         elif unit not in COUNT_UNITS and (count := st.COUNT_BEFORE.search(norm[: m.start()])):
             # "two 500 milligram tablets": two tablets of 500 mg are a 1000 mg dose
-            if st.TABLET_AFTER.match(norm, m.end()):
+            if st.TABLET_AFTER.match(norm, m.end()) or " of " in count.group(0):  # "two of the 200 milligram"
                 value, dose_start = value * float(count.group("n")), count.start("n")
         elif unit not in COUNT_UNITS and (count := COUNT_AFTER_STRENGTH.match(norm, m.end())):
             value *= float(count.group("n"))

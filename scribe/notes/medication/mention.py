@@ -416,7 +416,7 @@ def anaphoric_change(
     sentence before called the dose wrong (DOSE_JUDGED), so "you can give eight milliliters" is the new one."""
     if re.search(
         r"\b(?:if|maybe|might|could|unless|si|peut-être|wanted to|was going to|were going to|had planned|"
-        r"thought about|voulais|pensais)\b",
+        r"thought about|voulais|pensais|usually|typically|generally|d'habitude|en général|habituellement)\b",
         text,
         re.I,
     ):  # "if it's still high we could increase it", "i wanted to go from fifteen to twenty": not the change
