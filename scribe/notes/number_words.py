@@ -227,13 +227,22 @@ def _year(m: re.Match) -> str:
 # a value under ten with its decimals said as a number: "un virgule huit" (1.8), "un virgule dix-huit" (1.18),
 # "one point two" (1.2); a French "un" is otherwise no number (an article)
 _SMALL_DECIMAL = re.compile(
-    r"\b(zero|zéro|one|un|une|two|deux|three|trois|four|quatre|five|cinq|six|seven|sept|eight|huit|nine|neuf)\s+"
+    r"(?<![\w-])(zero|zéro|one|un|une|two|deux|three|trois|four|quatre|five|cinq|six|seven|sept|eight|huit|nine|neuf)\s+"
     r"(?:virgule|point)\s+([a-zà-ÿ]+(?:-[a-zà-ÿ]+)*)\b",
     re.I,
 )
 
 
+_NUMBER_BEFORE = re.compile(
+    r"\b(?:hundred|thousand|cents?|mille|and|et|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|vingt|trente|"
+    r"quarante|cinquante|soixante|\d+)\s+$",
+    re.I,
+)
+
+
 def _small_decimal(m: re.Match) -> str:
+    if _NUMBER_BEFORE.search(m.string[max(0, m.start() - 12) : m.start()]):
+        return m.group(0)  # "one hundred one point eight": the whole number's (read below), not 1.8
     whole, _ = _parse_number([m.group(1)]) if m.group(1).lower() not in ("un", "une") else (1.0, 1)
     whole = 0.0 if m.group(1).lower() in ("zero", "zéro") else whole
     frac, used = _parse_number([m.group(2)])

@@ -27,7 +27,7 @@ from scribe.notes.medication import find_mentions, number_values
 from scribe.notes.medication.dose_range import above_usual
 from scribe.notes.medication.names import fold
 from scribe.notes.misheard import misheard_words
-from scribe.notes.number_words import digits_in, spoken_numbers
+from scribe.notes.number_words import digits_in, numbers_to_digits, spoken_numbers
 from scribe.notes.recovery import DOSE, NUMBER_WORD, known_drug
 from scribe.notes.register import speech_markers  # noqa: F401  (re-exported for tests and benches)
 from scribe.schemas import Segment, Transcript, Word
@@ -51,6 +51,8 @@ def numbers_supported(sentence: str, evidence_text: str) -> list[str]:
     have = set(said) | number_values(evidence_text)
     # a tenth said after its number, French style: "température trente-six huit" is 36.8
     have |= {a + b / 10 for a, b in zip(said, said[1:]) if float(a).is_integer() and b in range(10)}
+    # a decimal said in words ("un virgule huit", "zéro virgule quatre-vingt-dix-huit"), as the note writes it
+    have |= {float(x) for x in re.findall(r"\d+(?:\.\d+)?", numbers_to_digits(evidence_text))}
     # a count of tablets times their strength: "four of the two hundred milligram ones" is 800 mg
     have |= {a * b for a, b in zip(said, said[1:]) if float(a).is_integer() and 1 < a <= 12}
     missing = []

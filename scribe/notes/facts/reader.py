@@ -159,7 +159,7 @@ class ConsultationReader:
         offset `upto`: "and i have prediabetes, they told me last year" is the daughter's, not the patient's."""
         said = self.sents[k].text[:upto]
         guest = self.role[k] == "other" or self.tr.segments[self.sents[k].seg_index].speaker == "guest"
-        if self._addressed_companion(k):
+        if self._asked_of_the_companion(k):
             return True  # the reply to a question put to the companion, all theirs: "oui, depuis toute petite"
         if (
             self.companion_turn(k)
@@ -228,10 +228,16 @@ class ConsultationReader:
         while j > 0 and self.sents[j - 1].seg_index == self.sents[k].seg_index:
             j -= 1
         asked = self.sents[j - 1].text if j > 0 and self.is_clin(j - 1) else ""
-        if _ASKED_OF_THE_OTHER.match(asked):
-            return True  # "madame, vous avez de l'asthme vous aussi, je crois ?" (the patient is "mademoiselle")
         m = _ADDRESSED.match(asked) if self._names else None
         return bool(m) and m.group(1).lower() in self._names
+
+    def _asked_of_the_companion(self, k: int) -> bool:
+        """Sentence k answers a question on the companion's own health: "madame, vous avez de l'asthme vous aussi ?"
+        (the patient is "mademoiselle"), not "joyce, how's his sleep?"."""
+        j = k
+        while j > 0 and self.sents[j - 1].seg_index == self.sents[k].seg_index:
+            j -= 1
+        return j > 0 and self.is_clin(j - 1) and bool(_ASKED_OF_THE_OTHER.match(self.sents[j - 1].text))
 
     def relative_takes(self, k: int, start: int) -> bool:
         """The patient's "he takes X" / "elle prend X" at sentence k, offset `start`, of a relative of that gender the
