@@ -306,9 +306,9 @@ _ANAPHOR = re.compile(
 )
 
 
-def anchorless(text: str, lang: str = "en") -> bool:
-    """The patient's sentence leans on something said before (module note above) and names no finding, condition,
-    body part or test of its own: copied into the note, nobody could tell what it is about."""
+def anchorless(text: str) -> bool:
+    """The patient's sentence leans on something said before (_ANAPHOR) and names no finding, condition or body part
+    of its own: copied into the note, nobody could tell what it is about."""
     if not _ANAPHOR.search(text):
         return False
     from scribe.notes import lexicon
