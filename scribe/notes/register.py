@@ -295,13 +295,11 @@ def statement(text: str) -> str | None:
     return _salvage(text, _stated)
 
 
-# a statement that leans on what was said before it: "that's newer, maybe two months", "it's not painful, it just
-# buzzes", "mais depuis deux mois, ça ne suffit plus", "i started it about three months ago"
+# a statement that opens on what was said before it: "that's newer, maybe two months", "it's not painful, it just
+# buzzes", "ça ne suffit plus"
 _ANAPHOR = re.compile(
     r"^\W*(?:(?:and|but|so|well|oh|yeah|yes|no|um|uh|actually|et|mais|alors|oui|non|enfin|euh|bon)\W+)*"
-    r"(?:it|it's|that|that's|those|these|this|they|they're|ça|cela|c'est|c'était|ce)\b|"
-    r"\b(?:started|took|take|taking|stopped|keep|kept|put|gave|give|use|used)\s+(?:it|them|that)\b|"
-    r"\b(?:je l'ai|je les ai|je le|je la|je les)\b|\b(?:it|that) (?:was|is|'s)\b|\bit's\b|\bthe \w+ one\b",
+    r"(?:it|it's|that|that's|those|these|this|they|they're|ça|cela|c'est|c'était|ce)\b",
     re.I,
 )
 

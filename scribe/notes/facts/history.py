@@ -481,9 +481,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                     and self.sents[k - 1].seg_index == s.seg_index
                     and _SOMEONE_ELSE.match(self.sents[k - 1].text)
                 )  # "my friend took fosamax. her dentist said"
-                and not register.anchorless(
-                    t, self.lang
-                )  # "that's newer, maybe two months": of what, the note can't say
+                and not register.anchorless(t)  # "that's newer, maybe two months": of what, the note can't say
                 and n_statements < 14
             ):
                 told = {"told_by": self.proxy} if self.proxy and self.parent_tells(k) else {}  # "the mother": her "i"
