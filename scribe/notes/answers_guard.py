@@ -269,8 +269,13 @@ NAMED_LABS = [
     )
 ]
 
-# a question of what or how much is no yes/no: "what fasting glucose target should she titrate to?"
-_WH = re.compile(r"^\W*(?:what|which|how (?:much|many|often|long)|quel\w*|combien)\b", re.I)
+# a question of a value is no yes/no: "what fasting glucose target should she titrate to?" (not "quelle contraception
+# prend-elle ?" "oui, la pilule")
+_WH = re.compile(
+    r"^\W*(?:what|which|quel\w*)\b[^?]*\b(?:target|goal|objecti\w*|cible|level|taux|value|valeur|dose|score)\b|"
+    r"^\W*(?:how (?:much|many|often|long)|combien)\b",
+    re.I,
+)
 # "how long before the breath test should she stop the omeprazole?" is not how long she has taken it
 _BEFORE_ASKED = re.compile(
     r"\b(?:how long|combien de temps|how many (?:days|weeks))\b[^?]{0,20}\b(?:before|avant)\b", re.I
@@ -279,7 +284,7 @@ _BEFORE_SAID = re.compile(r"\b(?:before|avant|prior)\b", re.I)
 
 
 def wrong_for_question(question: str, value: str) -> bool:
-    """The value cannot be what the question asks: a yes or no to a what, a time since for a time before."""
+    """The value cannot be what the question asks: a yes or no to a value asked, a time since for a time before."""
     if value.lower() in ("yes", "no", "oui", "non") and _WH.match(question):
         return True
     return bool(_BEFORE_ASKED.search(question)) and not _BEFORE_SAID.search(value)
