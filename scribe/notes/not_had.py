@@ -101,8 +101,10 @@ def in_general(text: str, start: int, end: int) -> bool:
     effect = verb and _EFFECT_AFTER.match(text, end)
     # "parce que le diabète favorise le canal carpien": what the disease does, said of no one ("votre diabète …" is had)
     causes = _CAUSES_AFTER.match(text, end) and not _OWNED_BEFORE.search(text[max(0, start - 12) : start])
-    someone = _SOMEONE_WHO.search(text[max(0, start - 50) : start]) or _RISK_OF.search(text[max(0, start - 30) : start])
-    return bool(_RISK_AFTER.match(text, end) or generic or effect or causes or _GOES_WITH.search(before) or someone)
+    of_anyone = _SOMEONE_WHO.search(text[max(0, start - 50) : start]) or _RISK_OF.search(
+        text[max(0, start - 30) : start]
+    )
+    return bool(_RISK_AFTER.match(text, end) or generic or effect or causes or _GOES_WITH.search(before) or of_anyone)
 
 
 def not_had(before: str) -> bool:

@@ -244,7 +244,6 @@ def _small_decimal(m: re.Match) -> str:
     if _NUMBER_BEFORE.search(m.string[max(0, m.start() - 12) : m.start()]):
         return m.group(0)  # "one hundred one point eight": the whole number's (read below), not 1.8
     whole, _ = _parse_number([m.group(1)]) if m.group(1).lower() not in ("un", "une") else (1.0, 1)
-    whole = 0.0 if m.group(1).lower() in ("zero", "zéro") else whole
     frac, used = _parse_number([m.group(2)])
     if not used and "-" in m.group(2):
         frac, used = _parse_number(m.group(2).split("-"))

@@ -15,7 +15,7 @@ from scribe.notes import lexicon
 from scribe.notes.consultation import FAMILY, context_of
 from scribe.notes.consultation import certainty as spoken_certainty
 from scribe.notes.facts.reader import NEGATION_NEAR, WARNING_SIGNS, clause_before
-from scribe.notes.facts.relatives import MY_RELATIVE, MY_SPOUSE, PRONOUN_SUBJECT
+from scribe.notes.facts.relatives import MY_RELATIVE, MY_SPOUSE, PRONOUN_SUBJECT, turn_opening
 from scribe.notes.lexicon.conditions_status import STATUS_LABELS
 from scribe.notes.number_words import EN_TENS, EN_UNITS, FR_TENS, FR_UNITS
 from scribe.notes.problems import (
@@ -438,9 +438,7 @@ class ProblemFacts:
 def answers_of_relative(sents: list[Sentence], k: int, roles: list[str]) -> bool:
     """The clinician's sentence k speaks of the relative the patient just asked about ("mon mari, il peut
     l'attraper ?" "il a déjà eu la varicelle et un zona"): its he/she is theirs, not the patient's."""
-    j = k
-    while j > 0 and sents[j - 1].seg_index == sents[k].seg_index:
-        j -= 1
+    j = turn_opening(sents, k)
     if j == 0 or roles[k] != "clinician" or roles[j - 1] == "clinician" or not PRONOUN_SUBJECT.match(sents[k].text):
         return False
     asked = sents[j - 1].text

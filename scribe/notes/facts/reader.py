@@ -9,7 +9,7 @@ from itertools import takewhile
 from scribe.notes import lexicon, register
 from scribe.notes.facts.builder import Builder
 from scribe.notes.facts.relative_names import relative_names
-from scribe.notes.facts.relatives import THIRD_PERSON
+from scribe.notes.facts.relatives import THIRD_PERSON, turn_opening
 from scribe.notes.reply_polarity import answer_polarity
 from scribe.notes.text import (
     Sentence,
@@ -224,9 +224,7 @@ class ConsultationReader:
         my daughter, grace." … "and grace, i see you're on a blood thinner yourself?")."""
         if self._names is None:
             self._names = relative_names(self.sents)
-        j = k
-        while j > 0 and self.sents[j - 1].seg_index == self.sents[k].seg_index:
-            j -= 1
+        j = turn_opening(self.sents, k)
         asked = self.sents[j - 1].text if j > 0 and self.is_clin(j - 1) else ""
         m = _ADDRESSED.match(asked) if self._names else None
         return bool(m) and m.group(1).lower() in self._names
@@ -234,9 +232,7 @@ class ConsultationReader:
     def _asked_of_the_companion(self, k: int) -> bool:
         """Sentence k answers a question on the companion's own health: "madame, vous avez de l'asthme vous aussi ?"
         (the patient is "mademoiselle"), not "joyce, how's his sleep?"."""
-        j = k
-        while j > 0 and self.sents[j - 1].seg_index == self.sents[k].seg_index:
-            j -= 1
+        j = turn_opening(self.sents, k)
         return j > 0 and self.is_clin(j - 1) and bool(_ASKED_OF_THE_OTHER.match(self.sents[j - 1].text))
 
     def relative_takes(self, k: int, start: int) -> bool:

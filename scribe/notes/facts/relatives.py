@@ -102,6 +102,14 @@ def patient_again_said(text: str, at: int) -> bool:
     return bool(named) and bool(_YOU_AGAIN.search(text[named[-1].end() : at]))
 
 
+def turn_opening(sents: list, k: int) -> int:
+    """The index of the first sentence of sentence k's turn."""
+    j = k
+    while j > 0 and sents[j - 1].seg_index == sents[k].seg_index:
+        j -= 1
+    return j
+
+
 # "my mom and her sister": the second relative is the first one's (an aunt, not the patient's sister)
 _RELATIVES_RELATIVE = re.compile(r"\b(?:my|mon|ma)\s+(\w+)\s+(?:and|et)\s+(?:her|his|sa|son)\s+(\w+)\b", re.I)
 
@@ -425,9 +433,7 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
 def _asked_chain(sents: list, k: int, is_clin) -> re.Match | None:
     """ "tell me about your mother." "she was diagnosed in her thirties. rashes on the face, joint pains": a sentence
     with no subject of its own, in a reply that opened on the relative asked and never spoke of the patient."""
-    j = k
-    while j > 0 and sents[j - 1].seg_index == sents[k].seg_index:
-        j -= 1
+    j = turn_opening(sents, k)
     if j == k or j < 1 or not is_clin(j - 1) or not PRONOUN_SUBJECT.match(sents[j].text):
         return None
     asked = YOUR_RELATIVE.search(sents[j - 1].text)
@@ -442,9 +448,7 @@ def _told_when_asked(sents: list, k: int, is_pat) -> re.Match | None:
     """The relative the patient named just before the clinician's "tell me about that", in the reply's sentences
     about a he or she that never speak of the patient: "my mom had a clot on the pill." "tell me about that." "she was
     twenty-eight … a clot in her leg, in the thigh i think … she never took the pill again"."""
-    j = k
-    while j > 0 and sents[j - 1].seg_index == sents[k].seg_index:
-        j -= 1
+    j = turn_opening(sents, k)
     if j < 2 or not is_pat(k) or not _TELL_ME.match(sents[j - 1].text) or not is_pat(j - 2):
         return None
     if not THIRD_PERSON.search(sents[k].text) or any(_of_patient(sents[i].text) for i in range(j, k + 1)):
