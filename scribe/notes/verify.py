@@ -39,7 +39,6 @@ _SIDES = {
     "right": r"\b(?:right|droite?)\b",
     "bilateral": r"\b(?:bilateral|both|bilatéral\w*)\b",
 }
-_DECIMAL_WORD = re.compile(r"\b(?:virgule|point)\b", re.I)
 _DENIES = re.compile(r"\b(?:denies|no|negative for|pas de|nie)\b", re.I)
 _ENDORSES = re.compile(r"\b(?:endorses|reports|positive for|signale)\b", re.I)
 _FAMILY_SECTION = re.compile(r"\b(?:family|familial|famille)\b", re.I)
@@ -52,9 +51,8 @@ def numbers_supported(sentence: str, evidence_text: str) -> list[str]:
     have = set(said) | number_values(evidence_text)
     # a tenth said after its number, French style: "température trente-six huit" is 36.8
     have |= {a + b / 10 for a, b in zip(said, said[1:]) if float(a).is_integer() and b in range(10)}
-    # a decimal said in words ("un virgule huit", "zéro virgule quatre-vingt-dix-huit"), as the note writes it
-    if _DECIMAL_WORD.search(evidence_text):  # (the full conversion only where a decimal is said)
-        have |= {float(x) for x in re.findall(r"\d+(?:\.\d+)?", numbers_to_digits(evidence_text))}
+    # numbers as the note's own reading of them writes them: a decimal said in words ("un virgule huit"), "one twenty"
+    have |= {float(x) for x in re.findall(r"\d+(?:\.\d+)?", numbers_to_digits(evidence_text))}
     # a count of tablets times their strength: "four of the two hundred milligram ones" is 800 mg
     have |= {a * b for a, b in zip(said, said[1:]) if float(a).is_integer() and 1 < a <= 12}
     missing = []
