@@ -688,8 +688,13 @@ def err_forbidden(v: dict, label: dict, dialogue: str) -> tuple[list[str], list[
     said |= {float(v) for w, v in NUM_WORDS.items() if re.search(rf"\b{w}\b", f)}
     # "a fever over a hundred and one": temperatures and readings said in words past a hundred
     said |= {100.0 + NUM_WORDS.get(m, 0) for m in re.findall(r"\bhundred(?: and)?(?: (\w+))?", f)}
-    # … and as people say them: "one twenty", "one forty-five"
-    said |= {100.0 + NUM_WORDS.get(m, 0) for m in re.findall(r"\bone (\w+)\b", f) if NUM_WORDS.get(m, 0) >= 10}
+    # … and as people say them: "one twenty", "one forty-five"; and the tens in words ("under fifty")
+    tens = NUM_WORDS | {
+        w: 10 * i for i, w in enumerate("- - - - forty fifty sixty seventy eighty ninety".split()) if i > 3
+    }
+    tens |= {w: 10 * i for i, w in enumerate("- - - - quarante cinquante soixante".split()) if i > 3}
+    said |= {float(v) for w, v in tens.items() if re.search(rf"\b{w}\b", f)}
+    said |= {100.0 + tens.get(m, 0) for m in re.findall(r"\bone (\w+)\b", f) if tens.get(m, 0) >= 10}
     return absent, [it["text"] for it in v["items"] if unsaid(it["f"], f, said)]
 
 
