@@ -199,7 +199,9 @@ _HUNDRED_OH = re.compile(r"\b(one|two)[\s-]+oh[\s-]+(one|two|three|four|five|six
 
 # a decimal said digit by digit: "point zero two", "zero point zero two", "one point two five" → 0.02, 0.02, 1.25
 _DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
-_DIGIT_DECIMAL = re.compile(rf"\b(?:({_DIGIT})\s+)?point((?:\s+{_DIGIT}){{2,4}})\b", re.I)
+# ("eight point nine six weeks ago" is 8.9, six weeks ago: a digit before a length of time is the length's)
+_TIME_AFTER = r"\s+(?:weeks?|days?|months?|years?|hours?|minutes?|semaines?|jours?|mois|ans|heures?)\b"
+_DIGIT_DECIMAL = re.compile(rf"\b(?:({_DIGIT})\s+)?point((?:\s+{_DIGIT}){{2,4}})\b(?!{_TIME_AFTER})", re.I)
 
 
 def _digit_decimal(m: re.Match) -> str:

@@ -32,7 +32,9 @@ _NOT_A_MODIFIER = re.compile(
     r"under|alleviate|prevent|treat|avoid|reduce|relieve|heal|help|cause|causing|confirm|determine|rule|"
     # "it helps the stone come down", "we use it in women with stones", "better than opioids for stone pain";
     # "the symptoms fit benign prostatic hyperplasia"
-    r"helps|works|passes|expected|women|men|people|patients|with|than|until|opioids|against|fits?|suggests?|mimics?)$",
+    r"helps|works|passes|expected|women|men|people|patients|with|than|until|opioids|against|fits?|suggests?|mimics?|"
+    # "for a few weeks after the infection": a length of time is no modifier
+    r"after|before|since|ago|weeks?|days?|months?|years?)$",
     re.I,
 )
 _MODIFIER_ING = {"stenosing", "ascending", "descending", "sclerosing", "ossifying", "bleeding", "ongoing"}
@@ -218,10 +220,14 @@ _STONE_SITES = {
     "millimeters",
     "mm",
 }
+# A count of episodes is no diagnosis ("one infection in two years", "seven infections"), unless a type or a stage
+# is counted ("type two", "stage three").
+_COUNT = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "multiple"}
+_COUNTED = {"type", "stage", "grade", "class"}
 # A head noun alone says too little to be a diagnosis.
 _VAGUE = re.compile(
     r"(?:exacerbation|mass|masses|lesions?|disease|disorder|syndrome|failure|injury|injuries|tears?|"
-    r"stones?|effusion|instability|deficiency|ulcers?|nodules?|cysts?|polyps?)",
+    r"stones?|effusion|instability|deficiency|ulcers?|nodules?|cysts?|polyps?|infections?)",
     re.I,
 )
 # Head nouns that are also verbs, and the object that shows the verb: "strain your urine".
@@ -288,6 +294,8 @@ def diagnosis_phrases(text: str) -> list[tuple[int, int, str]]:
             continue  # "strain your urine", "tear it up": a verb, not a condition
         if words[head_i].lower() in ("stone", "stones") and not any(w.lower() in _STONE_SITES for w in before):
             continue  # "second stone", "women with stones": a stone is named by where it is or its size
+        if before and before[-1].lower() in _COUNT and (len(before) < 2 or before[-2].lower() not in _COUNTED):
+            continue
         phrase_words = before + words[head_i : head_end + 1] + after
         phrase = " ".join(phrase_words)
         if _NOT_DX.search(phrase) or len(phrase) < 5 or _VAGUE.fullmatch(phrase):

@@ -89,11 +89,19 @@ def split_sentences(text: str, seg_index: int) -> list[Sentence]:
 # --------------------------------------------------------------------------- cleanup and person shift
 
 _FILLERS = re.compile(
-    r"(?:(?<=^)|(?<=[\s,]))(?:um+|uh+|uhm|er+|ah|hmm+|mm-hmm|uh-huh|you know|i mean|kinda|sort of|kind of|"
+    r"(?:(?<=^)|(?<=[\s,]))(?:um+|uh+|uhm|(?<!the )er+|ah|hmm+|mm-hmm|uh-huh|you know|i mean|kinda|sort of|kind of|"
     # "like" compares after these words ("nothing like before", "feels like a band"): a filler elsewhere
     r"(?<!nothing )(?<!something )(?<!anything )(?<!feel )(?<!feels )(?<!felt )(?<!look )(?<!looks )(?<!sounds )like|"
     r"okay|ok|alright|all right|(?<!as )well|so|yeah|euh|bah|ben|hein|bon|voilà|d'accord|quoi)(?=[\s,.?!]|$)[,]?",
     re.I,
+)
+
+
+# words a speaker repeats as they restart ("i, i think"); any other word repeated after a comma is a list's next
+# item ("vomiting blood, blood in the urine")
+_STUTTERED = (
+    r"i|we|he|she|it|they|you|the|a|an|and|but|so|that|this|is|was|my|to|in|of|je|il|elle|on|le|la|les|et|de|"
+    r"i'm|it's|that's|we'll|i'll|c'est|j'ai"
 )
 
 
@@ -112,7 +120,7 @@ def detok(text: str) -> str:
     )
     t = re.sub(r"\blem me\b", "let me", t, flags=re.I)
     t = re.sub(r"\b(\w+) (\1)\b", r"\1", t, flags=re.I)  # stutter "i i"
-    t = re.sub(r"\b(\w+), \1\b", r"\1", t, flags=re.I)
+    t = re.sub(rf"\b({_STUTTERED}), \1\b", r"\1", t, flags=re.I)
     return re.sub(r"\s{2,}", " ", t).strip()
 
 
@@ -123,7 +131,8 @@ def clean(text: str) -> str:
     )
     for _ in range(2):
         t = _FILLERS.sub("", t)
-    t = re.sub(r"\b([\w']+(?: [\w']+)?)(?:,? \1\b)+", r"\1", t, flags=re.I)  # "i don't don't", "to the to the"
+    t = re.sub(r"\b([\w']+(?: [\w']+)?)(?: \1\b)+", r"\1", t, flags=re.I)  # "i don't don't", "to the to the"
+    t = re.sub(rf"\b({_STUTTERED})(?:, \1\b)+", r"\1", t, flags=re.I)  # "i, i think"
     t = re.sub(r"\s+([,.?!;:])", r"\1", t)
     t = re.sub(r",\s*\?$", "", t)  # what a tag question ("…, okay?") leaves is a statement
     t = re.sub(r"^[\s,.\-…]+", "", t)

@@ -159,3 +159,21 @@ def _said_for(f, meds: list) -> bool:
     if f.label.lower() != "cortisone" or a.get("dose") or not a.get("mesh_id"):
         return False
     return any(g is not f and g.attributes.get("mesh_id") == a["mesh_id"] and g.label != f.label for g in meds)
+
+
+# the clinician lays out choices: "there are good options without estrogen. a progestin-only pill, like …"
+_OPTIONS = re.compile(
+    r"\b(?:there are|there're|we have|you have|other|good|some|a few|two|three|several)\s+(?:\w+\s+)?"
+    r"(?:options|alternatives|choices)\b|"
+    r"\b(?:d'autres|plusieurs|deux|trois) (?:options|possibilités|alternatives)\b",
+    re.I,
+)
+_DOSE_AFTER = re.compile(r"^[^.;]{0,40}?(?:\d|\bmilligram|\bmg\b|\bmilligramme)", re.I)
+
+
+def among_options(sents: list, k: int, end: int) -> bool:
+    """A drug named among the options the clinician lays out (in sentence k or the one before it in the turn),
+    with no dose: weighed, not prescribed."""
+    s = sents[k]
+    said = [s.text] + ([sents[k - 1].text] if k and sents[k - 1].seg_index == s.seg_index else [])
+    return any(_OPTIONS.search(t) for t in said) and not _DOSE_AFTER.match(s.text[end:])

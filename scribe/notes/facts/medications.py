@@ -8,7 +8,7 @@ import re
 from scribe.notes import lexicon
 from scribe.notes.consultation import context_of
 from scribe.notes.facts.medication_fold import one_fact_per_drug
-from scribe.notes.facts.medication_not_taken import drop_not_taken
+from scribe.notes.facts.medication_not_taken import among_options, drop_not_taken
 from scribe.notes.facts.medication_stops import class_stops, drop_put_off, stops_by_word, told_stopped
 from scribe.notes.facts.medication_taper import stepped_courses, tapered_current, tapered_stops
 from scribe.notes.medication.numbers import tablets_per_dose
@@ -45,21 +45,6 @@ class MedicationFacts:
     )
 
     _FOR_AGE = re.compile(r"\b(?:children'?s|infants?'?s?|kids'?)\s+$", re.I)  # "children's Motrin": no relative
-    # the clinician lays out choices: "there are good options without estrogen. a progestin-only pill, like …"
-    _OPTIONS = re.compile(
-        r"\b(?:there are|there're|we have|you have|other|good|some|a few|two|three|several)\s+(?:\w+\s+)?"
-        r"(?:options|alternatives|choices)\b|"
-        r"\b(?:d'autres|plusieurs|deux|trois) (?:options|possibilités|alternatives)\b",
-        re.I,
-    )
-    _DOSE_AFTER = re.compile(r"^[^.;]{0,40}?(?:\d|\bmilligram|\bmg\b|\bmilligramme)", re.I)
-
-    def _among_options(self, k: int, end: int) -> bool:
-        """A drug named among the options the clinician lays out (in sentence k or the one before it in the turn),
-        with no dose: weighed, not prescribed."""
-        s = self.sents[k]
-        said = [s.text] + ([self.sents[k - 1].text] if k and self.sents[k - 1].seg_index == s.seg_index else [])
-        return any(self._OPTIONS.search(t) for t in said) and not self._DOSE_AFTER.match(s.text[end:])
 
     def _taken_back(self, k: int) -> bool:
         """Whether the clinician withdrew what they had just said, in this sentence or the one before of the turn."""
@@ -107,10 +92,15 @@ class MedicationFacts:
         friends = med.friend_names([s.text for s in self.sents])  # "my buddy frank": "frank takes metoprolol"
         weighed: set[str] = set()  # drugs the clinician only considered, by name
         guests: set[str] = set()  # a companion's drugs: their "i'll keep my glipizide to myself" later is theirs too
+        kins: set[str] = set()  # a relative's drugs: the clinician's "while he was on warfarin" after is theirs too
         for k in range(1, len(found)):  # "… to symbicort. that's budesonide and formoterol": the gloss, not two drugs
             last = found[k - 1][-1:]
             if last and self.sents[k - 1].seg_index == self.sents[k].seg_index:
                 found[k] = [m for m in found[k] if not (m.start < 40 and med.component_of(m, last[0]))]
+        goes_on = [
+            k + 1 < len(self.sents) and self.sents[k + 1].seg_index == s.seg_index for k, s in enumerate(self.sents)
+        ]
+        med.drop_glossed_classes(found, [s.text for s in self.sents], goes_on)
         for k, s in enumerate(self.sents):
             # a tag question asks too: "we tried something for that before, right?" "the lyrica."
             asking = s.question or s.text.rstrip().endswith("?")
@@ -239,7 +229,9 @@ class MedicationFacts:
                 if guest:
                     guests.add(name)
                 mine = self.is_pat(k) and name in guests and re.search(r"\b(?:my|mon|ma)\s*$", s.text[: m.start])
-                kin = self.relative_takes(k, m.start)  # "one brother, george. … and he takes finasteride"
+                kin = self.relative_takes(k, m.start, name in kins)  # "one brother, george. … and he takes finasteride"
+                if kin or theirs:
+                    kins.add(name)
                 if theirs or guest or mine or kin or self.is_pat(k) and self.friends(k, m.start):
                     continue
                 considered = self.is_clin(k) and med.considered_only(s.text, m.start, m.end)  # once, the clinician's
@@ -250,7 +242,7 @@ class MedicationFacts:
                         ev = self.builder.evidence(s.seg_index, s.start + m.start, s.start + m.end)
                         put_off.append((ev, (m.drug.get("name") or m.surface).lower()))
                     continue  # "a medication i considered, azithromycin"; "no azithromycin for now"
-                if self.is_clin(k) and self._among_options(k, m.end):
+                if self.is_clin(k) and among_options(self.sents, k, m.end):
                     continue
                 negated = (
                     mods.negated

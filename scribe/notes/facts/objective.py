@@ -109,7 +109,11 @@ class ObjectiveFacts:
             norm, back = _normalise_with_map(text)
             for label, name_rx, val_rx, unit in self._VITALS:
                 for m in re.finditer(rf"\b{name_rx}\b(?P<mid>[^.?!\d]{{0,35}}?)\b{val_rx}", norm, re.I):
-                    if re.search(r"\b(?:goal|target|under|below|less than|should be|objectif)\b", m.group("mid"), re.I):
+                    if re.search(
+                        r"\b(?:goal|target|under|below|less than|should be|closer to|aim for|objectif)\b",
+                        m.group("mid"),
+                        re.I,
+                    ):
                         continue
                     if _NOT_A_READING.match(m.group("mid")) or _A_DURATION.match(norm, m.end()):
                         continue  # "four glucose tablets, recheck in fifteen minutes"

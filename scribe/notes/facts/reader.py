@@ -235,14 +235,16 @@ class ConsultationReader:
         j = turn_opening(self.sents, k)
         return j > 0 and self.is_clin(j - 1) and bool(_ASKED_OF_THE_OTHER.match(self.sents[j - 1].text))
 
-    def relative_takes(self, k: int, start: int) -> bool:
+    def relative_takes(self, k: int, start: int, relatives_drug: bool = False) -> bool:
         """The patient's "he takes X" / "elle prend X" at sentence k, offset `start`, of a relative of that gender the
         turn (or the clinician's question before it) named: "one brother, george. … he has the same problem as me,
-        … and he takes finasteride" is George's drug, though the turn speaks of the patient too."""
+        … and he takes finasteride" is George's drug, though the turn speaks of the patient too. The clinician's
+        "so the stroke was a bleed while he was on warfarin" about a drug already a relative's (`relatives_drug`)
+        is the relative's too."""
         s = self.sents[k]
         took = _PRONOUN_TAKES.search(s.text[max(0, start - 120) : start])
         if self.is_clin(k) or not took:
-            return False
+            return bool(took) and relatives_drug
         j = k
         while j > 0 and self.sents[j - 1].seg_index == s.seg_index:
             j -= 1

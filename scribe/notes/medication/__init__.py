@@ -57,6 +57,7 @@ from scribe.notes.medication.names import (
     FRENCH_BRANDS,
     Mention,
     component_of,
+    drop_glossed_classes,
     drug_token,
     find_mentions,
     is_brand,
@@ -71,6 +72,7 @@ from scribe.notes.medication.tried import were_on_another
 from scribe.notes.medication.whose import friend_names, not_the_patients_drug
 
 __all__ = [
+    "drop_glossed_classes",
     "anaphoric_change",
     "named_by_class",
     "named_as_started",

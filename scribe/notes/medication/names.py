@@ -160,7 +160,8 @@ def find_mentions(
     except Exception:
         return []
     hits = (
-        list(hits)
+        _combination_brands(toks)  # first: the library names Synjardy by one of its two ingredients
+        + list(hits)
         + _combinations(toks, find_drugs)
         + _nicotine_forms(toks, find_drugs)
         + _night_forms(toks, find_drugs)
@@ -184,6 +185,33 @@ def find_mentions(
         out.append(Mention(s, e, surface, drug))
     out.sort(key=lambda m: m.start)
     return [m for k, m in enumerate(out) if not _component_of_previous(text, out, k)]
+
+
+# Combination brands the library does not know, or names by one ingredient: charting Hyzaar as its
+# hydrochlorothiazide alone would drop the losartan.
+COMBINATION_BRANDS = {
+    "hyzaar": "Losartan/hydrochlorothiazide",
+    "cotareg": "Valsartan/hydrochlorothiazide",
+    "coaprovel": "Irbesartan/hydrochlorothiazide",
+    "ziac": "Bisoprolol/hydrochlorothiazide",
+    "lotrel": "Amlodipine/benazepril",
+    "caduet": "Amlodipine/atorvastatin",
+    "twynsta": "Telmisartan/amlodipine",
+    "vytorin": "Ezetimibe/simvastatin",
+    "janumet": "Sitagliptin/metformin",
+    "synjardy": "Empagliflozin/metformin",
+    "percocet": "Oxycodone/acetaminophen",
+    "norco": "Hydrocodone/acetaminophen",
+    "vicodin": "Hydrocodone/acetaminophen",
+}
+
+
+def _combination_brands(toks: list) -> list:
+    return [
+        ({"name": name, "synonyms": [t.group(0).lower()], "is_brand": True}, i, i + 1)
+        for i, t in enumerate(toks)
+        if (name := COMBINATION_BRANDS.get(t.group(0).lower()))
+    ]
 
 
 def _combinations(toks: list, find_drugs: Callable) -> list:
@@ -248,6 +276,26 @@ def component_of(m: Mention, combination: Mention) -> bool:
     """m names one ingredient of the combination product ("formoterol" of Symbicort's budesonide/formoterol)."""
     parts = {fold(p).strip() for p in re.split(r"\s+and\s+|/|\s+et\s+", combination.drug.get("name", ""))}
     return len(parts) > 1 and fold(m.drug.get("name", "")) in parts
+
+
+_APPOSITION = re.compile(r"\W*(?:the|le|la|les|du|de la|des)?\s*", re.I)
+
+
+def drop_glossed_classes(found: list[list[Mention]], texts: list[str], turn_goes_on: list[bool]) -> None:
+    """A class named, then the drug it is, in apposition ("one of helen's sleeping pills. the zolpidem"): one drug,
+    the class mention is dropped. found[k]: the mentions of sentence k (texts[k]); turn_goes_on[k]: sentence k + 1
+    is the same speaker's."""
+    for k, mentions in enumerate(found):
+        nxt = found[k + 1] if k + 1 < len(found) and turn_goes_on[k] else []
+        found[k] = [m for m in mentions if not _glossed(m, mentions, texts[k], nxt, texts[k + 1] if nxt else "")]
+
+
+def _glossed(m: Mention, mentions: list[Mention], text: str, nxt: list[Mention], next_text: str) -> bool:
+    if one_drug(m.drug) or not all(one_drug(o.drug) for o in mentions if o.start > m.start):
+        return False
+    if any(o.start >= m.end and _APPOSITION.fullmatch(text[m.end : o.start]) for o in mentions):
+        return True
+    return bool(nxt) and not text[m.end :].strip(" .,") and bool(_APPOSITION.fullmatch(next_text[: nxt[0].start]))
 
 
 def one_drug(drug: dict) -> bool:

@@ -421,6 +421,8 @@ def _stop_before(left: str) -> bool:
     if not stops:
         return False
     rest, lead = left[stops[-1].end() :], left[: stops[-1].start()]  # "le cardiologue l'avait arrêté": its own object
+    if _WHEN_TO.search(lead):  # "they'll tell you when to hold the apixaban before surgery": decided later
+        return False
     own = _OWN_OBJECT.search(lead) and stops[-1].group(0).lower() != "arrêt"  # not the noun: "après l'arrêt de l'"
     if re.search(r"\b(?:the|your|his|her|my|le|la|les|votre|vos)\s+[\w-]+\s*,", rest, re.I) or own:
         return False
@@ -441,6 +443,7 @@ def _stop_after(after: str) -> bool:
     return bool(m) and not (_NOT_BEFORE.search(lead) or DRUG_STOPS.search(lead) or _WHETHER.search(lead))
 
 
+_WHEN_TO = re.compile(r"\b(?:when|whether|if|how long) (?:to|you (?:should|need to))\s*$|\bquand (?:il faut )?$", re.I)
 _OWN_OBJECT = re.compile(r"\b(?:l'|les )(?:avait |a |ai |avons |ont )?$", re.I)
 _WHETHER = re.compile(r"\b(?:s'il|si|whether|if)\b[^.;]{0,20}$", re.I)  # "elle vous dira s'il faut l'arrêter"
 _NOT_BEFORE = re.compile(r"(?:\b(?:pas|jamais|not|never)\b|n't\b)\s*(?:\w+\s+)?$", re.I)
