@@ -105,7 +105,8 @@ _RULED_OUT_AFTER = re.compile(
 _TESTED_NEGATIVE_AFTER = re.compile(
     r"^\s*(?:(?:and|or|et|ou) \w+\s+)?(?:(?:tests?|screen\w*|serolog\w+|swabs?|antibod\w+) (?:was|were|came back|"
     r"is|are)(?: all| both)? (?:negative|normal)|(?:tests?|sérologies?|dépistages?) (?:est|était|sont|étaient|"
-    r"est revenue?|sont revenues?) (?:négati\w+|normal\w*))\b",
+    r"est revenue?|sont revenues?) (?:négati\w+|normal\w*)|"
+    r"(?:negative|négati(?:f|fs|ve|ves)))\b",  # a recap's "flu and covid negative"
     re.I,
 )
 

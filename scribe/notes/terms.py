@@ -292,6 +292,10 @@ def diagnosis_phrases(text: str) -> list[tuple[int, int, str]]:
             text, m.start() + len(" ".join(words[: head_end + 1]))
         ):
             continue  # "strain your urine", "tear it up": a verb, not a condition
+        if words[head_i].lower() in ("strain", "strains") and re.search(
+            r"\bstrains? on\b", text[m.start() : m.end() + 4]
+        ):
+            continue  # "the bnp, which measures strain on the heart": a load, no sprained muscle
         if words[head_i].lower() in ("stone", "stones") and not any(w.lower() in _STONE_SITES for w in before):
             continue  # "second stone", "women with stones": a stone is named by where it is or its size
         if before and before[-1].lower() in _COUNT and (len(before) < 2 or before[-2].lower() not in _COUNTED):

@@ -114,7 +114,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         self.ap_start = min(self.ap_start, self._impression_start())
         for k in range(self.ap_start, len(self.sents)):
             s = self.sents[k]
-            if not self.is_clin(k) and not self._continues_clinician(k):
+            if not self.is_clin(k) and not self._continues_clinician(k) or self.to_companion(k):
                 continue
             self._headed_problems(k, s, seen)
             if s.question:

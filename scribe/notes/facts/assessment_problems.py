@@ -399,7 +399,7 @@ class ProblemFacts:
         problems too (module docstring)."""
         for k in range(min(self.ap_start, len(self.sents))):
             s = self.sents[k]
-            if not self.is_clin(k):
+            if not self.is_clin(k) or self.to_companion(k):  # "…, mike, but your gout is for your own doctor"
                 continue
             self._measured_problems(None, s, seen)
             for st, en, c in lexicon.find_concepts("condition", s.text):

@@ -107,14 +107,20 @@ def drop_put_off(x, put_off: list) -> None:
         ]
 
 
+_IN_THE_CHART = re.compile(
+    r"\b(?:in|on) (?:the|your|his|her) (?:chart|records?|file)\b|\bdans (?:le|votre|son) dossier\b", re.I
+)
 _STOPPED_FOR = re.compile(
     r"^\W{0,3}(?:stopped|discontinued|arrêtée?s?) (?:for|because|due to|after|pour|à cause|après)\b", re.I
 )
 
 
-def told_stopped(x, label: str, after: str) -> bool:
+def told_stopped(x, label: str, after: str, before: str = "") -> bool:
     """ "Propranolol, stopped for fatigue" (`after`: the clinician's words after the drug) once the patient told of
-    taking it before: a stop of the past, echoed, not this visit's instruction."""
+    taking it before, or read from the chart (`before`: "i see it in the chart, fluticasone salmeterol, stopped for
+    thrush"): a stop of the past, echoed, not this visit's instruction."""
+    if _STOPPED_FOR.match(after) and _IN_THE_CHART.search(before):
+        return True
     return bool(_STOPPED_FOR.match(after)) and any(
         f.kind == "medication"
         and f.label == label

@@ -222,6 +222,7 @@ class MedicationFacts:
                 if med.not_the_patients_drug(s.text, m.start, friends) or "vaccine" in m.drug.get("name", "").lower():
                     continue  # a vaccine is an order of the plan (lexicon.orders), not a drug taken
                 theirs = (self.is_pat(k) and not s.question or self.is_clin(k)) and self.relative_before(k)
+                theirs = theirs or self.to_companion(k)  # "your atorvastatin and your gout are for your own doctor"
                 # "my mum has parkinson's. she's on sinemet"; "a guy at work … he gave me two of his pills. allo …
                 # allopurinol"; the wife's own "i'm on valsartan for mine"
                 name = (m.drug.get("name") or m.surface).lower()
@@ -316,7 +317,11 @@ class MedicationFacts:
                     status = "changed"  # the recap names the new dose: "on récapitule : furosémide quatre-vingts"
                 if presupposed and status == "new":
                     status = "current"  # "since we put you on X": put on before this visit
-                if status == "stopped" and self.is_clin(k) and told_stopped(self, parsed.label, s.text[m.end :]):
+                if (
+                    status == "stopped"
+                    and self.is_clin(k)
+                    and told_stopped(self, parsed.label, s.text[m.end :], s.text[: m.start])
+                ):
                     status = "historical"  # "okay, propranolol, stopped for fatigue": the patient's account, echoed
                     attrs.pop("prescriber", None)
                 echo = self.is_clin(k) and med.ECHO.match(s.text) and self._had(parsed.label, k)

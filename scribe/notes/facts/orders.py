@@ -87,6 +87,11 @@ _REPEAT = re.compile(
 )
 _RETURN_PRECAUTIONS = re.compile(RETURN_PRECAUTIONS, re.I)
 # a condition said after the order: "another injection if needed", "une radio de contrôle si besoin"
+_NEXT_VISIT_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:(?:at|during) (?:the|your) next (?:visit|appointment)|"
+    r"à la prochaine (?:consultation|visite))\b",
+    re.I,
+)
 _IF_NEEDED_AFTER = re.compile(
     r"^[^,.;]{0,25}?\b(?:if (?:needed|necessary|required|indicated)|as needed|should (?:you|it|that) be needed|"
     r"si (?:besoin|n[ée]cessaire)|au besoin)\b",
@@ -133,7 +138,7 @@ class Order:
     end: int
     type: str  # lab | imaging | procedure | referral | advice
     label: str  # in the note's language
-    condition: str = ""  # "" (ordered now) | "no improvement" | "needed" | "considered": not ordered yet
+    condition: str = ""  # "" (ordered now) | "no improvement" | "needed" | "considered" | "next visit": not yet
 
 
 @lru_cache(maxsize=1)
@@ -148,9 +153,12 @@ def _site(clause: str, start: int, end: int) -> str:
     return f"{(m.group('side') or '').lower()}{m.group('part').lower()}" if m else ""
 
 
-def find_orders(clause: str, lang: str, before_clause: str = "", referent: bool = False) -> list[Order]:
+def find_orders(
+    clause: str, lang: str, before_clause: str = "", referent: bool = False, after_clause: str = ""
+) -> list[Order]:
     """The orders named in one plan clause, in the order said, without negated or past ones; an order said
-    after "if …" in the same sentence (`before_clause`: the sentence up to the clause) waits on that.
+    after "if …" in the same sentence (`before_clause`: the sentence up to the clause) waits on that, and one put
+    off to the next visit after it (`after_clause`: ", we'll do it at the next visit") waits too.
     `referent`: the test a later "let's repeat that" names, so a result read ("your a1c was 8") counts."""
     taken: list[tuple[int, int]] = []
     found: list[Order] = []
@@ -200,6 +208,8 @@ def find_orders(clause: str, lang: str, before_clause: str = "", referent: bool 
                 condition = "considered"
             if not condition and kind != "advice" and _IF_NEEDED_AFTER.match(clause[m.end() :]):
                 condition = "needed"  # "then receive another injection if needed"
+            if not condition and kind != "advice" and _NEXT_VISIT_AFTER.match(clause[m.end() :] + after_clause):
+                condition = "next visit"  # "the pneumonia vaccine booster, we'll do it at the next visit, not today"
             only_if = _ONLY_IF_AFTER.match(clause[m.end() :]) if not condition and kind != "advice" else None
             if only_if:
                 condition = "no improvement" if NO_IMPROVEMENT.search(only_if.group(0)) else "needed"
@@ -276,11 +286,19 @@ def order_sentence(order: Order, lang: str) -> str:
             return "Consignes de reconsultation données."
         lead = {"referral": "Orientation", "advice": "Conseil"}.get(order.type, "Demande")
         lead = "Suivi" if order.label == "médecin traitant" else lead
-        when = {"no improvement": " si pas d'amélioration", "needed": " si besoin", "considered": " à discuter"}
+        when = {
+            "no improvement": " si pas d'amélioration",
+            "needed": " si besoin",
+            "considered": " à discuter",
+            "next visit": " à la prochaine consultation",
+        }
         return f"{lead} : {order.label}{when.get(order.condition, '')}."
-    when = {"no improvement": " if no improvement", "needed": " if needed", "considered": " to be considered"}.get(
-        order.condition, ""
-    )
+    when = {
+        "no improvement": " if no improvement",
+        "needed": " if needed",
+        "considered": " to be considered",
+        "next visit": " at the next visit",
+    }.get(order.condition, "")
     if order.type == "referral":  # the patient's own doctor is no referral: the care goes back to them
         return (
             f"Follow-up with primary care{when}."

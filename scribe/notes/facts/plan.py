@@ -136,7 +136,7 @@ class PlanFacts:
             if self._kept_at == k - 1 and self._keeps_more(k, problem):
                 continue
             said_by_clinician = self.is_clin(k) or k >= self.ap_start and bool(MISTAGGED_ORDER.search(s.text))
-            if not said_by_clinician or self._plan_count >= 25:
+            if not said_by_clinician or self._plan_count >= 25 or self.to_companion(k):
                 continue
             end = self._statement_end(s)
             if not end:
@@ -226,7 +226,7 @@ class PlanFacts:
             cue = bool(self._PLAN.search(clause))
             cued = cued or cue or bool(ORDER_CUE.search(clause))
             evidence = [self.builder.evidence(s.seg_index, s.start + c0, s.start + c1)]
-            orders = find_orders(clause, self.lang, s.text[:c0])
+            orders = find_orders(clause, self.lang, s.text[:c0], after_clause=s.text[c1:])
             soft = (k >= self.ap_start or self._lead_in) and bool(SOFT_CUE.search(clause))
             soft = soft or bool(HELPS.search(clause))
             soft = soft or softened and bool(_ONLY_ADDS.match(raw))  # "limit your salt | and alcohol"

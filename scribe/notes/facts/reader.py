@@ -8,13 +8,10 @@ from itertools import takewhile
 
 from scribe.notes import lexicon, register
 from scribe.notes.facts.builder import Builder
-from scribe.notes.facts.relative_names import relative_names
+from scribe.notes.facts.relative_names import relative_names, told_to_companion
 from scribe.notes.facts.relatives import THIRD_PERSON, turn_opening
 from scribe.notes.reply_polarity import answer_polarity
-from scribe.notes.text import (
-    Sentence,
-    split_sentences,
-)
+from scribe.notes.text import Sentence, split_sentences
 from scribe.schemas import Transcript
 
 _TAG_QUESTION = re.compile(
@@ -200,9 +197,7 @@ class ConsultationReader:
         if reply is None or not self.is_clin(reply):
             return False
         said = " ".join(s.text for s in self.sents[reply:] if s.seg_index == self.sents[reply].seg_index)
-        if self._names is None:
-            self._names = relative_names(self.sents)
-        named = any(re.search(rf"(?:^|,)\s*{re.escape(n)}\s*[,.?!]", said, re.I) for n in self._names)
+        named = any(re.search(rf"(?:^|,)\s*{re.escape(n)}\s*[,.?!]", said, re.I) for n in self.named_people())
         return named or bool(_TO_THE_COMPANION.search(said))
 
     def _child_beside(self, k: int, turn: str) -> bool:
@@ -219,15 +214,23 @@ class ConsultationReader:
         )
         return reply is not None and self.is_clin(reply) and bool(_YOUR_PARENT.search(self.sents[reply].text))
 
+    def named_people(self) -> dict[str, str]:
+        """Relatives' and companions' first names (relative_names), read once."""
+        if self._names is None:
+            self._names = relative_names(self.sents)
+        return self._names
+
+    def to_companion(self, k: int) -> bool:
+        """Sentence k is the clinician's, told to a companion by name (relative_names.told_to_companion)."""
+        return told_to_companion(self.sents, k, self.is_clin, self.named_people())
+
     def _addressed_companion(self, k: int) -> bool:
         """Sentence k answers the clinician's question put to a companion by the name the visit gave them ("this is
         my daughter, grace." … "and grace, i see you're on a blood thinner yourself?")."""
-        if self._names is None:
-            self._names = relative_names(self.sents)
         j = turn_opening(self.sents, k)
         asked = self.sents[j - 1].text if j > 0 and self.is_clin(j - 1) else ""
-        m = _ADDRESSED.match(asked) if self._names else None
-        return bool(m) and m.group(1).lower() in self._names
+        m = _ADDRESSED.match(asked) if self.named_people() else None
+        return bool(m) and m.group(1).lower() in self.named_people()
 
     def _asked_of_the_companion(self, k: int) -> bool:
         """Sentence k answers a question on the companion's own health: "madame, vous avez de l'asthme vous aussi ?"

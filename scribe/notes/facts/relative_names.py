@@ -1,10 +1,11 @@
-"""Relatives the visit names by their first name ("my sister, ruth, …"), so that "ruth had a stroke" later is hers."""
+"""Relatives and companions the visit names by their first name ("my sister, ruth, …", "nice to meet you, mike"), so
+that "ruth had a stroke" later is hers, and what the clinician tells mike by name is his."""
 
 from __future__ import annotations
 
 import re
 
-from scribe.notes.facts.relatives import FAMILY
+from scribe.notes.facts.relatives import FAMILY, turn_opening
 
 _NAMED_RELATIVE = re.compile(r"\b(?:my|mon|ma)\s+" + FAMILY.pattern + r"\s*,\s*([a-zà-ÿ]{3,})\s*[,.]", re.I)
 # the introduction: "here with his wife linda, for follow-up", "accompagné de sa fille, claire"
@@ -12,6 +13,12 @@ _WITH_NAMED = re.compile(
     r"\b(?:with|avec|accompagnée? (?:de|par))\s+(?:his|her|my|son|sa)\s+(wife|husband|partner|daughter|son|mother|"
     r"father|femme|mari|épouse|époux|fille|fils|mère|père)\s*,?\s+([a-zà-ÿ]{3,})\s*[,.]",
     re.I,
+)
+# a companion greeted: "nice to meet you, mike", "enchanté, claire"
+_GREETED = re.compile(r"\b(?:nice to meet you|enchantée?)\s*,?\s+([a-zà-ÿ]{3,})\b", re.I)
+# the patient's own first name, from the introduction: "this is walter brennan, seventy-four"
+_THIS_IS = re.compile(
+    r"\b(?:this is|il s'agit de|voici)\s+(?:(?:mr|mrs|ms|madame|monsieur)\.?\s+)?([a-zà-ÿ]{3,})\b", re.I
 )
 _NOT_A_NAME = {"she", "who", "too", "also", "yes", "the", "and", "but", "elle", "qui", "aussi", "oui", "mais", "they"}
 
@@ -23,4 +30,23 @@ def relative_names(sents: list) -> dict[str, str]:
         for m in [*_NAMED_RELATIVE.finditer(s.text), *_WITH_NAMED.finditer(s.text)]:
             if m.group(2).lower() not in _NOT_A_NAME:
                 out[m.group(2).lower()] = m.group(1)
-    return out
+        for m in _GREETED.finditer(s.text):
+            out.setdefault(m.group(1).lower(), "companion")
+    for s in sents[:12]:
+        for m in _THIS_IS.finditer(s.text):
+            out.pop(m.group(1).lower(), None)  # never the patient's own name
+    return {name: word for name, word in out.items() if name not in _NOT_A_NAME}
+
+
+def told_to_companion(sents: list, k: int, is_clin, names: dict[str, str]) -> bool:
+    """The clinician's sentence k follows, in its turn, words addressed to a companion by name ("those are really
+    good questions, mike, but your atorvastatin and your gout are for your own doctor"): about the companion."""
+    if not names or not is_clin(k):
+        return False
+    said = " ".join(s.text for s in sents[turn_opening(sents, k) : k + 1])
+    patient = {m.group(1).lower() for s in sents[:12] for m in _THIS_IS.finditer(s.text)}
+    called = [m.group(1).lower() for m in _CALLED.finditer(said) if m.group(1).lower() in names.keys() | patient]
+    return bool(called) and called[-1] in names
+
+
+_CALLED = re.compile(r"(?:^|[,.?!])\s*([a-zà-ÿ]{3,})\s*[,.?!]", re.I)

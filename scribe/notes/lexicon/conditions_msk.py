@@ -51,9 +51,9 @@ MSK_CONDITIONS: list[Concept] = [
     condition(
         "muscle strain",
         [
-            # not "strain your urine", "strain every time you pee", "the strain of the virus"
+            # not "strain your urine", "strain every time you pee", "the strain of the virus", "strain on the heart"
             r"(?:muscle |muscular )?(?:strain(?! (?:your|the|his|her|their|it|this|that|out|every|each)\b)"
-            r"(?! of (?:the |this )?(?:virus|bacteria|flu))|strained)",
+            r"(?! of (?:the |this )?(?:virus|bacteria|flu))(?! on (?:the |your |his |her )?heart)|strained)",
             r"pulled (?:a |the |your |my )?(?:muscle|hamstring|groin|calf|quad|quadricep)s?",
             r"élongation",
             r"claquage",

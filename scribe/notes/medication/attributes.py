@@ -78,6 +78,7 @@ _MAX = re.compile(
     re.I,
 )
 _USE_TOLD = re.compile(r"\b(?:you've|you have|i've|i have|he's|she's|has|have) been taking\s+$", re.I)
+_TIMES_A_DAY = re.compile(r"\b(?:twice|once|(?:two|three|four|\d) times) (?:a|per) day\b", re.I)
 _UP_TO_ALONE = re.compile(r"\b(?:up to|jusqu'à)\s*$", re.I)
 _TAKEN_WHEN = re.compile(r"\s*(?:[\w.]+\s+){0,3}?(?:every|each|a|per|par|toutes|times|fois|twice|once|at)\b", re.I)
 _DURATION = re.compile(
@@ -289,6 +290,8 @@ def read_attributes(
             re.I,
         ):
             continue
+        if m.group(0).lower().startswith("up to") and m.group("unit") and _TIMES_A_DAY.search(m.group(0)):
+            continue  # a recap's "furosemide up to forty milligrams twice a day": its new dose, no ceiling
         unit = m.group("unit") or m.group("unit2")
         unit = None if not unit else ("times" if unit.lower() in ("times", "fois") else normalise_unit(unit))
         n = float(first_group(m, "n", "n2") or 0) or None

@@ -278,7 +278,7 @@ _OTHER_PRESCRIBER = re.compile(
 )
 # a drug the clinician would consider on a condition, not one given today
 _PROPOSED_IF = re.compile(
-    r"\b(?:if|unless|si)\b[^.;?]{3,80}?,\s*(?:then\s+)?(?:we|i|on)\s+(?:could|might|may|would|can|will|'ll|pourr\w+|"
+    r"\b(?:if|unless|si)\b[^.;?]{3,80}?,\s*(?:then\s+)?(?:we|i|on)(?:\s+|(?='))(?:could|might|may|would|can|will|'ll|pourr\w+|"
     r"envisager\w*)\s+(?:\w+\s+){0,3}?(?:try|consider|add|start|talk about|essayer|ajouter|envisager)\w*\s+"
     r"(?:\w+\s+){0,4}?$",  # "if sleep is still bad in a month, we could consider a low dose of trazodone"
     re.I,

@@ -97,6 +97,8 @@ def tried(text: str, start: int, left: str, after: str, before: str = "") -> boo
             or _PAST_TIME.search(before)
             or NO_RELIEF.search(said_after)  # "I took some tylenol, I took some ibuprofen, … it didn't help"
             or _PAST_RELIEF.search(said_after)  # "gave me macrobid, nitrofurantoin, …, and it worked fine"
+            or _PAST_GIVER.search(left)
+            and _N_DAYS.match(after)  # "they gave me the azithromycin, the z-pack, five days"
         )
     if _TAKEN_AFTER.match(after) and (_PAST_TIME.search(after[:60]) or _PAST_RELIEF.search(after)):
         return True  # "deux Doliprane que j'ai pris hier soir", "the advil I took yesterday"
@@ -132,6 +134,9 @@ _A_COURSE = re.compile(
     r"\b(?:for|pendant|durant) (?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|\d+|un|une|deux|trois|"
     r"quatre|cinq|six|sept|huit|dix|quinze) (?:days?|weeks?|jours?|semaines?)\b",
     re.I,
+)
+_N_DAYS = re.compile(
+    r"^[^.?!]{0,30}?\b(?:for )?(?:three|five|seven|ten|fourteen|\d+|trois|cinq|sept|dix) (?:days?|jours?)\b", re.I
 )
 # the kind of drug given, ending the sentence before the drug's name
 _GIVEN_A_KIND = re.compile(

@@ -20,6 +20,8 @@ def not_the_patients_drug(text: str, start: int, friends: frozenset[str] = froze
         or _COMPARED.search(text[max(0, start - 50) : start])
         or _FRIENDS_DRUG.search(text[max(0, start - 120) : start])
         or _ITS_OWN.search(text[max(0, start - 12) : start])
+        or _SOMEONES.search(text[max(0, start - 40) : start])
+        and not _I_TOOK.search(text[max(0, start - 40) : start])
         or taker
         and taker.group(1).lower() in friends
     )
@@ -38,9 +40,21 @@ _NAME_TAKES = re.compile(
     r"(?:the |some |a |his |her |le |la |les |du |de la |de l'|l')?$",
     re.I,
 )
+# … unless the patient takes it: "i took one of helen's", "stop taking helen's zolpidem"
+_I_TOOK = re.compile(
+    r"\b(?:i|i've|i'd) (?:\w+ )?(?:take|took|taken|use|used|borrow\w*|tried)\b|\bstop (?:taking |using )?", re.I
+)
 
 
 _ITS_OWN = re.compile(r"\b(?:its|your|her|his|their|my) own\s+$", re.I)
+# someone else's, by their name: "you haven't used ray's symbicort?", "ray has his own, the symbicort" (not "children's
+# motrin", "st. john's wort", "the doctor's prescription")
+_SOMEONES = re.compile(
+    r"(?<!\bst )(?<!\bst\. )(?<!\bsaint )\b(?!(?:children|women|men|kids|infants|doctor|nature|today|everyone|"
+    r"someone|nobody|one|it|that|what|he|she|there|let|who)'s)[a-z]+'s\s+(?:own\s+)?$|"
+    r"\b[a-z]+ (?:has|got|uses) (?:his|her) own\W{0,3}(?:the |a )?$",
+    re.I,
+)
 
 
 # "my buddy takes singulair", "my buddy jerry had some antibiotics left over from his tooth, ciprofloxacin, i
