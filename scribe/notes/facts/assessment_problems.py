@@ -14,6 +14,7 @@ import re
 from scribe.notes import lexicon
 from scribe.notes.consultation import FAMILY, context_of
 from scribe.notes.consultation import certainty as spoken_certainty
+from scribe.notes.facts.certainty_cues import BUT_NOT_EXCLUDED, LIKE_THEIRS, NOT_YET_EXCLUDED, TEST_FOR
 from scribe.notes.facts.reader import NEGATION_NEAR, WARNING_SIGNS, clause_before
 from scribe.notes.facts.relatives import MY_RELATIVE, MY_SPOUSE, PRONOUN_SUBJECT, turn_opening
 from scribe.notes.lexicon.conditions_status import STATUS_LABELS
@@ -127,18 +128,6 @@ _SET_ASIDE_LATER = re.compile(
     r"pas (?:d'inquiétude|inquiet))",
     re.I,
 )
-# A work-up worded with a negation is no exclusion: "I can't rule out a fracture", "we need to make sure this isn't a
-# heart attack", "on ne peut pas exclure une pneumonie", "on va vérifier que ce n'est pas un diabète": possible.
-_NOT_YET_EXCLUDED = re.compile(
-    r"\b(?:(?:can ?'?t|cannot|can not|could ?n'?t|could not|unable to) (?:\w+ )?(?:rule|exclude)|"
-    r"(?:make|making) sure (?:it|this|that|you|there)|not (?:yet |been )*(?:ruled|excluded)|"
-    r"(?:vérifier|s'assurer|être sûrs?|voir) qu(?:e |')(?:ce n'est pas|ce ne soit pas|il n'y a pas|vous n'avez pas)|"
-    r"ne (?:peut|peux|pouvons) pas (?:\w+ )?(?:exclure|éliminer)|pas (?:encore )?(?:exclue?|éliminée?)|"
-    r"(?:demande|demandais|savoir) si ce n'est pas|not (?:\w+ )?(?:sure|certain) (?:if|whether|that)|"
-    r"(?:ne suis|n'est|ne sommes) pas (?:\w+ )?(?:sûre?s?|certaine?s?) (?:que|qu'|si))"
-    r"[^.;?!]{0,40}$",
-    re.I,
-)
 
 
 def set_aside(before: str, after: str) -> bool:
@@ -157,10 +146,12 @@ def certainty(text: str, start: int, end: int, mods=None) -> str:
         sure = spoken_certainty(text[:end], start, end, mods)
     clause = re.split(r"[.;?!]|\b(?:but|however|mais)\b", text[:start])[-1]
     after = text[end:]
-    if sure == "ruled-out" and _NOT_YET_EXCLUDED.search(clause):
-        return "possible"
+    if sure == "ruled-out" and (NOT_YET_EXCLUDED.search(clause) or BUT_NOT_EXCLUDED.match(after)):
+        return "possible"  # "the exam doesn't feel like cancer, but an exam can't exclude it"
     if set_aside(text[:start], after):
         return "ruled-out"
+    if TEST_FOR.search(clause[-60:]) or LIKE_THEIRS.match(after):
+        return "doubted"  # "une numération, pour l'anémie": what a test looks for, no diagnosis
     if sure != "ruled-out" and (_DOUBTED_BEFORE.search(clause) or _DOUBTED_AFTER.match(after)):
         return "doubted"
     if _WORRY_AFTER.match(after) or sure != "ruled-out" and POSSIBLE_BEFORE.search(clause):
@@ -176,7 +167,8 @@ def certainty(text: str, start: int, end: int, mods=None) -> str:
 _SIGNS_OF = re.compile(r"\w+(?:[ '-]\w+){0,3}\s*:", re.I)  # "stroke: a face drooping", "for bleeding: …"
 _EVENTS = {"myocardial infarction", "stroke", "transient ischemic attack", "pulmonary embolism"}
 _MAY_CAUSE = re.compile(
-    r"\b(?:(?:can|could|may|might|will|would|peut|peuvent|pourrait)\b[^.;,]{0,40}?|before (?:it|that|this) )"
+    r"\b(?:(?:can|could|may|might|will|would|usually|often|typically|peut|peuvent|pourrait)\b[^.;,]{0,40}?|"
+    r"before (?:it|that|this) )"
     r"(?:cause[sd]?|lead to|led to|give you|result in|spread|transmit|provoquer|entraîner|donner|causer|"
     r"transmettre)\s+(?:a |an |un |une |des |la |le |l')?$|"
     r"\b(?:it|this|that) (?:also )?makes? (?:you|him|her|them) (?:\w+ )?$|"  # "it also makes you sunburn easily"

@@ -10,7 +10,7 @@ from scribe.notes.consultation import FAMILY, context_of
 from scribe.notes.facts.assessment_problems import a_relatives
 from scribe.notes.facts.owners import friend_before, owned_by_another
 from scribe.notes.facts.proxy import parents_own, proxy_parent
-from scribe.notes.facts.relative_names import relative_names
+from scribe.notes.facts.relative_names import named_persons, relative_names, spouse_told
 from scribe.notes.facts.relatives import (
     BUT_A_RELATIVE,
     DIED_OF,
@@ -123,11 +123,13 @@ class BackgroundFacts:
         return self._proxy
 
     def friends(self, k: int, at: int, end: int | None = None) -> bool:
-        """What sentence k says at `at` is a friend's (relatives.friends_own, relatives.friend_before), or someone's
-        by its possessive ("elle en a pour sa migraine": relatives.owned_by_another)."""
+        """What sentence k says at `at` is a friend's (relatives.friends_own, relatives.friend_before), someone's
+        by its possessive ("elle en a pour sa migraine": relatives.owned_by_another), or a person's the visit named
+        ("helen takes a pill for her bladder, she has the overactive bladder"), the patient not said between."""
         text = self.sents[k].text
         owned = end is not None and owned_by_another(text, at, end)
-        return friends_own(text, at) or friend_before(self.sents, k) or owned
+        named = named_persons(text, at, self.named_people()) or spouse_told(self.sents, k, at, self.is_clin)
+        return friends_own(text, at) or friend_before(self.sents, k) or owned or named
 
     def relative_before(self, k: int) -> re.Match | None:
         """The relative sentence k is about without naming it (relatives.relative_before), read once a sentence:

@@ -50,6 +50,14 @@ def one_fact_per_drug(x) -> None:
             nearest = min(members, key=lambda o: abs(_times(o)[0][0] - at[0]))
             fold(x, f, into=nearest)  # the same drug
             meds.remove(f)
+    # the patient repeats the order back ("clotrimazole cream … twice a day" "clotrimazole, twice a day"): no drug
+    # already taken
+    ordered = [f for f in meds if f.status in ("new", "changed") and f.evidence]
+    for echo in [f for f in meds if f.status == "current" and f.attributes.get("said_by") == "patient" and f.evidence]:
+        said = [o for o in ordered if o.label == echo.label and 0 < echo.evidence[0].start - o.evidence[0].start <= 30]
+        if said:
+            fold(x, echo, into=said[0])
+            meds.remove(echo)
     by: dict[tuple[str, bool], list[Fact]] = {}
     for f in meds:  # a nasal spray and an inhaler of one ingredient (Flonase, Flovent) are two products
         by.setdefault((f.label, f.attributes.get("route") in ("nasal", "topical", "ophthalmic")), []).append(f)

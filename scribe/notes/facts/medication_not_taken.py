@@ -129,7 +129,8 @@ def drop_not_taken(x, friends: frozenset[str], found: list) -> None:
                 f.attributes.get("said_by") == "clinician" and f.attributes.get("dose")
             )
             theirs = theirs or f.label in lent and not ours and not given
-            if theirs or any(_only_if_after(x, k) for k in sentences if k is not None and x.is_clin(k)):
+            offered = [k for k in sentences if k is not None and x.is_clin(k)]
+            if theirs or any(_only_if_after(x, k) or _refused(x, k) for k in offered):
                 continue
         keep.append(f)
     x.builder.facts[:] = keep
@@ -150,6 +151,34 @@ def _only_if_after(x, k: int) -> bool:
     """The clinician's sentence k, or the next one of the turn, starts the drug only on a condition."""
     turn = [j for j in (k, k + 1) if j < len(x.sents) and x.sents[j].seg_index == x.sents[k].seg_index]
     return any(_ONLY_IF.search(x.sents[j].text) for j in turn)
+
+
+# a drug offered ("je peux vous proposer … du propranolol", "i could give you …"), then refused by the patient's next
+# turn ("non, je préfère pas") or let go by the clinician's ("c'est votre choix, on ne le prescrit pas")
+_OFFER = re.compile(
+    r"\b(?:(?:je|on) (?:peux|peut|pourrais|pourrait) vous (?:proposer|donner|prescrire)|i (?:can|could) "
+    r"(?:offer|give|prescribe)|we could (?:try|start)|would you like)\b",
+    re.I,
+)
+_REFUSES = re.compile(
+    r"^\W*(?:(?:euh|um|uh|hmm)\W+)?(?:non|no)\b[^?!]{0,30}\b(?:je (?:ne )?préf[èe]re (?:pas|attendre)|je ne veux pas|"
+    r"(?:i'd|i would) rather (?:not|wait)|no thanks|i don't want)",
+    re.I,
+)
+_LET_GO = re.compile(
+    r"\b(?:on ne (?:le|la|les) prescri\w* pas|on n'en prescri\w* pas|(?:we|i) (?:won't|will not) (?:prescribe|start) "
+    r"(?:it|that|them))\b",
+    re.I,
+)
+
+
+def _refused(x, k: int) -> bool:
+    """The clinician's offer at sentence k is refused or let go in the next two turns (_OFFER, _REFUSES, _LET_GO)."""
+    if not _OFFER.search(x.sents[k].text):
+        return False
+    turns = sorted({s.seg_index for s in x.sents[k + 1 :] if s.seg_index != x.sents[k].seg_index})[:2]
+    said = [s for s in x.sents if s.seg_index in turns]
+    return any((_REFUSES.match(s.text) if not x.is_clin(x.sents.index(s)) else _LET_GO.search(s.text)) for s in said)
 
 
 def _said_for(f, meds: list) -> bool:

@@ -11,6 +11,7 @@ from scribe.notes.facts.medication_fold import one_fact_per_drug
 from scribe.notes.facts.medication_not_taken import among_options, drop_not_taken
 from scribe.notes.facts.medication_stops import class_stops, drop_put_off, stops_by_word, told_stopped
 from scribe.notes.facts.medication_taper import stepped_courses, tapered_current, tapered_stops
+from scribe.notes.facts.relative_names import spouse_told
 from scribe.notes.medication.numbers import tablets_per_dose
 from scribe.notes.medication.status_cues import HAD_TO_STOP, OTHER_THAN, STOPPED_IT, WE_STOP_IT, WHAT_TO_TAKE
 from scribe.notes.reply_polarity import answer_polarity
@@ -222,7 +223,9 @@ class MedicationFacts:
                 if med.not_the_patients_drug(s.text, m.start, friends) or "vaccine" in m.drug.get("name", "").lower():
                     continue  # a vaccine is an order of the plan (lexicon.orders), not a drug taken
                 theirs = (self.is_pat(k) and not s.question or self.is_clin(k)) and self.relative_before(k)
-                theirs = theirs or self.to_companion(k)  # "your atorvastatin and your gout are for your own doctor"
+                theirs = (
+                    theirs or self.to_companion(k) or spouse_told(self.sents, k, m.start, self.is_clin)
+                )  # "your atorvastatin and your gout are for your own doctor"
                 # "my mum has parkinson's. she's on sinemet"; "a guy at work … he gave me two of his pills. allo …
                 # allopurinol"; the wife's own "i'm on valsartan for mine"
                 name = (m.drug.get("name") or m.surface).lower()

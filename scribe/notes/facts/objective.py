@@ -65,6 +65,9 @@ _TENTH = re.compile(
 
 
 # a threshold, not a reading: "if your oxygen at rest is 88 percent or lower", "si la tension dépasse 180"
+# a list of warning signs: "come back if the redness spreads …, or your sugar is over three hundred"
+_ABOVE = re.compile(r"\b(?:over|above|under|below|more than|less than|greater than|au-dessus de|en dessous de)\b", re.I)
+_IF_EARLIER = re.compile(r"\b(?:if|si)\b[^.?!]*$", re.I)
 _IF_BEFORE = re.compile(r"\b(?:if|unless|once|si|dès que)\s+(?:your|his|her|the|votre|sa|son|la|le)?\s*$", re.I)
 _OR_LOWER = re.compile(
     r"\s*(?:%|percent|pour ?cent)?\s*(?:or (?:lower|higher|less|more|above|below|under|over)|ou (?:moins|plus)|"
@@ -119,6 +122,8 @@ class ObjectiveFacts:
                         continue  # "four glucose tablets, recheck in fifteen minutes"
                     if _IF_BEFORE.search(norm, max(0, m.start() - 25), m.start()) or _OR_LOWER.match(norm, m.end()):
                         continue  # "home oxygen if your oxygen at rest is eighty-eight percent or lower": a threshold
+                    if _ABOVE.search(m.group("mid")) and _IF_EARLIER.search(norm, max(0, m.start() - 200), m.start()):
+                        continue  # "come back if the redness spreads …, or your sugar is over three hundred"
                     if re.search(r"\bgrammes?\b|\bvirgule\s*$|,\s*(?:et|and)\b", m.group("mid"), re.I) or (
                         unit == "mg/dL" and self._GRAMS.match(norm, m.end())
                     ):

@@ -14,6 +14,11 @@ _WITH_NAMED = re.compile(
     r"father|femme|mari|épouse|époux|fille|fils|mère|père)\s*,?\s+([a-zà-ÿ]{3,})\s*[,.]",
     re.I,
 )
+_NAMED_SPOUSE = re.compile(
+    r"\b(?:my|mon|ma)\s+(wife|husband|partner|femme|mari|épouse|époux|conjointe?|compagne|compagnon)\s*,\s*"
+    r"([a-zà-ÿ]{3,})\s*[,.]",
+    re.I,
+)
 # a companion greeted: "nice to meet you, mike", "enchanté, claire"
 _GREETED = re.compile(r"\b(?:nice to meet you|enchantée?)\s*,?\s+([a-zà-ÿ]{3,})\b", re.I)
 # the patient's own first name, from the introduction: "this is walter brennan, seventy-four"
@@ -27,7 +32,7 @@ def relative_names(sents: list) -> dict[str, str]:
     """First names of relatives as the visit introduced them ("my sister, ruth, …"): name -> the relative's word."""
     out = {}
     for s in sents:
-        for m in [*_NAMED_RELATIVE.finditer(s.text), *_WITH_NAMED.finditer(s.text)]:
+        for m in [*_NAMED_RELATIVE.finditer(s.text), *_WITH_NAMED.finditer(s.text), *_NAMED_SPOUSE.finditer(s.text)]:
             if m.group(2).lower() not in _NOT_A_NAME:
                 out[m.group(2).lower()] = m.group(1)
         for m in _GREETED.finditer(s.text):
@@ -50,3 +55,35 @@ def told_to_companion(sents: list, k: int, is_clin, names: dict[str, str]) -> bo
 
 
 _CALLED = re.compile(r"(?:^|[,.?!])\s*([a-zà-ÿ]{3,})\s*[,.?!]", re.I)
+
+
+def named_persons(text: str, at: int, names: dict[str, str]) -> bool:
+    """What text says at `at` is a person's the visit named, said before it with the patient not said between:
+    "helen takes a pill for her bladder, she has the overactive bladder"."""
+    return any(
+        m.group(1).lower() in names and not _I.search(text, m.end(), at) for m in _NAME_HAS.finditer(text, 0, at)
+    )
+
+
+_NAME_HAS = re.compile(r"\b([a-zà-ÿ]{3,}) (?:has|had|takes|took|is on|a|avait|prend)\b", re.I)
+_I = re.compile(r"\b(?:i|i'm|i've|me|my|je|j'ai|moi)\b", re.I)
+
+
+def spouse_told(sents: list, k: int, at: int, is_clin) -> bool:
+    """The patient's sentence k speaks, at `at`, of the spouse the clinician's last turn asked about ("now, your wife.
+    you said on the phone something about her?" "… she had mrsa last year, a boil on her thigh"): a she or he said
+    before it, the patient not said between."""
+    j = turn_opening(sents, k)
+    if j == 0 or is_clin(k) or not is_clin(j - 1):
+        return False
+    if not _YOUR_SPOUSE.search(" ".join(s.text for s in sents[turn_opening(sents, j - 1) : j])):
+        return False
+    text = " ".join(s.text for s in sents[j:k]) + " " + sents[k].text[:at]  # "she took antibiotics. bactrim, …"
+    said = list(_THIRD.finditer(text))
+    return bool(said) and not _I.search(text, said[-1].end())
+
+
+_YOUR_SPOUSE = re.compile(
+    r"\b(?:your|votre) (?:wife|husband|partner|spouse|femme|mari|épouse|époux|conjointe?|compagne|compagnon)\b", re.I
+)
+_THIRD = re.compile(r"\b(?:she|he|elle|il(?! y a))\b", re.I)

@@ -306,7 +306,8 @@ _PEOPLE_TAKE = re.compile(  # … and what not to take it with: "don't take it a
 # the next sentence says nothing named before starts: "… or a hormonal iud like the mirena. those are her call, we're
 # not starting anything today"
 NOT_STARTING = re.compile(
-    r"^[^.]{0,40}\b(?:we're|we are|i'm|i am) not (?:starting|prescribing) (?:anything|any of (?:them|those))\b|"
+    r"^[^.]{0,40}\b(?:we're|we are|i'm|i am) not (?:starting|prescribing) (?:anything|any of (?:them|those)|"
+    r"(?:it|that|this one) (?:today|now|yet|for now))\b|"
     r"^[^.]{0,40}\bon ne (?:commence|démarre|prescrit) rien\b|"
     # a drug for the companion's own doctor to prescribe: "patches, varenicline. that's for your doctor to prescribe"
     r"^[^.]{0,40}\b(?:that's|that is|it's|c'est) (?:for|à) (?:your|votre|son|sa|his|her) (?:own )?(?:doctor|médecin)\b",
