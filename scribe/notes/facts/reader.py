@@ -119,10 +119,12 @@ def turn_start(sents: list[Sentence], j: int, n: int = 3) -> list[str]:
 
 
 _PRONOUN_TAKES = re.compile(
-    r"\b(he|she|il|elle)(?:\s+(?:takes|took|is on|was on|uses|prend|prenait|est sous|était sous)|'s on)\s+"
+    r"\b(he|she|il|elle)(?: still| also| now| encore| aussi)?"
+    r"(?:\s+(?:takes|took|is on|was on|uses|prend|prenait|est sous|était sous)|'s on)\s+"
     r"(?:[^.;?!]{0,80}?(?:,|\band|\bet)\s+)?(?:the |some |a |le |la |les |du |de la |de l'|l'|des )?$",  # a list
     re.I,
 )
+_HE_SHE = re.compile(r"\b(?:he|she|his|her|him|il|elle|lui)\b", re.I)
 _HIS_KIN = re.compile(
     r"\b(?:brothers?|father|dad|husband|uncle|grand(?:father|pa)|frères?|père|mari|oncle|grand-père)\b", re.I
 )
@@ -248,12 +250,9 @@ class ConsultationReader:
         took = _PRONOUN_TAKES.search(s.text[max(0, start - 120) : start])
         if self.is_clin(k) or not took:
             return bool(took) and relatives_drug
-        j = k
-        while j > 0 and self.sents[j - 1].seg_index == s.seg_index:
-            j -= 1
-        said = " ".join(x.text for x in self.sents[j:k]) + " " + s.text[:start]
-        if j > 0 and self.is_clin(j - 1):
-            said = self.sents[j - 1].text + " " + said
+        j = turn_opening(self.sents, k)  # the turn, the clinician's before it, and the one before that when the
+        i = j - 1 if j == 0 or not _HE_SHE.search(self.sents[j - 1].text) else turn_opening(self.sents, j - 1) - 3
+        said = " ".join(x.text for x in self.sents[max(0, i) : k]) + " " + s.text[:start]  # latter asks "how's he?"
         kin = _HIS_KIN if took.group(1).lower() in ("he", "il") else _HER_KIN
         return bool(kin.search(said))
 

@@ -17,8 +17,13 @@ _ORDINAL = (
     r"(?:and|also|then|next|first|second|third|fourth|lastly|finally|one|two|three|number \w+|et|puis|ensuite|"
     r"d'abord|après|enfin|premièrement|deuxièmement|troisièmement)"
 )
+# the item's kind said before its name: "first, a pill, doxycycline"; "second, a gel, adapalene"
+_A_KIND = (
+    r"(?:a|an|un|une) (?:pill|tablet|gel|cream|ointment|inhaler|spray|shot|injection|antibiotic|medicine|medication|"
+    r"comprimé|gélule|crème|pommade|spray|antibiotique|médicament)"
+)
 _LIST_ITEM_LEFT = re.compile(
-    rf"^\W*(?:{_ORDINAL}\W+)*(?:the\s+|some\s+|a\s+|an\s+|le\s+|la\s+|les\s+|du\s+|l')?$|"
+    rf"^\W*(?:{_ORDINAL}\W+)*(?:{_A_KIND}\s*,\s*)?(?:the\s+|some\s+|a\s+|an\s+|le\s+|la\s+|les\s+|du\s+|l')?$|"
     # "second, for the burning nerve pain, gabapentin": the purpose said between the rank and the drug
     rf"^\W*(?:{_ORDINAL}\W+)+(?:for|pour) (?:the |your |le |la |les |votre |vos )?[\w' -]{{3,30}}?\s*,\s*"
     r"(?:the\s+|some\s+|a\s+|an\s+|le\s+|la\s+|les\s+|du\s+|l')?$",

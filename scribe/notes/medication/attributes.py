@@ -106,7 +106,9 @@ _REFILLS = re.compile(
     r"\b(?P<n5>\d+) renouvellements?\b|\b(?P<none>non renouvelable)\b",
     re.I,
 )
-_AS_NEEDED = re.compile(
+_THEN_BEFORE = re.compile(r"\b(?:then|puis|ensuite)\s*(?:only\s+)?$", re.I)
+_AS_NEEDED = re.compile(  # (not "every morning, not just when you need it")
+    r"(?<!not just )(?<!not only )(?<!pas seulement )(?<!plus seulement )"
     r"\b(?:as needed|as-needed|p\.?r\.?n\.?|if needed|when needed|as necessary|if necessary|when necessary|as required|"
     r"if (?:you|i) need (?:it|to|them|one)|when (?:you|i) need (?:it|to|them|one)|only when (?:you|i) need|"
     r"when (?:you|i) (?:have|get|feel) (?:pain|a headache|symptoms)|when it hurts|if (?:the )?pain|"
@@ -435,6 +437,8 @@ def read_attributes(
             out.frequency = Found(f[0], f[1] + off, f[2] + off)
     m = _AS_NEEDED.search(body)
     extra = m and out.frequency and _PLUS_BEFORE.search(body[out.frequency.end : m.start()])
+    # "twice a day, with food, for two weeks, then as needed": the regimen is the scheduled one
+    extra = extra or m and out.frequency and _THEN_BEFORE.search(body[out.frequency.end : m.start()])
     if m and not extra:  # not "two puffs twice a day, plus one puff as needed": a regimen with a rescue dose
         out.as_needed = Found(True, m.start(), m.end())
     elif left and (m := _AS_NEEDED.search(left[-60:])):
@@ -474,3 +478,10 @@ def read_attributes(
 
 # the most of one administration a note may state: above it the number was misheard (or is not a dose)
 _MOST = {"g": 20.0, "mg": 20000.0, "mcg": 20000.0}
+
+
+def insulin_in_units(ingredient: str, attrs: dict[str, Any]) -> dict[str, Any]:
+    """An insulin's dose is in units: "une unité pour dix grammes de glucides" gives grams of carbohydrate, no dose."""
+    if "insulin" in ingredient.lower() and attrs.get("unit") not in (None, "units", "ml"):
+        return {k: v for k, v in attrs.items() if k not in ("dose", "unit")}
+    return attrs

@@ -367,9 +367,12 @@ _DOES_AFTER = re.compile(
     r"\s*(?:fait (?:aussi )?(?:un peu )?(?:monter|baisser|tousser|grossir)|peut (?:aussi )?(?:faire|donner|provoquer)|"
     r"can (?:also )?(?:cause|raise|lower|make)|(?:also )?(?:raises|lowers|causes) (?:the |your )?|"
     r"(?:do|does)(?:n't| not) (?:help|work)|n'aident pas|ne servent à rien|"  # "antihistamines don't help a cold"
+    r"(?:actually |also )?(?:helps|prevents) (?:to )?(?:prevent |reduce |keep )?|"  # "benzoyl peroxide actually helps"
     r"(?:augmente|diminue|increases|decreases|reduces|raises|lowers) (?:le |la |the |your )?(?:risque|risk))\b",
     re.I,
 )
+# a choice to come: "we'll decide then whether to stop it, continue the gel alone, or move to isotretinoin"
+_WHETHER_TO = re.compile(r"\b(?:whether|if) to\b[^.;?]{0,80}\bor (?:\w+ )?(?:to )?(?:the )?$", re.I)
 _YOURS_BEFORE = re.compile(r"\b(?:your|votre|ton|ta|his|her|son|sa)\s+$", re.I)
 _TAKEN_IN = re.compile(r"\d|\b(?:start\w*|prescri\w*|take|taking|prenez|prendre|commenc\w*|one|two|un|deux)\b", re.I)
 
@@ -385,7 +388,7 @@ def considered_only(text: str, start: int, end: int) -> bool:
     # "allopurinol is a medicine to lower uric acid over the long term": what it is, with nothing taken or started
     later = later or _DEFINED_AFTER.match(text, end) and not _TAKEN_IN.search(text, end)
     wide = text[max(0, start - 120) : start]  # "when people take pain medicine on more than …, or triptans on …"
-    later = later or _TO_DISCUSS.search(wide) or _PEOPLE_TAKE.search(wide)
+    later = later or _TO_DISCUSS.search(wide) or _PEOPLE_TAKE.search(wide) or _WHETHER_TO.search(wide)
     # "par contre, l'irbésartan fait aussi un peu monter le potassium": what it does, of a drug not yet the patient's
     later = later or _DOES_AFTER.match(text, end) and not _YOURS_BEFORE.search(before)
     later = later or _FOR_A_TEST.search(text[end : end + 120]) or on_a_condition(text, start, end)

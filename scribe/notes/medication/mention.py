@@ -1,10 +1,10 @@
 """One drug mention of a sentence read as a typed Medication.
 
-`parse_mention(text, mentions, j, lang, ...)` reads the j-th mention in its clause: ingredient and
-brand, dose and unit, route, frequency (text and per day), as needed, maximum per day, duration,
-quantity, refills, status (new / current / changed / stopped) and prescriber (this clinician or another
-one), or None where the clause does not name it as a medication. `follow_up_attributes` and
-`answer_attributes` read more of its attributes in a later sentence or in the answer to a question.
+`parse_mention(text, mentions, j, lang, ...)` reads the j-th mention in its clause: ingredient and brand, dose and
+unit, route, frequency (text and per day), as needed, maximum per day, duration, quantity, refills, status (new /
+current / changed / stopped) and prescriber (this clinician or another one), or None where the clause does not name
+it as a medication. `follow_up_attributes` and `answer_attributes` read more of its attributes in a later sentence
+or in the answer to a question.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from scribe.notes.medication.attributes import (
     Attributes,
     Found,
     as_needed_before,
+    insulin_in_units,
     read_attributes,
 )
 from scribe.notes.medication.clause import (
@@ -94,7 +95,7 @@ class Medication:
 
     def attributes(self) -> dict[str, Any]:
         """The Fact attributes (absent values left out)."""
-        out = self.attrs.as_dict()
+        out = insulin_in_units(self.ingredient, self.attrs.as_dict())
         out["ingredient"] = self.ingredient
         if self.brand:
             out["brand"] = self.brand
@@ -117,8 +118,8 @@ _FOR_A_COMPLAINT = re.compile(
 )
 
 
-# what a class of drugs does, said of the class: "anti-inflammatories with a blood thinner increase the bleeding
-# risk", "les antibiotiques peuvent donner des diarrhées": a fact about the class, no drug the patient takes
+# what a class of drugs does, said of the class: "anti-inflammatories with a blood thinner increase the bleeding risk",
+# "les antibiotiques peuvent donner des diarrhées": a fact about the class, no drug the patient takes
 _GENERAL_CLAIM = re.compile(
     r"^\W*(?:(?:with|and|plus|or|avec|et|ou)\b[^,.;]{0,40}?)?\b(?:increase|raise|cause|can|could|may|might|are|"
     r"interact|thin|make|irritate|augmentent|peuvent|sont|font|donnent)\b",
@@ -373,9 +374,8 @@ def answer_attributes(text: str, lang: str | None = None) -> Attributes | None:
     return a if a.spans() else None
 
 
-# A change said of a drug named just before, without its name ("let's increase that to 1000 milligrams",
-# "take it twice a day from now on", "on va l'augmenter à 10 mg"): the verb acts on an anaphora
-# (status.CHANGE_ON_ANAPHORA, the same words that change a drug named in the clause).
+# A change said of a drug named just before, without its name ("let's increase that to 1000 milligrams", "take it twice
+# a day from now on", "on va l'augmenter à 10 mg"): the verb acts on an anaphora (status.CHANGE_ON_ANAPHORA).
 _TAKE_ANAPHORA = re.compile(
     r"\b(?:take|use)\s+(?:it|that|them|those|this)\b|\bprenez-(?:le|la|les)\b|\b(?:le|la|les) prendre\b", re.I
 )
@@ -386,8 +386,8 @@ _FROM_NOW = re.compile(
 )
 
 
-# the dose just named judged wrong, so the next one given replaces it: "five milliliters is only a hundred milligrams,
-# that's on the low side for her weight. you can give eight milliliters"
+# the dose just named judged wrong, the next one replaces it: "five milliliters is only a hundred milligrams, that's on
+# the low side for her weight. you can give eight milliliters"
 DOSE_JUDGED = re.compile(
     r"\b(?:(?:on the )?(?:low|high) side|too (?:low|high|little|much|weak|strong)|not enough|under-?dos\w*|"
     r"pas assez|trop (?:faible|fort|bas|élevé|peu)|insuffisante?|sous-dos\w*)\b",

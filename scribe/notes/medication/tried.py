@@ -18,6 +18,8 @@ _TRIED_LEFT = re.compile(
     r"\b(?:i|he|she|we|you) had the\s+$|"  # "i had the advair for a while, years ago"
     r"\b(?:they|he|she|you|doctor|pediatrician|someone|clinic|walk-in|urgent care|er|hospital|dentist|and) "
     r"(?:at the time |back then |then )?gave (?:her|him|me|us|you|them)\s+(?:some\s+|a course of\s+|an?\s+|the\s+)?$|"
+    # "avant j'avais le levemir, deux fois par jour, … alors il a changé"
+    r"\b(?:avant|before that|before) ,? ?(?:j'avais|je prenais|i had|i was on|i took) (?:le |la |l'|du |the )?$|"
     r"\b(?:j'ai (?:pris|essayé)|je (?:lui|leur) ai donné)\s+"
     r"(?:du |de la |de l'|des |un |une |deux |trois |quatre |\d |le |la |l')?$|"
     r"\b(?:vous|il|elle|on) (?:avez|aviez|a|avait) (?:déjà )?(?:pris|essayé)\s+"
