@@ -80,7 +80,8 @@ _CONCLUDED = re.compile(
 _RULED_OUT = re.compile(
     r"\b(?:(?:it'?s|it is|this is|that'?s|it ?'s) not|(?:do ?n'?t|do not|does ?n'?t) (?:think|believe|"
     r"feel)(?: that)?(?: it'?s| it is| you have| this is| that'?s| it| this)?|ruled out|"
-    r"no (?:sign|signs|evidence) of|not a sign of|ce n'est (?:donc |plus |vraiment )?pas|pas de signe d|"
+    r"no (?:sign|signs|evidence) (?:of|for)|not a sign of|ce n'est (?:donc |plus |vraiment )?pas|pas de signe d|"
+    r"(?:pas|aucun) d'argument (?:pour|en faveur d)|"  # "donc pas d'argument pour un trouble bipolaire"
     r"je ne pense pas|nothing (?:that )?(?:suggests?|points? to|looks like)|(?:n'a|n'avez|n'y a) rien qui "
     r"(?:fasse|fait|évoque|ressemble)|aucun signe d|rien\b[^.;?!]{0,40}\bne (?:fait|me fait) penser)\b"
     # "it's not a hormone, it helps the blood clot", "ce n'est pas le cœur, c'est le zona": a new clause, not denied

@@ -339,7 +339,13 @@ def procedure_done(text: str, start: int, end: int) -> bool:
     """Is the procedure named at text[start:end] said as done (a status), not to come?"""
     done_after = re.match(r"^\s*(?:that|which)?\s*(?:you|he|she)(?:'ve| have| has| had)\s*(?:had)?\b", text[end:], re.I)
     done = _DONE_BEFORE.search(text[max(0, start - 70) : start]) or done_after
-    return bool(done) and not _TO_COME_AFTER.match(text[end:])
+    return bool(done) and not _TO_COME_AFTER.match(text[end:]) and not PLANNED.search(text, max(0, start - 40), start)
+
+
+# a surgery to come, said before its name: "his pre-op ecg for his right knee replacement"
+PLANNED = re.compile(
+    r"\b(?:pre-?op\w*|scheduled|planned|upcoming|supposed to (?:get|have)|avant (?:l'|la |le |son |sa ))\b[^.]*$", re.I
+)
 
 
 @lru_cache(maxsize=512)

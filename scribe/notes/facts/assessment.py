@@ -13,7 +13,6 @@ from scribe.notes.facts.assessment_problems import (
     NOT_A_DIAGNOSIS,
     PAST_PROBLEM,
     SIDE_EFFECTS,
-    STATES_IT,
     ProblemFacts,
     a_relatives,
     answers_of_relative,
@@ -21,6 +20,7 @@ from scribe.notes.facts.assessment_problems import (
     hedged_of,
     more_certain,
     said_next,
+    says_its,
     set_aside,
     shown_by_value,
 )
@@ -91,13 +91,6 @@ _DENIED_OWN = re.compile(
     r"\b(?:vous n'avez|il n'a|elle n'a) pas (?:de |d'|une? )?$",
     re.I,
 )
-
-
-def _says_its(text: str, at: int) -> bool:
-    """The sentence states the problem at `at` as the patient's ("so you have …", "your heart failure has …"): only
-    such a statement makes sure of one weighed before ("it could be a small kidney stone" … "water helps the kidney
-    stones too" stays possible)."""
-    return bool(STATES_IT.search(clause_before(text, at)) or re.search(r"\b(?:your|votre)\s+$", text[:at], re.I))
 
 
 _PRODUCT = re.compile(r"\b(?:tylenol|advil|aleve|motrin|excedrin|bengay)\s+$", re.I)
@@ -258,14 +251,14 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
                         return
 
     def _stated(self, fact: Fact, now: int = -1) -> bool:
-        """Whether the sentence a problem was taken from states it (_says_its), rather than only naming it ("and the
+        """Whether the sentence a problem was taken from states it (says_its), rather than only naming it ("and the
         lupus question.", "that helps the kidney stones too")."""
         k, quote = fact.attributes.get("statement"), fact.evidence[0].quote if fact.evidence else ""
         at = self.sents[k].text.find(quote) if k is not None and quote else -1
         # and not only named, then ruled out in the same turn: "that's mastoiditis, an infection of the bone … so, no
         # mastoiditis"
         same_turn = now >= 0 and self.sents[k].seg_index == self.sents[now].seg_index
-        return at < 0 or _says_its(self.sents[k].text, at) and not same_turn
+        return at < 0 or says_its(self.sents[k].text, at) and not same_turn
 
     # another clinician's guess is not this assessment ("the cardiologist thought you might have atrial fibrillation")
     _OTHERS_OPINION = re.compile(
@@ -346,8 +339,10 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         else:
             sure = said_next(self.next_in_turn(k), sure)
         label = concept.label if concept else wider[2]
-        if sure == "doubted":
-            return  # "it's unlikely to be a fracture": neither the patient's nor a possibility to list
+        if sure == "doubted":  # "unlikely to be a fracture": no possibility to list, and one weighed before goes
+            if label in seen and seen[label].status == "uncertain":  # ("… a tia." … "so a tia is very unlikely")
+                self.builder.facts.remove(seen.pop(label))
+            return
         if sure == "ruled-out":
             if label in seen and seen[label].status in ("present", "uncertain") and not self._stated(seen[label], k):
                 seen[label].status, seen[label].attributes["certainty"] = "absent", "ruled-out"  # "and the lupus
@@ -365,7 +360,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             return
         if label in seen:
             # "so you have …", or "your heart failure has gotten worse": stated as the patient's
-            if more_certain(sure, seen[label]) and _says_its(s.text, a):
+            if more_certain(sure, seen[label]) and says_its(s.text, a):
                 seen[label].status = "present" if sure == "confirmed" else "uncertain"
                 seen[label].attributes.update(certainty=sure, statement=k)
             elif _OVER.match(s.text[b:]):

@@ -473,3 +473,10 @@ GENERIC_EXPERIENCER = re.compile(
     r"who (?:knows|treats|specializ\w+ in|deals? with|looks? after)|qui (?:connaît|traite|s'occupe))\b[^.;]{0,60}$",
     re.I,
 )
+
+
+def says_its(text: str, at: int) -> bool:
+    """The sentence states the problem at `at` as the patient's ("so you have …", "your heart failure has …"): only
+    such a statement makes sure of one weighed before ("it could be a small kidney stone" … "water helps the kidney
+    stones too" stays possible)."""
+    return bool(STATES_IT.search(clause_before(text, at)) or re.search(r"\b(?:your|votre)\s+$", text[:at], re.I))

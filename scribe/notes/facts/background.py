@@ -30,7 +30,7 @@ from scribe.notes.facts.relatives import (
 )
 from scribe.notes.facts.social_cues import SOCIAL
 from scribe.notes.not_had import in_general
-from scribe.notes.problems import in_introduction
+from scribe.notes.problems import PLANNED, in_introduction
 from scribe.notes.reply_polarity import answer_polarity
 from scribe.notes.text import clean, patient_to_third
 
@@ -123,12 +123,14 @@ class BackgroundFacts:
         return self._proxy
 
     def friends(self, k: int, at: int, end: int | None = None) -> bool:
-        """What sentence k says at `at` is a friend's (relatives.friends_own, relatives.friend_before), someone's
-        by its possessive ("elle en a pour sa migraine": relatives.owned_by_another), or a person's the visit named
-        ("helen takes a pill for her bladder, she has the overactive bladder"), the patient not said between."""
+        """What sentence k says at `at` is a friend's (relatives.friends_own, relatives.friend_before), someone's by
+        its possessive ("elle en a pour sa migraine": relatives.owned_by_another), or a person's the visit named ("helen
+        takes a pill for her bladder, she has the overactive bladder"), the patient not said between; with no `end`, a
+        drug's mention, the patient's if they then took some ("… et il en restait. j'en ai pris")."""
         text = self.sents[k].text
         owned = end is not None and owned_by_another(text, at, end)
-        named = named_persons(text, at, self.named_people()) or spouse_told(self.sents, k, at, self.is_clin)
+        named = named_persons(f"{text} {self.next_in_turn(k)}", at, self.named_people(), drug=end is None)
+        named = named or spouse_told(self.sents, k, at, self.is_clin)
         return friends_own(text, at) or friend_before(self.sents, k) or owned or named
 
     def relative_before(self, k: int) -> re.Match | None:
@@ -402,6 +404,8 @@ class BackgroundFacts:
                     denied.add(label)  # "… for my bypass … no wait, that was my brother-in-law. i never had a bypass"
                 if md.negated or md.hypothetical or md.family or someone_elses(s.text, m.start()):
                     continue  # "mon père, il a été opéré d'une hernie discale"
+                if PLANNED.search(s.text, max(0, m.start() - 40), m.start()):
+                    continue  # "his pre-op ecg for his right knee replacement": a surgery to come
                 if self.guest_of_self(k, m.start()):
                     continue  # the daughter asked of her own blood thinner: "… after my knee surgery"
                 if k >= self.ap_start and not re.search(r"\b(?:prior|previous|history|had|ago)\b", s.text, re.I):

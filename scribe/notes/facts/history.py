@@ -443,6 +443,8 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 if m and not re.search(r"\b(?:vacation|college|trip)\b", t, re.I):
                     value = m.group(0).strip()
                     if attr == "timing" and self.lang == "fr" and "dormir" in value:
+                        if not re.search(r"\b(?:mal|douleurs?|douloureu\w*)\b", t, re.I):
+                            continue  # sleepless from ruminating is no pain's timing
                         value = "douleur insomniante"  # "j'arrivais pas à dormir" in the note's words
                     if self.lang == "en":
                         value = patient_to_third(value, self.sex)

@@ -87,6 +87,7 @@ _REPEAT = re.compile(
 )
 _RETURN_PRECAUTIONS = re.compile(RETURN_PRECAUTIONS, re.I)
 # a condition said after the order: "another injection if needed", "une radio de contrôle si besoin"
+_ALSO = re.compile(r"\b(?:et aussi|and also|as well as)\b", re.I)
 _NEXT_VISIT_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:(?:at|during) (?:the|your) next (?:visit|appointment)|"
     r"à la prochaine (?:consultation|visite))\b",
@@ -202,7 +203,10 @@ def find_orders(
                     label = f"{label} de {site}" if lang == "fr" else f"{label} of the {site}"
             if kind in ("lab", "imaging", "procedure") and _REPEAT.search(clause[max(0, m.start() - 30) : m.start()]):
                 label = f"{label} de contrôle" if lang == "fr" else f"repeat {label}"
-            cond = CONDITIONAL.search(before_clause + " " + clause[: m.start()]) if kind != "advice" else None
+            said = before_clause + " " + clause[: m.start()]
+            cond = CONDITIONAL.search(said) if kind != "advice" else None
+            if cond and _ALSO.search(said, cond.start()):
+                cond = None  # "si elle est anormale le laboratoire ajoutera la t4 libre, et aussi une numération"
             condition = "" if not cond else "no improvement" if NO_IMPROVEMENT.search(cond.group(0)) else "needed"
             if not condition and kind != "advice" and _CONSIDERED.search(clause[: m.start()]):
                 condition = "considered"

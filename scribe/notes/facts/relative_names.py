@@ -57,14 +57,21 @@ def told_to_companion(sents: list, k: int, is_clin, names: dict[str, str]) -> bo
 _CALLED = re.compile(r"(?:^|[,.?!])\s*([a-zà-ÿ]{3,})\s*[,.?!]", re.I)
 
 
-def named_persons(text: str, at: int, names: dict[str, str]) -> bool:
-    """What text says at `at` is a person's the visit named, said before it with the patient not said between:
-    "helen takes a pill for her bladder, she has the overactive bladder"."""
-    return any(
-        m.group(1).lower() in names and not _I.search(text, m.end(), at) for m in _NAME_HAS.finditer(text, 0, at)
-    )
+def named_persons(text: str, at: int, names: dict[str, str], drug: bool = False) -> bool:
+    """What text says at `at` is a person's the visit named, or the spouse's, said before it with the patient not said
+    between: "helen takes a pill for her bladder, she has the overactive bladder", "mon mari avait eu un abcès"."""
+    named = [m for m in _NAME_HAS.finditer(text, 0, at) if m.group(1).lower() in names]
+    if drug and _I_TOO.search(text, at):
+        return False  # a drug the patient took: "… le dentiste lui avait donné de l'amoxicilline, … j'en ai pris"
+    return any(not _I.search(text, m.end(), at) for m in [*named, *_MY_SPOUSE.finditer(text, 0, at)])
 
 
+_MY_SPOUSE = re.compile(
+    r"\b(?:my|mon|ma) (?:wife|husband|partner|femme|mari|épouse|époux|conjointe?|compagnon|compagne)\b", re.I
+)
+_I_TOO = re.compile(
+    r"\b(?:j'en ai pris|je l'ai (?:pris|attrapée?)|i took (?:some|one|it|them)|i caught it|moi aussi)\b", re.I
+)
 _NAME_HAS = re.compile(r"\b([a-zà-ÿ]{3,}) (?:has|had|takes|took|is on|a|avait|prend)\b", re.I)
 _I = re.compile(r"\b(?:i|i'm|i've|me|my|je|j'ai|moi)\b", re.I)
 

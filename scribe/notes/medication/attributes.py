@@ -106,6 +106,7 @@ _REFILLS = re.compile(
     r"\b(?P<n5>\d+) renouvellements?\b|\b(?P<none>non renouvelable)\b",
     re.I,
 )
+_OTHER_THING = re.compile(r",\s*(?:and\s+)?(?:condoms?|préservatifs?|backup|ice|heat|rest|glace|repos)\s*$", re.I)
 _THEN_BEFORE = re.compile(r"\b(?:then|puis|ensuite)\s*(?:only\s+)?$", re.I)
 _AS_NEEDED = re.compile(  # (not "every morning, not just when you need it")
     r"(?<!not just )(?<!not only )(?<!pas seulement )(?<!plus seulement )"
@@ -446,8 +447,8 @@ def read_attributes(
         out.as_needed = Found(True, m.start() + off, m.end() + off)
     if status in ("new", "changed", ""):
         for m in _DURATION.finditer(norm):
-            if not free(m.start(), m.end()):
-                continue
+            if not free(m.start(), m.end()) or _OTHER_THING.search(norm, max(0, m.start() - 20), m.start()):
+                continue  # "norethindrone 0.35 mg daily, condoms for two days": the condoms' days
             n = first_group(m, "n", "n2")
             n = "1" if n.lower() in ("a", "an", "one", "un", "une") else n
             u = first_group(m, "u", "u2").lower()

@@ -245,7 +245,7 @@ _SWITCH_OBJECT = (
 )
 _SWITCH_TO = re.compile(
     r"\b(?:switch\w*|chang\w*|passer|passe|replac\w*|remplac\w*)\b[^.]{0,60}\b(?:to|à|par|with)\s+"
-    r"(?:the\s+|some\s+|l'|la\s+|le\s+|du\s+)?$",
+    r"(?:an? [\w-]+(?: [\w-]+)?\s*,\s*)?(?:the\s+|some\s+|l'|la\s+|le\s+|du\s+)?$",  # "to a progestin-only pill, "
     re.I,
 )
 _AGENT = (

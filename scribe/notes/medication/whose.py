@@ -52,7 +52,8 @@ _ITS_OWN = re.compile(r"\b(?:its|your|her|his|their|my) own\s+$", re.I)
 _SOMEONES = re.compile(
     r"(?<!\bst )(?<!\bst\. )(?<!\bsaint )\b(?!(?:children|women|men|kids|infants|doctor|nature|today|everyone|"
     r"someone|nobody|one|it|that|what|he|she|there|let|who)'s)[a-z]+'s\s+(?:own\s+)?$|"
-    r"\b[a-z]+ (?:has|got|uses) (?:his|her) own\W{0,3}(?:the |a )?$|\b(?:her|his|their) leftover\s+$",
+    r"\b[a-z]+ (?:has|got|uses) (?:his|her) own\W{0,3}(?:the |a )?$|\b(?:her|his|their) leftover\s+$|"
+    r"\ble reste de (?:son|sa|ses)\s+$",
     re.I,
 )
 
