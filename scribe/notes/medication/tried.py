@@ -92,7 +92,7 @@ def tried(text: str, start: int, left: str, after: str, before: str = "") -> boo
         if _PUT_ON.search(left):  # "my family doctor put me on prednisone in january … five milligrams every
             return bool(NO_RELIEF.search(said_after) or _PAST_RELIEF.search(said_after))  # morning": since then
         return bool(
-            re.search(r"tri|essay|\bavez pris\b", left, re.I)  # "comme vous avez pris de l'amoxicilline"
+            re.search(r"tri|essay|\bavez pris\b|\b(?:avant|before) ", left, re.I)  # "vous avez pris de l'amoxicilline"
             or _PAST_TIME.search(after)
             or _PAST_TIME.search(said_before)
             or _PAST_TIME.search(left)  # "il y a deux ans, le pharmacien m'avait donné une crème …, du pévaryl"
