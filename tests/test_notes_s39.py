@@ -39,14 +39,15 @@ def test_what_a_companion_or_a_relative_takes_is_not_the_patients():
         "heart failure .\n"
         "[patient_guest] can i ask something ? i'm on atorvastatin , forty milligrams . and my gout , it flared last "
         "week , i'm on allopurinol .\n"
-        "[doctor] those are really good questions , mike , but your atorvastatin and your gout are for your own doctor . "
-        "i'd say don't stop the atorvastatin on your own .\n"
+        "[doctor] those are really good questions , mike , but your atorvastatin and your gout are for your own "
+        "doctor . i'd say don't stop the atorvastatin on your own .\n"
     )
     assert "gout" not in _problems(son), _problems(son)
     assert not [line for line in _lines(son) if "atorvastatin" in line.lower()], _lines(son)
     father = (
         "[doctor] and family history , heart problems , strokes ?\n"
-        "[patient] my dad . he had atrial fib too , and he was on warfarin , the coumadin , and he had a stroke anyway .\n"
+        "[patient] my dad . he had atrial fib too , and he was on warfarin , the coumadin , and he had a stroke "
+        "anyway .\n"
         "[doctor] i'm sorry . so the stroke was a bleed while he was on warfarin .\n"
     )
     assert "warfarin" not in _meds(father), _meds(father)
@@ -78,8 +79,8 @@ def test_a_spouses_history_and_drugs_stay_theirs_unless_the_patient_took_some():
 
 def test_offered_refused_or_put_off_drugs_and_orders_are_not_given_today():
     refused = (
-        "[doctor] pour les symptômes , je peux vous proposer un bêtabloquant , du propranolol , quarante milligrammes , "
-        "matin et soir .\n"
+        "[doctor] pour les symptômes , je peux vous proposer un bêtabloquant , du propranolol , quarante "
+        "milligrammes , matin et soir .\n"
         "[patient] euh ... non , je préfère pas . je n'aime pas trop prendre des médicaments pour le cœur .\n"
         "[doctor] c'est tout à fait votre choix , on ne le prescrit pas .\n"
     )
@@ -145,8 +146,7 @@ def test_doses_read_as_said():
     recap = "[doctor] so to summarize . furosemide up to forty milligrams twice a day , start spironolactone .\n"
     lines = _lines(recap)
     assert not [line for line in lines if "maximum 40" in line or "up to 40 mg a day" in line], lines
-    insulin = (
-        "[patient] lantus vingt-deux unités le soir . et novorapid aux repas , une unité pour dix grammes de glucides .\n"
-    )
-    assert not [line for line in _lines(insulin, "fr") if "20 g" in line or "10 g" in line], _lines(insulin, "fr")
+    insulin = "[patient] lantus vingt-deux unités le soir . et novorapid , une unité pour dix grammes de glucides .\n"
+    lines = _lines(insulin, "fr")
+    assert not [line for line in lines if "20 g" in line or "10 g" in line], lines
     assert [m.name for m in find_mentions("and the hyzaar , once a day")] == ["Losartan/hydrochlorothiazide"]
