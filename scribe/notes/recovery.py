@@ -29,7 +29,7 @@ from functools import lru_cache
 from scribe.notes.lexicon.drugs_common import COMMON_EN, COMMON_FR
 from scribe.notes.lexicon.drugs_fr import CUES, DOSE_UNITS, sound_fr
 from scribe.notes.medication import FRENCH_BRANDS, drug_token
-from scribe.notes.medication.names import COMBINATION_BRANDS
+from scribe.notes.medication.names import UNLISTED_DRUGS, fold
 from scribe.notes.recovery_words import (
     ELISION,
     NUMBER_WORD,
@@ -160,7 +160,7 @@ def _english_names() -> frozenset[str]:
 def known_drug(word: str) -> bool:
     from drug_named_entity_recognition import find_drugs
 
-    if word.lower() in COMBINATION_BRANDS:
+    if fold(word) in UNLISTED_DRUGS:
         return True
     try:
         return bool(find_drugs([drug_token(word)], is_ignore_case=True))

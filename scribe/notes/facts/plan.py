@@ -77,6 +77,10 @@ _A_VISIT = re.compile(
 _OPENS_ON_IF = re.compile(r"^\W*(?:(?:so|and|but|then|now|et|mais|donc|alors)\W+)?(?:if|unless|si)\b", re.I)
 
 
+# a goodbye is no plan ("au revoir madame roux": "revoir" is no follow-up)
+_FAREWELL = re.compile(r"^\W*(?:au revoir|bonne (?:journée|soirée)|goodbye|bye|take care)\b", re.I)
+
+
 class PlanFacts:
     _PLAN = re.compile(
         r"\b(?:i(?:'m| am)?(?: also| just| do| really)* (?:going to|gonna|gon na|will|'ll|want to|wan na|"
@@ -136,7 +140,7 @@ class PlanFacts:
             if self._kept_at == k - 1 and self._keeps_more(k, problem):
                 continue
             said_by_clinician = self.is_clin(k) or k >= self.ap_start and bool(MISTAGGED_ORDER.search(s.text))
-            if not said_by_clinician or self._plan_count >= 25 or self.to_companion(k):
+            if not said_by_clinician or self._plan_count >= 25 or self.to_companion(k) or _FAREWELL.match(s.text):
                 continue
             end = self._statement_end(s)
             if not end:

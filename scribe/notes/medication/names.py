@@ -160,7 +160,7 @@ def find_mentions(
     except Exception:
         return []
     hits = (
-        _combination_brands(toks)  # first: the library names Synjardy by one of its two ingredients
+        _unlisted(toks)  # first: the library names Synjardy by one of its two ingredients
         + list(hits)
         + _combinations(toks, find_drugs)
         + _nicotine_forms(toks, find_drugs)
@@ -178,6 +178,8 @@ def find_mentions(
             or name.lower() in stop
             or len(surface) < 4
             or any(w in ("milk", "cow's", "breast") for w in low.split())
+            or name.lower() == "copper"
+            and _A_DEVICE.search(text[max(0, s - 30) : s])  # "le stérilet, le cuivre"
         ):
             continue
         if any(s < o.end and o.start < e for o in out):
@@ -197,9 +199,11 @@ def _renamed(text: str, mentions: list[Mention], k: int) -> bool:
     )
 
 
-# Combination brands the library does not know, or names by one ingredient: charting Hyzaar as its
-# hydrochlorothiazide alone would drop the losartan.
-COMBINATION_BRANDS = {
+# Drugs the library does not know (progesterone, Utrogestan), and combination brands it names by one ingredient or not
+# at all: charting Hyzaar as its hydrochlorothiazide alone would drop the losartan.
+UNLISTED_DRUGS = {
+    "progesterone": "Progesterone",
+    "utrogestan": "Progesterone",
     "hyzaar": "Losartan/hydrochlorothiazide",
     "cotareg": "Valsartan/hydrochlorothiazide",
     "coaprovel": "Irbesartan/hydrochlorothiazide",
@@ -216,11 +220,14 @@ COMBINATION_BRANDS = {
 }
 
 
-def _combination_brands(toks: list) -> list:
+_A_DEVICE = re.compile(r"\b(?:stérilet|iud|coil|dispositif intra-utérin)\b[^.]{0,20}$", re.I)
+
+
+def _unlisted(toks: list) -> list:
     return [
-        ({"name": name, "synonyms": [t.group(0).lower()], "is_brand": True}, i, i + 1)
+        ({"name": name, "synonyms": [fold(t.group(0))], "is_brand": fold(t.group(0)) != name.lower()}, i, i + 1)
         for i, t in enumerate(toks)
-        if (name := COMBINATION_BRANDS.get(t.group(0).lower()))
+        if (name := UNLISTED_DRUGS.get(fold(t.group(0))))
     ]
 
 
