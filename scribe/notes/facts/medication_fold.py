@@ -10,6 +10,8 @@ from scribe.notes.medication.dose_range import in_mg
 from scribe.notes.medication.tried import HELD
 from scribe.schemas_docs import Fact
 
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|je|j'|moi|mon|ma)\b|\bj'", re.I)
+
 # a class named for a drug of the visit that belongs to it, folded into the one named nearest: the inhaled
 # corticosteroids a French visit calls "la cortisone inhalée" ("le flixotide … je préfère commencer par la cortisone
 # inhalée"); interferon for the brand named in the reply; the estrogen of a combined pill ("the loestrin … the
@@ -51,11 +53,12 @@ def one_fact_per_drug(x) -> None:
             fold(x, f, into=nearest)  # the same drug
             meds.remove(f)
     # the patient repeats the order back ("clotrimazole cream … twice a day" "clotrimazole, twice a day"): no drug
-    # already taken
+    # already taken (not "i already take two advil on the bad days")
     ordered = [f for f in meds if f.status in ("new", "changed") and f.evidence]
     for echo in [f for f in meds if f.status == "current" and f.attributes.get("said_by") == "patient" and f.evidence]:
         said = [o for o in ordered if o.label == echo.label and 0 < echo.evidence[0].start - o.evidence[0].start <= 30]
-        if said:
+        k = sentence_of(x, echo.evidence[0])
+        if said and k is not None and not _FIRST_PERSON.search(x.sents[k].text):
             fold(x, echo, into=said[0])
             meds.remove(echo)
     by: dict[tuple[str, bool], list[Fact]] = {}

@@ -293,7 +293,8 @@ def read_attributes(
             re.I,
         ):
             continue
-        if m.group(0).lower().startswith("up to") and m.group("unit") and _TIMES_A_DAY.search(m.group(0)):
+        dose_unit = m.group("unit") and m.group("unit").lower() not in ("times", "fois")
+        if m.group(0).lower().startswith("up to") and dose_unit and _TIMES_A_DAY.search(m.group(0)):
             continue  # a recap's "furosemide up to forty milligrams twice a day": its new dose, no ceiling
         unit = m.group("unit") or m.group("unit2")
         unit = None if not unit else ("times" if unit.lower() in ("times", "fois") else normalise_unit(unit))

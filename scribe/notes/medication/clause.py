@@ -360,7 +360,8 @@ _TO_DISCUSS = re.compile(
     r"\b(?:pourra|pourrait|could|may|might|will) (?:en |y )?(?:discuter|discuss|parler|talk about|envisager|consider)\b"
     r"[^.;]{0,90}$|\b(?:suggest|recommend)\w*\b[^.;]{0,90}\b(?:like|such as)\s*$|"  # "to suggest …, like mirabegron"
     r"\b(?:on|nous) (?:en )?(?:discutera|reparlera|parlera|discuterons)\b[^.;]{0,40}$|"  # "on discutera de la rosuva…"
-    r"\bwe(?:'ll| will) (?:discuss|talk about)\b[^.;]{0,40}$",
+    r"\bwe(?:'ll| will) (?:discuss|talk about)\b[^.;]{0,40}$|"
+    r"\bwe(?:'ll| will) (?:discuss|talk about) (?:switching|changing|starting|adding)\b[^.;]{0,80}$",
     re.I,
 )
 _DOES_AFTER = re.compile(

@@ -186,17 +186,7 @@ def find_mentions(
             continue
         out.append(Mention(s, e, surface, drug))
     out.sort(key=lambda m: m.start)
-    return [m for k, m in enumerate(out) if not (_component_of_previous(text, out, k) or _renamed(text, out, k))]
-
-
-def _renamed(text: str, mentions: list[Mention], k: int) -> bool:
-    """The drug just named, named again in apposition: "sacubitril valsartan, the entresto" is one mention."""
-    prev = mentions[k - 1] if k else None
-    return (
-        bool(prev)
-        and prev.name.lower() == mentions[k].name.lower()
-        and bool(re.fullmatch(r"\s*,\s*(?:the |le |la |l')?", text[prev.end : mentions[k].start], re.I))
-    )
+    return [m for k, m in enumerate(out) if not _component_of_previous(text, out, k)]
 
 
 # Drugs the library does not know (progesterone, Utrogestan), and combination brands it names by one ingredient or not

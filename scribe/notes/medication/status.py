@@ -280,7 +280,7 @@ _OTHER_PRESCRIBER = re.compile(
 _PROPOSED_IF = re.compile(
     r"\b(?:if|unless|si)\b[^.;?]{3,80}?,\s*(?:then\s+)?(?:we|i|on)(?:\s+|(?='))(?:could|might|may|would|can|will|'ll|pourr\w+|"
     r"envisager\w*)\s+(?:\w+\s+){0,3}?(?:try|consider|add|start|talk about|essayer|ajouter|envisager)\w*\s+"
-    r"(?:\w+\s+){0,4}?$",  # "if sleep is still bad in a month, we could consider a low dose of trazodone"
+    r"(?:\w+\s+){0,4}?(?:[\w-]+ [\w-]+\s*,\s*(?:the\s+)?)?$",  # "…, we could consider a low dose of trazodone"
     re.I,
 )
 # a drug named in a subordinate clause: the main clause's "bring it down" is about its topic ("the prednisone, now
