@@ -26,8 +26,8 @@ _THIS_IS = re.compile(
     r"\b(?:this is|il s'agit de|voici)\s+(?:(?:mr|mrs|ms|madame|monsieur)\.?\s+)?([a-zà-ÿ]{3,})\b", re.I
 )
 _NOT_A_NAME = set(
-    "she who too also yes the and but elle qui aussi oui mais they alors donc bon voilà enfin ben euh bien non now well "
-    "okay then his her him lui ils elles there here again first".split()
+    "she who too also yes the and but elle qui aussi oui mais they alors donc bon voilà enfin ben euh bien non now "
+    "well okay then his her him lui ils elles there here again first".split()
 )
 
 
