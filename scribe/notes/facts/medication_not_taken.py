@@ -177,8 +177,8 @@ def _refused(x, k: int) -> bool:
     if not _OFFER.search(x.sents[k].text):
         return False
     turns = sorted({s.seg_index for s in x.sents[k + 1 :] if s.seg_index != x.sents[k].seg_index})[:2]
-    said = [s for s in x.sents if s.seg_index in turns]
-    return any((_REFUSES.match(s.text) if not x.is_clin(x.sents.index(s)) else _LET_GO.search(s.text)) for s in said)
+    said = [j for j, s in enumerate(x.sents) if s.seg_index in turns]
+    return any(_LET_GO.search(x.sents[j].text) if x.is_clin(j) else _REFUSES.match(x.sents[j].text) for j in said)
 
 
 def _said_for(f, meds: list) -> bool:
