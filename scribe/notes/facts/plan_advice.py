@@ -76,9 +76,15 @@ GENERIC_MED = re.compile(
 )
 
 
+# a risk explained is no advice ("with estrogen plus progesterone, there's a small increase in breast cancer risk")
+_RISK_TOLD = re.compile(
+    r"\bthere(?:'s| is) a (?:small |slight |tiny |very small )?increase in\b[^.]{0,40}\brisk\b", re.I
+)
+
+
 def is_plan_advice(prose: str) -> bool:
     """Does a free-worded plan clause say something a clinician would act on (see ADVICE_CONTENT)?"""
-    if NARRATION.search(prose):
+    if NARRATION.search(prose) or _RISK_TOLD.search(prose):
         return False
     return bool(
         ADVICE_CONTENT.search(prose)

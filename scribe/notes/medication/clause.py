@@ -368,7 +368,7 @@ _DOES_AFTER = re.compile(
     r"\s*(?:fait (?:aussi )?(?:un peu )?(?:monter|baisser|tousser|grossir)|peut (?:aussi )?(?:faire|donner|provoquer)|"
     r"can (?:also )?(?:cause|raise|lower|make)|(?:also )?(?:raises|lowers|causes) (?:the |your )?|"
     r"(?:do|does)(?:n't| not) (?:help|work)|n'aident pas|ne servent à rien|"  # "antihistamines don't help a cold"
-    r"(?:actually |also )?(?:helps|prevents) (?:to )?(?:prevent |reduce |keep )?|"  # "benzoyl peroxide actually helps"
+    r"(?:actually |also )?(?:helps (?:to )?prevent|prevents) |"  # "benzoyl peroxide actually helps prevent resistance"
     r"(?:augmente|diminue|increases|decreases|reduces|raises|lowers) (?:le |la |the |your )?(?:risque|risk))\b",
     re.I,
 )
