@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
-# "boils with pus, like your wife had": someone else's, named to compare
+# "boils with pus, like your wife had": someone else's, named to compare (not "could be atrial fibrillation, like your
+# brother, coming and going": the patient's, possible)
 LIKE_THEIRS = re.compile(
     r"^[^.;?!]{0,30}\b(?:like|comme) (?:your|his|her|votre|son|sa) (?:wife|husband|partner|mother|father|mom|dad|"
-    r"brother|sister|son|daughter|femme|mari|mère|père|frère|sœur|fils|fille)\b",
+    r"brother|sister|son|daughter|femme|mari|mère|père|frère|sœur|fils|fille) (?:had|has|got|a eu|avait)\b",
     re.I,
 )
 # what a test looks for: "une numération, pour l'anémie"

@@ -76,7 +76,7 @@ _I_TOO = re.compile(
     r"\b(?:j'en ai pris|je l'ai (?:pris|attrapée?)|i took (?:some|one|it|them)|i caught it|moi aussi)\b", re.I
 )
 _NAME_HAS = re.compile(r"\b([a-zà-ÿ]{3,}) (?:has|had|takes|took|is on|a|avait|prend)\b", re.I)
-_I = re.compile(r"\b(?:i|i'm|i've|me|my|je|j'ai|moi)\b", re.I)
+_I = re.compile(r"\bm'(?=a\b|ont\b)|\b(?:i|i'm|i've|me|my|je|j'ai|moi)\b", re.I)  # "ma femme m'a donné …"
 
 
 def spouse_told(sents: list, k: int, at: int, is_clin) -> bool:
