@@ -78,6 +78,7 @@ _OPENS_ON_IF = re.compile(r"^\W*(?:(?:so|and|but|then|now|et|mais|donc|alors)\W+
 
 
 # a goodbye is no plan ("au revoir madame roux": "revoir" is no follow-up)
+_YOURS = re.compile(r"\b(?:your|yours|votre|vos)\b", re.I)
 _FAREWELL = re.compile(r"^\W*(?:au revoir|bonne (?:journée|soirée)|goodbye|bye|take care)\b", re.I)
 
 
@@ -140,7 +141,10 @@ class PlanFacts:
             if self._kept_at == k - 1 and self._keeps_more(k, problem):
                 continue
             said_by_clinician = self.is_clin(k) or k >= self.ap_start and bool(MISTAGGED_ORDER.search(s.text))
-            if not said_by_clinician or self._plan_count >= 25 or self.to_companion(k) or _FAREWELL.match(s.text):
+            told = self.to_companion(k) and _YOURS.search(
+                s.text
+            )  # "…, mike, … don't stop the atorvastatin on your own"
+            if not said_by_clinician or self._plan_count >= 25 or told or _FAREWELL.match(s.text):
                 continue
             end = self._statement_end(s)
             if not end:
