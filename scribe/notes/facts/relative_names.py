@@ -14,11 +14,8 @@ _WITH_NAMED = re.compile(
     r"father|femme|mari|épouse|époux|fille|fils|mère|père)\s*,?\s+([a-zà-ÿ]{3,})\s*[,.]",
     re.I,
 )
-_NAMED_SPOUSE = re.compile(
-    r"\b(?:my|mon|ma)\s+(wife|husband|partner|femme|mari|épouse|époux|conjointe?|compagne|compagnon)\s*,\s*"
-    r"([a-zà-ÿ]{3,})\s*[,.]",
-    re.I,
-)
+_SPOUSE_WORD = r"(wife|husband|partner|spouse|femme|mari|épouse|époux|conjointe?|compagne|compagnon)"
+_NAMED_SPOUSE = re.compile(r"\b(?:my|mon|ma)\s+" + _SPOUSE_WORD + r"\s*,\s*([a-zà-ÿ]{3,})\s*[,.]", re.I)
 # a companion greeted: "nice to meet you, mike", "enchanté, claire"
 _GREETED = re.compile(r"\b(?:nice to meet you|enchantée?)\s*,?\s+([a-zà-ÿ]{3,})\b", re.I)
 # the patient's own first name, from the introduction: "this is walter brennan, seventy-four"
@@ -69,9 +66,7 @@ def named_persons(text: str, at: int, names: dict[str, str], drug: bool = False)
     return any(not _I.search(text, m.end(), at) for m in [*named, *_MY_SPOUSE.finditer(text, 0, at)])
 
 
-_MY_SPOUSE = re.compile(
-    r"\b(?:my|mon|ma) (?:wife|husband|partner|femme|mari|épouse|époux|conjointe?|compagnon|compagne)\b", re.I
-)
+_MY_SPOUSE = re.compile(r"\b(?:my|mon|ma) " + _SPOUSE_WORD + r"\b", re.I)
 _I_TOO = re.compile(
     r"\b(?:j'en ai pris|je l'ai (?:pris|attrapée?)|i took (?:some|one|it|them)|i caught it|moi aussi)\b", re.I
 )
@@ -93,7 +88,5 @@ def spouse_told(sents: list, k: int, at: int, is_clin) -> bool:
     return bool(said) and not _I.search(text, said[-1].end())
 
 
-_YOUR_SPOUSE = re.compile(
-    r"\b(?:your|votre) (?:wife|husband|partner|spouse|femme|mari|épouse|époux|conjointe?|compagne|compagnon)\b", re.I
-)
+_YOUR_SPOUSE = re.compile(r"\b(?:your|votre) " + _SPOUSE_WORD + r"\b", re.I)
 _THIRD = re.compile(r"\b(?:she|he|elle|il(?! y a))\b", re.I)
