@@ -124,7 +124,6 @@ _PRONOUN_TAKES = re.compile(
     r"(?:[^.;?!]{0,80}?(?:,|\band|\bet)\s+)?(?:the |some |a |le |la |les |du |de la |de l'|l'|des )?$",  # a list
     re.I,
 )
-_HE_SHE = re.compile(r"\b(?:he|she|his|her|him|il|elle|lui)\b", re.I)
 _HIS_KIN = re.compile(
     r"\b(?:brothers?|father|dad|husband|uncle|grand(?:father|pa)|frères?|père|mari|oncle|grand-père)\b", re.I
 )
@@ -251,7 +250,7 @@ class ConsultationReader:
         if self.is_clin(k) or not took:
             return bool(took) and relatives_drug
         j = turn_opening(self.sents, k)  # the turn, the clinician's before it, and the one before that when the
-        i = j - 1 if j == 0 or not _HE_SHE.search(self.sents[j - 1].text) else turn_opening(self.sents, j - 1) - 3
+        i = j - 1 if j == 0 or not THIRD_PERSON.search(self.sents[j - 1].text) else turn_opening(self.sents, j - 1) - 3
         said = " ".join(x.text for x in self.sents[max(0, i) : k]) + " " + s.text[:start]  # latter asks "how's he?"
         kin = _HIS_KIN if took.group(1).lower() in ("he", "il") else _HER_KIN
         return bool(kin.search(said))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes.facts.relatives import FAMILY, turn_opening
+from scribe.notes.facts.relatives import FAMILY, MY_SPOUSE, turn_opening
 
 _NAMED_RELATIVE = re.compile(r"\b(?:my|mon|ma)\s+" + FAMILY.pattern + r"\s*,\s*([a-zà-ÿ]{3,})\s*[,.]", re.I)
 # the introduction: "here with his wife linda, for follow-up", "accompagné de sa fille, claire"
@@ -81,12 +81,11 @@ def spouse_told(sents: list, k: int, at: int, is_clin) -> bool:
     j = turn_opening(sents, k)
     if j == 0 or is_clin(k) or not is_clin(j - 1):
         return False
-    if not _YOUR_SPOUSE.search(" ".join(s.text for s in sents[turn_opening(sents, j - 1) : j])):
+    if not MY_SPOUSE.search(" ".join(s.text for s in sents[turn_opening(sents, j - 1) : j])):
         return False
     text = " ".join(s.text for s in sents[j:k]) + " " + sents[k].text[:at]  # "she took antibiotics. bactrim, …"
     said = list(_THIRD.finditer(text))
     return bool(said) and not _I.search(text, said[-1].end())
 
 
-_YOUR_SPOUSE = re.compile(r"\b(?:your|votre) " + _SPOUSE_WORD + r"\b", re.I)
 _THIRD = re.compile(r"\b(?:she|he|elle|il(?! y a))\b", re.I)
