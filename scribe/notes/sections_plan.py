@@ -99,6 +99,8 @@ def _order_text(c: RenderContext, m: Fact) -> str:
     if replaced:  # the old dose in its own unit: "0.5 tablet (previously 25 mg)"
         was = dose_text(replaced[0].attributes, c.lang)
         line += f" ({'auparavant' if c.lang == 'fr' else 'previously'} {was})"
+    elif m.attributes.get("previous_frequency") == "as needed" and m.status == "changed":
+        line += " (auparavant au besoin)" if c.lang == "fr" else " (previously as needed)"
     elif m.status == "changed" and m.attributes.get("previous_frequency") and not m.attributes.get("dose"):
         was = frequency_text(m.attributes["previous_frequency"], None, c.lang)
         line += f" ({'auparavant' if c.lang == 'fr' else 'previously'} {was})"

@@ -171,6 +171,11 @@ def one_fact_per_drug(x) -> None:
                     o.attributes.pop("previous_dose", None)
             keep = current[0]
             keep.attributes["later"] = others[0].status
+    for f in [f for f in x.builder.facts if f.kind == "medication" and f.status == "current"]:
+        if f.attributes.get("per_day") and any(_NOW_SCHEDULED.search(s) for s in _clinician_sentences(x, f)):
+            f.status = "changed"  # "take the omeprazole every day, not just when you need it": as needed until now
+            f.attributes["previous_frequency"] = "as needed"
+            f.attributes.pop("as_needed", None)
     statuses: dict[str, set[str]] = {}
     for f in x.builder.facts:
         if f.kind == "medication":
@@ -182,6 +187,21 @@ def one_fact_per_drug(x) -> None:
         if f.kind == "medication" and a.get("max_unit") == "times" and (a.get("per_day") or 0) > a["max_per_day"]:
             # the patient's own "four times a day" beside the clinician's "up to three times a day": the limit holds
             a.pop("frequency", None), a.pop("per_day", None)
+
+
+# a regimen said against taking it as needed: the drug was taken as needed until this visit
+_NOW_SCHEDULED = re.compile(
+    r"\b(?:not just|not only|rather than|instead of|pas seulement|plus seulement|plutôt que|au lieu de)\s+"
+    r"(?:when (?:you|i) need|as needed|if needed|quand (?:vous en avez|j'en ai) besoin|à la demande|au besoin|"
+    r"si besoin|en cas de besoin)",
+    re.I,
+)
+
+
+def _clinician_sentences(x, f: Fact) -> list[str]:
+    """The clinician's sentences among a drug's evidence."""
+    ks = {sentence_of(x, e) for e in f.evidence}
+    return [x.sents[k].text for k in ks if k is not None and x.is_clin(k)]
 
 
 def _a_hold(x, f: Fact) -> bool:

@@ -40,6 +40,9 @@ from scribe.notes.facts.reader import WARNING_SIGNS
 from scribe.notes.number_words import numbers_to_digits
 from scribe.notes.text import TAG_QUESTION, Sentence, clean, clinician_to_note
 
+# "and if the psa is high?" "then i send you to urology": an order on the patient's condition
+_THEN_LEAD = re.compile(r"^\W*(?:then|in that case|if so|alors|dans ce cas|à ce moment-là)\b", re.I)
+_IF = re.compile(r"\b(?:if|si)\b", re.I)
 # what the clinician does in other cases, said not to be this one ("… we send you to the eye doctor. you have none
 # of that")
 _NOT_YOUR_CASE = re.compile(
@@ -234,7 +237,8 @@ class PlanFacts:
             cue = bool(self._PLAN.search(clause))
             cued = cued or cue or bool(ORDER_CUE.search(clause))
             evidence = [self.builder.evidence(s.seg_index, s.start + c0, s.start + c1)]
-            orders = find_orders(clause, self.lang, s.text[:c0], after_clause=s.text[c1:])
+            before = (self._if_asked(k) if c0 == 0 else "") or s.text[:c0]
+            orders = find_orders(clause, self.lang, before, after_clause=s.text[c1:])
             soft = (k >= self.ap_start or self._lead_in) and bool(SOFT_CUE.search(clause))
             soft = soft or bool(HELPS.search(clause))
             soft = soft or softened and bool(_ONLY_ADDS.match(raw))  # "limit your salt | and alcohol"
@@ -447,6 +451,15 @@ class PlanFacts:
             spans = register.clauses(nxt.text)
             return f"{clause.rstrip(' .…-')} {nxt.text[: spans[0][1]] if spans else nxt.text}"
         return clause
+
+    def _if_asked(self, k: int) -> str:
+        """The patient's "and if the psa is high?" answered by "then i send you to urology": the condition the
+        order answers, without its question mark (empty when the sentence answers no such question)."""
+        j = k - 1
+        if j < 0 or self.is_clin(j) or not _THEN_LEAD.match(self.sents[k].text):
+            return ""
+        asked = self.sents[j].text
+        return asked.rstrip(" ?") + " ," if "?" in asked and _IF.search(asked) else ""
 
     def _orders_before(self, k: int, before: str, clause: str) -> list:
         """Orders named earlier in the sentence, else in the two sentences before it in the same turn, for a

@@ -64,9 +64,10 @@ from scribe.notes.medication.names import (
     normalise_unit,
 )
 from scribe.notes.medication.numbers import Number, normalize, number_spans, number_values
+from scribe.notes.medication.prescriber import other_prescriber
 from scribe.notes.medication.questions import asks_what_was_tried, stopped_in_answer
 from scribe.notes.medication.render import display_name, dose_text, duration_words, frequency_text, render_medication
-from scribe.notes.medication.status import has_current_cue, other_prescriber
+from scribe.notes.medication.status import has_current_cue
 from scribe.notes.medication.status_cues import ECHO, named_as_started
 from scribe.notes.medication.tried import were_on_another
 from scribe.notes.medication.whose import friend_names, not_the_patients_drug

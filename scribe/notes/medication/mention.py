@@ -34,6 +34,7 @@ from scribe.notes.medication.clause import (
 )
 from scribe.notes.medication.names import Mention, is_brand, one_drug, singular_brand
 from scribe.notes.medication.numbers import normalize
+from scribe.notes.medication.prescriber import other_prescriber
 from scribe.notes.medication.status import (
     CHANGE_ON_ANAPHORA,
     NO_MORE_BEFORE,
@@ -41,7 +42,6 @@ from scribe.notes.medication.status import (
     has_current_cue,
     has_own_status,
     is_avoided,
-    other_prescriber,
     says_start,
 )
 from scribe.notes.medication.status_cues import (
