@@ -230,6 +230,8 @@ def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modif
                     out[i].negated = False
                 if not_had(text[:s]) or in_general(text, s, e):  # a simile, a list of risks, "stroke risk"
                     out[i].hypothetical = True  # nobody has it
+                if _NO_NEVER_AFTER.match(text, e):
+                    out[i].negated = True  # "a bladder infection, no, never."
                 if _NEVER_BEFORE.search(text[max(0, s - 40) : s]):
                     # "I've never passed out in my life"; but "never had pain like this": a first episode, now
                     out[i].negated = not _FIRST_TIME.match(text[e : e + 25])
@@ -248,6 +250,9 @@ def context_of(text: str, spans: list[tuple[int, int]], lang: str) -> list[Modif
             before = text[max(0, s - 40) : s]
             out.append(Modifiers(negated=bool(_NEG_FALLBACK.search(before)), family=bool(FAMILY.search(before))))
         return out
+
+
+_NO_NEVER_AFTER = re.compile(r"\s*,?\s*(?:no|non)\s*,?\s*(?:never|not really|jamais|pas vraiment)\b", re.I)
 
 
 # The clinician's own opinion, not yet a finding: "I think you have", "it sounds like", "je pense que c'est".

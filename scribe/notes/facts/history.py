@@ -7,6 +7,7 @@ import re
 
 from scribe.notes import lexicon, register
 from scribe.notes.consultation import FAMILY, FRIENDS, context_of, denied_after, gone_next, resolved_after
+from scribe.notes.facts.advice_echo import echoes_advice
 from scribe.notes.facts.asked import AskedSymptoms, narrowed, reworded
 from scribe.notes.facts.complaint_time import BEGAN, ONSET, TIMING, complaint_time
 from scribe.notes.facts.mentions import (
@@ -23,7 +24,7 @@ from scribe.notes.facts.mentions import (
 )
 from scribe.notes.facts.qualifiers import QualifierFacts, stated
 from scribe.notes.facts.radiation import RadiationFacts
-from scribe.notes.facts.reader import clause_before, echoes_advice
+from scribe.notes.facts.reader import clause_before
 from scribe.notes.facts.relatives import someone_elses
 from scribe.notes.not_had import NOT_WANTED, PREVENTED
 from scribe.notes.number_words import numbers_to_digits, spoken_numbers
@@ -133,10 +134,10 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                         self.builder.add("demographics", "sex", [ev], value=self.sex)
         if self.sex is None:
             for k, s in enumerate(self.sents[:60]):
-                m = re.search(r"\b(male|female|gentleman|woman|madame|monsieur|mrs|mr|ms)\b", s.text, re.I)
+                m = re.search(r"\b(male|female|gentleman|woman|madame|monsieur|mrs|mr|ms|mister)\b", s.text, re.I)
                 if m and self.is_clin(k):
                     w = m.group(1).lower()
-                    self.sex = "male" if w in ("male", "gentleman", "monsieur", "mr") else "female"
+                    self.sex = "male" if w in ("male", "gentleman", "monsieur", "mr", "mister") else "female"
                     self.builder.add(
                         "demographics",
                         "sex",

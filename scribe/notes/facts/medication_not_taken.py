@@ -161,13 +161,14 @@ _OFFER = re.compile(
     re.I,
 )
 _REFUSES = re.compile(
-    r"^\W*(?:(?:euh|um|uh|hmm)\W+)?(?:non|no)\b[^?!]{0,30}\b(?:je (?:ne )?préf[èe]re (?:pas|attendre)|je ne veux pas|"
-    r"(?:i'd|i would) rather (?:not|wait)|no thanks|i don't want)",
+    r"^\W*(?:(?:euh|um|uh|hmm|honestly|well)\W+)?(?:non|no)\b(?:\W*$|[^?!]{0,60}\b(?:"
+    r"je (?:ne )?préf[èe]re (?:pas|attendre)|je ne veux pas|je veux essayer|(?:i'd|i would) rather (?:not|wait)|"
+    r"no thanks|no thank you|non merci|i don't want))",
     re.I,
 )
 _LET_GO = re.compile(
     r"\b(?:on ne (?:le|la|les) prescri\w* pas|on n'en prescri\w* pas|(?:we|i) (?:won't|will not) (?:prescribe|start) "
-    r"(?:it|that|them))\b",
+    r"(?:it|that|them)|that's (?:fine|okay|ok), we won't|c'est votre (?:choix|décision))\b",
     re.I,
 )
 

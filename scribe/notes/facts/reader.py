@@ -8,7 +8,7 @@ from itertools import takewhile
 
 from scribe.notes import lexicon, register
 from scribe.notes.facts.builder import Builder
-from scribe.notes.facts.relative_names import relative_names, told_to_companion
+from scribe.notes.facts.relative_names import YOURS, relative_names, told_to_companion
 from scribe.notes.facts.relatives import THIRD_PERSON, turn_opening
 from scribe.notes.reply_polarity import answer_polarity
 from scribe.notes.text import Sentence, split_sentences
@@ -39,7 +39,7 @@ def clause_before(text: str, start: int) -> str:
 
 
 # "If you get chest pain that lasts, call 911." "Yes, I know.": advice heard, nothing asked or answered
-_IF_ADVICE = re.compile(r"\b(?:if you|if it|if there|if she|if he|si vous|s'il|si elle|si ça|en cas d)", re.I)
+IF_ADVICE = re.compile(r"\b(?:if you|if it|if there|if she|if he|si vous|s'il|si elle|si ça|en cas d)", re.I)
 # the clinician's warning signs begin: "now, the warning signs.", "les signes qui doivent vous faire consulter"
 WARNING_SIGNS = re.compile(
     r"\b(?:warning signs?|red flags?|signes? d'alerte|signes? d'alarme|signes? de gravité|watch (?:out )?for|"
@@ -76,6 +76,11 @@ _THIS_IS = re.compile(r"\b(?:this is|c'est|voici)\s+([a-zà-ÿ]{3,})\s+[a-zà-ÿ
 _I = re.compile(  # the speaker's own health, not what they give the child ("i use the hydrocortisone cream")
     r"\b(?:i (?:take|have|had|was|get|got|carry)|i'm|i've|my|me|je prends|je suis|j'ai)\b", re.I
 )
+_DISOWNED = re.compile(
+    r"^\W*(?:(?:i mean|no|sorry|oh|wait|non|pardon|enfin|je veux dire)\W+){0,4}(?:that's|that is|it's|c'est)\s+"
+    r"(?:mine|le mien|la mienne|à moi)\b",
+    re.I,
+)
 _FIRST = re.compile(r"\b(?:i|i'll|i'm|i've|i'd|me|my|mine|je|j'|moi)\b", re.I)
 _WITH_CHILD = re.compile(
     r"\b(?:with|avec|accompagnée? (?:de|par)) (?:his|her|son|sa) (?:daughter|son|fille|fils)\b", re.I
@@ -88,29 +93,11 @@ _TO_THE_COMPANION = re.compile(
     r"votre situation à vous|for you yourself)\b",
     re.I,
 )
-# what the patient will do is no symptom told: "fièvre ou douleur sous le genou, je vous appelle"
-_PROMISE = re.compile(
-    r"\b(?:i'll|i will|i|je vous|je|j')\s*(?:call|phone|come back|go|stop|appelle|rappelle|reviens|vais|y vais|"
-    r"m'arrête|arrête)\b",
-    re.I,
-)
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|my|me|j'ai|je|j'|mon|ma|mes|moi)\b", re.I)
-
-
-def echoes_advice(advice: str, reply: str, label: str) -> bool:
-    """The patient repeating the clinician's conditional advice about a symptom, without saying they have it ("if
-    you get any rash … call us" "okay. rash means call."): nothing told of the symptom."""
-    if _FIRST_PERSON.search(_PROMISE.sub(" ", reply)):
-        return False
-    # after an "if you …", or after "now, the warning signs." ("… black stools")
-    starts = [*_IF_ADVICE.finditer(advice), *WARNING_SIGNS.finditer(advice)]
-    after_if = [advice[m.start() :] for m in starts]
-    return any(c.label == label for text in after_if for *_, c in lexicon.find_concepts("symptom", text))
 
 
 def advice_heard(said: str, reply: str) -> bool:
     """The clinician's sentence is conditional advice, or the reply only acknowledges it: no answer."""
-    return bool(_IF_ADVICE.search(said) or _HEARD.match(reply))
+    return bool(IF_ADVICE.search(said) or _HEARD.match(reply))
 
 
 def turn_start(sents: list[Sentence], j: int, n: int = 3) -> list[str]:
@@ -159,6 +146,8 @@ class ConsultationReader:
         guest = self.role[k] == "other" or self.tr.segments[self.sents[k].seg_index].speaker == "guest"
         if self._asked_of_the_companion(k):
             return True  # the reply to a question put to the companion, all theirs: "oui, depuis toute petite"
+        if guest and _DISOWNED.match(self.next_in_turn(k)):
+            return True  # "should he keep the singulair … i mean, no, sorry, that's mine."
         if (
             self.companion_turn(k)
             and self.sents[k].seg_index in self._child_turns
@@ -222,8 +211,12 @@ class ConsultationReader:
         return self._names
 
     def to_companion(self, k: int) -> bool:
-        """Sentence k is the clinician's, told to a companion by name (relative_names.told_to_companion)."""
-        return told_to_companion(self.sents, k, self.is_clin, self.named_people())
+        """Sentence k is the clinician's, told to a companion by name (relative_names.told_to_companion) or in reply
+        to what a companion said of themself ("i'm on eliquis too, for the clot" "okay, that's yours, your dvt")."""
+        j = turn_opening(self.sents, k)
+        prev = range(turn_opening(self.sents, j - 1), j) if j > 0 else range(0)
+        replies = k - j < 2 and YOURS.search(self.sents[k].text) and any(self.guest_of_self(i) for i in prev)
+        return told_to_companion(self.sents, k, self.is_clin, self.named_people(), replies)
 
     def _addressed_companion(self, k: int) -> bool:
         """Sentence k answers the clinician's question put to a companion by the name the visit gave them ("this is

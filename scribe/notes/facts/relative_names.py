@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes.facts.relatives import FAMILY, MY_SPOUSE, turn_opening
+from scribe.notes.facts.relatives import FAMILY, MY_RELATIVE, MY_SPOUSE, turn_opening
 
 _NAMED_RELATIVE = re.compile(r"\b(?:my|mon|ma)\s+" + FAMILY.pattern + r"\s*,\s*([a-zà-ÿ]{3,})\s*[,.]", re.I)
 # the introduction: "here with his wife linda, for follow-up", "accompagné de sa fille, claire"
@@ -16,8 +16,13 @@ _WITH_NAMED = re.compile(
 )
 _SPOUSE_WORD = r"(wife|husband|partner|spouse|femme|mari|épouse|époux|conjointe?|compagne|compagnon)"
 _NAMED_SPOUSE = re.compile(r"\b(?:my|mon|ma)\s+" + _SPOUSE_WORD + r"\s*,\s*([a-zà-ÿ]{3,})\s*[,.]", re.I)
-# a companion greeted: "nice to meet you, mike", "enchanté, claire"
-_GREETED = re.compile(r"\b(?:nice to meet you|enchantée?)\s*,?\s+([a-zà-ÿ]{3,})\b", re.I)
+# a companion greeted: "nice to meet you, mike", "enchanté, claire"; one who introduces themself: "i'm teresa, his
+# wife", "je suis claire, sa fille"
+_GREETED = re.compile(
+    r"\b(?:nice to meet you|enchantée?)\s*,?\s+([a-zà-ÿ]{3,})\b|"
+    r"\b(?:i'm|i am|je suis|moi c'est)\s+([a-zà-ÿ]{3,})\s*,\s*(?:his|her|their|son|sa|leur)\s+\w+",
+    re.I,
+)
 # the patient's own first name, from the introduction: "this is walter brennan, seventy-four"
 _THIS_IS = re.compile(
     r"\b(?:this is|il s'agit de|voici)\s+(?:(?:mr|mrs|ms|madame|monsieur)\.?\s+)?([a-zà-ÿ]{3,})\b", re.I
@@ -36,25 +41,33 @@ def relative_names(sents: list) -> dict[str, str]:
             if m.group(2).lower() not in _NOT_A_NAME:
                 out[m.group(2).lower()] = m.group(1)
         for m in _GREETED.finditer(s.text):
-            out.setdefault(m.group(1).lower(), "companion")
+            out.setdefault((m.group(1) or m.group(2)).lower(), "companion")
     for s in sents[:12]:
         for m in _THIS_IS.finditer(s.text):
             out.pop(m.group(1).lower(), None)  # never the patient's own name
     return {name: word for name, word in out.items() if name not in _NOT_A_NAME}
 
 
-def told_to_companion(sents: list, k: int, is_clin, names: dict[str, str]) -> bool:
+def told_to_companion(sents: list, k: int, is_clin, names: dict[str, str], replying: bool = False) -> bool:
     """The clinician's sentence k follows, in its turn, words addressed to a companion by name ("those are really
-    good questions, mike, but your atorvastatin and your gout are for your own doctor"): about the companion."""
-    if not names or not is_clin(k):
+    good questions, mike, but your atorvastatin and your gout are for your own doctor"): about the companion.
+    `replying`: the turn answers what a companion said of themself; it is theirs unless it calls the patient by
+    name ("right, that's yours, carol. frank, no montelukast")."""
+    if not is_clin(k):
         return False
     said = " ".join(s.text for s in sents[turn_opening(sents, k) : k + 1])
     patient = {m.group(1).lower() for s in sents[:12] for m in _THIS_IS.finditer(s.text)}
     called = [m.group(1).lower() for m in _CALLED.finditer(said) if m.group(1).lower() in names.keys() | patient]
-    return bool(called) and called[-1] in names
+    if not called:
+        return replying
+    # the companion called in this sentence, or in an earlier one of the turn and told "your …" now (not "thank
+    # you, carol. so night waking, most nights this week.")
+    here = any(m.group(1).lower() == called[-1] for m in _CALLED.finditer(sents[k].text))
+    return called[-1] in names and (here or bool(YOURS.search(sents[k].text)))
 
 
-_CALLED = re.compile(r"(?:^|[,.?!])\s*([a-zà-ÿ]{3,})\s*[,.?!]", re.I)
+YOURS = re.compile(r"\b(?:your|yours|votre|vôtre|vos)\b", re.I)
+_CALLED = re.compile(r"(?:^|(?<=[,.?!]))\s*([a-zà-ÿ]{3,})\s*(?=[,.?!])", re.I)  # "okay . teresa , …"
 
 
 def named_persons(text: str, at: int, names: dict[str, str], drug: bool = False) -> bool:
@@ -63,9 +76,13 @@ def named_persons(text: str, at: int, names: dict[str, str], drug: bool = False)
     named = [m for m in _NAME_HAS.finditer(text, 0, at) if m.group(1).lower() in names]
     if drug and _I_TOO.search(text, at):
         return False  # a drug the patient took: "… le dentiste lui avait donné de l'amoxicilline, … j'en ai pris"
-    return any(not _I.search(text, m.end(), at) for m in [*named, *_MY_SPOUSE.finditer(text, 0, at)])
+    kin = _KIN_THEN_SHE.finditer(text, 0, at)  # "ma mère a eu …, pour moi, et maintenant elle a …, sous metformine"
+    return any(not _I.search(text, m.end(), at) for m in [*named, *_MY_SPOUSE.finditer(text, 0, at), *kin])
 
 
+_KIN_THEN_SHE = re.compile(
+    MY_RELATIVE.pattern + r"\b[^.?!]*?\b(?:she|he|elle|il)\s+(?:has|had|is|was|takes|took|a|avait|est|prend)\b", re.I
+)
 _MY_SPOUSE = re.compile(r"\b(?:my|mon|ma) " + _SPOUSE_WORD + r"\b", re.I)
 _I_TOO = re.compile(
     r"\b(?:j'en ai pris|je l'ai (?:pris|attrapée?)|i took (?:some|one|it|them)|i caught it|moi aussi)\b", re.I

@@ -412,7 +412,19 @@ def weighed(text: str, start: int) -> bool:
 def put_off(text: str, end: int) -> bool:
     """The drug ending at text[end] is put off ("montelukast, not for now"): what the clinician said of it before
     (its dose, how it is taken) described an option, not a prescription."""
-    return bool(_NOT_NOW_AFTER.match(text[end : end + 25]))
+    return bool(_NOT_NOW_AFTER.match(text[end : end + 25]) or _ONCE_SETTLED.search(text[max(0, end - 160) : end]))
+
+
+# a start that waits for the flare to settle: "i'll see you in two weeks, once this is settled, and we'll start
+# allopurinol", "une fois la crise passée, on commencera l'allopurinol"
+_ONCE_SETTLED = re.compile(
+    r"(?:\b(?:once|when|after) (?:this|that|it|the flare|the infection|the attack)(?: is|'s| has)? "
+    r"(?:settled|over|gone|calmed down|healed|cleared)|"
+    r"\bune fois (?:que )?(?:la crise|ça|l'infection)(?: est)? (?:passée|calmée|terminée|guérie))"
+    r"\b[^.;?!]{0,40}\b(?:we'll|we will|i'll|on) (?:start|add|begin|commencera|ajoutera|démarrera)\s+"
+    r"(?:the |l'|le |la )?[\w-]+$",
+    re.I,
+)
 
 
 _INQUIRY = re.compile(

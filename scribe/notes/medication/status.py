@@ -256,7 +256,7 @@ _SWITCH_TO = re.compile(
 # a drug the clinician would consider on a condition, not one given today
 _PROPOSED_IF = re.compile(
     r"\b(?:if|unless|si)\b[^.;?]{3,80}?,\s*(?:then\s+)?(?:we|i|on)(?:\s+|(?='))(?:could|might|may|would|can|will|'ll|pourr\w+|"
-    r"envisager\w*)\s+(?:\w+\s+){0,3}?(?:try|consider|add|start|talk about|essayer|ajouter|envisager)\w*\s+"
+    r"envisager\w*)\s+(?:[\w.]+\s+){0,5}?(?:try|consider|add|start|talk about|essayer|ajouter|envisager)\w*\s+"
     r"(?:\w+\s+){0,4}?(?:[\w-]+ [\w-]+\s*,\s*(?:the\s+)?)?$",  # "…, we could consider a low dose of trazodone"
     re.I,
 )
@@ -282,6 +282,7 @@ _TREATED_THEN = re.compile(
     re.I,
 )
 _WAS = re.compile(r"\s*(?:was|were|c'était|était)\b", re.I)
+_OWN_VERB = re.compile(r"^\W{0,3}(?:goes|go|is going|stays?|remains?|passe|reste) (?:up |down )?(?:to|à|at)\b", re.I)
 _OWN_STATUS = [STOP_LEFT, _CHANGE_LEFT, _NEW_CUE, _CURRENT_LEFT, _IMPERATIVE]
 
 
@@ -306,7 +307,8 @@ def clause_status(
         return None  # "it comes back down when the prednisone stops": the course's end, no stop
     if clinician and _PROPOSED_IF.search(text[:start]):
         return None  # "if the sleep is still bad after a few weeks, we could try melatonin": not prescribed
-    stop = bool(_stop_before(left) or NO_MORE_BEFORE.search(left) or _stop_after(after))
+    # (not "stop the hydro one, and the losartan goes to one hundred": the drug's own verb after it)
+    stop = bool(_stop_before(left) and not _OWN_VERB.match(right) or NO_MORE_BEFORE.search(left) or _stop_after(after))
     if stop and clinician and not negated and ON_CONDITION.search(text[:start]):
         return "current"  # "si vous avez une gastro …, vous arrêtez la metformine le temps que ça passe": taken now
     if negated:
@@ -352,6 +354,7 @@ def clause_status(
         and (
             _NEW_CUE.search(left)
             or _NEW_RIGHT.search(right)
+            and not _SUBORDINATE.search(text[:start])  # not "since ibuprofen gave you …, i'll give you"
             or _IMPERATIVE.search(left)
             or _SWITCH_TO.search(text[max(0, start - 90) : start])
             or _COURSE_RIGHT.search(right)
