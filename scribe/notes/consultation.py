@@ -90,6 +90,21 @@ _RULED_OUT = re.compile(
 )
 
 
+# where a diagnosis's clause starts: after "but", or a new subject and its verb ("it could be sleep apnea, | and sleep
+# apnea makes atrial fibrillation harder to control": the hedge is the apnea's)
+_CLAUSE_BREAK = re.compile(
+    r"[.;?!]|\b(?:but|however|mais)\b|,\s*(?:and|et)\s+(?=[\w-]+(?: [\w-]+)? (?:makes?|can|causes?|fait|peut)\b)|"
+    r",\s*(?:which|qui) (?:is|are|est|sont)\b",  # "that could be sleep apnea, which is a common trigger for …"
+    re.I,
+)
+# "i don't see any signs of the serious problem we worry about, which is called cauda equina syndrome"
+_NO_SIGNS_OF_NAMED = re.compile(
+    r"\b(?:(?:do ?n'?t|do not|did ?n'?t) see|see no|found no) (?:any )?(?:signs?|evidence) (?:of|for)\b[^.?!;]{0,60}"
+    r"\b(?:called|known as|appelée?|qu'on appelle)\s*$",
+    re.I,
+)
+
+
 # ruled out by the words after it
 _RULED_OUT_AFTER = re.compile(
     r"^[^.;?!]{0,40}?\b(?:(?:does|do|is|are)(?:n't| not) (?:look|seem|appear)\w* (?:to be )?involved|"
@@ -280,10 +295,10 @@ def certainty(text: str, start: int, end: int, mods: Modifiers | None = None) ->
     """How sure the speaker is of the diagnosis at text[start:end]: confirmed, probable (the clinician's
     opinion: "I think you have"), possible (hedged) or ruled-out."""
     before, after = text[:start], text[end:]
-    clause = re.split(r"[.;?!]|\b(?:but|however|mais)\b", before)[-1]
+    clause = _CLAUSE_BREAK.split(before)[-1]
     if _CONCLUDED.search(clause) or _RULED_OUT.search(clause) and not _HEDGE_BEFORE.search(clause):
         return "ruled-out"
-    if _RULED_OUT_AFTER.match(after) or _TESTED_NEGATIVE_AFTER.match(after):
+    if _RULED_OUT_AFTER.match(after) or _TESTED_NEGATIVE_AFTER.match(after) or _NO_SIGNS_OF_NAMED.search(clause):
         return "ruled-out"  # "the high ankle sprain, the syndesmosis, doesn't look involved"
     if mods is not None and mods.negated:
         return "ruled-out"

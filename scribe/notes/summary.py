@@ -103,8 +103,9 @@ def _medications(facts: list[Fact], lang: str) -> list[SummaryItem]:
         name, dose = name[:1].upper() + name[1:], dose_text(a, lang)
         if verb == "stop":
             text = f"{words['stop']} {name}."
-        elif verb == "change" and not dose and how_often(a, lang):
-            text = f"{words['schedule']} {name}, {how_often(a, lang)}."  # "take it twice a day from now on"
+        elif verb == "change" and (not dose or a.get("previous_frequency")) and how_often(a, lang):
+            # "take it twice a day from now on", "keep the same dose, but only once a day, at bedtime"
+            text = f"{words['schedule']} {', '.join(x for x in (name, dose, how_often(a, lang)) if x)}."
         elif verb == "change" and not dose:
             text = fill_label(words["dose_changes"], name=name)
         else:

@@ -25,6 +25,7 @@ from scribe.notes.facts.assessment_problems import (
     shown_by_value,
 )
 from scribe.notes.facts.assessment_start import ImpressionStart, denied_in
+from scribe.notes.facts.certainty_cues import other_side
 from scribe.notes.facts.plan_items import MISTAGGED_ORDER
 from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
 from scribe.notes.lexicon.conditions_status import STATUS_LABELS
@@ -207,7 +208,10 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         texts = [s.text[at + len(quote) :] if at >= 0 else ""]
         texts += [self.sents[j].text for j in range(k + 1, min(k + 3, len(self.sents))) if self.is_clin(j)]
         named = [q.lower() for f in other_problems for q in (f.label, *(e.quote for e in f.evidence[:1])) if q]
+        side = other_side(fact.attributes.get("laterality"), s.text)
         for text in texts:
+            if side is not None and side.search(text):
+                return  # the other side now: "otite … à droite. à gauche, … peut-être un peu de liquide"
             others = [a for a, _b, c in lexicon.find_concepts("condition", text) if c.label != fact.label]
             others += [m.start() for q in named for m in re.finditer(rf"\b{re.escape(q)}\b", text.lower())]
             # … nor one of a symptom or another problem named right after it ("et probablement la toux …", "il y a
@@ -238,10 +242,12 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             f.kind == "past_medical" and f.label == fact.label and f.status == "present" for f in self.builder.facts
         ):
             return
+        term = fact.attributes.get("term")  # a problem named in words the lexicon lacks: "that could be reflux"
         for j in range(len(self.sents)):
             t = self.sents[j].text
             if self.is_clin(j) and not self.sents[j].question:
-                for a, b, c in lexicon.find_concepts("condition", t):
+                said = re.finditer(rf"\b{re.escape(term)}\b", t, re.I) if term else ()
+                for a, b, c in [*lexicon.find_concepts("condition", t), *((m.start(), m.end(), fact) for m in said)]:
                     if c.label != fact.label or GENERIC_EXPERIENCER.search(t[max(0, a - 80) : a]):
                         continue
                     if _SUBTYPE_AFTER.match(t, b):

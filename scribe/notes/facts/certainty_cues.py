@@ -37,3 +37,12 @@ NOT_YET_EXCLUDED = re.compile(
     r"[^.;?!]{0,40}$",
     re.I,
 )
+LEFT_SIDE = re.compile(r"\b(?:on the left|left (?:ear|eye|side)|à gauche|côté gauche)\b", re.I)
+RIGHT_SIDE = re.compile(r"\b(?:on the right|right (?:ear|eye|side)|à droite|côté droit)\b", re.I)
+
+
+def other_side(laterality: str | None, text: str) -> re.Pattern | None:
+    """The words of the side opposite a problem's (its laterality, else the side its sentence names): a hedge said of
+    the other side is another problem's ("otite … à droite. à gauche, … peut-être un peu de liquide")."""
+    own = laterality or ("right" if RIGHT_SIDE.search(text) else "left" if LEFT_SIDE.search(text) else "")
+    return {"right": LEFT_SIDE, "left": RIGHT_SIDE}.get(own)

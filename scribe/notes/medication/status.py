@@ -142,7 +142,24 @@ CHANGE_ON_ANAPHORA = re.compile(
 # "je passe l'amlodipine de cinq à dix", "the lisinopril from ten to twenty" (a number on both sides)
 _N = rf"(?:\d\S*|{NUMBER_WORD})"
 _CHANGE_RIGHT = re.compile(
-    rf"^(?:\W{{0,3}}(?:de|from) {_N} (?:\S+ )?(?:à|to) {_N}\b|[^.]{{0,40}}?(?:{CHANGE_ON_ANAPHORA.pattern}))", re.I
+    rf"^(?:\W{{0,3}}(?:de|from) {_N} (?:\S+ )?(?:à|to) {_N}\b|"
+    # the recap's "levothyroxine down to seventy-five", the echo's "and the losartan goes to one hundred"
+    rf"\W{{0,3}}(?:(?:goes|go|is going|passe) )?(?:up|down) (?:to|à) {_N}\b|\W{{0,3}}(?:goes|passe) (?:to|à) {_N}\b|"
+    rf"[^.]{{0,40}}?(?:{CHANGE_ON_ANAPHORA.pattern}))",
+    re.I,
+)
+# "the cyclobenzaprine, keep the same ten milligram dose, but only once a day, at bedtime": how often changes
+_ONLY_NOW = re.compile(
+    r"^[^.]{0,50}?\b(?:but|mais) (?:only|now|just|seulement|plus que) (?:once|twice|one|two|three|\d|at bedtime|"
+    r"at night|une fois|deux fois|le soir|le matin|au coucher)\b",
+    re.I,
+)
+# a change made before this visit: "during the pregnancy we increased your levothyroxine to one hundred"
+_CHANGED_BEFORE = re.compile(
+    r"\b(?:during (?:the|your) (?:pregnancy|hospital stay|admission)|last (?:year|month|time|visit)|in the hospital|"
+    r"pendant (?:la|votre) grossesse|à l'hôpital|l'an dernier|la dernière fois)\b[^.;]{0,30}"
+    r"\b(?:we|i|they|on a|j'ai|ils ont) (?:increased|decreased|raised|lowered|changed|augmenté|diminué|baissé)\b",
+    re.I,
 )
 # "let's cut the meclizine down", "bring your prednisone back to ten": the verb's particle after the drug
 _CUT_DOWN = (
@@ -340,8 +357,10 @@ def clause_status(
         clinician
         and (
             _CHANGE_LEFT.search(left)
-            and not _SUBORDINATE.search(left)  # "la créatinine a augmenté alors que vous
+            and not _SUBORDINATE.search(left)
+            and not _CHANGED_BEFORE.search(left)  # "la créatinine a augmenté alors que vous
             or _changed_after(left, right)  # étiez sous ramipril": what rose, while the drug was taken
+            or _ONLY_NOW.match(after)
             or _CUT_DOWN[0].search(left)
             and _CUT_DOWN[1].search(right)
         )
@@ -353,8 +372,7 @@ def clause_status(
         clinician
         and (
             _NEW_CUE.search(left)
-            or _NEW_RIGHT.search(right)
-            and not _SUBORDINATE.search(text[:start])  # not "since ibuprofen gave you …, i'll give you"
+            or _new_after(text[:start], right)
             or _IMPERATIVE.search(left)
             or _SWITCH_TO.search(text[max(0, start - 90) : start])
             or _COURSE_RIGHT.search(right)
@@ -380,6 +398,13 @@ def clause_status(
     else:
         status = "current"
     return status
+
+
+def _new_after(before: str, right: str) -> bool:
+    """A start said after the drug ("…, we'll use that again"), not another drug's in the main clause after a
+    subordinate one ("since ibuprofen gave you stomach burning, i'll give you naproxen")."""
+    m = _NEW_RIGHT.search(right)
+    return bool(m) and not (m.group(0).lower().endswith("you") and _SUBORDINATE.search(before))
 
 
 def _changed_after(left: str, right: str) -> bool:
