@@ -40,7 +40,8 @@ _MAX_BARE = re.compile(
     re.I,
 )
 _BARE_DOSE = re.compile(
-    rf"^\s*,?\s*(?:at\s+|à\s+|down to\s+|(?:goes|go) (?:up |down )?to\s+)?(?P<num>{_NUM})(?!\s*(?:\d|%|-|/|:\d|\.\d|years?|yrs?|days?|weeks?|"
+    r"^\s*,?\s*(?:at\s+|à\s+|down to\s+|(?:goes|go) (?:up |down )?to\s+)?"
+    rf"(?P<num>{_NUM})(?!\s*(?:\d|%|-|/|:\d|\.\d|years?|yrs?|days?|weeks?|"
     r"(?:medicines?|medications?|drugs?|things|kinds|ingredients|médicaments?)\b|"  # "three medicines in one"
     rf"months?|hours?|minutes?|times?|x\b|of\b|out\b|over\b|o'clock|pm\b|am\b|ans\b|jours?|semaines?|mois|"
     rf"heures?|fois|sur\b|percent|pounds?|lbs?|kilos?|kg|shots?\b|doses\b|injections\b|piqûres\b|{_UNIT_RX}))",
