@@ -453,8 +453,8 @@ def resolve_medications(facts: list[Fact], segment_text: dict[int, str]) -> list
         )
         given = _GIVEN_HERE.search(said) if said and not f.attributes.get("frequency") else None  # "one shot a day,
         # at bedtime": a regimen taken at home
-        if given and ANOTHER_TREATMENT.search(said[: given.start()]):
-            given = None
+        if given and ANOTHER_TREATMENT.search(said[: given.start()]) or f.attributes.get("prescriber") == "other":
+            given = None  # (not "they gave you oxycodone at the hospital, from the obstetrician")
         if f.status == "new":  # a start is given here only when the room is said: "the nurse is going to give you a
             given = _GIVEN_NOW.search(said) if said else None  # shot of ketorolac, … in the muscle"
         elif f.attributes.get("route") in ("injection", "injected"):

@@ -71,7 +71,7 @@ _MEDICATION_WORDS = frozenset(
     "meds med nsaid nsaids nonsteroidal nonsteroidals antiinflammatories anti-inflammatories antibiotics "
     "antihistamines steroids opioids opiates statins diuretics inhalers benzos multivitamin multivitamins "
     "supplements probiotics otc prn bid tid qid qd hs po iv im sq subq mg mcg ml heent cbc bmp cmp "
-    "anti-inflammatoires antibiotiques corticoïdes ains "
+    "anti-inflammatoires antibiotiques corticoïdes ains statin statine statines bêtabloquant bêtabloquants "
     # inhaler devices and supplements: "the trelegy, the ellipta", "la canneberge" (cranberry)
     "ellipta respimat diskus turbuhaler handihaler canneberge cranberry proanthocyanidines".split()
 )
@@ -96,7 +96,17 @@ _CONTRACTION_AFTER = re.compile(r"['’]t\b", re.I)  # "didn't", "couldn't"
 _CONTRACTION_TAIL = re.compile(r"(?:ll|ve|re|d|s|m|t)\b", re.I)  # "I'll put on"; French "l'Inexium" is no tail
 # Words a name split by the recogniser does not start with: "la moccicilline" is amoxicilline, not "la…"
 _ARTICLES = frozenset("le la les l du de des d un une au aux the a an your my his her".split())
-_NOT_A_NAME_START = _ARTICLES | {"et", "ou", "and", "or", "of"}  # a garble may end in "or": "FX or" (Effexor)
+_NOT_A_NAME_START = _ARTICLES | {
+    "et",
+    "ou",
+    "and",
+    "or",
+    "of",
+    "pas",
+    "ne",
+    "not",
+    "no",
+}  # "pas la statine"  # a garble may end in "or": "FX or" (Effexor)
 
 
 # The verbs of medication talk, heard right: "I'm going to prescribe 500 milligrams" was read as Proscar.

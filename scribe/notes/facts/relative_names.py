@@ -42,6 +42,8 @@ def relative_names(sents: list) -> dict[str, str]:
                 out[m.group(2).lower()] = m.group(1)
         for m in _GREETED.finditer(s.text):
             out.setdefault((m.group(1) or m.group(2)).lower(), "companion")
+        for m in _NAME_STRESSED.finditer(s.text):
+            out.setdefault(m.group(1).lower(), "relative")  # "parce qu'hugo, lui …", "hugo, c'est autre chose"
     for s in sents[:12]:
         for m in _THIS_IS.finditer(s.text):
             out.pop(m.group(1).lower(), None)  # never the patient's own name
@@ -87,7 +89,11 @@ _MY_SPOUSE = re.compile(r"\b(?:my|mon|ma) " + _SPOUSE_WORD + r"\b", re.I)
 _I_TOO = re.compile(
     r"\b(?:j'en ai pris|je l'ai (?:pris|attrapée?)|i took (?:some|one|it|them)|i caught it|moi aussi)\b", re.I
 )
-_NAME_HAS = re.compile(r"\b([a-zà-ÿ]{3,}) (?:has|had|takes|took|is on|a|avait|prend)\b", re.I)
+_NAME_HAS = re.compile(
+    r"\b([a-zà-ÿ]{3,}) (?:(?:il|elle|he|she) )?(?:has|had|takes|took|is on|a|avait|prend)\b", re.I
+)  # "helen takes", "hugo il a son asthme"
+# a name set apart from the patient in French speech: "parce qu'hugo, lui …", "alors hugo, c'est autre chose"
+_NAME_STRESSED = re.compile(r"(?:\bqu'|\b)([a-zà-ÿ]{3,})\s*,\s*(?:lui|elle|c'est autre chose)\b", re.I)
 _I = re.compile(r"\bm'(?=a\b|ont\b)|\b(?:i|i'm|i've|me|my|je|j'ai|moi)\b", re.I)  # "ma femme m'a donné …"
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from scribe.notes.medication.change_cues import CHANGED_BEFORE, ONLY_NOW
 from scribe.notes.medication.tried import (
     ANNOUNCED,
     COURSE_ENDS,
@@ -148,19 +149,6 @@ _CHANGE_RIGHT = re.compile(
     rf"[^.]{{0,40}}?(?:{CHANGE_ON_ANAPHORA.pattern}))",
     re.I,
 )
-# "the cyclobenzaprine, keep the same ten milligram dose, but only once a day, at bedtime": how often changes
-_ONLY_NOW = re.compile(
-    r"^[^.]{0,50}?\b(?:but|mais) (?:only|now|just|seulement|plus que) (?:once|twice|one|two|three|\d|at bedtime|"
-    r"at night|une fois|deux fois|le soir|le matin|au coucher)\b",
-    re.I,
-)
-# a change made before this visit: "during the pregnancy we increased your levothyroxine to one hundred"
-_CHANGED_BEFORE = re.compile(
-    r"\b(?:during (?:the|your) (?:pregnancy|hospital stay|admission)|last (?:year|month|time|visit)|in the hospital|"
-    r"pendant (?:la|votre) grossesse|à l'hôpital|l'an dernier|la dernière fois)\b[^.;]{0,30}"
-    r"\b(?:we|i|they|on a|j'ai|ils ont) (?:increased|decreased|raised|lowered|changed|augmenté|diminué|baissé)\b",
-    re.I,
-)
 # "let's cut the meclizine down", "bring your prednisone back to ten": the verb's particle after the drug
 _CUT_DOWN = (
     re.compile(r"\b(?:cut|bring|turn|dial)\s+(?:the|your|his|her)\s*$", re.I),
@@ -168,6 +156,8 @@ _CUT_DOWN = (
 )
 _NEW_CUE = re.compile(
     r"\binstead\s*,?\s*$|"  # "stop the benadryl. instead, melatonin, three milligrams"
+    # "first, a short course of steroid pills, prednisone", "une petite cure de cortisone, du prednisolone"
+    r"\b(?:an?|une?) (?:short |quick |brief |petite |courte )?(?:course|burst|cure) (?:of|de|d')\s*[\w -]{0,25},\s*$|"
     r"(?:^|[.:;]\s*)(?:new|nouveau|nouvelle)\s*[,:]\s*$|"  # a recap's label: "new, cilostazol one hundred twice a day"
     # a drug introduced by name: "for the walking distance, a medication called cilostazol"
     r"\b(?:a|an|one) (?:medication|medicine|drug|pill|tablet) called\s*$|"
@@ -229,7 +219,8 @@ _HISTORY = re.compile(
     re.I,
 )
 _PAST_VERB = re.compile(
-    r"\b(?:needed|took|had|got|received|was on|were on|j'ai eu|j'ai pris|vous avez eu|vous avez pris)\s+"
+    r"\b(?:needed|took|had|got|received|was on|were on|j'ai eu|j'ai pris|vous avez eu|vous avez pris|"
+    r"(?:they|on) gave (?:you|me|her|him)|(?:ils|on) (?:vous|m'|lui) (?:a|ont) donné)\s+"
     r"(?:(?:the|some|a|an|a course of|du|de la|de l'|des)\s+)?$",
     re.I,
 )
@@ -241,7 +232,7 @@ _WAS_ON = re.compile(
 _PAST_TIME = re.compile(
     rf"\W*(?:\w+\s+){{0,3}}?(?:(?:in|en) (?:{_MONTHS})|last (?:year|month|week|winter|spring|summer|fall)|"
     r"(?:\w+ )?(?:years?|months?|weeks?) ago|back in|l'an dernier|l'année dernière|il y a (?:\w+ )?(?:ans?|mois|"
-    r"semaines?))\b",
+    r"semaines?)|at the hospital|in the hospital|à l'hôpital|à la maternité)\b",
     re.I,
 )
 # a clinician's instruction to take a drug that is not one of the patient's own ("you can take Tylenol")
@@ -358,9 +349,9 @@ def clause_status(
         and (
             _CHANGE_LEFT.search(left)
             and not _SUBORDINATE.search(left)
-            and not _CHANGED_BEFORE.search(left)  # "la créatinine a augmenté alors que vous
+            and not CHANGED_BEFORE.search(left)  # "la créatinine a augmenté alors que vous
             or _changed_after(left, right)  # étiez sous ramipril": what rose, while the drug was taken
-            or _ONLY_NOW.match(after)
+            or ONLY_NOW.match(after)
             or _CUT_DOWN[0].search(left)
             and _CUT_DOWN[1].search(right)
         )
@@ -480,6 +471,8 @@ _AVOID_AFTER = re.compile(
     r"^\W{0,3}(?:is|would be|could be|remains) (?:also |still )?(?:an|another|one) (?:option|alternative)\b|"
     # what a drug is used for, in general: "cialis, tadalafil, is sometimes used for this, but it's not where i'd start"
     r"^\W{0,3}(?:is|are) (?:sometimes|often|usually|commonly|also) used\b|"
+    # "then estrogen pills are not for you at all", "l'œstrogène n'est pas pour vous"
+    r"^\W{0,3}(?:pills? |tablets? |comprimés? )?(?:is|are) not for you\b|^\W{0,3}(?:n'est|ne sont) pas pour vous\b|"
     # a good drug, not the one chosen: "le ramipril est aussi un bon médicament, mais je préfère commencer par …"
     r"^[^.]{0,50}\b(?:mais|but) (?:je préfère|i'd rather|i prefer|i would rather)\b",
     re.I,

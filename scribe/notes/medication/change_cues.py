@@ -1,0 +1,19 @@
+"""Words that say how a drug changes, or that a change was made before this visit (read by status.clause_status)."""
+
+from __future__ import annotations
+
+import re
+
+# "the cyclobenzaprine, keep the same ten milligram dose, but only once a day, at bedtime": how often changes
+ONLY_NOW = re.compile(
+    r"^[^.]{0,50}?\b(?:but|mais) (?:only|now|just|seulement|plus que) (?:once|twice|one|two|three|\d|at bedtime|"
+    r"at night|une fois|deux fois|le soir|le matin|au coucher)\b",
+    re.I,
+)
+# a change made before this visit: "during the pregnancy we increased your levothyroxine to one hundred"
+CHANGED_BEFORE = re.compile(
+    r"\b(?:during (?:the|your) (?:pregnancy|hospital stay|admission)|last (?:year|month|time|visit)|in the hospital|"
+    r"pendant (?:la|votre) grossesse|à l'hôpital|l'an dernier|la dernière fois)\b[^.;]{0,30}"
+    r"\b(?:we|i|they|on a|j'ai|ils ont) (?:increased|decreased|raised|lowered|changed|augmenté|diminué|baissé)\b",
+    re.I,
+)
