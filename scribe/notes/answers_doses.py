@@ -23,7 +23,9 @@ TAKEN_BEFORE = ("stopped", "historical")
 NEW_DOSE_Q = re.compile(
     r"\b(?:new|next|starting|start(?:ed)? (?:on|at)|going forward|from now on|increased|raised|reduced|lowered|"
     r"will (?:he|she|they|you|i) (?:be )?tak\w+|va-t-(?:il|elle) prendre|prendra|"
-    r"nouvelle?s?|prochaine?s?|d[ée]sormais|dor[ée]navant|augment[ée]e?|diminu[ée]e?|r[ée]duite?|de d[ée]part)\b",
+    r"nouvelle?s?|prochaine?s?|d[ée]sormais|dor[ée]navant|augment[ée]e?|diminu[ée]e?|r[ée]duite?|de d[ée]part|"
+    # "à quelle dose passe le losartan ?", "what dose is she on now after today's change?"
+    r"passe|passera|after (?:the|today's) change|changed to|goes to)\b",
     re.I,
 )
 # the dose before the change or the stop

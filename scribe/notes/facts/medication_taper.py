@@ -166,3 +166,11 @@ def sentence_of(x, ev) -> int | None:
         ),
         None,
     )
+
+
+def taper_steps(x) -> None:
+    """The steps of a taper or a stepped course, read after the drugs are folded: a stop at the taper's end, the
+    dose taken now, the course's later steps (tapered_stops, tapered_current, stepped_courses)."""
+    tapered_stops(x)
+    tapered_current(x)
+    stepped_courses(x)

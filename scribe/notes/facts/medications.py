@@ -10,7 +10,7 @@ from scribe.notes.consultation import context_of
 from scribe.notes.facts.medication_fold import one_fact_per_drug
 from scribe.notes.facts.medication_not_taken import among_options, drop_not_taken
 from scribe.notes.facts.medication_stops import class_stops, drop_put_off, stops_by_word, told_stopped
-from scribe.notes.facts.medication_taper import stepped_courses, tapered_current, tapered_stops
+from scribe.notes.facts.medication_taper import taper_steps
 from scribe.notes.facts.relative_names import spouse_told
 from scribe.notes.medication.numbers import tablets_per_dose
 from scribe.notes.medication.status_cues import HAD_TO_STOP, OTHER_THAN, STOPPED_IT, WE_STOP_IT, WHAT_TO_TAKE
@@ -151,8 +151,10 @@ class MedicationFacts:
                         last = (last[0], last[1], "stopped")
                     if follow > (3 if self._DOSE_FIRST.match(s.text) else 2):
                         continue  # a sentence that is a dose goes on about the drug a little further
-                    # the reply only stops it: its numbers may be another drug's ("two now, then twice a day")
-                    extra = None if reply else med.follow_up_attributes(s.text, self.lang, last[2])
+                    # the reply only stops it: its numbers may be another drug's ("two now, then twice a day"); a
+                    # companion's own regimen is theirs ("i gave him two of my naproxen. i take it … twice a day")
+                    mine = reply or self.guest_of_self(k)
+                    extra = None if mine else med.follow_up_attributes(s.text, self.lang, last[2])
                     reported = last[1].id in reported_use or last[1].attributes.get("said_by") == "patient"
                     taken_back = self.is_clin(k) and (self._CORRECTS.match(s.text) or self._TAKE_BACK.match(s.text))
                     if taken_back and extra is None and not reply:  # "one tablet every day ... no wait, let's do
@@ -371,9 +373,7 @@ class MedicationFacts:
         drop_put_off(self, put_off)
         class_stops(self)
         stops_by_word(self)
-        tapered_stops(self)
-        tapered_current(self)
-        stepped_courses(self)
+        taper_steps(self)
         drop_not_taken(self, friends, found)  # "my wife takes spironolactone" … "spironolactone is one of the …"
 
     def _named_before(self, surface: str, k: int) -> bool:

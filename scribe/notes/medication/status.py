@@ -289,6 +289,11 @@ _TREATED_THEN = re.compile(
     r"(?:with|par|avec)\s+(?:the\s+|du\s+|de la\s+|de l')?$",
     re.I,
 )
+_GAVE_OF_MINE = re.compile(
+    r"\b(?:i|je) (?:gave|lui ai donné) (?:him|her)? ?(?:some|one|two|three|a few|a couple|quelques-uns|deux)? ?"
+    r"(?:of |de )?(?:my|mes|mon|ma)\s*$",
+    re.I,
+)
 _WAS = re.compile(r"\s*(?:was|were|c'était|était)\b", re.I)
 _OWN_VERB = re.compile(r"^\W{0,3}(?:goes|go|is going|stays?|remains?|passe|reste) (?:up |down )?(?:to|à|at)\b", re.I)
 _OWN_STATUS = [STOP_LEFT, _CHANGE_LEFT, _NEW_CUE, _CURRENT_LEFT, _IMPERATIVE]
@@ -382,6 +387,8 @@ def clause_status(
         status = "historical"  # "i was on the pill, loestrin, for years, and then … my old doctor stopped it"
     elif _PAST_VERB.search(left) and _PAST_TIME.match(after):
         status = "historical"  # "you needed prednisone in march", "i took a course of it last year"
+    elif not clinician and _GAVE_OF_MINE.search(left):
+        status = "historical"  # a companion's "i gave him two of my naproxen": some taken, not a regimen
     elif not clinician and GAVE_ME.search(left) and (FINE_SINCE.search(after) or _PAST_TIME.search(before)):
         status = "historical"  # "they found that bacteria, they gave me antibiotics, and it's been fine since"
     elif SINGLE_DOSE.search(after):
