@@ -163,7 +163,12 @@ def one_fact_per_drug(x) -> None:
         if current and others:
             was = current[0].attributes
             for o in others:
-                if o.attributes.get("dose") and not o.attributes.get("unit") and was.get("unit"):
+                if (
+                    o.status == "changed"
+                    and o.attributes.get("dose")
+                    and not o.attributes.get("unit")
+                    and was.get("unit")
+                ):
                     o.attributes["unit"] = was["unit"]  # "levothyroxine down to seventy-five": the unit it had
                 same_dose = o.status == "changed" and str(o.attributes.get("dose")) == str(was.get("dose"))
                 if (o.status != "changed" or o.attributes.get("dose")) and not same_dose:
