@@ -94,7 +94,8 @@ _RULED_OUT = re.compile(
 # apnea makes atrial fibrillation harder to control": the hedge is the apnea's)
 _CLAUSE_BREAK = re.compile(
     r"[.;?!]|\b(?:but|however|mais)\b|,\s*(?:and|et)\s+(?=[\w-]+(?: [\w-]+)? (?:makes?|can|causes?|fait|peut)\b)|"
-    r",\s*(?:which|qui) (?:is|are|est|sont)\b",  # "that could be sleep apnea, which is a common trigger for …"
+    # "that could be sleep apnea, which is a common trigger for …" (not "…, which is called cauda equina syndrome")
+    r",\s*(?:which|qui) (?:is|are|est|sont)\b(?! called| known as| appelée?)",
     re.I,
 )
 # "i don't see any signs of the serious problem we worry about, which is called cauda equina syndrome"
@@ -332,7 +333,8 @@ def hedged(text: str) -> bool:
 # the finding was, and is no more: "the cough went away last week", "la fièvre est tombée"
 _GONE = (
     r"(?:went away|has gone|had gone|is gone|'s gone|are gone|cleared up|cleared|resolved|"
-    r"disappeared|has stopped|went down|is better now and gone|a disparu|ont disparu|est partie?|sont parti(?:e)?s|"
+    r"disappeared|has stopped|have stopped|went down|is better now and gone|a disparu|ont disparu|est partie?|"
+    r"sont parti(?:e)?s|"
     r"est passée?|est tombée?|s'est arrêtée?|c'est (?:bien )?(?:fini|terminé|passé)|'s over|is over)\b"
 )
 # "… the first two weeks, that's gone": gone, said of it after a comma
@@ -342,11 +344,19 @@ _RESOLVED = re.compile(
 )
 # the next sentence of the turn says it went: "that cough drove my wife crazy. it went away after i stopped."
 _GONE_NEXT = re.compile(
-    r"^\W*(?:(?:and|but|et|mais)\s+)?(?:(?:it|that|this|ça|elle|il)\s*,?(?:\s+\w+){0,2}?\s*)?" + _GONE, re.I
+    r"^\W*(?:(?:and|but|et|mais)\s+)?(?:(?:it|that|this|those|these|they|ça|elle|il|(?:the|my|la|le|les) [\w-]+)"
+    r"\s*,?(?:\s+\w+){0,2}?\s*)?" + _GONE,  # "the fever is gone now", "but those have stopped"
+    re.I,
 )
 _BACK = re.compile(r"\b(?:came back|comes back|come back|again|revenue?s?|revient|reviennent)\b", re.I)
 _RESOLVED_LATER = re.compile(r"^[^.;?!]*?" + _GONE, re.I)  # … in the rest of the sentence
 _HAD_BEFORE = re.compile(r"\b(?:had|used to have|j'avais|j'ai eu|avait|a eu|avais)\s+(?:[\w']+\s*){0,2}$", re.I)
+
+
+def gone_before(clause: str) -> bool:
+    """The clause before a denied finding says it went: "but that's gone now, since monday no fever" (had, not
+    denied)."""
+    return bool(re.search(_GONE, clause, re.I))
 
 
 def resolved_after(text_after: str, later: bool = False) -> bool:
