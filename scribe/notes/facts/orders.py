@@ -19,7 +19,13 @@ _NOT_ORDERED = re.compile(
     re.I,
 )
 _NO_BEFORE = re.compile(r"\b(?:(?:no|sans|aucune?|pas de)\s+(?:bed\s+)?|pas d')$", re.I)  # "no bed rest"
-_NO_LONGER = re.compile(r"^[^,.;]{0,20}\b(?:anymore|any more|no longer|plus besoin)\b", re.I)
+# "you don't need to follow up anymore"; "bed rest actually makes it worse": advice against it
+_NO_LONGER = re.compile(
+    r"^[^,.;]{0,20}\b(?:anymore|any more|no longer|plus besoin|makes? (?:it|things|you) worse|is (?:bad|not good) for|"
+    r"aggrave|empire les choses)\b|"
+    r"^\s*(?:l'a|vous l'a|les a|vous a) (?:prescrit|donné|recommandé)\b",  # "comme la sage-femme l'a prescrit"
+    re.I,
+)
 # An order that waits on something: "if it's not better, we'll get an MRI at that time", "depending on the results"
 CONDITIONAL = re.compile(
     r"\b(?:if|unless|in case|depending on|should (?:it|you|this|that|the)|si|au cas où|en cas d|selon|"

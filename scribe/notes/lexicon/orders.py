@@ -266,8 +266,9 @@ ORDERS: list[tuple[str, str, str, str]] = [
         r"(?: at home| daily| every day)?|"
         r"blood pressure (?:log|cuff|diary)|"
         r"keep(?:ing)? (?:a |that )?log\b[^.;?]{0,40}?\bblood pressures?|"
-        r"automesure|surveill\w+ (?:la |votre )?tension|(?:prendre|mesurer) (?:la |votre )?tension (?:à la maison|chez "
-        r"vous|à domicile)",
+        # (not "c'est pour ça qu'on surveille votre tension de près": the clinic watches it)
+        r"automesure|surveillez (?:la |votre )?tension|(?:surveill\w+|prendre|mesurer) (?:la |votre )?tension "
+        r"(?:à la maison|chez vous|à domicile)",
     ),
     (
         "advice",
