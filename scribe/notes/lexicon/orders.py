@@ -372,7 +372,12 @@ ORDERS: list[tuple[str, str, str, str]] = [
         r"(?:set(?:ting)?|use|using) (?:an |a )?(?:phone )?alarm(?: on (?:your|her|his|the) phone)?",
     ),
     ("advice", "pill box", "pilulier", r"pill ?box|pilulier"),
-    ("advice", "scar massage", "massage de la cicatrice", r"(?:scar )?massag(?:e|ing)(?: (?:the|your|those) scars?)?"),
+    (
+        "advice",
+        "scar massage",
+        "massage de la cicatrice",
+        r"scar massag\w*|massag(?:e|ing) (?:the|your|those) scars?|mass\w+ (?:de )?la cicatrice",
+    ),
     ("advice", "low-carbohydrate diet", "régime pauvre en glucides", r"low[- ]carb(?:ohydrate)? diet"),
     (
         "advice",
