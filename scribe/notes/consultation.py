@@ -344,7 +344,8 @@ _RESOLVED = re.compile(
 )
 # the next sentence of the turn says it went: "that cough drove my wife crazy. it went away after i stopped."
 _GONE_NEXT = re.compile(
-    r"^\W*(?:(?:and|but|et|mais)\s+)?(?:(?:it|that|this|those|these|they|ça|elle|il|(?:the|my|la|le|les) [\w-]+)"
+    r"^\W*(?:(?:and|but|et|mais)\s+)?(?:(?:it|that|this|those|these|they|ça|elle|il|"
+    r"(?:the|my|la|le|les) (?!matin|soir|nuit|morning|evening|night|day)[\w-]+)"
     r"\s*,?(?:\s+\w+){0,2}?\s*)?" + _GONE,  # "the fever is gone now", "but those have stopped"
     re.I,
 )

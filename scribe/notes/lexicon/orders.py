@@ -376,7 +376,7 @@ ORDERS: list[tuple[str, str, str, str]] = [
         "advice",
         "scar massage",
         "massage de la cicatrice",
-        r"scar massag\w*|massag(?:e|ing) (?:the|your|those) scars?|mass\w+ (?:de )?la cicatrice",
+        r"scar massag\w*|massag(?:e|ing)[^.;]{0,40}\bscars?\b|mass\w+ (?:de )?la cicatrice",
     ),
     ("advice", "low-carbohydrate diet", "régime pauvre en glucides", r"low[- ]carb(?:ohydrate)? diet"),
     (
