@@ -76,10 +76,6 @@ _THIS_IS = re.compile(r"\b(?:this is|c'est|voici)\s+([a-zà-ÿ]{3,})\s+[a-zà-ÿ
 _I = re.compile(  # the speaker's own health, not what they give the child ("i use the hydrocortisone cream")
     r"\b(?:i (?:take|have|had|was|get|got|carry)|i'm|i've|my|me|je prends|je suis|j'ai)\b", re.I
 )
-# a companion speaking of their own health ("i'm on eliquis too, for the clot i had"), not of the patient's care
-_OWN_HEALTH = re.compile(
-    r"\b(?:i'm on|i am on|i take|i have|i had|i've had|my|myself|je prends|j'ai|moi aussi)\b", re.I
-)
 _DISOWNED = re.compile(
     r"^\W*(?:(?:i mean|no|sorry|oh|wait|non|pardon|enfin|je veux dire)\W+){0,4}(?:that's|that is|it's|c'est)\s+"
     r"(?:mine|le mien|la mienne|à moi)\b",
@@ -219,7 +215,7 @@ class ConsultationReader:
         to what a companion said of themself ("i'm on eliquis too, for the clot" "okay, that's yours, your dvt")."""
         j = turn_opening(self.sents, k)
         prev = range(turn_opening(self.sents, j - 1), j) if j > 0 else range(0)
-        own = [i for i in prev if self.guest_of_self(i) and _OWN_HEALTH.search(self.sents[i].text)]
+        own = [i for i in prev if self.guest_of_self(i) and _I.search(self.sents[i].text)]  # not "i'll write it down"
         replies = k - j < 2 and bool(YOURS.search(self.sents[k].text)) and bool(own)
         return told_to_companion(self.sents, k, self.is_clin, self.named_people(), replies)
 

@@ -353,10 +353,10 @@ def clause_status(
         clinician
         and (
             _CHANGE_LEFT.search(left)
-            and not _SUBORDINATE.search(left)
-            and not CHANGED_BEFORE.search(left)  # "la créatinine a augmenté alors que vous
-            or _changed_after(left, right)  # étiez sous ramipril": what rose, while the drug was taken
-            or ONLY_NOW.match(after)
+            and not _SUBORDINATE.search(left)  # "la créatinine a augmenté alors que vous étiez sous ramipril"
+            and not CHANGED_BEFORE.search(left)  # "during the pregnancy we increased your levothyroxine"
+            or _changed_after(left, right)
+            or ONLY_NOW.match(after)  # "keep the same dose, but only once a day"
             or _CUT_DOWN[0].search(left)
             and _CUT_DOWN[1].search(right)
         )
