@@ -7,6 +7,7 @@ certainty read per clause, and an order that answers the patient's "and if …?"
 
 from __future__ import annotations
 
+from scribe.notes.engine import document
 from tests.test_notes_s33 import _meds
 from tests.test_notes_s36 import _problems
 from tests.test_notes_s37 import _lines
@@ -41,6 +42,15 @@ def test_a_companions_own_drugs_and_diseases_stay_theirs():
         "deux , sous metformine .\n"
         "[doctor] d'accord , on fera la glycémie .\n"
     )
+    sibling = (
+        "[patient_guest] pas d'allergie . il avait eu de l'amoxicilline sans problème .\n"
+        "[doctor] pas d'allergie , c'est important . parce qu'hugo , lui ...\n"
+        "[patient_guest] alors hugo , c'est autre chose ! lui il a fait des plaques partout avec l'augmentin , on nous "
+        "a dit allergique . et puis hugo il a son asthme , il a le flixotide matin et soir .\n"
+    )
+    facts = document(sibling, language="fr")["facts"]
+    assert not [f for f in facts if f["kind"] == "allergy" and f["status"] == "present"], facts
+    assert not [f for f in facts if f["kind"] == "medication" or f["label"] == "asthma"], facts
     assert "metformin" not in _meds(mother, "fr"), _meds(mother, "fr")
     assert _problems(mother, "fr").get("type 2 diabetes", ("family_history",))[0] == "family_history"
 

@@ -220,7 +220,7 @@ class BackgroundFacts:
                 hearsay = _HEARSAY.search(s.text[: m.start()])  # "ma belle-mère m'a dit que c'était sûrement …"
                 # the clinician names it as the allergy's object, not "pas d'allergie alimentaire, on redonne le lait"
                 of_it = re.search(r"\ballerg\w*\s+(?:to|à|au|aux)\s+(?:[\w']+\s+){0,2}$", s.text[: m.start()], re.I)
-                if md.family or md.hypothetical or hearsay or self.is_clin(k) and not of_it:
+                if md.family or md.hypothetical or hearsay or self.is_clin(k) and not of_it or self.relative_before(k):
                     continue
                 if self.is_pat(k) and self.proxy and parents_own(s.text, m.start()):
                     continue  # "that's my allergy, not his. i'm allergic to penicillin": the parent's own

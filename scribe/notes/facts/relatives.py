@@ -31,8 +31,7 @@ CHART_WORD = {
 }
 
 
-# "my brother had a heart attack at 48. he had a stent.": the pronoun's sentence is still about the relative
-# ("ma mère. on lui a diagnostiqué un alzheimer": "lui" is the mother)
+# "my brother had a heart attack at 48. he had a stent.", "ma mère. on lui a diagnostiqué un alzheimer": his, hers
 PRONOUN_SUBJECT = re.compile(
     r"^\W*(?:(?:yes|yeah|oui|ouais)\W+)?(?:(?:and|so|also|but|et|puis|mais)\s+)?"
     r"(?:he|she|they|il|elle|ils|elles|on lui|on leur|(?:his|her|their|son|sa) (?:doctor|doc|gp|médecin|docteur))\b",
@@ -367,6 +366,8 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
                 return _SPOUSE.match(sents[j].text, spouse.start(1))
             if rel := MY_RELATIVE.search(sents[j].text) or YOUR_RELATIVE.search(sents[j].text):
                 return FAMILY.match(sents[j].text, rel.start(1))
+            if named := [m for n in names if (m := re.search(rf"\b{re.escape(n)}\b", sents[j].text))]:
+                return named[0]  # "alors hugo, c'est autre chose ! lui il a fait des plaques avec l'augmentin"
     if told := _told_when_asked(sents, k, is_pat):
         return told
     third = _THIRD_PERSON_EARLY.match(text) and not _FIRST_PERSON.search(text)  # "two years ago … she has celiac"
