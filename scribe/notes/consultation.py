@@ -354,12 +354,6 @@ _RESOLVED_LATER = re.compile(r"^[^.;?!]*?" + _GONE, re.I)  # … in the rest of 
 _HAD_BEFORE = re.compile(r"\b(?:had|used to have|j'avais|j'ai eu|avait|a eu|avais)\s+(?:[\w']+\s*){0,2}$", re.I)
 
 
-def gone_before(clause: str) -> bool:
-    """The clause before a denied finding says it went: "but that's gone now, since monday no fever" (had, not
-    denied)."""
-    return bool(re.search(_GONE, clause, re.I))
-
-
 def resolved_after(text_after: str, later: bool = False) -> bool:
     """The words right after a finding say it has gone: not a finding of the patient now."""
     return bool((_RESOLVED_LATER if later else _RESOLVED).match(text_after))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon, register
-from scribe.notes.consultation import FAMILY, FRIENDS, context_of, denied_after, gone_before, gone_next, resolved_after
+from scribe.notes.consultation import FAMILY, FRIENDS, context_of, denied_after, gone_next, resolved_after
 from scribe.notes.facts.advice_echo import echoes_advice
 from scribe.notes.facts.asked import AskedSymptoms, narrowed, reworded
 from scribe.notes.facts.complaint_time import BEGAN, ONSET, TIMING, complaint_time
@@ -322,7 +322,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                     continue
                 if c.label == "pain" and not re.search(lexicon.BODY_PARTS, s.text, re.I) or resolved_after(s.text[en:]):
                     continue
-                if m.negated and (NOT_WANTED.search(clause_before(s.text, st)) or gone_before(s.text[:st])):
+                if m.negated and (NOT_WANTED.search(clause_before(s.text, st)) or resolved_after(s.text[:st], True)):
                     continue  # "I don't want the leg pain back", "that's gone now, since monday no fever": had
                 # "i don't get chest pain when i walk": the circumstance is denied, the pain may be there
                 scope = narrowed(s.text, st, en) if m.negated else ""

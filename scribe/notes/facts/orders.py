@@ -19,11 +19,12 @@ _NOT_ORDERED = re.compile(
     re.I,
 )
 _NO_BEFORE = re.compile(r"\b(?:(?:no|sans|aucune?|pas de)\s+(?:bed\s+)?|pas d')$", re.I)  # "no bed rest"
-# "you don't need to follow up anymore"; "bed rest actually makes it worse": advice against it
-_NO_LONGER = re.compile(
+# said after the order, it is none: "you don't need to follow up anymore", "bed rest actually makes it worse",
+# "comme la sage-femme l'a prescrit"
+_NOT_ORDERED_AFTER = re.compile(
     r"^[^,.;]{0,20}\b(?:anymore|any more|no longer|plus besoin|makes? (?:it|things|you) worse|is (?:bad|not good) for|"
     r"aggrave|empire les choses)\b|"
-    r"^\s*(?:l'a|vous l'a|les a|vous a) (?:prescrit|donné|recommandé)\b",  # "comme la sage-femme l'a prescrit"
+    r"^\s*(?:l'a|vous l'a|les a|vous a) (?:prescrit|donné|recommandé)\b",
     re.I,
 )
 # An order that waits on something: "if it's not better, we'll get an MRI at that time", "depending on the results"
@@ -182,7 +183,7 @@ def find_orders(
                 continue  # "no further imaging is needed", "pas d'IRM"
             if kind != "advice" and not referent and _RESULT_AFTER.match(clause[m.end() :]):
                 continue  # "your potassium level was high"
-            if _NO_LONGER.search(clause[m.end() :]):
+            if _NOT_ORDERED_AFTER.search(clause[m.end() :]):
                 continue  # "you don't need to follow up with the surgeon anymore"
             taken.append((m.start(), m.end()))
             label = fr if lang == "fr" else en

@@ -37,6 +37,7 @@ from scribe.notes.facts.plan_items import (
     with_next,
 )
 from scribe.notes.facts.reader import WARNING_SIGNS
+from scribe.notes.facts.relative_names import YOURS
 from scribe.notes.number_words import numbers_to_digits
 from scribe.notes.text import TAG_QUESTION, Sentence, clean, clinician_to_note
 
@@ -81,7 +82,6 @@ _OPENS_ON_IF = re.compile(r"^\W*(?:(?:so|and|but|then|now|et|mais|donc|alors)\W+
 
 
 # a goodbye is no plan ("au revoir madame roux": "revoir" is no follow-up)
-_YOURS = re.compile(r"\b(?:your|yours|votre|vos)\b", re.I)
 _FAREWELL = re.compile(r"^\W*(?:au revoir|bonne (?:journée|soirée)|goodbye|bye|take care)\b", re.I)
 
 
@@ -144,9 +144,7 @@ class PlanFacts:
             if self._kept_at == k - 1 and self._keeps_more(k, problem):
                 continue
             said_by_clinician = self.is_clin(k) or k >= self.ap_start and bool(MISTAGGED_ORDER.search(s.text))
-            told = self.to_companion(k) and _YOURS.search(
-                s.text
-            )  # "…, mike, … don't stop the atorvastatin on your own"
+            told = self.to_companion(k) and YOURS.search(s.text)  # "…, mike, … don't stop the atorvastatin on your own"
             if not said_by_clinician or self._plan_count >= 25 or told or _FAREWELL.match(s.text):
                 continue
             end = self._statement_end(s)

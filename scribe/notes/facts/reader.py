@@ -213,10 +213,16 @@ class ConsultationReader:
     def to_companion(self, k: int) -> bool:
         """Sentence k is the clinician's, told to a companion by name (relative_names.told_to_companion) or in reply
         to what a companion said of themself ("i'm on eliquis too, for the clot" "okay, that's yours, your dvt")."""
+        if not self.is_clin(k):
+            return False
         j = turn_opening(self.sents, k)
         prev = range(turn_opening(self.sents, j - 1), j) if j > 0 else range(0)
-        own = [i for i in prev if self.guest_of_self(i) and _I.search(self.sents[i].text)]  # not "i'll write it down"
-        replies = k - j < 2 and bool(YOURS.search(self.sents[k].text)) and bool(own)
+        # what a companion said of their own health (not "i'll write it down"), read only for a "your …" answering it
+        replies = (
+            k - j < 2
+            and bool(YOURS.search(self.sents[k].text))
+            and any(self.guest_of_self(i) and _I.search(self.sents[i].text) for i in prev)
+        )
         return told_to_companion(self.sents, k, self.is_clin, self.named_people(), replies)
 
     def _addressed_companion(self, k: int) -> bool:

@@ -145,7 +145,7 @@ _N = rf"(?:\d\S*|{NUMBER_WORD})"
 _CHANGE_RIGHT = re.compile(
     rf"^(?:\W{{0,3}}(?:de|from) {_N} (?:\S+ )?(?:à|to) {_N}\b|"
     # the recap's "levothyroxine down to seventy-five", the echo's "and the losartan goes to one hundred"
-    rf"\W{{0,3}}(?:(?:goes|go|is going|passe) )?(?:up|down) (?:to|à) {_N}\b|\W{{0,3}}(?:goes|passe) (?:to|à) {_N}\b|"
+    rf"\W{{0,3}}(?:(?:goes|go|is going|passe) (?:up |down )?|up |down )(?:to|à) {_N}\b|"
     rf"[^.]{{0,40}}?(?:{CHANGE_ON_ANAPHORA.pattern}))",
     re.I,
 )
