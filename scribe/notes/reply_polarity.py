@@ -109,7 +109,8 @@ _LATE_YES = re.compile(
 # the reply goes back on its "no" in its next sentence: "Not really. Well, actually, a little in the mornings."
 _GOES_BACK = re.compile(
     r"^\W*(?:(?:well|but|um|uh|oh|ah|euh|bon|mais|enfin)\W+)*"
-    r"(?:actually|now that (?:i think|you mention)|thinking about it|"
+    r"(?:actually|now that (?:i think|you mention|you (?:say|ask) (?:it|that))|thinking about it|"
+    r"maintenant que (?:vous le dites|j'y (?:re)?pense)|"
     r"(?:wait|attendez)\W+(?:(?:ah|oh)\W+)?(?:yes|yeah|oui|si|once|une fois|a little|un peu)|"  # "well, wait. once."
     r"en fait|enfin si|si\b|quoique|à la réflexion|"
     r"(?:maybe|perhaps|peut-être)\W+(?:once|twice|a little|a bit|sometimes|une fois|un peu|parfois)|"
@@ -158,3 +159,22 @@ def denied_again(later: list[str], asked: list[str]) -> bool:
 
 
 _BUT_NOT = re.compile(r"^\W*(?:mais|but)\W+(?:pas|not|never|jamais)\b", re.I)
+
+
+# the clinician checks a "no" before going on ("never?", "jamais depuis octobre ?", "not even once?"): the next reply
+# may take it back
+CHECKS_NO = re.compile(
+    r"^\W*(?:(?:so|and|et|donc)\W+)?(?:never|jamais|nothing|rien|none|not (?:even )?once|pas une (?:seule )?fois|"
+    r"really|vraiment|are you sure|vous êtes sûre?)\b[^.!?]{0,30}\?\s*$|"
+    # or narrows it to a circumstance: "any leaking urine?" "no." "when you cough, sneeze, laugh?"
+    r"(?P<when>^\W*(?:(?:and|or|even|not even|what about|et|ou|même)\W+)*(?:when you|quand (?:vous|tu))\b"
+    r"[^.!?]{0,40}\?\s*$)",
+    re.I,
+)
+
+
+def probes_circumstance(question: str) -> bool:
+    """The clinician's check of a "no" narrows it to a circumstance ("when you cough, sneeze, laugh?"): the reply
+    speaks of the last thing asked, which happens then."""
+    m = CHECKS_NO.match(question)
+    return bool(m and m.group("when"))

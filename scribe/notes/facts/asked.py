@@ -19,7 +19,7 @@ from scribe.notes.facts.mentions import (
 )
 from scribe.notes.facts.reader import NEGATION_NEAR, advice_heard, turn_start
 from scribe.notes.facts.replies import BELOW_FEVER, REWORDS, asked_as_denied, denial_reply, reply_polarity
-from scribe.notes.reply_polarity import DENIES, denied_again, goes_back_on_no
+from scribe.notes.reply_polarity import DENIES, denied_again, goes_back_on_no, probes_circumstance
 
 _OPPOSITES = {"weight loss": "weight gain", "weight gain": "weight loss"}
 _PIECE = re.compile(r"[,.;!?]|\b(?:but|though|although|whereas|mais|par contre)\b", re.I)
@@ -383,8 +383,9 @@ class AskedSymptoms:
             if not taken and not lexicon.find_concepts("symptom", claimed) and not _OTHER_FEELING.search(going_back):
                 # "heartburn, acid coming up?" "not really ... well, sometimes, after a late dinner": what the question
                 # names first is had; of the rest nothing is said either way
-                self._asked(s, first, found[:1], "present")
-                return
+                probed = later and probes_circumstance(self.sents[later[0] - 1].text)
+                self._asked(s, first, found[-1:] if probed else found[:1], "present")  # "when you cough?": the
+                return  # last named, which the circumstance probes ("… bladder, leaking urine?" "no." "when you …")
             if taken and len(taken) < len(found):  # "no cough. short of breath, no… well, i get winded": the
                 named = {c.label for *_, c in lexicon.find_concepts("symptom", first.text)}  # cough stays denied
                 # … and a bare "not really" denies the rest the take-back does not speak of ("nausea or vomiting?"

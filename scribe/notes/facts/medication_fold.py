@@ -184,6 +184,9 @@ def one_fact_per_drug(x) -> None:
             f.status = "changed"  # "take the omeprazole every day, not just when you need it": as needed until now
             f.attributes["previous_frequency"] = "as needed"
             f.attributes.pop("as_needed", None)
+        elif f.attributes.get("per_day") and _taken_irregularly(x, f):
+            f.status = "changed"  # "je la prends quand j'y pense" … "maintenant c'est tous les soirs, sans exception"
+            f.attributes["previous_frequency"] = "irregularly"
     statuses: dict[str, set[str]] = {}
     for f in x.builder.facts:
         if f.kind == "medication":
@@ -204,6 +207,39 @@ _NOW_SCHEDULED = re.compile(
     r"si besoin|en cas de besoin)",
     re.I,
 )
+
+
+# the clinician makes a drug taken now and then a regular one: "maintenant c'est tous les soirs, sans exception",
+# "every night from now on, not just when you remember"
+_NOW_EVERY = re.compile(
+    r"\b(?:now|from now on|désormais|dorénavant|maintenant)\b[^.;?]{0,20}?\b(?:every|each|tous les|toutes les|"
+    r"chaque)\b|\b(?:sans exception|without fail|no exceptions?|no skipping|sans (?:en )?(?:sauter|oublier)|"
+    r"every single (?:day|night)|"
+    r"not (?:just|only) when you (?:remember|think of it)|pas (?:seulement|juste) quand vous y pensez)\b",
+    re.I,
+)
+# … after the patient told of taking it now and then
+_IRREGULAR = re.compile(
+    r"\b(?:quand (?:j'y|j'y|je m'en) (?:pense|souviens)|when i (?:remember|think of it|think about it)|on and off|"
+    r"(?:i|je) (?:often |sometimes |souvent |parfois )?(?:forget|oublie)|(?:two|three|deux|trois),? (?:or |ou )?"
+    r"(?:three|four|trois|quatre) (?:times|fois) (?:a|per|par) (?:week|semaine))\b",
+    re.I,
+)
+
+
+def _taken_irregularly(x, f: Fact) -> bool:
+    """The patient told of taking the drug now and then (in the reply to the turn that names it), and the
+    clinician now says it is taken every day: a change of how often, not a drug continued as it was."""
+    said = _clinician_sentences(x, f)
+    if not any(_NOW_EVERY.search(t) for t in said):
+        return False
+    names = {str(f.attributes.get("surface", "")).lower(), f.label.lower()} - {""}
+    for k, s in enumerate(x.sents):
+        if any(n in s.text.lower() for n in names):
+            reply = x.answer_to(k)[:2] if x.is_clin(k) else [k]
+            if any(not x.is_clin(j) and _IRREGULAR.search(x.sents[j].text) for j in reply):
+                return True
+    return False
 
 
 def _clinician_sentences(x, f: Fact) -> list[str]:

@@ -8,12 +8,19 @@ import re
 from scribe.notes import lexicon
 from scribe.notes.consultation import context_of
 from scribe.notes.facts.medication_fold import one_fact_per_drug
+from scribe.notes.facts.medication_lookup import MedicationLookups
 from scribe.notes.facts.medication_not_taken import among_options, drop_not_taken
 from scribe.notes.facts.medication_stops import class_stops, drop_put_off, stops_by_word, told_stopped
 from scribe.notes.facts.medication_taper import taper_steps
 from scribe.notes.facts.relative_names import spouse_told
 from scribe.notes.medication.numbers import tablets_per_dose
-from scribe.notes.medication.status_cues import HAD_TO_STOP, OTHER_THAN, STOPPED_IT, WE_STOP_IT, WHAT_TO_TAKE
+from scribe.notes.medication.status_cues import (
+    HAD_TO_STOP,
+    OTHER_THAN,
+    STOPPED_IT,
+    WE_STOP_IT,
+    WHAT_TO_TAKE,
+)
 from scribe.notes.reply_polarity import answer_polarity
 from scribe.notes.text import Sentence
 from scribe.schemas_docs import Fact
@@ -26,7 +33,7 @@ _STRENGTH_TABLETS = re.compile(
 )
 
 
-class MedicationFacts:
+class MedicationFacts(MedicationLookups):
     # a question that takes the drug as given ("is it better since we put you on the protonix?"): current
     _PRESUPPOSED = re.compile(
         r"\b(?:since|because|now that|ever since)\s+(?:we|i|you|he|she)(?:'ve| have| had)?\s+"
@@ -116,6 +123,8 @@ class MedicationFacts:
                 seg_text = self.tr.segments[s.seg_index].text
                 if med.continues_with_cue(seg_text[s.start : self.sents[k + 1].start]) or med.were_on_another(s.text):
                     prompted.add(k + 1)  # "continue you on this ... on the synthroid"; "you were on something else."
+            if self.is_clin(k) and found[k] and self._first_dose_next(k):
+                prompted.add(k)  # "for the flare, colchicine. i'll give you the first dose now, …"
         # frequencies the patient reported ("how often?" "almost every day"): a regimen the clinician says replaces them
         reported_use: set[str] = set()
         last: tuple[int, Fact, str] | None = None  # the turn's last drug fact: (segment, fact, status)
@@ -138,6 +147,9 @@ class MedicationFacts:
                 # the turn, or the reply to the clinician naming the drug, goes on about it ("dr. reyes put you on …")
                 reply = last and s.seg_index == last[0] + 1 and self.is_clin(k - 1 - follow) != self.is_clin(k)
                 reply = reply and (not self.is_clin(k) or HAD_TO_STOP.match(s.text))  # "et il a fallu l'arrêter"
+                resumed = bool(last) and self._regimen_resumed(last[0], k)  # "…, colchicine. …" "okay." "then, …"
+                if resumed:
+                    last, follow = (s.seg_index, last[1], last[2]), 0
                 if last and (last[0] == s.seg_index or reply) and not s.question:
                     follow += 1
                     if not self.is_clin(k) and last[2] in ("current", "historical") and STOPPED_IT.search(s.text):
@@ -153,8 +165,11 @@ class MedicationFacts:
                         continue  # a sentence that is a dose goes on about the drug a little further
                     # the reply only stops it: its numbers may be another drug's ("two now, then twice a day"); a
                     # companion's own regimen is theirs ("i gave him two of my naproxen. i take it … twice a day")
-                    mine = reply or self.guest_of_self(k)
+                    mine = reply or self.guest_of_self(k) or self._given_here(k)  # (not the regimen)
                     extra = None if mine else med.follow_up_attributes(s.text, self.lang, last[2])
+                    if resumed and extra is None:  # "then starting tomorrow, one tablet, 0.6 milligrams, twice a day"
+                        extra = med.read_attributes(s.text, self.lang, status=last[2])
+                        extra = extra if extra.unit and extra.frequency else None
                     reported = last[1].id in reported_use or last[1].attributes.get("said_by") == "patient"
                     taken_back = self.is_clin(k) and (self._CORRECTS.match(s.text) or self._TAKE_BACK.match(s.text))
                     if taken_back and extra is None and not reply:  # "one tablet every day ... no wait, let's do
@@ -318,6 +333,13 @@ class MedicationFacts:
                 if status == "current" and self.is_clin(k) and med.announced_item(s.text, mentions, j):
                     fresh = k >= self.ap_start and "dose" in attrs and not self._named_before(m.surface, k)
                     status = parsed.status = "new" if k - announced <= 6 or fresh else status  # "…, and doxycycline"
+                if (
+                    status == "current"
+                    and k in prompted
+                    and self._first_dose_next(k)
+                    and not self._named_before(m.surface, k)
+                ):
+                    status = parsed.status = "new"  # a drug never named before, its first dose given now
                 if status == "current" and self.is_clin(k) and self._restates_change(parsed.label, attrs.get("dose")):
                     status = "changed"  # the recap names the new dose: "on récapitule : furosémide quatre-vingts"
                 if presupposed and status == "new":
@@ -376,49 +398,11 @@ class MedicationFacts:
         taper_steps(self)
         drop_not_taken(self, friends, found)  # "my wife takes spironolactone" … "spironolactone is one of the …"
 
-    def _named_before(self, surface: str, k: int) -> bool:
-        """Said before sentence k, in full or by its last word ("the patch" before "nicotine patch")."""
-        words = surface.lower().split()
-        said = [words[-1]] if len(words) > 1 and len(words[-1]) > 3 else []
-        names = [surface.lower(), *said]
-        return any(re.search(rf"\b{re.escape(w)}", x.text.lower()) for w in names for x in self.sents[:k])
-
-    def _restates_change(self, label: str, dose) -> bool:
-        """The drug's dose, said again, is the one this visit changed it to."""
-        changed = (f for f in self.builder.facts if f.kind == "medication" and f.status == "changed")
-        return dose is not None and any(f.label == label and f.attributes.get("dose") == dose for f in changed)
-
-    def _had(self, label: str, k: int) -> bool:
-        """The patient's turn just before told of the drug as taken before: "oui, le pivmécillinam, …" echoes it."""
-        past = any(f.kind == "medication" and f.label == label and f.status == "historical" for f in self.builder.facts)
-        return past and k > 0 and not self.is_clin(k - 1)
-
-    def _seen(self, name: str) -> bool:
-        """Whether the visit has a fact of the drug already, whatever its status ("the doxycycline is finished")."""
-        return self._fact_of(name) is not None
-
     _DOSE_FIRST = re.compile(
         r"^\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|un|une|deux|trois|"
         r"quatre|cinq)\b[\w\s-]{0,30}?\b(?:milligram|microgram|gram|unit|mg|mcg)",
         re.I,
     )
-
-    def _known(self, name: str) -> Fact | None:
-        """The visit's current fact of a drug already named (by its label or the name said)."""
-        return self._fact_of(name, "current")
-
-    def _fact_of(self, name: str, status: str | None = None) -> Fact | None:
-        low = name.lower()
-        return next(
-            (
-                f
-                for f in self.builder.facts
-                if f.kind == "medication"
-                and (status is None or f.status == status)
-                and low in (f.label.lower(), str(f.attributes.get("surface", "")).lower())
-            ),
-            None,
-        )
 
     def _anaphoric_change(self, drug: Fact, k: int, after: int = 0) -> Fact | None:
         """ "You're on metformin 500 twice a day?" "Yes." "Let's increase that to 1000 milligrams.": the

@@ -10,7 +10,7 @@ from scribe.notes import lexicon, register
 from scribe.notes.facts.builder import Builder
 from scribe.notes.facts.relative_names import YOURS, relative_names, told_to_companion
 from scribe.notes.facts.relatives import THIRD_PERSON, turn_opening
-from scribe.notes.reply_polarity import answer_polarity
+from scribe.notes.reply_polarity import CHECKS_NO, answer_polarity
 from scribe.notes.text import Sentence, split_sentences
 from scribe.schemas import Transcript
 
@@ -52,12 +52,6 @@ _HEARD = re.compile(
 )
 
 
-# the clinician checks a "no" before going on: "never?", "jamais depuis octobre ?", "not even once?"
-_CHECKS_NO = re.compile(
-    r"^\W*(?:(?:so|and|et|donc)\W+)?(?:never|jamais|nothing|rien|none|not (?:even )?once|pas une (?:seule )?fois|"
-    r"really|vraiment|are you sure|vous êtes sûre?)\b[^.!?]{0,30}\?\s*$",
-    re.I,
-)
 _ADDRESSED = re.compile(r"^\W*(?:(?:and|so|now|et|alors)\W+)?([a-zà-ÿ]{3,})\s*,", re.I)
 _ASKED_OF_THE_OTHER = re.compile(
     r"^\W*(?:(?:and|so|et|alors)\W+)?(?:madame|monsieur|ma'am|sir)\s*,[^?]*\b(?:vous aussi|you too|as well)\b", re.I
@@ -351,7 +345,7 @@ class ConsultationReader:
         out: list[int] = []
         seg = self.sents[ans[-1]].seg_index
         for j in range(ans[-1] + 1, len(self.sents)):
-            if self.is_clin(j) and _CHECKS_NO.match(self.sents[j].text) and self.sents[j].seg_index != seg:
+            if self.is_clin(j) and CHECKS_NO.match(self.sents[j].text) and self.sents[j].seg_index != seg:
                 seg = self.sents[j].seg_index
                 continue
             if self.is_clin(j) or len(out) >= limit:

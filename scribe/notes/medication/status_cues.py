@@ -99,3 +99,24 @@ _STARTED = re.compile(r"\b(?:start\w*|commenc\w*|démarr\w*|on (?:va )?(?:vous )
 def named_as_started(before: str, turn_before: str) -> bool:
     """The drug after `before` names what the turn's previous sentence (`turn_before`) starts."""
     return bool(_NAMED_AS.search(before[-60:]) and _STARTED.search(turn_before))
+
+
+# the patient only acknowledges ("okay ."), and the clinician's next turn opens with the regimen of the drug just
+# named, without its name: "for the flare, colchicine. …" "okay." "then starting tomorrow, one tablet, zero point six
+# milligrams, twice a day"
+ACKNOWLEDGES = re.compile(
+    r"^\W*(?:(?:okay|ok|alright|all right|mm-?hmm|uh-huh|yes|yeah|right|sure|d'accord|oui|bien|entendu)\W*){1,3}$",
+    re.I,
+)
+REGIMEN_GOES_ON = re.compile(
+    r"^\W*(?:(?:and )?then|after that|puis|ensuite|et après)\b[^.;?]{0,30}?\b(?:\d+|one|two|half|a half|un|une|deux)\b"
+    r"[\w\s,-]{0,20}?\b(?:tablets?|capsules?|pills?|milligrams?|mg|comprimés?|gélules?|milligrammes?)\b",
+    re.I,
+)
+# the first dose given in the room: "i'll give you the first dose now, here: two tablets, …"; its amount is not the
+# regimen taken at home, but it starts the drug named just before ("for the flare, colchicine.")
+FIRST_DOSE_HERE = re.compile(
+    r"\b(?:(?:the|a|your) first dose|a dose|the loading dose|(?:une|la) première (?:dose|prise)|une dose)\b[^.;?]{0,25}"
+    r"\b(?:now|here|right now|maintenant|tout de suite|ici)\b",
+    re.I,
+)

@@ -1,0 +1,75 @@
+"""What the visit already holds of a drug, read by MedicationFacts while it walks the sentences: whether it was named
+before, its current fact, whether the dose said restates this visit's change, and whether a clinician's turn opens
+with the regimen of the drug the turn before named."""
+
+from __future__ import annotations
+
+import re
+
+from scribe.notes.medication.status_cues import ACKNOWLEDGES, FIRST_DOSE_HERE, REGIMEN_GOES_ON
+from scribe.schemas_docs import Fact
+
+
+class MedicationLookups:
+    def _named_before(self, surface: str, k: int) -> bool:
+        """Said before sentence k, in full or by its last word ("the patch" before "nicotine patch")."""
+        words = surface.lower().split()
+        said = [words[-1]] if len(words) > 1 and len(words[-1]) > 3 else []
+        names = [surface.lower(), *said]
+        return any(re.search(rf"\b{re.escape(w)}", x.text.lower()) for w in names for x in self.sents[:k])
+
+    def _restates_change(self, label: str, dose) -> bool:
+        """The drug's dose, said again, is the one this visit changed it to."""
+        changed = (f for f in self.builder.facts if f.kind == "medication" and f.status == "changed")
+        return dose is not None and any(f.label == label and f.attributes.get("dose") == dose for f in changed)
+
+    def _had(self, label: str, k: int) -> bool:
+        """The patient's turn just before told of the drug as taken before: "oui, le pivmécillinam, …" echoes it."""
+        past = any(f.kind == "medication" and f.label == label and f.status == "historical" for f in self.builder.facts)
+        return past and k > 0 and not self.is_clin(k - 1)
+
+    def _seen(self, name: str) -> bool:
+        """Whether the visit has a fact of the drug already, whatever its status ("the doxycycline is finished")."""
+        return self._fact_of(name) is not None
+
+    def _regimen_resumed(self, seg: int, k: int) -> bool:
+        """The clinician's turn opened by sentence k follows the patient's bare acknowledgement of the turn that named
+        the drug (segment seg), and opens with its regimen unnamed (status_cues.REGIMEN_GOES_ON)."""
+        s, segs = self.sents[k], self.tr.segments
+        first = k == 0 or self.sents[k - 1].seg_index != s.seg_index
+        return (
+            first
+            and self.is_clin(k)
+            and s.seg_index == seg + 2
+            and bool(ACKNOWLEDGES.match(segs[seg + 1].text) and REGIMEN_GOES_ON.match(s.text))
+        )
+
+    def _first_dose_next(self, k: int) -> bool:
+        """The turn goes on, right after sentence k, to give the drug's first dose in the room ("for the flare,
+        colchicine. i'll give you the first dose now, …")."""
+        s = self.sents[k]
+        return bool(FIRST_DOSE_HERE.search(self.tr.segments[s.seg_index].text[s.end : s.end + 60]))
+
+    def _given_here(self, k: int) -> bool:
+        """Sentence k, or the one before it in the turn, gives a first dose in the room: its amount is not the
+        regimen taken at home ("i'll give you the first dose now, here: two tablets, that's 1.2 milligrams")."""
+        s = self.sents[k]
+        start = self.sents[k - 1].start if k and self.sents[k - 1].seg_index == s.seg_index else s.start
+        return bool(FIRST_DOSE_HERE.search(self.tr.segments[s.seg_index].text[start : s.end]))
+
+    def _known(self, name: str) -> Fact | None:
+        """The visit's current fact of a drug already named (by its label or the name said)."""
+        return self._fact_of(name, "current")
+
+    def _fact_of(self, name: str, status: str | None = None) -> Fact | None:
+        low = name.lower()
+        return next(
+            (
+                f
+                for f in self.builder.facts
+                if f.kind == "medication"
+                and (status is None or f.status == status)
+                and low in (f.label.lower(), str(f.attributes.get("surface", "")).lower())
+            ),
+            None,
+        )
