@@ -101,6 +101,8 @@ def _order_text(c: RenderContext, m: Fact) -> str:
         line += f" ({'auparavant' if c.lang == 'fr' else 'previously'} {was})"
     elif m.attributes.get("previous_frequency") == "as needed" and m.status == "changed":
         line += " (auparavant au besoin)" if c.lang == "fr" else " (previously as needed)"
+    elif m.attributes.get("previous_frequency") == "irregularly" and m.status == "changed":
+        line += " (auparavant pris irrégulièrement)" if c.lang == "fr" else " (previously taken irregularly)"
     elif m.status == "changed" and m.attributes.get("previous_frequency"):
         was = frequency_text(m.attributes["previous_frequency"], None, c.lang)
         line += f" ({'auparavant' if c.lang == 'fr' else 'previously'} {was})"

@@ -238,6 +238,7 @@ def patient_to_third(text: str, sex: str | None = None) -> str:
     t = text
     t = re.sub(r"\bi'm\b|\bi am\b", f"{subj} is", t, flags=re.I)
     t = re.sub(r"\bi've\b", f"{subj} has", t, flags=re.I)
+    t = re.sub(r"\bi'd(?= (?:had|been|gone|taken|done|eaten|seen|never|already|just)\b)", f"{subj} had", t, flags=re.I)
     t = re.sub(r"\bi'd\b", f"{subj} would", t, flags=re.I)
     t = re.sub(r"\bi'll\b", f"{subj} will", t, flags=re.I)
     t = re.sub(r"\bi (have|has)n't\b|\bi have not\b", f"{subj} has not", t, flags=re.I)

@@ -363,7 +363,7 @@ class AskedSymptoms:
             pol == "no"
             and (
                 goes_back_on_no([rest, *(self.sents[j].text for j in ans[1:])])
-                or goes_back_on_no([t for j in later for t in turn_start(self.sents, j)])
+                or any(goes_back_on_no(turn_start(self.sents, j)) for j in later)
             )
             and not denied_again([self.sents[j].text for j in ans[1:4]], [s.text[f[0] : f[1]] for f in found])
         ):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
-from scribe.notes.consultation import FAMILY, context_of
+from scribe.notes.consultation import FAMILY, context_of, resolved_after
 from scribe.notes.facts.assessment_problems import a_relatives
 from scribe.notes.facts.owners import friend_before, owned_by_another
 from scribe.notes.facts.proxy import parents_own, proxy_parent
@@ -44,6 +44,7 @@ _NO_FAMILY_HISTORY = re.compile(
     r"\b(?:rien de particulier dans ma famille|no family history|nothing runs in (?:my|the) family)\b", re.I
 )
 _PASSING_INFECTIONS = {"upper respiratory infection", "influenza", "covid-19", "gastroenteritis"}
+_ACUTE = _PASSING_INFECTIONS | {"sinusitis", "bronchitis", "pharyngitis", "otitis media", "conjunctivitis"}
 _ALLERGY_WORD = re.compile(r"\b(?:allergic|allergy|allergies|allergique|allergie)\b", re.I)
 _HEARSAY = re.compile(
     r"\b(?:told me|m'a dit|m'ont dit|thinks|pense|pensait)\b[^.;]{0,30}\b(?:probably|sûrement)\b", re.I
@@ -354,11 +355,8 @@ class BackgroundFacts:
                 if _IN_LAW.search(s.text, max(0, st - 60), st):
                     continue  # "my husband's mother had alzheimer's": no blood relative, and not the patient
                 # a relative's condition, or the reply to "what runs in your family?" whoever gives it
-                if self.is_clin(k) and patient_again_said(s.text, st):
-                    m.family, own = (
-                        False,
-                        None,
-                    )  # "with your father's colon cancer, and at forty-seven with iron deficiency"
+                if self.is_clin(k) and patient_again_said(s.text, st):  # "with your father's colon cancer, and at
+                    m.family, own = False, None  # forty-seven with iron deficiency"
                 if (
                     family_answer
                     or died
@@ -372,7 +370,8 @@ class BackgroundFacts:
                         c.label,
                         ev,
                         status="absent" if m.negated else "present",
-                        relative=parent or (chart_relative(s.text, rel) if rel else None),
+                        relative=parent  # (a companion's "my grandfather" says not whose relative to the patient)
+                        or (chart_relative(s.text, rel) if rel and not self.companions_own_relative(k, rel) else None),
                         code=c.code,
                         term=specific_term(s.text[st:en], c.label),
                         age=None if m.negated else age_at(s.text[en:], self.next_in_turn(k)),
@@ -380,8 +379,8 @@ class BackgroundFacts:
                     continue
                 if m.negated or m.hypothetical or m.uncertain or k >= self.ap_start or self._WORRY.search(s.text[:st]):
                     continue
-                if self._WORRY_AFTER.match(s.text[en:]):
-                    continue  # "the stroke part scares me": a fear of it, not a history
+                if self._WORRY_AFTER.match(s.text[en:]) or c.label in _ACUTE and resolved_after(s.text[en:], True):
+                    continue  # "the stroke part scares me"; "a sinus infection in the winter, that's gone": no history
                 if _ALLERGY_WORD.search(s.text) and self._REACTION.search(s.text[st:en]):
                     continue  # "allergic to penicillin, he got hives as a kid": the allergy's reaction, not a history
                 if s.question and not self._HIST_CUE.search(s.text[:st]):

@@ -477,7 +477,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 and not self._SMALLTALK.search(t)
                 and not _CLINICIAN_VOICE.search(t)
                 and not re.search(_DRUG_REACTION, t, re.I)
-                and not _SOMEONE_ELSE.match(t)
+                and not (_SOMEONE_ELSE.match(t) or self.companion_first_person(k))  # a companion's "my pills"
                 and not (
                     _THIRD_OPENS.match(t)
                     and k

@@ -215,7 +215,7 @@ _NOW_EVERY = re.compile(
     r"\b(?:now|from now on|désormais|dorénavant|maintenant)\b[^.;?]{0,20}?\b(?:every|each|tous les|toutes les|"
     r"chaque)\b|\b(?:sans exception|without fail|no exceptions?|no skipping|sans (?:en )?(?:sauter|oublier)|"
     r"every single (?:day|night)|"
-    r"not (?:just|only) when you (?:remember|think of it)|pas (?:seulement|juste) quand vous y pensez)\b",
+    r"not (?:just |only )?when you (?:remember|think of it)|pas (?:seulement |juste )?quand vous y pensez)\b",
     re.I,
 )
 # … after the patient told of taking it now and then
@@ -228,16 +228,16 @@ _IRREGULAR = re.compile(
 
 
 def _taken_irregularly(x, f: Fact) -> bool:
-    """The patient told of taking the drug now and then (in the reply to the turn that names it), and the
+    """The patient told of taking the drug now and then (just after a sentence that names it), and the
     clinician now says it is taken every day: a change of how often, not a drug continued as it was."""
-    said = _clinician_sentences(x, f)
+    turns = {e.segment_id for e in f.evidence if e.role == "clinician"}  # the whole turn: "it has to be every day,
+    said = [s.text for s in x.sents if x.tr.segments[s.seg_index].id in turns]  # not when you remember. five mg …"
     if not any(_NOW_EVERY.search(t) for t in said):
         return False
     names = {str(f.attributes.get("surface", "")).lower(), f.label.lower()} - {""}
-    for k, s in enumerate(x.sents):
-        if any(n in s.text.lower() for n in names):
-            reply = x.answer_to(k)[:2] if x.is_clin(k) else [k]
-            if any(not x.is_clin(j) and _IRREGULAR.search(x.sents[j].text) for j in reply):
+    for k, s in enumerate(x.sents):  # the patient's words in the next few sentences ("how are you taking that one?"
+        if any(n in s.text.lower() for n in names):  # "um … when i remember")
+            if any(not x.is_clin(j) and _IRREGULAR.search(x.sents[j].text) for j in range(k, min(k + 6, len(x.sents)))):
                 return True
     return False
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes.medication.status_cues import ACKNOWLEDGES, FIRST_DOSE_HERE, REGIMEN_GOES_ON
+from scribe.notes.medication.status_cues import ACKNOWLEDGES, FIRST_DOSE_HERE, REGIMEN_GOES_ON, SUGGESTION_STANDS
 from scribe.schemas_docs import Fact
 
 
@@ -72,4 +72,36 @@ class MedicationLookups:
                 and low in (f.label.lower(), str(f.attributes.get("surface", "")).lower())
             ),
             None,
+        )
+
+    def _suggestion_adopted(self, at: int, mentions: list, j: int, k: int) -> Fact | None:
+        """ "i'd suggest propranolol." … "so then, my suggestion stands: the long-acting capsule, eighty milligrams,
+        one in the evening": the drug suggested in sentence `at` (mention j), started with the regimen sentence k
+        says when the clinician adopts the suggestion; None when k does not."""
+        from scribe.notes import medication as med
+
+        s = self.sents[k]
+        if not self.is_clin(k) or s.question or not SUGGESTION_STANDS.search(s.text):
+            return None
+        said = med.read_attributes(s.text, self.lang, status="new", cap=160)
+        first = self.sents[at]
+        parsed = med.parse_mention(first.text, mentions, j, self.lang, clinician=True, prompted=True)
+        if parsed is None or said.dose is None or said.unit is None:
+            return None
+        lo, hi = min(a for a, _ in said.spans()), max(b for _, b in said.spans())
+        m = mentions[j]
+        return self.builder.add(
+            "medication",
+            parsed.label,
+            [
+                self.builder.evidence(first.seg_index, first.start + m.start, first.start + m.end),
+                self.builder.evidence(s.seg_index, s.start + lo, s.start + hi),
+            ],
+            status="new",
+            **{**parsed.attributes(), **said.as_dict()},
+            prescriber="this clinician",
+            surface=m.surface,
+            drugbank_id=m.drug.get("drugbank_id"),
+            mesh_id=m.drug.get("mesh_id"),
+            said_by="clinician",
         )

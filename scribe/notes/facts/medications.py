@@ -18,6 +18,7 @@ from scribe.notes.medication.status_cues import (
     HAD_TO_STOP,
     OTHER_THAN,
     STOPPED_IT,
+    SUGGESTS,
     WE_STOP_IT,
     WHAT_TO_TAKE,
 )
@@ -130,8 +131,12 @@ class MedicationFacts(MedicationLookups):
         last: tuple[int, Fact, str] | None = None  # the turn's last drug fact: (segment, fact, status)
         recent: tuple[int, Fact] | None = None  # the last drug fact of the conversation: (sentence, fact)
         follow, announced = 0, -9  # announced: the clinician's last "i'm starting a few things" (sentence)
+        suggested = None  # the clinician's last "i'd suggest propranolol": (sentence, its mentions, which)
         for k, s in enumerate(self.sents):
             mentions = found[k]
+            if not mentions and suggested and (adopted := self._suggestion_adopted(*suggested, k)):
+                suggested, recent, last, follow = None, (k, adopted), (s.seg_index, adopted, "new"), 0
+                continue
             if self.is_clin(k) and not s.question and med.announces_starts(s.text):
                 announced = k
             if not mentions and recent and k - recent[0] <= 4 and self.is_clin(k) and not s.question:
@@ -255,11 +260,13 @@ class MedicationFacts(MedicationLookups):
                     kins.add(name)
                 if theirs or guest or mine or kin or self.is_pat(k) and self.friends(k, m.start):
                     continue
+                if self.is_clin(k) and SUGGESTS.search(s.text[max(0, m.start - 30) : m.start]):
+                    suggested = (k, mentions, j)
                 considered = self.is_clin(k) and med.considered_only(s.text, m.start, m.end)  # once, the clinician's
                 if considered or self.is_clin(k) and med.NOT_STARTING.match(self.next_in_turn(k)):  # "… the mirena. …"
                     if med.weighed(s.text, m.start) or not considered:
                         weighed.add(name)  # an option named (not what a drug does: "le forxiga fait baisser le dfg")
-                    if med.put_off(s.text, m.end):
+                    if med.put_off(s.text, m.end, m.start):
                         ev = self.builder.evidence(s.seg_index, s.start + m.start, s.start + m.end)
                         put_off.append((ev, (m.drug.get("name") or m.surface).lower()))
                     continue  # "a medication i considered, azithromycin"; "no azithromycin for now"
@@ -312,6 +319,8 @@ class MedicationFacts(MedicationLookups):
                             last, recent = (s.seg_index, changed, "changed"), (k, changed)
                         else:  # "but the apixaban: …. we can use the lower dose, 2.5 mg": the next sentence's
                             recent = (k, known)
+                        if changed is None and med.announced_item(s.text, mentions, j):  # "third, the lisinopril.
+                            last, follow = (s.seg_index, known, known.status), 0  # … five milligrams every morning."
                     continue
                 if previous is not None and parsed.label == previous.label and parsed.status == "current":
                     parsed.status = previous.status  # "give her ibuprofen, children's motrin, 150 mg": one drug

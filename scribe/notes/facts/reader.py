@@ -8,6 +8,7 @@ from itertools import takewhile
 
 from scribe.notes import lexicon, register
 from scribe.notes.facts.builder import Builder
+from scribe.notes.facts.companion import CompanionVoice
 from scribe.notes.facts.relative_names import YOURS, relative_names, told_to_companion
 from scribe.notes.facts.relatives import THIRD_PERSON, turn_opening
 from scribe.notes.reply_polarity import CHECKS_NO, answer_polarity
@@ -114,7 +115,7 @@ _HER_KIN = re.compile(
 )
 
 
-class ConsultationReader:
+class ConsultationReader(CompanionVoice):
     def __init__(self, tr: Transcript, lang: str | None = None):
         self.tr = tr
         self.lang = lang or tr.language or "en"

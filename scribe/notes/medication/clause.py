@@ -393,7 +393,7 @@ def considered_only(text: str, start: int, end: int) -> bool:
     # "par contre, l'irbésartan fait aussi un peu monter le potassium": what it does, of a drug not yet the patient's
     later = later or _DOES_AFTER.match(text, end) and not _YOURS_BEFORE.search(before)
     later = later or _FOR_A_TEST.search(text[end : end + 120]) or on_a_condition(text, start, end)
-    return put_off(text, end) or bool(_CONSIDERED_BEFORE.search(before)) or bool(later)
+    return put_off(text, end, start) or bool(_CONSIDERED_BEFORE.search(before)) or bool(later)
 
 
 # a dose given in the room for a test: "je vous donne quatre bouffées de ventoline …, et on refait le test"
@@ -409,10 +409,12 @@ def weighed(text: str, start: int) -> bool:
     return bool(_CONSIDERED_BEFORE.search(text[max(0, start - 60) : start]))
 
 
-def put_off(text: str, end: int) -> bool:
-    """The drug ending at text[end] is put off ("montelukast, not for now"): what the clinician said of it before
-    (its dose, how it is taken) described an option, not a prescription."""
-    return bool(_NOT_NOW_AFTER.match(text[end : end + 25]) or _ONCE_SETTLED.search(text[max(0, end - 160) : end]))
+def put_off(text: str, end: int, start: int | None = None) -> bool:
+    """The drug ending at text[end] is put off ("montelukast, not for now"; with its `start`, "no statin for now"):
+    what the clinician said of it before (its dose, how it is taken) described an option, not a prescription."""
+    after = text[end : end + 25]
+    no_for_now = start is not None and _FOR_NOW_AFTER.match(after) and _NO_BEFORE.search(text[:start])
+    return bool(no_for_now or _NOT_NOW_AFTER.match(after) or _ONCE_SETTLED.search(text[max(0, end - 160) : end]))
 
 
 # a start that waits for the flare to settle: "i'll see you in two weeks, once this is settled, and we'll start
@@ -453,6 +455,7 @@ def patient_asks(text: str) -> bool:
         re.search(
             r"\b(?:should|can|could|may|shall) i\b|\bis it (?:ok|okay|safe|fine)\b|"
             r"\bdo i (?:stop|keep|take|continue|need)\b|"  # "and the metformin, do i stop it?"
+            r"^\W*(?:(?:and|so|but)\W+)?(?:what|how) about\b|"  # "what about the topiramate, like i take?"
             r"\b(?:je peux|puis-je|est-ce que je peux|je dois|est-ce que j'arrête|je (?:l'|les )?arrête)\b",
             text,
             re.I,

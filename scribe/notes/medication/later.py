@@ -11,8 +11,9 @@ import re
 _IF_THEN = re.compile(
     r"\b(?:if|si)\b(?! (?:that's|this is|it's|you're|vous êtes|ça vous) (?:ok|okay|fine|alright|all right|d'accord|"
     r"va)\b)(?! you agree)[^.;?!]{0,140}?\b"
-    r"(?:(?:i|we)(?:'d| would| will|'ll) (?:add|switch|try|start|put you on|go to)|"
-    r"on (?:ajoutera|passera|essaiera|commencera|rajoutera|prescrira|ajouterait|passerait|essaierait|mettra))\b"
+    r"(?:(?:i|we)(?:'d| would| will|'ll) (?:add|switch|try|start|put you on|go to|increase|raise|double|go up on)|"
+    r"on (?:ajoutera|passera|essaiera|commencera|rajoutera|prescrira|ajouterait|passerait|essaierait|mettra|"
+    r"augmentera|doublera))\b"
     r"[^.;?!]{0,45}$",
     re.I,
 )

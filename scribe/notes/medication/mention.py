@@ -428,8 +428,8 @@ def anaphoric_change(
     if not (verb or take and _FROM_NOW.search(text)):
         return None
     start = shift = (verb or take).start()  # shift: where the text the attributes were read from starts
-    if verb and verb.re is _GOING_FROM:  # "we're going from forty milligrams once a day to forty twice a day"
-        shift = verb.end()
+    if verb and (verb.re is _GOING_FROM or verb.group(0).lower().endswith(" to")):  # "we're going from forty
+        shift = verb.end()  # milligrams once a day to forty twice a day"; "go up to" is no maximum ("up to 100 mg")
     a = read_attributes(text[shift:], lang, status="changed", cap=120)
     if a.dose is not None and a.unit is None:
         a.dose = None  # "increase it to two" is a count the note cannot place

@@ -73,6 +73,9 @@ STOPPED_BARE = (
 _STOP_RIGHT = re.compile(
     r"\b(?:(?:stop(?:ped|ping)?|quit|discontinu\w*|held|hold|d/c)\s+(?:taking\s+|using\s+)?(?:it|them|that|those|this)|"
     r"(?:i'd|i would|i'll|i will|we'll|we will|we'd) (?:just )?stop(?=\s*(?:[.;,]|$))|"  # "the zzzquil, … i'd stop."
+    # "the ibuprofen, the advil, i want you to stop completely"
+    r"(?:i (?:want|need) you to|i'd like you to|you (?:need|have|must|should)(?: to)?) stop(?=\s*(?:[.;,]|$|"
+    r"completely|entirely|altogether|for good|now|today))|"
     r"both (?:finished|completed|done)|(?:tous|toutes) (?:les )?deux (?:finis|finies|terminés|terminées)|"
     r"(?:took|take|taken|taking|get|got|came|come|coming|went|gone|go|been|was) (?:me |you |him |her )?off (?:of )?"
     r"(?:it|them|that|those|this)|anymore|any more|no longer|"

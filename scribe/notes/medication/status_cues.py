@@ -120,3 +120,15 @@ FIRST_DOSE_HERE = re.compile(
     r"\b(?:now|here|right now|maintenant|tout de suite|ici)\b",
     re.I,
 )
+# a drug the clinician suggests ("i'd suggest propranolol."), and the turn, later, that adopts it with its regimen once
+# the other options are set aside ("so then, my suggestion stands: the long-acting capsule, eighty milligrams, …")
+SUGGESTS = re.compile(
+    r"\b(?:i'd|i would|i) (?:suggest|recommend|propose)\s*$|"
+    r"\bje (?:vous )?(?:propose(?:rais)?|suggère|conseille(?:rais)?)\s*(?:le |la |l'|du |de la )?$",
+    re.I,
+)
+SUGGESTION_STANDS = re.compile(
+    r"\b(?:my|the|that) (?:suggestion|recommendation|proposal) stands\b|\b(?:we'll|let's) go with (?:my suggestion|"
+    r"that|it)\b|\bje maintiens (?:ma proposition|mon conseil)\b|\bma proposition (?:tient|reste)\b",
+    re.I,
+)
