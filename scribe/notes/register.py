@@ -304,10 +304,25 @@ _ANAPHOR = re.compile(
 )
 
 
+# … or whose object is a pronoun ("the doctor at the er gave it to me", "i can't sleep without it", "dr. simmons had me
+# on it"), or that answers a question the note does not carry ("most days, i would say", "en fait, tous les jours")
+_PRONOUN_OBJECT = re.compile(
+    r"\b(?:gave|give|gives|took|take|takes|taking|taken|without|stopped|started|used|using|tried|(?:put|had) \w+ on)"
+    r"\s+(?:it|that|them|those|this one)\b(?!\s*(?:pain|cough|rash|med\w*|pills?|tablets?))|"
+    r"\b(?:i|he|she) (?:stopped|quit)(?= (?:after|because|when)\b)",
+    re.I,
+)
+_BARE_REPLY = re.compile(
+    r"^\W*(?:(?:oui|non|yes|no|yeah|en fait|enfin|actually|well|bon|euh|um|uh|oh|ah)\W+)*(?:most|only|just|maybe|"
+    r"about|almost|every|twice|once|all the time|tous les|toutes les|presque|juste|seulement|depuis\W+plus rien)\b",
+    re.I,
+)
+
+
 def anchorless(text: str) -> bool:
-    """The patient's sentence leans on something said before (_ANAPHOR) and names no finding, condition or body part
-    of its own: copied into the note, nobody could tell what it is about."""
-    if not _ANAPHOR.search(text):
+    """The patient's sentence leans on something said before (_ANAPHOR, _PRONOUN_OBJECT, _BARE_REPLY) and names no
+    finding, condition or body part of its own: copied into the note, nobody could tell what it is about."""
+    if not (_ANAPHOR.search(text) or _PRONOUN_OBJECT.search(text) or _BARE_REPLY.search(text)):
         return False
     from scribe.notes import lexicon
 

@@ -8,6 +8,7 @@ from scribe.notes import lexicon
 from scribe.notes.facts.assessment import AssessmentFacts
 from scribe.notes.facts.background import BackgroundFacts
 from scribe.notes.facts.history import HistoryFacts
+from scribe.notes.facts.medication_not_taken import drop_refused_orders
 from scribe.notes.facts.medications import MedicationFacts
 from scribe.notes.facts.objective import ObjectiveFacts
 from scribe.notes.facts.plan import PlanFacts
@@ -35,6 +36,7 @@ class Extractor(
         self.results()
         self.assessment()
         self.plan()
+        drop_refused_orders(self)  # "je vous propose le vaccin contre la grippe" "non, pas cette année"
         self._without_excluded_history()
         return _without_denied_family(self.builder.facts)
 

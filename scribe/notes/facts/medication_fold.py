@@ -184,6 +184,11 @@ def one_fact_per_drug(x) -> None:
             f.status = "changed"  # "take the omeprazole every day, not just when you need it": as needed until now
             f.attributes["previous_frequency"] = "as needed"
             f.attributes.pop("as_needed", None)
+        elif _first_named_in_plan(x, f):
+            f.status = (
+                "new"  # "et pour cette crise, … la prednisolone. quarante milligrammes le matin pendant cinq jours"
+            )
+            f.attributes.setdefault("prescriber", "this clinician")
         elif f.attributes.get("per_day") and _taken_irregularly(x, f):
             f.status = "changed"  # "je la prends quand j'y pense" … "maintenant c'est tous les soirs, sans exception"
             f.attributes["previous_frequency"] = "irregularly"
@@ -240,6 +245,29 @@ def _taken_irregularly(x, f: Fact) -> bool:
             if any(not x.is_clin(j) and _IRREGULAR.search(x.sents[j].text) for j in range(k, min(k + 6, len(x.sents)))):
                 return True
     return False
+
+
+# kept, or given in the room (consultation.resolve_medications makes that one "administered")
+_KEEPS = re.compile(
+    r"\b(?:keep|continu\w*|stay|still|restart|back on|poursui\w*|gard\w*|reprend\w*|toujours|inject\w*|shot|"
+    r"injection|piqûre|infiltr\w*)\b",
+    re.I,
+)
+
+
+def _first_named_in_plan(x, f: Fact) -> bool:
+    """A drug the clinician names first in the plan, with a dose, and does not keep: this visit's start, whatever
+    verb it came with (or none)."""
+    ks = sorted(k for k in (sentence_of(x, e) for e in f.evidence) if k is not None)
+    if not ks or not f.attributes.get("dose") or f.attributes.get("prescriber") == "other":
+        return False
+    first = ks[0]
+    return (
+        first >= x.ap_start
+        and all(e.role == "clinician" for e in f.evidence)
+        and not x._named_before(str(f.attributes.get("surface") or f.label), first)
+        and not _KEEPS.search(x.sents[first].text)
+    )
 
 
 def _clinician_sentences(x, f: Fact) -> list[str]:

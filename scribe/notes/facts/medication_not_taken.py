@@ -130,7 +130,7 @@ def drop_not_taken(x, friends: frozenset[str], found: list) -> None:
             )
             theirs = theirs or f.label in lent and not ours and not given
             offered = [k for k in sentences if k is not None and x.is_clin(k)]
-            if theirs or any(_only_if_after(x, k) or _refused(x, k) for k in offered):
+            if theirs or any(_only_if_after(x, k) or refused(x, k) for k in offered):
                 continue
         keep.append(f)
     x.builder.facts[:] = keep
@@ -157,13 +157,14 @@ def _only_if_after(x, k: int) -> bool:
 # turn ("non, je préfère pas") or let go by the clinician's ("c'est votre choix, on ne le prescrit pas")
 _OFFER = re.compile(
     r"\b(?:(?:je|on) (?:peux|peut|pourrais|pourrait) vous (?:proposer|donner|prescrire)|i (?:can|could) "
-    r"(?:offer|give|prescribe)|we could (?:try|start)|would you like)\b",
+    r"(?:offer|give|prescribe)|we could (?:try|start)|would you like|je vous propose(?: aussi| également)?|"
+    r"(?:i'd|i would) (?:also )?(?:offer|recommend|suggest))\b",
     re.I,
 )
 _REFUSES = re.compile(
     r"^\W*(?:(?:euh|um|uh|hmm|honestly|well)\W+)?(?:non|no)\b(?:\W*$|[^?!]{0,60}\b(?:"
     r"je (?:ne )?préf[èe]re (?:pas|attendre)|je ne veux pas|je veux essayer|(?:i'd|i would) rather (?:not|wait)|"
-    r"no thanks|no thank you|non merci|i don't want))",
+    r"no thanks|no thank you|non merci|i don't want|je n'ai pas envie|pas cette année|not this year|i'll pass))",
     re.I,
 )
 _LET_GO = re.compile(
@@ -173,7 +174,7 @@ _LET_GO = re.compile(
 )
 
 
-def _refused(x, k: int) -> bool:
+def refused(x, k: int) -> bool:
     """The clinician's offer at sentence k is refused or let go in the next two turns (_OFFER, _REFUSES, _LET_GO)."""
     if not _OFFER.search(x.sents[k].text):
         return False
@@ -207,3 +208,14 @@ def among_options(sents: list, k: int, end: int) -> bool:
     s = sents[k]
     said = [s.text] + ([sents[k - 1].text] if k and sents[k - 1].seg_index == s.seg_index else [])
     return any(_OPTIONS.search(t) for t in said) and not _DOSE_AFTER.match(s.text[end:])
+
+
+def drop_refused_orders(x) -> None:
+    """An order the clinician offers and the patient turns down ("je vous propose aussi le vaccin contre la grippe"
+    "non, pas cette année") is no plan item (x: the fact extractor)."""
+    offered = {k for k, s in enumerate(x.sents) if x.is_clin(k) and refused(x, k)}
+    x.builder.facts[:] = [
+        f
+        for f in x.builder.facts
+        if not (f.kind == "plan" and f.label != "medication" and {sentence_of(x, e) for e in f.evidence} & offered)
+    ]

@@ -108,14 +108,22 @@ def stepped_courses(x) -> None:
     """A drug started or changed on a schedule of steps keeps every step: the note says "0.5 mg once daily for 3
     days, then twice a day until day 7, then 1 mg twice a day for 12 weeks", not its first step as the regimen."""
     for f in x.builder.facts:
-        if f.kind != "medication" or f.status not in ("new", "changed") or not f.attributes.get("duration"):
+        if f.kind != "medication" or f.status not in ("new", "changed"):
             continue
         for e in f.evidence:
             k = sentence_of(x, e) if e.role == "clinician" and len(e.quote.split()) > 2 else None
             if k is None:
                 continue
             text = x.sents[k].text
-            steps = _steps(text[text.index(e.quote) + len(e.quote) :])
+            after = text[text.index(e.quote) + len(e.quote) :]
+            steps = _steps(after)
+            if steps and not f.attributes.get("duration"):  # the first step's own length ("quarante milligrammes le
+                first = re.split(r"\b(?:then|puis|ensuite)\b", after, flags=re.I)[
+                    0
+                ]  # matin pendant cinq jours, puis …")
+                if (length := read_attributes(first, x.lang).duration) is None:
+                    continue
+                f.attributes["first_step"] = length.value  # (not the course's duration)
             if steps:
                 f.attributes["then_steps"] = steps
                 f.evidence.append(x.builder.ev_sentence(x.sents[k]))  # the steps' words, for the number guard

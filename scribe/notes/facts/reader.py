@@ -71,6 +71,7 @@ _THIS_IS = re.compile(r"\b(?:this is|c'est|voici)\s+([a-zà-ÿ]{3,})\s+[a-zà-ÿ
 _I = re.compile(  # the speaker's own health, not what they give the child ("i use the hydrocortisone cream")
     r"\b(?:i (?:take|have|had|was|get|got|carry)|i'm|i've|my|me|je prends|je suis|j'ai)\b", re.I
 )
+_MINE = re.compile(r"\b(?:mon|ma|mes)\b", re.I)
 _DISOWNED = re.compile(
     r"^\W*(?:(?:i mean|no|sorry|oh|wait|non|pardon|enfin|je veux dire)\W+){0,4}(?:that's|that is|it's|c'est)\s+"
     r"(?:mine|le mien|la mienne|à moi)\b",
@@ -216,7 +217,8 @@ class ConsultationReader(CompanionVoice):
         replies = (
             k - j < 2
             and bool(YOURS.search(self.sents[k].text))
-            and any(self.guest_of_self(i) and _I.search(self.sents[i].text) for i in prev)
+            and any(self.guest_of_self(i) for i in prev)
+            and any(_I.search(self.sents[i].text) or _MINE.search(self.sents[i].text) for i in prev)  # "mon spiriva"
         )
         return told_to_companion(self.sents, k, self.is_clin, self.named_people(), replies)
 

@@ -20,7 +20,8 @@ Pure functions (the drug library is read, nothing else), bilingual (en/fr), spok
 The modules, each importing only those listed before it:
 numbers (spoken and written numbers), names (drug names and dose units), frequency, attributes (what
 is said with a drug), status (new / current / changed / stopped, prescriber), clause (the drug's scope
-and medication context), mention (parse_mention), render (the note line).
+and medication context), follow_up (attributes said in a later sentence), mention (parse_mention), render (the
+note line).
 """
 
 from __future__ import annotations
@@ -41,14 +42,13 @@ from scribe.notes.medication.clause import (
     put_off,
     weighed,
 )
+from scribe.notes.medication.follow_up import answer_attributes, follow_up_attributes
 from scribe.notes.medication.frequency import Frequency, parse_frequency
 from scribe.notes.medication.mention import (
     DOSE_JUDGED,
     Medication,
     anaphoric_change,
-    answer_attributes,
     corrected_later,
-    follow_up_attributes,
     named_by_class,
     owner_of_from_dose,
     parse_mention,

@@ -3,8 +3,7 @@
 `parse_mention(text, mentions, j, lang, ...)` reads the j-th mention in its clause: ingredient and brand, dose and
 unit, route, frequency (text and per day), as needed, maximum per day, duration, quantity, refills, status (new /
 current / changed / stopped) and prescriber (this clinician or another one), or None where the clause does not name
-it as a medication. `follow_up_attributes` and `answer_attributes` read more of its attributes in a later sentence
-or in the answer to a question.
+it as a medication (follow_up reads more of its attributes in a later sentence or in the answer to a question).
 """
 
 from __future__ import annotations
@@ -32,6 +31,7 @@ from scribe.notes.medication.clause import (
     linked,
     taken_alongside,
 )
+from scribe.notes.medication.follow_up import FOLLOW_CUE
 from scribe.notes.medication.names import Mention, is_brand, one_drug, singular_brand
 from scribe.notes.medication.numbers import normalize
 from scribe.notes.medication.prescriber import other_prescriber
@@ -50,6 +50,7 @@ from scribe.notes.medication.status_cues import (
     SENT_HOME_WITH,
     SOMEONE_ELSES,
     STOPPED_BEFORE,
+    SWITCH_TO,
 )
 
 _TAKE_IT = re.compile(
@@ -112,7 +113,7 @@ _UP_TO_DOSE = re.compile(r"^\W*(?:up|down) to\b(?!\s+\S+\s+(?:times|fois|tablets
 _FOR_USE = re.compile(r"\s*for (?:the|your|his|her) \w+\s*(?:[,;.]|$)", re.I)  # "tylenol for the knee"
 _FOR_A_COMPLAINT = re.compile(
     r"(?:^|[.;:]\s*|,\s*)(?:(?:and|et)\s+)?"
-    r"(?:for (?:the|your|his|her|that|this)\s+|pour (?:le|la|les|l'|votre|son|sa)\s*)"
+    r"(?:for (?:the|your|his|her|that|this)\s+|pour (?:le|la|les|l'|votre|son|sa|cette|ce|cet)\s*)"
     r"\w+(?: \w+)?\s*,\s*$",
     re.I,
 )
@@ -222,15 +223,18 @@ def parse_mention(
         status = "changed"  # "sertraline up to fifty milligrams every morning" of a drug taken: its new dose
     elif status == "current" and not known and clinician and _FOR_A_COMPLAINT.search(text[: m.start]):
         status = "new"  # "for the knee, tylenol, five hundred milligrams …": what to take for it, from now
+    elif status == "current" and not known and clinician and SWITCH_TO.search(left):
+        status = "new"  # "on arrête le flixotide, et on passe au symbicort"
     if status == "new" and known and clinician and not says_start(left, right):
         # "take the biktarvy two hours before them" of a drug the patient is on: no start; "lorazepam taper over
         # six weeks: three quarters of a milligram …" of one: a change
         status = "changed" if re.match(r"\W*(?:taper|wean)", right, re.I) else "current"
-    if listed == "and" and status == "current" and not has_current_cue(left) and previous.status != "current":
+    own_cue = has_current_cue(left) or bool(SWITCH_TO.search(left))
+    if listed == "and" and status == "current" and not own_cue and previous.status != "current":
         status = previous.status  # "stop the ibuprofen and the naproxen", "start X along with some Y"
     elif listed == "list" and status == "current" and previous.status == "stopped" and clinician:
         if not (
-            has_current_cue(left)
+            own_cue
             or has_own_status(right)
             or KEPT_RIGHT.search(right)
             or _FOR_USE.match(right)
@@ -317,63 +321,6 @@ def parse_mention(
     )
 
 
-_FOLLOW_CUE = re.compile(
-    r"\b(?:take|taking|takes|use|using|prescri\w*|give|dispens\w*|refills?|supply|of (?:those|them|these)|prends|"
-    r"prenez|prendre|boîtes?|renouvel\w*|you'll|you will|vous allez)\b|#\s?\d|"
-    # a dose worked out aloud ("for her weight, 15 kilos, that's 675 milligrams twice a day")
-    r"\b(?:that's|that is|which is|ça fait|soit)\s+(?:about\s+)?\d[\d.,]*\s*(?:mg|milligram\w*|mcg|microgram\w*|ml|"
-    r"milliliters?|g|grams?|grammes?|units?|unités?)\b|"
-    r"^[\s,]*(?:(?:um+|uh+|euh|er|so|and|then|alors|donc|et)[\s,]+)*(?:\d|one|two|half|a half|un |une )|"
-    r"^[\s,]*(?:three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|deux|trois|quatre|cinq|cent)"
-    r"[\w\s-]{0,30}(?:milligrams?|micrograms?|grams?|units?|milligrammes?|microgrammes?|grammes?)\b|"
-    # the regimen on its own: "every six hours if needed.", "toutes les six heures si besoin."
-    r"^[\s,]*(?:every|once|twice|three times|four times|toutes les|une fois|deux fois|trois fois)\b|"
-    # the speaker correcting the regimen just said: "vingt milligrammes, une fois par jour ... non, … deux fois"
-    r"^\W*(?:non|no|sorry|pardon)\s*,|"
-    # a change of the same product: "same tablet, …, but four times a day instead of three"
-    r"\b(?:same (?:tablet|pill|dose|strength)|même (?:comprimé|dose)|(?:instead of|au lieu de) (?:one|two|three|"
-    r"four|once|twice|un|une|deux|trois|\d))\b",
-    re.I,
-)
-
-
-# "take" whose object is not a medicine: "the blood pressures that you take over the next three weeks"
-_TAKE_OTHER = re.compile(
-    r"\b(?:blood pressures?|readings?|measurements?|temperatures?|sugars?|pictures?|photos?|notes?|walks?|"
-    r"breaks?|breaths?|time|care|a look)\b(?:\s+\w+){0,3}?\s+tak(?:e|es|ing)\b|"
-    r"\btak(?:e|es|ing)\s+(?:your |a |some |the |my )?(?:blood pressures?|temperatures?|sugars?|readings?|walks?|"
-    r"breaks?|(?:deep )?breaths?|time|care|a look|pictures?|notes?)\b",
-    re.I,
-)
-
-
-def follow_up_attributes(text: str, lang: str | None = None, status: str = "") -> Attributes | None:
-    """Attributes said in a sentence after the drug's ("I'll prescribe 14 of those", "Take one twice a
-    day"), when it reads as more about it (a take/prescribe verb, an anaphora, a supply word)."""
-    if not _FOLLOW_CUE.search(_TAKE_OTHER.sub(" ", text)):
-        return None
-    a = read_attributes(text, lang, status=status, cap=160)
-    if a.dose is not None and a.unit is None:
-        a.dose = None  # a bare number in another sentence is not a dose
-    if _SCHEDULE.search(text):
-        a.duration = None  # "forty milligrams a day for three days, then thirty …": the first step's, not the course's
-    return a if a.spans() else None
-
-
-# a taper said as steps: the first dose and its days, then the next ("…, then thirty milligrams a day", "puis vingt")
-_SCHEDULE = re.compile(
-    r"\b(?:then|puis|ensuite)\s+(?:\w+[\s-]){0,2}?(?:\d+|\w+)\s+(?:milligrams?|mg|milligrammes?|a day|par jour)\b", re.I
-)
-
-
-def answer_attributes(text: str, lang: str | None = None) -> Attributes | None:
-    """Attributes in the reply to a question about a drug ("Yes, 40 mg at night")."""
-    a = read_attributes(text, lang, status="current", cap=160)
-    if a.dose is not None and a.unit is None:
-        a.dose = None
-    return a if a.spans() else None
-
-
 # A change said of a drug named just before, without its name ("let's increase that to 1000 milligrams", "take it twice
 # a day from now on", "on va l'augmenter à 10 mg"): the verb acts on an anaphora (status.CHANGE_ON_ANAPHORA).
 _TAKE_ANAPHORA = re.compile(
@@ -433,7 +380,7 @@ def anaphoric_change(
     a = read_attributes(text[shift:], lang, status="changed", cap=120)
     if a.dose is not None and a.unit is None:
         a.dose = None  # "increase it to two" is a count the note cannot place
-    if a.dose is None and a.frequency is None and verb and following and _FOLLOW_CUE.search(following[0]):
+    if a.dose is None and a.frequency is None and verb and following and FOLLOW_CUE.search(following[0]):
         a = read_attributes(following[0], lang, status="changed", cap=120)
         if a.dose is None or a.unit is None:
             return None

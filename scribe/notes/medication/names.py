@@ -285,7 +285,11 @@ def component_of(m: Mention, combination: Mention) -> bool:
     return len(parts) > 1 and fold(m.drug.get("name", "")) in parts
 
 
-_APPOSITION = re.compile(r"\W*(?:the|le|la|les|du|de la|des)?\s*", re.I)
+_APPOSITION = re.compile(
+    r"\W*(?:(?:en |in )?(?:comprimés?|tablets?|pills?|gélules?|capsules?)\W+)?(?:the|le|la|les|du|de la|des)?\s*", re.I
+)
+# "la cortisone" said as the class of steroids: "de la cortisone en comprimés, la prednisolone"
+_SPOKEN_CLASS = {"cortisone"}
 
 
 def drop_glossed_classes(found: list[list[Mention]], texts: list[str], turn_goes_on: list[bool]) -> None:
@@ -298,7 +302,9 @@ def drop_glossed_classes(found: list[list[Mention]], texts: list[str], turn_goes
 
 
 def _glossed(m: Mention, mentions: list[Mention], text: str, nxt: list[Mention], next_text: str) -> bool:
-    if one_drug(m.drug) or not all(one_drug(o.drug) for o in mentions if o.start > m.start):
+    if one_drug(m.drug) and m.surface.lower() not in _SPOKEN_CLASS:
+        return False
+    if not all(one_drug(o.drug) for o in mentions if o.start > m.start):
         return False
     if any(o.start >= m.end and _APPOSITION.fullmatch(text[m.end : o.start]) for o in mentions):
         return True

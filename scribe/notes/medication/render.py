@@ -207,8 +207,8 @@ def display_name(fact: Any, lang: str = "en") -> tuple[str, str | None]:
 def duration_words(a: dict, lang: str) -> list[str]:
     """How long to take it, and a taper's end: ["pendant 2 semaines", "puis arrêt"], ["for 1 week"]."""
     out = []
-    if a.get("duration"):
-        n, _, u = str(a["duration"]).partition(" ")
+    if a.get("duration") or a.get("first_step"):  # (a stepped course: the first step's length)
+        n, _, u = str(a.get("duration") or a["first_step"]).partition(" ")
         u = _DUR_FR.get(u, u) if lang == "fr" else _DUR_EN.get(u, u)
         if lang == "en" and n == "1":
             u = u.rstrip("s")

@@ -132,3 +132,10 @@ SUGGESTION_STANDS = re.compile(
     r"that|it)\b|\bje maintiens (?:ma proposition|mon conseil)\b|\bma proposition (?:tient|reste)\b",
     re.I,
 )
+# the next drug replaces the one just stopped: "on arrête le flixotide, et on passe au symbicort", "stop the zoloft and
+# switch to lexapro"
+SWITCH_TO = re.compile(
+    r"\b(?:on passe (?:à|au|aux)|on va passer (?:à|au|aux)|passons (?:à|au|aux)|switch(?:ing)? (?:you )?(?:over )?to|"
+    r"replace (?:it|that|them) with|remplac\w* par)\s*(?:the |le |la |l'|les )?$",
+    re.I,
+)
