@@ -245,6 +245,7 @@ _SPELLED_AGE_FR = rf"(?:{'|'.join(FR_TENS)})(?:-(?:et-)?[a-z]+)?"  # "cinquante-
 _INTRO_WITH = re.compile(
     rf"\b(?:\d{{1,3}}|{_SPELLED_AGE})[- ](?:years?|yrs?)[- ]old\b"
     r"(?:[ ,]+\w+){0,3}?[ ,]+(?:with|who has|who's got|known for)\b|"
+    rf",\s*(?:\d{{1,3}}|{_SPELLED_AGE})\s*,\s*(?:with|who has|known for)\b|"  # "harold jenkins, seventy-four, with …"
     rf"\b(?:\d{{1,3}}|{_SPELLED_AGE_FR}) ans\b"
     r"(?:[ ,]+\w+){0,2}?[ ,]+(?:suivie? pour|connue? pour|avec)\b",
     re.I,

@@ -187,11 +187,13 @@ def render_hpi(c: RenderContext, facts) -> list[SentenceSupport]:
 
 
 def _sided(c: RenderContext, f: Fact) -> str:
-    """ "right knee pain", "douleur au genou (côté droit)": the side the patient said, when there is one."""
+    """ "right knee pain", "douleur au genou (côté droit)": the side the patient said, when there is one; "fever
+    (resolved)" for a symptom had and gone (facts.gone)."""
     side = SIDE[c.lang].get(f.attributes.get("side") or "")
+    gone = (" (épisode résolu)" if c.lang == "fr" else " (resolved)") if f.attributes.get("gone") else ""
     if not side:
-        return c.label(f)
-    return f"{side} {c.label(f)}" if c.lang == "en" else f"{c.label(f)} ({side})"
+        return c.label(f) + gone
+    return (f"{side} {c.label(f)}" if c.lang == "en" else f"{c.label(f)} ({side})") + gone
 
 
 def render_ros(c: RenderContext, facts) -> list[SentenceSupport]:

@@ -49,7 +49,11 @@ def _found(facts: list[Fact], lang: str) -> list[SummaryItem]:
     told = [
         f
         for f in facts
-        if f.kind == "symptom" and f.status == "present" and f.label in lexicon.SYMPTOM_BY_LABEL and f.label != "pain"
+        if f.kind == "symptom"
+        and f.status == "present"
+        and f.label in lexicon.SYMPTOM_BY_LABEL
+        and f.label != "pain"
+        and not f.attributes.get("gone")  # (a fever that has passed is not what we found)
     ][:4]
     if told and not dx:
         names = [lexicon.SYMPTOM_BY_LABEL[f.label].fr if lang == "fr" else f.label for f in told]

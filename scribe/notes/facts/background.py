@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
-from scribe.notes.consultation import FAMILY, context_of, resolved_after
+from scribe.notes.consultation import FAMILY, context_of
 from scribe.notes.facts.assessment_problems import a_relatives
 from scribe.notes.facts.owners import friend_before, owned_by_another
+from scribe.notes.facts.passing_infections import PASSING_INFECTIONS, passed
 from scribe.notes.facts.proxy import parents_own, proxy_parent
 from scribe.notes.facts.relative_names import named_persons, relative_names, spouse_told
 from scribe.notes.facts.relatives import (
@@ -43,8 +44,8 @@ _IN_LAW = re.compile(
 _NO_FAMILY_HISTORY = re.compile(
     r"\b(?:rien de particulier dans ma famille|no family history|nothing runs in (?:my|the) family)\b", re.I
 )
-_PASSING_INFECTIONS = {"upper respiratory infection", "influenza", "covid-19", "gastroenteritis"}
-_ACUTE = _PASSING_INFECTIONS | {"sinusitis", "bronchitis", "pharyngitis", "otitis media", "conjunctivitis"}
+
+
 _ALLERGY_WORD = re.compile(r"\b(?:allergic|allergy|allergies|allergique|allergie)\b", re.I)
 _HEARSAY = re.compile(
     r"\b(?:told me|m'a dit|m'ont dit|thinks|pense|pensait)\b[^.;]{0,30}\b(?:probably|sûrement)\b", re.I
@@ -363,7 +364,7 @@ class BackgroundFacts:
                     or parent
                     or (not patients_own and (m.family or relative_named or RUNS_IN_FAMILY.search(s.text)))
                 ):
-                    if c.label in _PASSING_INFECTIONS:
+                    if c.label in PASSING_INFECTIONS:
                         continue  # "my daughter had a cold two weeks ago": an exposure, not a family history
                     self.builder.add(
                         "family_history",
@@ -379,7 +380,7 @@ class BackgroundFacts:
                     continue
                 if m.negated or m.hypothetical or m.uncertain or k >= self.ap_start or self._WORRY.search(s.text[:st]):
                     continue
-                if self._WORRY_AFTER.match(s.text[en:]) or c.label in _ACUTE and resolved_after(s.text[en:], True):
+                if self._WORRY_AFTER.match(s.text[en:]) or passed(c.label, s.text[en:], self.is_pat(k)):
                     continue  # "the stroke part scares me"; "a sinus infection in the winter, that's gone": no history
                 if _ALLERGY_WORD.search(s.text) and self._REACTION.search(s.text[st:en]):
                     continue  # "allergic to penicillin, he got hives as a kid": the allergy's reaction, not a history

@@ -7,6 +7,7 @@ import re
 from scribe.notes import lexicon
 from scribe.notes.facts.assessment import AssessmentFacts
 from scribe.notes.facts.background import BackgroundFacts
+from scribe.notes.facts.gone import mark_gone
 from scribe.notes.facts.history import HistoryFacts
 from scribe.notes.facts.medication_not_taken import drop_refused_orders
 from scribe.notes.facts.medications import MedicationFacts
@@ -26,6 +27,7 @@ class Extractor(
         self.demographics()
         self.chief_complaint()
         self.symptoms()
+        mark_gone(self)  # "la fièvre, c'est passé depuis samedi": had, and gone
         self.hpi()
         self.medications()
         self.allergies()
@@ -43,7 +45,7 @@ class Extractor(
     def _without_excluded_history(self) -> None:
         """A condition the clinician excludes for good ("so you do not have atrial fibrillation", said to a patient
         whose wife has it and said so in the patient's voice) is no past history and no diagnosis: the exclusion, not
-        the claim, goes to the note."""
+        the claim, goes to the note. A known condition is never "possible": the patient's history has it."""
         excluded = set()
         for k, s in enumerate(self.sents):
             if not self.is_clin(k) or s.question or not _EXCLUDES.search(s.text):
@@ -51,16 +53,32 @@ class Extractor(
             for st, en, c in lexicon.find_concepts("condition", s.text):
                 if _EXCLUDED_FOR_GOOD.search(s.text[:st]) and not _NOT_NOW.search(s.text[en:]):
                     excluded.add(c.label)
+        known = {f.label for f in self.builder.facts if f.kind == "past_medical" and f.status == "present"}
+        known |= {"diabetes mellitus"} if known & {"type 1 diabetes", "type 2 diabetes"} else set()
         kept = []
         for f in self.builder.facts:
             if f.label in excluded and f.kind == "past_medical":
                 continue
+            if f.kind == "assessment" and f.attributes.get("certainty") == "possible" and f.label in known:
+                if any(_AS_A_CAUSE.search(self._said_before(e)) for e in f.evidence):
+                    continue  # "that could be from the diabetes": the cause is in doubt, not the known diabetes
             if f.label in excluded and f.kind == "assessment" and f.status in ("present", "uncertain"):
                 f.status, f.attributes["certainty"] = "absent", "ruled-out"
             kept.append(f)
         self.builder.facts[:] = kept
 
+    def _said_before(self, e) -> str:
+        """The words of the evidence's segment before its quote."""
+        text = next((g.text for g in self.tr.segments if g.id == e.segment_id), "")
+        at = text.find(e.quote)
+        return text[:at] if at >= 0 else ""
 
+
+_AS_A_CAUSE = re.compile(
+    r"\b(?:from|due to|caused by|related to|because of|secondary to|à cause d[eu']|lié à|liée à|dû à|due à)\s+"
+    r"(?:the |your |his |her |le |la |l'|votre |son |sa )?$",
+    re.I,
+)
 _EXCLUDES = re.compile(r"\b(?:do not|don'?t|does not|doesn'?t|never) ha(?:ve|d)\b|\bn'a(?:vez)? (?:pas|jamais)\b", re.I)
 _EXCLUDED_FOR_GOOD = re.compile(
     r"\b(?:you|he|she) (?:do not|don'?t|does not|doesn'?t|never) (?:ha(?:ve|d)|ha(?:ve|d) had) (?:an? )?$|"

@@ -62,9 +62,25 @@ def tapered_current(x) -> None:
             asked = k > 0 and not x.is_clin(k - 1) and x.sents[k - 1].seg_index != s.seg_index  # "and the
             asked = asked and x.sents[k - 1].text.rstrip().endswith("?")  # prednisone?" "we're going to taper it"
             said = s.text.lower() + (" " + x.sents[k - 1].text.lower() if asked else "")
-            if any(n and n != "none" and re.search(rf"\b{re.escape(n)}\b", said) for n in names):
+            if any(n and n != "none" and re.search(rf"\b{re.escape(n)}\b", said) for n in names) or _turn_names(
+                x, k, names, meds
+            ):
                 _taper(x, f, k)
                 break
+
+
+def _turn_names(x, k: int, names: set[str], meds: list) -> bool:
+    """The last drug the turn named before sentence k is the one of `names`: "third, the zolpidem. … it increases
+    falls … so we'll taper it"."""
+    every = {str(g.attributes.get("surface") or "").lower() for g in meds} - {"", "none"}
+    for i in range(k - 1, max(-1, k - 6), -1):
+        if x.sents[i].seg_index != x.sents[k].seg_index:
+            return False
+        said = x.sents[i].text.lower()
+        named = {n for n in every if re.search(rf"\b{re.escape(n)}\b", said)}
+        if named:
+            return named <= names
+    return False
 
 
 def _taper(x, f, cue: int) -> None:

@@ -166,6 +166,9 @@ class MedicationFacts(MedicationLookups):
                         # "the hydrochlorothiazide. it raises uric acid, it makes gout worse. so we're stopping it."
                         last[1].status = "stopped"
                         last = (last[0], last[1], "stopped")
+                        if WE_STOP_IT.match(s.text):  # this visit's order, not the patient's past stop
+                            last[1].attributes["prescriber"] = "this clinician"
+                            last[1].evidence.append(self.builder.ev_sentence(s))
                     if follow > (3 if self._DOSE_FIRST.match(s.text) else 2):
                         continue  # a sentence that is a dose goes on about the drug a little further
                     # the reply only stops it: its numbers may be another drug's ("two now, then twice a day"); a

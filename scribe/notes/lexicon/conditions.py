@@ -14,11 +14,6 @@ from scribe.notes.lexicon.conditions_primary import PRIMARY_CONDITIONS
 from scribe.notes.lexicon.conditions_specialties import SPECIALTY_CONDITIONS
 from scribe.notes.lexicon.conditions_status import STATUS_CONDITIONS
 
-# a service named for the disease is not the disease: "the diabetes educator", "his three month diabetes review"
-_NOT_A_SERVICE = (
-    r"(?!s? (?:educators?|clinic|nurse|team|review|specialist|cent(?:er|re)|appointment|education|supplies|check-?up))"
-)
-
 CONDITIONS: list[Concept] = [
     condition(
         "congestive heart failure",
@@ -72,7 +67,7 @@ CONDITIONS: list[Concept] = [
     ),
     condition(
         "diabetes mellitus",
-        [r"diabet(?:es|ic)(?: mellitus)?" + _NOT_A_SERVICE, r"diab[èe]te" + _NOT_A_SERVICE, r"diab[ée]tique"],
+        [r"diabet(?:es|ic)(?: mellitus)?", r"diab[èe]te", r"diab[ée]tique"],
         "diabète",
         code="E11.9",
         plain_en="diabetes (too much sugar in the blood)",

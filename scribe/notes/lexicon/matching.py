@@ -19,8 +19,16 @@ def compiled(kind: str) -> list[tuple[re.Pattern, Concept]]:
     concepts = {"symptom": SYMPTOMS, "condition": CONDITIONS}[kind]
     pairs = [(form, c) for c in concepts for form in c.forms]
     pairs.sort(key=lambda p: -len(p[0]))
-    # a plural is the same concept ("chest pains", "headaches")
-    return [(re.compile(rf"(?<![\w-])(?:{_fillers_between(f)})(?:e?s)?(?![\w-])", re.I), c) for f, c in pairs]
+    # a plural is the same concept ("chest pains", "headaches"); a service named for a disease is not the disease
+    service = _NOT_A_SERVICE if kind == "condition" else ""
+    return [(re.compile(rf"(?<![\w-])(?:{_fillers_between(f)})(?:e?s)?(?![\w-]){service}", re.I), c) for f, c in pairs]
+
+
+# "the heart failure clinic", "the diabetes educator", "his three month diabetes review"
+_NOT_A_SERVICE = (
+    r"(?! (?:clinics?|nurses?|teams?|educators?|specialists?|services?|units?|wards?|programs?|programmes?|"
+    r"cent(?:er|re)s?|reviews?|supplies|education|appointments?|check-?ups?))"
+)
 
 
 # Between two words of a surface form, speech puts fillers: "an acute lumbar, um, strain".

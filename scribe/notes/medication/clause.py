@@ -456,6 +456,7 @@ def patient_asks(text: str) -> bool:
             r"\b(?:should|can|could|may|shall) i\b|\bis it (?:ok|okay|safe|fine)\b|"
             r"\bdo i (?:stop|keep|take|continue|need)\b|"  # "and the metformin, do i stop it?"
             r"^\W*(?:(?:and|so|but)\W+)?(?:what|how) about\b|"  # "what about the topiramate, like i take?"
+            r"\b(?:should|can|could|may) (?:he|she|they) take\b|"  # "could he take my trazodone?"
             r"\b(?:je peux|puis-je|est-ce que je peux|je dois|est-ce que j'arrête|je (?:l'|les )?arrête)\b",
             text,
             re.I,

@@ -38,12 +38,14 @@ def asks_what_was_tried(question: str) -> bool:
 
 
 def stopped_in_answer(text: str) -> bool:
-    """An answer says the drug was stopped ("I stopped it", "not anymore", "je l'ai arrêté")."""
+    """An answer says the drug was stopped ("I stopped it", "not anymore", "je l'ai arrêté"; not "presque plus")."""
     stop = STOP_LEFT.search(text)
     if stop and DRUG_STOPS.search(text[: stop.start()]):
         stop = None  # "i thought the allopurinol was supposed to stop them" (the attacks)
     return bool(
-        stop or re.search(r"\b(?:anymore|any more|not now|no longer|plus)\b", text, re.I) or FINISHED_FR.search(text)
+        stop
+        or re.search(r"(?<!presque )(?<!almost )\b(?:anymore|any more|not now|no longer|plus)\b", text, re.I)
+        or FINISHED_FR.search(text)
     )
 
 

@@ -55,7 +55,8 @@ STOPPED_IT = re.compile(
 # the clinician's decision, opening its sentence (not "if it bothers you, we'll stop it")
 WE_STOP_IT = re.compile(
     r"^\W*(?:(?:so|and|then|alors|donc)\W+)?(?:(?:we're|we are|i'm|i am|we'll|we will|i'll|i will|let's)\s+"
-    r"(?:going to\s+)?(?:stop|stopping|discontinu\w*)\s+(?:it|that|them)\b|(?:on|je) (?:va |vais )?l'arrêt\w*)",
+    r"(?:going to\s+)?(?:stop|stopping|discontinu\w*)\s+(?:it|that|them)\b|(?:on|je) (?:va |vais )?l'arrêt\w*|"
+    r"i (?:want|need|'d like) you to stop (?:it|that|them|taking (?:it|that|them))\b)",
     re.I,
 )
 

@@ -13,13 +13,15 @@ from scribe.notes.consultation import FRIENDS
 def not_the_patients_drug(text: str, start: int, friends: frozenset[str] = frozenset()) -> bool:
     """The drug at text[start] is what a friend or a colleague takes, not the patient (`friends`: their first
     names as the visit introduced them, see friend_names), only what another drug is compared with ("it's a
-    different medicine from the prozac"), or what the body makes ("its own cortisone")."""
+    different medicine from the prozac"), what the body makes ("its own cortisone"), or what someone expected to be
+    given ("ma femme pensait que vous alliez me donner de l'amoxicilline")."""
     taker = _NAME_TAKES.search(text[max(0, start - 40) : start])
     return bool(
         _HE_TOLERATES.match(text, start)  # "pas le même que mon père ? le ramipril, il le supporte bien"
         or _COMPARED.search(text[max(0, start - 50) : start])
         or _FRIENDS_DRUG.search(text[max(0, start - 120) : start])
         or _ITS_OWN.search(text[max(0, start - 12) : start])
+        or _EXPECTED.search(text[max(0, start - 60) : start])
         or _SOMEONES.search(text[max(0, start - 40) : start])
         and not _I_TOOK.search(text[max(0, start - 40) : start])
         or taker
@@ -67,6 +69,11 @@ _FRIENDS_DRUG = re.compile(
 )
 
 
+_EXPECTED = re.compile(
+    r"\b(?:thought|expected|figured|pensait|pensais|croyait|croyais) (?:that )?(?:que |qu')?(?:you|vous|he|she|il|elle)"
+    r" ?(?:would|were going to|'d|alliez|allait|aller)\b[^.;?!]{0,30}$",
+    re.I,
+)
 _COMPARED = re.compile(
     r"\b(?:different|other)\s+(?:\w+\s+)?from\s+(?:the\s+|your\s+)?$|"
     r"\b(?:unlike|similar to|same (?:class|family) as)\s+(?:the\s+|your\s+)?$|\bdifférente? d(?:u|e la|e l'|es)\s*$",
