@@ -405,6 +405,14 @@ _GIVEN_NOW = re.compile(
     r"\b(?:the nurse (?:is going to|will) give you|(?:give|giving) you a shot of|you got [\w ]{3,40}? here)\b", re.I
 )
 
+# a single dose taken in the room, said in the turn that gives it
+_TAKEN_HERE = re.compile(
+    r"\b(?:que vous (?:le |la )?preniez ici|prenez-(?:le|la) ici|take (?:it|this one) here|"
+    r"the nurse (?:will|is going to) (?:bring|prepare) (?:it|that)|"
+    r"l'infirmière va vous (?:le |la )?(?:préparer|apporter))\b",
+    re.I,
+)
+
 # another treatment the sentence brings in: "on the higher methotrexate, we'll talk about adding a biologic injection"
 # is no injection of the methotrexate (its route, and whether it was given here)
 ANOTHER_TREATMENT = re.compile(
@@ -464,6 +472,9 @@ def resolve_medications(facts: list[Fact], segment_text: dict[int, str]) -> list
             given = _GIVEN_NOW.search(said) if said else None  # shot of ketorolac, … in the muscle"
         elif f.attributes.get("route") in ("injection", "injected"):
             given = True
+        turns = " ".join({segment_text.get(e.segment_id, "") for e in f.evidence if e.role == "clinician"})
+        if not f.attributes.get("frequency") and _TAKEN_HERE.search(turns):
+            given = True  # "… la fosfomycine, trois grammes. et je préfère que vous le preniez ici, maintenant"
         if given:
             f.status = "administered"
     return [f for f in facts if id(f) not in drop]

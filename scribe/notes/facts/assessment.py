@@ -24,7 +24,7 @@ from scribe.notes.facts.assessment_problems import (
     set_aside,
     shown_by_value,
 )
-from scribe.notes.facts.assessment_start import ImpressionStart, denied_in
+from scribe.notes.facts.assessment_start import ImpressionStart, denied_in, type_left_open
 from scribe.notes.facts.certainty_cues import other_side
 from scribe.notes.facts.plan_items import MISTAGGED_ORDER
 from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
@@ -76,15 +76,6 @@ _HEDGE_WORD = re.compile(
     r"probable|suspected|questionable|presumed|presumably|apparent(?:ly)?)\b",
     re.I,
 )
-# the type of a diagnosis left open ("you have diabetes, not sure if type 1 or 2"): sure of the disease, not of the
-# code, which names a type (E11.9 is type 2)
-_TYPE_OPEN = re.compile(
-    r"^[^.?!]{0,60}\b(?:type (?:1|one|i) or (?:type )?(?:2|two|ii)|(?:which|what) type|type 1 ou (?:type )?2|"
-    r"quel type)\b",
-    re.I,
-)
-
-
 # the clinician excludes the patient's having it ("so no, you don't have lupus"): a ruled-out diagnosis, whatever
 # "no" came before
 _DENIED_OWN = re.compile(
@@ -165,7 +156,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         for fact in seen.values():
             self._weighed_elsewhere(fact)
             self._hedged_after(fact, [f for f in seen.values() if f is not fact])
-            self._type_left_open(fact)
+            type_left_open(self, fact)
         # "it could be the start of the diabetes affecting the kidneys" hedges what the diabetes does, not the diabetes
         sure = [f for f in seen.values() if f.attributes.get("certainty") == "confirmed"]
         for f in [f for f in seen.values() if f.status == "uncertain" and hedged_of(f, sure)]:
@@ -400,17 +391,6 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             laterality=side,
         )
 
-    def _type_left_open(self, fact: Fact) -> None:
-        """No code when the clinician leaves the type open ("diabetes, not sure if type 1 or 2"): the code names one."""
-        if not fact.attributes.get("code") or not fact.evidence:
-            return
-        quote, seg_id = fact.evidence[0].quote, fact.evidence[0].segment_id
-        for k, t in enumerate(self.sents):
-            at = t.text.find(quote) if quote and self.tr.segments[t.seg_index].id == seg_id else -1
-            if at >= 0 and (_TYPE_OPEN.match(t.text[at + len(quote) :]) or _TYPE_OPEN.match(self.next_in_turn(k))):
-                fact.attributes["code"] = fact.attributes["code_description"] = None
-                return
-
     def _denied_just_before(self, k: int, label: str) -> bool:
         """Did the clinician deny the condition in the sentence or two before a short one that names it again?"""
         if len(self.sents[k].text.split()) > 6:
@@ -453,6 +433,8 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             and not _LAB_FINDING.match(s.text[st:en])
             or self._CAUSES.search(before)
             or self._OLD.search(before[-16:])  # "et l'ancienne fracture, ça favorise": history, told as a cause
+            or self.child_with_parent()
+            and bool(re.search(r"\b(?:your|votre|vos)\s+$", before))  # the parent's own
             or self._TESTED_OR_PREVENTED.search(before)  # "blood work today: hepatitis b, …"; "vaccinate you against"
             or self._NOT_HAD_AFTER.match(s.text[en:])
             or self._RELATIVES_AFTER.match(s.text[en:])

@@ -1,7 +1,8 @@
 """Where the clinician's impression begins when nothing named the assessment before it. A short visit often says its
 diagnosis ("so it could be a kidney stone", "ça ressemble à une sinusite") or its plan ("let's keep you on the
 lisinopril") before any cue that the reader takes for the start of the assessment: once the history-taking is over,
-the first such sentence opens it."""
+the first such sentence opens it. And a diagnosis whose type the clinician leaves open keeps no code (type_left_open).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from scribe.notes.facts.orders import find_orders
 from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
 from scribe.notes.terms import diagnosis_phrases
 from scribe.notes.text import Sentence
+from scribe.schemas_docs import Fact
 
 # what opens a clinician's impression: an opinion or a hedge right before the condition's name ("it could be",
 # "most likely a", "it looks like", "consistent with", "I suspect", "c'est sans doute", "ça pourrait être")
@@ -99,3 +101,24 @@ class ImpressionStart:
             ):
                 return True
         return False
+
+
+# the type of a diagnosis left open ("you have diabetes, not sure if type 1 or 2"): sure of the disease, not of the
+# code, which names a type (E11.9 is type 2)
+_TYPE_OPEN = re.compile(
+    r"^[^.?!]{0,60}\b(?:type (?:1|one|i) or (?:type )?(?:2|two|ii)|(?:which|what) type|type 1 ou (?:type )?2|"
+    r"quel type)\b",
+    re.I,
+)
+
+
+def type_left_open(x, fact: Fact) -> None:
+    """No code when the clinician leaves the type open ("diabetes, not sure if type 1 or 2"): the code names one."""
+    if not fact.attributes.get("code") or not fact.evidence:
+        return
+    quote, seg_id = fact.evidence[0].quote, fact.evidence[0].segment_id
+    for k, t in enumerate(x.sents):
+        at = t.text.find(quote) if quote and x.tr.segments[t.seg_index].id == seg_id else -1
+        if at >= 0 and (_TYPE_OPEN.match(t.text[at + len(quote) :]) or _TYPE_OPEN.match(x.next_in_turn(k))):
+            fact.attributes["code"] = fact.attributes["code_description"] = None
+            return

@@ -23,3 +23,10 @@ class CompanionVoice:
         guest = self.role[k] == "other" or self.tr.segments[self.sents[k].seg_index].speaker == "guest"
         parent = bool(getattr(self, "proxy", None)) and self.parent_tells(k)
         return guest and not parent and bool(_FIRST.search(self.sents[k].text))
+
+    def child_with_parent(self) -> bool:
+        """A young child's visit a parent speaks for (the proxy): the clinician's "your …" is said to the parent ("with
+        his eczema, your asthma as a child, his sister …")."""
+        age = next((f.value for f in self.builder.facts if f.kind == "demographics" and f.label == "age"), None)
+        young = age is not None and str(age).isdigit() and int(age) < 12  # a teenager speaks for themself
+        return young and bool(getattr(self, "proxy", None))

@@ -50,6 +50,11 @@ class MedicationLookups:
         s = self.sents[k]
         return bool(FIRST_DOSE_HERE.search(self.tr.segments[s.seg_index].text[s.end : s.end + 60]))
 
+    def _dose_next(self, k: int) -> bool:
+        """The turn's next sentence opens with a dose ("trois grammes, un sachet dans un verre d'eau")."""
+        nxt = self.sents[k + 1] if k + 1 < len(self.sents) else None
+        return bool(nxt and nxt.seg_index == self.sents[k].seg_index and self._DOSE_FIRST.match(nxt.text))
+
     def _given_here(self, k: int) -> bool:
         """Sentence k, or the one before it in the turn, gives a first dose in the room: its amount is not the
         regimen taken at home ("i'll give you the first dose now, here: two tablets, that's 1.2 milligrams")."""

@@ -124,8 +124,9 @@ class MedicationFacts(MedicationLookups):
                 seg_text = self.tr.segments[s.seg_index].text
                 if med.continues_with_cue(seg_text[s.start : self.sents[k + 1].start]) or med.were_on_another(s.text):
                     prompted.add(k + 1)  # "continue you on this ... on the synthroid"; "you were on something else."
-            if self.is_clin(k) and found[k] and self._first_dose_next(k):
-                prompted.add(k)  # "for the flare, colchicine. i'll give you the first dose now, …"
+            if self.is_clin(k) and found[k] and (self._first_dose_next(k) or self._dose_next(k)):
+                prompted.add(k)  # "for the flare, colchicine. i'll give you the first dose now, …"; "… : la
+                # fosfomycine, le monuril. trois grammes, un sachet dans un verre d'eau"
         # frequencies the patient reported ("how often?" "almost every day"): a regimen the clinician says replaces them
         reported_use: set[str] = set()
         last: tuple[int, Fact, str] | None = None  # the turn's last drug fact: (segment, fact, status)
@@ -258,7 +259,9 @@ class MedicationFacts(MedicationLookups):
                 if guest:
                     guests.add(name)
                 mine = self.is_pat(k) and name in guests and re.search(r"\b(?:my|mon|ma)\s*$", s.text[: m.start])
-                kin = self.relative_takes(k, m.start, name in kins)  # "one brother, george. … and he takes finasteride"
+                kin = self.relative_takes(
+                    k, m.start, name in kins, m.end
+                )  # "one brother, george. … and he takes finasteride"
                 if kin or theirs:
                     kins.add(name)
                 if theirs or guest or mine or kin or self.is_pat(k) and self.friends(k, m.start):
@@ -336,8 +339,9 @@ class MedicationFacts(MedicationLookups):
                     stopped = self._stopped_when_asked(k)
                 status = "stopped" if stopped else parsed.status
                 bare = not parsed.attributes().get("dose")  # (a dose said is a drug given: "one cc of celestone")
-                if status == "current" and self.is_clin(k) and name in weighed and known is None and bare:
-                    continue  # weighed before ("the one i'd think of is topiramate"): "topiramate has side effects"
+                if status == "current" and self.is_clin(k) and name in weighed | kins and known is None and bare:
+                    continue  # weighed before ("the one i'd think of is topiramate"): "topiramate has side effects"; a
+                    # relative's ("the qvar she takes"): "especially not the brown one, the qvar, that's her preventer"
                 if status == "current" and recommended:
                     status = "new"  # "what do I take for my knees then?" "Tylenol, 1000 mg up to three times a day"
                 attrs = parsed.attributes()

@@ -101,6 +101,7 @@ def turn_start(sents: list[Sentence], j: int, n: int = 3) -> list[str]:
     return [t.text for t in sents[j : j + n] if t.seg_index == sents[j].seg_index]
 
 
+_TAKES_AFTER = re.compile(r"\s*(?:that |which |qu')?(he|she|il|elle) (?:takes|uses|prend|utilise)\b", re.I)
 _PRONOUN_TAKES = re.compile(
     r"\b(he|she|il|elle)(?: still| also| now| encore| aussi)?"
     r"(?:\s+(?:takes|took|is on|was on|uses|prend|prenait|est sous|était sous)|'s on)\s+"
@@ -236,14 +237,16 @@ class ConsultationReader(CompanionVoice):
         j = turn_opening(self.sents, k)
         return j > 0 and self.is_clin(j - 1) and bool(_ASKED_OF_THE_OTHER.match(self.sents[j - 1].text))
 
-    def relative_takes(self, k: int, start: int, relatives_drug: bool = False) -> bool:
+    def relative_takes(self, k: int, start: int, relatives_drug: bool = False, end: int = -1) -> bool:
         """The patient's "he takes X" / "elle prend X" at sentence k, offset `start`, of a relative of that gender the
         turn (or the clinician's question before it) named: "one brother, george. … he has the same problem as me,
         … and he takes finasteride" is George's drug, though the turn speaks of the patient too. The clinician's
         "so the stroke was a bleed while he was on warfarin" about a drug already a relative's (`relatives_drug`)
         is the relative's too."""
         s = self.sents[k]
-        took = _PRONOUN_TAKES.search(s.text[max(0, start - 120) : start])
+        took = _PRONOUN_TAKES.search(s.text[max(0, start - 120) : start]) or (
+            _TAKES_AFTER.match(s.text, end) if end >= 0 else None  # "the brown one is the qvar she takes"
+        )
         if self.is_clin(k) or not took:
             return bool(took) and relatives_drug
         j = turn_opening(self.sents, k)  # the turn, the clinician's before it, and the one before that when the
@@ -274,10 +277,12 @@ class ConsultationReader(CompanionVoice):
         """A young child's visit: the parent's words of themself ("i take cetirizine every day"), not the child's
         history (their "he"/"she" is the child; the child's own replies answer a question put to them)."""
         t = self.sents[k].text
-        age = next((f.value for f in self.builder.facts if f.kind == "demographics" and f.label == "age"), None)
-        young = age is not None and str(age).isdigit() and int(age) < 12  # a teenager speaks for themself
-        proxy = bool(getattr(self, "proxy", None))
-        return young and proxy and bool(_I.search(t)) and not THIRD_PERSON.search(t) and not self.asks_the_child(k)
+        return (
+            self.child_with_parent()
+            and bool(_I.search(t))
+            and not THIRD_PERSON.search(t)
+            and not self.asks_the_child(k)
+        )
 
     def next_in_turn(self, k: int) -> str:
         """The next sentence of sentence k's turn ('' if none)."""

@@ -474,12 +474,9 @@ SYMPTOMS: list[Concept] = [
         "gonflement articulaire",
         "Musculoskeletal",
     ),
-    symptom(
-        "rash",
-        [r"rash(?:es)?", r"hives", r"[ée]ruption", r"boutons", r"plaques rouges", r"urticaire"],
-        "éruption cutanée",
-        "Skin",
-    ),
+    symptom("rash", [r"rash(?:es)?", r"[ée]ruption", r"boutons", r"plaques rouges"], "éruption cutanée", "Skin"),
+    # (no hives is no denial of the eczema the child has: "any swelling of the lips or hives after eating?" "no")
+    symptom("hives", [r"hives", r"urticaire", r"wheals"], "urticaire", "Skin"),
     symptom(
         "itching",
         [r"[çc]a me gratte", r"itch(?:y|ing)", r"d[ée]mangeaisons?", r"[çc]a gratte", r"prurit"],

@@ -57,7 +57,7 @@ _WEAK_CUE = re.compile(
     r"help|helps|helped|helping|relie\w*|work|works|worked|working|tolerat\w*|side effects?|"
     r"discount|insurance|covered|copay|generic|priced|cost|"
     r"arrêt\w*|poursui\w*|donn\w*|ajout\w*|mets|mettre|essay\w*|augment\w*|diminu\w*|utilise\w*|renouvel\w*|mieux|"
-    r"soulag\w*|calm\w*|efficace|effet|aide)\b",
+    r"soulag\w*|calm\w*|efficace|effet|aide|prise unique|single dose)\b",
     re.I,
 )
 # a dosage form right after the name ("clindamycin gel", "albuterol inhaler")
