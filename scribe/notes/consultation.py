@@ -292,9 +292,22 @@ _OWN_CAUSE = re.compile(
 _APPOSITION = re.compile(r",\s*(?:une?|an?|the|la|le|l'|des|some)\s+(?:\w+\s+)?$", re.I)
 
 
+_TO_BE_SURE = re.compile(
+    r"^\W*(?:but|mais)\s+(?:i|we|je|on)\s+(?:want|need|'d like|would like|veux|voudrais|préfère)\s+"
+    r"(?:to be sure|to make sure|to check|to rule (?:it|that) out|en être sûre?|être sûre?|vérifier|l'éliminer)\b",
+    re.I,
+)
+
+
 def certainty(text: str, start: int, end: int, mods: Modifiers | None = None) -> str:
     """How sure the speaker is of the diagnosis at text[start:end]: confirmed, probable (the clinician's
-    opinion: "I think you have"), possible (hedged) or ruled-out."""
+    opinion: "I think you have"), possible (hedged, or doubted but still to be excluded: "i don't think this is
+    cancer, but i want to be sure") or ruled-out."""
+    sure = _certainty(text, start, end, mods)
+    return "possible" if sure == "ruled-out" and _TO_BE_SURE.match(text[end:]) else sure
+
+
+def _certainty(text: str, start: int, end: int, mods: Modifiers | None) -> str:
     before, after = text[:start], text[end:]
     clause = _CLAUSE_BREAK.split(before)[-1]
     if _CONCLUDED.search(clause) or _RULED_OUT.search(clause) and not _HEDGE_BEFORE.search(clause):
@@ -409,7 +422,7 @@ _GIVEN_NOW = re.compile(
 _TAKEN_HERE = re.compile(
     r"\b(?:que vous (?:le |la )?preniez ici|prenez-(?:le|la) ici|take (?:it|this one) here|"
     r"the nurse (?:will|is going to) (?:bring|prepare) (?:it|that)|"
-    r"l'infirmière va vous (?:le |la )?(?:préparer|apporter))\b",
+    r"l'infirmière va vous (?:le |la )?(?:préparer|apporter)|i'm cleaning the skin|a little (?:scratch|pinch|sting))\b",
     re.I,
 )
 

@@ -230,10 +230,11 @@ def _third_verb(v: str) -> str:
 
 
 def patient_to_third(text: str, sex: str | None = None) -> str:
-    """Patient speech → note prose: "i feel tired" → "The patient feels tired" (he/she once known)."""
-    subj = {"male": "he", "female": "she"}.get(sex or "", "the patient")
-    poss = {"male": "his", "female": "her"}.get(sex or "", "their")
-    obj = {"male": "him", "female": "her"}.get(sex or "", "them")
+    """Patient speech → note prose: "i feel tired" → "The patient feels tired" (he/she once known; a companion's own
+    "me" is "the companion")."""
+    subj = {"male": "he", "female": "she", "companion": "the companion"}.get(sex or "", "the patient")
+    poss = {"male": "his", "female": "her", "companion": "the companion's"}.get(sex or "", "their")
+    obj = {"male": "him", "female": "her", "companion": "the companion"}.get(sex or "", "them")
     refl = {"male": "himself", "female": "herself"}.get(sex or "", "themselves")
     t = text
     t = re.sub(r"\bi'm\b|\bi am\b", f"{subj} is", t, flags=re.I)

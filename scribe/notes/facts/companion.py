@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 
 _FIRST = re.compile(r"\b(?:i|i'll|i'm|i've|i'd|me|my|mine|je|j'|moi|mon|ma|mes)\b", re.I)
+_CLAUSES = re.compile(r"\s*[,;]\s*|\s+(?:and|but|et|mais)\s+", re.I)
+_MINE = re.compile(r"\b(?:my|mine|mon|ma|mes)\b", re.I)
 _MY_BEFORE = re.compile(r"\b(?:my|mon|ma|mes)\s*$", re.I)
 
 
@@ -16,6 +18,25 @@ class CompanionVoice:
         """A companion names their own relative ("my grandfather had a stroke"): not one the note can name for the
         patient (the patient's father, or father-in-law?); "her mother, my grandmother" names the patient's."""
         return self.companion_first_person(k) and bool(_MY_BEFORE.search(self.sents[k].text[: rel.start()]))
+
+    def patient_part(self, k: int) -> str:
+        """Sentence k without the clauses in which a companion speaks of what is theirs ("he was staying with me and
+        he took one of my amlodipine" → "he was staying with me ."); '' when nothing is left."""
+        t = self.sents[k].text
+        if not self.companion_first_person(k):
+            return t
+        kept = [c for c in _CLAUSES.split(t.rstrip(" .")) if not _MINE.search(c) and len(c.split()) >= 3]
+        return " , ".join(kept) + " ." if kept else ""
+
+    def teller(self, k: int) -> tuple[dict, str | None]:
+        """Who tells sentence k when it is not the patient, and the "sex" its first person turns into: a parent of a
+        young child ({"told_by": "mother"}, "female"), a companion ({"told_by": "companion"}, "companion": "what
+        scares me is he stops breathing" → "what scares the companion is he stops breathing")."""
+        if getattr(self, "proxy", None) and self.parent_tells(k):
+            return {"told_by": self.proxy}, "female" if self.proxy in ("mother", "mère") else "male"
+        if self.companion_first_person(k):
+            return {"told_by": "companion"}, "companion"
+        return {}, self.sex
 
     def companion_first_person(self, k: int) -> bool:
         """A companion (not the parent telling a child's story) speaks in the first person: "he was staying with me

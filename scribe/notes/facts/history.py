@@ -418,9 +418,9 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
         for k, s in enumerate(self.sents[:hpi_end]):
             if not self.is_pat(k) or s.question or self.relative_before(k) or self.guest_of_self(k):
                 continue
-            if self.parents_own_words(k):
+            if self.parents_own_words(k) or not self.patient_part(k):
                 continue  # "my aunt had a goiter. she had surgery for it": the aunt's, not this complaint's
-            t = s.text
+            t = self.patient_part(k)  # (a companion's "…, it scares me when i stay over": their part left out)
             # an old episode's pain ("when I broke it years ago it was stabbing") is not this complaint's
             past_episode = bool(_PAST_EPISODE.search(t))
             restated = {attr for attr, _ in stated(t, self.lang)}  # said in note words by qualifiers()
@@ -477,7 +477,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 and not self._SMALLTALK.search(t)
                 and not _CLINICIAN_VOICE.search(t)
                 and not re.search(_DRUG_REACTION, t, re.I)
-                and not (_SOMEONE_ELSE.match(t) or self.companion_first_person(k))  # a companion's "my pills"
+                and not _SOMEONE_ELSE.match(t)
                 and not (
                     _THIRD_OPENS.match(t)
                     and k
@@ -487,8 +487,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 and not register.anchorless(t)  # "that's newer, maybe two months": of what, the note can't say
                 and n_statements < 14
             ):
-                told = {"told_by": self.proxy} if self.proxy and self.parent_tells(k) else {}  # "the mother": her "i"
-                sex = ("female" if told["told_by"] in ("mother", "mère") else "male") if told else self.sex
+                told, sex = self.teller(k)  # "the mother": her "i"; a companion's "what scares me is …"
                 prose = register.statement(patient_to_third(clean(t), sex) if self.lang == "en" else clean(t))
                 # "doesn't have quite as much shortness of breath" has it, less: no denial in the note
                 prose = prose and _LESS.sub("has less", prose)

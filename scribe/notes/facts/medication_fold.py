@@ -209,7 +209,9 @@ def one_fact_per_drug(x) -> None:
 _NOW_SCHEDULED = re.compile(
     r"\b(?:not just|not only|rather than|instead of|pas seulement|plus seulement|plutôt que|au lieu de)\s+"
     r"(?:when (?:you|i) need|as needed|if needed|quand (?:vous en avez|j'en ai) besoin|à la demande|au besoin|"
-    r"si besoin|en cas de besoin)",
+    r"si besoin|en cas de besoin)|"
+    # "taking it only when it's bad doesn't work very well. i want you to take it regularly"
+    r"\btake (?:it|them) regularly\b|\bprenez-(?:le|la|les) (?:régulièrement|systématiquement)\b",
     re.I,
 )
 
@@ -247,10 +249,11 @@ def _taken_irregularly(x, f: Fact) -> bool:
     return False
 
 
-# kept, or given in the room (consultation.resolve_medications makes that one "administered")
+# kept ("your", "a refill"), or given in the room (consultation.resolve_medications makes that one "administered")
 _KEEPS = re.compile(
     r"\b(?:keep|continu\w*|stay|still|restart|back on|poursui\w*|gard\w*|reprend\w*|toujours|inject\w*|shot|"
-    r"injection|piqûre|infiltr\w*)\b",
+    r"injection|piqûre|infiltr\w*|your|have you on|refill\w*|been (?:taking|on)|you take|you're on|votre|vos|"
+    r"vous prenez|renouvel\w*)\b",
     re.I,
 )
 

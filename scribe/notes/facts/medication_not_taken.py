@@ -164,12 +164,14 @@ _OFFER = re.compile(
 _REFUSES = re.compile(
     r"^\W*(?:(?:euh|um|uh|hmm|honestly|well)\W+)?(?:non|no)\b(?:\W*$|[^?!]{0,60}\b(?:"
     r"je (?:ne )?préf[èe]re (?:pas|attendre)|je ne veux pas|je veux essayer|(?:i'd|i would) rather (?:not|wait)|"
-    r"no thanks|no thank you|non merci|i don't want|je n'ai pas envie|pas cette année|not this year|i'll pass))",
+    r"no thanks|no thank you|non merci|i don't want|je n'ai pas envie|pas cette année|not this year|i'll pass))|"
+    r"^\W*(?:i don't want (?:it|that|them|to take)|je n'en veux pas|je ne veux pas (?:le|la|les) prendre)\b",
     re.I,
 )
 _LET_GO = re.compile(
     r"\b(?:on ne (?:le|la|les) prescri\w* pas|on n'en prescri\w* pas|(?:we|i) (?:won't|will not) (?:prescribe|start) "
-    r"(?:it|that|them)|that's (?:fine|okay|ok), we won't|c'est votre (?:choix|décision))\b",
+    r"(?:it|that|them)|that's (?:fine|okay|ok), we won't|c'est votre (?:choix|décision)|"
+    r"that's your (?:choice|decision))\b",
     re.I,
 )
 
@@ -215,7 +217,5 @@ def drop_refused_orders(x) -> None:
     "non, pas cette année") is no plan item (x: the fact extractor)."""
     offered = {k for k, s in enumerate(x.sents) if x.is_clin(k) and refused(x, k)}
     x.builder.facts[:] = [
-        f
-        for f in x.builder.facts
-        if not (f.kind == "plan" and f.label != "medication" and {sentence_of(x, e) for e in f.evidence} & offered)
+        f for f in x.builder.facts if not (f.kind == "plan" and {sentence_of(x, e) for e in f.evidence} & offered)
     ]

@@ -1,4 +1,5 @@
-"""Words that say how a drug changes, or that a change was made before this visit (read by status.clause_status)."""
+"""Words that say how a drug changes, that a change was made before this visit, or that a stop is only a time (read by
+status.clause_status)."""
 
 from __future__ import annotations
 
@@ -15,5 +16,13 @@ CHANGED_BEFORE = re.compile(
     r"\b(?:during (?:the|your) (?:pregnancy|hospital stay|admission)|last (?:year|month|time|visit)|in the hospital|"
     r"pendant (?:la|votre) grossesse|à l'hôpital|l'an dernier|la dernière fois)\b[^.;]{0,30}"
     r"\b(?:we|i|they|on a|j'ai|ils ont) (?:increased|decreased|raised|lowered|changed|augmenté|diminué|baissé)\b",
+    re.I,
+)
+
+# a stop said as when something is decided or happens, not as an order: "they'll tell you when to hold the apixaban",
+# "about two weeks after you stop the omeprazole"
+WHEN_TO = re.compile(
+    r"\b(?:when|whether|if|how long) (?:to|you (?:should|need to))\s*$|\bquand (?:il faut )?$|"
+    r"\b(?:after|before|once|until|après|avant|dès que|une fois que) (?:you|we|he|she|vous|on|il|elle)\s*$",
     re.I,
 )

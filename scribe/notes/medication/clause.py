@@ -265,7 +265,8 @@ _CONSIDERED_BEFORE = re.compile(
     # "you'll end up needing a medicine like allopurinol", "we'll talk about starting allopurinol then"
     r"\b(?:a|an|some|are|other) (?:medicines?|medications?|drugs?|pills?|treatments?) (?:like|such as)\s*$|"
     r"\b(?:talk|think|discuss)(?:ing)? about (?:starting|adding|trying) something (?:else )?like\s*$|"
-    r"\b(?:talk|think|discuss)(?:ing)? about (?:starting|adding|trying|putting you on)\s*$|"
+    r"\b(?:talk|think|discuss)(?:ing)? about (?:starting|adding|trying|putting you on|(?:a|an|the) (?:medication|"
+    r"medicine|drug|pill|tablet) (?:called|named))\s*$|"  # "we can think about a medication called duloxetine"
     r"\bun (?:médicament|traitement) (?:comme|du type)\s*(?:le |la |l')?$|"
     # "down the road the cardiologist may switch the lisinopril to sacubitril valsartan"
     r"\b(?:may|might|could|would) (?:\w+ )?(?:switch|change|move|go)\b[^.;]{0,40}\b(?:to|for)\s+(?:the |some )?"
@@ -320,7 +321,8 @@ _FOR_NOW_BEFORE = re.compile(
 _FOR_NOW_AFTER = re.compile(r"^\s*(?:for now|yet|for the moment|pour l'instant|pour le moment)\b", re.I)
 # "montelukast, not for now": put off in the recap
 _NOT_NOW_AFTER = re.compile(
-    r"^\W*(?:is |c'est )?(?:not|pas) (?:for now|now|yet|right now|today|pour l'instant|pour le moment|maintenant)\b",
+    r"^\W*(?:is |c'est )?(?:not|pas) (?:for now|now|yet|right now|today|pour l'instant|pour le moment|maintenant)\b|"
+    r"^\W*(?:but )?(?:we|i) (?:won't|will not|don't) (?:start|prescribe|use) (?:it|that|them)\b",  # "…, but we won't"
     re.I,
 )
 

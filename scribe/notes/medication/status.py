@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes.medication.change_cues import CHANGED_BEFORE, ONLY_NOW
+from scribe.notes.medication.change_cues import CHANGED_BEFORE, ONLY_NOW, WHEN_TO
 from scribe.notes.medication.tried import (
     ANNOUNCED,
     COURSE_ENDS,
@@ -73,6 +73,7 @@ STOPPED_BARE = (
 _STOP_RIGHT = re.compile(
     r"\b(?:(?:stop(?:ped|ping)?|quit|discontinu\w*|held|hold|d/c)\s+(?:taking\s+|using\s+)?(?:it|them|that|those|this)|"
     r"(?:i'd|i would|i'll|i will|we'll|we will|we'd) (?:just )?stop(?=\s*(?:[.;,]|$))|"  # "the zzzquil, … i'd stop."
+    r"please avoid (?:it|them|that)|évitez-(?:le|la|les)|"  # of a drug taken: "the advil, please avoid it"
     # "the ibuprofen, the advil, i want you to stop completely"
     r"(?:i (?:want|need) you to|i'd like you to|you (?:need|have|must|should)(?: to)?) stop(?=\s*(?:[.;,]|$|"
     r"completely|entirely|altogether|for good|now|today))|"
@@ -427,7 +428,7 @@ def _stop_before(left: str) -> bool:
     if not stops:
         return False
     rest, lead = left[stops[-1].end() :], left[: stops[-1].start()]  # "le cardiologue l'avait arrêté": its own object
-    if _WHEN_TO.search(lead):  # "they'll tell you when to hold the apixaban before surgery": decided later
+    if WHEN_TO.search(lead):  # "they'll tell you when to hold the apixaban before surgery": decided later
         return False
     own = _OWN_OBJECT.search(lead) and stops[-1].group(0).lower() != "arrêt"  # not the noun: "après l'arrêt de l'"
     if re.search(r"\b(?:the|your|his|her|my|le|la|les|votre|vos)\s+[\w-]+\s*,", rest, re.I) or own:
@@ -449,7 +450,6 @@ def _stop_after(after: str) -> bool:
     return bool(m) and not (_NOT_BEFORE.search(lead) or DRUG_STOPS.search(lead) or _WHETHER.search(lead))
 
 
-_WHEN_TO = re.compile(r"\b(?:when|whether|if|how long) (?:to|you (?:should|need to))\s*$|\bquand (?:il faut )?$", re.I)
 _OWN_OBJECT = re.compile(r"\b(?:l'|les )(?:avait |a |ai |avons |ont )?$", re.I)
 _WHETHER = re.compile(r"\b(?:s'il|si|whether|if)\b[^.;]{0,20}$", re.I)  # "elle vous dira s'il faut l'arrêter"
 _NOT_BEFORE = re.compile(r"(?:\b(?:pas|jamais|not|never)\b|n't\b)\s*(?:\w+\s+)?$", re.I)
