@@ -7,13 +7,24 @@ from __future__ import annotations
 
 import re
 
+from scribe.notes.facts.relative_names import YOURS, told_to_companion
+from scribe.notes.facts.relatives import turn_opening
+
 _FIRST = re.compile(r"\b(?:i|i'll|i'm|i've|i'd|me|my|mine|je|j'|moi|mon|ma|mes)\b", re.I)
+OWN_HEALTH = re.compile(  # the speaker's own health, not what they give the child ("i use the hydrocortisone cream")
+    r"\b(?:i (?:take|have|had|was|get|got|carry)|i'm|i've|my|me|je prends|je suis|j'ai)\b", re.I
+)
+_MY_FR = re.compile(r"\b(?:mon|ma|mes)\b", re.I)
 _CLAUSES = re.compile(r"\s*[,;]\s*|\s+(?:and|but|et|mais)\s+", re.I)
 _MINE = re.compile(r"\b(?:my|mine|mon|ma|mes)\b", re.I)
 _MY_BEFORE = re.compile(r"\b(?:my|mon|ma|mes)\s*$", re.I)
 
 
 class CompanionVoice:
+    def guest(self, k: int) -> bool:
+        """Sentence k is a companion's: a dialogue's guest, a recording's "other" voice."""
+        return self.role[k] == "other" or self.tr.segments[self.sents[k].seg_index].speaker == "guest"
+
     def companions_own_relative(self, k: int, rel: re.Match) -> bool:
         """A companion names their own relative ("my grandfather had a stroke"): not one the note can name for the
         patient (the patient's father, or father-in-law?); "her mother, my grandmother" names the patient's."""
@@ -41,7 +52,7 @@ class CompanionVoice:
     def companion_first_person(self, k: int) -> bool:
         """A companion (not the parent telling a child's story) speaks in the first person: "he was staying with me
         and he took one of my amlodipine" cannot become the patient's "with him … his amlodipine"."""
-        guest = self.role[k] == "other" or self.tr.segments[self.sents[k].seg_index].speaker == "guest"
+        guest = self.guest(k)
         parent = bool(getattr(self, "proxy", None)) and self.parent_tells(k)
         return guest and not parent and bool(_FIRST.search(self.sents[k].text))
 
@@ -51,3 +62,24 @@ class CompanionVoice:
         age = next((f.value for f in self.builder.facts if f.kind == "demographics" and f.label == "age"), None)
         young = age is not None and str(age).isdigit() and int(age) < 12  # a teenager speaks for themself
         return young and bool(getattr(self, "proxy", None))
+
+    def to_companion(self, k: int) -> bool:
+        """Sentence k is the clinician's, told to a companion by name (relative_names.told_to_companion) or in reply
+        to what a companion said of themself ("i'm on eliquis too, for the clot" "okay, that's yours, your dvt")."""
+        if not self.is_clin(k):
+            return False
+        j = turn_opening(self.sents, k)
+        prev = range(turn_opening(self.sents, j - 1), j) if j > 0 else range(0)
+        # what a companion said of their own health (not "i'll write it down"), read only for a "your …" answering it
+        replies = (
+            k - j < 2
+            and bool(YOURS.search(self.sents[k].text))
+            and any(
+                self.guest_of_self(i)
+                and OWN_HEALTH.search(self.sents[i].text)
+                or self.guest(i)
+                and _MY_FR.search(self.sents[i].text)
+                for i in prev
+            )  # "i'm on eliquis too"; "il ne pourrait pas essayer mon spiriva ?"
+        )
+        return told_to_companion(self.sents, k, self.is_clin, self.named_people(), replies)

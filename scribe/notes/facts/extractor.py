@@ -60,18 +60,19 @@ class Extractor(
             if f.label in excluded and f.kind == "past_medical":
                 continue
             if f.kind == "assessment" and f.attributes.get("certainty") == "possible" and f.label in known:
-                if any(_AS_A_CAUSE.search(self._said_before(e)) for e in f.evidence):
+                if any(self._as_a_cause(e) for e in f.evidence):
                     continue  # "that could be from the diabetes": the cause is in doubt, not the known diabetes
             if f.label in excluded and f.kind == "assessment" and f.status in ("present", "uncertain"):
                 f.status, f.attributes["certainty"] = "absent", "ruled-out"
             kept.append(f)
         self.builder.facts[:] = kept
 
-    def _said_before(self, e) -> str:
-        """The words of the evidence's segment before its quote."""
+    def _as_a_cause(self, e) -> bool:
+        """The evidence's quote is said as a cause somewhere in its segment ("that could be from the diabetes")."""
         text = next((g.text for g in self.tr.segments if g.id == e.segment_id), "")
-        at = text.find(e.quote)
-        return text[:at] if at >= 0 else ""
+        return bool(e.quote) and any(
+            _AS_A_CAUSE.search(text[: m.start()]) for m in re.finditer(re.escape(e.quote), text)
+        )
 
 
 _AS_A_CAUSE = re.compile(

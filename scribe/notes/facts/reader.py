@@ -8,8 +8,8 @@ from itertools import takewhile
 
 from scribe.notes import lexicon, register
 from scribe.notes.facts.builder import Builder
-from scribe.notes.facts.companion import CompanionVoice
-from scribe.notes.facts.relative_names import YOURS, relative_names, told_to_companion
+from scribe.notes.facts.companion import OWN_HEALTH, CompanionVoice
+from scribe.notes.facts.relative_names import relative_names
 from scribe.notes.facts.relatives import THIRD_PERSON, turn_opening
 from scribe.notes.reply_polarity import CHECKS_NO, answer_polarity
 from scribe.notes.text import Sentence, split_sentences
@@ -68,10 +68,6 @@ _BESIDE_THE_PATIENT = re.compile(
 _MYSELF = re.compile(r"\b(?:i|je) (?:take|use|am on|prends|suis sous) [^.?!]{0,40}\b(?:myself|moi-même)\b", re.I)
 _THE_PATIENTS = re.compile(r"\b(?:his|her|son|sa) (?!own\b)\w+", re.I)
 _THIS_IS = re.compile(r"\b(?:this is|c'est|voici)\s+([a-zà-ÿ]{3,})\s+[a-zà-ÿ'-]+\s*,", re.I)
-_I = re.compile(  # the speaker's own health, not what they give the child ("i use the hydrocortisone cream")
-    r"\b(?:i (?:take|have|had|was|get|got|carry)|i'm|i've|my|me|je prends|je suis|j'ai)\b", re.I
-)
-_MINE = re.compile(r"\b(?:mon|ma|mes)\b", re.I)
 _DISOWNED = re.compile(
     r"^\W*(?:(?:i mean|no|sorry|oh|wait|non|pardon|enfin|je veux dire)\W+){0,4}(?:that's|that is|it's|c'est)\s+"
     r"(?:mine|le mien|la mienne|à moi)\b",
@@ -140,7 +136,7 @@ class ConsultationReader(CompanionVoice):
         """A companion (a dialogue's guest, a recording's "other" voice) speaking of themself in sentence k, before
         offset `upto`: "and i have prediabetes, they told me last year" is the daughter's, not the patient's."""
         said = self.sents[k].text[:upto]
-        guest = self.role[k] == "other" or self.tr.segments[self.sents[k].seg_index].speaker == "guest"
+        guest = self.guest(k)
         if self._asked_of_the_companion(k):
             return True  # the reply to a question put to the companion, all theirs: "oui, depuis toute petite"
         if guest and _DISOWNED.match(self.next_in_turn(k)):
@@ -207,22 +203,6 @@ class ConsultationReader(CompanionVoice):
             self._names = relative_names(self.sents)
         return self._names
 
-    def to_companion(self, k: int) -> bool:
-        """Sentence k is the clinician's, told to a companion by name (relative_names.told_to_companion) or in reply
-        to what a companion said of themself ("i'm on eliquis too, for the clot" "okay, that's yours, your dvt")."""
-        if not self.is_clin(k):
-            return False
-        j = turn_opening(self.sents, k)
-        prev = range(turn_opening(self.sents, j - 1), j) if j > 0 else range(0)
-        # what a companion said of their own health (not "i'll write it down"), read only for a "your …" answering it
-        replies = (
-            k - j < 2
-            and bool(YOURS.search(self.sents[k].text))
-            and any(self.guest_of_self(i) for i in prev)
-            and any(_I.search(self.sents[i].text) or _MINE.search(self.sents[i].text) for i in prev)  # "mon spiriva"
-        )
-        return told_to_companion(self.sents, k, self.is_clin, self.named_people(), replies)
-
     def _addressed_companion(self, k: int) -> bool:
         """Sentence k answers the clinician's question put to a companion by the name the visit gave them ("this is
         my daughter, grace." … "and grace, i see you're on a blood thinner yourself?")."""
@@ -279,7 +259,7 @@ class ConsultationReader(CompanionVoice):
         t = self.sents[k].text
         return (
             self.child_with_parent()
-            and bool(_I.search(t))
+            and bool(OWN_HEALTH.search(t))
             and not THIRD_PERSON.search(t)
             and not self.asks_the_child(k)
         )
@@ -368,7 +348,7 @@ class ConsultationReader(CompanionVoice):
         r"for your (?:first|second|third|last|next)|let's talk about (?:my|the|your)|in terms of your|"
         r"regarding your|as far as your|for the (?:first|second)|diagnos[ie]s|i think (?:this|it|you|that)|"
         r"je pense que|mon diagnostic|on va (?:vous )?(?:faire|mettre|prescrire|demander)|"
-        r"je vais vous prescrire|ce que je vous propose|conclusion)\b",
+        r"je vais vous prescrire|ce que je vous propose|conclusion|je résume|en résumé|to sum up|to summarize)\b",
         re.I,
     )
 

@@ -106,7 +106,8 @@ def named_as_started(before: str, turn_before: str) -> bool:
 # named, without its name: "for the flare, colchicine. …" "okay." "then starting tomorrow, one tablet, zero point six
 # milligrams, twice a day"
 ACKNOWLEDGES = re.compile(
-    r"^\W*(?:(?:okay|ok|alright|all right|mm-?hmm|uh-huh|yes|yeah|right|sure|d'accord|oui|bien|entendu)\W*){1,3}$",
+    r"^\W*(?:(?:okay|ok|alright|all right|mm-?hmm|uh-huh|yes|yeah|right|sure|fine|good|got it|d'accord|oui|bien|"
+    r"entendu|très bien|ça marche)\W*){1,3}$",
     re.I,
 )
 REGIMEN_GOES_ON = re.compile(
