@@ -20,9 +20,6 @@ CHANGED_BEFORE = re.compile(
 )
 
 # a stop said as when something is decided or happens, not as an order: "they'll tell you when to hold the apixaban",
-# "about two weeks after you stop the omeprazole"
-WHEN_TO = re.compile(
-    r"\b(?:when|whether|if|how long) (?:to|you (?:should|need to))\s*$|\bquand (?:il faut )?$|"
-    r"\b(?:after|before|once|until|après|avant|dès que|une fois que) (?:you|we|he|she|vous|on|il|elle)\s*$",
-    re.I,
-)
+# "about two weeks after you stop the omeprazole" (AS_A_TIME, before a stop in the present: not "after she stopped")
+WHEN_TO = re.compile(r"\b(?:when|whether|if|how long) (?:to|you (?:should|need to))\s*$|\bquand (?:il faut )?$", re.I)
+AS_A_TIME = re.compile(r"\b(?:after|before|once|until|après|avant|dès que|une fois que) (?:you|we|vous|on)\s*$", re.I)

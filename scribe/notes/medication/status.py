@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes.medication.change_cues import CHANGED_BEFORE, ONLY_NOW, WHEN_TO
+from scribe.notes.medication.change_cues import AS_A_TIME, CHANGED_BEFORE, ONLY_NOW, WHEN_TO
 from scribe.notes.medication.tried import (
     ANNOUNCED,
     COURSE_ENDS,
@@ -428,8 +428,8 @@ def _stop_before(left: str) -> bool:
     if not stops:
         return False
     rest, lead = left[stops[-1].end() :], left[: stops[-1].start()]  # "le cardiologue l'avait arrêté": its own object
-    if WHEN_TO.search(lead):  # "they'll tell you when to hold the apixaban before surgery": decided later
-        return False
+    if WHEN_TO.search(lead) or AS_A_TIME.search(lead) and stops[-1].group(0).lower() in ("stop", "arrêtez"):
+        return False  # "they'll tell you when to hold the apixaban before surgery": decided later
     own = _OWN_OBJECT.search(lead) and stops[-1].group(0).lower() != "arrêt"  # not the noun: "après l'arrêt de l'"
     if re.search(r"\b(?:the|your|his|her|my|le|la|les|votre|vos)\s+[\w-]+\s*,", rest, re.I) or own:
         return False
