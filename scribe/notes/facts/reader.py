@@ -348,7 +348,7 @@ class ConsultationReader(CompanionVoice):
         r"for your (?:first|second|third|last|next)|let's talk about (?:my|the|your)|in terms of your|"
         r"regarding your|as far as your|for the (?:first|second)|diagnos[ie]s|i think (?:this|it|you|that)|"
         r"je pense que|mon diagnostic|on va (?:vous )?(?:faire|mettre|prescrire|demander)|"
-        r"je vais vous prescrire|ce que je vous propose|conclusion|je résume|en résumé|to sum up|to summarize)\b",
+        r"je vais vous prescrire|ce que je vous propose|conclusion)\b",
         re.I,
     )
 
