@@ -184,10 +184,8 @@ def one_fact_per_drug(x) -> None:
             f.status = "changed"  # "take the omeprazole every day, not just when you need it": as needed until now
             f.attributes["previous_frequency"] = "as needed"
             f.attributes.pop("as_needed", None)
-        elif _first_named_in_plan(x, f):
-            f.status = (
-                "new"  # "et pour cette crise, … la prednisolone. quarante milligrammes le matin pendant cinq jours"
-            )
+        elif _first_named_in_plan(x, f):  # "et pour cette crise, … la prednisolone. quarante milligrammes le matin"
+            f.status = "new"
             f.attributes.setdefault("prescriber", "this clinician")
         elif f.attributes.get("per_day") and _taken_irregularly(x, f):
             f.status = "changed"  # "je la prends quand j'y pense" … "maintenant c'est tous les soirs, sans exception"
@@ -227,7 +225,7 @@ _NOW_EVERY = re.compile(
 )
 # … after the patient told of taking it now and then
 _IRREGULAR = re.compile(
-    r"\b(?:quand (?:j'y|j'y|je m'en) (?:pense|souviens)|when i (?:remember|think of it|think about it)|on and off|"
+    r"\b(?:quand (?:j'y|je m'en) (?:pense|souviens)|when i (?:remember|think of it|think about it)|on and off|"
     r"(?:i|je) (?:often |sometimes |souvent |parfois )?(?:forget|oublie)|(?:two|three|deux|trois),? (?:or |ou )?"
     r"(?:three|four|trois|quatre) (?:times|fois) (?:a|per|par) (?:week|semaine))\b",
     re.I,

@@ -259,9 +259,8 @@ class MedicationFacts(MedicationLookups):
                 if guest:
                     guests.add(name)
                 mine = self.is_pat(k) and name in guests and re.search(r"\b(?:my|mon|ma)\s*$", s.text[: m.start])
-                kin = self.relative_takes(
-                    k, m.start, name in kins, m.end
-                )  # "one brother, george. … and he takes finasteride"
+                # "one brother, george. … and he takes finasteride"; "the brown one is the qvar she takes"
+                kin = self.relative_takes(k, m.start, name in kins, m.end)
                 if kin or theirs:
                     kins.add(name)
                 if theirs or guest or mine or kin or self.is_pat(k) and self.friends(k, m.start):
