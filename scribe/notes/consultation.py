@@ -364,6 +364,7 @@ _GONE_NEXT = re.compile(
 )
 _BACK = re.compile(r"\b(?:came back|comes back|come back|again|revenue?s?|revient|reviennent)\b", re.I)
 _RESOLVED_LATER = re.compile(r"^[^.;?!]*?" + _GONE, re.I)  # … in the rest of the sentence
+GONE_WORD = re.compile(r"\b" + _GONE, re.I)  # any of those words: what a sentence must hold to say something went
 _HAD_BEFORE = re.compile(r"\b(?:had|used to have|j'avais|j'ai eu|avait|a eu|avais)\s+(?:[\w']+\s*){0,2}$", re.I)
 
 

@@ -10,7 +10,7 @@ import re
 from scribe.notes.facts.relative_names import YOURS, told_to_companion
 from scribe.notes.facts.relatives import turn_opening
 
-_FIRST = re.compile(r"\b(?:i|i'll|i'm|i've|i'd|me|my|mine|je|j'|moi|mon|ma|mes)\b", re.I)
+FIRST_PERSON = re.compile(r"\b(?:i|i'll|i'm|i've|i'd|me|my|mine|je|j'|moi)\b", re.I)
 OWN_HEALTH = re.compile(  # the speaker's own health, not what they give the child ("i use the hydrocortisone cream")
     r"\b(?:i (?:take|have|had|was|get|got|carry)|i'm|i've|my|me|je prends|je suis|j'ai)\b", re.I
 )
@@ -54,7 +54,9 @@ class CompanionVoice:
         and he took one of my amlodipine" cannot become the patient's "with him … his amlodipine"."""
         guest = self.guest(k)
         parent = bool(getattr(self, "proxy", None)) and self.parent_tells(k)
-        return guest and not parent and bool(_FIRST.search(self.sents[k].text))
+        return (
+            guest and not parent and bool(FIRST_PERSON.search(self.sents[k].text) or _MY_FR.search(self.sents[k].text))
+        )
 
     def child_with_parent(self) -> bool:
         """A young child's visit a parent speaks for (the proxy): the clinician's "your …" is said to the parent ("with

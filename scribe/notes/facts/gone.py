@@ -5,7 +5,7 @@ résolu)"), whichever sentence first charted it ("et du doliprane pour la fièvr
 from __future__ import annotations
 
 from scribe.notes import lexicon
-from scribe.notes.consultation import gone_next, resolved_after
+from scribe.notes.consultation import GONE_WORD, gone_next, resolved_after
 
 
 def mark_gone(x) -> None:
@@ -16,6 +16,8 @@ def mark_gone(x) -> None:
         if x.is_clin(k) or s.question:
             continue
         nxt = x.sents[k + 1].text if k + 1 < len(x.sents) and x.sents[k + 1].seg_index == s.seg_index else ""
+        if not GONE_WORD.search(s.text + " " + nxt):
+            continue  # (document() runs on every live update: the lexicon is read only where something went)
         found = lexicon.find_concepts("symptom", s.text)
         if len(found) == 1 and (resolved_after(s.text[found[0][1] :]) or nxt and gone_next(nxt)):
             gone.add(found[0][2].label)  # (of two, which one went is not sure: "il a vomi après la toux, mais ça …")

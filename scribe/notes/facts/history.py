@@ -418,9 +418,9 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
         for k, s in enumerate(self.sents[:hpi_end]):
             if not self.is_pat(k) or s.question or self.relative_before(k) or self.guest_of_self(k):
                 continue
-            if self.parents_own_words(k) or not self.patient_part(k):
+            t = self.patient_part(k)  # (a companion's "he took one of my amlodipine": their part left out)
+            if self.parents_own_words(k) or not t:
                 continue  # "my aunt had a goiter. she had surgery for it": the aunt's, not this complaint's
-            t = self.patient_part(k)  # (a companion's "…, it scares me when i stay over": their part left out)
             # an old episode's pain ("when I broke it years ago it was stabbing") is not this complaint's
             past_episode = bool(_PAST_EPISODE.search(t))
             restated = {attr for attr, _ in stated(t, self.lang)}  # said in note words by qualifiers()

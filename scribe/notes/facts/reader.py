@@ -8,7 +8,7 @@ from itertools import takewhile
 
 from scribe.notes import lexicon, register
 from scribe.notes.facts.builder import Builder
-from scribe.notes.facts.companion import OWN_HEALTH, CompanionVoice
+from scribe.notes.facts.companion import FIRST_PERSON, OWN_HEALTH, CompanionVoice
 from scribe.notes.facts.relative_names import relative_names
 from scribe.notes.facts.relatives import THIRD_PERSON, turn_opening
 from scribe.notes.reply_polarity import CHECKS_NO, answer_polarity
@@ -73,7 +73,6 @@ _DISOWNED = re.compile(
     r"(?:mine|le mien|la mienne|à moi)\b",
     re.I,
 )
-_FIRST = re.compile(r"\b(?:i|i'll|i'm|i've|i'd|me|my|mine|je|j'|moi)\b", re.I)
 _WITH_CHILD = re.compile(
     r"\b(?:with|avec|accompagnée? (?:de|par)) (?:his|her|son|sa) (?:daughter|son|fille|fils)\b", re.I
 )
@@ -144,7 +143,7 @@ class ConsultationReader(CompanionVoice):
         if (
             self.companion_turn(k)
             and self.sents[k].seg_index in self._child_turns
-            and _FIRST.search(self.sents[k].text)
+            and FIRST_PERSON.search(self.sents[k].text)
         ):
             return True  # the patient's daughter: "i'm on that, fosamax. they found osteoporosis in me at fifty-five"
         return (
