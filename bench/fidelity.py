@@ -204,6 +204,7 @@ SPLITS = [
     "written23",
     "written24",
     "written25",
+    "written26",
 ]
 UNITS = {w: cls for cls, words in UNIT_WORDS.items() for w in words.split()}  # unit -> (class, factor)
 COUNT_UNITS = r"tablets?|pills?|capsules?|puffs?|drops?|comprimes?|gelules?|sachets?|bouffees?|gouttes?|cp"

@@ -84,6 +84,8 @@ _DENIED_OWN = re.compile(
     re.I,
 )
 
+# "…, you don't have asthma, right?": the history checked, not a diagnosis excluded ("…, okay?" reassures)
+_CHECKS_HISTORY = re.compile(r"\b(?:right|correct|is that right|n'est-ce pas|c'est ça|c'est bien ça)\s*\?\s*$", re.I)
 
 _PRODUCT = re.compile(r"\b(?:tylenol|advil|aleve|motrin|excedrin|bengay)\s+$", re.I)
 _SUBTYPE_AFTER = re.compile(r"\s+(?:familiale?|héréditaire|hereditary|secondaire|secondary|primaire|primary)\b", re.I)
@@ -344,7 +346,8 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             if label in seen and seen[label].status in ("present", "uncertain") and not self._stated(seen[label], k):
                 seen[label].status, seen[label].attributes["certainty"] = "absent", "ruled-out"  # "and the lupus
                 # question. … so no, you don't have lupus"
-            if concept is not None and label not in seen:  # "you don't have Cushing's": said, and excluded
+            # "you don't have Cushing's": said, and excluded ("you don't have asthma, right?" asks the history)
+            if concept is not None and label not in seen and not s.question and not _CHECKS_HISTORY.search(s.text):
                 seen[label] = self.builder.add(
                     "assessment",
                     label,

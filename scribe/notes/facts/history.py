@@ -8,11 +8,14 @@ import re
 from scribe.notes import lexicon, register
 from scribe.notes.consultation import FAMILY, FRIENDS, context_of, denied_after, gone_next, resolved_after
 from scribe.notes.facts.advice_echo import echoes_advice
-from scribe.notes.facts.asked import AskedSymptoms, narrowed, reworded
+from scribe.notes.facts.asked import AskedSymptoms
+from scribe.notes.facts.asked_scope import narrowed, reworded
 from scribe.notes.facts.complaint_time import BEGAN, ONSET, TIMING, complaint_time
 from scribe.notes.facts.mentions import (
     CONTINUES,
     DICTATED,
+    NAMES_IT,
+    NO_AFTER,
     NOT_SEEN,
     RESTATES,
     denied_right_before,
@@ -83,14 +86,6 @@ _CLINICIAN_VOICE = re.compile(
     # a patient never prescribes: "I prescribe" is the clinician's "I'll prescribe" with the "'ll" lost by the ASR
     r"(?:i|we) (?:prescribe|refer you)|let me (?:examine|listen to your)|your (?:lungs|heart) sounds?|"
     r"je vais vous (?:prescrire|examiner|adresser))\b",
-    re.I,
-)
-
-# a reply that names each asked symptom and then its answer: "fever, no", "sueurs nocturnes non"
-_NO_AFTER = re.compile(
-    r"^\s*[,:]?\s*(?:(?:no|nope|none|non|never|jamais|not really|pas vraiment)\s*(?:[.,;!]|$)|"
-    # French said without "ne", the symptom named first: "les bouffées de chaleur, j'en ai plus", "j'en ai jamais eu"
-    r"(?:je n'en ai|j'en ai|j'en ai eu|elle n'en a|elle en a|il n'en a|il en a) (?:plus|pas|jamais|aucune?)\b)",
     re.I,
 )
 
@@ -299,6 +294,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 stated = dictated or bool(reason and reason.start("cc") <= st and en <= reason.end("cc") + 30)
                 # "…i see that you're coming in, you had some shoulder pain, left shoulder pain for three weeks"
                 stated = stated or history and bool(RESTATES.search(s.text[max(0, st - 60) : st]))
+                stated = stated or history and bool(NAMES_IT.fullmatch(s.text[:st]))
                 after = self.lang == "fr" and denied_after(s.text, st, en)  # "non, je tousse pas"
                 if (
                     m.negated
@@ -313,7 +309,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                     and not self._no_answers_question(k, st)  # "no, i've gained weight"
                 ):
                     m.negated = True
-                elif not m.negated and self.is_pat(k) and _NO_AFTER.match(s.text[en:]):
+                elif not m.negated and self.is_pat(k) and NO_AFTER.match(s.text[en:]):
                     m.negated = True  # "fever no. chills a little.", "les vertiges, j'en ai plus": said after it
                 # the clinician's own look ("I don't see any jaundice") is an examination finding wherever it is said
                 # (not the plan's explanations: "it goes straight into the vein, so no constipation")

@@ -22,11 +22,26 @@ NOT_SEEN = re.compile(
     re.I,
 )
 CONTINUES = re.compile(r"^\W*(?:(?:um+|uh+)\W+)*(?:and|as well as|also|plus|et)\b", re.I)
+# a reply that names each asked symptom and then its answer: "fever, no", "sueurs nocturnes non"
+NO_AFTER = re.compile(
+    r"^\s*[,:]?\s*(?:(?:no|nope|none|non|never|jamais|not really|pas vraiment)\s*(?:[.,;!]|$)|"
+    # French said without "ne", the symptom named first: "les bouffées de chaleur, j'en ai plus", "j'en ai jamais eu"
+    r"(?:je n'en ai|j'en ai|j'en ai eu|elle n'en a|elle en a|il n'en a|il en a) (?:plus|pas|jamais|aucune?)\b)",
+    re.I,
+)
 # The clinician saying back what the patient has ("so you had some shoulder pain", "i see that you've been
 # having headaches"): a statement of the complaint, not a question
 RESTATES = re.compile(
     r"\b(?:i see (?:here )?(?:that )?|i understand (?:that )?|it sounds like |so )?you(?:'ve| have|'re| are)? "
     r"(?:had|have|got|been having|having|been experiencing|experiencing)(?: (?:some|a|an|this|that|the))? ",
+    re.I,
+)
+# … or naming what the patient has just described: "that is wheezing", "c'est bien de l'essoufflement"
+NAMES_IT = re.compile(
+    r"\W*(?:(?:so|well|okay|right|yes|alors|bon|oui|donc)\W+)*(?:that|this)(?:'s|\s+is)\s+"
+    r"(?:(?:called|what we call|a|an|some|definitely|actually|really|indeed)\s+)*|"
+    r"\W*(?:(?:alors|bon|oui|donc)\W+)*(?:ça,?\s+)?(?:c'est|ça s'appelle)\s+"
+    r"(?:(?:bien|justement|ce qu'on appelle|de la|de l'|du|des|une?)\s*)*",
     re.I,
 )
 _SIDE_WORD = re.compile(r"\b(left|right)\b(?!.*\b(?:left|right)\b)", re.I)

@@ -38,7 +38,8 @@ CONDITIONAL = re.compile(
 )
 NO_IMPROVEMENT = re.compile(
     r"\b(?:not (?:getting |any |much )?better|(?:does|do) ?n'?t (?:get better|improve|go away|resolve)|no improvement|"
-    r"no better|persist\w*|worse\w*|still|continues?|pas mieux|pas d'amélioration|persiste\w*|s'aggrave\w*|"
+    r"no better|persist\w*|worse\w*|still|continues?|stays? (?:bad|the same|like this)|pas mieux|"
+    r"pas d'amélioration|persiste\w*|s'aggrave\w*|"
     # "if it hasn't passed in a week or two", "if it doesn't help"
     r"(?:has|have|does|do|did) ?n'?t (?:passed|pass|helped|help|worked|work|settled?|cleared? up)|"
     r"not (?:helping|working|passed)|(?:ne )?passe pas)\b",
@@ -106,7 +107,10 @@ _IF_NEEDED_AFTER = re.compile(
     re.I,
 )
 # a condition said after the order: "on fera une irm seulement si la douleur descend dans la jambe"
-_ONLY_IF_AFTER = re.compile(r"^[^,.;]{0,25}?\b(?:seulement si|uniquement si|que si|only if|just if)\b[^.;?!]*", re.I)
+# … or "later if" it stays as it is: "we can try a knee injection later if it stays bad"
+_ONLY_IF_AFTER = re.compile(
+    r"^[^,.;]{0,25}?\b(?:seulement si|uniquement si|que si|only if|just if|later,? if|plus tard,? si)\b[^.;?!]*", re.I
+)
 _GENERIC_LABS = ("labs", "bilan sanguin")
 _DEVICE = re.compile(r"\b(?:brace|splint|sling|immobilizer|boot)$")  # "Finger splint.", not "… advised."
 # advice said as an instruction ("Avoid spicy foods.", "Stay hydrated."), written as said, without "advised"

@@ -175,7 +175,7 @@ ROS_SYMPTOMS: list[Concept] = [
         "hemoptysis",
         [
             r"hemoptysis",
-            r"cough(?:ed|ing)? up blood",
+            r"cough(?:ed|ing)? up (?:any |some )?blood",
             # "any blood when you cough?"
             r"blood when (?:you|i|he|she) cough",
             # "any blood in what you cough up?": the blood, not the cough, is asked about
