@@ -333,7 +333,8 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         a, b = (wider[0], wider[1]) if wider else (st, en)
         lead = self._lead_in(k)
         sure = certainty(lead + s.text, len(lead) + a, len(lead) + b, mods)
-        if sure == "possible" and set_aside(s.text[:a], s.text[b:] + " " + self.next_in_turn(k)):
+        later = f"{s.text[b:]} {self.next_in_turn(k)} {self.next_in_turn(k + 1) if self.next_in_turn(k) else ''}"
+        if sure == "possible" and set_aside(s.text[:a], later):
             sure = "ruled-out"
         else:
             sure = said_next(self.next_in_turn(k), sure)

@@ -51,7 +51,10 @@ _OR_NEAR = re.compile(r"^[^.;?!]{0,15}\b(?:or|ou)\b", re.I)  # "probably a sprai
 _DOUBTED_BEFORE = re.compile(
     r"\b(?:unlikely|not likely|less likely|doubt(?:ful)?|probably not|likely not|most likely not|peu probable|"
     r"je doute|probablement pas|sans doute pas|peu de chances?|(?:would|'d) be surprised|m'étonnerait|"
-    r"(?:serais|serait) (?:surprise?|étonnée?))\b[^.;?!]{0,40}$",
+    r"(?:serais|serait) (?:surprise?|étonnée?)|"
+    # "nothing suggesting cancer on this film": this look found none, which excludes nothing for good
+    r"nothing (?:suggesting|to suggest|that suggests)|rien (?:qui évoque|qui fasse penser à|en faveur d))"
+    r"\b[^.;?!]{0,40}$",
     re.I,
 )
 _DOUBTED_AFTER = re.compile(
@@ -120,12 +123,22 @@ POSSIBLE_BEFORE = re.compile(
 # a diagnosis considered, then set aside in the same sentence: "i did think about septic arthritis, but you have no
 # fever …, so i'm not worried about that", "j'ai pensé aussi à une goutte, mais … ça ne ressemble pas à une goutte"
 _CONSIDERED_BEFORE = re.compile(r"\b(?:" + _CONSIDERED + r")\b[^.;?!]{0,40}$", re.I)
+# (the "but" may open the next sentence, and the verdict come a sentence later: "i did think about a pulmonary
+# embolism. but you have no risk factors, … the d-dimer came back normal. so that's ruled out")
 _SET_ASIDE_LATER = re.compile(
-    r"^[^.?!]*\b(?:but|mais)\b[^.?!]*\b(?:not (?:\w+ )?(?:worried|concerned)|"
+    r"^(?:[^.?!]*[.?!]\s*)?[^.?!]*\b(?:but|mais)\b[^?!]{0,160}?\b(?:not (?:\w+ )?(?:worried|concerned)|"
     r"don'?t think (?:so|it'?s|that'?s|you have)|"
     r"doesn'?t (?:fit|look like|sound like)|so no\b|unlikely|ruled (?:it |that |this )?out|"
     r"ne (?:ressemble|correspond) pas|donc non|je ne pense pas|(?:on )?(?:l'|peut l')?(?:écart|élimin|exclu)\w*|"
     r"pas (?:d'inquiétude|inquiet))",
+    re.I,
+)
+
+# the verdict said after the name: "un diabète de type un ou une décompensation acidocétosique, c'est écarté",
+# "a clot is ruled out" (not "… is not ruled out", "n'est pas écarté")
+_EXCLUDED_AFTER = re.compile(
+    r"^[^.;?!]{0,60}?\b(?:c'est|ce sont|sont|est|is|are|that's|that is|has been|have been)\s+"
+    r"(?:(?!not\b|pas\b|yet\b|encore\b)\w+\s+)?(?:écartée?s?|exclue?s?|éliminée?s?|ruled out|excluded)\b",
     re.I,
 )
 
@@ -148,7 +161,7 @@ def certainty(text: str, start: int, end: int, mods=None) -> str:
     after = text[end:]
     if sure == "ruled-out" and (NOT_YET_EXCLUDED.search(clause) or BUT_NOT_EXCLUDED.match(after)):
         return "possible"  # "the exam doesn't feel like cancer, but an exam can't exclude it"
-    if set_aside(text[:start], after):
+    if set_aside(text[:start], after) or _EXCLUDED_AFTER.match(after):
         return "ruled-out"
     if TEST_FOR.search(clause[-60:]) or LIKE_THEIRS.match(after):
         return "doubted"  # "une numération, pour l'anémie": what a test looks for, no diagnosis

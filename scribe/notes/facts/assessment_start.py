@@ -57,7 +57,13 @@ def denied_in(clause: str) -> bool:
     return bool(NEGATION_NEAR.search(_AFFIRMING.sub(" ", clause)))
 
 
-_AFFIRMING = re.compile(r"\b(?:sans (?:aucun )?doute|without (?:a )?doubt|no doubt|nul doute)\b", re.I)
+# … and "pas forcément, la plupart des sciatiques guérissent…", "not necessarily": the answer to a question, not
+# a denial of what follows
+_AFFIRMING = re.compile(
+    r"\b(?:sans (?:aucun )?doute|without (?:a )?doubt|no doubt|nul doute|pas forcément|pas nécessairement|"
+    r"not necessarily)\b",
+    re.I,
+)
 
 
 class ImpressionStart:

@@ -48,8 +48,9 @@ class Extractor(
         the claim, goes to the note. A known condition is never "possible": the patient's history has it."""
         excluded = set()
         for k, s in enumerate(self.sents):
-            if not self.is_clin(k) or s.question or not _EXCLUDES.search(s.text):
-                continue  # (the lexicon is read only where something is excluded: document() runs on every update)
+            if not self.is_clin(k) or s.question or not _EXCLUDES.search(s.text) or self.to_companion(k):
+                continue  # (the lexicon is read only where something is excluded: document() runs on every update;
+                # "no, maria, yours is for you, and you don't have gout" excludes nothing of the patient's)
             for st, en, c in lexicon.find_concepts("condition", s.text):
                 if _EXCLUDED_FOR_GOOD.search(s.text[:st]) and not _NOT_NOW.search(s.text[en:]):
                     excluded.add(c.label)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon, register
-from scribe.notes.consultation import FAMILY, FRIENDS, context_of, denied_after, gone_next, resolved_after
+from scribe.notes.consultation import FAMILY, context_of, denied_after, gone_next, resolved_after
 from scribe.notes.facts.advice_echo import echoes_advice
 from scribe.notes.facts.asked import AskedSymptoms
 from scribe.notes.facts.asked_scope import narrowed, reworded
@@ -28,6 +28,7 @@ from scribe.notes.facts.mentions import (
 from scribe.notes.facts.qualifiers import QualifierFacts, stated
 from scribe.notes.facts.radiation import RadiationFacts
 from scribe.notes.facts.reader import clause_before
+from scribe.notes.facts.relative_names import someone_elses_story
 from scribe.notes.facts.relatives import someone_elses
 from scribe.notes.not_had import NOT_WANTED, PREVENTED
 from scribe.notes.number_words import numbers_to_digits, spoken_numbers
@@ -46,11 +47,6 @@ _PAST_TENSE = re.compile(
 )
 # a past drug's reaction, told as a habit: "after every shot i'd get flu symptoms, fever, aches"
 _DRUG_REACTION = r"after (?:every|each) (?:shot|dose|injection|pill|infusion)|après chaque (?:piqûre|injection|prise)"
-# a sentence about someone else: "my buddy did the interferon years ago"
-_SOMEONE_ELSE = re.compile(
-    rf"^\W*(?:(?:and|so|well|also|but|et|mais)\W+)*(?:my|his|her|our|mon|ma|mes|son|sa|ses) {FRIENDS}\b", re.I
-)
-_THIRD_OPENS = re.compile(r"^\W*(?:(?:and|so|but|et|mais)\W+)?(?:she|he|her|his|they|their|elle|il|son|sa|ses)\b", re.I)
 _PAST_EPISODE = re.compile(
     r"\b(?:years? ago|last year|back in|in the past|a long time ago|when i (?:was|broke|hurt|had|injured)|"
     r"the (?:last|first|other) time|previous(?:ly)?|used to|il y a [\w-]+ ans|autrefois|la dernière fois|"
@@ -473,13 +469,9 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 and not self._SMALLTALK.search(t)
                 and not _CLINICIAN_VOICE.search(t)
                 and not re.search(_DRUG_REACTION, t, re.I)
-                and not _SOMEONE_ELSE.match(t)
-                and not (
-                    _THIRD_OPENS.match(t)
-                    and k
-                    and self.sents[k - 1].seg_index == s.seg_index
-                    and _SOMEONE_ELSE.match(self.sents[k - 1].text)
-                )  # "my friend took fosamax. her dentist said"
+                and not someone_elses_story(
+                    t, self.sents[k - 1].text if k and self.sents[k - 1].seg_index == s.seg_index else ""
+                )
                 and not register.anchorless(t)  # "that's newer, maybe two months": of what, the note can't say
                 and n_statements < 14
             ):

@@ -158,18 +158,23 @@ def _only_if_after(x, k: int) -> bool:
 _OFFER = re.compile(
     r"\b(?:(?:je|on) (?:peux|peut|pourrais|pourrait) vous (?:proposer|donner|prescrire)|i (?:can|could) "
     r"(?:offer|give|prescribe)|we could (?:try|start)|would you like|je vous propose(?: aussi| également)?|"
-    r"(?:i'd|i would) (?:also )?(?:offer|recommend|suggest))\b",
+    r"(?:i'd|i would) (?:also )?(?:offer|recommend|suggest)|"
+    # an option laid out: "il y a un médicament pour les douleurs des nerfs, la prégabaline"
+    r"il y a (?:aussi )?(?:un|des) (?:médicaments?|traitements?)|"
+    r"there(?:'s| is) (?:also )?a (?:medicine|medication|drug))\b",
     re.I,
 )
 _REFUSES = re.compile(
-    r"^\W*(?:(?:euh|um|uh|hmm|honestly|well)\W+)?(?:non|no)\b(?:\W*$|[^?!]{0,60}\b(?:"
-    r"je (?:ne )?préf[èe]re (?:pas|attendre)|je ne veux pas|je veux essayer|(?:i'd|i would) rather (?:not|wait)|"
+    r"^\W*(?:(?:euh|um|uh|hmm|honestly|well|ah|oh)\W+)?(?:non|no)\b(?:\W*$|[^?!]{0,90}\b(?:"
+    r"je (?:ne )?préf[èe]re (?:pas|attendre|ne pas)|(?:i'd|i would) prefer not|"
+    r"je ne veux pas|je veux essayer|(?:i'd|i would) rather (?:not|wait)|"
     r"no thanks|no thank you|non merci|i don't want|je n'ai pas envie|pas cette année|not this year|i'll pass))|"
     r"^\W*(?:i don't want (?:it|that|them|to take)|je n'en veux pas|je ne veux pas (?:le|la|les) prendre)\b",
     re.I,
 )
 _LET_GO = re.compile(
-    r"\b(?:on ne (?:le|la|les) prescri\w* pas|on n'en prescri\w* pas|(?:we|i) (?:won't|will not) (?:prescribe|start) "
+    r"\b(?:on ne (?:le|la|les) (?:prescri\w*|commence|démarre) pas|"
+    r"on n'en prescri\w* pas|(?:we|i) (?:won't|will not) (?:prescribe|start) "
     r"(?:it|that|them)|that's (?:fine|okay|ok), we won't|c'est votre (?:choix|décision)|"
     r"that's your (?:choice|decision))\b",
     re.I,

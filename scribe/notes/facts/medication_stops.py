@@ -65,6 +65,40 @@ def stops_by_word(x) -> None:
                     f.evidence.append(ev)
 
 
+# a stop said of the drug the sentence (or the turn's sentence before) has just named: "the hydrochlorothiazide raises
+# your uric acid …, so i want to stop it and switch you to …", "le tramadol, on l'arrête"
+_STOP_IT = re.compile(
+    r"\b(?:stop|discontinue|come off)\s+(?:taking\s+)?(?:it|that one)\b|\b(?:on|je) l'arrête\b|\bl'arrêter\b", re.I
+)
+_NOT_NOW_OR_IF = re.compile(r"\b(?:if|unless|when|si|quand|sauf|don't|do not|not|pas|ne)\b|\?", re.I)
+
+
+def stops_of_it(x) -> None:
+    """A current drug the clinician stops by a pronoun, right after naming it in the same turn (no condition, no
+    negation in between): stopped, with the stop as evidence."""
+    for k, s in enumerate(x.sents):
+        m = _STOP_IT.search(s.text) if x.is_clin(k) and not s.question else None
+        if m is None:
+            continue
+        named = [(s.text[: m.start()], d) for d in x.drug_mentions[k] if d.end <= m.start()]
+        if not named and k and x.sents[k - 1].seg_index == s.seg_index:
+            named = [(x.sents[k - 1].text + " " + s.text[: m.start()], d) for d in x.drug_mentions[k - 1]]
+        if not named or _NOT_NOW_OR_IF.search(named[-1][0][named[-1][1].end :]):
+            continue
+        drug = named[-1][1]
+        name = (drug.drug.get("name") or drug.surface).lower()
+        ev = x.builder.evidence(s.seg_index, s.start + m.start(), s.start + m.end())
+        for f in x.builder.facts:
+            if (
+                f.kind == "medication"
+                and f.status == "current"
+                and name in (f.label.lower(), f.attributes.get("surface"))
+            ):
+                f.status, f.attributes["prescriber"] = "stopped", "this clinician"
+                if len(f.evidence) < 4:
+                    f.evidence.append(ev)
+
+
 def class_stops(x) -> None:
     """ "Stop taking any nonsteroidal medicines such as your Advil": the class is stopped, so a drug of
     that class the patient takes (the Aleve named earlier) is stopped too, with the stop as evidence."""

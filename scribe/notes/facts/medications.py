@@ -10,7 +10,7 @@ from scribe.notes.consultation import context_of
 from scribe.notes.facts.medication_fold import one_fact_per_drug
 from scribe.notes.facts.medication_lookup import MedicationLookups
 from scribe.notes.facts.medication_not_taken import among_options, drop_not_taken
-from scribe.notes.facts.medication_stops import class_stops, drop_put_off, stops_by_word, told_stopped
+from scribe.notes.facts.medication_stops import class_stops, drop_put_off, stops_by_word, stops_of_it, told_stopped
 from scribe.notes.facts.medication_taper import taper_steps
 from scribe.notes.facts.relative_names import spouse_told
 from scribe.notes.medication.numbers import tablets_per_dose
@@ -98,6 +98,7 @@ class MedicationFacts(MedicationLookups):
         tried: set[int] = set()  # … and "have you tried anything for it?"
         offered: dict[int, set[str]] = {}  # replies to a question naming drugs: the drugs it names
         found = [med.find_mentions(s.text, find_drugs, lexicon.DRUG_STOP) for s in self.sents]  # once a sentence
+        self.drug_mentions = found  # (the plan's free lines read them too)
         friends = med.friend_names([s.text for s in self.sents])  # "my buddy frank": "frank takes metoprolol"
         weighed: set[str] = set()  # drugs the clinician only considered, by name
         guests: set[str] = set()  # a companion's drugs: their "i'll keep my glipizide to myself" later is theirs too
@@ -275,8 +276,8 @@ class MedicationFacts(MedicationLookups):
                         ev = self.builder.evidence(s.seg_index, s.start + m.start, s.start + m.end)
                         put_off.append((ev, (m.drug.get("name") or m.surface).lower()))
                     continue  # "a medication i considered, azithromycin"; "no azithromycin for now"
-                if self.is_clin(k) and among_options(self.sents, k, m.end):
-                    continue
+                if self.is_clin(k) and among_options(self.sents, k, m.end) or med.put_off(s.text, m.end):
+                    continue  # (the patient's recap puts off too: "… and allopurinol later")
                 negated = (
                     mods.negated
                     and answer is None
@@ -410,6 +411,7 @@ class MedicationFacts(MedicationLookups):
         drop_put_off(self, put_off)
         class_stops(self)
         stops_by_word(self)
+        stops_of_it(self)
         taper_steps(self)
         drop_not_taken(self, friends, found)  # "my wife takes spironolactone" … "spironolactone is one of the …"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from scribe.notes.consultation import FRIENDS
 from scribe.notes.facts.relatives import FAMILY, MY_RELATIVE, MY_SPOUSE, turn_opening
 
 _NAMED_RELATIVE = re.compile(r"\b(?:my|mon|ma)\s+" + FAMILY.pattern + r"\s*,\s*([a-zà-ÿ]{3,})\s*[,.]", re.I)
@@ -112,3 +113,28 @@ def spouse_told(sents: list, k: int, at: int, is_clin) -> bool:
 
 
 _THIRD = re.compile(r"\b(?:she|he|elle|il(?! y a))\b", re.I)
+
+
+# a sentence about someone else: "my buddy did the interferon years ago"
+_SOMEONE_ELSE = re.compile(
+    rf"^\W*(?:(?:and|so|well|also|but|et|mais)\W+)*(?:my|his|her|our|mon|ma|mes|son|sa|ses) {FRIENDS}\b", re.I
+)
+# … or about a relative, whose "she" the next sentence goes on with: "mom had a blood clot. she's on apixaban now"
+_RELATIVE_OPENS = re.compile(
+    r"^\W*(?:(?:and|so|well|also|but|et|mais)\W+)*(?:(?:my|our|mon|ma|mes)\s+)?(?:mom|mum|mother|dad|father|sister|"
+    r"brother|son|daughter|grandma|grandpa|grandmother|grandfather|aunt|uncle|maman|papa|mère|père|sœur|frère)\b",
+    re.I,
+)
+_THIRD_OPENS = re.compile(r"^\W*(?:(?:and|so|but|et|mais)\W+)?(?:she|he|her|his|they|their|elle|il|son|sa|ses)\b", re.I)
+
+
+def someone_elses_story(text: str, before: str) -> bool:
+    """The patient's sentence tells of someone else (a friend's, or a relative's told just `before` in the same
+    turn: "my friend took fosamax. her dentist said", "mom had a blood clot. she's on apixaban now"): not the
+    patient's history."""
+    return bool(
+        _SOMEONE_ELSE.match(text)
+        or _THIRD_OPENS.match(text)
+        and before
+        and (_SOMEONE_ELSE.match(before) or _RELATIVE_OPENS.match(before))
+    )

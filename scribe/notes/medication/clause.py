@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes.medication.attributes import Attributes
-from scribe.notes.medication.later import on_a_condition
+from scribe.notes.medication.later import STARTS_LATER, on_a_condition
 from scribe.notes.medication.names import Mention, one_drug
 from scribe.notes.medication.status import NO_MORE_BEFORE, has_own_status
 
@@ -310,6 +310,9 @@ NOT_STARTING = re.compile(
     r"^[^.]{0,40}\b(?:we're|we are|i'm|i am) not (?:starting|prescribing) (?:anything|any of (?:them|those)|"
     r"(?:it|that|this one) (?:today|now|yet|for now))\b|"
     r"^[^.]{0,40}\bon ne (?:commence|démarre|prescrit) rien\b|"
+    # a prescription kept at home: "… doxycycline to keep at home. you do not start it now. if the phlegm …"
+    r"^[^.]{0,40}\byou (?:do not|don't) (?:start|take) (?:it|them) (?:now|yet|today|straight away)\b|"
+    r"^[^.]{0,40}\bne (?:le|la|les) (?:commencez|prenez) pas (?:maintenant|tout de suite|aujourd'hui)\b|"
     # a drug for the companion's own doctor to prescribe: "patches, varenicline. that's for your doctor to prescribe"
     r"^[^.]{0,40}\b(?:that's|that is|it's|c'est) (?:for|à) (?:your|votre|son|sa|his|her) (?:own )?(?:doctor|médecin)\b",
     re.I,
@@ -322,6 +325,7 @@ _FOR_NOW_AFTER = re.compile(r"^\s*(?:for now|yet|for the moment|pour l'instant|p
 # "montelukast, not for now": put off in the recap
 _NOT_NOW_AFTER = re.compile(
     r"^\W*(?:is |c'est )?(?:not|pas) (?:for now|now|yet|right now|today|pour l'instant|pour le moment|maintenant)\b|"
+    r"^\s*(?:later|plus tard)\s*(?:[.,;]|$)|"  # the recap: "… and allopurinol later."
     r"^\W*(?:but )?(?:we|i) (?:won't|will not|don't) (?:start|prescribe|use) (?:it|that|them)\b",  # "…, but we won't"
     re.I,
 )
@@ -416,21 +420,11 @@ def put_off(text: str, end: int, start: int | None = None) -> bool:
     what the clinician said of it before (its dose, how it is taken) described an option, not a prescription."""
     after = text[end : end + 25]
     no_for_now = start is not None and _FOR_NOW_AFTER.match(after) and _NO_BEFORE.search(text[:start])
-    return bool(no_for_now or _NOT_NOW_AFTER.match(after) or _ONCE_SETTLED.search(text[max(0, end - 160) : end]))
+    return bool(no_for_now or _NOT_NOW_AFTER.match(after) or STARTS_LATER.search(text[max(0, end - 160) : end]))
 
 
 # a start that waits for the flare to settle: "i'll see you in two weeks, once this is settled, and we'll start
 # allopurinol", "une fois la crise passée, on commencera l'allopurinol"
-_ONCE_SETTLED = re.compile(
-    r"(?:\b(?:once|when|after) (?:this|that|it|the flare|the infection|the attack)(?: is|'s| has)? "
-    r"(?:settled|over|gone|calmed down|healed|cleared)|"
-    r"\bune fois (?:que )?(?:la crise|ça|l'infection)(?: est)? (?:passée|calmée|terminée|guérie))"
-    r"\b[^.;?!]{0,40}\b(?:we'll|we will|i'll|on) (?:start|add|begin|commencera|ajoutera|démarrera)\s+"
-    r"(?:the |l'|le |la )?[\w-]+$",
-    re.I,
-)
-
-
 _INQUIRY = re.compile(
     r"^\W*(?:(?:and|so|okay|ok|um|uh|now|alright|all right|et|alors)\W+)*"
     r"(?:are|do|did|have|has|is|were|was|you're|you are|you've|any|what|which|how|when|"

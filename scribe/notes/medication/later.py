@@ -41,3 +41,18 @@ def on_a_condition(text: str, start: int, end: int) -> bool:
         or _ON_A_TARGET_AFTER.match(text, end)
         or _ONLY_IF_NO_BETTER.match(text, end)
     )
+
+
+# a start put off to a time to come, said before the drug: "once this has completely settled, in about four weeks,
+# we'll start allopurinol", "i'll see you in four weeks to start the allopurinol", "when we start the allopurinol"
+STARTS_LATER = re.compile(
+    r"(?:\b(?:once|when|after) (?:this|that|it|the flare|the infection|the attack)(?: is|'s| has)? "
+    r"(?:completely |fully |all )?(?:settled|over|gone|calmed down|healed|cleared)|"
+    r"\bune fois (?:que )?(?:la crise|ça|l'infection)(?: est)? (?:passée|calmée|terminée|guérie))"
+    r"\b[^.;?!]{0,40}\b(?:we'll|we will|i'll|on) (?:start|add|begin|commencera|ajoutera|démarrera)\s+"
+    r"(?:the |l'|le |la )?[\w-]+$|"
+    r"\b(?:in|dans) (?:[\w-]+ ){1,3}(?:weeks?|months?|semaines|mois) (?:to|pour) (?:start|begin|commencer|démarrer)\s+"
+    r"(?:the |l'|le |la )?[\w-]+$|"
+    r"\b(?:when|once|quand) (?:we|on) (?:start|begin|commencera|démarrera)\s+(?:the |l'|le |la )?[\w-]+$",
+    re.I,
+)

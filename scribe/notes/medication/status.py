@@ -262,7 +262,8 @@ _SWITCH_OBJECT = (
 )
 _SWITCH_TO = re.compile(
     r"\b(?:switch\w*|chang\w*|passer|passe|replac\w*|remplac\w*)\b[^.]{0,60}\b(?:to|à|par|with)\s+"
-    r"(?:an? [\w-]+(?: [\w-]+)?\s*,\s*)?(?:the\s+|some\s+|l'|la\s+|le\s+|du\s+)?$",  # "to a progestin-only pill, "
+    # "to a progestin-only pill, ", "to another blood pressure tablet, "
+    r"(?:(?:an?|another|une?|une? autre) (?:[\w-]+ ){0,2}[\w-]+\s*,\s*)?(?:the\s+|some\s+|l'|la\s+|le\s+|du\s+)?$",
     re.I,
 )
 # a drug the clinician would consider on a condition, not one given today
