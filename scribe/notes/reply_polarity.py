@@ -112,7 +112,10 @@ _GOES_BACK = re.compile(
     r"(?:actually|now that (?:i think|you mention|you (?:say|ask) (?:it|that))|thinking about it|"
     r"maintenant que (?:vous le dites|j'y (?:re)?pense)|"
     r"(?:wait|attendez)\W+(?:(?:ah|oh)\W+)?(?:yes|yeah|oui|si|once|une fois|a little|un peu)|"  # "well, wait. once."
-    r"en fait|enfin si|si\b|quoique|à la réflexion|(?:okay|ok|alright|oh)\W+(?:yeah|yes|oui|ouais)\b|"
+    r"en fait|enfin si|si\b|quoique|à la réflexion|"
+    # a bare "a little bit." said after the "no" (once the companion has prompted: "maya ..." "... a little bit")
+    r"(?:a little(?: bit)?|a tiny bit|a bit|un (?:tout )?(?:petit )?peu)(?=\s*[.!]?\s*$)|"
+    r"(?:okay|ok|alright|oh)\W+(?:yeah|yes|oui|ouais)\b|"
     r"(?:maybe|perhaps|peut-être)\W+(?:once|twice|a little|a bit|sometimes|une fois|un peu|parfois)|"
     r"(?:well|enfin|yeah|yes|oui|ouais)\W+(?:a little|a bit|a tiny bit|once|sometimes|un (?:tout )?(?:petit )?peu|"
     r"une fois|parfois|a few|a couple|some|quelques-un(?:e)?s|quelques fois|de temps en temps)|"

@@ -119,7 +119,7 @@ def drop_not_taken(x, friends: frozenset[str], found: list) -> None:
     for f in x.builder.facts:
         if f.kind == "medication" and _said_for(f, meds):
             continue
-        if f.kind == "medication" and f.status in ("current", "historical", "administered", "new"):
+        if f.kind == "medication" and f.status in ("current", "historical", "administered", "new", "changed"):
             sentences = [sentence_of(x, e) for e in f.evidence]
             quotes = [x.sents[k].text for k in sentences if k is not None]
             ours = f.status == "new" or f.attributes.get("prescriber") == "this clinician"  # "start alendronate …"
@@ -148,9 +148,19 @@ _ONLY_IF = re.compile(
 
 
 def _only_if_after(x, k: int) -> bool:
-    """The clinician's sentence k, or the next one of the turn, starts the drug only on a condition."""
+    """The clinician's sentence k, or the next one of the turn, starts the drug only on a condition; or the
+    clinician's turn before it wrote a prescription to fill only if the child is no better (_DELAYED)."""
     turn = [j for j in (k, k + 1) if j < len(x.sents) and x.sents[j].seg_index == x.sents[k].seg_index]
-    return any(_ONLY_IF.search(x.sents[j].text) for j in turn)
+    before = [j for j in range(max(0, k - 6), k) if x.sents[j].seg_index >= x.sents[k].seg_index - 2 and x.is_clin(j)]
+    return any(_ONLY_IF.search(x.sents[j].text) for j in turn) or any(_DELAYED.search(x.sents[j].text) for j in before)
+
+
+# a "wait and see" prescription: "i'll give you a prescription today, but only fill it if she isn't better in …"
+_DELAYED = re.compile(
+    r"\bonly (?:fill|start|use|give) (?:it|them|the prescription) if\b|"
+    r"\bne (?:la|le) (?:prenez|donnez|commencez) que si\b",
+    re.I,
+)
 
 
 # a drug offered ("je peux vous proposer … du propranolol", "i could give you …"), then refused by the patient's next

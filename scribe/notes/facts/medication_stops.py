@@ -32,7 +32,7 @@ DRUG_CLASSES = {
 _STOP_BY_WORD = re.compile(
     r"\b(?:stop|discontinue|come off|no more|arrêtez|arrêter|arrête)\s+(?:taking\s+)?"
     r"(?:the|your|his|her|le|la|les)\s+(?:separate\s+|other\s+)?(?P<word>[a-zà-ÿ0-9-]{2,})\s+"
-    r"(?:pills?|tablets?|supplements?|medicines?|comprimés?|cachets?)\b|"
+    r"(?P<form>pills?|tablets?|supplements?|medicines?|comprimés?|cachets?|syrup|sirop)\b|"
     r"\b(?:instead of|rather than|au lieu d[eu']|à la place d[eu']|plutôt que (?:d[eu']|l[ea] |l'))\s*"
     r"(?:the\s+|your\s+|his\s+|her\s+|la\s+|l')?"
     r"(?P<replaced>[a-zà-ÿ0-9-]{3,})\b",
@@ -54,7 +54,11 @@ def stops_by_word(x) -> None:
                 if f.kind != "medication" or f.status not in ("current", "historical") or not f.evidence:
                     continue
                 names = {f.label.lower(), str(f.attributes.get("surface", "")).lower()}
-                if not any(n.split()[:1] == [word] for n in names if n):
+                # … or by the words the drug was first told with: "some cough syrup for the cold, the children's
+                # dextromethorphan one" … "stop the cough syrup"
+                told = next((g.text for g in x.tr.segments if g.id == f.evidence[0].segment_id), "")
+                as_told = m.group("form") and f"{word} {m.group('form').lower()}" in told.lower()
+                if not any(n.split()[:1] == [word] for n in names if n) and not as_told:
                     continue
                 if (f.evidence[0].segment_id, f.evidence[0].start) >= (ev.segment_id, ev.start):
                     continue  # named after the stop: another statement

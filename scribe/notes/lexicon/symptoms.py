@@ -152,7 +152,14 @@ SYMPTOMS: list[Concept] = [
     ),
     symptom(
         "cough",
-        [r"cough(?:ing)?", r"toux", r"tousse[rzs]?", r"toussé", r"toussait", r"toussote\w*"],
+        [
+            r"cough(?:ing)?(?! (?:syrup|medicine|mixture|drops|suppressant))",
+            r"toux",
+            r"tousse[rzs]?",
+            r"toussé",
+            r"toussait",
+            r"toussote\w*",
+        ],
         "toux",
         "Respiratory",
     ),

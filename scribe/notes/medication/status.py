@@ -150,7 +150,7 @@ _CHANGE_RIGHT = re.compile(
     rf"^(?:\W{{0,3}}(?:de|from) {_N} (?:\S+ )?(?:à|to) {_N}\b|"
     # the recap's "levothyroxine down to seventy-five", the echo's "and the losartan goes to one hundred"
     rf"\W{{0,3}}(?:(?:goes|go|is going|passe) (?:up |down )?|up |down )(?:to|à) {_N}\b|"
-    rf"[^.]{{0,40}}?(?:{CHANGE_ON_ANAPHORA.pattern}))",
+    rf"[^.]{{0,70}}?(?:{CHANGE_ON_ANAPHORA.pattern}))",
     re.I,
 )
 # "let's cut the meclizine down", "bring your prednisone back to ten": the verb's particle after the drug
@@ -219,7 +219,7 @@ _SEEN_IN = re.compile(rf"\b(?:i|we) saw (?:you|him|her) (?:in|back in|last) (?:{
 _HISTORY = re.compile(
     r"\b(?:had put|put you on .{0,30}(?:last|ago)|(?:i|we) started (?:you|him|her) on|"
     r"last (?:year|month|time|visit|week|spring|summer|fall|winter)|ago|you've been|been on|in the past|"
-    r"previously|used to|back in|l'an dernier|l'année dernière|depuis)\b",
+    r"previously|used to|back in|l'an dernier|l'année dernière|depuis|(?:weeks?|months?|days?) after starting)\b",
     re.I,
 )
 _PAST_VERB = re.compile(
