@@ -345,14 +345,17 @@ def hedged(text: str) -> bool:
 
 # the finding was, and is no more: "the cough went away last week", "la fièvre est tombée"
 _GONE = (
-    r"(?:went away|has gone|had gone|is gone|'s gone|are gone|cleared up|cleared|resolved|"
+    r"(?:went away|went(?= (?:after|within) )|has gone|had gone|is gone|'s gone|are gone|cleared up|cleared|resolved|"
     r"disappeared|has stopped|have stopped|went down|is better now and gone|a disparu|ont disparu|est partie?|"
     r"sont parti(?:e)?s|"
     r"est passée?|est tombée?|s'est arrêtée?|c'est (?:bien )?(?:fini|terminé|passé)|'s over|is over)\b"
 )
 # "… the first two weeks, that's gone": gone, said of it after a comma
 _RESOLVED = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?" + _GONE + r"|^[^.;?!]*?,\s*(?:(?:but|mais)\s+)?(?:it|that|ça)(?:\s+\w+){0,2}?\s*" + _GONE,
+    r"^\W*(?:\w+\W+){0,3}?"
+    + _GONE
+    + r"|^[^.;?!]*?,\s*(?:(?:but|mais)\s+)?(?:(?:it|that|ça)(?:\s+\w+){0,2}?\s*)?"
+    + _GONE,
     re.I,
 )
 # the next sentence of the turn says it went: "that cough drove my wife crazy. it went away after i stopped."

@@ -112,7 +112,7 @@ _GOES_BACK = re.compile(
     r"(?:actually|now that (?:i think|you mention|you (?:say|ask) (?:it|that))|thinking about it|"
     r"maintenant que (?:vous le dites|j'y (?:re)?pense)|"
     r"(?:wait|attendez)\W+(?:(?:ah|oh)\W+)?(?:yes|yeah|oui|si|once|une fois|a little|un peu)|"  # "well, wait. once."
-    r"en fait|enfin si|si\b|quoique|à la réflexion|"
+    r"en fait|enfin si|si\b|quoique|à la réflexion|(?:yeah|yes|oui|ouais)\W+(?:actually|en fait)|"
     # a bare "a little bit." said after the "no" (once the companion has prompted: "maya ..." "... a little bit")
     r"(?:a little(?: bit)?|a tiny bit|a bit|un (?:tout )?(?:petit )?peu)(?=\s*[.!]?\s*$)|"
     r"(?:okay|ok|alright|oh)\W+(?:yeah|yes|oui|ouais)\b|"
@@ -171,7 +171,10 @@ CHECKS_NO = re.compile(
     r"really|vraiment|are you sure|vous êtes sûre?)\b[^.!?]{0,30}\?\s*$|"
     # or narrows it to a circumstance: "any leaking urine?" "no." "when you cough, sneeze, laugh?"
     r"(?P<when>^\W*(?:(?:and|or|even|not even|what about|et|ou|même)\W+)*(?:when you|quand (?:vous|tu))\b"
-    r"[^.!?]{0,40}\?\s*$)",
+    r"[^.!?]{0,40}\?\s*$|"
+    # … or to the effort that brings it on, in a word: "stairs?", "dans les escaliers ?"
+    r"^\W*(?:(?:and|or|even|what about|et|ou|même)\W+)*(?:on |in |up |going up |climbing |dans |en montant )?"
+    r"(?:the |les |des )?(?:stairs|hills?|exertion|exercise|escaliers|côtes?|à l'effort)\s*\?\s*$)",
     re.I,
 )
 

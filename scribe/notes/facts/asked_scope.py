@@ -63,6 +63,13 @@ _WHEN_IT = re.compile(
 _RESTRICTED = re.compile(r"^\s+(?:that|which|qui)\s+(?!(?:you|i|vous avez|vous aviez)\b)\w", re.I)
 
 
+# "the fatigue, are you short of breath?": the symptom named as the topic, the question asks after another
+_TOPIC_BEFORE = re.compile(
+    r"^\W*(?:(?:and|so|now|okay|ok|et|alors)\W+)*(?:the|your|this|that|le|la|les|l'|votre|vos|cette|ce)\s*$", re.I
+)
+_ASKS_ANOTHER = re.compile(r"^\s*,\s*(?:are|do|did|have|has|is|any|est-ce|avez|vous)\b", re.I)
+
+
 # "and your cough, is it getting better?", "the swelling, any better?": the symptom named as the topic, then a
 # question about it: the symptom is given
 _THEN_ASKED = re.compile(
@@ -94,6 +101,8 @@ def narrowed(question: str, start: int, end: int) -> str:
         or _WHEN_IT.search(before)
         or _THEN_ASKED.match(question[end:])
         or _RESTRICTED.match(question[end:])
+        or _TOPIC_BEFORE.match(before)
+        and _ASKS_ANOTHER.match(question[end:])
     ):
         return "property"
     if _CIRCUMSTANCE_AFTER.match(after) or _CIRCUMSTANCE_BEFORE.match(before):

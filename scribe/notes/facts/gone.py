@@ -19,7 +19,8 @@ def mark_gone(x) -> None:
         if not GONE_WORD.search(s.text + " " + nxt):
             continue  # (document() runs on every live update: the lexicon is read only where something went)
         found = lexicon.find_concepts("symptom", s.text)
-        if len(found) == 1 and (resolved_after(s.text[found[0][1] :]) or nxt and gone_next(nxt)):
+        one = len({c.label for *_, c in found}) == 1  # ("i felt sick, really queasy, but that went": one, twice)
+        if one and (resolved_after(s.text[found[-1][1] :]) or nxt and gone_next(nxt)):
             gone.add(found[0][2].label)  # (of two, which one went is not sure: "il a vomi après la toux, mais ça …")
     for f in x.builder.facts:
         if f.kind == "symptom" and f.status == "present" and f.label in gone and f.label != "pain":

@@ -65,7 +65,11 @@ _TODAY = re.compile(r"\b(?:today|right now|at the moment|this morning|aujourd'hu
 
 # the drug stopped for the symptom: a reaction of the past ("i got an itchy rash on my arms, so we stopped it"), in
 # the same sentence or the next
-_STOPPED_FOR_IT = re.compile(r"[^.;?!]{0,40}?\bso (?:we|i|they|she|he) (?:stopped|quit) (?:it|them|that)\b", re.I)
+_STOPPED_FOR_IT = re.compile(
+    r"[^.;?!]{0,40}?\b(?:so (?:we|i|they|she|he) (?:stopped|quit) (?:it|them|that)|j'ai (?:tout )?arrêté|on a arrêté)"
+    r"\b",
+    re.I,
+)
 
 
 # the patient disputes what someone else reported: "dave said i was snoring, which i don't believe"

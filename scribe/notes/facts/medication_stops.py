@@ -74,14 +74,21 @@ def stops_by_word(x) -> None:
 _STOP_IT = re.compile(
     r"\b(?:stop|discontinue|come off)\s+(?:taking\s+)?(?:it|that one)\b|\b(?:on|je) l'arrête\b|\bl'arrêter\b", re.I
 )
-_NOT_NOW_OR_IF = re.compile(r"\b(?:if|unless|when|si|quand|sauf|don't|do not|not|pas|ne)\b|\?", re.I)
+_NOT_NOW_OR_IF = re.compile(
+    r"\b(?:if|unless|when|si|quand|sauf|don't|do not|not|pas|ne|try|next|later|eventually|may|might|could|"
+    r"prochaine|essayer|plus tard)\b|\?",
+    re.I,
+)
+
+_GRADUAL = re.compile(r"\b(?:progressivement|gradually|slowly|taper\w*|wean\w*|petit à petit|step by step)\b", re.I)
 
 
 def stops_of_it(x) -> None:
     """A current drug the clinician stops by a pronoun, right after naming it in the same turn (no condition, no
     negation in between): stopped, with the stop as evidence."""
     for k, s in enumerate(x.sents):
-        m = _STOP_IT.search(s.text) if x.is_clin(k) and not s.question else None
+        gradual = _GRADUAL.search(s.text)  # "on va l'arrêter, mais progressivement": the taper's own line says it
+        m = _STOP_IT.search(s.text) if x.is_clin(k) and not s.question and not gradual else None
         if m is None:
             continue
         named = [(s.text[: m.start()], d) for d in x.drug_mentions[k] if d.end <= m.start()]
@@ -130,7 +137,9 @@ def class_stops(x) -> None:
 def drop_put_off(x, put_off: list) -> None:
     """A drug the clinician puts off ("montelukast, not for now") after describing it ("montelukast, ten milligrams
     at night. i thought about it"): what the clinician alone said of it before is an option, not a drug taken or
-    started. put_off: (evidence of the put-off mention, drug name) pairs."""
+    started. put_off: (evidence of the put-off mention, drug name) pairs; their names stay on x (`put_off_names`),
+    so that the plan writes no line of its own for them ("… we'll start allopurinol, low, a hundred milligrams")."""
+    x.put_off_names = {name for _, name in put_off}
     for ev, name in put_off:
         x.builder.facts = [
             f

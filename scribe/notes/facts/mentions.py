@@ -33,15 +33,16 @@ NO_AFTER = re.compile(
 # having headaches"): a statement of the complaint, not a question
 RESTATES = re.compile(
     r"\b(?:i see (?:here )?(?:that )?|i understand (?:that )?|it sounds like |so )?you(?:'ve| have|'re| are)? "
-    r"(?:had|have|got|been having|having|been experiencing|experiencing)(?: (?:some|a|an|this|that|the))? ",
+    r"(?:had|have|got|been having|having|been experiencing|experiencing)(?: (?:some|a|an|this|that|the))? |"
+    r"\bso you(?:'re| are) (?:a bit |a little |quite |getting |more )?$",
     re.I,
 )
 # … or naming what the patient has just described: "that is wheezing", "c'est bien de l'essoufflement"
 NAMES_IT = re.compile(
     r"\W*(?:(?:so|well|okay|right|yes|alors|bon|oui|donc)\W+)*(?:that|this)(?:'s|\s+is)\s+"
     r"(?:(?:called|what we call|a|an|some|definitely|actually|really|indeed)\s+)*|"
-    r"\W*(?:(?:alors|bon|oui|donc)\W+)*(?:ça,?\s+)?(?:c'est|ça s'appelle)\s+"
-    r"(?:(?:bien|justement|ce qu'on appelle|de la|de l'|du|des|une?)\s*)*",
+    r"\W*(?:(?:alors|bon|oui|donc|d'accord)\W+)*(?:(?:ça,?\s+)?(?:c'est|ça s'appelle)|il y a)\s+"
+    r"(?:(?:bien|justement|plutôt|ce qu'on appelle|de la|de l'|du|des|une?)\s*)*",
     re.I,
 )
 _SIDE_WORD = re.compile(r"\b(left|right)\b(?!.*\b(?:left|right)\b)", re.I)
@@ -155,8 +156,8 @@ def negation_spent(before: str) -> bool:
 # a new item that says it is had: "no fever, some chills at night", "pas de fièvre, des frissons" (a French negation
 # would say "de frissons")
 _HAD_AFTER_ALL = re.compile(
-    r"(?:,|\band\b|\bet\b)\s*(?:(?:but|mais)\s+)?(?:some|a little(?: bit)?(?: of)?|a bit of|a lot of|lots of|"
-    r"plenty of|des|du|de la|un peu de|beaucoup de)\s+$",
+    r"(?:,|\band\b|\bet\b)\s*(?:(?:but|mais)\s+)?(?:some|a little(?: bit)?(?: of)?|a (?:tiny )?bit(?: of)?|a lot of|"
+    r"lots of|plenty of|des|du|de la|un peu de|beaucoup de)\s+$",
     re.I,
 )
 

@@ -323,8 +323,9 @@ class PlanFacts:
                 if self._mentions_med(s, raw) or kept_on
                 else next((name for name, rx in self._PLAN_KIND if rx.search(raw)), "advice")
             )
-            if kind == "advice" and any(c0 <= m.start < c1 for m in self.drug_mentions[k]):
-                continue  # a drug its facts left out (put off, weighed, someone else's): no line of its own
+            named = {(m.drug.get("name") or m.surface).lower() for m in self.drug_mentions[k] if c0 <= m.start < c1}
+            if kind == "advice" and named & self.put_off_names:
+                continue  # a drug put off to later: no line of its own
             if kind == "advice" and not is_plan_advice(numbers_to_digits(prose)) or DICTATION.search(s.text):
                 continue  # conversation, or a command to the dictation system ("hey dragon, order the labs")
             if _PRONOUN_ORDER.match(prose) and not self._mentions_med(s, raw):

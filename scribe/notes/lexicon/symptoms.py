@@ -10,6 +10,9 @@ from scribe.notes.lexicon.symptoms_organs import ORGAN_SYMPTOMS
 from scribe.notes.lexicon.symptoms_ros import ROS_SYMPTOMS
 from scribe.notes.lexicon.symptoms_sites import SITE_SYMPTOMS
 
+# "ça fourmille dans le mollet", "des fourmis dans le mollet"
+_ANTS = r"(?:ça |il |elle )fourmill\w*|des fourmis dans"
+
 # "my back hurts", "her stomach has been hurting", "my throat is really sore": a site said with a verb of pain
 _HURTS = (
     r"(?:(?:is|are|has been|have been|was|were|still|really|kind of|keeps?|started|just) )*"
@@ -152,14 +155,7 @@ SYMPTOMS: list[Concept] = [
     ),
     symptom(
         "cough",
-        [
-            r"cough(?:ing)?(?! (?:syrup|medicine|mixture|drops|suppressant))",
-            r"toux",
-            r"tousse[rzs]?",
-            r"toussé",
-            r"toussait",
-            r"toussote\w*",
-        ],
+        [r"cough(?:ing)?(?! (?:syrup|medicine|mixture|drops|suppressant))", r"toux", r"touss(?:e[rzs]?|é|ait|ote\w*)"],
         "toux",
         "Respiratory",
     ),
@@ -235,7 +231,7 @@ SYMPTOMS: list[Concept] = [
     ),
     symptom(
         "tingling",
-        [r"tingl(?:ing|y)", r"pins and needles", r"paresthesias?", r"fourmillements?", r"picotements?"],
+        [r"tingl(?:ing|y)", r"pins and needles", r"paresthesias?", r"fourmillements?", r"picotements?", _ANTS],
         "fourmillements",
         "Neurological",
     ),
