@@ -117,7 +117,9 @@ POSSIBLE_BEFORE = re.compile(
     r"également |très bien |tout à fait )?(?:être|s'agir|venir)|je (?:soupçonne|crains|suspecte)|"
     r"(?:re)?cherch(?:er|e|ons|era|erons|erai)|"
     r"(?<!ce )(?<!qu'il )soit|éventuellement|hypothèse|pas impossible|il (?:peut|pourrait) y avoir|"
-    r"there (?:may|might|could) (?:also )?be|" + _CONSIDERED + r")\b[^.;?!]{0,40}$",
+    r"there (?:may|might|could) (?:also )?be|risque d'avoir|risk of (?:having|getting|developing)|at risk (?:of|for)|"
+    + _CONSIDERED
+    + r")\b[^.;?!]{0,40}$",
     re.I,
 )
 # a diagnosis considered, then set aside in the same sentence: "i did think about septic arthritis, but you have no

@@ -63,6 +63,7 @@ class Extractor(
             if f.kind == "assessment" and f.attributes.get("certainty") == "possible" and f.label in known:
                 if any(self._as_a_cause(e) for e in f.evidence):
                     continue  # "that could be from the diabetes": the cause is in doubt, not the known diabetes
+                f.status, f.attributes["certainty"] = "present", "confirmed"  # "known copd" … "could also be …"
             if f.label in excluded and f.kind == "assessment" and f.status in ("present", "uncertain"):
                 f.status, f.attributes["certainty"] = "absent", "ruled-out"
             kept.append(f)

@@ -51,7 +51,6 @@ BRANDS = {
     "spedifen": "ibuprofen",
     "profenid": "ketoprofen",
     "lamaline": "paracetamol",
-    "codoliprane": "paracetamol",
     "aerius": "desloratadine",
     "xyzall": "levocetirizine",
     "zyrtec": "cetirizine",

@@ -205,6 +205,10 @@ UNLISTED_DRUGS = {
     "janumet": "Sitagliptin/metformin",
     "synjardy": "Empagliflozin/metformin",
     "percocet": "Oxycodone/acetaminophen",
+    "codoliprane": "Codeine/acetaminophen",
+    "co-codamol": "Codeine/acetaminophen",
+    "dayquil": "Acetaminophen/dextromethorphan/phenylephrine",
+    "nyquil": "Acetaminophen/dextromethorphan/doxylamine",
     "norco": "Hydrocodone/acetaminophen",
     "vicodin": "Hydrocodone/acetaminophen",
 }

@@ -181,7 +181,7 @@ _NEW_CUE = re.compile(
     r"(?:we'll|we will|we can|we could|let's|going to|gon na|gonna|i'd like to|i want to) try|get (?:you )?started on|"
     r"write (?:you )?(?:for|a prescription)|je (?:vous )?(?:donne|mets|propose|rajoute|ajoute|introduis)|"
     r"on va (?:commencer|mettre|débuter|introduire|essayer|ajouter|rajouter)|(?:on|nous) (?:ajoute|rajoute)\w*|"
-    r"(?:on|je) (?:commence|démarre|débute|introduit|introduis|prend)|nous (?:commençons|introduisons)|"
+    r"(?:on|je) (?:l[ea]s? |l')?(?:commence|démarre|débute|introduit|introduis|prend)|nous (?:commençons|introduisons)|"
     r"vous (?:commencez|commencerez|allez commencer|démarrez)|"
     r"j'(?:ajoute|introduis)|vous allez prendre|je vais vous (?:mettre|donner))\b",
     re.I,
@@ -191,7 +191,7 @@ _NEW_RIGHT = re.compile(
     r"(?:prescribe|start|send|call|use|give|go with)\w*\s+(?:it|that|them|you)\b|"  # "…, we'll use that again"
     # a recap: "losartan fifty once a day instead", "allopurinol one hundred milligrams once a day, new"
     r"^[^.;]{0,50}?(?:\binstead|,\s*(?:new|nouveau|nouvelle))\s*(?:[.;,]|$)|"
-    r"^[^.;]{0,50}?\b(?:starting (?:today|tonight|now)|(?:à partir|dès) (?:d'aujourd'hui|ce soir|maintenant))\b",
+    r"^[^.;]{0,80}?\b(?:starting (?:today|tonight|now)|(?:à partir|dès) (?:(?:d')?aujourd'hui|ce soir|maintenant))\b",
     re.I,
 )
 # a course the clinician gives, with its length ("doxycycline, 100 mg twice a day for five days") or as a taper
