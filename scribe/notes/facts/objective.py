@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon, register
+from scribe.notes.consultation import resolved_after
 from scribe.notes.facts.exam_clauses import despeech, read_exam
 from scribe.notes.facts.exam_findings import asked_tenderness, clause_findings, exam_sentence
 from scribe.notes.facts.exam_fr import read_exam_fr, value_fr
@@ -72,6 +73,14 @@ _IF_BEFORE = re.compile(r"\b(?:if|unless|once|si|dès que)\s+(?:your|his|her|the
 _OR_LOWER = re.compile(
     r"\s*(?:%|percent|pour ?cent)?\s*(?:or (?:lower|higher|less|more|above|below|under|over)|ou (?:moins|plus)|"
     r"et (?:moins|plus))\b",
+    re.I,
+)
+
+
+# what is read, not seen: "the report here: the lungs are over-inflated", "thyroid, the tsh, was 2.1"
+_READ_NOT_SEEN = re.compile(
+    r"\b(?:the report|report (?:says|shows)|tsh|d-dimer|crp|ferritin|ha?emoglobin|creatinine|egfr|a1c|platelets|"
+    r"white count|compte rendu|ferritine|créatinine|hémoglobine)\b",
     re.I,
 )
 
@@ -160,6 +169,8 @@ class ObjectiveFacts:
                         or re.search(r"\bat home|à la maison|home\b", text[max(0, s0 - 60) : s1], re.I)
                         else "clinic"
                     )
+                    if where == "home" and resolved_after(text[s1:], True):
+                        continue  # "a temperature at the weekend, thirty-eight something, but that's gone": no reading
                     if (
                         label == "blood glucose"
                         and where == "clinic"
@@ -323,8 +334,9 @@ class ObjectiveFacts:
                 system = system or "musculoskeletal"
                 self._add_typed(system, evidence, typed)
                 continue
-            if system is None or not self._FINDING.search(t):
-                continue
+            before = self.sents[k - 1].text if k and self.sents[k - 1].seg_index == s.seg_index else ""
+            if system is None or not self._FINDING.search(t) or _READ_NOT_SEEN.search(f"{before} {t}"):
+                continue  # (a report or a lab value read out is no finding of the examination)
             prose = clinician_to_note(clean(t), self.sex) if self.lang == "en" else clean(t)
             prose = re.sub(r"^(?:(?:and|so|now|on|but)\s+)+", "", prose, flags=re.I)
             prose = register.finding(re.sub(r"^(?:physical )?exam(?:ination)?,?\s*", "", prose, flags=re.I))
