@@ -34,6 +34,9 @@ from scribe.notes.not_had import NOT_WANTED, PREVENTED
 from scribe.notes.number_words import numbers_to_digits, spoken_numbers
 from scribe.notes.text import clean, patient_to_third
 
+_GOT_WORSE = re.compile(
+    r"(?:her |his |their |the )?([\w ]{3,30}?) (?:has|have|had|is|was) (?:been )?(?:getting |gotten )?worse\b"
+)
 _LONG_AGO = re.compile(
     r"\b(?:years? ago|a long time ago|back then|il y a (?:des|plusieurs|\w+) ans|autrefois|as a (?:kid|child)|"
     r"(?<!since )(?<!depuis )(?:last year|l'année dernière|l'an dernier)|(?<!depuis )à [\w-]+ ans|"
@@ -143,8 +146,8 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
 
     _CC = re.compile(
         r"\b(?:presents?|presenting|here|visit|coming in|came in|come in|is in|seeing you|see you|"
-        r"vient|venez|consulte[zr]?)(?: (?:today|in|back|aujourd'hui|ici))*"
-        r" (?:for|with|pour|because of|due to|after|following|après|suite à)"
+        r"vient|venez|consulte[zr]?|brought in by (?:his|her|their) \w+)(?: (?:today|in|back|aujourd'hui|ici))*"
+        r" (?:for|with|pour|because of|because|due to|after|following|après|suite à)"
         r"(?: (?:an?|his|her|some|the|your|un|une|des|de la|du))? "
         r"(?P<cc>(?!a little|a while|the|you\b|me\b)[^,.?!;]{3,70})",
         re.I,
@@ -180,6 +183,9 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 ):
                     cc, extra = f"{cc}, {more.group(1).strip()}", 1  # "here for a red , painful right lower leg"
                 cc = re.split(r"\b(?:and (?:he|she|i|we)|who|which|today|so|that|et (?:il|elle))\b", cc)[0].strip()
+                if re.search(r"\bbecause(?! of)", m.group(0)):  # "here because her breathing has been worse"
+                    worse = _GOT_WORSE.match(cc)
+                    cc = f"worsening {worse.group(1)}" if worse else ""
                 if 2 < len(cc) < 70 and not re.match(r"(?:a |an )?(?:visit|appointment|bit|while)\b", cc):
                     self.builder.add(
                         "chief_complaint",
@@ -435,6 +441,8 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 before = self.sents[k - 1].text if k and self.sents[k - 1].seg_index == s.seg_index else ""
                 if m and attr == "duration" and not complaint_time(t, m.start(), self._time_asked(k), before):
                     continue  # "married for 25 years", "i stopped it three weeks ago": not the complaint's time
+                if m and attr in ("timing", "trigger") and not lexicon.find_concepts("symptom", t):
+                    continue  # "when she lies down it does whistle", "la nuit": the note could not say what
                 if m and attr == "onset" and not BEGAN.search(t + " " + self._time_asked(k)):
                     continue  # "sometimes, suddenly i have to find a bathroom": how it happens, not how it began
                 if m and not re.search(r"\b(?:vacation|college|trip)\b", t, re.I):
