@@ -272,6 +272,8 @@ class AskedSymptoms:
             return
         # (the take-back may follow the "no" in the same sentence: "no, well, maybe once at night")
         later = self.replies_after(ans) if pol == "no" else []
+        # (not past a companion's own question: "what about your gums, dee?" "oh. well, yes": the gums, not these)
+        later = later[: next((i for i, j in enumerate(later) if self.sents[j].question), len(later))]
         if (
             pol == "no"
             and (
@@ -293,7 +295,12 @@ class AskedSymptoms:
             if any(f[2].label == "fever" for f in found) and BELOW_FEVER.search(" ".join(said)):
                 return  # "no ... well, last night i had 37.8": no fever by its definition, nor its denial
             claimed = _WHEN_I.sub("", going_back)  # "yes, a little, when i sneeze": the leaking, not a sneeze
-            if not taken and not lexicon.find_concepts("symptom", claimed) and not _OTHER_FEELING.search(going_back):
+            if (
+                not taken
+                and not back
+                and not lexicon.find_concepts("symptom", claimed)
+                and not _OTHER_FEELING.search(going_back)
+            ):
                 # "heartburn, acid coming up?" "not really ... well, sometimes, after a late dinner": what the question
                 # names first is had; of the rest nothing is said either way
                 probed = later and probes_circumstance(self.sents[later[0] - 1].text)

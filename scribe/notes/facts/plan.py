@@ -85,6 +85,9 @@ _OPENS_ON_IF = re.compile(r"^\W*(?:(?:so|and|but|then|now|et|mais|donc|alors)\W+
 _FAREWELL = re.compile(r"^\W*(?:au revoir|bonne (?:journée|soirée)|goodbye|bye|take care)\b", re.I)
 
 
+_STARTS = re.compile(r"\b(?:start\w*|add\w*|begin\w*|commenc\w*|ajout\w*|démarr\w*)\b", re.I)
+
+
 class PlanFacts:
     _PLAN = re.compile(
         r"\b(?:i(?:'m| am)?(?: also| just| do| really)* (?:going to|gonna|gon na|will|'ll|want to|wan na|"
@@ -324,8 +327,8 @@ class PlanFacts:
                 else next((name for name, rx in self._PLAN_KIND if rx.search(raw)), "advice")
             )
             named = {(m.drug.get("name") or m.surface).lower() for m in self.drug_mentions[k] if c0 <= m.start < c1}
-            if kind == "advice" and named & self.put_off_names:
-                continue  # a drug put off to later: no line of its own
+            if kind == "advice" and named & self.put_off_names and _STARTS.search(raw):
+                continue  # a drug whose start is put off to later: no line of its own
             if kind == "advice" and not is_plan_advice(numbers_to_digits(prose)) or DICTATION.search(s.text):
                 continue  # conversation, or a command to the dictation system ("hey dragon, order the labs")
             if _PRONOUN_ORDER.match(prose) and not self._mentions_med(s, raw):

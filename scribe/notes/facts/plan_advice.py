@@ -50,7 +50,7 @@ ADVICE_CONTENT = re.compile(
     r"pills?|dose|levels?|labs?|tests?|results?|doctor|pcp|physician|specialist|surgeon|scars?|moles?|skin|"
     r"regimens?|treatments?|steroids?|anti-?inflammator\w*|antibiotics?|antivirals?|antihistamines?|inhalers?|relaxants?|nsaids?|"
     r"blood thinners?|diuretics?|water pills?|statins?|insulin|creams?|ointments?|drops|sprays?|patch\w*|"
-    r"call\w*|clinic|office|schedul\w*|surg\w+|operat\w*|questionnaires?|screening|protocol|rice|"
+    r"syrups?|sirops?|call\w*|clinic|office|schedul\w*|surg\w+|operat\w*|questionnaires?|screening|protocol|rice|"
     r"monday|tuesday|wednesday|thursday|friday|tomorrow|weeks?|months?|"
     r"sunscreen|sun|mask|glasses|feet|foot|knee|back|arm|leg|finger|elbow|shoulder|hand|wrist|ankle|hip|neck|"
     r"motions?|lifting|lift|driving|work|school|stress|relax\w*|breath\w*|mouth|teeth|tooth|eyes?|ears?|"

@@ -150,7 +150,7 @@ _CHANGE_RIGHT = re.compile(
     rf"^(?:\W{{0,3}}(?:de|from) {_N} (?:\S+ )?(?:à|to) {_N}\b|"
     # the recap's "levothyroxine down to seventy-five", the echo's "and the losartan goes to one hundred"
     rf"\W{{0,3}}(?:(?:goes|go|is going|passe) (?:up |down )?|up |down )(?:to|à) {_N}\b|"
-    rf"[^.]{{0,70}}?(?:{CHANGE_ON_ANAPHORA.pattern}))",
+    rf"(?:(?!milligram|mg\b|\d)[^.]){{0,70}}?(?:{CHANGE_ON_ANAPHORA.pattern}))",
     re.I,
 )
 # "let's cut the meclizine down", "bring your prednisone back to ten": the verb's particle after the drug
