@@ -337,7 +337,7 @@ def test_patient_summary_fr(fr_doc):
     assert s["language"] == "fr"
     md = s["markdown"]
     assert "Résumé de votre consultation" in md and "Arrêtez Ibuprofène." in md
-    assert "Commencez Oméprazole 20 mg, 1 fois par jour." in md
+    assert "Commencez Oméprazole 20 mg, 1 fois par jour, pendant 4 semaines." in md
     assert "K21" not in md
 
 

@@ -86,7 +86,7 @@ def med_line(facts: list[Fact], language: str = "en") -> str:
 
 def test_three_times_a_day_and_twice_daily_from_the_engine(strep):
     meds = texts(strep, "medications")
-    assert "Start Amoxicillin 500 mg, 3 times a day." in meds
+    assert "Start Amoxicillin 500 mg, 3 times a day, for 10 days." in meds  # the course's length said
     assert "Keep taking Lisinopril 10 mg, twice a day." in meds  # the patient said they take it
     assert not any("once a day" in m for m in meds)
 
@@ -119,7 +119,7 @@ def test_unreadable_frequency_is_left_out_never_once_a_day(frequency):
 
 def test_french_frequencies(angine):
     meds = texts(angine, "medications")
-    assert "Commencez Amoxicilline 1 g, 3 fois par jour." in meds
+    assert "Commencez Amoxicilline 1 g, 3 fois par jour, pendant 6 jours." in meds
     assert "Commencez Paracétamol 1 g, seulement si besoin, au maximum 4 g par jour." in meds
     assert (
         med_line([med("amoxicilline", frequency="quatre fois par jour")], "fr")

@@ -115,7 +115,8 @@ def _medications(facts: list[Fact], lang: str) -> list[SummaryItem]:
         else:
             how = how_often(a, lang)
             said = [" ".join(x for x in (words[verb], name, dose) if x), how]
-            if a.get("taper") or a.get("then_steps"):  # how long the dose lasts, the steps after it, a taper's end
+            # how long the dose lasts, the steps after it, a taper's end; a course's length ("for 5 days")
+            if a.get("taper") or a.get("then_steps") or f.status in ("new", "changed") and a.get("duration"):
                 said += duration_words(a, lang)
             text = ", ".join(x for x in said if x) + "."
         out.append(SummaryItem(text=text, fact_ids=[f.id]))

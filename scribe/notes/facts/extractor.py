@@ -63,7 +63,8 @@ class Extractor(
             if f.kind == "assessment" and f.attributes.get("certainty") == "possible" and f.label in known:
                 if any(self._as_a_cause(e) for e in f.evidence):
                     continue  # "that could be from the diabetes": the cause is in doubt, not the known diabetes
-                f.status, f.attributes["certainty"] = "present", "confirmed"  # "known copd" … "could also be …"
+                if f.label in _LIFELONG:  # "known copd" … "could also be …" (not a past kidney stone's new one)
+                    f.status, f.attributes["certainty"] = "present", "confirmed"
             if f.label in excluded and f.kind == "assessment" and f.status in ("present", "uncertain"):
                 f.status, f.attributes["certainty"] = "absent", "ruled-out"
             kept.append(f)
@@ -77,6 +78,19 @@ class Extractor(
         )
 
 
+# conditions that, once known, stay: a hedge near their name is about something else
+_LIFELONG = {
+    "copd",
+    "type 1 diabetes",
+    "type 2 diabetes",
+    "diabetes mellitus",
+    "hypertension",
+    "asthma",
+    "congestive heart failure",
+    "chronic kidney disease",
+    "atrial fibrillation",
+    "hypothyroidism",
+}
 _AS_A_CAUSE = re.compile(
     r"\b(?:from|due to|caused by|related to|because of|secondary to|à cause d[eu']|lié à|liée à|dû à|due à)\s+"
     r"(?:the |your |his |her |le |la |l'|votre |son |sa )?$",

@@ -106,7 +106,11 @@ class Medication:
 
 
 # a recap's change of a drug already taken ("lisinopril up to twenty"), not a maximum ("up to three times a day")
-_UP_TO_DOSE = re.compile(r"^\W*(?:up|down) to\b(?!\s+\S+\s+(?:times|fois|tablets?|pills?|doses?|a day|per day))", re.I)
+_UP_TO_DOSE = re.compile(
+    r"^\W*(?:(?:up|down) to|(?:vous )?(?:pouvez|pourrez) (?:monter|passer) à|(?:you )?can go up to)\b"
+    r"(?!\s+\S+\s+(?:times|fois|tablets?|pills?|doses?|a day|per day))",
+    re.I,
+)
 
 
 # the clinician names what to take for a complaint, the drug first: "for the knee, tylenol, 500 milligrams"
