@@ -295,12 +295,7 @@ class AskedSymptoms:
             if any(f[2].label == "fever" for f in found) and BELOW_FEVER.search(" ".join(said)):
                 return  # "no ... well, last night i had 37.8": no fever by its definition, nor its denial
             claimed = _WHEN_I.sub("", going_back)  # "yes, a little, when i sneeze": the leaking, not a sneeze
-            if (
-                not taken
-                and not back
-                and not lexicon.find_concepts("symptom", claimed)
-                and not _OTHER_FEELING.search(going_back)
-            ):
+            if not taken and not lexicon.find_concepts("symptom", claimed) and not _OTHER_FEELING.search(going_back):
                 # "heartburn, acid coming up?" "not really ... well, sometimes, after a late dinner": what the question
                 # names first is had; of the rest nothing is said either way
                 probed = later and probes_circumstance(self.sents[later[0] - 1].text)

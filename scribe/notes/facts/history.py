@@ -441,7 +441,8 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 before = self.sents[k - 1].text if k and self.sents[k - 1].seg_index == s.seg_index else ""
                 if m and attr == "duration" and not complaint_time(t, m.start(), self._time_asked(k), before):
                     continue  # "married for 25 years", "i stopped it three weeks ago": not the complaint's time
-                if m and attr in ("timing", "trigger") and not lexicon.find_concepts("symptom", t):
+                said = f"{t} {self._time_asked(k)}"  # (the symptom may be the question's: "la douleur, c'est quand ?")
+                if m and attr in ("timing", "trigger") and not lexicon.find_concepts("symptom", said):
                     continue  # "when she lies down it does whistle", "la nuit": the note could not say what
                 if m and attr == "onset" and not BEGAN.search(t + " " + self._time_asked(k)):
                     continue  # "sometimes, suddenly i have to find a bathroom": how it happens, not how it began

@@ -99,12 +99,13 @@ def stops_of_it(x) -> None:
         drug = named[-1][1]
         name = (drug.drug.get("name") or drug.surface).lower()
         ev = x.builder.evidence(s.seg_index, s.start + m.start(), s.start + m.end())
-        for f in x.builder.facts:
-            if (
-                f.kind == "medication"
-                and f.status == "current"
-                and name in (f.label.lower(), f.attributes.get("surface"))
-            ):
+        meds = [
+            f
+            for f in x.builder.facts
+            if f.kind == "medication" and name in (f.label.lower(), f.attributes.get("surface"))
+        ]
+        for f in meds if not any(g.status == "stopped" for g in meds) else []:  # (a stop read already stands)
+            if f.status == "current":
                 f.status, f.attributes["prescriber"] = "stopped", "this clinician"
                 if len(f.evidence) < 4:
                     f.evidence.append(ev)
