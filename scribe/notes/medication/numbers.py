@@ -196,7 +196,30 @@ def number_spans(text: str, lang: str | None = None) -> list[Number]:
     # "sept milligrammes et demi": the half said after the unit
     out = [Number(n.start, n.end, n.value + 0.5) if _HALF_AFTER_UNIT.match(text, n.end) else n for n in out]
     out.sort(key=lambda n: n.start)
-    return out
+    return _hundreds_said_short(text, out)
+
+
+# a tablet's strength said the short way: "the three twenty-five milligram tablet" is 325 mg (one tablet), not three
+# of twenty-five ("two twenty milligram tablets", plural, stays two of them)
+_STRENGTH_AFTER = re.compile(r"\s+(?:milligram|microgram|mg|mcg)\s+(?:tablet|pill|capsule)\b", re.I)
+
+
+def _hundreds_said_short(text: str, out: list[Number]) -> list[Number]:
+    merged: list[Number] = []
+    for n in out:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.value in range(1, 10)
+            and 10 <= n.value < 100
+            and n.value == int(n.value)
+            and text[last.end : n.start] == " "
+            and _STRENGTH_AFTER.match(text, n.end)
+        ):
+            merged[-1] = Number(last.start, n.end, last.value * 100 + n.value)
+            continue
+        merged.append(n)
+    return merged
 
 
 _HALF_AFTER_UNIT = re.compile(r"\s*(?:milligrammes?|microgrammes?|grammes?|mg|g|ml|millilitres?)\s+et\s+demie?\b", re.I)
