@@ -200,7 +200,9 @@ def number_spans(text: str, lang: str | None = None) -> list[Number]:
 
 
 # a tablet's strength said the short way: "the three twenty-five milligram tablet" is 325 mg (one tablet), not three
-# of twenty-five ("two twenty milligram tablets", plural, stays two of them)
+# of twenty-five; only after an article, and never from "one" ("one eighty-one milligram tablet a day" is one of 81),
+# nor before a plural ("two twenty milligram tablets" stays two of them)
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|your|his|her|their|that|this)\s+$", re.I)
 _STRENGTH_AFTER = re.compile(r"\s+(?:milligram|microgram|mg|mcg)\s+(?:tablet|pill|capsule)\b", re.I)
 
 
@@ -210,7 +212,8 @@ def _hundreds_said_short(text: str, out: list[Number]) -> list[Number]:
         last = merged[-1] if merged else None
         if (
             last is not None
-            and last.value in range(1, 10)
+            and last.value in range(2, 10)
+            and _ARTICLE_BEFORE.search(text, 0, last.start)
             and 10 <= n.value < 100
             and n.value == int(n.value)
             and text[last.end : n.start] == " "
