@@ -333,8 +333,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         a, b = (wider[0], wider[1]) if wider else (st, en)
         lead = self._lead_in(k)
         sure = certainty(lead + s.text, len(lead) + a, len(lead) + b, mods)
-        later = f"{s.text[b:]} {self.next_in_turn(k)} {self.next_in_turn(k + 1) if self.next_in_turn(k) else ''}"
-        if sure == "possible" and set_aside(s.text[:a], later):
+        if sure == "possible" and set_aside(s.text[:a], self._rest_of_turn(k, b)):
             sure = "ruled-out"
         else:
             sure = said_next(self.next_in_turn(k), sure)
@@ -407,6 +406,12 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             ):
                 return True
         return False
+
+    def _rest_of_turn(self, k: int, at: int) -> str:
+        """Sentence k from offset `at`, and the turn's next two sentences: where a weighed diagnosis is set aside
+        ("i did think about a pulmonary embolism. but you have no risk factors, …. so that's ruled out")."""
+        nxt = self.next_in_turn(k)
+        return f"{self.sents[k].text[at:]} {nxt} {self.next_in_turn(k + 1) if nxt else ''}"
 
     def _lead_in(self, k: int) -> str:
         """The clinician's unfinished sentence a fragment completes ("I think you have an acute um, um..." "strain."):

@@ -1,11 +1,13 @@
 """Whose time is a duration: the complaint's, or a drug's, a life event's, a period's. "Ibuprofen gave me
 heartburn, so I stopped it three weeks ago", "methadone, about six years", "my last period was ten days ago" are
 no "Duration:" of the complaint; "about four months", answering "how long has this been going on?", is. Also the
-words of the complaint's onset and of its timing."""
+words of the complaint's onset and of its timing, and whether a timing has a symptom to hang on."""
 
 from __future__ import annotations
 
 import re
+
+from scribe.notes import lexicon
 
 # "married for 25 years", "I've smoked for 30 years": said just before the time
 _LIFE_TIME = re.compile(
@@ -69,3 +71,9 @@ TIMING = re.compile(
     r"(?:n')?arriv\w+ pas (?:à|a) dormir)\b",
     re.I,
 )
+
+
+def tied_to_a_symptom(text: str, asked: str) -> bool:
+    """Can the note tie a timing or context in the patient's `text` to something: a symptom in it or in the question
+    it answers (`asked`: "la douleur, c'est quand ?" "après le repas"), not "when she lies down it does whistle"?"""
+    return bool(lexicon.find_concepts("symptom", text) or lexicon.find_concepts("symptom", asked))

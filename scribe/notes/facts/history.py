@@ -10,7 +10,7 @@ from scribe.notes.consultation import FAMILY, context_of, denied_after, gone_nex
 from scribe.notes.facts.advice_echo import echoes_advice
 from scribe.notes.facts.asked import AskedSymptoms
 from scribe.notes.facts.asked_scope import narrowed, reworded
-from scribe.notes.facts.complaint_time import BEGAN, ONSET, TIMING, complaint_time
+from scribe.notes.facts.complaint_time import BEGAN, ONSET, TIMING, complaint_time, tied_to_a_symptom
 from scribe.notes.facts.mentions import (
     CONTINUES,
     DICTATED,
@@ -441,8 +441,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                 before = self.sents[k - 1].text if k and self.sents[k - 1].seg_index == s.seg_index else ""
                 if m and attr == "duration" and not complaint_time(t, m.start(), self._time_asked(k), before):
                     continue  # "married for 25 years", "i stopped it three weeks ago": not the complaint's time
-                said = f"{t} {self._time_asked(k)}"  # (the symptom may be the question's: "la douleur, c'est quand ?")
-                if m and attr in ("timing", "trigger") and not lexicon.find_concepts("symptom", said):
+                if m and attr in ("timing", "trigger") and not tied_to_a_symptom(t, self._time_asked(k)):
                     continue  # "when she lies down it does whistle", "la nuit": the note could not say what
                 if m and attr == "onset" and not BEGAN.search(t + " " + self._time_asked(k)):
                     continue  # "sometimes, suddenly i have to find a bathroom": how it happens, not how it began

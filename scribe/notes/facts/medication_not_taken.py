@@ -151,8 +151,11 @@ def _only_if_after(x, k: int) -> bool:
     """The clinician's sentence k, or the next one of the turn, starts the drug only on a condition; or the
     clinician's turn before it wrote a prescription to fill only if the child is no better (_DELAYED)."""
     turn = [j for j in (k, k + 1) if j < len(x.sents) and x.sents[j].seg_index == x.sents[k].seg_index]
-    before = [j for j in range(max(0, k - 6), k) if x.sents[j].seg_index >= x.sents[k].seg_index - 2 and x.is_clin(j)]
-    return any(_ONLY_IF.search(x.sents[j].text) for j in turn) or any(_DELAYED.search(x.sents[j].text) for j in before)
+    if any(_ONLY_IF.search(x.sents[j].text) for j in turn):
+        return True
+    before = range(max(0, k - 6), k)
+    seg = x.sents[k].seg_index
+    return any(x.sents[j].seg_index >= seg - 2 and x.is_clin(j) and _DELAYED.search(x.sents[j].text) for j in before)
 
 
 # a "wait and see" prescription: "i'll give you a prescription today, but only fill it if she isn't better in …"

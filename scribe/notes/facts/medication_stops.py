@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes.facts.medication_fold import fold
+from scribe.notes.facts.medication_taper import TAPER
 
 # Drug classes a clinician stops as a whole ("stop any anti-inflammatories"): the class words, its members.
 DRUG_CLASSES = {
@@ -80,14 +81,12 @@ _NOT_NOW_OR_IF = re.compile(
     re.I,
 )
 
-_GRADUAL = re.compile(r"\b(?:progressivement|gradually|slowly|taper\w*|wean\w*|petit à petit|step by step)\b", re.I)
-
 
 def stops_of_it(x) -> None:
     """A current drug the clinician stops by a pronoun, right after naming it in the same turn (no condition, no
     negation in between): stopped, with the stop as evidence."""
     for k, s in enumerate(x.sents):
-        gradual = _GRADUAL.search(s.text)  # "on va l'arrêter, mais progressivement": the taper's own line says it
+        gradual = TAPER.search(s.text)  # "on va l'arrêter, mais progressivement": the taper's own line says it
         m = _STOP_IT.search(s.text) if x.is_clin(k) and not s.question and not gradual else None
         if m is None:
             continue
@@ -155,6 +154,16 @@ def drop_put_off(x, put_off: list) -> None:
         ]
 
 
+def starts_put_off(x, k: int, c0: int, c1: int) -> bool:
+    """Sentence k's clause [c0, c1) starts a drug whose start drop_put_off left out ("… in about four weeks, we'll
+    start allopurinol, low, a hundred milligrams"): the plan writes no free line for it."""
+    clause = x.sents[k].text[c0:c1]
+    return bool(x.put_off_names and _STARTS.search(clause)) and any(
+        c0 <= m.start < c1 and (m.drug.get("name") or m.surface).lower() in x.put_off_names for m in x.drug_mentions[k]
+    )
+
+
+_STARTS = re.compile(r"\b(?:start\w*|add\w*|begin\w*|commenc\w*|ajout\w*|démarr\w*)\b", re.I)
 _IN_THE_CHART = re.compile(
     r"\b(?:in|on) (?:the|your|his|her) (?:chart|records?|file)\b|\bdans (?:le|votre|son) dossier\b", re.I
 )

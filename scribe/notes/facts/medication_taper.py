@@ -12,7 +12,7 @@ from scribe.notes import medication as med
 from scribe.notes.medication.attributes import read_attributes
 from scribe.notes.number_words import numbers_to_digits, spoken_numbers
 
-_TAPER = re.compile(
+TAPER = re.compile(
     r"\b(?:taper\w*|wean\w*|step (?:it )?down|little by little|gradually|slowly (?:come|go) (?:off|down)|"
     r"diminu\w* (?:\w+ )?progressivement|progressivement|petit à petit|décroissance|sevrage|"
     r"(?:pas|jamais) d'un (?:seul )?coup)\b",
@@ -36,7 +36,7 @@ def tapered_stops(x) -> None:
         cue = None  # the stop, said before the taper that undoes it (the first of its sentences followed by one)
         for k in sorted(said):
             window = [j for j in range(k, min(k + 4, len(x.sents))) if x.is_clin(j)]
-            cue = next((j for j in window if _TAPER.search(x.sents[j].text)), None)
+            cue = next((j for j in window if TAPER.search(x.sents[j].text)), None)
             if cue is not None:
                 break
         if cue is None or any(_names_another(x, j, f) for j in range(k + 1, cue + 1)):
@@ -57,7 +57,7 @@ def tapered_current(x) -> None:
             str(f.attributes.get("surface")).lower(),
         }
         for k, s in enumerate(x.sents):
-            if not x.is_clin(k) or s.question or not _TAPER.search(s.text) or _names_another(x, k, f):
+            if not x.is_clin(k) or s.question or not TAPER.search(s.text) or _names_another(x, k, f):
                 continue
             asked = k > 0 and not x.is_clin(k - 1) and x.sents[k - 1].seg_index != s.seg_index  # "and the
             asked = asked and x.sents[k - 1].text.rstrip().endswith("?")  # prednisone?" "we're going to taper it"

@@ -334,8 +334,7 @@ class ObjectiveFacts:
                 system = system or "musculoskeletal"
                 self._add_typed(system, evidence, typed)
                 continue
-            before = self.sents[k - 1].text if k and self.sents[k - 1].seg_index == s.seg_index else ""
-            if system is None or not self._FINDING.search(t) or _READ_NOT_SEEN.search(f"{before} {t}"):
+            if system is None or not self._FINDING.search(t) or self._read_not_seen(k, t):
                 continue  # (a report or a lab value read out is no finding of the examination)
             prose = clinician_to_note(clean(t), self.sex) if self.lang == "en" else clean(t)
             prose = re.sub(r"^(?:(?:and|so|now|on|but)\s+)+", "", prose, flags=re.I)
@@ -349,6 +348,12 @@ class ObjectiveFacts:
                     self._add_typed(system, evidence, typed)
                 continue
             self.builder.add("exam", system, evidence, value=numbers_to_digits(prose), merge=False)
+
+    def _read_not_seen(self, k: int, t: str) -> bool:
+        """Sentence k (its text `t`), or the turn's sentence before it, reads a report or a lab value out."""
+        s = self.sents[k]
+        before = self.sents[k - 1].text if k and self.sents[k - 1].seg_index == s.seg_index else ""
+        return bool(_READ_NOT_SEEN.search(t) or before and _READ_NOT_SEEN.search(before))
 
     _DANGLING = re.compile(r"\b(?:no|not|without|there(?:'s| is| are) no|pas de)\W*$", re.I)
 

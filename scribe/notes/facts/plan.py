@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from scribe.notes import register
+from scribe.notes.facts.medication_stops import starts_put_off
 from scribe.notes.facts.orders import CONDITIONAL, find_orders, order_sentence
 from scribe.notes.facts.plan_advice import DICTATION, GENERIC_MED, is_plan_advice, plan_attributes
 from scribe.notes.facts.plan_items import (
@@ -83,9 +84,6 @@ _OPENS_ON_IF = re.compile(r"^\W*(?:(?:so|and|but|then|now|et|mais|donc|alors)\W+
 
 # a goodbye is no plan ("au revoir madame roux": "revoir" is no follow-up)
 _FAREWELL = re.compile(r"^\W*(?:au revoir|bonne (?:journée|soirée)|goodbye|bye|take care)\b", re.I)
-
-
-_STARTS = re.compile(r"\b(?:start\w*|add\w*|begin\w*|commenc\w*|ajout\w*|démarr\w*)\b", re.I)
 
 
 class PlanFacts:
@@ -326,8 +324,7 @@ class PlanFacts:
                 if self._mentions_med(s, raw) or kept_on
                 else next((name for name, rx in self._PLAN_KIND if rx.search(raw)), "advice")
             )
-            named = {(m.drug.get("name") or m.surface).lower() for m in self.drug_mentions[k] if c0 <= m.start < c1}
-            if kind == "advice" and named & self.put_off_names and _STARTS.search(raw):
+            if kind == "advice" and starts_put_off(self, k, c0, c1):
                 continue  # a drug whose start is put off to later: no line of its own
             if kind == "advice" and not is_plan_advice(numbers_to_digits(prose)) or DICTATION.search(s.text):
                 continue  # conversation, or a command to the dictation system ("hey dragon, order the labs")
