@@ -205,6 +205,7 @@ SPLITS = [
     "written24",
     "written25",
     "written26",
+    "written27",
 ]
 UNITS = {w: cls for cls, words in UNIT_WORDS.items() for w in words.split()}  # unit -> (class, factor)
 COUNT_UNITS = r"tablets?|pills?|capsules?|puffs?|drops?|comprimes?|gelules?|sachets?|bouffees?|gouttes?|cp"
