@@ -43,7 +43,8 @@ FRIENDS = (
 FAMILY = re.compile(
     # in-laws and step-relatives share no blood: "mon beau-frère a une sciatique", "my husband's mother had alzheimer's"
     r"\b(?<!beau-)(?<!belle-)(?<!step-)(?<!husband's )(?<!wife's )(?<!partner's )"
-    r"(mother|mom|mum|father|dad|brothers?|sisters?|grandmother|grandfather|grandma|grandpa|aunt|uncle|"
+    r"(mother|mom|mum|father|dad|brothers?|sisters?|grandmother|grandfather|grandma|grandpa|grandad|granddad|granny|"
+    r"grandparents?|aunt|uncle|"
     # "son" as English says it ("my son has", "my son, he"), not the French "son diabète" (his)
     r"cousin|son(?=\s*(?:[,.;:!?]|'s\b|$|\s(?:has|had|is|was|who|and|got|died|also|too|passed|just|for|with|to|in|"
     r"at|on|from|but|or|says|said|does|did|will|lives|came|brought|drove)\b))|daughter|"

@@ -152,6 +152,13 @@ def _starts_alike(heard: str, name: str) -> bool:
     return letters(heard)[:1] == letters(name)[:1] or (a[:1] == b[:1] and bool(a))
 
 
+# Words that say which kind of pill or tablet is meant, before "pill" or "tablet": never a misheard drug name.
+_SAYS_WHICH_PILL = frozenset(
+    "combined combination contraceptive birth control sleeping water blood pressure thyroid pain hormone mini "
+    "morning after iron vitamin".split()
+)
+
+
 def heard_as_words(heard: str, names: tuple[str, ...]) -> tuple[str, float] | None:
     """(name, similarity) of the drug of `names` that the words `heard` most likely were, or None: the whole
     phrase sounds like the name (metaphone keys of SHORTEST_KEY sounds or more, SOUND_ALIKE near, letters not
@@ -162,6 +169,8 @@ def heard_as_words(heard: str, names: tuple[str, ...]) -> tuple[str, float] | No
 
     key = sound_key(heard)
     words = re.split(r"[\s-]+", heard.strip())
+    if all(w.lower() in _SAYS_WHICH_PILL for w in words):  # "you're on the combined pill": no Combivent
+        return None
     if len(key) < SHORTEST_KEY or any(len(w) < 2 for w in words):  # "M-R-S-Pine": spelled letters
         return None
     keys = [sound_key(n) for n in names]

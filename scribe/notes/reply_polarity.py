@@ -146,7 +146,12 @@ def goes_back_on_no(later: list[str]) -> bool:
             joined[-1] += " " + t
         else:
             joined.append(t)
-    return any(_GOES_BACK.match(t) and not DENIES.search(t) for t in joined[:2])
+    return any((_GOES_BACK.match(t) or _WELL_YES.match(t)) and not DENIES.search(t) for t in joined[:2])
+
+
+_WELL_YES = re.compile(
+    r"^\W*(?:well\W+(?:yes|yeah)|(?:yeah|yes)\W+(?:okay|ok|alright))\b(?!\W+but\b)", re.I
+)  # "no, i sleep alright." … "... well, yes."
 
 
 _ONLY_HESITATION = re.compile(r"^\W*(?:(?:well|enfin|um+|uh+|euh|bon|hmm+|oh|wait|attendez)\W*)+$", re.I)

@@ -125,6 +125,11 @@ _SPOKEN_ASK = re.compile(
     r"avez-vous|vous avez|vous n'avez)\b",
     re.I,
 )
+_TELL_ME_IF = re.compile(
+    r",\s*(?:(?:please|just|then)\s+)?(?:let me know|let us know|tell me|call (?:me|us)|come back|come and see me|"
+    r"prévenez-moi|appelez-moi|dites-le-moi|revenez|consultez)\b",
+    re.I,
+)
 # What a question asks after ("…any other symptoms?", "anything else I missed, fever, chills?"): the symptoms
 # named before it are what the visit already has, not asked again
 _ASKS_FOR_MORE = re.compile(
@@ -154,6 +159,8 @@ class AskedSymptoms:
         "no, not that I noticed"): question words, the end of the turn, and a yes or a no for a reply."""
         s = self.sents[k]
         if not self.is_clin(k) or s.question or not _SPOKEN_ASK.search(s.text) or k + 1 >= len(self.sents):
+            return False
+        if _TELL_ME_IF.search(s.text):  # "and any blood in the urine, let me know": what to report, not asked
             return False
         nxt = self.sents[k + 1]
         asked = frozenset(c.label for *_, c in lexicon.find_concepts("symptom", s.text))

@@ -66,6 +66,12 @@ _MEASURE_NAME = re.compile(
     r"cholest[ée]rol|(?:blood )?sugars?|glucose|glyc[ée]mie|blood pressure|tension(?: artérielle)?|thyroid|thyro[ïi]de",
     re.I,
 )
+# the measure read out with its value: "le cholestérol ldl à un virgule trente", "cholesterol is 5.2"
+_READ_OUT = re.compile(
+    r"\s*(?:ldl|hdl|total|level)?\s*(?:à|at|is|was|of|de|est à|:)\s*(?:\d|zéro|zero|un|une|deux|trois|quatre|cinq|six|"
+    r"sept|huit|neuf|dix|one|two|three|four|five|seven|eight|nine|ten)\b",
+    re.I,
+)
 _CHECKED = re.compile(
     r"\b(?:check|recheck|re-check|test|measure|repeat|draw|monitor|screen|look at|get|order|keep an eye on|"
     r"vérifi|contrôl|dos|surveill|mesur|refai)\w*\b(?:(?!\b(?:for|because|since|pour|car)\b)[^.;?!]){0,60}$",
@@ -448,7 +454,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             or self._NOT_HAD_AFTER.match(s.text[en:])
             or self._RELATIVES_AFTER.match(s.text[en:])
             or _MEASURE_NAME.fullmatch(s.text[st:en].strip()) is not None
-            and _CHECKED.search(clause_before(s.text, st)) is not None
+            and (_CHECKED.search(clause_before(s.text, st)) is not None or _READ_OUT.match(s.text, en) is not None)
         )
 
     # the patient's risk factors are the patient's problems: "you have a lot of risk factors: diabetes, cholesterol"
@@ -466,7 +472,8 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
     )
 
     _TESTED_OR_PREVENTED = re.compile(
-        r"\b(?:blood work|labs?|tests?|bloods|bilan|prise de sang|sérologies?)\b[^.;:]{0,20}:\s*(?:[^.;:]*,\s*)?$|"
+        r"\b(?:blood work|labs?|tests?|bloods|bilan|prise de sang|sérologies?)\b[^.;:]{0,20}:\s*"
+        r"(?:[^.;:]*(?:,|\band|\bet)\s*)?$|"
         r"\b(?:vaccinat\w*|protect\w*|immuni[sz]\w*) (?:you |him |her )?against\s+$|\bvacciner contre\s+$|"
         r"(?<!\bno )(?<!any )(?<!see )(?<!pas de )(?<!aucun )\b(?:signs?|symptoms?|risks?|signes?|symptômes?|risques?) "
         r"(?:of|for|d'|de|du)\s*(?:an? |the |une? )?$|"

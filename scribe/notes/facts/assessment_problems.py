@@ -318,7 +318,7 @@ _IN_CASE_OF = re.compile(
 # another problem named right after a hedge: "il y a peut-être une petite inflammation de l'œsophage"
 A_PROBLEM_AFTER = re.compile(
     r"\W*(?:(?:a|an|une?|some|a bit of|a little|un peu d[e'])\s*)?(?:small |little |mild |petite? |légère? )?"
-    r"(?:inflammation|infection|irritation|ulcer|ulcère|lesion|lésion)\b",
+    r"(?:inflammation|infection|irritation|ulcer|ulcère|lesion|lésion|infected|surinfect\w*|secondar\w+)\b",
     re.I,
 )
 

@@ -25,7 +25,8 @@ _IMPRESSION_CUE = re.compile(
     r"(?:not sure|unsure) (?:if|whether)|(?:there'?s|there is) (?:a |some )?(?:chance|possibility)|what you have is|"
     r"c'est (?:probablement|sans doute|peut-être)|ça (?:ressemble|pourrait)|pourrait être|je me demande si|"
     r"(?:ça|cela|il) peut (?:aussi |également )?(?:être|s'agir)|je (?:soupçonne|crains|suspecte)|vous faites|"
-    r"sans doute|je pense|on dirait|évoque|probablement)\b[^.;?!]{0,30}$",
+    r"sans doute|je pense|on dirait|évoque|probablement|"
+    r"(?:^|\bso|\bdonc)\W+(?:this|it|that)(?:'s| is)|(?:^|\bdonc)\W+c'est)\b[^.;?!]{0,30}$",  # "so, this is a flare of"
     re.I,
 )
 # a plain "it's a …", "you have …": an impression only in a visit with no examination to read ("that's that heart

@@ -51,6 +51,7 @@ _HEARSAY = re.compile(
     r"\b(?:told me|m'a dit|m'ont dit|thinks|pense|pensait)\b[^.;]{0,30}\b(?:probably|sûrement)\b", re.I
 )
 # a condition named as what a test looks for ("the ct scan for lung cancer screening, that was clear?")
+_NOBODY_BEFORE = re.compile(r"\b(?:no one|nobody|no-one|personne|aucun\w*)\b[^.;]{0,20}$", re.I)
 _SCREENED = re.compile(r"\bscreen\w*|\b(?:scan|test\w*|look\w*|check\w*) for\b|\bdépistage\b", re.I)
 
 
@@ -144,26 +145,8 @@ class BackgroundFacts:
             self._relative_at[k] = relative_before(self.sents, k, self.is_clin, self.is_pat, self._relative_names)
         return self._relative_at[k]
 
-    _ALLERGENS = (
-        r"penicillins?|pénicillines?|amoxicillin|amoxicilline|sulfa(?: drugs)?|sulfamides?|codeine|codéine|"
-        r"morphine|aspirin|aspirine|ibuprofen|ibuprofène|nsaids?|latex|peanuts?|arachides?|cacahuètes?|"
-        r"tree nuts|nuts|noix|shellfish|fruits de mer|crustacés|eggs?|œufs?|milk|lait|gluten|iodine|iode|"
-        r"contrast(?: dye)?|bee stings?|bees|abeilles?|guêpes?|pollen|dust(?: mites)?|acariens|poussière|"
-        r"cats?|chats?|dogs?|chiens?|mold|moisissures|seasonal|grass|ragweed|strawberries|fraises|"
-        r"erythromycin|cephalosporins?|keflex|bactrim|levaquin|cipro|tetracycline|doxycycline|"
-        r"novocaine|lidocaine|adhesive|tape|nickel|augmentin|azithromycin|zithromax|clindamycin|vancomycin|"
-        r"macrobid|nitrofurantoin|tramadol|hydrocodone|oxycodone"
-    )
-
-    _REACTION = re.compile(
-        r"\b(?:rash|hives|swell(?:ing|s)?|anaphyla\w+|itch\w*|throat (?:closing|swelling)|"
-        r"trouble breathing|can't breathe|vomiting|nausea|urticaire|boutons|plaques|gonfle\w*|"
-        r"œdème|oedème|démangeaisons?|choc|gêne respiratoire)\b",
-        re.I,
-    )
-
     def allergies(self):
-        allergen = re.compile(rf"\b(?:{self._ALLERGENS})\b", re.I)
+        allergen = lexicon.ALLERGEN
         for k, s in enumerate(self.sents):
             if not re.search(r"\ballerg", s.text, re.I):
                 continue
@@ -174,8 +157,12 @@ class BackgroundFacts:
                 first = self.sents[ans[0]]
                 reply = " ".join(self.sents[j].text for j in ans[:3])
                 pol = answer_polarity(first.text, s.text)
-                # "are you taking any medications, and any allergies?" "i take augmentin …": taken, not an allergy
-                hits = [m for m in allergen.finditer(first.text) if not _TAKES_BEFORE.search(first.text[: m.start()])]
+                # "are you taking any medications, and any allergies?" "i take augmentin …": taken, not an allergy,
+                hits = [  # (nor the sister's: "and the family, any allergies?" "his sister's got a peanut allergy")
+                    m
+                    for m in allergen.finditer(first.text)
+                    if not _TAKES_BEFORE.search(first.text[: m.start()]) and not someone_elses(first.text, m.start())
+                ]
                 confirmed = _CONFIRMS_ALLERGY.search(s.text) if pol == "yes" else None
                 if not hits and confirmed:  # "you're allergic to augmentin, is that right?" "yes, that's correct."
                     for m in allergen.finditer(s.text, confirmed.end()):
@@ -190,7 +177,7 @@ class BackgroundFacts:
                         )
                 elif hits:
                     for m in hits:
-                        r = self._REACTION.search(reply)
+                        r = lexicon.ALLERGIC_REACTION.search(reply)
                         self.builder.add(
                             "allergy",
                             _allergen_label(m.group(0)),
@@ -226,7 +213,7 @@ class BackgroundFacts:
                     continue
                 if self.is_pat(k) and self.proxy and parents_own(s.text, m.start()):
                     continue  # "that's my allergy, not his. i'm allergic to penicillin": the parent's own
-                r = self._REACTION.search(s.text)
+                r = lexicon.ALLERGIC_REACTION.search(s.text)
                 self.builder.add(
                     "allergy",
                     _allergen_label(m.group(0)),
@@ -280,7 +267,11 @@ class BackgroundFacts:
                     corrected = BUT_A_RELATIVE.search(reply) if pol == "no" else None
                     said = MY_RELATIVE.search(reply)  # "yeah, my dad had kidney stones"
                     # "any migraines in the family?" "my mom. and my dad had an aneurysm": the dad had another one
-                    other = {c.label for *_, c in lexicon.find_concepts("condition", reply)}
+                    other = {  # (not "no one else has diabetes")
+                        c.label
+                        for a, _b, c in lexicon.find_concepts("condition", reply)
+                        if not _NOBODY_BEFORE.search(reply[max(0, a - 30) : a])
+                    }
                     # "my mom, all her life.": the relative the reply opens on (not "my mom had a stroke.")
                     first = _REPLY_NAMES.match(reply) if not pol else None
                     if first and lexicon.find_concepts("condition", reply.split(".")[0]):
@@ -382,7 +373,7 @@ class BackgroundFacts:
                     continue
                 if self._WORRY_AFTER.match(s.text[en:]) or passed(c.label, s.text[en:], self.is_pat(k)):
                     continue  # "the stroke part scares me"; "a sinus infection in the winter, that's gone": no history
-                if _ALLERGY_WORD.search(s.text) and self._REACTION.search(s.text[st:en]):
+                if _ALLERGY_WORD.search(s.text) and lexicon.ALLERGIC_REACTION.search(s.text[st:en]):
                     continue  # "allergic to penicillin, he got hives as a kid": the allergy's reaction, not a history
                 if s.question and not self._HIST_CUE.search(s.text[:st]):
                     continue  # "is it pneumonia?": the patient asks what this is, not what they had

@@ -9,6 +9,13 @@ import re
 from scribe.notes.medication.status_cues import ACKNOWLEDGES, FIRST_DOSE_HERE, REGIMEN_GOES_ON, SUGGESTION_STANDS
 from scribe.schemas_docs import Fact
 
+# the patient asks the new dose of the drug just changed: "to how much?", "combien ?"
+_ASKS_HOW_MUCH = re.compile(
+    r"^\W*(?:(?:and|so|et|donc)\s+)?(?:up to |to |à )?(?:how much|how many|what dose|combien|quelle dose)\b"
+    r"[^.;]{0,30}\?\W*$",
+    re.I,
+)
+
 
 class MedicationLookups:
     def _named_before(self, surface: str, k: int) -> bool:
@@ -37,12 +44,11 @@ class MedicationLookups:
         the drug (segment seg), and opens with its regimen unnamed (status_cues.REGIMEN_GOES_ON)."""
         s, segs = self.sents[k], self.tr.segments
         first = k == 0 or self.sents[k - 1].seg_index != s.seg_index
-        return (
-            first
-            and self.is_clin(k)
-            and s.seg_index == seg + 2
-            and bool(ACKNOWLEDGES.match(segs[seg + 1].text) and REGIMEN_GOES_ON.match(s.text))
-        )
+        if not (first and self.is_clin(k) and s.seg_index == seg + 2):
+            return False
+        if _ASKS_HOW_MUCH.match(segs[seg + 1].text):  # "… increase the methotrexate." "to how much?" "to twenty mg …"
+            return bool(self._DOSE_FIRST.match(re.sub(r"^\W*(?:up )?to\b", "", s.text)))
+        return bool(ACKNOWLEDGES.match(segs[seg + 1].text) and REGIMEN_GOES_ON.match(s.text))
 
     def _first_dose_next(self, k: int) -> bool:
         """The turn goes on, right after sentence k, to give the drug's first dose in the room ("for the flare,

@@ -165,6 +165,12 @@ def _site(clause: str, start: int, end: int) -> str:
     return f"{(m.group('side') or '').lower()}{m.group('part').lower()}" if m else ""
 
 
+# a specialist the patient already has, named without sending them there; a number to ring, no referral
+_THEIR_OWN = re.compile(r"\b(?:your|his|her|my|votre|vos|son|sa|mon|ma)\s+$", re.I)
+_SENT_TO = re.compile(r"\b(?:refer\w*|send|sent|see|back to|orient\w*|adress\w*|vers|chez|voir)\b", re.I)
+_A_PHONE_LINE = re.compile(r"\s*(?:nurse\s+)?(?:help ?line|hotline|phone line|advice line|ligne)\b", re.I)
+
+
 def find_orders(
     clause: str, lang: str, before_clause: str = "", referent: bool = False, after_clause: str = ""
 ) -> list[Order]:
@@ -189,6 +195,9 @@ def find_orders(
                 continue  # "your potassium level was high"
             if _NOT_ORDERED_AFTER.search(clause[m.end() :]):
                 continue  # "you don't need to follow up with the surgeon anymore"
+            own = _THEIR_OWN.search(before) and not _SENT_TO.search(before)
+            if kind == "referral" and (own or _A_PHONE_LINE.match(clause[m.end() :])):
+                continue  # "comme votre gynécologue l'a prescrite", "ring the rheumatology nurse helpline"
             taken.append((m.start(), m.end()))
             label = fr if lang == "fr" else en
             if label == "{said}":  # a device as named: "finger splint", "straight leg brace"

@@ -306,7 +306,8 @@ ORDER_CUE = re.compile(
     r"on (?:re)?fera|on (?:re)?demandera|on (?:re)?contr[ôo]lera|je (?:re)?ferai|nous (?:re)?ferons|on va surveiller|"
     r"in the meantime|meanwhile|en attendant|(?:you're|you are|he's|she's|he is|she is) (?:also )?(?:having|"
     r"scheduled for|booked for|set up for)|"
-    r"on (?:peut|pourrait|va) |je (?:demande|souhaite|vous donne|vous fais)|vous (?:devez|devrez|ferez)|à faire)",
+    r"on (?:peut|pourrait|va) |je (?:demande|souhaite|vous donne|vous fais|vous oriente|vous adresse)|"
+    r"vous (?:devez|devrez|ferez)|à faire)",
     re.I,
 )
 # "so that includes checking your hep c rna": an order named after a verb of doing, in a sentence with a cue

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes.consultation import FAMILY, FRIENDS
+from scribe.notes.facts.reply_chain import THIRD_PERSON, through_a_question, turn_opening
 from scribe.notes.number_words import numbers_to_digits
 
 RUNS_IN_FAMILY = re.compile(
@@ -44,7 +45,7 @@ _EMPHATIC_OTHER = re.compile(r"^\W*(?:(?:parce que|car|mais|et|oui|non)\W+)*(?:l
 
 
 _THIRD_PERSON_EARLY = re.compile(
-    r"^\W*(?:[\w'-]+\W+){1,6}?(?:she|he|il|elle)\s+(?:has|had|was|is|got|'s|a|avait|est)\b", re.I
+    r"^\W*(?:[\w'-]+\W+){1,6}?(?:she|he|il|elle)(?:\s*'s|\s+(?:has|had|was|is|got|a|avait|est))\b", re.I
 )
 
 
@@ -99,14 +100,6 @@ def patient_again_said(text: str, at: int) -> bool:
     """After the relative the clinician named, the words before `at` are of the patient again."""
     named = list(FAMILY.finditer(text[:at]))
     return bool(named) and bool(_YOU_AGAIN.search(text[named[-1].end() : at]))
-
-
-def turn_opening(sents: list, k: int) -> int:
-    """The index of the first sentence of sentence k's turn."""
-    j = k
-    while j > 0 and sents[j - 1].seg_index == sents[k].seg_index:
-        j -= 1
-    return j
 
 
 # "my mom and her sister": the second relative is the first one's (an aunt, not the patient's sister)
@@ -339,13 +332,11 @@ def relative_of(text: str, start: int) -> re.Match | None:
 
 
 def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str]) -> re.Match | None:
-    """The relative sentence k is about without naming it: the one the same speaker's previous sentence of the
-    turn opened on, when it opens on "he / she / they" ("my brother had a heart attack. he had a stent"; "my husband,
-    samuel. he has diabetes"), or the one the clinician's question just before named ("et votre père ?" "oui, il a
-    fait un avc"; "and your father?" "heart attack at sixty-five"); or a relative the visit named by first name
-    ("my sister, ruth, is the one who had the stroke." … "ruth had a stroke at seventy-six"; names: relative_names);
-    down a chain of the turn's sentences that never speak of the patient, or to the relative French sets apart ("lui,
-    il a eu …"), or the relative the clinician's question about a drug was about."""
+    """The relative sentence k is about without naming it: the one the same speaker's previous sentence of the turn
+    opened on when it opens on "he / she / they" ("my brother had a heart attack. he had a stent"), the one the
+    clinician's question just before named ("and your father?" "heart attack at sixty-five"), one the visit named by
+    first name (names: relative_names), down a chain of the turn's sentences that never speak of the patient, the one
+    French sets apart ("lui, il a eu …"), or the one the reply before a checking question was about."""
     if k == 0:
         return None
     text, prev = sents[k].text, sents[k - 1]  # a question, or the clinician's last words before the reply ("you
@@ -424,9 +415,11 @@ def relative_before(sents: list, k: int, is_clin, is_pat, names: dict[str, str])
         last = asked and asked.end() >= len(sents[j - 1].text.rstrip(" .?!")) - 4
         if chained and (sents[j - 1].question or last) and asked:
             return FAMILY.match(sents[j - 1].text, asked.start(1)) or _SPOUSE.match(sents[j - 1].text, asked.start(1))
-    # "no, nobody … well, actually, my aunt, my mom's sister, she had a goiter. she had surgery for it"
-    last = relative_of(prev.text, len(prev.text))
-    # not one only named as company ("yes, with my little brother"); the clinician names the patient's as "your"
+    if through := through_a_question(
+        sents, k, is_clin, lambda i: relative_before(sents, i, is_clin, is_pat, names), _of_patient
+    ):
+        return through
+    last = relative_of(prev.text, len(prev.text))  # not one only named as company ("yes, with my little brother")
     named = MY_RELATIVE.search(prev.text) or (YOUR_RELATIVE.search(prev.text) if is_clin(k - 1) else None)
     return last if named and not re.search(r"\b(?:with|avec)\s+$", prev.text[: named.start()]) else None
 
@@ -456,9 +449,6 @@ def _told_when_asked(sents: list, k: int, is_pat) -> re.Match | None:
         return None
     named = list(MY_RELATIVE.finditer(sents[j - 2].text))
     return FAMILY.match(sents[j - 2].text, named[-1].start(1)) if named else None
-
-
-THIRD_PERSON = re.compile(r"\b(?:she|he|her|his|him|elle|il|lui)\b", re.I)  # of a relative, of a child
 
 
 # a question that is only a relative: "and your father?", "et votre mère ?"

@@ -13,10 +13,12 @@ from __future__ import annotations
 from scribe.notes.lexicon.concept import Concept, condition, make_concept, symptom
 from scribe.notes.lexicon.conditions import CONDITIONS
 from scribe.notes.lexicon.matching import CONDITION_BY_LABEL, SYMPTOM_BY_LABEL, compiled, disease_site, find_concepts
-from scribe.notes.lexicon.procedures import BODY_PARTS, DRUG_STOP, SURGERIES, TESTS
+from scribe.notes.lexicon.procedures import ALLERGEN, ALLERGIC_REACTION, BODY_PARTS, DRUG_STOP, SURGERIES, TESTS
 from scribe.notes.lexicon.symptoms import SYMPTOMS
 
 __all__ = [
+    "ALLERGEN",
+    "ALLERGIC_REACTION",
     "BODY_PARTS",
     "CONDITIONS",
     "CONDITION_BY_LABEL",

@@ -1,9 +1,11 @@
-"""Surgeries, tests, body parts and the drug-lexicon hits that are ordinary words.
+"""Surgeries, tests, body parts, allergens and the drug-lexicon hits that are ordinary words.
 
 Plain (pattern, label) tables rather than concepts: these only need a label, not plain-language names.
 """
 
 from __future__ import annotations
+
+import re
 
 SURGERIES = [
     (r"appendectomy|appendicectomie|(?:had|got) (?:my|her|his) appendix (?:out|removed)", "appendectomy"),
@@ -19,7 +21,10 @@ SURGERIES = [
     (r"(?:bypass|cabg|pontage)", "coronary bypass"),
     (r"stents?|angioplasty|angioplastie", "coronary stent"),
     (r"tonsillectomy|amygdalectomie", "tonsillectomy"),
-    (r"hernia repair|hernie", "hernia repair"),
+    (
+        r"hernia repair|(?:cure|opération|chirurgie) (?:de|d'une) hernie|opérée? d'une hernie(?! discale)",
+        "hernia repair",
+    ),
     (r"(?:acl|meniscus|rotator cuff|knee|back|spine|shoulder|hip|heart|wrist|ankle|foot|hand) surgery", "surgery"),
     (r"(?:dents de sagesse|wisdom teeth)", "wisdom teeth removal"),
     (r"(?:had|have had|underwent) (?:a |an )?(?:surgery|operation)|op[ée]r[ée]e? (?:de|du|des|à)", "surgery"),
@@ -130,6 +135,7 @@ DRUG_STOP = {
     "plan",
     "dairy",
     "the",
+    "agit",  # French "il agit sur l'anxiété", a brand of dihydroergotamine elsewhere
     # laboratory tests the drug lexicon also lists ("check a uric acid level")
     "uric acid",
     "ferritin",
@@ -137,3 +143,26 @@ DRUG_STOP = {
     "homocysteine",
     "cortisol",
 }
+
+
+# What patients are allergic to, and the reactions they tell of.
+ALLERGEN = re.compile(
+    r"\b(?:"
+    r"penicillins?|pénicillines?|amoxicillin|amoxicilline|sulfa(?: drugs)?|sulfamides?|codeine|codéine|"
+    r"morphine|aspirin|aspirine|ibuprofen|ibuprofène|nsaids?|latex|peanuts?|arachides?|cacahuètes?|"
+    r"tree nuts|nuts|noix|shellfish|fruits de mer|crustacés|eggs?|œufs?|milk|lait|gluten|iodine|iode|"
+    r"contrast(?: dye)?|bee stings?|bees|abeilles?|guêpes?|pollen|dust(?: mites)?|acariens|poussière|"
+    r"cats?|chats?|dogs?|chiens?|mold|moisissures|seasonal|grass|ragweed|strawberries|fraises|"
+    r"erythromycin|cephalosporins?|keflex|bactrim|levaquin|cipro|tetracycline|doxycycline|"
+    r"novocaine|lidocaine|adhesive|tape|nickel|augmentin|azithromycin|zithromax|clindamycin|vancomycin|"
+    r"macrobid|nitrofurantoin|tramadol|hydrocodone|oxycodone"
+    r")\b",
+    re.I,
+)
+
+ALLERGIC_REACTION = re.compile(
+    r"\b(?:rash|hives|swell(?:ing|s)?|anaphyla\w+|itch\w*|throat (?:closing|swelling)|"
+    r"trouble breathing|can't breathe|vomiting|nausea|urticaire|boutons|plaques|gonfle\w*|"
+    r"œdème|oedème|démangeaisons?|choc|gêne respiratoire)\b",
+    re.I,
+)

@@ -315,6 +315,7 @@ SYMPTOMS: list[Concept] = [
             r"vomit(?:ing|ed)?",
             r"throwing up",
             r"threw up",
+            r"(?:i|she|he|you) (?:was|were) sick (?:once|twice|this morning|last night|in the night)",  # British
             r"vomissements?",
             r"vomi",
         ],

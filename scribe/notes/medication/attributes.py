@@ -165,7 +165,12 @@ _ROUTES = [
         r"pulvérisation nasale",
     ),
     ("ophthalmic", r"eye drops?|in (?:the|your|each) eyes?|ophthalmic|collyre|gouttes dans les yeux"),
-    ("topical", r"topical(?:ly)?|cream|ointment|lotion|gel|crème|pommade|application locale|application cutanée"),
+    (
+        "topical",
+        # not "c'est un gel qui fait comme un couvercle sur l'estomac" (gaviscon)
+        r"topical(?:ly)?|cream|ointment|lotion|gel(?! (?:qui|that|which|buvable|oral))|crème|pommade|"
+        r"application locale|application cutanée",
+    ),
     ("transdermal", r"transdermal|patch|timbre"),
     ("rectal", r"rectal(?:ly)?|suppository|suppositoire|par voie rectale"),
     ("vaginal", r"vaginal(?:ly)?|ovule|par voie vaginale"),

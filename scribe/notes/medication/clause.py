@@ -312,7 +312,8 @@ NOT_STARTING = re.compile(
     r"^[^.]{0,40}\bon ne (?:commence|démarre|prescrit) rien\b|"
     # a prescription kept at home: "… doxycycline to keep at home. you do not start it now. if the phlegm …"
     r"^[^.]{0,40}\byou (?:do not|don't) (?:start|take) (?:it|them) (?:now|yet|today|straight away)\b|"
-    r"^[^.]{0,40}\bne (?:le|la|les) (?:commencez|prenez) pas (?:maintenant|tout de suite|aujourd'hui)\b|"
+    r"^[^.]{0,40}\bne (?:le|la|les) (?:commencez|prenez|commence|démarre|démarrez) pas "
+    r"(?:maintenant|tout de suite|aujourd'hui)\b|"
     # a drug for the companion's own doctor to prescribe: "patches, varenicline. that's for your doctor to prescribe"
     r"^[^.]{0,40}\b(?:that's|that is|it's|c'est) (?:for|à) (?:your|votre|son|sa|his|her) (?:own )?(?:doctor|médecin)\b",
     re.I,
@@ -351,7 +352,11 @@ _DESCRIBED_AFTER = re.compile(
     r"\W*(?:is|are|c'est|est) (?:actually |also |really )?(?:one of the|un des|une des) "
     r"(?:medications?|medicines?|drugs?|treatments?|médicaments?|traitements?)\b|"
     # "glipizide is an option, but …"
-    r"\W*(?:is|are|c'est|est|serait) (?:also )?(?:an? |une )?(?:option|possibilit\w+|choice)\b",
+    r"\W*(?:is|are|c'est|est|serait) (?:also )?(?:an? |une )?(?:option|possibilit\w+|choice)\b|"
+    # "dapagliflozin, that i'd like you on eventually", "le montélukast, le singulair, qu'on pourrait ajouter"
+    r"[^.;?!]{0,30}\b(?:i'd|i would|we'd) like (?:you|him|her) on (?:it )?(?:eventually|at some point|later)\b|"
+    r"[^.;?!]{0,30}\b(?:qu'on|que l'on|that we|which we) (?:pourrait|pourrions|could|might) "
+    r"(?:ajouter|essayer|add|try|prescrire|prescribe)\b",
     re.I,
 )
 

@@ -213,6 +213,8 @@ def parse_mention(
     status = clause_status(
         text, m.start, left, right, after, negated=negated, asked=asked, clinician=clinician, before=before
     )
+    if clinician and _LAST_PACK.search(text[max(0, m.start - 40) : m.start]):
+        status = "stopped"  # "start it the day after you finish this pack of microgynon": the pill it replaces
     if status is None or status == "stopped" and clinician and not seen and NO_MORE_BEFORE.search(left):
         return None  # "no more interferon shots, the new pills are well tolerated": no drug of the patient's
     if status == "stopped" and clinician and not known and re.match(r"\W*(?:et |donc )?pas d", left, re.I):
@@ -256,6 +258,13 @@ def parse_mention(
     if status == "stopped" and (cut := NEXT_ORDER.search(right)):
         right, hi = right[: cut.start()], m.end + cut.start()  # the dose after it is the next order's
     attrs = read_attributes("" if taken_alongside(left) else right, lang, left, status=status)
+    if _HOW_MANY.search(left):
+        attrs.frequency = None  # "combien de doliprane par jour ?": the question's "per day", no frequency
+    if status == "current" and known and clinician and (same := _SAME_DOSE_BUT.match(text, m.end)):
+        f = read_attributes(text[same.end() :], lang, status="changed").frequency  # "the lansoprazole, keep the
+        if f is not None:  # same thirty milligrams, but once a day, not twice": the frequency changes
+            status, at = "changed", same.end() - m.end
+            attrs.frequency = Found(f.value, f.start + at, f.end + at)
     if attrs.as_needed is None and status == "current":
         attrs.as_needed = as_needed_before(text[: m.start])
     nxt = mentions[j + 1].start if j + 1 < len(mentions) else len(text)
@@ -372,6 +381,8 @@ def anaphoric_change(
         re.I,
     ):  # "if it's still high we could increase it", "i wanted to go from fifteen to twenty": not the change
         return None
+    if following and _DANGLING.search(text):  # "we'll step it up from two and a half to ... ten, no, five mg."
+        text, following = text + " " * max(1, following[1] - len(text)) + following[0], None
     verb = (
         CHANGE_ON_ANAPHORA.search(text) or _GOING_FROM.search(text) or (_GIVE_INSTEAD.search(text) if judged else None)
     )
@@ -425,6 +436,21 @@ def named_by_class(text: str, facts: list) -> Any:
             owners = [f for name, f in taken.items() if re.search(label, name, re.I)]
             return owners[0] if len(owners) == 1 else None
     return None
+
+
+_SAME_DOSE_BUT = re.compile(
+    r"\W*(?:keep|stay on|continue|on garde|gardez|on reste sur) (?:the same|la même|le même)\b"
+    r"[^.;]{0,40}?\b(?:but|mais)\b",
+    re.I,
+)
+_HOW_MANY = re.compile(r"\b(?:combien|how many|how much)\b[^.;]{0,20}$", re.I)
+_LAST_PACK = re.compile(
+    r"\b(?:finish(?:ed|es|ing)?|fini(?:r|ssez|ssent)?) (?:this|the|your|that|cette|la|votre) (?:last )?"
+    r"(?:pack|packet|strip|box|plaquette|boîte) (?:of|de|d')\s*$",
+    re.I,
+)
+# a sentence cut at a pause before its number: it goes on in the next one
+_DANGLING = re.compile(r"\b(?:to|from|à|de)\s*(?:\.\.\.|…)\s*$", re.I)
 
 
 def owner_of_from_dose(text: str, recent, facts: list) -> Any:

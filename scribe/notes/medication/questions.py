@@ -44,7 +44,9 @@ def stopped_in_answer(text: str) -> bool:
         stop = None  # "i thought the allopurinol was supposed to stop them" (the attacks)
     return bool(
         stop
-        or re.search(r"(?<!presque )(?<!almost )\b(?:anymore|any more|not now|no longer|plus)\b", text, re.I)
+        or re.search(r"(?<!presque )(?<!almost )\b(?:anymore|any more|not now|no longer)\b", text, re.I)
+        # French "plus" with its negation, or alone ("non, plus maintenant"), not English "plus the correction"
+        or re.search(r"(?:\bn'|\bne\b)[^.]{0,25}(?<!presque )\bplus\b|(?:^|\bnon\W+)plus\b", text, re.I)
         or FINISHED_FR.search(text)
     )
 

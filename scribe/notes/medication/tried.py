@@ -182,7 +182,10 @@ _WERE_ON_ANOTHER = re.compile(r"\b(?:you|he|she) (?:were|was) (?:on|taking) (?:s
 # what clause_status reads around a drug: a stop on a condition ("si vous avez une gastro, vous arrêtez la metformine"),
 # a past course told ("they gave me antibiotics, and it's been fine since"), a dose taken once ("en une seule prise")
 ON_CONDITION = re.compile(
-    r"\b(?:if|si|in case|en cas d)\b(?!\s+(?:you|i|vous|je)\s+(?:\w+\s+)?(?:remember|recall|souvenez|rappelez))", re.I
+    r"\b(?:if|si|in case|en cas d)\b(?!\s+(?:you|i|vous|je)\s+(?:\w+\s+)?(?:remember|recall|souvenez|rappelez))|"
+    # a warning sign's stop: "any fever, sore throat …, stop the methotrexate and call me"
+    r"^\W*(?:any|au moindre|à la moindre)\b[^.;?!]{3,160},\s*(?:then\s+|alors\s+)?(?:stop|arrêt)",
+    re.I,
 )
 GAVE_ME = re.compile(
     r"\b(?:they|he|she|the doctor|the hospital|ils|il|elle|on) (?:gave|m'ont donné|m'a donné|m'avait donné|"
