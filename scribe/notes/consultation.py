@@ -346,7 +346,8 @@ def hedged(text: str) -> bool:
 
 # the finding was, and is no more: "the cough went away last week", "la fièvre est tombée"
 _GONE = (
-    r"(?:went away|went(?= (?:after|within) )|has gone|had gone|is gone|'s gone|are gone|cleared up|cleared|resolved|"
+    r"(?:went away|went(?= (?:after|within) |\s*[,.;])|has gone|had gone|is gone|'s gone|are gone|cleared up|"
+    r"cleared|resolved|"
     r"disappeared|has stopped|have stopped|went down|is better now and gone|a disparu|ont disparu|est partie?|"
     r"sont parti(?:e)?s|"
     r"est passée?|est tombée?|s'est arrêtée?|c'est (?:bien )?(?:fini|terminé|passé)|'s over|is over)\b"
@@ -361,7 +362,8 @@ _RESOLVED = re.compile(
 )
 # the next sentence of the turn says it went: "that cough drove my wife crazy. it went away after i stopped."
 _GONE_NEXT = re.compile(
-    r"^\W*(?:(?:and|but|et|mais)\s+)?(?:(?:it|that|this|those|these|they|ça|elle|il|"
+    r"^\W*(?:(?:and|but|et|mais)\s+)?(?:[^.;?!,]{0,40},\s*(?:and|et)\s+(?=it|that|ça))?"  # "…, et ça a disparu"
+    r"(?:(?:it|that|this|those|these|they|ça|elle|il|"
     r"(?:the|my|la|le|les) (?!matin|soir|nuit|morning|evening|night|day)[\w-]+)"
     r"\s*,?(?:\s+\w+){0,2}?\s*)?" + _GONE,  # "the fever is gone now", "but those have stopped"
     re.I,

@@ -137,8 +137,15 @@ def _parse_number(words: list[str]) -> tuple[float | None, int]:
         elif (
             w in ("and", "et")
             and used_any
+            # "two hundred and …", "vingt et un", not "five and forty"
+            and (cur >= 100 and cur % 100 == 0 or total and not cur or w == "et" and cur >= 20 and cur % 10 == 0)
             and i + 1 < n
-            and (words[i + 1].lower() in _UNITS or words[i + 1].lower() in _TENS)
+            and (
+                words[i + 1].lower() in _UNITS
+                or words[i + 1].lower() in _TENS
+                or "-" in words[i + 1]
+                and _compound(words[i + 1].lower()) is not None  # "… and forty-five"
+            )
         ):
             pass
         elif (

@@ -284,6 +284,7 @@ def clinician_to_note(text: str, sex: str | None = None) -> str:
     t = re.sub(r"\byou're\b|\byou are\b", f"{subj} is", t, flags=re.I)
     t = re.sub(r"\byou've\b|\byou have\b", f"{subj} has", t, flags=re.I)
     t = re.sub(r"\byou'll\b", f"{subj} will", t, flags=re.I)
+    t = re.sub(r"\byou'd (?=been|had|never|already|just)", f"{subj} had ", t, flags=re.I)  # "you'd been breathless"
     t = re.sub(
         r"\byou (do|did)n't\b", lambda m: f"{subj} {'does' if m.group(1).lower() == 'do' else 'did'} not", t, flags=re.I
     )

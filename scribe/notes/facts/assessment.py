@@ -66,12 +66,6 @@ _MEASURE_NAME = re.compile(
     r"cholest[ée]rol|(?:blood )?sugars?|glucose|glyc[ée]mie|blood pressure|tension(?: artérielle)?|thyroid|thyro[ïi]de",
     re.I,
 )
-# the measure read out with its value: "le cholestérol ldl à un virgule trente", "cholesterol is 5.2"
-_READ_OUT = re.compile(
-    r"\s*(?:ldl|hdl|total|level)?\s*(?:à|at|is|was|of|de|est à|:)\s*(?:\d|zéro|zero|un|une|deux|trois|quatre|cinq|six|"
-    r"sept|huit|neuf|dix|one|two|three|four|five|seven|eight|nine|ten)\b",
-    re.I,
-)
 _CHECKED = re.compile(
     r"\b(?:check|recheck|re-check|test|measure|repeat|draw|monitor|screen|look at|get|order|keep an eye on|"
     r"vérifi|contrôl|dos|surveill|mesur|refai)\w*\b(?:(?!\b(?:for|because|since|pour|car)\b)[^.;?!]){0,60}$",
@@ -454,7 +448,7 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             or self._NOT_HAD_AFTER.match(s.text[en:])
             or self._RELATIVES_AFTER.match(s.text[en:])
             or _MEASURE_NAME.fullmatch(s.text[st:en].strip()) is not None
-            and (_CHECKED.search(clause_before(s.text, st)) is not None or _READ_OUT.match(s.text, en) is not None)
+            and _CHECKED.search(clause_before(s.text, st)) is not None
         )
 
     # the patient's risk factors are the patient's problems: "you have a lot of risk factors: diabetes, cholesterol"

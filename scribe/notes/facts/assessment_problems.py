@@ -68,7 +68,7 @@ _PROBABLE_BEFORE = re.compile(
     r"\b(?:most likely|more likely|likely|probably|probable|presumably|presumed|"
     r"consistent with|compatible with|in keeping with|suggestive of|sounds (?:\w+ ){0,2}like|probablement|sans doute|"
     r"vraisemblablement|"
-    r"compatible avec|évocateur d[e'])\b"
+    r"compatible avec|évocateur d[e']|ça va avec|ça colle avec)\b"
     # "most likely due to a tendinopathy" names a cause of the symptoms, a weaker statement: left possible
     r"(?!\s+(?:due to|from|caused by|related to|secondary to|because of|dûe? à|lié?e? à))[^.;?!]{0,30}$",
     re.I,

@@ -11,6 +11,7 @@ from scribe.notes.facts.advice_echo import echoes_advice
 from scribe.notes.facts.asked import AskedSymptoms
 from scribe.notes.facts.asked_scope import narrowed, reworded
 from scribe.notes.facts.complaint_time import BEGAN, ONSET, TIMING, complaint_time, tied_to_a_symptom
+from scribe.notes.facts.long_ago import LONG_AGO, PAST_TENSE, WHEN_YOUNG
 from scribe.notes.facts.mentions import (
     CONTINUES,
     DICTATED,
@@ -36,17 +37,6 @@ from scribe.notes.text import clean, patient_to_third
 
 _GOT_WORSE = re.compile(
     r"(?:her |his |their |the )?([\w ]{3,30}?) (?:has|have|had|is|was) (?:been )?(?:getting |gotten )?worse\b"
-)
-_LONG_AGO = re.compile(
-    r"\b(?:years? ago|a long time ago|back then|il y a (?:des|plusieurs|\w+) ans|autrefois|as a (?:kid|child)|"
-    r"(?<!since )(?<!depuis )(?:last year|l'année dernière|l'an dernier)|(?<!depuis )à [\w-]+ ans|"
-    r"in (?:college|high school))\b",
-    re.I,
-)
-_PAST_TENSE = re.compile(
-    r"\b(?:i|he|she|we) (?:had|got|was|felt|gained|lost)\b|\b(?:it|that) (?:made|gave)\b|\bj'(?:ai eu|avais)\b|"
-    r"\b(?:il|elle) (?:a eu|avait)\b",
-    re.I,
 )
 # a past drug's reaction, told as a habit: "after every shot i'd get flu symptoms, fever, aches"
 _DRUG_REACTION = r"after (?:every|each) (?:shot|dose|injection|pill|infusion)|après chaque (?:piqûre|injection|prise)"
@@ -239,11 +229,11 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
 
     def _told_of_long_ago(self, k: int, before: str) -> bool:
         """A symptom told in the past tense in a turn that began years ago ("the coumadin, yes, years ago, when i had
-        the clot … and i had a nosebleed that wouldn't stop"): of that time, not of today."""
-        if not _PAST_TENSE.search(before):
+        the clot … and i had a nosebleed"): of that time."""
+        if not PAST_TENSE.search(before):
             return False
         turn = [j for j in range(max(0, k - 4), k) if self.sents[j].seg_index == self.sents[k].seg_index]
-        return any(_LONG_AGO.search(self.sents[j].text) for j in turn)
+        return any(LONG_AGO.search(self.sents[j].text) for j in turn)
 
     def _stopped_next(self, k: int) -> bool:
         """The same turn's next sentence stops the drug for what sentence k told: "i broke out in a rash after two
@@ -332,7 +322,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                     continue
                 past = m.historical or bool(_PAST_EPISODE.search(s.text[max(0, st - 80) : st]))
                 past = past or bool(_STOPPED_FOR_IT.match(s.text, en)) or self._stopped_next(k)
-                past = past or self._told_of_long_ago(k, s.text[:en])
+                past = past or self._told_of_long_ago(k, s.text[:en]) or bool(WHEN_YOUNG.search(s.text, en, en + 40))
                 status = "absent" if m.negated else ("historical" if past else "present")
                 side, st = side_of(c.label, s.text, st, en)
                 self.builder.add(

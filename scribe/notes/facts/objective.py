@@ -410,6 +410,8 @@ class ObjectiveFacts:
                 r"\b(?:order|schedule|get (?:a|an|some)|i want to|we'll|we will|let's|going to|gonna|"
                 r"should|need to|prescri|je vais (?:vous )?demander|on va faire|il faudra|"
                 r"if|unless|si|will|'ll)\b|"  # an instruction, a condition, what is to come
+                # a drug weighed: "finasteride is a good option for a prostate this size"
+                r"\b(?:is|are|would be|est|serait) (?:a |an |une )?(?:good |bonne )?(?:option|choice)\b|"
                 # the introduction ("this is derek, 54 years old, here to go over the blood work")
                 r"\b(?:years? old|ans)\W+(?:[\w' -]{0,30},\s*)?(?:here|who|vient|venu)\b|\bfor the recording\b|"
                 # an old value, told as the visit's ("in january, when we made the diagnosis, your sed rate was 52")

@@ -23,6 +23,7 @@ from scribe.notes.facts.plan_items import (
     ORDER_CUE,
     PROPOSAL,
     QUESTION_TAIL,
+    REPLY_NO,
     RESULTS_PLAN,
     SEND_REFILLS,
     SOFT_CUE,
@@ -72,7 +73,7 @@ _INTERVAL_IN_CONDITION = re.compile(
     r"semaines?|mois)\b",
     re.I,
 )
-_ORDER_VERB = re.compile(r"\b(?:order|refer|prescri\w+|follow ?up|schedule|repeat)\b", re.I)
+_ORDER_VERB = re.compile(r"\b(?:order|refer|prescri\w+|follow ?up|schedule|repeat|vous (?:oriente|adresse))\b", re.I)
 
 
 _A_VISIT = re.compile(
@@ -191,6 +192,8 @@ class PlanFacts:
                 and len(s.text.split()) < 12
             ):
                 continue
+            if REPLY_NO.match(s.text) and k and not self.is_clin(k - 1) and self.sents[k - 1].question:
+                continue  # "et ça agit tout de suite ?" "non, il faut deux à quatre semaines": told, no order
             typed_only = not self.is_clin(k) or k < self.ap_start and not _ORDER_VERB.search(s.text)
             self._plan_sentence(k, s, end, problem, typed_only)
 

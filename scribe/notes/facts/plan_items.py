@@ -285,6 +285,8 @@ RESULTS_PLAN = re.compile(
 # How an order is said beyond the plan cues that also start a free-worded line: "we need to get", "they're
 # going to do an endoscopy", "I'll put in a referral", "the nurse will set you up", "on peut demander". It lets a
 # named (typed) order through, never a free-worded line of its own.
+# the clinician's "no" to the patient's question ("non, il faut deux à quatre semaines"), not "no, don't …"
+REPLY_NO = re.compile(r"^\W*(?:no|non|nope)\W+(?!(?:don't|do not|ne|n')\b)", re.I)
 ORDER_CUE = re.compile(
     r"\b(?:we (?:need|have|ought) to|we should|we (?:can|could) (?:go ahead|do|get|start|order|check|schedule|send|"
     r"refer|try|set)|you(?:'re| are| will|'ll) (?:going to |gon na |gonna )?(?:need|have|get|see|go for|go to)|"

@@ -372,8 +372,7 @@ class ConsultationReader(CompanionVoice):
     _AP_STRONG = re.compile(
         r"\b(?:my assessment|assessment and (?:my )?plan|my plan|the plan|first problem|"
         r"for your (?:first|second|third|last|next) problem|let's talk about (?:my|the|your) "
-        r"(?:assessment|plan)|my impression|mon diagnostic|ce que je vous propose|conclusion|"
-        r"(?:alors|donc)\W+(?:pour )?le traitement(?! de fond| habituel| actuel))\b",  # "alors, pour le traitement, …"
+        r"(?:assessment|plan)|my impression|mon diagnostic|ce que je vous propose|conclusion)\b",
         re.I,
     )
 

@@ -332,8 +332,8 @@ CONDITIONS: list[Concept] = [
         [r"allergic rhinitis", r"seasonal allergies", r"hay fever", r"rhinite allergique", r"rhume des foins"],
         "rhinite allergique",
         code="J30.9",
-        plain_en="seasonal allergies",
-        plain_fr="allergie saisonnière",
+        plain_en="a nose allergy (hay fever)",
+        plain_fr="allergie du nez (rhinite allergique)",
     ),
     condition(
         "gastroenteritis",

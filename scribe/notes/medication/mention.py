@@ -165,9 +165,10 @@ def _is_class(m: Mention) -> bool:
 
 
 def _apposed_class(text: str, mentions: list[Mention], j: int) -> bool:
-    """A class that describes the drug just named: "azithromycin, an antibiotic taken three times a week"."""
+    """A class that describes the drug just named: "azithromycin, an antibiotic taken three times a week", "fucidin,
+    the antibiotic cream"."""
     between = text[mentions[j - 1].end : mentions[j].start] if j > 0 else ""
-    return _is_class(mentions[j]) and bool(re.fullmatch(r"\s*,\s*(?:an?|un|une)\s+", between, re.I))
+    return _is_class(mentions[j]) and bool(re.fullmatch(r"\s*,\s*(?:an?|un|une|the|le|la|l')\s*", between, re.I))
 
 
 # the clinician telling the drug's history ("and before that you were on interferon"), not stopping it today

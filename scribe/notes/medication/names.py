@@ -311,8 +311,6 @@ def drop_glossed_classes(found: list[list[Mention]], texts: list[str], turn_goes
 def _glossed(m: Mention, mentions: list[Mention], text: str, nxt: list[Mention], next_text: str) -> bool:
     if one_drug(m.drug) and m.surface.lower() not in _SPOKEN_CLASS:
         return False
-    if any(o.end <= m.start and one_drug(o.drug) and _APPOSITION.fullmatch(text[o.end : m.start]) for o in mentions):
-        return True  # the class after the drug: "fucidin, the antibiotic cream"
     if not all(one_drug(o.drug) for o in mentions if o.start > m.start):
         return False
     if any(o.start >= m.end and _APPOSITION.fullmatch(text[m.end : o.start]) for o in mentions):
