@@ -169,7 +169,7 @@ def _site(clause: str, start: int, end: int) -> str:
 _THEIR_OWN = re.compile(r"\b(?:your|his|her|my|votre|vos|son|sa|mon|ma)\s+$", re.I)
 _SENT_TO = re.compile(
     r"\b(?:refer\w*|send|sent|see|back to|orient\w*|adress\w*|vers|chez|voir|revoy\w*|follow[ -]?up|go to|consult\w*|"
-    r"contact\w*|call|appel\w*|appointment|rendez-vous)\b",
+    r"contact\w*|call|appel\w*|appointment|rendez-vous|talk (?:to|with)|speak (?:to|with)|check with|voir avec)\b",
     re.I,
 )
 _A_PHONE_LINE = re.compile(r"\s*(?:nurse\s+)?(?:help ?line|hotline|phone line|advice line|ligne)\b", re.I)
