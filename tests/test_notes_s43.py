@@ -5,7 +5,7 @@ taken back, instructions read as questions, and tests or specialists read as dia
 
 from __future__ import annotations
 
-from scribe.notes.engine import document
+from scribe.notes.engine import ask, document
 from scribe.notes.number_words import numbers_to_digits
 from tests.test_notes_s33 import _meds
 from tests.test_notes_s36 import _problems
@@ -149,3 +149,15 @@ def test_tests_read_out_or_ordered_and_specialists_named_are_no_diagnosis_nor_re
     assert _orders(sent, "fr"), document(sent, language="fr")["facts"]
     assert numbers_to_digits("platelets two hundred and forty-five") == "platelets 245"
     assert numbers_to_digits("between five and forty minutes") == "between five and 40 minutes"
+
+
+def test_two_measures_asked_at_once_are_each_answered():
+    visit = document(
+        "[doctor] your bloods from tuesday are back . potassium is four point three , which is fine . creatinine is "
+        "one hundred and eighteen .\n[patient] okay .\n",
+        language="en",
+    )
+    both = ask(visit, "What were his potassium and creatinine?", use_embeddings=False)
+    assert both["answered"] and "4.3" in both["value"] and "118" in both["value"], both
+    one = ask(visit, "What were his potassium and sodium?", use_embeddings=False)
+    assert not one["answered"], one  # half of it is no answer

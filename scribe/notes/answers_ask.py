@@ -124,6 +124,14 @@ def _from_asked(a: AskedQuestion, topic: str | None, confidence: float) -> Answe
     )
 
 
+# two measures asked at once, each answered on its own
+_TWO_MEASURES = re.compile(
+    r"^\W*((?:what|which) (?:were|was|are|is) (?:his|her|their|the|your) )([a-z][\w -]{2,20}?) and "
+    r"(?:(?:his|her|the) )?([a-z][\w -]{2,20}?)\s*\?*\s*$",
+    re.I,
+)
+
+
 def answered(
     question: str,
     facts: list[Fact],
@@ -136,6 +144,14 @@ def answered(
     q = question.strip()
     if not q:
         return Answered(answered=False, confidence=1.0)
+    if pair := _TWO_MEASURES.match(q):  # "what were his potassium and creatinine?": each, and both if said
+        each = [answered(f"{pair[1]}{m}?", facts, asked, language, use_embeddings, reader) for m in pair.group(2, 3)]
+        if all(a.answered and a.value for a in each):
+            values = "; ".join(f"{m}: {a.value}" for m, a in zip(pair.group(2, 3), each, strict=True))
+            evidence = [e for a in each for e in a.evidence]
+            return Answered(
+                answered=True, answer=values, value=values, evidence=evidence, confidence=0.8, topic="value"
+            )
     if asks_value := value_question(q):  # "what was his last A1c, and when?": the value, with its date
         return with_its_date(answered(asks_value, facts, asked, language, use_embeddings, reader))
     if (why := why_stopped(q, reader, facts)) is not None:  # "why did he stop the indomethacin?": the reason
