@@ -51,7 +51,6 @@ _HEARSAY = re.compile(
     r"\b(?:told me|m'a dit|m'ont dit|thinks|pense|pensait)\b[^.;]{0,30}\b(?:probably|sûrement)\b", re.I
 )
 # a condition named as what a test looks for ("the ct scan for lung cancer screening, that was clear?")
-_NOBODY_BEFORE = re.compile(r"\b(?:no one|nobody|no-one|personne|aucun\w*)\b[^.;]{0,20}$", re.I)
 _SCREENED = re.compile(r"\bscreen\w*|\b(?:scan|test\w*|look\w*|check\w*) for\b|\bdépistage\b", re.I)
 
 
@@ -267,11 +266,9 @@ class BackgroundFacts:
                     corrected = BUT_A_RELATIVE.search(reply) if pol == "no" else None
                     said = MY_RELATIVE.search(reply)  # "yeah, my dad had kidney stones"
                     # "any migraines in the family?" "my mom. and my dad had an aneurysm": the dad had another one
-                    other = {  # (not "no one else has diabetes")
-                        c.label
-                        for a, _b, c in lexicon.find_concepts("condition", reply)
-                        if not _NOBODY_BEFORE.search(reply[max(0, a - 30) : a])
-                    }
+                    in_reply = lexicon.find_concepts("condition", reply)  # (not "no one else has diabetes")
+                    said_of = context_of(reply, [(a, b) for a, b, _c in in_reply], self.lang) if in_reply else []
+                    other = {c.label for (*_, c), md in zip(in_reply, said_of, strict=True) if not md.negated}
                     # "my mom, all her life.": the relative the reply opens on (not "my mom had a stroke.")
                     first = _REPLY_NAMES.match(reply) if not pol else None
                     if first and lexicon.find_concepts("condition", reply.split(".")[0]):
