@@ -42,6 +42,8 @@ def _found(facts: list[Fact], lang: str) -> list[SummaryItem]:
         own = f.attributes.get("fr") if lang == "fr" else f.attributes.get("term")  # a symptom worked up as the problem
         name = (c.plain_fr if lang == "fr" else c.plain_en) if c else (own or f.attributes.get("term") or f.label)
         sure = certainty(f)
+        if sure != "confirmed" and c and lang == "en" and own and own.lower() != f.label and f.label in own.lower():
+            name = own  # ruling out "septic arthritis" is not ruling out the plain "joint inflammation (arthritis)"
         key = {"ruled-out": "ruled_out", "possible": "possible"}.get(
             sure, "history" if f.status == "historical" else ""
         )

@@ -29,7 +29,7 @@ _HEAD = (
 # appreciate adenopathy"): the phrase starts after them.
 _NOT_A_MODIFIER = re.compile(
     r"^(?:\w+ing|\w*n't|\w+'\w+|something|anything|assessment|impression|diagnosis|problem|appreciate\w*|noted|see|seen|feel|felt|"
-    r"under|alleviate|prevent|treat|avoid|reduce|relieve|heal|help|cause|causing|confirm|determine|rule|"
+    r"under|alleviate|prevent|treat|avoid|reconsider|consider|exclude|reduce|relieve|heal|help|cause|causing|confirm|determine|rule|"
     # "it helps the stone come down", "we use it in women with stones", "better than opioids for stone pain";
     # "the symptoms fit benign prostatic hyperplasia"
     r"helps|works|passes|expected|women|men|people|patients|with|than|until|opioids|against|fits?|suggests?|mimics?|"
@@ -249,6 +249,7 @@ def _trim(words: list[str]) -> list[str]:
     return words
 
 
+_COPULA = {"is", "are", "was", "were", "est", "sont"}
 _POSSESSIVES = {"your", "his", "her", "my", "their", "our", "votre", "son", "sa", "mon", "ma"}
 
 
@@ -263,6 +264,9 @@ def diagnosis_phrases(text: str) -> list[tuple[int, int, str]]:
         words = raw.split()
         head_i = next(i for i, w in enumerate(words) if re.fullmatch(rf"(?:{_SUFFIX}|{_HEAD})", w, re.I))
         before = _trim(words[:head_i])
+        last = max((i for i in range(head_i) if before and words[i] == before[-1]), default=head_i)
+        if {w.lower() for w in words[last + 1 : head_i]} & _COPULA:
+            before = []  # "a hot swollen joint is an infection": the subject is no modifier of the condition
         for i in range(len(before) - 1, -1, -1):
             if _NOT_A_MODIFIER.match(before[i]) and before[i].lower() not in _MODIFIER_ING:
                 before = before[i + 1 :]

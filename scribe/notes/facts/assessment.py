@@ -22,9 +22,9 @@ from scribe.notes.facts.assessment_problems import (
     said_next,
     says_its,
     set_aside,
-    shown_by_value,
 )
 from scribe.notes.facts.assessment_start import ImpressionStart, denied_in, type_left_open
+from scribe.notes.facts.assessment_weighed import WeighedProblems
 from scribe.notes.facts.certainty_cues import other_side
 from scribe.notes.facts.plan_items import MISTAGGED_ORDER
 from scribe.notes.facts.reader import NEGATION_NEAR, clause_before
@@ -87,12 +87,20 @@ _DENIED_OWN = re.compile(
 # "…, you don't have asthma, right?": the history checked, not a diagnosis excluded ("…, okay?" reassures)
 _CHECKS_HISTORY = re.compile(r"\b(?:right|correct|is that right|n'est-ce pas|c'est ça|c'est bien ça)\s*\?\s*$", re.I)
 
-_PRODUCT = re.compile(r"\b(?:tylenol|advil|aleve|motrin|excedrin|bengay)\s+$", re.I)
-_SUBTYPE_AFTER = re.compile(r"\s+(?:familiale?|héréditaire|hereditary|secondaire|secondary|primaire|primary)\b", re.I)
+_PRODUCT = re.compile(
+    r"\b(?:tylenol|advil|aleve|motrin|excedrin|bengay)\s+$|"
+    r"\b(?:made|designed|developed|approved|meant|conçu|développé|fait)e?s?\s+(?:for|pour)\s+(?:the\s+|le\s+|la\s+|l')?$|"
+    r"\b(?:even|also|même)\s+(?:without|sans)\s+(?:the\s+|le\s+|la\s+|l'|de\s+|d')?$",
+    re.I,
+)
+# a hedge then another problem with only its article and size between: "ça pourrait être une petite hernie discale"
+_ARTICLES = re.compile(
+    r"(?:\s*\b(?:être|be|a|an|une?|la|le|l'|des?|du|petite?s?|small|little|mild|slight|légère?)\b)*\s*", re.I
+)
 _OVER = re.compile(r"\s*(?:est|is|has) (?:guérie?|résolue?|resolved|cured|gone|cleared)\b", re.I)
 
 
-class AssessmentFacts(ImpressionStart, ProblemFacts):
+class AssessmentFacts(ImpressionStart, WeighedProblems, ProblemFacts):
     def assessment(self):
         """The clinician's diagnoses after the assessment starts, each with its certainty (confirmed,
         possible, ruled-out), laterality, and an ICD-10-CM code only when the match is exact and specific:
@@ -213,7 +221,10 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
             for hedge in HEDGE_LATER.finditer(text):
                 if (
                     not _CAUSE_AFTER.match(text[hedge.end() :])
-                    and not any(hedge.start() > a or a - hedge.end() < 12 for a in others)
+                    and not any(
+                        hedge.start() > a or a - hedge.end() < 12 or _ARTICLES.fullmatch(text, hedge.end(), a)
+                        for a in others
+                    )
                     and not any(0 <= a - hedge.end() < 12 for a in told)
                     and not A_PROBLEM_AFTER.match(text[hedge.end() :])
                 ):
@@ -221,43 +232,6 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
                     return
             if others:
                 return  # the talk has moved to another problem (or the hedge is that problem's)
-
-    def _weighed_elsewhere(self, fact: Fact) -> None:
-        """A problem only named where it was taken from ("drink water, that helps the kidney stones too",
-        "l'helicobacter, oui.") that the clinician weighs elsewhere in the visit ("it could be a small kidney stone",
-        "des biopsies pour chercher l'helicobacter"), never stating it as the patient's: possible. Not a problem the
-        patient's history holds ("with hashimoto's thyroiditis on levothyroxine") or one a recap lists with the value
-        that shows it ("iron deficiency, ferritin eight"); nor weighed by what is said of people in general."""
-        k = fact.attributes.get("statement")
-        if fact.status != "present" or k is None or self._stated(fact) or shown_by_value(self.sents[k].text, fact):
-            return
-        if any(
-            f.kind == "past_medical" and f.label == fact.label and f.status == "present" for f in self.builder.facts
-        ):
-            return
-        term = fact.attributes.get("term")  # a problem named in words the lexicon lacks: "that could be reflux"
-        for j in range(len(self.sents)):
-            t = self.sents[j].text
-            if self.is_clin(j) and not self.sents[j].question:
-                said = re.finditer(rf"\b{re.escape(term)}\b", t, re.I) if term else ()
-                for a, b, c in [*lexicon.find_concepts("condition", t), *((m.start(), m.end(), fact) for m in said)]:
-                    if c.label != fact.label or GENERIC_EXPERIENCER.search(t[max(0, a - 80) : a]):
-                        continue
-                    if _SUBTYPE_AFTER.match(t, b):
-                        continue  # "une hypercholestérolémie familiale" possible: the kind is hedged, not the disease
-                    if certainty(t, a, b) == "possible":
-                        fact.status, fact.attributes["certainty"] = "uncertain", "possible"
-                        return
-
-    def _stated(self, fact: Fact, now: int = -1) -> bool:
-        """Whether the sentence a problem was taken from states it (says_its), rather than only naming it ("and the
-        lupus question.", "that helps the kidney stones too")."""
-        k, quote = fact.attributes.get("statement"), fact.evidence[0].quote if fact.evidence else ""
-        at = self.sents[k].text.find(quote) if k is not None and quote else -1
-        # and not only named, then ruled out in the same turn: "that's mastoiditis, an infection of the bone … so, no
-        # mastoiditis"
-        same_turn = now >= 0 and self.sents[k].seg_index == self.sents[now].seg_index
-        return at < 0 or says_its(self.sents[k].text, at) and not same_turn
 
     # another clinician's guess is not this assessment ("the cardiologist thought you might have atrial fibrillation")
     _OTHERS_OPINION = re.compile(
@@ -305,8 +279,8 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
         more certain reading of a repeated one; name it by its widest specific phrase."""
         if mods.family or FAMILY.search(s.text[max(0, st - 40) : st]) or a_relatives(s.text[en:]):
             return
-        if _PRODUCT.search(s.text[max(0, st - 12) : st]):
-            return  # "the tylenol arthritis, 650 mg": a product's name
+        if _PRODUCT.search(s.text[max(0, st - 30) : st]):
+            return  # "the tylenol arthritis, 650 mg"; "a tablet made for diabetes, … even without diabetes"
         if answers_of_relative(self.sents, k, self.role):
             return
         if mods.negated and not denied_in(clause_before(s.text, st)):
@@ -365,6 +339,8 @@ class AssessmentFacts(ImpressionStart, ProblemFacts):
                 seen[label].attributes.update(certainty=sure, statement=k)
             elif _OVER.match(s.text[b:]):
                 seen[label].status = "historical"  # the recap's "la bronchite est guérie"
+            elif sure == seen[label].attributes.get("certainty") == "confirmed" and says_its(s.text, a):
+                seen[label].attributes["statement"] = k  # "c'est une anémie", not "souffle lié à l'anémie"
             return
         found_side = laterality_span(s.text, a, b)
         side = found_side[0] if found_side else None

@@ -39,7 +39,7 @@ from scribe.schemas_docs import Fact
 # "a past one": said with its time ("in 2010", "years ago"), or as what was done about it
 PAST_PROBLEM = re.compile(
     r"\b(?:remov(?:al|ed)|excis(?:ion|ed)|resect(?:ion|ed)|status post|s/p|history of|"
-    r"treated for|had (?:a |an )?(?:\w+ )?(?:surgery|procedure)|ago|in the past|"
+    r"treated for|had (?:a |an )?(?:\w+ )?(?:surgery|procedure)|ago|in the past|had (?:one|a single) \w+ attack|"
     r"antécédents? d[e']|opérée? d|il y a (?:\w+ )?(?:ans?|mois)|éradiqu\w+|eradicated)\b",
     re.I,
 )

@@ -69,6 +69,11 @@ _CONFIRMS_ALLERGY = re.compile(
 )
 
 
+# a drug named in a "no" to the allergy question because it was taken without harm: "no, i've had penicillin before,
+# amoxicillin for a tooth, no problem"
+_TOLERATED = re.compile(
+    r"\b(?:no problems?|fine|without (?:any )?(?:problem|trouble)|sans (?:problème|souci)|très bien)\b", re.I
+)
 _TAKES_BEFORE = re.compile(r"\b(?:i take|i'm taking|i am taking|i'm on|i am on|je prends|je suis sous)\b[^.;]*$", re.I)
 
 
@@ -162,6 +167,8 @@ class BackgroundFacts:
                     for m in allergen.finditer(first.text)
                     if not _TAKES_BEFORE.search(first.text[: m.start()]) and not someone_elses(first.text, m.start())
                 ]
+                if pol == "no" and _TOLERATED.search(reply) and not lexicon.ALLERGIC_REACTION.search(reply):
+                    hits = []  # taken before without harm: no allergy
                 confirmed = _CONFIRMS_ALLERGY.search(s.text) if pol == "yes" else None
                 if not hits and confirmed:  # "you're allergic to augmentin, is that right?" "yes, that's correct."
                     for m in allergen.finditer(s.text, confirmed.end()):
@@ -228,7 +235,7 @@ class BackgroundFacts:
     _HIST_CUE = re.compile(
         r"\b(?:history of|past medical history|diagnosed|i have|i've had|i had|i've got|i got|"
         r"has a history|with a history|significant for|known|since|for years|chronic|"
-        r"antécédents?|j'ai (?:un|une|du|de l')|je suis|on m'a dit|connu pour|suivi pour)\b",
+        r"antécédents?|j'ai (?:un|une|du|de l')|je suis|on m'a dit|connu pour|suivi pour|depuis \w+ ans)\b",
         re.I,
     )
 

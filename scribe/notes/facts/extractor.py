@@ -40,7 +40,7 @@ class Extractor(
         self.plan()
         drop_refused_orders(self)  # "je vous propose le vaccin contre la grippe" "non, pas cette année"
         self._without_excluded_history()
-        return _without_denied_family(self.builder.facts)
+        return _without_settled_rule_outs(_without_denied_family(self.builder.facts))
 
     def _without_excluded_history(self) -> None:
         """A condition the clinician excludes for good ("so you do not have atrial fibrillation", said to a patient
@@ -123,6 +123,24 @@ def _without_denied_family(facts: list[Fact]) -> list[Fact]:
         return f.label in had and (term is None or term == f.label or term in had[f.label])
 
     return [f for f in facts if not (f.kind == "family_history" and f.status == "absent" and contradicted(f))]
+
+
+_TO_RULE_OUT = re.compile(r"\b(?:rule out|exclude|écarter|éliminer|exclure)\b", re.I)
+
+
+def _without_settled_rule_outs(facts: list[Fact]) -> list[Fact]:
+    """ "Il faut écarter une maladie cœliaque … les anticorps sont négatifs, donc ce n'est pas une maladie cœliaque":
+    the visit ruled it out, so no plan line still says it is to be ruled out."""
+    out = {f.label for f in facts if f.kind == "assessment" and f.attributes.get("certainty") == "ruled-out"}
+    return [
+        f
+        for f in facts
+        if not (
+            f.kind == "plan"
+            and _TO_RULE_OUT.search(f.value or "")
+            and any(c.label in out for *_, c in lexicon.find_concepts("condition", f.value or ""))
+        )
+    ]
 
 
 def extract(tr: Transcript, lang: str | None = None) -> list[Fact]:

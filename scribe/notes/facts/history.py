@@ -88,6 +88,9 @@ _HIS_HER = re.compile(r"[^.?!]{0,60}?\b(his|her)\b", re.I)
 _LESS = re.compile(r"\b(?:does|do) ?(?:not|n't) have (?:quite )?(?:as much|so much)\b", re.I)
 
 
+_HIGH_OR_LOW = re.compile(r"\b(?:high|low|higher|lower|up|down|reading)\b", re.I)
+
+
 class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
     def demographics(self):
         for s in self.sents:
@@ -433,6 +436,8 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                     continue  # "married for 25 years", "i stopped it three weeks ago": not the complaint's time
                 if m and attr in ("timing", "trigger") and not tied_to_a_symptom(t, self._time_asked(k)):
                     continue  # "when she lies down it does whistle", "la nuit": the note could not say what
+                if m and attr == "quality" and m.group(0).lower() == "pressure" and _HIGH_OR_LOW.search(t):
+                    continue  # "it's a bit high, the pressure": the blood pressure
                 if m and attr == "onset" and not BEGAN.search(t + " " + self._time_asked(k)):
                     continue  # "sometimes, suddenly i have to find a bathroom": how it happens, not how it began
                 if m and not re.search(r"\b(?:vacation|college|trip)\b", t, re.I):

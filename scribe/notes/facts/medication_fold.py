@@ -64,6 +64,14 @@ def one_fact_per_drug(x) -> None:
     by: dict[tuple[str, bool], list[Fact]] = {}
     for f in meds:  # a nasal spray and an inhaler of one ingredient (Flonase, Flovent) are two products
         by.setdefault((f.label, f.attributes.get("route") in ("nasal", "topical", "ophthalmic")), []).append(f)
+    for (label, _), fs in list(by.items()):  # a mention with no route, by the name of the one said with one
+        said = {str(f.attributes.get("surface")) for f in by.get((label, True), [])}
+        if (
+            said
+            and not any(f.attributes.get("route") for f in fs)
+            and {str(f.attributes.get("surface")) for f in fs} <= said
+        ):
+            by[(label, True)] += by.pop((label, False))  # ("sumatriptan en spray nasal" … "sumatriptan, max 2")
     for fs in by.values():
         historical = [f for f in fs if f.status == "historical"]
         stops = [f for f in fs if f.status == "stopped"]
@@ -257,10 +265,11 @@ _KEEPS = re.compile(
 
 
 def _first_named_in_plan(x, f: Fact) -> bool:
-    """A drug the clinician names first in the plan, with a dose, and does not keep: this visit's start, whatever
-    verb it came with (or none)."""
+    """A drug the clinician names first in the plan, with a dose (or a frequency: "a gel called adapalene … at
+    night"), and does not keep: this visit's start, whatever verb it came with (or none)."""
     ks = sorted(k for k in (sentence_of(x, e) for e in f.evidence) if k is not None)
-    if not ks or not f.attributes.get("dose") or f.attributes.get("prescriber") == "other":
+    dosed = f.attributes.get("dose") or f.attributes.get("frequency") and f.attributes.get("said_by") == "clinician"
+    if not ks or not dosed or f.attributes.get("prescriber") == "other":
         return False
     first = ks[0]
     return (

@@ -117,7 +117,7 @@ def drop_not_taken(x, friends: frozenset[str], found: list) -> None:
     keep = []
     meds = [f for f in x.builder.facts if f.kind == "medication"]
     for f in x.builder.facts:
-        if f.kind == "medication" and _said_for(f, meds):
+        if f.kind == "medication" and (_said_for(f, meds) or _class_of_a_drug(f, meds)):
             continue
         if f.kind == "medication" and f.status in ("current", "historical", "administered", "new", "changed"):
             sentences = [sentence_of(x, e) for e in f.evidence]
@@ -171,7 +171,8 @@ _DELAYED = re.compile(
 _OFFER = re.compile(
     r"\b(?:(?:je|on) (?:peux|peut|pourrais|pourrait) vous (?:proposer|donner|prescrire)|i (?:can|could) "
     r"(?:offer|give|prescribe)|we could (?:try|start)|would you like|je vous propose(?: aussi| également)?|"
-    r"(?:i'd|i would) (?:also )?(?:offer|recommend|suggest)|"
+    r"(?:i'd|i would) (?:also )?(?:offer|recommend|suggest)|vous voulez (?:qu'on en parle|essayer)|"
+    r"do you want to (?:try|talk about) (?:it|that)|"
     # an option laid out: "il y a un médicament pour les douleurs des nerfs, la prégabaline"
     r"il y a (?:aussi )?(?:un|des) (?:médicaments?|traitements?)|"
     r"there(?:'s| is) (?:also )?a (?:medicine|medication|drug))\b",
@@ -186,7 +187,7 @@ _REFUSES = re.compile(
     re.I,
 )
 _LET_GO = re.compile(
-    r"\b(?:on ne (?:le|la|les) (?:prescri\w*|commence|démarre) pas|"
+    r"\b(?:on ne (?:le|la|les) (?:prescri\w*|commence|démarre|met|pose) pas|on n'en (?:met|pose) pas|"
     r"on n'en prescri\w* pas|(?:we|i) (?:won't|will not) (?:prescribe|start) "
     r"(?:it|that|them)|that's (?:fine|okay|ok), we won't|c'est votre (?:choix|décision)|"
     r"that's your (?:choice|decision))\b",
@@ -196,11 +197,21 @@ _LET_GO = re.compile(
 
 def refused(x, k: int) -> bool:
     """The clinician's offer at sentence k is refused or let go in the next two turns (_OFFER, _REFUSES, _LET_GO)."""
-    if not _OFFER.search(x.sents[k].text):
+    if not _OFFER.search(f"{x.sents[k].text} {x.next_in_turn(k)}"):  # "…, le mirena. vous voulez qu'on en parle ?"
         return False
     turns = sorted({s.seg_index for s in x.sents[k + 1 :] if s.seg_index != x.sents[k].seg_index})[:2]
     said = [j for j, s in enumerate(x.sents) if s.seg_index in turns]
     return any(_LET_GO.search(x.sents[j].text) if x.is_clin(j) else _REFUSES.match(x.sents[j].text) for j in said)
+
+
+def _class_of_a_drug(f, meds: list) -> bool:
+    """ "And the eye drops?" "the latanoprost, one drop …": the class asked of is the drug named, not a second one."""
+    route = f.attributes.get("route")
+    return (
+        not f.attributes.get("drugbank_id")
+        and route in ("ophthalmic", "inhaled", "nasal")
+        and any(g is not f and g.attributes.get("drugbank_id") and g.attributes.get("route") == route for g in meds)
+    )
 
 
 def _said_for(f, meds: list) -> bool:

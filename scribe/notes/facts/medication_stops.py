@@ -82,6 +82,15 @@ _NOT_NOW_OR_IF = re.compile(
 )
 
 
+# a stop for a few days around a test, the drug kept: "stop it for three days before any blood test"
+_HELD = re.compile(
+    r"\W*(?:(?:for|pendant) (?:the )?(?:\w+ ){1,2}(?:days?|hours?|jours?|heures?) )?(?:before|around|avant|autour d)\w*"
+    r" (?:any|each|every|the|your|a|le|la|les|chaque|toute?|une?|du|de la) (?:\w+ )?(?:blood tests?|tests?|scan|"
+    r"surgery|operation|procedure|prise de sang|bilan|scanner|examen|opération|intervention)\b",
+    re.I,
+)
+
+
 def stops_of_it(x) -> None:
     """A current drug the clinician stops by a pronoun, right after naming it in the same turn (no condition, no
     negation in between): stopped, with the stop as evidence."""
@@ -93,7 +102,7 @@ def stops_of_it(x) -> None:
         named = [(s.text[: m.start()], d) for d in x.drug_mentions[k] if d.end <= m.start()]
         if not named and k and x.sents[k - 1].seg_index == s.seg_index:
             named = [(x.sents[k - 1].text + " " + s.text[: m.start()], d) for d in x.drug_mentions[k - 1]]
-        if not named or _NOT_NOW_OR_IF.search(named[-1][0][named[-1][1].end :]):
+        if not named or _NOT_NOW_OR_IF.search(named[-1][0][named[-1][1].end :]) or _HELD.match(s.text, m.end()):
             continue
         drug = named[-1][1]
         name = (drug.drug.get("name") or drug.surface).lower()

@@ -10,10 +10,11 @@ from scribe.notes.consultation import context_of
 from scribe.notes.facts.medication_fold import one_fact_per_drug
 from scribe.notes.facts.medication_lookup import MedicationLookups
 from scribe.notes.facts.medication_not_taken import among_options, drop_not_taken
+from scribe.notes.facts.medication_regimen_later import dose_asked_after, regimen_asked_of, regimen_said_later
 from scribe.notes.facts.medication_stops import class_stops, drop_put_off, stops_by_word, stops_of_it, told_stopped
 from scribe.notes.facts.medication_taper import taper_steps
 from scribe.notes.facts.relative_names import spouse_told
-from scribe.notes.medication.numbers import tablets_per_dose
+from scribe.notes.medication.numbers import STRENGTH_TABLETS, tablets_per_dose
 from scribe.notes.medication.status_cues import (
     HAD_TO_STOP,
     OTHER_THAN,
@@ -25,13 +26,6 @@ from scribe.notes.medication.status_cues import (
 from scribe.notes.reply_polarity import answer_polarity
 from scribe.notes.text import Sentence
 from scribe.schemas_docs import Fact
-
-# a strength said of tablets: "the five hundred milligram tablets", "des comprimés de 500 mg"
-_STRENGTH_TABLETS = re.compile(
-    r"\b(?:milligrams?|mg|grams?|micrograms?|mcg)\s+(?:tablets?|pills?|capsules?|caplets?)\b|"
-    r"\bcomprimés?\s+(?:de|à)\s+\w+",
-    re.I,
-)
 
 
 class MedicationFacts(MedicationLookups):
@@ -339,9 +333,9 @@ class MedicationFacts(MedicationLookups):
                     stopped = self._stopped_when_asked(k)
                 status = "stopped" if stopped else parsed.status
                 bare = not parsed.attributes().get("dose")  # (a dose said is a drug given: "one cc of celestone")
-                if status == "current" and self.is_clin(k) and name in weighed | kins and known is None and bare:
-                    continue  # weighed before ("the one i'd think of is topiramate"): "topiramate has side effects"; a
-                    # relative's ("the qvar she takes"): "especially not the brown one, the qvar, that's her preventer"
+                others = weighed | kins | guests  # weighed before ("the one i'd think of is topiramate"), a relative's
+                if status == "current" and bare and self.is_clin(k) and known is None and name in others:
+                    continue  # "topiramate has side effects"; "especially not the brown one, the qvar, her preventer"
                 if status == "current" and recommended:
                     status = "new"  # "what do I take for my knees then?" "Tylenol, 1000 mg up to three times a day"
                 attrs = parsed.attributes()
@@ -413,11 +407,14 @@ class MedicationFacts(MedicationLookups):
         stops_by_word(self)
         stops_of_it(self)
         taper_steps(self)
+        dose_asked_after(self, found)
+        regimen_said_later(self, found)
+        regimen_asked_of(self, found)
         drop_not_taken(self, friends, found)  # "my wife takes spironolactone" … "spironolactone is one of the …"
 
     _DOSE_FIRST = re.compile(
         r"^\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|un|une|deux|trois|"
-        r"quatre|cinq)\b[\w\s-]{0,30}?\b(?:milligram|microgram|gram|unit|mg|mcg)",
+        r"quatre|cinq)\b[\w\s-]{0,30}?\b(?:milligram|microgram|gram|unit|mg|mcg|puffs?\b|bouffées?)",
         re.I,
     )
 
@@ -481,7 +478,7 @@ class MedicationFacts(MedicationLookups):
         count = tablets_per_dose(s.text, self.lang) if extra.dose is None else None
         if count and a.get("dose") and a.get("unit") in ("mg", "g", "mcg") and f.evidence:
             seg_text = self.tr.segments[s.seg_index].text
-            if _STRENGTH_TABLETS.search(seg_text[: seg_text.find(s.text)] if s.text in seg_text else ""):
+            if STRENGTH_TABLETS.search(seg_text[: seg_text.find(s.text)] if s.text in seg_text else ""):
                 # "the 500 milligram tablets. you can take two every eight hours": a dose of two tablets
                 a["dose"] = f"{float(a['dose']) * count:g}"
                 f.evidence.append(self.builder.ev_sentence(s))

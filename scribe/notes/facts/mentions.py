@@ -42,7 +42,9 @@ NAMES_IT = re.compile(
     r"\W*(?:(?:so|well|okay|right|yes|alors|bon|oui|donc)\W+)*(?:that|this)(?:'s|\s+is)\s+"
     r"(?:(?:called|what we call|a|an|some|definitely|actually|really|indeed)\s+)*|"
     r"\W*(?:(?:alors|bon|oui|donc|d'accord)\W+)*(?:(?:ça,?\s+)?(?:c'est|ça s'appelle)|il y a)\s+"
-    r"(?:(?:bien|justement|plutôt|ce qu'on appelle|de la|de l'|du|des|une?)\s*)*",
+    r"(?:(?:bien|justement|plutôt|ce qu'on appelle|de la|de l'|du|des|une?)\s*)*|"
+    # the recap of what was just admitted: "donc quelques fourmillements sous le pied droit"
+    r"\W*(?:donc|so)\W+(?:quelques|un peu de|some|a little|occasional)\s+",
     re.I,
 )
 _SIDE_WORD = re.compile(r"\b(left|right)\b(?!.*\b(?:left|right)\b)", re.I)

@@ -94,6 +94,9 @@ _REPEAT = re.compile(
     re.I,
 )
 _RETURN_PRECAUTIONS = re.compile(RETURN_PRECAUTIONS, re.I)
+_AWAITED = re.compile(
+    r"\s*(?:results? )?(?:comes?|is|are) (?:through|back|in)\b|\s*(?:revient|arrive|est revenue?)\b", re.I
+)
 # a condition said after the order: "another injection if needed", "une radio de contrôle si besoin"
 _ALSO = re.compile(r"\b(?:et aussi|and also|as well as)\b", re.I)
 _NEXT_VISIT_AFTER = re.compile(
@@ -229,6 +232,8 @@ def find_orders(
                 label = f"{label} de contrôle" if lang == "fr" else f"repeat {label}"
             said = before_clause + " " + clause[: m.start()]
             cond = CONDITIONAL.search(said) if kind != "advice" else None
+            if cond and _AWAITED.match(clause, m.end()):
+                continue  # "sooner if the echo comes through": a result awaited, no order
             if cond and _ALSO.search(said, cond.start()):
                 cond = None  # "si elle est anormale le laboratoire ajoutera la t4 libre, et aussi une numération"
             condition = "" if not cond else "no improvement" if NO_IMPROVEMENT.search(cond.group(0)) else "needed"

@@ -309,6 +309,7 @@ ORDER_CUE = re.compile(
     r"in the meantime|meanwhile|en attendant|(?:you're|you are|he's|she's|he is|she is) (?:also )?(?:having|"
     r"scheduled for|booked for|set up for)|"
     r"on (?:peut|pourrait|va) |je (?:demande|souhaite|vous donne|vous fais|vous oriente|vous adresse)|"
+    r"(?:i'm|i am) referring (?:you|him|her) for|"
     r"vous (?:devez|devrez|ferez)|à faire)",
     re.I,
 )

@@ -40,7 +40,10 @@ def clause_before(text: str, start: int) -> str:
 
 
 # "If you get chest pain that lasts, call 911." "Yes, I know.": advice heard, nothing asked or answered
-IF_ADVICE = re.compile(r"\b(?:if you|if it|if there|if she|if he|si vous|s'il|si elle|si ça|en cas d)", re.I)
+IF_ADVICE = re.compile(
+    r"\b(?:if you|if it|if there|if she|if he|if the|if your|si vous|s'il|si elle|si ça|si la|si le|si votre|en cas d)",
+    re.I,
+)
 # the clinician's warning signs begin: "now, the warning signs.", "les signes qui doivent vous faire consulter"
 WARNING_SIGNS = re.compile(
     r"\b(?:warning signs?|red flags?|signes? d'alerte|signes? d'alarme|signes? de gravité|watch (?:out )?for|"
@@ -171,8 +174,8 @@ class ConsultationReader(CompanionVoice):
         if self._child_beside(k, turn):
             self._child_turns.add(seg)
             return True
-        if not _BESIDE_THE_PATIENT.search(turn):
-            return False
+        if not _BESIDE_THE_PATIENT.search(turn) and not _MYSELF.search(turn):  # "i take warfarin myself for it"
+            return False  # (then the reply must speak to the companion)
         if getattr(self, "proxy", None) and THIRD_PERSON.search(turn):
             return True  # the parent of a child's visit, of the child and beside them: "… and me, i have pcos"
         reply = next((j for j in range(k + 1, len(self.sents)) if self.sents[j].seg_index != seg), None)

@@ -28,6 +28,13 @@ _GREETED = re.compile(
 _THIS_IS = re.compile(
     r"\b(?:this is|il s'agit de|voici)\s+(?:(?:mr|mrs|ms|madame|monsieur)\.?\s+)?([a-zà-ÿ]{3,})\b", re.I
 )
+# a companion the clinician asks about and the patient introduces: "and you've brought your son?" "yes, this is david."
+_BROUGHT = re.compile(
+    r"\b(?:brought|with you|avec vous|venue? avec)\b[^.?!]{0,20}\b(?:your|votre)\s+(son|daughter|wife|husband|partner|"
+    r"mother|father|fils|fille|femme|mari|mère|père)\b",
+    re.I,
+)
+_INTRODUCED = re.compile(r"^\W*(?:(?:yes|yeah|oui)\W+)?(?:this is|c'est|voici)\s+([a-zà-ÿ]{3,})\s*[,.]", re.I)
 _NOT_A_NAME = set(
     "she who too also yes the and but elle qui aussi oui mais they alors donc bon voilà enfin ben euh bien non now "
     "well okay then his her him lui ils elles there here again first".split()
@@ -45,9 +52,15 @@ def relative_names(sents: list) -> dict[str, str]:
             out.setdefault((m.group(1) or m.group(2)).lower(), "companion")
         for m in _NAME_STRESSED.finditer(s.text):
             out.setdefault(m.group(1).lower(), "relative")  # "parce qu'hugo, lui …", "hugo, c'est autre chose"
+    brought = {}
+    for s, reply in zip(sents[:12], sents[1:13]):
+        if (asked := _BROUGHT.search(s.text)) and (m := _INTRODUCED.match(reply.text)):
+            brought[m.group(1).lower()] = asked.group(1)
     for s in sents[:12]:
         for m in _THIS_IS.finditer(s.text):
-            out.pop(m.group(1).lower(), None)  # never the patient's own name
+            if m.group(1).lower() not in brought:
+                out.pop(m.group(1).lower(), None)  # never the patient's own name
+    out.update(brought)
     return {name: word for name, word in out.items() if name not in _NOT_A_NAME}
 
 
@@ -69,7 +82,9 @@ def told_to_companion(sents: list, k: int, is_clin, names: dict[str, str], reply
     return called[-1] in names and (here or bool(YOURS.search(sents[k].text)))
 
 
-YOURS = re.compile(r"\b(?:your|yours|votre|vôtre|vos)\b", re.I)
+YOURS = re.compile(
+    r"\b(?:your|yours|votre|vôtre|vos|(?:prescribed|prescrit|prescrite) (?:for|pour) (?:you|vous))\b", re.I
+)
 _CALLED = re.compile(r"(?:^|(?<=[,.?!]))\s*([a-zà-ÿ]{3,})\s*(?=[,.?!])", re.I)  # "okay . teresa , …"
 
 

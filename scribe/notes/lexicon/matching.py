@@ -51,6 +51,12 @@ def _fillers_between(form: str) -> str:
 def find_concepts(kind: str, text: str) -> list[tuple[int, int, Concept]]:
     """Non-overlapping matches (start, end, concept): the longest match wins, then the earliest."""
     cands = [(m.start(), m.end(), c) for rx, c in compiled(kind) for m in rx.finditer(text)]
+    if kind == "condition":  # "the flu jab", "le vaccin contre la grippe": a vaccine, not the disease
+        cands = [
+            x
+            for x in cands
+            if not _VACCINE_AFTER.match(text, x[1]) and not _VACCINE_BEFORE.search(text, max(0, x[0] - 40), x[0])
+        ]
     cands.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
     out: list[tuple[int, int, Concept]] = []
     for s, e, c in cands:
@@ -59,6 +65,11 @@ def find_concepts(kind: str, text: str) -> list[tuple[int, int, Concept]]:
     out.sort(key=lambda t: t[0])
     return out
 
+
+_VACCINE_AFTER = re.compile(r"\s*(?:jabs?|shots?|vaccines?|vaccinations?|immuni[sz]ations?|boosters?)\b", re.I)
+_VACCINE_BEFORE = re.compile(
+    r"\b(?:vaccin\w*|vaccine|jab|shot) (?:contre|against|for) (?:la |le |les |l'|the )?$", re.I
+)
 
 CONDITION_BY_LABEL = {c.label: c for c in CONDITIONS}
 SYMPTOM_BY_LABEL = {c.label: c for c in SYMPTOMS}

@@ -70,6 +70,9 @@ BODY_PARTS = (
 DRUG_STOP = {
     "transaminases",  # a liver test ("un bilan … avec les transaminases"), not a drug
     "water",
+    "sunscreen",  # advice ("use sunscreen in the day"), not a drug of the list
+    "écran solaire",
+    "crème solaire",
     "oxygen",
     "sugar",
     "salt",

@@ -339,7 +339,12 @@ ROS_SYMPTOMS: list[Concept] = [
     ),
     symptom(
         "joint clicking",
-        [r"clicking", r"(?:knee|joint|shoulder|jaw|hip|it) (?:clicks|catches|locks)", r"craquements?", r"ressauts?"],
+        [
+            r"clicking",
+            r"(?:knee|joint|shoulder|jaw|hip|it) (?:clicks|catches|locks)(?! (?:me|you|him|her)\b)",
+            r"craquements?",
+            r"ressauts?",
+        ],
         "craquements articulaires",
         "Musculoskeletal",
     ),

@@ -83,9 +83,11 @@ _TIMES_A_DAY = re.compile(r"\b(?:twice|once|(?:two|three|four|\d) times) (?:a|pe
 _UP_TO_ALONE = re.compile(r"\b(?:up to|jusqu'à)\s*$", re.I)
 _TAKEN_WHEN = re.compile(r"\s*(?:[\w.]+\s+){0,3}?(?:every|each|a|per|par|toutes|times|fois|twice|once|at)\b", re.I)
 _DURATION = re.compile(
-    r"\b(?:for|x|pendant|durant|during|over|sur)\s+(?:(?:the next|the|a total of|another|un total de|les|des)\s+)?"
+    r"\b(?:for|x|pendant|durant|during|over|sur)\s+(?:(?:the next|the first|the|a total of|another|un total de|"
+    r"les premiers|les premières|les|des)\s+)?"
     r"(?P<n>\d+|a|an|one|une?)\s+(?P<u>days?|weeks?|months?|jours?|semaines?|mois)\b|"
-    r"\b(?P<n2>\d+)[- ](?P<u2>day|week|month|jours?)\s+(?:course|supply|treatment|traitement)\b",
+    r"\b(?P<n2>\d+)[- ](?P<u2>day|week|month|jours?)\s+(?:course|supply|treatment|traitement)\b|"
+    r"\b(?P<n3>\d+) (?P<u3>days?|jours?|weeks?|semaines?) (?:maximum|max|au maximum|at most|at the most)\b",
     re.I,
 )
 _QUANTITY = re.compile(
@@ -398,7 +400,7 @@ def read_attributes(
             if st.TABLET_AFTER.match(norm, m.end()) or " of " in count.group(0):  # "two of the 200 milligram"
                 value, dose_start = value * float(count.group("n")), count.start("n")
         elif unit not in COUNT_UNITS and (count := COUNT_AFTER_STRENGTH.match(norm, m.end())):
-            value *= float(count.group("n"))
+            value *= 1.0 if unit == "g" else float(count.group("n"))  # "one gram, two tablets": 1 g in two
             counted_end = count.end()
         out.dose = keep(m.start() if dose_start is None else dose_start, max(m.end(), counted_end), value)
         out.unit = unit
@@ -452,13 +454,13 @@ def read_attributes(
     elif left and (m := _AS_NEEDED.search(left[-60:])):
         off = -len(left[-60:])
         out.as_needed = Found(True, m.start() + off, m.end() + off)
-    if status in ("new", "changed", ""):
+    if status in ("new", "changed", "") or _THEN_STOP.search(norm):  # "for five days, then stop": a course
         for m in _DURATION.finditer(norm):
             if not free(m.start(), m.end()) or _OTHER_THING.search(norm, max(0, m.start() - 20), m.start()):
                 continue  # "norethindrone 0.35 mg daily, condoms for two days": the condoms' days
-            n = first_group(m, "n", "n2")
+            n = first_group(m, "n", "n2", "n3")
             n = "1" if n.lower() in ("a", "an", "one", "un", "une") else n
-            u = first_group(m, "u", "u2").lower()
+            u = first_group(m, "u", "u2", "u3").lower()
             if n == "1":
                 u = {"days": "day", "weeks": "week", "months": "month", "jours": "jour", "semaines": "semaine"}.get(
                     u, u
@@ -474,7 +476,7 @@ def read_attributes(
         out.refills = keep(m.start(), m.end(), n)
     for name, rx in _ROUTE_RX:
         m = rx.search(body)
-        if m and not ANOTHER_TREATMENT.search(body[: m.start()]):  # a route said of another treatment
+        if m and not (ANOTHER_TREATMENT.search(body[: m.start()]) or _ANOTHER_PRODUCT.search(body[: m.start()])):
             out.route = Found(name, m.start(), m.end())
             break
     if out.dose is not None and out.dose.value > _MOST.get(out.unit or "", float("inf")):
@@ -484,6 +486,9 @@ def read_attributes(
     return out
 
 
+_THEN_STOP = re.compile(r"\b(?:days?|jours?)\s*,?\s*(?:then|and|puis|et) (?:stop|arrêt)", re.I)
+# a route said of another treatment: "… and you can use a gel on the knee"
+_ANOTHER_PRODUCT = re.compile(r"\b(?:and|et) (?:you can |vous pouvez )?(?:use|apply|mettre) (?:a|an|un|une)\s+$", re.I)
 # the most of one administration a note may state: above it the number was misheard (or is not a dose)
 _MOST = {"g": 20.0, "mg": 20000.0, "mcg": 20000.0}
 

@@ -51,13 +51,15 @@ _STRONG_CUE = re.compile(
 )
 _WEAK_CUE = re.compile(
     r"\b(?:start\w*|stop\w*|quit|discontinu\w*|continu\w*|resum\w*|increas\w*|decreas\w*|doubl\w*|switch\w*|"
-    r"hold|held|keep|kept|use|uses|using|used|try|tried|trying|give|gave|given|giving|shots?|cream|ointment|patch|taper|"
+    r"hold|held|keep|kept|use|uses|using|used|try|tried|trying|give|gave|given|giving|shots?|cream|ointment|patch|"
+    r"taper|gel (?:called|named)|"
     r"drops|off (?:of )?(?:the|your|his|her)|(?<!on )top (?:the|your|his|her)|"
     r"add|adding|treat\w* (?:you |him |her |it |this |that )?with|trait\w* par|inject\w*|"
     r"help|helps|helped|helping|relie\w*|work|works|worked|working|tolerat\w*|side effects?|"
     r"discount|insurance|covered|copay|generic|priced|cost|"
     r"arrêt\w*|poursui\w*|donn\w*|ajout\w*|mets|mettre|essay\w*|augment\w*|diminu\w*|utilise\w*|renouvel\w*|mieux|"
-    r"soulag\w*|calm\w*|efficace|effet|aide|prise unique|single dose)\b",
+    r"soulag\w*|calm\w*|efficace|effet|aide|prise unique|single dose|antivir\w*|"
+    r"(?<!ne )(?<!ne la )(?<!ne le )(?:commenc\w*|démarr\w*))\b",
     re.I,
 )
 # a dosage form right after the name ("clindamycin gel", "albuterol inhaler")
@@ -117,6 +119,9 @@ CORRECTION = re.compile(
 )
 
 
+_A_KIND_BEFORE = re.compile(r"\b(?:un|une|a|an)\s+[\w-]+\s*,\s*(?:the\s+|le\s+|la\s+|l')?$", re.I)
+
+
 def clause_scope(text: str, mentions: list[Mention], j: int) -> tuple[int, int]:
     """Where the clause of mention j starts (before it) and ends (after it). A drug that corrects the one
     before it ("treat you with penicillin or, I'm sorry, amoxicillin") has that drug's clause start."""
@@ -127,6 +132,8 @@ def clause_scope(text: str, mentions: list[Mention], j: int) -> tuple[int, int]:
     else:
         lo = mentions[j - 1].end if j > 0 else 0
         cut = list((_PREV_CUT if j > 0 else _LEFT_CUT).finditer(text[lo : m.start]))
+        if cut and _A_KIND_BEFORE.search(text, lo, m.start):
+            cut = cut[:-1]  # the drug's kind said before it starts its clause: "on commence un antiviral, le X"
         if cut:
             lo += cut[-1].end()
     hi = mentions[j + 1].start if j + 1 < len(mentions) else len(text)
@@ -266,7 +273,9 @@ _CONSIDERED_BEFORE = re.compile(
     r"\b(?:a|an|some|are|other) (?:medicines?|medications?|drugs?|pills?|treatments?) (?:like|such as)\s*$|"
     r"\b(?:talk|think|discuss)(?:ing)? about (?:starting|adding|trying) something (?:else )?like\s*$|"
     r"\b(?:talk|think|discuss)(?:ing)? about (?:starting|adding|trying|putting you on|(?:a|an|the) (?:medication|"
-    r"medicine|drug|pill|tablet) (?:called|named))\s*$|"  # "we can think about a medication called duloxetine"
+    r"medicine|drug|pill|tablet) (?:called|named))\s*(?:the\s+)?$|"  # "think about a medication called duloxetine"
+    r"\b(?:normally|usually|d'habitude|normalement),? (?:i'd|i would|we'd|je|on) (?:give|use|prescribe|donnerais|"
+    r"prescrirais|donnerait)\b[^.;]{0,30}$|"  # "normally i'd give something like naproxen" (not today)
     r"\bun (?:médicament|traitement) (?:comme|du type)\s*(?:le |la |l')?$|"
     # "down the road the cardiologist may switch the lisinopril to sacubitril valsartan"
     r"\b(?:may|might|could|would) (?:\w+ )?(?:switch|change|move|go)\b[^.;]{0,40}\b(?:to|for)\s+(?:the |some )?"
@@ -312,8 +321,8 @@ NOT_STARTING = re.compile(
     r"^[^.]{0,40}\bon ne (?:commence|démarre|prescrit) rien\b|"
     # a prescription kept at home: "… doxycycline to keep at home. you do not start it now. if the phlegm …"
     r"^[^.]{0,40}\byou (?:do not|don't) (?:start|take) (?:it|them) (?:now|yet|today|straight away)\b|"
-    r"^[^.]{0,40}\bne (?:le|la|les) (?:commencez|prenez|commence|démarre|démarrez) pas "
-    r"(?:maintenant|tout de suite|aujourd'hui)\b|"
+    r"^[^.]{0,40}\bne (?:le|la|les) (?:commencez|prenez|commence|démarre|démarrez) pas(?: "
+    r"(?:maintenant|tout de suite|aujourd'hui)\b|\W*$)|"  # "pour l'instant on ne le commence pas."
     # a drug for the companion's own doctor to prescribe: "patches, varenicline. that's for your doctor to prescribe"
     r"^[^.]{0,40}\b(?:that's|that is|it's|c'est) (?:for|à) (?:your|votre|son|sa|his|her) (?:own )?(?:doctor|médecin)\b",
     re.I,
@@ -409,8 +418,7 @@ def considered_only(text: str, start: int, end: int) -> bool:
 
 # a dose given in the room for a test: "je vous donne quatre bouffées de ventoline …, et on refait le test"
 _FOR_A_TEST = re.compile(
-    r"\b(?:on refait|on répète|we(?:'ll| will)? repeat|and repeat) (?:le test|la spirométrie|the test|the spirometry)"
-    r"\b",
+    r"\b(?:on refait|on répète|(?:we(?:'ll| will)?|and) repeat) (?:le test|la spirométrie|the test|the spirometry)\b",
     re.I,
 )
 
@@ -485,15 +493,3 @@ def class_then_drug(text: str, mentions: list[Mention], j: int) -> bool:
         and one_drug(nxt.drug)
         and bool(_CLASS_THEN_DRUG.fullmatch(text, mentions[j].end, nxt.start))
     )
-
-
-# a drug taken alongside the one dosed before it: "take two, four hundred milligrams, with the sumatriptan if you need
-# it, up to three times a day" (the regimen that follows is the advil's)
-_ALONGSIDE = re.compile(
-    r"(?:\d|\bmill?igram|\bmilligramme)[^.;?!]*\b(?:with|avec)\s+(?:the |your |le |la |l'|les )?$", re.I
-)
-
-
-def taken_alongside(left: str) -> bool:
-    """The drug is named as what another, already dosed, is taken with (_ALONGSIDE): no regimen of its own."""
-    return bool(_ALONGSIDE.search(left))

@@ -21,6 +21,8 @@ FOLLOW_CUE = re.compile(
     r"[\w\s-]{0,30}(?:milligrams?|micrograms?|grams?|units?|milligrammes?|microgrammes?|grammes?)\b|"
     # the regimen on its own: "every six hours if needed.", "toutes les six heures si besoin."
     r"^[\s,]*(?:every|once|twice|three times|four times|toutes les|une fois|deux fois|trois fois)\b|"
+    # the course's limit: "et c'est cinq jours maximum, pas plus"
+    r"\b(?:days?|jours?|weeks?|semaines?) (?:maximum|max|au maximum|at most)\b|"
     # the speaker correcting the regimen just said: "vingt milligrammes, une fois par jour ... non, … deux fois"
     r"^\W*(?:non|no|sorry|pardon)\s*,|"
     # a change of the same product: "same tablet, …, but four times a day instead of three"

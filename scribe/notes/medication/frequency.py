@@ -155,6 +155,8 @@ def find_frequency(
                 break
             if re.search(r"\b(?:not|pas)\s*$", plain[: m.start()], re.I):
                 continue  # "as needed, not every day": no frequency of the drug
+            if kind == "weekly" and re.search(r"\b(?:days|jours)\b[\w' ]{0,20}$", plain[: m.start()], re.I):
+                continue  # "pas plus de deux jours de médicaments par semaine": a limit on days, no regimen
             f = _freq_of(kind, v, m)
             if f is None:
                 continue

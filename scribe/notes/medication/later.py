@@ -49,7 +49,7 @@ STARTS_LATER = re.compile(
     r"(?:\b(?:once|when|after) (?:this|that|it|the flare|the infection|the attack)(?: is|'s| has)? "
     r"(?:completely |fully |all )?(?:settled|over|gone|calmed down|healed|cleared)|"
     r"\bune fois (?:que )?(?:la crise|ça|l'infection)(?: est)? (?:passée|calmée|terminée|guérie))"
-    r"\b[^.;?!]{0,40}\b(?:we'll|we will|i'll|on) (?:start|add|begin|commencera|ajoutera|démarrera)\s+"
+    r"\b[^.;?!]{0,80}\b(?:we'll|we will|i'll|on) (?:start|add|begin|commencera|ajoutera|démarrera)\s+"
     r"(?:the |l'|le |la )?[\w-]+$|"
     r"\b(?:in|dans) (?:[\w-]+ ){1,3}(?:weeks?|months?|semaines|mois) (?:to|pour) (?:start|begin|commencer|démarrer)\s+"
     r"(?:the |l'|le |la )?[\w-]+$|"

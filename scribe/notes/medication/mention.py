@@ -29,7 +29,6 @@ from scribe.notes.medication.clause import (
     has_medication_context,
     is_lab_mention,
     linked,
-    taken_alongside,
 )
 from scribe.notes.medication.follow_up import FOLLOW_CUE
 from scribe.notes.medication.names import Mention, is_brand, one_drug, singular_brand
@@ -118,7 +117,7 @@ _FOR_USE = re.compile(r"\s*for (?:the|your|his|her) \w+\s*(?:[,;.]|$)", re.I)  #
 _FOR_A_COMPLAINT = re.compile(
     r"(?:^|[.;:]\s*|,\s*)(?:(?:and|et)\s+)?"
     r"(?:for (?:the|your|his|her|that|this)\s+|pour (?:le|la|les|l'|votre|son|sa|cette|ce|cet)\s*)"
-    r"\w+(?: \w+)?\s*,\s*$",
+    r"\w+(?: \w+)?\s*,\s*(?:(?:some|du|de la|de l'|des)\s*)?$",  # "pour la croûte jaunâtre, de la chlorhexidine"
     re.I,
 )
 
@@ -178,6 +177,18 @@ _WAS_ON = re.compile(r"\b(?:you|he|she) (?:were|was|used to be) (?:also |previou
 _DOSED_RIGHT = re.compile(
     r"^\W*(?:[\w-]+\s+){1,3}?(?:milligrams?|grams?|mg|micrograms?|mcg|units?|grammes?|milligrammes?|unités?)\b", re.I
 )
+
+
+# a drug taken alongside the one dosed before it: "take two, four hundred milligrams, with the sumatriptan if you need
+# it, up to three times a day" (the regimen that follows is the advil's)
+_ALONGSIDE = re.compile(
+    r"(?:\d|\bmill?igram|\bmilligramme)[^.;?!]*\b(?:with|avec)\s+(?:the |your |le |la |l'|les )?$", re.I
+)
+
+
+def taken_alongside(left: str) -> bool:
+    """The drug is named as what another, already dosed, is taken with (_ALONGSIDE): no regimen of its own."""
+    return bool(_ALONGSIDE.search(left))
 
 
 def parse_mention(

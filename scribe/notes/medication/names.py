@@ -207,6 +207,9 @@ UNLISTED_DRUGS = {
     "percocet": "Oxycodone/acetaminophen",
     "codoliprane": "Codeine/acetaminophen",
     "co-codamol": "Codeine/acetaminophen",
+    "dafalgan codeine": "Codeine/acetaminophen",
+    "efferalgan codeine": "Codeine/acetaminophen",
+    "doliprane codeine": "Codeine/acetaminophen",
     "dayquil": "Acetaminophen/dextromethorphan/phenylephrine",
     "nyquil": "Acetaminophen/dextromethorphan/doxylamine",
     "norco": "Hydrocodone/acetaminophen",
@@ -221,10 +224,13 @@ _A_DEVICE = re.compile(r"\b(?:stérilet|iud|coil|dispositif intra-utérin)\b[^.]
 
 
 def _unlisted(toks: list) -> list:
+    """Names the library lacks, of one word or two ("dafalgan codéiné": paracetamol with codeine, not two drugs)."""
+    said = [(fold(t.group(0)), i, i + 1) for i, t in enumerate(toks)]
+    said += [(f"{a} {b}", i, j + 1) for (a, i, _), (b, j, _) in zip(said, said[1:])]
     return [
-        ({"name": name, "synonyms": [fold(t.group(0))], "is_brand": fold(t.group(0)) != name.lower()}, i, i + 1)
-        for i, t in enumerate(toks)
-        if (name := UNLISTED_DRUGS.get(fold(t.group(0))))
+        ({"name": name, "synonyms": [words], "is_brand": words != name.lower()}, i, end)
+        for words, i, end in said
+        if (name := UNLISTED_DRUGS.get(words))
     ]
 
 

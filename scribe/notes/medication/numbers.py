@@ -276,6 +276,14 @@ _TAKE_COUNT = re.compile(
 )
 
 
+# a strength said of tablets: "the five hundred milligram tablets", "des comprimés de 500 mg"
+STRENGTH_TABLETS = re.compile(
+    r"\b(?:milligrams?|mg|grams?|micrograms?|mcg)\s+(?:tablets?|pills?|capsules?|caplets?)\b|"
+    r"\bcomprimés?\s+(?:de|à)\s+\w+",
+    re.I,
+)
+
+
 def tablets_per_dose(text: str, lang: str | None = None) -> int | None:
     """The count a sentence says to take at a time ("you can take two every eight hours"), 2 to 4, else None."""
     m = _TAKE_COUNT.search(normalize(text, lang)[0])

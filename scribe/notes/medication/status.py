@@ -84,8 +84,7 @@ _STOP_RIGHT = re.compile(
     r"(?:i|he|she|we|you) (?:finished|completed) (?:it|them|that|the course)|"
     r"(?:that|it|this|which|they)(?:'s|'re| is| are| was| were| has| have)(?: already)?(?: been)? "
     r"(?:stopped|discontinued))\b|"
-    # "you can leave the advil off", "it did nothing, so I stopped."; "the melatonin, you can leave that off" ("lean");
-    # "the prednisone i finished two and a half weeks ago"
+    # "you can leave the advil off", "so I stopped."; "the melatonin, leave that off"; "the prednisone i finished"
     r"^\W{0,3}off\b(?! and on)|\b(?:leave|lean) (?:that|it|them|those) off\b|^\W{0,3}(?:i|he|she|we) finished\b|"
     + STOPPED_BARE
     + r"|\b(?:l'|les )(?:ai |avons |avez |aviez |avait |a |ont )?arrêt\w*|"
@@ -106,17 +105,18 @@ _STOP_RIGHT = re.compile(
     r"^\W{0,3}(?:stays?|remains?|is staying|reste) (?:stopped|off|discontinued|arrêtée?s?)\b|"
     r"^\W{0,3}(?:stopped|discontinued|arrêtée?s?)(?: (?:for|because|due to|after|pour|à cause|après)\b|\s*(?:[,;.]|$))|"
     # "le natispray, vous pouvez le ramener à la pharmacie, vous n'en avez pas besoin"
-    r"\b(?:ramen|rapport|rend)(?:er|ez) (?:\w+ )?(?:\w+ )?(?:à|a) la pharmacie|vous n'en avez (?:plus |pas )+besoin|"
+    r"\b(?:ramen|rapport|rend)(?:er|ez) (?:\w+ ){0,2}(?:à|a) la pharmacie|vous n'en avez (?:plus |pas )+besoin|"
     r"\b(?:return|bring) (?:it|them) (?:back )?to the pharmacy|you (?:don't|do not) need (?:it|them) (?:anymore|now)\b",
     re.I,
 )
 _CHANGE_LEFT = re.compile(
     r"\b(?:increas\w*|decreas\w*|doubl\w*|rais\w*|lower\w*|(?<!\ba )(?<!small )(?<!little )bump\w*|up (?:the|your)|"
-    r"go(?:ing)? (?:up|down) on|reduc\w*|adjust\w*|switch\w*|taper\w*|"  # "a small bump" in the creatinine: no change
+    r"go(?:ing)? (?:up|down) on|reduc\w*|adjust\w*|switch\w*|taper\w*|(?:instead of|au lieu de) (?:once|twice|\w+ "
+    r"(?:times|fois)) (?:a|per|par) (?:day|jour)|"  # (not "a small bump" in the creatinine)
     r"(?<!ne )(?<!no )(?<!not )(?<!n't )chang\w*(?! rien| nothing)|titrat\w*|cut (?:back|down)(?: on)?|"  # (not
-    # "on ne change rien, l'amlodipine …"; not "a medicine to lower the uric acid, allopurinol")
+    # "on ne change rien, l'amlodipine …"; not what it acts on: "to lower the uric acid", "increase the bleeding")
     r"halv\w*|augment(?!in)\w*|diminu\w*|baiss\w*|modifi\w*)\b(?!\s+(?:the |your |votre |le |la |l'|les )?"
-    r"(?:uric|cholest|sugars?|blood|pressure|ldl|a1c|risk|acid|sucre|tension|glyc|risque|acide))",  # what it is for
+    r"(?:uric|cholest|sugars?|blood|pressure|ldl|a1c|risk|acid|sucre|tension|glyc|risque|acide|bleed|saign|chance|odds))",
     re.I,
 )
 # a change verb acting on an anaphora of the drug ("increase it", "cut the dose", "on va l'augmenter")

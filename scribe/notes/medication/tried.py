@@ -161,7 +161,11 @@ _TAKEN_AFTER = re.compile(
 
 
 # the clinician's account of a drug this practice tried before: "we tried diltiazem for you last year"
-_WE_TRIED = re.compile(r"\b(?:we|i) (?:(?:have |had |'ve )?tried|(?:had )?put you on)\s+(?:the |some )?$", re.I)
+_WE_TRIED = re.compile(
+    r"\b(?:(?:we|i) (?:(?:have |had |'ve )?tried|(?:had )?put you on)|(?:on|nous) (?:avait|avions|a) (?:déjà )?"
+    r"(?:essayé|tenté))\s+(?:the |some |la |le |l'|les |du |de la )?$",
+    re.I,
+)
 
 
 def tried_by_us(left: str, text: str, before: str = "") -> bool:

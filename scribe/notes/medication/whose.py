@@ -14,7 +14,7 @@ def not_the_patients_drug(text: str, start: int, friends: frozenset[str] = froze
     """The drug at text[start] is what a friend or a colleague takes, not the patient (`friends`: their first
     names as the visit introduced them, see friend_names), only what another drug is compared with ("it's a
     different medicine from the prozac"), what the body makes ("its own cortisone"), or what someone expected to be
-    given ("ma femme pensait que vous alliez me donner de l'amoxicilline")."""
+    given ("ma femme pensait que vous alliez me donner de l'amoxicilline"), or what someone quoted says is theirs."""
     taker = _NAME_TAKES.search(text[max(0, start - 40) : start])
     return bool(
         _HE_TOLERATES.match(text, start)  # "pas le même que mon père ? le ramipril, il le supporte bien"
@@ -22,11 +22,20 @@ def not_the_patients_drug(text: str, start: int, friends: frozenset[str] = froze
         or _FRIENDS_DRUG.search(text[max(0, start - 120) : start])
         or _ITS_OWN.search(text[max(0, start - 12) : start])
         or _EXPECTED.search(text[max(0, start - 60) : start])
+        or _QUOTED_OWN.search(text[max(0, start - 90) : start])
         or _SOMEONES.search(text[max(0, start - 40) : start])
         and not _I_TOOK.search(text[max(0, start - 40) : start])
         or taker
         and taker.group(1).lower() in friends
     )
+
+
+# someone's own words quoted: "he said to me, i've got a whole box of allopurinol", "elle m'a dit : j'ai du tramadol"
+_QUOTED_OWN = re.compile(
+    r"\b(?:he|she|they|il|elle|ils) (?:said|says|told me|goes|a dit|m'a dit|disait)(?: to me)?\s*[,:]?\s*(?:that )?"
+    r"(?:i've got|i have|i take|i'm on|i use|j'ai|je prends|je suis sous)\b[^.;?!]{0,40}$",
+    re.I,
+)
 
 
 def friend_names(texts: list[str]) -> frozenset[str]:
