@@ -25,9 +25,12 @@ NEW_DOSE_Q = re.compile(
     r"will (?:he|she|they|you|i) (?:be )?tak\w+|va-t-(?:il|elle) prendre|prendra|"
     r"nouvelle?s?|prochaine?s?|d[ée]sormais|dor[ée]navant|augment[ée]e?|diminu[ée]e?|r[ée]duite?|de d[ée]part|"
     # "à quelle dose passe le losartan ?", "what dose is she on now after today's change?"
-    r"passe|passera|after (?:the|today's) change|changed to|goes to)\b",
+    r"passe|passera|after (?:the|today's) change|changed to|goes to|from today|à partir d'aujourd'hui|"
+    r"à partir de maintenant)\b",
     re.I,
 )
+# "how often should she now take the iron?": today's change when there is one, else the dose taken
+_NOW_Q = re.compile(r"(?:now|maintenant|currently|actuellement)", re.I)
 # the dose before the change or the stop
 OLD_DOSE_Q = re.compile(
     r"\b(?:before|previous(?:ly)?|prior|old|used to|was (?:he|she|it) (?:on|taking)|were you (?:on|taking)|tried|"
@@ -116,7 +119,8 @@ def dose_in_time(query: Query, names: list[str], facts: list[Fact]) -> Answered 
             return dose_answer(started[-1], key)
         return _not_said()
     if not OLD_DOSE_Q.search(query.text):
-        return None
+        started = [f for f in drug_facts(names, facts, ("changed",)) if f.attributes.get(key)]
+        return dose_answer(started[-1], key) if started and _NOW_Q.search(query.text) else None
     if key == "dose":
         changed = [f for f in drug_facts(names, facts, ("changed",)) if f.attributes.get("previous_dose")]
         if changed:
