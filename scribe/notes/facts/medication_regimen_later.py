@@ -64,9 +64,10 @@ def regimen_said_later(x, found: list) -> None:
     (without a dose, unless the dose is replaced) named in the sentences before it (x: the fact extractor; found:
     the drug mentions of each sentence)."""
     for j, s in enumerate(x.sents):
+        if found[j] or not x.is_clin(j) or s.question:
+            continue
         said = f"{s.text} {x.next_in_turn(j)}"
-        told = _YOU_TAKE.match(s.text) or _INSTEAD.search(said) or _answers_how_much(x, j)
-        if found[j] or not x.is_clin(j) or s.question or not told:
+        if not (_YOU_TAKE.match(s.text) or _INSTEAD.search(said) or _answers_how_much(x, j)):
             continue
         a = read_attributes(s.text, x.lang, status="new", cap=200)
         mg = in_mg(a.dose.value if a.dose else None, a.unit)

@@ -51,7 +51,7 @@ def _fillers_between(form: str) -> str:
 def find_concepts(kind: str, text: str) -> list[tuple[int, int, Concept]]:
     """Non-overlapping matches (start, end, concept): the longest match wins, then the earliest."""
     cands = [(m.start(), m.end(), c) for rx, c in compiled(kind) for m in rx.finditer(text)]
-    if kind == "condition":  # "the flu jab", "le vaccin contre la grippe": a vaccine, not the disease
+    if kind == "condition" and _A_VACCINE.search(text):  # "the flu jab", "le vaccin contre la grippe": no disease
         cands = [
             x
             for x in cands
@@ -66,6 +66,7 @@ def find_concepts(kind: str, text: str) -> list[tuple[int, int, Concept]]:
     return out
 
 
+_A_VACCINE = re.compile(r"\b(?:jab|shot|vaccin|immuni[sz]|booster)", re.I)  # (find_concepts is hot: look first)
 _VACCINE_AFTER = re.compile(r"\s*(?:jabs?|shots?|vaccines?|vaccinations?|immuni[sz]ations?|boosters?)\b", re.I)
 _VACCINE_BEFORE = re.compile(
     r"\b(?:vaccin\w*|vaccine|jab|shot) (?:contre|against|for) (?:la |le |les |l'|the )?$", re.I

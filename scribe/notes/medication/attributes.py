@@ -454,7 +454,7 @@ def read_attributes(
     elif left and (m := _AS_NEEDED.search(left[-60:])):
         off = -len(left[-60:])
         out.as_needed = Found(True, m.start() + off, m.end() + off)
-    if status in ("new", "changed", "") or _THEN_STOP.search(norm):  # "for five days, then stop": a course
+    if status in ("new", "changed", "") or _COURSE_THEN_STOP.search(norm):  # "for five days, then stop": a course
         for m in _DURATION.finditer(norm):
             if not free(m.start(), m.end()) or _OTHER_THING.search(norm, max(0, m.start() - 20), m.start()):
                 continue  # "norethindrone 0.35 mg daily, condoms for two days": the condoms' days
@@ -486,7 +486,7 @@ def read_attributes(
     return out
 
 
-_THEN_STOP = re.compile(r"\b(?:days?|jours?)\s*,?\s*(?:then|and|puis|et) (?:stop|arrêt)", re.I)
+_COURSE_THEN_STOP = re.compile(r"\b(?:days?|jours?)\s*,?\s*(?:then|and|puis|et) (?:stop|arrêt)", re.I)
 # a route said of another treatment: "… and you can use a gel on the knee"
 _ANOTHER_PRODUCT = re.compile(r"\b(?:and|et) (?:you can |vous pouvez )?(?:use|apply|mettre) (?:a|an|un|une)\s+$", re.I)
 # the most of one administration a note may state: above it the number was misheard (or is not a dose)
