@@ -207,6 +207,7 @@ SPLITS = [
     "written26",
     "written27",
     "written28",
+    "written29",
 ]
 UNITS = {w: cls for cls, words in UNIT_WORDS.items() for w in words.split()}  # unit -> (class, factor)
 COUNT_UNITS = r"tablets?|pills?|capsules?|puffs?|drops?|comprimes?|gelules?|sachets?|bouffees?|gouttes?|cp"
