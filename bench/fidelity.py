@@ -646,13 +646,21 @@ def err_family(v: dict, label: dict) -> list[str]:
 def err_findings(v: dict, label: dict) -> dict[str, list[str]]:
     """Polarity errors (against the label) and contradictions (both polarities in the note)."""
     out = {"polarity": [], "contradiction": []}
+    items = [*label.get("endorsed_findings", []), *label.get("denied_findings", [])]
     for want, key in (("endorsed", "endorsed_findings"), ("denied", "denied_findings")):
         for item in label.get(key, []):
             said = {"endorsed": [], "denied": []}
             for s in v["sents"]:
                 if s["family"]:
                     continue
-                pols = {polarity(s["f"], a, b) for a, b in spans(s["f"], item)} - {None}
+                # a mention inside another finding's longer one is that finding's: "denies paroxysmal nocturnal
+                # dyspnea" is not said of "dyspnoea"
+                longer = [sp for o in items if o is not item for sp in spans(s["f"], o)]
+                pols = {
+                    polarity(s["f"], a, b)
+                    for a, b in spans(s["f"], item)
+                    if not any(c <= a and b <= d and d - c > b - a for c, d in longer)
+                } - {None}
                 for p in pols:
                     said[p].append(s["text"])
                 if pols and want not in pols:
