@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
+from scribe.notes.gone_words import resolved_after
 from scribe.notes.lexicon.matching import disease_site
 from scribe.notes.not_had import in_general, not_had
 from scribe.notes.reply_polarity import LACK_SAID
@@ -61,9 +62,9 @@ _HEDGE_BEFORE = re.compile(
     r"make sure (?:it'?s|it is|that)|ruling (?:it )?out|whether|if (?:it'?s|it is|this is|you have)|wonder\w*|"
     r"question of|(?:there's|there is|it's|is) (?:a|an) (?:\w+ )?(?:condition|disease|illness) called|"  # explained
     r"differential|versus|vs\.?|maybe|perhaps|either|see if|consistent with a possible|suggestive of|"
-    r"not missing|to be sure|"
+    r"not missing|to be sure|screen(?:ing)? (?:you |him |her )?for|dépist\w*|"
     r"peut-être|(?:ça|cela|ce|il|elle) (?:peut|pourrait) être|pourrait|possible(?:ment)?|probable(?:ment)?|"
-    r"suspicion|suspect\w*|évoqu\w+|éliminer|(?:pas (?:encore )?|avant d')élimin\w*|"
+    r"suspicion|suspect\w*|évoqu\w+|éliminer|écarter|exclure|(?:pas (?:encore )?|avant d')élimin\w*|"
     r"s'assurer|vérifier (?:que|si)|ou bien|éventuel\w*|il se peut|se pourrait|sans doute)\b[^.?!;]{0,60}$",
     re.I,
 )
@@ -344,44 +345,7 @@ def hedged(text: str) -> bool:
     )
 
 
-# the finding was, and is no more: "the cough went away last week", "la fièvre est tombée"
-_GONE = (
-    r"(?:went away|went(?= (?:after|within) |\s*[,.;])|has gone|had gone|is gone|'s gone|are gone|cleared up|"
-    r"cleared|resolved|"
-    r"disappeared|has stopped|have stopped|went down|is better now and gone|a disparu|ont disparu|est partie?|"
-    r"sont parti(?:e)?s|"
-    r"est passée?|est tombée?|s'est arrêtée?|c'est (?:bien )?(?:fini|terminé|passé)|'s over|is over)\b"
-)
-# "… the first two weeks, that's gone": gone, said of it after a comma
-_RESOLVED = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?"
-    + _GONE
-    + r"|^[^.;?!]*?,\s*(?:(?:but|mais)\s+)?(?:(?:it|that|ça)(?:\s+\w+){0,2}?\s*)?"
-    + _GONE,
-    re.I,
-)
-# the next sentence of the turn says it went: "that cough drove my wife crazy. it went away after i stopped."
-_GONE_NEXT = re.compile(
-    r"^\W*(?:(?:and|but|et|mais)\s+)?(?:[^.;?!,]{0,40},\s*(?:and|et)\s+(?=it|that|ça))?"  # "…, et ça a disparu"
-    r"(?:(?:it|that|this|those|these|they|ça|elle|il|"
-    r"(?:the|my|la|le|les) (?!matin|soir|nuit|morning|evening|night|day)[\w-]+)"
-    r"\s*,?(?:\s+\w+){0,2}?\s*)?" + _GONE,  # "the fever is gone now", "but those have stopped"
-    re.I,
-)
-_BACK = re.compile(r"\b(?:came back|comes back|come back|again|revenue?s?|revient|reviennent)\b", re.I)
-_RESOLVED_LATER = re.compile(r"^[^.;?!]*?" + _GONE, re.I)  # … in the rest of the sentence
-GONE_WORD = re.compile(r"\b" + _GONE, re.I)  # any of those words: what a sentence must hold to say something went
 _HAD_BEFORE = re.compile(r"\b(?:had|used to have|j'avais|j'ai eu|avait|a eu|avais)\s+(?:[\w']+\s*){0,2}$", re.I)
-
-
-def resolved_after(text_after: str, later: bool = False) -> bool:
-    """The words right after a finding say it has gone: not a finding of the patient now."""
-    return bool((_RESOLVED_LATER if later else _RESOLVED).match(text_after))
-
-
-def gone_next(next_sentence: str) -> bool:
-    """The turn's next sentence says the finding went away (and did not come back)."""
-    return bool(_GONE_NEXT.match(next_sentence)) and not _BACK.search(next_sentence)
 
 
 def resolve_polarity(facts: list[Fact], kinds: tuple[str, ...] = ("symptom", "family_history")) -> list[Fact]:

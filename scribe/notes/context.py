@@ -94,11 +94,16 @@ def build(
                 "unit": f.attributes.get("unit"),
                 "frequency": f.attributes.get("frequency"),
                 "status": f.status,
+                **({"only_if": f.attributes["standby"]} if f.attributes.get("standby") else {}),  # kept at home
             }
             for f in facts
             if f.kind == "medication"
         ],
-        "allergies": [("none known" if f.status == "none" else f.label) for f in facts if f.kind == "allergy"],
+        "allergies": [
+            ("none known" if f.status == "none" else f.label)
+            for f in facts
+            if f.kind == "allergy" and f.status in ("none", "present")
+        ],
         "history": {
             "medical": labels("past_medical"),
             "surgical": labels("past_surgical"),

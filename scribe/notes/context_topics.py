@@ -180,6 +180,8 @@ def answer_from_facts(topic: str, fs: list[Fact], lang: str) -> str:
         elif f.kind == "allergy":
             if f.status == "none":
                 parts.append("aucune allergie connue" if lang == "fr" else "no known allergies")
+            elif f.status == "absent":
+                parts.append(("pas allergique à " if lang == "fr" else "not allergic to ") + f.label)
             else:
                 r = f.attributes.get("reaction")
                 parts.append(f.label + (f" ({r})" if r else ""))

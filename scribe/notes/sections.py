@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from scribe.notes import lexicon
 from scribe.notes.medication import dose_text, frequency_text
 from scribe.notes.rendering import SIDE, SYSTEM_FR, VITAL_FR, RenderContext, elide, join_items, supported
 from scribe.notes.sections_plan import med_text, render_assessment, render_assessment_plan, render_plan
@@ -301,8 +302,16 @@ def render_allergies(c: RenderContext, facts) -> list[SentenceSupport]:
             name = f.evidence[-1].quote if c.lang == "fr" else f.label
             out.append(supported(f"{c.w('allergic')} {name}" + (f" ({c.w('reaction')}: {r})." if r else "."), [f]))
         return out
+    # "à la pénicilline, je crois" … "donc vous n'êtes pas allergique à la pénicilline": the record is corrected
+    cleared = [supported(f"{c.w('not_allergic')} {_said(c, f)}.", [f]) for f in fs if f.attributes.get("cleared")]
     none = [f for f in fs if f.status == "none"]
-    return [supported(c.w("no_allergy"), none[:1])] if none else []
+    return cleared + ([supported(c.w("no_allergy"), none[:1])] if none and not cleared else [])
+
+
+def _said(c: RenderContext, f) -> str:
+    """The allergen as the visit said it, in a French note ("pénicilline"); its label in an English one."""
+    m = lexicon.ALLERGEN.search(f.evidence[-1].quote) if c.lang == "fr" and f.evidence else None
+    return m.group(0) if m else f.label
 
 
 def render_vitals(c: RenderContext, facts) -> list[SentenceSupport]:

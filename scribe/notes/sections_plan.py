@@ -94,7 +94,8 @@ def render_assessment(c: RenderContext, facts) -> list[SentenceSupport]:
 def _order_text(c: RenderContext, m: Fact) -> str:
     """ "Start meloxicam (Mobic) 15 mg once daily", "Change fluoxetine (Prozac) 40 mg once daily (previously 20
     mg)": a changed dose names the one it replaces (the sentence cites where it was said: _replaced)."""
-    line = elide(f"{c.w(m.status)} {med_text(c, m)}", c.lang)  # "Arrêt d'ibuprofène"
+    verb = c.w("standby" if m.attributes.get("standby") else m.status)  # (a prescription kept at home: not started)
+    line = elide(f"{verb} {med_text(c, m)}", c.lang)  # "Arrêt d'ibuprofène"
     replaced = _replaced(c, m)
     if replaced:  # the old dose in its own unit: "0.5 tablet (previously 25 mg)"
         was = dose_text(replaced[0].attributes, c.lang)

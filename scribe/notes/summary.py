@@ -120,6 +120,9 @@ def _medications(facts: list[Fact], lang: str) -> list[SummaryItem]:
             # how long the dose lasts, the steps after it, a taper's end; a course's length ("for 5 days")
             if a.get("taper") or a.get("then_steps") or f.status in ("new", "changed") and a.get("duration"):
                 said += duration_words(a, lang)
+            if a.get("standby"):  # a prescription kept at home: "… only if he has an attack that doesn't settle"
+                said = [f"{words['standby']} {said[0].removeprefix(words[verb]).strip()}", *said[1:]]
+                said.append(f"{words['only_if']} {a['standby']}")
             text = ", ".join(x for x in said if x) + "."
         out.append(SummaryItem(text=text, fact_ids=[f.id]))
     return out

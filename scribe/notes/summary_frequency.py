@@ -81,6 +81,8 @@ def _read_frequency(text: str) -> dict:
         r"\b(?:every|q|toutes les)\s*(\d+)(?:\s*(?:to|-|or|à|ou)\s*(\d+))?\s*(?:hours?|hrs?|h|heures?)\b", t
     ):
         out["hours"] = m[1] + (f"-{m[2]}" if m[2] else "")
+    elif m := re.search(rf"\b(\d+|{_N})\s*(?:or|to|-|à|ou)\s*(\d+|{_N}){_PER}(?:day|daily|jour)\b", t):
+        out["fewest"], out["per_day"] = _num(m[1]), _num(m[2])  # "2 or 3 times a day": said as a range
     else:
         out.update(next(({"per_day": n(m)} for rx, n in _COUNTS if (m := re.search(rx, t))), {}))
     out.update(next(({"when": en} for en, rx, _ in _WHEN if re.search(rf"\b(?:{rx})\b", t)), {}))
@@ -101,6 +103,12 @@ def _times(n: float, lang: str) -> str | None:
             else {1: "once a week", 2: "twice a week"}.get(week, f"{week} times a week")
         )
     return None
+
+
+def _times_range(fewest: float, most: float, lang: str) -> str:
+    """2, 3 → '2 or 3 times a day': a range is said as a range, never as its top alone."""
+    a, b = (str(round(x)) if abs(x - round(x)) < 0.01 else str(x) for x in (fewest, most))
+    return f"{a} à {b} fois par jour" if lang == "fr" else f"{a} or {b} times a day"
 
 
 _UNIT_FR = {
@@ -144,6 +152,8 @@ def how_often(attributes: dict, lang: str) -> str | None:
         if hours
         else (f"tous les jours sauf {skipped[1]}" if fr else f"every day except {weekday_case(skipped[1])}")
         if skipped
+        else _times_range(p["fewest"], p["per_day"], lang)
+        if 0 < p.get("fewest", 0) < p.get("per_day", 0)
         else _times(p["per_day"], lang)
         if p.get("per_day")
         else None,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
-from scribe.notes.consultation import FAMILY, gone_next
+from scribe.notes.consultation import FAMILY
 from scribe.notes.facts.asked_scope import narrowed
 from scribe.notes.facts.mentions import (
     DICTATED,
@@ -20,6 +20,7 @@ from scribe.notes.facts.mentions import (
 )
 from scribe.notes.facts.reader import NEGATION_NEAR, advice_heard, turn_start
 from scribe.notes.facts.replies import BELOW_FEVER, REWORDS, asked_as_denied, denial_reply, reply_polarity
+from scribe.notes.gone_words import gone_next, gone_then
 from scribe.notes.reply_polarity import DENIES, denied_again, goes_back_on_no, probes_circumstance
 
 _OPPOSITES = {"weight loss": "weight gain", "weight gain": "weight loss"}
@@ -270,7 +271,7 @@ class AskedSymptoms:
         pol = reply_polarity(first.text, s.text, frozenset(c.label for *_, c in found))
         rest = re.sub(r"^\W*(?:no|nope|nah|non)\b\W*", "", first.text, count=1, flags=re.I)
         said = [rest, *(self.sents[j].text for j in ans[1:3])]
-        if any(gone_next(t) for t in said[1:]) and (pol != "no" or goes_back_on_no(said)):
+        if (any(gone_next(t) for t in said[1:]) or gone_then(rest)) and (pol != "no" or goes_back_on_no(said)):
             return  # "non ... enfin si, le premier jour, j'avais mal partout. mais ça, c'est passé": had, and gone
         if _GONE_ASKED.search(s.text[found[0][1] :]):
             # "and the rash went away?" "in a few days, yes": had, and no more; a "no" says it is still there

@@ -108,3 +108,14 @@ def narrowed(question: str, start: int, end: int) -> str:
     if _CIRCUMSTANCE_AFTER.match(after) or _CIRCUMSTANCE_BEFORE.match(before):
         return "circumstance"
     return ""
+
+
+_NOT_THE = re.compile(
+    r",\s*(?:but\s+|mais\s+)?(?:not|pas) (?:the|a|an|my|like (?:the|a|my)|la|le|l'|comme (?:la|le|l'))\s*$", re.I
+)
+
+
+def contrasted(text: str, st: int, earlier: list) -> bool:
+    """A "not" that sets one kind of the symptom against another the sentence said before it ("a bit of a background
+    headache, a dull one, not the migraine"): no denial (`earlier`: the sentence's symptoms before `st`)."""
+    return bool(_NOT_THE.search(text[:st])) and bool(earlier)

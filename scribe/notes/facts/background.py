@@ -77,7 +77,7 @@ _TOLERATED = re.compile(
 _TAKES_BEFORE = re.compile(r"\b(?:i take|i'm taking|i am taking|i'm on|i am on|je prends|je suis sous)\b[^.;]*$", re.I)
 
 
-def _allergen_label(s: str) -> str:
+def allergen_label(s: str) -> str:
     s = s.lower()
     return {
         "pénicilline": "penicillin",
@@ -174,7 +174,7 @@ class BackgroundFacts:
                     for m in allergen.finditer(s.text, confirmed.end()):
                         self.builder.add(
                             "allergy",
-                            _allergen_label(m.group(0)),
+                            allergen_label(m.group(0)),
                             [
                                 self.builder.evidence(s.seg_index, s.start + m.start(), s.start + m.end()),
                                 self.builder.ev_sentence(first),
@@ -186,7 +186,7 @@ class BackgroundFacts:
                         r = lexicon.ALLERGIC_REACTION.search(reply)
                         self.builder.add(
                             "allergy",
-                            _allergen_label(m.group(0)),
+                            allergen_label(m.group(0)),
                             [
                                 self.builder.evidence(s.seg_index, s.start, s.end),
                                 self.builder.evidence(first.seg_index, first.start + m.start(), first.start + m.end()),
@@ -222,7 +222,7 @@ class BackgroundFacts:
                 r = lexicon.ALLERGIC_REACTION.search(s.text)
                 self.builder.add(
                     "allergy",
-                    _allergen_label(m.group(0)),
+                    allergen_label(m.group(0)),
                     [self.builder.evidence(s.seg_index, s.start + m.start(), s.start + m.end())],
                     status="absent" if md.negated else "present",
                     reaction=r.group(0) if r else None,
@@ -313,8 +313,8 @@ class BackgroundFacts:
                             age=age_at(reply) if pol == "yes" else None,
                             relative=charted if rel and rel.lower() != "family" else None,
                         )
-                elif pol == "yes" and k < self.ap_start:
-                    for st, en, c in found:
+                elif pol == "yes" and k < self.ap_start and not (self.to_companion(k) or self.guest_of_self(ans[0])):
+                    for st, en, c in found:  # (not "carol, you have lupus yourself?" "yes, for ten years")
                         self.builder.add(
                             "past_medical",
                             c.label,

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon
+from scribe.notes.facts.allergy_cleared import clear_allergies
 from scribe.notes.facts.assessment import AssessmentFacts
-from scribe.notes.facts.background import BackgroundFacts
+from scribe.notes.facts.background import BackgroundFacts, allergen_label
 from scribe.notes.facts.gone import mark_gone
 from scribe.notes.facts.history import HistoryFacts
 from scribe.notes.facts.medication_not_taken import drop_refused_orders
@@ -31,6 +32,7 @@ class Extractor(
         self.hpi()
         self.medications()
         self.allergies()
+        clear_allergies(self, allergen_label)  # "donc vous n'êtes pas allergique à la pénicilline"
         self.histories()
         self.social()
         self.vitals()

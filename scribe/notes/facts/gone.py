@@ -5,7 +5,7 @@ résolu)"), whichever sentence first charted it ("et du doliprane pour la fièvr
 from __future__ import annotations
 
 from scribe.notes import lexicon
-from scribe.notes.consultation import GONE_WORD, gone_next, resolved_after
+from scribe.notes.gone_words import GONE_WORD, gone_next, resolved_after
 
 
 def mark_gone(x) -> None:

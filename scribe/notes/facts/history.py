@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon, register
-from scribe.notes.consultation import FAMILY, context_of, denied_after, gone_next, resolved_after
+from scribe.notes.consultation import FAMILY, context_of, denied_after
 from scribe.notes.facts.advice_echo import echoes_advice
 from scribe.notes.facts.asked import AskedSymptoms
-from scribe.notes.facts.asked_scope import narrowed, reworded
+from scribe.notes.facts.asked_scope import contrasted, narrowed, reworded
 from scribe.notes.facts.complaint_time import BEGAN, ONSET, TIMING, complaint_time, tied_to_a_symptom
-from scribe.notes.facts.long_ago import LONG_AGO, PAST_TENSE, WHEN_YOUNG
+from scribe.notes.facts.long_ago import told_as_past
 from scribe.notes.facts.mentions import (
     CONTINUES,
     DICTATED,
@@ -29,8 +29,9 @@ from scribe.notes.facts.mentions import (
 from scribe.notes.facts.qualifiers import QualifierFacts, stated
 from scribe.notes.facts.radiation import RadiationFacts
 from scribe.notes.facts.reader import clause_before
-from scribe.notes.facts.relative_names import someone_elses_story
+from scribe.notes.facts.relative_names import someone_elses_story, told_as_relatives
 from scribe.notes.facts.relatives import someone_elses
+from scribe.notes.gone_words import gone_next, resolved_after
 from scribe.notes.not_had import NOT_WANTED, PREVENTED
 from scribe.notes.number_words import numbers_to_digits, spoken_numbers
 from scribe.notes.text import clean, patient_to_third
@@ -230,13 +231,12 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
             i -= 1
         return " ".join(t.text for t in self.sents[i:j])
 
-    def _told_of_long_ago(self, k: int, before: str) -> bool:
-        """A symptom told in the past tense in a turn that began years ago ("the coumadin, yes, years ago, when i had
-        the clot … and i had a nosebleed"): of that time."""
-        if not PAST_TENSE.search(before):
-            return False
-        turn = [j for j in range(max(0, k - 4), k) if self.sents[j].seg_index == self.sents[k].seg_index]
-        return any(LONG_AGO.search(self.sents[j].text) for j in turn)
+    def _told_as_past(self, k: int, st: int, en: int) -> bool:
+        """The symptom of sentence k is placed in the past (see long_ago.told_as_past)."""
+        seg = self.sents[k].seg_index
+        before = [self.sents[j].text for j in range(max(0, k - 4), k) if self.sents[j].seg_index == seg]
+        nxt = self.sents[k + 1].text if k + 1 < len(self.sents) and self.sents[k + 1].seg_index == seg else ""
+        return told_as_past(before, self.sents[k].text, st, en, nxt)
 
     def _stopped_next(self, k: int) -> bool:
         """The same turn's next sentence stops the drug for what sentence k told: "i broke out in a rash after two
@@ -321,11 +321,12 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                     continue  # "I don't want the leg pain back", "that's gone now, since monday no fever": had
                 # "i don't get chest pain when i walk": the circumstance is denied, the pain may be there
                 scope = narrowed(s.text, st, en) if m.negated else ""
-                if scope == "property" or m.negated and reworded(s.text[en:]):
+                same = [f for f in found if f[1] < st and f[2].label == c.label]  # (see asked_scope.contrasted)
+                if scope == "property" or m.negated and (reworded(s.text[en:]) or contrasted(s.text, st, same)):
                     continue
                 past = m.historical or bool(_PAST_EPISODE.search(s.text[max(0, st - 80) : st]))
                 past = past or bool(_STOPPED_FOR_IT.match(s.text, en)) or self._stopped_next(k)
-                past = past or self._told_of_long_ago(k, s.text[:en]) or bool(WHEN_YOUNG.search(s.text, en, en + 40))
+                past = past or self._told_as_past(k, st, en)
                 status = "absent" if m.negated else ("historical" if past else "present")
                 side, st = side_of(c.label, s.text, st, en)
                 self.builder.add(
@@ -413,6 +414,8 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
         for k, s in enumerate(self.sents[:hpi_end]):
             if not self.is_pat(k) or s.question or self.relative_before(k) or self.guest_of_self(k):
                 continue
+            if told_as_relatives(self.sents, k, self.is_clin):
+                continue  # "i'm on the fostair, two puffs twice a day" "so dad has asthma too, on fostair"
             t = self.patient_part(k)  # (a companion's "he took one of my amlodipine": their part left out)
             if self.parents_own_words(k) or not t:
                 continue  # "my aunt had a goiter. she had surgery for it": the aunt's, not this complaint's

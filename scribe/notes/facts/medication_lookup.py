@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from scribe.notes.medication.clause import NOT_STARTING
 from scribe.notes.medication.status_cues import ACKNOWLEDGES, FIRST_DOSE_HERE, REGIMEN_GOES_ON, SUGGESTION_STANDS
 from scribe.schemas_docs import Fact
 
@@ -18,6 +19,18 @@ _ASKS_HOW_MUCH = re.compile(
 
 
 class MedicationLookups:
+    def _not_started(self, k: int, after: str) -> bool:
+        """The clinician says the drug named in sentence k (`after`: its words after the name) is not started today,
+        in that sentence or the turn's next two: "… adding sulfasalazine, but we're not starting that today";
+        "there's another tablet, finasteride … if the tamsulosin isn't enough … we'll add finasteride then. we won't
+        start it today"."""
+        if not self.is_clin(k):
+            return False
+        turn = [
+            j for j in range(k + 1, min(k + 3, len(self.sents))) if self.sents[j].seg_index == self.sents[k].seg_index
+        ]
+        return any(NOT_STARTING.match(t) for t in [after, *(self.sents[j].text for j in turn)])
+
     def _named_before(self, surface: str, k: int) -> bool:
         """Said before sentence k, in full or by its last word ("the patch" before "nicotine patch")."""
         words = surface.lower().split()

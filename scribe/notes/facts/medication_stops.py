@@ -69,6 +69,38 @@ def stops_by_word(x) -> None:
                 if len(f.evidence) < 4:
                     f.evidence.append(ev)
 
+    _stopped_by_form(x)
+
+
+# the patient's or companion's stop of "the cream" the turn has just named: "the skin nurse gave us a steroid cream, the
+# hydrocortisone one percent, for a week. it's cleared now, we stopped the cream."
+_WE_STOPPED_THE = re.compile(
+    r"\b(?:we|i|she|he|they) (?:stopped|quit|finished) (?:the|that|his|her|my) (?P<form>cream|ointment|gel|drops|"
+    r"spray|syrup|patch|patches)\b|\b(?:on a|j'ai|elle a|il a) arrêté (?:la|le|les|sa|son|ma|mon) "
+    r"(?P<fr>crème|pommade|gel|gouttes|spray|sirop|patch)\b",
+    re.I,
+)
+
+
+def _stopped_by_form(x) -> None:
+    """A drug the patient's turn names with its form and then stops by that form alone: tried, no longer used."""
+    for k, s in enumerate(x.sents):
+        m = _WE_STOPPED_THE.search(s.text) if not x.is_clin(k) else None
+        if m is None:
+            continue
+        form = (m.group("form") or m.group("fr")).lower()
+        turn = [j for j in range(max(0, k - 2), k + 1) if x.sents[j].seg_index == s.seg_index]
+        named = {
+            (d.drug.get("name") or d.surface).lower()
+            for j in turn
+            for d in x.drug_mentions[j]
+            if form in x.sents[j].text[max(0, d.start - 40) : d.end + 40].lower() and (j < k or d.end <= m.start())
+        }
+        for f in x.builder.facts:
+            if len(named) == 1 and f.kind == "medication" and f.label.lower() in named and f.status == "current":
+                f.status = "historical"
+                f.evidence.append(x.builder.evidence(s.seg_index, s.start + m.start(), s.start + m.end()))
+
 
 # a stop said of the drug the sentence (or the turn's sentence before) has just named: "the hydrochlorothiazide raises
 # your uric acid …, so i want to stop it and switch you to …", "le tramadol, on l'arrête"
@@ -117,6 +149,13 @@ def stops_of_it(x) -> None:
                 f.status, f.attributes["prescriber"] = "stopped", "this clinician"
                 if len(f.evidence) < 4:
                     f.evidence.append(ev)
+
+
+def stops_said(x) -> None:
+    """The stops said of a class, by a word, or by a pronoun (class_stops, stops_by_word, stops_of_it)."""
+    class_stops(x)
+    stops_by_word(x)
+    stops_of_it(x)
 
 
 def class_stops(x) -> None:

@@ -73,9 +73,13 @@ def _turn_names(x, k: int, names: set[str], meds: list) -> bool:
     """The last drug the turn named before sentence k is the one of `names`: "third, the zolpidem. … it increases
     falls … so we'll taper it"."""
     every = {str(g.attributes.get("surface") or "").lower() for g in meds} - {"", "none"}
+    seg, replies = x.sents[k].seg_index, 0
     for i in range(k - 1, max(-1, k - 6), -1):
-        if x.sents[i].seg_index != x.sents[k].seg_index:
-            return False
+        if x.sents[i].seg_index != seg:  # (over one short reply: "maintenant le zolpidem. …" "j'ai peur de ne plus
+            replies += not x.is_clin(i) and x.sents[i].seg_index != x.sents[i + 1].seg_index  # dormir" "on va …")
+            if replies > 1 or not x.is_clin(i) and len(x.sents[i].text.split()) > 12:
+                return False
+            seg = x.sents[i].seg_index
         said = x.sents[i].text.lower()
         named = {n for n in every if re.search(rf"\b{re.escape(n)}\b", said)}
         if named:
@@ -124,15 +128,15 @@ def stepped_courses(x) -> None:
     """A drug started or changed on a schedule of steps keeps every step: the note says "0.5 mg once daily for 3
     days, then twice a day until day 7, then 1 mg twice a day for 12 weeks", not its first step as the regimen."""
     for f in x.builder.facts:
-        if f.kind != "medication" or f.status not in ("new", "changed"):
-            continue
+        if f.kind != "medication" or f.status not in ("new", "changed", "current"):
+            continue  # (a drug taken already goes on by steps: "fifteen a day for two more weeks, then twelve …")
         for e in f.evidence:
             k = sentence_of(x, e) if e.role == "clinician" and len(e.quote.split()) > 2 else None
             if k is None:
                 continue
             text = x.sents[k].text
             after = text[text.index(e.quote) + len(e.quote) :]
-            steps = _steps(after)
+            steps = _steps(after, str(f.attributes.get("unit") or ""))  # ("then 12.5 for four weeks": mg)
             if steps and not f.attributes.get("duration"):  # the first step's own length ("quarante milligrammes le
                 first = re.split(r"\b(?:then|puis|ensuite)\b", after, flags=re.I)[
                     0
@@ -150,7 +154,7 @@ def _steps(said: str, unit: str = "") -> list[str]:
     """The steps said after a course's first one ("…, then twice a day until day seven, then one milligram …"); a
     bare number is a dose in the first step's unit ("then two and a half for two weeks")."""
     rest = numbers_to_digits(said)
-    pieces = re.split(r",?\s*\b(?:then|puis|ensuite)\b\s*,?\s*", re.split(r"[.;:]", rest)[0], flags=re.I)
+    pieces = re.split(r",?\s*\b(?:then|puis|ensuite)\b\s*,?\s*", re.split(r"[;:]|\.(?!\d)", rest)[0], flags=re.I)
     steps = []
     for piece in pieces[1:5]:
         step = piece.split(",")[0].strip()  # "… for 12 weeks, with a quit date on the 20th": the step ends
@@ -159,11 +163,17 @@ def _steps(said: str, unit: str = "") -> list[str]:
         step = re.sub(r"\b(?:one|un) (?=mg\b)", "1 ", step, flags=re.I)  # "one milligram": 1 mg
         step = re.sub(r"\b(day|jour) ([a-zé-]+)\b", _day_number, step, flags=re.I)  # "until day seven"
         if unit:
-            step = re.sub(r"^(\d+(?:\.\d+)?)(?= (?:for|pendant)\b)", rf"\1 {unit}", step)
+            step = re.sub(r"^(\d+(?:\.\d+)?)(?= (?:for|pendant|until|jusqu)\b)", rf"\1 {unit}", step)
+        step = _UNTIL_SEEN.sub(
+            lambda m: "jusqu'au prochain rendez-vous" if m[0][0] == "j" else "until the next review", step
+        )
         if not _STEP_WORDS.search(step) or len(step.split()) > 12:
             break
         steps.append(step)
     return steps
+
+
+_UNTIL_SEEN = re.compile(r"\buntil (?:i|we) see you(?: again| next)?\b|\bjusqu'à ce que (?:je|on) vous revoi\w*", re.I)
 
 
 def _day_number(m: re.Match) -> str:

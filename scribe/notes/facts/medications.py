@@ -11,9 +11,10 @@ from scribe.notes.facts.medication_fold import one_fact_per_drug
 from scribe.notes.facts.medication_lookup import MedicationLookups
 from scribe.notes.facts.medication_not_taken import among_options, drop_not_taken
 from scribe.notes.facts.medication_regimen_later import dose_asked_after, regimen_asked_of, regimen_said_later
-from scribe.notes.facts.medication_stops import class_stops, drop_put_off, stops_by_word, stops_of_it, told_stopped
+from scribe.notes.facts.medication_standby import standby_prescriptions
+from scribe.notes.facts.medication_stops import drop_put_off, stops_said, told_stopped
 from scribe.notes.facts.medication_taper import taper_steps
-from scribe.notes.facts.relative_names import spouse_told
+from scribe.notes.facts.relative_names import restated_as_theirs, spouse_told
 from scribe.notes.medication.numbers import STRENGTH_TABLETS, tablets_per_dose
 from scribe.notes.medication.status_cues import (
     HAD_TO_STOP,
@@ -244,9 +245,9 @@ class MedicationFacts(MedicationLookups):
                 if med.not_the_patients_drug(s.text, m.start, friends) or "vaccine" in m.drug.get("name", "").lower():
                     continue  # a vaccine is an order of the plan (lexicon.orders), not a drug taken
                 theirs = (self.is_pat(k) and not s.question or self.is_clin(k)) and self.relative_before(k)
-                theirs = (
+                theirs = (  # "your atorvastatin and your gout are for your own doctor"
                     theirs or self.to_companion(k) or spouse_told(self.sents, k, m.start, self.is_clin)
-                )  # "your atorvastatin and your gout are for your own doctor"
+                ) or restated_as_theirs(self.sents, k, m.surface, self.is_clin)
                 # "my mum has parkinson's. she's on sinemet"; "a guy at work … he gave me two of his pills. allo …
                 # allopurinol"; the wife's own "i'm on valsartan for mine"
                 name = (m.drug.get("name") or m.surface).lower()
@@ -263,7 +264,7 @@ class MedicationFacts(MedicationLookups):
                 if self.is_clin(k) and SUGGESTS.search(s.text[max(0, m.start - 30) : m.start]):
                     suggested = (k, mentions, j)
                 considered = self.is_clin(k) and med.considered_only(s.text, m.start, m.end)  # once, the clinician's
-                if considered or self.is_clin(k) and med.NOT_STARTING.match(self.next_in_turn(k)):  # "… the mirena. …"
+                if considered or self._not_started(k, s.text[m.end :]):  # "… the mirena. we're not starting it now"
                     if med.weighed(s.text, m.start) or not considered:
                         weighed.add(name)  # an option named (not what a drug does: "le forxiga fait baisser le dfg")
                     if med.put_off(s.text, m.end, m.start):
@@ -403,10 +404,9 @@ class MedicationFacts(MedicationLookups):
                         last, recent = (s.seg_index, changed, "changed"), (k, changed)
         one_fact_per_drug(self)  # "I take X" … "stop X": one stopped drug (medication_fold)
         drop_put_off(self, put_off)
-        class_stops(self)
-        stops_by_word(self)
-        stops_of_it(self)
+        stops_said(self)  # "stop all the anti-inflammatories", "stop the potassium pill", "… stop it"
         taper_steps(self)
+        standby_prescriptions(self)  # "… to keep at home, but only if he has an attack that doesn't settle"
         dose_asked_after(self, found)
         regimen_said_later(self, found)
         regimen_asked_of(self, found)

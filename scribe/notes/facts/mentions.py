@@ -8,6 +8,7 @@ import re
 
 from scribe.notes import lexicon
 from scribe.notes.consultation import HELPED_BUT_NOT
+from scribe.notes.facts.asked_scope import contrasted
 from scribe.notes.facts.reader import NEGATION_NEAR
 from scribe.notes.lexicon.symptoms_sites import SIDED
 
@@ -210,7 +211,10 @@ _PROSE_CLAUSE = re.compile(r"[.;:!?,]|\b(?:but|however|although|though|because|w
 def states_otherwise(prose: str, last: dict[str, str]) -> bool:
     """Does a history sentence, as the note words it, deny a symptom the visit last said is there? The note would
     read "She has not gotten tired." next to "Endorses fatigue."."""
-    for st, _en, c in lexicon.find_concepts("symptom", prose):
+    found = lexicon.find_concepts("symptom", prose)
+    for st, _en, c in found:
+        if contrasted(prose, st, [f for f in found if f[1] < st and f[2].label == c.label]):
+            continue  # "… a background headache, a dull one, not the migraine"
         # only a denial is dropped: a sentence that tells of the symptom keeps the story of an earlier episode
         if not negation_spent(_PROSE_CLAUSE.split(prose[:st])[-1]) and last.get(c.label) == "present":
             return True

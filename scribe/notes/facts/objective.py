@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 from scribe.notes import lexicon, register
-from scribe.notes.consultation import resolved_after
 from scribe.notes.facts.exam_clauses import despeech, read_exam
 from scribe.notes.facts.exam_findings import asked_tenderness, clause_findings, exam_sentence
 from scribe.notes.facts.exam_fr import read_exam_fr, value_fr
 from scribe.notes.facts.results_read import read_result
+from scribe.notes.gone_words import resolved_after
 from scribe.notes.number_words import numbers_to_digits, spoken_numbers
 from scribe.notes.text import clean, clinician_to_note
 

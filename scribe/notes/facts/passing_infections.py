@@ -3,7 +3,7 @@ or a sinus infection said to be gone, is not a past history."""
 
 from __future__ import annotations
 
-from scribe.notes.consultation import resolved_after
+from scribe.notes.gone_words import resolved_after
 
 PASSING_INFECTIONS = {"upper respiratory infection", "influenza", "covid-19", "gastroenteritis"}
 _ACUTE = PASSING_INFECTIONS | {"sinusitis", "bronchitis", "pharyngitis", "otitis media", "conjunctivitis"}

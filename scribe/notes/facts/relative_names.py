@@ -153,3 +153,40 @@ def someone_elses_story(text: str, before: str) -> bool:
         and before
         and (_SOMEONE_ELSE.match(before) or _RELATIVE_OPENS.match(before))
     )
+
+
+# the clinician's reply gives what was said to a relative who came along: "so dad has asthma too, on fostair"
+_RELATIVE_SUBJECT = (
+    r"(?:^|[,.;]\s*|\b(?:so|okay|right|alors|donc)\s+)(?:dad|daddy|mum|mummy|mom|papa|maman|"
+    r"(?:your|votre) (?:wife|husband|partner|dad|mum|mom|son|daughter|mother|father|femme|mari|fille|fils|mère|père))"
+    r"(?:'s| has| is| takes| uses| prend| est| a)\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|my|je|j'ai|mon|ma|mes)\b", re.I)
+
+
+def _reply(sents: list, k: int, is_clin) -> str:
+    """The clinician's turn right after sentence k's (its first two sentences), or ""."""
+    seg = sents[k].seg_index
+    j = next((j for j in range(k + 1, len(sents)) if sents[j].seg_index != seg), None)
+    if j is None or is_clin(k) or not is_clin(j):
+        return ""
+    return " ".join(s.text for s in sents[j : j + 2] if s.seg_index == sents[j].seg_index).lower()
+
+
+def restated_as_theirs(sents: list, k: int, surface: str, is_clin) -> bool:
+    """The patient-tagged sentence k names a drug the clinician's reply then gives to a relative who came along ("i'm
+    on the fostair, two puffs twice a day" "so dad has asthma too, on fostair"): the relative's, said under the
+    patient's tag."""
+    reply = _reply(sents, k, is_clin) if surface else ""
+    return bool(reply) and bool(
+        re.search(_RELATIVE_SUBJECT + r"[^.?!]{0,40}?\b" + re.escape(surface.lower()) + r"\b", reply)
+    )
+
+
+def told_as_relatives(sents: list, k: int, is_clin) -> bool:
+    """The patient-tagged sentence k speaks in the first person and the clinician's reply says it of a relative ("i've
+    got asthma myself, since i was a kid" "so dad has asthma too"): a relative's own story, not the patient's."""
+    reply = _reply(sents, k, is_clin)
+    return (
+        bool(reply) and bool(_FIRST_PERSON.search(sents[k].text)) and bool(re.match(r"\W*" + _RELATIVE_SUBJECT, reply))
+    )

@@ -104,7 +104,9 @@ MORE_CONDITIONS: list[Concept] = [
             r"\btia\b",
             r"mini-?\s?stroke",
             r"accident ischémique transitoire",
-            r"\bait\b(?!\s+(?:été|eu|pu|fait|une?|des?|les?|la|du|pas|plus|bien|besoin|lieu|toujours|encore)\b)",
+            # the subjunctive "qu'il ait eu", "que le cœur ait souffert" is no AIT: a verb's participle follows
+            r"\bait\b(?!\s+(?:été|eu|pu|fait|une?|des?|les?|la|du|pas|plus|bien|besoin|lieu|toujours|encore|"
+            r"[a-zà-ÿ]+(?:é|ée|és|ées|ert|erte|is|ise|it|ite|u|ue)\b))",
         ],
         "accident ischémique transitoire",
         code="G45.9",

@@ -25,7 +25,7 @@ SYMPTOMS: list[Concept] = [
         "fever",
         [
             r"(?:had|running|run) a (?:high )?temperature",
-            r"fevers?",
+            r"(?<!hay\s)(?<!scarlet\s)(?<!yellow\s)fevers?",  # not "hay fever", a condition
             r"feverish",
             r"febrile",
             r"fi[èe]vre",

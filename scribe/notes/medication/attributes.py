@@ -85,7 +85,7 @@ _TAKEN_WHEN = re.compile(r"\s*(?:[\w.]+\s+){0,3}?(?:every|each|a|per|par|toutes|
 _DURATION = re.compile(
     r"\b(?:for|x|pendant|durant|during|over|sur)\s+(?:(?:the next|the first|the|a total of|another|un total de|"
     r"les premiers|les premières|les|des)\s+)?"
-    r"(?P<n>\d+|a|an|one|une?)\s+(?P<u>days?|weeks?|months?|jours?|semaines?|mois)\b|"
+    r"(?P<n>\d+|a|an|one|une?)\s+(?:more\s+|further\s+)?(?P<u>days?|weeks?|months?|jours?|semaines?|mois)\b|"
     r"\b(?P<n2>\d+)[- ](?P<u2>day|week|month|jours?)\s+(?:course|supply|treatment|traitement)\b|"
     r"\b(?P<n3>\d+) (?P<u3>days?|jours?|weeks?|semaines?) (?:maximum|max|au maximum|at most|at the most)\b",
     re.I,

@@ -316,8 +316,8 @@ _PEOPLE_TAKE = re.compile(  # … and what not to take it with: "don't take it a
 # the next sentence says nothing named before starts: "… or a hormonal iud like the mirena. those are her call, we're
 # not starting anything today"
 NOT_STARTING = re.compile(
-    r"^[^.]{0,40}\b(?:we're|we are|i'm|i am) not (?:starting|prescribing) (?:anything|any of (?:them|those)|"
-    r"(?:it|that|this one) (?:today|now|yet|for now))\b|"
+    r"^[^.]{0,40}\b(?:(?:we're|we are|i'm|i am) not (?:starting|prescribing)|(?:we|i) (?:won't|will not) "
+    r"(?:start|prescribe)) (?:anything|any of (?:them|those)|(?:it|that|this one) (?:today|now|yet|for now))\b|"
     r"^[^.]{0,40}\bon ne (?:commence|démarre|prescrit) rien\b|"
     # a prescription kept at home: "… doxycycline to keep at home. you do not start it now. if the phlegm …"
     r"^[^.]{0,40}\byou (?:do not|don't) (?:start|take) (?:it|them) (?:now|yet|today|straight away)\b|"

@@ -56,6 +56,12 @@ _FREQS: list[tuple[re.Pattern, str, Any]] = [
             1 / 30,
         ),
         (rf"\b(?:every (?P<a>{_NUM}) days|tous les (?P<b>{_NUM}) jours)\b", "every_days", None),
+        (  # "two or three times a day", "deux à trois fois par jour": a range, its top the most a day
+            rf"\b(?P<a>{_NUM}) ?(?:or|to|-|à|ou) ?(?P<b>{_NUM}) (?:times|x|fois) (?:{_W} days?|daily|par jour|"
+            rf"dans la journée|par 24 ?h)\b",
+            "count_range",
+            None,
+        ),
         (
             rf"\b(?:(?P<w>once|twice|thrice)|(?P<a>{_NUM}) ?(?:times|time|x))(?: {_W})? days?\b|"
             rf"\b(?:(?P<w2>once|twice|thrice)|(?P<b>{_NUM}) times) daily\b|"
@@ -125,7 +131,7 @@ class Frequency:
     per_day: float
     kind: str
     n: float | None = None  # times (count, per_week), hours (interval), days/weeks (every_days/every_weeks)
-    n2: float | None = None  # upper hours of a range
+    n2: float | None = None  # the other end of a range: the longest interval, the fewest times a day
     explicit: bool = False  # the count was said as a number ("une fois", "3 times", "twice")
 
 
@@ -219,6 +225,9 @@ def _freq_of(kind: str, v: Any, m: re.Match) -> Frequency | None:
         if n <= 0:
             return None
         return Frequency("", round(1 / n, 4), "every_days", n, None, True)
+    if kind == "count_range":
+        a, b = float(m.group("a")), float(m.group("b"))
+        return Frequency("", b, "count", b, a, True) if 0 < a < b <= 24 else None
     if kind == "count":
         w = first_group(m, "w", "w2")
         n = float(_WORD_COUNT[w.lower()]) if w else float(first_group(m, "a", "b", "c"))

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes.medication.status import DRUG_STOPS, STOP_LEFT
+from scribe.notes.medication.status import STOP_LEFT
+from scribe.notes.medication.stop_words import DRUG_STOPS
 
 _TRIED_QUESTION = re.compile(
     r"\b(?:anything|something|what)(?: else)? (?:have you |did you |you've |you have |you )?tried\b|"

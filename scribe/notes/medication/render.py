@@ -117,6 +117,8 @@ def frequency_text(freq: str | None, per_day: float | None, lang: str = "en") ->
     k, n = f.kind, f.n
     if k == "count" and n is not None and float(n).is_integer():
         n = int(n)
+        if f.n2:  # "two or three times a day": both ends, as said
+            return f"{_num(f.n2, lang)} à {n} fois par jour" if fr else f"{_num(f.n2, lang)} to {n} times daily"
         if fr:
             return f"{n} fois par jour" if f.explicit else f"{_FR_TIMES.get(n, str(n) + ' fois')} par jour"
         return f"{_EN_TIMES[n]} daily" if n in _EN_TIMES else f"{n} times daily"
@@ -239,6 +241,8 @@ def render_medication(fact: Any, lang: str = "en") -> str:
         sig.append("si besoin" if lang == "fr" else "as needed")
     sig += duration_words(a, lang)
     tail = []
+    if a.get("standby"):  # kept at home (the verb says so): "…, only if the sputum turns green"
+        tail.append(f"{'seulement si' if lang == 'fr' else 'only if'} {a['standby']}")
     if a.get("max_per_day"):
         mu = a.get("max_unit")
         mv = float(a["max_per_day"])

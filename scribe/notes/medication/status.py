@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes.medication.change_cues import AS_A_TIME, CHANGED_BEFORE, ONLY_NOW, WHEN_TO
+from scribe.notes.medication.stop_words import STOPPED_THEN, WHETHER, stop_after
 from scribe.notes.medication.tried import (
     ANNOUNCED,
     COURSE_ENDS,
@@ -61,52 +62,6 @@ _AVOID = re.compile(
     r"\bno (?:[\w-]+ ){1,2}(?:like|such as)\s*$|\bwithout (?:an? |the |any )?$|"
     # a kind of medicine told in general: "cold medicines with a decongestant, like sudafed, pseudoephedrine"
     r"\b(?:medicines?|medications?|drugs?|products?) (?:with|containing) (?:an? |the )?(?:[\w-]+\s*,\s*like\s*)?$",
-    re.I,
-)
-# "it did nothing, so I stopped.": a stop with no object, at the end of its clause
-STOPPED_BARE = (
-    r"\b(?:i|we|she|he|they) (?:just |then |finally )?(?:stopped|quit)"
-    r"(?=\s*(?:[.,;!]|$|because\b|(?:last|this) (?:week|month|year|spring|summer|fall|winter)\b|"
-    r"after (?:\w+ ){1,2}(?:days?|weeks?|months?|years?)\b|on my own\b|"
-    r"(?:about |around |like )?(?:a |an |\w+ )(?:days?|weeks?|months?|years?) ago\b|when (?:it|the)\b))"
-)
-_STOP_RIGHT = re.compile(
-    r"\b(?:(?:stop(?:ped|ping)?|quit|discontinu\w*|held|hold|d/c)\s+(?:taking\s+|using\s+)?(?:it|them|that|those|this)|"
-    r"(?:i'd|i would|i'll|i will|we'll|we will|we'd) (?:just )?stop(?=\s*(?:[.;,]|$))|"  # "the zzzquil, … i'd stop."
-    r"please avoid (?:it|them|that)|évitez-(?:le|la|les)|"  # of a drug taken: "the advil, please avoid it"
-    # "the ibuprofen, the advil, i want you to stop completely"
-    r"(?:i (?:want|need) you to|i'd like you to|you (?:need|have|must|should)(?: to)?) stop(?=\s*(?:[.;,]|$|"
-    r"completely|entirely|altogether|for good|now|today))|"
-    r"both (?:finished|completed|done)|(?:tous|toutes) (?:les )?deux (?:finis|finies|terminés|terminées)|"
-    r"(?:took|take|taken|taking|get|got|came|come|coming|went|gone|go|been|was) (?:me |you |him |her )?off (?:of )?"
-    r"(?:it|them|that|those|this)|anymore|any more|no longer|"
-    r"(?:was|is|were|are|has been|have been) (?:it |that |this |they |those )?(?:finished|completed|done)|"
-    r"(?:i|he|she|we|you) (?:finished|completed) (?:it|them|that|the course)|"
-    r"(?:that|it|this|which|they)(?:'s|'re| is| are| was| were| has| have)(?: already)?(?: been)? "
-    r"(?:stopped|discontinued))\b|"
-    # "you can leave the advil off", "so I stopped."; "the melatonin, leave that off"; "the prednisone i finished"
-    r"^\W{0,3}off\b(?! and on)|\b(?:leave|lean) (?:that|it|them|those) off\b|^\W{0,3}(?:i|he|she|we) finished\b|"
-    + STOPPED_BARE
-    + r"|\b(?:l'|les )(?:ai |avons |avez |aviez |avait |a |ont )?arrêt\w*|"
-    # a relative clause on the drug: "l'amiodarone, …, qu'on a arrêtée", "the amiodarone, which we stopped"
-    r"\bqu(?:'on|e j'ai|e vous avez|e nous avons|'il a|'elle a|'ils ont) (?:\w+ )?arrêt\w*|"
-    r"\b(?:which|that) (?:we|i|they|you|he|she) (?:\w+ )?(?:stopped|discontinued)\b|"
-    # "alors j'ai arrêté", "après j'ai arrêté comme on m'a dit"; "vous ne la reprenez pas", "ne le prenez plus"
-    r"\b(?:j'ai|on a|nous avons|il a|elle a) (?:donc |tout |vite )?arrêté\b(?! de\b| d')|"
-    r"\bne (?:le |la |les |l')?(?:reprenez|reprends|reprend|reprenons) (?:pas|plus)\b|"
-    r"\b(?:ne (?:le |la |les |l')?|n'en )pren(?:ez|ds|d) plus\b|"
-    r"^\W{0,3}(?:\w+\W+){0,2}?(?:vous pouvez|on peut|tu peux|il faut|vous allez|on va|c'est à) (?:l'|les )?arrêter\b|"
-    r"^\W{0,3}(?:(?:par contre|en revanche|donc|alors)\W+)?"
-    r"(?:arrêtez\b|(?:vous|on|tu|nous) (?:l'|les )?arrêt(?:ez|e|ons)\b)|"
-    r"^\W{0,3}(?:stops|is stopped|is discontinued|gets stopped|is done|has to stop|needs to stop|must stop|"
-    r"arrêtée? (?:en|il y a|depuis|le mois|l'an))\b|"  # a recap's "intolérance à l'atorvastatine, arrêtée en janvier"
-    r"^\W{0,3}(?:[\w-]+\s+){0,3}?(?:was|were|had been|got) (?:stopped|discontinued)\b|"  # "… 10 mg was stopped"
-    # "the ropinirole stays stopped", "ropinirole stays off"; "bupropion, stopped for anxiety"
-    r"^\W{0,3}(?:stays?|remains?|is staying|reste) (?:stopped|off|discontinued|arrêtée?s?)\b|"
-    r"^\W{0,3}(?:stopped|discontinued|arrêtée?s?)(?: (?:for|because|due to|after|pour|à cause|après)\b|\s*(?:[,;.]|$))|"
-    # "le natispray, vous pouvez le ramener à la pharmacie, vous n'en avez pas besoin"
-    r"\b(?:ramen|rapport|rend)(?:er|ez) (?:\w+ ){0,2}(?:à|a) la pharmacie|vous n'en avez (?:plus |pas )+besoin|"
-    r"\b(?:return|bring) (?:it|them) (?:back )?to the pharmacy|you (?:don't|do not) need (?:it|them) (?:anymore|now)\b",
     re.I,
 )
 _CHANGE_LEFT = re.compile(
@@ -195,6 +150,12 @@ _NEW_RIGHT = re.compile(
     re.I,
 )
 # a course the clinician gives, with its length ("doxycycline, 100 mg twice a day for five days") or as a taper
+_GOES_ON = re.compile(
+    r"^[^.;]{0,60}?\b(?:for (?:\d+|a|an|one|two|three|four|five|six) (?:more|further|extra) (?:days?|weeks?|months?)|"
+    r"for another (?:\w+ )?(?:days?|weeks?|months?)|encore (?:\w+ ){1,2}(?:jours|semaines|mois)|"
+    r"(?:jours|semaines|mois) de plus)\b",
+    re.I,
+)
 _COURSE_RIGHT = re.compile(
     r"^[^.;]{0,110}?\b(?:for|pendant)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|"
     r"un|une|deux|trois|quatre|cinq|six|sept|huit|dix|quinze)\s+(?:days?|weeks?|jours|semaines?)\b|"
@@ -321,12 +282,14 @@ def clause_status(
     and `right`: the words of its clause before and after it;
     `after`: the words up to the next drug, past the clause; `before`: the previous sentence of the turn ("that was
     in february of last year." "urgent care gave me prednisone"). None: a negated mention that is not a stop."""
+    if STOPPED_THEN.match(after):
+        return "historical"  # a recap's "amitriptyline ten milligrams at night, stopped after three weeks because …"
     if WHEN_IT_ENDS.search(left) and COURSE_ENDS.match(right):
         return None  # "it comes back down when the prednisone stops": the course's end, no stop
     if clinician and _PROPOSED_IF.search(text[:start]):
         return None  # "if the sleep is still bad after a few weeks, we could try melatonin": not prescribed
     # (not "stop the hydro one, and the losartan goes to one hundred": the drug's own verb after it)
-    stop = bool(_stop_before(left) and not _OWN_VERB.match(right) or NO_MORE_BEFORE.search(left) or _stop_after(after))
+    stop = bool(_stop_before(left) and not _OWN_VERB.match(right) or NO_MORE_BEFORE.search(left) or stop_after(after))
     if stop and clinician and not negated and ON_CONDITION.search(text[:start]):
         return "current"  # "si vous avez une gastro …, vous arrêtez la metformine le temps que ça passe": taken now
     if negated:
@@ -382,11 +345,12 @@ def clause_status(
         # "continue X, but add Y": Y is new (the nearer cue decides)
         and (not _CURRENT_LEFT.search(left) or _last(_CURRENT_LEFT, left) < _last(_NEW_CUE, left))
         and not _HISTORY.search(left + after)
+        and not _GOES_ON.match(right)  # "prednisolone fifteen milligrams a day for two more weeks": taken already
         and not _SEEN_IN.search(text[max(0, start - 60) : start])  # "i saw you in march, we started the adapalene"
         and not ("?" in text and _ASKS_HISTORY.search(text))  # "who started the aspirin?"
     ):
         status = "new"
-    elif clinician and not (_CURRENT_LEFT.search(left) or _WHETHER.search(left)) and NO_RELIEF.search(after[:60]):
+    elif clinician and not (_CURRENT_LEFT.search(left) or WHETHER.search(left)) and NO_RELIEF.search(after[:60]):
         status = "historical"  # "since the chantix didn't agree with you" (no change or start said of it)
     elif not clinician and _WAS_ON.search(left):
         status = "historical"  # "i was on the pill, loestrin, for years, and then … my old doctor stopped it"
@@ -443,19 +407,7 @@ def _stop_before(left: str) -> bool:
 _KEEP = re.compile(r"\b(?:continu\w*|keep (?:taking|on|using)|stay on|poursui\w*|gardez|on garde)\b", re.I)
 
 
-def _stop_after(after: str) -> bool:
-    """A stop said of the drug after its name, not negated ("le kardégic, il ne faut surtout pas l'arrêter",
-    "don't stop it")."""
-    m = _STOP_RIGHT.search(after)
-    lead = after[: m.start()] if m else ""
-    return bool(m) and not (_NOT_BEFORE.search(lead) or DRUG_STOPS.search(lead) or _WHETHER.search(lead))
-
-
 _OWN_OBJECT = re.compile(r"\b(?:l'|les )(?:avait |a |ai |avons |ont )?$", re.I)
-_WHETHER = re.compile(r"\b(?:s'il|si|whether|if)\b[^.;]{0,20}$", re.I)  # "elle vous dira s'il faut l'arrêter"
-_NOT_BEFORE = re.compile(r"(?:\b(?:pas|jamais|not|never)\b|n't\b)\s*(?:\w+\s+)?$", re.I)
-# the drug is what stops something: "i thought the allopurinol was supposed to stop them" (the attacks)
-DRUG_STOPS = re.compile(r"\b(?:supposed|meant|designed|help(?:s|ed)?)(?: to)?\s*$", re.I)
 
 
 def _last(cue: re.Pattern, text: str) -> int:

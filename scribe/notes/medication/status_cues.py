@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from scribe.notes.medication.questions import FINISHED_FR
-from scribe.notes.medication.status import STOPPED_BARE
+from scribe.notes.medication.stop_words import STOPPED_BARE
 
 # Past a stopped drug, the next order, whose drug the recogniser may have lost: "stop the ibuprofen I'm
 # prescribing an applause [naproxen] 500 milligrams", "stop the ibuprofen, for good, it am enough [tylenol] 1 g".
