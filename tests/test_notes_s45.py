@@ -34,6 +34,11 @@ def test_symptoms_of_the_past_are_not_charted_as_now():
         "[patient] i fell off the ladder doing the gutters , broke two ribs . that was twenty nineteen .\n"
     )
     assert _symptoms(dated).get("fall") != "present", _symptoms(dated)
+    gone = (
+        "[doctor] and the sweats you had before ?\n"
+        "[patient] the sweats were last month , soaking the sheets . they've gone , completely , since the tablets .\n"
+    )
+    assert _symptoms(gone).get("sweating") != "present", _symptoms(gone)
     passed = (
         "[doctor] et vous m'aviez parlé de brûlures en urinant la semaine dernière ?\n"
         "[patient] un peu , deux jours , puis c'est passé .\n"
@@ -133,6 +138,16 @@ def test_an_allergy_the_clinician_clears_is_no_allergy():
     lines = _lines(cleared, "fr")
     assert not any(line.startswith("Allergies : Allergie à") for line in lines), lines
     assert any("écartée" in line and "pénicilline" in line for line in lines), lines
+
+
+def test_a_negative_screen_rules_the_diagnosis_out_and_active_is_no_ativan():
+    screen = (
+        "[doctor] and the hepatitis screen we needed before methotrexate , hepatitis b surface antigen and core "
+        "antibody , both negative .\n"
+    )
+    assert _problems(screen).get("hepatitis B", ("", ""))[1] == "absent", _problems(screen)
+    active = "[doctor] if you're still active on twenty milligrams at six weeks , we'll think again .\n"
+    assert "lorazepam" not in _meds(active), _meds(active)
 
 
 def test_words_that_only_look_like_a_finding_or_a_diagnosis():

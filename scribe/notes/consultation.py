@@ -125,7 +125,11 @@ _TESTED_NEGATIVE_AFTER = re.compile(
     r"^\s*(?:(?:and|or|et|ou) \w+\s+)?(?:(?:tests?|screen\w*|serolog\w+|swabs?|antibod\w+) (?:was|were|came back|"
     r"is|are)(?: all| both)? (?:negative|normal)|(?:tests?|sérologies?|dépistages?) (?:est|était|sont|étaient|"
     r"est revenue?|sont revenues?) (?:négati\w+|normal\w*)|"
-    r"(?:negative|négati(?:f|fs|ve|ves)))\b",  # a recap's "flu and covid negative"
+    r"(?:negative|négati(?:f|fs|ve|ves))|"  # a recap's "flu and covid negative"
+    # "hepatitis b surface antigen and core antibody, both negative", "hépatite b, antigène hbs négatif"
+    r"(?:\w+\s+){0,2}?(?:(?:surface |core )?(?:antigens?|antibod\w+)|serolog\w+|antigène \w+|sérologie)"
+    r"(?:\s+(?:and|et)\s+(?:\w+\s+)?(?:antigens?|antibod\w+|anticorps))?\s*,?\s*(?:both |all |tous (?:les )?deux )?"
+    r"(?:negative|négati\w+))\b",
     re.I,
 )
 

@@ -7,7 +7,8 @@ import re
 
 # the finding was, and is no more: "the cough went away last week", "la fièvre est tombée"
 _GONE = (
-    r"(?:went away|went(?= (?:after|within) |\s*[,.;])|has gone|had gone|is gone|'s gone|are gone|cleared up|"
+    r"(?:went away|went(?= (?:after|within) |\s*[,.;])|has gone|had gone|is gone|'s gone|are gone|'ve gone|"
+    r"have gone|cleared up|plus rien depuis|depuis\s*,?\s*plus rien|"
     r"cleared|resolved|"
     r"disappeared|has stopped|have stopped|went down|is better now and gone|a disparu|ont disparu|est partie?|"
     r"sont parti(?:e)?s|"

@@ -79,6 +79,10 @@ def one_fact_per_drug(x) -> None:
             for h in historical:
                 fold(x, h, into=stops[0])
             fs = [f for f in fs if f not in historical]
+        if len(historical) > 1 and not stops:  # "le périndopril, il y a deux ans, quatre milligrammes" … "donc
+            for h in historical[1:]:  # périndopril arrêté pour une toux": one drug tried, all it said
+                fold(x, h, into=historical[0])
+            fs, historical = [f for f in fs if f not in historical[1:]], historical[:1]
         taken = [f for f in fs if f.status == "current" and not f.attributes.get("prescriber")]
         if historical and not stops and taken:  # "they stopped her warfarin for two days" … "four milligrams every
             for h in [h for h in historical if not {"dose", "prescriber"} & set(h.attributes)]:  # evening": taken now
@@ -90,7 +94,12 @@ def one_fact_per_drug(x) -> None:
             fold(x, extra, into=stops[0])
             fs.remove(extra)
         first_new = min((n.evidence[0].segment_id for n in fs if n.status == "new" and n.evidence), default=None)
-        if stops and first_new is not None and all(e.segment_id > first_new for e in stops[0].evidence):
+        if (
+            stops
+            and first_new is not None
+            and all(e.segment_id > first_new for e in stops[0].evidence)
+            and not _a_hold(x, stops[0])  # "… be off the omeprazole for two weeks before it": the test's hold
+        ):
             # a course given, then said finished: "doxycycline, 100 mg twice a day for seven days" … "the
             # doxycycline is finished" (a stop said after the start, never before it)
             for n in [f for f in fs if f.status == "new"]:

@@ -223,13 +223,18 @@ _STOPPED_FOR = re.compile(
 def told_stopped(x, label: str, after: str, before: str = "") -> bool:
     """ "Propranolol, stopped for fatigue" (`after`: the clinician's words after the drug) once the patient told of
     taking it before, or read from the chart (`before`: "i see it in the chart, fluticasone salmeterol, stopped for
-    thrush"): a stop of the past, echoed, not this visit's instruction."""
+    thrush"): a stop of the past, echoed, not this visit's instruction. The patient's account of it is of the past
+    too, whatever status their words gave it ("le périndopril, il y a deux ans … l'a arrêté", told in reply to "et
+    vos autres médicaments ?")."""
     if _STOPPED_FOR.match(after) and _IN_THE_CHART.search(before):
         return True
-    return bool(_STOPPED_FOR.match(after)) and any(
-        f.kind == "medication"
-        and f.label == label
-        and f.status in ("historical", "stopped")
-        and f.attributes.get("said_by") != "clinician"
+    told = [
+        f
         for f in x.builder.facts
-    )
+        if f.kind == "medication" and f.label == label and f.attributes.get("said_by") != "clinician"
+    ]
+    if not (_STOPPED_FOR.match(after) and told):
+        return False
+    for f in told:
+        f.status = "historical" if f.status == "current" else f.status
+    return True

@@ -6,7 +6,8 @@ before the whole drug lexicon (100,000 names, most of them obscure: "prelose" th
 Prilosec), so a garble can be read back from what clinics actually prescribe without lowering the bar for
 the rest. Names the lexicon does not resolve are dropped where the list is read. Left out: names that
 sound like everyday phrases after a cue ("take care of it" is Carafate to the ear, "the last one" Latuda's
-lurasidone, "as per" insulin aspart), which read-back by sound alone would turn into a prescription."""
+lurasidone, "as per" insulin aspart, "active on" Ativan), which read-back by sound alone would turn into a
+prescription."""
 
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ tofacitinib tolterodine topiramate torsemide tramadol trazodone triamcinolone tr
 umeclidinium valacyclovir valproate valsartan venlafaxine verapamil vilanterol warfarin ziprasidone zolpidem
 zonisamide
 abilify accupril actonel actos adderall advair advil aldactone aleve altace amaryl ambien amoxil antivert
-arava aricept atacand ativan atrovent augmentin avapro avodart azulfidine bactrim basaglar benadryl benicar
+arava aricept atacand atrovent augmentin avapro avodart azulfidine bactrim basaglar benadryl benicar
 bentyl biaxin boniva brilinta bumex buspar bystolic cardizem cardura catapres ceftin celebrex celexa
 chantix cialis cipro claritin cleocin colace colcrys combivent compazine concerta coreg coumadin cozaar
 crestor cymbalta cytomel demadex depakote desyrel detrol diflucan diovan ditropan dulcolax effexor elavil

@@ -10,7 +10,10 @@ _ANNOUNCES_STARTS = re.compile(
     r"\b(?:i'm|i am|we're|we are|i'll|we'll|i will|we will|going to|let's|i want to|i'd like to)\s+"
     r"(?:(?:start|add|begin|prescrib)\w*|giv(?:e|ing) you)\s+(?:you\s+on\s+|with\s+)?(?:a few|a couple of|some|two|"
     r"three|several|a number of)\s*(?:(?:new\s+)?(?:things|medications|medicines|meds|drugs|prescriptions|"
-    r"antibiotics)\b|[.;:]|$)",  # "i'm giving you two."
+    r"antibiotics)\b|[.;:]|$)|"  # "i'm giving you two."
+    # "so the treatment is what we call eradication, three medicines together for seven days"
+    r"\b(?:the treatment is|le traitement,? c'est)\b[^.;]{0,60}\b(?:two|three|four|deux|trois|quatre) "
+    r"(?:medicines|medications|drugs|tablets|antibiotics|médicaments|comprimés|antibiotiques)\b",
     re.I,
 )
 _ORDINAL = (
@@ -23,7 +26,8 @@ _A_KIND = (
     r"comprimé|gélule|crème|pommade|spray|antibiotique|médicament)"
 )
 _LIST_ITEM_LEFT = re.compile(
-    rf"^\W*(?:{_ORDINAL}\W+)*(?:{_A_KIND}\s*,\s*)?(?:the\s+|some\s+|a\s+|an\s+|le\s+|la\s+|les\s+|du\s+|l')?$|"
+    rf"^\W*(?:{_ORDINAL}\W+)*(?:{_A_KIND}\s*,\s*)?(?:the (?:first|second|third|last)(?: one)? is\s+)?"
+    r"(?:the\s+|some\s+|a\s+|an\s+|le\s+|la\s+|les\s+|du\s+|l')?$|"
     # "second, for the burning nerve pain, gabapentin": the purpose said between the rank and the drug
     rf"^\W*(?:{_ORDINAL}\W+)+(?:for|pour) (?:the |your |le |la |les |votre |vos )?[\w' -]{{3,30}}?\s*,\s*"
     r"(?:the\s+|some\s+|a\s+|an\s+|le\s+|la\s+|les\s+|du\s+|l')?$",

@@ -395,6 +395,8 @@ def _stop_before(left: str) -> bool:
     rest, lead = left[stops[-1].end() :], left[: stops[-1].start()]  # "le cardiologue l'avait arrêté": its own object
     if WHEN_TO.search(lead) or AS_A_TIME.search(lead) and stops[-1].group(0).lower() in ("stop", "arrêtez"):
         return False  # "they'll tell you when to hold the apixaban before surgery": decided later
+    if _PARTICIPLE.fullmatch(stops[-1].group(0)) and not _AUXILIARY.search(lead):
+        return False  # a recap's "ibuprofène suspendu un mois, paracétamol si besoin": the drug before it stops
     own = _OWN_OBJECT.search(lead) and stops[-1].group(0).lower() != "arrêt"  # not the noun: "après l'arrêt de l'"
     if re.search(r"\b(?:the|your|his|her|my|le|la|les|votre|vos)\s+[\w-]+\s*,", rest, re.I) or own:
         return False
@@ -407,6 +409,8 @@ def _stop_before(left: str) -> bool:
 _KEEP = re.compile(r"\b(?:continu\w*|keep (?:taking|on|using)|stay on|poursui\w*|gardez|on garde)\b", re.I)
 
 
+_PARTICIPLE = re.compile(r"(?:suspendue?s?|arrêtée?s?|interrompue?s?)", re.I)
+_AUXILIARY = re.compile(r"\b(?:ai|as|a|avons|avez|ont|avait|avais|est|sont|été|on)\s*$", re.I)
 _OWN_OBJECT = re.compile(r"\b(?:l'|les )(?:avait |a |ai |avons |ont )?$", re.I)
 
 

@@ -45,7 +45,9 @@ STOP_RIGHT = re.compile(
     r"^\W{0,3}(?:(?:par contre|en revanche|donc|alors)\W+)?"
     r"(?:arrêtez\b|(?:vous|on|tu|nous) (?:l'|les )?arrêt(?:ez|e|ons)\b)|"
     r"^\W{0,3}(?:stops|is stopped|is discontinued|gets stopped|is done|has to stop|needs to stop|must stop|"
-    r"arrêtée? (?:en|il y a|depuis|le mois|l'an))\b|"  # a recap's "intolérance à l'atorvastatine, arrêtée en janvier"
+    r"arrêtée? (?:en|il y a|depuis|le mois|l'an))\b"  # a recap's "intolérance à l'atorvastatine, arrêtée en janvier"
+    # (not the course's end: "the omeprazole stops at the end of the week as well")
+    r"(?! (?:at the end|after the|when the|with the|once the|à la fin|après les))|"
     r"^\W{0,3}(?:[\w-]+\s+){0,3}?(?:was|were|had been|got) (?:stopped|discontinued)\b|"  # "… 10 mg was stopped"
     # "the ropinirole stays stopped", "ropinirole stays off"; "bupropion, stopped for anxiety"
     r"^\W{0,3}(?:stays?|remains?|is staying|reste) (?:stopped|off|discontinued|arrêtée?s?)\b|"
