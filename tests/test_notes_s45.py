@@ -65,6 +65,11 @@ def test_a_companions_disease_and_drug_the_clinician_gives_back_stay_theirs():
     )
     assert not any("beclometasone" in label.lower() for label in _meds(father)), _meds(father)
     assert not any("fostair" in line.lower() for line in _lines(father)), _lines(father)
+    smoker = (
+        "[doctor] hello leo . and you're dad ?\n[patient_guest] yeah , mark .\n"
+        "[doctor] does anyone smoke at home ?\n[patient_guest] i ... yeah , i smoke . but only outside .\n"
+    )
+    assert not any("smokes" in line for line in _lines(smoker)), _lines(smoker)
 
 
 def test_drugs_stopped_before_held_or_not_started_today():

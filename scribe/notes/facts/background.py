@@ -71,6 +71,7 @@ _CONFIRMS_ALLERGY = re.compile(
 
 # a drug named in a "no" to the allergy question because it was taken without harm: "no, i've had penicillin before,
 # amoxicillin for a tooth, no problem"
+_ANYONE = re.compile(r"\b(?:anyone|anybody|someone|somebody|quelqu'un)\b", re.I)
 _TOLERATED = re.compile(
     r"\b(?:no problems?|fine|without (?:any )?(?:problem|trouble)|sans (?:problème|souci)|très bien)\b", re.I
 )
@@ -458,6 +459,8 @@ class BackgroundFacts:
                         continue
                     first = self.sents[ans[0]]
                     pol = answer_polarity(first.text, s.text)
+                    if _ANYONE.search(s.text) or self.guest_of_self(ans[0]):
+                        continue  # "does anyone smoke at home?" "i … yeah, i smoke" (the father): not the patient's
                     if label in ("tobacco", "alcohol", "recreational drugs") and pol:
                         value = clean(first.text)
                         self.builder.add(
@@ -483,6 +486,8 @@ class BackgroundFacts:
                     continue
                 if self.relative_before(k) or someone_elses(s.text, m.start()) or self.friends(k, m.start()):
                     continue  # "my husband. about a pack a day": his
+                if self.guest_of_self(k):
+                    continue  # the father beside his son: "yeah, i smoke. but only outside"
                 md = context_of(s.text, [m.span()], self.lang)[0]
                 status = (
                     "absent"
