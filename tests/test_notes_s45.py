@@ -5,6 +5,7 @@ taper of a drug taken already, an allergy the clinician clears, and words that o
 
 from __future__ import annotations
 
+from scribe.notes.engine import ask, document
 from scribe.notes.lexicon import find_concepts
 from tests.test_notes_s33 import _meds
 from tests.test_notes_s36 import _problems
@@ -72,6 +73,21 @@ def test_a_companions_disease_and_drug_the_clinician_gives_back_stay_theirs():
     assert not any("smokes" in line for line in _lines(smoker)), _lines(smoker)
 
 
+def test_the_assistant_says_who_uses_a_drug_a_companion_takes():
+    father = (
+        "[doctor] and you're dad ?\n[patient_guest] yeah , mark .\n"
+        "[doctor] any asthma in the family ?\n"
+        "[patient] i've got asthma myself , since i was a kid . i'm on the fostair , two puffs twice a day .\n"
+        "[doctor] so dad has asthma too , on fostair . okay .\n"
+        "[doctor] and leo takes the salbutamol , two puffs when he needs it .\n"
+    )
+    doc = document(father, language="en")
+    answer = ask(doc, "Who uses Fostair?", use_embeddings=False)
+    assert answer["answered"] and answer["value"] == "dad", answer
+    own = ask(doc, "Who uses the salbutamol?", use_embeddings=False)
+    assert own["value"] != "dad", own
+
+
 def test_drugs_stopped_before_held_or_not_started_today():
     recap = "[doctor] so amitriptyline ten milligrams at night , stopped after three weeks because of drowsiness .\n"
     assert _med(recap, "amitriptyline")["status"] == "historical"
@@ -123,6 +139,12 @@ def test_a_drug_taken_already_goes_on_by_its_steps():
     prednisolone = _med(taper, "prednisolone")
     assert prednisolone["status"] == "current", prednisolone
     assert prednisolone["then_steps"] == ["12.5 mg for 4 weeks", "10 mg until the next review"], prednisolone
+    bridge = (
+        "[patient] i'm on the prednisolone , ten milligrams .\n"
+        "[doctor] so , prednisolone down to seven and a half for two weeks then five then two and a half then stop .\n"
+    )
+    prednisolone = _med(bridge, "prednisolone")
+    assert prednisolone["then_steps"] == ["5 mg", "2.5 mg"] and prednisolone["then_stop"], prednisolone
     french = (
         "[doctor] et le zolpidem , vous en êtes où ?\n[patient] je prends un comprimé de dix milligrammes , le soir .\n"
         "[doctor] maintenant le zolpidem . il donne une dépendance .\n[patient] j'ai peur de ne plus dormir .\n"
@@ -153,6 +175,15 @@ def test_a_negative_screen_rules_the_diagnosis_out_and_active_is_no_ativan():
     assert _problems(screen).get("hepatitis B", ("", ""))[1] == "absent", _problems(screen)
     active = "[doctor] if you're still active on twenty milligrams at six weeks , we'll think again .\n"
     assert "lorazepam" not in _meds(active), _meds(active)
+
+
+def test_a_single_dose_is_once_and_a_hormone_measured_is_no_drug():
+    once = "[doctor] je vous prescris de la fosfomycine , trois grammes , un seul sachet , en dose unique , ce soir .\n"
+    lines = _lines(once, "fr")
+    assert any("Fosfomycine 3 g, en dose unique" in line for line in lines), lines
+    assert not any("1 fois par jour" in line for line in lines), lines
+    measured = "[doctor] une prise de sang spéciale , le dosage de l'aldostérone et de la rénine , le matin .\n"
+    assert not _meds(measured, "fr"), _meds(measured, "fr")
 
 
 def test_words_that_only_look_like_a_finding_or_a_diagnosis():

@@ -15,6 +15,17 @@ WHO_PRESCRIBED_Q = re.compile(
     re.I,
 )
 WHICH_DAY_Q = re.compile(r"\b(?:which|what) days?\b|\bon what day\b|\bquels? jours?\b", re.I)
+# "who uses fostair?", "qui prend du clenil ?": a companion's drug is told with who takes it ("so dad has asthma too,
+# on fostair"); a drug the patient takes is answered as a drug (its dose), since no one else is named with it
+WHO_TAKES_Q = re.compile(
+    r"\bwho\b[^?]*\b(?:uses?|takes?|is on|'s on)\b|\bqui\b[^?]*\b(?:prend|utilise|est sous)\b", re.I
+)
+TAKER = re.compile(
+    r"\b(?P<who>(?:(?:his|her|your|their|son|sa|votre|le|la) )?(?:dad|daddy|father|mum|mummy|mom|mother|wife|"
+    r"husband|partner|son|daughter|sister|brother|papa|maman|père|mère|femme|mari|fils|fille|sœur|frère))\b"
+    r"(?=[^.?!]{0,40}\b(?:has|is on|'s on|takes|uses|on|prend|est sous|utilise|sous)\b)",
+    re.I,
+)
 
 _AGENT = (
     r"(?:dr|doctor|docteur)\.?\s+[a-zà-ÿ'-]+|[a-zà-ÿ]+(?:ologist|iatrist|ician|surgeon|logue|iatre)|"
@@ -42,6 +53,8 @@ def detail_asked(question: str) -> re.Pattern | None:
         return _PRESCRIBER
     if WHICH_DAY_Q.search(question):
         return _WEEKDAY
+    if WHO_TAKES_Q.search(question):
+        return TAKER
     return None
 
 

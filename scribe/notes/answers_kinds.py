@@ -21,7 +21,7 @@ from scribe.notes.answers_doses import (
     most_per_day,
     same_drug,
 )
-from scribe.notes.answers_drug_details import detail_asked, detail_said
+from scribe.notes.answers_drug_details import TAKER, detail_asked, detail_said
 from scribe.notes.answers_search import Searcher, same_finding
 from scribe.notes.answers_units import FOLLOW_UP
 from scribe.notes.answers_values import normalise_value
@@ -384,7 +384,8 @@ class KindAnswers(Searcher):
         anchor = re.compile("|".join(rx.pattern for rx in anchors), re.I)
         if (detail := detail_asked(query.text)) is not None:  # "who prescribed the flomax?", "quel jour ?"
             said = detail_said([s.text for s in self.reader.sents], anchor, detail) if self.reader else None
-            return self._answer(query, said[1], [said[0]], "medications") if said else unanswered("medications")
+            if said or detail is not TAKER:  # (no one else named with it: the patient's drug, answered as one)
+                return self._answer(query, said[1], [said[0]], "medications") if said else unanswered("medications")
         if query.intent in ("dose", "frequency") or query.intent in ("value", "count") and MAX_Q.search(query.text):
             timed = most_per_day(query, names + surfaces, self.facts)  # "the maximum per day?"
             timed = timed or dose_in_time(query, names + surfaces, self.facts)  # "the new dose?", "the dose before?"

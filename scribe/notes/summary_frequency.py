@@ -64,6 +64,9 @@ _MAX = re.compile(
 )
 
 
+_SINGLE = re.compile(r"\b(?:single dose|one-off dose|dose unique|prise unique)\b", re.I)
+
+
 def _num(word: str) -> float:
     return float(word.replace(",", ".")) if word[0].isdigit() else float(_WORD_NUM[word])
 
@@ -131,6 +134,8 @@ def how_often(attributes: dict, lang: str) -> str | None:
     """Plain words for how often to take a drug, or None when it cannot be read (never a default).
     Structured attributes (per_day, as_needed, max_per_day, max_unit) win over the frequency text."""
     p, a, fr = _read_frequency(str(attributes.get("frequency") or "")), attributes, lang == "fr"
+    if _SINGLE.search(str(a.get("frequency") or "")):
+        return "en une seule prise" if fr else "once only, as a single dose"
     count = a.get("per_day")
     if isinstance(count, (int, float)) and not isinstance(count, bool) and count > 0 and "-" not in p.get("hours", ""):
         # "every 4 to 6 hours" is said as a range: a count derived from it is not what the clinician said

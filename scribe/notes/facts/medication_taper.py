@@ -10,6 +10,7 @@ import re
 from scribe.notes import lexicon
 from scribe.notes import medication as med
 from scribe.notes.medication.attributes import read_attributes
+from scribe.notes.medication.numbers import normalize
 from scribe.notes.number_words import numbers_to_digits, spoken_numbers
 
 TAPER = re.compile(
@@ -146,6 +147,8 @@ def stepped_courses(x) -> None:
                 f.attributes["first_step"] = length.value  # (not the course's duration)
             if steps:
                 f.attributes["then_steps"] = steps
+                if _THEN_STOP.search(re.split(r"[;:]|\.(?!\d)", after)[0]):  # "… then two and a half, then stop"
+                    f.attributes["then_stop"] = True
                 f.evidence.append(x.builder.ev_sentence(x.sents[k]))  # the steps' words, for the number guard
                 break
 
@@ -162,8 +165,10 @@ def _steps(said: str, unit: str = "") -> list[str]:
             step = re.sub(rf"\b{word}\b", short, step, flags=re.I)
         step = re.sub(r"\b(?:one|un) (?=mg\b)", "1 ", step, flags=re.I)  # "one milligram": 1 mg
         step = re.sub(r"\b(day|jour) ([a-zé-]+)\b", _day_number, step, flags=re.I)  # "until day seven"
-        if unit:
-            step = re.sub(r"^(\d+(?:\.\d+)?)(?= (?:for|pendant|until|jusqu)\b)", rf"\1 {unit}", step)
+        if unit:  # a bare number is a dose in the first step's unit: "then five then two and a half"
+            bare = normalize(step)[0] if re.fullmatch(r"[a-zé -]+", step) else ""
+            step = bare if re.fullmatch(r"\d+(?:\.\d+)?", bare) else step
+            step = re.sub(r"^(\d+(?:\.\d+)?)(?=\s*$| (?:for|pendant|until|jusqu)\b)", rf"\1 {unit}", step)
         step = _UNTIL_SEEN.sub(
             lambda m: "jusqu'au prochain rendez-vous" if m[0][0] == "j" else "until the next review", step
         )

@@ -69,6 +69,10 @@ BODY_PARTS = (
 # Drug-lexicon hits that are ordinary words in a consultation.
 DRUG_STOP = {
     "transaminases",  # a liver test ("un bilan … avec les transaminases"), not a drug
+    "aldostérone",  # hormones measured ("le dosage de l'aldostérone et de la rénine"), never prescribed as such
+    "aldosterone",
+    "renin",
+    "rénine",
     "water",
     "sunscreen",  # advice ("use sunscreen in the day"), not a drug of the list
     "écran solaire",

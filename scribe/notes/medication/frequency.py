@@ -36,6 +36,11 @@ _FREQS: list[tuple[re.Pattern, str, Any]] = [
             None,
         ),
         (r"\b(?:every hour|hourly|toutes les heures)\b", "hourly", 24.0),
+        (  # "trois grammes, un seul sachet, en dose unique": once, not once a day
+            r"\b(?:(?:as )?a single dose|(?:as )?a one-off dose|(?:en )?dose unique|(?:en )?(?:une )?prise unique)\b",
+            "single",
+            1.0,
+        ),
         (
             rf"\b(?:(?P<a>{_NUM}) (?:times|x|fois)|twice|(?P<b>{_NUM})x)\s+(?:{_W}|par) (?:week|semaine)\b|"
             rf"\b(?:(?P<c>{_NUM}) times|twice) weekly\b",

@@ -131,6 +131,7 @@ def frequency_text(freq: str | None, per_day: float | None, lang: str = "en") ->
     table = {
         "alternate": ("every other day", "un jour sur deux"),
         "hourly": ("every hour", "toutes les heures"),
+        "single": ("as a single dose", "en dose unique"),
         "monthly": ("once monthly", "une fois par mois"),
         "meals": ("three times daily with meals", "matin, midi et soir"),
         "am_pm": ("twice daily (morning and evening)", "matin et soir"),
