@@ -73,6 +73,21 @@ def test_a_companions_disease_and_drug_the_clinician_gives_back_stay_theirs():
     assert not any("smokes" in line for line in _lines(smoker)), _lines(smoker)
 
 
+def test_the_patients_child_names_relatives_from_their_own_side():
+    daughter = (
+        "[patient] this is my daughter , susan . she does the driving now .\n"
+        "[doctor] hello susan . so , harold , a seventy-one-year-old man , here for his heart failure .\n"
+        "[patient] not bad .\n"
+        "[doctor] is there heart trouble in the family ?\n"
+        "[patient_guest] grandad , dad's father , died of a heart attack .\n"
+        "[doctor] okay . and harold , your cholesterol was fine on the bloods , so with that cholesterol , we hold off .\n"
+    )
+    facts = document(daughter, language="en")["facts"]
+    family = [f["attributes"].get("relative") for f in facts if f["kind"] == "family_history"]
+    assert family == ["father"], family
+    assert not any(f["label"] == "hyperlipidemia" for f in facts), facts
+
+
 def test_the_assistant_says_who_uses_a_drug_a_companion_takes():
     father = (
         "[doctor] and you're dad ?\n[patient_guest] yeah , mark .\n"

@@ -8,6 +8,7 @@ from scribe.notes import lexicon
 from scribe.notes.facts.allergy_cleared import clear_allergies
 from scribe.notes.facts.assessment import AssessmentFacts
 from scribe.notes.facts.background import BackgroundFacts, allergen_label
+from scribe.notes.facts.companion_family import companion_child_relatives
 from scribe.notes.facts.gone import mark_gone
 from scribe.notes.facts.history import HistoryFacts
 from scribe.notes.facts.medication_not_taken import drop_refused_orders
@@ -34,6 +35,7 @@ class Extractor(
         self.allergies()
         clear_allergies(self, allergen_label)  # "donc vous n'êtes pas allergique à la pénicilline"
         self.histories()
+        companion_child_relatives(self)  # the daughter's "grandad, dad's father": the patient's father
         self.social()
         self.vitals()
         self.exam()

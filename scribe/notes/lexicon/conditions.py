@@ -89,7 +89,9 @@ CONDITIONS: list[Concept] = [
             r"hyperlipidemia",
             r"high cholesterol",
             r"dyslipidemia",
-            r"cholest[ée]rol",
+            # (not the value's "your cholesterol was fine", "with that cholesterol, we hold off")
+            r"(?<!that\s)(?<!this\s)cholest[ée]rol"
+            r"(?!\s+(?:was|is|came back|looks?)\s+(?:fine|normal|good|ok|okay|great))",
             r"hypercholest[ée]rol[ée]mie",
             r"\bhld\b",
         ],
