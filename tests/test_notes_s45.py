@@ -80,7 +80,8 @@ def test_the_patients_child_names_relatives_from_their_own_side():
         "[patient] not bad .\n"
         "[doctor] is there heart trouble in the family ?\n"
         "[patient_guest] grandad , dad's father , died of a heart attack .\n"
-        "[doctor] okay . and harold , your cholesterol was fine on the bloods , so with that cholesterol , we hold off .\n"
+        "[doctor] okay . and harold , your cholesterol was fine on the bloods , so with that cholesterol , we hold "
+        "off .\n"
     )
     facts = document(daughter, language="en")["facts"]
     family = [f["attributes"].get("relative") for f in facts if f["kind"] == "family_history"]

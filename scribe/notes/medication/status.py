@@ -157,7 +157,7 @@ _GOES_ON = re.compile(
     re.I,
 )
 _COURSE_RIGHT = re.compile(
-    r"^[^.;]{0,110}?\b(?:for|pendant)\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|"
+    r"^[^.;]{0,110}?\b(?:for|pendant)\s+(?:the\s+|les\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|"
     r"un|une|deux|trois|quatre|cinq|six|sept|huit|dix|quinze)\s+(?:days?|weeks?|jours|semaines?)\b|"
     # "first, prednisone, as a taper", "a prednisone taper"
     r"^\W*(?:(?:as|in|with) (?:an?|the) )?(?:taper|burst|dose ?pack)\b",
