@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes.medication.frequency import SKIPPED_DAY, weekday_case
+from scribe.notes.medication.frequency import SKIPPED_DAY, parse_frequency, weekday_case
 from scribe.notes.number_words import numbers_to_digits
 
 _WORD_NUM = {
@@ -62,9 +62,6 @@ _MAX = re.compile(
     r"capsules?|doses?|puffs?|times?|comprimés?|gélules?|fois|prises?)?\s*(?:a day|per day|daily|each day|"
     r"in (?:a day|24 hours)|par jour|(?:sur|en|par) 24 ?h(?:eures)?)\b"
 )
-
-
-_SINGLE = re.compile(r"\b(?:single dose|one-off dose|dose unique|prise unique)\b", re.I)
 
 
 def _num(word: str) -> float:
@@ -134,7 +131,7 @@ def how_often(attributes: dict, lang: str) -> str | None:
     """Plain words for how often to take a drug, or None when it cannot be read (never a default).
     Structured attributes (per_day, as_needed, max_per_day, max_unit) win over the frequency text."""
     p, a, fr = _read_frequency(str(attributes.get("frequency") or "")), attributes, lang == "fr"
-    if _SINGLE.search(str(a.get("frequency") or "")):
+    if (said := parse_frequency(str(a.get("frequency") or ""), lang)) and said.kind == "single":
         return "en une seule prise" if fr else "once only, as a single dose"
     count = a.get("per_day")
     if isinstance(count, (int, float)) and not isinstance(count, bool) and count > 0 and "-" not in p.get("hours", ""):

@@ -115,7 +115,7 @@ _NOT_THE = re.compile(
 )
 
 
-def contrasted(text: str, st: int, earlier: list) -> bool:
+def contrasted(text: str, st: int, said_before: bool) -> bool:
     """A "not" that sets one kind of the symptom against another the sentence said before it ("a bit of a background
-    headache, a dull one, not the migraine"): no denial (`earlier`: the sentence's symptoms before `st`)."""
-    return bool(_NOT_THE.search(text[:st])) and bool(earlier)
+    headache, a dull one, not the migraine"): no denial (`said_before`: the sentence named the symptom before `st`)."""
+    return said_before and bool(_NOT_THE.search(text[:st]))

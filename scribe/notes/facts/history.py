@@ -321,7 +321,7 @@ class HistoryFacts(AskedSymptoms, RadiationFacts, QualifierFacts):
                     continue  # "I don't want the leg pain back", "that's gone now, since monday no fever": had
                 # "i don't get chest pain when i walk": the circumstance is denied, the pain may be there
                 scope = narrowed(s.text, st, en) if m.negated else ""
-                same = [f for f in found if f[1] < st and f[2].label == c.label]  # (see asked_scope.contrasted)
+                same = any(f[1] < st and f[2].label == c.label for f in found)  # (see asked_scope.contrasted)
                 if scope == "property" or m.negated and (reworded(s.text[en:]) or contrasted(s.text, st, same)):
                     continue
                 past = m.historical or bool(_PAST_EPISODE.search(s.text[max(0, st - 80) : st]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from scribe.notes.facts.medication_taper import sentence_of
+from scribe.notes.facts.medication_taper import MASS, sentence_of
 from scribe.notes.medication.attributes import read_attributes
 from scribe.notes.medication.dose_range import MAX_SINGLE_DOSE_MG, in_mg
 from scribe.notes.medication.names import one_drug
@@ -30,7 +30,6 @@ _YOU_TAKE = re.compile(
 # the next step, in one of the clinician's next sentences: "then from day twenty-two you drop to twenty milligrams
 # once a day", "puis à partir du huitième jour, dix milligrammes le matin"
 _THEN = re.compile(r"^\W*(?:(?:yes|oui|and|et)\W+)*(?:then|puis|ensuite|after that|après)\b", re.I)
-_MASS = ("mg", "g", "mcg")
 # the clinician's dose said for the time to come, against the one the patient took: "from now on take the
 # seventy-five micrograms"
 _FROM_NOW_ON = re.compile(r"\b(?:from now on|à partir de maintenant|désormais|dorénavant)\b", re.I)
@@ -140,7 +139,7 @@ def regimen_asked_of(x, found: list) -> None:
                 if drug.status == "current" and _new_to_them(x, drug, q):  # (no one asks how to use what they use)
                     drug.status, drug.attributes["prescriber"] = "new", "this clinician"
                 break
-            if found[j] or a.dose is None or a.unit not in _MASS or not (a.frequency or a.max_per_day):
+            if found[j] or a.dose is None or a.unit not in MASS or not (a.frequency or a.max_per_day):
                 continue
             if mg is not None:
                 for key in ("dose", "unit", "frequency", "per_day", "as_needed", "max_per_day", "max_unit"):
@@ -173,7 +172,7 @@ def dose_asked_after(x, found: list) -> None:
         if drug is None or not reply or found[reply[0]]:
             continue
         a = read_attributes(x.sents[reply[0]].text, x.lang, status="current", cap=160)
-        if a.dose is not None and a.unit in _MASS:
+        if a.dose is not None and a.unit in MASS:
             _give(x, drug, a, x.sents[reply[0]], None)
 
 
@@ -205,7 +204,7 @@ def _give(x, drug, a, s, j: int | None) -> None:
     if nxt is None:
         return
     step = read_attributes(x.sents[nxt].text, x.lang, status="changed", cap=200)
-    if step.dose is None or step.unit not in _MASS or step.frequency is None:
+    if step.dose is None or step.unit not in MASS or step.frequency is None:
         return
     said_next = step.as_dict()
     drug.attributes["then_steps"] = [f"{said_next['dose']} {step.unit} {said_next['frequency']}"]

@@ -19,7 +19,7 @@ TAPER = re.compile(
     r"(?:pas|jamais) d'un (?:seul )?coup)\b",
     re.I,
 )
-_MASS = ("mg", "g", "mcg")
+MASS = ("mg", "g", "mcg")
 # the taper's end: "and then we stop", "then off", "et ensuite, on arrête complètement", "puis arrêt"
 _THEN_STOP = re.compile(
     r"\b(?:then|after that|and after)\b[^.;]{0,25}\b(?:stop\w*|off)\b|\b(?:ensuite|puis|après)\b[^.;]{0,30}\barrêt\w*",
@@ -94,7 +94,7 @@ def _taper(x, f, cue: int) -> None:
         if not x.is_clin(j) or _names_another(x, j, f):
             continue
         a = read_attributes(x.sents[j].text, x.lang, status="changed", cap=200)
-        if a.dose is None or a.unit not in _MASS:
+        if a.dose is None or a.unit not in MASS:
             continue
         was = f.attributes.get("previous_dose") or f.attributes.get("dose")
         f.status = "changed"
@@ -147,7 +147,7 @@ def stepped_courses(x) -> None:
                 f.attributes["first_step"] = length.value  # (not the course's duration)
             if steps:
                 f.attributes["then_steps"] = steps
-                if _THEN_STOP.search(re.split(r"[;:]|\.(?!\d)", after)[0]):  # "… then two and a half, then stop"
+                if _THEN_STOP.search(_first_clause(after)):  # "… then two and a half, then stop"
                     f.attributes["then_stop"] = True
                 f.evidence.append(x.builder.ev_sentence(x.sents[k]))  # the steps' words, for the number guard
                 break
@@ -157,7 +157,7 @@ def _steps(said: str, unit: str = "") -> list[str]:
     """The steps said after a course's first one ("…, then twice a day until day seven, then one milligram …"); a
     bare number is a dose in the first step's unit ("then two and a half for two weeks")."""
     rest = numbers_to_digits(said)
-    pieces = re.split(r",?\s*\b(?:then|puis|ensuite)\b\s*,?\s*", re.split(r"[;:]|\.(?!\d)", rest)[0], flags=re.I)
+    pieces = re.split(r",?\s*\b(?:then|puis|ensuite)\b\s*,?\s*", _first_clause(rest), flags=re.I)
     steps = []
     for piece in pieces[1:5]:
         step = piece.split(",")[0].strip()  # "… for 12 weeks, with a quit date on the 20th": the step ends
@@ -179,6 +179,11 @@ def _steps(said: str, unit: str = "") -> list[str]:
 
 
 _UNTIL_SEEN = re.compile(r"\buntil (?:i|we) see you(?: again| next)?\b|\bjusqu'à ce que (?:je|on) vous revoi\w*", re.I)
+
+
+def _first_clause(said: str) -> str:
+    """Said up to the first full stop, semicolon or colon ("12.5" is a number, no stop)."""
+    return re.split(r"[;:]|\.(?!\d)", said)[0]
 
 
 def _day_number(m: re.Match) -> str:

@@ -213,7 +213,7 @@ def states_otherwise(prose: str, last: dict[str, str]) -> bool:
     read "She has not gotten tired." next to "Endorses fatigue."."""
     found = lexicon.find_concepts("symptom", prose)
     for st, _en, c in found:
-        if contrasted(prose, st, [f for f in found if f[1] < st and f[2].label == c.label]):
+        if contrasted(prose, st, any(f[1] < st and f[2].label == c.label for f in found)):
             continue  # "… a background headache, a dull one, not the migraine"
         # only a denial is dropped: a sentence that tells of the symptom keeps the story of an earlier episode
         if not negation_spent(_PROSE_CLAUSE.split(prose[:st])[-1]) and last.get(c.label) == "present":
