@@ -32,6 +32,7 @@ written24 (session 40): W277-W288, the same; written25 (session 41): W289-W300, 
 (session 42): W301-W312, the same; written27 (session 43): W313-W324, the same;
 written28 (session 44): W325-W336, the same.
 written29 (session 45): W337-W348, the same.
+written30 (session 46): W349-W360, the same.
 
 Live: the transcript cut after 25/50/75 % of its segments; a question whose quote comes after the cut must
 be "not answered" then. Audio (`--from audio|both`): the consultation spoken by espeak-ng and transcribed by
@@ -98,6 +99,7 @@ SPLITS = (
     "written27",
     "written28",
     "written29",
+    "written30",
 )
 
 from scribe.notes.dialogue import load  # noqa: E402

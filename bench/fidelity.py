@@ -208,6 +208,7 @@ SPLITS = [
     "written27",
     "written28",
     "written29",
+    "written30",
 ]
 UNITS = {w: cls for cls, words in UNIT_WORDS.items() for w in words.split()}  # unit -> (class, factor)
 COUNT_UNITS = r"tablets?|pills?|capsules?|puffs?|drops?|comprimes?|gelules?|sachets?|bouffees?|gouttes?|cp"
