@@ -202,8 +202,9 @@ def test_on_a_long_visit_the_prompt_changes_only_the_words_it_corrects():
         for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b).get_opcodes()
         if tag != "equal"
     ]
-    # said three times: tiny.en's prompted windows hear it three times on some CPUs, twice on others
-    assert b.count("jardiance") >= 2 and a.count("jardiance") == 0, changes
+    # said three times: tiny.en's prompted windows hear it three times on some CPUs, once or twice on others (the
+    # float kernels differ); the plain decoding never does
+    assert b.count("jardiance") >= 1 and a.count("jardiance") == 0, changes
     assert all("jardiance" in new for _old, new in changes), changes
 
 

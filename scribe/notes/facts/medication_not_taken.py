@@ -14,6 +14,7 @@ import re
 from itertools import takewhile
 
 from scribe.notes import medication as med
+from scribe.notes.facts.medication_misremembered import misnamed
 from scribe.notes.facts.medication_taper import sentence_of
 from scribe.notes.facts.owners import owned_by_another
 from scribe.notes.facts.proxy import parents_own
@@ -83,7 +84,7 @@ def others_drugs(x, friends: frozenset[str], found: list) -> tuple[set[str], set
             own = x.is_pat(k) and (_companions(x, k, m.surface) or x.proxy and parents_own(s.text, m.start))
             if _CAN_TAKE_MINE.search(turn) or own:
                 lent.add((m.drug.get("name") or m.surface).lower())
-    return out, lent
+    return out | misnamed(x, found), lent
 
 
 # the clinician answers the one who spoke as the patient's relative: "i take mirabegron for my bladder" "mirabegron

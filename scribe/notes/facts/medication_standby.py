@@ -20,22 +20,32 @@ _ONLY_IF = re.compile(
 )
 
 
+# only if it is needed: an as-needed drug, taken from now ("paracetamol only if you need it")
+_AS_NEEDED = re.compile(r"(?:you |vous )?(?:need|needed|necessary|besoin|en avez besoin|nécessaire)\b", re.I)
+# the condition is said of every drug just named: "you only start them if …", "vous ne les prenez que si …"
+_ALL_OF_THEM = re.compile(r"\b(?:them|both|les|tous les deux)\b", re.I)
+
+
 def standby_prescriptions(x) -> None:
-    """A drug started by the clinician in a turn that says it is kept at home and taken only if something happens
-    gets that condition (`standby`), in the words said (x: the fact extractor)."""
+    """A drug the clinician starts today but to take only if something happens ("you keep it in the cupboard and start
+    it only if the toe flares up again"; "i'll give you senna, two tablets at night, but only if she hasn't opened her
+    bowels for three days"; "prochlorperazine, … three milligrams. only if you're vomiting with an attack") gets that
+    condition (`standby`), in the words said (x: the fact extractor). The drug is the one the sentence names before
+    its "only if", else the one the turn's sentence before names; "them" gives it to each drug that sentence names."""
+    new = {f.label.lower(): f for f in x.builder.facts if f.kind == "medication" and f.status == "new"}
     for k, s in enumerate(x.sents):
-        if not x.is_clin(k) or s.question or not _STANDBY.search(s.text):
+        cond = _ONLY_IF.search(s.text) if x.is_clin(k) and not s.question else None
+        if cond is None or _AS_NEEDED.match(cond.group("cond")):
             continue
-        turn = [j for j in range(max(0, k - 2), min(k + 3, len(x.sents))) if x.sents[j].seg_index == s.seg_index]
-        cond = next((m for j in turn if j >= k and (m := _ONLY_IF.search(x.sents[j].text))), None)
-        if cond is None:
+        turn = [j for j in range(max(0, k - 2), k + 1) if x.sents[j].seg_index == s.seg_index]
+        for j in reversed(turn):  # the nearest sentence naming a drug started today
+            said = [m for m in x.drug_mentions[j] if j < k or m.start < cond.start()]
+            names = dict.fromkeys((m.drug.get("name") or m.surface).lower() for m in said)
+            named = [new[n] for n in names if n in new]
+            if named:
+                break
+        else:
             continue
-        # the drug the cue's sentence names, or the one the sentence before named ("… clarithromycin, five hundred
-        # milligrams twice a day. but keep it at home, and only start it if the sputum turns green")
-        mentions = x.drug_mentions[k] or (x.drug_mentions[k - 1] if k and k - 1 in turn else [])
-        names = {(m.drug.get("name") or m.surface).lower() for m in mentions}
-        named = [
-            f for f in x.builder.facts if f.kind == "medication" and f.status == "new" and f.label.lower() in names
-        ]
-        if len(named) == 1:  # (of two drugs, which one waits is not sure)
-            named[0].attributes["standby"] = cond.group("cond").strip(" ,")
+        every = _ALL_OF_THEM.search(s.text[max(0, cond.start() - 30) : cond.start("cond")])
+        for f in named if every else named[-1:]:  # the first time it is said (a recap's runs into the next items)
+            f.attributes.setdefault("standby", re.split(r"\s[,:]", cond.group("cond"))[0].strip(" ,"))

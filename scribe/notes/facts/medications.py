@@ -9,6 +9,7 @@ from scribe.notes import lexicon
 from scribe.notes.consultation import context_of
 from scribe.notes.facts.medication_fold import one_fact_per_drug
 from scribe.notes.facts.medication_lookup import MedicationLookups
+from scribe.notes.facts.medication_misremembered import doses_corrected
 from scribe.notes.facts.medication_not_taken import among_options, drop_not_taken
 from scribe.notes.facts.medication_regimen_later import dose_asked_after, regimen_asked_of, regimen_said_later
 from scribe.notes.facts.medication_standby import standby_prescriptions
@@ -309,6 +310,7 @@ class MedicationFacts(MedicationLookups):
                     seen=self._seen(m.drug.get("name") or m.surface),
                 )
                 if parsed is None:
+                    previous = None  # "naproxen stopped, paracetamol, bisoprolol five": no list through it
                     if known is not None and not self.is_clin(k) and len(mentions) == 1 and len(s.text.split()) <= 4:
                         last = (s.seg_index, known, known.status)  # "the bactrim." "… so i stopped it": the turn
                         continue  # goes on about the drug the clinician named
@@ -410,6 +412,7 @@ class MedicationFacts(MedicationLookups):
         dose_asked_after(self, found)
         regimen_said_later(self, found)
         regimen_asked_of(self, found)
+        doses_corrected(self, found)  # "ten milligrams" "let me check … no, it's five milligrams"
         drop_not_taken(self, friends, found)  # "my wife takes spironolactone" … "spironolactone is one of the …"
 
     _DOSE_FIRST = re.compile(

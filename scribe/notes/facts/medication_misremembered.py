@@ -1,0 +1,118 @@
+"""What the patient misremembers of a drug and the clinician corrects in the next turn.
+
+A name: "the amlodipine, ten milligrams." "amlodipine? … no, that's amitriptyline. amlodipine is a blood pressure
+tablet"; "the dapagliflozin" "what you were started on is empagliflozin, not dapagliflozin". The wrong name is no
+drug of the patient's: the note must not list it, and the summary must not say "Keep taking" it.
+
+A dose or a frequency: "the folic acid, ten milligrams" "let me check that ... no, it's five milligrams"; "une ampoule
+par semaine" "c'est une ampoule … par mois, pas par semaine". The note keeps the clinician's, not the patient's."""
+
+from __future__ import annotations
+
+import re
+
+from scribe.notes import medication as med
+from scribe.notes.facts.medication_taper import sentence_of
+
+# the clinician's correction of the name just heard, X standing for it: "not X", "X is a gout tablet", "you don't take
+# that", "c'est Y, pas X", "X, c'est pour la tension"
+_NOT_IT = r"\b(?:not|pas|and not|et pas|rather than|plutôt que)\s+(?:the |your |l'|le |la |du |de la |d')?{x}\b"
+_IS_ANOTHER = (
+    r"\b{x}\s*(?:,\s*)?(?:is|'s|c'est|est)\s+(?:a|an|un|une|pour|for|used for|the)\b[^.?!]{{0,40}}"
+    r"\b(?:tablet|pill|medicine|drug|one|comprimé|médicament|cachet|traitement|tension|pressure|gout|goutte)\b"
+)
+_NOT_YOURS = re.compile(
+    r"\b(?:you don't take (?:that|it|this)|you're not on (?:that|it)|yours is|that's not (?:one of )?yours|"
+    r"vous ne (?:le|la) prenez pas|ce n'est pas (?:le vôtre|la vôtre|votre traitement)|le vôtre,? c'est|"
+    r"la vôtre,? c'est|names? (?:are|is|sound) (?:very |so )?(?:alike|similar|the same)|mixed up|"
+    r"get (?:it|them) wrong)\b",
+    re.I,
+)
+
+
+def misnamed(x, found: list) -> set[str]:
+    """Names (lower case) of the drugs the patient named and the clinician's next turn corrected to another drug
+    (x: the fact extractor; found: each sentence's drug mentions)."""
+    out: set[str] = set()
+    for k, mentions in enumerate(found):
+        if not mentions or not x.is_pat(k):
+            continue
+        seg = x.sents[k].seg_index
+        nxt = next((j for j in range(k + 1, len(x.sents)) if x.sents[j].seg_index != seg), None)
+        if nxt is None or not x.is_clin(nxt):
+            continue
+        turn = [j for j in range(nxt, len(x.sents)) if x.sents[j].seg_index == x.sents[nxt].seg_index]
+        text = " ".join(x.sents[j].text for j in turn)
+        for m in mentions:
+            name = (m.drug.get("name") or m.surface).lower()
+            others = {(o.drug.get("name") or o.surface).lower() for j in turn for o in found[j]} - {name}
+            said = re.escape(m.surface.lower())
+            corrected = re.search(_NOT_IT.format(x=said), text, re.I) or (
+                re.search(_IS_ANOTHER.format(x=said), text, re.I) or _NOT_YOURS.search(text)
+            )
+            if others and corrected:
+                out.add(name)
+    return out
+
+
+# the clinician checks what the patient said: "let me see the box ... it's five hundred micrograms", "no, it's five",
+# "je vois cinq milligrammes sur l'ordonnance, pas dix", "c'est … par mois, pas par semaine"
+_CHECKED = re.compile(
+    r"\b(?:let me (?:check|see|look)|(?:the|your) (?:box|label|screen|letter|prescription|records?|notes) says|"
+    r"it says|says here|je regarde|je vérifie|sur l'ordonnance|dans le dossier|sur la boîte|je vois)\b|"
+    r"^\W*(?:no|non)\b|\b(?:not|pas)\s+(?:par |per |a |une? )?[\w-]+\s*(?:[.,!]|$)",
+    re.I,
+)
+# … not a change made today: "let me see … i'm going to increase it to twenty"
+_CHANGES = re.compile(
+    r"\b(?:increas\w*|decreas\w*|reduc\w*|(?:go|going|put you|bump|cut|drop) (?:it )?(?:up|down)|up to|down to|"
+    r"chang\w*|switch\w*|augment\w*|diminu\w*|baiss\w*|passer à|on passe|on va)\b",
+    re.I,
+)
+
+
+def _clinicians_next_turn(x, k: int) -> list[int]:
+    """Sentence indices of the turn after sentence k's, when the clinician says it (its first three sentences)."""
+    seg = x.sents[k].seg_index
+    nxt = next((j for j in range(k + 1, len(x.sents)) if x.sents[j].seg_index != seg), None)
+    if nxt is None or not x.is_clin(nxt):
+        return []
+    return [j for j in range(nxt, min(nxt + 3, len(x.sents))) if x.sents[j].seg_index == x.sents[nxt].seg_index]
+
+
+def doses_corrected(x, found: list) -> None:
+    """A dose or frequency the patient gave, which the clinician's next turn corrects, becomes the clinician's."""
+    for f in [f for f in x.builder.facts if f.kind == "medication"]:
+        key = "previous_dose" if f.status == "changed" and "previous_dose" in f.attributes else "dose"
+        for k in sorted({sentence_of(x, e) for e in f.evidence} - {None}):
+            if not x.is_pat(k) or not (turn := _clinicians_next_turn(x, k)):
+                continue
+            for j in turn:
+                text = x.sents[j].text
+                checked = _CHECKED.search(text) or j > turn[0] and _CHECKED.search(x.sents[j - 1].text)
+                named = {(m.drug.get("name") or m.surface).lower() for m in found[j]}
+                if not checked or _CHANGES.search(text) or named - {f.label}:
+                    continue
+                found_there = med.read_attributes(text, x.lang)
+                said = found_there.as_dict()
+                theirs = f.attributes.get(key) or med.read_attributes(x.sents[k].text, x.lang).dose  # "that's ten
+                # milligrams, the bisoprolol": a dose said before the name is not the fact's, but was misremembered
+                where = found_there.dose or found_there.frequency
+                if where is not None:  # the note's sentence quotes the clinician's words, not the patient's
+                    s = x.sents[j]
+                    correction = x.builder.evidence(s.seg_index, s.start + where.start, s.start + where.end)
+                if said.get("dose") and theirs and said["dose"] != f.attributes.get(key):
+                    f.evidence.append(correction)
+                    f.attributes[key], f.attributes["unit"] = said["dose"], said.get("unit")
+                    if key == "dose" and "previous_dose" in f.attributes:
+                        f.attributes["previous_dose"] = said["dose"]
+                    break
+                per_day = said.get("per_day")
+                if (
+                    per_day
+                    and f.attributes.get("per_day") not in (None, per_day)
+                    and re.search(r"\b(?:not|pas)\b", text)
+                ):
+                    f.evidence.append(correction)
+                    f.attributes["frequency"], f.attributes["per_day"] = said["frequency"], per_day
+                    break
