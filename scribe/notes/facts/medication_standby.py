@@ -48,4 +48,6 @@ def standby_prescriptions(x) -> None:
             continue
         every = _ALL_OF_THEM.search(s.text[max(0, cond.start() - 30) : cond.start("cond")])
         for f in named if every else named[-1:]:  # the first time it is said (a recap's runs into the next items)
-            f.attributes.setdefault("standby", re.split(r"\s[,:]", cond.group("cond"))[0].strip(" ,"))
+            if "standby" not in f.attributes:
+                f.attributes["standby"] = re.split(r"\s[,:]", cond.group("cond"))[0].strip(" ,")
+                f.evidence.append(x.builder.evidence(s.seg_index, s.start + cond.start(), s.start + cond.end()))

@@ -123,6 +123,10 @@ _HELD = re.compile(
 )
 
 
+_BESIDE = re.compile(r"\b(?:avec|with|alongside|along with|as well as)\s+(?:votre |vos |your |the |le |la |l')?$", re.I)
+_IF_BEFORE = re.compile(r"\b(?:if|si|in case|en cas d)\b[^.;?!]*$", re.I)
+
+
 def stops_of_it(x) -> None:
     """A current drug the clinician stops by a pronoun, right after naming it in the same turn (no condition, no
     negation in between): stopped, with the stop as evidence."""
@@ -136,6 +140,11 @@ def stops_of_it(x) -> None:
             named = [(x.sents[k - 1].text + " " + s.text[: m.start()], d) for d in x.drug_mentions[k - 1]]
         if not named or _NOT_NOW_OR_IF.search(named[-1][0][named[-1][1].end :]) or _HELD.match(s.text, m.end()):
             continue
+        if _IF_BEFORE.search(named[-1][0][: named[-1][1].start]):
+            continue  # "if you get a rash, any rash, on the allopurinol, stop it straight away": a warning sign's stop
+        # the drug the stop is about, not one named beside it ("l'ibuprofène, … et avec votre ramipril, c'est
+        # mauvais pour l'estomac. on l'arrête aujourd'hui")
+        named = [n for n in named if not _BESIDE.search(n[0][: n[1].start])] or named
         drug = named[-1][1]
         name = (drug.drug.get("name") or drug.surface).lower()
         ev = x.builder.evidence(s.seg_index, s.start + m.start(), s.start + m.end())

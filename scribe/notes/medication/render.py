@@ -243,7 +243,7 @@ def render_medication(fact: Any, lang: str = "en") -> str:
     sig += duration_words(a, lang)
     tail = []
     if a.get("standby"):  # kept at home (the verb says so): "…, only if the sputum turns green"
-        tail.append(f"{'seulement si' if lang == 'fr' else 'only if'} {a['standby']}")
+        tail.append(f"{'seulement si' if lang == 'fr' else 'only if'} {_as_note(a['standby'], lang)}")
     if a.get("max_per_day"):
         mu = a.get("max_unit")
         mv = float(a["max_per_day"])
@@ -277,3 +277,26 @@ def render_medication(fact: Any, lang: str = "en") -> str:
     if tail:
         text += ", " + ", ".join(tail)
     return text + "."
+
+
+# the condition as the clinician said it, in the note's third person: "your breathing gets worse" → "the patient's
+# breathing gets worse", "vous avez la douleur" → "le patient a la douleur"
+_SECOND_PERSON = {
+    "en": [(r"\byou're\b|\byou are\b", "the patient is"), (r"\byour\b", "the patient's"), (r"\byou\b", "the patient")],
+    "fr": [
+        (r"\bvous avez\b", "le patient a"),
+        (r"\bvous êtes\b", "le patient est"),
+        (r"\bvous (?:vous |en |le |la |les )?(\w+)ez\b", r"le patient \1e"),
+        (r"(^|\b(?:si|que|quand|lorsque)\s)vous\b", r"\1le patient"),
+        (r"\bvous (?=[aeéèiouyh])", "l'"),  # an object: "les brûlures vous réveillent" → "les brûlures le réveillent"
+        (r"\bvous\b", "le"),
+        (r"\bvotre\b", "sa"),
+        (r"\bvos\b", "ses"),
+    ],
+}
+
+
+def _as_note(condition: str, lang: str) -> str:
+    for said, written in _SECOND_PERSON["fr" if lang == "fr" else "en"]:
+        condition = re.sub(said, written, condition, flags=re.I)
+    return condition

@@ -40,11 +40,12 @@ STOP_RIGHT = re.compile(
     # "alors j'ai arrêté", "après j'ai arrêté comme on m'a dit"; "vous ne la reprenez pas", "ne le prenez plus"
     r"\b(?:j'ai|on a|nous avons|il a|elle a) (?:donc |tout |vite )?arrêté\b(?! de\b| d')|"
     r"\bne (?:le |la |les |l')?(?:reprenez|reprends|reprend|reprenons) (?:pas|plus)\b|"
-    r"\b(?:ne (?:le |la |les |l')?|n'en )pren(?:ez|ds|d) plus\b|"
+    r"\b(?:ne (?:le |la |les |l')?|n'en )pren(?:ez|ds|d) plus\b(?! (?:le |la |à )?(?:matin|soir|midi|nuit))|"
     r"^\W{0,3}(?:\w+\W+){0,2}?(?:vous pouvez|on peut|tu peux|il faut|vous allez|on va|c'est à) (?:l'|les )?arrêter\b|"
     r"^\W{0,3}(?:(?:par contre|en revanche|donc|alors)\W+)?"
     r"(?:arrêtez\b|(?:vous|on|tu|nous) (?:l'|les )?arrêt(?:ez|e|ons)\b)|"
     r"^\W{0,3}(?:stops|is stopped|is discontinued|gets stopped|is done|has to stop|needs to stop|must stop|"
+    r"(?:is |goes |stays |remains )?on hold|"  # "the water tablet, bendroflumethiazide, is on hold"
     r"arrêtée? (?:en|il y a|depuis|le mois|l'an))\b"  # a recap's "intolérance à l'atorvastatine, arrêtée en janvier"
     # (not the course's end: "the omeprazole stops at the end of the week as well")
     r"(?! (?:at the end|after the|when the|with the|once the|à la fin|après les))|"

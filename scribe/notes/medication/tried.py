@@ -87,6 +87,8 @@ def tried(text: str, start: int, left: str, after: str, before: str = "") -> boo
         return True  # "they gave her three breathing treatments and a steroid liquid, prednisolone, for five days"
     if re.search(r"\b(?:i|he|she|we) (?:was|were) taking\b", left, re.I) and not _NOW.search(after):
         return True  # "i was taking a lot of ibuprofen for my back, and one night i vomited blood"
+    if _AGO_FIRST.search(left) and not _NOW.search(after):
+        return True  # "et vous aviez déjà eu une statine ?" "oui, il y a cinq ans, la simvastatine, vingt milligrammes"
     if _TRIED_LEFT.search(left):
         said_before, said_after = text[max(0, start - 80) : start], text[start:]
         if _PUT_ON.search(left):  # "my family doctor put me on prednisone in january … five milligrams every
@@ -172,6 +174,8 @@ def tried_by_us(left: str, text: str, before: str = "") -> bool:
     """The clinician says the practice tried the drug, at a time in the past ("we tried diltiazem for you last
     year, before the metoprolol"), or names what the chart says was taken before ("before the tamsulosin, you were
     on something else. doxazosin."): taken then, not now."""
+    if _BEFORE_IT_ON.search(left):
+        return True  # "and before the trelegy, you were on the spiriva, weren't you?"
     return bool(_WE_TRIED.search(left) and _PAST_TIME.search(text)) or (not left.strip() and were_on_another(before))
 
 
@@ -180,6 +184,17 @@ def were_on_another(sentence: str) -> bool:
     return bool(_WERE_ON_ANOTHER.search(sentence))
 
 
+_BEFORE_IT_ON = re.compile(
+    r"\b(?:before|avant)\b[^.;?!]{0,40}\b(?:you|he|she|vous|il|elle) (?:were|was|étiez|était) (?:on|taking|sous)"
+    r"\s+(?:the |le |la |l'|du )?$",
+    re.I,
+)
+# a clause that opens on when, long ago: "oui, il y a cinq ans, la simvastatine" (not "since": "depuis")
+_AGO_FIRST = re.compile(
+    r"^\W*(?:(?:oui|yes|yeah|euh|um|uh|well)\W+)*(?:il y a (?:\w+ ){1,2}(?:ans?|mois)|(?:\w+ ){1,2}years? ago)\s*,"
+    r"\s*(?:the |la |le |l'|du |de la )?$",
+    re.I,
+)
 _WERE_ON_ANOTHER = re.compile(r"\b(?:you|he|she) (?:were|was) (?:on|taking) (?:something|another|a different)\b", re.I)
 
 
