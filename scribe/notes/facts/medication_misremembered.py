@@ -30,28 +30,28 @@ _NOT_YOURS = re.compile(
 )
 
 
+def _name(m) -> str:
+    return (m.drug.get("name") or m.surface).lower()
+
+
 def misnamed(x, found: list) -> set[str]:
     """Names (lower case) of the drugs the patient named and the clinician's next turn corrected to another drug
     (x: the fact extractor; found: each sentence's drug mentions)."""
     out: set[str] = set()
     for k, mentions in enumerate(found):
-        if not mentions or not x.is_pat(k):
+        turn = x.next_turn(k) if mentions and x.is_pat(k) else []
+        if not turn or not x.is_clin(turn[0]):
             continue
-        seg = x.sents[k].seg_index
-        nxt = next((j for j in range(k + 1, len(x.sents)) if x.sents[j].seg_index != seg), None)
-        if nxt is None or not x.is_clin(nxt):
-            continue
-        turn = [j for j in range(nxt, len(x.sents)) if x.sents[j].seg_index == x.sents[nxt].seg_index]
         text = " ".join(x.sents[j].text for j in turn)
         for m in mentions:
-            name = (m.drug.get("name") or m.surface).lower()
-            others = {(o.drug.get("name") or o.surface).lower() for j in turn for o in found[j]} - {name}
             said = re.escape(m.surface.lower())
-            corrected = re.search(_NOT_IT.format(x=said), text, re.I) or (
-                re.search(_IS_ANOTHER.format(x=said), text, re.I) or _NOT_YOURS.search(text)
+            corrected = (
+                re.search(_NOT_IT.format(x=said), text, re.I)
+                or re.search(_IS_ANOTHER.format(x=said), text, re.I)
+                or _NOT_YOURS.search(text)
             )
-            if others and corrected:
-                out.add(name)
+            if corrected and {_name(o) for j in turn for o in found[j]} - {_name(m)}:  # to another drug
+                out.add(_name(m))
     return out
 
 
@@ -71,38 +71,29 @@ _CHANGES = re.compile(
 )
 
 
-def _clinicians_next_turn(x, k: int) -> list[int]:
-    """Sentence indices of the turn after sentence k's, when the clinician says it (its first three sentences)."""
-    seg = x.sents[k].seg_index
-    nxt = next((j for j in range(k + 1, len(x.sents)) if x.sents[j].seg_index != seg), None)
-    if nxt is None or not x.is_clin(nxt):
-        return []
-    return [j for j in range(nxt, min(nxt + 3, len(x.sents))) if x.sents[j].seg_index == x.sents[nxt].seg_index]
-
-
 def doses_corrected(x, found: list) -> None:
     """A dose or frequency the patient gave, which the clinician's next turn corrects, becomes the clinician's."""
     for f in [f for f in x.builder.facts if f.kind == "medication"]:
         key = "previous_dose" if f.status == "changed" and "previous_dose" in f.attributes else "dose"
         for k in sorted({sentence_of(x, e) for e in f.evidence} - {None}):
-            if not x.is_pat(k) or not (turn := _clinicians_next_turn(x, k)):
+            turn = x.next_turn(k)[:3] if x.is_pat(k) else []
+            if not turn or not x.is_clin(turn[0]):
                 continue
             for j in turn:
                 text = x.sents[j].text
                 checked = _CHECKED.search(text) or j > turn[0] and _CHECKED.search(x.sents[j - 1].text)
-                named = {(m.drug.get("name") or m.surface).lower() for m in found[j]}
-                if not checked or _CHANGES.search(text) or named - {f.label}:
+                if not checked or _CHANGES.search(text) or {_name(m) for m in found[j]} - {f.label}:
                     continue
-                found_there = med.read_attributes(text, x.lang)
-                said = found_there.as_dict()
-                theirs = f.attributes.get(key) or med.read_attributes(x.sents[k].text, x.lang).dose  # "that's ten
-                # milligrams, the bisoprolol": a dose said before the name is not the fact's, but was misremembered
-                where = found_there.dose or found_there.frequency
-                if where is not None:  # the note's sentence quotes the clinician's words, not the patient's
-                    s = x.sents[j]
-                    correction = x.builder.evidence(s.seg_index, s.start + where.start, s.start + where.end)
-                if said.get("dose") and theirs and said["dose"] != f.attributes.get(key):
-                    f.evidence.append(correction)
+                there = med.read_attributes(text, x.lang)
+                said = there.as_dict()
+                # (the patient's dose may be said before the name, "that's ten milligrams, the bisoprolol": not the
+                # fact's, but misremembered all the same)
+                if (
+                    said.get("dose")
+                    and said["dose"] != f.attributes.get(key)
+                    and (f.attributes.get(key) or med.read_attributes(x.sents[k].text, x.lang).dose)
+                ):
+                    _cite(x, f, j, there.dose)
                     f.attributes[key], f.attributes["unit"] = said["dose"], said.get("unit")
                     if key == "dose" and "previous_dose" in f.attributes:
                         f.attributes["previous_dose"] = said["dose"]
@@ -113,6 +104,12 @@ def doses_corrected(x, found: list) -> None:
                     and f.attributes.get("per_day") not in (None, per_day)
                     and re.search(r"\b(?:not|pas)\b", text)
                 ):
-                    f.evidence.append(correction)
+                    _cite(x, f, j, there.frequency)
                     f.attributes["frequency"], f.attributes["per_day"] = said["frequency"], per_day
                     break
+
+
+def _cite(x, f, j: int, words) -> None:
+    """The corrected value's words in sentence j become the fact's evidence: the note quotes the clinician's value."""
+    s = x.sents[j]
+    f.evidence.append(x.builder.evidence(s.seg_index, s.start + words.start, s.start + words.end))

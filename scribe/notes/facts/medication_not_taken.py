@@ -11,7 +11,6 @@ si l'écho montre un caillot" is no drug taken or started today (the summary mus
 from __future__ import annotations
 
 import re
-from itertools import takewhile
 
 from scribe.notes import medication as med
 from scribe.notes.facts.medication_misremembered import misnamed
@@ -98,11 +97,10 @@ _FOR_YOUR_RELATIVE = re.compile(
 
 def _companions(x, k: int, surface: str) -> bool:
     """Sentence k's drug is the companion's own: the clinician's next turn names it again "for your mom"."""
-    seg = x.sents[k].seg_index
-    nxt = next((j for j in range(k + 1, len(x.sents)) if x.sents[j].seg_index != seg), None)
-    if nxt is None or not x.is_clin(nxt):
+    nxt = x.next_turn(k)
+    if not nxt or not x.is_clin(nxt[0]):
         return False
-    turn = " ".join(t.text for t in takewhile(lambda t: t.seg_index == x.sents[nxt].seg_index, x.sents[nxt:]))
+    turn = " ".join(x.sents[j].text for j in nxt)
     return surface.lower() in turn.lower() and bool(_FOR_YOUR_RELATIVE.search(turn))
 
 

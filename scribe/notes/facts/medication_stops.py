@@ -8,6 +8,7 @@ import re
 
 from scribe.notes.facts.medication_fold import fold
 from scribe.notes.facts.medication_taper import TAPER
+from scribe.notes.medication.tried import ON_CONDITION
 
 # Drug classes a clinician stops as a whole ("stop any anti-inflammatories"): the class words, its members.
 DRUG_CLASSES = {
@@ -124,7 +125,6 @@ _HELD = re.compile(
 
 
 _BESIDE = re.compile(r"\b(?:avec|with|alongside|along with|as well as)\s+(?:votre |vos |your |the |le |la |l')?$", re.I)
-_IF_BEFORE = re.compile(r"\b(?:if|si|in case|en cas d)\b[^.;?!]*$", re.I)
 
 
 def stops_of_it(x) -> None:
@@ -140,7 +140,7 @@ def stops_of_it(x) -> None:
             named = [(x.sents[k - 1].text + " " + s.text[: m.start()], d) for d in x.drug_mentions[k - 1]]
         if not named or _NOT_NOW_OR_IF.search(named[-1][0][named[-1][1].end :]) or _HELD.match(s.text, m.end()):
             continue
-        if _IF_BEFORE.search(named[-1][0][: named[-1][1].start]):
+        if ON_CONDITION.search(re.split(r"[.;?!]", named[-1][0][: named[-1][1].start])[-1]):
             continue  # "if you get a rash, any rash, on the allopurinol, stop it straight away": a warning sign's stop
         # the drug the stop is about, not one named beside it ("l'ibuprofène, … et avec votre ramipril, c'est
         # mauvais pour l'estomac. on l'arrête aujourd'hui")

@@ -273,6 +273,16 @@ class ConsultationReader(CompanionVoice):
             return self.sents[nxt].text
         return ""
 
+    def next_turn(self, k: int) -> list[int]:
+        """The sentence indices of the turn after sentence k's ([] at the end)."""
+        seg = self.sents[k].seg_index
+        nxt = next((j for j in range(k + 1, len(self.sents)) if self.sents[j].seg_index != seg), None)
+        if nxt is None:
+            return []
+        return list(
+            takewhile(lambda j: self.sents[j].seg_index == self.sents[nxt].seg_index, range(nxt, len(self.sents)))
+        )
+
     def is_clin(self, k: int) -> bool:
         return self.role[k] == "clinician"
 

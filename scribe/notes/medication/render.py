@@ -286,7 +286,8 @@ _SECOND_PERSON = {
     "fr": [
         (r"\bvous avez\b", "le patient a"),
         (r"\bvous êtes\b", "le patient est"),
-        (r"\bvous (?:vous |en |le |la |les )?(\w+)ez\b", r"le patient \1e"),
+        (r"\bvous vous (\w+)ez\b", r"le patient se \1e"),  # regular verbs: "si vous vous sentez" (no irregulars)
+        (r"\bvous ((?:en |le |la |les |y )?)(\w+)ez\b", r"le patient \1\2e"),
         (r"(^|\b(?:si|que|quand|lorsque)\s)vous\b", r"\1le patient"),
         (r"\bvous (?=[aeéèiouyh])", "l'"),  # an object: "les brûlures vous réveillent" → "les brûlures le réveillent"
         (r"\bvous\b", "le"),

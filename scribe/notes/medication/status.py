@@ -397,8 +397,6 @@ def _stop_before(left: str) -> bool:
         return False  # "they'll tell you when to hold the apixaban before surgery": decided later
     if _PARTICIPLE.fullmatch(stops[-1].group(0)) and not _AUXILIARY.search(lead):
         return False  # a recap's "ibuprofène suspendu un mois, paracétamol si besoin": the drug before it stops
-    if re.fullmatch(r"stopped|discontinued|held", stops[-1].group(0), re.I) and re.match(r"\s*[,;]", rest):
-        return False  # "naproxen stopped, paracetamol for the back, bisoprolol five": the one before it stops
     own = _OWN_OBJECT.search(lead) and stops[-1].group(0).lower() != "arrêt"  # not the noun: "après l'arrêt de l'"
     if re.search(r"\b(?:the|your|his|her|my|le|la|les|votre|vos)\s+[\w-]+\s*,", rest, re.I) or own:
         return False

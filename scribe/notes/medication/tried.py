@@ -174,8 +174,6 @@ def tried_by_us(left: str, text: str, before: str = "") -> bool:
     """The clinician says the practice tried the drug, at a time in the past ("we tried diltiazem for you last
     year, before the metoprolol"), or names what the chart says was taken before ("before the tamsulosin, you were
     on something else. doxazosin."): taken then, not now."""
-    if _BEFORE_IT_ON.search(left):
-        return True  # "and before the trelegy, you were on the spiriva, weren't you?"
     return bool(_WE_TRIED.search(left) and _PAST_TIME.search(text)) or (not left.strip() and were_on_another(before))
 
 
@@ -184,11 +182,6 @@ def were_on_another(sentence: str) -> bool:
     return bool(_WERE_ON_ANOTHER.search(sentence))
 
 
-_BEFORE_IT_ON = re.compile(
-    r"\b(?:before|avant)\b[^.;?!]{0,40}\b(?:you|he|she|vous|il|elle) (?:were|was|étiez|était) (?:on|taking|sous)"
-    r"\s+(?:the |le |la |l'|du )?$",
-    re.I,
-)
 # a clause that opens on when, long ago: "oui, il y a cinq ans, la simvastatine" (not "since": "depuis")
 _AGO_FIRST = re.compile(
     r"^\W*(?:(?:oui|yes|yeah|euh|um|uh|well)\W+)*(?:il y a (?:\w+ ){1,2}(?:ans?|mois)|(?:\w+ ){1,2}years? ago)\s*,"
