@@ -21,6 +21,8 @@ _IS_ANOTHER = (
     r"\b{x}\s*(?:,\s*)?(?:is|'s|c'est|est)\s+(?:a|an|un|une|pour|for|used for|the)\b[^.?!]{{0,40}}"
     r"\b(?:tablet|pill|medicine|drug|one|comprimé|médicament|cachet|traitement|tension|pressure|gout|goutte)\b"
 )
+# the right one named: "that's amitriptyline", "what you were started on … is empagliflozin", "c'est l'empagliflozine"
+_IS_IT = r"\b(?:that's|that is|it's|it is|is|c'est|est)\s+(?:the |your |l'|le |la |du |votre )?{x}\b"
 _NOT_YOURS = re.compile(
     r"\b(?:you don't take (?:that|it|this)|you're not on (?:that|it)|yours is|that's not (?:one of )?yours|"
     r"vous ne (?:le|la) prenez pas|ce n'est pas (?:le vôtre|la vôtre|votre traitement)|le vôtre,? c'est|"
@@ -50,8 +52,9 @@ def misnamed(x, found: list) -> set[str]:
                 or re.search(_IS_ANOTHER.format(x=said), text, re.I)
                 or _NOT_YOURS.search(text)
             )
-            if corrected and {_name(o) for j in turn for o in found[j]} - {_name(m)}:  # to another drug
-                out.add(_name(m))
+            others = [o for j in turn for o in found[j] if _name(o) != _name(m)]
+            if corrected and any(re.search(_IS_IT.format(x=re.escape(o.surface.lower())), text, re.I) for o in others):
+                out.add(_name(m))  # … to another drug, named as the right one (not "on garde le doliprane seul")
     return out
 
 
@@ -79,31 +82,23 @@ def doses_corrected(x, found: list) -> None:
             turn = x.next_turn(k)[:3] if x.is_pat(k) else []
             if not turn or not x.is_clin(turn[0]):
                 continue
-            for j in turn:
+            theirs = med.read_attributes(x.sents[k].text, x.lang).as_dict()  # what the patient said of it
+            for j in turn if theirs.get("dose") or theirs.get("per_day") else []:
                 text = x.sents[j].text
                 checked = _CHECKED.search(text) or j > turn[0] and _CHECKED.search(x.sents[j - 1].text)
                 if not checked or _CHANGES.search(text) or {_name(m) for m in found[j]} - {f.label}:
                     continue
                 there = med.read_attributes(text, x.lang)
                 said = there.as_dict()
-                # (the patient's dose may be said before the name, "that's ten milligrams, the bisoprolol": not the
-                # fact's, but misremembered all the same)
-                if (
-                    said.get("dose")
-                    and said["dose"] != f.attributes.get(key)
-                    and (f.attributes.get(key) or med.read_attributes(x.sents[k].text, x.lang).dose)
-                ):
+                # (the patient's dose may be said before the name, "that's ten milligrams, the bisoprolol")
+                if theirs.get("dose") and said.get("unit") and said.get("dose") not in (None, f.attributes.get(key)):
                     _cite(x, f, j, there.dose)
-                    f.attributes[key], f.attributes["unit"] = said["dose"], said.get("unit")
+                    f.attributes[key], f.attributes["unit"] = said["dose"], said["unit"]
                     if key == "dose" and "previous_dose" in f.attributes:
                         f.attributes["previous_dose"] = said["dose"]
                     break
                 per_day = said.get("per_day")
-                if (
-                    per_day
-                    and f.attributes.get("per_day") not in (None, per_day)
-                    and re.search(r"\b(?:not|pas)\b", text)
-                ):
+                if theirs.get("per_day") not in (None, per_day) and per_day and re.search(r"\b(?:not|pas)\b", text):
                     _cite(x, f, j, there.frequency)
                     f.attributes["frequency"], f.attributes["per_day"] = said["frequency"], per_day
                     break

@@ -310,7 +310,7 @@ class MedicationFacts(MedicationLookups):
                     seen=self._seen(m.drug.get("name") or m.surface),
                 )
                 if parsed is None:
-                    previous = None  # "naproxen stopped, paracetamol, bisoprolol five": no list through it
+                    previous = None if getattr(previous, "status", "") == "stopped" else previous  # "x stopped, y, z"
                     if known is not None and not self.is_clin(k) and len(mentions) == 1 and len(s.text.split()) <= 4:
                         last = (s.seg_index, known, known.status)  # "the bactrim." "… so i stopped it": the turn
                         continue  # goes on about the drug the clinician named
