@@ -13,6 +13,7 @@ import re
 
 from scribe.notes import medication as med
 from scribe.notes.facts.medication_taper import sentence_of
+from scribe.notes.number_words import spoken_numbers
 
 # the clinician's correction of the name just heard, X standing for it: "not X", "X is a gout tablet", "you don't take
 # that", "c'est Y, pas X", "X, c'est pour la tension"
@@ -83,7 +84,9 @@ def doses_corrected(x, found: list) -> None:
             if not turn or not x.is_clin(turn[0]):
                 continue
             theirs = med.read_attributes(x.sents[k].text, x.lang).as_dict()  # what the patient said of it
-            for j in turn if theirs.get("dose") or theirs.get("per_day") else []:
+            # (a bare number is the fact's dose: "the bisoprolol five, once a day")
+            gave_dose = theirs.get("dose") or f.attributes.get(key) and spoken_numbers(x.sents[k].text)
+            for j in turn if gave_dose or theirs.get("per_day") else []:
                 text = x.sents[j].text
                 checked = _CHECKED.search(text) or j > turn[0] and _CHECKED.search(x.sents[j - 1].text)
                 if not checked or _CHANGES.search(text) or {_name(m) for m in found[j]} - {f.label}:
@@ -91,7 +94,7 @@ def doses_corrected(x, found: list) -> None:
                 there = med.read_attributes(text, x.lang)
                 said = there.as_dict()
                 # (the patient's dose may be said before the name, "that's ten milligrams, the bisoprolol")
-                if theirs.get("dose") and said.get("unit") and said.get("dose") not in (None, f.attributes.get(key)):
+                if gave_dose and said.get("unit") and said.get("dose") not in (None, f.attributes.get(key)):
                     _cite(x, f, j, there.dose)
                     f.attributes[key], f.attributes["unit"] = said["dose"], said["unit"]
                     if key == "dose" and "previous_dose" in f.attributes:
